@@ -114,16 +114,15 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier event: "+frame) {
 		t.Errorf("a jump back with no event: frame %d, %q", s.replay, s.note)
 	}
-	// Forward past the newest frame returns to live and says so; forward
-	// from live says where the run is and how to look back (both had
-	// read "live", and nothing more).
+	// Forward past the newest frame returns to live and says so; forward from
+	// live says where the run is and how to look back, not "live" alone.
 	Replay{Dir: +1, Jump: true}.apply(s) // from the first frame, no event kept
 	if s.replay != -1 || s.note != "no later event: back to live at epoch 300" {
 		t.Errorf("a jump forward past the last event: frame %d, %q", s.replay, s.note)
 	}
 	for _, c := range []Replay{{Dir: +1}, {Dir: +1, Jump: true}} {
 		c.apply(s)
-		// No event kept: < is not offered (it had pointed to one).
+		// No event kept: < is not offered, there being none to point to.
 		if s.replay != -1 || s.note != "already live at epoch 300: , steps back through the keyframes (no events yet)" {
 			t.Errorf("%+v while live: frame %d, %q", c, s.replay, s.note)
 		}
@@ -145,9 +144,9 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	}
 }
 
-// TestReplayOffersEventKeysWhereTheyGo: a replay's note offers < and >
-// each where it has an event to go to, and neither on a run with none,
-// which had been offered "< > events".
+// TestReplayOffersEventKeysWhereTheyGo: a replay's note offers < and > each
+// where it has an event to go to, and neither on a run with none, not "< >
+// events".
 func TestReplayOffersEventKeysWhereTheyGo(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	frames := s.tl.keyframes
@@ -182,10 +181,10 @@ func TestReplayOffersEventKeysWhereTheyGo(t *testing.T) {
 	}
 }
 
-// TestReplayJumpsToOneKind: with a Kind, < and > go to the events of that
-// kind alone, passing over the others, and the note says which kind it
-// offers and found none of ("no later d-wins event"); they had gone to
-// the next event of any kind, whatever kind the trainer's f had chosen.
+// TestReplayJumpsToOneKind: with a Kind, < and > go to the events of that kind
+// alone, passing over the others, and the note says which kind it offers and
+// found none of ("no later d-wins event"); they do not go to the next event of
+// any kind, whatever kind the trainer's f has chosen.
 func TestReplayJumpsToOneKind(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	frames := s.tl.keyframes
@@ -232,12 +231,11 @@ func TestReplayJumpsToOneKind(t *testing.T) {
 	}
 }
 
-// TestWritingKeepsTheReplay: the commands that write the run to a file —
-// Save, Export, Share and Plot — leave a replay where it is, as Pin does
-// (P, the figure, returned to live while w, e and c did not). The
-// checkpoint and the figure are the live run's, which their notes say
-// beside the replayed frame's epoch (they had said only "saved epoch
-// 300"), and the checkpoint resumes as the live run goes on.
+// TestWritingKeepsTheReplay: the commands that write the run to a file — Save,
+// Export, Share and Plot — leave a replay where it is, as Pin does, P, the
+// figure, as well as w, e and c. The checkpoint and the figure are the live
+// run's, which their notes say beside the replayed frame's epoch, not "saved
+// epoch 300" alone, and the checkpoint resumes as the live run goes on.
 func TestWritingKeepsTheReplay(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300, Dir: t.TempDir()}, 300)
 	s.applyOne(Replay{Dir: -1})
@@ -297,10 +295,10 @@ func TestPaceKeepsTheReplay(t *testing.T) {
 	}
 }
 
-// TestDivergedRunIsNoBaseline: b on a diverged run pins nothing and
-// says why and what to do, while a baseline pinned before still unpins;
-// rolled back, the run pins again. The diverged state had been pinned,
-// NaN or runaway, a baseline nothing compares with.
+// TestDivergedRunIsNoBaseline: b on a diverged run pins nothing and says why
+// and what to do, while a baseline pinned before still unpins; rolled back, the
+// run pins again. The diverged state, NaN or runaway, is not pinned, a baseline
+// nothing would compare with.
 func TestDivergedRunIsNoBaseline(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 100)
 	keepNow(s)
@@ -319,12 +317,11 @@ func TestDivergedRunIsNoBaseline(t *testing.T) {
 	}
 }
 
-// TestRefusalsKeepTheReplay: a key that trains or changes the run returns
-// a replay to live, but one that changes nothing and says why — n, d or
-// space on a diverged run, u on a run that has not diverged, → at the top
-// of the ladder — leaves the frame in sight. They had returned to live:
-// a frame of the epochs before a divergence was lost to an n that did
-// nothing.
+// TestRefusalsKeepTheReplay: a key that trains or changes the run returns a
+// replay to live, but one that changes nothing and says why — n, d or space on
+// a diverged run, u on a run that has not diverged, → at the top of the ladder
+// — leaves the frame in sight, so that a frame of the epochs before a
+// divergence is not lost to an n that does nothing.
 func TestRefusalsKeepTheReplay(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 100)
 	keepNow(s)
@@ -405,14 +402,13 @@ func TestPinKeepsTheBaseline(t *testing.T) {
 	}
 }
 
-// TestBaselineKeepsWhatTheViewsDraw: a pin keeps the quantiles and G's
-// curve of the evaluation at it, from which the Q-Q and G(z) views draw
-// the baseline's ghost, where pinnedEval had left both out; a resume
-// counts the quantiles again from the sample the record keeps, the same,
-// and has G's curve, which the record keeps: one resumed had none, and
-// the G(z) view said "no G(z) of base seed 2 at 30: the checkpoint kept
-// none". One resumed from a record of version 10, which keeps none, has
-// none (the G(z) view says so).
+// TestBaselineKeepsWhatTheViewsDraw: a pin keeps the quantiles and G's curve of
+// the evaluation at it, from which the Q-Q and G(z) views draw the baseline's
+// ghost; a resume counts the quantiles again from the sample the record keeps,
+// the same, and has G's curve, which the record keeps, so that the G(z) view of
+// a resumed run does not say "no G(z) of base seed 2 at 30: the checkpoint kept
+// none". One resumed from a record of version 10, which keeps none, has none
+// (the G(z) view says so).
 func TestBaselineKeepsWhatTheViewsDraw(t *testing.T) {
 	s := idleAt(t, "devnag-2017", Options{Seed: 2, Dir: t.TempDir()}, 30)
 	s.evaluate()
@@ -440,13 +436,13 @@ func TestBaselineKeepsWhatTheViewsDraw(t *testing.T) {
 	}
 }
 
-// TestOverflowingGCurveResumes: a run whose G outputs ±Inf or NaN at
-// some noise values, its float32 output overflowing there short of a
-// diverged run, saves with w a checkpoint that resumes with its record:
-// the G curves of its baseline and of its keyframes as the G(z) view drew
-// them, those points left out and counted. Such a curve had been refused
-// on resume, and with it the whole record: the run resumed without its
-// history, its baseline or its replay.
+// TestOverflowingGCurveResumes: a run whose G outputs ±Inf or NaN at some noise
+// values, its float32 output overflowing there short of a diverged run, saves
+// with w a checkpoint that resumes with its record: the G curves of its
+// baseline and of its keyframes as the G(z) view drew them, those points left
+// out and counted. Such a curve is not refused on resume, which would take the
+// whole record with it, the run resumed without its history, its baseline or
+// its replay.
 func TestOverflowingGCurveResumes(t *testing.T) {
 	s := idleAt(t, "devnag-2017", Options{Seed: 2, Dir: t.TempDir()}, 30)
 	s.check() // a keyframe
@@ -499,11 +495,10 @@ func TestBaselineBinsFollowTheScreen(t *testing.T) {
 	}
 }
 
-// TestPictureCarriesTheBaseline: a run's picture, which its figure is
-// drawn from, holds the baseline pinned, its histogram counted from the
-// same sample in the figure's bins (PictureBins) whatever the screen's,
-// which the snapshots keep; without one, none. The figure had had no
-// baseline to draw.
+// TestPictureCarriesTheBaseline: a run's picture, which its figure is drawn
+// from, holds the baseline pinned, its histogram counted from the same sample
+// in the figure's bins (PictureBins) whatever the screen's, which the snapshots
+// keep; without one, none. So the figure has the baseline to draw.
 func TestPictureCarriesTheBaseline(t *testing.T) {
 	s := newIdleBlog(t)
 	for range 30 {
@@ -721,11 +716,11 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 }
 
-// TestAgainPastThePlanSaysItsChecks: a run trained past its plan (space
-// at its end) gives the epochs trained as the command's plan, whose checks
-// come at another interval, and its events with them: c says so, and how
-// to check as the run did, where it had said the command "runs the run
-// again". Past a plan with the same interval, it does.
+// TestAgainPastThePlanSaysItsChecks: a run trained past its plan (space at its
+// end) gives the epochs trained as the command's plan, whose checks come at
+// another interval, and its events with them: c says so, and how to check as
+// the run did, not that the command "runs the run again". Past a plan with the
+// same interval, it does.
 func TestAgainPastThePlanSaysItsChecks(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 500 // checked every 10, as a plan of up to 1,000 is
@@ -753,11 +748,11 @@ func TestAgainPastThePlanSaysItsChecks(t *testing.T) {
 	}
 }
 
-// TestAgainNamesEveryDeparture: c's caveat names all the run did that
-// no command line repeats, each once, from the first epoch of them: a d
-// then a g had read "it trained D alone after epoch 2", the G update
-// unnamed. A setting changed and taken back at that epoch goes from it,
-// and the rest stays.
+// TestAgainNamesEveryDeparture: c's caveat names all the run did that no
+// command line repeats, each once, from the first epoch of them: a d then a g
+// do not read "it trained D alone after epoch 2", the G update unnamed. A
+// setting changed and taken back at that epoch goes from it, and the rest
+// stays.
 func TestAgainNamesEveryDeparture(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -781,9 +776,8 @@ func TestAgainNamesEveryDeparture(t *testing.T) {
 	}
 }
 
-// TestDoneAtOneEpochSaysOne: a plan of one epoch is done in "1 epoch",
-// as numtext.Count writes a count of one, where it had been "done: 1
-// epochs".
+// TestDoneAtOneEpochSaysOne: a plan of one epoch is done in "1 epoch", as
+// numtext.Count writes a count of one, not "done: 1 epochs".
 func TestDoneAtOneEpochSaysOne(t *testing.T) {
 	s := newIdleBlog(t)
 	s.planned = 1
@@ -793,9 +787,8 @@ func TestDoneAtOneEpochSaysOne(t *testing.T) {
 	}
 }
 
-// TestDoneKeepsAFailure: reaching the plan says done without wiping a
-// failure said a moment before (a save that failed), which it had
-// replaced at once.
+// TestDoneKeepsAFailure: reaching the plan says done without wiping a failure
+// said a moment before (a save that failed), rather than replacing it at once.
 func TestDoneKeepsAFailure(t *testing.T) {
 	s := newIdleBlog(t)
 	s.planned = 2
@@ -832,10 +825,9 @@ func TestDoneSaysWhatItTimed(t *testing.T) {
 	}
 }
 
-// TestDoneSaysAShortTime: a plan trained in under a tenth of a second
-// says its time in a digit that is not 0, beside the speed it makes: 50
-// epochs of blog-original at full speed had been "done: 50 epochs in
-// 0.0 s (1,079 ep/s)".
+// TestDoneSaysAShortTime: a plan trained in under a tenth of a second says its
+// time in a digit that is not 0, beside the speed it makes: 50 epochs of
+// blog-original at full speed are not "done: 50 epochs in 0.0 s (1,079 ep/s)".
 func TestDoneSaysAShortTime(t *testing.T) {
 	for _, c := range []struct {
 		each time.Duration // an epoch's time
@@ -895,11 +887,11 @@ func TestAgainOfAResumedRun(t *testing.T) {
 	}
 }
 
-// TestReplayJumpsToAnEventPastTheFrames: > from a frame, with the next
-// event after the newest keyframe (a setting changed, a divergence, at an
-// epoch no check kept), returns to live, does not say there is no later
-// event, and names the event and what the user changed there, as a jump
-// to any other event does: "back to live at epoch 303" alone had not.
+// TestReplayJumpsToAnEventPastTheFrames: > from a frame, with the next event
+// after the newest keyframe (a setting changed, a divergence, at an epoch no
+// check kept), returns to live, does not say there is no later event, and names
+// the event and what the user changed there, as a jump to any other event does,
+// not "back to live at epoch 303" alone.
 func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
 	// Trained past the newest check, at 300, to an event at epoch 303.
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 303)
@@ -940,11 +932,10 @@ func TestReplayedFrameIsTheSnapshots(t *testing.T) {
 	}
 }
 
-// TestReplayNamesTheEvent: a jump to an event's keyframe names the event
-// and its epoch, which the frame's (the first kept at or after it) need
-// not be: after a resume the first frame can be hundreds of epochs after
-// an event, and the header's "replay epoch 800" had passed for the
-// event's epoch.
+// TestReplayNamesTheEvent: a jump to an event's keyframe names the event and
+// its epoch, which the frame's (the first kept at or after it) need not be:
+// after a resume the first frame can be hundreds of epochs after an event, and
+// the header's "replay epoch 800" would pass for the event's epoch.
 func TestReplayNamesTheEvent(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	first := s.tl.keyframes[0].Epoch
@@ -960,10 +951,10 @@ func TestReplayNamesTheEvent(t *testing.T) {
 	}
 }
 
-// TestReplayNamesTheEventItFindsNoneBefore: a jump back from live, with
-// the one event a setting changed after the newest keyframe (whose frame
-// is the live epoch), names that event as the first: "no earlier event"
-// alone, under its ◆ on the axis, had read as if it were not there.
+// TestReplayNamesTheEventItFindsNoneBefore: a jump back from live, with the one
+// event a setting changed after the newest keyframe (whose frame is the live
+// epoch), names that event as the first: "no earlier event" alone, under its ◆
+// on the axis, would read as if it were not there.
 func TestReplayNamesTheEventItFindsNoneBefore(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 10_000}, 102)
 	for range 3 {
@@ -980,11 +971,10 @@ func TestReplayNamesTheEventItFindsNoneBefore(t *testing.T) {
 	}
 }
 
-// TestReplayNamesEveryEventOfItsFrame: a jump to a frame names every
-// event whose frame it is, not only those of the newest epoch among
-// them: a setting changed between two checks, then another before the
-// next, had been named by no jump, the jump to their frame naming the
-// second alone.
+// TestReplayNamesEveryEventOfItsFrame: a jump to a frame names every event
+// whose frame it is, not only those of the newest epoch among them: a setting
+// changed between two checks, then another before the next, are both named by
+// the jump to their frame, not the second alone.
 func TestReplayNamesEveryEventOfItsFrame(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 252)
 	Adjust{DLR, +1}.apply(s)
@@ -1008,10 +998,10 @@ func TestReplayNamesEveryEventOfItsFrame(t *testing.T) {
 	}
 }
 
-// TestReplayNamesWhatTheUserDid: a jump to a setting changed or a
-// roll-back says what changed, which nothing in the frame shows: "◆
-// setting at epoch 250" had not said which setting, from what to what.
-// The run's own findings stay named by kind, their frame showing them.
+// TestReplayNamesWhatTheUserDid: a jump to a setting changed or a roll-back
+// says what changed, which nothing in the frame shows: "◆ setting at epoch 250"
+// alone does not say which setting, from what to what. The run's own findings
+// stay named by kind, their frame showing them.
 func TestReplayNamesWhatTheUserDid(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 250)
 	for range 3 {
@@ -1057,10 +1047,10 @@ func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
 	}
 }
 
-// TestReplayReturnsToLiveInOneKey: Live (the trainer's esc) returns a
-// replay to the run as it is now from any frame, the first included, and
-// says so; only . pressed once for each frame back, or a key that trains
-// or changes the run, had ended a replay. Live at live changes nothing.
+// TestReplayReturnsToLiveInOneKey: Live (the trainer's esc) returns a replay to
+// the run as it is now from any frame, the first included, and says so, not
+// only . pressed once for each frame back, or a key that trains or changes the
+// run. Live at live changes nothing.
 func TestReplayReturnsToLiveInOneKey(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	for range 3000 { // the key held down, well past the first frame
@@ -1085,9 +1075,9 @@ func TestReplayReturnsToLiveInOneKey(t *testing.T) {
 	}
 }
 
-// TestPinInAReplaySaysItIsTheLiveRun: b on a replayed frame pins the
-// live run, as w and P write it, and the note names both epochs: it had
-// said "pinned seed 4 at epoch 300" under a header replaying epoch 270.
+// TestPinInAReplaySaysItIsTheLiveRun: b on a replayed frame pins the live run,
+// as w and P write it, and the note names both epochs, not "pinned seed 4 at
+// epoch 300" alone under a header replaying epoch 270.
 func TestPinInAReplaySaysItIsTheLiveRun(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	Replay{Dir: -1}.apply(s)
@@ -1102,13 +1092,13 @@ func TestPinInAReplaySaysItIsTheLiveRun(t *testing.T) {
 	}
 }
 
-// TestTuneNoteNamesTheEpoch: a retuned setting's note names the epoch
-// the change came after, true however long the run trains on after it
-// ("from the next epoch" stood under a running run 1,600 epochs later),
-// and the one its event is at, which the events list, a replay's jump
-// and the CSV export's row name too: "after epoch 1,000" had stood beside
-// "◆ epoch 1,000 setting" and "setting at epoch 1,000", two epochs for
-// one change.
+// TestTuneNoteNamesTheEpoch: a retuned setting's note names the epoch the
+// change came after, true however long the run trains on after it, not "from
+// the next epoch", which would stand under a running run 1,600 epochs later;
+// and the one its event is at, which the events list, a replay's jump and the
+// CSV export's row name too, so that "after epoch 1,000" does not stand beside
+// "◆ epoch 1,000 setting" and "setting at epoch 1,000", two epochs for one
+// change.
 func TestTuneNoteNamesTheEpoch(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000, Dir: t.TempDir()}, 1000)
 	Adjust{DLR, +1}.apply(s)
@@ -1138,14 +1128,14 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 	}
 }
 
-// TestTuneNoteGivesTheWholeChange: presses between two epochs are one
-// change, and the note gives it whole, from the value the last epoch
-// trained with, as the event does: three → from 5e-4 had said "D lr 2e-3
-// → 5e-3", the last notch of a tenfold change; a burst into the end of
-// the range only "stays at 10"; and presses taken back, a change that
-// had not happened. It names every change the next epoch trains with,
-// in the order they were made: → ↓ → on a paused blog-original had left
-// "G lr 1e-3 → 2e-3 after epoch 1,476", D lr's change unsaid.
+// TestTuneNoteGivesTheWholeChange: presses between two epochs are one change,
+// and the note gives it whole, from the value the last epoch trained with, as
+// the event does: three → from 5e-4 say "D lr 5e-4 → 5e-3", not "D lr 2e-3 →
+// 5e-3", the last notch of a tenfold change; a burst into the end of the range
+// says the change beside "stays at 10"; and presses taken back say "back to",
+// not a change that did not happen. It names every change the next epoch trains
+// with, in the order they were made: → ↓ → on a paused blog-original does not
+// leave D lr's change unsaid beside "G lr 1e-3 → 2e-3 after epoch 1,476".
 func TestTuneNoteGivesTheWholeChange(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
 	last := func() string { return s.tl.events[len(s.tl.events)-1].Detail }
@@ -1185,10 +1175,10 @@ func TestTuneNoteGivesTheWholeChange(t *testing.T) {
 	}
 }
 
-// TestTargetSpelledAlikeIsNoChange: a target written with spaces or
-// other digits than the preset's is the same target, and named by its spec
-// where it differs: --set 'target=normal(4, 1.25)' on blog-original had
-// ended its final line target="normal(4, 1.25)", a change of nothing.
+// TestTargetSpelledAlikeIsNoChange: a target written with spaces or other
+// digits than the preset's is the same target, and named by its spec where it
+// differs: --set 'target=normal(4, 1.25)' on blog-original does not end its
+// final line target="normal(4, 1.25)", a change of nothing.
 func TestTargetSpelledAlikeIsNoChange(t *testing.T) {
 	base, err := presets.Get("blog-original")
 	if err != nil {
@@ -1260,10 +1250,10 @@ func FuzzSettingsDiff(f *testing.F) {
 	})
 }
 
-// TestSpaceEndsTypedAheadSteps: space pressed while steps typed ahead
-// train ends them after the epoch at work, and the run goes on running,
-// the same epochs; it had waited behind every step (300 n on grid-pacgan,
-// then space: seconds of "more typed ahead…").
+// TestSpaceEndsTypedAheadSteps: space pressed while steps typed ahead train
+// ends them after the epoch at work, and the run goes on running, the same
+// epochs, rather than waiting behind every step (300 n on grid-pacgan, then
+// space: seconds of "more typed ahead…").
 func TestSpaceEndsTypedAheadSteps(t *testing.T) {
 	s := newIdleBlog(t)
 	if s.state != Paused {
@@ -1285,10 +1275,10 @@ func TestSpaceEndsTypedAheadSteps(t *testing.T) {
 	}
 }
 
-// TestLongStepShowsItsProgress: a step of many epochs (n typed ahead,
-// which Send joins into one) publishes as it goes, with a note of what is
-// left, rather than nothing until its last epoch: 1,500 n on ring had
-// left the screen at epoch 0 for the 20 s they took.
+// TestLongStepShowsItsProgress: a step of many epochs (n typed ahead, which
+// Send joins into one) publishes as it goes, with a note of what is left,
+// rather than nothing until its last epoch, which would leave the screen at
+// epoch 0 for the 20 s that 1,500 n on ring take.
 func TestLongStepShowsItsProgress(t *testing.T) {
 	s := newIdleBlog(t)
 	s.stepShow = 0 // every epoch: the test waits on no clock
@@ -1310,11 +1300,11 @@ func TestLongStepShowsItsProgress(t *testing.T) {
 	}
 }
 
-// TestStepNotesWriteLossesAsTheLines: the notes of n, d and g write the
-// losses as the headless lines, the diagnosis and the screen's legends do
-// (numtext.Figure): blog-original with g_lr 0.5, its D winning outright,
-// had read "epoch 15: D real 0.0001" under the legend's 5.8939e-5, and a
-// loss gone to 10³¹ would have been written in its 32 digits.
+// TestStepNotesWriteLossesAsTheLines: the notes of n, d and g write the losses
+// as the headless lines, the diagnosis and the screen's legends do
+// (numtext.Figure): blog-original with g_lr 0.5, its D winning outright, does
+// not read "epoch 15: D real 0.0001" under the legend's 5.8939e-5, nor is a
+// loss gone to 10³¹ written in its 32 digits.
 func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
 	cfg := blogConfig(t, 5000)
 	cfg.GLR = 0.5
@@ -1332,13 +1322,12 @@ func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
 	}
 }
 
-// TestDesignNamedFromThePresetAsRead: a run of a preset file names the
-// settings that differ from the preset as read when it started
-// (Options.Base), which it keeps: with the file and its points(FILE.csv)
-// file gone after the start, a run's final line, the trainer's design
-// changes and a batch's lines and summary still name them. They had read
-// the preset file again, its points file with it, each time, and named
-// no change once it no longer loaded.
+// TestDesignNamedFromThePresetAsRead: a run of a preset file names the settings
+// that differ from the preset as read when it started (Options.Base), which it
+// keeps: with the file and its points(FILE.csv) file gone after the start, a
+// run's final line, the trainer's design changes and a batch's lines and
+// summary still name them. The preset file is not read again each time, its
+// points file with it, which would name no change once it no longer loads.
 func TestDesignNamedFromThePresetAsRead(t *testing.T) {
 	dir := t.TempDir()
 	file, pts := filepath.Join(dir, "mine.json"), filepath.Join(dir, "pts.csv")
@@ -1389,14 +1378,13 @@ func TestDesignNamedFromThePresetAsRead(t *testing.T) {
 	}
 }
 
-// TestResumedRunNamesItsDesignAsItStarted: a resumed run names its
-// design's changes from its preset as the run read it when it started,
-// which its record keeps (the record's base), not from the preset file
-// as it is at the resume: edited since, the file had named the resumed
-// run's g_lr, the file's old value, a change (preset=mine d_lr=1e-4
-// g_lr=1e-4 after preset=mine d_lr=1e-4), and gone, or resumed from
-// another directory, it had named no change at all (preset=mine), as if
-// the run had trained the file's design.
+// TestResumedRunNamesItsDesignAsItStarted: a resumed run names its design's
+// changes from its preset as the run read it when it started, which its record
+// keeps (the record's base), not from the preset file as it is at the resume:
+// edited since, the file would name the resumed run's g_lr, the file's old
+// value, a change (preset=mine d_lr=1e-4 g_lr=1e-4 after preset=mine
+// d_lr=1e-4), and gone, or resumed from another directory, it would name no
+// change at all (preset=mine), as if the run had trained the file's design.
 func TestResumedRunNamesItsDesignAsItStarted(t *testing.T) {
 	dir := t.TempDir()
 	file, pts := filepath.Join(dir, "mine.json"), filepath.Join(dir, "pts.csv")
@@ -1436,13 +1424,12 @@ func TestResumedRunNamesItsDesignAsItStarted(t *testing.T) {
 }
 
 // TestAgainNamesTheCheckpointSaved: a run that left its plan says its
-// checkpoint continues it: the one w saved, named, when it holds the run
-// as it is (a change of the pace aside, which trains nothing), a resumed
-// run's --resume checkpoint until it trains, else, on the screen alone
-// (c's note), that w saves one. It had said "w saves a checkpoint that
-// continues it" under the again: line printed after the trainer quit,
-// with the checkpoint saved at that very epoch beside it, and with none,
-// where no w was left to press.
+// checkpoint continues it: the one w saved, named, when it holds the run as it
+// is (a change of the pace aside, which trains nothing), a resumed run's
+// --resume checkpoint until it trains, else, on the screen alone (c's note),
+// that w saves one. The again: line printed after the trainer quit does not say
+// "w saves a checkpoint that continues it", neither with the checkpoint saved
+// at that very epoch beside it nor with none, where no w is left to press.
 func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -1474,11 +1461,10 @@ func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	}
 }
 
-// TestResumeCommandQuotesItsPath: a checkpoint whose name a shell would
-// split, resumed, is named quoted in the commands that resume it, the
-// again: line's and w's note, as the again: command's own words are:
-// "ganui --resume my run.ckpt continues it" had been two words to a
-// shell, "my" and "run.ckpt".
+// TestResumeCommandQuotesItsPath: a checkpoint whose name a shell would split,
+// resumed, is named quoted in the commands that resume it, the again: line's
+// and w's note, as the again: command's own words are: "ganui --resume my
+// run.ckpt continues it" would be two words to a shell, "my" and "run.ckpt".
 func TestResumeCommandQuotesItsPath(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -1503,12 +1489,12 @@ func TestResumeCommandQuotesItsPath(t *testing.T) {
 	}
 }
 
-// TestFileNamedAsABuiltInNamesItsChanges: a preset file that keeps a
-// built-in's name, as --show-preset vanilla --set g_lr=1e-3 > my.json
-// writes one, names the settings in which it differs from that built-in,
-// preset=vanilla g_lr=1e-3: its lines had read preset=vanilla alone, the
-// built-in's label on another design. A file of the built-in's own
-// design, or one --set takes back to it, names none.
+// TestFileNamedAsABuiltInNamesItsChanges: a preset file that keeps a built-in's
+// name, as --show-preset vanilla --set g_lr=1e-3 > my.json writes one, names
+// the settings in which it differs from that built-in, preset=vanilla
+// g_lr=1e-3, not preset=vanilla alone, the built-in's label on another design.
+// A file of the built-in's own design, or one --set takes back to it, names
+// none.
 func TestFileNamedAsABuiltInNamesItsChanges(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "my.json")
@@ -1541,14 +1527,13 @@ func TestFileNamedAsABuiltInNamesItsChanges(t *testing.T) {
 	}
 }
 
-// TestEvaluationShowsGOffTheTarget: uniform's G at epoch 1, its samples
-// near 0 and the target's range cut at the support (1.71 to 6.29), is
-// evaluated over a range widened to take its samples in: the bars, D's
-// curve and push, at the same bins' centres, and a pinned baseline's
-// outline all span it, where every sample had been counted left of the
-// range and the push drawn nowhere; the record's checks are widened too,
-// and a figure's baseline is binned over the target's range, as the
-// figure is drawn.
+// TestEvaluationShowsGOffTheTarget: uniform's G at epoch 1, its samples near 0
+// and the target's range cut at the support (1.71 to 6.29), is evaluated over a
+// range widened to take its samples in: the bars, D's curve and push, at the
+// same bins' centres, and a pinned baseline's outline all span it, so that no
+// sample is counted left of the range with the push drawn nowhere; the record's
+// checks are widened too, and a figure's baseline is binned over the target's
+// range, as the figure is drawn.
 func TestEvaluationShowsGOffTheTarget(t *testing.T) {
 	s := idleAt(t, "uniform", Options{Seed: 1, Samples: 1000, Dir: t.TempDir()}, 1)
 	s.evaluate()
@@ -1577,10 +1562,10 @@ func TestEvaluationShowsGOffTheTarget(t *testing.T) {
 }
 
 // TestPictureShowsGOffTheTarget: a figure's samples panel spans what the
-// screen's histogram does, widened to take in G's samples when most lie
-// off the target's range (uniform's G near 0 at epoch 1), D's curve and
-// a pinned baseline over it: it had stayed over the target's range, the
-// panel empty but for "all 10,000 outside [1.71, 6.29]".
+// screen's histogram does, widened to take in G's samples when most lie off the
+// target's range (uniform's G near 0 at epoch 1), D's curve and a pinned
+// baseline over it, not the target's range alone, the panel empty but for "all
+// 10,000 outside [1.71, 6.29]".
 func TestPictureShowsGOffTheTarget(t *testing.T) {
 	s := idleAt(t, "uniform", Options{Seed: 1, Samples: 1000, Dir: t.TempDir()}, 1)
 	s.evaluate()
@@ -1603,14 +1588,13 @@ func TestPictureShowsGOffTheTarget(t *testing.T) {
 	}
 }
 
-// TestBaselineMeasuredAsAFrame: a baseline keeps its KS and W1 as a check
-// of its epoch measures them (Baseline.Check), which the keyframe of the
-// epoch pinned then matches exactly, and a resume from its checkpoint
-// works them out again from the sample the record keeps. The frame had
-// only the pin's measures, of 10,000 samples, to set its 2,000 against,
-// and read worse than the very state pinned ("vs base KS ✗0.010"). A
-// sample smaller than a check's has none, and vs base compares with the
-// pin's own.
+// TestBaselineMeasuredAsAFrame: a baseline keeps its KS and W1 as a check of
+// its epoch measures them (Baseline.Check), which the keyframe of the epoch
+// pinned then matches exactly, and a resume from its checkpoint works them out
+// again from the sample the record keeps. The frame's 2,000 samples are not set
+// against the pin's measures of 10,000, which would read worse than the very
+// state pinned ("vs base KS ✗0.010"). A sample smaller than a check's has none,
+// and vs base compares with the pin's own.
 func TestBaselineMeasuredAsAFrame(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 10_000, Epochs: 300, Dir: t.TempDir()}, 300)
 	Pin{}.apply(s)
@@ -1640,11 +1624,11 @@ func TestBaselineMeasuredAsAFrame(t *testing.T) {
 	}
 }
 
-// TestReplayNamesEveryEventAtItsEpoch: a jump to a frame names every
-// kind of event at the epoch it names, once, and the jump back that finds none earlier names them alike. The
-// equilibrium and the stall in it start at one check: grid, seed 2, had
-// jumped to "◆ d-stalled at epoch 690" and then answered "no earlier
-// event than ◆ equilibrium at epoch 690", an event no jump had named.
+// TestReplayNamesEveryEventAtItsEpoch: a jump to a frame names every kind of
+// event at the epoch it names, once, and the jump back that finds none earlier
+// names them alike. The equilibrium and the stall in it start at one check:
+// grid, seed 2, does not jump to "◆ d-stalled at epoch 690" and then answer "no
+// earlier event than ◆ equilibrium at epoch 690", an event no jump named.
 func TestReplayNamesEveryEventAtItsEpoch(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	first := s.tl.keyframes[0].Epoch
@@ -1678,13 +1662,12 @@ func TestReplayCountsAFullFramesEvents(t *testing.T) {
 	}
 }
 
-// TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn: , . < >
-// on a run that diverged before its first keyframe (wgan-gp at learning
-// rate 10 with sgd, a NaN at epoch 1) say that no frame will come, and
-// the way on the other refusals of a diverged run end with, naming the
-// key: u where a state is kept, else r or R. It had said "nothing to
-// replay yet: keyframes are kept every 100 epochs", which promised a
-// frame and named no key.
+// TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn: , . < > on a
+// run that diverged before its first keyframe (wgan-gp at learning rate 10 with
+// sgd, a NaN at epoch 1) say that no frame will come, and the way on the other
+// refusals of a diverged run end with, naming the key: u where a state is kept,
+// else r or R, not "nothing to replay yet: keyframes are kept every 100
+// epochs", which promises a frame and names no key.
 func TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn(t *testing.T) {
 	cfg, err := presets.Get("wgan-gp")
 	if err != nil {
@@ -1718,11 +1701,11 @@ func TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn(t *testing.T) 
 	}
 }
 
-// TestReplayBeforeTheFirstFrameNamesTheKeyThatGetsThere: , . < > on a
-// paused run before its first keyframe (vanilla, one epoch stepped) say
-// when the frames come and the key that trains to the first: "nothing
-// to replay yet: keyframes are kept every 100 epochs; space trains to
-// the first". It had ended at "every 100 epochs", naming no key.
+// TestReplayBeforeTheFirstFrameNamesTheKeyThatGetsThere: , . < > on a paused
+// run before its first keyframe (vanilla, one epoch stepped) say when the
+// frames come and the key that trains to the first: "nothing to replay yet:
+// keyframes are kept every 100 epochs; space trains to the first", not ending
+// at "every 100 epochs", naming no key.
 func TestReplayBeforeTheFirstFrameNamesTheKeyThatGetsThere(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500}, 1)
 	if s.state != Paused || len(s.tl.keyframes) != 0 {
