@@ -236,14 +236,14 @@ func TestUnboundedLossesDoNotRunAway(t *testing.T) {
 	}
 }
 
-// TestRunawayNamesTheStuckLoss: the saturation runaway names the loss
-// that sat at its limit for the whole stretch, whichever loss happens to
-// touch the limit on the last epoch, and says so when the losses took
-// turns instead; a least-squares loss, which has no limit, is past the
-// threshold. A loss near its limit is one at it: vanilla --set d_lr=10
-// (seed 1) has G's loss at 94 to 100 from epoch 6 on, D certain of
-// nearly every sample and G dead, and ran away at epoch 6,737 where the
-// rule asked for 99 on 200 epochs in a row, at 201 now.
+// TestRunawayNamesTheStuckLoss: the saturation runaway names the loss that sat
+// at its limit for the whole stretch, whichever loss happens to touch the limit
+// on the last epoch, and says so when the losses took turns instead; a
+// least-squares loss, which has no limit, is past the threshold. A loss near
+// its limit is one at it: vanilla --set d_lr=10 (seed 1) has G's loss at 94 to
+// 100 from epoch 6 on, D certain of nearly every sample and G dead, and runs
+// away at epoch 201, not at 6,737, as a rule asking for 99 on 200 epochs in a
+// row would have it.
 func TestRunawayNamesTheStuckLoss(t *testing.T) {
 	cases := []struct {
 		name string
@@ -348,9 +348,9 @@ func TestStalledEquilibrium(t *testing.T) {
 	if got := kinds(0.3); !slices.Equal(got, []FindingKind{DStalled}) {
 		t.Errorf("D still, KS 0.3: %v, want D stalled", got)
 	}
-	// Whether G has matched the target is the measures' to say, not a
-	// still D's: the text had said "G has not matched the target" at any
-	// KS, at the noise floor too.
+	// Whether G has matched the target is the measures' to say, not a still
+	// D's: the text does not say "G has not matched the target" at every KS,
+	// the noise floor's too.
 	for _, c := range []struct {
 		ks  float64
 		far bool
@@ -367,10 +367,10 @@ func TestStalledEquilibrium(t *testing.T) {
 		}
 	}
 
-	// The stall is an episode of its own inside the equilibrium's: a run
-	// that reaches the equilibrium and then stalls in it marks both
-	// (blog-original, seed 1, 5,000 epochs, had marked only the
-	// equilibrium at 2,350, and then sat at KS 0.89 to its end).
+	// The stall is an episode of its own inside the equilibrium's: a run that
+	// reaches the equilibrium and then stalls in it marks both (blog-original,
+	// seed 1, 5,000 epochs, marks not only the equilibrium at 2,350 but the
+	// stall it then sits in, at KS 0.89 to its end).
 	var p episodes
 	var events []string
 	check := func(epoch int, fs ...Finding) {
@@ -399,16 +399,15 @@ func TestStalledEquilibrium(t *testing.T) {
 	}
 }
 
-// TestSlowGridIsNoStall: D at its equilibrium beside samples far from
-// the target is a stall only while the checks do not bring G nearer it.
-// grid-pacgan4-ema (seed 3, GOEXPERIMENT=simd) holds D at ln 2 from
-// epoch 1,350, its high-quality share climbing from 2% to 22% by epoch
-// 16,650 as one mode after another is covered, its SW1 flat from 8,100
-// to 18,000; it had been told "D is stuck at its equilibrium" from 1,350
-// to 20,700. These are its checks, every 450 epochs, whose plateau
-// window is 9,000 epochs. Its start, before the checks span the window,
-// is still the stall it was, and the same checks with the share held at
-// 2% stall too: on SW1 alone it is flat.
+// TestSlowGridIsNoStall: D at its equilibrium beside samples far from the
+// target is a stall only while the checks do not bring G nearer it.
+// grid-pacgan4-ema (seed 3, GOEXPERIMENT=simd) holds D at ln 2 from epoch
+// 1,350, its high-quality share climbing from 2% to 22% by epoch 16,650 as one
+// mode after another is covered, its SW1 flat from 8,100 to 18,000, and is not
+// told "D is stuck at its equilibrium" from 1,350 to 20,700. These are its
+// checks, every 450 epochs, whose plateau window is 9,000 epochs. Its start,
+// before the checks span the window, is a stall, and the same checks with the
+// share held at 2% stall too: on SW1 alone it is flat.
 func TestSlowGridIsNoStall(t *testing.T) {
 	cfg, err := presets.Get("grid-pacgan4-ema")
 	if err != nil {
@@ -464,13 +463,12 @@ func TestSlowGridIsNoStall(t *testing.T) {
 	}
 }
 
-// TestStallEndSaysWhatChanged: a stall of samples far from the target
-// ends where D's averaged losses move past the equilibrium's tolerance,
-// inside the line its episode lingers to, and says so; grid (seed 1)
-// ended its stall at epoch 1,710 saying only "D's losses move from epoch
-// to epoch", which they had all along. The losses of a still D moving
-// again are not said beside a reason that ends any stall, nor where they
-// had not been still in the stall.
+// TestStallEndSaysWhatChanged: a stall of samples far from the target ends
+// where D's averaged losses move past the equilibrium's tolerance, inside the
+// line its episode lingers to, and says so: grid (seed 1), ending its stall at
+// epoch 1,710, does not say only "D's losses move from epoch to epoch", which
+// they had all along. The losses of a still D moving again are not said beside
+// a reason that ends any stall, nor where they had not been still in the stall.
 func TestStallEndSaysWhatChanged(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -511,16 +509,15 @@ func TestStallEndSaysWhatChanged(t *testing.T) {
 	}
 }
 
-// TestStallEndLeavesTheEquilibriumToItsEvent: a stall ends settle
-// checks after D's averaged losses pass the equilibrium's tolerance, the
-// equilibrium settle checks after they pass the line its episode
-// lingers to, which may be a check later; the stall's end says how far
-// the losses are, and the equilibrium's end is its own event's to say.
-// devnag-moments (seed 2, --every 50) had ended its stall at epoch 850
-// with "D has left its equilibrium", the equilibrium's end coming at
-// 900, so that D left its equilibrium twice, or before it had. These
-// are its checks: D at ln 2 with KS over 0.5 to epoch 600, its averaged
-// losses between the two lines at 650 and past the outer one from 700.
+// TestStallEndLeavesTheEquilibriumToItsEvent: a stall ends settle checks after
+// D's averaged losses pass the equilibrium's tolerance, the equilibrium settle
+// checks after they pass the line its episode lingers to, which may be a check
+// later; the stall's end says how far the losses are, and the equilibrium's end
+// is its own event's to say. devnag-moments (seed 2, --every 50) does not end
+// its stall at epoch 850 with "D has left its equilibrium", the equilibrium's
+// end coming at 900, which would have D leave its equilibrium twice, or before
+// it had. These are its checks: D at ln 2 with KS over 0.5 to epoch 600, its
+// averaged losses between the two lines at 650 and past the outer one from 700.
 func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
@@ -555,11 +552,11 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 	}
 }
 
-// TestStallEndSaysLossesMoveOnlyIfStill: a stall ends saying D's losses
-// move only where they had been still in it: moons (seed 2) ended its
-// stall of samples far from the target, D learning all along, at epoch
-// 2,200 with "SW1 0.0373, 0.1094 or under …; D's losses move from epoch
-// to epoch". A stall whose D stopped learning and learns again says so.
+// TestStallEndSaysLossesMoveOnlyIfStill: a stall ends saying D's losses move
+// only where they had been still in it: moons (seed 2) does not end its stall
+// of samples far from the target, D learning all along, at epoch 2,200 with
+// "SW1 0.0373, 0.1094 or under …; D's losses move from epoch to epoch". A stall
+// whose D stopped learning and learns again says so.
 func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -603,13 +600,12 @@ func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
 }
 
 // TestStallAtOnceReadsAsItsOwn: a run whose D stalls as it reaches its
-// equilibrium starts both episodes at one check, and the two events say
-// two things: the equilibrium's where D's losses sit, the stall's what
-// makes it one, D stopped learning or the samples far from the target.
-// Both had given the stall's finding's detail, one text twice; then the
-// equilibrium's had still given the stall's figures after its own (…
-// of ln 2 = 0.6931; KS 0.9000, over 0.5), as an equilibrium reached
-// before its stall does not.
+// equilibrium starts both episodes at one check, and the two events say two
+// things: the equilibrium's where D's losses sit, the stall's what makes it
+// one, D stopped learning or the samples far from the target. They do not give
+// the stall's finding's detail, one text twice, and the equilibrium's gives no
+// stall figures after its own (… of ln 2 = 0.6931; KS 0.9000, over 0.5), as an
+// equilibrium reached before its stall gives none.
 func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -653,12 +649,12 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 	}
 }
 
-// TestEquilibriumEndSaysWhereDWent: the end of an equilibrium says which
-// way D's averaged losses left it, as what D's scores do, from the values
-// at the end. It had said "D tells real from fake again" whatever they
-// were, after D's losses had swung to (0.08, 1.52) and (1.59, 0.23), D
-// scoring every sample high, then every one low; blog-original (seed 1)
-// leaves it at epoch 1,550 with D real 0.6847, D fake 0.5095.
+// TestEquilibriumEndSaysWhereDWent: the end of an equilibrium says which way
+// D's averaged losses left it, as what D's scores do, from the values at the
+// end, not "D tells real from fake again" whatever they are, which would be
+// said after D's losses swung to (0.08, 1.52) and (1.59, 0.23), D scoring every
+// sample high, then every one low; blog-original (seed 1) leaves it at epoch
+// 1,550 with D real 0.6847, D fake 0.5095.
 func TestEquilibriumEndSaysWhereDWent(t *testing.T) {
 	for _, c := range []struct {
 		preset       string
@@ -762,9 +758,9 @@ func TestPlaneDiagnosis(t *testing.T) {
 	if _, got := text(&w, 0.01, false, false, false, true, false, false, false, false); !strings.Contains(got, "7 of 8 modes missing: G's samples gather in one small cloud") {
 		t.Errorf("a tight clump: %q", got)
 	}
-	// The same clump before G has trained is an untrained G's (grid's
-	// sits on its centre mode at epoch 0), not a collapse, which is what
-	// training does; the diagnosis had called it "mode collapse".
+	// The same clump before G has trained is an untrained G's (grid's sits on
+	// its centre mode at epoch 0), not a collapse, which is what training does;
+	// the diagnosis does not call it "mode collapse".
 	for _, epoch = range []int{0, collapseEpochs - 1} {
 		if _, got := text(&w, 0.01, false, false, false, true, false, false, false, false); !strings.Contains(got, "7 of 8 modes not yet captured") || strings.Contains(got, "collapse") {
 			t.Errorf("a tight clump at epoch %d: %q, want the modes not yet captured", epoch, got)
@@ -782,8 +778,8 @@ func TestPlaneDiagnosis(t *testing.T) {
 	if kinds, got := text(&w, 0.1, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DStalled) {
 		t.Errorf("D at ln 2 with 10%% of high quality: %v %q", kinds, got)
 	} else if strings.Contains(got, "stopped learning") || !strings.Contains(got, "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one") {
-		// Far is not stopped: grid-pacgan4-ema is here for 16,000 epochs
-		// on its way to all 25 modes, and had been told D stopped learning.
+		// Far is not stopped: grid-pacgan4-ema is here for 16,000 epochs on its
+		// way to all 25 modes, and is not to be told D stopped learning.
 		t.Errorf("D at ln 2 with 10%% of high quality: %q; want what tells a slow run from a stalled one", got)
 	}
 	if kinds, got := text(&w, 0.9, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DIndifferent) {
@@ -791,13 +787,13 @@ func TestPlaneDiagnosis(t *testing.T) {
 	}
 }
 
-// TestStallWithoutModesReadsSW1: on a plane without modes (moons), which
-// has no high-quality share, D at its equilibrium is a stall when SW1 is
-// over stalledSW1 times its floor, and the screen's note (Far) and the
-// stall's end read the same line, and say what it is, 7× SW1's floor:
-// D at ln 2 had been given its ✓ "D can no longer tell" whatever SW1
-// was, and G was never said to be far; and the line, "over 0.1050", had
-// been a figure with nothing to tie it to the Quality panel's floor.
+// TestStallWithoutModesReadsSW1: on a plane without modes (moons), which has no
+// high-quality share, D at its equilibrium is a stall when SW1 is over
+// stalledSW1 times its floor, and the screen's note (Far) and the stall's end
+// read the same line, and say what it is, 7× SW1's floor: D at ln 2 is not
+// given its ✓ "D can no longer tell" whatever SW1 is, a G that is far is said
+// to be, and the line, "over 0.1050", is no figure with nothing to tie it to
+// the Quality panel's floor.
 func TestStallWithoutModesReadsSW1(t *testing.T) {
 	w, find := moonsAtEquilibrium(t)
 	eval := func(sw1 float64) *Eval {
@@ -856,13 +852,13 @@ func moonsAtEquilibrium(t *testing.T) (*watch, func(*Eval) ([]FindingKind, strin
 	}
 }
 
-// TestFarWhateverTheSampleSize: G far from a target without modes is
-// judged on SW1's floor at a check's size, not at the evaluation's own:
-// the same SW1 is far or near alike at --samples 2,500 and 100,000, in
-// the screen's note (Far), the d-stalled finding and the stall's end.
-// The floor at 100,000 samples is under half a check's (moons, seed 1:
-// 0.0059 against 0.0145), and SW1 4× a check's floor, a trained moons,
-// had been far at 10× the evaluation's own.
+// TestFarWhateverTheSampleSize: G far from a target without modes is judged on
+// SW1's floor at a check's size, not at the evaluation's own: the same SW1 is
+// far or near alike at --samples 2,500 and 100,000, in the screen's note (Far),
+// the d-stalled finding and the stall's end. The floor at 100,000 samples is
+// under half a check's (moons, seed 1: 0.0059 against 0.0145), and SW1 4× a
+// check's floor, a trained moons, is not far for being 10× the evaluation's
+// own.
 func TestFarWhateverTheSampleSize(t *testing.T) {
 	w, find := moonsAtEquilibrium(t)
 	noise := EvalPoint{SW1: w.sw1Noise}
@@ -901,12 +897,12 @@ func TestFarNoteNamesHQ(t *testing.T) {
 	}
 }
 
-// TestBlobToOneSideIsNoCloud: samples off the modes as wide as a cloud
-// over them, but to one side of the target, are no "spread-out cloud":
-// ring-mbd (seed 1) at epoch 149 has 99.6% of its samples on no mode in
-// one blob to the bottom right, its mean at (0.78, −2.02) and a third of
-// it beyond the box, and had been called one for its width alone. The
-// same samples centred on the ring are the cloud still.
+// TestBlobToOneSideIsNoCloud: samples off the modes as wide as a cloud over
+// them, but to one side of the target, are no "spread-out cloud": ring-mbd
+// (seed 1) at epoch 149 has 99.6% of its samples on no mode in one blob to the
+// bottom right, its mean at (0.78, −2.02) and a third of it beyond the box, and
+// is not called one for its width alone. The same samples centred on the ring
+// are the cloud still.
 func TestBlobToOneSideIsNoCloud(t *testing.T) {
 	cfg, err := presets.Get("ring-mbd")
 	if err != nil {
@@ -942,12 +938,11 @@ func TestBlobToOneSideIsNoCloud(t *testing.T) {
 }
 
 // TestSmallCloudBetweenModesIsNoCollapseOntoAMode: samples in one clump
-// narrower than a cloud over the modes, many of them between the modes,
-// are said to be so, not mode collapse, which reads as G on the modes it
-// covers: grid (seed 1) at epoch 120 has 99.6% of its samples on no mode,
-// their spread 0.56 against the grid's 2.83, and had been called "23 of
-// 25 modes missing: mode collapse". The same clump on its modes is
-// collapse still.
+// narrower than a cloud over the modes, many of them between the modes, are
+// said to be so, not mode collapse, which reads as G on the modes it covers:
+// grid (seed 1) at epoch 120 has 99.6% of its samples on no mode, their spread
+// 0.56 against the grid's 2.83, and is not called "23 of 25 modes missing: mode
+// collapse". The same clump on its modes is collapse still.
 func TestSmallCloudBetweenModesIsNoCollapseOntoAMode(t *testing.T) {
 	cfg, err := presets.Get("grid")
 	if err != nil {
@@ -982,9 +977,9 @@ func TestSmallCloudBetweenModesIsNoCollapseOntoAMode(t *testing.T) {
 	}
 }
 
-// TestPercentNeverAllOrNone: a share that is neither none nor all never
-// prints as 0% or 100%, whatever the sample size (99.995% had printed 100%,
-// 1e-8 as 1e-06%).
+// TestPercentNeverAllOrNone: a share that is neither none nor all never prints
+// as 0% or 100%, whatever the sample size: 99.995% does not print as 100%, nor
+// 1e-8 as 1e-06%.
 func TestPercentNeverAllOrNone(t *testing.T) {
 	for x, want := range map[float64]string{
 		0: "0%", 1: "100%", 0.5: "50%", 0.0004: "0.04%", 0.99995: "99.995%", 0.999999: "99.9999%", 1e-8: "0.000001%", 0.996: "99.6%",
@@ -996,12 +991,12 @@ func TestPercentNeverAllOrNone(t *testing.T) {
 	}
 }
 
-// TestRunawayOutsideGivesTheMeans: a run gone far off the range is told
-// with its mean written as the lines write it (6.4950e9, a progress
-// line's mean=, not %.4g's 6.495e+09), and on a plane with both means and the box: one gone
-// off along y had been told by its x mean alone, inside the range. The
-// mean is named the last batch's, which it is: "(mean 30.6659)" had
-// stood beside the final line's mean=30.5670, of fresh samples.
+// TestRunawayOutsideGivesTheMeans: a run gone far off the range is told with
+// its mean written as the lines write it (6.4950e9, a progress line's mean=,
+// not %.4g's 6.495e+09), and on a plane with both means and the box: one gone
+// off along y is not told by its x mean alone, inside the range. The mean is
+// named the last batch's, which it is, so that "(mean 30.6659)" does not pass
+// for the final line's mean=30.5670, of fresh samples.
 func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	w := watch{}
 	ran := ""
@@ -1021,11 +1016,10 @@ func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	}
 }
 
-// TestLabelsStayWithTheirValues: the diagnosis and the events write a
-// label and its value together, "mode 1 at (2, 0)" without a plain space
-// for the screen's wrapping to break at (it had read "mode 1 at" on one
-// line and "(2, 0)" on the next), and a headless event line writes them
-// with plain spaces, as before.
+// TestLabelsStayWithTheirValues: the diagnosis and the events write a label and
+// its value together, "mode 1 at (2, 0)" without a plain space for the screen's
+// wrapping to break at, so that "mode 1 at" does not end one line and "(2, 0)"
+// begin the next, and a headless event line writes them with plain spaces.
 func TestLabelsStayWithTheirValues(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -1056,10 +1050,10 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 	}
 }
 
-// TestDWinsWithLabelSmoothing: with real label α D's loss on real data
-// cannot fall under the entropy of α (0.325 at 0.9), so D's two losses
-// never summed under 0.1 and a D sure of every sample was never said to
-// win (label-smoothing with g_loss minimax and d_lr 2e-3 sits at D real
+// TestDWinsWithLabelSmoothing: with real label α D's loss on real data cannot
+// fall under the entropy of α (0.325 at 0.9), so D's two losses never sum under
+// 0.1, and read against that sum a D sure of every sample would never be said
+// to win (label-smoothing with g_loss minimax and d_lr 2e-3 sits at D real
 // 0.33, D fake 0.01, G's loss saturated); read above that least, it is.
 func TestDWinsWithLabelSmoothing(t *testing.T) {
 	cfg, err := presets.Get("label-smoothing")
@@ -1088,14 +1082,13 @@ func TestDWinsWithLabelSmoothing(t *testing.T) {
 	}
 }
 
-// TestModeEventsFollowCoverage: a mode is dropped only after it was
-// covered and recovered only after it was dropped; a mode first covered
-// is mode-covered. A mode is covered at half its due share and dropped
-// when missing, so a share about one threshold (1-D) and the stray
-// sample of a drifting cloud (2-D) make no events: the first check had
-// reported every mode an untrained G missed as dropped, every stray
-// sample after it as a recovery, and a share at 24% and 26% of a
-// two-mode target as a drop and a recovery at every check.
+// TestModeEventsFollowCoverage: a mode is dropped only after it was covered and
+// recovered only after it was dropped; a mode first covered is mode-covered. A
+// mode is covered at half its due share and dropped when missing, so a share
+// about one threshold (1-D) and the stray sample of a drifting cloud (2-D) make
+// no events: the first check does not report every mode an untrained G missed
+// as dropped, nor every stray sample after it as a recovery, nor a share at 24%
+// and 26% of a two-mode target as a drop and a recovery at every check.
 func TestModeEventsFollowCoverage(t *testing.T) {
 	plane := func(shares ...float64) Eval {
 		pm := &engine.PlaneMetrics{}
@@ -1156,13 +1149,12 @@ func TestModeEventsFollowCoverage(t *testing.T) {
 	}
 }
 
-// TestEquilibriumHoldsWhileDSitsStill: D's losses, having swung away from
-// ln 2 for a few dozen epochs, sit still at it again: the averages still
-// carry the swing, but D is at its equilibrium, and the episode goes on.
-// Judged on the averages alone it had ended five checks later, "D scores
-// real data over ½ and generated data under it", beside losses flat at
-// ln 2 (blog-original, seed 1, epoch 2,750). Losses that stay away end it
-// as before.
+// TestEquilibriumHoldsWhileDSitsStill: D's losses, having swung away from ln 2
+// for a few dozen epochs, sit still at it again: the averages still carry the
+// swing, but D is at its equilibrium, and the episode goes on. Judged on the
+// averages alone it would end five checks later, "D scores real data over ½ and
+// generated data under it", beside losses flat at ln 2 (blog-original, seed 1,
+// epoch 2,750). Losses that stay away end it.
 func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -1228,11 +1220,11 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 	}
 }
 
-// TestEndsGiveTheirNumbers: the end of D winning, of G ignoring its
-// noise and of the noise floor gives the measure that ended it against
-// its threshold, as the start does; they had said only "D no longer
-// tells real from fake almost surely", "G's output depends on its noise
-// again" and "the distance is above sampling noise again".
+// TestEndsGiveTheirNumbers: the end of D winning, of G ignoring its noise and
+// of the noise floor gives the measure that ended it against its threshold, as
+// the start does, not only "D no longer tells real from fake almost surely",
+// "G's output depends on its noise again" and "the distance is above sampling
+// noise again".
 func TestEndsGiveTheirNumbers(t *testing.T) {
 	vanilla, err := presets.Get("vanilla")
 	if err != nil {
@@ -1319,13 +1311,13 @@ func TestModePlacesWriteShortExponents(t *testing.T) {
 	}
 }
 
-// TestStartsNeedConfirming: a finding starts an episode only once it
-// holds at confirmChecks checks in a row, reported at the check that
-// confirms it with that check's detail; a single check under its
-// threshold between checks over it starts nothing. KS dipping under the
-// noise floor at one check had started an episode the next five checks
-// ended: r1 (seed 1) at epoch 6,300 (KS 0.0269 between checks at 0.041
-// to 0.054), hinge (seed 2) at KS 0.0303 against a bound of 0.0304.
+// TestStartsNeedConfirming: a finding starts an episode only once it holds at
+// confirmChecks checks in a row, reported at the check that confirms it with
+// that check's detail; a single check under its threshold between checks over
+// it starts nothing, so that KS dipping under the noise floor at one check does
+// not start an episode the next five checks end: r1 (seed 1) at epoch 6,300 (KS
+// 0.0269 between checks at 0.041 to 0.054), hinge (seed 2) at KS 0.0303 against
+// a bound of 0.0304.
 func TestStartsNeedConfirming(t *testing.T) {
 	w := watchOf(testdesigns.PerSample(100))
 	var p episodes
@@ -1345,13 +1337,12 @@ func TestStartsNeedConfirming(t *testing.T) {
 	}
 }
 
-// TestEquilibriumIsOfDsScore: D is at its equilibrium when its averaged
-// losses are those of scores within 0.015 of ½, whatever the loss: 0.03
-// in BCE's losses, 0.0075 in least squares', whose slope at ½ is a
-// quarter of BCE's. One tolerance of 0.03 for both had taken least
-// squares' losses at 0.1075 and 0.1057, D scoring real data 0.54 and
-// generated data 0.46, for the equilibrium (lsgan, seed 1, epoch 3,300,
-// KS 0.29).
+// TestEquilibriumIsOfDsScore: D is at its equilibrium when its averaged losses
+// are those of scores within 0.015 of ½, whatever the loss: 0.03 in BCE's
+// losses, 0.0075 in least squares', whose slope at ½ is a quarter of BCE's. One
+// tolerance of 0.03 for both would take least squares' losses at 0.1075 and
+// 0.1057, D scoring real data 0.54 and generated data 0.46, for the equilibrium
+// (lsgan, seed 1, epoch 3,300, KS 0.29).
 func TestEquilibriumIsOfDsScore(t *testing.T) {
 	losses := map[engine.Loss]func(score float64) float64{ // D's loss on data it scores score, its label's side
 		engine.LossBCE:          func(d float64) float64 { return -math.Log(d) },
@@ -1389,22 +1380,22 @@ func TestEquilibriumIsOfDsScore(t *testing.T) {
 	}
 }
 
-// TestDWinsUnderEveryLossWithScores: D wins under every loss whose scores
-// have a scale, at losses under the same share of their balance sum
-// (dWinsShare: BCE's 0.1 of its 2 ln 2, least squares' 0.018 of ¼, the
-// hinge's 0.144 of 2), and not at losses further up; the end of the win
-// says the loss's own limit. It had been said under BCE alone: hinge
-// (seeds 1–3) sits at D's losses 0.05 to 0.1 together at epoch 1,000,
-// nearly every sample past its margin, KS 0.96 to 0.98, with no finding;
-// then under least squares at 0.0025, D's scores 0.05 from their labels
-// by their root mean square, which lsgan (seed 3) at epoch 1,000, D's
-// losses 0.0053 and 0.0018, KS 0.99, G's loss 0.49, never reached. A
-// Wasserstein critic, whose scores have no scale, never wins.
+// TestDWinsUnderEveryLossWithScores: D wins under every loss whose scores have
+// a scale, at losses under the same share of their balance sum (dWinsShare:
+// BCE's 0.1 of its 2 ln 2, least squares' 0.018 of ¼, the hinge's 0.144 of 2),
+// and not at losses further up; the end of the win says the loss's own limit.
+// It is said under more than BCE: hinge (seeds 1–3) sits at D's losses 0.05 to
+// 0.1 together at epoch 1,000, nearly every sample past its margin, KS 0.96 to
+// 0.98, which BCE's rule alone leaves with no finding; and under least squares
+// not only at 0.0025, D's scores 0.05 from their labels by their root mean
+// square, which lsgan (seed 3) at epoch 1,000, D's losses 0.0053 and 0.0018, KS
+// 0.99, G's loss 0.49, never reaches. A Wasserstein critic, whose scores have
+// no scale, never wins.
 //
-// Each says what holds of its loss's scores: only BCE's are a belief that
-// a sample is real, and D had been said to tell "real from fake almost
-// surely" under least squares and the hinge loss too, whose scores are at
-// their labels or past their margins.
+// Each says what holds of its loss's scores: only BCE's are a belief that a
+// sample is real, so D is not said to tell "real from fake almost surely" under
+// least squares and the hinge loss, whose scores are at their labels or past
+// their margins.
 func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	for _, c := range []struct {
 		loss          engine.Loss
@@ -1463,14 +1454,13 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	}
 }
 
-// TestEpisodesEndBeyondTheirStart: the noise floor and D's equilibrium
-// end at a line beyond the one they start at, so a measure hovering about
-// its threshold makes one episode. On one line, r1 (seed 1; its checks'
-// KS below) had started its noise floor at epoch 7,400, ended it at
-// 8,300 and started it again at 8,500, and feature-matching (seed 1), D
-// fake at 0.662 to 0.664 about the 0.6631 its equilibrium starts at,
-// its equilibrium at 6,100, 7,000 and 8,100. A measure that goes beyond
-// the far line still ends them.
+// TestEpisodesEndBeyondTheirStart: the noise floor and D's equilibrium end at a
+// line beyond the one they start at, so a measure hovering about its threshold
+// makes one episode. On one line, r1 (seed 1; its checks' KS below) would start
+// its noise floor at epoch 7,400, end it at 8,300 and start it again at 8,500,
+// and feature-matching (seed 1), D fake at 0.662 to 0.664 about the 0.6631 its
+// equilibrium starts at, its equilibrium at 6,100, 7,000 and 8,100. A measure
+// that goes beyond the far line still ends them.
 func TestEpisodesEndBeyondTheirStart(t *testing.T) {
 	cfg := testdesigns.PerSample(100)
 	run := func(checks int, at func(i int, w *watch) Eval) []string {
@@ -1540,12 +1530,11 @@ func TestLingeringStartsNothing(t *testing.T) {
 	}
 }
 
-// TestResultSaysTheDiagnosis: a run's Result carries the diagnosis as the
-// run ended, which ganui --headless prints before its final line, one
-// plain line a finding. A headless run had said nothing of it but what
-// events its episodes made: ring (seed 1, 1,500 epochs), collapsed on
-// one mode it never covered, made no event, and blog-original's frozen G
-// was said only at epoch 20.
+// TestResultSaysTheDiagnosis: a run's Result carries the diagnosis as the run
+// ended, which ganui --headless prints before its final line, one plain line a
+// finding. A headless run says more than what events its episodes made: ring
+// (seed 1, 1,500 epochs), collapsed on one mode it never covered, makes no
+// event, and blog-original's frozen G has its event only at epoch 20.
 func TestResultSaysTheDiagnosis(t *testing.T) {
 	cfg, err := presets.Get("blog-original")
 	if err != nil {
@@ -1563,9 +1552,9 @@ func TestResultSaysTheDiagnosis(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("findings %+v, want G ignoring its noise", r.Findings)
 	}
-	// The row is what repeats, not the sample: blog-original's G makes
-	// 100 samples a draw, spread across the histogram, and the text had
-	// said "nearly the same output every time" beside them.
+	// The row is what repeats, not the sample: blog-original's G makes 100
+	// samples a draw, spread across the histogram, so the text does not say
+	// "nearly the same output every time" beside them.
 	if text := r.Findings[i].Text; !strings.Contains(text, "every draw gives nearly the same row of 100 samples") {
 		t.Errorf("text %q, want it to name the row of 100 samples that repeats", text)
 	}
@@ -1575,14 +1564,13 @@ func TestResultSaysTheDiagnosis(t *testing.T) {
 	}
 }
 
-// TestHingeEquilibriumIsOfTheSum: under the hinge loss D's two losses
-// split their sum at random once G matches the target, so D is at its
-// equilibrium when their sum, 2 − the gap between D's mean scores on
-// real and generated data, is within 0.06 of 2, however it is split; a
-// sum still climbing (hinge, seed 1, epoch 2,500: 0.886 and 0.421, KS
-// 0.32) is not it, nor a D scoring generated data over real data. A D
-// whose every epoch sums to 2 has stopped learning, and the end says
-// which way the sum went. The hinge loss had had no equilibrium finding.
+// TestHingeEquilibriumIsOfTheSum: under the hinge loss D's two losses split
+// their sum at random once G matches the target, so D is at its equilibrium
+// when their sum, 2 − the gap between D's mean scores on real and generated
+// data, is within 0.06 of 2, however it is split; a sum still climbing (hinge,
+// seed 1, epoch 2,500: 0.886 and 0.421, KS 0.32) is not it, nor a D scoring
+// generated data over real data. A D whose every epoch sums to 2 has stopped
+// learning, and the end says which way the sum went.
 func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 	cfg := testdesigns.PerSample(100)
 	cfg.Loss = engine.LossHinge
@@ -1652,21 +1640,20 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 	}
 }
 
-// TestCollapseIsOfATrainedSpike: G's samples nearly one point — a spread
-// under a tenth of the target's, averaged over about 100 epochs and at
-// the check — once G has come to the target spread is G collapsed
-// (Salimans et al. 2016, §3.2), an episode that ends when they spread
-// again. A healthy G is such a spike too at first, far from the target
-// (vanilla, seeds 1–5: 0.05 to 0.1 of the target's std for 500 epochs,
-// KS 0.99, then 0.43 or more once there), or at it when it starts there
-// (vanilla on normal(0,1.25): over 0.1 from epoch 147 on), or at its
-// mean still a spike (devnag-moments, seeds 1–3: at the mean by epoch
-// 150, past half the target's std by 300, had been called collapsed from 150 or 200 to 400
-// or 500), and is not collapsed until it has stayed one for 3,000 epochs.
-// On a target with modes the mode findings say a collapse. A collapsed G
-// had had no finding of its own: vanilla with g_steps 10, g_lr 1e-3,
-// d_lr 5e-5 (seed 1), a spike of 0.01 to 0.1 of the target's std
-// hopping about it, was said to be D stalled alone.
+// TestCollapseIsOfATrainedSpike: G's samples nearly one point — a spread under
+// a tenth of the target's, averaged over about 100 epochs and at the check —
+// once G has come to the target spread is G collapsed (Salimans et al. 2016,
+// §3.2), an episode that ends when they spread again. A healthy G is such a
+// spike too at first, far from the target (vanilla, seeds 1–5: 0.05 to 0.1 of
+// the target's std for 500 epochs, KS 0.99, then 0.43 or more once there), or
+// at it when it starts there (vanilla on normal(0,1.25): over 0.1 from epoch
+// 147 on), or at its mean still a spike (devnag-moments, seeds 1–3: at the mean
+// by epoch 150, past half the target's std by 300, not collapsed from 150 or
+// 200 to 400 or 500), and is not collapsed until it has stayed one for 3,000
+// epochs. On a target with modes the mode findings say a collapse. A collapsed
+// G has a finding of its own: vanilla with g_steps 10, g_lr 1e-3, d_lr 5e-5
+// (seed 1), a spike of 0.01 to 0.1 of the target's std hopping about it, is not
+// said to be D stalled alone.
 func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	type epoch struct{ mean, std float64 }
 	run := func(cfg engine.Config, modes int, epochs int, at func(e int) epoch) (events []string, seen bool) {
@@ -1763,9 +1750,9 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "samples' std 0.0250, 2% of the target's 1.25, under 10%; averaged over about 100 epochs, 2%; KS 0.490") || !strings.Contains(fs[i].Line(), `kind=collapsed`) {
 		t.Errorf("the finding %+v", fs)
 	}
-	// Under G's average the check's samples are the average's, the
-	// spread averaged over epochs G's own batches': the detail says
-	// whose each is, where it had given both as one G's.
+	// Under G's average the check's samples are the average's, the spread
+	// averaged over epochs G's own batches': the detail says whose each is, not
+	// both as one G's.
 	ema := cfg
 	ema.GEMA = 0.999
 	w.ownBatches = watchOf(ema).ownBatches
@@ -1783,16 +1770,15 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	}
 }
 
-// TestPlateauIsOfDistancesStoppedFarAway: a run whose checks of the last
-// 2,000 epochs have brought neither KS nor W1 a tenth under their best
-// before, KS over three times its noise floor, with no problem found,
-// has stopped improving (uniform, seed 1: KS 0.245 to 0.256 from epoch
-// 4,000 on; wgan, seed 2: its best, 0.073, at 4,800, then climbing); an
-// episode that ends once the run improves past twice that, and not while
-// it hovers about the line. A run whose KS sits near 1 while W1 falls,
-// G travelling to the target, has not stopped (r1 and wgan, seeds 3 and
-// 4, for 2,300 epochs); nor one near its noise floor, nor one whose
-// problem is found already. There had been no such finding.
+// TestPlateauIsOfDistancesStoppedFarAway: a run whose checks of the last 2,000
+// epochs have brought neither KS nor W1 a tenth under their best before, KS
+// over three times its noise floor, with no problem found, has stopped
+// improving (uniform, seed 1: KS 0.245 to 0.256 from epoch 4,000 on; wgan, seed
+// 2: its best, 0.073, at 4,800, then climbing); an episode that ends once the
+// run improves past twice that, and not while it hovers about the line. A run
+// whose KS sits near 1 while W1 falls, G travelling to the target, has not
+// stopped (r1 and wgan, seeds 3 and 4, for 2,300 epochs); nor one near its
+// noise floor, nor one whose problem is found already.
 func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	cfg := testdesigns.PerSample(10000)
 	var runTo func(end, every int, at func(e int) (ks, w1 float64), also ...func(*watch, *engine.Metrics)) (events []string, last []Finding)
@@ -1842,12 +1828,11 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	if i := slices.IndexFunc(last, func(f Finding) bool { return f.Kind == Plateau }); i < 0 || numtext.Plain(last[i].Detail) != said {
 		t.Errorf("the finding at the end: %+v, want the detail %q", last, said)
 	}
-	// The screen's and the run's end's evaluation is of another sample,
-	// 10,000 by default, whose KS reads under a check's: the finding is
-	// of the checks alone, and had led with that KS, under the best of
-	// the checks it was said not to improve on ("KS 0.1089, over 3× the
-	// 95% bound 0.0136; the best of the last 2,000 epochs' checks KS
-	// 0.113", devnag-2017, seed 1).
+	// The screen's and the run's end's evaluation is of another sample, 10,000
+	// by default, whose KS reads under a check's: the finding is of the checks
+	// alone, and does not lead with that KS, under the best of the checks it is
+	// said not to improve on ("KS 0.1089, over 3× the 95% bound 0.0136; the
+	// best of the last 2,000 epochs' checks KS 0.113", devnag-2017, seed 1).
 	big := Eval{Epoch: 10000, Metrics: engine.Metrics{N: 10000, KS: 0.2389, W1: 0.19, Std: 1.25, ZDep: 1}, KSFloor: engine.KSNoiseFloor(10000)}
 	if fs := diagnose(cfg, &lastW, &big); len(fs) != 1 || fs[0].Kind != Plateau || numtext.Plain(fs[0].Detail) != said {
 		t.Errorf("the finding on 10,000 samples: %+v, want the checks' detail %q", fs, said)
@@ -1871,11 +1856,10 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	if events, _ := run(100, hover); !slices.Equal(events, []string{"7200 plateau"}) {
 		t.Errorf("hovering about the line: events %q, want the plateau alone", events)
 	}
-	// A run swinging about the target, one check far from it but the
-	// window's best at the noise floor, has not stopped far from it:
-	// bimodal-pacgan (seeds 2, 3 and 4) and hinge (seed 2) had been
-	// found so on a check at KS 0.09 to 0.10, the window's best 0.012 to
-	// 0.045.
+	// A run swinging about the target, one check far from it but the window's
+	// best at the noise floor, has not stopped far from it: bimodal-pacgan
+	// (seeds 2, 3 and 4) and hinge (seed 2) are not found so on a check at KS
+	// 0.09 to 0.10, the window's best 0.012 to 0.045.
 	swinging := func(e int) (float64, float64) {
 		if e < 2000 {
 			return 1 - 0.97*float64(e)/2000, 2 - 1.9*float64(e)/2000
@@ -1885,11 +1869,11 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	if events, _ := run(100, swinging); len(events) > 0 {
 		t.Errorf("swinging about the target, the best checks at KS 0.028: events %q, want none", events)
 	}
-	// A long plan, checked every 2,000 epochs, is judged on 20 checks,
-	// not on the two a fixed window would hold: uniform (seed 1) trained
-	// to 200,000 epochs holds KS at 0.25 to about epoch 30,000 and then
-	// falls to the noise floor, reached at 58,000; two checks had called
-	// it a plateau at epoch 10,000.
+	// A long plan, checked every 2,000 epochs, is judged on 20 checks, not on
+	// the two a fixed window would hold: uniform (seed 1) trained to 200,000
+	// epochs holds KS at 0.25 to about epoch 30,000 and then falls to the noise
+	// floor, reached at 58,000; two checks would call it a plateau at epoch
+	// 10,000.
 	slow := func(e int) (float64, float64) {
 		if e < 30000 {
 			return flat(e)
@@ -1920,12 +1904,12 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	}
 }
 
-// TestPlanePlateauIsOfSW1: on a plane the plateau reads SW1, and holds
-// back where D's losses find a problem, as on a line: it had been judged
-// beside the plane's own findings alone, and said beside D's win. Its
-// line is 3× 1.5× SW1's floor at a check's size (watch.sw1Noise) whatever
-// the sample of the evaluation it is judged beside: the run's end, at
-// --samples 100,000, had given its own floor, under half a check's.
+// TestPlanePlateauIsOfSW1: on a plane the plateau reads SW1, and holds back
+// where D's losses find a problem, as on a line, not judged beside the plane's
+// own findings alone and said beside D's win. Its line is 3× 1.5× SW1's floor
+// at a check's size (watch.sw1Noise) whatever the sample of the evaluation it
+// is judged beside, not the run's end's own floor at --samples 100,000, under
+// half a check's.
 func TestPlanePlateauIsOfSW1(t *testing.T) {
 	cfg := testdesigns.PerSample(10000)
 	for _, c := range []struct {
@@ -1954,8 +1938,8 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 		}
 	}
 	// SW1 flat at 0.05: 3.3× a check's floor, under the plateau's line
-	// (0.0675); 8.3× the floor at 100,000 samples, over the line it had
-	// been given there (0.027).
+	// (0.0675); 8.3× the floor at 100,000 samples, over the line that floor
+	// would give (0.027).
 	w := watchOf(cfg)
 	w.ylo, w.yhi, w.sw1Noise = -2, 2, 0.015
 	var pts []EvalPoint
@@ -1969,15 +1953,14 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 	}
 }
 
-// TestCollapseOnPointsSaysNarrow: on a points file, whose clusters are
-// not known, a G as narrow as collapse asks is said to have collapsed to
-// a narrow patch, a point or one tight cluster, not to one point making
-// the same sample: ring's design on three clusters of std 0.05 (spread
-// 1.34) sits on one of them, std 0.02, and had been said to make "about
-// the same sample". On moons, a target of no clusters, it is one point.
-// Both open "G has collapsed", in the words of the event they start
-// (TestFindingsReadAsTheirEvents): the points file's had read "G's
-// samples are narrow", beside a collapsed event.
+// TestCollapseOnPointsSaysNarrow: on a points file, whose clusters are not
+// known, a G as narrow as collapse asks is said to have collapsed to a narrow
+// patch, a point or one tight cluster, not to one point making the same sample:
+// ring's design on three clusters of std 0.05 (spread 1.34) sits on one of
+// them, std 0.02, and is not said to make "about the same sample". On moons, a
+// target of no clusters, it is one point. Both open "G has collapsed", in the
+// words of the event they start (TestFindingsReadAsTheirEvents), not "G's
+// samples are narrow" beside a collapsed event.
 func TestCollapseOnPointsSaysNarrow(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "clusters.csv")
@@ -2036,17 +2019,16 @@ func TestSmoothedEquilibriumNamesItsLabel(t *testing.T) {
 	}
 }
 
-// TestRunawayUnreachedNamesTheTarget: a runaway of a run whose samples
-// were never near the target (far outside it from the first epoch, or D's
-// losses at their limit from it: points at 10⁶, at 10⁻⁶ around 0; or
-// inside its range but nowhere near its scale: points spread ±10⁶ about
-// 0, a batch of spread 0.05 a ten-millionth of theirs) is told as one no
-// learning rate mends: ganui had said "try a lower learning rate" of
-// data at 10⁶, which ran away all the same at 1e-5, and of data spread
-// ±10⁶ about 0, whose centre G's samples start at. A run that came near
-// first, or whose G's loss alone starts at its limit (blog-original at
-// d_lr=10, after D's first step), is told to lower one as before; so is
-// a run followed from later than epoch 0 (resumed).
+// TestRunawayUnreachedNamesTheTarget: a runaway of a run whose samples were
+// never near the target (far outside it from the first epoch, or D's losses at
+// their limit from it: points at 10⁶, at 10⁻⁶ around 0; or inside its range but
+// nowhere near its scale: points spread ±10⁶ about 0, a batch of spread 0.05 a
+// ten-millionth of theirs) is told as one no learning rate mends, not "try a
+// lower learning rate": data at 10⁶ runs away all the same at 1e-5, and data
+// spread ±10⁶ about 0 has G's samples start at its centre. A run that came near
+// first, or whose G's loss alone starts at its limit (blog-original at d_lr=10,
+// after D's first step), is told to lower one; so is a run followed from later
+// than epoch 0 (resumed).
 func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 	far := engine.EpochStats{DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: 999000, Std: 0.05, StdY: 0.05}
 	near := engine.EpochStats{DReal: 0.7, DFake: 0.7, G: 0.7, Mean: 0.1, MeanY: 0.1, Std: 0.05, StdY: 0.05}
@@ -2096,11 +2078,11 @@ func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 	}
 }
 
-// TestAveragedLossesSaySo: a finding read from D's averaged losses gives
-// them as averages, as the events ending it do: D's win and its
-// equilibrium had given "D real 0.6896, D fake 0.6895, within 0.03 of
-// ln 2" beside a legend of the last epoch's "D real 0.721 ○ D fake
-// 0.700" (devnag-moments, seed 1, epoch 816), two values of one name.
+// TestAveragedLossesSaySo: a finding read from D's averaged losses gives them
+// as averages, as the events ending it do: D's win and its equilibrium do not
+// give "D real 0.6896, D fake 0.6895, within 0.03 of ln 2" as if of an epoch
+// beside a legend of the last epoch's "D real 0.721 ○ D fake 0.700"
+// (devnag-moments, seed 1, epoch 816), two values of one name.
 func TestAveragedLossesSaySo(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -2127,13 +2109,12 @@ func TestAveragedLossesSaySo(t *testing.T) {
 }
 
 // TestFrozenDSaysSo: D's losses fixed epoch after epoch away from their
-// equilibrium are D that has stopped learning (DFrozen), an episode of
-// its own: devnag-moments --set d_lr=10 (seed 1) holds D's losses at
-// 1.1305 each and G's at 2.1351 from epoch 8 to its 5,000th, G's samples
-// a spike far from the target, and nothing had been found until G was
-// called collapsed at epoch 3,050. Losses that move by hundredths, as a
-// learning D's do, are not frozen, nor are losses fixed at their
-// equilibrium, which D's stall says.
+// equilibrium are D that has stopped learning (DFrozen), an episode of its own:
+// devnag-moments --set d_lr=10 (seed 1) holds D's losses at 1.1305 each and G's
+// at 2.1351 from epoch 8 to its 5,000th, G's samples a spike far from the
+// target, where nothing else is found until G is called collapsed at epoch
+// 3,050. Losses that move by hundredths, as a learning D's do, are not frozen,
+// nor are losses fixed at their equilibrium, which D's stall says.
 func TestFrozenDSaysSo(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
@@ -2205,13 +2186,12 @@ func TestFrozenDSaysSo(t *testing.T) {
 	}
 }
 
-// TestEquilibriumNamesDxOnlyWhereDScoresSamples: D's equilibrium is said
-// as D(x) ≈ ½ only where D scores single samples, the test the screen's
-// D(x) strip and surface are drawn on (engine.GAN.ScoresSamples), and as
-// D's score ≈ ½ where D scores whole rows: devnag-moments, whose screen
-// says "no D(x) strip: D sees only 4 moments of 500 samples", had been
-// said to sit at "ln 2, D(x) ≈ ½", as had blog-original's row of 100 and
-// bimodal-pacgan's packs.
+// TestEquilibriumNamesDxOnlyWhereDScoresSamples: D's equilibrium is said as
+// D(x) ≈ ½ only where D scores single samples, the test the screen's D(x) strip
+// and surface are drawn on (engine.GAN.ScoresSamples), and as D's score ≈ ½
+// where D scores whole rows: devnag-moments, whose screen says "no D(x) strip:
+// D sees only 4 moments of 500 samples", is not said to sit at "ln 2, D(x) ≈
+// ½", nor are blog-original's row of 100 and bimodal-pacgan's packs.
 func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	rows := 0
 	for _, name := range presets.Names() {
@@ -2254,11 +2234,11 @@ func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	}
 }
 
-// TestFrozenDComesBeforeWhatItMakesOfG: a frozen D is listed before
-// what it does to G, as D's win is: devnag-moments --set d_lr=10 (seed
-// 1) has D frozen from epoch 108 and G collapsed from 3,050, and the
-// collapse had been listed first, the screen's first line at 80×24. A D
-// stalled at its equilibrium, which pushes G nowhere, stays after G's.
+// TestFrozenDComesBeforeWhatItMakesOfG: a frozen D is listed before what it
+// does to G, as D's win is: devnag-moments --set d_lr=10 (seed 1) has D frozen
+// from epoch 108 and G collapsed from 3,050, and the frozen D, not the
+// collapse, is the screen's first line at 80×24. A D stalled at its
+// equilibrium, which pushes G nowhere, stays after G's.
 func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
@@ -2295,9 +2275,9 @@ func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
 	}
 }
 
-// TestFarNoteKeepsHQOnItsSide: the note that G is far from its target
-// writes the high-quality share on its side of the quarter it is judged
-// by: 24.96% had read "HQ 25%, under 25%".
+// TestFarNoteKeepsHQOnItsSide: the note that G is far from its target writes
+// the high-quality share on its side of the quarter it is judged by: 24.96%
+// does not read "HQ 25%, under 25%".
 func TestFarNoteKeepsHQOnItsSide(t *testing.T) {
 	for hq, want := range map[float64]string{
 		0.2496: "HQ 24.96%, under 25%",
@@ -2312,11 +2292,11 @@ func TestFarNoteKeepsHQOnItsSide(t *testing.T) {
 	}
 }
 
-// TestModeShareKeepsItsSide: a mode's share is written on its side of
-// each line it is judged by, 1% (missing) and half its due (covered):
-// bimodal, seed 2, at epoch 3 had read "2 of 2 modes missing: G puts
-// almost no samples there — … mode 2 (at 2) gets 1% of the samples",
-// where at epoch 5 "1%" read "missing or short".
+// TestModeShareKeepsItsSide: a mode's share is written on its side of each line
+// it is judged by, 1% (missing) and half its due (covered): bimodal, seed 2, at
+// epoch 3 does not read "2 of 2 modes missing: G puts almost no samples there —
+// … mode 2 (at 2) gets 1% of the samples", the "1%" that at epoch 5 reads
+// "missing or short".
 func TestModeShareKeepsItsSide(t *testing.T) {
 	for _, c := range []struct {
 		share, expected float64
@@ -2361,12 +2341,11 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 	t.Error("no mode-dropped finding")
 }
 
-// TestOneDimensionalCollapseIsNamed: on a line as on a plane, G's samples
-// on the modes it covers and none on another are mode collapse, in those
-// words (bimodal, seed 4, on its left mode: "1 of 2 modes missing: G puts
-// almost no samples there" had never said it); not before G has trained
-// 100 epochs, nor with most samples between the modes or every mode
-// missing.
+// TestOneDimensionalCollapseIsNamed: on a line as on a plane, G's samples on
+// the modes it covers and none on another are mode collapse, in those words,
+// which "1 of 2 modes missing: G puts almost no samples there" alone does not
+// say (bimodal, seed 4, on its left mode); not before G has trained 100 epochs,
+// nor with most samples between the modes or every mode missing.
 func TestOneDimensionalCollapseIsNamed(t *testing.T) {
 	cfg, err := presets.Get("bimodal")
 	if err != nil {
@@ -2402,14 +2381,14 @@ func TestOneDimensionalCollapseIsNamed(t *testing.T) {
 	}
 }
 
-// TestModesNotYetCoveredEarly: a mixture's modes G misses before it has
-// trained 100 epochs are not yet covered, as a plane's are not yet
-// captured (TestPlaneDiagnosis), whether it gives them almost nothing or
-// under half their share; from epoch 100 on they are missing. The
-// untrained G of bimodal (seed 1), one clump between the modes, had been
-// told "2 of 2 modes missing: G puts almost no samples there" at epoch 0,
-// a defect it cannot help, where ring's said "not yet captured … this
-// early in training".
+// TestModesNotYetCoveredEarly: a mixture's modes G misses before it has trained
+// 100 epochs are not yet covered, as a plane's are not yet captured
+// (TestPlaneDiagnosis), whether it gives them almost nothing or under half
+// their share; from epoch 100 on they are missing. The untrained G of bimodal
+// (seed 1), one clump between the modes, is not told "2 of 2 modes missing: G
+// puts almost no samples there" at epoch 0, a defect it cannot help, but, as
+// ring is told its modes are "not yet captured", that they are not yet covered
+// "this early in training".
 func TestModesNotYetCoveredEarly(t *testing.T) {
 	cfg, err := presets.Get("bimodal")
 	if err != nil {
@@ -2444,14 +2423,13 @@ func TestModesNotYetCoveredEarly(t *testing.T) {
 	}
 }
 
-// TestPlaneModesNotYetCapturedEarly: a plane's modes G misses before it
-// has trained 100 epochs are not yet captured, by the rule a mixture's
-// are not yet covered (notYet), every mode missed as much as some, and
-// whatever G's samples make of them; from epoch 100 on, each is what it
-// was. ring and grid paused at epoch 0, every mode missed by the
-// untrained G's clump, had been told "G's samples are on none of the 8
-// modes", where bimodal's said "2 of 2 modes not yet covered: … this
-// early in training".
+// TestPlaneModesNotYetCapturedEarly: a plane's modes G misses before it has
+// trained 100 epochs are not yet captured, by the rule a mixture's are not yet
+// covered (notYet), every mode missed as much as some, and whatever G's samples
+// make of them; from epoch 100 on, each is judged as any mode is. ring and grid
+// paused at epoch 0, every mode missed by the untrained G's clump, are told
+// their modes are not yet captured, as bimodal's are "not yet covered: … this
+// early in training", not "G's samples are on none of the 8 modes".
 func TestPlaneModesNotYetCapturedEarly(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -2489,13 +2467,12 @@ func TestPlaneModesNotYetCapturedEarly(t *testing.T) {
 	}
 }
 
-// TestSmallCloudAtItsOneMode: a small cloud of G's samples off the
-// modes that reaches one mode alone is said to be at it, too wide for
-// its ±3σ, whose σ it gives; one that reaches two has samples between
-// them. ring (seed 1) at epoch 2,600, its 2,500 samples all nearest
-// mode 5, 0.84% within its 3σ, the cloud's spread 0.48, had been told
-// "many of them between the modes", where the plane showed the cloud on
-// mode 5 and no other mode near.
+// TestSmallCloudAtItsOneMode: a small cloud of G's samples off the modes that
+// reaches one mode alone is said to be at it, too wide for its ±3σ, whose σ it
+// gives; one that reaches two has samples between them. ring (seed 1) at epoch
+// 2,600, its 2,500 samples all nearest mode 5, 0.84% within its 3σ, the cloud's
+// spread 0.48, is not told "many of them between the modes", the plane showing
+// the cloud on mode 5 and no other mode near.
 func TestSmallCloudAtItsOneMode(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -2545,17 +2522,15 @@ func TestFindingKindsNameOnlyTheirEvents(t *testing.T) {
 	}
 }
 
-// TestFindingsReadAsTheirEvents: a finding and the event its episode
-// starts are one condition and read as one. D's stall at its equilibrium
-// had been the finding "D has stopped learning" beside the event
-// "d-stalled — D is stuck at its equilibrium", and D frozen away from it
-// the finding "D has stopped learning" too, beside "d-frozen": a learner
-// could not tell which event went with which finding, nor that the two
-// findings were different conditions. Each now opens with its event's
-// words, the stall's both when D is still and when the samples are far,
-// and D's equilibrium names it, as its event does (it had said "its
-// losses sit at ln 2"). G's collapse on a points file is
-// TestCollapseOnPointsSaysNarrow's.
+// TestFindingsReadAsTheirEvents: a finding and the event its episode starts are
+// one condition and read as one, so that a learner can tell which event goes
+// with which finding, and that two findings are different conditions: D's stall
+// at its equilibrium is not the finding "D has stopped learning" beside the
+// event "d-stalled — D is stuck at its equilibrium", nor D frozen away from it
+// that same finding beside "d-frozen". Each opens with its event's words, the
+// stall's both when D is still and when the samples are far, and D's
+// equilibrium names it, as its event does, not only that "its losses sit at ln
+// 2". G's collapse on a points file is TestCollapseOnPointsSaysNarrow's.
 func TestFindingsReadAsTheirEvents(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
@@ -2617,17 +2592,16 @@ func TestFindingsReadAsTheirEvents(t *testing.T) {
 	}
 }
 
-// TestStallHoldsThroughAKick: a D stuck at its equilibrium stays stuck
-// while its losses are kicked off it by less than the line the
-// equilibrium ends at, and only an epoch past that line, a learning D's,
-// ends the stall. A dead D's output bias, moved by Adam's steps of the
-// learning rate's size on a vanishing gradient, kicks its losses 0.0002
-// to 0.05 off ln 2 for an epoch or a dozen (blog-original --set
-// d_lr=2e-3, seed 4, 0.00042 and 0.00062 at epochs 2,742 and 2,743); one
-// epoch past stillTol had ended the stall, and with KS under 0.5 the
-// findings had said "D is stuck at its equilibrium" at one check and the
-// equilibrium's "D can no longer tell real from fake" at the next, the
-// losses reading 0.693 on the chart throughout.
+// TestStallHoldsThroughAKick: a D stuck at its equilibrium stays stuck while
+// its losses are kicked off it by less than the line the equilibrium ends at,
+// and only an epoch past that line, a learning D's, ends the stall. A dead D's
+// output bias, moved by Adam's steps of the learning rate's size on a vanishing
+// gradient, kicks its losses 0.0002 to 0.05 off ln 2 for an epoch or a dozen
+// (blog-original --set d_lr=2e-3, seed 4, 0.00042 and 0.00062 at epochs 2,742
+// and 2,743); one epoch past stillTol does not end the stall, which with KS
+// under 0.5 would have the findings say "D is stuck at its equilibrium" at one
+// check and the equilibrium's "D can no longer tell real from fake" at the
+// next, the losses reading 0.693 on the chart throughout.
 func TestStallHoldsThroughAKick(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -2685,13 +2659,12 @@ func TestStallHoldsThroughAKick(t *testing.T) {
 }
 
 // TestSaturatedSaysTheRunawayBuildingUp: a loss at its limit for
-// saturatedEpochs in a row is a finding, saying which loss, what it
-// means of D and how long the runaway takes, from then until the
-// runaway ends the run; fewer is a spike that passes, and no finding.
-// vanilla, d_lr 2e-2 and d_steps 10 from epoch 500 (seed 1), had D's
-// loss on generated data at 100 and G's at 0 for the 200 epochs before
-// its runaway, beside "No finding now". Two losses there are "at their
-// limit", their detail "near their limit".
+// saturatedEpochs in a row is a finding, saying which loss, what it means of D
+// and how long the runaway takes, from then until the runaway ends the run;
+// fewer is a spike that passes, and no finding. vanilla, d_lr 2e-2 and d_steps
+// 10 from epoch 500 (seed 1), has D's loss on generated data at 100 and G's at
+// 0 for the 200 epochs before its runaway, a finding, not "No finding now". Two
+// losses there are "at their limit", their detail "near their limit".
 func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 	cfg := testdesigns.PerSample(3000)
 	for _, c := range []struct {
@@ -2739,10 +2712,10 @@ func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 }
 
 // TestStallSaysWhatDScores: a D stalled at its equilibrium is said to give
-// every sample the same score only where it scores single samples; a D
-// that judges whole rows gives "everything it judges" the same score.
-// blog-original's ? page had said its D "gives every sample the same
-// score" above its remedy's "Such a D scores no single sample".
+// every sample the same score only where it scores single samples; a D that
+// judges whole rows gives "everything it judges" the same score.
+// blog-original's ? page does not say its D "gives every sample the same score"
+// above its remedy's "Such a D scores no single sample".
 func TestStallSaysWhatDScores(t *testing.T) {
 	for _, c := range []struct{ preset, want string }{
 		{"vanilla", "gives every sample the same score"},
@@ -2769,12 +2742,12 @@ func TestStallSaysWhatDScores(t *testing.T) {
 	}
 }
 
-// TestFrozenDIsNotThawedByALowerRate: the frozen finding's remedy works
-// when followed. A D frozen by too high a learning rate stays still when
-// the rate is lowered mid-run (devnag-moments --set d_lr=10, seed 1,
-// lowered to its preset's 1e-3 at epoch 200: D's losses fixed, at ln 2
-// by then, to the run's end, G collapsed), so the finding says to run
-// again with a lower one, where it had said "try a lower one".
+// TestFrozenDIsNotThawedByALowerRate: the frozen finding's remedy works when
+// followed. A D frozen by too high a learning rate stays still when the rate is
+// lowered mid-run (devnag-moments --set d_lr=10, seed 1, lowered to its
+// preset's 1e-3 at epoch 200: D's losses fixed, at ln 2 by then, to the run's
+// end, G collapsed), so the finding says to run again with a lower one, not
+// "try a lower one".
 func TestFrozenDIsNotThawedByALowerRate(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
@@ -2804,15 +2777,14 @@ func TestFrozenDIsNotThawedByALowerRate(t *testing.T) {
 }
 
 // TestPlateauCountsTheShare: on a plane of modes the plateau is the
-// high-quality share's too, as D's stall is (gaining): SW1 flat while
-// the share climbs is G moving its samples onto the modes, not a
-// plateau. These are ring-mbd's checks (seed 2, GOEXPERIMENT=simd),
-// every 200 epochs to epoch 5,400, whose plateau window is 4,000 epochs:
-// its SW1's best, 0.1979, is not 10% under the 0.1731 of epoch 1,200,
-// while the share's best climbed from 10% to 79%, and it had been told
-// "SW1 has stopped improving, far from the target, a plateau" there,
-// on its way to 90% at epoch 10,000. The same checks with the share
-// at 78% all along are a plateau still.
+// high-quality share's too, as D's stall is (gaining): SW1 flat while the share
+// climbs is G moving its samples onto the modes, not a plateau. These are
+// ring-mbd's checks (seed 2, GOEXPERIMENT=simd), every 200 epochs to epoch
+// 5,400, whose plateau window is 4,000 epochs: its SW1's best, 0.1979, is not
+// 10% under the 0.1731 of epoch 1,200, while the share's best climbed from 10%
+// to 79%, and it is not told "SW1 has stopped improving, far from the target, a
+// plateau" there, on its way to 90% at epoch 10,000. The same checks with the
+// share at 78% all along are a plateau still.
 func TestPlateauCountsTheShare(t *testing.T) {
 	cfg, err := presets.Get("ring-mbd")
 	if err != nil {
@@ -2879,11 +2851,11 @@ func TestPlateauEndsAsTheShareRises(t *testing.T) {
 	}
 }
 
-// TestBlurredShareReadsOverItsLine: the modes' blurred finding writes the
-// share between the modes over the line it is found over, "25.04% of the
-// samples fall between the modes …, over 25%", where it had read "25% of
-// the samples … over 25%" (historical-averaging, seed 1, epoch 4,910);
-// a plane's, of the samples within 3σ of no mode, likewise.
+// TestBlurredShareReadsOverItsLine: the modes' blurred finding writes the share
+// between the modes over the line it is found over, "25.04% of the samples fall
+// between the modes …, over 25%", not "25% of the samples … over 25%"
+// (historical-averaging, seed 1, epoch 4,910); a plane's, of the samples within
+// 3σ of no mode, likewise.
 func TestBlurredShareReadsOverItsLine(t *testing.T) {
 	cfg, err := presets.Get("bimodal")
 	if err != nil {
@@ -2929,12 +2901,12 @@ func TestBlurredShareReadsOverItsLine(t *testing.T) {
 	}
 }
 
-// TestNoiseIgnoredHoldsAtAnyShape: a G that ignores its noise repeats one
-// row of samples, whether or not that row fits the target, so the finding
-// says that and nothing of the shape, which the measures judge.
-// blog-original (seed 1) ignores its noise at epoch 255 with its histogram
-// on the target, KS 0.040, and had been told "matching the mean and std is
-// not matching the shape"; at epoch 5,000 its mean is 12.7 against 4.
+// TestNoiseIgnoredHoldsAtAnyShape: a G that ignores its noise repeats one row
+// of samples, whether or not that row fits the target, so the finding says that
+// and nothing of the shape, which the measures judge. blog-original (seed 1)
+// ignores its noise at epoch 255 with its histogram on the target, KS 0.040,
+// and is not told "matching the mean and std is not matching the shape"; at
+// epoch 5,000 its mean is 12.7 against 4.
 func TestNoiseIgnoredHoldsAtAnyShape(t *testing.T) {
 	cfg, err := presets.Get("blog-original")
 	if err != nil {
@@ -2958,13 +2930,12 @@ func TestNoiseIgnoredHoldsAtAnyShape(t *testing.T) {
 	}
 }
 
-// TestEventStartsSayWhatStarted: a finding's start event says what
-// started in words, then its measures, as its end says what ended: D's
-// win in its loss's terms, the noise ignored and the noise floor by
-// their findings' heads. The start had given the measures alone, "d-wins
-// — D real 0.0407, D fake 0.0302, averaged over about 100 epochs,
-// together under 0.1" in the events list (vanilla, seed 1, epoch 600),
-// nothing there saying what they meant.
+// TestEventStartsSayWhatStarted: a finding's start event says what started in
+// words, then its measures, as its end says what ended: D's win in its loss's
+// terms, the noise ignored and the noise floor by their findings' heads, not
+// the measures alone, "d-wins — D real 0.0407, D fake 0.0302, averaged over
+// about 100 epochs, together under 0.1" in the events list (vanilla, seed 1,
+// epoch 600), with nothing there saying what they mean.
 func TestEventStartsSayWhatStarted(t *testing.T) {
 	for _, c := range []struct {
 		loss         engine.Loss
