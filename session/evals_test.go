@@ -55,13 +55,13 @@ func loggedRun(t *testing.T, opts Options) (log string, events []Event) {
 	return string(data), events
 }
 
-// TestLogCarriesEvaluations: --log fills the evaluation columns at the
-// epochs the session checks the run (checkEvery: every 10 epochs of a
-// short plan), with the numbers of the check's evaluation there, and
-// leaves them empty elsewhere, whatever --every; the first six columns
-// are as before, and a mixture target adds a share per mode. zdep stays
-// empty for a G of one sample a draw, as the lines leave it out: it
-// scores 1 by construction, and the log wrote that 1.
+// TestLogCarriesEvaluations: --log fills the evaluation columns at the epochs
+// the session checks the run (checkEvery: every 10 epochs of a short plan),
+// with the numbers of the check's evaluation there, and leaves them empty
+// elsewhere, whatever --every; the first six columns are the per-epoch six, and
+// a mixture target adds a share per mode. zdep stays empty for a G of one
+// sample a draw, as the lines leave it out: it scores 1 by construction, a 1
+// that says nothing.
 func TestLogCarriesEvaluations(t *testing.T) {
 	for _, every := range []int{0, 7} {
 		log, _ := loggedRun(t, Options{Config: bimodalConfig(25), Seed: 2, Samples: 500, Every: every})

@@ -861,7 +861,7 @@ func TestKeysReplaceOnlyTheirKind(t *testing.T) {
 		if s.failed || !strings.Contains(s.note, path) {
 			t.Fatalf("%T: note %q, want %s written", c.cmd, s.note, path)
 		}
-		s.applyCommand(c.cmd) // its own file again: replaced as before
+		s.applyCommand(c.cmd) // its own file again: written over
 		if s.failed {
 			t.Fatalf("%T over its own file: %q", c.cmd, s.note)
 		}

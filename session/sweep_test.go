@@ -58,11 +58,11 @@ func TestParseSweep(t *testing.T) {
 		want  string
 	}{
 		{[]string{"nope=1,2"}, 1, `unknown key "nope"`},
-		{[]string{"nope="}, 1, `unknown key "nope"`}, // the key before its values: it had been "nope: an empty value"
+		{[]string{"nope="}, 1, `unknown key "nope"`}, // the key before its values, not "nope: an empty value"
 		{[]string{"a\nb=1,,2"}, 1, `unknown key "a\nb"`},
 		{[]string{"d_lr"}, 1, "want key=v1,v2"},
 		{[]string{"=1"}, 1, "want key=v1,v2"},
-		{[]string{"d_lr="}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"}, // both had been "an empty value in", with no way on
+		{[]string{"d_lr="}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"}, // this and the next, not "an empty value in" with no way on
 		{[]string{"d_lr=,"}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"},
 		{[]string{"d_lr=1e-3,,1e-2"}, 1, `d_lr: an empty value in "1e-3,,1e-2"; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=1e-3,"}, 1, `d_lr: an empty value in "1e-3,"; write d_lr=1e-3`},
@@ -79,9 +79,9 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=fast"}, 1, "not a number"},
 		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it`},
 		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it`},
-		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's had been trimmed
+		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's spaces named, not trimmed
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
-		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,\n1e-2`}, // the line break had broken the message
+		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,\n1e-2`}, // the line break escaped, not breaking the message
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN is not a finite number; allowed: (0,10]"},
