@@ -118,12 +118,11 @@ func TestPresetFileFromBeforeTheWarmup(t *testing.T) {
 	}
 }
 
-// TestFileWithoutBaseGivesEveryKey: a preset file without a base that
-// leaves out a key is refused, naming it and how to give it, for every
-// key but the few a file may leave out (leftOut), whose zero or default
-// holds for any design. A key whose zero is valid (d_beta2, gp) had been
-// trained at 0 without a word, where one whose zero is out of range
-// (batch) was refused.
+// TestFileWithoutBaseGivesEveryKey: a preset file without a base that leaves
+// out a key is refused, naming it and how to give it, for every key but the few
+// a file may leave out (leftOut), whose zero or default holds for any design. A
+// key whose zero is valid (d_beta2, gp) is refused as one whose zero is out of
+// range (batch) is, not trained at 0 without a word.
 func TestFileWithoutBaseGivesEveryKey(t *testing.T) {
 	v, _ := Get("vanilla")
 	var full map[string]json.RawMessage
@@ -161,10 +160,10 @@ func TestFileWithoutBaseGivesEveryKey(t *testing.T) {
 	}
 }
 
-// TestFileLengthsAreWrittenWithSeparators: a length or size a preset
-// file's error gives is written as the others' numbers are, with
-// thousands separators (numtext.FormatInt): a name of 200,000 bytes had
-// been "200000 bytes long, more than 1000".
+// TestFileLengthsAreWrittenWithSeparators: a length or size a preset file's
+// error gives is written as the others' numbers are, with thousands separators
+// (numtext.FormatInt): a name of 200,000 bytes is not "200000 bytes long, more
+// than 1000".
 func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
 	acts := strings.Repeat(`"relu", `, 1499) + `"sigmoid"`
 	for _, c := range []struct{ file, want string }{
@@ -179,13 +178,13 @@ func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
 	}
 }
 
-// TestBadValueIsToldAgainstTheFilesDesign: a value refused is told once
-// the file's other keys are set, its range the one of the design the
-// file gives, as --set's is of the preset's: a file that gives every key
-// had been told "g_hidden: width 2.5 is not a whole number", no widths
-// allowed, its learning rates after g_hidden still 0, and a base's
-// g_out against the base's batch where the file gives its own after it.
-// The first line refused is the one told, an unknown key after it too.
+// TestBadValueIsToldAgainstTheFilesDesign: a value refused is told once the
+// file's other keys are set, its range the one of the design the file gives, as
+// --set's is of the preset's: a file that gives every key is not told
+// "g_hidden: width 2.5 is not a whole number", no widths allowed, as if its
+// learning rates after g_hidden were still 0, nor a base's g_out against the
+// base's batch where the file gives its own after it. The first line refused is
+// the one told, an unknown key after it too.
 func TestBadValueIsToldAgainstTheFilesDesign(t *testing.T) {
 	v, _ := Get("vanilla")
 	full := string(Marshal(v))
@@ -204,10 +203,10 @@ func TestBadValueIsToldAgainstTheFilesDesign(t *testing.T) {
 }
 
 // TestLoneSurrogateIsRefused: a \uXXXX escape that is half of a UTF-16
-// surrogate pair without its other half is refused, naming the key, where
-// encoding/json had read it as U+FFFD and "a\ud800b" was trained as the
-// name "a\ufffdb"; a whole pair is its character, and an escaped
-// backslash before "ud800" is text.
+// surrogate pair without its other half is refused, naming the key, not read as
+// U+FFFD as encoding/json reads it, which would train "a\ud800b" as the name
+// "a\ufffdb"; a whole pair is its character, and an escaped backslash before
+// "ud800" is text.
 func TestLoneSurrogateIsRefused(t *testing.T) {
 	for value, want := range map[string]string{
 		`"a\ud800b"`:           `\ud800`,
@@ -237,10 +236,10 @@ func TestLoneSurrogateIsRefused(t *testing.T) {
 }
 
 // TestMarshalWritesLearningRatesAsTheSettings: a preset file writes its
-// learning rates as the trainer's settings and the design's outline read
-// them, "d_lr": 5e-4 (it wrote 0.0005 beside "g_lr": 0.00005), where that
-// is the same number; one that 4 digits would round is written in full.
-// Either reads back as it was.
+// learning rates as the trainer's settings and the design's outline read them,
+// "d_lr": 5e-4 (not 0.0005 beside "g_lr": 0.00005), where that is the same
+// number; one that 4 digits would round is written in full. Either reads back
+// as it was.
 func TestMarshalWritesLearningRatesAsTheSettings(t *testing.T) {
 	v, _ := Get("vanilla")
 	for _, c := range []struct {
@@ -265,11 +264,11 @@ func TestMarshalWritesLearningRatesAsTheSettings(t *testing.T) {
 	}
 }
 
-// TestDescriptionNamesTheBase: a file's design without a description of
-// its own is described as based on the preset it names, then that
-// preset's words: bimodal's, which begin "vanilla on a two-mode target",
-// had read "your preset, based on vanilla on a two-mode target, …", as
-// if vanilla were its base.
+// TestDescriptionNamesTheBase: a file's design without a description of its own
+// is described as based on the preset it names, then that preset's words: a
+// file based on bimodal, whose words begin "vanilla on a two-mode target", does
+// not read "your preset, based on vanilla on a two-mode target, …", as if
+// vanilla were its base.
 func TestDescriptionNamesTheBase(t *testing.T) {
 	c, err := Parse([]byte(`{"base": "bimodal", "g_lr": 1e-3}`), "mine.json")
 	if err != nil {
@@ -300,9 +299,9 @@ func TestParseWithBase(t *testing.T) {
 	if bom, err := Parse([]byte("\ufeff{\"base\": \"vanilla\",\n\"g_lr\": 0.0005, \"g_hidden\": [64, 64]}"), "dir/wide.json"); err != nil || !reflect.DeepEqual(bom, want) {
 		t.Errorf("a file that starts with a byte-order mark: %+v, %v", bom, err)
 	}
-	// A new depth keeps the base's shared activation, as --set does:
-	// vanilla's two leaky ReLU layers become one (it was refused, g_acts
-	// has 3, where --set g_hidden=32 gave one layer).
+	// A new depth keeps the base's shared activation, as --set does: vanilla's
+	// two leaky ReLU layers become one (not refused because g_acts has 3, as
+	// --set g_hidden=32 gives one layer).
 	for _, file := range []string{`{"base": "vanilla", "g_hidden": [32], "d_hidden": [8, 8, 8]}`, `{"d_hidden": [8, 8, 8], "g_hidden": [32], "base": "vanilla"}`} {
 		c, err := Parse([]byte(file), "deep.json")
 		set, _ := Get("vanilla")
@@ -332,9 +331,9 @@ func TestParseErrors(t *testing.T) {
 		// "invalid character '[' exceeded max depth"
 		{"deep", `{"g_hidden": ` + strings.Repeat("[", 20000), "p.json:1:10013: lists or objects nested more than 10,000 deep: a setting is a number, text, true or false, or one list of them"},
 		{"not an object", `[1, 2]`, "p.json:1: not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"},
-		// no JSON object at all: told what a preset file is, not the
-		// first byte encoding/json could not read, as it had been ("invalid
-		// character 'a' in literal null (expecting 'u')" for YAML)
+		// no JSON object at all: told what a preset file is, not the first byte
+		// encoding/json cannot read ("invalid character 'a' in literal null
+		// (expecting 'u')" for YAML)
 		{"YAML", "name: mine\nbase: vanilla\n", "p.json:1: not a preset file: a preset file is one JSON object"},
 		{"a CSV", "epoch,d_real,d_fake\n1,0.6,0.7\n", "p.json:1: not a preset file"},
 		{"an image", "\x89PNG\r\n\x1a\n\x00\x00", "p.json:1: not a preset file"},
@@ -369,24 +368,24 @@ func TestParseErrors(t *testing.T) {
 		{"a lowercase literal for a key", `{true: 1}`, `p.json:1:2: true: a name or text takes double quotes in JSON, "true"`},
 		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
 		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
-		// a control character in a string: what to write for it, where
-		// it had been "invalid character '\t' in string literal"
+		// a control character in a string: what to write for it, not "invalid
+		// character '\t' in string literal"
 		{"a tab in a string", "{\"base\": \"vanilla\",\n \"name\": \"a\tb\"}", `p.json:2:12: a tab inside a string: write it \t`},
 		{"a control character in a string", "{\"description\": \"a\x01b\"}", `p.json:1:19: a control character (byte 0x01) inside a string: write it \u0001`},
 		// a bidirectional formatting character in a text the screen and
-		// --show-preset show: refused as a control character is, where it
-		// had been taken and reordered what the terminal showed after it
+		// --show-preset show: refused as a control character is, not taken to
+		// reorder what the terminal shows after it
 		{"a bidirectional override in the name", "{\"base\": \"vanilla\",\n \"name\": \"ring\\u202egnp.exe\"}", `p.json:2: name: holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it; write the text without it`},
 		{"a bidirectional isolate in the description", "{\"base\": \"vanilla\",\n\n \"description\": \"a \u2066b\u2069\"}", `p.json:3: description: holds the bidirectional formatting character U+2066 ('\u2066')`},
 		{"a bidirectional mark in the source", "{\"base\": \"vanilla\", \"source\": \"x\u061c\"}", `p.json:1: source: holds the bidirectional formatting character U+061C ('\u061c')`},
-		// a string the file ends in: at its opening quote, where it had
-		// been "unexpected end of file"
+		// a string the file ends in: at its opening quote, not "unexpected end
+		// of file"
 		{"string left open at the end", `{"base": "vanilla}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
 		{"string left open at the end, in a list", "{\"base\": \"vanilla\",\n \"g_acts\": [\"relu\", \"identity]}", `p.json:2:21: a string not closed by the end of the file: end it with "`},
 		{"string left open at the end, escaped quotes", `{"name": "say \"hi\"}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
 		{"key left open at the end", `{"base`, `p.json:1:2: a string not closed by the end of the file: end it with "`},
-		// a list or an object the file ends in: at its opening bracket,
-		// where it had been "unexpected end of file" at the last line
+		// a list or an object the file ends in: at its opening bracket, not
+		// "unexpected end of file" at the last line
 		{"object left open", "{\"base\": \"vanilla\",\n \"name\": \"a\\\\\"\n", "p.json:1:1: an object not closed by the end of the file: end it with }"},
 		{"list left open", "{\"base\": \"vanilla\",\n \"g_hidden\": [8, 8", "p.json:2:14: a list not closed by the end of the file: end it with ]"},
 		// one not known keeps encoding/json's words
@@ -405,11 +404,10 @@ func TestParseErrors(t *testing.T) {
 		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
 		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
-		// A base that names a file, or none, is told what base takes, not
-		// every preset's name on a line of 500 characters.
-		// A base with spaces around it is told so, as --preset " ring"
-		// is, where it had been "unknown preset \"ring \" (did you
-		// mean ring?)", the space unsaid.
+		// A base that names a file, or none, is told what base takes, not every
+		// preset's name on a line of 500 characters. A base with spaces around
+		// it is told so, as --preset " ring" is, not "unknown preset \"ring \"
+		// (did you mean ring?)", the space unsaid.
 		{"base with a space after it", `{"base": "ring "}`, `p.json:1: base: "ring " has spaces around it; give the name without them`},
 		{"base with a tab before it", `{"base": "\tring"}`, `p.json:1: base: "\tring" has spaces around it; give the name without them`},
 		{"base empty", `{"base": ""}`, "p.json:1: base is empty: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
@@ -423,13 +421,13 @@ func TestParseErrors(t *testing.T) {
 		{"not UTF-8", "{\"base\": \"vanilla\",\n \"name\": \"M\xfcller\"}", "p.json:2: not UTF-8 text (byte 0xfc); save the file as UTF-8"},
 		{"not UTF-8, in a path", "{\"base\": \"ring\",\n\n \"target\": \"points(caf\xe9.csv)\"}", "p.json:3: not UTF-8 text (byte 0xe9)"},
 		{"UTF-16", "\xff\xfe{\x00}\x00", "p.json:1: UTF-16 text; save the file as UTF-8"},
-		// Without its byte-order mark, as iconv -t utf-16le writes it: it
-		// had been "invalid JSON: invalid character '\x00'" (and
-		// big-endian "not a preset file").
+		// Without its byte-order mark, as iconv -t utf-16le writes it: told it
+		// is UTF-16, not "invalid JSON: invalid character '\x00'" (nor,
+		// big-endian, "not a preset file").
 		{"UTF-16 without a mark", "{\x00\n\x00}\x00\n\x00", "p.json:1: UTF-16 text; save the file as UTF-8"},
 		{"UTF-16BE without a mark", "\x00{\x00}", "p.json:1: UTF-16 text; save the file as UTF-8"},
-		// Two marks: the second had been read as the file's first
-		// character, "not a preset file".
+		// Two marks: told so, the second not read as the file's first character
+		// ("not a preset file").
 		{"two byte-order marks", "\ufeff\ufeff{\"base\": \"vanilla\"}", "p.json:1: its byte-order mark twice over, which a reader skips once; save the file as UTF-8"},
 		{"a NUL", "{\"base\": \"vanilla\",\n\x00}", "p.json:2: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8"},
 		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: not a preset file"}, // a checkpoint: no advice to save it as UTF-8
@@ -502,13 +500,13 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// TestMissingFileIsSaidMissing: an argument to --preset that is not there
-// and looks like a file's path (a separator, a leading "." or "~", an
-// extension) is said to be missing, a checkpoint's name with the flag
-// that takes one; --preset run.ckpt had been "unknown preset
-// \"run.ckpt\": give the name of a built-in preset". A name without
-// such a look is still a preset's, its misspelling suggested; and a
-// preset file's "base" of a file's look is told it names a file.
+// TestMissingFileIsSaidMissing: an argument to --preset that is not there and
+// looks like a file's path (a separator, a leading "." or "~", an extension) is
+// said to be missing, a checkpoint's name with the flag that takes one;
+// --preset run.ckpt is not "unknown preset \"run.ckpt\": give the name of a
+// built-in preset". A name without such a look is still a preset's, its
+// misspelling suggested; and a preset file's "base" of a file's look is told it
+// names a file.
 func TestMissingFileIsSaidMissing(t *testing.T) {
 	for _, name := range Names() {
 		if looksLikePath(name) {
@@ -537,11 +535,10 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 }
 
 // TestCheckpointGivenAsPresetFile: a checkpoint given to --preset (or
-// --show-preset) is named as one, with the command that continues it,
-// begun as ganui was started and its path quoted for the shell (it had
-// said "--resume PATH", a flag); it had been refused as larger than a
-// preset file can be, or as invalid JSON ("invalid character 'G'"), as
-// its size had it.
+// --show-preset) is named as one, with the command that continues it, begun as
+// ganui was started and its path quoted for the shell (not "--resume PATH", a
+// flag), not refused as larger than a preset file can be, or as invalid JSON
+// ("invalid character 'G'"), as its size would have it.
 func TestCheckpointGivenAsPresetFile(t *testing.T) {
 	ckpt := vanillaCheckpoint(t)
 	dir := t.TempDir()
@@ -561,13 +558,12 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 	}
 }
 
-// TestLargeFileOfAnotherKind: a file too large for a preset file that
-// is of another kind, a run's --log or a figure given to --preset, is told
-// what it is not, as a small one is, not its size: a history CSV of
-// blog-original's 5,000 epochs had been "larger than 256 KiB, the most
-// ganui reads of such a file". A large file that begins as a preset file
-// does is told its size, and what a preset file is, which its size alone
-// had not said.
+// TestLargeFileOfAnotherKind: a file too large for a preset file that is of
+// another kind, a run's --log or a figure given to --preset, is told what it is
+// not, as a small one is, not its size: a history CSV of blog-original's 5,000
+// epochs is not "larger than 256 KiB, the most ganui reads of such a file". A
+// large file that begins as a preset file does is told its size, and what a
+// preset file is, which its size alone does not say.
 func TestLargeFileOfAnotherKind(t *testing.T) {
 	dir := t.TempDir()
 	row := []byte("4999,0.6931471824645996,0.6931471824645996,0.6931471824645996,13.40942181110382,5.23744422083404,,,,,,,\n")
@@ -590,11 +586,10 @@ func TestLargeFileOfAnotherKind(t *testing.T) {
 	}
 }
 
-// TestLoadOpensTheFileOnce: Load opens a preset file once, reading its
-// first bytes to tell a checkpoint and then the whole from the file it
-// opened: it had opened it for each, so that a file replaced between
-// them was told by one and read from the other. A checkpoint is told so
-// from its one opening too.
+// TestLoadOpensTheFileOnce: Load opens a preset file once, reading its first
+// bytes to tell a checkpoint and then the whole from the file it opened, not
+// opening it for each, so that a file replaced between them is not told by one
+// and read from the other. A checkpoint is told so from its one opening too.
 func TestLoadOpensTheFileOnce(t *testing.T) {
 	opened := 0
 	defer func(f func(string) (*inputfile.File, error)) { openFile = f }(openFile)
@@ -664,13 +659,12 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// TestPointsPathIsTheFiles: a preset file's relative points(FILE.csv)
-// path is read from the file's directory, whatever the working directory
-// (it had been read from the working directory: a design kept beside its
-// data ran only from there); an absolute path is read as it is; a file
-// missing is named by the path tried; and MarshalFile writes the path
-// absolute, so that the file it writes reads the same points wherever it
-// is saved.
+// TestPointsPathIsTheFiles: a preset file's relative points(FILE.csv) path is
+// read from the file's directory, whatever the working directory (not from the
+// working directory, so that a design kept beside its data runs from anywhere);
+// an absolute path is read as it is; a file missing is named by the path tried;
+// and MarshalFile writes the path absolute, so that the file it writes reads
+// the same points wherever it is saved.
 func TestPointsPathIsTheFiles(t *testing.T) {
 	root := t.TempDir()
 	exp := filepath.Join(root, "exp")
@@ -729,12 +723,12 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	load(saved, "points("+filepath.Join(exp, "pts.csv")+")")
 }
 
-// TestRootedPaths: a points path that is rooted on its system is not
-// joined to a preset file's directory. On Windows that takes in more than
-// filepath.IsAbs does: a path begun with a separator (\data\x.csv, the
-// current drive's root) or a drive (C:x.csv), which it takes for
-// relative, and which had been joined to the file's directory
-// (exp\data\x.csv). Elsewhere a backslash and a colon are a name's.
+// TestRootedPaths: a points path that is rooted on its system is not joined to
+// a preset file's directory. On Windows that takes in more than filepath.IsAbs
+// does: a path begun with a separator (\data\x.csv, the current drive's root)
+// or a drive (C:x.csv), which it takes for relative, and which joined to the
+// file's directory would read exp\data\x.csv. Elsewhere a backslash and a colon
+// are a name's.
 func TestRootedPaths(t *testing.T) {
 	for _, c := range []struct {
 		goos, path string

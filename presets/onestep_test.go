@@ -52,8 +52,8 @@ func TestOneStepFixturesMatch(t *testing.T) {
 				t.Fatal(err)
 			}
 			// The design must be the preset's; its description and source,
-			// which train nothing, may have been reworded since (a
-			// citation made exact had called for new PyTorch fixtures).
+			// which train nothing, may be reworded without new PyTorch fixtures
+			// (making a citation exact must not call for them).
 			if got.Name != want.Name || len(differences(got, want)) > 0 {
 				t.Errorf("%s holds a design other than preset %s's (%v): update onestepConfigs in engine/onestep_test.go and regenerate the fixtures\nfixture %+v\npreset  %+v", path, name, differences(got, want), got, want)
 			}

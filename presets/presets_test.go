@@ -110,11 +110,12 @@ func TestNewPresetsDoNotDiverge(t *testing.T) {
 	}
 }
 
-// TestReproductionsMatchTheirCode pins every setting of the three presets
-// that reproduce a program, as presets/SOURCES.md reads it from the code
-// (written as --set writes them), with every trick the code does not have
-// off. blog-original, the default preset, had no check at all, and
-// devnag-moments' G rate, noise and target none.
+// TestReproductionsMatchTheirCode pins every setting of the three presets that
+// reproduce a program, as presets/SOURCES.md reads it from the code (written as
+// --set writes them), with every trick the code does not have off. Each of the
+// three is pinned whole, blog-original, the default preset, and devnag-moments'
+// G rate, noise and target among them, so that no setting drifts from the code
+// it reproduces unseen.
 func TestReproductionsMatchTheirCode(t *testing.T) {
 	common := map[string]string{ // all three
 		"target": "normal(4,1.25)", "noise": "uniform", "loss": "bce", "g_loss": "nonsaturating", "real_label": "1",
@@ -353,8 +354,8 @@ func TestGet(t *testing.T) {
 	if again, _ := Get("vanilla"); again.GHidden[0] == 999 {
 		t.Fatal("Get returned a preset sharing memory with the table")
 	}
-	// A name near none is given a few presets and where they are listed:
-	// it had been given every name, on one line of some 460 characters.
+	// A name near none is given a few presets and where they are listed, not
+	// every name on one line of some 460 characters.
 	const nope = `unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`
 	if _, err := Get("nope"); err == nil || err.Error() != nope {
 		t.Errorf("Get(nope) = %v, want %s", err, nope)
@@ -362,8 +363,8 @@ func TestGet(t *testing.T) {
 	if _, err := Resolve("nope"); err == nil || err.Error() != nope+", or a FILE.json" {
 		t.Errorf("Resolve(nope) = %v, want %s, or a FILE.json", err, nope)
 	}
-	// A request for the list is pointed to --list-presets: it had been
-	// answered with every name on one line of 500 columns.
+	// A request for the list is pointed to --list-presets, not answered with
+	// every name on one line of 500 columns.
 	for _, name := range []string{"list", "help"} {
 		if _, err := Get(name); err == nil || !strings.Contains(err.Error(), "--list-presets") || strings.Contains(err.Error(), "vanilla") {
 			t.Errorf("Get(%s) = %v, want an error pointing to --list-presets", name, err)
@@ -378,13 +379,13 @@ func TestGet(t *testing.T) {
 	}
 }
 
-// TestSOURCESTableMatchesThePresets: presets/SOURCES.md's table has one
-// row per preset, in display order, whose source cites the sections,
-// equations, algorithms and years the preset's own source field cites;
-// its links lead to headings of the file; and a title the field quotes is
-// one the file quotes. The table had put grid-wgan-gp's grid in §5 where
-// the preset and the file's text say §3.1, and hinge's and ring-pacgan's
-// fields quoted shortened titles ("Spectral Normalization for GANs").
+// TestSOURCESTableMatchesThePresets: presets/SOURCES.md's table has one row per
+// preset, in display order, whose source cites the sections, equations,
+// algorithms and years the preset's own source field cites; its links lead to
+// headings of the file; and a title the field quotes is one the file quotes. So
+// the table puts grid-wgan-gp's grid in §3.1, as the preset and the file's text
+// say, not §5, and hinge's and ring-pacgan's fields quote titles whole, not
+// shortened ("Spectral Normalization for GANs").
 func TestSOURCESTableMatchesThePresets(t *testing.T) {
 	data, err := os.ReadFile("SOURCES.md")
 	if err != nil {
