@@ -57,11 +57,11 @@ func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
 	})
 }
 
-// TestErrorNamesTheFlagWhole: a flag's name or an argument with a line
-// break in it is named whole, on one line, the break written as a Go
-// string writes it, and the flag meant is named as without the break;
-// the text from the break on had been cut off, "unknown flag --ep (see
-// prog --help)" for --ep<newline>ochs=5.
+// TestErrorNamesTheFlagWhole: a flag's name or an argument with a line break in
+// it is named whole, on one line, the break written as a Go string writes it,
+// and the flag meant is named as without the break; the text from the break on
+// is not cut off, "unknown flag --ep (see prog --help)" for
+// --ep<newline>ochs=5.
 func TestErrorNamesTheFlagWhole(t *testing.T) {
 	wantErrors(t, []parseError{
 		{[]string{"--ep\nochs=5"}, `unknown flag --ep\nochs (did you mean --epochs?)`},
@@ -70,13 +70,12 @@ func TestErrorNamesTheFlagWhole(t *testing.T) {
 	})
 }
 
-// TestFlagAsValueNeedsAValue: a flag where a flag's value belongs (the
-// value left out) is told as the flag package's missing value is, where
-// it had been taken as the value; a value that merely begins with a
-// hyphen, a negative number or a name, is the flag's, as is one written
-// after the flag's "=" (--set=--epochs, which had been told it needs a
-// value). A file's name that begins with a hyphen (--log -x, which had
-// written a file named -x) is refused with the way to write one.
+// TestFlagAsValueNeedsAValue: a flag where a flag's value belongs (the value
+// left out) is told as the flag package's missing value is, not taken as the
+// value; a value that merely begins with a hyphen, a negative number or a name,
+// is the flag's, as is one written after the flag's "=" (--set=--epochs, not
+// told it needs a value). A file's name that begins with a hyphen (--log -x,
+// which would write a file named -x) is refused with the way to write one.
 func TestFlagAsValueNeedsAValue(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
@@ -214,10 +213,10 @@ func TestWrapKeepsLongWordsWhole(t *testing.T) {
 	}
 }
 
-// TestWrapKeepsKeysWithTheirWords: a key, one character that is no
-// letter or digit, neither ends a line nor starts one, so that a pair of
-// keys stays whole, with the words either side of it: --speed's "[ and ]
-// change it" had broken after the "[".
+// TestWrapKeepsKeysWithTheirWords: a key, one character that is no letter or
+// digit, neither ends a line nor starts one, so that a pair of keys stays
+// whole, with the words either side of it: --speed's "[ and ] change it" does
+// not break after the "[".
 func TestWrapKeepsKeysWithTheirWords(t *testing.T) {
 	for _, c := range []struct {
 		text  string

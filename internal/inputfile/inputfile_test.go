@@ -24,9 +24,9 @@ func TestReadAllStopsAtTheCap(t *testing.T) {
 	}
 }
 
-// TestMissingFileSaysSo: a file that is not there is named with the
-// system's reason and without the system call ("stat x.ckpt: no such
-// file or directory" had reached the user), and is still fs.ErrNotExist.
+// TestMissingFileSaysSo: a file that is not there is named with the system's
+// reason and without the system call (not "stat x.ckpt: no such file or
+// directory"), and is still fs.ErrNotExist.
 func TestMissingFileSaysSo(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.ckpt")
 	_, err := Open(path)
@@ -38,9 +38,9 @@ func TestMissingFileSaysSo(t *testing.T) {
 	}
 }
 
-// TestEmptyPathSaysWhatToGive: an empty name, which a points() target
-// gives, says what to give, where "no file named (an empty path)" had
-// said nothing of it.
+// TestEmptyPathSaysWhatToGive: an empty name, which a points() target gives,
+// says what to give, not "no file named (an empty path)" alone, which says
+// nothing of it.
 func TestEmptyPathSaysWhatToGive(t *testing.T) {
 	if _, err := Open(""); err == nil || err.Error() != "no file named (an empty path); give a file's name" {
 		t.Errorf("an empty path: %v", err)
@@ -68,12 +68,11 @@ func TestReadsNoFurtherThanItsSize(t *testing.T) {
 	}
 }
 
-// TestKernelFileIsNoRegularFile: a kernel file under /proc, regular to
-// stat but of no size, is refused as what it is, not read as whatever
-// the kernel makes up (/proc/kmsg blocks until it logs something, and
-// takes that from the system's log): read up to its size, it had been
-// told "empty (0 bytes)" or "0 rows of data". The refusal says what to
-// do, as a named pipe's does.
+// TestKernelFileIsNoRegularFile: a kernel file under /proc, regular to stat but
+// of no size, is refused as what it is, not read as whatever the kernel makes
+// up (/proc/kmsg blocks until it logs something, and takes that from the
+// system's log), nor, read up to its size, told "empty (0 bytes)" or "0 rows of
+// data". The refusal says what to do, as a named pipe's does.
 func TestKernelFileIsNoRegularFile(t *testing.T) {
 	if _, err := os.Stat("/proc/self/environ"); err != nil || runtime.GOOS != "linux" {
 		t.Skip("no Linux /proc here")

@@ -36,8 +36,8 @@ func TestOnlyRegularFiles(t *testing.T) {
 		link("rand", "/dev/urandom"):   "a device",
 		dir:                            "a directory",
 		"":                             "empty path",
-		// Links that lead round in a loop are told so and what to give,
-		// where they had been "too many levels of symbolic links".
+		// Links that lead round in a loop are told so and what to give, not
+		// "too many levels of symbolic links".
 		link("loop1", "loop2"): "loop1: its symbolic links lead round in a loop, to no file: name the file itself",
 		link("loop2", "loop1"): "loop2: its symbolic links lead round in a loop, to no file: name the file itself",
 	} {

@@ -87,9 +87,9 @@ func TestDigits(t *testing.T) {
 	}
 }
 
-// TestPlainly: a measured value as the screen writes it: plain digits
-// below 10⁵ (100, not Digits's 1e2: a critic's score range had read
-// "0.27 to 1e2"), the short exponent from there up and under 10⁻⁴.
+// TestPlainly: a measured value as the screen writes it: plain digits below 10⁵
+// (100, not Digits's 1e2, so that a critic's score range does not read "0.27 to
+// 1e2"), the short exponent from there up and under 10⁻⁴.
 func TestPlainly(t *testing.T) {
 	for _, c := range []struct {
 		v      float64
@@ -103,11 +103,10 @@ func TestPlainly(t *testing.T) {
 	}
 }
 
-// TestFigureBounded: a headless line writes a value of ordinary
-// size as it always has, to four decimals (or a timing's one or three),
-// and any other in at most FigureWidth characters, a sign aside, that
-// read back as the value: a diverged G loss had been printed as
-// g=25641863068496750607904960151552.0000.
+// TestFigureBounded: a headless line writes a value of ordinary size to four
+// decimals (or a timing's one or three), and any other in at most FigureWidth
+// characters, a sign aside, that read back as the value: a diverged G loss is
+// not printed as g=25641863068496750607904960151552.0000.
 func TestFigureBounded(t *testing.T) {
 	for _, c := range []struct {
 		v        float64

@@ -53,12 +53,12 @@ func TestWriteErrorNamesThePath(t *testing.T) {
 	}
 }
 
-// TestStaleTemporaryFilesRemovedAtOnce: the temporary files a killed
-// write of a path left (createTemp's names, held by no write) are removed
-// by the next write of that path, however recently they were written: a
-// run killed mid-save and started again at once had left its file beside
-// the checkpoint until a save a minute later. Files of other names stay:
-// another path's, and names that only look like createTemp's.
+// TestStaleTemporaryFilesRemovedAtOnce: the temporary files a killed write of a
+// path left (createTemp's names, held by no write) are removed by the next
+// write of that path, however recently they were written: a run killed mid-save
+// and started again at once leaves no file beside the checkpoint until a save a
+// minute later. Files of other names stay: another path's, and names that only
+// look like createTemp's.
 func TestStaleTemporaryFilesRemovedAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "run.ckpt")
@@ -110,12 +110,12 @@ func TestWriteUnderWayKeepsItsFile(t *testing.T) {
 	}
 }
 
-// TestAbandonRemovesWritesUnderWay: a process quitting without waiting
-// for its writes (a second signal, the trainer quit at once) removes
-// their temporary files as it goes, the files they were to replace left
-// as they were: a checkpoint's save cut short so had left a hidden file
-// as large as the checkpoint beside it. A write that goes on after it
-// fails, and none may begin.
+// TestAbandonRemovesWritesUnderWay: a process quitting without waiting for its
+// writes (a second signal, the trainer quit at once) removes their temporary
+// files as it goes, the files they were to replace left as they were: a
+// checkpoint's save cut short so leaves no hidden file as large as the
+// checkpoint beside it. A write that goes on after it fails, and none may
+// begin.
 func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 	t.Cleanup(func() {
 		underWay.Lock()

@@ -90,9 +90,9 @@ func TestWriteThroughLinks(t *testing.T) {
 }
 
 // TestCheckWritableRefusesReadOnly: a file its owner made read-only is not
-// replaced, although a rename could do it, and a log opened in place could
-// not be written at all: refused before training, not after it, and told
-// to give another file, where "is read-only" had said nothing to do.
+// replaced, although a rename could do it, and a log opened in place could not
+// be written at all: refused before training, not after it, and told to give
+// another file, not merely "is read-only", which says nothing to do.
 func TestCheckWritableRefusesReadOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ro.csv")
 	if err := os.WriteFile(path, []byte("keep\n"), 0o444); err != nil {
@@ -126,18 +126,17 @@ func TestCheckWritableNamesThePath(t *testing.T) {
 }
 
 // TestCannotWriteSaysWhatIsWrong: a path whose file cannot be created is
-// refused naming it with what is wrong, by CheckWritable and Write alike:
-// a directory that does not exist, or one that is there but takes no new
-// files, as /proc, where the system answers "no such file or directory"
-// all the same, or one its user may not write in (checked only where
-// that holds: root writes it all the same), its file theirs to write.
-// --log /proc/x.csv had been "cannot write in the directory of
-// /proc/x.csv: no such file or directory", of a directory that exists,
-// and --save ro/run.ckpt "cannot write ro/run.ckpt: permission denied",
-// of a file its user may write, the directory unnamed. CheckWritable,
-// the check before a run, says what to give instead, as of a read-only
-// file: "…; give a file in another directory" (of a missing one, "make
-// it, or …"); a write that fails later says what was lost instead.
+// refused naming it with what is wrong, by CheckWritable and Write alike: a
+// directory that does not exist, or one that is there but takes no new files,
+// as /proc, where the system answers "no such file or directory" all the same,
+// or one its user may not write in (checked only where that holds: root writes
+// it all the same), its file theirs to write. --log /proc/x.csv is not "cannot
+// write in the directory of /proc/x.csv: no such file or directory", of a
+// directory that exists, nor --save ro/run.ckpt "cannot write ro/run.ckpt:
+// permission denied", of a file its user may write, the directory unnamed.
+// CheckWritable, the check before a run, says what to give instead, as of a
+// read-only file: "…; give a file in another directory" (of a missing one,
+// "make it, or …"); a write that fails later says what was lost instead.
 func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing")
@@ -166,9 +165,8 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 	if err := cannotCreate(theirs, theirs, &fs.PathError{Op: "open", Path: filepath.Join(ro, ".run.ckpt.tmp-0123abcd"), Err: syscall.EACCES}); err.Error() != want {
 		t.Errorf("creating a file in %s refused: %v, want %q", ro, err, want)
 	}
-	// The current directory is named as that, with its path: "the
-	// directory ." had told a user of the trainer's keys, which write
-	// there, nothing.
+	// The current directory is named as that, with its path: "the directory ."
+	// would tell a user of the trainer's keys, which write there, nothing.
 	t.Chdir(ro)
 	here := "cannot write run.ckpt: the current directory " + ro + " takes no new files (creating one there: permission denied)"
 	if err := cannotCreate("run.ckpt", "run.ckpt", &fs.PathError{Op: "open", Path: ".run.ckpt.tmp-0123abcd", Err: syscall.EACCES}); err.Error() != here {
@@ -251,14 +249,14 @@ func TestHoldTemporaryFile(t *testing.T) {
 	io.Copy(io.Discard, os.Stdin)
 }
 
-// TestCheckDirSaysWhyNoFile: CheckDir finds a directory that takes files
-// as it is, nothing left in it, and says why one takes none as a write
-// there would, a DirError of the directory, the system's words in it:
-// permission denied for one its user may not write (checked only where
-// that holds: root writes it all the same), not a directory for a path
-// through a file, and no such file or directory for Linux's /proc,
-// which answers so of itself; "." is named by its path. It had been the
-// system's words alone, the directory left to its caller to name.
+// TestCheckDirSaysWhyNoFile: CheckDir finds a directory that takes files as it
+// is, nothing left in it, and says why one takes none as a write there would, a
+// DirError of the directory, the system's words in it: permission denied for
+// one its user may not write (checked only where that holds: root writes it all
+// the same), not a directory for a path through a file, and no such file or
+// directory for Linux's /proc, which answers so of itself; "." is named by its
+// path. The directory is named in the error, not left to its caller to name
+// beside the system's words.
 func TestCheckDirSaysWhyNoFile(t *testing.T) {
 	dir := t.TempDir()
 	if err := CheckDir(dir); err != nil {
@@ -294,17 +292,16 @@ func TestCheckDirSaysWhyNoFile(t *testing.T) {
 	}
 }
 
-// TestRemovedCurrentDirectoryIsNamed: the current directory removed
-// since the process started there, which the system can no longer name
-// (os.Getwd fails), is named by the path the process started in, and
-// said to be removed, by CheckDir and by every write there: one begun
-// after (Write, CheckWritable, Claim: --log) and one whose temporary
-// file was made before (a key's write under way, --save held from the
-// start): "the current directory /srv/class was removed while ganui
-// ran"; not named by that path where the process moved to another
-// since. A directory gone as the process started is said so, unnamed.
-// CheckDir had said it "takes no new files (creating one there: no such
-// file or directory)", a write under way that "its hidden temporary file
+// TestRemovedCurrentDirectoryIsNamed: the current directory removed since the
+// process started there, which the system can no longer name (os.Getwd fails),
+// is named by the path the process started in, and said to be removed, by
+// CheckDir and by every write there: one begun after (Write, CheckWritable,
+// Claim: --log) and one whose temporary file was made before (a key's write
+// under way, --save held from the start): "the current directory /srv/class was
+// removed while ganui ran"; not named by that path where the process moved to
+// another since. A directory gone as the process started is said so, unnamed.
+// CheckDir does not say it "takes no new files (creating one there: no such
+// file or directory)", nor a write under way that "its hidden temporary file
 // beside it was removed before it was renamed into place".
 func TestRemovedCurrentDirectoryIsNamed(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "class")
@@ -398,12 +395,12 @@ func TestBusyIsAnotherProcessWrite(t *testing.T) {
 	}
 }
 
-// TestWriteSaysWhatWasRemovedUnderIt: a reserved write whose directory
-// was removed while it waited (an output directory cleaned up under a
-// run) says so of the path the user gave, as a write that finds it
-// missing at its start does, and one whose temporary file alone was
-// removed says that: the rename's own words had named the path twice,
-// "rename out/run.ckpt out/run.ckpt: no such file or directory".
+// TestWriteSaysWhatWasRemovedUnderIt: a reserved write whose directory was
+// removed while it waited (an output directory cleaned up under a run) says so
+// of the path the user gave, as a write that finds it missing at its start
+// does, and one whose temporary file alone was removed says that, not the
+// rename's own words, which name the path twice, "rename out/run.ckpt
+// out/run.ckpt: no such file or directory".
 func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 	fill := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
 	out := filepath.Join(t.TempDir(), "out")
@@ -440,12 +437,11 @@ func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 	}
 }
 
-// TestHoldRefusesOneOfTwoAtOnce: of two processes holding one path at
-// the same instant, exactly one is refused, with Busy's error, in the
-// worst order there is: the other process comes to its Hold after this
-// one has found the path free and before it has made its file (atOnce).
-// Both had been let through, looked and found nothing, two runs saving
-// to one file.
+// TestHoldRefusesOneOfTwoAtOnce: of two processes holding one path at the same
+// instant, exactly one is refused, with Busy's error, in the worst order there
+// is: the other process comes to its Hold after this one has found the path
+// free and before it has made its file (atOnce). Both must not be let through,
+// each having looked and found nothing, two runs saving to one file.
 func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.ckpt")
 	var ours *Reservation
@@ -494,12 +490,12 @@ func TestClaimRefusesOneOfTwoAtOnce(t *testing.T) {
 	}
 }
 
-// TestHoldAndClaimRefuseEachOther: a path one process writes either
-// way, held (a run's --save) or claimed (a run's --log), is busy to
-// another process's look (Busy) and refused to its Hold and its Claim,
-// at the same instant too (atOnce): two runs on one name, a --save and
-// a --log, had both been let through, the later one's end replacing, or
-// writing into, the other's file, which one of them found out at its end.
+// TestHoldAndClaimRefuseEachOther: a path one process writes either way, held
+// (a run's --save) or claimed (a run's --log), is busy to another process's
+// look (Busy) and refused to its Hold and its Claim, at the same instant too
+// (atOnce), so that two runs on one name, a --save and a --log, are not both
+// let through, the later one's end replacing, or writing into, the other's
+// file, which one of them would find out at its end.
 func TestHoldAndClaimRefuseEachOther(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "run")
@@ -650,12 +646,12 @@ func TestReleaseLeavesWhatWasThere(t *testing.T) {
 	}
 }
 
-// TestLongNamesAreWritten: a name as long as the file system takes one
-// (255 bytes), of letters of two bytes too, is checked, held and written
-// as any other, and the temporary file a killed write of it left is
-// removed by the next write: its temporary file's name, 14 bytes
-// longer, had been too long, and the name refused, "cannot write …:
-// file name too long", of a name the system takes.
+// TestLongNamesAreWritten: a name as long as the file system takes one (255
+// bytes), of letters of two bytes too, is checked, held and written as any
+// other, and the temporary file a killed write of it left is removed by the
+// next write: its temporary file's name, 14 bytes longer, must not be too long
+// and the name refused, "cannot write …: file name too long", of a name the
+// system takes.
 func TestLongNamesAreWritten(t *testing.T) {
 	dir := t.TempDir()
 	bases := []string{strings.Repeat("a", 250) + ".ckpt", strings.Repeat("é", 125) + ".ckpt"}
@@ -693,14 +689,13 @@ func TestLongNamesAreWritten(t *testing.T) {
 	}
 }
 
-// TestLinksAreNamedAsGiven: a write refused through a symbolic link
-// names the link, as the user gave it, and where it points, by
-// CheckWritable, Write and Claim alike: a link to a directory, "dlink
-// is a link to d, a directory, not a regular file: name a file in it"
-// (what a directory given itself is told to give), and a dangling link
-// into a directory that does not exist, "cannot write dl.csv, a link to
-// nowhere/x.csv: the directory nowhere does not exist". They had named
-// the link's target alone, "d is a directory, not a regular file" and
+// TestLinksAreNamedAsGiven: a write refused through a symbolic link names the
+// link, as the user gave it, and where it points, by CheckWritable, Write and
+// Claim alike: a link to a directory, "dlink is a link to d, a directory, not a
+// regular file: name a file in it" (what a directory given itself is told to
+// give), and a dangling link into a directory that does not exist, "cannot
+// write dl.csv, a link to nowhere/x.csv: the directory nowhere does not exist".
+// Not the link's target alone, "d is a directory, not a regular file" and
 // "cannot write nowhere/x.csv: …", the name the user typed nowhere.
 func TestLinksAreNamedAsGiven(t *testing.T) {
 	t.Chdir(t.TempDir())
@@ -716,8 +711,8 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 		"dlink":  "dlink is a link to d, a directory, not a regular file: name a file in it",
 		"dl.csv": "cannot write dl.csv, a link to " + filepath.Join("nowhere", "x.csv") + ": the directory nowhere does not exist; make it, or give a file in another directory",
 		// Links that lead round in a loop, as an input's are told
-		// (inputfile.LinkLoop), where they had been "too many levels of
-		// symbolic links"; and a loop on the way to the file.
+		// (inputfile.LinkLoop), not "too many levels of symbolic links"; and a
+		// loop on the way to the file.
 		"loop1":         "loop1: its symbolic links lead round in a loop, to no file: name the file itself",
 		"loop2/run.csv": "loop2/run.csv: its symbolic links lead round in a loop, to no file: name the file itself",
 	} {
@@ -725,13 +720,12 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 	}
 }
 
-// TestUnenterableDirectoryIsNamed: a write into a directory its user may
-// not enter (no search permission, x) names that directory, the nearest
-// to the file that can be looked up itself, however deep the file lies
-// under it and through a link: --log noexec/a.csv had been
-// "noexec/a.csv: permission denied", the directory unnamed. Whole only
-// where that holds (root enters it all the same); the message itself
-// everywhere.
+// TestUnenterableDirectoryIsNamed: a write into a directory its user may not
+// enter (no search permission, x) names that directory, the nearest to the file
+// that can be looked up itself, however deep the file lies under it and through
+// a link: --log noexec/a.csv is not "noexec/a.csv: permission denied", the
+// directory unnamed. Whole only where that holds (root enters it all the same);
+// the message itself everywhere.
 func TestUnenterableDirectoryIsNamed(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.Mkdir("noexec", 0o666); err != nil {

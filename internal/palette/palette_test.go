@@ -133,17 +133,16 @@ func TestContrast(t *testing.T) {
 // white is a light terminal's background, and a dark one's black.
 var white = Colour{Light: Variant{TrueColor: "#FFFFFF"}, Dark: Variant{TrueColor: "#000000"}}
 
-// TestKeepsMeaningsApart: in true colour, in 256 colours and in 16, on
-// light and dark terminals, colours of different meanings are different
-// colours; only the shades of one meaning (the generated mean and std;
-// the greys) may meet. The nearest colours had merged them: in 256 on
-// dark, real data's orange and worse's red; in 16 the muted words took
-// the generated samples' blue (dark) or G's teal (light), the warning
-// yellow worse's red, plain text G's cyan, the generated std G's cyan,
-// real data's orange the warnings' yellow, D's purple the accent's
-// (light), and the faint axes and the baseline were white on a white
-// terminal. In 16 colours two meanings are not even one hue at two
-// brightnesses, but for the pairs sharedHues names.
+// TestKeepsMeaningsApart: in true colour, in 256 colours and in 16, on light
+// and dark terminals, colours of different meanings are different colours; only
+// the shades of one meaning (the generated mean and std; the greys) may meet.
+// The nearest colours would merge them: in 256 on dark, real data's orange and
+// worse's red; in 16 the muted words would take the generated samples' blue
+// (dark) or G's teal (light), the warning yellow worse's red, plain text G's
+// cyan, the generated std G's cyan, real data's orange the warnings' yellow,
+// D's purple the accent's (light), and the faint axes and the baseline would be
+// white on a white terminal. In 16 colours two meanings are not even one hue at
+// two brightnesses, but for the pairs sharedHues names.
 func TestKeepsMeaningsApart(t *testing.T) {
 	for _, dark := range []bool{false, true} {
 		variant := func(c Colour) Variant {
@@ -184,12 +183,12 @@ func TestKeepsMeaningsApart(t *testing.T) {
 	}
 }
 
-// sharedHues are the pairs of meanings that share a hue in 16 colours,
-// at its two brightnesses: six hues do not go round eight meanings.
-// Real data's orange takes the red that worse does not, for the two meet
-// only in the plane's mode map, where the warnings' yellow, which it had
-// been, meets it too, as it does on every chart (the replayed epoch);
-// D's purple takes the magenta the accent does not.
+// sharedHues are the pairs of meanings that share a hue in 16 colours, at its
+// two brightnesses: six hues do not go round eight meanings. Real data's orange
+// takes the red that worse does not, for the two meet only in the plane's mode
+// map, where the warnings' yellow, the other hue near it, meets it too, as it
+// does on every chart (the replayed epoch); D's purple takes the magenta the
+// accent does not.
 var sharedHues = map[[2]string]bool{{"worse", "real"}: true, {"accent", "D"}: true}
 
 // hue16 is the hue of v in 16 colours: its colour number, 0 to 15, with
@@ -230,11 +229,11 @@ func xterm256(t *testing.T, n string) (r, g, b int) {
 }
 
 // TestSurfaceShadesReadAsTheirSides: D's surface is bluish where D says
-// generated and warm where it says real, in true colour and in 256
-// colours, on light terminals and dark; its sure shade there orange, as
-// the glossary and the figure name it, and its four shades four colours.
-// On dark terminals the real side had been 52 and 88 in 256 colours, dark
-// reds: the red of worse, not the orange of real data.
+// generated and warm where it says real, in true colour and in 256 colours, on
+// light terminals and dark; its sure shade there orange, as the glossary and
+// the figure name it, and its four shades four colours. On dark terminals the
+// real side is not 52 and 88 in 256 colours, dark reds: the red of worse, not
+// the orange of real data.
 func TestSurfaceShadesReadAsTheirSides(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		for _, profile := range []string{"true colour", "256"} {
