@@ -88,10 +88,10 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
 		}
 	}
-	// No data at all is said to be empty, also where it ends before its
-	// size ("truncated header" had read as a checkpoint cut short). Data
-	// cut short says how much it holds (TestTruncationGivesFileSizes).
-	// Short data that does not begin as a checkpoint is told so.
+	// No data at all is said to be empty, also where it ends before its size
+	// (not "truncated header", which reads as a checkpoint cut short). Data cut
+	// short says how much it holds (TestTruncationGivesFileSizes). Short data
+	// that does not begin as a checkpoint is told so.
 	for _, size := range []int64{0, int64(len(good))} {
 		if _, _, err := ReadCheckpoint(bytes.NewReader(nil), size); err == nil || err.Error() != "not a usable checkpoint: it is empty (0 bytes)" {
 			t.Errorf("no data, size %d: %v, want it called empty", size, err)
@@ -116,24 +116,23 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 	if _, _, err := ReadCheckpoint(bytes.NewReader(append(slices.Clone(good), 0)), int64(len(good))); err == nil || err.Error() != "not a usable checkpoint: it goes on past its size of "+numtext.FormatInt(len(good))+" bytes, after its checksum" {
 		t.Errorf("a byte past the size: %v, want it refused", err)
 	}
-	// No size is the caller's mistake, not the data's: every reader
-	// knows the size of what it reads (-1 had read as a stream of
-	// unknown size, which no caller needed).
+	// No size is the caller's mistake, not the data's: every reader knows the
+	// size of what it reads (-1 is not read as a stream of unknown size, which
+	// no caller needs).
 	if _, _, err := ReadCheckpoint(bytes.NewReader(good), -1); err == nil || errors.As(err, new(*CheckpointError)) {
 		t.Errorf("a size of -1: %v, want the caller's error", err)
 	}
 }
 
-// TestDamageIsToldAsDamage: a bit flipped anywhere in a checkpoint
-// after its magic — its version, its configuration, a count, a weight,
-// the checksum — is refused as a damaged file, whatever the flip makes
-// of the field it lands in. Refused before the checksum was read, a
-// flip in the configuration had been told as a mistake in it ("invalid
-// character '#' looking for beginning of value", "\"meaky_relu\" is not
-// one of …, did you mean leaky_relu?"), one in a count as a count the
-// configuration does not need, one in the epoch as an epoch out of
-// range; one in the header's body length, a flip that claims more than
-// the data holds too (TestDamagedLengthIsNotACut).
+// TestDamageIsToldAsDamage: a bit flipped anywhere in a checkpoint after its
+// magic — its version, its configuration, a count, a weight, the checksum — is
+// refused as a damaged file, whatever the flip makes of the field it lands in,
+// a flip in the header's body length that claims more than the data holds too
+// (TestDamagedLengthIsNotACut). The checksum is read first, so that a flip in
+// the configuration is not told as a mistake in it ("invalid character '#'
+// looking for beginning of value", "\"meaky_relu\" is not one of …, did you
+// mean leaky_relu?"), one in a count as a count the configuration does not
+// need, nor one in the epoch as an epoch out of range.
 func TestDamageIsToldAsDamage(t *testing.T) {
 	cfg := vanillaConfig() // small networks, every optional state: the configuration is much of the file
 	cfg.GHidden, cfg.GActs = []int{3}, []Activation{LeakyReLU, Identity}
@@ -158,12 +157,12 @@ func TestDamageIsToldAsDamage(t *testing.T) {
 	}
 }
 
-// TestDamagedLengthIsNotACut: a checkpoint whose header's body length
-// has a bit flipped to claim more than the file holds is told as a whole
-// file with a damaged length, by the checksum at its end; it had been
-// called truncated ("the header claims a body of N bytes, the data holds
-// M"), which sent a user looking for the rest of a file they had whole.
-// A checkpoint cut short, its header whole, is still truncated.
+// TestDamagedLengthIsNotACut: a checkpoint whose header's body length has a bit
+// flipped to claim more than the file holds is told as a whole file with a
+// damaged length, by the checksum at its end, not called truncated ("the header
+// claims a body of N bytes, the data holds M"), which would send a user looking
+// for the rest of a file they have whole. A checkpoint cut short, its header
+// whole, is still truncated.
 func TestDamagedLengthIsNotACut(t *testing.T) {
 	good := validCheckpoint(t)
 	lengthAt := len(checkpointMagic) + 4
@@ -194,13 +193,12 @@ func TestDamagedLengthIsNotACut(t *testing.T) {
 	}
 }
 
-// TestTruncationGivesFileSizes: a checkpoint cut anywhere is called
-// truncated in sizes a user can check against ls -l: the file's, and,
-// once its header is whole, the size that header says the checkpoint
-// has. The body's length had been given against what the file held of a
-// body, leaving out the header and the checksum: a file cut to 24 bytes
-// had read "the header claims a body of 284,685 bytes, the data holds 0"
-// beside a checkpoint of 284,737.
+// TestTruncationGivesFileSizes: a checkpoint cut anywhere is called truncated
+// in sizes a user can check against ls -l: the file's, and, once its header is
+// whole, the size that header says the checkpoint has. The body's length is not
+// given against what the file holds of a body, leaving out the header and the
+// checksum: a file cut to 24 bytes does not read "the header claims a body of
+// 284,685 bytes, the data holds 0" beside a checkpoint of 284,737.
 func TestTruncationGivesFileSizes(t *testing.T) {
 	good := validCheckpoint(t)
 	whole := numtext.FormatInt(len(good))
@@ -225,12 +223,11 @@ func TestTruncationGivesFileSizes(t *testing.T) {
 	}
 }
 
-// TestChecksumAndTrailingBytesGiveFileSizes: a checksum that is not the
-// data's is told by the bytes it covers, the file's first so many, which
-// head -c and sha256sum check, where "checksum mismatch" had named none;
-// bytes after a whole checkpoint are told in sizes, as a cut is, which
-// say what to keep, where "unexpected data after the checksum" had not
-// said how much.
+// TestChecksumAndTrailingBytesGiveFileSizes: a checksum that is not the data's
+// is told by the bytes it covers, the file's first so many, which head -c and
+// sha256sum check, not "checksum mismatch", which names none; bytes after a
+// whole checkpoint are told in sizes, as a cut is, which say what to keep, not
+// "unexpected data after the checksum", which does not say how much.
 func TestChecksumAndTrailingBytesGiveFileSizes(t *testing.T) {
 	good := validCheckpoint(t)
 	size := func(n int) string { return numtext.FormatInt(n) }
@@ -260,11 +257,11 @@ func TestChecksumAndTrailingBytesGiveFileSizes(t *testing.T) {
 	}
 }
 
-// TestChecksumBeforeTheEndGivesFileSizes: a checksum the header puts
-// before the file's end (a length a byte short, the file whole) that is
-// not the data's is told with both sizes, as a cut is, which show where
-// the checksum read is: "its first 245,106 bytes" of a file of 245,139
-// had not said why they were not the first 245,107.
+// TestChecksumBeforeTheEndGivesFileSizes: a checksum the header puts before the
+// file's end (a length a byte short, the file whole) that is not the data's is
+// told with both sizes, as a cut is, which show where the checksum read is:
+// "its first 245,106 bytes" of a file of 245,139 alone does not say why they
+// are not the first 245,107.
 func TestChecksumBeforeTheEndGivesFileSizes(t *testing.T) {
 	g := mustNew(t, blogConfig(), 2)
 	train(t, g, 3)
@@ -292,12 +289,12 @@ func TestChecksumBeforeTheEndGivesFileSizes(t *testing.T) {
 	}
 }
 
-// TestFieldPastTheBodyGivesFileBytes: a field whose length runs past the
-// body its header gives, into the checksum, is refused where it reaches
-// it: damaged, the file is told so by its checksum, as any other flip is;
-// forged, its checksum right, the field is told by the file's bytes. It
-// had been read on past the body, then told by the body's length alone
-// ("the body runs past the 245,082 bytes its header claims").
+// TestFieldPastTheBodyGivesFileBytes: a field whose length runs past the body
+// its header gives, into the checksum, is refused where it reaches it: damaged,
+// the file is told so by its checksum, as any other flip is; forged, its
+// checksum right, the field is told by the file's bytes. It is not read on past
+// the body, then told by the body's length alone ("the body runs past the
+// 245,082 bytes its header claims").
 func TestFieldPastTheBodyGivesFileBytes(t *testing.T) {
 	good := validCheckpoint(t)
 	size := func(n int) string { return numtext.FormatInt(n) }
@@ -326,14 +323,13 @@ func TestFieldPastTheBodyGivesFileBytes(t *testing.T) {
 	}
 }
 
-// TestBodyErrorsGiveFileBytes: what is wrong inside a sealed body is told
-// by where it is in the file, bytes counted from 1 as cmp counts them,
-// and by the setting it goes against; counts are said with the size of
-// their values. They had named fields alone ("generator weights: 12,701
-// values, the configuration needs 12,700", "generator optimizer: state
-// is not Adam's", "an annex of 1 bytes in a body that leaves 0"), and
-// data that ended before its size the part it ended in ("truncated
-// body").
+// TestBodyErrorsGiveFileBytes: what is wrong inside a sealed body is told by
+// where it is in the file, bytes counted from 1 as cmp counts them, and by the
+// setting it goes against; counts are said with the size of their values. Not
+// by fields alone ("generator weights: 12,701 values, the configuration needs
+// 12,700", "generator optimizer: state is not Adam's", "an annex of 1 bytes in
+// a body that leaves 0"), nor data that ends before its size by the part it
+// ends in ("truncated body").
 func TestBodyErrorsGiveFileBytes(t *testing.T) {
 	good := validCheckpoint(t)
 	u32 := func(at int) int { return int(binary.LittleEndian.Uint32(good[at:])) }
@@ -394,14 +390,13 @@ func TestBodyErrorsGiveFileBytes(t *testing.T) {
 	}
 }
 
-// TestLengthAgainstConfigurationGivesFileSizes: a header whose body
-// length the configuration does not take is told in sizes a user can
-// check against ls -l, as a checkpoint cut short is: the file's, the
-// whole checkpoint its header says, and the whole checkpoint its
-// configuration makes. The body's length had been set against what the
-// configuration needed of a body, the header and checksum left out ("the
-// header claims a body of 245,081 bytes, the configuration needs
-// 245,082" of a file of 245,134).
+// TestLengthAgainstConfigurationGivesFileSizes: a header whose body length the
+// configuration does not take is told in sizes a user can check against ls -l,
+// as a checkpoint cut short is: the file's, the whole checkpoint its header
+// says, and the whole checkpoint its configuration makes. The body's length is
+// not set against what the configuration needs of a body, the header and
+// checksum left out ("the header claims a body of 245,081 bytes, the
+// configuration needs 245,082" of a file of 245,134).
 func TestLengthAgainstConfigurationGivesFileSizes(t *testing.T) {
 	good := validCheckpoint(t)
 	lengthAt := len(checkpointMagic) + 4
@@ -550,12 +545,11 @@ func TestSmallCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
 	}
 }
 
-// TestShortCheckpointOfAWideDesignIsRefusedAtOnce: a checkpoint of a
-// wide design cut short (a copy that stopped), its header still claiming
-// the whole body, is refused as truncated before the networks are built
-// when its size is known, as a file's is: read as a stream it was called
-// truncated only when the weights ran out, after building the design's
-// hundreds of megabytes.
+// TestShortCheckpointOfAWideDesignIsRefusedAtOnce: a checkpoint of a wide
+// design cut short (a copy that stopped), its header still claiming the whole
+// body, is refused as truncated before the networks are built when its size is
+// known, as a file's is, not called truncated only when the weights run out, as
+// a stream is, after building the design's hundreds of megabytes.
 func TestShortCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
 	wide := forge(t, validCheckpoint(t), func(_, rest []byte) ([]byte, []byte) {
 		c := blogConfig()
@@ -977,15 +971,14 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 	}
 }
 
-// TestCheckpointPointsPathAbsolute: WriteCheckpoint writes a points
-// target's relative path absolute, from the working directory, so that a
-// run resumed from another directory names the file the points came
-// from; the state kept in memory (MarshalBinary, Restore) keeps the run's
-// own path. A checkpoint file with the path relative, as an earlier
-// ganui wrote it, names the file by its absolute path where the file of
-// that name holds the run's points; elsewhere it had loaded naming
-// another file, or none, as the run's, and is now refused with where to
-// resume it from (TestRelativePointsCheckpointRefusedElsewhere).
+// TestCheckpointPointsPathAbsolute: WriteCheckpoint writes a points target's
+// relative path absolute, from the working directory, so that a run resumed
+// from another directory names the file the points came from; the state kept in
+// memory (MarshalBinary, Restore) keeps the run's own path. A checkpoint file
+// with the path relative, as an earlier ganui wrote it, names the file by its
+// absolute path where the file of that name holds the run's points; elsewhere
+// it is refused with where to resume it from, not loaded naming another file,
+// or none, as the run's (TestRelativePointsCheckpointRefusedElsewhere).
 func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -1027,12 +1020,12 @@ func relativePointsRun(t *testing.T) *GAN {
 	return g
 }
 
-// TestRelativePointsCheckpointRefusedElsewhere: a checkpoint file that
-// names its points file relative to its run's directory (an earlier
-// ganui's) is refused where the file of that name is missing or holds
-// other points, saying so and where to resume it from: it had loaded
-// there, named that file, or none, as the run's, refused it as an output
-// and taken the points file itself (../data/pts.csv) as one.
+// TestRelativePointsCheckpointRefusedElsewhere: a checkpoint file that names
+// its points file relative to its run's directory (an earlier ganui's) is
+// refused where the file of that name is missing or holds other points, saying
+// so and where to resume it from, not loaded there naming that file, or none,
+// as the run's, refusing it as an output and taking the points file itself
+// (../data/pts.csv) as one.
 func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 	t.Chdir(t.TempDir())
 	g := relativePointsRun(t)
@@ -1059,10 +1052,10 @@ func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 	}
 }
 
-// TestCheckpointRangesGrouped: a damaged checkpoint's count out of its
-// range is said with the range, both grouped as the flags' and settings'
-// messages group them (numtext.Range): an epoch past the most had read
-// "epoch 1000000001 out of range 0..1000000000".
+// TestCheckpointRangesGrouped: a damaged checkpoint's count out of its range is
+// said with the range, both grouped as the flags' and settings' messages group
+// them (numtext.Range): an epoch past the most does not read "epoch 1000000001
+// out of range 0..1000000000".
 func TestCheckpointRangesGrouped(t *testing.T) {
 	good := validCheckpoint(t)
 	at := headerLen

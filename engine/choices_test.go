@@ -169,9 +169,9 @@ func TestConfigSetNames(t *testing.T) {
 		!slices.Equal(c.DActs, []Activation{ELU, Identity}) {
 		t.Fatalf("after Set: %+v", c)
 	}
-	// In brackets, the names may be bare, as a list of widths' numbers
-	// are ([16,16]): a --sweep value holds a list so, and it had been
-	// "want a list of strings, got [elu,sigmoid]".
+	// In brackets, the names may be bare, as a list of widths' numbers are
+	// ([16,16]): a --sweep value holds a list so, and is not told "want a list
+	// of strings, got [elu,sigmoid]".
 	for _, v := range []string{"[elu,sigmoid]", "[ elu, sigmoid ]"} {
 		if err := c.Set("d_acts", v); err != nil || !slices.Equal(c.DActs, []Activation{ELU, Sigmoid}) {
 			t.Errorf("Set(d_acts, %s) = %v, %v", v, err, c.DActs)

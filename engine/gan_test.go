@@ -165,11 +165,10 @@ func TestDivergenceIsAnError(t *testing.T) {
 	}
 }
 
-// TestMinimaxAndLeastSquaresTrain: each variant trains without diverging
-// and trains differently from the default design (a variant the engine
-// ignored, training as the default does, had passed), with G's loss on
-// the variant's own scale: log(1 − D) < 0 for minimax, ≥ 0 for least
-// squares.
+// TestMinimaxAndLeastSquaresTrain: each variant trains without diverging and
+// trains differently from the default design (so that a variant the engine
+// ignored, training as the default does, fails), with G's loss on the variant's
+// own scale: log(1 − D) < 0 for minimax, ≥ 0 for least squares.
 func TestMinimaxAndLeastSquaresTrain(t *testing.T) {
 	base := train(t, mustNew(t, blogConfig(), 1), 20)
 	for name, c := range map[string]struct {
@@ -220,12 +219,12 @@ func TestValidateNamesTheField(t *testing.T) {
 	}
 }
 
-// TestFaultKeys: every kind of Validate's error carries the keys it is
-// about (KeyError), one or a pair, the target's and a name's too, found
-// by FaultKeys through an error that wraps it, as a sweep's cell name
-// does; its text still begins with them. They had been read from the
-// start of the text, so that a wrapped error, or a message reworded,
-// named no key or another.
+// TestFaultKeys: every kind of Validate's error carries the keys it is about
+// (KeyError), one or a pair, the target's and a name's too, found by FaultKeys
+// through an error that wraps it, as a sweep's cell name does; its text still
+// begins with them. They are not read from the start of the text, so that a
+// wrapped error, or a message reworded, names its own keys, not none or
+// another.
 func TestFaultKeys(t *testing.T) {
 	for _, c := range []struct {
 		edit func(*Config)
@@ -365,13 +364,13 @@ func TestValidateAsFloat32(t *testing.T) {
 	}
 }
 
-// TestValidateRefusesNumbersTooNearZeroForFloat32: in every number
-// field, a value other than 0 that the float32 the engine computes with
-// holds as 0 (1e-46) or as a denormal (1e-40) is refused naming the field
-// and the least value taken above 0, which is then taken, as by SetLR:
-// g_ema=1e-46, a β, a momentum or an α so small had been taken, the
-// engine then computing with 0, and d_lr=1e-46 had been refused as "out
-// of range (0,10]". eps, whose range starts at 1e-12, says its range.
+// TestValidateRefusesNumbersTooNearZeroForFloat32: in every number field, a
+// value other than 0 that the float32 the engine computes with holds as 0
+// (1e-46) or as a denormal (1e-40) is refused naming the field and the least
+// value taken above 0, which is then taken, as by SetLR: g_ema=1e-46, a β, a
+// momentum or an α so small is not taken, the engine then computing with 0, nor
+// d_lr=1e-46 refused as "out of range (0,10]". eps, whose range starts at
+// 1e-12, says its range.
 func TestValidateRefusesNumbersTooNearZeroForFloat32(t *testing.T) {
 	least := numtext.Digits(0x1p-126, 5)
 	n := 0
@@ -417,11 +416,11 @@ func TestValidateRefusesNumbersTooNearZeroForFloat32(t *testing.T) {
 	}
 }
 
-// TestValidateSaysWhatIsWrongWithALine: a name, description or source
-// that is not one line of text is refused with what is wrong with it —
-// the byte that is not UTF-8, the control character, the length — where
-// each had been "must be one line of UTF-8 text"; and one that holds a
-// bidirectional formatting character, which had been taken.
+// TestValidateSaysWhatIsWrongWithALine: a name, description or source that is
+// not one line of text is refused with what is wrong with it — the byte that is
+// not UTF-8, the control character, the length — not "must be one line of UTF-8
+// text" for each; and one that holds a bidirectional formatting character is
+// refused too.
 func TestValidateSaysWhatIsWrongWithALine(t *testing.T) {
 	for _, c := range []struct {
 		edit func(*Config)
@@ -430,8 +429,8 @@ func TestValidateSaysWhatIsWrongWithALine(t *testing.T) {
 		{func(c *Config) { c.Name = "wide\x1b[2J" }, `name: holds the control character U+001B ('\x1b'); it must be one line of text`},
 		{func(c *Config) { c.Description = "two\nlines" }, `description: holds the control character U+000A ('\n'); it must be one line of text`},
 		{func(c *Config) { c.Source = "next line\u0085" }, `source: holds the control character U+0085 ('\u0085'); it must be one line of text`},
-		// a bidirectional formatting character, which reorders what a
-		// terminal shows after it ("Trojan Source"), had been taken
+		// a bidirectional formatting character, which reorders what a terminal
+		// shows after it ("Trojan Source"), is refused
 		{func(c *Config) { c.Name = "ring\u202egnp.exe" }, `name: holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it; write the text without it`},
 		{func(c *Config) { c.Description = "a \u2066b\u2069" }, `description: holds the bidirectional formatting character U+2066 ('\u2066'), which reorders the text a terminal shows after it; write the text without it`},
 		{func(c *Config) { c.Source = "x\u200f" }, `source: holds the bidirectional formatting character U+200F ('\u200f'), which reorders the text a terminal shows after it; write the text without it`},
@@ -491,8 +490,8 @@ func TestEvaluateReadsItsTargetTables(t *testing.T) {
 
 // TestEvaluateNoiseUseNeedsTwoDraws: noise use compares noise draws, so an
 // evaluation of fewer than two of G's rows (--samples 100 on blog-original,
-// whose G makes 100 samples a draw) measures it on two. It read 1, "every
-// draw differs", for a G whose every draw was the same row.
+// whose G makes 100 samples a draw) measures it on two. It does not read 1,
+// "every draw differs", for a G whose every draw is the same row.
 func TestEvaluateNoiseUseNeedsTwoDraws(t *testing.T) {
 	g := mustNew(t, blogConfig(), 1)
 	train(t, g, 50) // blog-original's G ignores its noise by epoch 50

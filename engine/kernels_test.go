@@ -1287,12 +1287,12 @@ func TestSharingBacksOff(t *testing.T) {
 // been taken away from, the test is skipped, not passed.
 func TestSharingIgnoresOwnProcess(t *testing.T) {
 	if raceEnabled {
-		// A round of the helper's spin, spinRound atomic reads, takes
-		// 0.3–0.4 ms under the race detector against some 4 µs without,
-		// so a round a little slower than that reads as a gap of spinGap
-		// and the helper backs off as if another program had its core:
-		// 24 of 40 fresh processes failed so beside another package's
-		// tests. .ci/run's SIMD pass runs this test without it.
+		// A round of the helper's spin, spinRound atomic reads, takes 0.3–0.4
+		// ms under the race detector against some 4 µs without, so a round a
+		// little slower than that reads as a gap of spinGap and the helper
+		// backs off as if another program had its core: as many as 24 of 40
+		// fresh processes fail so beside another package's tests. .ci/run's
+		// SIMD pass runs this test without it.
 		t.Skip("the helper's spin is timed, and the race detector slows its rounds near spinGap")
 	}
 	const childTries = 6

@@ -523,11 +523,11 @@ func TestOutlineNamesNewSettings(t *testing.T) {
 	}
 }
 
-// TestOutlineNamesTheSlopeAndEps: the outline, which --list-presets
-// prints as a preset's configuration, gives a leaky ReLU its slope and a
-// design's ε where it is not PyTorch's: vanilla's leaky ReLUs had read
-// leaky_relu, as PyTorch's LeakyReLU() of slope 0.01 where the design's is
-// 0.2, and --set eps=1e-6 had changed nothing the outline said.
+// TestOutlineNamesTheSlopeAndEps: the outline, which --list-presets prints as a
+// preset's configuration, gives a leaky ReLU its slope and a design's ε where
+// it is not PyTorch's: vanilla's leaky ReLUs do not read leaky_relu, as
+// PyTorch's LeakyReLU() of slope 0.01 where the design's is 0.2, and --set
+// eps=1e-6 changes what the outline says.
 func TestOutlineNamesTheSlopeAndEps(t *testing.T) {
 	v := vanillaConfig() // leaky ReLUs of slope 0.2
 	text := numtext.Plain(strings.Join(v.Outline(), "\n"))
@@ -573,8 +573,8 @@ func TestOutlineGroupsItsCounts(t *testing.T) {
 	}
 }
 
-// TestOutlineSaysOneEpoch: a plan of one epoch is "1 epoch" in the
-// outline (numtext.Count), where it had read "1 epochs".
+// TestOutlineSaysOneEpoch: a plan of one epoch is "1 epoch" in the outline
+// (numtext.Count), not "1 epochs".
 func TestOutlineSaysOneEpoch(t *testing.T) {
 	cfg := vanillaConfig()
 	cfg.Epochs = 1
@@ -585,8 +585,7 @@ func TestOutlineSaysOneEpoch(t *testing.T) {
 }
 
 // TestNoHiddenLayerNeedsOneActivation: a G of no hidden layer needs "1
-// activation", the output's, where the error had said "need 1
-// activations".
+// activation", the output's, not "need 1 activations".
 func TestNoHiddenLayerNeedsOneActivation(t *testing.T) {
 	cfg := vanillaConfig()
 	cfg.GHidden, cfg.GActs = []int{}, cfg.GActs[:2]
@@ -820,10 +819,10 @@ func TestFormatLR(t *testing.T) {
 	}
 }
 
-// TestOutlineSaysAPackedDPacks: a 1-D D that reads the samples of several
-// noise draws (PacGAN's packing, bimodal-pacgan) is outlined as packed, as
-// a 2-D one is: it had read "row of 2 samples", the words of blog-original's
-// D, which reads one row G emits whole.
+// TestOutlineSaysAPackedDPacks: a 1-D D that reads the samples of several noise
+// draws (PacGAN's packing, bimodal-pacgan) is outlined as packed, as a 2-D one
+// is, not "row of 2 samples", the words of blog-original's D, which reads one
+// row G emits whole.
 func TestOutlineSaysAPackedDPacks(t *testing.T) {
 	packed := vanillaConfig()
 	packed.DIn = 2

@@ -245,10 +245,10 @@ func TestHistogramCoversSamplesOffItsRange(t *testing.T) {
 	}
 }
 
-// TestHistogramCountsNotFiniteApart: a sample NaN or infinite lies
-// nowhere on the line: the histogram counts it apart, never under or
-// over its range, where NaN and +Inf had been counted over it, −Inf
-// under it, as if a diverged G's samples lay off its ends.
+// TestHistogramCountsNotFiniteApart: a sample NaN or infinite lies nowhere on
+// the line: the histogram counts it apart, never under or over its range, not
+// NaN and +Inf over it and −Inf under it, as if a diverged G's samples lay off
+// its ends.
 func TestHistogramCountsNotFiniteApart(t *testing.T) {
 	xs := []float64{-1, 0.5, 9, math.NaN(), math.Inf(1), math.Inf(-1), math.NaN()}
 	h := NewHistogram(xs, target, HistSpec{Bins: 4, Lo: 0, Hi: 4})
@@ -294,8 +294,8 @@ func TestHistSpecRangeIsEvaluatesRange(t *testing.T) {
 		if gotLo != h.Lo || gotHi != h.Hi {
 			t.Errorf("%s: Range %v to %v, an evaluation's %v to %v", c.name, gotLo, gotHi, h.Lo, h.Hi)
 		}
-		// NewHistogram bins as an evaluation does, covering too: it had
-		// left Cover unread, binning a sample at 0 over 1.71 to 6.29.
+		// NewHistogram bins as an evaluation does, covering too, not leaving
+		// Cover unread, which would bin a sample at 0 over 1.71 to 6.29.
 		if !reflect.DeepEqual(nh, h) {
 			t.Errorf("%s: NewHistogram %v to %v, %d under, %d over; an evaluation's %v to %v, %d under, %d over", c.name, nh.Lo, nh.Hi, nh.Under, nh.Over, h.Lo, h.Hi, h.Under, h.Over)
 		}

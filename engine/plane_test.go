@@ -77,11 +77,10 @@ func TestParsePlaneRefusesBadSpecs(t *testing.T) {
 	}
 }
 
-// TestPlaneCountSaysItsRange checks that a ring's or a grid's count,
-// however far out of range, is told what it is and its range, before
-// the rule every number keeps: grid(1e9,1,0.1) had been told "1e9 is too
-// large (at most 1e6 in magnitude)", ring(100000,1,0.1) what its modes
-// may be.
+// TestPlaneCountSaysItsRange checks that a ring's or a grid's count, however
+// far out of range, is told what it is and its range, before the rule every
+// number keeps: grid(1e9,1,0.1) is not told "1e9 is too large (at most 1e6 in
+// magnitude)", nor ring(100000,1,0.1) what its modes may be.
 func TestPlaneCountSaysItsRange(t *testing.T) {
 	for spec, want := range map[string]string{
 		"ring(100000,1,0.1)": "modes must be a whole number from 1 to 400",
@@ -119,17 +118,16 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n3,4\r":              2, // a CR at the end is no line end of CR alone
 		"x\x00,y\x00\n1,2\n3,4\n": 2, // a header that reads is not refused for its bytes
 		// A line beginning with # is a comment, skipped whatever it holds
-		// (numpy's savetxt writes its header so, gnuplot's data files
-		// their notes): one holding a space had been refused as a row
-		// "separated by a comma, not by spaces", one holding a quote as
-		// "line 3: not valid CSV".
+		// (numpy's savetxt writes its header so, gnuplot's data files their
+		// notes): one holding a space is not refused as a row "separated by a
+		// comma, not by spaces", nor one holding a quote as "line 3: not valid
+		// CSV".
 		"# from the survey\n1,2\n3,4\n":               2,
 		"# a, \"b\n1,2\n3,4\n":                        2,
 		"# c\nx,y\n1,2\n#\n# a, \"b, c\n3,4\n# end\n": 2, // the header the first row after the comments
 		// An indented # begins a comment too, and a comment may be of any
-		// length: "  # note" had been refused as a row "separated by a
-		// comma, not by spaces", a note of 5,000 bytes as "longer than
-		// 4096 bytes".
+		// length: " # note" is not refused as a row "separated by a comma, not
+		// by spaces", nor a note of 5,000 bytes as "longer than 4096 bytes".
 		"1,2\n # c\n3,4\n":                                       2,
 		"\t# c\r\n1,2\r\n  #\r\n3,4\r\n":                         2,
 		"x,y\n1,2\n3,4\n   # end":                                2,
@@ -348,14 +346,13 @@ func nextLine(err error) string {
 	return msg
 }
 
-// TestPointsPathWithSpacesAroundIsRefused checks that a points target's
-// path with spaces around it, or a control character in it, is refused,
-// saying so: trimmed, points( q.csv) had looked up q.csv where the file
-// was " q.csv", and said no such file, and points(a\nb.csv) had been
-// told no such file. It is said as of every file's name ganui is given
-// (inputfile.CheckName). A name that begins with a space is read as
-// ./ q.csv. One holding a bidirectional formatting character is refused
-// as a preset's name is.
+// TestPointsPathWithSpacesAroundIsRefused checks that a points target's path
+// with spaces around it, or a control character in it, is refused, saying so,
+// not trimmed: points( q.csv) does not look up q.csv where the file is " q.csv"
+// and say no such file, nor is points(a\nb.csv) told no such file. It is said
+// as of every file's name ganui is given (inputfile.CheckName). A name that
+// begins with a space is read as ./ q.csv. One holding a bidirectional
+// formatting character is refused as a preset's name is.
 func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile(" q.csv", []byte("0,0\n1,1\n"), 0o644); err != nil {
@@ -402,13 +399,12 @@ func TestPointsTargetReadsAFile(t *testing.T) {
 	train(t, mustNew(t, cfg, 1), 3)
 }
 
-// TestATooLargePointsFileSaysHowToThinIt: a points file over
-// MaxPointsFile bytes, or of more than MaxPoints rows, is refused with
-// what to give instead, every k-th line of it, k the least that fits,
-// in a command that writes them beside it and the target that reads
-// them; the thinned file of rows is taken. Both had been refused without
-// a word of what to do. The file over 64 MiB is sparse: it is refused
-// from its size, as a real one is, before a byte is read.
+// TestATooLargePointsFileSaysHowToThinIt: a points file over MaxPointsFile
+// bytes, or of more than MaxPoints rows, is refused with what to give instead,
+// every k-th line of it, k the least that fits, in a command that writes them
+// beside it and the target that reads them; the thinned file of rows is taken.
+// Neither is refused without a word of what to do. The file over 64 MiB is
+// sparse: it is refused from its size, as a real one is, before a byte is read.
 func TestATooLargePointsFileSaysHowToThinIt(t *testing.T) {
 	t.Chdir(t.TempDir())
 	f, err := os.Create("my pts.csv")
@@ -456,13 +452,12 @@ func TestATooLargePointsFileSaysHowToThinIt(t *testing.T) {
 	}
 }
 
-// TestValidatedConfigHoldsItsPoints: a Config whose points target
-// Validate read holds the points, and every copy of it with them: runs of
-// it (New) train on the points checked, the file not read again, so that
-// a start-up reads it once (ganui had read it three times before the
-// first epoch, a --seeds batch once more per run), and it gone or
-// changed meanwhile changes nothing. A target of another path reads its
-// own file.
+// TestValidatedConfigHoldsItsPoints: a Config whose points target Validate read
+// holds the points, and every copy of it with them: runs of it (New) train on
+// the points checked, the file not read again, so that a start-up reads it once
+// (not three times before the first epoch, and once more per run of a --seeds
+// batch), and it gone or changed meanwhile changes nothing. A target of another
+// path reads its own file.
 func TestValidatedConfigHoldsItsPoints(t *testing.T) {
 	dir := t.TempDir()
 	path, other := filepath.Join(dir, "data.csv"), filepath.Join(dir, "other.csv")
@@ -704,9 +699,9 @@ func TestSpotShares(t *testing.T) {
 	if m.Captured != 8 || math.Abs(m.HighQuality-0.989) > 0.01 {
 		t.Errorf("target samples: %d modes captured, %.3f high quality; want 8 and 0.989", m.Captured, m.HighQuality)
 	}
-	// Each mode's due share is what its own 2-D normal puts within 3σ,
-	// 1 − e^(−9/2) of its weight: the constants' integer division had made
-	// it 1 − e^(−4), 0.1227 of the ring's samples for 0.1236.
+	// Each mode's due share is what its own 2-D normal puts within 3σ, 1 −
+	// e^(−9/2) of its weight, not the 1 − e^(−4) the constants' integer
+	// division would make it: 0.1227 of the ring's samples for 0.1236.
 	for k, s := range m.Spots {
 		if want := (1 - math.Exp(-4.5)) / 8; math.Abs(s.Expected-want) > 1e-12 {
 			t.Errorf("mode %d: due share %.6f, want %.6f", k+1, s.Expected, want)
@@ -823,10 +818,9 @@ func TestPlaneMoments(t *testing.T) {
 	}
 }
 
-// TestSpotSharesNotFinite: a diverged G's NaN and ±Inf points are near no
-// mode; they count among all points and in no share, where the first had
-// indexed the modes at -1 (grid-wgan-gp with sgd at lr 10 had panicked
-// at its final evaluation).
+// TestSpotSharesNotFinite: a diverged G's NaN and ±Inf points are near no mode;
+// they count among all points and in no share, the first not indexing the modes
+// at -1 (which panics grid-wgan-gp with sgd at lr 10 at its final evaluation).
 func TestSpotSharesNotFinite(t *testing.T) {
 	spots := []Spot{{X: 0, Y: 0, Std: 0.1, Weight: 0.5}, {X: 1, Y: 0, Std: 0.1, Weight: 0.5}}
 	xy := []float64{0, 0, math.NaN(), 0, math.Inf(1), math.Inf(-1), 1, math.NaN()}

@@ -15,18 +15,17 @@ import (
 	"testing"
 )
 
-// TestNoLegacySSEWhileDirty reads the machine code of this package in
-// ganui's binary (built with this test's GOEXPERIMENT, disassembled by
-// GNU objdump: a test binary has no symbols) and fails on every legacy SSE
-// instruction that writes an XMM register while the upper halves of the
-// vector registers may be dirty: after a YMM or ZMM instruction and before
-// VZEROUPPER, on some path through the function and the functions it
-// calls. On some x86 cores each such instruction costs about 130 ns
-// (u32p); a single one in gemm's one-row tile had made the SIMD build
-// slower than the portable one (bench/README.md, step 31). Go compiles
-// scalar float code to legacy SSE, so a kernel must keep scalar floats out
-// of its vector part (u32p, bcast16, addLane0, storeLane0) or clear the
-// upper halves first (archsimd.ClearAVXUpperBits).
+// TestNoLegacySSEWhileDirty reads the machine code of this package in ganui's
+// binary (built with this test's GOEXPERIMENT, disassembled by GNU objdump: a
+// test binary has no symbols) and fails on every legacy SSE instruction that
+// writes an XMM register while the upper halves of the vector registers may be
+// dirty: after a YMM or ZMM instruction and before VZEROUPPER, on some path
+// through the function and the functions it calls. On some x86 cores each such
+// instruction costs about 130 ns (u32p); a single one in gemm's one-row tile is
+// enough to make the SIMD build slower than the portable one (bench/README.md,
+// step 31). Go compiles scalar float code to legacy SSE, so a kernel must keep
+// scalar floats out of its vector part (u32p, bcast16, addLane0, storeLane0) or
+// clear the upper halves first (archsimd.ClearAVXUpperBits).
 //
 // Only the kernels named for their width (gemm16Tile1x4, gemv8, …) and
 // gemmVec, which calls them, may return dirty; their callers clear after
@@ -110,9 +109,9 @@ func TestNoLegacySSEWhileDirty(t *testing.T) {
 // vector registers' upper halves dirty.
 var widthKernel = regexp.MustCompile(`16|8|^gemmVec$`)
 
-// TestSSEAnalysisFindsTheTile runs TestNoLegacySSEWhileDirty's analysis
-// on a function written as gemm's one-row tile was: a float coefficient
-// tested against zero inside a loop of multiply-adds.
+// TestSSEAnalysisFindsTheTile runs TestNoLegacySSEWhileDirty's analysis on a
+// function that holds the fault it guards gemm's one-row tile against: a float
+// coefficient tested against zero inside a loop of multiply-adds.
 func TestSSEAnalysisFindsTheTile(t *testing.T) {
 	const dump = `
 0000000000001000 <p.tile>:

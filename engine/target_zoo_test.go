@@ -96,9 +96,9 @@ func zooNear(t *testing.T, what string, got, want, tol float64) {
 	}
 }
 
-// TestTargetParenthesisTooMany: a parenthesis in a target's arguments
-// is named, with the spec without it, on one line; normal(0,1)) had been
-// told "1)" is not a finite number. A points file's name may hold one.
+// TestTargetParenthesisTooMany: a parenthesis in a target's arguments is named,
+// with the spec without it, on one line; normal(0,1)) is not told "1)" is not a
+// finite number. A points file's name may hold one.
 func TestTargetParenthesisTooMany(t *testing.T) {
 	for spec, want := range map[string]string{
 		"normal(0,1))":      "write normal(0,1)",
@@ -121,11 +121,11 @@ func TestTargetParenthesisTooMany(t *testing.T) {
 	}
 }
 
-// TestTargetParamSaysItsRange checks that a 1-D target's argument with a
-// range of its own, however far out of it, is told that range, before
-// the rule every number keeps (as TestPlaneCountSaysItsRange does for
-// the plane): lognormal(1e9,1) had been told "1e9 is too large (at most
-// 1e6 in magnitude)", lognormal(100,1) what mu may be.
+// TestTargetParamSaysItsRange checks that a 1-D target's argument with a range
+// of its own, however far out of it, is told that range, before the rule every
+// number keeps (as TestPlaneCountSaysItsRange does for the plane):
+// lognormal(1e9,1) is told what mu may be, as lognormal(100,1) is, not "1e9 is
+// too large (at most 1e6 in magnitude)".
 func TestTargetParamSaysItsRange(t *testing.T) {
 	for spec, want := range map[string]string{
 		"lognormal(1e9,1)":   "mu must be from -50 to 50",
@@ -150,12 +150,12 @@ func TestTargetParamSaysItsRange(t *testing.T) {
 	}
 }
 
-// TestOverflowIsTooLarge checks that an argument written past float64's
-// range, which reads as an infinity, is told it is too large, with the
-// magnitude every number keeps, by a kind without a range of its own for
-// it, whatever its place: uniform(1e400,1) had been told "lo must be
-// below hi", and so had uniform(1e400,1e401), whose lo is below its hi,
-// where uniform(0,1e400) was told "1e400" is not a finite number.
+// TestOverflowIsTooLarge checks that an argument written past float64's range,
+// which reads as an infinity, is told it is too large, with the magnitude every
+// number keeps, by a kind without a range of its own for it, whatever its
+// place: uniform(1e400,1) is not told "lo must be below hi", nor is
+// uniform(1e400,1e401), whose lo is below its hi, nor uniform(0,1e400) that
+// "1e400" is not a finite number.
 func TestOverflowIsTooLarge(t *testing.T) {
 	for spec, big := range map[string]string{
 		"uniform(1e400,1)": "1e400", "uniform(1e400,1e401)": "1e400", "uniform(-1e400,-2e400)": "-1e400",
@@ -177,11 +177,10 @@ func TestOverflowIsTooLarge(t *testing.T) {
 	}
 }
 
-// TestInfinityIsNotFiniteFirst checks that an argument written as an
-// infinity is told it is not a finite number, first, by every kind,
-// whatever its place: uniform(inf,1) had been told "lo must be below hi",
-// lognormal(inf,1) what mu may be and ring(inf,1,0.1) what its modes may
-// be, where uniform(0,inf) was told "inf" is not a finite number.
+// TestInfinityIsNotFiniteFirst checks that an argument written as an infinity
+// is told it is not a finite number, first, by every kind, whatever its place,
+// as uniform(0,inf) is: uniform(inf,1) is not told "lo must be below hi", nor
+// lognormal(inf,1) what mu may be, nor ring(inf,1,0.1) what its modes may be.
 func TestInfinityIsNotFiniteFirst(t *testing.T) {
 	for spec, inf := range map[string]string{
 		"normal(inf,1)": "inf", "normal(0,-inf)": "-inf", "uniform(inf,1)": "inf",
@@ -201,11 +200,11 @@ func TestInfinityIsNotFiniteFirst(t *testing.T) {
 	}
 }
 
-// TestUnknownKindCountsArguments: an unknown target kind is sent to the
-// kinds that take as many arguments first, and by the names other
-// programs give a kind as well as by spelling: gaussian(0,1) had been
-// sent to the 2-D gaussian2(mx,my,sx,sy,rho), gauss(0,1) and
-// circle(8,2,0.02) to the list of every kind.
+// TestUnknownKindCountsArguments: an unknown target kind is sent to the kinds
+// that take as many arguments first, and by the names other programs give a
+// kind as well as by spelling: gaussian(0,1) is not sent to the 2-D
+// gaussian2(mx,my,sx,sy,rho), nor gauss(0,1) and circle(8,2,0.02) to the list
+// of every kind.
 func TestUnknownKindCountsArguments(t *testing.T) {
 	for spec, want := range map[string]string{
 		"gaussian(0,1)":       "did you mean normal(mean,std)?",
@@ -226,9 +225,9 @@ func TestUnknownKindCountsArguments(t *testing.T) {
 	}
 }
 
-// TestUnknownKindNearNone checks that a kind near no kind is given a 1-D
-// and a 2-D kind and where all are listed, one short line, where it had
-// been given every kind on one line of some 330 characters.
+// TestUnknownKindNearNone checks that a kind near no kind is given a 1-D and a
+// 2-D kind and where all are listed, one short line, not every kind on one line
+// of some 330 characters.
 func TestUnknownKindNearNone(t *testing.T) {
 	for _, spec := range []string{"foo(1)", "norm(0,1)", "cauchy(0,1)", "blob(1,2,3,4,5,6,7)"} {
 		name, _, _ := strings.Cut(spec, "(")
@@ -240,11 +239,11 @@ func TestUnknownKindNearNone(t *testing.T) {
 	}
 }
 
-// TestTargetFollowedByAnother: text after a target's closing parenthesis,
-// other than more of them, is named as what follows the target, not
-// taken for a stray parenthesis: normal(0,1);normal(1,1) had been told to
-// "write normal(0,1;normal1,1)". A 1-D target is told what puts normals
-// together; a plane, which has no mixture, is not.
+// TestTargetFollowedByAnother: text after a target's closing parenthesis, other
+// than more of them, is named as what follows the target, not taken for a stray
+// parenthesis: normal(0,1);normal(1,1) is not told to "write
+// normal(0,1;normal1,1)". A 1-D target is told what puts normals together; a
+// plane, which has no mixture, is not.
 func TestTargetFollowedByAnother(t *testing.T) {
 	for spec, want := range map[string]string{
 		"normal(0,1);normal(1,1)":  `";normal(1,1)" follows the target normal(0,1); give one target (normals together are mixture(mean,std;mean,std;…))`,
@@ -259,15 +258,14 @@ func TestTargetFollowedByAnother(t *testing.T) {
 	}
 }
 
-// TestSpreadFinerThanFloat32Resolves: a target whose spread is under
-// minSteps of float32's steps where its samples lie is refused, saying
-// the step there and the least spread taken (spreadCheck): normal(1e6,
-// 0.01) had been taken, its samples rounded to values 0.0625 apart, a
-// point-like target the screen called std 0.01. Every kind with a
-// spread is asked, each where its own samples lie (a mixture's
-// component, a ring's, a grid's outer modes), points by how far float32
-// moves them beside their std; the
-// least spread said is taken, and so is each preset's target.
+// TestSpreadFinerThanFloat32Resolves: a target whose spread is under minSteps
+// of float32's steps where its samples lie is refused, saying the step there
+// and the least spread taken (spreadCheck): normal(1e6, 0.01) is not taken, its
+// samples rounded to values 0.0625 apart, a point-like target the screen would
+// call std 0.01. Every kind with a spread is asked, each where its own samples
+// lie (a mixture's component, a ring's, a grid's outer modes), points by how
+// far float32 moves them beside their std; the least spread said is taken, and
+// so is each preset's target.
 func TestSpreadFinerThanFloat32Resolves(t *testing.T) {
 	dir := t.TempDir()
 	points := func(name, rows string) string {
@@ -322,13 +320,13 @@ func TestSpreadFinerThanFloat32Resolves(t *testing.T) {
 	}
 }
 
-// TestSpreadTooNearZeroForFloat32: a target's std, sigma or other
-// parameter that must be positive, which the float32 the engine computes
-// with holds as 0 or as a denormal, is refused in the words a setting
-// such as gp is (checkNormal32): normal(0,1e-300) had been taken, a
-// target whose samples were all its mean, and so had uniform(0,1e-300),
-// whose width hi-lo is its spread. A mixture's weight, relative to
-// the others, is not; the least normal float32 is taken.
+// TestSpreadTooNearZeroForFloat32: a target's std, sigma or other parameter
+// that must be positive, which the float32 the engine computes with holds as 0
+// or as a denormal, is refused in the words a setting such as gp is
+// (checkNormal32): normal(0,1e-300) is not taken, a target whose samples would
+// all be its mean, nor uniform(0,1e-300), whose width hi-lo is its spread. A
+// mixture's weight, relative to the others, is not; the least normal float32 is
+// taken.
 func TestSpreadTooNearZeroForFloat32(t *testing.T) {
 	for spec, want := range map[string]string{
 		"normal(0,1e-300)":               "std 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",

@@ -317,17 +317,17 @@ func TestConfigSet(t *testing.T) {
 		{"lr", "1e-3", `unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},
 		{"beta1", "0.5", `unknown key "beta1" (did you mean "d_beta1" or "g_beta1"?)`},
 		{"ema", "0.99", `unknown key "ema" (did you mean "g_ema"?)`},
-		// A part of a key's name: "warmup" had been told only where the
-		// keys are listed.
+		// A part of a key's name: "warmup" is given the keys that hold it, not
+		// told only where the keys are listed.
 		{"warmup", "100", `unknown key "warmup" (did you mean "d_warmup_steps", "d_warmup_epochs" or "d_warmup_every"?)`},
 		{"steps", "5", `unknown key "steps" (did you mean "d_steps", "g_steps" or "d_warmup_steps"?)`},
 		{"second_order", "true", `unknown key "second_order" (did you mean "unroll_second_order"?)`},
-		// The first key --show-preset prints, which "unknown key … (ganui
-		// --show-preset NAME lists the keys)" had sent the user to.
+		// The first key --show-preset prints: said what it is, not "unknown key
+		// … (ganui --show-preset NAME lists the keys)", which sends the user to
+		// it.
 		{"ganui_version", "v1.0.0", `ganui_version names the ganui that wrote a preset file; it is no setting of the design`},
-		// A run's setting, given as a key of its design: the flag that
-		// gives it, where it had been sent to the list of keys, which
-		// has none of them.
+		// A run's setting, given as a key of its design: the flag that gives
+		// it, not the list of keys, which has none of them.
 		{"seed", "3", `unknown key "seed" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
 		{"seeds", "1,2", `unknown key "seeds" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
 		{"samples", "1000", `unknown key "samples" (the samples behind an evaluation are the run's, not the design's: --samples N)`},
@@ -338,8 +338,8 @@ func TestConfigSet(t *testing.T) {
 		{"learning_rate", "1e-3", `unknown key "learning_rate" (did you mean "d_lr" or "g_lr"?)`},
 		{"noise-dimension", "4", `unknown key "noise-dimension" (did you mean "noise_dim"?)`},
 		{"speed", "full", `unknown key "speed" (the pace is the run's, not the design's: --speed full|N)`},
-		// The design itself, named as a key of it: the flag, where it
-		// had been sent to the list of keys.
+		// The design itself, named as a key of it: the flag, not the list of
+		// keys.
 		{"preset", "ring", `unknown key "preset" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"base", "ring", `unknown key "base" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
@@ -356,8 +356,8 @@ func TestConfigSet(t *testing.T) {
 		// around it, in a list too; JSON's spaces between items aside.
 		{"epochs", "+5", `epochs: "+5" has a + before it; write it without one: 5`},
 		{"g_lr", "+1e-3", `g_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
-		// What else is wrong with the number after the + is said with
-		// it: it had been told on the next try, once the + was dropped.
+		// What else is wrong with the number after the + is said with it, not
+		// on the next try, once the + is dropped.
 		{"epochs", "+1.5", `epochs: "+1.5" has a + before it, and 1.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{"epochs", "+2e9", `epochs: "+2e9" has a + before it, and 2,000,000,000 out of range 1..1,000,000,000`},
 		{"g_lr", "+1e-300", `g_lr: "+1e-300" has a + before it, and 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38`},
@@ -376,10 +376,9 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "+32", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
 		{"g_hidden", "[+32]", `g_hidden: width "+32" has a + before it; write it without one: 32`},
-		// An infinity or NaN, in any spelling strconv reads, is not a
-		// finite number, as typed: it had been "NaN out of range" (NaN
-		// is in no order), inf "+Inf out of range", and +Inf "not a
-		// number".
+		// An infinity or NaN, in any spelling strconv reads, is not a finite
+		// number, as typed: not "NaN out of range" (NaN is in no order), nor
+		// inf "+Inf out of range", nor +Inf "not a number".
 		{"g_lr", "nan", `g_lr: nan is not a finite number; allowed: (0,10]`},
 		{"g_lr", "NaN", `g_lr: NaN is not a finite number; allowed: (0,10]`},
 		{"g_lr", "inf", `g_lr: inf is not a finite number; allowed: (0,10]`},
@@ -389,9 +388,9 @@ func TestConfigSet(t *testing.T) {
 		{"batch", "inf", `batch: inf is not a finite number; allowed: 1..100,000`},
 		{"epochs", "NaN", `epochs: NaN is not a finite number; allowed: 1..1,000,000,000`},
 		{"g_hidden", "32,inf", `g_hidden: width inf is not a finite number; allowed: 1..4,096`},
-		// A NaN with a sign, as glibc's printf writes one, is one too:
-		// strconv reads a sign on an infinity only, and +nan had been
-		// "not a number".
+		// A NaN with a sign, as glibc's printf writes one, is one too: strconv
+		// reads a sign on an infinity only, and +nan is not told "not a
+		// number".
 		{"g_lr", "+nan", `g_lr: +nan is not a finite number; allowed: (0,10]`},
 		{"g_lr", "-nan", `g_lr: -nan is not a finite number; allowed: (0,10]`},
 		{"gp", "-NaN", `gp: -NaN is not a finite number; allowed: 0 (off) or (0,1000]`},
@@ -406,11 +405,11 @@ func TestConfigSet(t *testing.T) {
 	}
 }
 
-// TestBracketedWidthsSayAsPlain: a list of widths in brackets, as a
-// --sweep value holds one, tells each width what is wrong with it as the
-// list without brackets does, the value as typed: [inf] had been "want a
-// list of integers, got [inf]", [2.5] "got number 2.5", beside inf's
-// "width inf is not a finite number".
+// TestBracketedWidthsSayAsPlain: a list of widths in brackets, as a --sweep
+// value holds one, tells each width what is wrong with it as the list without
+// brackets does, the value as typed: [inf] is not "want a list of integers, got
+// [inf]", nor [2.5] "got number 2.5", beside inf's "width inf is not a finite
+// number".
 func TestBracketedWidthsSayAsPlain(t *testing.T) {
 	set := func(value string) error { // as --set does: Set, then Validate
 		c := blogConfig()
@@ -439,14 +438,13 @@ func TestBracketedWidthsSayAsPlain(t *testing.T) {
 	}
 }
 
-// TestWidthSaysTheSameEitherWay: a width is told what is wrong with it
-// in one rule, whichever way it came in: --set's plain list, the list in
-// brackets, with JSON's quotes, after a space in a plain list, and a
-// preset file's list (SetJSON). 2.5 had been told as the whole value,
-// "\"2.5\" is not a list of integers like 32,32" from --set and "want a
-// list of integers, got number 2.5" from a file; ["x"] in JSON's words,
-// "want a list of integers, got string"; and 1, inf had been given the
-// hint to write 1,inf, which is refused.
+// TestWidthSaysTheSameEitherWay: a width is told what is wrong with it in one
+// rule, whichever way it came in: --set's plain list, the list in brackets,
+// with JSON's quotes, after a space in a plain list, and a preset file's list
+// (SetJSON). 2.5 is not told as the whole value, "\"2.5\" is not a list of
+// integers like 32,32" from --set and "want a list of integers, got number 2.5"
+// from a file; nor ["x"] in JSON's words, "want a list of integers, got
+// string"; nor is 1, inf given the hint to write 1,inf, which is refused.
 func TestWidthSaysTheSameEitherWay(t *testing.T) {
 	for _, w := range []struct{ set, json, want string }{ // the width in --set's list, in JSON; "" for none
 		{"2.5", "2.5", "width 2.5 is not a whole number; allowed: 1..4,096"},
@@ -493,11 +491,11 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
-// TestWholeNumberSaysTheSameEitherWay: the value of an integer field is
-// told what is wrong with it in one rule (readWhole), as a width is, from
-// --set and a preset file (SetJSON): --set epochs=1.5 had been `"1.5" is
-// not an integer` where a file's 1.5 was "want an integer, got 1.5", and
-// a file's "100", a number in quotes, "want an integer, got string".
+// TestWholeNumberSaysTheSameEitherWay: the value of an integer field is told
+// what is wrong with it in one rule (readWhole), as a width is, from --set and
+// a preset file (SetJSON): --set epochs=1.5 is not `"1.5" is not an integer`
+// beside a file's 1.5 "want an integer, got 1.5", nor a file's "100", a number
+// in quotes, "want an integer, got string".
 func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	for _, v := range []struct{ set, json, want string }{ // "" for no way to write it
 		{"1.5", "1.5", "1.5 is not a whole number; allowed: 1..1,000,000,000"},
@@ -534,11 +532,10 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
-// TestDecimalSaysTheSameEitherWay: a decimal field's value that is no
-// number is told in the integers' rule (jsonNotNumber) from a preset
-// file, as from --set: "g_lr": "0.1", a number in quotes, had been "want
-// a number, got string", "fast" the same, and true "want a number, got
-// bool".
+// TestDecimalSaysTheSameEitherWay: a decimal field's value that is no number is
+// told in the integers' rule (jsonNotNumber) from a preset file, as from --set:
+// "g_lr": "0.1", a number in quotes, is not "want a number, got string", nor
+// "fast" the same, nor true "want a number, got bool".
 func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 	for _, v := range []struct{ set, json, want string }{ // "" for no way to write it
 		{"fast", `"fast"`, `"fast" is not a number; allowed: (0,10]`},
@@ -570,13 +567,13 @@ func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
-// TestListInQuotesSaysWriteAList: a preset file's list of widths
-// written as text in quotes that --set would take is told that its
-// quotes are the problem, and the list to write, as a number in quotes
-// is: "g_hidden": "32,32" had been "want a list of integers, got
-// string". Text --set would not take is told what is wrong with it in
-// --set's words after its quotes ("32 x" had been "want a list of
-// integers, got string"); text that is no list even so keeps those words.
+// TestListInQuotesSaysWriteAList: a preset file's list of widths written as
+// text in quotes that --set would take is told that its quotes are the problem,
+// and the list to write, as a number in quotes is: "g_hidden": "32,32" is not
+// "want a list of integers, got string". Text --set would not take is told what
+// is wrong with it in --set's words after its quotes (not, for "32 x", "want a
+// list of integers, got string"); text that is no list even so keeps those
+// words.
 func TestListInQuotesSaysWriteAList(t *testing.T) {
 	for _, v := range []struct{ json, want string }{
 		{`"32,32"`, `"32,32" is text in quotes; write it as a list: [32,32]`},
@@ -610,11 +607,11 @@ func TestListInQuotesSaysWriteAList(t *testing.T) {
 	}
 }
 
-// TestListSaysWhatToWrite: a list of widths whose widths are separated
-// by spaces, or that has an empty width, is told what to write, from
-// --set's plain list and its list in brackets: 32 32 had been `width "32
-// 32" is not a number`, without the hint to write 32,32, 32 x the same
-// of the whole of "32 x", and 32, `width "" is not a number`.
+// TestListSaysWhatToWrite: a list of widths whose widths are separated by
+// spaces, or that has an empty width, is told what to write, from --set's plain
+// list and its list in brackets: 32 32 is not `width "32 32" is not a number`,
+// without the hint to write 32,32, nor 32 x the same of the whole of "32 x",
+// nor 32, `width "" is not a number`.
 func TestListSaysWhatToWrite(t *testing.T) {
 	for _, c := range []struct{ set, want string }{
 		{"32 32", "widths are separated by commas: 32,32"},
@@ -625,8 +622,8 @@ func TestListSaysWhatToWrite(t *testing.T) {
 		{"32,,16", "an empty width between two commas: write 32,16"},
 		{"[32,]", "an empty width after the last comma: write [32]"},
 		{",", `"," holds no widths; for none, write g_hidden=`},
-		// A piece that is no width is named, after how widths are
-		// separated: it had been `width "32 x" is not a number`.
+		// A piece that is no width is named, after how widths are separated,
+		// not `width "32 x" is not a number`.
 		{"32 x", `widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
 		{"16,32 1.5", `widths are separated by commas, not spaces, and width 1.5 is not a whole number; allowed: 1..4,096`},
 		{"[32 x]", `widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
@@ -639,9 +636,9 @@ func TestListSaysWhatToWrite(t *testing.T) {
 	}
 }
 
-// TestBareNumberIsOneWidth: a preset file's number alone for a list of
-// widths is the list of that one width, as --set g_hidden=32 is; it had
-// been "want a list of integers, got number".
+// TestBareNumberIsOneWidth: a preset file's number alone for a list of widths
+// is the list of that one width, as --set g_hidden=32 is, not "want a list of
+// integers, got number".
 func TestBareNumberIsOneWidth(t *testing.T) {
 	for _, key := range []string{"g_hidden", "d_hidden"} {
 		set, file := blogConfig(), blogConfig()
@@ -660,14 +657,13 @@ func TestBareNumberIsOneWidth(t *testing.T) {
 	}
 }
 
-// TestDivisorOfBatchSaysTheWayOut: g_out or d_in that does not divide
-// batch is told the divisors it may be, when few, and the batches it
-// divides: blog-original's g_out and d_in of 100 under --sweep
-// batch=8,16 had been told only "a divisor of batch 8". Both are named
-// in one line, as keys of the error, where d_in had been told only once
-// g_out was fixed, each value once, and a batch that is a multiple of
-// both, and of a field that divides batch now, named: d_in of 3 beside
-// g_out of 16 had been offered a multiple of 3, which g_out refuses.
+// TestDivisorOfBatchSaysTheWayOut: g_out or d_in that does not divide batch is
+// told the divisors it may be, when few, and the batches it divides:
+// blog-original's g_out and d_in of 100 under --sweep batch=8,16 are not told
+// only "a divisor of batch 8". Both are named in one line, as keys of the
+// error, not d_in only once g_out is fixed, each value once, and a batch that
+// is a multiple of both, and of a field that already divides batch, named: d_in
+// of 3 beside g_out of 16 is not offered a multiple of 3, which g_out refuses.
 func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
 	for _, c := range []struct {
 		batch, gOut, dIn int
@@ -700,8 +696,8 @@ func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
 	}
 }
 
-// TestParseWhole: digits to 2⁶⁴−1; a decimal form of a whole number up
-// to 2⁵³; nothing else: no sign, not even on a zero (-0 had been 0).
+// TestParseWhole: digits to 2⁶⁴−1; a decimal form of a whole number up to 2⁵³;
+// nothing else: no sign, not even on a zero (-0 is refused, not read as 0).
 func TestParseWhole(t *testing.T) {
 	for s, want := range map[string]uint64{"0": 0, "18446744073709551615": 1<<64 - 1, "5e3": 5000, "2.5e2": 250, "9.007199254740992e15": 1 << 53, "0e5": 0} {
 		if got, err := ParseWhole(s); err != nil || got != want {
@@ -760,9 +756,9 @@ func FuzzParseWhole(f *testing.F) {
 	})
 }
 
-// TestConfigZeroHasNoSign: a design's number read as -0, from --set or
-// a preset file, is 0: it had been kept as -0, written back as "gp": -0
-// and listed as a change from the preset's 0.
+// TestConfigZeroHasNoSign: a design's number read as -0, from --set or a preset
+// file, is 0, not kept as -0, written back as "gp": -0 and listed as a change
+// from the preset's 0.
 func TestConfigZeroHasNoSign(t *testing.T) {
 	for _, s := range []string{"-0", "-0.0", "-0e5", "-0e-400"} {
 		var c Config
@@ -776,12 +772,11 @@ func TestConfigZeroHasNoSign(t *testing.T) {
 	}
 }
 
-// TestConfigRefusesNumbersTooNearZero: a number other than 0 that a
-// float64 holds as 0 (1e-400), from --set or a preset file, or as a whole
-// number (--seed), is refused with the value as written, as 1e400 is: it
-// had been read as 0, which turned gp off without a word, named a d_lr of
-// 0 no one wrote, and made --seed 1e-400 seed 0. A 0 written so
-// (0e-400) is 0.
+// TestConfigRefusesNumbersTooNearZero: a number other than 0 that a float64
+// holds as 0 (1e-400), from --set or a preset file, or as a whole number
+// (--seed), is refused with the value as written, as 1e400 is, not read as 0,
+// which would turn gp off without a word, name a d_lr of 0 no one wrote, and
+// make --seed 1e-400 seed 0. A 0 written so (0e-400) is 0.
 func TestConfigRefusesNumbersTooNearZero(t *testing.T) {
 	for _, kv := range [][2]string{{"gp", "1e-400"}, {"d_lr", "-1e-400"}, {"d_beta1", "1e-400"}, {"batch", "1e-400"}, {"g_ema", "0.001e-398"}} {
 		for name, set := range map[string]func(*Config) error{
@@ -838,13 +833,13 @@ func TestConfigSetJSON(t *testing.T) {
 	}
 }
 
-// TestIntegerTooLargeIsOutOfRange: in every integer field and list of
-// them, a whole number no int holds is out of range, from --set and a
-// preset file alike, in the words of 1e30's: --set batch=1e400 had been
-// "not an integer" beside batch=1e30's "out of range 1..100,000", a
-// preset file's "batch": 1e30 "is out of range" without the range, and
-// g_hidden=1e30 "not a list of integers". A list in JSON reads its
-// integers as a field does: [5e3] is 5000, as g_hidden=5e3 is.
+// TestIntegerTooLargeIsOutOfRange: in every integer field and list of them, a
+// whole number no int holds is out of range, from --set and a preset file
+// alike, in the words of 1e30's: --set batch=1e400 is not "not an integer"
+// beside batch=1e30's "out of range 1..100,000", nor a preset file's "batch":
+// 1e30 "is out of range" without the range, nor g_hidden=1e30 "not a list of
+// integers". A list in JSON reads its integers as a field does: [5e3] is 5000,
+// as g_hidden=5e3 is.
 func TestIntegerTooLargeIsOutOfRange(t *testing.T) {
 	n := 0
 	for _, f := range configFields {
@@ -890,14 +885,13 @@ func TestIntegerTooLargeIsOutOfRange(t *testing.T) {
 	}
 }
 
-// TestIntegerNoIntHoldsReadsAsValidates: in every integer field, a whole
-// number no int holds (1e400) is refused in the words Validate refuses
-// -1 with, the field's range, from --set and a preset file alike:
-// g_out=1e400 had been "is out of range" with no range, its Validate's
-// words having been "must be positive and divide batch 100", which
-// named none either; now both are out of range: a divisor of batch 100.
-// mbd_dim, unused without mbd_kernels, had been taken at -1 there and
-// refused at 1e400 with no range; it is in range from 0 there.
+// TestIntegerNoIntHoldsReadsAsValidates: in every integer field, a whole number
+// no int holds (1e400) is refused in the words Validate refuses -1 with, the
+// field's range, from --set and a preset file alike: g_out=1e400 is not "is out
+// of range" with no range, nor are its Validate's words "must be positive and
+// divide batch 100", which name none either; both are out of range: a divisor
+// of batch 100. mbd_dim, unused without mbd_kernels, is in range from 0 there,
+// not taken at -1 and refused at 1e400 with no range.
 func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 	n := 0
 	for _, f := range configFields {
@@ -943,15 +937,15 @@ func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 	}
 }
 
-// TestTooNearZeroForFloat64ReadsAsForFloat32: in every number field, a
-// number other than 0 that a float64 holds as 0 (1e-400, -1e-400) is
-// refused in the words Validate refuses one the float32 the engine
-// computes with holds as 0 with (1e-46, -1e-46), from --set and a preset
-// file alike: too near 0, with the least value taken, or out of the
-// field's range (a negative one; eps, whose range starts at 1e-12).
-// gp=1e-400 had been "too near 0 for a float64, which holds it as 0;
-// allowed: 0 (off) or (0,1000]" beside gp=1e-46's "too near 0 for the
-// float32 …; the least it takes above 0 is 1.1755e-38". 0 is taken.
+// TestTooNearZeroForFloat64ReadsAsForFloat32: in every number field, a number
+// other than 0 that a float64 holds as 0 (1e-400, -1e-400) is refused in the
+// words Validate refuses one the float32 the engine computes with holds as 0
+// with (1e-46, -1e-46), from --set and a preset file alike: too near 0, with
+// the least value taken, or out of the field's range (a negative one; eps,
+// whose range starts at 1e-12). gp=1e-400 is not "too near 0 for a float64,
+// which holds it as 0; allowed: 0 (off) or (0,1000]" beside gp=1e-46's "too
+// near 0 for the float32 …; the least it takes above 0 is 1.1755e-38". 0 is
+// taken.
 func TestTooNearZeroForFloat64ReadsAsForFloat32(t *testing.T) {
 	n := 0
 	for _, f := range configFields {
@@ -1035,11 +1029,11 @@ func TestDivergedErrorForNaNFeatures(t *testing.T) {
 	}
 }
 
-// TestTargetIsWrittenOnOneLine: a target spec set by --set or read from
-// a preset file is kept without the spaces and line breaks between its
-// parts, as ganui writes one, its numbers as spelt: normal(0,\n1) had
-// been kept as typed, and --show-preset wrote its line break. A spec
-// that is no target, and a points file's name, are kept as given.
+// TestTargetIsWrittenOnOneLine: a target spec set by --set or read from a
+// preset file is kept without the spaces and line breaks between its parts, as
+// ganui writes one, its numbers as spelt: normal(0,\n1) is not kept as typed,
+// for --show-preset to write its line break. A spec that is no target, and a
+// points file's name, are kept as given.
 func TestTargetIsWrittenOnOneLine(t *testing.T) {
 	for spec, want := range map[string]string{
 		"normal(0,\n1)":             "normal(0,1)",

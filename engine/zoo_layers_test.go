@@ -180,9 +180,9 @@ func TestMinibatchForward(t *testing.T) {
 	l.backward(make([]float32, 6), 3, true, true)
 }
 
-// TestExpNeg32 checks the exponential of minibatch discrimination's
-// kernels, e^−x for x = ‖·‖₁ ≥ 0 (expNeg32 of −x; it was a float64
-// evaluation before the pairs ran on the vector kernels).
+// TestExpNeg32 checks the exponential of minibatch discrimination's kernels,
+// e^−x for x = ‖·‖₁ ≥ 0 (expNeg32 of −x, in float32, so that the pairs run on
+// the vector kernels).
 func TestExpNeg32(t *testing.T) {
 	for x := float32(0); x < 100; x += 0.0137 {
 		got, want := float64(expNeg32(-x)), math.Exp(-float64(x))
