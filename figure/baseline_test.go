@@ -55,14 +55,13 @@ func strokesIn(p *plot.Plot, col color.Color) int {
 	return n
 }
 
-// TestBaselineDrawnAsOnTheScreen: a figure of a run with a baseline
-// pinned (the trainer's b, then P) draws the baseline as the screen
-// does, in its grey, named in the legend by its seed and epoch: its
-// moments and losses under the run's in panels (a) and (b), on a time
-// axis that reaches the epoch it was pinned at, and its histogram as an
-// outline over the run's in (d), a density as the bars are; and its KS
-// and W1 at its pin as points in (c), which the screen's Quality compares
-// the run with (vs base). The figure had drawn no baseline at all.
+// TestBaselineDrawnAsOnTheScreen: a figure of a run with a baseline pinned (the
+// trainer's b, then P) draws the baseline as the screen does, in its grey,
+// named in the legend by its seed and epoch: its moments and losses under the
+// run's in panels (a) and (b), on a time axis that reaches the epoch it was
+// pinned at, and its histogram as an outline over the run's in (d), a density
+// as the bars are; and its KS and W1 at its pin as points in (c), which the
+// screen's Quality compares the run with (vs base).
 func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	p := pinnedRun(t)
 	if p.Baseline == nil || p.Baseline.Epoch != 40 || p.Epoch != 20 || p.Seed == p.Baseline.Seed {
@@ -207,14 +206,14 @@ func TestBaselinePinnedAtTheStart(t *testing.T) {
 	}
 }
 
-// TestBaselineMeasuredAsTheCurve: panel (c) marks a baseline with its KS
-// and W1 as a check measures them, as the run's curve is measured, so
-// that a run pinned at the figure's epoch (the trainer's b, then P) has
-// its baseline's points on the end of its own curves. They had been the
-// pin's measures on --samples (10,000), under a curve of checks of 2,000:
-// vanilla pinned at epoch 10,976 drew "base seed 1 at epoch 10,976: KS
-// 0.00844, W1 0.0241" well under the same run's curves there, sampling
-// noise drawn as the run falling behind itself.
+// TestBaselineMeasuredAsTheCurve: panel (c) marks a baseline with its KS and W1
+// as a check measures them, as the run's curve is measured, so that a run
+// pinned at the figure's epoch (the trainer's b, then P) has its baseline's
+// points on the end of its own curves. Not the pin's measures on --samples
+// (10,000), under a curve of checks of 2,000: vanilla pinned at epoch 10,976
+// would draw "base seed 1 at epoch 10,976: KS 0.00844, W1 0.0241" well under
+// the same run's curves there, sampling noise drawn as the run falling behind
+// itself.
 func TestBaselineMeasuredAsTheCurve(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -248,12 +247,12 @@ func TestBaselineMeasuredAsTheCurve(t *testing.T) {
 	}
 }
 
-// TestTitleNamesTheBaselinesSettings: a figure with a baseline pinned
-// names it after the run's design, with the settings it trained with
-// where the run's differ, as --set takes them, "· against base seed 4 at
-// epoch 40, d_lr=5e-4" (bimodal's own, under the run's d_lr=1e-3), or
-// "same settings": the title had named the run's design alone, and a
-// baseline of other learning rates had passed for one of the same.
+// TestTitleNamesTheBaselinesSettings: a figure with a baseline pinned names it
+// after the run's design, with the settings it trained with where the run's
+// differ, as --set takes them, "· against base seed 4 at epoch 40, d_lr=5e-4"
+// (bimodal's own, under the run's d_lr=1e-3), or "same settings", not the run's
+// design alone, under which a baseline of other learning rates would pass for
+// one of the same.
 func TestTitleNamesTheBaselinesSettings(t *testing.T) {
 	cfg, err := presets.Get("bimodal")
 	if err != nil {

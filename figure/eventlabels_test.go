@@ -149,11 +149,10 @@ func (c *eventCanvas) Stroke(p vg.Path) {
 	c.lines = append(c.lines, pts)
 }
 
-// TestEventLinesStopAtTheLegend: the line of an event the legend lies
-// over stops at the legend's backdrop, as at a label, and runs on below
-// it to the panel's foot. The backdrop is translucent, and a line of an
-// event late in the run had shown through it, dashes among "D real",
-// "D fake" and "G".
+// TestEventLinesStopAtTheLegend: the line of an event the legend lies over
+// stops at the legend's backdrop, as at a label, and runs on below it to the
+// panel's foot. The backdrop is translucent, and a line of an event late in the
+// run would show through it, dashes among "D real", "D fake" and "G".
 func TestEventLinesStopAtTheLegend(t *testing.T) {
 	r := risingG()
 	for _, epoch := range []int{960, 990, 1000} {
@@ -188,13 +187,12 @@ func TestEventLinesStopAtTheLegend(t *testing.T) {
 }
 
 // TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and no
-// event label runs under either, wherever the event is; one the legend
-// keeps from the right of its line goes left of it, where it was left out.
-// gonum drew the legend in the corner of the area beside the axes and the
-// backdrop in the data area's, a tick label's padding apart: the backdrop
-// sat below and left of the legend, and "d-wins-ended", stopping at the
-// legend's box on the data area, ran under the backdrop and up to
-// "D real".
+// event label runs under either, wherever the event is; one the legend keeps
+// from the right of its line goes left of it, not left out. gonum draws the
+// legend in the corner of the area beside the axes and the backdrop in the data
+// area's, a tick label's padding apart: the backdrop would sit below and left
+// of the legend, and "d-wins-ended", stopping at the legend's box on the data
+// area, would run under the backdrop and up to "D real".
 func TestLegendOverItsBackdrop(t *testing.T) {
 	r := risingG()
 	entries := []string{"D real", "D fake", "G"}
@@ -230,12 +228,12 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 	}
 }
 
-// TestLabelsBelowTheLegend: an event the legend keeps from the top rows,
-// either side of its line, is named in a row below the legend, clear of
-// it and of the other labels. A run that diverged had drawn its
-// d-wins-ended and runaway lines at the right edge of panels (a) and (b)
-// unnamed, the legend taking their rows; ring's noise-floor, under
-// six mode-covered labels, had been named in no panel.
+// TestLabelsBelowTheLegend: an event the legend keeps from the top rows, either
+// side of its line, is named in a row below the legend, clear of it and of the
+// other labels. A run that diverged does not draw its d-wins-ended and runaway
+// lines at the right edge of panels (a) and (b) unnamed, the legend taking
+// their rows, nor is ring's noise-floor, under six mode-covered labels, named
+// in no panel.
 func TestLabelsBelowTheLegend(t *testing.T) {
 	r := risingG()
 	for _, events := range [][]Event{
@@ -271,9 +269,9 @@ func TestLabelsBelowTheLegend(t *testing.T) {
 	}
 }
 
-// TestTitlesLevel: the titles of a row of panels are written at one
-// height: beside a log-scale panel (c), whose top label reaches above its
-// data, panel (d)'s title was a line lower.
+// TestTitlesLevel: the titles of a row of panels are written at one height:
+// beside a log-scale panel (c), whose top label reaches above its data, panel
+// (d)'s title is not a line lower.
 func TestTitlesLevel(t *testing.T) {
 	r := trained(t)
 	for i := range r.Evals {
@@ -305,12 +303,12 @@ func TestTitlesLevel(t *testing.T) {
 	}
 }
 
-// TestLeftLabelDoesNotCrossALine: a label that has no room right of its
-// line (the panel's edge) goes left of it where it does not run across
-// an earlier event's line, from which it would read as that line's (and
-// beyond that line where it would: TestLabelBeyondAnEarlierLine).
-// label-smoothing's panel (b) had written d-wins-ended (epoch 840) from
-// d-wins's line (610), under "d-wins".
+// TestLeftLabelDoesNotCrossALine: a label that has no room right of its line
+// (the panel's edge) goes left of it where it does not run across an earlier
+// event's line, from which it would read as that line's (and beyond that line
+// where it would: TestLabelBeyondAnEarlierLine). label-smoothing's panel (b)
+// does not write d-wins-ended (epoch 840) from d-wins's line (610), under
+// "d-wins".
 func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 	p := plot.New()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
@@ -328,12 +326,12 @@ func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 	}
 }
 
-// TestLabelBeyondAnEarlierLine: a label with no room right of its line
-// (the panel's edge) that would run across an earlier event's line left
-// of its own is written left of that line, naming its epoch, since it
-// lies at no line of its own. A run that diverged 13 points right of
-// equilibrium-ended's line had drawn its runaway unnamed in every panel
-// (vanilla --set d_lr=0.05 --set g_lr=0.05 --epochs 3000, epoch 2,008).
+// TestLabelBeyondAnEarlierLine: a label with no room right of its line (the
+// panel's edge) that would run across an earlier event's line left of its own
+// is written left of that line, naming its epoch, since it lies at no line of
+// its own. A run that diverged 13 points right of equilibrium-ended's line
+// draws its runaway named in every panel (vanilla --set d_lr=0.05 --set
+// g_lr=0.05 --epochs 3000, epoch 2,008).
 func TestLabelBeyondAnEarlierLine(t *testing.T) {
 	rec := &strokeCanvas{}
 	drawEvents(rec, Event{Epoch: 100, Label: "d-wins"}, Event{Epoch: 960, Label: "equilibrium-ended"}, Event{Epoch: 990, Label: "runaway"})
@@ -386,10 +384,10 @@ func (c *strokeCanvas) feet() int {
 	return n
 }
 
-// TestEventLinesBreakUnderLabels: an event's line that a label right of
-// an earlier line reaches across is broken there, not drawn through the
-// label's text. ring's three mode-covered labels, 10 points apart, had
-// each been struck through by the next events' lines, "mọde-coveṛed".
+// TestEventLinesBreakUnderLabels: an event's line that a label right of an
+// earlier line reaches across is broken there, not drawn through the label's
+// text. ring's three mode-covered labels, 10 points apart, are not struck
+// through by the next events' lines, "mọde-coveṛed".
 func TestEventLinesBreakUnderLabels(t *testing.T) {
 	rec := &strokeCanvas{}
 	drawEvents(rec, Event{Epoch: 100, Label: "mode-covered"}, Event{Epoch: 110, Label: "mode-covered"}, Event{Epoch: 120, Label: "mode-covered"})
@@ -417,13 +415,12 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 	}
 }
 
-// TestLabelsOfOneLineNameTheirEpochs: of events whose lines are drawn as
-// one (closer than a few points), at the first's epoch, the later ones
-// name their epochs in their labels; the first, as an event with a line
-// of its own, is named as before.
-// blog-original over 60,000 epochs had drawn equilibrium (3,000) and
-// d-stalled (3,600) on one line, d-stalled's label under equilibrium's, as
-// if of one epoch.
+// TestLabelsOfOneLineNameTheirEpochs: of events whose lines are drawn as one
+// (closer than a few points), at the first's epoch, the later ones name their
+// epochs in their labels; the first, as an event with a line of its own, is
+// named by its name alone. blog-original over 60,000 epochs draws equilibrium
+// (3,000) and d-stalled (3,600) on one line, and d-stalled's label under
+// equilibrium's does not read as if of one epoch.
 func TestLabelsOfOneLineNameTheirEpochs(t *testing.T) {
 	rec := &strokeCanvas{}
 	drawEvents(rec, Event{Epoch: 100, Label: "noise-ignored"}, Event{Epoch: 250, Label: "equilibrium"}, Event{Epoch: 255, Label: "d-stalled"})
@@ -475,12 +472,11 @@ func (c *orderCanvas) FillString(_ font.Face, p vg.Point, s string) {
 	c.ops = append(c.ops, drawn{kind: "text", from: c.at.Add(p), text: s})
 }
 
-// TestGridRunsUnderEventLabels: no line of a panel, its grid's or an
-// event's, is seen through an event label's text, nor through the count
-// of a panel with too many events to name: each is written on a white
-// box drawn over the lines drawn before it, and none drawn after crosses
-// it. The horizontal grid line at the top of grid's panel (c), 10, had
-// struck "d-stall-ended" through.
+// TestGridRunsUnderEventLabels: no line of a panel, its grid's or an event's,
+// is seen through an event label's text, nor through the count of a panel with
+// too many events to name: each is written on a white box drawn over the lines
+// drawn before it, and none drawn after crosses it. The horizontal grid line at
+// the top of grid's panel (c), 10, does not strike "d-stall-ended" through.
 func TestGridRunsUnderEventLabels(t *testing.T) {
 	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 	many := make([]Event, maxLabelled+1)
@@ -533,11 +529,11 @@ func TestGridRunsUnderEventLabels(t *testing.T) {
 	}
 }
 
-// TestLabelUnderTheLegendHidesNoData: a label written under the legend,
-// below the band above the data, lies on no white box, which would hide
-// the data there: a run that diverged, its G loss at the top of panel
-// (b) from near the end, had it covered by its own runaway label. (The
-// panel is low, its band above the data a few rows high.)
+// TestLabelUnderTheLegendHidesNoData: a label written under the legend, below
+// the band above the data, lies on no white box, which would hide the data
+// there: a run that diverged, its G loss at the top of panel (b) from near the
+// end, would have it covered by its own runaway label. (The panel is low, its
+// band above the data a few rows high.)
 func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	r := Run{History: make([]session.Point, 1000)}
 	for i := range r.History {
@@ -574,12 +570,12 @@ func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	}
 }
 
-// TestLabelsKeepClearOfCurves: an event label that the legend sends down
-// into the data goes on down the rows to one that no curve runs across,
-// no line seen through its text, at whatever height the panel puts its
-// rows against the curves. A run that diverged had its runaway label
-// written across G's loss at the top of panel (b), and d-wins-ended
-// across the target's mean in (a), on no white box.
+// TestLabelsKeepClearOfCurves: an event label that the legend sends down into
+// the data goes on down the rows to one that no curve runs across, no line seen
+// through its text, at whatever height the panel puts its rows against the
+// curves. A run that diverged does not have its runaway label written across
+// G's loss at the top of panel (b), nor d-wins-ended across the target's mean
+// in (a), on no white box.
 func TestLabelsKeepClearOfCurves(t *testing.T) {
 	diverged := Run{History: make([]session.Point, 2005), TargetMean: 4, TargetStd: 1.25,
 		Events: []Event{{Epoch: 150, Label: "d-wins", N: 1}, {Epoch: 1620, Label: "d-wins-ended", N: 1}, {Epoch: 2006, Label: "runaway", N: 1}}}
@@ -645,12 +641,11 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 	}
 }
 
-// TestCrowdedLabelsAboveTheData: a time panel whose event labels stack
-// down the rows beside and under its legend leaves them the band above
-// its data (labelShare), so that none is written over a curve, here
-// G's mean rising to the panel's right end. Grid's eleven events had
-// stacked five rows under panel (a)'s legend, across G's std x and y, on
-// no white box.
+// TestCrowdedLabelsAboveTheData: a time panel whose event labels stack down the
+// rows beside and under its legend leaves them the band above its data
+// (labelShare), so that none is written over a curve, here G's mean rising to
+// the panel's right end. Grid's eleven events do not stack five rows under
+// panel (a)'s legend, across G's std x and y, on no white box.
 func TestCrowdedLabelsAboveTheData(t *testing.T) {
 	r := Run{History: make([]session.Point, 20000), TargetMean: 4, TargetStd: 1.25}
 	for i := range r.History {
@@ -679,12 +674,11 @@ func TestCrowdedLabelsAboveTheData(t *testing.T) {
 	}
 }
 
-// TestEveryEventNamedBesideAWideLegend: where no row has room for an
-// event's label, it takes a row of its own under the others: ring-mbd
-// (seed 1) at 3,000 epochs, mode-covered at 1,770, 2,100, 2,280, 2,400
-// and 2,760, had named four of its five lines in panel (a), whose legend
-// of two columns takes the right half of the top rows, the fifth line
-// drawn unnamed.
+// TestEveryEventNamedBesideAWideLegend: where no row has room for an event's
+// label, it takes a row of its own under the others: ring-mbd (seed 1) at 3,000
+// epochs, mode-covered at 1,770, 2,100, 2,280, 2,400 and 2,760, names all five
+// of its lines in panel (a), whose legend of two columns takes the right half
+// of the top rows, not four, the fifth drawn unnamed.
 func TestEveryEventNamedBesideAWideLegend(t *testing.T) {
 	r := planeRun()
 	r.History, r.Evals, r.SampleEpoch = nil, nil, 3000

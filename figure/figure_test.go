@@ -213,13 +213,12 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	}
 }
 
-// TestPanelCShowsTheEvaluationsThereAre: panel (c) of a run before its
-// first check draws the run measured at the figure's epoch (session
-// Picture.Evals), a point, and says plainly that it is one: a figure at
-// epoch 0, paused, is "one evaluation so far", and one of a run done at
-// epoch 3, under a check every 10, "one evaluation". Both had said "no
-// evaluation yet" beside the screen's and the final line's measures.
-// Two evaluations or more make a curve, which needs no word.
+// TestPanelCShowsTheEvaluationsThereAre: panel (c) of a run before its first
+// check draws the run measured at the figure's epoch (session Picture.Evals), a
+// point, and says plainly that it is one: a figure at epoch 0, paused, is "one
+// evaluation so far", and one of a run done at epoch 3, under a check every 10,
+// "one evaluation", not "no evaluation yet" beside the screen's and the final
+// line's measures. Two evaluations or more make a curve, which needs no word.
 func TestPanelCShowsTheEvaluationsThereAre(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -268,12 +267,11 @@ func TestPanelCShowsTheEvaluationsThereAre(t *testing.T) {
 	}
 }
 
-// TestPanelCSaysTheRunDivergedBeforeItsFirstCheck: a run whose weights
-// are no longer finite before its first check (wgan-gp, SGD at a learning
-// rate of 10, NaN at epoch 1) has no evaluation to draw, and panel (c)
-// says why: "diverged before its first check", where it had said when the
-// checks come, "no evaluation, one every 100 epochs", beside the final
-// line's ks=NaN.
+// TestPanelCSaysTheRunDivergedBeforeItsFirstCheck: a run whose weights are no
+// longer finite before its first check (wgan-gp, SGD at a learning rate of 10,
+// NaN at epoch 1) has no evaluation to draw, and panel (c) says why: "diverged
+// before its first check", not when the checks come, "no evaluation, one every
+// 100 epochs", beside the final line's ks=NaN.
 func TestPanelCSaysTheRunDivergedBeforeItsFirstCheck(t *testing.T) {
 	cfg, err := presets.Get("wgan-gp")
 	if err != nil {
@@ -303,10 +301,10 @@ func TestPanelCSaysTheRunDivergedBeforeItsFirstCheck(t *testing.T) {
 	}
 }
 
-// TestLoneEvaluationWithinThePanel: a run evaluated once, at its last
-// epoch (--set epochs=3), draws its KS and W1 dots inside panel (c), the
-// time axes every panel shares taken a little past them: they had sat on
-// the panel's right edge, at the axis's end.
+// TestLoneEvaluationWithinThePanel: a run evaluated once, at its last epoch
+// (--set epochs=3), draws its KS and W1 dots inside panel (c), the time axes
+// every panel shares taken a little past them, not on the panel's right edge,
+// at the axis's end.
 func TestLoneEvaluationWithinThePanel(t *testing.T) {
 	r := FromPicture(pictureOf(t, "vanilla", 3, session.Options{Seed: 1, Samples: 500}))
 	if len(r.Evals) != 1 || r.Evals[0].Epoch != 3 {
@@ -339,9 +337,8 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, svg.Bytes()), "no evaluation", "no D(x) curve: D judges a whole row", "mode 2 dropped")
-	// A run with no evaluation says when they come (a picture of a
-	// live run has one at its epoch at least: TestPanelCShows…): the
-	// panel had said "no evaluation" alone.
+	// A run with no evaluation says when they come (a picture of a live run has
+	// one at its epoch at least: TestPanelCShows…), not "no evaluation" alone.
 	r.CheckEvery, r.Ended = 10, false
 	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation yet, one every 10 epochs")
 	// A run that has ended (done, or interrupted) has no "yet".
@@ -394,10 +391,10 @@ func TestHeatmap(t *testing.T) {
 	}
 }
 
-// TestHeatmapSaysLowerIsBetter: the colour bar says under the value's
-// name which way is better, as the screen's Quality does ("lower SW1
-// better"): a sweep's map had given a scale from blue to red, and no word
-// on which end a learner should look for.
+// TestHeatmapSaysLowerIsBetter: the colour bar says under the value's name
+// which way is better, as the screen's Quality does ("lower SW1 better"): a
+// sweep's map gives more than a scale from blue to red with no word on which
+// end a learner should look for.
 func TestHeatmapSaysLowerIsBetter(t *testing.T) {
 	h := Heatmap{Title: "t", XKey: "d_lr", YKey: "g_lr", X: []string{"1e-4", "1e-3"}, Y: []string{"1e-3"}, Z: [][]float64{{0.1, 0.2}}, ZLabel: "median KS"}
 	var svg bytes.Buffer
@@ -411,10 +408,10 @@ func TestHeatmapSaysLowerIsBetter(t *testing.T) {
 	}
 }
 
-// TestHeatmapValuesReadAsTheSweep: a cell's value is written as the
-// sweep's lines write it, in the exponent form where four decimals would
-// not fit or would read 0 (numtext.Figure): a runaway's median sliced W1
-// had read 5654200.0000 beside the line's sw1=5.6542e6.
+// TestHeatmapValuesReadAsTheSweep: a cell's value is written as the sweep's
+// lines write it, in the exponent form where four decimals would not fit or
+// would read 0 (numtext.Figure): a runaway's median sliced W1 does not read
+// 5654200.0000 beside the line's sw1=5.6542e6.
 func TestHeatmapValuesReadAsTheSweep(t *testing.T) {
 	h := Heatmap{Title: "t", XKey: "g_lr", YKey: "d_lr", X: []string{"1e-4", "1e-3", "1e-2"}, Y: []string{"1e-4"},
 		Z: [][]float64{{0.1718, 5654200, 3e-5}}, ZLabel: "median sliced W1", Notes: [][]string{{"", "1/3 diverged", ""}}}
@@ -446,11 +443,10 @@ func TestHeatmapPaintsNoValueGrey(t *testing.T) {
 	}
 }
 
-// TestFromSweep: the heat map of a sweep puts the first key across and
-// the second up, and says which cells diverged, had runs whose KS is not
-// finite (which the median leaves out), or had no seed finished: "none
-// finished", where "not run" had denied the epochs its stopped seeds
-// trained.
+// TestFromSweep: the heat map of a sweep puts the first key across and the
+// second up, and says which cells diverged, had runs whose KS is not finite
+// (which the median leaves out), or had no seed finished: "none finished", not
+// "not run", which would deny the epochs its stopped seeds trained.
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
@@ -508,11 +504,10 @@ func TestFromSweep(t *testing.T) {
 	}
 }
 
-// TestOneValueBarWithinLimits: a sweep's heat map whose cells all hold
-// one value widens its colour bar around it only within what the
-// measure can take, KS from 0 to 1, sliced W1 from 0, and labels it
-// still: a KS of 1 in every cell had a bar from 0.90 to 1.10, and one of
-// 0 a bar from -1e-9.
+// TestOneValueBarWithinLimits: a sweep's heat map whose cells all hold one
+// value widens its colour bar around it only within what the measure can take,
+// KS from 0 to 1, sliced W1 from 0, and labels it still: a KS of 1 in every
+// cell does not get a bar from 0.90 to 1.10, nor one of 0 a bar from -1e-9.
 func TestOneValueBarWithinLimits(t *testing.T) {
 	for _, c := range []struct {
 		measure string
@@ -547,11 +542,11 @@ func TestOneValueBarWithinLimits(t *testing.T) {
 	}
 }
 
-// TestRoundTicks: the figure's axes are marked at steps of 1, 2 or 5
-// times a power of ten (gonum's own took 400, 1200, 2000), with 0 when it
-// is in range and thousands grouped on every label, as the screen groups
-// a count (an axis to 10,000 had read "8000" beside "10,000"), and three
-// labels at least (bimodal's losses had read 2 and 4 alone).
+// TestRoundTicks: the figure's axes are marked at steps of 1, 2 or 5 times a
+// power of ten (not gonum's own 400, 1200, 2000), with 0 when it is in range
+// and thousands grouped on every label, as the screen groups a count (an axis
+// to 10,000 does not read "8000" beside "10,000"), and three labels at least
+// (bimodal's losses not 2 and 4 alone).
 func TestRoundTicks(t *testing.T) {
 	labels := func(lo, hi float64) (out []string) {
 		for _, k := range (roundTicks{}).Ticks(lo, hi) {
@@ -595,11 +590,11 @@ func tickLabels(lo, hi float64) string {
 	return strings.Join(out, " ")
 }
 
-// TestTickLabelsOneForm: every linear axis writes its labels plainly,
-// thousands grouped, while its largest is from 0.0001 (where the screen
-// turns to an exponent) up to 10,000,000, and all of them with an
-// exponent past it: a runaway's density axis in panel (d) had read
-// "0.000000015", and a long run's epochs stay 200,000.
+// TestTickLabelsOneForm: every linear axis writes its labels plainly, thousands
+// grouped, while its largest is from 0.0001 (where the screen turns to an
+// exponent) up to 10,000,000, and all of them with an exponent past it: a
+// runaway's density axis in panel (d) does not read "0.000000015", and a long
+// run's epochs stay 200,000.
 func TestTickLabelsOneForm(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi float64
@@ -647,8 +642,7 @@ func TestPDFTextIsCodePage1252(t *testing.T) {
 		"x — no D(x) curve": "x \x97 no D(x) curve",
 		"KS ≈ floor":        "KS ? floor",
 		"plain":             "plain",
-		// The figure's own characters outside the page, in stand-ins:
-		// they had been "?".
+		// The figure's own characters outside the page, in stand-ins, not "?".
 		"⅛":                   "1/8",
 		"G's average, β 0.99": "G's average, beta 0.99",
 	} {
@@ -680,12 +674,12 @@ func TestCriticAndOutsideSamples(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples: all 1,003 outside")
 }
 
-// TestNotFiniteIsNotOutside: panel (d) of a line counts G's samples
-// that are not a number (NaN or infinite) apart from those outside its
-// range, among all its samples, as the screen's histogram does, and its
-// bars are a share of all of them: they lie nowhere, and the legend had
-// left them out, "samples (2 outside)" of 5 samples, 3 of them NaN or
-// infinite, the bars the share of the 2 alone.
+// TestNotFiniteIsNotOutside: panel (d) of a line counts G's samples that are
+// not a number (NaN or infinite) apart from those outside its range, among all
+// its samples, as the screen's histogram does, and its bars are a share of all
+// of them: they lie nowhere, and the legend does not leave them out, "samples
+// (2 outside)" of 5 samples, 3 of them NaN or infinite, the bars the share of
+// the 2 alone.
 func TestNotFiniteIsNotOutside(t *testing.T) {
 	r := trained(t)
 	finite := slices.Clone(r.Samples[:1000])
@@ -722,11 +716,10 @@ func TestNotFiniteIsNotOutside(t *testing.T) {
 }
 
 // TestRunawayDScaled: a D that is no critic but whose curve has left the
-// probabilities' range far behind (a least-squares D running away) is
-// drawn as a critic's score is, over the densities' height with its range
-// in the legend, not on the densities' axis: the target's density had
-// lain flat under a curve down to -27,000. One a little outside [0, 1]
-// is drawn as it is.
+// probabilities' range far behind (a least-squares D running away) is drawn as
+// a critic's score is, over the densities' height with its range in the legend,
+// not on the densities' axis, where the target's density would lie flat under a
+// curve down to -27,000. One a little outside [0, 1] is drawn as it is.
 func TestRunawayDScaled(t *testing.T) {
 	r := trained(t)
 	for i := range r.DCurve {
@@ -752,12 +745,11 @@ func TestRunawayDScaled(t *testing.T) {
 	}
 }
 
-// TestFlatDensitiesScaleD: over densities far below a probability's 1
-// (a target of std 20, densities about 0.02), D(x) is drawn on the
-// densities' height with its factor in the legend, not on their axis:
-// drawn as it was, it set the axis to 1 and left the samples' bars and
-// the target's curve flat along its bottom. Over densities of the
-// blog's size it is drawn as it is.
+// TestFlatDensitiesScaleD: over densities far below a probability's 1 (a target
+// of std 20, densities about 0.02), D(x) is drawn on the densities' height with
+// its factor in the legend, not on their axis: drawn as it is, it would set the
+// axis to 1 and leave the samples' bars and the target's curve flat along its
+// bottom. Over densities of the blog's size it is drawn as it is.
 func TestFlatDensitiesScaleD(t *testing.T) {
 	r := trained(t)
 	texts := svgOf(t, r)
@@ -785,12 +777,11 @@ func TestFlatDensitiesScaleD(t *testing.T) {
 	hasAll(t, svgOf(t, r), "D(x) × 0.0")
 }
 
-// TestTargetDrawnThroughItsPeak: panel (d) draws a target narrow beside
-// a diverged run's range through its true peak, which sets the axis: 300
-// even points across vanilla's runaway, -800 to 1,900, had put one by
-// chance on the flank of normal(4, 1.25), 0.0235 for 0.319, and a
-// density taken over a step of the range's, wgan's runaway over 4e11, had
-// read 1e-8.
+// TestTargetDrawnThroughItsPeak: panel (d) draws a target narrow beside a
+// diverged run's range through its true peak, which sets the axis: 300 even
+// points across vanilla's runaway, -800 to 1,900, would put one by chance on
+// the flank of normal(4, 1.25), 0.0235 for 0.319, and a density taken over a
+// step of the range's, wgan's runaway over 4e11, would read 1e-8.
 func TestTargetDrawnThroughItsPeak(t *testing.T) {
 	pic := pictureOf(t, "bimodal", 10, session.Options{Seed: 4, Samples: 200, Every: 10})
 	pic.Target = engine.Normal{Mu: 4, Sigma: 1.25}
@@ -809,13 +800,12 @@ func TestTargetDrawnThroughItsPeak(t *testing.T) {
 	}
 }
 
-// TestSpreadSamplesSetTheAxis: panel (d) of a runaway, its samples
-// spread over thousands beside a narrow target, takes its axis from the
-// samples' bars, D(x) scaled to them and the target cut at their top
-// with its peak in the legend: drawn through the target's peak, 0.32
-// for bars of 0.0004, with D(x) up to 1, the bars had lain flat along
-// the bottom. A run whose bars reach the target's height keeps the
-// target whole.
+// TestSpreadSamplesSetTheAxis: panel (d) of a runaway, its samples spread over
+// thousands beside a narrow target, takes its axis from the samples' bars, D(x)
+// scaled to them and the target cut at their top with its peak in the legend:
+// drawn through the target's peak, 0.32 for bars of 0.0004, with D(x) up to 1,
+// the bars would lie flat along the bottom. A run whose bars reach the target's
+// height keeps the target whole.
 func TestSpreadSamplesSetTheAxis(t *testing.T) {
 	texts := svgOf(t, trained(t))
 	hasAll(t, texts, "target")
@@ -826,9 +816,9 @@ func TestSpreadSamplesSetTheAxis(t *testing.T) {
 	}
 	pic := pictureOf(t, "bimodal", 10, session.Options{Seed: 4, Samples: 200, Every: 10})
 	pic.Target = engine.Normal{Mu: 4, Sigma: 1.25}
-	// vanilla's runaway, D a probability, and wgan's, a critic's score
-	// over bars of 2e-12 (a floor of 1e-9 under a critic's height had
-	// left them flat).
+	// vanilla's runaway, D a probability, and wgan's, a critic's score over
+	// bars of 2e-12 (a floor of 1e-9 under a critic's height would leave them
+	// flat).
 	for _, c := range []struct {
 		lo, hi float64
 		critic bool
@@ -851,13 +841,12 @@ func TestSpreadSamplesSetTheAxis(t *testing.T) {
 	}
 }
 
-// TestOwnScaleG: a G loss on a scale of its own (feature matching's
-// distance) leaves the loss panel to D's losses and says it is off that
-// scale, as the screen's legend does (G … ▲ off scale), from where; where
-// it is cut it runs along the panel's edge under a row of ▲, as on the
-// screen: a G above D's range the whole run had left no line at all. The
-// legend had said "G, own scale (cut; up to 193)", for an axis the panel
-// does not draw.
+// TestOwnScaleG: a G loss on a scale of its own (feature matching's distance)
+// leaves the loss panel to D's losses and says it is off that scale, as the
+// screen's legend does (G … ▲ off scale), from where; where it is cut it runs
+// along the panel's edge under a row of ▲, as on the screen, so that a G above
+// D's range the whole run leaves a line. The legend does not say "G, own scale
+// (cut; up to 193)", for an axis the panel does not draw.
 func TestOwnScaleG(t *testing.T) {
 	r := trained(t)
 	r.GOwnScale = true
@@ -891,9 +880,9 @@ func TestOwnScaleG(t *testing.T) {
 	}
 }
 
-// TestOwnScaleBaselineG: a pinned baseline's G on a scale of its own runs
-// along the same edge as the run's where it is above D's range (it had
-// been clipped away whole).
+// TestOwnScaleBaselineG: a pinned baseline's G on a scale of its own runs along
+// the same edge as the run's where it is above D's range, not clipped away
+// whole.
 func TestOwnScaleBaselineG(t *testing.T) {
 	r := FromPicture(pinnedRun(t))
 	r.GOwnScale = true
@@ -1001,11 +990,10 @@ func TestEarlierEventsSaid(t *testing.T) {
 	hasAll(t, svgOf(t, r), "epoch (events before 30 not kept)")
 }
 
-// TestHugeValuesLabelled: a runaway's losses, past what an int holds,
-// are labelled as they are, the exponent as the screen writes it (1e19,
-// 1.5e19; gonum's 1e+19 before; int(v) had made every label
-// -9,223,372,036,854,775,808), and values up to the float64 limit, or
-// infinite, leave the figure drawable.
+// TestHugeValuesLabelled: a runaway's losses, past what an int holds, are
+// labelled as they are, the exponent as the screen writes it (1e19, 1.5e19, not
+// gonum's 1e+19; int(v) would make every label -9,223,372,036,854,775,808), and
+// values up to the float64 limit, or infinite, leave the figure drawable.
 func TestHugeValuesLabelled(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi float64
@@ -1055,13 +1043,12 @@ func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
 	}
 }
 
-// TestAveragedGeneratorNamed: with g_ema every sample comes from the
-// moving average of G's weights, and panel (d)'s legend says so, as the
-// trainer's legend does ("G's average (β 0.99)"); it had said "samples"
-// alone, as if they were G's own. Panel (a)'s moments, of each epoch's
-// last training batch, are G's own, and its title says so, where it had
-// said "G's samples" of them beside (d)'s "G's average"
-// (grid-pacgan4-ema at epoch 300: std x 4.0 in (a), 3.74 in (d)). In
+// TestAveragedGeneratorNamed: with g_ema every sample comes from the moving
+// average of G's weights, and panel (d)'s legend says so, as the trainer's
+// legend does ("G's average (β 0.99)"), not "samples" alone, as if they were
+// G's own. Panel (a)'s moments, of each epoch's last training batch, are G's
+// own, and its title says so, not "G's samples" of them beside (d)'s "G's
+// average" (grid-pacgan4-ema at epoch 300: std x 4.0 in (a), 3.74 in (d)). In
 // two dimensions too.
 func TestAveragedGeneratorNamed(t *testing.T) {
 	p := pictureOf(t, "bimodal-pacgan-ema", 20, session.Options{Seed: 1, Samples: 1000})
@@ -1076,9 +1063,9 @@ func TestAveragedGeneratorNamed(t *testing.T) {
 	}
 }
 
-// TestPDFTranslucentColour: a translucent colour on the PDF canvas is
-// its own colour at its alpha, as on PNG and SVG: the legends' backdrop,
-// white at alpha 210, was filled with a grey of 210 (0.824 g) at 82%.
+// TestPDFTranslucentColour: a translucent colour on the PDF canvas is its own
+// colour at its alpha, as on PNG and SVG: the legends' backdrop, white at alpha
+// 210, is not filled with a grey of 210 (0.824 g) at 82%.
 func TestPDFTranslucentColour(t *testing.T) {
 	c, err := newCanvas("pdf", 100, 100)
 	if err != nil {
@@ -1168,11 +1155,10 @@ func TestHeatmapNamesDoNotRun(t *testing.T) {
 	}
 }
 
-// TestHeatmapManyNamesKeepApart: a sweep of more values than its axis
-// has room to name, 300 across and 200 down, names every so many cells,
-// from the first, the names kept apart along each row across and down
-// the column, where they had been written over one another, four rows of
-// black under the map and a column of it beside.
+// TestHeatmapManyNamesKeepApart: a sweep of more values than its axis has room
+// to name, 300 across and 200 down, names every so many cells, from the first,
+// the names kept apart along each row across and down the column, not written
+// over one another, four rows of black under the map and a column of it beside.
 func TestHeatmapManyNamesKeepApart(t *testing.T) {
 	var xs, ys []string
 	for i := 1; i <= 300; i++ {
@@ -1224,11 +1210,11 @@ func TestHeatmapManyNamesKeepApart(t *testing.T) {
 	}
 }
 
-// TestHeatmapValuesDoNotRun: the values written in a heat map's cells
-// keep apart however many cells there are across, written smaller where
-// 11 points would not fit (12 values across had run together:
-// "0.9953 0.9950 0.9924"), at 11 points where they fit, and not at all,
-// the map's title saying so, where even 6 points would not.
+// TestHeatmapValuesDoNotRun: the values written in a heat map's cells keep
+// apart however many cells there are across, written smaller where 11 points
+// would not fit (12 values across would run together: "0.9953 0.9950 0.9924"),
+// at 11 points where they fit, and not at all, the map's title saying so, where
+// even 6 points would not.
 func TestHeatmapValuesDoNotRun(t *testing.T) {
 	for _, across := range []int{3, 12, 30} {
 		h := Heatmap{Title: "t", XKey: "g_hidden", YKey: "d_lr", Y: []string{"1e-4", "1e-3"}, ZLabel: "median KS"}
@@ -1290,11 +1276,11 @@ func texts(rec *recorder.Canvas) []string {
 	return out
 }
 
-// TestTitlesNameTheDesign: a figure's title names the design as the
-// run's final line does, the preset it started from and its changes, a
-// new name among them, the target once (titles had named the design's
-// name alone: "wide", from vanilla with other widths, read as a preset);
-// a sweep's heat map names its design as the sweep's summary does.
+// TestTitlesNameTheDesign: a figure's title names the design as the run's final
+// line does, the preset it started from and its changes, a new name among them,
+// the target once (not the design's name alone: "wide", from vanilla with other
+// widths, would read as a preset); a sweep's heat map names its design as the
+// sweep's summary does.
 func TestTitlesNameTheDesign(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -1319,11 +1305,11 @@ func TestTitlesNameTheDesign(t *testing.T) {
 	}
 }
 
-// TestTitleLines: a title wider than the figure is written on more lines,
-// each within the width, broken between its parts where they fit whole,
-// else between a part's words, a word too wide for a line cut short; one
-// that needs more than maxTitleLines ends its last with "…". Nothing else
-// is lost (a design's many changes had run off both edges).
+// TestTitleLines: a title wider than the figure is written on more lines, each
+// within the width, broken between its parts where they fit whole, else between
+// a part's words, a word too wide for a line cut short; one that needs more
+// than maxTitleLines ends its last with "…". Nothing else is lost (a design's
+// many changes do not run off both edges).
 func TestTitleLines(t *testing.T) {
 	width := func(s string) vg.Length { return vg.Length(utf8.RuneCountInString(s)) } // a point a character
 	const w = 30
@@ -1353,11 +1339,11 @@ func TestTitleLines(t *testing.T) {
 	}
 }
 
-// TestHeatmapOfOneSeed: the heat map of a sweep of one seed shows each
-// cell's KS "of seed 1", in its title and on its colour bar, not a
-// "KS of seed 1" of one value; of a sweep that varies the target
-// (Target ""), it names none. A cell whose one run diverged, or measured
-// NaN, says so in a word: it had said "all 1 diverged".
+// TestHeatmapOfOneSeed: the heat map of a sweep of one seed shows each cell's
+// KS "of seed 1", in its title and on its colour bar, not a "KS of seed 1" of
+// one value; of a sweep that varies the target (Target ""), it names none. A
+// cell whose one run diverged, or measured NaN, says so in a word, not "all 1
+// diverged".
 func TestHeatmapOfOneSeed(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
@@ -1375,16 +1361,16 @@ func TestHeatmapOfOneSeed(t *testing.T) {
 	}
 }
 
-// TestLogTicksGrouped: a log axis writes its labels as the linear ones
-// are written: 1,000 and 100,000 grouped by thousands, 1e7 with an
-// exponent from there and 1e-5 under 1e-4, as the screen writes
-// exponents, and 1e3 on from there on an axis that reaches 1e7, 1e-3
-// down from there on one that reaches under 1e-4; never
-// gonum's "100000" or "1e+07", nor "1000" beside "10,000", nor
-// "1,000,000" under "1e8", nor "0.0001" over "1e-6". An axis of many decades labels no more than a
-// dozen; one of fewer than three labels 2 and 5 times its powers too.
-// Only what is in range is marked: gonum's ticker had given the powers
-// beyond it, whose labels, never drawn, widened the axis's gutter.
+// TestLogTicksGrouped: a log axis writes its labels as the linear ones are
+// written: 1,000 and 100,000 grouped by thousands, 1e7 with an exponent from
+// there and 1e-5 under 1e-4, as the screen writes exponents, and 1e3 on from
+// there on an axis that reaches 1e7, 1e-3 down from there on one that reaches
+// under 1e-4; never gonum's "100000" or "1e+07", nor "1000" beside "10,000",
+// nor "1,000,000" under "1e8", nor "0.0001" over "1e-6". An axis of many
+// decades labels no more than a dozen; one of fewer than three labels 2 and 5
+// times its powers too. Only what is in range is marked, not the powers beyond
+// it gonum's ticker gives, whose labels, never drawn, would widen the axis's
+// gutter.
 func TestLogTicksGrouped(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi float64
@@ -1397,7 +1383,7 @@ func TestLogTicksGrouped(t *testing.T) {
 		{0.0001, 0.3, []string{"0.0001", "0.001", "0.01", "0.1"}},
 		// devnag-2017's runaway losses: not 0.01, 0.0001 over 1e-6.
 		{3e-11, 2e4, []string{"1e-10", "1e-8", "1e-6", "1e-4", "0.01", "1", "100", "10,000"}},
-		// bimodal's KS and W1, 0.15 to 1.9, had read 1 and 10 alone.
+		// bimodal's KS and W1, 0.15 to 1.9, not 1 and 10 alone.
 		{0.13, 12, []string{"0.2", "0.5", "1", "2", "5", "10"}},
 		{0.013, 0.6, []string{"0.02", "0.05", "0.1", "0.2", "0.5"}},
 		{2e6, 3e7, []string{"2e6", "5e6", "1e7", "2e7"}},
@@ -1436,9 +1422,9 @@ func TestDensityAxisNamesWhatIsDrawn(t *testing.T) {
 	}
 }
 
-// TestMomentsAxisNamed: panel (a)'s y axis names what it measures, the
-// mean and std of the samples' value x (of x and y on a plane), as panel
-// (c)'s names KS and W1; it had read "value".
+// TestMomentsAxisNamed: panel (a)'s y axis names what it measures, the mean and
+// std of the samples' value x (of x and y on a plane), as panel (c)'s names KS
+// and W1, not "value".
 func TestMomentsAxisNamed(t *testing.T) {
 	for _, c := range []struct {
 		r    Run
@@ -1490,10 +1476,10 @@ func TestSVGImagesArePNG(t *testing.T) {
 	}
 }
 
-// TestSVGFontsFallBack: every text of an SVG figure names the font the
-// document carries, then its metric twin and the generic serif, for a
-// viewer that reads no embedded font (rsvg-convert): the text had named
-// Liberation Serif alone, and a viewer without it drew its default face.
+// TestSVGFontsFallBack: every text of an SVG figure names the font the document
+// carries, then its metric twin and the generic serif, for a viewer that reads
+// no embedded font (rsvg-convert), not Liberation Serif alone, for which a
+// viewer without it draws its default face.
 func TestSVGFontsFallBack(t *testing.T) {
 	h := Heatmap{XKey: "d_lr", YKey: "g_lr", X: []string{"1e-4", "1e-3"}, Y: []string{"1e-3"}, Z: [][]float64{{0.1, 0.2}}, ZLabel: "median KS"}
 	var hb, rb bytes.Buffer
@@ -1537,11 +1523,10 @@ func TestSVGFontsFallBack(t *testing.T) {
 	}
 }
 
-// TestRunawayLossesOnLogScale: losses that span a million-fold, all
-// positive (a least-squares runaway's spike at 6e20 beside losses under
-// 1), are drawn on a log scale, which shows both; a run that trains keeps
-// its linear scale. On a linear scale the spike had laid every other
-// epoch flat on the axis.
+// TestRunawayLossesOnLogScale: losses that span a million-fold, all positive (a
+// least-squares runaway's spike at 6e20 beside losses under 1), are drawn on a
+// log scale, which shows both; a run that trains keeps its linear scale. On a
+// linear scale the spike would lay every other epoch flat on the axis.
 func TestRunawayLossesOnLogScale(t *testing.T) {
 	r := trained(t)
 	p, err := r.losses()
@@ -1561,11 +1546,11 @@ func TestRunawayLossesOnLogScale(t *testing.T) {
 	hasAll(t, svgOf(t, r), "(b) losses, log scale", "1e21") // every third power of ten labelled, as the screen writes it
 }
 
-// TestLogScaleLeavesTheLegendRoom: on a log scale spanning many decades
-// (a runaway's W1 climbing to 1.5e11 by its last epoch), the data keep
-// clear of the legend at the panel's top right, as on a linear scale: a
-// factor of 6 above them had been a sliver of eleven decades, and the
-// W1 line ran through the legend's entries.
+// TestLogScaleLeavesTheLegendRoom: on a log scale spanning many decades (a
+// runaway's W1 climbing to 1.5e11 by its last epoch), the data keep clear of
+// the legend at the panel's top right, as on a linear scale: a factor of 6
+// above them would be a sliver of eleven decades, the W1 line running through
+// the legend's entries.
 func TestLogScaleLeavesTheLegendRoom(t *testing.T) {
 	r := trained(t)
 	for i := range r.Evals {
@@ -1591,11 +1576,11 @@ func TestLogScaleLeavesTheLegendRoom(t *testing.T) {
 	}
 }
 
-// TestLongLabelsStayUnderTheData: an x axis label wider than its panel's
-// data area is written on more lines, each no wider than the data, its
-// words all kept: devnag-2017's panel (d), "x — no D(x) curve: D judges
-// 100 samples and their squared deviations at once", had run off the
-// figure's right edge. A label that fits keeps its one line.
+// TestLongLabelsStayUnderTheData: an x axis label wider than its panel's data
+// area is written on more lines, each no wider than the data, its words all
+// kept: devnag-2017's panel (d), "x — no D(x) curve: D judges 100 samples and
+// their squared deviations at once", does not run off the figure's right edge.
+// A label that fits keeps its one line.
 func TestLongLabelsStayUnderTheData(t *testing.T) {
 	r := trained(t)
 	r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges 100 samples and their squared deviations at once"
@@ -1623,9 +1608,9 @@ func TestLongLabelsStayUnderTheData(t *testing.T) {
 	}
 }
 
-// TestSamplesNotFiniteSaid: panel (d) of a model diverged to NaN's says
-// that none of its samples is a number to draw, on a line and on a
-// plane: it had drawn the target alone, the legend silent on them.
+// TestSamplesNotFiniteSaid: panel (d) of a model diverged to NaN's says that
+// none of its samples is a number to draw, on a line and on a plane, not the
+// target alone, the legend silent on them.
 func TestSamplesNotFiniteSaid(t *testing.T) {
 	r := trained(t)
 	for i := range r.Samples {
@@ -1638,11 +1623,11 @@ func TestSamplesNotFiniteSaid(t *testing.T) {
 	hasAll(t, svgOf(t, plane), "samples: all 2 NaN or infinite", "target")
 }
 
-// TestDScoreNotFiniteSaid: a D diverged to NaN's, whose curve or surface
-// has no value to draw, is said to have none in the legend, and the axes
-// no longer name what is not drawn: panel (d) had read "density, D(x)"
-// over no curve, and on a plane "D says real", "D says generated" and
-// "x — D shaded over the target's box" over no shading.
+// TestDScoreNotFiniteSaid: a D diverged to NaN's, whose curve or surface has no
+// value to draw, is said to have none in the legend, and the axes do not name
+// what is not drawn: panel (d) does not read "density, D(x)" over no curve, nor
+// on a plane "D says real", "D says generated" and "x — D shaded over the
+// target's box" over no shading.
 func TestDScoreNotFiniteSaid(t *testing.T) {
 	r := trained(t)
 	for i := range r.DCurve {
@@ -1670,13 +1655,12 @@ func TestDScoreNotFiniteSaid(t *testing.T) {
 	}
 }
 
-// TestNoFiniteValuesKeepsTheReferences: a run diverged at once, its
-// history all NaN or empty (the charts keep finite epochs alone), draws
-// its target's mean and std and its losses' balance across panels (a)
-// and (b), and says in their titles that the run has no finite values
-// there: the reference lines, drawn only beside a curve, had gone with
-// the curves, leaving the panels blank. A run not yet trained says
-// nothing of the kind.
+// TestNoFiniteValuesKeepsTheReferences: a run diverged at once, its history all
+// NaN or empty (the charts keep finite epochs alone), draws its target's mean
+// and std and its losses' balance across panels (a) and (b), and says in their
+// titles that the run has no finite values there: the reference lines, drawn
+// only beside a curve, would go with the curves, leaving the panels blank. A
+// run not yet trained says nothing of the kind.
 func TestNoFiniteValuesKeepsTheReferences(t *testing.T) {
 	nan := math.NaN()
 	allNaN := Run{TargetMean: 4, TargetStd: 1.25, Balance: []Level{{"ln 2", math.Ln2}}, SampleEpoch: 5}
@@ -1723,14 +1707,13 @@ func TestNoFiniteValuesKeepsTheReferences(t *testing.T) {
 	}
 }
 
-// TestSettingChangesMarked: a setting the user changed mid-run (the
-// trainer's ←→, then P) is marked on the time axes as the screen marks it
-// (◆), named by what it changed to ("D lr 1e-3", the screen's short name),
-// and the title, which names the design with the settings the run ended
-// with, says they are those of the end and when they changed. The
-// figure had left the change out: the curves changed course at it with
-// nothing saying why, under a title that read as if the new rate held
-// from the start.
+// TestSettingChangesMarked: a setting the user changed mid-run (the trainer's
+// ←→, then P) is marked on the time axes as the screen marks it (◆), named by
+// what it changed to ("D lr 1e-3", the screen's short name), and the title,
+// which names the design with the settings the run ended with, says they are
+// those of the end and when they changed. Left out, the change would leave the
+// curves changing course at it with nothing saying why, under a title that
+// reads as if the new rate held from the start.
 func TestSettingChangesMarked(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -1812,11 +1795,10 @@ func TestSettingLabels(t *testing.T) {
 	}
 }
 
-// TestSamplesLabelsOneLine: every 1-D preset's panel (d) says its x
-// axis on one line, as the other panels do: devnag-2017's "x — no D(x)
-// curve: D judges 100 samples and their squared deviations at once" had
-// been broken in two, its second line at the figure's bottom edge, read
-// as a label of its own.
+// TestSamplesLabelsOneLine: every 1-D preset's panel (d) says its x axis on one
+// line, as the other panels do: devnag-2017's "x — no D(x) curve: D judges 100
+// samples and their squared deviations at once" is not broken in two, its
+// second line at the figure's bottom edge, read as a label of its own.
 func TestSamplesLabelsOneLine(t *testing.T) {
 	for _, cfg := range presets.All() {
 		if p, err := cfg.Plane(); err != nil || p != nil {

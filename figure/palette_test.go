@@ -49,16 +49,16 @@ func hexOf(c color.Color) string {
 	return fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B)
 }
 
-// TestFigureDrawsThePalette: every series of the figure is drawn in the
-// colour the palette (internal/palette) gives its role, as the screen
-// draws it, in the light variant, for a figure is read on white: real
-// data and the target orange, D on real data too, generated samples and
-// D on generated data blue (their std, or a plane's y, the darker blue),
-// D(x) purple, G teal, D's surface from blue where D says generated to
-// orange where it says real. The figure had drawn D's loss on real data
-// blue and on generated data red, the target grey, G's samples green and
-// D(x) red, and its surface red where D says real: a learner who saved a
-// figure after watching the screen read it the other way round.
+// TestFigureDrawsThePalette: every series of the figure is drawn in the colour
+// the palette (internal/palette) gives its role, as the screen draws it, in the
+// light variant, for a figure is read on white: real data and the target
+// orange, D on real data too, generated samples and D on generated data blue
+// (their std, or a plane's y, the darker blue), D(x) purple, G teal, D's
+// surface from blue where D says generated to orange where it says real. Not
+// D's loss on real data blue and on generated data red, the target grey, G's
+// samples green and D(x) red, and its surface red where D says real: a learner
+// who saves a figure after watching the screen would read it the other way
+// round.
 func TestFigureDrawsThePalette(t *testing.T) {
 	r := trained(t)
 	want := map[string]map[string]palette.Colour{
@@ -108,11 +108,11 @@ type imageCanvas struct {
 
 func (c *imageCanvas) DrawImage(_ vg.Rectangle, img image.Image) { c.images = append(c.images, img) }
 
-// TestSurfaceWhiteAtIndifference: a probability's surface is white where
-// D gives ½ and orange only where it says real, whatever range its
-// scores span, as the screen shades it; it had been shaded from its
-// lowest score to its highest, so a D sure of every point in 0.6…0.9 drew
-// blue where it said real.
+// TestSurfaceWhiteAtIndifference: a probability's surface is white where D
+// gives ½ and orange only where it says real, whatever range its scores span,
+// as the screen shades it, not shaded from its lowest score to its highest,
+// which for a D sure of every point in 0.6…0.9 would draw blue where it says
+// real.
 func TestSurfaceWhiteAtIndifference(t *testing.T) {
 	r := planeRun()
 	for i := range r.Surface {
@@ -138,12 +138,12 @@ func TestSurfaceWhiteAtIndifference(t *testing.T) {
 	}
 }
 
-// TestEventsSpeakAsTheScreen: an event's line on a time axis, its label,
-// the ticks of a panel with too many to draw across and the line that
-// counts them are in the palette's Event colour, the accent the screen
-// marks events in (◆), and not the grey of the losses' balance that
-// crosses the same panel. They had been that grey: a dashed grey line up
-// at an event and a dashed grey line across at ln 2 were one look.
+// TestEventsSpeakAsTheScreen: an event's line on a time axis, its label, the
+// ticks of a panel with too many to draw across and the line that counts them
+// are in the palette's Event colour, the accent the screen marks events in (◆),
+// and not the grey of the losses' balance that crosses the same panel, in which
+// a dashed grey line up at an event and a dashed grey line across at ln 2 would
+// be one look.
 func TestEventsSpeakAsTheScreen(t *testing.T) {
 	want := palette.Event.Light.TrueColor
 	for _, n := range []int{2, maxLabelled + 8} {
@@ -184,10 +184,10 @@ func TestEventsSpeakAsTheScreen(t *testing.T) {
 	}
 }
 
-// TestTargetLinesToldApart: panel (a)'s two target lines, both the
-// target's orange, are told apart in the legend by their dashes: the
-// mean's dashed, the std's dotted (the legend showed two alike entries,
-// and which line was the mean read only off the axis).
+// TestTargetLinesToldApart: panel (a)'s two target lines, both the target's
+// orange, are told apart in the legend by their dashes: the mean's dashed, the
+// std's dotted (not two alike entries, which line is the mean read only off the
+// axis).
 func TestTargetLinesToldApart(t *testing.T) {
 	p, err := trained(t).moments()
 	if err != nil {
@@ -216,10 +216,10 @@ func TestTargetLinesToldApart(t *testing.T) {
 	}
 }
 
-// TestOnePointSeriesToldApart: a run of one epoch draws each series as a
-// point, a dashed one's a ring and a solid one's a disc, so that a
-// plane's "std x" and "mean x", of one colour, are told apart in the
-// legend and on the panel (both had been discs).
+// TestOnePointSeriesToldApart: a run of one epoch draws each series as a point,
+// a dashed one's a ring and a solid one's a disc, so that a plane's "std x" and
+// "mean x", of one colour, are told apart in the legend and on the panel (not
+// both discs).
 func TestOnePointSeriesToldApart(t *testing.T) {
 	r := planeRun()
 	r.History = r.History[:1]
@@ -316,21 +316,20 @@ func pensIn(p *plot.Plot, col color.Color) []pen {
 	return out
 }
 
-// TestMomentsApartInPrint: panel (a) draws its moments so that a reader
-// tells each from each at a glance, and in grey print, by more than
-// their colour — a line's mean from its std, a plane's x from its y and
-// its mean from its std, G's and the target's alike: G's std
-// dash-dotted, the target's mean dashed and its std dotted, a plane's y
-// heavier than its x; and a pinned baseline's curves, all one grey, in
-// the pens of the run's. G's had been told apart by two blues alone,
-// palette.Generated and the darker palette.GeneratedSecond, the
-// screen's, which its labels at the lines' ends tell apart: a plane's
-// mean x from its mean y, and std x from std y, were two alike lines on
-// paper, and one grey in print. Then G's std had been dashed as the
-// target's mean is, told apart from it by flat against wiggly alone in
-// grey print; the target's x and y had shared one legend entry, which of
-// moons' two orange lines, 0.5 and 0.25, was x's not said; and a
-// baseline's four moments on a plane were four alike grey lines.
+// TestMomentsApartInPrint: panel (a) draws its moments so that a reader tells
+// each from each at a glance, and in grey print, by more than their colour — a
+// line's mean from its std, a plane's x from its y and its mean from its std,
+// G's and the target's alike: G's std dash-dotted, the target's mean dashed and
+// its std dotted, a plane's y heavier than its x; and a pinned baseline's
+// curves, all one grey, in the pens of the run's. G's are not told apart by two
+// blues alone, palette.Generated and the darker palette.GeneratedSecond, the
+// screen's, which its labels at the lines' ends tell apart: a plane's mean x
+// and mean y, and std x and std y, would be two alike lines on paper, and one
+// grey in print. Nor is G's std dashed as the target's mean is, told apart from
+// it by flat against wiggly alone in grey print; the target's x and y do not
+// share one legend entry, which of moons' two orange lines, 0.5 and 0.25, is
+// x's not said; and a baseline's four moments on a plane are not four alike
+// grey lines.
 func TestMomentsApartInPrint(t *testing.T) {
 	moons := planeRun() // a target whose axes' moments differ, moons' (equal ones are one line: TestCoincidentTargetsSaid)
 	moons.Plane.MeanX, moons.Plane.MeanY, moons.Plane.StdX, moons.Plane.StdY = 0.5, 0.25, 0.87, 0.5
@@ -373,10 +372,10 @@ func TestMomentsApartInPrint(t *testing.T) {
 	}
 }
 
-// TestEventLinesDashedApart: the events' lines are dashed as no line in
-// the legends of panels (a) and (b) is, on a line and on a plane, so that
-// in grey print an event's marker is not read as one of them. They had
-// been dashed 5/3 as the target's mean and the losses' balance are.
+// TestEventLinesDashedApart: the events' lines are dashed as no line in the
+// legends of panels (a) and (b) is, on a line and on a plane, so that in grey
+// print an event's marker is not read as one of them: not 5/3, as the target's
+// mean and the losses' balance are dashed.
 func TestEventLinesDashedApart(t *testing.T) {
 	rec := &recorder.Canvas{}
 	drawEvents(rec, Event{Epoch: 500, Label: "equilibrium"})
@@ -406,11 +405,11 @@ func TestEventLinesDashedApart(t *testing.T) {
 	}
 }
 
-// TestCoincidentTargetsSaid: on a plane whose target's x and y have one
-// mean, or one std (grid, ring), panel (a) draws the two as one line,
-// its legend saying they coincide, "target mean x = y"; where they
-// differ, a line each. The thin x had run unseen within the heavy y of
-// the same value, the legend naming both as if apart.
+// TestCoincidentTargetsSaid: on a plane whose target's x and y have one mean,
+// or one std (grid, ring), panel (a) draws the two as one line, its legend
+// saying they coincide, "target mean x = y"; where they differ, a line each.
+// Drawn apart, the thin x would run unseen within the heavy y of the same
+// value, the legend naming both as if apart.
 func TestCoincidentTargetsSaid(t *testing.T) {
 	r := planeRun()
 	r.Plane.MeanX, r.Plane.MeanY, r.Plane.StdX, r.Plane.StdY = 0, 0, 1.5, 0.5
@@ -436,12 +435,12 @@ func TestCoincidentTargetsSaid(t *testing.T) {
 	}
 }
 
-// TestLossesApartInPrint: panel (b) draws D's losses on real and on
-// generated data and G's in pens told apart by more than their colour,
-// none dashed as the losses' balance is, and a pinned baseline's three
-// losses, all one grey, in the pens of the run's, so that the run's
-// legend says which is which. The run's had been three alike solid
-// lines but for their colours, and the baseline's three alike grey ones.
+// TestLossesApartInPrint: panel (b) draws D's losses on real and on generated
+// data and G's in pens told apart by more than their colour, none dashed as the
+// losses' balance is, and a pinned baseline's three losses, all one grey, in
+// the pens of the run's, so that the run's legend says which is which: not
+// three alike solid lines but for their colours, and the baseline's three alike
+// grey ones.
 func TestLossesApartInPrint(t *testing.T) {
 	r := trained(t)
 	p, err := r.losses()

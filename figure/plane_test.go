@@ -87,12 +87,12 @@ func figureCanvas(rec vg.Canvas) draw.Canvas {
 	return draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: width, Y: height}}}
 }
 
-// TestBeyondTheBoxOfHowMany: panel (d)'s legend says among how many of
-// G's samples it counts those beyond the box — all of them, not the 5,000
-// at most it draws — as the screen's plane, counting among the 1,500 it
-// draws, says "1,500 of 2,500 drawn · 201 of 1,500 beyond the box". The
-// figure's "335 beyond the box", of the same run's 2,500 (the same box,
-// the same share), had read as counting against another box.
+// TestBeyondTheBoxOfHowMany: panel (d)'s legend says among how many of G's
+// samples it counts those beyond the box — all of them, not the 5,000 at most
+// it draws — as the screen's plane, counting among the 1,500 it draws, says
+// "1,500 of 2,500 drawn · 201 of 1,500 beyond the box". A bare "335 beyond the
+// box", of the same run's 2,500 (the same box, the same share), would read as
+// counting against another box.
 func TestBeyondTheBoxOfHowMany(t *testing.T) {
 	r := planeRun()
 	r.Samples = nil
@@ -106,11 +106,11 @@ func TestBeyondTheBoxOfHowMany(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples (2,000 of 6,000 beyond the box)")
 }
 
-// TestNotFiniteIsNotBeyondTheBox: panel (d) counts G's samples that are
-// not a number (NaN or infinite) apart from those beyond the box, among
-// all its samples, as the screen's plane does: they lie nowhere, and
-// the legend had left them out of its count, "(2 of 7 beyond the box)"
-// of 10 samples, where the screen counted them beyond the box.
+// TestNotFiniteIsNotBeyondTheBox: panel (d) counts G's samples that are not a
+// number (NaN or infinite) apart from those beyond the box, among all its
+// samples, as the screen's plane does: they lie nowhere, and the legend does
+// not leave them out of its count, "(2 of 7 beyond the box)" of 10 samples, nor
+// count them beyond the box.
 func TestNotFiniteIsNotBeyondTheBox(t *testing.T) {
 	r := planeRun()
 	in, beyond, inf, nan := []float64{0, 0}, []float64{10, 0}, []float64{math.Inf(1), 0}, []float64{0, math.NaN()}
@@ -129,15 +129,14 @@ func TestNotFiniteIsNotBeyondTheBox(t *testing.T) {
 	}
 }
 
-// TestPlaneShowsEverySampleInView: panel (d) of a plane, its axes
-// widened past the target's box to draw it at equal scale, draws every
-// sample within its axes, and counts in its legend those beyond the box,
-// as the screen's plane does, samples and target points alike (those
-// beyond the box had vanished unsaid; then the legend had counted those
-// beyond the axes as "outside", while points beyond the box were drawn);
-// and it says that D is shaded over the box alone. Its legend lies above
-// the box, in room the y axis leaves it (it had covered the box's top
-// right corner, and the grid's mode there).
+// TestPlaneShowsEverySampleInView: panel (d) of a plane, its axes widened past
+// the target's box to draw it at equal scale, draws every sample within its
+// axes, and counts in its legend those beyond the box, as the screen's plane
+// does, samples and target points alike (those beyond the box do not vanish
+// unsaid, nor does the legend count those beyond the axes as "outside" while
+// points beyond the box are drawn); and it says that D is shaded over the box
+// alone. Its legend lies above the box, in room the y axis leaves it, not over
+// the box's top right corner and the grid's mode there.
 func TestPlaneShowsEverySampleInView(t *testing.T) {
 	r := planeRun()
 	r.Samples = []float64{
@@ -191,11 +190,11 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples: all 1 beyond the box [")
 }
 
-// TestPlaneShowsBelowTheBox: panel (d) shows a margin below the target's
-// box, as it shows more beside it: a sample just below the box is drawn,
-// as one as far beside it is, and the box's outline lies above the
-// panel's frame. The y axis had begun at the box's bottom, the outline
-// on the frame and the sample, counted as beyond the box, not drawn.
+// TestPlaneShowsBelowTheBox: panel (d) shows a margin below the target's box,
+// as it shows more beside it: a sample just below the box is drawn, as one as
+// far beside it is, and the box's outline lies above the panel's frame. The y
+// axis does not begin at the box's bottom, the outline on the frame and the
+// sample, counted as beyond the box, not drawn.
 func TestPlaneShowsBelowTheBox(t *testing.T) {
 	r := planeRun()
 	r.Samples = []float64{0, -2.6, 2.6, 0} // below the box, beside it
@@ -234,15 +233,14 @@ func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*plot.Plot) {
 	return xs, ps
 }
 
-// TestEventsLieWithinTheTimeAxes: an event at an end of the time axes
-// takes that end one epoch further, as one epoch alone is shown, none
-// before 0, so that its line lies within the panels with its label: a
-// run of two epochs rolled back at epoch 1 and hand-updated at 2 shows 0
-// to 3, one that marks epoch 0 from 0. Without events the axes end
-// where the run does, but for the room its one evaluation's dots take
-// (TestLoneEvaluationWithinThePanel). The marks had lain on the panels' edges, a
-// hand-update at the end of an axis from 0 to 1 unlabelled, like the
-// frame at the run's end.
+// TestEventsLieWithinTheTimeAxes: an event at an end of the time axes takes
+// that end one epoch further, as one epoch alone is shown, none before 0, so
+// that its line lies within the panels with its label: a run of two epochs
+// rolled back at epoch 1 and hand-updated at 2 shows 0 to 3, one that marks
+// epoch 0 from 0. Without events the axes end where the run does, but for the
+// room its one evaluation's dots take (TestLoneEvaluationWithinThePanel). The
+// marks do not lie on the panels' edges, a hand-update at the end of an axis
+// from 0 to 1 unlabelled, like the frame at the run's end.
 func TestEventsLieWithinTheTimeAxes(t *testing.T) {
 	r := FromPicture(pictureOf(t, "lsgan", 2, session.Options{Seed: 1, Samples: 500}))
 	r.Events = nil
@@ -275,12 +273,11 @@ func TestEventsLieWithinTheTimeAxes(t *testing.T) {
 	}
 }
 
-// TestTimeAxesAgree: the three time panels put an epoch at one place: a
-// run of one epoch shows 0 to 2 in each, marked at whole epochs (its
-// panels had run 1–2, 0–2 and -1–1), a value alone gets a small range
-// around it, a panel with no value 0 to 1, and the title says 1 epoch,
-// not 1 epochs. A run whose evaluations start later than its history
-// shows them on the history's axis.
+// TestTimeAxesAgree: the three time panels put an epoch at one place: a run of
+// one epoch shows 0 to 2 in each, marked at whole epochs (not its panels at
+// 1–2, 0–2 and -1–1), a value alone gets a small range around it, a panel with
+// no value 0 to 1, and the title says 1 epoch, not 1 epochs. A run whose
+// evaluations start later than its history shows them on the history's axis.
 func TestTimeAxesAgree(t *testing.T) {
 	r := FromPicture(pictureOf(t, "lsgan", 1, session.Options{Seed: 1, Samples: 500}))
 	if !strings.Contains(r.Title, "· 1 epoch (done)") {
@@ -329,14 +326,13 @@ func TestTimeAxesAgree(t *testing.T) {
 	}
 }
 
-// TestPanelsLineUp: no panel's data area is padded by what it draws (a
-// heat map's cells, a line's width, a lone point): each lies where its
-// axes alone put it, so that its axis lines sit as far from it as in
-// every other panel; panels in a row share the data area's top and
-// bottom, panels in a column its left and right, and a plane's panel
-// (d) is drawn at equal scale. Panel (c) had sat higher than panel (d),
-// whose heat map padded its data area up from its x axis, and panel (d)
-// had reached past panel (b) once widened.
+// TestPanelsLineUp: no panel's data area is padded by what it draws (a heat
+// map's cells, a line's width, a lone point): each lies where its axes alone
+// put it, so that its axis lines sit as far from it as in every other panel;
+// panels in a row share the data area's top and bottom, panels in a column its
+// left and right, and a plane's panel (d) is drawn at equal scale. Panel (c)
+// does not sit higher than panel (d), whose heat map would pad its data area up
+// from its x axis, nor panel (d) reach past panel (b) once widened.
 func TestPanelsLineUp(t *testing.T) {
 	line := trained(t)
 	plane := planeRun()
@@ -415,10 +411,10 @@ func TestBalanceIsTheEquilibrium(t *testing.T) {
 	}
 }
 
-// TestBalanceLinesToldApart: with label smoothing D's two losses balance
-// at two lines, and the loss panel's legend tells them apart, each in its
-// loss's colour; both had been the same grey dashes, so which line was D
-// real's could not be read off the figure.
+// TestBalanceLinesToldApart: with label smoothing D's two losses balance at two
+// lines, and the loss panel's legend tells them apart, each in its loss's
+// colour, not both the same grey dashes, of which D real's could not be read
+// off the figure.
 func TestBalanceLinesToldApart(t *testing.T) {
 	r := trained(t)
 	e, _ := session.EquilibriumOf(engine.Config{Loss: engine.LossBCE, RealLabel: 0.9})
@@ -468,11 +464,10 @@ func TestPlaneOutlinesTheBox(t *testing.T) {
 	t.Error("panel (d) does not outline the box [-2.5, 2.5]²")
 }
 
-// TestPlaneMomentsAgainstTheTarget: panel (a) of a plane sets each
-// axis's mean and std against the target's, as the screen's moments
-// chart does, in the target's orange, a legend entry for each axis's
-// (TestMomentsApartInPrint); it had drawn the samples' moments against
-// nothing.
+// TestPlaneMomentsAgainstTheTarget: panel (a) of a plane sets each axis's mean
+// and std against the target's, as the screen's moments chart does, in the
+// target's orange, a legend entry for each axis's (TestMomentsApartInPrint),
+// not the samples' moments against nothing.
 func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
 	r := planeRun()
 	r.Plane.MeanX, r.Plane.MeanY, r.Plane.StdX, r.Plane.StdY = 0.5, -0.5, 3, 2
@@ -494,13 +489,12 @@ func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
 	}
 }
 
-// TestShareOfZeroIsDrawn: a plane's high-quality share of 0 (no sample
-// near a mode) is drawn as one: at 0 on a linear scale, and on a log
-// scale, which has no 0, as a ▼ at the panel's foot, the line broken
-// there, the legend saying so. The 0s had been left out as values no
-// axis could hold: the line bridged them, and a share of 0 at every
-// check was left out whole, the axis named "sliced W1" as for a target
-// without modes.
+// TestShareOfZeroIsDrawn: a plane's high-quality share of 0 (no sample near a
+// mode) is drawn as one: at 0 on a linear scale, and on a log scale, which has
+// no 0, as a ▼ at the panel's foot, the line broken there, the legend saying
+// so. The 0s are not left out as values no axis can hold, the line bridging
+// them, and a share of 0 at every check left out whole, the axis named "sliced
+// W1" as for a target without modes.
 func TestShareOfZeroIsDrawn(t *testing.T) {
 	share := func(r Run) (lines int, marks int, p *plot.Plot) {
 		t.Helper()
@@ -533,9 +527,9 @@ func TestShareOfZeroIsDrawn(t *testing.T) {
 	}
 	hasAll(t, svgOf(t, r), "high-quality share (0 where marked below)", "SW1, share")
 
-	// A share alone between two 0s is a dot of the line, not the disc
-	// of a series of one point, which beside a baseline's discs had read
-	// as the baseline's.
+	// A share alone between two 0s is a dot of the line, not the disc of a
+	// series of one point, which beside a baseline's discs would read as the
+	// baseline's.
 	r.Evals[8].HQ = 0 // 0.0008 at epoch 80 alone, and 0.0068 at 100
 	p, err := r.quality()
 	if err != nil {
@@ -595,10 +589,10 @@ func (c *strokeCounter) Stroke(vg.Path) {
 }
 
 // TestLegendKeepsClearOfTheData: a panel whose legend is deeper than the
-// quarter of it left above the data (a plane's panel (a): eight
-// entries) raises its axis further, so that the data keep clear of the
-// legend as on a panel of few entries: moons' mean x, at its peak under
-// the legend, had run through "target mean, x and y".
+// quarter of it left above the data (a plane's panel (a): eight entries) raises
+// its axis further, so that the data keep clear of the legend as on a panel of
+// few entries: moons' mean x, at its peak under the legend, does not run
+// through "target mean, x and y".
 func TestLegendKeepsClearOfTheData(t *testing.T) {
 	r := planeRun()
 	for i := range r.History {
@@ -620,15 +614,15 @@ func TestLegendKeepsClearOfTheData(t *testing.T) {
 	}
 }
 
-// TestPlaneLegendKeepsOffTheSamples: G's samples beyond the box, in the
-// band above it that the legend takes, at its right end (grid, epoch
-// 300: a plume above the box's top right), move the legend to the band's
-// left end, clear of every sample drawn, its entries and backdrop there
-// together; with the band's left end taken, or neither, it stays at the
-// right. A plume above the box's middle, under either end (ring, seed 1,
-// epoch 3,000), raises the band over it: it had run under the legend,
-// faded by its backdrop. A plume that reaches above the band raised over
-// its lower part raises it again (clearBand).
+// TestPlaneLegendKeepsOffTheSamples: G's samples beyond the box, in the band
+// above it that the legend takes, at its right end (grid, epoch 300: a plume
+// above the box's top right), move the legend to the band's left end, clear of
+// every sample drawn, its entries and backdrop there together; with the band's
+// left end taken, or neither, it stays at the right. A plume above the box's
+// middle, under either end (ring, seed 1, epoch 3,000), raises the band over
+// it, so that it does not run under the legend, faded by its backdrop. A plume
+// that reaches above the band raised over its lower part raises it again
+// (clearBand).
 func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 	plume := func(x0, x1 float64) []float64 { // samples above the box's top, 2.5, across x0 to x1
 		xy := []float64{0, 0} // one in the box: the legend counts those beyond
@@ -705,14 +699,13 @@ func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 	}
 }
 
-// TestPlaneDrawsAtMostSoManySamples: a plane's figure of 100,000
-// samples (the most --samples allows on one) draws 5,000 of them, evenly
-// through the sample, on every mode where a prefix would reach the first
-// alone, its panel's title saying so after the count of all and its
-// legend counting those beyond the box among all: they add at most
-// 750 kB to its SVG or PDF, where each sample drawn as its own mark had
-// added 9.4 MB to the SVG, 0.9 MB to the PDF. The default 2,500 are
-// drawn whole, the title as before.
+// TestPlaneDrawsAtMostSoManySamples: a plane's figure of 100,000 samples (the
+// most --samples allows on one) draws 5,000 of them, evenly through the sample,
+// on every mode where a prefix would reach the first alone, its panel's title
+// saying so after the count of all and its legend counting those beyond the box
+// among all: they add at most 750 kB to its SVG or PDF, where each sample drawn
+// as its own mark would add 9.4 MB to the SVG, 0.9 MB to the PDF. The default
+// 2,500 are drawn whole, the title not saying so.
 func TestPlaneDrawsAtMostSoManySamples(t *testing.T) {
 	// ring returns n samples in order round the ring's 8 modes, a
 	// prefix of them on the first few alone; every tenth is beyond the
@@ -803,13 +796,12 @@ func TestPlaneDrawsAtMostSoManySamples(t *testing.T) {
 	}
 }
 
-// TestTimeAxesLabelledAtTheFoot: each time panel's y axis begins at a
-// label, at or under its data's lowest, on a line and on a plane, on a
-// linear scale and on a log one, so that the values at its foot read off
-// a number: the axes had begun at the data's lowest, the first label a
-// step up (panel (a)'s means from 0.07 labelled from 1, a plane's losses
-// from 0.23 from 0.5, a log panel (c)'s KS from 0.13 from 0.2, a
-// runaway's from 0.37 from 1).
+// TestTimeAxesLabelledAtTheFoot: each time panel's y axis begins at a label, at
+// or under its data's lowest, on a line and on a plane, on a linear scale and
+// on a log one, so that the values at its foot read off a number, not at the
+// data's lowest, the first label a step up (panel (a)'s means from 0.07
+// labelled from 1, a plane's losses from 0.23 from 0.5, a log panel (c)'s KS
+// from 0.13 from 0.2, a runaway's from 0.37 from 1).
 func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 	// evals sets KS from ks and W1 from w1 up to w1·rise, a log panel (c).
 	evals := func(ks, w1, rise float64) Run {
@@ -859,11 +851,11 @@ func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 	}
 }
 
-// TestPlaneLegendInTwoColumns: a plane's panel (a), of eight lines, names
-// them in two columns, x's beside y's, its legend no higher than a
-// line's of four, and no name written over a thumbnail. One under the
-// other they had taken near half the panel, the data pressed under them:
-// ring's y axis had run to 6 over curves under 3.
+// TestPlaneLegendInTwoColumns: a plane's panel (a), of eight lines, names them
+// in two columns, x's beside y's, its legend no higher than a line's of four,
+// and no name written over a thumbnail. One under the other they would take
+// near half the panel, the data pressed under them: ring's y axis would run to
+// 6 over curves under 3.
 func TestPlaneLegendInTwoColumns(t *testing.T) {
 	moons := planeRun()
 	moons.Plane.MeanX, moons.Plane.MeanY, moons.Plane.StdX, moons.Plane.StdY = 0.5, 0.25, 0.87, 0.5
@@ -919,12 +911,12 @@ func TestPlaneLegendInTwoColumns(t *testing.T) {
 	}
 }
 
-// TestTargetUnderTheSamples: panel (d) of a plane draws the target's
-// points as rings under G's samples, dots, so that G's samples show
-// against the target, and the target where G is not, in grey print too
-// (a ring from a dot, not their colours, which print as one grey). The
-// target's dots, drawn over G's, had hidden G's samples wherever they
-// lay on the target: a moons run at its end read as the target alone.
+// TestTargetUnderTheSamples: panel (d) of a plane draws the target's points as
+// rings under G's samples, dots, so that G's samples show against the target,
+// and the target where G is not, in grey print too (a ring from a dot, not
+// their colours, which print as one grey). The target's dots, drawn over G's,
+// would hide G's samples wherever they lie on the target: a moons run at its
+// end would read as the target alone.
 func TestTargetUnderTheSamples(t *testing.T) {
 	r := planeRun()
 	r.Samples = slices.Clone(r.Plane.Reference) // G on the target, point for point
@@ -972,12 +964,12 @@ func TestTargetUnderTheSamples(t *testing.T) {
 	}
 }
 
-// TestShareNamedInPanelTitle: panel (c) of a plane with modes is titled
-// "(c) distance and high-quality share", with its log
-// scale after it, as the axis is "SW1, share": the share grows as the
-// run gets better, no distance, and a title of "distance to the target"
-// alone had read as if lower were better for both lines. A target
-// without modes, which has no share, keeps "(c) distance to the target".
+// TestShareNamedInPanelTitle: panel (c) of a plane with modes is titled "(c)
+// distance and high-quality share", with its log scale after it, as the axis is
+// "SW1, share": the share grows as the run gets better, no distance, and a
+// title of "distance to the target" alone would read as if lower were better
+// for both lines. A target without modes, which has no share, keeps "(c)
+// distance to the target".
 func TestShareNamedInPanelTitle(t *testing.T) {
 	r := planeRun()
 	for i := range r.Evals {
