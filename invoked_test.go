@@ -53,10 +53,10 @@ func TestGoRun(t *testing.T) {
 	}
 }
 
-// TestRefusalsRunAsGanuiWasStarted: a refusal's command begins as ganui
-// was started, the program main sets from its arg0 (command.SetProgram):
-// after go run, "go run . --list-presets", which the shell runs, where a
-// bare "ganui --list-presets" had been "command not found".
+// TestRefusalsRunAsGanuiWasStarted: a refusal's command begins as ganui was
+// started, the program main sets from its arg0 (command.SetProgram): after go
+// run, "go run . --list-presets", which the shell runs, not a bare "ganui
+// --list-presets", which would be "command not found".
 func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 	command.SetProgram(invokedAs("/tmp/go-build123/b001/exe/ganui", func() string { return "go run ." }))
 	t.Cleanup(func() { command.SetProgram("") })
@@ -84,11 +84,11 @@ func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 	}
 }
 
-// TestOfferedRunsKeepHeadless: a run a refusal offers in place of the
-// user's keeps --headless when they gave it (command.Train), so that it
-// trains as theirs would: go run . --headless --resume vanilla had
-// offered "go run . --preset vanilla", which opens the trainer. Without
-// --headless, on the run after a headless one too, it offers none.
+// TestOfferedRunsKeepHeadless: a run a refusal offers in place of the user's
+// keeps --headless when they gave it (command.Train), so that it trains as
+// theirs would: go run . --headless --resume vanilla does not offer "go run .
+// --preset vanilla", which opens the trainer. Without --headless, on the run
+// after a headless one too, it offers none.
 func TestOfferedRunsKeepHeadless(t *testing.T) {
 	command.SetProgram("go run .")
 	t.Cleanup(func() { command.SetProgram("") })
@@ -115,12 +115,11 @@ func TestOfferedRunsKeepHeadless(t *testing.T) {
 }
 
 // TestHelpRunsAsGanuiWasStarted: --help's usage lines begin as ganui was
-// started (command.SetProgram), as every command ganui suggests does:
-// "go run . --help" had said "usage: ganui …", which no shell without
-// ganui on its PATH runs. Each way stays one line of at most 80
-// columns, or goes on under its arguments, where the command leaves
-// room, and from the middle where it does not; the usage for "ganui" is
-// the README's (TestREADMEUsageIsHelps).
+// started (command.SetProgram), as every command ganui suggests does: "go run .
+// --help" does not say "usage: ganui …", which no shell without ganui on its
+// PATH runs. Each way stays one line of at most 80 columns, or goes on under
+// its arguments, where the command leaves room, and from the middle where it
+// does not; the usage for "ganui" is the README's (TestREADMEUsageIsHelps).
 func TestHelpRunsAsGanuiWasStarted(t *testing.T) {
 	t.Cleanup(func() { command.SetProgram("") })
 	for _, c := range []struct{ program, first, second, wrapped string }{

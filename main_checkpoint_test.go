@@ -100,8 +100,8 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 			t.Errorf("%s: stderr %q; want a damaged one told to give a whole checkpoint", name, stderr)
 		}
 	}
-	// An empty file (a --save that never came, a touch) is said to be
-	// that; it had been called a truncated header.
+	// An empty file (a --save that never came, a touch) is said to be that, not
+	// called a truncated header.
 	empty := filepath.Join(dir, "empty.ckpt")
 	if _, _, stderr := runCLI(t, "--headless", "--resume", empty); stderr != "ganui: --resume: "+empty+": not a usable checkpoint: it is empty (0 bytes); give a whole checkpoint, as --save or the trainer's w writes one\n" {
 		t.Errorf("an empty checkpoint: %q", stderr)
@@ -118,11 +118,11 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 	}
 }
 
-// TestNewerGanuisFilesExitTwo: a checkpoint and a preset file written by
-// a newer ganui, their designs with a key this one does not know, and a
-// checkpoint of a later format, are refused with exit 2 and one line
-// that names the file, the ganui that wrote it, the key and the way out
-// (the checkpoint's had been a bare "unknown field").
+// TestNewerGanuisFilesExitTwo: a checkpoint and a preset file written by a
+// newer ganui, their designs with a key this one does not know, and a
+// checkpoint of a later format, are refused with exit 2 and one line that names
+// the file, the ganui that wrote it, the key and the way out (the checkpoint's
+// not a bare "unknown field").
 func TestNewerGanuisFilesExitTwo(t *testing.T) {
 	dir := t.TempDir()
 	_, data := savedRun(t, dir)
@@ -240,11 +240,11 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	}
 }
 
-// TestSaveUpdatesTheResumedCheckpoint: --save may name the checkpoint
-// --resume continues, so that a run goes on in one file kept up to date,
-// as it ends and as SIGINT stops it: the file then holds the run at its
-// last epoch, whole, and nothing is left beside it. It had been refused
-// as an output that would overwrite an input.
+// TestSaveUpdatesTheResumedCheckpoint: --save may name the checkpoint --resume
+// continues, so that a run goes on in one file kept up to date, as it ends and
+// as SIGINT stops it: the file then holds the run at its last epoch, whole, and
+// nothing is left beside it. It is not refused as an output that would
+// overwrite an input.
 func TestSaveUpdatesTheResumedCheckpoint(t *testing.T) {
 	dir := t.TempDir()
 	ckpt := filepath.Join(dir, "run.ckpt")
@@ -282,11 +282,11 @@ func TestSaveUpdatesTheResumedCheckpoint(t *testing.T) {
 	}
 }
 
-// TestStoppedRunSaysItsFigureFailed: a run or a sweep stopped by SIGINT
-// draws its figure, a sweep the heat map of the rows it has; when that
-// cannot be written, ganui says so and exits 1, which wins over 130
-// (README: exit codes). A sweep had exited 130 without a word, and a run
-// whose --save failed too named only the checkpoint.
+// TestStoppedRunSaysItsFigureFailed: a run or a sweep stopped by SIGINT draws
+// its figure, a sweep the heat map of the rows it has; when that cannot be
+// written, ganui says so and exits 1, which wins over 130 (README: exit codes).
+// A sweep does not exit 130 without a word, nor does a run whose --save failed
+// too name only the checkpoint.
 func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 	for _, c := range []struct {
 		name, args, first string
@@ -324,10 +324,10 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 	}
 }
 
-// TestRefusedRunLeavesNoSaveRoom: a run refused after its --save room
-// was reserved (a checkpoint resumed at its plan's end) gives the room
-// back: it had left the hidden temporary file, as large as the
-// checkpoint, beside the --save path, for a later write of it to remove.
+// TestRefusedRunLeavesNoSaveRoom: a run refused after its --save room was
+// reserved (a checkpoint resumed at its plan's end) gives the room back,
+// leaving no hidden temporary file, as large as the checkpoint, beside the
+// --save path for a later write of it to remove.
 func TestRefusedRunLeavesNoSaveRoom(t *testing.T) {
 	dir := t.TempDir()
 	ckpt := filepath.Join(dir, "done.ckpt")
@@ -346,12 +346,11 @@ func TestRefusedRunLeavesNoSaveRoom(t *testing.T) {
 	}
 }
 
-// TestResumeAtItsPlanDrawsItsFigure: --plot of a checkpoint at its
-// plan's end trains nothing and draws the figure the run drew when it
-// ended, byte for byte, saying so on stderr; it had been refused, the
-// trainer's P the only way to draw a finished run. With a --log, which
-// would have no epoch to hold, it is still refused, saying that --plot
-// draws it without the --log.
+// TestResumeAtItsPlanDrawsItsFigure: --plot of a checkpoint at its plan's end
+// trains nothing and draws the figure the run drew when it ended, byte for
+// byte, saying so on stderr, so that the trainer's P is not the only way to
+// draw a finished run. With a --log, which would have no epoch to hold, it is
+// still refused, saying that --plot draws it without the --log.
 func TestResumeAtItsPlanDrawsItsFigure(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, first, again := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "first.png"), filepath.Join(dir, "again.png")
@@ -370,19 +369,19 @@ func TestResumeAtItsPlanDrawsItsFigure(t *testing.T) {
 	if errA != nil || errB != nil || len(a) == 0 || !bytes.Equal(a, b) {
 		t.Errorf("the figure of the finished checkpoint (%d bytes, %v) is not the run's own (%d bytes, %v)", len(b), errB, len(a), errA)
 	}
-	// Refused with a --log, it says what stands in the figure's way: it
-	// had named only --epochs, as if the figure could not be drawn.
+	// Refused with a --log, it says what stands in the figure's way, not only
+	// --epochs, as if the figure could not be drawn.
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--plot", again, "--log", filepath.Join(dir, "h.csv")},
 		"ganui: --resume: the checkpoint is at epoch 30, the end of its plan: --epochs N trains on to epoch N; without --log, which would have no epoch to hold, --plot draws the run as saved\n")
 }
 
-// TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
-// or with an --epochs it has reached, would train nothing; it is refused,
-// saying how to go on, and leaves the --log file it was given, the run's
-// own, as it was; another design's history is refused as the --log of
-// any resumed run is (session's TestResumedLogKeepsAnotherRunsHistory).
-// An --epochs the checkpoint has reached is refused by the trainer too,
-// in the same words, before it starts: it had opened the run as done.
+// TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached, or
+// with an --epochs it has reached, would train nothing; it is refused, saying
+// how to go on, and leaves the --log file it was given, the run's own, as it
+// was; another design's history is refused as the --log of any resumed run is
+// (session's TestResumedLogKeepsAnotherRunsHistory). An --epochs the checkpoint
+// has reached is refused by the trainer too, in the same words, before it
+// starts, not opened as a run done.
 func TestResumeAtItsPlanRefused(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, log, theirs := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "keep.csv"), filepath.Join(dir, "plane.csv")
@@ -390,7 +389,7 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
 	}
 	ownLog, _ := os.ReadFile(log)
-	precious := session.CSVPlaneColumns(3) + "\n1,0.7,0.7,0.7,0,1,0,1\n" // another design's history, which the run had replaced
+	precious := session.CSVPlaneColumns(3) + "\n1,0.7,0.7,0.7,0,1,0,1\n" // another design's history, which the run must not replace
 	if err := os.WriteFile(theirs, []byte(precious), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -417,15 +416,15 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 }
 
 // TestResumeFromElsewhereNamesThePointsFile: a checkpoint of a run on
-// points(data/pts.csv), --set's path relative to the working directory,
-// names its points file absolute, so that a run resumed from another
-// directory names the same file and refuses it as an output: it had
-// named data/pts.csv there, refused a --log of that name, a file that
-// was not the points file, and taken ../data/pts.csv, which was, as its
-// --log, replacing the user's data. A checkpoint an earlier ganui wrote,
-// with the path relative, loads where the file of that name holds its
-// points, and is refused elsewhere (engine's
-// TestCheckpointPointsPathAbsolute, TestRelativePointsCheckpointRefusedElsewhere).
+// points(data/pts.csv), --set's path relative to the working directory, names
+// its points file absolute, so that a run resumed from another directory names
+// the same file and refuses it as an output, not data/pts.csv there, refusing a
+// --log of that name, a file that is not the points file, and taking
+// ../data/pts.csv, which is, as its --log, replacing the user's data. A
+// checkpoint an earlier ganui wrote, with the path relative, loads where the
+// file of that name holds its points, and is refused elsewhere (engine's
+// TestCheckpointPointsPathAbsolute,
+// TestRelativePointsCheckpointRefusedElsewhere).
 func TestResumeFromElsewhereNamesThePointsFile(t *testing.T) {
 	root := t.TempDir()
 	for _, d := range []string{"data", "other"} {

@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// TestREADMELayoutIsTheImports: the picture under the README's "How the
-// code is laid out" gives each package of the module a line, with the
-// module's packages it imports, and every package imports only packages
-// on the lines below its own, as the picture says (it had left out
-// presets' import of internal/numtext, and internal/inputfile's line).
+// TestREADMELayoutIsTheImports: the picture under the README's "How the code is
+// laid out" gives each package of the module a line, with the module's packages
+// it imports, and every package imports only packages on the lines below its
+// own, as the picture says (presets' import of internal/numtext, and
+// internal/inputfile's line, among them).
 func TestREADMELayoutIsTheImports(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {

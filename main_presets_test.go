@@ -116,12 +116,11 @@ func TestBadPresetFiles(t *testing.T) {
 	wantUsageError(t, []string{"--show-preset", "vanilla", "--preset", "lsgan"}, "--show-preset", "--preset")
 }
 
-// TestBadWidthSaysTheSameEitherWay: a bad width exits 2 with one line
-// that tells the width what is wrong with it in the same words from
-// --set, its list in brackets or in JSON, and a preset file: 2.5 had
-// been told as the whole value, in words that differed between --set
-// and a file, ["x"] in JSON's words, and 1, inf given the hint to write
-// the list without its space.
+// TestBadWidthSaysTheSameEitherWay: a bad width exits 2 with one line that
+// tells the width what is wrong with it in the same words from --set, its list
+// in brackets or in JSON, and a preset file: 2.5 is not told as the whole
+// value, in words that differ between --set and a file, nor ["x"] in JSON's
+// words, nor is 1, inf given the hint to write the list without its space.
 func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 	for _, c := range []struct {
 		sets []string // --set g_hidden=…
@@ -138,9 +137,9 @@ func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 		if c.file != "" {
 			file := writeFile(t, "wide.json", "{\"base\": \"vanilla\",\n\"g_hidden\": "+c.file+"}")
 			wantUsageError(t, []string{"--headless", "--preset", file}, ":2: "+c.want+"\n")
-			// A file that gives every key, as --show-preset writes one,
-			// is told the widths allowed too: its keys after g_hidden
-			// had been 0 when g_hidden was refused, and the range left out.
+			// A file that gives every key, as --show-preset writes one, is told
+			// the widths allowed too: its keys after g_hidden are not left at 0
+			// when g_hidden is refused, the range left out.
 			_, shown, _ := runCLI(t, "--show-preset", "vanilla")
 			full := writeFile(t, "full.json", regexp.MustCompile(`"g_hidden": \[[^]]*\]`).ReplaceAllString(shown, `"g_hidden": `+c.file))
 			wantUsageError(t, []string{"--headless", "--preset", full}, ": "+c.want+"\n")
@@ -148,15 +147,14 @@ func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
-// TestBadWholeNumberSaysTheSameEitherWay: a bad value of an integer
-// field exits 2 with one line in the same words from --set and a preset
-// file, a number in quotes in a file is told its quotes, a list of
-// widths told what to write, and a file's number alone for a list is one
-// width, as --set's is: epochs=1.5 had been `"1.5" is not an integer`
-// from --set and "want an integer, got 1.5" from a file, "100" "want an
-// integer, got string", g_hidden=32 32 `width "32 32" is not a number`,
-// 32, `width "" is not a number`, and "g_hidden": 32 "want a list of
-// integers, got number".
+// TestBadWholeNumberSaysTheSameEitherWay: a bad value of an integer field exits
+// 2 with one line in the same words from --set and a preset file, a number in
+// quotes in a file is told its quotes, a list of widths told what to write, and
+// a file's number alone for a list is one width, as --set's is: not epochs=1.5
+// `"1.5" is not an integer` from --set and "want an integer, got 1.5" from a
+// file, "100" "want an integer, got string", g_hidden=32 32 `width "32 32" is
+// not a number`, 32, `width "" is not a number`, nor "g_hidden": 32 "want a
+// list of integers, got number".
 func TestBadWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	for _, c := range []struct {
 		set, file, want string // --set's key=value, a preset file's key and value; "" for none
@@ -278,12 +276,11 @@ func TestSeedsInParallel(t *testing.T) {
 	}
 }
 
-// TestFinalLinesNameTheDesign: a final line names the settings that
-// --set changed from the preset, after it, key=value as a sweep's row
-// names its cell — a single run's and each of --seeds' alike — but the
-// labels that train nothing, and so do the summaries of --seeds and
-// --sweep (they had said preset=vanilla alone, the same as a run of the
-// preset's own design).
+// TestFinalLinesNameTheDesign: a final line names the settings that --set
+// changed from the preset, after it, key=value as a sweep's row names its cell
+// — a single run's and each of --seeds' alike — but the labels that train
+// nothing, and so do the summaries of --seeds and --sweep (not preset=vanilla
+// alone, the same as a run of the preset's own design).
 func TestFinalLinesNameTheDesign(t *testing.T) {
 	design := []string{"--preset", "vanilla", "--set", "g_lr=1e-3", "--set", "target=normal(0,1)", "--set", "description=mine", "--epochs", "10", "--samples", "500"}
 	code, seeds, stderr := runCLI(t, append([]string{"--headless", "--seeds", "1-2"}, design...)...)
@@ -315,12 +312,12 @@ func TestFinalLinesNameTheDesign(t *testing.T) {
 	}
 }
 
-// TestARenamedDesignNamesItsPreset: a design --set renames is named by
-// the preset it started from, the new name one of its changes, in a
-// final line, the summaries of --seeds and --sweep, and the final line of
-// the run resumed from its checkpoint. preset=bimodal had read as the
-// built-in bimodal, with the changes from vanilla after it; resumed, the
-// changes were listed from bimodal.
+// TestARenamedDesignNamesItsPreset: a design --set renames is named by the
+// preset it started from, the new name one of its changes, in a final line, the
+// summaries of --seeds and --sweep, and the final line of the run resumed from
+// its checkpoint. preset=bimodal would read as the built-in bimodal, with the
+// changes from vanilla after it; resumed, the changes are listed from vanilla,
+// not bimodal.
 func TestARenamedDesignNamesItsPreset(t *testing.T) {
 	const want = "preset=vanilla name=bimodal g_lr=1e-3 "
 	ckpt := filepath.Join(t.TempDir(), "renamed.ckpt")
@@ -343,11 +340,11 @@ func TestARenamedDesignNamesItsPreset(t *testing.T) {
 	}
 }
 
-// TestListPresetsShowsEverything: --list-presets prints every preset's
-// name, description, source and outline, the outline with plain spaces
-// where the screen's has non-breaking ones (numtext.Together), each such
-// pair on one line of the listing, so that grep finds "lr 5e-4" in it.
-// Every line fits 80 columns: the outlines had run to 143.
+// TestListPresetsShowsEverything: --list-presets prints every preset's name,
+// description, source and outline, the outline with plain spaces where the
+// screen's has non-breaking ones (numtext.Together), each such pair on one line
+// of the listing, so that grep finds "lr 5e-4" in it. Every line fits 80
+// columns, the outlines too, which unbroken would run to 143.
 func TestListPresetsShowsEverything(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--list-presets")
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
@@ -430,12 +427,12 @@ func TestPointsFileErrors(t *testing.T) {
 	}
 }
 
-// TestPointsFileBesidePresetFile: a preset file kept beside its points
-// file, naming it points(pts.csv), trains from any working directory
-// (it had failed with no such file anywhere but in the file's directory);
-// --set's relative path is the working directory's; --show-preset writes
-// the path absolute, so that its file, saved anywhere, trains too; and a
-// points file missing is named by the path tried.
+// TestPointsFileBesidePresetFile: a preset file kept beside its points file,
+// naming it points(pts.csv), trains from any working directory (not only from
+// the file's directory, with no such file anywhere else); --set's relative path
+// is the working directory's; --show-preset writes the path absolute, so that
+// its file, saved anywhere, trains too; and a points file missing is named by
+// the path tried.
 func TestPointsFileBesidePresetFile(t *testing.T) {
 	exp := t.TempDir()
 	for name, text := range map[string]string{
@@ -494,11 +491,10 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 	}
 }
 
-// TestPresetKeptAsRead: the preset --preset names is kept as read, before
-// --set and --epochs, for the run to name its changes from
-// (session.Options.Base), so that a preset file, and a points(FILE.csv)
-// file it names, is read once: the run's final line, a batch's summary
-// and the trainer had read them again (session's
+// TestPresetKeptAsRead: the preset --preset names is kept as read, before --set
+// and --epochs, for the run to name its changes from (session.Options.Base), so
+// that a preset file, and a points(FILE.csv) file it names, is read once, not
+// again by the run's final line, a batch's summary and the trainer (session's
 // TestDesignNamedFromThePresetAsRead).
 func TestPresetKeptAsRead(t *testing.T) {
 	file := writeFile(t, "mine.json", `{"base": "vanilla", "g_lr": 0.0005}`)
@@ -583,12 +579,12 @@ func TestREADMEKeyTableIsTheKeys(t *testing.T) {
 	}
 }
 
-// TestBuiltInNameBesideAFile: a built-in preset's name given to --preset
-// or --show-preset while a regular file of that name is in the working
-// directory trains (or prints) the built-in, saying on stderr that the
-// file is not read and how to read it, where the built-in had been
-// trained without a word; a directory of that name, or the default
-// preset not given, is no file meant, said nothing of.
+// TestBuiltInNameBesideAFile: a built-in preset's name given to --preset or
+// --show-preset while a regular file of that name is in the working directory
+// trains (or prints) the built-in, saying on stderr that the file is not read
+// and how to read it, not training the built-in without a word; a directory of
+// that name, or the default preset not given, is no file meant, said nothing
+// of.
 func TestBuiltInNameBesideAFile(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, name := range []string{"ring", presets.Default} {

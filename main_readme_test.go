@@ -20,11 +20,10 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// TestREADMEPresetTableIsTheList: the README's table of presets has a
-// row for each built-in preset, in --list-presets' order, with the
-// description --list-presets gives and a link to its source's section
-// in presets/SOURCES.md (the table had no sources, though the guide
-// promised that each preset cites one).
+// TestREADMEPresetTableIsTheList: the README's table of presets has a row for
+// each built-in preset, in --list-presets' order, with the description
+// --list-presets gives and a link to its source's section in
+// presets/SOURCES.md, as the guide promises that each preset cites one.
 func TestREADMEPresetTableIsTheList(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -58,10 +57,10 @@ func TestREADMEPresetTableIsTheList(t *testing.T) {
 	}
 }
 
-// TestREADMELinksResolve: every relative link of the guide, its
-// measurements and the presets' sources names a file that is there and,
-// after a #, a heading of it, as GitHub makes a heading's anchor (a link
-// to bench/README.md's "1. The limit (earlier rounds)" had led nowhere).
+// TestREADMELinksResolve: every relative link of the guide, its measurements
+// and the presets' sources names a file that is there and, after a #, a heading
+// of it, as GitHub makes a heading's anchor (a link to bench/README.md's "1.
+// The limit (earlier rounds)" among them).
 func TestREADMELinksResolve(t *testing.T) {
 	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	for _, doc := range []string{"README.md", "bench/README.md", "presets/SOURCES.md"} {
@@ -130,12 +129,12 @@ func headingAnchors(file string) (map[string]bool, error) {
 	return anchors, nil
 }
 
-// TestREADMEQuickStartGivesTheKeys: the Quick start, before "The
-// screen", has a table of the keys that section's reader needs — space
-// to pause, n to step (its captures are runs stepped with n), ? for
-// the explanations it points to and q to quit — and each key it gives
-// is one the Keys table lists. The guide had described the screen
-// before any key but space, ? and q in passing, the keys coming after.
+// TestREADMEQuickStartGivesTheKeys: the Quick start, before "The screen", has a
+// table of the keys that section's reader needs — space to pause, n to step
+// (its captures are runs stepped with n), ? for the explanations it points to
+// and q to quit — and each key it gives is one the Keys table lists, so that
+// the guide does not describe the screen before any key but space, ? and q in
+// passing, the keys coming after.
 func TestREADMEQuickStartGivesTheKeys(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -181,10 +180,9 @@ func TestREADMEQuickStartGivesTheKeys(t *testing.T) {
 	}
 }
 
-// TestREADMENamesEveryKind: the kinds the README lists for a headless
-// run's finding lines are the diagnosis's, and its table of events has a
-// row for each kind of event (the finding lines' list had left out
-// collapsed and plateau).
+// TestREADMENamesEveryKind: the kinds the README lists for a headless run's
+// finding lines are the diagnosis's, collapsed and plateau among them, and its
+// table of events has a row for each kind of event.
 func TestREADMENamesEveryKind(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -228,11 +226,11 @@ func TestREADMENamesEveryKind(t *testing.T) {
 	}
 }
 
-// TestREADMEPlaneTargetsAreTheEnginesSpecs: the README's table of 2-D
-// targets writes each kind's spec as the engine's errors and the ?
-// glossary write it (engine.KindSpec), and has a row for the kind of
-// every built-in 2-D preset: it had written ring(k,r,σ) where an error
-// for the same target says ring(modes,radius,std).
+// TestREADMEPlaneTargetsAreTheEnginesSpecs: the README's table of 2-D targets
+// writes each kind's spec as the engine's errors and the ? glossary write it
+// (engine.KindSpec), and has a row for the kind of every built-in 2-D preset:
+// ring(modes,radius,std), as an error for the same target says, not
+// ring(k,r,σ).
 func TestREADMEPlaneTargetsAreTheEnginesSpecs(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -260,14 +258,14 @@ func TestREADMEPlaneTargetsAreTheEnginesSpecs(t *testing.T) {
 	}
 }
 
-// TestREADMETargetRowIsTheEnginesSpecs: the target row of the README's
-// table of preset fields, where an unknown kind's error sends the user
-// ("README.md lists them under Preset files"), writes each 1-D kind's
-// spec as the engine's errors write it (engine.KindSpec), then names the
-// 2-D kinds, kind(…), whose specs the table of 2-D targets writes out
+// TestREADMETargetRowIsTheEnginesSpecs: the target row of the README's table of
+// preset fields, where an unknown kind's error sends the user ("README.md lists
+// them under Preset files"), writes each 1-D kind's spec as the engine's errors
+// write it (engine.KindSpec), then names the 2-D kinds, kind(…), whose specs
+// the table of 2-D targets writes out
 // (TestREADMEPlaneTargetsAreTheEnginesSpecs); it names the kind of every
-// built-in preset's target. It had written mixture(m1,s1;m2,s2;…) where
-// an error for the same target says mixture(mean,std;mean,std;…).
+// built-in preset's target: mixture(mean,std;mean,std;…), as an error for the
+// same target says, not mixture(m1,s1;m2,s2;…).
 func TestREADMETargetRowIsTheEnginesSpecs(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -299,13 +297,13 @@ func TestREADMETargetRowIsTheEnginesSpecs(t *testing.T) {
 	}
 }
 
-// TestREADMEFindingBeforeItsEvent: the README's run that ends on a
-// finding first seen at its last check prints what the README quotes,
-// the finding and no event (a start counts at the second check in a row
-// that sees it), its line saying so in its pending field, and ten epochs
-// more print the event at the next check and a finding line with no
-// pending field. A run ending so had read as a finding the events had
-// lost, and a script reading the lines could not tell the two apart.
+// TestREADMEFindingBeforeItsEvent: the README's run that ends on a finding
+// first seen at its last check prints what the README quotes, the finding and
+// no event (a start counts at the second check in a row that sees it), its line
+// saying so in its pending field, and ten epochs more print the event at the
+// next check and a finding line with no pending field. Without the pending
+// field a run ending so would read as a finding the events had lost, and a
+// script reading the lines could not tell the two apart.
 func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -346,13 +344,12 @@ func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 	}
 }
 
-// TestREADMEDiagnosisTableIsTheFindings: each row of the README's table
-// of the diagnosis gives a finding's kind, each kind has a row, the
-// events a row names are events, and the line a row quotes is in the
-// finding's words: each of its clauses (between ": ", "; " and "…") is
-// in a clause of a text the session writes (findingClauses), where what
-// the code fills in stands for the README's N, M, KS or "(ln 2, D(x) ≈
-// ½)". The table had been kept true by hand alone.
+// TestREADMEDiagnosisTableIsTheFindings: each row of the README's table of the
+// diagnosis gives a finding's kind, each kind has a row, the events a row names
+// are events, and the line a row quotes is in the finding's words: each of its
+// clauses (between ": ", "; " and "…") is in a clause of a text the session
+// writes (findingClauses), where what the code fills in stands for the README's
+// N, M, KS or "(ln 2, D(x) ≈ ½)". The table is not kept true by hand alone.
 func TestREADMEDiagnosisTableIsTheFindings(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -479,11 +476,11 @@ func saysClause(s, c string) bool {
 	return regexp.MustCompile("^" + strings.Join(parts, ".+") + "$").MatchString(c)
 }
 
-// TestREADMEQuotesTheVersionsBuildLine: the build lines the README
-// quotes as --version's, the default build's and a SIMD build's on
-// AVX-512, are those --version prints. The guide had said the default
-// build's --version names its kernels `go`, a word its line does not
-// hold ("build: default, portable Go kernels").
+// TestREADMEQuotesTheVersionsBuildLine: the build lines the README quotes as
+// --version's, the default build's and a SIMD build's on AVX-512, are those
+// --version prints, so that the guide does not say the default build's
+// --version names its kernels `go`, a word its line does not hold ("build:
+// default, portable Go kernels").
 func TestREADMEQuotesTheVersionsBuildLine(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -499,10 +496,10 @@ func TestREADMEQuotesTheVersionsBuildLine(t *testing.T) {
 	}
 }
 
-// TestREADMEQuotesThePointsFileErrors: the errors the README quotes for
-// a points file separated by semicolons, saved as UTF-16 or opening on
-// a line of text are those ganui gives, whole. The guide had quoted the
-// UTF-16 one without its last word, "save the file as UTF-8".
+// TestREADMEQuotesThePointsFileErrors: the errors the README quotes for a
+// points file separated by semicolons, saved as UTF-16 or opening on a line of
+// text are those ganui gives, whole: the UTF-16 one with its last word, "save
+// the file as UTF-8".
 func TestREADMEQuotesThePointsFileErrors(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {

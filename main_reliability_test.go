@@ -16,9 +16,9 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// TestBadOutputsFailBeforeTraining (issue: a --save into a missing
-// directory was found out after the whole run): every output is checked
-// first, and a bad one exits 2 with one line and nothing trained.
+// TestBadOutputsFailBeforeTraining: every output is checked first, and a bad
+// one exits 2 with one line and nothing trained, so that a --save into a
+// missing directory is not found out after the whole run.
 func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	dir := t.TempDir()
 	keep := filepath.Join(dir, "keep.ckpt")
@@ -77,10 +77,10 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	}
 }
 
-// TestOutputNamedOnlyByItsExtension: an output flag given only the
-// extension its files take (--plot .png, dots before it aside) is a name
-// left out: refused, saying what to give, where it had written a hidden
-// file of that name. A hidden file of another extension is a name.
+// TestOutputNamedOnlyByItsExtension: an output flag given only the extension
+// its files take (--plot .png, dots before it aside) is a name left out:
+// refused, saying what to give, not written as a hidden file of that name. A
+// hidden file of another extension is a name.
 func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct{ flag, path, want string }{
@@ -106,12 +106,12 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 	}
 }
 
-// TestOutputNamedForAnotherFormat: a --save or --log whose extension is
-// another kind of file's that ganui reads or writes is refused before
-// training, exit 2, naming the kind and the name to give, and nothing is
-// written: --save run.json had written a checkpoint under a preset
-// file's name, and --log run.ckpt a CSV history under a checkpoint's. An
-// extension ganui gives no kind to is the user's to choose.
+// TestOutputNamedForAnotherFormat: a --save or --log whose extension is another
+// kind of file's that ganui reads or writes is refused before training, exit 2,
+// naming the kind and the name to give, and nothing is written: --save run.json
+// does not write a checkpoint under a preset file's name, nor --log run.ckpt a
+// CSV history under a checkpoint's. An extension ganui gives no kind to is the
+// user's to choose.
 func TestOutputNamedForAnotherFormat(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct{ flag, path, want string }{
@@ -138,12 +138,11 @@ func TestOutputNamedForAnotherFormat(t *testing.T) {
 	}
 }
 
-// TestOutputNameIsOneFile: an output flag's path that holds a control
-// character (two names on two lines, as --plot "$(ls *.png)" gives), has
-// spaces around it or ends in a slash names no file to make: refused,
-// saying so, where the first two had made a file named across two lines
-// or ending in a space, and the last had been refused as no figure's
-// name. A space inside a name is the name's.
+// TestOutputNameIsOneFile: an output flag's path that holds a control character
+// (two names on two lines, as --plot "$(ls *.png)" gives), has spaces around it
+// or ends in a slash names no file to make: refused, saying so, not made as a
+// file named across two lines or ending in a space, nor, the last, refused as
+// no figure's name. A space inside a name is the name's.
 func TestOutputNameIsOneFile(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.Mkdir("dir", 0o755); err != nil {
@@ -169,13 +168,12 @@ func TestOutputNameIsOneFile(t *testing.T) {
 	}
 }
 
-// TestInputNameWithSpacesAroundIt: an input's name with spaces around it
-// is refused as an output's is, saying so, by the one rule
-// (inputfile.CheckSpaces): --resume "x.ckpt " had been "x.ckpt : no such
-// file or directory", the space unsaid, --preset " ring" an unknown
-// preset; and a preset file's points(x.csv ) beside it in another
-// directory had been trimmed and read, where the same file in the
-// working directory was refused.
+// TestInputNameWithSpacesAroundIt: an input's name with spaces around it is
+// refused as an output's is, saying so, by the one rule
+// (inputfile.CheckSpaces): --resume "x.ckpt " is not "x.ckpt : no such file or
+// directory", the space unsaid, nor --preset " ring" an unknown preset; and a
+// preset file's points(x.csv ) beside it in another directory is not trimmed
+// and read where the same file in the working directory is refused.
 func TestInputNameWithSpacesAroundIt(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, name := range []string{"x.ckpt", "x.json"} { // the files meant are there: the name is what is wrong
@@ -204,12 +202,11 @@ func TestInputNameWithSpacesAroundIt(t *testing.T) {
 	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(x.csv )": "x.csv " has spaces around it; give the name without them`)
 }
 
-// TestInputNameIsOneFile: an input's name that holds a control
-// character (two names on two lines, as --resume "$(ls *.ckpt)" gives)
-// is refused as an output's is, by the one rule (inputfile.CheckName),
-// where it had been looked up as one name and told "a; b: no such file
-// or directory", the two names run together; so is a preset file's
-// points(…) target.
+// TestInputNameIsOneFile: an input's name that holds a control character (two
+// names on two lines, as --resume "$(ls *.ckpt)" gives) is refused as an
+// output's is, by the one rule (inputfile.CheckName), not looked up as one name
+// and told "a; b: no such file or directory", the two names run together; so is
+// a preset file's points(…) target.
 func TestInputNameIsOneFile(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct{ flag, name, want string }{
@@ -228,9 +225,9 @@ func TestInputNameIsOneFile(t *testing.T) {
 	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(a\nb.csv)": "a\nb.csv" holds the control character U+000A ('\n'); give one file's name, on one line`)
 }
 
-// TestOneRangeForEpochs (issue: --epochs 9999999999999 was accepted and
-// its checkpoint refused): the plan's range is checked wherever a plan is
-// given.
+// TestOneRangeForEpochs: the plan's range is checked wherever a plan is given,
+// so that --epochs 9999999999999 is not taken only for its checkpoint to be
+// refused.
 func TestOneRangeForEpochs(t *testing.T) {
 	for _, args := range [][]string{
 		{"--headless", "--epochs", "9999999999999"},
@@ -303,10 +300,9 @@ func TestRunawayExitsThree(t *testing.T) {
 	}
 }
 
-// TestOneSeedDivergedSaysOneSeed: a --seeds batch of one seed that
-// diverges says so of "1 seed" on standard error, where it had said
-// "ganui: 1 of 1 seeds diverged"; its summary line, which scripts read,
-// keeps seeds=1 runs=1 diverged=1.
+// TestOneSeedDivergedSaysOneSeed: a --seeds batch of one seed that diverges
+// says so of "1 seed" on standard error, not "ganui: 1 of 1 seeds diverged";
+// its summary line, which scripts read, keeps seeds=1 runs=1 diverged=1.
 func TestOneSeedDivergedSaysOneSeed(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5e-3", "--set", "g_lr=0.5", "--epochs", "2000", "--seeds", "1")
 	if code != exitDiverged || !strings.HasPrefix(stderr, "ganui: 1 of 1 seed diverged (") || !strings.Contains(stdout, " seeds=1 runs=1 diverged=1 ") {
@@ -315,9 +311,9 @@ func TestOneSeedDivergedSaysOneSeed(t *testing.T) {
 }
 
 // TestUnreachedTargetSaysToRescaleIt: a run on points far from where G's
-// samples start (at 10⁶) runs away with no learning rate to blame, and
-// its line says what to change: it had said "try a lower learning rate",
-// and at 1e-5 the run ran away all the same.
+// samples start (at 10⁶) runs away with no learning rate to blame, and its line
+// says what to change, not "try a lower learning rate": at 1e-5 the run runs
+// away all the same.
 func TestUnreachedTargetSaysToRescaleIt(t *testing.T) {
 	pts := filepath.Join(t.TempDir(), "far.csv")
 	if err := os.WriteFile(pts, []byte("999000,999000\n999001,999000\n999000,999002\n"), 0o644); err != nil {
@@ -330,10 +326,10 @@ func TestUnreachedTargetSaysToRescaleIt(t *testing.T) {
 	}
 }
 
-// TestDivergedRunSaysItSavedNothing: a run that diverges writes no
-// --save checkpoint (README), and its one line on stderr says so after
-// why it diverged: it had said nothing of it, and a checkpoint an earlier
-// run had left under that name could be taken for this run's.
+// TestDivergedRunSaysItSavedNothing: a run that diverges writes no --save
+// checkpoint (README), and its one line on stderr says so after why it
+// diverged, so that a checkpoint an earlier run left under that name is not
+// taken for this run's.
 func TestDivergedRunSaysItSavedNothing(t *testing.T) {
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := os.WriteFile(ckpt, []byte("GANUICKP an earlier run's"), 0o644); err != nil { // a checkpoint by its magic
@@ -349,10 +345,10 @@ func TestDivergedRunSaysItSavedNothing(t *testing.T) {
 	}
 }
 
-// TestDivergedResumeKeepsItsCheckpoint: a resumed run that diverges
-// with --save onto its --resume checkpoint (another spelling of its path
-// here) leaves that file as it was, and its line says so: it had said
-// only "not written", as if the file held nothing of the run.
+// TestDivergedResumeKeepsItsCheckpoint: a resumed run that diverges with --save
+// onto its --resume checkpoint (another spelling of its path here) leaves that
+// file as it was, and its line says so, not only "not written", as if the file
+// held nothing of the run.
 func TestDivergedResumeKeepsItsCheckpoint(t *testing.T) {
 	dir := t.TempDir()
 	ckpt := filepath.Join(dir, "run.ckpt")
@@ -379,10 +375,9 @@ type fullDisk struct{}
 
 func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
-// TestOutputThatCannotBeWrittenFails: what ganui prints is its result;
-// when standard output takes none of it the exit is 1, not 0, with one
-// line saying why (a headless run had said it twice: that it stopped,
-// then why).
+// TestOutputThatCannotBeWrittenFails: what ganui prints is its result; when
+// standard output takes none of it the exit is 1, not 0, with one line saying
+// why (a headless run says it once, not that it stopped, then why).
 func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	for _, args := range [][]string{
 		{"--help"},
@@ -399,13 +394,12 @@ func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	}
 }
 
-// TestJobsFitInMemory: runs trained at once share the memory; the runs
-// at once are lowered when that many runs of the largest design would
-// take more than half of what is free, and left alone otherwise. The
-// line on stderr tells a lowering only where it trains fewer runs at
-// once than there would have been, and names --jobs only when given:
-// the default had been told as "--jobs 2 lowered to 1", and 2 runs as
-// "--jobs 8 lowered to 3".
+// TestJobsFitInMemory: runs trained at once share the memory; the runs at once
+// are lowered when that many runs of the largest design would take more than
+// half of what is free, and left alone otherwise. The line on stderr tells a
+// lowering only where it trains fewer runs at once than there would have been,
+// and names --jobs only when given: the default is not told as "--jobs 2
+// lowered to 1", nor 2 runs as "--jobs 8 lowered to 3".
 func TestJobsFitInMemory(t *testing.T) {
 	small, err := presets.Get("vanilla")
 	if err != nil {
@@ -518,13 +512,13 @@ func TestDeadOutputStopsTheRun(t *testing.T) {
 	}
 }
 
-// TestOutputsReplaceOnlyTheirKind: --save my.json, a typo for my.ckpt,
-// had replaced the user's preset file with a checkpoint without a word
-// (a name now refused by its extension alone: outputName). An output over a
-// file of another kind, whatever its name, exits 2 before training with one
-// line naming the file, what it is not and what to do, the file left as
-// it was; over a file of its own kind (an earlier run's), or an empty
-// one, it is replaced as before.
+// TestOutputsReplaceOnlyTheirKind: an output does not replace a file of another
+// kind, as --save my.json, a typo for my.ckpt, would replace the user's preset
+// file with a checkpoint without a word (a name refused by its extension alone
+// too: outputName). An output over a file of another kind, whatever its name,
+// exits 2 before training with one line naming the file, what it is not and
+// what to do, the file left as it was; over a file of its own kind (an earlier
+// run's), or an empty one, it is replaced.
 func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 	preset := `{"base": "vanilla"}` + "\n"
 	for _, c := range []struct{ flag, file, kind string }{
@@ -547,12 +541,12 @@ func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 	}
 }
 
-// TestUnreadableInputsSayWhyOnce: every flag that reads a file — a
-// preset file, a checkpoint, a points target's data — refuses one that is
-// not there, a directory, or one it may not read, in one line that names
-// the flag and the path once and the reason in plain words: a points
-// target had named its path twice (`target "points(x.csv)": x.csv: …`).
-// The file it may not read is left out as root, who may read it.
+// TestUnreadableInputsSayWhyOnce: every flag that reads a file — a preset file,
+// a checkpoint, a points target's data — refuses one that is not there, a
+// directory, or one it may not read, in one line that names the flag and the
+// path once and the reason in plain words: a points target does not name its
+// path twice (`target "points(x.csv)": x.csv: …`). The file it may not read is
+// left out as root, who may read it.
 func TestUnreadableInputsSayWhyOnce(t *testing.T) {
 	dir := t.TempDir()
 	missing, folder, locked := filepath.Join(dir, "missing.json"), filepath.Join(dir, "folder.json"), filepath.Join(dir, "locked.json") // .json: a preset file, not a preset's name
@@ -586,10 +580,10 @@ func TestUnreadableInputsSayWhyOnce(t *testing.T) {
 	}
 }
 
-// TestDirectoryForAFileSaysWhatToDo: every flag that takes a file, given
-// a directory, says so once in one line and what to give instead, "name
-// a file in it"; --preset had said "--preset: preset file: d.json is a
-// directory, not a regular file", its label twice and no advice.
+// TestDirectoryForAFileSaysWhatToDo: every flag that takes a file, given a
+// directory, says so once in one line and what to give instead, "name a file in
+// it"; --preset does not say "--preset: preset file: d.json is a directory, not
+// a regular file", its label twice and no advice.
 func TestDirectoryForAFileSaysWhatToDo(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, d := range []string{"d.json", "d.ckpt", "d.csv", "d.png"} {

@@ -56,12 +56,12 @@ func TestInputsMustBeRegularFiles(t *testing.T) {
 	}
 }
 
-// TestStreamForAFileSaysWhatToDo: every flag that takes a file, given a
-// device, a named pipe or a link to one, says what to give instead, as a
-// directory is told "name a file in it" (TestDirectoryForAFileSaysWhatToDo):
-// an output a file or /dev/null, the one device it takes; an input a
-// file, and what a pipe gives saved to one. --log /dev/full had said
-// "/dev/full is a device, not a regular file" and no more.
+// TestStreamForAFileSaysWhatToDo: every flag that takes a file, given a device,
+// a named pipe or a link to one, says what to give instead, as a directory is
+// told "name a file in it" (TestDirectoryForAFileSaysWhatToDo): an output a
+// file or /dev/null, the one device it takes; an input a file, and what a pipe
+// gives saved to one. --log /dev/full does not say "/dev/full is a device, not
+// a regular file" and no more.
 func TestStreamForAFileSaysWhatToDo(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, ext := range []string{".json", ".ckpt", ".csv", ".png"} {
@@ -138,13 +138,12 @@ func straightLog(t *testing.T, dir string) []byte {
 	return data
 }
 
-// TestLogRemovedMidRunIsPutBack (Unix, where an open file may be
-// removed): a --log removed while the run writes it
-// (an rm, a clean-up of its directory) is put back at the run's end,
-// every row in it, as the straight run writes it: it had gone on being
-// written unnamed, and the run ended with exit 0 and no log. Another
-// file put in its place is left as it is, and one whose directory went
-// too cannot be put back: the run says so, exit 1.
+// TestLogRemovedMidRunIsPutBack (Unix, where an open file may be removed): a
+// --log removed while the run writes it (an rm, a clean-up of its directory) is
+// put back at the run's end, every row in it, as the straight run writes it,
+// not written on unnamed, the run ending with exit 0 and no log. Another file
+// put in its place is left as it is, and one whose directory went too cannot be
+// put back: the run says so, exit 1.
 func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 	dir := t.TempDir()
 	want := straightLog(t, dir)
@@ -231,11 +230,11 @@ func TestLogCutMidRunKeepsTheRest(t *testing.T) {
 	}
 }
 
-// TestPlotIsHeldWhileTheRunTrains: a headless run holds its --plot
-// figure's file from before its first epoch to its end, as its --save,
-// so that a second run given the same --plot meanwhile exits 2 at its
-// start, one line, and the first run's figure is the one left: both had
-// exited 0, the later figure silently replacing the other's.
+// TestPlotIsHeldWhileTheRunTrains: a headless run holds its --plot figure's
+// file from before its first epoch to its end, as its --save, so that a second
+// run given the same --plot meanwhile exits 2 at its start, one line, and the
+// first run's figure is the one left, not both exiting 0, the later figure
+// silently replacing the other's.
 func TestPlotIsHeldWhileTheRunTrains(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.png")
 	cmd, lines, stderr := startChild(t, "--headless", "--preset", "vanilla", "--epochs", "100000000", "--every", "1", "--samples", "100", "--plot", path)
@@ -260,13 +259,12 @@ func TestPlotIsHeldWhileTheRunTrains(t *testing.T) {
 	}
 }
 
-// TestOutputsToTheNullDeviceAreDiscarded: an output named the null
-// device, a link to it too, is discarded on purpose (a script's
-// "${LOG:-/dev/null}"): the run trains and exits 0, writing nothing, and
-// the device stays as it was; each had exited 2 for a device, --plot for
-// its name's lack of a figure's extension. Any other device is refused
-// still. The null device is one of the test's own, made as /dev/null is
-// (nullDevice), where the system lets it be made.
+// TestOutputsToTheNullDeviceAreDiscarded: an output named the null device, a
+// link to it too, is discarded on purpose (a script's "${LOG:-/dev/null}"): the
+// run trains and exits 0, writing nothing, and the device stays as it was; none
+// exits 2 for a device, nor --plot for its name's lack of a figure's extension.
+// Any other device is refused still. The null device is one of the test's own,
+// made as /dev/null is (nullDevice), where the system lets it be made.
 func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
 	dir := t.TempDir()
 	null := filepath.Join(dir, "null")
@@ -346,12 +344,11 @@ func runWithStdout(t *testing.T, stdout *os.File, args ...string) (syscall.WaitS
 	return cmd.ProcessState.Sys().(syscall.WaitStatus), stderr.String()
 }
 
-// TestAClosedPipeEndsQuietly: every mode that prints, met with its
-// reader gone (| head -1, grep -m1), ends as cat does there: killed by
-// SIGPIPE, which a shell says nothing of and reports as 141, and nothing
-// on stderr, where it had exited 1 saying "ganui: writing the output:
-// write /dev/stdout: broken pipe". A headless run stops after its epoch
-// (not trained on for no one).
+// TestAClosedPipeEndsQuietly: every mode that prints, met with its reader gone
+// (| head -1, grep -m1), ends as cat does there: killed by SIGPIPE, which a
+// shell says nothing of and reports as 141, and nothing on stderr, not exit 1
+// saying "ganui: writing the output: write /dev/stdout: broken pipe". A
+// headless run stops after its epoch (not trained on for no one).
 func TestAClosedPipeEndsQuietly(t *testing.T) {
 	for _, args := range [][]string{
 		{"--list-presets"},
@@ -369,13 +366,13 @@ func TestAClosedPipeEndsQuietly(t *testing.T) {
 	}
 }
 
-// TestAClosedPipeLeavesTheFilesWhole: a headless run whose reader goes
-// stops after its epoch, writes its --log, --save and --plot whole to
-// that epoch, and names them on stderr before it ends by SIGPIPE: they
-// hold less than the run asked for, which nothing else would say. One
-// that diverges says so, and that its --save is not written, exit 3, as
-// if its lines had been read: it had said "--save … will hold what was
-// trained by then" of a checkpoint never written, and died quietly.
+// TestAClosedPipeLeavesTheFilesWhole: a headless run whose reader goes stops
+// after its epoch, writes its --log, --save and --plot whole to that epoch, and
+// names them on stderr before it ends by SIGPIPE: they hold less than the run
+// asked for, which nothing else would say. One that diverges says so, and that
+// its --save is not written, exit 3, as if its lines had been read, not "--save
+// … will hold what was trained by then" of a checkpoint never written, nor
+// dying quietly.
 func TestAClosedPipeLeavesTheFilesWhole(t *testing.T) {
 	dir := t.TempDir()
 	log, save, plot := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.png")
@@ -453,11 +450,11 @@ func (w *readerGoneAt) Write(p []byte) (int, error) {
 	return w.Builder.Write(p)
 }
 
-// TestAReaderGoneAfterTheLastRunSaysNothing: a --sweep whose reader goes
-// at its first row, three cells untrained, names its --plot heat map
-// as holding what was trained by then; one whose reader goes at its last
-// row, every run trained, ends as quietly as one without --plot, where
-// it had said "training stopped there" of a sweep trained to its end.
+// TestAReaderGoneAfterTheLastRunSaysNothing: a --sweep whose reader goes at its
+// first row, three cells untrained, names its --plot heat map as holding what
+// was trained by then; one whose reader goes at its last row, every run
+// trained, ends as quietly as one without --plot, not saying "training stopped
+// there" of a sweep trained to its end.
 func TestAReaderGoneAfterTheLastRunSaysNothing(t *testing.T) {
 	plot := filepath.Join(t.TempDir(), "sweep.png")
 	for _, c := range []struct {

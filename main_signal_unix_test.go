@@ -23,9 +23,9 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// TestSeedsStopOnSignal (issue: --seeds had no signal handling): stopped
-// mid-batch, the runs in flight end with state=interrupted, the summary
-// covers what finished, and the error is ErrInterrupted (exit 130).
+// TestSeedsStopOnSignal: --seeds stops on a signal: stopped mid-batch, the runs
+// in flight end with state=interrupted, the summary covers what finished, and
+// the error is ErrInterrupted (exit 130).
 func TestSeedsStopOnSignal(t *testing.T) {
 	leakcheck.Check(t)
 	code := make(chan int, 1)
@@ -91,13 +91,13 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	}
 }
 
-// signalAfterFirstLine sends the process SIGINT once anything is
-// written, the first final line of a --seeds batch, and returns from that
-// write only when the program says on stderr that it is stopping: the
-// runs then in flight are the ones the signal stops, however long the
-// signal takes to arrive on a busy machine. A run in flight has 2,000
-// epochs to train, far longer than that wait (with 500, a loaded machine
-// had let the second seed finish first, 1 run in a few).
+// signalAfterFirstLine sends the process SIGINT once anything is written, the
+// first final line of a --seeds batch, and returns from that write only when
+// the program says on stderr that it is stopping: the runs then in flight are
+// the ones the signal stops, however long the signal takes to arrive on a busy
+// machine. A run in flight has 2,000 epochs to train, far longer than that wait
+// (with 500, a loaded machine can let the second seed finish first, 1 run in a
+// few).
 type signalAfterFirstLine struct {
 	strings.Builder
 	sent     bool
@@ -221,9 +221,9 @@ type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
-// TestHangupStopsTheRun: SIGHUP, a closed terminal or a dropped ssh
-// connection, stops a headless run as SIGINT does, everything saved; it
-// had killed the process with its log cut mid-row and no checkpoint.
+// TestHangupStopsTheRun: SIGHUP, a closed terminal or a dropped ssh connection,
+// stops a headless run as SIGINT does, everything saved, not killing the
+// process with its log cut mid-row and no checkpoint.
 func TestHangupStopsTheRun(t *testing.T) {
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
 	ctx, stop := notifyStop(msgs, "the final line", func(code int) { exited <- code })
@@ -244,11 +244,11 @@ func TestHangupStopsTheRun(t *testing.T) {
 	}
 }
 
-// TestStopNamesTheSignal: the lines a stop and a second signal print name
-// the signals that came, SIGTERM a kill's, not a keyboard's interrupt,
-// and the first says what quitting at once loses, for the mode
-// (runLoses): it had said "interrupt again to quit at once, without
-// saving" after any signal, and to a --seeds batch, which saves nothing.
+// TestStopNamesTheSignal: the lines a stop and a second signal print name the
+// signals that came, SIGTERM a kill's, not a keyboard's interrupt, and the
+// first says what quitting at once loses, for the mode (runLoses), not
+// "interrupt again to quit at once, without saving" after any signal, and to a
+// --seeds batch, which saves nothing.
 func TestStopNamesTheSignal(t *testing.T) {
 	leakcheck.Check(t)
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
@@ -277,12 +277,11 @@ func TestStopNamesTheSignal(t *testing.T) {
 	}
 }
 
-// TestQuitSignalQuitsAtOnce: SIGQUIT (Ctrl+\\) quits at once, as a
-// second signal does, saying what it loses, and exits 130; it had taken
-// Go's default, a dump of every goroutine and exit 2, the code of bad
-// usage, leaving the --save's reserved room, a hidden file as large as
-// the checkpoint, beside its path. After a first signal it quits at once
-// as a second does.
+// TestQuitSignalQuitsAtOnce: SIGQUIT (Ctrl+\\) quits at once, as a second
+// signal does, saying what it loses, and exits 130, not Go's default, a dump of
+// every goroutine and exit 2, the code of bad usage, leaving the --save's
+// reserved room, a hidden file as large as the checkpoint, beside its path.
+// After a first signal it quits at once as a second does.
 func TestQuitSignalQuitsAtOnce(t *testing.T) {
 	for _, first := range []syscall.Signal{0, syscall.SIGTERM} {
 		func() {
@@ -371,12 +370,11 @@ func quitWhileSaving(t *testing.T, path string) {
 }
 
 // TestSignalWhileSettingUpStopsTheRun: SIGTERM while a run is set up
-// (session.New: a --resume checkpoint read whole, seconds for a wide
-// design's, the --save room reserved) stops it as one while it trains
-// does, before its first epoch — the final line, the checkpoint written,
-// exit 130 — in each headless mode: it had killed the process, exit 143,
-// nothing written. The child sends the signal itself from inside its set
-// up (GANUI_TEST_SIGNAL_AT_SETUP).
+// (session.New: a --resume checkpoint read whole, seconds for a wide design's,
+// the --save room reserved) stops it as one while it trains does, before its
+// first epoch — the final line, the checkpoint written, exit 130 — in each
+// headless mode, not killing the process, exit 143, nothing written. The child
+// sends the signal itself from inside its set up (GANUI_TEST_SIGNAL_AT_SETUP).
 func TestSignalWhileSettingUpStopsTheRun(t *testing.T) {
 	dir := t.TempDir()
 	ckpt := filepath.Join(dir, "run.ckpt")
@@ -411,11 +409,11 @@ func TestSignalWhileSettingUpStopsTheRun(t *testing.T) {
 	}
 }
 
-// TestASignalBeforeTheReaderGoesIsTheStop: a headless run stopped by
-// SIGINT, whose reader goes as it stops, says the stop once, the
-// signal's line: the reader's going stopped nothing, where it had gone on
-// "ganui: standard output's reader is gone, and training stopped there;
-// …" beside the SIGINT's line. It still ends as a reader gone does.
+// TestASignalBeforeTheReaderGoesIsTheStop: a headless run stopped by SIGINT,
+// whose reader goes as it stops, says the stop once, the signal's line: the
+// reader's going stops nothing, and no "ganui: standard output's reader is
+// gone, and training stopped there; …" goes beside the SIGINT's line. It still
+// ends as a reader gone does.
 func TestASignalBeforeTheReaderGoesIsTheStop(t *testing.T) {
 	leakcheck.Check(t)
 	log := filepath.Join(t.TempDir(), "run.csv")

@@ -73,19 +73,17 @@ func TestHeadlessStopCountsNot(t *testing.T) {
 			if err := cmd.Wait(); cmd.ProcessState.ExitCode() != exitSignal {
 				t.Fatalf("the child ended with %v, want exit %d; stderr: %s", err, exitSignal, stderr.String())
 			}
-			// Every wall_s short of the hour, every epochs_per_s at least
-			// 1, above the rate under 1 (not 0.0: numtext.Figure shows
-			// its digits) an epoch that took the hour gives, or exactly
-			// 0.0, never NaN: a run with no training time counted has no
-			// rate, and says 0.0 — one the
-			// interrupt found before its first epoch (under the race
-			// detector on a loaded machine, the next seed had started),
-			// or one begun and ended while the clock was held between the
-			// continue and its SIGCONT being told (session.Clock): on a
-			// loaded machine a run of 41 epochs fit in that hold, seed=5
-			// epochs=41 state=interrupted wall_s=0.000. The hour counted
-			// would give it a rate, under 1, and a wall_s of 3,600 or
-			// more.
+			// Every wall_s short of the hour, every epochs_per_s at least 1,
+			// above the rate under 1 (not 0.0: numtext.Figure shows its digits)
+			// an epoch that took the hour gives, or exactly 0.0, never NaN: a
+			// run with no training time counted has no rate, and says 0.0 — one
+			// the interrupt found before its first epoch (under the race
+			// detector on a loaded machine, the next seed may have started), or
+			// one begun and ended while the clock was held between the continue
+			// and its SIGCONT being told (session.Clock): on a loaded machine a
+			// run of 41 epochs can fit in that hold, seed=5 epochs=41
+			// state=interrupted wall_s=0.000. The hour counted would give it a
+			// rate, under 1, and a wall_s of 3,600 or more.
 			timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+|NaN)`)
 			n := 0
 			for _, line := range out {

@@ -72,13 +72,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestFlagWhereAValueBelongs: a flag given where a flag's value belongs,
-// the value left out, is told so, whatever the flag, where it had been
-// taken as the value: --preset --epochs 5 had been `unexpected argument
-// "5"`, and --log --epochs had written a file named --epochs. A value
-// that begins with a hyphen and names no flag is the flag's, but for an
-// output, whose file of such a name would read as a flag to every
-// program given it.
+// TestFlagWhereAValueBelongs: a flag given where a flag's value belongs, the
+// value left out, is told so, whatever the flag, not taken as the value:
+// --preset --epochs 5 is not `unexpected argument "5"`, nor does --log --epochs
+// write a file named --epochs. A value that begins with a hyphen and names no
+// flag is the flag's, but for an output, whose file of such a name would read
+// as a flag to every program given it.
 func TestFlagWhereAValueBelongs(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct {
@@ -90,12 +89,11 @@ func TestFlagWhereAValueBelongs(t *testing.T) {
 		{[]string{"--headless", "--log", "--epochs", "2"}, "ganui: --log needs a value: --epochs, after it, is a flag"},
 		{[]string{"--headless", "--resume", "--save", "x.ckpt"}, "ganui: --resume needs a value: --save, after it, is a flag"},
 		{[]string{"--headless", "--seed", "--every=0"}, "ganui: --seed needs a value: --every=0, after it, is a flag"},
-		// After the flag's "=" the value is written, not left out: it had
-		// been told "--preset needs a value" too.
+		// After the flag's "=" the value is written, not left out, and not told
+		// "--preset needs a value".
 		{[]string{"--headless", "--preset=--epochs"}, `ganui: --preset: unknown preset "--epochs"`},
-		// An output's name that reads as a flag, one or not, is refused
-		// with the way to name such a file: --log -x had written a file
-		// named -x.
+		// An output's name that reads as a flag, one or not, is refused with
+		// the way to name such a file: --log -x does not write a file named -x.
 		{[]string{"--headless", "--log", "-x", "--epochs", "1"}, "ganui: --log -x: a name that starts with - reads as a flag: name a file (./-x for one named -x)"},
 		{[]string{"--headless", "--log=--epochs", "--epochs", "1"}, "ganui: --log --epochs: a name that starts with - reads as a flag: name a file (./--epochs for one named --epochs)"},
 		{[]string{"--headless", "--save", "-run.ckpt", "--epochs", "1"}, "ganui: --save -run.ckpt: a name that starts with - reads as a flag: name a file (./-run.ckpt for one named -run.ckpt)"},
@@ -109,11 +107,11 @@ func TestFlagWhereAValueBelongs(t *testing.T) {
 	wantUsageError(t, []string{"--headless", "--seed", "-5"}, "ganui: --seed: -5 out of range")
 }
 
-// TestDashIsNoInput: "-", standard input to many programs, given for a
-// design or a checkpoint is told that ganui reads neither from there,
-// and how to name a file called -, where it had been `unknown preset
-// "-"` and "--resume: -: no such file or directory"; and, standard output
-// to them, given for an output is told that ganui's lines go there.
+// TestDashIsNoInput: "-", standard input to many programs, given for a design
+// or a checkpoint is told that ganui reads neither from there, and how to name
+// a file called -, not `unknown preset "-"` nor "--resume: -: no such file or
+// directory"; and, standard output to them, given for an output is told that
+// ganui's lines go there.
 func TestDashIsNoInput(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -122,8 +120,8 @@ func TestDashIsNoInput(t *testing.T) {
 		{[]string{"--headless", "--preset", "-"}, "ganui: --preset -: ganui reads no design from standard input: give a built-in preset's name or a FILE.json (./- for a file named -)"},
 		{[]string{"--show-preset", "-"}, "ganui: --show-preset -: ganui reads no design from standard input"},
 		{[]string{"--headless", "--resume", "-"}, "ganui: --resume -: ganui reads no checkpoint from standard input: give a FILE.ckpt (./- for a file named -)"},
-		// Nor is it an output's file: every output is told so, where --plot -
-		// had been told "a figure is FILE.png, FILE.svg or FILE.pdf".
+		// Nor is it an output's file: every output is told so, --plot - too,
+		// not "a figure is FILE.png, FILE.svg or FILE.pdf".
 		{[]string{"--headless", "--log", "-"}, "ganui: --log -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
 		{[]string{"--headless", "--save", "-"}, "ganui: --save -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
 		{[]string{"--headless", "--plot", "-"}, "ganui: --plot -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
@@ -157,8 +155,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// A number that is not whole is told the range and the default, as one out of range is.
 		{[]string{"--headless", "--epochs", "1.5"}, `--epochs: "1.5" is not a whole number; allowed: 1..1,000,000,000 (default: the preset's own)`},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number; allowed: 0..`},
-		// Inf is no number too large, as NaN is none, where --seeds Inf had
-		// been told "a seed is at most 18,446,744,073,709,551,615".
+		// Inf is no number too large, as NaN is none: --seeds Inf is not told
+		// "a seed is at most 18,446,744,073,709,551,615".
 		{[]string{"--headless", "--seed", "Inf"}, `--seed: "Inf" is not a whole number; allowed: 0..18,446,744,073,709,551,615 (default 1)`},
 		{[]string{"--headless", "--epochs", "-Inf"}, `--epochs: "-Inf" is not a whole number; allowed: 1..1,000,000,000`},
 		{[]string{"--headless", "--seeds", "Inf"}, `--seeds: "Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`},
@@ -173,8 +171,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--every", "-1"}, "--every"},
 		{[]string{"--headless", "--samples", "3"}, "--samples"},
 		{[]string{"--headless", "--seed", "-1"}, "--seed: -1 out of range"},
-		// Every number is written one way: no '+' before it, no spaces
-		// around it (--epochs +5 and --seeds ' 1' had been taken).
+		// Every number is written one way: no '+' before it, no spaces around
+		// it (--epochs +5 and --seeds ' 1' are not taken).
 		{[]string{"--headless", "--epochs", "+5"}, `--epochs: "+5" has a + before it; write it without one: 5`},
 		{[]string{"--headless", "--epochs", " 5"}, `--epochs: " 5" is not a whole number`},
 		{[]string{"--headless", "--epochs=5 "}, `--epochs: "5 " is not a whole number`},
@@ -186,9 +184,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
 		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3": "+1" has a + before it; write the range without the +: 1-3`},
 		{[]string{"--headless", "--seeds", "+1"}, `--seeds: "+1" has a + before it; write it without one: 1`},
-		// No sign on a zero either: --seed -0 was 0 where --seeds -0 was
-		// refused. The sign is what is said, as a + is: "-0" had been
-		// told it is not a whole number.
+		// No sign on a zero either, for --seed -0 as for --seeds -0. The sign
+		// is what is said, as a + is, not that "-0" is not a whole number.
 		{[]string{"--headless", "--seed", "-0"}, `--seed: "-0" has a - before it, and a count has no sign; write it without one: 0`},
 		{[]string{"--headless", "--every", "-0e3"}, `--every: "-0e3" has a - before it, and a count has no sign; write it without one: 0e3`},
 		{[]string{"--headless", "--epochs", "-0"}, `--epochs: "-0" has a - before it, and 0 out of range 1..1,000,000,000 (default: the preset's own)`},
@@ -203,8 +200,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "g_hidden=32,+5000"}, `--set: g_hidden: width "+5000" has a + before it, and 5,000 out of range 1..4,096`},
 		{[]string{"--headless", "--epochs", "+1.5"}, `--epochs: "+1.5" has a + before it, and "1.5" is not a whole number; allowed: 1..1,000,000,000 (default: the preset's own)`},
 		{[]string{"--headless", "--every", "+2e9"}, `--every: "+2e9" has a + before it, and 2e9 out of range 0..1,000,000,000 (default 500)`},
-		// Spaces beside the = are refused on either side: a key's had been trimmed, so that
-		// --set 'g_lr =1e-3' was taken where --set 'g_lr= 1e-3' was refused for its number.
+		// Spaces beside the = are refused on either side: a key's is not
+		// trimmed, which would take --set 'g_lr =1e-3' where --set 'g_lr= 1e-3'
+		// is refused for its number.
 		{[]string{"--headless", "--set", "epochs= 5"}, `--set: "epochs= 5" has spaces around its =; write epochs=5`},
 		{[]string{"--headless", "--set", "g_lr =1e-3"}, `--set: "g_lr =1e-3" has spaces around its =; write g_lr=1e-3`},
 		{[]string{"--headless", "--set", " g_lr=1e-3"}, `--set: " g_lr=1e-3" has spaces before its key; write g_lr=1e-3`},
@@ -213,14 +211,16 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		// g_out and d_in that fail to divide batch by different values are told in one line.
 		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3", "--set", "batch=8"}, "--set: g_out, d_in: 100, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 300"},
-		// The batch offered is one g_out divides too: "a multiple of 3" had been offered, which g_out's 100 refuses.
+		// The batch offered is one g_out divides too, not "a multiple of 3",
+		// which g_out's 100 refuses.
 		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3"}, "--set: d_in: 3 out of range: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100), or batch a multiple of 300, as g_out 100 needs too"},
-		{[]string{"--headless", "--set", "g_lr=+nan"}, `--set: g_lr: +nan is not a finite number; allowed: (0,10]`}, // as nan is; it had been "not a number"
+		{[]string{"--headless", "--set", "g_lr=+nan"}, `--set: g_lr: +nan is not a finite number; allowed: (0,10]`}, // as nan is, not "not a number"
 		{[]string{"--headless", "--set", "g_hidden=32,-nan"}, `--set: g_hidden: width -nan is not a finite number; allowed: 1..4,096`},
 		{[]string{"--headless", "--set", "g_hidden=32, 32"}, `--set: g_hidden: "32, 32" has spaces in it; write the list without them: 32,32`},
-		// The target's error names it once: it had read `--set: target: target "normal(1": …`.
+		// The target's error names it once, not `--set: target: target
+		// "normal(1": …`.
 		{[]string{"--headless", "--set", "target=normal(1"}, `--set: target "normal(1": want normal(mean,std), its arguments in parentheses`},
-		{[]string{"--headless", "--sweep", "target=foo(1)"}, `--sweep: target "foo(1)": unknown kind "foo"`}, // it had read `--sweep: target=foo(1): target "foo(1)": …`
+		{[]string{"--headless", "--sweep", "target=foo(1)"}, `--sweep: target "foo(1)": unknown kind "foo"`}, // not `--sweep: target=foo(1): target "foo(1)": …`
 		{[]string{"--headless", "--sweep", "d_lr=1e-3, 1e-2"}, `--sweep: d_lr: value " 1e-2" has spaces around it`},
 		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" has a + before it; write it without one: 1`},
 		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1: invalid JSON`},
@@ -245,11 +245,12 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "two keys"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--set", "d_lr=1e-2"}, "both swept and set"},
 		{[]string{"--headless", "--sweep", "epochs=10,20", "--epochs", "5"}, "both swept and given"},
-		// Two plans: --epochs had won over --set epochs= without a word, in either order.
+		// Two plans: --epochs does not win over --set epochs= without a word,
+		// in either order.
 		{[]string{"--headless", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
 		{[]string{"--headless", "--epochs", "50", "--set", "epochs=100"}, "epochs is both set (--set) and given (--epochs); drop one"},
 		{[]string{"--show-preset", "vanilla", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
-		// Two values of one key: the last had won without a word.
+		// Two values of one key: the last does not win without a word.
 		{[]string{"--headless", "--set", "g_lr=1e-3", "--set", "g_lr=1e-2"}, "g_lr is set twice (--set); drop one"},
 		{[]string{"--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", "g_lr=0.001"}, "g_lr is set twice (--set); drop one"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
@@ -293,10 +294,9 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
-// TestHelpGroupsTheFlags: --help lists its flags by use, under a title
-// each group (flagGroups), every flag once and none left over for
-// "other:"; it had listed them in the alphabet's order, a headless run's
-// flags among the trainer's.
+// TestHelpGroupsTheFlags: --help lists its flags by use, under a title each
+// group (flagGroups), every flag once and none left over for "other:", not in
+// the alphabet's order, a headless run's flags among the trainer's.
 func TestHelpGroupsTheFlags(t *testing.T) {
 	_, help, _ := runCLI(t, "--help")
 	_, flags, _ := strings.Cut(help, "\n"+designUsage+"\n\n")
@@ -320,10 +320,10 @@ func TestHelpGroupsTheFlags(t *testing.T) {
 	}
 }
 
-// TestHelpNamesTheFinalLinesKeys: every key of a final line, on a line
-// of a row of samples a draw (zdep), of a mixture (modes) and of a plane
-// (sw1, hq), is named in --help, which the trainer's quit line sends a
-// user to: kurt and zdep had been explained in README.md alone.
+// TestHelpNamesTheFinalLinesKeys: every key of a final line, on a line of a row
+// of samples a draw (zdep), of a mixture (modes) and of a plane (sw1, hq), is
+// named in --help, which the trainer's quit line sends a user to, kurt and zdep
+// too, not explained in README.md alone.
 func TestHelpNamesTheFinalLinesKeys(t *testing.T) {
 	_, help, _ := runCLI(t, "--help")
 	named := map[string]bool{}
@@ -341,9 +341,9 @@ func TestHelpNamesTheFinalLinesKeys(t *testing.T) {
 	}
 }
 
-// TestPlotHelpNamesTheHeatMapsMeasure: --help says what a sweep's heat
-// map shows, as the README does: median KS, sliced W1 on a 2-D target
-// (figure.FromSweep). It had said median KS alone, of a map of SW1.
+// TestPlotHelpNamesTheHeatMapsMeasure: --help says what a sweep's heat map
+// shows, as the README does: median KS, sliced W1 on a 2-D target
+// (figure.FromSweep), not median KS alone, of a map of SW1.
 func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	const want = "with a two-key --sweep, the heat map of median KS (sliced W1 on a 2-D target)"
@@ -352,12 +352,12 @@ func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
 	}
 }
 
-// TestStartingPaceIsSaidAlike: --help and the README's flag table say
-// the pace an interactive run starts at in the same words, what
-// watchSpeed does (session's TestWatchSpeed): the plan takes at most 30 s
-// at it, full speed past the ladder. --help had said "about 30 s" and the
-// README "at most", of a pace at which 2,100 epochs take 21 s. Both give
-// the range --speed takes too, which --help had left to the error.
+// TestStartingPaceIsSaidAlike: --help and the README's flag table say the pace
+// an interactive run starts at in the same words, what watchSpeed does
+// (session's TestWatchSpeed): the plan takes at most 30 s at it, full speed
+// past the ladder, not "about 30 s" in one and "at most" in the other, of a
+// pace at which 2,100 epochs take 21 s. Both give the range --speed takes too,
+// not leaving it to the error.
 func TestStartingPaceIsSaidAlike(t *testing.T) {
 	const want = "epochs a second, 1 to 100,000 (default: the slowest pace of the 1-2-5 ladder at which the plan would take at most 30 s, full speed for a plan over 3,000,000 epochs, which none fits; with --resume, the pace the run was saved at;"
 	_, stdout, _ := runCLI(t, "--help")
@@ -379,9 +379,9 @@ func TestStartingPaceIsSaidAlike(t *testing.T) {
 	t.Fatal("no --speed row in README.md")
 }
 
-// TestREADMEUsageIsHelps: the usage block under the README's "Command
-// line" is the one --help prints, line for line (it had fallen behind:
-// --show-preset takes --epochs, which only --help said).
+// TestREADMEUsageIsHelps: the usage block under the README's "Command line" is
+// the one --help prints, line for line, so that it does not fall behind
+// (--show-preset taking --epochs, which only --help would say).
 func TestREADMEUsageIsHelps(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	readme, err := os.ReadFile("README.md")
@@ -398,16 +398,14 @@ func TestREADMEUsageIsHelps(t *testing.T) {
 	}
 }
 
-// TestREADMEFlagTableIsHelps: the README's flag table has a row for
-// every flag --help lists, and no row for a flag ganui does not have,
-// and a row gives the flag with each value --help names for it
-// (`--preset NAME` or `--preset FILE.json` for --help's --preset
-// NAME|FILE.json: the rows of --preset and --show-preset had named a
-// NAME alone), in --help's order, its groups' (the table had listed
-// --resume among the headless flags, --help in the alphabet's order); and
-// a row calls what the flag changes as --help does, the design or the
-// preset, where --help says one only (the rows of --set and --seed had
-// said preset, --help design).
+// TestREADMEFlagTableIsHelps: the README's flag table has a row for every flag
+// --help lists, and no row for a flag ganui does not have, and a row gives the
+// flag with each value --help names for it (`--preset NAME` or `--preset
+// FILE.json` for --help's --preset NAME|FILE.json, not NAME alone in the rows
+// of --preset and --show-preset), in --help's order, its groups' (not --resume
+// among the headless flags, nor the alphabet's order); and a row calls what the
+// flag changes as --help does, the design or the preset, where --help says one
+// only (the rows of --set and --seed not preset where --help says design).
 func TestREADMEFlagTableIsHelps(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	help := map[string][]string{} // each flag, and the values it names
@@ -483,10 +481,9 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 	}
 }
 
-// TestHelpNamesTheWholeCounts: the flags --help's footer calls counts
-// are those that refuse a fraction, and --speed, which takes one (1.5
-// epochs a second), is not among them (the footer had called every
-// number whole).
+// TestHelpNamesTheWholeCounts: the flags --help's footer calls counts are those
+// that refuse a fraction, and --speed, which takes one (1.5 epochs a second),
+// is not among them (the footer does not call every number whole).
 func TestHelpNamesTheWholeCounts(t *testing.T) {
 	_, help, _ := runCLI(t, "--help")
 	_, list, ok := strings.Cut(strings.Join(strings.Fields(help), " "), "A count (")
@@ -518,7 +515,7 @@ func TestListPresets(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "blog-original\n") || !strings.Contains(stdout, "row") {
 		t.Fatalf("--list-presets: exit %d, output %q", code, stdout)
 	}
-	// Counts read as the screen writes them (it had said "5000 epochs").
+	// Counts read as the screen writes them (not "5000 epochs").
 	if !strings.Contains(stdout, " 5,000 epochs\n") || strings.Contains(stdout, "5000") {
 		t.Errorf("--list-presets does not group blog-original's 5,000 epochs:\n%s", stdout)
 	}
@@ -777,11 +774,11 @@ func TestHeadlessSweep(t *testing.T) {
 	}
 }
 
-// TestSweepSamplesAreTheCellsTargets: the --samples a sweep allows are
-// its cells' targets', not those of the design it sweeps from. A sweep
-// of 1-D targets from a 2-D preset had been refused a sample size every
-// cell takes; one of 2-D targets from a 1-D preset had trained nothing,
-// and exited 1 with the refusal once per run on one line.
+// TestSweepSamplesAreTheCellsTargets: the --samples a sweep allows are its
+// cells' targets', not those of the design it sweeps from. A sweep of 1-D
+// targets from a 2-D preset is not refused a sample size every cell takes, nor
+// does one of 2-D targets from a 1-D preset train nothing and exit 1 with the
+// refusal once per run on one line.
 func TestSweepSamplesAreTheCellsTargets(t *testing.T) {
 	const want = "ganui: --samples: 200,000 is more than a two-dimensional target's 100,000: its measures compare with a reference of 10,000 points\n"
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "1", "--samples", "2e5",
@@ -976,10 +973,10 @@ func usageCommands(t *testing.T) [][]string {
 	return commands
 }
 
-// TestUsageLinesWork: each way of calling ganui that the usage shows is
-// taken as written, with all its optional flags, none or any one (the
-// line for --resume had shown --save without --headless, which is
-// refused, and a sweep's --plot beside a second key it needs).
+// TestUsageLinesWork: each way of calling ganui that the usage shows is taken
+// as written, with all its optional flags, none or any one (the line for
+// --resume shows no --save without --headless, which is refused, nor a sweep's
+// --plot beside a second key it needs).
 func TestUsageLinesWork(t *testing.T) {
 	commands := usageCommands(t)
 	if len(commands) < 100 {
@@ -997,9 +994,9 @@ func TestUsageLinesWork(t *testing.T) {
 	}
 }
 
-// TestHelpFitsEightyColumns: --help reads on an 80-column terminal, the
-// tab before a flag's description taken to column 8 (its usage lines
-// had run to 139 columns, and the descriptions to 600).
+// TestHelpFitsEightyColumns: --help reads on an 80-column terminal, the tab
+// before a flag's description taken to column 8 (its usage lines not running to
+// 139 columns, nor the descriptions to 600).
 func TestHelpFitsEightyColumns(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	for _, line := range strings.Split(stdout, "\n") {
@@ -1017,10 +1014,10 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 	}
 }
 
-// TestHelpKeepsKeysWithTheirWords: no line of a flag's description in
-// --help ends or starts with a key, a word of one character that is no
-// letter or digit: --speed's "[ and ] change it" had broken after the
-// "[", which read as a bracket opened.
+// TestHelpKeepsKeysWithTheirWords: no line of a flag's description in --help
+// ends or starts with a key, a word of one character that is no letter or
+// digit: --speed's "[ and ] change it" does not break after the "[", which
+// would read as a bracket opened.
 func TestHelpKeepsKeysWithTheirWords(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	key := regexp.MustCompile(`^[^\pL\pN]$`)
@@ -1033,10 +1030,10 @@ func TestHelpKeepsKeysWithTheirWords(t *testing.T) {
 	}
 }
 
-// TestHelpKeepsRangesTogether: a range a flag's text gives ("1 to
-// 100,000", "to 100,000" on a 2-D target) and a number with its unit
-// ("30 s") are on one line of --help, in plain spaces: --speed had ended
-// a line "N is epochs a second, 1" and begun the next "to 100,000".
+// TestHelpKeepsRangesTogether: a range a flag's text gives ("1 to 100,000", "to
+// 100,000" on a 2-D target) and a number with its unit ("30 s") are on one line
+// of --help, in plain spaces: --speed does not end a line "N is epochs a
+// second, 1" and begin the next "to 100,000".
 func TestHelpKeepsRangesTogether(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	if strings.Contains(stdout, numtext.NBSP) {
@@ -1052,19 +1049,19 @@ func TestHelpKeepsRangesTogether(t *testing.T) {
 	}
 }
 
-// TestGuessedCombinations: the combinations a user would guess, each
-// refused with one line that says why, in the same words as the others
-// (--paused alone had been refused as "--paused and --speed are …", and
-// a one-key sweep's --plot as "--sweep: --plot …"); a flag its mode, or
-// another flag, does not take is refused as that before its value is read.
+// TestGuessedCombinations: the combinations a user would guess, each refused
+// with one line that says why, in the same words as the others (not --paused
+// alone as "--paused and --speed are …", nor a one-key sweep's --plot as
+// "--sweep: --plot …"); a flag its mode, or another flag, does not take is
+// refused as that before its value is read.
 func TestGuessedCombinations(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		// The three whose file the trainer writes with a key name it: a
-		// teacher who had asked the trainer for a log, a checkpoint or a
-		// figure had been told only to give up the trainer.
+		// The three whose file the trainer writes with a key name it: a teacher
+		// who asks the trainer for a log, a checkpoint or a figure is not told
+		// only to give up the trainer.
 		{[]string{"--log", "x.csv"}, "ganui: --log needs --headless: add --headless to train without the screen and write the history, or drop --log; in the trainer, e writes the history CSV\n"},
 		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless: add --headless to train the grid without the screen, a row per cell, or drop --sweep\n"},
 		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless: add --headless to train without the screen and save a checkpoint at the end, or drop --save; in the trainer, w saves a checkpoint\n"},
@@ -1074,9 +1071,9 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 3: sweep two, or drop --plot\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset to continue it, or drop --resume to train the design --preset names from the start\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
-		// A flag the mode does not take is refused as that, whatever its
-		// value: its range had been said first, and the flag refused only
-		// once the value was mended.
+		// A flag the mode does not take is refused as that, whatever its value,
+		// not its range said first and the flag refused only once the value is
+		// mended.
 		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too, or drop --jobs\n"},
 		{[]string{"--version", "--epochs", "0"}, "ganui: --epochs does not go with --version, which prints ganui's version and trains nothing; drop --epochs, or --version to train\n"},
 		{[]string{"--show-preset", "vanilla", "--samples", "5"}, "ganui: --samples does not go with --show-preset, which prints a preset's settings and trains nothing; drop --samples, or --show-preset to train\n"},
@@ -1088,8 +1085,8 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced: drop --paused, or --headless to watch the run\n"},
 		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced: drop --speed, or --headless to watch the run\n"},
-		// Each says what the mode does and which to drop, where it had said
-		// only "--headless does not go with --show-preset".
+		// Each says what the mode does and which to drop, not only "--headless
+		// does not go with --show-preset".
 		{[]string{"--headless", "--show-preset", "vanilla"}, "ganui: --headless does not go with --show-preset, which prints a preset's settings and trains nothing; drop --headless, or --show-preset to train\n"},
 		{[]string{"--list-presets", "--seed", "3"}, "ganui: --seed does not go with --list-presets, which lists the built-in presets and trains nothing; drop --seed, or --list-presets to train\n"},
 		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version, which prints ganui's version and trains nothing; drop --preset, or --version to train\n"},
@@ -1108,12 +1105,11 @@ func TestGuessedCombinations(t *testing.T) {
 	}
 }
 
-// TestHeadlessFlagsSayWhatToDo: every flag --help calls headless's,
-// given without --headless, is refused with one line that says what to
-// do, add --headless or drop the flag (it had said only "--jobs needs
-// --headless"), in --help's words for what --headless does ("without
-// the screen", where --help had said "without a UI"), and doing what it
-// says is a command ganui takes.
+// TestHeadlessFlagsSayWhatToDo: every flag --help calls headless's, given
+// without --headless, is refused with one line that says what to do, add
+// --headless or drop the flag (not only "--jobs needs --headless"), in --help's
+// words for what --headless does ("without the screen", as --help says, not
+// "without a UI"), and doing what it says is a command ganui takes.
 func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
 	_, help, _ := runCLI(t, "--help")
 	without := regexp.MustCompile(`without (a|the) \w+`)
@@ -1144,11 +1140,10 @@ func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
 	}
 }
 
-// TestResumeConflictsOfferAFreshRun: a flag that changes the design or
-// the seed of the run --resume continues is refused with both ways out,
-// to drop it and continue the run, or to drop --resume and train a fresh
-// one with it (the refusal had offered only "drop --set"), and doing
-// the second is a command ganui takes.
+// TestResumeConflictsOfferAFreshRun: a flag that changes the design or the seed
+// of the run --resume continues is refused with both ways out, to drop it and
+// continue the run, or to drop --resume and train a fresh one with it (not
+// "drop --set" alone), and doing the second is a command ganui takes.
 func TestResumeConflictsOfferAFreshRun(t *testing.T) {
 	for _, c := range []struct {
 		args  []string
@@ -1176,10 +1171,10 @@ func TestResumeConflictsOfferAFreshRun(t *testing.T) {
 	}
 }
 
-// TestSwitchesTurnedOff: a switch given as false (--paused=false, as a
-// script may write --paused=$PAUSED) asks for nothing, so it clashes with
-// nothing; --list-presets=false --seed 3 had been refused as "--seed does
-// not go with --list-presets".
+// TestSwitchesTurnedOff: a switch given as false (--paused=false, as a script
+// may write --paused=$PAUSED) asks for nothing, so it clashes with nothing;
+// --list-presets=false --seed 3 is not refused as "--seed does not go with
+// --list-presets".
 func TestSwitchesTurnedOff(t *testing.T) {
 	for _, args := range [][]string{
 		{"--list-presets=false", "--seed", "3"},
@@ -1264,10 +1259,10 @@ func TestOneDashOrTwo(t *testing.T) {
 	}
 }
 
-// TestZeroIsNoDefault: a count is never 0 for its default — --samples 0
-// is refused as --epochs 0 and --jobs 0 are (it had run as if not
-// given) — and the refusal gives the range and the default: with
-// --resume the run's own, not the preset's plan or 10,000 samples.
+// TestZeroIsNoDefault: a count is never 0 for its default — --samples 0 is
+// refused as --epochs 0 and --jobs 0 are, not run as if not given — and the
+// refusal gives the range and the default: with --resume the run's own, not the
+// preset's plan or 10,000 samples.
 func TestZeroIsNoDefault(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -1285,11 +1280,10 @@ func TestZeroIsNoDefault(t *testing.T) {
 	}
 }
 
-// TestLeftLineNamesTheDesignsPreset: the line printed for a run left at
-// once names its design as the final line does (session.DesignText), by
-// its preset and the settings changed from it; it had named the design
-// by its own name alone (left preset=wide after --preset vanilla --set
-// name=wide).
+// TestLeftLineNamesTheDesignsPreset: the line printed for a run left at once
+// names its design as the final line does (session.DesignText), by its preset
+// and the settings changed from it, not by its own name alone (left preset=wide
+// after --preset vanilla --set name=wide).
 func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 	end := tui.Ending{Shown: true, Preset: "vanilla", Changes: []session.Change{{Key: "name", Value: "wide"}, {Key: "g_lr", Value: "1e-3"}}, Seed: 3, Epoch: 7}
 	const want = "left preset=vanilla name=wide g_lr=1e-3 seed=3 epochs=7: quit at once"
@@ -1298,12 +1292,11 @@ func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 	}
 }
 
-// TestLeftLineSaysTheFilesNotWritten: a trainer quit at once while
-// files its keys asked for still waited (a wide design's epoch or first
-// evaluation taking seconds) says which were not written, by the key
-// that asked, and where they were to go: the line had said nothing of
-// them, and then named the checkpoint alone, not a history CSV (e), a
-// preset file (c) or a figure (P).
+// TestLeftLineSaysTheFilesNotWritten: a trainer quit at once while files its
+// keys asked for still waited (a wide design's epoch or first evaluation taking
+// seconds) says which were not written, by the key that asked, and where they
+// were to go, each of them: a history CSV (e), a preset file (c) or a figure
+// (P) as well as the checkpoint.
 func TestLeftLineSaysTheFilesNotWritten(t *testing.T) {
 	const lost = "quit at once, not waiting for the epoch in training: no final line, no command again"
 	for _, c := range []struct {
@@ -1346,14 +1339,14 @@ func TestRunLoses(t *testing.T) {
 	}
 }
 
-// TestDirNoticeNamesTheKeysThatFail: the trainer's notice of a directory
-// that takes no file (dirNotice) says which keys will fail, the
-// directory and why, as a key's note says it (session.KeysCannotWrite),
-// and what to do, and of one that takes files, nothing, leaving nothing
-// in it. A directory its user may not write is checked where that
-// holds: root writes it all the same. The current directory, Linux's
-// /proc/self, is named by its path, which gives way on a narrow screen;
-// "cannot write in this directory (permission denied)" had not named it.
+// TestDirNoticeNamesTheKeysThatFail: the trainer's notice of a directory that
+// takes no file (dirNotice) says which keys will fail, the directory and why,
+// as a key's note says it (session.KeysCannotWrite), and what to do, and of one
+// that takes files, nothing, leaving nothing in it. A directory its user may
+// not write is checked where that holds: root writes it all the same. The
+// current directory, Linux's /proc/self, is named by its path, which gives way
+// on a narrow screen, not "cannot write in this directory (permission denied)",
+// which does not name it.
 func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 	dir := t.TempDir()
 	if got := dirNotice(dir); got != "" {
@@ -1387,12 +1380,12 @@ func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 	}
 }
 
-// TestSweepSaysEachFailedCellOnItsLine: a sweep whose runs cannot be
-// built as it trains (here two cells' points files, gone since the sweep
-// was read) says each failing cell on a line of its own, naming the cell
-// as its row does and the seeds it failed for, the cell that trained
-// having its row; the failures had been joined on one line, no cell
-// named. The error is none of those the exit codes tell apart: exit 1.
+// TestSweepSaysEachFailedCellOnItsLine: a sweep whose runs cannot be built as
+// it trains (here two cells' points files, gone since the sweep was read) says
+// each failing cell on a line of its own, naming the cell as its row does and
+// the seeds it failed for, the cell that trained having its row, not the
+// failures joined on one line, no cell named. The error is none of those the
+// exit codes tell apart: exit 1.
 func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
 	dir := t.TempDir()
 	var targets []string
@@ -1433,14 +1426,13 @@ func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
 	}
 }
 
-// TestSeedsSayTheFailedSeedsOnALine: a --seeds batch whose runs cannot
-// be built as it trains (here their points file, gone since the batch
-// was read: the target set after parsing, which read no file, and the
-// runs trained without headlessSeeds's check, which finds it first) says
-// each error on a line of its own, the seeds that failed with it named
-// together as a sweep's cells name theirs, where the runs' errors had
-// been joined on one line, the same error once a seed, no seed named.
-// The error is none of those the exit codes tell apart: exit 1.
+// TestSeedsSayTheFailedSeedsOnALine: a --seeds batch whose runs cannot be built
+// as it trains (here their points file, gone since the batch was read: the
+// target set after parsing, which read no file, and the runs trained without
+// headlessSeeds's check, which finds it first) says each error on a line of its
+// own, the seeds that failed with it named together as a sweep's cells name
+// theirs, not the runs' errors joined on one line, the same error once a seed,
+// no seed named. The error is none of those the exit codes tell apart: exit 1.
 func TestSeedsSayTheFailedSeedsOnALine(t *testing.T) {
 	opts, err := parseFlags([]string{"--headless", "--preset", "ring", "--epochs", "2", "--samples", "100", "--seeds", "1-3", "--jobs", "1"}, io.Discard)
 	if err != nil {

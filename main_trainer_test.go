@@ -189,12 +189,12 @@ func (tr *trainer) cooked() bool {
 	return st.Lflag&syscall.ICANON != 0 && st.Lflag&syscall.ECHO != 0
 }
 
-// TestTrainerQuitsOnSignals (SIGINT ended the trainer with "program was
-// killed: program was interrupted", exit 1 and no final line; SIGHUP
-// killed it with the terminal left raw and on the alternate screen):
-// SIGINT, SIGTERM, SIGHUP and SIGQUIT each end the trainer as q does: the
-// terminal restored, the final line and the command again printed, exit
-// 0. SIGQUIT had dumped Go's goroutines, exit 2, the terminal left raw.
+// TestTrainerQuitsOnSignals: SIGINT, SIGTERM, SIGHUP and SIGQUIT each end the
+// trainer as q does: the terminal restored, the final line and the command
+// again printed, exit 0. Not "program was killed: program was interrupted",
+// exit 1 and no final line, for SIGINT, nor the process killed with the
+// terminal left raw and on the alternate screen for SIGHUP, nor Go's goroutines
+// dumped, exit 2, the terminal left raw, for SIGQUIT.
 func TestTrainerQuitsOnSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
@@ -214,10 +214,10 @@ func TestTrainerQuitsOnSignals(t *testing.T) {
 	}
 }
 
-// TestTrainerSaysWhereAQuitRunStopped: a run quit before the end of its
-// plan says, under its command again, that the command trains the plan
-// and how to stop where this run did: the command's final line, of
-// epoch 100, had been left to read as this run's, of epoch 3.
+// TestTrainerSaysWhereAQuitRunStopped: a run quit before the end of its plan
+// says, under its command again, that the command trains the plan and how to
+// stop where this run did, so that the command's final line, of epoch 100, is
+// not read as this run's, of epoch 3.
 func TestTrainerSaysWhereAQuitRunStopped(t *testing.T) {
 	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
@@ -232,11 +232,11 @@ func TestTrainerSaysWhereAQuitRunStopped(t *testing.T) {
 	tr.waitFor("the command trains the plan's 100 epochs; this run stopped at epoch 3 (--epochs 3 stops there)")
 }
 
-// TestAgainRunsAsGanuiWasStarted (after the README's "go run ." the
-// again: line had said "ganui --preset …", which no shell without ganui
-// on its PATH runs): the command again, and the checkpoint's note, begin
-// as ganui was started: "go run ." in the module's directory, the path
-// as typed, the name found on the PATH.
+// TestAgainRunsAsGanuiWasStarted: the command again, and the checkpoint's note,
+// begin as ganui was started: "go run ." in the module's directory, the path as
+// typed, the name found on the PATH, so that after the README's "go run ." the
+// again: line does not say "ganui --preset …", which no shell without ganui on
+// its PATH runs.
 func TestAgainRunsAsGanuiWasStarted(t *testing.T) {
 	for _, c := range []struct{ arg0, goMod, want string }{
 		{"/tmp/go-build2972185930/b001/exe/ganui", "module github.com/ganui/ganui\n\ngo 1.26\n", "go run ."},
@@ -277,9 +277,8 @@ func TestAgainRunsAsGanuiWasStarted(t *testing.T) {
 	}
 }
 
-// TestTrainerTakesPastedTextAsText (a bracketed paste was thrown away
-// unsaid): text pasted into the terminal is not run as keys, and the
-// status says so; typed keys still are.
+// TestTrainerTakesPastedTextAsText: text pasted into the terminal is not run as
+// keys, nor thrown away unsaid: the status says so; typed keys still are run.
 func TestTrainerTakesPastedTextAsText(t *testing.T) {
 	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
@@ -306,10 +305,10 @@ func TestTrainerEndsWhenTheTerminalGoes(t *testing.T) {
 	}
 }
 
-// TestNohupKeepsHeadlessRunning: a headless run started with SIGHUP
-// ignored (nohup) trains on through a hangup, as nohup promises; without
-// it SIGHUP stops the run as SIGINT does (TestHangupStopsTheRun). Catching
-// SIGHUP had undone nohup.
+// TestNohupKeepsHeadlessRunning: a headless run started with SIGHUP ignored
+// (nohup) trains on through a hangup, as nohup promises; without it SIGHUP
+// stops the run as SIGINT does (TestHangupStopsTheRun). Catching SIGHUP must
+// not undo nohup.
 func TestNohupKeepsHeadlessRunning(t *testing.T) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -344,10 +343,10 @@ func TestNohupKeepsHeadlessRunning(t *testing.T) {
 	cmd.Wait()
 }
 
-// TestSignalTestsRunUnderNohup: the tests of SIGHUP pass when the tests
-// are run with it ignored, as under nohup (go test . under nohup had
-// failed them: the signal never came, to the test or to the trainer it
-// started). The test binary runs them again with SIGHUP ignored.
+// TestSignalTestsRunUnderNohup: the tests of SIGHUP pass when the tests are run
+// with it ignored, as under nohup: go test . under nohup passes them, the
+// signal coming to the test and to the trainer it starts. The test binary runs
+// them again with SIGHUP ignored.
 func TestSignalTestsRunUnderNohup(t *testing.T) {
 	cmd := exec.Command("sh", "-c", `trap "" HUP; exec "$0" "$@"`, os.Args[0],
 		"-test.run", "^(TestHangupStopsTheRun|TestTrainerQuitsOnSignals)$/^(|hangup)$", "-test.v")
@@ -362,11 +361,10 @@ func TestSignalTestsRunUnderNohup(t *testing.T) {
 // sleeping, T stopped, …
 func (tr *trainer) state() byte { return procState(tr.t, tr.cmd.Process.Pid) }
 
-// TestTrainerSuspendsOnCtrlZ (ctrl+z, a key to the raw terminal, was "not
-// a key here"): ctrl+z gives the terminal back — the alternate screen
-// left, the modes cooked — and stops the trainer as a shell's job, the
-// run with it; continued, as fg does, it takes the terminal again, draws
-// its screen and reads keys.
+// TestTrainerSuspendsOnCtrlZ: ctrl+z, a key to the raw terminal, is not "not a
+// key here": it gives the terminal back — the alternate screen left, the modes
+// cooked — and stops the trainer as a shell's job, the run with it; continued,
+// as fg does, it takes the terminal again, draws its screen and reads keys.
 func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
 	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
@@ -452,14 +450,14 @@ func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
 	tr.waitFor("final preset=vanilla seed=1 epochs=0 ")
 }
 
-// TestTrainerAsksTheBackgroundUnderTmux (termenv asks nothing of a
-// terminal whose TERM is screen's or tmux's, and takes its background
-// for dark: on a light terminal under tmux the text was near white on
-// white): under TERM=tmux-256color the trainer asks the terminal its background
-// as under any other, and on a light one draws the palette's light
-// variants — the key bar's words in 243, not the dark terminal's 246.
-// CI is cleared with the colour variables: termenv takes any CI for a
-// terminal that is none and draws no colour at all.
+// TestTrainerAsksTheBackgroundUnderTmux: termenv asks nothing of a terminal
+// whose TERM is screen's or tmux's, and takes its background for dark, which on
+// a light terminal under tmux would draw text near white on white; under
+// TERM=tmux-256color the trainer asks the terminal its background as under any
+// other, and on a light one draws the palette's light variants — the key bar's
+// words in 243, not the dark terminal's 246. CI is cleared with the colour
+// variables: termenv takes any CI for a terminal that is none and draws no
+// colour at all.
 func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 	// The terminal its controlling one, the trainer in its foreground, as
 	// termenv asks only there.
@@ -487,11 +485,11 @@ func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 	}
 }
 
-// TestTrainerNamesTheFilesItWrote: the lines printed once the trainer
-// has quit name the files its keys wrote, before the final line: w then
-// q a moment later had left the checkpoint on disk and its note, the
-// status line's alone, gone with the screen. Of two checkpoints the
-// latest is named, with its resume command, and the other counted.
+// TestTrainerNamesTheFilesItWrote: the lines printed once the trainer has quit
+// name the files its keys wrote, before the final line, so that w then q a
+// moment later does not leave the checkpoint on disk and its note, the status
+// line's alone, gone with the screen. Of two checkpoints the latest is named,
+// with its resume command, and the other counted.
 func TestTrainerNamesTheFilesItWrote(t *testing.T) {
 	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
@@ -516,13 +514,12 @@ func TestTrainerNamesTheFilesItWrote(t *testing.T) {
 	}
 }
 
-// TestTrainerSaysAtStartItCannotWriteHere: started in a directory that
-// takes no file (Linux's /proc, which takes none, as root too), the
-// trainer says so on its first screen, with the keys that will fail,
-// the directory named by its path as a w's note names it, and what to
-// do; only a w pressed had said it, as it failed, and the notice that
-// came to say it, "cannot write in this directory (no new files
-// taken)", had not named the directory.
+// TestTrainerSaysAtStartItCannotWriteHere: started in a directory that takes no
+// file (Linux's /proc, which takes none, as root too), the trainer says so on
+// its first screen, with the keys that will fail, the directory named by its
+// path as a w's note names it, and what to do, not only once a w pressed fails,
+// nor in a notice that does not name the directory, "cannot write in this
+// directory (no new files taken)".
 func TestTrainerSaysAtStartItCannotWriteHere(t *testing.T) {
 	tr := startTrainerIn(t, "/proc", &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("will fail: this directory, /proc, takes no new files")

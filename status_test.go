@@ -37,8 +37,8 @@ func TestStatusLine(t *testing.T) {
 	}
 }
 
-// TestStatusLineOfOneRun: a batch of one run (--seeds 1) counts it as
-// one, "0 of 1 run done", where it had read "0 of 1 runs done".
+// TestStatusLineOfOneRun: a batch of one run (--seeds 1) counts it as one, "0
+// of 1 run done", not "0 of 1 runs done".
 func TestStatusLineOfOneRun(t *testing.T) {
 	var screen strings.Builder
 	s := &statusLine{term: &screen}

@@ -26,11 +26,10 @@ func (w *screenWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestTallyDrawnAgainOnContinue: a batch stopped as a shell's job and
-// continued in the foreground (fg) draws its tally again at once, where
-// the shell has left the cursor under its "Stopped" and the command it
-// echoes; it had stayed away until the next run finished, minutes on a
-// slow design.
+// TestTallyDrawnAgainOnContinue: a batch stopped as a shell's job and continued
+// in the foreground (fg) draws its tally again at once, where the shell has
+// left the cursor under its "Stopped" and the command it echoes, not only when
+// the next run finishes, minutes on a slow design.
 func TestTallyDrawnAgainOnContinue(t *testing.T) {
 	screen := &screenWriter{writes: make(chan string, 16)}
 	s := &statusLine{term: screen}
