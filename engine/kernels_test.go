@@ -1326,8 +1326,8 @@ func TestSharingIgnoresOwnProcess(t *testing.T) {
 		}
 		// A thread kept waiting for a core while the runtime's others ran
 		// (the race detector's, the collector's), which the process's CPU
-		// time does not show: under a loaded machine's race pass, 26 of 40
-		// fresh processes failed so, before this check.
+		// time does not show: under a loaded machine's race pass, as many as
+		// 26 of 40 fresh processes fail so without this check.
 		if wait, ok := runQueueWait(); ok && waits {
 			if d := time.Duration(wait - wait0); d > spinGap/2 {
 				t.Skipf("%s (its threads waited %v for a core): %s", machineTookTheCore, d, fmt.Sprintf(format, args...))

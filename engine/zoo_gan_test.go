@@ -676,7 +676,7 @@ func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
 		{100_000, 30_000, 70_000, "g_out, d_in: 30,000, 70,000 out of range: a divisor of batch 100,000"}, // their multiple, 210,000, is no batch
 		{100_000, 300_000, 1, "g_out: 300,000 out of range: a divisor of batch 100,000"},                  // nor is 300,000
 		{8, 4, 100, "d_in: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
-		{16, 16, 3, "d_in: 3 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 48, as g_out 16 needs too"}, // 3 had been offered, which g_out refuses
+		{16, 16, 3, "d_in: 3 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 48, as g_out 16 needs too"}, // not 3, which g_out refuses
 		{100, 100, 3, "d_in: 3 out of range: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100), or batch a multiple of 300, as g_out 100 needs too"},
 		{100, 4, 8, "d_in: 8 out of range: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100), or batch a multiple of 8"}, // 4 divides 8
 		{100_000, 50_000, 30_000, "d_in: 30,000 out of range: a divisor of batch 100,000"},                                        // 150,000 is no batch
