@@ -339,7 +339,7 @@ func TestPanelsLineUp(t *testing.T) {
 	plane.Samples = []float64{-2.5, -2.5, 2.5, 2.5, 0, 0} // at the box's corners too
 	one := trained(t)
 	one.History, one.Evals = one.History[:1], one.Evals[:1]
-	ring := FromPicture(pictureOf(t, "ring", 300, session.Options{Seed: 1})) // its row 2 had been 0.03 point out of line
+	ring := FromPicture(pictureOf(t, "ring", 300, session.Options{Seed: 1})) // its row 2 not 0.03 point out of line
 	near := func(a, b vg.Length) bool { return math.Abs(float64(a-b)) < 1e-3 }
 	for name, r := range map[string]Run{"line": line, "plane": plane, "one point": one, "ring, 300 epochs": ring} {
 		panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
