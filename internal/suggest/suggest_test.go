@@ -32,7 +32,7 @@ func TestNearest(t *testing.T) {
 		{"vanilla", presetNames, []string{"vanilla"}},                         // itself: a flag written without its dashes
 		{"bimodal", presetNames, nil},                                         // too far from all
 		{"epoch", []string{"epochs", "every", "seed"}, []string{"epochs"}},
-		{"foo", []string{"log", "plot", "seed"}, nil},                                // 2 edits in 3: a guess (ganui -- foo had said --log)
+		{"foo", []string{"log", "plot", "seed"}, nil},                                // 2 edits in 3: a guess (ganui -- foo does not say --log)
 		{"lo", []string{"log", "plot", "seed"}, []string{"log"}},                     // 1 edit in 2
 		{"sed", []string{"log", "seed", "set"}, []string{"seed", "set"}},             // 1 edit in 3
 		{"wgan-x", presetNames, []string{"wgan", "wgan-gp"}},                         // 2 edits in 6
