@@ -377,7 +377,7 @@ func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 // TestOutputThatCannotBeWrittenFails: what ganui prints is its result; when
 // standard output takes none of it the exit is 1, not 0, with one line saying
-// why (a headless run says it once, not that it stopped, then why).
+// why (a headless run says it once, not twice: that it stopped, then why).
 func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	for _, args := range [][]string{
 		{"--help"},
