@@ -48,11 +48,11 @@ func listed(view string) map[string]int {
 }
 
 // TestEventsPageListsOneKind: f opens the ? pages at the events and, again,
-// lists one kind of them at a time, in the kinds' alphabetical order, then
-// all again, the title saying which and how many of how many and the
-// heading of each page naming the kind; the footer offers f in its words
-// of the moment. A long run's events had been one list of every kind, where
-// a learner could not find the roll-back among the d-wins.
+// lists one kind of them at a time, in the kinds' alphabetical order, then all
+// again, the title saying which and how many of how many and the heading of
+// each page naming the kind; the footer offers f in its words of the moment. In
+// one list of every kind a learner could not find a long run's roll-back among
+// the d-wins.
 func TestEventsPageListsOneKind(t *testing.T) {
 	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap := withEvents(trained, 12) // 4 d-wins, 5 d-wins-ended, 2 mode-dropped, 1 rollback
@@ -142,12 +142,13 @@ func TestEventsKindKeptAsEventsArrive(t *testing.T) {
 	}
 }
 
-// TestEventsKindRefusalKeepsTheFooter: f's word of why it lists no other
-// kind, for a run with no events and for one with events of a single kind,
-// whichever kind that is, is read whole at 80×24 before the footer's keys,
-// which stay whole too, esc and q among them, as after the pages' other
-// notes (TestGlossaryPagesBothWays). "f: the events are all rollback: no
-// other kind to list" had cut the footer to "? close · esc…", q gone.
+// TestEventsKindRefusalKeepsTheFooter: f's word of why it lists no other kind,
+// for a run with no events and for one with events of a single kind, whichever
+// kind that is, is read whole at 80×24 before the footer's keys, which stay
+// whole too, esc and q among them, as after the pages' other notes
+// (TestGlossaryPagesBothWays). Said on the footer's row, "f: the events are all
+// rollback: no other kind to list" would cut the footer to "? close · esc…", q
+// gone.
 func TestEventsKindRefusalKeepsTheFooter(t *testing.T) {
 	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	cases := map[string]session.Snapshot{"f: no events yet": withEvents(trained, 0)}
@@ -189,12 +190,12 @@ func TestEventsEntryNamesF(t *testing.T) {
 	}
 }
 
-// TestReplayEntrySaysTheEventKeysFollowF: the glossary's replay entry says
-// that < and > go through the events f lists, where it had said "to the
-// previous and next event", of whatever kind, though with a kind chosen they
-// go to that kind's alone (TestEventKeysFollowTheKind). It says so in no more
-// lines than it took: a line more at 160×50 pushes the losses entry off a
-// diverged run's screen (TestDivergedRunExplainsHowToLookBack holds that).
+// TestReplayEntrySaysTheEventKeysFollowF: the glossary's replay entry says that
+// < and > go through the events f lists, not "to the previous and next event",
+// of whatever kind, since with a kind chosen they go to that kind's alone
+// (TestEventKeysFollowTheKind). It says so without a line more: a line more at
+// 160×50 would push the losses entry off a diverged run's screen
+// (TestDivergedRunExplainsHowToLookBack holds that).
 func TestReplayEntrySaysTheEventKeysFollowF(t *testing.T) {
 	var m Model
 	if text := glossaryText(&m, "replay"); !strings.Contains(text, "< and > through the events f lists;") {
@@ -202,10 +203,10 @@ func TestReplayEntrySaysTheEventKeysFollowF(t *testing.T) {
 	}
 }
 
-// TestEventKeysFollowTheKind: with a kind chosen by f, < and > in a replay
-// go to the events of that kind alone, and the note says so ("no earlier
-// mode-covered event"); they had gone to the nearest event of any kind.
-// With all kinds listed again they go to any.
+// TestEventKeysFollowTheKind: with a kind chosen by f, < and > in a replay go
+// to the events of that kind alone, and the note says so ("no earlier
+// mode-covered event"), not to the nearest event of any kind. With all kinds
+// listed again they go to any.
 func TestEventKeysFollowTheKind(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -271,12 +272,12 @@ func TestEventKeysFollowTheKind(t *testing.T) {
 	}
 }
 
-// TestGlossaryNotesKeepTheFooter: on the ? pages every note the footer
-// gives, a paste's refusal, a key not taken, either end of the pages and
-// f's, leaves the footer's keys whole at 70×20 and 80×24, ending "esc
-// close · q quit", the note said on a row above where it does not fit
-// before them; "pasted text (11 characters) is not taken as keys: type
-// them" had cut the footer to "? next …", esc and q gone.
+// TestGlossaryNotesKeepTheFooter: on the ? pages every note the footer gives, a
+// paste's refusal, a key not taken, either end of the pages and f's, leaves the
+// footer's keys whole at 70×20 and 80×24, ending "esc close · q quit", the note
+// said on a row above where it does not fit before them; said on the footer's
+// row, "pasted text (11 characters) is not taken as keys: type them" would cut
+// the footer to "? next …", esc and q gone.
 func TestGlossaryNotesKeepTheFooter(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {

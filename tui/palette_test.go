@@ -43,11 +43,11 @@ func TestToneDrawsThePalette(t *testing.T) {
 	}
 }
 
-// TestKeyBarSpeaksInWordsColours: the key bar and the full help are words,
-// read at every turn, in the palette's colours for words — the keys in
-// plain text, their descriptions muted — which its tests hold to 4.5:1 on
-// white and on black. They had bubbles' own greys, the descriptions 2.1:1
-// on white and 2.4:1 on black.
+// TestKeyBarSpeaksInWordsColours: the key bar and the full help are words, read
+// at every turn, in the palette's colours for words — the keys in plain text,
+// their descriptions muted — which its tests hold to 4.5:1 on white and on
+// black. Bubbles' own greys would give the descriptions 2.1:1 on white and
+// 2.4:1 on black.
 func TestKeyBarSpeaksInWordsColours(t *testing.T) {
 	st := newHelp().Styles
 	for name, c := range map[string]struct {

@@ -14,10 +14,9 @@ func paste(text string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: true}
 }
 
-// TestPastedTextIsNotKeys (a paste arrived as one message that matched
-// no key, and was thrown away unsaid): a paste is text, not keys — a
-// pasted file name would reseed, rerun, write and quit — and the status
-// says so; nothing trains.
+// TestPastedTextIsNotKeys: a paste, which arrives as one message that matches
+// no key, is text, not keys — a pasted file name would reseed, rerun, write and
+// quit — and the status says so rather than dropping it unsaid; nothing trains.
 func TestPastedTextIsNotKeys(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	epoch := m.snap.Epoch
@@ -33,7 +32,7 @@ func TestPastedTextIsNotKeys(t *testing.T) {
 	if flash := mm.(Model).flash; !strings.Contains(flash, "(1,234 characters)") {
 		t.Errorf("a paste of 1,234 characters: flash %q", flash)
 	}
-	// One is one character (numtext.Count), where it had been "1 characters".
+	// One is one character (numtext.Count), not "1 characters".
 	mm, _ = m.Update(paste("x"))
 	if flash := mm.(Model).flash; !strings.Contains(flash, "(1 character)") {
 		t.Errorf("a paste of one character: flash %q", flash)
