@@ -13,17 +13,15 @@ import (
 )
 
 // TestREADMEScreensAreTheTrainers: the README's captures of the trainer,
-// `ganui --preset bimodal --seed 4 --paused` stepped to epoch 1,800 at
-// 120×40 and at 80×24, are the frames it draws there. They had been left
-// as an earlier trainer drew them, their W1 row 9 bars under KS's 8,
-// which the guide says stand on the same checks in the same columns.
-// Its capture of ring's plane, `ganui --preset ring --seed 2` at epoch
-// 4,058, is a terminal's in colour, whose target a frame without colour
-// draws as +: of it the Quality and Settings column, which colour does
-// not change, is the frame's (its SW1 row had been left as a trainer
-// drew it before a row's last bar was its value, "█▃▂▂▂▁ 0.17–0.61").
-// The captures are the default build's, as the goldens are
-// (requireGolden).
+// `ganui --preset bimodal --seed 4 --paused` stepped to epoch 1,800 at 120×40
+// and at 80×24, are the frames it draws there. A capture left as another
+// trainer drew it could show, say, a W1 row of 9 bars under KS's 8, which the
+// guide says stand on the same checks in the same columns. Its capture of
+// ring's plane, `ganui --preset ring --seed 2` at epoch 4,058, is a terminal's
+// in colour, whose target a frame without colour draws as +: of it the Quality
+// and Settings column, which colour does not change, is the frame's (its SW1
+// row's last bar is its value, not "█▃▂▂▂▁ 0.17–0.61"). The captures are the
+// default build's, as the goldens are (requireGolden).
 func TestREADMEScreensAreTheTrainers(t *testing.T) {
 	if isa := engine.KernelISA(); isa != "go" {
 		t.Skipf("the README's captures are the portable kernels' runs, this build trains with %s", isa)

@@ -12,12 +12,12 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// TestResumedRunShowsItsTrends: a run saved with w at epoch N and resumed
-// from that checkpoint shows the Quality panel the run showed at N, its
-// sparklines, ranges and arrows included, in one dimension (KS, W1) and
-// in two (SW1). The trends had been the screen's own evaluations, kept as
-// snapshots came: the resumed run began without them, one bar and no
-// arrow (·), though its record held the run's evaluations.
+// TestResumedRunShowsItsTrends: a run saved with w at epoch N and resumed from
+// that checkpoint shows the Quality panel the run showed at N, its sparklines,
+// ranges and arrows included, in one dimension (KS, W1) and in two (SW1). The
+// trends are the evaluations the run's record holds, not the screen's own, kept
+// as snapshots come, which a resumed run would begin without: one bar and no
+// arrow (·).
 func TestResumedRunShowsItsTrends(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
