@@ -9,11 +9,11 @@ import (
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
-// TestCtrlZSuspends (ctrl+z, which reaches the raw terminal as a key,
-// was "not a key here": a trainer could not be put aside as a shell's
-// job): ctrl+z asks bubbletea to suspend the program, whatever the
-// screen shows — the run, the glossary, a screen too small, a quit
-// waiting for its epoch — and sends the session nothing.
+// TestCtrlZSuspends: ctrl+z, which reaches the raw terminal as a key, is not
+// "not a key here" but asks bubbletea to suspend the program, so that a trainer
+// can be put aside as a shell's job, whatever the screen shows — the run, the
+// glossary, a screen too small, a quit waiting for its epoch — and sends the
+// session nothing.
 func TestCtrlZSuspends(t *testing.T) {
 	ctrlZ := tea.KeyMsg{Type: tea.KeyCtrlZ}
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
@@ -83,11 +83,11 @@ func TestJobControl(t *testing.T) {
 	}
 }
 
-// TestSuspendStopsTheRunClock (the time a suspended trainer was stopped
-// counted as the run's: an hour's stop lowered its ep/s and epochs_per_s
-// and added the hour to wall_s): ctrl+z stops the session's clock before
-// it suspends the process, and bubbletea's ResumeMsg, once fg has
-// continued it, starts the clock again.
+// TestSuspendStopsTheRunClock: ctrl+z stops the session's clock before it
+// suspends the process, and bubbletea's ResumeMsg, once fg has continued it,
+// starts the clock again, so that the time a trainer is stopped does not count
+// as the run's: an hour's stop would lower its ep/s and epochs_per_s and add
+// the hour to wall_s.
 func TestSuspendStopsTheRunClock(t *testing.T) {
 	s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
@@ -108,12 +108,12 @@ func TestSuspendStopsTheRunClock(t *testing.T) {
 	}
 }
 
-// TestStopSignalSuspends (kill -TSTP from outside stopped the process
-// with the terminal raw and the trainer's screen up, and fg left that
-// screen as the shell had written over it): a SIGTSTP, caught, suspends
-// the trainer as ctrl+z does, and a second suspend asked for before the
-// first has come back — ctrl+z with the signal, or typed ahead — is not
-// carried out, which would stop the trainer again at fg.
+// TestStopSignalSuspends: a SIGTSTP from outside (kill -TSTP), caught, suspends
+// the trainer as ctrl+z does, rather than stopping the process with the
+// terminal raw and the trainer's screen up, for fg to leave that screen as the
+// shell has written over it; and a second suspend asked for before the first
+// has come back — ctrl+z with the signal, or typed ahead — is not carried out,
+// which would stop the trainer again at fg.
 func TestStopSignalSuspends(t *testing.T) {
 	s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	got, cmd := m.Update(stopMsg{})
@@ -133,12 +133,12 @@ func TestStopSignalSuspends(t *testing.T) {
 	}
 }
 
-// TestStopCatcherRoutes: a SIGTSTP from outside is a stopMsg, which
-// suspends as ctrl+z does; once a suspend is under way the next one is
-// bubbletea's own, and stops the process group, since a SIGTSTP caught
-// once no longer stops the process; the SIGCONT that ends that stop is
-// bubbletea's to answer, and any other SIGCONT (a kill -STOP's) retakes
-// the terminal and draws the screen afresh.
+// TestStopCatcherRoutes: a SIGTSTP from outside is a stopMsg, which suspends as
+// ctrl+z does; once a suspend is under way the next one is bubbletea's own, and
+// stops the process group, since a SIGTSTP, once caught, does not stop the
+// process; the SIGCONT that ends that stop is bubbletea's to answer, and any
+// other SIGCONT (a kill -STOP's) retakes the terminal and draws the screen
+// afresh.
 func TestStopCatcherRoutes(t *testing.T) {
 	c := newStopCatcher()
 	if c == nil {
