@@ -256,11 +256,11 @@ func TestRetuneChangesTheEngine(t *testing.T) {
 	}
 }
 
-// TestTenfoldInOneBurst: a teacher's → → → typed ahead on a paused run
-// (one message of three runes, as a terminal reports them) moves D's
-// learning rate three notches, tenfold, and the status line gives the
-// change whole: it had shown the last notch alone, "D lr 5e-3 → 1e-2",
-// beside a rate ten times the one trained with.
+// TestTenfoldInOneBurst: a teacher's → → → typed ahead on a paused run (one
+// message of three runes, as a terminal reports them) moves D's learning rate
+// three notches, tenfold, and the status line gives the change whole, not the
+// last notch alone, "D lr 5e-3 → 1e-2", beside a rate ten times the one trained
+// with.
 func TestTenfoldInOneBurst(t *testing.T) {
 	s := startScreen(t, blogConfig(t, 5000), 1, true, 80, 24)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
@@ -390,13 +390,13 @@ func TestDivergedScreen(t *testing.T) {
 	}
 }
 
-// TestQualitySaysItsEpochAfterADivergence: a run whose weights are no
-// longer finite keeps its last evaluation, which the Quality panel dates
-// and says why none followed, "at epoch 0 · not measured since: diverged
-// at epoch 1", in one dimension and two, at 80×24 and 120×40. It had
-// read "KS 0.998 · W1 3.956 ·" undated under a header at epoch 1, the
-// samples' title giving epoch 0 at 120×40 alone, beside a figure's
-// "diverged before its first check" and a final line's ks=NaN.
+// TestQualitySaysItsEpochAfterADivergence: a run whose weights are no longer
+// finite keeps its last evaluation, which the Quality panel dates and says why
+// none followed, "at epoch 0 · not measured since: diverged at epoch 1", in one
+// dimension and two, at 80×24 and 120×40. Undated, "KS 0.998 · W1 3.956 ·"
+// under a header at epoch 1 would pass for epoch 1's, the samples' title alone
+// giving epoch 0, at 120×40 only, beside a figure's "diverged before its first
+// check" and a final line's ks=NaN.
 func TestQualitySaysItsEpochAfterADivergence(t *testing.T) {
 	for _, name := range []string{"wgan-gp", "grid-wgan-gp"} {
 		t.Run(name, func(t *testing.T) {
@@ -529,11 +529,11 @@ func TestKeyBurstIsNeverDropped(t *testing.T) {
 	}
 }
 
-// TestEscReturnsAReplayToLive: in a replay the key bar offers esc first,
-// and esc returns to the run as it is now from any frame in one key:
-// the bar had offered no way back but space, which ran the run, and only
-// . pressed once for each frame stepped back, or a key that trains or
-// changes the run, ended a replay.
+// TestEscReturnsAReplayToLive: in a replay the key bar offers esc first, and
+// esc returns to the run as it is now from any frame in one key; without it the
+// bar would offer no way back but space, which runs the run, and only . pressed
+// once for each frame stepped back, or a key that trains or changes the run,
+// would end a replay.
 func TestEscReturnsAReplayToLive(t *testing.T) {
 	s := startScreen(t, testdesigns.PerSample(1000), 1, true, 80, 24) // a keyframe every 10 epochs
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })

@@ -41,12 +41,11 @@ func TestUnboundKeysSaySo(t *testing.T) {
 	}
 }
 
-// TestUnboundKeyIsNamedVisibly: a key bound to nothing whose rune is a
-// control character (U+0085, a terminal's next line; U+009B, its escape
-// sequences' introducer), as a paste without bracketed paste brings one,
-// is named on the status line as a Go string writes it, `\u0085 is not
-// a key here`, where the rune had been written raw, for the terminal to
-// obey.
+// TestUnboundKeyIsNamedVisibly: a key bound to nothing whose rune is a control
+// character (U+0085, a terminal's next line; U+009B, its escape sequences'
+// introducer), as a paste without bracketed paste brings one, is named on the
+// status line as a Go string writes it, `\u0085 is not a key here`, not written
+// raw, for the terminal to obey.
 func TestUnboundKeyIsNamedVisibly(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
 	for r, want := range map[rune]string{'\u0085': `\u0085`, '\u009b': `\u009b`, '中': "中"} {
@@ -140,12 +139,12 @@ func onGlossary(t *testing.T) (*session.Session, Model, session.Snapshot, tea.Mo
 	return s, m, m.snap, mm
 }
 
-// TestGlossaryTakesOnlyItsKeys (on the ?? pages a key acted behind the
-// page, unseen: space ran the run, b pinned a baseline, ← retuned it, r
-// reseeded it): the glossary takes ?, esc, q and its paging keys alone
-// (TestGlossaryPagesBothWays), and its footer says that any other key
-// was not taken. h, l, + and -, which retune as ← and → do on the main
-// screen, are refused: ← and → turn the pages here.
+// TestGlossaryTakesOnlyItsKeys: the glossary takes ?, esc, q and its paging
+// keys alone (TestGlossaryPagesBothWays), and its footer says that any other
+// key was not taken, so that no key acts behind the page, unseen: space running
+// the run, b pinning a baseline, ← retuning it, r reseeding it. h, l, + and -,
+// which retune as ← and → do on the main screen, are refused: ← and → turn the
+// pages here.
 func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 	s, _, first, mm := onGlossary(t)
 	for name, k := range map[string]tea.KeyMsg{
@@ -177,10 +176,10 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 	checkNotActedOn(t, s, mm, first, "keys on the glossary acted behind it")
 }
 
-// TestEscTypedBeforeAKeyIsBoth: esc typed just before ←, which reaches
-// the program as one key, alt+left (ESC ESC [ D), closes the help and
-// then is ←, as the two typed apart are; it had been "alt+left is not a
-// key here", the help left open. So are esc esc, alt+esc.
+// TestEscTypedBeforeAKeyIsBoth: esc typed just before ←, which reaches the
+// program as one key, alt+left (ESC ESC [ D), closes the help and then is ←, as
+// the two typed apart are, not "alt+left is not a key here", the help left
+// open. So are esc esc, alt+esc.
 func TestEscTypedBeforeAKeyIsBoth(t *testing.T) {
 	_, _, _, mm := onGlossary(t)
 	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyRight})
@@ -197,13 +196,11 @@ func TestEscTypedBeforeAKeyIsBoth(t *testing.T) {
 	}
 }
 
-// TestGlossaryPagesBothWays (? alone turned the glossary's pages, one
-// way: a reader could not go back a page, and ←, →, PgUp, PgDn, Home and
-// End were refused as keys not taken): ← and PgUp go back a page, → and
-// PgDn on, Home and End to the first and the last; at either end the
-// page stays, the status saying so, and only ? and esc close it, ? on
-// the last page as before. The footer offers the pages both ways, and
-// the run behind the pages is not acted on.
+// TestGlossaryPagesBothWays: ← and PgUp go back a page, → and PgDn on, Home and
+// End to the first and the last, not refused as keys not taken, so that a
+// reader is not held to ?'s one way on; at either end the page stays, the
+// status saying so, and only ? and esc close it, ? on the last page. The footer
+// offers the pages both ways, and the run behind the pages is not acted on.
 func TestGlossaryPagesBothWays(t *testing.T) {
 	s, m, first, mm := onGlossary(t)
 	pages := len(m.glossaryPages(80, 22))
