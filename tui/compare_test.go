@@ -16,12 +16,12 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// TestCompareNamesWhatTheSettingsDiffer: with a baseline pinned, Quality
-// says what the run's settings differ from the baseline's in, base →
-// now, each setting whole, or "same settings as base"; the pace, no part
-// of a run, is left out. The panel had compared the measures alone: a
-// learner retuning and comparing could not see what the two runs differed
-// in. At 80×24 what fits stays whole ("+1 more" counts the rest), never cut.
+// TestCompareNamesWhatTheSettingsDiffer: with a baseline pinned, Quality says
+// what the run's settings differ from the baseline's in, base → now, each
+// setting whole, or "same settings as base"; the pace, no part of a run, is
+// left out. With the measures alone a learner retuning and comparing could not
+// see what the two runs differ in. At 80×24 what fits stays whole ("+1 more"
+// counts the rest), never cut.
 func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {100, 30}, {120, 40}}
 	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80, 100, 120)
@@ -61,11 +61,11 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 
 // TestReplayComparesTheLiveRunsSettings: beside a replayed frame, whose
 // settings are not kept, Quality names the settings it compares with the
-// baseline's as the live run's, "base→live  D lr 5e-4→1e-3" or "live:
-// same settings as base", and never gives them unlabelled. It had said
-// "base→now" under the frame's measures, read as the settings the frame
-// trained with: vanilla's frame of epoch 4,900, trained at D lr 5e-4,
-// had shown "base→now D lr 5e-4→1e-3", the rate raised at 5,600.
+// baseline's as the live run's, "base→live  D lr 5e-4→1e-3" or "live: same
+// settings as base", and never gives them unlabelled. "base→now" under the
+// frame's measures would read as the settings the frame trained with: vanilla's
+// frame of epoch 4,900, trained at D lr 5e-4, would show "base→now D lr
+// 5e-4→1e-3", the rate being raised at 5,600.
 func TestReplayComparesTheLiveRunsSettings(t *testing.T) {
 	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80, 120)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
@@ -103,12 +103,12 @@ func TestReplayComparesTheLiveRunsSettings(t *testing.T) {
 	}
 }
 
-// TestCompareCountsTheSettingsNoneFit: with three settings changed, at
-// 80×24, where no setting fits whole beside "base→live", Quality counts
-// them after the prefix beside a replayed frame, "base→live  3 settings
-// differ", and beside the live run names the first, its prefix giving way,
-// "D lr 2.5e-4→5e-4  +2 more". The frame's line had read "base→live  +3
-// more", more than none shown.
+// TestCompareCountsTheSettingsNoneFit: with three settings changed, at 80×24,
+// where no setting fits whole beside "base→live", Quality counts them after the
+// prefix beside a replayed frame, "base→live  3 settings differ", and beside
+// the live run names the first, its prefix giving way, "D lr 2.5e-4→5e-4  +2
+// more". The frame's line does not read "base→live  +3 more", more than none
+// shown.
 func TestCompareCountsTheSettingsNoneFit(t *testing.T) {
 	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80)
 	for _, replay := range []bool{false, true} {
@@ -139,11 +139,11 @@ func TestCompareCountsTheSettingsNoneFit(t *testing.T) {
 
 // TestBaselineComparedAtTheSmallestSize: with a baseline pinned, Quality
 // compares the run with it ("vs base") at every size down to 70×20, the
-// measures after the first two giving way to it where rows are short. At
-// 70×20 the side panel's three rows above the settings had kept KS, W1
-// and noise use (or the modes, or SW1, its floor and the modes) and cut
-// the comparison: the legend named the baseline, the status line said to
-// compare with it, and nothing on the screen did.
+// measures after the first two giving way to it where rows are short. At 70×20
+// the side panel's three rows above the settings do not keep KS, W1 and noise
+// use (or the modes, or SW1, its floor and the modes) at the comparison's cost,
+// which would leave the legend naming the baseline and the status line saying
+// to compare with it, and nothing on the screen doing so.
 func TestBaselineComparedAtTheSmallestSize(t *testing.T) {
 	blog, err := presets.Get("blog-original")
 	if err != nil {
@@ -187,9 +187,9 @@ func TestBaselineComparedAtTheSmallestSize(t *testing.T) {
 	}
 }
 
-// TestPlaneLegendWholeWithABaseline: the 2-D legend with a baseline
-// pinned gives way whole where it has no room, in colour and without, at
-// 80×24 and up: grid's at 80×24 had cut the baseline's item to "⣿ ba…".
+// TestPlaneLegendWholeWithABaseline: the 2-D legend with a baseline pinned
+// gives way whole where it has no room, in colour and without, at 80×24 and up:
+// grid's at 80×24 does not cut the baseline's item to "⣿ ba…".
 func TestPlaneLegendWholeWithABaseline(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 40)
 	snap.State = session.Paused
@@ -234,9 +234,9 @@ func eachView(t *testing.T, s *session.Session, snap session.Snapshot, sizes [][
 	}
 }
 
-// TestCutLinesEndsAfterAWord: a text cut to fewer lines ends in " …"
-// after its last whole word, however full its last line: a status at
-// 80×24 had read "… r or R starts a ne…".
+// TestCutLinesEndsAfterAWord: a text cut to fewer lines ends in " …" after its
+// last whole word, however full its last line: a status at 80×24 does not read
+// "… r or R starts a ne…".
 func TestCutLinesEndsAfterAWord(t *testing.T) {
 	lines := wrap("done: 200 epochs in 7.8 s (26 ep/s) · space or n continues · r or R starts a new run", 80)
 	if len(lines) < 2 || ansi.StringWidth(lines[0]) < 79 {
@@ -251,10 +251,10 @@ func TestCutLinesEndsAfterAWord(t *testing.T) {
 	}
 }
 
-// TestLegendWholeWithABaseline: the samples panel's legend with a
-// baseline of a long name pinned (a seed r drew, an epoch past 10,000)
-// gives way whole where it has no room, as the plane's does, in colour
-// and without: at 80×24 vanilla's had cut D's push to "▶ push d…".
+// TestLegendWholeWithABaseline: the samples panel's legend with a baseline of a
+// long name pinned (a seed r drew, an epoch past 10,000) gives way whole where
+// it has no room, as the plane's does, in colour and without: at 80×24
+// vanilla's does not cut D's push to "▶ push d…".
 func TestLegendWholeWithABaseline(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -270,12 +270,12 @@ func TestLegendWholeWithABaseline(t *testing.T) {
 	})
 }
 
-// TestCommandCopiesWhole: the command c shows, too wide for the status,
-// is broken between its shell words, each line but the last ending in
-// " \", the shell's line continuation, so that the lines copied run as
-// the one command; a quoted word is never broken. Wrapped as text at
-// 80×24 it had been two commands to a shell, "… --set d_steps=2 --set"
-// and "g_steps=2 --epochs 700 --seed 20241204".
+// TestCommandCopiesWhole: the command c shows, too wide for the status, is
+// broken between its shell words, each line but the last ending in " \", the
+// shell's line continuation, so that the lines copied run as the one command; a
+// quoted word is never broken. Wrapped as text at 80×24 it would be two
+// commands to a shell, "… --set d_steps=2 --set" and "g_steps=2 --epochs 700
+// --seed 20241204".
 func TestCommandCopiesWhole(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -321,9 +321,9 @@ func TestCommandCopiesWhole(t *testing.T) {
 	}
 }
 
-// TestShareNoteLeavesNoWordAlone: c's note too wide for a line at 70×20
-// is wrapped so that its last line holds two words or more, in as many
-// lines: bimodal-mbd's had read "… the command below runs the run" over
+// TestShareNoteLeavesNoWordAlone: c's note too wide for a line at 70×20 is
+// wrapped so that its last line holds two words or more, in as many lines:
+// bimodal-mbd's does not read "… the command below runs the run" over
 // "  again".
 func TestShareNoteLeavesNoWordAlone(t *testing.T) {
 	cfg, err := presets.Get("bimodal-mbd")
@@ -346,12 +346,11 @@ func TestShareNoteLeavesNoWordAlone(t *testing.T) {
 	}
 }
 
-// TestBaselineRunawayDifferenceWhole: a runaway's difference from the
-// baseline, wide in the exponent form, stays whole in Quality, the
-// measure after it on a line of its own from 80×24 up and giving way
-// whole at 70×20: at sideW the 1-D line had been cut to "vs base KS
-// +0.087 W1 +2.687…", a difference read as 2.687 where it was 2.6871e5,
-// and the plane's to "vs base SW1 +5.6542e6 mode…".
+// TestBaselineRunawayDifferenceWhole: a runaway's difference from the baseline,
+// wide in the exponent form, stays whole in Quality, the measure after it on a
+// line of its own from 80×24 up and giving way whole at 70×20: at sideW the 1-D
+// line is not cut to "vs base KS +0.087 W1 +2.687…", a difference read as 2.687
+// where it is 2.6871e5, nor the plane's to "vs base SW1 +5.6542e6 mode…".
 func TestBaselineRunawayDifferenceWhole(t *testing.T) {
 	s1, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 70, 80, 100, 120)
 	s2, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 20)
@@ -390,12 +389,12 @@ func TestBaselineRunawayDifferenceWhole(t *testing.T) {
 	}
 }
 
-// TestReplayedLossesAreTheFrames: a frame replayed after updates by hand
-// (d, g) gives its own epoch's losses in the losses' legend, as it gives
-// its moments and measures, not the live run's updates by hand: replaying
-// epoch 420 of a run paused at 783 after a d had read "Losses, D by hand
-// ● D real 0.043 ○ D fake 0.021 ■ G 3.907", epoch 783's D losses beside
-// epoch 420's G, titled as if someone had updated D by hand there.
+// TestReplayedLossesAreTheFrames: a frame replayed after updates by hand (d, g)
+// gives its own epoch's losses in the losses' legend, as it gives its moments
+// and measures, not the live run's updates by hand: replaying epoch 420 of a
+// run paused at 783 after a d does not read "Losses, D by hand ● D real 0.043 ○
+// D fake 0.021 ■ G 3.907", epoch 783's D losses beside epoch 420's G, titled as
+// if someone had updated D by hand there.
 func TestReplayedLossesAreTheFrames(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
@@ -426,15 +425,13 @@ func TestReplayedLossesAreTheFrames(t *testing.T) {
 }
 
 // TestBaselineGhostInEveryView: a pinned baseline is drawn in each of v's
-// views, and named in its legend as the histogram names its outline ("╌
-// base seed 2 at 5"): the Q-Q plot's quantiles and the G(z) curve in
-// faint dots, ╌ without colour, under the live run's, where the Q-Q and
-// G(z) views had drawn the live run alone, and a learner comparing
-// devnag-2017's runs had looked there for the baseline's curve. A
-// baseline without what a view draws (one resumed from a checkpoint of
-// a sample too large to keep, or of a record of version 10, which keeps
-// no G curve) is said to be missing in that view's legend, not left out
-// in silence.
+// views, and named in its legend as the histogram names its outline ("╌ base
+// seed 2 at 5"): the Q-Q plot's quantiles and the G(z) curve in faint dots, ╌
+// without colour, under the live run's, not the live run's alone, since a
+// learner comparing devnag-2017's runs looks there for the baseline's curve. A
+// baseline without what a view draws (one resumed from a checkpoint of a sample
+// too large to keep, or of a record of version 10, which keeps no G curve) is
+// said to be missing in that view's legend, not left out in silence.
 func TestBaselineGhostInEveryView(t *testing.T) {
 	const w, h = 120, 40
 	cfg, err := presets.Get("devnag-2017")
