@@ -248,9 +248,9 @@ func TestScreenGolden(t *testing.T) {
 	}
 }
 
-// TestHelpOffersTheViewsThereAre: the full help names G(z) under v only
-// for a design that has it; blog-original's, whose G reads 100 noise
-// values, had offered hist/Q-Q/G(z), and v never showed the third.
+// TestHelpOffersTheViewsThereAre: the full help names G(z) under v only for a
+// design that has it; blog-original's, whose G reads 100 noise values, does not
+// offer hist/Q-Q/G(z), a third view v never shows.
 func TestHelpOffersTheViewsThereAre(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	if snap.Eval.GZ == nil {
@@ -265,9 +265,9 @@ func TestHelpOffersTheViewsThereAre(t *testing.T) {
 	}
 }
 
-// TestHelpSaysHowToClose: the ? page names esc, which closes it, however
-// long the preset's name: at 80×24 minibatch-discrimination's had left it
-// out of the title, the only place the page names it.
+// TestHelpSaysHowToClose: the ? page names esc, which closes it, however long
+// the preset's name: at 80×24 minibatch-discrimination's keeps it in the title,
+// the only place the page names it.
 func TestHelpSaysHowToClose(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap.Preset = "minibatch-discrimination"
@@ -276,13 +276,12 @@ func TestHelpSaysHowToClose(t *testing.T) {
 	}
 }
 
-// TestHelpSaysTheDesignIsTheLiveRuns: ? in a replay titles the design
-// "Design now", as the Settings panel beside it is titled: its learning
-// rates and steps are the live run's, not those the frame trained with.
-// Live, the title is "Design" alone. Beside vanilla's frame of epoch
-// 4,900, the page had shown "D adam lr 1e-3", raised at 5,600, without
-// saying so. The title stays whole down to 70×20 for the longest
-// preset's name.
+// TestHelpSaysTheDesignIsTheLiveRuns: ? in a replay titles the design "Design
+// now", as the Settings panel beside it is titled: its learning rates and steps
+// are the live run's, not those the frame trained with. Live, the title is
+// "Design" alone. Untitled so, the page beside vanilla's frame of epoch 4,900
+// would show "D adam lr 1e-3", a rate raised only at 5,600, without saying so.
+// The title stays whole down to 70×20 for the longest preset's name.
 func TestHelpSaysTheDesignIsTheLiveRuns(t *testing.T) {
 	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 10, 70, 80, 120)
 	for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
@@ -302,11 +301,11 @@ func TestHelpSaysTheDesignIsTheLiveRuns(t *testing.T) {
 	}
 }
 
-// TestHelpNamesWhatQuestionOpens: the keys page names what ? opens next
-// as that page's title does — the diagnosis where the run has findings,
-// else the glossary — in its key table and its title, whose other parts
-// it keeps at 80×24 for the presets' names up to feature-matching's. It
-// had said "? glossary" of pages that open on the diagnosis.
+// TestHelpNamesWhatQuestionOpens: the keys page names what ? opens next as that
+// page's title does — the diagnosis where the run has findings, else the
+// glossary — in its key table and its title, whose other parts it keeps at
+// 80×24 for the presets' names up to feature-matching's. It does not say "?
+// glossary" of pages that open on the diagnosis.
 func TestHelpNamesWhatQuestionOpens(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap.State = session.Paused
@@ -335,10 +334,10 @@ func TestHelpNamesWhatQuestionOpens(t *testing.T) {
 	}
 }
 
-// TestGlossaryExplainsTheTrend: the glossary says what the arrow, the bars
-// and the two numbers after KS and W1 (SW1 in 2-D) are, in one view and
-// the other; "KS 0.111 ↓ ▁█▄▅▃▁ 0.11–0.45" had been explained nowhere on
-// the screen, and an early run's "KS 0.175 · ▄" is still: the · too.
+// TestGlossaryExplainsTheTrend: the glossary says what the arrow, the bars and
+// the two numbers after KS and W1 (SW1 in 2-D) are, in one view and the other,
+// so that "KS 0.111 ↓ ▁█▄▅▃▁ 0.11–0.45" is explained on the screen, and an
+// early run's "KS 0.175 · ▄" too, its · included.
 func TestGlossaryExplainsTheTrend(t *testing.T) {
 	for _, plane := range []bool{false, true} {
 		found := false
@@ -369,10 +368,10 @@ func TestGlossaryTellsCapturedFromCovered(t *testing.T) {
 	t.Error("no modes captured entry in the 2-D glossary")
 }
 
-// TestGlossaryGivesHQItsTop: the HQ entry says what a sample of the
-// target itself scores, 98.9% (3σ of a 2-D normal), and that a collapsed
-// G scores as much, where it had given the Quality panel's "HQ 81%" (ring,
-// seed 1, epoch 20,000) nothing to be read against.
+// TestGlossaryGivesHQItsTop: the HQ entry says what a sample of the target
+// itself scores, 98.9% (3σ of a 2-D normal), and that a collapsed G scores as
+// much, which gives the Quality panel's "HQ 81%" (ring, seed 1, epoch 20,000)
+// something to be read against.
 func TestGlossaryGivesHQItsTop(t *testing.T) {
 	for _, g := range glossaryOf(true) {
 		if g[0] == "HQ" {
@@ -482,10 +481,10 @@ func TestGlossaryPages(t *testing.T) {
 	}
 }
 
-// TestGlossaryExplainsTheDesignsRemedies: the ? pages explain what the
-// design changes in the textbook GAN under a heading of their own, each
-// remedy it has and no other: they had explained packing to every 2-D
-// run, packed or not, and no other remedy at all.
+// TestGlossaryExplainsTheDesignsRemedies: the ? pages explain what the design
+// changes in the textbook GAN under a heading of their own, each remedy it has
+// and no other, not packing to every 2-D run, packed or not, and no other
+// remedy at all.
 func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
 	for _, c := range []struct {
 		preset      string
@@ -510,20 +509,18 @@ func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
 	}
 }
 
-// TestGlossaryExplainsTheDesignsWords: every built-in preset's ? pages,
-// and those of a few --set changes that make the design page say more,
-// explain each word that page's outline shows: the loss, G's loss, an
-// optimizer with its parameter, an activation, named as the page spells
-// them ("bce", "G nonsaturating", "adam β", "leaky_relu" had gone
-// unexplained), and every other word the outline writes but for plain
-// ones (plainDesignWords) and numbers, by an entry whose title has it,
-// or that defines it (session.Remedy.Defines) and writes it in its text,
-// where the learner finds it, either in the plural too: "uniform noise",
-// "lr", "ε", "squared deviations (mean detached)" and "4 moments" had
-// gone unexplained, and then "sample", "scores", "steps", "row", "λ" had
-// passed on a hand list or as any word of any remedy's text, which
-// explained none of them. No entry names a word the page does not have.
-// The bce entry says BCE too, the ln 2 line entry's word.
+// TestGlossaryExplainsTheDesignsWords: every built-in preset's ? pages, and
+// those of a few --set changes that make the design page say more, explain each
+// word that page's outline shows: the loss, G's loss, an optimizer with its
+// parameter, an activation, named as the page spells them ("bce", "G
+// nonsaturating", "adam β", "leaky_relu"), and every other word the outline
+// writes but for plain ones (plainDesignWords) and numbers, by an entry whose
+// title has it, or that defines it (session.Remedy.Defines) and writes it in
+// its text, where the learner finds it, either in the plural too ("uniform
+// noise", "lr", "ε", "squared deviations (mean detached)", "4 moments"). A hand
+// list, or any word of any remedy's text, would pass "sample", "scores",
+// "steps", "row", "λ" while explaining none of them. No entry names a word the
+// page does not have. The bce entry says BCE too, the ln 2 line entry's word.
 func TestGlossaryExplainsTheDesignsWords(t *testing.T) {
 	type design struct {
 		name string
@@ -693,13 +690,13 @@ func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
 	}
 }
 
-// TestOffTargetGolden: uniform at epoch 1, its G's samples all near 0,
-// left of the target's range, which stops a quarter σ beyond the support
-// (1.71 to 6.29): the histogram's range takes them in, so the panel
-// shows G's bars left of the expected counts and D's push at them, and
-// the legend names the marks drawn. It had shown the expected counts
-// alone over 2 to 6, "left of range 10,000", an empty push row, and a
-// legend of █ and ▶, neither drawn.
+// TestOffTargetGolden: uniform at epoch 1, its G's samples all near 0, left of
+// the target's range, which stops a quarter σ beyond the support (1.71 to
+// 6.29): the histogram's range takes them in, so the panel shows G's bars left
+// of the expected counts and D's push at them, and the legend names the marks
+// drawn. The target's range alone, 2 to 6, would show the expected counts
+// alone, "left of range 10,000", an empty push row, and a legend of █ and ▶,
+// neither drawn.
 func TestOffTargetGolden(t *testing.T) {
 	cfg, err := presets.Get("uniform")
 	if err != nil {
@@ -726,12 +723,12 @@ func TestOffTargetGolden(t *testing.T) {
 	}
 }
 
-// TestGlossaryTrendGivesTheCheckNoise: the trend entry's noise floor at a
-// check is the one the arrows take (session.Snapshot.CheckNoise), at a
-// check's size (session.CheckSize): on a line KS's at 2,000 samples, on
-// a plane SW1's at 2,500, the floor Quality shows. The entry had written
-// "2,000 samples: KS 0.030" out by hand, on a plane too, where the checks
-// measure SW1 on 2,500.
+// TestGlossaryTrendGivesTheCheckNoise: the trend entry's noise floor at a check
+// is the one the arrows take (session.Snapshot.CheckNoise), at a check's size
+// (session.CheckSize): on a line KS's at 2,000 samples, on a plane SW1's at
+// 2,500, the floor Quality shows. The entry does not write "2,000 samples: KS
+// 0.030" out by hand, which would not hold on a plane, where the checks measure
+// SW1 on 2,500.
 func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
 	_, line := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	_, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
@@ -766,11 +763,11 @@ func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
 	}
 }
 
-// TestGlossaryTrendIsTheArrows: the trend entry's noise at a check is
-// the run's own (Snapshot.CheckNoise), which its arrows take, on a line
-// as on a plane, and only the measure the run's checks have: it had been
-// a line's floor, written from the sample size alone, in a text whose
-// plane's had been put in place of it.
+// TestGlossaryTrendIsTheArrows: the trend entry's noise at a check is the run's
+// own (Snapshot.CheckNoise), which its arrows take, on a line as on a plane,
+// and only the measure the run's checks have: not a line's floor written from
+// the sample size alone, nor a text with a plane's floor put in place of a
+// line's.
 func TestGlossaryTrendIsTheArrows(t *testing.T) {
 	for _, c := range []struct {
 		plane       *session.PlaneInfo
@@ -795,13 +792,13 @@ func TestGlossaryTrendIsTheArrows(t *testing.T) {
 	}
 }
 
-// TestGlossaryListsWhatTheScreenDraws: a run's glossary has an entry for
-// a mark or measure the view can draw exactly when the screen draws it,
-// in any of v's views: G(z) for a G of one noise value only, noise use
-// for a G of rows, the modes for a mixture, D(x) and its push for a D
-// that scores single samples, on a plane the mode map and HQ for a target
-// of modes, D's surface and push likewise. The glossary had listed every
-// 1-D entry for every 1-D run (vanilla's G(z), modes and noise use).
+// TestGlossaryListsWhatTheScreenDraws: a run's glossary has an entry for a mark
+// or measure the view can draw exactly when the screen draws it, in any of v's
+// views: G(z) for a G of one noise value only, noise use for a G of rows, the
+// modes for a mixture, D(x) and its push for a D that scores single samples, on
+// a plane the mode map and HQ for a target of modes, D's surface and push
+// likewise. It does not list every 1-D entry for every 1-D run, which would
+// give vanilla's G(z), modes and noise use.
 func TestGlossaryListsWhatTheScreenDraws(t *testing.T) {
 	line := map[string]*regexp.Regexp{
 		"G(z)":      regexp.MustCompile(`G\(z\) output x`),
@@ -886,11 +883,11 @@ func TestGlossaryListsWhatTheScreenDraws(t *testing.T) {
 	}
 }
 
-// TestGlossaryTrendSaysWhereTheRangeIsLeftOut: a trend whose checks and
-// value are all alike, as a runaway's KS at 1, stands without the lowest
-// and highest after its bars, flat ▄, and the trend entry says so where
-// it promises the two numbers: after devnag-2017's runaway "KS 1.000 →
-// ▄▄▄▄▄▄▄▄" had stood beside an entry saying the numbers follow the bars.
+// TestGlossaryTrendSaysWhereTheRangeIsLeftOut: a trend whose checks and value
+// are all alike, as a runaway's KS at 1, stands without the lowest and highest
+// after its bars, flat ▄, and the trend entry says so where it promises the two
+// numbers, so that devnag-2017's runaway "KS 1.000 → ▄▄▄▄▄▄▄▄" does not stand
+// beside an entry saying the numbers follow the bars.
 func TestGlossaryTrendSaysWhereTheRangeIsLeftOut(t *testing.T) {
 	line, _ := metricRowLine(metricRow{name: "KS", v: 1, t: &trend{vals: []float64{1, 1, 1, 1, 1, 1, 1, 1}, noise: 0.03}}, 5, 8, 40)
 	if got := numtext.Plain(line); got != "KS 1.000 → ▄▄▄▄▄▄▄▄" {
