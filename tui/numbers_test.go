@@ -12,11 +12,10 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// TestRunawayMeanReadsOneWay: a runaway's mean reads the same on the
-// status line, which the session writes (numtext.Figure), and in the
-// moments legend: blog-original with g_lr 0.5 had read "μ mean 33679"
-// under "(mean 3.3679e4)", and with g_lr 5 "μ mean 3.339e7" under
-// "(mean 3.3392e7)".
+// TestRunawayMeanReadsOneWay: a runaway's mean reads the same on the status
+// line, which the session writes (numtext.Figure), and in the moments legend:
+// blog-original with g_lr 0.5 does not read "μ mean 33679" under "(mean
+// 3.3679e4)", nor with g_lr 5 "μ mean 3.339e7" under "(mean 3.3392e7)".
 func TestRunawayMeanReadsOneWay(t *testing.T) {
 	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
 	for _, mean := range []float64{33679.4, 52378.2, 3.33921e7, -1.6576e5, 2.5642e31} {
@@ -52,12 +51,12 @@ func TestMeasureBounded(t *testing.T) {
 	}
 }
 
-// TestTinyNoiseUseIsNotZero: noise use, the SW1 floor and a plane's mean
-// or std that is not 0 never read 0.000 (0.00) in the Quality panel, as
-// the legends' measures do not (TestTinyMeasureIsNotZero): blog-original
-// --set g_lr=0.002 --epochs 220 had read "noise use 0.000 G ignores it"
-// above the diagnosis's "noise use 2.4841e-8". Its line then fits as
-// "<0.05", the panel's width being 28.
+// TestTinyNoiseUseIsNotZero: noise use, the SW1 floor and a plane's mean or std
+// that is not 0 never read 0.000 (0.00) in the Quality panel, as the legends'
+// measures do not (TestTinyMeasureIsNotZero): blog-original --set g_lr=0.002
+// --epochs 220 does not read "noise use 0.000 G ignores it" above the
+// diagnosis's "noise use 2.4841e-8". Its line then fits as "<0.05", the panel's
+// width being 28.
 func TestTinyNoiseUseIsNotZero(t *testing.T) {
 	noiseUseReads(t, map[float64]string{
 		2.4841e-8: "noise use 2.4841e-8 <0.05", 0.0003: "noise use 0.0003 under 0.05",
@@ -76,13 +75,12 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 	}
 }
 
-// TestNoiseUseReadsAgainstTheDiagnosisLine: the Quality panel's noise
-// use says where it stands against the line the diagnosis draws
-// (session.NoiseUseFloor), in the diagnosis's words, on either side of
-// it, and the glossary's entry says what each side means: "noise use
-// 0.055" had stood alone, nothing to tell a learner whether it was good
-// or bad, and "G ignores it" under the line, which the ? page had not
-// given.
+// TestNoiseUseReadsAgainstTheDiagnosisLine: the Quality panel's noise use says
+// where it stands against the line the diagnosis draws (session.NoiseUseFloor),
+// in the diagnosis's words, on either side of it, and the glossary's entry says
+// what each side means: alone, "noise use 0.055" would not tell a learner
+// whether it is good or bad, nor would the ? page explain "G ignores it", under
+// the line.
 func TestNoiseUseReadsAgainstTheDiagnosisLine(t *testing.T) {
 	noiseUseReads(t, map[float64]string{
 		0.049: "noise use 0.049 under 0.05", 0.05: "noise use 0.050 over 0.05",
@@ -118,10 +116,10 @@ func noiseUseReads(t *testing.T, want map[float64]string) {
 	}
 }
 
-// TestTinySkewIsNotZero: the moments legend's skew and kurtosis, in
-// three decimals and, narrow, two, never read 0.000 (0.00) for a value
-// that is not 0, and a runaway's are bounded as a measure is: a skew of
-// 0.0002 had read +0.000, one of 2.5e9 +2500000000.000.
+// TestTinySkewIsNotZero: the moments legend's skew and kurtosis, in three
+// decimals and, narrow, two, never read 0.000 (0.00) for a value that is not 0,
+// and a runaway's are bounded as a measure is: a skew of 0.0002 does not read
+// +0.000, nor one of 2.5e9 +2500000000.000.
 func TestTinySkewIsNotZero(t *testing.T) {
 	for _, c := range []struct {
 		v            float64
@@ -139,11 +137,11 @@ func TestTinySkewIsNotZero(t *testing.T) {
 	}
 }
 
-// TestRunawayW1KeepsItsRange: a runaway's W1, written as the headless
-// lines write it (1.6839e5), keeps its sparkline's range in the side
-// panel's width, bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5" had become
-// "W1 1.6839e5 → ███", its checks drawn from 0 unlabelled. So does a
-// 2-D runaway's SW1, its bars against the arrow.
+// TestRunawayW1KeepsItsRange: a runaway's W1, written as the headless lines
+// write it (1.6839e5), keeps its sparkline's range in the side panel's width,
+// bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5", not "W1 1.6839e5 → ███", its
+// checks drawn from 0 unlabelled. So does a 2-D runaway's SW1, its bars against
+// the arrow.
 func TestRunawayW1KeepsItsRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
@@ -171,10 +169,10 @@ func TestRunawayW1KeepsItsRange(t *testing.T) {
 	}
 }
 
-// TestPlaneRunawayMeanReadsOneWay: a 2-D runaway's means read the same on
-// the status line (numtext.Figure) and in the Quality panel's axis lines:
-// they had read "x +52000±…" under "(mean x 5.2378e4, …)", and from 10⁵
-// in two digits, "y -8.3e5±…" under "y -8.2852e5".
+// TestPlaneRunawayMeanReadsOneWay: a 2-D runaway's means read the same on the
+// status line (numtext.Figure) and in the Quality panel's axis lines, not "x
+// +52000±…" under "(mean x 5.2378e4, …)", nor, from 10⁵, in two digits, "y
+// -8.3e5±…" under "y -8.2852e5".
 func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
 	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
 	for _, c := range [][2]float64{{52378.2, -828524.1}, {3.33921e7, 12345.6}} {
@@ -204,11 +202,11 @@ func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
 	}
 }
 
-// TestTinyMeasureIsNotZero: a measured value that is not 0 never reads
-// 0.000: a D that wins outright had read "D real 0.000" in the losses
-// legend above the diagnosis's "D real 2.2411e-6"; under three decimals
-// it reads as the diagnosis writes it (numtext.Figure), and a value three
-// decimals show reads as before.
+// TestTinyMeasureIsNotZero: a measured value that is not 0 never reads 0.000: a
+// D that wins outright does not read "D real 0.000" in the losses legend above
+// the diagnosis's "D real 2.2411e-6"; under three decimals it reads as the
+// diagnosis writes it (numtext.Figure), and a value three decimals show reads
+// in three decimals.
 func TestTinyMeasureIsNotZero(t *testing.T) {
 	for v, want := range map[float64]string{
 		2.2411e-6: "2.2411e-6", -3.1e-9: "-3.1000e-9", 0.0003: "0.0003", 0.00049: "0.0005",
@@ -229,10 +227,10 @@ func TestTinyMeasureIsNotZero(t *testing.T) {
 	}
 }
 
-// TestUnreachedRunawaySaysToRescale: the status line of a runaway G never
-// came near the target in says what to change, the target's data, not a
-// learning rate to lower, which it had said of points at 10⁶, though no
-// rate brings them into reach, and not u to roll back to lower one.
+// TestUnreachedRunawaySaysToRescale: the status line of a runaway G never came
+// near the target in says what to change, the target's data, not a learning
+// rate to lower, since no rate brings points at 10⁶ into reach, and not u to
+// roll back to lower one.
 func TestUnreachedRunawaySaysToRescale(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
 	snap.State, snap.Note, snap.Rollback = session.Diverged, "", 100
@@ -243,13 +241,12 @@ func TestUnreachedRunawaySaysToRescale(t *testing.T) {
 	}
 }
 
-// TestKeysPageOfAnUnreachedRunSaysToRescale: on a run that ran away
-// never having come near its target, the keys page gives the faint
-// keys the status's remedy, "space/p n d/g b: rescale" (the data), at
-// 80×24 and at the narrowest, 70×20, in colour and without. It had said
-// "after u", though u only lets the run run away again. At 80 columns
-// "rescale data" would not fit after its keys in the last column, and
-// the page would give the reasons without their keys.
+// TestKeysPageOfAnUnreachedRunSaysToRescale: on a run that ran away never
+// having come near its target, the keys page gives the faint keys the status's
+// remedy, "space/p n d/g b: rescale" (the data), at 80×24 and at the narrowest,
+// 70×20, in colour and without, not "after u", since u only lets the run run
+// away again. At 80 columns "rescale data" would not fit after its keys in the
+// last column, and the page would give the reasons without their keys.
 func TestKeysPageOfAnUnreachedRunSaysToRescale(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap.State, snap.Note, snap.Rollback = session.Diverged, "", 100
@@ -272,10 +269,9 @@ func TestKeysPageOfAnUnreachedRunSaysToRescale(t *testing.T) {
 	}
 }
 
-// TestRunawayFindingGivesItsMeasurement: the ? page's diagnosis, "and
-// the measurements behind it", gives a runaway's as it does every other
-// finding's, the condition that held, after its text. It had given the
-// runaway's text alone.
+// TestRunawayFindingGivesItsMeasurement: the ? page's diagnosis, "and the
+// measurements behind it", gives a runaway's as it does every other finding's,
+// the condition that held, after its text.
 func TestRunawayFindingGivesItsMeasurement(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
 	snap.State, snap.Note, snap.Rollback = session.Diverged, "", 100
@@ -287,12 +283,11 @@ func TestRunawayFindingGivesItsMeasurement(t *testing.T) {
 	}
 }
 
-// TestRangeInOneForm: a range whose greater end takes the exponent writes
-// the lesser in it too, so that neither reads as sharing the other's: a
-// runaway's W1, 2.5 at its first checks and 2.7e5 now, had read
-// "2.5–2.7e5" beside its bars, as if every check had been over 10⁵. A 0
-// stays 0, and a tiny lesser end in the exponent beside a plain greater
-// one says so itself.
+// TestRangeInOneForm: a range whose greater end takes the exponent writes the
+// lesser in it too, so that neither reads as sharing the other's: a runaway's
+// W1, 2.5 at its first checks and 2.7e5 now, does not read "2.5–2.7e5" beside
+// its bars, as if every check were over 10⁵. A 0 stays 0, and a tiny lesser end
+// in the exponent beside a plain greater one says so itself.
 func TestRangeInOneForm(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
