@@ -70,11 +70,10 @@ func isQuit(cmd tea.Cmd) bool {
 	return false
 }
 
-// TestQuitStopsOutsideUpdate (q had stopped the session inside Update,
-// waiting there for the epoch in training, seconds on a wide design, with
-// the screen frozen and every key and signal unheard): q says at once that
-// the trainer is quitting, and leaves the wait to a command, whose message
-// then quits.
+// TestQuitStopsOutsideUpdate: q says at once that the trainer is quitting, and
+// leaves the wait for the epoch in training to a command, whose message then
+// quits. Stopping the session inside Update would wait there, seconds on a wide
+// design, with the screen frozen and every key and signal unheard.
 func TestQuitStopsOutsideUpdate(t *testing.T) {
 	s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	mm, cmd := m.Update(keyMsg("q"))
@@ -132,12 +131,12 @@ func TestSecondQuitLeavesAtOnce(t *testing.T) {
 }
 
 // TestQuitWhileTheSessionIsBusy: while the session is busy between two
-// snapshots (an epoch of a wide design takes seconds), q shows "quitting
-// after this epoch" and leaves the session to finish, and q again ends
-// the program before the session does. The session is held by a figure
-// whose drawing waits for the test: held by a long epoch, whether both
-// keys landed inside it was the machine's timing, and a test that retried
-// five times failed on a machine where every epoch ended first.
+// snapshots (an epoch of a wide design takes seconds), q shows "quitting after
+// this epoch" and leaves the session to finish, and q again ends the program
+// before the session does. The session is held by a figure whose drawing waits
+// for the test: held by a long epoch, whether both keys land inside it would be
+// the machine's timing, and a test retrying five times could fail on a machine
+// where every epoch ends first.
 func TestQuitWhileTheSessionIsBusy(t *testing.T) {
 	s := startScreenOn(t, session.Options{Config: testdesigns.PerSample(1_000_000), Seed: 1, Dir: t.TempDir()}, 100, 30)
 	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.State == session.Running })
@@ -167,10 +166,10 @@ func TestQuitWhileTheSessionIsBusy(t *testing.T) {
 	}
 }
 
-// TestQuittingOnTheGlossary: q on the ?? pages says what it does there
-// too — the status that says it is covered by the page, whose footer
-// had "q quit at once" alone — and a key pressed meanwhile is answered
-// in one line that fits.
+// TestQuittingOnTheGlossary: q on the ?? pages says what it does there too —
+// the status that says it is covered by the page, and the page's footer's "q
+// quit at once" alone would not say it — and a key pressed meanwhile is
+// answered in one line that fits.
 func TestQuittingOnTheGlossary(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
 	var mm tea.Model = m
@@ -223,11 +222,11 @@ func TestEndingNamesTheDesignsPreset(t *testing.T) {
 }
 
 // TestQuitWhileStarting: before the first snapshot, while the screen says
-// "starting…" (the first evaluation of a wide design takes seconds), q
-// says that it quits after the epoch in training as it does on the run's
-// screen, and a key's answer is shown: that screen had stayed as it was,
-// so that q seemed not taken and a second q, pressed to make sure, left
-// the session without its final line.
+// "starting…" (the first evaluation of a wide design takes seconds), q says
+// that it quits after the epoch in training as it does on the run's screen, and
+// a key's answer is shown: were that screen to stay as it is, q would seem not
+// taken, and a second q, pressed to make sure, would leave the session without
+// its final line.
 func TestQuitWhileStarting(t *testing.T) {
 	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
 	if err != nil {
@@ -255,12 +254,11 @@ func TestQuitWhileStarting(t *testing.T) {
 	}
 }
 
-// TestSaveOneAtATime: w pressed again while the checkpoint a w asked for
-// waits (the session busy with an epoch or an evaluation of a wide
-// design, or writing it) is not sent, and the status says so: it had
-// written a full checkpoint for each press the session found waiting.
-// Ending names the epoch the screen showed at the w, for the line a quit
-// at once prints.
+// TestSaveOneAtATime: w pressed again while the checkpoint a w asked for waits
+// (the session busy with an epoch or an evaluation of a wide design, or writing
+// it) is not sent, and the status says so: sent, each press the session finds
+// waiting would write a full checkpoint. Ending names the epoch the screen
+// showed at the w, for the line a quit at once prints.
 func TestSaveOneAtATime(t *testing.T) {
 	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
 	if err != nil {
@@ -293,11 +291,11 @@ func TestSaveOneAtATime(t *testing.T) {
 }
 
 // TestWHeldSavesOnce: w held down on a run that moves on, the terminal
-// repeating it 30 times a second, writes one checkpoint, the repeats
-// answered by nothing over the session's note; w pressed again once let
-// go, or after another key, writes the next. Each repeat had found the last checkpoint written (a
-// small design's take milliseconds) and written another, of a later
-// epoch: 27 files in a second.
+// repeating it 30 times a second, writes one checkpoint, the repeats answered
+// by nothing over the session's note; w pressed again once let go, or after
+// another key, writes the next. Otherwise each repeat would find the last
+// checkpoint written (a small design's take milliseconds) and write another, of
+// a later epoch: 27 files in a second.
 func TestWHeldSavesOnce(t *testing.T) {
 	dir := t.TempDir()
 	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: dir})
@@ -357,9 +355,9 @@ func TestWHeldSavesOnce(t *testing.T) {
 	}
 }
 
-// TestQuittingSaysTheCheckpointWaits: q with a checkpoint w asked for
-// still waiting says the stop writes it and q again loses it; the status
-// had said only that q again lost the final line.
+// TestQuittingSaysTheCheckpointWaits: q with a checkpoint w asked for still
+// waiting says the stop writes it and q again loses it, not only that q again
+// loses the final line.
 func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
 	if err != nil {
@@ -376,13 +374,13 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 	}
 }
 
-// TestNoticeSaidUntilTheFirstKey: Run's notice — from main, a directory
-// that takes no files — is on the status line of the first screen, whole
-// and in a frame of its size at 80×24 and 120×40, over the paused run's
-// own status, and the first key takes it away (], which says nothing of
-// its own over it): only a w that failed had said that the keys' files
-// could not be written, once pressed. The notice is session's
-// (KeysCannotWrite), its marks not shown.
+// TestNoticeSaidUntilTheFirstKey: Run's notice — from main, a directory that
+// takes no files — is on the status line of the first screen, whole and in a
+// frame of its size at 80×24 and 120×40, over the paused run's own status, and
+// the first key takes it away (], which says nothing of its own over it):
+// without it, only a w that failed would say that the keys' files cannot be
+// written, once pressed. The notice is session's (KeysCannotWrite), its marks
+// not shown.
 func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
 	const said = "w, e, c and P will fail: this directory, /home/ada/courses/gans/week3/notes, takes no new files (creating one there: permission denied); quit and start ganui where you can write"
 	notice := markedNotice(said)
@@ -405,13 +403,13 @@ func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
 	}
 }
 
-// TestNoticeBesideTheNote: Run's notice and the session's own note — a
-// resumed run's, a failure's — are both said whole on the first screen,
-// in a frame of its size at 80×24 and 120×40, the ring's finding at
-// epoch 0 giving way at 80×24 until the first key: the notice had taken
-// the note's place, so that a run resumed in a directory that takes no
-// files did not say where it resumed, nor a failure that it failed. The
-// notice's directory gives way at 80×24, its way out staying.
+// TestNoticeBesideTheNote: Run's notice and the session's own note — a resumed
+// run's, a failure's — are both said whole on the first screen, in a frame of
+// its size at 80×24 and 120×40, the ring's finding at epoch 0 giving way at
+// 80×24 until the first key: the notice does not take the note's place, which
+// would leave a run resumed in a directory that takes no files not saying where
+// it resumed, nor a failure that it failed. The notice's directory gives way at
+// 80×24, its way out staying.
 func TestNoticeBesideTheNote(t *testing.T) {
 	const said = "w, e, c and P will fail: this directory, /proc, takes no new files (creating one there: no such file or directory); quit and start ganui where you can write"
 	notice := markedNotice(said)
@@ -443,11 +441,11 @@ func TestNoticeBesideTheNote(t *testing.T) {
 	}
 }
 
-// TestDirectoryNoteSaysTheWayOut: a key's file not written for its
-// directory (session's note of an outputfile.DirError) says the way
-// out, starting ganui where the user can write, at 80×24 as at 120×40,
-// the directory's path giving way on the narrow screen: the file's
-// name and the system's words had filled the status's two lines.
+// TestDirectoryNoteSaysTheWayOut: a key's file not written for its directory
+// (session's note of an outputfile.DirError) says the way out, starting ganui
+// where the user can write, at 80×24 as at 120×40, the directory's path giving
+// way on the narrow screen: the file's name and the system's words would
+// otherwise fill the status's two lines.
 func TestDirectoryNoteSaysTheWayOut(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
