@@ -44,11 +44,11 @@ func TestNiceBelowIsTotal(t *testing.T) {
 	}
 }
 
-// TestTicksOfAnyRange: the axes' labels end for any range, and a range
-// past MaxFloat64's span gets two ticks: a y axis from −MaxFloat64 to
-// MaxFloat64 had tried steps without end (niceBelow(+Inf) was +Inf,
-// which ticks nothing), and a step too small to move its value (1,000
-// at 1e20) had given that one tick without end.
+// TestTicksOfAnyRange: the axes' labels end for any range, and a range past
+// MaxFloat64's span gets two ticks: otherwise a y axis from −MaxFloat64 to
+// MaxFloat64 would try steps without end (niceBelow(+Inf) being +Inf, which
+// ticks nothing), and a step too small to move its value (1,000 at 1e20) would
+// give that one tick without end.
 func TestTicksOfAnyRange(t *testing.T) {
 	max := math.MaxFloat64
 	if got := twoTicks(-max, max, niceStep(max-(-max))); len(yTicks(-max, max, got)) < 2 || math.IsInf(got, 0) {
@@ -73,10 +73,10 @@ func TestTicksOfAnyRange(t *testing.T) {
 	}
 }
 
-// TestSparkOfAnyValues: a Quality row's bars and range draw any values:
-// checks at ±MaxFloat64 had rounded the range's ends out to ±Inf, their
-// share NaN, and the bars' index int(NaN), a panic; a denormal's end
-// had rounded up to 1e-309 (decade), its bar empty.
+// TestSparkOfAnyValues: a Quality row's bars and range draw any values: checks
+// at ±MaxFloat64 do not round the range's ends out to ±Inf, which would make
+// their share NaN and the bars' index int(NaN), a panic; nor does a denormal's
+// end round up to 1e-309 (decade), its bar empty.
 func TestSparkOfAnyValues(t *testing.T) {
 	max, tiny := math.MaxFloat64, math.SmallestNonzeroFloat64
 	for _, c := range []struct {
@@ -153,12 +153,11 @@ func FuzzTicksAndSparks(f *testing.F) {
 // digits (-1.2345678e-308).
 const maxTickLabel = tickDigits + 7
 
-// TestLabelsOfAnyValue: the axes' labels are short for any float64, in
-// the screen's number style: a value out of the plain range in exponent
-// form, where compact had written 1e100 as a hundred digits and M (which
-// shortNum took), -0.05 and 1e-10 as -0 and 0, and a tick of a range at
-// 1e-300 had three hundred decimals, or NaN where roundTo's power of ten
-// was +Inf (a range 1e-310 wide).
+// TestLabelsOfAnyValue: the axes' labels are short for any float64, in the
+// screen's number style: a value out of the plain range in exponent form, not
+// 1e100 as a hundred digits and M, nor -0.05 and 1e-10 as -0 and 0, nor a tick
+// of a range at 1e-300 in three hundred decimals, or NaN where roundTo's power
+// of ten is +Inf (a range 1e-310 wide).
 func TestLabelsOfAnyValue(t *testing.T) {
 	noise := -0.3 + 0.1 + 0.1 + 0.1 // 5.6e-17, a tick at 0 by float noise
 	for _, c := range []struct{ got, want string }{
@@ -210,26 +209,25 @@ func TestLabelsOfAnyValue(t *testing.T) {
 	}
 }
 
-// TestPlotRowsKeepTheirWidth: every row of the Q-Q plot, the G(z) plot
-// and the histogram is as wide as the plot, whatever its values: a gutter
-// label wider than the gutter (1e100, which had been a hundred digits and
-// M) is left out, where it had pushed its row right.
+// TestPlotRowsKeepTheirWidth: every row of the Q-Q plot, the G(z) plot and the
+// histogram is as wide as the plot, whatever its values: a gutter label wider
+// than the gutter is left out rather than pushing its row right.
 func TestPlotRowsKeepTheirWidth(t *testing.T) {
 	for _, v := range []float64{1e100, -3e-310, 1e-300, -1234, math.MaxFloat64} {
 		checkPlotWidths(t, v, v*1.5, 30, 8)
 	}
 }
 
-// TestWideYLabelsWidenTheGutter: the Q-Q and G(z) plots of a target whose
-// y labels need more than four cells (normal(-1234,0.5)'s -1235, -1234
-// and -1233; normal(20000,5000)'s 30000, 20000, 10000) label their y
-// axis at a round step in a gutter as wide as its labels, the plot
-// narrower by as much: the gutter of four cells had left every label of
-// normal(-1234,0.5) out, the plots without a y scale, and had
-// normal(20000,5000)'s read 33k, 20k and 7440, its ends and middle. Each row is the panel's width, the x labels start with the
+// TestWideYLabelsWidenTheGutter: the Q-Q and G(z) plots of a target whose y
+// labels need more than four cells (normal(-1234,0.5)'s -1235, -1234 and -1233;
+// normal(20000,5000)'s 30000, 20000, 10000) label their y axis at a round step
+// in a gutter as wide as its labels, the plot narrower by as much: a gutter of
+// four cells would leave every label of normal(-1234,0.5) out, the plots
+// without a y scale, and have normal(20000,5000)'s read 33k, 20k and 7440, its
+// ends and middle. Each row is the panel's width, the x labels start with the
 // plot's columns and a quantile beyond is marked in its own column; the
-// histogram keeps its gutter, its labels under its bins; an ordinary
-// target's plots keep the gutter of four cells and a space.
+// histogram keeps its gutter, its labels under its bins; an ordinary target's
+// plots keep the gutter of four cells and a space.
 func TestWideYLabelsWidenTheGutter(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, d := range []engine.Normal{{Mu: -1234, Sigma: 0.5}, {Mu: 20000, Sigma: 5000}, {Mu: -50000, Sigma: 1000}, {Mu: 0, Sigma: 1}} {
@@ -352,20 +350,18 @@ func checkPlotWidths(t *testing.T, lo, hi float64, width, rows int) {
 	}
 }
 
-// TestLossChartOfTinyValues: a loss chart of values a few float64s apart
-// at 1e-300 draws, its labels short: their 300 decimals had made its
-// gutter wider than the chart, a panic in ntcharts (makeslice: len out of
-// range).
+// TestLossChartOfTinyValues: a loss chart of values a few float64s apart at
+// 1e-300 draws, its labels short: in 300 decimals they would make its gutter
+// wider than the chart, a panic in ntcharts (makeslice: len out of range).
 func TestLossChartOfTinyValues(t *testing.T) {
 	checkChart(t, 1e-300, math.Nextafter(1e-300, 1), 60, 12)
 }
 
-// TestChartLabelsOneARow: each Y label of a line chart is a tick as
-// axisNum writes it, on the row its value's dots fall in, however many
-// ticks share a row. Ticks that fell on one row had been written over one
-// another: the 2-D moments chart of grid at 70×20, two rows of -2.4 to
-// 4.2, read 4 and -0 (the 0 over the -2), and a chart of one row -4,
-// below its range.
+// TestChartLabelsOneARow: each Y label of a line chart is a tick as axisNum
+// writes it, on the row its value's dots fall in, however many ticks share a
+// row. Ticks that fall on one row are not written over one another, which would
+// have the 2-D moments chart of grid at 70×20, two rows of -2.4 to 4.2, read 4
+// and -0 (the 0 over the -2), and a chart of one row -4, below its range.
 func TestChartLabelsOneARow(t *testing.T) {
 	for _, h := range []int{3, 4, 5, 6, 8} {
 		for _, span := range [][2]float64{{-2.4, 4.2}, {-0.6, 3.9}, {-11, 14}, {-3, 2.9}, {-0.45, 0.05}} {
@@ -450,12 +446,11 @@ func FuzzLabels(f *testing.F) {
 	})
 }
 
-// TestTimeAxesBesideReadAlike: the losses and the moments charts side by
-// side have one time axis, and label it alike, at one step: each had
-// taken its step by its own width, a column apart at 80×24, so that ring
-// at epoch 222 had read 0 100 200 under the losses beside 0 50 100 150
-// 200 under the moments, and at 79×24, epoch 430, 0 200 400 beside 0 100
-// 200 300 400.
+// TestTimeAxesBesideReadAlike: the losses and the moments charts side by side
+// have one time axis, and label it alike, at one step: each taking its step by
+// its own width, a column apart at 80×24, ring at epoch 222 would read 0 100
+// 200 under the losses beside 0 50 100 150 200 under the moments, and at 79×24,
+// epoch 430, 0 200 400 beside 0 100 200 300 400.
 func TestTimeAxesBesideReadAlike(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cfg, err := presets.Get("ring")
@@ -491,11 +486,11 @@ func TestTimeAxesBesideReadAlike(t *testing.T) {
 	}
 }
 
-// TestRedrawDrawsEachChartOnce: a redraw draws the losses and the
-// moments charts once each, the step their time axes share chosen before
-// either is drawn (lineChart.fit), at the sizes and epochs where the two
-// would take different steps by their own widths too. Where they did, the
-// chart of the finer step had been drawn a second time at the coarser.
+// TestRedrawDrawsEachChartOnce: a redraw draws the losses and the moments
+// charts once each, the step their time axes share chosen before either is
+// drawn (lineChart.fit), at the sizes and epochs where the two would take
+// different steps by their own widths too. There the chart of the finer step is
+// not drawn a second time at the coarser.
 func TestRedrawDrawsEachChartOnce(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	boundary := 0 // cases side by side where the charts' own steps differ
@@ -544,15 +539,14 @@ func wavyHistory(snap session.Snapshot, epochs int) session.Snapshot {
 	return snap
 }
 
-// TestChartLabelsEvenlySpaced: a line chart's Y labels are a scale: one
-// round step apart in value and the same number of rows apart, on at
-// least two rows (one on a chart of one) and a third of a taller chart's,
-// each on the row its value is drawn on, the values and the reference
-// lines all within the range and a line's row labelled only by a tick
-// that names it (two rows: the scale first), for many ranges, lines and
-// heights. Labels had stood where the ticks' rows fell, unevenly on short
-// charts: grid's losses at 80×24 after 100 epochs read 1.0, 0.8, a row
-// without, 0.4.
+// TestChartLabelsEvenlySpaced: a line chart's Y labels are a scale: one round
+// step apart in value and the same number of rows apart, on at least two rows
+// (one on a chart of one) and a third of a taller chart's, each on the row its
+// value is drawn on, the values and the reference lines all within the range
+// and a line's row labelled only by a tick that names it (two rows: the scale
+// first), for many ranges, lines and heights. Labels standing where the ticks'
+// rows fall would stand unevenly on short charts: grid's losses at 80×24 after
+// 100 epochs would read 1.0, 0.8, a row without, 0.4.
 func TestChartLabelsEvenlySpaced(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -643,10 +637,10 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 	}
 }
 
-// TestTrainerChartLabelsEvenlySpaced: the charts of the trainer's band
-// are labelled evenly, as TestChartLabelsEvenlySpaced has it, on a
-// screen where a short chart had not been: grid's at 80×24 after 100
-// epochs, whose losses read 1.0, 0.8, a row without, 0.4.
+// TestTrainerChartLabelsEvenlySpaced: the charts of the trainer's band are
+// labelled evenly, as TestChartLabelsEvenlySpaced has it, on a screen with a
+// short chart: grid's at 80×24 after 100 epochs, whose losses would otherwise
+// read 1.0, 0.8, a row without, 0.4.
 func TestTrainerChartLabelsEvenlySpaced(t *testing.T) {
 	cfg, err := presets.Get("grid")
 	if err != nil {
