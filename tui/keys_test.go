@@ -13,11 +13,11 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// TestKeysPageSaysWhatKeysDoNow: the keys page (?) describes space, b,
-// ? and esc as they act at this moment, in the footer's words: it had
-// offered "b baseline" while the footer said "b unpin", a baseline
-// pinned, and "space pause/run" whatever the state; and on a diverged
-// run "n one epoch" as if the session took it (it is now drawn faint).
+// TestKeysPageSaysWhatKeysDoNow: the keys page (?) describes space, b, ? and
+// esc as they act at this moment, in the footer's words: not "b baseline" while
+// the footer says "b unpin", a baseline pinned, nor "space pause/run" whatever
+// the state; and on a diverged run it draws "n one epoch" faint, the session
+// not taking it.
 func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 	page := func(k keyMap) map[string]string {
 		descs := map[string]string{}
@@ -71,10 +71,10 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 	}
 }
 
-// TestKeysPageListsEveryKey: every key the trainer answers to is on the
-// keys page (q's ctrl+c aside, the terminal's own): p, esc and ctrl+z
-// had been missing. The glossary's paging keys are the glossary's own,
-// which its footer offers (TestGlossaryFooterTurnsPages).
+// TestKeysPageListsEveryKey: every key the trainer answers to is on the keys
+// page (q's ctrl+c aside, the terminal's own), p, esc and ctrl+z among them.
+// The glossary's paging keys are the glossary's own, which its footer offers
+// (TestGlossaryFooterTurnsPages).
 func TestKeysPageListsEveryKey(t *testing.T) {
 	k := newKeyMap()
 	k.width, k.page = minWidth, pageKeys
@@ -128,9 +128,9 @@ func TestGlossaryFooterTurnsPages(t *testing.T) {
 	}
 }
 
-// TestKeysPageDiagnosisOnce: with the keys page open the diagnosis is on
-// the screen once, in the message area, at every size: at 120×40 and
-// 200×50 the design panel had given it too, under the design.
+// TestKeysPageDiagnosisOnce: with the keys page open the diagnosis is on the
+// screen once, in the message area, at every size: at 120×40 and 200×50 the
+// design panel does not give it too, under the design.
 func TestKeysPageDiagnosisOnce(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap.State, snap.Note = session.Paused, ""
@@ -149,13 +149,13 @@ func TestKeysPageDiagnosisOnce(t *testing.T) {
 	}
 }
 
-// TestKeysPageDrawsIdleKeysFaint: the keys page keeps every key's words
-// and draws faint those that cannot act now, as the footer leaves them
-// out, with a line saying why. At epoch 0 it had offered "u roll back",
-// "e export CSV" and ", prev frame" as if they acted; words such as
-// "(none yet)" in their place had said nothing of what they do. The why
-// is what is missing, true at any epoch: "epoch 0" had been said of
-// replay until the first check and of export until a resumed run trained.
+// TestKeysPageDrawsIdleKeysFaint: the keys page keeps every key's words and
+// draws faint those that cannot act now, as the footer leaves them out, with a
+// line saying why. At epoch 0 it does not offer "u roll back", "e export CSV"
+// and ", prev frame" as if they acted, and keeps their words, since words such
+// as "(none yet)" in their place would say nothing of what they do. The why is
+// what is missing, true at any epoch, not "epoch 0", which would be wrong of
+// replay until the first check and of export until a resumed run trains.
 func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
@@ -173,48 +173,46 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		crowded bool
 	}{
 		{"epoch 0", session.Paused, false, false, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, not diverged", false},
-		// Epochs trained, none yet checked: replay has no frame, and the
-		// page had said "epoch 0" beside a header at epoch 2.
+		// Epochs trained, none yet checked: replay has no frame, which the page
+		// says rather than "epoch 0" beside a header at epoch 2.
 		{"before the first check", session.Paused, false, true, false, true, false, []string{",", ".", "<", ">", "u"}, "no frame, not diverged", false},
-		// Resumed, nothing trained since: "epoch 0" had stood beside a
-		// header at epoch 1,000, and then e's "no epoch" beside it, where
-		// e says "no epoch trained since resuming".
+		// Resumed, nothing trained since: "no new epoch", as e says "no epoch
+		// trained since resuming", not "epoch 0" beside a header at epoch
+		// 1,000, nor a bare "no epoch".
 		{"resumed", session.Paused, true, false, false, true, false, []string{"e", "u"}, "no new epoch, not diverged", false},
-		// Resumed before the first keyframe, nothing trained since:
-		// each key its own reason, as the key says it. The page had
-		// said "no epoch" of replay beside "epoch 30", where , said
-		// "keyframes are kept every 100 epochs".
+		// Resumed before the first keyframe, nothing trained since: each key
+		// its own reason, as the key says it: replay's is "no frame", as , says
+		// "keyframes are kept every 100 epochs", not "no epoch" beside "epoch
+		// 30".
 		{"resumed before the first keyframe", session.Paused, false, false, false, true, false, []string{",", ".", "<", ">", "e", "u"}, "no frame, no new epoch, not diverged", true},
-		// u on a run that has not diverged says so, as the page now
-		// does: it had said "nothing kept" of every healthy run.
+		// u on a run that has not diverged says so, as the page does, not
+		// "nothing kept" of every healthy run.
 		{"mid-run", session.Running, true, true, false, true, false, []string{"u"}, "not diverged", false},
 		{"rolled back", session.Paused, true, true, true, true, false, nil, "", false},
-		// b does not pin a diverged run, as the footer had not offered
-		// it; one pinned before still unpins (below). Their reason names
-		// the key that brings them back, u: it had been "diverged",
-		// which named no key to press.
+		// b does not pin a diverged run, and the footer does not offer it; one
+		// pinned before still unpins (below). Their reason names the key that
+		// brings them back, u, not "diverged", which names no key to press.
 		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d/g", "b"}, "after u", false},
 		// Diverged at epoch 1, before the first keyframe.
 		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d/g", "b", ",", ".", "<", ">"}, "after u, no frame", false},
 		// Diverged before the first kept state: nothing for u to go back
 		// to, and r or R starts again.
 		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d/g", "b", "u"}, "after r or R, nothing kept", false},
-		// v on a plane says in its own words that it is for a 1-D run:
-		// there is no other view to turn to, at any epoch. The note had
-		// said "2-D target" too, where v was the only faint key, and at
-		// epoch 0 its three reasons had taken a row more than the first
-		// column leaves free at 80×24.
+		// v on a plane says in its own words that it is for a 1-D run: there is
+		// no other view to turn to, at any epoch. The note does not say "2-D
+		// target" too, where v is the only faint key, which at epoch 0 would
+		// make its three reasons take a row more than the first column leaves
+		// free at 80×24.
 		{"2-D", session.Running, true, true, true, true, true, []string{"v"}, "", false},
 		{"2-D mid-run", session.Running, true, true, false, true, true, []string{"u", "v"}, "not diverged", false},
 		{"2-D at epoch 0", session.Paused, false, false, false, false, true, []string{",", ".", "<", ">", "e", "u", "v"}, "no epoch, not diverged", false},
 	} {
-		// At 80 columns and at the narrowest, minWidth, in colour and
-		// without. At 70 columns the last column has 14 cells for the
-		// note: at epoch 0 it had taken three rows, its legend had lost
-		// its dash ("faint: not now") and "not diverged" had been split
-		// over two lines; without colour, brackets around the faint
-		// words ("(prev frame)") had widened the third column so that the
-		// last (w, e, ?, esc, q) was left out.
+		// At 80 columns and at the narrowest, minWidth, in colour and without.
+		// At 70 columns the last column has 14 cells for the note, which at
+		// epoch 0 must not take three rows, lose its legend's dash ("faint: not
+		// now") or split "not diverged" over two lines; without colour,
+		// brackets around the faint words ("(prev frame)") must not widen the
+		// third column so far that the last (w, e, ?, esc, q) is left out.
 		for _, w := range []int{80, minWidth} {
 			for _, plain := range []bool{false, true} {
 				name := fmt.Sprintf("%s at %d columns", c.name, w)
@@ -243,12 +241,11 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						}
 					}
 				}
-				// At 80 columns each reason after the keys it is for
-				// (", . < > e: no epoch"), over the legend where there is
-				// room for it: at epoch 0 the page had
-				// read "faint: not now — / no epoch, not diverged", which
-				// named no key; each reason whole on its line. A diverged
-				// run's too: "space/p n d/g b: after u" in the column,
+				// At 80 columns each reason after the keys it is for (", . < >
+				// e: no epoch"), over the legend where there is room for it,
+				// not "faint: not now — / no epoch, not diverged", which at
+				// epoch 0 would name no key; each reason whole on its line. A
+				// diverged run's too: "space/p n d/g b: after u" in the column,
 				// "space/p n d/g b: after r or R", wider than it, with the
 				// other reasons on a row under the columns.
 				for r := range strings.SplitSeq(c.why, ", ") {
@@ -261,13 +258,12 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page does not say %q whole:\n%s", name, r, text)
 					}
 				}
-				// At 70 columns each reason is said after its keys too,
-				// under them where the two are too wide for a line, or on
-				// a row of their own under the columns, unless the legend
-				// says the faint keys are those it is for: mid-run "not
-				// diverged" had stood alone beside "c share", read as the
-				// run's state, and at epoch 0 "no epoch, / not diverged"
-				// had named no key.
+				// At 70 columns each reason is said after its keys too, under
+				// them where the two are too wide for a line, or on a row of
+				// their own under the columns, unless the legend says the faint
+				// keys are those it is for: alone, mid-run "not diverged"
+				// beside "c share" would read as the run's state, and at epoch
+				// 0 "no epoch, / not diverged" would name no key.
 				lines := strings.Split(text, "\n")
 				for r := range strings.SplitSeq(c.why, ", ") {
 					if w != minWidth || r == "" || strings.Contains(text, "not now —") {
@@ -283,13 +279,12 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)
 					}
 				}
-				// At 80 columns the legend says what faint means, over
-				// the reasons, or over nothing where they are on a row
-				// under the columns (a diverged run's "space/p n d/g b:
-				// after r or R, u: nothing kept"): at epoch 0 it had been
-				// left out for ", . < > e: no epoch, / u: not diverged" in
-				// the two rows the first column leaves, and on a diverged
-				// run for its keys over their reason.
+				// At 80 columns the legend says what faint means, over the
+				// reasons, or over nothing where they are on a row under the
+				// columns (a diverged run's "space/p n d/g b: after r or R, u:
+				// nothing kept"): at epoch 0 it is not left out for ", . < > e:
+				// no epoch, / u: not diverged" in the two rows the first column
+				// leaves, nor on a diverged run for its keys over their reason.
 				if w == 80 && c.why != "" && !strings.Contains(text, "not now —") {
 					t.Errorf("%s: the page has no legend for its faint keys:\n%s", name, text)
 				}
@@ -307,9 +302,9 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 			}
 		}
 	}
-	// Where the reasons are named after their keys (120 columns), the
-	// replay's keys, which begin with a comma, come first: "e: no new
-	// epoch, , . < >: no frame" had read as a stray comma.
+	// Where the reasons are named after their keys (120 columns), the replay's
+	// keys, which begin with a comma, come first: "e: no new epoch, , . < >: no
+	// frame" would read as a stray comma.
 	k := newKeyMap()
 	k.width, k.state, k.trained, k.page = 120, session.Paused, true, pageKeys
 	if text := strings.Join(strings.Fields(ansi.Strip(keysPage(k, 120))), " "); !strings.Contains(text, ", . < >: no frame, e: no new epoch, u: not diverged") {
@@ -322,10 +317,10 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 	}
 }
 
-// TestFooterLeavesOutWhatThePageDrawsFaint: the footer offers no key the
-// keys page draws faint (keyMap.idle), in any state, and offers b unpin
-// on a diverged run with a baseline pinned, which the page offers: the
-// bar had left b out of every diverged run's keys.
+// TestFooterLeavesOutWhatThePageDrawsFaint: the footer offers no key the keys
+// page draws faint (keyMap.idle), in any state, and offers b unpin on a
+// diverged run with a baseline pinned, which the page offers, rather than
+// leaving b out of every diverged run's keys.
 func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
 	for _, state := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
 		for flags := range 1 << 6 {
@@ -353,12 +348,12 @@ func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
 	}
 }
 
-// TestKeysPageDrawsEveryIdleReason: every reason keyMap.idle gives, in
-// any state, is in idleReasons, the list the keys page draws them from,
-// and the page draws it, at 80 and 120 columns: the page had drawn them
-// from a list of its own beside the constants, where a reason added to
-// idle alone would have left its keys faint with no word of why. v on a
-// plane says why in its own words (TestKeysPageNamesVTrueOnAPlane).
+// TestKeysPageDrawsEveryIdleReason: every reason keyMap.idle gives, in any
+// state, is in idleReasons, the list the keys page draws them from, and the
+// page draws it, at 80 and 120 columns: were the page to draw them from a list
+// of its own beside the constants, a reason added to idle alone would leave its
+// keys faint with no word of why. v on a plane says why in its own words
+// (TestKeysPageNamesVTrueOnAPlane).
 func TestKeysPageDrawsEveryIdleReason(t *testing.T) {
 	given := map[string]bool{}
 	for _, state := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
@@ -390,13 +385,12 @@ func TestKeysPageDrawsEveryIdleReason(t *testing.T) {
 	}
 }
 
-// TestKeysPageNamesVTrueOnAPlane: on a 2-D target the keys page names v
-// by what it turns, "1-D views", drawn faint, its words saying why; it
-// had offered "hist/Q-Q", views a plane does not have, and a 1-D run
-// keeps them. Its words, marked without colour, leave the first
-// column as wide as it is on a 1-D run, so that the narrowest layout
-// keeps the last column (w, e, ?, esc, q): "(samples view)" had pushed
-// it off at 70 columns.
+// TestKeysPageNamesVTrueOnAPlane: on a 2-D target the keys page names v by what
+// it turns, "1-D views", drawn faint, its words saying why, not "hist/Q-Q",
+// views a plane does not have; a 1-D run keeps them. Its words, marked without
+// colour, leave the first column as wide as it is on a 1-D run, so that the
+// narrowest layout keeps the last column (w, e, ?, esc, q): "(samples view)"
+// would push it off at 70 columns.
 func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 	for _, c := range []struct {
 		plane, noGZ bool
@@ -422,10 +416,10 @@ func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 	}
 }
 
-// TestKeysPageNamesTheKeyOfAReason: under the legend, a reason names the
-// keys it is for where that fits its column: mid-run at 80 columns
-// "u: not diverged", where "not diverged" alone under "faint: not now —"
-// had read as a caption, not as why u roll back is drawn faint.
+// TestKeysPageNamesTheKeyOfAReason: under the legend, a reason names the keys
+// it is for where that fits its column: mid-run at 80 columns "u: not
+// diverged", where "not diverged" alone under "faint: not now —" would read as
+// a caption, not as why u roll back is drawn faint.
 func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 	k := newKeyMap()
 	k.width, k.state, k.frames, k.export, k.page = 80, session.Running, true, true, pageKeys
@@ -435,11 +429,11 @@ func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 	}
 }
 
-// TestKeysPageDrawsEventKeysFaintWithoutEvents: on a run with keyframes
-// but no event, < and > have nothing to go to (the replay's note does not
-// offer them), so the keys page draws them faint as it does every idle
-// key, and names why after them, "< >: no event"; with an event they act.
-// They had been drawn as if they acted, answering only "no earlier event".
+// TestKeysPageDrawsEventKeysFaintWithoutEvents: on a run with keyframes but no
+// event, < and > have nothing to go to (the replay's note does not offer them),
+// so the keys page draws them faint as it does every idle key, and names why
+// after them, "< >: no event"; drawn as if they acted, they would answer only
+// "no earlier event".
 func TestKeysPageDrawsEventKeysFaintWithoutEvents(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
