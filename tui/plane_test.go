@@ -81,11 +81,11 @@ func trainedReplay(tb testing.TB, cfg engine.Config, seed uint64, epochs, at int
 	return nil, session.Snapshot{}, session.Snapshot{}
 }
 
-// replayedAt steps the finished run of s back with , as the user does, to
-// the newest keyframe at or before epoch at, and returns the session's
-// snapshot there: its frame, index, count of frames and note. A replay
-// fixture built of another run's frame had shown one seed's samples and
-// quality beside another's charts.
+// replayedAt steps the finished run of s back with , as the user does, to the
+// newest keyframe at or before epoch at, and returns the session's snapshot
+// there: its frame, index, count of frames and note. A replay fixture built of
+// another run's frame would show one seed's samples and quality beside
+// another's charts.
 func replayedAt(tb testing.TB, s *session.Session, at int) session.Snapshot {
 	tb.Helper()
 	s.Send(session.Replay{Dir: -1})
@@ -147,11 +147,11 @@ func TestPlaneGolden(t *testing.T) {
 	}
 }
 
-// TestGridPlaneGolden: at 80×24 in colour grid's legend, in the three
-// rows its 25-mode map and key leave, names the target by its spec,
-// "⣿ target grid(5,2,0.05)", as ring's does, D's push giving way for it
-// (the glossary has it); it had read "⣿ generated" over "⣿ target  ⠑ D's
-// push", what the learner is shown G chasing left to the help.
+// TestGridPlaneGolden: at 80×24 in colour grid's legend, in the three rows its
+// 25-mode map and key leave, names the target by its spec, "⣿ target
+// grid(5,2,0.05)", as ring's does, D's push giving way for it (the glossary has
+// it), not "⣿ generated" over "⣿ target  ⠑ D's push", which would leave what
+// the learner is shown G chasing to the help.
 func TestGridPlaneGolden(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 400)
 	snap.State, snap.Rate, snap.Settings.Speed, snap.Note = session.Running, 198, 200, "" // no wall-clock time
@@ -272,11 +272,11 @@ func TestPlanePlotOddData(t *testing.T) {
 	}
 }
 
-// TestPlaneWideYLabels: the plane of ring(8,2000,20) labels its y axis
-// -2000, -1000, 0, 1000, 2000 in a gutter as wide as they are, the square
-// narrower by as much where the panel's width bounds it: the gutter of
-// four cells had had room for none of them, and labelled the box's top
-// and middle, 2100 and 0, its bottom's -2.1k left out.
+// TestPlaneWideYLabels: the plane of ring(8,2000,20) labels its y axis -2000,
+// -1000, 0, 1000, 2000 in a gutter as wide as they are, the square narrower by
+// as much where the panel's width bounds it: a gutter of four cells would have
+// room for none of them, and label the box's top and middle, 2100 and 0, its
+// bottom's -2.1k left out.
 func TestPlaneWideYLabels(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2100, X1: 2100, Y0: -2100, Y1: 2100}}
@@ -417,10 +417,10 @@ func TestPlaneLegendWhole(t *testing.T) {
 	}
 }
 
-// TestCriticSurfaceShadedOverItsRange: a critic's scores are shaded from
-// their lowest to their highest even when they happen to lie within
-// [0, 1], where a probability's would be read as D's belief (a clipped
-// critic's 0.2 to 0.3 had read as D sure everything is generated).
+// TestCriticSurfaceShadedOverItsRange: a critic's scores are shaded from their
+// lowest to their highest even when they happen to lie within [0, 1], where a
+// probability's would be read as D's belief (shaded as one, a clipped critic's
+// 0.2 to 0.3 would read as D sure everything is generated).
 func TestCriticSurfaceShadedOverItsRange(t *testing.T) {
 	c := newPlaneCanvas(engine.Box{X0: -1, X1: 1, Y0: -1, Y1: 1}, 8, 4)
 	surface := []float64{0.2, 0.3, 0.2, 0.3}
@@ -431,9 +431,9 @@ func TestCriticSurfaceShadedOverItsRange(t *testing.T) {
 	}
 }
 
-// TestOverDueModeWithoutColour: a mode with more than twice its due had
-// only its colour (yellow) to tell it from one at its due, both ██;
-// without colour it is ▲▲, and the legend names it where one is drawn.
+// TestOverDueModeWithoutColour: a mode with more than twice its due is told
+// from one at its due by more than its colour (yellow): without colour it is
+// ▲▲, not ██ as the other, and the legend names it where one is drawn.
 func TestOverDueModeWithoutColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	spots := []engine.SpotShare{
@@ -456,9 +456,9 @@ func TestOverDueModeWithoutColour(t *testing.T) {
 }
 
 // TestSixteenColourSurfaceIsItsBoundary: in 16 colours D's surface is not
-// shaded: its blue and red backgrounds were G's samples' and the target's
-// own colours, on which they vanished. It is drawn as its boundary, ·, as
-// without colour, the dots keeping their colours, and the legend says so.
+// shaded: its blue and red backgrounds would be G's samples' and the target's
+// own colours, on which they vanish. It is drawn as its boundary, ·, as without
+// colour, the dots keeping their colours, and the legend says so.
 func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.ANSI)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
@@ -493,12 +493,11 @@ func inColourAt80(s *session.Session, snap session.Snapshot) (Model, string) {
 	return m, ansiStrip(m.View())
 }
 
-// TestPlaneLegendWholeInColour: in colour D's surface is named by its
-// shades, "D: fake … real", wider than "· D = ½" without colour; beside
-// grid's 25-mode map at 80×24, with a mode over twice its due named
-// under the map, that entry had been cut to "D: fake …", the shade that
-// means real lost. D's push and then the target's spec give way for the
-// crowded blue's name.
+// TestPlaneLegendWholeInColour: in colour D's surface is named by its shades,
+// "D: fake … real", wider than "· D = ½" without colour; beside grid's 25-mode
+// map at 80×24, with a mode over twice its due named under the map, that entry
+// is not cut to "D: fake …", the shade that means real lost. D's push and then
+// the target's spec give way for the crowded blue's name.
 func TestPlaneLegendWholeInColour(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
 	if !slices.ContainsFunc(snap.Eval.Metrics.Plane.Spots, overDue) {
@@ -515,11 +514,11 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 	}
 }
 
-// TestCrowdedBlueNamedBesideTheGridMap: beside grid's 25-mode map at
-// 80×24, in colour, a plane that draws the crowded blue names it, short
-// ("⣿ crowded", the glossary giving the rule), with the target's spec
-// and D's surface, D's push giving way: its item had been dropped where "⣿ crowded, 3× mean" did not
-// fit, leaving a second blue on the plot that the legend did not explain.
+// TestCrowdedBlueNamedBesideTheGridMap: beside grid's 25-mode map at 80×24, in
+// colour, a plane that draws the crowded blue names it, short ("⣿ crowded", the
+// glossary giving the rule), with the target's spec and D's surface, D's push
+// giving way: its item is not dropped where "⣿ crowded, 3× mean" does not fit,
+// which would leave a second blue on the plot that the legend does not explain.
 func TestCrowdedBlueNamedBesideTheGridMap(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 10)
 	m, view := inColourAt80(s, snap)
@@ -571,12 +570,12 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 	}
 }
 
-// TestLabelsStayWithTheirValues: at 80 and 120 columns the diagnosis and
-// the events, as the ? pages write them, keep each label on the line of
-// its value — "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "the
-// target 50%" — which the session writes with non-breaking spaces; an
-// event had read "mode 1 at" at the end of one line and "(2, 0)" at the
-// start of the next. The lines measure as many cells as they show.
+// TestLabelsStayWithTheirValues: at 80 and 120 columns the diagnosis and the
+// events, as the ? pages write them, keep each label on the line of its value —
+// "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "the target 50%" —
+// which the session writes with non-breaking spaces; an event does not read
+// "mode 1 at" at the end of one line and "(2, 0)" at the start of the next. The
+// lines measure as many cells as they show.
 func TestLabelsStayWithTheirValues(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at (\([-0-9.]+, [-0-9.]+\)|[-0-9.]+)\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|target \d+%`)
@@ -614,14 +613,14 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 	}
 }
 
-// TestPresetTextsKeepLabelsWithValues: at 80 and 120 columns every
-// preset's texts — the design panel's description, source and outline,
-// the ? page's remedies — and the glossary wrap without cutting a setting
-// from its value or a count from what it counts: "lr" at the end of one
-// line and "5e-4" at the start of the next, as wgan-gp's outline had
-// read; ring-pacgan's source "packing degree" and "2" at 120×40; "ln" and
-// "2"; "≈" and "floor". Their writers keep them together with
-// non-breaking spaces (numtext.Together), the wrapper's one mechanism.
+// TestPresetTextsKeepLabelsWithValues: at 80 and 120 columns every preset's
+// texts — the design panel's description, source and outline, the ? page's
+// remedies — and the glossary wrap without cutting a setting from its value or
+// a count from what it counts: "lr" at the end of one line and "5e-4" at the
+// start of the next, as wgan-gp's outline could read; ring-pacgan's source
+// "packing degree" and "2" at 120×40; "ln" and "2"; "≈" and "floor". Their
+// writers keep them together with non-breaking spaces (numtext.Together), the
+// wrapper's one mechanism.
 func TestPresetTextsKeepLabelsWithValues(t *testing.T) {
 	outline := regexp.MustCompile(`\b(lr|momentum|batch|target) \S+|[αλγ] [0-9.e-]+|β \([^)]*\)|β [0-9.e-]+|real label \S+|\b[DG] (adam|sgd|rmsprop)\b|\b\d+ (scores|samples|epochs|rows|points|[DG])\b`)
 	prose := regexp.MustCompile(`ln 2|\S+ [=≈] \S+|≈ floor|\([-−0-9.]+, [-−0-9.²]+\)|packing degree \d|½ N\([^)]*\)|N\([^)]*\)|U\[[^)]*\)|\b[βσλγ] [0-9.]+|λ D [0-9.]+|\bG [0-9.]+|spacing \d|noise [0-9.]+|noise_dim \d|(RMSprop|Adam) [0-9.e-]+|\b\d+ (critic steps?|unrolling steps|updates|points|modes|learned kernels|D steps|samples)\b`)
@@ -673,11 +672,11 @@ func TestPresetTextsKeepLabelsWithValues(t *testing.T) {
 	}
 }
 
-// TestPlaneQualityKeepsTheTargetsMoments: a runaway's means and stds in
-// the tens of thousands, written as the headless lines write them, keep
-// the target's values in the Quality panel, on a line of their own where
-// the axis's line would be wider than the panel; they had been cut to
-// "x -82852.41±30586.96 vs 0.0…".
+// TestPlaneQualityKeepsTheTargetsMoments: a runaway's means and stds in the
+// tens of thousands, written as the headless lines write them, keep the
+// target's values in the Quality panel, on a line of their own where the axis's
+// line would be wider than the panel, not cut to "x -82852.41±30586.96 vs
+// 0.0…".
 func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
 	pm := *snap.Eval.Metrics.Plane
@@ -701,11 +700,11 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 	}
 }
 
-// TestMomentsLegendKeepsItsTitle: at 80×24 the 2-D moments legend keeps
-// its title once values arrive, G's values losing a decimal and then the
-// target's values giving way for it, and writes the target's values as
-// Quality does. A points(…) target's "┈-0.0509,0.693" had taken the
-// title's room, beside Quality's "vs -0.05±1.62".
+// TestMomentsLegendKeepsItsTitle: at 80×24 the 2-D moments legend keeps its
+// title once values arrive, G's values losing a decimal and then the target's
+// values giving way for it, and writes the target's values as Quality does. A
+// points(…) target's "┈-0.0509,0.693" does not take the title's room, beside
+// Quality's "vs -0.05±1.62".
 func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "moons"), 1, 2)
 	info := *snap.Target.Plane
@@ -729,11 +728,10 @@ func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 	}
 }
 
-// TestClumpOverThePush: a cell holding a clump of G's samples shows them
-// over D's push, which starts among them; a cell of one sample in a
-// hundred shows the push. A collapsed G, its samples in a few cells, had
-// been drawn almost whole as the push (in its purple; as ╱ without
-// colour).
+// TestClumpOverThePush: a cell holding a clump of G's samples shows them over
+// D's push, which starts among them; a cell of one sample in a hundred shows
+// the push. Otherwise a collapsed G, its samples in a few cells, would be drawn
+// almost whole as the push (in its purple; as ╱ without colour).
 func TestClumpOverThePush(t *testing.T) {
 	c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2) // a cell is 1×2
 	var xy []float64
@@ -753,10 +751,10 @@ func TestClumpOverThePush(t *testing.T) {
 }
 
 // TestTargetWhereGFallsShort: a cell of the target's where G has under a
-// quarter of its due shows the target, over G's few samples there and D's
-// push at them, with colour and without; where G meets its due it shows
-// G. A mode G missed had been hidden under the push toward it (ring at
-// 80×24 read ╱╱ where the mode map showed it missed, and no + anywhere).
+// quarter of its due shows the target, over G's few samples there and D's push
+// at them, with colour and without; where G meets its due it shows G. A mode G
+// missed is not hidden under the push toward it, which would have ring at 80×24
+// read ╱╱ where the mode map shows it missed, and no + anywhere.
 func TestTargetWhereGFallsShort(t *testing.T) {
 	c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2) // a cell is 1×2, a dot ½×½
 	var ref, gen []float64
@@ -785,11 +783,10 @@ func TestTargetWhereGFallsShort(t *testing.T) {
 	}
 }
 
-// TestCornerMarkedByMostSamples: a corner cell of the box's edge is
-// marked by the side most of G's samples beyond it left by, whatever
-// order they come in: a cloud gone off to the left past the bottom-left
-// corner, one sample of it below the box and drawn last, had been marked
-// ▼ there and named ▼ in the title.
+// TestCornerMarkedByMostSamples: a corner cell of the box's edge is marked by
+// the side most of G's samples beyond it left by, whatever order they come in:
+// a cloud gone off to the left past the bottom-left corner, one sample of it
+// below the box and drawn last, is not marked ▼ there nor named ▼ in the title.
 func TestCornerMarkedByMostSamples(t *testing.T) {
 	for _, below := range []string{"first", "last"} {
 		c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2)
@@ -809,20 +806,20 @@ func TestCornerMarkedByMostSamples(t *testing.T) {
 	}
 }
 
-// TestXAxisHasTwoLabels: an x axis gives at least two values where its
-// range holds two round ones: ring's plane at 80×24 (18 columns over
-// ±2.5) had one label, 0, its step of 5 wider than the range.
+// TestXAxisHasTwoLabels: an x axis gives at least two values where its range
+// holds two round ones: ring's plane at 80×24 (18 columns over ±2.5) does not
+// have one label alone, 0, its step of 5 wider than the range.
 func TestXAxisHasTwoLabels(t *testing.T) {
 	if got := strings.Fields(xLabels(-2.496, 2.496, 18)); len(got) < 2 {
 		t.Errorf("18 columns over ±2.5: labels %q", got)
 	}
 }
 
-// TestPlaneAxesStepAlike: the plane is square, and its x axis steps as
-// its y axis does at every size: grid's at 120×40 had y at 4, 2, 0, -2,
-// -4 and x at -5, 0, 5; at 100×30 still, and ring's at 160×50 y at 2.0,
-// 1.5, … and x at -2, -1, 0, 1, 2. A value both axes label is written
-// alike on both: ring's at 200×50 had y at 2.0, 1.5, 1.0, x at 2, 1.5, 1.
+// TestPlaneAxesStepAlike: the plane is square, and its x axis steps as its y
+// axis does at every size: grid's at 120×40 and at 100×30 does not have y at 4,
+// 2, 0, -2, -4 and x at -5, 0, 5, nor ring's at 160×50 y at 2.0, 1.5, … and x
+// at -2, -1, 0, 1, 2. A value both axes label is written alike on both: ring's
+// at 200×50 has no y at 2.0, 1.5, 1.0 beside x at 2, 1.5, 1.
 func TestPlaneAxesStepAlike(t *testing.T) {
 	step := func(labels []string) float64 {
 		var vs []float64
@@ -865,13 +862,13 @@ func TestPlaneAxesStepAlike(t *testing.T) {
 }
 
 // TestBeyondTheBoxMarkedOnItsEdge: G's samples beyond the plane's box are
-// marked on its edge where they left it, by the side they are farther
-// beyond, where a clump of them (1% of those drawn) lies beyond a cell;
-// all are counted, and the panel's title names the marks. A runaway G's
-// cloud had been cut at the edge, where it had gone said by a count
-// alone ("348 beyond the box"). Those not a number, NaN or infinite, lie
-// nowhere: counted apart, never beyond the box nor marked on its edge
-// (+Inf had been marked ▶ half-way up, as beyond the right side).
+// marked on its edge where they left it, by the side they are farther beyond,
+// where a clump of them (1% of those drawn) lies beyond a cell; all are
+// counted, and the panel's title names the marks. A runaway G's cloud is not
+// cut at the edge, where it has gone said by a count alone ("348 beyond the
+// box"). Those not a number, NaN or infinite, lie nowhere: counted apart, never
+// beyond the box nor marked on its edge (+Inf is not marked ▶ half-way up, as
+// beyond the right side).
 func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}}
@@ -920,10 +917,10 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	}
 }
 
-// TestPlaneTitleKeepsTheCountBeyond: short of room, the plane's title
-// says what is drawn shorter, then the count beyond the box, and leaves
-// out neither: at 80×24 a runaway's "348 beyond the box" had been left
-// out for "1,500 of 2,500 drawn".
+// TestPlaneTitleKeepsTheCountBeyond: short of room, the plane's title says what
+// is drawn shorter, then the count beyond the box, and leaves out neither: at
+// 80×24 a runaway's "348 beyond the box" is not left out for "1,500 of 2,500
+// drawn".
 func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -951,13 +948,12 @@ func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 	}
 }
 
-// TestCrowdedCellsStandOut: a cell holding three times as many of G's
-// samples as the mean of the cells holding any of them or of the
-// target's, or more, is drawn in a blue of its own, named in the
-// legend; a cloud spread evenly has no such cell, nor has a screen of 16
-// colours, whose two blues are one. Braille dots alone had drawn a cell
-// of one sample as full as one of a hundred: ring at 80% high quality
-// was a ring of even dots, not 8 modes.
+// TestCrowdedCellsStandOut: a cell holding three times as many of G's samples
+// as the mean of the cells holding any of them or of the target's, or more, is
+// drawn in a blue of its own, named in the legend; a cloud spread evenly has no
+// such cell, nor has a screen of 16 colours, whose two blues are one. Braille
+// dots alone draw a cell of one sample as full as one of a hundred: ring at 80%
+// high quality would be a ring of even dots, not 8 modes.
 func TestCrowdedCellsStandOut(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
@@ -1018,10 +1014,9 @@ func TestCrowdedCellsStandOut(t *testing.T) {
 }
 
 // TestPlaneLegendKeepsItsWords: on a screen tall for its width the plot,
-// square, leaves its notes room for the legend's first item whole, G's
-// samples named as they are drawn: at 80×40 it had taken all but 10
-// columns, the legend reading "⣿ genera…" and at 79×40 the mode map's
-// head "Modes 1…".
+// square, leaves its notes room for the legend's first item whole, G's samples
+// named as they are drawn: at 80×40, taking all but 10 columns, it would leave
+// the legend reading "⣿ genera…", and at 79×40 the mode map's head "Modes 1…".
 func TestPlaneLegendKeepsItsWords(t *testing.T) {
 	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
 	for _, ema := range []float64{0, 0.99} {
@@ -1043,11 +1038,10 @@ func TestPlaneLegendKeepsItsWords(t *testing.T) {
 	}
 }
 
-// TestModesHeadShortens: the mode map's head says what it counts,
-// "captured", as Quality does, beside the share of high quality, and
-// gives the count whole where those do not fit beside it, the word
-// left out first: at 70×20 it had read "Modes 16/25 · HQ 1…", and it had
-// not said captured.
+// TestModesHeadShortens: the mode map's head says what it counts, "captured",
+// as Quality does, beside the share of high quality, and gives the count whole
+// where those do not fit beside it, the word left out first: at 70×20 it does
+// not read "Modes 16/25 · HQ 1…".
 func TestModesHeadShortens(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -1062,11 +1056,11 @@ func TestModesHeadShortens(t *testing.T) {
 	}
 }
 
-// TestWidePlaneLeavesNoBlankBand: on a wide screen the samples band of a
-// 2-D run has no wide run of columns blank from its top to its bottom:
-// the plot, square, is as wide as the band is high, and the moments
-// chart stands in the columns it leaves. At 200×50 the plot and its
-// notes had taken 80 of the band's 170 columns and left 90 blank.
+// TestWidePlaneLeavesNoBlankBand: on a wide screen the samples band of a 2-D
+// run has no wide run of columns blank from its top to its bottom: the plot,
+// square, is as wide as the band is high, and the moments chart stands in the
+// columns it leaves. At 200×50 the plot and its notes do not take 80 of the
+// band's 170 columns and leave 90 blank.
 func TestWidePlaneLeavesNoBlankBand(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
 	for _, size := range [][2]int{{200, 50}, {160, 45}} {
@@ -1100,12 +1094,11 @@ func TestWidePlaneLeavesNoBlankBand(t *testing.T) {
 	}
 }
 
-// TestWidePlaneTakesTheRoom: where the moments chart stands beside the
-// plane, the losses alone across the chart band, the samples band takes
-// two thirds of the body's rows and the plot with it: at 200×50 it had
-// been 23 rows high under a losses band 200 columns wide and 17 rows
-// high, now 26 under 14. The moments chart stays beside the plane, which grows no wider
-// than leaves it its room.
+// TestWidePlaneTakesTheRoom: where the moments chart stands beside the plane,
+// the losses alone across the chart band, the samples band takes two thirds of
+// the body's rows and the plot with it: at 200×50 it is 26 rows high under a
+// losses band 200 columns wide and 14 rows high, not 23 under 17. The moments
+// chart stays beside the plane, which grows no wider than leaves it its room.
 func TestWidePlaneTakesTheRoom(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
 	for _, c := range []struct{ w, h, rows int }{{200, 50, 26}, {160, 45, 23}} {
@@ -1133,11 +1126,11 @@ func TestWidePlaneTakesTheRoom(t *testing.T) {
 	}
 }
 
-// TestPlaneLegendNamesOnlyWhatIsDrawn: without colour the plane's legend
-// keys D's boundary, "· D = ½", only where the plot draws a · of it, as it
-// names the crowded blue and D's push only where drawn: grid's plane at
-// 80×24 (seed 2), its cells full of samples, had keyed "· D = ½" with no ·
-// anywhere on the plot.
+// TestPlaneLegendNamesOnlyWhatIsDrawn: without colour the plane's legend keys
+// D's boundary, "· D = ½", only where the plot draws a · of it, as it names the
+// crowded blue and D's push only where drawn: grid's plane at 80×24 (seed 2),
+// its cells full of samples, does not key "· D = ½" with no · anywhere on the
+// plot.
 func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
@@ -1176,8 +1169,8 @@ func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 		if got := strings.Contains(notes, "D's push"); got != c.push {
 			t.Errorf("%s: the legend names D's push: %v, the plot draws it: %v:\n%s", c.name, got, c.push, notes)
 		}
-		// By a stroke the plot draws: a push across is ─, and the legend
-		// had named every push ╲, whatever way the plot's went.
+		// By a stroke the plot draws: a push across is ─, the legend not naming
+		// every push ╲, whatever way the plot's goes.
 		if before, _, ok := strings.Cut(notes, " D's push"); ok {
 			if mark, _ := utf8.DecodeLastRuneInString(before); !strings.ContainsRune(plot, mark) {
 				t.Errorf("%s: the legend names D's push %c, a mark the plot does not draw:\n%s\n%s", c.name, mark, plot, notes)
@@ -1186,11 +1179,11 @@ func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 	}
 }
 
-// TestPlaneLegendWholeAtTheSmallestSize: at 70×21 and 70×20, where
-// grid's 25-mode map and its key leave the legend one row beside the
-// plot, the map's key gives way whole, the glossary giving it, so that
-// the legend names G's samples and the target whole, in colour and
-// without: it had been cut to "⣿ generated  ⣿ t…".
+// TestPlaneLegendWholeAtTheSmallestSize: at 70×21 and 70×20, where grid's
+// 25-mode map and its key leave the legend one row beside the plot, the map's
+// key gives way whole, the glossary giving it, so that the legend names G's
+// samples and the target whole, in colour and without, not cut to "⣿
+// generated  ⣿ t…".
 func TestPlaneLegendWholeAtTheSmallestSize(t *testing.T) {
 	for _, name := range []string{"grid", "ring", "moons"} {
 		s, snap := trainedPlane(t, planeConfig(t, name), 2, 20)
@@ -1213,12 +1206,11 @@ func TestPlaneLegendWholeAtTheSmallestSize(t *testing.T) {
 	}
 }
 
-// TestNoCurveNoteIsIndented: the note that says why there is no D(x)
-// strip or D surface, wrapped, indents its later lines as the other
-// wrapped notes do: devnag-moments's at 80×24 and 70×20 had left
-// "samples" alone at column 0 under "no D(x) strip: D sees only 4 moments
-// of 500", and ring-pacgan's plane at 80×24 "packed points at once" under
-// "no D surface: D judges 2".
+// TestNoCurveNoteIsIndented: the note that says why there is no D(x) strip or D
+// surface, wrapped, indents its later lines as the other wrapped notes do:
+// devnag-moments's at 80×24 and 70×20 does not leave "samples" alone at column
+// 0 under "no D(x) strip: D sees only 4 moments of 500", nor ring-pacgan's
+// plane at 80×24 "packed points at once" under "no D surface: D judges 2".
 func TestNoCurveNoteIsIndented(t *testing.T) {
 	for _, c := range []struct {
 		preset, head string
@@ -1260,10 +1252,9 @@ func TestNoCurveNoteIsIndented(t *testing.T) {
 	}
 }
 
-// TestNoCurveKeepsItsTermWhole: devnag-2017's note in place of D(x)
-// ends in the term (x-mean)², which a wrap at 80×24 moves to the next
-// row whole: written "(x - mean)²", it had been cut as "(x -" over
-// "mean)²".
+// TestNoCurveKeepsItsTermWhole: devnag-2017's note in place of D(x) ends in the
+// term (x-mean)², which a wrap at 80×24 moves to the next row whole: written
+// "(x - mean)²", it would be cut as "(x -" over "mean)²".
 func TestNoCurveKeepsItsTermWhole(t *testing.T) {
 	cfg, err := presets.Get("devnag-2017")
 	if err != nil {
@@ -1287,16 +1278,14 @@ func TestNoCurveKeepsItsTermWhole(t *testing.T) {
 	}
 }
 
-// TestPlaneAndFigureCountTheSameBeyond: the plane's title and a figure's
-// panel (d), given the same samples, count the same of them beyond the
-// box (engine.Box.Contains) and say among how many. The screen had
-// called a sample on the box's right or bottom edge beyond it, the
-// figure within it, and said "2 beyond the box" of the 1,500 it draws
-// beside the figure's "(8 of 2,500 beyond the box)" of the same epoch
-// (grid-pacgan, seed 1, epoch 2,367), as if of the same samples. A
-// sample not a number (NaN or infinite) is counted apart in both, never
-// beyond the box: the screen had counted it beyond the box, the figure
-// left it out of its count.
+// TestPlaneAndFigureCountTheSameBeyond: the plane's title and a figure's panel
+// (d), given the same samples, count the same of them beyond the box
+// (engine.Box.Contains) and say among how many. A sample on the box's right or
+// bottom edge is within it on both, and the screen does not say "2 beyond the
+// box" of the 1,500 it draws beside the figure's "(8 of 2,500 beyond the box)"
+// of the same epoch (grid-pacgan, seed 1, epoch 2,367), as if of the same
+// samples. A sample not a number (NaN or infinite) is counted apart in both,
+// never beyond the box, nor left out of one count and not the other.
 func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	box := engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}
@@ -1345,11 +1334,11 @@ func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 	}
 }
 
-// TestQualitySaysWhatCapturedAsks: under "modes 4/8 captured" the Quality
-// panel says what captures a mode, one sample in 2,500, where it has a
-// row for it, and the glossary names the rule's papers: ring-mbd (seed 1,
-// epoch 149) had read "modes 3/8 captured" beside "HQ 0.4%", as if part
-// of the target were learned with nearly every sample on no mode.
+// TestQualitySaysWhatCapturedAsks: under "modes 4/8 captured" the Quality panel
+// says what captures a mode, one sample in 2,500, where it has a row for it,
+// and the glossary names the rule's papers: without it, ring-mbd's "modes 3/8
+// captured" beside "HQ 0.4%" (seed 1, epoch 149) would read as if part of the
+// target were learned with nearly every sample on no mode.
 func TestQualitySaysWhatCapturedAsks(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -1379,10 +1368,10 @@ func TestQualitySaysWhatCapturedAsks(t *testing.T) {
 	}
 }
 
-// TestDesignPageCutsBetweenLines: where the design page has no room for
-// the whole design, it ends at a line of the design, not in one, before
-// "… the whole design: ganui --list-presets": at 70×20 bimodal-mbd's had
-// ended "D  1 sample → 32 → 32 →".
+// TestDesignPageCutsBetweenLines: where the design page has no room for the
+// whole design, it ends at a line of the design, not in one, before "… the
+// whole design: ganui --list-presets": at 70×20 bimodal-mbd's does not end
+// "D  1 sample → 32 → 32 →".
 func TestDesignPageCutsBetweenLines(t *testing.T) {
 	for _, cfg := range presets.All() {
 		s, snap := firstSnapshot(t, cfg)
@@ -1408,11 +1397,11 @@ func TestDesignPageCutsBetweenLines(t *testing.T) {
 	}
 }
 
-// TestNoSurfaceNoteIsWhole: the note that says why a packing design's
-// plane has no D surface is given whole or not at all (the glossary's
-// packing entry gives it): grid-pacgan4-ema's at 70×20 had been cut to
-// two lines, "no D surface: D judges" over "4 packed points at", its
-// "once" dropped. Where it gives way, the legend takes its rows whole.
+// TestNoSurfaceNoteIsWhole: the note that says why a packing design's plane has
+// no D surface is given whole or not at all (the glossary's packing entry gives
+// it): grid-pacgan4-ema's at 70×20 is not cut to two lines, "no D surface: D
+// judges" over "4 packed points at", its "once" dropped. Where it gives way,
+// the legend takes its rows whole.
 func TestNoSurfaceNoteIsWhole(t *testing.T) {
 	for _, name := range []string{"ring-pacgan", "grid-pacgan4-ema"} {
 		s, snap := trainedPlane(t, planeConfig(t, name), 1, 1)
@@ -1422,10 +1411,9 @@ func TestNoSurfaceNoteIsWhole(t *testing.T) {
 		}
 		for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
 			view := frame(t, s, snap, size[0], size[1])
-			// Where the note gives way, its rows keep the target's spec,
-			// which had given way before it and stayed out: "⣿ target"
-			// over two blank rows. (ring-pacgan at 70×20 gives those rows
-			// to its mode map.)
+			// Where the note gives way, its rows take back the target's spec,
+			// which gives way before it, rather than "⣿ target" over two blank
+			// rows. (ring-pacgan at 70×20 gives those rows to its mode map.)
 			mapped := name == "ring-pacgan" && size[0] == 70
 			if spec := "target " + snap.Target.Spec; !mapped && !strings.Contains(view, "no D surface") && !strings.Contains(view, spec) {
 				t.Errorf("%s at %dx%d: the note gave way, and the legend has no %q:\n%s", name, size[0], size[1], spec, view)
@@ -1459,12 +1447,12 @@ func TestNoSurfaceNoteIsWhole(t *testing.T) {
 	}
 }
 
-// TestPlaneSaysWhyNoSurface: a plane with no D surface says why at
-// 80×24 where its mode map and a crowded blue leave the legend few rows:
-// the crowded blue is named alone, then the map's key gives way (the
-// glossary gives it), before the reason. grid-pacgan's 25-mode map had
-// left "no D surface: D judges 2 packed points at once" out, and the
-// plot drawn with no surface said nothing of why.
+// TestPlaneSaysWhyNoSurface: a plane with no D surface says why at 80×24 where
+// its mode map and a crowded blue leave the legend few rows: the crowded blue
+// is named alone, then the map's key gives way (the glossary gives it), before
+// the reason. grid-pacgan's 25-mode map does not leave "no D surface: D judges
+// 2 packed points at once" out, which would leave the plot drawn with no
+// surface saying nothing of why.
 func TestPlaneSaysWhyNoSurface(t *testing.T) {
 	for _, name := range []string{"grid-pacgan", "grid-pacgan4-ema"} {
 		cfg, err := presets.Get(name)
