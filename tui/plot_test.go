@@ -160,12 +160,11 @@ func TestCriticScoreInTheLegend(t *testing.T) {
 	}
 }
 
-// TestCriticRangeKeptWhenCapped: at 80×24 the samples legend of a critic
-// whose histogram is cut at 3× its peak gives the score's range when two
-// lines hold it with the target's name left out: that shorter legend had
-// been taken only when it saved a line, and flow had already folded the
-// longer one into two too wide, so the range gave way instead and the
-// strip's max and min read without their values (wgan-gp, epoch 1,300).
+// TestCriticRangeKeptWhenCapped: at 80×24 the samples legend of a critic whose
+// histogram is cut at 3× its peak gives the score's range when two lines hold
+// it with the target's name left out, rather than letting the range give way,
+// which would leave the strip's max and min without their values (wgan-gp,
+// epoch 1,300).
 func TestCriticRangeKeptWhenCapped(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := Model{view: viewHist, histCapped: true}
@@ -341,10 +340,10 @@ func TestBaselineDifferenceOfZeroIsNeutral(t *testing.T) {
 	}
 }
 
-// TestBaselineVerdictWithoutColour: without colour the difference from
-// the baseline says better or worse in words of its own, ✓ and ✗ in
-// place of the sign, where it had only the sign, which the reader had to
-// weigh against the measure (lower KS, W1 and SW1 are better, more modes).
+// TestBaselineVerdictWithoutColour: without colour the difference from the
+// baseline says better or worse in words of its own, ✓ and ✗ in place of the
+// sign, not the sign alone, which the reader would have to weigh against the
+// measure (lower KS, W1 and SW1 are better, more modes).
 func TestBaselineVerdictWithoutColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	eval := func(ks, w1 float64) session.Eval {
@@ -375,11 +374,11 @@ func TestBaselineVerdictWithoutColour(t *testing.T) {
 	}
 }
 
-// TestReplayComparesWithTheBaselineAsAFrame: a replayed keyframe, a
-// check's evaluation on fewer samples than the pin's, is set against the
-// baseline measured as a check measures it (Baseline.Check), so that the
-// frame of the epoch pinned reads no difference from it; live, the pin's
-// own measures. It had read the very state pinned as worse than itself,
+// TestReplayComparesWithTheBaselineAsAFrame: a replayed keyframe, a check's
+// evaluation on fewer samples than the pin's, is set against the baseline
+// measured as a check measures it (Baseline.Check), so that the frame of the
+// epoch pinned reads no difference from it; live, the pin's own measures. Set
+// against the pin's own, the very state pinned would read as worse than itself,
 // "vs base KS ✗0.010 W1 ✗0.015", by sampling noise alone.
 func TestReplayComparesWithTheBaselineAsAFrame(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -488,11 +487,11 @@ func TestLossRangeIgnoresSpikes(t *testing.T) {
 	}
 }
 
-// TestChartDrawsAlikeEachTime: the same points drawn at the same size
-// draw the same chart, the first time too. The first draw at a size had
-// thinned the points to the width the graph had before it (the labels of
-// another range), so that the trainer's first frame after a resize, and
-// a screen shown from one snapshot, drew other lines than the next draw.
+// TestChartDrawsAlikeEachTime: the same points drawn at the same size draw the
+// same chart, the first time too. A first draw that thinned the points to the
+// width the graph had before it (the labels of another range) would make the
+// trainer's first frame after a resize, and a screen shown from one snapshot,
+// draw other lines than the next draw.
 func TestChartDrawsAlikeEachTime(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var pts []session.Point
@@ -513,11 +512,11 @@ func TestChartDrawsAlikeEachTime(t *testing.T) {
 	}
 }
 
-// TestCutBarsKeepTheirLegendFirstTime: bars cut at 3× the expected peak
-// are said so in the legend under them on the first frame that draws
-// them, as on every later one. The rows had been counted under the last
-// plot's legend, which did not say it: the first plot of cut bars took
-// the line, and the legend's last line fell off the panel.
+// TestCutBarsKeepTheirLegendFirstTime: bars cut at 3× the expected peak are
+// said so in the legend under them on the first frame that draws them, as on
+// every later one. Were the rows counted under the last plot's legend, which
+// does not say it, the first plot of cut bars would take the line, and the
+// legend's last line fall off the panel.
 func TestCutBarsKeepTheirLegendFirstTime(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	// A run collapsed onto one of two modes: bars over 3× their expected
@@ -595,8 +594,8 @@ func TestYLabelsAreRound(t *testing.T) {
 			t.Errorf("%v on %d rows: %v, want %v", c.s, c.rows, got, c.want)
 		}
 	}
-	// 1.0001–1.0003 rounds to no step whose labels fit four cells, but to
-	// one whose fit six (they had been its ends and middle, 1, 1 and 1);
+	// 1.0001–1.0003 rounds to no step whose labels fit four cells, but to one
+	// whose fit six (not its ends and middle as 1, 1 and 1);
 	// 1.00000001–1.00000003 to none whose fit maxYLabel.
 	if got := yLabels(scale{1.0001, 1.0003}, 5); got[0] != "1.0003" || got[2] != "1.0002" || got[4] != "1.0001" {
 		t.Errorf("a range whose round labels need six cells: %q", got)
@@ -633,12 +632,12 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 	}
 }
 
-// TestReplayColumnCrossesTheCurves: a replayed epoch is a dotted column
-// ┊ through every row of the chart, over the cells the curves take (the
-// lines' marks on it, TestReplayMarksTheLinesAtTheReplayedEpoch): drawn
-// through the empty cells alone, it had not shown at all where the curves
-// took every row of its column (ring's losses replaying epoch 400 at
-// 80×24; blog-original's first event, at epoch 100).
+// TestReplayColumnCrossesTheCurves: a replayed epoch is a dotted column ┊
+// through every row of the chart, over the cells the curves take (the lines'
+// marks on it, TestReplayMarksTheLinesAtTheReplayedEpoch): drawn through the
+// empty cells alone, it would not show at all where the curves take every row
+// of its column (ring's losses replaying epoch 400 at 80×24; blog-original's
+// first event, at epoch 100).
 func TestReplayColumnCrossesTheCurves(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
@@ -661,11 +660,11 @@ func TestReplayColumnCrossesTheCurves(t *testing.T) {
 	}
 }
 
-// TestReplayMarksTheLinesAtTheReplayedEpoch: in replay each line's mark
-// sits on the replayed epoch's column, at the value the legends give, the
-// line's end there: it had stayed at the live end, beside a legend giving
-// the frame's value (vanilla replaying epoch 760 of 805: "● D real 0.099"
-// in the legend, ● at the live 0.055).
+// TestReplayMarksTheLinesAtTheReplayedEpoch: in replay each line's mark sits on
+// the replayed epoch's column, at the value the legends give, the line's end
+// there, not at the live end, beside a legend giving the frame's value (vanilla
+// replaying epoch 760 of 805: "● D real 0.099" in the legend, ● at the live
+// 0.055).
 func TestReplayMarksTheLinesAtTheReplayedEpoch(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
@@ -692,9 +691,9 @@ func TestReplayMarksTheLinesAtTheReplayedEpoch(t *testing.T) {
 	}
 }
 
-// TestBaselineCurvesWithoutColour: without colour a pinned baseline's
-// curves are drawn ╌, as its histogram outline is: in braille they were
-// the run's own lines, the faint colour that told them apart gone.
+// TestBaselineCurvesWithoutColour: without colour a pinned baseline's curves
+// are drawn ╌, as its histogram outline is: in braille they would be the run's
+// own lines, the faint colour that tells them apart gone.
 func TestBaselineCurvesWithoutColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
@@ -732,9 +731,9 @@ func TestBaselineCurvesWithoutColour(t *testing.T) {
 	}
 }
 
-// TestQQDiagonalWithoutColour: without colour the Q-Q diagonal is drawn
-// · in the cells no quantile takes, so that the quantiles' dots are the
-// only braille: its dots had merged with theirs, and a quantile lying on
+// TestQQDiagonalWithoutColour: without colour the Q-Q diagonal is drawn · in
+// the cells no quantile takes, so that the quantiles' dots are the only
+// braille: in braille its dots would merge with theirs, and a quantile lying on
 // the diagonal could not be seen.
 func TestQQDiagonalWithoutColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -783,15 +782,15 @@ func gzBeyond() ([]session.ZX, []engine.QQPoint) {
 	return gz, qq
 }
 
-// TestGZMarksOutputsBeyond: G's outputs beyond the G(z) plot's scale are
-// marked as the Q-Q plot's quantiles are, ▲ on its top row and ▼ on its
-// bottom one, each in its output's column and nowhere else, and counted;
-// the curve does not run along the edge between them, and every row
-// keeps the plot's width. They had been drawn on the edge rows as the
-// curve, unmarked: a G run away to 0 from normal(-1234,0.5) was a flat
-// line along the top, read as its output. An output NaN or infinite lies
-// nowhere: counted apart, neither beyond the plot nor marked on its edge
-// (NaN had been marked ▲ and counted beyond, +Inf and -Inf too).
+// TestGZMarksOutputsBeyond: G's outputs beyond the G(z) plot's scale are marked
+// as the Q-Q plot's quantiles are, ▲ on its top row and ▼ on its bottom one,
+// each in its output's column and nowhere else, and counted; the curve does not
+// run along the edge between them, and every row keeps the plot's width. Drawn
+// on the edge rows as the curve, unmarked, a G run away to 0 from
+// normal(-1234,0.5) would be a flat line along the top, read as its output. An
+// output NaN or infinite lies nowhere: counted apart, neither beyond the plot
+// nor marked on its edge (NaN is not marked ▲ nor counted beyond, nor are +Inf
+// and -Inf).
 func TestGZMarksOutputsBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	gz, qq := gzBeyond()
@@ -836,11 +835,11 @@ func TestGZMarksOutputsBeyond(t *testing.T) {
 	}
 }
 
-// TestGZTitleCountsBeyond: the G(z) view's title says how many of G's
-// outputs lie beyond the plot, as the Q-Q view's does of its quantiles,
-// and nothing of the kind where none do, and among how many: the noise
-// values the curve is drawn at. It had given the evaluation's samples,
-// "9 beyond ▲▼ · 10,000 at epoch 200", read as 9 of 10,000 samples.
+// TestGZTitleCountsBeyond: the G(z) view's title says how many of G's outputs
+// lie beyond the plot, as the Q-Q view's does of its quantiles, and nothing of
+// the kind where none do, and among how many: the noise values the curve is
+// drawn at, not the evaluation's samples, "9 beyond ▲▼ · 10,000 at epoch 200",
+// read as 9 of 10,000 samples.
 func TestGZTitleCountsBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -871,13 +870,11 @@ func TestGZTitleCountsBeyond(t *testing.T) {
 	}
 }
 
-// TestSamplesCountNotFiniteApart: G's samples NaN or infinite lie
-// nowhere on the line: the histogram's and the Q-Q view's titles count
-// them apart, "· 30 NaN or infinite" ("· 30 NaN" short), as the plane
-// and panel (d) do, never left or right of the range nor beyond the Q-Q
-// plot, and no quantile of them is marked ▲▼ on its edge. The histogram
-// had counted NaN and +Inf right of the range, −Inf left of it, and the
-// Q-Q view marked their quantiles ▲▼ and counted them beyond.
+// TestSamplesCountNotFiniteApart: G's samples NaN or infinite lie nowhere on
+// the line: the histogram's and the Q-Q view's titles count them apart, "· 30
+// NaN or infinite" ("· 30 NaN" short), as the plane and panel (d) do, never
+// left or right of the range nor beyond the Q-Q plot, and no quantile of them
+// is marked ▲▼ on its edge.
 func TestSamplesCountNotFiniteApart(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	d := engine.Normal{Mu: 0, Sigma: 1}
@@ -918,9 +915,9 @@ func TestSamplesCountNotFiniteApart(t *testing.T) {
 	}
 }
 
-// TestOffScaleLegendFits: a diverged critic's losses (3.2440e6, -4.9010e6,
-// G off scale) keep the legend within the losses panel at 80×24, "▼ off
-// scale" whole: it had been cut to "▼ off s…".
+// TestOffScaleLegendFits: a diverged critic's losses (3.2440e6, -4.9010e6, G
+// off scale) keep the legend within the losses panel at 80×24, "▼ off scale"
+// whole, not cut to "▼ off s…".
 func TestOffScaleLegendFits(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -937,11 +934,11 @@ func TestOffScaleLegendFits(t *testing.T) {
 	}
 }
 
-// TestLargeMeasuresReadWhole: a measured value from 1000 to 10⁴ reads
-// whole, and from 10⁴ up as the headless lines and the diagnosis write it
-// (numtext.Figure), in the Quality panel and the legends alike: a
-// runaway's W1 had read 31045.503 and its std 38453.761, three decimals
-// of noise, then 31046 and 38454 beside a status line's 3.1046e4.
+// TestLargeMeasuresReadWhole: a measured value from 1000 to 10⁴ reads whole,
+// and from 10⁴ up as the headless lines and the diagnosis write it
+// (numtext.Figure), in the Quality panel and the legends alike: a runaway's W1
+// does not read 31045.503 nor its std 38453.761, three decimals of noise, nor
+// 31046 and 38454 beside a status line's 3.1046e4.
 func TestLargeMeasuresReadWhole(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	if line := ansi.Strip(metricLine("W1", 31045.503, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 3.1046e4 ") {
@@ -982,14 +979,13 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 	}
 }
 
-// TestSamplesTitleSaysHowMany: the samples title says how many samples
-// its bars are of, live and in a replay alike, a replayed frame's a
-// check's 2,000 where live has 10,000: with the epoch where there is
-// room, without it (the header gives it) where only that fits, the
-// counts out of range taking a shorter form for it. At 80×24 (a panel of
-// 50) a replay's title had had no room for the count, and then the live
-// title had kept the counts' longest form and no count, "Samples · out
-// of range 0 left, 0 right", beside a replay's "· 2,000 samples".
+// TestSamplesTitleSaysHowMany: the samples title says how many samples its bars
+// are of, live and in a replay alike, a replayed frame's a check's 2,000 where
+// live has 10,000: with the epoch where there is room, without it (the header
+// gives it) where only that fits, the counts out of range taking a shorter form
+// for it. At 80×24 (a panel of 50) a replay's title has room for the count, and
+// the live title does not keep the counts' longest form and no count, "Samples
+// · out of range 0 left, 0 right", beside a replay's "· 2,000 samples".
 func TestSamplesTitleSaysHowMany(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1027,16 +1023,15 @@ func TestSamplesTitleSaysHowMany(t *testing.T) {
 	}
 }
 
-// TestDivergedSamplesTitleSaysTheirEpoch: a run diverged on a value
-// that is not finite draws the samples of its last evaluation, before
-// the epoch it diverged at, and the samples title says their epoch
-// where there is room for it, before the longer forms of the counts out
-// of range, the G(z) view's in short where its count of noise values
-// does not fit; diverged at the evaluation's epoch (a runaway's), the
-// title reads as live, the count with the epoch. At 80×24 (a panel of 50)
-// vanilla diverged to NaN at epoch 2 had drawn epoch 0's samples under
-// "Samples · out of range 0 left, 0 right", its figure of epoch 2
-// saying "samples: all 10,000 NaN or infinite".
+// TestDivergedSamplesTitleSaysTheirEpoch: a run diverged on a value that is not
+// finite draws the samples of its last evaluation, before the epoch it diverged
+// at, and the samples title says their epoch where there is room for it, before
+// the longer forms of the counts out of range, the G(z) view's in short where
+// its count of noise values does not fit; diverged at the evaluation's epoch (a
+// runaway's), the title reads as live, the count with the epoch. At 80×24 (a
+// panel of 50) vanilla diverged to NaN at epoch 2 does not draw epoch 0's
+// samples under "Samples · out of range 0 left, 0 right", beside its figure of
+// epoch 2 saying "samples: all 10,000 NaN or infinite".
 func TestDivergedSamplesTitleSaysTheirEpoch(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1066,11 +1061,11 @@ func TestDivergedSamplesTitleSaysTheirEpoch(t *testing.T) {
 	}
 }
 
-// TestSamplesTitleKeepsTheOutOfRange: the samples panel's title keeps
-// the counts left and right of the range when they are long, in a
-// shorter form, and before the title where none fits beside it; a
-// runaway's title at 80×24 had left them out ("Samples · 10,000 at epoch
-// 201 · 45 bins of 0.222") over bars all gone, and at 70×20 too.
+// TestSamplesTitleKeepsTheOutOfRange: the samples panel's title keeps the
+// counts left and right of the range when they are long, in a shorter form, and
+// before the title where none fits beside it; a runaway's title at 80×24, and
+// at 70×20 too, does not leave them out ("Samples · 10,000 at epoch 201 · 45
+// bins of 0.222") over bars all gone.
 func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1087,8 +1082,8 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 		{42, 0, 10000, "Samples · out: 0 left, 10,000 right"},
 		{50, 0, 0, "out: 0 left, 0 right · 10,000 samples"}, // the count before the longer form
 		{85, 4987, 5013, "out of range 4,987 left, 5,013 right"},
-		// 70×20's panel: the second form had not fitted, and the title
-		// had read "Samples · 10,000 at epoch 201" over no bars.
+		// 70×20's panel, where the second form does not fit: not "Samples ·
+		// 10,000 at epoch 201" over no bars.
 		{42, 10000, 0, "Samples · out: 10,000 left, 0 right"},
 		{42, 9999, 1, "Samples · out of range 9,999 left, 1 right"},
 		{42, 5000000, 5000000, "out: 5,000,000 left, 5,000,000 right"},
@@ -1101,12 +1096,11 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 	}
 }
 
-// TestBarsWithoutARangeRiseFromZero: where the range beside a sparkline
-// has no room (a side panel narrower than the screen's), its bars rise
-// from 0 beside that scale, "0–0.51", and with no room for that either,
-// alone: a KS held at 0.500 (bimodal seed 4's checks, 0.4988 to 0.5000)
-// had been drawn from ▁ to █, unlabelled, beside its → (about the same).
-// With the range shown they span it.
+// TestBarsWithoutARangeRiseFromZero: where the range beside a sparkline has no
+// room (a side panel narrower than the screen's), its bars rise from 0 beside
+// that scale, "0–0.51", and with no room for that either, alone: a KS held at
+// 0.500 (bimodal seed 4's checks, 0.4988 to 0.5000) is not drawn from ▁ to █,
+// unlabelled, beside its → (about the same). With the range shown they span it.
 func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	tr := trend{vals: bimodalKS}
@@ -1128,10 +1122,9 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 }
 
 // TestBarsAtTheFloorGiveTheirScale: a KS at its floor in the side panel
-// (vanilla, seed 1, at the end of its plan, 80×24) has no room for its
-// range, "0.0092–0.03", beside "≈ floor" and two bars, and gives the scale
-// its bars rise on from 0 instead: it had read "KS 0.009 ≈ floor ▅█▆▆▂",
-// bars with no scale.
+// (vanilla, seed 1, at the end of its plan, 80×24) has no room for its range,
+// "0.0092–0.03", beside "≈ floor" and two bars, and gives the scale its bars
+// rise on from 0 instead, not "KS 0.009 ≈ floor ▅█▆▆▂", bars with no scale.
 func TestBarsAtTheFloorGiveTheirScale(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	tr := trend{vals: []float64{0.0167, 0.0264, 0.0129, 0.0293, 0.0218, 0.0262, 0.0092}}
@@ -1147,13 +1140,12 @@ func TestBarsAtTheFloorGiveTheirScale(t *testing.T) {
 // of its two modes.
 var bimodalKS = []float64{0.5003, 0.5001, 0.4998, 0.4985, 0.4990, 0.5002, 0.4999, 0.5000, 0.4994, 0.4987, 0.4996, 0.5001, 0.4988, 0.4993, 0.5003, 0.4991, 0.5}
 
-// TestBarsBesideTheValueSpanTheirRange: in the side panel's width, checks
-// stand beside their range, rounded outwards, and are drawn on it:
-// bimodal's KS checks, 0.4985 to 0.5003, had wanted "0.4988–0.5000", too
-// long to stand beside the bars, which rose from 0 and were all full
-// (█████████████████), at every size of screen; then "0.499–0.5", to the
-// nearest, which left out its own 0.5003 and drew a change of 0.4% from ▁
-// to █.
+// TestBarsBesideTheValueSpanTheirRange: in the side panel's width, checks stand
+// beside their range, rounded outwards, and are drawn on it: for bimodal's KS
+// checks, 0.4985 to 0.5003, "0.4988–0.5000" would be too long to stand beside
+// the bars, which would rise from 0 all full (█████████████████) at every size
+// of screen, and "0.499–0.5", to the nearest, would leave out its own 0.5003
+// and draw a change of 0.4% from ▁ to █.
 func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	tr := trend{vals: bimodalKS}
@@ -1165,11 +1157,11 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 	}
 }
 
-// TestHeaderGivesWayLeastFirst: what the header has no room for is left
-// out least important first — the program's name, the pace, the measured
-// rate, then the seed — the rest kept. Left out from the end, at 80×24 a
-// six-digit seed from r had pushed ep/s off ring's line beside "ganui",
-// and a replay ("◀ replay epoch 800, 7 behind") had lost the seed.
+// TestHeaderGivesWayLeastFirst: what the header has no room for is left out
+// least important first — the program's name, the pace, the measured rate, then
+// the seed — the rest kept. Left out from the end, at 80×24 a six-digit seed
+// from r would push ep/s off ring's line beside "ganui", and a replay ("◀
+// replay epoch 800, 7 behind") would lose the seed.
 func TestHeaderGivesWayLeastFirst(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	running := NewModel(nil)
@@ -1201,12 +1193,12 @@ func TestHeaderGivesWayLeastFirst(t *testing.T) {
 	}
 }
 
-// TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a
-// width is the same whether the run is running, at any rate up to 9,999
-// ep/s, paused, done or diverged: only the rate, which a running run
-// alone measures, comes and goes. At 80×24 blog-original's header had
-// read "blog-original  ▶ running …" and, paused, " ganui
-// blog-original  ❚❚ paused …", the program's name coming back in.
+// TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a width is
+// the same whether the run is running, at any rate up to 9,999 ep/s, paused,
+// done or diverged: only the rate, which a running run alone measures, comes
+// and goes. At 80×24 blog-original's header does not read "blog-original  ▶
+// running …" and, paused, " ganui blog-original  ❚❚ paused …", the program's
+// name coming back in.
 func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1257,11 +1249,11 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 	}
 }
 
-// TestBaselineCurvesShareTheRange: a pinned baseline's curves set the
-// chart's range with the live run's, so that a baseline whose mean sat
-// at -2 is drawn at -2. The range had been the live run's alone, near 1,
-// and the ghost was clamped to its bottom edge, unmarked, where it read
-// as a mean near the live one.
+// TestBaselineCurvesShareTheRange: a pinned baseline's curves set the chart's
+// range with the live run's, so that a baseline whose mean sat at -2 is drawn
+// at -2. With the range the live run's alone, near 1, the ghost would be
+// clamped to its bottom edge, unmarked, where it would read as a mean near the
+// live one.
 func TestBaselineCurvesShareTheRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	c := newLineChart(series{"1 mean", markMean, styleMean, func(p session.Point) float64 { return p.Mean }})
@@ -1280,10 +1272,10 @@ func TestBaselineCurvesShareTheRange(t *testing.T) {
 	t.Errorf("the baseline's mean of -2 is not drawn on the -2 row:\n%s", view)
 }
 
-// TestBalanceLinesToldApart: with one-sided label smoothing D's two
-// losses balance at two lines, drawn each faint in its loss's colour, as
-// the figure draws them, and the legend's mark shows both; they had been
-// the same grey, which told D real's from D fake's only by height.
+// TestBalanceLinesToldApart: with one-sided label smoothing D's two losses
+// balance at two lines, drawn each faint in its loss's colour, as the figure
+// draws them, and the legend's mark shows both; in one grey they would tell D
+// real's from D fake's only by height.
 func TestBalanceLinesToldApart(t *testing.T) {
 	cfg, err := presets.Get("label-smoothing")
 	if err != nil {
@@ -1313,11 +1305,11 @@ func TestBalanceLinesToldApart(t *testing.T) {
 	}
 }
 
-// TestGBalanceLineShown: with label smoothing G's loss balances at a line
-// of its own, −ln 0.45, 0.02 above D real's: it is drawn where it shares
-// D real's row, the two taking the row's dashes in turn (it had been left
-// out under D real's, at 120×40 always), and the legend's mark has a dash
-// for it after D's two, within the panel at 80×24 and 120×40.
+// TestGBalanceLineShown: with label smoothing G's loss balances at a line of
+// its own, −ln 0.45, 0.02 above D real's: it is drawn where it shares D real's
+// row, the two taking the row's dashes in turn, not left out under D real's, as
+// at 120×40 it always would be, and the legend's mark has a dash for it after
+// D's two, within the panel at 80×24 and 120×40.
 func TestGBalanceLineShown(t *testing.T) {
 	cfg, err := presets.Get("label-smoothing")
 	if err != nil {
@@ -1397,11 +1389,11 @@ func TestFlatLossSaysSo(t *testing.T) {
 	}
 }
 
-// TestReplayHeaderNamesBothEpochs: a replay's header gives the frame's
-// epoch, how far it lies behind the run, and the run's own progress
-// named live, each number once: "◀ replay epoch 940 of 943  epoch 943 /
-// 2,000" had read as the live epoch twice beside the frame's. A frame at
-// the live epoch (an event after the newest keyframe) says so.
+// TestReplayHeaderNamesBothEpochs: a replay's header gives the frame's epoch,
+// how far it lies behind the run, and the run's own progress named live, each
+// number once: "◀ replay epoch 940 of 943  epoch 943 / 2,000" would read as the
+// live epoch twice beside the frame's. A frame at the live epoch (an event
+// after the newest keyframe) says so.
 func TestReplayHeaderNamesBothEpochs(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1423,11 +1415,10 @@ func TestReplayHeaderNamesBothEpochs(t *testing.T) {
 	}
 }
 
-// TestHeaderPastThePlan: a run gone on past its plan (space or n once
-// done) says in the header that the plan is done and how far past it the
-// run is, live and in a replay, and at 80 wide keeps the seed and the
-// measured rate: "epoch 2,396 / 300" had read as a count out of a total
-// it overran.
+// TestHeaderPastThePlan: a run gone on past its plan (space or n once done)
+// says in the header that the plan is done and how far past it the run is, live
+// and in a replay, and at 80 wide keeps the seed and the measured rate: "epoch
+// 2,396 / 300" would read as a count out of a total it overran.
 func TestHeaderPastThePlan(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1460,12 +1451,12 @@ func TestHeaderPastThePlan(t *testing.T) {
 	}
 }
 
-// TestTargetRunsThroughTheCurve: a reference line stays whole along a
-// row a curve takes: each cell of the curve's there has a dot at the
-// reference's level, the curve's cells keeping their colour. A mean
-// lying on its target had hidden the target's ┈ in every cell it took,
-// so that the moment the moments chart is there to show, the mean on
-// its target, showed no target.
+// TestTargetRunsThroughTheCurve: a reference line stays whole along a row a
+// curve takes: each cell of the curve's there has a dot at the reference's
+// level, the curve's cells keeping their colour. Otherwise a mean lying on its
+// target would hide the target's ┈ in every cell it takes, so that the moment
+// the moments chart is there to show, the mean on its target, would show no
+// target.
 func TestTargetRunsThroughTheCurve(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	c := newLineChart(
@@ -1501,13 +1492,12 @@ func TestTargetRunsThroughTheCurve(t *testing.T) {
 	}
 }
 
-// TestQualityRowsShowTheSameChecks: the KS and W1 rows, one over the
-// other, draw their bars on the same checks in the same columns, and
-// their arrows go by the same checks: wgan at 120×40 had read
-// "KS 0.965 → ▇▇▆▆▅▄▄ 0.96–0.98" over "W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3–3.3", the
-// last 7 checks beside the last 11, each row as many as its own range
-// left room for; and a W1 of two digits before the point had set its
-// bars a column right of KS's.
+// TestQualityRowsShowTheSameChecks: the KS and W1 rows, one over the other,
+// draw their bars on the same checks in the same columns, and their arrows go
+// by the same checks: wgan at 120×40 does not read "KS 0.965 → ▇▇▆▆▅▄▄
+// 0.96–0.98" over "W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3–3.3", the last 7 checks beside the
+// last 11, each row as many as its own range leaves room for; nor does a W1 of
+// two digits before the point set its bars a column right of KS's.
 func TestQualityRowsShowTheSameChecks(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	ks := trend{vals: []float64{0.99, 0.985, 0.984, 0.98, 0.978, 0.975, 0.972, 0.97, 0.969, 0.968, 0.966, 0.9655}}
@@ -1533,12 +1523,12 @@ func TestQualityRowsShowTheSameChecks(t *testing.T) {
 	}
 }
 
-// TestLegendGivesThePenalty: a design with a gradient penalty (r1,
-// wgan-gp) has its value in the losses' legend, as the progress lines'
-// penalty= and the CSV's column give it, where it fits, and the legend
-// still fits its panel where it gives way (wgan-gp's D real -62.711 at
-// 80×24); a design without one has none. The screen had shown it
-// nowhere, though neither of D's losses holds it.
+// TestLegendGivesThePenalty: a design with a gradient penalty (r1, wgan-gp) has
+// its value in the losses' legend, as the progress lines' penalty= and the
+// CSV's column give it, where it fits, and the legend still fits its panel
+// where it gives way (wgan-gp's D real -62.711 at 80×24); a design without one
+// has none. Neither of D's losses holds it, so the legend is the one place on
+// the screen that shows it.
 func TestLegendGivesThePenalty(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
@@ -1566,12 +1556,12 @@ func TestLegendGivesThePenalty(t *testing.T) {
 	}
 }
 
-// TestLegendGivesTheLossesByHand: after updates by hand (d, g) the
-// losses' legend gives their losses, as the status line does, its title
-// saying whose they are, in the panel at 80×24 and at 120×40; r1's
-// penalty, which an update of D by hand does not give, is not set beside
-// them. The legend had kept the epoch's losses while g moved G's. Where
-// the title does not fit in full, it says whose in short.
+// TestLegendGivesTheLossesByHand: after updates by hand (d, g) the losses'
+// legend gives their losses, as the status line does, its title saying whose
+// they are, in the panel at 80×24 and at 120×40; r1's penalty, which an update
+// of D by hand does not give, is not set beside them. It does not keep the
+// epoch's losses while g moves G's. Where the title does not fit in full, it
+// says whose in short.
 func TestLegendGivesTheLossesByHand(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	last := engine.EpochStats{Epoch: 5, DReal: 0.589, DFake: 0.785, G: 0.611, Penalty: 0.251}
@@ -1584,9 +1574,9 @@ func TestLegendGivesTheLossesByHand(t *testing.T) {
 			[]string{"Losses, G by hand", "D real 0.589", "D fake 0.785", "G 0.642"}},
 		{"g then d", session.HandLosses{Epoch: 5, D: true, G: true, DReal: 0.576, DFake: 0.782, GLoss: 0.642},
 			[]string{"Losses, D and G by hand", "D real 0.576", "D fake 0.782", "G 0.642"}},
-		// A critic's signed losses (wgan-gp, grid-wgan-gp) leave no room
-		// at 80×24 for the title in full: it says whose in short, where
-		// the legend had dropped it and given hand values unnamed as such.
+		// A critic's signed losses (wgan-gp, grid-wgan-gp) leave no room at
+		// 80×24 for the title in full: it says whose in short, rather than
+		// dropping it and giving hand values unnamed as such.
 		{"g then d, a critic", session.HandLosses{Epoch: 5, D: true, G: true, DReal: -2.639, DFake: 1.919, GLoss: -2.067},
 			[]string{"D and G by hand", "D real -2.639", "D fake 1.919", "G -2.067"}},
 	} {
@@ -1610,13 +1600,12 @@ func TestLegendGivesTheLossesByHand(t *testing.T) {
 	}
 }
 
-// TestMomentsLegendSaysWhoseAfterG: after G is updated by hand (g) the
-// moments legend, whose values are of the epoch's last batch, says which
-// epoch's, in full or in short, in the panel at 80×24 and at 120×40, in
-// 1-D and on a plane; after d alone, which leaves G as the epoch left it,
-// it says nothing more. The legend had given the epoch's moments
-// unmarked while the plane, histogram and Quality showed the G that g
-// had moved.
+// TestMomentsLegendSaysWhoseAfterG: after G is updated by hand (g) the moments
+// legend, whose values are of the epoch's last batch, says which epoch's, in
+// full or in short, in the panel at 80×24 and at 120×40, in 1-D and on a plane;
+// after d alone, which leaves G as the epoch left it, it says nothing more.
+// Unmarked, the epoch's moments would stand beside a plane, histogram and
+// Quality showing the G that g has moved.
 func TestMomentsLegendSaysWhoseAfterG(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	last := engine.EpochStats{Epoch: 2000, Mean: 3.998, Std: 1.187, MeanY: -0.012, StdY: 1.392}
@@ -1643,12 +1632,12 @@ func TestMomentsLegendSaysWhoseAfterG(t *testing.T) {
 	}
 }
 
-// TestMomentsLegendSaysGsOwnUnderEMA: with g_ema the moments legend,
-// whose values are of the epoch's last training batch, says they are G's
-// own, in the panel at 120×40, in 1-D and on a plane, and keeps its
-// moments at 80×24; without g_ema it says nothing of whose. The plane and
-// Quality show G's average, and the legend had given the batch's std X
-// 3.70 unmarked beside Quality's x ±3.74 of the average.
+// TestMomentsLegendSaysGsOwnUnderEMA: with g_ema the moments legend, whose
+// values are of the epoch's last training batch, says they are G's own, in the
+// panel at 120×40, in 1-D and on a plane, and keeps its moments at 80×24;
+// without g_ema it says nothing of whose. The plane and Quality show G's
+// average, beside which the batch's std X 3.70, unmarked, would read as the
+// same G's as Quality's x ±3.74 of the average.
 func TestMomentsLegendSaysGsOwnUnderEMA(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	last := engine.EpochStats{Epoch: 300, Mean: 0.010, Std: 3.701, MeanY: 0.076, StdY: 3.982}
@@ -1667,13 +1656,13 @@ func TestMomentsLegendSaysGsOwnUnderEMA(t *testing.T) {
 	}
 }
 
-// TestMomentsLegendSaysLastBatch: the moments legend says its values are
-// the last batch's, "Moments, last batch", in the panel at 120×40, in 1-D
-// and on a plane, keeping its moments at 80×24; before the first epoch,
-// with no batch, and in a run diverged past its last finite epoch, whose
-// title says that epoch, it does not. blog-original's legend had read an
-// unmarked "μ mean 12.732 σ std 4.949" at its end, beside the skew of
-// fresh samples and the final line's mean=13.1046 std=5.1387.
+// TestMomentsLegendSaysLastBatch: the moments legend says its values are the
+// last batch's, "Moments, last batch", in the panel at 120×40, in 1-D and on a
+// plane, keeping its moments at 80×24; before the first epoch, with no batch,
+// and in a run diverged past its last finite epoch, whose title says that
+// epoch, it does not. Unmarked, blog-original's "μ mean 12.732 σ std 4.949" at
+// its end would stand beside the skew of fresh samples and the final line's
+// mean=13.1046 std=5.1387 as of the same samples.
 func TestMomentsLegendSaysLastBatch(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	last := engine.EpochStats{Epoch: 5000, Mean: 12.732, Std: 4.949, MeanY: 0.076, StdY: 3.982}
@@ -1724,10 +1713,10 @@ func TestShapeLineSaysItIsTheAverages(t *testing.T) {
 	}
 }
 
-// TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with
-// no generated sample in its range (a NaN G's, all counted right of it)
-// leaves out █ and the push, neither drawn, as it had not; a push all to
-// the left is named by ◀, the mark its strip draws, not ▶.
+// TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with no
+// generated sample in its range (a NaN G's, all counted right of it) leaves out
+// █ and the push, neither drawn; a push all to the left is named by ◀, the mark
+// its strip draws, not ▶.
 func TestLegendNamesOnlyMarksDrawn(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := Model{view: viewHist}
@@ -1757,14 +1746,13 @@ func TestLegendNamesOnlyMarksDrawn(t *testing.T) {
 	}
 }
 
-// TestBalanceNamedOnlyWhereDrawn: the losses legend names the ln 2 line
-// only where the chart shows it. A feature-matching G's loss, on a scale
-// of its own, runs ▲ along the chart's top row; ln 2 gets a row of its
-// own under it, at 70×20 too, where the chart has two rows: its ▲ row had
-// been the only one ln 2 could take, every cell of it taken by ▲. A line
-// the chart does not show (two rows with both edges marked have none for
-// it) is not named, by the legend, the glossary or the diagnosis's
-// pointer at the dotted line, which had gone on naming it.
+// TestBalanceNamedOnlyWhereDrawn: the losses legend names the ln 2 line only
+// where the chart shows it. A feature-matching G's loss, on a scale of its own,
+// runs ▲ along the chart's top row; ln 2 gets a row of its own under it, at
+// 70×20 too, where the chart has two rows, since in the ▲ row every cell is
+// taken by ▲. A line the chart does not show (two rows with both edges marked
+// have none for it) is not named, by the legend, the glossary or the
+// diagnosis's pointer at the dotted line.
 func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cfg, err := presets.Get("feature-matching")
@@ -1800,12 +1788,12 @@ func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 	}
 }
 
-// TestReferenceClearOfTheMarks: a reference that falls on the edge row
-// where values beyond the range are marked (▲ at the top, ▼ at the
-// bottom) gets a row of its own, by the dots the drawing puts it on, on
-// a chart of two rows too, and shows; where both edges are marked it
-// takes a row between them, which two rows do not have. At two rows the
-// rule had not applied, and a feature-matching G's ▲ row hid ln 2.
+// TestReferenceClearOfTheMarks: a reference that falls on the edge row where
+// values beyond the range are marked (▲ at the top, ▼ at the bottom) gets a row
+// of its own, by the dots the drawing puts it on, on a chart of two rows too,
+// and shows; where both edges are marked it takes a row between them, which two
+// rows do not have. At two rows a feature-matching G's ▲ row would otherwise
+// hide ln 2.
 func TestReferenceClearOfTheMarks(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for rows := 2; rows <= 12; rows++ {
@@ -1842,10 +1830,10 @@ func TestReferenceClearOfTheMarks(t *testing.T) {
 	}
 }
 
-// TestGlossaryNamesTheQQDiagonalAsDrawn: the glossary's Q-Q entry names
-// the diagonal by the mark the view's legend draws it with, with colour
-// and without: it had said "· without colour" beside a legend's
-// "⠑ diagonal", and nothing of ⠑.
+// TestGlossaryNamesTheQQDiagonalAsDrawn: the glossary's Q-Q entry names the
+// diagonal by the mark the view's legend draws it with, with colour and
+// without, not "· without colour" beside a legend's "⠑ diagonal", and nothing
+// of ⠑.
 func TestGlossaryNamesTheQQDiagonalAsDrawn(t *testing.T) {
 	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
 	for _, p := range []termenv.Profile{termenv.TrueColor, termenv.Ascii} {
@@ -1868,16 +1856,15 @@ func TestGlossaryNamesTheQQDiagonalAsDrawn(t *testing.T) {
 	}
 }
 
-// TestAxisLabelsAreAScale: a line chart's Y labels read as a scale, the
-// ticks of one step, each on the row the chart draws it on, two of them
-// at least; and on a chart of three rows or more, a row a reference line
-// is drawn on is labelled only by a tick that names the line, its value
-// to the step's leading digit (names), so that the dotted line, which
-// reads as its row's label, is not taken for another value.
-// The lines had labelled their rows with their own values: at 80×24
-// vanilla's moments chart read 4, 2, 1.25 down its three rows, and ring's
-// 2-D moments 1.41, 0, −2 down four; and vanilla's losses, ln 2 under
-// half the step 2 from 0, kept the 0 of its row.
+// TestAxisLabelsAreAScale: a line chart's Y labels read as a scale, the ticks
+// of one step, each on the row the chart draws it on, two of them at least; and
+// on a chart of three rows or more, a row a reference line is drawn on is
+// labelled only by a tick that names the line, its value to the step's leading
+// digit (names), so that the dotted line, which reads as its row's label, is
+// not taken for another value. Were the lines to label their rows with their
+// own values, at 80×24 vanilla's moments chart would read 4, 2, 1.25 down its
+// three rows, and ring's 2-D moments 1.41, 0, −2 down four; and vanilla's
+// losses, ln 2 under half the step 2 from 0, would keep the 0 of its row.
 func TestAxisLabelsAreAScale(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cases := []struct {
