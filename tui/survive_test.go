@@ -286,11 +286,11 @@ func TestTinyTerminal(t *testing.T) {
 	}
 }
 
-// TestKeysPageOverQQAtTheSmallestSize: at 70×20, paused before the
-// first epoch, the keys page (?) over the Q-Q view (v) takes the rows
-// the samples band had, leaving its plot fewer than none: the Q-Q plot
-// is drawn blank there, as at any size too small for it, where it had
-// panicked and taken the trainer down with the run.
+// TestKeysPageOverQQAtTheSmallestSize: at 70×20, paused before the first epoch,
+// the keys page (?) over the Q-Q view (v) takes the rows the samples band has,
+// leaving its plot fewer than none: the Q-Q plot is drawn blank there, as at
+// any size too small for it, rather than panicking, which would take the
+// trainer down with the run.
 func TestKeysPageOverQQAtTheSmallestSize(t *testing.T) {
 	s := startScreen(t, blogConfig(t, 5000), 1, true, minWidth, minHeight)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
@@ -321,10 +321,9 @@ func TestTooSmallFitsAnySize(t *testing.T) {
 	}
 }
 
-// TestTooSmallCutsNoWord: at every size under 70×20, down to 1×1, the
-// too-small screen shows whole words of its messages or nothing: at 1×1
-// it had shown "n", at 2×1 "ne", the head of "need 70×20" cut to the
-// width.
+// TestTooSmallCutsNoWord: at every size under 70×20, down to 1×1, the too-small
+// screen shows whole words of its messages or nothing: not "n" at 1×1 nor "ne"
+// at 2×1, the head of "need 70×20" cut to the width.
 func TestTooSmallCutsNoWord(t *testing.T) {
 	for w := 1; w < minWidth; w++ {
 		for h := 1; h < minHeight; h++ {
@@ -343,9 +342,9 @@ func TestTooSmallCutsNoWord(t *testing.T) {
 }
 
 // TestTooSmallSaysHowToQuit: a key the too-small screen does not take is
-// answered with the way out at every size from 10×5, whole where it fits
-// beside one of the messages, else as "q quits"; at 20×5 the message had
-// filled the screen and a key had been answered with nothing.
+// answered with the way out at every size from 10×5, whole where it fits beside
+// one of the messages, else as "q quits"; at 20×5, where the message fills the
+// screen, a key is not answered with nothing.
 func TestTooSmallSaysHowToQuit(t *testing.T) {
 	for w := 10; w < minWidth; w++ {
 		for h := 5; h < minHeight; h++ {
@@ -528,14 +527,13 @@ func TestMetricLineDescribesItsBars(t *testing.T) {
 	}
 }
 
-// TestArrowLeavesNoiseWithoutDirection: a change over the bars, the
-// checks and the value after them, no larger than sampling alone makes
-// (the measure's noise floor at a check, session.Snapshot.CheckNoise)
-// reads →, as the glossary says: uniform-flat-noise's KS checks, all under
-// their floor of 0.030, had read ↑ from 0.025 to 0.029 beside a live KS of
-// 0.015, lower than any of them, and its W1 checks likewise. A change past
-// the noise keeps its arrow, and with no noise known the fall from the
-// first check to the value shows.
+// TestArrowLeavesNoiseWithoutDirection: a change over the bars, the checks and
+// the value after them, no larger than sampling alone makes (the measure's
+// noise floor at a check, session.Snapshot.CheckNoise) reads →, as the glossary
+// says: uniform-flat-noise's KS checks, all under their floor of 0.030, do not
+// read ↑ from 0.025 to 0.029 beside a live KS of 0.015, lower than any of them,
+// nor do its W1 checks. A change past the noise keeps its arrow, and with no
+// noise known the fall from the first check to the value shows.
 func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	noise := session.EvalPoint{KS: engine.KSNoiseFloor(2000), W1: 0.028}
@@ -570,12 +568,11 @@ func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 	}
 }
 
-// TestArrowFollowsTheChecks: the arrow says where the checks went, the
-// last against the first, by their values, as the glossary says: KS
-// checks from 0.050 to 0.056 between peaks of 0.2, both ends ▁, rose 12%
-// and read ↑ (they had read →, the arrow following the bars' heights);
-// checks within 1% of each other read →, however their bars rise and
-// fall; a rise and a fall read ↑ and ↓.
+// TestArrowFollowsTheChecks: the arrow says where the checks went, the last
+// against the first, by their values, as the glossary says: KS checks from
+// 0.050 to 0.056 between peaks of 0.2, both ends ▁, rise 12% and read ↑, not →
+// as an arrow following the bars' heights would; checks within 1% of each other
+// read →, however their bars rise and fall; a rise and a fall read ↑ and ↓.
 func TestArrowFollowsTheChecks(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
@@ -610,10 +607,10 @@ func TestExpForm(t *testing.T) {
 	}
 }
 
-// TestScreenNumbersReadPlainly: numbers under 10⁵ are written in plain
-// digits, as a learner reads them: a critic's score range had read "D(x)
-// score 0.27 to 1e2", a bin's width 1e3, an axis 1k for 1000 and 0 for
-// 5e-5 (%g's 5e-05 had not fitted four cells).
+// TestScreenNumbersReadPlainly: numbers under 10⁵ are written in plain digits,
+// as a learner reads them: a critic's score range does not read "D(x) score
+// 0.27 to 1e2", nor a bin's width 1e3, nor an axis 1k for 1000 and 0 for 5e-5
+// (%g's 5e-05 does not fit four cells).
 func TestScreenNumbersReadPlainly(t *testing.T) {
 	lo, hi := rangeEnds(0.27, 100)
 	for _, c := range []struct{ got, want string }{
@@ -650,20 +647,19 @@ func TestScreenNumbersWriteShortExponents(t *testing.T) {
 	}
 }
 
-// TestModesLineGivesTheTargetsShares: the modes line gives what each
-// mode is due after "vs", as the plane's axes give the target's moments
-// and the diagnosis "the target 50%": one share for modes due alike, each
-// for others, and none where it would not fit the panel whole. "modes
-// 2/2  30% 58%" (bimodal, seed 1, epoch 10,000) had left the 50% each is
-// due to be worked out from the target's name. A blob's "blob" takes the
-// count's place, the shares in the same columns and "vs 50%" after them:
-// "modes 2/2 blob 37% 37%" (historical-averaging --epochs 3000, seed 1)
-// had had no room for it. A three-mode mixture's count gives up its
-// second space for "vs 33%", "modes 3/3 20% 20% 20% vs 33%" in 28
-// columns, where "modes 3/3  20% 20% 20%" had left it out; a blob of three
-// has no space to give. The ? page's modes entry says what follows
-// "vs" and what "blob" stands for, in the two rows it takes at 120×40: it
-// had explained the count and the shares, and left "vs 50%" to the
+// TestModesLineGivesTheTargetsShares: the modes line gives what each mode is
+// due after "vs", as the plane's axes give the target's moments and the
+// diagnosis "the target 50%": one share for modes due alike, each for others,
+// and none where it would not fit the panel whole. "modes 2/2  30% 58%"
+// (bimodal, seed 1, epoch 10,000) alone would leave the 50% each is due to be
+// worked out from the target's name. A blob's "blob" takes the count's place,
+// the shares in the same columns and "vs 50%" after them, so that "modes 2/2
+// blob 37% 37%" (historical-averaging --epochs 3000, seed 1) has room for it. A
+// three-mode mixture's count gives up its second space for "vs 33%", "modes 3/3
+// 20% 20% 20% vs 33%" in 28 columns, where "modes 3/3  20% 20% 20%" would leave
+// it out; a blob of three has no space to give. The ? page's modes entry says
+// what follows "vs" and what "blob" stands for, in the two rows it takes at
+// 120×40: explaining the count and the shares alone would leave "vs 50%" to the
 // moments entry's "after vs", said of skew and kurtosis.
 func TestModesLineGivesTheTargetsShares(t *testing.T) {
 	even := []engine.ModeCoverage{{Share: 0.30, Expected: 0.4987, Covered: true}, {Share: 0.58, Expected: 0.4987, Covered: true}}
@@ -840,14 +836,13 @@ func TestFooterOffersPaceWhenStill(t *testing.T) {
 	}
 }
 
-// TestFooterOffersOnlyWhatActs: the footer offers , and . only once the
-// run has a keyframe to replay, u only with a kept state to roll back to
-// (on a diverged run, or further back on one just rolled back, which the
-// footer had left out), and e only with something to export; pressed
-// without one, each key only says why it cannot act. The keys they leave
-// room for go to the optional ones. A paused run at epoch 0 had offered
-// "e csv" at 120×40, whose e said "nothing to export yet: no epoch
-// trained".
+// TestFooterOffersOnlyWhatActs: the footer offers , and . only once the run has
+// a keyframe to replay, u only with a kept state to roll back to (on a diverged
+// run, or further back on one just rolled back, which the footer offers too),
+// and e only with something to export; pressed without one, each key only says
+// why it cannot act. The keys they leave room for go to the optional ones. A
+// paused run at epoch 0 does not offer "e csv" at 120×40, whose e says "nothing
+// to export yet: no epoch trained".
 func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -891,12 +886,12 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	}
 }
 
-// TestSmallestScreenKeepsItsCharts: at the smallest sizes the trainer
-// takes, 70×20 and 70×21, each chart of the band has two rows of plot at
-// least, each labelled, a scale that can be read; the higher moments
-// give way to the chart, skew after σ in the legend. Their line under
-// the moments chart had left it one row, its mean and std a smear of
-// dots there under a single Y label (5, for a range of 0 to 5.3).
+// TestSmallestScreenKeepsItsCharts: at the smallest sizes the trainer takes,
+// 70×20 and 70×21, each chart of the band has two rows of plot at least, each
+// labelled, a scale that can be read; the higher moments give way to the chart,
+// skew after σ in the legend. Kept, their line under the moments chart would
+// leave it one row, its mean and std a smear of dots there under a single Y
+// label (5, for a range of 0 to 5.3).
 func TestSmallestScreenKeepsItsCharts(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 300, minWidth)
 	for _, h := range []int{minHeight, minHeight + 1} {
@@ -976,13 +971,13 @@ func TestReplayShowsTheTrendsUpToItsEpoch(t *testing.T) {
 	}
 }
 
-// TestQualityRowEndsAtItsValue: a Quality row's last bar is the value it
-// begins with, the screen's evaluation, after the checks made before its
-// epoch, and its arrow goes from the first bar to that value. The bars had
-// been the checks alone, their arrow theirs: devnag-2017 (seed 1, epoch
-// 8,261) read "W1 0.298 ↑ ▃▃▄▄▆▁█ 0.24–0.41", a rise to a last bar of 0.41
-// beside a value back at the first's. A check of the value's own epoch
-// gives way to it, and one after it waits for the next evaluation.
+// TestQualityRowEndsAtItsValue: a Quality row's last bar is the value it begins
+// with, the screen's evaluation, after the checks made before its epoch, and
+// its arrow goes from the first bar to that value. With the checks alone as
+// bars, the arrow theirs, devnag-2017 (seed 1, epoch 8,261) would read "W1
+// 0.298 ↑ ▃▃▄▄▆▁█ 0.24–0.41", a rise to a last bar of 0.41 beside a value back
+// at the first's. A check of the value's own epoch gives way to it, and one
+// after it waits for the next evaluation.
 func TestQualityRowEndsAtItsValue(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	s, snap := benchSnapshot(t, 10)
@@ -1076,10 +1071,9 @@ func TestSharesNeverRoundToAllOrNone(t *testing.T) {
 	}
 }
 
-// TestThinKeepsEveryCurve: a history longer than the chart is wide is
-// drawn from averages of its points, the second coordinate's mean and
-// std among them (they had been left out, and the y curves of a long 2-D
-// run drawn at 0).
+// TestThinKeepsEveryCurve: a history longer than the chart is wide is drawn
+// from averages of its points, the second coordinate's mean and std among them
+// (left out, the y curves of a long 2-D run would be drawn at 0).
 func TestThinKeepsEveryCurve(t *testing.T) {
 	c := newLineChart()
 	var pts []session.Point
@@ -1121,9 +1115,9 @@ func glossaryWithEvents(t *testing.T, n, earlier int) (Model, session.Snapshot) 
 	return m, snap
 }
 
-// TestEveryEventListed: the ? pages list every event the session keeps,
-// latest first, across pages (the newest 12 had stood for all), and say
-// how many earlier ones it let go.
+// TestEveryEventListed: the ? pages list every event the session keeps, latest
+// first, across pages, not the newest 12 alone, and say how many earlier ones
+// it let go.
 func TestEveryEventListed(t *testing.T) {
 	m, _ := glossaryWithEvents(t, 30, 5)
 	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
@@ -1135,7 +1129,7 @@ func TestEveryEventListed(t *testing.T) {
 	if !strings.Contains(all, "5 earlier events not kept") {
 		t.Error("the events let go are not said")
 	}
-	// One let go is one (numtext.Count), where it had been "1 earlier events".
+	// One let go is one (numtext.Count), not "1 earlier events".
 	m, _ = glossaryWithEvents(t, 30, 1)
 	if all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n"); !strings.Contains(all, "1 earlier event not kept") {
 		t.Error("the one event let go is not said as one")
@@ -1165,10 +1159,10 @@ func TestGlossaryBeforeTheEvents(t *testing.T) {
 	}
 }
 
-// TestPageHeadingNamesWhatItHolds: each ? page is headed with the parts
-// it holds, the glossary's last "Glossary and events" and those after it
-// "Events", where every page had been headed "Diagnosis and glossary" or
-// "Glossary", the last of a long run's too, which held only events.
+// TestPageHeadingNamesWhatItHolds: each ? page is headed with the parts it
+// holds, the glossary's last "Glossary and events" and those after it "Events",
+// not every page "Diagnosis and glossary" or "Glossary", the last of a long
+// run's too, which holds only events.
 func TestPageHeadingNamesWhatItHolds(t *testing.T) {
 	m, _ := glossaryWithEvents(t, 60, 0)
 	first := ""
@@ -1209,11 +1203,11 @@ func TestPageHeadingNamesWhatItHolds(t *testing.T) {
 	}
 }
 
-// TestGlossaryHoldsWhileTraining: the ? pages keep the diagnosis and the
-// events they opened on while the run trains behind them, so ? turns to
-// the page after the one read; new events had pushed the entries down
-// the pages, and an entry could be on no page the reader saw. Closing
-// and opening them again shows the run as it is.
+// TestGlossaryHoldsWhileTraining: the ? pages keep the diagnosis and the events
+// they opened on while the run trains behind them, so ? turns to the page after
+// the one read; new events pushing the entries down the pages could leave an
+// entry on no page the reader sees. Closing and opening them again shows the
+// run as it is.
 func TestGlossaryHoldsWhileTraining(t *testing.T) {
 	m, snap := glossaryWithEvents(t, 12, 0)
 	m.nextHelpPage() // the glossary's second page
@@ -1248,12 +1242,11 @@ func TestGlossaryHoldsWhileTraining(t *testing.T) {
 	}
 }
 
-// TestGlossaryKeepsItsPlaceOnResize: a resize on the ? pages keeps the
-// reader's place: the page shown is the one that holds the entry the
-// page read began with, from 80×24 to 120×40 and back, from the last
-// page and from one in the middle. It had returned to the first page:
-// the events' last page at 80×24, resized, showed the diagnosis and the
-// glossary's first entries.
+// TestGlossaryKeepsItsPlaceOnResize: a resize on the ? pages keeps the reader's
+// place: the page shown is the one that holds the entry the page read began
+// with, from 80×24 to 120×40 and back, from the last page and from one in the
+// middle. Returning to the first page, the events' last page at 80×24, resized,
+// would show the diagnosis and the glossary's first entries.
 func TestGlossaryKeepsItsPlaceOnResize(t *testing.T) {
 	m, _ := glossaryWithEvents(t, 40, 0)
 	body := func(m Model) []string { // the page's lines under its title, the header and footer aside
@@ -1316,9 +1309,9 @@ func TestGlossaryFollowsANewRun(t *testing.T) {
 	}
 }
 
-// TestGlossaryNamesTheReplayedEpoch: ? opened in a replay shows the
-// keyframe's diagnosis under the keyframe's epoch, as the header names it
-// ("◀ replay epoch 600, 900 behind"); the title had named the live epoch.
+// TestGlossaryNamesTheReplayedEpoch: ? opened in a replay shows the keyframe's
+// diagnosis under the keyframe's epoch, as the header names it ("◀ replay epoch
+// 600, 900 behind"), not under the live epoch.
 func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1338,12 +1331,12 @@ func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
 	}
 }
 
-// TestTrendEntrySaysWhatAFrameShows: the glossary's trend entry says of
-// a replayed frame that the value before the arrow, the last bar, is the
-// frame's own check, and live that it is the screen's latest evaluation,
-// with its sample size where a check's differs; it had said the live text
-// of a replay too, "the screen's latest evaluation, not a check", beside
-// vanilla's frame at epoch 10,900 and its KS of a check's 2,000 samples.
+// TestTrendEntrySaysWhatAFrameShows: the glossary's trend entry says of a
+// replayed frame that the value before the arrow, the last bar, is the frame's
+// own check, and live that it is the screen's latest evaluation, with its
+// sample size where a check's differs; it does not say the live text of a
+// replay, "the screen's latest evaluation, not a check", beside vanilla's frame
+// at epoch 10,900 and its KS of a check's 2,000 samples.
 func TestTrendEntrySaysWhatAFrameShows(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1372,8 +1365,7 @@ func TestTrendEntrySaysWhatAFrameShows(t *testing.T) {
 }
 
 // TestSurfaceShadesStayApart: D's surface keeps five shades apart in 256
-// colours, dark and light (its faint dark shades had both become one
-// near-black grey).
+// colours, dark and light, its two faint dark shades not one near-black grey.
 func TestSurfaceShadesStayApart(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		r := lipgloss.NewRenderer(io.Discard)
@@ -1389,10 +1381,10 @@ func TestSurfaceShadesStayApart(t *testing.T) {
 	}
 }
 
-// TestSharedCommandStandsWhole: c's command is on a line of its own from
-// the left edge, whole where it fits, so that it can be copied; a long
-// caveat before it is cut, not the command (it had been wrapped into the
-// text, "--seed" on one line and "7" on the next, and its end cut by …).
+// TestSharedCommandStandsWhole: c's command is on a line of its own from the
+// left edge, whole where it fits, so that it can be copied; a long caveat
+// before it is cut, not the command (wrapped into the text, it could read
+// "--seed" on one line and "7" on the next, its end cut by …).
 func TestSharedCommandStandsWhole(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1417,12 +1409,12 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	if at < 0 || strings.ReplaceAll(ansi.Strip(strings.Join(lines[at:], "\n")), " \\\n", " ") != command || strings.HasPrefix(lines[len(lines)-1], " ") {
 		t.Errorf("40 columns: %q", lines)
 	}
-	// With a finding on the screen of a paused run, the caveat keeps its
-	// lines at 80×24: the diagnosis's line had taken one, and the status
-	// read "the command below runs the run again, not…", the caveat cut
-	// away; and so running (TestSharedNoteStandsWhileRunning). A finding
-	// of another kind takes the diagnosis's line back, and the caveat's
-	// head is on the note's.
+	// With a finding on the screen of a paused run, the caveat keeps its lines
+	// at 80×24, rather than the diagnosis's line taking one and the status
+	// reading "the command below runs the run again, not…", the caveat cut
+	// away; and so running (TestSharedNoteStandsWhileRunning). A finding of
+	// another kind takes the diagnosis's line back, and the caveat's head is on
+	// the note's.
 	snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time"}}
 	m.noteFor = "" // the note comes with this finding
 	for _, state := range []session.State{session.Paused, session.Running} {
@@ -1446,10 +1438,10 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	}
 }
 
-// TestGlossaryTitlesKeepTheirEntries: no ? page ends with a title
-// ("Diagnosis at epoch …", "Glossary", "Events"), its entries on the next
-// page: blog-original's ? pages at 80×24 had ended page 3 with "Events
-// latest first, marked ◆ on the charts" and listed them on page 4.
+// TestGlossaryTitlesKeepTheirEntries: no ? page ends with a title ("Diagnosis
+// at epoch …", "Glossary", "Events"), its entries on the next page:
+// blog-original's ? pages at 80×24 do not end page 3 with "Events latest first,
+// marked ◆ on the charts" and list them on page 4.
 func TestGlossaryTitlesKeepTheirEntries(t *testing.T) {
 	m, _ := glossaryWithEvents(t, 3, 0)
 	finding := session.Finding{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}
@@ -1476,12 +1468,11 @@ func pageTitle(line string) bool {
 	return false
 }
 
-// TestGlossaryTitlesKeepTwoLines: a title on a ? page with more of its
-// part on the next keeps splitLeast lines under it, as typesetting keeps
-// a heading with what follows, or begins the next page: grid's events
-// pages at 120×40 (--epochs 20000 --speed full, a few settings changed)
-// had ended a page "Events latest first …" over one event, the rest of
-// the list on the next.
+// TestGlossaryTitlesKeepTwoLines: a title on a ? page with more of its part on
+// the next keeps splitLeast lines under it, as typesetting keeps a heading with
+// what follows, or begins the next page: grid's events pages at 120×40
+// (--epochs 20000 --speed full, a few settings changed) do not end a page
+// "Events latest first …" over one event, the rest of the list on the next.
 func TestGlossaryTitlesKeepTwoLines(t *testing.T) {
 	m, _ := glossaryWithEvents(t, 30, 0)
 	finding := session.Finding{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}
@@ -1502,13 +1493,12 @@ func TestGlossaryTitlesKeepTwoLines(t *testing.T) {
 	}
 }
 
-// TestGlossaryPagesFilled: every ? page but the last is filled to its
-// foot but for a few lines, in reading order and with nothing lost: an
-// entry that does not fit whole goes on at the next page's head under
-// "(continued)", cut at a line. An entry had been moved whole to the
-// next page, which left blog-original's second page at 80×24 half blank
-// above the trend's 12 lines; and grid's last page had held "Events none
-// yet" alone.
+// TestGlossaryPagesFilled: every ? page but the last is filled to its foot but
+// for a few lines, in reading order and with nothing lost: an entry that does
+// not fit whole goes on at the next page's head under "(continued)", cut at a
+// line. An entry moved whole to the next page would leave blog-original's
+// second page at 80×24 half blank above the trend's 12 lines; and grid's last
+// page does not hold "Events none yet" alone.
 func TestGlossaryPagesFilled(t *testing.T) {
 	finding := session.Finding{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}
 	blog, _ := glossaryWithEvents(t, 3, 0)
@@ -1528,13 +1518,13 @@ func TestGlossaryPagesFilled(t *testing.T) {
 	wgan.apply(snap)
 	wgan.nextHelpPage()
 	wgan.nextHelpPage()
-	// The most a page leaves blank: a title, moved for want of room for
-	// the first lines of the entry under it, which are all of it for one
-	// of splitLeast+1 lines; the blank line before the title gives way
-	// where that lets them fit. It had counted too: wgan's Remedies page
-	// at 80×24 ended in 4 blank lines. A page may end one line shorter
-	// only to keep the title that begins the next with the splitLeast
-	// lines it keeps: a one-line entry and, whole, one of splitLeast+1.
+	// The most a page leaves blank: a title, moved for want of room for the
+	// first lines of the entry under it, which are all of it for one of
+	// splitLeast+1 lines; the blank line before the title gives way where that
+	// lets them fit, so that wgan's Remedies page at 80×24 does not end in 4
+	// blank lines. A page may end one line shorter only to keep the title that
+	// begins the next with the splitLeast lines it keeps: a one-line entry and,
+	// whole, one of splitLeast+1.
 	const most = splitLeast + 1
 	s, snap = trainedPlane(t, planeConfig(t, "grid"), 1, 2)
 	plain := NewModel(s) // no remedies: the events' "none yet" last, after the glossary
@@ -1570,11 +1560,10 @@ func TestGlossaryPagesFilled(t *testing.T) {
 						if i < len(pages)-1 && blank > most && (blank > most+1 || !pageTitle(pages[i+1][0])) {
 							t.Errorf("%s: %d lines blank at its foot:\n%s", at, blank, ansi.Strip(strings.Join(p, "\n")))
 						}
-						// The last line alone on a page of its own
-						// where the page before had a line free for
-						// it, or blank: grid's last page had held
-						// "Events none yet" alone, the page before
-						// ending in a blank line.
+						// The last line alone on a page of its own where the
+						// page before has a line free for it, or blank: grid's
+						// last page does not hold "Events none yet" alone, the
+						// page before ending in a blank line.
 						if prev := slices.Clone(pages[max(i-1, 0)]); i > 0 && i == len(pages)-1 && len(p) == 1 {
 							for len(prev) > 0 && prev[len(prev)-1] == "" {
 								prev = prev[:len(prev)-1]
@@ -1600,12 +1589,12 @@ func TestGlossaryPagesFilled(t *testing.T) {
 	}
 }
 
-// TestGlossaryPagesBalanced: no ? page after the first holds one entry
-// of splitLeast lines or fewer alone where the page before could give it
-// company, its last entry moved whole beside it, at epoch 0 of every
-// preset at 70×20, 80×24, 80×28 and 120×40: grid's last page at 80×28
-// had held "Events none yet: ◆ marks each on the charts as it comes"
-// alone under a page filled to its foot.
+// TestGlossaryPagesBalanced: no ? page after the first holds one entry of
+// splitLeast lines or fewer alone where the page before could give it company,
+// its last entry moved whole beside it, at epoch 0 of every preset at 70×20,
+// 80×24, 80×28 and 120×40: grid's last page at 80×28 does not hold "Events none
+// yet: ◆ marks each on the charts as it comes" alone under a page filled to its
+// foot.
 func TestGlossaryPagesBalanced(t *testing.T) {
 	// entries is the entries whose lines a page holds, each its lines
 	// but blank ones: an entry's first line is not indented, the lines
@@ -1680,24 +1669,23 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 	}
 }
 
-// TestKeysPageHoldsTheDesign: the ? page gives the whole design being
-// trained at 80×24, every preset's, as a run paused at epoch 0 shows it
-// (a plane's key table is a row taller there, its note on the idle keys
-// naming three reasons): its source gives way where it does not all fit,
-// then its summary, which the outline under it says line by line. A long
-// one had been cut at the panel's foot (wgan-gp's optimizers and steps,
-// bimodal-pacgan-ema's "G shown as its weights' moving average"), and
-// then, its source gone, still ended in "… the whole design" with the
-// summary kept: minibatch-discrimination and bimodal-mbd without G's
-// optimizer and their steps, wgan without its critic's warm-up,
-// grid-pacgan4-ema without its steps and moving average. Where even the
-// outline does not fit (70×20), the last line says where it is. Lines
-// break at spaces only, as the status's do ("1-Lipschitz" had broken
-// after its hyphen), but for a word wider than a row, which breaks after
-// a / or - in it (devnag-moments' repository path had broken between two
-// letters). A source that is cut keeps its authors and year,
-// its title cut in the middle where it must be: minibatch-discrimination's
-// had ended `source: Salimans et al., "Improved Techniques …`, no year.
+// TestKeysPageHoldsTheDesign: the ? page gives the whole design being trained
+// at 80×24, every preset's, as a run paused at epoch 0 shows it (a plane's key
+// table is a row taller there, its note on the idle keys naming three reasons):
+// its source gives way where it does not all fit, then its summary, which the
+// outline under it says line by line. A long one is not cut at the panel's foot
+// (wgan-gp's optimizers and steps, bimodal-pacgan-ema's "G shown as its
+// weights' moving average"), nor, its source gone, does it end in "… the whole
+// design" with the summary kept and the outline short: minibatch-discrimination
+// and bimodal-mbd without G's optimizer and their steps, wgan without its
+// critic's warm-up, grid-pacgan4-ema without its steps and moving average.
+// Where even the outline does not fit (70×20), the last line says where it is.
+// Lines break at spaces only, as the status's do ("1-Lipschitz" not after its
+// hyphen), but for a word wider than a row, which breaks after a / or - in it
+// (devnag-moments' repository path not between two letters). A source that is
+// cut keeps its authors and year, its title cut in the middle where it must be:
+// minibatch-discrimination's does not end
+// `source: Salimans et al., "Improved Techniques …`, no year.
 func TestKeysPageHoldsTheDesign(t *testing.T) {
 	// A source's authors, up to its title's opening quote, and the
 	// title's closing quote with the year after it.
@@ -1743,16 +1731,17 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 					t.Errorf("%s at 80×24 %s: the source's %q or its year, %q, is cut:\n%s", name, at.what, c[1], c[2], ansi.Strip(drawn))
 				}
 			}
-			// A source shown says more than its label: devnag-2017's,
-			// a repository's path too wide for its row, had read "source: …".
+			// A source shown says more than its label: devnag-2017's, a
+			// repository's path too wide for its row, does not read "source:
+			// …".
 			if i := strings.Index(panel, "source:"); i >= 0 && strings.HasPrefix(panel[i:], "source: …") {
 				t.Errorf("%s at 80×24 %s: the source's row says nothing of it:\n%s", name, at.what, ansi.Strip(drawn))
 			}
 			rows := strings.Split(ansi.Strip(drawn), "\n")
-			// A source cut inside a word, a repository's path too wide
-			// for a row, breaks it after a / or - where it has one, not
-			// between two letters: devnag-moments' had read
-			// "…adversarial-netw" over "orks, gan_pytorch.py".
+			// A source cut inside a word, a repository's path too wide for a
+			// row, breaks it after a / or - where it has one, not between two
+			// letters: devnag-moments' does not read "…adversarial-netw" over
+			// "orks, gan_pytorch.py".
 			if from := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "source: ") }); from >= 0 {
 				source := ansi.Strip(snap.Design[1])
 				for i := from; i+1 < len(rows) && strings.HasPrefix(rows[i+1], "  "); i++ {
@@ -1767,7 +1756,7 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 				}
 				// A source cut at its end ends after a whole word, with no
 				// quotation or bracket left open just before the "…":
-				// devnag-moments' had ended `(2018 revision, "Only …`.
+				// devnag-moments' does not end `(2018 revision, "Only …`.
 				shown := rows[from]
 				for i := from + 1; i < len(rows) && strings.HasPrefix(rows[i], "  "); i++ {
 					shown += " " + strings.TrimSpace(rows[i])
@@ -1775,9 +1764,9 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 				shown = strings.Join(strings.Fields(shown), " ")
 				if before, cut := strings.CutSuffix(shown, " …"); cut {
 					// The last word shown is whole when it is a word of the
-					// source, punctuation after it aside: wgan-gp's cut after
-					// "Algorithm 1" had been found in "2017", as "1" cut
-					// before "7".
+					// source, punctuation after it aside, matched whole:
+					// wgan-gp's cut after "Algorithm 1" is not found in
+					// "2017", as "1" cut before "7".
 					last := strings.Fields(before)[len(strings.Fields(before))-1]
 					whole := slices.ContainsFunc(strings.Fields(source), func(w string) bool {
 						rest, ok := strings.CutPrefix(w, last)
@@ -1810,11 +1799,11 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 	}
 }
 
-// TestPenaltyRemedySaysWhereItsValueIs: the ? pages' remedy for a
-// gradient penalty says the losses' legend gives its value only where
-// the legend does (lossLegendOf): wgan-gp at 80×24, its losses near ±38
-// (about epoch 5,000), has no room for it there, and the page had still
-// sent the reader to it. At 120×40 the legend gives it, and the page says so.
+// TestPenaltyRemedySaysWhereItsValueIs: the ? pages' remedy for a gradient
+// penalty says the losses' legend gives its value only where the legend does
+// (lossLegendOf): wgan-gp at 80×24, its losses near ±38 (about epoch 5,000),
+// has no room for it there, and the page does not send the reader to it. At
+// 120×40 the legend gives it, and the page says so.
 func TestPenaltyRemedySaysWhereItsValueIs(t *testing.T) {
 	cfg, err := presets.Get("wgan-gp")
 	if err != nil {
@@ -1846,11 +1835,10 @@ func TestPenaltyRemedySaysWhereItsValueIs(t *testing.T) {
 	}
 }
 
-// TestFindingTextsStandWithoutTheirMeasurements: on a wide screen a
-// finding whose measurement does not fit is given in full without it,
-// not cut to its head: grid-wgan-gp's collapse names 23 modes missed, and
-// 120×40 had read "! 23 of 25 modes missing  ? twice: in full", without
-// "mode collapse".
+// TestFindingTextsStandWithoutTheirMeasurements: on a wide screen a finding
+// whose measurement does not fit is given in full without it, not cut to its
+// head: grid-wgan-gp's collapse names 23 modes missed, and 120×40 does not read
+// "! 23 of 25 modes missing  ? twice: in full", without "mode collapse".
 func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1870,10 +1858,10 @@ func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
 	}
 }
 
-// TestFindingHeadsKeepTheirHint: where even the findings' heads overflow
-// the room, the last line is cut before "? twice: in full", which stays:
-// a replayed grid-pacgan at 80×24 had read "! 5 of 25 modes missing, and
-// many samples between the modes  ! D can no longer …", the hint cut off.
+// TestFindingHeadsKeepTheirHint: where even the findings' heads overflow the
+// room, the last line is cut before "? twice: in full", which stays: a replayed
+// grid-pacgan at 80×24 does not read "! 5 of 25 modes missing, and many samples
+// between the modes  ! D can no longer …", the hint cut off.
 func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1889,8 +1877,8 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	if !strings.HasSuffix(strings.TrimRight(last, " "), "? twice: in full") || lipgloss.Width(lines[len(lines)-1]) > 80 || !strings.Contains(last, "5 of 25 modes missing") {
 		t.Errorf("80 columns, one line for the diagnosis: %q", lines)
 	}
-	// A head that has no room gives way whole, counted: it had been cut
-	// inside a word ("… ! D can no longer tell real from fake, y…").
+	// A head that has no room gives way whole, counted, not cut inside a word
+	// ("… ! D can no longer tell real from fake, y…").
 	snap.Findings[0].Text = "5 of 25 modes missing: a spread-out cloud"
 	snap.Findings[1].Text = "D is stuck at its equilibrium, yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it"
 	m.apply(snap)
@@ -1900,11 +1888,10 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	}
 }
 
-// TestFullHelpWhole: at the narrowest width the trainer takes, ? lists
-// every key the trainer answers to, none of its columns left out for
-// want of room, each in words a newcomer reads one way: . had read
-// "replay on", which says nothing of a direction beside , "replay back".
-// p, esc and ctrl+z had been left out.
+// TestFullHelpWhole: at the narrowest width the trainer takes, ? lists every
+// key the trainer answers to, p, esc and ctrl+z among them, none of its columns
+// left out for want of room, each in words a newcomer reads one way: . does not
+// read "replay on", which says nothing of a direction beside , "replay back".
 func TestFullHelpWhole(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
@@ -1924,10 +1911,10 @@ func TestFullHelpWhole(t *testing.T) {
 	}
 }
 
-// TestFooterOfADivergedRunLooksBack: a diverged run's footer offers,
-// after the keys that recover it, those that look back at how it went
-// wrong where they fit: replay (with keyframes kept), the views and the
-// CSV. It had offered v alone, the bar 69 of 120 columns long.
+// TestFooterOfADivergedRunLooksBack: a diverged run's footer offers, after the
+// keys that recover it, those that look back at how it went wrong where they
+// fit: replay (with keyframes kept), the views and the CSV, not v alone, the
+// bar 69 of 120 columns long.
 func TestFooterOfADivergedRunLooksBack(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
@@ -1950,12 +1937,11 @@ func TestFooterOfADivergedRunLooksBack(t *testing.T) {
 // ("KS 0.865 ↓ ▆▆█▇██▆▁ 0.86–0.9"), one per measure the frame has.
 var qualityRow = regexp.MustCompile(`(KS|W1|SW1) (\S+) (?:≈ floor|\S) \S+ (\S+)–(\S+)`)
 
-// TestQualityRangeHoldsItsValue: the range beside a Quality row's bars
-// holds the value the row begins with, the screen's latest evaluation,
-// whether it is under every check the bars show, over them or among them,
-// live, in a replay and beside a baseline, at 80×24 and 120×40, on a line
-// and on a plane. It had been the bars' range alone: "KS 0.865 ↓
-// ▆▆█▇██▆▁ 0.87–0.9" (blog-original, seed 1).
+// TestQualityRangeHoldsItsValue: the range beside a Quality row's bars holds
+// the value the row begins with, the screen's latest evaluation, whether it is
+// under every check the bars show, over them or among them, live, in a replay
+// and beside a baseline, at 80×24 and 120×40, on a line and on a plane, not the
+// bars' range alone: "KS 0.865 ↓ ▆▆█▇██▆▁ 0.87–0.9" (blog-original, seed 1).
 func TestQualityRangeHoldsItsValue(t *testing.T) {
 	s, lines := trainedSnapshots(t, bimodal1D(t), 1, 600, 80, 120)
 	ps, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
@@ -2057,13 +2043,13 @@ func sharedNoteAt80(t *testing.T) (*Model, session.Snapshot) {
 	return &m, snap
 }
 
-// TestSharedNoteNamesItsFileAt80: c pressed in a paused run at 80×24
-// after a retune and a w, the message area names the preset file c wrote,
-// says the command is not this run, and names the checkpoint that
-// continues it, the caveat's reason giving way; where there is room, the
-// note is whole. The caveat first, the path after it, had been cut
-// inside the caveat's brackets, "…(ganui --resume …", the file lost; the
-// path first, the checkpoint had been cut, "… as it is now from …".
+// TestSharedNoteNamesItsFileAt80: c pressed in a paused run at 80×24 after a
+// retune and a w, the message area names the preset file c wrote, says the
+// command is not this run, and names the checkpoint that continues it, the
+// caveat's reason giving way; where there is room, the note is whole. With the
+// caveat first, the path after it, the note would be cut inside the caveat's
+// brackets, "…(ganui --resume …", the file lost; with the path first, the
+// checkpoint would be cut, "… as it is now from …".
 func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	m, snap := sharedNoteAt80(t)
 	m.apply(snap)
@@ -2083,12 +2069,12 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	}
 }
 
-// TestSharedCaveatKeepsItsReasonAt80: c pressed at 80×24 after a d and a
-// g in a paused run, where no checkpoint continues it, says why the
-// command is not this run, the updates by hand, and what to do, w, the
-// when giving way; at 120×40 the note is whole. The status had read
-// "the command below is not this run exactly … (w saves a checkpoint
-// that continues it)", its reason gone.
+// TestSharedCaveatKeepsItsReasonAt80: c pressed at 80×24 after a d and a g in a
+// paused run, where no checkpoint continues it, says why the command is not
+// this run, the updates by hand, and what to do, w, the when giving way; at
+// 120×40 the note is whole. The status does not read "the command below is not
+// this run exactly … (w saves a checkpoint that continues it)", its reason
+// gone.
 func TestSharedCaveatKeepsItsReasonAt80(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -2127,12 +2113,12 @@ func TestSharedCaveatKeepsItsReasonAt80(t *testing.T) {
 	}
 }
 
-// TestSharedNoteStandsWhileRunning: c's note in a running run at 80×24
-// with a finding on screen keeps its checkpoint as a paused run's does,
-// taking the diagnosis's row, until the diagnosis has a finding of
-// another kind, which takes its row back. The running run's diagnosis
-// had kept its row always, and the note, one row left, read "…
-// exactly: it …", the checkpoint that continues the run lost.
+// TestSharedNoteStandsWhileRunning: c's note in a running run at 80×24 with a
+// finding on screen keeps its checkpoint as a paused run's does, taking the
+// diagnosis's row, until the diagnosis has a finding of another kind, which
+// takes its row back. Were the running run's diagnosis to keep its row always,
+// the note, one row left, would read "… exactly: it …", the checkpoint that
+// continues the run lost.
 func TestSharedNoteStandsWhileRunning(t *testing.T) {
 	m, snap := sharedNoteAt80(t)
 	if !strings.Contains(snap.Note, session.CommandBreak) {
@@ -2186,13 +2172,12 @@ func firstSnapshot(t *testing.T, cfg engine.Config) (*session.Session, session.S
 	return s, snap
 }
 
-// TestHistoryFileWarningSaysWhatItMeans: the warning of a history file
-// that could not be made keeps, on its one line at 70×20, 80×24 and
-// 120×40, what it means for e, its reason giving way first, where at
-// 80×24 it had been cut in the temporary file's name, "⚠ history file:
-// open /tmp/…/ganui-history-3200680597.bin: read-onl…", and at 70×20 in
-// what it means, "⚠ history file: permission denied, in /sys; e exports
-// only the …".
+// TestHistoryFileWarningSaysWhatItMeans: the warning of a history file that
+// could not be made keeps, on its one line at 70×20, 80×24 and 120×40, what it
+// means for e, its reason giving way first, not cut at 80×24 in the temporary
+// file's name, "⚠ history file: open /tmp/…/ganui-history-3200680597.bin:
+// read-onl…", nor at 70×20 in what it means, "⚠ history file: permission
+// denied, in /sys; e exports only the …".
 func TestHistoryFileWarningSaysWhatItMeans(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("TMPDIR is not how Windows finds its temporary directory")
