@@ -16,9 +16,9 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// TestArrowsNamedOneWay: the screen names what ← and → do by one word
-// wherever it names them, the Settings heading and the footer alike. The
-// heading had said "←→ set" above a footer's "←→ tune".
+// TestArrowsNamedOneWay: the screen names what ← and → do by one word wherever
+// it names them, the Settings heading and the footer alike, not "←→ set" above
+// a footer's "←→ tune".
 func TestArrowsNamedOneWay(t *testing.T) {
 	arrows := regexp.MustCompile(`←→ (\pL+)`)
 	for _, size := range goldenSizes {
@@ -36,9 +36,9 @@ func TestArrowsNamedOneWay(t *testing.T) {
 	}
 }
 
-// TestViewKeyClosesTheHelp: v pressed over the ? page, whose design
-// covers the samples panel, closes it and shows the view it turns to. It
-// had turned the view behind the help, unseen, the page still open.
+// TestViewKeyClosesTheHelp: v pressed over the ? page, whose design covers the
+// samples panel, closes it and shows the view it turns to, rather than turning
+// the view behind the help, unseen, the page still open.
 func TestViewKeyClosesTheHelp(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap.State = session.Paused
@@ -48,12 +48,11 @@ func TestViewKeyClosesTheHelp(t *testing.T) {
 	}
 }
 
-// TestNoFindingSaysWhatToWatch: a run without a finding fills the
-// diagnosis's rows with what to watch for, in the marks of the view
-// shown, where they had stood blank (five rows at 120×40); a finding
-// takes its place, and the panels above stay where they were. Under
-// label smoothing D's losses settle each on its own line, where the hint
-// had sent them to "the dotted line".
+// TestNoFindingSaysWhatToWatch: a run without a finding fills the diagnosis's
+// rows with what to watch for, in the marks of the view shown, rather than
+// leaving them blank (five rows at 120×40); a finding takes its place, and the
+// panels above stay where they were. Under label smoothing D's losses settle
+// each on its own line, and the hint does not send them to "the dotted line".
 func TestNoFindingSaysWhatToWatch(t *testing.T) {
 	for _, size := range goldenSizes {
 		w, h := size[0], size[1]
@@ -63,8 +62,8 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 		calm := frame(t, s, snap, w, h)
 		frameReads(t, calm, "No finding now. Watch for the █ bars filling the ░ expected counts; KS and W1 falling while D's losses settle on the dotted line")
 		if w >= 120 {
-			// The rows the hint leaves explain what it names: they had
-			// stood blank, three of the five.
+			// The rows the hint leaves, three of the five, explain what it
+			// names rather than standing blank.
 			frameReads(t, calm, "? twice explains each mark", "bars █ generated counts per bin")
 			if blank := blankRows(calm, h); blank > 1 {
 				t.Errorf("%d×%d: %d rows of the diagnosis's area are blank:\n%s", w, h, blank, calm)
@@ -96,8 +95,8 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 
 // TestOneFindingExplainsWhatItRestsOn: the rows a finding leaves in the
 // diagnosis's area explain what it rests on (the glossary's entry for its
-// measure) and where the rest is, a row at most left blank where no more
-// fits whole: one finding at 120×40 had left three of the five rows blank
+// measure) and where the rest is, a row at most left blank where no more fits
+// whole: one finding at 120×40 does not leave three of the five rows blank
 // under it. The panels stay where a calm run has them.
 func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 	for _, size := range append(slices.Clone(goldenSizes), [2]int{160, 50}) {
@@ -138,9 +137,9 @@ func blankRows(view string, h int) int {
 	return blank
 }
 
-// TestReplayedFrameWithoutFindingSaysWhen: a replayed frame without a
-// finding says the epoch it has none at and what a run going well shows:
-// it had said "No finding now. Watch for …" of an epoch long past.
+// TestReplayedFrameWithoutFindingSaysWhen: a replayed frame without a finding
+// says the epoch it has none at and what a run going well shows, not "No
+// finding now. Watch for …" of an epoch long past.
 func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 	for _, size := range goldenSizes {
 		w, h := size[0], size[1]
@@ -162,15 +161,14 @@ func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 	}
 }
 
-// TestDivergedRunsFrameShowsItsFindings: a replayed frame of a run that
-// has since run away shows the frame's diagnosis under the status line's
-// runaway, and a frame without a finding says so of its epoch where
-// there is a row for it. The
-// runaway's finding, which the status line says, had kept every frame's
-// out: vanilla --set d_lr=0.05 --set g_lr=0.05, run away at epoch 2,008,
-// replayed at epoch 1,500 showed "✗ Ran away at epoch 2,008: …" and no
-// diagnosis, its "✓ D can no longer tell real from fake" on the ? pages
-// alone.
+// TestDivergedRunsFrameShowsItsFindings: a replayed frame of a run that has
+// since run away shows the frame's diagnosis under the status line's runaway,
+// and a frame without a finding says so of its epoch where there is a row for
+// it. The runaway's finding, which the status line says, does not keep every
+// frame's out: vanilla --set d_lr=0.05 --set g_lr=0.05, run away at epoch
+// 2,008, replayed at epoch 1,500 shows "✗ Ran away at epoch 2,008: …" over the
+// frame's own "✓ D can no longer tell real from fake", not over no diagnosis,
+// that finding left to the ? pages.
 func TestDivergedRunsFrameShowsItsFindings(t *testing.T) {
 	for _, size := range goldenSizes {
 		w, h := size[0], size[1]
@@ -191,10 +189,10 @@ func TestDivergedRunsFrameShowsItsFindings(t *testing.T) {
 	}
 }
 
-// TestSpeedNamedOneWay: the screen names the pace as its setting, the
-// --speed flag and the session's notes do, "speed", in the header, the
-// footer and the settings alike. The header and the footer had said
-// "pace 200/s" and "[] pace" beside a settings row "speed 200/s".
+// TestSpeedNamedOneWay: the screen names the pace as its setting, the --speed
+// flag and the session's notes do, "speed", in the header, the footer and the
+// settings alike, not "pace 200/s" and "[] pace" beside a settings row "speed
+// 200/s".
 func TestSpeedNamedOneWay(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
 	snap.State, snap.Rate, snap.Settings.Speed = session.Running, 198, 200
@@ -205,12 +203,11 @@ func TestSpeedNamedOneWay(t *testing.T) {
 	}
 }
 
-// TestGlossaryExplainsTheScreensLabels: every label the main screen shows
-// a learner — the legends' names, the header's units, the higher moments
-// — is explained in the glossary of its view. "ex.kurt", "ep/s", "D real"
-// and the target's value after ┈ had been explained nowhere on screen, nor
-// the modes line's "blob" (historical-averaging, seed 1, epoch 3,000:
-// "modes blob 37% 37% vs 50%").
+// TestGlossaryExplainsTheScreensLabels: every label the main screen shows a
+// learner — the legends' names, the header's units, the higher moments — is
+// explained in the glossary of its view: "ex.kurt", "ep/s", "D real" and the
+// target's value after ┈ among them, and the modes line's "blob"
+// (historical-averaging, seed 1, epoch 3,000: "modes blob 37% 37% vs 50%").
 func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
 	for _, c := range []struct {
 		plane  bool
@@ -231,10 +228,10 @@ func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
 	}
 }
 
-// TestGlossaryListsEventsOrNone: the ? pages end with the events, which
-// the glossary's ◆ entry promises after it, or say there are none yet;
-// a run without events had ended the pages on the glossary, the list
-// promised nowhere.
+// TestGlossaryListsEventsOrNone: the ? pages end with the events, which the
+// glossary's ◆ entry promises after it, or say there are none yet; a run
+// without events does not end the pages on the glossary, the list promised
+// nowhere.
 func TestGlossaryListsEventsOrNone(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
 	snap.Events, snap.Earlier = nil, 0
@@ -268,10 +265,10 @@ func TestWatchHintOfAPlane(t *testing.T) {
 	}
 }
 
-// TestDivergedRunExplainsHowToLookBack: the rows a divergence leaves
-// under the status explain replay, which the key bar offers to look back
-// at how it went wrong, and the losses: a runaway at 160×50 had left
-// four rows of the six blank.
+// TestDivergedRunExplainsHowToLookBack: the rows a divergence leaves under the
+// status explain replay, which the key bar offers to look back at how it went
+// wrong, and the losses: a runaway at 160×50 does not leave four rows of the
+// six blank.
 func TestDivergedRunExplainsHowToLookBack(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 160)
 	snap.State, snap.Note, snap.Findings, snap.Frames, snap.Rollback = session.Diverged, "", nil, 3, 0
@@ -283,10 +280,10 @@ func TestDivergedRunExplainsHowToLookBack(t *testing.T) {
 	}
 }
 
-// TestModeFindingOfAPlaneExplainsThePlot: a 2-D run's mode finding is
-// explained by the plane's entry where the rule for a mode captured is
-// too long for the rows left: ring's "G's samples are on none of the 8
-// modes" had stood over a blank row at 100×30.
+// TestModeFindingOfAPlaneExplainsThePlot: a 2-D run's mode finding is explained
+// by the plane's entry where the rule for a mode captured is too long for the
+// rows left: ring's "G's samples are on none of the 8 modes" does not stand
+// over a blank row at 100×30.
 func TestModeFindingOfAPlaneExplainsThePlot(t *testing.T) {
 	var m Model
 	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
@@ -296,10 +293,10 @@ func TestModeFindingOfAPlaneExplainsThePlot(t *testing.T) {
 	}
 }
 
-// TestDesignLinesIndentWhatTheyCarryOver: the ? page's design indents the
-// part of a line it carries over, so that the end of G's line reads as
-// G's: "one sample per noise draw" had stood at the panel's edge at
-// 100×30 as a line of its own, like "target …" and "D …" around it.
+// TestDesignLinesIndentWhatTheyCarryOver: the ? page's design indents the part
+// of a line it carries over, so that the end of G's line reads as G's: "one
+// sample per noise draw" does not stand at the panel's edge at 100×30 as a line
+// of its own, like "target …" and "D …" around it.
 func TestDesignLinesIndentWhatTheyCarryOver(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 100)
 	snap.Design = []string{"G  4 normal noise → 16 → 16 → 1 (leaky_relu, leaky_relu, identity), one sample per noise draw"}
@@ -309,14 +306,14 @@ func TestDesignLinesIndentWhatTheyCarryOver(t *testing.T) {
 	}
 }
 
-// TestMessageAreaLeavesNoRowBlank: at 80×24 the message area's rows are
-// all used while there is something to say: a calm run's last row, which
-// no glossary entry fits whole, gives an entry's lead ("bars  █ generated
-// counts per bin"); two findings too long for the area together give the
-// first in full and the second by its head, where both had been named by
-// their heads on one line; a one-line finding on the plane gives the
-// lead of an entry it rests on above the pointer to ?. Each had left a
-// row blank (two for the findings) beside charts cut to four rows.
+// TestMessageAreaLeavesNoRowBlank: at 80×24 the message area's rows are all
+// used while there is something to say: a calm run's last row, which no
+// glossary entry fits whole, gives an entry's lead ("bars  █ generated counts
+// per bin"); two findings too long for the area together give the first in full
+// and the second by its head, not both by their heads on one line; a one-line
+// finding on the plane gives the lead of an entry it rests on above the pointer
+// to ?. None leaves a row blank (two for the findings) beside charts cut to
+// four rows.
 func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
 	const w, h = 80, 24
 	wgan, err := presets.Get("wgan")
@@ -349,11 +346,11 @@ func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
 	}
 }
 
-// TestPlaneFindingLeavesNoRowBlankAt120: at 120×40 grid-wgan-gp's
-// finding, G's samples on none of the modes, is explained by the lead
-// of modes captured's entry, its clause less the bracketed aside that
-// ends it, under the plane's entry, above the pointer to ?: no clause of
-// that entry had fitted a row, and the area's last row had stayed blank.
+// TestPlaneFindingLeavesNoRowBlankAt120: at 120×40 grid-wgan-gp's finding, G's
+// samples on none of the modes, is explained by the lead of modes captured's
+// entry, its clause less the bracketed aside that ends it, under the plane's
+// entry, above the pointer to ?: with the aside, no clause of that entry would
+// fit a row, and the area's last row would stay blank.
 func TestPlaneFindingLeavesNoRowBlankAt120(t *testing.T) {
 	const w, h = 120, 40
 	s, snap := trainedPlane(t, planeConfig(t, "grid-wgan-gp"), 1, 10)
@@ -366,11 +363,10 @@ func TestPlaneFindingLeavesNoRowBlankAt120(t *testing.T) {
 	frameReads(t, view, "modes captured a mode is captured when at least one sample in 2,500 is a high-quality sample of it")
 }
 
-// TestDivergedCriticLeavesNoRowBlankAt120: at 120×40 a diverged
-// critic's losses entry, too long for the rows the divergence leaves,
-// gives its lead in all of them but the pointer's, two clauses where
-// one fits a row: the one-line lead had left a row blank above the key
-// bar.
+// TestDivergedCriticLeavesNoRowBlankAt120: at 120×40 a diverged critic's losses
+// entry, too long for the rows the divergence leaves, gives its lead in all of
+// them but the pointer's, two clauses where one fits a row: a one-line lead
+// would leave a row blank above the key bar.
 func TestDivergedCriticLeavesNoRowBlankAt120(t *testing.T) {
 	const w, h = 120, 40
 	cfg, err := presets.Get("wgan-gp")
@@ -416,17 +412,16 @@ func TestGlossaryLeadEndsAClause(t *testing.T) {
 	}
 }
 
-// TestFindingExplainsOnlyWhatIsDrawn: the rows under a finding explain
-// the marks the screen draws, not those it says it has not. D at its
-// equilibrium is explained by the D(x) entry ("in the strip under the
-// bars") where the histogram draws the strip, by the D surface entry
-// where the plane has one, and by the ln 2 line alone where D scores no
-// single sample: blog-original's and devnag-moments' had read "D(x) D's
-// belief that x is real … in the strip under the bars" under "no D(x)
-// curve: D sees only 4 moments of 500 samples", ring-pacgan's "D's
-// score over the plane, behind the dots" beside "no D surface". A
-// collapse is explained by G(z) only where v has that view, else by the
-// view shown.
+// TestFindingExplainsOnlyWhatIsDrawn: the rows under a finding explain the
+// marks the screen draws, not those it says it has not. D at its equilibrium is
+// explained by the D(x) entry ("in the strip under the bars") where the
+// histogram draws the strip, by the D surface entry where the plane has one,
+// and by the ln 2 line alone where D scores no single sample: blog-original's
+// and devnag-moments' do not read "D(x) D's belief that x is real … in the
+// strip under the bars" under "no D(x) curve: D sees only 4 moments of 500
+// samples", nor ring-pacgan's "D's score over the plane, behind the dots"
+// beside "no D surface". A collapse is explained by G(z) only where v has that
+// view, else by the view shown.
 func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
 	blog, err := presets.Get("blog-original")
 	if err != nil {
@@ -465,11 +460,11 @@ func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
 	}
 }
 
-// TestGlossaryExplainsThePushMarks: the push entry explains every mark
-// the push row draws (pushStrip), and that they are measured against
-// the strongest push of the moment: it had called ▶ "a strong push" and
-// left · out, and vanilla at its noise floor, D within a hair of ½
-// everywhere, shows ◀◀◀◀ and a row of · beside them.
+// TestGlossaryExplainsThePushMarks: the push entry explains every mark the push
+// row draws (pushStrip), and that they are measured against the strongest push
+// of the moment, not ▶ alone as "a strong push", · left out: vanilla at its
+// noise floor, D within a hair of ½ everywhere, shows ◀◀◀◀ and a row of ·
+// beside them.
 func TestGlossaryExplainsThePushMarks(t *testing.T) {
 	push := []float64{-1, -0.3, 0.01, 0.3, 1}
 	row := ansi.Strip(pushStrip(push, []float64{1, 1, 1, 1, 1}, len(push)))
@@ -490,13 +485,13 @@ func TestGlossaryExplainsThePushMarks(t *testing.T) {
 	t.Error("no push entry in the glossary")
 }
 
-// TestFeatureMatchingPushIsNotFollowed: under feature matching G matches
-// D's features, not its score, so the push entry does not say G moves
-// its samples the way of D's slope: it had, on the page under the
-// remedy saying "the push is D's slope, which G no longer follows"; the
-// plane's had said "G follows them". Under least squares G pulls its
-// samples' scores to 1, against the slope where D scores them over 1, as
-// the remedy says; the entries had said G follows it.
+// TestFeatureMatchingPushIsNotFollowed: under feature matching G matches D's
+// features, not its score, so the push entry does not say G moves its samples
+// the way of D's slope, on the page under the remedy saying "the push is D's
+// slope, which G no longer follows", nor the plane's "G follows them". Under
+// least squares G pulls its samples' scores to 1, against the slope where D
+// scores them over 1, as the remedy says, and the entries do not say G follows
+// it.
 func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
 	for _, plane := range []bool{false, true} {
 		for _, c := range []struct {
@@ -528,16 +523,14 @@ func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
 	}
 }
 
-// TestGlossaryNamesBothStalls: the ◆ entry names both ways D's
-// equilibrium is a stall, as the d-stalled event has them: D still, or
-// the samples far from the target. It had said "(D stopped learning)"
-// alone, and blog-original's (seed 1) stall starts at epoch 2,800 on its
-// KS, "D is stuck at its equilibrium: KS 0.8962, over 0.5", D not yet
-// still. It names the stall and D frozen by their events' kinds, in the
-// words their findings open with ("D is stuck at its equilibrium", "D is
-// frozen away from its equilibrium"): it had called the stall "a stall
-// in it" and left D frozen out, both findings then opening "D has
-// stopped learning".
+// TestGlossaryNamesBothStalls: the ◆ entry names both ways D's equilibrium is a
+// stall, as the d-stalled event has them: D still, or the samples far from the
+// target, not "(D stopped learning)" alone, since blog-original's (seed 1)
+// stall starts at epoch 2,800 on its KS, "D is stuck at its equilibrium: KS
+// 0.8962, over 0.5", D not yet still. It names the stall and D frozen by their
+// events' kinds, in the words their findings open with ("D is stuck at its
+// equilibrium", "D is frozen away from its equilibrium"), not "a stall in it"
+// with D frozen left out.
 func TestGlossaryNamesBothStalls(t *testing.T) {
 	for _, plane := range []bool{false, true} {
 		for _, g := range glossaryOf(plane) {
@@ -548,13 +541,12 @@ func TestGlossaryNamesBothStalls(t *testing.T) {
 	}
 }
 
-// TestModesEntrySaysMissingIsNotDropped: the 1-D modes entry, which the
-// screen gives under the finding "N of M modes missing", says that the
-// finding counts a mode G never covered, where the mode-dropped event
-// needs it covered first (bimodal, seed 4, finds mode 2 missing with no
-// event). The entry had said only what covered means, so the finding
-// read as the event's condition, as the README's diagnosis table says
-// it is not quite.
+// TestModesEntrySaysMissingIsNotDropped: the 1-D modes entry, which the screen
+// gives under the finding "N of M modes missing", says that the finding counts
+// a mode G never covered, where the mode-dropped event needs it covered first
+// (bimodal, seed 4, finds mode 2 missing with no event). Saying only what
+// covered means, it would leave the finding read as the event's condition,
+// which the README's diagnosis table says it is not quite.
 func TestModesEntrySaysMissingIsNotDropped(t *testing.T) {
 	for _, g := range glossaryOf(false) {
 		if g[0] == "modes" {
@@ -567,17 +559,15 @@ func TestModesEntrySaysMissingIsNotDropped(t *testing.T) {
 	t.Error("no modes entry")
 }
 
-// TestBalanceEntryFitsTheLosses: the ln 2 line's entry says what the
-// design's lines are: least squares' ⅛ under least squares, label
-// smoothing and D's two lines only under label smoothing, G's line only
-// where G's loss stands apart, the legend's dashes only for more than
-// one line. It had been one text for all, which on moons at 200×50 (BCE,
-// no smoothing) ended "(⅛ for least squares). With label smoothing (real
-// label α) D's best answer is α/2" under the plane. Under label
-// smoothing at 0.9 the lines are where D's losses sit at D(x) = 0.45,
-// least squares' at 0.101 each, where label-smoothing's entry had said
-// "where D's BCE losses sit when D(x) = ½" beside its name "D(x)=0.45
-// line", and least squares' "⅛ each".
+// TestBalanceEntryFitsTheLosses: the ln 2 line's entry says what the design's
+// lines are: least squares' ⅛ under least squares, label smoothing and D's two
+// lines only under label smoothing, G's line only where G's loss stands apart,
+// the legend's dashes only for more than one line. One text for all would end,
+// on moons at 200×50 (BCE, no smoothing), "(⅛ for least squares). With label
+// smoothing (real label α) D's best answer is α/2" under the plane. Under label
+// smoothing at 0.9 the lines are where D's losses sit at D(x) = 0.45, least
+// squares' at 0.101 each, not "where D's BCE losses sit when D(x) = ½" beside
+// its name "D(x)=0.45 line", nor least squares' "⅛ each".
 func TestBalanceEntryFitsTheLosses(t *testing.T) {
 	for _, c := range []struct {
 		name          string
@@ -608,10 +598,9 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 }
 
 // TestBalanceEntryNamedAsTheLegend: the glossary names the loss chart's
-// equilibrium lines by the legend's words for the design: "ln 2 line"
-// under BCE, "⅛ line" under least squares, "D(x)=0.45 line" under label
-// smoothing at 0.9. Under least squares it had been "ln 2 line" beside a
-// legend's "┈ ⅛ at D(x)=½".
+// equilibrium lines by the legend's words for the design: "ln 2 line" under
+// BCE, "⅛ line" under least squares, "D(x)=0.45 line" under label smoothing at
+// 0.9, not "ln 2 line" under least squares beside a legend's "┈ ⅛ at D(x)=½".
 func TestBalanceEntryNamedAsTheLegend(t *testing.T) {
 	for _, c := range []struct {
 		loss  engine.Loss
@@ -665,12 +654,11 @@ func TestDxEntryUnderLabelSmoothing(t *testing.T) {
 	}
 }
 
-// TestDxEntrySaysWhereACriticsLineIs: the D(x) entry says where a
-// critic's strip draws its dotted line (dStrip: half-way between its
-// lowest and highest score) and that it marks no balance: the entry had
-// said ½ means D cannot tell, and of a critic only that the strip runs
-// from its min to its max, so that hinge's ┈ between -3.8 and 11 read as
-// the point where D cannot tell.
+// TestDxEntrySaysWhereACriticsLineIs: the D(x) entry says where a critic's
+// strip draws its dotted line (dStrip: half-way between its lowest and highest
+// score) and that it marks no balance: saying that ½ means D cannot tell, and
+// of a critic only that the strip runs from its min to its max, it would let
+// hinge's ┈ between -3.8 and 11 read as the point where D cannot tell.
 func TestDxEntrySaysWhereACriticsLineIs(t *testing.T) {
 	for _, loss := range []engine.Loss{engine.LossWasserstein, engine.LossHinge} {
 		var m Model
@@ -683,14 +671,13 @@ func TestDxEntrySaysWhereACriticsLineIs(t *testing.T) {
 	}
 }
 
-// TestDxEntryTakesTheLoss: the D(x) entry says what D's score is under
-// the design's loss: a belief, 0 to 1, under BCE alone; under least
-// squares a score with no sigmoid that may leave 0 to 1, as lsgan's
-// remedy says, ½ still D's answer where it cannot tell; under a critic's
-// loss an unbounded score, with no word of ½. It had called D(x) "D's
-// belief that x is real, 0 to 1" under every loss, lsgan's too, whose
-// remedy on the page before says its score may leave 0…1, and wgan's,
-// whose strip runs from its min to its max.
+// TestDxEntryTakesTheLoss: the D(x) entry says what D's score is under the
+// design's loss: a belief, 0 to 1, under BCE alone; under least squares a score
+// with no sigmoid that may leave 0 to 1, as lsgan's remedy says, ½ still D's
+// answer where it cannot tell; under a critic's loss an unbounded score, with
+// no word of ½. It does not call D(x) "D's belief that x is real, 0 to 1" under
+// every loss, lsgan's too, whose remedy on the page before says its score may
+// leave 0…1, and wgan's, whose strip runs from its min to its max.
 func TestDxEntryTakesTheLoss(t *testing.T) {
 	const belief = "D's belief that x is real, 0 to 1"
 	for _, c := range []struct {
@@ -710,14 +697,14 @@ func TestDxEntryTakesTheLoss(t *testing.T) {
 	}
 }
 
-// TestSurfaceEntryTakesTheLoss: the D surface entry says what the
-// plane's shades are under the design's loss, one entry for each: under
-// BCE blue where D says generated, orange where real, no shade at ½;
-// under least squares a score with no sigmoid, shaded as 0 or 1 beyond
-// them; under label smoothing no shade at half the real label; under a
-// critic's loss a score without bounds, shaded from its lowest to its
-// highest, with no word of ½. On grid-wgan-gp it had given BCE's words,
-// "no shade where it cannot tell (½)", then a critic's a sentence after.
+// TestSurfaceEntryTakesTheLoss: the D surface entry says what the plane's
+// shades are under the design's loss, one entry for each: under BCE blue where
+// D says generated, orange where real, no shade at ½; under least squares a
+// score with no sigmoid, shaded as 0 or 1 beyond them; under label smoothing no
+// shade at half the real label; under a critic's loss a score without bounds,
+// shaded from its lowest to its highest, with no word of ½. On grid-wgan-gp it
+// does not give BCE's words, "no shade where it cannot tell (½)", then a
+// critic's a sentence after.
 func TestSurfaceEntryTakesTheLoss(t *testing.T) {
 	const bce = "blue where D says generated, orange where it says real, no shade where it cannot tell (½)"
 	for _, c := range []struct {
@@ -743,14 +730,13 @@ func TestSurfaceEntryTakesTheLoss(t *testing.T) {
 	}
 }
 
-// TestEventsEntryEndsTheDesignsEquilibrium: the ◆ entry gives the line
-// an equilibrium's episode ends at as the design's loss has it: D's
-// scores within 0.03 of ½ under BCE and least squares, of 0.45 under
-// label smoothing at 0.9, the losses' sum within 0.12 of 2 under the
-// hinge loss, and none for a Wasserstein critic, which has no
-// equilibrium. Every design's had read "D's scores within 0.03 of ½ or,
-// under the hinge loss, its losses' sum within 0.12 of 2", ½ on
-// label-smoothing beside its line D(x)=0.45.
+// TestEventsEntryEndsTheDesignsEquilibrium: the ◆ entry gives the line an
+// equilibrium's episode ends at as the design's loss has it: D's scores within
+// 0.03 of ½ under BCE and least squares, of 0.45 under label smoothing at 0.9,
+// the losses' sum within 0.12 of 2 under the hinge loss, and none for a
+// Wasserstein critic, which has no equilibrium, not "D's scores within 0.03 of
+// ½ or, under the hinge loss, its losses' sum within 0.12 of 2" for every
+// design, ½ on label-smoothing beside its line D(x)=0.45.
 func TestEventsEntryEndsTheDesignsEquilibrium(t *testing.T) {
 	for _, c := range []struct {
 		name         string
@@ -774,11 +760,11 @@ func TestEventsEntryEndsTheDesignsEquilibrium(t *testing.T) {
 	}
 }
 
-// TestBalanceNamesDxOnlyWhereDScoresSamples: the loss chart's ln 2 line
-// and its glossary entry name D(x) only for a D that scores single
-// samples, as the finding does (session.Equilibrium.Score): blog-original,
-// whose D judges a row of 100, had its line read "ln 2 at D(x)=½" and the
-// entry "when D(x) = ½ for every sample" beside "no D(x) strip".
+// TestBalanceNamesDxOnlyWhereDScoresSamples: the loss chart's ln 2 line and its
+// glossary entry name D(x) only for a D that scores single samples, as the
+// finding does (session.Equilibrium.Score): blog-original, whose D judges a row
+// of 100, does not have its line read "ln 2 at D(x)=½" nor the entry "when D(x)
+// = ½ for every sample" beside "no D(x) strip".
 func TestBalanceNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	for _, c := range []struct {
 		preset        string
@@ -813,11 +799,11 @@ func TestBalanceNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	}
 }
 
-// TestFarNoteFitsItsLine: the note that G is far from its target, on a
-// ring at 80 columns with one row left it under the status, is read
-// whole, the high-quality share named HQ as the Quality panel names it:
-// "(0% of the samples of high quality, under 25%)" had taken two rows
-// and been cut. The stall's detail, which has more room, keeps the words.
+// TestFarNoteFitsItsLine: the note that G is far from its target, on a ring at
+// 80 columns with one row left it under the status, is read whole, the
+// high-quality share named HQ as the Quality panel names it: "(0% of the
+// samples of high quality, under 25%)" would take two rows and be cut. The
+// stall's detail, which has more room, keeps the words.
 func TestFarNoteFitsItsLine(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
 	snap.State, snap.Note, snap.Findings = session.Paused, "", nil
@@ -832,10 +818,9 @@ func TestFarNoteFitsItsLine(t *testing.T) {
 	}
 }
 
-// TestHighQualityReadsAsTheNote: the high-quality share reads alike in
-// the Quality panel, the mode map's head and the note that G is far from
-// its target: the panel and the map had written "HQ 0.0%" beside the
-// note's "HQ 0%".
+// TestHighQualityReadsAsTheNote: the high-quality share reads alike in the
+// Quality panel, the mode map's head and the note that G is far from its
+// target, not "HQ 0.0%" in the panel and the map beside the note's "HQ 0%".
 func TestHighQualityReadsAsTheNote(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
 	snap.State, snap.Note, snap.Findings = session.Paused, "", nil
@@ -852,12 +837,12 @@ func TestHighQualityReadsAsTheNote(t *testing.T) {
 	}
 }
 
-// TestReplayedFarNoteKeepsItsFigures: on a replayed frame at 80 columns
-// with one row left it, the note that G was far from its target is read
-// whole, the measurement and its line kept and the epoch, which the
-// header and the status name, left out: moons' frame at epoch 2,200 had
-// read "No finding at epoch 2,200, but G was far from the target (SW1
-// 0.2106, over …", the line cut off.
+// TestReplayedFarNoteKeepsItsFigures: on a replayed frame at 80 columns with
+// one row left it, the note that G was far from its target is read whole, the
+// measurement and its line kept and the epoch, which the header and the status
+// name, left out: moons' frame at epoch 2,200 does not read "No finding at
+// epoch 2,200, but G was far from the target (SW1 0.2106, over …", the line cut
+// off.
 func TestReplayedFarNoteKeepsItsFigures(t *testing.T) {
 	var m Model
 	m.snap.Target.Plane = &session.PlaneInfo{}
@@ -876,12 +861,12 @@ func TestReplayedFarNoteKeepsItsFigures(t *testing.T) {
 	}
 }
 
-// TestNoFindingSaysGIsFarFromTheTarget: with no finding, a run whose G
-// is far from its target (KS over ½; on a plane of modes, under a
-// quarter of the samples of high quality) is told so beside "No finding
-// now", which had stood beside a KS of 0.89 as if the run went well; a
-// replayed frame says it of its epoch, and a G near the target, or one
-// not yet trained, is told nothing of it.
+// TestNoFindingSaysGIsFarFromTheTarget: with no finding, a run whose G is far
+// from its target (KS over ½; on a plane of modes, under a quarter of the
+// samples of high quality) is told so beside "No finding now", which alone
+// would stand beside a KS of 0.89 as if the run went well; a replayed frame
+// says it of its epoch, and a G near the target, or one not yet trained, is
+// told nothing of it.
 func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 	hint := func(m *Model) string {
 		return strings.Join(strings.Fields(strings.Join(m.watchLines(120, 5), " ")), " ")
@@ -919,12 +904,11 @@ func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 	}
 }
 
-// TestNoFindingSaysHandLossesAreNotJudged: after updates by hand (d, g)
-// the hint says the diagnosis reads the epochs' losses, not those the
-// legend gives: "No finding now" had stood alone beside "G 100.000 ▲
-// off scale" after d and g pressed at a D learning rate of 10. A
-// replayed frame, which has no updates by hand, and a run without them
-// are told nothing of it.
+// TestNoFindingSaysHandLossesAreNotJudged: after updates by hand (d, g) the
+// hint says the diagnosis reads the epochs' losses, not those the legend gives:
+// "No finding now" alone would stand beside "G 100.000 ▲ off scale" after d and
+// g pressed at a D learning rate of 10. A replayed frame, which has no updates
+// by hand, and a run without them are told nothing of it.
 func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
 	hint := func(m *Model, w, n int) string {
 		return strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(w, n), " ")))), " ")
@@ -937,8 +921,8 @@ func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
 			t.Errorf("after g, %d columns, %d rows: hint %q, want it to begin %q", size[0], size[1], got, said)
 		}
 	}
-	// At 70 columns in one row, in fewer words: it had been cut, "No
-	// finding now; the diagnosis reads the epochs' losses, not those by …".
+	// At 70 columns in one row, in fewer words, not cut, "No finding now; the
+	// diagnosis reads the epochs' losses, not those by …".
 	if got, want := hint(&m, minWidth, 1), "No finding now; the diagnosis leaves out losses by hand."; got != want {
 		t.Errorf("after g, %d columns, 1 row: hint %q, want %q", minWidth, got, want)
 	}
@@ -956,13 +940,12 @@ func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
 	}
 }
 
-// TestFindingsSayHandLossesAreNotJudged: after updates by hand (d, g)
-// with a finding showing, the diagnosis's rows at 120×40 and the ? pages
-// at 80×24 and 120×40 say the findings do not read their losses:
-// blog-original's "! G ignores its noise" had stood beside "Losses, D by
-// hand" with nothing to say so, which the hint said only with no finding.
-// A replayed frame, which has no updates by hand, and a run without them
-// are told nothing of it.
+// TestFindingsSayHandLossesAreNotJudged: after updates by hand (d, g) with a
+// finding showing, the diagnosis's rows at 120×40 and the ? pages at 80×24 and
+// 120×40 say the findings do not read their losses, as the hint does with no
+// finding: blog-original's "! G ignores its noise" would otherwise stand beside
+// "Losses, D by hand" with nothing to say so. A replayed frame, which has no
+// updates by hand, and a run without them are told nothing of it.
 func TestFindingsSayHandLossesAreNotJudged(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	snap.State, snap.Note = session.Paused, ""
@@ -988,15 +971,15 @@ func TestFindingsSayHandLossesAreNotJudged(t *testing.T) {
 	}
 }
 
-// TestPendingFindingSaysItHasNoEventYet: vanilla at d_lr=2e-3 ends its
-// 250 epochs on D wins, first seen at the last check, its event due at
-// the next (session.Pending): the diagnosis's row at 80×24 and 120×40,
-// and the ? pages, say so beside the finding, which had read as one the
-// events mark, < and > finding none of it; ten epochs more, the event
-// made, they say nothing of it. At 80 columns a head whose note does not
-// fit beside the hint says only that it has no event yet; a finding no
-// check has seen yet names both checks it must hold at; a replayed
-// frame's findings are not the live ones the note is of.
+// TestPendingFindingSaysItHasNoEventYet: vanilla at d_lr=2e-3 ends its 250
+// epochs on D wins, first seen at the last check, its event due at the next
+// (session.Pending): the diagnosis's row at 80×24 and 120×40, and the ? pages,
+// say so beside the finding, which would otherwise read as one the events mark,
+// < and > finding none of it; ten epochs more, the event made, they say nothing
+// of it. At 80 columns a head whose note does not fit beside the hint says only
+// that it has no event yet; a finding no check has seen yet names both checks
+// it must hold at; a replayed frame's findings are not the live ones the note
+// is of.
 func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -1033,12 +1016,12 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 	}
 }
 
-// TestPendingNoteTakesNoGlossaryRow: at 120×40 the win of vanilla at
-// d_lr=2e-3 at epoch 250, with the measurement behind it, takes two of
-// the diagnosis's rows with its note short, "· new: not marked ◆ yet", and
-// the entry for D's losses keeps the row under it; the ? pages give the
-// note whole. The long note had wrapped its last words, "event if it
-// holds at 260", onto a third row and pushed the entry out.
+// TestPendingNoteTakesNoGlossaryRow: at 120×40 the win of vanilla at d_lr=2e-3
+// at epoch 250, with the measurement behind it, takes two of the diagnosis's
+// rows with its note short, "· new: not marked ◆ yet", and the entry for D's
+// losses keeps the row under it; the ? pages give the note whole. The long note
+// would wrap its last words, "event if it holds at 260", onto a third row and
+// push the entry out.
 func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -1054,11 +1037,10 @@ func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 	frameReads(t, frame(t, s, snap, 120, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
 }
 
-// TestFindingHeadsPointToHelpOnce: where the findings are named by their
-// heads, "? twice: in full" after them says where the rest is, and the
-// rows left under them do not say it again: at 80×24 a paused
-// blog-original's line had ended "? twice: in full" over "? twice
-// explains each finding and mark.".
+// TestFindingHeadsPointToHelpOnce: where the findings are named by their heads,
+// "? twice: in full" after them says where the rest is, and the rows left under
+// them do not say it again: at 80×24 a paused blog-original's line does not end
+// "? twice: in full" over "? twice explains each finding and mark.".
 func TestFindingHeadsPointToHelpOnce(t *testing.T) {
 	long := ": " + strings.Repeat("a long account of what the finding rests on, ", 4)
 	var m Model
@@ -1078,12 +1060,12 @@ func TestFindingHeadsPointToHelpOnce(t *testing.T) {
 	}
 }
 
-// TestFindingHeadKeepsItsNoteWholeOrNone: a finding named by its head
-// whose note, short as it is, does not fit on the head's row is named
-// without it, not with the note cut through: grid at 80×24, seed 1,
-// epoch 920, had read "! D is stuck at its equilibrium, yet the samples
-// are far from the target · new:", its "no event yet" lost past the
-// edge. A head and note that fit keep the note.
+// TestFindingHeadKeepsItsNoteWholeOrNone: a finding named by its head whose
+// note, short as it is, does not fit on the head's row is named without it, not
+// with the note cut through: grid at 80×24, seed 1, epoch 920, does not read "!
+// D is stuck at its equilibrium, yet the samples are far from the target ·
+// new:", its "no event yet" lost past the edge. A head and note that fit keep
+// the note.
 func TestFindingHeadKeepsItsNoteWholeOrNone(t *testing.T) {
 	long := ": " + strings.Repeat("a long account of what the finding rests on, ", 4)
 	for _, c := range []struct {
@@ -1116,12 +1098,11 @@ func TestFindingHeadKeepsItsNoteWholeOrNone(t *testing.T) {
 	}
 }
 
-// TestRowsUnderHeadsExplainTheFindings: where the first findings are
-// given in full and the rest by their heads, the rows left under them
-// explain what the findings rest on, as they do under heads alone, and
-// the area gives all its rows: grid-pacgan at 120×40, its design shared
-// with c, had read its missing modes in full and its stalled D by its
-// head over a blank row.
+// TestRowsUnderHeadsExplainTheFindings: where the first findings are given in
+// full and the rest by their heads, the rows left under them explain what the
+// findings rest on, as they do under heads alone, and the area gives all its
+// rows: grid-pacgan at 120×40, its design shared with c, does not give its
+// missing modes in full and its stalled D by its head over a blank row.
 func TestRowsUnderHeadsExplainTheFindings(t *testing.T) {
 	var m Model
 	m.snap.State = session.Paused
@@ -1141,12 +1122,11 @@ func TestRowsUnderHeadsExplainTheFindings(t *testing.T) {
 	}
 }
 
-// TestHeadCutKeepsTheCountOfTheRest: on one row, a head too wide to
-// stand beside "+1 more" and the hint is cut, the count of the findings
-// left out kept: grid-pacgan at 80×24, paused on a replayed frame, had
-// read "! 10 of 25 modes missing, and many samples between the modes …
-// ? twice: in full", its stalled D gone without a word, the … saying
-// only that the head went on.
+// TestHeadCutKeepsTheCountOfTheRest: on one row, a head too wide to stand
+// beside "+1 more" and the hint is cut, the count of the findings left out
+// kept: grid-pacgan at 80×24, paused on a replayed frame, does not read "! 10
+// of 25 modes missing, and many samples between the modes … ? twice: in full",
+// its stalled D gone without a word, the … saying only that the head went on.
 func TestHeadCutKeepsTheCountOfTheRest(t *testing.T) {
 	var m Model
 	m.snap.State = session.Paused
@@ -1164,11 +1144,11 @@ func TestHeadCutKeepsTheCountOfTheRest(t *testing.T) {
 	}
 }
 
-// TestCollapseEntryInTheFindingsWords: the ◆ entry names a collapse as
-// the run's collapsed finding does, "collapsed to a narrow patch" on a
-// points file, whose clusters are not known, and "collapsed to nearly
-// one point" elsewhere. On a points file it had offered "nearly one
-// point" beside a finding that opens "G has collapsed to a narrow patch".
+// TestCollapseEntryInTheFindingsWords: the ◆ entry names a collapse as the
+// run's collapsed finding does, "collapsed to a narrow patch" on a points file,
+// whose clusters are not known, and "collapsed to nearly one point" elsewhere.
+// On a points file it does not offer "nearly one point" beside a finding that
+// opens "G has collapsed to a narrow patch".
 func TestCollapseEntryInTheFindingsWords(t *testing.T) {
 	for _, c := range []struct{ spec, want, avoid string }{
 		{"points(clusters.csv)", "G collapsed to a narrow patch or spread again", "nearly one point"},
@@ -1186,11 +1166,10 @@ func TestCollapseEntryInTheFindingsWords(t *testing.T) {
 	}
 }
 
-// TestQuestionTwiceStaysTogether: wherever the diagnosis's rows send the
-// reader to the ? pages, "? twice" is wrapped whole, at any width and
-// height, in every view: wgan's Q-Q view at 120×40 had ended a line
-// "Findings show here while they hold; ?" over "twice explains each
-// mark."
+// TestQuestionTwiceStaysTogether: wherever the diagnosis's rows send the reader
+// to the ? pages, "? twice" is wrapped whole, at any width and height, in every
+// view: wgan's Q-Q view at 120×40 does not end a line "Findings show here while
+// they hold; ?" over "twice explains each mark."
 func TestQuestionTwiceStaysTogether(t *testing.T) {
 	for _, view := range []sampleView{viewHist, viewQQ, viewGZ} {
 		var m Model
@@ -1208,18 +1187,17 @@ func TestQuestionTwiceStaysTogether(t *testing.T) {
 	}
 }
 
-// TestLossesEntryTakesTheLoss: the glossary's losses entry says what
-// each line measures in the design being trained. Of D's: under BCE and
-// least squares that each is lower as D tells real from generated better;
-// under the Wasserstein and hinge losses that their sum says it, either
-// alone nothing, for a shift of every score lowers one as far as it
-// raises the other (wgan-gp at its noise floor reads D real 33.9, D fake
-// −33.9). Of G's: a distance between D's features under feature
-// matching, minus a critic's score under the wasserstein and hinge
-// losses, how far G's samples are from passing for real under BCE and
-// least squares. It had said of every design that lower D losses meant a
-// D telling them apart better, and a lower G loss samples that pass for
-// real better.
+// TestLossesEntryTakesTheLoss: the glossary's losses entry says what each line
+// measures in the design being trained. Of D's: under BCE and least squares
+// that each is lower as D tells real from generated better; under the
+// Wasserstein and hinge losses that their sum says it, either alone nothing,
+// for a shift of every score lowers one as far as it raises the other (wgan-gp
+// at its noise floor reads D real 33.9, D fake −33.9). Of G's: a distance
+// between D's features under feature matching, minus a critic's score under the
+// wasserstein and hinge losses, how far G's samples are from passing for real
+// under BCE and least squares. It does not say of every design that lower D
+// losses mean a D telling them apart better, and a lower G loss samples that
+// pass for real better.
 func TestLossesEntryTakesTheLoss(t *testing.T) {
 	const (
 		eachD     = "lower, D tells them apart better"
@@ -1257,10 +1235,10 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 	}
 }
 
-// TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn: the crowded entry sends
-// a 16-colour reader to the mode map, and speaks of modes, only on a
-// target with modes (ring, grid); moons' had said "there the mode map
-// shows where the samples are" beside a screen with no mode map.
+// TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn: the crowded entry sends a
+// 16-colour reader to the mode map, and speaks of modes, only on a target with
+// modes (ring, grid); moons' does not say "there the mode map shows where the
+// samples are" beside a screen with no mode map.
 func TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn(t *testing.T) {
 	for _, c := range []struct {
 		name         string
@@ -1307,10 +1285,10 @@ func checkWords(t *testing.T, who, text string, want, absent []string) {
 	}
 }
 
-// TestSourceNeverQuotesNothing: a design's source cut where not one word
-// of its quoted title fits leaves the quotation out, ending after a whole
-// word before it; blog-original's at 121×20 had ended `after Dev Nag's
-// "…"`, a quotation of nothing.
+// TestSourceNeverQuotesNothing: a design's source cut where not one word of its
+// quoted title fits leaves the quotation out, ending after a whole word before
+// it; blog-original's at 121×20 does not end `after Dev Nag's "…"`, a quotation
+// of nothing.
 func TestSourceNeverQuotesNothing(t *testing.T) {
 	cfg, err := presets.Get("blog-original")
 	if err != nil {
@@ -1330,13 +1308,13 @@ func TestSourceNeverQuotesNothing(t *testing.T) {
 	}
 }
 
-// TestEventsEntryListsWhatTheLossMarks: the ◆ entry lists the events
-// the design's loss can mark (session.Marks): every one under BCE and
-// least squares; under the hinge loss no d-frozen, whose losses have no
-// line each to be frozen away from; under a Wasserstein critic neither
-// D's win nor the equilibrium nor d-stalled nor d-frozen. Every design's
-// entry had listed them all, wgan's and wgan-gp's the equilibrium and
-// d-stalled beside a critic that never marks them.
+// TestEventsEntryListsWhatTheLossMarks: the ◆ entry lists the events the
+// design's loss can mark (session.Marks): every one under BCE and least
+// squares; under the hinge loss no d-frozen, whose losses have no line each to
+// be frozen away from; under a Wasserstein critic neither D's win nor the
+// equilibrium nor d-stalled nor d-frozen. It does not list them all for every
+// design, wgan's and wgan-gp's the equilibrium and d-stalled beside a critic
+// that never marks them.
 func TestEventsEntryListsWhatTheLossMarks(t *testing.T) {
 	all := []string{"D winning or no longer", "equilibrium, D stuck at it (d-stalled", "frozen away from it (d-frozen)"}
 	for _, c := range []struct {
@@ -1358,20 +1336,20 @@ func TestEventsEntryListsWhatTheLossMarks(t *testing.T) {
 	}
 }
 
-// TestEventsEntrySaysWhichHandPressesMakeOne: the glossary's ◆ entry says
-// that one player's presses in a row make one event, as the events list
-// shows them: d g d g lists four, beside an entry that had said "the
-// presses between two epochs, one after the other, make one".
+// TestEventsEntrySaysWhichHandPressesMakeOne: the glossary's ◆ entry says that
+// one player's presses in a row make one event, as the events list shows them:
+// d g d g lists four, beside an entry that does not say "the presses between
+// two epochs, one after the other, make one".
 func TestEventsEntrySaysWhichHandPressesMakeOne(t *testing.T) {
 	var m Model
 	entry := glossaryText(&m, "◆ in charts")
 	checkWords(t, "the ◆ entry", entry, []string{"updates by hand (d, g: one player's presses in a row between two epochs make one)"}, []string{"the presses between two epochs, one after the other"})
 }
 
-// TestGlossaryNamesTheDesignPageByItsTitle: a glossary entry that sends
-// a learner to the page ? first opens calls it by the title that page
-// shows, "Design"; the epoch entry had said "the ? keys page says how
-// many of each", a name no screen gives it.
+// TestGlossaryNamesTheDesignPageByItsTitle: a glossary entry that sends a
+// learner to the page ? first opens calls it by the title that page shows,
+// "Design"; the epoch entry does not say "the ? keys page says how many of
+// each", a name no screen gives it.
 func TestGlossaryNamesTheDesignPageByItsTitle(t *testing.T) {
 	m := NewModel(nil)
 	m.snap.Preset = "blog-original"
@@ -1387,13 +1365,13 @@ func TestGlossaryNamesTheDesignPageByItsTitle(t *testing.T) {
 	}
 }
 
-// TestDStripNamedOneWay: what a 1-D run's screen draws of D's score
-// under the bars is called the D(x) strip wherever a learner reads of it,
-// for every preset: the line a design whose D judges no single sample
-// shows in its place, the design's page and remedies, every glossary
-// entry, and the screen and each ? page at 80×24 and 120×40.
-// blog-original's line had said "no D(x) curve: D judges a whole row of
-// 100 at once" where the ? pages and the README call it a strip.
+// TestDStripNamedOneWay: what a 1-D run's screen draws of D's score under the
+// bars is called the D(x) strip wherever a learner reads of it, for every
+// preset: the line a design whose D judges no single sample shows in its place,
+// the design's page and remedies, every glossary entry, and the screen and each
+// ? page at 80×24 and 120×40. blog-original's line does not say "no D(x) curve:
+// D judges a whole row of 100 at once" where the ? pages and the README call it
+// a strip.
 func TestDStripNamedOneWay(t *testing.T) {
 	curve := regexp.MustCompile(`D\(x\)\s+curve`)
 	texts := map[string]string{}
@@ -1445,10 +1423,10 @@ func TestDStripNamedOneWay(t *testing.T) {
 }
 
 // TestOffScaleEntryUnderFeatureMatching: the ▲ ▼ entry says that a
-// feature-matching G's loss, on a scale of its own, runs as a row of ▲
-// along the losses' top, as feature-matching's does from its first epoch
-// (G 175.9 at epoch 788, seed 1); it had called every ▲ "a rare spike".
-// Other designs' entries say nothing of it.
+// feature-matching G's loss, on a scale of its own, runs as a row of ▲ along
+// the losses' top, as feature-matching's does from its first epoch (G 175.9 at
+// epoch 788, seed 1), and does not call every ▲ "a rare spike". Other designs'
+// entries say nothing of it.
 func TestOffScaleEntryUnderFeatureMatching(t *testing.T) {
 	for _, g := range []engine.GLoss{engine.GLossFeatureMatching, engine.GLossNonSaturating} {
 		var m Model
@@ -1465,11 +1443,11 @@ func TestOffScaleEntryUnderFeatureMatching(t *testing.T) {
 	}
 }
 
-// TestEventsPageSaysWhyAFindingIsNotListed: ring (seed 1) at epoch 640
-// shows modes missing ("G's samples are on none of the 8 modes" at full
-// speed, "4 of 8 modes missing" here), a finding with no event of its
-// own, and the events page says why beside its list, where it had said
-// "Events none yet" and nothing of the finding.
+// TestEventsPageSaysWhyAFindingIsNotListed: ring (seed 1) at epoch 640 shows
+// modes missing ("G's samples are on none of the 8 modes" at full speed, "4 of
+// 8 modes missing" here), a finding with no event of its own, and the events
+// page says why beside its list, not "Events none yet" and nothing of the
+// finding.
 func TestEventsPageSaysWhyAFindingIsNotListed(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 640)
 	i := slices.IndexFunc(snap.Findings, func(f session.Finding) bool { return f.Kind == session.ModeDropped })
