@@ -627,10 +627,9 @@ func TestScreenNumbersReadPlainly(t *testing.T) {
 	}
 }
 
-// TestScreenNumbersWriteShortExponents: a target's parameter, a
-// sparkline's range and the loss chart's balance score write an exponent
-// as the rest of the screen does (5e5, 1.2e-5), where strconv's %g form
-// wrote 5e+05 and 1.2e-05.
+// TestScreenNumbersWriteShortExponents: a target's parameter, a sparkline's
+// range and the loss chart's balance score write an exponent as the rest of the
+// screen does (5e5, 1.2e-5), not in strconv's %g form, 5e+05 and 1.2e-05.
 func TestScreenNumbersWriteShortExponents(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{num(5e5), "5e5"},
@@ -770,10 +769,10 @@ func TestHistoryFileWarning(t *testing.T) {
 }
 
 // TestFooterKeepsQuit: at every width the trainer accepts, in every state,
-// replaying or not, the footer fits and ends with help and quit; the
-// optional keys are the ones left out when room runs short. In a replay
-// it begins with the way back to live and the replay's keys: "esc live"
-// before all the keys a finished run's bar cannot do without took 80
+// replaying or not, the footer fits and ends with help and quit; the optional
+// keys are the ones left out when room runs short. In a replay it begins with
+// the way back to live and the replay's keys, and still fits: "esc live" put
+// before all the keys a finished run's bar cannot do without would take 80
 // columns, and at 70 cut help and quit.
 func TestFooterKeepsQuit(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -1643,9 +1642,9 @@ func TestGlossaryPagesBalanced(t *testing.T) {
 	}
 }
 
-// TestGlossarySaysWhereTheEventsAre: the glossary's ◆ entry says where the
-// ? pages list the events, after the glossary; it said "the list is
-// above", from when the events came before it.
+// TestGlossarySaysWhereTheEventsAre: the glossary's ◆ entry says where the ?
+// pages list the events, after the glossary, not "the list is above", which
+// would hold only were the events before it.
 func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 	m, _ := glossaryWithEvents(t, 3, 0)
 	pages := m.glossaryPages(80, 22)

@@ -20,9 +20,9 @@ import (
 )
 
 // TestNiceBelowIsTotal: niceBelow gives a finite, positive step for any
-// float64, no greater than a positive s and below it where a float64 is:
-// +Inf gave +Inf, NaN and a negative s NaN, 0 gave 0, and a denormal,
-// whose math.Log10 is off, a step far above it (5e-324 gave 5e-309).
+// float64, no greater than a positive s and below it where a float64 is: not
+// +Inf for +Inf, NaN for NaN or a negative s, nor 0 for 0, nor, for a denormal,
+// whose math.Log10 is off, a step far above it (5e-309 for 5e-324).
 func TestNiceBelowIsTotal(t *testing.T) {
 	e308 := math.Pow(10, 308)
 	for _, c := range []struct{ s, want float64 }{
