@@ -15,10 +15,10 @@ import (
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
-// TestQuitSignalsReachTheModel (bubbletea's handler ended the program on
-// SIGINT with an error, so ganui printed no final line and exited 1, and
-// SIGHUP killed the process with the terminal raw): SIGINT, SIGTERM and
-// SIGHUP each reach the model as a message, and the process lives on.
+// TestQuitSignalsReachTheModel: SIGINT, SIGTERM and SIGHUP each reach the model
+// as a message, and the process lives on. Left to bubbletea's handler, SIGINT
+// would end the program with an error, so that ganui prints no final line and
+// exits 1, and SIGHUP would kill the process with the terminal raw.
 func TestQuitSignalsReachTheModel(t *testing.T) {
 	leakcheck.Check(t)
 	msgs := make(chan tea.Msg, len(quitSignals))

@@ -14,9 +14,9 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// TestUnboundKeysSaySo (a key bound to nothing did nothing and said
-// nothing): the status line names the key and where the keys are listed,
-// until the next key.
+// TestUnboundKeysSaySo: a key bound to nothing is answered, not ignored in
+// silence: the status line names the key and where the keys are listed, until
+// the next key.
 func TestUnboundKeysSaySo(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	for name, k := range map[string]tea.KeyMsg{
@@ -277,10 +277,10 @@ func checkNotActedOn(t *testing.T, s *session.Session, mm tea.Model, first sessi
 	}
 }
 
-// TestTooSmallTakesOnlyQuit (on a terminal under 70×20 the keys acted on
-// a run the screen did not show: space ran it, r reseeded it, ← retuned
-// it, unseen): the too-small screen takes q alone and says so under its
-// message; grown back, the screen says nothing of it.
+// TestTooSmallTakesOnlyQuit: the too-small screen takes q alone and says so
+// under its message, so that no key on a terminal under 70×20 acts on a run the
+// screen does not show (space running it, r reseeding it, ← retuning it,
+// unseen); grown back, the screen says nothing of it.
 func TestTooSmallTakesOnlyQuit(t *testing.T) {
 	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
 	first := m.snap
@@ -308,9 +308,9 @@ func TestTooSmallTakesOnlyQuit(t *testing.T) {
 	checkNotActedOn(t, s, mm, first, "keys on the too-small screen acted unseen")
 }
 
-// TestEscWithoutHelpSaysSo: esc on the main screen did nothing and said
-// nothing, where every other key answers; it says the help is not open,
-// nor a replay, which esc ends too (TestEscReturnsAReplayToLive).
+// TestEscWithoutHelpSaysSo: esc on the main screen answers, as every other key
+// does, rather than doing nothing and saying nothing; it says the help is not
+// open, nor a replay, which esc ends too (TestEscReturnsAReplayToLive).
 func TestEscWithoutHelpSaysSo(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	mm, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
@@ -323,9 +323,9 @@ func TestEscWithoutHelpSaysSo(t *testing.T) {
 	}
 }
 
-// TestTooSmallOverTheGlossary: with the glossary open on a terminal too
-// small to show it, a key's answer is about the terminal (it said "not
-// taken on the glossary" over a screen with no glossary in sight).
+// TestTooSmallOverTheGlossary: with the glossary open on a terminal too small
+// to show it, a key's answer is about the terminal, not "not taken on the
+// glossary" over a screen with no glossary in sight.
 func TestTooSmallOverTheGlossary(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
 	var mm tea.Model = m
