@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
@@ -1157,48 +1158,165 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 	}
 }
 
-// TestHeaderGivesWayLeastFirst: what the header has no room for is left out
-// least important first — the program's name, the pace, the measured rate, then
-// the seed — the rest kept. Left out from the end, at 80×24 a six-digit seed
-// from r would push ep/s off ring's line beside "ganui", and a replay ("◀
-// replay epoch 800, 7 behind") would lose the seed.
-func TestHeaderGivesWayLeastFirst(t *testing.T) {
+// TestHeaderGivesWayInOrder: at every width from 70 columns (the least
+// the trainer lays out) to 200, in every state a run shows (running at
+// rates of 1 to 5 digits, paused, done, diverged, on past its plan, a
+// replay, a resumed run done at its plan), for a short preset's name,
+// the longest built-in's and a preset file's long one, the header keeps
+// the state and the epoch with its plan words and gives way in
+// headerGivesWay's order: the program's name, the speed, a replay's lag,
+// a long name's end past presetRoom, the count past the plan, the seed,
+// the name cut further, the measured rate last. The rate had given way
+// before the seed, a long name had pushed the state and the epoch off
+// the line ("my-wide-generator-with-spectral-norm-and-two-timescale-lr  ▶
+// running" at 80), and at 70 minibatch-discrimination had lost its rate
+// to a seed.
+func TestHeaderGivesWayInOrder(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	running := NewModel(nil)
-	running.snap.Preset, running.snap.State, running.snap.Epoch, running.snap.Planned, running.snap.Seed = "ring", session.Running, 5804, 20000, 750806
-	running.snap.Settings.Speed, running.snap.Rate = 1000, 137
-	replay := NewModel(nil)
-	replay.snap.Preset, replay.snap.State, replay.snap.Epoch, replay.snap.Planned, replay.snap.Seed = "blog-original", session.Paused, 807, 5000, 750806
-	replay.snap.Settings.Speed = 200
-	replay.snap.Replay = &session.Keyframe{}
-	replay.snap.Replay.Epoch = 800
-	giveWay := []string{"ganui", "speed", "ep/s", "seed 750806"} // in the order they give way
-	for _, m := range []Model{running, replay} {
-		for w := 50; w <= 120; w++ {
-			h := ansi.Strip(m.header(w))
-			for i, later := range giveWay {
-				for _, first := range giveWay[:i] {
-					if !strings.Contains(h, later) && strings.Contains(h, first) && (later != "ep/s" || m.snap.State == session.Running) {
-						t.Errorf("width %d: %q keeps %q without %q", w, h, first, later)
+	longest := 0
+	for _, name := range presets.Names() {
+		longest = max(longest, ansi.StringWidth(name))
+	}
+	if longest != presetRoom {
+		t.Errorf("presetRoom is %d columns, the longest built-in preset's name %d", presetRoom, longest)
+	}
+	const long = "my-wide-generator-with-spectral-norm-and-two-timescale-lr" // a preset file's name
+	type state struct {
+		name  string
+		set   func(s *session.Snapshot)
+		state string // the state's words, whole
+	}
+	replay := func(frame int) func(s *session.Snapshot) {
+		return func(s *session.Snapshot) {
+			s.State, s.Replay = session.Paused, &session.Keyframe{}
+			s.Replay.Epoch = frame
+		}
+	}
+	running := func(rate float64) func(s *session.Snapshot) {
+		return func(s *session.Snapshot) { s.State, s.Rate = session.Running, rate }
+	}
+	past := func(then func(s *session.Snapshot)) func(s *session.Snapshot) {
+		return func(s *session.Snapshot) { s.Epoch, s.Planned, s.Settings.Speed = 2396, 300, 0; then(s) }
+	}
+	states := []state{
+		{"running at 7 ep/s", running(7), "▶ running"},
+		{"running at 951 ep/s", running(951), "▶ running"},
+		{"running at 23,456 ep/s", running(23456), "▶ running"},
+		{"paused", func(s *session.Snapshot) { s.State = session.Paused }, "❚❚ paused"},
+		{"done", func(s *session.Snapshot) { s.State, s.Epoch = session.Done, 20000 }, "✓ done"},
+		{"diverged", func(s *session.Snapshot) { s.State = session.Diverged }, "✗ diverged"},
+		{"past its plan at 4,057 ep/s", past(running(4057)), "▶ running"},
+		{"past its plan at 23,456 ep/s", past(running(23456)), "▶ running"},
+		{"paused past its plan", past(func(s *session.Snapshot) { s.State = session.Paused }), "❚❚ paused"},
+		{"a replay", replay(2000), "◀ replay epoch 2,000"},
+		{"a replay at the live epoch", replay(2194), "◀ replay epoch 2,194"},
+		{"a replay past its plan", past(replay(2380)), "◀ replay epoch 2,380"},
+		{"resumed done at its plan", func(s *session.Snapshot) { s.State, s.Epoch, s.Planned = session.Done, 300, 300 }, "✓ done"},
+	}
+	model := func(preset string, seed uint64, st state) Model {
+		m := NewModel(nil)
+		s := &m.snap
+		s.Preset, s.Epoch, s.Planned, s.Seed, s.Settings.Speed = preset, 2194, 20000, seed, 1000
+		st.set(s)
+		return m
+	}
+	header := func(m Model, w int) string { return strings.TrimRight(ansi.Strip(m.header(w)), " ") }
+	// problem is what is wrong with h, the header of s at w columns, or "".
+	problem := func(h string, s *session.Snapshot, st state, w int) string {
+		live := "epoch "
+		if s.Replay != nil {
+			live = "live "
+		}
+		progress := live + numtext.FormatInt(s.Epoch) + " / " + numtext.FormatInt(s.Planned)
+		if s.Epoch > s.Planned {
+			progress = live + numtext.FormatInt(s.Epoch) + " ·"
+		}
+		if !strings.Contains(h, st.state) || !strings.Contains(h, progress) || s.Epoch > s.Planned && !strings.Contains(h, "past plan") {
+			return fmt.Sprintf("lacks the state %q or the epoch %q", st.state, progress)
+		}
+		if n := ansi.StringWidth(h); n > w || strings.HasSuffix(h, "…") {
+			return fmt.Sprintf("is cut (%d columns)", n)
+		}
+		name := strings.TrimPrefix(h, " ganui   ")
+		// Each step of the order, where the state has it, and whether the
+		// header keeps what it leaves out.
+		steps := []struct {
+			what          string
+			applies, kept bool
+		}{
+			{"the program's name", true, strings.HasPrefix(h, " ganui ")},
+			{"the speed", true, strings.Contains(h, "speed ")},
+			{"the lag", s.Replay != nil, strings.Contains(h, " behind") || strings.Contains(h, ", the live one")},
+			{"the name's end", ansi.StringWidth(s.Preset) > presetRoom, strings.HasPrefix(name, s.Preset)},
+			{"the count past the plan", s.Epoch > s.Planned, strings.Contains(h, "2,096 past plan")},
+			{"the seed", true, strings.Contains(h, "seed ")},
+			{"the name", true, strings.HasPrefix(name, ansi.Truncate(s.Preset, presetRoom-1, ""))},
+			{"the rate", s.State == session.Running, strings.Contains(h, " ep/s")},
+		}
+		for j, later := range steps {
+			for _, first := range steps[:j] {
+				if later.applies && first.applies && !later.kept && first.kept {
+					return fmt.Sprintf("keeps %s without %s", first.what, later.what)
+				}
+			}
+		}
+		return ""
+	}
+	for _, preset := range []string{"vanilla", "minibatch-discrimination", long} {
+		for _, seed := range []uint64{1, 750806} {
+			for _, st := range states {
+				m := model(preset, seed, st)
+				for w := minWidth; w <= 200; w++ {
+					if h := header(m, w); problem(h, &m.snap, st, w) != "" {
+						t.Errorf("%s, seed %d, %s, %d wide: %q %s", preset, seed, st.name, w, h, problem(h, &m.snap, st, w))
+						break // the first width of the state's that is wrong
 					}
 				}
 			}
 		}
 	}
-	if h := strings.TrimSpace(ansi.Strip(running.header(80))); h != "ring  ▶ running  epoch 5,804 / 20,000  seed 750806  speed 1,000/s  137 ep/s" {
-		t.Errorf("ring at 80 wide, seed 750806: %q, want all but the program's name", h)
-	}
-	if h := ansi.Strip(replay.header(80)); !strings.Contains(h, "seed 750806") || strings.Contains(h, "speed") {
-		t.Errorf("a replay at 80 wide: %q, want the seed and not the pace", h)
+	for _, c := range []struct {
+		preset string
+		state  int // in states
+		w      int
+		want   string
+	}{
+		{"vanilla", 2, 70, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  23,456 ep/s"},
+		{"vanilla", 2, 80, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
+		{"vanilla", 2, 100, " ganui   vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
+		{"vanilla", 6, 70, "vanilla  ▶ running  epoch 2,396 · past plan  seed 1  4,057 ep/s"},
+		{"vanilla", 7, 80, "vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  23,456 ep/s"},
+		{"vanilla", 7, 100, " ganui   vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  speed full  23,456 ep/s"},
+		{"vanilla", 8, 70, "vanilla  ❚❚ paused  epoch 2,396 · past plan  seed 1"},
+		{"vanilla", 11, 70, "vanilla  ◀ replay epoch 2,380  live 2,396 · 2,096 past plan  seed 1"},
+		{"vanilla", 11, 80, "vanilla  ◀ replay epoch 2,380, 16 behind  live 2,396 · 2,096 past plan  seed 1"},
+		{"minibatch-discrimination", 1, 70, "minibatch-discriminati…  ▶ running  epoch 2,194 / 20,000  951 ep/s"},
+		{"minibatch-discrimination", 3, 70, "minibatch-discriminati…  ❚❚ paused  epoch 2,194 / 20,000"},
+		{"minibatch-discrimination", 1, 80, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
+		{"minibatch-discrimination", 7, 80, "minibatch-discrimination  ▶ running  epoch 2,396 · past plan  23,456 ep/s"},
+		{"minibatch-discrimination", 9, 80, "minibatch-discrimination  ◀ replay epoch 2,000  live 2,194 / 20,000  seed 1"},
+		{"minibatch-discrimination", 1, 120, " ganui   minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
+		{long, 1, 80, "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
+		{long, 4, 80, "my-wide-generator-with-…  ✓ done  epoch 20,000 / 20,000  seed 1"},
+		{long, 9, 70, "my-wide-generator-with-…  ◀ replay epoch 2,000  live 2,194 / 20,000"},
+		{long, 10, 80, "my-wide-generator-with-…  ◀ replay epoch 2,194  live 2,194 / 20,000  seed 1"},
+		{long, 1, 120, long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
+		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
+		{long, 12, 70, "my-wide-generator-with-…  ✓ done  epoch 300 / 300"},
+	} {
+		if h := header(model(c.preset, 1, states[c.state]), c.w); h != c.want {
+			t.Errorf("%s, %s, %d wide:\n got %q\nwant %q", c.preset, states[c.state].name, c.w, h, c.want)
+		}
 	}
 }
 
-// TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a width is
-// the same whether the run is running, at any rate up to 9,999 ep/s, paused,
-// done or diverged: only the rate, which a running run alone measures, comes
-// and goes. At 80×24 blog-original's header does not read "blog-original  ▶
-// running …" and, paused, " ganui blog-original  ❚❚ paused …", the program's
-// name coming back in.
+// TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a
+// width is the same whether the run is running, at any rate up to 99,999
+// ep/s (the SIMD build trains small presets at over 20,000), paused, done
+// or diverged: only the rate, which a running run alone measures, comes
+// and goes. At 80×24 blog-original's header had
+// read "blog-original  ▶ running …" and, paused, " ganui
+// blog-original  ❚❚ paused …", the program's name coming back in.
 func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1213,10 +1331,10 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 		for _, c := range []struct {
 			state session.State
 			rate  float64
-		}{{session.Running, 8}, {session.Running, 198}, {session.Running, 9999}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
+		}{{session.Running, 8}, {session.Running, 198}, {session.Running, 9999}, {session.Running, 23456}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
 			h := at(w, c.state, c.rate)
 			var has []string
-			for _, p := range []string{"ganui", "speed", "seed", "epoch"} {
+			for _, p := range []string{"ganui", "speed", "seed", "epoch", "blog-original"} {
 				if strings.Contains(h, p) {
 					has = append(has, p)
 				}
@@ -1440,9 +1558,12 @@ func TestHeaderPastThePlan(t *testing.T) {
 	}
 	m.snap.State, m.snap.Replay = session.Paused, &session.Keyframe{}
 	m.snap.Replay.Epoch = 2380
-	for _, w := range []int{80, 120} {
-		if h := ansi.Strip(m.header(w)); !strings.Contains(h, "◀ replay epoch 2,380, 16 behind  live 2,396 · 2,096 past plan") {
-			t.Errorf("a replay past the plan, %d wide: %q", w, h)
+	for w, want := range map[int]string{
+		80:  "◀ replay epoch 2,380  live 2,396 · 2,096 past plan  seed 1", // the lag, the difference of the two, gives way first (headerGivesWay)
+		120: "◀ replay epoch 2,380, 16 behind  live 2,396 · 2,096 past plan  seed 1",
+	} {
+		if h := ansi.Strip(m.header(w)); !strings.Contains(h, want) {
+			t.Errorf("a replay past the plan, %d wide: %q, want %q", w, h, want)
 		}
 	}
 	m.snap.Replay, m.snap.Epoch = nil, 300 // at the plan's end, not past it

@@ -513,14 +513,15 @@ func withNote(w, h int, text string, rows int, note string) string {
 // take: it would act on a run no one sees.
 const smallRefusal = " is not taken on a terminal this small: q quits"
 
-// header is the top line: what runs, how far, at what pace (and how fast
-// lately), from which seed. What does not fit is left out, least
-// important first.
+// header is the top line: what runs, in what state, how far, at what pace
+// and how fast lately, from which seed. Where the line has no room for it
+// all, its parts give way a step at a time in the order of headerGivesWay,
+// the rest kept in their places, until it fits; the state and the epoch
+// never give way, and the preset's name, cut to what is left, stays.
 func (m Model) header(w int) string {
 	s := &m.snap
-	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
-	ofPlan := styleMuted.Render(" " + session.OfPlan(s.Epoch, s.Planned)) // "/ 300", or "· 2,096 past its plan of 300"
-	progress := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + ofPlan
+	state := headerPart{forms: []string{stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())}, room: stateRoom}
+	epoch := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch))
 	if f := s.Replay; f != nil {
 		// The frame's epoch and how far it lies behind the run, then the run's
 		// own progress named live: unnamed, "◀ replay epoch 940 of 943  epoch
@@ -530,80 +531,159 @@ func (m Model) header(w int) string {
 		if f.Epoch >= s.Epoch { // an event after the newest keyframe has the live epoch for its frame
 			lag = ", the live one"
 		}
-		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(f.Epoch)) + styleMuted.Render(lag)
-		progress = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch)) + ofPlan
+		frame := styleCursor.Bold(true).Render("◀ replay epoch " + numtext.FormatInt(f.Epoch))
+		state.forms = []string{frame + styleMuted.Render(lag), frame}
+		epoch = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch))
 	}
-	// Each part with its rank, 0 the most important: what the line has no room
-	// for is left out least important first, the rest kept in their places.
-	// The name of the program goes first, which says nothing about the run;
-	// then the pace, which the Settings panel gives too; then the measured
-	// rate; the seed, which reruns the run, after them. Left out from the end
-	// instead, at 80×24 a six-digit seed from r would push the measured rate
-	// off the line beside the program's name.
-	//
-	// A part is laid out in its room, at least its width: the state in
-	// that of the widest state a run can be in, and the measured rate,
-	// which only a running run has, in rateRoom whether it is shown or
-	// not, so that what the line leaves out does not change as the run
-	// pauses, goes on, ends or diverges: laid out in their own widths,
-	// the program's name would come back at 80×24 as blog-original
-	// paused, " ganui   blog-original  ❚❚ paused", and go as it went on,
-	// "blog-original  ▶ running …". A replay, which only a paused run
-	// shows, keeps no room for a rate.
-	type part struct {
-		text       string
-		rank, room int
+	// Past its plan, the count of epochs past it gives way before the
+	// words that say the plan is done.
+	progress := headerPart{forms: []string{epoch + styleMuted.Render(" "+session.OfPlan(s.Epoch, s.Planned))}} // "/ 300", or "· 2,096 past plan"
+	if s.Epoch > s.Planned {
+		progress.forms = append(progress.forms, epoch+styleMuted.Render(" · past plan"))
 	}
-	rate, room := "", rateRoom
+	name := styleBold.Render(s.Preset)
+	preset := headerPart{forms: []string{name, ansi.Truncate(name, presetRoom, "…")}, floor: presetFloor}
+	// The measured rate, which only a running run has, is laid out in
+	// rateRoom whether it is shown or not, and the state in the room of the
+	// widest a run can be in, so that what the line leaves out does not
+	// change as the run pauses, goes on, ends or diverges: laid out in their
+	// own widths, the program's name would come back at 80×24 as
+	// blog-original paused, " ganui   blog-original  ❚❚ paused", and go as
+	// it went on. A replay, which only a paused run shows, keeps no room for
+	// a rate.
+	rate := headerPart{forms: []string{"", ""}, room: rateRoom}
 	if s.State == session.Running && s.Rate > 0 {
-		rate = numtext.FormatInt(int(math.Round(s.Rate))) + styleMuted.Render(" ep/s")
+		rate.forms[0] = numtext.FormatInt(int(math.Round(s.Rate))) + styleMuted.Render(" ep/s")
 	}
 	if s.Replay != nil {
-		room = 0
+		rate.room = 0
 	}
-	parts := []part{
-		{styleApp.Render("ganui"), 6, 0},
-		{styleBold.Render(s.Preset), 0, 0},
-		{state, 1, stateRoom},
-		{progress, 2, 0},
-		{styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10), 3, 0},
+	parts := [headerParts]headerPart{
+		headerApp:      {forms: []string{styleApp.Render("ganui"), ""}},
+		headerPreset:   preset,
+		headerState:    state,
+		headerProgress: progress,
+		headerSeed:     {forms: []string{styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10), ""}},
 		// "speed", as the setting it is, [ and ] and --speed name it, so that
 		// the header's "speed 200/s" stands above a settings row "speed 200/s"
 		// in the same word.
-		{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), 5, 0},
-		{rate, 4, room},
+		headerSpeed: {forms: []string{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), ""}},
+		headerRate:  rate,
 	}
 	laidOut := func() int { // the parts' rooms and the gaps between them
 		n := -len("  ")
 		for _, p := range parts {
-			if r := max(p.room, ansi.StringWidth(p.text)); r > 0 {
+			if r := p.width(); r > 0 {
 				n += len("  ") + r
 			}
 		}
 		return n
 	}
-	for len(parts) > 1 && laidOut() > w {
-		least := 0
-		for i, p := range parts {
-			if p.rank > parts[least].rank {
-				least = i
-			}
+	for _, i := range headerGivesWay {
+		over := laidOut() - w
+		if over <= 0 {
+			break
 		}
-		parts = slices.Delete(parts, least, least+1)
+		parts[i].giveWay(over, parts[i].floor)
+	}
+	if over := laidOut() - w; over > 0 { // even so: the name, cut to what is left
+		parts[headerPreset].giveWay(over, 1)
 	}
 	var texts []string
 	for _, p := range parts {
-		if p.text != "" {
-			texts = append(texts, p.text)
+		if t := p.text(); t != "" {
+			texts = append(texts, t)
 		}
 	}
 	return fit(pack("  ", texts, w), w)
 }
 
-// rateRoom is the room the header keeps for the measured rate, "9,999
+// The header's parts, in their places on the line.
+const (
+	headerApp = iota
+	headerPreset
+	headerState
+	headerProgress
+	headerSeed
+	headerSpeed
+	headerRate
+	headerParts
+)
+
+// headerGivesWay is the order in which the header's parts give way where
+// the line is too narrow for them, a step each, the first first:
+//
+//   - the program's name, which says nothing about the run;
+//   - the speed, the pace set with [ and ], which the Settings panel's
+//     speed row gives under the header at every size;
+//   - a replay's lag, ", 194 behind", the difference of the two epochs
+//     the line gives beside it;
+//   - a preset name's end past presetRoom columns, cut with …: no
+//     built-in preset's name is, and a preset file's long name keeps its
+//     start, which tells it from the others;
+//   - past the plan, the count of epochs past it, "· 2,096 past plan"
+//     saying "· past plan" alone: the plan is done, and the epoch says
+//     where the run is;
+//   - the seed, fixed for the run, which its parting line and its
+//     checkpoints' names carry and R reruns;
+//   - the preset's name, cut with … to the room the line leaves it, to
+//     presetFloor columns at the least;
+//   - last the measured rate, which nothing else on the screen gives: the
+//     one live measure of how fast the run trains, which a user watching
+//     the speed, at full speed most of all, is there for.
+//
+// The state, the epoch and what stands after it ("/ 20,000", "· past
+// plan") never give way; nor does the name, but where even so the line has
+// no room, cut to what is left.
+var headerGivesWay = []int{headerApp, headerSpeed, headerState, headerPreset, headerProgress, headerSeed, headerPreset, headerRate}
+
+// headerPart is one of the header's parts: forms are what it says, whole
+// first, each next what is left of it when it gives way a step ("" for
+// nothing), and shown is the form it says, laid out in at least room
+// columns while it is the first. A part with a floor, past its last form,
+// gives way by being cut with … (giveWay).
+type headerPart struct {
+	forms       []string
+	room, floor int
+	shown       int
+}
+
+func (p headerPart) text() string { return p.forms[p.shown] }
+
+// width is the columns the part takes on the line, its room included.
+func (p headerPart) width() int {
+	if p.shown > 0 {
+		return ansi.StringWidth(p.text())
+	}
+	return max(p.room, ansi.StringWidth(p.text()))
+}
+
+// giveWay takes the part a step shorter on a line over columns too wide:
+// to its next form, or past its last, with a floor, cut with … by over
+// columns, to no fewer than floor.
+func (p *headerPart) giveWay(over, floor int) {
+	switch {
+	case p.shown < len(p.forms)-1:
+		p.shown++
+	case floor > 0:
+		p.forms[p.shown] = ansi.Truncate(p.text(), max(floor, p.width()-over), "…")
+	}
+}
+
+// rateRoom is the room the header keeps for the measured rate, "99,999
 // ep/s", shown or not: the rates of these small models run from tens to
-// a few thousand epochs a second.
-var rateRoom = ansi.StringWidth("9,999 ep/s")
+// over 20,000 epochs a second in the SIMD build.
+var rateRoom = ansi.StringWidth("99,999 ep/s")
+
+// presetRoom is the room a preset's name keeps once it gives way a step,
+// that of the longest built-in preset's, "minibatch-discrimination", so
+// that none of theirs is cut but to keep the rate (headerGivesWay;
+// TestHeaderGivesWayInOrder holds it the longest).
+var presetRoom = ansi.StringWidth("minibatch-discrimination")
+
+// presetFloor is the fewest columns a preset's name is cut to before the
+// rate gives way: "minibatch-d…" still names minibatch-discrimination.
+const presetFloor = 12
 
 // stateRoom is the room the header keeps for the run's state, the widest
 // of those a run goes through.
