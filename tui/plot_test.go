@@ -1166,11 +1166,10 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 // the state and the epoch with its plan words and gives way in
 // headerGivesWay's order: the program's name, the speed, a replay's lag,
 // a long name's end past presetRoom, the count past the plan, the seed,
-// the name cut further, the measured rate last. The rate had given way
-// before the seed, a long name had pushed the state and the epoch off
-// the line ("my-wide-generator-with-spectral-norm-and-two-timescale-lr  ▶
-// running" at 80), and at 70 minibatch-discrimination had lost its rate
-// to a seed.
+// the name cut further, the measured rate last: the rate outlasts the
+// seed, a long name never pushes the state and the epoch off the line
+// ("my-wide-generator-with-spectral-norm-and-two-timescale-lr  ▶ running"
+// at 80), and at 70 minibatch-discrimination keeps its rate.
 func TestHeaderGivesWayInOrder(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	longest := 0
