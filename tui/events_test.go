@@ -325,3 +325,62 @@ func TestGlossaryNotesKeepTheFooter(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysPageNamesTheEventsKind: with a kind chosen by f, the keys page
+// says < and > go to its events, "< > prev/next d-wins", where it had said
+// "< prev event" and "> next event" as if they went to every event: on one
+// row where the column has room (120 columns), the kind under "prev/next"
+// where it has less (80), and on a row under the columns at 70, where they
+// have no cell to spare; the page within the screen's width, its last
+// column (w, e, ?, esc, q) kept, for the longest kind too. With every kind
+// listed again, the page says "prev event" as before.
+func TestKeysPageNamesTheEventsKind(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	var longest session.EventKind
+	for k := session.EventKind(0); !strings.HasPrefix(k.String(), "EventKind("); k++ {
+		if len(k.String()) > len(longest.String()) {
+			longest = k
+		}
+	}
+	for _, kind := range []string{"d-wins", longest.String()} {
+		snap := withEvents(trained, 12) // d-wins, d-wins-ended, mode-dropped, rollback
+		for i := range snap.Events {
+			if snap.Events[i].Kind == session.EventModeDropped {
+				snap.Events[i].Kind = longest
+			}
+		}
+		presses := 1 + slices.Index(eventKinds(snap.Events), kind) + 1 // open, then to the kind
+		for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
+			w, h := size[0], size[1]
+			var m tea.Model = NewModel(s)
+			m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			m, _ = m.Update(snapshotMsg(snap))
+			for range presses {
+				m, _ = m.Update(keyMsg("f"))
+			}
+			m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+			m, _ = m.Update(keyMsg("?"))
+			view := m.View()
+			checkFrame(t, view, w, h)
+			flat := frameReads(t, view, "checkpoint", "export CSV", "esc close", "q quit")
+			name := fmt.Sprintf("%d×%d, %s", w, h, kind)
+			switch {
+			case strings.Contains(flat, "prev event") || strings.Contains(flat, "next event"):
+				t.Errorf("%s: the page says < and > go to every event:\n%s", name, view)
+			case w >= 120 && !strings.Contains(flat, "< > prev/next "+kind):
+				t.Errorf("%s: the page lacks %q on a row:\n%s", name, "< > prev/next "+kind, view)
+			case !strings.Contains(flat, "< > prev/next") || !strings.Contains(flat, kind):
+				t.Errorf("%s: the page does not name the kind < > go to:\n%s", name, view)
+			}
+			for range len(eventKinds(snap.Events)) - presses + 3 { // open, then on to all kinds
+				m, _ = m.Update(keyMsg("f"))
+			}
+			m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+			m, _ = m.Update(keyMsg("?"))
+			if m.(Model).kind != "" {
+				t.Fatalf("%s: f chose %q, want all kinds", name, m.(Model).kind)
+			}
+			frameReads(t, m.View(), "< prev event", "> next event")
+		}
+	}
+}

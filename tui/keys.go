@@ -68,6 +68,9 @@ type keyMap struct {
 	// or on the last closes it, and ←→ are offered where there are two
 	// or more.
 	gpage, gpages int
+	// kind: the kind of event < and > go to (Model.eventKind), "" for
+	// every kind, which the keys page names them by (eventForms).
+	kind string
 	// filter: what f does on the ? pages (filterWords), "" where the
 	// events have one kind or none and f is not offered there.
 	filter string

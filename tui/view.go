@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
@@ -201,7 +202,9 @@ func (m Model) glossaryFoot(page string, keys keyMap, w int) (string, string) {
 // (?) every key (keysPage).
 func (m Model) keyBar() string {
 	if m.keys.page == pageKeys {
-		return keysPage(m.keys, m.width)
+		k := m.keys
+		k.kind = m.eventKind(m.snap.Events)
+		return keysPage(k, m.width)
 	}
 	return m.help.View(m.keys)
 }
@@ -215,35 +218,48 @@ func (m Model) keyBar() string {
 // No key is offered as if it acted: "u roll back" and ", prev frame" at
 // epoch 0 keep their words, drawn faint, since words such as "(none yet)"
 // in their place would leave a newcomer's first page saying nothing of
-// what they do.
+// what they do. < and > name the kind of event they go to, where f has
+// chosen one (eventForms).
 func keysPage(k keyMap, w int) string {
 	idle := k.idle()
-	var cols []string
-	used := 0
-	for _, group := range k.FullHelp() {
-		var keys, descs []string
-		for _, b := range group {
-			if !b.Enabled() {
-				continue
+	// drawn is b as the page draws it: its key and words, each faint where
+	// it is idle.
+	drawn := func(b key.Binding) (string, string) {
+		h, ks, ds, sep := b.Help(), styleText, styleMuted, " "
+		if idle[b.Keys()[0]] != "" {
+			ks, ds = styleFaint, styleFaint
+			if noColour() {
+				sep = idleMark
 			}
-			h, ks, ds, sep := b.Help(), styleText, styleMuted, " "
-			if idle[b.Keys()[0]] != "" {
-				ks, ds = styleFaint, styleFaint
-				if noColour() {
-					sep = idleMark
+		}
+		return ks.Render(h.Key), sep + ds.Render(h.Desc)
+	}
+	var cols []string
+	var form eventForm
+	used := 0
+	for _, form = range eventForms(k.FullHelp(), k.kind) { // the first with which every column fits, else the last
+		cols, used = nil, 0
+		for _, group := range form.groups {
+			var keys, descs []string
+			for _, b := range group {
+				if b.Enabled() {
+					kt, dt := drawn(b)
+					keys, descs = append(keys, kt), append(descs, dt)
 				}
 			}
-			keys, descs = append(keys, ks.Render(h.Key)), append(descs, sep+ds.Render(h.Desc))
+			col := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(keys, "\n"), strings.Join(descs, "\n"))
+			if len(cols) > 0 {
+				col = lipgloss.JoinHorizontal(lipgloss.Top, "  ", col)
+			}
+			if used+lipgloss.Width(col) > w {
+				break
+			}
+			used += lipgloss.Width(col)
+			cols = append(cols, col)
 		}
-		col := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(keys, "\n"), strings.Join(descs, "\n"))
-		if len(cols) > 0 {
-			col = lipgloss.JoinHorizontal(lipgloss.Top, "  ", col)
-		}
-		if used+lipgloss.Width(col) > w {
+		if len(cols) == len(form.groups) {
 			break
 		}
-		used += lipgloss.Width(col)
-		cols = append(cols, col)
 	}
 	// The reasons that come and go in a run, for the faint keys that have
 	// them: v on a plane, faint for good, says why in its own words ("1-D
@@ -367,10 +383,57 @@ func keysPage(k keyMap, w int) string {
 		}
 	}
 	page := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	if form.row != nil { // < and > under the columns, which have no room for their kind
+		kt, dt := drawn(*form.row)
+		page = lipgloss.JoinVertical(lipgloss.Left, page, kt+dt)
+	}
 	if below != "" {
 		page = lipgloss.JoinVertical(lipgloss.Right, page, below)
 	}
 	return page
+}
+
+// eventForm is a way the keys page can draw its groups: row, where not
+// nil, is drawn on a row of its own under the columns.
+type eventForm struct {
+	groups [][]key.Binding
+	row    *key.Binding
+}
+
+// eventForms is the ways the keys page can name < and >, the first with
+// which every column fits taken (keysPage): with a kind chosen (f, kind),
+// as they go to its events alone, on one row, "< > prev/next d-wins" (120
+// columns); "< > prev/next" over the kind (80 columns, the longest kind
+// too); and at 70 columns, where the columns have no cell to spare, the
+// same words on a row under the columns, the two keys out of their column.
+// With every kind, the groups as they are, "< prev event" and "> next
+// event". They had read so with a kind chosen, as if they went to every
+// event.
+func eventForms(groups [][]key.Binding, kind string) []eventForm {
+	if kind == "" {
+		return []eventForm{{groups: groups}}
+	}
+	both := key.NewBinding(key.WithKeys("<", ">"), key.WithHelp("< >", "prev/next "+kind))
+	words := both
+	words.SetHelp("< >", "prev/next")
+	under := key.NewBinding(key.WithKeys("<"), key.WithHelp("", kind)) // idle as < is
+	// with is groups, < and > in place of the first of them, or left out.
+	with := func(bs ...key.Binding) [][]key.Binding {
+		out := make([][]key.Binding, len(groups))
+		for i, g := range groups {
+			for _, b := range g {
+				switch b.Keys()[0] {
+				case "<":
+					out[i] = append(out[i], bs...)
+				case ">":
+				default:
+					out[i] = append(out[i], b)
+				}
+			}
+		}
+		return out
+	}
+	return []eventForm{{groups: with(both)}, {groups: with(words, under)}, {groups: with(), row: &both}}
 }
 
 // idleMark marks, without colour, a key the keys page would draw faint,
