@@ -148,7 +148,10 @@ func TestEventsKindKeptAsEventsArrive(t *testing.T) {
 // whole too, esc and q among them, as after the pages' other notes
 // (TestGlossaryPagesBothWays). Said on the footer's row, "f: the events are all
 // rollback: no other kind to list" would cut the footer to "? close · esc…", q
-// gone.
+// gone. At 70 columns, with ? closing the pages (70×20) or turning to the next
+// (70×24), a kind of 11 characters or more (12 beside "? next") leaves no room
+// before the keys: the word goes on the row above them (glossaryFoot), the keys
+// whole, not cut to "esc close · q qu…".
 func TestEventsKindRefusalKeepsTheFooter(t *testing.T) {
 	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	cases := map[string]session.Snapshot{"f: no events yet": withEvents(trained, 0)}
@@ -158,12 +161,21 @@ func TestEventsKindRefusalKeepsTheFooter(t *testing.T) {
 		cases["f: all events are "+k.String()] = snap
 	}
 	for says, snap := range cases {
-		view := frame(t, s, snap, 80, 24, "f", "f")
-		lines := strings.Split(view, "\n")
-		footer := strings.TrimSpace(lines[len(lines)-1])
-		want := says + footerSep + "←→ page · ? "
-		if !strings.HasPrefix(footer, want) || !strings.Contains(footer, " · esc close · ") || !strings.HasSuffix(footer, "q quit") {
-			t.Errorf("the footer reads %q, want %q, then esc close and q quit", footer, want)
+		for _, size := range [][2]int{{80, 24}, {70, 20}, {70, 24}} {
+			w, h := size[0], size[1]
+			view := frame(t, s, snap, w, h, "f", "f")
+			lines := strings.Split(view, "\n")
+			footer := strings.TrimSpace(lines[len(lines)-1])
+			if w == 80 {
+				if want := says + footerSep + "←→ page · ? "; !strings.HasPrefix(footer, want) {
+					t.Errorf("%d×%d: the footer reads %q, want it to begin %q", w, h, footer, want)
+				}
+			} else if !strings.HasPrefix(footer, says+footerSep) && strings.TrimSpace(lines[len(lines)-2]) != says {
+				t.Errorf("%d×%d: neither the footer nor the row above it reads %q whole:\n%s", w, h, says, view)
+			}
+			if !strings.Contains(footer, "←→ page · ? ") || !strings.Contains(footer, " · esc close · ") || !strings.HasSuffix(footer, "q quit") || strings.Contains(footer, "…") {
+				t.Errorf("%d×%d, %q: the footer reads %q, want ←→ page, ?, esc close and q quit whole", w, h, says, footer)
+			}
 		}
 	}
 }
