@@ -339,13 +339,13 @@ func TestGlossaryNotesKeepTheFooter(t *testing.T) {
 }
 
 // TestKeysPageNamesTheEventsKind: with a kind chosen by f, the keys page
-// says < and > go to its events, "< > prev/next d-wins", where it had said
-// "< prev event" and "> next event" as if they went to every event: on one
+// says < and > go to its events, "< > prev/next d-wins", not "< prev
+// event" and "> next event" as if they went to every event: on one
 // row where the column has room (120 columns), the kind under "prev/next"
 // where it has less (80), and on a row under the columns at 70, where they
 // have no cell to spare; the page within the screen's width, its last
 // column (w, e, ?, esc, q) kept, for the longest kind too. With every kind
-// listed again, the page says "prev event" as before.
+// listed again, the page says "prev event".
 func TestKeysPageNamesTheEventsKind(t *testing.T) {
 	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	var longest session.EventKind

@@ -407,7 +407,7 @@ type eventForm struct {
 // too); and at 70 columns, where the columns have no cell to spare, the
 // same words on a row under the columns, the two keys out of their column.
 // With every kind, the groups as they are, "< prev event" and "> next
-// event". They had read so with a kind chosen, as if they went to every
+// event", which with a kind chosen would read as if they went to every
 // event.
 func eventForms(groups [][]key.Binding, kind string) []eventForm {
 	if kind == "" {
