@@ -275,17 +275,16 @@ func watchStops(clock *session.Clock, also ...func()) (unwatch func()) {
 // failure is said on stderr at once; a reader gone is not, as it is not
 // for cat (exitBrokenPipe): run names keeps, the files the run was asked
 // to write (runKeeps), when it ends, if the run stopped short of its
-// plan and the reader's going stopped it, not a signal before it, whose
-// line has said so (afterStop). release ends the watch.
+// plan and no signal has said that it stops, before the reader went or
+// while the run saved its files after (goneLine). release ends the watch.
 func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer, keeps string) (context.Context, func()) {
 	c, ok := stdout.(*checkedWriter)
 	if !ok {
 		return ctx, func() {}
 	}
-	stop := ctx // a signal's (notifyStop)
+	c.stop = ctx // a signal's (notifyStop)
 	ctx, cancel := context.WithCancel(ctx)
 	c.failed = func() {
-		c.afterStop = stop.Err() != nil
 		if !c.readerGone() {
 			// The one line of the failure: run says no more of it.
 			fmt.Fprintf(stderr, "ganui: writing the output: %s; stopping after the current epoch\n", visible.Message(c.err.Error()))
@@ -324,7 +323,7 @@ func stopSignals() []os.Signal {
 // reserved room beside its path, a hidden file as large as the
 // checkpoint. stop ends the watch.
 func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx context.Context, stop func()) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancelCause(context.Background())
 	sig, quit := make(chan os.Signal, 2), make(chan os.Signal, 1)
 	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
 		signal.Notify(sig, stops...)
@@ -332,8 +331,9 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 	if !signal.Ignored(syscall.SIGQUIT) {
 		signal.Notify(quit, syscall.SIGQUIT)
 	}
-	done := make(chan struct{})
+	done, ended := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(ended)
 		var first os.Signal
 		select {
 		case first = <-sig:
@@ -342,7 +342,7 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 			// failed): said after, it raced with those lines.
 			name := signalName(first)
 			fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
-			cancel()
+			cancel(errSignalled)
 		case <-quit:
 			fmt.Fprintf(stderr, "ganui: SIGQUIT: quitting at once, without %s\n", loses)
 			exit(exitSignal)
@@ -368,8 +368,20 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 		signal.Stop(sig)
 		signal.Stop(quit)
 		close(done)
-		cancel()
+		<-ended // a signal taken is said by now: Signalled can tell
+		cancel(nil)
 	}
+}
+
+// errSignalled is the cause of notifyStop's context cancelled by a
+// signal, whose line has said that the run stops (signalled), not by
+// its stop.
+var errSignalled = errors.New("a signal stopped the run")
+
+// signalled reports whether a signal cancelled ctx, notifyStop's (or
+// one made from it), and its line said so.
+func signalled(ctx context.Context) bool {
+	return errors.Is(context.Cause(ctx), errSignalled)
 }
 
 // quitAtOnce is notifyStop's exit for a second signal: it exits with

@@ -14,6 +14,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -156,15 +157,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var some *session.SeedsDivergedError
 	gone := out.readerGone()
 	if gone && (err == nil || errors.Is(err, session.ErrInterrupted)) {
-		// A reader gone is no failure of ganui's, and said by none; but
-		// files that hold less than a run asked for are named, where
-		// its going stopped the run: a signal before it has said that it
-		// stops, and what a second would lose (notifyStop), and a run that
-		// ended before it (err nil) holds all it asked for. Anything
-		// else the run has to say (a divergence, a file not written) is
-		// said below, as if its lines had been read.
-		if err != nil && out.keeps != "" && !out.afterStop {
-			fmt.Fprintf(stderr, "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in %s\n", visible.Message(out.keeps))
+		// Anything else the run has to say (a divergence, a file not
+		// written) is said below, as if its lines had been read.
+		if line := out.goneLine(err); line != "" {
+			fmt.Fprintln(stderr, line)
 		}
 		return exitBrokenPipe
 	}
@@ -387,9 +383,9 @@ type checkedWriter struct {
 	// keeps is the files the headless run writes (runKeeps), named when
 	// the reader goes, which they then hold less than was asked of.
 	keeps string
-	// afterStop is whether the write failed after a signal had told the
-	// run to stop (notifyStop): the reader's going then stopped nothing.
-	afterStop bool
+	// stop is the headless run's signal context (notifyStop), nil for
+	// none: a signal's line, said, is the run's one word of its stop.
+	stop context.Context
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
@@ -401,6 +397,22 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 		c.failed()
 	}
 	return n, err
+}
+
+// goneLine is what is said of a run that ended with err, its reader
+// gone: a reader gone is no failure of ganui's, and said by none; but the
+// files that hold less than a run asked for are named, where its going
+// stopped the run short of its plan (err ErrInterrupted). A run that
+// ended before it (err nil) holds all it asked for, and a signal, before
+// the reader went or while the run saved its files after, has said that
+// it stops and what a second would lose (notifyStop): the one line of
+// the stop, where "ganui: SIGINT: stopping …" beside "… reader is gone,
+// and training stopped there" had said it twice. "" for nothing said.
+func (c *checkedWriter) goneLine(err error) string {
+	if err == nil || c.keeps == "" || c.stop != nil && signalled(c.stop) {
+		return ""
+	}
+	return "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in " + visible.Message(c.keeps)
 }
 
 // readerGone tells whether the write that failed found the reader of a

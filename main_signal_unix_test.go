@@ -435,3 +435,49 @@ func (g *signalThenGone) Write(p []byte) (int, error) {
 	g.w.Write(p)
 	return 0, syscall.EPIPE
 }
+
+// TestASignalAfterTheReaderGoesIsSaidOnce (ganui --headless … --log
+// run.csv | head -1, then ctrl+c while the run saves): a signal that
+// comes after the reader's going has stopped the run says the stop, and
+// the run says nothing more of it as it ends, where it had said both
+// "ganui: SIGINT: stopping after the current epoch; …" and "ganui:
+// standard output's reader is gone, and training stopped there; …".
+func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
+	leakcheck.Check(t)
+	msgs := make(lineChan, 2)
+	stopCtx, stop := notifyStop(msgs, "the final line", func(int) {})
+	out := &checkedWriter{w: &readerGoneAt{}}
+	ctx, release := stopOnDeadOutput(stopCtx, out, msgs, "--log run.csv")
+	out.Write([]byte("epoch=1\n"))
+	<-ctx.Done() // the reader's going stops the run
+	if stopCtx.Err() != nil {
+		t.Fatal("the reader's going was taken for a signal")
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case line := <-msgs:
+		if !strings.HasPrefix(line, "ganui: SIGINT: stopping after the current epoch") {
+			t.Errorf("the signal's line: %q", line)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no line a minute after SIGINT")
+	}
+	release()
+	stop()
+	if line := out.goneLine(session.ErrInterrupted); line != "" {
+		t.Errorf("after the signal's line, the run's end says %q too", line)
+	}
+	// Without a signal, the reader's going is said, once, at the end.
+	stopCtx, stop = notifyStop(msgs, "the final line", func(int) {})
+	out = &checkedWriter{w: &readerGoneAt{}}
+	_, release = stopOnDeadOutput(stopCtx, out, msgs, "--log run.csv")
+	out.Write([]byte("epoch=1\n"))
+	release()
+	stop()
+	if got, want := out.goneLine(session.ErrInterrupted), "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --log run.csv"; got != want {
+		t.Errorf("a reader gone alone: %q, want %q", got, want)
+	}
+	if len(msgs) > 0 {
+		t.Errorf("said as the writes failed: %q", <-msgs)
+	}
+}
