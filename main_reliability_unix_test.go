@@ -193,7 +193,7 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 		}
 	}}
 	code = run(logRunArgs(log), out, &errb)
-	if wantErr := "ganui: --log: " + log + " was removed while the run wrote it, and could not be put back: cannot write " + log + ": the directory " + sub + " does not exist; the run's history is lost\n"; code != 1 || errb.String() != wantErr {
+	if wantErr := "ganui: --log: " + log + " was removed while the run wrote it, and could not be put back: cannot write " + log + ": the directory " + sub + " was removed while ganui ran; the run's history is lost\n"; code != 1 || errb.String() != wantErr {
 		t.Errorf("log's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
 }

@@ -362,8 +362,9 @@ func CheckDir(dir string) error {
 // path, whose name the user gave: the temporary file's means nothing to
 // them. Write and CheckWritable say it alike. What is wrong is said of
 // the directory where it is the directory's: it does not exist, is no
-// directory, or was removed (whyRemoved), still found as the current
-// directory is; and where the directory is there but the system answers
+// directory, or was removed: the current one, still found (whyRemoved),
+// or one ganui had made a file in (madeIn), no longer found by its path;
+// and where the directory is there but the system answers
 // "no such file or directory" all the same, as /proc and /sys do, or
 // refuses its user a new file (permission denied), that it takes no new
 // files. The system's words would tell --log /proc/x.csv "cannot write
@@ -376,6 +377,8 @@ func cannotCreate(given, path string, err error) error {
 	dir := filepath.Dir(path)
 	st, serr := os.Stat(dir)
 	switch {
+	case errors.Is(serr, fs.ErrNotExist) && madeIn(dir):
+		return &DirError{Path: given, Target: path, Dir: dir, Why: whyRemovedWhile, Err: serr}
 	case errors.Is(serr, fs.ErrNotExist):
 		return &DirError{Path: given, Target: path, Dir: dir, Why: whyMissing, Err: serr}
 	case errors.Is(serr, fs.ErrPermission):
@@ -447,8 +450,15 @@ func whyRemoved() string {
 	if startDir == "" {
 		return "was removed before ganui started"
 	}
-	return "was removed while ganui ran"
+	return whyRemovedWhile
 }
+
+// whyRemovedWhile is a DirError's Why of a directory removed while ganui
+// ran: the current one (whyRemoved), or one named by its path that ganui
+// had made a file in (a --save or --log in /tmp/x, removed under the
+// run), of which "does not exist" was true but left the user to wonder
+// whether the path was mistyped.
+const whyRemovedWhile = "was removed while ganui ran"
 
 // Error names the file, and the directory, "." as the current directory
 // with its absolute path: "the directory . takes no new files" would
@@ -737,6 +747,17 @@ var underWay struct {
 	sync.Mutex
 	files     map[*os.File]bool
 	abandoned bool // by Abandon: no write may begin
+	// made is the directories createTemp has made a file in, as its
+	// path names them: one of them not there now was removed while
+	// ganui ran (cannotCreate).
+	made map[string]bool
+}
+
+// madeIn reports whether createTemp has made a file in dir.
+func madeIn(dir string) bool {
+	underWay.Lock()
+	defer underWay.Unlock()
+	return underWay.made[dir]
 }
 
 // ErrAbandoned is a write's error once Abandon has been called: refused
@@ -802,7 +823,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 		return nil, ErrAbandoned
 	}
 	if underWay.files == nil {
-		underWay.files = map[*os.File]bool{}
+		underWay.files, underWay.made = map[*os.File]bool{}, map[string]bool{}
 	}
 	dir, base := filepath.Split(path)
 	for {
@@ -816,6 +837,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 		}
 		if holdTemp(f) {
 			underWay.files[f] = true
+			underWay.made[filepath.Dir(path)] = true
 			return f, nil
 		}
 		f.Close() // another write's removeStale took it before it was held: make another

@@ -415,7 +415,7 @@ func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 	if err := os.RemoveAll(out); err != nil {
 		t.Fatal(err)
 	}
-	want := "cannot write " + path + ": the directory " + out + " does not exist"
+	want := "cannot write " + path + ": the directory " + out + " was removed while ganui ran"
 	if err := r.Write(fill, nil); err == nil || err.Error() != want {
 		t.Errorf("its directory removed: %v, want %q", err, want)
 	}
@@ -775,6 +775,45 @@ func checkRefused(t *testing.T, path, want string) {
 		t.Errorf("Claim(%s) = %v, want %q", path, err, want)
 		if err == nil {
 			c.Release()
+		}
+	}
+}
+
+// TestRemovedDirectoryIsSaidRemoved (ganui --headless --save
+// /tmp/x/run.ckpt --log /tmp/x/run.csv, /tmp/x removed under the run): a
+// directory named by its path that a write had made a file in, gone
+// since, "was removed while ganui ran", as the current directory removed
+// is said to be, where it had been said to be one that "does not
+// exist", as a mistyped path is; one never written in still does not.
+func TestRemovedDirectoryIsSaidRemoved(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "x")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fill := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	held, err := Hold(filepath.Join(dir, "run.ckpt"), 0o600, anyKind, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	if err := Write(filepath.Join(dir, "run.csv"), 0o600, anyKind, fill); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	removed := "the directory " + dir + " was removed while ganui ran"
+	for what, c := range map[string]struct {
+		err  error
+		want string
+	}{
+		"a held write":  {held.Write(fill, nil), "cannot write " + dir + "/run.ckpt: " + removed},
+		"Write":         {Write(filepath.Join(dir, "run.csv"), 0o600, anyKind, fill), "cannot write " + dir + "/run.csv: " + removed},
+		"CheckWritable": {CheckWritable(filepath.Join(dir, "run.png")), "cannot write " + dir + "/run.png: " + removed + "; give a file in another directory"},
+		"never written": {Write(filepath.Join(dir+"y", "run.csv"), 0o600, anyKind, fill), "cannot write " + dir + "y/run.csv: the directory " + dir + "y does not exist"},
+	} {
+		if !errors.As(c.err, new(*DirError)) || c.err == nil || c.err.Error() != c.want {
+			t.Errorf("%s = %v, want %q", what, c.err, c.want)
 		}
 	}
 }
