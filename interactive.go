@@ -55,12 +55,23 @@ func interactive(opts options, stdout io.Writer) error {
 		}
 		return nil
 	}
+	return quitLines(s, stdout)
+}
+
+// quitLines prints what the terminal keeps of a run the trainer quit,
+// its session stopped: the files its keys wrote (session.Parting), the
+// final line and the command that runs it again, with the design file
+// it loads written where it needs one. Where that file cannot be
+// written, no command is said: "again: ganui --preset
+// ganui-mine-seed1.json …" would name a file that is not there (ganui
+// started in a directory removed since); the error says why instead.
+func quitLines(s *session.Session, stdout io.Writer) error {
 	again := s.Again()
 	var design string
 	var err2 error
 	if again.DesignFile != "" {
 		if path, err := s.WriteDesign(); err != nil {
-			err2 = fmt.Errorf("the design the command again loads: %w", err) // the command is still said
+			err2 = fmt.Errorf("no command runs this run again: the design it would load is not written: %w", err)
 		} else {
 			design = path
 		}
@@ -73,6 +84,9 @@ func interactive(opts options, stdout io.Writer) error {
 	}
 	result := s.Result()
 	fmt.Fprintln(stdout, result.Line())
+	if err2 != nil {
+		return errors.Join(err1, err2)
+	}
 	if design != "" {
 		fmt.Fprintln(stdout, "wrote", design+", the design the command again loads")
 	}
@@ -87,7 +101,7 @@ func interactive(opts options, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "       the command trains the plan's %s epochs; this run stopped at epoch %s (--epochs %d stops there)\n",
 			numtext.FormatInt(again.Plan), numtext.FormatInt(result.Epochs), result.Epochs)
 	}
-	return errors.Join(err1, err2)
+	return err1
 }
 
 // dirNotice is what the trainer says at its start when dir, where its

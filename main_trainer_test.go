@@ -528,3 +528,43 @@ func TestTrainerSaysAtStartItCannotWriteHere(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+// TestTrainerSaysItsDirectoryWent (ganui started in /tmp/x, w, rm -rf
+// /tmp/x from another shell, q): the checkpoint w wrote is said to be
+// gone with its directory, "… which is gone now with its directory,
+// /tmp/x", where it had read as if the file alone had gone; and a run
+// whose design the command again would load from a file it can no
+// longer write (its preset file gone with the directory) says no
+// command, where it had said "again: ganui --preset
+// ganui-mine-seed1.json --seed 1", naming a file that is not there.
+func TestTrainerSaysItsDirectoryWent(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "x")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "my.json"), []byte(`{"base": "vanilla", "name": "mine", "epochs": 100}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tr := startTrainerIn(t, dir, &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "my.json", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("w")
+	tr.waitFor("saved epoch 0")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 1 {
+		t.Fatalf("exit %d, stderr %q; want 1", code, tr.stderr.String())
+	}
+	tr.waitFor("final preset=mine")
+	_, after, _ := strings.Cut(tr.output(), "\x1b[?1049l") // the alternate screen left
+	if want := "saved epoch 0 to ganui-mine-seed1-epoch0.ckpt, which is gone now with its directory, " + dir + "\r\n"; !strings.Contains(after, want) {
+		t.Errorf("after the trainer: %q; want %q", after, want)
+	}
+	if strings.Contains(after, "again:") || strings.Contains(after, "the command trains") {
+		t.Errorf("after the trainer: %q; want no command again", after)
+	}
+	if want := "ganui: no command runs this run again: the design it would load is not written: cannot write ganui-mine-seed1.json: the current directory " + dir + " was removed while ganui ran\n"; tr.stderr.String() != want {
+		t.Errorf("stderr %q; want %q", tr.stderr.String(), want)
+	}
+}

@@ -421,16 +421,25 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 }
 
 // changedSince says what became of the file at path since it was
-// written as was: "" for nothing, "is gone now" (removed, or its
-// directory), "another file has replaced since", "has changed since"
-// (its size or time), or that it cannot be looked at now. A file not
-// looked at as it was written (was nil) is told only if it is gone or
-// out of reach.
+// written as was: "" for nothing, "is gone now" (removed), "is gone now
+// with its directory, /tmp/x" (outputfile.DirGone: the directory ganui
+// was started in removed, which no command can write in or read from
+// again), "another file has replaced since", "has changed since" (its
+// size or time), or that it cannot be looked at now. A file not looked
+// at as it was written (was nil) is told only if it is gone or out of
+// reach.
 func changedSince(path string, was os.FileInfo) string {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
-		return "is gone now"
+		said := "is gone now"
+		if dir, gone := outputfile.DirGone(path); gone {
+			said += " with its directory"
+			if dir != "" {
+				said += ", " + dir
+			}
+		}
+		return said
 	case err != nil:
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -1508,7 +1508,7 @@ func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	if err := os.RemoveAll(r.opts.Dir); err != nil {
 		t.Fatal(err)
 	}
-	want = []string{"saved epoch 2 to " + filepath.Join(r.opts.Dir, "ganui-blog-original-seed3-epoch2.ckpt") + ", which is gone now"}
+	want = []string{"saved epoch 2 to " + filepath.Join(r.opts.Dir, "ganui-blog-original-seed3-epoch2.ckpt") + ", which is gone now with its directory, " + r.opts.Dir}
 	if written, err := r.Parting(""); err != nil || !slices.Equal(written, want) {
 		t.Errorf("parting notes, the directory removed: %q, %v; want %q", written, err, want)
 	}
@@ -1526,6 +1526,33 @@ func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	want = []string{"saved epoch 3: ganui --resume " + filepath.Join(e.opts.Dir, "ganui-blog-original-seed3-epoch3.ckpt") + " continues from it · and 1 earlier checkpoint"}
 	if written, err := e.Parting(""); err != nil || !slices.Equal(written, want) {
 		t.Errorf("parting notes, an earlier file removed: %q, %v; want %q", written, err, want)
+	}
+}
+
+// TestPartingSaysTheCurrentDirectoryWent (ganui started in /tmp/x, w,
+// rm -rf /tmp/x from another shell, q): a file written in the current
+// directory, removed since, is said to be gone with it, "saved epoch 1
+// to ganui-blog-original-seed3-epoch1.ckpt, which is gone now with its
+// directory" (", /tmp/x" where the system can still name it), not
+// "which is gone now" alone, as if the file alone had been removed and the
+// directory still took the next run's files.
+func TestPartingSaysTheCurrentDirectoryWent(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "x")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	s := newIdle(t, Options{Config: blogConfig(t, 50), Seed: 3, Samples: 1000})
+	s.trainEpoch()
+	s.applyCommand(Save{})
+	s.Stop()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Skipf("this system keeps the current directory (%v)", err)
+	}
+	want := "saved epoch 1 to ganui-blog-original-seed3-epoch1.ckpt, which is gone now with its directory"
+	written, err := s.Parting("")
+	if err != nil || len(written) != 1 || written[0] != want && written[0] != want+", "+dir {
+		t.Errorf("parting notes, the current directory removed: %q, %v; want %q", written, err, want)
 	}
 }
 

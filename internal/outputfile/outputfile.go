@@ -508,6 +508,21 @@ func (e *DirError) Here() string {
 	return ""
 }
 
+// DirGone reports whether path's directory is gone: removed while ganui
+// ran in it, the current one still found though no path leads to it, or
+// no longer found by its path; and names it as Error does, "." by its
+// absolute path (Here), "" where that cannot be had. A file not found may
+// have gone with its directory (an output directory cleaned up, the one
+// ganui started in removed), which its caller can then say.
+func DirGone(path string) (dir string, gone bool) {
+	dir = filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if gone = errors.Is(err, fs.ErrNotExist) || err == nil && unlinked(st); dir == "." {
+		dir = (&DirError{Dir: dir}).Here()
+	}
+	return dir, gone
+}
+
 // startDir is the current directory as the process started, its path,
 // and startFound the directory found there, recorded once (startedIn):
 // ganui never changes directory, so that where the current one has been
