@@ -13,8 +13,11 @@ import (
 // versionText is what --version prints, a "what: value" line each after
 // the first: ganui's version as the files it writes name it
 // (release.FromBuildInfo) and the git revision the go command recorded
-// in the binary (info and ok, from debug.ReadBuildInfo: go build and
-// go install record them in a git checkout, go run does not), the Go
+// in the binary, with whether the tree it was built from was modified
+// (info and ok, from debug.ReadBuildInfo: go build and go install
+// record them in a git checkout; go run, -buildvcs=false, which GOFLAGS
+// may set, and a build of a module version or outside a checkout do
+// not, which it says in words, not as a revision "unknown"), the Go
 // release (goVersion, runtime.Version) and platform, and which build it
 // is, default or SIMD, with the kernels it runs on here (isa,
 // engine.KernelISA: any but "go" is a SIMD build's).
@@ -35,17 +38,22 @@ func versionText(info *debug.BuildInfo, ok bool, goVersion, isa string) string {
 		if t := setting["vcs.time"]; t != "" {
 			about = append(about, t)
 		}
-		if setting["vcs.modified"] == "true" {
-			about = append(about, "with uncommitted changes")
+		switch setting["vcs.modified"] {
+		case "true":
+			about = append(about, "the tree modified: uncommitted changes or untracked files")
+		case "false":
+			about = append(about, "the tree as committed")
 		}
 		if len(about) > 0 {
 			rev += " (" + strings.Join(about, ", ") + ")"
 		}
 		fmt.Fprintf(&b, "revision: %s\n", rev)
 	case !ok:
-		b.WriteString("revision: unknown (the binary holds no build information)\n")
+		b.WriteString("revision: not recorded: the binary holds no build information\n")
+	case version != "(devel)":
+		b.WriteString("revision: not recorded: the module version above names the source\n")
 	default:
-		b.WriteString("revision: unknown (go run, -buildvcs=false and a build outside a git checkout record none)\n")
+		b.WriteString("revision: not recorded: this build carries no version control information (go run, -buildvcs=false or no git checkout)\n")
 	}
 	goVersion, _, _ = strings.Cut(goVersion, "-X:") // the experiments: the build line's
 	fmt.Fprintf(&b, "go: %s %s/%s\n", goVersion, runtime.GOOS, runtime.GOARCH)
