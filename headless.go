@@ -368,7 +368,7 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 		signal.Stop(sig)
 		signal.Stop(quit)
 		close(done)
-		<-ended // a signal taken is said by now: Signalled can tell
+		<-ended // a signal taken is said by now, as signalled tells
 		cancel(nil)
 	}
 }
