@@ -3,8 +3,11 @@ package tui
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
@@ -37,4 +40,48 @@ func TestPastedTextIsNotKeys(t *testing.T) {
 	if flash := mm.(Model).flash; !strings.Contains(flash, "(1 character)") {
 		t.Errorf("a paste of one character: flash %q", flash)
 	}
+}
+
+// FuzzPaste: a bracketed paste of any text — control characters, escape
+// sequences, bytes that are not UTF-8, on the trainer's screen or its ?
+// pages — is taken as no key: no command, the run where it was, the
+// screen as tall and as wide as the terminal with no control character
+// on it, and the status counting the paste's characters as the screen
+// counts things.
+func FuzzPaste(f *testing.F) {
+	for _, s := range []string{"nnnnn", "ganui-vanilla-seed1.json", "qq", "\x03", "\x1b[201~q", "\x1b]11;?\x07", "a\nb\r\n", "\xff\xfe", "\u0085\u009b[2J", "\u202e中😀", strings.Repeat("r", 1234)} {
+		f.Add(s, false)
+	}
+	f.Add("?q", true)
+	const w, h = 80, 24
+	_, m := shownModel(f, testdesigns.PerSample(5000), true, w, h)
+	pages, _ := m.Update(keyMsg("?"))
+	f.Fuzz(func(t *testing.T, text string, onPages bool) {
+		var before tea.Model = m
+		if onPages {
+			before = pages
+		}
+		mm, cmd := before.Update(paste(text))
+		got := mm.(Model)
+		if cmd != nil || got.quitting || got.snap.Epoch != m.snap.Epoch || got.keys.page != before.(Model).keys.page {
+			t.Fatalf("paste %q: a command %v, quitting %v, epoch %d, page %v: taken as keys", text, cmd != nil, got.quitting, got.snap.Epoch, got.keys.page)
+		}
+		view := got.View()
+		lines := strings.Split(view, "\n")
+		if len(lines) != h {
+			t.Fatalf("paste %q: the screen is %d lines tall, not %d", text, len(lines), h)
+		}
+		for i, l := range lines {
+			if lw := ansi.StringWidth(l); lw > w {
+				t.Fatalf("paste %q: line %d is %d cells wide, past %d: %q", text, i, lw, w, l)
+			}
+			if strings.ContainsFunc(l, unicode.IsControl) {
+				t.Fatalf("paste %q: line %d has a control character: %q", text, i, l)
+			}
+		}
+		want := "pasted text (" + numtext.Count(len([]rune(text)), "character") + ")"
+		if !strings.Contains(got.flash, want) || !strings.Contains(view, want) {
+			t.Fatalf("paste %q: status %q, the screen:\n%s\nwant %q", text, got.flash, view, want)
+		}
+	})
 }
