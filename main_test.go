@@ -638,6 +638,48 @@ func TestNumberFlags(t *testing.T) {
 	}
 }
 
+// FuzzWhole: a numeric flag's text (--epochs, --seed, --jobs, --every,
+// --samples, each with its own range) is refused in one line that begins
+// with the flag and names the text given, quoted where it is not plain
+// digits (shortened past 40 characters after a '+'), or read as a whole
+// number in the flag's range, written plainly, whose digits read back as
+// the same number.
+func FuzzWhole(f *testing.F) {
+	for _, s := range []string{"5000", "5e3", "2.5e2", "0", "-0", "-0e3", "+5", "+1.5", "+" + strings.Repeat("1", 50) + ".5", "1.5", " 5", "5\n", "1e16",
+		"9.007199254740993e15", "18446744073709551616", "1e400", "-1e400", "NaN", "Inf", "0x10", "1_000", "-5", "1e-400", "a\nb"} {
+		for flag := range uint8(5) {
+			f.Add(flag, s)
+		}
+	}
+	flags := []struct {
+		name   string
+		lo, hi uint64
+	}{{"epochs", 1, engine.MaxEpochs}, {"seed", 0, math.MaxUint64}, {"jobs", 1, maxJobs}, {"every", 0, engine.MaxEpochs}, {"samples", minSamples, maxSamples}}
+	f.Fuzz(func(t *testing.T, flag uint8, s string) {
+		fl := flags[int(flag)%len(flags)]
+		n, err := whole(fl.name, s, fl.lo, fl.hi, "default 1")
+		if err != nil {
+			msg := err.Error()
+			clipped := strings.Join(strings.Fields(s), " ")
+			if r := []rune(clipped); len(r) > 40 {
+				clipped = string(r[:40]) + "…"
+			}
+			named := strings.Contains(msg, strconv.Quote(s)) || strings.Contains(msg, strconv.Quote(clipped)) ||
+				strings.Trim(s, "0123456789.e-") == "" && strings.Contains(msg, ": "+s+" ")
+			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "--"+fl.name+": ") || !named {
+				t.Fatalf("--%s %q: %q, want one line that begins with the flag and names the text", fl.name, s, msg)
+			}
+			return
+		}
+		if n < fl.lo || n > fl.hi || !engine.PlainNumber(s) || strings.TrimSpace(s) != s {
+			t.Fatalf("--%s %q taken as %d", fl.name, s, n)
+		}
+		if again, err := whole(fl.name, strconv.FormatUint(n, 10), fl.lo, fl.hi, "default 1"); err != nil || again != n {
+			t.Fatalf("--%s %q taken as %d, whose digits read back as %d, %v", fl.name, s, n, again, err)
+		}
+	})
+}
+
 // FuzzParseFlags: no command line makes the flag parser panic; each one
 // is either refused with a one-line error (exit 2, "ganui: ..." on
 // stderr), a line break in a value quoted, or gives options whose design
