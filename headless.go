@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strings"
@@ -504,10 +505,18 @@ func availableMemory() int64 {
 	if err != nil {
 		return 0
 	}
-	for line := range strings.Lines(string(data)) {
+	return memAvailable(string(data))
+}
+
+// memAvailable reads MemAvailable from meminfo, /proc/meminfo's text, in
+// bytes, or 0 where it holds none, or a count of kB below 0 or past what
+// an int64 of bytes holds, which shifted to bytes would wrap round to a
+// small number and lower --jobs to 1 for memory said to be 0 MB.
+func memAvailable(meminfo string) int64 {
+	for line := range strings.Lines(meminfo) {
 		if rest, ok := strings.CutPrefix(line, "MemAvailable:"); ok {
 			var kB int64
-			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kB); err == nil {
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kB); err == nil && kB >= 0 && kB <= math.MaxInt64>>10 {
 				return kB << 10
 			}
 		}

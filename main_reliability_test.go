@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -440,6 +441,51 @@ func TestJobsFitInMemory(t *testing.T) {
 	if per < 150<<20 || per > 300<<20 {
 		t.Errorf("a vanilla run at width 2,000 is estimated at %d bytes; measured about 217 MB", per)
 	}
+}
+
+// TestMemAvailable: the memory free is read from /proc/meminfo's
+// MemAvailable line in bytes; a count of kB no int64 of bytes holds is
+// no count, memory unknown, where shifted to bytes it had wrapped round
+// to 1 KB free, and --jobs had been lowered to 1 for "0 MB of memory".
+func TestMemAvailable(t *testing.T) {
+	for text, want := range map[string]int64{
+		"MemTotal:       16314700 kB\nMemFree:         1024 kB\nMemAvailable:   12345678 kB\n": 12345678 << 10,
+		"MemAvailable: 0 kB\n":                    0,
+		"MemFree: 5 kB\n":                         0,
+		"MemAvailable: 18014398509481985 kB\n":    0, // 2⁵⁴+1 kB: 1 KB wrapped
+		"MemAvailable: 9007199254740993 kB\n":     0, // 2⁵³+1 kB: below 0 wrapped
+		"MemAvailable: 9007199254740991 kB\n":     9007199254740991 << 10,
+		"MemAvailable: -5 kB\n":                   0,
+		"MemAvailable: 99999999999999999999 kB\n": 0,
+	} {
+		if got := memAvailable(text); got != want {
+			t.Errorf("%q: %d bytes, want %d", text, got, want)
+		}
+	}
+}
+
+// FuzzMemAvailable: no text of /proc/meminfo gives memory below 0, and a
+// MemAvailable line of any count of kB an int64 of bytes holds, after
+// any other lines, reads back as that count in bytes.
+func FuzzMemAvailable(f *testing.F) {
+	for _, s := range []string{"MemTotal: 1 kB\n", "MemAvailable: 5 kB", "MemAvailable: -5 kB\n", "MemAvailable: 18014398509481985 kB\n", "MemAvailable:\n", ""} {
+		f.Add(s, int64(12345678))
+	}
+	f.Fuzz(func(t *testing.T, before string, kB int64) {
+		if got := memAvailable(before); got < 0 {
+			t.Fatalf("%q: %d bytes", before, got)
+		}
+		if kB < 0 || kB > math.MaxInt64>>10 || strings.Contains(before, "MemAvailable:") {
+			return
+		}
+		if !strings.HasSuffix(before, "\n") && before != "" {
+			before += "\n"
+		}
+		text := fmt.Sprintf("%sMemAvailable: %d kB\n", before, kB)
+		if got := memAvailable(text); got != kB<<10 {
+			t.Fatalf("%q: %d bytes, want %d", text, got, kB<<10)
+		}
+	})
 }
 
 // TestOutputIsNotStandardOutput: --log /dev/stdout while standard output
