@@ -254,14 +254,17 @@ func handCount(n int, player string) string {
 }
 
 // handUpdates is how many updates of player an event's detail
-// (handDetail) counts, 0 for another player's.
+// (handDetail) counts, 0 for another player's, or for a detail that is
+// not handDetail's text of its count, its spaces aside: "1,2,3 D updates
+// by hand" or "+5 D updates by hand", in a checkpoint's record, count
+// none, not 123 and 5, which the next d would have gone on from.
 func handUpdates(detail, player string) int {
 	if detail == handDetail(1, player) {
 		return 1
 	}
 	count, ok := strings.CutSuffix(numtext.Plain(detail), " "+player+" updates by hand")
 	n, err := strconv.Atoi(strings.ReplaceAll(count, ",", ""))
-	if !ok || err != nil || n < 2 {
+	if !ok || err != nil || n < 2 || numtext.Plain(handDetail(n, player)) != numtext.Plain(detail) {
 		return 0
 	}
 	return n
