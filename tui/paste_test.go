@@ -1,12 +1,11 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 )
@@ -67,18 +66,7 @@ func FuzzPaste(f *testing.F) {
 			t.Fatalf("paste %q: a command %v, quitting %v, epoch %d, page %v: taken as keys", text, cmd != nil, got.quitting, got.snap.Epoch, got.keys.page)
 		}
 		view := got.View()
-		lines := strings.Split(view, "\n")
-		if len(lines) != h {
-			t.Fatalf("paste %q: the screen is %d lines tall, not %d", text, len(lines), h)
-		}
-		for i, l := range lines {
-			if lw := ansi.StringWidth(l); lw > w {
-				t.Fatalf("paste %q: line %d is %d cells wide, past %d: %q", text, i, lw, w, l)
-			}
-			if strings.ContainsFunc(l, unicode.IsControl) {
-				t.Fatalf("paste %q: line %d has a control character: %q", text, i, l)
-			}
-		}
+		checkScreen(t, "paste "+strconv.Quote(text), view, w, h)
 		want := "pasted text (" + numtext.Count(len([]rune(text)), "character") + ")"
 		if !strings.Contains(got.flash, want) || !strings.Contains(view, want) {
 			t.Fatalf("paste %q: status %q, the screen:\n%s\nwant %q", text, got.flash, view, want)

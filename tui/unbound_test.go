@@ -2,6 +2,7 @@ package tui
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -79,23 +80,30 @@ func FuzzUnboundKeys(f *testing.F) {
 			}
 		}
 		mm, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes, Alt: alt})
-		lines := strings.Split(mm.View(), "\n")
-		if len(lines) != h {
-			t.Fatalf("%q: the screen is %d lines tall, not %d", typed, len(lines), h)
-		}
-		for i, l := range lines {
-			if lw := ansi.StringWidth(l); lw > w {
-				t.Fatalf("%q: line %d is %d cells wide, past %d: %q", typed, i, lw, w, l)
-			}
-			if strings.ContainsFunc(l, unicode.IsControl) {
-				t.Fatalf("%q: line %d has a control character: %q", typed, i, l)
-			}
-		}
+		checkScreen(t, strconv.Quote(typed), mm.View(), w, h)
 		last := tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[len(runes)-1:], Alt: alt}
 		if want := visible.String(last.String()) + " is not a key here"; !strings.Contains(mm.View(), want) {
 			t.Fatalf("%q: the status line lacks %q:\n%s", typed, want, mm.View())
 		}
 	})
+}
+
+// checkScreen fails t unless view, the screen after what, is h lines
+// tall and at most w cells wide, with no control character on it.
+func checkScreen(t *testing.T, what, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("%s: the screen is %d lines tall, not %d", what, len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("%s: line %d is %d cells wide, past %d: %q", what, i, lw, w, l)
+		}
+		if strings.ContainsFunc(l, unicode.IsControl) {
+			t.Fatalf("%s: line %d has a control character: %q", what, i, l)
+		}
+	}
 }
 
 // bound reports whether k is one of keys' bindings.
