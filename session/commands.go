@@ -257,18 +257,26 @@ func handCount(n int, player string) string {
 // (handDetail) counts, 0 for another player's, or for a detail that is
 // not handDetail's text of its count, its spaces aside: "1,2,3 D updates
 // by hand" or "+5 D updates by hand", in a checkpoint's record, count
-// none, not 123 and 5, which the next d would have gone on from.
+// none, not 123 and 5, which the next d would have gone on from; nor does
+// a count past maxHandUpdates, which only an edited record can hold.
 func handUpdates(detail, player string) int {
 	if detail == handDetail(1, player) {
 		return 1
 	}
 	count, ok := strings.CutSuffix(numtext.Plain(detail), " "+player+" updates by hand")
 	n, err := strconv.Atoi(strings.ReplaceAll(count, ",", ""))
-	if !ok || err != nil || n < 2 || numtext.Plain(handDetail(n, player)) != numtext.Plain(detail) {
+	if !ok || err != nil || n < 2 || n > maxHandUpdates || numtext.Plain(handDetail(n, player)) != numtext.Plain(detail) {
 		return 0
 	}
 	return n
 }
+
+// maxHandUpdates is the most updates by hand one event counts: more than
+// a run's keys could press, and few enough that the next d's count, and
+// the note's sum of every event at an epoch, stay far from wrapping round
+// (an edited record's "9,223,372,036,854,775,807 D updates by hand" would
+// make the next d's "-9,223,372,036,854,775,808").
+const maxHandUpdates = 1 << 40
 
 func (c Adjust) apply(s *Session) {
 	cfg := s.gan.Config()
