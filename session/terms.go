@@ -180,10 +180,15 @@ var kindAbout = map[string]string{
 
 // batchText is the batch entry: what a batch is to each step, and how
 // many scores D gives it, as the D line says ("100 scores per batch").
+// Under minibatch discrimination D's score of a sample depends on the rest
+// of its batch (engine.Minibatch), as the remedy says, so that the entry
+// does not say D scores each "on its own" a line under it.
 func batchText(cfg engine.Config) string {
 	b := numtext.FormatInt(cfg.Batch)
 	out := "each step D judges " + b + " samples of the target and " + b + " of G's, and G's step makes " + b + "; the losses, and so the gradients, are means over them, so a larger batch gives steadier steps at a higher cost. "
 	switch {
+	case cfg.DIn == 1 && cfg.MBDKernels > 0:
+		out += "D scores each sample beside the others of its batch, how real it finds it among them: " + numtext.Together(b+" scores") + " per batch."
 	case cfg.DIn == 1:
 		out += "D scores each sample on its own, how real it finds it: " + numtext.Together(b+" scores") + " per batch."
 	case cfg.DIn == cfg.Batch:

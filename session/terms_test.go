@@ -107,3 +107,23 @@ func TestMomentsEntryNamesAShapeWithTheMoments(t *testing.T) {
 		t.Fatal("devnag-moments has no 4 moments entry")
 	}
 }
+
+// TestBatchEntrySaysWhatDScoresBy: under minibatch discrimination the batch
+// entry says D scores each sample beside the others of its batch, as the
+// remedy above it does, where it had said "D scores each sample on its own";
+// a D without it still scores each on its own.
+func TestBatchEntrySaysWhatDScoresBy(t *testing.T) {
+	for _, c := range []struct{ preset, want, avoid string }{
+		{"minibatch-discrimination", "D scores each sample beside the others of its batch, how real it finds it among them: 100 scores per batch.", "on its own"},
+		{"ring-mbd", "D scores each sample beside the others of its batch, how real it finds it among them: 256 scores per batch.", "on its own"},
+		{"vanilla", "D scores each sample on its own, how real it finds it: 100 scores per batch.", "beside the others"},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := numtext.Plain(batchText(cfg)); !strings.Contains(text, c.want) || strings.Contains(text, c.avoid) {
+			t.Errorf("%s: the batch entry, want %q and no %q: %q", c.preset, c.want, c.avoid, text)
+		}
+	}
+}
