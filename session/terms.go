@@ -146,9 +146,16 @@ func TermsOf(cfg engine.Config) []Remedy {
 
 // targetText is the target entry: what the target is to the game and
 // what the numbers of its spec are, the spec written as the engine's
-// errors write it (engine.KindSpec), "ring(modes,radius,std)".
+// errors write it (engine.KindSpec), "ring(modes,radius,std)". What G
+// learns from is D's verdicts on its samples, or under feature matching
+// D's features of the real data, whose mean G's loss holds its own to
+// (engine.GAN's featureMatching), no verdict at all, as the remedy says.
 func targetText(cfg engine.Config) string {
-	out := "the distribution of the real data, drawn afresh for each batch: G must learn to make samples like them, and never sees them, only D's verdicts on its own."
+	sees := "D's verdicts on its own"
+	if cfg.GLoss == engine.GLossFeatureMatching {
+		sees = "the mean of D's features on them, which it matches with its own"
+	}
+	out := "the distribution of the real data, drawn afresh for each batch: G must learn to make samples like them, and never sees them, only " + sees + "."
 	name, _, _ := strings.Cut(cfg.Target, "(")
 	if spec, ok := engine.KindSpec(name); ok && kindAbout[name] != "" {
 		out += " " + spec + ": " + kindAbout[name] + "."

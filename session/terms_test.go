@@ -127,3 +127,24 @@ func TestBatchEntrySaysWhatDScoresBy(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetEntrySaysWhatGLearnsFrom: under feature matching the target
+// entry says G sees only "the mean of D's features on them, which it
+// matches with its own", as its remedy says G does not try to fool D,
+// where it had said G sees "only D's verdicts on its own"; a G that
+// answers D's verdicts keeps those words.
+func TestTargetEntrySaysWhatGLearnsFrom(t *testing.T) {
+	for _, c := range []struct{ preset, want, avoid string }{
+		{"feature-matching", "never sees them, only the mean of D's features on them, which it matches with its own.", "verdicts"},
+		{"vanilla", "never sees them, only D's verdicts on its own.", "features"},
+		{"wgan-gp", "never sees them, only D's verdicts on its own.", "features"},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := numtext.Plain(targetText(cfg)); !strings.Contains(text, c.want) || strings.Contains(text, c.avoid) {
+			t.Errorf("%s: the target entry, want %q and no %q: %q", c.preset, c.want, c.avoid, text)
+		}
+	}
+}
