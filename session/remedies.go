@@ -67,9 +67,17 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		// What such a D leaves off the screen is named as the screen
 		// of its target's dimension would draw it: blog-original's
 		// 1-D page names no D surface, which is a plane's, never
-		// explained beside bars.
+		// explained beside bars. Where G makes a whole pack from one
+		// draw (blog-original), packing compares the samples within a
+		// draw, never two draws: it does not see the G that ignores its
+		// noise, which the diagnosis above it finds (seed 1, from epoch
+		// 100), so the page does not say collapse costs G and stop.
+		oneDraw := ""
+		if cfg.GOut >= cfg.DIn {
+			oneDraw = "Here G makes a whole pack from one noise draw and D compares no pack with another, so packing does not see a G that makes the same pack from every draw, ignoring its noise: noise use does. "
+		}
 		add("packing", "D judges %s at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
-			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+
+			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+oneDraw+
 			"Such a D scores no single sample: the screen has no %s or push for it.", tie("%d samples", cfg.DIn), strings.TrimPrefix(curve, "the ")).Defines = []string{"packed", "PacGAN"}
 	}
 	if cfg.MBDKernels > 0 {

@@ -284,6 +284,38 @@ func TestPackingRemedyNamesWhatItsScreenLacks(t *testing.T) {
 	}
 }
 
+// TestPackingRemedySaysWhatItCannotSee: where G makes a whole pack from one
+// noise draw (blog-original) the packing remedy says packing does not see a
+// G that makes the same pack from every draw, which the diagnosis above it
+// finds ("G ignores its noise", seed 1, from epoch 100), not only that
+// collapse costs G; a G of one sample a draw, whose packs are of
+// several draws (ring-pacgan, devnag-2017's 100 samples), does not say so.
+func TestPackingRemedySaysWhatItCannotSee(t *testing.T) {
+	const cannot = "Here G makes a whole pack from one noise draw and D compares no pack with another, so packing does not see a G that makes the same pack from every draw, ignoring its noise: noise use does."
+	for _, c := range []struct {
+		preset string
+		says   bool
+	}{{"blog-original", true}, {"ring-pacgan", false}, {"bimodal-pacgan", false}} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range RemediesOf(cfg) {
+			if r.Name != "packing" {
+				continue
+			}
+			found = true
+			if got := strings.Contains(numtext.Plain(r.What), cannot); got != c.says {
+				t.Errorf("%s: packing says what it cannot see %v, want %v: %q", c.preset, got, c.says, numtext.Plain(r.What))
+			}
+		}
+		if !found {
+			t.Errorf("%s has no packing remedy", c.preset)
+		}
+	}
+}
+
 // TestGradientPenaltyRemedySaysItIsACost: WGAN-GP's penalty is a cost in D's
 // loss, not a bound on its slope (Gulrajani et al. 2017 call it "a soft version
 // of the constraint"), and at wgan-gp's λ 0.1 the slope strays far from 1: seed

@@ -1151,9 +1151,9 @@ func TestGlossaryBeforeTheEvents(t *testing.T) {
 		}
 		return -1
 	}
-	// The glossary begins with the design page's words (bce, …), then
+	// The glossary begins with the design page's words (target, …), then
 	// the screen's (KS, …).
-	if g, ks, e := first("bce "), first("KS "), first("◆ epoch 2,000"); g < 0 || e < 0 || g > 1 || e < ks {
+	if g, ks, e := first("target "), first("KS "), first("◆ epoch 2,000"); g < 0 || e < 0 || g > 1 || e < ks {
 		t.Errorf("of %d pages, the glossary begins on page %d, its KS is on page %d and the latest event on page %d; want the glossary first, by page 2", len(pages), g+1, ks+1, e+1)
 	}
 }
