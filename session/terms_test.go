@@ -108,24 +108,34 @@ func TestMomentsEntryNamesAShapeWithTheMoments(t *testing.T) {
 	}
 }
 
+// entryCase is a preset whose glossary entry (the text an entry function
+// writes for its design) says want and not avoid.
+type entryCase struct{ preset, want, avoid string }
+
+// checkEntry holds each case's entry, named name, as text writes it.
+func checkEntry(t *testing.T, name string, text func(engine.Config) string, cases []entryCase) {
+	t.Helper()
+	for _, c := range cases {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := numtext.Plain(text(cfg)); !strings.Contains(got, c.want) || strings.Contains(got, c.avoid) {
+			t.Errorf("%s: the %s entry, want %q and no %q: %q", c.preset, name, c.want, c.avoid, got)
+		}
+	}
+}
+
 // TestBatchEntrySaysWhatDScoresBy: under minibatch discrimination the batch
 // entry says D scores each sample beside the others of its batch, as the
 // remedy above it does, where it had said "D scores each sample on its own";
 // a D without it still scores each on its own.
 func TestBatchEntrySaysWhatDScoresBy(t *testing.T) {
-	for _, c := range []struct{ preset, want, avoid string }{
+	checkEntry(t, "batch", batchText, []entryCase{
 		{"minibatch-discrimination", "D scores each sample beside the others of its batch, how real it finds it among them: 100 scores per batch.", "on its own"},
 		{"ring-mbd", "D scores each sample beside the others of its batch, how real it finds it among them: 256 scores per batch.", "on its own"},
 		{"vanilla", "D scores each sample on its own, how real it finds it: 100 scores per batch.", "beside the others"},
-	} {
-		cfg, err := presets.Get(c.preset)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if text := numtext.Plain(batchText(cfg)); !strings.Contains(text, c.want) || strings.Contains(text, c.avoid) {
-			t.Errorf("%s: the batch entry, want %q and no %q: %q", c.preset, c.want, c.avoid, text)
-		}
-	}
+	})
 }
 
 // TestTargetEntrySaysWhatGLearnsFrom: under feature matching the target
@@ -134,17 +144,9 @@ func TestBatchEntrySaysWhatDScoresBy(t *testing.T) {
 // where it had said G sees "only D's verdicts on its own"; a G that
 // answers D's verdicts keeps those words.
 func TestTargetEntrySaysWhatGLearnsFrom(t *testing.T) {
-	for _, c := range []struct{ preset, want, avoid string }{
+	checkEntry(t, "target", targetText, []entryCase{
 		{"feature-matching", "never sees them, only the mean of D's features on them, which it matches with its own.", "verdicts"},
 		{"vanilla", "never sees them, only D's verdicts on its own.", "features"},
 		{"wgan-gp", "never sees them, only D's verdicts on its own.", "features"},
-	} {
-		cfg, err := presets.Get(c.preset)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if text := numtext.Plain(targetText(cfg)); !strings.Contains(text, c.want) || strings.Contains(text, c.avoid) {
-			t.Errorf("%s: the target entry, want %q and no %q: %q", c.preset, c.want, c.avoid, text)
-		}
-	}
+	})
 }
