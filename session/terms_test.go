@@ -128,8 +128,8 @@ func checkEntry(t *testing.T, name string, text func(engine.Config) string, case
 
 // TestBatchEntrySaysWhatDScoresBy: under minibatch discrimination the batch
 // entry says D scores each sample beside the others of its batch, as the
-// remedy above it does, where it had said "D scores each sample on its own";
-// a D without it still scores each on its own.
+// remedy above it does, not "D scores each sample on its own"; a D without
+// it still scores each on its own.
 func TestBatchEntrySaysWhatDScoresBy(t *testing.T) {
 	checkEntry(t, "batch", batchText, []entryCase{
 		{"minibatch-discrimination", "D scores each sample beside the others of its batch, how real it finds it among them: 100 scores per batch.", "on its own"},
@@ -140,9 +140,9 @@ func TestBatchEntrySaysWhatDScoresBy(t *testing.T) {
 
 // TestTargetEntrySaysWhatGLearnsFrom: under feature matching the target
 // entry says G sees only "the mean of D's features on them, which it
-// matches with its own", as its remedy says G does not try to fool D,
-// where it had said G sees "only D's verdicts on its own"; a G that
-// answers D's verdicts keeps those words.
+// matches with its own", as its remedy says G does not try to fool D, not
+// "only D's verdicts on its own"; a G that answers D's verdicts keeps those
+// words.
 func TestTargetEntrySaysWhatGLearnsFrom(t *testing.T) {
 	checkEntry(t, "target", targetText, []entryCase{
 		{"feature-matching", "never sees them, only the mean of D's features on them, which it matches with its own.", "verdicts"},
