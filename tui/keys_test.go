@@ -229,7 +229,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 					for _, b := range col {
 						h := b.Help()
 						faint := slices.Contains(c.faint, h.Key)
-						got := strings.Contains(page, styleFaint.Render(h.Desc))
+						got := strings.Contains(page, styleIdle.Render(h.Desc))
 						if plain {
 							got = strings.Contains(page, idleMark+h.Desc)
 						}
@@ -312,7 +312,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 	}
 	k = newKeyMap()
 	k.width, k.state, k.frames, k.export, k.rollback, k.pinned, k.page = 80, session.Diverged, true, true, true, true, pageKeys
-	if page := keysPage(k, 80); strings.Contains(page, styleFaint.Render("unpin")) || !strings.Contains(ansi.Strip(page), "unpin") {
+	if page := keysPage(k, 80); strings.Contains(page, styleIdle.Render("unpin")) || !strings.Contains(ansi.Strip(page), "unpin") {
 		t.Errorf("diverged with a baseline pinned: b unpin drawn faint, or not there:\n%s", ansi.Strip(page))
 	}
 }
@@ -444,7 +444,7 @@ func TestKeysPageDrawsEventKeysFaintWithoutEvents(t *testing.T) {
 			k.replaying, k.noEvents = replaying, noEvents
 			page := keysPage(k, 80)
 			for _, b := range []key.Binding{k.PrevEvent, k.NextEvent} {
-				if got := strings.Contains(page, styleFaint.Render(b.Help().Desc)); got != noEvents {
+				if got := strings.Contains(page, styleIdle.Render(b.Help().Desc)); got != noEvents {
 					t.Errorf("replaying %v, no events %v: %q drawn faint %v", replaying, noEvents, b.Help().Desc, got)
 				}
 			}

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"github.com/ganui/ganui/internal/palette"
+	"github.com/ganui/ganui/session"
 )
 
 // TestToneDrawsThePalette: the screen draws each colour of the palette as
@@ -19,7 +21,7 @@ func TestToneDrawsThePalette(t *testing.T) {
 	colours := map[string]palette.Colour{
 		"Real": palette.Real, "Generated": palette.Generated, "GeneratedSecond": palette.GeneratedSecond,
 		"D": palette.D, "G": palette.G, "Accent": palette.Accent, "OnAccent": palette.OnAccent,
-		"Text": palette.Text, "Muted": palette.Muted, "Faint": palette.Faint, "Baseline": palette.Baseline,
+		"Text": palette.Text, "Muted": palette.Muted, "Faint": palette.Faint, "Idle": palette.Idle, "Baseline": palette.Baseline,
 		"Better": palette.Better, "Warning": palette.Warning, "Worse": palette.Worse,
 		"SurfaceGenerated": palette.SurfaceGenerated, "SurfaceUndecided": palette.SurfaceUndecided, "SurfaceReal": palette.SurfaceReal,
 	}
@@ -59,6 +61,37 @@ func TestKeyBarSpeaksInWordsColours(t *testing.T) {
 	} {
 		if got := c.s.GetForeground(); got != tone(c.want) {
 			t.Errorf("%s: colour %#v, want %#v", name, got, tone(c.want))
+		}
+	}
+}
+
+// TestKeysPageReadsItsIdleKeys: the keys page draws the keys that cannot
+// act now, and the note saying why, in the palette's grey for them
+// (Idle), which its tests hold to 3:1 on white and on black, on light
+// terminals and dark: words a newcomer reads to learn what the keys do.
+// They had the axes' faint grey, 2.0:1 on white and 2.5:1 on black, "u
+// roll back" and "no epoch, not diverged" near invisible at epoch 0.
+func TestKeysPageReadsItsIdleKeys(t *testing.T) {
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	for _, dark := range []bool{false, true} {
+		lipgloss.SetHasDarkBackground(dark)
+		// The escape sequence that starts a colour: x drawn in it, cut at x.
+		start := func(c palette.Colour) string {
+			s := lipgloss.NewStyle().Foreground(tone(c)).Render("x")
+			return s[:strings.Index(s, "x")]
+		}
+		k := newKeyMap()
+		k.width, k.state, k.page = 80, session.Paused, pageKeys
+		page := keysPage(k, 80)
+		for _, words := range []string{"roll back", "prev frame", "faint: not now", ", . < > e: no epoch"} {
+			if !strings.Contains(page, start(palette.Idle)+words) {
+				t.Errorf("dark %v: %q is not drawn in the idle keys' grey:\n%q", dark, words, page)
+			}
+		}
+		if strings.Contains(page, start(palette.Faint)) {
+			t.Errorf("dark %v: the keys page draws words in the axes' faint grey:\n%q", dark, page)
 		}
 	}
 }

@@ -40,6 +40,7 @@ var (
 	styleText    = lipgloss.NewStyle().Foreground(tone(palette.Text))
 	styleMuted   = lipgloss.NewStyle().Foreground(tone(palette.Muted))
 	styleFaint   = lipgloss.NewStyle().Foreground(tone(palette.Faint))
+	styleIdle    = lipgloss.NewStyle().Foreground(tone(palette.Idle)) // the keys page's keys that cannot act now, and why
 	styleBold    = lipgloss.NewStyle().Bold(true)
 	styleWarn    = lipgloss.NewStyle().Bold(true).Foreground(tone(palette.Worse))
 	styleCaution = lipgloss.NewStyle().Foreground(tone(palette.Warning))

@@ -212,9 +212,11 @@ func (m Model) keyBar() string {
 // keysPage is every key, in columns as FullHelp groups them and in the
 // words of now, w columns at most: a key that cannot act at this moment
 // (keyMap.idle), which the footer leaves out, keeps its words but is drawn
-// faint (without colour, idleMark between key and words), and a note
-// under the last column says why, or a row under the columns where the
-// rows beside the first column cannot name the keys each reason is for.
+// faint (in palette.Idle's grey, fainter than the words beside it but
+// read at 3:1, not the axes' 2:1; without colour, idleMark between key
+// and words), and a note under the last column says why, or a row under
+// the columns where the rows beside the first column cannot name the keys
+// each reason is for.
 // No key is offered as if it acted: "u roll back" and ", prev frame" at
 // epoch 0 keep their words, drawn faint, since words such as "(none yet)"
 // in their place would leave a newcomer's first page saying nothing of
@@ -227,7 +229,7 @@ func keysPage(k keyMap, w int) string {
 	drawn := func(b key.Binding) (string, string) {
 		h, ks, ds, sep := b.Help(), styleText, styleMuted, " "
 		if idle[b.Keys()[0]] != "" {
-			ks, ds = styleFaint, styleFaint
+			ks, ds = styleIdle, styleIdle
 			if noColour() {
 				sep = idleMark
 			}
@@ -366,17 +368,17 @@ func keysPage(k keyMap, w int) string {
 			// keys on one row under the columns, a row more: three
 			// reasons at 80 columns.
 			lines = []string{legend}
-			below = styleFaint.Render(strings.ReplaceAll(keyed, "\u00a0", " "))
+			below = styleIdle.Render(strings.ReplaceAll(keyed, "\u00a0", " "))
 		case fits([]string{bare}, w):
 			// Else each reason after its keys on one row under the
 			// columns, a row more: at 70×20 at epoch 0 the note alone
 			// would read "no epoch, / not diverged", naming no key.
-			below = styleFaint.Render(strings.ReplaceAll(bare, "\u00a0", " "))
+			below = styleIdle.Render(strings.ReplaceAll(bare, "\u00a0", " "))
 		default:
 			lines = wrapIndent(short, lw)
 		}
 		for i, l := range lines {
-			lines[i] = styleFaint.Render(strings.ReplaceAll(l, "\u00a0", " "))
+			lines[i] = styleIdle.Render(strings.ReplaceAll(l, "\u00a0", " "))
 		}
 		if len(lines) > 0 {
 			*last = lipgloss.JoinVertical(lipgloss.Left, *last, lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(lines, "\n")))

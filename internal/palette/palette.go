@@ -100,6 +100,10 @@ var (
 	Muted = Colour{Light: Variant{"#6E7781", "243", "8"}, Dark: Variant{"#8B949E", "246", "8"}}
 	// Faint is the axes: decoration, the lightest grey.
 	Faint = Colour{Light: Variant{"#AFB8C1", "145", "8"}, Dark: Variant{"#484F58", "59", "8"}}
+	// Idle is a key that cannot act now, and why, on the keys page: words
+	// a newcomer reads to learn what the keys do, so grey at 3:1 and more,
+	// fainter than the muted words beside them but not the axes' 2:1.
+	Idle = Colour{Light: Variant{"#8C959F", "246", "8"}, Dark: Variant{"#656C76", "242", "8"}}
 	// Baseline is a pinned baseline's curves and outline: grey, for it is
 	// another run's, but 3:1 and more, for it is data.
 	Baseline = Colour{Light: Variant{"#818B98", "102", "8"}, Dark: Variant{"#6E7681", "243", "8"}}

@@ -22,7 +22,7 @@ var everyColour = []named{
 	{"D", "D", D}, {"G", "G", G},
 	{"Accent", "accent", Accent}, {"Text", "text", Text},
 	{"Better", "better", Better}, {"Warning", "warning", Warning}, {"Worse", "worse", Worse},
-	{"Muted", "grey", Muted}, {"Faint", "grey", Faint}, {"Baseline", "grey", Baseline},
+	{"Muted", "grey", Muted}, {"Faint", "grey", Faint}, {"Idle", "grey", Idle}, {"Baseline", "grey", Baseline},
 	{"DOnReal", "real", DOnReal}, {"DOnGenerated", "generated", DOnGenerated},
 	{"DScore", "D", DScore}, {"Push", "D", Push},
 	{"Event", "accent", Event}, {"Replay", "warning", Replay}, {"Balance", "grey", Balance},
@@ -107,7 +107,8 @@ func TestVariantsAreWellFormed(t *testing.T) {
 // in its dark variant by WCAG's 3:1 for graphics at least, and the
 // colours of words by 4.5:1 for text; the app's name on the accent by
 // 4.5:1 too. The axes' faint lines are decoration, and left out; a pinned
-// baseline's ghosts are faint too, but they are data.
+// baseline's ghosts are faint too, but they are data; and the keys page's
+// keys that cannot act now are faint, but words, 3:1 at least.
 func TestContrast(t *testing.T) {
 	for _, c := range []struct {
 		name    string
@@ -118,7 +119,7 @@ func TestContrast(t *testing.T) {
 		{"accent", Accent, white, 4.5}, {"muted", Muted, white, 4.5}, {"text", Text, white, 4.5},
 		{"better", Better, white, 4.5}, {"warning", Warning, white, 4.5}, {"worse", Worse, white, 4.5},
 		{"real", Real, white, 3}, {"generated", Generated, white, 3}, {"generated, second", GeneratedSecond, white, 3},
-		{"D", D, white, 3}, {"G", G, white, 3}, {"baseline", Baseline, white, 3},
+		{"D", D, white, 3}, {"G", G, white, 3}, {"baseline", Baseline, white, 3}, {"a key not now", Idle, white, 3},
 		{"the app's name", OnAccent, Accent, 4.5},
 	} {
 		if r := contrast(t, c.col.Light.TrueColor, c.on.Light.TrueColor); r < c.atLeast {
