@@ -95,3 +95,35 @@ func TestKeysPageReadsItsIdleKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenAndTmuxDrawInColour: under GNU screen or tmux by their own
+// names, TERM=screen or TERM=tmux, which termenv takes for a terminal
+// without colour, the screen draws in 16 colours, and asks the terminal
+// its background as it does elsewhere; it had been plain text, as under
+// NO_COLOR. NO_COLOR still turns colour off there, and termenv's reading
+// stands for every other terminal: 256 colours for screen-256color, true
+// colour with COLORTERM, none for vt100.
+func TestScreenAndTmuxDrawInColour(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		want termenv.Profile
+	}{
+		{map[string]string{"TERM": "screen"}, termenv.ANSI},
+		{map[string]string{"TERM": "screen.xterm-new"}, termenv.ANSI},
+		{map[string]string{"TERM": "tmux"}, termenv.ANSI},
+		{map[string]string{"TERM": "screen", "NO_COLOR": "1"}, termenv.Ascii},
+		{map[string]string{"TERM": "screen-256color"}, termenv.ANSI256},
+		{map[string]string{"TERM": "tmux-256color"}, termenv.ANSI256},
+		{map[string]string{"TERM": "screen", "COLORTERM": "truecolor", "TERM_PROGRAM": "tmux"}, termenv.TrueColor},
+		{map[string]string{"TERM": "xterm"}, termenv.ANSI},
+		{map[string]string{"TERM": "linux"}, termenv.ANSI},
+		{map[string]string{"TERM": "vt100"}, termenv.Ascii},
+		{map[string]string{"TERM": "xterm-256color", "NO_COLOR": "1"}, termenv.Ascii},
+	} {
+		env := fakeEnv(c.env)
+		out := termenv.NewOutput(io.Discard, termenv.WithTTY(true), termenv.WithEnvironment(env))
+		if got := colourProfile(out, env.Getenv); got != c.want {
+			t.Errorf("%v: profile %v, want %v", c.env, got, c.want)
+		}
+	}
+}

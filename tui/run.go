@@ -92,6 +92,7 @@ func Run(s *session.Session, notice string) (Ending, error) {
 	}
 	// Ask the terminal for its background before the program takes over
 	// the input, so adaptive colours pick the right variant.
+	lipgloss.SetColorProfile(colourProfile(termenv.NewOutput(os.Stdout, termenv.WithEnvironment(environ(os.Getenv))), os.Getenv))
 	lipgloss.SetHasDarkBackground(darkBackground(os.Stdout, os.Getenv))
 	s.Start()
 	// The signals quit as q does (signalMsg), in place of bubbletea's
@@ -132,17 +133,39 @@ func Run(s *session.Session, notice string) (Ending, error) {
 // near white on white. Without colour the background matters to nothing,
 // and is not asked.
 func darkBackground(out *os.File, getenv func(string) string) bool {
-	if termenv.NewOutput(out, termenv.WithEnvironment(environ(getenv))).EnvColorProfile() == termenv.Ascii {
+	if colourProfile(termenv.NewOutput(out, termenv.WithEnvironment(environ(getenv))), getenv) == termenv.Ascii {
 		return true
 	}
 	asked := environ(func(key string) string {
 		v := getenv(key)
-		if key == "TERM" && (strings.HasPrefix(v, "screen") || strings.HasPrefix(v, "tmux")) {
+		if key == "TERM" && multiplexer(v) {
 			return "xterm-256color" // a terminal termenv asks
 		}
 		return v
 	})
 	return termenv.NewOutput(out, termenv.WithEnvironment(asked)).HasDarkBackground()
+}
+
+// colourProfile is the colours the screen draws in on out, whose
+// environment getenv reads: termenv's reading of it (NO_COLOR, COLORTERM,
+// TERM), but for GNU screen and tmux under their own names without
+// "256color", TERM=screen or TERM=tmux (screen's default, and tmux's
+// where its default-terminal is screen), which termenv takes for a
+// terminal without colour: both draw 16 colours on a terminal that has
+// them, and the screen had been plain text there, as under NO_COLOR,
+// though no one had asked for that.
+func colourProfile(out *termenv.Output, getenv func(string) string) termenv.Profile {
+	p := out.EnvColorProfile()
+	if p == termenv.Ascii && !out.EnvNoColor() && multiplexer(getenv("TERM")) {
+		return termenv.ANSI
+	}
+	return p
+}
+
+// multiplexer tells whether term is GNU screen's or tmux's own name for
+// the terminal it draws on: screen, screen-256color, tmux-256color, ….
+func multiplexer(term string) bool {
+	return strings.HasPrefix(term, "screen") || strings.HasPrefix(term, "tmux")
 }
 
 // environ is an environment for termenv to read, through getenv.
