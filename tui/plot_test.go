@@ -1169,7 +1169,10 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 // the name cut further, the measured rate last: the rate outlasts the
 // seed, a long name never pushes the state and the epoch off the line
 // ("my-wide-generator-with-spectral-norm-and-two-timescale-lr  ▶ running"
-// at 80), and at 70 minibatch-discrimination keeps its rate.
+// at 80), and at 70 minibatch-discrimination keeps its rate. No part is
+// left out, a step back, while the line has room for it, as the speed is
+// where a long name cut to presetRoom frees its room at 100 columns, nor
+// kept whole where a part later in the order fits in its room.
 func TestHeaderGivesWayInOrder(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	longest := 0
@@ -1220,8 +1223,19 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		return m
 	}
 	header := func(m Model, w int) string { return strings.TrimRight(ansi.Strip(m.header(w)), " ") }
-	// problem is what is wrong with h, the header of s at w columns, or "".
-	problem := func(h string, s *session.Snapshot, st state, w int) string {
+	// place is where part i's first step stands in headerGivesWay, or, cut,
+	// its last.
+	place := func(i int, cut bool) int {
+		at := slices.Index(headerGivesWay, i)
+		if cut {
+			at += 1 + slices.Index(headerGivesWay[at+1:], i)
+		}
+		return at
+	}
+	what := [headerParts]string{headerApp: "the program's name", headerPreset: "the name", headerState: "the lag", headerProgress: "the count past the plan", headerSeed: "the seed", headerSpeed: "the speed", headerRate: "the rate"}
+	// problem is what is wrong with h, the header of m at w columns, or "".
+	problem := func(h string, m Model, st state, w int) string {
+		s := &m.snap
 		live := "epoch "
 		if s.Replay != nil {
 			live = "live "
@@ -1236,26 +1250,30 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		if n := ansi.StringWidth(h); n > w || strings.HasSuffix(h, "…") {
 			return fmt.Sprintf("is cut (%d columns)", n)
 		}
-		name := strings.TrimPrefix(h, " ganui   ")
-		// Each step of the order, where the state has it, and whether the
-		// header keeps what it leaves out.
-		steps := []struct {
-			what          string
-			applies, kept bool
-		}{
-			{"the program's name", true, strings.HasPrefix(h, " ganui ")},
-			{"the speed", true, strings.Contains(h, "speed ")},
-			{"the lag", s.Replay != nil, strings.Contains(h, " behind") || strings.Contains(h, ", the live one")},
-			{"the name's end", ansi.StringWidth(s.Preset) > presetRoom, strings.HasPrefix(name, s.Preset)},
-			{"the count past the plan", s.Epoch > s.Planned, strings.Contains(h, "2,096 past plan")},
-			{"the seed", true, strings.Contains(h, "seed ")},
-			{"the name", true, strings.HasPrefix(name, ansi.Truncate(s.Preset, presetRoom-1, ""))},
-			{"the rate", s.State == session.Running, strings.Contains(h, " ep/s")},
-		}
-		for j, later := range steps {
-			for _, first := range steps[:j] {
-				if later.applies && first.applies && !later.kept && first.kept {
-					return fmt.Sprintf("keeps %s without %s", first.what, later.what)
+		// Each part left out, a step back, does not fit; nor does it in the
+		// room of a part kept whole that gives way before it.
+		parts := m.headerParts(w)
+		for l, left := range parts {
+			if left.shown == 0 && left.cut == 0 {
+				continue
+			}
+			back := parts
+			if back[l].cut > 0 {
+				back[l].cut = 0
+			} else {
+				back[l].shown--
+			}
+			if laidOut(back) <= w {
+				return fmt.Sprintf("leaves out %s while the line has room for it", what[l])
+			}
+			for f, first := range parts {
+				if f == l || first.shown > 0 || first.cut > 0 || len(first.forms) == 1 || place(f, false) > place(l, left.cut > 0) {
+					continue
+				}
+				instead := back
+				instead[f].shown++
+				if laidOut(instead) <= w {
+					return fmt.Sprintf("keeps %s where %s, later in the order, fits in its room", what[f], what[l])
 				}
 			}
 		}
@@ -1266,8 +1284,8 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 			for _, st := range states {
 				m := model(preset, seed, st)
 				for w := minWidth; w <= 200; w++ {
-					if h := header(m, w); problem(h, &m.snap, st, w) != "" {
-						t.Errorf("%s, seed %d, %s, %d wide: %q %s", preset, seed, st.name, w, h, problem(h, &m.snap, st, w))
+					if h := header(m, w); problem(h, m, st, w) != "" {
+						t.Errorf("%s, seed %d, %s, %d wide: %q %s", preset, seed, st.name, w, h, problem(h, m, st, w))
 						break // the first width of the state's that is wrong
 					}
 				}
@@ -1284,7 +1302,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"vanilla", 2, 80, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
 		{"vanilla", 2, 100, " ganui   vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
 		{"vanilla", 6, 70, "vanilla  ▶ running  epoch 2,396 · past plan  seed 1  4,057 ep/s"},
-		{"vanilla", 7, 80, "vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  23,456 ep/s"},
+		{"vanilla", 7, 80, " ganui   vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  23,456 ep/s"},
 		{"vanilla", 7, 100, " ganui   vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  speed full  23,456 ep/s"},
 		{"vanilla", 8, 70, "vanilla  ❚❚ paused  epoch 2,396 · past plan  seed 1"},
 		{"vanilla", 11, 70, "vanilla  ◀ replay epoch 2,380  live 2,396 · 2,096 past plan  seed 1"},
@@ -1292,13 +1310,14 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"minibatch-discrimination", 1, 70, "minibatch-discriminati…  ▶ running  epoch 2,194 / 20,000  951 ep/s"},
 		{"minibatch-discrimination", 3, 70, "minibatch-discriminati…  ❚❚ paused  epoch 2,194 / 20,000"},
 		{"minibatch-discrimination", 1, 80, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
-		{"minibatch-discrimination", 7, 80, "minibatch-discrimination  ▶ running  epoch 2,396 · past plan  23,456 ep/s"},
+		{"minibatch-discrimination", 7, 80, "minibatch-discrimination  ▶ running  epoch 2,396 · 2,096 past plan  23,456 ep/s"}, // the seed's going makes room for the count
 		{"minibatch-discrimination", 9, 80, "minibatch-discrimination  ◀ replay epoch 2,000  live 2,194 / 20,000  seed 1"},
 		{"minibatch-discrimination", 1, 120, " ganui   minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 1, 80, "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 4, 80, "my-wide-generator-with-…  ✓ done  epoch 20,000 / 20,000  seed 1"},
 		{long, 9, 70, "my-wide-generator-with-…  ◀ replay epoch 2,000  live 2,194 / 20,000"},
 		{long, 10, 80, "my-wide-generator-with-…  ◀ replay epoch 2,194  live 2,194 / 20,000  seed 1"},
+		{long, 1, 100, "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"}, // the name, cut, frees the speed's room
 		{long, 1, 120, long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 12, 70, "my-wide-generator-with-…  ✓ done  epoch 300 / 300"},

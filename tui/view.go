@@ -581,9 +581,22 @@ const smallRefusal = " is not taken on a terminal this small: q quits"
 // header is the top line: what runs, in what state, how far, at what pace
 // and how fast lately, from which seed. Where the line has no room for it
 // all, its parts give way a step at a time in the order of headerGivesWay,
-// the rest kept in their places, until it fits; the state and the epoch
-// never give way, and the preset's name, cut to what is left, stays.
+// the rest kept in their places, until it fits, and then take back what
+// the room a later step freed holds; the state and the epoch never give
+// way, and the preset's name, cut to what is left, stays.
 func (m Model) header(w int) string {
+	var texts []string
+	for _, p := range m.headerParts(w) {
+		if t := p.text(); t != "" {
+			texts = append(texts, t)
+		}
+	}
+	return fit(pack("  ", texts, w), w)
+}
+
+// headerParts are the header's parts at w columns, given way as header
+// says.
+func (m Model) headerParts(w int) [headerParts]headerPart {
 	s := &m.snap
 	state := headerPart{forms: []string{stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())}, room: stateRoom}
 	epoch := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch))
@@ -635,32 +648,46 @@ func (m Model) header(w int) string {
 		headerSpeed: {forms: []string{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), ""}},
 		headerRate:  rate,
 	}
-	laidOut := func() int { // the parts' rooms and the gaps between them
-		n := -len("  ")
-		for _, p := range parts {
-			if r := p.width(); r > 0 {
-				n += len("  ") + r
-			}
-		}
-		return n
+	laidOut := func() int { return laidOut(parts) }
+	type step struct {
+		at  int        // the part's place
+		was headerPart // the part as it was before the step
+	}
+	var taken []step
+	giveWay := func(i, floor int) {
+		taken = append(taken, step{i, parts[i]})
+		parts[i].giveWay(laidOut()-w, floor)
 	}
 	for _, i := range headerGivesWay {
-		over := laidOut() - w
-		if over <= 0 {
+		if laidOut() <= w {
 			break
 		}
-		parts[i].giveWay(over, parts[i].floor)
+		giveWay(i, parts[i].floor)
 	}
-	if over := laidOut() - w; over > 0 { // even so: the name, cut to what is left
-		parts[headerPreset].giveWay(over, 1)
+	if laidOut() > w { // even so: the name, cut to what is left
+		giveWay(headerPreset, 1)
 	}
-	var texts []string
-	for _, p := range parts {
-		if t := p.text(); t != "" {
-			texts = append(texts, t)
+	// A later step frees room an earlier one took: the steps are undone
+	// the last first, each whose undoing still fits.
+	for _, st := range slices.Backward(taken) {
+		now := parts[st.at]
+		if parts[st.at] = st.was; laidOut() > w {
+			parts[st.at] = now
 		}
 	}
-	return fit(pack("  ", texts, w), w)
+	return parts
+}
+
+// laidOut is the columns the header's parts take: their rooms and the gaps
+// between them.
+func laidOut(parts [headerParts]headerPart) int {
+	n := -len("  ")
+	for _, p := range parts {
+		if r := p.width(); r > 0 {
+			n += len("  ") + r
+		}
+	}
+	return n
 }
 
 // The header's parts, in their places on the line.
@@ -700,6 +727,15 @@ const (
 // The state, the epoch and what stands after it ("/ 20,000", "· past
 // plan") never give way; nor does the name, but where even so the line has
 // no room, cut to what is left.
+//
+// A later step can free more room than the line lacked, as a long name
+// cut to presetRoom frees some 30 columns where the speed needed 15: once
+// the line fits, the steps taken are undone the last first, each whose
+// undoing still fits, so that no part is left out while the line has room
+// for it, and where two do not both fit, the one later in the order is
+// the one kept: at 100 columns a long name reads
+// "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1
+// speed 1,000/s  951 ep/s".
 var headerGivesWay = []int{headerApp, headerSpeed, headerState, headerPreset, headerProgress, headerSeed, headerPreset, headerRate}
 
 // headerPart is one of the header's parts: forms are what it says, whole
@@ -711,9 +747,15 @@ type headerPart struct {
 	forms       []string
 	room, floor int
 	shown       int
+	cut         int // the columns the shown form is cut to with …, or 0
 }
 
-func (p headerPart) text() string { return p.forms[p.shown] }
+func (p headerPart) text() string {
+	if p.cut > 0 {
+		return ansi.Truncate(p.forms[p.shown], p.cut, "…")
+	}
+	return p.forms[p.shown]
+}
 
 // width is the columns the part takes on the line, its room included.
 func (p headerPart) width() int {
@@ -731,7 +773,7 @@ func (p *headerPart) giveWay(over, floor int) {
 	case p.shown < len(p.forms)-1:
 		p.shown++
 	case floor > 0:
-		p.forms[p.shown] = ansi.Truncate(p.text(), max(floor, p.width()-over), "…")
+		p.cut = max(floor, p.width()-over)
 	}
 }
 
