@@ -1252,7 +1252,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		}
 		// Each part left out, a step back, does not fit; nor does it in the
 		// room of a part kept whole that gives way before it.
-		parts := m.headerParts(w)
+		parts := m.headerLayout(w)
 		for l, left := range parts {
 			if left.shown == 0 && left.cut == 0 {
 				continue

@@ -152,8 +152,8 @@ func darkBackground(out *os.File, getenv func(string) string) bool {
 // "256color", TERM=screen or TERM=tmux (screen's default, and tmux's
 // where its default-terminal is screen), which termenv takes for a
 // terminal without colour: both draw 16 colours on a terminal that has
-// them, and the screen had been plain text there, as under NO_COLOR,
-// though no one had asked for that.
+// them, and plain text there would be as under NO_COLOR, which no one
+// asked for.
 func colourProfile(out *termenv.Output, getenv func(string) string) termenv.Profile {
 	p := out.EnvColorProfile()
 	if p == termenv.Ascii && !out.EnvNoColor() && multiplexer(getenv("TERM")) {

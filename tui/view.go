@@ -586,7 +586,7 @@ const smallRefusal = " is not taken on a terminal this small: q quits"
 // way, and the preset's name, cut to what is left, stays.
 func (m Model) header(w int) string {
 	var texts []string
-	for _, p := range m.headerParts(w) {
+	for _, p := range m.headerLayout(w) {
 		if t := p.text(); t != "" {
 			texts = append(texts, t)
 		}
@@ -594,9 +594,9 @@ func (m Model) header(w int) string {
 	return fit(pack("  ", texts, w), w)
 }
 
-// headerParts are the header's parts at w columns, given way as header
+// headerLayout is the header's parts at w columns, given way as header
 // says.
-func (m Model) headerParts(w int) [headerParts]headerPart {
+func (m Model) headerLayout(w int) [headerParts]headerPart {
 	s := &m.snap
 	state := headerPart{forms: []string{stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())}, room: stateRoom}
 	epoch := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch))
