@@ -1774,6 +1774,11 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 					if strings.Count(before, `"`)%2 == 1 || strings.ContainsAny(before[len(before)-1:], `(["`) || !whole {
 						t.Errorf("%s at 80×24 %s: the source's cut reads %q:\n%s", name, at.what, shown, ansi.Strip(drawn))
 					}
+				} else if before, cut := strings.CutSuffix(shown, "…"); cut && !strings.ContainsAny(before[len(before)-1:], "/-") {
+					// A path too wide for the row is cut after a / or - in it,
+					// as rows break: devnag-moments' had read
+					// "devnag/pytorch-generative-adversarial-net…".
+					t.Errorf("%s at 80×24 %s: the source is cut inside a word, %q:\n%s", name, at.what, shown, ansi.Strip(drawn))
 				}
 			}
 			blank := slices.IndexFunc(rows, func(r string) bool { return strings.TrimSpace(r) == "" })

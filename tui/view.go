@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
@@ -1142,7 +1143,8 @@ func hardCut(s string, w, k int) []string {
 // revision, "Only …`, its quoted title's opening quote and first word with
 // nothing of the rest. Where that would leave one word, a label alone
 // (devnag-2017's "source:" before its repository's path) or part of one, the
-// row is cut inside the word after it.
+// row is cut inside the word after it, after a / or - in it where it has one:
+// devnag-moments' at 80×24 ends "generative-adversarial-…", not "…-net…".
 // open: a quotation opened before s is still open at its start.
 func endCut(s string, width int, open bool) string {
 	fit := ansi.Truncate(s, width-2, "")
@@ -1155,7 +1157,13 @@ func endCut(s string, width int, open bool) string {
 	}
 	keep = strings.TrimRight(keep, " ([")
 	if !strings.Contains(keep, " ") { // a label alone ("source:") says nothing: cut inside the word
-		return ansi.Truncate(s, width-1, "") + "…"
+		cut := ansi.Truncate(s, width-1, "")
+		word := strings.LastIndex(cut, " ") + 1
+		inWord := len(cut) < len(s) && unicode.IsLetter(rune(s[len(cut)])) && cut != "" && unicode.IsLetter(rune(cut[len(cut)-1]))
+		if at := strings.LastIndexAny(cut[word:], "/-"); inWord && at >= 0 { // after a / or - in it, as hardCut breaks rows
+			cut = cut[:word+at+1]
+		}
+		return cut + "…"
 	}
 	return keep + " …"
 }
