@@ -614,6 +614,17 @@ func (s *Session) Send(c Command) {
 	}
 }
 
+// Waiting is how many commands sent the session has not begun to apply:
+// they wait behind the epoch in training or an evaluation, which on a
+// wide design take seconds. It is safe to call from any goroutine, the
+// session's still training: the trainer asks it to say that the keys
+// pressed are taken, not lost.
+func (s *Session) Waiting() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.queue)
+}
+
 // publishEvery is the shortest interval between routine snapshots (≈ 20 Hz);
 // a command's result is published at once.
 const publishEvery = 50 * time.Millisecond

@@ -96,6 +96,13 @@ type Model struct {
 	noteFor   string
 	noteKinds []session.FindingKind
 
+	// waiting: a key's command has waited for the session longer than
+	// waitNoteAfter (waitCheckMsg), so the status says it is taken
+	// (waitingNote) until the next snapshot.
+	waiting bool
+	// sent counts the commands sent, so that a key's are told from none.
+	sent int
+
 	// quitting: q has asked the session to stop after the epoch in
 	// training, and the UI waits for it (stopSession). left: q again
 	// quit without waiting, so the session has not stopped.
@@ -190,6 +197,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case snapshotMsg:
 		m.apply(session.Snapshot(msg))
 		return m, waitSnapshot(m.s)
+	case waitCheckMsg:
+		m.waiting = m.s.Waiting() > 0
+		return m, nil
 	case sessionDoneMsg:
 		return m, nil
 	case stopMsg:
@@ -212,10 +222,26 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		return m.splitKeys(msg)
+		sent := m.sent
+		mm, cmd := m.splitKeys(msg)
+		if mm.(Model).sent != sent && m.s.Waiting() > 0 {
+			cmd = tea.Batch(cmd, tea.Tick(waitNoteAfter, func(time.Time) tea.Msg { return waitCheckMsg{} }))
+		}
+		return mm, cmd
 	}
 	return m, nil
 }
+
+// waitNoteAfter is how long a key's command waits for the session before
+// the status says it is taken (waitingNote): the session takes commands
+// between epochs, and a wide design's epoch, or its evaluation, takes
+// seconds, through which space, n or ← would otherwise seem ignored. A
+// small design's answer comes well before, with no note to flicker.
+const waitNoteAfter = 250 * time.Millisecond
+
+// waitCheckMsg asks, waitNoteAfter after a key sent a command, whether
+// commands still wait for the session.
+type waitCheckMsg struct{}
 
 // splitKeys splits typed-ahead runes into single keys. A terminal delivers
 // keys that arrive together (fast typing, tmux send-keys nnn) as one message
@@ -260,6 +286,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
+	m.waiting = false // the session has answered
 	m.ks, m.w1, m.sw1 = trends(m.snap.Evals, &m.snap.Eval, m.snap.CheckNoise)
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"
@@ -481,7 +508,11 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	return m, stopSession(m.s)
 }
 
-func (m *Model) send(c session.Command) { m.s.Send(c) }
+// send sends c to the session, counted (sent).
+func (m *Model) send(c session.Command) {
+	m.s.Send(c)
+	m.sent++
+}
 
 // relayout fits the panels to a new size: the charts are redrawn and the
 // session is asked for as many histogram bins as there are columns.

@@ -859,6 +859,8 @@ func (m *Model) statusLines(w, n int) []string {
 		note, style = m.quittingStatus(), styleWarn
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = m.flash
+	case m.waiting && m.s.Waiting() > 0:
+		note = waitingNote
 	case s.Failed:
 		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
@@ -1224,6 +1226,10 @@ func indexOfWidth(s string, n int) int {
 
 // quittingNote is the status while q waits for the epoch in training.
 const quittingNote = "quitting after this epoch… q again quits at once, without the final line"
+
+// waitingNote is the status while keys' commands wait for the session
+// (Model.waiting): that they are taken, and when they act.
+const waitingNote = "busy with the epoch in training… keys pressed meanwhile act as it ends"
 
 // quittingSaveNote is quittingNote while a checkpoint w asked for waits
 // too: the stop writes it, and q again loses it.
