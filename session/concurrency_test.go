@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/leakcheck"
@@ -250,5 +252,43 @@ func TestStopTrainsNoEpochAfterACommand(t *testing.T) {
 	<-s.Done()
 	if s.gan.Epoch() != at {
 		t.Errorf("told to stop at epoch %d, the run ended at %d", at, s.gan.Epoch())
+	}
+}
+
+// sendDuringPublish, applied, has the next clock reading send c: the
+// reading at the start of the publish that follows every command, which
+// on a wide design evaluates for seconds, so c is sent while a frame is
+// drawn, as a key pressed then is.
+type sendDuringPublish struct {
+	armed *atomic.Bool
+}
+
+func (c sendDuringPublish) apply(*Session) { c.armed.Store(true) }
+
+// TestKeysDuringAFrameWaitNoEpoch: a command sent while the session
+// publishes a frame (a key pressed during a wide design's evaluation) is
+// applied before the next epoch is trained, at full speed too, not one
+// epoch later.
+func TestKeysDuringAFrameWaitNoEpoch(t *testing.T) {
+	var armed atomic.Bool
+	var s *Session
+	at, sent := -1, -1
+	clock := NewClock(func() time.Time {
+		if armed.CompareAndSwap(true, false) {
+			sent = s.gan.Epoch()
+			s.Send(quitDuring{&at})
+		}
+		return time.Now()
+	})
+	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	t.Cleanup(s.Stop)
+	s.Send(sendDuringPublish{&armed})
+	<-s.Done()
+	if sent < 0 || at != sent {
+		t.Errorf("a command sent during the frame at epoch %d was applied at epoch %d", sent, at)
 	}
 }

@@ -682,6 +682,16 @@ func (s *Session) loop() {
 			}
 			continue
 		}
+		// Keys pressed while the last frame was drawn, its evaluation
+		// seconds long on a wide design, act before the next epoch, not
+		// after it: the check after trainEpoch catches only those pressed
+		// while it trained.
+		select {
+		case <-s.wake:
+			s.applyQueued()
+			continue
+		default:
+		}
 		s.trainEpoch()
 		select {
 		case <-s.quit:
