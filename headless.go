@@ -90,9 +90,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(out, r.Line())
 	if plot != nil {
-		if perr := plot.Write(figure.FromPicture(s.Picture())); perr != nil {
-			err = errors.Join(err, fmt.Errorf("--plot: %w", perr)) // beside a --log or --save that failed too
-		}
+		err = session.WithOutput(err, "--plot", plot.Write(figure.FromPicture(s.Picture()))) // beside a --log or --save that failed too
 	}
 	switch {
 	case err != nil:
@@ -209,7 +207,7 @@ func drawSweep(plot *figure.File, res session.SweepResult, err error) error {
 		if errors.Is(err, session.ErrInterrupted) {
 			err = nil
 		}
-		err = errors.Join(err, fmt.Errorf("--plot: %w", perr))
+		err = session.WithOutput(err, "--plot", perr)
 	}
 	return err
 }

@@ -294,7 +294,7 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 	}{
 		// one cell of 20 epochs, one that trains until stopped
 		{"sweep", "--jobs 2 --sweep epochs=20,100000000 --sweep g_lr=1e-3 --plot DIR/map.png", "sweep epochs=20 ", []string{"--plot: "}},
-		{"run", "--epochs 100000000 --every 20 --save DIR/run.ckpt --plot DIR/run.png", "epoch=20 ", []string{"--save: ", "--plot: "}},
+		{"run", "--epochs 100000000 --every 20 --save DIR/run.ckpt --plot DIR/run.png", "epoch=20 ", []string{"--save, --plot: the directory "}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")

@@ -193,8 +193,53 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 		}
 	}}
 	code = run(logRunArgs(log), out, &errb)
-	if wantErr := "ganui: --log: " + log + " was removed while the run wrote it, and could not be put back: cannot write " + log + ": the directory " + sub + " was removed while ganui ran; the run's history is lost\n"; code != 1 || errb.String() != wantErr {
+	if wantErr := "ganui: --log: the directory " + sub + " was removed while ganui ran, and run.csv with it: its history of epochs 1–30 is lost; to write it, make the directory again, or give another, and run again\n"; code != 1 || errb.String() != wantErr {
 		t.Errorf("log's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
+	}
+}
+
+// TestOutputsOfARemovedDirectoryAreSaidOnce: a headless run whose --log,
+// --save and --plot are in one directory, removed while the run trains,
+// says so in one line, the directory's removal once, what went with it
+// and what to do, exit 1; its final line is printed all the same. A
+// --save in another directory is written, and not said lost.
+func TestOutputsOfARemovedDirectoryAreSaidOnce(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	removeSub := func() {
+		if err := os.RemoveAll(sub); err != nil {
+			t.Error(err)
+		}
+	}
+	args := append(logRunArgs(filepath.Join(sub, "run.csv")), "--save", filepath.Join(sub, "run.ckpt"), "--plot", filepath.Join(sub, "run.png"))
+	var errb bytes.Buffer
+	out := &atProgress{do: removeSub}
+	code := run(args, out, &errb)
+	want := "ganui: --log, --save, --plot: the directory " + sub + " was removed while ganui ran, and run.csv with it: its history of epochs 1–30 is lost, and run.ckpt and run.png are not written; to write them, make the directory again, or give another, and run again\n"
+	if code != 1 || errb.String() != want {
+		t.Errorf("outputs' directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), want)
+	}
+	if !strings.Contains(out.String(), "\nfinal preset=vanilla seed=1 epochs=30 state=done") {
+		t.Errorf("no final line printed: %q", out.String())
+	}
+
+	// A --save elsewhere is written; --plot alone in the directory gone.
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	save := filepath.Join(dir, "run.ckpt")
+	args = []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--save", save, "--plot", filepath.Join(sub, "run.png")}
+	errb.Reset()
+	code = run(args, &atProgress{do: removeSub}, &errb)
+	want = "ganui: --plot: the directory " + sub + " was removed while ganui ran, so run.png is not written; to write it, make the directory again, or give another, and run again\n"
+	if code != 1 || errb.String() != want {
+		t.Errorf("plot's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), want)
+	}
+	if _, err := os.Stat(save); err != nil {
+		t.Errorf("the --save in another directory: %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"math"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -504,5 +506,47 @@ func TestLogCutAfterItsLastRow(t *testing.T) {
 	}
 	if got, err := os.ReadFile(path); err != nil || string(got) != (csvLayout{}).header()+"\n" {
 		t.Errorf("the log: %v; it holds %q, want the header alone", err, got)
+	}
+}
+
+// TestOutputsErrorSaysARemovedDirectoryOnce: the files a run could not
+// write at its end are said in one line, the removal of the directory
+// ganui ran in said once of the files that went with it or could not be
+// written there, the log's history named, with what to do; a file that
+// failed otherwise is said after its flag, as its own error says it, and
+// a log that could not be put back for another reason says which epochs
+// are lost.
+func TestOutputsErrorSaysARemovedDirectoryOnce(t *testing.T) {
+	here, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed := func(name string) error {
+		return &outputfile.DirError{Path: name, Target: name, Dir: ".", Why: "was removed while ganui ran", Err: syscall.ENOENT}
+	}
+	full := errors.New("cannot write /srv/run.ckpt: no space left on device")
+	err = WithOutput(nil, "--log", &logLost{path: "run.csv", what: "removed", rows: "epochs 1–20,000", err: removed("run.csv")})
+	err = WithOutput(err, "--save", full)
+	err = WithOutput(err, "--plot", removed("run.png"))
+	err = WithOutput(err, "--plot", nil)
+	want := "--log, --plot: the current directory " + here + " was removed while ganui ran, and run.csv with it: its history of epochs 1–20,000 is lost, and run.png is not written; to write them, run again where you can write; --save: " + full.Error()
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if !errors.Is(err, full) {
+		t.Error("the --save's error is not among the outputs'")
+	}
+
+	// A sweep's runs that failed are joined to its --plot, each said apart.
+	err = WithOutput(full, "--plot", removed("map.png"))
+	want = full.Error() + "\n--plot: the current directory " + here + " was removed while ganui ran, so map.png is not written; to write it, run again where you can write"
+	if err == nil || err.Error() != want || !errors.Is(err, full) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+
+	err = WithOutput(nil, "--log", &logLost{path: "run.csv", what: "cut short", rows: "epoch 7", err: errors.New("cannot write run.csv: no space left on device")})
+	want = "--log: run.csv was cut short while the run wrote it, and could not be put back: cannot write run.csv: no space left on device; its history of epoch 7 is lost"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

@@ -1343,13 +1343,49 @@ func (c *csvFile) putBack() error {
 	})
 	switch {
 	case err != nil:
-		return fmt.Errorf("%s was %s while the run wrote it, and could not be put back: %w; the run's history is lost", c.path, what, err)
+		return &logLost{path: c.path, what: what, rows: c.rowsHeld(), err: err}
 	case from == 0:
 		return nil
 	case from == c.rows.size:
 		return fmt.Errorf("%s was cut short while the run wrote it: its rows are lost, the header alone is left", c.path)
 	}
 	return fmt.Errorf("%s was cut short while the run wrote it: its rows before epoch %s are lost, the header and the rest are left", c.path, c.epochAt(from))
+}
+
+// logLost is the error of a log removed or cut short under the run that
+// could not be put back (putBack): rows, "epochs 1–20,000", are what it
+// held, lost with it. Where its directory was removed too
+// (outputfile.DirError.RemovedWhile), OutputsError says so once, of every
+// file the run wrote there.
+type logLost struct {
+	path, what, rows string
+	err              error
+}
+
+func (e *logLost) Error() string {
+	return fmt.Sprintf("%s was %s while the run wrote it, and could not be put back: %v; its history of %s is lost", e.path, e.what, e.err, e.rows)
+}
+
+func (e *logLost) Unwrap() error { return e.err }
+
+// rowsHeld says which epochs the log's file holds, its first row's to
+// its last's, as the trainer's export names them: "epochs 1–20,000",
+// "epoch 7" of one row; of a log cut short, those after the cut.
+func (c *csvFile) rowsHeld() string {
+	first := int64(len(c.lay.header()) + 1)
+	if c.crlf {
+		first++
+	}
+	if c.rows.kept > 0 {
+		first = c.rows.kept
+	}
+	tail := make([]byte, max(0, min(c.rows.size-first, 256))) // a row is under 200 bytes
+	n, _ := c.f.ReadAt(tail, c.rows.size-int64(len(tail)))
+	last := c.rows.size - int64(n) + int64(bytes.LastIndexByte(bytes.TrimRight(tail[:n], "\r\n"), '\n')) + 1
+	if from, to := c.epochAt(first), c.epochAt(last); from != to {
+		return "epochs " + from + "–" + to
+	}
+	return "epoch " + c.epochAt(first)
 }
 
 // epochAt is the epoch of the log's row that begins at offset off,

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/outputfile"
 )
 
 // Progress is what Run reports every Options.Every epochs: the epoch's
@@ -280,21 +282,119 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	// supervisor's kill finds them written.
 	var err error
 	if s.csv != nil {
-		if err = s.csv.close(); err != nil {
-			err = fmt.Errorf("--log: %w", err)
-		}
+		err = WithOutput(err, "--log", s.csv.close())
 	}
 	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
 		rec := s.runRecord()
-		if serr := s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil); serr != nil {
-			if err != nil {
-				err = fmt.Errorf("%w; --save: %w", err, serr) // one line: both said
-			} else {
-				err = fmt.Errorf("--save: %w", serr)
-			}
-		}
+		err = WithOutput(err, "--save", s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil))
 	}
 	return s.Result(), err
+}
+
+// OutputsError is the files a run could not write at its end, each with
+// the flag that named it: Run's --log and --save, and a headless run's
+// --plot drawn after it (WithOutput). It is said in one line, each file's
+// failure after its flag ("--log: …; --save: …"), but for files whose
+// directory was removed while ganui ran, said once of them all, the
+// flags first, with what went with it and how to have them:
+// "--log, --save: the directory /tmp/x was removed while ganui ran, and
+// run.csv with it: the history of epochs 1–20,000 is lost, and run.ckpt
+// is not written; to write them, make the directory again, or give
+// another, and run again". Each file's own error would say the
+// directory's removal again, and the log's twice, as it was removed and
+// as it could not be put back.
+type OutputsError struct{ outs []outputError }
+
+// outputError is a file not written, flag the flag that named it.
+type outputError struct {
+	flag string
+	err  error
+}
+
+// WithOutput is err with ferr, the failure of flag's file, added after
+// it: to err's files where it is an *OutputsError, else joined to it (a
+// sweep's runs that failed); err as it is where ferr is nil.
+func WithOutput(err error, flag string, ferr error) error {
+	if ferr == nil {
+		return err
+	}
+	out := outputError{flag, ferr}
+	switch oe := err.(type) {
+	case nil:
+		return &OutputsError{[]outputError{out}}
+	case *OutputsError:
+		oe.outs = append(oe.outs, out)
+		return oe
+	}
+	return errors.Join(err, &OutputsError{[]outputError{out}})
+}
+
+func (e *OutputsError) Unwrap() []error {
+	errs := make([]error, len(e.outs))
+	for i, o := range e.outs {
+		errs[i] = o.err
+	}
+	return errs
+}
+
+func (e *OutputsError) Error() string {
+	var parts []string
+	said := make([]bool, len(e.outs))
+	for i, o := range e.outs {
+		if said[i] {
+			continue
+		}
+		de := removedDir(o.err)
+		if de == nil {
+			parts = append(parts, o.flag+": "+o.err.Error())
+			continue
+		}
+		var flags, lost, unwritten []string
+		for j := i; j < len(e.outs); j++ {
+			if d := removedDir(e.outs[j].err); d != nil && d.Dir == de.Dir {
+				said[j] = true
+				flags = append(flags, e.outs[j].flag)
+				if ll := (*logLost)(nil); errors.As(e.outs[j].err, &ll) {
+					lost = append(lost, ", and "+d.File()+" with it: its history of "+ll.rows+" is lost")
+				} else {
+					unwritten = append(unwritten, d.File())
+				}
+			}
+		}
+		text := strings.Join(flags, ", ") + ": " + de.Cause() + strings.Join(lost, "")
+		if len(unwritten) > 0 {
+			verb := " is not written"
+			if len(unwritten) > 1 {
+				verb = " are not written"
+			}
+			link := ", so "
+			if len(lost) > 0 {
+				link = ", and "
+			}
+			text += link + andList(unwritten) + verb
+		}
+		them := "it"
+		if len(flags) > 1 {
+			them = "them"
+		}
+		if de.Dir == "." {
+			text += "; to write " + them + ", run again where you can write"
+		} else {
+			text += "; to write " + them + ", make the directory again, or give another, and run again"
+		}
+		parts = append(parts, text)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// removedDir is err's *outputfile.DirError where its directory was
+// removed while ganui ran, else nil.
+func removedDir(err error) *outputfile.DirError {
+	var de *outputfile.DirError
+	if errors.As(err, &de) && de.RemovedWhile() {
+		return de
+	}
+	return nil
 }
 
 // Result evaluates the run as it stands and sums it up. A run that is

@@ -477,6 +477,26 @@ func (e *DirError) Error() string {
 
 func (e *DirError) Unwrap() error { return e.Err }
 
+// Cause is what is wrong, said of the directory as Error says it, the
+// file left unnamed: "the directory /tmp/x was removed while ganui ran",
+// so that a caller telling of several files there says it once.
+func (e *DirError) Cause() string { return e.dirName() + " " + e.Why }
+
+// RemovedWhile reports whether the directory was removed while ganui ran
+// (whyRemovedWhile): the files written there are gone with it, and
+// running again is the way to have them.
+func (e *DirError) RemovedWhile() bool { return e.Why == whyRemovedWhile }
+
+// File names the file not written as a caller that names the directory
+// (Cause) names it: by its name in the directory, "run.csv", or where
+// the user gave a link, by the link and where it points.
+func (e *DirError) File() string {
+	if e.Path == e.Target {
+		return filepath.Base(e.Path)
+	}
+	return linked(e.Path, e.Target)
+}
+
 // dirName is how Error names e.Dir: "the directory out", or "the
 // current directory /home/ada" for ".".
 func (e *DirError) dirName() string {

@@ -416,8 +416,16 @@ func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "cannot write " + path + ": the directory " + out + " was removed while ganui ran"
-	if err := r.Write(fill, nil); err == nil || err.Error() != want {
+	err = r.Write(fill, nil)
+	if err == nil || err.Error() != want {
 		t.Errorf("its directory removed: %v, want %q", err, want)
+	}
+	// A caller naming several files there says the directory's removal
+	// once (session.OutputsError): it is told apart, and said apart from
+	// the file.
+	var de *DirError
+	if !errors.As(err, &de) || !de.RemovedWhile() || de.Cause() != "the directory "+out+" was removed while ganui ran" || de.File() != "run.ckpt" {
+		t.Errorf("its directory removed: %#v, want a DirError removed while ganui ran, of run.ckpt", de)
 	}
 
 	path = filepath.Join(t.TempDir(), "run.ckpt")
