@@ -723,10 +723,10 @@ func TestOffTargetGolden(t *testing.T) {
 	}
 }
 
-// TestGlossaryTrendGivesTheCheckNoise: the trend entry's noise floor at a check
-// is the one the arrows take (session.Snapshot.CheckNoise), at a check's size
-// (session.CheckSize): on a line KS's at 2,000 samples, on a plane SW1's at
-// 2,500, the floor Quality shows. The entry does not write "2,000 samples: KS
+// TestGlossaryTrendGivesTheCheckNoise: the trend entry's noise floors at a
+// check are the ones the arrows take (session.Snapshot.CheckNoise), at a
+// check's size (session.CheckSize): on a line KS's and W1's at 2,000 samples,
+// on a plane SW1's at 2,500, the floor Quality shows. The entry does not write "2,000 samples: KS
 // 0.030" out by hand, which would not hold on a plane, where the checks measure
 // SW1 on 2,500.
 func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
@@ -737,7 +737,7 @@ func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
 		n     int
 		floor string
 	}{
-		{line, session.CheckSize(false), "KS " + measure(line.CheckNoise.KS)},
+		{line, session.CheckSize(false), "KS " + measure(line.CheckNoise.KS) + ", W1 " + measure(line.CheckNoise.W1)},
 		{plane, session.CheckSize(true), "SW1 " + measure(plane.CheckNoise.SW1)},
 	} {
 		m := Model{snap: c.snap}
@@ -758,23 +758,30 @@ func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
 	if ks, want := line.CheckNoise.KS, engine.KSNoiseFloor(session.CheckSize(false)); ks != want {
 		t.Errorf("a line's check noise KS %v, want its floor at a check's size %v", ks, want)
 	}
+	if w1 := line.CheckNoise.W1; w1 == 0 || w1 == line.CheckNoise.KS {
+		t.Errorf("a line's check noise W1 %v, want W1's own floor, not 0 nor KS's", w1)
+	}
 	if sw1, want := plane.CheckNoise.SW1, plane.Eval.Metrics.Plane.SW1Floor; sw1 != want || sw1 == 0 {
 		t.Errorf("a plane's check noise SW1 %v, want the floor Quality shows, %v", sw1, want)
 	}
 }
 
 // TestGlossaryTrendIsTheArrows: the trend entry's noise at a check is the run's
-// own (Snapshot.CheckNoise), which its arrows take, on a line as on a plane,
-// and only the measure the run's checks have: not a line's floor written from
-// the sample size alone, nor a text with a plane's floor put in place of a
-// line's.
+// own (Snapshot.CheckNoise), which its arrows take, each measure's its own: on
+// a line KS's and W1's, as W1's arrow weighs a change against W1's floor, not
+// KS's (vanilla's "W1 0.016 → ▆█▁ 0.016–0.044", a fall of 0.028 within W1's
+// 0.036), on a plane SW1's, and only the measures the run's checks have: not a
+// line's floor written from the sample size alone, nor a text with a plane's
+// floor put in place of a line's. It says the arrow weighs the bars shown,
+// which a narrower screen has fewer of.
 func TestGlossaryTrendIsTheArrows(t *testing.T) {
 	for _, c := range []struct {
 		plane       *session.PlaneInfo
 		noise       session.EvalPoint
 		want, never string
 	}{
-		{nil, session.EvalPoint{KS: 0.0421, W1: 0.05}, "a check's 2,000 samples: KS 0.042)", "samples: SW1"},
+		{nil, session.EvalPoint{KS: 0.0421, W1: 0.0357}, "each measure's own noise floor at a check's 2,000 samples: KS 0.042, W1 0.036)", "samples: SW1"},
+		{nil, session.EvalPoint{KS: 0.0421}, "each measure's own noise floor at a check's 2,000 samples: KS 0.042)", "W1 0"},
 		{&session.PlaneInfo{}, session.EvalPoint{SW1: 0.0337}, "a check's 2,500 samples: SW1 0.034)", "samples: KS"},
 		{&session.PlaneInfo{}, session.EvalPoint{}, "a check's 2,500 samples)", "samples: KS"},
 	} {
@@ -788,6 +795,9 @@ func TestGlossaryTrendIsTheArrows(t *testing.T) {
 		}
 		if !strings.Contains(trend, c.want) || strings.Contains(trend, c.never) {
 			t.Errorf("noise %+v, a plane %v: want %q in the trend entry, and not %q:\n%s", c.noise, c.plane != nil, c.want, c.never, trend)
+		}
+		if shown := "It weighs only the bars shown: a narrower screen shows fewer"; !strings.Contains(trend, shown) {
+			t.Errorf("the trend entry does not say %q:\n%s", shown, trend)
 		}
 	}
 }

@@ -480,23 +480,33 @@ func trendText(plane bool, noise session.EvalPoint, replayed bool, n int) string
 	case n > 0 && n != c:
 		value += ", of " + numtext.Together(numtext.FormatInt(n)+" samples") + " where a check has " + numtext.FormatInt(c)
 	}
-	return "after KS and W1 (SW1 in 2-D), where the bars beside it went, the value before the arrow, the last bar, against the first bar, by their values: ↓ lower (better) or ↑ higher (worse) where it is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two bars. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first, then the value: " + value + ". The two numbers after the bars are the lowest and highest of them, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one bar there are no numbers, nor where every bar is alike (a runaway's KS, 1 at each), flat ▄ at the value."
+	return "after KS and W1 (SW1 in 2-D), where the bars beside it went, the value before the arrow, the last bar, against the first bar, by their values: ↓ lower (better) or ↑ higher (worse) where it is more than 2% from the first and further than sampling alone moves that measure at a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two bars. It weighs only the bars shown: a narrower screen shows fewer, the latest, over which the same run may read → where a wider one reads ↓. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first, then the value: " + value + ". The two numbers after the bars are the lowest and highest of them, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one bar there are no numbers, nor where every bar is alike (a runaway's KS, 1 at each), flat ▄ at the value."
 }
 
 // checkNoiseText is what the trend entry says sampling alone moves a check by:
-// the measure's noise floor at a check's size (session.CheckSize), as the
-// arrows take it (noise, the run's Snapshot.CheckNoise): on a line KS's, on a
-// plane SW1's, each left out while unknown (0). Taken from the run, not
-// written by hand, the size and floor are those of the run's own measure on a
-// line and on a plane.
+// each measure's own noise floor at a check's size (session.CheckSize), as
+// its arrow takes it (noise, the run's Snapshot.CheckNoise): on a line KS's
+// and W1's, on a plane SW1's, each left out while unknown (0). One floor
+// named for all, KS's alone, would leave W1's arrow unexplained: vanilla
+// (seed 1, epoch 11,000) reads "W1 0.016 → ▆█▁ 0.016–0.044", a fall of
+// 0.028 within W1's floor of 0.036, over KS's 0.030. Taken from the run, not
+// written by hand, the size and floors are those of the run's own measures
+// on a line and on a plane.
 func checkNoiseText(plane bool, noise session.EvalPoint) string {
 	n := session.CheckSize(plane)
-	text := "the measure's noise floor at a check's " + numtext.Together(numtext.FormatInt(n)+" samples")
-	switch {
-	case !plane && noise.KS > 0:
-		text += ": " + numtext.Together("KS "+measure(noise.KS))
-	case plane && noise.SW1 > 0:
-		text += ": " + numtext.Together("SW1 "+measure(noise.SW1))
+	text := "each measure's own noise floor at a check's " + numtext.Together(numtext.FormatInt(n)+" samples")
+	var floors []string
+	for _, f := range []struct {
+		name string
+		v    float64
+		on   bool
+	}{{"KS", noise.KS, !plane}, {"W1", noise.W1, !plane}, {"SW1", noise.SW1, plane}} {
+		if f.on && f.v > 0 {
+			floors = append(floors, numtext.Together(f.name+" "+measure(f.v)))
+		}
+	}
+	if len(floors) > 0 {
+		text += ": " + strings.Join(floors, ", ")
 	}
 	return text
 }
