@@ -103,9 +103,10 @@ const (
 	// 0.05" against it, and the glossary's entry, which says what it means.
 	NoiseUseFloor = 0.05
 	// dWinsLoss: D's two BCE losses summing to less than this mean D
-	// wins: it is almost sure of every sample (the geometric means of
-	// D(real) and of 1 − D(fake) over 0.9; D(real) = 0.95 and
-	// D(fake) = 0.05 on every sample sum to 0.103). A minimax G's gradient
+	// wins: it scores real data over 0.9 and generated data under 0.1 on
+	// average (bceWins: the geometric means of D(real) and of 1 − D(fake)
+	// over 0.9; D(real) = 0.95 and D(fake) = 0.05 on every sample sum to
+	// 0.103). A minimax G's gradient
 	// then vanishes; the non-saturating loss keeps it. With one-sided
 	// label smoothing (real label α) D's loss on real data is read above
 	// its least, the entropy of α (0.325 at α = 0.9, D(real) = α on
@@ -358,7 +359,7 @@ type FindingKind int
 // its number.
 const (
 	Runaway      FindingKind = iota // the run left the target for good: diverged
-	DWins                           // D is almost sure of every sample
+	DWins                           // D is nearly sure of real and fake (dWinsLoss)
 	ModeDropped                     // a mode of a mixture gets too little of the samples: modes-missing, not quite the mode-dropped event, which needs it covered first
 	ModesBlurred                    // every mode is covered, yet many samples fall between them
 	NoiseIgnored                    // G's output hardly depends on its noise
@@ -1026,13 +1027,13 @@ func dWinsUnder(cfg engine.Config) (under, least float64, ok bool) {
 }
 
 // dWinsSays says what D's win (dWins) is in a run of cfg, in the terms of
-// its loss's scores: under BCE D's score is its belief that a sample is
-// real, and D tells real from fake almost surely; under least squares
-// its scores, which no sigmoid bounds, sit at their labels (real data's
-// at cfg's real label); under the hinge loss, whose scores are no
-// probabilities, they are past its margins, where its losses are 0.
-// Under the hinge loss "real from fake almost surely" would claim a
-// probability its scores do not give (hinge, seed 1, from epoch 400).
+// its loss's scores: under BCE what its beliefs that a sample is real are
+// on average (bceWins); under least squares its scores, which no sigmoid
+// bounds, sit at their labels (real data's at cfg's real label); under the
+// hinge loss, whose scores are no probabilities, they are past its
+// margins, where its losses are 0. Under the hinge loss a belief would
+// claim a probability its scores do not give (hinge, seed 1, from epoch
+// 400).
 func dWinsSays(cfg engine.Config) string {
 	switch cfg.Loss {
 	case engine.LossLeastSquares:
@@ -1044,20 +1045,38 @@ func dWinsSays(cfg engine.Config) string {
 	case engine.LossHinge:
 		return "it scores nearly every sample past its margin, real data " + numtext.Together("over 1") + " and generated data " + numtext.Together("under −1")
 	}
-	return "it tells real from fake almost surely"
+	return "it " + bceWins(bestRealLoss(cfg.RealLabel) > 0)
+}
+
+// bceWins is what D's BCE scores are while its two losses sum to under
+// dWinsLoss: a loss of −log D averaging under 0.1 puts the geometric mean
+// of D(real), and so its mean, over e^−0.1 = 0.905, and likewise D(fake)'s
+// mean under 0.095. So D scores real data over 0.9 and generated data
+// under 0.1 on average, which is what the line says, in plain words: a
+// probability's "almost surely" would claim probability 1. Under label smoothing (smoothed) D's loss
+// on real data counts from its least, at its label, and the scores it
+// gives real data are near that label.
+func bceWins(smoothed bool) string {
+	onReal := numtext.Together("over 0.9")
+	if smoothed {
+		onReal = "near its label"
+	}
+	return "scores real data " + onReal + " and generated data " + numtext.Together("under 0.1") + ", on average"
 }
 
 // dWinsWords says what D's win is under loss, with D named, as its
 // start's event opens (dWinsStarted), and what its end is (dWinsEnded),
-// in the terms of dWinsSays.
-func dWinsWords(loss engine.Loss) (starts, ends string) {
+// in the terms of dWinsSays; smoothed, under label smoothing. The end
+// under BCE says D is less sure, as its losses, over the line again, say:
+// its mean scores may still be over 0.9 and under 0.1.
+func dWinsWords(loss engine.Loss, smoothed bool) (starts, ends string) {
 	switch loss {
 	case engine.LossLeastSquares:
 		return "D's scores sit at their labels", "D's scores have left their labels"
 	case engine.LossHinge:
 		return "D scores nearly every sample past its margin", "D's scores are no longer past its margins"
 	}
-	return "D tells real from fake almost surely", "D no longer tells real from fake almost surely"
+	return "D " + bceWins(smoothed), "D's scores are less sure again"
 }
 
 // nonSaturatingName names what g_loss nonsaturating is under loss, in the

@@ -1222,7 +1222,7 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 
 // TestEndsGiveTheirNumbers: the end of D winning, of G ignoring its noise and
 // of the noise floor gives the measure that ended it against its threshold, as
-// the start does, not only "D no longer tells real from fake almost surely",
+// the start does, not only "D's scores are less sure again",
 // "G's output depends on its noise again" and "the distance is above sampling
 // noise again".
 func TestEndsGiveTheirNumbers(t *testing.T) {
@@ -1241,7 +1241,7 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 		eval Eval
 		want string
 	}{
-		{vanilla, DWins, Eval{}, "D no longer tells real from fake almost surely: D real 0.1837, D fake 0.0871, averaged over about 100 epochs, together over 0.1"},
+		{vanilla, DWins, Eval{}, "D's scores are less sure again: D real 0.1837, D fake 0.0871, averaged over about 100 epochs, together over 0.1"},
 		{smoothed, DWins, Eval{}, "together over 0.1 above D real's least, 0.3251"},
 		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.2000, over 0.05"},
 		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.0392, over the 99% bound 0.0364"},
@@ -1393,9 +1393,11 @@ func TestEquilibriumIsOfDsScore(t *testing.T) {
 // no scale, never wins.
 //
 // Each says what holds of its loss's scores: only BCE's are a belief that a
-// sample is real, so D is not said to tell "real from fake almost surely" under
-// least squares and the hinge loss, whose scores are at their labels or past
-// their margins.
+// sample is real, which D's losses under 0.1 put over 0.9 on real data and
+// under 0.1 on generated on average, so D is said to score so under BCE alone,
+// not under least squares and the hinge loss, whose scores are at their labels
+// or past their margins. An end, its losses over the line again, says only
+// that D is less sure: its scores' means may still be over 0.9 and under 0.1.
 func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	for _, c := range []struct {
 		loss          engine.Loss
@@ -1405,7 +1407,7 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		says, endSays string // what the win and its end say of D's scores
 	}{
 		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1", "the non-saturating G loss",
-			"D wins: it tells real from fake almost surely", "D no longer tells real from fake almost surely: D real"},
+			"D wins: it scores real data over 0.9 and generated data under 0.1, on average", "D's scores are less sure again: D real"},
 		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", "", "", ""},
 		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.018", "G's least-squares loss",
 			"D wins: its scores sit at their labels, real data's at 1 and generated data's at 0", "D's scores have left their labels: D real"},
@@ -2944,7 +2946,7 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		kind         EventKind
 		want         string
 	}{
-		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D tells real from fake almost surely: D real 0.0200, D fake 0.0200, averaged over about 100 epochs, together under 0.1"},
+		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: D real 0.0200, D fake 0.0200, averaged over about 100 epochs, together under 0.1"},
 		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores sit at their labels: D real 0.0005, D fake 0.0005, averaged over about 100 epochs, together under 0.018"},
 		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D scores nearly every sample past its margin: D real 0.0500, D fake 0.0200, averaged over about 100 epochs, together under 0.144"},
 		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.0100, under 0.05"},
@@ -2985,6 +2987,32 @@ func TestDWinsLinesShareBCEs(t *testing.T) {
 		under, _, _ := dWinsUnder(engine.Config{Loss: c.loss, RealLabel: 1})
 		if want := dWinsShare * c.balance; math.Abs(under-want) > 0.01*want {
 			t.Errorf("%s: D wins under %g, want %.4g, %.1f%% of its balance %g as BCE's", c.loss, under, want, 100*dWinsShare, c.balance)
+		}
+	}
+}
+
+// TestDWinsSaysScoresInPlainWords: under BCE D's win says what D's scores are
+// while its two losses sum to under 0.1, in plain words the line holds: a
+// loss −log D under 0.1, however the two split it, puts D's mean score over
+// 0.9 on real data and under 0.1 on generated (the geometric mean bounds the
+// mean), where a probability's "almost surely" would claim probability 1.
+// Under label smoothing D's scores on real data are near its label instead.
+func TestDWinsSaysScoresInPlainWords(t *testing.T) {
+	for _, l := range []float64{0, 0.03, 0.05, 0.07, 0.0999} {
+		if real, fake := math.Exp(-l), 1-math.Exp(-(0.1-l)); real <= 0.9 || fake >= 0.1 {
+			t.Errorf("losses %.4f and %.4f: D(real) %.4f, D(fake) %.4f, beyond the words' 0.9 and 0.1", l, 0.1-l, real, fake)
+		}
+	}
+	for _, c := range []struct {
+		label float64
+		want  string
+	}{
+		{1, "it scores real data over 0.9 and generated data under 0.1, on average"},
+		{0.9, "it scores real data near its label and generated data under 0.1, on average"},
+	} {
+		got := numtext.Plain(dWinsSays(engine.Config{Loss: engine.LossBCE, RealLabel: c.label}))
+		if got != c.want {
+			t.Errorf("real label %g: D's win says %q, want %q", c.label, got, c.want)
 		}
 	}
 }

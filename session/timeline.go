@@ -240,8 +240,8 @@ func (k FindingKind) Unlisted() string { return unlisted[k] }
 // detail says what ended before its measures. The measures alone,
 // "d-wins — D real 0.0407, D fake 0.0302, averaged over about 100
 // epochs, together under 0.1" in the events list (vanilla, seed 1, epoch
-// 600), would not say what started, where the end says "D no longer
-// tells real from fake almost surely: …".
+// 600), would not say what started, where the end says "D's scores are
+// less sure again: …".
 func startedSays(f Finding) string {
 	head, _, ok := strings.Cut(f.Text, ": ")
 	if !ok {
@@ -254,7 +254,7 @@ func startedSays(f Finding) string {
 // under the run's loss (dWinsWords), then the finding's measures,
 // where the finding's head, "D wins", would repeat the event's kind.
 func dWinsStarted(w *watch, _ *Eval, f Finding) string {
-	starts, _ := dWinsWords(w.loss)
+	starts, _ := dWinsWords(w.loss, w.winsLeast > 0)
 	return starts + ": " + f.Detail
 }
 
@@ -434,14 +434,13 @@ func improving(w *watch, _ *Eval, _ *episodes) string {
 // dWinsEnded is the detail of D's win's end, in the terms of the run's
 // loss (dWinsWords): its averaged losses, whose sum is over dWinsUnder's
 // again (counted from D real's least with label smoothing), numbers to
-// find on the chart beside "D no longer tells real from fake almost
-// surely".
+// find on the chart beside "D's scores are less sure again".
 func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 	over := fmt.Sprintf("together over %g", w.winsUnder)
 	if w.winsLeast > 0 {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
-	_, ends := dWinsWords(w.loss)
+	_, ends := dWinsWords(w.loss, w.winsLeast > 0)
 	return fmt.Sprintf("%s: %s, %s", ends, w.averagedLosses(), over)
 }
 

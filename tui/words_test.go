@@ -81,7 +81,7 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 			frameReads(t, frame(t, s, snap, w, h), "No finding now; ? twice explains each mark.")
 		}
 		snap.Note = ""
-		snap.Findings = []session.Finding{{Kind: session.DWins, Text: "D wins: it tells real from fake almost surely"}}
+		snap.Findings = []session.Finding{{Kind: session.DWins, Text: "D wins: it scores real data over 0.9 and generated data under 0.1, on average"}}
 		found := frame(t, s, snap, w, h)
 		if strings.Contains(found, "Watch") || !strings.Contains(found, "D wins") {
 			t.Errorf("%d×%d: a finding does not take the hint's place:\n%s", w, h, found)
@@ -1016,25 +1016,26 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 	}
 }
 
-// TestPendingNoteTakesNoGlossaryRow: at 120×40 the win of vanilla at d_lr=2e-3
+// TestPendingNoteTakesNoGlossaryRow: at 136×40 the win of vanilla at d_lr=2e-3
 // at epoch 250, with the measurement behind it, takes two of the diagnosis's
 // rows with its note short, "· new: not marked ◆ yet", and the entry for D's
 // losses keeps the row under it; the ? pages give the note whole. The long note
 // would wrap its last words, "event if it holds at 260", onto a third row and
-// push the entry out.
+// push the entry out. (At 120×40 the win, what D's scores are on average, takes
+// three rows with either note, and the long one fits them.)
 func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.DLR = 2e-3
-	s, snap := trainedSnapshot(t, cfg, 1, 250, 120)
-	view := frame(t, s, snap, 120, 40)
+	s, snap := trainedSnapshot(t, cfg, 1, 250, 136)
+	view := frame(t, s, snap, 136, 40)
 	flat := frameReads(t, view, "together under 0.1 · new: not marked ◆ yet", "losses ● D real, D's loss on real samples")
 	if strings.Contains(flat, "an event if it holds") {
-		t.Errorf("the long note on the diagnosis's rows at 120×40:\n%s", view)
+		t.Errorf("the long note on the diagnosis's rows at 136×40:\n%s", view)
 	}
-	frameReads(t, frame(t, s, snap, 120, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
+	frameReads(t, frame(t, s, snap, 136, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
 }
 
 // TestFindingHeadsPointToHelpOnce: where the findings are named by their heads,
