@@ -1582,18 +1582,24 @@ func notYet(n, of int, reached, says, detail string) Finding {
 }
 
 // smallCloudAt writes, as the words after "one small cloud", where a
-// small cloud of G's samples is that reaches mode i alone (of std σ),
-// off the share of them outside every mode's ±3σ: at that mode, which
-// the plane shows it on, and too wide for it.
+// small cloud of G's samples is that reaches mode i alone (of std σ), its
+// mean at (mx, my), off the share of them outside every mode's ±3σ: how
+// many of the mode's σ its mean lies from that mode, the one it captures,
+// and too wide for it. The mode is the one captured, which a single
+// sample within its ±3σ captures, not one the cloud is on: the cloud's
+// mean lies tens of σ from it, so "at mode 4" would read as on it.
 // ring (seed 1) is such a cloud at its checks of epochs 2,200, 2,600,
 // 2,800 and 3,000 (2,400's is on no mode): 98.7% to all of a check's
 // 2,500 samples nearest one mode, 0.04% to 0.84% within its ±3σ, the
 // cloud's spread 0.31 to 0.48 against σ 0.02, its mean 0.26 to 0.56
-// from the mode. "Many of them between the modes" would be wrong
-// there: the plane shows the cloud on the mode it captured and no other
-// mode near.
-func smallCloudAt(i int, σ, off float64) string {
-	return fmt.Sprintf(" at mode %d, %s of them outside its ±3σ (%s)", i+1, percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
+// from the mode, 13σ to 28σ; at epoch 404 (--epochs 404) its mean is
+// 15σ from mode 4. "Many of them between the modes" would be wrong
+// there: the plane shows the cloud beside the mode it captured and no
+// other mode near.
+func smallCloudAt(i int, spot engine.Spot, mx, my, off float64) string {
+	σ := spot.Std
+	far := numtext.Digits(math.Hypot(mx-spot.X, my-spot.Y)/σ, 2) + "σ"
+	return fmt.Sprintf(" %s from mode %d, the one mode it captures, %s of them outside that mode's ±3σ (%s)", far, i+1, percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
 }
 
 // diagnosePlane adds the findings of a two-dimensional run to those of its
@@ -1635,11 +1641,11 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
 		case len(dropped) > 0 && off > BlurredShare: // narrower than a cloud, yet off the modes
-			// A cloud that reaches one mode alone is at it, not between
-			// modes: see smallCloudAt.
+			// A cloud that reaches one mode alone is beside it, not
+			// between modes: see smallCloudAt.
 			where := ", many of them between the modes"
 			if len(reached) == 1 {
-				where = smallCloudAt(reached[0], m.Spots[reached[0]].Std, off)
+				where = smallCloudAt(reached[0], m.Spots[reached[0]].Spot, m.MeanX, m.MeanY, off)
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples gather in one small cloud%s", len(dropped), len(m.Spots), where),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, %s", missed, percent(off),

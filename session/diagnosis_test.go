@@ -2470,11 +2470,13 @@ func TestPlaneModesNotYetCapturedEarly(t *testing.T) {
 }
 
 // TestSmallCloudAtItsOneMode: a small cloud of G's samples off the modes that
-// reaches one mode alone is said to be at it, too wide for its ±3σ, whose σ it
-// gives; one that reaches two has samples between them. ring (seed 1) at epoch
-// 2,600, its 2,500 samples all nearest mode 5, 0.84% within its 3σ, the cloud's
-// spread 0.48, is not told "many of them between the modes", the plane showing
-// the cloud on mode 5 and no other mode near.
+// reaches one mode alone is said to be so many of that mode's σ from it, the
+// one mode it captures, too wide for its ±3σ, whose σ it gives: not "at" it,
+// which would read as on it, its mean tens of σ away. One that reaches two has
+// samples between them. ring (seed 1) at epoch 2,600, its 2,500 samples all
+// nearest mode 5, 0.84% within its 3σ, the cloud's spread 0.48, its mean 0.46
+// from the mode, is not told "many of them between the modes", the plane
+// showing the cloud beside mode 5 and no other mode near.
 func TestSmallCloudAtItsOneMode(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -2484,7 +2486,7 @@ func TestSmallCloudAtItsOneMode(t *testing.T) {
 		captured []int // the modes captured, from 1
 		want     string
 	}{
-		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud at mode 5, 99% of them outside its ±3σ (σ 0.02)"},
+		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud 23σ from mode 5, the one mode it captures, 99% of them outside that mode's ±3σ (σ 0.02)"},
 		{[]int{5, 6}, "6 of 8 modes missing: G's samples gather in one small cloud, many of them between the modes"},
 	} {
 		var spots []engine.SpotShare
