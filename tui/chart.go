@@ -547,15 +547,25 @@ type chartAxis struct {
 // Where lo is 0 or above, as a loss or a std is, 0 stands in the bottom
 // row, and no label is negative.
 //
+// Before all that, the range fills its edge rows where a round one can:
+// the values and the references draw something on its top row and on its
+// bottom row (fills), lo to hi held as far as they reach, without yRange's
+// margin, and a row a line is drawn on left unlabelled where its tick does
+// not name the line, a gap in the scale. A row that draws nothing at an
+// edge spends one of very few rows on a label alone: ring's 2-D moments at
+// 80×24 had read 2, 0, −2 and −4 down a −4 row without a dot, and at 70×20
+// 5 over 0, the 5 row blank, to keep their labels mid-row and off the
+// lines.
+//
 // It keeps the rules of yLabels' scale: labels on two rows at least (one
-// on a chart of one), a step apart, without a gap, and on a third of the
+// on a chart of one), a step apart, without a gap but at a line's row, and on a third of the
 // rows of a taller chart (not bimodal's losses at 120×40 read as 2 and 0
 // alone, five rows apart); a reference off an edge row where values
 // beyond lo to hi are marked (yRange), the range not widened to hold
 // them, an own-scale series' above all; and a row a line is drawn on
 // labelled only by a tick that names the line (labelsAt), where that
-// costs at most twice the ρ, on a chart of two rows nothing, else the
-// scale first. It returns false where no ρ holds the range, as
+// costs at most twice the ρ, on a chart of two rows nothing, else a gap
+// (on a chart of two rows the scale first). It returns false where no ρ holds the range, as
 // for a range float64 cannot hold rows apart: the chart then keeps lo to
 // hi and yLabels' scale.
 //
@@ -572,10 +582,22 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	}
 	rho := func(cd cand) float64 { return cd.step / float64(cd.m) }
 	var cands []cand
-	least := (hi - lo) / (float64(rows) - 0.25) // the least ρ that spans lo to hi
-	for m := 1; m <= max(1, min(5, rows-1)); m++ {
-		for s, i := niceStep(least*float64(m)), 0; i < 3; s, i = niceStep(s*1.5), i+1 {
-			cands = append(cands, cand{s, m})
+	vlo, vhi := c.drawnSpan(pts, refs)
+	holds := func(filled bool) [2]float64 {
+		if filled {
+			return [2]float64{math.Max(lo, vlo), math.Min(hi, vhi)}
+		}
+		return [2]float64{lo, hi}
+	}
+	for _, filled := range []bool{true, false} {
+		hold := holds(filled)
+		least := (hold[1] - hold[0]) / (float64(rows) - 0.25) // the least ρ that spans hold
+		for m := 1; m <= max(1, min(5, rows-1)); m++ {
+			for s, i := niceStep(least*float64(m)), 0; i < 3; s, i = niceStep(s*1.5), i+1 {
+				if !slices.Contains(cands, cand{s, m}) {
+					cands = append(cands, cand{s, m})
+				}
+			}
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -589,29 +611,49 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	up, down := c.beyond(pts, lo, hi)
 	marked := edgesMarked(up, down)
 	top, bottom := refsSpan(refs)
-	// fits tells whether the range ax, its ticks m rows apart, holds lo to
-	// hi, is labelled evenly with lines' rows kept off, and keeps the
-	// references off a marked edge row (yRange); it sets ax's labels.
-	fits := func(ax *chartAxis, m int, lines []refLine) bool {
-		if !(ax.lo <= lo && ax.hi >= hi) {
+	// A pass of the search: the ranges that hold lo to hi (hold) and are
+	// labelled evenly with lines' rows kept off; where filled, only those
+	// that fill their edge rows (fills), each holding what is drawn of lo
+	// to hi, and written with the rows shown's lines are drawn on left
+	// unlabelled, a gap in the scale.
+	type pass struct {
+		lines, shown []refLine
+		filled       bool
+	}
+	// fills tells whether the range ax draws something on its top row and
+	// on its bottom row: the highest and the lowest of the values and the
+	// references, a value beyond ax drawn on its edge row.
+	fills := func(ax chartAxis) bool {
+		return dotOf(math.Min(vhi, ax.hi), ax.lo, ax.hi, rows) < 4 &&
+			dotOf(math.Max(vlo, ax.lo), ax.lo, ax.hi, rows) >= 4*rows-4
+	}
+	// fits tells whether the range ax, its ticks m rows apart, is one of
+	// pass p's, and keeps the references off a marked edge row (yRange);
+	// it sets ax's labels.
+	fits := func(ax *chartAxis, m int, p pass) bool {
+		if hold := holds(p.filled); !(ax.lo <= hold[0] && ax.hi >= hold[1]) || p.filled && !fills(*ax) {
 			return false
 		}
-		ax.labels = labelsAt(ax.lo, ax.hi, rows, ax.step, lines)
-		if len(ax.labels) < min(rows, max(2, rows/3)) {
-			return false
-		}
+		ax.labels = labelsAt(ax.lo, ax.hi, rows, ax.step, p.lines)
 		for i := 1; i < len(ax.labels); i++ {
 			if ax.labels[i-1].row-ax.labels[i].row != m {
 				return false
 			}
+		}
+		if len(p.shown) > len(p.lines) {
+			ax.labels = labelsAt(ax.lo, ax.hi, rows, ax.step, p.shown)
+		}
+		if len(ax.labels) < min(rows, max(2, rows/3)) {
+			return false
 		}
 		edge := func(y float64) int { return dotOf(y, ax.lo, ax.hi, rows) / 4 }
 		return len(refs) == 0 || rows <= marked ||
 			!(up && edge(top) == 0) && !(down && edge(bottom) == rows-1 && !(lo >= 0 && bottom <= 0))
 	}
 	// first is the first range of the candidates up to ρ most that fits
-	// with lines' rows kept off, and its ρ.
-	first := func(lines []refLine, most float64) (chartAxis, float64, bool) {
+	// pass p, and its ρ.
+	first := func(p pass, most float64) (chartAxis, float64, bool) {
+		hold := holds(p.filled)
 		for _, cd := range cands {
 			r := rho(cd)
 			if r > most {
@@ -623,7 +665,7 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 			// of 8m·h, stand at the same half-dot of their rows,
 			// (j mod 8)/2 dots down, a row's 4 dots from 0 to 3 (7: between
 			// two rows, which the rounding of dotOf could take either way).
-			jLo, jHi := math.Ceil(hi/h), math.Floor(lo/h)+float64(8*rows-2)
+			jLo, jHi := math.Ceil(hold[1]/h), math.Floor(hold[0]/h)+float64(8*rows-2)
 			if lo >= 0 { // 0 in the bottom row, on its top dot at the lowest
 				jLo = math.Max(jLo, float64(8*rows-8))
 			}
@@ -639,7 +681,7 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 							continue
 						}
 						ax := chartAxis{lo: (j - float64(8*rows-2)) * h, hi: j * h, step: cd.step}
-						if fits(&ax, cd.m, lines) {
+						if fits(&ax, cd.m, p) {
 							return ax, r, true
 						}
 					}
@@ -648,16 +690,46 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 		}
 		return chartAxis{}, 0, false
 	}
-	ax, r, ok := first(nil, math.Inf(1))
+	// A range that fills its edge rows comes first, its lines' rows left
+	// unlabelled (on a chart of two rows the scale first), else the least
+	// ρ of any; then one of the same kind whose lines' rows are labelled
+	// only by ticks that name them, at up to twice that ρ (two rows: the
+	// same ρ).
+	shown := refs
+	if rows <= 2 {
+		shown = nil
+	}
+	filled := true
+	ax, r, ok := first(pass{nil, shown, filled}, math.Inf(1))
+	if !ok {
+		filled = false
+		ax, r, ok = first(pass{nil, nil, filled}, math.Inf(1))
+	}
 	if ok && len(refs) > 0 {
-		if rows > 2 { // two rows: the scale first
+		if rows > 2 {
 			r *= 2
 		}
-		if named, _, ok := first(refs, r*(1+1e-9)); ok {
+		if named, _, ok := first(pass{refs, refs, filled}, r*(1+1e-9)); ok {
 			return named, true
 		}
 	}
 	return ax, ok
+}
+
+// drawnSpan is the lowest and the highest of what the chart draws of pts
+// and refs: the series' finite values and the references (+Inf and −Inf
+// for nothing).
+func (c *lineChart) drawnSpan(pts []session.Point, refs []refLine) (lo, hi float64) {
+	lo, hi = refsSpan(refs)
+	lo, hi = hi, lo
+	for _, p := range pts {
+		for _, s := range c.series {
+			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	return lo, hi
 }
 
 // maxBelow bounds the round steps twoTicks and a line chart's scale try

@@ -623,16 +623,28 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 	if want := min(rows, max(2, rows/3)); len(got) < want {
 		t.Errorf("%s: %d labels, want %d at least:\n%s", name, len(got), want, out)
 	}
-	for i := 2; i < len(got); i++ {
-		if got[i].row-got[i-1].row != got[1].row-got[0].row {
+	// Each step between two labels spans the same rows, m; a label more
+	// steps from the one before stands past a line's rows left unlabelled.
+	m := 0
+	for i := 1; i < len(got); i++ {
+		k := math.Round((got[i-1].v - got[i].v) / c.step) // the steps from the label before
+		gap := got[i].row - got[i-1].row
+		if d := got[i-1].v - got[i].v; k < 1 || math.Abs(d-c.step*k) > c.step*1e-6 {
+			t.Errorf("%s: labels %v, not a step of %g apart:\n%s", name, got, c.step, out)
+			return
+		}
+		if m == 0 {
+			m = gap / int(k)
+		}
+		if gap != m*int(k) {
 			t.Errorf("%s: labels on rows %v, not evenly spaced:\n%s", name, got, out)
 			return
 		}
-	}
-	for i := 1; i < len(got); i++ {
-		if d := got[i-1].v - got[i].v; math.Abs(d-c.step) > c.step*1e-6 {
-			t.Errorf("%s: labels %v, not a step of %g apart:\n%s", name, got, c.step, out)
-			return
+		for row := got[i-1].row + m; row < got[i].row; row += m {
+			if !slices.ContainsFunc(refs, func(r refLine) bool { rr, ok := c.row(r.y); return ok && rr == row }) {
+				t.Errorf("%s: labels on rows %v, row %d unlabelled without a line:\n%s", name, got, row, out)
+				return
+			}
 		}
 	}
 }
@@ -680,6 +692,62 @@ func TestTrainerChartLabelsEvenlySpaced(t *testing.T) {
 			if got[j].row-got[j-1].row != got[1].row-got[0].row || math.Abs(got[j-1].v-got[j].v-(got[0].v-got[1].v)) > 1e-9 {
 				t.Errorf("chart %d: labels %v, not evenly spaced:\n%s", i, got, view)
 				break
+			}
+		}
+	}
+}
+
+// TestChartsDrawOnTheirEdgeRows: a chart of the trainer's band draws
+// something, a value or a target's line, on its top row and on its bottom
+// row, where a round range allows: a row that draws nothing at an edge
+// spends one of very few rows on a label alone. ring's 2-D moments at 80×24
+// after 200 epochs would read 2, 0, -2 and -4 down a -4 row that drew
+// nothing, and at 70×20 after 100 epochs 5 over 0, the 5 row blank.
+func TestChartsDrawOnTheirEdgeRows(t *testing.T) {
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ epochs, w, h int }{{100, 70, 20}, {200, 80, 24}} {
+		s, snap := trained(t, cfg, 1, tc.epochs)
+		snap.State = session.Paused
+		view := ansi.Strip(frame(t, s, snap, tc.w, tc.h))
+		lines := strings.Split(view, "\n")
+		var rows [][]rune // the band's chart rows, from the first axis row to the last
+		var axes []int    // the column of each chart's axis
+		for _, l := range lines {
+			r := []rune(l)
+			if i := slices.Index(r, '└'); i >= 0 {
+				for j, c := range r {
+					if c == '└' {
+						axes = append(axes, j)
+					}
+				}
+				break
+			}
+			if len(rows) > 0 || strings.ContainsAny(l, "┤│") {
+				rows = append(rows, r)
+			}
+		}
+		if len(axes) != 2 || len(rows) < 2 {
+			t.Fatalf("%d epochs at %d×%d: no two charts:\n%s", tc.epochs, tc.w, tc.h, view)
+		}
+		// draws tells whether row draws a value or a line between the axis
+		// at column from and column to: a braille dot or a dotted line.
+		draws := func(row []rune, from, to int) bool {
+			return slices.ContainsFunc(row[from+1:min(to, len(row))], func(c rune) bool {
+				return c > '\u2800' && c <= '\u28ff' || c == '┈'
+			})
+		}
+		for k, a := range axes {
+			end := len(rows[0])
+			if k+1 < len(axes) {
+				end = axes[k+1]
+			}
+			for _, i := range []int{0, len(rows) - 1} {
+				if !draws(rows[i], a, end) {
+					t.Errorf("%d epochs at %d×%d: chart %d's row %d draws nothing:\n%s", tc.epochs, tc.w, tc.h, k, i, view)
+				}
 			}
 		}
 	}
