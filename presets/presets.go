@@ -65,7 +65,7 @@ var all = []engine.Config{
 var blogOriginal = engine.Config{
 	Name:        "blog-original",
 	Description: "the blog's 50-lines GAN: G emits a whole row of 100 samples, D judges the row",
-	Source:      "rickiepark/pytorch-examples, gans-in-50-lines.ipynb (Feb 2017), after Dev Nag's \"GANs in 50 lines of PyTorch\"",
+	Source:      "rickiepark/pytorch-examples, gans-in-50-lines.ipynb " + numtext.Together("(Feb 2017)") + ", after " + numtext.Together("Dev Nag's") + " \"GANs in 50 lines of PyTorch\"",
 	Target:      "normal(4,1.25)",
 	Batch:       100,
 	Noise:       engine.NoiseUniform,
@@ -103,7 +103,7 @@ var blogOriginal = engine.Config{
 var devnag2017 = engine.Config{
 	Name:        "devnag-2017",
 	Description: "Dev Nag's 50-lines GAN: G maps each noise value to a sample, D reads the 100 samples plus their squared deviations",
-	Source:      "devnag/pytorch-generative-adversarial-networks, gan_pytorch.py (Feb 2017)",
+	Source:      "devnag/pytorch-generative-adversarial-networks, gan_pytorch.py " + numtext.Together("(Feb 2017)"),
 	Target:      "normal(4,1.25)",
 	Batch:       100,
 	Noise:       engine.NoiseUniform,
@@ -136,7 +136,7 @@ var devnag2017 = engine.Config{
 var devnagMoments = engine.Config{
 	Name:        "devnag-moments",
 	Description: "Dev Nag's 2018 revision: D sees only the four moments of a 500-sample batch",
-	Source:      "devnag/pytorch-generative-adversarial-networks, gan_pytorch.py (2018 revision, \"Only 4 moments\")",
+	Source:      "devnag/pytorch-generative-adversarial-networks, gan_pytorch.py " + numtext.Together("(2018 revision") + ", \"Only 4 moments\")",
 	Target:      "normal(4,1.25)",
 	Batch:       500,
 	Noise:       engine.NoiseUniform,
@@ -173,7 +173,7 @@ var devnagMoments = engine.Config{
 var vanilla = engine.Config{
 	Name:        "vanilla",
 	Description: "the textbook GAN: G maps a noise vector to one sample, D scores samples one by one",
-	Source:      "Goodfellow et al., \"Generative Adversarial Nets\" (2014); Goodfellow, NIPS 2016 tutorial (non-saturating G loss); tuned in ganui",
+	Source:      numtext.Together("Goodfellow et al.") + ", \"Generative Adversarial Nets\" (2014); Goodfellow, " + numtext.Together("NIPS 2016") + " tutorial (non-saturating G loss); tuned in ganui",
 	Target:      "normal(4,1.25)",
 	Batch:       100,
 	Noise:       engine.NoiseNormal,
@@ -212,7 +212,7 @@ func derive(base engine.Config, edit func(*engine.Config)) engine.Config {
 var featureMatching = derive(vanilla, func(c *engine.Config) {
 	c.Name = "feature-matching"
 	c.Description = "vanilla, but G matches the mean of D's last hidden layer on real data instead of fooling D"
-	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.1"
+	c.Source = numtext.Together("Salimans et al.") + ", \"Improved Techniques for Training GANs\" (2016), §3.1"
 	c.GLoss = engine.GLossFeatureMatching
 })
 
@@ -228,7 +228,7 @@ var featureMatching = derive(vanilla, func(c *engine.Config) {
 var minibatchDiscrimination = derive(vanilla, func(c *engine.Config) {
 	c.Name = "minibatch-discrimination"
 	c.Description = "vanilla, plus minibatch discrimination: D sees how alike the samples of a batch are"
-	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2"
+	c.Source = numtext.Together("Salimans et al.") + ", \"Improved Techniques for Training GANs\" (2016), §3.2"
 	c.MBDKernels = 8
 	c.MBDDim = 4
 })
@@ -241,7 +241,7 @@ var minibatchDiscrimination = derive(vanilla, func(c *engine.Config) {
 var labelSmoothing = derive(vanilla, func(c *engine.Config) {
 	c.Name = "label-smoothing"
 	c.Description = "vanilla with one-sided label smoothing: D's target for real data is 0.9"
-	c.Source = "Goodfellow, NIPS 2016 tutorial, §4.2; Salimans et al. (2016), §3.4"
+	c.Source = "Goodfellow, " + numtext.Together("NIPS 2016") + " tutorial, §4.2; " + numtext.Together("Salimans et al.") + " (2016), §3.4"
 	c.RealLabel = 0.9
 })
 
@@ -254,7 +254,7 @@ var labelSmoothing = derive(vanilla, func(c *engine.Config) {
 var lsgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "lsgan"
 	c.Description = "vanilla with the least-squares loss: D regresses real to 1 and fake to 0, no sigmoid"
-	c.Source = "Mao et al., \"Least Squares Generative Adversarial Networks\" (2017), " + numtext.Together("a = 0") + ", " + numtext.Together("b = c = 1")
+	c.Source = numtext.Together("Mao et al.") + ", \"Least Squares Generative Adversarial Networks\" (2017), " + numtext.Together("a = 0") + ", " + numtext.Together("b = c = 1")
 	c.Loss = engine.LossLeastSquares
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 })
@@ -276,7 +276,7 @@ var lsgan = derive(vanilla, func(c *engine.Config) {
 var wgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan"
 	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step") + " (100 in its warm-up), RMSprop"
-	c.Source = "Arjovsky et al., \"Wasserstein GAN\" (2017), Algorithm 1: " + numtext.Together("RMSprop 5e-5") + ", " + numtext.Together("clip c = 0.01") + ", " + numtext.Together("n_critic = 5") +
+	c.Source = numtext.Together("Arjovsky et al.") + ", \"Wasserstein GAN\" (2017), Algorithm 1: " + numtext.Together("RMSprop 5e-5") + ", " + numtext.Together("clip c = 0.01") + ", " + numtext.Together("n_critic = 5") +
 		"; their main.py's warm-up: " + numtext.Together("100 critic steps") + " in the first 25 and every 500th"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
@@ -301,7 +301,7 @@ var wgan = derive(vanilla, func(c *engine.Config) {
 var wganGP = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan-gp"
 	c.Description = "vanilla as WGAN-GP: a critic pulled toward 1-Lipschitz by a gradient penalty, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
-	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1 (" + numtext.Together("n_critic = 5") + ", " + numtext.Together("Adam 1e-4") + ", " + numtext.Together("β = (0, 0.9)") + "); " + numtext.Together("λ = 0.1") + " as in their gan_toy.py"
+	c.Source = numtext.Together("Gulrajani et al.") + ", \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1 (" + numtext.Together("n_critic = 5") + ", " + numtext.Together("Adam 1e-4") + ", " + numtext.Together("β = (0, 0.9)") + "); " + numtext.Together("λ = 0.1") + " as in their gan_toy.py"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 	c.GP = 0.1
@@ -318,7 +318,7 @@ var wganGP = derive(vanilla, func(c *engine.Config) {
 var r1 = derive(vanilla, func(c *engine.Config) {
 	c.Name = "r1"
 	c.Description = "vanilla with the R1 penalty: D's gradient on real data is penalised, so the game settles"
-	c.Source = "Mescheder et al., \"Which Training Methods for GANs do actually Converge?\" (2018), eq. 9: R1, " + numtext.Together("γ = 1") + " here"
+	c.Source = numtext.Together("Mescheder et al.") + ", \"Which Training Methods for GANs do actually Converge?\" (2018), eq. 9: R1, " + numtext.Together("γ = 1") + " here"
 	c.R1 = 1
 })
 
@@ -331,7 +331,7 @@ var r1 = derive(vanilla, func(c *engine.Config) {
 var hinge = derive(vanilla, func(c *engine.Config) {
 	c.Name = "hinge"
 	c.Description = "vanilla with the hinge loss: D pushes real scores above 1 and fake ones below −1"
-	c.Source = "Lim & Ye, \"Geometric GAN\" (2017); Miyato et al., \"Spectral Normalization for Generative Adversarial Networks\" (2018): the hinge loss"
+	c.Source = numtext.Together("Lim & Ye") + ", \"Geometric GAN\" (2017); " + numtext.Together("Miyato et al.") + ", \"Spectral Normalization for Generative Adversarial Networks\" (2018): the hinge loss"
 	c.Loss = engine.LossHinge
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 })
@@ -344,7 +344,7 @@ var hinge = derive(vanilla, func(c *engine.Config) {
 var bimodal = derive(vanilla, func(c *engine.Config) {
 	c.Name = "bimodal"
 	c.Description = "vanilla on a two-mode target, to watch for mode collapse"
-	c.Source = "Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target " + numtext.Together("½ N(−2, 0.5²)") + " + " + numtext.Together("½ N(2, 0.5²)")
+	c.Source = "Goodfellow, " + numtext.Together("NIPS 2016") + " tutorial, §5.1.1 (mode collapse); target " + numtext.Together("½ N(−2, 0.5²)") + " + " + numtext.Together("½ N(2, 0.5²)")
 	c.Target = "mixture(-2,0.5;2,0.5)"
 })
 
@@ -357,7 +357,7 @@ var bimodal = derive(vanilla, func(c *engine.Config) {
 var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 	c.Name = "bimodal-mbd"
 	c.Description = "bimodal with minibatch discrimination, which keeps both modes on most seeds"
-	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the bimodal target"
+	c.Source = numtext.Together("Salimans et al.") + ", \"Improved Techniques for Training GANs\" (2016), §3.2, on the bimodal target"
 	c.MBDKernels = minibatchDiscrimination.MBDKernels
 	c.MBDDim = minibatchDiscrimination.MBDDim
 })
@@ -373,7 +373,7 @@ var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 var unrolled = derive(bimodal, func(c *engine.Config) {
 	c.Name = "unrolled"
 	c.Description = "bimodal with an unrolled GAN: G answers D as it will be " + numtext.Together("5 updates") + " on (first-order)"
-	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), " + numtext.Together("5 unrolling steps") + "; first-order, on the bimodal target"
+	c.Source = numtext.Together("Metz et al.") + ", \"Unrolled Generative Adversarial Networks\" (2017), " + numtext.Together("5 unrolling steps") + "; first-order, on the bimodal target"
 	c.Unroll = 5
 })
 
@@ -387,7 +387,7 @@ var unrolled = derive(bimodal, func(c *engine.Config) {
 var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 	c.Name = "historical-averaging"
 	c.Description = "bimodal with historical averaging: each player is pulled toward the mean of its past parameters"
-	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.3, on the bimodal target; λ chosen in ganui"
+	c.Source = numtext.Together("Salimans et al.") + ", \"Improved Techniques for Training GANs\" (2016), §3.3, on the bimodal target; λ chosen in ganui"
 	c.DHistAvg = 0.1
 	c.GHistAvg = 0.1
 })
@@ -403,7 +403,7 @@ var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan"
 	c.Description = "the bimodal target with PacGAN packing and 64-unit networks: both modes, no bridge"
-	c.Source = "Lin et al. 2018 (PacGAN), " + numtext.Together("packing degree 2") + ", on the bimodal target; ring-pacgan's sizes, tuned in ganui"
+	c.Source = numtext.Together("Lin et al.") + " 2018 (PacGAN), " + numtext.Together("packing degree 2") + ", on the bimodal target; ring-pacgan's sizes, tuned in ganui"
 	c.Target = "mixture(-2,0.5;2,0.5)"
 })
 
@@ -420,7 +420,7 @@ var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 var bimodalPacGANEMA = derive(bimodalPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan-ema"
 	c.Description = "bimodal-pacgan seen through the moving average of G's weights: both modes, evenly weighted"
-	c.Source = "Yazıcı et al., \"The Unusual Effectiveness of Averaging in GAN Training\" (2019), EMA of G, " + numtext.Together("β 0.99") + " chosen in ganui; on bimodal-pacgan"
+	c.Source = numtext.Together("Yazıcı et al.") + ", \"The Unusual Effectiveness of Averaging in GAN Training\" (2019), EMA of G, " + numtext.Together("β 0.99") + " chosen in ganui; on bimodal-pacgan"
 	c.GEMA = 0.99
 })
 
@@ -434,7 +434,7 @@ var bimodalPacGANEMA = derive(bimodalPacGAN, func(c *engine.Config) {
 var uniformFlatNoise = derive(uniform, func(c *engine.Config) {
 	c.Name = "uniform-flat-noise"
 	c.Description = "the uniform target with one uniform noise value: G only has to stretch and shift it"
-	c.Source = "ganui: vanilla's design with uniform noise (" + numtext.Together("noise_dim 1") + "), as Dev Nag's and the blog's GANs feed it"
+	c.Source = "ganui: vanilla's design with uniform noise (" + numtext.Together("noise_dim 1") + "), as " + numtext.Together("Dev Nag's") + " and the blog's GANs feed it"
 	c.Noise = engine.NoiseUniform
 	c.NoiseDim = 1
 })
@@ -445,7 +445,7 @@ var uniformFlatNoise = derive(uniform, func(c *engine.Config) {
 var skewed = derive(vanilla, func(c *engine.Config) {
 	c.Name = "skewed"
 	c.Description = "vanilla on a skewed log-normal target with a long right tail"
-	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on e^Y, " + numtext.Together("Y ~ N(1, 0.5²)")
+	c.Source = "ganui: the textbook GAN of " + numtext.Together("Goodfellow et al.") + " (2014) on e^Y, " + numtext.Together("Y ~ N(1, 0.5²)")
 	c.Target = "lognormal(1,0.5)"
 })
 
@@ -456,7 +456,7 @@ var skewed = derive(vanilla, func(c *engine.Config) {
 var uniform = derive(vanilla, func(c *engine.Config) {
 	c.Name = "uniform"
 	c.Description = "vanilla on a uniform target with hard edges"
-	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on " + numtext.Together("U[2, 6)")
+	c.Source = "ganui: the textbook GAN of " + numtext.Together("Goodfellow et al.") + " (2014) on " + numtext.Together("U[2, 6)")
 	c.Target = "uniform(2,6)"
 })
 
@@ -472,7 +472,7 @@ var uniform = derive(vanilla, func(c *engine.Config) {
 var ring = engine.Config{
 	Name:        "ring",
 	Description: "the textbook GAN on a ring of 8 Gaussians: the 2-D benchmark of mode collapse",
-	Source:      "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), §3.1: 8 modes, radius 2, σ 0.02; smaller networks in ganui",
+	Source:      numtext.Together("Metz et al.") + ", \"Unrolled Generative Adversarial Networks\" (2017), §3.1: 8 modes, radius 2, σ 0.02; smaller networks in ganui",
 	Target:      "ring(8,2,0.02)",
 	Batch:       256,
 	Noise:       engine.NoiseNormal,
@@ -504,7 +504,7 @@ var ring = engine.Config{
 var ringPacGAN = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-pacgan"
 	c.Description = "ring with PacGAN packing: D judges " + numtext.Together("2 points") + " at once, which exposes collapse"
-	c.Source = "Lin et al., \"PacGAN: The power of two samples in generative adversarial networks\" (2018), §3, " + numtext.Together("packing degree 2")
+	c.Source = numtext.Together("Lin et al.") + ", \"PacGAN: The power of two samples in generative adversarial networks\" (2018), §3, " + numtext.Together("packing degree 2")
 	c.DIn = 2
 })
 
@@ -513,7 +513,7 @@ var ringPacGAN = derive(ring, func(c *engine.Config) {
 var ringMBD = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-mbd"
 	c.Description = "ring with minibatch discrimination: D sees how alike the points of a batch are"
-	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the 8-mode ring"
+	c.Source = numtext.Together("Salimans et al.") + ", \"Improved Techniques for Training GANs\" (2016), §3.2, on the 8-mode ring"
 	c.MBDKernels = minibatchDiscrimination.MBDKernels
 	c.MBDDim = minibatchDiscrimination.MBDDim
 })
@@ -525,7 +525,7 @@ var ringMBD = derive(ring, func(c *engine.Config) {
 var ringUnrolled = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-unrolled"
 	c.Description = "ring with an unrolled GAN: G answers D as it will be " + numtext.Together("5 updates") + " on (first-order)"
-	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), §3.1, " + numtext.Together("5 unrolling steps") + "; first-order"
+	c.Source = numtext.Together("Metz et al.") + ", \"Unrolled Generative Adversarial Networks\" (2017), §3.1, " + numtext.Together("5 unrolling steps") + "; first-order"
 	c.Unroll = 5
 })
 
@@ -535,7 +535,7 @@ var ringUnrolled = derive(ring, func(c *engine.Config) {
 var grid = derive(ring, func(c *engine.Config) {
 	c.Name = "grid"
 	c.Description = "the textbook GAN on a 5×5 grid of Gaussians: " + numtext.Together("25 modes") + " to capture"
-	c.Source = "Srivastava et al. 2017 (VEEGAN), §5.1; Lin et al. 2018 (PacGAN), §5.1: 5×5 grid, " + numtext.Together("spacing 2") + ", " + numtext.Together("σ 0.05")
+	c.Source = numtext.Together("Srivastava et al.") + " 2017 (VEEGAN), §5.1; " + numtext.Together("Lin et al.") + " 2018 (PacGAN), §5.1: 5×5 grid, " + numtext.Together("spacing 2") + ", " + numtext.Together("σ 0.05")
 	c.Target = "grid(5,2,0.05)"
 })
 
@@ -547,7 +547,7 @@ var grid = derive(ring, func(c *engine.Config) {
 var gridWGANGP = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-wgan-gp"
 	c.Description = "grid as WGAN-GP: a gradient-penalised critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
-	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1; the 5×5 grid of §3.1 and their gan_toy.py, " + numtext.Together("λ = 0.1") + " as there"
+	c.Source = numtext.Together("Gulrajani et al.") + ", \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1; the 5×5 grid of §3.1 and their gan_toy.py, " + numtext.Together("λ = 0.1") + " as there"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.ReLU, engine.ReLU, engine.Identity}
 	c.GP = 0.1
@@ -564,7 +564,7 @@ var gridWGANGP = derive(grid, func(c *engine.Config) {
 var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-pacgan"
 	c.Description = "grid with PacGAN packing (" + numtext.Together("2 points") + " per " + numtext.Together("D row") + ") and 128-unit networks: most of the " + numtext.Together("25 modes")
-	c.Source = "Lin et al., \"PacGAN: The power of two samples in generative adversarial networks\" (2018), §5.1, " + numtext.Together("packing degree 2") + ", on the 5×5 grid; sizes in ganui"
+	c.Source = numtext.Together("Lin et al.") + ", \"PacGAN: The power of two samples in generative adversarial networks\" (2018), §5.1, " + numtext.Together("packing degree 2") + ", on the 5×5 grid; sizes in ganui"
 	c.DIn = 2
 	c.GHidden = []int{128, 128}
 	c.DHidden = []int{128, 128}
@@ -583,7 +583,7 @@ var gridPacGAN = derive(grid, func(c *engine.Config) {
 var gridPacGAN4EMA = derive(gridPacGAN, func(c *engine.Config) {
 	c.Name = "grid-pacgan4-ema"
 	c.Description = "grid with PacGAN4 packing (" + numtext.Together("4 points") + " per " + numtext.Together("D row") + "), seen through G's moving average: all " + numtext.Together("25 modes") + ", filled"
-	c.Source = "Lin et al. 2018 (PacGAN), §5.1, " + numtext.Together("packing degree 4") + ", on the 5×5 grid; Yazıcı et al. (2019), EMA of G, " + numtext.Together("β 0.99") + "; sizes in ganui"
+	c.Source = numtext.Together("Lin et al.") + " 2018 (PacGAN), §5.1, " + numtext.Together("packing degree 4") + ", on the 5×5 grid; " + numtext.Together("Yazıcı et al.") + " (2019), EMA of G, " + numtext.Together("β 0.99") + "; sizes in ganui"
 	c.DIn = 4
 	c.GEMA = 0.99
 })

@@ -2,13 +2,17 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -450,6 +454,55 @@ func TestKeysPageDrawsEventKeysFaintWithoutEvents(t *testing.T) {
 			}
 			if text := ansi.Strip(page); strings.Contains(text, "< >: "+idleNoEvent) != noEvents {
 				t.Errorf("replaying %v, no events %v: the page says %q: %v, want %v:\n%s", replaying, noEvents, "< >: "+idleNoEvent, !noEvents, noEvents, text)
+			}
+		}
+	}
+}
+
+// TestSourcesKeepNamesAndDatesTogether: on the ? page, at 70 to 120
+// columns, a preset's source keeps a person's name ("Dev Nag's", "Salimans
+// et al.", "Lim & Ye") and a date ("(Feb 2017)", "NIPS 2016", "(2018
+// revision") on one row, neither broken across two rows nor cut between its
+// words: blog-original's had read "(Feb" over "2017)" at 95 and 100
+// columns, and "after Dev" over "Nag's" at 115.
+func TestSourcesKeepNamesAndDatesTogether(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	together := regexp.MustCompile(`\p{Lu}\S* et al\.|Dev Nag's|Lim & Ye|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\)|NIPS \d{4}|\(\d{4} revision`)
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		phrases := together.FindAllString(numtext.Plain(cfg.Source), -1)
+		if len(phrases) == 0 {
+			continue
+		}
+		s, snap := firstSnapshot(t, cfg)
+		running := snap // a row more for the design than at epoch 0
+		running.State, running.Epoch, running.Frames, running.Exportable = session.Running, 1, 1, true
+		for w := 70; w <= 120; w += 5 {
+			h := 20 + (w-70)*2/5
+			m := NewModel(s)
+			mm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			m = mm.(Model)
+			m.nextHelpPage()
+			for _, at := range []session.Snapshot{snap, running} {
+				m.apply(at)
+				l := m.layout()
+				var rows []string
+				for _, r := range strings.Split(ansi.Strip(m.designPanel(l.histW, l.topH+l.bottomH)), "\n") {
+					rows = append(rows, strings.TrimRight(strings.ReplaceAll(r, numtext.NBSP, " "), " "))
+				}
+				page := strings.Join(rows, "\n")
+				for _, p := range phrases {
+					words := strings.Fields(p)
+					for i := 1; i < len(words); i++ {
+						start := strings.Join(words[:i], " ")
+						if strings.Contains(page, start+"\n") || strings.Contains(page, start+" …") {
+							t.Errorf("%s at %d×%d: the source parts %q after %q:\n%s", name, w, h, p, start, page)
+						}
+					}
+				}
 			}
 		}
 	}

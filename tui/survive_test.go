@@ -1721,7 +1721,7 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 			// A source cut for room keeps its citation's authors and
 			// year, its title cut in the middle where it must be: "source:
 			// Salimans et al., "Improved Techniques …" (2016)".
-			if c := citation.FindStringSubmatch(snap.Design[1]); c != nil && strings.Contains(panel, "source:") {
+			if c := citation.FindStringSubmatch(flat(snap.Design[1])); c != nil && strings.Contains(panel, "source:") {
 				from, year := strings.Index(panel, c[1]), strings.Index(panel, c[2])
 				if from < 0 { // no word of the title fits: it is left out, the year kept
 					from, year = strings.Index(panel, strings.TrimRight(c[1], ` ,"`)+" ("), strings.Index(panel, c[2][1:])

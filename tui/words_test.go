@@ -1304,7 +1304,7 @@ func TestSourceNeverQuotesNothing(t *testing.T) {
 			}
 		}
 	}
-	if got, want := strings.Join(cutSource(s, 90, 1), " "), `after Dev Nag's …`; !strings.HasSuffix(got, want) {
+	if got, want := numtext.Plain(strings.Join(cutSource(s, 90, 1), " ")), `after Dev Nag's …`; !strings.HasSuffix(got, want) {
 		t.Errorf("cut at 90 cells: %q, want it to end %q", got, want)
 	}
 }
