@@ -553,21 +553,21 @@ type chartAxis struct {
 // margin, and a row a line is drawn on left unlabelled where its tick does
 // not name the line, a gap in the scale. A row that draws nothing at an
 // edge spends one of very few rows on a label alone: ring's 2-D moments at
-// 80×24 had read 2, 0, −2 and −4 down a −4 row without a dot, and at 70×20
-// 5 over 0, the 5 row blank, to keep their labels mid-row and off the
-// lines.
+// 80×24 would read 2, 0, −2 and −4 down a −4 row without a dot, and at
+// 70×20 5 over 0, the 5 row blank, to keep their labels mid-row and off
+// the lines.
 //
 // It keeps the rules of yLabels' scale: labels on two rows at least (one
-// on a chart of one), a step apart, without a gap but at a line's row, and on a third of the
-// rows of a taller chart (not bimodal's losses at 120×40 read as 2 and 0
-// alone, five rows apart); a reference off an edge row where values
-// beyond lo to hi are marked (yRange), the range not widened to hold
-// them, an own-scale series' above all; and a row a line is drawn on
-// labelled only by a tick that names the line (labelsAt), where that
-// costs at most twice the ρ, on a chart of two rows nothing, else a gap
-// (on a chart of two rows the scale first). It returns false where no ρ holds the range, as
-// for a range float64 cannot hold rows apart: the chart then keeps lo to
-// hi and yLabels' scale.
+// on a chart of one), a step apart, without a gap but at a line's row,
+// and on a third of the rows of a taller chart (not bimodal's losses at
+// 120×40 read as 2 and 0 alone, five rows apart); a reference off an edge
+// row where values beyond lo to hi are marked (yRange), the range not
+// widened to hold them, an own-scale series' above all; and a row a line
+// is drawn on labelled only by a tick that names the line (labelsAt),
+// where that costs at most twice the ρ, on a chart of two rows nothing,
+// else a gap (on a chart of two rows the scale first). It returns false
+// where no ρ holds the range, as for a range float64 cannot hold rows
+// apart: the chart then keeps lo to hi and yLabels' scale.
 //
 // On yLabels' scale the ticks would stand wherever their rows fall, unevenly
 // on a short chart: grid's losses at 80×24 after 100 epochs would read 1.0,
