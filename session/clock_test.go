@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -345,4 +346,68 @@ func TestRateIsThePaceFromTheFirstEpoch(t *testing.T) {
 		t.Fatal(err)
 	}
 	stretch("reseeded")
+}
+
+// TestDoingSaysWhatTheSessionIsAt: Doing names the work a wide design's
+// goroutine spends seconds on, in the status's words, and how long it has
+// been at it by the session's clock: a session not started is at its
+// first snapshot's evaluation of the untrained generator, its first work
+// once started; between tasks it is at none.
+func TestDoingSaysWhatTheSessionIsAt(t *testing.T) {
+	now := time.Unix(1e9, 0)
+	s, err := New(Options{Config: testdesigns.PerSample(50), Seed: 1, Clock: NewClock(func() time.Time { return now })})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	check := func(want string, wantSince time.Duration) {
+		t.Helper()
+		if what, since := s.Doing(); what != want || since != wantSince {
+			t.Errorf("Doing() = %q, %v; want %q, %v", what, since, want, wantSince)
+		}
+	}
+	check("evaluating the untrained generator on 10,000 samples", 0)
+	now = now.Add(3 * time.Second)
+	check("evaluating the untrained generator on 10,000 samples", 3*time.Second)
+	s.begin(task{kind: training, epoch: 1234, since: now})
+	now = now.Add(time.Second)
+	check("training epoch 1,234", time.Second)
+	s.begin(task{kind: evaluating, epoch: 1234, n: 1, since: now})
+	check("evaluating epoch 1,234's generator on 1 sample", 0)
+	s.begin(task{since: now})
+	check("", 0)
+}
+
+// TestDoingFollowsTheLoop: an epoch's training and a snapshot's
+// evaluation are what Doing says while they run, read here at the clock
+// readings made as they end; the session is at none once they have.
+func TestDoingFollowsTheLoop(t *testing.T) {
+	var s *Session
+	var seen []string
+	now := time.Unix(1e9, 0)
+	clock := NewClock(func() time.Time { // Doing's words, as Doing would read the clock within the clock's own reading
+		if s != nil {
+			s.atMu.Lock()
+			what := s.at.what()
+			s.atMu.Unlock()
+			if what != "" && !slices.Contains(seen, what) {
+				seen = append(seen, what)
+			}
+		}
+		return now
+	})
+	s, err := New(Options{Config: testdesigns.PerSample(50), Seed: 1, Samples: 100, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	s.begin(task{})
+	s.trainEpoch()
+	s.publishEval(true)
+	if want := []string{"training epoch 1", "evaluating epoch 1's generator on 100 samples"}; !slices.Equal(seen, want) {
+		t.Errorf("Doing while the loop works: %q, want %q", seen, want)
+	}
+	if what, _ := s.Doing(); what != "" {
+		t.Errorf("Doing after the work: %q, want none", what)
+	}
 }

@@ -191,6 +191,8 @@ type Session struct {
 	divergedWith Settings
 
 	clock     *Clock        // the wall clock less the time stopped (clock.go)
+	atMu      sync.Mutex    // guards at, which the front end reads (Doing)
+	at        task          // what the goroutine is at now
 	busy      time.Duration // time spent in trainEpoch in this run, for Result's epochs/s
 	trained   int           // epochs trainEpoch ran in this run
 	started   time.Time     // when this run began (the session was built, or r or R), for Result's wall time
@@ -480,6 +482,8 @@ func New(opts Options) (*Session, error) {
 		// beside it (ganui-vanilla-seed1-epoch5-2.ckpt).
 		s.saved.record = sha256.Sum256(s.runRecord())
 	}
+	// The loop's first work is its first snapshot's evaluation.
+	s.at = task{kind: evaluating, epoch: gan.Epoch(), n: s.opts.Samples, since: s.started}
 	return s, nil
 }
 
@@ -623,6 +627,63 @@ func (s *Session) Waiting() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.queue)
+}
+
+// task is a piece of the session goroutine's work that can take seconds
+// on a wide design: an epoch's training, or an evaluation of n samples.
+type task struct {
+	kind  taskKind
+	epoch int       // the epoch trained, or the one whose generator is evaluated
+	n     int       // the samples evaluated
+	since time.Time // when it began, by the session's clock
+}
+
+type taskKind int
+
+const (
+	idle taskKind = iota // between tasks: applying commands, publishing, waiting for the pace
+	training
+	evaluating
+)
+
+// begin records t as what the goroutine is at now (Doing).
+func (s *Session) begin(t task) {
+	s.atMu.Lock()
+	s.at = t
+	s.atMu.Unlock()
+}
+
+// Doing says what the session's goroutine is at now, in the status's
+// words ("training epoch 1", "evaluating the untrained generator on
+// 10,000 samples"), and for how long by the session's clock; "" between
+// these tasks. A session not started yet is at its first snapshot's
+// evaluation, its first work once started. It is safe to call from any
+// goroutine: the trainer asks it while an epoch or evaluation of a wide
+// design takes seconds, between two of the session's snapshots, to say
+// that work goes on.
+func (s *Session) Doing() (what string, since time.Duration) {
+	s.atMu.Lock()
+	t := s.at
+	s.atMu.Unlock()
+	if t.kind == idle {
+		return "", 0
+	}
+	return t.what(), s.clock.Since(t.since)
+}
+
+// what is t in the status's words; "" when idle.
+func (t task) what() string {
+	switch t.kind {
+	case training:
+		return "training epoch " + numtext.FormatInt(t.epoch)
+	case evaluating:
+		g := "the untrained generator"
+		if t.epoch > 0 {
+			g = "epoch " + numtext.FormatInt(t.epoch) + "'s generator"
+		}
+		return "evaluating " + g + " on " + numtext.Count(t.n, "sample")
+	}
+	return ""
 }
 
 // publishEvery is the shortest interval between routine snapshots (≈ 20 Hz);
@@ -809,8 +870,10 @@ func (s *Session) trainEpoch() {
 		return
 	}
 	t0 := s.clock.Now()
+	s.begin(task{kind: training, epoch: s.gan.Epoch() + 1, since: t0})
 	st, err := s.gan.TrainEpoch()
 	s.trainedAt = s.clock.Now()
+	s.begin(task{since: s.trainedAt})
 	s.busy += s.trainedAt.Sub(t0)
 	s.trained++
 	s.changed()
@@ -1016,8 +1079,10 @@ func (s *Session) publishEval(atOnce bool) {
 	s.updateRate()
 	s.lastPub = now
 	if !s.evalOK && s.canEvaluate() && (atOnce || now.Sub(s.lastEval) >= evalEvery) {
+		s.begin(task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples, since: now})
 		s.evaluate()
 		s.lastEval = now
+		s.begin(task{since: s.clock.Now()})
 	}
 	cfg := s.gan.Config()
 	var eq *Equilibrium
@@ -1224,7 +1289,9 @@ func shownRange(g *engine.GAN) (lo, hi float64) {
 func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	frames := s.keepsFrames()
+	s.begin(task{kind: evaluating, epoch: epoch, n: CheckSize(s.gan.Plane() != nil), since: s.clock.Now()})
 	e := s.measure(frames)
+	s.begin(task{since: s.clock.Now()})
 	m := e.Metrics
 	s.evaluated(m)
 	s.watch.follow(s.evals.pts, s.every)

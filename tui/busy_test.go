@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -21,14 +22,7 @@ import (
 // ends", until the session's next snapshot.
 // The session here is never started, so its commands wait for good.
 func TestKeysWaitingSaySo(t *testing.T) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, snap := trainedSnapshot(t, cfg, 1, 3, 80)
-	snap.State = session.Running
-	flat := func(m tea.Model) string { return strings.Join(strings.Fields(m.View()), " ") }
+	snap := runningSnapshot(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Dir: t.TempDir()})
 		if err != nil {
@@ -60,3 +54,93 @@ func TestKeysWaitingSaySo(t *testing.T) {
 		}
 	}
 }
+
+// TestStartingSaysWhatItDoes: before the first snapshot the screen names
+// the session's work, the first snapshot's evaluation, seconds long on a
+// wide design, where "starting…" alone would seem hung.
+func TestStartingSaysWhatItDoes(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, err := session.New(session.Options{Config: testdesigns.PerSample(50), Seed: 1, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
+		var m tea.Model = NewModel(s)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		checkFrame(t, m.View(), size[0], size[1])
+		if v, want := flat(m), "starting: evaluating the untrained generator on 10,000 samples…"; !strings.Contains(v, want) {
+			t.Errorf("%d×%d: the starting screen lacks %q:\n%s", size[0], size[1], want, m.View())
+		}
+	}
+}
+
+// TestSlowWorkSaysSo: while a running run's session has been at one task
+// (session.Session.Doing) for busyNoteAfter with no frame since, the status
+// says what it is at; under busyNoteAfter, as a small design always is, it
+// says nothing of it; the next snapshot takes the words back. The session
+// is never started and its clock is the test's, so the work lasts as long
+// as the test says.
+func TestSlowWorkSaysSo(t *testing.T) {
+	snap := runningSnapshot(t)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		now := time.Unix(1e9, 0)
+		s, err := session.New(session.Options{Config: testdesigns.PerSample(50), Seed: 1, Dir: t.TempDir(),
+			Clock: session.NewClock(func() time.Time { return now })})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.Stop)
+		what, _ := s.Doing()
+		note := what + "…"
+		var m tea.Model = NewModel(s)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		m, cmd := m.Update(snapshotMsg(snap))
+		if !m.(Model).checking || cmd == nil {
+			t.Fatalf("%d×%d: a running run's snapshot schedules no check", size[0], size[1])
+		}
+		now = now.Add(busyNoteAfter - time.Millisecond)
+		m, _ = m.Update(busyCheckMsg{})
+		if v := flat(m); strings.Contains(v, note) {
+			t.Errorf("%d×%d: the work said before busyNoteAfter:\n%s", size[0], size[1], m.View())
+		}
+		if !m.(Model).checking {
+			t.Errorf("%d×%d: a check schedules no next one while the run runs", size[0], size[1])
+		}
+		now = now.Add(time.Millisecond)
+		m, _ = m.Update(busyCheckMsg{})
+		checkFrame(t, m.View(), size[0], size[1])
+		if v := flat(m); !strings.Contains(v, note) {
+			t.Errorf("%d×%d: the session at one task for busyNoteAfter, the status lacks %q:\n%s", size[0], size[1], note, m.View())
+		}
+		m, _ = m.Update(snapshotMsg(snap))
+		if v := flat(m); strings.Contains(v, note) {
+			t.Errorf("%d×%d: the work still said after the session's snapshot:\n%s", size[0], size[1], m.View())
+		}
+		paused := snap
+		paused.State = session.Paused
+		m, _ = m.Update(busyCheckMsg{})
+		m, _ = m.Update(snapshotMsg(paused))
+		if m, _ = m.Update(busyCheckMsg{}); m.(Model).checking || strings.Contains(flat(m), note) {
+			t.Errorf("%d×%d: a paused run is checked on, or said busy:\n%s", size[0], size[1], m.View())
+		}
+	}
+}
+
+// runningSnapshot is a running vanilla run's snapshot at epoch 3, drawn
+// without colour, for a model whose session is never started.
+func runningSnapshot(t *testing.T) session.Snapshot {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, snap := trainedSnapshot(t, cfg, 1, 3, 80)
+	snap.State = session.Running
+	return snap
+}
+
+// flat is m's screen with its runs of blanks and line breaks made one
+// space, so that a note wrapped over lines is found whole.
+func flat(m tea.Model) string { return strings.Join(strings.Fields(m.View()), " ") }

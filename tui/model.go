@@ -102,6 +102,11 @@ type Model struct {
 	waiting bool
 	// sent counts the commands sent, so that a key's are told from none.
 	sent int
+	// busy: what the session has been at for busyNoteAfter or more, with
+	// no frame since (busyCheckMsg), which the status says until the next
+	// snapshot; checking: a busyCheckMsg is on its way.
+	busy     string
+	checking bool
 
 	// quitting: q has asked the session to stop after the epoch in
 	// training, and the UI waits for it (stopSession). left: q again
@@ -196,10 +201,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case snapshotMsg:
 		m.apply(session.Snapshot(msg))
-		return m, waitSnapshot(m.s)
+		return m, tea.Batch(waitSnapshot(m.s), m.checkBusy())
 	case waitCheckMsg:
 		m.waiting = m.s.Waiting() > 0
 		return m, nil
+	case busyCheckMsg:
+		m.checking = false
+		if m.snap.State != session.Running {
+			return m, nil
+		}
+		if what, since := m.s.Doing(); what != "" && (since >= busyNoteAfter || m.busy != "") {
+			m.busy = what // once said, its words follow the work till a frame comes
+		}
+		return m, m.checkBusy()
 	case sessionDoneMsg:
 		return m, nil
 	case stopMsg:
@@ -238,6 +252,34 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // seconds, through which space, n or ← would otherwise seem ignored. A
 // small design's answer comes well before, with no note to flicker.
 const waitNoteAfter = 250 * time.Millisecond
+
+// busyNoteAfter is how long the session is at one epoch's training or one
+// evaluation, with no frame since, before the status says what it is at
+// ("training epoch 1…"): a wide design's take seconds each, through which
+// the screen would stand still as if hung. A running run's frames come
+// many times a second while its epochs and evaluations take milliseconds,
+// as a small design's do, so it never shows the note; a frame a second
+// is still a run seen to move. busyEvery is how often a running run is
+// checked, well within busyNoteAfter.
+const (
+	busyNoteAfter = time.Second
+	busyEvery     = 250 * time.Millisecond
+)
+
+// busyCheckMsg asks, busyEvery after the last check or the snapshot that
+// began them, what the session is at (session.Session.Doing).
+type busyCheckMsg struct{}
+
+// checkBusy schedules the next busyCheckMsg while the run shown is
+// running and none is on its way: one tick in busyEvery, never one per
+// snapshot or epoch.
+func (m *Model) checkBusy() tea.Cmd {
+	if m.checking || m.snap.State != session.Running {
+		return nil
+	}
+	m.checking = true
+	return tea.Tick(busyEvery, func(time.Time) tea.Msg { return busyCheckMsg{} })
+}
 
 // waitCheckMsg asks, waitNoteAfter after a key sent a command, whether
 // commands still wait for the session.
@@ -286,7 +328,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
-	m.waiting = false // the session has answered
+	m.waiting, m.busy = false, "" // the session has answered
 	m.ks, m.w1, m.sw1 = trends(m.snap.Evals, &m.snap.Eval, m.snap.CheckNoise)
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"

@@ -222,7 +222,7 @@ func TestEndingNamesTheDesignsPreset(t *testing.T) {
 }
 
 // TestQuitWhileStarting: before the first snapshot, while the screen says
-// "starting…" (the first evaluation of a wide design takes seconds), q says
+// "starting: evaluating the untrained generator on 10,000 samples…" (the first evaluation of a wide design takes seconds), q says
 // that it quits after the epoch in training as it does on the run's screen, and
 // a key's answer is shown: were that screen to stay as it is, q would seem not
 // taken, and a second q, pressed to make sure, would leave the session without
@@ -238,17 +238,17 @@ func TestQuitWhileStarting(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		var m tea.Model = NewModel(s)
 		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		if v := m.View(); !strings.Contains(v, "starting…") {
+		if v := m.View(); !strings.Contains(v, "starting") {
 			t.Fatalf("%d×%d before the first snapshot:\n%s", size[0], size[1], v)
 		}
 		mm, _ := m.Update(keyMsg("x"))
-		if v := mm.View(); !strings.Contains(v, "starting…") || !strings.Contains(v, "x is not a key here") {
+		if v := mm.View(); !strings.Contains(v, "starting") || !strings.Contains(v, "x is not a key here") {
 			t.Errorf("%d×%d: x while starting is not answered:\n%s", size[0], size[1], v)
 		}
 		mm, _ = mm.Update(keyMsg("q"))
 		view := mm.View()
 		checkFrame(t, view, size[0], size[1])
-		if !mm.(Model).quitting || !strings.Contains(view, "starting…") || !strings.Contains(strings.Join(strings.Fields(view), " "), quittingNote) {
+		if !mm.(Model).quitting || !strings.Contains(view, "starting") || !strings.Contains(strings.Join(strings.Fields(view), " "), quittingNote) {
 			t.Errorf("%d×%d: q while starting does not say the trainer is quitting:\n%s", size[0], size[1], view)
 		}
 	}

@@ -134,7 +134,8 @@ func (m Model) View() string {
 		if !l.ok {
 			return tooSmall(m.width, m.height, note)
 		}
-		return withNote(m.width, m.height, styleMuted.Render("starting…"), 1, note)
+		words := wrap(m.starting(), m.width) // a wide design's numbers take room
+		return withNote(m.width, m.height, styleMuted.Render(strings.Join(words, "\n")), len(words), note)
 	}
 	if m.keys.page == pageGlossary { // the glossary in place of everything
 		keys := m.keys
@@ -861,6 +862,8 @@ func (m *Model) statusLines(w, n int) []string {
 		note = m.flash
 	case m.waiting && m.s.Waiting() > 0:
 		note = waitingNote
+	case m.busy != "":
+		note = m.busy + "…"
 	case s.Failed:
 		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
@@ -1226,6 +1229,16 @@ func indexOfWidth(s string, n int) int {
 
 // quittingNote is the status while q waits for the epoch in training.
 const quittingNote = "quitting after this epoch… q again quits at once, without the final line"
+
+// starting is the screen's words before the first snapshot: what the
+// session is at, its first snapshot's evaluation, which on a wide design
+// takes seconds.
+func (m Model) starting() string {
+	if what, _ := m.s.Doing(); what != "" {
+		return "starting: " + what + "…"
+	}
+	return "starting…"
+}
 
 // waitingNote is the status while keys' commands wait for the session
 // (Model.waiting): that they are taken, and when they act.
