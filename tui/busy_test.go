@@ -18,8 +18,9 @@ import (
 // design's epoch or evaluation takes seconds, and commands act between
 // epochs) is answered on the status once the wait check comes
 // (waitNoteAfter), not at the key, where a small design's answer follows at
-// once: "busy with the epoch in training… keys pressed meanwhile act as it
-// ends", until the session's next snapshot.
+// once: what the session is at and that the keys act as it ends
+// ("evaluating the untrained generator on 10,000 samples… keys pressed
+// meanwhile act as it ends"), until the session's next snapshot.
 // The session here is never started, so its commands wait for good.
 func TestKeysWaitingSaySo(t *testing.T) {
 	snap := runningSnapshot(t)
@@ -32,6 +33,10 @@ func TestKeysWaitingSaySo(t *testing.T) {
 		var m tea.Model = NewModel(s)
 		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		m, _ = m.Update(snapshotMsg(snap))
+		waitingNote := m.(Model).waitingNote()
+		if !strings.HasPrefix(waitingNote, "evaluating the untrained generator on ") {
+			t.Errorf("the note of keys waiting for a session not started: %q", waitingNote)
+		}
 		m, cmd := m.Update(keyMsg(" "))
 		if cmd == nil {
 			t.Fatalf("%d×%d: space whose command waits schedules no wait check", size[0], size[1])

@@ -861,7 +861,7 @@ func (m *Model) statusLines(w, n int) []string {
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = m.flash
 	case m.waiting && m.s.Waiting() > 0:
-		note = waitingNote
+		note = m.waitingNote()
 	case m.busy != "":
 		note = m.busy + "…"
 	case s.Failed:
@@ -1241,8 +1241,16 @@ func (m Model) starting() string {
 }
 
 // waitingNote is the status while keys' commands wait for the session
-// (Model.waiting): that they are taken, and when they act.
-const waitingNote = "busy with the epoch in training… keys pressed meanwhile act as it ends"
+// (Model.waiting): what it is at, in Session.Doing's words as the busy
+// note gives them ("training epoch 3… keys pressed meanwhile act as it
+// ends"), so that the keys are seen taken and when they act.
+func (m Model) waitingNote() string {
+	what, _ := m.s.Doing()
+	if what == "" { // between an epoch and its frame: a command at work
+		what = "busy"
+	}
+	return what + "… keys pressed meanwhile act as it ends"
+}
 
 // quittingSaveNote is quittingNote while a checkpoint w asked for waits
 // too: the stop writes it, and q again loses it.
