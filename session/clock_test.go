@@ -411,3 +411,50 @@ func TestDoingFollowsTheLoop(t *testing.T) {
 		t.Errorf("Doing after the work: %q, want none", what)
 	}
 }
+
+// applied is a command that closes itself as it is applied: a test's
+// mark that every command sent before it has been applied, and the
+// snapshot of their batch published.
+type applied chan struct{}
+
+func (c applied) apply(*Session) { close(c) }
+
+// TestBinsSentBeforeStartMakeTheFirstSnapshot: the trainer's HistBins,
+// sent before Start as it knows the screen, is applied before the first
+// snapshot, which already has the screen's bins, and the untrained
+// generator is evaluated once, where a wide design's evaluation takes
+// seconds: not at the default bins and again at the screen's.
+func TestBinsSentBeforeStartMakeTheFirstSnapshot(t *testing.T) {
+	var s *Session
+	evals, last := 0, ""
+	clock := NewClock(func() time.Time { // counts the evaluations, each read within by its end's clock reading
+		if s != nil {
+			s.atMu.Lock()
+			what := s.at.what()
+			s.atMu.Unlock()
+			if what != last && strings.HasPrefix(what, "evaluating the untrained generator") {
+				evals++
+			}
+			last = what
+		}
+		return time.Unix(1e9, 0)
+	})
+	s, err := New(Options{Config: testdesigns.PerSample(50), Seed: 1, Samples: 100, Paused: true, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	const bins = 37
+	s.Send(HistBins{N: bins})
+	s.Start()
+	if snap := <-s.Snapshots(); len(snap.Eval.Metrics.Hist.Counts) != bins || snap.Eval.Epoch != 0 {
+		t.Errorf("first snapshot: %d bins at epoch %d, want %d at 0", len(snap.Eval.Metrics.Hist.Counts), snap.Eval.Epoch, bins)
+	}
+	mark := make(applied)
+	s.Send(mark)
+	<-mark
+	s.Stop()
+	if evals != 1 {
+		t.Errorf("the untrained generator was evaluated %d times, want once", evals)
+	}
+}

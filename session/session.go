@@ -550,7 +550,10 @@ func (s *Session) NothingLeft() error {
 
 // Start launches the session's own goroutine, which trains at the pace
 // the user sets, applies commands and publishes snapshots until Stop.
-// Calling it again does nothing.
+// Commands sent before it apply before the first snapshot, which shows
+// them: the trainer's HistBins for the screen it opens on has the
+// untrained generator evaluated once, at its bins, where a wide design's
+// evaluation takes seconds. Calling it again does nothing.
 func (s *Session) Start() {
 	s.start.Do(func() {
 		s.keeping = true
@@ -718,7 +721,7 @@ func (s *Session) loop() {
 	s.timer = time.NewTimer(time.Hour)
 	s.timer.Stop()
 	s.beginStretch(s.clock.Now())
-	s.publish()
+	s.applyQueued() // those sent before Start, then the first snapshot
 	for {
 		if s.state != Running {
 			select {

@@ -184,20 +184,7 @@ func (m Model) Init() tea.Cmd { return waitSnapshot(m.s) }
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		place := -1
-		if m.keys.page == pageGlossary && m.width > 0 {
-			place = m.glossaryPlace() // the entry the reader is at, before the pages change
-		}
-		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
-		if strings.HasSuffix(m.flash, smallRefusal) && m.layout().ok {
-			m.flash = "" // said of a screen that is gone
-		}
-		m.help.Width = m.width
-		m.keys.width = m.width
-		if place >= 0 {
-			m.gpage = m.glossaryPageOf(place)
-		}
-		m.relayout()
+		m.resize(msg.Width, msg.Height)
 		return m, nil
 	case snapshotMsg:
 		m.apply(session.Snapshot(msg))
@@ -554,6 +541,24 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 func (m *Model) send(c session.Command) {
 	m.s.Send(c)
 	m.sent++
+}
+
+// resize fits the trainer to a screen w columns wide and h rows high.
+func (m *Model) resize(w, h int) {
+	place := -1
+	if m.keys.page == pageGlossary && m.width > 0 {
+		place = m.glossaryPlace() // the entry the reader is at, before the pages change
+	}
+	m.width, m.height = max(0, w), max(0, h)
+	if strings.HasSuffix(m.flash, smallRefusal) && m.layout().ok {
+		m.flash = "" // said of a screen that is gone
+	}
+	m.help.Width = m.width
+	m.keys.width = m.width
+	if place >= 0 {
+		m.gpage = m.glossaryPageOf(place)
+	}
+	m.relayout()
 }
 
 // relayout fits the panels to a new size: the charts are redrawn and the

@@ -94,11 +94,18 @@ func Run(s *session.Session, notice string) (Ending, error) {
 	// the input, so adaptive colours pick the right variant.
 	lipgloss.SetColorProfile(colourProfile(termenv.NewOutput(os.Stdout, termenv.WithEnvironment(environ(os.Getenv))), os.Getenv))
 	lipgloss.SetHasDarkBackground(darkBackground(os.Stdout, os.Getenv))
+	m := NewModel(s)
+	// Sized before the session starts, the model sends the screen's
+	// HistBins first, so that the untrained generator is evaluated once,
+	// at the bins drawn: on a wide design each evaluation takes seconds.
+	// The program's own first size, the same, then asks nothing more.
+	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
+		m.resize(w, h)
+	}
 	s.Start()
 	// The signals quit as q does (signalMsg), in place of bubbletea's
 	// handler, which ended the program on SIGINT with an error and let
 	// SIGHUP kill it with the terminal left raw.
-	m := NewModel(s)
 	m.notice = notice
 	m.noSuspend = noSuspendWhy()
 	if m.noSuspend == "" {

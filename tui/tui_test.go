@@ -558,3 +558,26 @@ func TestEscReturnsAReplayToLive(t *testing.T) {
 		t.Errorf("live again, the screen still shows the replay:\n%s", view)
 	}
 }
+
+// TestSizedBeforeStartEvaluatesOnce: a model sized before its session
+// starts, as Run sizes it to the terminal, has the first snapshot drawn
+// at the screen's bins, and the program's first size, the same, asks the
+// session for nothing more: a wide design's untrained generator, whose
+// evaluation takes seconds, is evaluated once, not again at new bins.
+func TestSizedBeforeStartEvaluatesOnce(t *testing.T) {
+	s, err := session.New(session.Options{Config: blogConfig(t, 100), Seed: 1, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	m := NewModel(s)
+	m.resize(80, 24)
+	s.Start()
+	if snap := <-s.Snapshots(); len(snap.Eval.Metrics.Hist.Counts) != m.bins {
+		t.Errorf("first snapshot at 80×24: %d bins, want the screen's %d", len(snap.Eval.Metrics.Hist.Counts), m.bins)
+	}
+	sent := m.sent
+	if mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24}); mm.(Model).sent != sent {
+		t.Errorf("the program's first size, as the model's, sent %d commands, want none", mm.(Model).sent-sent)
+	}
+}
