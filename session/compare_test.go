@@ -828,6 +828,8 @@ func TestDoneSaysWhatItTimed(t *testing.T) {
 // TestDoneSaysAShortTime: a plan trained in under a tenth of a second says its
 // time in a digit that is not 0, beside the speed it makes: 50 epochs of
 // blog-original at full speed are not "done: 50 epochs in 0.0 s (1,079 ep/s)".
+// The speed is said as the header says a rate (RateText): a wide design's
+// epochs of seconds are "(8.3 s/ep)", not "(0 ep/s)".
 func TestDoneSaysAShortTime(t *testing.T) {
 	for _, c := range []struct {
 		each time.Duration // an epoch's time
@@ -835,7 +837,8 @@ func TestDoneSaysAShortTime(t *testing.T) {
 	}{
 		{20 * time.Millisecond, "done: 2 epochs in 0.04 s (50 ep/s)"},
 		{400 * time.Microsecond, "done: 2 epochs in 0.0008 s (2,500 ep/s)"},
-		{600 * time.Millisecond, "done: 2 epochs in 1.2 s (2 ep/s)"},
+		{600 * time.Millisecond, "done: 2 epochs in 1.2 s (1.7 ep/s)"},
+		{8300 * time.Millisecond, "done: 2 epochs in 16.6 s (8.3 s/ep)"},
 	} {
 		s := newIdleBlog(t)
 		now := time.Unix(1_000_000, 0)

@@ -122,6 +122,27 @@ func SpeedText(speed float64) string {
 	return strconv.FormatFloat(speed, 'f', -1, 64) + "/s"
 }
 
+// RateText writes a measured rate, in epochs a second, for the header and
+// the plan's done note as a number and its unit: "23,456" "ep/s" and
+// "951" "ep/s" whole; under 10 epochs a second with a tenth, "2.5"
+// "ep/s", where a whole number would read a wide design's 0.4 as 0,
+// stopped; and under one epoch a second the seconds an epoch takes, "8.3"
+// "s/ep" or "25" "s/ep", where "0.04 ep/s" would be a fraction to invert,
+// and the time an epoch takes is what its user waits for, epoch by epoch.
+// The two units meet at 1, and each keeps two digits at the least; "s/ep"
+// mirrors "ep/s", and up to 99,999 s/ep fits the room the header keeps
+// for "99,999 ep/s".
+func RateText(rate float64) (num, unit string) {
+	unit = "ep/s"
+	if rate > 0 && rate < 1 {
+		rate, unit = 1/rate, "s/ep"
+	}
+	if math.Round(rate*10) < 100 {
+		return strconv.FormatFloat(rate, 'f', 1, 64), unit
+	}
+	return numtext.FormatInt(int(math.Round(rate))), unit
+}
+
 // ParseSpeed reads a pace as --speed takes it: "full", or a rate in
 // epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written
 // as every number ganui reads (engine.PlainNumber); one with a '+'

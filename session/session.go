@@ -927,7 +927,8 @@ func (s *Session) trainEpoch() {
 			if wall < 100*time.Millisecond {
 				secs = numtext.Plainly(wall.Seconds(), 1)
 			}
-			done += fmt.Sprintf(" in %s s (%s ep/s)", secs, numtext.FormatInt(int(math.Round(s.avgRate()))))
+			num, unit := RateText(s.avgRate())
+			done += fmt.Sprintf(" in %s s (%s %s)", secs, num, unit)
 		}
 		done += " · space or n continues · r or R starts a new run"
 		if s.failed {

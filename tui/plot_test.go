@@ -1329,11 +1329,11 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 }
 
 // TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a
-// width is the same whether the run is running, at any rate up to 99,999
-// ep/s (the SIMD build trains small presets at over 20,000), paused, done
-// or diverged: only the rate, which a running run alone measures, comes
-// and goes. At 80×24 blog-original's header had
-// read "blog-original  ▶ running …" and, paused, " ganui
+// width is the same whether the run is running, at any rate from a wide
+// design's 25 s/ep up to 99,999 ep/s (the SIMD build trains small presets
+// at over 20,000), paused, done or diverged: only the rate, which a
+// running run alone measures, comes and goes. At 80×24 blog-original's
+// header had read "blog-original  ▶ running …" and, paused, " ganui
 // blog-original  ❚❚ paused …", the program's name coming back in.
 func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -1349,7 +1349,7 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 		for _, c := range []struct {
 			state session.State
 			rate  float64
-		}{{session.Running, 8}, {session.Running, 198}, {session.Running, 9999}, {session.Running, 23456}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
+		}{{session.Running, 8}, {session.Running, 0.04}, {session.Running, 0.4}, {session.Running, 198}, {session.Running, 9999}, {session.Running, 23456}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
 			h := at(w, c.state, c.rate)
 			var has []string
 			for _, p := range []string{"ganui", "speed", "seed", "epoch", "blog-original"} {
@@ -1381,6 +1381,45 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 	} {
 		if h := at(c.w, c.state, c.rate); h != c.want {
 			t.Errorf("%d wide, %s: %q, want %q", c.w, c.state, h, c.want)
+		}
+	}
+}
+
+// TestHeaderSaysSlowRatesHonestly: the header's measured rate is whole
+// from 10 epochs a second, with a tenth under 10, and under one epoch a
+// second the seconds an epoch takes (session.RateText), each within the
+// room the line keeps for "99,999 ep/s": a wide design's 0.4 epochs a
+// second (g_hidden=1024,1024 d_hidden=1024,1024 batch=500) reads "2.5
+// s/ep", where a whole number had read "0 ep/s" beside "speed 500/s", as
+// if stopped.
+func TestHeaderSaysSlowRatesHonestly(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "vanilla", 3, 20000, 1
+	m.snap.Settings.Speed = 500
+	m.snap.State = session.Running
+	const head = " ganui   vanilla  ▶ running  epoch 3 / 20,000  seed 1  speed 500/s  "
+	for _, c := range []struct {
+		rate float64
+		want string
+	}{
+		{0.04, "25 s/ep"},
+		{0.12, "8.3 s/ep"},
+		{0.4, "2.5 s/ep"},
+		{0.96, "1.0 s/ep"},
+		{1, "1.0 ep/s"},
+		{2.5, "2.5 ep/s"},
+		{9.96, "10 ep/s"},
+		{10, "10 ep/s"},
+		{951, "951 ep/s"},
+		{23456, "23,456 ep/s"},
+	} {
+		m.snap.Rate = c.rate
+		if h := strings.TrimRight(ansi.Strip(m.header(120)), " "); h != head+c.want {
+			t.Errorf("at %v ep/s:\n got %q\nwant %q", c.rate, h, head+c.want)
+		}
+		if w := ansi.StringWidth(c.want); w > rateRoom {
+			t.Errorf("at %v ep/s: %q takes %d columns, more than the rate's room, %d", c.rate, c.want, w, rateRoom)
 		}
 	}
 }

@@ -633,7 +633,8 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 	// a rate.
 	rate := headerPart{forms: []string{"", ""}, room: rateRoom}
 	if s.State == session.Running && s.Rate > 0 {
-		rate.forms[0] = numtext.FormatInt(int(math.Round(s.Rate))) + styleMuted.Render(" ep/s")
+		num, unit := session.RateText(s.Rate)
+		rate.forms[0] = num + styleMuted.Render(" "+unit)
 	}
 	if s.Replay != nil {
 		rate.room = 0
@@ -781,7 +782,8 @@ func (p *headerPart) giveWay(over, floor int) {
 
 // rateRoom is the room the header keeps for the measured rate, "99,999
 // ep/s", shown or not: the rates of these small models run from tens to
-// over 20,000 epochs a second in the SIMD build.
+// over 20,000 epochs a second in the SIMD build, and a wide design's,
+// seconds an epoch, read "8.3 s/ep" in it (session.RateText).
 var rateRoom = ansi.StringWidth("99,999 ep/s")
 
 // presetRoom is the room a preset's name keeps once it gives way a step,

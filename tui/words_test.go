@@ -205,7 +205,8 @@ func TestSpeedNamedOneWay(t *testing.T) {
 
 // TestGlossaryExplainsTheScreensLabels: every label the main screen shows a
 // learner — the legends' names, the header's units, the higher moments — is
-// explained in the glossary of its view: "ex.kurt", "ep/s", "D real" and the
+// explained in the glossary of its view: "ex.kurt", "ep/s", a wide design's
+// "s/ep", "D real" and the
 // target's value after ┈ among them, and the modes line's "blob"
 // (historical-averaging, seed 1, epoch 3,000: "modes blob 37% 37% vs 50%").
 func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
@@ -213,8 +214,8 @@ func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
 		plane  bool
 		labels []string
 	}{
-		{false, []string{"time axes count", "epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push", "blob"}},
-		{true, []string{"epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "X and Y the stds", "┈", "SW1", "HQ", "modes captured", "D surface"}},
+		{false, []string{"time axes count", "epoch", "ep/s", "s/ep", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push", "blob"}},
+		{true, []string{"epoch", "ep/s", "s/ep", "speed", "D real", "D fake", "G's loss", "X and Y the stds", "┈", "SW1", "HQ", "modes captured", "D surface"}},
 	} {
 		text := ""
 		for _, g := range glossaryOf(c.plane) {
