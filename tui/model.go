@@ -97,9 +97,10 @@ type Model struct {
 	noteKinds []session.FindingKind
 
 	// waiting: a key's command has waited for the session longer than
-	// waitNoteAfter (waitCheckMsg), so the status says it is taken
-	// (waitingNote) until the next snapshot.
-	waiting bool
+	// waitNoteAfter (waitCheckMsg), so the status says it is taken, in
+	// these words (waitingNote), until the next snapshot; "" for none.
+	// Taken at the check, so that View asks the session nothing.
+	waiting string
 	// sent counts the commands sent, so that a key's are told from none.
 	sent int
 	// busy: what the session has been at for busyNoteAfter or more, with
@@ -190,7 +191,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.apply(session.Snapshot(msg))
 		return m, tea.Batch(waitSnapshot(m.s), m.checkBusy())
 	case waitCheckMsg:
-		m.waiting = m.s.Waiting() > 0
+		m.waiting = ""
+		if m.s.Waiting() > 0 {
+			m.waiting = m.waitingNote()
+		}
 		return m, nil
 	case busyCheckMsg:
 		m.checking = false
@@ -315,7 +319,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
-	m.waiting, m.busy = false, "" // the session has answered
+	m.waiting, m.busy = "", "" // the session has answered
 	m.ks, m.w1, m.sw1 = trends(m.snap.Evals, &m.snap.Eval, m.snap.CheckNoise)
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"

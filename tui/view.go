@@ -862,8 +862,8 @@ func (m *Model) statusLines(w, n int) []string {
 		note, style = m.quittingStatus(), styleWarn
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = m.flash
-	case m.waiting && m.s.Waiting() > 0:
-		note = m.waitingNote()
+	case m.waiting != "":
+		note = m.waiting
 	case m.busy != "":
 		note = m.busy + "…"
 	case s.Failed:
