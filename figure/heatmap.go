@@ -34,8 +34,10 @@ type Heatmap struct {
 	ZLabel string
 	// ZLimits, when its first end is below its second, are the least and
 	// the most the value can take (KS: 0 and 1; sliced W1: 0 and +Inf):
-	// the colour bar of a map whose cells all hold one value, widened
-	// around it, is kept within them. The zero value sets none.
+	// the colour bar runs from the least, the best a cell could read, to
+	// the worst cell's value, and that of a map whose cells all hold one
+	// value, widened around it, is kept within them. The zero value sets
+	// none: the bar runs from the lowest cell's value to the highest.
 	ZLimits [2]float64
 	// Notes, if not nil, holds a line of text for each cell, as Z, under
 	// its value or in its place: e.g. how many seeds diverged there.
@@ -105,6 +107,13 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	}
 	if lo > hi { // nothing finite
 		lo, hi = 0, 1
+	}
+	// The bar begins at the measure's best, its limits' first end (0, a
+	// perfect match), not at the best cell's value: a map whose every cell
+	// lies far from the target (KS 0.9969 beside 0.9977) reads red
+	// throughout, where its best cell would take the blue of a match.
+	if a, b := h.ZLimits[0], h.ZLimits[1]; a < b && lo > a {
+		lo = a
 	}
 	if hi == lo { // one value: a range around it, for a colour bar that reads
 		d := math.Max(math.Abs(lo)/10, 1e-9)
