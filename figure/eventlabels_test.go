@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 
@@ -43,6 +44,12 @@ func (c *textCanvas) DrawImage(vg.Rectangle, image.Image) {}
 
 // drawEvents draws the lines and labels of events on rec as a time panel
 // of 400×200 points over epochs 0 to 1,000 draws them, its foot at y 0.
+// names reports whether text is e's label: its kind, or, where it is written
+// left of its line or on an earlier event's line, its kind and epoch.
+func names(e Event, text string) bool {
+	return text == e.Label || text == e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
+}
+
 func drawEvents(rec vg.Canvas, events ...Event) {
 	p := plot.New()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
@@ -206,7 +213,7 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 		box := rec.backdrop[0]
 		dc := p.DataCanvas(c)
 		trX, _ := p.Transforms(&dc)
-		if trX(float64(epoch))-vg.Points(2) <= box.Min.X && !slices.Contains(rec.strs, "d-wins-ended") {
+		if trX(float64(epoch))-vg.Points(2) <= box.Min.X && !slices.ContainsFunc(rec.strs, func(s string) bool { return names(r.Events[0], s) }) {
 			t.Errorf("event at %d: its label is left out, where there is room left of its line", epoch)
 		}
 		sty := p.Legend.TextStyle
@@ -218,7 +225,7 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 				if at.X < box.Min.X || at.X+w > box.Max.X || at.Y < box.Min.Y || at.Y+h/2 > box.Max.Y {
 					t.Errorf("event at %d: the legend's %q at %v, %v wide, is not on its backdrop %v", epoch, s, at, w, box)
 				}
-			case s == "d-wins-ended":
+			case names(r.Events[0], s):
 				w := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}.Width(s)
 				if at.X+w > box.Min.X && at.Y > box.Min.Y {
 					t.Errorf("event at %d: its label at %v, %v wide, runs under the legend's backdrop %v", epoch, at, w, box)
@@ -248,7 +255,7 @@ func TestLabelsBelowTheLegend(t *testing.T) {
 		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 		var written []vg.Rectangle
 		for _, e := range events {
-			i := slices.Index(rec.strs, e.Label)
+			i := slices.IndexFunc(rec.strs, func(s string) bool { return names(e, s) })
 			if i < 0 {
 				t.Errorf("%s (epoch %d) is not named: labels %q", e.Label, e.Epoch, rec.strs)
 				continue
@@ -304,25 +311,41 @@ func TestTitlesLevel(t *testing.T) {
 }
 
 // TestLeftLabelDoesNotCrossALine: a label that has no room right of its line
-// (the panel's edge) goes left of it where it does not run across an earlier
-// event's line, from which it would read as that line's (and beyond that line
-// where it would: TestLabelBeyondAnEarlierLine). label-smoothing's panel (b)
-// does not write d-wins-ended (epoch 840) from d-wins's line (610), under
-// "d-wins".
+// (the panel's edge) goes left of it, naming its epoch, where it does not run
+// across an earlier event's line, from which it would read as that line's (and
+// beyond that line where it would: TestLabelBeyondAnEarlierLine).
+// label-smoothing's panel (b) does not write d-wins-ended (epoch 840) from
+// d-wins's line (610), under "d-wins".
 func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 	p := plot.New()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &drawCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
 	eventLines{events: []Event{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c, p)
-	if !slices.Equal(rec.strs, []string{"d-wins", "d-wins-ended"}) {
+	if !slices.Equal(rec.strs, []string{"d-wins", "d-wins-ended (990)"}) {
 		t.Errorf("labels %q written, want both", rec.strs)
 	}
 	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 	if len(rec.texts) == 2 {
-		if at, line := rec.texts[1].X, vg.Length(396); at+sty.Width("d-wins-ended") > line || at < 200 {
+		if at, line := rec.texts[1].X, vg.Length(396); at+sty.Width("d-wins-ended (990)") > line || at < 200 {
 			t.Errorf("d-wins-ended written from x=%v, want it just left of its line at %v", at, line)
 		}
+	}
+}
+
+// TestLabelLeftOfItsLineNamesItsEpoch: a label written left of its own line,
+// the legend or the panel's edge taking the room right of it, names its
+// epoch, since it begins at no line of its own and may begin a few points
+// right of an earlier one, under that line's label, where it reads as that
+// line's: vanilla retuned at epoch 2,865 (ganui --preset vanilla --epochs
+// 3000, → at 2,865, P at 6,726) wrote "equilibrium", of epoch 4,080, from
+// beside "D lr 1e-3"'s line in panels (a) and (b), as if D's new rate had
+// brought it at once.
+func TestLabelLeftOfItsLineNamesItsEpoch(t *testing.T) {
+	rec := &drawCanvas{}
+	drawEvents(rec, Event{Epoch: 860, Label: "setting"}, Event{Epoch: 990, Label: "equilibrium"})
+	if want := []string{"setting", "equilibrium (990)"}; !slices.Equal(rec.strs, want) {
+		t.Errorf("labels %q written, want %q", rec.strs, want)
 	}
 }
 
@@ -335,7 +358,7 @@ func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 func TestLabelBeyondAnEarlierLine(t *testing.T) {
 	rec := &strokeCanvas{}
 	drawEvents(rec, Event{Epoch: 100, Label: "d-wins"}, Event{Epoch: 960, Label: "equilibrium-ended"}, Event{Epoch: 990, Label: "runaway"})
-	want := []string{"d-wins", "equilibrium-ended", "runaway (990)"}
+	want := []string{"d-wins", "equilibrium-ended (960)", "runaway (990)"}
 	if !slices.Equal(rec.strs, want) {
 		t.Fatalf("labels %q written, want %q", rec.strs, want)
 	}
@@ -558,7 +581,7 @@ func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	trX, trY := p.Transforms(&dc)
 	named := false
 	for _, op := range rec.ops {
-		named = named || op.text == "runaway"
+		named = named || names(r.Events[0], op.text)
 		for _, e := range []float64{900, 950, 990} {
 			if x, y := trX(e), trY(100); op.kind == "white" && op.to.X-op.from.X < 100 && op.from.X < x && x < op.to.X && op.from.Y < y && y < op.to.Y {
 				t.Errorf("a white box %v to %v hides G's loss at epoch %g", op.from, op.to, e)
@@ -613,7 +636,7 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 			p.Draw(c)
 			labels := 0
 			for i, op := range rec.ops {
-				if op.kind != "text" || !slices.ContainsFunc(tc.events, func(e Event) bool { return e.Label == op.text }) {
+				if op.kind != "text" || !slices.ContainsFunc(tc.events, func(e Event) bool { return names(e, op.text) }) {
 					continue
 				}
 				labels++

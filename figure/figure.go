@@ -2721,8 +2721,10 @@ const dotRoom = 0.02
 // events close together go one under the other (up to labelRows, and below the
 // legend as many more as it is high), so that none is written over another,
 // over the legend or past the panel's edge (left of its line where there is no
-// room right of it, but not across an earlier line, from which it would read
-// as that line's: left of that line then, naming its epoch, beyond); one that
+// room right of it, naming its epoch, since it begins at no line of its own
+// and may begin a few points right of an earlier line, under its label, as if
+// of it; and not across an earlier line, from which it would read as that
+// line's: left of that line then, beyond); one that
 // finds no free row takes a row of its own under the others, so that every
 // line is named (ring-mbd's panel (a) at 3,000 epochs, its legend of two
 // columns taking the right half of the top rows, names its fifth mode-covered
@@ -2832,18 +2834,19 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 	}
 	for i, e := range shown {
 		x := trX(float64(e.Epoch))
-		label := e.Label
+		label, dated := e.Label, e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
 		if x != lines[of[i]] { // drawn as an earlier event's line
-			label += " (" + numtext.FormatInt(e.Epoch) + ")"
+			label = dated
 		}
 		// Right of the line, or where that is taken (the panel's edge at
-		// a run's last epoch, the legend, an earlier label) left of it;
-		// where that runs across earlier lines, left of them (beyond).
+		// a run's last epoch, the legend, an earlier label) left of it,
+		// naming its epoch; where that runs across earlier lines, left of
+		// them (beyond).
 		h := sty.Height(label)
 		var best *placed // of the places it fits, the one the curves cross least
 		bestRow, least := 0, vg.Length(math.Inf(1))
 		for {
-			for _, sides := range [][]side{{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(label), label}}, beyond(sty, label, e.Epoch, x, lines, crosses)} {
+			for _, sides := range [][]side{{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(dated), dated}}, beyond(sty, dated, x, lines, crosses)} {
 			rows:
 				for row := range free {
 					top := c.Max.Y - vg.Length(row)*h
@@ -2891,24 +2894,19 @@ type side struct {
 	label string
 }
 
-// beyond is the place for the label of the event at epoch, its line at x, left
-// of the earlier lines that the label left of its own line would run across
-// (crosses), ending clear of the leftmost of them, the label naming its epoch,
-// since it then begins and ends at no line of its own: so placed, a runaway
+// beyond is the place for an event's label, naming its epoch, its line at x,
+// left of the earlier lines that the label left of its own line would run
+// across (crosses), ending clear of the leftmost of them: so placed, a runaway
 // at a run's last epoch, 13 points right of equilibrium-ended's line, is
-// named, and the panel says why the run stopped. Where the
-// label left of its own line runs across none, there is no such place: the
-// label's is beside its line.
-func beyond(sty draw.TextStyle, label string, epoch int, x vg.Length, lines []vg.Length, crosses func(at, w, own vg.Length) bool) []side {
+// named, and the panel says why the run stopped. Where the label left of its
+// own line runs across none, there is no such place: the label's is beside
+// its line.
+func beyond(sty draw.TextStyle, label string, x vg.Length, lines []vg.Length, crosses func(at, w, own vg.Length) bool) []side {
 	w := sty.Width(label)
-	if !crosses(x-vg.Points(2)-w, w, x) {
+	at := x - vg.Points(2) - w
+	if !crosses(at, w, x) {
 		return nil
 	}
-	if suffix := " (" + numtext.FormatInt(epoch) + ")"; !strings.HasSuffix(label, suffix) {
-		label += suffix
-	}
-	w = sty.Width(label)
-	at := x - vg.Points(2) - w
 	for crosses(at, w, x) { // end it left of the leftmost line it runs across
 		for _, l := range lines {
 			if x-l >= vg.Points(3) && l > at-vg.Points(4) && l < at+w {
