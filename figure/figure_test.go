@@ -461,7 +461,7 @@ func TestFromSweep(t *testing.T) {
 		},
 	}
 	h := FromSweep(res)
-	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3,7" {
+	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3,7 · interrupted, 4 of 24 runs unfinished" {
 		t.Fatalf("heat map %+v", h)
 	}
 	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || h.Z[0][1] != 0.3 || !math.IsNaN(h.Z[1][1]) || !math.IsNaN(h.Z[2][1]) {
@@ -571,6 +571,37 @@ func TestHeatmapBarBeginsAtTheBest(t *testing.T) {
 		if least != 0 {
 			t.Errorf("%s of %g and %g: the colour bar's lowest label is %g, want 0", c.measure, c.a, c.b, least)
 		}
+	}
+}
+
+// TestHeatmapOfAStoppedSweepSaysSo: the heat map of a sweep a signal stopped
+// says so in its title, with the runs it left unfinished as the summary's
+// unfinished= counts them, as a run's figure says "(interrupted)": its cells
+// of "none finished" and "1 of 2 seeds" do not read as the sweep's whole
+// result (ganui --headless --preset vanilla --epochs 20000 --sweep
+// d_lr=1e-4,1e-3 --sweep g_lr=1e-4,1e-3 --seeds 1-2 --plot stop.png, SIGINT
+// after a few seconds). A sweep that finished says nothing of it, a cell whose
+// every seed diverged among its finished runs.
+func TestHeatmapOfAStoppedSweepSaysSo(t *testing.T) {
+	res := session.SweepResult{Preset: "vanilla", Target: "normal(4,1.25)", Epochs: 20000, Seeds: []uint64{1, 2}, Measures: [2]string{"ks", "w1"},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-4", "1e-3"}}}}
+	const title = "vanilla · 20,000 epochs · target normal(4,1.25) · median KS over seeds 1-2"
+	if h := FromSweep(res); h.Title != title+" · interrupted, 8 of 8 runs unfinished" {
+		t.Errorf("a sweep stopped before any run finished: title %q", h.Title)
+	}
+	res.Rows = []session.SweepRow{
+		{Values: []string{"1e-4", "1e-4"}, Runs: 2, First: [3]float64{0.9, 0, 1}},
+		{Values: []string{"1e-3", "1e-4"}, Runs: 1, Unfinished: 1, First: [3]float64{0.8, 0, 1}},
+	}
+	if h := FromSweep(res); h.Title != title+" · interrupted, 5 of 8 runs unfinished" {
+		t.Errorf("a sweep stopped with 3 runs finished: title %q", h.Title)
+	}
+	res.Rows[1].Runs, res.Rows[1].Unfinished = 2, 0
+	res.Rows = append(res.Rows,
+		session.SweepRow{Values: []string{"1e-4", "1e-3"}, Runs: 2, Diverged: 2, First: [3]float64{math.NaN(), math.NaN(), math.NaN()}},
+		session.SweepRow{Values: []string{"1e-3", "1e-3"}, Runs: 2, First: [3]float64{0.5, 0, 1}})
+	if h := FromSweep(res); h.Title != title {
+		t.Errorf("a sweep that finished: title %q", h.Title)
 	}
 }
 
@@ -1477,7 +1508,8 @@ func TestMomentsAxisNamed(t *testing.T) {
 // the preset alone: "ring", for a sweep of a points file).
 func TestHeatmapNamesTheTarget(t *testing.T) {
 	res := session.SweepResult{Preset: "ring", Target: "points(data.csv)", Epochs: 200, Seeds: []uint64{1}, Measures: [2]string{"sw1", "hq"},
-		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}},
+		Rows: []session.SweepRow{{Values: []string{"1e-4", "1e-3"}, Runs: 1, First: [3]float64{0.2, 0, 1}}}}
 	if h := FromSweep(res); h.Title != "ring · 200 epochs · target points(data.csv) · SW1 of seed 1" {
 		t.Errorf("title %q", h.Title)
 	}

@@ -330,8 +330,10 @@ func categories(names []string) plot.ConstantTicks {
 // diverged), and one that has no row (a sweep stopped early) that none of
 // its seeds finished ("none finished", of one seed "not finished"), not
 // "not run": its seeds may have trained most of their epochs when the
-// stop came. Its limits are those of the measure: KS from 0 to 1, sliced
-// W1 from 0.
+// stop came; the title of a sweep so stopped says so, with the runs it left
+// unfinished as the summary's unfinished= counts them, "interrupted, 8 of 8
+// runs unfinished", as a run's figure says "(interrupted)". Its limits are
+// those of the measure: KS from 0 to 1, sliced W1 from 0.
 func FromSweep(res session.SweepResult) Heatmap {
 	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
 	if res.Epochs > 0 {
@@ -358,6 +360,13 @@ func FromSweep(res session.SweepResult) Heatmap {
 		return h
 	}
 	x, y := res.Axes[0], res.Axes[1]
+	runs, finished := len(x.Values)*len(y.Values)*len(res.Seeds), 0 // the grid's runs, and those that finished
+	for _, r := range res.Rows {
+		finished += r.Runs
+	}
+	if finished < runs {
+		h.Title += fmt.Sprintf(" · interrupted, %s of %s runs unfinished", numtext.FormatInt(runs-finished), numtext.FormatInt(runs))
+	}
 	h.XKey, h.YKey, h.X, h.Y = x.Key, y.Key, x.Values, y.Values
 	h.Z = make([][]float64, len(y.Values))
 	h.Notes = make([][]string, len(y.Values))
