@@ -17,8 +17,8 @@ import (
 const (
 	// equilibriumScore: D's two losses, averaged over about lossWindow
 	// epochs, as near their equilibrium values (see Equilibrium) as D's
-	// scores within this of the balance score (½) make them mean D can no
-	// longer tell real from fake: a D that scores real data 0.515 and
+	// scores within this of the balance score (½) make them, the losses
+	// of a D that can no longer tell real from fake: a D that scores real data 0.515 and
 	// generated data 0.485 is right on 51.5% of samples, hardly better
 	// than a coin. The loss's slope at ½ turns it into a tolerance on the
 	// losses (Equilibrium.Tol): 2 for BCE (−ln D), so 0.03; ½ for ganui's
@@ -68,7 +68,7 @@ const (
 	// each kick would end the stall for the lossWindow epochs the count
 	// then needs again: 34 ends in those 15 runs, and between them,
 	// beside losses reading 0.693 on the chart, the screen would give the
-	// equilibrium's ✓ "D can no longer tell real from fake" wherever KS
+	// equilibrium's ✓ "D's losses sit at their equilibrium" wherever KS
 	// is 0.5 or under (d_lr 1e-3, seed 3, KS 0.44 from epoch 3,840).
 	// With stillLeave 9 end, each at an epoch 0.069 to 0.27 off ln 2: one
 	// a lone kick of 0.12 (d_lr 2e-3, seed 2, epoch 1,865), the others
@@ -106,8 +106,9 @@ const (
 	// wins: it scores real data over 0.9 and generated data under 0.1 on
 	// average (bceWins: the geometric means of D(real) and of 1 − D(fake)
 	// over 0.9; D(real) = 0.95 and D(fake) = 0.05 on every sample sum to
-	// 0.103). A minimax G's gradient
-	// then vanishes; the non-saturating loss keeps it. With one-sided
+	// 0.103). A minimax G's gradient is then faint, of D(G(z))'s size
+	// through D's sigmoid, under 0.1 on average where it is ½ at the
+	// balance; the non-saturating loss keeps it. With one-sided
 	// label smoothing (real label α) D's loss on real data is read above
 	// its least, the entropy of α (0.325 at α = 0.9, D(real) = α on
 	// every sample; see bestRealLoss): its sum could not fall under this.
@@ -137,8 +138,10 @@ const (
 	dWinsLeastSquares = 0.018
 	dWinsHinge        = 0.144
 	// BlurredShare: with every mode covered, more than this share of the
-	// samples between the modes (outside every mode's ±3σ) means one
-	// broad blob rather than separate modes. A perfect generator puts
+	// samples between the modes (outside every mode's ±3σ) means modes
+	// not separated: nearly as many as one broad blob puts there, which
+	// two modes each too wide put there too, so the finding says what
+	// it counts, not which of the two G makes. A perfect generator puts
 	// 0.27% there; one normal with the target's mean and std, the blob,
 	// puts 28% there on the two-mode targets (½ N(±2, 0.5²)), which this
 	// line sits just under. In two dimensions the share is of samples
@@ -363,7 +366,7 @@ const (
 	ModeDropped                     // a mode of a mixture gets too little of the samples: modes-missing, not quite the mode-dropped event, which needs it covered first
 	ModesBlurred                    // every mode is covered, yet many samples fall between them
 	NoiseIgnored                    // G's output hardly depends on its noise
-	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
+	DIndifferent                    // D's losses at equilibrium: those of a D that cannot tell real from fake
 	DStalled                        // the same, with D still (it stopped learning) or the samples far from the target (slow or stalled)
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 	GCollapsed                      // G's samples are nearly one point: mode collapse
@@ -405,7 +408,7 @@ func (k FindingKind) String() string {
 // An Event's detail is written alike.
 type Finding struct {
 	Kind   FindingKind
-	Text   string // e.g. "D can no longer tell real from fake"
+	Text   string // e.g. "D's losses sit at their equilibrium (ln 2, D(x) ≈ ½): …"
 	Detail string // e.g. "D real 0.6906, D fake 0.6889, within 0.03 of ln 2 = 0.6931"
 }
 
@@ -847,8 +850,9 @@ func (w *watch) gains() string {
 // sees. The share too, for SW1 alone is flat while G moves its samples
 // onto the modes: ring-mbd (seed 2, SIMD build) holds SW1 at 0.27 to
 // 0.38 from epoch 2,200 while its share climbs from 27% to 90% by epoch
-// 10,000, which SW1 alone would call "SW1 has stopped improving, far
-// from the target, a plateau" at 5,400, the share 79% against 10% before.
+// 10,000, which SW1 alone would call "SW1 has not improved by 10% in
+// 4,000 epochs, far from the target, a plateau" at 5,400, the share 79%
+// against 10% before.
 func (w *watch) flat(times float64) bool {
 	return w.before[0] > 0 && w.before[1] > 0 && !w.closer(times) && !w.sharper(times)
 }
@@ -919,9 +923,14 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		f := Finding{Kind: DWins, Text: "D wins: " + dWinsSays(cfg), Detail: detail}
 		switch cfg.GLoss {
 		case engine.GLossMinimax:
-			f.Text += ", so the minimax G loss saturates and G's gradient vanishes: try g_loss nonsaturating"
+			f.Text += ", so the minimax G loss saturates and G's gradient is faint: try g_loss nonsaturating"
 		case engine.GLossNonSaturating:
-			f.Text += "; " + nonSaturatingName(cfg.Loss) + " keeps G's gradient, but G chases a D far ahead of it"
+			// That D is ahead of G is what "D wins" says; said again,
+			// the win with its detail and note takes three of the
+			// diagnosis's rows at 120×40 where two fit it, and pushes
+			// out the entry for D's losses under it
+			// (TestPendingNoteTakesNoGlossaryRow).
+			f.Text += "; " + nonSaturatingName(cfg.Loss) + " keeps G's gradient"
 		}
 		out = append(out, f)
 	}
@@ -973,7 +982,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
 		case between > BlurredShare:
-			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",
+			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them",
 				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percentOver(between, BlurredShare), 100*BlurredShare)})
 		}
 	}
@@ -1175,7 +1184,7 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		}
 	case far && !w.gaining():
 		f.Kind = DStalled
-		f.Text = stuckText + ", yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it and D gives it little to go on; " + gauge
+		f.Text = stuckText + ", yet the samples are far from the target: D's losses are those of " + blindD + ", but G has not matched the target; " + gauge
 		f.Detail += "; " + why
 	}
 	return f
@@ -1381,7 +1390,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 	if w.dims() == 2 {
 		std = "spread"
 	}
-	text := "G has collapsed to " + collapsedToPoint + ": whatever its noise, it makes about the same sample (mode collapse)"
+	text := "G has collapsed to " + collapsedToPoint + ": its samples spread under a tenth as wide as the target (mode collapse)"
 	if w.unknownModes {
 		text = "G has collapsed to " + collapsedToPatch + ": its samples cover nearly one point or one tight cluster of the target's points (a points file's clusters are not known; the plot shows which)"
 	}
@@ -1432,7 +1441,7 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if w.hq[1] > 0 { // a plane of modes, whose share flat counts too
 		detail += fmt.Sprintf("; the high-quality share's best %s, not %.0f%% over its best before them, %s", numtext.Together("HQ "+HighQualityShare(w.hq[1])), 100*plateauGain, numtext.Together("HQ "+HighQualityShare(w.hq[0])))
 	}
-	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target, a plateau: more epochs of this design help slowly if at all", name), Detail: detail}}, found...)
+	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has not improved by %.0f%% in %s epochs, far from the target, a plateau: more epochs of this design help slowly if at all", name, 100*plateauGain, numtext.FormatInt(w.window)), Detail: detail}}, found...)
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS
@@ -1451,8 +1460,18 @@ func (w *watch) averagedAtEquilibrium() bool {
 }
 
 // indifferentText opens the DIndifferent finding, and the equilibrium's
-// event where a stall's finding starts it (equilibriumStarted).
-const indifferentText = "D can no longer tell real from fake"
+// event where a stall's finding starts it (equilibriumStarted): what
+// its condition measures, D's losses, averaged, within Tol of their
+// equilibrium. It says no more of D: losses at ln 2 are those of a D
+// that scores ½ everywhere, but a D sure and right on some samples and
+// sure and wrong on others can average the same, so they do not show
+// that D cannot tell real from fake, only that its losses are a D's
+// that cannot (blindD).
+const indifferentText = "D's losses sit at their equilibrium"
+
+// blindD is the D whose losses D's are at their equilibrium, as the
+// equilibrium's finding and the far stall's (stalled) say.
+const blindD = "a D that cannot tell real from fake"
 
 // indifferent is the DIndifferent finding, when D's averaged losses sit
 // at their equilibrium, or its losses have sat still there for stillNow
@@ -1461,7 +1480,7 @@ func indifferent(w *watch) (Finding, bool) {
 	if !w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
-	return Finding{Kind: DIndifferent, Text: indifferentText + ": its losses sit at their equilibrium (" + w.where() + "); the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
+	return Finding{Kind: DIndifferent, Text: indifferentText + ": " + w.where() + ", the losses of " + blindD + "; the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
 }
 
 // frozen is the DFrozen finding, when each of D's losses has stayed
@@ -1492,7 +1511,7 @@ func frozen(w *watch) (Finding, bool) {
 		return Finding{}, false
 	}
 	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
-	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so, and lowering it now may leave D frozen: run again with a lower one",
+	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G learns from D's fixed scores alone; too high a learning rate leaves D so, and lowering it now may leave D frozen: run again with a lower one",
 		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
 }
 

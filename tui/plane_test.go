@@ -547,7 +547,7 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 		tie("loss bce") + ", " + tie("G nonsaturating") + "; " + tie("D adam") + " " + tie("lr 5e-4") + " " + tie("β (0.5, 0.999)"),
 		styleCaution.Render("!") + " " + tie("mode 1 at (-2, 0)") + styleMuted.Render(" — "+tie("mode 5 at (2, 0)")+" and "+tie("mode 3 at (0, -2)")),
 		"source: Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target " + tie("½ N(−2, 0.5²)") + " + " + tie("½ N(2, 0.5²)"),
-		"✓ D can no longer tell real from fake — within 0.03 of " + tie("ln 2 = 0.6931") + "; \"" + tie("≈ floor") + "\": within 1.5× of it",
+		"✓ D's losses sit at their equilibrium — within 0.03 of " + tie("ln 2 = 0.6931") + "; \"" + tie("≈ floor") + "\": within 1.5× of it",
 	}
 	for _, text := range texts {
 		want := strings.Fields(ansi.Strip(text)) // the words, each of them whole

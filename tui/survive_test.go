@@ -1865,7 +1865,7 @@ func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
 // TestFindingHeadsKeepTheirHint: where even the findings' heads overflow the
 // room, the last line is cut before "? twice: in full", which stays: a replayed
 // grid-pacgan at 80×24 does not read "! 5 of 25 modes missing, and many samples
-// between the modes  ! D can no longer …", the hint cut off.
+// between the modes  ! D is stuck …", the hint cut off.
 func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1873,7 +1873,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	snap.State, snap.Note = session.Paused, ""
 	snap.Findings = []session.Finding{
 		{Kind: session.ModeDropped, Text: "5 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
-		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it"},
+		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: D's losses are those of a D that cannot tell real from fake, but G has not matched the target"},
 	}
 	m.apply(snap)
 	lines := m.msgLines(80, 2)
@@ -1882,9 +1882,9 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 		t.Errorf("80 columns, one line for the diagnosis: %q", lines)
 	}
 	// A head that has no room gives way whole, counted, not cut inside a word
-	// ("… ! D can no longer tell real from fake, y…").
+	// ("… ! D is stuck at its equilibrium, y…").
 	snap.Findings[0].Text = "5 of 25 modes missing: a spread-out cloud"
-	snap.Findings[1].Text = "D is stuck at its equilibrium, yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it"
+	snap.Findings[1].Text = "D is stuck at its equilibrium, yet the samples are far from the target: D's losses are those of a D that cannot tell real from fake, but G has not matched the target"
 	m.apply(snap)
 	lines = m.msgLines(80, 2)
 	if last, want := strings.TrimRight(numtext.Plain(ansi.Strip(lines[len(lines)-1])), " "), "! 5 of 25 modes missing  +1 more  ? twice: in full"; last != want {

@@ -1278,7 +1278,7 @@ func (m *Model) msgLines(w, n int) []string {
 	fs := m.snap.Findings
 	// The live divergence is the status line's to say, a replayed frame's
 	// findings are not: a diverged run's frame at epoch 1,500 shows its
-	// findings, "✓ D can no longer tell real from fake" among them, not on the
+	// findings, "✓ D's losses sit at their equilibrium" among them, not on the
 	// ? pages alone, and a frame without any says "No finding at epoch …".
 	live := m.snap.Replay == nil
 	if live && m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {

@@ -167,7 +167,7 @@ func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 // it. The runaway's finding, which the status line says, does not keep every
 // frame's out: vanilla --set d_lr=0.05 --set g_lr=0.05, run away at epoch
 // 2,008, replayed at epoch 1,500 shows "✗ Ran away at epoch 2,008: …" over the
-// frame's own "✓ D can no longer tell real from fake", not over no diagnosis,
+// frame's own "✓ D's losses sit at their equilibrium", not over no diagnosis,
 // that finding left to the ? pages.
 func TestDivergedRunsFrameShowsItsFindings(t *testing.T) {
 	for _, size := range goldenSizes {
@@ -434,7 +434,7 @@ func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
 	plane := func(name string) func() (*session.Session, session.Snapshot) {
 		return func() (*session.Session, session.Snapshot) { return trainedPlane(t, planeConfig(t, name), 1, 10) }
 	}
-	equilibrium := []session.Finding{{Kind: session.DIndifferent, Text: "D can no longer tell real from fake", Detail: "D real 0.6931, D fake 0.6932, within 0.03 of ln 2 = 0.6931"}}
+	equilibrium := []session.Finding{{Kind: session.DIndifferent, Text: "D's losses sit at their equilibrium", Detail: "D real 0.6931, D fake 0.6932, within 0.03 of ln 2 = 0.6931"}}
 	collapse := []session.Finding{{Kind: session.GCollapsed, Text: "G has collapsed to nearly one point", Detail: "samples' std 0.0100"}}
 	for _, c := range []struct {
 		name         string
@@ -1017,26 +1017,26 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 	}
 }
 
-// TestPendingNoteTakesNoGlossaryRow: at 136×40 the win of vanilla at d_lr=2e-3
-// at epoch 250, with the measurement behind it, takes two of the diagnosis's
-// rows with its note short, "· new: not marked ◆ yet", and the entry for D's
-// losses keeps the row under it; the ? pages give the note whole. The long note
-// would wrap its last words, "event if it holds at 260", onto a third row and
-// push the entry out. (At 120×40 the win, what D's scores are on average, takes
-// three rows with either note, and the long one fits them.)
+// TestPendingNoteTakesNoGlossaryRow: at 120×40 the win of vanilla at d_lr=2e-3
+// at epoch 250, "D wins: it scores real data over 0.9 and generated data under
+// 0.1, on average; the non-saturating G loss keeps G's gradient", with the
+// measurement behind it, takes two of the diagnosis's rows with its note short,
+// "· new: not marked ◆ yet", and the entry for D's losses keeps the row under
+// it; the ? pages give the note whole. The long note would wrap its last words,
+// "event if it holds at 260", onto a third row and push the entry out.
 func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.DLR = 2e-3
-	s, snap := trainedSnapshot(t, cfg, 1, 250, 136)
-	view := frame(t, s, snap, 136, 40)
-	flat := frameReads(t, view, "together under 0.1 · new: not marked ◆ yet", "losses ● D real, D's loss on real samples")
+	s, snap := trainedSnapshot(t, cfg, 1, 250, 120)
+	view := frame(t, s, snap, 120, 40)
+	flat := frameReads(t, view, "on average; the non-saturating G loss keeps G's gradient — D real", "together under 0.1 · new: not marked ◆ yet", "losses ● D real, D's loss on real samples")
 	if strings.Contains(flat, "an event if it holds") {
-		t.Errorf("the long note on the diagnosis's rows at 136×40:\n%s", view)
+		t.Errorf("the long note on the diagnosis's rows at 120×40:\n%s", view)
 	}
-	frameReads(t, frame(t, s, snap, 136, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
+	frameReads(t, frame(t, s, snap, 120, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
 }
 
 // TestFindingHeadsPointToHelpOnce: where the findings are named by their heads,
