@@ -2157,3 +2157,41 @@ func momLegend(t *testing.T, m *Model, w int, what string) string {
 func baselineLine(s *session.Snapshot) string {
 	return strings.Join(baselineLines(s, math.MaxInt), "")
 }
+
+// TestPlotLegendsKeepTheTargetWhole: the Q-Q and G(z) views' legends fit
+// their panel at every width from the narrowest layout's on, with or without a pinned
+// baseline, and name the target's formula whole or not at all: bimodal's Q-Q
+// at 70×20 reads "⠑ diagonal: the target", not "⠑ diagonal: the target,
+// mixture(-2,0.5;…", and wherever the formula fits it is given.
+func TestPlotLegendsKeepTheTargetWhole(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	const spec = "mixture(-2,0.5;2,0.5)"
+	drawn := &session.Baseline{Seed: 123456789, Epoch: 200000}
+	drawn.Eval.Metrics.QQ = []engine.QQPoint{{}}
+	drawn.Eval.GZ = []session.ZX{{}}
+	narrow := NewModel(nil)
+	narrow.width, narrow.height = minWidth, minHeight
+	for _, view := range []sampleView{viewQQ, viewGZ} {
+		for _, b := range []*session.Baseline{nil, drawn, {Seed: 2, Epoch: 1500}} {
+			for w := narrow.layout().histW; w <= 120; w++ {
+				m := NewModel(nil)
+				m.view = view
+				m.snap.Target.Spec = spec
+				m.snap.Baseline = b
+				lines := m.histFoot(w)
+				text := strings.Join(lines, "  ")
+				if !fits(lines, w) || strings.Contains(text, "…") {
+					t.Errorf("view %d, baseline %v, width %d: the legend %q is cut", view, b != nil, w, lines)
+				}
+				if strings.Contains(text, "mixture") != strings.Contains(text, spec) {
+					t.Errorf("view %d, baseline %v, width %d: the legend %q cuts the target's formula", view, b != nil, w, lines)
+				}
+			}
+		}
+	}
+	m := NewModel(nil)
+	m.view, m.snap.Target.Spec = viewQQ, spec
+	if text := strings.Join(m.histFoot(120), "  "); !strings.Contains(text, "diagonal: the target, "+spec) {
+		t.Errorf("the Q-Q legend at 120 columns %q, want the target's formula", text)
+	}
+}

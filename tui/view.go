@@ -2272,39 +2272,53 @@ func baseName(b *session.Baseline) string {
 	return fmt.Sprintf(" base seed %d at %s", b.Seed, numtext.FormatInt(b.Epoch))
 }
 
-// plotFoot is the legend of the Q-Q and G(z) views: their items, then a
-// pinned baseline's (b, nil for none), named as the histogram's outline
-// is (baseName) by the mark its dots are drawn in, r in the faint colour
-// or ghostGlyph without colour (braille.layer). A baseline without what
-// the view draws (drawn false: a checkpoint keeps its sample, from which
-// its quantiles are counted again, only up to maxPinnedSample, and G's
-// curve only from format 11 on) is said to be missing, what, rather than
-// left out in silence. Short of room the baseline's item names it alone, or says
-// what is missing more briefly.
-func plotFoot(items []string, b *session.Baseline, drawn bool, r rune, what string, w int) []string {
-	if b == nil {
-		return flow(items, w, 2)
+// plotFoot is the legend of the Q-Q and G(z) views: their items, the
+// last the reference's, which names the target, then a pinned baseline's
+// (b, nil for none), named as the histogram's outline is (baseName) by
+// the mark its dots are drawn in, r in the faint colour or ghostGlyph
+// without colour (braille.layer). A baseline without what the view draws
+// (drawn false: a checkpoint keeps its sample, from which its quantiles
+// are counted again, only up to maxPinnedSample, and G's curve only from
+// format 11 on) is said to be missing, what, rather than left out in
+// silence. Short of room the target's name gives way first, the
+// reference's item read as short (the histogram's "expected" alike),
+// then the baseline's item names it alone, or says what is missing more
+// briefly: a legend is never cut inside a word, nor a target's formula
+// ("the target, mixture(-2,0.5;…" at 70×20).
+func plotFoot(items []string, short string, b *session.Baseline, drawn bool, r rune, what string, w int) []string {
+	ref := len(items) - 1
+	with := func(refItem, base string) []string {
+		it := slices.Clone(items)
+		it[ref] = refItem
+		if base != "" {
+			// After the live run's item, before the reference's, which
+			// is the longest, so that at 80×24 the baseline is not cut
+			// to "╌ …" after it.
+			it = slices.Insert(it, 1, base)
+		}
+		return flow(it, w, 2)
 	}
-	mark := string(r)
-	if noColour() {
-		mark = string(ghostGlyph)
-	}
-	forms := []string{styleGhost.Render(mark) + baseName(b), styleGhost.Render(mark) + " base"}
-	if !drawn {
-		forms = []string{
-			styleMuted.Render("no " + what + " of" + baseName(b) + ": the checkpoint kept none"),
-			styleMuted.Render("no base " + what + ": the checkpoint kept none"),
-			styleMuted.Render("no base " + what),
+	forms := []string{""}
+	if b != nil {
+		mark := string(r)
+		if noColour() {
+			mark = string(ghostGlyph)
+		}
+		forms = []string{styleGhost.Render(mark) + baseName(b), styleGhost.Render(mark) + " base"}
+		if !drawn {
+			forms = []string{
+				styleMuted.Render("no " + what + " of" + baseName(b) + ": the checkpoint kept none"),
+				styleMuted.Render("no base " + what + ": the checkpoint kept none"),
+				styleMuted.Render("no base " + what),
+			}
 		}
 	}
-	// After the live run's item, before the reference's, which names the
-	// target and is the longest, so that at 80×24 the baseline is not cut to
-	// "╌ …" after it.
-	var lines []string
+	lines := with(items[ref], forms[0])
 	for _, f := range forms {
-		if lines = flow(slices.Insert(slices.Clone(items), 1, f), w, 2); fits(lines, w) {
+		if fits(lines, w) {
 			break
 		}
+		lines = with(short, f)
 	}
 	return lines
 }
@@ -2318,10 +2332,12 @@ func (m *Model) histFoot(w int) []string {
 	switch m.view {
 	case viewQQ:
 		b := m.snap.Baseline
-		return plotFoot([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render(qqDiagMark()) + " diagonal: the target, " + spec}, b, b != nil && b.Eval.Metrics.QQ != nil, '⠂', "quantiles", w)
+		diag := styleExp.Render(qqDiagMark()) + " diagonal: the target"
+		return plotFoot([]string{styleBar.Render("⠂") + " generated quantile", diag + ", " + spec}, diag, b, b != nil && b.Eval.Metrics.QQ != nil, '⠂', "quantiles", w)
 	case viewGZ:
 		b := m.snap.Baseline
-		return plotFoot([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, b, b != nil && b.Eval.GZ != nil, '⠒', "G(z)", w)
+		central := styleExp.Render("┈") + " target's central 98%"
+		return plotFoot([]string{styleG.Render("⠒") + " G(z)", central + ", " + spec}, central, b, b != nil && b.Eval.GZ != nil, '⠒', "G(z)", w)
 	}
 	// The legend names the marks drawn: no █ where G's samples all lie
 	// off the histogram's range (a NaN G's), nor the push, drawn only at
