@@ -307,17 +307,16 @@ func keysPage(k keyMap, w int) string {
 		if noColour() {
 			legend, short, bare = idleMark+": not now —", idleMark+" "+reasons, idleMark+" "+keyed
 		}
-		// Each reason under its keys, for where the two are too wide for
-		// a line: at 70×20 mid-run "u:" over "  not diverged", so that
-		// "not diverged" does not stand alone beside "c share", where it
-		// would read as the run's state.
+		// Each reason after its keys on a line of its own, the two never
+		// parted: where they are too wide for the column (at 70×20 mid-run
+		// "u: not diverged" in 12 cells) the forms below that take these
+		// lines do not fit, and the note goes on a row under the columns,
+		// so that "not diverged" neither stands alone beside "c share",
+		// where it would read as the run's state, nor under a "u:" whose
+		// line it had left.
 		var underKeys []string
 		for i, r := range why {
-			if l := forKeys[i] + " " + r; fits([]string{l}, lw) {
-				underKeys = append(underKeys, l)
-			} else {
-				underKeys = append(underKeys, forKeys[i], "  "+r)
-			}
+			underKeys = append(underKeys, forKeys[i]+" "+r)
 		}
 		marked := underKeys // the reasons under their keys, marked as the keys are
 		if noColour() {
