@@ -10,10 +10,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -1468,6 +1470,38 @@ func TestPlaneSaysWhyNoSurface(t *testing.T) {
 			if !strings.Contains(view, want) {
 				t.Errorf("%s at 80x24: the plane lacks %q:\n%s", name, want, view)
 			}
+		}
+	}
+}
+
+// TestDesignHintNamesTheFlagWhole: where the design page at 70×20 has no room
+// for the whole design, its last line names the command that prints it whole,
+// as the user started ganui where that fits the panel ("… the whole design:
+// ganui --list-presets") and the flag alone where it does not, never cut:
+// started by a long path, or by go run, it does not read "… the whole design:
+// /tmp/a/very/long/path/to/the/binary/of/ganui --li…".
+func TestDesignHintNamesTheFlagWhole(t *testing.T) {
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := firstSnapshot(t, cfg)
+	defer command.SetProgram(command.Program())
+	for _, c := range []struct{ program, want string }{
+		{"ganui", "… the whole design: ganui --list-presets"},
+		{"go run .", "… the whole design: --list-presets"},
+		{"/tmp/a/very/long/path/to/the/binary/of/ganui", "… the whole design: --list-presets"},
+	} {
+		command.SetProgram(c.program)
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: 70, Height: 20})
+		m = mm.(Model)
+		m.nextHelpPage() // the keys, with the design
+		m.apply(snap)
+		l := m.layout()
+		lines := strings.Split(ansi.Strip(m.designPanel(l.histW, l.topH+l.bottomH)), "\n")
+		if at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "… the whole design") }); at < 0 || strings.TrimSpace(lines[at]) != c.want {
+			t.Errorf("started as %q: the design page at 70×20 reads, want %q:\n%s", c.program, c.want, strings.Join(lines, "\n"))
 		}
 	}
 }

@@ -509,7 +509,15 @@ func (m Model) designPanel(w, h int) string {
 		for keep > 1 && strings.HasPrefix(ansi.Strip(lines[keep]), " ") {
 			keep--
 		}
-		lines = append(lines[:keep], fit(styleMuted.Render("… the whole design: "+command.Line("--list-presets")), w))
+		// The command whole, as the user started ganui (command.Line), or
+		// where that is wider than the panel the flag alone: cut, a long
+		// path's "… the whole design: /opt/tools/bin/ganui --li…" would
+		// name no flag to run.
+		hint := "… the whole design: " + command.Line("--list-presets")
+		if ansi.StringWidth(hint) > w {
+			hint = "… the whole design: --list-presets"
+		}
+		lines = append(lines[:keep], fit(styleMuted.Render(hint), w))
 	}
 	// The diagnosis is not repeated here: the message area under the panels
 	// has it at every size, as on the main screen, and ? again in full. Given
