@@ -100,7 +100,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"W1 in shape, %s; %s per G step keep it near its best. "+
 			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", size, numtext.Together(numtext.Count(cfg.DSteps, "critic step")), lnTwo, span)
 	case engine.LossHinge:
-		add("hinge loss", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): "+
+		add("hinge loss", "D's loss is "+numtext.Together("max(0, 1 − D(real)) + max(0, 1 + D(fake))")+" (Lim & Ye 2017; Miyato et al. 2018): "+
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+
 			"Its scores are no probabilities: no %s line, and %s.", lnTwo, span)
 	case engine.LossLeastSquares:
@@ -124,7 +124,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			textbook = "⅛"
 		}
 		add("label smoothing", "D's target for real data is %s, not 1; generated data's stays 0 (one-sided, Salimans et al. 2016, §3.4): "+
-			"D is never rewarded for certainty that a sample is real: its best score, %s·p_data/(p_data + p_g), is never over %s, "+
+			"D is never rewarded for certainty that a sample is real: its best score, %s·p_data/"+numtext.Together("(p_data + p_g)")+", is never over %s, "+
 			"while a generated sample far from the data still scores 0 and G is still pushed off it. Its losses balance at %s, not at %s.",
 			num(cfg.RealLabel), num(cfg.RealLabel), num(cfg.RealLabel), balance, textbook)
 	}
@@ -141,9 +141,9 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		// Gulrajani et al. 2017, §4): wgan-gp, seed 1, reaches a penalty
 		// of 15 by epoch 400 at λ 0.1, a slope of about 13, so the text
 		// does not say the penalty holds the slope near 1.
-		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at interpolates x̂, points drawn at random on the lines between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
+		add("gradient penalty", "D's loss gains "+numtext.Together("λ·(‖∇D(x̂)‖ − 1)²")+" at interpolates x̂, points drawn at random on the lines between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
 			"it pulls the critic's slope toward 1, the Lipschitz bound its loss needs, without clipping its weights. "+
-			"It is a cost, not a bound: the slope strays far from 1 while the penalty is large, the penalty over λ being the mean of (‖∇D(x̂)‖ − 1)². "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit).Defines = []string{"λ", "interpolates"}
+			"It is a cost, not a bound: the slope strays far from 1 while the penalty is large, the penalty over λ being the mean of "+numtext.Together("(‖∇D(x̂)‖ − 1)²")+". "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit).Defines = []string{"λ", "interpolates"}
 	}
 	if cfg.R1 > 0 {
 		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018, eq. 9)%s: D is kept flat where the data is, "+
@@ -175,7 +175,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll), numtext.Together("● D real"), numtext.Together("○ D fake"), numtext.Together("○ D fake")).Defines = defines
 	}
 	if cfg.DHistAvg > 0 || cfg.GHistAvg > 0 {
-		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ %s, %s; Salimans et al. 2016, §3.3): "+
+		add("historical averaging", "each player's loss gains "+numtext.Together("λ‖θ − θ̄‖²")+", θ̄ the mean of every parameter vector it has held (λ %s, %s; Salimans et al. 2016, §3.3): "+
 			"a pull back toward where it has been, which damps the circling of the two players; it shows in the losses' swings and the modes, not on a chart of its own.", tie("D %s", num(cfg.DHistAvg)), tie("G %s", num(cfg.GHistAvg)))
 	}
 	if cfg.GEMA > 0 {

@@ -57,40 +57,40 @@ func TermsOf(cfg engine.Config) []Remedy {
 		if cfg.DInput == engine.DInputDiffsDetached {
 			name, grad = "squared deviations (mean detached)", "; as in that code, which takes x̄ from the data alone, no gradient flows through x̄: G is pushed as if moving one sample left the mean in place, not quite the true gradient ("+numtext.Together("--set d_input=diffs")+" takes it)"
 		}
-		add(name, "D reads its row of "+numtext.Count(cfg.DIn, "sample")+" followed by each one's squared deviation from the row's mean, (xᵢ − x̄)², "+numtext.FormatInt(2*cfg.DIn)+" inputs (Dev Nag's decorate_with_diffs, gan_pytorch.py, 2017): the batch's spread is an input of its own, so a G whose samples are all alike is easy to tell from the target"+grad+".")
+		add(name, "D reads its row of "+numtext.Count(cfg.DIn, "sample")+" followed by each one's squared deviation from the row's mean, "+numtext.Together("(xᵢ − x̄)²")+", "+numtext.FormatInt(2*cfg.DIn)+" inputs (Dev Nag's decorate_with_diffs, gan_pytorch.py, 2017): the batch's spread is an input of its own, so a G whose samples are all alike is easy to tell from the target"+grad+".")
 	case engine.DInputMoments:
-		add("4 moments", "D reads 4 numbers of its row of "+numtext.Count(cfg.DIn, "sample")+" and nothing else: their mean, std, skewness, the mean of z³, and excess kurtosis, the mean of z⁴ less 3, z = (x − mean)/std (Dev Nag's \"Only 4 moments\" D, gan_pytorch.py, 2018): G is held to those four alone, so a batch with the target's four moments in another shape, two humps where it has one, passes as real; a flat top alone would not, its excess kurtosis below 0.")
+		add("4 moments", "D reads 4 numbers of its row of "+numtext.Count(cfg.DIn, "sample")+" and nothing else: their mean, std, skewness, the mean of z³, and excess kurtosis, the mean of z⁴ less 3, "+numtext.Together("z = (x − mean)/std")+" (Dev Nag's \"Only 4 moments\" D, gan_pytorch.py, 2018): G is held to those four alone, so a batch with the target's four moments in another shape, two humps where it has one, passes as real; a flat top alone would not, its excess kurtosis below 0.")
 	}
 	switch cfg.Loss {
 	case engine.LossBCE:
 		// Under label smoothing the loss on real data is against its
 		// label, and the balance is its remedy's and the ln 2 line
 		// entry's, not ln 2.
-		real, balance := "−log D(x) on real data", ", and at the balance, D(x) = ½, each is "+lnTwo+"."
+		real, balance := numtext.Together("−log D(x)")+" on real data", ", and at the balance, "+numtext.Together("D(x) = ½")+", each is "+lnTwo+"."
 		if cfg.RealLabel != 1 {
 			real, balance = "on real data its cross-entropy with their label, "+numtext.FormatFloat(cfg.RealLabel)+" here", "."
 		}
-		add("bce", "binary cross-entropy (BCE), D's loss as a classifier: "+real+", −log(1 − D(x)) on generated (Goodfellow et al. 2014), D(x) its sigmoid's chance that x is real; it rewards certainty without end"+balance)
+		add("bce", "binary cross-entropy (BCE), D's loss as a classifier: "+real+", "+numtext.Together("−log(1 − D(x))")+" on generated (Goodfellow et al. 2014), D(x) its sigmoid's chance that x is real; it rewards certainty without end"+balance)
 	case engine.LossLeastSquares:
 		add("least_squares", "D's loss is the squared error of its score from a label, 1 for real data and 0 for generated (Mao et al. 2017): no sigmoid to saturate, so a generated sample D already takes for real is still pulled toward the data.")
 	case engine.LossWasserstein:
 		add("wasserstein", "D is a critic: its loss is its mean score of generated data less that of real data (Arjovsky et al. 2017), whose gap estimates how far apart the two are; its gradient does not vanish where BCE's saturates.")
 	case engine.LossHinge:
-		add("hinge", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): D stops pushing a score once it is past its margin, so it does not grow ever more certain.")
+		add("hinge", "D's loss is "+numtext.Together("max(0, 1 − D(real)) + max(0, 1 + D(fake))")+" (Lim & Ye 2017; Miyato et al. 2018): D stops pushing a score once it is past its margin, so it does not grow ever more certain.")
 	}
 	switch {
 	case cfg.GLoss == engine.GLossFeatureMatching:
 		add("G feature_matching", "G matches the mean of D's last hidden layer on its samples to that on real data instead of fooling D (Salimans et al. 2016, §3.1): a target that moves less than D's verdict.")
 	case cfg.GLoss == engine.GLossMinimax:
-		add("G minimax", "G lowers log(1 − D(G(z))), the loss of the original game (Goodfellow et al. 2014): nearly flat while D rejects G's samples, as early on, so G then learns little; the nonsaturating loss is the usual cure.")
+		add("G minimax", "G lowers "+numtext.Together("log(1 − D(G(z)))")+", the loss of the original game (Goodfellow et al. 2014): nearly flat while D rejects G's samples, as early on, so G then learns little; the nonsaturating loss is the usual cure.")
 	case cfg.Loss == engine.LossWasserstein:
 		add("G −D(G(z))", "G's loss under a critic: minus the critic's mean score of its samples (Arjovsky et al. 2017), so G raises their score; no log, nothing to saturate.")
 	case cfg.Loss == engine.LossHinge:
 		add("G −D(G(z))", "G's loss under the hinge loss: minus D's mean score of its samples (Lim & Ye 2017; Miyato et al. 2018), so G raises their score, past any margin; no log, nothing to saturate.")
 	case cfg.Loss == engine.LossLeastSquares:
-		add("G nonsaturating", "G lowers (D(G(z)) − 1)², pulling D's scores of its samples to the real label (Mao et al. 2017): its gradient grows the further they are from it.")
+		add("G nonsaturating", "G lowers "+numtext.Together("(D(G(z)) − 1)²")+", pulling D's scores of its samples to the real label (Mao et al. 2017): its gradient grows the further they are from it.")
 	default:
-		add("G nonsaturating", "G lowers −log D(G(z)), not the original game's log(1 − D(G(z))) (Goodfellow et al. 2014): the same goal, but a strong gradient while D rejects G's samples, early on, where the original's is nearly flat and G learns little.")
+		add("G nonsaturating", "G lowers "+numtext.Together("−log D(G(z))")+", not the original game's "+numtext.Together("log(1 − D(G(z)))")+" (Goodfellow et al. 2014): the same goal, but a strong gradient while D rejects G's samples, early on, where the original's is nearly flat and G learns little.")
 	}
 	add("lr", "the learning rate: how far one step moves the weights, as a multiple of what the optimizer makes of the gradient, D's and G's each their own (the settings' D learning rate and G learning rate, which "+numtext.Together("←→ tune")+"): too high and a player overshoots, the game swings or runs away; too low and it barely moves.")
 	for _, kind := range []engine.OptimizerKind{cfg.DOpt, cfg.GOpt} {
@@ -116,15 +116,15 @@ func TermsOf(cfg engine.Config) []Remedy {
 	for _, a := range slices.Concat(cfg.GActs, cfg.DActs) {
 		switch a {
 		case engine.ReLU:
-			add("relu", "max(0, x), a layer's usual activation: a unit passes what is positive and is off, with no gradient, below 0.")
+			add("relu", numtext.Together("max(0, x)")+", a layer's usual activation: a unit passes what is positive and is off, with no gradient, below 0.")
 		case engine.LeakyReLU:
 			add("leaky_relu", "x where positive, else "+numtext.FormatFloat(cfg.LeakySlope)+"·x (the number after it): as relu, but with a gradient below 0 too, so no unit goes dead; D's usual choice since DCGAN (Radford et al. 2016).")
 		case engine.ELU:
-			add("elu", "x where positive, else eˣ − 1: as relu, but smooth and with outputs down to −1 below 0.")
+			add("elu", "x where positive, else "+numtext.Together("eˣ − 1")+": as relu, but smooth and with outputs down to −1 below 0.")
 		case engine.Tanh:
 			add("tanh", "squashes x into −1…1; flat, with little gradient, far from 0.")
 		case engine.Sigmoid:
-			add("sigmoid", "1/(1 + e⁻ˣ), squashes x into 0…1: last in D under BCE, its chance that x is real; flat far from 0, where it saturates.")
+			add("sigmoid", numtext.Together("1/(1 + e⁻ˣ)")+", squashes x into 0…1: last in D under BCE, its chance that x is real; flat far from 0, where it saturates.")
 		case engine.Identity:
 			// What it does where the design has it last, in G, in D.
 			var where []string
@@ -134,7 +134,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 			if len(cfg.DActs) > 0 && cfg.DActs[len(cfg.DActs)-1] == engine.Identity {
 				where = append(where, "last in D, where no sigmoid makes its score a chance, a score without bounds")
 			}
-			what := "no activation, y = x"
+			what := "no activation, " + numtext.Together("y = x")
 			if len(where) > 0 {
 				what += ": " + strings.Join(where, "; ")
 			}
@@ -227,7 +227,7 @@ func noiseText(cfg engine.Config) string {
 		per = "afresh for each row of " + numtext.Count(cfg.GOut, "sample") + " G makes"
 	}
 	out := "G's input z: " + numtext.Count(cfg.NoiseDim, "value") + ", " + dist + ", drawn " + per + ". " +
-		"Which distribution matters little in principle: G learns a map from z to samples, and a map can bend one smooth distribution into any other (x = F⁻¹(u) turns a uniform u into one of CDF F); Goodfellow et al. 2014 leave z's prior p_z to the design. " +
+		"Which distribution matters little in principle: G learns a map from z to samples, and a map can bend one smooth distribution into any other (" + numtext.Together("x = F⁻¹(u)") + " turns a uniform u into one of CDF F); Goodfellow et al. 2014 leave z's prior p_z to the design. " +
 		"In practice a small G bends it only so far: the uniform target's hard edges come out sharper from one uniform value (preset uniform-flat-noise) than from normal noise (preset uniform). "
 	if cfg.Noise == engine.NoiseUniform {
 		out += "A bounded z makes G's samples bounded too: they have a largest and a smallest value, where a normal target's tails have none. "

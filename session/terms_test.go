@@ -1,6 +1,7 @@
 package session
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -149,4 +150,29 @@ func TestTargetEntrySaysWhatGLearnsFrom(t *testing.T) {
 		{"vanilla", "never sees them, only D's verdicts on its own.", "features"},
 		{"wgan-gp", "never sees them, only D's verdicts on its own.", "features"},
 	})
+}
+
+// TestFormulasStayTogether: every formula the ? pages explain a design's
+// words with is written together (numtext.Together), no plain space beside
+// its operators nor inside max(…), so that wrapping, which breaks at plain
+// spaces only, never parts it: at 70×20 vanilla's "G nonsaturating" entry does
+// not end a line "not the original game's log(1" over "− D(G(z)))", nor
+// bimodal-mbd's "hinge" one "max(0, 1 − D(real)) +" over "max(0, 1 + D(fake))".
+// Every preset's, under each loss, G loss and activation.
+func TestFormulasStayTogether(t *testing.T) {
+	operator := regexp.MustCompile(`.{0,20}( [−+=] |max\(0, ).{0,20}`)
+	for _, cfg := range presets.All() {
+		for _, loss := range []engine.Loss{engine.LossBCE, engine.LossLeastSquares, engine.LossWasserstein, engine.LossHinge} {
+			for _, g := range []engine.GLoss{engine.GLossNonSaturating, engine.GLossMinimax, engine.GLossFeatureMatching} {
+				c := cfg
+				c.Loss, c.GLoss = loss, g
+				c.GActs = []engine.Activation{engine.ReLU, engine.ELU, engine.Tanh, engine.Sigmoid, engine.Identity, engine.LeakyReLU}
+				for _, r := range append(TermsOf(c), RemediesOf(c)...) {
+					if m := operator.FindString(r.What); m != "" {
+						t.Errorf("%s under %v, %v: the %q entry parts a formula where it wraps: %q", cfg.Name, loss, g, r.Name, m)
+					}
+				}
+			}
+		}
+	}
 }

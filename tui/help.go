@@ -224,7 +224,7 @@ func lossesText(loss engine.Loss, g engine.GLoss) string {
 var glossary = []glossaryEntry{
 	{"SW1", fixed("sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it."), onPlane},
 	{"HQ", fixed("high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std). " +
-		"A sample of the target itself scores " + targetHQ + ", not 100%: a 2-D normal puts 1 − e^(−9/2) of itself within 3σ. " +
+		"A sample of the target itself scores " + targetHQ + ", not 100%: a 2-D normal puts " + numtext.Together("1 − e^(−9/2)") + " of itself within 3σ. " +
 		"A G pressed onto a few modes scores as much or more (VEEGAN's GAN on the ring: 99.3%, 1 mode of 8): modes captured says how many."), planeModes},
 	{"modes captured", fixed("a mode is captured when at least one sample in 2,500 is a high-quality sample of it (the rule of VEEGAN, Srivastava et al. 2017, and PacGAN, Lin et al. 2018): one stray sample captures a mode, so \"modes 4/8 captured\" can stand beside HQ 0.2%, 99.8% of the samples on no mode; HQ says how much of G's output is on the modes. The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."), planeModes},
 	{"D surface", (*Model).surfaceText, drawsSurface},

@@ -1464,3 +1464,21 @@ func TestEventsPageSaysWhyAFindingIsNotListed(t *testing.T) {
 		t.Errorf("ring at epoch 640: the events page lacks %q:\n%s", want, pages[len(pages)-1])
 	}
 }
+
+// TestGlossaryFormulasStayTogether: the glossary's own formulas are written
+// together (numtext.Together), no plain space beside an operator, so that
+// wrapping never parts one: the HQ entry of a ring does not end a line "a 2-D
+// normal puts 1" over "− e^(−9/2) of itself within 3σ". The design's words are
+// session's (TestFormulasStayTogether).
+func TestGlossaryFormulasStayTogether(t *testing.T) {
+	operator := regexp.MustCompile(`.{0,20}( [−+=] |max\(0, ).{0,20}`)
+	for _, plane := range []*session.PlaneInfo{nil, {Spots: []engine.Spot{{}}}} {
+		m := NewModel(nil)
+		m.snap.Target = session.TargetInfo{Spec: "ring(8,2,0.02)", Plane: plane}
+		for _, g := range m.glossaryEntries() {
+			if s := operator.FindString(g[1]); s != "" {
+				t.Errorf("plane %v: the %q entry parts a formula where it wraps: %q", plane != nil, g[0], s)
+			}
+		}
+	}
+}
