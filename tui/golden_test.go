@@ -80,6 +80,9 @@ func trainedSnapshot(tb testing.TB, cfg engine.Config, seed uint64, epochs, w in
 // leaves this comparison out.
 func requireGolden(t *testing.T, view string) {
 	t.Helper()
+	if strings.Contains(view, numtext.NBSP) {
+		t.Errorf("the frame writes a non-breaking space, which a command copied from the screen would carry into a shell:\n%s", view)
+	}
 	if isa := engine.KernelISA(); isa != "go" {
 		t.Logf("golden comparison left out: the frames are the portable kernels' runs, this build trains with %s", isa)
 		return

@@ -117,8 +117,15 @@ func (l *layout) momentsBeside(plot int) {
 // its width at 80×24, where its legend's two lines fit.
 const minMomW = 39
 
-// View draws the whole screen.
-func (m Model) View() string {
+// View draws the whole screen. The non-breaking spaces that keep words
+// together where lines wrap (numtext.Together: "ln 2", "u: not diverged",
+// a formula) have done their work once the lines are laid out, and the
+// terminal gets plain ones, so that text copied from the screen pastes
+// as it reads: a command copied with them would be one word to a shell.
+func (m Model) View() string { return numtext.Plain(m.frame()) }
+
+// frame lays out the whole screen.
+func (m Model) frame() string {
 	if m.width == 0 {
 		return ""
 	}
@@ -369,12 +376,12 @@ func keysPage(k keyMap, w int) string {
 			// keys on one row under the columns, a row more: three
 			// reasons at 80 columns.
 			lines = []string{legend}
-			below = styleIdle.Render(strings.ReplaceAll(keyed, "\u00a0", " "))
+			below = styleIdle.Render(numtext.Plain(keyed))
 		case fits([]string{bare}, w):
 			// Else each reason after its keys on one row under the
 			// columns, a row more: at 70×20 at epoch 0 the note alone
 			// would read "no epoch, / not diverged", naming no key.
-			below = styleIdle.Render(strings.ReplaceAll(bare, "\u00a0", " "))
+			below = styleIdle.Render(numtext.Plain(bare))
 		default:
 			lines = wrapIndent(short, lw)
 		}
