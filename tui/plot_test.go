@@ -1161,8 +1161,9 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 // TestHeaderGivesWayInOrder: at every width from 70 columns (the least
 // the trainer lays out) to 200, in every state a run shows (running at
 // rates of 1 to 5 digits, paused, done, diverged, on past its plan, a
-// replay, a resumed run done at its plan), for a short preset's name,
-// the longest built-in's and a preset file's long one, the header keeps
+// replay, a resumed run done at its plan, far into a plan of 10⁹
+// epochs), for a short preset's name, the longest built-in's and a
+// preset file's long one, the header keeps
 // the state and the epoch with its plan words and gives way in
 // headerGivesWay's order: the program's name, the speed, a replay's lag,
 // a long name's end past presetRoom, the count past the plan, the seed,
@@ -1172,7 +1173,10 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 // at 80), and at 70 minibatch-discrimination keeps its rate. No part is
 // left out, a step back, while the line has room for it, as the speed is
 // where a long name cut to presetRoom frees its room at 100 columns, nor
-// kept whole where a part later in the order fits in its room.
+// kept whole where a part later in the order fits in its room, nor a
+// name cut shorter than the line leaves it: at 70 columns, far into a
+// long plan, the rate's going frees room for the name cut to presetFloor
+// to lengthen into, "my-wide-generator-with…".
 func TestHeaderGivesWayInOrder(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	longest := 0
@@ -1214,6 +1218,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"a replay at the live epoch", replay(2194), "◀ replay epoch 2,194"},
 		{"a replay past its plan", past(replay(2380)), "◀ replay epoch 2,380"},
 		{"resumed done at its plan", func(s *session.Snapshot) { s.State, s.Epoch, s.Planned = session.Done, 300, 300 }, "✓ done"},
+		{"running far into a long plan", func(s *session.Snapshot) { s.Epoch, s.Planned = 123456789, 1000000000; running(951)(s) }, "▶ running"},
 	}
 	model := func(preset string, seed uint64, st state) Model {
 		m := NewModel(nil)
@@ -1265,6 +1270,12 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 			}
 			if laidOut(back) <= w {
 				return fmt.Sprintf("leaves out %s while the line has room for it", what[l])
+			}
+			if longer := parts; left.cut > 0 {
+				longer[l].cut++
+				if longer[l].width() > left.width() && laidOut(longer) <= w {
+					return fmt.Sprintf("cuts %s shorter than the line has room for", what[l])
+				}
 			}
 			for f, first := range parts {
 				if f == l || first.shown > 0 || first.cut > 0 || len(first.forms) == 1 || place(f, false) > place(l, left.cut > 0) {
@@ -1321,6 +1332,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{long, 1, 120, long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 12, 70, "my-wide-generator-with-…  ✓ done  epoch 300 / 300"},
+		{long, 13, 70, "my-wide-generator-with…  ▶ running  epoch 123,456,789 / 1,000,000,000"}, // the rate's going frees room for the name cut to presetFloor
 	} {
 		if h := header(model(c.preset, 1, states[c.state]), c.w); h != c.want {
 			t.Errorf("%s, %s, %d wide:\n got %q\nwant %q", c.preset, states[c.state].name, c.w, h, c.want)

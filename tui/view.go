@@ -685,11 +685,16 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 		giveWay(headerPreset, 1)
 	}
 	// A later step frees room an earlier one took: the steps are undone
-	// the last first, each whose undoing still fits.
+	// the last first, each whose undoing still fits, and a cut that does
+	// not is lengthened into what room there is.
 	for _, st := range slices.Backward(taken) {
 		now := parts[st.at]
-		if parts[st.at] = st.was; laidOut() > w {
-			parts[st.at] = now
+		if parts[st.at] = st.was; laidOut() <= w {
+			continue
+		}
+		parts[st.at] = now
+		if now.cut > 0 {
+			parts[st.at].cut = min(now.cut+w-laidOut(), ansi.StringWidth(now.forms[now.shown]))
 		}
 	}
 	return parts
@@ -750,7 +755,8 @@ const (
 // the line fits, the steps taken are undone the last first, each whose
 // undoing still fits, so that no part is left out while the line has room
 // for it, and where two do not both fit, the one later in the order is
-// the one kept: at 100 columns a long name reads
+// the one kept; a cut name whose step does not undo whole is lengthened
+// into the room there is. At 100 columns a long name reads
 // "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1
 // speed 1,000/s  951 ep/s".
 var headerGivesWay = []int{headerApp, headerSpeed, headerState, headerPreset, headerProgress, headerSeed, headerPreset, headerRate}
