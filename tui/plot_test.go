@@ -1325,13 +1325,13 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"minibatch-discrimination", 9, 80, "minibatch-discrimination  ◀ replay epoch 2,000  live 2,194 / 20,000  seed 1"},
 		{"minibatch-discrimination", 1, 120, " ganui   minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 1, 80, "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
-		{long, 4, 80, "my-wide-generator-with-…  ✓ done  epoch 20,000 / 20,000  seed 1"},
+		{long, 4, 80, "my-wide-generator-with-…  ✓ done  epoch 20,000 / 20,000  seed 1  speed 1,000/s"}, // an ended run's line takes the rate's room,
 		{long, 9, 70, "my-wide-generator-with-…  ◀ replay epoch 2,000  live 2,194 / 20,000"},
 		{long, 10, 80, "my-wide-generator-with-…  ◀ replay epoch 2,194  live 2,194 / 20,000  seed 1"},
 		{long, 1, 100, "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"}, // the name, cut, frees the speed's room
 		{long, 1, 120, long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
-		{long, 12, 70, "my-wide-generator-with-…  ✓ done  epoch 300 / 300"},
+		{long, 12, 70, " ganui   my-wide-generator-with-…  ✓ done  epoch 300 / 300  seed 1"},
 		{long, 13, 70, "my-wide-generator-with…  ▶ running  epoch 123,456,789 / 1,000,000,000"}, // the rate's going frees room for the name cut to presetFloor
 	} {
 		if h := header(model(c.preset, 1, states[c.state]), c.w); h != c.want {
@@ -1340,14 +1340,20 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 	}
 }
 
-// TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a
-// width is the same whether the run is running, at any rate from a wide
+// TestHeaderGivesWayAlikeRunningOrPaused: what the header leaves out at
+// a width is the same whether the run is running, at any rate from a wide
 // design's 25 s/ep up to 99,999 ep/s (the SIMD build trains small presets
-// at over 20,000), paused, done or diverged: only the rate, which a
-// running run alone measures, comes and goes. At 80×24 blog-original's
-// header had read "blog-original  ▶ running …" and, paused, " ganui
-// blog-original  ❚❚ paused …", the program's name coming back in.
-func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
+// at over 20,000), or paused: only the rate, which a running run alone
+// measures, comes and goes as space pauses the run and runs it again. At
+// 80×24 blog-original's header had read "blog-original  ▶ running …" and,
+// paused, " ganui   blog-original  ❚❚ paused …", the program's name
+// coming back in. A run that has ended, done or diverged, shows no rate
+// until its user starts it again, and its line keeps all a running one's
+// parts and takes the room of the rate, and of a wider state, for those
+// that gave way: blog-original done at 80 columns reads " ganui
+// blog-original  ✓ done …", where it had left blank the columns the
+// program's name fits in.
+func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
 	m.snap.Preset, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "blog-original", 777, 5000, 1
@@ -1361,7 +1367,7 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 		for _, c := range []struct {
 			state session.State
 			rate  float64
-		}{{session.Running, 8}, {session.Running, 0.04}, {session.Running, 0.4}, {session.Running, 198}, {session.Running, 9999}, {session.Running, 23456}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
+		}{{session.Running, 8}, {session.Running, 0.04}, {session.Running, 0.4}, {session.Running, 198}, {session.Running, 9999}, {session.Running, 99999}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
 			h := at(w, c.state, c.rate)
 			var has []string
 			for _, p := range []string{"ganui", "speed", "seed", "epoch", "blog-original"} {
@@ -1369,9 +1375,16 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 					has = append(has, p)
 				}
 			}
-			if kept == nil {
+			switch {
+			case kept == nil:
 				kept = has
-			} else if !slices.Equal(has, kept) {
+			case c.state == session.Done || c.state == session.Diverged:
+				for _, p := range kept {
+					if !slices.Contains(has, p) {
+						t.Errorf("%d wide, %s: %q leaves out %q, which running at 8 ep/s kept", w, c.state, h, p)
+					}
+				}
+			case !slices.Equal(has, kept):
 				t.Errorf("%d wide, %s at %v ep/s: %q keeps %q, where running at 8 ep/s it kept %q", w, c.state, c.rate, h, has, kept)
 			}
 		}
@@ -1384,10 +1397,12 @@ func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
 	}{
 		{70, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"},
 		{70, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
+		{70, session.Done, 0, " ganui   blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{70, session.Diverged, 0, "blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{80, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
 		{80, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1  speed 200/s"},
-		{80, session.Done, 0, "blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
-		{80, session.Diverged, 0, "blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{80, session.Done, 0, " ganui   blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{80, session.Diverged, 0, " ganui   blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{120, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
 		{120, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1  speed 200/s"},
 	} {

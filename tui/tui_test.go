@@ -158,7 +158,7 @@ func TestFirstFrameGolden(t *testing.T) {
 			}
 			// The program's name where the header has room for it running
 			// too: at 80 it gives way paused as it does running
-			// (TestHeaderGivesWayAlikeInEveryState).
+			// (TestHeaderGivesWayAlikeRunningOrPaused).
 			if header, _, _ := strings.Cut(view, "\n"); strings.Contains(header, "ganui") != (size[0] >= 120) {
 				t.Errorf("%d wide, the header reads %q", size[0], header)
 			}

@@ -614,7 +614,7 @@ func (m Model) header(w int) string {
 // says.
 func (m Model) headerLayout(w int) [headerParts]headerPart {
 	s := &m.snap
-	state := headerPart{forms: []string{stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())}, room: stateRoom}
+	state := headerPart{forms: []string{stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())}}
 	epoch := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch))
 	if f := s.Replay; f != nil {
 		// The frame's epoch and how far it lies behind the run, then the run's
@@ -637,21 +637,25 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 	}
 	name := styleBold.Render(s.Preset)
 	preset := headerPart{forms: []string{name, ansi.Truncate(name, presetRoom, "…")}, floor: presetFloor}
-	// The measured rate, which only a running run has, is laid out in
-	// rateRoom whether it is shown or not, and the state in the room of the
-	// widest a run can be in, so that what the line leaves out does not
-	// change as the run pauses, goes on, ends or diverges: laid out in their
-	// own widths, the program's name would come back at 80×24 as
-	// blog-original paused, " ganui   blog-original  ❚❚ paused", and go as
-	// it went on. A replay, which only a paused run shows, keeps no room for
-	// a rate.
-	rate := headerPart{forms: []string{"", ""}, room: rateRoom}
+	// While the run goes on, running or paused, the measured rate, which
+	// only a running run has, is laid out in rateRoom whether it is shown
+	// or not, and the state in the room of the widest a run can be in, so
+	// that what the line leaves out does not change as space pauses it and
+	// runs it again: laid out in their own widths, the program's name would
+	// come back at 80×24 as blog-original paused, " ganui   blog-original
+	// ❚❚ paused", and go as it went on. A run that has ended, done or
+	// diverged, shows no rate until its user starts it again, and its line
+	// takes that room for the parts that gave way: a long name done at 70
+	// columns keeps its seed, where it would stand beside blank columns. A
+	// replay, which only a paused run shows, keeps no room either: its
+	// state is wider than any, and it has no rate.
+	rate := headerPart{forms: []string{"", ""}}
 	if s.State == session.Running && s.Rate > 0 {
 		num, unit := session.RateText(s.Rate)
 		rate.forms[0] = num + styleMuted.Render(" "+unit)
 	}
-	if s.Replay != nil {
-		rate.room = 0
+	if (s.State == session.Running || s.State == session.Paused) && s.Replay == nil {
+		state.room, rate.room = stateRoom, rateRoom
 	}
 	parts := [headerParts]headerPart{
 		headerApp:      {forms: []string{styleApp.Render("ganui"), ""}},
