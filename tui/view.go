@@ -820,11 +820,12 @@ var presetRoom = ansi.StringWidth("minibatch-discrimination")
 // rate gives way: "minibatch-d…" still names minibatch-discrimination.
 const presetFloor = 12
 
-// stateRoom is the room the header keeps for the run's state, the widest
-// of those a run goes through.
+// stateRoom is the room the header keeps for the state of a run that goes
+// on, the wider of running and paused: a run that ends, done or diverged,
+// frees the rate's room, more than "✗ diverged" takes past either.
 var stateRoom = func() int {
 	room := 0
-	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+	for _, st := range []session.State{session.Running, session.Paused} {
 		room = max(room, ansi.StringWidth(stateGlyph(st)+" "+st.String()))
 	}
 	return room
