@@ -1392,12 +1392,12 @@ func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 	}{
 		{70, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"},
 		{70, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
-		{70, session.Done, 0, " ganui   blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{70, session.Done, 0, "blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{70, session.Diverged, 0, "blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{73, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the room of "▶ running", not "✗ diverged"
 		{73, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
-		{80, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
-		{80, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{80, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the pace's room is that of "speed 100,000/s",
+		{80, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
 		{80, session.Done, 0, " ganui   blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{80, session.Diverged, 0, " ganui   blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{120, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
@@ -1405,6 +1405,53 @@ func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 	} {
 		if h := at(c.w, c.state, c.rate); h != c.want {
 			t.Errorf("%d wide, %s: %q, want %q", c.w, c.state, h, c.want)
+		}
+	}
+}
+
+// TestHeaderKeepsItsPartsAsTheSpeedSteps: [ and ] step the pace from
+// "speed 1/s" to "speed 100,000/s" and "speed full", and at every width
+// from 70 to 200 columns, running, paused or done, for a short preset's
+// name, the longest built-in's and a preset file's long one, the header
+// leaves out the same parts, and cuts the name alike, at every pace: the
+// line keeps the room of the widest. In the speed's own width, "speed
+// 5/s" had kept the program's name where "speed 1,000/s" left it out.
+func TestHeaderKeepsItsPartsAsTheSpeedSteps(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	speeds := []float64{0} // full
+	for v := 1.0; v <= session.MaxSpeed; v *= 10 {
+		speeds = append(speeds, v, 2*v, 5*v)
+	}
+	speeds = slices.DeleteFunc(speeds, func(v float64) bool { return v > session.MaxSpeed })
+	// layout is what the header at w columns leaves out and how it cuts.
+	layout := func(m Model, w int) (l [headerParts][2]int) {
+		for i, p := range m.headerLayout(w) {
+			l[i] = [2]int{p.shown, p.cut}
+		}
+		return l
+	}
+	for _, preset := range []string{"vanilla", "minibatch-discrimination", "my-wide-generator-with-spectral-norm-and-two-timescale-lr"} {
+		for _, state := range []session.State{session.Running, session.Paused, session.Done} {
+			m := NewModel(nil)
+			s := &m.snap
+			s.Preset, s.Epoch, s.Planned, s.Seed, s.State = preset, 2194, 20000, 1, state
+			if state == session.Running {
+				s.Rate = 951
+			}
+		next:
+			for w := minWidth; w <= 200; w++ {
+				s.Settings.Speed = speeds[0]
+				first := layout(m, w)
+				for _, v := range speeds[1:] {
+					s.Settings.Speed = v
+					if layout(m, w) != first {
+						h := strings.TrimRight(ansi.Strip(m.header(w)), " ")
+						s.Settings.Speed = speeds[0]
+						t.Errorf("%s, %s, %d wide: at speed %s the header reads %q, at speed full %q", preset, state, w, session.SpeedText(v), h, strings.TrimRight(ansi.Strip(m.header(w)), " "))
+						break next // the first width that is wrong
+					}
+				}
+			}
 		}
 	}
 }

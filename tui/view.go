@@ -666,7 +666,7 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 		// "speed", as the setting it is, [ and ] and --speed name it, so that
 		// the header's "speed 200/s" stands above a settings row "speed 200/s"
 		// in the same word.
-		headerSpeed: {forms: []string{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), ""}},
+		headerSpeed: {forms: []string{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), ""}, room: speedRoom},
 		headerRate:  rate,
 	}
 	laidOut := func() int { return laidOut(parts) }
@@ -809,6 +809,12 @@ func (p *headerPart) giveWay(over, floor int) {
 // over 20,000 epochs a second in the SIMD build, and a wide design's,
 // seconds an epoch, read "8.3 s/ep" in it (session.RateText).
 var rateRoom = ansi.StringWidth("99,999 ep/s")
+
+// speedRoom is the room the header keeps for the pace, that of the
+// widest [ and ] step it to, "speed 100,000/s", so that stepping it does
+// not change what the line leaves out: in its own width, "speed 5/s"
+// would keep the program's name where "speed 1,000/s" left it out.
+var speedRoom = ansi.StringWidth("speed " + session.SpeedText(session.MaxSpeed))
 
 // presetRoom is the room a preset's name keeps once it gives way a step,
 // that of the longest built-in preset's, "minibatch-discrimination", so
