@@ -1162,7 +1162,8 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 // the trainer lays out) to 200, in every state a run shows (running at
 // rates of 1 to 5 digits, paused, done, diverged, on past its plan, a
 // replay, a resumed run done at its plan, on to epoch 10¹² past a plan of
-// 10⁹), for a short preset's name, the longest built-in's and a preset
+// 10⁹, and at rates past the room the line keeps for one, 123,456 and
+// 10¹⁵ ep/s, which take their own width), for a short preset's name, the longest built-in's and a preset
 // file's long one, the header keeps the state and the epoch with its
 // plan words and gives way in headerGivesWay's order: the program's
 // name, the speed, a replay's lag, a long name's end past presetRoom, the
@@ -1218,6 +1219,8 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"a replay past its plan", past(replay(2380)), "◀ replay epoch 2,380"},
 		{"resumed done at its plan", func(s *session.Snapshot) { s.State, s.Epoch, s.Planned = session.Done, 300, 300 }, "✓ done"},
 		{"running far past a long plan", func(s *session.Snapshot) { s.Epoch, s.Planned = 1e12, 1e9; running(951)(s) }, "▶ running"},
+		{"running at 123,456 ep/s", running(123456), "▶ running"},
+		{"running at 10¹⁵ ep/s", running(1e15), "▶ running"},
 	}
 	model := func(preset string, seed uint64, st state) Model {
 		m := NewModel(nil)
@@ -1331,7 +1334,9 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{long, 1, 120, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 12, 70, " ganui   my-wide-generator-with-…  ✓ done  epoch 300 / 300  seed 1"},
-		{long, 13, 70, "my-wide-generator-wit…  ▶ running  epoch 1,000,000,000,000 · past plan"}, // the rate's going frees room for the name cut to presetFloor
+		{long, 13, 70, "my-wide-generator-wit…  ▶ running  epoch 1,000,000,000,000 · past plan"},                  // the rate's going frees room for the name cut to presetFloor
+		{"vanilla", 14, 70, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  123,456 ep/s"},                     // a column past the rate's room
+		{"minibatch-discrimination", 15, 70, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1"}, // a rate with no room left, given way
 	} {
 		if h := header(model(c.preset, 1, states[c.state]), c.w); h != c.want {
 			t.Errorf("%s, %s, %d wide:\n got %q\nwant %q", c.preset, states[c.state].name, c.w, h, c.want)
