@@ -679,11 +679,23 @@ func fillNoise(dst []float32, kind Noise, rng *rand.Rand) {
 // (rows of GOut samples; the x, y pairs of a plane in turn). The noise comes from a stream of its own selected by
 // stream, so sampling is reproducible and never disturbs training. With
 // g_ema the samples are the averaged generator's (see paramEMA).
-func (g *GAN) Sample(dst []float64, stream uint64) {
+func (g *GAN) Sample(dst []float64, stream uint64) { g.SampleUntil(dst, stream, nil) }
+
+// SampleUntil is Sample that gives up once stop is closed, looked at
+// before each of G's batches, and then reports false, dst filled in part:
+// a front end leaving at once does not wait for seconds of a wide
+// design's samples. The samples it does draw are Sample's; a nil stop
+// never stops it.
+func (g *GAN) SampleUntil(dst []float64, stream uint64, stop <-chan struct{}) bool {
 	rng := rand.New(rand.NewPCG(g.seed^stream, sampleStream))
 	noise := make([]float32, len(g.noise))
 	gen := g.shownG()
 	for len(dst) > 0 {
+		select {
+		case <-stop:
+			return false
+		default:
+		}
 		fillNoise(noise, g.cfg.Noise, rng)
 		out := gen.Forward(noise, g.gRows)
 		n := min(len(out), len(dst))
@@ -692,6 +704,7 @@ func (g *GAN) Sample(dst []float64, stream uint64) {
 		}
 		dst = dst[n:]
 	}
+	return true
 }
 
 // Evaluate draws n fresh samples (stream chosen by the current epoch, so a
@@ -704,22 +717,36 @@ func (g *GAN) Sample(dst []float64, stream uint64) {
 // or the checks' 2,000 on rows of more than 1,000), it is measured on the
 // first two rows of the same stream, of which the n samples are the start.
 func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
-	if g.plane != nil {
-		xs := make([]float64, n*g.dim)
-		g.Sample(xs, uint64(g.epoch))
-		return Metrics{N: n, Plane: g.evaluatePlane(xs)}
-	}
-	w := g.cfg.GOut
-	if w <= 1 || n >= 2*w {
-		xs := make([]float64, n)
-		g.Sample(xs, uint64(g.epoch))
-		return evaluate(xs, w, g.target, h, &g.tables)
-	}
-	rows := make([]float64, 2*w)
-	g.Sample(rows, uint64(g.epoch))
-	m := evaluate(slices.Clone(rows[:n]), w, g.target, h, &g.tables)
-	m.ZDep = NoiseDependence(rows, w)
+	m, _ := g.EvaluateUntil(n, h, nil)
 	return m
+}
+
+// EvaluateUntil is Evaluate that gives up once stop is closed, as
+// SampleUntil does, and then reports false with no metrics; what it
+// measures in full is Evaluate's. A nil stop never stops it.
+func (g *GAN) EvaluateUntil(n int, h HistSpec, stop <-chan struct{}) (Metrics, bool) {
+	w := g.cfg.GOut
+	var xs []float64
+	switch {
+	case g.plane != nil:
+		xs = make([]float64, n*g.dim)
+	case w <= 1 || n >= 2*w:
+		xs = make([]float64, n)
+	default: // two rows, of which the n samples are the start
+		xs = make([]float64, 2*w)
+	}
+	if !g.SampleUntil(xs, uint64(g.epoch), stop) {
+		return Metrics{}, false
+	}
+	switch {
+	case g.plane != nil:
+		return Metrics{N: n, Plane: g.evaluatePlane(xs)}, true
+	case len(xs) == n:
+		return evaluate(xs, w, g.target, h, &g.tables), true
+	}
+	m := evaluate(slices.Clone(xs[:n]), w, g.target, h, &g.tables)
+	m.ZDep = NoiseDependence(xs, w)
+	return m, true
 }
 
 // meanStd32 returns the mean and population std of x[off], x[off+stride],

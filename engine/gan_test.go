@@ -553,3 +553,30 @@ func TestRangeMessagesWriteShortExponents(t *testing.T) {
 		t.Errorf("the outline of real_label=1e-5:\n%s\nwant it to say real label 1e-5", outline)
 	}
 }
+
+// TestSampleUntilGivesUpOnStop: SampleUntil and EvaluateUntil draw what
+// Sample and Evaluate draw while stop stays open, and once it is closed
+// give up before G's next batch, reporting false, so that a front end
+// leaving does not wait for a wide design's seconds of samples.
+func TestSampleUntilGivesUpOnStop(t *testing.T) {
+	g := mustNew(t, blogConfig(), 1)
+	want := make([]float64, 1000)
+	g.Sample(want, 7)
+	got := make([]float64, 1000)
+	if !g.SampleUntil(got, 7, make(chan struct{})) || !slices.Equal(got, want) {
+		t.Errorf("SampleUntil with stop open: not Sample's samples")
+	}
+	stop := make(chan struct{})
+	close(stop)
+	clear(got)
+	if g.SampleUntil(got, 7, stop) || slices.ContainsFunc(got, func(x float64) bool { return x != 0 }) {
+		t.Errorf("SampleUntil with stop closed drew samples or reported them whole")
+	}
+	m, ok := g.EvaluateUntil(1000, HistSpec{}, nil)
+	if e := g.Evaluate(1000, HistSpec{}); !ok || m.KS != e.KS || m.W1 != e.W1 || m.Mean != e.Mean {
+		t.Errorf("EvaluateUntil without stop: not Evaluate's metrics")
+	}
+	if _, ok := g.EvaluateUntil(1000, HistSpec{}, stop); ok {
+		t.Errorf("EvaluateUntil with stop closed reported metrics")
+	}
+}

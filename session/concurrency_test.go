@@ -292,3 +292,37 @@ func TestKeysDuringAFrameWaitNoEpoch(t *testing.T) {
 		t.Errorf("a command sent during the frame at epoch %d was applied at epoch %d", sent, at)
 	}
 }
+
+// quitBeforeFrame is a command after which the frame is evaluated anew,
+// as after HistBins, and during which the session is told to stop: q
+// pressed as a frame's evaluation begins.
+type quitBeforeFrame struct{}
+
+func (quitBeforeFrame) apply(s *Session) {
+	s.evalOK = false
+	s.stop.Do(func() { close(s.quit) })
+}
+
+// TestStopLeavesTheFramesEvaluation: told to stop as it evaluates a frame,
+// seconds of samples on a wide design, the session gives the evaluation up
+// and publishes nothing more, so that q leaves at once: the frame it would
+// have drawn is one no one sees.
+func TestStopLeavesTheFramesEvaluation(t *testing.T) {
+	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 3, Paused: true, Samples: 1000, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	t.Cleanup(s.Stop)
+	first := <-s.Snapshots()
+	s.Send(quitBeforeFrame{})
+	<-s.Done()
+	select {
+	case snap := <-s.Snapshots():
+		t.Errorf("told to stop as it evaluated a frame, the session published it (epoch %d, evaluated at %d)", snap.Epoch, snap.Eval.Epoch)
+	default:
+	}
+	if s.eval.Epoch != first.Eval.Epoch || !slices.Equal(s.eval.Metrics.Hist.Counts, first.Eval.Metrics.Hist.Counts) {
+		t.Errorf("the evaluation given up replaced the one before it")
+	}
+}

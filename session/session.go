@@ -1084,9 +1084,12 @@ func (s *Session) publishEval(atOnce bool) {
 	s.lastPub = now
 	if !s.evalOK && s.canEvaluate() && (atOnce || now.Sub(s.lastEval) >= evalEvery) {
 		s.begin(task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples, since: now})
-		s.evaluate()
+		ok := s.evaluate()
 		s.lastEval = now
 		s.begin(task{since: s.clock.Now()})
+		if !ok { // told to stop: no frame, and the loop ends
+			return
+		}
 	}
 	cfg := s.gan.Config()
 	var eq *Equilibrium
@@ -1213,19 +1216,29 @@ func (s *Session) updateRate() {
 // Every slice in the result is newly allocated. A plane's takes
 // Options.Samples as a line's does (2,500 unless --samples says), so
 // that the screen's SW1, floor and HQ are those of the final line
-// printed at the quit.
-func (s *Session) evaluate() {
+// printed at the quit. Told to stop meanwhile (Stop), it gives up between
+// batches of samples, the evaluation before it kept, and reports false:
+// q leaves at once, not seconds later, after a wide design's samples for
+// a frame no one will see.
+func (s *Session) evaluate() bool {
 	if s.gan.Plane() != nil {
-		s.eval, s.evalOK = s.evaluatePlane(s.opts.Samples, true), true
-		return
+		e, ok := s.evaluatePlane(s.opts.Samples, true, s.quit)
+		if ok {
+			s.eval, s.evalOK = e, true
+		}
+		return ok
 	}
-	m := s.gan.Evaluate(s.opts.Samples, s.histSpec(s.bins))
+	m, ok := s.gan.EvaluateUntil(s.opts.Samples, s.histSpec(s.bins), s.quit)
+	if !ok {
+		return false
+	}
 	e := Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	s.curves(&e, s.bins)
 	s.eval, s.evalOK = e, true
 	if s.baseline != nil { // its outline binned as these bars are
 		s.baseline = s.baseline.binned(s.bins, m.Hist.Lo, m.Hist.Hi, s.gan.Target())
 	}
+	return true
 }
 
 // The 2-D view's evaluation: how many generated points it draws, the
@@ -1239,14 +1252,18 @@ const (
 // evaluatePlane measures n fresh samples of a two-dimensional run (the
 // papers' benchmarks take engine.BenchmarkSamples), and when view is set
 // adds what the 2-D view draws: some of the points, D's surface and its
-// push at a few of them. Drawing them changes nothing in the run.
-func (s *Session) evaluatePlane(n int, view bool) Eval {
+// push at a few of them. Drawing them changes nothing in the run. Once
+// stop is closed it gives up, as engine's SampleUntil does, and reports
+// false; a nil stop never stops it.
+func (s *Session) evaluatePlane(n int, view bool, stop <-chan struct{}) (Eval, bool) {
 	xy := make([]float64, 2*n)
-	s.gan.Sample(xy, uint64(s.gan.Epoch()))
+	if !s.gan.SampleUntil(xy, uint64(s.gan.Epoch()), stop) {
+		return Eval{}, false
+	}
 	pm := s.gan.Reference().Evaluate(xy)
 	e := Eval{Epoch: s.gan.Epoch(), Metrics: engine.Metrics{N: n, Plane: &pm}}
 	if !view {
-		return e
+		return e, true
 	}
 	e.Points = slices.Clone(xy[:2*min(n, planePoints)])
 	surf := make([]float64, surfaceN*surfaceN)
@@ -1267,7 +1284,7 @@ func (s *Session) evaluatePlane(n int, view bool) Eval {
 	} else {
 		e.NoCurve = noSurfaceReason(s.gan.Config())
 	}
-	return e
+	return e, true
 }
 
 // noSurfaceReason says in one short line why D has no surface over the
@@ -1319,7 +1336,8 @@ func (s *Session) measure(view bool) Eval {
 	plane := s.gan.Plane() != nil
 	n := CheckSize(plane)
 	if plane {
-		return s.evaluatePlane(n, view)
+		e, _ := s.evaluatePlane(n, view, nil)
+		return e
 	}
 	m := s.gan.Evaluate(n, s.histSpec(keyBins))
 	return Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
