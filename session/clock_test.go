@@ -458,3 +458,44 @@ func TestBinsSentBeforeStartMakeTheFirstSnapshot(t *testing.T) {
 		t.Errorf("the untrained generator was evaluated %d times, want once", evals)
 	}
 }
+
+// TestBinsWhileRunningWaitForTheNextEvaluation: a trainer opened smaller
+// than it draws sends its bins only once made larger, here as the running
+// session's first evaluation ends, seconds long as a wide design's: the
+// untrained generator is evaluated once, at the default bins, and the
+// screen's come with a later epoch's evaluation, not with the same epoch
+// evaluated again, seconds more before epoch 1 trains.
+func TestBinsWhileRunningWaitForTheNextEvaluation(t *testing.T) {
+	const bins = 37
+	var s *Session
+	evals, now := 0, time.Unix(1e9, 0)
+	clock := NewClock(func() time.Time { // read on the session's goroutine: the reading after an evaluation sees it done
+		now = now.Add(time.Millisecond)
+		if s != nil && s.at.kind == evaluating && s.at.epoch == 0 && s.evalOK {
+			evals++
+			now = now.Add(3 * time.Second) // the evaluation's seconds
+			if evals == 1 {
+				s.Send(HistBins{N: bins})
+			}
+		}
+		return now
+	})
+	s, err := New(Options{Config: testdesigns.PerSample(5000), Seed: 1, Samples: 100, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	s.Start()
+	for snap := range s.Snapshots() {
+		if len(snap.Eval.Metrics.Hist.Counts) == bins {
+			if snap.Eval.Epoch == 0 {
+				t.Errorf("the screen's bins came with the untrained generator evaluated again")
+			}
+			break
+		}
+	}
+	s.Stop()
+	if evals != 1 {
+		t.Errorf("the untrained generator was evaluated %d times, want once", evals)
+	}
+}

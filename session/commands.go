@@ -58,7 +58,14 @@ type Reseed struct{}
 type Restart struct{}
 
 // HistBins sets how many bins the published histogram has, which the UI
-// matches to the columns it has room for.
+// matches to the columns it has room for. A run that is not running has
+// its generator evaluated again at once, at the new bins; a running one
+// has it at its next evaluation, the epoch's own, the screen spreading
+// the bins it has over its columns meanwhile: a wide design's
+// evaluation takes seconds, and an evaluation of the same epoch again,
+// only to count its bars anew, would put off the next one by as much.
+// So a trainer opened smaller than it draws, sending its bins only once
+// made larger, has its untrained generator evaluated once.
 type HistBins struct{ N int }
 
 // stepping reports whether single steps are allowed now, setting a note
@@ -614,6 +621,7 @@ func (s *Session) startedOtherwise(was Settings) string {
 func (c HistBins) apply(s *Session) {
 	n := min(maxBins, max(minBins, c.N))
 	if n != s.bins {
-		s.bins, s.evalOK = n, false
+		s.bins = n
+		s.evalOK = s.evalOK && s.state == Running
 	}
 }
