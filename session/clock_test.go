@@ -349,8 +349,9 @@ func TestRateIsThePaceFromTheFirstEpoch(t *testing.T) {
 }
 
 // TestDoingSaysWhatTheSessionIsAt: Doing names the work a wide design's
-// goroutine spends seconds on, in the status's words, and how long it has
-// been at it by the session's clock: a session not started is at its
+// goroutine spends seconds on, in the status's words, the epoch the run is
+// at as a snapshot counts it (one less while an epoch trains), and how long
+// it has been at it by the session's clock: a session not started is at its
 // first snapshot's evaluation of the untrained generator, its first work
 // once started; between tasks it is at none.
 func TestDoingSaysWhatTheSessionIsAt(t *testing.T) {
@@ -360,22 +361,22 @@ func TestDoingSaysWhatTheSessionIsAt(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Stop)
-	check := func(want string, wantSince time.Duration) {
+	check := func(want string, wantEpoch int, wantSince time.Duration) {
 		t.Helper()
-		if what, since := s.Doing(); what != want || since != wantSince {
-			t.Errorf("Doing() = %q, %v; want %q, %v", what, since, want, wantSince)
+		if what, epoch, since := s.Doing(); what != want || epoch != wantEpoch || since != wantSince {
+			t.Errorf("Doing() = %q, %d, %v; want %q, %d, %v", what, epoch, since, want, wantEpoch, wantSince)
 		}
 	}
-	check("evaluating the untrained generator on 10,000 samples", 0)
+	check("evaluating the untrained generator on 10,000 samples", 0, 0)
 	now = now.Add(3 * time.Second)
-	check("evaluating the untrained generator on 10,000 samples", 3*time.Second)
+	check("evaluating the untrained generator on 10,000 samples", 0, 3*time.Second)
 	s.begin(task{kind: training, epoch: 1234, since: now})
 	now = now.Add(time.Second)
-	check("training epoch 1,234", time.Second)
+	check("training epoch 1,234", 1233, time.Second) // 1,233 trained
 	s.begin(task{kind: evaluating, epoch: 1234, n: 1, since: now})
-	check("evaluating epoch 1,234's generator on 1 sample", 0)
+	check("evaluating epoch 1,234's generator on 1 sample", 1234, 0)
 	s.begin(task{since: now})
-	check("", 0)
+	check("", 0, 0)
 }
 
 // TestDoingFollowsTheLoop: an epoch's training and a snapshot's
@@ -407,7 +408,7 @@ func TestDoingFollowsTheLoop(t *testing.T) {
 	if want := []string{"training epoch 1", "evaluating epoch 1's generator on 100 samples"}; !slices.Equal(seen, want) {
 		t.Errorf("Doing while the loop works: %q, want %q", seen, want)
 	}
-	if what, _ := s.Doing(); what != "" {
+	if what, _, _ := s.Doing(); what != "" {
 		t.Errorf("Doing after the work: %q, want none", what)
 	}
 }

@@ -658,20 +658,27 @@ func (s *Session) begin(t task) {
 
 // Doing says what the session's goroutine is at now, in the status's
 // words ("training epoch 1", "evaluating the untrained generator on
-// 10,000 samples"), and for how long by the session's clock; "" between
-// these tasks. A session not started yet is at its first snapshot's
-// evaluation, its first work once started. It is safe to call from any
-// goroutine: the trainer asks it while an epoch or evaluation of a wide
-// design takes seconds, between two of the session's snapshots, to say
-// that work goes on.
-func (s *Session) Doing() (what string, since time.Duration) {
+// 10,000 samples"), the epoch the run is at, as a snapshot counts it
+// (the one evaluated, or the one before the epoch in training), and for
+// how long by the session's clock; "" between these tasks. A session
+// not started yet is at its first snapshot's evaluation, its first work
+// once started. It is safe to call from any goroutine: the trainer asks
+// it while an epoch or evaluation of a wide design takes seconds,
+// between two of the session's snapshots, to say that work goes on, and
+// at what epoch.
+func (s *Session) Doing() (what string, epoch int, since time.Duration) {
 	s.atMu.Lock()
 	t := s.at
 	s.atMu.Unlock()
-	if t.kind == idle {
-		return "", 0
+	switch t.kind {
+	case idle:
+		return "", 0, 0
+	case training:
+		epoch = t.epoch - 1
+	default:
+		epoch = t.epoch
 	}
-	return t.what(), s.clock.Since(t.since)
+	return t.what(), epoch, s.clock.Since(t.since)
 }
 
 // what is t in the status's words; "" when idle.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -33,7 +34,8 @@ func TestKeysWaitingSaySo(t *testing.T) {
 		var m tea.Model = NewModel(s)
 		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		m, _ = m.Update(snapshotMsg(snap))
-		waitingNote := m.(Model).waitingNote()
+		what, _, _ := s.Doing()
+		waitingNote := waitingNote(what)
 		if !strings.HasPrefix(waitingNote, "evaluating the untrained generator on ") {
 			t.Errorf("the note of keys waiting for a session not started: %q", waitingNote)
 		}
@@ -96,7 +98,7 @@ func TestSlowWorkSaysSo(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(s.Stop)
-		what, _ := s.Doing()
+		what, _, _ := s.Doing()
 		note := what + "…"
 		var m tea.Model = NewModel(s)
 		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
@@ -149,3 +151,51 @@ func runningSnapshot(t *testing.T) session.Snapshot {
 // flat is m's screen with its runs of blanks and line breaks made one
 // space, so that a note wrapped over lines is found whole.
 func flat(m tea.Model) string { return strings.Join(strings.Fields(m.View()), " ") }
+
+// TestHeaderCountsTheEpochSaidBusy: while the status says what the
+// session is at, the busy note or the keys' waiting note, the header
+// counts the epoch the session is at, "evaluating epoch 5's generator…"
+// under "epoch 5", not under the last frame's 3; the next frame's epoch
+// then stands. The session here, resumed at epoch 5 and never started,
+// is at its first evaluation for as long as the test's clock says.
+func TestHeaderCountsTheEpochSaidBusy(t *testing.T) {
+	snap := runningSnapshot(t) // epoch 3
+	snap.Planned = 100
+	g, _ := straightRun(t, blogConfig(t, 100), 1, 5)
+	ckpt := filepath.Join(t.TempDir(), "at5.ckpt")
+	if err := session.SaveCheckpoint(g, ckpt); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		now := time.Unix(1e9, 0)
+		s, err := session.New(session.Options{Resume: ckpt, Dir: t.TempDir(), Clock: session.NewClock(func() time.Time { return now })})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.Stop)
+		var m tea.Model = NewModel(s)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		m, _ = m.Update(snapshotMsg(snap))
+		header := func(want string) {
+			t.Helper()
+			if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, want) {
+				t.Errorf("%d×%d: the header %q lacks %q; status %q", size[0], size[1], h, want, flat(m))
+			}
+		}
+		header("epoch 3 /")
+		now = now.Add(busyNoteAfter)
+		m, _ = m.Update(busyCheckMsg{})
+		if v := flat(m); !strings.Contains(v, "evaluating epoch 5's generator") {
+			t.Fatalf("%d×%d: the session at its evaluation for busyNoteAfter, not said:\n%s", size[0], size[1], m.View())
+		}
+		header("epoch 5 /")
+		m, _ = m.Update(snapshotMsg(snap))
+		header("epoch 3 /")
+		m, _ = m.Update(keyMsg(" "))
+		m, _ = m.Update(waitCheckMsg{})
+		if v := flat(m); !strings.Contains(v, "evaluating epoch 5's generator") {
+			t.Fatalf("%d×%d: space waiting for the session, not said:\n%s", size[0], size[1], m.View())
+		}
+		header("epoch 5 /")
+	}
+}

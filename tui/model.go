@@ -108,6 +108,11 @@ type Model struct {
 	// snapshot; checking: a busyCheckMsg is on its way.
 	busy     string
 	checking bool
+	// at is the epoch the session was at (Session.Doing) when waiting or
+	// busy was taken, which the header counts while either is said
+	// (headerEpoch): "evaluating epoch 1's generator…" stands under
+	// epoch 1, not under the last frame's 0.
+	at int
 
 	// quitting: q has asked the session to stop after the epoch in
 	// training, and the UI waits for it (stopSession). left: q again
@@ -193,7 +198,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case waitCheckMsg:
 		m.waiting = ""
 		if m.s.Waiting() > 0 {
-			m.waiting = m.waitingNote()
+			what, at, _ := m.s.Doing()
+			m.waiting, m.at = waitingNote(what), max(m.at, at)
 		}
 		return m, nil
 	case busyCheckMsg:
@@ -201,8 +207,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.snap.State != session.Running {
 			return m, nil
 		}
-		if what, since := m.s.Doing(); what != "" && (since >= busyNoteAfter || m.busy != "") {
-			m.busy = what // once said, its words follow the work till a frame comes
+		if what, at, since := m.s.Doing(); what != "" && (since >= busyNoteAfter || m.busy != "") {
+			m.busy, m.at = what, max(m.at, at) // once said, its words follow the work till a frame comes
 		}
 		return m, m.checkBusy()
 	case sessionDoneMsg:
@@ -319,7 +325,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
-	m.waiting, m.busy = "", "" // the session has answered
+	m.waiting, m.busy, m.at = "", "", 0 // the session has answered
 	m.ks, m.w1, m.sw1 = trends(m.snap.Evals, &m.snap.Eval, m.snap.CheckNoise)
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"

@@ -610,29 +610,42 @@ func (m Model) header(w int) string {
 	return fit(pack("  ", texts, w), w)
 }
 
+// headerEpoch is the epoch the header counts: the snapshot's, or the one
+// the session was at when the status came to say what it is at (Model.at),
+// if later: a wide design's frame comes seconds after its epoch is
+// trained, and "evaluating epoch 1's generator…" under "epoch 0" read as
+// two runs at once.
+func (m Model) headerEpoch() int {
+	if m.waiting == "" && m.busy == "" {
+		return m.snap.Epoch
+	}
+	return max(m.snap.Epoch, m.at)
+}
+
 // headerLayout is the header's parts at w columns, given way as header
 // says.
 func (m Model) headerLayout(w int) [headerParts]headerPart {
 	s := &m.snap
 	state := headerPart{forms: []string{stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())}}
-	epoch := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch))
+	now := m.headerEpoch()
+	epoch := "epoch " + styleBold.Render(numtext.FormatInt(now))
 	if f := s.Replay; f != nil {
 		// The frame's epoch and how far it lies behind the run, then the run's
 		// own progress named live: unnamed, "◀ replay epoch 940 of 943  epoch
 		// 943 / 2,000" reads as one number twice, the frame's epoch beside two
 		// of the live one's.
-		lag := ", " + numtext.FormatInt(s.Epoch-f.Epoch) + " behind"
-		if f.Epoch >= s.Epoch { // an event after the newest keyframe has the live epoch for its frame
+		lag := ", " + numtext.FormatInt(now-f.Epoch) + " behind"
+		if f.Epoch >= now { // an event after the newest keyframe has the live epoch for its frame
 			lag = ", the live one"
 		}
 		frame := styleCursor.Bold(true).Render("◀ replay epoch " + numtext.FormatInt(f.Epoch))
 		state.forms = []string{frame + styleMuted.Render(lag), frame}
-		epoch = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch))
+		epoch = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(now))
 	}
 	// Past its plan, the count of epochs past it gives way before the
 	// words that say the plan is done.
-	progress := headerPart{forms: []string{epoch + styleMuted.Render(" "+session.OfPlan(s.Epoch, s.Planned))}} // "/ 300", or "· 2,096 past plan"
-	if s.Epoch > s.Planned {
+	progress := headerPart{forms: []string{epoch + styleMuted.Render(" "+session.OfPlan(now, s.Planned))}} // "/ 300", or "· 2,096 past plan"
+	if now > s.Planned {
 		progress.forms = append(progress.forms, epoch+styleMuted.Render(" · past plan"))
 	}
 	name := styleBold.Render(s.Preset)
@@ -1267,7 +1280,7 @@ const quittingNote = "quitting after this epoch… q again quits at once, withou
 // session is at, its first snapshot's evaluation, which on a wide design
 // takes seconds.
 func (m Model) starting() string {
-	if what, _ := m.s.Doing(); what != "" {
+	if what, _, _ := m.s.Doing(); what != "" {
 		return "starting: " + what + "…"
 	}
 	return "starting…"
@@ -1277,8 +1290,7 @@ func (m Model) starting() string {
 // (Model.waiting): what it is at, in Session.Doing's words as the busy
 // note gives them ("training epoch 3… keys pressed meanwhile act as it
 // ends"), so that the keys are seen taken and when they act.
-func (m Model) waitingNote() string {
-	what, _ := m.s.Doing()
+func waitingNote(what string) string {
 	if what == "" { // between an epoch and its frame: a command at work
 		what = "busy"
 	}
