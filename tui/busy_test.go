@@ -26,14 +26,7 @@ import (
 func TestKeysWaitingSaySo(t *testing.T) {
 	snap := runningSnapshot(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Dir: t.TempDir()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(s.Stop)
-		var m tea.Model = NewModel(s)
-		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		m, _ = m.Update(snapshotMsg(snap))
+		s, m := shownUnstarted(t, session.Options{Config: testdesigns.PerSample(5000), Seed: 1}, size, snap)
 		what, _, _ := s.Doing()
 		waitingNote := waitingNote(what)
 		if !strings.HasPrefix(waitingNote, "evaluating the untrained generator on ") {
@@ -168,14 +161,7 @@ func TestHeaderCountsTheEpochSaidBusy(t *testing.T) {
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		now := time.Unix(1e9, 0)
-		s, err := session.New(session.Options{Resume: ckpt, Dir: t.TempDir(), Clock: session.NewClock(func() time.Time { return now })})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(s.Stop)
-		var m tea.Model = NewModel(s)
-		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		m, _ = m.Update(snapshotMsg(snap))
+		_, m := shownUnstarted(t, session.Options{Resume: ckpt, Clock: session.NewClock(func() time.Time { return now })}, size, snap)
 		header := func(want string) {
 			t.Helper()
 			if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, want) {
@@ -198,4 +184,20 @@ func TestHeaderCountsTheEpochSaidBusy(t *testing.T) {
 		}
 		header("epoch 5 /")
 	}
+}
+
+// shownUnstarted is a session of opts (in a directory of the test's own),
+// never started, and its model at size showing snap.
+func shownUnstarted(t *testing.T, opts session.Options, size [2]int, snap session.Snapshot) (*session.Session, tea.Model) {
+	t.Helper()
+	opts.Dir = t.TempDir()
+	s, err := session.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	m, _ = m.Update(snapshotMsg(snap))
+	return s, m
 }
