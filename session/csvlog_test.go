@@ -509,6 +509,39 @@ func TestLogCutAfterItsLastRow(t *testing.T) {
 	}
 }
 
+// TestOutputsErrorSaysADirectoryOnce (chmod 555 of the directory of a
+// running run's --log, --save and --plot): files not written for one cause
+// of their directory, made read-only, are said in one clause, the cause
+// once, and what writes them, where "--save: cannot write x/run.ckpt:
+// permission denied; --plot: cannot write x/run.png: permission denied" had
+// said it per flag. Another cause of the same directory is said apart.
+func TestOutputsErrorSaysADirectoryOnce(t *testing.T) {
+	readOnly := func(name string) error {
+		path := filepath.Join("/srv/out", name)
+		return &outputfile.DirError{Path: path, Target: path, Dir: "/srv/out", Why: "takes no new files (renaming one into place there: permission denied)", Err: syscall.EACCES}
+	}
+	err := WithOutput(nil, "--save", readOnly("run.ckpt"))
+	err = WithOutput(err, "--plot", readOnly("run.png"))
+	want := "--save, --plot: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt and run.png are not written; to write them, make the directory writable, or give another, and run again"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	missing := &outputfile.DirError{Path: "/srv/out/run.csv", Target: "/srv/out/run.csv", Dir: "/srv/out", Why: "is not a directory", Err: syscall.ENOTDIR}
+	err = WithOutput(WithOutput(nil, "--log", missing), "--save", readOnly("run.ckpt"))
+	want = "--log: the directory /srv/out is not a directory, so run.csv is not written; to write it, give another directory and run again; --save: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt is not written; to write it, make the directory writable, or give another, and run again"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	// A log removed under the run, and not put back for its directory's
+	// cause, is said with it.
+	err = WithOutput(nil, "--log", &logLost{path: "/srv/out/run.csv", what: "removed", rows: "epochs 1–30", err: readOnly("run.csv")})
+	err = WithOutput(err, "--save", readOnly("run.ckpt"))
+	want = "--log, --save: the directory /srv/out takes no new files (renaming one into place there: permission denied), and run.csv, removed while the run wrote it, could not be put back: its history of epochs 1–30 is lost, and run.ckpt is not written; to write them, make the directory writable, or give another, and run again"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
 // TestOutputsErrorSaysARemovedDirectoryOnce: the files a run could not
 // write at its end are said in one line, the removal of the directory
 // ganui ran in said once of the files that went with it or could not be

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"unicode"
@@ -295,14 +296,14 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 // the flag that named it: Run's --log and --save, and a headless run's
 // --plot drawn after it (WithOutput). It is said in one line, each file's
 // failure after its flag ("--log: …; --save: …"), but for files whose
-// directory was removed while ganui ran, said once of them all, the
-// flags first, with what went with it and how to have them:
-// "--log, --save: the directory /tmp/x was removed while ganui ran, and
-// run.csv with it: the history of epochs 1–20,000 is lost, and run.ckpt
-// is not written; to write them, make the directory again, or give
-// another, and run again". Each file's own error would say the
-// directory's removal again, and the log's twice, as it was removed and
-// as it could not be put back.
+// directory is the cause (an *outputfile.DirError: removed while ganui
+// ran, made read-only), said once of them all, the flags first, with
+// what went with it and how to have them: "--log, --save: the directory
+// /tmp/x was removed while ganui ran, and run.csv with it: the history
+// of epochs 1–20,000 is lost, and run.ckpt is not written; to write
+// them, make the directory again, or give another, and run again". Each
+// file's own error would say the directory again, and a removed log's
+// twice, as it was removed and as it could not be put back.
 type OutputsError struct{ outs []outputError }
 
 // outputError is a file not written, flag the flag that named it.
@@ -344,18 +345,20 @@ func (e *OutputsError) Error() string {
 		if said[i] {
 			continue
 		}
-		de := removedDir(o.err)
+		de := dirError(o.err)
 		if de == nil {
 			parts = append(parts, o.flag+": "+o.err.Error())
 			continue
 		}
 		var flags, lost, unwritten []string
 		for j := i; j < len(e.outs); j++ {
-			if d := removedDir(e.outs[j].err); d != nil && d.Dir == de.Dir {
+			if d := dirError(e.outs[j].err); d != nil && d.Dir == de.Dir && d.Why == de.Why {
 				said[j] = true
 				flags = append(flags, e.outs[j].flag)
-				if ll := (*logLost)(nil); errors.As(e.outs[j].err, &ll) {
+				if ll := (*logLost)(nil); errors.As(e.outs[j].err, &ll) && d.RemovedWhile() {
 					lost = append(lost, ", and "+d.File()+" with it: its history of "+ll.rows+" is lost")
+				} else if ll != nil {
+					lost = append(lost, ", and "+d.File()+", "+ll.what+" while the run wrote it, could not be put back: its history of "+ll.rows+" is lost")
 				} else {
 					unwritten = append(unwritten, d.File())
 				}
@@ -377,21 +380,31 @@ func (e *OutputsError) Error() string {
 		if len(flags) > 1 {
 			them = "them"
 		}
-		if de.Dir == "." {
-			text += "; to write " + them + ", run again where you can write"
-		} else {
-			text += "; to write " + them + ", make the directory again, or give another, and run again"
-		}
-		parts = append(parts, text)
+		parts = append(parts, text+"; to write "+them+", "+e.remedy(de))
 	}
 	return strings.Join(parts, "; ")
 }
 
-// removedDir is err's *outputfile.DirError where its directory was
-// removed while ganui ran, else nil.
-func removedDir(err error) *outputfile.DirError {
+// remedy is what writes the files of de's directory: the directory made
+// again, or writable, or another given, and the run run again; of the
+// current directory removed, the run run again where the user can write.
+func (e *OutputsError) remedy(de *outputfile.DirError) string {
+	switch {
+	case de.RemovedWhile() && de.Dir == ".":
+		return "run again where you can write"
+	case de.RemovedWhile():
+		return "make the directory again, or give another, and run again"
+	case errors.Is(de, fs.ErrPermission) && strings.HasPrefix(de.Why, "takes no new files"):
+		return "make the directory writable, or give another, and run again"
+	}
+	return "give another directory and run again"
+}
+
+// dirError is err's *outputfile.DirError, the directory the cause of a
+// file not written, else nil.
+func dirError(err error) *outputfile.DirError {
 	var de *outputfile.DirError
-	if errors.As(err, &de) && de.RemovedWhile() {
+	if errors.As(err, &de) {
 		return de
 	}
 	return nil

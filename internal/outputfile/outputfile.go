@@ -569,9 +569,11 @@ func startedIn() (string, fs.FileInfo) {
 // write's temporary file, over path: told of path as cannotCreate tells
 // it where path's directory was removed (the current one too, which is
 // still found) or replaced while the file was written, an output
-// directory cleaned up under a run, or that the
-// temporary file alone was; the rename's own words would name path
-// twice, "rename out/run.ckpt out/run.ckpt: no such file or directory".
+// directory cleaned up under a run, or made read-only (a chmod: a
+// *DirError, which a caller telling of several files there says once),
+// or that the temporary file alone was; the rename's own words would
+// name path twice, "rename out/run.ckpt out/run.ckpt: no such file or
+// directory".
 func cannotPlace(temp, path string, err error) error {
 	var le *os.LinkError
 	if !errors.As(err, &le) {
@@ -582,6 +584,9 @@ func cannotPlace(temp, path string, err error) error {
 	}
 	if _, serr := os.Lstat(temp); errors.Is(serr, fs.ErrNotExist) {
 		return fmt.Errorf("cannot write %s: its hidden temporary file beside it was removed before it was renamed into place", path)
+	}
+	if errors.Is(le.Err, syscall.EACCES) { // the directory made read-only under the write: a chmod
+		return &DirError{Path: path, Target: path, Dir: filepath.Dir(path), Why: "takes no new files (renaming one into place there: permission denied)", Err: le.Err}
 	}
 	return fmt.Errorf("cannot write %s: %w", path, le.Err)
 }

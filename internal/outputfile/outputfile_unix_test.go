@@ -445,6 +445,29 @@ func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 	}
 }
 
+// TestPlaceRefusedSaysTheDirectory (chmod 555 of an output directory under a
+// run): a rename into a directory made read-only while the file was written is
+// said of the directory, a *DirError that a caller telling of several files
+// there says once (session.OutputsError), not "cannot write out/run.ckpt:
+// permission denied" of each file. The refusal is the system's for a user who
+// may not write there, given here as root is refused nothing.
+func TestPlaceRefusedSaysTheDirectory(t *testing.T) {
+	out := t.TempDir()
+	path := filepath.Join(out, "run.ckpt")
+	temp := filepath.Join(out, ".run.ckpt.tmp-0123abcd")
+	if err := os.WriteFile(temp, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := cannotPlace(temp, path, &os.LinkError{Op: "rename", Old: temp, New: path, Err: syscall.EACCES})
+	want := "cannot write " + path + ": the directory " + out + " takes no new files (renaming one into place there: permission denied)"
+	var de *DirError
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	} else if !errors.As(err, &de) || de.Dir != out || de.File() != "run.ckpt" || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("%#v: want a DirError of %s, of run.ckpt, that is the system's", err, out)
+	}
+}
+
 // TestHoldRefusesOneOfTwoAtOnce: of two processes holding one path at the same
 // instant, exactly one is refused, with Busy's error, in the worst order there
 // is: the other process comes to its Hold after this one has found the path
