@@ -90,7 +90,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(out, r.Line())
 	if plot != nil {
-		err = session.WithOutput(err, "--plot", plot.Write(figure.FromPicture(s.Picture()))) // beside a --log or --save that failed too
+		err = s.WithOutput(err, "--plot", plot.Write(figure.FromPicture(s.Picture()))) // beside a --log or --save that failed too
 	}
 	switch {
 	case err != nil:

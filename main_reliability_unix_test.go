@@ -243,6 +243,86 @@ func TestOutputsOfARemovedDirectoryAreSaidOnce(t *testing.T) {
 	}
 }
 
+// TestOutputsOfARemovedDirectorySayWhatWritesThem: the files of a run whose
+// directory was removed while it trained are had again by what the line
+// names, not "run again" of every run. A resumed run whose --log held the
+// epochs before its checkpoint too names the command that trains it from its
+// start, which that --log held: a run resumed again would log the epochs
+// after the checkpoint alone; one whose checkpoint went with the directory
+// names it too. A run stopped by SIGINT names the --epochs where it stopped:
+// the same command would train the whole plan.
+func TestOutputsOfARemovedDirectorySayWhatWritesThem(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	removeSub := func() {
+		if err := os.RemoveAll(sub); err != nil {
+			t.Error(err)
+		}
+	}
+	ckpt := filepath.Join(sub, "run.ckpt")
+	log := filepath.Join(sub, "run.csv")
+	for _, c := range []struct {
+		name string
+		args []string // after --headless --resume ckpt --epochs 30 --every 10
+		want string
+	}{
+		{"the log appended to", []string{"--log", log}, "ganui: --log: the directory " + sub + " was removed while ganui ran, and run.csv with it: its history of epochs 1–30 is lost; to write it, make the directory again, or give another, and train the run from its start, as a run resumed again logs epochs 21–30 alone: ganui --headless --preset vanilla --epochs 30 --seed 1 --log " + log + "\n"},
+		{"the checkpoint gone", []string{"--log", filepath.Join(sub, "more.csv")}, "ganui: --log: the directory " + sub + " was removed while ganui ran, and more.csv with it: its history of epochs 21–30 is lost; to write it, make the directory again, or give another, and train the run from its start, as the checkpoint it resumed, " + ckpt + ", is gone: ganui --headless --preset vanilla --epochs 30 --seed 1 --log " + filepath.Join(sub, "more.csv") + "\n"},
+	} {
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--every", "0", "--log", log, "--save", ckpt); code != 0 {
+			t.Fatalf("the first 20 epochs: exit %d, %s", code, stderr)
+		}
+		if c.name == "the log appended to" { // the checkpoint kept elsewhere
+			kept := filepath.Join(dir, "run.ckpt")
+			if err := os.Rename(ckpt, kept); err != nil {
+				t.Fatal(err)
+			}
+			ckpt = kept
+		}
+		var errb bytes.Buffer
+		code := run(append([]string{"--headless", "--resume", ckpt, "--epochs", "30", "--every", "10"}, c.args...), &atProgress{do: removeSub}, &errb)
+		if code != 1 || errb.String() != c.want {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and %q", c.name, code, errb.String(), c.want)
+		}
+		ckpt = filepath.Join(sub, "run.ckpt")
+	}
+
+	// Stopped by SIGINT at an epoch of its plan of 100,000, whose checks
+	// come every 1,000 epochs.
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd, lines, stderr := startChild(t, "--headless", "--preset", "vanilla", "--epochs", "100000", "--every", "1", "--samples", "100", "--log", log)
+	if !lines.Scan() {
+		t.Fatalf("no line; stderr %q", stderr)
+	}
+	removeSub()
+	cmd.Process.Signal(syscall.SIGINT)
+	var last string
+	for lines.Scan() {
+		last = lines.Text()
+	}
+	cmd.Wait()
+	_, after, _ := strings.Cut(last, " epochs=")
+	at, _, _ := strings.Cut(after, " ")
+	n, err := strconv.Atoi(at)
+	if err != nil || n >= 1000 {
+		t.Fatalf("the final line %q: want one of a run stopped short of its first check", last)
+	}
+	rows := "epochs 1–" + at
+	if n == 1 {
+		rows = "epoch 1"
+	}
+	want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the final line or the --log's last rows\n" +
+		"ganui: --log: the directory " + sub + " was removed while ganui ran, and run.csv with it: its history of " + rows + " is lost; to write it, make the directory again, or give another, and run again with --epochs " + at + ", where this run stopped (its checks then come every 10 epochs, where this run's came every 1,000)\n"
+	if code := cmd.ProcessState.ExitCode(); code != 1 || stderr.String() != want {
+		t.Errorf("stopped by SIGINT: exit %d, stderr %q; want 1 and %q", code, stderr.String(), want)
+	}
+}
+
 // TestLogCutMidRunKeepsTheRest (issue: `: > run.csv` while a headless run
 // wrote it left a file beginning with thousands of NULs, exit 0): a
 // --log cut short while the run writes it is written again at the end as

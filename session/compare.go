@@ -572,20 +572,8 @@ func (s *Session) Again() Again {
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
 	}
-	var args []string
-	if preset != presets.Default {
-		args = append(args, "--preset", shellword.Quote(preset))
-	}
-	for _, c := range settingsDiff(base, cfg) {
-		args = append(args, "--set", shellword.Quote(c.Key+"="+c.Value))
-	}
-	if a.Plan = max(s.planned, s.gan.Epoch()); a.Plan != base.Epochs {
-		args = append(args, "--epochs", fmt.Sprint(a.Plan))
-	}
-	if n := namedSamples(s.opts.Samples, s.gan.Plane() != nil); n > 0 {
-		args = append(args, "--samples", fmt.Sprint(n))
-	}
-	a.Command = command.Train(strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " "))
+	a.Plan = max(s.planned, s.gan.Epoch())
+	a.Command = s.trainCommand(preset, base, a.Plan)
 	switch {
 	case s.offPlan >= 0:
 		// After the epoch, as the note of a change says it applies from
@@ -620,6 +608,28 @@ func (s *Session) Again() Again {
 			numtext.FormatInt(a.Plan), numtext.FormatInt(checkEvery(a.Plan)), numtext.FormatInt(s.planned), numtext.FormatInt(s.every), s.planned)
 	}
 	return a
+}
+
+// trainCommand is the command that trains the run's design from its
+// start for plan epochs: preset, then each setting in which the design
+// differs from base, preset's, the plan where it is not base's, the
+// evaluations' sample size when it is not the default, and the seed
+// (Again).
+func (s *Session) trainCommand(preset string, base engine.Config, plan int) string {
+	var args []string
+	if preset != presets.Default {
+		args = append(args, "--preset", shellword.Quote(preset))
+	}
+	for _, c := range settingsDiff(base, s.gan.Config()) {
+		args = append(args, "--set", shellword.Quote(c.Key+"="+c.Value))
+	}
+	if plan != base.Epochs {
+		args = append(args, "--epochs", fmt.Sprint(plan))
+	}
+	if n := namedSamples(s.opts.Samples, s.gan.Plane() != nil); n > 0 {
+		args = append(args, "--samples", fmt.Sprint(n))
+	}
+	return command.Train(strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " "))
 }
 
 // leftPlan records that the run did what no command line repeats, at

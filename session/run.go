@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,6 +14,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // Progress is what Run reports every Options.Every epochs: the epoch's
@@ -283,11 +285,11 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	// supervisor's kill finds them written.
 	var err error
 	if s.csv != nil {
-		err = WithOutput(err, "--log", s.csv.close())
+		err = s.WithOutput(err, "--log", s.csv.close())
 	}
 	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
 		rec := s.runRecord()
-		err = WithOutput(err, "--save", s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil))
+		err = s.WithOutput(err, "--save", s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil))
 	}
 	return s.Result(), err
 }
@@ -304,7 +306,12 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 // them, make the directory again, or give another, and run again". Each
 // file's own error would say the directory again, and a removed log's
 // twice, as it was removed and as it could not be put back.
-type OutputsError struct{ outs []outputError }
+type OutputsError struct {
+	outs []outputError
+	// again is what writes the files again once their directory takes
+	// them (Session.again): "run again" where it is "" (a sweep's).
+	again string
+}
 
 // outputError is a file not written, flag the flag that named it.
 type outputError struct {
@@ -322,12 +329,23 @@ func WithOutput(err error, flag string, ferr error) error {
 	out := outputError{flag, ferr}
 	switch oe := err.(type) {
 	case nil:
-		return &OutputsError{[]outputError{out}}
+		return &OutputsError{outs: []outputError{out}}
 	case *OutputsError:
 		oe.outs = append(oe.outs, out)
 		return oe
 	}
-	return errors.Join(err, &OutputsError{[]outputError{out}})
+	return errors.Join(err, &OutputsError{outs: []outputError{out}})
+}
+
+// WithOutput is the package's WithOutput of a file of s's run, whose
+// error says what writes its files again (again): the same command, or
+// where the run stopped short of its plan or resumed, what does.
+func (s *Session) WithOutput(err error, flag string, ferr error) error {
+	err = WithOutput(err, flag, ferr)
+	if oe, ok := err.(*OutputsError); ok {
+		oe.again = s.again()
+	}
+	return err
 }
 
 func (e *OutputsError) Unwrap() []error {
@@ -386,18 +404,77 @@ func (e *OutputsError) Error() string {
 }
 
 // remedy is what writes the files of de's directory: the directory made
-// again, or writable, or another given, and the run run again; of the
-// current directory removed, the run run again where the user can write.
+// again, or writable, or another given, and then e.again; of the current
+// directory removed, e.again where the user can write.
 func (e *OutputsError) remedy(de *outputfile.DirError) string {
-	switch {
-	case de.RemovedWhile() && de.Dir == ".":
-		return "run again where you can write"
-	case de.RemovedWhile():
-		return "make the directory again, or give another, and run again"
-	case errors.Is(de, fs.ErrPermission) && strings.HasPrefix(de.Why, "takes no new files"):
-		return "make the directory writable, or give another, and run again"
+	again := e.again
+	if again == "" {
+		again = runAgain
 	}
-	return "give another directory and run again"
+	switch {
+	case de.RemovedWhile() && de.Dir == "." && again == runAgain:
+		return again + " where you can write"
+	case de.RemovedWhile() && de.Dir == ".":
+		return "go where you can write and " + again
+	case de.RemovedWhile():
+		return "make the directory again, or give another, and " + again
+	case errors.Is(de, fs.ErrPermission) && strings.HasPrefix(de.Why, "takes no new files"):
+		return "make the directory writable, or give another, and " + again
+	}
+	return "give another directory and " + again
+}
+
+// runAgain is what writes a run's files again where the same command
+// trains the same run: a fresh run trained to its plan, or one resumed
+// into a log of its own from a checkpoint still there.
+const runAgain = "run again"
+
+// again is what writes the files of s's run again, lost or not written
+// at its end (OutputsError), once their directory takes them: the same
+// command (runAgain) where it trains the same run; "--epochs 1234"
+// added for a run stopped short of its plan, which the command trains
+// whole, and how its checks differ; for a resumed run whose --log held
+// the epochs before its checkpoint too (appended to), or whose
+// checkpoint is gone, the command that trains it from its start, which
+// a run resumed again does not: its log would hold the epochs after
+// the checkpoint alone.
+func (s *Session) again() string {
+	at := s.gan.Epoch()
+	again := runAgain
+	if s.resumedAt > 0 {
+		why := ""
+		if _, err := os.Stat(s.opts.Resume); errors.Is(err, fs.ErrNotExist) {
+			why = "the checkpoint it resumed, " + s.opts.Resume + ", is gone"
+		} else if s.csv != nil && s.csv.append {
+			why = fmt.Sprintf("a run resumed again logs epochs %s–%s alone", numtext.FormatInt(s.resumedAt+1), numtext.FormatInt(at))
+		}
+		if preset, base, loaded := presetBase(s.opts.Preset, resolve(s.opts.Preset), s.gan.Config()); why != "" && loaded {
+			again = "train the run from its start, as " + why + ": " + s.trainCommand(preset, base, at) + s.outputFlags()
+		} else if why != "" { // a design no preset names, which headless writes no file of
+			again = fmt.Sprintf("train the run from its start to epoch %s with those flags, as %s", numtext.FormatInt(at), why)
+		}
+	}
+	if at < s.planned {
+		if again == runAgain {
+			again += fmt.Sprintf(" with --epochs %d, where this run stopped", at)
+		}
+		if checkEvery(at) != s.every {
+			again += fmt.Sprintf(" (its checks then come every %s epochs, where this run's came every %s)", numtext.FormatInt(checkEvery(at)), numtext.FormatInt(s.every))
+		}
+	}
+	return again
+}
+
+// outputFlags is the flags of the files s's run writes, each with its
+// path quoted for the shell: " --log run.csv --save run.ckpt".
+func (s *Session) outputFlags() string {
+	var flags string
+	for _, f := range []struct{ flag, path string }{{"--log", s.opts.LogPath}, {"--save", s.opts.SavePath}, {"--plot", s.opts.PlotPath}} {
+		if f.path != "" {
+			flags += " " + f.flag + " " + shellword.Quote(f.path)
+		}
+	}
+	return flags
 }
 
 // dirError is err's *outputfile.DirError, the directory the cause of a

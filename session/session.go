@@ -155,6 +155,7 @@ type Session struct {
 	moment    string
 	noteUntil int
 	from      int      // the epoch this run's history starts after
+	resumedAt int      // the epoch Options.Resume's checkpoint holds: where this run's training began, 0 for a fresh run
 	log       epochLog // every epoch of the run, for Export
 	csv       *csvFile // Options.LogPath, while open
 	endOnce   sync.Once
@@ -329,24 +330,25 @@ func New(opts Options) (*Session, error) {
 	}
 	clock := withClock(opts).Clock
 	s := &Session{
-		clock:    clock,
-		wake:     make(chan struct{}, 1),
-		snaps:    make(chan Snapshot, 1),
-		quit:     make(chan struct{}),
-		done:     make(chan struct{}),
-		opts:     opts,
-		gan:      gan,
-		planned:  gan.Config().Epochs,
-		seeds:    rand.New(rand.NewPCG(gan.Seed(), seedStream)),
-		bins:     defaultBins,
-		hist:     NewHistory(historyPoints),
-		evals:    newEvalHistory(evalPoints),
-		evlog:    newEvalLog(maxEvalRows),
-		from:     gan.Epoch(),
-		log:      newEpochLog(gan.Epoch()),
-		rolledAt: -1,
-		offPlan:  -1,
-		started:  clock.Now(),
+		clock:     clock,
+		wake:      make(chan struct{}, 1),
+		snaps:     make(chan Snapshot, 1),
+		quit:      make(chan struct{}),
+		done:      make(chan struct{}),
+		opts:      opts,
+		gan:       gan,
+		planned:   gan.Config().Epochs,
+		seeds:     rand.New(rand.NewPCG(gan.Seed(), seedStream)),
+		bins:      defaultBins,
+		hist:      NewHistory(historyPoints),
+		evals:     newEvalHistory(evalPoints),
+		evlog:     newEvalLog(maxEvalRows),
+		from:      gan.Epoch(),
+		resumedAt: gan.Epoch(),
+		log:       newEpochLog(gan.Epoch()),
+		rolledAt:  -1,
+		offPlan:   -1,
+		started:   clock.Now(),
 	}
 	s.startSettings = s.settings(gan.Config())
 	s.watch = newWatch(gan)
@@ -1523,7 +1525,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.hist = NewHistory(historyPoints)
 	s.evals = newEvalHistory(evalPoints)
 	s.evlog.reset()
-	s.from = 0
+	s.from, s.resumedAt = 0, 0
 	s.log.reset(0)
 	s.last = engine.EpochStats{}
 	s.eval = Eval{}
