@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -288,6 +289,8 @@ func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer, k
 			// The one line of the failure: run says no more of it.
 			fmt.Fprintf(stderr, "ganui: writing the output: %s; stopping after the current epoch\n", visible.Message(c.err.Error()))
 			c.told = true
+		} else if st, ok := c.stop.Value(stopStateKey{}).(*stopState); ok {
+			st.gone.Store(&keeps) // before the stop: a signal from now on finds training stopped
 		}
 		cancel()
 	}
@@ -323,6 +326,8 @@ func stopSignals() []os.Signal {
 // checkpoint. stop ends the watch.
 func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
+	st := new(stopState)
+	ctx = context.WithValue(ctx, stopStateKey{}, st)
 	sig, quit := make(chan os.Signal, 2), make(chan os.Signal, 1)
 	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
 		signal.Notify(sig, stops...)
@@ -340,7 +345,11 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 			// before whatever the run says as it stops (a --save that
 			// failed): said after, it raced with those lines.
 			name := signalName(first)
-			fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
+			if keeps := st.gone.Load(); keeps != nil {
+				fmt.Fprintln(stderr, stoppedByTheReader(name, *keeps))
+			} else {
+				fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
+			}
 			cancel(errSignalled)
 		case <-quit:
 			fmt.Fprintf(stderr, "ganui: SIGQUIT: quitting at once, without %s\n", loses)
@@ -370,6 +379,31 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 		<-ended // a signal taken is said by now, as signalled tells
 		cancel(nil)
 	}
+}
+
+// stopState is what notifyStop's signal line needs to know of the run's
+// stop, held in its context (stopStateKey): gone is the files the run
+// writes (runKeeps) once the reader of standard output has gone and that
+// stopped training (stopOnDeadOutput), nil until then.
+type stopState struct{ gone atomic.Pointer[string] }
+
+type stopStateKey struct{}
+
+// stoppedByTheReader is the line of a signal, name, that comes once the
+// reader of standard output has gone and that stopped training: it stops
+// nothing, the run ending as it was, and says so, with keeps, the files
+// the run writes, as goneLine would have named them at its end, where
+// "stopping after the current epoch" had been said of a run stopped
+// already: "ganui: SIGINT: training stopped already, as standard
+// output's reader went; what was trained by then goes to --log run.csv
+// as the run ends, and SIGINT again quits at once, without what is not
+// written by then".
+func stoppedByTheReader(name, keeps string) string {
+	line := "ganui: " + name + ": training stopped already, as standard output's reader went; "
+	if keeps == "" {
+		return line + name + " again quits at once"
+	}
+	return line + "what was trained by then goes to " + visible.Message(keeps) + " as the run ends, and " + name + " again quits at once, without what is not written by then"
 }
 
 // errSignalled is the cause of notifyStop's context cancelled by a

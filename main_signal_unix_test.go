@@ -438,10 +438,12 @@ func (g *signalThenGone) Write(p []byte) (int, error) {
 
 // TestASignalAfterTheReaderGoesIsSaidOnce (ganui --headless … --log
 // run.csv | head -1, then ctrl+c while the run saves): a signal that
-// comes after the reader's going has stopped the run says the stop, and
-// the run says nothing more of it as it ends, where it had said both
-// "ganui: SIGINT: stopping after the current epoch; …" and "ganui:
-// standard output's reader is gone, and training stopped there; …".
+// comes after the reader's going has stopped the run says what happens,
+// that training stopped already, and where what was trained goes, where
+// it had said "stopping after the current epoch" of a run stopped; the
+// run says nothing more of it as it ends, where it had said both that
+// line and "ganui: standard output's reader is gone, and training
+// stopped there; …".
 func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
 	leakcheck.Check(t)
 	msgs := make(lineChan, 2)
@@ -456,8 +458,8 @@ func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
 	select {
 	case line := <-msgs:
-		if !strings.HasPrefix(line, "ganui: SIGINT: stopping after the current epoch") {
-			t.Errorf("the signal's line: %q", line)
+		if want := "ganui: SIGINT: training stopped already, as standard output's reader went; what was trained by then goes to --log run.csv as the run ends, and SIGINT again quits at once, without what is not written by then\n"; line != want {
+			t.Errorf("the signal's line: %q, want %q", line, want)
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("no line a minute after SIGINT")
