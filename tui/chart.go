@@ -536,7 +536,7 @@ type chartAxis struct {
 }
 
 // snap widens lo to hi, the range yRange fits on a chart of rows rows,
-// to one whose labels stand evenly: a round step (niceStep) spans a whole
+// to one whose labels stand evenly: a round step (stepLadder) spans a whole
 // number m of rows, 1 to 5, so that its multiples, the ticks, stand every
 // m rows, each at the same height in its row: in the row's middle where
 // the range allows, else a dot or half a dot from it. It takes the least
@@ -593,7 +593,7 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 		hold := holds(filled)
 		least := (hold[1] - hold[0]) / (float64(rows) - 0.25) // the least ρ that spans hold
 		for m := 1; m <= max(1, min(5, rows-1)); m++ {
-			for s, i := niceStep(least*float64(m)), 0; i < 3; s, i = niceStep(s*1.5), i+1 {
+			for _, s := range roundSteps(least * float64(m)) {
 				if !slices.Contains(cands, cand{s, m}) {
 					cands = append(cands, cand{s, m})
 				}
@@ -786,6 +786,38 @@ func niceBelow(s float64) float64 {
 		return p
 	}
 	return p / 2
+}
+
+// stepLadder is the round steps of a line chart's Y axis in a decade, as
+// plotting libraries take them (matplotlib's MaxNLocator, gonum/plot's
+// ticks): 1, 2, 2.5 and 5 times a power of ten. 2.5 fills rows that 2
+// and 5 leave blank: ring's 2-D moments at 80×24, a span of 3.7 over four
+// rows, fill them at 2.5 a label every two rows, where no range of 1, 2
+// or 5 does; its losses at 120×40, 0.46 to 0.99 over ten rows, at 0.25
+// every four.
+var stepLadder = [...]float64{1, 2, 2.5, 5}
+
+// roundSteps is the four steps of stepLadder from x up: those whose ρ
+// over m rows are nearest the least ρ a span needs (snap). It is nil for
+// an x that is not a positive number; its steps past MaxFloat64 are +Inf,
+// which snap passes over.
+func roundSteps(x float64) []float64 {
+	if !(x > 0) {
+		return nil
+	}
+	var steps []float64
+	for e := int(decade(x)); len(steps) < 4 && e <= 309; e++ {
+		for _, q := range stepLadder {
+			v := q * math.Pow10(e)
+			if e < 0 {
+				v = q / math.Pow10(-e) // 2.5/100: the float nearest 0.025
+			}
+			if v >= x && len(steps) < 4 {
+				steps = append(steps, v)
+			}
+		}
+	}
+	return steps
 }
 
 // thin averages points that would share a braille dot column, so a long
@@ -1033,8 +1065,8 @@ func labelsAt(lo, hi float64, rows int, step float64, refs []refLine) []yLabel {
 }
 
 // names tells whether the tick v of a scale of step names a reference
-// line at y on its row: y, rounded to the place of the step's leading
-// digit (places), the last digit the tick is written to, is v. At a step
+// line at y on its row: y, rounded to the place of the step's last digit
+// (places), the last digit the tick is written to, is v. At a step
 // of 1, 1 names √2's line; at 2, neither 0 nor 2 does, nor names ln 2's;
 // at 0.1, 0.7 names ln 2's, and at 50, 0 does.
 func names(v, y, step float64) bool {
@@ -1092,14 +1124,18 @@ func cleanZero(v float64) float64 {
 // 5 → 0, and none for a step that is not a finite, positive number.
 func decimalsFor(step float64) int { return max(0, places(step)) }
 
-// places is the decimal place of a step's leading digit, the decimals
-// it needs: 2 for 0.05, 0 for 5, −4 for 5e4, 310 for 1e-310 (log10), and
-// 0 for a step that is not a finite, positive number.
+// places is the decimal place of a step's last digit, the decimals it
+// needs: 2 for 0.05, 0 for 5, 1 for 2.5, 2 for 0.25, −4 for 5e4, 310 for
+// 1e-310 (log10), and 0 for a step that is not a finite, positive number.
 func places(step float64) int {
 	if !(step > 0) || math.IsInf(step, 0) {
 		return 0
 	}
-	return int(math.Ceil(-log10(step) - 1e-9))
+	p := int(math.Ceil(-log10(step) - 1e-9))
+	if f := step / math.Pow(10, float64(-p)); math.Abs(f-math.Round(f)) > 1e-6 {
+		p++ // a step of two digits, 2.5 or 0.25, is written to its second
+	}
+	return p
 }
 
 // log10 is math.Log10 of a positive s, a denormal's too: math.Log10 reads

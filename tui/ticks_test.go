@@ -698,11 +698,14 @@ func TestTrainerChartLabelsEvenlySpaced(t *testing.T) {
 }
 
 // TestChartsDrawOnTheirEdgeRows: a chart of the trainer's band draws
-// something, a value or a target's line, on its top row and on its bottom
-// row, where a round range allows: a row that draws nothing at an edge
-// spends one of very few rows on a label alone. ring's 2-D moments at 80×24
-// after 200 epochs would read 2, 0, -2 and -4 down a -4 row that drew
-// nothing, and at 70×20 after 100 epochs 5 over 0, the 5 row blank. The
+// something, a value, a line's end mark or a target's line, on its top row
+// and on its bottom row, where a round range allows: a row that draws
+// nothing at an edge spends one of very few rows on a label alone. ring's
+// 2-D moments at 80×24 after 200 epochs would read 2, 0, -2 and -4 down a
+// -4 row that drew nothing, and at 70×20 after 100 epochs 5 over 0, the 5
+// row blank. After 100 epochs at 80×24 only a step of 2.5 fills them
+// (stepLadder), as it fills the losses at 120×40, 1.00 to 0.50 over ten
+// rows, where a row under 0.4 had stood blank. The
 // 300 epochs of ring it trains take some 90 s under the race detector,
 // which has nothing to find in a chart's range, so the race pass leaves it
 // to .ci/run's run without it (raceEnabled).
@@ -714,7 +717,10 @@ func TestChartsDrawOnTheirEdgeRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ epochs, w, h int }{{100, 70, 20}, {200, 80, 24}} {
+	for _, tc := range []struct {
+		epochs, w, h int
+		charts       []int // the charts held to it: 0 the losses, 1 the moments
+	}{{100, 70, 20, []int{0, 1}}, {200, 80, 24, []int{0, 1}}, {100, 80, 24, []int{0, 1}}, {100, 120, 40, []int{0}}} {
 		s, snap := trained(t, cfg, 1, tc.epochs)
 		snap.State = session.Paused
 		view := ansi.Strip(frame(t, s, snap, tc.w, tc.h))
@@ -738,14 +744,16 @@ func TestChartsDrawOnTheirEdgeRows(t *testing.T) {
 		if len(axes) != 2 || len(rows) < 2 {
 			t.Fatalf("%d epochs at %d×%d: no two charts:\n%s", tc.epochs, tc.w, tc.h, view)
 		}
-		// draws tells whether row draws a value or a line between the axis
-		// at column from and column to: a braille dot or a dotted line.
+		// draws tells whether row draws anything between the axis at column
+		// from and column to: a braille dot, a line's end mark or a dotted
+		// line, not a blank or the next chart's label.
 		draws := func(row []rune, from, to int) bool {
 			return slices.ContainsFunc(row[from+1:min(to, len(row))], func(c rune) bool {
-				return c > '\u2800' && c <= '\u28ff' || c == '┈'
+				return c != '\u2800' && !strings.ContainsRune(" 0123456789.-e+│┤", c)
 			})
 		}
-		for k, a := range axes {
+		for _, k := range tc.charts {
+			a := axes[k]
 			end := len(rows[0])
 			if k+1 < len(axes) {
 				end = axes[k+1]
