@@ -1604,7 +1604,7 @@ func notYet(n, of int, reached, says, detail string) Finding {
 // small cloud of G's samples is that reaches mode i alone (of std σ), its
 // mean at (mx, my), off the share of them outside every mode's ±3σ: how
 // many of the mode's σ its mean lies from that mode, the one it captures,
-// and too wide for it. The mode is the one captured, which a single
+// named with where it lies (planeMode), and too wide for it. The mode is the one captured, which a single
 // sample within its ±3σ captures, not one the cloud is on: the cloud's
 // mean lies tens of σ from it, so "at mode 4" would read as on it.
 // ring (seed 1) is such a cloud at its checks of epochs 2,200, 2,600,
@@ -1618,7 +1618,14 @@ func notYet(n, of int, reached, says, detail string) Finding {
 func smallCloudAt(i int, spot engine.Spot, mx, my, off float64) string {
 	σ := spot.Std
 	far := numtext.Digits(math.Hypot(mx-spot.X, my-spot.Y)/σ, 2) + "σ"
-	return fmt.Sprintf(" %s from mode %d, the one mode it captures, %s of them outside that mode's ±3σ (%s)", far, i+1, percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
+	return fmt.Sprintf(" %s from %s, the one mode it captures, %s of them outside that mode's ±3σ (%s)", far, planeMode(i, spot), percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
+}
+
+// planeMode names mode i of a plane's target with where it lies, "mode 4 at
+// (-1.41, 1.41)": the mode map and the plane number no mode, so a number
+// alone leaves a learner to count round the ring to find it.
+func planeMode(i int, spot engine.Spot) string {
+	return numtext.Together(fmt.Sprintf("mode %d at (%s, %s)", i+1, numtext.Digits(spot.X, 3), numtext.Digits(spot.Y, 3)))
 }
 
 // diagnosePlane adds the findings of a two-dimensional run to those of its
@@ -1633,7 +1640,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		var reached []int // the modes captured
 		for i, c := range m.Spots {
 			if !c.Captured {
-				dropped = append(dropped, numtext.Together(fmt.Sprintf("mode %d at (%s, %s)", i+1, numtext.Digits(c.X, 3), numtext.Digits(c.Y, 3))))
+				dropped = append(dropped, planeMode(i, c.Spot))
 			} else {
 				reached = append(reached, i)
 			}

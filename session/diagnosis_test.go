@@ -2471,7 +2471,8 @@ func TestPlaneModesNotYetCapturedEarly(t *testing.T) {
 
 // TestSmallCloudAtItsOneMode: a small cloud of G's samples off the modes that
 // reaches one mode alone is said to be so many of that mode's σ from it, the
-// one mode it captures, too wide for its ±3σ, whose σ it gives: not "at" it,
+// one mode it captures, named with where it lies, as a missed mode is (the
+// plane and the mode map number no mode), too wide for its ±3σ, whose σ it gives: not "at" it,
 // which would read as on it, its mean tens of σ away. One that reaches two has
 // samples between them. ring (seed 1) at epoch 2,600, its 2,500 samples all
 // nearest mode 5, 0.84% within its 3σ, the cloud's spread 0.48, its mean 0.46
@@ -2486,13 +2487,12 @@ func TestSmallCloudAtItsOneMode(t *testing.T) {
 		captured []int // the modes captured, from 1
 		want     string
 	}{
-		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud 23σ from mode 5, the one mode it captures, 99% of them outside that mode's ±3σ (σ 0.02)"},
+		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud 23σ from mode 5 at (-2, 0), the one mode it captures, 99% of them outside that mode's ±3σ (σ 0.02)"},
 		{[]int{5, 6}, "6 of 8 modes missing: G's samples gather in one small cloud, many of them between the modes"},
 	} {
 		var spots []engine.SpotShare
-		for i := range 8 { // ring's: radius 2, σ 0.02
-			a := 2 * math.Pi * float64(i) / 8
-			spots = append(spots, engine.SpotShare{Spot: engine.Spot{X: 2 * math.Cos(a), Y: 2 * math.Sin(a), Std: 0.02, Weight: 0.125}, Captured: slices.Contains(c.captured, i+1), Expected: 0.125})
+		for i, sp := range engine.NewRing(8, 2, 0.02).Spots() { // ring's
+			spots = append(spots, engine.SpotShare{Spot: sp, Captured: slices.Contains(c.captured, i+1), Expected: 0.125})
 		}
 		w := watchOf(cfg)
 		pm := &engine.PlaneMetrics{MeanX: -2.43, MeanY: -0.175, StdX: 0.48, StdY: 0.48, Spots: spots, HighQuality: 0.0084, SW1: 1, SW1Floor: 0.03}
