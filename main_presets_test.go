@@ -529,7 +529,7 @@ func TestHeadlessOutputHasPlainSpaces(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, `detail="mode 13 (at (0, 0))`) { // the untrained G's clump, covering the centre
+	if !strings.Contains(stdout, `detail="mode 13 at (0, 0) gets`) { // the untrained G's clump, covering the centre
 		t.Fatalf("no event names a mode with its place, none to check:\n%s", stdout)
 	}
 	data, err := os.ReadFile(csv)

@@ -1042,10 +1042,10 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 	p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 0, 100, &w)
 	spots[0].Captured, spots[0].Share = true, 0.5
 	evs := p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 100, 100, &w)
-	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) gets") {
+	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0at\u00a0(2,\u00a00) gets") {
 		t.Fatalf("events %+v", evs)
 	}
-	if want := `event epoch=100 kind=mode-covered detail="mode 1 (at (2, 0)) gets 50% of the samples within its 3σ, the target 50%"`; evs[0].Line() != want {
+	if want := `event epoch=100 kind=mode-covered detail="mode 1 at (2, 0) gets 50% of the samples within its 3σ, the target 50%"`; evs[0].Line() != want {
 		t.Errorf("headless line %s, want %s", evs[0].Line(), want)
 	}
 }

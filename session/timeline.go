@@ -874,10 +874,17 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 		default:
 			continue
 		}
-		mode := numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, c.Where))
+		// A line's mode reads "mode 1 (at -2)"; a plane's "mode 1 at (2, 0)",
+		// as the diagnosis names it (planeMode), not in brackets twice.
+		plane := strings.HasPrefix(c.Where, "(")
+		at := "(at " + c.Where + ")"
+		if plane {
+			at = "at " + c.Where
+		}
+		mode := numtext.Together(fmt.Sprintf("mode %d %s", i+1, at))
 		due := numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))
 		detail := fmt.Sprintf("%s gets %s of the samples, the %s", mode, ModeShare(c.Share, c.Expected), due)
-		switch plane := strings.HasPrefix(c.Where, "("); {
+		switch {
 		case plane && kind == EventModeDropped: // the papers' rule
 			detail = fmt.Sprintf("%s not captured: under 1 sample in 2,500 within its 3σ, the %s", mode, due)
 		case plane:

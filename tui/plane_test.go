@@ -580,7 +580,7 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 // lines measure as many cells as they show.
 func TestLabelsStayWithTheirValues(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at (\([-0-9.]+, [-0-9.]+\)|[-0-9.]+)\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|target \d+%`)
+	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at [-0-9.]+\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|target \d+%`)
 	plain := func(s string) string { return strings.TrimLeft(numtext.Plain(ansi.Strip(s)), " ") }
 	// Runs whose texts wrapped at plain spaces cut labels from values.
 	_, ring := trainedPlane(t, planeConfig(t, "ring"), 2, 400)
