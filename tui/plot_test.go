@@ -1311,7 +1311,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		w      int
 		want   string
 	}{
-		{"vanilla", 2, 70, " ganui   vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  23,456 ep/s"},
+		{"vanilla", 2, 70, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  23,456 ep/s"},
 		{"vanilla", 2, 80, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
 		{"vanilla", 2, 100, " ganui   vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
 		{"vanilla", 6, 70, "vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  4,057 ep/s"},
@@ -1320,8 +1320,8 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"vanilla", 8, 70, "vanilla  ❚❚ paused  epoch 2,396 · 2,096 past plan  seed 1"},
 		{"vanilla", 11, 70, "vanilla  ◀ replay epoch 2,380  live 2,396 · 2,096 past plan  seed 1"},
 		{"vanilla", 11, 80, "vanilla  ◀ replay epoch 2,380, 16 behind  live 2,396 · 2,096 past plan  seed 1"},
-		{"minibatch-discrimination", 1, 70, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  951 ep/s"},
-		{"minibatch-discrimination", 3, 70, "minibatch-discrimination  ❚❚ paused  epoch 2,194 / 20,000"},
+		{"minibatch-discrimination", 1, 70, "minibatch-discriminati…  ▶ running  epoch 2,194 / 20,000  951 ep/s"}, // the epoch's room is that of "20,000 / 20,000"
+		{"minibatch-discrimination", 3, 70, "minibatch-discriminati…  ❚❚ paused  epoch 2,194 / 20,000"},
 		{"minibatch-discrimination", 1, 80, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{"minibatch-discrimination", 7, 80, "minibatch-discrimination  ▶ running  epoch 2,396 · 2,096 past plan  23,456 ep/s"}, // the seed's going makes room for the count
 		{"minibatch-discrimination", 9, 80, "minibatch-discrimination  ◀ replay epoch 2,000  live 2,194 / 20,000  seed 1"},
@@ -1331,7 +1331,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{long, 9, 70, "my-wide-generator-with-…  ◀ replay epoch 2,000  live 2,194 / 20,000"},
 		{long, 10, 80, "my-wide-generator-with-…  ◀ replay epoch 2,194  live 2,194 / 20,000  seed 1"},
 		{long, 1, 100, "my-wide-generator-with-…  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"}, // the name, cut, frees the speed's room
-		{long, 1, 120, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
+		{long, 1, 120, long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 12, 70, " ganui   my-wide-generator-with-…  ✓ done  epoch 300 / 300  seed 1"},
 		{long, 13, 70, "my-wide-generator-wit…  ▶ running  epoch 1,000,000,000,000 · past plan"},                  // the rate's going frees room for the name cut to presetFloor
@@ -1352,7 +1352,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 // 80×24 blog-original's header had read "blog-original  ▶ running …" and,
 // paused, " ganui   blog-original  ❚❚ paused …", the program's name
 // coming back in. The line keeps the room of the wider of the two
-// states, "▶ running" and "❚❚ paused", not that of "✗ diverged": at 73
+// states, "▶ running" and "❚❚ paused", not that of "✗ diverged": at 75
 // columns it keeps the program's name. A run that has ended, done or
 // diverged, shows no rate until its user starts it again, and its line
 // takes the room of the rate for the parts that gave way
@@ -1399,8 +1399,8 @@ func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 		{70, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
 		{70, session.Done, 0, "blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{70, session.Diverged, 0, "blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
-		{73, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the room of "▶ running", not "✗ diverged"
-		{73, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
+		{75, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the room of "▶ running", not "✗ diverged"
+		{75, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
 		{80, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the pace's room is that of "speed 100,000/s",
 		{80, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
 		{80, session.Done, 0, " ganui   blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
@@ -1428,13 +1428,6 @@ func TestHeaderKeepsItsPartsAsTheSpeedSteps(t *testing.T) {
 		speeds = append(speeds, v, 2*v, 5*v)
 	}
 	speeds = slices.DeleteFunc(speeds, func(v float64) bool { return v > session.MaxSpeed })
-	// layout is what the header at w columns leaves out and how it cuts.
-	layout := func(m Model, w int) (l [headerParts][2]int) {
-		for i, p := range m.headerLayout(w) {
-			l[i] = [2]int{p.shown, p.cut}
-		}
-		return l
-	}
 	for _, preset := range []string{"vanilla", "minibatch-discrimination", "my-wide-generator-with-spectral-norm-and-two-timescale-lr"} {
 		for _, state := range []session.State{session.Running, session.Paused, session.Done} {
 			m := NewModel(nil)
@@ -1446,10 +1439,10 @@ func TestHeaderKeepsItsPartsAsTheSpeedSteps(t *testing.T) {
 		next:
 			for w := minWidth; w <= 200; w++ {
 				s.Settings.Speed = speeds[0]
-				first := layout(m, w)
+				first := headerShape(m, w)
 				for _, v := range speeds[1:] {
 					s.Settings.Speed = v
-					if layout(m, w) != first {
+					if headerShape(m, w) != first {
 						h := strings.TrimRight(ansi.Strip(m.header(w)), " ")
 						s.Settings.Speed = speeds[0]
 						t.Errorf("%s, %s, %d wide: at speed %s the header reads %q, at speed full %q", preset, state, w, session.SpeedText(v), h, strings.TrimRight(ansi.Strip(m.header(w)), " "))
@@ -1457,6 +1450,71 @@ func TestHeaderKeepsItsPartsAsTheSpeedSteps(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// headerShape is what the header of m at w columns leaves out and how it
+// cuts: each part's form shown and the columns it is cut to.
+func headerShape(m Model, w int) (l [headerParts][2]int) {
+	for i, p := range m.headerLayout(w) {
+		l[i] = [2]int{p.shown, p.cut}
+	}
+	return l
+}
+
+// TestHeaderKeepsItsPartsThroughThePlan: as a run counts its epochs from
+// 0 to its plan's end, running or paused, at every width from 70 to 200
+// columns, for a short preset's name, the longest built-in's and a preset
+// file's long one, and plans of 300, 5,000, 20,000 and 10⁹ epochs, the
+// header leaves out the same parts, and cuts the name alike, at every
+// count: the line keeps the epoch the room of its count at the plan's
+// end. The count is laid out by its width alone, so the counts where it
+// gains a digit or a comma, 9 and 10, 999 and 1,000, and the plan's end
+// stand for all. In its own width, the count had let the pace in at 80×24
+// for blog-original's epochs 0–99 and put it out at epoch 100.
+func TestHeaderKeepsItsPartsThroughThePlan(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, preset := range []string{"vanilla", "minibatch-discrimination", "my-wide-generator-with-spectral-norm-and-two-timescale-lr"} {
+		for _, planned := range []int{300, 5000, 20000, 1e9} {
+			counts := []int{planned}
+			for c := 1; c <= planned; c *= 10 {
+				counts = append(counts, c-1, c)
+			}
+			for _, state := range []session.State{session.Running, session.Paused} {
+				m := NewModel(nil)
+				s := &m.snap
+				s.Preset, s.Planned, s.Seed, s.State, s.Settings.Speed = preset, planned, 1, state, 200
+				if state == session.Running {
+					s.Rate = 951
+				}
+				read := func(epoch, w int) string {
+					s.Epoch = epoch
+					return strings.TrimRight(ansi.Strip(m.header(w)), " ")
+				}
+			next:
+				for w := minWidth; w <= 200; w++ {
+					s.Epoch = 0
+					first := headerShape(m, w)
+					for _, c := range counts {
+						s.Epoch = c
+						if headerShape(m, w) != first {
+							t.Errorf("%s, plan %d, %s, %d wide: at epoch %d the header reads %q, at epoch 0 %q", preset, planned, state, w, c, read(c, w), read(0, w))
+							break next // the first width that is wrong
+						}
+					}
+				}
+			}
+		}
+	}
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.Planned, m.snap.Seed, m.snap.State, m.snap.Rate = "blog-original", 5000, 1, session.Running, 198
+	m.snap.Settings.Speed = 200
+	for _, epoch := range []int{5, 777} {
+		m.snap.Epoch = epoch
+		want := fmt.Sprintf(" ganui   blog-original  ▶ running  epoch %d / 5,000  seed 1  198 ep/s", epoch)
+		if h := strings.TrimRight(ansi.Strip(m.header(80)), " "); h != want {
+			t.Errorf("80 wide, epoch %d: %q, want %q", epoch, h, want)
 		}
 	}
 }

@@ -652,16 +652,21 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 	preset := headerPart{forms: []string{name, ansi.Truncate(name, presetRoom, "…")}, floor: presetFloor}
 	// While the run goes on, running or paused, the measured rate, which
 	// only a running run has, is laid out in rateRoom whether it is shown
-	// or not, and the state in the room of the widest a run can be in, so
-	// that what the line leaves out does not change as space pauses it and
-	// runs it again: laid out in their own widths, the program's name would
+	// or not, the state in the room of the widest a run can be in, and,
+	// within the plan, the epoch in the room of its count at the plan's
+	// end, "epoch 5,000 / 5,000", so that what the line leaves out does not
+	// change as space pauses the run and runs it again, nor as the count
+	// gains a digit: laid out in their own widths, the program's name would
 	// come back at 80×24 as blog-original paused, " ganui   blog-original
-	// ❚❚ paused", and go as it went on. A run that has ended, done or
-	// diverged, shows no rate until its user starts it again, and its line
-	// takes that room for the parts that gave way: a long name done at 70
-	// columns keeps its seed, where it would stand beside blank columns. A
-	// replay, which only a paused run shows, keeps no room either: its
-	// state is wider than any, and it has no rate.
+	// ❚❚ paused", and go as it went on, and its pace, shown for epochs
+	// 0–99, would go at epoch 100. Past the plan the count keeps no room,
+	// as it grows without end; its count past the plan gives way in
+	// headerGivesWay's order. A run that has ended, done or diverged, shows
+	// no rate until its user starts it again, and its line takes those
+	// rooms for the parts that gave way: a long name done at 70 columns
+	// keeps its seed, where it would stand beside blank columns. A replay,
+	// which only a paused run shows, keeps no room either: its state is
+	// wider than any, and it has no rate.
 	rate := headerPart{forms: []string{"", ""}}
 	if s.State == session.Running && s.Rate > 0 {
 		num, unit := session.RateText(s.Rate)
@@ -669,6 +674,9 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 	}
 	if (s.State == session.Running || s.State == session.Paused) && s.Replay == nil {
 		state.room, rate.room = stateRoom, rateRoom
+		if now <= s.Planned {
+			progress.room = ansi.StringWidth("epoch " + numtext.FormatInt(s.Planned) + " " + session.OfPlan(s.Planned, s.Planned))
+		}
 	}
 	parts := [headerParts]headerPart{
 		headerApp:      {forms: []string{styleApp.Render("ganui"), ""}},
