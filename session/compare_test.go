@@ -594,7 +594,7 @@ func TestKeysNeverReplaceTheRunsFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newIdle(t, Options{Config: cfg, Seed: 3, Samples: 1000, Dir: dir, Preset: design, PresetFile: design,
-		LogPath: filepath.Join(dir, "ganui-blog-original-seed3.csv")})
+		LogPath: filepath.Join(dir, "ganui-blog-original-seed3-epoch1.csv")})
 	Adjust{DLR, +1}.apply(s)
 	Share{}.apply(s)
 	if want := filepath.Join(dir, "ganui-blog-original-seed3-2.json"); s.failed || !strings.Contains(s.note, "wrote "+want) {
@@ -605,7 +605,7 @@ func TestKeysNeverReplaceTheRunsFiles(t *testing.T) {
 	}
 	s.trainEpoch()
 	Export{}.apply(s)
-	if want := filepath.Join(dir, "ganui-blog-original-seed3-2.csv"); s.failed || !strings.Contains(s.note, want) {
+	if want := filepath.Join(dir, "ganui-blog-original-seed3-epoch1-2.csv"); s.failed || !strings.Contains(s.note, want) {
 		t.Fatalf("export note %q, want %s", s.note, want)
 	}
 
@@ -1116,7 +1116,7 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 	}
 	s.trainEpoch()
 	Export{}.apply(s)
-	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-vanilla-seed1.csv"))
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-vanilla-seed1-epoch1001.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -266,7 +267,7 @@ func TestMergedSettingTextInTheExport(t *testing.T) {
 	if s.failed {
 		t.Fatal(s.note)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "ganui-ls-sgd-seed1.csv"))
+	data, err := os.ReadFile(filepath.Join(dir, "ganui-ls-sgd-seed1-epoch2.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +294,7 @@ func TestExportKeepsEpochZero(t *testing.T) {
 	if s.failed {
 		t.Fatal(s.note)
 	}
-	path := filepath.Join(dir, "ganui-ls-sgd-seed1.csv")
+	path := filepath.Join(dir, "ganui-ls-sgd-seed1-epoch2.csv")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -338,7 +339,7 @@ func TestExportKeepsEpochZero(t *testing.T) {
 	if s.failed {
 		t.Fatal(s.note)
 	}
-	data, err = os.ReadFile(filepath.Join(dir, "ganui-ls-sgd-seed1.csv"))
+	data, err = os.ReadFile(filepath.Join(dir, "ganui-ls-sgd-seed1-epoch3.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,12 +362,14 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 	if s.gan.Epoch() != 0 || s.failed {
 		t.Fatalf("rolled back to epoch %d: %q", s.gan.Epoch(), s.note)
 	}
-	path := filepath.Join(dir, "ganui-ls-sgd-seed1.csv")
+	path := func(epoch int) string {
+		return filepath.Join(dir, fmt.Sprintf("ganui-ls-sgd-seed1-epoch%d.csv", epoch))
+	}
 	Export{}.apply(s)
-	if want := "exported epoch 0's events to " + path; s.failed || s.note != want {
+	if want := "exported epoch 0's events to " + path(0); s.failed || s.note != want {
 		t.Fatalf("e after a roll-back to epoch 0: %q, want %q", s.note, want)
 	}
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(path(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,12 +381,12 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 	// One epoch is "epoch 1", not a range "epochs 1–1".
 	s.trainEpoch()
 	Export{}.apply(s)
-	if want := "exported epoch 0's events and epoch 1 to " + path; s.failed || s.note != want {
+	if want := "exported epoch 0's events and epoch 1 to " + path(1); s.failed || s.note != want {
 		t.Errorf("e at epoch 1: %q, want %q", s.note, want)
 	}
 	s.trainEpoch()
 	Export{}.apply(s)
-	if want := "exported epoch 0's events and epochs 1–2 to " + path; s.failed || s.note != want {
+	if want := "exported epoch 0's events and epochs 1–2 to " + path(2); s.failed || s.note != want {
 		t.Errorf("e at epoch 2: %q, want %q", s.note, want)
 	}
 
@@ -394,7 +397,7 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 	s.log.err = syscall.ENOSPC
 	s.log.n, s.log.mem = 1, []engine.EpochStats{{Epoch: 3}}
 	Export{}.apply(s)
-	if want := "exported epoch 0's events and 2 of epochs 1–3 to " + path + ": the history file failed, the rest is lost"; !s.failed || s.note != want {
+	if want := "exported epoch 0's events and 2 of epochs 1–3 to " + path(3) + ": the history file failed, the rest is lost"; !s.failed || s.note != want {
 		t.Errorf("e with epoch 2 lost: %q, want %q", s.note, want)
 	}
 }

@@ -125,7 +125,7 @@ func TestExportCarriesEvaluations(t *testing.T) {
 		s.evaluate()
 	}
 	Export{}.apply(s)
-	got, err := os.ReadFile(filepath.Join(dir, "ganui-per-sample-seed5.csv"))
+	got, err := os.ReadFile(filepath.Join(dir, "ganui-per-sample-seed5-epoch40.csv"))
 	if err != nil {
 		t.Fatal(err, s.note)
 	}

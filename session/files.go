@@ -317,8 +317,10 @@ type Save struct{}
 // Export writes every epoch of the run so far as CSV, the file ganui
 // --log writes for the same run — the evaluations of the checks
 // (checkEvery) in the evaluation columns, not those the screen asked for
-// in between — to ganui-<preset>-seed<S>.csv in the session's directory,
-// atomically, replacing an earlier export of the same run.
+// in between — to ganui-<preset>-seed<S>-epoch<E>.csv in the session's
+// directory, atomically, named by the run's epoch as Save's checkpoint and
+// Plot's figure are (outputPath), so that an export at another epoch, or
+// after a roll-back, is a file beside the earlier one.
 type Export struct{}
 
 func (Save) apply(s *Session) {
@@ -745,7 +747,7 @@ func (Export) apply(s *Session) {
 		s.note = fmt.Sprintf("exporting %s epochs…", numtext.FormatInt(n))
 		s.publish()
 	}
-	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
+	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.csv", s.gan.Seed(), s.gan.Epoch()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
 	if err := s.writeFile(path, 0o666, historyKind, 0, write); err != nil {
 		s.warn(notWritten("history not exported", err))

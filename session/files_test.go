@@ -424,7 +424,7 @@ func TestEveryLogItWritesResumes(t *testing.T) {
 	if s.failed || s.gan.Epoch() != 7 {
 		t.Fatalf("e and w at epoch %d: %q", s.gan.Epoch(), s.note)
 	}
-	export, saved := filepath.Join(dir, "ganui-ls-sgd-seed1.csv"), filepath.Join(dir, "ganui-ls-sgd-seed1-epoch7.ckpt")
+	export, saved := filepath.Join(dir, "ganui-ls-sgd-seed1-epoch7.csv"), filepath.Join(dir, "ganui-ls-sgd-seed1-epoch7.ckpt")
 
 	for _, c := range []struct {
 		log, ckpt  string
@@ -457,7 +457,7 @@ func TestResumedAtEpochZeroKeepsItsLog(t *testing.T) {
 	s.applyOne(Adjust{Setting: DLR, Dir: +1})
 	Export{}.apply(s)
 	Save{}.apply(s)
-	log, ckpt := filepath.Join(dir, "ganui-blog-original-seed1.csv"), filepath.Join(dir, "ganui-blog-original-seed1-epoch0.ckpt")
+	log, ckpt := filepath.Join(dir, "ganui-blog-original-seed1-epoch0.csv"), filepath.Join(dir, "ganui-blog-original-seed1-epoch0.ckpt")
 	first, err := os.ReadFile(log)
 	if err != nil || s.failed {
 		t.Fatalf("e and w at epoch 0: %v, %q", err, s.note)
@@ -852,7 +852,7 @@ func TestKeysReplaceOnlyTheirKind(t *testing.T) {
 		kind string
 	}{
 		{Save{}, "ganui-blog-original-seed3-epoch1.ckpt", "a ganui checkpoint"},
-		{Export{}, "ganui-blog-original-seed3.csv", "a ganui history CSV"},
+		{Export{}, "ganui-blog-original-seed3-epoch1.csv", "a ganui history CSV"},
 		{Share{}, "ganui-blog-original-seed3.json", "a preset file"},
 		{Plot{Format: "png", Draw: func(w io.Writer, _ Picture) error { _, err := io.WriteString(w, pngSignature); return err }}, "ganui-blog-original-seed3-epoch1.png", "a PNG, SVG or PDF figure"},
 	} {
@@ -1072,5 +1072,38 @@ func TestKeysSayTheirDirectoryWasRemoved(t *testing.T) {
 	keysSayNotWritten(t, s, why)
 	if got, want := s.Unsaved(), "checkpoint not saved: "+why; got != want {
 		t.Errorf("unsaved once quit: %q, want %q", got, want)
+	}
+}
+
+// TestExportsAreNamedByEpoch: e names its file by the run's epoch, as w and
+// P name theirs (ganui-<preset>-seed<S>-epoch<E>.csv), so that an export at a
+// later epoch, or after a roll-back to an earlier one, is a file beside the
+// earlier export, which stays as written.
+func TestExportsAreNamedByEpoch(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
+	poison(t, s)
+	exported := func() (string, []byte) {
+		t.Helper()
+		Export{}.apply(s)
+		path := filepath.Join(dir, fmt.Sprintf("ganui-ls-sgd-seed1-epoch%d.csv", s.gan.Epoch()))
+		data, err := os.ReadFile(path)
+		if s.failed || !strings.HasSuffix(s.note, " to "+path) || err != nil {
+			t.Fatalf("e at epoch %d: %q, %v; want it written to %s", s.gan.Epoch(), s.note, err, path)
+		}
+		return path, data
+	}
+	diverged, before := exported()
+	Rollback{}.apply(s)
+	if s.failed {
+		t.Fatal(s.note)
+	}
+	if rolled, _ := exported(); rolled == diverged {
+		t.Fatalf("the export after the roll-back is %s, the diverged run's", rolled)
+	}
+	s.trainEpoch()
+	exported()
+	if after, err := os.ReadFile(diverged); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the diverged run's export after two later ones: %v, changed %v; want it as written", err, !bytes.Equal(after, before))
 	}
 }

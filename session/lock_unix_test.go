@@ -139,13 +139,13 @@ func TestKeysWriteBesideAFileAnotherProcessWrites(t *testing.T) {
 	s.trainEpoch()
 	name := func(rest string) string { return filepath.Join(s.opts.Dir, "ganui-blog-original-seed3"+rest) }
 	holdWrite(t, name("-epoch1.ckpt"))
-	holdWrite(t, name(".csv"))
+	holdWrite(t, name("-epoch1.csv"))
 	for _, c := range []struct {
 		cmd       Command
 		busy, got string
 	}{
 		{Save{}, name("-epoch1.ckpt"), name("-epoch1-2.ckpt")},
-		{Export{}, name(".csv"), name("-2.csv")},
+		{Export{}, name("-epoch1.csv"), name("-epoch1-2.csv")},
 	} {
 		s.Send(c.cmd)
 		s.applyQueued()

@@ -58,7 +58,7 @@ func TestPlaneSession(t *testing.T) {
 
 	Export{}.apply(s)
 	var kept []byte
-	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ring-seed2.csv"))
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ring-seed2-epoch300.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestPlaneCSVWithoutModes(t *testing.T) {
 		s.trainEpoch()
 	}
 	Export{}.apply(s)
-	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ring-seed1.csv"))
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ring-seed1-epoch20.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

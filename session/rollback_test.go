@@ -214,7 +214,7 @@ func TestExportEventsAreTheRuns(t *testing.T) {
 		if s.failed {
 			t.Fatal(s.note)
 		}
-		csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ls-sgd-seed1.csv"))
+		csv, err := os.ReadFile(filepath.Join(s.opts.Dir, fmt.Sprintf("ganui-ls-sgd-seed1-epoch%d.csv", s.gan.Epoch())))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -286,7 +286,7 @@ func TestRollbackUndoesAStepsDivergence(t *testing.T) {
 			t.Errorf("%s: events after u %+v, want the state's %+v, the roll-back and two settings kept", key, s.tl.events, kept)
 		}
 		Export{}.apply(s)
-		csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ls-sgd-seed1.csv"))
+		csv, err := os.ReadFile(filepath.Join(s.opts.Dir, fmt.Sprintf("ganui-ls-sgd-seed1-epoch%d.csv", s.gan.Epoch())))
 		if err != nil {
 			t.Fatal(err)
 		}

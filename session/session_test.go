@@ -461,7 +461,7 @@ func TestRollbackRecoversADivergedRun(t *testing.T) {
 		t.Fatalf("after the roll-back: %+v, error %v", s.last, s.err)
 	}
 	Export{}.apply(s)
-	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ls-sgd-seed1.csv"))
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, fmt.Sprintf("ganui-ls-sgd-seed1-epoch%d.csv", s.gan.Epoch())))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -747,7 +747,7 @@ func TestFileTakenUpAsItIsPlaced(t *testing.T) {
 		file string
 	}{
 		{Save{}, "ganui-blog-original-seed3-epoch1.ckpt"},
-		{Export{}, "ganui-blog-original-seed3.csv"},
+		{Export{}, "ganui-blog-original-seed3-epoch1.csv"},
 		{Share{}, "ganui-blog-original-seed3.json"},
 		{Plot{Format: "png", Draw: draw}, "ganui-blog-original-seed3-epoch1.png"},
 	} {
@@ -1437,13 +1437,14 @@ func TestPartingNamesTheFilesWritten(t *testing.T) {
 	s.applyCommand(Save{}) // already saved: the same file
 	s.trainEpoch()
 	s.applyCommand(Save{})
+	s.applyCommand(Export{}) // epoch 2's, beside epoch 1's
 	s.applyCommand(Export{}) // the same file, its note anew
 	s.applyCommand(Share{})
 	s.Stop()
 	dir := s.opts.Dir
 	want := []string{
 		"saved epoch 2: ganui --resume " + filepath.Join(dir, "ganui-blog-original-seed3-epoch2.ckpt") + " continues from it · and 2 earlier checkpoints",
-		"exported epochs 1–2 to " + filepath.Join(dir, "ganui-blog-original-seed3.csv"),
+		"exported epochs 1–2 to " + filepath.Join(dir, "ganui-blog-original-seed3-epoch2.csv") + " · and 1 earlier history",
 		"wrote " + filepath.Join(dir, "ganui-blog-original-seed3.json") + " · the command below runs the run again",
 	}
 	if written, err := s.Parting(""); err != nil || !slices.Equal(written, want) {
@@ -1470,7 +1471,7 @@ func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	s.applyCommand(Share{})
 	s.Stop()
 	ckpt := filepath.Join(dir, "ganui-blog-original-seed3-epoch1.ckpt")
-	csv := filepath.Join(dir, "ganui-blog-original-seed3.csv")
+	csv := filepath.Join(dir, "ganui-blog-original-seed3-epoch1.csv")
 	design := filepath.Join(dir, "ganui-blog-original-seed3.json")
 	if err := os.Remove(ckpt); err != nil {
 		t.Fatal(err)
@@ -1588,14 +1589,14 @@ func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if want := []string{"ganui-blog-original-seed3-epoch3.ckpt", "ganui-blog-original-seed3.csv"}; !slices.Equal(names, want) {
+	if want := []string{"ganui-blog-original-seed3-epoch3.ckpt", "ganui-blog-original-seed3-epoch3.csv"}; !slices.Equal(names, want) {
 		t.Errorf("files %q, want %q: the figure or its temporary file left", names, want)
 	}
 	written, err := s.Parting("")
 	if want := "saved epoch 3: ganui --resume " + filepath.Join(dir, "ganui-blog-original-seed3-epoch3.ckpt") + " continues from it"; !slices.Equal(written, []string{want}) {
 		t.Errorf("parting notes %q, want the checkpoint's alone %q", written, want)
 	}
-	if want := "exported 2 of epochs 1–3 to " + filepath.Join(dir, "ganui-blog-original-seed3.csv") + ": the history file failed, the rest is lost"; err == nil || err.Error() != want {
+	if want := "exported 2 of epochs 1–3 to " + filepath.Join(dir, "ganui-blog-original-seed3-epoch3.csv") + ": the history file failed, the rest is lost"; err == nil || err.Error() != want {
 		t.Errorf("parting error %v, want %q", err, want)
 	}
 }

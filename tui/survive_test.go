@@ -136,7 +136,7 @@ func TestExportKeyWritesEveryEpoch(t *testing.T) {
 	s.key("e")
 	snap := s.waitSnap("the history was exported", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".csv") })
 	path := noteFile(t, snap.Note, ".csv")
-	if filepath.Base(path) != "ganui-per-sample-seed4.csv" || !strings.Contains(snap.Note, "epochs 1–"+numtext.FormatInt(epochs+1)) {
+	if filepath.Base(path) != "ganui-per-sample-seed4-epoch1537.csv" || !strings.Contains(snap.Note, "epochs 1–"+numtext.FormatInt(epochs+1)) {
 		t.Fatalf("e: %q", snap.Note)
 	}
 	got, err := os.ReadFile(path)
@@ -148,7 +148,7 @@ func TestExportKeyWritesEveryEpoch(t *testing.T) {
 		lines := strings.Count(string(got), "\n")
 		t.Fatalf("the export (%d lines) differs from the engine's history (%d lines)", lines, strings.Count(want, "\n"))
 	}
-	if view := s.finalView(); !strings.Contains(view, "ganui-per-sample-seed4.csv") {
+	if view := s.finalView(); !strings.Contains(view, "ganui-per-sample-seed4-epoch1537.csv") {
 		t.Errorf("screen does not name the CSV file:\n%s", view)
 	}
 }
