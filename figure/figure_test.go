@@ -172,7 +172,7 @@ func TestWriteDrawsEveryFormat(t *testing.T) {
 	}
 	hasAll(t, svgText(t, svg),
 		"bimodal · seed 4 · 60 epochs (done) · target mixture(-2,0.5;2,0.5)",
-		"(a) mean and std of G's samples", "(b) losses", "(c) distance to the target", "(d) 2,000 fresh samples at epoch 60",
+		"(a) mean and std of G's last batch", "(b) losses", "(c) distance to the target", "(d) 2,000 fresh samples at epoch 60",
 		"epoch", "mean, std of x", "loss", "KS, W1", "x", "density, D(x)",
 		"mean", "std", "target mean", "target std", "D real", "D fake", "G", "ln 2", "KS", "W1", "samples", "target", "D(x)")
 
@@ -1110,17 +1110,17 @@ func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
 // average of G's weights, and panel (d)'s legend says so, as the trainer's
 // legend does ("G's average (β 0.99)"), not "samples" alone, as if they were
 // G's own. Panel (a)'s moments, of each epoch's last training batch, are G's
-// own, and its title says so, not "G's samples" of them beside (d)'s "G's
+// own, and its title says so, not "G's last batch" of them beside (d)'s "G's
 // average" (grid-pacgan4-ema at epoch 300: std x 4.0 in (a), 3.74 in (d)). In
 // two dimensions too.
 func TestAveragedGeneratorNamed(t *testing.T) {
 	p := pictureOf(t, "bimodal-pacgan-ema", 20, session.Options{Seed: 1, Samples: 1000})
-	hasAll(t, svgOf(t, FromPicture(p)), "G's average, β 0.99", "(a) mean and std of G's own samples, not its average's")
+	hasAll(t, svgOf(t, FromPicture(p)), "G's average, β 0.99", "(a) mean and std of G's own last batch, not its average's")
 	r := planeRun()
 	r.Samples = []float64{0, 0, 1, 1}
-	hasAll(t, svgOf(t, r), "(a) mean and std of G's samples, per axis")
+	hasAll(t, svgOf(t, r), "(a) mean and std of G's last batch, per axis")
 	r.GEMA = 0.999
-	hasAll(t, svgOf(t, r), "G's average, β 0.999", "(a) mean and std of G's own samples, not its average's, per axis")
+	hasAll(t, svgOf(t, r), "G's average, β 0.999", "(a) mean and std of G's own last batch, not its average's, per axis")
 	if name := (Run{}).samplesName(); name != "samples" {
 		t.Errorf("without g_ema: %q", name)
 	}
@@ -1881,5 +1881,23 @@ func TestSamplesLabelsOneLine(t *testing.T) {
 					l.Text, l.TextStyle.Width(strings.ReplaceAll(l.Text, "\n", " ")), d.Max.X-d.Min.X)
 			}
 		})
+	}
+}
+
+// TestMomentsPanelSaysLastBatch: panel (a) draws the moments of the last batch
+// G generated in each epoch (Point.Mean, Std), which are not those of panel
+// (d)'s fresh samples nor the final line's, and its title says so, in the
+// screen's words for the same chart ("Moments, last batch"), not "G's
+// samples", which would read as panel (d)'s.
+func TestMomentsPanelSaysLastBatch(t *testing.T) {
+	r := trained(t)
+	texts := svgOf(t, r)
+	if !slices.Contains(texts, "(a) mean and std of G's last batch") {
+		t.Errorf("panel (a)'s title is not %q", "(a) mean and std of G's last batch")
+	}
+	for _, s := range texts {
+		if strings.Contains(s, "(a)") && strings.Contains(s, "samples") {
+			t.Errorf("panel (a)'s title %q names samples", s)
+		}
 	}
 }
