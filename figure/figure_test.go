@@ -1901,3 +1901,24 @@ func TestMomentsPanelSaysLastBatch(t *testing.T) {
 		}
 	}
 }
+
+// TestSparseChecksSayWhy: panel (c) of a run short of its plan draws its
+// checks, which come at the plan's interval (a hundredth of it), and where
+// they are fewer than sparseChecks its x axis says so ("epoch — checked every
+// 60 epochs for a plan of 6,000"), so that a long plan stopped early does not
+// read as evaluations lost; a run at its plan's end says nothing of it.
+func TestSparseChecksSayWhy(t *testing.T) {
+	p := pictureOf(t, "bimodal", 60, session.Options{Seed: 4, Samples: 500})
+	if p.Planned != 60 || p.CheckEvery != 10 {
+		t.Fatalf("picture planned %d, checked every %d; want 60 and 10", p.Planned, p.CheckEvery)
+	}
+	r := FromPicture(p)
+	for _, s := range svgOf(t, r) {
+		if strings.Contains(s, "checked every") {
+			t.Errorf("a run at its plan's end says %q", s)
+		}
+	}
+	r.Planned, r.CheckEvery = 6000, 60 // the same 60 epochs, short of a plan of 6,000: a check at epoch 60 alone
+	r.Evals = r.Evals[len(r.Evals)-1:]
+	hasAll(t, svgOf(t, r), "epoch — checked every 60 epochs for a plan of 6,000")
+}

@@ -53,6 +53,10 @@ type Picture struct {
 	// between two checks.
 	Evals      []EvalPoint
 	CheckEvery int
+	// Planned is the epochs the run was planned for, which set
+	// CheckEvery (a hundredth of them, checkEvery): a run short of them
+	// has few checks, and its figure says why.
+	Planned int
 	// Samples are fresh generated samples, drawn as an evaluation draws
 	// them (Options.Samples of them, the stream chosen by the epoch):
 	// G's own, or with GEMA > 0 the moving average of its weights'.
@@ -120,6 +124,7 @@ func (s *Session) Picture() Picture {
 		From:       s.from,
 		Evals:      s.pictureEvals(),
 		CheckEvery: s.every,
+		Planned:    s.planned,
 		Samples:    make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:     slices.Clone(s.tl.events),
 		Earlier:    s.tl.dropped,
