@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
@@ -25,7 +26,9 @@ import (
 // training: nothing of it may be read then, and a line says so instead.
 // The run's clock is watched as a headless run's is (watchStops), so that
 // a kill -STOP counts as little as ctrl+z, which the trainer announces.
-func interactive(opts options, stdout io.Writer) error {
+// What the wait for the final line is, when it is long, goes to stderr
+// (quitLines).
+func interactive(opts options, stdout, stderr io.Writer) error {
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
@@ -55,7 +58,7 @@ func interactive(opts options, stdout io.Writer) error {
 		}
 		return nil
 	}
-	return quitLines(s, stdout)
+	return quitLines(s, stdout, stderr)
 }
 
 // quitLines prints what the terminal keeps of a run the trainer quit,
@@ -65,7 +68,10 @@ func interactive(opts options, stdout io.Writer) error {
 // written, no command is said: "again: ganui --preset
 // ganui-mine-seed1.json …" would name a file that is not there (ganui
 // started in a directory removed since); the error says why instead.
-func quitLines(s *session.Session, stdout io.Writer) error {
+// The final line evaluates the generator once more, which on a wide
+// design takes seconds with the screen gone; when the run's evaluations
+// have taken slowNote or more, stderr says what it waits for first.
+func quitLines(s *session.Session, stdout, stderr io.Writer) error {
 	again := s.Again()
 	var design string
 	var err2 error
@@ -81,6 +87,9 @@ func quitLines(s *session.Session, stdout io.Writer) error {
 	written, err1 := s.Parting(design)
 	for _, note := range written {
 		fmt.Fprintln(stdout, note)
+	}
+	if what, takes := s.FinalEvaluation(); takes >= slowNote {
+		fmt.Fprintf(stderr, "ganui: %s for the final line…\n", what)
 	}
 	result := s.Result()
 	fmt.Fprintln(stdout, result.Line())
@@ -103,6 +112,10 @@ func quitLines(s *session.Session, stdout io.Writer) error {
 	}
 	return err1
 }
+
+// slowNote is how long a wait after the screen has gone lasts before it
+// is said: a second, as the trainer's status says work that long.
+const slowNote = time.Second
 
 // dirNotice is what the trainer says at its start when dir, where its
 // keys write their files ("" for the current directory), takes none

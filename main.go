@@ -151,7 +151,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opts.headless:
 		err = headless(opts, out, stderr)
 	default:
-		err = interactive(opts, out)
+		err = interactive(opts, out, stderr)
 	}
 	var diverged *session.Divergence
 	var some *session.SeedsDivergedError

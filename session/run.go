@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/ganui/ganui/engine"
@@ -485,6 +486,17 @@ func dirError(err error) *outputfile.DirError {
 		return de
 	}
 	return nil
+}
+
+// FinalEvaluation is what Result does first, in Doing's words
+// ("evaluating epoch 1,234's generator on 10,000 samples"), and how long
+// it may be expected to take: as long as the screen's last evaluation of
+// as many samples took, by the session's clock, or 0 before any. On a
+// wide design that is seconds, which a front end says before it asks
+// for Result, so that a user waiting on the final line knows why.
+// Like Result, it belongs to the goroutine driving the session.
+func (s *Session) FinalEvaluation() (what string, takes time.Duration) {
+	return task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples}.what(), s.evalTook
 }
 
 // Result evaluates the run as it stands and sums it up. A run that is

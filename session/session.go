@@ -207,6 +207,7 @@ type Session struct {
 	rateAt    int           // trained then
 	lastPub   time.Time
 	lastEval  time.Time
+	evalTook  time.Duration // how long the screen's last evaluation took, by the clock (FinalEvaluation)
 	stepShow  time.Duration // how often a step of many epochs publishes as it goes: evalEvery
 	nextEpoch time.Time     // pacing at limited speeds
 	timer     *time.Timer
@@ -1095,7 +1096,11 @@ func (s *Session) publishEval(atOnce bool) {
 		s.begin(task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples, since: now})
 		ok := s.evaluate()
 		s.lastEval = now
-		s.begin(task{since: s.clock.Now()})
+		end := s.clock.Now()
+		if took := end.Sub(now); ok || took > s.evalTook { // one stopped short took at least as long
+			s.evalTook = took
+		}
+		s.begin(task{since: end})
 		if !ok { // told to stop: no frame, and the loop ends
 			return
 		}
