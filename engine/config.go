@@ -901,7 +901,7 @@ func (c *Config) Outline() []string {
 	g += " (" + c.joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
-		g += ", one sample per noise draw"
+		g += ", one sample per " + tie("noise draw") // a draw of the noise, which "draw" alone on a line would not say
 	case c.GOut == c.Batch:
 		g += ", the whole batch from one noise row"
 	default:

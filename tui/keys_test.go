@@ -507,3 +507,43 @@ func TestSourcesKeepNamesAndDatesTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestDesignKeepsNoiseDrawTogether: on the ? page, at 80×24 and 70×20, at
+// epoch 0 and running, G's outline keeps "noise draw" on one line, so that
+// "draw" never stands alone on a line of its own under "one sample per
+// noise", as it did for vanilla and the presets after it at 80×24.
+func TestDesignKeepsNoiseDrawTogether(t *testing.T) {
+	seen := 0
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(numtext.Plain(strings.Join(cfg.Outline(), " ")), "noise draw") {
+			continue
+		}
+		s, snap := firstSnapshot(t, cfg)
+		running := snap
+		running.State, running.Epoch, running.Frames, running.Exportable = session.Running, 1, 1, true
+		for _, size := range [][2]int{{80, 24}, {70, 20}} {
+			m := NewModel(s)
+			mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = mm.(Model)
+			m.nextHelpPage()
+			for _, at := range []session.Snapshot{snap, running} {
+				m.apply(at)
+				l := m.layout()
+				page := numtext.Plain(ansi.Strip(m.designPanel(l.histW, l.topH+l.bottomH)))
+				if strings.Contains(page, "noise draw") {
+					seen++
+				}
+				if regexp.MustCompile(`noise *\n *draw`).MatchString(page) {
+					t.Errorf("%s at %d×%d: \"draw\" stands alone under \"noise\":\n%s", name, size[0], size[1], page)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no design page showed \"noise draw\": the test checks nothing")
+	}
+}
