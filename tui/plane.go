@@ -534,9 +534,12 @@ func (m Model) planePanel(w, h int) string {
 // which these are the first 1,500 ("samples (8 of 2,500 beyond the box)"): the
 // plane's "2 beyond the box" of the same run and epoch alone would read as
 // another count of the same samples. Short of room, what is drawn is said
-// shorter, then the count, which is never left out: at 80×24 a runaway's
-// count stays where "1,500 of 2,500 drawn", which the header's epoch mostly
-// repeats, gives way, as does the epoch of a replayed frame.
+// shorter, then the count, which is never left out, and says among how many
+// while it can, "309/1,500 beyond ▼" where "309 of 1,500 beyond ▼" does not
+// fit (80×24), and where that does not fit with the epoch, without it
+// (70×20): at 80×24 a runaway's count stays where "1,500 of 2,500 drawn",
+// which the header's epoch mostly repeats, gives way, as does the epoch of a
+// replayed frame, which the header's "◀ replay epoch 390" says too.
 func (m Model) planeTitle(w int) string {
 	e := &m.snap.Eval
 	drawn := len(e.Points) / 2
@@ -551,34 +554,40 @@ func (m Model) planeTitle(w int) string {
 		return pack(" · ", []string{title, styleMuted.Render(what)}, w)
 	}
 	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
-	// count says how many are beyond the box (of: among how many) and
-	// how many are not a number, in as many words as words gives.
-	count := func(of bool, words ...string) string {
+	// count says how many are beyond the box (among how many, joined by
+	// of: " of " or "/", none where of is "") and how many are not a
+	// number, in as many words as words gives.
+	count := func(of string, words ...string) string {
 		var parts []string
 		n := func(k int) string {
-			if of {
-				return numtext.FormatInt(k) + " of " + numtext.FormatInt(drawn)
+			if of != "" {
+				return numtext.FormatInt(k) + of + numtext.FormatInt(drawn)
 			}
 			return numtext.FormatInt(k)
 		}
 		if out.beyond > 0 {
 			parts = append(parts, styleMuted.Render(n(out.beyond)+" "+words[0])+marks)
-			of = false // said once, the first count's
+			of = "" // said once, the first count's
 		}
 		if out.notFinite > 0 {
 			parts = append(parts, styleMuted.Render(n(out.notFinite)+" "+words[1]))
 		}
 		return strings.Join(parts, styleMuted.Render(" · "))
 	}
-	long := count(true, "beyond the box", "NaN or infinite")
-	mid := count(true, "beyond", "NaN or infinite")
-	short := count(false, "beyond", "NaN")
-	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, mid}, {epoch, short}} {
-		if line := title + styleMuted.Render(" · "+v[0]+" · ") + v[1]; ansi.StringWidth(line) <= w {
+	long := count(" of ", "beyond the box", "NaN or infinite")
+	mid := count(" of ", "beyond", "NaN or infinite")
+	tight := count("/", "beyond", "NaN") // as the header's "epoch 53 / 5,000" and the modes' "1/8"
+	short := count("", "beyond", "NaN")
+	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, mid}, {epoch, tight}, {"", tight}} {
+		line := title + styleMuted.Render(" · ") + v[1]
+		if v[0] != "" {
+			line = title + styleMuted.Render(" · "+v[0]+" · ") + v[1]
+		}
+		if ansi.StringWidth(line) <= w {
 			return line
 		}
 	}
-	return pack(" · ", []string{title, short, styleMuted.Render(epoch)}, w)
+	return pack(" · ", []string{title, short}, w)
 }
 
 func firstLine(lines []string) string {

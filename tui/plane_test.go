@@ -922,7 +922,9 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 // TestPlaneTitleKeepsTheCountBeyond: short of room, the plane's title says what
 // is drawn shorter, then the count beyond the box, and leaves out neither: at
 // 80×24 a runaway's "348 beyond the box" is not left out for "1,500 of 2,500
-// drawn".
+// drawn". At 80×24 the count still says among how many, "348/1,500 beyond",
+// as the wider "348 of 1,500 beyond" does: "348 beyond" alone does not say
+// that the plane draws 1,500 of the evaluation's 2,500 samples.
 func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -936,8 +938,9 @@ func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 		{120, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 of 1,500 beyond the box ▶"},
 		{60, "Plane y ↑ x → · epoch 1,341 · 348 of 1,500 beyond the box ▶"},
 		{51, "Plane y ↑ x → · epoch 1,341 · 348 of 1,500 beyond ▶"},
-		{80 - len(gap) - sideW, "Plane y ↑ x → · epoch 1,341 · 348 beyond ▶"}, // at 80×24
-		{42, "Plane y ↑ x → · epoch 1,341 · 348 beyond ▶"},
+		{80 - len(gap) - sideW, "Plane y ↑ x → · epoch 1,341 · 348/1,500 beyond ▶"}, // at 80×24
+		{70 - len(gap) - sideW, "Plane y ↑ x → · 348/1,500 beyond ▶"},               // at 70×20
+		{42, "Plane y ↑ x → · 348/1,500 beyond ▶"},                                  // the epoch gives way first
 		{30, "Plane y ↑ x → · 348 beyond ▶"},
 	} {
 		if got := strings.TrimRight(ansi.Strip(firstLine(strings.Split(m.planePanel(c.w, 2), "\n"))), " "); got != c.want {
