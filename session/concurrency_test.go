@@ -3,7 +3,10 @@ package session
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -324,5 +327,48 @@ func TestStopLeavesTheFramesEvaluation(t *testing.T) {
 	}
 	if s.eval.Epoch != first.Eval.Epoch || !slices.Equal(s.eval.Metrics.Hist.Counts, first.Eval.Metrics.Hist.Counts) {
 		t.Errorf("the evaluation given up replaced the one before it")
+	}
+}
+
+// TestStopLeavesTheCheck: told to stop as it measures a scheduled check,
+// 2,000 samples that take seconds on a wide design, the session gives the
+// check up as it gives up a frame's evaluation, and records nothing of
+// it: no evaluation in the history, no event, and the --log's row of the
+// epoch holds its losses alone, nothing half-measured. The same check not
+// given up is recorded in all three.
+func TestStopLeavesTheCheck(t *testing.T) {
+	for _, quit := range []bool{false, true} {
+		t.Run(fmt.Sprint("quit=", quit), func(t *testing.T) {
+			cfg := testdesigns.Tiny()
+			cfg.Epochs = 1000 // a check every 10 epochs
+			log := filepath.Join(t.TempDir(), "run.csv")
+			s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 200, LogPath: log, Dir: t.TempDir()})
+			for s.gan.Epoch() < s.every-1 {
+				s.trainEpoch()
+			}
+			checks, events := s.evals.Len(), len(s.tl.events)
+			if quit {
+				s.stop.Do(func() { close(s.quit) }) // q, as the check begins
+			}
+			s.trainEpoch()
+			s.Stop()
+			data, err := os.ReadFile(log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := strings.Split(strings.TrimSpace(string(data)), "\n")
+			row := rows[len(rows)-1]
+			fields := strings.Split(row, ",")
+			measured := fields[len(fields)-1] != "" || strings.Trim(row, ",") != strings.Join(fields[:6], ",")
+			if got := s.evals.Len() > checks; got != !quit {
+				t.Errorf("check recorded in the history: %v, want %v", got, !quit)
+			}
+			if quit && len(s.tl.events) != events {
+				t.Errorf("the check given up emitted %d events", len(s.tl.events)-events)
+			}
+			if measured != !quit {
+				t.Errorf("the log's row of epoch %d reads %q: measured %v, want %v", s.every, row, measured, !quit)
+			}
+		})
 	}
 }

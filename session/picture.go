@@ -174,7 +174,8 @@ func (s *Session) pictureEvals() []EvalPoint {
 	if n := len(pts); n > 0 && pts[n-1].Epoch >= epoch || !s.canEvaluate() {
 		return pts
 	}
-	return append(pts, evalPoint(epoch, s.measure(false).Metrics))
+	e, _ := s.measure(false, nil)
+	return append(pts, evalPoint(epoch, e.Metrics))
 }
 
 // Plot writes the run's figure, drawn by Draw in Format ("png", "svg" or

@@ -1320,13 +1320,18 @@ func shownRange(g *engine.GAN) (lo, hi float64) {
 
 // check is the scheduled evaluation of the run (see checkEvery): the
 // diagnosis at this epoch, the events it starts or ends, and a keyframe
-// for replay when the run keeps them (keepsFrames).
+// for replay when the run keeps them (keepsFrames). Told to stop
+// meanwhile (Stop, q), it gives the measurement up as evaluate does and
+// records nothing of it: a check half-measured would be no check.
 func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	frames := s.keepsFrames()
 	s.begin(task{kind: evaluating, epoch: epoch, n: CheckSize(s.gan.Plane() != nil), since: s.clock.Now()})
-	e := s.measure(frames)
+	e, ok := s.measure(frames, s.quit)
 	s.begin(task{since: s.clock.Now()})
+	if !ok { // told to stop (q): the check is given up, nothing of it recorded
+		return
+	}
 	m := e.Metrics
 	s.evaluated(m)
 	s.watch.follow(s.evals.pts, s.every)
@@ -1345,16 +1350,18 @@ func (s *Session) check() {
 // measure evaluates the run as it stands as a check does: CheckSize
 // fresh samples, drawn from the stream of the epoch, so that a measure
 // of the same epoch is the same whenever it is taken; with view, on a
-// plane, what the 2-D view draws too (evaluatePlane).
-func (s *Session) measure(view bool) Eval {
+// plane, what the 2-D view draws too (evaluatePlane). Once stop is
+// closed it gives up between G's batches of samples and reports false,
+// as evaluate does: a check of a wide design's 2,000 samples takes
+// seconds, which q does not wait for. A nil stop never stops it.
+func (s *Session) measure(view bool, stop <-chan struct{}) (Eval, bool) {
 	plane := s.gan.Plane() != nil
 	n := CheckSize(plane)
 	if plane {
-		e, _ := s.evaluatePlane(n, view, nil)
-		return e
+		return s.evaluatePlane(n, view, stop)
 	}
-	m := s.gan.Evaluate(n, s.histSpec(keyBins))
-	return Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+	m, ok := s.gan.EvaluateUntil(n, s.histSpec(keyBins), stop)
+	return Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}, ok
 }
 
 // keepsFrames says whether the run keeps keyframes: when interactive,
