@@ -70,7 +70,8 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 // started in a directory removed since); the error says why instead.
 // The final line evaluates the generator once more, which on a wide
 // design takes seconds with the screen gone; when the run's evaluations
-// have taken slowNote or more, stderr says what it waits for first.
+// have taken slowNote or more, or none has been completed to tell,
+// stderr says what it waits for first.
 func quitLines(s *session.Session, stdout, stderr io.Writer) error {
 	again := s.Again()
 	var design string
@@ -88,7 +89,7 @@ func quitLines(s *session.Session, stdout, stderr io.Writer) error {
 	for _, note := range written {
 		fmt.Fprintln(stdout, note)
 	}
-	if what, takes := s.FinalEvaluation(); takes >= slowNote {
+	if what, takes, timed := s.FinalEvaluation(); takes >= slowNote || !timed {
 		fmt.Fprintf(stderr, "ganui: %s for the final line…\n", what)
 	}
 	result := s.Result()

@@ -15,14 +15,20 @@ import (
 // took a second or more (here by a clock that moves a second at each
 // reading, as a wide design's take seconds), stderr says what the blank
 // terminal waits for before the final line comes; where they took no
-// time, as a small design's take milliseconds, it says nothing.
+// time, as a small design's take milliseconds, it says nothing. Where
+// none was finished (q before the first frame of a wide design), it is
+// said, as nothing tells how long the final one takes.
 func TestAWaitForTheFinalLineIsSaid(t *testing.T) {
 	const note = "ganui: evaluating the untrained generator on 200 samples for the final line…\n"
 	for _, c := range []struct {
 		name string
 		tick time.Duration
 		said bool
-	}{{"slow", time.Second, true}, {"fast", 0, false}} {
+		// start: the screen's evaluation is finished, which times it;
+		// without, q came before the first was, and nothing tells how
+		// long the final one takes.
+		start bool
+	}{{"slow", time.Second, true, true}, {"fast", 0, false, true}, {"unfinished", 0, true, false}} {
 		t.Run(c.name, func(t *testing.T) {
 			var mu sync.Mutex
 			now := time.Unix(1e9, 0)
@@ -36,8 +42,10 @@ func TestAWaitForTheFinalLineIsSaid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.Start()
-			<-s.Snapshots() // its evaluation timed
+			if c.start {
+				s.Start()
+				<-s.Snapshots() // its evaluation timed
+			}
 			s.Stop()
 			var terminal strings.Builder // stdout and stderr, as the terminal shows them
 			if err := quitLines(s, &terminal, &terminal); err != nil {

@@ -491,12 +491,15 @@ func dirError(err error) *outputfile.DirError {
 // FinalEvaluation is what Result does first, in Doing's words
 // ("evaluating epoch 1,234's generator on 10,000 samples"), and how long
 // it may be expected to take: as long as the screen's last evaluation of
-// as many samples took, by the session's clock, or 0 before any. On a
-// wide design that is seconds, which a front end says before it asks
-// for Result, so that a user waiting on the final line knows why.
-// Like Result, it belongs to the goroutine driving the session.
-func (s *Session) FinalEvaluation() (what string, takes time.Duration) {
-	return task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples}.what(), s.evalTook
+// as many samples took, by the session's clock, or one given up took
+// before it was, if that was longer. timed is false while no evaluation
+// has been completed (q before the first frame): then nothing says how
+// long it takes. On a wide design that is seconds, which a front end
+// says before it asks for Result, so that a user waiting on the final
+// line knows why. Like Result, it belongs to the goroutine driving the
+// session.
+func (s *Session) FinalEvaluation() (what string, takes time.Duration, timed bool) {
+	return task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples}.what(), s.evalTook, s.evalTimed
 }
 
 // Result evaluates the run as it stands and sums it up. A run that is

@@ -208,6 +208,7 @@ type Session struct {
 	lastPub   time.Time
 	lastEval  time.Time
 	evalTook  time.Duration // how long the screen's last evaluation took, by the clock (FinalEvaluation)
+	evalTimed bool          // an evaluation of the screen's has been completed, and timed in evalTook
 	stepShow  time.Duration // how often a step of many epochs publishes as it goes: evalEvery
 	nextEpoch time.Time     // pacing at limited speeds
 	timer     *time.Timer
@@ -1100,6 +1101,7 @@ func (s *Session) publishEval(atOnce bool) {
 		if took := end.Sub(now); ok || took > s.evalTook { // one stopped short took at least as long
 			s.evalTook = took
 		}
+		s.evalTimed = s.evalTimed || ok
 		s.begin(task{since: end})
 		if !ok { // told to stop: no frame, and the loop ends
 			return
