@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -58,7 +60,9 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	return quitLines(s, stdout, stderr)
+	stop := catchStop()
+	defer stop.release()
+	return quitLines(s, stdout, stderr, stop)
 }
 
 // quitLines prints what the terminal keeps of a run the trainer quit,
@@ -71,8 +75,11 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 // The final line evaluates the generator once more, which on a wide
 // design takes seconds with the screen gone; when the run's evaluations
 // have taken slowNote or more, or none has been completed to tell,
-// stderr says what it waits for first.
-func quitLines(s *session.Session, stdout, stderr io.Writer) error {
+// stderr says what it waits for first. A signal meanwhile
+// (stop) gives that evaluation up: the final line is then the screen's
+// last evaluation, said so on it and on stderr, and the exit is a
+// signal's.
+func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) error {
 	again := s.Again()
 	var design string
 	var err2 error
@@ -92,7 +99,10 @@ func quitLines(s *session.Session, stdout, stderr io.Writer) error {
 	if what, takes, timed := s.FinalEvaluation(); takes >= slowNote || !timed {
 		fmt.Fprintf(stderr, "ganui: %s for the final line…\n", what)
 	}
-	result := s.Result()
+	result := s.ResultUntil(stop.C)
+	if result.Earlier {
+		fmt.Fprintf(stderr, "ganui: %s: %s\n", stop.name, earlierLine(result.Measured))
+	}
 	fmt.Fprintln(stdout, result.Line())
 	if err2 != nil {
 		return errors.Join(err1, err2)
@@ -111,7 +121,50 @@ func quitLines(s *session.Session, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "       the command trains the plan's %s epochs; this run stopped at epoch %s (--epochs %d stops there)\n",
 			numtext.FormatInt(again.Plan), numtext.FormatInt(result.Epochs), result.Epochs)
 	}
+	if err1 == nil && result.Earlier {
+		return session.ErrInterrupted // a signal's exit, 130
+	}
 	return err1
+}
+
+// earlierLine says what a final line whose evaluation a signal gave up
+// measures instead (Result.Earlier): the screen's last evaluation, of
+// epoch measured, or none (measured < 0), in one line of 80 columns
+// after "ganui: SIGINT: ".
+func earlierLine(measured int) string {
+	if measured < 0 {
+		return "the final line has no measures: no evaluation was finished"
+	}
+	return "final line from the screen's last evaluation, of epoch " + numtext.FormatInt(measured)
+}
+
+// signalStop is closed (C) by the first of stopSignals that comes while
+// it is held, once the trainer's screen has gone, where such a signal
+// would otherwise kill ganui before its final line; name is that
+// signal's (signalName), set before C closes.
+type signalStop struct {
+	C    chan struct{}
+	name string
+	sigs chan os.Signal
+}
+
+// catchStop holds stopSignals until release.
+func catchStop() *signalStop {
+	st := &signalStop{C: make(chan struct{}), sigs: make(chan os.Signal, 1)}
+	signal.Notify(st.sigs, stopSignals()...)
+	go func() {
+		if sig, ok := <-st.sigs; ok {
+			st.name = signalName(sig)
+			close(st.C)
+		}
+	}()
+	return st
+}
+
+// release lets the signals go as before catchStop.
+func (st *signalStop) release() {
+	signal.Stop(st.sigs)
+	close(st.sigs)
 }
 
 // slowNote is how long a wait after the screen has gone lasts before it

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/session"
 )
@@ -48,7 +50,7 @@ func TestAWaitForTheFinalLineIsSaid(t *testing.T) {
 			}
 			s.Stop()
 			var terminal strings.Builder // stdout and stderr, as the terminal shows them
-			if err := quitLines(s, &terminal, &terminal); err != nil {
+			if err := quitLines(s, &terminal, &terminal, &signalStop{C: make(chan struct{})}); err != nil {
 				t.Fatal(err)
 			}
 			want := "final "
@@ -59,5 +61,50 @@ func TestAWaitForTheFinalLineIsSaid(t *testing.T) {
 				t.Errorf("the terminal reads\n%s\nwant it to begin %q", terminal.String(), want)
 			}
 		})
+	}
+}
+
+// TestASignalDuringTheWaitGivesTheScreensLast: ctrl+c (SIGINT) while the
+// blank terminal waits for the final line's evaluation gives that
+// evaluation up and prints the final line at once from what is known,
+// the screen's last evaluation, which the line names (measured_at=0) and
+// stderr says, the exit a signal's (ErrInterrupted, 130); where no
+// evaluation was finished, the line has no measures (measured_at=none)
+// rather than none at all.
+func TestASignalDuringTheWaitGivesTheScreensLast(t *testing.T) {
+	for _, started := range []bool{true, false} {
+		s, err := session.New(session.Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Paused: true, Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first session.Snapshot
+		if started {
+			s.Start()
+			first = <-s.Snapshots() // the screen's evaluation, of the untrained generator
+		}
+		s.Stop()
+		stop := &signalStop{C: make(chan struct{}), name: "SIGINT"}
+		close(stop.C) // the signal, come as the wait begins
+		var stdout, stderr strings.Builder
+		err = quitLines(s, &stdout, &stderr, stop)
+		if !errors.Is(err, session.ErrInterrupted) {
+			t.Errorf("started %v: quitLines returned %v, want ErrInterrupted (exit 130)", started, err)
+		}
+		final := strings.SplitN(stdout.String(), "\n", 2)[0]
+		note, fields := "ganui: SIGINT: final line from the screen's last evaluation, of epoch 0\n", []string{" measured_at=0 ", " mean=" + numtext.Figure(first.Eval.Metrics.Mean, 4) + " "}
+		if !started {
+			note, fields = "ganui: SIGINT: the final line has no measures: no evaluation was finished\n", []string{" measured_at=none "}
+		}
+		if !strings.HasSuffix(stderr.String(), note) {
+			t.Errorf("started %v: stderr reads %q, want it to end %q", started, stderr.String(), note)
+		}
+		for _, f := range fields {
+			if !strings.HasPrefix(final, "final ") || !strings.Contains(final, f) {
+				t.Errorf("started %v: the final line reads %q, want %q in it", started, final, f)
+			}
+		}
+		if !started && strings.Contains(final, " mean=") {
+			t.Errorf("the final line of a run never measured reads %q, a mean measured of nothing", final)
+		}
 	}
 }

@@ -64,6 +64,13 @@ type Result struct {
 	Err     *Divergence
 	// Metrics evaluates the generator as the run ended, on fresh samples.
 	Metrics engine.Metrics
+	// Earlier says that Metrics are not of the run's end: its final
+	// evaluation given up (ResultUntil), they are the screen's last
+	// evaluation, of epoch Measured, or none at all (Measured -1, the
+	// metrics left out of the line). The line names that epoch,
+	// measured_at=2 or measured_at=none.
+	Earlier  bool
+	Measured int
 	// Findings is the diagnosis as the run ended, of Metrics and D's
 	// averaged losses: what the screen's diagnosis would say of it.
 	Findings []Finding
@@ -140,17 +147,28 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 		{"epochs=" + strconv.Itoa(r.Epochs), len("epochs=") + epochDigits},
 		{"state=" + r.State.String(), len("state=") + len(Interrupted.String())},
 	}...)
-	if pm := m.Plane; pm != nil {
+	unmeasured := r.Earlier && r.Measured < 0
+	switch {
+	case unmeasured: // no figures, which would read as measures
+		fs = append(fs, lineField{"measured_at=none", 0})
+	case r.Earlier:
+		fs = append(fs, lineField{"measured_at=" + strconv.Itoa(r.Measured), 0})
+	}
+	switch pm := m.Plane; {
+	case unmeasured:
+	case pm != nil:
 		fs = append(fs, figure("mean_x", pm.MeanX, 4), figure("std_x", pm.StdX, 4), figure("mean_y", pm.MeanY, 4), figure("std_y", pm.StdY, 4),
 			figure("sw1", pm.SW1, 4), figure("sw1_floor", pm.SW1Floor, 4))
-	} else {
+	default:
 		fs = append(fs, figure("mean", m.Mean, 4), figure("std", m.Std, 4), figure("skew", m.Skew, 4), figure("kurt", m.Kurt, 4),
 			figure("ks", m.KS, 4), figure("w1", m.W1, 4))
 		if m.RowWidth > 1 { // zdep: one sample a draw scores 1 by construction, which says nothing; a NaN sample shows in every other field
 			fs = append(fs, figure("zdep", m.ZDep, 4))
 		}
 	}
-	fs = append(fs, modeFields(m, true)...)
+	if !unmeasured {
+		fs = append(fs, modeFields(m, true)...)
+	}
 	fs = append(fs, figure("epochs_per_s", r.EpochsPerS, 1), figure("wall_s", r.WallS, 3))
 	if r.Err != nil {
 		how := "nan"
@@ -507,19 +525,35 @@ func (s *Session) FinalEvaluation() (what string, takes time.Duration, timed boo
 // past its plan too; one short of it as interrupted. It belongs to the
 // goroutine driving the session: the caller of Run, or after Stop the
 // caller of Stop.
-func (s *Session) Result() Result {
+func (s *Session) Result() Result { return s.ResultUntil(nil) }
+
+// ResultUntil is Result, but once stop is closed it gives the final
+// evaluation up between G's batches of samples, seconds on a wide
+// design, and sums the run up from the screen's last evaluation instead
+// (Result.Earlier): a user who will not wait for the final line still
+// gets one, saying what it measured. A nil stop never stops it.
+func (s *Session) ResultUntil(stop <-chan struct{}) Result {
 	cfg := s.gan.Config()
 	r := Result{
-		Seed:    s.gan.Seed(),
-		Epochs:  s.gan.Epoch(),
-		State:   s.state,
-		Err:     s.err,
-		Metrics: s.gan.Evaluate(s.opts.Samples, engine.HistSpec{}),
+		Seed:   s.gan.Seed(),
+		Epochs: s.gan.Epoch(),
+		State:  s.state,
+		Err:    s.err,
 	}
-	if s.err != nil {
+	var ok bool
+	if r.Metrics, ok = s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, stop); !ok {
+		r.Earlier, r.Measured = true, -1
+		if s.evalTimed && s.eval.Epoch <= r.Epochs {
+			r.Metrics, r.Measured = s.eval.Metrics, s.eval.Epoch
+		}
+	}
+	switch {
+	case s.err != nil:
 		r.Findings = s.findings() // a runaway's, or none after a NaN
-	} else {
+	case !r.Earlier:
 		r.Findings = diagnose(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)})
+	case r.Measured >= 0:
+		r.Findings = diagnose(cfg, &s.watch, &s.eval)
 	}
 	r.Pending = s.pending(r.Findings, r.Epochs)
 	r.Preset, r.Changes = designOf(s.opts, cfg)
