@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
@@ -75,7 +77,7 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 // The final line evaluates the generator once more, which on a wide
 // design takes seconds with the screen gone; when the run's evaluations
 // have taken slowNote or more, or none has been completed to tell,
-// stderr says what it waits for first. A signal meanwhile
+// stderr says what it waits for first (waitLine). A signal meanwhile
 // (stop) gives that evaluation up: the final line is then the screen's
 // last evaluation, said so on it and on stderr, and the exit is a
 // signal's.
@@ -97,7 +99,7 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 		fmt.Fprintln(stdout, note)
 	}
 	if what, takes, timed := s.FinalEvaluation(); takes >= slowNote || !timed {
-		fmt.Fprintf(stderr, "ganui: %s for the final line…\n", what)
+		fmt.Fprintln(stderr, waitLine(what, lineWidth(stderr)))
 	}
 	result := s.ResultUntil(stop.C)
 	if result.Earlier {
@@ -125,6 +127,38 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 		return session.ErrInterrupted // a signal's exit, 130
 	}
 	return err1
+}
+
+// waitLine is the line that says what the final line waits for, what
+// being Session.FinalEvaluation's words, in width columns: "ganui:
+// evaluating epoch 3's generator on 10,000 samples for the final line…",
+// or shorter forms of it where that does not fit (a large --samples, a
+// narrow terminal), so that it stays one line. The last column is left
+// free: a terminal that draws "…" two columns wide would wrap a line
+// that filled it.
+func waitLine(what string, width int) string {
+	forms := []string{
+		"ganui: " + what + " for the final line…",
+		"ganui: final line: " + what + "…",
+		"ganui: evaluating the generator for the final line…",
+	}
+	for _, f := range forms {
+		if utf8.RuneCountInString(f) < width {
+			return f
+		}
+	}
+	return forms[len(forms)-1]
+}
+
+// lineWidth is the width of w's terminal, or 80 columns where w is no
+// terminal (a file, a pipe) or its width is unknown.
+func lineWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
 }
 
 // earlierLine says what a final line whose evaluation a signal gave up

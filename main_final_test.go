@@ -108,3 +108,33 @@ func TestASignalDuringTheWaitGivesTheScreensLast(t *testing.T) {
 		}
 	}
 }
+
+// TestTheWaitLineStaysOneLine: the line that says what the final line
+// waits for fits its width, 80 columns where stderr is no terminal,
+// its last column left free (a terminal that draws "…" two columns wide
+// would wrap it there), shortened where it does not: "--samples 100000"
+// keeps its count at 80 columns in "ganui: final line: evaluating … on
+// 100,000 samples…".
+func TestTheWaitLineStaysOneLine(t *testing.T) {
+	s, err := session.New(session.Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 100000, Paused: true, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	what, _, _ := s.FinalEvaluation()
+	for _, c := range []struct {
+		width int
+		want  string
+	}{
+		{200, "ganui: evaluating the untrained generator on 100,000 samples for the final line…"},
+		{80, "ganui: final line: evaluating the untrained generator on 100,000 samples…"},
+		{60, "ganui: evaluating the generator for the final line…"},
+	} {
+		if got := waitLine(what, c.width); got != c.want {
+			t.Errorf("at %d columns the wait reads %q, want %q", c.width, got, c.want)
+		}
+	}
+	var stderr strings.Builder
+	if lineWidth(&stderr) != 80 {
+		t.Errorf("a stderr that is no terminal is given %d columns, want 80", lineWidth(&stderr))
+	}
+}
