@@ -483,3 +483,22 @@ func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
 		t.Errorf("said as the writes failed: %q", <-msgs)
 	}
 }
+
+// TestCatchStopTakesTheSignal: once the trainer's screen has gone, ctrl+c
+// (SIGINT) is taken by catchStop, which closes its channel and names the
+// signal, where the signal would have killed ganui before its final
+// line; released, it holds the signal no more.
+func TestCatchStopTakesTheSignal(t *testing.T) {
+	leakcheck.Check(t)
+	st := catchStop()
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case <-st.C:
+	case <-time.After(time.Minute): // a hang guard
+		t.Fatal("SIGINT did not close catchStop's channel")
+	}
+	st.release()
+	if st.name != "SIGINT" {
+		t.Errorf("the signal is named %q, want SIGINT", st.name)
+	}
+}
