@@ -372,3 +372,35 @@ func TestStopLeavesTheCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestAGivenUpResultTakesOnlyThisRunsEvaluation: a final line whose
+// evaluation a signal gave up (ResultUntil) falls back on the screen's
+// last evaluation only when it is of the run the line sums up: after R
+// (a new run) or a roll-back, before the new model was evaluated, it
+// reads measured_at=none, not the zeros of no evaluation as if measured
+// at epoch 0, nor the replaced run's figures.
+func TestAGivenUpResultTakesOnlyThisRunsEvaluation(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Dir: t.TempDir()})
+	for range 3 {
+		s.trainEpoch()
+	}
+	if !s.evaluate() {
+		t.Fatal("the evaluation gave up unasked")
+	}
+	s.evalTimed = true // as publishEval records it
+	stop := make(chan struct{})
+	close(stop)
+	if r := s.ResultUntil(stop); !r.Earlier || r.Measured != 3 {
+		t.Fatalf("given up at epoch 3 after its evaluation, the result is Earlier %v, Measured %d; want true, 3", r.Earlier, r.Measured)
+	}
+	if err := s.newRun(2); err != nil {
+		t.Fatal(err)
+	}
+	r := s.ResultUntil(stop)
+	if !r.Earlier || r.Measured != -1 {
+		t.Errorf("given up after a new run, before its evaluation, the result is Earlier %v, Measured %d; want true, -1 (none)", r.Earlier, r.Measured)
+	}
+	if line := r.Line(); !strings.Contains(line, " measured_at=none ") || strings.Contains(line, " mean=") {
+		t.Errorf("its final line reads %q, want measured_at=none and no measures", line)
+	}
+}

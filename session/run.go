@@ -543,7 +543,7 @@ func (s *Session) ResultUntil(stop <-chan struct{}) Result {
 	var ok bool
 	if r.Metrics, ok = s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, stop); !ok {
 		r.Earlier, r.Measured = true, -1
-		if s.evalTimed && s.eval.Epoch <= r.Epochs {
+		if s.eval.Metrics.N > 0 && s.eval.Epoch <= r.Epochs { // this run's: R and a roll-back clear it
 			r.Metrics, r.Measured = s.eval.Metrics, s.eval.Epoch
 		}
 	}
