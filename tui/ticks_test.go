@@ -9,8 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/NimbleMarkets/ntcharts/canvas"
+	"github.com/NimbleMarkets/ntcharts/linechart/timeserieslinechart"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
@@ -763,6 +766,44 @@ func TestChartsDrawOnTheirEdgeRows(t *testing.T) {
 					t.Errorf("%d epochs at %d×%d: chart %d's row %d draws nothing:\n%s", tc.epochs, tc.w, tc.h, k, i, view)
 				}
 			}
+		}
+	}
+}
+
+// TestRowsAgreeWithTheDrawing: the row and the dot a chart places a value on
+// (dotOf: its end mark, a reference line, a label) are those ntcharts draws
+// the value's line on, for values halfway between two dots, where rounding
+// decides, on many ranges and heights. Scaled in one step where ntcharts
+// scales in two, the float rounds apart there now and then: a line at
+// -0.1017 on a chart of 15 rows from -0.6211 to -0.0690 was drawn on the
+// top row and its row said to be the second.
+func TestRowsAgreeWithTheDrawing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	at := func(e int) time.Time { return time.Unix(int64(e), 0) }
+	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
+	for range 3000 {
+		rows := 1 + rng.IntN(30)
+		lo := rng.Float64()*10 - 5
+		hi := lo + math.Pow(10, rng.Float64()*4-2)
+		k := rng.IntN(4*rows - 1)
+		y := lo + (float64(k)+0.5)/float64(4*rows-1)*(hi-lo)
+		c.ts.Resize(30, rows+2)
+		c.ts.SetTimeRange(at(1), at(10))
+		c.ts.SetYRange(lo, hi)
+		c.ts.SetViewTimeAndYRange(at(1), at(10), lo, hi)
+		c.ts.ClearAllData()
+		for e := 1; e <= 10; e++ {
+			c.ts.PushDataSet("1 real", timeserieslinechart.TimePoint{Time: at(e), Value: y})
+		}
+		c.ts.DrawBrailleAll()
+		o, gh := c.ts.Origin(), c.ts.GraphHeight()
+		row, sub, ok := c.dotRow(y)
+		if !ok {
+			t.Fatalf("%d rows of %v to %v: %v off the range", rows, lo, hi, y)
+		}
+		cell := c.ts.Canvas.Cell(canvas.Point{X: o.X + 5, Y: o.Y - gh + row})
+		if cell.Rune < 0x2800 || cell.Rune > 0x28FF || uint8(cell.Rune-0x2800)&(dotBits[0][sub]|dotBits[1][sub]) == 0 {
+			t.Errorf("%d rows of %v to %v: %v placed on row %d, dot %d, which draws %q", rows, lo, hi, y, row, sub, cell.Rune)
 		}
 	}
 }
