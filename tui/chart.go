@@ -421,9 +421,11 @@ func canvasView(cv *canvas.Model) string {
 	return sb.String()
 }
 
-// yRange fits the values and references, with a little air, on a chart
-// of rows rows. Losses and standard deviations are never negative, so
-// their axis stops at 0.
+// yRange fits the values and references on a chart of rows rows, edge to
+// edge: its highest is drawn on the top row and its lowest on the bottom
+// row, the range snap widens to a round one where it can, and the chart
+// keeps where it cannot. A lone value gets half a unit or a tenth of it
+// either side.
 //
 // The range is robust: it spans the 2nd to the 98th percentile of the
 // values drawn, widened by half that span on either side but never past
@@ -459,8 +461,8 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	if !(hi >= lo) {
 		lo, hi = 0, 1
 	}
-	pad := (hi - lo) * 0.06
-	if pad == 0 {
+	pad := 0.0 // the data's own range, whose edge rows draw its highest and lowest
+	if hi == lo {
 		pad = math.Max(0.5, math.Abs(hi)*0.1)
 	}
 	nonneg := lo >= 0
@@ -547,15 +549,20 @@ type chartAxis struct {
 // Where lo is 0 or above, as a loss or a std is, 0 stands in the bottom
 // row, and no label is negative.
 //
-// Before all that, the range fills its edge rows where a round one can:
-// the values and the references draw something on its top row and on its
-// bottom row (fills), lo to hi held as far as they reach, without yRange's
-// margin, and a row a line is drawn on left unlabelled where its tick does
-// not name the line, a gap in the scale. A row that draws nothing at an
-// edge spends one of very few rows on a label alone: ring's 2-D moments at
-// 80×24 would read 2, 0, −2 and −4 down a −4 row without a dot, and at
-// 70×20 5 over 0, the 5 row blank, to keep their labels mid-row and off
-// the lines.
+// Before all that, the range fills its edge rows: the values and the
+// references draw something on its top row and on its bottom row (fills),
+// lo to hi held as far as they reach, and a row a line is drawn on left
+// unlabelled where its tick does not name the line, a gap in the scale. A
+// row that draws nothing at an edge spends a row on a label alone: ring's
+// 2-D moments at 80×24 would read 2, 0, −2 and −4 down a −4 row without a
+// dot, and at 70×20 5 over 0, the 5 row blank, to keep their labels
+// mid-row and off the lines. Where no round range fills them, as for most
+// spans on ten rows or more (whose window of ρ narrows with the rows:
+// ring's moments at 120×40 after 100 epochs, its losses at 200×60), snap
+// returns false, and the chart keeps lo to hi, the values' own range,
+// labelled at the round values within it where their rows fall (yLabels),
+// a row more or less apart. Only what is drawn of one value, or of none,
+// fills no edge rows: its range holds lo to hi, evenly labelled.
 //
 // It keeps the rules of yLabels' scale: labels on two rows at least (one
 // on a chart of one), a step apart, without a gap but at a line's row,
@@ -567,7 +574,8 @@ type chartAxis struct {
 // where that costs at most twice the ρ, on a chart of two rows nothing,
 // else a gap (on a chart of two rows the scale first). It returns false
 // where no ρ holds the range, as for a range float64 cannot hold rows
-// apart: the chart then keeps lo to hi and yLabels' scale.
+// apart: the chart then keeps lo to hi and yLabels' scale, as it does
+// where no round range fills the edge rows.
 //
 // On yLabels' scale the ticks would stand wherever their rows fall, unevenly
 // on a short chart: grid's losses at 80×24 after 100 epochs would read 1.0,
@@ -583,21 +591,17 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	rho := func(cd cand) float64 { return cd.step / float64(cd.m) }
 	var cands []cand
 	vlo, vhi := c.drawnSpan(pts, refs)
-	holds := func(filled bool) [2]float64 {
-		if filled {
-			return [2]float64{math.Max(lo, vlo), math.Min(hi, vhi)}
-		}
-		return [2]float64{lo, hi}
+	// fill: what is drawn spans values that can reach both edge rows; the
+	// range then holds what is drawn of lo to hi (hold), else lo to hi.
+	fill := vhi > vlo
+	hold := [2]float64{lo, hi}
+	if fill {
+		hold = [2]float64{math.Max(lo, vlo), math.Min(hi, vhi)}
 	}
-	for _, filled := range []bool{true, false} {
-		hold := holds(filled)
-		least := (hold[1] - hold[0]) / (float64(rows) - 0.25) // the least ρ that spans hold
-		for m := 1; m <= max(1, min(5, rows-1)); m++ {
-			for _, s := range roundSteps(least * float64(m)) {
-				if !slices.Contains(cands, cand{s, m}) {
-					cands = append(cands, cand{s, m})
-				}
-			}
+	least := (hold[1] - hold[0]) / (float64(rows) - 0.25) // the least ρ that spans hold
+	for m := 1; m <= max(1, min(5, rows-1)); m++ {
+		for _, s := range roundSteps(least * float64(m)) {
+			cands = append(cands, cand{s, m})
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -611,14 +615,12 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	up, down := c.beyond(pts, lo, hi)
 	marked := edgesMarked(up, down)
 	top, bottom := refsSpan(refs)
-	// A pass of the search: the ranges that hold lo to hi (hold) and are
-	// labelled evenly with lines' rows kept off; where filled, only those
-	// that fill their edge rows (fills), each holding what is drawn of lo
-	// to hi, and written with the rows shown's lines are drawn on left
-	// unlabelled, a gap in the scale.
+	// A pass of the search: the ranges that hold what is drawn of lo to hi
+	// (hold), fill their edge rows (fills) and are labelled evenly with
+	// lines' rows kept off, written with the rows shown's lines are drawn
+	// on left unlabelled, a gap in the scale.
 	type pass struct {
 		lines, shown []refLine
-		filled       bool
 	}
 	// fills tells whether the range ax draws something on its top row and
 	// on its bottom row: the highest and the lowest of the values and the
@@ -631,7 +633,7 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	// pass p's, and keeps the references off a marked edge row (yRange);
 	// it sets ax's labels.
 	fits := func(ax *chartAxis, m int, p pass) bool {
-		if hold := holds(p.filled); !(ax.lo <= hold[0] && ax.hi >= hold[1]) || p.filled && !fills(*ax) {
+		if !(ax.lo <= hold[0] && ax.hi >= hold[1]) || fill && !fills(*ax) {
 			return false
 		}
 		ax.labels = labelsAt(ax.lo, ax.hi, rows, ax.step, p.lines)
@@ -653,7 +655,6 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	// first is the first range of the candidates up to ρ most that fits
 	// pass p, and its ρ.
 	first := func(p pass, most float64) (chartAxis, float64, bool) {
-		hold := holds(p.filled)
 		for _, cd := range cands {
 			r := rho(cd)
 			if r > most {
@@ -690,26 +691,20 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 		}
 		return chartAxis{}, 0, false
 	}
-	// A range that fills its edge rows comes first, its lines' rows left
-	// unlabelled (on a chart of two rows the scale first), else the least
-	// ρ of any; then one of the same kind whose lines' rows are labelled
-	// only by ticks that name them, at up to twice that ρ (two rows: the
-	// same ρ).
+	// The least ρ comes first, its lines' rows left unlabelled (on a chart
+	// of two rows the scale first); then a range whose lines' rows are
+	// labelled only by ticks that name them, at up to twice that ρ (two
+	// rows: the same ρ).
 	shown := refs
 	if rows <= 2 {
 		shown = nil
 	}
-	filled := true
-	ax, r, ok := first(pass{nil, shown, filled}, math.Inf(1))
-	if !ok {
-		filled = false
-		ax, r, ok = first(pass{nil, nil, filled}, math.Inf(1))
-	}
+	ax, r, ok := first(pass{nil, shown}, math.Inf(1))
 	if ok && len(refs) > 0 {
 		if rows > 2 {
 			r *= 2
 		}
-		if named, _, ok := first(pass{refs, refs, filled}, r*(1+1e-9)); ok {
+		if named, _, ok := first(pass{refs, refs}, r*(1+1e-9)); ok {
 			return named, true
 		}
 	}

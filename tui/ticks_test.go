@@ -542,14 +542,18 @@ func wavyHistory(snap session.Snapshot, epochs int) session.Snapshot {
 	return snap
 }
 
-// TestChartLabelsEvenlySpaced: a line chart's Y labels are a scale: one round
-// step apart in value and the same number of rows apart, on at least two rows
-// (one on a chart of one) and a third of a taller chart's, each on the row its
-// value is drawn on, the values and the reference lines all within the range
-// and a line's row labelled only by a tick that names it (two rows: the scale
-// first), for many ranges, lines and heights. Labels standing where the ticks'
-// rows fall would stand unevenly on short charts: grid's losses at 80×24 after
-// 100 epochs would read 1.0, 0.8, a row without, 0.4.
+// TestChartLabelsEvenlySpaced: a line chart draws on its top row and on its
+// bottom row, and its Y labels are a scale: round steps apart in value, on at
+// least two rows (one on a chart of one), each on the row its value is drawn
+// on, the values and the reference lines all within the range and a line's
+// row labelled only by a tick that names it (two rows: the scale first), for
+// many ranges, lines and heights. Where a round range fills the edge rows the
+// labels stand the same number of rows apart, on a third of a taller chart's
+// rows: labels standing where the ticks' rows fall would stand unevenly on
+// short charts, grid's losses at 80×24 after 100 epochs reading 1.0, 0.8, a
+// row without, 0.4. Where none does, as for most spans of a chart of ten rows
+// or more, the range is the values' own, and the labels stand where their
+// rows fall, a row more or less apart.
 func TestChartLabelsEvenlySpaced(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -588,17 +592,24 @@ func TestChartLabelsEvenlySpaced(t *testing.T) {
 		if lo > a || hi < b || slices.ContainsFunc(refs, func(r refLine) bool { return r.y < lo || r.y > hi }) {
 			t.Errorf("%s: range %g to %g leaves some out:\n%s", name, lo, hi, out)
 		}
-		checkEvenLabels(t, name, out, c, refs, rows)
+		dlo, dhi := a, b // what is drawn: the values and the lines
+		for _, r := range refs {
+			dlo, dhi = math.Min(dlo, r.y), math.Max(dhi, r.y)
+		}
+		if dotOf(dhi, lo, hi, rows) >= 4 || dotOf(dlo, lo, hi, rows) < 4*rows-4 {
+			t.Errorf("%s: range %g to %g leaves an edge row blank:\n%s", name, lo, hi, out)
+		}
+		own := math.Abs(lo-dlo) <= 1e-9*(dhi-dlo) && math.Abs(hi-dhi) <= 1e-9*(dhi-dlo) // the values' own range
+		checkEvenLabels(t, name, out, c, refs, rows, !own)
 	}
 }
 
 // checkEvenLabels fails the test unless the chart c drew out with Y
-// labels a step (c.step) apart in value and the same number of rows
-// apart, two at least (one on a chart of one row) and a third of the
-// rows, each a tick on its
-// row, and no label on a line's row that does not name the line but on a
-// chart of two rows.
-func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLine, rows int) {
+// labels steps (c.step) apart in value, two at least (one on a chart of
+// one row), each a tick on its row, and no label on a line's row that does
+// not name the line but on a chart of two rows; where even, the same
+// number of rows apart and on a third of the rows.
+func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLine, rows int, even bool) {
 	t.Helper()
 	type label struct {
 		row int
@@ -623,7 +634,11 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 		}
 		got = append(got, label{row, v})
 	}
-	if want := min(rows, max(2, rows/3)); len(got) < want {
+	want := min(rows, 2)
+	if even {
+		want = min(rows, max(2, rows/3))
+	}
+	if len(got) < want {
 		t.Errorf("%s: %d labels, want %d at least:\n%s", name, len(got), want, out)
 	}
 	// Each step between two labels spans the same rows, m; a label more
@@ -635,6 +650,9 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 		if d := got[i-1].v - got[i].v; k < 1 || math.Abs(d-c.step*k) > c.step*1e-6 {
 			t.Errorf("%s: labels %v, not a step of %g apart:\n%s", name, got, c.step, out)
 			return
+		}
+		if !even {
+			continue
 		}
 		if m == 0 {
 			m = gap / int(k)
@@ -702,16 +720,17 @@ func TestTrainerChartLabelsEvenlySpaced(t *testing.T) {
 
 // TestChartsDrawOnTheirEdgeRows: a chart of the trainer's band draws
 // something, a value, a line's end mark or a target's line, on its top row
-// and on its bottom row, where a round range allows: a row that draws
-// nothing at an edge spends one of very few rows on a label alone. ring's
-// 2-D moments at 80×24 after 200 epochs would read 2, 0, -2 and -4 down a
-// -4 row that drew nothing, and at 70×20 after 100 epochs 5 over 0, the 5
-// row blank. After 100 epochs at 80×24 only a step of 2.5 fills them
-// (stepLadder), as it fills the losses at 120×40, 1.00 to 0.50 over ten
-// rows, where a row under 0.4 had stood blank. The
-// 300 epochs of ring it trains take some 90 s under the race detector,
-// which has nothing to find in a chart's range, so the race pass leaves it
-// to .ci/run's run without it (raceEnabled).
+// and on its bottom row, at every size: a row that draws nothing at an edge
+// spends a row on a label alone. ring's 2-D moments at 80×24 after 200
+// epochs would read 2, 0, -2 and -4 down a -4 row that drew nothing, and at
+// 70×20 after 100 epochs 5 over 0, the 5 row blank. After 100 epochs at
+// 80×24 only a step of 2.5 fills them (stepLadder), as it fills the losses
+// at 120×40, 1.00 to 0.50 over ten rows. There no round range of even labels
+// fills the moments' ten rows, whose -2.5 row had stood blank, nor at
+// 200×60 the losses', whose 1.0 and 0.4 rows had: their range is the
+// values' own (snap). The 300 epochs of ring it trains take some 90 s under
+// the race detector, which has nothing to find in a chart's range, so the
+// race pass leaves it to .ci/run's run without it (raceEnabled).
 func TestChartsDrawOnTheirEdgeRows(t *testing.T) {
 	if raceEnabled {
 		t.Skip("300 epochs of ring under -race; .ci/run runs it without -race")
@@ -720,50 +739,61 @@ func TestChartsDrawOnTheirEdgeRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		epochs, w, h int
-		charts       []int // the charts held to it: 0 the losses, 1 the moments
-	}{{100, 70, 20, []int{0, 1}}, {200, 80, 24, []int{0, 1}}, {100, 80, 24, []int{0, 1}}, {100, 120, 40, []int{0}}} {
-		s, snap := trained(t, cfg, 1, tc.epochs)
-		snap.State = session.Paused
-		view := ansi.Strip(frame(t, s, snap, tc.w, tc.h))
-		lines := strings.Split(view, "\n")
-		var rows [][]rune // the band's chart rows, from the first axis row to the last
-		var axes []int    // the column of each chart's axis
-		for _, l := range lines {
-			r := []rune(l)
-			if i := slices.Index(r, '└'); i >= 0 {
-				for j, c := range r {
-					if c == '└' {
-						axes = append(axes, j)
-					}
+	type run struct {
+		s    *session.Session
+		snap session.Snapshot
+	}
+	runs := map[int]run{}
+	for _, tc := range []struct{ epochs, w, h int }{
+		{100, 70, 20}, {200, 80, 24}, {100, 80, 24}, {100, 120, 40}, {100, 200, 60},
+	} {
+		r, ok := runs[tc.epochs]
+		if !ok {
+			r.s, r.snap = trained(t, cfg, 1, tc.epochs)
+			r.snap.State = session.Paused
+			runs[tc.epochs] = r
+		}
+		view := ansi.Strip(frame(t, r.s, r.snap, tc.w, tc.h))
+		var lines [][]rune
+		for _, l := range strings.Split(view, "\n") {
+			lines = append(lines, []rune(l))
+		}
+		// Each chart stands over its time axis, └ at the foot of its Y axis
+		// (│ and ┤ up to its top row) and ─ ┬ ◆ along it to its right edge.
+		type chart struct{ top, bottom, axis, end int }
+		var charts []chart
+		for i, l := range lines {
+			for j, c := range l {
+				if c != '└' {
+					continue
 				}
-				break
-			}
-			if len(rows) > 0 || strings.ContainsAny(l, "┤│") {
-				rows = append(rows, r)
+				k := chart{i, i - 1, j, j + 1}
+				for k.top > 0 && j < len(lines[k.top-1]) && strings.ContainsRune("│┤", lines[k.top-1][j]) {
+					k.top--
+				}
+				for k.end < len(l) && strings.ContainsRune("─┬◆", l[k.end]) {
+					k.end++
+				}
+				if k.top < i {
+					charts = append(charts, k)
+				}
 			}
 		}
-		if len(axes) != 2 || len(rows) < 2 {
-			t.Fatalf("%d epochs at %d×%d: no two charts:\n%s", tc.epochs, tc.w, tc.h, view)
+		if len(charts) != 2 {
+			t.Fatalf("%d epochs at %d×%d: %d charts, not the losses and the moments:\n%s", tc.epochs, tc.w, tc.h, len(charts), view)
 		}
-		// draws tells whether row draws anything between the axis at column
-		// from and column to: a braille dot, a line's end mark or a dotted
-		// line, not a blank or the next chart's label.
-		draws := func(row []rune, from, to int) bool {
-			return slices.ContainsFunc(row[from+1:min(to, len(row))], func(c rune) bool {
+		// draws tells whether row draws anything between the chart's axis
+		// and its right edge: a braille dot, a line's end mark or a dotted
+		// line, not a blank or a label.
+		draws := func(row []rune, k chart) bool {
+			return slices.ContainsFunc(row[k.axis+1:min(k.end, len(row))], func(c rune) bool {
 				return c != '\u2800' && !strings.ContainsRune(" 0123456789.-e+│┤", c)
 			})
 		}
-		for _, k := range tc.charts {
-			a := axes[k]
-			end := len(rows[0])
-			if k+1 < len(axes) {
-				end = axes[k+1]
-			}
-			for _, i := range []int{0, len(rows) - 1} {
-				if !draws(rows[i], a, end) {
-					t.Errorf("%d epochs at %d×%d: chart %d's row %d draws nothing:\n%s", tc.epochs, tc.w, tc.h, k, i, view)
+		for n, k := range charts {
+			for _, i := range []int{k.top, k.bottom} {
+				if !draws(lines[i], k) {
+					t.Errorf("%d epochs at %d×%d: chart %d's row %d draws nothing:\n%s", tc.epochs, tc.w, tc.h, n, i-k.top, view)
 				}
 			}
 		}
