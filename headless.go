@@ -148,7 +148,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 // headlessSweep trains the grid of --sweep for each seed, --jobs runs at
 // once, and prints a row per cell (session.RunSweep), with the tally of
 // runs on a terminal's last line while it trains; with --plot, it
-// draws the heat map of the median KS over the sweep's two keys, of the
+// draws the figure of the sweep's one key or two (drawSweep), of the
 // rows it has, also when SIGINT or SIGTERM stopped it (drawSweep).
 func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	status, stderr := batchStatus(stdout, stderr)
@@ -156,6 +156,9 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	loses := "the summary"
 	if opts.PlotPath != "" {
 		loses += " or the --plot heat map"
+		if len(opts.sweep.Axes) == 1 {
+			loses = "the summary or the --plot curve"
+		}
 	}
 	ctx, stop := notifyStop(stderr, loses, quitAtOnce) // before the setting up, as headless's
 	defer stop()
@@ -185,26 +188,32 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot heat map: a sweep takes no --log or --save
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot figure: a sweep takes no --log or --save
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
-	status.Clear() // before the heat map's failure, which run reports
+	status.Clear() // before the figure's failure, which run reports
 	return drawSweep(plot, res, err)
 }
 
-// drawSweep draws the heat map of res, a sweep's rows, to plot (--plot,
-// reserved before the sweep: nil for none) and returns err, the sweep's,
+// drawSweep draws the figure of res, a sweep's rows, to plot (--plot,
+// reserved before the sweep: nil for none): the curve of a sweep over one
+// key (figure.FromSweepCurve), the heat map of one over two
+// (figure.FromSweep), and returns err, the sweep's,
 // with a failure to write it: a file not written wins over the stop
 // (README: exit codes). It draws
 // whatever rows res holds, none too: a sweep stopped before any cell
-// finished draws each cell "not run", as a run stopped before its first
+// finished draws each setting "none finished", as a run stopped before its first
 // epoch draws its figure, so that a file an earlier sweep drew there is
 // not left to be taken for this one's.
 func drawSweep(plot *figure.File, res session.SweepResult, err error) error {
 	if plot == nil {
 		return err
 	}
-	if perr := plot.WriteHeatmap(figure.FromSweep(res)); perr != nil {
+	write := func() error { return plot.WriteHeatmap(figure.FromSweep(res)) }
+	if len(res.Axes) == 1 {
+		write = func() error { return plot.WriteCurve(figure.FromSweepCurve(res)) }
+	}
+	if perr := write(); perr != nil {
 		if errors.Is(err, session.ErrInterrupted) {
 			err = nil
 		}

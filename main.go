@@ -437,7 +437,7 @@ var ways = []string{
 	"--headless [DESIGN] [--seed S] [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]",
 	"--headless [DESIGN] --seeds A-B [--jobs J]",
 	"--headless [DESIGN] --sweep key=v1,v2,… [--sweep key2=…]… [--seed S | --seeds A-B] [--jobs J]",
-	"--headless [DESIGN] --sweep key=… --sweep key2=… --plot FILE.png [--seed S | --seeds A-B] [--jobs J]",
+	"--headless [DESIGN] --sweep key=… --plot FILE.png [--seed S | --seeds A-B] [--jobs J]",
 	"--resume FILE.ckpt [--epochs N] [--samples N] [--paused] [--speed full|N]",
 	"--headless --resume FILE.ckpt [--epochs N] [--samples N] [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]",
 	"--show-preset NAME|FILE.json [--set key=value]… [--epochs N]",
@@ -575,7 +575,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs, 0 for none")
 	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s, on a 2-D target %s (default: %s as the mode-collapse papers count; with --resume, the run's own)", numtext.Together(numtext.FormatInt(minSamples)+" to "+numtext.FormatInt(maxSamples)), numtext.Together("to "+numtext.FormatInt(engine.MaxPlaneSamples)), samplesDefault))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
-	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS (sliced W1 on a 2-D target)")
+	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with --sweep, the curve of KS (sliced W1 on a 2-D target) over one key, or the heat map of its median over two")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence); the --resume checkpoint too, replaced whole")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
@@ -746,12 +746,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		if err := o.parseSweep(sweeps, sets, given); err != nil {
 			return o, fmt.Errorf("--sweep: %w", err)
 		}
-		if n := len(o.sweep.Axes); given["plot"] && n != 2 {
-			do := "sweep a second key" // what to do said with it, as every refusal says it
-			if n > 2 {
-				do = "sweep two"
-			}
-			return o, fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d: %s, or drop --plot", n, do)
+		if n := len(o.sweep.Axes); given["plot"] && n > 2 {
+			return o, fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one or two, or drop --plot", n)
 		}
 	}
 	return o, nil
@@ -990,7 +986,7 @@ func checkCombination(given map[string]bool, headless bool) error {
 			}
 		}
 	} else if given["plot"] && given["seeds"] {
-		return errors.New("--plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds")
+		return errors.New("--plot draws one run, or a --sweep of one key or two; drop it or --seeds")
 	}
 	if given["save"] && given["seeds"] {
 		return errors.New("--save needs a single run; drop it or --seeds")

@@ -242,7 +242,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,-1"}, "d_lr"},
 		{[]string{"--headless", "--sweep", "d_steps=1,2,3,4,5,6,7,8,9,10", "--sweep", "g_steps=1,2,3,4,5,6,7,8,9,10", "--seeds", "1-101"}, "--sweep: the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},
 		{[]string{"--sweep", "d_lr=1e-3"}, "--sweep needs --headless"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "two keys"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "one key, or the heat map of one over two"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--set", "d_lr=1e-2"}, "both swept and set"},
 		{[]string{"--headless", "--sweep", "epochs=10,20", "--epochs", "5"}, "both swept and given"},
 		// Two plans: --epochs does not win over --set epochs= without a word,
@@ -341,12 +341,13 @@ func TestHelpNamesTheFinalLinesKeys(t *testing.T) {
 	}
 }
 
-// TestPlotHelpNamesTheHeatMapsMeasure: --help says what a sweep's heat map
-// shows, as the README does: median KS, sliced W1 on a 2-D target
-// (figure.FromSweep), not median KS alone, of a map of SW1.
+// TestPlotHelpNamesTheHeatMapsMeasure: --help says what a sweep's figure
+// shows, as the README does: KS, sliced W1 on a 2-D target
+// (figure.FromSweep, FromSweepCurve), not KS alone, of a map of SW1; a
+// curve over one key, a heat map of the median over two.
 func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
-	const want = "with a two-key --sweep, the heat map of median KS (sliced W1 on a 2-D target)"
+	const want = "with --sweep, the curve of KS (sliced W1 on a 2-D target) over one key, or the heat map of its median over two"
 	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
 		t.Errorf("--help does not say %q:\n%s", want, stdout)
 	}
@@ -816,6 +817,27 @@ func TestHeadlessSweep(t *testing.T) {
 	}
 }
 
+// TestOneKeySweepDrawsItsCurve: --plot with a sweep over one key draws the
+// curve of its KS over the key's values, a PNG titled with the design, the
+// seeds and the samples, where it had been refused.
+func TestOneKeySweepDrawsItsCurve(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500",
+		"--sweep", "g_lr=1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", filepath.Join(dir, "curve.svg"))
+	if code != 0 || stderr != "" || !strings.Contains(stdout, "summary preset=vanilla target=normal(4,1.25) sweep=g_lr cells=2 samples=500 seeds=1-2 runs=4 ") {
+		t.Fatalf("exit %d, stderr %q:\n%s", code, stderr, stdout)
+	}
+	svg, err := os.ReadFile(filepath.Join(dir, "curve.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"median KS over seeds 1-2 · 500 samples", "KS by g_lr", "each seed", "noise floor at 500 samples"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("the curve does not say %q", want)
+		}
+	}
+}
+
 // TestSweepSamplesAreTheCellsTargets: the --samples a sweep allows are its
 // cells' targets', not those of the design it sweeps from. A sweep of 1-D
 // targets from a 2-D preset is not refused a sample size every cell takes, nor
@@ -1108,9 +1130,8 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless: add --headless to train the grid without the screen, a row per cell, or drop --sweep\n"},
 		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless: add --headless to train without the screen and save a checkpoint at the end, or drop --save; in the trainer, w saves a checkpoint\n"},
 		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless: add --headless to train without the screen and draw the figure at the end, or drop --plot; in the trainer, P writes the figure\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1: sweep a second key, or drop --plot\n"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 3: sweep two, or drop --plot\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or a --sweep of one key or two; drop it or --seeds\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the curve of a sweep over one key, or the heat map of one over two; this one has 3: sweep one or two, or drop --plot\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset to continue it, or drop --resume to train the design --preset names from the start\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 		// A flag the mode does not take is refused as that, whatever its value,
@@ -1135,7 +1156,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
 		// So is a flag another flag does not take, the values of both unread.
 		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot draws one run, or a --sweep of one key or two; drop it or --seeds\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save needs a single run; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every needs a single run; drop it or --sweep\n"},
 		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed to continue it, or drop --resume and name its design with --preset to train it on that seed from the start\n"},

@@ -803,6 +803,11 @@ func (f *File) WriteHeatmap(h Heatmap) error {
 	return f.write(func(w io.Writer, format string) error { return EncodeHeatmap(w, format, h) })
 }
 
+// WriteCurve draws c to f's file, atomically, as Write does.
+func (f *File) WriteCurve(c Curve) error {
+	return f.write(func(w io.Writer, format string) error { return EncodeCurve(w, format, c) })
+}
+
 // Release gives up f's write if no figure was written, leaving the file
 // at its path as it was. It may be called again, after a write, and on
 // a nil File, which has nothing to give up.

@@ -83,11 +83,17 @@ func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
 	if err := h.valid(); err != nil {
 		return err
 	}
-	c, err := newCanvas(format, 7.5*vg.Inch, 6*vg.Inch)
+	return encodeDrawing(w, format, 7.5*vg.Inch, 6*vg.Inch, func(dc draw.Canvas) error { return drawHeatmap(dc, h) })
+}
+
+// encodeDrawing writes to w in format a canvas of width × height on which
+// paint has drawn.
+func encodeDrawing(w io.Writer, format string, width, height vg.Length, paint func(draw.Canvas) error) error {
+	c, err := newCanvas(format, width, height)
 	if err != nil {
 		return err
 	}
-	if err := drawHeatmap(draw.New(c), h); err != nil {
+	if err := paint(draw.New(c)); err != nil {
 		return err
 	}
 	_, err = c.WriteTo(w)
@@ -326,30 +332,15 @@ func categories(names []string) plot.ConstantTicks {
 
 // FromSweep turns a two-key sweep's rows into the heat map of their
 // median KS (of one seed, its KS), the first key across, the second up; a
-// cell where seeds diverged says how many (of one seed, that it
-// diverged), and one that has no row (a sweep stopped early) that none of
-// its seeds finished ("none finished", of one seed "not finished"), not
-// "not run": its seeds may have trained most of their epochs when the
-// stop came; the title of a sweep so stopped says so, with the runs it left
-// unfinished as the summary's unfinished= counts them, "interrupted, 8 of 8
-// runs unfinished", as a run's figure says "(interrupted)". Its limits are
-// those of the measure: KS from 0 to 1, sliced W1 from 0.
+// cell says what its median leaves out (rowNote), and one that has no
+// row (a sweep stopped early) that none of its seeds finished
+// (unfinishedNote); the title of a sweep so stopped says so
+// (interrupted). Its limits are those of the measure: KS from 0 to 1,
+// sliced W1 from 0.
 func FromSweep(res session.SweepResult) Heatmap {
-	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
-	if res.Epochs > 0 {
-		title += " · " + numtext.Count(res.Epochs, "epoch")
-	}
-	if res.Target != "" { // as a run's figure names it: --set may have replaced the preset's
-		title += " · target " + res.Target
-	}
-	what := "median " + strings.ToUpper(res.Measures[0])
-	over := what + " over seeds " + session.CompactSeeds(res.Seeds)
-	if len(res.Seeds) == 1 { // a sweep of --seed S: each cell's one run, no median
-		what = strings.ToUpper(res.Measures[0])
-		over = what + " of seed " + session.CompactSeeds(res.Seeds)
-	}
+	what, title := sweepTitle(res)
 	h := Heatmap{
-		Title:   title + " · " + over,
+		Title:   title + interrupted(res),
 		ZLabel:  what,
 		ZLimits: [2]float64{0, math.Inf(1)}, // sliced W1
 	}
@@ -360,26 +351,15 @@ func FromSweep(res session.SweepResult) Heatmap {
 		return h
 	}
 	x, y := res.Axes[0], res.Axes[1]
-	runs, finished := len(x.Values)*len(y.Values)*len(res.Seeds), 0 // the grid's runs, and those that finished
-	for _, r := range res.Rows {
-		finished += r.Runs
-	}
-	if finished < runs {
-		h.Title += fmt.Sprintf(" · interrupted, %s of %s runs unfinished", numtext.FormatInt(runs-finished), numtext.FormatInt(runs))
-	}
 	h.XKey, h.YKey, h.X, h.Y = x.Key, y.Key, x.Values, y.Values
 	h.Z = make([][]float64, len(y.Values))
 	h.Notes = make([][]string, len(y.Values))
-	unfinished := "none finished"
-	if len(res.Seeds) == 1 {
-		unfinished = "not finished"
-	}
 	for j := range h.Z {
 		h.Z[j] = make([]float64, len(x.Values))
 		h.Notes[j] = make([]string, len(x.Values))
 		for i := range h.Z[j] {
 			h.Z[j][i] = math.NaN()
-			h.Notes[j][i] = unfinished
+			h.Notes[j][i] = unfinishedNote(res)
 		}
 	}
 	for _, r := range res.Rows {
@@ -387,28 +367,90 @@ func FromSweep(res session.SweepResult) Heatmap {
 		if i < 0 || j < 0 {
 			continue
 		}
-		h.Z[j][i], h.Notes[j][i] = r.First[0], ""
-		var notes []string
-		note := func(k, n int, what string) { // k of n runs are what
-			switch {
-			case r.Runs == 1: // a cell of one run (a sweep of one seed): what it is, not "all 1 diverged"
-				notes = append(notes, what)
-			case k == n:
-				notes = append(notes, fmt.Sprintf("all %d %s", n, what))
-			default:
-				notes = append(notes, fmt.Sprintf("%d/%d %s", k, n, what))
-			}
-		}
-		if r.Diverged > 0 {
-			note(r.Diverged, r.Runs, "diverged")
-		}
-		if r.NotFinite[0] > 0 { // the median is of the finite values alone
-			note(r.NotFinite[0], r.Runs-r.Diverged, "NaN")
-		}
-		if r.Unfinished > 0 { // a stop cut its other seeds short: the median is of fewer
-			notes = append(notes, fmt.Sprintf("%d of %d seeds", r.Runs, r.Runs+r.Unfinished))
-		}
-		h.Notes[j][i] = strings.Join(notes, ", ")
+		h.Z[j][i], h.Notes[j][i] = r.First[0], rowNote(r)
 	}
 	return h
+}
+
+// sweepTitle is the title of a sweep's figure, and what its values are:
+// the design (as the sweep's summary names it), the plan, the target
+// that ran (as a run's figure names it: --set may have replaced the
+// preset's) and the seeds, "… · median KS over seeds 1-3" (of a sweep of
+// --seed S, each setting's one run, "KS of seed 3").
+func sweepTitle(res session.SweepResult) (what, title string) {
+	title = session.DesignText(res.Preset, res.Changes, "target")
+	if res.Epochs > 0 {
+		title += " · " + numtext.Count(res.Epochs, "epoch")
+	}
+	if res.Target != "" {
+		title += " · target " + res.Target
+	}
+	what = "median " + strings.ToUpper(res.Measures[0])
+	over := what + " over seeds " + session.CompactSeeds(res.Seeds)
+	if len(res.Seeds) == 1 {
+		what = strings.ToUpper(res.Measures[0])
+		over = what + " of seed " + session.CompactSeeds(res.Seeds)
+	}
+	return what, title + " · " + over
+}
+
+// interrupted is the end of the title of a sweep stopped short of its
+// runs, with the runs it left unfinished as the summary's unfinished=
+// counts them, " · interrupted, 8 of 8 runs unfinished", as a run's
+// figure says "(interrupted)"; "" of a sweep whose every run finished,
+// and of one with no keys to count its runs by.
+func interrupted(res session.SweepResult) string {
+	if len(res.Axes) == 0 {
+		return ""
+	}
+	runs, finished := len(res.Seeds), 0
+	for _, a := range res.Axes {
+		runs *= len(a.Values)
+	}
+	for _, r := range res.Rows {
+		finished += r.Runs
+	}
+	if finished >= runs {
+		return ""
+	}
+	return fmt.Sprintf(" · interrupted, %s of %s runs unfinished", numtext.FormatInt(runs-finished), numtext.FormatInt(runs))
+}
+
+// unfinishedNote is what a sweep's figure says of a setting with no row
+// (a sweep stopped early): that none of its seeds finished ("none
+// finished", of one seed "not finished"), not "not run": its seeds may
+// have trained most of their epochs when the stop came.
+func unfinishedNote(res session.SweepResult) string {
+	if len(res.Seeds) == 1 {
+		return "not finished"
+	}
+	return "none finished"
+}
+
+// rowNote is what a row's median leaves out, as its figure writes it
+// under the value: how many seeds diverged (of one seed, that it
+// diverged), how many of the others left the measure NaN, and how many
+// seeds a stop cut short, "1/3 diverged, 2 of 3 seeds"; "" for none.
+func rowNote(r session.SweepRow) string {
+	var notes []string
+	note := func(k, n int, what string) { // k of n runs are what
+		switch {
+		case r.Runs == 1: // a cell of one run (a sweep of one seed): what it is, not "all 1 diverged"
+			notes = append(notes, what)
+		case k == n:
+			notes = append(notes, fmt.Sprintf("all %d %s", n, what))
+		default:
+			notes = append(notes, fmt.Sprintf("%d/%d %s", k, n, what))
+		}
+	}
+	if r.Diverged > 0 {
+		note(r.Diverged, r.Runs, "diverged")
+	}
+	if r.NotFinite[0] > 0 { // the median is of the finite values alone
+		note(r.NotFinite[0], r.Runs-r.Diverged, "NaN")
+	}
+	if r.Unfinished > 0 { // a stop cut its other seeds short: the median is of fewer
+		notes = append(notes, fmt.Sprintf("%d of %d seeds", r.Runs, r.Runs+r.Unfinished))
+	}
+	return strings.Join(notes, ", ")
 }

@@ -298,6 +298,24 @@ type SweepRow struct {
 	// same runs; ModesOf is 0 for a target without modes.
 	Modes   [3]float64
 	ModesOf int
+	// Each is every finished run's seed and first measure, in the order
+	// of the sweep's seeds: the points a one-key sweep's figure draws
+	// about the median.
+	Each []SeedMeasure
+	// Floor is the median, over the runs that did not diverge, of the
+	// first measure's noise floor at the final evaluation's sample size
+	// (engine.KSNoiseFloor; a plane's SW1Floor): what a perfect
+	// generator would read. NaN when every run diverged.
+	Floor float64
+}
+
+// SeedMeasure is one run of a sweep's cell: its seed, its first measure
+// (SweepResult.Measures), and whether it diverged, which leaves the
+// measure out of its row's median.
+type SeedMeasure struct {
+	Seed     uint64
+	Value    float64
+	Diverged bool
 }
 
 // sweepMeasures names the two measures a sweep reports of each run: KS
@@ -362,8 +380,11 @@ type SweepResult struct {
 	Target string
 	Epochs int // each run's plan; 0 when the sweep varies it
 	Seeds  []uint64
-	Axes   []SweepAxis
-	Rows   []SweepRow
+	// Samples is each run's final evaluation's sample size (--samples,
+	// or its default).
+	Samples int
+	Axes    []SweepAxis
+	Rows    []SweepRow
 	// Measures names the rows' First and Second: "ks" and "w1", or for a
 	// two-dimensional target "sw1" and "hq".
 	Measures [2]string
@@ -402,6 +423,10 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	defer out.Flush()
 	res := SweepResult{Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(cells[0].Config)}
 	res.Preset, res.Changes = designOf(opts, opts.Config)
+	if res.Samples = opts.Samples; res.Samples <= 0 {
+		p, _ := cells[0].Config.Plane() // valid: ParseSweep built it
+		res.Samples = defaultSamples(p != nil)
+	}
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}
@@ -498,15 +523,18 @@ func cellFailures(axes []SweepAxis, cells []SweepCell, seeds []uint64, errs []er
 // sweepRow sums up the finished runs of one cell.
 func sweepRow(values []string, runs []Result) SweepRow {
 	r := SweepRow{Values: values, Runs: len(runs)}
-	var firsts, seconds, modes []float64
+	var firsts, seconds, modes, floors []float64
 	for _, x := range runs {
 		if x.State == Diverged {
 			r.Diverged++
+			r.Each = append(r.Each, SeedMeasure{Seed: x.Seed, Value: math.NaN(), Diverged: true})
 			continue
 		}
 		a, b := measures(x.Metrics)
 		firsts = append(firsts, a)
 		seconds = append(seconds, b)
+		floors = append(floors, floorOf(x.Metrics))
+		r.Each = append(r.Each, SeedMeasure{Seed: x.Seed, Value: a})
 		if cov := modeCoverage(x.Metrics); len(cov) > 1 {
 			r.ModesOf = len(cov)
 			modes = append(modes, float64(coveredModes(cov)))
@@ -521,7 +549,20 @@ func sweepRow(values []string, runs []Result) SweepRow {
 	if len(modes) > 0 {
 		r.Modes[0], r.Modes[1], r.Modes[2] = medianRange(modes)
 	}
+	r.Floor = nan
+	if len(floors) > 0 {
+		r.Floor, _, _ = medianRange(floors)
+	}
 	return r
+}
+
+// floorOf is the noise floor of a run's first sweep measure (measures)
+// at its evaluation's sample size: sliced W1's on a plane, KS's else.
+func floorOf(m engine.Metrics) float64 {
+	if p := m.Plane; p != nil {
+		return p.SW1Floor
+	}
+	return engine.KSNoiseFloor(m.N)
 }
 
 // sweepColumns are the fields any row of a sweep may have, and how wide

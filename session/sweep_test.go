@@ -661,3 +661,33 @@ func TestSweepRowLeavesOutNotFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepRowKeepsEachSeed: a row keeps each finished run's seed and first
+// measure, in the order they came, a diverged one marked and valueless, and
+// the median of the measure's noise floor at the runs' sample size (KS's
+// 1.358/√n; a plane's sliced W1 floor), for a one-key sweep's figure to
+// draw each seed beside the median and the floor.
+func TestSweepRowKeepsEachSeed(t *testing.T) {
+	r := sweepRow([]string{"1e-3"}, []Result{
+		{Seed: 4, State: Done, Metrics: engine.Metrics{KS: 0.5, N: 2500}},
+		{Seed: 5, State: Diverged, Metrics: engine.Metrics{KS: 0.9, N: 2500}},
+		{Seed: 6, State: Done, Metrics: engine.Metrics{KS: 0.25, N: 2500}},
+	})
+	if len(r.Each) != 3 || r.Each[0] != (SeedMeasure{Seed: 4, Value: 0.5}) || r.Each[2] != (SeedMeasure{Seed: 6, Value: 0.25}) ||
+		r.Each[1].Seed != 5 || !r.Each[1].Diverged || !math.IsNaN(r.Each[1].Value) {
+		t.Errorf("each seed: %+v", r.Each)
+	}
+	if want := engine.KSNoiseFloor(2500); r.Floor != want {
+		t.Errorf("floor %v, want KS's at 2,500 samples, %v", r.Floor, want)
+	}
+	plane := sweepRow([]string{"64"}, []Result{
+		{Seed: 1, State: Done, Metrics: engine.Metrics{Plane: &engine.PlaneMetrics{SW1: 1.5, SW1Floor: 0.03}}},
+		{Seed: 2, State: Done, Metrics: engine.Metrics{Plane: &engine.PlaneMetrics{SW1: 0.5, SW1Floor: 0.01}}},
+	})
+	if plane.Floor != 0.02 || len(plane.Each) != 2 || plane.Each[1] != (SeedMeasure{Seed: 2, Value: 0.5}) {
+		t.Errorf("plane: floor %v, each %+v", plane.Floor, plane.Each)
+	}
+	if all := sweepRow([]string{"1"}, []Result{{Seed: 1, State: Diverged}}); !math.IsNaN(all.Floor) {
+		t.Errorf("every run diverged: floor %v, want NaN", all.Floor)
+	}
+}

@@ -1,0 +1,88 @@
+package figure
+
+import (
+	"bytes"
+	"image/png"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/ganui/ganui/session"
+)
+
+// oneKeySweep is a sweep of g_lr over three values and seeds 1-3, stopped
+// before its last value's runs finished: at 1e-4 every seed finished, at
+// 1e-3 one diverged and a stop cut one short.
+func oneKeySweep() session.SweepResult {
+	return session.SweepResult{
+		Preset: "vanilla", Epochs: 3000, Target: "normal(4,1.25)", Seeds: []uint64{1, 2, 3}, Samples: 10000,
+		Measures: [2]string{"ks", "w1"},
+		Axes:     []session.SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}},
+		Rows: []session.SweepRow{
+			{Values: []string{"1e-4"}, Runs: 3, First: [3]float64{0.25, 0.2, 0.4}, Floor: 0.01358,
+				Each: []session.SeedMeasure{{Seed: 1, Value: 0.2}, {Seed: 2, Value: 0.4}, {Seed: 3, Value: 0.25}}},
+			{Values: []string{"1e-3"}, Runs: 2, Diverged: 1, Unfinished: 1, First: [3]float64{0.05, 0.05, 0.05}, Floor: 0.01358,
+				Each: []session.SeedMeasure{{Seed: 1, Value: 0.05}, {Seed: 2, Value: math.NaN(), Diverged: true}}},
+		},
+	}
+}
+
+// TestSweepCurveIsWhatTheRunsMeasured: a one-key sweep's curve holds each
+// seed's final KS at its value, the rows' medians and noise floors, what
+// each median leaves out, and a value no seed finished with none; its
+// title names the design, the seeds and the samples, and the runs a stop
+// left unfinished (4 of 9), as the heat map's does.
+func TestSweepCurveIsWhatTheRunsMeasured(t *testing.T) {
+	c := FromSweepCurve(oneKeySweep())
+	if want := "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3 · 10,000 samples · interrupted, 4 of 9 runs unfinished"; c.Title != want {
+		t.Errorf("title %q, want %q", c.Title, want)
+	}
+	if c.Key != "g_lr" || !slices.Equal(c.X, []string{"1e-4", "1e-3", "1e-2"}) || c.YLabel != "KS" || c.FloorLabel != "noise floor at 10,000 samples" {
+		t.Errorf("key %q, values %q, label %q, floor %q", c.Key, c.X, c.YLabel, c.FloorLabel)
+	}
+	wantPoints := []CurvePoint{{0, 1, 0.2}, {0, 2, 0.4}, {0, 3, 0.25}, {1, 1, 0.05}}
+	if !slices.Equal(c.Points, wantPoints) {
+		t.Errorf("points %v, want %v (the diverged seed has none)", c.Points, wantPoints)
+	}
+	same := func(a, b []float64) bool {
+		return slices.EqualFunc(a, b, func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) })
+	}
+	if nan := math.NaN(); !same(c.Median, []float64{0.25, 0.05, nan}) || !same(c.Floor, []float64{0.01358, 0.01358, nan}) {
+		t.Errorf("medians %v, floors %v", c.Median, c.Floor)
+	}
+	if want := []string{"", "1/2 diverged, 2 of 3 seeds", "none finished"}; !slices.Equal(c.Notes, want) {
+		t.Errorf("notes %q, want %q", c.Notes, want)
+	}
+}
+
+// TestCurveIsAPNG: a sweep's curve is drawn as a PNG of 7.5 × 5 inches at
+// the figures' 110 dpi (825×550), on a log axis of learning rates and on one of
+// names; one of no values is refused, not drawn empty.
+func TestCurveIsAPNG(t *testing.T) {
+	res := oneKeySweep()
+	named := oneKeySweep()
+	named.Axes[0] = session.SweepAxis{Key: "g_hidden", Values: []string{"[16,16]", "[32]", "[8]"}}
+	for i := range named.Rows {
+		named.Rows[i].Values = []string{named.Axes[0].Values[i]}
+	}
+	for _, r := range []session.SweepResult{res, named} {
+		c := FromSweepCurve(r)
+		if _, log := c.positions(); log != (r.Axes[0].Key == "g_lr") {
+			t.Errorf("%s: log axis %v", r.Axes[0].Key, log)
+		}
+		var b bytes.Buffer
+		if err := EncodeCurve(&b, "png", c); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&b)
+		if err != nil {
+			t.Fatalf("the PNG does not decode: %v", err)
+		}
+		if got := img.Bounds(); got.Dx() != 825 || got.Dy() != 550 {
+			t.Errorf("%s: PNG of %v, want 825×550", r.Axes[0].Key, got)
+		}
+	}
+	if err := EncodeCurve(&bytes.Buffer{}, "png", Curve{}); err == nil {
+		t.Error("a curve of no values was drawn")
+	}
+}
