@@ -127,22 +127,35 @@ var newSession = session.New
 
 // headlessSeeds trains every seed of --seeds, --jobs at once, and prints
 // their final lines and a summary (session.RunSeeds), with the tally on
-// a terminal's last line while it trains (statusLine). SIGINT or SIGTERM
-// stops the runs in flight and summarises what finished.
+// a terminal's last line while it trains (statusLine); with --plot, it
+// draws each seed's quality over its epochs and its final value
+// (figure.FromSeeds). SIGINT or SIGTERM stops the runs in flight and
+// summarises, and draws, what finished.
 func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
-	ctx, stop := notifyStop(stderr, "the summary", quitAtOnce) // before the setting up, as headless's
+	loses := "the summary"
+	if opts.PlotPath != "" {
+		loses += " or the --plot figure"
+	}
+	ctx, stop := notifyStop(stderr, loses, quitAtOnce) // before the setting up, as headless's
 	defer stop()
 	if _, err := newSession(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
+	plot, err := reservePlot(opts.PlotPath)
+	if err != nil {
+		return err
+	}
+	defer plot.Release()
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, "")
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot figure: a batch takes no --log or --save
 	defer release()
-	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
+	res, err := session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
+	status.Clear() // before the figure's failure, which run reports
+	return drawBatch(plot, err, func() error { return plot.WriteSeeds(figure.FromSeeds(res)) })
 }
 
 // headlessSweep trains the grid of --sweep for each seed, --jobs runs at
@@ -198,20 +211,26 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 // drawSweep draws the figure of res, a sweep's rows, to plot (--plot,
 // reserved before the sweep: nil for none): the curve of a sweep over one
 // key (figure.FromSweepCurve), the heat map of one over two
-// (figure.FromSweep), and returns err, the sweep's,
-// with a failure to write it: a file not written wins over the stop
-// (README: exit codes). It draws
+// (figure.FromSweep), and returns err, the sweep's, with a failure to
+// write it (drawBatch). It draws
 // whatever rows res holds, none too: a sweep stopped before any cell
 // finished draws each setting "none finished", as a run stopped before its first
 // epoch draws its figure, so that a file an earlier sweep drew there is
 // not left to be taken for this one's.
 func drawSweep(plot *figure.File, res session.SweepResult, err error) error {
+	if len(res.Axes) == 1 {
+		return drawBatch(plot, err, func() error { return plot.WriteCurve(figure.FromSweepCurve(res)) })
+	}
+	return drawBatch(plot, err, func() error { return plot.WriteHeatmap(figure.FromSweep(res)) })
+}
+
+// drawBatch draws a batch's or a sweep's figure to plot (--plot, reserved
+// before it trained: nil for none) with write, and returns err, the
+// batch's, with a failure to write it: a file not written wins over the
+// stop (README: exit codes).
+func drawBatch(plot *figure.File, err error, write func() error) error {
 	if plot == nil {
 		return err
-	}
-	write := func() error { return plot.WriteHeatmap(figure.FromSweep(res)) }
-	if len(res.Axes) == 1 {
-		write = func() error { return plot.WriteCurve(figure.FromSweepCurve(res)) }
 	}
 	if perr := write(); perr != nil {
 		if errors.Is(err, session.ErrInterrupted) {

@@ -575,7 +575,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs, 0 for none")
 	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s, on a 2-D target %s (default: %s as the mode-collapse papers count; with --resume, the run's own)", numtext.Together(numtext.FormatInt(minSamples)+" to "+numtext.FormatInt(maxSamples)), numtext.Together("to "+numtext.FormatInt(engine.MaxPlaneSamples)), samplesDefault))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
-	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with --sweep, the curve of KS (sliced W1 on a 2-D target) over one key, or the heat map of its median over two")
+	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with --seeds, each seed's KS over its epochs and at its end; with --sweep, the curve of KS (sliced W1 on a 2-D target) over one key, or the heat map of its median over two")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence); the --resume checkpoint too, replaced whole")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
@@ -985,8 +985,6 @@ func checkCombination(given map[string]bool, headless bool) error {
 				return fmt.Errorf("--%s needs a single run; drop it or --sweep", conflict)
 			}
 		}
-	} else if given["plot"] && given["seeds"] {
-		return errors.New("--plot draws one run, or a --sweep of one key or two; drop it or --seeds")
 	}
 	if given["save"] && given["seeds"] {
 		return errors.New("--save needs a single run; drop it or --seeds")

@@ -233,7 +233,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "1", "--save", "same.out", "--log", "same.out"}, "same file"},
 		{[]string{"--plot", "run.png"}, "--plot needs --headless"},
 		{[]string{"--headless", "--plot", ""}, "--plot: empty"},
-		{[]string{"--headless", "--seeds", "1-2", "--plot", "run.png"}, "--plot"},
+		{[]string{"--headless", "--seeds", "1-2", "--plot", "run.txt"}, "--plot: run.txt: a figure is"},
 		{[]string{"--headless", "--sweep", "nope=1,2"}, `--sweep: unknown key "nope"`},
 		{[]string{"--headless", "--sweep", "d_lr="}, "--sweep: d_lr: no values; give them comma-separated, d_lr=v1,v2,…"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--sweep", "d_lr=1e-2"}, "swept twice"},
@@ -817,6 +817,27 @@ func TestHeadlessSweep(t *testing.T) {
 	}
 }
 
+// TestSeedsDrawTheirFigure: --plot with --seeds draws each seed's KS over
+// its epochs and its final KS, a figure titled with the design, the seeds
+// and the samples, where it had been refused.
+func TestSeedsDrawTheirFigure(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "seeds.svg")
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500",
+		"--seeds", "1-2", "--jobs", "2", "--plot", path)
+	if code != 0 || stderr != "" || !strings.Contains(stdout, "summary preset=vanilla target=normal(4,1.25) samples=500 seeds=1-2 runs=2 ") {
+		t.Fatalf("exit %d, stderr %q:\n%s", code, stderr, stdout)
+	}
+	svg, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"seeds 1-2 · 500 samples", "KS over the epochs, a line per seed", "final KS of each seed", "seed 2", "noise floor at 500 samples"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("the figure does not say %q", want)
+		}
+	}
+}
+
 // TestOneKeySweepDrawsItsCurve: --plot with a sweep over one key draws the
 // curve of its KS over the key's values, a PNG titled with the design, the
 // seeds and the samples, where it had been refused.
@@ -1130,7 +1151,6 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless: add --headless to train the grid without the screen, a row per cell, or drop --sweep\n"},
 		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless: add --headless to train without the screen and save a checkpoint at the end, or drop --save; in the trainer, w saves a checkpoint\n"},
 		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless: add --headless to train without the screen and draw the figure at the end, or drop --plot; in the trainer, P writes the figure\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or a --sweep of one key or two; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the curve of a sweep over one key, or the heat map of one over two; this one has 3: sweep one or two, or drop --plot\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset to continue it, or drop --resume to train the design --preset names from the start\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
@@ -1156,7 +1176,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
 		// So is a flag another flag does not take, the values of both unread.
 		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot draws one run, or a --sweep of one key or two; drop it or --seeds\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot: x.txt: a figure is FILE.png, FILE.svg or FILE.pdf\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save needs a single run; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every needs a single run; drop it or --sweep\n"},
 		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed to continue it, or drop --resume and name its design with --preset to train it on that seed from the start\n"},
@@ -1502,7 +1522,7 @@ func TestSeedsSayTheFailedSeedsOnALine(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts.Config.Target = "points(" + filepath.Join(t.TempDir(), "gone.csv") + ")"
-	err = session.RunSeeds(context.Background(), opts.Options, opts.seeds, 1, io.Discard, nil)
+	_, err = session.RunSeeds(context.Background(), opts.Options, opts.seeds, 1, io.Discard, nil)
 	var usage usageError
 	var diverged *session.SeedsDivergedError
 	if err == nil || errors.As(err, &usage) || errors.As(err, &diverged) || errors.Is(err, session.ErrInterrupted) {

@@ -149,16 +149,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		p.Legend.Add("each seed", s)
 	}
 
-	// Room above the highest point for the legend, at the top right,
-	// which would otherwise cover a point there (KS 0.99 at a setting
-	// that trains nothing).
-	ymax := 0.0
-	for _, xy := range slices.Concat(points, line(c.Median), line(c.Floor)) {
-		ymax = math.Max(ymax, xy.Y)
-	}
-	if ymax > 0 {
-		p.Y.Max = 1.3 * ymax
-	}
+	roomForLegend(p, points, line(c.Median), line(c.Floor))
 
 	// The ticks are the settings swept, named as the sweep's rows name
 	// them ("1e-3", not a log axis's 0.001), each with its note under it.
@@ -229,4 +220,17 @@ func FromSweepCurve(res session.SweepResult) Curve {
 		}
 	}
 	return c
+}
+
+// roomForLegend raises p's y axis to 1.3 times the highest of the
+// points drawn, so that the legend at its top right covers none of them
+// (KS 0.99 at a setting that trains nothing).
+func roomForLegend(p *plot.Plot, drawn ...plotter.XYs) {
+	ymax := 0.0
+	for _, xy := range slices.Concat(drawn...) {
+		ymax = math.Max(ymax, xy.Y)
+	}
+	if ymax > 0 {
+		p.Y.Max = 1.3 * ymax
+	}
 }

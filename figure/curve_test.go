@@ -3,6 +3,7 @@ package figure
 import (
 	"bytes"
 	"image/png"
+	"io"
 	"math"
 	"slices"
 	"testing"
@@ -70,19 +71,25 @@ func TestCurveIsAPNG(t *testing.T) {
 		if _, log := c.positions(); log != (r.Axes[0].Key == "g_lr") {
 			t.Errorf("%s: log axis %v", r.Axes[0].Key, log)
 		}
-		var b bytes.Buffer
-		if err := EncodeCurve(&b, "png", c); err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(&b)
-		if err != nil {
-			t.Fatalf("the PNG does not decode: %v", err)
-		}
-		if got := img.Bounds(); got.Dx() != 825 || got.Dy() != 550 {
-			t.Errorf("%s: PNG of %v, want 825×550", r.Axes[0].Key, got)
-		}
+		pngOf(t, func(w io.Writer) error { return EncodeCurve(w, "png", c) }, 825, 550)
 	}
 	if err := EncodeCurve(&bytes.Buffer{}, "png", Curve{}); err == nil {
 		t.Error("a curve of no values was drawn")
+	}
+}
+
+// pngOf checks that encode writes a PNG that decodes, w × h pixels.
+func pngOf(t *testing.T, encode func(io.Writer) error, w, h int) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := encode(&b); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&b)
+	if err != nil {
+		t.Fatalf("the PNG does not decode: %v", err)
+	}
+	if got := img.Bounds(); got.Dx() != w || got.Dy() != h {
+		t.Errorf("PNG of %v, want %d×%d", got, w, h)
 	}
 }

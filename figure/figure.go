@@ -808,6 +808,11 @@ func (f *File) WriteCurve(c Curve) error {
 	return f.write(func(w io.Writer, format string) error { return EncodeCurve(w, format, c) })
 }
 
+// WriteSeeds draws s to f's file, atomically, as Write does.
+func (f *File) WriteSeeds(s Seeds) error {
+	return f.write(func(w io.Writer, format string) error { return EncodeSeeds(w, format, s) })
+}
+
 // Release gives up f's write if no figure was written, leaving the file
 // at its path as it was. It may be called again, after a write, and on
 // a nil File, which has nothing to give up.

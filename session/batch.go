@@ -170,9 +170,18 @@ var ErrInterrupted = errors.New("interrupted")
 // tally, when not nil, is told how far the batch has got (Tally) before
 // the first run ends and as each run finishes, in whatever order the
 // runs finish (runBatch).
-func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) error {
+func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) (BatchResult, error) {
 	opts = withBase(withClock(opts)) // the runs' copies of opts share it
 	start := opts.Clock.Now()
+	res := BatchResult{Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Measure: sweepMeasures(opts.Config)[0]}
+	res.Preset, res.Changes = designOf(opts, opts.Config)
+	if opts.Epochs > 0 {
+		res.Epochs = opts.Epochs
+	}
+	if res.Samples = opts.Samples; res.Samples <= 0 {
+		p, _ := opts.Config.Plane() // valid: the runs are built from it
+		res.Samples = defaultSamples(p != nil)
+	}
 	out := bufio.NewWriter(w)
 	defer out.Flush()
 	n := len(seeds)
@@ -194,16 +203,17 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	errs := runBatch(ctx, runs, jobs, func(_ int, r Result) {
 		fmt.Fprintln(out, r.columnLine(seedDigits, epochDigits))
 		out.Flush()
+		res.Runs = append(res.Runs, r)
 		if r.State != Interrupted {
 			finished = append(finished, r)
 		}
 	}, tally)
 	if failures := runFailures("", seeds, errs); len(failures) > 0 {
-		return &RunsFailed{failures}
+		return res, &RunsFailed{failures}
 	}
 	writeSummary(out, opts, seeds, jobs, finished, opts.Clock.Since(start))
 	if len(finished) < n { // ctx's cancel stopped some: one after the last run's end stopped none
-		return ErrInterrupted
+		return res, ErrInterrupted
 	}
 	diverged := 0
 	for _, r := range finished {
@@ -212,9 +222,28 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		}
 	}
 	if diverged > 0 {
-		return &SeedsDivergedError{diverged, n}
+		return res, &SeedsDivergedError{diverged, n}
 	}
-	return nil
+	return res, nil
+}
+
+// BatchResult is a --seeds batch's runs, with what its figure names
+// them by: the design, its target and plan, the seeds asked for and the
+// evaluations' sample size, as a SweepResult has them.
+type BatchResult struct {
+	Preset  string
+	Changes []Change
+	Target  string // as a run names it (TargetInfo.Spec)
+	Epochs  int    // each run's plan
+	Seeds   []uint64
+	Samples int // each run's final evaluation's sample size
+	// Measure names the quality measure a figure draws of each run: "ks",
+	// or on a two-dimensional target "sw1".
+	Measure string
+	// Runs are those trained, in the order of Seeds, each as its final
+	// line says it: done, diverged, or interrupted by a stop, which leaves
+	// out those it kept from starting.
+	Runs []Result
 }
 
 // RunsFailed is the error of a --seeds batch or a sweep some of whose

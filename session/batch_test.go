@@ -344,7 +344,7 @@ func TestBatchTallies(t *testing.T) {
 		t.Errorf("sweep: %q\nwant %q", log, want)
 	}
 	log = nil
-	if err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 1, lines, tally); err != nil {
+	if _, err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 1, lines, tally); err != nil {
 		t.Fatal(err)
 	}
 	if want := []string{"tally 0/2 diverged 0", "final", "tally 1/2 diverged 0", "final", "tally 2/2 diverged 0", "summary"}; !reflect.DeepEqual(log[:len(want)], want) {
@@ -450,7 +450,7 @@ func TestSeedsLinesStandInColumns(t *testing.T) {
 	cfg := testdesigns.LeastSquaresSGD()
 	cfg.Epochs = 20
 	var b strings.Builder
-	if err := RunSeeds(context.Background(), Options{Config: cfg, Samples: 300}, []uint64{9, 10}, 2, &b, nil); err != nil {
+	if _, err := RunSeeds(context.Background(), Options{Config: cfg, Samples: 300}, []uint64{9, 10}, 2, &b, nil); err != nil {
 		t.Fatal(err)
 	}
 	out := strings.Split(b.String(), "\n")
@@ -572,7 +572,7 @@ func TestRunFailuresNameTheirSeeds(t *testing.T) {
 func TestJobsAreAtMostTheRuns(t *testing.T) {
 	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
 	var b strings.Builder
-	if err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 jobs=2 ") {
+	if _, err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 jobs=2 ") {
 		t.Errorf("2 seeds, 4 jobs: %v, output:\n%s", err, b.String())
 	}
 	sw, err := ParseSweep([]string{"g_steps=1,2"}, opts.Config, 1)
@@ -582,5 +582,31 @@ func TestJobsAreAtMostTheRuns(t *testing.T) {
 	b.Reset()
 	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 jobs=2 ") {
 		t.Errorf("a sweep of 2 cells, 4 jobs: %v, output:\n%s", err, b.String())
+	}
+}
+
+// TestResultKeepsItsChecks: a run's Result holds its checks' measures, oldest
+// first, and ends at its final epoch, 255, no check's (they come every 10),
+// with the final line's own, for a batch's figure to draw each seed's quality
+// over its epochs to its end.
+func TestResultKeepsItsChecks(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 255
+	s, err := New(Options{Config: cfg, Seed: 1, Samples: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(r.Evals)
+	if n < 2 || r.Evals[n-1].Epoch != r.Epochs || r.Evals[n-1].KS != r.Metrics.KS {
+		t.Fatalf("evals %+v of a run of %d epochs, final KS %v", r.Evals, r.Epochs, r.Metrics.KS)
+	}
+	for i := 1; i < n; i++ {
+		if r.Evals[i].Epoch <= r.Evals[i-1].Epoch {
+			t.Errorf("evals out of order: %+v", r.Evals)
+		}
 	}
 }

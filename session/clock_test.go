@@ -236,7 +236,7 @@ func TestBatchKeepsTimeByItsClock(t *testing.T) {
 	cfg.Epochs = 20
 	opts := Options{Config: cfg, Samples: 200, Clock: NewClock(newFakeWall().now)}
 	var seeds, sweep strings.Builder
-	if err := RunSeeds(context.Background(), opts, []uint64{1, 2, 3}, 2, &seeds, nil); err != nil {
+	if _, err := RunSeeds(context.Background(), opts, []uint64{1, 2, 3}, 2, &seeds, nil); err != nil {
 		t.Fatal(err)
 	}
 	sw, err := ParseSweep([]string{"g_lr=1e-3,2e-3"}, cfg, 2)

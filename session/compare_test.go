@@ -1371,7 +1371,7 @@ func TestDesignNamedFromThePresetAsRead(t *testing.T) {
 
 	put()
 	var b strings.Builder
-	if err := RunSeeds(context.Background(), Options{Config: cfg, Preset: file, Samples: 500}, []uint64{1, 2}, 1, &b, func(Tally) { gone() }); err != nil {
+	if _, err := RunSeeds(context.Background(), Options{Config: cfg, Preset: file, Samples: 500}, []uint64{1, 2}, 1, &b, func(Tally) { gone() }); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {

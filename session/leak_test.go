@@ -88,7 +88,7 @@ func TestStoppedBatchLeavesNoGoroutine(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 2000
 	first := true
-	err := RunSeeds(ctx, Options{Config: cfg, Samples: 200}, []uint64{1, 2, 3, 4, 5, 6}, 2, writerFunc(func(p []byte) (int, error) {
+	_, err := RunSeeds(ctx, Options{Config: cfg, Samples: 200}, []uint64{1, 2, 3, 4, 5, 6}, 2, writerFunc(func(p []byte) (int, error) {
 		if first { // the first run's line: stop the rest
 			first = false
 			cancel()

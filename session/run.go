@@ -71,6 +71,11 @@ type Result struct {
 	// measured_at=2 or measured_at=none.
 	Earlier  bool
 	Measured int
+	// Evals are the checks' evaluations over the run, oldest first (as
+	// Picture.Evals), then Metrics at Epochs where that is no check's
+	// epoch: the run's quality over its epochs, which a --seeds batch's
+	// figure draws a curve of for each seed.
+	Evals []EvalPoint
 	// Findings is the diagnosis as the run ended, of Metrics and D's
 	// averaged losses: what the screen's diagnosis would say of it.
 	Findings []Finding
@@ -556,6 +561,10 @@ func (s *Session) ResultUntil(stop <-chan struct{}) Result {
 		r.Findings = diagnose(cfg, &s.watch, &s.eval)
 	}
 	r.Pending = s.pending(r.Findings, r.Epochs)
+	r.Evals = s.evals.Points(make([]EvalPoint, 0, s.evals.Len()+1))
+	if n := len(r.Evals); !r.Earlier && (n == 0 || r.Evals[n-1].Epoch < r.Epochs) { // a given-up final evaluation adds none
+		r.Evals = append(r.Evals, evalPoint(r.Epochs, r.Metrics))
+	}
 	r.Preset, r.Changes = designOf(s.opts, cfg)
 	r.Samples = namedSamples(s.opts.Samples, s.gan.Plane() != nil)
 	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes

@@ -306,7 +306,7 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
 	b.Reset()
-	err = RunSeeds(ctx, opts, []uint64{1, 2, 3}, 2, &b, nil)
+	_, err = RunSeeds(ctx, opts, []uint64{1, 2, 3}, 2, &b, nil)
 	if err != ErrInterrupted || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) samples=300 seeds=1-3 runs=0 diverged=0 unfinished=3 jobs=") {
 		t.Fatalf("cancelled batch: %v, output %q", err, b.String())
 	}
@@ -332,7 +332,7 @@ func TestACancelAfterTheLastRunIsNoStop(t *testing.T) {
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	w = &cancelAtLine{cancel: cancel, line: 2}
-	if err := RunSeeds(ctx, opts, []uint64{1, 2}, 1, w, nil); err != nil || strings.Contains(w.String(), "unfinished=") {
+	if _, err := RunSeeds(ctx, opts, []uint64{1, 2}, 1, w, nil); err != nil || strings.Contains(w.String(), "unfinished=") {
 		t.Errorf("batch cancelled at its last run's line: %v, output %q", err, w.String())
 	}
 }
