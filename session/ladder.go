@@ -130,8 +130,9 @@ func SpeedText(speed float64) string {
 // "s/ep" or "25" "s/ep", where "0.04 ep/s" would be a fraction to invert,
 // and the time an epoch takes is what its user waits for, epoch by epoch.
 // The two units meet at 1, and each keeps two digits at the least; "s/ep"
-// mirrors "ep/s", and up to 99,999 s/ep fits the room the header keeps
-// for "99,999 ep/s".
+// mirrors "ep/s". The number takes at most RateWidth columns, the room
+// the header keeps for "99,999 ep/s": from 100,000 up it is written in
+// the short exponent form, "1.23e5" (numtext.CountIn), and +Inf as "∞".
 func RateText(rate float64) (num, unit string) {
 	unit = "ep/s"
 	if rate > 0 && rate < 1 {
@@ -140,8 +141,12 @@ func RateText(rate float64) (num, unit string) {
 	if math.Round(rate*10) < 100 {
 		return strconv.FormatFloat(rate, 'f', 1, 64), unit
 	}
-	return numtext.FormatInt(int(math.Round(rate))), unit
+	return numtext.CountIn(rate, RateWidth), unit
 }
+
+// RateWidth is the most columns RateText writes a rate's number in, that
+// of "99,999".
+const RateWidth = len("99,999")
 
 // ParseSpeed reads a pace as --speed takes it: "full", or a rate in
 // epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written

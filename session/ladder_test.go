@@ -1,9 +1,11 @@
 package session
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 )
@@ -170,4 +172,27 @@ func FuzzParseSpeed(f *testing.F) {
 			t.Fatalf("ParseSpeed(%q) = %g, shown as %s, which reads back as %g, %v", s, v, SpeedText(v), again, err)
 		}
 	})
+}
+
+// TestRateTextFitsItsRoom: a measured rate's number takes at most
+// RateWidth columns, the room the header keeps, for every rate from 0 to
+// +Inf, and reads as the rate it is: 123,456 ep/s as "1.23e5", a rate
+// past an int64's 9.2×10¹⁸ as "1.2e19", not a count gone negative.
+func TestRateTextFitsItsRoom(t *testing.T) {
+	for _, c := range []struct {
+		rate      float64
+		num, unit string
+	}{
+		{0, "0.0", "ep/s"}, {0.04, "25", "s/ep"}, {2.5, "2.5", "ep/s"}, {951, "951", "ep/s"}, {99_999, "99,999", "ep/s"},
+		{123_456, "1.23e5", "ep/s"}, {1.2345e19, "1.2e19", "ep/s"}, {math.MaxFloat64, "2e308", "ep/s"},
+		{math.Inf(1), "∞", "ep/s"}, {1e-300, "1e300", "s/ep"}, {5e-324, "∞", "s/ep"},
+	} {
+		num, unit := RateText(c.rate)
+		if num != c.num || unit != c.unit {
+			t.Errorf("RateText(%v) = %q %q, want %q %q", c.rate, num, unit, c.num, c.unit)
+		}
+		if utf8.RuneCountInString(num) > RateWidth {
+			t.Errorf("RateText(%v) = %q, wider than RateWidth, %d", c.rate, num, RateWidth)
+		}
+	}
 }

@@ -532,12 +532,16 @@ func planReached(epoch, planned int) string {
 // "2,396 / 300" would read as a count out of a total it has overrun.
 // Short, so that at 80 columns a header past its plan keeps the
 // measured rate and a replay's the live epoch; the plan's size is the
-// difference, and the notes give it (planReached).
+// difference, and the notes give it (planReached). A plan of 100
+// million epochs or more is written as --epochs takes it, "/ 1e9"
+// (numtext.CountIn), where "/ 1,000,000,000" beside the epoch's own 13
+// columns at the plan's end would leave a 70-column header no room for
+// the measured rate; plans up to "/ 99,999,999" read in full.
 func OfPlan(epoch, planned int) string {
 	if epoch > planned {
 		return "· " + numtext.FormatInt(epoch-planned) + " past plan"
 	}
-	return "/ " + numtext.FormatInt(planned)
+	return "/ " + numtext.CountIn(float64(planned), len("99,999,999"))
 }
 
 // NothingLeft reports a resumed run with nothing left to train: its

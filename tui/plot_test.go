@@ -1334,9 +1334,9 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{long, 1, 120, long + "  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{long, 1, 160, " ganui   " + long + "  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"},
 		{long, 12, 70, " ganui   my-wide-generator-with-…  ✓ done  epoch 300 / 300  seed 1"},
-		{long, 13, 70, "my-wide-generator-wit…  ▶ running  epoch 1,000,000,000,000 · past plan"},                  // the rate's going frees room for the name cut to presetFloor
-		{"vanilla", 14, 70, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  123,456 ep/s"},                     // a column past the rate's room
-		{"minibatch-discrimination", 15, 70, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1"}, // a rate with no room left, given way
+		{long, 13, 70, "my-wide-generator-wit…  ▶ running  epoch 1,000,000,000,000 · past plan"},                    // the rate's going frees room for the name cut to presetFloor
+		{"vanilla", 14, 70, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  1.23e5 ep/s"},                        // within the rate's room
+		{"minibatch-discrimination", 15, 70, "minibatch-discriminati…  ▶ running  epoch 2,194 / 20,000  1e15 ep/s"}, // as at 951 ep/s
 	} {
 		if h := header(model(c.preset, 1, states[c.state]), c.w); h != c.want {
 			t.Errorf("%s, %s, %d wide:\n got %q\nwant %q", c.preset, states[c.state].name, c.w, h, c.want)
@@ -1519,10 +1519,38 @@ func TestHeaderKeepsItsPartsThroughThePlan(t *testing.T) {
 	}
 }
 
+// TestHeaderKeepsTheRateForEveryPlan: at 70 columns, the narrowest the
+// trainer draws, a running run keeps its measured rate for every plan
+// --epochs takes, up to 10⁹, with the longest built-in preset's name and
+// a preset file's long one, from epoch 0 to the plan's end: a plan of 100
+// million or more reads "/ 1e9", where "/ 1,000,000,000" beside the
+// epoch's own count had left the rate out for the whole plan.
+func TestHeaderKeepsTheRateForEveryPlan(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, preset := range []string{"vanilla", "minibatch-discrimination", "my-wide-generator-with-spectral-norm-and-two-timescale-lr"} {
+		for _, planned := range []int{300, 99_999_999, 100_000_000, 987_654_321, 1e9} {
+			for _, epoch := range []int{0, planned} {
+				m := NewModel(nil)
+				s := &m.snap
+				s.Preset, s.Planned, s.Epoch, s.Seed, s.State, s.Settings.Speed, s.Rate = preset, planned, epoch, 1, session.Running, 200, 123456
+				if h := ansi.Strip(m.header(minWidth)); !strings.Contains(h, "1.23e5 ep/s") {
+					t.Errorf("%s, plan %d, epoch %d, %d wide: %q has no rate", preset, planned, epoch, minWidth, h)
+				}
+			}
+		}
+	}
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.Planned, m.snap.Epoch, m.snap.Seed, m.snap.State, m.snap.Rate = "blog-original", 1e9, 1e9, 1, session.Running, 704
+	want := "blog-original  ▶ running  epoch 1,000,000,000 / 1e9  704 ep/s"
+	if h := strings.TrimRight(ansi.Strip(m.header(minWidth)), " "); h != want {
+		t.Errorf("%d wide: %q, want %q", minWidth, h, want)
+	}
+}
+
 // TestHeaderSaysSlowRatesHonestly: the header's measured rate is whole
 // from 10 epochs a second, with a tenth under 10, and under one epoch a
 // second the seconds an epoch takes (session.RateText), each within the
-// room the line keeps for "99,999 ep/s": a wide design's 0.4 epochs a
+// room the line keeps for "99,999 ep/s", 123,456 as "1.23e5 ep/s": a wide design's 0.4 epochs a
 // second (g_hidden=1024,1024 d_hidden=1024,1024 batch=500) reads "2.5
 // s/ep", where a whole number had read "0 ep/s" beside "speed 500/s", as
 // if stopped.
@@ -1547,6 +1575,7 @@ func TestHeaderSaysSlowRatesHonestly(t *testing.T) {
 		{10, "10 ep/s"},
 		{951, "951 ep/s"},
 		{23456, "23,456 ep/s"},
+		{123456, "1.23e5 ep/s"},
 	} {
 		m.snap.Rate = c.rate
 		if h := strings.TrimRight(ansi.Strip(m.header(120)), " "); h != head+c.want {

@@ -827,9 +827,10 @@ func (p *headerPart) giveWay(over, floor int) {
 
 // rateRoom is the room the header keeps for the measured rate, "99,999
 // ep/s", shown or not: the rates of these small models run from tens to
-// over 20,000 epochs a second in the SIMD build, and a wide design's,
-// seconds an epoch, read "8.3 s/ep" in it (session.RateText).
-var rateRoom = ansi.StringWidth("99,999 ep/s")
+// over 20,000 epochs a second in the SIMD build, a wide design's, seconds
+// an epoch, read "8.3 s/ep" in it, and a rate of 100,000 or more
+// "1.23e5 ep/s" (session.RateText, in session.RateWidth columns).
+var rateRoom = session.RateWidth + ansi.StringWidth(" ep/s")
 
 // speedRoom is the room the header keeps for the pace, that of the
 // widest [ and ] step it to, "speed 100,000/s", so that stepping it does

@@ -139,6 +139,31 @@ func Count[T ~int | ~int64 | ~uint64](n T, thing string) string {
 	return grouped(fmt.Sprint(n)) + " " + thing + "s"
 }
 
+// CountIn writes v, a count or a rate of one no less than 0, in at most
+// width columns where it can: rounded to a whole number and grouped as
+// FormatInt groups it ("99,999") while that takes at most width columns,
+// and otherwise in the short exponent form --epochs takes, in as many of
+// three significant digits as fit ("1.23e5", "1e9", "1.2e19"), so that a
+// rate that grows past its room, or a plan of a billion epochs, stays
+// within the room a line keeps for it (6 columns hold every float64);
+// +Inf as "∞". A count is written so only where a line keeps it a room
+// (the trainer's header), never where a program reads it.
+func CountIn(v float64, width int) string {
+	if math.IsInf(v, 1) {
+		return "∞"
+	}
+	if r := math.Round(v); r < 1e15 { // a whole number a float64 holds exactly, and an int64
+		if s := grouped(strconv.FormatFloat(r, 'f', 0, 64)); len(s) <= width {
+			return s
+		}
+	}
+	s := ShortExp(strconv.FormatFloat(v, 'g', 3, 64))
+	for d := 2; d > 0 && len(s) > width; d-- {
+		s = ShortExp(strconv.FormatFloat(v, 'g', d, 64))
+	}
+	return s
+}
+
 // FormatUint is FormatInt for a count no int holds: a seed.
 func FormatUint(n uint64) string { return grouped(strconv.FormatUint(n, 10)) }
 

@@ -159,3 +159,22 @@ func TestFigureBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestCountIn: a count is grouped in full while that fits its width, and
+// otherwise in the short exponent form in as many of three digits as fit,
+// for every float64 from 0 to +Inf: the room a line keeps for it holds.
+func TestCountIn(t *testing.T) {
+	for _, c := range []struct {
+		v     float64
+		width int
+		want  string
+	}{
+		{0, 6, "0"}, {951.4, 6, "951"}, {99_999.4, 6, "99,999"}, {99_999.6, 6, "1e5"}, {123_456, 6, "1.23e5"},
+		{99_999_999, 10, "99,999,999"}, {100_000_000, 10, "1e8"}, {987_654_321, 10, "9.88e8"}, {1e9, 10, "1e9"},
+		{9.3e18, 6, "9.3e18"}, {1.2345e19, 6, "1.2e19"}, {math.MaxFloat64, 6, "2e308"}, {math.Inf(1), 6, "∞"},
+	} {
+		if got := CountIn(c.v, c.width); got != c.want {
+			t.Errorf("CountIn(%v, %d) = %q, want %q", c.v, c.width, got, c.want)
+		}
+	}
+}
