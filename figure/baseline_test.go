@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -83,7 +84,7 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	}{
 		{"(a)", panels[0][0], name, 2},
 		{"(b)", panels[0][1], name, 3},
-		{"(c)", panels[1][0], name + ": KS " + short(m.KS) + ", W1 " + short(m.W1), -1}, // points, not lines
+		{"(c)", panels[1][0], name + ": KS " + numtext.Measure(m.KS) + ", W1 " + numtext.Measure(m.W1), -1}, // points, not lines
 		{"(d)", panels[1][1], name, 1},
 	} {
 		if col, named := legendColours(c.p)[c.entry]; !named || hexOf(col) != palette.Baseline.Light.TrueColor {
@@ -211,7 +212,7 @@ func TestBaselinePinnedAtTheStart(t *testing.T) {
 // pinned at the figure's epoch (the trainer's b, then P) has its baseline's
 // points on the end of its own curves. Not the pin's measures on --samples
 // (10,000), under a curve of checks of 2,000: vanilla pinned at epoch 10,976
-// would draw "base seed 1 at epoch 10,976: KS 0.00844, W1 0.0241" well under
+// would draw "base seed 1 at epoch 10,976: KS 0.008, W1 0.024" well under
 // the same run's curves there, sampling noise drawn as the run falling behind
 // itself.
 func TestBaselineMeasuredAsTheCurve(t *testing.T) {

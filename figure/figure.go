@@ -2024,7 +2024,11 @@ func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
 	for i, y := range v {
 		if y >= 0 && drawable(y) {
 			xy = append(xy, plotter.XY{X: float64(b.Eval.Epoch), Y: y})
-			said = append(said, names[i]+" "+short(y))
+			text := short(y)              // a share
+			if i == 0 || r.Plane == nil { // a distance, as the screen and the lines write it
+				text = numtext.Measure(y)
+			}
+			said = append(said, names[i]+" "+text)
 		}
 	}
 	if len(xy) == 0 {

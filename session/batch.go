@@ -421,8 +421,8 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[1], nil},
 			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[2], nil},
 			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3], nil},
-			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, "", nil},
-			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, "", nil},
+			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), measureDecimals, "", nil},
+			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), measureDecimals, "", nil},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
@@ -523,7 +523,8 @@ func unfinished(n int) string {
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
 // the decimals of its figures (numtext.Figure; −1 for a count, whose median
-// may be half-way: 1.5) and, where the target has one, its value's field
+// may be half-way: 1.5; measureDecimals for a distance, written as
+// numtext.Measure writes it on the screen and every line) and, where the target has one, its value's field
 // (target=4.0000, or of=8 of a count of modes).
 type summaryMetric struct {
 	name     string
@@ -536,10 +537,17 @@ type summaryMetric struct {
 	counts func(Result) bool
 }
 
+// measureDecimals is a summaryMetric's decimals for a distance (KS, W1,
+// SW1), whose figures numtext.Measure writes, in its three decimals.
+const measureDecimals = 3
+
 // text writes a figure of the metric.
 func (m summaryMetric) text(v float64) string {
-	if m.decimals < 0 {
+	switch m.decimals {
+	case -1:
 		return strconv.FormatFloat(v, 'f', -1, 64)
+	case measureDecimals:
+		return numtext.Measure(v)
 	}
 	return numtext.Figure(v, m.decimals)
 }
@@ -554,8 +562,8 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + numtext.Figure(t.StdDev(), 4), nil},
 		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + numtext.Figure(t.Skewness(), 4), nil},
 		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + numtext.Figure(t.ExKurtosis(), 4), nil},
-		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, "", nil},
-		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, "", nil},
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, measureDecimals, "", nil},
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, measureDecimals, "", nil},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
 		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, "", nil})

@@ -485,8 +485,8 @@ func TestSummaryFiniteMedians(t *testing.T) {
 	out := b.String()
 	col := -1
 	for _, want := range []string{
-		"summary ks median=0.1000 min=0.1000 max=0.1000",
-		"summary w1 median=0.5000 min=0.3000 max=0.7000 nan=2/5",
+		"summary ks median=0.100 min=0.100 max=0.100",
+		"summary w1 median=0.500 min=0.300 max=0.700 nan=2/5",
 		"summary std median=1.0000 min=1.0000 max=1.0000 target=1.2500 nan=1/5",
 		"summary skew median=NaN min=NaN max=NaN target=0.0000 nan=5/5",
 	} {

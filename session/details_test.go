@@ -30,6 +30,7 @@ func TestDetailsAreBounded(t *testing.T) {
 	plane := func(v float64) *Eval {
 		return &Eval{Epoch: 5000, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: v, SW1Floor: v}}}
 	}
+	distance := numtext.Measure // KS, W1 and SW1, in the screen's digits
 	// Each case makes the details of a finding or an event from v,
 	// forced into a measured value, and names the text v must read as in
 	// one of them, where v makes one (always, but for fires).
@@ -53,14 +54,14 @@ func TestDetailsAreBounded(t *testing.T) {
 		}, nil, nil},
 		{"noise-floor-ended", func(v float64) []string {
 			return []string{offNoiseFloor(nil, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}, nil), offNoiseFloor(nil, plane(v), nil)}
-		}, nil, nil},
+		}, distance, nil},
 		{"plateau-ended", func(v float64) []string {
 			return []string{improving(&watch{before: [2]float64{v, v}, lately: [2]float64{v, v}}, nil, nil)}
-		}, nil, nil},
+		}, distance, nil},
 		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil, nil)} }, percent, nil},
 		{"d-stall-ended", func(v float64) []string {
 			return []string{stallEnded(&watch{}, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}, &episodes{})}
-		}, nil, func(v float64) bool { return v <= stalledKS }},
+		}, distance, func(v float64) bool { return v <= stalledKS }},
 		{"runaway of a loss", func(v float64) []string {
 			return []string{(&watch{unclamped: true, stuck: [3]int{0, 0, runawayEpochs}}).stuckLoss(0, 0, v)}
 		}, nil, nil},

@@ -986,7 +986,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percentOver(between, BlurredShare), 100*BlurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
+	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Measure(m.KS)); ok {
 		out = append(out, f)
 	}
 	// The noise is ignored draw by draw, not sample by sample: ZDep is
@@ -1008,7 +1008,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
-			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+numtext.Figure(m.KS, 4)), numtext.Together("bound "+numtext.Figure(e.KSFloor, 4)))})
+			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+numtext.Measure(m.KS)), numtext.Together("bound "+numtext.Measure(e.KSFloor)))})
 	}
 	return plateau(w, out, e)
 }
@@ -1203,7 +1203,7 @@ func farFromTarget(m *engine.Metrics, sw1Noise float64, terse bool) (far bool, w
 	if m.Plane != nil {
 		return farOnPlane(m.Plane, sw1Noise, terse)
 	}
-	ks := numtext.Together("KS " + numtext.Figure(m.KS, 4))
+	ks := numtext.Together("KS " + numtext.Measure(m.KS))
 	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", ks, stalledKS), fmt.Sprintf("%s, %g or under", ks, stalledKS)
 }
 
@@ -1244,10 +1244,10 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	// would stand beside a Quality floor of 0.010 with nothing to tie the
 	// two.
 	line := stalledSW1 * sw1Noise
-	sw1, at := numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), numtext.Figure(line, 4)
+	sw1, at := numtext.Together("SW1 "+numtext.Measure(m.SW1)), numtext.Measure(line)
 	why, near = sw1+", over "+at, sw1+", "+at+" or under"
 	if !terse {
-		is := fmt.Sprintf(" (%d× the %s of a sample of the target itself)", stalledSW1, numtext.Figure(sw1Noise, 4))
+		is := fmt.Sprintf(" (%d× the %s of a sample of the target itself)", stalledSW1, numtext.Measure(sw1Noise))
 		why, near = why+is, near+is
 	}
 	return line > 0 && m.SW1 > line, why, near
@@ -1429,10 +1429,10 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 		return found
 	}
 	name, n, floor := "KS", CheckSize(false), engine.KSNoiseFloor(CheckSize(false))
-	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Figure(floor, 4)))
+	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Measure(floor)))
 	if m.Plane != nil {
 		name, n, floor = "SW1", CheckSize(true), sw1FloorTimes*w.sw1Noise
-		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Figure(w.sw1Noise, 4))
+		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Measure(w.sw1Noise))
 	}
 	if w.lately[0] <= plateauFloor*floor {
 		return found
@@ -1448,9 +1448,9 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 // 0.0731, W1 0.2107", on a plane "SW1 0.0512".
 func (w *watch) bests(d [2]float64) string {
 	if w.dims() == 2 {
-		return numtext.Together("SW1 " + numtext.Figure(d[0], 4))
+		return numtext.Together("SW1 " + numtext.Measure(d[0]))
 	}
-	return numtext.Together("KS "+numtext.Figure(d[0], 4)) + ", " + numtext.Together("W1 "+numtext.Figure(d[1], 4))
+	return numtext.Together("KS "+numtext.Measure(d[0])) + ", " + numtext.Together("W1 "+numtext.Measure(d[1]))
 }
 
 // averagedAtEquilibrium tells whether D's averaged losses, past their
@@ -1685,7 +1685,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percentOver(off, BlurredShare), 100*BlurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {
+	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Measure(m.SW1)); ok {
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {
@@ -1698,7 +1698,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),
-			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), sw1FloorTimes, numtext.Figure(m.SW1Floor, 4))})
+			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+numtext.Measure(m.SW1)), sw1FloorTimes, numtext.Measure(m.SW1Floor))})
 	}
 	return out
 }

@@ -455,7 +455,7 @@ func TestSlowGridIsNoStall(t *testing.T) {
 	if slices.Contains(got, DStalled) || !slices.Contains(got, DIndifferent) {
 		t.Errorf("epoch 16,650, HQ 5%% to 22%%, SW1 flat: %v, want D at its equilibrium, no stall", got)
 	}
-	if want := "D is no longer stuck at its equilibrium: G gains on the target, the best of the last 9,000 epochs' checks HQ 22%, SW1 0.1621, the best before them HQ 5%, SW1 0.1717"; ended != want {
+	if want := "D is no longer stuck at its equilibrium: G gains on the target, the best of the last 9,000 epochs' checks HQ 22%, SW1 0.162, the best before them HQ 5%, SW1 0.172"; ended != want {
 		t.Errorf("the stall's end: %q, want %q", ended, want)
 	}
 	if got, _ := kinds(len(checks), true); !slices.Contains(got, DStalled) {
@@ -533,7 +533,7 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 			events = append(events, fmt.Sprintf("%d %s: %s", e.Epoch, e.Kind, numtext.Plain(e.Detail)))
 		}
 	}
-	stall := Finding{Kind: DStalled, Detail: "D is stuck at its equilibrium: KS 0.7669, over 0.5"}
+	stall := Finding{Kind: DStalled, Detail: "D is stuck at its equilibrium: KS 0.767, over 0.5"}
 	for epoch := 500; epoch <= 600; epoch += 50 {
 		check(epoch, 0.01, stall)
 	}
@@ -543,7 +543,7 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 	}
 	want := []string{
 		"550 equilibrium: D's losses sit at their equilibrium: D real 0.6831, D fake 0.6831, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931",
-		"550 d-stalled: D is stuck at its equilibrium: KS 0.7669, over 0.5",
+		"550 d-stalled: D is stuck at its equilibrium: KS 0.767, over 0.5",
 		"850 d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.3931, D fake 0.3931, averaged over about 100 epochs)",
 		"900 equilibrium-ended: D's losses have left ln 2: D scores real data over ½ and generated data under it (D real 0.3931, D fake 0.3931, averaged over about 100 epochs)",
 	}
@@ -555,7 +555,7 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 // TestStallEndSaysLossesMoveOnlyIfStill: a stall ends saying D's losses move
 // only where they had been still in it: moons (seed 2) does not end its stall
 // of samples far from the target, D learning all along, at epoch 2,200 with
-// "SW1 0.0373, 0.1094 or under …; D's losses move from epoch to epoch". A stall
+// "SW1 0.037, 0.109 or under …; D's losses move from epoch to epoch". A stall
 // whose D stopped learning and learns again says so.
 func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
@@ -593,7 +593,7 @@ func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
 			t.Fatalf("still %v: the stall's ends %+v, want one", still, ended)
 		}
 		got := numtext.Plain(ended[0].Detail)
-		if says := strings.Contains(got, "D's losses move"); says != still || !strings.Contains(got, "KS 0.0100, 0.5 or under") {
+		if says := strings.Contains(got, "D's losses move"); says != still || !strings.Contains(got, "KS 0.010, 0.5 or under") {
 			t.Errorf("still %v: the stall's end %q, saying D's losses move %v", still, got, says)
 		}
 	}
@@ -604,7 +604,7 @@ func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
 // things: the equilibrium's where D's losses sit, the stall's what makes it
 // one, D stopped learning or the samples far from the target. They do not give
 // the stall's finding's detail, one text twice, and the equilibrium's gives no
-// stall figures after its own (… of ln 2 = 0.6931; KS 0.9000, over 0.5), as an
+// stall figures after its own (… of ln 2 = 0.6931; KS 0.900, over 0.5), as an
 // equilibrium reached before its stall gives none.
 func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
@@ -617,8 +617,8 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 		want   string
 		wantEq string
 	}{
-		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.9000, over 0.5", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, false, "D is stuck at its equilibrium: KS 0.900, over 0.5", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.900, over 0.5", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
 		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
 	} {
 		w := watchOf(cfg)
@@ -805,7 +805,7 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	if !slices.Contains(kinds, DStalled) || slices.Contains(kinds, DIndifferent) {
 		t.Errorf("D at ln 2, SW1 20× its floor: %v %q, want the samples far from the target", kinds, got)
 	}
-	for _, want := range []string{"yet the samples are far from the target", "SW1 0.3000, over 0.1050 (7× the 0.0150 of a sample of the target itself)", "SW1 still falling means a slow run, SW1 flat a stalled one"} {
+	for _, want := range []string{"yet the samples are far from the target", "SW1 0.300, over 0.105 (7× the 0.015 of a sample of the target itself)", "SW1 still falling means a slow run, SW1 flat a stalled one"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("D at ln 2, SW1 20× its floor: %q, want %q", got, want)
 		}
@@ -813,7 +813,7 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	if strings.Contains(got, "high-quality") {
 		t.Errorf("D at ln 2 on a target without modes: %q names a high-quality share it has none of", got)
 	}
-	if isFar, why := far.Far(noise); !isFar || !strings.Contains(numtext.Plain(why), "SW1 0.3000") {
+	if isFar, why := far.Far(noise); !isFar || !strings.Contains(numtext.Plain(why), "SW1 0.300") {
 		t.Errorf("Far at SW1 20× its floor: %v %q", isFar, why)
 	}
 	near := eval(0.045) // 3× the floor: moons trained
@@ -823,7 +823,7 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	if isFar, why := near.Far(noise); isFar {
 		t.Errorf("Far at SW1 3× its floor: %q", why)
 	}
-	if got, want := numtext.Plain(stallEnded(w, near, &episodes{})), "SW1 0.0450, 0.1050 or under (7× the 0.0150 of a sample of the target itself)"; !strings.Contains(got, want) {
+	if got, want := numtext.Plain(stallEnded(w, near, &episodes{})), "SW1 0.045, 0.105 or under (7× the 0.015 of a sample of the target itself)"; !strings.Contains(got, want) {
 		t.Errorf("the stall's end: %q, want %q", got, want)
 	}
 }
@@ -1244,8 +1244,8 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 		{vanilla, DWins, Eval{}, "D's scores are less sure again: D real 0.1837, D fake 0.0871, averaged over about 100 epochs, together over 0.1"},
 		{smoothed, DWins, Eval{}, "together over 0.1 above D real's least, 0.3251"},
 		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.2000, over 0.05"},
-		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.0392, over the 99% bound 0.0364"},
-		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2500, Plane: plane}}, "SW1 0.2000, over 1.8× the 0.0700 of a sample of the target itself"},
+		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.039, over the 99% bound 0.036"},
+		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2500, Plane: plane}}, "SW1 0.200, over 1.8× the 0.070 of a sample of the target itself"},
 	} {
 		w := watchOf(c.cfg)
 		w.dReal, w.dFake = 0.1837, 0.0871
@@ -1316,7 +1316,7 @@ func TestModePlacesWriteShortExponents(t *testing.T) {
 // that check's detail; a single check under its threshold between checks over
 // it starts nothing, so that KS dipping under the noise floor at one check does
 // not start an episode the next five checks end: r1 (seed 1) at epoch 6,300 (KS
-// 0.0269 between checks at 0.041 to 0.054), hinge (seed 2) at KS 0.0303 against
+// 0.0269 between checks at 0.041 to 0.054), hinge (seed 2) at KS 0.030 against
 // a bound of 0.0304.
 func TestStartsNeedConfirming(t *testing.T) {
 	w := watchOf(testdesigns.PerSample(100))
@@ -1826,14 +1826,14 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	if want := []string{"7200 plateau"}; !slices.Equal(events, want) { // over 3,000 epochs after 4,000, confirmed at the next check
 		t.Errorf("flat from epoch 4,000: events %q, want %q", events, want)
 	}
-	const said = "the best of the last 3,000 epochs' checks (2,000 samples each) KS 0.2450, W1 0.1950, over 3× the 95% bound 0.0304, and not 10% under the best before them, KS 0.2450, W1 0.1950"
+	const said = "the best of the last 3,000 epochs' checks (2,000 samples each) KS 0.245, W1 0.195, over 3× the 95% bound 0.030, and not 10% under the best before them, KS 0.245, W1 0.195"
 	if i := slices.IndexFunc(last, func(f Finding) bool { return f.Kind == Plateau }); i < 0 || numtext.Plain(last[i].Detail) != said {
 		t.Errorf("the finding at the end: %+v, want the detail %q", last, said)
 	}
 	// The screen's and the run's end's evaluation is of another sample, 10,000
 	// by default, whose KS reads under a check's: the finding is of the checks
 	// alone, and does not lead with that KS, under the best of the checks it is
-	// said not to improve on ("KS 0.1089, over 3× the 95% bound 0.0136; the
+	// said not to improve on ("KS 0.109, over 3× the 95% bound 0.014; the
 	// best of the last 2,000 epochs' checks KS 0.113", devnag-2017, seed 1).
 	big := Eval{Epoch: 10000, Metrics: engine.Metrics{N: 10000, KS: 0.2389, W1: 0.19, Std: 1.25, ZDep: 1}, KSFloor: engine.KSNoiseFloor(10000)}
 	if fs := diagnose(cfg, &lastW, &big); len(fs) != 1 || fs[0].Kind != Plateau || numtext.Plain(fs[0].Detail) != said {
@@ -1935,7 +1935,7 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 		switch {
 		case wins && i >= 0:
 			t.Errorf("SW1 flat with D winning: %+v, want D's win alone", fs)
-		case !wins && (i < 0 || fs[i].Text != "SW1 has not improved by 10% in 3,000 epochs, far from the target, a plateau: more epochs of this design help slowly if at all" || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.2000, over 3× 1.5× the 0.0150 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
+		case !wins && (i < 0 || fs[i].Text != "SW1 has not improved by 10% in 3,000 epochs, far from the target, a plateau: more epochs of this design help slowly if at all" || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.200, over 3× 1.5× the 0.015 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
 			t.Errorf("SW1 flat at 0.2, beside an evaluation of %d samples: %+v, want the plateau", c.n, fs)
 		}
 	}
@@ -2831,7 +2831,7 @@ func TestPlateauCountsTheShare(t *testing.T) {
 	if !got {
 		t.Fatalf("epoch 5,400, SW1 flat, the share 78%% all along: %v, want a plateau", found)
 	}
-	if want := "the best of the last 4,000 epochs' checks (2,500 samples each) SW1 0.1979, over 3× 1.5× the 0.0310 of a sample of the target itself, and not 10% under the best before them, SW1 0.1731; the high-quality share's best HQ 79%, not 10% over its best before them, HQ 78%"; numtext.Plain(found[0].Detail) != want {
+	if want := "the best of the last 4,000 epochs' checks (2,500 samples each) SW1 0.198, over 3× 1.5× the 0.031 of a sample of the target itself, and not 10% under the best before them, SW1 0.173; the high-quality share's best HQ 79%, not 10% over its best before them, HQ 78%"; numtext.Plain(found[0].Detail) != want {
 		t.Errorf("its detail %q, want %q", numtext.Plain(found[0].Detail), want)
 	}
 }
@@ -2850,7 +2850,7 @@ func TestPlateauEndsAsTheShareRises(t *testing.T) {
 	if w.flat(plateauLeave) {
 		t.Errorf("the share 50%% to 70%%, SW1 flat: the plateau lingers")
 	}
-	if got, want := numtext.Plain(improving(&w, nil, nil)), "the high-quality share rises again: the best of the last 4,000 epochs' checks HQ 70%, SW1 0.2000, the best before them HQ 50%, SW1 0.1700"; got != want {
+	if got, want := numtext.Plain(improving(&w, nil, nil)), "the high-quality share rises again: the best of the last 4,000 epochs' checks HQ 70%, SW1 0.200, the best before them HQ 50%, SW1 0.170"; got != want {
 		t.Errorf("its end %q, want %q", got, want)
 	}
 }
@@ -2957,7 +2957,7 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores sit at their labels: D real 0.0005, D fake 0.0005, averaged over about 100 epochs, together under 0.018"},
 		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D scores nearly every sample past its margin: D real 0.0500, D fake 0.0200, averaged over about 100 epochs, together under 0.144"},
 		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.0100, under 0.05"},
-		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.0050, under the 95% bound 0.0100"},
+		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.005, under the 95% bound 0.010"},
 	} {
 		cfg := testdesigns.PerSample(100)
 		cfg.Loss = c.loss

@@ -20,12 +20,12 @@ func TestDivergedLinesStayBounded(t *testing.T) {
 	huge := 25641863068496750607904960151552.0
 	p := Progress{Stats: engine.EpochStats{Epoch: 500, DReal: 1e-30, DFake: math.Inf(1), G: huge, Penalty: 3e-7, Mean: -huge, Std: math.NaN()},
 		Metrics: engine.Metrics{N: 10000, KS: 1, W1: huge}}
-	want := "epoch=500 d_real=1.000e-30 d_fake=+Inf g=2.5642e31 penalty=3.0000e-7 mean=-2.5642e31 std=NaN ks=1.0000 w1=2.5642e31"
+	want := "epoch=500 d_real=1.000e-30 d_fake=+Inf g=2.5642e31 penalty=3.0000e-7 mean=-2.5642e31 std=NaN ks=1.000 w1=2.5642e31"
 	if line := p.Line(); line != want {
 		t.Errorf("progress line %q\nwant          %q", line, want)
 	}
 	r := Result{Preset: "vanilla", State: Diverged, Epochs: 500, Metrics: engine.Metrics{Mean: huge, Std: huge, Skew: 1e40, Kurt: -1e40, KS: 1, W1: huge}, EpochsPerS: 2500.34, WallS: 1.5}
-	want = "final preset=vanilla seed=0 epochs=500 state=diverged mean=2.5642e31 std=2.5642e31 skew=1.0000e40 kurt=-1.0000e40 ks=1.0000 w1=2.5642e31 epochs_per_s=2500.3 wall_s=1.500"
+	want = "final preset=vanilla seed=0 epochs=500 state=diverged mean=2.5642e31 std=2.5642e31 skew=1.0000e40 kurt=-1.0000e40 ks=1.000 w1=2.5642e31 epochs_per_s=2500.3 wall_s=1.500"
 	if line := r.Line(); line != want {
 		t.Errorf("final line %q\nwant       %q", line, want)
 	}

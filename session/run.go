@@ -39,10 +39,10 @@ func (p Progress) Line() string {
 	head := fmt.Sprintf("epoch=%d d_real=%s d_fake=%s g=%s%s", s.Epoch, numtext.Figure(s.DReal, 4), numtext.Figure(s.DFake, 4), numtext.Figure(s.G, 4), penalty)
 	if pm := p.Metrics.Plane; pm != nil {
 		return fmt.Sprintf("%s mean_x=%s std_x=%s mean_y=%s std_y=%s sw1=%s%s", head,
-			numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Figure(s.MeanY, 4), numtext.Figure(s.StdY, 4), numtext.Figure(pm.SW1, 4), modesField(p.Metrics, false))
+			numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Figure(s.MeanY, 4), numtext.Figure(s.StdY, 4), numtext.Measure(pm.SW1), modesField(p.Metrics, false))
 	}
 	return fmt.Sprintf("%s mean=%s std=%s ks=%s w1=%s%s", head,
-		numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Figure(p.Metrics.KS, 4), numtext.Figure(p.Metrics.W1, 4), modesField(p.Metrics, false))
+		numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Measure(p.Metrics.KS), numtext.Measure(p.Metrics.W1), modesField(p.Metrics, false))
 }
 
 // Result is how a run ended.
@@ -163,10 +163,10 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 	case unmeasured:
 	case pm != nil:
 		fs = append(fs, figure("mean_x", pm.MeanX, 4), figure("std_x", pm.StdX, 4), figure("mean_y", pm.MeanY, 4), figure("std_y", pm.StdY, 4),
-			figure("sw1", pm.SW1, 4), figure("sw1_floor", pm.SW1Floor, 4))
+			measured("sw1", pm.SW1), measured("sw1_floor", pm.SW1Floor))
 	default:
 		fs = append(fs, figure("mean", m.Mean, 4), figure("std", m.Std, 4), figure("skew", m.Skew, 4), figure("kurt", m.Kurt, 4),
-			figure("ks", m.KS, 4), figure("w1", m.W1, 4))
+			measured("ks", m.KS), measured("w1", m.W1))
 		if m.RowWidth > 1 { // zdep: one sample a draw scores 1 by construction, which says nothing; a NaN sample shows in every other field
 			fs = append(fs, figure("zdep", m.ZDep, 4))
 		}
@@ -196,6 +196,12 @@ type lineField struct {
 // numtext.FigureWidth characters.
 func figure(key string, v float64, decimals int) lineField {
 	return lineField{key + "=" + numtext.Figure(v, decimals), len(key) + 2 + numtext.FigureWidth}
+}
+
+// measured is a distance's field, key=value, its value as numtext.Measure
+// writes it, the screen's digits, in a figure's width.
+func measured(key string, v float64) lineField {
+	return lineField{key + "=" + numtext.Measure(v), len(key) + 2 + numtext.FigureWidth}
 }
 
 // joinFields writes fs as a line, a space between fields; padded, each

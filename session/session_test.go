@@ -1627,7 +1627,7 @@ func TestSnapshotsCarryCheckNoise(t *testing.T) {
 // --samples points, as the final line printed at the quit does, so that the
 // Quality panel's SW1, floor and HQ are the final line's, not 2,500 whatever
 // --samples says ("ganui --preset grid-wgan-gp --samples 5000" reading "1,500
-// of 2,500 drawn" and floor 0.066 beside a final line's sw1_floor=0.0536).
+// of 2,500 drawn" and floor 0.066 beside a final line's sw1_floor=0.054).
 // Unless --samples says, 2,500, the papers' count.
 func TestPlaneEvaluationTakesSamples(t *testing.T) {
 	for _, n := range []int{0, 5000} {

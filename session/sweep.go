@@ -670,7 +670,7 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 		for j, suffix := range [3]string{"", "_min", "_max"} {
 			key := n + suffix
 			// no measure when every run diverged, as the row says
-			put(names[i] != "" && measured > 0, lineField{key + "=" + numtext.Figure(v[j], 4), len(key) + 1 + numtext.FigureWidth})
+			put(names[i] != "" && measured > 0, lineField{key + "=" + numtext.Measure(v[j]), len(key) + 1 + numtext.FigureWidth})
 		}
 	}
 	// The modes come after the distances and before the high-quality

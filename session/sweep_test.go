@@ -645,9 +645,9 @@ func TestSweepRowLeavesOutNotFinite(t *testing.T) {
 	}
 	fields := func(line string) string { return strings.Join(strings.Fields(line), " ") }
 	for i, want := range []string{
-		"sweep g_lr=1e-4 runs=5 diverged=1 ks=0.2500 ks_min=0.1000 ks_max=0.4000 w1=0.4500 w1_min=0.3000 w1_max=0.7000",
-		"sweep g_lr=1e-3 runs=6 diverged=1 ks=0.3000 ks_min=0.1000 ks_max=0.5000 w1=0.5000 w1_min=0.3000 w1_max=0.7000 w1_nan=2/5",
-		"sweep g_lr=1e-2 runs=3 diverged=1 ks=0.1500 ks_min=0.1000 ks_max=0.2000 w1=NaN w1_min=NaN w1_max=NaN w1_nan=2/2",
+		"sweep g_lr=1e-4 runs=5 diverged=1 ks=0.250 ks_min=0.100 ks_max=0.400 w1=0.450 w1_min=0.300 w1_max=0.700",
+		"sweep g_lr=1e-3 runs=6 diverged=1 ks=0.300 ks_min=0.100 ks_max=0.500 w1=0.500 w1_min=0.300 w1_max=0.700 w1_nan=2/5",
+		"sweep g_lr=1e-2 runs=3 diverged=1 ks=0.150 ks_min=0.100 ks_max=0.200 w1=NaN w1_min=NaN w1_max=NaN w1_nan=2/2",
 	} {
 		if got := fields(lines[i]); got != want {
 			t.Errorf("row\n%s\nwant\n%s", got, want)

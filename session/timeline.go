@@ -464,9 +464,9 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 		return text
 	case e.Metrics.Plane != nil:
 		m := e.Metrics.Plane
-		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), ksLeave*sw1FloorTimes, numtext.Figure(m.SW1Floor, 4))
+		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+numtext.Measure(m.SW1)), ksLeave*sw1FloorTimes, numtext.Measure(m.SW1Floor))
 	}
-	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+numtext.Figure(e.Metrics.KS, 4)), numtext.Together("bound "+numtext.Figure(ksLeave*e.KSFloor, 4)))
+	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+numtext.Measure(e.Metrics.KS)), numtext.Together("bound "+numtext.Measure(ksLeave*e.KSFloor)))
 }
 
 // leftEquilibrium is the detail of an equilibrium's end: which way D's

@@ -174,7 +174,7 @@ func baselineMeasures(s *session.Snapshot) []string {
 		if strconv.FormatFloat(math.Abs(d), 'f', 3, 64) == "0.000" { // under the legends' precision: none
 			return name + " +0.000"
 		}
-		text := measure(d)
+		text := numtext.Measure(d)
 		if !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "+") {
 			text = "+" + text // signed, as %+.3f wrote it
 		}

@@ -740,8 +740,8 @@ func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
 		n     int
 		floor string
 	}{
-		{line, session.CheckSize(false), "KS " + measure(line.CheckNoise.KS) + ", W1 " + measure(line.CheckNoise.W1)},
-		{plane, session.CheckSize(true), "SW1 " + measure(plane.CheckNoise.SW1)},
+		{line, session.CheckSize(false), "KS " + numtext.Measure(line.CheckNoise.KS) + ", W1 " + numtext.Measure(line.CheckNoise.W1)},
+		{plane, session.CheckSize(true), "SW1 " + numtext.Measure(plane.CheckNoise.SW1)},
 	} {
 		m := Model{snap: c.snap}
 		trend := ""

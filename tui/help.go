@@ -502,7 +502,7 @@ func checkNoiseText(plane bool, noise session.EvalPoint) string {
 		on   bool
 	}{{"KS", noise.KS, !plane}, {"W1", noise.W1, !plane}, {"SW1", noise.SW1, plane}} {
 		if f.on && f.v > 0 {
-			floors = append(floors, numtext.Together(f.name+" "+measure(f.v)))
+			floors = append(floors, numtext.Together(f.name+" "+numtext.Measure(f.v)))
 		}
 	}
 	if len(floors) > 0 {

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -44,8 +46,8 @@ func TestMeasureBounded(t *testing.T) {
 			if math.IsInf(v, 0) {
 				continue
 			}
-			if s := measure(v); len(strings.TrimPrefix(s, "-")) > numtext.FigureWidth {
-				t.Errorf("measure(%g) = %s: wider than %d", v, s, numtext.FigureWidth)
+			if s := numtext.Measure(v); len(strings.TrimPrefix(s, "-")) > numtext.FigureWidth {
+				t.Errorf("numtext.Measure(%g) = %s: wider than %d", v, s, numtext.FigureWidth)
 			}
 		}
 	}
@@ -212,8 +214,8 @@ func TestTinyMeasureIsNotZero(t *testing.T) {
 		2.2411e-6: "2.2411e-6", -3.1e-9: "-3.1000e-9", 0.0003: "0.0003", 0.00049: "0.0005",
 		0: "0.000", 0.0006: "0.001", 0.693: "0.693", 100: "100.000",
 	} {
-		if got := measure(v); got != want {
-			t.Errorf("measure(%g) = %s, want %s", v, got, want)
+		if got := numtext.Measure(v); got != want {
+			t.Errorf("numtext.Measure(%g) = %s, want %s", v, got, want)
 		}
 	}
 	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
@@ -312,5 +314,39 @@ func TestRangeInOneForm(t *testing.T) {
 	}
 	if lo, hi := rangeEnds(-3.2, 1.5e5); lo+" to "+hi != "-3.2e0 to 1.5e5" {
 		t.Errorf("a critic's score range: %q to %q", lo, hi)
+	}
+}
+
+// TestDistancesReadAlikeOnScreenAndInLines: vanilla at epoch 300, far
+// from its target, gives its KS and W1 in the same digits in the Quality
+// panel, in the diagnosis under it and in the headless line of the same
+// evaluation, three decimals (numtext.Measure), where the panel's "KS
+// 0.996" stood over the diagnosis's "KS 0.9956" and the line's
+// "ks=0.9956": a fourth decimal is under a tenth of KS's noise floor at
+// 10,000 samples.
+func TestDistancesReadAlikeOnScreenAndInLines(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 300)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	m.apply(snap)
+	screen := numtext.Plain(ansi.Strip(m.View()))
+	line := session.Progress{Metrics: snap.Eval.Metrics}.Line()
+	for _, d := range []struct{ name, key string }{{"KS", "ks="}, {"W1", "w1="}} {
+		_, after, _ := strings.Cut(line, d.key)
+		want := strings.Fields(after)[0]
+		said := regexp.MustCompile(`\b`+d.name+` (\d+\.\d+)`).FindAllStringSubmatch(screen, -1)
+		if len(said) == 0 {
+			t.Errorf("the screen says no %s:\n%s", d.name, screen)
+		}
+		for _, s := range said {
+			if s[1] != want {
+				t.Errorf("the screen says %q where the line %q says %s%s", s[0], line, d.key, want)
+			}
+		}
 	}
 }

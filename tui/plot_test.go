@@ -1888,10 +1888,10 @@ func TestLegendGivesThePenalty(t *testing.T) {
 		m.snap.Last, m.snap.Penalized = c.last, c.penalized
 		lines := m.lossLegend(c.w) // the losses panel's width: half the screen's, less the gap
 		legend := strings.Join(lines, " ")
-		if got := strings.Contains(legend, "penalty "+measure(c.last.Penalty)); got != c.want || !fits(lines, c.w) || len(lines) > 2 {
+		if got := strings.Contains(legend, "penalty "+numtext.Measure(c.last.Penalty)); got != c.want || !fits(lines, c.w) || len(lines) > 2 {
 			t.Errorf("%s: legend %q, penalty given %v, want %v, in 2 lines of %d", c.name, lines, got, c.want, c.w)
 		}
-		if !strings.Contains(legend, measure(c.last.DReal)) || !strings.Contains(legend, measure(c.last.G)) {
+		if !strings.Contains(legend, numtext.Measure(c.last.DReal)) || !strings.Contains(legend, numtext.Measure(c.last.G)) {
 			t.Errorf("%s: legend %q lost a loss", c.name, lines)
 		}
 	}

@@ -557,7 +557,7 @@ func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 			t    trend
 		}{{"KS", value.Metrics.KS, ks}, {"W1", value.Metrics.W1, w1}} {
 			line := ansi.Strip(metricLine(r.name, r.v, false, &r.t, 60))
-			if want := r.name + " " + ansi.Strip(measure(r.v)) + " " + c.arrow + " "; !strings.HasPrefix(line, want) {
+			if want := r.name + " " + ansi.Strip(numtext.Measure(r.v)) + " " + c.arrow + " "; !strings.HasPrefix(line, want) {
 				t.Errorf("%s: %q, want it to begin %q", c.name, line, want)
 			}
 		}

@@ -1886,7 +1886,7 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 	if s.Penalized && !handD {
 		val := "–"
 		if s.Last.Epoch > 0 {
-			val = measure(s.Last.Penalty)
+			val = numtext.Measure(s.Last.Penalty)
 		}
 		penalty = []string{styleMuted.Render("penalty") + " " + styleBold.Render(val)}
 	}
@@ -2071,7 +2071,7 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 			write     func(float64) string
 			mean, std bool // the target's values on the line
 			title     bool
-		}{{measure, true, true, true}, {short, true, true, true}, {short, false, true, true}, {short, false, false, true}, {short, false, false, false}} {
+		}{{numtext.Measure, true, true, true}, {short, true, true, true}, {short, false, true, true}, {short, false, false, true}, {short, false, false, false}} {
 			items := []string{
 				pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.mean),
 				pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.std),
@@ -2605,7 +2605,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	pm := m.snap.Eval.Metrics.Plane
 	lines := []string{
 		metricLine("SW1", pm.SW1, pm.SW1 <= 1.5*pm.SW1Floor, sw1, w),
-		styleMuted.Render("floor ") + measure(pm.SW1Floor),
+		styleMuted.Render("floor ") + numtext.Measure(pm.SW1Floor),
 	}
 	if k := len(pm.Spots); k > 0 {
 		count := fmt.Sprintf("%d/%d", pm.Captured, k)
@@ -2664,22 +2664,22 @@ const capturedRule = "each by ≥1 sample in 2,500"
 // std of the plane's Quality lines, a narrow moments legend's skew and
 // kurtosis), signed if asked: two decimals, whole from 100, and from 10⁴ up as
 // the moments legend, the headless lines and a runaway's status line write it
-// (measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads one way
+// (numtext.Measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads one way
 // on the screen, not -83000 beside a status line's "mean x -8.2852e4". A value
 // that is not 0 but two decimals would write as 0.00 (a collapsed G's std of
-// 0.003) is written as measure writes it too (0.003, 2.4841e-6). At most
+// 0.003) is written as numtext.Measure writes it too (0.003, 2.4841e-6). At most
 // numtext.FigureWidth characters and a sign.
 func momentNum(v float64, signed bool) string {
 	var s string
 	switch a := math.Abs(v); {
 	case a < 100 || math.IsNaN(v):
 		if s = strconv.FormatFloat(cleanZero(v), 'f', 2, 64); v != 0 && strings.Trim(s, "-0.") == "" {
-			s = measure(v)
+			s = numtext.Measure(v)
 		}
 	case a < 1e4:
 		s = strconv.FormatFloat(v, 'f', 0, 64)
 	default:
-		s = measure(v)
+		s = numtext.Measure(v)
 	}
 	if signed && !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") && !math.IsNaN(v) {
 		s = "+" + s
@@ -2798,7 +2798,7 @@ type metricRow struct {
 func metricLines(rows []metricRow, w int) []string {
 	valueW := 0
 	for _, r := range rows {
-		valueW = max(valueW, lipgloss.Width(measure(r.v)))
+		valueW = max(valueW, lipgloss.Width(numtext.Measure(r.v)))
 	}
 	lines := make([]string, len(rows))
 	// Each turn asks for no more bars than the fewest a row drew the turn
@@ -2823,7 +2823,7 @@ func metricLines(rows []metricRow, w int) []string {
 // valueW, with at most most bars, and says how many it drew.
 func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 	name, v, atFloor, t := r.name, r.v, r.atFloor, r.t
-	value := measure(v)
+	value := numtext.Measure(v)
 	head := name + " " + strings.Repeat(" ", max(0, valueW-lipgloss.Width(value))) + value + " "
 	room := w - lipgloss.Width(head) - 2 // the arrow and a space
 	if atFloor {
@@ -3038,32 +3038,8 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 	return lo, hi, ok
 }
 
-// measure writes a measured value as the legends and the Quality panel give
-// it: in three decimals, whole from 1000, where the decimals are noise, and as
-// the headless lines, the diagnosis and a runaway's status line write it
-// (numtext.Figure) where that form would not say it: from 10⁴ up (5.2378e4,
-// 2.8240e10), and where three decimals would write a value that is not 0 as
-// 0.000 (2.2411e-6, 0.0003), so that one quantity reads one way on the screen:
-// a runaway's mean not 52378 in the moments legend under a status line's "mean
-// 5.2378e4", nor a D that wins outright D real 0.000 in the losses legend
-// above the diagnosis's "D real 2.2411e-6". At most numtext.FigureWidth
-// characters and a sign.
-func measure(v float64) string {
-	if f := numtext.Figure(v, 4); math.Abs(v) >= 1 && strings.Contains(f, "e") {
-		return f
-	}
-	if math.Abs(v) >= 1000 && !math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	if v != 0 && strings.Trim(s, "-0.") == "" {
-		return numtext.Figure(v, 4)
-	}
-	return s
-}
-
 // zdepLine says how much G's output depends on its noise, as a measure
-// (measure: 2.4841e-8, as in the diagnosis's "noise use 2.4841e-8", where
+// (numtext.Measure: 2.4841e-8, as in the diagnosis's "noise use 2.4841e-8", where
 // three decimals would read 0.000), and where it stands against the line the
 // diagnosis draws (session.NoiseUseFloor), in its words: "noise use 0.011
 // under 0.05" beside "! G ignores its noise … noise use 0.0110, under 0.05",
@@ -3071,7 +3047,7 @@ func measure(v float64) string {
 // 0.055" would give a learner nothing to read it against. In w columns: a
 // value in the exponent form leaves room for "<0.05" only.
 func zdepLine(z float64, w int) string {
-	line := "noise use " + measure(z)
+	line := "noise use " + numtext.Measure(z)
 	limit := noiseUseLimit
 	switch {
 	case z < session.NoiseUseFloor:
@@ -3169,7 +3145,7 @@ func scoreIs(e *session.Equilibrium, v string) string {
 // legendItem names a series by its mark in its colour, then its name
 // (none where the mark says it: x, y) and its latest value.
 func legendItem(st lipgloss.Style, mark rune, name string, v float64, has bool) string {
-	return legendItemAs(measure, st, mark, name, v, has)
+	return legendItemAs(numtext.Measure, st, mark, name, v, has)
 }
 
 // legendItemAs is legendItem with the value written by write.
@@ -3239,7 +3215,7 @@ func num(v float64) string { return numtext.Plainly(v, 3) }
 // so that a skew of 0.0002 does not read +0.000, nor one of a runaway's
 // samples, 10⁹, in its thirteen digits.
 func signed(v float64) string {
-	s := measure(v)
+	s := numtext.Measure(v)
 	if !strings.HasPrefix(s, "-") && !math.IsNaN(v) {
 		s = "+" + s
 	}

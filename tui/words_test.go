@@ -842,7 +842,7 @@ func TestHighQualityReadsAsTheNote(t *testing.T) {
 // one row left it, the note that G was far from its target is read whole, the
 // measurement and its line kept and the epoch, which the header and the status
 // name, left out: moons' frame at epoch 2,200 does not read "No finding at
-// epoch 2,200, but G was far from the target (SW1 0.2106, over …", the line cut
+// epoch 2,200, but G was far from the target (SW1 0.211, over …", the line cut
 // off.
 func TestReplayedFarNoteKeepsItsFigures(t *testing.T) {
 	var m Model
@@ -852,12 +852,12 @@ func TestReplayedFarNoteKeepsItsFigures(t *testing.T) {
 	m.snap.Replay = &session.Keyframe{Eval: session.Eval{Epoch: 2200, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.2106}}}}
 	lines := m.watchLines(80, 1)
 	got := strings.TrimRight(numtext.Plain(ansi.Strip(strings.Join(lines, "|"))), " ")
-	if want := "No finding, but G was far from the target (SW1 0.2106, over 0.1015)."; got != want {
+	if want := "No finding, but G was far from the target (SW1 0.211, over 0.102)."; got != want {
 		t.Errorf("a replayed frame, 80 columns, one row: %q, want %q", got, want)
 	}
 	// With two rows the epoch stays.
 	got = strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(80, 2), " ")))), " ")
-	if want := "No finding at epoch 2,200, but G was far from the target (SW1 0.2106, over 0.1015)"; !strings.Contains(got, want) {
+	if want := "No finding at epoch 2,200, but G was far from the target (SW1 0.211, over 0.102)"; !strings.Contains(got, want) {
 		t.Errorf("a replayed frame, 80 columns, two rows: %q lacks %q", got, want)
 	}
 }
@@ -874,11 +874,11 @@ func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 	}
 	var m Model
 	m.snap.Eval = session.Eval{Epoch: 1258, Metrics: engine.Metrics{N: 10000, KS: 0.89}}
-	if got, want := hint(&m), "No finding now, but G is far from the target (KS 0.8900, over 0.5). Watch for"; !strings.Contains(got, want) {
+	if got, want := hint(&m), "No finding now, but G is far from the target (KS 0.890, over 0.5). Watch for"; !strings.Contains(got, want) {
 		t.Errorf("KS 0.89: hint %q lacks %q", got, want)
 	}
 	m.snap.Replay = &session.Keyframe{Eval: session.Eval{Epoch: 300, Metrics: engine.Metrics{N: 10000, KS: 0.6}}}
-	if got, want := hint(&m), "G was far from the target (KS 0.6000, over 0.5)"; !strings.Contains(got, want) {
+	if got, want := hint(&m), "G was far from the target (KS 0.600, over 0.5)"; !strings.Contains(got, want) {
 		t.Errorf("a replayed frame at KS 0.6: hint %q lacks %q", got, want)
 	}
 	m.snap.Replay.Eval.Metrics.KS = 0.2
@@ -928,7 +928,7 @@ func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
 		t.Errorf("after g, %d columns, 1 row: hint %q, want %q", minWidth, got, want)
 	}
 	m.snap.Eval = session.Eval{Epoch: 1258, Metrics: engine.Metrics{N: 10000, KS: 0.89}}
-	if got, want := hint(&m, 120, 5), "No finding now, but G is far from the target (KS 0.8900, over 0.5); the diagnosis reads the epochs' losses, not those by hand. Watch for"; !strings.Contains(got, want) {
+	if got, want := hint(&m, 120, 5), "No finding now, but G is far from the target (KS 0.890, over 0.5); the diagnosis reads the epochs' losses, not those by hand. Watch for"; !strings.Contains(got, want) {
 		t.Errorf("after g, KS 0.89: hint %q lacks %q", got, want)
 	}
 	m.snap.Replay = &session.Keyframe{}
