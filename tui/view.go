@@ -971,7 +971,7 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 		head, gives = h, rest
 		gives, tail, _ = strings.Cut(gives, session.GivesWay)
 	}
-	lines := wrapEven(style.Render(head+gives+tail), w)
+	lines := wrapIndent(style.Render(head+gives+tail), w)
 	if len(lines) <= rows || gives == "" {
 		return cutLines(lines, w, rows)
 	}
@@ -982,30 +982,11 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 		}
 	}
 	for _, short := range append(shorter, "…") {
-		if l := wrapEven(style.Render(head+short+tail), w); len(l) <= rows && fits(l, w) {
+		if l := wrapIndent(style.Render(head+short+tail), w); len(l) <= rows && fits(l, w) {
 			return l
 		}
 	}
 	return cutLines(lines, w, rows)
-}
-
-// wrapEven is s wrapped as wrapIndent wraps it, but where that leaves a word
-// alone on the last of its lines, wrapped narrower, in as many lines, so that
-// the last holds two words: at 70×20 c's note wrapped as text would read "…
-// the command below runs the run" over "  again".
-func wrapEven(s string, w int) []string {
-	lone := func(lines []string) bool {
-		return len(lines) > 1 && len(strings.Fields(ansi.Strip(lines[len(lines)-1]))) < 2
-	}
-	lines := wrapIndent(s, w)
-	for n := w - 1; lone(lines) && n > w/2; n-- {
-		if l := wrapIndent(s, n); len(l) > len(lines) {
-			break
-		} else if !lone(l) {
-			return l
-		}
-	}
-	return lines
 }
 
 // commandLines lays out cmd, a command line to copy, at width w: whole on one
@@ -1812,7 +1793,11 @@ var questionTwice = numtext.Together("? twice")
 // the non-breaking spaces (U+00A0, numtext.Together) that the texts it
 // wraps write between a label and its value ("mode 1 at (2, 0)", "ln 2",
 // "packing degree 2"), the one way a text keeps words on one line. A
-// word wider than a line is left for fit to cut.
+// word wider than a line is left for fit to cut. Its last line never
+// holds a word alone, a widow, where the line above can spare one and
+// keep two: that line's last word goes down to it (widowless), so that
+// ring's description at 70×20 ends "mode" over "collapse", not "… of
+// mode" over "collapse" alone.
 func wrap(s string, w int) []string {
 	var lines []string
 	cur, curW := "", -1
@@ -1828,7 +1813,31 @@ func wrap(s string, w int) []string {
 		cur += word
 		curW += 1 + ww
 	}
-	return append(lines, cur)
+	return widowless(append(lines, cur), w)
+}
+
+// widowless is lines, wrapped at width w, with a last line of one word
+// given the last word of the line above, where the line above keeps two
+// words and the last fits in w: a word alone at the end of a paragraph,
+// "sigmoid)" or "collapse", reads as a stray. The words are counted as
+// they read, tied ones (numtext.Together) each a word; the line above
+// gives up only what wrap could break it at, a plain space.
+func widowless(lines []string, w int) []string {
+	words := func(l string) int { return len(strings.Fields(ansi.Strip(l))) }
+	n := len(lines)
+	if n < 2 || words(lines[n-1]) != 1 {
+		return lines
+	}
+	cut := strings.LastIndex(lines[n-2], " ")
+	if cut < 0 {
+		return lines
+	}
+	above, down := lines[n-2][:cut], lines[n-2][cut+1:]+" "+lines[n-1]
+	if words(above) < 2 || ansi.StringWidth(down) > w {
+		return lines
+	}
+	lines[n-2], lines[n-1] = above, down
+	return lines
 }
 
 // lossesPanel: the three losses over the run, latest values in the legend,
