@@ -220,7 +220,7 @@ func noiseText(cfg engine.Config) string {
 	var per string
 	switch {
 	case cfg.GOut == 1:
-		per = "afresh for each sample (one sample per noise draw)"
+		per = "afresh for each sample (one sample per " + numtext.Together("noise draw") + ")" // as G's line ties it (Config.Outline): "draw)" alone on a line would not say a draw of what
 	case cfg.GOut == cfg.Batch:
 		per = "once for the whole batch: G makes all " + numtext.Count(cfg.Batch, "sample") + " from one noise row, so their spread must come from G's weights, not from z"
 	default:

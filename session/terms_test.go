@@ -176,3 +176,26 @@ func TestFormulasStayTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestNoiseEntryKeepsNoiseDrawTogether: the noise entry of a G that makes one
+// sample per draw writes "noise draw" together (numtext.Together), as G's
+// line does, so that the ? pages' wrapping never leaves "draw)" at the head
+// of a line under "one sample per noise".
+func TestNoiseEntryKeepsNoiseDrawTogether(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := false
+	for _, r := range TermsOf(cfg) {
+		if strings.HasSuffix(r.Name, " noise") {
+			seen = true
+			if !strings.Contains(r.What, "one sample per "+numtext.Together("noise draw")) {
+				t.Errorf("%s: want \"noise draw\" together: %q", r.Name, r.What)
+			}
+		}
+	}
+	if !seen {
+		t.Error("vanilla has no noise entry: the test checks nothing")
+	}
+}
