@@ -611,3 +611,18 @@ func TestBuiltInNameBesideAFile(t *testing.T) {
 		}
 	}
 }
+
+// TestListPresetsEndsNoNetworkOnAnActivationAlone: --list-presets's G and D
+// lines keep their last activation with the one before it (Config.Outline),
+// so that no line of the listing holds a closing activation alone:
+// devnag-2017's D ends "(elu," over "elu, sigmoid)", not "(elu, elu," over
+// "sigmoid)".
+func TestListPresetsEndsNoNetworkOnAnActivationAlone(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--list-presets")
+	alone := regexp.MustCompile(`^\s+[a-z_]+( [0-9.]+)?\)$`)
+	for l := range strings.SplitSeq(stdout, "\n") {
+		if alone.MatchString(l) {
+			t.Errorf("--list-presets has an activation alone on a line: %q", l)
+		}
+	}
+}

@@ -1014,7 +1014,10 @@ func FormatLR(lr float64) string {
 // joinActs lists activations by name, comma-separated, a leaky ReLU
 // with its negative slope (leaky_relu 0.2, as PyTorch's LeakyReLU(0.2)):
 // the slope is the design's, and PyTorch's default, 0.01, is not the
-// presets'.
+// presets'. The last two are written together (numtext.Together), the
+// last unit of the outline's line kept with what precedes it, so that a
+// wrapped line never ends on the last alone, "sigmoid)" under "(relu,
+// relu,".
 func (c *Config) joinActs(acts []Activation) string {
 	names := make([]string, len(acts))
 	for i, a := range acts {
@@ -1022,6 +1025,9 @@ func (c *Config) joinActs(acts []Activation) string {
 		if a == LeakyReLU {
 			names[i] = numtext.Together(names[i] + " " + numtext.FormatFloat(c.LeakySlope))
 		}
+	}
+	if n := len(names); n > 1 {
+		names = append(names[:n-2], numtext.Together(names[n-2]+", "+names[n-1]))
 	}
 	return strings.Join(names, ", ")
 }
