@@ -874,14 +874,19 @@ func normalCheck(what string, mean float64, orElse string) spreadCheck {
 func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool { return finite(float64(v)) }
 
-// Outline describes the design in a few short lines (target and batch,
-// generator, discriminator, losses, optimizers and schedule), for
-// listings and headers, its counts grouped as the screen's (FormatInt).
-// A setting's name and its value, and a count and what it counts, are
-// written together (numtext.Together: "lr 5e-4", "256 scores"), so that
-// the screen's wrapping keeps them on one line; a listing prints them
-// with plain spaces (numtext.Plain). It assumes a valid Config.
-func (c *Config) Outline() []string {
+// Networks is the outline's G and D lines in short (Outline): each
+// network's layers alone, what it takes in and gives out, without its
+// activations and what follows them, for a screen with no room for the
+// outline: at 70×20 the ? page's design says what G and D are in a line or
+// two each, where their full lines leave it none.
+func (c *Config) Networks() []string {
+	g, d := c.networks()
+	return []string{"G  " + g, "D  " + d}
+}
+
+// networks is G's and D's layers, from what each takes in to what it
+// gives out, as Outline and Networks begin their lines.
+func (c *Config) networks() (g, d string) {
 	tie := numtext.Together
 	chain := func(in string, hidden []int, out string, extra string) string {
 		parts := []string{in}
@@ -891,22 +896,17 @@ func (c *Config) Outline() []string {
 		if extra != "" {
 			parts = append(parts, extra)
 		}
-		return strings.Join(append(parts, out), " → ")
+		// The last layer goes with the one before it, "10 → 1", so that a
+		// wrapped line never ends on "→ 1" alone.
+		last := len(parts) - 1
+		parts[last] = tie(parts[last] + " → " + out)
+		return strings.Join(parts, " → ")
 	}
 	gOut := numtext.FormatInt(c.GOut)
 	if c.Dim() == 2 {
 		gOut = numtext.FormatInt(c.GOut) + "×(x,y)"
 	}
-	g := chain(tie(numtext.FormatInt(c.NoiseDim)+" "+c.Noise.String()+" noise"), c.GHidden, gOut, "")
-	g += " (" + c.joinActs(c.GActs) + ")"
-	switch {
-	case c.GOut == 1:
-		g += ", one sample per " + tie("noise draw") // a draw of the noise, which "draw" alone on a line would not say
-	case c.GOut == c.Batch:
-		g += ", the whole batch from one noise row"
-	default:
-		g += fmt.Sprintf(", %s of %s", tie(numtext.FormatInt(c.Batch/c.GOut)+" rows"), tie(numtext.FormatInt(c.GOut)+" samples"))
-	}
+	g = chain(tie(numtext.FormatInt(c.NoiseDim)+" "+c.Noise.String()+" noise"), c.GHidden, gOut, "")
 	var in string
 	switch {
 	case c.DInput == DInputDiffs:
@@ -930,7 +930,29 @@ func (c *Config) Outline() []string {
 	if c.MBDKernels > 0 {
 		mbd = tie(fmt.Sprintf("[minibatch discrimination %s×%s]", numtext.FormatInt(c.MBDKernels), numtext.FormatInt(c.MBDDim)))
 	}
-	d := chain(in, c.DHidden, "1", mbd) + " (" + c.joinActs(c.DActs) + ")"
+	return g, chain(in, c.DHidden, "1", mbd)
+}
+
+// Outline describes the design in a few short lines (target and batch,
+// generator, discriminator, losses, optimizers and schedule), for
+// listings and headers, its counts grouped as the screen's (FormatInt).
+// A setting's name and its value, and a count and what it counts, are
+// written together (numtext.Together: "lr 5e-4", "256 scores"), so that
+// the screen's wrapping keeps them on one line; a listing prints them
+// with plain spaces (numtext.Plain). It assumes a valid Config.
+func (c *Config) Outline() []string {
+	tie := numtext.Together
+	g, d := c.networks()
+	g += " (" + c.joinActs(c.GActs) + ")"
+	switch {
+	case c.GOut == 1:
+		g += ", one sample per " + tie("noise draw") // a draw of the noise, which "draw" alone on a line would not say
+	case c.GOut == c.Batch:
+		g += ", the whole batch from one noise row"
+	default:
+		g += fmt.Sprintf(", %s of %s", tie(numtext.FormatInt(c.Batch/c.GOut)+" rows"), tie(numtext.FormatInt(c.GOut)+" samples"))
+	}
+	d += " (" + c.joinActs(c.DActs) + ")"
 	if c.DIn < c.Batch {
 		d += fmt.Sprintf(", %s per batch", tie(numtext.FormatInt(c.Batch/c.DIn)+" scores"))
 	}

@@ -1126,6 +1126,7 @@ func (s *Session) publishEval(atOnce bool) {
 		Origin:    s.origin,
 		Changes:   s.changes,
 		Design:    append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
+		Networks:  cfg.Networks(),
 		Remedies:  RemediesOf(cfg),
 		Terms:     TermsOf(cfg),
 		Target:    s.target,

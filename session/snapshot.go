@@ -125,6 +125,9 @@ type Snapshot struct {
 	// description, its source, then engine.Config.Outline with the current
 	// settings.
 	Design []string
+	// Networks is Design's G and D lines in short, their layers alone
+	// (engine.Config.Networks), for a screen with no room for the outline.
+	Networks []string
 	// Remedies are what the design changes in the textbook GAN, explained
 	// (RemediesOf); none for the textbook GAN itself.
 	Remedies []Remedy

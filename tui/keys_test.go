@@ -547,3 +547,33 @@ func TestDesignKeepsNoiseDrawTogether(t *testing.T) {
 		t.Error("no design page showed \"noise draw\": the test checks nothing")
 	}
 }
+
+// TestSmallestDesignSaysGAndD: at 70×20, the smallest screen, every preset's
+// design on the ? page says what G and D are, each network's line in short
+// where the outline has no room (Snapshot.Networks), and where the rest is,
+// "… the whole design", so that ring's does not end under its target with
+// neither G nor D said.
+func TestSmallestDesignSaysGAndD(t *testing.T) {
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snap := firstSnapshot(t, cfg)
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: 70, Height: 20})
+		m = mm.(Model)
+		m.apply(snap)
+		m.nextHelpPage()
+		l := m.layout()
+		page := numtext.Plain(ansi.Strip(m.designPanel(l.histW, l.topH+l.bottomH)))
+		for _, net := range cfg.Networks() {
+			if !strings.Contains(strings.Join(strings.Fields(page), " "), strings.Join(strings.Fields(numtext.Plain(net)), " ")) {
+				t.Errorf("%s at 70×20: the design does not say %q:\n%s", name, numtext.Plain(net), page)
+			}
+		}
+		if !strings.Contains(page, "… the whole design") {
+			t.Errorf("%s at 70×20: the design does not say where the rest is:\n%s", name, page)
+		}
+	}
+}

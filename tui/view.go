@@ -507,15 +507,7 @@ func (m Model) designPanel(w, h int) string {
 		source := cutSource(m.snap.Design[1], w, h-len(lines)-len(summary)-len(outline))
 		design = slices.Concat(summary, source, outline)
 	}
-	lines = append(lines, design...)
-	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
-		// Cut between the design's lines, not in one: what a line carries
-		// over is indented (wrapIndent). Cut in one, bimodal-mbd's D
-		// would end "D  1 sample → 32 → 32 →" at 70×20.
-		keep := h - 1
-		for keep > 1 && strings.HasPrefix(ansi.Strip(lines[keep]), " ") {
-			keep--
-		}
+	hint := func() string {
 		// The command whole, as the user started ganui (command.Line), or
 		// where that is wider than the panel the flag alone: cut, a long
 		// path's "… the whole design: /opt/tools/bin/ganui --li…" would
@@ -524,7 +516,33 @@ func (m Model) designPanel(w, h int) string {
 		if ansi.StringWidth(hint) > w {
 			hint = "… the whole design: --list-presets"
 		}
-		lines = append(lines[:keep], fit(styleMuted.Render(hint), w))
+		return fit(styleMuted.Render(hint), w)
+	}
+	if short := wrapped(m.snap.Networks); len(lines)+len(design) > h && len(short) > 0 && len(lines)+len(short)+1 <= h {
+		// Still too long (70×20), G and D in short (Snapshot.Networks), their
+		// layers alone, where they fit with the line that says where the rest
+		// is; before them the summary and the target, each where it fits too.
+		// Cut, the design would say neither G nor D, only the summary and the
+		// target, at 70×20 ring's "… the whole design" under its target.
+		var before []string
+		for _, i := range []int{0, 2} {
+			if l := wrapped(m.snap.Design[i : i+1]); len(lines)+len(before)+len(l)+len(short)+1 <= h {
+				before = append(before, l...)
+			}
+		}
+		lines = slices.Concat(lines, before, short, []string{hint()})
+		return block(lines, w, h)
+	}
+	lines = append(lines, design...)
+	if len(lines) > h && h > 0 { // still too long: say so, and where it all is
+		// Cut between the design's lines, not in one: what a line carries
+		// over is indented (wrapIndent). Cut in one, bimodal-mbd's D
+		// would end "D  1 sample → 32 → 32 →" at 70×20.
+		keep := h - 1
+		for keep > 1 && strings.HasPrefix(ansi.Strip(lines[keep]), " ") {
+			keep--
+		}
+		lines = append(lines[:keep], hint())
 	}
 	// The diagnosis is not repeated here: the message area under the panels
 	// has it at every size, as on the main screen, and ? again in full. Given
