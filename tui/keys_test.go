@@ -555,14 +555,7 @@ func TestDesignKeepsNoiseDrawTogether(t *testing.T) {
 // neither G nor D said.
 func TestSmallestDesignSaysGAndD(t *testing.T) {
 	for _, name := range presets.Names() {
-		cfg, err := presets.Get(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, snap := firstSnapshot(t, cfg)
-		m := NewModel(s)
-		mm, _ := m.Update(tea.WindowSizeMsg{Width: 70, Height: 20})
-		m = mm.(Model)
+		cfg, m, snap := presetModel(t, name, 70, 20)
 		m.apply(snap)
 		m.nextHelpPage()
 		l := m.layout()

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -37,17 +38,10 @@ func loneEnds(text string) []string {
 // 80×24, stands alone.
 func TestHelpPagesLeaveNoWordAlone(t *testing.T) {
 	for _, name := range presets.Names() {
-		cfg, err := presets.Get(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, snap := firstSnapshot(t, cfg)
-		running := snap
-		running.State, running.Epoch, running.Frames, running.Exportable = session.Running, 1, 1, true
 		for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
-			m := NewModel(s)
-			mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			m = mm.(Model)
+			_, m, snap := presetModel(t, name, size[0], size[1])
+			running := snap
+			running.State, running.Epoch, running.Frames, running.Exportable = session.Running, 1, 1, true
 			for _, at := range []session.Snapshot{snap, running} {
 				m.apply(at)
 				m.keys.page = pageNone
@@ -66,4 +60,19 @@ func TestHelpPagesLeaveNoWordAlone(t *testing.T) {
 			}
 		}
 	}
+}
+
+// presetModel is the model of preset name's run at epoch 0, its session
+// never started beyond its first snapshot, on a w×h screen, with its design
+// and that snapshot.
+func presetModel(t *testing.T, name string, w, h int) (engine.Config, Model, session.Snapshot) {
+	t.Helper()
+	cfg, err := presets.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := firstSnapshot(t, cfg)
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return cfg, mm.(Model), snap
 }
