@@ -597,3 +597,61 @@ func TestAReaderGoneAfterTheLastRunSaysNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestAResumedDesignNoPresetNamesIsGivenWhole: a resumed run of a design no
+// preset names (its preset file gone with the directory, with the checkpoint
+// it resumed) is told the command that trains it from its start in full, its
+// design by --set from the built-in nearest it, headless having written no
+// file of it; that command trains the same run, to the same final numbers.
+func TestAResumedDesignNoPresetNamesIsGivenWhole(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	design := filepath.Join(sub, "mine.json")
+	code, js, stderr := runCLI(t, "--show-preset", "vanilla", "--set", "name=mine", "--set", "g_hidden=8")
+	if code != 0 {
+		t.Fatalf("--show-preset: exit %d, %s", code, stderr)
+	}
+	if err := os.WriteFile(design, []byte(js), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ckpt := filepath.Join(sub, "run.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", design, "--epochs", "20", "--every", "0", "--save", ckpt); code != 0 {
+		t.Fatalf("the first 20 epochs: exit %d, %s", code, stderr)
+	}
+	save := filepath.Join(sub, "more.ckpt")
+	var errb bytes.Buffer
+	progress := &atProgress{do: func() {
+		if err := os.RemoveAll(sub); err != nil {
+			t.Error(err)
+		}
+	}}
+	code = run([]string{"--headless", "--resume", ckpt, "--epochs", "30", "--every", "10", "--save", save}, progress, &errb)
+	command := "ganui --headless --preset vanilla --set name=mine --set g_hidden=8 --set g_acts=leaky_relu,identity --epochs 30 --seed 1 --save " + save
+	want := "ganui: --save: the directory " + sub + " was removed while ganui ran, so more.ckpt is not written; to write it, make the directory again, or give another, and train the run from its start, as the checkpoint it resumed, " + ckpt + ", is gone: " + command + "\n"
+	if code != 1 || errb.String() != want {
+		t.Fatalf("exit %d, stderr %q; want 1 and %q", code, errb.String(), want)
+	}
+
+	// The command, its directory made again, trains the run the resumed
+	// one ended as.
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	args := strings.Fields(strings.TrimPrefix(command, "ganui "))
+	code, again, stderr := runCLI(t, append([]string{"--every", "0"}, args...)...)
+	if code != 0 {
+		t.Fatalf("the command: exit %d, %s", code, stderr)
+	}
+	numbers := func(out string) string {
+		_, after, _ := strings.Cut(out, "final ")
+		_, after, _ = strings.Cut(after, " mean=")
+		nums, _, _ := strings.Cut(after, " epochs_per_s=")
+		return nums
+	}
+	if got, was := numbers(again), numbers(progress.String()); got == "" || got != was {
+		t.Errorf("the command's final numbers %q, the resumed run's %q", got, was)
+	}
+}

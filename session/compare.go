@@ -704,6 +704,22 @@ func presetBase(preset string, read *engine.Config, cfg engine.Config) (name str
 	return "", engine.Config{}, false
 }
 
+// nearestPreset is the built-in preset that cfg differs from in the
+// fewest settings (settingsDiff), the first in display order of those as
+// near, and its name: the base of a command that rebuilds a design no
+// preset names (a preset file gone, a design of the user's own) by --set
+// alone, where headless writes no file of it, its --set flags as few as
+// the design allows.
+func nearestPreset(cfg engine.Config) (name string, base engine.Config) {
+	fewest := -1
+	for _, b := range presets.All() {
+		if n := len(settingsDiff(b, cfg)); fewest < 0 || n < fewest {
+			name, base, fewest = b.Name, b, n
+		}
+	}
+	return name, base
+}
+
 // resolve reads the preset preset names (a built-in, or a preset file as
 // it is now), or returns nil when it names none or does not load.
 func resolve(preset string) *engine.Config {

@@ -467,7 +467,8 @@ const runAgain = "run again"
 // the epochs before its checkpoint too (appended to), or whose
 // checkpoint is gone, the command that trains it from its start, which
 // a run resumed again does not: its log would hold the epochs after
-// the checkpoint alone.
+// the checkpoint alone. A design no preset names is given by --set from
+// the built-in nearest it (nearestPreset), so that the command is whole.
 func (s *Session) again() string {
 	at := s.gan.Epoch()
 	again := runAgain
@@ -478,10 +479,12 @@ func (s *Session) again() string {
 		} else if s.csv != nil && s.csv.append {
 			why = fmt.Sprintf("a run resumed again logs epochs %s–%s alone", numtext.FormatInt(s.resumedAt+1), numtext.FormatInt(at))
 		}
-		if preset, base, loaded := presetBase(s.opts.Preset, resolve(s.opts.Preset), s.gan.Config()); why != "" && loaded {
+		if why != "" {
+			preset, base, loaded := presetBase(s.opts.Preset, resolve(s.opts.Preset), s.gan.Config())
+			if !loaded { // a design no preset names, which headless writes no file of
+				preset, base = nearestPreset(s.gan.Config())
+			}
 			again = "train the run from its start, as " + why + ": " + s.trainCommand(preset, base, at) + s.outputFlags()
-		} else if why != "" { // a design no preset names, which headless writes no file of
-			again = fmt.Sprintf("train the run from its start to epoch %s with those flags, as %s", numtext.FormatInt(at), why)
 		}
 	}
 	if at < s.planned {
