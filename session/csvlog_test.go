@@ -518,6 +518,7 @@ func TestLogCutAfterItsLastRow(t *testing.T) {
 // once, and what writes them, where "--save: cannot write x/run.ckpt:
 // permission denied; --plot: cannot write x/run.png: permission denied" had
 // said it per flag. Another cause of the same directory is said apart.
+// A temporary file the directory will not let be removed is named.
 func TestOutputsErrorSaysADirectoryOnce(t *testing.T) {
 	readOnly := func(name string) error {
 		path := filepath.Join("/srv/out", name)
@@ -540,6 +541,21 @@ func TestOutputsErrorSaysADirectoryOnce(t *testing.T) {
 	err = WithOutput(nil, "--log", &logLost{path: "/srv/out/run.csv", what: "removed", rows: "epochs 1–30", err: readOnly("run.csv")})
 	err = WithOutput(err, "--save", readOnly("run.ckpt"))
 	want = "--log, --save: the directory /srv/out takes no new files (renaming one into place there: permission denied), and run.csv, removed while the run wrote it, could not be put back: its history of epochs 1–30 is lost, and run.ckpt is not written; to write them, make the directory writable, or give another, and run again"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	// The hidden temporary files the directory would not let be removed
+	// either (outputfile.LeftError) are named, once or as many.
+	left := func(name string) error {
+		return &outputfile.LeftError{Temp: "/srv/out/." + name + ".tmp-0123abcd", Why: syscall.EACCES, Err: readOnly(name)}
+	}
+	err = WithOutput(nil, "--save", left("run.ckpt"))
+	want = "--save: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt is not written, and its hidden temporary file /srv/out/.run.ckpt.tmp-0123abcd is left there, emptied (removing it: permission denied): remove it once you can; to write it, make the directory writable, or give another, and run again"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	err = WithOutput(WithOutput(nil, "--save", left("run.ckpt")), "--plot", left("run.png"))
+	want = "--save, --plot: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt and run.png are not written, and their hidden temporary files /srv/out/.run.ckpt.tmp-0123abcd and /srv/out/.run.png.tmp-0123abcd are left there, emptied (removing them: permission denied): remove those once you can; to write them, make the directory writable, or give another, and run again"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

@@ -398,11 +398,15 @@ func (e *OutputsError) Error() string {
 			parts = append(parts, o.flag+": "+o.err.Error())
 			continue
 		}
-		var flags, lost, unwritten []string
+		var flags, lost, unwritten, left []string
+		var leftWhy error
 		for j := i; j < len(e.outs); j++ {
 			if d := dirError(e.outs[j].err); d != nil && d.Dir == de.Dir && d.Why == de.Why {
 				said[j] = true
 				flags = append(flags, e.outs[j].flag)
+				if le := (*outputfile.LeftError)(nil); errors.As(e.outs[j].err, &le) {
+					left, leftWhy = append(left, le.Temp), le.Why
+				}
 				if ll := (*logLost)(nil); errors.As(e.outs[j].err, &ll) && d.RemovedWhile() {
 					lost = append(lost, ", and "+d.File()+" with it: its history of "+ll.rows+" is lost")
 				} else if ll != nil {
@@ -423,6 +427,11 @@ func (e *OutputsError) Error() string {
 				link = ", and "
 			}
 			text += link + andList(unwritten) + verb
+		}
+		if len(left) == 1 {
+			text += fmt.Sprintf(", and its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", left[0], leftWhy)
+		} else if len(left) > 1 {
+			text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", andList(left), leftWhy)
 		}
 		them := "it"
 		if len(flags) > 1 {

@@ -140,8 +140,13 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 // Write fills r's file with what fill writes, from its start, cuts it
 // to what fill wrote, and puts it in place as WritePlaced does: synced,
 // renamed over the path Reserve was given (placed called, if not nil,
-// under Abandon's lock), the directory synced. On error the temporary
-// file is removed, the file at path left as it was. A Reservation is
+// under Abandon's lock), the directory synced. A directory that no
+// longer takes new files for its permissions (made read-only under a
+// long write: a chmod) is found before fill is called (placeable), so
+// that nothing is written into a file its rename would leave there. On
+// error the temporary file is removed, the file at path left as it was;
+// where the directory refuses its removal too, it is emptied and named
+// (a *LeftError), so that the user can remove it. A Reservation is
 // written once: Write after Write or Release is an error.
 func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err error) {
 	f, path := r.f, r.path
@@ -153,14 +158,20 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(f.Name())
+			rerr := discard(f.Name())
 			// An error about the temporary file (a full disk, a size
 			// limit) names path: the temporary file is gone.
-			if msg := err.Error(); strings.Contains(msg, f.Name()) {
+			if msg := err.Error(); rerr == nil && strings.Contains(msg, f.Name()) {
 				err = &renamedError{strings.ReplaceAll(msg, f.Name(), path), err}
+			}
+			if rerr != nil {
+				err = &LeftError{Temp: f.Name(), Why: unwrapPath(rerr), Err: err}
 			}
 		}
 	}()
+	if err = placeable(path); err != nil {
+		return err
+	}
 	if _, err = f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -188,6 +199,76 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 		d.Close()
 	}
 	return nil
+}
+
+// discard removes name, a write's temporary file, and where it cannot
+// be removed and is still there, empties it, freeing its room, and
+// reports the removal's error.
+func discard(name string) error {
+	err := dirOps.remove(name)
+	if err == nil {
+		return nil
+	}
+	if _, serr := os.Lstat(name); errors.Is(serr, fs.ErrNotExist) {
+		return nil // gone with its directory
+	}
+	os.Truncate(name, 0)
+	return err
+}
+
+// LeftError is a write's error where its temporary file, hidden beside
+// the file it was to replace, could not be removed either (its
+// directory made read-only under the write): emptied (discard), and
+// named, for the user to remove; else nothing would name it. A write of
+// the same path once the directory takes files removes it too
+// (removeStale).
+type LeftError struct {
+	Temp string // the temporary file left, its path as the write made it
+	Why  error  // why it could not be removed
+	Err  error  // the write's own error
+}
+
+func (e *LeftError) Error() string {
+	return fmt.Sprintf("%v; its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", e.Err, e.Temp, e.Why)
+}
+
+func (e *LeftError) Unwrap() error { return e.Err }
+
+// placeable reports, as cannotPlace says a refused rename, a directory
+// that would refuse path's write its rename into place for its
+// permissions (made read-only since the write began: a chmod under a
+// run): a new file made there is refused alike (probe). Told before the
+// write's contents are, a checkpoint of hundreds of megabytes is not
+// written into a temporary file the directory will neither take in
+// place nor let be removed. Any other failure of the probe is left to
+// the write to meet and say.
+func placeable(path string) error {
+	if err := probe(path); errors.Is(err, syscall.EACCES) {
+		return placeRefused(path, unwrapPath(err))
+	}
+	return nil
+}
+
+// probe makes a temporary file beside path as Write does and removes it
+// again, reporting the system's error for making it.
+func probe(path string) error {
+	f, err := createTemp(path, 0o600) // a kill between leaves one removeStale removes
+	if err != nil {
+		return err
+	}
+	f.Close()
+	dirOps.remove(f.Name())
+	finished(f)
+	return nil
+}
+
+// placeRefused is the *DirError of path's write refused its rename into
+// place, or foreseen to be (placeable), for the directory's permissions
+// (err, the system's):
+// said of the directory, so that a caller telling of several files there
+// says it once.
+func placeRefused(path string, err error) *DirError {
+	return &DirError{Path: path, Target: path, Dir: filepath.Dir(path), Why: "takes no new files (renaming one into place there: permission denied)", Err: err}
 }
 
 // Release gives up r's write, if it is not written: its temporary file
@@ -313,13 +394,9 @@ func checkWritable(given string) error {
 		}
 		f.Close()
 	}
-	probe, err := createTemp(path, 0o600) // a temporary file as Write's: one a kill leaves is removed as theirs are
-	if err != nil {
+	if err := probe(path); err != nil {
 		return cannotCreate(given, path, err)
 	}
-	probe.Close()
-	os.Remove(probe.Name())
-	finished(probe)
 	return nil
 }
 
@@ -586,10 +663,20 @@ func cannotPlace(temp, path string, err error) error {
 		return fmt.Errorf("cannot write %s: its hidden temporary file beside it was removed before it was renamed into place", path)
 	}
 	if errors.Is(le.Err, syscall.EACCES) { // the directory made read-only under the write: a chmod
-		return &DirError{Path: path, Target: path, Dir: filepath.Dir(path), Why: "takes no new files (renaming one into place there: permission denied)", Err: le.Err}
+		return placeRefused(path, le.Err)
 	}
 	return fmt.Errorf("cannot write %s: %w", path, le.Err)
 }
+
+// dirOps are the operations on a directory's names that a write does,
+// os's own: a variable, so that a test can have a directory refuse them
+// as one made read-only under a write does, which a test run as root,
+// whom the system refuses nothing, cannot see.
+var dirOps = struct {
+	create func(name string, flag int, perm fs.FileMode) (*os.File, error)
+	rename func(oldpath, newpath string) error
+	remove func(name string) error
+}{os.OpenFile, os.Rename, os.Remove}
 
 // unwrapPath drops the probe's own name from an error about it.
 func unwrapPath(err error) error {
@@ -834,7 +921,7 @@ func place(temp, path string, placed func()) error {
 	if underWay.abandoned {
 		return ErrAbandoned
 	}
-	if err := os.Rename(temp, path); err != nil {
+	if err := dirOps.rename(temp, path); err != nil {
 		return err
 	}
 	if placed != nil {
@@ -868,7 +955,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for {
 		name := filepath.Join(dir, fmt.Sprintf("%s%08x", tempPrefix(base), rand.Uint32()))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		f, err := dirOps.create(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}

@@ -848,3 +848,80 @@ func TestRemovedDirectoryIsSaidRemoved(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOnlyDirectoryLeavesNothingUnnamed (chmod 555 of an output directory
+// under a run): a held write whose directory no longer takes new files is
+// refused before its contents are written, said of the directory as a refused
+// rename is; its temporary file, which that directory will not let be removed
+// either, is emptied and named in the error, as is a file whose rename alone
+// was refused, so that none is left, as large as the checkpoint, with nothing
+// to name it. The refusals are the system's for a user who may not write
+// there, given here (dirOps) as root is refused nothing.
+func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
+	// refuse has the directory refuse what a read-only one refuses: a
+	// new file, where create, a rename into place, and from then on a
+	// removal (made read-only before the write's end, or between its
+	// look and its rename).
+	refuse := func(t *testing.T, create bool) {
+		was := dirOps
+		t.Cleanup(func() { dirOps = was })
+		if create {
+			dirOps.create = func(name string, _ int, _ fs.FileMode) (*os.File, error) {
+				return nil, &os.PathError{Op: "open", Path: name, Err: syscall.EACCES}
+			}
+		}
+		refused := create
+		dirOps.rename = func(old, new string) error {
+			refused = true
+			return &os.LinkError{Op: "rename", Old: old, New: new, Err: syscall.EACCES}
+		}
+		dirOps.remove = func(name string) error {
+			if !refused {
+				return was.remove(name)
+			}
+			return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		create bool // a new file refused: the directory made read-only before the write's end
+		filled bool
+	}{
+		{"read-only", true, false},
+		{"its rename alone refused", false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := t.TempDir()
+			path := filepath.Join(out, "run.ckpt")
+			r, err := Hold(path, 0o600, anyKind, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			temp, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*"))
+			if len(temp) != 1 {
+				t.Fatalf("the held file: %q", temp)
+			}
+			refuse(t, c.create)
+			filled := false
+			err = r.Write(func(w io.Writer) error { filled = true; _, err := io.WriteString(w, "checkpoint"); return err }, nil)
+			want := "cannot write " + path + ": the directory " + out + " takes no new files (renaming one into place there: permission denied); its hidden temporary file " + temp[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
+			if err == nil || err.Error() != want {
+				t.Errorf("got %v, want %q", err, want)
+			}
+			var de *DirError
+			var le *LeftError
+			if !errors.As(err, &de) || de.Dir != out || !errors.As(err, &le) || le.Temp != temp[0] {
+				t.Errorf("%#v: want a DirError of %s and a LeftError of %s", err, out, temp[0])
+			}
+			if filled != c.filled {
+				t.Errorf("filled %v, want %v", filled, c.filled)
+			}
+			if st, err := os.Stat(temp[0]); err != nil || st.Size() != 0 {
+				t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+			}
+			if left, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*")); len(left) != 1 {
+				t.Errorf("hidden files there: %q, want the one named", left)
+			}
+		})
+	}
+}
