@@ -416,7 +416,7 @@ func (b *Baseline) binned(bins int, lo, hi float64, t engine.Target) *Baseline {
 func (Share) apply(s *Session) {
 	path, err := s.WriteDesign()
 	if err != nil {
-		s.warn(notWritten("design not written", err))
+		s.warn(notWritten("design not written", "c", err))
 		return
 	}
 	a := s.Again()

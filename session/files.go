@@ -353,7 +353,7 @@ func (Save) apply(s *Session) {
 		err = s.writeFile(path, checkpointPerm, checkpointKind, size, func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) })
 	}
 	if err != nil {
-		msg := notWritten("checkpoint not saved", err)
+		msg := notWritten("checkpoint not saved", "w", err)
 		if !errors.Is(err, outputfile.ErrAbandoned) { // Unwritten names it
 			s.unsaved = PlainNote(msg) // told once the trainer has quit
 			s.setNotSaved(s.unsaved)
@@ -478,27 +478,44 @@ func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind,
 
 // notWritten is the note of a key's file not written, what is said
 // first: err, or where its directory was the cause
-// (outputfile.DirError), the directory and what is wrong with it, and,
-// while the trainer runs, the way out: its keys write where ganui was
-// started, and no key or flag chooses another place. The file's name,
-// the session's own choice, and the directory's path give way on a
-// narrow screen, the way out staying: "checkpoint not saved: cannot
-// write ganui-ring-seed1-epoch1.ckpt: the directory . takes no new files
-// (creating one there: permission denied)" alone would name neither
-// the directory nor what to do.
-func notWritten(what string, err error) string {
+// (outputfile.DirError), said in the words a run's end says a file not
+// written there (notWrittenThere): the directory and what is wrong with
+// it, the file, a temporary file left there, and, while the trainer
+// runs, what
+// writes it: key again once the directory is writable, where it was
+// made read-only; else, as its keys write where ganui was started and
+// no key or flag chooses another place, ganui started where the user
+// can write. The current directory, the keys' own, is "this directory,
+// /srv/class,", where a run's end says "the current directory
+// /srv/class": at 80×24 the notice KeysCannotWrite makes of it has no
+// room for more. Its path and the file's clause give way on a narrow
+// screen, the way out staying.
+func notWritten(what, key string, err error) string {
 	var de *outputfile.DirError
 	if !errors.As(err, &de) {
 		return what + ": " + err.Error()
 	}
-	dir := "the directory " + de.Dir
-	if de.Dir == "." {
-		dir = "this directory"
+	cause := de.Cause()
+	if de.Dir == "." { // "this directory, /srv/class,": the current one is the keys' own
+		cause = "this directory"
 		if abs := de.Here(); abs != "" {
-			dir += GivesWay + ", " + abs + "," + GivesWay
+			cause += GivesWay + ", " + abs + "," + GivesWay
 		}
+		cause += " " + de.Why
 	}
-	return what + ": " + dir + " " + de.Why + LiveOnly + "; quit and start ganui where you can write" + LiveOnly
+	var files, left []string
+	var leftWhy error
+	if de.Path != "" { // CheckDir's is of no file
+		files = []string{de.File()}
+	}
+	if le := (*outputfile.LeftError)(nil); errors.As(err, &le) {
+		left, leftWhy = []string{le.Temp}, le.Why
+	}
+	remedy := "quit and start ganui where you can write"
+	if files != nil && errors.Is(de, fs.ErrPermission) && strings.HasPrefix(de.Why, "takes no new files") {
+		remedy = "make the directory writable and " + key + " again" // "to write it, " too has no room at 80×24
+	}
+	return what + ": " + notWrittenThere(cause, nil, files, GivesWay, left, leftWhy) + LiveOnly + "; " + remedy + LiveOnly
 }
 
 // KeysCannotWrite is the trainer's notice at its start of err,
@@ -508,7 +525,7 @@ func notWritten(what string, err error) string {
 // screen, so that it names the directory as a w pressed after it does,
 // not "cannot write in this directory (permission denied): …" alone.
 func KeysCannotWrite(err error) string {
-	return notWritten("w, e, c and P will fail", err)
+	return notWritten("w, e, c and P will fail", "", err)
 }
 
 // writeOutput is how writeFile writes: a variable, so that a test may
@@ -750,7 +767,7 @@ func (Export) apply(s *Session) {
 	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.csv", s.gan.Seed(), s.gan.Epoch()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
 	if err := s.writeFile(path, 0o666, historyKind, 0, write); err != nil {
-		s.warn(notWritten("history not exported", err))
+		s.warn(notWritten("history not exported", "e", err))
 		return
 	}
 	// What the file holds: the start's row, as the note names it, and

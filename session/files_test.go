@@ -1005,7 +1005,7 @@ func TestSaveReservesItsRoom(t *testing.T) {
 // TestKeysSayWhereToWriteInstead: w, e, c and P in a directory that takes no
 // new files (as the trainer's keys write, where ganui was started: here
 // /proc's, where the system answers "no such file or directory") say it is this
-// directory, its path giving way on a narrow screen, what is wrong with it,
+// directory, its path giving way on a narrow screen, what is wrong with it, the file,
 // and, while the trainer runs, the way out, which no key or flag gives: another
 // directory, not "cannot write ganui-vanilla-seed1-epoch1.ckpt: the directory .
 // takes no new files (creating one there: …)", "." named and no way out said.
@@ -1023,7 +1023,7 @@ func TestKeysSayWhereToWriteInstead(t *testing.T) {
 	}
 	why := "this directory" + GivesWay + ", " + abs + "," + GivesWay + " takes no new files (creating one there: no such file or directory)"
 	keysSayNotWritten(t, s, why)
-	if got, want := s.Unsaved(), "checkpoint not saved: this directory, "+abs+", takes no new files (creating one there: no such file or directory)"; got != want {
+	if got, want := s.Unsaved(), "checkpoint not saved: this directory, "+abs+", takes no new files (creating one there: no such file or directory), so ganui-vanilla-seed1-epoch1.ckpt is not written"; got != want {
 		t.Errorf("unsaved once quit: %q, want %q", got, want)
 	}
 }
@@ -1035,26 +1035,72 @@ func keysSayNotWritten(t *testing.T, s *Session, why string) {
 	out := LiveOnly + "; quit and start ganui where you can write" + LiveOnly
 	draw := func(w io.Writer, p Picture) error { _, err := io.WriteString(w, "figure"); return err }
 	for _, k := range []struct {
-		c    Command
-		what string
+		c          Command
+		what, file string
 	}{
-		{Save{}, "checkpoint not saved"},
-		{Export{}, "history not exported"},
-		{Share{}, "design not written"},
-		{Plot{Format: "png", Draw: draw}, "figure not written"},
+		{Save{}, "checkpoint not saved", "ganui-vanilla-seed1-epoch1.ckpt"},
+		{Export{}, "history not exported", "ganui-vanilla-seed1-epoch1.csv"},
+		{Share{}, "design not written", "ganui-vanilla-seed1.json"},
+		{Plot{Format: "png", Draw: draw}, "figure not written", "ganui-vanilla-seed1-epoch1.png"},
 	} {
 		c, what := k.c, k.what
 		s.applyOne(c)
-		if want := what + ": " + why + out; s.note != want {
+		if want := what + ": " + why + GivesWay + ", so " + k.file + " is not written" + GivesWay + out; s.note != want {
 			t.Errorf("%T: %q, want %q", c, s.note, want)
 		}
+	}
+}
+
+// TestKeysSayAFileNotWrittenAsARunsEndDoes (chmod 555 of the directory the
+// trainer's keys write in): w refused by its directory's permissions says it
+// as a headless run's end says --save refused so (OutputsError, in the same
+// words: notWrittenThere), the directory "this directory, /x," as the keys'
+// own, the file named, a temporary file left there named too, and what writes
+// it fitted to the trainer: w again once the directory is writable, not "quit
+// and start ganui where you can write", which loses the run w was to save.
+// Once the trainer has quit, the way out goes. The refusal is given here as
+// root is refused nothing.
+func TestKeysSayAFileNotWrittenAsARunsEndDoes(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 1)
+	write := writeOutput
+	t.Cleanup(func() { writeOutput = write })
+	refused := func(path string) error {
+		dir := filepath.Dir(path)
+		return &outputfile.LeftError{
+			Temp: filepath.Join(dir, "."+filepath.Base(path)+".tmp-0123abcd"),
+			Why:  syscall.EACCES,
+			Err:  &outputfile.DirError{Path: path, Target: path, Dir: dir, Why: "takes no new files (renaming one into place there: permission denied)", Err: syscall.EACCES},
+		}
+	}
+	var path string
+	writeOutput = func(p string, _ fs.FileMode, _ outputfile.Kind, _ int64, _ func(io.Writer) error, _ func()) error {
+		path = p
+		return refused(p)
+	}
+	s.applyOne(Save{})
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headless := WithOutput(nil, "--save", refused(path)).Error()
+	said, _, _ := strings.Cut(strings.TrimPrefix(headless, "--save: the current directory "+dir), "; to write it, ")
+	want := "checkpoint not saved: this directory, " + dir + "," + said
+	if path == "" || PlainNote(s.note) != want || !strings.HasSuffix(s.note, LiveOnly+"; make the directory writable and w again"+LiveOnly) {
+		t.Errorf("the note:\n%q\nwant\n%q and the way out", s.note, want)
+	}
+	if got := s.Unsaved(); got != want {
+		t.Errorf("unsaved once quit: %q, want %q", got, want)
+	}
+	if !strings.HasPrefix(said, " takes no new files (renaming one into place there: permission denied), so "+filepath.Base(path)+" is not written, and its hidden temporary file ") {
+		t.Errorf("said %q: want the directory, the file and the file left", said)
 	}
 }
 
 // TestKeysSayTheirDirectoryWasRemoved: w, e, c and P in the current directory
 // removed while the trainer runs (rm -rf from another shell) say so, and the
 // way out: "history not exported: this directory, /tmp/x, was removed while
-// ganui ran; quit and start ganui where you can write", here without its path,
+// ganui ran, so ganui-vanilla-seed1-epoch1.csv is not written; quit and
+// start ganui where you can write", here without its path,
 // the test having started elsewhere (outputfile's tests hold the path), not
 // that it "takes no new files (creating one there: no such file or directory)",
 // true but leaving the user to guess that the directory is gone.
@@ -1070,7 +1116,7 @@ func TestKeysSayTheirDirectoryWasRemoved(t *testing.T) {
 	}
 	const why = "this directory was removed while ganui ran"
 	keysSayNotWritten(t, s, why)
-	if got, want := s.Unsaved(), "checkpoint not saved: "+why; got != want {
+	if got, want := s.Unsaved(), "checkpoint not saved: "+why+", so ganui-vanilla-seed1-epoch1.ckpt is not written"; got != want {
 		t.Errorf("unsaved once quit: %q, want %q", got, want)
 	}
 }

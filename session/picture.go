@@ -203,7 +203,7 @@ func (c Plot) apply(s *Session) {
 	p.State = s.state // taken between epochs of a run that goes on: running, not interrupted
 	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.%s", p.Seed, p.Epoch, c.Format))
 	if err := s.writeFile(path, 0o666, FigureKind, 0, func(w io.Writer) error { return c.Draw(w, p) }); err != nil {
-		s.warn(notWritten("figure not written", err))
+		s.warn(notWritten("figure not written", "P", err))
 		return
 	}
 	live := s.notReplayed()

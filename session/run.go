@@ -416,23 +416,7 @@ func (e *OutputsError) Error() string {
 				}
 			}
 		}
-		text := strings.Join(flags, ", ") + ": " + de.Cause() + strings.Join(lost, "")
-		if len(unwritten) > 0 {
-			verb := " is not written"
-			if len(unwritten) > 1 {
-				verb = " are not written"
-			}
-			link := ", so "
-			if len(lost) > 0 {
-				link = ", and "
-			}
-			text += link + andList(unwritten) + verb
-		}
-		if len(left) == 1 {
-			text += fmt.Sprintf(", and its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", left[0], leftWhy)
-		} else if len(left) > 1 {
-			text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", andList(left), leftWhy)
-		}
+		text := strings.Join(flags, ", ") + ": " + notWrittenThere(de.Cause(), lost, unwritten, "", left, leftWhy)
 		them := "it"
 		if len(flags) > 1 {
 			them = "them"
@@ -440,6 +424,35 @@ func (e *OutputsError) Error() string {
 		parts = append(parts, text+"; to write "+them+", "+e.remedy(de))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// notWrittenThere says files not written for cause, one of their
+// directory's, as a run's end (OutputsError) and the trainer's keys
+// (notWritten) both say them: the cause, the files lost with it (lost:
+// ", and run.csv with it: …"), ", so run.ckpt and run.png are not
+// written", and the hidden temporary files left there, which it would
+// not let be removed (outputfile.LeftError), named, the reason given
+// (leftWhy). mark brackets the clause of the files not written: a note's
+// GivesWay, "" for none. What writes the files is the caller's to say.
+func notWrittenThere(cause string, lost, unwritten []string, mark string, left []string, leftWhy error) string {
+	text := cause + strings.Join(lost, "")
+	if len(unwritten) > 0 {
+		verb := " is not written"
+		if len(unwritten) > 1 {
+			verb = " are not written"
+		}
+		link := ", so "
+		if len(lost) > 0 {
+			link = ", and "
+		}
+		text += mark + link + andList(unwritten) + verb + mark
+	}
+	if len(left) == 1 {
+		text += fmt.Sprintf(", and its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", left[0], leftWhy)
+	} else if len(left) > 1 {
+		text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", andList(left), leftWhy)
+	}
+	return text
 }
 
 // remedy is what writes the files of de's directory: the directory made

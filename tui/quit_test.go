@@ -442,24 +442,26 @@ func TestNoticeBesideTheNote(t *testing.T) {
 }
 
 // TestDirectoryNoteSaysTheWayOut: a key's file not written for its directory
-// (session's note of an outputfile.DirError) says the way out, starting ganui
-// where the user can write, at 80×24 as at 120×40, the directory's path giving
-// way on the narrow screen: the file's name and the system's words would
-// otherwise fill the status's two lines.
+// (session's note of an outputfile.DirError) says the way out, the directory
+// made writable and w again, at 80×24 as at 120×40, the file's clause and then
+// the directory's path giving way on the narrow screen (two brackets, the last
+// first): the file's name and the system's words would otherwise fill the
+// status's two lines.
 func TestDirectoryNoteSaysTheWayOut(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const why = " takes no new files (creating one there: permission denied)"
-	const out = "; quit and start ganui where you can write"
-	note := "checkpoint not saved: this directory" + session.GivesWay + ", /home/ada/courses/gans/week3/notes," + session.GivesWay + why + session.LiveOnly + out + session.LiveOnly
+	const file = ", so ganui-ring-seed1-epoch0.ckpt is not written"
+	const out = "; make the directory writable and w again"
+	note := "checkpoint not saved: this directory" + session.GivesWay + ", /home/ada/courses/gans/week3/notes," + session.GivesWay + why + session.GivesWay + file + session.GivesWay + session.LiveOnly + out + session.LiveOnly
 	for _, c := range []struct {
 		w, h int
 		want string
 	}{
-		{80, 24, "✗ checkpoint not saved: this directory …" + why + out},
-		{120, 40, "✗ checkpoint not saved: this directory, /home/ada/courses/gans/week3/notes," + why + out},
+		{80, 24, "✗ checkpoint not saved: this directory …" + why + " …" + out},
+		{120, 40, "✗ checkpoint not saved: this directory, /home/ada/courses/gans/week3/notes," + why + file + out},
 	} {
 		_, shown := shownModel(t, cfg, true, c.w, c.h)
 		shown.snap.Note, shown.snap.Failed = note, true

@@ -976,32 +976,38 @@ func (m *Model) statusLines(w, n int) []string {
 
 // noteLines is a note's text in style, wrapped at w as the diagnosis is
 // (wrapIndent), in at most rows lines. Where it does not fit, the words
-// session.GivesWay brackets give way from their end, a clause at a time (up to
-// a ",", ":" or ";"), "…" in their place, as few as lets the whole fit, so
-// that the words after them stay: c's caveat, its reason first, before the
-// checkpoint that continues the run, which at 80×24 would otherwise be cut.
-// Where even without them it does not fit, the text is cut at its end, those
-// words in it (cutLines).
+// session.GivesWay brackets give way, the last bracket first, each from
+// its end, a clause at a time (up to a ",", ":" or ";"), "…" in their
+// place, as few as lets the whole fit, so that the words after them stay:
+// c's caveat, its reason first, before the checkpoint that continues the
+// run, which at 80×24 would otherwise be cut. Where even without them it
+// does not fit, the text is cut at its end, those words in it
+// (cutLines).
 func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 	note = strings.ReplaceAll(note, session.LiveOnly, "") // the screen is the trainer running
-	head, gives, tail := note, "", ""
-	if h, rest, ok := strings.Cut(note, session.GivesWay); ok {
-		head, gives = h, rest
-		gives, tail, _ = strings.Cut(gives, session.GivesWay)
-	}
-	lines := wrapIndent(style.Render(head+gives+tail), w)
-	if len(lines) <= rows || gives == "" {
+	parts := strings.Split(note, session.GivesWay)        // the brackets' words at odd places
+	render := func() []string { return wrapIndent(style.Render(strings.Join(parts, "")), w) }
+	lines := render()
+	if len(lines) <= rows {
 		return cutLines(lines, w, rows)
 	}
-	var shorter []string // gives cut after a clause, the longest first, then gone
-	for i := len(gives) - 1; i > 0; i-- {
-		if gives[i] == ' ' && strings.ContainsRune(",:;", rune(gives[i-1])) {
-			shorter = append(shorter, gives[:i-1]+" …")
+	for i := (len(parts) - 2) | 1; i > 0; i -= 2 {
+		gives := parts[i]
+		var shorter []string // gives cut after a clause, the longest first, then gone
+		for j := len(gives) - 1; j > 0; j-- {
+			if gives[j] == ' ' && strings.ContainsRune(",:;", rune(gives[j-1])) {
+				shorter = append(shorter, gives[:j-1]+" …")
+			}
 		}
-	}
-	for _, short := range append(shorter, "…") {
-		if l := wrapIndent(style.Render(head+short+tail), w); len(l) <= rows && fits(l, w) {
-			return l
+		gone := "…"
+		if strings.HasPrefix(gives, " ") || strings.HasPrefix(gives, ", ") {
+			gone = " …" // between words: "the current directory …"
+		}
+		for _, short := range append(shorter, gone) {
+			parts[i] = short
+			if l := render(); fits(l, w) && len(l) <= rows {
+				return l
+			}
 		}
 	}
 	return cutLines(lines, w, rows)
