@@ -264,9 +264,8 @@ func probe(path string) error {
 
 // placeRefused is the *DirError of path's write refused its rename into
 // place, or foreseen to be (placeable), for the directory's permissions
-// (err, the system's):
-// said of the directory, so that a caller telling of several files there
-// says it once.
+// (err, the system's): said of the directory, so that a caller telling
+// of several files there says it once.
 func placeRefused(path string, err error) *DirError {
 	return &DirError{Path: path, Target: path, Dir: filepath.Dir(path), Why: "takes no new files (renaming one into place there: permission denied)", Err: err}
 }
