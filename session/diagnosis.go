@@ -993,13 +993,14 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	// measured only where G makes a row of samples from one draw, whose
 	// samples still spread, so the text names the row: "nearly the same
 	// output every time" would stand beside blog-original's histogram
-	// spread from 0 to 8. What that costs is the same values drawn over
-	// and over, whatever their shape, not the shape missed: "matching the
-	// mean and std is not matching the shape" would stand beside
-	// blog-original's histogram on the target, KS 0.040 (seed 1, epoch
-	// 255).
+	// spread from 0 to 8. What the text says is what noise use measures,
+	// the share of the samples' variance the noise explains, under 5%:
+	// nearly the same row, not the same values, which a noise use of
+	// 0.04 is not. It says nothing of the shape: "matching the mean and
+	// std is not matching the shape" would stand beside blog-original's
+	// histogram on the target, KS 0.040 (seed 1, epoch 255).
 	if m.N > 0 && m.ZDep < NoiseUseFloor {
-		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the same values over and over, however well they fit the target", numtext.FormatInt(m.RowWidth)),
+		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the noise explaining under %.0f%% of their variance, however well they fit the target", numtext.FormatInt(m.RowWidth), 100*NoiseUseFloor),
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), NoiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {
