@@ -261,8 +261,10 @@ const (
 	// and wgan (seed 2) has its best KS, 0.073, at epoch 4,800 and climbs
 	// to 0.19. Stopped is not stopped for good: trained to 200,000 epochs
 	// both reach the noise floor, uniform at epoch 58,000, wgan at 36,000,
-	// so the finding says that more epochs help slowly if at all, not that
-	// they cannot.
+	// and of the plateaus replayed below some later improve, others not.
+	// So the finding says what the window measured and what a learner can
+	// try, training on or other settings, and foretells nothing of more
+	// epochs, which this run has not measured.
 	//
 	// The window is of epochs, for how soon a run improves is its
 	// design's pace in epochs, which the plan does not change: a run
@@ -1442,7 +1444,7 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if w.hq[1] > 0 { // a plane of modes, whose share flat counts too
 		detail += fmt.Sprintf("; the high-quality share's best %s, not %.0f%% over its best before them, %s", numtext.Together("HQ "+HighQualityShare(w.hq[1])), 100*plateauGain, numtext.Together("HQ "+HighQualityShare(w.hq[0])))
 	}
-	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has not improved by %.0f%% in %s epochs, far from the target, a plateau: more epochs of this design help slowly if at all", name, 100*plateauGain, numtext.FormatInt(w.window)), Detail: detail}}, found...)
+	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has not improved by %.0f%% in %s epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings", name, 100*plateauGain, numtext.FormatInt(w.window)), Detail: detail}}, found...)
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS
