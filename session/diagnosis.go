@@ -36,7 +36,8 @@ const (
 	// D's (the pointwise loss is 2 wherever |D| ≤ 1), so the two losses
 	// split their sum at random (hinge, seeds 1–5, from 0.73 and 1.27 to
 	// 1.42 and 0.50, KS under 0.03) and only the sum tells: 2 is D's
-	// scores alike on real and generated data. This is how near 2 it must
+	// mean scores alike on real and generated data while its scores lie
+	// within the margins (watch.where). This is how near 2 it must
 	// be: the gap of BCE's 0.515 and 0.485 (equilibriumScore either side
 	// of ½, 0.03 of the 1 between its labels) on the hinge's scale, the 2
 	// between its margins. hinge (seeds 1–5) reaches it at epochs 4,000 to
@@ -1333,10 +1334,16 @@ func (w *watch) tol() float64 {
 }
 
 // where says where D's losses sit at their equilibrium, as
-// Equilibrium.Where does; under the hinge loss, at a sum of 2.
+// Equilibrium.Where does; under the hinge loss, at a sum of 2, which is
+// D's mean scores alike on real and generated data only while its
+// scores lie within its margins ±1 (hingeTol): past them a loss is 0
+// however far a score goes, and a D sure and right beyond its margins on
+// some samples and sure and wrong on others can sum to 2 with its mean
+// scores apart. The sum is all the trigger reads, so the words say the
+// condition with the scores.
 func (w *watch) where() string {
 	if w.hinge() {
-		return numtext.Together("a sum of 2") + ", D's scores on real and generated data alike"
+		return numtext.Together("a sum of 2") + ", D's mean scores alike on real and generated data if all lie within its margins " + numtext.Together("±1")
 	}
 	return w.eq.Where()
 }

@@ -481,14 +481,19 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
 	values := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
-	if w.hinge() { // only the sum says: under 2, D's mean score on real data is over its mean on generated data
+	if w.hinge() {
+		// Only the sum says. The losses are each at least 1 less D's
+		// mean score on its side, so a sum under 2 is D's mean score on
+		// real data over its mean on generated data by at least 2 less
+		// the sum, wherever the scores lie; over 2 is the other way only
+		// while they lie within the margins ±1, past which a loss is 0.
 		sum, tol := w.dReal+w.dFake, equilibriumLeave*hingeTol
 		scores := "D's mean scores on real and generated data are apart again"
 		switch {
 		case sum <= hingeSum-tol:
 			scores = "D scores real data over generated data again"
 		case sum >= hingeSum+tol:
-			scores = "D scores generated data over real data"
+			scores = "D scores generated data over real data, if all its scores lie within its margins " + numtext.Together("±1")
 		}
 		return fmt.Sprintf("D's losses have left their sum of 2: %s (%s, %s, averaged over about %d epochs)", scores, values, numtext.Together("together "+numtext.Figure(sum, 4)), lossWindow)
 	}
