@@ -161,8 +161,15 @@ const (
 	// cloudSpread: in two dimensions, samples off the modes that spread
 	// at least this share of the target's own spread, their mean within
 	// this share of it from the target's centre (both as spread() reads
-	// them, the root mean square of the two axes'), are a cloud with gaps,
-	// whose missing modes are chance; a tighter clump missing modes is
+	// them, the root mean square of the two axes'), spread wide about the
+	// target's centre, and the finding says that and no more: it does not
+	// see where the samples off the modes lie. ring (seed 1) at epoch
+	// 1,500 is a cloud over the ring with gaps, 99.6% of its samples on
+	// no mode; grid (seed 1) at epoch 15,000 rings the grid's outer
+	// square, on its corners and along its edges, the inside all but
+	// empty, 41% of its samples on no mode, its spread 3.4 against the
+	// grid's 2.83: "a spread-out cloud, not mode collapse" would be wrong
+	// there, and the plane shows which. A tighter clump missing modes is
 	// mode collapse where its samples sit on the modes it covers, but one
 	// small cloud where many of them are between the modes, collapsed onto
 	// no mode, or at the one mode it reaches (smallCloudAt): grid (seed 1)
@@ -172,8 +179,8 @@ const (
 	// modes on the other: ring-mbd (seed 1, at 70×20 at full speed) has
 	// 99.6% of its samples off every mode at epoch 149, spread 0.95
 	// against the ring's 1.41, centred at (0.78, −2.02), a third of them
-	// beyond the box: its mean off the target's centre makes it no
-	// spread-out cloud with gaps.
+	// beyond the box: its mean off the target's centre makes it not
+	// spread about the target's centre.
 	cloudSpread = 0.5
 	// collapseEpochs: before G has trained this many epochs, the modes
 	// G misses are not yet captured (a plane's) or covered (a
@@ -1670,8 +1677,8 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, notYet(len(dropped), len(m.Spots), "captured", "G puts almost no samples there", missed))
 		case len(dropped) == len(m.Spots):
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)), Detail: missed})
-		case len(dropped) > 0 && off > BlurredShare && wide && centred: // a cloud with gaps, not a collapse
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
+		case len(dropped) > 0 && off > BlurredShare && wide && centred: // spread wide about the centre: see cloudSpread
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples spread wide about the target's centre, many of them on no mode", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
 		case len(dropped) > 0 && off > BlurredShare && wide: // as wide, but to one side
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),

@@ -1864,15 +1864,15 @@ func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
 
 // TestFindingHeadsKeepTheirHint: where even the findings' heads overflow the
 // room, the last line is cut before "? twice: in full", which stays: a replayed
-// grid-pacgan at 80×24 does not read "! 5 of 25 modes missing, and many samples
-// between the modes  ! D is stuck …", the hint cut off.
+// grid-pacgan at 80×24 does not read "! 5 of 25 modes missing  ! D is stuck at
+// its equilibrium, yet …", the hint cut off.
 func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	snap.State, snap.Note = session.Paused, ""
 	snap.Findings = []session.Finding{
-		{Kind: session.ModeDropped, Text: "5 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
+		{Kind: session.ModeDropped, Text: "5 of 25 modes missing: G's samples spread wide about the target's centre, many of them on no mode"},
 		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: D's losses are those of a D that cannot tell real from fake, but G has not matched the target"},
 	}
 	m.apply(snap)
@@ -1883,7 +1883,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	}
 	// A head that has no room gives way whole, counted, not cut inside a word
 	// ("… ! D is stuck at its equilibrium, y…").
-	snap.Findings[0].Text = "5 of 25 modes missing: a spread-out cloud"
+	snap.Findings[0].Text = "5 of 25 modes missing: spread wide"
 	snap.Findings[1].Text = "D is stuck at its equilibrium, yet the samples are far from the target: D's losses are those of a D that cannot tell real from fake, but G has not matched the target"
 	m.apply(snap)
 	lines = m.msgLines(80, 2)

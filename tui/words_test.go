@@ -1111,12 +1111,12 @@ func TestRowsUnderHeadsExplainTheFindings(t *testing.T) {
 	m.snap.Target.Plane = &session.PlaneInfo{}
 	m.snap.Note = "wrote ganui-grid-pacgan-seed1.json · the command below runs the run again" + session.CommandBreak + "ganui --preset grid-pacgan --seed 1"
 	m.snap.Findings = []session.Finding{
-		{Kind: session.ModeDropped, Text: "7 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
+		{Kind: session.ModeDropped, Text: "7 of 25 modes missing: G's samples spread wide about the target's centre, many of them on no mode"},
 		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: " + strings.Repeat("a long account of what the finding rests on, ", 5)},
 	}
 	got := m.msgLines(120, 5)
 	flat := ansi.Strip(strings.Join(got, "\n"))
-	if !strings.Contains(flat, "not mode collapse") || !strings.Contains(flat, "far from the target  ? twice: in full") {
+	if !strings.Contains(flat, "many of them on no mode") || !strings.Contains(flat, "far from the target  ? twice: in full") {
 		t.Fatalf("not the missing modes in full and the stalled D by its head:\n%s", flat)
 	}
 	if len(got) != 5 || strings.TrimSpace(ansi.Strip(got[len(got)-1])) == "" {
@@ -1126,22 +1126,23 @@ func TestRowsUnderHeadsExplainTheFindings(t *testing.T) {
 
 // TestHeadCutKeepsTheCountOfTheRest: on one row, a head too wide to stand
 // beside "+1 more" and the hint is cut, the count of the findings left out
-// kept: grid-pacgan at 80×24, paused on a replayed frame, does not read "! 10
-// of 25 modes missing, and many samples between the modes … ? twice: in full",
-// its stalled D gone without a word, the … saying only that the head went on.
+// kept: uniform at 80×24, at its plan's end, does not read "! KS has not
+// improved by 10% in 3,000 epochs, far from the target, a plateau … ? twice:
+// in full", D's equilibrium beside it gone without a word, the … saying only
+// that the head went on.
 func TestHeadCutKeepsTheCountOfTheRest(t *testing.T) {
 	var m Model
 	m.snap.State = session.Paused
 	m.snap.Findings = []session.Finding{
-		{Kind: session.ModeDropped, Text: "10 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
-		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: it gives G little to go on"},
+		{Kind: session.Plateau, Text: "KS has not improved by 10% in 3,000 epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings"},
+		{Kind: session.DIndifferent, Text: "D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake"},
 	}
 	got := m.msgLines(80, 2)
 	flat := ansi.Strip(strings.Join(got, "\n"))
 	if len(got) != 2 || !fits(got, 80) {
 		t.Fatalf("%d rows of 2, or wider than 80:\n%s", len(got), flat)
 	}
-	if want := "! 10 of 25 modes missing, and many samples between …  +1 more  ? twice: in full"; numtext.Plain(ansi.Strip(got[1])) != want {
+	if want := "! KS has not improved by 10% in 3,000 epochs, far …  +1 more  ? twice: in full"; numtext.Plain(ansi.Strip(got[1])) != want {
 		t.Errorf("the heads' row reads\n%s\nwant\n%s", numtext.Plain(ansi.Strip(got[1])), want)
 	}
 }
