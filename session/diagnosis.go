@@ -1013,7 +1013,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the noise explaining under %.0f%% of their variance, however well they fit the target", numtext.FormatInt(m.RowWidth), 100*NoiseUseFloor),
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), NoiseUseFloor)})
 	}
-	if f, ok := indifferent(w); ok {
+	if f, ok := indifferent(w, gapOf("KS", m.KS, e.KSFloor)); ok {
 		far, why, _ := farFromTarget(m, w.sw1Noise, false)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
@@ -1196,7 +1196,7 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 	case far && !w.gaining():
 		f.Kind = DStalled
 		f.Text = stuckText + ", yet the samples are far from the target: D's losses are those of " + blindD + ", but G has not matched the target; " + gauge
-		f.Detail += "; " + why
+		f.Detail = w.equilibriumDetail() + "; " + why
 	}
 	return f
 }
@@ -1445,20 +1445,18 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
 		return found
 	}
-	name, n, floor := "KS", CheckSize(false), engine.KSNoiseFloor(CheckSize(false))
-	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Measure(floor)))
+	n, g := CheckSize(false), gapOf("KS", w.lately[0], engine.KSNoiseFloor(CheckSize(false)))
 	if m.Plane != nil {
-		name, n, floor = "SW1", CheckSize(true), sw1FloorTimes*w.sw1Noise
-		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Measure(w.sw1Noise))
+		n, g = CheckSize(true), gapOf("SW1", w.lately[0], w.sw1Noise)
 	}
-	if w.lately[0] <= plateauFloor*floor {
+	if !g.far() {
 		return found
 	}
-	detail := fmt.Sprintf("the best of the last %s epochs' checks (%s each) %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), numtext.Together(numtext.FormatInt(n)+" samples"), w.bests(w.lately), plateauFloor, floorIs, 100*plateauGain, w.bests(w.before))
+	detail := fmt.Sprintf("the best of the last %s epochs' checks (%s each) %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), numtext.Together(numtext.FormatInt(n)+" samples"), w.bests(w.lately), plateauFloor, g.is, 100*plateauGain, w.bests(w.before))
 	if w.hq[1] > 0 { // a plane of modes, whose share flat counts too
 		detail += fmt.Sprintf("; the high-quality share's best %s, not %.0f%% over its best before them, %s", numtext.Together("HQ "+HighQualityShare(w.hq[1])), 100*plateauGain, numtext.Together("HQ "+HighQualityShare(w.hq[0])))
 	}
-	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has not improved by %.0f%% in %s epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings", name, 100*plateauGain, numtext.FormatInt(w.window)), Detail: detail}}, found...)
+	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has not improved by %.0f%% in %s epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings", g.name, 100*plateauGain, numtext.FormatInt(w.window)), Detail: detail}}, found...)
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS
@@ -1492,12 +1490,57 @@ const blindD = "a D that cannot tell real from fake"
 
 // indifferent is the DIndifferent finding, when D's averaged losses sit
 // at their equilibrium, or its losses have sat still there for stillNow
-// epochs, their averages yet to follow.
-func indifferent(w *watch) (Finding, bool) {
+// epochs, their averages yet to follow; g is the evaluation's distance to
+// the target beside its noise floor.
+//
+// The best D is p_data/(p_data + p_g), ½ everywhere only once G matches
+// the target (Goodfellow et al. 2014, Proposition 1), but a D of limited
+// capacity can sit at ½ while G's samples differ from it: uniform (seed
+// 1) holds D at ln 2 from epoch 3,800 with KS 0.25 at its plan's end,
+// 18 times its noise floor, beside its plateau. Where the distance is
+// over plateauFloor times the line its noise floor starts at (g.far, the
+// plateau's line), the finding says that the equilibrium does not mean G
+// matches the target, and by which measure, where it otherwise leaves
+// the shape to the measures: a learner reads the equilibrium's ✓ as
+// success.
+func indifferent(w *watch, g noiseGap) (Finding, bool) {
 	if !w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
-	return Finding{Kind: DIndifferent, Text: indifferentText + ": " + w.where() + ", the losses of " + blindD + "; the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
+	text, detail := indifferentText+": "+w.where()+", the losses of "+blindD, w.equilibriumDetail()
+	if g.far() {
+		return Finding{Kind: DIndifferent, Text: text + fmt.Sprintf(", which does not mean G matches the target: %s is over %d× its noise floor, and a D of limited capacity can sit there while G's samples differ", g.name, plateauFloor), Detail: detail + "; " + g.String()}, true
+	}
+	return Finding{Kind: DIndifferent, Text: text + "; the shape is for the measures to judge", Detail: detail}, true
+}
+
+// noiseGap is a distance to the target, name at d, beside line, where its
+// noise floor starts (is says it in words): KS's 95% bound, or 1.5× SW1's
+// floor (sw1FloorTimes), as the noise-floor findings read them.
+type noiseGap struct {
+	name    string
+	d, line float64
+	is      string
+}
+
+// gapOf is the noiseGap of a distance name at d beside the noise floor
+// floor: for KS its 95% bound at the sample's size, for SW1 the SW1 of a
+// sample of the target itself, whose line is sw1FloorTimes that.
+func gapOf(name string, d, floor float64) noiseGap {
+	if name == "SW1" {
+		return noiseGap{name, d, sw1FloorTimes * floor, fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Measure(floor))}
+	}
+	return noiseGap{name, d, floor, fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Measure(floor)))}
+}
+
+// far tells whether the distance is over plateauFloor times its line:
+// far from the noise floor, G's samples measurably off the target.
+func (g noiseGap) far() bool { return g.line > 0 && g.d > plateauFloor*g.line }
+
+// String writes the distance beside its line: "KS 0.251, over 3× the
+// 95% bound 0.014".
+func (g noiseGap) String() string {
+	return fmt.Sprintf("%s, over %d× %s", numtext.Together(g.name+" "+numtext.Measure(g.d)), plateauFloor, g.is)
 }
 
 // frozen is the DFrozen finding, when each of D's losses has stayed
@@ -1705,7 +1748,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Measure(m.SW1)); ok {
 		out = append(out, f)
 	}
-	if f, ok := indifferent(w); ok {
+	if f, ok := indifferent(w, gapOf("SW1", m.SW1, m.SW1Floor)); ok {
 		far, why, _ := farOnPlane(m, w.sw1Noise, false)
 		gauge := "SW1 still falling means a slow run, SW1 flat a stalled one"
 		if len(m.Spots) > 1 {

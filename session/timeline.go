@@ -268,19 +268,18 @@ func thawed(w *watch, _ *Eval, _ *episodes) string {
 	return "D's losses move from epoch to epoch again: " + w.averagedLosses()
 }
 
-// equilibriumStarted is the detail of the start of D's equilibrium, f
-// the finding that starts it: where D's losses sit (equilibriumDetail),
-// also when f is a stall's, as a run that stalls at once gives at the
-// check that starts both episodes. A stall's finding's detail is the
-// equilibrium's with what makes it a stall added, and the equilibrium's
-// event does not give it whole: its text would then hold the stall's
-// figures (KS 0.9000, over 0.5), as an equilibrium reached before its
-// stall does not, beside the stall's own event that gives them
-// (stallStarted).
-func equilibriumStarted(w *watch, _ *Eval, f Finding) string {
-	if f.Kind == DIndifferent {
-		return startedSays(f)
-	}
+// equilibriumStarted is the detail of the start of D's equilibrium:
+// where D's losses sit (equilibriumDetail), the episode's condition,
+// whichever finding starts it. A stall's finding's detail is the
+// equilibrium's with what makes it a stall added, as a run that stalls
+// at once gives at the check that starts both episodes, and the
+// equilibrium's own adds the distance where G's samples are off the
+// target (indifferent); the event gives neither: its text would then
+// hold the stall's figures (KS 0.9000, over 0.5), beside the stall's
+// own event that gives them (stallStarted), or a KS that an
+// equilibrium reached nearer the target does not give, with nothing to
+// say why it is there.
+func equilibriumStarted(w *watch, _ *Eval, _ Finding) string {
 	return indifferentText + ": " + w.equilibriumDetail()
 }
 
