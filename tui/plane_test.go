@@ -50,11 +50,20 @@ func trainedPlane(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*s
 	return s, snap
 }
 
-// trained is trainedPlane for a design of either dimension.
+// trained is trainedPlane for a design of either dimension. Tests asking
+// for the same run share it (shared): ring's first 300 epochs are trained
+// once for the package, not once for each of three tests.
 func trained(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*session.Session, session.Snapshot) {
 	tb.Helper()
-	s, snap, _ := trainedReplay(tb, cfg, seed, epochs, -1)
-	return s, snap
+	type run struct {
+		cfg    engine.Config
+		seed   uint64
+		epochs int
+	}
+	return shared(run{cfg, seed, epochs}, func() (*session.Session, session.Snapshot) {
+		s, snap, _ := trainedReplay(tb, cfg, seed, epochs, -1)
+		return s, snap
+	})
 }
 
 // trainedReplay is trained, with the same run's replay of the newest

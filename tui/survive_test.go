@@ -9,11 +9,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -2163,17 +2165,54 @@ func TestSharedNoteStandsWhileRunning(t *testing.T) {
 
 // firstSnapshot is a paused session of cfg, seed 1, stopped after its
 // first snapshot, and that snapshot: a model to draw at epoch 0, or at a
-// state the test sets in the snapshot.
+// state the test sets in the snapshot. The tests that draw every preset at
+// epoch 0 ask for the same ones, which are made once (shared).
 func firstSnapshot(t *testing.T, cfg engine.Config) (*session.Session, session.Snapshot) {
 	t.Helper()
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
-	if err != nil {
-		t.Fatal(err)
+	type first struct{ cfg engine.Config }
+	return shared(first{cfg}, func() (*session.Session, session.Snapshot) {
+		s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Start()
+		snap := <-s.Snapshots()
+		s.Stop()
+		return s, snap
+	})
+}
+
+// shared returns the stopped session and snapshot that build makes for key,
+// making them the first time key (compared by reflect.DeepEqual) is asked
+// for: a stopped session and its snapshot are the same whichever test asks,
+// and a run made once for the package spares each later test its training
+// and evaluations, a plane's first of which takes a second, several under
+// the race detector.
+func shared(key any, build func() (*session.Session, session.Snapshot)) (*session.Session, session.Snapshot) {
+	sharedRuns.Lock()
+	defer sharedRuns.Unlock()
+	for _, r := range sharedRuns.of {
+		if reflect.DeepEqual(r.key, key) {
+			return r.s, r.snap
+		}
 	}
-	s.Start()
-	snap := <-s.Snapshots()
-	s.Stop()
+	s, snap := build()
+	sharedRuns.of = append(sharedRuns.of, sharedRun{key, s, snap})
 	return s, snap
+}
+
+// sharedRuns holds shared's runs.
+var sharedRuns struct {
+	sync.Mutex
+	of []sharedRun
+}
+
+// sharedRun is one run shared holds: what it was asked for by, its
+// stopped session and its snapshot.
+type sharedRun struct {
+	key  any
+	s    *session.Session
+	snap session.Snapshot
 }
 
 // TestHistoryFileWarningSaysWhatItMeans: the warning of a history file that
