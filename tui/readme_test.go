@@ -55,18 +55,23 @@ func TestREADMEScreensAreTheTrainers(t *testing.T) {
 	const bimodalHead = "bimodal  ❚❚ paused  epoch 1,800 / 10,000  seed 4  speed 500/s"
 	// The plane's title, its first line: the capture begins there.
 	const ringHead = "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 4,058 · 5 of 1,500 beyond the box               Quality lower SW1 better"
-	for _, c := range []struct {
+	type run struct {
 		preset string
 		seed   uint64
 		epochs int
-		w, h   int
-		first  string // the capture's first line
-		rows   int    // the capture's lines: h, or fewer where it is part of the frame
-		from   string // compare each line from the column this begins at in first; "" all
-	}{
-		{"bimodal", 4, 1800, 120, 40, " ganui   " + bimodalHead, 40, ""},
-		{"bimodal", 4, 1800, 80, 24, bimodalHead, 24, ""},
-		{"ring", 2, 4058, 120, 40, ringHead, 22, "Quality"},
+	}
+	type screen struct {
+		run
+		w, h  int
+		first string // the capture's first line
+		rows  int    // the capture's lines: h, or fewer where it is part of the frame
+		from  string // compare each line from the column this begins at in first; "" all
+	}
+	var cases []screen
+	for _, c := range []screen{
+		{run{"bimodal", 4, 1800}, 120, 40, " ganui   " + bimodalHead, 40, ""},
+		{run{"bimodal", 4, 1800}, 80, 24, bimodalHead, 24, ""},
+		{run{"ring", 2, 4058}, 120, 40, ringHead, 22, "Quality"},
 	} {
 		if c.preset == "ring" && (testing.Short() || raceEnabled) {
 			// 4,058 epochs of ring take a minute or more, and five to ten
@@ -74,14 +79,18 @@ func TestREADMEScreensAreTheTrainers(t *testing.T) {
 			// SIMD pass and go test ./... compare it.
 			continue
 		}
-		want := capture(c.first, c.rows)
-		if want == nil {
-			t.Errorf("the README has no capture of %s at epoch %d of %d lines beginning %q", c.preset, c.epochs, c.rows, c.first)
+		cases = append(cases, c)
+	}
+	// Each run is trained once and evaluated at the bins of each of its
+	// captures' widths: an evaluation draws its samples from its epoch's
+	// seed (engine.GAN.EvaluateUntil), so that bimodal's at 80×24's bins
+	// is the one a trainer at 80×24 draws, without training 1,800 epochs
+	// again.
+	binsAt := func(w int) int { return w - len(gap) - sideW - axisGutter }
+	sessions, snaps := map[run]*session.Session{}, map[run]map[int]session.Snapshot{}
+	for _, c := range cases {
+		if sessions[c.run] != nil {
 			continue
-		}
-		col := 0 // in runes, where the lines are compared from
-		if c.from != "" {
-			col = len([]rune(c.first[:strings.Index(c.first, c.from)]))
 		}
 		cfg, err := presets.Get(c.preset)
 		if err != nil {
@@ -91,20 +100,41 @@ func TestREADMEScreensAreTheTrainers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		sessions[c.run], snaps[c.run] = s, map[int]session.Snapshot{}
 		s.Start()
 		s.Send(session.Step{Kind: session.StepEpoch, Epochs: c.epochs})
-		bins := c.w - len(gap) - sideW - axisGutter
-		s.Send(session.HistBins{N: bins})
 		stepped := "epoch " + numtext.FormatInt(c.epochs) + ": "
-		var snap session.Snapshot
-		for snap = range s.Snapshots() {
-			binned := len(snap.Eval.Metrics.Hist.Counts) == bins || snap.Eval.Metrics.Plane != nil
-			if snap.Eval.Epoch == c.epochs && strings.HasPrefix(snap.Note, stepped) && binned {
-				break
+		for _, d := range cases {
+			bins := binsAt(d.w)
+			if _, done := snaps[c.run][bins]; d.run != c.run || done {
+				continue
+			}
+			s.Send(session.HistBins{N: bins})
+			for snap := range s.Snapshots() {
+				binned := len(snap.Eval.Metrics.Hist.Counts) == bins || snap.Eval.Metrics.Plane != nil
+				if snap.Eval.Epoch == c.epochs && strings.HasPrefix(snap.Note, stepped) && binned {
+					snaps[c.run][bins] = snap
+					break
+				}
 			}
 		}
 		s.Stop() // before the screen, which would take its snapshots too
-		got := strings.Split(frame(t, s, snap, c.w, c.h), "\n")
+	}
+	for _, c := range cases {
+		want := capture(c.first, c.rows)
+		if want == nil {
+			t.Errorf("the README has no capture of %s at epoch %d of %d lines beginning %q", c.preset, c.epochs, c.rows, c.first)
+			continue
+		}
+		col := 0 // in runes, where the lines are compared from
+		if c.from != "" {
+			col = len([]rune(c.first[:strings.Index(c.first, c.from)]))
+		}
+		snap, ok := snaps[c.run][binsAt(c.w)]
+		if !ok {
+			t.Fatalf("%s ended before epoch %d at %d×%d's bins", c.preset, c.epochs, c.w, c.h)
+		}
+		got := strings.Split(frame(t, sessions[c.run], snap, c.w, c.h), "\n")
 		// The capture's first line, in the frame: the line beginning as
 		// it does up to the column compared at.
 		head := string([]rune(c.first)[:col])
