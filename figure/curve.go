@@ -189,12 +189,11 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 // first measure (KS, or sliced W1 on a 2-D target) over the key's values:
 // each seed's value, the row's median and noise floor, and what the
 // median leaves out, as a heat map's cell says it (FromSweep). Its title
-// is the heat map's, with the final evaluation's sample size, which the
-// noise floor is of.
+// is the heat map's.
 func FromSweepCurve(res session.SweepResult) Curve {
 	_, title := sweepTitle(res)
 	c := Curve{
-		Title:      title + " · " + numtext.Count(res.Samples, "sample") + interrupted(res),
+		Title:      title + interrupted(res),
 		YLabel:     strings.ToUpper(res.Measures[0]),
 		FloorLabel: "noise floor at " + numtext.Count(res.Samples, "sample"),
 	}

@@ -379,7 +379,7 @@ func TestHeatmap(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, svg.Bytes()), "vanilla · seeds 1-3", "median KS by d_lr and g_lr", "d_lr", "g_lr", "1e-4", "1e-3", "1e-2",
-		"0.5000", "0.0625", "0.0100", "all 3 diverged", "1/3 diverged", "median KS")
+		"0.500", "0.062", "0.010", "all 3 diverged", "1/3 diverged", "median KS")
 	for _, f := range []string{"png", "pdf"} {
 		if err := EncodeHeatmap(io.Discard, f, h); err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -409,9 +409,10 @@ func TestHeatmapSaysLowerIsBetter(t *testing.T) {
 }
 
 // TestHeatmapValuesReadAsTheSweep: a cell's value is written as the sweep's
-// lines write it, in the exponent form where four decimals would not fit or
-// would read 0 (numtext.Figure): a runaway's median sliced W1 does not read
-// 5654200.0000 beside the line's sw1=5.6542e6.
+// lines write it (numtext.Measure), in three decimals, 0.172 beside the
+// line's ks=0.172, and in the exponent form where they would not fit or
+// would read 0: a runaway's median sliced W1 does not read 5654200.000
+// beside the line's sw1=5.6542e6.
 func TestHeatmapValuesReadAsTheSweep(t *testing.T) {
 	h := Heatmap{Title: "t", XKey: "g_lr", YKey: "d_lr", X: []string{"1e-4", "1e-3", "1e-2"}, Y: []string{"1e-4"},
 		Z: [][]float64{{0.1718, 5654200, 3e-5}}, ZLabel: "median sliced W1", Notes: [][]string{{"", "1/3 diverged", ""}}}
@@ -420,7 +421,7 @@ func TestHeatmapValuesReadAsTheSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := svgText(t, svg.Bytes())
-	hasAll(t, text, "0.1718", "5.6542e6", "1/3 diverged", "3.0000e-5")
+	hasAll(t, text, "0.172", "5.6542e6", "1/3 diverged", "3.0000e-5")
 	if slices.ContainsFunc(text, func(s string) bool { return strings.Contains(s, "5654200") }) {
 		t.Errorf("a value of 5.6542e6 written in its digits: %q", text)
 	}
@@ -444,13 +445,14 @@ func TestHeatmapPaintsNoValueGrey(t *testing.T) {
 }
 
 // TestFromSweep: the heat map of a sweep puts the first key across and the
-// second up, and says which cells diverged, had runs whose KS is not finite
+// second up, its title naming the sample size as its curve's does, and says
+// which cells diverged, had runs whose KS is not finite
 // (which the median leaves out), or had no seed finished: "none finished", not
 // "not run", which would deny the epochs its stopped seeds trained.
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
-		Preset: "vanilla", Target: "normal(4,1.25)", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7}, Measures: [2]string{"ks", "w1"},
+		Preset: "vanilla", Target: "normal(4,1.25)", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7}, Samples: 10000, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "1e-2", "1e-1"}}},
 		Rows: []session.SweepRow{
 			{Values: []string{"1e-4", "1e-3"}, Runs: 4, First: [3]float64{0.1, 0, 1}},
@@ -461,7 +463,7 @@ func TestFromSweep(t *testing.T) {
 		},
 	}
 	h := FromSweep(res)
-	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3,7 · interrupted, 4 of 24 runs unfinished" {
+	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3,7 · 10,000 samples · interrupted, 4 of 24 runs unfinished" {
 		t.Fatalf("heat map %+v", h)
 	}
 	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || h.Z[0][1] != 0.3 || !math.IsNaN(h.Z[1][1]) || !math.IsNaN(h.Z[2][1]) {
@@ -490,7 +492,7 @@ func TestFromSweep(t *testing.T) {
 	}
 	seen := map[string]int{}
 	for _, s := range svgText(t, svg.Bytes()) {
-		if strings.HasPrefix(s, "0.0") && s != "0.0481" {
+		if strings.HasPrefix(s, "0.0") && s != "0.048" {
 			seen[s]++
 		}
 	}
@@ -583,9 +585,9 @@ func TestHeatmapBarBeginsAtTheBest(t *testing.T) {
 // after a few seconds). A sweep that finished says nothing of it, a cell whose
 // every seed diverged among its finished runs.
 func TestHeatmapOfAStoppedSweepSaysSo(t *testing.T) {
-	res := session.SweepResult{Preset: "vanilla", Target: "normal(4,1.25)", Epochs: 20000, Seeds: []uint64{1, 2}, Measures: [2]string{"ks", "w1"},
+	res := session.SweepResult{Preset: "vanilla", Target: "normal(4,1.25)", Epochs: 20000, Seeds: []uint64{1, 2}, Samples: 10000, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-4", "1e-3"}}}}
-	const title = "vanilla · 20,000 epochs · target normal(4,1.25) · median KS over seeds 1-2"
+	const title = "vanilla · 20,000 epochs · target normal(4,1.25) · median KS over seeds 1-2 · 10,000 samples"
 	if h := FromSweep(res); h.Title != title+" · interrupted, 8 of 8 runs unfinished" {
 		t.Errorf("a sweep stopped before any run finished: title %q", h.Title)
 	}
@@ -1362,8 +1364,8 @@ func TestTitlesNameTheDesign(t *testing.T) {
 	if r := FromPicture(s.Picture()); r.Title != want || !strings.HasPrefix(res.Line(), "final preset=vanilla name=wide target=normal(0,1) g_lr=1e-3 samples=500 seed=1 ") {
 		t.Errorf("title %q, want %q, beside the final line %q", r.Title, want, res.Line())
 	}
-	sweep := session.SweepResult{Preset: "vanilla", Changes: res.Changes, Target: "normal(0,1)", Epochs: 2, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"}}
-	if h := FromSweep(sweep); h.Title != "vanilla name=wide g_lr=1e-3 · 2 epochs · target normal(0,1) · KS of seed 1" {
+	sweep := session.SweepResult{Preset: "vanilla", Changes: res.Changes, Target: "normal(0,1)", Epochs: 2, Seeds: []uint64{1}, Samples: 500, Measures: [2]string{"ks", "w1"}}
+	if h := FromSweep(sweep); h.Title != "vanilla name=wide g_lr=1e-3 · 2 epochs · target normal(0,1) · KS of seed 1 · 500 samples" {
 		t.Errorf("sweep title %q", h.Title)
 	}
 }
@@ -1409,14 +1411,14 @@ func TestTitleLines(t *testing.T) {
 // diverged".
 func TestHeatmapOfOneSeed(t *testing.T) {
 	nan := math.NaN()
-	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
+	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Samples: 10000, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "10"}}, {Key: "g_lr", Values: []string{"1e-3"}}},
 		Rows: []session.SweepRow{
 			{Values: []string{"1e-4", "1e-3"}, Runs: 1, NotFinite: [2]int{1, 0}, First: [3]float64{nan, nan, nan}},
 			{Values: []string{"10", "1e-3"}, Runs: 1, Diverged: 1, First: [3]float64{nan, nan, nan}},
 		}}
 	h := FromSweep(res)
-	if h.Title != "vanilla · 100 epochs · KS of seed 1" || h.ZLabel != "KS" {
+	if h.Title != "vanilla · 100 epochs · KS of seed 1 · 10,000 samples" || h.ZLabel != "KS" {
 		t.Errorf("title %q, colour bar %q", h.Title, h.ZLabel)
 	}
 	if !slices.Equal(h.Notes[0], []string{"NaN", "diverged"}) {
@@ -1507,10 +1509,10 @@ func TestMomentsAxisNamed(t *testing.T) {
 // replaced names the target that ran, as a run's figure does (it named
 // the preset alone: "ring", for a sweep of a points file).
 func TestHeatmapNamesTheTarget(t *testing.T) {
-	res := session.SweepResult{Preset: "ring", Target: "points(data.csv)", Epochs: 200, Seeds: []uint64{1}, Measures: [2]string{"sw1", "hq"},
+	res := session.SweepResult{Preset: "ring", Target: "points(data.csv)", Epochs: 200, Seeds: []uint64{1}, Samples: 2500, Measures: [2]string{"sw1", "hq"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}},
 		Rows: []session.SweepRow{{Values: []string{"1e-4", "1e-3"}, Runs: 1, First: [3]float64{0.2, 0, 1}}}}
-	if h := FromSweep(res); h.Title != "ring · 200 epochs · target points(data.csv) · SW1 of seed 1" {
+	if h := FromSweep(res); h.Title != "ring · 200 epochs · target points(data.csv) · SW1 of seed 1 · 2,500 samples" {
 		t.Errorf("title %q", h.Title)
 	}
 }

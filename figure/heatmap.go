@@ -116,7 +116,7 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	}
 	// The bar begins at the measure's best, its limits' first end (0, a
 	// perfect match), not at the best cell's value: a map whose every cell
-	// lies far from the target (KS 0.9969 beside 0.9977) reads red
+	// lies far from the target (KS 0.997 beside 0.998) reads red
 	// throughout, where its best cell would take the blue of a match.
 	if a, b := h.ZLimits[0], h.ZLimits[1]; a < b && lo > a {
 		lo = a
@@ -160,20 +160,8 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 			if j < len(h.Notes) && i < len(h.Notes[j]) {
 				note = h.Notes[j][i]
 			}
-			// A value reads as the sweep's lines write it (numtext.Figure), so
-			// that a runaway's median sliced W1 reads 5.6542e6 in its cell as
-			// the line's sw1=5.6542e6, not 5654200.0000.
-			s := "no value"
-			switch {
-			case finite(v) && note != "":
-				s = numtext.Figure(v, 4) + "\n" + note
-			case finite(v):
-				s = numtext.Figure(v, 4)
-			case note != "":
-				s = note
-			}
 			xys = append(xys, plotter.XY{X: float64(i), Y: float64(j)})
-			labels = append(labels, s)
+			labels = append(labels, cellText(v, note))
 		}
 	}
 	cells, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
@@ -218,6 +206,23 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	p.Draw(mapArea)
 	bar.Draw(barArea)
 	return nil
+}
+
+// cellText is what a cell of value v says, with note under it: the value
+// as the sweep's lines write it (numtext.Measure), so that a cell reads
+// 0.997 beside its row's ks=0.997 and a runaway's median sliced W1
+// 5.654e6 as the line's sw1=5.654e6; in a cell with no value, the note
+// alone, or "no value".
+func cellText(v float64, note string) string {
+	switch {
+	case finite(v) && note != "":
+		return numtext.Measure(v) + "\n" + note
+	case finite(v):
+		return numtext.Measure(v)
+	case note != "":
+		return note
+	}
+	return "no value"
 }
 
 // Cells' text: its size at most, at least, and the room it leaves
@@ -375,8 +380,10 @@ func FromSweep(res session.SweepResult) Heatmap {
 // sweepTitle is the title of a sweep's figure, and what its values are:
 // the design (as the sweep's summary names it), the plan, the target
 // that ran (as a run's figure names it: --set may have replaced the
-// preset's) and the seeds, "… · median KS over seeds 1-3" (of a sweep of
-// --seed S, each setting's one run, "KS of seed 3").
+// preset's), the seeds and the final evaluation's sample size, which the
+// values and a curve's noise floor are of, "… · median KS over seeds 1-3
+// · 10,000 samples" (of a sweep of --seed S, each setting's one run, "KS
+// of seed 3 · 10,000 samples").
 func sweepTitle(res session.SweepResult) (what, title string) {
 	title = session.DesignText(res.Preset, res.Changes, "target")
 	if res.Epochs > 0 {
@@ -391,7 +398,7 @@ func sweepTitle(res session.SweepResult) (what, title string) {
 		what = strings.ToUpper(res.Measures[0])
 		over = what + " of seed " + session.CompactSeeds(res.Seeds)
 	}
-	return what, title + " · " + over
+	return what, title + " · " + over + " · " + numtext.Count(res.Samples, "sample")
 }
 
 // interrupted is the end of the title of a sweep stopped short of its
