@@ -41,8 +41,10 @@ type Curve struct {
 	// none ("none finished").
 	Notes []string
 	// YLabel names the value, e.g. "KS": a distance to the target, lower
-	// the better.
+	// the better; YMost is the most it can read (KS: 1; sliced W1: +Inf),
+	// which its axis does not pass.
 	YLabel string
+	YMost  float64
 }
 
 // CurvePoint is one seed's value at the setting X[At].
@@ -96,7 +98,8 @@ func EncodeCurve(w io.Writer, format string, c Curve) error {
 
 // drawCurve draws c, valid, on dc: its title, and under it the seeds'
 // points, the medians' line and the noise floor dashed, on a y axis from
-// 0, the measure's best.
+// 0, the measure's best, to a little above the highest (measureTop), the
+// key above them.
 func drawCurve(dc draw.Canvas, c Curve) error {
 	at, log := c.positions()
 	p := newPlot(c.YLabel+" by "+c.Key, c.Key, c.YLabel+" (lower is better)")
@@ -105,6 +108,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		p.X.Scale = plot.LogScale{}
 	}
 
+	var items, floorKey []legendItem // the key's, the floor's last as in a batch's figure
 	var points plotter.XYs
 	for _, pt := range c.Points {
 		if finite(pt.Value) {
@@ -127,7 +131,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		}
 		l.LineStyle = draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
 		p.Add(l)
-		p.Legend.Add(c.FloorLabel, l)
+		floorKey = []legendItem{{c.FloorLabel, []plot.Thumbnailer{l}}}
 	}
 	if median := line(c.Median); len(median) > 0 {
 		l, s, err := plotter.NewLinePoints(median)
@@ -137,7 +141,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		l.LineStyle = draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}
 		s.GlyphStyle = draw.GlyphStyle{Color: paper(palette.Text), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
 		p.Add(l, s)
-		p.Legend.Add("median", l, s)
+		items = append(items, legendItem{"median", []plot.Thumbnailer{l, s}})
 	}
 	if len(points) > 0 {
 		s, err := plotter.NewScatter(points)
@@ -146,10 +150,9 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		}
 		s.GlyphStyle = draw.GlyphStyle{Color: paper(palette.Generated), Radius: vg.Points(3), Shape: draw.RingGlyph{}}
 		p.Add(s)
-		p.Legend.Add("each seed", s)
+		items = append(items, legendItem{"each seed", []plot.Thumbnailer{s}})
 	}
-
-	roomForLegend(p, points, line(c.Median), line(c.Floor))
+	p.Y.Max = measureTop(c.YMost, points, line(c.Median), line(c.Floor))
 
 	// The ticks are the settings swept, named as the sweep's rows name
 	// them ("1e-3", not a log axis's 0.001), each with its note under it.
@@ -181,7 +184,10 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		ticks[i].Value = at[i]
 	}
 	p.X.Tick.Marker = ticks
+	k := newKey(p, append(items, floorKey...))
+	keyRoom([]*plot.Plot{p}, []draw.Canvas{area}, []key{k})
 	p.Draw(area)
+	k.draw(p.DataCanvas(area))
 	return nil
 }
 
@@ -195,6 +201,7 @@ func FromSweepCurve(res session.SweepResult) Curve {
 	c := Curve{
 		Title:      title + interrupted(res),
 		YLabel:     strings.ToUpper(res.Measures[0]),
+		YMost:      measureMost(res.Measures[0]),
 		FloorLabel: "noise floor at " + numtext.Count(res.Samples, "sample"),
 	}
 	if len(res.Axes) != 1 {
@@ -221,15 +228,131 @@ func FromSweepCurve(res session.SweepResult) Curve {
 	return c
 }
 
-// roomForLegend raises p's y axis to 1.3 times the highest of the
-// points drawn, so that the legend at its top right covers none of them
-// (KS 0.99 at a setting that trains nothing).
-func roomForLegend(p *plot.Plot, drawn ...plotter.XYs) {
-	ymax := 0.0
-	for _, xy := range slices.Concat(drawn...) {
-		ymax = math.Max(ymax, xy.Y)
+// measureMost is the most a figure's measure can read: 1 of KS, a
+// fraction of the target's mass; +Inf of sliced W1, a distance.
+func measureMost(measure string) float64 {
+	if measure == "ks" {
+		return 1
 	}
-	if ymax > 0 {
-		p.Y.Max = 1.3 * ymax
+	return math.Inf(1)
+}
+
+// measureTop is the top of the y axis of a measure that can read no more
+// than most (KS: 1; sliced W1: +Inf), on which drawn are drawn from 0: a
+// twentieth above the highest of them, so that its label stands over it,
+// and at most most, so that KS's axis does not run past 1, which no KS
+// reaches. The legend stands above the axes (key), not in a room within
+// them. NaN when nothing is drawn above 0, which leaves the axis to gonum.
+func measureTop(most float64, drawn ...plotter.XYs) float64 {
+	top := 0.0
+	for _, xy := range slices.Concat(drawn...) {
+		top = math.Max(top, xy.Y)
+	}
+	if top <= 0 {
+		return math.NaN()
+	}
+	return math.Min(most, 1.05*top)
+}
+
+// key is a panel's legend written in rows across the top of its data
+// area, under its title, each row centred and each entry's thumbnail
+// before its name, as many entries on a row as the data's width takes:
+// above the axes, it covers nothing drawn, and the axes need keep no
+// room for it, where a legend in the data's top corner had KS's axis run
+// to 1.3 over a KS of 0.99.
+type key struct {
+	entries []plot.Legend // an entry each, its text and thumbnail as the panel's legend writes them
+}
+
+// newKey is the key of items, written in p's legend's style.
+func newKey(p *plot.Plot, items []legendItem) key {
+	var k key
+	for _, it := range items {
+		l := p.Legend
+		l.Left, l.Top, l.Padding = true, true, 0
+		l.Add(it.name, it.thumbs...)
+		k.entries = append(k.entries, l)
+	}
+	return k
+}
+
+// keyGap is the room between a key's entries along a row, and between
+// its last row and the data.
+var keyGap = vg.Points(12)
+
+// width is the width of k's i-th entry; rowHeight a row's height.
+func (k key) width(i int) vg.Length {
+	r := k.entries[i].Rectangle(draw.Canvas{})
+	return r.Max.X - r.Min.X
+}
+
+func (k key) rowHeight() vg.Length {
+	if len(k.entries) == 0 {
+		return 0
+	}
+	sty := k.entries[0].TextStyle
+	return sty.Rectangle("Mg").Max.Y + sty.FontExtents().Descent
+}
+
+// rows are the indices of k's entries in rows at most w wide, in their
+// order, one entry a row at the least.
+func (k key) rows(w vg.Length) [][]int {
+	var rows [][]int
+	var used vg.Length
+	for i := range k.entries {
+		if n := len(rows); n > 0 && used+keyGap+k.width(i) <= w {
+			rows[n-1] = append(rows[n-1], i)
+			used += keyGap + k.width(i)
+			continue
+		}
+		rows = append(rows, []int{i})
+		used = k.width(i)
+	}
+	return rows
+}
+
+// height is the room k takes above data w wide, the gap to the data
+// included; 0 for a key of no entries.
+func (k key) height(w vg.Length) vg.Length {
+	n := len(k.rows(w))
+	if n == 0 {
+		return 0
+	}
+	return vg.Length(n)*k.rowHeight() + keyGap/2
+}
+
+// draw writes k above d, a panel's data area, its last row keyGap/2 above
+// it; the panel's title padding leaves it that room (keyRoom).
+func (k key) draw(d draw.Canvas) {
+	rows := k.rows(d.Max.X - d.Min.X)
+	top := d.Max.Y + keyGap/2 + vg.Length(len(rows))*k.rowHeight()
+	for r, row := range rows {
+		w := -keyGap
+		for _, i := range row {
+			w += keyGap + k.width(i)
+		}
+		x := (d.Min.X+d.Max.X)/2 - w/2
+		for _, i := range row {
+			c := d
+			c.Min.X, c.Max.X = x, x+k.width(i)
+			c.Max.Y = top - vg.Length(r)*k.rowHeight()
+			c.Min.Y = c.Max.Y - k.rowHeight()
+			k.entries[i].Draw(c)
+			x += k.width(i) + keyGap
+		}
+	}
+}
+
+// keyRoom raises the padding under each of ps's titles, each drawn on its
+// canvas of cs with its key of ks, by the most room any of the keys takes
+// above its data, so that the data areas of a row of panels keep one top.
+func keyRoom(ps []*plot.Plot, cs []draw.Canvas, ks []key) {
+	var room vg.Length
+	for i, p := range ps {
+		d := p.DataCanvas(cs[i])
+		room = max(room, ks[i].height(d.Max.X-d.Min.X))
+	}
+	for _, p := range ps {
+		p.Title.Padding += room
 	}
 }

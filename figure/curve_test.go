@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 
+	"gonum.org/v1/plot/plotter"
+
 	"github.com/ganui/ganui/session"
 )
 
@@ -91,5 +93,49 @@ func pngOf(t *testing.T, encode func(io.Writer) error, w, h int) {
 	}
 	if got := img.Bounds(); got.Dx() != w || got.Dy() != h {
 		t.Errorf("PNG of %v, want %d×%d", got, w, h)
+	}
+}
+
+// TestMeasureAxesKeepTheirMeaning: a curve's and a batch's y axis runs from
+// 0 to a twentieth above the highest value drawn, never past the most the
+// measure reads: KS's to 1 over a KS of 0.99, not to 1.3 to leave a legend
+// room (the key stands above the axes), sliced W1's unbounded.
+func TestMeasureAxesKeepTheirMeaning(t *testing.T) {
+	if c := FromSweepCurve(oneKeySweep()); c.YMost != 1 {
+		t.Errorf("a KS curve's axis may reach %v, want 1", c.YMost)
+	}
+	if s := FromSeeds(session.BatchResult{Measure: "sw1", Seeds: []uint64{1}}); !math.IsInf(s.YMost, 1) {
+		t.Errorf("a sliced W1 batch's axis may reach %v, want +Inf", s.YMost)
+	}
+	for _, c := range []struct{ most, high, top float64 }{{1, 0.99, 1}, {1, 0.5, 0.525}, {math.Inf(1), 2, 2.1}} {
+		if got := measureTop(c.most, plotter.XYs{{Y: 0.01}, {Y: c.high}}); math.Abs(got-c.top) > 1e-12 {
+			t.Errorf("most %v, highest %v: top %v, want %v", c.most, c.high, got, c.top)
+		}
+	}
+}
+
+// TestKeyKeepsToTheData: a key's entries stand in rows no wider than the
+// data they stand over, in their order, a row taking as many as fit.
+func TestKeyKeepsToTheData(t *testing.T) {
+	p := newPlot("t", "x", "y")
+	var items []legendItem
+	for _, n := range []string{"seed 1", "seed 2", "seed 3", "seed 4", "noise floor at 10,000 samples"} {
+		items = append(items, legendItem{name: n})
+	}
+	k := newKey(p, items)
+	wide := -keyGap
+	for i := range items {
+		wide += keyGap + k.width(i)
+	}
+	if rows := k.rows(wide); len(rows) != 1 {
+		t.Errorf("as wide as the entries: rows %v, want one", rows)
+	}
+	w := wide - k.width(4) // the floor's entry goes to a second row
+	rows := k.rows(w)
+	if len(rows) != 2 || !slices.Equal(rows[0], []int{0, 1, 2, 3}) || !slices.Equal(rows[1], []int{4}) {
+		t.Errorf("rows %v, want the seeds over the floor", rows)
+	}
+	if h := k.height(w); h != 2*k.rowHeight()+keyGap/2 {
+		t.Errorf("height %v of two rows of %v", h, k.rowHeight())
 	}
 }

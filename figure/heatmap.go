@@ -347,10 +347,7 @@ func FromSweep(res session.SweepResult) Heatmap {
 	h := Heatmap{
 		Title:   title + interrupted(res),
 		ZLabel:  what,
-		ZLimits: [2]float64{0, math.Inf(1)}, // sliced W1
-	}
-	if res.Measures[0] == "ks" {
-		h.ZLimits[1] = 1
+		ZLimits: [2]float64{0, measureMost(res.Measures[0])},
 	}
 	if len(res.Axes) != 2 {
 		return h

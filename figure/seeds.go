@@ -25,7 +25,8 @@ import (
 // seeds is seen.
 type Seeds struct {
 	Title  string
-	YLabel string // the measure, e.g. "KS": a distance to the target, lower the better
+	YLabel string  // the measure, e.g. "KS": a distance to the target, lower the better
+	YMost  float64 // the most it can read (KS: 1; sliced W1: +Inf), which its axes do not pass
 	Runs   []SeedRun
 	// Floor is the measure's noise floor at the final evaluation's sample
 	// size, what a perfect generator would read, drawn dashed; FloorLabel
@@ -64,7 +65,8 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	over := newPlot("(c) "+s.YLabel+" over the epochs, a line per seed", "epoch", s.YLabel+" (lower is better)")
 	final := newPlot("final "+s.YLabel+" of each seed", "seed", s.YLabel+" (lower is better)")
 	over.Y.Min, final.Y.Min = 0, 0
-	var finals, all plotter.XYs // the final values, and every value drawn
+	var finals, all plotter.XYs        // the final values, and every value drawn
+	var overKey, finalKey []legendItem // the panels' keys, in the order drawn
 	ticks := make(plot.ConstantTicks, len(s.Runs))
 	for i, r := range s.Runs {
 		ink := paper(seedInks[i%len(seedInks)])
@@ -83,7 +85,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 			}
 			l.LineStyle = draw.LineStyle{Color: ink, Width: vg.Points(1.2)}
 			over.Add(l)
-			over.Legend.Add(name, l)
+			overKey = append(overKey, legendItem{name, []plot.Thumbnailer{l}})
 		}
 		ticks[i] = plot.Tick{Value: float64(i), Label: strconv.FormatUint(r.Seed, 10)}
 		switch {
@@ -99,7 +101,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	final.X.Tick.Marker = ticks
 	final.X.Min, final.X.Max = -0.5, float64(len(s.Runs))-0.5
 	span := plotter.XYs{{X: final.X.Min, Y: 0}, {X: final.X.Max, Y: 0}} // a level across the panel
-	level := func(p *plot.Plot, y float64, name string, sty draw.LineStyle) error {
+	level := func(p *plot.Plot, items *[]legendItem, y float64, name string, sty draw.LineStyle) error {
 		span[0].Y, span[1].Y = y, y
 		l, err := plotter.NewLine(span)
 		if err != nil {
@@ -107,7 +109,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		}
 		l.LineStyle = sty
 		p.Add(l)
-		p.Legend.Add(name, l)
+		*items = append(*items, legendItem{name, []plot.Thumbnailer{l}})
 		return nil
 	}
 	if len(finals) > 0 {
@@ -115,7 +117,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		for i, f := range finals {
 			ys[i] = f.Y
 		}
-		if err := level(final, median(ys), "median", draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}); err != nil {
+		if err := level(final, &finalKey, median(ys), "median", draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}); err != nil {
 			return err
 		}
 		sc, err := plotter.NewScatter(finals)
@@ -124,11 +126,11 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: paper(palette.Generated), Radius: vg.Points(3), Shape: draw.RingGlyph{}}
 		final.Add(sc)
-		final.Legend.Add("each seed", sc)
+		finalKey = append(finalKey, legendItem{"each seed", []plot.Thumbnailer{sc}})
 	}
 	if finite(s.Floor) {
 		floor := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
-		if err := level(final, s.Floor, s.FloorLabel, floor); err != nil {
+		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floor); err != nil {
 			return err
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -139,7 +141,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		}
 		if lo <= hi {
 			span = plotter.XYs{{X: lo, Y: 0}, {X: hi, Y: 0}}
-			if err := level(over, s.Floor, s.FloorLabel, floor); err != nil {
+			if err := level(over, &overKey, s.Floor, s.FloorLabel, floor); err != nil {
 				return err
 			}
 		}
@@ -148,12 +150,25 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	if !finite(s.Floor) {
 		floor = nil
 	}
-	roomForLegend(over, all, floor)
-	roomForLegend(final, finals, floor)
+	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, floor), measureTop(s.YMost, finals, floor)
 	body := title(dc, s.Title)
 	half := (body.Max.X - body.Min.X) / 2
-	over.Draw(draw.Crop(body, vg.Points(6), -half-vg.Points(6), vg.Points(6), 0))
-	final.Draw(draw.Crop(body, half+vg.Points(6), -vg.Points(10), vg.Points(6), 0))
+	panels := []*plot.Plot{over, final}
+	areas := []draw.Canvas{
+		draw.Crop(body, vg.Points(6), -half-vg.Points(6), vg.Points(6), 0),
+		draw.Crop(body, half+vg.Points(6), -vg.Points(10), vg.Points(6), 0),
+	}
+	keys := []key{newKey(over, overKey), newKey(final, finalKey)}
+	keyRoom(panels, areas, keys)
+	// The data areas on one level at the foot too, above the taller of
+	// the panels' tick labels (a seed's note under its number).
+	d0, d1 := over.DataCanvas(areas[0]), final.DataCanvas(areas[1])
+	areas[0].Min.Y += max(0, d1.Min.Y-d0.Min.Y)
+	areas[1].Min.Y += max(0, d0.Min.Y-d1.Min.Y)
+	for i, p := range panels {
+		p.Draw(areas[i])
+		keys[i].draw(p.DataCanvas(areas[i]))
+	}
 	return nil
 }
 
@@ -195,6 +210,7 @@ func FromSeeds(res session.BatchResult) Seeds {
 	s := Seeds{
 		Title:      t,
 		YLabel:     strings.ToUpper(res.Measure),
+		YMost:      measureMost(res.Measure),
 		Floor:      engine.KSNoiseFloor(res.Samples),
 		FloorLabel: "noise floor at " + numtext.Count(res.Samples, "sample"),
 	}
