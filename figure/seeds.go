@@ -28,6 +28,15 @@ type Seeds struct {
 	YLabel string  // the measure, e.g. "KS": a distance to the target, lower the better
 	YMost  float64 // the most it can read (KS: 1; sliced W1: +Inf), which its axes do not pass
 	Runs   []SeedRun
+	// Median is the median of the final values of the runs that trained
+	// their whole plan, the batch summary's median, and MedianLabel names
+	// it in the key ("median of the 2 finished"); NaN where fewer than 2
+	// did, FinalTitle, the right panel's title, then saying why there is
+	// none. A stop's interrupted runs, cut short at different epochs, are
+	// drawn apart and left out of it.
+	Median      float64
+	MedianLabel string
+	FinalTitle  string
 	// Floor is the measure's noise floor at the final evaluation's sample
 	// size, what a perfect generator would read, drawn dashed; FloorLabel
 	// names it. NaN for none.
@@ -38,12 +47,14 @@ type Seeds struct {
 // SeedRun is one seed's run: its measure at each check (Epochs and
 // Values, paired) and its final value, NaN where there is none; Note
 // says what the run's end was other than its plan's ("diverged",
-// "interrupted at 2,357 epochs", "not finished").
+// "interrupted at 2,357 epochs", "not finished"). Partial marks a final
+// value of a run a stop cut short, drawn grey and left out of the median.
 type SeedRun struct {
 	Seed           uint64
 	Epochs, Values []float64
 	Final          float64
 	Note           string
+	Partial        bool
 }
 
 // seedInks are the seeds' colours, in turn: the palette's roles, each a
@@ -63,9 +74,11 @@ func EncodeSeeds(w io.Writer, format string, s Seeds) error {
 // seeds' curves over the epochs and their final values.
 func drawSeeds(dc draw.Canvas, s Seeds) error {
 	over := newPlot("(c) "+s.YLabel+" over the epochs, a line per seed", "epoch", s.YLabel+" (lower is better)")
-	final := newPlot("final "+s.YLabel+" of each seed", "seed", s.YLabel+" (lower is better)")
+	final := newPlot(s.FinalTitle, "seed", s.YLabel+" (lower is better)")
 	over.Y.Min, final.Y.Min = 0, 0
-	var finals, all plotter.XYs        // the final values, and every value drawn
+	// The final values, those of runs a stop cut short apart, and every
+	// value drawn.
+	var finals, partial, all plotter.XYs
 	var overKey, finalKey []legendItem // the panels' keys, in the order drawn
 	ticks := make(plot.ConstantTicks, len(s.Runs))
 	for i, r := range s.Runs {
@@ -94,7 +107,10 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		case !finite(r.Final):
 			ticks[i].Label += "\nNaN"
 		}
-		if finite(r.Final) {
+		switch {
+		case finite(r.Final) && r.Partial:
+			partial = append(partial, plotter.XY{X: float64(i), Y: r.Final})
+		case finite(r.Final):
 			finals = append(finals, plotter.XY{X: float64(i), Y: r.Final})
 		}
 	}
@@ -112,21 +128,29 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		*items = append(*items, legendItem{name, []plot.Thumbnailer{l}})
 		return nil
 	}
-	if len(finals) > 0 {
-		ys := make([]float64, len(finals))
-		for i, f := range finals {
-			ys[i] = f.Y
-		}
-		if err := level(final, &finalKey, median(ys), "median", draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}); err != nil {
+	if finite(s.Median) {
+		if err := level(final, &finalKey, s.Median, s.MedianLabel, draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}); err != nil {
 			return err
 		}
-		sc, err := plotter.NewScatter(finals)
+	}
+	rings := func(xys plotter.XYs, name string, ink palette.Colour) error {
+		if len(xys) == 0 {
+			return nil
+		}
+		sc, err := plotter.NewScatter(xys)
 		if err != nil {
 			return err
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: paper(palette.Generated), Radius: vg.Points(3), Shape: draw.RingGlyph{}}
+		sc.GlyphStyle = draw.GlyphStyle{Color: paper(ink), Radius: vg.Points(3), Shape: draw.RingGlyph{}}
 		final.Add(sc)
-		finalKey = append(finalKey, legendItem{"each seed", []plot.Thumbnailer{sc}})
+		finalKey = append(finalKey, legendItem{name, []plot.Thumbnailer{sc}})
+		return nil
+	}
+	if err := rings(finals, "each seed", palette.Generated); err != nil {
+		return err
+	}
+	if err := rings(partial, "interrupted", palette.Muted); err != nil {
+		return err
 	}
 	if finite(s.Floor) {
 		floor := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
@@ -150,7 +174,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	if !finite(s.Floor) {
 		floor = nil
 	}
-	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, floor), measureTop(s.YMost, finals, floor)
+	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, floor), measureTop(s.YMost, finals, partial, floor)
 	body := title(dc, s.Title)
 	half := (body.Max.X - body.Min.X) / 2
 	panels := []*plot.Plot{over, final}
@@ -235,7 +259,7 @@ func FromSeeds(res session.BatchResult) Seeds {
 		case session.Diverged:
 			run.Note = "diverged"
 		case session.Interrupted: // its final line's measures, short of its plan
-			run.Note = "interrupted at\n" + numtext.Count(r.Epochs, "epoch")
+			run.Note, run.Partial = "interrupted at\n"+numtext.Count(r.Epochs, "epoch"), true
 		}
 		for _, e := range r.Evals {
 			v := e.KS
@@ -252,5 +276,35 @@ func FromSeeds(res session.BatchResult) Seeds {
 		}
 		s.Runs = append(s.Runs, run)
 	}
+	s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, s.YLabel)
 	return s
+}
+
+// finalMedian is the median of the final values of runs that trained
+// their whole plan, finite, as the batch summary takes it, its name in
+// the key, and the title of the panel of final values: "median" and
+// "final KS of each seed" where every run counts; "median of the 2
+// finished" where a stop or a divergence left some out; no median (NaN)
+// where fewer than 2 count, the title then saying so, "final KS of each
+// seed · no median: 1 of 4 finished" (of a batch of one seed, nothing: its
+// ring is its value).
+func finalMedian(runs []SeedRun, measure string) (float64, string, string) {
+	title := "final " + measure + " of each seed"
+	var vs []float64
+	for _, r := range runs {
+		if finite(r.Final) && !r.Partial {
+			vs = append(vs, r.Final)
+		}
+	}
+	switch {
+	case len(vs) == len(runs) && len(vs) >= 2:
+		return median(vs), "median", title
+	case len(vs) >= 2:
+		return median(vs), "median of the " + numtext.FormatInt(len(vs)) + " finished", title
+	case len(vs) == len(runs):
+		return math.NaN(), "", title
+	case len(vs) == 0:
+		return math.NaN(), "", title + " · no median: none of " + numtext.FormatInt(len(runs)) + " finished"
+	}
+	return math.NaN(), "", title + " · no median: 1 of " + numtext.FormatInt(len(runs)) + " finished"
 }

@@ -45,12 +45,44 @@ func TestSeedsFigureIsWhatTheRunsMeasured(t *testing.T) {
 	if two.Seed != 2 || !slices.Equal(two.Values, []float64{0.7}) || !math.IsNaN(two.Final) || two.Note != "diverged" {
 		t.Errorf("seed 2: %+v", two)
 	}
-	if three.Seed != 3 || !slices.Equal(three.Values, []float64{0.6, 0.4}) || three.Final != 0.4 || three.Note != "interrupted at\n150 epochs" {
+	if three.Seed != 3 || !slices.Equal(three.Values, []float64{0.6, 0.4}) || three.Final != 0.4 || three.Note != "interrupted at\n150 epochs" || !three.Partial {
 		t.Errorf("seed 3: %+v", three)
 	}
 	if four.Seed != 4 || len(four.Values) != 0 || !math.IsNaN(four.Final) || four.Note != "not finished" {
 		t.Errorf("seed 4: %+v", four)
 	}
 
+	if one.Partial || !math.IsNaN(s.Median) || s.FinalTitle != "final KS of each seed · no median: 1 of 4 finished" {
+		t.Errorf("one run finished: median %v, panel %q", s.Median, s.FinalTitle)
+	}
+
 	pngOf(t, func(w io.Writer) error { return EncodeSeeds(w, "png", s) }, 1210, 550) // 11 × 5 inches at 110 dpi
+}
+
+// TestSeedsMedianIsOfTheFinished: the median of a batch's final values is
+// the summary's, of the runs that trained their whole plan: runs a stop
+// cut short at different epochs are left out of it and the key says of
+// how many it is, "median of the 2 finished"; with fewer than 2 finished
+// there is none, and the panel's title says why; of a batch of one seed,
+// its ring alone.
+func TestSeedsMedianIsOfTheFinished(t *testing.T) {
+	nan := math.NaN()
+	done := func(v float64) SeedRun { return SeedRun{Final: v} }
+	cut := SeedRun{Final: 0.1, Partial: true, Note: "interrupted at\n2,975 epochs"}
+	for _, c := range []struct {
+		runs          []SeedRun
+		median        float64
+		label, suffix string
+	}{
+		{[]SeedRun{done(0.2), done(0.4), done(0.3)}, 0.3, "median", ""},
+		{[]SeedRun{done(0.2), done(0.4), cut, {Final: nan, Note: "not finished"}}, 0.30000000000000004, "median of the 2 finished", ""},
+		{[]SeedRun{done(0.2), cut, {Final: nan, Note: "diverged"}}, nan, "", " · no median: 1 of 3 finished"},
+		{[]SeedRun{cut, cut}, nan, "", " · no median: none of 2 finished"},
+		{[]SeedRun{done(0.2)}, nan, "", ""},
+	} {
+		m, label, title := finalMedian(c.runs, "KS")
+		if !(m == c.median || math.IsNaN(m) && math.IsNaN(c.median)) || label != c.label || title != "final KS of each seed"+c.suffix {
+			t.Errorf("%+v: median %v %q, panel %q; want %v %q, %q", c.runs, m, label, title, c.median, c.label, c.suffix)
+		}
+	}
 }
