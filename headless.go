@@ -32,7 +32,7 @@ import (
 // whatever the state. A file that could not be written is reported after
 // the final line, whose numbers stand. A stop as a shell's job counts in
 // none of its timings (watchStops).
-func headless(opts options, stdout, stderr io.Writer) error {
+func headless(opts options, stdout, stderr io.Writer) (err error) {
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock)()
 	// Taken before the run is set up, which reads a --resume checkpoint
@@ -49,7 +49,15 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	// Run stops it; a run refused before it (nothing left to train, its
 	// --plot held by another) gives back its --save room, whose hidden
 	// file, as large as the checkpoint, would else stay beside the path.
-	defer s.Stop()
+	// Where its directory, made read-only under the run, would not let
+	// it be removed (a diverged run's too), the error names it, emptied,
+	// after why the run ended so.
+	defer func() {
+		s.Stop()
+		if left := s.Left(); left != nil {
+			left.Err, err = err, left
+		}
+	}()
 	if err := s.NothingLeft(); err != nil {
 		switch {
 		case opts.PlotPath == "":

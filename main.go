@@ -179,18 +179,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, session.ErrInterrupted):
 		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
-		remedy := "try a lower learning rate"
-		if diverged != nil {
-			remedy = diverged.Remedy()
-		}
-		line := err.Error() + " (" + remedy + ")"
-		if opts.SavePath != "" { // the file there is not this run's, whatever an earlier one left
-			line += "; --save " + opts.SavePath + " not written: a checkpoint of a diverged run would not resume"
-			if opts.SavesOverResume() {
-				line += "; " + opts.SavePath + " is unchanged, the checkpoint this run resumed from"
-			}
-		}
-		fmt.Fprintln(stderr, "ganui:", visible.Message(line))
+		fmt.Fprintln(stderr, "ganui:", visible.Message(divergedLine(err, diverged, opts)))
 		return exitDiverged
 	case errors.As(err, &usage):
 		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
@@ -204,6 +193,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitFailure
 	}
+}
+
+// divergedLine is what ganui says of err, a run's divergence (diverged,
+// nil for a batch's runs), or a batch's: why, what to change, that the
+// --save checkpoint is not written, and last the hidden temporary file of
+// its room where its directory, made read-only under the run, kept it
+// (an *outputfile.LeftError around the divergence): emptied, it is named
+// with what to do, as a file whose write failed is.
+func divergedLine(err error, diverged *session.Divergence, opts options) string {
+	remedy := "try a lower learning rate"
+	if diverged != nil {
+		remedy = diverged.Remedy()
+	}
+	var left *outputfile.LeftError
+	if errors.As(err, &left) {
+		err = left.Err
+	}
+	line := err.Error() + " (" + remedy + ")"
+	if opts.SavePath != "" { // the file there is not this run's, whatever an earlier one left
+		line += "; --save " + opts.SavePath + " not written: a checkpoint of a diverged run would not resume"
+		if opts.SavesOverResume() {
+			line += "; " + opts.SavePath + " is unchanged, the checkpoint this run resumed from"
+		}
+	}
+	if left != nil {
+		line += "; " + left.Left()
+	}
+	return line
 }
 
 // errorLines is err as the lines ganui prints of it: one, whose parts

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/leakcheck"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -653,5 +654,23 @@ func TestDirectoryForAFileSaysWhatToDo(t *testing.T) {
 		if code, stdout, stderr := runCLI(t, c.args...); code != 2 || stdout != "" || stderr != c.want+"\n" {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
 		}
+	}
+}
+
+// TestDivergedRunNamesTheFileItsDirectoryKept: a diverged run whose
+// --save room's hidden file its directory, made read-only under the run,
+// would not let be removed (an outputfile.LeftError around the
+// divergence: outputfile's TestReleaseNamesWhatItCannotRemove has the
+// refusal) names it last, emptied, with what to do, in LeftError's own
+// words, after why the run diverged and that --save is not written.
+func TestDivergedRunNamesTheFileItsDirectoryKept(t *testing.T) {
+	d := &session.Divergence{Epoch: 7, What: "D's loss on generated data"}
+	left := &outputfile.LeftError{Temp: "x/.r.ckpt.tmp-ea8f1953", Why: syscall.EACCES, Err: d}
+	var opts options
+	opts.SavePath = "x/r.ckpt"
+	got := divergedLine(left, d, opts)
+	want := d.Error() + " (" + d.Remedy() + "); --save x/r.ckpt not written: a checkpoint of a diverged run would not resume; its hidden temporary file x/.r.ckpt.tmp-ea8f1953 is left there, emptied (removing it: permission denied): remove it once you can"
+	if got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
 	}
 }

@@ -239,6 +239,9 @@ type Session struct {
 	// first epoch (reserveSave): Run's end writes it, Stop releases it
 	// unwritten.
 	saveRoom *outputfile.Reservation
+	// left is saveRoom's file, released by Stop, that its directory would
+	// not let be removed (Left).
+	left *outputfile.LeftError
 	// otherKernels is the kernels a resumed run was trained on up to its
 	// checkpoint (its record's, record.go) when they are not those this
 	// process runs (engine.KernelISA): "" for the same, or unknown.
@@ -583,7 +586,7 @@ func (s *Session) Stop() {
 	s.endOnce.Do(func() {
 		s.writeWaiting()
 		if s.saveRoom != nil { // not written: the run diverged, or never ran
-			s.saveRoom.Release()
+			s.left = s.saveRoom.Release()
 		}
 		s.log.close()
 		if s.csv != nil {
@@ -591,6 +594,14 @@ func (s *Session) Stop() {
 		}
 	})
 }
+
+// Left is the hidden temporary file of the --save checkpoint that Stop
+// gave up unwritten (the run diverged, or was refused before it trained)
+// and could not remove, its directory made read-only under the run:
+// emptied, and named by the *outputfile.LeftError, whose Err the caller
+// sets to why the run ended so; nil where nothing is left. It is for the
+// caller of Stop, after Stop.
+func (s *Session) Left() *outputfile.LeftError { return s.left }
 
 // Done is closed once the session's goroutine has ended.
 func (s *Session) Done() <-chan struct{} { return s.done }

@@ -221,7 +221,8 @@ func discard(name string) error {
 // directory made read-only under the write): emptied (discard), and
 // named, for the user to remove; else nothing would name it. A write of
 // the same path once the directory takes files removes it too
-// (removeStale).
+// (removeStale). A write given up (Release) has no error of its own:
+// Err is the caller's reason for giving it up, or nil.
 type LeftError struct {
 	Temp string // the temporary file left, its path as the write made it
 	Why  error  // why it could not be removed
@@ -229,7 +230,18 @@ type LeftError struct {
 }
 
 func (e *LeftError) Error() string {
-	return fmt.Sprintf("%v; its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", e.Err, e.Temp, e.Why)
+	if e.Err == nil {
+		return e.Left()
+	}
+	return fmt.Sprintf("%v; %s", e.Err, e.Left())
+}
+
+// Left is what e says of the file left, for a caller that words the
+// write's error its own way: "its hidden temporary file
+// x/.run.ckpt.tmp-decf0776 is left there, emptied (removing it:
+// permission denied): remove it once you can".
+func (e *LeftError) Left() string {
+	return fmt.Sprintf("its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", e.Temp, e.Why)
 }
 
 func (e *LeftError) Unwrap() error { return e.Err }
@@ -271,20 +283,29 @@ func placeRefused(path string, err error) *DirError {
 }
 
 // Release gives up r's write, if it is not written: its temporary file
-// is removed, its room freed, the file at its path left as it was. It
-// may be called again, and after Write, which it leaves alone.
-func (r *Reservation) Release() {
+// is removed, its room freed, the file at its path left as it was. Where
+// the directory refuses the removal (made read-only under a run that
+// then diverged), the file is emptied, its room freed all the same, and
+// named: a *LeftError, its Err nil, for the caller to give the reason it
+// gave the write up (a divergence); else the file would stay there, as
+// large as the room reserved, named by nothing. It may be called again,
+// and after Write, which it leaves alone, returning nil.
+func (r *Reservation) Release() *LeftError {
 	f := r.f
 	if f == nil {
-		return
+		return nil
 	}
 	r.f = nil
+	defer finished(f)
 	named := stillNamed(f) // not removed by Abandon
 	f.Close()
-	if named {
-		os.Remove(f.Name())
+	if !named {
+		return nil
 	}
-	finished(f)
+	if err := discard(f.Name()); err != nil {
+		return &LeftError{Temp: f.Name(), Why: unwrapPath(err)}
+	}
+	return nil
 }
 
 // allocate makes room for size bytes in f, a new empty file: reserveSpace,

@@ -630,7 +630,7 @@ func TestTakeAsAnotherProcess(t *testing.T) {
 	case "hold":
 		var r *Reservation
 		if r, err = Hold(path, 0o600, anyKind, 0); err == nil {
-			release = r.Release
+			release = func() { r.Release() }
 		}
 	case "claim":
 		var c *Claimed
@@ -923,5 +923,44 @@ func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
 				t.Errorf("hidden files there: %q, want the one named", left)
 			}
 		})
+	}
+}
+
+// TestReleaseNamesWhatItCannotRemove: a reservation given up unwritten
+// (a diverged run's --save) whose directory, made read-only under the
+// run, refuses its file's removal empties the file, the room reserved
+// freed, and names it (a *LeftError, its Err the caller's to give), in
+// the words a write's LeftError says; else the file would stay there, as
+// large as the room, named by nothing. Release again leaves it be.
+func TestReleaseNamesWhatItCannotRemove(t *testing.T) {
+	out := t.TempDir()
+	path := filepath.Join(out, "run.ckpt")
+	r, err := Hold(path, 0o600, anyKind, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	temp, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*"))
+	if len(temp) != 1 {
+		t.Fatalf("the held file: %q", temp)
+	}
+	was := dirOps
+	t.Cleanup(func() { dirOps = was })
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+	}
+	left := r.Release()
+	want := "its hidden temporary file " + temp[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
+	if left == nil || left.Temp != temp[0] || left.Error() != want {
+		t.Fatalf("got %v, want %q", left, want)
+	}
+	left.Err = errors.New("diverged")
+	if got := left.Error(); got != "diverged; "+want {
+		t.Errorf("with its reason: %q", got)
+	}
+	if st, err := os.Stat(temp[0]); err != nil || st.Size() != 0 {
+		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+	}
+	if again := r.Release(); again != nil {
+		t.Errorf("released again: %v", again)
 	}
 }
