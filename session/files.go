@@ -664,7 +664,7 @@ func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 	case s.unsaved != "":
 		s.parting = append(s.parting, partingNote{kind: kind, text: s.unsaved, failed: true})
 	case lostHistory:
-		s.parting = append(s.parting, partingNote{kind: kind, text: text + "; the command again may not repeat this run, so its history is lost", failed: true})
+		s.parting = append(s.parting, partingNote{kind: kind, text: text + "; the command again may not repeat this run: its history is lost", failed: true})
 	case s.failed && s.quitting():
 		s.parting = append(s.parting, partingNote{kind: kind, text: text, failed: true})
 	}

@@ -811,7 +811,7 @@ func TestLostHistoryIsSaidAtTheQuit(t *testing.T) {
 	s.applyOne(Step{Kind: StepD})
 	s.applyOne(Export{})
 	s.applyOne(Export{}) // said once
-	want := "history not exported: the directory " + dir + " does not exist, so ganui-blog-original-seed1-epoch1.csv is not written; the command again may not repeat this run, so its history is lost"
+	want := "history not exported: the directory " + dir + " does not exist, so ganui-blog-original-seed1-epoch1.csv is not written; the command again may not repeat this run: its history is lost"
 	if _, err := s.Parting(""); err == nil || err.Error() != want {
 		t.Fatalf("e failed twice after d: parting error %v, want %q", err, want)
 	}
