@@ -919,14 +919,16 @@ var ErrAbandoned = errors.New("ganui is quitting")
 // write of that path to remove. The files the writes were to replace
 // stay as they were: a write under way is refused at its rename
 // (place). Only a kill the process cannot see (kill -9, a power cut)
-// leaves a temporary file now.
+// leaves a temporary file now, and a directory made read-only under the
+// write, which will not let it be removed: it is emptied then (discard),
+// its room, as large as the checkpoint, freed.
 func Abandon() {
 	underWay.Lock()
 	defer underWay.Unlock()
 	underWay.abandoned = true
 	for f := range underWay.files {
 		if stillNamed(f) { // not renamed into place already
-			os.Remove(f.Name())
+			discard(f.Name())
 		}
 	}
 }

@@ -933,9 +933,31 @@ func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
 // the words a write's LeftError says; else the file would stay there, as
 // large as the room, named by nothing. Release again leaves it be.
 func TestReleaseNamesWhatItCannotRemove(t *testing.T) {
+	r, temp := heldUnremovable(t)
+	left := r.Release()
+	want := "its hidden temporary file " + temp + " is left there, emptied (removing it: permission denied): remove it once you can"
+	if left == nil || left.Temp != temp || left.Error() != want {
+		t.Fatalf("got %v, want %q", left, want)
+	}
+	left.Err = errors.New("diverged")
+	if got := left.Error(); got != "diverged; "+want {
+		t.Errorf("with its reason: %q", got)
+	}
+	if st, err := os.Stat(temp); err != nil || st.Size() != 0 {
+		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+	}
+	if again := r.Release(); again != nil {
+		t.Errorf("released again: %v", again)
+	}
+}
+
+// heldUnremovable holds run.ckpt in a directory of its own, a megabyte
+// reserved, and has the directory refuse removals from then on, as one
+// made read-only under the write does (which root, whom the system
+// refuses nothing, cannot see): the Reservation and its file's path.
+func heldUnremovable(t *testing.T) (*Reservation, string) {
 	out := t.TempDir()
-	path := filepath.Join(out, "run.ckpt")
-	r, err := Hold(path, 0o600, anyKind, 1<<20)
+	r, err := Hold(filepath.Join(out, "run.ckpt"), 0o600, anyKind, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -948,19 +970,23 @@ func TestReleaseNamesWhatItCannotRemove(t *testing.T) {
 	dirOps.remove = func(name string) error {
 		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
 	}
-	left := r.Release()
-	want := "its hidden temporary file " + temp[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
-	if left == nil || left.Temp != temp[0] || left.Error() != want {
-		t.Fatalf("got %v, want %q", left, want)
-	}
-	left.Err = errors.New("diverged")
-	if got := left.Error(); got != "diverged; "+want {
-		t.Errorf("with its reason: %q", got)
-	}
-	if st, err := os.Stat(temp[0]); err != nil || st.Size() != 0 {
+	return r, temp[0]
+}
+
+// TestAbandonEmptiesWhatItCannotRemove: a process quitting at once (a
+// second signal) whose write's directory, made read-only under it,
+// refuses its temporary file's removal empties the file, so that the
+// room reserved for the checkpoint is freed, not held by a hidden file.
+func TestAbandonEmptiesWhatItCannotRemove(t *testing.T) {
+	t.Cleanup(func() {
+		underWay.Lock()
+		underWay.abandoned = false
+		underWay.Unlock()
+	})
+	r, temp := heldUnremovable(t)
+	defer r.Release()
+	Abandon()
+	if st, err := os.Stat(temp); err != nil || st.Size() != 0 {
 		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
-	}
-	if again := r.Release(); again != nil {
-		t.Errorf("released again: %v", again)
 	}
 }
