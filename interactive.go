@@ -31,15 +31,18 @@ import (
 // The run's clock is watched as a headless run's is (watchStops), so that
 // a kill -STOP counts as little as ctrl+z, which the trainer announces.
 // What the wait for the final line is, when it is long, goes to stderr
-// (quitLines).
+// (quitLines). Keys typed while no screen is up are not echoed (hush).
 func interactive(opts options, stdout, stderr io.Writer) error {
+	tui.AskTerminal() // before the slow work, whose keys typed ahead its answer would take
+	keys := hushKeys(true)
+	defer keys.on()
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
 	if err != nil {
 		return usageError{err}
 	}
-	end, err := tui.Run(s, dirNotice(opts.Dir))
+	end, err := tui.Run(s, dirNotice(opts.Dir), func() { keys.on() })
 	if err != nil {
 		return err
 	}
@@ -64,6 +67,7 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 	}
 	stop := catchStop()
 	defer stop.release()
+	defer hushKeys(false).on()
 	return quitLines(s, stdout, stderr, stop)
 }
 

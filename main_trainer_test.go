@@ -189,6 +189,71 @@ func (tr *trainer) cooked() bool {
 	return st.Lflag&syscall.ICANON != 0 && st.Lflag&syscall.ECHO != 0
 }
 
+// hushed reports whether the terminal has its echo off with its lines still
+// edited: ganui's hush, while no screen is up, not the trainer's raw mode.
+func (tr *trainer) hushed() bool {
+	var st syscall.Termios
+	if err := ioctl(tr.slave, syscall.TCGETS, unsafe.Pointer(&st)); err != nil {
+		tr.t.Fatal(err)
+	}
+	return st.Lflag&syscall.ICANON != 0 && st.Lflag&syscall.ECHO == 0
+}
+
+// TestKeysTypedWithNoScreenAreNotEchoed: a q typed while a wide design's
+// session is built, before the trainer's screen is up, is not echoed onto
+// the terminal ("qfinal preset=…") and still quits the trainer, under tmux
+// too, where the terminal's background is asked first (its answer read
+// later would take the q with it); abc typed while the final line's
+// evaluation runs is not echoed either; the terminal is given back as it
+// was found.
+func TestKeysTypedWithNoScreenAreNotEchoed(t *testing.T) {
+	args := []string{"--preset", "vanilla", "--set", "g_hidden=512,512", "--set", "d_hidden=512,512", "--set", "batch=500"}
+	for _, asked := range []bool{false, true} {
+		t.Run(fmt.Sprint("asked=", asked), func(t *testing.T) {
+			var tr *trainer
+			if asked { // as TestTrainerAsksTheBackgroundUnderTmux
+				tr = startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+					[]string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="}, args...)
+			} else {
+				tr = startTrainer(t, args...)
+			}
+			for answered := false; !tr.hushed(); time.Sleep(time.Millisecond) {
+				out := tr.output()
+				if asked && !answered && strings.Contains(out, "\x1b]11;?") {
+					tr.master.WriteString("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[1;1R")
+					answered = true
+				}
+				if strings.Contains(out, "\x1b[?1049h") {
+					t.Fatalf("the trainer's screen came up with the echo on until then; it wrote:\n%q", out)
+				}
+			}
+			tr.master.WriteString("q")
+			tr.waitFor("\x1b[?1049l") // the alternate screen left: the q reached the trainer
+			for !tr.hushed() {
+				select {
+				case <-tr.exited:
+					t.Fatalf("the echo was on while the final line was evaluated; it wrote:\n%q", tr.output())
+				case <-time.After(time.Millisecond):
+				}
+			}
+			tr.master.WriteString("abc")
+			if code := tr.wait(); code != 0 {
+				t.Fatalf("exit %d, stderr %q", code, tr.stderr.String())
+			}
+			tr.waitFor("again: ganui --preset vanilla")
+			out := tr.output()
+			before, _, _ := strings.Cut(out, "\x1b[?1049h")
+			_, after, _ := strings.Cut(out, "\x1b[?1049l")
+			if strings.Contains(before, "q") || strings.Contains(after, "abc") {
+				t.Errorf("keys echoed before the screen (%q) or after it (%q)", before, after)
+			}
+			if !tr.cooked() {
+				t.Error("the terminal was left with its echo off")
+			}
+		})
+	}
+}
+
 // TestTrainerQuitsOnSignals: SIGINT, SIGTERM, SIGHUP and SIGQUIT each end the
 // trainer as q does: the terminal restored, the final line and the command
 // again printed, exit 0. Not "program was killed: program was interrupted",

@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -80,8 +81,11 @@ func (m Model) ending() Ending {
 // otherwise the session's Result then sums the run up. A notice, when
 // not "", is said on the status line from the start until the first key:
 // what the trainer cannot do here, which the user should know before
-// pressing the key that fails.
-func Run(s *session.Session, notice string) (Ending, error) {
+// pressing the key that fails. takeOver is called just before the
+// trainer takes the terminal, so that what held it until then (ganui's
+// hush on its echo) lets it go first: the trainer puts the terminal back
+// as it found it on leaving, and on ctrl+z.
+func Run(s *session.Session, notice string, takeOver func()) (Ending, error) {
 	keys, err := checkTerminal()
 	if err != nil {
 		s.Stop()
@@ -90,10 +94,7 @@ func Run(s *session.Session, notice string) (Ending, error) {
 	if keys != os.Stdin {
 		defer keys.Close()
 	}
-	// Ask the terminal for its background before the program takes over
-	// the input, so adaptive colours pick the right variant.
-	lipgloss.SetColorProfile(colourProfile(termenv.NewOutput(os.Stdout, termenv.WithEnvironment(environ(os.Getenv))), os.Getenv))
-	lipgloss.SetHasDarkBackground(darkBackground(os.Stdout, os.Getenv))
+	askTerminal()
 	m := NewModel(s)
 	// Sized before the session starts, the model sends the screen's
 	// HistBins first, so that the untrained generator is evaluated once,
@@ -117,6 +118,7 @@ func Run(s *session.Session, notice string) (Ending, error) {
 	defer m.stops.close()
 	fd := keys.Fd()
 	unwatch := watchTerminal(func() bool { return term.IsTerminal(fd) }, time.Second, p.Send)
+	takeOver()
 	final, err := p.Run()
 	stop()
 	unwatch()
@@ -126,6 +128,30 @@ func Run(s *session.Session, notice string) (Ending, error) {
 		s.Stop()
 	}
 	return end, err
+}
+
+// asked is done once the terminal has been asked what the screen's
+// colours need.
+var asked sync.Once
+
+// AskTerminal asks the terminal on standard output, if there is one, what
+// the trainer's colours need, once (Run asks it if it has not been): its
+// colours and its background, so that adaptive colours pick the right
+// variant. Asked before the program takes over the input, and best before
+// slow work: reading the terminal's answer takes whatever was typed
+// before it too, and a key typed ahead for the trainer (q) would be lost.
+func AskTerminal() {
+	if os.Getenv("TERM") != "dumb" && term.IsTerminal(os.Stdout.Fd()) {
+		askTerminal()
+	}
+}
+
+// askTerminal is AskTerminal on a terminal known to be one.
+func askTerminal() {
+	asked.Do(func() {
+		lipgloss.SetColorProfile(colourProfile(termenv.NewOutput(os.Stdout, termenv.WithEnvironment(environ(os.Getenv))), os.Getenv))
+		lipgloss.SetHasDarkBackground(darkBackground(os.Stdout, os.Getenv))
+	})
 }
 
 // darkBackground tells whether the terminal on out has a dark

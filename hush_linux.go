@@ -1,0 +1,10 @@
+package main
+
+import "golang.org/x/sys/unix"
+
+// The ioctls that read and set a terminal's termios, at once: the input
+// typed ahead is kept.
+const (
+	getTermios = unix.TCGETS
+	setTermios = unix.TCSETS
+)
