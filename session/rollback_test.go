@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
@@ -392,5 +394,42 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 	Rollback{}.apply(r)
 	if !strings.Contains(r.note, "): lower a learning rate (←), then space") {
 		t.Errorf("the roll-back's note of a run never retuned %q", r.note)
+	}
+}
+
+// TestStartKeepsTheStartInItsGoroutine: Start returns before the first
+// state is kept for a roll-back, a copy of the whole model that takes most
+// of a second on a wide design, so that the trainer's screen comes up
+// meanwhile: here the clock keep reads is held, and Start returns all the
+// same; let go, the start is kept, the first one u would go back to.
+func TestStartKeepsTheStartInItsGoroutine(t *testing.T) {
+	held := make(chan struct{})
+	var holding atomic.Bool
+	now := func() time.Time {
+		if holding.Load() {
+			<-held
+		}
+		return time.Now()
+	}
+	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 100, Clock: NewClock(now)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	holding.Store(true)
+	started := make(chan struct{})
+	go func() {
+		s.Start()
+		close(started)
+	}()
+	select {
+	case <-started:
+	case <-time.After(time.Minute):
+		t.Fatal("Start waits for the first state to be kept")
+	}
+	holding.Store(false)
+	close(held)
+	s.Stop()
+	if len(s.kept) != 1 || s.kept[0].epoch != 0 {
+		t.Errorf("kept %d states; want the start's alone", len(s.kept))
 	}
 }

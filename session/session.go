@@ -564,11 +564,13 @@ func (s *Session) NothingLeft() error {
 // Commands sent before it apply before the first snapshot, which shows
 // them: the trainer's HistBins for the screen it opens on has the
 // untrained generator evaluated once, at its bins, where a wide design's
-// evaluation takes seconds. Calling it again does nothing.
+// evaluation takes seconds. It returns at once: the first state kept for
+// a roll-back, a copy of the whole model (most of a second on a wide
+// design), is taken in that goroutine, so that the trainer's screen is
+// up meanwhile. Calling it again does nothing.
 func (s *Session) Start() {
 	s.start.Do(func() {
 		s.keeping = true
-		s.keep()
 		s.log.open()
 		go s.loop()
 	})
@@ -744,6 +746,7 @@ const seedStream = 0x6761_6e75_6900_00ee
 // publish at most every publishEvery unless a command asks for more.
 func (s *Session) loop() {
 	defer close(s.done)
+	s.keep() // the start, which u goes back to
 	s.timer = time.NewTimer(time.Hour)
 	s.timer.Stop()
 	s.beginStretch(s.clock.Now())
