@@ -40,10 +40,11 @@ func hushKeys(catch bool) *hush {
 	}
 	h.back = back
 	if catch {
-		h.sigs = make(chan os.Signal, 1)
-		signal.Notify(h.sigs, stopSignals()...)
+		sigs := make(chan os.Signal, 1)
+		h.sigs = sigs
+		signal.Notify(sigs, stopSignals()...)
 		go func() {
-			if sig, ok := <-h.sigs; ok && h.on() {
+			if sig, ok := <-sigs; ok && h.on() {
 				signal.Reset(sig)
 				if p, err := os.FindProcess(os.Getpid()); err == nil {
 					p.Signal(sig)
