@@ -144,17 +144,12 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		all := slices.Concat(thinned, ghost)
 		lo, hi = c.yRange(all, refs, h-2)
 		ax, snapped := c.snap(all, refs, lo, hi, h-2)
-		if snapped {
-			lo, hi = ax.lo, ax.hi
+		if !snapped {
+			ax = c.ownAxis(all, refs, lo, hi, h-2)
 		}
+		lo, hi, c.step, labels = ax.lo, ax.hi, ax.step, ax.labels
 		c.ts.SetTimeRange(t0, t1)
 		c.ts.SetYRange(lo, hi)
-		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the rows yLabels places the labels on (row)
-		if snapped {
-			c.step, labels = ax.step, ax.labels
-		} else {
-			c.step, labels = c.yLabels(refs)
-		}
 		c.labelW = 0
 		for _, l := range labels {
 			c.labelW = max(c.labelW, len(l.text))
@@ -281,6 +276,11 @@ const flatRatio = 1e4
 // drawEnds marks the end of each series' line with its mark, at its last
 // finite point (clamped into the range, as the line is). A mark whose cell
 // an earlier one took goes left of it on the same row, which is its value.
+// A mark covers its line's last dot, and where a line reaches a row only at
+// its end the mark is what that row draws of it, as ring's mean of y after
+// 100 epochs at 80×24 draws only its "y" on the moments' top row: that is
+// where the value is, and set beside it, the mark would stand at another
+// epoch or value.
 // In replay, draw gives it the points up to the replayed epoch, not
 // thinned, so that the marks sit on the cursor's column, where the
 // legends' values are: at the live end they would mark values the legends
@@ -560,11 +560,11 @@ type chartAxis struct {
 // spans on ten rows or more (whose window of ρ narrows with the rows:
 // ring's moments at 120×40 after 100 epochs, its losses at 200×60), snap
 // returns false, and the chart keeps lo to hi, the values' own range,
-// labelled at the round values within it where their rows fall (yLabels),
+// labelled at the round values within it where their rows fall (ownAxis),
 // a row more or less apart. Only what is drawn of one value, or of none,
 // fills no edge rows: its range holds lo to hi, evenly labelled.
 //
-// It keeps the rules of yLabels' scale: labels on two rows at least (one
+// It keeps the rules of ownAxis' scale: labels on two rows at least (one
 // on a chart of one), a step apart, without a gap but at a line's row,
 // and on a third of the rows of a taller chart (not bimodal's losses at
 // 120×40 read as 2 and 0 alone, five rows apart); a reference off an edge
@@ -574,10 +574,10 @@ type chartAxis struct {
 // where that costs at most twice the ρ, on a chart of two rows nothing,
 // else a gap (on a chart of two rows the scale first). It returns false
 // where no ρ holds the range, as for a range float64 cannot hold rows
-// apart: the chart then keeps lo to hi and yLabels' scale, as it does
+// apart: the chart then keeps lo to hi and ownAxis' scale, as it does
 // where no round range fills the edge rows.
 //
-// On yLabels' scale the ticks would stand wherever their rows fall, unevenly
+// On ownAxis' scale the ticks would stand wherever their rows fall, unevenly
 // on a short chart: grid's losses at 80×24 after 100 epochs would read 1.0,
 // 0.8, a row without a label, 0.4.
 func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, rows int) (chartAxis, bool) {
@@ -613,8 +613,6 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	// The values beyond lo to hi: a range widened to hold them would leave
 	// the chart no room for the rest, an own-scale series' above all.
 	up, down := c.beyond(pts, lo, hi)
-	marked := edgesMarked(up, down)
-	top, bottom := refsSpan(refs)
 	// A pass of the search: the ranges that hold what is drawn of lo to hi
 	// (hold), fill their edge rows (fills) and are labelled evenly with
 	// lines' rows kept off, written with the rows shown's lines are drawn
@@ -648,9 +646,7 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 		if len(ax.labels) < min(rows, max(2, rows/3)) {
 			return false
 		}
-		edge := func(y float64) int { return dotOf(y, ax.lo, ax.hi, rows) / 4 }
-		return len(refs) == 0 || rows <= marked ||
-			!(up && edge(top) == 0) && !(down && edge(bottom) == rows-1 && !(lo >= 0 && bottom <= 0))
+		return refsOffMarked(refs, up, down, ax.lo, ax.hi, rows, lo >= 0)
 	}
 	// first is the first range of the candidates up to ρ most that fits
 	// pass p, and its ρ.
@@ -922,7 +918,7 @@ func dotOf(y, lo, hi float64, rows int) int {
 }
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
-// with labels at round epochs, every xstep, and the Y labels yLabels
+// with labels at round epochs, every xstep, and the Y labels fit
 // chose, and marks them on the axes.
 func (c *lineChart) drawTicks(xmin, xmax, xstep float64, labels []yLabel) {
 	cv := &c.ts.Canvas
@@ -955,7 +951,7 @@ func (c *lineChart) drawTicks(xmin, xmax, xstep float64, labels []yLabel) {
 		cv.SetCell(canvas.Point{X: col, Y: o.Y}, canvas.NewCellWithStyle('┬', styleFaint))
 		end = start + len(s)
 	}
-	// Y: the labels yLabels chose, right-aligned against the axis.
+	// Y: the labels fit chose, right-aligned against the axis.
 	for _, l := range labels {
 		if l.row >= o.Y || len(l.text) > o.X {
 			continue
@@ -965,45 +961,113 @@ func (c *lineChart) drawTicks(xmin, xmax, xstep float64, labels []yLabel) {
 	}
 }
 
-// yLabel is a chart's Y axis label (yLabels): the canvas row it stands
+// yLabel is a chart's Y axis label (ownAxis): the canvas row it stands
 // on and its text.
 type yLabel struct {
 	row  int
 	text string
 }
 
-// yLabels labels the rows of the chart, at the range fit last set, where
-// snap could not lay one out, as a scale: the round values of a step
-// (yTicks), each on the row the chart draws it on (row), the one nearest
-// the row's middle where several fall in one, a row a reference line is
-// drawn on only by a tick that names the line, as labelsAt writes them. The step is the first from one a
-// label every two rows (niceStep) down (niceBelow) that leaves two
-// labels, one on a chart of one row, none finer than two ticks a dot,
-// past what the chart resolves: a range of 0 to 4.3 on a short chart
-// would get the step 5, and only its 0.
+// ownAxis lays out the Y axis of the values' own range, lo to hi on rows
+// rows, where snap finds no round range that fills the edge rows, as a
+// scale: the round values of a step (yTicks), each on the row the chart
+// draws it on, as labelsAt writes them. The step is labelScale's, a label
+// every two rows or more, or a round step above it (roundSteps), the
+// finest whose ticks stand about evenly (aboutEven), else the one whose
+// ticks stand the most evenly, leaving two labels: ring's losses at 200×60
+// after 100 epochs, 0.45 to 0.98 over 13 rows, read 1.0, 0.8 and 0.6 five
+// rows apart, where 0.9 to 0.5 had stood 3, 2, 3 and 2 rows apart.
 //
-// Where no step leaves two, the scale comes first: the ticks are
+// The range takes in the tick of its step just beyond an end where it
+// lies within half a row of it, so that the scale names its end:
+// uniform's moments at 120×40, whose std starts at 0.1, read "0" on the
+// bottom row, where their labels had ended at 1. Half a row keeps what is
+// drawn on both edge rows, each row taller by the widening than the half
+// row moved; a widening that would bring a reference back onto an edge
+// row that values beyond the range mark is not taken (refsOffMarked).
+//
+// Where no step leaves two labels, the scale comes first: the ticks are
 // chosen as if no line were drawn, and a line may stand on a row whose
 // tick does not name it, as where the moments chart of two rows holds
 // both targets' lines on one (bimodal's 0 and 2.06 at 80×20). The
 // legends give the lines' values.
-func (c *lineChart) yLabels(refs []refLine) (step float64, labels []yLabel) {
-	rows := c.ts.GraphHeight()
-	step, labels = c.scale(refs)
-	if len(labels) < min(2, rows) {
-		if s, l := c.scale(nil); len(l) > len(labels) {
+func (c *lineChart) ownAxis(pts []session.Point, refs []refLine, lo, hi float64, rows int) chartAxis {
+	step, labels := labelScale(lo, hi, rows, refs)
+	if len(labels) < min(2, rows) || math.IsInf(hi-lo, 0) {
+		if s, l := labelScale(lo, hi, rows, nil); len(l) > len(labels) {
 			step, labels = s, l
 		}
+		return chartAxis{lo, hi, step, labels}
 	}
-	return step, labels
+	up, down := c.beyond(pts, lo, hi)
+	half := (hi - lo) / float64(rows) / 2
+	widened := func(step float64) chartAxis {
+		ax := chartAxis{lo: lo, hi: hi, step: step}
+		if t := math.Floor(lo/step) * step; lo-t < half {
+			ax.lo = t
+		}
+		if t := math.Ceil(hi/step) * step; t-hi < half {
+			ax.hi = t
+		}
+		if !refsOffMarked(refs, up, down, ax.lo, ax.hi, rows, lo >= 0) {
+			ax.lo, ax.hi = lo, hi
+		}
+		ax.labels = labelsAt(ax.lo, ax.hi, rows, step, refs)
+		return ax
+	}
+	best := widened(step)
+	most := unevenness(best, rows)
+	for _, s := range roundSteps(step) {
+		if most <= aboutEven {
+			break
+		}
+		if ax := widened(s); len(ax.labels) >= min(2, rows) && unevenness(ax, rows) < most {
+			best, most = ax, unevenness(ax, rows)
+		}
+	}
+	return best
 }
 
-// scale is the step yLabels takes with the lines refs drawn, and the
+// refsOffMarked tells whether the range lo to hi on rows rows keeps the
+// references off an edge row that values beyond it mark, ▲ above (up) or ▼
+// below (down), as yRange keeps them: a reference at 0 or below on a range
+// of values at 0 or above (nonneg) stands on the bottom row all the same,
+// and on a chart of no more rows than marked edges there is no row besides.
+func refsOffMarked(refs []refLine, up, down bool, lo, hi float64, rows int, nonneg bool) bool {
+	if len(refs) == 0 || rows <= edgesMarked(up, down) {
+		return true
+	}
+	top, bottom := refsSpan(refs)
+	edge := func(y float64) int { return dotOf(y, lo, hi, rows) / 4 }
+	return !(up && edge(top) == 0) && !(down && edge(bottom) == rows-1 && !(nonneg && bottom <= 0))
+}
+
+// aboutEven is the most unevenness (unevenness) of ticks that read as
+// evenly spaced: gaps of 3 and 4 rows, a third apart, do, and 5 and 6; 2
+// and 3 rows, a half, do not.
+const aboutEven = 1.0 / 3
+
+// unevenness is how unevenly the ticks of ax's step stand on a chart of
+// rows rows of its range: how many rows the gaps between them differ by at
+// most, over the least gap, 0 where they stand the same number of rows
+// apart.
+func unevenness(ax chartAxis, rows int) float64 {
+	ls := labelsAt(ax.lo, ax.hi, rows, ax.step, nil)
+	least, most := math.MaxInt, 0
+	for i := 1; i < len(ls); i++ {
+		g := abs(ls[i-1].row - ls[i].row)
+		least, most = min(least, g), max(most, g)
+	}
+	if most == 0 {
+		return 0
+	}
+	return float64(most-least) / float64(least)
+}
+
+// labelScale is the step ownAxis starts from with the lines refs drawn, and the
 // labels labelsAt gives it; where no step leaves two labels, the step of
 // the most.
-func (c *lineChart) scale(refs []refLine) (step float64, labels []yLabel) {
-	rows := c.ts.GraphHeight()
-	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+func labelScale(lo, hi float64, rows int, refs []refLine) (step float64, labels []yLabel) {
 	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
 	labels = labelsAt(lo, hi, rows, step, refs)
 	for s, i := step, 0; i < maxBelow && len(labels) < min(2, rows); i++ {

@@ -599,9 +599,44 @@ func TestChartLabelsEvenlySpaced(t *testing.T) {
 		if dotOf(dhi, lo, hi, rows) >= 4 || dotOf(dlo, lo, hi, rows) < 4*rows-4 {
 			t.Errorf("%s: range %g to %g leaves an edge row blank:\n%s", name, lo, hi, out)
 		}
-		own := math.Abs(lo-dlo) <= 1e-9*(dhi-dlo) && math.Abs(hi-dhi) <= 1e-9*(dhi-dlo) // the values' own range
-		checkEvenLabels(t, name, out, c, refs, rows, !own)
+		// The values' own range, or it widened at an end to the tick of its
+		// step within half a row of it.
+		half := (dhi - dlo) / float64(rows) / 2
+		same := func(x, y float64) bool { return math.Abs(x-y) <= 1e-9*(dhi-dlo) }
+		tick := func(v float64) bool { return math.Abs(math.Remainder(v, c.step)) <= 1e-9*c.step }
+		own := (same(lo, dlo) || tick(lo) && dlo-lo < half) && (same(hi, dhi) || tick(hi) && hi-dhi < half)
+		got := checkEvenLabels(t, name, out, c, refs, rows, !own)
+		if !own {
+			continue
+		}
+		// An end the scale does not name has no tick within half a row beyond it.
+		if below := math.Floor(dlo/c.step) * c.step; same(lo, dlo) && !tick(lo) && dlo-below < half*(1-1e-9) {
+			t.Errorf("%s: range %g to %g leaves out the tick %g, within half a row of it:\n%s", name, lo, hi, below, out)
+		}
+		if above := math.Ceil(dhi/c.step) * c.step; same(hi, dhi) && !tick(hi) && above-dhi < half*(1-1e-9) {
+			t.Errorf("%s: range %g to %g leaves out the tick %g, within half a row of it:\n%s", name, lo, hi, above, out)
+		}
+		// The labels stand about evenly: their gaps, in rows a step, the same
+		// or three rows and more (3 and 4 rows apart, or 5 and 6, not 2 and
+		// 3), on ten rows or more, where the range is most often the values'
+		// own. On fewer the rows may allow none: 0.00005 to 0.00035 on eight
+		// reads 0.0003, 0.0002 and 0.0001 three and two rows apart, or one
+		// label.
+		least, most := math.Inf(1), 0.0
+		for i := 1; i < len(got); i++ {
+			g := float64(got[i].row-got[i-1].row) / math.Round((got[i-1].v-got[i].v)/c.step)
+			least, most = math.Min(least, g), math.Max(most, g)
+		}
+		if rows >= 10 && most > least && (least < 3 || most-least > 1) {
+			t.Errorf("%s: labels %v stand unevenly:\n%s", name, got, out)
+		}
 	}
+}
+
+// rowLabel is a Y label as a test reads it off a chart: its row and value.
+type rowLabel struct {
+	row int
+	v   float64
 }
 
 // checkEvenLabels fails the test unless the chart c drew out with Y
@@ -609,12 +644,9 @@ func TestChartLabelsEvenlySpaced(t *testing.T) {
 // one row), each a tick on its row, and no label on a line's row that does
 // not name the line but on a chart of two rows; where even, the same
 // number of rows apart and on a third of the rows.
-func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLine, rows int, even bool) {
+func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLine, rows int, even bool) []rowLabel {
 	t.Helper()
-	type label struct {
-		row int
-		v   float64
-	}
+	type label = rowLabel
 	var got []label
 	for row, l := range strings.Split(out, "\n")[:rows] {
 		i := strings.Index(l, "┤")
@@ -623,9 +655,18 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 		}
 		text := strings.TrimSpace(l[:i])
 		v, err := strconv.ParseFloat(text, 64)
-		if r, ok := c.row(v); err != nil || !ok || r != row || math.Abs(math.Remainder(v, c.step)) > c.step*1e-6 {
+		if lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY(); math.Abs(v-math.Min(hi, math.Max(lo, v))) < c.step*1e-9 {
+			v = math.Min(hi, math.Max(lo, v)) // a tick at an end of the range, written short
+		}
+		r, ok := c.row(v)
+		for _, f := range []float64{1 - 1e-12, 1 + 1e-12} { // a tick on a row's edge, written short
+			if r2, ok2 := c.row(v * f); ok2 && r2 == row {
+				r, ok = r2, ok2
+			}
+		}
+		if err != nil || !ok || r != row || math.Abs(math.Remainder(v, c.step)) > c.step*1e-6 {
 			t.Errorf("%s: row %d labelled %q, not a tick of step %g on its row:\n%s", name, row, text, c.step, out)
-			return
+			return got
 		}
 		for _, r := range refs {
 			if rr, _ := c.row(r.y); rr == row && !names(v, r.y, c.step) && rows > 2 {
@@ -649,7 +690,7 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 		gap := got[i].row - got[i-1].row
 		if d := got[i-1].v - got[i].v; k < 1 || math.Abs(d-c.step*k) > c.step*1e-6 {
 			t.Errorf("%s: labels %v, not a step of %g apart:\n%s", name, got, c.step, out)
-			return
+			return got
 		}
 		if !even {
 			continue
@@ -659,15 +700,16 @@ func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLin
 		}
 		if gap != m*int(k) {
 			t.Errorf("%s: labels on rows %v, not evenly spaced:\n%s", name, got, out)
-			return
+			return got
 		}
 		for row := got[i-1].row + m; row < got[i].row; row += m {
 			if !slices.ContainsFunc(refs, func(r refLine) bool { rr, ok := c.row(r.y); return ok && rr == row }) {
 				t.Errorf("%s: labels on rows %v, row %d unlabelled without a line:\n%s", name, got, row, out)
-				return
+				return got
 			}
 		}
 	}
+	return got
 }
 
 // TestTrainerChartLabelsEvenlySpaced: the charts of the trainer's band are
