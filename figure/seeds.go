@@ -71,9 +71,11 @@ func EncodeSeeds(w io.Writer, format string, s Seeds) error {
 }
 
 // drawSeeds draws s on dc: its title, and under it two panels, the
-// seeds' curves over the epochs and their final values.
+// seeds' curves over the epochs and their final values, titled by what
+// they draw alone: a run's figure's panel letters, (a) to (d), name no
+// panel of this one.
 func drawSeeds(dc draw.Canvas, s Seeds) error {
-	over := newPlot("(c) "+s.YLabel+" over the epochs, a line per seed", "epoch", s.YLabel+" (lower is better)")
+	over := newPlot(s.YLabel+" over the epochs, a line per seed", "epoch", s.YLabel+" (lower is better)")
 	final := newPlot(s.FinalTitle, "seed", s.YLabel+" (lower is better)")
 	over.Y.Min, final.Y.Min = 0, 0
 	// The final values, those of runs a stop cut short apart, and every

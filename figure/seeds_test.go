@@ -1,9 +1,11 @@
 package figure
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
@@ -15,7 +17,8 @@ import (
 // final value, one a stop interrupted to where it stopped, and one the stop
 // kept from starting named with none; the floor
 // is KS's at the samples, and the title names the design, the seeds, the
-// samples and the runs left unfinished.
+// samples and the runs left unfinished; its two panels are titled by what
+// they draw, with none of a run's figure's panel letters.
 func TestSeedsFigureIsWhatTheRunsMeasured(t *testing.T) {
 	res := session.BatchResult{
 		Preset: "vanilla", Epochs: 200, Target: "normal(4,1.25)", Seeds: []uint64{1, 2, 3, 4}, Samples: 2500, Measure: "ks",
@@ -57,6 +60,17 @@ func TestSeedsFigureIsWhatTheRunsMeasured(t *testing.T) {
 	}
 
 	pngOf(t, func(w io.Writer) error { return EncodeSeeds(w, "png", s) }, 1210, 550) // 11 × 5 inches at 110 dpi
+	var svg bytes.Buffer
+	if err := EncodeSeeds(&svg, "svg", s); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, svg.Bytes())
+	hasAll(t, texts, "KS over the epochs, a line per seed", "final KS of each seed")
+	for _, text := range texts { // two panels, no run's (a)–(d) among them
+		if strings.HasPrefix(text, "(") {
+			t.Errorf("a panel titled %q, a letter of a run's figure's panels", text)
+		}
+	}
 }
 
 // TestSeedsMedianIsOfTheFinished: the median of a batch's final values is
