@@ -452,7 +452,7 @@ var watchPace = fmt.Sprintf("the slowest pace of the 1-2-5 ladder at which the p
 var ways = []string{
 	"[DESIGN] [--seed S] [--paused] [--speed full|N]",
 	"--headless [DESIGN] [--seed S] [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]",
-	"--headless [DESIGN] --seeds A-B [--jobs J]",
+	"--headless [DESIGN] --seeds A-B [--jobs J] [--plot FILE.png]",
 	"--headless [DESIGN] --sweep key=v1,v2,… [--sweep key2=…]… [--seed S | --seeds A-B] [--jobs J]",
 	"--headless [DESIGN] --sweep key=… --plot FILE.png [--seed S | --seeds A-B] [--jobs J]",
 	"--resume FILE.ckpt [--epochs N] [--samples N] [--paused] [--speed full|N]",

@@ -1006,18 +1006,23 @@ func TestMisspellingsSuggest(t *testing.T) {
 	}
 }
 
+// usageValues maps the usage's placeholders to values that work, the
+// files in dir.
+func usageValues(dir string) map[string]string {
+	return map[string]string{
+		"S": "3", "N": "500", "K": "100", "J": "2", "A-B": "1-2", "NAME|FILE.json": "vanilla",
+		"key=value": "g_lr=1e-3", "key=v1,v2,…": "d_lr=1e-3,2e-3", "key=…": "d_lr=1e-3,2e-3", "key2=…": "d_steps=1,2", "full|N": "full",
+		"FILE.csv": filepath.Join(dir, "run.csv"), "FILE.png": filepath.Join(dir, "run.png"), "FILE.ckpt": filepath.Join(dir, "run.ckpt"),
+	}
+}
+
 // usageCommands returns the command lines of the usage block, each way
 // of calling ganui written out with no optional flag, with every one
 // (one for each side of a choice, [--seed S | --seeds A-B]), and with
 // each alone, its placeholders filled in with values that work, DESIGN
 // with its own.
 func usageCommands(t *testing.T) [][]string {
-	dir := t.TempDir()
-	value := map[string]string{
-		"S": "3", "N": "500", "K": "100", "J": "2", "A-B": "1-2", "NAME|FILE.json": "vanilla",
-		"key=value": "g_lr=1e-3", "key=v1,v2,…": "d_lr=1e-3,2e-3", "key=…": "d_lr=1e-3,2e-3", "key2=…": "d_steps=1,2", "full|N": "full",
-		"FILE.csv": filepath.Join(dir, "run.csv"), "FILE.png": filepath.Join(dir, "run.png"), "FILE.ckpt": filepath.Join(dir, "run.ckpt"),
-	}
+	value := usageValues(t.TempDir())
 	design := strings.TrimPrefix(designUsage, "DESIGN: ")
 	optional := regexp.MustCompile(`\[([^][]*)\]…?`)
 	var commands [][]string
@@ -1534,5 +1539,86 @@ func TestSeedsSayTheFailedSeedsOnALine(t *testing.T) {
 	}
 	if line := lines[0]; !strings.HasPrefix(line, "seeds=1-3: ") || !strings.Contains(line, "no such file") || strings.Contains(line, "\n") {
 		t.Errorf("%q; want %q and why", line, "seeds=1-3: ")
+	}
+}
+
+// TestUsageNamesWhatEachWayTakes: a flag that ganui takes beside a way's
+// own flags is named on a usage line that has them all, so that what a
+// command may add is read off the usage: --plot beside --seeds is the
+// batch's line's, as a batch draws its figure.
+func TestUsageNamesWhatEachWayTakes(t *testing.T) {
+	value := usageValues(t.TempDir())
+	design := strings.TrimPrefix(designUsage, "DESIGN: ")
+	// flags reads a way's arguments as flags, each with its value (none
+	// for a switch), split into those it needs and those it may add.
+	type flag struct{ name, value string }
+	flags := func(way string) (needs, may []flag) {
+		args := usageArgs(strings.ReplaceAll(way, "[DESIGN]", design))
+		for i, arg := range args {
+			optional := strings.HasPrefix(arg, "[")
+			if !optional && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && !strings.HasPrefix(args[i+1], "[") {
+				arg += " " + args[i+1] // a needed flag's value, its next argument
+			}
+			for _, side := range strings.Split(strings.Trim(arg, "[]…"), " | ") {
+				f := strings.Fields(side)
+				if len(f) == 0 || !strings.HasPrefix(f[0], "--") {
+					continue
+				}
+				fl := flag{name: f[0]}
+				if len(f) > 1 {
+					fl.value = value[f[1]]
+				}
+				if optional {
+					may = append(may, fl)
+				} else {
+					needs = append(needs, fl)
+				}
+			}
+		}
+		return needs, may
+	}
+	var all []flag
+	for _, way := range ways {
+		needs, may := flags(way)
+		for _, f := range append(needs, may...) {
+			if !slices.ContainsFunc(all, func(g flag) bool { return g.name == f.name }) {
+				all = append(all, f)
+			}
+		}
+	}
+	names := func(fs []flag) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.name)
+		}
+		return out
+	}
+	for _, way := range ways {
+		needs, _ := flags(way)
+		for _, add := range all {
+			if slices.Contains(names(needs), add.name) {
+				continue
+			}
+			given := append(slices.Clone(needs), add)
+			var args []string
+			for _, f := range given {
+				args = append(args, f.name)
+				if f.value != "" {
+					args = append(args, f.value)
+				}
+			}
+			if _, err := parseFlags(args, io.Discard); err != nil {
+				continue // refused: no line need name it
+			}
+			named := slices.ContainsFunc(ways, func(w string) bool {
+				n, m := flags(w)
+				all := append(names(n), names(m)...)
+				return !slices.ContainsFunc(names(n), func(f string) bool { return !slices.Contains(names(given), f) }) &&
+					!slices.ContainsFunc(names(given), func(f string) bool { return !slices.Contains(all, f) })
+			})
+			if !named {
+				t.Errorf("ganui %s is taken, but no usage line names its flags", strings.Join(args, " "))
+			}
+		}
 	}
 }
