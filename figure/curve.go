@@ -133,6 +133,15 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		p.Add(l)
 		floorKey = []legendItem{{c.FloorLabel, []plot.Thumbnailer{l}}}
 	}
+	// Of one seed, the line is that seed's values, each its own median:
+	// the key names the seed, and no ring is drawn on the line's dots.
+	medianName, oneSeed := "median", len(c.Points) > 0
+	for _, q := range c.Points {
+		oneSeed = oneSeed && q.Seed == c.Points[0].Seed
+	}
+	if oneSeed {
+		medianName = "seed " + strconv.FormatUint(c.Points[0].Seed, 10)
+	}
 	if median := line(c.Median); len(median) > 0 {
 		l, s, err := plotter.NewLinePoints(median)
 		if err != nil {
@@ -141,9 +150,9 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		l.LineStyle = draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}
 		s.GlyphStyle = draw.GlyphStyle{Color: paper(palette.Text), Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
 		p.Add(l, s)
-		items = append(items, legendItem{"median", []plot.Thumbnailer{l, s}})
+		items = append(items, legendItem{medianName, []plot.Thumbnailer{l, s}})
 	}
-	if len(points) > 0 {
+	if len(points) > 0 && !oneSeed {
 		s, err := plotter.NewScatter(points)
 		if err != nil {
 			return err

@@ -139,3 +139,31 @@ func TestKeyKeepsToTheData(t *testing.T) {
 		t.Errorf("height %v of two rows of %v", h, k.rowHeight())
 	}
 }
+
+// TestCurveOfOneSeedNamesIt: a sweep of one seed draws that seed's values
+// as its line, which the key names "seed 3", with no "median" of one value
+// nor a ring on each of its dots; of several seeds the key has both.
+func TestCurveOfOneSeedNamesIt(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		points      []CurvePoint
+		want, never []string
+	}{
+		{[]CurvePoint{{0, 3, 0.5}, {1, 3, 0.2}}, []string{"seed 3"}, []string{"median", "each seed"}},
+		{[]CurvePoint{{0, 3, 0.5}, {0, 4, 0.3}, {1, 3, 0.2}}, []string{"median", "each seed"}, []string{"seed 3"}},
+	} {
+		var svg bytes.Buffer
+		err := EncodeCurve(&svg, "svg", Curve{Title: "t", Key: "batch", X: []string{"32", "64"}, Points: c.points,
+			Median: []float64{0.5, 0.2}, Floor: []float64{nan, nan}, YLabel: "SW1", YMost: math.Inf(1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := svgText(t, svg.Bytes())
+		hasAll(t, texts, c.want...)
+		for _, text := range texts {
+			if slices.Contains(c.never, text) {
+				t.Errorf("points %v: the key says %q", c.points, text)
+			}
+		}
+	}
+}
