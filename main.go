@@ -764,7 +764,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--sweep: %w", err)
 		}
 		if n := len(o.sweep.Axes); given["plot"] && n > 2 {
-			return o, fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one or two, or drop --plot", n)
+			return o, fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one key or two, or drop --plot", n)
 		}
 	}
 	return o, nil

@@ -1156,7 +1156,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless: add --headless to train the grid without the screen, a row per cell, or drop --sweep\n"},
 		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless: add --headless to train without the screen and save a checkpoint at the end, or drop --save; in the trainer, w saves a checkpoint\n"},
 		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless: add --headless to train without the screen and draw the figure at the end, or drop --plot; in the trainer, P writes the figure\n"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the curve of a sweep over one key, or the heat map of one over two; this one has 3: sweep one or two, or drop --plot\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the curve of a sweep over one key, or the heat map of one over two; this one has 3: sweep one key or two, or drop --plot\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset to continue it, or drop --resume to train the design --preset names from the start\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 		// A flag the mode does not take is refused as that, whatever its value,
