@@ -359,17 +359,18 @@ func stopSignals() []os.Signal {
 // first or not, saying what it loses, where Go's default would dump
 // every goroutine and exit 2, the code of bad usage, leaving the --save's
 // reserved room beside its path, a hidden file as large as the
-// checkpoint. stop ends the watch.
-func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx context.Context, stop func()) {
+// checkpoint. quit is given the line that says so, to write to stderr
+// before it exits (quitAtOnce). stop ends the watch.
+func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line string)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	st := new(stopState)
 	ctx = context.WithValue(ctx, stopStateKey{}, st)
-	sig, quit := make(chan os.Signal, 2), make(chan os.Signal, 1)
+	sig, quits := make(chan os.Signal, 2), make(chan os.Signal, 1)
 	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
 		signal.Notify(sig, stops...)
 	}
 	if !signal.Ignored(syscall.SIGQUIT) {
-		signal.Notify(quit, syscall.SIGQUIT)
+		signal.Notify(quits, syscall.SIGQUIT)
 	}
 	done, ended := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -387,9 +388,8 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 				fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
 			}
 			cancel(errSignalled)
-		case <-quit:
-			fmt.Fprintf(stderr, "ganui: SIGQUIT: quitting at once, without %s\n", loses)
-			exit(exitSignal)
+		case <-quits:
+			quit(stderr, "ganui: SIGQUIT: quitting at once, without "+loses)
 			return
 		case <-done:
 			return
@@ -400,17 +400,15 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 			if second == first {
 				name += " again"
 			}
-			fmt.Fprintf(stderr, "ganui: %s: quitting at once\n", name) // what is lost the first line said: some may be written by now
-			exit(exitSignal)
-		case <-quit:
-			fmt.Fprintf(stderr, "ganui: SIGQUIT: quitting at once\n")
-			exit(exitSignal)
+			quit(stderr, "ganui: "+name+": quitting at once") // what is lost the first line said: some may be written by now
+		case <-quits:
+			quit(stderr, "ganui: SIGQUIT: quitting at once")
 		case <-done:
 		}
 	}()
 	return ctx, func() {
 		signal.Stop(sig)
-		signal.Stop(quit)
+		signal.Stop(quits)
 		close(done)
 		<-ended // a signal taken is said by now, as signalled tells
 		cancel(nil)
@@ -453,15 +451,29 @@ func signalled(ctx context.Context) bool {
 	return errors.Is(context.Cause(ctx), errSignalled)
 }
 
-// quitAtOnce is notifyStop's exit for a second signal: it exits with
-// code at once, the files the run was still writing removed half-written
-// (outputfile.Abandon) and those they were to replace left as they were.
-// A --save cut short leaves no hidden file as large as the checkpoint
-// beside it (.run.ckpt.tmp-…), to be removed only by a later save of the
-// same path.
-func quitAtOnce(code int) {
-	outputfile.Abandon()
-	os.Exit(code)
+// quitAtOnce is notifyStop's quit for a second signal: it exits with
+// exitSignal at once, the files the run was still writing removed
+// half-written (outputfile.Abandon) and those they were to replace left
+// as they were, once line is written to stderr. A --save cut short
+// leaves no hidden file as large as the checkpoint beside it
+// (.run.ckpt.tmp-…), to be removed only by a later save of the same
+// path; where its directory, made read-only under the run, will not let
+// it be removed, it is emptied and line names it (atOnceLine).
+func quitAtOnce(stderr io.Writer, line string) {
+	fmt.Fprintln(stderr, atOnceLine(line, outputfile.Abandon()))
+	os.Exit(exitSignal)
+}
+
+// atOnceLine is line, a quit at once's, naming last each file left
+// (outputfile.Abandon's), in LeftError's words: "ganui: SIGQUIT:
+// quitting at once, without the final line or the --save checkpoint;
+// its hidden temporary file x/.r.ckpt.tmp-8723ca36 is left there,
+// emptied (removing it: permission denied): remove it once you can".
+func atOnceLine(line string, left []*outputfile.LeftError) string {
+	for _, l := range left {
+		line += "; " + l.Left()
+	}
+	return line
 }
 
 // signalName is the name of one of stopSignals as kill -l and the README

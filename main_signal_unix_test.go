@@ -8,6 +8,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -144,6 +145,32 @@ func (c lineChan) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// exitTo is notifyStop's quit for a test: it writes the line, as
+// quitAtOnce does, and sends the code it would exit with to exited.
+func exitTo(exited chan<- int) func(io.Writer, string) {
+	return func(w io.Writer, line string) {
+		fmt.Fprintln(w, line)
+		exited <- exitSignal
+	}
+}
+
+// TestQuitAtOnceNamesWhatItLeft: a quit at once whose --save room its
+// directory, made read-only under the run, would not let be removed
+// names that file last in its line, in LeftError's words, emptied
+// (outputfile.Abandon), so that the user can remove it: else the line
+// said the quit alone, and the hidden file stayed there, named by nothing.
+func TestQuitAtOnceNamesWhatItLeft(t *testing.T) {
+	left := []*outputfile.LeftError{{Temp: "x/.r.ckpt.tmp-8723ca36", Why: syscall.EACCES}}
+	got := atOnceLine("ganui: SIGQUIT: quitting at once, without the final line or the --save checkpoint", left)
+	want := "ganui: SIGQUIT: quitting at once, without the final line or the --save checkpoint; its hidden temporary file x/.r.ckpt.tmp-8723ca36 is left there, emptied (removing it: permission denied): remove it once you can"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := atOnceLine("ganui: SIGINT again: quitting at once", nil); got != "ganui: SIGINT again: quitting at once" {
+		t.Errorf("nothing left: %q", got)
+	}
+}
+
 // TestSecondSignalQuitsAtOnce (an epoch of a wide design takes many
 // seconds): the first SIGINT stops the run after its epoch and says how
 // to quit at once, and what that loses; a second exits 130 then, without
@@ -151,7 +178,7 @@ func (c lineChan) Write(p []byte) (int, error) {
 func TestSecondSignalQuitsAtOnce(t *testing.T) {
 	leakcheck.Check(t)
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
-	ctx, stop := notifyStop(msgs, "the final line", func(code int) { exited <- code })
+	ctx, stop := notifyStop(msgs, "the final line", exitTo(exited))
 	defer stop()
 	wait := func(what string, ch <-chan string) string {
 		select {
@@ -202,7 +229,7 @@ func TestStopNoteBeforeTheStop(t *testing.T) {
 		stoppedFirst <- (<-ctxs).Err() != nil
 		return len(p), nil
 	})
-	ctx, stop := notifyStop(note, "the final line", func(int) {})
+	ctx, stop := notifyStop(note, "the final line", func(io.Writer, string) {})
 	defer stop()
 	ctxs <- ctx
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
@@ -226,7 +253,7 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 // process with its log cut mid-row and no checkpoint.
 func TestHangupStopsTheRun(t *testing.T) {
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
-	ctx, stop := notifyStop(msgs, "the final line", func(code int) { exited <- code })
+	ctx, stop := notifyStop(msgs, "the final line", exitTo(exited))
 	defer stop()
 	syscall.Kill(os.Getpid(), syscall.SIGHUP)
 	select {
@@ -253,7 +280,7 @@ func TestStopNamesTheSignal(t *testing.T) {
 	leakcheck.Check(t)
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
 	loses := runLoses(session.Options{SavePath: "run.ckpt"})
-	_, stop := notifyStop(msgs, loses, func(code int) { exited <- code })
+	_, stop := notifyStop(msgs, loses, exitTo(exited))
 	defer stop()
 	for _, c := range []struct {
 		sig  syscall.Signal
@@ -286,7 +313,7 @@ func TestQuitSignalQuitsAtOnce(t *testing.T) {
 	for _, first := range []syscall.Signal{0, syscall.SIGTERM} {
 		func() {
 			msgs, exited := make(lineChan, 2), make(chan int, 1)
-			_, stop := notifyStop(msgs, runLoses(session.Options{SavePath: "run.ckpt"}), func(code int) { exited <- code })
+			_, stop := notifyStop(msgs, runLoses(session.Options{SavePath: "run.ckpt"}), exitTo(exited))
 			defer stop()
 			want := "ganui: SIGQUIT: quitting at once, without the final line or the --save checkpoint\n"
 			if first != 0 {
@@ -447,7 +474,7 @@ func (g *signalThenGone) Write(p []byte) (int, error) {
 func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
 	leakcheck.Check(t)
 	msgs := make(lineChan, 2)
-	stopCtx, stop := notifyStop(msgs, "the final line", func(int) {})
+	stopCtx, stop := notifyStop(msgs, "the final line", func(io.Writer, string) {})
 	out := &checkedWriter{w: &readerGoneAt{}}
 	ctx, release := stopOnDeadOutput(stopCtx, out, msgs, "--log run.csv")
 	out.Write([]byte("epoch=1\n"))
@@ -470,7 +497,7 @@ func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
 		t.Errorf("after the signal's line, the run's end says %q too", line)
 	}
 	// Without a signal, the reader's going is said, once, at the end.
-	stopCtx, stop = notifyStop(msgs, "the final line", func(int) {})
+	stopCtx, stop = notifyStop(msgs, "the final line", func(io.Writer, string) {})
 	out = &checkedWriter{w: &readerGoneAt{}}
 	_, release = stopOnDeadOutput(stopCtx, out, msgs, "--log run.csv")
 	out.Write([]byte("epoch=1\n"))

@@ -27,6 +27,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -921,16 +922,24 @@ var ErrAbandoned = errors.New("ganui is quitting")
 // (place). Only a kill the process cannot see (kill -9, a power cut)
 // leaves a temporary file now, and a directory made read-only under the
 // write, which will not let it be removed: it is emptied then (discard),
-// its room, as large as the checkpoint, freed.
-func Abandon() {
+// its room, as large as the checkpoint, freed, and named: Abandon
+// returns a *LeftError, its Err nil, for each such file, in the order of
+// their names, for the caller to say as it quits; else nothing would
+// name them.
+func Abandon() []*LeftError {
 	underWay.Lock()
 	defer underWay.Unlock()
 	underWay.abandoned = true
+	var left []*LeftError
 	for f := range underWay.files {
 		if stillNamed(f) { // not renamed into place already
-			discard(f.Name())
+			if err := discard(f.Name()); err != nil {
+				left = append(left, &LeftError{Temp: f.Name(), Why: unwrapPath(err)})
+			}
 		}
 	}
+	slices.SortFunc(left, func(a, b *LeftError) int { return strings.Compare(a.Temp, b.Temp) })
+	return left
 }
 
 // place renames temp over path and calls placed, if not nil, under

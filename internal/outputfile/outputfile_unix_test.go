@@ -976,7 +976,10 @@ func heldUnremovable(t *testing.T) (*Reservation, string) {
 // TestAbandonEmptiesWhatItCannotRemove: a process quitting at once (a
 // second signal) whose write's directory, made read-only under it,
 // refuses its temporary file's removal empties the file, so that the
-// room reserved for the checkpoint is freed, not held by a hidden file.
+// room reserved for the checkpoint is freed, not held by a hidden file,
+// and names it (a *LeftError, its Err nil), in the words a write's
+// LeftError says, for the line that says the quit: else the file would
+// stay there named by nothing.
 func TestAbandonEmptiesWhatItCannotRemove(t *testing.T) {
 	t.Cleanup(func() {
 		underWay.Lock()
@@ -985,8 +988,12 @@ func TestAbandonEmptiesWhatItCannotRemove(t *testing.T) {
 	})
 	r, temp := heldUnremovable(t)
 	defer r.Release()
-	Abandon()
+	left := Abandon()
 	if st, err := os.Stat(temp); err != nil || st.Size() != 0 {
 		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+	}
+	want := "its hidden temporary file " + temp + " is left there, emptied (removing it: permission denied): remove it once you can"
+	if len(left) != 1 || left[0].Temp != temp || left[0].Error() != want {
+		t.Errorf("named: %v, want one %q", left, want)
 	}
 }
