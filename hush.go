@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+
+	"github.com/ganui/ganui/tui"
 )
 
 // hush holds the echo of the terminal ganui reads its keys from off
@@ -23,18 +25,40 @@ type hush struct {
 	sigs chan os.Signal
 }
 
-// echoOff takes the echo of f's terminal off and returns what puts it
-// back as it was, or ok false where f is no terminal or its echo cannot
-// be taken off. A variable, so that a test can see when it is called.
-var echoOff = ttyEchoOff
+// echoOff takes the echo of the trainer's keys' terminal off and returns
+// what puts it back as it was, or ok false where there is no such
+// terminal or its echo cannot be taken off. A variable, so that a test
+// can see when it is called.
+var echoOff = keysEchoOff
 
-// hushKeys takes the echo of standard input's terminal off (hush). Where
-// catch is set, a stopSignal that comes meanwhile puts the echo back
-// before it ends ganui as it would have, until on: for the time before
-// the trainer holds those signals, as catchStop does after it.
+// keysEchoOff is echoOff on the terminal the trainer reads keys from
+// (tui.KeysTerminal): standard input's, or the controlling terminal's
+// where standard input is redirected (ganui < /dev/null), whose echo
+// would show a key typed ahead as well. The controlling terminal, opened
+// for it, is closed once the echo is back.
+func keysEchoOff() (back func(), ok bool) {
+	keys, err := tui.KeysTerminal()
+	if err != nil {
+		return nil, false
+	}
+	echoBack, ok := ttyEchoOff(keys)
+	if keys == os.Stdin {
+		return echoBack, ok
+	}
+	if !ok {
+		keys.Close()
+		return nil, false
+	}
+	return func() { echoBack(); keys.Close() }, true
+}
+
+// hushKeys takes the echo of the trainer's keys' terminal off (hush).
+// Where catch is set, a stopSignal that comes meanwhile puts the echo
+// back before it ends ganui as it would have, until on: for the time
+// before the trainer holds those signals, as catchStop does after it.
 func hushKeys(catch bool) *hush {
 	h := &hush{}
-	back, ok := echoOff(os.Stdin)
+	back, ok := echoOff()
 	if !ok {
 		return h
 	}

@@ -4,6 +4,6 @@ package main
 
 import "os"
 
-// ttyEchoOff is echoOff where ganui knows no terminal modes: the echo
-// stays.
+// ttyEchoOff leaves the echo of f on where ganui knows no terminal
+// modes (keysEchoOff).
 func ttyEchoOff(*os.File) (back func(), ok bool) { return nil, false }

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// ttyEchoOff is echoOff on a terminal of termios.
+// ttyEchoOff takes the echo of f, a terminal of termios, off (keysEchoOff).
 func ttyEchoOff(f *os.File) (back func(), ok bool) {
 	fd := int(f.Fd())
 	was, err := unix.IoctlGetTermios(fd, getTermios)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"slices"
 	"testing"
 )
@@ -15,7 +14,7 @@ func TestEchoIsOffWhileNoScreenIsUp(t *testing.T) {
 	var calls []string
 	was := echoOff
 	t.Cleanup(func() { echoOff = was })
-	echoOff = func(*os.File) (func(), bool) {
+	echoOff = func() (func(), bool) {
 		calls = append(calls, "off")
 		return func() { calls = append(calls, "on") }, true
 	}

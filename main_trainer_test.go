@@ -100,6 +100,15 @@ func startTrainerIn(t *testing.T, dir string, attr *syscall.SysProcAttr, env []s
 // it (/tmp/go-build1/b001/exe/ganui).
 func startTrainerTyped(t *testing.T, arg0, dir string, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
 	t.Helper()
+	tr := newTrainer(t, arg0, dir, attr, env, args...)
+	tr.start()
+	return tr
+}
+
+// newTrainer is startTrainerTyped's trainer before it starts, for a test
+// to change its command first (its standard input).
+func newTrainer(t *testing.T, arg0, dir string, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
+	t.Helper()
 	master, slave, err := openPTY(100, 30)
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -111,6 +120,13 @@ func startTrainerTyped(t *testing.T, arg0, dir string, attr *syscall.SysProcAttr
 	tr.cmd.Dir = dir
 	tr.cmd.Stdin, tr.cmd.Stdout, tr.cmd.Stderr = slave, slave, &tr.stderr
 	tr.cmd.SysProcAttr = attr
+	return tr
+}
+
+// start starts tr's command and reads what it writes to its terminal.
+func (tr *trainer) start() {
+	t, master, slave := tr.t, tr.master, tr.slave
+	t.Helper()
 	if err := tr.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +156,6 @@ func startTrainerTyped(t *testing.T, arg0, dir string, attr *syscall.SysProcAttr
 		master.Close()
 		slave.Close()
 	})
-	return tr
 }
 
 // output is everything the trainer has written to its terminal.
@@ -205,16 +220,26 @@ func (tr *trainer) hushed() bool {
 // too, where the terminal's background is asked first (its answer read
 // later would take the q with it); abc typed while the final line's
 // evaluation runs is not echoed either; the terminal is given back as it
-// was found.
+// was found. With standard input redirected (ganui < /dev/null) the keys
+// come from the controlling terminal, whose echo is the one taken off.
 func TestKeysTypedWithNoScreenAreNotEchoed(t *testing.T) {
 	args := []string{"--preset", "vanilla", "--set", "g_hidden=512,512", "--set", "d_hidden=512,512", "--set", "batch=500"}
-	for _, asked := range []bool{false, true} {
-		t.Run(fmt.Sprint("asked=", asked), func(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		asked, redirected bool
+	}{{"standard input", false, false}, {"asked", true, false}, {"redirected", false, true}} {
+		asked := c.asked
+		t.Run(c.name, func(t *testing.T) {
 			var tr *trainer
-			if asked { // as TestTrainerAsksTheBackgroundUnderTmux
+			switch {
+			case asked: // as TestTrainerAsksTheBackgroundUnderTmux
 				tr = startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
 					[]string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="}, args...)
-			} else {
+			case c.redirected: // the pseudo-terminal is its controlling terminal, /dev/tty, through standard output
+				tr = newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1, Pdeathsig: syscall.SIGKILL}, nil, args...)
+				tr.cmd.Stdin = nil // /dev/null
+				tr.start()
+			default:
 				tr = startTrainer(t, args...)
 			}
 			for answered := false; !tr.hushed(); time.Sleep(time.Millisecond) {

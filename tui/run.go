@@ -286,6 +286,15 @@ func checkTerminal() (*os.File, error) {
 	if !term.IsTerminal(os.Stdout.Fd()) {
 		return nil, ErrNotTerminal
 	}
+	return KeysTerminal()
+}
+
+// KeysTerminal is the terminal the trainer reads keys from: standard
+// input, or the controlling terminal when standard input is redirected,
+// opened, for the caller to close once it is done with it (where it is
+// not os.Stdin); ErrNoKeyboard where there is none. Ganui's hush takes
+// its echo off before the trainer takes it.
+func KeysTerminal() (*os.File, error) {
 	if term.IsTerminal(os.Stdin.Fd()) {
 		return os.Stdin, nil
 	}
