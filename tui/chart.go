@@ -971,17 +971,22 @@ type yLabel struct {
 // ownAxis lays out the Y axis of the values' own range, lo to hi on rows
 // rows, where snap finds no round range that fills the edge rows, as a
 // scale: the round values of a step (yTicks), each on the row the chart
-// draws it on, as labelsAt writes them. The step is labelScale's, a label
-// every two rows or more, or a round step above it (roundSteps), the
-// finest whose ticks stand about evenly (aboutEven), else the one whose
-// ticks stand the most evenly, leaving two labels: ring's losses at 200×60
-// after 100 epochs, 0.45 to 0.98 over 13 rows, read 1.0, 0.8 and 0.6 five
-// rows apart, where 0.9 to 0.5 had stood 3, 2, 3 and 2 rows apart.
+// draws it on, as labelsAt writes them. The step is a round one
+// (roundSteps) from a label every two rows up, the finest that leaves three
+// labels or more standing about evenly (aboutEven), else three or more 2
+// and 3 rows apart (nearlyEven), else the one whose ticks stand the most
+// evenly, two most often: ring's losses at 200×60 after 100 epochs, 0.45
+// to 0.98 over 13 rows, read 1.0, 0.8 and 0.6 five rows apart, not 0.9 to
+// 0.5 3, 2, 3 and 2 rows apart; a chart is read poorly by two labels alone.
 //
 // The range takes in the tick of its step just beyond an end where it
 // lies within half a row of it, so that the scale names its end:
 // uniform's moments at 120×40, whose std starts at 0.1, read "0" on the
-// bottom row, where their labels had ended at 1. Half a row keeps what is
+// bottom row. A step takes in as many of its ends as leave its labels
+// standing evenly: bimodal's losses at 120×40, 0.09 to 3.43 over ten
+// rows, read 3, 2 and 1 three rows apart, their 0, which would stand two
+// rows under 1, left out, where taking it in had them read 2 and 0
+// alone. Half a row keeps what is
 // drawn on both edge rows, each row taller by the widening than the half
 // row moved; a widening that would bring a reference back onto an edge
 // row that values beyond the range mark is not taken (refsOffMarked).
@@ -1001,12 +1006,14 @@ func (c *lineChart) ownAxis(pts []session.Point, refs []refLine, lo, hi float64,
 	}
 	up, down := c.beyond(pts, lo, hi)
 	half := (hi - lo) / float64(rows) / 2
-	widened := func(step float64) chartAxis {
+	// widened is the axis of step over lo to hi, widened at the ends
+	// take names to the tick of step within half a row beyond each.
+	widened := func(step float64, take [2]bool) chartAxis {
 		ax := chartAxis{lo: lo, hi: hi, step: step}
-		if t := math.Floor(lo/step) * step; lo-t < half {
+		if t := math.Floor(lo/step) * step; take[0] && lo-t < half {
 			ax.lo = t
 		}
-		if t := math.Ceil(hi/step) * step; t-hi < half {
+		if t := math.Ceil(hi/step) * step; take[1] && t-hi < half {
 			ax.hi = t
 		}
 		if !refsOffMarked(refs, up, down, ax.lo, ax.hi, rows, lo >= 0) {
@@ -1015,14 +1022,24 @@ func (c *lineChart) ownAxis(pts []session.Point, refs []refLine, lo, hi float64,
 		ax.labels = labelsAt(ax.lo, ax.hi, rows, step, refs)
 		return ax
 	}
-	best := widened(step)
-	most := unevenness(best, rows)
-	for _, s := range roundSteps(step) {
-		if most <= aboutEven {
-			break
+	var axes []chartAxis // finest step first, and at a step as many ends taken in as can be
+	for _, s := range roundSteps(math.Min(step, (hi-lo)/math.Max(1, float64(rows)/2))) {
+		for _, take := range [...][2]bool{{true, true}, {true, false}, {false, true}, {}} {
+			axes = append(axes, widened(s, take))
 		}
-		if ax := widened(s); len(ax.labels) >= min(2, rows) && unevenness(ax, rows) < most {
-			best, most = ax, unevenness(ax, rows)
+	}
+	for _, most := range [...]float64{aboutEven, nearlyEven} {
+		for _, ax := range axes {
+			if len(ax.labels) >= 3 && unevenness(ax, rows) <= most {
+				return ax
+			}
+		}
+	}
+	best := widened(step, [2]bool{true, true})
+	least := unevenness(best, rows)
+	for _, ax := range axes {
+		if len(ax.labels) >= min(2, rows) && unevenness(ax, rows) < least {
+			best, least = ax, unevenness(ax, rows)
 		}
 	}
 	return best
@@ -1046,6 +1063,11 @@ func refsOffMarked(refs []refLine, up, down bool, lo, hi float64, rows int, nonn
 // evenly spaced: gaps of 3 and 4 rows, a third apart, do, and 5 and 6; 2
 // and 3 rows, a half, do not.
 const aboutEven = 1.0 / 3
+
+// nearlyEven is the most unevenness of ticks ownAxis takes where none
+// stand about evenly (aboutEven) three at least: gaps of 2 and 3 rows,
+// which read better than two labels alone.
+const nearlyEven = 1.0 / 2
 
 // unevenness is how unevenly the ticks of ax's step stand on a chart of
 // rows rows of its range: how many rows the gaps between them differ by at
