@@ -124,20 +124,23 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		xmin, xmax = min(xmin, int64(c.ghost[0].Epoch)), max(xmax, int64(c.ghost[n-1].Epoch))
 	}
 	// The points are thinned to the graph's width, which the Y labels' gutter
-	// sets, which the range sets, which the thinned points set: a range that
-	// changes the width (the first draw at a size, wider labels) thins them
-	// again, so that the first draw at a size is thinned to the same width as
-	// the draws after it, of the same points.
+	// sets, which the range sets, which the thinned points set. The gutter
+	// starts a cell wide at every fit and widens to what the labels take
+	// until they fit it, so that the chart is one of its points and size
+	// alone, not of the gutter a draw before it left (blog-original's losses
+	// at 120×40 had settled on another range after narrower labels), and
+	// the points are thinned to the width drawn.
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	var (
 		thinned, ghost []session.Point
 		lo, hi         float64
 		labels         []yLabel
 	)
-	for try, gw := 0, -1; try < 3 && gw != c.ts.GraphWidth(); try++ {
-		gw = c.ts.GraphWidth()
-		thinned = c.thin(pts, float64(xmin), float64(xmax))
-		ghost = c.thin(c.ghost, float64(xmin), float64(xmax))
+	c.ts.SetTimeRange(t0, t1)
+	for gutter := 1; ; {
+		gw := w - gutter - 1
+		thinned = c.thin(pts, float64(xmin), float64(xmax), gw)
+		ghost = c.thin(c.ghost, float64(xmin), float64(xmax), gw)
 		// The baseline's points share the range, so that the ghost of a mean
 		// of -2 is not clamped to a live run's range near 0 and drawn along
 		// its edge, unmarked, where it would read as a mean near 0.
@@ -148,13 +151,16 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 			ax = c.ownAxis(all, refs, lo, hi, h-2)
 		}
 		lo, hi, c.step, labels = ax.lo, ax.hi, ax.step, ax.labels
-		c.ts.SetTimeRange(t0, t1)
 		c.ts.SetYRange(lo, hi)
-		c.labelW = 0
+		c.labelW = gutter
 		for _, l := range labels {
 			c.labelW = max(c.labelW, len(l.text))
 		}
-		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the gutter as wide as the labels
+		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the gutter as wide as the labels, gutter at least
+		if c.ts.GraphWidth() >= gw || gw <= 0 {
+			break
+		}
+		gutter = w - c.ts.GraphWidth() - 1
 	}
 	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, lo, hi, labels}
 }
@@ -811,10 +817,11 @@ func roundSteps(x float64) []float64 {
 	return steps
 }
 
-// thin averages points that would share a braille dot column, so a long
+// thin averages points that would share a braille dot column of a graph
+// gw columns wide, so a long
 // noisy history draws as a line rather than a smear of vertical strokes.
-func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Point {
-	cols := 2 * c.ts.GraphWidth()
+func (c *lineChart) thin(pts []session.Point, xmin, xmax float64, gw int) []session.Point {
+	cols := 2 * gw
 	if cols <= 0 || len(pts) <= cols {
 		return pts
 	}

@@ -478,7 +478,7 @@ func TestLossRangeIgnoresSpikes(t *testing.T) {
 	)
 	c.ts.Resize(60, 12)
 	c.w, c.h = 60, 12
-	lo, hi := c.yRange(c.thin(pts, 0, 400), []refLine{{math.Ln2, styleRef}}, 10)
+	lo, hi := c.yRange(c.thin(pts, 0, 400, c.ts.GraphWidth()), []refLine{{math.Ln2, styleRef}}, 10)
 	if hi > 2 || lo > math.Ln2 || hi < math.Ln2 {
 		t.Errorf("range %g–%g: the spikes set it, or ln 2 is outside", lo, hi)
 	}

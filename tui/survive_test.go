@@ -1081,7 +1081,7 @@ func TestThinKeepsEveryCurve(t *testing.T) {
 	for e := 1; e <= 1000; e++ {
 		pts = append(pts, session.Point{Epoch: e, DReal: 0.7, Mean: 0.5, Std: 1.8, MeanY: -0.18, StdY: 2.17})
 	}
-	thinned := c.thin(pts, 1, 1000)
+	thinned := c.thin(pts, 1, 1000, c.ts.GraphWidth())
 	if len(thinned) >= len(pts) {
 		t.Fatalf("%d points thinned to %d", len(pts), len(thinned))
 	}

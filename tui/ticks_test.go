@@ -911,3 +911,48 @@ func TestRowsAgreeWithTheDrawing(t *testing.T) {
 		}
 	}
 }
+
+// TestChartIsOfItsPointsAndSize: a line chart draws the same points at the
+// same size alike whatever it drew before: drawn after points whose labels
+// are wider or narrower, which leave its Y gutter wider or narrower, it
+// thins them to the same width and settles on the same range and labels,
+// as blog-original's losses at 120×40 do.
+func TestChartIsOfItsPointsAndSize(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	rng := rand.New(rand.NewPCG(5, 6))
+	chart := func() *lineChart {
+		return newLineChart(
+			series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+			series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+		)
+	}
+	walk := func(n int, at, by float64) []session.Point {
+		pts := make([]session.Point, n)
+		a, b := at, at
+		for i := range pts {
+			a += by * (rng.Float64() - 0.5)
+			b += by * (rng.Float64() - 0.5)
+			pts[i] = session.Point{Epoch: i + 1, DReal: a, DFake: b}
+		}
+		return pts
+	}
+	differ := 0
+	for i := range 300 {
+		w, h := 30+rng.IntN(40), 6+rng.IntN(14)
+		pts := walk(200+rng.IntN(3000), rng.Float64()*2, 0.05*rng.Float64())
+		want := chart().render(pts, 0, nil, w, h)
+		for _, before := range [][]session.Point{walk(100, 12345.678, 1), walk(100, 0.5, 1e-4), walk(100, 1, 0.01)} {
+			c := chart()
+			c.render(before, 0, nil, w, h)
+			if got := c.render(pts, 0, nil, w, h); got != want {
+				differ++
+				if differ <= 3 {
+					t.Errorf("case %d at %d×%d: drawn after other points:\n%s\nfresh:\n%s", i, w, h, ansi.Strip(got), ansi.Strip(want))
+				}
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d draws of the same points at the same size differ by what was drawn before", differ)
+	}
+}
