@@ -198,16 +198,6 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	return nil
 }
 
-// median is the median of vs, not empty.
-func median(vs []float64) float64 {
-	s := slices.Sorted(slices.Values(vs))
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
-}
-
 // FromSeeds turns a --seeds batch's runs into its figure: each run's
 // measure (KS, or sliced W1 on a 2-D target) at its checks and at its
 // end, and the floor at its final evaluation's sample size; a seed a
@@ -300,9 +290,9 @@ func finalMedian(runs []SeedRun, measure string) (float64, string, string) {
 	}
 	switch {
 	case len(vs) == len(runs) && len(vs) >= 2:
-		return median(vs), "median", title
+		return session.Median(vs), "median", title
 	case len(vs) >= 2:
-		return median(vs), "median of the " + numtext.FormatInt(len(vs)) + " finished", title
+		return session.Median(vs), "median of the " + numtext.FormatInt(len(vs)) + " finished", title
 	case len(vs) == len(runs):
 		return math.NaN(), "", title
 	case len(vs) == 0:

@@ -574,6 +574,14 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	return metrics
 }
 
+// Median is the median of vs (not empty), as the batch summary and a
+// sweep's rows take it (medianRange): a figure's median of the same runs
+// is then the summary's.
+func Median(vs []float64) float64 {
+	med, _, _ := medianRange(vs)
+	return med
+}
+
 // medianRange returns the median, minimum and maximum of vs (not empty),
 // NaN sorting first.
 func medianRange(vs []float64) (med, lo, hi float64) {
