@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"math"
@@ -57,57 +58,110 @@ type SeedRun struct {
 	Partial        bool
 }
 
-// seedInks are the seeds' colours, in turn: the palette's roles, each a
-// line apart from the next, and a seed past the last takes the first's
-// again (the legend names each).
-var seedInks = []palette.Colour{palette.Generated, palette.Real, palette.G, palette.Event, palette.Text, palette.Muted}
+// seedInks and seedDashes are the seeds' pens, in turn: a seed's colour
+// is the palette role a line apart from the last's, and its dashes change
+// each time the colours start again, so that seedsNamed seeds are each
+// drawn in a pen of their own. Muted, the floor's and the interrupted
+// runs' grey, and dashed, the floor's dashes, are no seed's.
+var (
+	seedInks   = []palette.Colour{palette.Generated, palette.Real, palette.G, palette.Event, palette.Text}
+	seedDashes = [][]vg.Length{nil, dotted, dashDotted}
+)
+
+// seedsNamed is the most seeds a batch's figure names in its key, a line
+// each in a pen of its own (seedPen). Of more, the key would take the
+// panel's height and the pens repeat: their lines are drawn alike, under
+// the median's, and the key names them in one entry, "50 seeds".
+const seedsNamed = 12
+
+// seedPen is the pen of the i-th seed's line of n.
+func seedPen(i, n int) draw.LineStyle {
+	if n > seedsNamed {
+		return draw.LineStyle{Color: blend(paper(palette.Generated), white, 0.55), Width: vg.Points(0.8)}
+	}
+	return draw.LineStyle{Color: paper(seedInks[i%len(seedInks)]), Width: vg.Points(1.2), Dashes: seedDashes[i/len(seedInks)%len(seedDashes)]}
+}
 
 // EncodeSeeds draws s and writes it to w in format.
 func EncodeSeeds(w io.Writer, format string, s Seeds) error {
 	if len(s.Runs) == 0 {
 		return errors.New("a batch's figure of no runs")
 	}
-	return encodeDrawing(w, format, 11*vg.Inch, 5*vg.Inch, func(dc draw.Canvas) error { return drawSeeds(dc, s) })
+	return encodeDrawing(w, format, 11*vg.Inch, 5*vg.Inch, func(dc draw.Canvas) error {
+		panels, areas, keys, err := seedsLayout(dc, s)
+		if err != nil {
+			return err
+		}
+		for i, p := range panels {
+			p.Draw(areas[i])
+			keys[i].draw(p.DataCanvas(areas[i]))
+		}
+		return nil
+	})
 }
 
-// drawSeeds draws s on dc: its title, and under it two panels, the
+// seedsLayout lays s out on dc: its title, and under it two panels, the
 // seeds' curves over the epochs and their final values, titled by what
-// they draw alone: a run's figure's panel letters, (a) to (d), name no
-// panel of this one.
-func drawSeeds(dc draw.Canvas, s Seeds) error {
+// they draw alone (a run's figure's panel letters, (a) to (d), name no
+// panel of this one), each on its area with its key above its data. Up
+// to seedsNamed seeds, the key names each seed's line; of more, one entry
+// names them all and the median of the finished runs is drawn over them
+// at each check, so that the key stays a row or two whatever the batch.
+// A diverged run's line ends in a ×, an interrupted one's in a grey ring,
+// as its final value is drawn; a diverged run, which has none, is marked
+// × along the top of the final values' panel.
+func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, error) {
 	over := newPlot(s.YLabel+" over the epochs, a line per seed", "epoch", s.YLabel+" (lower is better)")
 	final := newPlot(s.FinalTitle, "seed", s.YLabel+" (lower is better)")
 	over.Y.Min, final.Y.Min = 0, 0
-	// The final values, those of runs a stop cut short apart, and every
-	// value drawn.
-	var finals, partial, all plotter.XYs
+	many := len(s.Runs) > seedsNamed
+	// The final values, those of runs a stop cut short apart, every value
+	// drawn, the ends of the diverged and interrupted runs' lines, the
+	// diverged runs' places, and the finished runs' values at each check.
+	var finals, partial, all, diverged, cut, lost plotter.XYs
+	atCheck := map[float64][]float64{}
 	var overKey, finalKey []legendItem // the panels' keys, in the order drawn
-	ticks := make(plot.ConstantTicks, len(s.Runs))
+	names, numbers := make([]string, len(s.Runs)), make([]string, len(s.Runs))
 	for i, r := range s.Runs {
-		ink := paper(seedInks[i%len(seedInks)])
 		var xys plotter.XYs
 		for j, e := range r.Epochs {
 			if finite(r.Values[j]) {
 				xys = append(xys, plotter.XY{X: e, Y: r.Values[j]})
 				all = append(all, xys[len(xys)-1])
+				if finite(r.Final) && !r.Partial {
+					atCheck[e] = append(atCheck[e], r.Values[j])
+				}
 			}
 		}
-		name := "seed " + strconv.FormatUint(r.Seed, 10)
 		if len(xys) > 0 {
 			l, err := plotter.NewLine(xys)
 			if err != nil {
-				return err
+				return nil, nil, nil, err
 			}
-			l.LineStyle = draw.LineStyle{Color: ink, Width: vg.Points(1.2)}
+			l.LineStyle = seedPen(i, len(s.Runs))
 			over.Add(l)
-			overKey = append(overKey, legendItem{name, []plot.Thumbnailer{l}})
+			if !many {
+				overKey = append(overKey, legendItem{"seed " + strconv.FormatUint(r.Seed, 10), []plot.Thumbnailer{l}})
+			} else if len(overKey) == 0 {
+				overKey = append(overKey, legendItem{numtext.Count(len(s.Runs), "seed"), []plot.Thumbnailer{l}})
+			}
+			switch {
+			case r.Note == "diverged":
+				diverged = append(diverged, xys[len(xys)-1])
+			case r.Partial:
+				cut = append(cut, xys[len(xys)-1])
+			}
 		}
-		ticks[i] = plot.Tick{Value: float64(i), Label: strconv.FormatUint(r.Seed, 10)}
+		if r.Note == "diverged" {
+			lost = append(lost, plotter.XY{X: float64(i)})
+		}
+		numbers[i] = strconv.FormatUint(r.Seed, 10)
+		names[i] = numbers[i]
 		switch {
 		case r.Note != "":
-			ticks[i].Label += "\n" + r.Note
+			names[i] += "\n" + r.Note
 		case !finite(r.Final):
-			ticks[i].Label += "\nNaN"
+			names[i] += "\nNaN"
 		}
 		switch {
 		case finite(r.Final) && r.Partial:
@@ -116,7 +170,20 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 			finals = append(finals, plotter.XY{X: float64(i), Y: r.Final})
 		}
 	}
-	final.X.Tick.Marker = ticks
+	if many && finite(s.Median) {
+		var median plotter.XYs
+		for e, vs := range atCheck {
+			median = append(median, plotter.XY{X: e, Y: session.Median(vs)})
+		}
+		slices.SortFunc(median, func(a, b plotter.XY) int { return cmp.Compare(a.X, b.X) })
+		l, err := plotter.NewLine(median)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		l.LineStyle = draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}
+		over.Add(l)
+		overKey = append(overKey, legendItem{s.MedianLabel, []plot.Thumbnailer{l}})
+	}
 	final.X.Min, final.X.Max = -0.5, float64(len(s.Runs))-0.5
 	span := plotter.XYs{{X: final.X.Min, Y: 0}, {X: final.X.Max, Y: 0}} // a level across the panel
 	level := func(p *plot.Plot, items *[]legendItem, y float64, name string, sty draw.LineStyle) error {
@@ -132,10 +199,11 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	}
 	if finite(s.Median) {
 		if err := level(final, &finalKey, s.Median, s.MedianLabel, draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}); err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 	}
-	rings := func(xys plotter.XYs, name string, ink palette.Colour) error {
+	// marks draws xys on p as glyphs of shape in ink, named in its key.
+	marks := func(p *plot.Plot, items *[]legendItem, xys plotter.XYs, name string, ink palette.Colour, shape draw.GlyphDrawer) error {
 		if len(xys) == 0 {
 			return nil
 		}
@@ -143,21 +211,32 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		if err != nil {
 			return err
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: paper(ink), Radius: vg.Points(3), Shape: draw.RingGlyph{}}
-		final.Add(sc)
-		finalKey = append(finalKey, legendItem{name, []plot.Thumbnailer{sc}})
+		sc.GlyphStyle = draw.GlyphStyle{Color: paper(ink), Radius: vg.Points(3), Shape: shape}
+		p.Add(sc)
+		*items = append(*items, legendItem{name, []plot.Thumbnailer{sc}})
 		return nil
 	}
-	if err := rings(finals, "each seed", palette.Generated); err != nil {
-		return err
-	}
-	if err := rings(partial, "interrupted", palette.Muted); err != nil {
-		return err
+	for _, m := range []struct {
+		p     *plot.Plot
+		items *[]legendItem
+		xys   plotter.XYs
+		name  string
+		ink   palette.Colour
+		shape draw.GlyphDrawer
+	}{
+		{over, &overKey, diverged, "diverged", palette.Worse, draw.CrossGlyph{}},
+		{over, &overKey, cut, "interrupted", palette.Muted, draw.RingGlyph{}},
+		{final, &finalKey, finals, "each seed", palette.Generated, draw.RingGlyph{}},
+		{final, &finalKey, partial, "interrupted", palette.Muted, draw.RingGlyph{}},
+	} {
+		if err := marks(m.p, m.items, m.xys, m.name, m.ink, m.shape); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	if finite(s.Floor) {
 		floor := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
 		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floor); err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, r := range s.Runs {
@@ -168,7 +247,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		if lo <= hi {
 			span = plotter.XYs{{X: lo, Y: 0}, {X: hi, Y: 0}}
 			if err := level(over, &overKey, s.Floor, s.FloorLabel, floor); err != nil {
-				return err
+				return nil, nil, nil, err
 			}
 		}
 	}
@@ -177,6 +256,19 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		floor = nil
 	}
 	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, floor), measureTop(s.YMost, finals, partial, floor)
+	if len(lost) > 0 { // along the top, where no final value is
+		top := final.Y.Max
+		if !finite(top) {
+			top = 1
+		}
+		for i := range lost {
+			lost[i].Y = top
+		}
+		if err := marks(final, &finalKey, lost, "diverged, no final value", palette.Worse, draw.CrossGlyph{}); err != nil {
+			return nil, nil, nil, err
+		}
+		final.Y.Max = top
+	}
 	body := title(dc, s.Title)
 	half := (body.Max.X - body.Min.X) / 2
 	panels := []*plot.Plot{over, final}
@@ -184,6 +276,16 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 		draw.Crop(body, vg.Points(6), -half-vg.Points(6), vg.Points(6), 0),
 		draw.Crop(body, half+vg.Points(6), -vg.Points(10), vg.Points(6), 0),
 	}
+	// The seeds' numbers, each with its note under it where every one
+	// fits beside the next; else only every so many numbers, the notes
+	// left to the marks, as a sweep's names are thinned (spread).
+	d := final.DataCanvas(areas[1])
+	cell, sty := (d.Max.X-d.Min.X)/vg.Length(len(names)), final.X.Tick.Label
+	ticks := spread(names, sty.Width, sty.Width("m"), cell, 1)
+	if slices.ContainsFunc(ticks, func(t plot.Tick) bool { return t.Label == "" }) {
+		ticks = spread(numbers, sty.Width, sty.Width("m"), cell, 1)
+	}
+	final.X.Tick.Marker = ticks
 	keys := []key{newKey(over, overKey), newKey(final, finalKey)}
 	keyRoom(panels, areas, keys)
 	// The data areas on one level at the foot too, above the taller of
@@ -191,11 +293,7 @@ func drawSeeds(dc draw.Canvas, s Seeds) error {
 	d0, d1 := over.DataCanvas(areas[0]), final.DataCanvas(areas[1])
 	areas[0].Min.Y += max(0, d1.Min.Y-d0.Min.Y)
 	areas[1].Min.Y += max(0, d0.Min.Y-d1.Min.Y)
-	for i, p := range panels {
-		p.Draw(areas[i])
-		keys[i].draw(p.DataCanvas(areas[i]))
-	}
-	return nil
+	return panels, areas, keys, nil
 }
 
 // FromSeeds turns a --seeds batch's runs into its figure: each run's

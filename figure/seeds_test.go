@@ -2,11 +2,16 @@ package figure
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
@@ -97,6 +102,85 @@ func TestSeedsMedianIsOfTheFinished(t *testing.T) {
 		m, label, title := finalMedian(c.runs, "KS")
 		if !(m == c.median || math.IsNaN(m) && math.IsNaN(c.median)) || label != c.label || title != "final KS of each seed"+c.suffix {
 			t.Errorf("%+v: median %v %q, panel %q; want %v %q, %q", c.runs, m, label, title, c.median, c.label, c.suffix)
+		}
+	}
+}
+
+// batchOf is a --seeds batch's figure of n seeds, their KS falling over
+// 3,000 epochs, seed 5 diverged at 1,000 and seed 8 interrupted at 2,000.
+func batchOf(n int) Seeds {
+	s := Seeds{Title: "vanilla · seeds", YLabel: "KS", YMost: 1, Floor: engine.KSNoiseFloor(10000), FloorLabel: "noise floor at 10,000 samples"}
+	for i := range n {
+		r := SeedRun{Seed: uint64(i + 1)}
+		for e := 100; e <= 3000; e += 100 {
+			r.Epochs = append(r.Epochs, float64(e))
+			r.Values = append(r.Values, 0.05+0.9*math.Exp(-float64(e)/float64(500+100*i)))
+		}
+		switch r.Final = r.Values[len(r.Values)-1]; i {
+		case 4:
+			r.Epochs, r.Values, r.Final, r.Note = r.Epochs[:10], r.Values[:10], math.NaN(), "diverged"
+		case 7:
+			r.Epochs, r.Values, r.Note, r.Partial = r.Epochs[:20], r.Values[:20], "interrupted at\n2,000 epochs", true
+			r.Final = r.Values[19]
+		}
+		s.Runs = append(s.Runs, r)
+	}
+	s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, "KS")
+	return s
+}
+
+// TestSeedsKeyStaysBounded: a batch's key names each seed's line up to
+// seedsNamed seeds, each drawn in a pen of its own (no two of 12 alike,
+// where the colours had come round again at the seventh); of more, one
+// entry names them all, "50 seeds", beside the median of the finished
+// runs drawn over them and the marks of the diverged and interrupted
+// runs, so that the data area stands as high as of 12 seeds, where a row
+// of the key for every five seeds had pressed it under ten rows of names.
+func TestSeedsKeyStaysBounded(t *testing.T) {
+	type pen struct {
+		c string
+		d string
+	}
+	seen := map[pen]int{}
+	for i := range seedsNamed {
+		p := seedPen(i, seedsNamed)
+		k := pen{fmt.Sprint(p.Color), fmt.Sprint(p.Dashes)}
+		if j, ok := seen[k]; ok {
+			t.Errorf("seeds %d and %d of %d drawn alike: %v", j+1, i+1, seedsNamed, k)
+		}
+		seen[k] = i
+	}
+	dataHeight := func(n int) vg.Length {
+		c := draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch))
+		panels, areas, _, err := seedsLayout(c, batchOf(n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := panels[0].DataCanvas(areas[0])
+		return d.Max.Y - d.Min.Y
+	}
+	if twelve, fifty := dataHeight(seedsNamed), dataHeight(50); fifty < twelve {
+		t.Errorf("the data of 50 seeds %.0f pt high, of %d %.0f pt", fifty, seedsNamed, twelve)
+	}
+	for _, n := range []int{seedsNamed, 50} {
+		var svg bytes.Buffer
+		if err := EncodeSeeds(&svg, "svg", batchOf(n)); err != nil {
+			t.Fatal(err)
+		}
+		texts := svgText(t, svg.Bytes())
+		named := 0
+		for _, text := range texts {
+			if strings.HasPrefix(text, "seed ") {
+				named++
+			}
+		}
+		all := fmt.Sprint(n, " seeds")
+		if n == seedsNamed {
+			all = "seed 12"
+		}
+		hasAll(t, texts, all, "median of the "+fmt.Sprint(n-2)+" finished", "diverged", "interrupted", "noise floor at 10,000 samples")
+		if want := map[bool]int{true: seedsNamed, false: 0}[n == seedsNamed]; named != want {
+			t.Errorf("%d seeds: %d named in the key, want %d", n, named, want)
 		}
 	}
 }
