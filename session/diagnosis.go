@@ -1013,7 +1013,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the noise explaining under %.0f%% of their variance, however well they fit the target", numtext.FormatInt(m.RowWidth), 100*NoiseUseFloor),
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), NoiseUseFloor)})
 	}
-	if f, ok := indifferent(w, gapOf("KS", m.KS, e.KSFloor)); ok {
+	if f, ok := indifferent(w, w.farGap(m.N, m.KS, nil)); ok {
 		far, why, _ := farFromTarget(m, w.sw1Noise, false)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
@@ -1445,14 +1445,15 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
 		return found
 	}
-	n, g := CheckSize(false), gapOf("KS", w.lately[0], engine.KSNoiseFloor(CheckSize(false)))
+	n := CheckSize(m.Plane != nil)
+	g := gapOf("KS", w.lately[0], engine.KSNoiseFloor(n), n)
 	if m.Plane != nil {
-		n, g = CheckSize(true), gapOf("SW1", w.lately[0], w.sw1Noise)
+		g = gapOf("SW1", w.lately[0], w.sw1Noise, n)
 	}
 	if !g.far() {
 		return found
 	}
-	detail := fmt.Sprintf("the best of the last %s epochs' checks (%s each) %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), numtext.Together(numtext.FormatInt(n)+" samples"), w.bests(w.lately), plateauFloor, g.is, 100*plateauGain, w.bests(w.before))
+	detail := fmt.Sprintf("the best of the last %s epochs' checks %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), w.bests(w.lately), plateauFloor, g.is, 100*plateauGain, w.bests(w.before))
 	if w.hq[1] > 0 { // a plane of modes, whose share flat counts too
 		detail += fmt.Sprintf("; the high-quality share's best %s, not %.0f%% over its best before them, %s", numtext.Together("HQ "+HighQualityShare(w.hq[1])), 100*plateauGain, numtext.Together("HQ "+HighQualityShare(w.hq[0])))
 	}
@@ -1491,15 +1492,16 @@ const blindD = "a D that cannot tell real from fake"
 // indifferent is the DIndifferent finding, when D's averaged losses sit
 // at their equilibrium, or its losses have sat still there for stillNow
 // epochs, their averages yet to follow; g is the evaluation's distance to
-// the target beside its noise floor.
+// the target beside the noise floor of a check's sample (farGap), which
+// the text names.
 //
 // The best D is p_data/(p_data + p_g), ½ everywhere only once G matches
 // the target (Goodfellow et al. 2014, Proposition 1), but a D of limited
 // capacity can sit at ½ while G's samples differ from it: uniform (seed
 // 1) holds D at ln 2 from epoch 3,800 with KS 0.25 at its plan's end,
-// 18 times its noise floor, beside its plateau. Where the distance is
-// over plateauFloor times the line its noise floor starts at (g.far, the
-// plateau's line), the finding says that the equilibrium does not mean G
+// 8 times its noise floor at a check's 2,000 samples, beside its
+// plateau. Where the distance is over plateauFloor times the line its
+// noise floor starts at (g.far, the plateau's line), the finding says that the equilibrium does not mean G
 // matches the target, and by which measure, where it otherwise leaves
 // the shape to the measures: a learner reads the equilibrium's ✓ as
 // success.
@@ -1509,28 +1511,59 @@ func indifferent(w *watch, g noiseGap) (Finding, bool) {
 	}
 	text, detail := indifferentText+": "+w.where()+", the losses of "+blindD, w.equilibriumDetail()
 	if g.far() {
-		return Finding{Kind: DIndifferent, Text: text + fmt.Sprintf(", which does not mean G matches the target: %s is over %d× its noise floor, and a D of limited capacity can sit there while G's samples differ", g.name, plateauFloor), Detail: detail + "; " + g.String()}, true
+		return Finding{Kind: DIndifferent, Text: text + fmt.Sprintf(", which does not mean G matches the target: %s is over %d× its noise floor at %s, and a D of limited capacity can sit there while G's samples differ", g.name, plateauFloor, samplesOf(g.n)), Detail: detail + "; " + g.String()}, true
 	}
 	return Finding{Kind: DIndifferent, Text: text + "; the shape is for the measures to judge", Detail: detail}, true
 }
 
 // noiseGap is a distance to the target, name at d, beside line, where its
-// noise floor starts (is says it in words): KS's 95% bound, or 1.5× SW1's
-// floor (sw1FloorTimes), as the noise-floor findings read them.
+// noise floor starts for a sample of n (is says it in words): KS's 95%
+// bound, or 1.5× SW1's floor (sw1FloorTimes), as the noise-floor findings
+// read them.
 type noiseGap struct {
 	name    string
 	d, line float64
 	is      string
+	n       int
 }
 
 // gapOf is the noiseGap of a distance name at d beside the noise floor
-// floor: for KS its 95% bound at the sample's size, for SW1 the SW1 of a
+// floor of a sample of n: for KS its 95% bound, for SW1 the SW1 of a
 // sample of the target itself, whose line is sw1FloorTimes that.
-func gapOf(name string, d, floor float64) noiseGap {
+func gapOf(name string, d, floor float64, n int) noiseGap {
 	if name == "SW1" {
-		return noiseGap{name, d, sw1FloorTimes * floor, fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Measure(floor))}
+		return noiseGap{name, d, sw1FloorTimes * floor, fmt.Sprintf("%g× the %s of %s of the target itself", sw1FloorTimes, numtext.Measure(floor), samplesOf(n)), n}
 	}
-	return noiseGap{name, d, floor, fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Measure(floor)))}
+	return noiseGap{name, d, floor, fmt.Sprintf("the 95%% %s of %s", numtext.Together("bound "+numtext.Measure(floor)), samplesOf(n)), n}
+}
+
+// samplesOf writes a sample size n as the findings name it, "2,000
+// samples", written together.
+func samplesOf(n int) string { return numtext.Together(numtext.FormatInt(n) + " samples") }
+
+// farGap is the noiseGap D's equilibrium reads (indifferent) of an
+// evaluation of n samples, its KS ks, or on a plane its metrics plane:
+// beside the noise floor of a check's sample (CheckSize), whatever the
+// evaluation's size, as the plateau's line is, so that one run's screen
+// (10,000 samples), its checks (2,000) and its final line judge G far
+// from the target on one line, KS over 0.091: on its own size's floor
+// the screen's 10,000 samples would say so from KS 0.041 and a check's
+// from 0.091, and one epoch could read "which does not mean G matches
+// the target" live and not in its replay. A distance over that line is
+// off the target at any size from a check's up, the line nearly 7 times
+// the 95% bound of 10,000 samples. An evaluation of fewer samples than a
+// check (--samples under 2,000) is read on its own floor, which is
+// higher: a KS of 100 samples is over 0.091 for more than one perfect
+// generator in three.
+func (w *watch) farGap(n int, ks float64, plane *engine.PlaneMetrics) noiseGap {
+	if plane != nil {
+		if c := CheckSize(true); n >= c && w.sw1Noise > 0 {
+			return gapOf("SW1", plane.SW1, w.sw1Noise, c)
+		}
+		return gapOf("SW1", plane.SW1, plane.SW1Floor, n)
+	}
+	n = min(n, CheckSize(false))
+	return gapOf("KS", ks, engine.KSNoiseFloor(n), n)
 }
 
 // far tells whether the distance is over plateauFloor times its line:
@@ -1538,7 +1571,7 @@ func gapOf(name string, d, floor float64) noiseGap {
 func (g noiseGap) far() bool { return g.line > 0 && g.d > plateauFloor*g.line }
 
 // String writes the distance beside its line: "KS 0.251, over 3× the
-// 95% bound 0.014".
+// 95% bound 0.030 of 2,000 samples".
 func (g noiseGap) String() string {
 	return fmt.Sprintf("%s, over %d× %s", numtext.Together(g.name+" "+numtext.Measure(g.d)), plateauFloor, g.is)
 }
@@ -1748,7 +1781,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Measure(m.SW1)); ok {
 		out = append(out, f)
 	}
-	if f, ok := indifferent(w, gapOf("SW1", m.SW1, m.SW1Floor)); ok {
+	if f, ok := indifferent(w, w.farGap(n, 0, m)); ok {
 		far, why, _ := farOnPlane(m, w.sw1Noise, false)
 		gauge := "SW1 still falling means a slow run, SW1 flat a stalled one"
 		if len(m.Spots) > 1 {

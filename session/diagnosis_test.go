@@ -1853,7 +1853,7 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	if want := []string{"7200 plateau"}; !slices.Equal(events, want) { // over 3,000 epochs after 4,000, confirmed at the next check
 		t.Errorf("flat from epoch 4,000: events %q, want %q", events, want)
 	}
-	const said = "the best of the last 3,000 epochs' checks (2,000 samples each) KS 0.245, W1 0.195, over 3× the 95% bound 0.030, and not 10% under the best before them, KS 0.245, W1 0.195"
+	const said = "the best of the last 3,000 epochs' checks KS 0.245, W1 0.195, over 3× the 95% bound 0.030 of 2,000 samples, and not 10% under the best before them, KS 0.245, W1 0.195"
 	if i := slices.IndexFunc(last, func(f Finding) bool { return f.Kind == Plateau }); i < 0 || numtext.Plain(last[i].Detail) != said {
 		t.Errorf("the finding at the end: %+v, want the detail %q", last, said)
 	}
@@ -1962,7 +1962,7 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 		switch {
 		case wins && i >= 0:
 			t.Errorf("SW1 flat with D winning: %+v, want D's win alone", fs)
-		case !wins && (i < 0 || fs[i].Text != "SW1 has not improved by 10% in 3,000 epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings" || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.200, over 3× 1.5× the 0.015 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
+		case !wins && (i < 0 || fs[i].Text != "SW1 has not improved by 10% in 3,000 epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings" || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks SW1 0.200, over 3× 1.5× the 0.015 of 2,500 samples of the target itself, and not 10% under the best before them, SW1 0.2")):
 			t.Errorf("SW1 flat at 0.2, beside an evaluation of %d samples: %+v, want the plateau", c.n, fs)
 		}
 	}
@@ -2858,7 +2858,7 @@ func TestPlateauCountsTheShare(t *testing.T) {
 	if !got {
 		t.Fatalf("epoch 5,400, SW1 flat, the share 78%% all along: %v, want a plateau", found)
 	}
-	if want := "the best of the last 4,000 epochs' checks (2,500 samples each) SW1 0.198, over 3× 1.5× the 0.031 of a sample of the target itself, and not 10% under the best before them, SW1 0.173; the high-quality share's best HQ 79%, not 10% over its best before them, HQ 78%"; numtext.Plain(found[0].Detail) != want {
+	if want := "the best of the last 4,000 epochs' checks SW1 0.198, over 3× 1.5× the 0.031 of 2,500 samples of the target itself, and not 10% under the best before them, SW1 0.173; the high-quality share's best HQ 79%, not 10% over its best before them, HQ 78%"; numtext.Plain(found[0].Detail) != want {
 		t.Errorf("its detail %q, want %q", numtext.Plain(found[0].Detail), want)
 	}
 }
@@ -3073,7 +3073,11 @@ func TestDWinsSaysScoresInPlainWords(t *testing.T) {
 // no spread-out cloud. D at ½ is the best D everywhere only once G matches the
 // target (Goodfellow et al. 2014), and a D of limited capacity sits there while
 // G's samples differ: with KS over 3× its noise floor (uniform, seed 1, KS 0.25
-// at its plan's end beside its plateau), the equilibrium says so.
+// at its plan's end beside its plateau), the equilibrium says so, on the
+// floor of a check's sample whatever the evaluation's size, and says which:
+// the screen's 10,000 samples, a check's 2,000 and the final line's 100,000
+// judge one run on one line (an evaluation of fewer samples than a check's
+// on its own floor, which is higher).
 func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 	for _, c := range []struct {
 		name         string
@@ -3087,10 +3091,10 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 		k            FindingKind
 		want         string
 	}{
-		{"equilibrium", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.0912}, 0, DIndifferent,
+		{"equilibrium", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.09}, 0, DIndifferent,
 			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"equilibrium off the target", "uniform", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.2514}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
 		{"far", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.9}, 0, DStalled,
 			"D is stuck at its equilibrium, yet the samples are far from the target: D's losses are those of a D that cannot tell real from fake, but G has not matched the target; KS still falling means a slow run, KS flat a stalled one"},
 		{"frozen", "vanilla", engine.GLossNonSaturating, 300, 1.1305, 1.1305, false, engine.Metrics{KS: 0.9}, 0, DFrozen,
@@ -3108,8 +3112,31 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 			"KS has not improved by 10% in 3,000 epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings"},
 		{"hinge", "hinge", engine.GLossNonSaturating, 300, 0.7, 1.3, true, engine.Metrics{KS: 0.02}, 0, DIndifferent,
 			"D's losses sit at their equilibrium: a sum of 2, D's mean scores alike on real and generated data if all lie within its margins ±1, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+		// One line for one run: the screen's 10,000 samples, a check's
+		// 2,000 and the final line's --samples 100000 judge a KS of 0.06
+		// near enough (over 3× the 95% bound of 10,000 samples, 0.041,
+		// under that of 2,000, 0.091) and one of 0.1 off the target, on
+		// the floor of a check's sample; 500 samples, fewer than a
+		// check's, on their own floor (0.061, 3× 0.18).
+		{"screen's sample near enough", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.06}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+		{"check's sample near enough", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.06, N: 2000}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+		{"final line's sample off the target", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.1, N: 100000}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
+		{"check's sample off the target", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.1, N: 2000}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
+		{"small sample on its own floor", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.1, N: 500}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+		{"small sample off the target", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.19, N: 500}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 500 samples, and a D of limited capacity can sit there while G's samples differ"},
+		// A plane's --samples 10000, SW1's floor 0.015 there against a
+		// check's 0.03: SW1 0.1 is over 3× the line of 10,000 samples
+		// (0.0675), under that of a check's (0.135).
+		{"plane's larger sample near enough", "ring", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{N: 10000, Plane: ringAllCaptured(0.1, 0.015)}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"equilibrium off a plane's target", "ring", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{Plane: ringAllCaptured(0.2, 0.03)}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: SW1 is over 3× its noise floor, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: SW1 is over 3× its noise floor at 2,500 samples, and a D of limited capacity can sit there while G's samples differ"},
 		{"equilibrium on a plane's target", "ring", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{Plane: ringAllCaptured(0.13, 0.03)}, 0, DIndifferent,
 			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"wide about the centre", "grid", engine.GLossNonSaturating, 15000, 0.4, 0.34, true, engine.Metrics{Plane: grid15000()}, 0, ModeDropped,
@@ -3120,8 +3147,13 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.GLoss = c.gLoss
-		m := c.m // a check of 1,000 samples, the noise used, the spread 1 unless said
-		m.N = 1000
+		m := c.m // the screen's 10,000 samples (a plane's 2,500), the noise used, the spread 1 unless said
+		if m.N == 0 {
+			m.N = DefaultSamples
+			if m.Plane != nil {
+				m.N = CheckSize(true)
+			}
+		}
 		if m.ZDep == 0 {
 			m.ZDep = 0.5
 		}
@@ -3129,6 +3161,9 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 			m.Std = 1
 		}
 		w := watchOf(cfg)
+		if m.Plane != nil { // SW1's floor at a check's 2,500 samples (newWatch's)
+			w.sw1Noise = 0.03
+		}
 		for e := 1; e <= c.epochs; e++ {
 			st := engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 4, Std: m.Std}
 			if c.moving {
@@ -3144,7 +3179,7 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 			}
 			w.follow(pts, 100)
 		}
-		fs := diagnose(cfg, &w, &Eval{Epoch: c.epochs, Metrics: m, KSFloor: 0.0304})
+		fs := diagnose(cfg, &w, &Eval{Epoch: c.epochs, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)})
 		got := ""
 		if i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == c.k }); i >= 0 {
 			got = numtext.Plain(fs[i].Text)
