@@ -349,7 +349,8 @@ func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 // are events, and the line a row quotes is in the finding's words: each of its
 // clauses (between ": ", "; " and "…") is in a clause of a text the session
 // writes (findingClauses), where what the code fills in stands for the README's
-// N, M, KS or "(ln 2, D(x) ≈ ½)". The table is not kept true by hand alone.
+// N, M, KS or "ln 2 each, what D(x) = ½ gives on every
+// sample". The table is not kept true by hand alone.
 func TestREADMEDiagnosisTableIsTheFindings(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {

@@ -418,7 +418,7 @@ func (k FindingKind) String() string {
 // An Event's detail is written alike.
 type Finding struct {
 	Kind   FindingKind
-	Text   string // e.g. "D's losses sit at their equilibrium (ln 2, D(x) ≈ ½): …"
+	Text   string // e.g. "D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, …"
 	Detail string // e.g. "D real 0.6906, D fake 0.6889, within 0.03 of ln 2 = 0.6931"
 }
 
@@ -495,19 +495,28 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 	return e, true
 }
 
-// Where says where the equilibrium is: "ln 2, D(x) ≈ ½", or, when D's
-// two losses differ, "their balance, D(x) ≈ 0.45", each term written
-// together (numtext.Together) for the screen's wrapping. A D that does
-// not score single samples (Samples) is said to score ½, "ln 2, D's
-// score ≈ ½": devnag-moments, whose D sees only 4 moments of 500
-// samples and whose screen says "no D(x) strip", has no D(x) to be
-// said to sit at ½.
+// Where says where the equilibrium is and what it is of: "ln 2 each,
+// what D(x) = ½ gives on every sample", or, when D's two losses differ,
+// "their balance, what D(x) = 0.45 gives on every sample", each term
+// written together (numtext.Together) for the screen's wrapping. It
+// names the losses D scoring ½ everywhere gives, not D's scores: the
+// trigger reads each loss, averaged, and a loss is a mean of −ln D(x)
+// (½(1 − D(x))² under least squares), which by Jensen's inequality puts
+// only D's geometric mean on real data at ½ (its root mean square
+// distance from 1 at ½), its mean anywhere from ½ up: a D sure and right
+// on half the real samples and scoring ¼ on the rest averages ln 2 there
+// with a mean score of 0.625, and one that scores nine in ten 1 and the
+// tenth 0.001, 0.9. "D(x) ≈ ½" would claim D's scores, even on average.
+// A D that does not score single samples (Samples) is said to score ½
+// on everything it judges, "ln 2 each, what D's score = ½ gives on
+// everything it judges": devnag-moments, whose D sees only 4 moments of
+// 500 samples and whose screen says "no D(x) strip", has no D(x).
 func (e Equilibrium) Where() string {
-	score := e.Score()
+	is := ", what " + numtext.Together(e.Score()+" = ½") + " gives on " + e.Judged()
 	if e.Label != "" {
-		return numtext.Together(e.Label) + ", " + numtext.Together(score+" ≈ ½")
+		return numtext.Together(e.Label+" each") + is
 	}
-	return "their balance, " + numtext.Together(score+" ≈ "+numtext.Digits(e.D, 3))
+	return "their balance" + strings.Replace(is, "½", numtext.Digits(e.D, 3), 1)
 }
 
 // Score names the score D gives at the equilibrium: "D(x)" where D
@@ -1184,7 +1193,7 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		if w.hasEq {
 			judged = w.eq.Judged()
 		}
-		f.Text = stuckText + ": it has stopped learning and gives " + judged + " the same score, its losses fixed there (" + w.where() + ") epoch after epoch"
+		f.Text = stuckText + ": it has stopped learning and gives " + judged + " the same score, its losses fixed there (" + w.stillAt() + ") epoch after epoch"
 		// What makes it a stall, in place of the averages that make it
 		// an equilibrium, which its event gives (equilibriumStarted):
 		// D's losses each epoch, as the text says.
@@ -1353,6 +1362,22 @@ func (w *watch) where() string {
 		return numtext.Together("a sum of 2") + ", D's mean scores alike on real and generated data if all lie within its margins " + numtext.Together("±1")
 	}
 	return w.eq.Where()
+}
+
+// stillAt says where a still D's losses sit, for the stall's text
+// (stalled), which says already that D gives everything it judges the
+// same score: the losses' value, "ln 2 each" or "their balance", which
+// such a D's score, ½ or its balance, gives. Under the hinge loss it is
+// where's in full: the sum alone does not give D's scores alike outside
+// its margins.
+func (w *watch) stillAt() string {
+	switch {
+	case w.hinge():
+		return w.where()
+	case w.eq.Label != "":
+		return numtext.Together(w.eq.Label + " each")
+	}
+	return "their balance"
 }
 
 // What the collapsed finding says G has collapsed to (CollapsedTo).

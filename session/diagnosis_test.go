@@ -332,9 +332,9 @@ func TestStalledEquilibrium(t *testing.T) {
 		t.Errorf("KS 0.3: %v, want D indifferent", got)
 	}
 	// Its terms are written together, which the ? page's wrapping keeps
-	// on one line: "ln 2", "D(x) ≈ ½", "ln 2 = 0.6931".
+	// on one line: "ln 2 each", "D(x) = ½", "ln 2 = 0.6931".
 	if fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.3, ZDep: 1}, KSFloor: 0.01}); len(fs) != 1 ||
-		!strings.Contains(fs[0].Text, "ln\u00a02, D(x)\u00a0≈\u00a0½") || !strings.Contains(fs[0].Detail, "of ln\u00a02\u00a0=\u00a00.6931") {
+		!strings.Contains(fs[0].Text, "ln\u00a02\u00a0each, what D(x)\u00a0=\u00a0½ gives") || !strings.Contains(fs[0].Detail, "of ln\u00a02\u00a0=\u00a00.6931") {
 		t.Errorf("D indifferent: %+v", fs)
 	}
 	if got := kinds(0.9); !slices.Equal(got, []FindingKind{DStalled}) {
@@ -2216,11 +2216,12 @@ func TestFrozenDSaysSo(t *testing.T) {
 }
 
 // TestEquilibriumNamesDxOnlyWhereDScoresSamples: D's equilibrium is said as
-// D(x) ≈ ½ only where D scores single samples, the test the screen's D(x) strip
-// and surface are drawn on (engine.GAN.ScoresSamples), and as D's score ≈ ½
-// where D scores whole rows: devnag-moments, whose screen says "no D(x) strip:
-// D sees only 4 moments of 500 samples", is not said to sit at "ln 2, D(x) ≈
-// ½", nor are blog-original's row of 100 and bimodal-pacgan's packs.
+// what D(x) = ½ gives only where D scores single samples, the test the screen's
+// D(x) strip and surface are drawn on (engine.GAN.ScoresSamples), and as what
+// D's score = ½ gives where D scores whole rows: devnag-moments, whose screen
+// says "no D(x) strip: D sees only 4 moments of 500 samples", is not said to
+// be at "ln 2 each, what D(x) = ½ gives", nor are blog-original's row of 100
+// and bimodal-pacgan's packs.
 func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	rows := 0
 	for _, name := range presets.Names() {
@@ -2237,9 +2238,9 @@ func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		where := numtext.Plain(eq.Where())
-		want := "D(x) ≈ "
+		want := "what D(x) = "
 		if !g.ScoresSamples() {
-			want, rows = "D's score ≈ ", rows+1
+			want, rows = "what D's score = ", rows+1
 		}
 		if !strings.Contains(where, want) || !g.ScoresSamples() && strings.Contains(where, "D(x)") {
 			t.Errorf("%s: its equilibrium is at %q, want %q in it", name, where, want)
@@ -2258,7 +2259,7 @@ func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
 	}
 	f, ok := indifferent(&w, noiseGap{})
-	if got := numtext.Plain(f.Text); !ok || !strings.Contains(got, "D's losses sit at their equilibrium: ln 2, D's score ≈ ½, the losses of") {
+	if got := numtext.Plain(f.Text); !ok || !strings.Contains(got, "D's losses sit at their equilibrium: ln 2 each, what D's score = ½ gives on everything it judges, the losses of") {
 		t.Errorf("devnag-moments at its equilibrium: %q", got)
 	}
 }
@@ -3067,7 +3068,11 @@ func TestDWinsSaysScoresInPlainWords(t *testing.T) {
 // of the presets' 18 plateaus do not lift by a fifth within their plans), so
 // it says what a learner can try. The hinge loss's sum of 2 is D's mean
 // scores alike only while they lie within its margins ±1, past which a loss
-// is 0, so its equilibrium says so. Samples spread wide about the target's
+// is 0, so its equilibrium says so. BCE's losses at ln 2 each put only D's
+// geometric mean on real data at ½ (Jensen: its mean anywhere from ½ up, 0.625
+// for a D sure and right on half the real samples and scoring ¼ on the rest),
+// so its equilibrium names the losses, what D(x) = ½ gives on every sample, not
+// D(x) ≈ ½. Samples spread wide about the target's
 // centre with modes missing are what the trigger reads, not where the samples
 // off the modes lie: grid at epoch 15,000 rings the outer square (grid15000),
 // no spread-out cloud. D at ½ is the best D everywhere only once G matches the
@@ -3092,9 +3097,9 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 		want         string
 	}{
 		{"equilibrium", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.09}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"equilibrium off the target", "uniform", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.2514}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
 		{"far", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.9}, 0, DStalled,
 			"D is stuck at its equilibrium, yet the samples are far from the target: D's losses are those of a D that cannot tell real from fake, but G has not matched the target; KS still falling means a slow run, KS flat a stalled one"},
 		{"frozen", "vanilla", engine.GLossNonSaturating, 300, 1.1305, 1.1305, false, engine.Metrics{KS: 0.9}, 0, DFrozen,
@@ -3118,27 +3123,33 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 		// under that of 2,000, 0.091) and one of 0.1 off the target, on
 		// the floor of a check's sample; 500 samples, fewer than a
 		// check's, on their own floor (0.061, 3× 0.18).
+		// D's losses at ln 2 each put by Jensen only D's geometric mean
+		// on real data (of 1 − D(x) on generated data) at ½, so the
+		// equilibrium names the losses D(x) = ½ gives, not D's scores;
+		// under label smoothing its balance, D(x) = 0.45.
+		{"label smoothing", "label-smoothing", engine.GLossNonSaturating, 300, 0.7784, 0.5978, true, engine.Metrics{KS: 0.05}, 0, DIndifferent,
+			"D's losses sit at their equilibrium: their balance, what D(x) = 0.45 gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"screen's sample near enough", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.06}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"check's sample near enough", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.06, N: 2000}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"final line's sample off the target", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.1, N: 100000}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
 		{"check's sample off the target", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.1, N: 2000}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 2,000 samples, and a D of limited capacity can sit there while G's samples differ"},
 		{"small sample on its own floor", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.1, N: 500}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"small sample off the target", "vanilla", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{KS: 0.19, N: 500}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 500 samples, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake, which does not mean G matches the target: KS is over 3× its noise floor at 500 samples, and a D of limited capacity can sit there while G's samples differ"},
 		// A plane's --samples 10000, SW1's floor 0.015 there against a
 		// check's 0.03: SW1 0.1 is over 3× the line of 10,000 samples
 		// (0.0675), under that of a check's (0.135).
 		{"plane's larger sample near enough", "ring", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{N: 10000, Plane: ringAllCaptured(0.1, 0.015)}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"equilibrium off a plane's target", "ring", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{Plane: ringAllCaptured(0.2, 0.03)}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake, which does not mean G matches the target: SW1 is over 3× its noise floor at 2,500 samples, and a D of limited capacity can sit there while G's samples differ"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake, which does not mean G matches the target: SW1 is over 3× its noise floor at 2,500 samples, and a D of limited capacity can sit there while G's samples differ"},
 		{"equilibrium on a plane's target", "ring", engine.GLossNonSaturating, 300, math.Ln2, math.Ln2, true, engine.Metrics{Plane: ringAllCaptured(0.13, 0.03)}, 0, DIndifferent,
-			"D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
+			"D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake; the shape is for the measures to judge"},
 		{"wide about the centre", "grid", engine.GLossNonSaturating, 15000, 0.4, 0.34, true, engine.Metrics{Plane: grid15000()}, 0, ModeDropped,
 			"8 of 25 modes missing: G's samples spread wide about the target's centre, many of them on no mode"},
 	} {

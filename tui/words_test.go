@@ -1135,7 +1135,7 @@ func TestHeadCutKeepsTheCountOfTheRest(t *testing.T) {
 	m.snap.State = session.Paused
 	m.snap.Findings = []session.Finding{
 		{Kind: session.Plateau, Text: "KS has not improved by 10% in 3,000 epochs, far from the target, a plateau: train on to see whether it lifts, or try other settings"},
-		{Kind: session.DIndifferent, Text: "D's losses sit at their equilibrium: ln 2, D(x) ≈ ½, the losses of a D that cannot tell real from fake"},
+		{Kind: session.DIndifferent, Text: "D's losses sit at their equilibrium: ln 2 each, what D(x) = ½ gives on every sample, the losses of a D that cannot tell real from fake"},
 	}
 	got := m.msgLines(80, 2)
 	flat := ansi.Strip(strings.Join(got, "\n"))
