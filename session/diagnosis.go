@@ -1056,13 +1056,21 @@ func dWinsUnder(cfg engine.Config) (under, least float64, ok bool) {
 }
 
 // dWinsSays says what D's win (dWins) is in a run of cfg, in the terms of
-// its loss's scores: under BCE what its beliefs that a sample is real are
+// its loss's scores, claiming what the sum of its losses under its line
+// gives and no more: under BCE what its beliefs that a sample is real are
 // on average (bceWins); under least squares its scores, which no sigmoid
-// bounds, sit at their labels (real data's at cfg's real label); under the
-// hinge loss, whose scores are no probabilities, they are past its
-// margins, where its losses are 0. Under the hinge loss a belief would
-// claim a probability its scores do not give (hinge, seed 1, from epoch
-// 400).
+// bounds, near their labels (real data's cfg's real label): each loss is
+// half the mean square of the scores' distance from their label, so
+// under dWinsLeastSquares each is within 0.19 of it by root mean square
+// (lsWinsNear), not at it; under the hinge loss, whose scores are no
+// probabilities, D's mean scores near or past its margins: each loss is
+// at least 1 less D's mean score on its side (max(0, 1 − D) ≥ 1 − D), so
+// under dWinsHinge D's mean score on real data is over 0.85 and on
+// generated data under −0.85 (hingeWinsOver). The sum says nothing of
+// single samples: a D scoring every real sample 0.95 and every generated
+// one −0.95 sums to 0.1 with none past its margin, so "nearly every
+// sample past its margin" would claim what it does not read (hinge, seed
+// 1, from epoch 400).
 func dWinsSays(cfg engine.Config) string {
 	switch cfg.Loss {
 	case engine.LossLeastSquares:
@@ -1070,12 +1078,20 @@ func dWinsSays(cfg engine.Config) string {
 		if a == 0 {
 			a = 1 // a zero Config: no smoothing
 		}
-		return fmt.Sprintf("its scores sit at their labels, real data's %s and generated data's %s", numtext.Together("at "+numtext.Digits(a, 3)), numtext.Together("at 0"))
+		return fmt.Sprintf("its scores lie near their labels, real data's %s and generated data's %s, each within %s by root mean square", numtext.Digits(a, 3), numtext.Together("0"), numtext.Digits(lsWinsNear, 2))
 	case engine.LossHinge:
-		return "it scores nearly every sample past its margin, real data " + numtext.Together("over 1") + " and generated data " + numtext.Together("under −1")
+		return "it scores real data " + numtext.Together(fmt.Sprintf("over %s", numtext.Digits(hingeWinsOver, 2))) + " and generated data " + numtext.Together(fmt.Sprintf("under −%s", numtext.Digits(hingeWinsOver, 2))) + ", on average, near or past its margins " + numtext.Together("±1")
 	}
 	return "it " + bceWins(bestRealLoss(cfg.RealLabel) > 0)
 }
+
+// lsWinsNear and hingeWinsOver are what D's win's line gives of its
+// scores (dWinsSays), rounded so that each holds at the line: least
+// squares' √(2·0.018) = 0.190 and the hinge's 1 − 0.144 = 0.856.
+const (
+	lsWinsNear    = 0.19
+	hingeWinsOver = 0.85
+)
 
 // bceWins is what D's BCE scores are while its two losses sum to under
 // dWinsLoss: a loss of −log D averaging under 0.1 puts the geometric mean
@@ -1101,9 +1117,9 @@ func bceWins(smoothed bool) string {
 func dWinsWords(loss engine.Loss, smoothed bool) (starts, ends string) {
 	switch loss {
 	case engine.LossLeastSquares:
-		return "D's scores sit at their labels", "D's scores have left their labels"
+		return "D's scores lie near their labels", "D's scores are farther from their labels again"
 	case engine.LossHinge:
-		return "D scores nearly every sample past its margin", "D's scores are no longer past its margins"
+		return "D's mean scores lie near or past its margins", "D's scores fall further short of its margins again"
 	}
 	return "D " + bceWins(smoothed), "D's scores are less sure again"
 }

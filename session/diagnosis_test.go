@@ -1420,8 +1420,8 @@ func TestEquilibriumIsOfDsScore(t *testing.T) {
 // Each says what holds of its loss's scores: only BCE's are a belief that a
 // sample is real, which D's losses under 0.1 put over 0.9 on real data and
 // under 0.1 on generated on average, so D is said to score so under BCE alone,
-// not under least squares and the hinge loss, whose scores are at their labels
-// or past their margins. An end, its losses over the line again, says only
+// not under least squares and the hinge loss, whose scores lie near their
+// labels or near or past their margins. An end, its losses over the line again, says only
 // that D is less sure: its scores' means may still be over 0.9 and under 0.1.
 func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	for _, c := range []struct {
@@ -1435,12 +1435,12 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 			"D wins: it scores real data over 0.9 and generated data under 0.1, on average", "D's scores are less sure again: D real"},
 		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", "", "", ""},
 		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.018", "G's least-squares loss",
-			"D wins: its scores sit at their labels, real data's at 1 and generated data's at 0", "D's scores have left their labels: D real"},
+			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: D real"},
 		{engine.LossLeastSquares, 0.01, 0.01, false, "", "", "", ""},
 		{engine.LossLeastSquares, 0.0053, 0.0018, true, "together over 0.018", "G's least-squares loss", // lsgan (seed 3) at epoch 1,000, KS 0.99
-			"D wins: its scores sit at their labels, real data's at 1 and generated data's at 0", "D's scores have left their labels: D real"},
+			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: D real"},
 		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.144", "G's loss −D(G(z))", // hinge (seed 1) at epoch 1,000
-			"D wins: it scores nearly every sample past its margin, real data over 1 and generated data under −1", "D's scores are no longer past its margins: D real"},
+			"D wins: it scores real data over 0.85 and generated data under −0.85, on average, near or past its margins ±1", "D's scores fall further short of its margins again: D real"},
 		{engine.LossHinge, 0.08, 0.08, false, "", "", "", ""},
 		{engine.LossWasserstein, -3, 0.01, false, "", "", "", ""},
 	} {
@@ -1476,7 +1476,7 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	}
 	// Under least squares with one-sided label smoothing real data's
 	// label is α.
-	if got := numtext.Plain(dWinsSays(engine.Config{Loss: engine.LossLeastSquares, RealLabel: 0.9})); !strings.Contains(got, "real data's at 0.9 and") {
+	if got := numtext.Plain(dWinsSays(engine.Config{Loss: engine.LossLeastSquares, RealLabel: 0.9})); !strings.Contains(got, "real data's 0.9 and") {
 		t.Errorf("least squares at real label 0.9: D wins says %q", got)
 	}
 }
@@ -2982,8 +2982,8 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		want         string
 	}{
 		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: D real 0.0200, D fake 0.0200, averaged over about 100 epochs, together under 0.1"},
-		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores sit at their labels: D real 0.0005, D fake 0.0005, averaged over about 100 epochs, together under 0.018"},
-		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D scores nearly every sample past its margin: D real 0.0500, D fake 0.0200, averaged over about 100 epochs, together under 0.144"},
+		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: D real 0.0005, D fake 0.0005, averaged over about 100 epochs, together under 0.018"},
+		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: D real 0.0500, D fake 0.0200, averaged over about 100 epochs, together under 0.144"},
 		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.0100, under 0.05"},
 		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.005, under the 95% bound 0.010"},
 	} {
@@ -3108,6 +3108,16 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 			"D wins: it scores real data over 0.9 and generated data under 0.1, on average; the non-saturating G loss keeps G's gradient"},
 		{"wins minimax", "vanilla", engine.GLossMinimax, 300, 0.04, 0.05, true, engine.Metrics{KS: 0.9}, 0, DWins,
 			"D wins: it scores real data over 0.9 and generated data under 0.1, on average, so the minimax G loss saturates and G's gradient is faint: try g_loss nonsaturating"},
+		// D's win reads the sum of its losses, which under the hinge loss
+		// puts D's mean scores over 0.85 and under −0.85 (each loss at
+		// least 1 less D's mean score on its side), not nearly every
+		// sample past a margin: scores of 0.95 and −0.95 sum to 0.1 with
+		// none past it. Under least squares it puts the scores within
+		// 0.19 of their labels by root mean square, not at them.
+		{"wins hinge", "hinge", engine.GLossNonSaturating, 300, 0.05, 0.05, false, engine.Metrics{KS: 0.9}, 0, DWins,
+			"D wins: it scores real data over 0.85 and generated data under −0.85, on average, near or past its margins ±1; G's loss −D(G(z)) keeps G's gradient"},
+		{"wins least squares", "lsgan", engine.GLossNonSaturating, 300, 0.008, 0.008, false, engine.Metrics{KS: 0.9}, 0, DWins,
+			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square; G's least-squares loss keeps G's gradient"},
 		{"collapsed", "vanilla", engine.GLossNonSaturating, collapseLong, 0.6, 0.8, true, engine.Metrics{KS: 0.9, Std: 0.0999 * 1.25}, 0, GCollapsed,
 			"G has collapsed to nearly one point: its samples spread under a tenth as wide as the target (mode collapse)"},
 		{"not collapsed", "vanilla", engine.GLossNonSaturating, collapseLong, 0.6, 0.8, true, engine.Metrics{KS: 0.9, Std: 0.1001 * 1.25}, 0, GCollapsed, ""},

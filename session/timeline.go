@@ -85,7 +85,7 @@ type EventKind int
 const (
 	EventModeDropped      EventKind = iota // a mode G had covered went missing
 	EventModeRecovered                     // a mode that went missing is covered again
-	EventDWins                             // D started winning: its scores at their labels or past its margins
+	EventDWins                             // D started winning: its scores near their labels, or its mean scores near or past its margins
 	EventDWinsEnded                        // D no longer wins
 	EventNoiseIgnored                      // G stopped using its noise
 	EventNoiseUsed                         // G uses its noise again
