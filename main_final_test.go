@@ -91,7 +91,7 @@ func TestASignalDuringTheWaitGivesTheScreensLast(t *testing.T) {
 			t.Errorf("started %v: quitLines returned %v, want ErrInterrupted (exit 130)", started, err)
 		}
 		final := strings.SplitN(stdout.String(), "\n", 2)[0]
-		note, fields := "ganui: SIGINT: final line from the screen's last evaluation, of epoch 0\n", []string{" measured_at=0 ", " mean=" + numtext.Figure(first.Eval.Metrics.Mean, 4) + " "}
+		note, fields := "ganui: SIGINT: final line from the screen's last evaluation, of epoch 0\n", []string{" measured_at=0 ", " mean=" + numtext.Measure(first.Eval.Metrics.Mean) + " "}
 		if !started {
 			note, fields = "ganui: SIGINT: the final line has no measures: no evaluation was finished\n", []string{" measured_at=none "}
 		}

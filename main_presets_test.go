@@ -263,7 +263,7 @@ func TestSeedsInParallel(t *testing.T) {
 	for _, want := range []string{
 		"summary preset=bimodal target=mixture(-2,0.5;2,0.5) samples=500 seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
 		"\nsummary ks ", "\nsummary w1 ", "\nsummary mean ", "\nsummary std ", "\nsummary skew ", "\nsummary kurt ",
-		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary wall_s ", " target=0.0000\n", " target=2.0616\n",
+		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary wall_s ", " target=0.000\n", " target=2.062\n",
 	} {
 		if !strings.Contains(summary+"\n", want) {
 			t.Errorf("summary lacks %q:\n%s", want, summary)

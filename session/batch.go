@@ -413,21 +413,21 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 		if p, err := cfg.Plane(); err == nil && p != nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
 			for i, v := range [4]float64{mx, sx, my, sy} {
-				target[i] = "target=" + numtext.Figure(v, 4)
+				target[i] = "target=" + numtext.Measure(v)
 			}
 		}
 		metrics = []metric{
-			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), 4, target[0], nil},
-			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[1], nil},
-			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[2], nil},
-			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3], nil},
+			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), measureDecimals, target[0], nil},
+			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), measureDecimals, target[1], nil},
+			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), measureDecimals, target[2], nil},
+			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), measureDecimals, target[3], nil},
 			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), measureDecimals, "", nil},
 			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), measureDecimals, "", nil},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
 				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), -1, fmt.Sprintf("of=%d", k), nil},
-				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), 4, "", nil})
+				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), measureDecimals, "", nil})
 		}
 	} else {
 		metrics = oneDimSummary(cfg, ok)
@@ -522,10 +522,12 @@ func unfinished(n int) string {
 }
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
-// the decimals of its figures (numtext.Figure; −1 for a count, whose median
-// may be half-way: 1.5; measureDecimals for a distance, written as
-// numtext.Measure writes it on the screen and every line) and, where the target has one, its value's field
-// (target=4.0000, or of=8 of a count of modes).
+// the decimals of its figures (numtext.Figure: a rate's 1, a time's 3; −1
+// for a count, whose median may be half-way: 1.5; measureDecimals for a
+// measure, a moment, a distance, a share or the noise use, written as
+// numtext.Measure writes it on the screen and every line) and, where the
+// target has one, its value's field (target=4.000, or of=8 of a count of
+// modes).
 type summaryMetric struct {
 	name     string
 	of       func(Result) float64
@@ -537,8 +539,8 @@ type summaryMetric struct {
 	counts func(Result) bool
 }
 
-// measureDecimals is a summaryMetric's decimals for a distance (KS, W1,
-// SW1), whose figures numtext.Measure writes, in its three decimals.
+// measureDecimals is a summaryMetric's decimals for a measure of the
+// samples, whose figures numtext.Measure writes, in its three decimals.
 const measureDecimals = 3
 
 // text writes a figure of the metric.
@@ -558,15 +560,15 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
 	type metric = summaryMetric
 	metrics := []metric{
-		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + numtext.Figure(t.Mean(), 4), nil},
-		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + numtext.Figure(t.StdDev(), 4), nil},
-		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + numtext.Figure(t.Skewness(), 4), nil},
-		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + numtext.Figure(t.ExKurtosis(), 4), nil},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, measureDecimals, "target=" + numtext.Measure(t.Mean()), nil},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, measureDecimals, "target=" + numtext.Measure(t.StdDev()), nil},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, measureDecimals, "target=" + numtext.Measure(t.Skewness()), nil},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, measureDecimals, "target=" + numtext.Measure(t.ExKurtosis()), nil},
 		{"ks", func(r Result) float64 { return r.Metrics.KS }, measureDecimals, "", nil},
 		{"w1", func(r Result) float64 { return r.Metrics.W1 }, measureDecimals, "", nil},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
-		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, "", nil})
+		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, measureDecimals, "", nil})
 	}
 	if k := len(ok[0].Metrics.Modes); k >= 2 {
 		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, -1, fmt.Sprintf("of=%d", k), nil}) // a median may be half-way: 1.5

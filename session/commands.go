@@ -156,11 +156,11 @@ func (c Step) apply(s *Session) {
 			}
 		}
 		if s.state == Paused {
-			// The losses as the headless lines and the diagnosis write
-			// them (numtext.Figure), and the legend where %.4f would not
-			// say them: a D winning outright reads "D real 5.8939e-5", as
-			// the legend does, not %.4f's "D real 0.0001".
-			s.note = fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Figure(s.last.DReal, 4), numtext.Figure(s.last.DFake, 4), numtext.Figure(s.last.G, 4))
+			// The losses as the legend, the headless lines and the
+			// diagnosis write them (numtext.Measure): a D winning
+			// outright reads "D real 5.8939e-5", as the legend does, not
+			// "D real 0.000".
+			s.note = fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Measure(s.last.DReal), numtext.Measure(s.last.DFake), numtext.Measure(s.last.G))
 		}
 	case StepD:
 		if !s.stepping("d (one discriminator update)") {
@@ -169,7 +169,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained D alone")
 		done := s.handEvent("D")
 		if r, f, err := s.trainPlayer(engine.D); err == nil {
-			s.note = fmt.Sprintf("%s: D real %s, D fake %s", done, numtext.Figure(r, 4), numtext.Figure(f, 4)) // as a stepped epoch's note gives them
+			s.note = fmt.Sprintf("%s: D real %s, D fake %s", done, numtext.Measure(r), numtext.Measure(f)) // as a stepped epoch's note gives them
 		}
 	case StepG:
 		if !s.stepping("g (one generator update)") {
@@ -178,7 +178,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained G alone")
 		done := s.handEvent("G")
 		if g, _, err := s.trainPlayer(engine.G); err == nil {
-			s.note = fmt.Sprintf("%s: G %s", done, numtext.Figure(g, 4))
+			s.note = fmt.Sprintf("%s: G %s", done, numtext.Measure(g))
 		}
 	}
 }

@@ -78,16 +78,17 @@ func TestLineValuesStayOneField(t *testing.T) {
 	}
 }
 
-// TestModeSharesAsEveryFigure: a final line gives each mode's share to
-// four decimals, as its other figures, on a line or on a plane.
+// TestModeSharesAsEveryFigure: a final line gives each mode's share as its
+// other measures (numtext.Measure): to three decimals, and a share three
+// decimals would write as 0.000 in four, on a line or on a plane.
 func TestModeSharesAsEveryFigure(t *testing.T) {
 	m := engine.Metrics{N: 10000, Modes: []engine.ModeCoverage{
 		{Mode: engine.Mode{Mean: -2, Std: 0.5, Weight: 0.5}, Share: 0.99741, Expected: 0.5, Covered: true},
 		{Mode: engine.Mode{Mean: 2, Std: 0.5, Weight: 0.5}, Share: 0.00012, Expected: 0.5},
 	}}
 	line := Result{Preset: "bimodal", State: Done, Metrics: m}.Line()
-	if !strings.Contains(line, " modes=1/2 mode_share=0.9974,0.0001 ") {
-		t.Errorf("final line %q, want modes=1/2 mode_share=0.9974,0.0001", line)
+	if !strings.Contains(line, " modes=1/2 mode_share=0.997,0.0001 ") {
+		t.Errorf("final line %q, want modes=1/2 mode_share=0.997,0.0001", line)
 	}
 }
 
@@ -98,7 +99,7 @@ func TestModeSharesAsEveryFigure(t *testing.T) {
 func TestProgressLineGivesBothDistances(t *testing.T) {
 	p := Progress{Stats: engine.EpochStats{Epoch: 100, DReal: 0.5, DFake: 0.75, G: 0.625, Mean: 0.1, Std: 0.08},
 		Metrics: engine.Metrics{N: 10000, KS: 0.99741, W1: 3.89062}}
-	want := "epoch=100 d_real=0.5000 d_fake=0.7500 g=0.6250 mean=0.1000 std=0.0800 ks=0.997 w1=3.891"
+	want := "epoch=100 d_real=0.500 d_fake=0.750 g=0.625 mean=0.100 std=0.080 ks=0.997 w1=3.891"
 	if line := p.Line(); line != want {
 		t.Errorf("progress line %q\nwant          %q", line, want)
 	}

@@ -63,7 +63,7 @@ func TestLogCarriesPenalty(t *testing.T) {
 		if err != nil || p <= 0 || math.IsInf(p, 0) {
 			t.Fatalf("epoch %s: penalty %q", r[0], r[6])
 		}
-		if line, ok := lines[r[0]]; ok && !strings.Contains(line, " penalty="+numtext.Figure(p, 4)+" ") {
+		if line, ok := lines[r[0]]; ok && !strings.Contains(line, " penalty="+numtext.Measure(p)+" ") {
 			t.Errorf("epoch %s: the log's penalty %s, the line %q", r[0], r[6], line)
 		}
 	}

@@ -16,11 +16,11 @@ import (
 var detailNumber = regexp.MustCompile(`[-+]?(?:\d[\d.]*(?:e-?\d+)?|NaN|Inf)`)
 
 // TestDetailsAreBounded: every detail of a finding or an event writes a
-// measured value as the headless lines write it (numtext.Figure, four
+// measured value as the headless lines write it (numtext.Measure, three
 // decimals), whatever its magnitude, so that it reads as the line beside it
 // does and no figure outgrows the lines' 9 characters and a sign: with %.4f a
 // runaway loss of 1e30 would print in 35 characters, a tiny one as 0.0000, and
-// a noise use of 0.012 would read 0.012 beside the final line's zdep=0.0120.
+// a noise use of 0.012 would read 0.0120 beside the final line's zdep=0.012.
 func TestDetailsAreBounded(t *testing.T) {
 	vanilla, err := presets.Get("vanilla")
 	if err != nil {
@@ -86,13 +86,13 @@ func TestDetailsAreBounded(t *testing.T) {
 		}, nil, nil},
 		{"collapse", func(v float64) []string {
 			w := watch{seen: lossWindow, tSpread: 1.25, reached: true}
-			f, _ := collapsed(&w, 5000, v, true, "KS "+numtext.Figure(v, 4))
+			f, _ := collapsed(&w, 5000, v, true, "KS "+numtext.Measure(v))
 			return []string{f.Detail}
 		}, nil, func(v float64) bool { return !(v >= collapseSpread*1.25) }},
 	}
 	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e30, -1e30, 1e-30, 2.5642e31, 0.012} {
 		for _, c := range cases {
-			want := numtext.Figure(v, 4)
+			want := numtext.Measure(v)
 			if c.want != nil {
 				want = c.want(v)
 			}

@@ -409,12 +409,14 @@ func (k FindingKind) String() string {
 // reader needs with it are written together (a non-breaking space
 // between them), so that the screen's wrapping keeps them on one line.
 // The detail writes a measured figure (a loss, a distance, a mean, the
-// noise use) as the headless lines write theirs (numtext.Figure, four
-// decimals), so that it reads as the line beside it reads the same
-// quantity and stays short however far a run has gone off (a loss of
-// 2.5642e31, not its 32 digits; 1.000e-30, not 0.0000); a share as a
-// percentage (percent); and the design's and the target's own figures,
-// a threshold, the target's range, a mode's place, in their fewest digits.
+// noise use) as the headless lines and the screen write theirs
+// (numtext.Measure, three decimals), so that it reads as the line beside
+// it reads the same quantity and stays short however far a run has gone
+// off (a loss of 2.5642e31, not its 32 digits; 1.000e-30, not 0.000); a
+// share as a percentage (percent); D's equilibrium, the loss's constant,
+// in four decimals (eqAt); and the design's and the target's own
+// figures, a threshold, the target's range, a mode's place, in their
+// fewest digits.
 // An Event's detail is written alike.
 type Finding struct {
 	Kind   FindingKind
@@ -684,11 +686,11 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		// Quality panel's mean are of fresh samples, drawn after, and
 		// differ (30.6659 here, mean=30.5670 there, devnag-2017 seed 1).
 		if w.ylo == w.yhi { // one dimension
-			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (the last batch's mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Figure(st.Mean, 4), runawayEpochs)
+			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (the last batch's mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Measure(st.Mean), runawayEpochs)
 		}
 		// Both means: either axis may have run off, and the x mean alone
 		// would be inside the box for a run gone off along y.
-		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (the last batch's mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Figure(st.Mean, 4), numtext.Figure(st.MeanY, 4), runawayEpochs)
+		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (the last batch's mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Measure(st.Mean), numtext.Measure(st.MeanY), runawayEpochs)
 	}
 	return ""
 }
@@ -744,7 +746,7 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 	if w.stuck[longest] >= runawayEpochs {
 		switch v := values[longest]; {
 		case w.unclamped:
-			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayPast, runawayEpochs, numtext.Figure(v, 4))
+			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayPast, runawayEpochs, numtext.Measure(v))
 		case v < lossLimit:
 			return fmt.Sprintf("%s at %d or more, near its limit of %d, for %d epochs, at %s now", names[longest], runawayLoss, lossLimit, runawayEpochs, numtext.Digits(v, 4))
 		}
@@ -1020,7 +1022,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	// histogram on the target, KS 0.040 (seed 1, epoch 255).
 	if m.N > 0 && m.ZDep < NoiseUseFloor {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the noise explaining under %.0f%% of their variance, however well they fit the target", numtext.FormatInt(m.RowWidth), 100*NoiseUseFloor),
-			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), NoiseUseFloor)})
+			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Measure(m.ZDep)), NoiseUseFloor)})
 	}
 	if f, ok := indifferent(w, w.farGap(m.N, m.KS, nil)); ok {
 		far, why, _ := farFromTarget(m, w.sw1Noise, false)
@@ -1327,7 +1329,8 @@ func (w *watch) stillSays(at string) string {
 
 // eqAt names D's equilibrium in a detail: "ln 2 = 0.6931", "2" (the
 // hinge's sum), or both values with the real label under label
-// smoothing.
+// smoothing. Not a measure but the loss's own constant, it is written in
+// four decimals, finer than the tolerance of 0.0001 read against it.
 func (w *watch) eqAt() string {
 	eq := w.eq
 	switch {
@@ -1457,7 +1460,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 		samples, batches = "the average's samples'", "G's own batches', "
 	}
 	return Finding{Kind: GCollapsed, Text: text,
-		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Figure(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, percent(w.spread), numtext.Together(distance))}, true
+		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Measure(now))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, percent(w.spread), numtext.Together(distance))}, true
 }
 
 // plateau adds the Plateau finding to found, the rest of the diagnosis of
@@ -1474,7 +1477,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 // screen's or the run's end's evaluation, of another sample (10,000
 // samples by default, against a check's 2,000), and its KS given
 // first, under the best of the checks it is said not to improve on
-// ("KS 0.1089, over 3× the 95% bound 0.0136; the best of the last
+// ("KS 0.109, over 3× the 95% bound 0.014; the best of the last
 // 2,000 epochs' checks KS 0.113", devnag-2017, seed 1), would be judged
 // far from the target on its own 95% bound, which a larger sample makes
 // smaller. A plane's floor is the watch's, at a check's size
@@ -1502,7 +1505,7 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS
-// 0.0731, W1 0.2107", on a plane "SW1 0.0512".
+// 0.073, W1 0.211", on a plane "SW1 0.051".
 func (w *watch) bests(d [2]float64) string {
 	if w.dims() == 2 {
 		return numtext.Together("SW1 " + numtext.Measure(d[0]))
@@ -1644,7 +1647,7 @@ func frozen(w *watch) (Finding, bool) {
 	if !w.hasEq || w.fixed < lossWindow || w.dWins() || w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
-	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
+	now := numtext.Together("D real "+numtext.Measure(w.prevDReal)) + ", " + numtext.Together("D fake "+numtext.Measure(w.prevDFake))
 	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G learns from D's fixed scores alone; too high a learning rate leaves D so, and lowering it now may leave D frozen: run again with a lower one",
 		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
 }
@@ -1700,9 +1703,9 @@ func saturated(w *watch) (Finding, bool) {
 // have sat still there. A stall's finding adds what makes it one
 // (stalled); the equilibrium's event gives this alone (equilibriumStarted).
 func (w *watch) equilibriumDetail() string {
-	losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
+	losses := numtext.Together("D real "+numtext.Measure(w.dReal)) + ", " + numtext.Together("D fake "+numtext.Measure(w.dFake))
 	if w.hinge() { // the sum, which the detail gives with the losses
-		losses += ", " + numtext.Together("together "+numtext.Figure(w.dReal+w.dFake, 4))
+		losses += ", " + numtext.Together("together "+numtext.Measure(w.dReal+w.dFake))
 	}
 	if !w.averagedAtEquilibrium() {
 		return fmt.Sprintf("%s; averaged over about %d epochs (%s) they still hold the epochs before", w.stillSays(w.eqAt()), lossWindow, losses)
@@ -1711,11 +1714,11 @@ func (w *watch) equilibriumDetail() string {
 }
 
 // averagedLosses writes D's averaged losses as D's win and its end give
-// them: "D real 0.0412, D fake 0.0385, averaged over about 100 epochs".
+// them: "D real 0.041, D fake 0.038, averaged over about 100 epochs".
 // The legends beside them give the last epoch's, which swing by tenths
 // where the averages do not.
 func (w *watch) averagedLosses() string {
-	return numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4)) + fmt.Sprintf(", averaged over about %d epochs", lossWindow)
+	return numtext.Together("D real "+numtext.Measure(w.dReal)) + ", " + numtext.Together("D fake "+numtext.Measure(w.dFake)) + fmt.Sprintf(", averaged over about %d epochs", lossWindow)
 }
 
 // notYet is the ModeDropped finding of n of the target's modes missing

@@ -386,9 +386,9 @@ func TestStalledEquilibrium(t *testing.T) {
 		check(e)
 	}
 	end := 300 + 100*settleChecks
-	want := []string{"200 equilibrium: D's losses sit at their equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
+	want := []string{"200 equilibrium: D's losses sit at their equilibrium: D real 0.693, D fake 0.693, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
 		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
-		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.9000, D fake 0.5000, averaged over about 100 epochs)", end)}
+		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.900, D fake 0.500, averaged over about 100 epochs)", end)}
 	if len(events) != len(want) {
 		t.Fatalf("events %q, want %q", events, want)
 	}
@@ -481,8 +481,8 @@ func TestStallEndSaysWhatChanged(t *testing.T) {
 		stillD bool // D's losses still in the stall
 		want   string
 	}{
-		{0.045, far, true, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.03 from ln 2 = 0.6931, short of the 0.06 that ends its equilibrium (D real 0.7381, D fake 0.7381, averaged over about 100 epochs)"},
-		{0.1, far, true, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.7931, D fake 0.7931, averaged over about 100 epochs)"},
+		{0.045, far, true, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.03 from ln 2 = 0.6931, short of the 0.06 that ends its equilibrium (D real 0.738, D fake 0.738, averaged over about 100 epochs)"},
+		{0.1, far, true, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.793, D fake 0.793, averaged over about 100 epochs)"},
 		{0.01, far, true, "D is no longer stuck at its equilibrium: D's losses move from epoch to epoch"}, // a still D's stall
 		{0.01, far, false, "D is no longer stuck at its equilibrium"}, // a learning D's
 	} {
@@ -503,7 +503,7 @@ func TestStallEndSaysWhatChanged(t *testing.T) {
 	w := watchOf(hinge)
 	w.seen = lossWindow
 	w.dReal, w.dFake = 1.05, 1.05
-	want := "D is no longer stuck at its equilibrium: the sum of D's losses, averaged, is more than 0.06 from 2, short of the 0.12 that ends its equilibrium (D real 1.0500, D fake 1.0500, averaged over about 100 epochs)"
+	want := "D is no longer stuck at its equilibrium: the sum of D's losses, averaged, is more than 0.06 from 2, short of the 0.12 that ends its equilibrium (D real 1.050, D fake 1.050, averaged over about 100 epochs)"
 	if got := numtext.Plain(stallEnded(&w, far, &episodes{})); got != want {
 		t.Errorf("hinge, losses 1.05 each: %q, want %q", got, want)
 	}
@@ -542,10 +542,10 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 		check(epoch, 0.3)
 	}
 	want := []string{
-		"550 equilibrium: D's losses sit at their equilibrium: D real 0.6831, D fake 0.6831, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931",
+		"550 equilibrium: D's losses sit at their equilibrium: D real 0.683, D fake 0.683, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931",
 		"550 d-stalled: D is stuck at its equilibrium: KS 0.767, over 0.5",
-		"850 d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.3931, D fake 0.3931, averaged over about 100 epochs)",
-		"900 equilibrium-ended: D's losses have left ln 2: D scores real data over ½ and generated data under it (D real 0.3931, D fake 0.3931, averaged over about 100 epochs)",
+		"850 d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.393, D fake 0.393, averaged over about 100 epochs)",
+		"900 equilibrium-ended: D's losses have left ln 2: D scores real data over ½ and generated data under it (D real 0.393, D fake 0.393, averaged over about 100 epochs)",
 	}
 	if !slices.Equal(events, want) {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(events, "\n"), strings.Join(want, "\n"))
@@ -617,9 +617,9 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 		want   string
 		wantEq string
 	}{
-		{0.9, false, "D is stuck at its equilibrium: KS 0.900, over 0.5", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.900, over 0.5", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since", "D's losses sit at their equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, false, "D is stuck at its equilibrium: KS 0.900, over 0.5", "D's losses sit at their equilibrium: D real 0.693, D fake 0.693, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.900, over 0.5", "D's losses sit at their equilibrium: D real 0.693, D fake 0.693, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since", "D's losses sit at their equilibrium: D real 0.693, D fake 0.693, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
 	} {
 		w := watchOf(cfg)
 		var p episodes
@@ -661,7 +661,7 @@ func TestEquilibriumEndSaysWhereDWent(t *testing.T) {
 		dReal, dFake float64
 		want         string
 	}{
-		{"vanilla", 0.6215, 0.6008, "left ln\u00a02: D scores real data over ½ and generated data under it (D\u00a0real\u00a00.6215, D\u00a0fake\u00a00.6008, averaged"},
+		{"vanilla", 0.6215, 0.6008, "left ln\u00a02: D scores real data over ½ and generated data under it (D\u00a0real\u00a00.622, D\u00a0fake\u00a00.601, averaged"},
 		{"vanilla", 0.6215, 0.6408, "left ln\u00a02: D scores real data over ½, generated data still about it"}, // 0.6408 within the 0.06 the episode ends at
 		{"vanilla", 0.6847, 0.5095, "left ln\u00a02: D scores generated data under ½, real data still about it"},
 		{"vanilla", 0.5, 0.8, "D scores real and generated data alike over ½"},
@@ -1036,7 +1036,7 @@ func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
 		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: -250, Std: 1}, -3, 3, true, true)
 	}
-	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (the last batch's mean x 0.1000, y -250.0000) for 200 epochs"; ran != want {
+	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (the last batch's mean x 0.100, y -250.000) for 200 epochs"; ran != want {
 		t.Errorf("2-D: %q, want %q", ran, want)
 	}
 }
@@ -1266,9 +1266,9 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 		eval Eval
 		want string
 	}{
-		{vanilla, DWins, Eval{}, "D's scores are less sure again: D real 0.1837, D fake 0.0871, averaged over about 100 epochs, together over 0.1"},
+		{vanilla, DWins, Eval{}, "D's scores are less sure again: D real 0.184, D fake 0.087, averaged over about 100 epochs, together over 0.1"},
 		{smoothed, DWins, Eval{}, "together over 0.1 above D real's least, 0.3251"},
-		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.2000, over 0.05"},
+		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.200, over 0.05"},
 		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.039, over the 99% bound 0.036"},
 		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2500, Plane: plane}}, "SW1 0.200, over 1.8× the 0.070 of a sample of the target itself"},
 	} {
@@ -1635,7 +1635,7 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 		}
 	}
 	fs := diagnose(cfg, learning(1.1742, 0.7801), &Eval{Metrics: engine.Metrics{N: 2000, KS: 0.03, ZDep: 1}, KSFloor: 0.01})
-	if len(fs) != 1 || !strings.Contains(numtext.Plain(fs[0].Text), "sum of 2") || !strings.Contains(numtext.Plain(fs[0].Detail), "together 1.9543, averaged over about 100 epochs, within 0.06 of 2") {
+	if len(fs) != 1 || !strings.Contains(numtext.Plain(fs[0].Text), "sum of 2") || !strings.Contains(numtext.Plain(fs[0].Detail), "together 1.954, averaged over about 100 epochs, within 0.06 of 2") {
 		t.Errorf("the finding %+v, want it to give the sum", fs)
 	}
 
@@ -1776,7 +1776,7 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	}
 	fs := diagnose(cfg, &w, &Eval{Epoch: 800, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 0.025, KS: 0.49, ZDep: 1}, KSFloor: 0.03})
 	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
-	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "samples' std 0.0250, 2% of the target's 1.25, under 10%; averaged over about 100 epochs, 2%; KS 0.490") || !strings.Contains(fs[i].Line(), `kind=collapsed`) {
+	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "samples' std 0.025, 2% of the target's 1.25, under 10%; averaged over about 100 epochs, 2%; KS 0.490") || !strings.Contains(fs[i].Line(), `kind=collapsed`) {
 		t.Errorf("the finding %+v", fs)
 	}
 	// Under G's average the check's samples are the average's, the spread
@@ -1787,7 +1787,7 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	w.ownBatches = watchOf(ema).ownBatches
 	fs = diagnose(ema, &w, &Eval{Epoch: 800, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 0.025, KS: 0.49, ZDep: 1}, KSFloor: 0.03})
 	i = slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
-	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "the average's samples' std 0.0250, 2% of the target's 1.25, under 10%; G's own batches', averaged over about 100 epochs, 2%; KS 0.490") {
+	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "the average's samples' std 0.025, 2% of the target's 1.25, under 10%; G's own batches', averaged over about 100 epochs, 2%; KS 0.490") {
 		t.Errorf("under G's average, the finding %+v", fs)
 	}
 	// Its end says the same of the spread it reads.
@@ -2131,7 +2131,7 @@ func TestAveragedLossesSaySo(t *testing.T) {
 			t.Errorf("D real %g, D fake %g: %+v, want %v", c.dReal, c.dFake, fs, c.kind)
 			continue
 		}
-		if d := numtext.Plain(fs[i].Detail); !strings.Contains(d, fmt.Sprintf("D fake %.4f, averaged over about 100 epochs", c.dFake)) {
+		if d := numtext.Plain(fs[i].Detail); !strings.Contains(d, "D fake "+numtext.Measure(c.dFake)+", averaged over about 100 epochs") {
 			t.Errorf("%v: detail %q does not say the losses are averages", c.kind, d)
 		}
 	}
@@ -2176,7 +2176,7 @@ func TestFrozenDSaysSo(t *testing.T) {
 	if i := slices.IndexFunc(events, func(e Event) bool { return e.Kind == EventFrozen }); i < 0 || events[i].Epoch != 200 {
 		t.Errorf("events %+v, want d-frozen at epoch 200, the second check of D frozen (from epoch 108)", events)
 	}
-	if f, _ := frozen(&w); !strings.Contains(numtext.Plain(f.Detail), "D real 1.1305, D fake 1.1305") || !strings.Contains(f.Text, "run again with a lower one") {
+	if f, _ := frozen(&w); !strings.Contains(numtext.Plain(f.Detail), "D real 1.131, D fake 1.131") || !strings.Contains(f.Text, "run again with a lower one") {
 		t.Errorf("the finding: %q (%q)", f.Text, numtext.Plain(f.Detail))
 	}
 	if _, kinds, _ := run(1.1305, 100); slices.Contains(kinds, DFrozen) {
@@ -2981,10 +2981,10 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		kind         EventKind
 		want         string
 	}{
-		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: D real 0.0200, D fake 0.0200, averaged over about 100 epochs, together under 0.1"},
-		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: D real 0.0005, D fake 0.0005, averaged over about 100 epochs, together under 0.018"},
-		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: D real 0.0500, D fake 0.0200, averaged over about 100 epochs, together under 0.144"},
-		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.0100, under 0.05"},
+		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: D real 0.020, D fake 0.020, averaged over about 100 epochs, together under 0.1"},
+		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: D real 0.001, D fake 0.001, averaged over about 100 epochs, together under 0.018"},
+		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: D real 0.050, D fake 0.020, averaged over about 100 epochs, together under 0.144"},
+		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.010, under 0.05"},
 		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.005, under the 95% bound 0.010"},
 	} {
 		cfg := testdesigns.PerSample(100)

@@ -34,15 +34,15 @@ func (p Progress) Line() string {
 	s := p.Stats
 	penalty := ""
 	if s.Penalty != 0 {
-		penalty = " penalty=" + numtext.Figure(s.Penalty, 4)
+		penalty = " penalty=" + numtext.Measure(s.Penalty)
 	}
-	head := fmt.Sprintf("epoch=%d d_real=%s d_fake=%s g=%s%s", s.Epoch, numtext.Figure(s.DReal, 4), numtext.Figure(s.DFake, 4), numtext.Figure(s.G, 4), penalty)
+	head := fmt.Sprintf("epoch=%d d_real=%s d_fake=%s g=%s%s", s.Epoch, numtext.Measure(s.DReal), numtext.Measure(s.DFake), numtext.Measure(s.G), penalty)
 	if pm := p.Metrics.Plane; pm != nil {
 		return fmt.Sprintf("%s mean_x=%s std_x=%s mean_y=%s std_y=%s sw1=%s%s", head,
-			numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Figure(s.MeanY, 4), numtext.Figure(s.StdY, 4), numtext.Measure(pm.SW1), modesField(p.Metrics, false))
+			numtext.Measure(s.Mean), numtext.Measure(s.Std), numtext.Measure(s.MeanY), numtext.Measure(s.StdY), numtext.Measure(pm.SW1), modesField(p.Metrics, false))
 	}
 	return fmt.Sprintf("%s mean=%s std=%s ks=%s w1=%s%s", head,
-		numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Measure(p.Metrics.KS), numtext.Measure(p.Metrics.W1), modesField(p.Metrics, false))
+		numtext.Measure(s.Mean), numtext.Measure(s.Std), numtext.Measure(p.Metrics.KS), numtext.Measure(p.Metrics.W1), modesField(p.Metrics, false))
 }
 
 // Result is how a run ended.
@@ -162,13 +162,13 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 	switch pm := m.Plane; {
 	case unmeasured:
 	case pm != nil:
-		fs = append(fs, figure("mean_x", pm.MeanX, 4), figure("std_x", pm.StdX, 4), figure("mean_y", pm.MeanY, 4), figure("std_y", pm.StdY, 4),
+		fs = append(fs, measured("mean_x", pm.MeanX), measured("std_x", pm.StdX), measured("mean_y", pm.MeanY), measured("std_y", pm.StdY),
 			measured("sw1", pm.SW1), measured("sw1_floor", pm.SW1Floor))
 	default:
-		fs = append(fs, figure("mean", m.Mean, 4), figure("std", m.Std, 4), figure("skew", m.Skew, 4), figure("kurt", m.Kurt, 4),
+		fs = append(fs, measured("mean", m.Mean), measured("std", m.Std), measured("skew", m.Skew), measured("kurt", m.Kurt),
 			measured("ks", m.KS), measured("w1", m.W1))
 		if m.RowWidth > 1 { // zdep: one sample a draw scores 1 by construction, which says nothing; a NaN sample shows in every other field
-			fs = append(fs, figure("zdep", m.ZDep, 4))
+			fs = append(fs, measured("zdep", m.ZDep))
 		}
 	}
 	if !unmeasured {
@@ -192,14 +192,15 @@ type lineField struct {
 	width int
 }
 
-// figure is the field key=v, v written by numtext.Figure: at most a sign and
-// numtext.FigureWidth characters.
+// figure is the field key=v of a rate or a time, v written by
+// numtext.Figure: at most a sign and numtext.FigureWidth characters.
 func figure(key string, v float64, decimals int) lineField {
 	return lineField{key + "=" + numtext.Figure(v, decimals), len(key) + 2 + numtext.FigureWidth}
 }
 
-// measured is a distance's field, key=value, its value as numtext.Measure
-// writes it, the screen's digits, in a figure's width.
+// measured is a measure's field (a moment, a distance, a share, the
+// noise use), key=value, its value as numtext.Measure writes it, the
+// screen's digits, in a figure's width.
 func measured(key string, v float64) lineField {
 	return lineField{key + "=" + numtext.Measure(v), len(key) + 2 + numtext.FigureWidth}
 }
@@ -245,11 +246,12 @@ func modesField(m engine.Metrics, shares bool) string {
 }
 
 // modeFields are modesField's fields. The shares, each at most 1 and
-// written as every figure of the line, take 6 characters each (0.0005,
-// 1.0000) unless a sample of over 10,000 lets one fall under 1e-4, into
-// the exponent form's numtext.FigureWidth: their list is as wide as its shares
-// can be, not numtext.FigureWidth a share, which would pad a grid's 25 with 75
-// spaces no share of 2,500 samples takes.
+// written as every measure of the line, take at most 6 characters each
+// (0.250, 1.000, 0.0003 where three decimals would write 0.000) unless
+// a sample of over 10,000 lets one fall under 1e-4, into the exponent
+// form's numtext.FigureWidth: their list is as wide as its shares can
+// be, not numtext.FigureWidth a share, which would pad a grid's 25 with
+// 75 spaces no share of 2,500 samples takes.
 func modeFields(m engine.Metrics, shares bool) []lineField {
 	modes := modeCoverage(m)
 	if len(modes) < 2 {
@@ -258,12 +260,12 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 	k := len(modes)
 	fs := []lineField{{fmt.Sprintf("modes=%d/%d", coveredModes(modes), k), len("modes=") + 2*len(strconv.Itoa(k)) + 1}}
 	if m.Plane != nil {
-		fs = append(fs, figure("hq", m.Plane.HighQuality, 4))
+		fs = append(fs, measured("hq", m.Plane.HighQuality))
 	}
 	if shares {
 		parts := make([]string, k)
 		for i, c := range modes {
-			parts[i] = numtext.Figure(c.Share, 4) // as every figure of the line
+			parts[i] = numtext.Measure(c.Share) // as every measure of the line
 		}
 		share := len("0.0000")
 		if m.N > 10_000 {

@@ -1191,8 +1191,8 @@ func TestRunawayShowsItsOwnEpoch(t *testing.T) {
 	if snap.Last.Epoch != snap.Err.Epoch || snap.Last.Epoch != snap.Epoch {
 		t.Errorf("a runaway at epoch %d, header at %d: the legends show epoch %d", snap.Err.Epoch, snap.Epoch, snap.Last.Epoch)
 	}
-	if mean := "batch's mean " + numtext.Figure(snap.Last.Mean, 4) + ")"; !strings.Contains(snap.Err.Runaway, mean) {
-		t.Errorf("the epoch's mean %s, the runaway says %q", numtext.Figure(snap.Last.Mean, 4), snap.Err.Runaway)
+	if mean := "batch's mean " + numtext.Measure(snap.Last.Mean) + ")"; !strings.Contains(snap.Err.Runaway, mean) {
+		t.Errorf("the epoch's mean %s, the runaway says %q", numtext.Measure(snap.Last.Mean), snap.Err.Runaway)
 	}
 	if h := snap.History; len(h) == 0 || h[len(h)-1].Epoch != snap.Err.Epoch {
 		t.Errorf("the charts end at epoch %d, the runaway at %d", h[len(h)-1].Epoch, snap.Err.Epoch)

@@ -238,7 +238,7 @@ func (k FindingKind) Unlisted() string { return unlisted[k] }
 // its text's head (up to its first colon: "G ignores its noise", "D is
 // frozen away from its equilibrium"), then its measures, as the end's
 // detail says what ended before its measures. The measures alone,
-// "d-wins — D real 0.0407, D fake 0.0302, averaged over about 100
+// "d-wins — D real 0.041, D fake 0.030, averaged over about 100
 // epochs, together under 0.1" in the events list (vanilla, seed 1, epoch
 // 600), would not say what started, where the end says "D's scores are
 // less sure again: …".
@@ -275,7 +275,7 @@ func thawed(w *watch, _ *Eval, _ *episodes) string {
 // at once gives at the check that starts both episodes, and the
 // equilibrium's own adds the distance where G's samples are off the
 // target (indifferent); the event gives neither: its text would then
-// hold the stall's figures (KS 0.9000, over 0.5), beside the stall's
+// hold the stall's figures (KS 0.900, over 0.5), beside the stall's
 // own event that gives them (stallStarted), or a KS that an
 // equilibrium reached nearer the target does not give, with nothing to
 // say why it is there.
@@ -450,7 +450,7 @@ func noiseUsed(_ *watch, e *Eval, _ *episodes) string {
 	if e == nil || e.Metrics.N == 0 {
 		return text
 	}
-	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+numtext.Figure(e.Metrics.ZDep, 4)), NoiseUseFloor)
+	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+numtext.Measure(e.Metrics.ZDep)), NoiseUseFloor)
 }
 
 // offNoiseFloor is the detail of the end of the noise floor: KS over its
@@ -479,7 +479,7 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 // high, then every sample low, which is no telling them apart.
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
-	values := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
+	values := numtext.Together("D real "+numtext.Measure(w.dReal)) + ", " + numtext.Together("D fake "+numtext.Measure(w.dFake))
 	if w.hinge() {
 		// Only the sum says. The losses are each at least 1 less D's
 		// mean score on its side, so a sum under 2 is D's mean score on
@@ -494,7 +494,7 @@ func (w *watch) leftEquilibrium() string {
 		case sum >= hingeSum+tol:
 			scores = "D scores generated data over real data, if all its scores lie within its margins " + numtext.Together("±1")
 		}
-		return fmt.Sprintf("D's losses have left their sum of 2: %s (%s, %s, averaged over about %d epochs)", scores, values, numtext.Together("together "+numtext.Figure(sum, 4)), lossWindow)
+		return fmt.Sprintf("D's losses have left their sum of 2: %s (%s, %s, averaged over about %d epochs)", scores, values, numtext.Together("together "+numtext.Measure(sum)), lossWindow)
 	}
 	name, half := numtext.Together(eq.Label), numtext.Together(numtext.Digits(eq.D, 3))
 	if eq.Label == "" {

@@ -15,7 +15,7 @@ import (
 )
 
 // TestRunawayMeanReadsOneWay: a runaway's mean reads the same on the status
-// line, which the session writes (numtext.Figure), and in the moments legend:
+// line, which the session writes (numtext.Measure), and in the moments legend:
 // blog-original with g_lr 0.5 does not read "μ mean 33679" under "(mean
 // 3.3679e4)", nor with g_lr 5 "μ mean 3.339e7" under "(mean 3.3392e7)".
 func TestRunawayMeanReadsOneWay(t *testing.T) {
@@ -24,7 +24,7 @@ func TestRunawayMeanReadsOneWay(t *testing.T) {
 		snap := trained
 		snap.State, snap.Note, snap.Rollback = session.Diverged, "", 0
 		snap.Last.Mean = mean
-		text := "mean " + numtext.Figure(mean, 4)
+		text := "mean " + numtext.Measure(mean)
 		snap.Err = &session.Divergence{Epoch: 200, What: "a runaway",
 			Runaway: "the generated samples stayed far outside the target's range [-1, 9] (the last batch's " + text + ") for 200 epochs"}
 		view := frame(t, s, snap, 120, 40)
@@ -162,7 +162,7 @@ func TestRunawayW1KeepsItsRange(t *testing.T) {
 		{"SW1", 1.6839e5, []float64{1.6712e5, 1.6544e5, 1.6839e5}, " 1.6e5–1.7e5"},
 	} {
 		line := ansi.Strip(metricLine(c.name, c.v, false, &trend{vals: c.checks}, sideW))
-		if !strings.HasSuffix(line, c.want) || !strings.HasPrefix(line, c.name+" "+numtext.Figure(c.v, 4)+" ") {
+		if !strings.HasSuffix(line, c.want) || !strings.HasPrefix(line, c.name+" "+numtext.Measure(c.v)+" ") {
 			t.Errorf("%s %g: %q, want its value as the lines write it and the range%s", c.name, c.v, line, c.want)
 		}
 		if lipgloss.Width(line) > sideW {
@@ -172,7 +172,7 @@ func TestRunawayW1KeepsItsRange(t *testing.T) {
 }
 
 // TestPlaneRunawayMeanReadsOneWay: a 2-D runaway's means read the same on the
-// status line (numtext.Figure) and in the Quality panel's axis lines, not "x
+// status line (numtext.Measure) and in the Quality panel's axis lines, not "x
 // +52000±…" under "(mean x 5.2378e4, …)", nor, from 10⁵, in two digits, "y
 // -8.3e5±…" under "y -8.2852e5".
 func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
@@ -182,7 +182,7 @@ func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
 		pm := *snap.Eval.Metrics.Plane
 		pm.MeanX, pm.StdX, pm.MeanY, pm.StdY = c[0], 30586.96, c[1], 4.2e5
 		snap.Eval.Metrics.Plane = &pm
-		x, y := numtext.Figure(c[0], 4), numtext.Figure(c[1], 4)
+		x, y := numtext.Measure(c[0]), numtext.Measure(c[1])
 		snap.State, snap.Note, snap.Rollback = session.Diverged, "", 0
 		snap.Err = &session.Divergence{Epoch: 200, What: "a runaway",
 			Runaway: "the generated samples stayed far outside the target's box [-2.06, 2.06]×[-2.06, 2.06] (the last batch's mean x " + x + ", y " + y + ") for 200 epochs"}
@@ -207,7 +207,7 @@ func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
 // TestTinyMeasureIsNotZero: a measured value that is not 0 never reads 0.000: a
 // D that wins outright does not read "D real 0.000" in the losses legend above
 // the diagnosis's "D real 2.2411e-6"; under three decimals it reads as the
-// diagnosis writes it (numtext.Figure), and a value three decimals show reads
+// diagnosis writes it (numtext.Measure), and a value three decimals show reads
 // in three decimals.
 func TestTinyMeasureIsNotZero(t *testing.T) {
 	for v, want := range map[float64]string{
@@ -317,36 +317,66 @@ func TestRangeInOneForm(t *testing.T) {
 	}
 }
 
-// TestDistancesReadAlikeOnScreenAndInLines: vanilla at epoch 300, far
-// from its target, gives its KS and W1 in the same digits in the Quality
-// panel, in the diagnosis under it and in the headless line of the same
-// evaluation, three decimals (numtext.Measure), where the panel's "KS
-// 0.996" stood over the diagnosis's "KS 0.9956" and the line's
-// "ks=0.9956": a fourth decimal is under a tenth of KS's noise floor at
-// 10,000 samples.
+// TestDistancesReadAlikeOnScreenAndInLines: a run's measures read in the
+// same digits on the screen and in the headless lines of the same
+// evaluation, three decimals (numtext.Measure), a fourth decimal being
+// under a tenth of what the samples alone move each by. vanilla at epoch
+// 300, far from its target, gives its KS and W1 alike in the Quality
+// panel, in the diagnosis under it and in the progress line; its losses
+// and its last batch's moments alike in the legends and in the progress
+// line (d_real=0.015 beside "D real 0.015", where d_real=0.0152); its
+// samples' skew and excess kurtosis alike in the moments legend and in
+// the final line (skew=0.748 beside "skew +0.748", where skew=0.7485).
+// blog-original, whose G makes a row of samples a draw, gives its noise
+// use alike in the Quality panel and in the final line's zdep.
 func TestDistancesReadAlikeOnScreenAndInLines(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, snap := trained(t, cfg, 1, 300)
-	m := NewModel(s)
-	m.width, m.height = 120, 40
-	m.apply(snap)
-	screen := numtext.Plain(ansi.Strip(m.View()))
-	line := session.Progress{Metrics: snap.Eval.Metrics}.Line()
-	for _, d := range []struct{ name, key string }{{"KS", "ks="}, {"W1", "w1="}} {
-		_, after, _ := strings.Cut(line, d.key)
-		want := strings.Fields(after)[0]
-		said := regexp.MustCompile(`\b`+d.name+` (\d+\.\d+)`).FindAllStringSubmatch(screen, -1)
-		if len(said) == 0 {
-			t.Errorf("the screen says no %s:\n%s", d.name, screen)
-		}
-		for _, s := range said {
-			if s[1] != want {
-				t.Errorf("the screen says %q where the line %q says %s%s", s[0], line, d.key, want)
+	for _, c := range []struct {
+		preset string
+		epochs int
+		said   []struct{ name, key string } // the screen's label, the line's key
+	}{
+		{"vanilla", 300, []struct{ name, key string }{
+			{"KS", "ks="}, {"W1", "w1="}, {"D real", "d_real="}, {"D fake", "d_fake="}, {"G", "g="},
+			{"mean", "mean="}, {"std", "std="}, {"skew", "skew="}, {"ex.kurt", "kurt="},
+		}},
+		{"blog-original", 300, []struct{ name, key string }{{"noise use", "zdep="}}},
+	} {
+		t.Run(c.preset, func(t *testing.T) {
+			cfg, err := presets.Get(c.preset)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
+			s, snap := trained(t, cfg, 1, c.epochs)
+			m := NewModel(s)
+			m.width, m.height = 120, 40
+			m.apply(snap)
+			screen := numtext.Plain(ansi.Strip(m.View()))
+			// The progress line of the last epoch's losses and batch
+			// moments, as the legends show them, and the final line of
+			// the evaluation's.
+			progress := session.Progress{Stats: snap.Last, Metrics: snap.Eval.Metrics}.Line()
+			final := session.Result{Metrics: snap.Eval.Metrics}.Line()
+			for _, d := range c.said {
+				line := progress
+				if !strings.Contains(" "+line, " "+d.key) {
+					line = final
+				}
+				_, after, ok := strings.Cut(" "+line, " "+d.key)
+				if !ok {
+					t.Fatalf("no line has %s: %q, %q", d.key, progress, final)
+				}
+				want := strings.Fields(after)[0]
+				said := regexp.MustCompile(`(?:^|[^\w.])`+regexp.QuoteMeta(d.name)+` [+]?(-?\d+\.\d+(?:e-?\d+)?)`).FindAllStringSubmatch(screen, -1)
+				if len(said) == 0 {
+					t.Errorf("the screen says no %s:\n%s", d.name, screen)
+				}
+				for _, s := range said {
+					if s[1] != want {
+						t.Errorf("the screen says %q where the line %q says %s%s", s[0], line, d.key, want)
+					}
+				}
+			}
+		})
 	}
 }

@@ -2,10 +2,9 @@
 // ganui's screen, lines, outlines and figures read them: counts grouped
 // (FormatInt), things counted in the singular for one (Count), exponents short (ShortExp), a design's settings in their
 // fewest digits (FormatFloat), a measured value in so many (Digits), a
-// measured figure as the headless lines and the diagnosis write it, in
-// bounded width (Figure), and on the screen plainly where it is short
-// (Plainly),
-// labels kept with their values (Together).
+// measure in one rule of three decimals wherever it is printed (Measure),
+// a figure of a line in bounded width (Figure), and on the screen plainly
+// where it is short (Plainly), labels kept with their values (Together).
 // It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
 // (their descriptions and sources), figure (titles and captions), tui
@@ -69,18 +68,14 @@ func Plainly(v float64, digits int) string {
 // values (a sweep's rows).
 const FigureWidth = 9
 
-// Figure writes v, a measured value, as every headless line prints one,
-// and the diagnosis, the events and a runaway's description with them:
-// with decimals places (at most 4: 0.0162, 1.4820, epochs_per_s 2500.3),
-// as the lines always have, while that fits in FigureWidth characters and
-// shows a digit of a value not zero; otherwise — a diverged loss of
-// 2.6e31, a penalty of 3e-30 — in the exponent form with as many of
-// decimals places as fit (2.5642e31, 3.0000e-30, 4.941e-324), which reads
-// back as a number as the plain form does; NaN and ±Inf as NaN, +Inf and
-// -Inf. A loss gone to 10³¹, printed in its 32 digits, would push every
-// column after it. The screen writes a value large enough
-// for the exponent form as this does (tui's measure), so that a runaway's
-// mean reads alike on the status line and in the legend.
+// Figure writes v, a figure of a line, in bounded width: with decimals
+// places (wall_s 1.234, epochs_per_s 2500.3, a measure in Measure's four)
+// while that fits in FigureWidth characters and shows a digit of a value
+// not zero; otherwise — a diverged loss of 2.6e31, a penalty of 3e-30 —
+// in the exponent form with as many of decimals places as fit (2.5642e31,
+// 3.0000e-30, 4.941e-324), which reads back as a number as the plain form
+// does; NaN and ±Inf as NaN, +Inf and -Inf. A loss gone to 10³¹, printed
+// in its 32 digits, would push every column after it.
 func Figure(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', decimals, 64) // NaN, +Inf, -Inf
@@ -97,19 +92,34 @@ func Figure(v float64, decimals int) string {
 	}
 }
 
-// Measure writes a measure of the samples as every place ganui prints one
-// reads it, the trainer's screen (its legends, its Quality panel, its
-// diagnosis) and the headless lines alike, so that one number reads in the
-// same digits on the screen and in --headless's lines: in three decimals,
-// whole from 1000, and as Figure writes it in four where that form would
-// not say it: from 10⁴ up (5.2378e4, 2.8240e10), and where three decimals
-// would write a value that is not 0 as 0.000 (2.2411e-6, 0.0003). Three
-// decimals, as the distances' noise floors at the 10,000 samples of an
-// evaluation show: KS's 95% bound is 1.36/√n ≈ 0.014, and a perfect
-// generator's W1 and SW1 about 0.01 of the target's spread, so that a
-// fourth decimal is under a tenth of what the samples alone move a
-// measure by from seed to seed. At most FigureWidth characters and a
-// sign.
+// Measure writes a measured value as every place ganui prints one reads
+// it, the trainer's screen (its legends, its Quality panel, its
+// diagnosis, its step notes) and the headless lines, findings and events
+// alike, so that one number reads in the same digits on the screen and in
+// --headless's lines: in three decimals, whole from 1000, and as Figure
+// writes it in four where that form would not say it: from 10⁴ up
+// (5.2378e4, 2.8240e10), and where three decimals would write a value
+// that is not 0 as 0.000 (2.2411e-6, 0.0003). At most FigureWidth
+// characters and a sign.
+//
+// Three decimals for every measure, as what the samples alone move each
+// by shows, so that a fourth decimal is noise wherever ganui prints one:
+//
+//   - KS, W1 and SW1 of an evaluation's 10,000 samples: KS's 95% bound is
+//     1.36/√n ≈ 0.014, and a perfect generator's W1 and SW1 about 0.01 of
+//     the target's spread.
+//   - The moments of 10,000 samples: the mean's standard error is std/100,
+//     the std's about std/141, the skew's √(6/n) ≈ 0.024 and the excess
+//     kurtosis's √(24/n) ≈ 0.049; a batch's moments, of 64 or so samples,
+//     move by ten times as much.
+//   - The losses, D real, D fake, G and a penalty: each of one batch,
+//     which moves them from batch to batch by hundredths and more.
+//   - Shares: the high-quality share (HQ) and a mode's share of 10,000
+//     samples, p, move by √(p(1−p)/n), up to 0.005; the noise use, the
+//     share of the samples' variance the noise explains, is read against
+//     its floor of 0.05.
+//
+// The --log CSV keeps every digit, for programs.
 func Measure(v float64) string {
 	if f := Figure(v, 4); math.Abs(v) >= 1 && strings.Contains(f, "e") {
 		return f

@@ -103,8 +103,9 @@ func TestPlainly(t *testing.T) {
 	}
 }
 
-// TestFigureBounded: a headless line writes a value of ordinary size to four
-// decimals (or a timing's one or three), and any other in at most FigureWidth
+// TestFigureBounded: Figure writes a value of ordinary size to its decimals
+// (a measure's four where Measure takes them, a timing's one or three), and
+// any other in at most FigureWidth
 // characters, a sign aside, that read back as the value: a diverged G loss is
 // not printed as g=25641863068496750607904960151552.0000.
 func TestFigureBounded(t *testing.T) {
