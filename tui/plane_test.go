@@ -712,8 +712,9 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 }
 
 // TestMomentsLegendKeepsItsTitle: at 80×24 the 2-D moments legend keeps its
-// title once values arrive, G's values losing a decimal and then the target's
-// values giving way for it, and writes the target's values as Quality does. A
+// title once values arrive, its long one, "Moments, last batch", where G's
+// values losing a decimal and then the target's values giving way leave it
+// room, and writes the target's values as Quality does. A
 // points(…) target's "┈-0.0509,0.693" does not take the title's room, beside
 // Quality's "vs -0.05±1.62".
 func TestMomentsLegendKeepsItsTitle(t *testing.T) {
@@ -726,7 +727,7 @@ func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 		mean, std [2]float64
 		wants     []string
 	}{
-		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments mean x 1.16 y 1.07 ┈-0.05,0.69", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
+		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch mean x 1.16 y 1.07", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
 		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments mean x -11.55 y -10.69", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
 	} {
 		snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = c.mean[0], c.mean[1], c.std[0], c.std[1]

@@ -2096,29 +2096,32 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 		short := func(v float64) string { return momentNum(v, false) }
 		// Short of room, G's values lose a decimal, as Quality writes
 		// them, then the means' target values give way, then the stds':
-		// the chart's dotted lines and Quality give those, and the title
-		// names the chart. At 80×24 a points(…) target's "┈-0.0509,0.693"
-		// would take the title's room.
-		var lines []string
-		for _, v := range []struct {
+		// the chart's dotted lines and Quality give those. Each title is
+		// tried with each of these before a shorter one, so that the
+		// title says whose the values are, "Moments, last batch", as a
+		// 1-D run's does, where the values can make room for it (ring
+		// at 80×24), the title going last, since it names the chart. At
+		// 80×24 a points(…) target's "┈-0.0509,0.693" would take the
+		// title's room.
+		forms := []struct {
 			write     func(float64) string
 			mean, std bool // the target's values on the line
-			title     bool
-		}{{numtext.Measure, true, true, true}, {short, true, true, true}, {short, false, true, true}, {short, false, false, true}, {short, false, false, false}} {
-			items := []string{
+		}{{numtext.Measure, true, true}, {short, true, true}, {short, false, true}, {short, false, false}}
+		items := func(i int) []string {
+			v := forms[i]
+			return []string{
 				pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.mean),
 				pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.std),
 			}
-			if !v.title {
-				return flow(items, w, 2)
-			}
-			for _, title := range titles {
-				if lines = flow(append([]string{title}, items...), w, 2); fits(lines, w) {
+		}
+		for _, title := range titles {
+			for i := range forms {
+				if lines := flow(append([]string{title}, items(i)...), w, 2); fits(lines, w) {
 					return lines
 				}
 			}
 		}
-		return lines
+		return flow(items(len(forms)-1), w, 2)
 	}
 	items := []string{
 		legendItem(styleMean, markMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),

@@ -1,0 +1,39 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+)
+
+// TestMomentsTitleSaysWhoseAlike: running, every preset's moments legend
+// at 80×24 and 120×40 opens with its long title, "Moments, last batch"
+// (or "Moments, G's own" under g_ema), a 2-D run's as a 1-D run's: the
+// values give way a decimal and their target's numbers (the chart's
+// dotted lines give those) before the title says less, so that ring's
+// at 80×24, at epoch 157 "mean x 1.043 y -2.071", does not read
+// "Moments" alone where bimodal's reads "Moments, last batch".
+func TestMomentsTitleSaysWhoseAlike(t *testing.T) {
+	for _, name := range presets.Names() {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			_, m, snap := presetModel(t, name, size[0], size[1])
+			snap.State, snap.Epoch, snap.Rate = session.Running, 157, 50
+			// ring's at epoch 157; a 1-D run's a little off its target.
+			snap.Last.Epoch, snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = 157, 1.043, -2.071, 0.299, 0.644
+			if snap.Target.Plane == nil {
+				snap.Last.Mean, snap.Last.Std = snap.Target.Mean-0.123, snap.Target.Std*1.1
+			}
+			m.apply(snap)
+			titles := m.momTitles()
+			l := m.layout()
+			legend, _ := m.momText(l.rightW, l.momH)
+			if want := ansi.Strip(titles[0]); !strings.HasPrefix(ansi.Strip(legend[0]), want) {
+				t.Errorf("%s at %d×%d: the moments legend reads %q, not %q", name, size[0], size[1], ansi.Strip(strings.Join(legend, " / ")), want)
+			}
+		}
+	}
+}
