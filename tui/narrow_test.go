@@ -37,3 +37,31 @@ func TestMomentsTitleSaysWhoseAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestDesignPanelLeavesNoRowBlank: every preset's design (the ? page's
+// panel), at 70×20, 80×24 and 120×40, at epoch 0, either says the design
+// whole or fills its rows: what it leaves out for "… the whole design"
+// takes no row it could have had. devnag-2017's summary, four lines at
+// 70×20, too long beside G and D in short, had been left out whole and
+// its rows left blank; it takes them now, cut.
+func TestDesignPanelLeavesNoRowBlank(t *testing.T) {
+	for _, name := range presets.Names() {
+		for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
+			_, m, snap := presetModel(t, name, size[0], size[1])
+			m.apply(snap)
+			m.keys.page = pageNone
+			m.nextHelpPage()
+			l := m.layout()
+			panel := strings.Split(ansi.Strip(m.designPanel(l.histW, l.topH+l.bottomH)), "\n")
+			if !strings.Contains(strings.Join(panel, "\n"), "the whole design") {
+				continue
+			}
+			for i, row := range panel {
+				if strings.TrimSpace(row) == "" {
+					t.Errorf("%s at %d×%d: the design, not whole, leaves row %d of %d blank:\n%s", name, size[0], size[1], i+1, len(panel), strings.Join(panel, "\n"))
+					break
+				}
+			}
+		}
+	}
+}

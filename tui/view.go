@@ -524,13 +524,24 @@ func (m Model) designPanel(w, h int) string {
 		// is; before them the summary and the target, each where it fits too.
 		// Cut, the design would say neither G nor D, only the summary and the
 		// target, at 70×20 ring's "… the whole design" under its target.
-		var before []string
-		for _, i := range []int{0, 2} {
-			if l := wrapped(m.snap.Design[i : i+1]); len(lines)+len(before)+len(l)+len(short)+1 <= h {
-				before = append(before, l...)
-			}
+		// The rows they leave take, cut, a summary too long to fit whole
+		// (cutLines), else the source (cutSource), as above: left out,
+		// devnag-2017's summary of four lines at 70×20 left two blank rows
+		// above the status, and uniform's source one.
+		summary, source, target := wrapped(m.snap.Design[:1]), []string(nil), wrapped(m.snap.Design[2:3])
+		room := func(taken ...[]string) int { return h - len(lines) - len(slices.Concat(taken...)) - len(short) - 1 }
+		if len(summary) > room() {
+			summary = nil
 		}
-		lines = slices.Concat(lines, before, short, []string{hint()})
+		if len(target) > room(summary) {
+			target = nil
+		}
+		if summary != nil {
+			source = cutSource(m.snap.Design[1], w, room(summary, target))
+		} else {
+			summary = cutLines(wrapped(m.snap.Design[:1]), w, room(target))
+		}
+		lines = slices.Concat(lines, summary, source, target, short, []string{hint()})
 		return block(lines, w, h)
 	}
 	lines = append(lines, design...)
