@@ -1321,7 +1321,7 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"vanilla", 11, 70, "vanilla  ◀ replay epoch 2,380  live 2,396 · 2,096 past plan  seed 1"},
 		{"vanilla", 11, 80, "vanilla  ◀ replay epoch 2,380, 16 behind  live 2,396 · 2,096 past plan  seed 1"},
 		{"minibatch-discrimination", 1, 70, "minibatch-discriminati…  ▶ running  epoch 2,194 / 20,000  951 ep/s"}, // the epoch's room is that of "20,000 / 20,000"
-		{"minibatch-discrimination", 3, 70, "minibatch-discriminati…  ❚❚ paused  epoch 2,194 / 20,000"},
+		{"minibatch-discrimination", 3, 70, "minibatch-discriminati…  ❚❚ paused  epoch 2,194 / 20,000  seed 1"},   // the seed in the rate's room
 		{"minibatch-discrimination", 1, 80, "minibatch-discrimination  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s"},
 		{"minibatch-discrimination", 7, 80, "minibatch-discrimination  ▶ running  epoch 2,396 · 2,096 past plan  23,456 ep/s"}, // the seed's going makes room for the count
 		{"minibatch-discrimination", 9, 80, "minibatch-discrimination  ◀ replay epoch 2,000  live 2,194 / 20,000  seed 1"},
@@ -1348,7 +1348,9 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 // a width is the same whether the run is running, at any rate from a wide
 // design's 25 s/ep up to 99,999 ep/s (the SIMD build trains small presets
 // at over 20,000), or paused: only the rate, which a running run alone
-// measures, comes and goes as space pauses the run and runs it again. At
+// measures, comes and goes as space pauses the run and runs it again,
+// the seed taking its room paused where running it has given way: at 70
+// columns and more a paused run names its seed. At
 // 80×24 blog-original's header had read "blog-original  ▶ running …" and,
 // paused, " ganui   blog-original  ❚❚ paused …", the program's name
 // coming back in. The line keeps the room of the wider of the two
@@ -1376,9 +1378,12 @@ func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 			rate  float64
 		}{{session.Running, 8}, {session.Running, 0.04}, {session.Running, 0.4}, {session.Running, 198}, {session.Running, 9999}, {session.Running, 99999}, {session.Paused, 0}} {
 			h := at(w, c.state, c.rate)
+			if c.state == session.Paused && w >= minWidth && !strings.Contains(h, "seed 1") {
+				t.Errorf("%d wide, paused: %q names no seed", w, h)
+			}
 			var has []string
 			for _, p := range []string{"ganui", "speed", "seed", "epoch", "blog-original"} {
-				if strings.Contains(h, p) {
+				if strings.Contains(h, p) && (p != "seed" || c.state != session.Paused || slices.Contains(kept, p)) {
 					has = append(has, p)
 				}
 			}

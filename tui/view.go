@@ -738,6 +738,17 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 	if laidOut() > w { // even so: the name, cut to what is left
 		giveWay(headerPreset, 1)
 	}
+	// Paused, the rate's room, kept blank, shows the seed where the seed
+	// gave way and fits in it: a user who pauses reads the run, to rerun
+	// it with R or name it with --seed, and has no rate to watch. The rest
+	// of the line stands as it does running, as space pauses and runs it:
+	// minibatch-discrimination paused at 70 columns reads
+	// "minibatch-discriminati…  ❚❚ paused  epoch 0 / 10,000  seed 1",
+	// where running it has "951 ep/s" in that room.
+	seed := parts[headerSeed]
+	if s.State == session.Paused && parts[headerRate].room > 0 && seed.shown > 0 && ansi.StringWidth(seed.forms[0]) <= parts[headerRate].room {
+		parts[headerRate].forms[0] = seed.forms[0]
+	}
 	// A later step frees room an earlier one took: the steps are undone
 	// the last first, each whose undoing still fits, and a cut that does
 	// not is lengthened into what room there is.
