@@ -135,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch err = nil; {
 	case help: // printed; only a failed write of it is left to report
 	case opts.listPresets:
-		listPresets(out)
+		listPresets(out, columns)
 	case opts.version:
 		info, ok := debug.ReadBuildInfo()
 		io.WriteString(out, versionText(info, ok, runtime.Version(), engine.KernelISA()))
@@ -623,8 +623,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	if help {
-		io.WriteString(stdout, usage(80)+"\n")
-		cliflag.PrintDefaults(stdout, fs, 80, flagGroups...)
+		io.WriteString(stdout, usage(columns)+"\n")
+		cliflag.PrintDefaults(stdout, fs, columns, flagGroups...)
 		io.WriteString(stdout, helpFooter)
 		return o, flag.ErrHelp
 	}
@@ -897,14 +897,19 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 	return nil
 }
 
+// columns is the width --help and --list-presets are written to: that of
+// the terminal most are read in, and of a page of text; a variable so
+// that tests can hold their wrap at narrower widths.
+var columns = 80
+
 // listPresets prints every built-in preset: its name, then its
-// description, source and outline indented under it, wrapped to 80
-// columns: a labelled line ("source:", the networks' "G" and "D") goes on
+// description, source and outline indented under it, wrapped to width
+// columns as the trainer wraps its texts (cliflag.Wrap): a labelled line ("source:", the networks' "G" and "D") goes on
 // under its text, the outline's other lines two columns in. A line
 // breaks only at a plain space, so a setting and its value, written
 // together (numtext.Together: "lr 5e-4"), stay on one line, where grep
 // finds them; they print with plain spaces.
-func listPresets(w io.Writer) {
+func listPresets(w io.Writer, width int) {
 	const indent = "  "
 	for i, c := range presets.All() {
 		if i > 0 {
@@ -912,7 +917,7 @@ func listPresets(w io.Writer) {
 		}
 		fmt.Fprintln(w, c.Name)
 		put := func(label, text, hang string) {
-			for j, l := range cliflag.Wrap(text, 80-len(indent)-len(label)-len(hang)) {
+			for j, l := range cliflag.Wrap(text, width-len(indent)-len(label)-len(hang)) {
 				if j == 0 {
 					fmt.Fprintf(w, "%s%s%s\n", indent, label, numtext.Plain(l))
 				} else {

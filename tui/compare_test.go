@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
@@ -238,7 +239,7 @@ func eachView(t *testing.T, s *session.Session, snap session.Snapshot, sizes [][
 // last whole word, however full its last line: a status at 80×24 does not read
 // "… r or R starts a ne…".
 func TestCutLinesEndsAfterAWord(t *testing.T) {
-	lines := wrap("done: 200 epochs in 7.8 s (26 ep/s) · space or n continues · r or R starts a new run from epoch 0", 80)
+	lines := textwrap.Wrap("done: 200 epochs in 7.8 s (26 ep/s) · space or n continues · r or R starts a new run from epoch 0", 80)
 	if len(lines) < 2 || ansi.StringWidth(lines[0]) < 79 {
 		t.Fatalf("the test wants a full first line: %q", lines)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/session"
 )
 
@@ -920,12 +921,12 @@ func (m *Model) glossaryView(w, h int) (view string, page, pages int) {
 // indented by two spaces.
 func wrapIndent(s string, w int) []string {
 	const indent = 2
-	lines := wrap(s, w)
+	lines := textwrap.Wrap(s, w)
 	if len(lines) <= 1 {
 		return lines
 	}
 	// Rewrap what follows the first line, narrower by the indent.
-	rest := wrap(strings.TrimLeft(strings.TrimPrefix(s, lines[0]), " "), w-indent)
+	rest := textwrap.Wrap(strings.TrimLeft(strings.TrimPrefix(s, lines[0]), " "), w-indent)
 	out := []string{lines[0]}
 	for _, l := range rest {
 		out = append(out, strings.Repeat(" ", indent)+l)

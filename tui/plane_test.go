@@ -17,6 +17,7 @@ import (
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
@@ -563,7 +564,7 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 	for _, text := range texts {
 		want := strings.Fields(ansi.Strip(text)) // the words, each of them whole
 		for w := 8; w <= 120; w++ {
-			lines := wrap(text, w)
+			lines := textwrap.Wrap(text, w)
 			var got []string
 			for _, l := range lines {
 				got = append(got, strings.Fields(ansi.Strip(l))...)
@@ -576,7 +577,7 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 			}
 		}
 	}
-	if lines := wrap("a parenthesis (of words that may break)", 20); len(lines) < 2 || lines[0] != "a parenthesis (of" {
+	if lines := textwrap.Wrap("a parenthesis (of words that may break)", 20); len(lines) < 2 || lines[0] != "a parenthesis (of" {
 		t.Errorf("words in brackets kept whole: %q", lines)
 	}
 }
@@ -654,10 +655,10 @@ func TestPresetTextsKeepLabelsWithValues(t *testing.T) {
 			}
 			// The design as the session writes it (Snapshot.Design).
 			for _, text := range []string{cfg.Description, "source: " + cfg.Source} {
-				check(name, prose, text, wrap(text, w))
+				check(name, prose, text, textwrap.Wrap(text, w))
 			}
 			for _, text := range cfg.Outline() {
-				check(name, outline, text, wrap(text, w))
+				check(name, outline, text, textwrap.Wrap(text, w))
 			}
 			for _, r := range session.RemediesOf(cfg) { // as the ? page writes them
 				text := styleBold.Render(r.Name) + "  " + r.What

@@ -15,6 +15,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/session"
 )
 
@@ -141,7 +142,7 @@ func (m Model) frame() string {
 		if !l.ok {
 			return tooSmall(m.width, m.height, note)
 		}
-		words := wrap(m.starting(), m.width) // a wide design's numbers take room
+		words := textwrap.Wrap(m.starting(), m.width) // a wide design's numbers take room
 		return withNote(m.width, m.height, styleMuted.Render(strings.Join(words, "\n")), len(words), note)
 	}
 	if m.keys.page == pageGlossary { // the glossary in place of everything
@@ -588,7 +589,7 @@ func tooSmall(w, h int, note string) string {
 	}
 	for _, msg := range msgs {
 		for _, n := range notes {
-			under := wrap(n, w)
+			under := textwrap.Wrap(n, w)
 			if n == "" || !fits(under, w) {
 				continue
 			}
@@ -612,7 +613,7 @@ func tooSmall(w, h int, note string) string {
 // with note under it, a blank line between, where the note fits whole.
 func withNote(w, h int, text string, rows int, note string) string {
 	if note != "" {
-		if n := wrap(note, w); rows+1+len(n) <= h && fits(n, w) {
+		if n := textwrap.Wrap(note, w); rows+1+len(n) <= h && fits(n, w) {
 			text = lipgloss.JoinVertical(lipgloss.Center, text, "", styleMuted.Render(strings.Join(n, "\n")))
 		}
 	}
@@ -1074,7 +1075,7 @@ func commandLines(cmd string, w int) []string {
 	}
 	lines = append(lines, cur)
 	if !fits(lines, w) {
-		return wrap(cmd, w)
+		return textwrap.Wrap(cmd, w)
 	}
 	return lines
 }
@@ -1834,58 +1835,6 @@ func (m *Model) watchLines(w, n int) []string {
 // show here while they hold; ?" over "twice explains each mark."
 var questionTwice = numtext.Together("? twice")
 
-// wrap breaks s into lines of at most w cells at plain spaces only, never
-// inside a word: a file name stays whole, to be read and copied; nor at
-// the non-breaking spaces (U+00A0, numtext.Together) that the texts it
-// wraps write between a label and its value ("mode 1 at (2, 0)", "ln 2",
-// "packing degree 2"), the one way a text keeps words on one line. A
-// word wider than a line is left for fit to cut. Its last line never
-// holds a word alone, a widow, where the line above can spare one and
-// keep two: that line's last word goes down to it (widowless), so that
-// ring's description at 70×20 ends "mode" over "collapse", not "… of
-// mode" over "collapse" alone.
-func wrap(s string, w int) []string {
-	var lines []string
-	cur, curW := "", -1
-	for _, word := range strings.Split(s, " ") {
-		ww := ansi.StringWidth(word)
-		if curW >= 0 && curW+1+ww > w {
-			lines = append(lines, cur)
-			cur, curW = "", -1
-		}
-		if curW >= 0 {
-			cur += " "
-		}
-		cur += word
-		curW += 1 + ww
-	}
-	return widowless(append(lines, cur), w)
-}
-
-// widowless is lines, wrapped at width w, with a last line of one word
-// given the last word of the line above, where the line above keeps two
-// words and the last fits in w: a word alone at the end of a paragraph,
-// "sigmoid)" or "collapse", reads as a stray. The words are counted as
-// they read, tied ones (numtext.Together) each a word; the line above
-// gives up only what wrap could break it at, a plain space.
-func widowless(lines []string, w int) []string {
-	words := func(l string) int { return len(strings.Fields(ansi.Strip(l))) }
-	n := len(lines)
-	if n < 2 || words(lines[n-1]) != 1 {
-		return lines
-	}
-	cut := strings.LastIndex(lines[n-2], " ")
-	if cut < 0 {
-		return lines
-	}
-	above, down := lines[n-2][:cut], lines[n-2][cut+1:]+" "+lines[n-1]
-	if words(above) < 2 || ansi.StringWidth(down) > w {
-		return lines
-	}
-	lines[n-2], lines[n-1] = above, down
-	return lines
-}
-
 // lossesPanel: the three losses over the run, latest values in the legend,
 // the equilibrium dotted.
 func (m Model) lossesPanel(w, h int) string {
@@ -2644,7 +2593,7 @@ func (m *Model) unmeasuredLines(w int) []string {
 	}
 	text := "at " + numtext.Together("epoch "+numtext.FormatInt(s.Eval.Epoch)) + " · not measured since: diverged at " +
 		numtext.Together("epoch "+numtext.FormatInt(s.Err.Epoch))
-	lines := wrap(text, w)
+	lines := textwrap.Wrap(text, w)
 	for i, l := range lines {
 		lines[i] = styleMuted.Render(l)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
+	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -94,40 +95,39 @@ func printFlag(w io.Writer, f *flag.Flag, width int) {
 	}
 }
 
-// Wrap breaks text at spaces into lines of at most width characters; a
-// word longer than that has a line of its own. A non-breaking space
-// (numtext.Together) is part of a word. A key, a word of one character
-// that is no letter or digit, stays with the words either side of it: a
-// line neither ends nor starts with one, so that a pair of keys the text
+// Wrap breaks text into lines of at most width columns as the trainer's
+// screen does (textwrap.Wrap): at spaces, tabs and line ends, a word
+// longer than that on a line of its own, a non-breaking space
+// (numtext.Together) part of a word, and no paragraph ending on a word
+// alone where the line above can spare one ("… the" over "value." in a
+// flag's description at 70 columns). A key, a word of one character that
+// is no letter or digit, stays with the words either side of it: a line
+// neither ends nor starts with one, so that a pair of keys the text
 // quotes ("[ and ] change it") is read whole, where "[" at the end of one
 // line and "and ] change it" at the start of the next read as a bracket.
 func Wrap(text string, width int) []string {
-	var units []string // the words, each key joined to those beside it
+	var units []string // the words, each key tied to those beside it
 	joinNext := false
 	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
 		key := isKey(word)
 		if len(units) > 0 && (key || joinNext) {
-			units[len(units)-1] += " " + word
+			units[len(units)-1] += keyTie + word
 		} else {
 			units = append(units, word)
 		}
 		joinNext = key
 	}
-	var lines []string
-	line := ""
-	for _, unit := range units {
-		switch {
-		case line == "":
-			line = unit
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(unit) <= width:
-			line += " " + unit
-		default:
-			lines = append(lines, line)
-			line = unit
-		}
+	lines := textwrap.Wrap(strings.Join(units, " "), width)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, keyTie, " ")
 	}
-	return append(lines, line)
+	return lines
 }
+
+// keyTie is the space Wrap ties a key to a word with, one column wide and
+// no plain space, so that textwrap.Wrap does not break there: a figure
+// space (U+2007), which no text Wrap is given writes.
+const keyTie = "\u2007"
 
 // isKey reports whether word is one character that is no letter or
 // digit: a key, such as [ or ], as a text names it.
