@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/ganui/ganui/engine"
@@ -46,7 +45,7 @@ func pinnedRun(t *testing.T, then ...session.Command) session.Picture {
 }
 
 // strokesIn draws p and counts the lines stroked in colour col.
-func strokesIn(p *plot.Plot, col color.Color) int {
+func strokesIn(p *panel, col color.Color) int {
 	n := 0
 	for _, s := range drawnStrokes(p) {
 		if s.col == col {
@@ -78,9 +77,9 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	m := p.Baseline.Eval.Metrics
 	for _, c := range []struct {
 		panel  string
-		p      *plot.Plot
+		p      *panel
 		entry  string
-		curves int // the baseline's lines, besides its legend's thumbnail
+		curves int // the baseline's lines; its key's thumbnail is drawn apart
 	}{
 		{"(a)", panels[0][0], name, 2},
 		{"(b)", panels[0][1], name, 3},
@@ -90,8 +89,8 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 		if col, named := legendColours(c.p)[c.entry]; !named || hexOf(col) != palette.Baseline.Light.TrueColor {
 			t.Errorf("panel %s: legend entry %q %v in %s, want it in %s (legend %v)", c.panel, c.entry, named, hexOf(col), palette.Baseline.Light.TrueColor, legendColours(c.p))
 		}
-		if n := strokesIn(c.p, grey); n != c.curves+1 {
-			t.Errorf("panel %s strokes %d lines in the baseline's grey, want %d", c.panel, n, c.curves+1)
+		if n := strokesIn(c.p, grey); n != max(c.curves, 0) {
+			t.Errorf("panel %s strokes %d lines in the baseline's grey, want %d", c.panel, n, max(c.curves, 0))
 		}
 	}
 	// Panel (c): the baseline's KS and W1 at the epoch of its evaluation.
@@ -112,7 +111,7 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	} else if c.Y.Min != 0 {
 		t.Errorf("panel (c) of the baseline's evaluation alone starts at %g, want 0", c.Y.Min)
 	}
-	for i, q := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
+	for i, q := range []*panel{panels[0][0], panels[0][1], panels[1][0]} {
 		if !(q.X.Max > 40 && q.X.Max < 41) { // a little past the baseline's dots in (c) (TestLoneEvaluationWithinThePanel)
 			t.Errorf("time panel %d ends at epoch %g, want a little past the baseline's 40", i, q.X.Max)
 		}
@@ -166,13 +165,14 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, d := panels[0][0], panels[1][1]
-	if n := strokesIn(a, paper(palette.Baseline)); n != 5 {
-		t.Errorf("panel (a) strokes %d lines in the baseline's grey, want its four moments and the legend's", n)
+	if n := strokesIn(a, paper(palette.Baseline)); n != 4 {
+		t.Errorf("panel (a) strokes %d lines in the baseline's grey, want its four moments", n)
 	}
 	if _, ok := legendColours(a)["base seed 2 at epoch 120"]; !ok {
 		t.Errorf("panel (a)'s legend %v does not name the baseline", legendColours(a))
 	}
 	d.Draw(canvases[1][1])
+	d.key().draw(d.DataCanvas(canvases[1][1]))
 	var order []string // the colours of the glyphs filled, in order
 	for _, f := range rec.fills {
 		switch f.c {
@@ -182,9 +182,9 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 			order = append(order, "G")
 		}
 	}
-	// The points in view, then the legend's thumbnails, G's first.
+	// The points in view, then the key's thumbnails, G's first.
 	if want := []string{"base", "base", "G", "G", "G", "base"}; !slices.Equal(order, want) {
-		t.Errorf("panel (d) fills %v, want %v: the baseline's points under G's, its legend entry after", order, want)
+		t.Errorf("panel (d) fills %v, want %v: the baseline's points under G's, its key entry after", order, want)
 	}
 	hasAll(t, svgOf(t, r), name)
 }

@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"github.com/ganui/ganui/internal/numtext"
-	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 
 	"gonum.org/v1/plot"
@@ -75,25 +74,15 @@ func TestEventLabelsDoNotOverlap(t *testing.T) {
 	}
 }
 
-// drawCanvas is a vg.Canvas that records the text written, where, and
-// the boxes filled in the legend backdrop's colour.
+// drawCanvas is a vg.Canvas that records the text written and where.
 type drawCanvas struct {
 	textCanvas
-	strs     []string
-	colour   color.Color
-	backdrop []vg.Rectangle
+	strs []string
 }
 
-func (c *drawCanvas) SetColor(clr color.Color) { c.colour = clr }
 func (c *drawCanvas) FillString(f font.Face, p vg.Point, s string) {
 	c.textCanvas.FillString(f, p, s)
 	c.strs = append(c.strs, s)
-}
-func (c *drawCanvas) Fill(p vg.Path) {
-	if c.colour != (color.NRGBA{R: 255, G: 255, B: 255, A: 210}) {
-		return
-	}
-	c.backdrop = append(c.backdrop, pathBox(c.at, p))
 }
 
 // pathBox is the box that holds the points of p's moves and lines,
@@ -121,8 +110,8 @@ func risingG() Run {
 }
 
 // drawLosses draws r's panel (b) on rec, a 360×240 canvas that records
-// what is drawn, its legend on the data and on its backdrop as the
-// figure lays them, and returns the plot and the canvas.
+// what is drawn, its key above its data as the figure lays them out
+// (layout), and returns the plot and the canvas.
 func drawLosses(t *testing.T, r Run, rec vg.Canvas) (*plot.Plot, draw.Canvas) {
 	t.Helper()
 	p, err := r.losses()
@@ -130,118 +119,65 @@ func drawLosses(t *testing.T, r Run, rec vg.Canvas) (*plot.Plot, draw.Canvas) {
 		t.Fatal(err)
 	}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
-	legendOnData(p, c)
-	p.Add(legendBackdrop{})
+	drawTimePanel(r, p, c)
+	return p.Plot, c
+}
+
+// drawTimePanel draws p, a time panel of r's, on c, its key above its data
+// and its y axis set, as layout lays a panel out and Encode draws it.
+func drawTimePanel(r Run, p *panel, c draw.Canvas) {
+	k := p.key()
+	keyRoom([]*plot.Plot{p.Plot}, []draw.Canvas{c}, []key{k})
+	headroom(p.Plot, r.labelShare(p.Plot, c, true))
 	p.Draw(c)
-	return p, c
+	k.draw(p.DataCanvas(c))
 }
 
-// eventCanvas is a drawCanvas that also records the lines stroked in
-// the events' colour, as their points.
-type eventCanvas struct {
-	drawCanvas
-	lines [][]vg.Point
-}
-
-func (c *eventCanvas) Stroke(p vg.Path) {
-	if c.colour != paper(palette.Event) {
-		return
-	}
-	var pts []vg.Point
-	for _, cmp := range p {
-		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
-			pts = append(pts, c.at.Add(cmp.Pos))
-		}
-	}
-	c.lines = append(c.lines, pts)
-}
-
-// TestEventLinesStopAtTheLegend: the line of an event the legend lies over
-// stops at the legend's backdrop, as at a label, and runs on below it to the
-// panel's foot. The backdrop is translucent, and a line of an event late in the
-// run would show through it, dashes among "D real", "D fake" and "G".
-func TestEventLinesStopAtTheLegend(t *testing.T) {
-	r := risingG()
-	for _, epoch := range []int{960, 990, 1000} {
-		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
-		rec := &eventCanvas{}
-		p, c := drawLosses(t, r, rec)
-		if len(rec.backdrop) != 1 {
-			t.Fatalf("event at %d: %d backdrops drawn, want 1", epoch, len(rec.backdrop))
-		}
-		box := rec.backdrop[0]
-		dc := p.DataCanvas(c)
-		trX, _ := p.Transforms(&dc)
-		x := trX(float64(epoch))
-		if !(box.Min.X < x && x < box.Max.X) {
-			t.Fatalf("event at %d: its line at x=%v is not under the legend's backdrop %v, the test tests nothing", epoch, x, box)
-		}
-		foot := false
-		for _, l := range rec.lines {
-			lo, hi := l[0].Y, l[0].Y
-			for _, q := range l {
-				lo, hi = min(lo, q.Y), max(hi, q.Y)
-			}
-			if hi > box.Min.Y && lo < box.Max.Y {
-				t.Errorf("event at %d: its line from %v to %v runs under the legend's backdrop %v", epoch, lo, hi, box)
-			}
-			foot = foot || lo == dc.Min.Y
-		}
-		if !foot {
-			t.Errorf("event at %d: no line reaches the panel's foot: %v", epoch, rec.lines)
-		}
-	}
-}
-
-// TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and no
-// event label runs under either, wherever the event is; one the legend keeps
-// from the right of its line goes left of it, not left out. gonum draws the
-// legend in the corner of the area beside the axes and the backdrop in the data
-// area's, a tick label's padding apart: the backdrop would sit below and left
-// of the legend, and "d-wins-ended", stopping at the legend's box on the data
-// area, would run under the backdrop and up to "D real".
-func TestLegendOverItsBackdrop(t *testing.T) {
+// TestKeyAboveTheData: a panel's key is written above its data area, under
+// its title, and its event labels within the data area, under the key,
+// wherever the event is, each named: the key covers no curve and no label,
+// and no label is left out for want of room beside it. A key in the data's
+// top corner had the y axis run on to make room for it (vanilla's panel (a)
+// to 6 over data up to 2.2) and the labels step round it.
+func TestKeyAboveTheData(t *testing.T) {
 	r := risingG()
 	entries := []string{"D real", "D fake", "G"}
 	for epoch := 700; epoch <= 1000; epoch += 5 {
 		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
 		rec := &drawCanvas{}
 		p, c := drawLosses(t, r, rec)
-		if len(rec.backdrop) != 1 {
-			t.Fatalf("%d backdrops drawn, want 1", len(rec.backdrop))
-		}
-		box := rec.backdrop[0]
 		dc := p.DataCanvas(c)
-		trX, _ := p.Transforms(&dc)
-		if trX(float64(epoch))-vg.Points(2) <= box.Min.X && !slices.ContainsFunc(rec.strs, func(s string) bool { return names(r.Events[0], s) }) {
-			t.Errorf("event at %d: its label is left out, where there is room left of its line", epoch)
-		}
-		sty := p.Legend.TextStyle
+		title := c.Max.Y - p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y
+		seen := 0
 		for i, s := range rec.strs {
 			at := rec.texts[i]
-			w, h := sty.Width(s), sty.Height(s)
 			switch {
 			case slices.Contains(entries, s):
-				if at.X < box.Min.X || at.X+w > box.Max.X || at.Y < box.Min.Y || at.Y+h/2 > box.Max.Y {
-					t.Errorf("event at %d: the legend's %q at %v, %v wide, is not on its backdrop %v", epoch, s, at, w, box)
+				seen++
+				if at.Y < dc.Max.Y || at.Y > title {
+					t.Errorf("event at %d: the key's %q at %v is not between the data's top %v and the title's foot %v", epoch, s, at, dc.Max.Y, title)
 				}
 			case names(r.Events[0], s):
-				w := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}.Width(s)
-				if at.X+w > box.Min.X && at.Y > box.Min.Y {
-					t.Errorf("event at %d: its label at %v, %v wide, runs under the legend's backdrop %v", epoch, at, w, box)
+				if at.Y > dc.Max.Y {
+					t.Errorf("event at %d: its label at %v is above the data's top %v, among the key", epoch, at, dc.Max.Y)
 				}
 			}
+		}
+		if seen != len(entries) {
+			t.Errorf("event at %d: the key wrote %d of %q: %q", epoch, seen, entries, rec.strs)
+		}
+		if !slices.ContainsFunc(rec.strs, func(s string) bool { return names(r.Events[0], s) }) {
+			t.Errorf("event at %d: its label is left out: %q", epoch, rec.strs)
 		}
 	}
 }
 
-// TestLabelsBelowTheLegend: an event the legend keeps from the top rows, either
-// side of its line, is named in a row below the legend, clear of it and of the
-// other labels. A run that diverged does not draw its d-wins-ended and runaway
-// lines at the right edge of panels (a) and (b) unnamed, the legend taking
-// their rows, nor is ring's noise-floor, under six mode-covered labels, named
-// in no panel.
-func TestLabelsBelowTheLegend(t *testing.T) {
+// TestEventLabelsApart: events close together, and those at the panel's right
+// edge, are each named, in the rows at the data's top, none written over
+// another: a run that diverged names its d-wins-ended and runaway lines at
+// the right edge of panels (a) and (b), and ring's noise-floor, after six
+// mode-covered labels, is named.
+func TestEventLabelsApart(t *testing.T) {
 	r := risingG()
 	for _, events := range [][]Event{
 		{{Epoch: 100, Label: "d-wins", N: 1}, {Epoch: 800, Label: "d-wins-ended", N: 1}, {Epoch: 1000, Label: "runaway", N: 1}},
@@ -251,7 +187,6 @@ func TestLabelsBelowTheLegend(t *testing.T) {
 		r.Events = events
 		rec := &drawCanvas{}
 		drawLosses(t, r, rec)
-		box := rec.backdrop[0]
 		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 		var written []vg.Rectangle
 		for _, e := range events {
@@ -263,9 +198,6 @@ func TestLabelsBelowTheLegend(t *testing.T) {
 			rec.strs[i] = "" // each label names one event
 			at := rec.texts[i]
 			lb := labelBox(sty, vg.Point{X: at.X, Y: at.Y + sty.FontExtents().Ascent}, e.Label)
-			if lb.Max.X > box.Min.X && lb.Min.Y < box.Max.Y && lb.Max.Y > box.Min.Y {
-				t.Errorf("%s's label %v runs under the legend's backdrop %v", e.Label, lb, box)
-			}
 			for _, o := range written {
 				if lb.Min.X < o.Max.X && o.Min.X < lb.Max.X && lb.Min.Y < o.Max.Y && o.Min.Y < lb.Max.Y {
 					t.Errorf("%s's label %v is written over another's, %v", e.Label, lb, o)
@@ -552,12 +484,12 @@ func TestGridRunsUnderEventLabels(t *testing.T) {
 	}
 }
 
-// TestLabelUnderTheLegendHidesNoData: a label written under the legend, below
-// the band above the data, lies on no white box, which would hide the data
-// there: a run that diverged, its G loss at the top of panel (b) from near the
-// end, would have it covered by its own runaway label. (The panel is low, its
-// band above the data a few rows high.)
-func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
+// TestLabelOverTheDataHidesNoData: a label written down among the data, below
+// the band above them, lies on no white box, which would hide the data there:
+// a run that diverged, its G loss at the top of panel (b) from near the end,
+// would have it covered by its own runaway label. (The panel is low, its band
+// above the data a row or two high.)
+func TestLabelOverTheDataHidesNoData(t *testing.T) {
 	r := Run{History: make([]session.Point, 1000)}
 	for i := range r.History {
 		g := 0.7
@@ -573,10 +505,7 @@ func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	}
 	rec := &orderCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 150}}}
-	legendRoom(p, c, timeShare, true)
-	legendOnData(p, c)
-	p.Add(legendBackdrop{})
-	p.Draw(c)
+	drawTimePanel(r, p, c)
 	dc := p.DataCanvas(c)
 	trX, trY := p.Transforms(&dc)
 	named := false
@@ -593,8 +522,8 @@ func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	}
 }
 
-// TestLabelsKeepClearOfCurves: an event label that the legend sends down into
-// the data goes on down the rows to one that no curve runs across, no line seen
+// TestLabelsKeepClearOfCurves: an event label that reaches down into the
+// data goes on down the rows to one that no curve runs across, no line seen
 // through its text, at whatever height the panel puts its rows against the
 // curves. A run that diverged does not have its runaway label written across
 // G's loss at the top of panel (b), nor d-wins-ended across the target's mean
@@ -617,11 +546,12 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 	for _, tc := range []struct {
 		name   string
+		run    Run
 		events []Event
-		panel  func() (*plot.Plot, error)
+		panel  func() (*panel, error)
 	}{
-		{"panel (a) of a run that diverged", diverged.Events, diverged.moments},
-		{"panel (b) of a runaway", runaway.Events, runaway.losses},
+		{"panel (a) of a run that diverged", diverged, diverged.Events, diverged.moments},
+		{"panel (b) of a runaway", runaway, runaway.Events, runaway.losses},
 	} {
 		for height := vg.Length(120); height <= 320; height += 10 {
 			p, err := tc.panel()
@@ -630,10 +560,7 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 			}
 			rec := &orderCanvas{}
 			c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: height}}}
-			legendRoom(p, c, timeShare, true)
-			legendOnData(p, c)
-			p.Add(legendBackdrop{})
-			p.Draw(c)
+			drawTimePanel(tc.run, p, c)
 			labels := 0
 			for i, op := range rec.ops {
 				if op.kind != "text" || !slices.ContainsFunc(tc.events, func(e Event) bool { return names(e, op.text) }) {
@@ -665,10 +592,9 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 }
 
 // TestCrowdedLabelsAboveTheData: a time panel whose event labels stack down the
-// rows beside and under its legend leaves them the band above its data
-// (labelShare), so that none is written over a curve, here G's mean rising to
-// the panel's right end. Grid's eleven events do not stack five rows under
-// panel (a)'s legend, across G's std x and y, on no white box.
+// rows leaves them the band above its data (labelShare), so that none is
+// written over a curve, here G's mean rising to the panel's right end. Grid's
+// eleven events do not stack down across G's std x and y, on no white box.
 func TestCrowdedLabelsAboveTheData(t *testing.T) {
 	r := Run{History: make([]session.Point, 20000), TargetMean: 4, TargetStd: 1.25}
 	for i := range r.History {
@@ -686,7 +612,7 @@ func TestCrowdedLabelsAboveTheData(t *testing.T) {
 	p := panels[0][0]
 	mean := series(len(r.History), func(i int) (float64, float64) { return float64(r.History[i].Epoch), r.History[i].Mean })
 	std := series(len(r.History), func(i int) (float64, float64) { return float64(r.History[i].Epoch), r.History[i].Std })
-	labels, _, _ := eventLines{events: r.Events, curves: []plotter.XYs{mean, std, r.flat(4), r.flat(1.25)}}.labels(p.DataCanvas(canvases[0][0]), p)
+	labels, _, _ := eventLines{events: r.Events, curves: []plotter.XYs{mean, std, r.flat(4), r.flat(1.25)}}.labels(p.DataCanvas(canvases[0][0]), p.Plot)
 	if len(labels) != len(r.Events) {
 		t.Errorf("%d of the %d events named", len(labels), len(r.Events))
 	}
@@ -697,12 +623,11 @@ func TestCrowdedLabelsAboveTheData(t *testing.T) {
 	}
 }
 
-// TestEveryEventNamedBesideAWideLegend: where no row has room for an event's
-// label, it takes a row of its own under the others: ring-mbd (seed 1) at 3,000
-// epochs, mode-covered at 1,770, 2,100, 2,280, 2,400 and 2,760, names all five
-// of its lines in panel (a), whose legend of two columns takes the right half
-// of the top rows, not four, the fifth drawn unnamed.
-func TestEveryEventNamedBesideAWideLegend(t *testing.T) {
+// TestEveryEventNamed: where no row has room for an event's label, it takes a
+// row of its own under the others: ring-mbd (seed 1) at 3,000 epochs,
+// mode-covered at 1,770, 2,100, 2,280, 2,400 and 2,760, names all five of its
+// lines in panels (a) to (c), not four, the fifth drawn unnamed.
+func TestEveryEventNamed(t *testing.T) {
 	r := planeRun()
 	r.History, r.Evals, r.SampleEpoch = nil, nil, 3000
 	for e := 1; e <= 3000; e++ {

@@ -340,7 +340,7 @@ type ghost struct {
 // four alike grey lines); and returns the points drawn, together, and the
 // legend entry that names them, to be added after the run's own: nil without a
 // baseline or points.
-func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, *legendItem, error) {
+func (r Run) ghosts(p *panel, gs ...ghost) (plotter.XYs, *legendItem, error) {
 	if r.Baseline == nil {
 		return nil, nil, nil
 	}
@@ -354,7 +354,7 @@ func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, *legendItem, error)
 		curves[i] = moment{"", xy, pen}
 		drawn = append(drawn, xy...)
 	}
-	if _, err := addCurves(p, curves); err != nil {
+	if _, err := addCurves(p.Plot, curves); err != nil {
 		return nil, nil, err
 	}
 	if len(drawn) == 0 {
@@ -370,76 +370,20 @@ type legendItem struct {
 	thumbs []plot.Thumbnailer
 }
 
-// pairedLegend adds items to p's legend in two columns: an item named
-// "… x" followed by its "… y" shares a row, x's on the left, and any
-// other item has a row of its own, on the right. A plane's panel (a)
-// names eight or nine lines: one under the other they would take near
-// half the panel's height, the data pressed under them (legendRoom),
-// ring's y axis running to 6 over curves under 3.
-//
-// gonum's legend has one column, each entry's name right of its
-// thumbnail's box: each row is one entry, named by its left item, its
-// box wide enough for the left item's thumbnail and the right item's
-// name and thumbnail, which a legendRow draws, so that the legend's size,
-// which legendBox reads, is the two columns'.
-func pairedLegend(p *plot.Plot, items []legendItem) {
-	var rows [][2]*legendItem
-	for i := 0; i < len(items); i++ {
-		stem, x := strings.CutSuffix(items[i].name, " x")
-		if x && i+1 < len(items) && items[i+1].name == stem+" y" {
-			rows = append(rows, [2]*legendItem{&items[i], &items[i+1]})
-			i++
-			continue
-		}
-		rows = append(rows, [2]*legendItem{nil, &items[i]})
-	}
-	// Measured, and the space before a thumbnail taken, as gonum's legend
-	// does (Legend.Draw, Legend.Rectangle).
-	sty := p.Legend.TextStyle
-	thumb, right, em := p.Legend.ThumbnailWidth, vg.Length(0), sty.Rectangle(" ").Max.X
-	for _, row := range rows {
-		right = max(right, sty.Rectangle(row[1].name).Max.X)
-	}
-	p.Legend.ThumbnailWidth = thumb + columnGap + right + em + thumb
-	sty.XAlign = draw.XRight // the names end at their thumbnails
-	for _, row := range rows {
-		name := ""
-		if row[0] != nil {
-			name = row[0].name
-		}
-		p.Legend.Add(name, legendRow{row: row, thumb: thumb, em: em, sty: sty})
-	}
+// panel is a panel of a run's figure: its plot, and the entries of its
+// key, in the order they are named, which the key writes in rows above
+// its data (key), as a sweep's curve and a batch's figure write theirs.
+type panel struct {
+	*plot.Plot
+	items []legendItem
 }
 
-// columnGap is the room between pairedLegend's columns.
-var columnGap = vg.Points(8)
+// key is p's key, its entries in p's legend's style.
+func (p *panel) key() key { return newKey(p.Plot, p.items) }
 
-// legendRow draws a row of pairedLegend's in the box of its entry's
-// thumbnail: the right item's thumbnail at the box's right end and its
-// name before it, then the left item's thumbnail at the box's left end,
-// whose name the legend writes before the box — each thumbnail drawn
-// before its name, as gonum's legend draws them.
-type legendRow struct {
-	row       [2]*legendItem
-	thumb, em vg.Length // a thumbnail's width, the space before it
-	sty       draw.TextStyle
-}
-
-func (l legendRow) Thumbnail(c *draw.Canvas) {
-	right, left := *c, *c
-	right.Min.X, left.Max.X = c.Max.X-l.thumb, c.Min.X+l.thumb
-	for _, t := range l.row[1].thumbs {
-		t.Thumbnail(&right)
-	}
-	// The name's baseline where gonum's legend puts its own (Legend.Draw).
-	descent := l.sty.FontExtents().Descent
-	y := c.Min.Y + (c.Max.Y-c.Min.Y-descent-l.sty.Rectangle(l.row[1].name).Max.Y)/2 + descent
-	c.FillText(l.sty, vg.Point{X: right.Min.X - l.em, Y: y}, l.row[1].name)
-	if l.row[0] != nil {
-		for _, t := range l.row[0].thumbs {
-			t.Thumbnail(&left)
-		}
-	}
+// name adds an entry to p's key.
+func (p *panel) name(name string, thumbs ...plot.Thumbnailer) {
+	p.items = append(p.items, legendItem{name, thumbs})
 }
 
 // short is v in three significant digits, as a legend or a caption
@@ -475,8 +419,9 @@ func Encode(w io.Writer, format string, r Run) error {
 		return err
 	}
 	for j := range panels {
-		for i := range panels[j] {
-			panels[j][i].Draw(canvases[j][i])
+		for i, p := range panels[j] {
+			p.Draw(canvases[j][i])
+			p.key().draw(p.DataCanvas(canvases[j][i]))
 		}
 	}
 	_, err = c.WriteTo(w)
@@ -484,39 +429,46 @@ func Encode(w io.Writer, format string, r Run) error {
 }
 
 // layout builds r's panels and places them in a 2×2 grid on body, each
-// panel's canvas beside them. A plane's panel (d) is drawn at equal
-// scale, and its points are added once its axes are final: those it
-// shows are those within them, its legend at the end of its band above
-// the box that covers fewer of them, the band above those it would cover
-// (clearBand, legendSide).
-func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
-	panels, err := r.panels()
+// panel's canvas beside them, its key to be written in rows above its data
+// (panel.key), the data areas of a row of panels at one top (keyRoom), so
+// that no key covers the data and no axis is widened to make room for one.
+// A plane's panel (d) is drawn at equal scale, and its points are added
+// once its axes are final: those it shows are those within them.
+func (r Run) layout(body draw.Canvas) ([][]*panel, [][]draw.Canvas, error) {
+	ps, err := r.panels()
 	if err != nil {
 		return nil, nil, err
+	}
+	var place func() // a plane's points, drawn in panel (d) once its axes are final
+	if r.Plane != nil {
+		if place, err = r.addPoints(ps[1][1]); err != nil {
+			return nil, nil, err
+		}
+	}
+	panels := make([][]*plot.Plot, len(ps))
+	keys := make([][]key, len(ps))
+	for j, row := range ps {
+		for _, p := range row {
+			panels[j] = append(panels[j], p.Plot)
+			keys[j] = append(keys[j], p.key())
+		}
 	}
 	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
 		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
 	canvases := plot.Align(panels, tiles, body)
-	var drawn plotter.XYs // a plane's points drawn in panel (d)
+	for j, row := range panels {
+		keyRoom(row, canvases[j], keys[j])
+	}
+	// Aligned again under the keys' room, then each y axis set on the
+	// data area that leaves.
+	canvases = plot.Align(panels, tiles, body)
 	for j, row := range panels {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
 			if r.Plane == nil || j != 1 || i != 1 {
-				legendRoom(p, canvases[j][i], r.labelShare(p, canvases[j][i], j != 1 || i != 1), true)
+				headroom(p, r.labelShare(p, canvases[j][i], j != 1 || i != 1))
 			}
 		}
-	}
-	if r.Plane != nil {
-		// Aligned at the other panels' ranges widened, which may pad the
-		// plane's row otherwise (a label at an axis's end pads it): the
-		// plane is drawn at equal scale on the data area it keeps.
-		canvases = plot.Align(panels, tiles, body)
-		place, shown, err := r.addPoints(panels[1][1])
-		if err != nil {
-			return nil, nil, err
-		}
-		clearBand(panels[1][1], canvases[1][1], shown)
-		drawn = place()
 	}
 	// Aligned again at the ranges widened, which may mark an axis
 	// otherwise (a label at its end pads it).
@@ -531,30 +483,21 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		equalAspect(panels[1][1], canvases[1][1])
 		lineUp(panels, canvases)
 		equalAspect(panels[1][1], canvases[1][1])
+		place()
 	}
 	titlesLevel(panels, canvases)
-	if r.Plane != nil {
-		legendSide(panels[1][1], canvases[1][1], drawn)
-	}
-	for j, row := range panels {
-		for i, p := range row {
-			legendOnData(p, canvases[j][i])
-			p.Add(legendBackdrop{}) // last: over every curve, under the legend
-		}
-	}
-	return panels, canvases, nil
+	return ps, canvases, nil
 }
 
 // labelShare is the most of a panel's height, p drawn on c, that its
-// data take (legendRoom): timeShare, or on a time panel less, down to
-// half, so that its event labels, stacked down the rows beside and under
-// the legend, lie in the band above the data, not over them. At the full
-// share, grid's eleven events would stack five rows under panel (a)'s
-// legend, written across G's std x and y, and ring-mbd's mode-covered
-// labels across the high-quality share in (c).
+// data take (headroom): dataShare, or on a time panel with events less,
+// down to half, so that its event labels, stacked down the top rows, lie
+// in the band above the data, not over them: grid's eleven events would
+// stack five rows down across G's std x and y in panel (a), and
+// ring-mbd's mode-covered labels across the high-quality share in (c).
 func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
 	if !time || len(r.Events) == 0 {
-		return timeShare
+		return dataShare
 	}
 	d := p.DataCanvas(c)
 	labels, _, _ := eventLines{events: r.Events}.labels(d, p) // no curves: each label at its first free row
@@ -562,7 +505,7 @@ func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
 	for _, l := range labels {
 		depth = max(depth, d.Max.Y-l.box.Min.Y)
 	}
-	return max(0.5, min(timeShare, 1-float64(depth/(d.Max.Y-d.Min.Y))))
+	return max(0.5, min(dataShare, 1-float64(depth/(d.Max.Y-d.Min.Y))))
 }
 
 // fitLabel writes p's x axis label, drawn on canvas c, on as many lines
@@ -632,135 +575,6 @@ func titlesLevel(panels [][]*plot.Plot, canvases [][]draw.Canvas) {
 				panels[j][i].Title.Padding += d
 			}
 		}
-	}
-}
-
-// legendBackdrop lays a translucent white box under a panel's legend, so
-// that its entries read over the curves and D's heat map beneath them
-// (gonum draws a legend on what is there). It is drawn on the data
-// area, in whose top corner legendOnData puts the legend.
-type legendBackdrop struct{}
-
-func (legendBackdrop) Plot(c draw.Canvas, p *plot.Plot) {
-	r, ok := legendBox(c, p)
-	if !ok {
-		return // no entries
-	}
-	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 210})
-	c.Fill(r.Path())
-}
-
-// legendPad is how far the legend's backdrop reaches past its entries.
-var legendPad = vg.Points(2)
-
-// legendBox is where p's legend and its backdrop are on its data area c,
-// top right, or top left with p.Legend.Left (legendSide), legendPad
-// around the entries; false when it has none.
-func legendBox(c draw.Canvas, p *plot.Plot) (vg.Rectangle, bool) {
-	r := p.Legend.Rectangle(c) // its size; gonum v0.17 puts it on the wrong side
-	w, h := r.Max.X-r.Min.X, r.Max.Y-r.Min.Y
-	if w <= 0 {
-		return r, false
-	}
-	x0 := c.Max.X - w
-	if p.Legend.Left {
-		x0 = c.Min.X
-	}
-	return vg.Rectangle{
-		Min: vg.Point{X: x0 - legendPad, Y: c.Max.Y - h - legendPad},
-		Max: vg.Point{X: x0 + w + legendPad, Y: c.Max.Y + legendPad},
-	}, true
-}
-
-// legendSide moves p's legend, drawn on c, to the top left of its data
-// area when fewer of pts, the points drawn, lie under it there than at
-// the top right, and returns those under it. The band legendRoom leaves
-// above a plane's box spans the panel, and G's samples beyond the box
-// may reach into either end of it: grid's at epoch 300, a plume above the
-// box's top right, would run under a legend at the right, the top left
-// empty.
-func legendSide(p *plot.Plot, c draw.Canvas, pts plotter.XYs) plotter.XYs {
-	d := p.DataCanvas(c)
-	trX, trY := p.Transforms(&d)
-	under := func(left bool) plotter.XYs {
-		p.Legend.Left = left
-		r, _ := legendBox(d, p)
-		var in plotter.XYs
-		for _, q := range pts {
-			if x, y := trX(q.X), trY(q.Y); x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
-				in = append(in, q)
-			}
-		}
-		return in
-	}
-	left, right := under(true), under(false)
-	p.Legend.Left = len(left) < len(right)
-	if p.Legend.Left {
-		return left
-	}
-	return right
-}
-
-// clearBand sets the axes of p, a plane's panel (d) drawn on c: the box
-// up to the legend's band (legendRoom), at equal scale (equalAspect),
-// the legend at the end of the band that covers fewer of pts, the points
-// it draws (legendSide). Where points lie under it at either end, the
-// top of the data rises to the highest of them, the band above it, until
-// the legend covers none, by the box's height at most: a plume of G's
-// samples above the middle of ring's box would otherwise run under the
-// legend at either end, faded by its backdrop. Points further up than
-// that are drawn under it, as few as legendSide finds.
-//
-// Each round raises the top straight to the highest point the legend
-// covers, past every point under it, and lays the panel out again: the
-// band raised is taller in the data's units, at the wider scale, and
-// may cover points above those (a plume from 2.6 to 5 over a box up to
-// 2.5, the band at first up to 3.9, is raised to 3.97, then to 5:
-// raised once alone, its top would run under the legend), and the data
-// area changes with the y axis's tick labels (ring, seed 1, epoch
-// 3,000: 157.4 points high at the box's top, 159.5 raised), which a
-// raise worked out from the first layout alone would miss. The top
-// passes a point at each round: at most one round a point above the box.
-func clearBand(p *plot.Plot, c draw.Canvas, pts plotter.XYs) {
-	x0, x1, y0, top := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
-	most := top + (top - y0)
-	for {
-		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, top
-		legendRoom(p, c, 1, false)
-		equalAspect(p, c)
-		hi := top
-		for _, q := range legendSide(p, c, pts) {
-			if q.Y <= most {
-				hi = max(hi, q.Y)
-			}
-		}
-		if !(hi > top) {
-			return
-		}
-		top = hi
-	}
-}
-
-// legendOnData moves p's legend, drawn on c, into the top right corner of
-// its data area, or its top left (legendSide), where its backdrop and
-// the event labels that keep clear of it (eventLines) place it. gonum
-// draws a legend in the corner of the area beside the axes, which
-// reaches past the data area's by the padding of the axes' end labels:
-// there the backdrop would sit left of and below the entries it is to
-// lie under, and an event label that stops at the backdrop would run
-// under the legend's text ("d-wins-ended" against "D real").
-func legendOnData(p *plot.Plot, c draw.Canvas) {
-	p.Legend.XOffs, p.Legend.YOffs = 0, 0
-	d := p.DataCanvas(c)
-	top := c.Max.Y
-	if p.Title.Text != "" {
-		top -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
-	}
-	p.Legend.XOffs, p.Legend.YOffs = d.Max.X-c.Max.X, d.Max.Y-top
-	if p.Legend.Left {
-		// gonum draws it from the y axis's right edge, where the data
-		// area begins: no plotter pads it (unpadded).
-		p.Legend.XOffs = 0
 	}
 }
 
@@ -895,26 +709,6 @@ func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	c.Canvas.FillString(f, pt, cp1252(s))
 }
 
-// SetColor gives gonum's PDF canvas a translucent colour as it reads
-// one: it takes the red, green and blue of RGBA(), which Go premultiplies
-// by the alpha, as the colour itself and sets the alpha besides, so the
-// legends' backdrop, white at alpha 210, came out a grey of 210 laid at
-// 82% over the curves (PNG and SVG drew it white).
-func (c pdfCanvas) SetColor(clr color.Color) {
-	if clr == nil {
-		clr = color.Black
-	}
-	c.Canvas.SetColor(straight(color.NRGBAModel.Convert(clr).(color.NRGBA)))
-}
-
-// straight is a colour whose RGBA() gives its red, green and blue
-// unpremultiplied, as gonum's PDF canvas reads them.
-type straight color.NRGBA
-
-func (s straight) RGBA() (r, g, b, a uint32) {
-	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
-}
-
 // cp1252 is s in code page 1252: a character outside it that a figure
 // writes in its stand-in (pdfStandIns), any other "?". Without the
 // stand-ins, the PDF of an lsgan run would name its losses' balance "?",
@@ -1047,7 +841,7 @@ func lossPens() (dReal, dFake, g draw.LineStyle) {
 }
 
 // panels builds the four panels, in a 2×2 grid.
-func (r Run) panels() ([][]*plot.Plot, error) {
+func (r Run) panels() ([][]*panel, error) {
 	a, err := r.moments()
 	if err != nil {
 		return nil, err
@@ -1064,17 +858,16 @@ func (r Run) panels() ([][]*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return [][]*plot.Plot{{a, b}, {c, d}}, nil
+	return [][]*panel{{a, b}, {c, d}}, nil
 }
 
-// newPlot returns a plot with its title and axis labels, legend at the
-// top right.
+// newPlot returns a plot with its title and axis labels, its legend's
+// style the one its key writes in (newKey).
 func newPlot(title, x, y string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = x
 	p.Y.Label.Text = y
-	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
 	p.Legend.ThumbnailWidth = vg.Points(16)
 	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{}, roundTicks{}
@@ -1326,14 +1119,14 @@ const maxDrawn = 1e300
 
 // addLine adds xys to p as a line, with a legend entry named name (none
 // for ""), if it has points.
-func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
+func addLine(p *panel, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
 	l, err := curve(xys, draw.LineStyle{Color: c, Width: vg.Points(1.2), Dashes: dashes})
 	if err != nil || l == nil {
 		return err
 	}
 	p.Add(l)
 	if name != "" {
-		p.Legend.Add(name, l)
+		p.name(name, l)
 	}
 	return nil
 }
@@ -1404,7 +1197,7 @@ func (u unpadded) DataRange() (xmin, xmax, ymin, ymax float64) { return u.p.Data
 // dashes: a reference the curves are read against, drawn whether or not
 // they have a point, so that a run diverged at once keeps its target's
 // and its losses' balance lines without its curves.
-func (r Run) level(p *plot.Plot, name string, y float64, c color.Color, dashes []vg.Length) error {
+func (r Run) level(p *panel, name string, y float64, c color.Color, dashes []vg.Length) error {
 	return addLine(p, name, r.flat(y), c, dashes)
 }
 
@@ -1423,7 +1216,7 @@ func (r Run) flat(y float64) plotter.XYs {
 // at once, its every value NaN or infinite (the charts keep its finite
 // epochs alone), whose panels (a) and (b) would otherwise stand blank,
 // unsaid. The reference lines are drawn all the same (level).
-func (r Run) noFinite(p *plot.Plot, xys ...plotter.XYs) {
+func (r Run) noFinite(p *panel, xys ...plotter.XYs) {
 	if r.SampleEpoch == 0 && len(r.History) == 0 { // nothing trained: nothing to say
 		return
 	}
@@ -1445,8 +1238,8 @@ const sparseChecks = 10
 const noFiniteValues = "no finite values"
 
 // moments is panel (a).
-func (r Run) moments() (*plot.Plot, error) {
-	p := newPlot("(a) mean and std of "+r.momentsOf(), "epoch", "mean, std of x") // x as panel (d) names the samples' value
+func (r Run) moments() (*panel, error) {
+	p := &panel{Plot: newPlot("(a) mean and std of "+r.momentsOf(), "epoch", "mean, std of x")} // x as panel (d) names the samples' value
 	h := r.History
 	mean := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Mean })
 	std := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Std })
@@ -1462,25 +1255,18 @@ func (r Run) moments() (*plot.Plot, error) {
 		}
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
-		var items []legendItem // G's, over them the target's, and the baseline's, named in that order
+		// G's, over them the target's, and the baseline's, named in that order.
 		for _, ms := range [][]moment{{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}, r.targetMoments()} {
-			drawn, err := addCurves(p, ms)
-			if err != nil {
+			if err := addMoments(p, ms); err != nil {
 				return nil, err
-			}
-			for i, m := range ms {
-				if drawn[i] != nil {
-					items = append(items, legendItem{m.name, []plot.Thumbnailer{drawn[i]}})
-				}
 			}
 		}
 		if base != nil {
-			items = append(items, *base)
+			p.name(base.name, base.thumbs...)
 		}
-		pairedLegend(p, items)
 		pl := r.Plane
 		r.noFinite(p, mean, meanY, std, stdY)
-		r.timeAxis(p, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
+		r.timeAxis(p.Plot, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
 		return p, nil
 	}
 	meanPen, stdPen := momentStyle(palette.Generated, nil, false), momentStyle(palette.GeneratedSecond, dashDotted, false)
@@ -1500,10 +1286,10 @@ func (r Run) moments() (*plot.Plot, error) {
 		}
 	}
 	if base != nil {
-		p.Legend.Add(base.name, base.thumbs...)
+		p.name(base.name, base.thumbs...)
 	}
 	r.noFinite(p, mean, std)
-	r.timeAxis(p, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
+	r.timeAxis(p.Plot, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
 	return p, nil
 }
 
@@ -1561,14 +1347,14 @@ func momentStyle(colour palette.Colour, dashes []vg.Length, y bool) draw.LineSty
 // addMoments adds the curves ms to p (addCurves), panel (a)'s moments or
 // panel (b)'s losses, and the legend entries of those named, in the
 // order given.
-func addMoments(p *plot.Plot, ms []moment) error {
-	drawn, err := addCurves(p, ms)
+func addMoments(p *panel, ms []moment) error {
+	drawn, err := addCurves(p.Plot, ms)
 	if err != nil {
 		return err
 	}
 	for i, m := range ms {
 		if drawn[i] != nil && m.name != "" {
-			p.Legend.Add(m.name, drawn[i])
+			p.name(m.name, drawn[i])
 		}
 	}
 	return nil
@@ -1600,8 +1386,8 @@ func addCurves(p *plot.Plot, ms []moment) ([]legendPlotter, error) {
 }
 
 // losses is panel (b).
-func (r Run) losses() (*plot.Plot, error) {
-	p := newPlot("(b) losses", "epoch", "loss")
+func (r Run) losses() (*panel, error) {
+	p := &panel{Plot: newPlot("(b) losses", "epoch", "loss")}
 	h := r.History
 	at := func(v func(session.Point) float64) plotter.XYs {
 		return series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
@@ -1627,7 +1413,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		for _, l := range r.Balance {
 			top = math.Max(top, l.Y)
 		}
-		edge := top * 1.05 // the data's top, under the legend's band
+		edge := top * 1.05 // the data's top, a twentieth over D's range, as headroom leaves it (dataShare)
 		gLo, gHi := math.Inf(1), 0.0
 		for _, q := range g {
 			gLo, gHi = math.Min(gLo, q.Y), math.Max(gHi, q.Y)
@@ -1646,7 +1432,7 @@ func (r Run) losses() (*plot.Plot, error) {
 				}
 			}
 		}
-		if top > 0 { // the baseline's G along the same edge, unmarked, not up into the legend
+		if top > 0 { // the baseline's G along the same edge, unmarked, not up past it
 			baseGOf = func(q session.Point) float64 { return math.Min(q.G, edge) }
 		}
 	}
@@ -1674,7 +1460,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		}
 	}
 	if base != nil {
-		p.Legend.Add(base.name, base.thumbs...)
+		p.name(base.name, base.thumbs...)
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, q := range slices.Concat(dReal, dFake, g, baseD, baseG) {
@@ -1695,7 +1481,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		curves = append(curves, r.flat(l.Y))
 	}
 	r.noFinite(p, dReal, dFake, g)
-	r.timeAxis(p, curves...)
+	r.timeAxis(p.Plot, curves...)
 	return p, nil
 }
 
@@ -1733,7 +1519,7 @@ func (r Run) cutAt(xys plotter.XYs, edge float64) (cut, marks plotter.XYs) {
 // addCut adds xys in pen, named in the legend, and marks, the points
 // where it is cut at the panel's edge, as ▲ in its colour, the legend's
 // entry showing both the line and the mark.
-func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, pen draw.LineStyle) error {
+func addCut(p *panel, name string, xys, marks plotter.XYs, pen draw.LineStyle) error {
 	if len(marks) == 0 {
 		return addMoments(p, []moment{{name, xys, pen}})
 	}
@@ -1746,7 +1532,7 @@ func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, pen draw.LineStyl
 	}
 	s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = pen.Color, vg.Points(2.5), draw.TriangleGlyph{}
 	p.Add(unpadded{s})
-	p.Legend.Add(name, &plotter.Line{LineStyle: pen}, s)
+	p.name(name, &plotter.Line{LineStyle: pen}, s)
 	return nil
 }
 
@@ -1763,8 +1549,8 @@ const lossLogSpan = 1e6
 // could hold, the 0s would be bridged, a share of 0.011 at epoch 60 and 0.0008
 // at 80 joined across a 0 at 70, and a share 0 at every check left out whole,
 // the axis named "sliced W1" as for a target without modes.
-func (r Run) quality() (*plot.Plot, error) {
-	p := newPlot("(c) distance to the target", "epoch", "KS, W1")
+func (r Run) quality() (*panel, error) {
+	p := &panel{Plot: newPlot("(c) distance to the target", "epoch", "KS, W1")}
 	e := r.Evals
 	ks := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].KS })
 	w1 := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].W1 })
@@ -1861,9 +1647,9 @@ func (r Run) quality() (*plot.Plot, error) {
 			p.Add(m)
 			thumbs = append(thumbs, m)
 		}
-		p.Legend.Add(baseLabel, thumbs...)
+		p.name(baseLabel, thumbs...)
 	}
-	r.timeAxis(p, ks, w1, base)
+	r.timeAxis(p.Plot, ks, w1, base)
 	if floored {
 		p.Y.Min /= 4 // the ▼s in a band of their own, below the lowest value drawn
 	}
@@ -1904,7 +1690,7 @@ func splitAtZero(xys plotter.XYs) (above, zeros plotter.XYs) {
 // values are above 0: a line for each stretch of them, broken where a
 // value is 0, which the scale cannot place, and those epochs marked at
 // the panel's foot (floorMarks), the legend's entry saying so.
-func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
+func onLog(p *panel, name string, xys plotter.XYs, c color.Color) error {
 	_, zeros := splitAtZero(xys)
 	if len(zeros) == 0 {
 		return addLine(p, name, xys, c, nil)
@@ -1927,7 +1713,7 @@ func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
 	if len(zeros) < len(xys) {
 		thumbs = append([]plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(1.2)}}}, thumbs...)
 	}
-	p.Legend.Add(name+" (0 where marked below)", thumbs...)
+	p.name(name+" (0 where marked below)", thumbs...)
 	return nil
 }
 
@@ -1935,7 +1721,7 @@ func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
 // point alone as a dot no wider than the line's points are apart, not the disc
 // a series of one point is drawn as (addLine), which beside a pinned
 // baseline's discs in panel (c) would read as the baseline's.
-func addStretch(p *plot.Plot, xys plotter.XYs, c color.Color) error {
+func addStretch(p *panel, xys plotter.XYs, c color.Color) error {
 	if len(xys) > 1 {
 		return addLine(p, "", xys, c, nil)
 	}
@@ -2062,12 +1848,12 @@ const histBins = session.PictureBins
 // histogram does ("samples (3 outside, 2 NaN or infinite)"), so that
 // those are not left out, of its count or of the share its bars are of,
 // unless all are.
-func (r Run) samples() (*plot.Plot, error) {
+func (r Run) samples() (*panel, error) {
 	if r.Plane != nil {
 		return r.points()
 	}
-	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", numtext.Count(len(r.Samples), "fresh sample"), numtext.FormatInt(r.SampleEpoch)),
-		"x", "density, D(x)")
+	p := &panel{Plot: newPlot(fmt.Sprintf("(d) %s at epoch %s", numtext.Count(len(r.Samples), "fresh sample"), numtext.FormatInt(r.SampleEpoch)),
+		"x", "density, D(x)")}
 	scored := len(r.DCurve) > 1 && slices.ContainsFunc(r.DCurve, drawable)
 	if !scored { // no D(x) drawn (the blog's designs judge whole rows, a D diverged to NaN's): the axis is the densities'
 		p.Y.Label.Text = "density"
@@ -2118,9 +1904,9 @@ func (r Run) samples() (*plot.Plot, error) {
 		case nan > 0:
 			name = fmt.Sprintf("%s (%s NaN or infinite)", name, nans)
 		}
-		p.Legend.Add(name, hist)
+		p.name(name, hist)
 	} else if len(r.Samples) > 0 {
-		p.Legend.Add(notFinite(r.samplesName(), len(r.Samples)), swatch{barFill})
+		p.name(notFinite(r.samplesName(), len(r.Samples)), swatch{barFill})
 	}
 	outline := r.baseOutline()
 	for _, q := range outline {
@@ -2161,7 +1947,7 @@ func (r Run) samples() (*plot.Plot, error) {
 			return nil, err
 		}
 		line.LineStyle.Color, line.LineStyle.Width = paper(palette.DScore), vg.Points(1.2)
-		p.Legend.Add("D(x): "+nowhereFinite, line)
+		p.name("D(x): "+nowhereFinite, line)
 	}
 	if k := len(r.DCurve); scored {
 		// A critic's score (Wasserstein, hinge) is no probability, nor is
@@ -2207,7 +1993,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		}
 	}
 	p.X.Min, p.X.Max = r.Lo, r.Hi
-	yRange(p)
+	yRange(p.Plot)
 	return p, nil
 }
 
@@ -2263,7 +2049,7 @@ func (r Run) baseOutline() plotter.XYs {
 // mostPoints to draw, how many are drawn; its points, the fresh samples
 // and the target's reference points, are added by addPoints once the
 // axes are final.
-func (r Run) points() (*plot.Plot, error) {
+func (r Run) points() (*panel, error) {
 	n, finites := len(r.Samples)/2, 0
 	for i := 0; i+1 < len(r.Samples); i += 2 {
 		if finite(r.Samples[i]) && finite(r.Samples[i+1]) {
@@ -2274,13 +2060,13 @@ func (r Run) points() (*plot.Plot, error) {
 	if finites > mostPoints {
 		name += fmt.Sprintf(" (%s drawn)", numtext.FormatInt(mostPoints))
 	}
-	p := newPlot(name, "x", "y")
+	p := &panel{Plot: newPlot(name, "x", "y")}
 	b := r.Plane.Box
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
 	}
 	if k := r.SurfaceN; k > 0 && len(r.Surface) == k*k && !slices.ContainsFunc(r.Surface, finite) {
-		p.Legend.Add("D's surface: "+nowhereFinite, swatch{paper(palette.Muted)})
+		p.name("D's surface: "+nowhereFinite, swatch{paper(palette.Muted)})
 	} else if k > 0 && len(r.Surface) == k*k {
 		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, surfaceShades)
 		if !r.Critic { // a probability: white at ½, as on the screen, whatever range D's scores span
@@ -2288,8 +2074,8 @@ func (r Run) points() (*plot.Plot, error) {
 		}
 		hm.Rasterized = true // one image: cells drawn one by one leave seams
 		p.Add(unpadded{hm})
-		p.Legend.Add("D says real", swatch{paper(palette.SurfaceReal)})
-		p.Legend.Add("D says generated", swatch{paper(palette.SurfaceGenerated)})
+		p.name("D says real", swatch{paper(palette.SurfaceReal)})
+		p.name("D says generated", swatch{paper(palette.SurfaceGenerated)})
 		// D is scored over the box alone (session.Picture): said, where
 		// the axes, widened to equal scale, run past the shading.
 		p.X.Label.Text = "x — D shaded over the target's box"
@@ -2304,17 +2090,45 @@ func (r Run) points() (*plot.Plot, error) {
 	outline.LineStyle = draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.5)}
 	p.Add(unpadded{outline})
 	mx, my := boxMargin*(b.X1-b.X0), boxMargin*(b.Y1-b.Y0)
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0-mx, b.X1+mx, b.Y0-my, b.Y1
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0-mx, b.X1+mx, b.Y0-my, b.Y1+my
 	return p, nil
 }
 
+// reach widens the y axis of p, a plane's panel (d) showing the box b and
+// its margin, to take in pts, the points it draws, that lie above or below
+// the box by up to the box's height, and the margin beyond the furthest:
+// a plume of G's samples above the box (grid, epoch 300: up to 9.5 over a
+// box to 5) is drawn whole, not cut at the box's margin. Points beside the
+// box show within the x axis that equal scale widens (equalAspect); points
+// further off are counted in the key, not drawn, where they would squeeze
+// the box into a corner.
+func reach(p *plot.Plot, b engine.Box, pts plotter.XYs) {
+	h := b.Y1 - b.Y0
+	lo, hi := p.Y.Min, p.Y.Max
+	for _, q := range pts {
+		if q.Y > hi && q.Y <= b.Y1+h {
+			hi = q.Y
+		}
+		if q.Y < lo && q.Y >= b.Y0-h {
+			lo = q.Y
+		}
+	}
+	m := boxMargin * h
+	if hi > p.Y.Max {
+		p.Y.Max = hi + m
+	}
+	if lo < p.Y.Min {
+		p.Y.Min = lo - m
+	}
+}
+
 // boxMargin is the share of the target's box's width (height) panel (d)
-// shows beyond it left, right and below, besides what equal scale adds
-// (above it lies the legend's band): the box's outline then lies off the
-// panel's frame, and the points just beyond the box are drawn on every
-// side of it. Were the y axis to begin at the box's bottom, its outline
-// would lie on the frame, and a sample just below the box, counted as
-// beyond it, would not be drawn, where one as far beside it is.
+// shows beyond it on every side, besides what equal scale adds: the box's
+// outline then lies off the panel's frame, and the points just beyond the
+// box are drawn on every side of it. Were the y axis to begin at the box's
+// bottom, its outline would lie on the frame, and a sample just below the
+// box, counted as beyond it, would not be drawn, where one as far beside
+// it is.
 const boxMargin = 0.05
 
 // targetRing is the radius of the ring panel (d) of a plane draws each of
@@ -2335,17 +2149,16 @@ const targetRing = vg.Length(1.6)
 // never beyond the box, as the screen's plane counts them ("12 of 2,500 beyond
 // the box, 3 NaN or infinite"); and returns place, which adds the points
 // themselves once p's axes are final, the baseline's, over them the target's,
-// rings, and over those G's samples, dots, those within the axes, and returns
-// them: G's samples show against the target, and the target's rings where G is
-// not (the target's dots, drawn over G's, would hide them); and shown, the
-// points place draws those within the axes of, which clearBand keeps the
-// legend off.
-// The legend comes first, for the room it takes sets the axes
-// (legendRoom, clearBand). Points beyond the axes are not drawn: gonum pads a plot
-// to show every glyph, and one far outside squeezed the panel.
-func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XYs, err error) {
+// rings, and over those G's samples, dots, those within the axes: G's samples
+// show against the target, and the target's rings where G is not (the target's
+// dots, drawn over G's, would hide them). The key's entries come first, for
+// the room the key takes sets the data area (keyRoom). Points beyond the axes
+// are not drawn: gonum pads a plot to show every glyph, and one far outside
+// squeezed the panel.
+func (r Run) addPoints(p *panel) (place func(), err error) {
 	b := r.Plane.Box
-	var placed []func() plotter.XYs
+	var placed []func()
+	var shown plotter.XYs // the points place may draw
 	// under: the points are drawn under those of the calls before (a
 	// baseline's under G's), their legend entry after theirs.
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, shape draw.GlyphDrawer, under bool) error {
@@ -2371,7 +2184,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, shape
 		if in+beyond == 0 {
 			if n := len(xy) / 2; n > 0 {
-				p.Legend.Add(notFinite(name, n), s)
+				p.name(notFinite(name, n), s)
 			}
 			return nil
 		}
@@ -2387,10 +2200,10 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 		case nan > 0:
 			name = fmt.Sprintf("%s (%s of %s NaN or infinite)", name, numtext.FormatInt(nan), all)
 		}
-		p.Legend.Add(name, s)
+		p.name(name, s)
 		some := evenly(all, mostPoints)
 		shown = append(shown, some...)
-		place := func() plotter.XYs {
+		place := func() {
 			for _, q := range some {
 				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
 					s.XYs = append(s.XYs, q)
@@ -2399,7 +2212,6 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 			if len(s.XYs) > 0 {
 				p.Add(unpadded{s})
 			}
-			return s.XYs
 		}
 		if under {
 			placed = slices.Insert(placed, 0, place)
@@ -2419,16 +2231,15 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true),
 	} {
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return func() plotter.XYs {
-		var drawn plotter.XYs
+	reach(p.Plot, b, shown)
+	return func() {
 		for _, f := range placed {
-			drawn = append(drawn, f()...)
+			f()
 		}
-		return drawn
-	}, shown, nil
+	}, nil
 }
 
 // mostPoints is the most of G's samples panel (d) of a plane draws
@@ -2524,8 +2335,8 @@ func (s surface) Y(r int) float64 {
 // in it is 0 to 1; one value alone, or values too close for their size
 // to mark apart, a tenth of it either side (1 either side of 0) — gonum
 // takes 1 either side, -1 to 1 for KS, 1e+19 ± 1 for a runaway's loss.
-// The room above the data for the legend is left once the panels are
-// laid out (legendRoom).
+// The margin above the data is left once the panels are laid out
+// (headroom).
 func yRange(p *plot.Plot) {
 	lo, hi := p.Y.Min, p.Y.Max
 	switch {
@@ -2541,38 +2352,27 @@ func yRange(p *plot.Plot) {
 	}
 }
 
-// legendRoom raises the top of p's y axis, drawn on canvas c, to leave the
-// legend at its top right a band above the data, the one room any panel leaves
-// it: the data take the part of the panel under the legend's band, and at most
-// the share most of it — 3/4 on the time panels and the histogram, which
-// leaves their event labels and a legend of few entries room; 1 on a plane,
-// its box up to the legend, which takes the end of the band that covers fewer
-// of the points drawn (legendSide: beyond the box they may reach into it),
-// raised over those it would cover at either end (clearBand). On a log scale
-// they leave a factor of 6 at least above them: KS from 0.15 to 0.5 would have
-// reached 0.74 alone, labelled at 0.2 and 0.5. A legend of half the panel or
-// more is left over the data. Otherwise a plane's legend would cover the box's
-// top right corner and the grid's mode there; a plane's panel (a), of six
-// entries, would run moons' mean x through "target mean, x and y"; and a
-// factor of 6 alone would be a sliver of a runaway's eleven decades, the W1 of
-// wgan --set d_lr=10 --set g_lr=10 running through the legend's entries.
+// headroom sets p's y axis for its data to take the share of the data
+// area's height, or a little less: dataShare, a margin above the data, so
+// that the top curve does not run along the frame; less on a time panel
+// with events, whose labels stack in the top rows (labelShare). The key stands above the data area (key), so that no
+// axis is widened for it. On a log scale the share is of the decades.
 //
-// With foot, a linear axis begins at a label (roundTicks) at or under the
-// data's lowest, so that it is read from its foot, and ends at a tick at or
-// over the legend's room: begun at its data's lowest, often between two
-// labels, a time panel's axis would have its lowest label a step up, and the
-// values under it read off no number. Its top at a tick, no label lies just
-// under it, whose overhang pads the panel by an amount that changes with the
-// scale, which plot.Align measures before it scales: the panels of a row would
-// not line up. A log axis begins at a label too (logTicks, logFoot), its top
-// where the room leaves it, so that a log panel (c)'s KS from 0.37 is not
-// first labelled at 1. A plane's axes are the box's, set at equal scale after
-// (equalAspect): no foot.
-func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
+// A linear axis begins at a label (roundTicks) at or under the data's
+// lowest, so that it is read from its foot, and ends at a tick at or over
+// the share's top: begun at its data's lowest, often between two labels, a
+// time panel's axis would have its lowest label a step up, and the values
+// under it read off no number. Its top at a tick, no label lies just under
+// it, whose overhang pads the panel by an amount that changes with the
+// scale, which plot.Align measures before it scales: the panels of a row
+// would not line up. A log axis begins at a label too (logTicks, logFoot),
+// its top where the share leaves it, so that a log panel (c)'s KS from 0.37
+// is not first labelled at 1. A plane's axes are the box's, set at equal
+// scale (equalAspect), not by headroom.
+func headroom(p *plot.Plot, share float64) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
 	}
-	share := dataShare(p, p.DataCanvas(c), most)
 	if _, log := p.Y.Scale.(plot.LogScale); log {
 		// The foot goes down to the highest label at or under it, and the
 		// top, out from the wider range, may take fewer labels (2 and 5
@@ -2582,9 +2382,9 @@ func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
 		lo, top := p.Y.Min, math.Log(p.Y.Max)
 		hi := func(lo float64) float64 {
 			l := math.Log(lo)
-			return math.Exp(l + (top-l)/min(share, (top-l)/(top-l+math.Log(6))))
+			return math.Exp(l + (top-l)/share)
 		}
-		for i := 0; foot && i < 8; i++ {
+		for range 8 {
 			f := logFoot(lo, hi(lo))
 			if !(f < lo) {
 				break
@@ -2601,7 +2401,7 @@ func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
 	// up to a tick, half a step, and the wider range may take a coarser
 	// step: out again to those of that, until both ends are (a few steps
 	// at most, each one wider).
-	for i := 0; foot && round && i < 8; i++ {
+	for i := 0; round && i < 8; i++ {
 		step := ticks.step(lo, hi)
 		out := [2]float64{math.Floor(lo/step+1e-9) * step, math.Ceil(hi/step*2-1e-9) * step / 2}
 		if !(out[0] < lo-step*1e-9 || out[1] > hi+step*1e-9) {
@@ -2639,24 +2439,9 @@ func logFoot(lo, hi float64) float64 {
 	return lo
 }
 
-// timeShare is the most of a time panel's height its data take
-// (legendRoom).
-const timeShare = 0.75
-
-// dataShare is the share of p's data area d that legendRoom leaves its
-// data, at most most: under the legend's band, unless the legend takes
-// half the panel or more. On a log scale the data may take less (a
-// factor of 6 left above them), never more: the event labels stack in
-// the band above it (eventLines).
-func dataShare(p *plot.Plot, d draw.Canvas, most float64) float64 {
-	share := most
-	if r, ok := legendBox(d, p); ok {
-		if f := float64((r.Max.Y - r.Min.Y + legendPad) / (d.Max.Y - d.Min.Y)); f < 0.5 {
-			share = min(share, 1-f)
-		}
-	}
-	return share
-}
+// dataShare is the most of a panel's height its data take (headroom): a
+// twentieth above them, as a sweep's curve leaves (measureTop).
+const dataShare = 1 / 1.05
 
 // timeAxis finishes a time panel, (a) to (c): the run's events marked,
 // their labels clear of the panel's curves, its x axis the epochs all
@@ -2753,51 +2538,44 @@ const dotRoom = 0.02
 // eventLines is a plotter of dash-dot-dotted vertical lines at events' epochs,
 // the full height of the panel, each with its label at the top, in the
 // palette's Event colour: the accent the screen marks events in (◆), apart
-// from the grey of the losses' balance that crosses the same panel. Labels of
-// events close together go one under the other (up to labelRows, and below the
-// legend as many more as it is high), so that none is written over another,
-// over the legend or past the panel's edge (left of its line where there is no
-// room right of it, naming its epoch, since it begins at no line of its own
-// and may begin a few points right of an earlier line, under its label, as if
-// of it; and not across an earlier line, from which it would read as that
-// line's: left of that line then, beyond); one that
-// finds no free row takes a row of its own under the others, so that every
-// line is named (ring-mbd's panel (a) at 3,000 epochs, its legend of two
-// columns taking the right half of the top rows, names its fifth mode-covered
-// line), and is left out only where the panel has no row left, its line drawn
-// all the same. The legend takes the rows it lies in, not the labels' room, so
-// that a run that diverged names its d-wins-ended and runaway lines at the
-// right edge of panels (a) and (b), and ring's noise-floor, under six
-// mode-covered labels, is named. A label left of its line across an earlier
-// one begins clear of that line, not at it as that line's labels do:
-// label-smoothing's panel (b), its legend taking the right of d-wins-ended at
-// epoch 840, would otherwise write it from d-wins's line at 610, under
-// "d-wins", as if both were of epoch 610. A label right of its line may reach
-// across later lines, which are broken under it. Lines closer than a few
-// points are drawn once, at the first of their events, and the label of a
-// later one names its epoch, "d-stalled (3,600)", so that blog-original's
-// d-stalled (3,600) under equilibrium (3,000) on one line does not read as of
-// one epoch. The first keeps its label as it is, so that a label seldom grows
-// past the room it has: each of ring's mode-covered labels naming its epoch
-// would take equilibrium's room further on. Each label lies on a white box
-// (labelBox), which the grid lines run under rather than through it. A label
-// that a curve of the panel would run across (curves: the panel's lines, each
-// in the order of its epochs) goes on down the rows to one clear of them, so
-// that where the rows under the legend reach down into the data a runaway's
-// label is not written across G's loss at the top of panel (b), nor
-// d-wins-ended across the target's mean in (a). One that finds no row clear of
-// them is written where they cross it least, on no white box, over the data
-// rather than hiding them (panel (b)'s runaway under G's loss, its rise
-// through the "r"). A panel with more than maxLabelled events in sight names
-// none of them but says how many there are: a run that hops between modes has
-// hundreds.
+// from the grey of the losses' balance that crosses the same panel. The key
+// stands above the data (key), so that the labels have the top rows to
+// themselves. Labels of events close together go one under the other (up to
+// labelRows), so that none is written over another or past the panel's edge
+// (left of its line where there is no room right of it, naming its epoch,
+// since it begins at no line of its own and may begin a few points right of
+// an earlier line, under its label, as if of it; and not across an earlier
+// line, from which it would read as that line's: left of that line then,
+// beyond); one that finds no free row takes a row of its own under the
+// others, so that every line is named (ring-mbd's panel (a) at 3,000 epochs
+// names its fifth mode-covered line), and is left out only where the panel
+// has no row left, its line drawn all the same. A label left of its line
+// across an earlier one begins clear of that line, not at it as that line's
+// labels do: it would otherwise read as of the earlier line's epoch. A label
+// right of its line may reach across later lines, which are broken under it.
+// Lines closer than a few points are drawn once, at the first of their events,
+// and the label of a later one names its epoch, "d-stalled (3,600)", so that
+// blog-original's d-stalled (3,600) under equilibrium (3,000) on one line does
+// not read as of one epoch. The first keeps its label as it is, so that a
+// label seldom grows past the room it has: each of ring's mode-covered labels
+// naming its epoch would take equilibrium's room further on. Each label lies
+// on a white box (labelBox), which the grid lines run under rather than
+// through it. A label that a curve of the panel would run across (curves: the
+// panel's lines, each in the order of its epochs) goes on down the rows to one
+// clear of them, so that a runaway's label is not written across G's loss at
+// the top of panel (b), nor d-wins-ended across the target's mean in (a). One
+// that finds no row clear of them is written where they cross it least, on no
+// white box, over the data rather than hiding them (panel (b)'s runaway under
+// G's loss, its rise through the "r"). A panel with more than maxLabelled
+// events in sight names none of them but says how many there are: a run that
+// hops between modes has hundreds.
 type eventLines struct {
 	events []Event
 	curves []plotter.XYs
 }
 
 const (
-	labelRows   = 3  // rows of event labels a panel stacks, besides those its legend covers, before one takes a row of its own
+	labelRows   = 3  // rows of event labels a panel stacks before one takes a row of its own
 	maxLabelled = 12 // events in a panel past which none is labelled
 )
 
@@ -2829,15 +2607,7 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			shown = append(shown, e)
 		}
 	}
-	// The legend's box with its backdrop, top right (legendOnData), which
-	// no label may cover.
-	legend, hasLegend := legendBox(c, p)
-	// Rows past labelRows, under the legend, as many as it covers.
-	rows := labelRows
-	if h := sty.Height(""); hasLegend && h > 0 {
-		rows += int(math.Ceil(float64((c.Max.Y - legend.Min.Y) / h)))
-	}
-	free := make([]vg.Length, rows) // where each row's last label ends
+	free := make([]vg.Length, labelRows) // where each row's last label ends
 	for i := range free {
 		free[i] = c.Min.X
 	}
@@ -2875,7 +2645,7 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			label = dated
 		}
 		// Right of the line, or where that is taken (the panel's edge at
-		// a run's last epoch, the legend, an earlier label) left of it,
+		// a run's last epoch, an earlier label) left of it,
 		// naming its epoch; where that runs across earlier lines, left of
 		// them (beyond).
 		h := sty.Height(label)
@@ -2888,8 +2658,7 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 					top := c.Max.Y - vg.Length(row)*h
 					for _, s := range sides {
 						at, w := s.at, sty.Width(s.label)
-						underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
-						if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
+						if at >= free[row] && at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
 							at := vg.Point{X: at, Y: top}
 							l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label}
 							if across := ev.across(c, p, l.box); across < least {
@@ -2907,8 +2676,8 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			}
 			// Where no row has room, a row of its own under the others, while
 			// the panel has one, so that every line is named: ring-mbd's panel
-			// (a) at 3,000 epochs, its two-column legend taking the top rows'
-			// right half, names the fifth of its mode-covered lines there.
+			// (a) at 3,000 epochs names the fifth of its mode-covered lines
+			// there.
 			if best != nil || c.Max.Y-vg.Length(len(free)+1)*h < c.Min.Y {
 				break
 			}
@@ -2966,14 +2735,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashDotDotted}
-	// The legend's box, which a line stops at as at a label: its backdrop
-	// is translucent, to show the data under a legend of half the panel
-	// or more (legendRoom), and the line of an event late in the run
-	// would show through it, dashes among the legend's entries.
-	boxes := make([]vg.Rectangle, 0, len(labels)+1)
-	if legend, ok := legendBox(c, p); ok {
-		boxes = append(boxes, legend)
-	}
+	boxes := make([]vg.Rectangle, 0, len(labels))
 	for _, l := range labels {
 		boxes = append(boxes, l.box)
 	}
@@ -3079,8 +2841,7 @@ func within(a, b vg.Point, r vg.Rectangle) vg.Length {
 // event lines are broken across it, and it is filled white under the
 // text, so that the grid lines of a panel's top rows, drawn before,
 // do not run through the text ("d-stall-ended" struck through by grid's
-// line at 10 in panel (c)). White, not the legend's translucent
-// backdrop, through which the grid would still show.
+// line at 10 in panel (c)).
 func labelBox(sty draw.TextStyle, at vg.Point, text string) vg.Rectangle {
 	w, h := sty.Width(text), sty.Height(text)
 	return vg.Rectangle{Min: vg.Point{X: at.X - vg.Points(1), Y: at.Y - h}, Max: vg.Point{X: at.X + w + vg.Points(1), Y: at.Y}}

@@ -2,7 +2,6 @@ package figure
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
 	"encoding/xml"
 	"fmt"
@@ -315,7 +314,7 @@ func TestLoneEvaluationWithinThePanel(t *testing.T) {
 	if span := c.X.Max - c.X.Min; c.X.Max-3 < span/100 {
 		t.Errorf("panel (c)'s axis runs from %g to %g: its dots at epoch 3 lie on its edge", c.X.Min, c.X.Max)
 	}
-	for i, q := range []*plot.Plot{panels[0][0], panels[0][1]} {
+	for i, q := range []*panel{panels[0][0], panels[0][1]} {
 		if q.X.Min != c.X.Min || q.X.Max != c.X.Max {
 			t.Errorf("time panel %d shows epochs %g to %g, panel (c) %g to %g", i, q.X.Min, q.X.Max, c.X.Min, c.X.Max)
 		}
@@ -989,7 +988,7 @@ func strokes(rec *recorder.Canvas) []stroke {
 }
 
 // drawnStrokes draws p and returns its strokes.
-func drawnStrokes(p *plot.Plot) []stroke {
+func drawnStrokes(p *panel) []stroke {
 	rec := &recorder.Canvas{}
 	p.Draw(figureCanvas(rec))
 	return strokes(rec)
@@ -1006,7 +1005,7 @@ func (s stroke) top() vg.Length {
 	return top
 }
 
-// lossStrokes draws r's panel (b) without its legend, so the data area's
+// lossStrokes draws r's panel (b) without its key, so the data area's
 // strokes only, not the legend's thumbnails, and returns its strokes.
 func lossStrokes(t *testing.T, r Run) []stroke {
 	t.Helper()
@@ -1014,7 +1013,6 @@ func lossStrokes(t *testing.T, r Run) []stroke {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Legend = plot.NewLegend()
 	return drawnStrokes(p)
 }
 
@@ -1090,7 +1088,7 @@ func TestHugeValuesLabelled(t *testing.T) {
 	r.History[7].DReal, r.History[8].DReal = math.MaxFloat64, -math.MaxFloat64
 	r.History[9].Mean = math.NaN()
 	texts := svgOf(t, r)
-	hasAll(t, texts, "1e21", "2e21")
+	hasAll(t, texts, "1.0e21", "2.0e21")
 	for _, s := range texts {
 		if strings.Contains(s, "9,223,372") {
 			t.Errorf("a label overflowed an int: %q", s)
@@ -1126,53 +1124,6 @@ func TestAveragedGeneratorNamed(t *testing.T) {
 	if name := (Run{}).samplesName(); name != "samples" {
 		t.Errorf("without g_ema: %q", name)
 	}
-}
-
-// TestPDFTranslucentColour: a translucent colour on the PDF canvas is its own
-// colour at its alpha, as on PNG and SVG: the legends' backdrop, white at alpha
-// 210, is not filled with a grey of 210 (0.824 g) at 82%.
-func TestPDFTranslucentColour(t *testing.T) {
-	c, err := newCanvas("pdf", 100, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 210})
-	c.Fill(vg.Rectangle{Max: vg.Point{X: 50, Y: 50}}.Path())
-	c.SetColor(color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 128})
-	c.Fill(vg.Rectangle{Min: vg.Point{X: 50, Y: 50}, Max: vg.Point{X: 100, Y: 100}}.Path())
-	var b bytes.Buffer
-	if _, err := c.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	content := pdfContent(t, b.Bytes())
-	for _, want := range []string{"1.000 g", "0.839 0.153 0.157 rg"} {
-		if !strings.Contains(content, want) {
-			t.Errorf("the page's fills have no %q: %q", want, content)
-		}
-	}
-}
-
-// pdfContent is the inflated text of a PDF's compressed streams.
-func pdfContent(t *testing.T, pdf []byte) string {
-	t.Helper()
-	var out strings.Builder
-	for rest := pdf; ; {
-		i := bytes.Index(rest, []byte("stream\n"))
-		if i < 0 {
-			break
-		}
-		rest = rest[i+len("stream\n"):]
-		j := bytes.Index(rest, []byte("endstream"))
-		if j < 0 {
-			break
-		}
-		if r, err := zlib.NewReader(bytes.NewReader(rest[:j])); err == nil {
-			b, _ := io.ReadAll(r)
-			out.Write(b)
-		}
-		rest = rest[j:]
-	}
-	return out.String()
 }
 
 // TestHeatmapNamesDoNotRun: the names along a heat map's x axis are
@@ -1609,36 +1560,67 @@ func TestRunawayLossesOnLogScale(t *testing.T) {
 	if _, log := p.Y.Scale.(plot.LogScale); !log || !strings.HasSuffix(p.Title.Text, ", log scale") {
 		t.Errorf("a runaway's losses: scale %T, title %q; want a log scale, said", p.Y.Scale, p.Title.Text)
 	}
-	hasAll(t, svgOf(t, r), "(b) losses, log scale", "1e21") // every third power of ten labelled, as the screen writes it
+	hasAll(t, svgOf(t, r), "(b) losses, log scale", "1e20") // every second power of ten labelled, as the screen writes it
 }
 
-// TestLogScaleLeavesTheLegendRoom: on a log scale spanning many decades (a
-// runaway's W1 climbing to 1.5e11 by its last epoch), the data keep clear of
-// the legend at the panel's top right, as on a linear scale: a factor of 6
-// above them would be a sliver of eleven decades, the W1 line running through
-// the legend's entries.
-func TestLogScaleLeavesTheLegendRoom(t *testing.T) {
-	r := trained(t)
-	for i := range r.Evals {
-		f := float64(i+1) / float64(len(r.Evals))
-		r.Evals[i].KS, r.Evals[i].W1 = 0.5, 1e8*math.Pow(1500, f) // 1.5e11 at the last
+// TestKeysAboveTheData: each panel of a run's figure writes its key, an
+// entry for every series it names, above its data area and under its title,
+// none of it over the data; and its y axis is the data's own range with a
+// small margin, not widened to make room for a key: the data's highest lies
+// in the top fifth of the axis (of its decades on a log scale). A key in
+// the data's top corner had vanilla's panel (a) run its axis to 6 over
+// data up to 4, and a runaway's W1, of eleven decades, leave a fifth of
+// them above its line.
+func TestKeysAboveTheData(t *testing.T) {
+	runaway := trained(t)
+	for i := range runaway.Evals {
+		f := float64(i+1) / float64(len(runaway.Evals))
+		runaway.Evals[i].KS, runaway.Evals[i].W1 = 0.5, 1e8*math.Pow(1500, f) // 1.5e11 at the last
 	}
-	panels, canvases, err := r.layout(figureCanvas(&recorder.Canvas{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := panels[1][0]
-	if _, log := p.Y.Scale.(plot.LogScale); !log {
-		t.Fatalf("KS 0.5 beside W1 up to 1.5e11: scale %T, want a log scale", p.Y.Scale)
-	}
-	data := p.DataCanvas(canvases[1][0])
-	_, trY := p.Transforms(&data)
-	legend, ok := legendBox(data, p)
-	if !ok {
-		t.Fatal("panel (c) has no legend")
-	}
-	if top := trY(r.Evals[len(r.Evals)-1].W1); top >= legend.Min.Y {
-		t.Errorf("W1's last point at %v reaches the legend, whose box starts at %v", top, legend.Min.Y)
+	for _, c := range []struct {
+		name string
+		r    Run
+	}{{"a line", trained(t)}, {"a runaway", runaway}, {"a plane", planeRun()}} {
+		fresh, err := c.r.panels() // each panel's y range as its data set it
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &drawCanvas{}
+		panels, canvases, err := c.r.layout(figureCanvas(rec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, row := range panels {
+			for i, p := range row {
+				cv, data := canvases[j][i], p.DataCanvas(canvases[j][i])
+				rec.strs, rec.texts = nil, nil
+				p.key().draw(data)
+				var want []string
+				for _, it := range p.items {
+					want = append(want, it.name)
+				}
+				if len(want) == 0 || !slices.Equal(rec.strs, want) {
+					t.Errorf("%s, %s: the key writes %q, want an entry for each series named, %q", c.name, p.Title.Text, rec.strs, want)
+				}
+				title := cv.Max.Y - p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y
+				for k, at := range rec.texts {
+					if at.Y < data.Max.Y || at.Y > title || at.X < cv.Min.X || at.X > cv.Max.X {
+						t.Errorf("%s, %s: the key's %q at %v, not above the data %v and under the title at %v", c.name, p.Title.Text, rec.strs[k], at, data.Rectangle, title)
+					}
+				}
+				if c.r.Plane != nil && j == 1 && i == 1 {
+					continue // the box at equal scale (TestPlaneShowsEverySampleInView)
+				}
+				lo, hi, top := p.Y.Min, p.Y.Max, fresh[j][i].Y.Max
+				share := (top - lo) / (hi - lo)
+				if _, log := p.Y.Scale.(plot.LogScale); log {
+					share = math.Log(top/lo) / math.Log(hi/lo)
+				}
+				if share < 0.8 || share > 1 {
+					t.Errorf("%s, %s: the data's highest, %g, at %.2f of the axis from %g to %g, want the top fifth", c.name, p.Title.Text, top, share, lo, hi)
+				}
+			}
+		}
 	}
 }
 
@@ -1741,7 +1723,7 @@ func TestNoFiniteValuesKeepsTheReferences(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range []struct {
-			p     *plot.Plot
+			p     *panel
 			c     draw.Canvas
 			col   color.Color
 			level []float64
@@ -1924,3 +1906,6 @@ func TestSparseChecksSayWhy(t *testing.T) {
 	r.Evals = r.Evals[len(r.Evals)-1:]
 	hasAll(t, svgOf(t, r), "epoch — checked every 60 epochs for a plan of 6,000")
 }
+
+// drawKey draws p's key on c, as layout builds it and Encode draws it.
+func drawKey(p *panel, c draw.Canvas) { p.key().draw(c) }

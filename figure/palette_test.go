@@ -8,7 +8,6 @@ import (
 	"slices"
 	"testing"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
@@ -17,12 +16,12 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// legendColours draws p's legend and returns the colour of each entry's
+// legendColours draws p's key and returns the colour of each entry's
 // thumbnail by the entry's name: the first colour the thumbnail strokes
 // or fills with (a histogram's fill, then its white outline).
-func legendColours(p *plot.Plot) map[string]color.Color {
+func legendColours(p *panel) map[string]color.Color {
 	rec := &recorder.Canvas{}
-	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	drawKey(p, draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
 	var set, first color.Color
 	colours := map[string]color.Color{}
 	for _, a := range rec.Actions {
@@ -78,7 +77,7 @@ func TestFigureDrawsThePalette(t *testing.T) {
 		want map[string]map[string]palette.Colour
 	}{{"line", r, want}, {"plane", plane, planeWant}} {
 		panels := laidOut(t, c.r)
-		byName := map[string]*plot.Plot{"moments": panels[0][0], "losses": panels[0][1], "samples": panels[1][1]}
+		byName := map[string]*panel{"moments": panels[0][0], "losses": panels[0][1], "samples": panels[1][1]}
 		for panel, entries := range c.want {
 			got := legendColours(byName[panel])
 			for name, w := range entries {
@@ -194,7 +193,7 @@ func TestTargetLinesToldApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &recorder.Canvas{}
-	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	drawKey(p, draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
 	var set, first []vg.Length
 	stroked := false
 	dashes := map[string][]vg.Length{}
@@ -228,7 +227,7 @@ func TestOnePointSeriesToldApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &recorder.Canvas{}
-	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	drawKey(p, draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
 	filled, stroked := false, false
 	marks := map[string]string{}
 	for _, a := range rec.Actions {
@@ -273,11 +272,11 @@ func (s *pens) set(a recorder.Action) {
 	}
 }
 
-// legendStrokes draws p's legend and returns how each entry's thumbnail
+// legendStrokes draws p's key and returns how each entry's thumbnail
 // strokes its line, by the entry's name.
-func legendStrokes(p *plot.Plot) map[string]pen {
+func legendStrokes(p *panel) map[string]pen {
 	rec := &recorder.Canvas{}
-	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	drawKey(p, draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
 	var set pens
 	var first *pen
 	strokes := map[string]pen{}
@@ -299,10 +298,9 @@ func legendStrokes(p *plot.Plot) map[string]pen {
 	return strokes
 }
 
-// pensIn draws p without its legend, so the data area's strokes only,
+// pensIn draws p without its key, so the data area's strokes only,
 // and returns the pens of its strokes in colour col.
-func pensIn(p *plot.Plot, col color.Color) []pen {
-	p.Legend = plot.NewLegend()
+func pensIn(p *panel, col color.Color) []pen {
 	rec := &recorder.Canvas{}
 	p.Draw(figureCanvas(rec))
 	var set pens
@@ -475,7 +473,7 @@ func TestLossesApartInPrint(t *testing.T) {
 
 // laidOut is r's panels as the figure lays them out, rows of columns,
 // on a canvas that records nothing.
-func laidOut(t *testing.T, r Run) [][]*plot.Plot {
+func laidOut(t *testing.T, r Run) [][]*panel {
 	t.Helper()
 	panels, _, err := r.layout(figureCanvas(&fillCanvas{}))
 	if err != nil {

@@ -135,14 +135,17 @@ func TestNotFiniteIsNotBeyondTheBox(t *testing.T) {
 // does, samples and target points alike (those beyond the box do not vanish
 // unsaid, nor does the legend count those beyond the axes as "outside" while
 // points beyond the box are drawn); and it says that D is shaded over the box
-// alone. Its legend lies above the box, in room the y axis leaves it, not over
-// the box's top right corner and the grid's mode there.
+// alone. Its y axis is the box's and a margin, taken out to the samples above
+// it up to the box's height beyond it (reach: grid's plume at epoch 300, up to
+// 9.5 over a box to 5, is drawn whole), none widened for the key, which stands
+// above the data.
 func TestPlaneShowsEverySampleInView(t *testing.T) {
 	r := planeRun()
 	r.Samples = []float64{
 		0, 0, // in the box
 		3.5, 0, // beyond the box, within the axes widened across
-		0, 6, // beyond the box and the axes, up
+		0, 6, // beyond the box, up, within its height of it: the y axis reaches it
+		0, 9, // beyond the box, up, by more than its height: counted, not drawn
 		100, 100, // far beyond
 		math.NaN(), 0, // diverged: not a point anywhere
 	}
@@ -154,35 +157,34 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := panels[1][1]
-	if !(d.X.Min < -3.5 && d.X.Max > 3.5 && d.Y.Min < -2.5 && d.Y.Min > -3 && d.Y.Max > 2.5 && d.Y.Max < 6) {
-		t.Fatalf("panel (d) shows [%g, %g]×[%g, %g]: want x widened past ±3.5, y the box's, a little below and room above", d.X.Min, d.X.Max, d.Y.Min, d.Y.Max)
+	if m := boxMargin * 5; !(d.X.Min < -3.5 && d.X.Max > 3.5 && math.Abs(d.Y.Min+2.5+m) < 1e-9 && math.Abs(d.Y.Max-6-m) < 1e-9) {
+		t.Fatalf("panel (d) shows [%g, %g]×[%g, %g]: want x widened past ±3.5, y from the box's foot and its margin, %g, to the sample at 6 and the margin, %g", d.X.Min, d.X.Max, d.Y.Min, d.Y.Max, -2.5-m, 6+m)
 	}
 	d.Draw(canvases[1][1])
 	data := d.DataCanvas(canvases[1][1])
 	trX, trY := d.Transforms(&data)
-	if legend, ok := legendBox(data, d); !ok || legend.Min.Y < trY(2.5) {
-		t.Errorf("the legend reaches down to %v, below the box's top at %v", legend.Min.Y, trY(2.5))
-	}
 	var greens []vg.Point
 	for _, f := range rec.fills {
 		if f.c == paper(palette.Generated) {
 			greens = append(greens, f.at)
 		}
 	}
-	// Two samples and the legend's thumbnail; a glyph's path starts a
-	// radius right of its centre.
+	// Three samples (the key is drawn apart, above the data); a glyph's
+	// path starts a radius right of its centre.
 	if len(greens) != 3 {
-		t.Errorf("%d green glyphs drawn, want 3 (two samples in view, the legend's)", len(greens))
+		t.Errorf("%d green glyphs drawn, want 3 (three samples in view)", len(greens))
 	}
-	found := false
-	for _, g := range greens {
-		found = found || (math.Abs(float64(g.X-vg.Points(1)-trX(3.5))) < 0.01 && math.Abs(float64(g.Y-trY(0))) < 0.01)
-	}
-	if !found {
-		t.Errorf("the sample at (3.5, 0), beyond the box but in view, is not drawn: green glyphs at %v", greens)
+	for _, q := range []vg.Point{{X: 3.5, Y: 0}, {X: 0, Y: 6}} {
+		found := false
+		for _, g := range greens {
+			found = found || (math.Abs(float64(g.X-vg.Points(1)-trX(float64(q.X)))) < 0.01 && math.Abs(float64(g.Y-trY(float64(q.Y)))) < 0.01)
+		}
+		if !found {
+			t.Errorf("the sample at %v, beyond the box but in view, is not drawn: green glyphs at %v", q, greens)
+		}
 	}
 
-	hasAll(t, svgOf(t, r), "samples (3 of 5 beyond the box, 1 NaN or infinite)", "target (1 of 9 beyond the box)", "x — D shaded over the target's box")
+	hasAll(t, svgOf(t, r), "samples (4 of 6 beyond the box, 1 NaN or infinite)", "target (1 of 9 beyond the box)", "x — D shaded over the target's box")
 
 	r.Samples = []float64{50, 50, -50, 0}
 	hasAll(t, svgOf(t, r), "samples: all 2 beyond the box [-2.5, 2.5]×[-2.5, 2.5]")
@@ -219,13 +221,13 @@ func TestPlaneShowsBelowTheBox(t *testing.T) {
 
 // timeAxes returns the x ranges of the time panels (a)–(c) of r, laid
 // out as Encode lays them out, and the panels.
-func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*plot.Plot) {
+func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*panel) {
 	t.Helper()
 	panels, _, err := r.layout(figureCanvas(&fillCanvas{}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := [3]*plot.Plot{panels[0][0], panels[0][1], panels[1][0]}
+	ps := [3]*panel{panels[0][0], panels[0][1], panels[1][0]}
 	var xs [3][2]float64
 	for i, p := range ps {
 		xs[i] = [2]float64{p.X.Min, p.X.Max}
@@ -432,7 +434,7 @@ func TestBalanceLinesToldApart(t *testing.T) {
 
 // drawnD lays out r's figure on c, draws its panel (d) and returns the
 // panel with its data area.
-func drawnD(t *testing.T, r Run, c vg.Canvas) (*plot.Plot, draw.Canvas) {
+func drawnD(t *testing.T, r Run, c vg.Canvas) (*panel, draw.Canvas) {
 	t.Helper()
 	panels, canvases, err := r.layout(figureCanvas(c))
 	if err != nil {
@@ -496,13 +498,12 @@ func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
 // them, and a share of 0 at every check left out whole, the axis named "sliced
 // W1" as for a target without modes.
 func TestShareOfZeroIsDrawn(t *testing.T) {
-	share := func(r Run) (lines int, marks int, p *plot.Plot) {
+	share := func(r Run) (lines int, marks int, p *panel) {
 		t.Helper()
 		p, err := r.quality()
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.Legend = plot.NewLegend() // the data area's paths alone
 		rec := &fillCanvas{}
 		c := figureCanvas(&strokeCounter{fillCanvas: rec, colour: paper(palette.Muted), n: &lines})
 		p.Draw(c)
@@ -535,7 +536,6 @@ func TestShareOfZeroIsDrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Legend = plot.NewLegend()
 	rec := &recorder.Canvas{}
 	p.Draw(figureCanvas(rec))
 	var set color.Color
@@ -585,117 +585,6 @@ type strokeCounter struct {
 func (c *strokeCounter) Stroke(vg.Path) {
 	if c.fillCanvas.colour == c.colour {
 		*c.n++
-	}
-}
-
-// TestLegendKeepsClearOfTheData: a panel whose legend is deeper than the
-// quarter of it left above the data (a plane's panel (a): eight entries) raises
-// its axis further, so that the data keep clear of the legend as on a panel of
-// few entries: moons' mean x, at its peak under the legend, does not run
-// through "target mean, x and y".
-func TestLegendKeepsClearOfTheData(t *testing.T) {
-	r := planeRun()
-	for i := range r.History {
-		r.History[i].Mean = 3 * float64(i+1) / float64(len(r.History)) // its highest at the last epoch, under the legend
-	}
-	panels, canvases, err := r.layout(title(figureCanvas(&fillCanvas{}), r.Title)) // as Encode lays it out
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := panels[0][0]
-	data := p.DataCanvas(canvases[0][0])
-	_, trY := p.Transforms(&data)
-	legend, ok := legendBox(data, p)
-	if !ok {
-		t.Fatal("panel (a) has no legend")
-	}
-	if top := trY(3); top >= legend.Min.Y {
-		t.Errorf("mean x at its peak, 3, is drawn at %v, under the legend, whose box starts at %v", top, legend.Min.Y)
-	}
-}
-
-// TestPlaneLegendKeepsOffTheSamples: G's samples beyond the box, in the band
-// above it that the legend takes, at its right end (grid, epoch 300: a plume
-// above the box's top right), move the legend to the band's left end, clear of
-// every sample drawn, its entries and backdrop there together; with the band's
-// left end taken, or neither, it stays at the right. A plume above the box's
-// middle, under either end (ring, seed 1, epoch 3,000), raises the band over
-// it, so that it does not run under the legend, faded by its backdrop. A plume
-// that reaches above the band raised over its lower part raises it again
-// (clearBand).
-func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
-	plume := func(x0, x1 float64) []float64 { // samples above the box's top, 2.5, across x0 to x1
-		xy := []float64{0, 0} // one in the box: the legend counts those beyond
-		for i := range 50 {
-			xy = append(xy, x0+(x1-x0)*float64(i)/49, 2.6+float64(i%5)*0.25)
-		}
-		return xy
-	}
-	// A plume in the middle that reaches above the band the legend
-	// takes over the box: raised over those it covers, the band is
-	// taller and covers those above them.
-	tall := []float64{0, 0}
-	for i := range 50 {
-		tall = append(tall, -0.5+float64(i%7)/6, 2.6+2.4*float64(i)/49)
-	}
-	for _, c := range []struct {
-		name    string
-		samples []float64
-		left    bool
-	}{
-		{"plume at the right", plume(0.5, 2.5), true},
-		{"none above the box", []float64{0, 0}, false},
-		{"plume at the left", plume(-2.5, -0.5), false},
-		{"plume in the middle", plume(-0.5, 0.5), false},
-		{"tall plume in the middle", tall, false},
-	} {
-		r := planeRun()
-		r.Samples = c.samples
-		rec := &recorder.Canvas{}
-		panels, canvases, err := r.layout(title(figureCanvas(rec), r.Title)) // as Encode lays it out
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := panels[1][1]
-		if p.Legend.Left != c.left {
-			t.Errorf("%s: legend at the top left %v, want %v", c.name, p.Legend.Left, c.left)
-		}
-		data := p.DataCanvas(canvases[1][1])
-		legend, ok := legendBox(data, p)
-		if !ok {
-			t.Fatalf("%s: panel (d) has no legend", c.name)
-		}
-		inside := func(pt vg.Point) bool {
-			return pt.X >= legend.Min.X && pt.X <= legend.Max.X && pt.Y >= legend.Min.Y && pt.Y <= legend.Max.Y
-		}
-		p.Draw(canvases[1][1])
-		var set color.Color
-		covered, entries := 0, 0
-		for _, a := range rec.Actions {
-			switch a := a.(type) {
-			case *recorder.SetColor:
-				set = a.Color
-			case *recorder.Fill: // a sample's glyph, its path starting a radius right of its centre; or the legend's thumbnail
-				at := a.Path[0].Pos
-				at.X -= vg.Points(1)
-				if set == paper(palette.Generated) && inside(at) {
-					covered++
-				}
-			case *recorder.FillString:
-				if slices.Contains([]string{"D says real", "D says generated", "target"}, a.String) || strings.HasPrefix(a.String, "samples") {
-					entries++
-					if !inside(a.Point) {
-						t.Errorf("%s: legend entry %q drawn at %v, outside its box %v", c.name, a.String, a.Point, legend)
-					}
-				}
-			}
-		}
-		if entries != 4 {
-			t.Errorf("%s: %d legend entries drawn, want 4", c.name, entries)
-		}
-		if covered != 1 { // the legend's own thumbnail alone
-			t.Errorf("%s: %d green glyphs under the legend, want its thumbnail alone", c.name, covered)
-		}
 	}
 }
 
@@ -762,7 +651,6 @@ func TestPlaneDrawsAtMostSoManySamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := panels[1][1]
-		p.Legend = plot.NewLegend() // the data area's glyphs alone
 		p.Draw(canvases[1][1])
 		data := p.DataCanvas(canvases[1][1])
 		trX, trY := p.Transforms(&data)
@@ -828,7 +716,7 @@ func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 		{"G from 0.37 to 3.7e8", runaway, []int{1}},
 	} {
 		panels := laidOut(t, c.r)
-		for i, p := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
+		for i, p := range []*panel{panels[0][0], panels[0][1], panels[1][0]} {
 			_, log := p.Y.Scale.(plot.LogScale)
 			if log != slices.Contains(c.log, i) {
 				t.Errorf("%s: panel (%c) on a log scale: %t", c.name, 'a'+i, log)
@@ -851,30 +739,21 @@ func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 	}
 }
 
-// TestPlaneLegendInTwoColumns: a plane's panel (a), of eight lines, names them
-// in two columns, x's beside y's, its legend no higher than a line's of four,
-// and no name written over a thumbnail. One under the other they would take
-// near half the panel, the data pressed under them: ring's y axis would run to
-// 6 over curves under 3.
-func TestPlaneLegendInTwoColumns(t *testing.T) {
+// TestPlaneKeyInTwoRows: a plane's panel (a), of eight lines, names them in
+// its key above the data in two rows at the figure's width, x's beside
+// y's, no name written over a thumbnail. One under the other in the data's
+// corner they took near half the panel, ring's y axis run to 6 over curves
+// under 3.
+func TestPlaneKeyInTwoRows(t *testing.T) {
 	moons := planeRun()
 	moons.Plane.MeanX, moons.Plane.MeanY, moons.Plane.StdX, moons.Plane.StdY = 0.5, 0.25, 0.87, 0.5
 	plane, err := moons.moments()
 	if err != nil {
 		t.Fatal(err)
 	}
-	line, err := trained(t).moments()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}}
-	height := func(p *plot.Plot) vg.Length { r := p.Legend.Rectangle(c); return r.Max.Y - r.Min.Y }
-	if hp, hl := height(plane), height(line); hp > hl {
-		t.Errorf("a plane's legend of eight lines is %v high, a line's of four %v", hp, hl)
-	}
 	rec := &recorder.Canvas{}
-	c.Canvas = rec
-	plane.Legend.Draw(c)
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}} // about a panel's data area's width
+	drawKey(plane, c)
 	type span struct {
 		name   string
 		lo, hi vg.Length
@@ -891,11 +770,14 @@ func TestPlaneLegendInTwoColumns(t *testing.T) {
 			thumbs = append(thumbs, span{"", lo, hi, a.Path[0].Pos.Y})
 		case *recorder.FillString:
 			w := plane.Legend.TextStyle.Width(a.String)
+			if a.String == "mean y" && len(names) > 0 && names[len(names)-1].name != "mean x" {
+				t.Errorf("mean y follows %q, not mean x", names[len(names)-1].name)
+			}
 			names = append(names, span{a.String, a.Point.X, a.Point.X + w, a.Point.Y})
 		}
 	}
 	if len(names) != 8 {
-		t.Fatalf("the legend names %d lines, want 8: %v", len(names), names)
+		t.Fatalf("the key names %d lines, want 8: %v", len(names), names)
 	}
 	rows := map[vg.Length]bool{}
 	for _, n := range names {
@@ -906,8 +788,8 @@ func TestPlaneLegendInTwoColumns(t *testing.T) {
 			}
 		}
 	}
-	if len(rows) != 4 {
-		t.Errorf("the legend's names lie on %d rows, want 4", len(rows))
+	if len(rows) != 2 {
+		t.Errorf("the key's names lie on %d rows, want 2", len(rows))
 	}
 }
 
@@ -946,8 +828,8 @@ func TestTargetUnderTheSamples(t *testing.T) {
 			}
 		}
 	}
-	// The points, the target's under G's, then the legend's thumbnails,
-	// G's first.
+	// The points, the target's under G's (the key is drawn apart, above
+	// the data).
 	var want []string
 	for range len(r.Plane.Reference) / 2 {
 		want = append(want, "target ring")
@@ -955,7 +837,6 @@ func TestTargetUnderTheSamples(t *testing.T) {
 	for range len(r.Samples) / 2 {
 		want = append(want, "G")
 	}
-	want = append(want, "G", "target ring")
 	if !slices.Equal(order, want) {
 		t.Errorf("panel (d) draws %v, want %v", order, want)
 	}
