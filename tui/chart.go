@@ -43,7 +43,8 @@ type lineChart struct {
 	series []series
 	w, h   int
 	step   float64 // the Y ticks' step, whose precision their labels are written to
-	labelW int     // the widest Y label drawTicks will write: ntcharts' gutter is made as wide
+	labelW int     // the widest Y label drawTicks will write, one cell at least
+	pad    string  // labelW blanks: ntcharts' gutter is made as wide
 
 	// own: the last series is on a scale of its own and does not set the
 	// range (a feature-matching G's loss beside D's).
@@ -72,11 +73,11 @@ type lineChart struct {
 }
 
 func newLineChart(ss ...series) *lineChart {
-	c := &lineChart{series: ss, step: 0.01}
+	c := &lineChart{series: ss, step: 0.01, labelW: 1, pad: " "}
 	c.ts = timeserieslinechart.New(20, 6,
 		timeserieslinechart.WithXLabelFormatter(func(_ int, v float64) string { return compact(v) }),
-		timeserieslinechart.WithYLabelFormatter(func(_ int, v float64) string {
-			return padLeft(axisNum(v, c.step), c.labelW) // sizes the gutter; drawTicks writes the labels
+		timeserieslinechart.WithYLabelFormatter(func(int, float64) string {
+			return c.pad // sizes the gutter; drawTicks writes the labels
 		}),
 		timeserieslinechart.WithAxesStyles(styleFaint, styleMuted),
 	)
@@ -124,19 +125,24 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		xmin, xmax = min(xmin, int64(c.ghost[0].Epoch)), max(xmax, int64(c.ghost[n-1].Epoch))
 	}
 	// The points are thinned to the graph's width, which the Y labels' gutter
-	// sets, which the range sets, which the thinned points set. The gutter
-	// starts a cell wide at every fit and widens to what the labels take
-	// until they fit it, so that the chart is one of its points and size
-	// alone, not of the gutter a draw before it left (blog-original's losses
-	// at 120×40 had settled on another range after narrower labels), and
-	// the points are thinned to the width drawn.
+	// sets, which the axis sets, which the thinned points set. The axis is
+	// laid out first for the widest graph, a gutter of one cell, and again
+	// for a gutter as wide as its labels until they fit the gutter it was
+	// laid out for; the gutter drawn is then as wide as those labels, and
+	// the graph takes the rest. The chart is one of its points and size
+	// alone, not of the gutter a draw before it left (blog-original's
+	// losses at 120×40 had settled on another range after narrower labels).
+	// Its points are thinned to the width drawn, but where the narrower
+	// graph's labels are the narrower: bimodal-1d's losses at 80×24 are
+	// labelled "2.5" and "0.0" on the widest graph, "5" and "0" on the graph
+	// their gutter of three leaves, and are drawn as that graph laid them
+	// out, two columns wider, in a gutter of one, where two columns had
+	// stood blank.
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	var (
 		thinned, ghost []session.Point
-		lo, hi         float64
-		labels         []yLabel
+		ax             chartAxis
 	)
-	c.ts.SetTimeRange(t0, t1)
 	for gutter := 1; ; {
 		gw := w - gutter - 1
 		thinned = c.thin(pts, float64(xmin), float64(xmax), gw)
@@ -145,24 +151,27 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		// of -2 is not clamped to a live run's range near 0 and drawn along
 		// its edge, unmarked, where it would read as a mean near 0.
 		all := slices.Concat(thinned, ghost)
-		lo, hi = c.yRange(all, refs, h-2)
-		ax, snapped := c.snap(all, refs, lo, hi, h-2)
-		if !snapped {
+		lo, hi := c.yRange(all, refs, h-2)
+		var snapped bool
+		if ax, snapped = c.snap(all, refs, lo, hi, h-2); !snapped {
 			ax = c.ownAxis(all, refs, lo, hi, h-2)
 		}
-		lo, hi, c.step, labels = ax.lo, ax.hi, ax.step, ax.labels
-		c.ts.SetYRange(lo, hi)
-		c.labelW = gutter
-		for _, l := range labels {
+		c.labelW = 1
+		for _, l := range ax.labels {
 			c.labelW = max(c.labelW, len(l.text))
 		}
-		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the gutter as wide as the labels, gutter at least
-		if c.ts.GraphWidth() >= gw || gw <= 0 {
+		if c.labelW <= gutter || gw <= 0 {
 			break
 		}
-		gutter = w - c.ts.GraphWidth() - 1
+		gutter = c.labelW
 	}
-	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, lo, hi, labels}
+	if c.step = ax.step; len(c.pad) != c.labelW {
+		c.pad = strings.Repeat(" ", c.labelW)
+	}
+	c.ts.SetTimeRange(t0, t1)
+	c.ts.SetYRange(ax.lo, ax.hi)
+	c.ts.SetViewTimeAndYRange(t0, t1, ax.lo, ax.hi) // ntcharts' gutter as wide as pad
+	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, ax.lo, ax.hi, ax.labels}
 }
 
 // draw draws what fit laid out, the chart's last fit, its time axis
