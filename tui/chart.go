@@ -68,8 +68,8 @@ type lineChart struct {
 	ghost  []session.Point
 
 	// draws counts the charts drawn (draw), which tests read: a redraw
-	// draws each chart once.
-	draws int
+	// draws each chart once. layouts counts the axes fit laid out.
+	draws, layouts int
 }
 
 func newLineChart(ss ...series) *lineChart {
@@ -137,12 +137,15 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 	// labelled "2.5" and "0.0" on the widest graph, "5" and "0" on the graph
 	// their gutter of three leaves, and are drawn as that graph laid them
 	// out, two columns wider, in a gutter of one, where two columns had
-	// stood blank.
+	// stood blank. Points that the wider graph does not thin either, as a
+	// run's first hundred epochs or so are not, lay the axis out alike, and
+	// it is laid out once.
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	var (
 		thinned, ghost []session.Point
 		ax             chartAxis
 	)
+	unthinned := func(gw int) bool { return len(pts) <= 2*gw && len(c.ghost) <= 2*gw }
 	for gutter := 1; ; {
 		gw := w - gutter - 1
 		thinned = c.thin(pts, float64(xmin), float64(xmax), gw)
@@ -151,6 +154,7 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		// of -2 is not clamped to a live run's range near 0 and drawn along
 		// its edge, unmarked, where it would read as a mean near 0.
 		all := slices.Concat(thinned, ghost)
+		c.layouts++
 		lo, hi := c.yRange(all, refs, h-2)
 		var snapped bool
 		if ax, snapped = c.snap(all, refs, lo, hi, h-2); !snapped {
@@ -160,7 +164,7 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		for _, l := range ax.labels {
 			c.labelW = max(c.labelW, len(l.text))
 		}
-		if c.labelW <= gutter || gw <= 0 {
+		if c.labelW <= gutter || gw <= 0 || unthinned(w-c.labelW-1) {
 			break
 		}
 		gutter = c.labelW

@@ -1000,3 +1000,31 @@ func TestChartGutterIsItsLabels(t *testing.T) {
 		t.Errorf("%d charts of 600 with a gutter wider than their labels", blank)
 	}
 }
+
+// TestChartLaysItsAxisOutOnceWhereUnthinned: a line chart whose points the
+// widest graph does not thin lays its Y axis out once, whatever its labels'
+// width, as a run's first hundred epochs do: the graph their gutter leaves
+// would not thin them either, and the axis laid out for it would be the
+// same. Points thinned lay it out again for the narrower graph, as
+// TestChartIsOfItsPointsAndSize has it.
+func TestChartLaysItsAxisOutOnceWhereUnthinned(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
+	for _, tc := range []struct {
+		n    int
+		once bool
+	}{{60, true}, {3000, false}} {
+		pts := make([]session.Point, tc.n)
+		for i := range pts {
+			pts[i] = session.Point{Epoch: i + 1, DReal: 0.3 + 0.4*float64(i%7)/6}
+		}
+		before := c.layouts
+		out := ansi.Strip(c.render(pts, 0, nil, 40, 10))
+		if c.labelW < 2 {
+			t.Fatalf("%d points: labelled a cell wide, where the case wants wider labels:\n%s", tc.n, out)
+		}
+		if got := c.layouts - before; (got == 1) != tc.once {
+			t.Errorf("%d points on a graph of 36 columns or so: the axis laid out %d times, once %v", tc.n, got, tc.once)
+		}
+	}
+}
