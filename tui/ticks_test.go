@@ -1028,3 +1028,55 @@ func TestChartLaysItsAxisOutOnceWhereUnthinned(t *testing.T) {
 		}
 	}
 }
+
+// TestChartRoundEndsOnShortCharts: on a chart of fewer than eight rows whose
+// range is the values' own (no round range fills its edge rows: snap), the
+// range takes in its step's tick within half a row beyond an end where that
+// leaves its labels standing as evenly, and leaves it out where taking it in
+// would stand them less evenly, counting the ticks whose rows a line takes
+// unlabelled. On five rows, 0.00156 to 0.00269 reads 0.0025, 0.0020 and
+// 0.0015 two rows apart, 0.0015 taken in 0.00006 below the values, under the
+// half row of 0.00011. On six rows, 1,111 to 1,381 with lines at 1,000 and
+// 1,257 reads 1200 over 1000, three rows apart: taking in 1,400, 19 above the
+// values, under the half row of 32, would draw the line at 1,257 on 1,200's
+// row and leave 1400 over 1000 alone, five rows apart. TestChartLabelsEvenlySpaced
+// checks the rule on eight rows or more, over random ranges.
+func TestChartRoundEndsOnShortCharts(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, tc := range []struct {
+		rows   int
+		a, b   float64
+		lines  []float64
+		lo, hi float64
+		labels []string // top down
+	}{
+		{5, 0.001559049569085052, 0.0026934636599946623, nil, 0.0015, 0.0026934636599946623, []string{"0.0025", "0.0020", "0.0015"}},
+		{6, 1111.1779694695479, 1381.0878542898404, []float64{1000, 1257.393495769025}, 1000, 1381.0878542898404, []string{"1200", "1000"}},
+	} {
+		var pts []session.Point
+		for e := 1; e <= 60; e++ {
+			f := float64(e-1) / 59
+			pts = append(pts, session.Point{Epoch: e, DReal: tc.a + (tc.b-tc.a)*f, DFake: tc.b - (tc.b-tc.a)*f*f})
+		}
+		var refs []refLine
+		for _, y := range tc.lines {
+			refs = append(refs, refLine{y, styleTarget})
+		}
+		c := newLineChart(
+			series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+			series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+		)
+		out := ansi.Strip(c.render(pts, 0, refs, 40, tc.rows+2))
+		var got []string
+		for _, l := range strings.Split(out, "\n")[:tc.rows] {
+			if i := strings.Index(l, "┤"); i >= 0 {
+				got = append(got, strings.TrimSpace(l[:i]))
+			}
+		}
+		lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+		if math.Abs(lo-tc.lo) > 1e-12*math.Abs(tc.lo) || math.Abs(hi-tc.hi) > 1e-12*math.Abs(tc.hi) || !slices.Equal(got, tc.labels) {
+			t.Errorf("%d rows of %g to %g, lines at %v: range %g to %g labelled %q, want %g to %g labelled %q:\n%s",
+				tc.rows, tc.a, tc.b, tc.lines, lo, hi, got, tc.lo, tc.hi, tc.labels, out)
+		}
+	}
+}
