@@ -91,7 +91,11 @@ type Reservation struct {
 // until Write or Release; a Write of more than size bytes grows it as
 // any write does, and can still find the disk full. Where the file
 // system compresses or shares blocks (btrfs, ZFS), its own room cannot
-// be promised, and Reserve does what allocate can.
+// be promised, and Reserve does what allocate can. Refused the room,
+// the temporary file is removed; where its directory, made read-only
+// meanwhile, will not let it be, it is emptied and named, as Release
+// names it (a *LeftError around the refusal): else it would stay there
+// named by nothing.
 func Reserve(path string, perm fs.FileMode, kind Kind, size int64) (*Reservation, error) {
 	return reserve(path, perm, kind, size, false)
 }
@@ -131,8 +135,12 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 	r := &Reservation{path: path, f: f}
 	if size > 0 {
 		if err := allocate(f, size); err != nil {
-			r.Release()
-			return nil, fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
+			err = fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
+			if left := r.Release(); left != nil { // its directory made read-only since: named
+				left.Err = err
+				return nil, left
+			}
+			return nil, err
 		}
 	}
 	return r, nil

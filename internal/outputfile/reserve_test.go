@@ -73,6 +73,38 @@ func TestReserveRefusesADiskWithoutRoom(t *testing.T) {
 	}
 }
 
+// TestReserveWithoutRoomNamesWhatItLeft: refused the room (ENOSPC) in a
+// directory made read-only since its temporary file was made, Reserve
+// empties the file it cannot remove and names it after the refusal, in
+// LeftError's words, so that the line that says the full disk says it
+// too: else the hidden file stayed there, named by nothing.
+func TestReserveWithoutRoomNamesWhatItLeft(t *testing.T) {
+	defer func(a func(*os.File, int64) error) { allocate = a }(allocate)
+	was := dirOps
+	defer func() { dirOps = was }()
+	allocate = func(f *os.File, _ int64) error {
+		dirOps.remove = func(name string) error { // read-only from now on
+			return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+		}
+		return &os.PathError{Op: "fallocate", Path: f.Name(), Err: syscall.ENOSPC}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	_, err := Reserve(path, 0o600, anyKind, 1234567)
+	temp, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*"))
+	if len(temp) != 1 {
+		t.Fatalf("beside the file: %q, want the one left", temp)
+	}
+	want := "cannot reserve 1,234,567 bytes for " + path + ": " + syscall.ENOSPC.Error() + "; its hidden temporary file " + temp[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
+	var left *LeftError
+	if !errors.Is(err, syscall.ENOSPC) || !errors.As(err, &left) || left.Temp != temp[0] || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	if st, err := os.Stat(temp[0]); err != nil || st.Size() != 0 {
+		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+	}
+}
+
 // TestReleaseGivesTheRoomBack: a reservation released unwritten leaves
 // nothing beside the file, which stays as it was; Release again does
 // nothing.
