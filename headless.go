@@ -464,7 +464,8 @@ func quitAtOnce(stderr io.Writer, line string) {
 	os.Exit(exitSignal)
 }
 
-// atOnceLine is line, a quit at once's, naming last each file left
+// atOnceLine is line, a quit at once's, headless (quitAtOnce) or the
+// trainer's (leftLine), naming last each file left
 // (outputfile.Abandon's), in LeftError's words: "ganui: SIGQUIT:
 // quitting at once, without the final line or the --save checkpoint;
 // its hidden temporary file x/.r.ckpt.tmp-8723ca36 is left there,

@@ -27,7 +27,10 @@ import (
 // file, and what the command cannot repeat, if anything, and where a run
 // quit before the end of its plan stopped. A user who quit
 // again without waiting for the epoch in training left the session
-// training: nothing of it may be read then, and a line says so instead.
+// training: nothing of it may be read then, and a line says so instead
+// (leftLine), naming last, as a headless run quit at once does, each
+// file of a write under way that its directory, made read-only under
+// it, would not let be removed (outputfile.Abandon).
 // The run's clock is watched as a headless run's is (watchStops), so that
 // a kill -STOP counts as little as ctrl+z, which the trainer announces.
 // What the wait for the final line is, when it is long, goes to stderr
@@ -47,7 +50,7 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 		return err
 	}
 	if end.Left {
-		outputfile.Abandon() // the session may be writing: its file half-written goes, not the one it replaces
+		left := outputfile.Abandon() // the session may be writing: its file half-written goes, not the one it replaces
 		// Asked after Abandon, which removes a write under way and
 		// refuses those to come: a file pending now is not written, a
 		// file being counted as it is put in place (Session.Unwritten).
@@ -59,7 +62,7 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 		if abs, err := filepath.Abs(dir); err == nil {
 			dir = abs
 		}
-		fmt.Fprintln(stdout, leftLine(end, unwritten, dir))
+		fmt.Fprintln(stdout, leftLine(end, unwritten, left, dir))
 		if why := s.Unsaved(); why != "" {
 			return errors.New(why) // the run w could not save, said last as a quit that waits says it (Parting)
 		}
@@ -232,8 +235,11 @@ func dirNotice(dir string) string {
 // missing — with each file w, e, c or P asked for that the session had
 // not taken up (session.Unwritten), and dir, where they were to be
 // written, so that a w, e, c or P pressed while a wide design's epoch or
-// first evaluation takes seconds is not lost without a word.
-func leftLine(end tui.Ending, unwritten []session.Command, dir string) string {
+// first evaluation takes seconds is not lost without a word; and last,
+// as a headless run quit at once names them (atOnceLine), the files of
+// writes under way that their directory, made read-only under them,
+// would not let be removed (left, outputfile.Abandon's), emptied.
+func leftLine(end tui.Ending, unwritten []session.Command, left []*outputfile.LeftError, dir string) string {
 	why := "quit at once, not waiting for the epoch in training: no final line, no command again"
 	if len(unwritten) > 0 {
 		files := make([]string, len(unwritten))
@@ -247,9 +253,9 @@ func leftLine(end tui.Ending, unwritten []session.Command, dir string) string {
 		why += fmt.Sprintf(", and not %s: nothing was written to %s", list, dir)
 	}
 	if !end.Shown {
-		return "left: " + why
+		return atOnceLine("left: "+why, left)
 	}
-	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.DesignText(end.Preset, end.Changes), end.Seed, end.Epoch, why)
+	return atOnceLine(fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.DesignText(end.Preset, end.Changes), end.Seed, end.Epoch, why), left)
 }
 
 // askedFor names the file c writes by the key that asked for it, the

@@ -25,6 +25,7 @@ import (
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
 )
@@ -1375,7 +1376,7 @@ func TestZeroIsNoDefault(t *testing.T) {
 func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 	end := tui.Ending{Shown: true, Preset: "vanilla", Changes: []session.Change{{Key: "name", Value: "wide"}, {Key: "g_lr", Value: "1e-3"}}, Seed: 3, Epoch: 7}
 	const want = "left preset=vanilla name=wide g_lr=1e-3 seed=3 epochs=7: quit at once"
-	if got := leftLine(end, nil, "/runs"); !strings.HasPrefix(got, want) {
+	if got := leftLine(end, nil, nil, "/runs"); !strings.HasPrefix(got, want) {
 		t.Errorf("left line %q, want it to begin %q", got, want)
 	}
 }
@@ -1384,26 +1385,37 @@ func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 // keys asked for still waited (a wide design's epoch or first evaluation taking
 // seconds) says which were not written, by the key that asked, and where they
 // were to go, each of them: a history CSV (e), a preset file (c) or a figure
-// (P) as well as the checkpoint.
+// (P) as well as the checkpoint; and last, the temporary files of writes under
+// way that their directory, made read-only under them, would not let be
+// removed (outputfile.Abandon's), as a headless run quit at once names them.
 func TestLeftLineSaysTheFilesNotWritten(t *testing.T) {
 	const lost = "quit at once, not waiting for the epoch in training: no final line, no command again"
 	for _, c := range []struct {
 		end       tui.Ending
 		unwritten []session.Command
+		left      []*outputfile.LeftError
 		want      string
 	}{
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3}, []session.Command{session.Save{}},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3}, []session.Command{session.Save{}}, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 3: nothing was written to /runs"},
-		{tui.Ending{SaveAt: -1}, []session.Command{session.Save{}},
+		{tui.Ending{SaveAt: -1}, []session.Command{session.Save{}}, nil,
 			"left: " + lost + ", and not the checkpoint w asked for: nothing was written to /runs"},
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: -1}, []session.Command{session.Export{}},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: -1}, []session.Command{session.Export{}}, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the history CSV e asked for: nothing was written to /runs"},
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, []session.Command{session.Save{}, session.Share{}, session.Plot{}},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, []session.Command{session.Save{}, session.Share{}, session.Plot{}}, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 2, the preset file c asked for or the figure P asked for: nothing was written to /runs"},
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, nil,
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, nil, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost},
+		// A w's write under way, its directory made read-only under it:
+		// its temporary file, emptied, is named last, as a headless quit
+		// at once names it (atOnceLine).
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3}, []session.Command{session.Save{}},
+			[]*outputfile.LeftError{{Temp: "/runs/.ganui-vanilla-seed1-epoch3.ckpt.tmp-8723ca36", Why: syscall.EACCES}},
+			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 3: nothing was written to /runs; its hidden temporary file /runs/.ganui-vanilla-seed1-epoch3.ckpt.tmp-8723ca36 is left there, emptied (removing it: permission denied): remove it once you can"},
+		{tui.Ending{SaveAt: -1}, nil, []*outputfile.LeftError{{Temp: "/runs/.a.csv.tmp-1", Why: syscall.EACCES}, {Temp: "/runs/.b.json.tmp-2", Why: syscall.EROFS}},
+			"left: " + lost + "; its hidden temporary file /runs/.a.csv.tmp-1 is left there, emptied (removing it: permission denied): remove it once you can; its hidden temporary file /runs/.b.json.tmp-2 is left there, emptied (removing it: read-only file system): remove it once you can"},
 	} {
-		if got := leftLine(c.end, c.unwritten, "/runs"); got != c.want {
+		if got := leftLine(c.end, c.unwritten, c.left, "/runs"); got != c.want {
 			t.Errorf("left line\n%s\nwant\n%s", got, c.want)
 		}
 	}
