@@ -1471,7 +1471,7 @@ func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 	}
 	if st, err := os.Stat("/proc/self"); err == nil && st.IsDir() { // Linux's, which takes no file, as root too
 		t.Chdir("/proc/self")
-		cases[""] = keys + "this directory" + session.GivesWay + ", /proc/self," + session.GivesWay + " takes no new files (creating one there: no such file or directory)" + out
+		cases[""] = keys + "the current directory" + session.GivesWay + " /proc/self" + session.GivesWay + " takes no new files" + session.GivesWay + " (creating one there: no such file or directory)" + session.GivesWay + out
 	}
 	for path, want := range cases {
 		if got := dirNotice(path); got != want {

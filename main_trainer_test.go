@@ -612,7 +612,7 @@ func TestTrainerNamesTheFilesItWrote(t *testing.T) {
 // directory (no new files taken)".
 func TestTrainerSaysAtStartItCannotWriteHere(t *testing.T) {
 	tr := startTrainerIn(t, "/proc", &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "vanilla", "--epochs", "100", "--paused")
-	tr.waitFor("will fail: this directory, /proc, takes no new files")
+	tr.waitFor("will fail: the current directory /proc takes no new files")
 	tr.master.WriteString("q")
 	if code := tr.wait(); code != 0 {
 		t.Fatalf("exit %d", code)

@@ -485,23 +485,24 @@ func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind,
 // writes it: key again once the directory is writable, where it was
 // made read-only; else, as its keys write where ganui was started and
 // no key or flag chooses another place, ganui started where the user
-// can write. The current directory, the keys' own, is "this directory,
-// /srv/class,", where a run's end says "the current directory
-// /srv/class": at 80×24 the notice KeysCannotWrite makes of it has no
-// room for more. Its path and the file's clause give way on a narrow
-// screen, the way out staying.
+// can write. The current directory, the keys' own, is "the current
+// directory /srv/class", as a run's end names it (DirError.Cause). Its
+// path and the file's clause give way on a narrow screen, the way out
+// staying; before it, the system's words in parentheses: "the current
+// directory /srv/class takes no new files …; quit and start ganui where
+// you can write".
 func notWritten(what, key string, err error) string {
 	var de *outputfile.DirError
 	if !errors.As(err, &de) {
 		return what + ": " + err.Error()
 	}
 	cause := de.Cause()
-	if de.Dir == "." { // "this directory, /srv/class,": the current one is the keys' own
-		cause = "this directory"
-		if abs := de.Here(); abs != "" {
-			cause += GivesWay + ", " + abs + "," + GivesWay
+	if abs := de.Here(); abs != "" { // its path gives way: "the current directory … takes no new files"
+		why, sys, ok := strings.Cut(de.Why, " (")
+		if ok { // the system's words give way first: "… takes no new files …; quit and …"
+			why += GivesWay + " (" + sys + GivesWay
 		}
-		cause += " " + de.Why
+		cause = "the current directory" + GivesWay + " " + abs + GivesWay + " " + why
 	}
 	var files, left []string
 	var leftWhy error
@@ -515,7 +516,9 @@ func notWritten(what, key string, err error) string {
 	if files != nil && errors.Is(de, fs.ErrPermission) && strings.HasPrefix(de.Why, "takes no new files") {
 		remedy = "make the directory writable and " + key + " again" // "to write it, " too has no room at 80×24
 	}
-	return what + ": " + notWrittenThere(cause, nil, files, GivesWay, left, leftWhy) + LiveOnly + "; " + remedy + LiveOnly
+	text := notWrittenThere(cause, nil, files, GivesWay, left, leftWhy)
+	text = strings.ReplaceAll(text, GivesWay+GivesWay, "") // side by side, the system's words and the file's clause give way as one, the file's first
+	return what + ": " + text + LiveOnly + "; " + remedy + LiveOnly
 }
 
 // KeysCannotWrite is the trainer's notice at its start of err,

@@ -382,7 +382,7 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 // written, once pressed. The notice is session's (KeysCannotWrite), its marks
 // not shown.
 func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
-	const said = "w, e, c and P will fail: this directory, /home/ada/courses/gans/week3/notes, takes no new files (creating one there: permission denied); quit and start ganui where you can write"
+	const said = "w, e, c and P will fail: the current directory /home/ada/courses/gans/week3/notes takes no new files (creating one there: permission denied); quit and start ganui where you can write"
 	notice := markedNotice(said)
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -411,7 +411,7 @@ func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
 // it resumed, nor a failure that it failed. The notice's directory gives way at
 // 80×24, its way out staying.
 func TestNoticeBesideTheNote(t *testing.T) {
-	const said = "w, e, c and P will fail: this directory, /proc, takes no new files (creating one there: no such file or directory); quit and start ganui where you can write"
+	const said = "w, e, c and P will fail: the current directory /proc takes no new files (creating one there: no such file or directory); quit and start ganui where you can write"
 	notice := markedNotice(said)
 	cfg, err := presets.Get("ring")
 	if err != nil {
@@ -433,8 +433,8 @@ func TestNoticeBesideTheNote(t *testing.T) {
 			view := shown.View()
 			checkFrame(t, view, w, h)
 			notice := said
-			if w == 80 {
-				notice = strings.Replace(said, ", /proc,", " …", 1)
+			if w == 80 { // the system's words give way, the directory's path staying
+				notice = strings.Replace(said, " (creating one there: no such file or directory)", " …", 1)
 			}
 			frameReads(t, view, append([]string{"✗ " + notice}, c.want...)...)
 		}
@@ -443,25 +443,27 @@ func TestNoticeBesideTheNote(t *testing.T) {
 
 // TestDirectoryNoteSaysTheWayOut: a key's file not written for its directory
 // (session's note of an outputfile.DirError) says the way out, the directory
-// made writable and w again, at 80×24 as at 120×40, the file's clause and then
-// the directory's path giving way on the narrow screen (two brackets, the last
-// first): the file's name and the system's words would otherwise fill the
-// status's two lines.
+// made writable and w again, at 80×24 as at 120×40, the file's clause and the
+// system's words before it giving way on the narrow screen, as one bracket
+// and never cut inside their parentheses ("(creating one there …"), the
+// directory's path staying: the file's name and the system's words would
+// otherwise fill the status's two lines.
 func TestDirectoryNoteSaysTheWayOut(t *testing.T) {
 	cfg, err := presets.Get("ring")
 	if err != nil {
 		t.Fatal(err)
 	}
-	const why = " takes no new files (creating one there: permission denied)"
+	const dir = "the current directory /home/ada/courses/gans/week3/notes takes no new files"
+	const sys = " (creating one there: permission denied)"
 	const file = ", so ganui-ring-seed1-epoch0.ckpt is not written"
 	const out = "; make the directory writable and w again"
-	note := "checkpoint not saved: this directory" + session.GivesWay + ", /home/ada/courses/gans/week3/notes," + session.GivesWay + why + session.GivesWay + file + session.GivesWay + session.LiveOnly + out + session.LiveOnly
+	note := "checkpoint not saved: the current directory" + session.GivesWay + " /home/ada/courses/gans/week3/notes" + session.GivesWay + " takes no new files" + session.GivesWay + sys + file + session.GivesWay + session.LiveOnly + out + session.LiveOnly
 	for _, c := range []struct {
 		w, h int
 		want string
 	}{
-		{80, 24, "✗ checkpoint not saved: this directory …" + why + " …" + out},
-		{120, 40, "✗ checkpoint not saved: this directory, /home/ada/courses/gans/week3/notes," + why + file + out},
+		{80, 24, "✗ checkpoint not saved: " + dir + " …" + out},
+		{120, 40, "✗ checkpoint not saved: " + dir + sys + file + out},
 	} {
 		_, shown := shownModel(t, cfg, true, c.w, c.h)
 		shown.snap.Note, shown.snap.Failed = note, true
@@ -472,12 +474,13 @@ func TestDirectoryNoteSaysTheWayOut(t *testing.T) {
 }
 
 // markedNotice is said, the trainer's notice as session.KeysCannotWrite
-// marks it: the directory's path, between its first ", " and the
-// following ",", giving way, and the way out, from "; quit", said only
-// while the trainer runs.
+// marks it: the directory's path, from its " /" to the next space, and
+// the system's words, in parentheses, giving way, and the way out, from
+// "; quit", said only while the trainer runs.
 func markedNotice(said string) string {
-	head, rest, _ := strings.Cut(said, ", /")
-	path, tail, _ := strings.Cut(rest, ",")
-	out := strings.Index(tail, "; quit")
-	return head + session.GivesWay + ", /" + path + "," + session.GivesWay + tail[:out] + session.LiveOnly + tail[out:] + session.LiveOnly
+	head, rest, _ := strings.Cut(said, " /")
+	path, tail, _ := strings.Cut(rest, " ")
+	why, tail, _ := strings.Cut(tail, " (")
+	sys, out, _ := strings.Cut(tail, "; quit")
+	return head + session.GivesWay + " /" + path + session.GivesWay + " " + why + session.GivesWay + " (" + sys + session.GivesWay + session.LiveOnly + "; quit" + out + session.LiveOnly
 }

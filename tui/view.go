@@ -1000,7 +1000,8 @@ func (m *Model) statusLines(w, n int) []string {
 // noteLines is a note's text in style, wrapped at w as the diagnosis is
 // (wrapIndent), in at most rows lines. Where it does not fit, the words
 // session.GivesWay brackets give way, the last bracket first, each from
-// its end, a clause at a time (up to a ",", ":" or ";"), "…" in their
+// its end, a clause at a time (up to a ",", ":" or ";" outside
+// parentheses: "(creating one there …" would leave one open), "…" in their
 // place, as few as lets the whole fit, so that the words after them stay:
 // c's caveat, its reason first, before the checkpoint that continues the
 // run, which at 80×24 would otherwise be cut. Where even without them it
@@ -1018,7 +1019,7 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 		gives := parts[i]
 		var shorter []string // gives cut after a clause, the longest first, then gone
 		for j := len(gives) - 1; j > 0; j-- {
-			if gives[j] == ' ' && strings.ContainsRune(",:;", rune(gives[j-1])) {
+			if gives[j] == ' ' && strings.ContainsRune(",:;", rune(gives[j-1])) && strings.Count(gives[:j], "(") == strings.Count(gives[:j], ")") {
 				shorter = append(shorter, gives[:j-1]+" …")
 			}
 		}
