@@ -54,9 +54,7 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	// after why the run ended so.
 	defer func() {
 		s.Stop()
-		if left := s.Left(); left != nil {
-			left.Err, err = err, left
-		}
+		err = withLeft(err, s.Left())
 	}()
 	if err := s.NothingLeft(); err != nil {
 		switch {
@@ -76,7 +74,7 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	defer plot.Release()
+	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
 	for _, err := range []error{s.Unrecorded(), s.OtherKernels()} {
 		if err != nil {
 			fmt.Fprintln(stderr, "ganui: warning: "+visible.Message(err.Error()))
@@ -112,6 +110,20 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	return nil
 }
 
+// withLeft is err, a run's, with left, a file its directory, made
+// read-only under the run, would not let be removed (a --save room or a
+// --plot reservation given up), named after it: left around err, whose
+// line ends in left's words, "…; its hidden temporary file
+// x/.r.png.tmp-8723ca36 is left there, emptied (removing it: permission
+// denied): remove it once you can". err alone where nothing was left.
+func withLeft(err error, left *outputfile.LeftError) error {
+	if left == nil {
+		return err
+	}
+	left.Err = err
+	return left
+}
+
 // reservePlot begins the write of the --plot figure at path ("" for
 // none: nil) before a run or sweep trains (figure.Reserve), and holds it
 // to the end, which draws it: a second run given the same --plot
@@ -139,7 +151,7 @@ var newSession = session.New
 // draws each seed's quality over its epochs and its final value
 // (figure.FromSeeds). SIGINT or SIGTERM stops the runs in flight and
 // summarises, and draws, what finished.
-func headlessSeeds(opts options, stdout, stderr io.Writer) error {
+func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
 	loses := "the summary"
@@ -155,7 +167,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer plot.Release()
+	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
@@ -171,7 +183,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 // runs on a terminal's last line while it trains; with --plot, it
 // draws the figure of the sweep's one key or two (drawSweep), of the
 // rows it has, also when SIGINT or SIGTERM stopped it (drawSweep).
-func headlessSweep(opts options, stdout, stderr io.Writer) error {
+func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
 	loses := "the summary"
@@ -201,7 +213,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer plot.Release()
+	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
 	designs := make([]engine.Config, len(opts.sweep.Cells))
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config

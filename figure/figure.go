@@ -628,12 +628,16 @@ func (f *File) WriteSeeds(s Seeds) error {
 }
 
 // Release gives up f's write if no figure was written, leaving the file
-// at its path as it was. It may be called again, after a write, and on
-// a nil File, which has nothing to give up.
-func (f *File) Release() {
-	if f != nil {
-		f.room.Release()
+// at its path as it was, and returns its temporary file where its
+// directory, made read-only under the run, would not let it be removed
+// (outputfile.Reservation.Release): emptied, for the caller to name. It
+// may be called again, after a write, and on a nil File, which has
+// nothing to give up.
+func (f *File) Release() *outputfile.LeftError {
+	if f == nil {
+		return nil
 	}
+	return f.room.Release()
 }
 
 // write fills f's file with what encode writes in f's format and puts
