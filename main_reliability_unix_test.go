@@ -16,6 +16,7 @@ import (
 
 	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/session"
+	"golang.org/x/sys/unix"
 )
 
 // TestInputsMustBeRegularFiles (issue: --resume /dev/zero grew without
@@ -394,11 +395,11 @@ func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
 	dir := t.TempDir()
 	null := filepath.Join(dir, "null")
 	want := "discard.csv null run.png" // the files left in dir
-	var devNull syscall.Stat_t
-	if err := syscall.Stat(os.DevNull, &devNull); err != nil {
+	var devNull unix.Stat_t
+	if err := unix.Stat(os.DevNull, &devNull); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, int(devNull.Rdev)); err == nil {
+	if err := mknod(unix.Mknod, null, unix.S_IFCHR|0o666, uint64(devNull.Rdev)); err == nil {
 		defer func(was string) { nullDevice = was }(nullDevice)
 		nullDevice = null
 	} else {
@@ -442,6 +443,13 @@ func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
 // runToClosedPipe runs ganui with args, its standard output a pipe whose
 // reader is gone before the first write (| head -1 that has read its
 // line), and returns the child's wait status and standard error.
+// mknod makes the device file path with mk, unix.Mknod, whose device
+// number is an int on Linux and Darwin and a uint64 on FreeBSD: the type
+// is the one mk takes, so that the test builds on each.
+func mknod[D int | uint64](mk func(string, uint32, D) error, path string, mode uint32, dev uint64) error {
+	return mk(path, mode, D(dev))
+}
+
 func runToClosedPipe(t *testing.T, args ...string) (syscall.WaitStatus, string) {
 	t.Helper()
 	r, w, err := os.Pipe()
