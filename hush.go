@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"syscall"
 
 	"github.com/ganui/ganui/tui"
 )
@@ -20,9 +21,10 @@ import (
 // reaches the shell. Lines are still edited and ctrl+c still signals
 // (only ECHO goes), so that ctrl+c still gives the final line's wait up.
 type hush struct {
-	mu   sync.Mutex
-	back func() // puts the echo back; nil while it is on
-	sigs chan os.Signal
+	mu    sync.Mutex
+	back  func()        // puts the echo back; nil while it is on
+	done  chan struct{} // closed by on: stop reading the signals; nil once closed or left
+	ended chan struct{} // closed once the signals are no longer read
 }
 
 // echoOff takes the echo of the trainer's keys' terminal off and returns
@@ -53,46 +55,80 @@ func keysEchoOff() (back func(), ok bool) {
 }
 
 // hushKeys takes the echo of the trainer's keys' terminal off (hush).
-// Where catch is set, a stopSignal that comes meanwhile puts the echo
-// back before it ends ganui as it would have, until on: for the time
-// before the trainer holds those signals, as catchStop does after it.
-func hushKeys(catch bool) *hush {
+// Where signals is given (tui.HoldSignals's channel), hushKeys reads it
+// until on, for the time before the trainer reads it, as catchStop does
+// after: a stopSignal puts the echo back before it ends ganui as it
+// would have, and SIGQUIT, whose default is a dump of every goroutine
+// and exit 2, puts it back and quits at once, as it does a headless run
+// (notifyStop), with quit. A signal read as on is called is put back for
+// the trainer, which reads the channel next.
+func hushKeys(signals chan os.Signal, quit func(line string)) *hush {
 	h := &hush{}
-	back, ok := echoOff()
-	if !ok {
+	if back, ok := echoOff(); ok {
+		h.back = back
+	}
+	if signals == nil {
 		return h
 	}
-	h.back = back
-	if catch {
-		sigs := make(chan os.Signal, 1)
-		h.sigs = sigs
-		signal.Notify(sigs, stopSignals()...)
-		go func() {
-			if sig, ok := <-sigs; ok && h.on() {
-				signal.Reset(sig)
-				if p, err := os.FindProcess(os.Getpid()); err == nil {
-					p.Signal(sig)
+	done, ended := make(chan struct{}), make(chan struct{})
+	h.done, h.ended = done, ended
+	go func() {
+		defer close(ended)
+		select {
+		case sig := <-signals:
+			if !h.leave() {
+				select {
+				case signals <- sig: // on has been called: the trainer's, who reads next
+				default: // as many waiting as the channel holds: the trainer has enough to quit on
 				}
+				return
 			}
-		}()
-	}
+			if sig == syscall.SIGQUIT {
+				quit("ganui: SIGQUIT: quitting at once")
+				return
+			}
+			signal.Reset(sig)
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				p.Signal(sig)
+			}
+		case <-done:
+		}
+	}()
 	return h
 }
 
-// on puts the echo back, if it is off, and lets the signals go, reporting
-// whether it was off.
-func (h *hush) on() bool {
+// leave puts the echo back for a signal that ends ganui, reporting
+// false where on has been called already: the signal is the trainer's.
+func (h *hush) leave() bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.sigs != nil {
-		signal.Stop(h.sigs)
-		close(h.sigs)
-		h.sigs = nil
-	}
-	if h.back == nil {
+	if h.done == nil {
 		return false
 	}
-	h.back()
-	h.back = nil
+	h.done = nil
+	h.echoOn()
 	return true
+}
+
+// on puts the echo back, if it is off, and stops reading the signals.
+func (h *hush) on() {
+	h.mu.Lock()
+	if h.done != nil {
+		close(h.done)
+		h.done = nil
+	}
+	ended := h.ended
+	h.echoOn()
+	h.mu.Unlock()
+	if ended != nil {
+		<-ended // a signal read by now is ended with or put back
+	}
+}
+
+// echoOn puts the echo back, if it is off. The lock is held.
+func (h *hush) echoOn() {
+	if h.back != nil {
+		h.back()
+		h.back = nil
+	}
 }

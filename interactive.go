@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -36,8 +36,10 @@ import (
 // What the wait for the final line is, when it is long, goes to stderr
 // (quitLines). Keys typed while no screen is up are not echoed (hush).
 func interactive(opts options, stdout, stderr io.Writer) error {
+	signals, release := tui.HoldSignals() // from the start: none meets its default (SIGQUIT's, a dump of every goroutine) or is lost between the parts that read them
+	defer release()
 	tui.AskTerminal() // before the slow work, whose keys typed ahead its answer would take
-	keys := hushKeys(true)
+	keys := hushKeys(signals, func(line string) { quitAtOnce(stderr, line) })
 	defer keys.on()
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock)()
@@ -45,7 +47,7 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
-	end, err := tui.Run(s, dirNotice(opts.Dir), func() { keys.on() })
+	end, err := tui.Run(s, dirNotice(opts.Dir), func() { keys.on() }, signals)
 	if err != nil {
 		return err
 	}
@@ -68,9 +70,13 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	stop := catchStop()
+	hushed := hushKeys(nil, nil)
+	defer hushed.on()
+	stop := catchStop(signals, func() {
+		hushed.on()
+		quitAtOnce(stderr, "ganui: SIGQUIT: quitting at once, without the final line or the command again")
+	})
 	defer stop.release()
-	defer hushKeys(false).on()
 	return quitLines(s, stdout, stderr, stop)
 }
 
@@ -186,26 +192,43 @@ func earlierLine(measured int) string {
 type signalStop struct {
 	C    chan struct{}
 	name string
-	sigs chan os.Signal
+	done chan struct{} // closed by release
+	read chan struct{} // closed once the signals are no longer read
 }
 
-// catchStop holds stopSignals until release.
-func catchStop() *signalStop {
-	st := &signalStop{C: make(chan struct{}), sigs: make(chan os.Signal, 1)}
-	signal.Notify(st.sigs, stopSignals()...)
+// catchStop reads signals, tui.HoldSignals's channel, until release: the
+// first of stopSignals closes C, and SIGQUIT calls quit, which quits at
+// once, as SIGQUIT does a headless run (notifyStop), where Go's default
+// would dump every goroutine and exit 2.
+func catchStop(signals <-chan os.Signal, quit func()) *signalStop {
+	st := &signalStop{C: make(chan struct{}), done: make(chan struct{}), read: make(chan struct{})}
 	go func() {
-		if sig, ok := <-st.sigs; ok {
-			st.name = signalName(sig)
-			close(st.C)
+		defer close(st.read)
+		for {
+			select {
+			case sig := <-signals:
+				if sig == syscall.SIGQUIT {
+					quit()
+					return
+				}
+				select {
+				case <-st.C: // given up already
+				default:
+					st.name = signalName(sig)
+					close(st.C)
+				}
+			case <-st.done:
+				return
+			}
 		}
 	}()
 	return st
 }
 
-// release lets the signals go as before catchStop.
+// release stops reading the signals.
 func (st *signalStop) release() {
-	signal.Stop(st.sigs)
-	close(st.sigs)
+	close(st.done)
+	<-st.read
 }
 
 // slowNote is how long a wait after the screen has gone lasts before it

@@ -22,6 +22,7 @@ import (
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
+	"github.com/ganui/ganui/tui"
 )
 
 // TestSeedsStopOnSignal: --seeds stops on a signal: stopped mid-batch, the runs
@@ -517,7 +518,9 @@ func TestASignalAfterTheReaderGoesIsSaidOnce(t *testing.T) {
 // line; released, it holds the signal no more.
 func TestCatchStopTakesTheSignal(t *testing.T) {
 	leakcheck.Check(t)
-	st := catchStop()
+	signals, release := tui.HoldSignals()
+	defer release()
+	st := catchStop(signals, func() { t.Error("SIGINT taken for SIGQUIT") })
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
 	select {
 	case <-st.C:
@@ -527,5 +530,62 @@ func TestCatchStopTakesTheSignal(t *testing.T) {
 	st.release()
 	if st.name != "SIGINT" {
 		t.Errorf("the signal is named %q, want SIGINT", st.name)
+	}
+}
+
+// TestTheTrainersSignalsAreHeldThroughEveryPart: SIGQUIT (ctrl+\) quits
+// the interactive trainer at once, saying so, before the screen is up,
+// the echo put back first, and while the final line is awaited, where Go's
+// default dumped every goroutine and exited 2: the signals are held from
+// ganui's start (tui.HoldSignals), read in turn by the hush, the trainer
+// and catchStop. A signal that comes once the hush has let them go is
+// the trainer's, read from the same channel, not lost between the two.
+func TestTheTrainersSignalsAreHeldThroughEveryPart(t *testing.T) {
+	leakcheck.Check(t)
+	calls := fakeEcho(t)
+	signals, release := tui.HoldSignals()
+	defer release()
+	await := func(c <-chan string, after string) string {
+		select {
+		case line := <-c:
+			return line
+		case <-time.After(time.Minute): // a hang guard
+			t.Fatalf("nothing after %s", after)
+			return ""
+		}
+	}
+
+	quits := make(chan string, 1)
+	h := hushKeys(signals, func(line string) { quits <- line })
+	syscall.Kill(os.Getpid(), syscall.SIGQUIT)
+	if line := await(quits, "SIGQUIT with no screen up"); line != "ganui: SIGQUIT: quitting at once" {
+		t.Errorf("SIGQUIT with no screen up says %q", line)
+	}
+	if want := "off on"; strings.Join(*calls, " ") != want {
+		t.Errorf("echo calls %q before the quit, want %q", *calls, want)
+	}
+	h.on()
+
+	h = hushKeys(signals, func(line string) { t.Errorf("quit after the hush let go: %q", line) })
+	h.on() // the trainer takes over
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case sig := <-signals:
+		if sig != syscall.SIGINT {
+			t.Errorf("the trainer read %v, want SIGINT", sig)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("SIGINT after the hush let go reached no one")
+	}
+
+	said := make(chan string, 1)
+	st := catchStop(signals, func() { said <- "quit" })
+	syscall.Kill(os.Getpid(), syscall.SIGQUIT)
+	await(said, "SIGQUIT in the final wait")
+	st.release()
+	select {
+	case <-st.C:
+		t.Error("SIGQUIT in the final wait gave the final line up, as SIGINT does, where it quits")
+	default:
 	}
 }

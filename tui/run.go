@@ -84,8 +84,11 @@ func (m Model) ending() Ending {
 // pressing the key that fails. takeOver is called just before the
 // trainer takes the terminal, so that what held it until then (ganui's
 // hush on its echo) lets it go first: the trainer puts the terminal back
-// as it found it on leaving, and on ctrl+z.
-func Run(s *session.Session, notice string, takeOver func()) (Ending, error) {
+// as it found it on leaving, and on ctrl+z. signals is HoldSignals's
+// channel, which the trainer reads from takeOver until it ends: held
+// from ganui's start, a signal that comes as the screen takes over waits
+// there for it, where it had come to no one.
+func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.Signal) (Ending, error) {
 	keys, err := checkTerminal()
 	if err != nil {
 		s.Stop()
@@ -113,12 +116,12 @@ func Run(s *session.Session, notice string, takeOver func()) (Ending, error) {
 		m.stops = newStopCatcher()
 	}
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
-	stop := forwardSignals(p.Send)
 	m.stops.start(p.Send)
 	defer m.stops.close()
 	fd := keys.Fd()
 	unwatch := watchTerminal(func() bool { return term.IsTerminal(fd) }, time.Second, p.Send)
 	takeOver()
+	stop := forwardSignals(signals, p.Send)
 	final, err := p.Run()
 	stop()
 	unwatch()
@@ -218,17 +221,35 @@ var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, s
 // signalMsg is one of quitSignals, received.
 type signalMsg struct{ os.Signal }
 
-// forwardSignals passes each of quitSignals to send as a signalMsg, and
-// keeps them from ending the process, until stop is called.
-func forwardSignals(send func(tea.Msg)) (stop func()) {
-	sig := make(chan os.Signal, len(quitSignals))
+// HoldSignals keeps each of quitSignals from ending the process, but
+// those it was started ignoring (SIGHUP under nohup), until release, and
+// puts them in the channel it returns, for each part of ganui to read in
+// its turn: what holds the terminal before the trainer, the trainer
+// (Run), what waits for the final line after it. Held from ganui's
+// start to its end, none of them meets the default action between one
+// part and the next (SIGQUIT's, a dump of every goroutine and exit 2),
+// and one that comes as a part hands over waits in the channel for the
+// next.
+func HoldSignals() (signals chan os.Signal, release func()) {
+	signals = make(chan os.Signal, len(quitSignals))
+	var held []os.Signal
 	for _, q := range quitSignals {
-		if !signal.Ignored(q) { // started under nohup: SIGHUP stays ignored
-			signal.Notify(sig, q)
+		if !signal.Ignored(q) {
+			held = append(held, q)
 		}
 	}
-	done := make(chan struct{})
+	if len(held) > 0 { // none: Notify would relay every signal
+		signal.Notify(signals, held...)
+	}
+	return signals, func() { signal.Stop(signals) }
+}
+
+// forwardSignals passes each signal of sig to send as a signalMsg until
+// stop is called.
+func forwardSignals(sig <-chan os.Signal, send func(tea.Msg)) (stop func()) {
+	done, ended := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(ended)
 		for {
 			select {
 			case s := <-sig:
@@ -239,8 +260,8 @@ func forwardSignals(send func(tea.Msg)) (stop func()) {
 		}
 	}()
 	return func() {
-		signal.Stop(sig)
 		close(done)
+		<-ended // the next to read sig reads it alone
 	}
 }
 

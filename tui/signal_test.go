@@ -22,7 +22,9 @@ import (
 func TestQuitSignalsReachTheModel(t *testing.T) {
 	leakcheck.Check(t)
 	msgs := make(chan tea.Msg, len(quitSignals))
-	stop := forwardSignals(func(m tea.Msg) { msgs <- m })
+	signals, release := HoldSignals()
+	defer release()
+	stop := forwardSignals(signals, func(m tea.Msg) { msgs <- m })
 	defer stop()
 	for _, sig := range quitSignals {
 		if sig == syscall.SIGINT {

@@ -456,7 +456,7 @@ func TestTerminalChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = Run(s, "", func() {})
+		_, err = Run(s, "", func() {}, nil)
 		return err
 	}
 	t.Setenv("TERM", "dumb")
