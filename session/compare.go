@@ -78,7 +78,7 @@ func (c Replay) apply(s *Session) {
 		}
 		return
 	case s.state == Running:
-		s.note = "replay works while paused: press space to pause first"
+		s.refuse("replay works while paused: press space to pause first")
 		return
 	case n == 0 && s.state == Diverged:
 		// No frame will come: "yet" would promise one, and the keys that

@@ -149,6 +149,9 @@ type Session struct {
 	note     string
 	failed   bool // note reports a failure
 	refused  bool // the command at work changed nothing, and note says why (refuse)
+	// refusal is the note refuse set last: why a key did nothing, said of
+	// the run as the key found it, which a divergence makes stale (diverge).
+	refusal string
 	// moment is a note about a moment of the run ("resumed at epoch
 	// 10"), dropped once training reaches noteUntil if it is still the
 	// note (momentNote); other notes stay until replaced.
@@ -856,7 +859,7 @@ func (s *Session) applyCommand(c Command) {
 }
 
 // refuse says, in the note, why the command at work changes nothing.
-func (s *Session) refuse(note string) { s.note, s.refused = note, true }
+func (s *Session) refuse(note string) { s.note, s.refused, s.refusal = note, true, note }
 
 // runWaiting reports whether a TogglePause waits behind the command at
 // work: space pressed during steps typed ahead, which a paused run's
@@ -1070,10 +1073,18 @@ func (s *Session) diverge(err error) {
 		// What the pause said, "paused: n trains one epoch", its steps
 		// in progress, the losses of the last, is over. A running run's
 		// note is the answer to the last key, and stays beside the
-		// divergence: cleared, "rerun from seed 1" would go when the
-		// rerun diverges where the run it replaced did, leaving the screen
-		// as it was before R.
+		// divergence unless it said why the key did nothing (below):
+		// cleared, "rerun from seed 1" would go when the rerun diverges
+		// where the run it replaced did, leaving the screen as it was
+		// before R.
 		s.note, s.failed = "", false
+	}
+	if s.note != "" && s.note == s.refusal {
+		// Why a key did nothing to the running run, "n (one epoch) works
+		// while paused", "u rolls a diverged run back …; this run has not
+		// diverged", is false of the diverged one, and would take a row of
+		// the divergence's own words.
+		s.note = ""
 	}
 	s.setState(Diverged)
 	s.err = d

@@ -1644,3 +1644,33 @@ func TestPlaneEvaluationTakesSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestDivergingEndsARefusal: why a key did nothing to the running run (u,
+// "this run has not diverged"; n, d and the replay's keys, "works while
+// paused") is false once the run diverges, and goes with the divergence,
+// where it would stand under the header's ✗ diverged. What a key did stays
+// (TestRerunDivergingKeepsItsNote).
+func TestDivergingEndsARefusal(t *testing.T) {
+	for _, c := range []Command{Rollback{}, Step{Kind: StepEpoch}, Replay{Dir: -1}} {
+		s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+		for range 30 {
+			Adjust{DLR, +1}.apply(s)
+			Adjust{GLR, +1}.apply(s)
+		}
+		TogglePause{}.apply(s)
+		s.applyCommand(c)
+		refusal := s.note
+		if s.state != Running || refusal == "" {
+			t.Fatalf("%T on a running run: state %v, note %q", c, s.state, refusal)
+		}
+		for i := 0; s.state != Diverged; i++ {
+			if i == 200 {
+				t.Fatal("no divergence in 200 epochs at learning rate 10")
+			}
+			s.trainEpoch()
+		}
+		if s.note != "" {
+			t.Errorf("%T refused, then the run diverged: note %q, want none", c, s.note)
+		}
+	}
+}
