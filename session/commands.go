@@ -596,7 +596,7 @@ func (Restart) apply(s *Session) {
 		s.warn(err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("rerun from seed %d%s", s.gan.Seed(), s.startedOtherwise(was))
+	s.note = fmt.Sprintf("rerun from seed %d: the same starting weights, history cleared%s", s.gan.Seed(), s.startedOtherwise(was))
 }
 
 // startedOtherwise says, for the note of a new run (r, R), each setting

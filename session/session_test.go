@@ -271,6 +271,9 @@ func TestReseedSeedsFollowTheStartSeed(t *testing.T) {
 // say which of them the new run starts with that the run it replaces did not,
 // so that the rerun says it trains from its first epoch with a rate the
 // replaced run took up mid-run, which "rerun from seed 3" alone does not say.
+// R says what a rerun is, "the same starting weights, history cleared", as r
+// says "fresh weights, history cleared", where "rerun from seed 3" left it to
+// be guessed.
 func TestNewRunSaysWhatItStartsWith(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -279,12 +282,12 @@ func TestNewRunSaysWhatItStartsWith(t *testing.T) {
 	Adjust{GSteps, -1}.apply(s)
 	now := s.settings(s.gan.Config())
 	Restart{}.apply(s)
-	want := fmt.Sprintf("rerun from seed 3, with D lr %s → %s, G steps %s → %s from the start", was.Text(DLR), now.Text(DLR), was.Text(GSteps), now.Text(GSteps))
+	want := fmt.Sprintf("rerun from seed 3: the same starting weights, history cleared, with D lr %s → %s, G steps %s → %s from the start", was.Text(DLR), now.Text(DLR), was.Text(GSteps), now.Text(GSteps))
 	if s.note != want {
 		t.Errorf("R after a retune: %q, want %q", s.note, want)
 	}
 	Restart{}.apply(s)
-	if s.note != "rerun from seed 3" {
+	if s.note != "rerun from seed 3: the same starting weights, history cleared" {
 		t.Errorf("R again, nothing retuned: %q", s.note)
 	}
 	Adjust{GSteps, +1}.apply(s)
