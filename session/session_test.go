@@ -1276,19 +1276,41 @@ func TestSettingChangesAfterEpochsOneAfterAnother(t *testing.T) {
 
 // TestMomentNotesGo: a note about a moment ("resumed at epoch 10",
 // "continuing past the plan") goes once the run has trained a check
-// interval past it; a note set since stays.
+// interval past it and momentShown has passed, so that a run trained past
+// its check interval at once, 3 epochs of a 300-epoch plan at full speed,
+// has its note read; a note set since stays.
 func TestMomentNotesGo(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+	now := time.Unix(1000, 0)
+	s.clock = NewClock(func() time.Time { return now })
 	s.momentNote("resumed at epoch 0")
 	for range s.every - 1 {
 		s.trainEpoch()
 	}
+	now = now.Add(momentShown)
 	if s.note != "resumed at epoch 0" {
 		t.Fatalf("before a check interval: note %q", s.note)
 	}
 	s.trainEpoch()
 	if s.note != "" {
-		t.Fatalf("after a check interval: note %q", s.note)
+		t.Fatalf("after a check interval and %v: note %q", momentShown, s.note)
+	}
+	s.momentNote("continuing past the plan")
+	for range 2 * s.every {
+		s.trainEpoch()
+	}
+	if s.note != "continuing past the plan" {
+		t.Fatalf("two check intervals trained at once: note %q, want it still said", s.note)
+	}
+	now = now.Add(momentShown - time.Millisecond)
+	s.trainEpoch()
+	if s.note != "continuing past the plan" {
+		t.Fatalf("%v after: note %q, want it still said", momentShown-time.Millisecond, s.note)
+	}
+	now = now.Add(time.Millisecond)
+	s.trainEpoch()
+	if s.note != "" {
+		t.Fatalf("%v after and two check intervals: note %q", momentShown, s.note)
 	}
 	s.momentNote("continuing past the plan")
 	s.note = "speed 200/s → full"
