@@ -160,7 +160,7 @@ func (c Step) apply(s *Session) {
 			// diagnosis write them (numtext.Measure): a D winning
 			// outright reads "D real 5.8939e-5", as the legend does, not
 			// "D real 0.000".
-			s.note = fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Measure(s.last.DReal), numtext.Measure(s.last.DFake), numtext.Measure(s.last.G))
+			s.note = fmt.Sprintf("trained epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Measure(s.last.DReal), numtext.Measure(s.last.DFake), numtext.Measure(s.last.G))
 		}
 	case StepD:
 		if !s.stepping("d (one discriminator update)") {

@@ -1025,12 +1025,13 @@ func TestReplayNamesWhatTheUserDid(t *testing.T) {
 	}
 }
 
-// TestStepNoteGroupsTheEpoch: n's answer writes the epoch as the header
-// and every other note do (epoch 1,001), not 1001.
+// TestStepNoteGroupsTheEpoch: n's answer says what n did, "trained epoch
+// 1,001", as d's says "one D update by hand at epoch …", and writes the epoch
+// as the header and every other note do (epoch 1,001), not 1001.
 func TestStepNoteGroupsTheEpoch(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
 	s.applyOne(Step{Kind: StepEpoch})
-	if !strings.HasPrefix(s.note, "epoch 1,001: D real ") {
+	if !strings.HasPrefix(s.note, "trained epoch 1,001: D real ") {
 		t.Errorf("n at epoch 1,000: %q", s.note)
 	}
 }
@@ -1298,7 +1299,7 @@ func TestLongStepShowsItsProgress(t *testing.T) {
 	default:
 		t.Fatal("a step of 3 epochs published nothing as it went")
 	}
-	if s.gan.Epoch() != 3 || !strings.HasPrefix(s.note, "epoch 3: ") {
+	if s.gan.Epoch() != 3 || !strings.HasPrefix(s.note, "trained epoch 3: ") {
 		t.Errorf("after the step: epoch %d, note %q", s.gan.Epoch(), s.note)
 	}
 }
@@ -1319,7 +1320,7 @@ func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
 	if l.DReal >= 5e-4 {
 		t.Fatalf("D real %g: the test needs a loss under 0.0005, which three decimals do not write", l.DReal)
 	}
-	want := fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(l.Epoch), numtext.Measure(l.DReal), numtext.Measure(l.DFake), numtext.Measure(l.G))
+	want := fmt.Sprintf("trained epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(l.Epoch), numtext.Measure(l.DReal), numtext.Measure(l.DFake), numtext.Measure(l.G))
 	if s.note != want {
 		t.Errorf("stepped: %q, want %q", s.note, want)
 	}

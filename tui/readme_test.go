@@ -103,7 +103,7 @@ func TestREADMEScreensAreTheTrainers(t *testing.T) {
 		sessions[c.run], snaps[c.run] = s, map[int]session.Snapshot{}
 		s.Start()
 		s.Send(session.Step{Kind: session.StepEpoch, Epochs: c.epochs})
-		stepped := "epoch " + numtext.FormatInt(c.epochs) + ": "
+		stepped := "trained epoch " + numtext.FormatInt(c.epochs) + ": "
 		for _, d := range cases {
 			bins := binsAt(d.w)
 			if _, done := snaps[c.run][bins]; d.run != c.run || done {

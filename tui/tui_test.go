@@ -177,7 +177,7 @@ func TestPauseStopsTheEpochCounter(t *testing.T) {
 	// One step trains exactly one epoch past where the pause left the run:
 	// nothing was trained in between.
 	s.key("n")
-	stepped := s.waitSnap("one epoch was stepped", func(s session.Snapshot) bool { return strings.HasPrefix(s.Note, "epoch ") })
+	stepped := s.waitSnap("one epoch was stepped", func(s session.Snapshot) bool { return strings.HasPrefix(s.Note, "trained epoch ") })
 	if stepped.Epoch != paused.Epoch+1 {
 		t.Fatalf("paused at epoch %d, one step later at %d", paused.Epoch, stepped.Epoch)
 	}
