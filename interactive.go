@@ -166,12 +166,21 @@ func waitLine(what string, width int) string {
 // lineWidth is the width of w's terminal, or 80 columns where w is no
 // terminal (a file, a pipe) or its width is unknown.
 func lineWidth(w io.Writer) int {
+	if width := terminalWidth(w); width > 0 {
+		return width
+	}
+	return 80
+}
+
+// terminalWidth is the width of w's terminal, or 0 where w is no terminal
+// (a file, a pipe) or its width is unknown.
+func terminalWidth(w io.Writer) int {
 	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
 			return width
 		}
 	}
-	return 80
+	return 0
 }
 
 // earlierLine says what a final line whose evaluation a signal gave up

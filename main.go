@@ -135,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch err = nil; {
 	case help: // printed; only a failed write of it is left to report
 	case opts.listPresets:
-		listPresets(out, columns)
+		listPresets(out, textWidth(stdout))
 	case opts.version:
 		info, ok := debug.ReadBuildInfo()
 		io.WriteString(out, versionText(info, ok, runtime.Version(), engine.KernelISA()))
@@ -474,27 +474,37 @@ const designUsage = "DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--e
 // that started it; --help prints it before the flags. A way too long
 // for a line goes on under its arguments, never breaking inside an
 // [optional group], or from the middle of the width for a command that
-// leaves less than half of it.
+// leaves less than half of it; designUsage, last, goes on under its
+// flags.
 func usage(width int) string {
 	var b strings.Builder
 	for i, way := range ways {
-		line := "       "
+		lead := "       "
 		if i == 0 {
-			line = "usage: "
+			lead = "usage: "
 		}
-		indent := strings.Repeat(" ", min(utf8.RuneCountInString(line+command.Program()), width/2-1))
 		args := usageArgs(way)
-		line += command.Line(args[0])
-		for _, arg := range args[1:] {
-			if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(arg) > width {
-				b.WriteString(line + "\n")
-				line = indent
-			}
-			line += " " + arg
-		}
-		b.WriteString(line + "\n")
+		indent := min(utf8.RuneCountInString(lead+command.Program()), width/2-1)
+		writeUsage(&b, lead+command.Line(args[0]), args[1:], indent, width)
 	}
-	return b.String() + designUsage + "\n"
+	design := usageArgs(designUsage)
+	writeUsage(&b, design[0], design[1:], len(design[0]), width)
+	return b.String()
+}
+
+// writeUsage writes head and then args to b, each after a space, in
+// lines of at most width columns where an argument fits, each line after
+// the first indent columns in.
+func writeUsage(b *strings.Builder, head string, args []string, indent, width int) {
+	line := head
+	for _, arg := range args {
+		if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(arg) > width {
+			b.WriteString(line + "\n")
+			line = strings.Repeat(" ", indent)
+		}
+		line += " " + arg
+	}
+	b.WriteString(line + "\n")
 }
 
 // usageArgs splits a way of ways at the spaces outside its brackets:
@@ -528,29 +538,33 @@ var flagGroups = []cliflag.Group{
 	{Title: "print and exit:", Flags: []string{"list-presets", "show-preset", "version", "help"}},
 }
 
-// helpFooter ends --help: how every flag and number is written, and
-// what each key of the final line measures (TestHelpNamesTheFinalLinesKeys),
-// which the trainer prints as it quits: kurt and zdep are explained here
-// as well as in README.md, which a user who ran a binary may not have.
-const helpFooter = `
-A flag takes one dash or two (-seed 3 is --seed 3), its value after a
-space or an = (--seed=3). A count (--epochs, --seed, --samples, --every,
---jobs, a seed of --seeds) is whole, in digits or in exponent form:
---epochs 5e3.
+// helpFooter ends --help, wrapped to width columns as the flags are
+// (cliflag.Wrap): how every flag and number is written, and what each key
+// of the final line measures (TestHelpNamesTheFinalLinesKeys), which the
+// trainer prints as it quits: kurt and zdep are explained here as well as
+// in README.md, which a user who ran a binary may not have.
+func helpFooter(width int) string {
+	var b strings.Builder
+	for _, p := range footerParagraphs {
+		b.WriteString("\n" + strings.Join(cliflag.Wrap(p, width), "\n") + "\n")
+	}
+	return b.String()
+}
 
-The final line, a headless run's last and the trainer's when you quit,
-measures fresh samples of G against the target: mean, std, skew and kurt
-(excess kurtosis, 0 for a normal); ks (Kolmogorov-Smirnov statistic) and
-w1 (Wasserstein-1 distance), 0 for a perfect fit; zdep, G's noise use,
-0 if it ignores its noise. On a plane: mean_x, std_x, mean_y, std_y, and
-sw1, sliced W1, beside sw1_floor, what a sample of the target itself
-shows; hq, the share of samples within 3 std of a mode. On modes: modes,
-those covered of all, and mode_share, each one's share of the samples.
-state= is done, interrupted or diverged; epochs_per_s is the training
-speed over the time spent training (0.0 when none was), wall_s the run's
-seconds, the trainer's pauses included. README.md's "What the numbers
-mean" says more.
-`
+// footerParagraphs are helpFooter's paragraphs.
+var footerParagraphs = []string{
+	"A flag takes one dash or two (-seed 3 is --seed 3), its value after a space or an = (--seed=3). " +
+		"A count (--epochs, --seed, --samples, --every, --jobs, a seed of --seeds) is whole, in digits or in exponent form: --epochs 5e3.",
+	"The final line, a headless run's last and the trainer's when you quit, measures fresh samples of G against the target: " +
+		"mean, std, skew and kurt (excess kurtosis, 0 for a normal); ks (Kolmogorov-Smirnov statistic) and w1 (Wasserstein-1 distance), 0 for a perfect fit; " +
+		"zdep, G's noise use, 0 if it ignores its noise. " +
+		"On a plane: mean_x, std_x, mean_y, std_y, and sw1, sliced W1, beside sw1_floor, what a sample of the target itself shows; " +
+		"hq, the share of samples within 3 std of a mode. " +
+		"On modes: modes, those covered of all, and mode_share, each one's share of the samples. " +
+		"state= is done, interrupted or diverged; epochs_per_s is the training speed over the time spent training (0.0 when none was), " +
+		"wall_s the run's seconds, the trainer's pauses included. " +
+		`README.md's "What the numbers mean" says more.`,
+}
 
 // parseFlags reads the command line and resolves the design to run.
 // --help (or -h), anywhere on it, prints the usage on stdout and returns
@@ -623,9 +637,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	if help {
-		io.WriteString(stdout, usage(columns)+"\n")
-		cliflag.PrintDefaults(stdout, fs, columns, flagGroups...)
-		io.WriteString(stdout, helpFooter)
+		width := textWidth(stdout)
+		io.WriteString(stdout, usage(width)+"\n")
+		cliflag.PrintDefaults(stdout, fs, width, flagGroups...)
+		io.WriteString(stdout, helpFooter(width))
 		return o, flag.ErrHelp
 	}
 	given := map[string]bool{}
@@ -897,10 +912,36 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 	return nil
 }
 
-// columns is the width --help and --list-presets are written to: that of
-// the terminal most are read in, and of a page of text; a variable so
-// that tests can hold their wrap at narrower widths.
-var columns = 80
+// textWidth is the width --help and --list-presets are written to on
+// stdout (wrapWidth): its terminal's, where it is one, else COLUMNS's.
+func textWidth(stdout io.Writer) int {
+	if c, ok := stdout.(*checkedWriter); ok {
+		stdout = c.w
+	}
+	return wrapWidth(terminalWidth(stdout), os.Getenv("COLUMNS"))
+}
+
+// wrapWidth is the width of ganui's long texts: tty, the width of the
+// terminal standard output is, where it is one (tty > 0), else env,
+// COLUMNS, where it is a whole number, else 80, the terminal most are
+// read in, so that what a pipe, a file or a test reads does not change
+// with the terminal it was run from. Either is held to minColumns to
+// maxColumns: a paragraph wider than 100 columns is hard to read, the
+// eye losing its line on the way back, and below 60 the flags'
+// descriptions, eight columns in, wrap every few words.
+func wrapWidth(tty int, env string) int {
+	w := tty
+	if w <= 0 {
+		w = 80
+		if n, err := strconv.Atoi(env); err == nil && n > 0 {
+			w = n
+		}
+	}
+	return min(max(w, minColumns), maxColumns)
+}
+
+// minColumns and maxColumns bound wrapWidth.
+const minColumns, maxColumns = 60, 100
 
 // listPresets prints every built-in preset: its name, then its
 // description, source and outline indented under it, wrapped to width

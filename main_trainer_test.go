@@ -57,8 +57,7 @@ func openPTY(w, h int) (master, slave *os.File, err error) {
 		slave, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
 	}
 	if err == nil {
-		ws := [4]uint16{uint16(h), uint16(w), 0, 0}
-		if err = ioctl(slave, syscall.TIOCSWINSZ, unsafe.Pointer(&ws)); err != nil {
+		if err = setSize(slave, w, h); err != nil {
 			slave.Close()
 		}
 	}
@@ -67,6 +66,12 @@ func openPTY(w, h int) (master, slave *os.File, err error) {
 		return nil, nil, err
 	}
 	return master, slave, nil
+}
+
+// setSize makes the pseudo-terminal whose side f is w×h.
+func setSize(f *os.File, w, h int) error {
+	ws := [4]uint16{uint16(h), uint16(w), 0, 0}
+	return ioctl(f, syscall.TIOCSWINSZ, unsafe.Pointer(&ws))
 }
 
 // startTrainer runs ganui with args, the interactive trainer, on a
@@ -656,5 +661,33 @@ func TestTrainerSaysItsDirectoryWent(t *testing.T) {
 	}
 	if want := "ganui: no command runs this run again: the design it would load is not written: cannot write ganui-mine-seed1.json: the current directory " + dir + " was removed while ganui ran\n"; tr.stderr.String() != want {
 		t.Errorf("stderr %q; want %q", tr.stderr.String(), want)
+	}
+}
+
+// TestHelpWrapsToTheTerminal: --help on a terminal of 70 columns is
+// written to its width, a COLUMNS of 120 notwithstanding (wrapWidth): no
+// line of the usage, the flags (a tab to column 8) or the footer is over
+// 70, where they had been written to 80 whatever the terminal, a line of
+// 80 wrapping there as the terminal broke it.
+func TestHelpWrapsToTheTerminal(t *testing.T) {
+	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, []string{"COLUMNS=120"}, "--help")
+	if err := setSize(tr.slave, 70, 30); err != nil {
+		t.Fatal(err)
+	}
+	tr.start()
+	tr.waitFor(`says more.`) // the footer's end
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("--help exited %d", code)
+	}
+	for _, l := range strings.Split(tr.output(), "\r\n") {
+		col := 0
+		for _, r := range l {
+			if col++; r == '\t' {
+				col = (col + 7) / 8 * 8
+			}
+		}
+		if col > 70 {
+			t.Errorf("on a terminal of 70 columns --help writes a line of %d:\n%s", col, l)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -13,9 +14,8 @@ import (
 // screen does (textwrap.Wrap), the line above giving the last a word of
 // company, where cliflag.Wrap had no such rule.
 func TestHelpAndPresetsLeaveNoWordAlone(t *testing.T) {
-	defer func(c int) { columns = c }(columns)
 	for _, w := range []int{60, 70, 80} {
-		columns = w
+		t.Setenv("COLUMNS", strconv.Itoa(w))
 		_, presets, _ := runCLI(t, "--list-presets")
 		for _, lone := range loneCLIEnds(presets, presetParagraphs(presets)) {
 			t.Errorf("--list-presets at %d columns ends a paragraph on a word alone:\n%s", w, lone)
@@ -93,4 +93,35 @@ func helpParagraphs(text string) [][2]int {
 		}
 	}
 	return ps
+}
+
+// TestWrapWidth: --help and --list-presets are written to the width of
+// the terminal standard output is, where it is one, else to COLUMNS, where
+// that is a whole number, else to 80 columns, so that a pipe or a file
+// reads alike whatever terminal it came from; either held to 60 to 100
+// columns, a paragraph's readable width.
+func TestWrapWidth(t *testing.T) {
+	for _, c := range []struct {
+		tty  int
+		env  string
+		want int
+	}{
+		{70, "", 70},    // a terminal's width
+		{70, "90", 70},  // the terminal's over COLUMNS
+		{200, "", 100},  // a wide terminal: paragraphs stay readable
+		{40, "", 60},    // a narrow one
+		{0, "70", 70},   // no terminal: COLUMNS
+		{0, "120", 100}, // COLUMNS held as a terminal's width is
+		{0, "20", 60},
+		{0, "", 80},     // neither: 80
+		{0, "wide", 80}, // a COLUMNS that is no whole number
+		{0, "0", 80},
+		{0, "-70", 80},
+		{0, " 70", 80},
+		{0, "70.5", 80},
+	} {
+		if got := wrapWidth(c.tty, c.env); got != c.want {
+			t.Errorf("wrapWidth(%d, %q) = %d, want %d", c.tty, c.env, got, c.want)
+		}
+	}
 }
