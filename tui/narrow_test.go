@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -33,6 +34,28 @@ func TestMomentsTitleSaysWhoseAlike(t *testing.T) {
 			legend, _ := m.momText(l.rightW, l.momH)
 			if want := ansi.Strip(titles[0]); !strings.HasPrefix(ansi.Strip(legend[0]), want) {
 				t.Errorf("%s at %d×%d: the moments legend reads %q, not %q", name, size[0], size[1], ansi.Strip(strings.Join(legend, " / ")), want)
+			}
+		}
+	}
+}
+
+// TestDesignPanelShowsTheTarget: every preset's ? page at 70×20, the
+// smallest screen, says its target ("target grid(5,2,0.05), batch 256"),
+// what G learns, which G and D in short do not say: a summary that would
+// take its row is cut a row shorter. grid-pacgan4-ema's, three lines
+// whole, had taken the row, and the page had not said what G was to
+// learn.
+func TestDesignPanelShowsTheTarget(t *testing.T) {
+	for _, name := range presets.Names() {
+		_, m, snap := presetModel(t, name, 70, 20)
+		m.apply(snap)
+		m.keys.page = pageNone
+		m.nextHelpPage()
+		page := ansi.Strip(m.View())
+		for _, l := range wrapIndent(snap.Design[2], m.layout().histW) {
+			if l = numtext.Plain(strings.TrimSpace(ansi.Strip(l))); !strings.Contains(page, l) {
+				t.Errorf("%s at 70×20: the ? page does not say %q of its target:\n%s", name, l, page)
+				break
 			}
 		}
 	}

@@ -522,25 +522,26 @@ func (m Model) designPanel(w, h int) string {
 	if short := wrapped(m.snap.Networks); len(lines)+len(design) > h && len(short) > 0 && len(lines)+len(short)+1 <= h {
 		// Still too long (70×20), G and D in short (Snapshot.Networks), their
 		// layers alone, where they fit with the line that says where the rest
-		// is; before them the summary and the target, each where it fits too.
+		// is; before them the target where it fits too, then the summary.
 		// Cut, the design would say neither G nor D, only the summary and the
 		// target, at 70×20 ring's "… the whole design" under its target.
-		// The rows they leave take, cut, a summary too long to fit whole
-		// (cutLines), else the source (cutSource), as above: left out,
+		// The target comes first: it is what G learns, which G and D in
+		// short do not say, where the summary, cut, still says what the
+		// design is in plain words; kept whole, grid-pacgan4-ema's summary
+		// of three lines took the target's row at 70×20. The rows the target
+		// leaves take the summary whole, and what that leaves the source
+		// (cutSource), as above; else the summary, cut (cutLines): left out,
 		// devnag-2017's summary of four lines at 70×20 left two blank rows
 		// above the status, and uniform's source one.
 		summary, source, target := wrapped(m.snap.Design[:1]), []string(nil), wrapped(m.snap.Design[2:3])
 		room := func(taken ...[]string) int { return h - len(lines) - len(slices.Concat(taken...)) - len(short) - 1 }
-		if len(summary) > room() {
-			summary = nil
-		}
-		if len(target) > room(summary) {
+		if len(target) > room() {
 			target = nil
 		}
-		if summary != nil {
+		if len(summary) <= room(target) {
 			source = cutSource(m.snap.Design[1], w, room(summary, target))
 		} else {
-			summary = cutLines(wrapped(m.snap.Design[:1]), w, room(target))
+			summary = cutLines(summary, w, room(target))
 		}
 		lines = slices.Concat(lines, summary, source, target, short, []string{hint()})
 		return block(lines, w, h)
