@@ -79,6 +79,7 @@ func WritePlaced(path string, perm fs.FileMode, kind Kind, size int64, fill func
 type Reservation struct {
 	path string   // the file it is to replace, links followed
 	f    *os.File // nil once written or released
+	g    *gate    // f's steps, shut by Abandon
 }
 
 // Reserve begins a write of path as Write does — the same refusals
@@ -132,9 +133,9 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 	if err != nil {
 		return nil, err
 	}
-	r := &Reservation{path: path, f: f}
+	r := &Reservation{path: path, f: f, g: gateOf(f)}
 	if size > 0 {
-		if err := allocate(f, size); err != nil {
+		if err := r.g.step(func() error { return allocate(f, size) }); err != nil {
 			err = fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
 			if left := r.Release(); left != nil { // its directory made read-only since: named
 				left.Err = err
@@ -155,10 +156,12 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 // that nothing is written into a file its rename would leave there. On
 // error the temporary file is removed, the file at path left as it was;
 // where the directory refuses its removal too, it is emptied and named
-// (a *LeftError), so that the user can remove it. A Reservation is
-// written once: Write after Write or Release is an error.
+// (a *LeftError), so that the user can remove it. Once Abandon has been
+// called, fill's writes fail (ErrAbandoned), as the file's cut does: no
+// step of the write lands in the file after Abandon (gate). A
+// Reservation is written once: Write after Write or Release is an error.
 func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err error) {
-	f, path := r.f, r.path
+	f, g, path := r.f, r.g, r.path
 	if f == nil {
 		return fmt.Errorf("cannot write %s: its reservation is used up", path)
 	}
@@ -184,14 +187,14 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 	if _, err = f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	if err = fill(f); err != nil {
+	if err = fill(gatedWriter{f, g}); err != nil {
 		return err
 	}
 	end, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return err
 	}
-	if err = f.Truncate(end); err != nil { // the room reserved past it
+	if err = g.step(func() error { return f.Truncate(end) }); err != nil { // the room reserved past it
 		return err
 	}
 	if err = f.Sync(); err != nil {
@@ -208,6 +211,49 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 		d.Close()
 	}
 	return nil
+}
+
+// gate is what the steps that fill a write's temporary file, cut it or
+// make room in it pass through, one at a time under its lock, until
+// Abandon shuts it: it takes the lock, waiting for the step under way,
+// and empties or removes the file, and every step from then on fails
+// (ErrAbandoned). So when Abandon returns nothing more is written into
+// the file: else a write under way would go on writing past the hole
+// Abandon's emptying left, and the file Abandon says is left emptied
+// would grow back, sparse, until the process ended.
+type gate struct {
+	sync.Mutex
+	shut bool // by Abandon
+}
+
+// step does op under g's lock, unless g is shut.
+func (g *gate) step(op func() error) error {
+	g.Lock()
+	defer g.Unlock()
+	if g.shut {
+		return ErrAbandoned
+	}
+	return op()
+}
+
+// gatedWriter is what a write's fill writes to: f, through g, a MiB at
+// most a step, so that Abandon waits for no more than that to be
+// written.
+type gatedWriter struct {
+	f *os.File
+	g *gate
+}
+
+func (w gatedWriter) Write(p []byte) (n int, err error) {
+	for len(p) > 0 && err == nil {
+		var m int
+		err = w.g.step(func() (err error) {
+			m, err = w.f.Write(p[:min(len(p), 1<<20)])
+			return err
+		})
+		n, p = n+m, p[m:]
+	}
+	return n, err
 }
 
 // discard removes name, a write's temporary file, and where it cannot
@@ -901,8 +947,8 @@ func globEscape(s string) string {
 // (createTemp's, until finished), which Abandon removes.
 var underWay struct {
 	sync.Mutex
-	files     map[*os.File]bool
-	abandoned bool // by Abandon: no write may begin
+	files     map[*os.File]*gate // each's steps (gate)
+	abandoned bool               // by Abandon: no write may begin
 	// made is the directories createTemp has made a file in, as its
 	// path names them: one of them not there now was removed while
 	// ganui ran (cannotCreate).
@@ -930,21 +976,25 @@ var ErrAbandoned = errors.New("ganui is quitting")
 // (place). Only a kill the process cannot see (kill -9, a power cut)
 // leaves a temporary file now, and a directory made read-only under the
 // write, which will not let it be removed: it is emptied then (discard),
-// its room, as large as the checkpoint, freed, and named: Abandon
-// returns a *LeftError, its Err nil, for each such file, in the order of
-// their names, for the caller to say as it quits; else nothing would
-// name them.
+// its room, as large as the checkpoint, freed, and named, and the write
+// under way in it writes nothing more there (gate): Abandon returns a
+// *LeftError, its Err nil, for each such file, in the order of their
+// names, for the caller to say as it quits; else nothing would name
+// them.
 func Abandon() []*LeftError {
 	underWay.Lock()
 	defer underWay.Unlock()
 	underWay.abandoned = true
 	var left []*LeftError
-	for f := range underWay.files {
+	for f, g := range underWay.files {
+		g.Lock() // once the step under way is done
+		g.shut = true
 		if stillNamed(f) { // not renamed into place already
 			if err := discard(f.Name()); err != nil {
 				left = append(left, &LeftError{Temp: f.Name(), Why: unwrapPath(err)})
 			}
 		}
+		g.Unlock()
 	}
 	slices.SortFunc(left, func(a, b *LeftError) int { return strings.Compare(a.Temp, b.Temp) })
 	return left
@@ -989,7 +1039,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 		return nil, ErrAbandoned
 	}
 	if underWay.files == nil {
-		underWay.files, underWay.made = map[*os.File]bool{}, map[string]bool{}
+		underWay.files, underWay.made = map[*os.File]*gate{}, map[string]bool{}
 	}
 	dir, base := filepath.Split(path)
 	for {
@@ -1002,12 +1052,19 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 			return nil, err
 		}
 		if holdTemp(f) {
-			underWay.files[f] = true
+			underWay.files[f] = &gate{}
 			underWay.made[filepath.Dir(path)] = true
 			return f, nil
 		}
 		f.Close() // another write's removeStale took it before it was held: make another
 	}
+}
+
+// gateOf is the gate of f, a write's temporary file under way.
+func gateOf(f *os.File) *gate {
+	underWay.Lock()
+	defer underWay.Unlock()
+	return underWay.files[f]
 }
 
 // stillNamed reports whether f is still the file at its name.

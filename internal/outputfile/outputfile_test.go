@@ -41,7 +41,7 @@ func TestWriteFailureKeepsTheOldFile(t *testing.T) {
 func TestWriteErrorNamesThePath(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.ckpt")
 	err := Write(path, 0o666, anyKind, func(w io.Writer) error {
-		w.(*os.File).Close() // the next write fails as a full disk's does, with the file's name
+		w.(gatedWriter).f.Close() // the next write fails as a full disk's does, with the file's name
 		_, err := io.WriteString(w, "data")
 		return fmt.Errorf("writing the weights: %w", err)
 	})
@@ -131,7 +131,7 @@ func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 	go func() {
 		done <- Write(path, 0o600, anyKind, func(w io.Writer) error {
 			io.WriteString(w, "half of the new")
-			filling <- w.(*os.File).Name()
+			filling <- w.(gatedWriter).f.Name()
 			<-abandoned
 			_, err := io.WriteString(w, " run")
 			return err

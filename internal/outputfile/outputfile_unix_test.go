@@ -997,3 +997,46 @@ func TestAbandonEmptiesWhatItCannotRemove(t *testing.T) {
 		t.Errorf("named: %v, want one %q", left, want)
 	}
 }
+
+// TestAbandonedWriteWritesNoMore: a write under way when Abandon empties its
+// temporary file, which the directory (made read-only under it) will not let
+// be removed, writes nothing more into it: its next write fails
+// (ErrAbandoned), and the file stays as Abandon's LeftError says it is left,
+// emptied, while the write goes on to its end, as it may until the process
+// exits. Were the write to go on into the file, it would grow back, sparse,
+// past the hole the emptying left.
+func TestAbandonedWriteWritesNoMore(t *testing.T) {
+	t.Cleanup(func() {
+		underWay.Lock()
+		underWay.abandoned = false
+		underWay.Unlock()
+	})
+	r, temp := heldUnremovable(t)
+	filling, abandoned, wrote, looked := make(chan struct{}), make(chan struct{}), make(chan error), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- r.Write(func(w io.Writer) error {
+			io.WriteString(w, "half of the checkpoint")
+			close(filling)
+			<-abandoned
+			_, err := io.WriteString(w, ", and the rest")
+			wrote <- err
+			<-looked // the process exits about here
+			return err
+		}, nil)
+	}()
+	<-filling
+	left := Abandon()
+	close(abandoned)
+	if err := <-wrote; !errors.Is(err, ErrAbandoned) {
+		t.Errorf("the write after Abandon: %v, want %v", err, ErrAbandoned)
+	}
+	if st, err := os.Stat(temp); err != nil || st.Size() != 0 {
+		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+	}
+	close(looked)
+	<-done
+	if len(left) != 1 || left[0].Temp != temp {
+		t.Errorf("named: %v, want %s", left, temp)
+	}
+}
