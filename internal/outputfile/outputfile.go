@@ -304,28 +304,18 @@ func (e *LeftError) Unwrap() error { return e.Err }
 // placeable reports, as cannotPlace says a refused rename, a directory
 // that would refuse path's write its rename into place for its
 // permissions (made read-only since the write began: a chmod under a
-// run): a new file made there is refused alike (probe). Told before the
+// run): it is asked whether it takes new files (dirOps.takesFiles),
+// which a rename into it needs as a new file does. Told before the
 // write's contents are, a checkpoint of hundreds of megabytes is not
 // written into a temporary file the directory will neither take in
-// place nor let be removed. Any other failure of the probe is left to
-// the write to meet and say.
+// place nor let be removed. Any other answer is left to the write to
+// meet and say. Asked, not tried with a file made and removed, the
+// directory is left as it was: a chmod between the two would leave that
+// file there, named by nothing.
 func placeable(path string) error {
-	if err := probe(path); errors.Is(err, syscall.EACCES) {
+	if err := dirOps.takesFiles(filepath.Dir(path)); errors.Is(err, syscall.EACCES) {
 		return placeRefused(path, unwrapPath(err))
 	}
-	return nil
-}
-
-// probe makes a temporary file beside path as Write does and removes it
-// again, reporting the system's error for making it.
-func probe(path string) error {
-	f, err := createTemp(path, 0o600) // a kill between leaves one removeStale removes
-	if err != nil {
-		return err
-	}
-	f.Close()
-	dirOps.remove(f.Name())
-	finished(f)
 	return nil
 }
 
@@ -470,7 +460,30 @@ func checkWritable(given string) error {
 		f.Close()
 	}
 	if err := probe(path); err != nil {
+		if le := (*LeftError)(nil); errors.As(err, &le) {
+			le.Err = cannotCreate(given, path, le.Err)
+			return le
+		}
 		return cannotCreate(given, path, err)
+	}
+	return nil
+}
+
+// probe makes a temporary file beside path as Write does and removes it
+// again, reporting the system's error for making it; where the
+// directory, made read-only between the two, will not let it be removed,
+// the system's error for that, in a *LeftError that names the file, as
+// a write's temporary file left is named: else it would stay there named
+// by nothing.
+func probe(path string) error {
+	f, err := createTemp(path, 0o600) // a kill between leaves one removeStale removes
+	if err != nil {
+		return err
+	}
+	defer finished(f)
+	f.Close()
+	if err := discard(f.Name()); err != nil {
+		return &LeftError{Temp: f.Name(), Why: unwrapPath(err), Err: err}
 	}
 	return nil
 }
@@ -744,14 +757,16 @@ func cannotPlace(temp, path string, err error) error {
 }
 
 // dirOps are the operations on a directory's names that a write does,
-// os's own: a variable, so that a test can have a directory refuse them
-// as one made read-only under a write does, which a test run as root,
-// whom the system refuses nothing, cannot see.
+// os's own, and its question whether a directory takes new files
+// (takesFiles, placeable's): a variable, so that a test can have a
+// directory refuse them as one made read-only under a write does, which
+// a test run as root, whom the system refuses nothing, cannot see.
 var dirOps = struct {
-	create func(name string, flag int, perm fs.FileMode) (*os.File, error)
-	rename func(oldpath, newpath string) error
-	remove func(name string) error
-}{os.OpenFile, os.Rename, os.Remove}
+	create     func(name string, flag int, perm fs.FileMode) (*os.File, error)
+	rename     func(oldpath, newpath string) error
+	remove     func(name string) error
+	takesFiles func(dir string) error
+}{os.OpenFile, os.Rename, os.Remove, takesFiles}
 
 // unwrapPath drops the probe's own name from an error about it.
 func unwrapPath(err error) error {

@@ -859,9 +859,9 @@ func TestRemovedDirectoryIsSaidRemoved(t *testing.T) {
 // there, given here (dirOps) as root is refused nothing.
 func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
 	// refuse has the directory refuse what a read-only one refuses: a
-	// new file, where create, a rename into place, and from then on a
-	// removal (made read-only before the write's end, or between its
-	// look and its rename).
+	// new file, where create (asked too: takesFiles), a rename into
+	// place, and from then on a removal (made read-only before the
+	// write's end, or between its look and its rename).
 	refuse := func(t *testing.T, create bool) {
 		was := dirOps
 		t.Cleanup(func() { dirOps = was })
@@ -869,6 +869,7 @@ func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
 			dirOps.create = func(name string, _ int, _ fs.FileMode) (*os.File, error) {
 				return nil, &os.PathError{Op: "open", Path: name, Err: syscall.EACCES}
 			}
+			dirOps.takesFiles = func(string) error { return syscall.EACCES }
 		}
 		refused := create
 		dirOps.rename = func(old, new string) error {
@@ -1038,5 +1039,47 @@ func TestAbandonedWriteWritesNoMore(t *testing.T) {
 	<-done
 	if len(left) != 1 || left[0].Temp != temp {
 		t.Errorf("named: %v, want %s", left, temp)
+	}
+}
+
+// TestWriteMakesNoFileToLook: a write asks its directory whether it takes
+// new files before it fills its temporary file (placeable), and makes no
+// other file there to find out: one made and removed would be left there,
+// named by nothing, by a chmod between the two, here a directory that
+// refuses removals throughout.
+func TestWriteMakesNoFileToLook(t *testing.T) {
+	r, _ := heldUnremovable(t)
+	if err := r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "checkpoint"); return err }, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Dir(r.path)
+	if hidden, _ := filepath.Glob(filepath.Join(out, ".*")); len(hidden) != 0 {
+		t.Errorf("hidden files there: %q, want none", hidden)
+	}
+}
+
+// TestCheckWritableNamesWhatItCannotRemove: CheckWritable, which makes a
+// file beside its path and removes it to learn whether the directory takes
+// one, names that file where the directory, made read-only between the
+// two, will not let it be removed, as a write's temporary file left is
+// named (a *LeftError), with the directory's refusal: else it would stay
+// there named by nothing.
+func TestCheckWritableNamesWhatItCannotRemove(t *testing.T) {
+	out := t.TempDir()
+	path := filepath.Join(out, "run.ckpt")
+	was := dirOps
+	t.Cleanup(func() { dirOps = was })
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+	}
+	err := CheckWritable(path)
+	hidden, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*"))
+	if len(hidden) != 1 {
+		t.Fatalf("hidden files there: %q, want the one named; err %v", hidden, err)
+	}
+	want := "cannot write " + path + ": the directory " + out + " takes no new files (creating one there: permission denied); give a file in another directory; its hidden temporary file " + hidden[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
+	var le *LeftError
+	if err == nil || err.Error() != want || !errors.As(err, &le) || le.Temp != hidden[0] {
+		t.Errorf("got %v, want %q", err, want)
 	}
 }
