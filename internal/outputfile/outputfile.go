@@ -492,7 +492,10 @@ func probe(path string) error {
 // hidden file made there as Write makes its temporary files, one byte
 // written into it and the file removed, so that a directory the user may
 // not write, one on a read-only file system and one on a full disk are
-// told as they are, before a write there fails. The error is a
+// told as they are, before a write there fails. Where the directory,
+// made read-only meanwhile, will not let that file be removed, it is
+// emptied and named, a *LeftError around the *DirError: else it would
+// stay there named by nothing. The error is a
 // *DirError of no file, what is wrong said of the directory as a write
 // there would say it (cannotCreate): "takes no new files (creating one
 // there: permission denied)", and where a write would not blame the
@@ -503,12 +506,18 @@ func probe(path string) error {
 // directory".
 func CheckDir(dir string) error {
 	doing := "creating"
+	var left *LeftError
 	probe, err := createTemp(filepath.Join(dir, "ganui"), 0o600)
 	if err == nil {
 		doing = "writing"
 		_, err = probe.Write([]byte{0})
 		probe.Close()
-		os.Remove(probe.Name())
+		if rerr := discard(probe.Name()); rerr != nil { // made read-only since it was made: named
+			left = &LeftError{Temp: probe.Name(), Why: unwrapPath(rerr)}
+			if err == nil {
+				doing, err = "removing", rerr
+			}
+		}
 		finished(probe)
 	}
 	if err == nil {
@@ -519,7 +528,12 @@ func CheckDir(dir string) error {
 		return &DirError{Dir: de.Dir, Why: de.Why, Err: de.Err} // the directory's fault, of no file: not the probe's
 	}
 	err = unwrapPath(err)
-	return &DirError{Dir: dir, Why: fmt.Sprintf("takes no new files (%s one there: %v)", doing, err), Err: err}
+	de = &DirError{Dir: dir, Why: fmt.Sprintf("takes no new files (%s one there: %v)", doing, err), Err: err}
+	if left != nil {
+		left.Err = de
+		return left
+	}
+	return de
 }
 
 // cannotCreate is the error for err, the system's for creating a file

@@ -1083,3 +1083,32 @@ func TestCheckWritableNamesWhatItCannotRemove(t *testing.T) {
 		t.Errorf("got %v, want %q", err, want)
 	}
 }
+
+// TestCheckDirNamesWhatItCannotRemove: CheckDir, which makes a file in its
+// directory and removes it to learn whether the directory takes one, names
+// that file, emptied, where the directory, made read-only between the two,
+// will not let it be removed (a *LeftError around the DirError, which says
+// the directory takes no new files), as a write's temporary file left is
+// named: else it would stay there named by nothing.
+func TestCheckDirNamesWhatItCannotRemove(t *testing.T) {
+	dir := t.TempDir()
+	was := dirOps
+	t.Cleanup(func() { dirOps = was })
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+	}
+	err := CheckDir(dir)
+	hidden, _ := filepath.Glob(filepath.Join(dir, ".ganui.tmp-*"))
+	if len(hidden) != 1 {
+		t.Fatalf("hidden files there: %q, want the one named; err %v", hidden, err)
+	}
+	want := "the directory " + dir + " takes no new files (removing one there: permission denied); its hidden temporary file " + hidden[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
+	var de *DirError
+	var le *LeftError
+	if err == nil || err.Error() != want || !errors.As(err, &de) || de.Dir != dir || !errors.As(err, &le) || le.Temp != hidden[0] {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	if st, err := os.Stat(hidden[0]); err != nil || st.Size() != 0 {
+		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+	}
+}
