@@ -110,6 +110,16 @@ func TestWriteUnderWayKeepsItsFile(t *testing.T) {
 	}
 }
 
+// allowWritesAfter lets writes begin again once t, which calls Abandon,
+// is over, so that the tests after it write.
+func allowWritesAfter(t *testing.T) {
+	t.Cleanup(func() {
+		underWay.Lock()
+		underWay.abandoned = false
+		underWay.Unlock()
+	})
+}
+
 // TestAbandonRemovesWritesUnderWay: a process quitting without waiting for its
 // writes (a second signal, the trainer quit at once) removes their temporary
 // files as it goes, the files they were to replace left as they were: a
@@ -117,11 +127,7 @@ func TestWriteUnderWayKeepsItsFile(t *testing.T) {
 // checkpoint beside it. A write that goes on after it fails, and none may
 // begin.
 func TestAbandonRemovesWritesUnderWay(t *testing.T) {
-	t.Cleanup(func() {
-		underWay.Lock()
-		underWay.abandoned = false
-		underWay.Unlock()
-	})
+	allowWritesAfter(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "run.ckpt")
 	if err := os.WriteFile(path, []byte("old run"), 0o600); err != nil {

@@ -952,6 +952,17 @@ func TestReleaseNamesWhatItCannotRemove(t *testing.T) {
 	}
 }
 
+// refuseRemovals has every directory refuse removals for the rest of t,
+// as one made read-only does (which root, whom the system refuses
+// nothing, cannot see).
+func refuseRemovals(t *testing.T) {
+	was := dirOps
+	t.Cleanup(func() { dirOps = was })
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+	}
+}
+
 // heldUnremovable holds run.ckpt in a directory of its own, a megabyte
 // reserved, and has the directory refuse removals from then on, as one
 // made read-only under the write does (which root, whom the system
@@ -966,11 +977,7 @@ func heldUnremovable(t *testing.T) (*Reservation, string) {
 	if len(temp) != 1 {
 		t.Fatalf("the held file: %q", temp)
 	}
-	was := dirOps
-	t.Cleanup(func() { dirOps = was })
-	dirOps.remove = func(name string) error {
-		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
-	}
+	refuseRemovals(t)
 	return r, temp[0]
 }
 
@@ -982,11 +989,7 @@ func heldUnremovable(t *testing.T) (*Reservation, string) {
 // LeftError says, for the line that says the quit: else the file would
 // stay there named by nothing.
 func TestAbandonEmptiesWhatItCannotRemove(t *testing.T) {
-	t.Cleanup(func() {
-		underWay.Lock()
-		underWay.abandoned = false
-		underWay.Unlock()
-	})
+	allowWritesAfter(t)
 	r, temp := heldUnremovable(t)
 	defer r.Release()
 	left := Abandon()
@@ -1007,11 +1010,7 @@ func TestAbandonEmptiesWhatItCannotRemove(t *testing.T) {
 // exits. Were the write to go on into the file, it would grow back, sparse,
 // past the hole the emptying left.
 func TestAbandonedWriteWritesNoMore(t *testing.T) {
-	t.Cleanup(func() {
-		underWay.Lock()
-		underWay.abandoned = false
-		underWay.Unlock()
-	})
+	allowWritesAfter(t)
 	r, temp := heldUnremovable(t)
 	filling, abandoned, wrote, looked := make(chan struct{}), make(chan struct{}), make(chan error), make(chan struct{})
 	done := make(chan error)
@@ -1067,11 +1066,7 @@ func TestWriteMakesNoFileToLook(t *testing.T) {
 func TestCheckWritableNamesWhatItCannotRemove(t *testing.T) {
 	out := t.TempDir()
 	path := filepath.Join(out, "run.ckpt")
-	was := dirOps
-	t.Cleanup(func() { dirOps = was })
-	dirOps.remove = func(name string) error {
-		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
-	}
+	refuseRemovals(t)
 	err := CheckWritable(path)
 	hidden, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*"))
 	if len(hidden) != 1 {
@@ -1092,11 +1087,7 @@ func TestCheckWritableNamesWhatItCannotRemove(t *testing.T) {
 // named: else it would stay there named by nothing.
 func TestCheckDirNamesWhatItCannotRemove(t *testing.T) {
 	dir := t.TempDir()
-	was := dirOps
-	t.Cleanup(func() { dirOps = was })
-	dirOps.remove = func(name string) error {
-		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
-	}
+	refuseRemovals(t)
 	err := CheckDir(dir)
 	hidden, _ := filepath.Glob(filepath.Join(dir, ".ganui.tmp-*"))
 	if len(hidden) != 1 {
