@@ -135,7 +135,7 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 	}
 	r := &Reservation{path: path, f: f, g: gateOf(f)}
 	if size > 0 {
-		if err := r.g.step(func() error { return allocate(f, size) }); err != nil {
+		if err := allocate(gatedWriter{f, r.g}, size); err != nil {
 			err = fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
 			if left := r.Release(); left != nil { // its directory made read-only since: named
 				left.Err = err
@@ -353,25 +353,29 @@ func (r *Reservation) Release() *LeftError {
 	return nil
 }
 
-// allocate makes room for size bytes in f, a new empty file: reserveSpace,
-// a variable so that a test can give the answer of a full disk.
+// allocate makes room for size bytes in w's file, a new empty one,
+// through its gate: reserveSpace, a variable so that a test can give the
+// answer of a full disk.
 var allocate = reserveSpace
 
-// writeZeros makes room for size bytes in f, a new empty file, by writing
-// them, zeros, and syncing them: a file system takes the blocks of what
-// is written (or, delaying it, counts them as taken), where it has no way
-// to reserve them unwritten (reserveSpace). It is what posix_fallocate
-// does there too.
-func writeZeros(f *os.File, size int64) error {
+// writeZeros makes room for size bytes in w's file, a new empty one, by
+// writing them, zeros, and syncing them: a file system takes the blocks
+// of what is written (or, delaying it, counts them as taken), where it
+// has no way to reserve them unwritten (reserveSpace). It is what
+// posix_fallocate does there too. They are written through w's gate, a
+// MiB a step, so that Abandon, which shuts it, waits for one MiB, not
+// for the hundreds a checkpoint's room may take, and none is written
+// after it.
+func writeZeros(w gatedWriter, size int64) error {
 	zeros := make([]byte, min(size, 1<<20))
 	for left := size; left > 0; {
-		n, err := f.Write(zeros[:min(left, int64(len(zeros)))])
+		n, err := w.Write(zeros[:min(left, int64(len(zeros)))])
 		if err != nil {
 			return err
 		}
 		left -= int64(n)
 	}
-	return f.Sync()
+	return w.f.Sync()
 }
 
 // Kind is what an output file is — a checkpoint, a history CSV, a figure,

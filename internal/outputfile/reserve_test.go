@@ -54,9 +54,9 @@ func TestReserveMakesRoomFirst(t *testing.T) {
 // gave, the size and the system's reason, and leaves nothing beside the
 // file, which stays as it was.
 func TestReserveRefusesADiskWithoutRoom(t *testing.T) {
-	defer func(a func(*os.File, int64) error) { allocate = a }(allocate)
-	allocate = func(f *os.File, _ int64) error {
-		return &os.PathError{Op: "fallocate", Path: f.Name(), Err: syscall.ENOSPC}
+	defer func(a func(gatedWriter, int64) error) { allocate = a }(allocate)
+	allocate = func(w gatedWriter, _ int64) error {
+		return &os.PathError{Op: "fallocate", Path: w.f.Name(), Err: syscall.ENOSPC}
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "run.ckpt")
@@ -79,14 +79,14 @@ func TestReserveRefusesADiskWithoutRoom(t *testing.T) {
 // LeftError's words, so that the line that says the full disk says it
 // too: else the hidden file stayed there, named by nothing.
 func TestReserveWithoutRoomNamesWhatItLeft(t *testing.T) {
-	defer func(a func(*os.File, int64) error) { allocate = a }(allocate)
+	defer func(a func(gatedWriter, int64) error) { allocate = a }(allocate)
 	was := dirOps
 	defer func() { dirOps = was }()
-	allocate = func(f *os.File, _ int64) error {
+	allocate = func(w gatedWriter, _ int64) error {
 		dirOps.remove = func(name string) error { // read-only from now on
 			return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
 		}
-		return &os.PathError{Op: "fallocate", Path: f.Name(), Err: syscall.ENOSPC}
+		return &os.PathError{Op: "fallocate", Path: w.f.Name(), Err: syscall.ENOSPC}
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "run.ckpt")
@@ -130,11 +130,30 @@ func TestWriteZerosMakesTheRoom(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := writeZeros(f, 2<<20+3); err != nil {
+	if err := writeZeros(gatedWriter{f, &gate{}}, 2<<20+3); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(f.Name())
 	if len(got) != 2<<20+3 || strings.Trim(string(got), "\x00") != "" {
 		t.Fatalf("%d bytes, want %d zeros", len(got), 2<<20+3)
+	}
+}
+
+// TestWriteZerosStopsWhenAbandoned: the zeros that make a reservation's
+// room where the file system cannot allocate unwritten go through its
+// gate, so that once Abandon has shut it (a quit at once while a
+// checkpoint's room is made) none is written: else Abandon would wait
+// for them all, or the file it emptied would fill again.
+func TestWriteZerosStopsWhenAbandoned(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "room"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := writeZeros(gatedWriter{f, &gate{shut: true}}, 2<<20+3); !errors.Is(err, ErrAbandoned) {
+		t.Errorf("got %v, want %v", err, ErrAbandoned)
+	}
+	if st, err := f.Stat(); err != nil || st.Size() != 0 {
+		t.Errorf("the file: %v, %v; want it empty", st, err)
 	}
 }

@@ -2,9 +2,7 @@
 
 package outputfile
 
-import "os"
-
-// reserveSpace makes room for size bytes in f, a new empty file, by
-// writing them (writeZeros): the one way every system has. Linux
+// reserveSpace makes room for size bytes in w's file, a new empty one,
+// by writing them (writeZeros): the one way every system has. Linux
 // allocates them unwritten (fallocate).
-func reserveSpace(f *os.File, size int64) error { return writeZeros(f, size) }
+func reserveSpace(w gatedWriter, size int64) error { return writeZeros(w, size) }
