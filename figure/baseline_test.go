@@ -172,7 +172,7 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 		t.Errorf("panel (a)'s legend %v does not name the baseline", legendColours(a))
 	}
 	d.Draw(canvases[1][1])
-	d.key().draw(d.DataCanvas(canvases[1][1]))
+	d.key().draw(d.Plot, canvases[1][1])
 	var order []string // the colours of the glyphs filled, in order
 	for _, f := range rec.fills {
 		switch f.c {

@@ -196,7 +196,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 	k := newKey(p, append(items, floorKey...))
 	keyRoom([]*plot.Plot{p}, []draw.Canvas{area}, []key{k})
 	p.Draw(area)
-	k.draw(p.DataCanvas(area))
+	k.draw(p, area)
 	return nil
 }
 
@@ -330,11 +330,17 @@ func (k key) height(w vg.Length) vg.Length {
 	return vg.Length(n)*k.rowHeight() + keyGap/2
 }
 
-// draw writes k above d, a panel's data area, its last row keyGap/2 above
-// it; the panel's title padding leaves it that room (keyRoom).
-func (k key) draw(d draw.Canvas) {
+// draw writes k on c, the canvas of p, a titled panel, its first row
+// just under p's title and its rows as wide as p's data area, so that in
+// a row of panels, whose titles stand level, every key begins at one
+// height: a key of fewer rows than its neighbour's leaves the room left
+// over between its last row and its data, where, written down to its
+// data, it had left a gap under its title (ring's panel (c) beside (d)).
+// The title's padding leaves the room (keyRoom).
+func (k key) draw(p *plot.Plot, c draw.Canvas) {
+	d := p.DataCanvas(c)
 	rows := k.rows(d.Max.X - d.Min.X)
-	top := d.Max.Y + keyGap/2 + vg.Length(len(rows))*k.rowHeight()
+	top := c.Max.Y - p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y
 	for r, row := range rows {
 		w := -keyGap
 		for _, i := range row {
@@ -342,11 +348,11 @@ func (k key) draw(d draw.Canvas) {
 		}
 		x := (d.Min.X+d.Max.X)/2 - w/2
 		for _, i := range row {
-			c := d
-			c.Min.X, c.Max.X = x, x+k.width(i)
-			c.Max.Y = top - vg.Length(r)*k.rowHeight()
-			c.Min.Y = c.Max.Y - k.rowHeight()
-			k.entries[i].Draw(c)
+			e := d
+			e.Min.X, e.Max.X = x, x+k.width(i)
+			e.Max.Y = top - vg.Length(r)*k.rowHeight()
+			e.Min.Y = e.Max.Y - k.rowHeight()
+			k.entries[i].Draw(e)
 			x += k.width(i) + keyGap
 		}
 	}

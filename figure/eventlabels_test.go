@@ -130,7 +130,7 @@ func drawTimePanel(r Run, p *panel, c draw.Canvas) {
 	keyRoom([]*plot.Plot{p.Plot}, []draw.Canvas{c}, []key{k})
 	headroom(p.Plot, r.labelShare(p.Plot, c, true))
 	p.Draw(c)
-	k.draw(p.DataCanvas(c))
+	k.draw(p.Plot, c)
 }
 
 // TestKeyAboveTheData: a panel's key is written above its data area, under

@@ -421,7 +421,7 @@ func Encode(w io.Writer, format string, r Run) error {
 	for j := range panels {
 		for i, p := range panels[j] {
 			p.Draw(canvases[j][i])
-			p.key().draw(p.DataCanvas(canvases[j][i]))
+			p.key().draw(p.Plot, canvases[j][i])
 		}
 	}
 	_, err = c.WriteTo(w)

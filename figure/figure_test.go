@@ -1594,7 +1594,7 @@ func TestKeysAboveTheData(t *testing.T) {
 			for i, p := range row {
 				cv, data := canvases[j][i], p.DataCanvas(canvases[j][i])
 				rec.strs, rec.texts = nil, nil
-				p.key().draw(data)
+				p.key().draw(p.Plot, cv)
 				var want []string
 				for _, it := range p.items {
 					want = append(want, it.name)
@@ -1603,10 +1603,18 @@ func TestKeysAboveTheData(t *testing.T) {
 					t.Errorf("%s, %s: the key writes %q, want an entry for each series named, %q", c.name, p.Title.Text, rec.strs, want)
 				}
 				title := cv.Max.Y - p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y
+				sty := p.Legend.TextStyle
+				row := vg.Length(math.Inf(-1)) // the top of the key's first row
 				for k, at := range rec.texts {
 					if at.Y < data.Max.Y || at.Y > title || at.X < cv.Min.X || at.X > cv.Max.X {
 						t.Errorf("%s, %s: the key's %q at %v, not above the data %v and under the title at %v", c.name, p.Title.Text, rec.strs[k], at, data.Rectangle, title)
 					}
+					row = max(row, at.Y+sty.Rectangle("Mg").Max.Y)
+				}
+				// Its first row just under the title, in a row of panels
+				// whose keys take two rows and one alike.
+				if gap := title - row; gap < -0.01 || gap > 1 {
+					t.Errorf("%s, %s: the key's first row tops at %.1f, %.1f under the title, want it just under", c.name, p.Title.Text, row, gap)
 				}
 				if c.r.Plane != nil && j == 1 && i == 1 {
 					continue // the box at equal scale (TestPlaneShowsEverySampleInView)
@@ -1908,4 +1916,4 @@ func TestSparseChecksSayWhy(t *testing.T) {
 }
 
 // drawKey draws p's key on c, as layout builds it and Encode draws it.
-func drawKey(p *panel, c draw.Canvas) { p.key().draw(c) }
+func drawKey(p *panel, c draw.Canvas) { p.key().draw(p.Plot, c) }

@@ -94,7 +94,7 @@ func EncodeSeeds(w io.Writer, format string, s Seeds) error {
 		}
 		for i, p := range panels {
 			p.Draw(areas[i])
-			keys[i].draw(p.DataCanvas(areas[i]))
+			keys[i].draw(p, areas[i])
 		}
 		return nil
 	})
