@@ -1630,6 +1630,27 @@ func TestKeysAboveTheData(t *testing.T) {
 			}
 		}
 	}
+	// Data from 0 up to any height: the axis ends at a tick, at the first
+	// over the data and their margin (half of it at the least) at a step
+	// of three to six labels, the data's highest in its top fifth
+	// (vanilla's histogram and D(x) up to 1 end at 1.1, labelled by 0.2,
+	// where by 0.5 at 1.25).
+	for top := 0.3; top < 300; top *= 1.01 {
+		p := newPlot("t", "x", "y")
+		p.Y.Min, p.Y.Max = 0, top
+		headroom(p, dataShare)
+		ticks := p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max)
+		var labels []string
+		for _, k := range ticks {
+			if k.Label != "" {
+				labels = append(labels, k.Label)
+			}
+		}
+		end := ticks[len(ticks)-1].Value
+		if share := top / p.Y.Max; share < 0.8 || share > 1/1.025+1e-9 || len(labels) < 3 || len(labels) > 6 || math.Abs(end-p.Y.Max) > 1e-9*p.Y.Max {
+			t.Errorf("data up to %.3g: the axis ends at %g (its last tick %g), the data at %.2f of it, labelled %q; want it at a tick, the data in its top fifth under a margin, 3 to 6 labels", top, p.Y.Max, end, share, labels)
+		}
+	}
 }
 
 // TestLongLabelsStayUnderTheData: an x axis label wider than its panel's data
