@@ -109,7 +109,8 @@ func EncodeSeeds(w io.Writer, format string, s Seeds) error {
 // at each check, so that the key stays a row or two whatever the batch.
 // A diverged run's line ends in a ×, an interrupted one's in a grey ring,
 // as its final value is drawn; a diverged run, which has none, is marked
-// × along the top of the final values' panel.
+// × along the top of the final values' panel, and one a stop kept from
+// starting a grey square there.
 func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, error) {
 	over := newPlot(s.YLabel+" over the epochs, a line per seed", "epoch", s.YLabel+" (lower is better)")
 	final := newPlot(s.FinalTitle, "seed", s.YLabel+" (lower is better)")
@@ -118,7 +119,7 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	// The final values, those of runs a stop cut short apart, every value
 	// drawn, the ends of the diverged and interrupted runs' lines, the
 	// diverged runs' places, and the finished runs' values at each check.
-	var finals, partial, all, diverged, cut, lost plotter.XYs
+	var finals, partial, all, diverged, cut, lost, unstarted plotter.XYs
 	atCheck := map[float64][]float64{}
 	var overKey, finalKey []legendItem // the panels' keys, in the order drawn
 	names, numbers := make([]string, len(s.Runs)), make([]string, len(s.Runs))
@@ -152,8 +153,11 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 				cut = append(cut, xys[len(xys)-1])
 			}
 		}
-		if r.Note == "diverged" {
+		switch r.Note {
+		case "diverged":
 			lost = append(lost, plotter.XY{X: float64(i)})
+		case notFinished:
+			unstarted = append(unstarted, plotter.XY{X: float64(i)})
 		}
 		numbers[i] = strconv.FormatUint(r.Seed, 10)
 		names[i] = numbers[i]
@@ -256,18 +260,32 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 		floor = nil
 	}
 	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, floor), measureTop(s.YMost, finals, partial, floor)
-	if len(lost) > 0 { // along the top, where no final value is
-		top := final.Y.Max
-		if !finite(top) {
-			top = 1
+	// Along the top, where no final value is, the places of the diverged
+	// runs and of those a stop kept from starting, marked and named in the
+	// key, so that where the seeds' numbers are thinned, their notes with
+	// them, every such seed is still shown.
+	top := final.Y.Max
+	if !finite(top) {
+		top = 1
+	}
+	for _, m := range []struct {
+		xys   plotter.XYs
+		name  string
+		ink   palette.Colour
+		shape draw.GlyphDrawer
+	}{
+		{lost, "diverged, no final value", palette.Worse, draw.CrossGlyph{}},
+		{unstarted, notFinished, palette.Muted, draw.SquareGlyph{}},
+	} {
+		for i := range m.xys {
+			m.xys[i].Y = top
 		}
-		for i := range lost {
-			lost[i].Y = top
-		}
-		if err := marks(final, &finalKey, lost, "diverged, no final value", palette.Worse, draw.CrossGlyph{}); err != nil {
+		if err := marks(final, &finalKey, m.xys, m.name, m.ink, m.shape); err != nil {
 			return nil, nil, nil, err
 		}
-		final.Y.Max = top
+		if len(m.xys) > 0 {
+			final.Y.Max = top
+		}
 	}
 	body := title(dc, s.Title)
 	half := (body.Max.X - body.Min.X) / 2
@@ -295,6 +313,9 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	areas[1].Min.Y += max(0, d0.Min.Y-d1.Min.Y)
 	return panels, areas, keys, nil
 }
+
+// notFinished is the note of a seed a stop kept from starting.
+const notFinished = "not finished"
 
 // FromSeeds turns a --seeds batch's runs into its figure: each run's
 // measure (KS, or sliced W1 on a 2-D target) at its checks and at its
@@ -338,7 +359,7 @@ func FromSeeds(res session.BatchResult) Seeds {
 		}
 	}
 	for _, seed := range res.Seeds {
-		run := SeedRun{Seed: seed, Final: math.NaN(), Note: "not finished"}
+		run := SeedRun{Seed: seed, Final: math.NaN(), Note: notFinished}
 		i := slices.IndexFunc(res.Runs, func(r session.Result) bool { return r.Seed == seed })
 		if i < 0 {
 			s.Runs = append(s.Runs, run)

@@ -184,3 +184,53 @@ func TestSeedsKeyStaysBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsNotStartedAreMarked: a seed a stop kept from starting is marked
+// along the top of the final values' panel, as a diverged one is, and
+// named in its key, "not finished", whether or not the seeds' numbers, and
+// their notes with them, are thinned: of 50 seeds, the 20 a stop kept from
+// starting had shown nothing at all.
+func TestSeedsNotStartedAreMarked(t *testing.T) {
+	for _, n := range []int{4, 50} {
+		s := batchOf(n)
+		unstarted := 0
+		for i := range s.Runs {
+			if i >= n*3/5 {
+				s.Runs[i] = SeedRun{Seed: s.Runs[i].Seed, Final: math.NaN(), Note: notFinished}
+				unstarted++
+			}
+		}
+		s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, "KS")
+		panels, _, _, err := seedsLayout(draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch)), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		final := panels[1]
+		marked := 0 // marks along the top over the seeds a stop kept from starting
+		for _, b := range final.GlyphBoxes(final) {
+			if x := final.X.Min + b.X*(final.X.Max-final.X.Min); b.Y == 1 && x >= float64(n*3/5)-1e-9 {
+				marked++
+			}
+		}
+		if marked != unstarted {
+			t.Errorf("%d seeds: %d of the %d a stop kept from starting marked along the top", n, marked, unstarted)
+		}
+		var svg bytes.Buffer
+		if err := EncodeSeeds(&svg, "svg", s); err != nil {
+			t.Fatal(err)
+		}
+		named := 0
+		for _, text := range svgText(t, svg.Bytes()) {
+			if text == notFinished {
+				named++
+			}
+		}
+		want := 1 // the key's entry; of 50 seeds, the notes under the numbers thinned
+		if n == 4 {
+			want += unstarted
+		}
+		if named != want {
+			t.Errorf("%d seeds: %q written %d times, want %d", n, notFinished, named, want)
+		}
+	}
+}
