@@ -278,8 +278,9 @@ func stacked(names []string, sty draw.TextStyle, cell vg.Length) plot.ConstantTi
 // size gives, so that none runs into another, with gap between them: on
 // as many rows as they need, up to most (a name every rows cells along
 // each row), and where even most rows leave them running together, only
-// every step-th cell named, the least step at which they keep apart, the
-// others ticked unnamed: all named, a sweep of 300 learning rates would
+// every step-th cell named, the least round step, 2, 5, 10, 20 and so
+// on, at which they keep apart (of 50 seeds, 1, 6, 11, … every fifth, not
+// 1, 4, 7, … every third), the others ticked unnamed: all named, a sweep of 300 learning rates would
 // write its names over one another in four rows of black, and one of 200
 // down the y axis in a column of black.
 func spread(names []string, size func(string) vg.Length, gap, cell vg.Length, most int) plot.ConstantTicks {
@@ -296,7 +297,7 @@ func spread(names []string, size func(string) vg.Length, gap, cell vg.Length, mo
 	step, rows := 1, 1
 	for !fits(step, rows) { // fits once step·rows spans the names
 		if rows++; rows > most {
-			step, rows = step+1, 1
+			step, rows = roundStep(step), 1
 		}
 	}
 	t := categories(names)
@@ -308,6 +309,22 @@ func spread(names []string, size func(string) vg.Length, gap, cell vg.Length, mo
 		t[i].Label = strings.Repeat("\n", i/step%rows) + t[i].Label
 	}
 	return t
+}
+
+// roundStep is the next step after step of 1, 2 or 5 times a power of
+// ten.
+func roundStep(step int) int {
+	mag := 1
+	for mag*10 <= step {
+		mag *= 10
+	}
+	switch step / mag {
+	case 1:
+		return 2 * mag
+	case 2:
+		return 5 * mag
+	}
+	return 10 * mag
 }
 
 // ink is the colour of the text in a cell of value v: white on a dark

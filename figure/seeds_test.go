@@ -234,3 +234,29 @@ func TestSeedsNotStartedAreMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsThinnedAtARoundStep: of 50 seeds, whose numbers would run
+// together, every fifth is written, 1, 6, 11, …, a round step (1, 2, 5,
+// 10, …), where the least step that kept them apart, every third, had
+// written 1, 4, 7, ….
+func TestSeedsThinnedAtARoundStep(t *testing.T) {
+	panels, _, _, err := seedsLayout(draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch)), batchOf(50))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var at []float64
+	for _, k := range panels[1].X.Tick.Marker.Ticks(panels[1].X.Min, panels[1].X.Max) {
+		if k.Label != "" {
+			at = append(at, k.Value)
+		}
+	}
+	step := at[1] - at[0]
+	for i := 1; i < len(at); i++ {
+		if at[i]-at[i-1] != step {
+			t.Fatalf("seeds written at %v, not evenly", at)
+		}
+	}
+	if !slices.Contains([]float64{2, 5, 10, 20}, step) {
+		t.Errorf("of 50 seeds, one in %g written (at %v), want a round step", step, at)
+	}
+}
