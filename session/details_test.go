@@ -131,3 +131,65 @@ func TestPercentIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesReadOnTheirSideOfTheirLines: wherever a detail or the
+// screen's note sets a measure beside the line it is read against, with
+// "under", "over" or "within", the value reads on that side of the line
+// as written, however near it lies: a noise use of 0.0499 reads "noise
+// use 0.0499, under 0.05", not "0.050, under 0.05", and a KS of 0.0302
+// under a bound of 0.0304 "KS 0.0302, under the 95% bound 0.0304", not
+// "KS 0.030, under the 95% bound 0.030". Each case is a call site with a
+// value just beside its line.
+func TestValuesReadOnTheirSideOfTheirLines(t *testing.T) {
+	vanilla, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// findings are the details of the diagnosis of e, D at its
+	// equilibrium and far from the target.
+	findings := func(e *Eval) []string {
+		w := watchOf(vanilla)
+		w.seen, w.dReal, w.dFake, w.still = lossWindow, 0.693, 0.693, stillNow
+		w.before, w.lately = [2]float64{1, 1}, [2]float64{1, 1}
+		var out []string
+		for _, f := range diagnose(vanilla, &w, e) {
+			out = append(out, f.Detail)
+		}
+		return out
+	}
+	line := func(e *Eval) *Eval { e.Epoch, e.Metrics.N = 5000, 2000; return e }
+	plane := func(sw1, floor float64) *Eval {
+		return &Eval{Epoch: 5000, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: sw1, SW1Floor: floor}}}
+	}
+	far := func(e *Eval, noise EvalPoint) []string { _, why := e.Far(noise); return []string{why} }
+	toLeave := 1 / ksLeave // a floor whose 99% bound is the figure it multiplies
+	cases := []struct {
+		name    string
+		details []string
+		want    string
+	}{
+		{"noise ignored", findings(line(&Eval{Metrics: engine.Metrics{KS: 0.2, ZDep: 0.0499}, KSFloor: 0.0304})), "noise use 0.0499, under 0.05"},
+		{"noise used again", []string{noiseUsed(nil, line(&Eval{Metrics: engine.Metrics{ZDep: 0.0501}}), nil)}, "noise use 0.0501, over 0.05"},
+		{"KS at its noise floor", findings(line(&Eval{Metrics: engine.Metrics{KS: 0.0302, ZDep: 0.5}, KSFloor: 0.0304})), "KS 0.0302, under the 95% bound 0.0304"},
+		{"KS off its noise floor", []string{offNoiseFloor(nil, line(&Eval{Metrics: engine.Metrics{KS: 0.0302}, KSFloor: 0.03 * toLeave}), nil)}, "KS 0.0302, over the 99% bound 0.0300"},
+		{"SW1 near its floor", findings(plane(0.0151, 0.0101)), "SW1 0.0151, within 1.5× the 0.0101"},
+		{"SW1 off its floor", []string{offNoiseFloor(nil, plane(0.0102, 0.01*toLeave/sw1FloorTimes), nil)}, "SW1 0.0102, over 1.8× the 0.0056"},
+		{"KS far", far(line(&Eval{Metrics: engine.Metrics{KS: 0.5004}}), EvalPoint{}), "KS 0.5004, over 0.5"},
+		{"SW1 far", far(plane(0.0303, 0.01), EvalPoint{SW1: 0.0043}), "SW1 0.0303, over 0.0301"},
+		{"D's equilibrium far from the target", []string{gapOf("KS", 0.0927, 0.0306, 2000).String()}, "KS 0.0927, over 3× the 95% bound 0.0306 of 2,000 samples"},
+		{"G collapsed", func() []string {
+			f, _ := collapsed(&watch{seen: lossWindow, tSpread: 1.25, reached: true, spread: 0.0996}, 5000, 0.1245, true, "KS 0.9")
+			return []string{f.Detail}
+		}(), "std 0.124, 9.96% of the target's 1.25, under 10%; averaged over about 100 epochs, 9.96%"},
+		{"G spread again", []string{spreadAgain(&watch{spread: 0.2004}, nil, nil)}, "spread 20.04% of the target's, over 20%"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, d := range c.details {
+			found = found || strings.Contains(numtext.Plain(d), c.want)
+		}
+		if !found {
+			t.Errorf("%s: no detail says %q: %q", c.name, c.want, c.details)
+		}
+	}
+}

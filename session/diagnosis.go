@@ -1021,16 +1021,18 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	// std is not matching the shape" would stand beside blog-original's
 	// histogram on the target, KS 0.040 (seed 1, epoch 255).
 	if m.N > 0 && m.ZDep < NoiseUseFloor {
+		use, _ := numtext.Beside(m.ZDep, 1, NoiseUseFloor)
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the noise explaining under %.0f%% of their variance, however well they fit the target", numtext.FormatInt(m.RowWidth), 100*NoiseUseFloor),
-			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Measure(m.ZDep)), NoiseUseFloor)})
+			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+use), NoiseUseFloor)})
 	}
 	if f, ok := indifferent(w, w.farGap(m.N, m.KS, nil)); ok {
 		far, why, _ := farFromTarget(m, w.sw1Noise, false)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
+		ks, bound := numtext.Beside(m.KS, 1, e.KSFloor)
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
-			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+numtext.Measure(m.KS)), numtext.Together("bound "+numtext.Measure(e.KSFloor)))})
+			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+ks), numtext.Together("bound "+bound))})
 	}
 	return plateau(w, out, e)
 }
@@ -1241,7 +1243,8 @@ func farFromTarget(m *engine.Metrics, sw1Noise float64, terse bool) (far bool, w
 	if m.Plane != nil {
 		return farOnPlane(m.Plane, sw1Noise, terse)
 	}
-	ks := numtext.Together("KS " + numtext.Measure(m.KS))
+	ks, _ := numtext.Beside(m.KS, 1, stalledKS)
+	ks = numtext.Together("KS " + ks)
 	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", ks, stalledKS), fmt.Sprintf("%s, %g or under", ks, stalledKS)
 }
 
@@ -1282,7 +1285,8 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	// would stand beside a Quality floor of 0.010 with nothing to tie the
 	// two.
 	line := stalledSW1 * sw1Noise
-	sw1, at := numtext.Together("SW1 "+numtext.Measure(m.SW1)), numtext.Measure(line)
+	sw1, at := numtext.Beside(m.SW1, 1, line)
+	sw1 = numtext.Together("SW1 " + sw1)
 	why, near = sw1+", over "+at, sw1+", "+at+" or under"
 	if !terse {
 		is := fmt.Sprintf(" (%d× the %s of a sample of the target itself)", stalledSW1, numtext.Measure(sw1Noise))
@@ -1460,7 +1464,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 		samples, batches = "the average's samples'", "G's own batches', "
 	}
 	return Finding{Kind: GCollapsed, Text: text,
-		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Measure(now))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, percent(w.spread), numtext.Together(distance))}, true
+		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Measure(now))), percentBeside(now/w.tSpread, collapseSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, percentBeside(w.spread, collapseSpread), numtext.Together(distance))}, true
 }
 
 // plateau adds the Plateau finding to found, the rest of the diagnosis of
@@ -1497,7 +1501,8 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if !g.far() {
 		return found
 	}
-	detail := fmt.Sprintf("the best of the last %s epochs' checks %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), w.bests(w.lately), plateauFloor, g.is, 100*plateauGain, w.bests(w.before))
+	best, is := g.over()
+	detail := fmt.Sprintf("the best of the last %s epochs' checks %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), w.bestsAs(best, w.lately), plateauFloor, is, 100*plateauGain, w.bests(w.before))
 	if w.hq[1] > 0 { // a plane of modes, whose share flat counts too
 		detail += fmt.Sprintf("; the high-quality share's best %s, not %.0f%% over its best before them, %s", numtext.Together("HQ "+HighQualityShare(w.hq[1])), 100*plateauGain, numtext.Together("HQ "+HighQualityShare(w.hq[0])))
 	}
@@ -1506,11 +1511,15 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 
 // bests writes best distances d (watch.before's or lately's): "KS
 // 0.073, W1 0.211", on a plane "SW1 0.051".
-func (w *watch) bests(d [2]float64) string {
+func (w *watch) bests(d [2]float64) string { return w.bestsAs(numtext.Measure(d[0]), d) }
+
+// bestsAs is bests with the first distance, KS or SW1, written first:
+// as its line is read beside it (noiseGap.over).
+func (w *watch) bestsAs(first string, d [2]float64) string {
 	if w.dims() == 2 {
-		return numtext.Together("SW1 " + numtext.Measure(d[0]))
+		return numtext.Together("SW1 " + first)
 	}
-	return numtext.Together("KS "+numtext.Measure(d[0])) + ", " + numtext.Together("W1 "+numtext.Measure(d[1]))
+	return numtext.Together("KS "+first) + ", " + numtext.Together("W1 "+numtext.Measure(d[1]))
 }
 
 // averagedAtEquilibrium tells whether D's averaged losses, past their
@@ -1560,15 +1569,14 @@ func indifferent(w *watch, g noiseGap) (Finding, bool) {
 	return Finding{Kind: DIndifferent, Text: text + "; the shape is for the measures to judge", Detail: detail}, true
 }
 
-// noiseGap is a distance to the target, name at d, beside line, where its
-// noise floor starts for a sample of n (is says it in words): KS's 95%
+// noiseGap is a distance to the target, name at d, beside its line,
+// times floor, where its noise floor starts for a sample of n: KS's 95%
 // bound, or 1.5× SW1's floor (sw1FloorTimes), as the noise-floor findings
 // read them.
 type noiseGap struct {
-	name    string
-	d, line float64
-	is      string
-	n       int
+	name            string
+	d, floor, times float64
+	n               int
 }
 
 // gapOf is the noiseGap of a distance name at d beside the noise floor
@@ -1576,9 +1584,9 @@ type noiseGap struct {
 // sample of the target itself, whose line is sw1FloorTimes that.
 func gapOf(name string, d, floor float64, n int) noiseGap {
 	if name == "SW1" {
-		return noiseGap{name, d, sw1FloorTimes * floor, fmt.Sprintf("%g× the %s of %s of the target itself", sw1FloorTimes, numtext.Measure(floor), samplesOf(n)), n}
+		return noiseGap{name, d, floor, sw1FloorTimes, n}
 	}
-	return noiseGap{name, d, floor, fmt.Sprintf("the 95%% %s of %s", numtext.Together("bound "+numtext.Measure(floor)), samplesOf(n)), n}
+	return noiseGap{name, d, floor, 1, n}
 }
 
 // samplesOf writes a sample size n as the findings name it, "2,000
@@ -1612,12 +1620,28 @@ func (w *watch) farGap(n int, ks float64, plane *engine.PlaneMetrics) noiseGap {
 
 // far tells whether the distance is over plateauFloor times its line:
 // far from the noise floor, G's samples measurably off the target.
-func (g noiseGap) far() bool { return g.line > 0 && g.d > plateauFloor*g.line }
+func (g noiseGap) far() bool {
+	line := g.times * g.floor
+	return line > 0 && g.d > plateauFloor*line
+}
+
+// over writes the distance and, in words, the line plateauFloor times
+// which it is over: "0.251" and "the 95% bound 0.030 of 2,000 samples",
+// or "1.5× the 0.010 of 2,500 samples of the target itself", in the
+// decimals that read the one over the other (numtext.Beside).
+func (g noiseGap) over() (value, is string) {
+	value, floor := numtext.Beside(g.d, plateauFloor*g.times, g.floor)
+	if g.name == "SW1" {
+		return value, fmt.Sprintf("%g× the %s of %s of the target itself", g.times, floor, samplesOf(g.n))
+	}
+	return value, fmt.Sprintf("the 95%% %s of %s", numtext.Together("bound "+floor), samplesOf(g.n))
+}
 
 // String writes the distance beside its line: "KS 0.251, over 3× the
 // 95% bound 0.030 of 2,000 samples".
 func (g noiseGap) String() string {
-	return fmt.Sprintf("%s, over %d× %s", numtext.Together(g.name+" "+numtext.Measure(g.d)), plateauFloor, g.is)
+	value, is := g.over()
+	return fmt.Sprintf("%s, over %d× %s", numtext.Together(g.name+" "+value), plateauFloor, is)
 }
 
 // frozen is the DFrozen finding, when each of D's losses has stayed
@@ -1834,8 +1858,9 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		out = append(out, stalled(f, w, far, why, gauge))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
+		sw1, floor := numtext.Beside(m.SW1, sw1FloorTimes, m.SW1Floor)
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),
-			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+numtext.Measure(m.SW1)), sw1FloorTimes, numtext.Measure(m.SW1Floor))})
+			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+sw1), sw1FloorTimes, floor)})
 	}
 	return out
 }

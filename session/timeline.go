@@ -416,7 +416,7 @@ func spreadAgain(w *watch, _ *Eval, _ *episodes) string {
 	if w.ownBatches {
 		whose = "G's own batches', "
 	}
-	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, over %.0f%%", whose, lossWindow, numtext.Together(fmt.Sprintf("spread %s", percent(w.spread))), 100*collapseLeave*collapseSpread)
+	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, over %.0f%%", whose, lossWindow, numtext.Together("spread "+percentOver(w.spread, collapseLeave*collapseSpread)), 100*collapseLeave*collapseSpread)
 }
 
 // improving is the detail of a plateau's end: the best distance of the
@@ -450,7 +450,8 @@ func noiseUsed(_ *watch, e *Eval, _ *episodes) string {
 	if e == nil || e.Metrics.N == 0 {
 		return text
 	}
-	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+numtext.Measure(e.Metrics.ZDep)), NoiseUseFloor)
+	use, _ := numtext.Beside(e.Metrics.ZDep, 1, NoiseUseFloor)
+	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+use), NoiseUseFloor)
 }
 
 // offNoiseFloor is the detail of the end of the noise floor: KS over its
@@ -463,9 +464,11 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 		return text
 	case e.Metrics.Plane != nil:
 		m := e.Metrics.Plane
-		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+numtext.Measure(m.SW1)), ksLeave*sw1FloorTimes, numtext.Measure(m.SW1Floor))
+		sw1, floor := numtext.Beside(m.SW1, ksLeave*sw1FloorTimes, m.SW1Floor)
+		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+sw1), ksLeave*sw1FloorTimes, floor)
 	}
-	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+numtext.Measure(e.Metrics.KS)), numtext.Together("bound "+numtext.Measure(ksLeave*e.KSFloor)))
+	ks, bound := numtext.Beside(e.Metrics.KS, 1, ksLeave*e.KSFloor)
+	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+ks), numtext.Together("bound "+bound))
 }
 
 // leftEquilibrium is the detail of an equilibrium's end: which way D's

@@ -79,7 +79,8 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 
 // TestNoiseUseReadsAgainstTheDiagnosisLine: the Quality panel's noise use says
 // where it stands against the line the diagnosis draws (session.NoiseUseFloor),
-// in the diagnosis's words, on either side of it, and the glossary's entry says
+// in the diagnosis's words, on either side of it, in the decimals that read it
+// there however near (0.0499 under 0.05, not 0.050), and the glossary's entry says
 // what each side means: alone, "noise use 0.055" would not tell a learner
 // whether it is good or bad, nor would the ? page explain "G ignores it", under
 // the line.
@@ -87,6 +88,7 @@ func TestNoiseUseReadsAgainstTheDiagnosisLine(t *testing.T) {
 	noiseUseReads(t, map[float64]string{
 		0.049: "noise use 0.049 under 0.05", 0.05: "noise use 0.050 over 0.05",
 		0.055: "noise use 0.055 over 0.05", 1: "noise use 1.000 over 0.05",
+		0.0499: "noise use 0.0499 under 0.05", 0.0501: "noise use 0.0501 over 0.05",
 	})
 	for _, g := range glossaryOf(false) {
 		if g[0] == "noise use" {

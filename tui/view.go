@@ -3051,12 +3051,15 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 // (numtext.Measure: 2.4841e-8, as in the diagnosis's "noise use 2.4841e-8", where
 // three decimals would read 0.000), and where it stands against the line the
 // diagnosis draws (session.NoiseUseFloor), in its words: "noise use 0.011
-// under 0.05" beside "! G ignores its noise … noise use 0.0110, under 0.05",
+// under 0.05" beside "! G ignores its noise … noise use 0.011, under 0.05",
 // "noise use 0.211 over 0.05" where G uses it. Without the line, "noise use
-// 0.055" would give a learner nothing to read it against. In w columns: a
+// 0.055" would give a learner nothing to read it against. The value takes
+// the decimals that read it on its side of the line (numtext.Beside):
+// "noise use 0.0499 under 0.05", not "0.050 under 0.05". In w columns: a
 // value in the exponent form leaves room for "<0.05" only.
 func zdepLine(z float64, w int) string {
-	line := "noise use " + numtext.Measure(z)
+	use, _ := numtext.Beside(z, 1, session.NoiseUseFloor)
+	line := "noise use " + use
 	limit := noiseUseLimit
 	switch {
 	case z < session.NoiseUseFloor:

@@ -134,6 +134,60 @@ func Measure(v float64) string {
 	return s
 }
 
+// Beside writes v, a measure, and line, what it is read against as
+// "under", "over" or "within" it, for text that sets the two side by
+// side: "KS 0.030, under the 95% bound 0.031", "SW1 0.016, within 1.5×
+// the 0.011". Each is written as Measure writes it where the two so
+// written read v on its side of times×line: under it where v is under,
+// over where v is over, alike only where they are equal. Otherwise both
+// take the fewest further decimals that do, where FigureWidth characters
+// hold them (and they are left as Measure writes them where none do): a
+// noise use of 0.0499 reads "0.0499, under
+// 0.05", where its three decimals would read "0.050, under 0.05", and a
+// KS of 0.0302 under a bound of 0.0304 "0.0302" under "0.0304", where
+// both would read 0.030. A line written exactly
+// in Measure's decimals (0.05, 0.5) reads the same however it is
+// written, so a text may give such a line in its own fewest digits and
+// take only the value from here. times is the multiple of line the text
+// names ("1.5× the 0.011"), 1 where it names line alone. NaN and ±Inf
+// are written as Measure writes them.
+func Beside(v, times, line float64) (value, bound string) {
+	value, bound = Measure(v), Measure(line)
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(line) || math.IsInf(line, 0) {
+		return value, bound
+	}
+	want := side(v, times*line)
+	for d := 3; !readsOnSide(value, bound, times, want); d++ {
+		nv, nl := strconv.FormatFloat(v, 'f', d+1, 64), strconv.FormatFloat(line, 'f', d+1, 64)
+		if len(strings.TrimPrefix(nv, "-")) > FigureWidth || len(strings.TrimPrefix(nl, "-")) > FigureWidth {
+			return Measure(v), Measure(line)
+		}
+		value, bound = nv, nl
+	}
+	return value, bound
+}
+
+// readsOnSide tells whether value, written beside times× bound, reads
+// on the side want of it (side).
+func readsOnSide(value, bound string, times float64, want int) bool {
+	v, err1 := strconv.ParseFloat(value, 64)
+	l, err2 := strconv.ParseFloat(bound, 64)
+	return err1 != nil || err2 != nil || side(v, times*l) == want
+}
+
+// side is −1 where v is under line, 1 where over, 0 where the two are
+// equal to within a rounding of the product that makes line (1.5×0.010
+// is 0.015).
+func side(v, line float64) int {
+	switch d := v - line; {
+	case math.Abs(d) <= 1e-12*math.Max(1, math.Abs(line)):
+		return 0
+	case d < 0:
+		return -1
+	}
+	return 1
+}
+
 // NBSP is the non-breaking space, U+00A0: the screen's wrapping does not
 // break a line at it, and a terminal draws it as a space.
 const NBSP = "\u00a0"

@@ -179,3 +179,38 @@ func TestCountIn(t *testing.T) {
 		}
 	}
 }
+
+// TestBesideReadsOnItsSide: a value written beside its line reads on the
+// side of it that it is on, whatever decimals that takes: Measure's three
+// where they tell the two apart, more where they would read alike or the
+// wrong way round, within FigureWidth characters.
+func TestBesideReadsOnItsSide(t *testing.T) {
+	for _, c := range []struct {
+		v, times, line float64
+		value, bound   string
+	}{
+		{0.0499, 1, 0.05, "0.0499", "0.0500"},      // noise use just under its floor: not "0.050, under 0.05"
+		{0.0501, 1, 0.05, "0.0501", "0.0500"},      // just over it
+		{0.013, 1, 0.05, "0.013", "0.050"},         // apart in three decimals: as Measure writes them
+		{0.0302, 1, 0.0304, "0.0302", "0.0304"},    // KS under its 95% bound, both 0.030 in three
+		{0.0306, 1, 0.0304, "0.031", "0.030"},      // over it: apart in three
+		{0.03041, 1, 0.0304, "0.03041", "0.03040"}, // both 0.0304 in four
+		{0.0304, 1, 0.0304, "0.030", "0.030"},      // equal: alike
+		{0.0151, 1.5, 0.0101, "0.0151", "0.0101"},  // SW1 under 1.5× its floor, 0.015 and 1.5×0.010 alike in three
+		{0.0157, 1.5, 0.0104, "0.016", "0.010"},    // over it: 0.016 is over 1.5×0.010
+		{0.0927, 3, 0.0306, "0.0927", "0.0306"},    // over 3× a bound: 0.093 and 3×0.031 alike in three
+		{0.49996, 1, 0.5, "0.49996", "0.50000"},
+		{0.05 - 1e-9, 1, 0.05, "0.050", "0.050"}, // apart only past FigureWidth: as Measure writes them
+		{1e-12, 1, 0, "1.000e-12", "0.000"},
+		{math.NaN(), 1, 0.05, "NaN", "0.050"},
+		{math.Inf(1), 1, 0.05, "+Inf", "0.050"},
+	} {
+		value, bound := Beside(c.v, c.times, c.line)
+		if value != c.value || bound != c.bound {
+			t.Errorf("Beside(%g, %g, %g) = %q, %q, want %q, %q", c.v, c.times, c.line, value, bound, c.value, c.bound)
+		}
+		if len(strings.TrimPrefix(value, "-")) > FigureWidth || len(bound) > FigureWidth {
+			t.Errorf("Beside(%g, %g, %g) = %q, %q: over FigureWidth", c.v, c.times, c.line, value, bound)
+		}
+	}
+}
