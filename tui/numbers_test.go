@@ -287,6 +287,35 @@ func TestRunawayFindingGivesItsMeasurement(t *testing.T) {
 	}
 }
 
+// TestRangeEndsInSameDecimals: a sparkline's range writes both its ends in
+// as many decimals, so that it reads as one scale: vanilla's KS checks at
+// epoch 300 (0.992 to 0.996) read "0.99–1.00" beside "KS 0.996", where
+// "0.99–1", and its W1 checks "6.5–7.0". A 0 or an end in the exponent form
+// stays as it is, and the scale from 0 too.
+func TestRangeEndsInSameDecimals(t *testing.T) {
+	for _, c := range []struct {
+		vals []float64
+		v    float64
+		rng  string
+	}{
+		{[]float64{0.992, 0.994}, 0.996, " 0.99–1.00"},
+		{[]float64{6.5, 6.95}, 6.834, " 6.5–7.0"},
+		{[]float64{3.01, 3.2}, 3.3, " 3.0–3.3"},
+		{[]float64{0.381, 0.39}, 0.4, " 0.38–0.40"},
+		{[]float64{0.29, 2.7}, 0.288, " 0.28–2.70"},
+		{[]float64{0, 0.031}, 0.02, " 0–0.031"},
+		{[]float64{1.2e-5, 0.2}, 0.3, " 1.2e-5–0.3"},
+		{[]float64{21000, 21500}, 22000, " 21000–22000"},
+	} {
+		if sc := scaleOf(c.vals, c.v); sc.text != c.rng {
+			t.Errorf("%v beside %v: range %q, want %q", c.vals, c.v, sc.text, c.rng)
+		}
+	}
+	if sc := fromZero([]float64{0.02, 0.031}, 0.02); sc.text != " 0–0.031" {
+		t.Errorf("the scale from 0: %q", sc.text)
+	}
+}
+
 // TestRangeInOneForm: a range whose greater end takes the exponent writes the
 // lesser in it too, so that neither reads as sharing the other's: a runaway's
 // W1, 2.5 at its first checks and 2.7e5 now, does not read "2.5–2.7e5" beside

@@ -483,7 +483,7 @@ func TestSparklineTakesAnyValue(t *testing.T) {
 
 // TestRangeRoundsOutwards: a sparkline's range is rounded outwards to two
 // significant digits, so that it holds every value it is the range of
-// (0.288 beside checks of 0.29 to 2.7: to the nearest, "0.29–2.7"), and
+// (0.288 beside checks of 0.29 to 2.7: to the nearest, "0.29–2.70"), and
 // the bars are drawn on the range printed: checks that print alike are
 // flat bars, not a full one beside an empty one.
 func TestRangeRoundsOutwards(t *testing.T) {
@@ -492,9 +492,9 @@ func TestRangeRoundsOutwards(t *testing.T) {
 		v        float64
 		rng, bar string
 	}{
-		{[]float64{2.7, 1.2, 0.29}, 0.288, " 0.28–2.7", "█▄▁"},
+		{[]float64{2.7, 1.2, 0.29}, 0.288, " 0.28–2.70", "█▄▁"},
 		{[]float64{0.91, 0.95}, 0.93, " 0.91–0.95", "▁█"},
-		{[]float64{1.9512, 1.9508}, 1.951, " 1.9–2", "▅▅"},
+		{[]float64{1.9512, 1.9508}, 1.951, " 1.9–2.0", "▅▅"},
 		{[]float64{0.5, 0.5, 0.5}, 0.5, "", "▄▄▄"},
 		{[]float64{31045, 31800}, 30999, " 30000–32000", "▅▇"},
 		{[]float64{2.824e10, 2.9e10}, 2.85e10, " 2.8e10–2.9e10", "▃█"},
@@ -967,7 +967,7 @@ func TestReplayShowsTheTrendsUpToItsEpoch(t *testing.T) {
 	key.Epoch, key.Metrics.KS, key.Metrics.W1 = 20, 0.2, 1 // the check at epoch 20
 	replay.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
 	m.apply(replay)
-	if got := measures(m.sidePanel(40, 20)); !slices.Equal(got, []string{"KS 0.200 ↑ ▁█ 0.1–0.2", "W1 1.000 ↑ ▁█ 0.5–1"}) {
+	if got := measures(m.sidePanel(40, 20)); !slices.Equal(got, []string{"KS 0.200 ↑ ▁█ 0.1–0.2", "W1 1.000 ↑ ▁█ 0.5–1.0"}) {
 		t.Errorf("replayed measures %q; want the keyframe's values with the checks to epoch 20", got)
 	}
 }

@@ -2778,7 +2778,7 @@ func (m *Model) blurred() bool {
 // from the first bar to v, the last, and the range holds every value the
 // row shows, v too, and the bars are drawn on it. A learner reads the
 // range as where the value has been: the bars' alone would let "KS 0.865
-// ↓ ▆▆█▇██▆▁ 0.87–0.9" show a value outside it.
+// ↓ ▆▆█▇██▆▁ 0.87–0.90" show a value outside it.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	return metricLines([]metricRow{{name, v, atFloor, t}}, w)[0]
 }
@@ -2800,7 +2800,7 @@ type metricRow struct {
 // beside its own range, wgan at 120×40 would read
 //
 //	KS 0.965 → ▇▇▆▆▅▄▄ 0.96–0.98
-//	W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3–3.3
+//	W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3.0–3.3
 //
 // the last 7 checks over the last 11, bars of different epochs in one
 // column, and arrows (→ about the same, ↓ better) over different spans.
@@ -2934,8 +2934,8 @@ type sparkScale struct {
 // v: the least and greatest finite of them all, the least rounded down and
 // the greatest up to two significant digits, so that the range printed,
 // " lo–hi", holds every value the row prints (0.288 beside checks of 0.29
-// to 2.7 reads "0.28–2.7": rounded to the nearest, "0.29–2.7" would leave
-// it out). Its text is "" for fewer than two checks, none finite, or ends
+// to 2.7 reads "0.28–2.70": rounded to the nearest, "0.29–2.70" would
+// leave it out), its ends in as many decimals each (sameDecimals). Its text is "" for fewer than two checks, none finite, or ends
 // alike, where flat bars beside the value say it; a bar alone is flat too
 // (▄), the value of a first frame, which would otherwise read ▁ or ▇ as
 // rounding put it.
@@ -2950,9 +2950,42 @@ func scaleOf(vals []float64, v float64) sparkScale {
 	lo, hi = roundOut(lo, math.Floor), roundOut(hi, math.Ceil)
 	sc := sparkScale{lo: lo, hi: hi}
 	if a, b := rangeNums(lo, hi, 2); len(vals) >= 2 && a != b {
+		a, b = sameDecimals(a, b)
 		sc.text = " " + a + "–" + b
 	}
 	return sc
+}
+
+// sameDecimals writes the ends a and b of a range in as many decimals
+// each, the more of the two, the one written in fewer given zeros to
+// match: KS checks of 0.992 to 0.996 read "0.99–1.00" beside "KS 0.996",
+// where "0.99–1" gave their top as a bare 1, in another precision than
+// the end beside it, and "3.0–3.3" where "3–3.3". A learner reads the
+// range as one scale, the value between its ends; it costs a column or
+// three, at most a bar or two of a row's nine at 80×24, where the ends in
+// the value's own three decimals, "0.990–1.000", would cost five and
+// halve the bars. An end in the exponent form, or 0, stays as it is.
+func sameDecimals(a, b string) (string, string) {
+	if strings.ContainsAny(a+b, "e") {
+		return a, b
+	}
+	decimals := func(s string) int {
+		if _, frac, ok := strings.Cut(s, "."); ok {
+			return len(frac)
+		}
+		return 0
+	}
+	pad := func(s string, d int) string {
+		if s == "0" || decimals(s) >= d {
+			return s
+		}
+		if decimals(s) == 0 {
+			s += "."
+		}
+		return s + strings.Repeat("0", d-decimals(s))
+	}
+	d := max(decimals(a), decimals(b))
+	return pad(a, d), pad(b, d)
 }
 
 // fromZero is the scale of a sparkline without room for its range: from 0 (or
