@@ -98,12 +98,12 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		var files [][2]string       // a points target's file, and the value that named it
 		for _, v := range a.Values {
 			if said[v] {
-				return Sweep{}, fmt.Errorf("%s: value %q appears twice; give it once", a.Key, v)
+				return Sweep{}, a.asOneList(base, fmt.Errorf("%s: value %q appears twice; give it once", a.Key, v))
 			}
 			said[v] = true
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
-				return Sweep{}, err
+				return Sweep{}, a.asOneList(base, err)
 			}
 			// A points target is told by its file, as an output is told from
 			// an input (sameFile): points(p.csv), points(./p.csv), a link to
@@ -127,7 +127,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 				return Sweep{}, fmt.Errorf("%s: %s is not a finite number", a.Key, v)
 			}
 			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
-				return Sweep{}, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, prev, v)
+				return Sweep{}, a.asOneList(base, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, prev, v))
 			}
 			same[string(j)] = v
 		}
@@ -137,6 +137,25 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		return Sweep{}, err
 	}
 	return Sweep{Axes: axes, Cells: cells}, nil
+}
+
+// asOneList adds to err, a refusal of a's values, the sweep that was
+// likely meant where they are a list written as --set writes one, without
+// brackets, and that list is one valid value of a's key: d_acts=relu,relu,sigmoid
+// sweeps three values, relu twice, where the one list was meant, and the
+// refusal's own way on, to give relu once, would not lead there. The
+// line then reads "…; give it once, or for the one list relu,relu,sigmoid
+// write d_acts=[relu,relu,sigmoid]".
+func (a SweepAxis) asOneList(base engine.Config, err error) error {
+	if len(a.Values) < 2 || slices.ContainsFunc(a.Values, func(v string) bool { return strings.HasPrefix(v, "[") }) {
+		return err
+	}
+	list := strings.Join(a.Values, ",")
+	probe := base.Clone()
+	if probe.Set(a.Key, list) != nil || probe.Validate() != nil {
+		return err
+	}
+	return fmt.Errorf("%w, or for the one list %s write %s=[%s]", err, list, a.Key, list)
 }
 
 // checkSweepSize refuses a grid of more than maxSweepRuns runs, its

@@ -691,3 +691,24 @@ func TestSweepRowKeepsEachSeed(t *testing.T) {
 		t.Errorf("every run diverged: floor %v, want NaN", all.Floor)
 	}
 }
+
+// TestSweepOfOneListWrittenBareSaysTheBrackets: a list written as --set
+// writes one, d_hidden=32,32, is a sweep of its items, and where that is
+// refused (an item twice) while the items as one list are a valid value,
+// the refusal names the brackets that sweep the one list, for its own way
+// on, to give 32 once, would not lead there. A sweep of numbers, or of
+// lists already in brackets, is refused as before.
+func TestSweepOfOneListWrittenBareSaysTheBrackets(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	for spec, want := range map[string]string{
+		"g_hidden=16,16":     `g_hidden: value "16" appears twice; give it once, or for the one list 16,16 write g_hidden=[16,16]`,
+		"g_hidden=8,08":      `g_hidden: 8 and 08 are the same value; give one of them, or for the one list 8,08 write g_hidden=[8,08]`,
+		"d_lr=1e-3,1e-3":     `d_lr: value "1e-3" appears twice; give it once`,
+		"g_hidden=[16],16":   `g_hidden: [16] and 16 are the same value; give one of them`,
+		"g_hidden=4097,4097": `g_hidden: value "4097" appears twice; give it once`, // [4097,4097] is no design either
+	} {
+		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
+			t.Errorf("--sweep %s: %v, want %q", spec, err, want)
+		}
+	}
+}
