@@ -763,8 +763,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("%s is set twice (--set); drop one", key)
 		}
 		setKeys[key] = true
+		before := cfg.Clone()
 		if err := cfg.Set(key, value); err != nil {
-			return o, fmt.Errorf("--set: %w", err)
+			return o, fmt.Errorf("--set: %w%s", err, setAsSweep(s, before, given["headless"]))
 		}
 	}
 	if o.Epochs > 0 {
@@ -889,6 +890,23 @@ func defaultJobs() int { return min(runtime.NumCPU(), maxJobs) }
 
 // parseSweep reads the --sweep specs against the design as --preset and
 // --set make it, for the seeds of --seeds (or the one of --seed).
+// setAsSweep is the way on for a --set whose value cfg refuses where it
+// is several values of which --sweep would train each, "--set
+// g_lr=1e-3,1e-2" (a setting's values written as --sweep writes them):
+// "; --set takes one value: to train each, --sweep g_lr=1e-3,1e-2", with
+// --headless before it where it was not given, as --sweep needs it; else "".
+func setAsSweep(spec string, cfg engine.Config, headless bool) string {
+	sw, err := session.ParseSweep([]string{spec}, cfg, 1)
+	if err != nil || len(sw.Axes[0].Values) < 2 {
+		return ""
+	}
+	flag := "--sweep"
+	if !headless {
+		flag = "--headless --sweep"
+	}
+	return fmt.Sprintf("; --set takes one value: to train each, %s %s", flag, spec)
+}
+
 func (o *options) parseSweep(specs, sets []string, given map[string]bool) error {
 	seeds := o.seeds
 	if seeds == nil {

@@ -1638,3 +1638,29 @@ func TestUsageNamesWhatEachWayTakes(t *testing.T) {
 		}
 	}
 }
+
+// TestSetOfSeveralValuesPointsToSweep: --set takes one value, and one
+// written as --sweep writes several, each of which would train, is
+// refused with the --sweep that trains each (--headless added where it was
+// not given, as --sweep needs it). Values that would not all train, or one
+// repeated, are refused as any other value is.
+func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,1e-2"},
+			`ganui: --set: g_lr: "1e-3,1e-2" is not a number; allowed: (0,10]; --set takes one value: to train each, --sweep g_lr=1e-3,1e-2` + "\n"},
+		{[]string{"--preset", "vanilla", "--set", "batch=50,100"},
+			`ganui: --set: batch: "50,100" is not a number; allowed: 1..100,000; --set takes one value: to train each, --headless --sweep batch=50,100` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,1e-3"},
+			`ganui: --set: g_lr: "1e-3,1e-3" is not a number; allowed: (0,10]` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,x"},
+			`ganui: --set: g_lr: "1e-3,x" is not a number; allowed: (0,10]` + "\n"},
+	} {
+		code, stdout, stderr := runCLI(t, c.args...)
+		if code != 2 || stdout != "" || stderr != c.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, stdout, stderr, c.want)
+		}
+	}
+}
