@@ -273,9 +273,12 @@ func (c *Config) set(key, value string) error {
 		return err
 	}
 	v := reflect.ValueOf(c).Elem().Field(f.index)
-	trimmed := strings.TrimSpace(value) // a name's or a switch's spaces go
-	if f.numbers() && trimmed != value {
-		return fmt.Errorf("%s: %q has spaces around it", key, value) // as no number ganui reads may (PlainNumber)
+	trimmed := strings.TrimSpace(value)  // a name's or a switch's spaces go
+	if f.numbers() && trimmed != value { // as no number ganui reads may (PlainNumber)
+		if strings.ContainsFunc(trimmed, unicode.IsSpace) { // spaces within too, which the next try tells
+			return fmt.Errorf("%s: %q has spaces around it", key, value)
+		}
+		return fmt.Errorf("%s: %q has spaces around it; write it without them: %s", key, value, visible.String(trimmed))
 	}
 	if f.name {
 		if err := setName(v, trimmed); err != nil {

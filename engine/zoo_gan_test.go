@@ -367,14 +367,14 @@ func TestConfigSet(t *testing.T) {
 		{"d_beta2", "x", `d_beta2: "x" is not a number; allowed: [0,1)`},
 		{"unroll", "1e40", `unroll: 1e40 out of range 0..20 (0: G does not unroll D)`},
 		{"d_in", "two", `d_in: "two" is not a number; allowed: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)`},
-		{"d_steps", " 3 ", `d_steps: " 3 " has spaces around it`},
-		{"g_lr", "1e-3 ", `g_lr: "1e-3 " has spaces around it`},
+		{"d_steps", " 3 ", `d_steps: " 3 " has spaces around it; write it without them: 3`},
+		{"g_lr", "1e-3 ", `g_lr: "1e-3 " has spaces around it; write it without them: 1e-3`},
 		{"g_hidden", "32, 16", `g_hidden: "32, 16" has spaces in it; write the list without them: 32,16`},
 		{"d_hidden", " 8,8 ,4", `d_hidden: " 8,8 ,4" has spaces around it`},
 		{"d_hidden", "8,8 ,4", `d_hidden: "8,8 ,4" has spaces in it; write the list without them: 8,8,4`},
 		{"g_hidden", "32, x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "+32", `g_hidden: width "+32" has a + before it; write it without one: 32`},
-		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
+		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it; write it without them: [32,32]`},
 		{"g_hidden", "[+32]", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		// An infinity or NaN, in any spelling strconv reads, is not a finite
 		// number, as typed: not "NaN out of range" (NaN is in no order), nor

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/visible"
 	"io"
 	"math"
 	"math/bits"
@@ -191,24 +192,26 @@ func checkSweepSize(axes []SweepAxis, seeds int) error {
 // parentheses; no value may be empty or have spaces around it (as no
 // number ganui reads may: engine.PlainNumber; a value names its cells in
 // the rows). A list with an empty value is refused with the list it
-// means written out, "write d_lr=1e-3,1e-2" for "1e-3,,1e-2", and one
+// means written out, "write d_lr=1e-3,1e-2" for "1e-3,,1e-2" (and so is
+// one with spaces around a value, "1e-3 ,1e-2"), and one
 // with none asks for the values, not told only "an empty value in",
 // without a way on. A value said twice is ParseSweep's to
 // refuse, after the grid's size, as it refuses two spellings of one
 // value.
 func splitValues(key, list string) ([]string, error) {
 	var values []string
+	var spaced string // the first value with spaces around it
 	depth, from, empty := 0, 0, false
-	add := func(v string) error {
+	add := func(v string) {
+		trimmed := strings.TrimSpace(v)
 		switch {
-		case v == "":
+		case trimmed == "":
 			empty = true
-			return nil
-		case strings.TrimSpace(v) != v:
-			return fmt.Errorf("value %q has spaces around it", v)
+			return
+		case trimmed != v && spaced == "":
+			spaced = v
 		}
-		values = append(values, v)
-		return nil
+		values = append(values, trimmed)
 	}
 	for i, r := range list {
 		switch r {
@@ -218,19 +221,17 @@ func splitValues(key, list string) ([]string, error) {
 			depth--
 		case ',':
 			if depth == 0 {
-				if err := add(list[from:i]); err != nil {
-					return nil, err
-				}
+				add(list[from:i])
 				from = i + 1
 			}
 		}
 	}
-	if err := add(list[from:]); err != nil {
-		return nil, err
-	}
+	add(list[from:])
 	switch {
 	case len(values) == 0:
 		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
+	case spaced != "":
+		return nil, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(values, ",")))
 	case empty:
 		return nil, fmt.Errorf("an empty value in %q; write %s=%s", list, key, strings.Join(values, ","))
 	}

@@ -77,8 +77,8 @@ func TestParseSweep(t *testing.T) {
 		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts: [relu,identity] and ["relu","identity"] are the same value`},
 		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
 		{[]string{"d_lr=fast"}, 1, "not a number"},
-		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it`},
-		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it`},
+		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it; write d_lr=1e-3,1e-2`},
+		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it; write d_opt=adam,sgd`},
 		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's spaces named, not trimmed
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
 		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,\n1e-2`}, // the line break escaped, not breaking the message
