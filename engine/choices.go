@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/internal/suggest"
@@ -198,9 +199,31 @@ func unmarshalChoice[T ~uint8](names []string, v *T, text []byte) error {
 }
 
 // notOneOf is the error for a name that is not among names, with the
-// one it was likely meant to be.
+// one it was likely meant to be: a misspelling's nearest, or the name
+// ganui gives what a paper or a library calls otherwise (alsoCalled).
 func notOneOf(name string, names []string) error {
-	return fmt.Errorf("%q is not one of %s%s", name, joinNames(names), suggest.DidYouMean(name, names, nil))
+	hint := suggest.DidYouMean(name, names, nil)
+	if n, ok := alsoCalled[strings.ToLower(name)]; ok && slices.Contains(names, n) {
+		hint = suggest.Say([]string{n})
+	}
+	return fmt.Errorf("%q is not one of %s%s", name, joinNames(names), hint)
+}
+
+// alsoCalled maps names the papers and PyTorch give a loss or the noise
+// to ganui's for it, which no edit distance finds: --set loss=wgan is told
+// "(did you mean wasserstein?)", as the WGAN paper names its loss.
+var alsoCalled = map[string]string{
+	"wgan":            "wasserstein",
+	"wgan-gp":         "wasserstein",
+	"wgan_gp":         "wasserstein",
+	"lsgan":           "least_squares",
+	"mse":             "least_squares",
+	"l2":              "least_squares",
+	"bcewithlogits":   "bce",
+	"bce_with_logits": "bce",
+	"cross_entropy":   "bce",
+	"saturating":      "minimax",
+	"gaussian":        "normal", // the noise
 }
 
 // joinNames lists the names of a choice type's values.

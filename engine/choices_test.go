@@ -181,10 +181,10 @@ func TestConfigSetNames(t *testing.T) {
 		t.Errorf("Set(g_acts, \"\") = %v, %#v; want an empty list", err, c.GActs)
 	}
 	for _, bad := range []struct{ key, value, want string }{
-		{"loss", "wgan", `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge`},
+		{"loss", "wgan", `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
 		{"d_input", "fft", `d_input: "fft" is not one of raw, diffs, moments, diffs_detached`},
 		{"g_opt", "adagrad", `g_opt: "adagrad" is not one of adam, sgd, rmsprop`},
-		{"noise", "gaussian", `noise: "gaussian" is not one of uniform, normal`},
+		{"noise", "gaussian", `noise: "gaussian" is not one of uniform, normal (did you mean normal?)`},
 		{"g_loss", "wasserstein", `g_loss: "wasserstein" is not one of nonsaturating, minimax, feature_matching`},
 		{"d_acts", "relu,swish", `d_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"d_acts", `["relu", 1]`, `d_acts: want a list of strings, got number`},
@@ -199,7 +199,7 @@ func TestConfigSetNames(t *testing.T) {
 		{"loss", `7`, `loss: want a string, got number`},
 		{"loss", `null`, `loss: want a string, got null`},
 		{"loss", `["bce"]`, `loss: want a string, got array`},
-		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge`},
+		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
 		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
 		{"g_acts", `null`, `g_acts: want a list of strings, got null`},
 		{"g_acts", `["relu", "swish"]`, `g_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
