@@ -703,7 +703,7 @@ func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 		t.Skipf("the README's runs are the portable kernels', this build trains with %s", isa)
 	}
 	if testing.Short() {
-		t.Skip("trains the README's runs, 22,500 epochs in all")
+		t.Skip("trains the README's runs, 26,500 epochs in all")
 	}
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
