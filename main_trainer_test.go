@@ -239,7 +239,7 @@ func TestKeysTypedWithNoScreenAreNotEchoed(t *testing.T) {
 			switch {
 			case asked: // as TestTrainerAsksTheBackgroundUnderTmux
 				tr = startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
-					[]string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="}, args...)
+					askedEnv, args...)
 			case c.redirected: // the pseudo-terminal is its controlling terminal, /dev/tty, through standard output
 				tr = newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1, Pdeathsig: syscall.SIGKILL}, nil, args...)
 				tr.cmd.Stdin = nil // /dev/null
@@ -545,6 +545,57 @@ func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
 	tr.waitFor("final preset=vanilla seed=1 epochs=0 ")
 }
 
+// askedEnv is an environment in which the trainer asks its terminal the
+// background, under tmux by its own name, nothing in it saying the
+// colours instead (a test's terminal its controlling one, the trainer in
+// its foreground, as termenv asks only there).
+var askedEnv = []string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="}
+
+// TestKeysTypedAheadReachTheTrainer: a q typed before ganui has read any
+// key (ganui --preset vanilla, then q at once, or keys pasted), still
+// waiting when the terminal would be asked its background, reaches the
+// trainer and quits it, where the query, reading up to the terminal's
+// answer, had taken it: the terminal is not asked, and the background is
+// COLORFGBG's, white here, the screen in the light variants. The n
+// written once the screen is up, after the q, steps the run only where
+// the q was lost.
+func TestKeysTypedAheadReachTheTrainer(t *testing.T) {
+	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		append(askedEnv, "COLORFGBG=0;15"), "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.master.WriteString("q")
+	tr.start()
+	for stepped, deadline := false, time.Now().Add(3*time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		out := tr.output()
+		if time.Now().After(deadline) {
+			t.Fatalf("the trainer neither quit nor stepped; it wrote:\n%q", out)
+		}
+		if strings.Contains(out, "\x1b]11;?") {
+			tr.master.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R") // answered, as a white terminal would
+			t.Fatalf("the terminal was asked its background with a q typed ahead; it wrote:\n%q", out)
+		}
+		if strings.Contains(out, "epoch 1: D real") { // the step's note
+			t.Fatalf("the q typed ahead was lost: the n after it stepped the run; it wrote:\n%q", out)
+		}
+		select {
+		case <-tr.exited:
+		default:
+			if !stepped && strings.Contains(out, "mquit\x1b[0m") { // the key bar drawn to its end
+				tr.master.WriteString("n")
+				stepped = true
+			}
+			continue
+		}
+		break
+	}
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, tr.stderr.String())
+	}
+	tr.waitFor("final preset=vanilla seed=1 epochs=0 state=interrupted")
+	if out := tr.output(); !strings.Contains(out, "\x1b[38;5;243m") || strings.Contains(out, "\x1b[38;5;246m") {
+		t.Errorf("under COLORFGBG=0;15, a white background, the screen is not in the light variants:\n%q", out)
+	}
+}
+
 // TestTrainerAsksTheBackgroundUnderTmux: termenv asks nothing of a terminal
 // whose TERM is screen's or tmux's, and takes its background for dark, which on
 // a light terminal under tmux would draw text near white on white; under
@@ -557,7 +608,7 @@ func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 	// The terminal its controlling one, the trainer in its foreground, as
 	// termenv asks only there.
 	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
-		[]string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="},
+		askedEnv,
 		"--preset", "vanilla", "--epochs", "100", "--paused")
 	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
 		out := tr.output()

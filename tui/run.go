@@ -143,6 +143,8 @@ var asked sync.Once
 // variant. Asked before the program takes over the input, and best before
 // slow work: reading the terminal's answer takes whatever was typed
 // before it too, and a key typed ahead for the trainer (q) would be lost.
+// Keys typed already when it is called are kept: the background is then
+// not asked (darkBackground).
 func AskTerminal() {
 	if os.Getenv("TERM") != "dumb" && term.IsTerminal(os.Stdout.Fd()) {
 		askTerminal()
@@ -167,14 +169,23 @@ func askTerminal() {
 // alone, and the background is then taken as dark, as termenv takes it.
 // Not asked, a light terminal under tmux got the dark variants: the text
 // near white on white. Without colour the background matters to nothing,
-// and is not asked.
+// and is not asked. Nor is a terminal with keys typed ahead on it
+// (typedAhead), whose answer would be read with them and take them: the
+// background is then what termenv takes of a terminal that does not
+// answer, COLORFGBG's (set by rxvt and Konsole, "15;0" for white on
+// black), or dark.
 func darkBackground(out *os.File, getenv func(string) string) bool {
 	if colourProfile(termenv.NewOutput(out, termenv.WithEnvironment(environ(getenv))), getenv) == termenv.Ascii {
 		return true
 	}
+	ahead := typedAhead(out)
 	asked := environ(func(key string) string {
 		v := getenv(key)
-		if key == "TERM" && multiplexer(v) {
+		switch {
+		case key != "TERM":
+		case ahead:
+			return "dumb" // a terminal termenv does not ask, reading COLORFGBG instead
+		case multiplexer(v):
 			return "xterm-256color" // a terminal termenv asks
 		}
 		return v
