@@ -983,10 +983,12 @@ func findingText(f session.Finding, detail bool, pending string) string {
 // (Snapshot.Pending) when the events will have it, as the headless finding
 // line's pending field does (Pending.Note): "new at epoch 250: an event if it
 // holds at 260", where the latest check saw it first, or "new: an event if it
-// holds at 250 and 260", where no check has seen it yet; short, "new: not
-// marked ◆ yet", for a finding named by its head in a narrow row, in the mark
-// the time axis and the glossary's "◆ in charts" use, where "new: no event
-// yet" would read as jargon beside the ◆ of other findings on the axis. It is
+// holds at 250 and 260", where no check has seen it yet; short, "new: ◆ if
+// it holds", for a finding named by its head in a narrow row, or where the
+// long note would take the finding a row more (120×40): in the mark the time
+// axis and the glossary's "◆ in charts" use, it says what the mark waits on,
+// as the long note does, in the room that "together under 0.1 · " leaves at
+// 120 columns. It is
 // "" for a finding the events have. It tells a learner who saw D win and
 // pressed < or > why there is no event of it yet.
 func pendingNote(s *session.Snapshot, k session.FindingKind, short bool) string {
@@ -995,7 +997,7 @@ func pendingNote(s *session.Snapshot, k session.FindingKind, short bool) string 
 	case !ok || len(p.Checks) == 0:
 		return ""
 	case short:
-		return "new: not marked ◆ yet"
+		return "new: ◆ if it holds"
 	}
 	return p.Note()
 }

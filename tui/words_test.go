@@ -1010,7 +1010,7 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 	snap.Pending = []session.Pending{{Kind: session.DWins, Seen: -1, Checks: []int{250, 260}}}
 	frameReads(t, frame(t, s, snap, 80, 24, "?", "?"), "new: an event if it holds at 250 and 260")
 	snap.Pending = []session.Pending{{Kind: session.DWins, Seen: 1_000_000, Checks: []int{1_000_010}}}
-	frameReads(t, frame(t, s, snap, 80, 24), "! D wins · new: not marked ◆ yet ? twice: in full")
+	frameReads(t, frame(t, s, snap, 80, 24), "! D wins · new: ◆ if it holds ? twice: in full")
 	snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last, Findings: snap.Findings}
 	if view := frame(t, s, snap, 80, 24); strings.Contains(view, "· new") {
 		t.Errorf("a replayed frame's finding is called new:\n%s", view)
@@ -1021,7 +1021,7 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 // at epoch 250, "D wins: it scores real data over 0.9 and generated data under
 // 0.1, on average; the non-saturating G loss keeps G's gradient", with the
 // measurement behind it, takes two of the diagnosis's rows with its note short,
-// "· new: not marked ◆ yet", and the entry for D's losses keeps the row under
+// "· new: ◆ if it holds", and the entry for D's losses keeps the row under
 // it; the ? pages give the note whole. The long note would wrap its last words,
 // "event if it holds at 260", onto a third row and push the entry out.
 func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
@@ -1032,7 +1032,7 @@ func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 	cfg.DLR = 2e-3
 	s, snap := trainedSnapshot(t, cfg, 1, 250, 120)
 	view := frame(t, s, snap, 120, 40)
-	flat := frameReads(t, view, "on average; the non-saturating G loss keeps G's gradient — D real", "together under 0.1 · new: not marked ◆ yet", "losses ● D real, D's loss on real samples")
+	flat := frameReads(t, view, "on average; the non-saturating G loss keeps G's gradient — D real", "together under 0.1 · new: ◆ if it holds", "losses ● D real, D's loss on real samples")
 	if strings.Contains(flat, "an event if it holds") {
 		t.Errorf("the long note on the diagnosis's rows at 120×40:\n%s", view)
 	}
@@ -1092,7 +1092,7 @@ func TestFindingHeadKeepsItsNoteWholeOrNone(t *testing.T) {
 			if first, _, _ := strings.Cut(c.head, ","); strings.Contains(got, first) && !strings.Contains(got, c.head) {
 				t.Errorf("%d rows: the head %q cut:\n%s", n, c.head, got)
 			}
-			whole := strings.Count(got, "· new: not marked ◆ yet") + strings.Count(got, "· new at epoch 900: an event if it holds at 1,000")
+			whole := strings.Count(got, "· new: ◆ if it holds") + strings.Count(got, "· new at epoch 900: an event if it holds at 1,000")
 			if seen := strings.Count(got, "· new"); seen != whole || (seen > 0) != c.note {
 				t.Errorf("%d rows: beside %q a note cut, or one where %v is wanted:\n%s", n, c.head, c.note, got)
 			}
