@@ -2363,3 +2363,40 @@ func TestPlotLegendsKeepTheTargetWhole(t *testing.T) {
 		t.Errorf("the Q-Q legend at 120 columns %q, want the target's formula", text)
 	}
 }
+
+// TestQQTitleGivesTheHistogramsFacts: the Q-Q view's title says how many
+// samples it plots, and of which epoch where that fits, in the histogram's
+// words: "10,000 at epoch 1,800" (120×40), else "10,000 samples" (80×24,
+// the header giving the epoch), where at 80×24 the title had read "Q-Q
+// generated ↑ vs target →" alone. The epoch it gives wherever the
+// histogram's title does.
+func TestQQTitleGivesTheHistogramsFacts(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snaps := trainedSnapshots(t, cfg, 1, 200, 80, 120)
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		snap := snaps[w]
+		snap.Epoch, snap.Eval.Epoch = 1_800, 1_800 // the width of the brief's walk, epoch 1,800
+		n := numtext.FormatInt(snap.Eval.Metrics.N)
+		line := func(view, title string) string {
+			for l := range strings.SplitSeq(view, "\n") {
+				if strings.Contains(l, title) {
+					return l
+				}
+			}
+			t.Fatalf("%d×%d: no %q title:\n%s", w, h, title, view)
+			return ""
+		}
+		hist := line(frame(t, s, snap, w, h), "Samples ·")
+		qq := line(frame(t, s, snap, w, h, "v"), "Q-Q generated")
+		if !strings.Contains(qq, n+" at epoch 1,800") && !strings.Contains(qq, n+" samples") {
+			t.Errorf("%d×%d: the Q-Q title gives no count of its samples:\n%s", w, h, qq)
+		}
+		if strings.Contains(hist, "at epoch 1,800") && !strings.Contains(qq, n+" at epoch 1,800") {
+			t.Errorf("%d×%d: the histogram's title gives the epoch, the Q-Q's not:\n%s\n%s", w, h, hist, qq)
+		}
+	}
+}

@@ -2224,6 +2224,7 @@ func (m Model) histPanel(w, h int) string {
 	switch m.view {
 	case viewQQ, viewGZ:
 		title := styleTitle.Render("Q-Q") + styleMuted.Render(" generated ↑ vs target →")
+		count := numtext.FormatInt(e.Metrics.N) + " samples"
 		if m.view == viewGZ {
 			title = styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →")
 			// The curve is G at so many noise values, not the
@@ -2231,14 +2232,19 @@ func (m Model) histPanel(w, h int) string {
 			// the samples, "200 beyond ▲▼ · 10,000 at epoch 200" would
 			// read as 2% of the samples off the plot where it is all of
 			// the curve.
-			at = styleMuted.Render(fmt.Sprintf("%s noise values at epoch %s", numtext.FormatInt(len(e.GZ)), numtext.FormatInt(e.Epoch)))
+			count = numtext.FormatInt(len(e.GZ)) + " noise values"
+			at = styleMuted.Render(count + " at epoch " + numtext.FormatInt(e.Epoch))
+		}
+		// Where the count and the epoch do not fit after the title, the count
+		// alone, as the histogram's title gives it ("10,000 samples"), the
+		// header giving the epoch: at 80×24 the title had said neither. A
+		// run diverged on a value not finite keeps the last evaluation's
+		// epoch instead, before the divergence, as the samples view does.
+		short := styleMuted.Render(count)
+		if s.State == session.Diverged && e.Epoch < s.Epoch {
+			short = styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))
 		}
 		items = []string{title}
-		if s.State == session.Diverged && e.Epoch < s.Epoch && ansi.StringWidth(title+" · "+at) > w {
-			// The last evaluation's, before a divergence on a value not
-			// finite: its epoch kept, as the samples view's is.
-			at = styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))
-		}
 		if m.plotCut > 0 { // the points marked ▲▼ on its edge
 			items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond ▲▼", numtext.FormatInt(m.plotCut))))
 		}
@@ -2248,6 +2254,9 @@ func (m Model) histPanel(w, h int) string {
 				nan = styleMuted.Render(numtext.FormatInt(m.plotNaN) + " NaN")
 			}
 			items = append(items, nan)
+		}
+		if ansi.StringWidth(pack(" · ", items, w)+" · "+at) > w {
+			at = short
 		}
 		items = append(items, at)
 	default:
