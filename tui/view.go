@@ -164,9 +164,16 @@ func (m Model) frame() string {
 		return strings.Join([]string{m.header(l.w), page, footer}, "\n")
 	}
 	var body string
+	spare := 0                   // the rows the keys page's design and controls leave blank at their foot
 	if m.keys.page == pageKeys { // the design in place of the charts, the controls beside it
 		h := l.topH + l.bottomH
-		body = hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h))
+		rows := strings.Split(hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h)), "\n")
+		// The rows both leave blank at their foot, but one to part them
+		// from the diagnosis, go to the diagnosis, and what it leaves blank
+		// goes under the keys: at 120×40 vanilla's design had stood over 17
+		// blank rows, the diagnosis and the keys at the screen's foot.
+		spare = max(0, blankTail(rows)-1)
+		body = strings.Join(rows[:len(rows)-spare], "\n")
 	} else {
 		top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.momH))
 		samples := m.histPanel(l.histW, l.bottomH)
@@ -180,8 +187,19 @@ func (m Model) frame() string {
 		bottom := hjoin(samples, m.sidePanel(sideW, l.bottomH))
 		body = top + "\n" + bottom
 	}
-	status := block(m.msgLines(l.w, l.statusH), l.w, l.statusH)
-	return strings.Join([]string{m.header(l.w), body, status, m.keyBar()}, "\n")
+	rows := strings.Split(block(m.msgLines(l.w, l.statusH+spare), l.w, l.statusH+spare), "\n")
+	tail := min(spare, blankTail(rows)) // the rows the diagnosis leaves of the design's, under the keys
+	status := strings.Join(rows[:len(rows)-tail], "\n")
+	return strings.Join(append([]string{m.header(l.w), body, status, m.keyBar()}, rows[len(rows)-tail:]...), "\n")
+}
+
+// blankTail is how many of rows, at their end, are blank.
+func blankTail(rows []string) int {
+	n := 0
+	for n < len(rows) && strings.TrimSpace(ansi.Strip(rows[len(rows)-1-n])) == "" {
+		n++
+	}
+	return n
 }
 
 // glossaryFoot sets the ? pages' note (flash), the answer to the key just
