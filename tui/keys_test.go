@@ -253,7 +253,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 				// "space/p n d/g b: after r or R", wider than it, with the
 				// other reasons on a row under the columns.
 				for r := range strings.SplitSeq(c.why, ", ") {
-					if w == 80 && r != "" && !strings.Contains(text, ": "+r) {
+					if w == 80 && r != "" && !strings.Contains(text, ": "+r) && !strings.Contains(text, " ("+r+")") {
 						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, r, text)
 					}
 				}
@@ -274,7 +274,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						continue
 					}
 					i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, r) })
-					if i < 0 || !strings.Contains(lines[i], ": "+r) {
+					if i < 0 || !strings.Contains(lines[i], ": "+r) && !strings.Contains(lines[i], " ("+r+")") {
 						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, r, text)
 					}
 				}
@@ -289,7 +289,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 				// nothing kept"): at epoch 0 it is not left out for ", . < > e:
 				// no epoch, / u: not diverged" in the two rows the first column
 				// leaves, nor on a diverged run for its keys over their reason.
-				if w == 80 && c.why != "" && !strings.Contains(text, "not now —") {
+				if w == 80 && c.why != "" && !strings.Contains(text, "not now —") && !strings.Contains(text, "keys do nothing") {
 					t.Errorf("%s: the page has no legend for its faint keys:\n%s", name, text)
 				}
 				// The note stays in the rows the first column leaves, or
@@ -307,11 +307,11 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		}
 	}
 	// Where the reasons are named after their keys (120 columns), the replay's
-	// keys, which begin with a comma, come first: "e: no new epoch, , . < >: no
-	// frame" would read as a stray comma.
+	// keys, which begin with a comma, come first: "e (no new epoch), , . < >
+	// (no frame)" would read as a stray comma.
 	k := newKeyMap()
 	k.width, k.state, k.trained, k.page = 120, session.Paused, true, pageKeys
-	if text := strings.Join(strings.Fields(ansi.Strip(keysPage(k, 120))), " "); !strings.Contains(text, ", . < >: no frame, e: no new epoch, u: not diverged") {
+	if text := strings.Join(strings.Fields(ansi.Strip(keysPage(k, 120))), " "); !strings.Contains(text, "now: , . < > (no frame), e (no new epoch),") {
 		t.Errorf("resumed before the first keyframe at 120 columns: the reasons read:\n%s", text)
 	}
 	k = newKeyMap()
@@ -420,23 +420,32 @@ func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 	}
 }
 
-// TestKeysPageNamesTheKeyOfAReason: under the legend, a reason names the keys
-// it is for where that fits its column: mid-run at 80 columns "u: not
-// diverged", where "not diverged" alone under "faint: not now —" would read as
-// a caption, not as why u roll back is drawn faint.
+// TestKeysPageNamesTheKeyOfAReason: the faint keys and why read as one
+// sentence where it fits the column's free rows, at 80 columns mid-run
+// "faint keys do nothing" over "now: u (not diverged)", where "faint: not now
+// —" over "u: not diverged" had read as a caption and a label; at 70 columns,
+// the column too narrow, on a row under the columns, whole.
 func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
 	k.width, k.state, k.frames, k.export, k.page = 80, session.Running, true, true, pageKeys
 	text := ansi.Strip(keysPage(k, 80))
-	if !slices.ContainsFunc(strings.Split(text, "\n"), func(l string) bool { return strings.HasSuffix(strings.TrimSpace(l), "u: not diverged") }) {
-		t.Errorf("the reason does not name u:\n%s", text)
+	lines := strings.Split(text, "\n")
+	if n := len(lines); n != 7 || !strings.HasSuffix(strings.TrimSpace(lines[n-2]), "faint keys do nothing") || !strings.HasSuffix(strings.TrimSpace(lines[n-1]), "now: u (not diverged)") {
+		t.Errorf("at 80 columns the faint keys' sentence does not end the last column's rows:\n%s", text)
+	}
+	k.width = minWidth
+	text = ansi.Strip(keysPage(k, minWidth))
+	if !slices.ContainsFunc(strings.Split(text, "\n"), func(l string) bool { return strings.TrimSpace(l) == "faint keys do nothing now: u (not diverged)" }) {
+		t.Errorf("at %d columns the faint keys' sentence is not on a row of its own:\n%s", minWidth, text)
 	}
 }
 
 // TestKeysPageDrawsEventKeysFaintWithoutEvents: on a run with keyframes but no
 // event, < and > have nothing to go to (the replay's note does not offer them),
 // so the keys page draws them faint as it does every idle key, and names why
-// after them, "< >: no event"; drawn as if they acted, they would answer only
+// after them, "< > (no event)"; drawn as if they acted, they would answer only
 // "no earlier event".
 func TestKeysPageDrawsEventKeysFaintWithoutEvents(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
@@ -452,8 +461,8 @@ func TestKeysPageDrawsEventKeysFaintWithoutEvents(t *testing.T) {
 					t.Errorf("replaying %v, no events %v: %q drawn faint %v", replaying, noEvents, b.Help().Desc, got)
 				}
 			}
-			if text := ansi.Strip(page); strings.Contains(text, "< >: "+idleNoEvent) != noEvents {
-				t.Errorf("replaying %v, no events %v: the page says %q: %v, want %v:\n%s", replaying, noEvents, "< >: "+idleNoEvent, !noEvents, noEvents, text)
+			if text := ansi.Strip(page); strings.Contains(text, "< > ("+idleNoEvent+")") != noEvents {
+				t.Errorf("replaying %v, no events %v: the page says %q: %v, want %v:\n%s", replaying, noEvents, "< > ("+idleNoEvent+")", !noEvents, noEvents, text)
 			}
 		}
 	}

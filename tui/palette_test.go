@@ -85,7 +85,7 @@ func TestKeysPageReadsItsIdleKeys(t *testing.T) {
 		k := newKeyMap()
 		k.width, k.state, k.page = 80, session.Paused, pageKeys
 		page := keysPage(k, 80)
-		for _, words := range []string{"roll back", "prev frame", "faint: not now", ", . < > e: no epoch"} {
+		for _, words := range []string{"roll back", "prev frame", "faint keys do nothing now: , . < > e (no epoch)"} {
 			if !strings.Contains(page, start(palette.Idle)+words) {
 				t.Errorf("dark %v: %q is not drawn in the idle keys' grey:\n%q", dark, words, page)
 			}

@@ -297,6 +297,7 @@ func keysPage(k keyMap, w int) string {
 	// three rows at epoch 0 at 80×24, one more than the first column leaves
 	// free, and a note of its own where v is the only faint key.
 	var why, named, forKeys []string // forKeys[i], "u:", the keys why[i] is for
+	var said []string                // each reason in the sentence's words, "u (not diverged)"
 	var below string                 // the reasons on a row of their own, under the columns
 	for _, r := range idleReasons {
 		if r != idlePlane && slices.Contains(slices.Collect(maps.Values(idle)), r) {
@@ -313,6 +314,7 @@ func keysPage(k keyMap, w int) string {
 				}
 			}
 			why = append(why, strings.ReplaceAll(r, " ", "\u00a0"))
+			said = append(said, strings.ReplaceAll(strings.Join(keys, " ")+" ("+r+")", " ", "\u00a0"))
 			named = append(named, strings.ReplaceAll(strings.Join(keys, " ")+": "+r, " ", "\u00a0"))
 			forKeys = append(forKeys, strings.ReplaceAll(strings.Join(keys, " ")+":", " ", "\u00a0"))
 		}
@@ -370,7 +372,21 @@ func keysPage(k keyMap, w int) string {
 		if w <= minWidth {
 			more = free
 		}
+		// First the faint keys and why in one sentence, "faint keys do
+		// nothing now: u (not diverged)", wrapped in the column where it
+		// fits the rows the first column leaves, else on a row under the
+		// columns: "faint: not now —" over "u: not diverged" had read as a
+		// caption and a label, not as one thought.
+		sentence := "faint keys do nothing now: " + strings.Join(said, ", ")
+		if noColour() {
+			sentence = idleMark + " keys do nothing now: " + strings.Join(said, ", ")
+		}
 		var lines []string
+		if l := textwrap.Wrap(sentence, lw); len(l) <= free && fits(l, lw) {
+			lines = l
+		} else if fits([]string{sentence}, w) {
+			below = styleIdle.Render(numtext.Plain(sentence))
+		}
 		for _, c := range []struct {
 			lines []string
 			rows  int
@@ -383,13 +399,16 @@ func keysPage(k keyMap, w int) string {
 			{marked, free},
 			{append([]string{legend}, wrapIndent(reasons, lw)...), free},
 		} {
+			if lines != nil || below != "" {
+				break
+			}
 			if len(c.lines) <= c.rows && fits(c.lines, lw) {
 				lines = c.lines
 				break
 			}
 		}
 		switch {
-		case lines != nil: // one of them fits
+		case lines != nil || below != "": // one of them fits
 		case fits([]string{keyed}, w) && free > 0 && fits([]string{legend}, lw):
 			// Else the legend in the column, and each reason after its
 			// keys on one row under the columns, a row more: three
