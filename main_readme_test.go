@@ -702,7 +702,7 @@ func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 	if isa := engine.KernelISA(); isa != "go" {
 		t.Skipf("the README's runs are the portable kernels', this build trains with %s", isa)
 	}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("trains the README's runs, 26,500 epochs in all")
 	}
 	readme, err := os.ReadFile("README.md")
