@@ -105,7 +105,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 	p := newPlot(c.YLabel+" by "+c.Key, c.Key, c.YLabel+" (lower is better)")
 	p.Y.Min = 0
 	if log {
-		p.X.Scale = plot.LogScale{}
+		logScale(&p.X)
 	}
 
 	var items, floorKey []legendItem // the key's, the floor's last as in a batch's figure

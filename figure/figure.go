@@ -22,6 +22,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -1102,6 +1103,37 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 	return out
 }
 
+// logScale puts axis a on a log scale, its label written along the
+// axis's middle as on a linear one, with no room kept for it at the
+// data's ends (labelAlong).
+func logScale(a *plot.Axis) {
+	a.Scale = plot.LogScale{}
+	a.Label.TextStyle.Handler = labelAlong{a.Label.TextStyle.Handler}
+}
+
+// labelAlong is the text handler of a log axis's label: it measures a
+// label as having no length, so that gonum keeps no room for it along
+// its axis. gonum writes an axis's label at the middle of the axis, but
+// keeps room for it where the middle of the axis's range lies on its
+// scale (verticalAxis.GlyphBoxes: a.Norm(0.5*(Min+Max))), which on a log
+// scale is near the top end: ring's panel (c), its sliced W1 and
+// high-quality share from 1e-4 to 2, kept half its label's length above
+// the data's top, 0.93 of the way up, and its data stood under a blank
+// band below the key, panel (d)'s with them. The label's height across
+// the axis, which sets where the tick labels stand, is measured as
+// ever, and so is a text of spaces, the space gonum measures in the
+// label's style after the tick labels. The label is drawn by the handler
+// it wraps, at its full length.
+type labelAlong struct{ text.Handler }
+
+func (h labelAlong) Box(txt string, fnt font.Font) (width, height, depth vg.Length) {
+	width, height, depth = h.Handler.Box(txt, fnt)
+	if strings.TrimSpace(txt) != "" {
+		width = 0
+	}
+	return width, height, depth
+}
+
 // twoOrFive says whether v is 2 or 5 times a power of ten.
 func twoOrFive(v float64) bool {
 	m := math.Round(v / math.Pow(10, math.Floor(math.Log10(v)+1e-9)))
@@ -1485,7 +1517,7 @@ func (r Run) losses() (*panel, error) {
 	case lo > 0 && hi >= lossLogSpan*lo:
 		// A runaway's losses (a least-squares D's reached 6e20) on a
 		// linear scale lay every other epoch flat on the axis.
-		p.Y.Scale = plot.LogScale{}
+		logScale(&p.Y)
 		p.Y.Tick.Marker = logTicks{}
 		p.Title.Text += ", log scale"
 	}
@@ -1615,7 +1647,7 @@ func (r Run) quality() (*panel, error) {
 	}
 	log := hi >= 10*lo
 	if log {
-		p.Y.Scale = plot.LogScale{}
+		logScale(&p.Y)
 		p.Y.Tick.Marker = logTicks{}
 		p.Title.Text += ", log scale" // in the title: a longer axis label than the panel is high pads it down
 	} else {

@@ -1938,3 +1938,59 @@ func TestSparseChecksSayWhy(t *testing.T) {
 
 // drawKey draws p's key on c, as layout builds it and Encode draws it.
 func drawKey(p *panel, c draw.Canvas) { p.key().draw(p.Plot, c) }
+
+// TestLogAxisKeepsNoBandForItsLabel: a log axis's label, written along the
+// axis's middle, keeps no room at the data's far end: panel (c) on a log
+// scale, a runaway's W1 up to 30,000 or a plane's high-quality share from
+// 0.001, has its data right under its key, as its linear neighbours do,
+// where gonum kept room for the label near the top of the axis (at the
+// middle of its range, 0.93 of the way up on a log scale) and a band of
+// 10 points stood blank under the key; at most the top tick label's half
+// may stand over the data. A plot's log axis alike, x or y, ends at the
+// edge of its canvas, a label longer than half the axis notwithstanding.
+func TestLogAxisKeepsNoBandForItsLabel(t *testing.T) {
+	runaway := trained(t)
+	for i := range runaway.Evals {
+		runaway.Evals[i].W1 = 30000
+	}
+	plane := planeRun()
+	for i := range plane.Evals {
+		plane.Evals[i].HQ = 1e-3 * float64(i+1)
+	}
+	for _, c := range []struct {
+		name string
+		r    Run
+	}{{"a runaway", runaway}, {"a plane", plane}} {
+		panels, canvases, err := c.r.layout(figureCanvas(&recorder.Canvas{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := panels[1][0]
+		if _, log := p.Y.Scale.(plot.LogScale); !log {
+			t.Fatalf("%s: panel (c) %q is not on a log scale", c.name, p.Title.Text)
+		}
+		for i, p := range panels[1] {
+			cv := canvases[1][i]
+			under := cv.Max.Y - p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y - p.Title.Padding // the key's room's foot
+			if gap, most := under-p.DataCanvas(cv).Max.Y, p.Y.Tick.Label.Height("0")/2; gap > most+0.01 {
+				t.Errorf("%s, %s: the data's top %.1f points under the key, want at most %.1f", c.name, p.Title.Text, gap, most)
+			}
+		}
+	}
+	long := "a label much longer than half of the axis it names"
+	for _, y := range []bool{true, false} {
+		p := plot.New()
+		a := &p.X
+		if y {
+			a = &p.Y
+		}
+		logScale(a)
+		a.Min, a.Max, a.Label.Text = 1e-4, 2, long
+		a.Tick.Marker = plot.ConstantTicks(nil)
+		cv := draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 300, Y: 200}}}
+		d := p.DataCanvas(cv)
+		if end := map[bool]vg.Length{true: cv.Max.Y - d.Max.Y, false: cv.Max.X - d.Max.X}[y]; end > 0.01 {
+			t.Errorf("a log %s axis labelled %q ends %.1f points short of its canvas", map[bool]string{true: "y", false: "x"}[y], long, end)
+		}
+	}
+}
