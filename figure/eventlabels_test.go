@@ -650,3 +650,41 @@ func TestEveryEventNamed(t *testing.T) {
 		t.Errorf("%d labels name the %d events in panels (a) to (c), want %d", named, len(r.Events), 3*len(r.Events))
 	}
 }
+
+// TestLabelsAboveAFlatCurveOnALogScale: a log panel whose curve runs flat at
+// its top (a runaway's W1, grid-wgan-gp's sliced W1 near 2.3 over a
+// high-quality share from 0.0001) leaves its event labels the band above
+// it, with room between, so that each is written on its white box over the
+// curve: drawn up to the labels' foot, the curve ran across the first row,
+// and the labels went down the rows, across it, written bare over the data
+// (ganui --headless --preset grid-wgan-gp --epochs 400 --plot g.png,
+// mode-dropped at 80 and 350).
+func TestLabelsAboveAFlatCurveOnALogScale(t *testing.T) {
+	r := trained(t)
+	for i := range r.Evals {
+		r.Evals[i].KS, r.Evals[i].W1 = 0.5, 30000*(1+0.02*float64(i%2))
+	}
+	r.Events = []Event{{Epoch: 10, Label: "mode-covered", N: 1}, {Epoch: 20, Label: "mode-dropped", N: 1}, {Epoch: 50, Label: "mode-dropped", N: 1}}
+	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := panels[1][0]
+	if _, log := p.Y.Scale.(plot.LogScale); !log {
+		t.Fatalf("panel (c) %q is not on a log scale", p.Title.Text)
+	}
+	ks := series(len(r.Evals), func(i int) (float64, float64) { return float64(r.Evals[i].Epoch), r.Evals[i].KS })
+	w1 := series(len(r.Evals), func(i int) (float64, float64) { return float64(r.Evals[i].Epoch), r.Evals[i].W1 })
+	d := p.DataCanvas(canvases[1][0])
+	_, trY := p.Transforms(&d)
+	top := trY(30000 * 1.02)
+	labels, _, _ := eventLines{events: r.Events, curves: []plotter.XYs{ks, w1}}.labels(d, p.Plot)
+	if len(labels) != len(r.Events) {
+		t.Errorf("%d of the %d events named", len(labels), len(r.Events))
+	}
+	for _, l := range labels {
+		if l.bare || l.box.Min.Y <= top {
+			t.Errorf("%q written at %v, its foot %.1f, over the curve's top at %.1f (bare: %v)", l.label, l.at, l.box.Min.Y, top, l.bare)
+		}
+	}
+}

@@ -504,10 +504,17 @@ func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
 	labels, _, _ := eventLines{events: r.Events}.labels(d, p) // no curves: each label at its first free row
 	var depth vg.Length
 	for _, l := range labels {
-		depth = max(depth, d.Max.Y-l.box.Min.Y)
+		depth = max(depth, d.Max.Y-l.box.Min.Y+labelClearance)
 	}
 	return max(0.5, min(dataShare, 1-float64(depth/(d.Max.Y-d.Min.Y))))
 }
+
+// labelClearance is the room labelShare leaves between the event labels'
+// foot and the data's top: a curve drawn up to the foot runs across the
+// labels' boxes by half its width, and they go down the rows, across the
+// curve, written over the data (grid-wgan-gp's sliced W1 flat at the top
+// of its log panel (c), mode-dropped at 80 and 350 written bare over it).
+const labelClearance = vg.Length(2)
 
 // fitLabel writes p's x axis label, drawn on canvas c, on as many lines
 // as it needs to lie under the data area (titleLines, broken between
