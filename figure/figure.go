@@ -2349,7 +2349,11 @@ func (s swatch) Thumbnail(c *draw.Canvas) {
 
 // equalAspect widens the shorter side of p's data range so that a unit
 // is as long across as up on canvas c: a ring drawn round, not as an
-// ellipse, in a panel wider than it is high.
+// ellipse, in a panel wider than it is high. Both axes are then marked
+// at one step, the finer of those their ranges take (roundTicks), so
+// that the grid's cells are squares, as the scale is: ring's axis of
+// about ±6 across, labelled by 5, had stood over -2 … 2 up by 2, its
+// cells 5 wide and 2 high.
 func equalAspect(p *plot.Plot, c draw.Canvas) {
 	d := p.DataCanvas(c)
 	w, h := float64(d.Max.X-d.Min.X), float64(d.Max.Y-d.Min.Y)
@@ -2364,6 +2368,8 @@ func equalAspect(p *plot.Plot, c draw.Canvas) {
 		cy, half := (p.Y.Min+p.Y.Max)/2, sx*h/2
 		p.Y.Min, p.Y.Max = cy-half, cy+half
 	}
+	step := min(roundTicks{}.step(p.X.Min, p.X.Max), roundTicks{}.step(p.Y.Min, p.Y.Max))
+	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{fixed: step}, roundTicks{fixed: step}
 }
 
 // surface is D's score over a plane's box as plotter.GridXYZ: column c,

@@ -872,3 +872,37 @@ func TestShareNamedInPanelTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneGridIsSquare: panel (d) of a plane, drawn at equal scale, marks
+// its x and y axes at one step, so that its grid's cells are squares, as
+// its scale is: ring's box of [-2.5, 2.5]², its y axis taken down to G's
+// samples at -3.2 and its x axis widened to about ±5.5, is labelled -4 … 4
+// by 2 across as -2 … 2 up, where -5, 0 and 5, the grid's cells 5 wide and
+// 2 high; and grid's, its y axis taken down to a plume, -10 … 10 by 5
+// across, where by 10.
+func TestPlaneGridIsSquare(t *testing.T) {
+	ring := planeRun()
+	ring.Samples = []float64{0, 0, 1, 1, 1, -3.2} // G's below the box at epoch 500 (ganui --headless --preset ring --epochs 500)
+	grid := planeRun()
+	grid.Plane.Box = engine.Box{X0: -5, X1: 5, Y0: -5, Y1: 5}
+	grid.Samples = []float64{0, -9.9, 0, 5.5}
+	for name, r := range map[string]Run{"ring": ring, "grid's plume": grid} {
+		d := laidOut(t, r)[1][1]
+		steps := [2]float64{}
+		for i, a := range []plot.Axis{d.X, d.Y} {
+			var labelled []float64
+			for _, k := range a.Tick.Marker.Ticks(a.Min, a.Max) {
+				if k.Label != "" {
+					labelled = append(labelled, k.Value)
+				}
+			}
+			if len(labelled) < 3 {
+				t.Fatalf("%s: axis %c from %g to %g labelled at %v, want three labels at least", name, "xy"[i], a.Min, a.Max, labelled)
+			}
+			steps[i] = labelled[1] - labelled[0]
+		}
+		if math.Abs(steps[0]-steps[1]) > 1e-9 {
+			t.Errorf("%s: panel (d) labelled by %g across and %g up, at one scale", name, steps[0], steps[1])
+		}
+	}
+}
