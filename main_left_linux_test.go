@@ -6,8 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/session"
@@ -92,4 +95,84 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// TestQuitAtOnceMidSaveLeavesNoPartialCheckpoint (w on a wide design, chmod
+// 555 of the trainer's directory while the checkpoint is written, q q): the
+// trainer quit at once leaves no half-written checkpoint there, neither at
+// the checkpoint's name nor in its hidden temporary file, which the
+// read-only directory will not let be removed: that file is emptied and
+// named on the line the terminal keeps, so that the user can remove it once
+// the directory is writable. Whichever the write had reached when the
+// directory turned read-only, every file left is either a whole checkpoint,
+// put in place before, or an empty temporary file the trainer named. Run
+// as nobody, whom a read-only directory refuses, where the tests run as root.
+func TestQuitAtOnceMidSaveLeavesNoPartialCheckpoint(t *testing.T) {
+	if os.Geteuid() == 0 {
+		asNobody(t, t.Name())
+		return
+	}
+	dir := t.TempDir()
+	defer os.Chmod(dir, 0o755) // for t.TempDir's removal
+	// Wide, for a checkpoint of 100 MB that takes a while to write.
+	tr := startTrainerIn(t, dir, &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil,
+		"--preset", "vanilla", "--set", "g_hidden=2000,2000", "--set", "g_acts=relu,relu,identity",
+		"--set", "d_hidden=2000", "--set", "d_acts=relu,sigmoid", "--samples", "100", "--epochs", "100", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("w")
+	deadline := time.Now().Add(3 * time.Minute)
+	for !saving(t, dir) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no checkpoint's temporary file appeared in %s; the trainer wrote:\n%q", dir, tr.output())
+		}
+		runtime.Gosched()
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	tr.master.WriteString("qq")
+	code := tr.wait()
+	_, after, _ := strings.Cut(tr.output(), "\x1b[?1049l") // the alternate screen left
+	said := after + tr.stderr.String()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.HasPrefix(e.Name(), ".ganui-") && strings.Contains(e.Name(), ".ckpt.tmp-"):
+			if fi.Size() != 0 {
+				t.Errorf("%s left there with %d bytes of the checkpoint half-written", e.Name(), fi.Size())
+			}
+			if !strings.Contains(said, e.Name()+" is left there, emptied (removing it: permission denied): remove it once you can") {
+				t.Errorf("%s left there, named by nothing; exit %d, the trainer said:\n%q", e.Name(), code, said)
+			}
+		case strings.HasSuffix(e.Name(), ".ckpt"): // in place before the directory turned read-only
+			if _, err := session.LoadCheckpoint(path); err != nil {
+				t.Errorf("%s: %v", e.Name(), err)
+			}
+		default:
+			t.Errorf("%s left there (%d bytes)", e.Name(), fi.Size())
+		}
+	}
+}
+
+// saving reports whether dir holds a checkpoint's hidden temporary file,
+// a w's write under way (outputfile.Reserve), or its checkpoint already.
+func saving(t *testing.T, dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".ckpt") {
+			return true
+		}
+	}
+	return false
 }
