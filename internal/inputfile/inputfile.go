@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 )
@@ -70,17 +71,44 @@ func Open(path string) (*File, error) {
 // unreachable words a file that could not be reached for its reader: the
 // path and the system's reason, "run.ckpt: no such file or directory",
 // without the system call's name ("stat run.ckpt: …" read as the
-// program's internals). The reason stays wrapped, so errors.Is still
-// finds fs.ErrNotExist or fs.ErrPermission in it.
+// program's internals), and where the path is a symbolic link, where it
+// leads (linked): "run.ckpt, a link to old/run.ckpt: no such file or
+// directory", as an output's refusal names one, not the link's own name
+// alone, which ls lists there. The reason stays wrapped, so errors.Is
+// still finds fs.ErrNotExist or fs.ErrPermission in it.
 func unreachable(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(pe.Err, syscall.ELOOP) {
 		return LinkLoop(pe.Path)
 	}
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+		return fmt.Errorf("%s: %w", linked(pe.Path), pe.Err)
 	}
 	return err
+}
+
+// linked is path, and where it is a symbolic link, the file its links
+// lead to, as far as they lead: "dl.ckpt, a link to nowhere/x.ckpt".
+func linked(path string) string {
+	to := path
+	for range 40 { // as many links as Linux follows
+		st, err := os.Lstat(to)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			break
+		}
+		link, err := os.Readlink(to)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(to), link)
+		}
+		to = link
+	}
+	if to == path {
+		return path
+	}
+	return path + ", a link to " + to
 }
 
 // LinkLoop is the refusal of path, whose symbolic links lead round in a
@@ -95,7 +123,8 @@ func LinkLoop(path string) error {
 // the path it begins with, for a message that has named the file already:
 // `target "points(pts.csv)": permission denied`, not "…: pts.csv:
 // permission denied", which says it twice. "pts.csv is a directory, …"
-// becomes "it is a directory, …". The error stays wrapped, so that
+// becomes "it is a directory, …", and "pts.csv, a link to old/pts.csv: …"
+// "it is a link to old/pts.csv: …". The error stays wrapped, so that
 // errors.Is still finds fs.ErrNotExist in it.
 func Unnamed(err error, path string) error {
 	msg := err.Error()
@@ -103,6 +132,8 @@ func Unnamed(err error, path string) error {
 		msg = rest
 	} else if rest, ok := strings.CutPrefix(msg, path+" is "); ok {
 		msg = "it is " + rest
+	} else if rest, ok := strings.CutPrefix(msg, path+", "); ok {
+		msg = "it is " + rest // "it is a link to old/pts.csv: no such file or directory"
 	} else {
 		return err
 	}

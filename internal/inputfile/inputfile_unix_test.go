@@ -3,6 +3,8 @@
 package inputfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,5 +56,33 @@ func TestOnlyRegularFiles(t *testing.T) {
 	}
 	if data, err := ReadAll(link("via-link.json", good), 1<<10); err != nil || string(data) != "{}" {
 		t.Errorf("a regular file through a link: %q, %v", data, err)
+	}
+}
+
+// TestLinkToNoFileNamesWhereItLeads: a symbolic link whose file is not there
+// (moved, removed between runs) is named with where its links lead, as an
+// output's refusal names a link, not as the link alone, "run.ckpt: no such
+// file or directory", of a name ls lists there; still fs.ErrNotExist, and
+// said without its name where the name is said already (Unnamed).
+func TestLinkToNoFileNamesWhereItLeads(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for link, to := range map[string]string{"run.ckpt": filepath.Join("old", "run.ckpt"), "again.ckpt": "run.ckpt"} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]string{
+		"run.ckpt":   "run.ckpt, a link to old/run.ckpt: no such file or directory",
+		"again.ckpt": "again.ckpt, a link to old/run.ckpt: no such file or directory", // a link to a link: where they lead
+		"gone.ckpt":  "gone.ckpt: no such file or directory",
+	} {
+		_, err := Open(path)
+		if err == nil || err.Error() != want || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: %v, want %q, fs.ErrNotExist", path, err, want)
+		}
+	}
+	_, err := Open("run.ckpt")
+	if err = Unnamed(err, "run.ckpt"); err.Error() != "it is a link to old/run.ckpt: no such file or directory" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("unnamed: %q", err)
 	}
 }
