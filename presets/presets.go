@@ -324,13 +324,14 @@ var r1 = derive(vanilla, func(c *engine.Config) {
 
 // hinge is vanilla with the hinge loss (Lim and Ye, "Geometric GAN",
 // 2017; Miyato et al., "Spectral Normalization for Generative
-// Adversarial Networks", 2018): D's unbounded score is pushed above 1 on
-// real samples and below −1 on generated ones, D's loss mean relu(1 −
-// D(x)) + mean relu(1 + D(G(z))), and G raises its samples' score,
-// −mean D(G(z)). Optimizers and sizes are vanilla's.
+// Adversarial Networks", 2018): D's unbounded score is pushed up to 1 on
+// real samples and down to −1 on generated ones, and no further, D's loss
+// mean relu(1 − D(x)) + mean relu(1 + D(G(z))) being 0 past those
+// margins; G raises its samples' score, −mean D(G(z)). Optimizers and
+// sizes are vanilla's.
 var hinge = derive(vanilla, func(c *engine.Config) {
 	c.Name = "hinge"
-	c.Description = "vanilla with the hinge loss: D pushes real scores above 1 and fake ones below −1"
+	c.Description = "vanilla with the hinge loss: D pushes real scores up to 1 and fake ones down to −1, no further"
 	c.Source = numtext.Together("Lim & Ye") + ", \"Geometric GAN\" (2017); " + numtext.Together("Miyato et al.") + ", \"Spectral Normalization for Generative Adversarial Networks\" (2018): the hinge loss"
 	c.Loss = engine.LossHinge
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}

@@ -463,3 +463,20 @@ func FuzzGet(f *testing.F) {
 		}
 	})
 }
+
+// TestHingeDescriptionStopsAtTheMargins: the hinge loss, max(0, 1 − D(x))
+// + max(0, 1 + D(G(z))), is 0 once a real score reaches 1 and a generated
+// one −1 (Lim & Ye 2017; Miyato et al. 2018), so D pushes the scores to
+// its margins and no further, as the glossary's entry says; "above 1"
+// and "below −1" told a learner it kept pushing past them.
+func TestHingeDescriptionStopsAtTheMargins(t *testing.T) {
+	d, err := Get("hinge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"up to 1", "down to −1", "no further"} {
+		if !strings.Contains(d.Description, want) {
+			t.Errorf("hinge's description %q does not say %q", d.Description, want)
+		}
+	}
+}
