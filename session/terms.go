@@ -106,7 +106,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 		case engine.OptimizerSGD:
 			add("sgd momentum", "stochastic gradient descent: each step moves the weights against the gradient, lr times it, plus momentum times the step before, which smooths noisy gradients but carries a player on past where the other has moved.")
 		case engine.OptimizerRMSprop:
-			add("rmsprop α", "RMSprop (Tieleman & Hinton 2012) moves each weight by lr times its gradient over the root of its running mean square, α that mean's decay; no momentum, which Arjovsky et al. 2017 found destabilised the critic.")
+			add("rmsprop α", "RMSprop (Tieleman & Hinton 2012) moves each weight by lr times its gradient over the root of its running mean square, α that mean's decay; no momentum: Arjovsky et al. 2017 found WGAN's training unstable at times with a momentum-based optimizer on the critic, such as Adam with β₁ over 0, the critic's loss shifting as G moves.")
 		}
 	}
 	if cfg.ShowsEps() {

@@ -199,3 +199,33 @@ func TestNoiseEntryKeepsNoiseDrawTogether(t *testing.T) {
 		t.Error("vanilla has no noise entry: the test checks nothing")
 	}
 }
+
+// TestRMSpropEntrySaysWhatArjovskyFound: Arjovsky et al. 2017 (§3) report
+// that "WGAN training becomes unstable at times when one uses a momentum
+// based optimizer such as Adam (with β1 > 0) on the critic": an unstable
+// training, at times, not a critic destabilised, which they never say.
+func TestRMSpropEntrySaysWhatArjovskyFound(t *testing.T) {
+	cfg, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range TermsOf(cfg) {
+		if r.Name != "rmsprop α" {
+			continue
+		}
+		found = true
+		text := numtext.Plain(r.What)
+		for _, want := range []string{"training unstable at times", "momentum-based optimizer on the critic", "Adam with β₁ over 0"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the rmsprop entry does not say %q: %q", want, text)
+			}
+		}
+		if strings.Contains(text, "destabilised") {
+			t.Errorf("the rmsprop entry says the critic was destabilised, which Arjovsky et al. do not: %q", text)
+		}
+	}
+	if !found {
+		t.Fatal("wgan's terms have no rmsprop α entry")
+	}
+}
