@@ -259,6 +259,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// columns.
 		rest := append(keys[1:len(keys):len(keys)], more...)
 		rest = slices.DeleteFunc(rest, func(b key.Binding) bool { return b.Help().Key == replay.Help().Key })
+		replay.SetEnabled(idle[replay.Keys()[0]] == "")
 		keys, more = []key.Binding{k.Close, replay, keys[0]}, rest
 	}
 	sep := lipgloss.Width(footerSep)
@@ -299,7 +300,9 @@ func footerWidth(bs []key.Binding) int {
 // (keysPage) draws them faint, both reading the state here. Space, the single
 // steps and b's pin are refused on a diverged run, the status saying why and
 // what goes on (u, r, R): a NaN or runaway state is nothing to compare with,
-// so the page does not offer b there; export has nothing before an epoch
+// so the page does not offer b there; the single steps and replay on a running
+// run, the status saying to pause first, so that the page does not draw "n one
+// epoch" as if it acted while the run runs; export has nothing before an epoch
 // trains, from the start or a resume, and replay nothing before the first
 // check keeps a frame, which at epoch 0 is for want of an epoch, and < and >
 // nothing on a run with frames but no event to go to; u has nothing
@@ -346,6 +349,16 @@ func (k keyMap) idle() map[string]string {
 			idle[b.Keys()[0]] = idleNoEvent
 		}
 	}
+	if k.state == session.Running {
+		// The single steps and replay act on a paused run: running, each
+		// says "works while paused: press space to pause first". Their
+		// reason names space, the key that brings them, as a diverged run's
+		// names u; it is said of replay before "no frame", which a pause
+		// would leave standing, as , says the pause first too.
+		for _, b := range []key.Binding{k.Step, k.StepD, k.StepG, k.Back, k.Forward, k.PrevEvent, k.NextEvent} {
+			idle[b.Keys()[0]] = idleAfterSpace
+		}
+	}
 	if !k.export {
 		// Past epoch 0 with nothing to export, the run has resumed and
 		// trained nothing since, as e says, where "no epoch" would stand
@@ -374,6 +387,7 @@ func (k keyMap) idle() map[string]string {
 
 // Why a key is idle, as the keys page says it.
 const (
+	idleAfterSpace  = "after space"  // running: they act once space pauses the run
 	idleAfterU      = "after u"      // diverged: they act once u rolls the run back
 	idleAfterR      = "after r or R" // diverged with no kept state: they act once r or R starts the run again
 	idleRescale     = "rescale"      // diverged out of G's reach: after u, r or R it runs away again; a run on rescaled data goes on (session's unreachedNote)
@@ -393,7 +407,7 @@ const (
 // word of why. No frame before no epoch: named, the replay's keys begin
 // with a comma, which after another reason's would read "e: no epoch, ,
 // . < >: no frame" on a run resumed before its first keyframe.
-var idleReasons = []string{idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idlePlane}
+var idleReasons = []string{idleAfterSpace, idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idlePlane}
 
 // FullHelp is what ? shows: every key the trainer answers to, one column per
 // group — stepping and undoing, tuning and comparing, looking back, files and

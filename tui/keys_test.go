@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -72,6 +74,24 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 		if got["?"] != "glossary" || got["esc"] != "close" {
 			t.Errorf("%s: on the keys page ? reads %q and esc %q, want glossary and close", c.name, got["?"], got["esc"])
 		}
+	}
+}
+
+// TestKeysPageDrawsPausedKeysFaintWhileRunning: on a running run the keys page
+// draws n, d/g and replay's keys faint, "n d/g , . < > (after space)", as the
+// keys themselves answer "n (one epoch) works while paused: press space to
+// pause first", where it had drawn "n one epoch" as if it trained an epoch.
+func TestKeysPageDrawsPausedKeysFaintWhileRunning(t *testing.T) {
+	s := startScreen(t, blogConfig(t, 1_000_000), 1, false, 80, 24)
+	s.waitSnap("the run is running", func(s session.Snapshot) bool { return s.State == session.Running && s.Epoch > 0 })
+	s.key("?")
+	s.key("n")
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("works while paused")) },
+		teatest.WithDuration(waitTimeout))
+	view := s.finalView()
+	flat := strings.Join(strings.Fields(view), " ")
+	if !strings.Contains(view, "Design") || !strings.Contains(flat, "n d/g , . < > (after space)") {
+		t.Errorf("the keys page of a running run does not draw n, d/g and replay faint:\n%s", view)
 	}
 }
 
@@ -191,7 +211,12 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		{"resumed before the first keyframe", session.Paused, false, false, false, true, false, []string{",", ".", "<", ">", "e", "u"}, "no frame, no new epoch, not diverged", true},
 		// u on a run that has not diverged says so, as the page does, not
 		// "nothing kept" of every healthy run.
-		{"mid-run", session.Running, true, true, false, true, false, []string{"u"}, "not diverged", false},
+		{"mid-run", session.Paused, true, true, false, true, false, []string{"u"}, "not diverged", false},
+		// Running, the single steps and replay say "works while paused:
+		// press space to pause first": faint, space named as what brings
+		// them, not drawn as if n trained an epoch.
+		{"running", session.Running, true, true, false, true, false, []string{"n", "d/g", ",", ".", "<", ">", "u"}, "after space, not diverged", false},
+		{"running before the first check", session.Running, false, true, false, true, false, []string{"n", "d/g", ",", ".", "<", ">", "u"}, "after space, not diverged", false},
 		{"rolled back", session.Paused, true, true, true, true, false, nil, "", false},
 		// b does not pin a diverged run, and the footer does not offer it; one
 		// pinned before still unpins (below). Their reason names the key that
@@ -207,8 +232,9 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		// target" too, where v is the only faint key, which at epoch 0 would
 		// make its three reasons take a row more than the first column leaves
 		// free at 80×24.
-		{"2-D", session.Running, true, true, true, true, true, []string{"v"}, "", false},
-		{"2-D mid-run", session.Running, true, true, false, true, true, []string{"u", "v"}, "not diverged", false},
+		{"2-D", session.Paused, true, true, true, true, true, []string{"v"}, "", false},
+		{"2-D mid-run", session.Paused, true, true, false, true, true, []string{"u", "v"}, "not diverged", false},
+		{"2-D running", session.Running, true, true, false, true, true, []string{"n", "d/g", ",", ".", "<", ">", "u", "v"}, "after space, not diverged", false},
 		{"2-D at epoch 0", session.Paused, false, false, false, false, true, []string{",", ".", "<", ">", "e", "u", "v"}, "no epoch, not diverged", false},
 	} {
 		// At 80 columns and at the narrowest, minWidth, in colour and without.
@@ -421,7 +447,7 @@ func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 }
 
 // TestKeysPageNamesTheKeyOfAReason: the faint keys and why read as one
-// sentence where it fits the column's free rows, at 80 columns mid-run
+// sentence where it fits the column's free rows, at 80 columns paused mid-run
 // "faint keys do nothing" over "now: u (not diverged)", where "faint: not now
 // —" over "u: not diverged" had read as a caption and a label; at 70 columns,
 // the column too narrow, on a row under the columns, whole.
@@ -429,7 +455,7 @@ func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
-	k.width, k.state, k.frames, k.export, k.page = 80, session.Running, true, true, pageKeys
+	k.width, k.state, k.frames, k.export, k.page = 80, session.Paused, true, true, pageKeys
 	text := ansi.Strip(keysPage(k, 80))
 	lines := strings.Split(text, "\n")
 	if n := len(lines); n != 7 || !strings.HasSuffix(strings.TrimSpace(lines[n-2]), "faint keys do nothing") || !strings.HasSuffix(strings.TrimSpace(lines[n-1]), "now: u (not diverged)") {
