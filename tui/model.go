@@ -559,9 +559,15 @@ func (m *Model) resize(w, h int) {
 	if m.keys.page == pageGlossary && m.width > 0 {
 		place = m.glossaryPlace() // the entry the reader is at, before the pages change
 	}
+	sized := m.width > 0 // a screen was drawn, not the size a key typed ahead waited for
+	shown := sized && m.layout().ok
 	m.width, m.height = max(0, w), max(0, h)
-	if strings.HasSuffix(m.flash, smallRefusal) && m.layout().ok {
-		m.flash = "" // said of a screen that is gone
+	if sized && m.layout().ok != shown {
+		// The answer to the last key was said of a screen that is gone:
+		// grown back, "n is not taken on a terminal this small"; shrunk to
+		// the too-small screen, "x is not a key here: ? lists them", where
+		// ? is not taken.
+		m.flash = ""
 	}
 	m.help.Width = m.width
 	m.keys.width = m.width

@@ -316,6 +316,27 @@ func TestTooSmallTakesOnlyQuit(t *testing.T) {
 	checkNotActedOn(t, s, mm, first, "keys on the too-small screen acted unseen")
 }
 
+// TestTooSmallDropsTheRunsAnswer: the answer to a key on the run's screen goes
+// with that screen when the terminal shrinks under 70×20, where the too-small
+// screen had gone on saying "x is not a key here: ? lists them" under "terminal
+// too small", ? being one of the keys it does not take.
+func TestTooSmallDropsTheRunsAnswer(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	var mm tea.Model = m
+	for _, k := range []tea.KeyMsg{keyMsg("x"), {Type: tea.KeyEsc}} {
+		mm, _ = mm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		mm, _ = mm.Update(k)
+		said := mm.(Model).flash
+		if said == "" || !strings.Contains(mm.View(), said) {
+			t.Fatalf("%s on the run's screen: the status lacks its answer:\n%s", keyName(k), mm.View())
+		}
+		mm, _ = mm.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+		if v := mm.View(); !strings.Contains(v, "too small") || strings.Contains(v, "? ") {
+			t.Errorf("%s, then shrunk to 40×12: the too-small screen says what the run's said:\n%s", keyName(k), v)
+		}
+	}
+}
+
 // TestEscWithoutHelpSaysSo: esc on the main screen answers, as every other key
 // does, rather than doing nothing and saying nothing; it says the help is not
 // open, nor a replay, which esc ends too (TestEscReturnsAReplayToLive).
