@@ -77,6 +77,10 @@ type keyMap struct {
 	// quitting: q waits for the epoch in training, and q again is the
 	// only key taken.
 	quitting bool
+	// noSuspend is why ctrl+z cannot suspend the trainer here (no
+	// shell's job control), which ctrl+z says, or "" when it can
+	// (suspend.go).
+	noSuspend string
 }
 
 func newKeyMap() keyMap {
@@ -308,9 +312,10 @@ func footerWidth(bs []key.Binding) int {
 // nothing on a run with frames but no event to go to; u has nothing
 // to undo on a run that has not diverged, nor on one that has without a kept
 // state; v has no other view to turn to on a 2-D target, where it only says
-// so. Read from the state, the keys page does not say "epoch 0" of replay at
-// epoch 2, a run's first check still to come, nor draw v on a plane as if it
-// acted, as "(1-D views)".
+// so; ctrl+z, for the whole run, where no shell's job control could bring the
+// trainer back (noSuspendWhy). Read from the state, the keys page does not say
+// "epoch 0" of replay at epoch 2, a run's first check still to come, nor draw v
+// on a plane as if it acted, as "(1-D views)".
 func (k keyMap) idle() map[string]string {
 	idle := map[string]string{}
 	if k.state == session.Diverged {
@@ -382,23 +387,33 @@ func (k keyMap) idle() map[string]string {
 	if k.plane {
 		idle[k.View.Keys()[0]] = idlePlane
 	}
+	if k.noSuspend != "" {
+		idle[k.Suspend.Keys()[0]] = idleNoJobControl
+	}
 	return idle
 }
 
 // Why a key is idle, as the keys page says it.
 const (
-	idleAfterSpace  = "after space"  // running: they act once space pauses the run
-	idleAfterU      = "after u"      // diverged: they act once u rolls the run back
-	idleAfterR      = "after r or R" // diverged with no kept state: they act once r or R starts the run again
-	idleRescale     = "rescale"      // diverged out of G's reach: after u, r or R it runs away again; a run on rescaled data goes on (session's unreachedNote)
-	idleNoEpoch     = "no epoch"     // none trained yet since the start: nothing to export or replay
-	idleNoNewEpoch  = "no new epoch" // none trained since the resume: nothing to export
-	idleNoFrame     = "no frame"     // epochs trained, but no keyframe kept yet: before the first check, or resumed before it
-	idleNoEvent     = "no event"     // keyframes to replay, but no event for < and > to go to
-	idleNoState     = "nothing kept" // diverged, with no kept state for u to go back to
-	idleNotDiverged = "not diverged" // u has nothing to undo
-	idlePlane       = "2-D target"   // the plane is the samples panel's only view; v's words say so, not the note (keysPage)
+	idleAfterSpace   = "after space"    // running: they act once space pauses the run
+	idleAfterU       = "after u"        // diverged: they act once u rolls the run back
+	idleAfterR       = "after r or R"   // diverged with no kept state: they act once r or R starts the run again
+	idleRescale      = "rescale"        // diverged out of G's reach: after u, r or R it runs away again; a run on rescaled data goes on (session's unreachedNote)
+	idleNoEpoch      = "no epoch"       // none trained yet since the start: nothing to export or replay
+	idleNoNewEpoch   = "no new epoch"   // none trained since the resume: nothing to export
+	idleNoFrame      = "no frame"       // epochs trained, but no keyframe kept yet: before the first check, or resumed before it
+	idleNoEvent      = "no event"       // keyframes to replay, but no event for < and > to go to
+	idleNoState      = "nothing kept"   // diverged, with no kept state for u to go back to
+	idleNotDiverged  = "not diverged"   // u has nothing to undo
+	idlePlane        = "2-D target"     // the plane is the samples panel's only view; v's words say so, not the note (keysPage)
+	idleNoJobControl = "no job control" // no shell's job control to bring a suspended trainer back (noSuspendWhy); ctrl+z's words say so, not the note
 )
+
+// saidByTheKey reports whether the keys page's words for the key idle for r
+// say why themselves (FullHelp), so that the note under the last column does
+// not say it again: v on a plane, "1-D views", and ctrl+z without job
+// control, "can't suspend", both for the whole run.
+func saidByTheKey(r string) bool { return r == idlePlane || r == idleNoJobControl }
 
 // idleReasons is every reason idle gives, in the order the keys page names
 // them: the one list keysPage draws them from, so that a reason added here
@@ -407,13 +422,14 @@ const (
 // word of why. No frame before no epoch: named, the replay's keys begin
 // with a comma, which after another reason's would read "e: no epoch, ,
 // . < >: no frame" on a run resumed before its first keyframe.
-var idleReasons = []string{idleAfterSpace, idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idlePlane}
+var idleReasons = []string{idleAfterSpace, idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idleNoJobControl, idlePlane}
 
 // FullHelp is what ? shows: every key the trainer answers to, one column per
 // group — stepping and undoing, tuning and comparing, looking back, files and
 // the pages — in the words of now (space, b, ? and esc as they act at this
 // moment), narrow enough for the narrowest layout (minWidth columns). It names
-// p, esc and ctrl+z too, b as it acts with a baseline pinned, and on a 2-D
+// p, esc and ctrl+z too (without job control, "can't suspend", faint), b as it
+// acts with a baseline pinned, and on a 2-D
 // target v as "1-D views": "hist/Q-Q" would name views the plane does not have,
 // and "samples view" would need "2-D target" in the note under the last column
 // to say why it is faint (keysPage). "1-D views" says so itself, as short as
@@ -430,6 +446,9 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		k.View.SetHelp("v", "1-D views")
 	case k.noGZ:
 		k.View.SetHelp("v", "hist/Q-Q")
+	}
+	if k.noSuspend != "" { // faint, and its words say why, as wide as "slower/faster"
+		k.Suspend.SetHelp("ctrl+z", "can't suspend")
 	}
 	return [][]key.Binding{
 		{k.Pause, k.Step, dg, k.View, speed, k.Rollback, k.Suspend},

@@ -127,11 +127,9 @@ type Model struct {
 	wAt time.Time
 	now func() time.Time
 
-	// noSuspend is why ctrl+z cannot suspend the trainer here (no
-	// shell's job control), or "" when it can (suspend.go). stops
-	// catches a SIGTSTP from outside, where it can; suspended: a suspend
-	// has been asked for and its ResumeMsg has not come yet.
-	noSuspend string
+	// stops catches a SIGTSTP from outside, where ctrl+z can suspend
+	// the trainer (keyMap.noSuspend); suspended: a suspend has been
+	// asked for and its ResumeMsg has not come yet.
 	stops     *stopCatcher
 	suspended bool
 
@@ -405,8 +403,8 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Suspend):
 		// Whatever the screen shows, as q: stopping the process acts on
 		// nothing unseen, and the screen comes back as it was.
-		if m.noSuspend != "" {
-			m.flash = m.noSuspend
+		if m.keys.noSuspend != "" {
+			m.flash = m.keys.noSuspend
 			return m, nil
 		}
 		return m.suspend()

@@ -111,8 +111,8 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	// handler, which ended the program on SIGINT with an error and let
 	// SIGHUP kill it with the terminal left raw.
 	m.notice = notice
-	m.noSuspend = noSuspendWhy()
-	if m.noSuspend == "" {
+	m.keys.noSuspend = noSuspendWhy()
+	if m.keys.noSuspend == "" {
 		m.stops = newStopCatcher()
 	}
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())

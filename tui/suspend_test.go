@@ -36,14 +36,31 @@ func TestCtrlZSuspends(t *testing.T) {
 	}
 }
 
+// TestKeysPageDrawsCtrlZFaintWithoutJobControl: where ctrl+z cannot suspend
+// the trainer (a tmux pane's or an ssh session's program itself), the keys page
+// draws it faint in words that say so, "ctrl+z can't suspend", where it had
+// drawn "ctrl+z suspend" as if it acted while the key answers "not suspended".
+func TestKeysPageDrawsCtrlZFaintWithoutJobControl(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	m.keys.noSuspend = "ctrl+z: no job control"
+	page, _ := m.Update(keyMsg("?"))
+	if flat := strings.Join(strings.Fields(page.View()), " "); !strings.Contains(flat, "ctrl+z "+idleMark+"can't suspend") {
+		t.Errorf("the keys page without job control:\n%s", page.View())
+	}
+	m.keys.noSuspend = ""
+	if page, _ = m.Update(keyMsg("?")); strings.Contains(page.View(), "can't suspend") || !strings.Contains(page.View(), "suspend") {
+		t.Errorf("the keys page with job control:\n%s", page.View())
+	}
+}
+
 // TestCtrlZWithoutJobControlSays: where no shell's job control could fg
 // the trainer back, ctrl+z does not suspend it — bubbletea would wait
 // for good with the terminal released — and the status says why.
 func TestCtrlZWithoutJobControlSays(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
-	m.noSuspend = "ctrl+z: no job control"
+	m.keys.noSuspend = "ctrl+z: no job control"
 	got, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
-	if cmd != nil || got.(Model).flash != m.noSuspend {
+	if cmd != nil || got.(Model).flash != m.keys.noSuspend {
 		t.Fatalf("ctrl+z without job control: command %v, flash %q", cmd != nil, got.(Model).flash)
 	}
 	if why := noSuspendWhy(); why != "" && !strings.HasPrefix(why, "ctrl+z: ") {

@@ -293,14 +293,15 @@ func keysPage(k keyMap, w int) string {
 	}
 	// The reasons that come and go in a run, for the faint keys that have
 	// them: v on a plane, faint for good, says why in its own words ("1-D
-	// views", FullHelp). Named here too, "2-D target" would make the note
+	// views", FullHelp), as ctrl+z without job control does ("can't
+	// suspend"; saidByTheKey). Named here too, "2-D target" would make the note
 	// three rows at epoch 0 at 80×24, one more than the first column leaves
 	// free, and a note of its own where v is the only faint key.
 	var why, named, forKeys []string // forKeys[i], "u:", the keys why[i] is for
 	var said []string                // each reason in the sentence's words, "u (not diverged)"
 	var below string                 // the reasons on a row of their own, under the columns
 	for _, r := range idleReasons {
-		if r != idlePlane && slices.Contains(slices.Collect(maps.Values(idle)), r) {
+		if !saidByTheKey(r) && slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			// Each reason whole on its line, its spaces no-break ones until
 			// drawn (wrap breaks at spaces only), so that at 70 columns "not
 			// diverged" is not split over two. Named after the keys it is for
