@@ -471,6 +471,20 @@ func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 	}
 }
 
+// TestKeysPageKeepsItsColumnsAtTheLeft: a note under the columns wider than
+// they are, a running run's at 80 columns, starts at the left edge as they do,
+// where it had pushed every column two cells in ("  space/p pause").
+func TestKeysPageKeepsItsColumnsAtTheLeft(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	k := newKeyMap()
+	k.width, k.state, k.frames, k.export, k.trained, k.page = 80, session.Running, true, true, true, pageKeys
+	text := ansi.Strip(keysPage(k, 80))
+	if !strings.HasPrefix(text, "space/p") || !strings.Contains(text, "\nfaint keys do nothing now: n d/g") {
+		t.Errorf("the keys page of a running run at 80 columns:\n%s", text)
+	}
+}
+
 // TestKeysPageDrawsEventKeysFaintWithoutEvents: on a run with keyframes but no
 // event, < and > have nothing to go to (the replay's note does not offer them),
 // so the keys page draws them faint as it does every idle key, and names why

@@ -437,7 +437,15 @@ func keysPage(k keyMap, w int) string {
 		page = lipgloss.JoinVertical(lipgloss.Left, page, kt+dt)
 	}
 	if below != "" {
-		page = lipgloss.JoinVertical(lipgloss.Right, page, below)
+		// Under the columns' right end; a row wider than they are starts
+		// where they do, which, joined at the right, would push every
+		// column in: a running run's "faint keys do nothing now: n d/g , .
+		// < > (after space), u (not diverged)" at 80 columns.
+		side := lipgloss.Right
+		if lipgloss.Width(below) > lipgloss.Width(page) {
+			side = lipgloss.Left
+		}
+		page = lipgloss.JoinVertical(side, page, below)
 	}
 	return page
 }
