@@ -49,8 +49,11 @@ type Adjust struct {
 	Dir     int
 }
 
-// Reseed starts a new run with a new seed: fresh weights, empty history.
-// The current settings carry over.
+// Reseed starts a new run with the next seed, the run's seed plus one:
+// fresh weights, empty history. The current settings carry over. The
+// next seed, not a random one, so that r walks the seeds a --seeds batch
+// trains (from seed 1: 2, 3, 4, as --seeds 1-5), the same in every
+// session, and the seed a run reached is one a user can name.
 type Reseed struct{}
 
 // Restart starts the run again from its seed with the current settings;
@@ -578,16 +581,15 @@ func (s *Session) settings(cfg engine.Config) Settings {
 }
 
 func (Reseed) apply(s *Session) {
-	seed := s.gan.Seed()
-	for seed == s.gan.Seed() {
-		seed = 1 + s.seeds.Uint64N(999_999)
-	}
+	from := s.gan.Seed()
+	seed := from + 1 // past the largest seed, 0, which --seed takes too
 	was := s.startSettings
 	if err := s.newRun(seed); err != nil {
 		s.warn(err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("new seed %d: fresh weights, history cleared%s", seed, s.startedOtherwise(was))
+	s.note = fmt.Sprintf("reseeded to seed %d, the next after %d: fresh weights, history cleared%s · again: %s",
+		seed, from, s.startedOtherwise(was), s.Again().Command)
 }
 
 func (Restart) apply(s *Session) {

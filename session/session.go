@@ -28,7 +28,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -122,7 +121,6 @@ type Session struct {
 	opts     Options
 	gan      *engine.GAN
 	planned  int // the epochs the run is planned for
-	seeds    *rand.Rand
 	bins     int
 	run      int
 	state    State
@@ -348,7 +346,6 @@ func New(opts Options) (*Session, error) {
 		opts:      opts,
 		gan:       gan,
 		planned:   gan.Config().Epochs,
-		seeds:     rand.New(rand.NewPCG(gan.Seed(), seedStream)),
 		bins:      defaultBins,
 		hist:      NewHistory(historyPoints),
 		evals:     newEvalHistory(evalPoints),
@@ -743,9 +740,6 @@ const (
 	maxBins     = 400
 	defaultBins = 60
 )
-
-// seedStream selects the PCG stream that draws seeds for Reseed.
-const seedStream = 0x6761_6e75_6900_00ee
 
 // loop is the session's goroutine: train, apply commands between epochs,
 // publish at most every publishEvery unless a command asks for more.

@@ -248,22 +248,27 @@ func TestStopWithoutStart(t *testing.T) {
 	<-s.Done()
 }
 
-func TestReseedSeedsFollowTheStartSeed(t *testing.T) {
-	seeds := func() []uint64 {
-		s := newIdleBlog(t)
-		var out []uint64
-		for range 3 {
-			Reseed{}.apply(s)
-			out = append(out, s.gan.Seed())
-		}
-		return out
+// TestReseedTakesTheNextSeed: r moves to the run's seed plus one, the
+// seeds a --seeds batch walks, the same in every session, and the status
+// line names it, the seed it left and the command that trains the new run
+// again, where r had drawn 750806 from seed 1 in every session without
+// saying how it was drawn, nor how to train that run again.
+func TestReseedTakesTheNextSeed(t *testing.T) {
+	s := newIdleBlog(t) // seed 3
+	var got []uint64
+	for range 3 {
+		Reseed{}.apply(s)
+		got = append(got, s.gan.Seed())
 	}
-	a, b := seeds(), seeds()
-	if !reflect.DeepEqual(a, b) {
-		t.Fatalf("reseeding from the same start seed gave %v then %v", a, b)
+	if want := []uint64{4, 5, 6}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("r three times from seed 3: seeds %v, want %v", got, want)
 	}
-	if a[0] == 3 || a[0] == a[1] || a[1] == a[2] {
-		t.Fatalf("reseed repeated a seed: start 3, then %v", a)
+	again := s.Again().Command
+	if !strings.Contains(again, "--seed 6") {
+		t.Fatalf("the again command after r does not train seed 6: %q", again)
+	}
+	if want := "reseeded to seed 6, the next after 5: fresh weights, history cleared · again: " + again; s.note != want {
+		t.Errorf("r: %q, want %q", s.note, want)
 	}
 }
 
@@ -292,7 +297,7 @@ func TestNewRunSaysWhatItStartsWith(t *testing.T) {
 	}
 	Adjust{GSteps, +1}.apply(s)
 	Reseed{}.apply(s)
-	if want := fmt.Sprintf("new seed %d: fresh weights, history cleared, with G steps %s → %s from the start", s.gan.Seed(), now.Text(GSteps), was.Text(GSteps)); s.note != want {
+	if want := fmt.Sprintf("reseeded to seed 4, the next after 3: fresh weights, history cleared, with G steps %s → %s from the start · again: %s", now.Text(GSteps), was.Text(GSteps), s.Again().Command); s.note != want {
 		t.Errorf("r after a retune at epoch 0: %q, want %q", s.note, want)
 	}
 }
