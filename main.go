@@ -561,7 +561,8 @@ var footerParagraphs = []string{
 		"On a plane: mean_x, std_x, mean_y, std_y, and sw1, sliced W1, beside sw1_floor, what a sample of the target itself shows; " +
 		"hq, the share of samples within 3 std of a mode. " +
 		"On modes: modes, those covered of all, and mode_share, each one's share of the samples. " +
-		"state= is done, interrupted or diverged; epochs_per_s is the training speed over the time spent training (0.0 when none was), " +
+		"state= is done, interrupted or diverged; train_s is the seconds spent training epochs, evaluations, the pace's waits and the trainer's pauses left out, " +
+		"the time to compare runs by; epochs_per_s the epochs over it (0.0 when none was), what the machine trains at whatever the pace, where the trainer's header's ep/s is the rate at its pace, evaluations and drawing included; " +
 		"wall_s the run's seconds, the trainer's pauses included. " +
 		`README.md's "What the numbers mean" says more.`,
 }

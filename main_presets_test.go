@@ -231,7 +231,7 @@ func TestSeedsFlagErrors(t *testing.T) {
 // line, padded into columns, as a single run's.
 func fields(line string) string { return strings.Join(strings.Fields(line), " ") }
 
-var timings = regexp.MustCompile(` (epochs_per_s|wall_s)=\S+| jobs=[0-9]+|(?m)^summary (epochs_per_s|wall_s) .*$`)
+var timings = regexp.MustCompile(` (epochs_per_s|train_s|wall_s)=\S+| jobs=[0-9]+|(?m)^summary (epochs_per_s|wall_s) .*$`)
 
 // TestSeedsInParallel: several seeds give one final line each, in seed
 // order, then the summary; parallel jobs give exactly what one job gives;

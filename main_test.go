@@ -566,7 +566,7 @@ func TestHeadlessRun(t *testing.T) {
 	if !strings.HasPrefix(final, "final ") {
 		t.Fatalf("last line %q does not begin 'final '", final)
 	}
-	keys := []string{"preset=blog-original", "seed=3", "epochs=30", "state=done", "mean=", "std=", "skew=", "kurt=", "ks=", "w1=", "epochs_per_s=", "wall_s="}
+	keys := []string{"preset=blog-original", "seed=3", "epochs=30", "state=done", "mean=", "std=", "skew=", "kurt=", "ks=", "w1=", "epochs_per_s=", "train_s=", "wall_s="}
 	pos := 0
 	for _, k := range keys {
 		i := strings.Index(final[pos:], " "+k)

@@ -100,6 +100,41 @@ func TestNewRunTimesItself(t *testing.T) {
 	}
 }
 
+// TestFinalLineGivesTrainingTime: the final line gives train_s, the seconds
+// spent training its epochs, beside wall_s, the whole run with its pauses,
+// and epochs_per_s is the epochs over train_s: a trainer's run of 100 epochs
+// of 4 ms each, paused a minute, printed "epochs_per_s=250.0 wall_s=60.4…",
+// a rate over a time the line did not give, and no time to compare runs by
+// that the pause had not swollen.
+func TestFinalLineGivesTrainingTime(t *testing.T) {
+	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each reading of the clock moves it on by tick: an epoch, between
+	// trainEpoch's two readings, takes one tick.
+	now, tick := time.Unix(1_000_000, 0), 4*time.Millisecond
+	s.clock = NewClock(func() time.Time { now = now.Add(tick); return now })
+	s.started = s.clock.Now()
+	s.setState(Running)
+	for range 50 {
+		s.trainEpoch()
+	}
+	s.setState(Paused)
+	now = now.Add(time.Minute)
+	s.setState(Running)
+	for range 50 {
+		s.trainEpoch()
+	}
+	r := s.Result()
+	if r.TrainS != 0.4 || r.EpochsPerS != 250 || !(r.WallS > 60) {
+		t.Errorf("train_s=%.3f epochs_per_s=%.1f wall_s=%.3f; want 0.400, 250.0 and the minute paused in wall_s alone", r.TrainS, r.EpochsPerS, r.WallS)
+	}
+	if line := r.Line(); !strings.Contains(line, " epochs_per_s=250.0 train_s=0.400 wall_s=") {
+		t.Errorf("the final line does not give the training time beside the rate and the wall time:\n%s", line)
+	}
+}
+
 // fakeWall is a wall clock a test moves by hand.
 type fakeWall struct{ t time.Time }
 

@@ -24,8 +24,8 @@ func TestDivergedLinesStayBounded(t *testing.T) {
 	if line := p.Line(); line != want {
 		t.Errorf("progress line %q\nwant          %q", line, want)
 	}
-	r := Result{Preset: "vanilla", State: Diverged, Epochs: 500, Metrics: engine.Metrics{Mean: huge, Std: huge, Skew: 1e40, Kurt: -1e40, KS: 1, W1: huge}, EpochsPerS: 2500.34, WallS: 1.5}
-	want = "final preset=vanilla seed=0 epochs=500 state=diverged mean=2.5642e31 std=2.5642e31 skew=1.0000e40 kurt=-1.0000e40 ks=1.000 w1=2.5642e31 epochs_per_s=2500.3 wall_s=1.500"
+	r := Result{Preset: "vanilla", State: Diverged, Epochs: 500, Metrics: engine.Metrics{Mean: huge, Std: huge, Skew: 1e40, Kurt: -1e40, KS: 1, W1: huge}, EpochsPerS: 2500.34, TrainS: 1.2, WallS: 1.5}
+	want = "final preset=vanilla seed=0 epochs=500 state=diverged mean=2.5642e31 std=2.5642e31 skew=1.0000e40 kurt=-1.0000e40 ks=1.000 w1=2.5642e31 epochs_per_s=2500.3 train_s=1.200 wall_s=1.500"
 	if line := r.Line(); line != want {
 		t.Errorf("final line %q\nwant       %q", line, want)
 	}

@@ -84,8 +84,10 @@ type Result struct {
 	Pending []Pending
 	// EpochsPerS is the training throughput, evaluations excluded: the
 	// epochs trained in this process, since the run began (r and R begin a
-	// new one), over the time the clock counted training them, time
-	// paused or stopped left out. With no such time (Untimed) it is 0: the
+	// new one), over TrainS, the time the clock counted training them.
+	// It is what the machine trains the design at, whatever the pace: a
+	// trainer's run at speed 500/s, whose header read 470 ep/s, prints
+	// epochs_per_s=1404.5. With no such time (Untimed) it is 0: the
 	// line says epochs_per_s=0.0, never NaN, which a script reading the
 	// line as numbers would have to special-case.
 	EpochsPerS float64
@@ -97,7 +99,13 @@ type Result struct {
 	// batch's summary leaves it out of the rate's median and range
 	// (nan=1/5), where its 0 would drag the range to 0.
 	Untimed bool
-	WallS   float64 // the whole run in this process (from r or R, a new run's), evaluations, output and the trainer's pauses included
+	// TrainS is the seconds spent training epochs in this process since
+	// the run began: evaluations, output, the pace's waits, the trainer's
+	// pauses and stops left out. It is the time to compare runs by, as a
+	// run paused for a minute trained no longer; EpochsPerS is the epochs
+	// over it.
+	TrainS float64
+	WallS  float64 // the whole run in this process (from r or R, a new run's), evaluations, output and the trainer's pauses included
 }
 
 // Line is the run's one-line key=value summary, the last line ganui
@@ -174,7 +182,7 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 	if !unmeasured {
 		fs = append(fs, modeFields(m, true)...)
 	}
-	fs = append(fs, figure("epochs_per_s", r.EpochsPerS, 1), figure("wall_s", r.WallS, 3))
+	fs = append(fs, figure("epochs_per_s", r.EpochsPerS, 1), figure("train_s", r.TrainS, 3), figure("wall_s", r.WallS, 3))
 	if r.Err != nil {
 		how := "nan"
 		if r.Err.Runaway != "" {
@@ -611,6 +619,7 @@ func (s *Session) ResultUntil(stop <-chan struct{}) Result {
 	default:
 		r.State = Interrupted
 	}
+	r.TrainS = s.busy.Seconds()
 	if r.Untimed = s.busy <= 0; !r.Untimed {
 		r.EpochsPerS = float64(s.trained) / s.busy.Seconds()
 	}

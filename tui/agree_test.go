@@ -63,7 +63,7 @@ func TestFrontEndsAgree(t *testing.T) {
 	if !reflect.DeepEqual(tui.Metrics, headless.Metrics) || tui.Epochs != headless.Epochs || tui.State != headless.State {
 		t.Errorf("final results differ:\nheadless %+v\ntui      %+v", headless, tui)
 	}
-	timings := regexp.MustCompile(` (epochs_per_s|wall_s)=\S+`)
+	timings := regexp.MustCompile(` (epochs_per_s|train_s|wall_s)=\S+`)
 	if a, b := timings.ReplaceAllString(headless.Line(), ""), timings.ReplaceAllString(tui.Line(), ""); a != b {
 		t.Errorf("final lines differ:\nheadless %s\ntui      %s", a, b)
 	}
