@@ -169,7 +169,8 @@ func (m Model) frame() string {
 		h := l.topH + l.bottomH
 		rows := strings.Split(hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h)), "\n")
 		// The rows both leave blank at their foot, but one to part them
-		// from the diagnosis, go to the diagnosis, and what it leaves blank
+		// from the diagnosis, go to the diagnosis, which fills them with
+		// the run's glossary (explained), and what it still leaves blank
 		// goes under the keys: at 120×40 vanilla's design had stood over 17
 		// blank rows, the diagnosis and the keys at the screen's foot.
 		spare = max(0, blankTail(rows)-1)
@@ -1582,10 +1583,19 @@ const (
 // 80×24 no entry fits in the one row a calm run's or a finding's text
 // leaves beside charts cut to four rows; a lead fills it,
 // "KS  Kolmogorov–Smirnov distance", where the row would stay blank.
+//
+// On the keys page (?) the rows left after those go on to the rest of the
+// run's glossary, in the ? pages' order, the design's words first, the
+// design standing above: the diagnosis's rows there are what the design
+// and the controls leave, and at 200×60 vanilla's few entries had left 33
+// blank rows at the screen's foot.
 func (m *Model) explained(terms []string, w, n, spare int) []string {
 	entries := map[string]string{}
 	for _, g := range m.glossaryEntries() {
 		entries[g[0]] = g[1]
+		if m.keys.page == pageKeys {
+			terms = append(slices.Clip(terms), g[0])
+		}
 	}
 	var done []string
 	var each [][]string // each term's lines, in order
