@@ -237,7 +237,7 @@ var glossary = []glossaryEntry{
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
 	{"epoch", fixed("one round of the game, D's steps then G's, which the time axes count. The header's speed is the epochs a second asked for, ep/s the rate run at it, evaluations in (epochs_per_s: training alone); under one a second, s/ep."), nil},
 	{"losses", func(m *Model) string { return lossesText(m.snap.Loss, m.snap.GLoss) }, nil},
-	{"moments", fixed("μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform)."), nil},
+	{"moments", (*Model).momentsText, nil},
 	{"KS", fixed("Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."), onLine},
 	{"W1", fixed("Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."), onLine},
 	{"trend", func(m *Model) string {
@@ -261,6 +261,24 @@ var glossary = []glossaryEntry{
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as faint dots, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."), onLine},
 	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
 	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
+}
+
+// momentsText is the moments entry: on a line the chart's μ and σ and the
+// moments under it; on a plane the chart's x y X Y and Quality's x and y
+// lines, each axis's mean±std of the check's fresh samples after vs the
+// target's, which no entry had explained, and which, another draw than the
+// last batch the chart's legend gives, differ from its values: ring at epoch
+// 573 reads "mean x -1.831" over the chart and "x -1.77±0.47 vs 0.00±1.41"
+// in Quality.
+func (m *Model) momentsText() string {
+	if m.snap.Target.Plane == nil {
+		return "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform)."
+	}
+	fresh := "fresh samples"
+	if n := m.snap.Eval.Metrics.N; n > 0 {
+		fresh = numtext.Together(numtext.FormatInt(n) + " fresh samples")
+	}
+	return "the mean and std of each epoch's last generated batch on each axis: the lines ending in x and y the means, in X and Y the stds, the target's after ┈ and dotted. Quality's x and y lines give each axis as mean±std, the target's after vs, of the " + fresh + " its measures are taken on: another draw than the last batch, so the two means differ a little."
 }
 
 // offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a rare

@@ -1528,3 +1528,39 @@ func TestDesignHintNamesTheFlagWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneMomentsEntryExplainsQualityAxes: on a plane the glossary's
+// moments entry explains Quality's x and y lines, each axis's mean±std of
+// the check's fresh samples after vs the target's, and why their means are
+// not the moments legend's, the last batch's: it had spoken of μ and σ and
+// the 1-D moments under the chart, and left "x -1.77±0.47 vs 0.00±1.41"
+// beside "mean x -1.831" to be guessed.
+func TestPlaneMomentsEntryExplainsQualityAxes(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := firstSnapshot(t, cfg)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	m.apply(snap)
+	if view := frame(t, s, snap, 120, 40); !regexp.MustCompile(`x [-+]?\d\.\d\d±\d\.\d\d vs `).MatchString(view) {
+		t.Fatalf("Quality draws no mean±std vs the target's on ring at 120×40:\n%s", view)
+	}
+	var text string
+	for _, g := range m.glossaryEntries() {
+		if g[0] == "moments" {
+			text = numtext.Plain(g[1])
+		}
+	}
+	n := numtext.FormatInt(snap.Eval.Metrics.N)
+	for _, want := range []string{"Quality's x and y lines", "mean±std", "after vs", n + " fresh samples", "last batch"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("ring's moments entry does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "μ") {
+		t.Errorf("ring's moments entry speaks of μ, which its screen does not draw:\n%s", text)
+	}
+}
