@@ -654,3 +654,35 @@ func TestKeysPageLeavesNoGapBetweenItsParts(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysPageSaysQuestionAgain: the diagnosis's texts on the keys page
+// (?) send the reader to the explanations with "? again", the one press
+// more that opens them, as the key bar's "?   diagnosis" says, where they
+// had said "? twice", which from that page passes the page they name; the
+// screen under it still says "? twice".
+func TestKeysPageSaysQuestionAgain(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		w, h int
+		says bool // the page has a pointer's room: vanilla's watch lines end in it
+	}{{"vanilla", 120, 40, true}, {"vanilla", 200, 60, true}, {"ring", 80, 24, false}, {"ring", 120, 40, false}} {
+		cfg, err := presets.Get(c.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snap := firstSnapshot(t, cfg)
+		keys := frame(t, s, snap, c.w, c.h, "?")
+		if strings.Contains(keys, "? twice") {
+			t.Errorf("%s at %d×%d: the keys page says \"? twice\":\n%s", c.name, c.w, c.h, keys)
+		}
+		if !c.says {
+			continue
+		}
+		if screen := frame(t, s, snap, c.w, c.h); !strings.Contains(screen, "? twice") {
+			t.Errorf("%s at %d×%d: the screen does not send to the explanations with \"? twice\":\n%s", c.name, c.w, c.h, screen)
+		}
+		if !strings.Contains(keys, "? again") {
+			t.Errorf("%s at %d×%d: the keys page does not say \"? again\":\n%s", c.name, c.w, c.h, keys)
+		}
+	}
+}

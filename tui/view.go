@@ -1451,7 +1451,7 @@ func (m *Model) msgLines(w, n int) []string {
 			return append(append(lines, full...), m.seenLines(fs, w, room-len(full), false)...)
 		}
 	}
-	hint := styleMuted.Render("? twice: in full")
+	hint := styleMuted.Render(numtext.Plain(m.questionKey()) + ": in full") // flowed whole, as before
 	headsOf := func(fs []session.Finding) []string {
 		heads := make([]string, 0, len(fs)+1)
 		for _, f := range fs {
@@ -1554,9 +1554,9 @@ func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string
 		return append(hand, m.explained(terms, w, n, 0)...)
 	}
 	out := m.explained(terms, w, n, 1) // a line left for the pointer, not a lead
-	pointer := questionTwice + " explains each finding and mark."
+	pointer := m.questionKey() + " explains each finding and mark."
 	if len(fs) == 0 {
-		pointer = questionTwice + " explains each mark."
+		pointer = m.questionKey() + " explains each mark."
 	}
 	if pointer = styleMuted.Render(pointer); len(out) < n && fits([]string{pointer}, w) {
 		out = append(out, pointer)
@@ -1866,10 +1866,10 @@ func (m *Model) watchLines(w, n int) []string {
 	}
 	why := ", where D cannot tell real from fake"
 	texts := []string{
-		list(why) + " " + hold + "; " + questionTwice + " explains each mark.",
+		list(why) + " " + hold + "; " + m.questionKey() + " explains each mark.",
 		list(why),
 		list(""),
-		none + "; " + questionTwice + " explains each mark.",
+		none + "; " + m.questionKey() + " explains each mark.",
 		none + ".",
 	}
 	texts = append(texts, shorter...)
@@ -1887,11 +1887,19 @@ func (m *Model) watchLines(w, n int) []string {
 	return cutLines(lines, w, n)
 }
 
-// questionTwice is the key the texts send to the ? pages' explanations
-// with, written together (numtext.Together) so that wrapping keeps it
-// whole: wgan's Q-Q view at 120×40 would otherwise end a line "Findings
-// show here while they hold; ?" over "twice explains each mark."
-var questionTwice = numtext.Together("? twice")
+// questionKey is the key the diagnosis's texts send to the ? pages'
+// explanations with, written together (numtext.Together) so that wrapping
+// keeps it whole: wgan's Q-Q view at 120×40 would otherwise end a line
+// "Findings show here while they hold; ?" over "twice explains each mark."
+// On the keys page, the first ? pressed, one ? more opens them, as its key
+// bar says ("?   diagnosis"), and the texts say "? again", as wide, so that
+// the lines wrap alike: "? twice" there would pass the page they name.
+func (m *Model) questionKey() string {
+	if m.keys.page == pageKeys {
+		return numtext.Together("? again")
+	}
+	return numtext.Together("? twice")
+}
 
 // lossesPanel: the three losses over the run, latest values in the legend,
 // the equilibrium dotted.
