@@ -58,7 +58,7 @@ func TestDetailsAreBounded(t *testing.T) {
 		{"plateau-ended", func(v float64) []string {
 			return []string{improving(&watch{before: [2]float64{v, v}, lately: [2]float64{v, v}}, nil, nil)}
 		}, distance, nil},
-		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil, nil)} }, percent, nil},
+		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil, nil)} }, numtext.Percent, nil},
 		{"d-stall-ended", func(v float64) []string {
 			return []string{stallEnded(&watch{}, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}, &episodes{})}
 		}, distance, func(v float64) bool { return v <= stalledKS }},
@@ -116,22 +116,6 @@ func TestDetailsAreBounded(t *testing.T) {
 	}
 }
 
-// TestPercentIsBounded: a share or a ratio written as a percentage stays
-// short at any magnitude, and NaN reads NaN%.
-func TestPercentIsBounded(t *testing.T) {
-	for _, c := range []struct {
-		x    float64
-		want string
-	}{
-		{0, "0%"}, {0.5, "50%"}, {1, "100%"}, {1.5, "150%"}, {0.0004, "0.04%"}, {0.9996, "99.96%"},
-		{1e30, "1e32%"}, {math.Inf(1), "+Inf%"}, {math.NaN(), "NaN%"}, {-1e30, "-1e32%"},
-	} {
-		if got := percent(c.x); got != c.want {
-			t.Errorf("percent(%g) = %q, want %q", c.x, got, c.want)
-		}
-	}
-}
-
 // TestValuesReadOnTheirSideOfTheirLines: wherever a detail or the
 // screen's note sets a measure beside the line it is read against, with
 // "under", "over" or "within", the value reads on that side of the line
@@ -182,6 +166,11 @@ func TestValuesReadOnTheirSideOfTheirLines(t *testing.T) {
 			return []string{f.Detail}
 		}(), "std 0.124, 9.96% of the target's 1.25, under 10%; averaged over about 100 epochs, 9.96%"},
 		{"G spread again", []string{spreadAgain(&watch{spread: 0.2004}, nil, nil)}, "spread 20.04% of the target's, over 20%"},
+		{"HQ far", []string{func() string {
+			_, why, _ := farOnPlane(&engine.PlaneMetrics{HighQuality: 0.2496, Spots: make([]engine.SpotShare, 8)}, 0.01, true)
+			return why
+		}()}, "HQ 24.96%, under 25%"},
+		{"a mode missing", []string{ModeShare(0.0096, 0.5)}, "0.96%"},
 	}
 	for _, c := range cases {
 		found := false

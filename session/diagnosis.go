@@ -1004,7 +1004,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
 		case between > BlurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them",
-				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percentOver(between, BlurredShare), 100*BlurredShare)})
+				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", numtext.PercentBeside(between, BlurredShare), 100*BlurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Measure(m.KS)); ok {
@@ -1464,7 +1464,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 		samples, batches = "the average's samples'", "G's own batches', "
 	}
 	return Finding{Kind: GCollapsed, Text: text,
-		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Measure(now))), percentBeside(now/w.tSpread, collapseSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, percentBeside(w.spread, collapseSpread), numtext.Together(distance))}, true
+		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Measure(now))), numtext.PercentBeside(now/w.tSpread, collapseSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, numtext.PercentBeside(w.spread, collapseSpread), numtext.Together(distance))}, true
 }
 
 // plateau adds the Plateau finding to found, the rest of the diagnosis of
@@ -1779,7 +1779,7 @@ func notYet(n, of int, reached, says, detail string) Finding {
 func smallCloudAt(i int, spot engine.Spot, mx, my, off float64) string {
 	σ := spot.Std
 	far := numtext.Digits(math.Hypot(mx-spot.X, my-spot.Y)/σ, 2) + "σ"
-	return fmt.Sprintf(" %s from %s, the one mode it captures, %s of them outside that mode's ±3σ (%s)", far, planeMode(i, spot), percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
+	return fmt.Sprintf(" %s from %s, the one mode it captures, %s of them outside that mode's ±3σ (%s)", far, planeMode(i, spot), numtext.Percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
 }
 
 // planeMode names mode i of a plane's target with where it lies, "mode 4 at
@@ -1823,10 +1823,10 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)), Detail: missed})
 		case len(dropped) > 0 && off > BlurredShare && wide && centred: // spread wide about the centre: see cloudSpread
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples spread wide about the target's centre, many of them on no mode", len(dropped), len(m.Spots)),
-				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
+				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, numtext.Percent(off))})
 		case len(dropped) > 0 && off > BlurredShare && wide: // as wide, but to one side
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),
-				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
+				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, numtext.Percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
 		case len(dropped) > 0 && off > BlurredShare: // narrower than a cloud, yet off the modes
 			// A cloud that reaches one mode alone is beside it, not
 			// between modes: see smallCloudAt.
@@ -1835,15 +1835,15 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				where = smallCloudAt(reached[0], m.Spots[reached[0]].Spot, m.MeanX, m.MeanY, off)
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples gather in one small cloud%s", len(dropped), len(m.Spots), where),
-				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, %s", missed, percent(off),
+				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, %s", missed, numtext.Percent(off),
 					numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))),
-					numtext.Together(fmt.Sprintf("their spread %s of the target's %s", percent(spread(m)/tSpread), numtext.Digits(tSpread, 3))))})
+					numtext.Together(fmt.Sprintf("their spread %s of the target's %s", numtext.Percent(spread(m)/tSpread), numtext.Digits(tSpread, 3))))})
 		case len(dropped) > 0:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Spots)),
 				Detail: missed})
 		case off > BlurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
-				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percentOver(off, BlurredShare), 100*BlurredShare)})
+				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", numtext.PercentBeside(off, BlurredShare), 100*BlurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Measure(m.SW1)); ok {

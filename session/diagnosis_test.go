@@ -1002,20 +1002,6 @@ func TestSmallCloudBetweenModesIsNoCollapseOntoAMode(t *testing.T) {
 	}
 }
 
-// TestPercentNeverAllOrNone: a share that is neither none nor all never prints
-// as 0% or 100%, whatever the sample size: 99.995% does not print as 100%, nor
-// 1e-8 as 1e-06%.
-func TestPercentNeverAllOrNone(t *testing.T) {
-	for x, want := range map[float64]string{
-		0: "0%", 1: "100%", 0.5: "50%", 0.0004: "0.04%", 0.99995: "99.995%", 0.999999: "99.9999%", 1e-8: "0.000001%", 0.996: "99.6%",
-		0.005: "0.5%", 0.995: "99.5%", // a half rounds to even: 0.5 to 0
-	} {
-		if got := percent(x); got != want {
-			t.Errorf("percent(%g) = %q, want %q", x, got, want)
-		}
-	}
-}
-
 // TestRunawayOutsideGivesTheMeans: a run gone far off the range is told with
 // its mean written as the lines write it (6.4950e9, a progress line's mean=,
 // not %.4g's 6.495e+09), and on a plane with both means and the box: one gone
@@ -2335,12 +2321,12 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 		{0.0096, 0.5, "0.96%"},
 		{0.00996, 0.5, "0.996%"},
 		{0.01, 0.5, "1%"},
-		{0.012, 0.5, "1%"},
+		{0.012, 0.5, "1.2%"}, // over 1%: not level with it
 		{0.0004, 0.5, "0.04%"},
 		{0.246, 0.5, "24.6%"},
 		{0.2496, 0.5, "24.96%"},
 		{0.25, 0.5, "25%"},
-		{0.2504, 0.5, "25%"},
+		{0.2504, 0.5, "25.04%"}, // over half its due: not level with it
 		{0.15, 0.3, "15%"},
 		{0.996, 0.5, "99.6%"},
 		{0, 0.5, "0%"},

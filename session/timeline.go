@@ -3,9 +3,7 @@ package session
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -416,7 +414,7 @@ func spreadAgain(w *watch, _ *Eval, _ *episodes) string {
 	if w.ownBatches {
 		whose = "G's own batches', "
 	}
-	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, over %.0f%%", whose, lossWindow, numtext.Together("spread "+percentOver(w.spread, collapseLeave*collapseSpread)), 100*collapseLeave*collapseSpread)
+	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, over %.0f%%", whose, lossWindow, numtext.Together("spread "+numtext.PercentBeside(w.spread, collapseLeave*collapseSpread)), 100*collapseLeave*collapseSpread)
 }
 
 // improving is the detail of a plateau's end: the best distance of the
@@ -694,40 +692,16 @@ func (p episodes) clone() episodes {
 	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), present: maps.Clone(p.present), modes: slices.Clone(p.modes), stillD: p.stillD}
 }
 
-// percent writes a share as a percentage: whole percents, and for a
-// share that is neither none nor all but rounds to one of them, the
-// digits that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all
-// but one 99.96%, 50 samples in 10,000 0.5%, not 0%, as %.0f's half
-// rounding to even would write it). A ratio past all (a spread's, 150%)
-// or under none is written by the lines' rule (numtext.Figure), bounded
-// however far a run has gone off (1e32%, where %.0f would write 33
-// digits), and NaN as NaN%, not >99.999999%.
-func percent(x float64) string {
-	if math.IsNaN(x) || x <= 0 || x >= 1 {
-		return numtext.Figure(100*x, 0) + "%"
-	}
-	for d := 0; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
-		s := strconv.FormatFloat(100*x, 'f', d, 64)
-		if v, _ := strconv.ParseFloat(s, 64); v > 0 && v < 100 {
-			return s + "%"
-		}
-	}
-	if x < 0.5 {
-		return "<0.000001%"
-	}
-	return ">99.999999%"
-}
-
-// ModeShare writes a mode's share of the samples as percent does, with
-// the further decimals that keep it on its side of each line it is
-// judged by: under 1% a mixture's mode is missing (missingShare), under
-// half the target's share there it is not covered. Rounded alone, 0.96%
+// ModeShare writes a mode's share of the samples in percent, on its side
+// of each line it is judged by (numtext.PercentBeside): under 1% a
+// mixture's mode is missing (missingShare), under half the target's
+// share there it is not covered. Rounded alone, 0.96%
 // read "1%" beside "2 of 2 modes missing: G puts almost no samples
 // there" (bimodal, seed 2, epoch 3), where 1.2% reads "missing or
 // short", and 24.6% of a mode due 50% read "25%" beside its "modes 1/2".
 // The Quality panel writes a share so too, its ends compact ("<1%").
 func ModeShare(share, expected float64) string {
-	return percentBeside(share, missingShare, expected/2)
+	return numtext.PercentBeside(share, missingShare, expected/2)
 }
 
 // HighQualityShare writes the high-quality share as the diagnosis and
@@ -736,53 +710,7 @@ func ModeShare(share, expected float64) string {
 // line under which a G at D's equilibrium is far from its target. So
 // the panel and the note write one figure ("HQ 0%" in both), and 24.96%
 // reads "HQ 24.96%, under 25%", not "HQ 25%, under 25%".
-func HighQualityShare(x float64) string { return percentBeside(x, stalledHQ) }
-
-// percentBeside writes the share x as percent does, with the further
-// decimals that keep it on its side of each of lines (onSide).
-func percentBeside(x float64, lines ...float64) string {
-	s := percent(x)
-	for d := 1; d <= 6 && !onSide(s, x, lines); d++ {
-		s = strconv.FormatFloat(100*x, 'f', d, 64) + "%"
-	}
-	return s
-}
-
-// percentOver writes the share x, found over line, as percent does, with
-// the further decimals that write it over line too: the modes' blurred
-// finding, for a share over 25%, would otherwise read "25% of the samples
-// fall between the modes …, over 25%" (historical-averaging, seed 1,
-// epoch 4,910), for percentBeside keeps a share at or over a line at or
-// over it, "25%".
-func percentOver(x, line float64) string {
-	s := percent(x)
-	at := math.Round(100*line*1e9) / 1e9
-	for d := 1; d <= 6 && x > line; d++ {
-		if v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); err != nil || v > at {
-			break
-		}
-		s = strconv.FormatFloat(100*x, 'f', d, 64) + "%"
-	}
-	return s
-}
-
-// onSide tells whether the percentage s lies on the same side of each
-// line as the share x it writes: under the line where x is, at or over
-// it where x is. A form that is no number (NaN%, <0.000001%) is taken as
-// it is.
-func onSide(s string, x float64, lines []float64) bool {
-	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
-	if err != nil || math.IsNaN(x) {
-		return true
-	}
-	for _, line := range lines {
-		at := math.Round(100*line*1e9) / 1e9 // the line in per cent, 0.15 as 15, not 15.000000000000002
-		if (x < line) != (v < at) {
-			return false
-		}
-	}
-	return true
-}
+func HighQualityShare(x float64) string { return numtext.PercentBeside(x, stalledHQ) }
 
 // modeState is one mode of the target at a check, in either dimension.
 type modeState struct {

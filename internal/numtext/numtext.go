@@ -4,7 +4,9 @@
 // fewest digits (FormatFloat), a measured value in so many (Digits), a
 // measure in one rule of three decimals wherever it is printed (Measure),
 // a figure of a line in bounded width (Figure), and on the screen plainly
-// where it is short (Plainly), labels kept with their values (Together).
+// where it is short (Plainly), a share in percent (Percent), a value set
+// beside the line it is read against on its side of it (Beside,
+// PercentBeside), labels kept with their values (Together).
 // It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
 // (their descriptions and sources), figure (titles and captions), tui
@@ -137,9 +139,11 @@ func Measure(v float64) string {
 // Beside writes v, a measure, and line, what it is read against as
 // "under", "over" or "within" it, for text that sets the two side by
 // side: "KS 0.030, under the 95% bound 0.031", "SW1 0.016, within 1.5×
-// the 0.011". Each is written as Measure writes it where the two so
-// written read v on its side of times×line: under it where v is under,
-// over where v is over, alike only where they are equal. Otherwise both
+// the 0.011", by the one rule every value set beside its line is
+// written by, here and in PercentBeside: the value reads on its side of
+// times×line as written, under it where v is under, over where v is
+// over, level with it only where they are equal. Each is written as
+// Measure writes it where the two so written do so. Otherwise both
 // take the fewest further decimals that do, where FigureWidth characters
 // hold them (and they are left as Measure writes them where none do): a
 // noise use of 0.0499 reads "0.0499, under
@@ -175,9 +179,63 @@ func readsOnSide(value, bound string, times float64, want int) bool {
 	return err1 != nil || err2 != nil || side(v, times*l) == want
 }
 
+// Percent writes a share as a percentage: whole percents, and for a
+// share that is neither none nor all but rounds to one of them, the
+// digits that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all
+// but one 99.96%, 50 samples in 10,000 0.5%, not 0%, as %.0f's half
+// rounding to even would write it). A ratio past all (a spread's, 150%)
+// or under none is written by the lines' rule (Figure), bounded however
+// far a run has gone off (1e32%, where %.0f would write 33 digits), and
+// NaN as NaN%, not >99.999999%.
+func Percent(x float64) string {
+	if math.IsNaN(x) || x <= 0 || x >= 1 {
+		return Figure(100*x, 0) + "%"
+	}
+	for d := 0; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
+		s := strconv.FormatFloat(100*x, 'f', d, 64)
+		if v, _ := strconv.ParseFloat(s, 64); v > 0 && v < 100 {
+			return s + "%"
+		}
+	}
+	if x < 0.5 {
+		return "<0.000001%"
+	}
+	return ">99.999999%"
+}
+
+// PercentBeside writes the share x as Percent does, by Beside's rule
+// beside each of lines, shares that the text writes itself in its own
+// digits (25%, 10%) or judges x by unwritten (half a mode's due): a
+// high-quality share of 24.96% reads "24.96%, under 25%", not "25%,
+// under 25%", one of 25.3% over it "25.3%", and 0.96% of the samples on
+// a mode, under the 1% that counts it missing, "0.96%", not "1%". Its
+// further decimals stop at six.
+func PercentBeside(x float64, lines ...float64) string {
+	s := Percent(x)
+	for d := 1; d <= 6 && !percentReads(x, s, lines); d++ {
+		s = strconv.FormatFloat(100*x, 'f', d, 64) + "%"
+	}
+	return s
+}
+
+// percentReads tells whether s, the share x in percent, reads on x's
+// side of each of lines: Beside's rule.
+func percentReads(x float64, s string, lines []float64) bool {
+	read, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
+	if err != nil || math.IsNaN(x) {
+		return true
+	}
+	for _, line := range lines {
+		if side(read, 100*line) != side(x, line) {
+			return false
+		}
+	}
+	return true
+}
+
 // side is −1 where v is under line, 1 where over, 0 where the two are
 // equal to within a rounding of the product that makes line (1.5×0.010
-// is 0.015).
+// is 0.015, 100×0.15 is 15.000000000000002).
 func side(v, line float64) int {
 	switch d := v - line; {
 	case math.Abs(d) <= 1e-12*math.Max(1, math.Abs(line)):

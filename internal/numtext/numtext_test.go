@@ -214,3 +214,59 @@ func TestBesideReadsOnItsSide(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentBesideReadsOnItsSide: a share in percent beside its lines
+// reads by Beside's rule: on its side of each, level only where equal,
+// in the fewest further decimals that do.
+func TestPercentBesideReadsOnItsSide(t *testing.T) {
+	for _, c := range []struct {
+		x     float64
+		lines []float64
+		want  string
+	}{
+		{0.2496, []float64{0.25}, "24.96%"},      // HQ under 25%: not "25%, under 25%"
+		{0.25, []float64{0.25}, "25%"},           // at it: level
+		{0.2504, []float64{0.25}, "25.04%"},      // over it: not level, as the blurred modes' "over 25%" asks
+		{0.2004, []float64{0.2}, "20.04%"},       // G's spread over 20% of the target's
+		{0.0996, []float64{0.1}, "9.96%"},        // collapsed, under 10%
+		{0.15, []float64{0.15}, "15%"},           // 100×0.15 is 15.000000000000002: level
+		{0.0096, []float64{0.01, 0.25}, "0.96%"}, // a mode under 1%: missing
+		{0.3, []float64{0.01, 0.25}, "30%"},      // apart from both in whole percents
+		{1e-8, []float64{0.01}, "0.000001%"},     // as Percent writes it
+		{math.NaN(), []float64{0.25}, "NaN%"},
+	} {
+		if got := PercentBeside(c.x, c.lines...); got != c.want {
+			t.Errorf("PercentBeside(%g, %v) = %q, want %q", c.x, c.lines, got, c.want)
+		}
+	}
+}
+
+// TestPercentIsBounded: a share or a ratio written as a percentage stays
+// short at any magnitude, and NaN reads NaN%.
+func TestPercentIsBounded(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{0, "0%"}, {0.5, "50%"}, {1, "100%"}, {1.5, "150%"}, {0.0004, "0.04%"}, {0.9996, "99.96%"},
+		{1e30, "1e32%"}, {math.Inf(1), "+Inf%"}, {math.NaN(), "NaN%"}, {-1e30, "-1e32%"},
+	} {
+		if got := Percent(c.x); got != c.want {
+			t.Errorf("Percent(%g) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}
+
+// TestPercentNeverAllOrNone: a share that is neither none nor all never prints
+// as 0% or 100%, whatever the sample size: 99.995% does not print as 100%, nor
+// 1e-8 as 1e-06%.
+func TestPercentNeverAllOrNone(t *testing.T) {
+	for x, want := range map[float64]string{
+		0: "0%", 1: "100%", 0.5: "50%", 0.0004: "0.04%", 0.99995: "99.995%", 0.999999: "99.9999%", 1e-8: "0.000001%", 0.996: "99.6%",
+		0.005: "0.5%", 0.995: "99.5%", // a half rounds to even: 0.5 to 0
+	} {
+		if got := Percent(x); got != want {
+			t.Errorf("Percent(%g) = %q, want %q", x, got, want)
+		}
+	}
+}
