@@ -158,6 +158,9 @@ func TestValuesReadOnTheirSideOfTheirLines(t *testing.T) {
 		{"KS off its noise floor", []string{offNoiseFloor(nil, line(&Eval{Metrics: engine.Metrics{KS: 0.0302}, KSFloor: 0.03 * toLeave}), nil)}, "KS 0.0302, over the 99% bound 0.0300"},
 		{"SW1 near its floor", findings(plane(0.0151, 0.0101)), "SW1 0.0151, within 1.5× the 0.0101"},
 		{"SW1 off its floor", []string{offNoiseFloor(nil, plane(0.0102, 0.01*toLeave/sw1FloorTimes), nil)}, "SW1 0.0102, over 1.8× the 0.0056"},
+		// Over 1.798×0.005, 0.008991, and level with 1.8×0.005 in three
+		// decimals: the multiple takes the digits that read it over.
+		{"SW1 off its floor by under 1.8×", []string{offNoiseFloor(nil, plane(0.008995, 0.005), nil)}, "SW1 0.0090, over 1.798× the 0.0050"},
 		{"KS far", far(line(&Eval{Metrics: engine.Metrics{KS: 0.5004}}), EvalPoint{}), "KS 0.5004, over 0.5"},
 		{"SW1 far", far(plane(0.0303, 0.01), EvalPoint{SW1: 0.0043}), "SW1 0.0303, over 0.0301"},
 		{"D's equilibrium far from the target", []string{gapOf("KS", 0.0927, 0.0306, 2000).String()}, "KS 0.0927, over 3× the 95% bound 0.0306 of 2,000 samples"},

@@ -1021,7 +1021,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	// std is not matching the shape" would stand beside blog-original's
 	// histogram on the target, KS 0.040 (seed 1, epoch 255).
 	if m.N > 0 && m.ZDep < NoiseUseFloor {
-		use, _ := numtext.Beside(m.ZDep, 1, NoiseUseFloor)
+		use, _, _ := numtext.Beside(m.ZDep, 1, NoiseUseFloor)
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the noise explaining under %.0f%% of their variance, however well they fit the target", numtext.FormatInt(m.RowWidth), 100*NoiseUseFloor),
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+use), NoiseUseFloor)})
 	}
@@ -1030,7 +1030,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
-		ks, bound := numtext.Beside(m.KS, 1, e.KSFloor)
+		ks, _, bound := numtext.Beside(m.KS, 1, e.KSFloor)
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
 			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+ks), numtext.Together("bound "+bound))})
 	}
@@ -1243,7 +1243,7 @@ func farFromTarget(m *engine.Metrics, sw1Noise float64, terse bool) (far bool, w
 	if m.Plane != nil {
 		return farOnPlane(m.Plane, sw1Noise, terse)
 	}
-	ks, _ := numtext.Beside(m.KS, 1, stalledKS)
+	ks, _, _ := numtext.Beside(m.KS, 1, stalledKS)
 	ks = numtext.Together("KS " + ks)
 	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", ks, stalledKS), fmt.Sprintf("%s, %g or under", ks, stalledKS)
 }
@@ -1285,7 +1285,7 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	// would stand beside a Quality floor of 0.010 with nothing to tie the
 	// two.
 	line := stalledSW1 * sw1Noise
-	sw1, at := numtext.Beside(m.SW1, 1, line)
+	sw1, _, at := numtext.Beside(m.SW1, 1, line)
 	sw1 = numtext.Together("SW1 " + sw1)
 	why, near = sw1+", over "+at, sw1+", "+at+" or under"
 	if !terse {
@@ -1630,7 +1630,7 @@ func (g noiseGap) far() bool {
 // or "1.5× the 0.010 of 2,500 samples of the target itself", in the
 // decimals that read the one over the other (numtext.Beside).
 func (g noiseGap) over() (value, is string) {
-	value, floor := numtext.Beside(g.d, plateauFloor*g.times, g.floor)
+	value, _, floor := numtext.Beside(g.d, plateauFloor*g.times, g.floor)
 	if g.name == "SW1" {
 		return value, fmt.Sprintf("%g× the %s of %s of the target itself", g.times, floor, samplesOf(g.n))
 	}
@@ -1858,9 +1858,9 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		out = append(out, stalled(f, w, far, why, gauge))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
-		sw1, floor := numtext.Beside(m.SW1, sw1FloorTimes, m.SW1Floor)
+		sw1, times, floor := numtext.Beside(m.SW1, sw1FloorTimes, m.SW1Floor)
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),
-			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+sw1), sw1FloorTimes, floor)})
+			Detail: fmt.Sprintf("%s, within %s× the %s of a sample of the target itself", numtext.Together("SW1 "+sw1), times, floor)})
 	}
 	return out
 }

@@ -448,7 +448,7 @@ func noiseUsed(_ *watch, e *Eval, _ *episodes) string {
 	if e == nil || e.Metrics.N == 0 {
 		return text
 	}
-	use, _ := numtext.Beside(e.Metrics.ZDep, 1, NoiseUseFloor)
+	use, _, _ := numtext.Beside(e.Metrics.ZDep, 1, NoiseUseFloor)
 	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+use), NoiseUseFloor)
 }
 
@@ -462,10 +462,10 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 		return text
 	case e.Metrics.Plane != nil:
 		m := e.Metrics.Plane
-		sw1, floor := numtext.Beside(m.SW1, ksLeave*sw1FloorTimes, m.SW1Floor)
-		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+sw1), ksLeave*sw1FloorTimes, floor)
+		sw1, times, floor := numtext.Beside(m.SW1, ksLeave*sw1FloorTimes, m.SW1Floor)
+		return fmt.Sprintf("%s: %s, over %s× the %s of a sample of the target itself", text, numtext.Together("SW1 "+sw1), times, floor)
 	}
-	ks, bound := numtext.Beside(e.Metrics.KS, 1, ksLeave*e.KSFloor)
+	ks, _, bound := numtext.Beside(e.Metrics.KS, 1, ksLeave*e.KSFloor)
 	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+ks), numtext.Together("bound "+bound))
 }
 

@@ -3164,7 +3164,7 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 // "noise use 0.0499 under 0.05", not "0.050 under 0.05". In w columns: a
 // value in the exponent form leaves room for "<0.05" only.
 func zdepLine(z float64, w int) string {
-	use, _ := numtext.Beside(z, 1, session.NoiseUseFloor)
+	use, _, _ := numtext.Beside(z, 1, session.NoiseUseFloor)
 	line := "noise use " + use
 	limit := noiseUseLimit
 	switch {

@@ -136,47 +136,56 @@ func Measure(v float64) string {
 	return s
 }
 
-// Beside writes v, a measure, and line, what it is read against as
-// "under", "over" or "within" it, for text that sets the two side by
-// side: "KS 0.030, under the 95% bound 0.031", "SW1 0.016, within 1.5×
-// the 0.011", by the one rule every value set beside its line is
-// written by, here and in PercentBeside: the value reads on its side of
-// times×line as written, under it where v is under, over where v is
-// over, level with it only where they are equal. Each is written as
-// Measure writes it where the two so written do so. Otherwise both
-// take the fewest further decimals that do, where FigureWidth characters
-// hold them (and they are left as Measure writes them where none do): a
-// noise use of 0.0499 reads "0.0499, under
-// 0.05", where its three decimals would read "0.050, under 0.05", and a
-// KS of 0.0302 under a bound of 0.0304 "0.0302" under "0.0304", where
-// both would read 0.030. A line written exactly
-// in Measure's decimals (0.05, 0.5) reads the same however it is
-// written, so a text may give such a line in its own fewest digits and
-// take only the value from here. times is the multiple of line the text
-// names ("1.5× the 0.011"), 1 where it names line alone. NaN and ±Inf
-// are written as Measure writes them.
-func Beside(v, times, line float64) (value, bound string) {
+// Beside writes v, a measure, and what a text reads it against as
+// "under", "over" or "within" it, times× line ("KS 0.030, under the
+// 95% bound 0.031", "SW1 0.016, within 1.5× the 0.011"), by the one rule
+// every value set beside its line is written by, here and in
+// PercentBeside: the value reads on its side of the line as written,
+// under it where v is under, over where v is over, level with it only
+// where the two are equal. Each is first written as it is
+// anywhere else, here as Measure writes it, and where the two so written
+// would read level or the wrong way round, in the fewest further
+// decimals that do not, within FigureWidth characters (beyond which they
+// are left as Measure writes them): a noise use of 0.0499 reads "0.0499,
+// under 0.05", where three decimals would read "0.050, under 0.05", and
+// a KS of 0.0302 under a bound of 0.0304 "0.0302" under "0.0304", where
+// both would read 0.030. The multiple times, which a text names ("1.5×
+// the 0.011"), is written so too, in the fewest of two significant
+// digits or more that do: 1.5 as "1.5", and the 1.798… of KS's 99%
+// bound over its 95% as "1.8" where the value reads on its side of 1.8×
+// the line as written, else in more, "SW1 0.0090, over 1.798× the
+// 0.0050", never "SW1 0.009, over 1.8× the 0.005"; 1 where the text
+// names line alone. A line written exactly in Measure's decimals (0.05,
+// 0.5) reads the same however it is written, so a text may give such a
+// line in its own fewest digits and take only the value from here. NaN
+// and ±Inf are written as Measure writes them.
+func Beside(v, times, line float64) (value, multiple, bound string) {
 	value, bound = Measure(v), Measure(line)
 	if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(line) || math.IsInf(line, 0) {
-		return value, bound
+		return value, Digits(times, 2), bound
 	}
-	want := side(v, times*line)
-	for d := 3; !readsOnSide(value, bound, times, want); d++ {
+	for d := 3; ; d++ {
+		for digits := 2; digits <= d; digits++ { // the multiple in as many digits as the value's decimals, at most
+			if multiple = Digits(times, digits); readsBeside(v, times*line, value, multiple, bound) {
+				return value, multiple, bound
+			}
+		}
 		nv, nl := strconv.FormatFloat(v, 'f', d+1, 64), strconv.FormatFloat(line, 'f', d+1, 64)
 		if len(strings.TrimPrefix(nv, "-")) > FigureWidth || len(strings.TrimPrefix(nl, "-")) > FigureWidth {
-			return Measure(v), Measure(line)
+			return Measure(v), Digits(times, 2), Measure(line)
 		}
 		value, bound = nv, nl
 	}
-	return value, bound
 }
 
-// readsOnSide tells whether value, written beside times× bound, reads
-// on the side want of it (side).
-func readsOnSide(value, bound string, times float64, want int) bool {
-	v, err1 := strconv.ParseFloat(value, 64)
-	l, err2 := strconv.ParseFloat(bound, 64)
-	return err1 != nil || err2 != nil || side(v, times*l) == want
+// readsBeside tells whether value, written beside multiple× bound, reads
+// on v's side of line, the two as they are: Beside's rule. A form that is
+// no number reads as it must.
+func readsBeside(v, line float64, value, multiple, bound string) bool {
+	read, err1 := strconv.ParseFloat(value, 64)
+	times, err2 := strconv.ParseFloat(multiple, 64)
+	at, err3 := strconv.ParseFloat(bound, 64)
+	return err1 != nil || err2 != nil || err3 != nil || side(read, times*at) == side(v, line)
 }
 
 // Percent writes a share as a percentage: whole percents, and for a

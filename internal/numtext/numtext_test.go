@@ -183,31 +183,39 @@ func TestCountIn(t *testing.T) {
 // TestBesideReadsOnItsSide: a value written beside its line reads on the
 // side of it that it is on, whatever decimals that takes: Measure's three
 // where they tell the two apart, more where they would read alike or the
-// wrong way round, within FigureWidth characters.
+// wrong way round, within FigureWidth characters; the multiple of the
+// line the text names reads so too, "1.8" where that does and "1.798"
+// where "1.8" would put the value on the wrong side.
 func TestBesideReadsOnItsSide(t *testing.T) {
+	const ksLeave = 1.628 / 1.358 // session's: the 99% bound over the 95%
 	for _, c := range []struct {
-		v, times, line float64
-		value, bound   string
+		v, times, line         float64
+		value, multiple, bound string
 	}{
-		{0.0499, 1, 0.05, "0.0499", "0.0500"},      // noise use just under its floor: not "0.050, under 0.05"
-		{0.0501, 1, 0.05, "0.0501", "0.0500"},      // just over it
-		{0.013, 1, 0.05, "0.013", "0.050"},         // apart in three decimals: as Measure writes them
-		{0.0302, 1, 0.0304, "0.0302", "0.0304"},    // KS under its 95% bound, both 0.030 in three
-		{0.0306, 1, 0.0304, "0.031", "0.030"},      // over it: apart in three
-		{0.03041, 1, 0.0304, "0.03041", "0.03040"}, // both 0.0304 in four
-		{0.0304, 1, 0.0304, "0.030", "0.030"},      // equal: alike
-		{0.0151, 1.5, 0.0101, "0.0151", "0.0101"},  // SW1 under 1.5× its floor, 0.015 and 1.5×0.010 alike in three
-		{0.0157, 1.5, 0.0104, "0.016", "0.010"},    // over it: 0.016 is over 1.5×0.010
-		{0.0927, 3, 0.0306, "0.0927", "0.0306"},    // over 3× a bound: 0.093 and 3×0.031 alike in three
-		{0.49996, 1, 0.5, "0.49996", "0.50000"},
-		{0.05 - 1e-9, 1, 0.05, "0.050", "0.050"}, // apart only past FigureWidth: as Measure writes them
-		{1e-12, 1, 0, "1.000e-12", "0.000"},
-		{math.NaN(), 1, 0.05, "NaN", "0.050"},
-		{math.Inf(1), 1, 0.05, "+Inf", "0.050"},
+		{0.0499, 1, 0.05, "0.0499", "1", "0.0500"},                 // noise use just under its floor: not "0.050, under 0.05"
+		{0.0501, 1, 0.05, "0.0501", "1", "0.0500"},                 // just over it
+		{0.013, 1, 0.05, "0.013", "1", "0.050"},                    // apart in three decimals: as Measure writes them
+		{0.0302, 1, 0.0304, "0.0302", "1", "0.0304"},               // KS under its 95% bound, both 0.030 in three
+		{0.0306, 1, 0.0304, "0.031", "1", "0.030"},                 // over it: apart in three
+		{0.03041, 1, 0.0304, "0.03041", "1", "0.03040"},            // both 0.0304 in four
+		{0.0304, 1, 0.0304, "0.030", "1", "0.030"},                 // equal: alike
+		{0.05, 1, 0.05, "0.050", "1", "0.050"},                     // a noise use at its floor: level, as it is
+		{0.0151, 1.5, 0.0101, "0.0151", "1.5", "0.0101"},           // SW1 under 1.5× its floor, 0.015 and 1.5×0.010 alike in three
+		{0.0157, 1.5, 0.0104, "0.016", "1.5", "0.010"},             // over it: 0.016 is over 1.5×0.010
+		{0.0927, 3, 0.0306, "0.0927", "3", "0.0306"},               // over 3× a bound: 0.093 and 3×0.031 alike in three
+		{0.0102, 1.5 * ksLeave, 0.0056, "0.0102", "1.8", "0.0056"}, // over 1.798× its floor, and over 1.8×0.0056 as written
+		// SW1 over 1.798×0.005 = 0.008991 and under 1.8×0.005: "0.009,
+		// over 1.8× the 0.005" would read level with its line.
+		{0.008995, 1.5 * ksLeave, 0.005, "0.0090", "1.798", "0.0050"},
+		{0.49996, 1, 0.5, "0.49996", "1", "0.50000"},
+		{0.05 - 1e-9, 1, 0.05, "0.050", "1", "0.050"}, // apart only past FigureWidth: as Measure writes them
+		{1e-12, 1, 0, "1.000e-12", "1", "0.000"},
+		{math.NaN(), 1, 0.05, "NaN", "1", "0.050"},
+		{math.Inf(1), 1, 0.05, "+Inf", "1", "0.050"},
 	} {
-		value, bound := Beside(c.v, c.times, c.line)
-		if value != c.value || bound != c.bound {
-			t.Errorf("Beside(%g, %g, %g) = %q, %q, want %q, %q", c.v, c.times, c.line, value, bound, c.value, c.bound)
+		value, multiple, bound := Beside(c.v, c.times, c.line)
+		if value != c.value || multiple != c.multiple || bound != c.bound {
+			t.Errorf("Beside(%g, %g, %g) = %q, %q, %q, want %q, %q, %q", c.v, c.times, c.line, value, multiple, bound, c.value, c.multiple, c.bound)
 		}
 		if len(strings.TrimPrefix(value, "-")) > FigureWidth || len(bound) > FigureWidth {
 			t.Errorf("Beside(%g, %g, %g) = %q, %q: over FigureWidth", c.v, c.times, c.line, value, bound)
