@@ -154,6 +154,8 @@ func TestValuesReadOnTheirSideOfTheirLines(t *testing.T) {
 	}{
 		{"noise ignored", findings(line(&Eval{Metrics: engine.Metrics{KS: 0.2, ZDep: 0.0499}, KSFloor: 0.0304})), "noise use 0.0499, under 0.05"},
 		{"noise used again", []string{noiseUsed(nil, line(&Eval{Metrics: engine.Metrics{ZDep: 0.0501}}), nil)}, "noise use 0.0501, over 0.05"},
+		// At its floor the noise use is no longer under it, and not over it.
+		{"noise used again at its floor", []string{noiseUsed(nil, line(&Eval{Metrics: engine.Metrics{ZDep: 0.05}}), nil)}, "noise use 0.050, at 0.05"},
 		{"KS at its noise floor", findings(line(&Eval{Metrics: engine.Metrics{KS: 0.0302, ZDep: 0.5}, KSFloor: 0.0304})), "KS 0.0302, under the 95% bound 0.0304"},
 		{"KS off its noise floor", []string{offNoiseFloor(nil, line(&Eval{Metrics: engine.Metrics{KS: 0.0302}, KSFloor: 0.03 * toLeave}), nil)}, "KS 0.0302, over the 99% bound 0.0300"},
 		{"SW1 near its floor", findings(plane(0.0151, 0.0101)), "SW1 0.0151, within 1.5× the 0.0101"},
@@ -169,6 +171,7 @@ func TestValuesReadOnTheirSideOfTheirLines(t *testing.T) {
 			return []string{f.Detail}
 		}(), "std 0.124, 9.96% of the target's 1.25, under 10%; averaged over about 100 epochs, 9.96%"},
 		{"G spread again", []string{spreadAgain(&watch{spread: 0.2004}, nil, nil)}, "spread 20.04% of the target's, over 20%"},
+		{"G spread again to its line", []string{spreadAgain(&watch{spread: 0.2}, nil, nil)}, "spread 20% of the target's, at 20%"},
 		{"HQ far", []string{func() string {
 			_, why, _ := farOnPlane(&engine.PlaneMetrics{HighQuality: 0.2496, Spots: make([]engine.SpotShare, 8)}, 0.01, true)
 			return why

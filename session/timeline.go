@@ -405,8 +405,8 @@ func nearNoiseFloor(_ *watch, e *Eval) bool {
 }
 
 // spreadAgain is the detail of the end of G's collapse: the batches'
-// spread, averaged, over collapseLeave times collapseSpread of the
-// target's; under G's average, said to be G's own batches', as the
+// spread, averaged, no longer under collapseLeave times collapseSpread of
+// the target's, over it or at it (numtext.Side); under G's average, said to be G's own batches', as the
 // collapse's own detail says (collapsed), so that it is not taken for
 // the average's samples beside it.
 func spreadAgain(w *watch, _ *Eval, _ *episodes) string {
@@ -414,7 +414,7 @@ func spreadAgain(w *watch, _ *Eval, _ *episodes) string {
 	if w.ownBatches {
 		whose = "G's own batches', "
 	}
-	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, over %.0f%%", whose, lossWindow, numtext.Together("spread "+numtext.PercentBeside(w.spread, collapseLeave*collapseSpread)), 100*collapseLeave*collapseSpread)
+	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, %s %.0f%%", whose, lossWindow, numtext.Together("spread "+numtext.PercentBeside(w.spread, collapseLeave*collapseSpread)), numtext.Side(w.spread, 1, collapseLeave*collapseSpread), 100*collapseLeave*collapseSpread)
 }
 
 // improving is the detail of a plateau's end: the best distance of the
@@ -442,14 +442,15 @@ func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 }
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
-// use at the check, over NoiseUseFloor.
+// use at the check, no longer under NoiseUseFloor: over it, or at it
+// (numtext.Side), where "0.050, over 0.05" would misread it.
 func noiseUsed(_ *watch, e *Eval, _ *episodes) string {
 	const text = "G's output depends on its noise again"
 	if e == nil || e.Metrics.N == 0 {
 		return text
 	}
 	use, _, _ := numtext.Beside(e.Metrics.ZDep, 1, NoiseUseFloor)
-	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+use), NoiseUseFloor)
+	return fmt.Sprintf("%s: %s, %s %g", text, numtext.Together("noise use "+use), numtext.Side(e.Metrics.ZDep, 1, NoiseUseFloor), NoiseUseFloor)
 }
 
 // offNoiseFloor is the detail of the end of the noise floor: KS over its

@@ -80,19 +80,20 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 // TestNoiseUseReadsAgainstTheDiagnosisLine: the Quality panel's noise use says
 // where it stands against the line the diagnosis draws (session.NoiseUseFloor),
 // in the diagnosis's words, on either side of it, in the decimals that read it
-// there however near (0.0499 under 0.05, not 0.050), and the glossary's entry says
-// what each side means: alone, "noise use 0.055" would not tell a learner
+// there however near (0.0499 under 0.05, not 0.050), "at 0.05" where it is 0.05,
+// which the diagnosis does not count under the line and is not over it, and the
+// glossary's entry says what each side means: alone, "noise use 0.055" would not tell a learner
 // whether it is good or bad, nor would the ? page explain "G ignores it", under
 // the line.
 func TestNoiseUseReadsAgainstTheDiagnosisLine(t *testing.T) {
 	noiseUseReads(t, map[float64]string{
-		0.049: "noise use 0.049 under 0.05", 0.05: "noise use 0.050 over 0.05",
+		0.049: "noise use 0.049 under 0.05", 0.05: "noise use 0.050 at 0.05",
 		0.055: "noise use 0.055 over 0.05", 1: "noise use 1.000 over 0.05",
 		0.0499: "noise use 0.0499 under 0.05", 0.0501: "noise use 0.0501 over 0.05",
 	})
 	for _, g := range glossaryOf(false) {
 		if g[0] == "noise use" {
-			for _, want := range []string{"\"under\u00a00.05\", G ignores its noise", "\"over\u00a00.05\", it does not"} {
+			for _, want := range []string{"\"under\u00a00.05\", G ignores its noise", "\"over\u00a00.05\" or \"at\u00a00.05\", it does not"} {
 				if !strings.Contains(g[1], want) {
 					t.Errorf("the noise use entry lacks %q: %q", want, g[1])
 				}

@@ -3161,8 +3161,9 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 // "noise use 0.211 over 0.05" where G uses it. Without the line, "noise use
 // 0.055" would give a learner nothing to read it against. The value takes
 // the decimals that read it on its side of the line (numtext.Beside):
-// "noise use 0.0499 under 0.05", not "0.050 under 0.05". In w columns: a
-// value in the exponent form leaves room for "<0.05" only.
+// "noise use 0.0499 under 0.05", not "0.050 under 0.05", and its word is
+// Beside's (numtext.Side): "noise use 0.050 at 0.05", not "over". In w
+// columns: a value in the exponent form leaves room for "<0.05" only.
 func zdepLine(z float64, w int) string {
 	use, _, _ := numtext.Beside(z, 1, session.NoiseUseFloor)
 	line := "noise use " + use
@@ -3174,8 +3175,8 @@ func zdepLine(z float64, w int) string {
 			flag = "<" + limit
 		}
 		line += " " + styleBad.Render(flag)
-	case z >= session.NoiseUseFloor:
-		line += styleMuted.Render(" over " + limit)
+	case z >= session.NoiseUseFloor: // "at 0.05" where it is 0.05, which is not under the line, nor over it
+		line += styleMuted.Render(" " + numtext.Side(z, 1, session.NoiseUseFloor) + " " + limit)
 	}
 	return line
 }

@@ -6,7 +6,7 @@
 // a figure of a line in bounded width (Figure), and on the screen plainly
 // where it is short (Plainly), a share in percent (Percent), a value set
 // beside the line it is read against on its side of it (Beside,
-// PercentBeside), labels kept with their values (Together).
+// PercentBeside, Side), labels kept with their values (Together).
 // It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
 // (their descriptions and sources), figure (titles and captions), tui
@@ -137,12 +137,12 @@ func Measure(v float64) string {
 }
 
 // Beside writes v, a measure, and what a text reads it against as
-// "under", "over" or "within" it, times× line ("KS 0.030, under the
+// "under", "over", "at" or "within" it, times× line ("KS 0.030, under the
 // 95% bound 0.031", "SW1 0.016, within 1.5× the 0.011"), by the one rule
 // every value set beside its line is written by, here and in
 // PercentBeside: the value reads on its side of the line as written,
 // under it where v is under, over where v is over, level with it only
-// where the two are equal. Each is first written as it is
+// where the two are equal (Side names that side in words). Each is first written as it is
 // anywhere else, here as Measure writes it, and where the two so written
 // would read level or the wrong way round, in the fewest further
 // decimals that do not, within FigureWidth characters (beyond which they
@@ -186,6 +186,22 @@ func readsBeside(v, line float64, value, multiple, bound string) bool {
 	times, err2 := strconv.ParseFloat(multiple, 64)
 	at, err3 := strconv.ParseFloat(bound, 64)
 	return err1 != nil || err2 != nil || err3 != nil || side(read, times*at) == side(v, line)
+}
+
+// Side is the word for v's side of times× line by which Beside writes
+// the two: "under", "at" where they are equal, "over". A text that says
+// which side of its line a value lies on takes its word from here, not
+// from the comparison that set it apart, so that a noise use of exactly
+// 0.05 reads "0.050 at 0.05", not "0.050 over 0.05", where the
+// diagnosis's test, under 0.05, leaves it.
+func Side(v, times, line float64) string {
+	switch side(v, times*line) {
+	case -1:
+		return "under"
+	case 0:
+		return "at"
+	}
+	return "over"
 }
 
 // Percent writes a share as a percentage: whole percents, and for a

@@ -223,6 +223,25 @@ func TestBesideReadsOnItsSide(t *testing.T) {
 	}
 }
 
+// TestSideNamesTheSideBesideReads: the word a text gives a value's side
+// of its line is the side Beside writes it on, "at" where the two are
+// equal (a noise use of 0.050 against 0.05, which is not under it, is
+// not over it either), whatever comparison set the two apart.
+func TestSideNamesTheSideBesideReads(t *testing.T) {
+	for _, c := range []struct {
+		v, times, line float64
+		want           string
+	}{
+		{0.0499, 1, 0.05, "under"}, {0.05, 1, 0.05, "at"}, {0.0501, 1, 0.05, "over"},
+		{0.015, 1.5, 0.01, "at"}, // 1.5×0.01 is 0.015000000000000001
+		{0.016, 1.5, 0.01, "over"},
+	} {
+		if got := Side(c.v, c.times, c.line); got != c.want {
+			t.Errorf("Side(%g, %g, %g) = %q, want %q", c.v, c.times, c.line, got, c.want)
+		}
+	}
+}
+
 // TestPercentBesideReadsOnItsSide: a share in percent beside its lines
 // reads by Beside's rule: on its side of each, level only where equal,
 // in the fewest further decimals that do.
