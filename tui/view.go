@@ -2028,7 +2028,8 @@ func (m Model) momentsPanel(w, h int) string {
 // momText is the moments panel's text at w×h: its legend over the chart
 // and the higher moments under it (shapeLines), or, where those would
 // leave the chart under minChartRows (70×20 and 70×21), what fits of
-// them after the legend's last line: σ std 0.187 ┈2.06  skew -0.46 (0).
+// them after the legend's last line: σ std 0.187 ┈2.06  skew -0.464 (0),
+// in three decimals where they fit as well as in two (momentNum).
 // Their line would leave the chart a single row of plot there, its mean
 // and std a smear of dots under one Y label (5, for a range of 0 to 5.3),
 // the target's dotted line nowhere.
@@ -2041,10 +2042,16 @@ func (m *Model) momText(w, h int) (legend, shape []string) {
 	legend = m.momLegendOf(w, titles)
 	if shape = m.shapeLines(w, h-len(legend)); shape == nil {
 		if _, short := m.shapeItems(); short != nil {
-			with := func(legend []string) (string, int) {
-				return packN("  ", append([]string{legend[len(legend)-1]}, short...), w)
+			packed := func(legend, items []string) (string, int) {
+				return packN("  ", append([]string{legend[len(legend)-1]}, items...), w)
 			}
-			_, most := with(m.momLegendOf(w, titles[len(titles)-1:]))
+			shortest := m.momLegendOf(w, titles[len(titles)-1:])
+			// In three decimals where they hold as many items as two do.
+			if measured := m.shapeShort(signed); packedCount(packed(shortest, measured)) == packedCount(packed(shortest, short)) {
+				short = measured
+			}
+			with := func(legend []string) (string, int) { return packed(legend, short) }
+			_, most := with(shortest)
 			for i := range titles {
 				if legend = m.momLegendOf(w, titles[i:]); i == len(titles)-1 {
 					break
@@ -2058,6 +2065,9 @@ func (m *Model) momText(w, h int) (legend, shape []string) {
 	}
 	return legend, shape
 }
+
+// packedCount is how many items packN's line holds.
+func packedCount(_ string, count int) int { return count }
 
 // shapeLines are the higher moments under the moments chart, given room
 // lines for the chart and them: on a short screen, where two lines would
@@ -2192,24 +2202,30 @@ func (m *Model) legendAt() string {
 	return ""
 }
 
-// higherMoments puts the shape of fresh samples next to the target's.
+// higherMoments puts the shape of fresh samples next to the target's, on
+// one line where it fits: in the long form, else the short form in every
+// measure's three decimals ("skew -0.087 (0)  ex.kurt -0.750 (-1.77)" at
+// 80×24, where it had read "-0.09" and "-0.75" beside the legend's three),
+// else the short form in two (momentNum), else on two lines.
 func (m *Model) higherMoments(w int) []string {
 	long, short := m.shapeItems()
 	if long == nil {
 		return nil
 	}
-	if lines := flow(long, w, 2); len(lines) == 1 {
-		return lines
+	for _, items := range [][]string{long, m.shapeShort(signed)} {
+		if lines := flow(items, w, 2); len(lines) == 1 {
+			return lines
+		}
 	}
 	return flow(short, w, 2)
 }
 
 // shapeItems are the skewness and excess kurtosis of fresh samples with
 // the target's, long (three decimals, vs the target's) and short (two,
-// the target's in brackets); none in 2-D, where the side panel has what
-// matters. With g_ema the samples are G's average's, and the items say so
-// under a chart whose legend reads "Moments, G's own", beside which
-// unmarked they would read as G's own.
+// the target's in brackets: shapeShort); none in 2-D, where the side
+// panel has what matters. With g_ema the samples are G's average's, and
+// the items say so under a chart whose legend reads "Moments, G's own",
+// beside which unmarked they would read as G's own.
 func (m *Model) shapeItems() (long, short []string) {
 	s := &m.snap
 	if s.Target.Plane != nil {
@@ -2220,15 +2236,26 @@ func (m *Model) shapeItems() (long, short []string) {
 		"skew " + signed(mt.Skew) + styleMuted.Render(" vs "+num(s.Target.Skew)),
 		"ex.kurt " + signed(mt.Kurt) + styleMuted.Render(" vs "+num(s.Target.Kurt)),
 	}
-	short = []string{
-		"skew " + momentNum(mt.Skew, true) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
-		"ex.kurt " + momentNum(mt.Kurt, true) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
-	}
 	if s.GEMA > 0 {
 		long = append([]string{styleMuted.Render("G's average:")}, long...)
+	}
+	return long, m.shapeShort(func(v float64) string { return momentNum(v, true) })
+}
+
+// shapeShort is shapeItems's short form, the samples' values written
+// signed by write: the target's in brackets, "average:" for G's
+// average's.
+func (m *Model) shapeShort(write func(float64) string) []string {
+	s := &m.snap
+	mt := s.Eval.Metrics
+	short := []string{
+		"skew " + write(mt.Skew) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
+		"ex.kurt " + write(mt.Kurt) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
+	}
+	if s.GEMA > 0 {
 		short = append([]string{styleMuted.Render("average:")}, short...)
 	}
-	return long, short
+	return short
 }
 
 // pack joins as many items as fit in width w, in order of importance,
@@ -2742,9 +2769,16 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 // (engine.CapturedShare), under the Quality panel's "modes 4/8 captured".
 const capturedRule = "each by ≥1 sample in 2,500"
 
-// momentNum writes a moment of the samples where the room is short (a mean or
-// std of the plane's Quality lines, a narrow moments legend's skew and
-// kurtosis), signed if asked: two decimals, whole from 100, and from 10⁴ up as
+// momentNum writes a moment of the samples where the room is short, signed if
+// asked: two decimals where every other measure has three (numtext.Measure),
+// and only where three do not fit: the plane's Quality lines, in the side
+// column's 28; the 2-D moments legend at 80×24, whose 39 columns hold
+// "Moments, last batch" (the title a 1-D run's legend has there) and
+// "mean x -0.24 y -0.18  std X 1.78 Y 2.17" but not "-0.241" and its
+// kind, so that the legend gives way a decimal before it gives way its
+// title (momLegendOf); the 1-D skew and kurtosis where "skew -0.464 (0)
+// ex.kurt +0.082 (-1.77)" is wider than the panel (higherMoments). It writes
+// two decimals, whole from 100, and from 10⁴ up as
 // the moments legend, the headless lines and a runaway's status line write it
 // (numtext.Measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads one way
 // on the screen, not -83000 beside a status line's "mean x -8.2852e4". A value
