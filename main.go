@@ -1054,22 +1054,15 @@ func checkCombination(given map[string]bool, headless bool) error {
 	case given["jobs"] && !given["seeds"] && !given["sweep"]:
 		return errors.New("--jobs trains several runs at once; give --seeds or --sweep too, or drop --jobs")
 	}
-	if given["seeds"] {
-		for _, conflict := range []string{"seed", "log", "every"} {
-			if given[conflict] {
-				return fmt.Errorf("--%s needs a single run; drop it or --seeds", conflict)
+	if given["seed"] && given["seeds"] { // a sweep trains each cell on --seed
+		return errors.New("--seed and --seeds both choose the seeds: for one run, give --seed S alone, as --seed 3; for a run per seed, give --seeds A-B alone, as --seeds 1-5")
+	}
+	for _, b := range batchFlags {
+		for _, s := range singleRunFlags {
+			if given[b.flag] && given[s.flag] {
+				return fmt.Errorf("--%s %s, and --%s %s: for one %s, %s; for %s, drop --%s", s.flag, s.does, b.flag, b.does, s.what, b.single, b.rows, s.flag)
 			}
 		}
-	}
-	if given["sweep"] {
-		for _, conflict := range []string{"log", "every", "save"} {
-			if given[conflict] {
-				return fmt.Errorf("--%s needs a single run; drop it or --sweep", conflict)
-			}
-		}
-	}
-	if given["save"] && given["seeds"] {
-		return errors.New("--save needs a single run; drop it or --seeds")
 	}
 	if given["resume"] {
 		for _, c := range resumeConflicts {
@@ -1079,6 +1072,24 @@ func checkCombination(given map[string]bool, headless bool) error {
 		}
 	}
 	return nil
+}
+
+// singleRunFlags are the flags that take a single run, which --seeds
+// and --sweep, training several, refuse, each with what it does and what
+// of that run it gives, so that the refusal says what to type for it and
+// for the runs.
+var singleRunFlags = []struct{ flag, does, what string }{
+	{"log", "writes the history of a single run", "run's history"},
+	{"every", "prints the progress lines of a single run", "run's progress lines"},
+	{"save", "saves the checkpoint of a single run", "run's checkpoint"},
+}
+
+// batchFlags are the flags that train several runs, each with what it
+// trains, how a single run is asked for instead, and what the runs
+// give.
+var batchFlags = []struct{ flag, does, single, rows string }{
+	{"seeds", "trains a run for each seed", "drop --seeds and give its seed with --seed S", "the seeds' summary"},
+	{"sweep", "trains a run for each cell", "drop --sweep and give its setting with --set key=value", "the grid's rows"},
 }
 
 // resumeConflicts are the flags that change what --resume continues, its

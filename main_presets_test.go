@@ -214,11 +214,11 @@ func TestSeedsFlagErrors(t *testing.T) {
 		{[]string{"--seeds", ""}, "--seeds: empty; give seeds, as 1-5 or 1,4,7-9"},
 		{[]string{"--seeds", "1-3,2"}, "seed 2 appears twice"},
 		{[]string{"--seeds", "1-100000"}, "at most 10,000 seeds"},
-		{[]string{"--seeds", "1-3", "--seed", "2"}, "--seed needs a single run"},
-		{[]string{"--seeds", "1-3", "--log", "x.csv"}, "--log needs a single run"},
+		{[]string{"--seeds", "1-3", "--seed", "2"}, "--seed and --seeds both choose the seeds"},
+		{[]string{"--seeds", "1-3", "--log", "x.csv"}, "--log writes the history of a single run, and --seeds"},
 		{[]string{"--jobs", "2"}, "--jobs trains several runs at once; give --seeds or --sweep too"},
 		{[]string{"--set", "=1"}, "want key=value"},
-		{[]string{"--seeds", "1-3", "--every", "5"}, "--every needs a single run"},
+		{[]string{"--seeds", "1-3", "--every", "5"}, "--every prints the progress lines of a single run, and --seeds"},
 		{[]string{"--seeds", "1-3", "--jobs", "0"}, "--jobs: 0 out of range"},
 	} {
 		wantUsageError(t, append([]string{"--headless"}, c.args...), c.want)

@@ -258,7 +258,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// Two values of one key: the last does not win without a word.
 		{[]string{"--headless", "--set", "g_lr=1e-3", "--set", "g_lr=1e-2"}, "g_lr is set twice (--set); drop one"},
 		{[]string{"--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", "g_lr=0.001"}, "g_lr is set twice (--set); drop one"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log writes the history of a single run, and --sweep trains a run for each cell"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
 		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `--resume: "\x1b[31mX\a" holds the control character U+001B`},
@@ -1183,12 +1183,12 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--show-preset", "vanilla"}, "ganui: --headless does not go with --show-preset, which prints a preset's settings and trains nothing; drop --headless, or --show-preset to train\n"},
 		{[]string{"--list-presets", "--seed", "3"}, "ganui: --seed does not go with --list-presets, which lists the built-in presets and trains nothing; drop --seed, or --list-presets to train\n"},
 		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version, which prints ganui's version and trains nothing; drop --preset, or --version to train\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed and --seeds both choose the seeds: for one run, give --seed S alone, as --seed 3; for a run per seed, give --seeds A-B alone, as --seeds 1-5\n"},
 		// So is a flag another flag does not take, the values of both unread.
-		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
+		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed and --seeds both choose the seeds: for one run, give --seed S alone, as --seed 3; for a run per seed, give --seeds A-B alone, as --seeds 1-5\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot: x.txt: a figure is FILE.png, FILE.svg or FILE.pdf\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save needs a single run; drop it or --seeds\n"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every needs a single run; drop it or --sweep\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save saves the checkpoint of a single run, and --seeds trains a run for each seed: for one run's checkpoint, drop --seeds and give its seed with --seed S; for the seeds' summary, drop --save\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every prints the progress lines of a single run, and --sweep trains a run for each cell: for one run's progress lines, drop --sweep and give its setting with --set key=value; for the grid's rows, drop --every\n"},
 		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed to continue it, or drop --resume and name its design with --preset to train it on that seed from the start\n"},
 	} {
 		code, stdout, stderr := runCLI(t, c.args...)
