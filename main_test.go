@@ -1186,7 +1186,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed and --seeds both choose the seeds: for one run, give --seed S alone, as --seed 3; for a run per seed, give --seeds A-B alone, as --seeds 1-5\n"},
 		// So is a flag another flag does not take, the values of both unread.
 		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed and --seeds both choose the seeds: for one run, give --seed S alone, as --seed 3; for a run per seed, give --seeds A-B alone, as --seeds 1-5\n"},
-		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot: x.txt: a figure is FILE.png, FILE.svg or FILE.pdf\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot: x.txt: a figure is FILE.png, FILE.svg or FILE.pdf; give x.png, x.svg or x.pdf\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save saves the checkpoint of a single run, and --seeds trains a run for each seed: for one run's checkpoint, drop --seeds and give its seed with --seed S; for the seeds' summary, drop --save\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every prints the progress lines of a single run, and --sweep trains a run for each cell: for one run's progress lines, drop --sweep and give its setting with --set key=value; for the grid's rows, drop --every\n"},
 		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed to continue it, or drop --resume and name its design with --preset to train it on that seed from the start\n"},

@@ -33,6 +33,7 @@ import (
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/palette"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/session"
 )
 
@@ -42,13 +43,32 @@ var formats = []string{"png", "svg", "pdf"}
 
 // FormatOf returns the format a figure written to path takes, from its
 // extension (case aside): "png", "svg" or "pdf"; any other is an error
-// that names them.
+// that names them, and the names path would have in them, quoted for the
+// shell: "x.jpg: a figure is FILE.png, FILE.svg or FILE.pdf; give x.png,
+// x.svg or x.pdf", so that the name the user chose is kept, its
+// extension mended.
 func FormatOf(path string) (string, error) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
 	if !slices.Contains(formats, ext) {
-		return "", fmt.Errorf("%s: a figure is FILE.png, FILE.svg or FILE.pdf", path)
+		return "", fmt.Errorf("%s: a figure is FILE.png, FILE.svg or FILE.pdf%s", path, formatNames(path))
 	}
 	return ext, nil
+}
+
+// formatNames is "; give " and path with each of formats' extensions
+// in place of its own, or "" for a path whose name is its extension
+// alone (.jpg), which leaves no name to keep.
+func formatNames(path string) string {
+	stem := strings.TrimSuffix(path, filepath.Ext(path))
+	if base := filepath.Base(stem); stem == "" || strings.HasSuffix(stem, string(filepath.Separator)) || base == "." || base == ".." {
+		return ""
+	}
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = shellword.Quote(stem + "." + f)
+	}
+	last := len(names) - 1
+	return "; give " + strings.Join(names[:last], ", ") + " or " + names[last]
 }
 
 // Run is what the figure of one run shows: four panels — (a) the mean and

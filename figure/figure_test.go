@@ -363,6 +363,25 @@ func TestFormatOf(t *testing.T) {
 	}
 }
 
+// TestFormatOfGivesTheNamesWithTheFormats: a name of no figure format is
+// refused with the same name in each format, quoted for the shell where
+// it must be, so that the user keeps the name chosen; a name that is an
+// extension alone has none to keep and is given none.
+func TestFormatOfGivesTheNamesWithTheFormats(t *testing.T) {
+	for path, want := range map[string]string{
+		"x.jpg":       "x.jpg: a figure is FILE.png, FILE.svg or FILE.pdf; give x.png, x.svg or x.pdf",
+		"out/run.JPG": "out/run.JPG: a figure is FILE.png, FILE.svg or FILE.pdf; give out/run.png, out/run.svg or out/run.pdf",
+		"run":         "run: a figure is FILE.png, FILE.svg or FILE.pdf; give run.png, run.svg or run.pdf",
+		"my run.gif":  "my run.gif: a figure is FILE.png, FILE.svg or FILE.pdf; give 'my run.png', 'my run.svg' or 'my run.pdf'",
+		".jpg":        ".jpg: a figure is FILE.png, FILE.svg or FILE.pdf",
+		"out/.jpg":    "out/.jpg: a figure is FILE.png, FILE.svg or FILE.pdf",
+	} {
+		if _, err := FormatOf(path); err == nil || err.Error() != want {
+			t.Errorf("FormatOf(%q): %v; want %q", path, err, want)
+		}
+	}
+}
+
 // TestHeatmap: the heat map names its keys and values, writes each cell's
 // value, marks a cell with no value, and refuses a grid of the wrong shape.
 func TestHeatmap(t *testing.T) {
