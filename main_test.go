@@ -227,7 +227,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "target=normal(1"}, `--set: target "normal(1": want normal(mean,std), its arguments in parentheses`},
 		{[]string{"--headless", "--sweep", "target=foo(1)"}, `--sweep: target "foo(1)": unknown kind "foo"`}, // not `--sweep: target=foo(1): target "foo(1)": …`
 		{[]string{"--headless", "--sweep", "d_lr=1e-3, 1e-2"}, `--sweep: d_lr: value " 1e-2" has spaces around it`},
-		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" has a + before it; write it without one: 1`},
+		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps, value 1 of 2: "+1" has a + before it; write it without one: 1`},
 		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1: invalid JSON`},
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag"},
 		{[]string{"-x"}, "unknown flag --x"},
@@ -937,7 +937,7 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "target=gaussian(0,1)"}, `unknown kind "gaussian" (did you mean normal(mean,std)?)`}, // not gaussian2, of 5 arguments
 		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy": give a target kind, such as normal(mean,std) or ring(modes,radius,std) (README.md lists them under Preset files)`},
 		// a misspelt kind whose arguments are no numbers is told the kind, not that they are none
-		{[]string{"--headless", "--preset", "ring", "--sweep", "target=ring(8,2,0.02),point(data.csv)"}, `--sweep: target "point(data.csv)": unknown kind "point" (did you mean points(FILE.csv)?)`},
+		{[]string{"--headless", "--preset", "ring", "--sweep", "target=ring(8,2,0.02),point(data.csv)"}, `--sweep: target's value 2 of 2: target "point(data.csv)": unknown kind "point" (did you mean points(FILE.csv)?)`},
 		{[]string{"--headless", "--set", "target=normel(x,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		// a kind without its arguments is told what it takes
 		{[]string{"--headless", "--set", "target=uniform"}, `target "uniform": want uniform(lo,hi), its arguments in parentheses`},

@@ -104,7 +104,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			said[v] = true
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
-				return Sweep{}, a.asOneList(base, err)
+				return Sweep{}, a.asOneList(base, a.placed(v, err))
 			}
 			// A points target is told by its file, as an output is told from
 			// an input (sameFile): points(p.csv), points(./p.csv), a link to
@@ -123,9 +123,9 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			j, err := json.Marshal(probe)
 			if err != nil { // NaN or ±Inf, which JSON cannot hold, nor any design
 				if verr := probe.Validate(); verr != nil {
-					return Sweep{}, verr
+					return Sweep{}, a.placed(v, verr)
 				}
-				return Sweep{}, fmt.Errorf("%s: %s is not a finite number", a.Key, v)
+				return Sweep{}, a.placed(v, fmt.Errorf("%s: %s is not a finite number", a.Key, v))
 			}
 			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
 				return Sweep{}, a.asOneList(base, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, prev, v))
@@ -139,6 +139,36 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	}
 	return Sweep{Axes: axes, Cells: cells}, nil
 }
+
+// placed adds to err, a refusal of v, one of a's values, where v stands
+// among them, "g_lr, value 2 of 2: \"abc\" is not a number" (--sweep
+// g_lr=1e-3,abc), "target's value 2 of 2: target \"normal(1)\": …", so that the value to mend is found in a long list, or
+// one with a value twice spelt alike; a key of one value leaves err as
+// it is.
+func (a SweepAxis) placed(v string, err error) error {
+	if len(a.Values) < 2 {
+		return err
+	}
+	return &valueError{key: a.Key, place: fmt.Sprintf("value %d of %d", slices.Index(a.Values, v)+1, len(a.Values)), err: err}
+}
+
+// A valueError is a refusal of a swept value that says where it stands
+// among its key's values (SweepAxis.placed), after the key the refusal
+// begins with.
+type valueError struct {
+	key, place string
+	err        error
+}
+
+func (e *valueError) Error() string {
+	msg := e.err.Error()
+	if rest, ok := strings.CutPrefix(msg, e.key+": "); ok {
+		return e.key + ", " + e.place + ": " + rest
+	}
+	return e.key + "'s " + e.place + ": " + msg // `target "normal(1)": …`, "d_beta1, d_beta2: …"
+}
+
+func (e *valueError) Unwrap() error { return e.err }
 
 // asOneList adds to err, a refusal of a's values, the sweep that was
 // likely meant where they are a list written as --set writes one, without
@@ -271,10 +301,19 @@ func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 			// batch: 0 out of range …", `target=foo(1): target "foo(1)":
 			// …`. One of a key the sweep leaves as the design has it is
 			// the cell's doing, which its name says.
-			if !slices.ContainsFunc(engine.FaultKeys(err), func(k string) bool {
-				return slices.ContainsFunc(axes, func(a SweepAxis) bool { return a.Key == k })
-			}) {
+			// An error of one swept key says where its value stands among
+			// the key's (placed).
+			var swept []int
+			for i, a := range axes {
+				if slices.Contains(engine.FaultKeys(err), a.Key) {
+					swept = append(swept, i)
+				}
+			}
+			switch len(swept) {
+			case 0:
 				err = fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
+			case 1:
+				err = axes[swept[0]].placed(c.Values[swept[0]], err)
 			}
 			return nil, err
 		}

@@ -83,10 +83,10 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
 		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,\n1e-2`}, // the line break escaped, not breaking the message
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
-		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
-		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN is not a finite number; allowed: (0,10]"},
-		{[]string{"g_lr=1e-3,-inf"}, 1, "g_lr: -inf is not a finite number; allowed: (0,10]"},
-		{[]string{"g_lr=1e-3,+Inf"}, 1, "g_lr: +Inf is not a finite number; allowed: (0,10]"},
+		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr, value 2 of 2: -1 out of range"},
+		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr, value 1 of 2: NaN is not a finite number; allowed: (0,10]"},
+		{[]string{"g_lr=1e-3,-inf"}, 1, "g_lr, value 2 of 2: -inf is not a finite number; allowed: (0,10]"},
+		{[]string{"g_lr=1e-3,+Inf"}, 1, "g_lr, value 2 of 2: +Inf is not a finite number; allowed: (0,10]"},
 		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},
 		{[]string{"nope=1,2"}, 10_000, `unknown key "nope"`}, // a misspelt key before the grid's size
 		{nil, 1, "nothing to sweep"},
@@ -194,18 +194,44 @@ func TestSweepErrorSaysTheValueOnce(t *testing.T) {
 		want  string
 	}{
 		{[]string{"target=foo(1)"}, `target "foo(1)": unknown kind "foo"`},
-		{[]string{"target=normal(0,1),normal(1)"}, `target "normal(1)": normal takes (mean,std)`},
+		{[]string{"target=normal(0,1),normal(1)"}, `target's value 2 of 2: target "normal(1)": normal takes (mean,std)`},
 		{[]string{"batch=0"}, "batch: 0 out of range 1..100,000"},
 		{[]string{"epochs=0"}, "epochs: 0 out of range 1..1,000,000,000"},
-		{[]string{"d_lr=1e-3,-1"}, "d_lr: -1 out of range (0,10]"},
-		{[]string{"d_lr=1e-3,1e-2", "batch=10,0"}, "batch: 0 out of range 1..100,000"},                                      // not "d_lr=1e-3 batch=0: …", as if d_lr were at fault
-		{[]string{"d_beta1=0.5,1"}, "d_beta1, d_beta2: 1, 0.999 out of range [0,1)"},                                        // a pair
+		{[]string{"d_lr=1e-3,-1"}, "d_lr, value 2 of 2: -1 out of range (0,10]"},
+		{[]string{"d_lr=1e-3,1e-2", "batch=10,0"}, "batch, value 2 of 2: 0 out of range 1..100,000"},                        // not "d_lr=1e-3 batch=0: …", as if d_lr were at fault
+		{[]string{"d_beta1=0.5,1"}, "d_beta1's value 2 of 2: d_beta1, d_beta2: 1, 0.999 out of range [0,1)"},                // a pair
 		{[]string{"batch=10,7"}, "batch=7: g_out: 2 out of range: a divisor of batch 7 (1 or 7), or batch a multiple of 2"}, // g_out, not swept: the ways out
 		{[]string{"batch=10,7", "d_lr=1e-3,1e-2"}, "batch=7 d_lr=1e-3: g_out: 2 out of range"},                              // the first cell refused
 	} {
 		_, err := ParseSweep(c.specs, base, 1)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%q: %v, want %q…", c.specs, err, c.want)
+		}
+	}
+}
+
+// TestSweepSaysWhereItsBadValueStands: a swept value refused is told by
+// where it stands among its key's values, so that the one to mend is
+// found in a long list, whatever refuses it: its reading (a number, a
+// name, a width), its range, or a finite number's check; a key of one
+// value says none.
+func TestSweepSaysWhereItsBadValueStands(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	for _, c := range []struct {
+		specs []string
+		want  string
+	}{
+		{[]string{"g_lr=1e-3,abc"}, `g_lr, value 2 of 2: "abc" is not a number; allowed: (0,10]`},
+		{[]string{"g_lr=1e-3,1e-2,abc,1e-1"}, `g_lr, value 3 of 4: "abc" is not a number; allowed: (0,10]`},
+		{[]string{"loss=bce,wgan"}, `loss, value 2 of 2: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
+		{[]string{"d_hidden=32,x"}, `d_hidden, value 2 of 2: width "x" is not a number; allowed: 1..4,096`},
+		{[]string{"d_lr=20,1e-3"}, `d_lr, value 1 of 2: 20 out of range (0,10]`},
+		{[]string{"g_lr=1e-3,1e-2", "d_lr=1e-3,20"}, `d_lr, value 2 of 2: 20 out of range (0,10]`},
+		{[]string{"g_lr=abc"}, `g_lr: "abc" is not a number; allowed: (0,10]`},
+	} {
+		_, err := ParseSweep(c.specs, base, 1)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q: %v, want %q", c.specs, err, c.want)
 		}
 	}
 }
