@@ -751,8 +751,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	setKeys := map[string]bool{}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
-		if !ok || strings.TrimSpace(key) == "" {
-			return o, fmt.Errorf("--set: want key=value, got %q", s)
+		if err := settingWritten(s, key, value, ok, cfg); err != nil {
+			return o, fmt.Errorf("--set: %w", err)
 		}
 		if err := engine.SettingSpaces(s, key, value); err != nil {
 			return o, fmt.Errorf("--set: %w", err)
@@ -785,6 +785,39 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		}
 	}
 	return o, nil
+}
+
+// settingWritten refuses spec, a --set of key and value (has: whether
+// it holds an =), where it is no setting written as key=value: without a
+// key (=3), without an = (g_lr), or with no value after its = that key
+// takes (g_lr=, where g_hidden= is the network without hidden layers).
+// Each says what a value of the key looks like, from cfg's own
+// (engine.Config.ValueForm), and an example to type, --set g_lr=0.0002,
+// where "want key=value" and `"" is not a number` had left the user to
+// find both.
+func settingWritten(spec, key, value string, has bool, cfg engine.Config) error {
+	if strings.TrimSpace(key) == "" {
+		return fmt.Errorf("%q names no key: write key=value, e.g. --set g_lr=1e-3 (--show-preset NAME lists the keys)", spec)
+	}
+	if !has || strings.TrimSpace(value) == "" {
+		probe := cfg.Clone()
+		if has && probe.Set(key, value) == nil && probe.Validate() == nil {
+			return nil // an empty value the key takes
+		}
+		form, example, err := cfg.ValueForm(key)
+		if err != nil {
+			if !has {
+				return fmt.Errorf("want key=value, got %q", spec)
+			}
+			return err
+		}
+		e := "--set " + shellword.Quote(key+"="+example)
+		if !has {
+			return fmt.Errorf("%q has no =: write %s=value, the value %s, e.g. %s", spec, key, form, e)
+		}
+		return fmt.Errorf("%q has no value after the =: give %s, e.g. %s", spec, form, e)
+	}
+	return nil
 }
 
 // outputFlags are the flags that name an output file, each with the

@@ -186,7 +186,7 @@ func TestBadSet(t *testing.T) {
 		set  string
 		want []string
 	}{
-		{"g_lr", []string{"--set", "want key=value"}},
+		{"g_lr", []string{"--set", `"g_lr" has no =`}},
 		{"glr=1e-3", []string{"--set", `unknown key "glr"`, `"g_lr"`}},
 		{"g_lr=fast", []string{"--set", "g_lr", `"fast" is not a number; allowed: (0,10]`}},
 		{"batch=1e20", []string{"--set", "batch: 1e20 out of range 1..100,000"}},
@@ -217,7 +217,7 @@ func TestSeedsFlagErrors(t *testing.T) {
 		{[]string{"--seeds", "1-3", "--seed", "2"}, "--seed and --seeds both choose the seeds"},
 		{[]string{"--seeds", "1-3", "--log", "x.csv"}, "--log writes the history of a single run, and --seeds"},
 		{[]string{"--jobs", "2"}, "--jobs trains several runs at once; give --seeds or --sweep too"},
-		{[]string{"--set", "=1"}, "want key=value"},
+		{[]string{"--set", "=1"}, `"=1" names no key`},
 		{[]string{"--seeds", "1-3", "--every", "5"}, "--every prints the progress lines of a single run, and --seeds"},
 		{[]string{"--seeds", "1-3", "--jobs", "0"}, "--jobs: 0 out of range"},
 	} {

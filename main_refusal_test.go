@@ -56,3 +56,33 @@ func TestSingleRunFlagsWithABatchSayWhatToTypeForEach(t *testing.T) {
 		}
 	}
 }
+
+// TestSetWithoutAValueSaysWhatOneLooksLike: a --set with no value after
+// its =, with no =, or with no key is refused naming the key, what a value
+// of it looks like (its range, its names) and an example, the design's
+// own value, which --set then takes, where `g_lr: "" is not a number`
+// and "want key=value, got \"g_lr\"" had given neither; an empty value
+// the key takes (g_hidden=, no hidden layers) is taken as before.
+func TestSetWithoutAValueSaysWhatOneLooksLike(t *testing.T) {
+	for _, c := range []struct{ set, want, example string }{
+		{"g_lr=", `"g_lr=" has no value after the =: give a number, allowed: (0,10], e.g. --set g_lr=5e-5`, "g_lr=5e-5"},
+		{"g_lr", `"g_lr" has no =: write g_lr=value, the value a number, allowed: (0,10], e.g. --set g_lr=5e-5`, "g_lr=5e-5"},
+		{"loss=", `"loss=" has no value after the =: give one of bce, least_squares, wasserstein, hinge, e.g. --set loss=bce`, "loss=bce"},
+		{"target=", `"target=" has no value after the =: give a target, kind(args), e.g. --set 'target=normal(4,1.25)'`, "target=normal(4,1.25)"},
+		{"d_hidden", `"d_hidden" has no =: write d_hidden=value, the value a list of widths, one per hidden layer, allowed: 1..4,096, e.g. --set d_hidden=32,32`, "d_hidden=32,32"},
+		{"unroll_second_order=", `"unroll_second_order=" has no value after the =: give true or false, e.g. --set unroll_second_order=false`, "unroll_second_order=false"},
+		{"=3", `"=3" names no key: write key=value, e.g. --set g_lr=1e-3 (--show-preset NAME lists the keys)`, "g_lr=1e-3"},
+	} {
+		args := []string{"--headless", "--preset", "vanilla", "--set", c.set}
+		code, stdout, stderr := runCLI(t, args...)
+		if want := "ganui: --set: " + c.want + "\n"; code != exitUsage || stdout != "" || stderr != want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", args, code, stdout, stderr, want)
+		}
+		if _, err := parseFlags([]string{"--headless", "--preset", "vanilla", "--set", c.example}, io.Discard); err != nil {
+			t.Errorf("%q: its example --set %s is refused: %v", args, c.example, err)
+		}
+	}
+	if _, err := parseFlags([]string{"--headless", "--preset", "vanilla", "--set", "g_hidden="}, io.Discard); err != nil {
+		t.Errorf("--set g_hidden=, a network without hidden layers, is refused: %v", err)
+	}
+}

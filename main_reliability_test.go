@@ -266,7 +266,7 @@ func TestSmallMisuses(t *testing.T) {
 		{[]string{"--log", "x.csv"}, "--log needs --headless"},
 		{[]string{"--list-presets", "--seed", "3"}, "does not go with --list-presets"},
 		{[]string{"--show-preset", "vanilla", "--headless"}, "does not go with --show-preset"},
-		{[]string{"--headless", "--set", "name="}, "name: must not be empty"},
+		{[]string{"--headless", "--set", "name="}, `"name=" has no value after the =: give a line of text, e.g. --set name=blog-original`},
 		{[]string{"--headless", "--preset", "ring", "--samples", "2e5"}, "--samples: 200,000 is more than a two-dimensional target's 100,000"},
 		{[]string{"--headless", "--set", "name=a\xffb"}, "--set: name: not UTF-8 text (byte 0xff)"},
 		{[]string{"--headless", "--set", "name=\x1b"}, `--set: name: holds the control character U+001B ('\x1b'); it must be one line of text`},

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
@@ -1103,4 +1104,82 @@ func clip(s string) string {
 		s = string([]rune(s)[:40]) + "…"
 	}
 	return s
+}
+
+// ValueForm says what a value of key looks like, for a refusal of a
+// key=value with no value after the = (ganui --set g_lr=): form is the
+// kind of value and the values allowed, "a number, allowed: (0,10]", "one
+// of bce, least_squares, wasserstein, hinge", "true or false", and
+// example is the design's own value as key=value writes it ("5e-5",
+// "bce"), a value the key takes. An unknown key is its error.
+func (c *Config) ValueForm(key string) (form, example string, err error) {
+	f, err := lookupField(key)
+	if err != nil {
+		return "", "", err
+	}
+	v := reflect.ValueOf(c).Elem().Field(f.index)
+	switch {
+	case f.names:
+		return "a list of activations, one per hidden layer and one for the output, each one of " + joinNames(activationNames), valueText(v), nil
+	case f.name:
+		return "one of " + joinNames(choiceNames(v.Interface())), valueText(v), nil
+	}
+	switch f.kind.Kind() {
+	case reflect.Bool:
+		return "true or false", valueText(v), nil
+	case reflect.String:
+		if f.key == "target" {
+			return "a target, kind(args)", valueText(v), nil
+		}
+		return "a line of text", valueText(v), nil
+	case reflect.Slice:
+		form = "a list of widths, one per hidden layer"
+	default:
+		form = "a number"
+	}
+	if r := strings.TrimLeft(c.rangeOf(f), ": "); r != "" {
+		form += ", allowed: " + r
+	}
+	return form, valueText(v), nil
+}
+
+// choiceNames are the names of the values of a choice type, of which v
+// is one.
+func choiceNames(v any) []string {
+	switch v.(type) {
+	case Noise:
+		return noiseNames
+	case DInput:
+		return dInputNames
+	case Loss:
+		return lossNames
+	case GLoss:
+		return gLossNames
+	case OptimizerKind:
+		return optimizerNames
+	case Activation:
+		return activationNames
+	}
+	panic(fmt.Sprintf("engine: %T is no choice type", v))
+}
+
+// valueText is v, a Config field's value, as key=value writes it: a
+// number in its shortest form (5e-5, 0.0002), a name, a list joined by
+// commas.
+func valueText(v reflect.Value) string {
+	if m, ok := v.Interface().(encoding.TextMarshaler); ok {
+		text, _ := m.MarshalText()
+		return string(text)
+	}
+	switch v.Kind() {
+	case reflect.Float64:
+		return numtext.FormatFloat(v.Float())
+	case reflect.Slice:
+		items := make([]string, v.Len())
+		for i := range items {
+			items[i] = valueText(v.Index(i))
+		}
+		return strings.Join(items, ",")
+	}
+	return fmt.Sprint(v.Interface())
 }
