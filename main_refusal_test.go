@@ -2,9 +2,13 @@ package main
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/command"
 )
 
 // TestSingleRunFlagsWithABatchSayWhatToTypeForEach: a single run's flag
@@ -84,5 +88,38 @@ func TestSetWithoutAValueSaysWhatOneLooksLike(t *testing.T) {
 	}
 	if _, err := parseFlags([]string{"--headless", "--preset", "vanilla", "--set", "g_hidden="}, io.Discard); err != nil {
 		t.Errorf("--set g_hidden=, a network without hidden layers, is refused: %v", err)
+	}
+}
+
+// TestMissingInputFileSaysWhatToGive: a --resume checkpoint or a
+// --preset file that is not there is refused naming it, the file beside
+// it its name was likely meant to be, and what to give instead: the
+// checkpoint --save or w writes, a preset file or a built-in preset's
+// name, where "x.ckpt: no such file or directory" had ended there.
+func TestMissingInputFileSaysWhatToGive(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"run.ckpt", "ring.json"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := func(n string) string { return filepath.Join(dir, n) }
+	preset := "; give a preset file that is there (" + command.Line("--show-preset NAME") + " > FILE.json writes one), or a built-in preset's name (" + command.Line("--list-presets") + " lists them)\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--resume", at("rn.ckpt")}, "ganui: --resume: " + at("rn.ckpt") + ": no such file or directory (did you mean " + at("run.ckpt") + "?); give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
+		{[]string{"--resume", at("other.ckpt")}, "ganui: --resume: " + at("other.ckpt") + ": no such file or directory; give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
+		{[]string{"--headless", "--preset", at("rin.json")}, "ganui: --preset: " + at("rin.json") + ": no such file or directory (did you mean " + at("ring.json") + "?)" + preset},
+		{[]string{"--show-preset", at("other.json")}, "ganui: --show-preset: " + at("other.json") + ": no such file or directory" + preset},
+	} {
+		code, stdout, stderr := runCLI(t, c.args...)
+		if code != exitUsage || stdout != "" || stderr != c.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the refusals left %d files in the directory, want the 2 there before", len(entries))
 	}
 }

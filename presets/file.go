@@ -637,7 +637,10 @@ func Resolve(arg string) (engine.Config, error) {
 	if filepath.Ext(arg) == ".ckpt" {
 		return engine.Config{}, fmt.Errorf("%s: %w (a checkpoint is given to --resume)", arg, err)
 	}
-	return engine.Config{}, fmt.Errorf("%s: %w", arg, err)
+	// A name mistyped, or a file never written: the file beside it meant
+	// (inputfile.Nearby), and what to give.
+	return engine.Config{}, fmt.Errorf("%s: %w%s; give a preset file that is there (%s > FILE.json writes one), or a built-in preset's name (%s lists them)",
+		arg, err, inputfile.Nearby(arg), command.Line("--show-preset NAME"), command.Line("--list-presets"))
 }
 
 // Shadowed is the note for arg, a name given to --preset or

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
@@ -515,13 +516,14 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 		}
 	}
 	t.Chdir(t.TempDir())
+	give := "; give a preset file that is there (" + command.Line("--show-preset NAME") + " > FILE.json writes one), or a built-in preset's name (" + command.Line("--list-presets") + " lists them)"
 	for arg, want := range map[string]string{
 		"run.ckpt":        "run.ckpt: no such file or directory (a checkpoint is given to --resume)",
-		"run.csv":         "run.csv: no such file or directory",
-		"exp/design.json": "exp/design.json: no such file or directory",
-		"./vanilla":       "./vanilla: no such file or directory",
-		".hidden":         ".hidden: no such file or directory",
-		"~/design":        "~/design: no such file or directory",
+		"run.csv":         "run.csv: no such file or directory" + give,
+		"exp/design.json": "exp/design.json: no such file or directory" + give,
+		"./vanilla":       "./vanilla: no such file or directory" + give,
+		".hidden":         ".hidden: no such file or directory" + give,
+		"~/design":        "~/design: no such file or directory" + give,
 		"vanila":          `unknown preset "vanila" (did you mean vanilla?)`,
 		"ring.":           `unknown preset "ring." (did you mean ring?)`,
 	} {

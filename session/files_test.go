@@ -61,14 +61,14 @@ func TestPresetFileGivenToResume(t *testing.T) {
 // file of that name there, is named as the preset, with the command that trains
 // it, begun as ganui was started, not "--preset ring", a flag, nor "--resume:
 // ring: no such file or directory" alone. A missing file of another name is
-// said missing alone.
+// said missing, with the checkpoint to give.
 func TestPresetNameGivenToResume(t *testing.T) {
 	t.Chdir(t.TempDir())
 	want := "--resume: ring: no such file or directory (ring is a built-in preset: ganui --preset ring trains it from the start)"
 	if _, err := New(Options{Resume: "ring"}); err == nil || err.Error() != want || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("New(Resume: ring): %v; want %q", err, want)
 	}
-	want = "--resume: rung: no such file or directory"
+	want = "--resume: rung: no such file or directory; give the FILE.ckpt a headless run's --save or the trainer's w wrote"
 	if _, err := New(Options{Resume: "rung"}); err == nil || err.Error() != want {
 		t.Errorf("New(Resume: rung): %v; want %q", err, want)
 	}

@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
@@ -308,6 +309,9 @@ func New(opts Options) (*Session, error) {
 			}
 			if errors.Is(err, fs.ErrNotExist) && !presets.IsFile(opts.Resume) { // --resume ring, for --preset ring
 				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: %s trains it from the start)", err, opts.Resume, presetCommand(opts.Resume))
+			}
+			if errors.Is(err, fs.ErrNotExist) { // a name mistyped, or a run never saved
+				return nil, fmt.Errorf("--resume: %w%s; give the FILE.ckpt a headless run's --save or the trainer's w wrote", err, inputfile.Nearby(opts.Resume))
 			}
 			if errors.As(err, new(*engine.CheckpointError)) {
 				// What is wrong with the file, and what to do: give the
