@@ -508,7 +508,8 @@ func writeUsage(b *strings.Builder, head string, args []string, indent, width in
 }
 
 // usageArgs splits a way of ways at the spaces outside its brackets:
-// "[--seed S | --seeds A-B]" is one argument, which usage keeps on a line.
+// "[--seed S | --seeds A-B]" is one argument, which usage keeps on a line,
+// and so is a flag with its argument, "--plot FILE.png".
 func usageArgs(way string) []string {
 	var args []string
 	depth, from := 0, 0
@@ -523,7 +524,19 @@ func usageArgs(way string) []string {
 			from = i + 1
 		}
 	}
-	return append(args, way[from:])
+	args = append(args, way[from:])
+	// A flag and its argument ("--plot FILE.png") are one argument too,
+	// kept on one line: "--plot" at a line's end over "FILE.png" would read
+	// as a flag given alone.
+	var kept []string
+	for _, a := range args {
+		if n := len(kept); n > 0 && cliflag.TakesNext(kept[n-1]) && !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "[") {
+			kept[n-1] += " " + a
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // flagGroups are --help's flags by use, each group in the order a user

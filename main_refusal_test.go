@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/internal/cliflag"
 	"github.com/ganui/ganui/internal/command"
 )
 
@@ -121,5 +123,30 @@ func TestMissingInputFileSaysWhatToGive(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("the refusals left %d files in the directory, want the 2 there before", len(entries))
+	}
+}
+
+// TestHelpKeepsAFlagWithItsArgument: --help at every width it wraps to
+// never ends a line with a flag whose argument begins the next, "--plot"
+// over "FILE.png" at 60 columns, read as a flag given alone, in the
+// usage or a flag's text ("--set" over "g_lr=1e-3" at 64).
+func TestHelpKeepsAFlagWithItsArgument(t *testing.T) {
+	for width := minColumns; width <= maxColumns; width++ {
+		t.Setenv("COLUMNS", strconv.Itoa(width))
+		var out strings.Builder
+		if code := run([]string{"--help"}, &out, io.Discard); code != exitOK {
+			t.Fatalf("--help at %d columns: exit %d", width, code)
+		}
+		lines := strings.Split(out.String(), "\n")
+		for i := 0; i+1 < len(lines); i++ {
+			words, next := strings.Fields(lines[i]), strings.Fields(lines[i+1])
+			if len(words) < 2 || len(next) == 0 || !cliflag.TakesNext(words[len(words)-1]) {
+				continue // a flag's own heading line, "  --paused", or none
+			}
+			if first := next[0]; strings.HasPrefix(first, "-") || strings.HasPrefix(first, "[") || first == command.Program() || first == "DESIGN:" {
+				continue // the flag takes no argument there
+			}
+			t.Errorf("--help at %d columns: %q ends with a flag over %q, its argument", width, lines[i], lines[i+1])
+		}
 	}
 }

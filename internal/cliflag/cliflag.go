@@ -115,13 +115,22 @@ func Wrap(text string, width int) []string {
 		} else {
 			units = append(units, word)
 		}
-		joinNext = key
+		joinNext = key || TakesNext(word)
 	}
 	lines := textwrap.Wrap(strings.Join(units, " "), width)
 	for i, l := range lines {
 		lines[i] = strings.ReplaceAll(l, keyTie, " ")
 	}
 	return lines
+}
+
+// TakesNext reports whether word is a flag the word after it is the
+// argument of, as a text writes one: --plot, --set, not --resume, nor
+// (--seed=3), so that a flag and its argument ("--set g_lr=1e-3") stay on
+// one line, where "--set" at the end of a line over "g_lr=1e-3" would read
+// as a flag given alone.
+func TakesNext(word string) bool {
+	return strings.HasPrefix(word, "--") && len(word) > 2 && !strings.ContainsAny(word, "=,;.)")
 }
 
 // keyTie is the space Wrap ties a key to a word with, one column wide and
