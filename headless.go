@@ -175,7 +175,57 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	defer release()
 	res, err := session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
+	// A signal's stop only: a reader gone is said nothing of, as cat says
+	// nothing, and a failed output's one line says why it stopped.
+	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) {
+		fmt.Fprintln(stderr, unfinishedSeeds(res))
+	}
 	return drawBatch(plot, err, func() error { return plot.WriteSeeds(figure.FromSeeds(res)) })
+}
+
+// unfinishedSeeds is the line a stopped --seeds batch ends with on
+// stderr, naming the seeds the stop left unfinished, those it interrupted
+// and those it kept from starting, and the --seeds that trains them:
+// "ganui: seeds 3-6 unfinished: 3-4 interrupted, 5-6 not started;
+// --seeds 3-6 trains them". The summary's unfinished= counts them, and
+// the interrupted have their final lines, but the seeds never started
+// are on no line: of --seeds 1,4,7-30, a reader would have to work out
+// which to train again.
+func unfinishedSeeds(res session.BatchResult) string {
+	done := make(map[uint64]bool, len(res.Runs))
+	var interrupted, unstarted, left []uint64
+	for _, r := range res.Runs {
+		done[r.Seed] = r.State != session.Interrupted
+		if r.State == session.Interrupted {
+			interrupted = append(interrupted, r.Seed)
+		}
+	}
+	for _, seed := range res.Seeds {
+		if finished, ran := done[seed]; !ran {
+			unstarted = append(unstarted, seed)
+		} else if finished {
+			continue
+		}
+		left = append(left, seed)
+	}
+	seeds := func(s []uint64) string {
+		if len(s) == 1 {
+			return "seed " + session.CompactSeeds(s)
+		}
+		return "seeds " + session.CompactSeeds(s)
+	}
+	how := "interrupted" // the seeds named once where all are of a kind
+	switch {
+	case len(interrupted) == 0:
+		how = "not started"
+	case len(unstarted) > 0:
+		how = session.CompactSeeds(interrupted) + " interrupted, " + session.CompactSeeds(unstarted) + " not started"
+	}
+	them := "them"
+	if len(left) == 1 {
+		them = "it"
+	}
+	return fmt.Sprintf("ganui: %s unfinished: %s; --seeds %s trains %s", seeds(left), how, session.CompactSeeds(left), them)
 }
 
 // headlessSweep trains the grid of --sweep for each seed, --jobs runs at

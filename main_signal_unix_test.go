@@ -54,9 +54,48 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	if strings.Contains(text, "seed=2") && !strings.Contains(text, "state=interrupted") {
 		t.Fatalf("seed 2 ran on after SIGINT:\n%s", text)
 	}
-	// --seeds saves nothing: what a second signal loses is the summary.
-	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary\n"; stderr.String() != want {
+	// --seeds saves nothing: what a second signal loses is the summary. The
+	// batch ends naming the seeds it left unfinished.
+	left := "ganui: seeds 2-4 unfinished: not started; --seeds 2-4 trains them\n"
+	if strings.Contains(text, "seed=2") {
+		left = "ganui: seeds 2-4 unfinished: 2 interrupted, 3-4 not started; --seeds 2-4 trains them\n"
+	}
+	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary\n" + left; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+}
+
+// TestStoppedSeedsNameTheSeedsLeft: a stopped --seeds batch ends saying which
+// seeds it left unfinished, those interrupted and those never started, and the
+// --seeds that trains them, where the summary's unfinished=4 counted them and
+// no line named the seeds that never started.
+func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
+	runs := func(states ...session.State) []session.Result {
+		var rs []session.Result
+		for i, st := range states {
+			rs = append(rs, session.Result{Seed: []uint64{1, 4, 7, 8}[i], State: st})
+		}
+		return rs
+	}
+	seeds := []uint64{1, 4, 7, 8, 9, 10}
+	for _, tc := range []struct {
+		runs []session.Result
+		want string
+	}{
+		{runs(session.Done, session.Diverged, session.Interrupted, session.Interrupted),
+			"ganui: seeds 7-10 unfinished: 7-8 interrupted, 9-10 not started; --seeds 7-10 trains them"},
+		{runs(session.Done, session.Done),
+			"ganui: seeds 7-10 unfinished: not started; --seeds 7-10 trains them"},
+		{runs(session.Done, session.Interrupted, session.Done, session.Interrupted),
+			"ganui: seeds 4,8-10 unfinished: 4,8 interrupted, 9-10 not started; --seeds 4,8-10 trains them"},
+	} {
+		if got := unfinishedSeeds(session.BatchResult{Seeds: seeds, Runs: tc.runs}); got != tc.want {
+			t.Errorf("got  %q\nwant %q", got, tc.want)
+		}
+	}
+	one := session.BatchResult{Seeds: []uint64{1, 2}, Runs: []session.Result{{Seed: 1, State: session.Done}, {Seed: 2, State: session.Interrupted}}}
+	if got, want := unfinishedSeeds(one), "ganui: seed 2 unfinished: interrupted; --seeds 2 trains it"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
