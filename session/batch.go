@@ -382,7 +382,7 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 // over the runs that finished without diverging (a diverged run has no
 // meaningful metrics) whose metric is finite, or over all of those runs
 // when none is (finiteMedianRange), the target's own value where it has
-// one, and how many of those runs left the metric NaN or infinite, if
+// one (KS: its noise floor, floor=), and how many of those runs left the metric NaN or infinite, if
 // any (nan=2/5: 2 of the 5 that did not diverge).
 func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
 	cfg := opts.Config
@@ -555,7 +555,9 @@ func (m summaryMetric) text(v float64) string {
 }
 
 // oneDimSummary is the summary's measures of runs on a one-dimensional
-// target, in the final line's order.
+// target, in the final line's order, the moments beside the target's own
+// and KS beside its noise floor at the runs' sample size (floor=, in the
+// column of target=).
 func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
 	type metric = summaryMetric
@@ -564,7 +566,11 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 		{"std", func(r Result) float64 { return r.Metrics.Std }, measureDecimals, "target=" + numtext.Measure(t.StdDev()), nil},
 		{"skew", func(r Result) float64 { return r.Metrics.Skew }, measureDecimals, "target=" + numtext.Measure(t.Skewness()), nil},
 		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, measureDecimals, "target=" + numtext.Measure(t.ExKurtosis()), nil},
-		{"ks", func(r Result) float64 { return r.Metrics.KS }, measureDecimals, "", nil},
+		// KS's noise floor at the runs' sample size (engine.KSNoiseFloor):
+		// whether a median of 0.015 is above sampling noise, or no better
+		// generator could show, is the summary's to say, as a plane's
+		// sw1_floor line says it of sliced W1.
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, measureDecimals, "floor=" + numtext.Measure(engine.KSNoiseFloor(ok[0].Metrics.N)), nil},
 		{"w1", func(r Result) float64 { return r.Metrics.W1 }, measureDecimals, "", nil},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction

@@ -490,7 +490,7 @@ func TestSummaryFiniteMedians(t *testing.T) {
 	out := b.String()
 	col := -1
 	for _, want := range []string{
-		"summary ks median=0.100 min=0.100 max=0.100",
+		"summary ks median=0.100 min=0.100 max=0.100 floor=0.136",
 		"summary w1 median=0.500 min=0.300 max=0.700 nan=2/5",
 		"summary std median=1.000 min=1.000 max=1.000 target=1.250 nan=1/5",
 		"summary skew median=NaN min=NaN max=NaN target=0.000 nan=5/5",
@@ -510,6 +510,46 @@ func TestSummaryFiniteMedians(t *testing.T) {
 				t.Errorf("nan= not in one column:\n%s", out)
 			}
 			col = i
+		}
+	}
+}
+
+// TestSummaryGivesKSNoiseFloor: a 1-D batch's summary gives KS's noise floor at
+// the runs' sample size beside its median and range, floor=0.014 at 10,000
+// samples (1.358/√n, the 95% bound a perfect generator stays under), in the
+// column the moments' target= stand in, so that a practitioner reads whether
+// the seeds' KS is above sampling noise without working out the bound; a
+// plane's summary has its sw1_floor line.
+func TestSummaryGivesKSNoiseFloor(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{10000, "floor=0.014"}, {2000, "floor=0.030"}, {500, "floor=0.061"}} {
+		results := []Result{
+			{State: Done, Metrics: engine.Metrics{N: tc.n, KS: 0.02, W1: 0.05, Mean: 4, Std: 1.25}},
+			{State: Done, Metrics: engine.Metrics{N: tc.n, KS: 0.03, W1: 0.06, Mean: 4, Std: 1.25}},
+		}
+		var b strings.Builder
+		writeSummary(&b, Options{Config: cfg, Preset: "vanilla"}, []uint64{1, 2}, 2, results, time.Second)
+		lines := map[string]string{}
+		for _, l := range strings.Split(b.String(), "\n") {
+			if f := strings.Fields(l); len(f) > 1 && f[0] == "summary" {
+				lines[f[1]] = l
+			}
+		}
+		ks, mean := lines["ks"], lines["mean"]
+		if got := strings.Join(strings.Fields(ks), " "); got != "summary ks median=0.025 min=0.020 max=0.030 "+tc.want {
+			t.Errorf("%d samples: ks line %q, want it to end %q:\n%s", tc.n, got, tc.want, b.String())
+		}
+		if i, j := strings.Index(ks, " floor="), strings.Index(mean, " target="); i < 0 || i != j {
+			t.Errorf("%d samples: floor= in column %d, target= in %d:\n%s", tc.n, i, j, b.String())
+		}
+		if strings.Contains(lines["w1"], "floor=") {
+			t.Errorf("%d samples: w1 line %q gives KS's floor", tc.n, lines["w1"])
 		}
 	}
 }
