@@ -770,3 +770,40 @@ func TestREADMEStartsWithTheQuickStart(t *testing.T) {
 		t.Errorf("the Quick start's first commands are %q, want %q", commands, want)
 	}
 }
+
+// TestBenchREADMEContentsListsEverySection: the list that opens the
+// measurements, before their first section, links to each of its
+// sections (its ## headings) once, in their order, so that a reader who
+// follows a link from the guide to a section the list leaves out, such
+// as "Findings: false alarms", finds it in the list too.
+func TestBenchREADMEContentsListsEverySection(t *testing.T) {
+	text, err := os.ReadFile("bench/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contents, _, ok := strings.Cut(string(text), "\n## ")
+	if !ok {
+		t.Fatal("bench/README.md has no ## section")
+	}
+	var listed []string
+	for _, m := range regexp.MustCompile(`\]\(#([^)\s]+)\)`).FindAllStringSubmatch(contents, -1) {
+		listed = append(listed, m[1])
+	}
+	var sections []string
+	heading := regexp.MustCompile(`^## +(.*?) *#* *$`)
+	drop := regexp.MustCompile(`[^\p{L}\p{N}\p{M} _-]`)
+	fenced := false
+	for line := range strings.Lines(string(text)) {
+		line = strings.TrimRight(line, "\n")
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+			continue
+		}
+		if m := heading.FindStringSubmatch(line); m != nil && !fenced {
+			sections = append(sections, strings.ReplaceAll(drop.ReplaceAllString(strings.ToLower(m[1]), ""), " ", "-"))
+		}
+	}
+	if !slices.Equal(listed, sections) {
+		t.Errorf("bench/README.md's contents link to\n%s\nwhere its sections are\n%s", strings.Join(listed, "\n"), strings.Join(sections, "\n"))
+	}
+}
