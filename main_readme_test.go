@@ -807,3 +807,32 @@ func TestBenchREADMEContentsListsEverySection(t *testing.T) {
 		t.Errorf("bench/README.md's contents link to\n%s\nwhere its sections are\n%s", strings.Join(listed, "\n"), strings.Join(sections, "\n"))
 	}
 }
+
+// TestREADMESaysWhatGanuiIsBeforeItsFirstCommand: the guide says how a
+// bare `ganui` comes to run (`go install .`, or `go build -o ganui .`)
+// before the first command of its code blocks that calls the program
+// so, that a reader of Things to try, who has only `go run .` from the
+// Quick start, can run `$ ganui --headless …` as written.
+func TestREADMESaysWhatGanuiIsBeforeItsFirstCommand(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	install := strings.Index(string(readme), "`go install .`")
+	if install < 0 {
+		t.Fatal("the README does not say `go install .`")
+	}
+	offset, fenced := 0, false
+	for line := range strings.Lines(string(readme)) {
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+		} else if fenced && (strings.HasPrefix(line, "$ ganui ") || strings.HasPrefix(line, "ganui ")) {
+			if offset < install {
+				t.Errorf("the README's first command calling the program ganui, %q, comes before it says how to get one: `go install .`", strings.TrimSpace(line))
+			}
+			return
+		}
+		offset += len(line)
+	}
+	t.Fatal("the README's code blocks have no command calling the program ganui")
+}
