@@ -97,28 +97,14 @@ func TestREADMELinksResolve(t *testing.T) {
 }
 
 // headingAnchors returns the anchors GitHub gives the headings of a
-// Markdown file: the text lowercased, what is neither a letter, a digit,
-// a space, - nor _ dropped, spaces made dashes, a repeated anchor
-// numbered -1, -2, …; headings in fenced code are none.
+// Markdown file, a repeated anchor numbered -1, -2, ….
 func headingAnchors(file string) (map[string]bool, error) {
 	text, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	drop := regexp.MustCompile(`[^\p{L}\p{N}\p{M} _-]`)
-	heading := regexp.MustCompile(`^#{1,6} +(.*?) *#* *$`)
-	anchors, seen, fenced := map[string]bool{}, map[string]int{}, false
-	for line := range strings.Lines(string(text)) {
-		line = strings.TrimRight(line, "\n")
-		if strings.HasPrefix(line, "```") {
-			fenced = !fenced
-			continue
-		}
-		m := heading.FindStringSubmatch(line)
-		if fenced || m == nil {
-			continue
-		}
-		a := strings.ReplaceAll(drop.ReplaceAllString(strings.ToLower(m[1]), ""), " ", "-")
+	anchors, seen := map[string]bool{}, map[string]int{}
+	for _, a := range sectionAnchors(string(text), 1, 6) {
 		if n := seen[a]; n > 0 {
 			anchors[a+"-"+strconv.Itoa(n)] = true
 		} else {
@@ -127,6 +113,31 @@ func headingAnchors(file string) (map[string]bool, error) {
 		seen[a]++
 	}
 	return anchors, nil
+}
+
+// sectionAnchors returns, in their order, the anchors of the headings of
+// levels lowest to highest (## is 2) of a Markdown text, as GitHub makes
+// them before it numbers a repeated one: the text lowercased, what is
+// neither a letter, a digit, a space, - nor _ dropped, spaces made
+// dashes; headings in fenced code are none.
+func sectionAnchors(text string, lowest, highest int) []string {
+	drop := regexp.MustCompile(`[^\p{L}\p{N}\p{M} _-]`)
+	heading := regexp.MustCompile(`^(#{1,6}) +(.*?) *#* *$`)
+	var anchors []string
+	fenced := false
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\n")
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+			continue
+		}
+		m := heading.FindStringSubmatch(line)
+		if fenced || m == nil || len(m[1]) < lowest || len(m[1]) > highest {
+			continue
+		}
+		anchors = append(anchors, strings.ReplaceAll(drop.ReplaceAllString(strings.ToLower(m[2]), ""), " ", "-"))
+	}
+	return anchors
 }
 
 // TestREADMEQuickStartGivesTheKeys: the Quick start, before "The screen", has a
@@ -789,20 +800,7 @@ func TestBenchREADMEContentsListsEverySection(t *testing.T) {
 	for _, m := range regexp.MustCompile(`\]\(#([^)\s]+)\)`).FindAllStringSubmatch(contents, -1) {
 		listed = append(listed, m[1])
 	}
-	var sections []string
-	heading := regexp.MustCompile(`^## +(.*?) *#* *$`)
-	drop := regexp.MustCompile(`[^\p{L}\p{N}\p{M} _-]`)
-	fenced := false
-	for line := range strings.Lines(string(text)) {
-		line = strings.TrimRight(line, "\n")
-		if strings.HasPrefix(line, "```") {
-			fenced = !fenced
-			continue
-		}
-		if m := heading.FindStringSubmatch(line); m != nil && !fenced {
-			sections = append(sections, strings.ReplaceAll(drop.ReplaceAllString(strings.ToLower(m[1]), ""), " ", "-"))
-		}
-	}
+	sections := sectionAnchors(string(text), 2, 2)
 	if !slices.Equal(listed, sections) {
 		t.Errorf("bench/README.md's contents link to\n%s\nwhere its sections are\n%s", strings.Join(listed, "\n"), strings.Join(sections, "\n"))
 	}
@@ -835,4 +833,29 @@ func TestREADMESaysWhatGanuiIsBeforeItsFirstCommand(t *testing.T) {
 		offset += len(line)
 	}
 	t.Fatal("the README's code blocks have no command calling the program ganui")
+}
+
+// TestREADMEContentsListsEverySection: the list after the opening, "The
+// guide, in order:", links to each of the guide's sections and
+// subsections (its ## and ### headings) once, in their order, so that a
+// reader who opens the file in a pager or an editor, with no outline of
+// it, sees the whole guide and where each part is.
+func TestREADMEContentsListsEverySection(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, contents, ok := strings.Cut(string(readme), "\nThe guide, in order:\n\n")
+	if !ok {
+		t.Fatal(`the README has no contents: "The guide, in order:"`)
+	}
+	contents, _, _ = strings.Cut(contents, "\n\n")
+	var listed []string
+	for _, m := range regexp.MustCompile(`\]\(#([^)\s]+)\)`).FindAllStringSubmatch(contents, -1) {
+		listed = append(listed, m[1])
+	}
+	sections := sectionAnchors(string(readme), 2, 3)
+	if !slices.Equal(listed, sections) {
+		t.Errorf("the README's contents link to\n%s\nwhere its sections are\n%s", strings.Join(listed, "\n"), strings.Join(sections, "\n"))
+	}
 }
