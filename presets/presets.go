@@ -313,11 +313,14 @@ var wganGP = derive(vanilla, func(c *engine.Config) {
 // r1 is vanilla with the R1 gradient penalty (Mescheder et al., "Which
 // Training Methods for GANs do actually Converge?", 2018, eq. 9): D's
 // loss gains (γ/2)·E‖∇D(x)‖² on real data, taken on D's logit, which
-// damps D's gradient where the data is and makes the game converge
-// locally. γ = 1 for samples on vanilla's scale.
+// damps D's gradient where the data is. What the paper proves is local:
+// training started near the equilibrium converges to it, for small
+// enough learning rates (their §4), not that the game settles from
+// anywhere. γ = 1 for samples on
+// vanilla's scale.
 var r1 = derive(vanilla, func(c *engine.Config) {
 	c.Name = "r1"
-	c.Description = "vanilla with the R1 penalty: D's gradient on real data is penalised, so the game settles"
+	c.Description = "vanilla with the R1 penalty: D's gradient on real data is penalised, so that training started near the equilibrium converges to it"
 	c.Source = numtext.Together("Mescheder et al.") + ", \"Which Training Methods for GANs do actually Converge?\" (2018), eq. 9: R1, " + numtext.Together("γ = 1") + " here"
 	c.R1 = 1
 })
@@ -583,7 +586,7 @@ var gridPacGAN = derive(grid, func(c *engine.Config) {
 // section 10).
 var gridPacGAN4EMA = derive(gridPacGAN, func(c *engine.Config) {
 	c.Name = "grid-pacgan4-ema"
-	c.Description = "grid with PacGAN4 packing (" + numtext.Together("4 points") + " per " + numtext.Together("D row") + "), seen through G's moving average: all " + numtext.Together("25 modes") + ", filled"
+	c.Description = "grid with PacGAN4 packing (" + numtext.Together("4 points") + " per " + numtext.Together("D row") + "), seen through G's moving average: all " + numtext.Together("25 modes") + " in each of " + numtext.Together("seeds 1–10") + ", a median " + numtext.Together("89%") + " of its samples of high quality"
 	c.Source = numtext.Together("Lin et al.") + " 2018 (PacGAN), §5.1, " + numtext.Together("packing degree 4") + ", on the 5×5 grid; " + numtext.Together("Yazıcı et al.") + " (2019), EMA of G, " + numtext.Together("β 0.99") + "; sizes in ganui"
 	c.DIn = 4
 	c.GEMA = 0.99

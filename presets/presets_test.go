@@ -480,3 +480,34 @@ func TestHingeDescriptionStopsAtTheMargins(t *testing.T) {
 		}
 	}
 }
+
+// TestPresetTextsSayWhatTheirSourcesMeasure: r1's description says what
+// Mescheder et al. 2018 prove, local convergence, training started near
+// the equilibrium converging to it, where "so the game settles" promised
+// it from anywhere; grid-pacgan4-ema's says what bench/README.md measured
+// over seeds 1–10, all 25 modes in each and a median high-quality share
+// of 0.888, where "filled" measured nothing.
+func TestPresetTextsSayWhatTheirSourcesMeasure(t *testing.T) {
+	for _, c := range []struct {
+		preset string
+		says   []string
+		not    string
+	}{
+		{"r1", []string{"started near the equilibrium", "converges"}, "settles"},
+		{"grid-pacgan4-ema", []string{"all 25 modes in each of seeds 1–10", "a median 89%", "high quality"}, "filled"},
+	} {
+		d, err := Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := numtext.Plain(d.Description)
+		for _, want := range c.says {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s's description %q does not say %q", c.preset, text, want)
+			}
+		}
+		if strings.Contains(text, c.not) {
+			t.Errorf("%s's description %q says %q", c.preset, text, c.not)
+		}
+	}
+}
