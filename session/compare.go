@@ -22,7 +22,11 @@ import (
 // hundred d-wins. With Live it returns to live from wherever the replay
 // is (the trainer's esc), in one key, where . would have to be pressed
 // once for each frame. Any command that trains or changes the run
-// returns to live too.
+// returns to live too. A jump that finds no event that way stays where
+// it is, in the replay's frame or live, and says so, as a search that
+// finds nothing leaves the cursor: going on to the first frame, or back
+// to live, would move the view off what the user was looking at to a
+// place no event marks, under a note that said there was none.
 type Replay struct {
 	Dir  int
 	Jump bool
@@ -95,11 +99,19 @@ func (c Replay) apply(s *Session) {
 	if i < 0 {
 		i = n // live is just past the newest frame
 	}
-	edge, found := "", false // why the replay stops at the first frame, when it has to
+	edge, found := "", false // why the replay stops where it does, when it has to
+	stays := false           // a jump that found no event: the view stays where it was
 	if c.Jump {
 		from := i
-		if i, found = s.eventFrame(i, c.Dir, c.Kind); !found && c.Dir < 0 {
-			edge = "no earlier " + kindEvent(c.Kind) + s.firstEvent(from, c.Kind)
+		if i, found = s.eventFrame(i, c.Dir, c.Kind); !found {
+			i = from
+			switch {
+			case c.Dir < 0:
+				edge, stays = "no earlier "+kindEvent(c.Kind)+s.firstEvent(from, c.Kind), true
+			case s.replay >= 0:
+				// From live, > says where the run is, below.
+				edge, stays = "no later "+kindEvent(c.Kind), true
+			}
 		}
 	} else {
 		i += c.Dir
@@ -134,8 +146,9 @@ func (c Replay) apply(s *Session) {
 				back = ", < to the " + kindEvent(c.Kind) + "s"
 			}
 			now = "already live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes" + back
-		case c.Jump && !found:
-			now = "no later " + kindEvent(c.Kind) + ": " + now
+			if stays {
+				now = edge + ", staying live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes"
+			}
 		case found:
 			// Events after the newest keyframe, whose frame is live's:
 			// named as a jump to any other names them. "back to live at
@@ -154,6 +167,8 @@ func (c Replay) apply(s *Session) {
 	// bar offering them too, so that the events named before them stay.
 	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, s.eventKeys(s.replay, c.Kind), GivesWay)
 	switch {
+	case stays:
+		s.note = edge + ", staying on " + s.note
 	case edge != "":
 		s.note = edge + ": " + s.note
 	case found:

@@ -59,14 +59,15 @@ func TestReplaySteps(t *testing.T) {
 	for range 3 {
 		Replay{Dir: -1}.apply(s)
 	}
-	// Back from event to event: mode 1 found at epoch 210, then both
-	// modes missing at the first check.
-	for _, want := range []int{210, s.every} {
+	// Back to the event, mode 1 found at epoch 210, the run's only one:
+	// a second < finds none earlier and stays there.
+	for range 2 {
 		Replay{Dir: -1, Jump: true}.apply(s)
-		if got := s.tl.keyframes[s.replay].Epoch; got != want {
-			t.Fatalf("back to an event: frame of epoch %d, want %d (events %v)", got, want, s.tl.events)
+		if got := s.tl.keyframes[s.replay].Epoch; got != 210 {
+			t.Fatalf("back to an event: frame of epoch %d, want 210 (events %v)", got, s.tl.events)
 		}
 	}
+	s.replay = 0
 	Replay{Dir: +1, Jump: true}.apply(s)
 	if got := s.tl.keyframes[s.replay].Epoch; got != 210 {
 		t.Fatalf("forward to the next event: frame of epoch %d, want 210", got)
@@ -85,7 +86,9 @@ func TestReplaySteps(t *testing.T) {
 }
 
 // TestReplaySaysWhereItStops: a step back from the first keyframe, or a
-// jump back with no earlier event, says so, and the frame stays in sight.
+// jump with no event that way, says so, and the frame stays in sight: the
+// jump does not move on to the first frame, or back to live, for want of
+// an event.
 func TestReplaySaysWhereItStops(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	n := len(s.tl.keyframes)
@@ -101,7 +104,7 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 		t.Errorf("a step back from the first frame: frame %d, %q", s.replay, s.note)
 	}
 	Replay{Dir: -1, Jump: true}.apply(s)
-	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier event: "+frame) {
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier event, staying on "+frame) {
 		t.Errorf("a jump back from the first frame: frame %d, %q", s.replay, s.note)
 	}
 	Replay{Dir: +1}.apply(s)
@@ -110,16 +113,18 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 		t.Errorf("two steps forward: frame %d, %q", s.replay, s.note)
 	}
 	s.tl.events = nil // a run whose events all came before its first frame kept
+	third := fmt.Sprintf("replay frame 3 of %d · ", n)
 	Replay{Dir: -1, Jump: true}.apply(s)
-	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier event: "+frame) {
-		t.Errorf("a jump back with no event: frame %d, %q", s.replay, s.note)
+	if s.replay != 2 || !strings.HasPrefix(PlainNote(s.note), "no earlier event, staying on "+third) {
+		t.Errorf("a jump back with no event, from the third frame: frame %d, %q", s.replay, s.note)
 	}
-	// Forward past the newest frame returns to live and says so; forward from
-	// live says where the run is and how to look back, not "live" alone.
-	Replay{Dir: +1, Jump: true}.apply(s) // from the first frame, no event kept
-	if s.replay != -1 || s.note != "no later event: back to live at epoch 300" {
-		t.Errorf("a jump forward past the last event: frame %d, %q", s.replay, s.note)
+	Replay{Dir: +1, Jump: true}.apply(s)
+	if s.replay != 2 || !strings.HasPrefix(PlainNote(s.note), "no later event, staying on "+third) {
+		t.Errorf("a jump forward with no event, from the third frame: frame %d, %q", s.replay, s.note)
 	}
+	// Forward from live says where the run is and how to look back, not
+	// "live" alone.
+	Replay{Live: true}.apply(s)
 	for _, c := range []Replay{{Dir: +1}, {Dir: +1, Jump: true}} {
 		c.apply(s)
 		// No event kept: < is not offered, there being none to point to.
@@ -208,9 +213,10 @@ func TestReplayJumpsToOneKind(t *testing.T) {
 		t.Errorf("the last equilibrium's frame offers: %q", note)
 	}
 	Replay{Dir: +1, Jump: true, Kind: eq}.apply(s)
-	if s.replay != -1 || s.note != "no later equilibrium event: back to live at epoch 300" {
-		t.Errorf("> past the last equilibrium: frame %d, %q", s.replay, s.note)
+	if note := PlainNote(s.note); s.replay != 3 || !strings.HasPrefix(note, "no later equilibrium event, staying on replay frame 4 of ") {
+		t.Errorf("> past the last equilibrium: frame %d, %q", s.replay, note)
 	}
+	Replay{Live: true}.apply(s)
 	Replay{Dir: +1, Jump: true, Kind: dw}.apply(s)
 	if s.note != "already live at epoch 300: , steps back through the keyframes, < to the d-wins events" {
 		t.Errorf("> while live, d-wins chosen: %q", s.note)
@@ -220,10 +226,11 @@ func TestReplayJumpsToOneKind(t *testing.T) {
 		t.Errorf("< to the only d-wins, which has none other to offer: frame %d, %q", s.replay, note)
 	}
 	Replay{Dir: -1, Jump: true, Kind: dw}.apply(s)
-	want := "no earlier d-wins event than ◆ d-wins at epoch " + numtext.FormatInt(frames[2].Epoch) + ": replay frame 1 of "
-	if note := PlainNote(s.note); s.replay != 0 || !strings.HasPrefix(note, want) {
+	want := "no earlier d-wins event than ◆ d-wins at epoch " + numtext.FormatInt(frames[2].Epoch) + ", staying on replay frame 3 of "
+	if note := PlainNote(s.note); s.replay != 2 || !strings.HasPrefix(note, want) {
 		t.Errorf("< before the first d-wins: frame %d, %q, want it to begin %q", s.replay, note, want)
 	}
+	s.replay = 0
 	// Every kind, as before: > from the first frame goes to the next event.
 	Replay{Dir: +1, Jump: true}.apply(s)
 	if s.replay != 1 {
@@ -957,7 +964,9 @@ func TestReplayNamesTheEvent(t *testing.T) {
 // TestReplayNamesTheEventItFindsNoneBefore: a jump back from live, with the one
 // event a setting changed after the newest keyframe (whose frame is the live
 // epoch), names that event as the first: "no earlier event" alone, under its ◆
-// on the axis, would read as if it were not there.
+// on the axis, would read as if it were not there. And it stays live, as the
+// note says: it had gone on to the first frame, epochs before any event, under
+// "no earlier event than ◆ setting at epoch 102 (…): replay frame 1 of 2".
 func TestReplayNamesTheEventItFindsNoneBefore(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 10_000}, 102)
 	for range 3 {
@@ -969,8 +978,8 @@ func TestReplayNamesTheEventItFindsNoneBefore(t *testing.T) {
 		t.Fatalf("events %+v, keyframes to epoch %d: want one setting event after the newest", s.tl.events, s.tl.keyframes[len(s.tl.keyframes)-1].Epoch)
 	}
 	Replay{Dir: -1, Jump: true}.apply(s)
-	if want := "no earlier event than ◆ setting at epoch 102 (D lr 5e-4 → 5e-3): replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
-		t.Errorf("a jump back from live: frame %d, %q; want it to begin %q", s.replay, s.note, want)
+	if want := "no earlier event than ◆ setting at epoch 102 (D lr 5e-4 → 5e-3), staying live at epoch 104: , steps back through the keyframes"; s.replay != -1 || s.note != want {
+		t.Errorf("a jump back from live: frame %d, %q; want %q, live as it was", s.replay, s.note, want)
 	}
 }
 
@@ -1646,7 +1655,7 @@ func TestReplayNamesEveryEventAtItsEpoch(t *testing.T) {
 		t.Errorf("a jump back to the events at one epoch: frame %d, %q; want it to begin %q", s.replay, s.note, want)
 	}
 	Replay{Dir: -1, Jump: true}.apply(s)
-	if want := "no earlier event than " + named + ": replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
+	if want := "no earlier event than " + named + ", staying on replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
 		t.Errorf("a jump back from them: frame %d, %q; want it to begin %q", s.replay, s.note, want)
 	}
 }
