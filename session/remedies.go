@@ -147,7 +147,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.R1 > 0 {
 		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018, eq. 9)%s: D is kept flat where the data is, "+
-			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target. "+PenaltyShown, tie("γ %s", num(cfg.R1)), onLogit).Defines = []string{"γ"}
+			"so G's samples that reach the target are not pushed on past it, and near its equilibrium the game converges instead of circling; the push is weak on the target. "+PenaltyShown, tie("γ %s", num(cfg.R1)), onLogit).Defines = []string{"γ"}
 	}
 	if cfg.DWarmupSteps > 0 {
 		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
