@@ -83,12 +83,12 @@ func TestStreamForAFileSaysWhatToDo(t *testing.T) {
 		want string
 	}{
 		{[]string{"--headless", "--preset", "p.json"}, "ganui: --preset: p.json " + pipe},
-		{[]string{"--headless", "--preset", "z.json"}, "ganui: --preset: z.json " + dev},
+		{[]string{"--headless", "--preset", "z.json"}, "ganui: --preset: z.json is a link to /dev/zero, a device, not a regular file: name a file"},
 		{[]string{"--show-preset", "p.json"}, "ganui: --show-preset: p.json " + pipe},
 		{[]string{"--headless", "--resume", "/dev/zero"}, "ganui: --resume: /dev/zero " + dev},
 		{[]string{"--headless", "--resume", "p.ckpt"}, "ganui: --resume: p.ckpt " + pipe},
 		{[]string{"--headless", "--preset", "ring", "--set", "target=points(p.csv)"}, `ganui: --set: target "points(p.csv)": it ` + pipe},
-		{[]string{"--headless", "--preset", "ring", "--set", "target=points(z.csv)"}, `ganui: --set: target "points(z.csv)": it ` + dev},
+		{[]string{"--headless", "--preset", "ring", "--set", "target=points(z.csv)"}, `ganui: --set: target "points(z.csv)": it is a link to /dev/zero, a device, not a regular file: name a file`},
 		{[]string{"--headless", "--log", "/dev/zero"}, "ganui: --log: /dev/zero is a device, " + write},
 		{[]string{"--headless", "--log", "p.csv"}, "ganui: --log: p.csv is a named pipe, " + write},
 		{[]string{"--headless", "--save", "z.ckpt"}, "ganui: --save: z.ckpt is a link to /dev/zero, a device, " + write},

@@ -90,6 +90,15 @@ func unreachable(err error) error {
 // linked is path, and where it is a symbolic link, the file its links
 // lead to, as far as they lead: "dl.ckpt, a link to nowhere/x.ckpt".
 func linked(path string) string {
+	if to := leadsTo(path); to != path {
+		return path + ", a link to " + to
+	}
+	return path
+}
+
+// leadsTo is the file path's symbolic links lead to, as far as they lead:
+// path itself where it is no link.
+func leadsTo(path string) string {
 	to := path
 	for range 40 { // as many links as Linux follows
 		st, err := os.Lstat(to)
@@ -105,10 +114,7 @@ func linked(path string) string {
 		}
 		to = link
 	}
-	if to == path {
-		return path
-	}
-	return path + ", a link to " + to
+	return to
 }
 
 // LinkLoop is the refusal of path, whose symbolic links lead round in a
@@ -191,12 +197,21 @@ func (e *TooLarge) Error() string {
 
 // Regular refuses anything but a regular file, saying what it is and
 // what to give instead (Instead): the test for what ganui reads, and, of
-// write, for what its outputs may replace.
+// write, for what its outputs may replace. st is the file path leads to;
+// where path is a symbolic link, the refusal names the link as given and
+// where it leads, "dlink is a link to d, a directory, not a regular file:
+// name a file in it", not the link alone, which ls lists as a link, nor
+// its target alone, which the user did not name: one wording for an
+// input and an output.
 func Regular(path string, st fs.FileInfo, write bool) error {
 	if st.Mode().IsRegular() {
 		return nil
 	}
-	return fmt.Errorf("%s is %s, not a regular file%s", path, What(st.Mode()), Instead(st.Mode(), write))
+	what := What(st.Mode())
+	if to := leadsTo(path); to != path {
+		what = "a link to " + to + ", " + what
+	}
+	return fmt.Errorf("%s is %s, not a regular file%s", path, what, Instead(st.Mode(), write))
 }
 
 // Instead ends the refusal of a file of mode m given where a regular

@@ -86,3 +86,35 @@ func TestLinkToNoFileNamesWhereItLeads(t *testing.T) {
 		t.Errorf("unnamed: %q", err)
 	}
 }
+
+// TestLinkToADirectoryIsNamedAsGiven: an input that is a symbolic link to
+// a directory is refused naming the link and where it leads, "dlink is a
+// link to d, a directory, not a regular file: name a file in it", as an
+// output's refusal names it (outputfile.Target), not "dlink is a
+// directory", which ls lists as a link; a directory given itself is
+// named alone, and said without its name where the name is said already
+// (Unnamed).
+func TestLinkToADirectoryIsNamedAsGiven(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("d", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{"dlink": "d", "dlink2": "dlink"} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]string{
+		"dlink":  "dlink is a link to d, a directory, not a regular file: name a file in it",
+		"dlink2": "dlink2 is a link to d, a directory, not a regular file: name a file in it", // a link to a link: where they lead
+		"d":      "d is a directory, not a regular file: name a file in it",
+	} {
+		if _, err := Open(path); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+	}
+	_, err := Open("dlink")
+	if err = Unnamed(err, "dlink"); err.Error() != "it is a link to d, a directory, not a regular file: name a file in it" {
+		t.Errorf("unnamed: %q", err)
+	}
+}

@@ -800,12 +800,11 @@ func unwrapPath(err error) error {
 // yet), so that the link stays a link. It refuses anything there but a
 // regular file: renaming over /dev/null or a named pipe would destroy it.
 // Its errors name the path as the user gave it, and where a link led
-// elsewhere, where it points, with what to give instead as
-// inputfile.Instead says it: "dlink is a link to d, a directory, not a
-// regular file: name a file in it", not the target alone ("d is a
-// directory, …") and no advice; and of a
-// directory on the way its user may not enter, that directory
-// (unenterable).
+// elsewhere, where it points, with what to give instead, as
+// inputfile.Regular says it of an input too: "dlink is a link to d, a
+// directory, not a regular file: name a file in it", not the target
+// alone ("d is a directory, …") and no advice; and of a directory on the
+// way its user may not enter, that directory (unenterable).
 func Target(given string) (string, error) {
 	path := given
 	for range 40 { // as many links as Linux follows
@@ -830,10 +829,8 @@ func Target(given string) (string, error) {
 			path = link
 		case st.Mode().IsRegular():
 			return path, nil
-		case path == given:
-			return "", inputfile.Regular(path, st, true)
-		default:
-			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file%s", given, path, inputfile.What(st.Mode()), inputfile.Instead(st.Mode(), true))
+		default: // named as given, and where its links lead (inputfile.Regular)
+			return "", inputfile.Regular(given, st, true)
 		}
 	}
 	return "", inputfile.LinkLoop(given)
