@@ -80,6 +80,9 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 			fmt.Fprintln(stderr, "ganui: warning: "+visible.Message(err.Error()))
 		}
 	}
+	if note := s.LogBegun(); note != "" {
+		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options))

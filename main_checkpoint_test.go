@@ -240,6 +240,33 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	}
 }
 
+// TestResumedLogNotThereIsSaid: a resumed run given a --log that is not
+// there (the log it wrote up to its checkpoint moved or removed since) or
+// is empty writes a new log from the epoch after the checkpoint's, and
+// says so on stderr, exit 0, where it had begun the file without a word,
+// a user who expected the whole history left to find epochs 1–30
+// missing from it; a log that goes on is told nothing.
+func TestResumedLogNotThereIsSaid(t *testing.T) {
+	t.Chdir(t.TempDir())
+	common := []string{"--headless", "--every", "0", "--samples", "100"}
+	if code, _, stderr := runCLI(t, append(common, "--preset", "vanilla", "--epochs", "30", "--save", "run.ckpt", "--log", "run.csv")...); code != 0 {
+		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
+	}
+	if err := os.WriteFile("empty.csv", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ log, want string }{
+		{"gone.csv", "ganui: note: --log gone.csv was not there, so it begins at epoch 31: epochs 1–30, up to the checkpoint, are not in it\n"},
+		{"empty.csv", "ganui: note: --log empty.csv was empty, so it begins at epoch 31: epochs 1–30, up to the checkpoint, are not in it\n"},
+		{"run.csv", ""}, // the log goes on
+	} {
+		code, _, stderr := runCLI(t, append(common, "--resume", "run.ckpt", "--epochs", "40", "--log", c.log)...)
+		if code != 0 || stderr != c.want {
+			t.Errorf("--resume run.ckpt --log %s: exit %d, stderr %q; want exit 0, %q", c.log, code, stderr, c.want)
+		}
+	}
+}
+
 // TestSaveUpdatesTheResumedCheckpoint: --save may name the checkpoint --resume
 // continues, so that a run goes on in one file kept up to date, as it ends and
 // as SIGINT stops it: the file then holds the run at its last epoch, whole, and

@@ -268,7 +268,8 @@ func TestOutputsOfARemovedDirectorySayWhatWritesThem(t *testing.T) {
 		want string
 	}{
 		{"the log appended to", []string{"--log", log}, "ganui: --log: the directory " + sub + " was removed while ganui ran, and run.csv with it: its history of epochs 1–30 is lost; to write it, make the directory again, or give another, and train the run from its start, as a run resumed again logs epochs 21–30 alone: ganui --headless --preset vanilla --epochs 30 --seed 1 --log " + log + "\n"},
-		{"the checkpoint gone", []string{"--log", filepath.Join(sub, "more.csv")}, "ganui: --log: the directory " + sub + " was removed while ganui ran, and more.csv with it: its history of epochs 21–30 is lost; to write it, make the directory again, or give another, and train the run from its start, as the checkpoint it resumed, " + ckpt + ", is gone: ganui --headless --preset vanilla --epochs 30 --seed 1 --log " + filepath.Join(sub, "more.csv") + "\n"},
+		{"the checkpoint gone", []string{"--log", filepath.Join(sub, "more.csv")}, "ganui: note: --log " + filepath.Join(sub, "more.csv") + " was not there, so it begins at epoch 21: epochs 1–20, up to the checkpoint, are not in it\n" + // a new log (TestResumedLogNotThereIsSaid)
+			"ganui: --log: the directory " + sub + " was removed while ganui ran, and more.csv with it: its history of epochs 21–30 is lost; to write it, make the directory again, or give another, and train the run from its start, as the checkpoint it resumed, " + ckpt + ", is gone: ganui --headless --preset vanilla --epochs 30 --seed 1 --log " + filepath.Join(sub, "more.csv") + "\n"},
 	} {
 		if err := os.MkdirAll(sub, 0o755); err != nil {
 			t.Fatal(err)

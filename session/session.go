@@ -250,6 +250,33 @@ type Session struct {
 	// checkpoint (its record's, record.go) when they are not those this
 	// process runs (engine.KernelISA): "" for the same, or unknown.
 	otherKernels string
+	// logBegun is LogBegun's note, "" for none.
+	logBegun string
+}
+
+// LogBegun says, of a resumed run whose --log was not there or was empty,
+// that the log begins at the epoch after the checkpoint's and holds none
+// of the epochs before: a user who gave the log the run wrote up to its
+// checkpoint (moved, removed, emptied since), which the run would have
+// gone on in, is told the history is not whole, not left to find it so.
+// "" for a run whose log goes on, a fresh run, and a checkpoint at epoch
+// 0, which has no epoch before.
+func (s *Session) LogBegun() string { return s.logBegun }
+
+// logBegunNote is LogBegun's words of a log at path begun at epoch e+1,
+// e the checkpoint's, as the file was not there (missing) or was empty:
+// "--log run.csv was not there, so it begins at epoch 501: epochs
+// 1–500, up to the checkpoint, are not in it".
+func logBegunNote(path string, e int, missing bool) string {
+	why := "was not there"
+	if !missing {
+		why = "was empty"
+	}
+	before := "epoch 1, up to the checkpoint, is"
+	if e > 1 {
+		before = "epochs 1–" + numtext.FormatInt(e) + ", up to the checkpoint, are"
+	}
+	return fmt.Sprintf("--log %s %s, so it begins at epoch %s: %s not in it", path, why, numtext.FormatInt(e+1), before)
 }
 
 // Unrecorded says why a resumed run has no record (its charts, events and
@@ -441,6 +468,8 @@ func New(opts Options) (*Session, error) {
 				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
 			case ok:
 				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(last), numtext.FormatInt(e))
+			case e > 0 && (errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0):
+				s.logBegun = logBegunNote(opts.LogPath, e, err != nil)
 			}
 		}
 	}
