@@ -262,32 +262,57 @@ func dirNotice(dir string) string {
 }
 
 // leftLine is what the terminal keeps of a run quit without waiting for
-// its epoch in training: the run and the last epoch the screen showed
-// finished, its design named as the final line names it, and what is
-// missing — with each file w, e, c or P asked for that the session had
-// not taken up (session.Unwritten), and dir, where they were to be
-// written, so that a w, e, c or P pressed while a wide design's epoch or
-// first evaluation takes seconds is not lost without a word; and last,
-// as a headless run quit at once names them (atOnceLine), the files of
+// what its session was at (end.Doing): the run and the last epoch the
+// screen showed finished, its design named as the final line names it,
+// what the quit did not wait for (notWaitingFor), and what is missing —
+// with each file w, e, c or P asked for that the session had not taken
+// up (session.Unwritten), and dir, where they were to be written, so
+// that a w, e, c or P pressed while a wide design's epoch or first
+// evaluation takes seconds is not lost without a word; and last, as a
+// headless run quit at once names them (atOnceLine), the files of
 // writes under way that their directory, made read-only under them,
 // would not let be removed (left, outputfile.Abandon's), emptied.
 func leftLine(end tui.Ending, unwritten []session.Command, left []*outputfile.LeftError, dir string) string {
-	why := "quit at once, not waiting for the epoch in training: no final line, no command again"
+	list := ""
 	if len(unwritten) > 0 {
 		files := make([]string, len(unwritten))
 		for i, c := range unwritten {
 			files[i] = askedFor(c, end)
 		}
-		list := files[0]
+		list = files[0]
 		if n := len(files); n > 1 {
 			list = strings.Join(files[:n-1], ", ") + " or " + files[n-1]
 		}
+	}
+	why := "quit at once, not waiting for " + notWaitingFor(end.Doing, list) + ": no final line, no command again"
+	switch {
+	case list != "" && end.Doing == "": // the files were the wait
+		why += ", and nothing was written to " + dir
+	case list != "":
 		why += fmt.Sprintf(", and not %s: nothing was written to %s", list, dir)
 	}
 	if !end.Shown {
 		return atOnceLine("left: "+why, left)
 	}
 	return atOnceLine(fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.DesignText(end.Preset, end.Changes), end.Seed, end.Epoch, why), left)
+}
+
+// notWaitingFor is what a quit at once did not wait for, the session at
+// doing (Session.Doing's words) and files, those asked for and not
+// written, named: the epoch in training, the evaluation under way, or,
+// between them, the files being written (a w's checkpoint, the run
+// paused), where "the epoch in training" had been said of a run in
+// which none trained; with none, the run's stop.
+func notWaitingFor(doing, files string) string {
+	switch {
+	case strings.HasPrefix(doing, "training"):
+		return "the epoch in training"
+	case doing != "":
+		return "the evaluation under way"
+	case files != "":
+		return files + " to be written"
+	}
+	return "the run to stop"
 }
 
 // askedFor names the file c writes by the key that asked for it, the

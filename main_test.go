@@ -1400,27 +1400,53 @@ func TestLeftLineSaysTheFilesNotWritten(t *testing.T) {
 		left      []*outputfile.LeftError
 		want      string
 	}{
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3}, []session.Command{session.Save{}}, nil,
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3, Doing: "training epoch 5"}, []session.Command{session.Save{}}, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 3: nothing was written to /runs"},
-		{tui.Ending{SaveAt: -1}, []session.Command{session.Save{}}, nil,
+		{tui.Ending{SaveAt: -1, Doing: "training epoch 1"}, []session.Command{session.Save{}}, nil,
 			"left: " + lost + ", and not the checkpoint w asked for: nothing was written to /runs"},
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: -1}, []session.Command{session.Export{}}, nil,
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: -1, Doing: "training epoch 5"}, []session.Command{session.Export{}}, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the history CSV e asked for: nothing was written to /runs"},
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, []session.Command{session.Save{}, session.Share{}, session.Plot{}}, nil,
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2, Doing: "training epoch 5"}, []session.Command{session.Save{}, session.Share{}, session.Plot{}}, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 2, the preset file c asked for or the figure P asked for: nothing was written to /runs"},
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, nil, nil,
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2, Doing: "training epoch 5"}, nil, nil,
 			"left preset=vanilla seed=1 epochs=4: " + lost},
 		// A w's write under way, its directory made read-only under it:
 		// its temporary file, emptied, is named last, as a headless quit
 		// at once names it (atOnceLine).
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3}, []session.Command{session.Save{}},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3, Doing: "training epoch 5"}, []session.Command{session.Save{}},
 			[]*outputfile.LeftError{{Temp: "/runs/.ganui-vanilla-seed1-epoch3.ckpt.tmp-8723ca36", Why: syscall.EACCES}},
 			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 3: nothing was written to /runs; its hidden temporary file /runs/.ganui-vanilla-seed1-epoch3.ckpt.tmp-8723ca36 is left there, emptied (removing it: permission denied): remove it once you can"},
-		{tui.Ending{SaveAt: -1}, nil, []*outputfile.LeftError{{Temp: "/runs/.a.csv.tmp-1", Why: syscall.EACCES}, {Temp: "/runs/.b.json.tmp-2", Why: syscall.EROFS}},
+		{tui.Ending{SaveAt: -1, Doing: "training epoch 1"}, nil, []*outputfile.LeftError{{Temp: "/runs/.a.csv.tmp-1", Why: syscall.EACCES}, {Temp: "/runs/.b.json.tmp-2", Why: syscall.EROFS}},
 			"left: " + lost + "; its hidden temporary file /runs/.a.csv.tmp-1 is left there, emptied (removing it: permission denied): remove it once you can; its hidden temporary file /runs/.b.json.tmp-2 is left there, emptied (removing it: read-only file system): remove it once you can"},
 	} {
 		if got := leftLine(c.end, c.unwritten, c.left, "/runs"); got != c.want {
 			t.Errorf("left line\n%s\nwant\n%s", got, c.want)
+		}
+	}
+}
+
+// TestLeftLineSaysWhatItDidNotWaitFor: the line of a trainer quit at once
+// says what the quit did not wait for, what the session was at
+// (Ending.Doing): the epoch in training, the evaluation under way, or,
+// between them, the files asked for being written — a w's checkpoint the
+// run paused, where "not waiting for the epoch in training" had been said
+// of a run in which none trained.
+func TestLeftLineSaysWhatItDidNotWaitFor(t *testing.T) {
+	const shown = "left preset=vanilla seed=1 epochs=0: quit at once, not waiting for "
+	for _, c := range []struct {
+		doing     string
+		unwritten []session.Command
+		want      string
+	}{
+		{"training epoch 1", nil, shown + "the epoch in training: no final line, no command again"},
+		{"evaluating epoch 1's generator on 2,000 samples", nil, shown + "the evaluation under way: no final line, no command again"},
+		{"", []session.Command{session.Save{}}, shown + "the checkpoint w asked for at epoch 0 to be written: no final line, no command again, and nothing was written to /runs"},
+		{"", []session.Command{session.Save{}, session.Export{}}, shown + "the checkpoint w asked for at epoch 0 or the history CSV e asked for to be written: no final line, no command again, and nothing was written to /runs"},
+		{"", nil, shown + "the run to stop: no final line, no command again"},
+	} {
+		end := tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, SaveAt: 0, Doing: c.doing}
+		if got := leftLine(end, c.unwritten, nil, "/runs"); got != c.want {
+			t.Errorf("at %q, unwritten %T:\n%s\nwant\n%s", c.doing, c.unwritten, got, c.want)
 		}
 	}
 }

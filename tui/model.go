@@ -118,6 +118,9 @@ type Model struct {
 	// training, and the UI waits for it (stopSession). left: q again
 	// quit without waiting, so the session has not stopped.
 	quitting, left bool
+	// leftDoing is what the session was at as q again left it
+	// (Ending.Doing).
+	leftDoing string
 	// saveAt is the epoch the screen showed when w last asked for a
 	// checkpoint, or -1 (Ending.SaveAt).
 	saveAt int
@@ -539,6 +542,9 @@ func keyName(k tea.KeyMsg) string {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.quitting {
 		m.left = true
+		if m.s != nil {
+			m.leftDoing, _, _ = m.s.Doing()
+		}
 		return m, tea.Quit
 	}
 	m.quitting, m.keys.quitting = true, true

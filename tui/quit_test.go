@@ -484,3 +484,27 @@ func markedNotice(said string) string {
 	sys, out, _ := strings.Cut(tail, "; quit")
 	return head + session.GivesWay + " /" + path + session.GivesWay + " " + why + session.GivesWay + " (" + sys + session.GivesWay + session.LiveOnly + "; quit" + out + session.LiveOnly
 }
+
+// TestQuitAtOnceSaysWhatTheSessionWasAt: q again, quitting at once, keeps
+// in Ending.Doing what the session was at, its first evaluation here (a
+// session not started stays at it), for the line the terminal keeps to
+// say what the quit did not wait for: not the epoch in training, of a
+// run in which none trained. A q that waits leaves it "".
+func TestQuitAtOnceSaysWhatTheSessionWasAt(t *testing.T) {
+	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s) // not started: the session stays at its first evaluation
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.Update(keyMsg("q"))
+	if end := m.(Model).ending(); end.Left || end.Doing != "" {
+		t.Errorf("one q: Ending left %v, doing %q; want neither", end.Left, end.Doing)
+	}
+	m, _ = m.Update(keyMsg("q"))
+	want, _, _ := s.Doing()
+	if end := m.(Model).ending(); !end.Left || end.Doing != want || !strings.HasPrefix(want, "evaluating") {
+		t.Errorf("q q: Ending left %v, doing %q; want left, doing %q, the session's first evaluation", end.Left, end.Doing, want)
+	}
+}

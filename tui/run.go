@@ -55,6 +55,12 @@ type Ending struct {
 	// checkpoint, or -1 if it had shown none yet: with Left and the
 	// session's SavePending, that of the checkpoint not written.
 	SaveAt int
+	// Doing is, with Left, what the session was at as the user quit at
+	// once, in Session.Doing's words: "training epoch 5", "evaluating
+	// …", or "" between them, a file asked for being written (a w's
+	// checkpoint, the run paused) or commands applied: what the quit did
+	// not wait for.
+	Doing string
 }
 
 // AtEpoch is " at epoch N", or "" for an epoch of -1: where a line says
@@ -68,7 +74,7 @@ func AtEpoch(epoch int) string {
 
 // ending is how the trainer m ended.
 func (m Model) ending() Ending {
-	end := Ending{Left: m.left, Shown: m.ready, SaveAt: m.saveAt}
+	end := Ending{Left: m.left, Shown: m.ready, SaveAt: m.saveAt, Doing: m.leftDoing}
 	if m.ready {
 		end.Preset, end.Changes, end.Seed, end.Epoch = m.snap.Origin, m.snap.Changes, m.snap.Seed, m.snap.Epoch
 	}
