@@ -936,7 +936,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	}
 	if w.dWins() {
 		under, least := w.winsUnder, w.winsLeast
-		losses := w.averagedLosses()
+		losses := w.winLosses()
 		detail := losses + fmt.Sprintf(", together under %g", under)
 		if least > 0 {
 			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%s at real label %g", numtext.Figure(least, 4), cfg.RealLabel)))
@@ -1743,6 +1743,16 @@ func (w *watch) equilibriumDetail() string {
 // where the averages do not.
 func (w *watch) averagedLosses() string {
 	return numtext.Together("D real "+numtext.Measure(w.dReal)) + ", " + numtext.Together("D fake "+numtext.Measure(w.dFake)) + fmt.Sprintf(", averaged over about %d epochs", lossWindow)
+}
+
+// winLosses are D's averaged losses as D's win and its end give them,
+// named as losses: "losses D real 0.041, D fake 0.030, averaged over
+// about 100 epochs". Those words speak of D's scores, "D scores real
+// data over 0.9 and generated data under 0.1, on average", and the bare
+// "D real 0.041" after them read as D's score on real data, under 0.1
+// where the words had just said over 0.9.
+func (w *watch) winLosses() string {
+	return "losses " + w.averagedLosses()
 }
 
 // notYet is the ModeDropped finding of n of the target's modes missing

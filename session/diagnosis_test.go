@@ -1252,7 +1252,7 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 		eval Eval
 		want string
 	}{
-		{vanilla, DWins, Eval{}, "D's scores are less sure again: D real 0.184, D fake 0.087, averaged over about 100 epochs, together over 0.1"},
+		{vanilla, DWins, Eval{}, "D's scores are less sure again: losses D real 0.184, D fake 0.087, averaged over about 100 epochs, together over 0.1"},
 		{smoothed, DWins, Eval{}, "together over 0.1 above D real's least, 0.3251"},
 		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.200, over 0.05"},
 		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.039, over the 99% bound 0.036"},
@@ -1418,15 +1418,15 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		says, endSays string // what the win and its end say of D's scores
 	}{
 		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1", "the non-saturating G loss",
-			"D wins: it scores real data over 0.9 and generated data under 0.1, on average", "D's scores are less sure again: D real"},
+			"D wins: it scores real data over 0.9 and generated data under 0.1, on average", "D's scores are less sure again: losses D real"},
 		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", "", "", ""},
 		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.018", "G's least-squares loss",
-			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: D real"},
+			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: losses D real"},
 		{engine.LossLeastSquares, 0.01, 0.01, false, "", "", "", ""},
 		{engine.LossLeastSquares, 0.0053, 0.0018, true, "together over 0.018", "G's least-squares loss", // lsgan (seed 3) at epoch 1,000, KS 0.99
-			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: D real"},
+			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: losses D real"},
 		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.144", "G's loss −D(G(z))", // hinge (seed 1) at epoch 1,000
-			"D wins: it scores real data over 0.85 and generated data under −0.85, on average, near or past its margins ±1", "D's scores fall further short of its margins again: D real"},
+			"D wins: it scores real data over 0.85 and generated data under −0.85, on average, near or past its margins ±1", "D's scores fall further short of its margins again: losses D real"},
 		{engine.LossHinge, 0.08, 0.08, false, "", "", "", ""},
 		{engine.LossWasserstein, -3, 0.01, false, "", "", "", ""},
 	} {
@@ -2967,9 +2967,9 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		kind         EventKind
 		want         string
 	}{
-		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: D real 0.020, D fake 0.020, averaged over about 100 epochs, together under 0.1"},
-		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: D real 0.001, D fake 0.001, averaged over about 100 epochs, together under 0.018"},
-		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: D real 0.050, D fake 0.020, averaged over about 100 epochs, together under 0.144"},
+		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: losses D real 0.020, D fake 0.020, averaged over about 100 epochs, together under 0.1"},
+		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: losses D real 0.001, D fake 0.001, averaged over about 100 epochs, together under 0.018"},
+		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: losses D real 0.050, D fake 0.020, averaged over about 100 epochs, together under 0.144"},
 		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.010, under 0.05"},
 		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.005, under the 95% bound 0.010"},
 	} {
@@ -2993,6 +2993,28 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		if got := numtext.Plain(events[i].Detail); got != c.want {
 			t.Errorf("%s: %s says %q, want %q", c.loss, c.kind, got, c.want)
 		}
+	}
+}
+
+// TestDWinsNamesItsNumbersAsLosses: D's win says what its scores are,
+// "D wins: it scores real data over 0.9 and generated data under 0.1, on
+// average", then gives its averaged losses, which must say they are
+// losses: bare, "— D real 0.041, D fake 0.030", they read as the scores
+// the words had just put over 0.9 and under 0.1.
+func TestDWinsNamesItsNumbersAsLosses(t *testing.T) {
+	cfg := testdesigns.PerSample(100)
+	w := watchOf(cfg)
+	for e := 1; e <= lossWindow; e++ {
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.041, DFake: 0.030, G: 1, Mean: 0, Std: 1}, -1, 9, true, true)
+	}
+	ev := &Eval{Epoch: lossWindow, Metrics: engine.Metrics{N: 1000, KS: 0.5, ZDep: 1}, KSFloor: 0.01}
+	fs := diagnose(cfg, &w, ev)
+	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DWins })
+	if i < 0 {
+		t.Fatalf("no D win among %+v", fs)
+	}
+	if got, want := numtext.Plain(fs[i].Detail), "losses D real 0.041, D fake 0.030, averaged over about 100 epochs, together under 0.1"; got != want {
+		t.Errorf("D's win: %q — %q, want %q", fs[i].Text, got, want)
 	}
 }
 

@@ -438,7 +438,7 @@ func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
 	_, ends := dWinsWords(w.loss, w.winsLeast > 0)
-	return fmt.Sprintf("%s: %s, %s", ends, w.averagedLosses(), over)
+	return fmt.Sprintf("%s: %s, %s", ends, w.winLosses(), over)
 }
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
