@@ -148,6 +148,9 @@ type Model struct {
 	kind string
 }
 
+// lossG is G's series on the losses' chart, after D real's and D fake's.
+const lossG = 2
+
 // NewModel returns the UI for session s, which the caller starts.
 func NewModel(s *session.Session) Model {
 	return Model{

@@ -622,7 +622,7 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 		pts[len(pts)-1].G = c.last
 		m := NewModel(nil)
 		m.losses.render(pts, 0, nil, 60, 12)
-		if got := m.losses.offScale(c.last); got != c.off {
+		if got := m.losses.offScale(lossG, c.last); got != c.off {
 			t.Errorf("G at %g: off %d, want %d", c.last, got, c.off)
 		}
 		m.snap.Last = engine.EpochStats{Epoch: 100, G: c.last}
@@ -630,6 +630,36 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 		if c.mark != "" && !strings.Contains(legend, c.mark) || c.mark == "" && strings.Contains(legend, "off scale") {
 			t.Errorf("G at %g: legend %q, want %q", c.last, legend, c.mark)
 		}
+	}
+}
+
+// TestOffScaleOnlyWhereTheChartMarksIt: the legend gives the latest epoch's
+// loss and the chart averages of epochs, so that a G loss climbing as
+// vanilla's does (seed 1, 4.289 at epoch 511) lies a little over the highest
+// point drawn, its line ending ■ on the top row with no ▲ in the chart: the
+// legend does not call it off scale, which the ▲ ▼ entry says is a value
+// the chart draws at its edge.
+func TestOffScaleOnlyWhereTheChartMarksIt(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	var pts []session.Point
+	for e := 1; e <= 100; e++ {
+		pts = append(pts, session.Point{Epoch: e, DReal: 0.04, DFake: 0.03, G: 0.7 + 3.3*float64(e)/100})
+	}
+	m := NewModel(nil)
+	view := m.losses.render(pts, 0, nil, 40, 4)
+	if strings.ContainsAny(view, "▲▼") {
+		t.Fatalf("the climbing G drawn beyond the chart:\n%s", view)
+	}
+	last := 4.289
+	if hi := m.losses.ts.ViewMaxY(); !(last > hi) {
+		t.Fatalf("the chart's range reaches %g, over the latest epoch's %g: nothing to test", hi, last)
+	}
+	if got := m.losses.offScale(lossG, last); got != 0 {
+		t.Errorf("G at %g over a chart marking none of G's points: off %d, want 0", last, got)
+	}
+	m.snap.Last = engine.EpochStats{Epoch: 100, DReal: 0.04, DFake: 0.03, G: last}
+	if legend := strings.Join(m.lossLegend(200), " "); strings.Contains(legend, "off scale") {
+		t.Errorf("legend %q beside a chart that marks nothing beyond its range:\n%s", legend, view)
 	}
 }
 
@@ -922,7 +952,12 @@ func TestSamplesCountNotFiniteApart(t *testing.T) {
 func TestOffScaleLegendFits(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
-	m.losses.render([]session.Point{{Epoch: 1, DReal: 0.7, DFake: 0.68, G: 0.72}}, 0, nil, 60, 12)
+	var pts []session.Point // the chart cuts the last epoch's G, marked ▼
+	for e := 1; e <= 200; e++ {
+		pts = append(pts, session.Point{Epoch: e, DReal: 0.7, DFake: 0.68, G: 0.72})
+	}
+	pts = append(pts, session.Point{Epoch: 201, DReal: 0.009, DFake: 3.244e6, G: -4.901e6})
+	m.losses.render(pts, 0, nil, 60, 12)
 	m.snap.Last = engine.EpochStats{Epoch: 201, DReal: 0.009, DFake: 3.244e6, G: -4.901e6}
 	for w := 36; w <= 40; w++ {
 		lines := m.lossLegend(w)

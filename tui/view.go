@@ -1835,7 +1835,7 @@ func (m *Model) watchLines(w, n int) []string {
 	// The findings read the epochs' losses (averaged over about 100 of them)
 	// and the samples now: the losses of updates by hand since the latest
 	// epoch, which the legend gives, are none of theirs, and the note says so:
-	// "No finding now" alone would stand beside "G 100.000 ▲ off scale" after
+	// "No finding now" alone would stand beside "G 100.000" after
 	// d and g pressed at a learning rate of 10.
 	if s.Replay == nil && s.Hand != nil {
 		// Shortest, in fewer words, so that at 70×20 after d and g at epoch 0
@@ -1972,9 +1972,9 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 		items := slices.Concat([]string{title}, items[1:], penalty)
 		switch {
 		case !hasG:
-		case m.losses.offScale(g) == 1:
+		case m.losses.offScale(lossG, g) == 1:
 			items[3] += styleG.Render(" ▲ off scale")
-		case m.losses.offScale(g) == -1:
+		case m.losses.offScale(lossG, g) == -1:
 			items[3] += styleG.Render(" ▼ off scale")
 		}
 		if eq := s.Equilibrium; eq != nil {

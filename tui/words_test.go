@@ -907,7 +907,7 @@ func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 
 // TestNoFindingSaysHandLossesAreNotJudged: after updates by hand (d, g) the
 // hint says the diagnosis reads the epochs' losses, not those the legend gives:
-// "No finding now" alone would stand beside "G 100.000 ▲ off scale" after d and
+// "No finding now" alone would stand beside "G 100.000" after d and
 // g pressed at a D learning rate of 10. A replayed frame, which has no updates
 // by hand, and a run without them are told nothing of it.
 func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
