@@ -1815,6 +1815,12 @@ func (m *Model) watchLines(w, n int) []string {
 		watchFor, hold = "A run going well shows ", "A frame's findings show here"
 		eval, is = &s.Replay.Eval, "was"
 	}
+	// A run done with its plan trains no more until it is told to: what a
+	// run going well shows, not what to watch for, in the rows "No finding
+	// now. Watch for" takes.
+	if s.State == session.Done && s.Replay == nil {
+		none, watchFor = "No finding", "Going well: "
+	}
 	// No finding is not a run going well: G can be far from its target
 	// with nothing yet gone wrong by the findings' rules. Untrained, at
 	// epoch 0, every G is.

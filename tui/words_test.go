@@ -161,6 +161,25 @@ func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 	}
 }
 
+// TestDoneRunWithoutFindingSaysWhatGoingWellShows: a run done with its
+// plan trains no more, and its hint says what a run going well shows, not
+// "Watch for the █ bars filling …" of bars that will not move.
+func TestDoneRunWithoutFindingSaysWhatGoingWellShows(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Findings, snap.Note = session.Done, nil, ""
+		snap.Eval.Metrics.KS = 0.3 // not far (TestNoFindingSaysGIsFarFromTheTarget)
+		view := frame(t, s, snap, w, h)
+		if w >= 120 {
+			frameReads(t, view, "No finding. Going well: the █ bars filling the ░ expected counts")
+		}
+		if strings.Contains(view, "Watch") {
+			t.Errorf("%d×%d: a done run's hint says what to watch for:\n%s", w, h, view)
+		}
+	}
+}
+
 // TestDivergedRunsFrameShowsItsFindings: a replayed frame of a run that has
 // since run away shows the frame's diagnosis under the status line's runaway,
 // and a frame without a finding says so of its epoch where there is a row for
