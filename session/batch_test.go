@@ -625,7 +625,7 @@ func TestJobsAreAtMostTheRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Reset()
-	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 jobs=2 ") {
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 ks_floor=0.078 jobs=2 ") {
 		t.Errorf("a sweep of 2 cells, 4 jobs: %v, output:\n%s", err, b.String())
 	}
 }

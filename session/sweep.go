@@ -462,7 +462,8 @@ type SweepResult struct {
 // covered (before the high-quality share, as a final line has them);
 // how many seeds a stop left unfinished, if any; and last, for a
 // measure some runs that did not diverge left NaN or infinite, how many
-// of them did (w1_nan=2/5). Then a summary line. Each run depends only on
+// of them did (w1_nan=2/5). Then a summary line, which on a 1-D target
+// gives KS's noise floor at the runs' sample size (ks_floor=). Each run depends only on
 // its design and seed, so the rows are the same whatever jobs is. Its
 // wall time, as RunSeeds', is by opts.Clock.
 //
@@ -549,9 +550,17 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	if res.Target != "" {
 		target = " target=" + LineValue(res.Target)
 	}
-	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
+	// KS's noise floor at the runs' sample size, the same for every cell
+	// (engine.KSNoiseFloor), as a --seeds summary gives it beside KS: a
+	// row whose ks= is at it cannot be told from sampling noise. A
+	// plane's sliced-W1 floor is its target's, which a sweep may vary.
+	floor := ""
+	if res.Measures[0] == "ks" {
+		floor = " ks_floor=" + numtext.Measure(engine.KSNoiseFloor(res.Samples))
+	}
+	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
 		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
-		unfinished(len(runs)-total), min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
+		unfinished(len(runs)-total), floor, min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
 	if total < len(runs) { // ctx's cancel stopped some: one after the last run's end stopped none
 		return res, ErrInterrupted
 	}

@@ -328,7 +328,7 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	cancel()
 	var b strings.Builder
 	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b, nil)
-	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 samples=300 seeds=1 runs=0 diverged=0 unfinished=2 jobs=") {
+	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 samples=300 seeds=1 runs=0 diverged=0 unfinished=2 ks_floor=0.078 jobs=") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
 	b.Reset()
@@ -376,6 +376,28 @@ func (w *cancelAtLine) Write(p []byte) (int, error) {
 		w.cancel()
 	}
 	return w.Builder.Write(p)
+}
+
+// TestSweepSummaryGivesKSNoiseFloor: a 1-D sweep's summary gives KS's noise
+// floor at the runs' sample size, as a --seeds summary gives it beside KS,
+// so that a row's ks= can be told at the floor or above it.
+func TestSweepSummaryGivesKSNoiseFloor(t *testing.T) {
+	for _, tc := range []struct {
+		samples int
+		floor   string
+	}{{2000, " ks_floor=0.030 "}, {0, " ks_floor=0.014 "}} {
+		opts := Options{Config: testdesigns.PerSample(5), Samples: tc.samples}
+		sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		_, err = RunSweep(context.Background(), opts, sw, []uint64{1}, 1, &b, nil)
+		lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+		if err != nil || !strings.Contains(lines[len(lines)-1], " diverged=0"+tc.floor+"jobs=1 ") {
+			t.Errorf("%d samples: %v, summary %q, want it to give%q before jobs=", tc.samples, err, lines[len(lines)-1], tc.floor)
+		}
+	}
 }
 
 // TestSweepCountsModes: on a target with modes each row reports the
