@@ -9,6 +9,8 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -217,18 +219,141 @@ func unfinishedSeeds(res session.BatchResult) string {
 		}
 		return "seeds " + session.CompactSeeds(s)
 	}
-	how := "interrupted" // the seeds named once where all are of a kind
-	switch {
-	case len(interrupted) == 0:
-		how = "not started"
-	case len(unstarted) > 0:
-		how = session.CompactSeeds(interrupted) + " interrupted, " + session.CompactSeeds(unstarted) + " not started"
+	var named [2]string // the seeds named once where all are of a kind
+	if len(interrupted) > 0 && len(unstarted) > 0 {
+		named = [2]string{session.CompactSeeds(interrupted), session.CompactSeeds(unstarted)}
 	}
-	them := "them"
-	if len(left) == 1 {
+	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{"--seeds " + session.CompactSeeds(left)}, len(left) == 1)
+}
+
+// unfinishedLine is the line a stopped --seeds batch or --sweep ends
+// with on stderr, "ganui: LEFT unfinished: HOW; RETRAIN trains them":
+// left names or counts what the stop left unfinished; how holds those
+// interrupted and those never started, each named or counted, or both
+// "" where left names them and all are of one kind, interrupted saying
+// which; retrain is the flags that train them, each set trains a part
+// of them ("… and … train them"); one says left is a single item (it).
+func unfinishedLine(left string, how [2]string, interrupted bool, retrain []string, one bool) string {
+	text := "not started"
+	switch {
+	case how[0] != "" && how[1] != "":
+		text = how[0] + " interrupted, " + how[1] + " not started"
+	case how[0] != "":
+		text = how[0] + " interrupted"
+	case how[1] != "":
+		text = how[1] + " not started"
+	case interrupted:
+		text = "interrupted"
+	}
+	trains, them := "trains", "them"
+	if len(retrain) > 1 {
+		trains = "train"
+	}
+	if one {
 		them = "it"
 	}
-	return fmt.Sprintf("ganui: %s unfinished: %s; --seeds %s trains %s", seeds(left), how, session.CompactSeeds(left), them)
+	return fmt.Sprintf("ganui: %s unfinished: %s; %s %s %s", left, text, strings.Join(retrain, " and "), trains, them)
+}
+
+// unfinishedCells is the line a stopped --sweep ends with on stderr, as
+// a --seeds batch's (unfinishedLine): how many of its cells the stop left
+// unfinished, those it interrupted and those it kept from starting, each
+// named as key=value,key=value (counted when the names would run past
+// maxUnfinishedNames characters), and the --sweep flags that train
+// exactly them: "ganui: 2 of 4 cells unfinished: g_lr=1e-3 interrupted,
+// g_lr=1e-2 not started; --sweep g_lr=1e-3,1e-2 trains them". The
+// summary's unfinished= counts runs, not cells, and the cells that never
+// started are on no line. A cell is trained again whole, every seed of
+// it, as its row sums them up; cells that are not one grid take a
+// --sweep each grid (sweepBoxes).
+func unfinishedCells(res session.SweepResult, cells int) string {
+	var interrupted, unstarted []string
+	length := 0
+	for _, c := range res.Unfinished {
+		parts := make([]string, len(c.Values))
+		for i, v := range c.Values {
+			parts[i] = res.Axes[i].Key + "=" + v
+		}
+		name := strings.Join(parts, ",")
+		length += len(name) + 1
+		if c.Started {
+			interrupted = append(interrupted, name)
+		} else {
+			unstarted = append(unstarted, name)
+		}
+	}
+	how := [2]string{strings.Join(interrupted, " "), strings.Join(unstarted, " ")}
+	if length > maxUnfinishedNames {
+		how = [2]string{strconv.Itoa(len(interrupted)), strconv.Itoa(len(unstarted))}
+		if len(interrupted) == 0 {
+			how[0] = ""
+		}
+		if len(unstarted) == 0 {
+			how[1] = ""
+		}
+	}
+	var flags []string
+	for _, box := range sweepBoxes(res) {
+		var f []string
+		for i, values := range box {
+			f = append(f, "--sweep "+shellword.Quote(res.Axes[i].Key+"="+strings.Join(values, ",")))
+		}
+		flags = append(flags, strings.Join(f, " "))
+	}
+	left := fmt.Sprintf("%d of %d cells", len(res.Unfinished), cells)
+	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1)
+}
+
+// maxUnfinishedNames bounds the characters of the cells a stopped
+// sweep's line names; past it, the line counts them.
+const maxUnfinishedNames = 120
+
+// sweepBoxes splits a stopped sweep's unfinished cells into grids, each
+// the values of every axis in the sweep's order, that a --sweep per axis
+// trains: merged along the last axis first, then each before it, cells
+// whose other values are the same. A sweep stops after a prefix of its
+// cells, in their order, but for those in flight: its unfinished cells
+// are one grid, or a row's end and the grid after it.
+func sweepBoxes(res session.SweepResult) [][][]string {
+	index := make([]map[string]int, len(res.Axes))
+	for i, a := range res.Axes {
+		index[i] = make(map[string]int, len(a.Values))
+		for j, v := range a.Values {
+			index[i][v] = j
+		}
+	}
+	boxes := make([][][]int, len(res.Unfinished))
+	for b, c := range res.Unfinished {
+		boxes[b] = make([][]int, len(c.Values))
+		for i, v := range c.Values {
+			boxes[b][i] = []int{index[i][v]}
+		}
+	}
+	for d := len(res.Axes) - 1; d >= 0; d-- {
+		var merged [][][]int
+		at := map[string]int{}
+		for _, box := range boxes {
+			others := fmt.Sprint(box[:d], box[d+1:])
+			if m, ok := at[others]; ok {
+				merged[m][d] = append(merged[m][d], box[d]...)
+				slices.Sort(merged[m][d])
+				continue
+			}
+			at[others] = len(merged)
+			merged = append(merged, box)
+		}
+		boxes = merged
+	}
+	out := make([][][]string, len(boxes))
+	for b, box := range boxes {
+		out[b] = make([][]string, len(box))
+		for i, js := range box {
+			for _, j := range js {
+				out[b][i] = append(out[b][i], res.Axes[i].Values[j])
+			}
+		}
+	}
+	return out
 }
 
 // headlessSweep trains the grid of --sweep for each seed, --jobs runs at
@@ -278,6 +403,10 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
+	// A signal's stop only, as --seeds says it (headlessSeeds).
+	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) {
+		fmt.Fprintln(stderr, unfinishedCells(res, len(opts.sweep.Cells)))
+	}
 	return drawSweep(plot, res, err)
 }
 

@@ -99,9 +99,55 @@ func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
 	}
 }
 
+// TestStoppedSweepNamesTheCellsLeft: a stopped --sweep ends saying which
+// cells it left unfinished, those interrupted and those never started, each
+// key=value,key=value, and the --sweep flags that train exactly them, one
+// grid each: where the summary's unfinished= counted runs and no line named
+// the cells that never started. Many cells are counted, not named.
+func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
+	two := []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}, {Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}}
+	cell := func(started bool, values ...string) session.UnfinishedCell {
+		return session.UnfinishedCell{Values: values, Started: started}
+	}
+	for _, tc := range []struct {
+		axes  []session.SweepAxis
+		cells int
+		left  []session.UnfinishedCell
+		want  string
+	}{
+		{two, 9, []session.UnfinishedCell{cell(true, "1e-3", "1e-3"), cell(true, "1e-3", "1e-2"), cell(false, "1e-2", "1e-4"), cell(false, "1e-2", "1e-3"), cell(false, "1e-2", "1e-2")},
+			"ganui: 5 of 9 cells unfinished: d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 interrupted, d_lr=1e-2,g_lr=1e-4 d_lr=1e-2,g_lr=1e-3 d_lr=1e-2,g_lr=1e-2 not started; " +
+				"--sweep d_lr=1e-3 --sweep g_lr=1e-3,1e-2 and --sweep d_lr=1e-2 --sweep g_lr=1e-4,1e-3,1e-2 train them"},
+		{two, 9, []session.UnfinishedCell{cell(false, "1e-3", "1e-4"), cell(false, "1e-3", "1e-3"), cell(false, "1e-3", "1e-2"), cell(false, "1e-2", "1e-4"), cell(false, "1e-2", "1e-3"), cell(false, "1e-2", "1e-2")},
+			"ganui: 6 of 9 cells unfinished: d_lr=1e-3,g_lr=1e-4 d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 d_lr=1e-2,g_lr=1e-4 d_lr=1e-2,g_lr=1e-3 d_lr=1e-2,g_lr=1e-2 not started; " +
+				"--sweep d_lr=1e-3,1e-2 --sweep g_lr=1e-4,1e-3,1e-2 trains them"},
+		{two[1:], 3, []session.UnfinishedCell{cell(true, "1e-2")},
+			"ganui: 1 of 3 cells unfinished: g_lr=1e-2 interrupted; --sweep g_lr=1e-2 trains it"},
+		{[]session.SweepAxis{{Key: "g_hidden", Values: []string{"[16,16]", "[32]"}}}, 2, []session.UnfinishedCell{cell(true, "[16,16]"), cell(false, "[32]")},
+			"ganui: 2 of 2 cells unfinished: g_hidden=[16,16] interrupted, g_hidden=[32] not started; --sweep 'g_hidden=[16,16],[32]' trains them"},
+	} {
+		res := session.SweepResult{Axes: tc.axes, Unfinished: tc.left}
+		if got := unfinishedCells(res, tc.cells); got != tc.want {
+			t.Errorf("got  %q\nwant %q", got, tc.want)
+		}
+	}
+	var values []string
+	var left []session.UnfinishedCell
+	for i := range 40 {
+		values = append(values, fmt.Sprintf("%de-4", i+1))
+		left = append(left, cell(i < 2, values[i]))
+	}
+	res := session.SweepResult{Axes: []session.SweepAxis{{Key: "g_lr", Values: values}}, Unfinished: left[10:]}
+	want := "ganui: 30 of 40 cells unfinished: 30 not started; --sweep g_lr=" + strings.Join(values[10:], ",") + " trains them"
+	if got := unfinishedCells(res, 40); got != want {
+		t.Errorf("many cells:\ngot  %q\nwant %q", got, want)
+	}
+}
+
 // TestSweepStopsOnSignal: a sweep stops on SIGINT like --seeds: the row
-// of the cell that finished, the summary, the heat map of what ran, and
-// exit 130.
+// of the cell that finished, the summary, the heat map of what ran, a
+// last line naming the cells left and the --sweep flags that train them,
+// and exit 130.
 func TestSweepStopsOnSignal(t *testing.T) {
 	leakcheck.Check(t)
 	path := filepath.Join(t.TempDir(), "sweep.png")
@@ -127,7 +173,15 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("no heat map after SIGINT: %v", err)
 	}
-	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary or the --plot heat map\n"; stderr.String() != want {
+	// The second cell's run was in flight, or about to start, as the
+	// signal came: interrupted, or never started.
+	left := "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 interrupted, d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " +
+		"--sweep d_lr=1e-3 --sweep g_lr=2e-3 and --sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3 train them\n"
+	if !strings.Contains(stderr.String(), " interrupted") {
+		left = "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " +
+			"--sweep d_lr=1e-3 --sweep g_lr=2e-3 and --sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3 train them\n"
+	}
+	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary or the --plot heat map\n" + left; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}
 }

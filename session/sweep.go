@@ -447,6 +447,18 @@ type SweepResult struct {
 	// Measures names the rows' First and Second: "ks" and "w1", or for a
 	// two-dimensional target "sw1" and "hq".
 	Measures [2]string
+	// Unfinished lists, in the sweep's order, the cells a stop left with
+	// runs unfinished: those whose row counts unfinished=, and those
+	// with no row at all.
+	Unfinished []UnfinishedCell
+}
+
+// UnfinishedCell is a cell of a sweep that a stop left unfinished: its
+// values, one per axis, and whether any of its runs had started, to be
+// interrupted or to finish, where a stop kept the others from starting.
+type UnfinishedCell struct {
+	Values  []string
+	Started bool
 }
 
 // RunSweep trains every cell of sw, a sweep ParseSweep read against
@@ -521,13 +533,16 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		finished = finished[:0]
 	}
 	cell := 0
+	started, done := make([]bool, len(cells)), make([]int, len(cells))
 	errs := runBatch(ctx, runs, jobs, func(i int, r Result) {
 		if c := i / k; c != cell {
 			row(cell)
 			cell = c
 		}
+		started[cell] = true
 		if r.State != Interrupted {
 			finished = append(finished, r)
+			done[cell]++
 		}
 		if i%k == k-1 { // the cell's last seed
 			row(cell)
@@ -536,6 +551,11 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	row(cell)
 	if err := cellFailures(axes, cells, seeds, errs); err != nil {
 		return res, err
+	}
+	for c, cl := range cells {
+		if done[c] < k {
+			res.Unfinished = append(res.Unfinished, UnfinishedCell{Values: cl.Values, Started: started[c]})
+		}
 	}
 	total, diverged := 0, 0
 	for _, r := range res.Rows {

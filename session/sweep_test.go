@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -331,6 +332,10 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 samples=300 seeds=1 runs=0 diverged=0 unfinished=2 ks_floor=0.078 jobs=") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
+	// Both cells left, neither started: what ganui's last line names.
+	if want := []UnfinishedCell{{Values: []string{"1e-3"}}, {Values: []string{"2e-3"}}}; !reflect.DeepEqual(res.Unfinished, want) {
+		t.Errorf("cancelled sweep's unfinished cells %+v, want %+v", res.Unfinished, want)
+	}
 	b.Reset()
 	_, err = RunSeeds(ctx, opts, []uint64{1, 2, 3}, 2, &b, nil)
 	if err != ErrInterrupted || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) samples=300 seeds=1-3 runs=0 diverged=0 unfinished=3 jobs=") {
@@ -380,7 +385,8 @@ func (w *cancelAtLine) Write(p []byte) (int, error) {
 
 // TestSweepSummaryGivesKSNoiseFloor: a 1-D sweep's summary gives KS's noise
 // floor at the runs' sample size, as a --seeds summary gives it beside KS,
-// so that a row's ks= can be told at the floor or above it.
+// so that a row's ks= can be told at the floor or above it; a sweep that
+// finished leaves no cell unfinished.
 func TestSweepSummaryGivesKSNoiseFloor(t *testing.T) {
 	for _, tc := range []struct {
 		samples int
@@ -392,10 +398,13 @@ func TestSweepSummaryGivesKSNoiseFloor(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		_, err = RunSweep(context.Background(), opts, sw, []uint64{1}, 1, &b, nil)
+		res, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 1, &b, nil)
 		lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 		if err != nil || !strings.Contains(lines[len(lines)-1], " diverged=0"+tc.floor+"jobs=1 ") {
 			t.Errorf("%d samples: %v, summary %q, want it to give%q before jobs=", tc.samples, err, lines[len(lines)-1], tc.floor)
+		}
+		if len(res.Unfinished) != 0 {
+			t.Errorf("finished sweep leaves cells %+v unfinished", res.Unfinished)
 		}
 	}
 }
