@@ -533,22 +533,26 @@ func (m Model) planePanel(w, h int) string {
 // A figure's panel (d) counts among all its samples, the evaluation's 2,500 of
 // which these are the first 1,500 ("samples (8 of 2,500 beyond the box)"): the
 // plane's "2 beyond the box" of the same run and epoch alone would read as
-// another count of the same samples. Short of room, what is drawn is said
-// shorter, then the count, which is never left out, and says among how many
-// while it can, "309/1,500 beyond ▼" where "309 of 1,500 beyond ▼" does not
-// fit (80×24), and where that does not fit with the epoch, without it
-// (70×20): at 80×24 a runaway's count stays where "1,500 of 2,500 drawn",
-// which the header's epoch mostly repeats, gives way, as does the epoch of a
-// replayed frame, which the header's "◀ replay epoch 390" says too.
+// another count of the same samples. Short of room, the title gives way in
+// this order: the epoch, which the header says too ("◀ replay epoch 390" of a
+// replayed frame); the axes' "y ↑ x →", which their labels show; then the
+// words, "1,500/2,500 drawn · 408 beyond the box ▶▼" (80×24), so that the
+// plane says it draws a share of the samples that Quality's "each by ≥1 sample
+// in 2,500" counts; then that share, "408 of 1,500 beyond the box ▶▼" (70×20).
+// "the box" is never left out: "408 beyond" alone leaves a learner to ask
+// beyond what, where the edge has no mark to show it.
 func (m Model) planeTitle(w int) string {
 	e := &m.snap.Eval
 	drawn := len(e.Points) / 2
 	what := fmt.Sprintf("%s at epoch %s", numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
-	if drawn < e.Metrics.N { // the metrics take them all, the plot a share
+	var share, shareTight string // how many the plot draws of the evaluation's, where not all
+	if drawn < e.Metrics.N {     // the metrics take them all, the plot a share
 		what = fmt.Sprintf("%s of %s drawn, epoch %s", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
+		share = fmt.Sprintf("%s of %s drawn", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N))
+		shareTight = fmt.Sprintf("%s/%s drawn", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N)) // as the modes' "1/8"
 	}
-	epoch := "epoch " + numtext.FormatInt(e.Epoch)
-	title := styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →")
+	plane := styleTitle.Render("Plane")
+	title := plane + styleMuted.Render(" y ↑ x →")
 	out := m.planeDrawn
 	if out.beyond == 0 && out.notFinite == 0 {
 		return pack(" · ", []string{title, styleMuted.Render(what)}, w)
@@ -556,8 +560,8 @@ func (m Model) planeTitle(w int) string {
 	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
 	// count says how many are beyond the box (among how many, joined by
 	// of: " of " or "/", none where of is "") and how many are not a
-	// number, in as many words as words gives.
-	count := func(of string, words ...string) string {
+	// number, in as many words as nan gives.
+	count := func(of, nan string) string {
 		var parts []string
 		n := func(k int) string {
 			if of != "" {
@@ -566,28 +570,38 @@ func (m Model) planeTitle(w int) string {
 			return numtext.FormatInt(k)
 		}
 		if out.beyond > 0 {
-			parts = append(parts, styleMuted.Render(n(out.beyond)+" "+words[0])+marks)
+			parts = append(parts, styleMuted.Render(n(out.beyond)+" beyond the box")+marks)
 			of = "" // said once, the first count's
 		}
 		if out.notFinite > 0 {
-			parts = append(parts, styleMuted.Render(n(out.notFinite)+" "+words[1]))
+			parts = append(parts, styleMuted.Render(n(out.notFinite)+" "+nan))
 		}
 		return strings.Join(parts, styleMuted.Render(" · "))
 	}
-	long := count(" of ", "beyond the box", "NaN or infinite")
-	mid := count(" of ", "beyond", "NaN or infinite")
-	tight := count("/", "beyond", "NaN") // as the header's "epoch 53 / 5,000" and the modes' "1/8"
-	short := count("", "beyond", "NaN")
-	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, mid}, {epoch, tight}, {"", tight}} {
-		line := title + styleMuted.Render(" · ") + v[1]
-		if v[0] != "" {
-			line = title + styleMuted.Render(" · "+v[0]+" · ") + v[1]
+	long := count(" of ", "NaN or infinite")
+	type rung struct{ head, what, count string }
+	rungs := []rung{{title, what, long}}
+	if share != "" { // the share said, the count says no "of 1,500" more
+		rungs = append(rungs,
+			rung{title, share, count("", "NaN or infinite")},
+			rung{plane, share, count("", "NaN or infinite")},
+			rung{plane, shareTight, count("", "NaN or infinite")},
+			rung{plane, shareTight, count("", "NaN")})
+	}
+	rungs = append(rungs,
+		rung{title, "", long},
+		rung{plane, "", long},
+		rung{plane, "", count("/", "NaN")})
+	for _, r := range rungs {
+		line := r.head + styleMuted.Render(" · ") + r.count
+		if r.what != "" {
+			line = r.head + styleMuted.Render(" · "+r.what+" · ") + r.count
 		}
 		if ansi.StringWidth(line) <= w {
 			return line
 		}
 	}
-	return pack(" · ", []string{title, short}, w)
+	return pack(" · ", []string{plane, count("", "NaN")}, w)
 }
 
 func firstLine(lines []string) string {

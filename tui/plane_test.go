@@ -132,11 +132,11 @@ func TestPlaneGolden(t *testing.T) {
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
-		}, nil, []string{"▶ running", "Plane", "epoch 1,500 · ", " beyond ", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
+		}, nil, []string{"▶ running", "Plane", "2,500 drawn", " beyond the box ", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay, s.ReplayIndex, s.Frames, s.Note = replay.Replay, replay.ReplayIndex, replay.Frames, replay.Note
 			return s
-		}, nil, []string{"◀ replay epoch 390, 1,110 behind", "live 1,500 / 1,500", "epoch 390 · ", "replay frame 26 of 100", " beyond ", "Settings now ↑↓ pick"}},
+		}, nil, []string{"◀ replay epoch 390, 1,110 behind", "live 1,500 / 1,500", "2,500 drawn", "replay frame 26 of 100", " beyond the box ", "Settings now ↑↓ pick"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {
 			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
 			return s
@@ -930,30 +930,34 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	}
 }
 
-// TestPlaneTitleKeepsTheCountBeyond: short of room, the plane's title says what
-// is drawn shorter, then the count beyond the box, and leaves out neither: at
-// 80×24 a runaway's "348 beyond the box" is not left out for "1,500 of 2,500
-// drawn". At 80×24 the count still says among how many, "348/1,500 beyond",
-// as the wider "348 of 1,500 beyond" does: "348 beyond" alone does not say
-// that the plane draws 1,500 of the evaluation's 2,500 samples.
+// TestPlaneTitleKeepsTheCountBeyond: short of room, the plane's title gives
+// way, the epoch first, then the axes' "y ↑ x →", then its words, and never
+// leaves out the count beyond the box nor "the box": at 80×24 a runaway's count
+// with no mark on the edge read "213 of 1,500 beyond", beyond what, and said
+// 1,500 where Quality's modes rule beside it counts "each by ≥1 sample in
+// 2,500". There the title says the share of the evaluation's samples it draws,
+// "1,500/2,500 drawn · 348 beyond the box"; at 70×20 the count among those
+// drawn, "348 of 1,500 beyond the box".
 func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
-	m.planeDrawn = planeDrawn{beyond: 348, marks: "▶"}
 	m.snap.Eval.Points = make([]float64, 2*1500)
 	m.snap.Eval.Metrics.N, m.snap.Eval.Epoch = 2500, 1341
 	for _, c := range []struct {
-		w    int
-		want string
+		w     int
+		drawn planeDrawn
+		want  string
 	}{
-		{120, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 of 1,500 beyond the box ▶"},
-		{60, "Plane y ↑ x → · epoch 1,341 · 348 of 1,500 beyond the box ▶"},
-		{51, "Plane y ↑ x → · epoch 1,341 · 348 of 1,500 beyond ▶"},
-		{80 - len(gap) - sideW, "Plane y ↑ x → · epoch 1,341 · 348/1,500 beyond ▶"}, // at 80×24
-		{70 - len(gap) - sideW, "Plane y ↑ x → · 348/1,500 beyond ▶"},               // at 70×20
-		{42, "Plane y ↑ x → · 348/1,500 beyond ▶"},                                  // the epoch gives way first
-		{30, "Plane y ↑ x → · 348 beyond ▶"},
+		{120, planeDrawn{beyond: 348, marks: "▶"}, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 of 1,500 beyond the box ▶"},
+		{60, planeDrawn{beyond: 348, marks: "▶"}, "Plane y ↑ x → · 1,500 of 2,500 drawn · 348 beyond the box ▶"}, // the epoch gives way first
+		{51, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 1,500 of 2,500 drawn · 348 beyond the box ▶"},
+		{80 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 1,500/2,500 drawn · 348 beyond the box ▶"},               // at 80×24
+		{80 - len(gap) - sideW, planeDrawn{beyond: 213}, "Plane · 1,500 of 2,500 drawn · 213 beyond the box"},                          // no mark on the edge
+		{80 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "◀▶▲▼", notFinite: 3}, "Plane · 348/1,500 beyond the box ◀▶▲▼ · 3 NaN"}, // the share gives way
+		{70 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 348 of 1,500 beyond the box ▶"},                          // at 70×20
+		{30, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 348 beyond the box ▶"},
 	} {
+		m.planeDrawn = c.drawn
 		if got := strings.TrimRight(ansi.Strip(firstLine(strings.Split(m.planePanel(c.w, 2), "\n"))), " "); got != c.want {
 			t.Errorf("at %d columns: %q, want %q", c.w, got, c.want)
 		}
