@@ -234,7 +234,7 @@ var glossary = []glossaryEntry{
 	}, drawsArrows},
 	{"plane", fixed("blue ⣿ G's samples over orange ⣿ the target's (+ without colour); the target on top where G has under ¼ of its due; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."), onPlane},
 	{"crowded", func(m *Model) string { return crowdedText(planeModes(&m.snap)) }, onPlane},
-	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
+	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots under G's (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
 	{"epoch", fixed("one round of the game, D's steps then G's, which the time axes count. The header's speed is the epochs a second asked for, ep/s the rate reached, checks included (epochs_per_s: training alone); under one a second, s/ep."), nil},
 	{"losses", func(m *Model) string { return lossesText(m.snap.Loss, m.snap.GLoss) }, nil},
 	{"moments", (*Model).momentsText, nil},

@@ -142,10 +142,12 @@ type planeCanvas struct {
 // that are not a number (NaN or infinite), which are nowhere, the marks that stand for them on its edge
 // in the order of edgeGlyphs, whether a clump of G's samples is drawn in
 // its own colour, the glyph of the first cell of D's push it draws,
-// reading row by row (0 for none), and whether a · of D's boundary
-// D = ½ is drawn. The legend names a mark only where it is drawn, so that
+// reading row by row (0 for none), whether a · of D's boundary
+// D = ½ is drawn, and whether a cell shows a pinned baseline's samples.
+// The legend names a mark only where it is drawn, so that
 // grid's plane at 80×24 without colour, its cells full of samples, does
-// not key "· D = ½" with no · on the plot.
+// not key "· D = ½" with no · on the plot, nor a baseline's ╌ where G's
+// samples and the target's + cover every one of its cells.
 type planeDrawn struct {
 	beyond    int
 	notFinite int
@@ -153,6 +155,7 @@ type planeDrawn struct {
 	clumps    bool
 	push      rune
 	boundary  bool
+	ghost     bool
 }
 
 // edgeGlyphs mark a cell of the box's edge that G's samples lie beyond,
@@ -402,6 +405,9 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 				case plain && plainGlyphs[l] != 0:
 					ch = plainGlyphs[l]
 				}
+			}
+			if top == int(layerGhost)+1 {
+				c.drawn.ghost = true
 			}
 			mark := c.edgeMark(r*c.cols + col)
 			switch {
@@ -675,8 +681,17 @@ func (m *Model) planeNotes(w, h int) []string {
 			items = append(items, surfaceItem)
 		}
 	}
+	baseShort := glyph(layerGhost, '⣿') + " base"
 	if b := s.Baseline; b != nil && len(b.Eval.Points) > 0 {
 		baseItem = glyph(layerGhost, '⣿') + baseName(b)
+		if !m.planeDrawn.ghost {
+			// Named by no mark the plot does not draw: G's samples and
+			// the target's + lie over every cell of the baseline's (a
+			// base on the ring's modes, then r: G a blob, every mode
+			// short of it), which would otherwise read as not pinned,
+			// or, without colour, its ╌ as somewhere on the plot.
+			baseItem, baseShort = styleMuted.Render(strings.TrimPrefix(baseName(b), " ")+", hidden"), styleMuted.Render("base hidden")
+		}
 		items = append(items, baseItem)
 	}
 	// Why there is no surface, on lines of its own, whole or not at all, with
@@ -708,7 +723,7 @@ func (m *Model) planeNotes(w, h int) []string {
 	//     unexplained.
 	steps := [][2]string{
 		{crowdItem, styleClump.Render("⣿") + " crowded"},
-		{baseItem, glyph(layerGhost, '⣿') + " base"},
+		{baseItem, baseShort},
 		{pushItem, ""},
 		{targetItem, glyph(layerRef, '⣿') + " target"},
 		{styleClump.Render("⣿") + " crowded", ""},

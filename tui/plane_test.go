@@ -1568,3 +1568,39 @@ func TestPlaneMomentsEntryExplainsQualityAxes(t *testing.T) {
 		t.Errorf("ring's moments entry speaks of μ, which its screen does not draw:\n%s", text)
 	}
 }
+
+// TestPlaneBaselineNamedOnlyWhereDrawn: a pinned baseline's samples are drawn
+// under G's and under the target's + where G falls short of it, so where those
+// cover every cell of the baseline's (a base pinned on the ring's modes, then
+// r: a fresh G's blob, every mode short of it) the plot draws no ╌ of it
+// without colour, and the legend does not key "╌ base seed 1 at 66" as if it
+// did, a learner looking for the base among G's samples: it says the base is
+// hidden. Where one of its cells shows, the legend keys its ╌.
+func TestPlaneBaselineNamedOnlyWhereDrawn(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1, -1, -1}}
+	e := &session.Eval{Points: []float64{0, 0, 0.01, 0, -1.5, 1.5}}
+	base := &session.Baseline{Preset: "ring", Seed: 1, Epoch: 66}
+	for _, c := range []struct {
+		name   string
+		ghost  []float64
+		drawn  bool
+		legend string
+	}{
+		{"under G's and the target's", []float64{0, 0, 1, 1, -1, -1}, false, "base seed 1 at 66, hidden"},
+		{"a cell of its own", []float64{0, 0, 1.5, -1.5}, true, "╌ base seed 1 at 66"},
+	} {
+		lines, drawn := planePlot(info, e, c.ghost, false, 20, 10)
+		if plot := ansi.Strip(strings.Join(lines, "\n")); strings.ContainsRune(plot, ghostGlyph) != c.drawn {
+			t.Errorf("%s: the plot draws ╌ %v, want %v:\n%s", c.name, !c.drawn, c.drawn, plot)
+		}
+		m := Model{planeDrawn: drawn}
+		m.snap.Eval = *e
+		base.Eval.Points = c.ghost
+		m.snap.Baseline = base
+		notes := ansi.Strip(strings.Join(m.planeNotes(40, 12), "\n"))
+		if !strings.Contains(notes, c.legend) || (!c.drawn && strings.ContainsRune(notes, ghostGlyph)) {
+			t.Errorf("%s: the legend does not read %q (and no ╌ where none is drawn):\n%s", c.name, c.legend, notes)
+		}
+	}
+}
