@@ -357,20 +357,40 @@ func TestWHeldSavesOnce(t *testing.T) {
 
 // TestQuittingSaysTheCheckpointWaits: q with a checkpoint w asked for still
 // waiting says the stop writes it and q again loses it, not only that q again
-// loses the final line.
+// loses the final line; and it names an epoch only where one trains, running
+// or before the first frame (the first evaluation): on a paused run,
+// "quitting after this epoch and the checkpoint w asked for…" named an epoch
+// that was not coming. The screen's state is another session's first frame,
+// running or paused, so that this one, not started, keeps the w waiting.
 func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
-	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lipgloss.SetColorProfile(termenv.Ascii)
-	t.Cleanup(s.Stop)
-	var m tea.Model = NewModel(s) // not started: the w waits
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m, _ = m.Update(keyMsg("w"))
-	m, _ = m.Update(keyMsg("q"))
-	if v := m.View(); !strings.Contains(v, quittingSaveNote) {
-		t.Errorf("q with a checkpoint waiting:\n%s", v)
+	for _, c := range []struct {
+		name           string
+		paused, framed bool
+		want, notWant  string
+	}{
+		{"before the first frame", true, false, quittingEpochSaveNote, quittingSaveNote},
+		{"paused", true, true, quittingSaveNote, "after this epoch"},
+		{"running", false, true, quittingEpochSaveNote, quittingSaveNote},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: c.paused, Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lipgloss.SetColorProfile(termenv.Ascii)
+			t.Cleanup(s.Stop)
+			var m tea.Model = NewModel(s) // not started: the w waits
+			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			if c.framed {
+				_, shown := shownModel(t, testdesigns.PerSample(5000), c.paused, 120, 40)
+				m, _ = m.Update(snapshotMsg(shown.snap))
+			}
+			m, _ = m.Update(keyMsg("w"))
+			m, _ = m.Update(keyMsg("q"))
+			if v := m.View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
+				t.Errorf("q with a checkpoint waiting, %s: want %q, not %q:\n%s", c.name, c.want, c.notWant, v)
+			}
+		})
 	}
 }
 

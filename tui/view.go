@@ -1383,17 +1383,40 @@ func waitingNote(what string) string {
 	return what + "… keys pressed meanwhile act as it ends"
 }
 
-// quittingSaveNote is quittingNote while a checkpoint w asked for waits
-// too: the stop writes it, and q again loses it.
-const quittingSaveNote = "quitting after this epoch and the checkpoint w asked for… q again quits at once, without them"
+// quittingEpochSaveNote is quittingNote while a checkpoint w asked for
+// waits too: the stop writes it, and q again loses it.
+const quittingEpochSaveNote = "quitting after this epoch and the checkpoint w asked for… q again quits at once, without them"
 
-// quittingStatus is the status while q waits: quittingNote, or
-// quittingSaveNote while a checkpoint waits with it.
+// quittingSaveNote is the status while q waits for a checkpoint w asked
+// for alone, no epoch training (the run paused or done): what main's
+// left line calls "the checkpoint w asked for to be written" when q
+// again does not wait for it (notWaitingFor), where "after this epoch"
+// had named an epoch that was not coming.
+const quittingSaveNote = "quitting once the checkpoint w asked for is written… q again quits at once, without it or the final line"
+
+// quittingStatus is the status while q waits: quittingNote, or while a
+// checkpoint waits with it quittingEpochSaveNote, or quittingSaveNote
+// when no epoch trains (trainingOn).
 func (m Model) quittingStatus() string {
-	if m.s != nil && m.s.SavePending() {
-		return quittingSaveNote
+	switch {
+	case m.s == nil || !m.s.SavePending():
+		return quittingNote
+	case m.trainingOn():
+		return quittingEpochSaveNote
 	}
-	return quittingNote
+	return quittingSaveNote
+}
+
+// trainingOn reports whether an epoch trains before the run stops: the
+// screen shows the run running, or paused the session trains a step's
+// epoch (Session.Doing). Before the first frame it is the first
+// evaluation, which the status calls this epoch as quittingNote does.
+func (m Model) trainingOn() bool {
+	if !m.ready || m.snap.State == session.Running {
+		return true
+	}
+	what, _, _ := m.s.Doing()
+	return strings.HasPrefix(what, "training")
 }
 
 // msgLines fills the message area, n lines of width w: the status first,
