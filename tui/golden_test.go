@@ -353,6 +353,33 @@ func TestGlossaryExplainsTheTrend(t *testing.T) {
 	}
 }
 
+// TestGlossaryExplainsOutOfRange: the Samples title's counts beyond the
+// histogram's range, "out: 0 left, 8 right" at 80×24 and "out of range …"
+// where room allows, are explained where the glossary explains the
+// histogram, the bars entry, which had said what the x axis is and not what
+// "out" counts.
+func TestGlossaryExplainsOutOfRange(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		_, m := shownModel(t, cfg, true, size[0], size[1])
+		if v := m.View(); !strings.Contains(v, "Samples · out: ") && !strings.Contains(v, "Samples · out of range ") {
+			t.Fatalf("%d×%d: no counts out of range in the Samples title:\n%s", size[0], size[1], v)
+		}
+	}
+	for _, g := range glossaryOf(false) {
+		if g[0] == "bars" {
+			if !strings.Contains(g[1], "out: samples beyond it") {
+				t.Errorf("the bars entry does not say what the Samples title's out: counts: %q", g[1])
+			}
+			return
+		}
+	}
+	t.Error("no bars entry in the 1-D glossary")
+}
+
 // TestGlossaryTellsCapturedFromCovered: a 2-D run's glossary says that
 // the mode events ask more than the Quality panel's "modes captured"
 // (half the mode's due share, not one sample in 2,500). Without it

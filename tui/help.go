@@ -250,7 +250,7 @@ var glossary = []glossaryEntry{
 	{"push", func(m *Model) string {
 		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
 	}, drawsPush},
-	{"bars", fixed("█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it."), onLine},
+	{"bars", fixed("█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis: the target's range, widened for G's samples while most lie off it; out: samples beyond it."), onLine},
 	{"Q-Q", func(*Model) string { // the diagonal by the mark the legend draws (qqDiagMark), not "· without colour" beside a legend's "⠑ diagonal"
 		return "v: generated quantiles (up) against the target's (across); on the " + qqDiagMark() + " diagonal they agree, ▲ ▼ are beyond the plot."
 	}, onLine},
