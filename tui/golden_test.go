@@ -380,6 +380,44 @@ func TestGlossaryExplainsOutOfRange(t *testing.T) {
 	t.Error("no bars entry in the 1-D glossary")
 }
 
+// TestGlossaryFindsTheSpeed: the epoch entry sends the reader to a speed
+// the screen shows: at 80×24 devnag-2017's and blog-original's headers leave
+// "speed 1,000/s" out for room, where the entry had said "The header's speed
+// is the epochs a second asked for"; there it names Settings' speed row, and
+// the header's where the header gives it.
+func TestGlossaryFindsTheSpeed(t *testing.T) {
+	left := false
+	for _, name := range []string{"devnag-2017", "blog-original", "vanilla"} {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			_, m := shownModel(t, cfg, true, size[0], size[1])
+			rows := strings.Split(m.View(), "\n")
+			headerSpeed := strings.Contains(rows[0], "speed ")
+			left = left || !headerSpeed
+			var epoch string
+			for _, g := range m.glossaryEntries() {
+				if g[0] == "epoch" {
+					epoch = g[1]
+				}
+			}
+			switch {
+			case headerSpeed && !strings.Contains(epoch, "The header's speed is"):
+				t.Errorf("%s at %d×%d: the header gives the speed, the epoch entry does not name it: %q", name, size[0], size[1], epoch)
+			case !headerSpeed && !strings.Contains(epoch, "Settings' speed is"):
+				t.Errorf("%s at %d×%d: the header leaves the speed out, the epoch entry does not send the reader to Settings': %q", name, size[0], size[1], epoch)
+			case !headerSpeed && !slices.ContainsFunc(rows[1:], func(r string) bool { return strings.Contains(r, " speed  ") }):
+				t.Errorf("%s at %d×%d: no speed row in Settings:\n%s", name, size[0], size[1], strings.Join(rows, "\n"))
+			}
+		}
+	}
+	if !left {
+		t.Error("no header left the speed out: the test no longer tries the entry where it does")
+	}
+}
+
 // TestGlossaryTellsCapturedFromCovered: a 2-D run's glossary says that
 // the mode events ask more than the Quality panel's "modes captured"
 // (half the mode's due share, not one sample in 2,500). Without it

@@ -235,7 +235,7 @@ var glossary = []glossaryEntry{
 	{"plane", fixed("blue ⣿ G's samples over orange ⣿ the target's (+ without colour); the target on top where G has under ¼ of its due; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."), onPlane},
 	{"crowded", func(m *Model) string { return crowdedText(planeModes(&m.snap)) }, onPlane},
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots under G's (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
-	{"epoch", fixed("one round of the game, D's steps then G's, which the time axes count. The header's speed is the epochs a second asked for, ep/s the rate reached, checks included (epochs_per_s: training alone); under one a second, s/ep."), nil},
+	{"epoch", (*Model).epochText, nil},
 	{"losses", func(m *Model) string { return lossesText(m.snap.Loss, m.snap.GLoss) }, nil},
 	{"moments", (*Model).momentsText, nil},
 	{"KS", fixed("Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."), onLine},
@@ -261,6 +261,19 @@ var glossary = []glossaryEntry{
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as faint dots, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."), onLine},
 	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
 	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
+}
+
+// epochText is the epoch entry: an epoch, and the speed and rate the
+// header gives beside its count. Where the header leaves the speed out for
+// room (headerGivesWay), as devnag-2017's and blog-original's do at 80×24,
+// the entry names Settings' speed row, which every size shows, where "The
+// header's speed" had sent the reader to a part not on the screen.
+func (m *Model) epochText() string {
+	speed := "Settings' speed"
+	if m.width > 0 && m.headerLayout(m.layout().w)[headerSpeed].text() != "" {
+		speed = "The header's speed"
+	}
+	return "one round of the game, D's steps then G's, which the time axes count. " + speed + " is the epochs a second asked for, ep/s the rate reached, checks included (epochs_per_s: training alone); under one a second, s/ep."
 }
 
 // momentsText is the moments entry: on a line the chart's μ and σ and the
