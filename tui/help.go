@@ -209,9 +209,23 @@ func lossesText(loss engine.Loss, g engine.GLoss) string {
 	case g == engine.GLossFeatureMatching:
 		gl = "■ G, G's loss: how far the mean of D's features on its samples is from that on real data (feature matching); lower, they match better, which need not fool D."
 	case loss.Unbounded():
-		gl = "■ G, G's loss: minus the critic's mean score of its samples; lower, the critic scores them higher, a score without bounds, not a chance of passing for real."
+		who := scorer(loss)
+		gl = "■ G, G's loss: minus " + who + "'s mean score of its samples; lower, " + who + " scores them higher, a score without bounds, not a chance of passing for real."
 	}
 	return d + " " + gl + " Each player lowers its own loss against the other, so the lines need not fall: " + balance
+}
+
+// scorer names D as the entries on its scores write it under an unbounded
+// loss: "the critic" under the Wasserstein loss, whose remedy and glossary
+// call D a critic, and "D" under the hinge loss, whose remedy, loss entry and
+// G −D(G(z)) entry say D: hinge's losses and D(x) entries had read "minus
+// the critic's mean score of its samples" and "the critic's score of x", a
+// critic no entry of a hinge run explains.
+func scorer(loss engine.Loss) string {
+	if loss == engine.LossWasserstein {
+		return "the critic"
+	}
+	return "D"
 }
 
 // glossary explains each measure and mark on the screen in a line or two, the
@@ -560,7 +574,7 @@ func (m *Model) dxText() string {
 	}
 	switch {
 	case m.snap.Loss.Unbounded():
-		return "the critic's score of x in the strip under the bars: no belief, a score without bounds; the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance."
+		return scorer(m.snap.Loss) + "'s score of x in the strip under the bars: no belief, a score without bounds; the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance."
 	case m.snap.Loss == engine.LossLeastSquares:
 		return "D's score of x in the strip under the bars, fitted to its labels by least squares: no belief, with no sigmoid it may leave 0 to 1, drawn at the strip's edge there; " + blind
 	}
@@ -580,7 +594,7 @@ func (m *Model) dxText() string {
 func (m *Model) surfaceText() string {
 	const made = " Made at each evaluation, off the training path."
 	if m.snap.Loss.Unbounded() {
-		return "the critic's score over the plane, behind the dots: no belief, a score without bounds, shaded from the evaluation's lowest, blue, to its highest, orange, no shade half-way between them, which marks no balance; without colour or in 16 colours, · marks where it crosses that half-way score." + made
+		return scorer(m.snap.Loss) + "'s score over the plane, behind the dots: no belief, a score without bounds, shaded from the evaluation's lowest, blue, to its highest, orange, no shade half-way between them, which marks no balance; without colour or in 16 colours, · marks where it crosses that half-way score." + made
 	}
 	blind := "½"
 	if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing

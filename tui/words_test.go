@@ -707,7 +707,7 @@ func TestDxEntryTakesTheLoss(t *testing.T) {
 		{engine.LossBCE, []string{belief, "½ everywhere means D cannot tell"}, []string{"critic", "least squares"}},
 		{engine.LossLeastSquares, []string{"no belief, with no sigmoid it may leave 0 to 1", "½ everywhere means D cannot tell"}, []string{belief, "critic"}},
 		{engine.LossWasserstein, []string{"the critic's score of x", "without bounds"}, []string{belief, "½ everywhere"}},
-		{engine.LossHinge, []string{"the critic's score of x", "without bounds"}, []string{belief, "½ everywhere"}},
+		{engine.LossHinge, []string{"D's score of x", "without bounds"}, []string{belief, "½ everywhere", "critic"}},
 	} {
 		e, _ := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1})
 		var m Model
@@ -737,7 +737,7 @@ func TestSurfaceEntryTakesTheLoss(t *testing.T) {
 		{"least squares", engine.LossLeastSquares, 1, []string{"fitted to its labels by least squares", "may leave 0 to 1", "no shade where it cannot tell (½)"}, []string{"critic", "without bounds"}},
 		{"bce smoothed", engine.LossBCE, 0.9, []string{"no shade where it cannot tell (0.45, half its real label)"}, []string{"(½)", "critic"}},
 		{"wasserstein", engine.LossWasserstein, 1, []string{"the critic's score over the plane", "without bounds", "no shade half-way"}, []string{"½", "D says generated"}},
-		{"hinge", engine.LossHinge, 1, []string{"the critic's score over the plane", "without bounds"}, []string{"½", "D says generated"}},
+		{"hinge", engine.LossHinge, 1, []string{"D's score over the plane", "without bounds"}, []string{"½", "D says generated", "critic"}},
 	} {
 		var m Model
 		if e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label}); ok {
@@ -1242,7 +1242,7 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 		{"least squares", engine.LossLeastSquares, engine.GLossNonSaturating, []string{eachD, passes}, []string{aloneNone}},
 		{"feature matching", engine.LossBCE, engine.GLossFeatureMatching, []string{eachD, features}, []string{passes}},
 		{"wasserstein", engine.LossWasserstein, engine.GLossNonSaturating, []string{wSum, aloneNone, critic, "the sum settles near 0"}, []string{eachD, passes, "a game in balance settles."}},
-		{"hinge", engine.LossHinge, engine.GLossNonSaturating, []string{hingeSum, aloneNone, critic, "the sum settles near 2"}, []string{eachD, passes, "a game in balance settles."}},
+		{"hinge", engine.LossHinge, engine.GLossNonSaturating, []string{hingeSum, aloneNone, "minus D's mean score of its samples", "the sum settles near 2"}, []string{eachD, passes, "a game in balance settles.", "critic"}},
 		{"wasserstein, feature matching", engine.LossWasserstein, engine.GLossFeatureMatching, []string{wSum, features}, []string{eachD, critic}},
 	} {
 		var m Model
@@ -1253,6 +1253,44 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 			if n := strings.Count(entry, mark); n != 1 {
 				t.Errorf("%s: the losses entry names %s %d times: %q", c.name, mark, n, entry)
 			}
+		}
+	}
+}
+
+// TestHingeGlossaryNamesNoCritic: a hinge run's glossary calls D D, as its
+// remedy ("D's loss is max(0, 1 − D(real)) + …") and its G −D(G(z)) entry
+// ("minus D's mean score of its samples") do, where its losses and D(x)
+// entries had read "minus the critic's mean score of its samples" and "the
+// critic's score of x", a critic no entry of the run explains; wgan's, whose
+// remedy makes D a critic, keeps the word, and D's surface on a plane follows
+// the loss alike.
+func TestHingeGlossaryNamesNoCritic(t *testing.T) {
+	for _, c := range []struct {
+		preset string
+		critic bool
+	}{{"hinge", false}, {"wgan", true}} {
+		_, m, snap := presetModel(t, c.preset, 120, 40)
+		m.apply(snap)
+		var dx string
+		for _, g := range m.glossaryEntries() {
+			text := numtext.Plain(g[1])
+			if g[0] == "D(x)" {
+				dx = text
+			}
+			if !c.critic && strings.Contains(text, "critic") {
+				t.Errorf("%s: the %s entry names a critic: %q", c.preset, g[0], text)
+			}
+		}
+		if dx == "" {
+			t.Fatalf("%s: no D(x) entry", c.preset)
+		}
+		if got := strings.HasPrefix(dx, "the critic's score of x"); got != c.critic {
+			t.Errorf("%s: the D(x) entry begins %q", c.preset, dx[:min(len(dx), 40)])
+		}
+		var surface Model
+		surface.snap.Loss = snap.Loss
+		if got := strings.HasPrefix(surface.surfaceText(), "the critic's score over the plane"); got != c.critic {
+			t.Errorf("%s: D's surface entry begins %q", c.preset, surface.surfaceText()[:40])
 		}
 	}
 }
