@@ -418,6 +418,49 @@ func TestGlossaryFindsTheSpeed(t *testing.T) {
 	}
 }
 
+// TestGlossaryFindsThePlaneMoments: a 2-D run's moments entry sends the
+// reader to the target's values after ┈ and to Quality's x and y lines only
+// where the screen shows them, and gives the target's values itself where no
+// number on the screen does: at 80×24 grid's legend reads "mean x -1.13 y 0.97
+// std X 2.30 Y 2.36" and Quality has no x or y line, where the entry had read
+// "the target's after ┈ and dotted. Quality's x and y lines give each axis as
+// mean±std, …". At 120×40 it reads as before.
+func TestGlossaryFindsThePlaneMoments(t *testing.T) {
+	targetAfter := regexp.MustCompile(`┈-?[0-9]`)
+	axisLine := regexp.MustCompile(`(^|\s)x -?[0-9.]+±[0-9.]+`)
+	axisVs := regexp.MustCompile(`(^|\s)x -?[0-9.]+±[0-9.]+ vs `)
+	left := false
+	for _, name := range []string{"grid", "ring"} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			_, m, snap := presetModel(t, name, size[0], size[1])
+			// ring's last batch at epoch 157 (TestMomentsTitleSaysWhoseAlike).
+			snap.State, snap.Epoch, snap.Rate = session.Running, 157, 50
+			snap.Last.Epoch, snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = 157, 1.043, -2.071, 0.299, 0.644
+			m.apply(snap)
+			screen := m.View()
+			legend, axes, vs := targetAfter.MatchString(screen), axisLine.MatchString(screen), axisVs.MatchString(screen)
+			left = left || !axes
+			entry := numtext.Plain(glossaryText(&m, "moments"))
+			at := fmt.Sprintf("%s at %d×%d", name, size[0], size[1])
+			if got := strings.Contains(entry, "the target's after ┈"); got != legend {
+				t.Errorf("%s: the legend gives the target's values after ┈: %v, the entry says so: %v: %q\n%s", at, legend, got, entry, screen)
+			}
+			if got := strings.Contains(entry, "Quality's x and y lines"); got != axes {
+				t.Errorf("%s: Quality has its x and y lines: %v, the entry names them: %v: %q\n%s", at, axes, got, entry, screen)
+			}
+			if got := strings.Contains(entry, "the target's after vs"); got != vs {
+				t.Errorf("%s: Quality's lines give the target's after vs: %v, the entry says so: %v: %q", at, vs, got, entry)
+			}
+			if given := strings.Contains(entry, "std 2.83 on each axis") || strings.Contains(entry, "std 1.41 on each axis"); given != (!legend && !vs) {
+				t.Errorf("%s: no number on the screen gives the target's moments: %v, the entry gives them: %v: %q", at, !legend && !vs, given, entry)
+			}
+		}
+	}
+	if !left {
+		t.Error("no screen left Quality's x and y lines out: the test no longer tries the entry where it does")
+	}
+}
+
 // TestGlossaryTellsCapturedFromCovered: a 2-D run's glossary says that
 // the mode events ask more than the Quality panel's "modes captured"
 // (half the mode's due share, not one sample in 2,500). Without it

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -305,7 +306,66 @@ func (m *Model) momentsText() string {
 	if n := m.snap.Eval.Metrics.N; n > 0 {
 		fresh = numtext.Together(numtext.FormatInt(n) + " fresh samples")
 	}
-	return "the mean and std of each epoch's last generated batch on each axis: the lines ending in x and y the means, in X and Y the stds, the target's after ┈ and dotted. Quality's x and y lines give each axis as mean±std, the target's after vs, of the " + fresh + " its measures are taken on: another draw than the last batch, so the two means differ a little."
+	legend, axes, vs := m.planeMomentsShown()
+	target := "the target's after ┈ and dotted"
+	if !legend {
+		target = "the target's dotted"
+		if !vs { // no number on the screen gives them
+			target += " (" + planeTargetMoments(m.snap.Target.Plane) + ")"
+		}
+	}
+	text := "the mean and std of each epoch's last generated batch on each axis: the lines ending in x and y the means, in X and Y the stds, " + target + "."
+	if !axes {
+		return text
+	}
+	against := ", the target's after vs,"
+	if !vs {
+		against = ""
+	}
+	return text + " Quality's x and y lines give each axis as mean±std" + against + " of the " + fresh + " its measures are taken on: another draw than the last batch, so the two means differ a little."
+}
+
+// planeMomentsShown says what the screen as it stands gives of a 2-D run's
+// moments: whether the moments legend gives the target's values after ┈,
+// whether Quality has its x and y lines, and whether those give the target's
+// after vs. Short of room the legend's target values give way to its title
+// (momLegendOf) and Quality's lines to its other measures (planeQuality): at
+// 80×24 grid's legend reads "mean x -1.13 y 0.97  std X 2.30 Y 2.36" under
+// "Moments, last batch" and Quality has no x or y line, where the entry had
+// sent the reader to "the target's after ┈" and "Quality's x and y lines".
+// The keys page (?) draws Quality in the chart band's rows too. Before the
+// screen has a size, all three.
+func (m *Model) planeMomentsShown() (legend, axes, vs bool) {
+	l := m.layout()
+	if !l.ok {
+		return true, true, true
+	}
+	h := l.bottomH
+	if m.keys.page == pageKeys {
+		h += l.topH
+	}
+	lines, _ := m.momText(l.rightW, l.momH)
+	legend = strings.Contains(ansi.Strip(strings.Join(lines, "\n")), "┈")
+	for _, line := range strings.Split(ansi.Strip(m.sidePanel(sideW, h)), "\n") {
+		if strings.HasPrefix(line, "x ") && strings.Contains(line, "±") {
+			axes, vs = true, strings.Contains(line, " vs ")
+		}
+	}
+	return legend, axes, vs
+}
+
+// planeTargetMoments writes a 2-D target's mean and std as the moments
+// legend writes them after ┈ (momLegendOf), "mean 0.00, std 2.83 on each
+// axis", or x's and y's each where they differ, "mean x 0.00 y 0.50, std X
+// 1.41 Y 0.71", for the moments entry where no number on the screen gives
+// them.
+func planeTargetMoments(p *session.PlaneInfo) string {
+	mx, my, sx, sy := planeMoments(p)
+	a, b, c, d := momentNum(mx, false), momentNum(my, false), momentNum(sx, false), momentNum(sy, false)
+	if a == b && c == d {
+		return "mean " + a + ", std " + c + " on each axis"
+	}
+	return "mean x " + a + " y " + b + ", std X " + c + " Y " + d
 }
 
 // offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a rare
