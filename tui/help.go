@@ -261,7 +261,7 @@ var glossary = []glossaryEntry{
 	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes nearly the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\" or \"" + numtext.Together("at "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
 	{balanceEntry, (*Model).balanceText, nil},
-	{"modes", fixed("covered/all, each mode's share of samples vs the target's; covered at half of it or more; blob for all/all: over " + blobShare + " between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
+	{"modes", (*Model).modesText, drawsModes},
 	{"push", func(m *Model) string {
 		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
 	}, drawsPush},
@@ -323,6 +323,22 @@ func (m *Model) momentsText() string {
 		against = ""
 	}
 	return text + " Quality's x and y lines give each axis as mean±std" + against + " of the " + fresh + " its measures are taken on: another draw than the last batch, so the two means differ a little."
+}
+
+// modesText is the modes entry: covered/all and each mode's share against
+// the target's, and blob, which stands in the count's place where every mode
+// is covered but over 25% of the samples lie between them. Where Quality
+// reads blob (blurred) the entry begins with it, so that its lead, all the
+// message area has room for at 80×24, explains the word on the screen:
+// unrolled at 80×24 had read "modes blob 36% 36% vs 50%" over "modes
+// covered/all, each mode's share of samples vs the target's", a covered/all
+// the screen did not show and blob left to the ? pages.
+func (m *Model) modesText() string {
+	const rest = " \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."
+	if m.blurred() {
+		return "blob: every mode covered, but over " + blobShare + " of the samples between them; after it each mode's share of samples vs the target's, covered at half of it or more; covered/all in its place where fewer lie between them." + rest
+	}
+	return "covered/all, each mode's share of samples vs the target's; covered at half of it or more; blob for all/all: over " + blobShare + " between modes." + rest
 }
 
 // planeMomentsShown says what the screen as it stands gives of a 2-D run's

@@ -1295,6 +1295,47 @@ func TestHingeGlossaryNamesNoCritic(t *testing.T) {
 	}
 }
 
+// TestModesLeadExplainsBlob: where Quality reads "modes blob" (the modes
+// covered but not separated), the modes entry begins with blob, so that the
+// lead the message area gives it at 80×24 explains the word on the screen:
+// unrolled's had read "modes  covered/all, each mode's share of samples vs the
+// target's" under "modes blob 36% 36% vs 50%". Without the finding the entry
+// begins with covered/all, the count Quality shows.
+func TestModesLeadExplainsBlob(t *testing.T) {
+	blurred := session.Finding{Kind: session.ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them", Detail: "27% of the samples fall between the modes (outside every mode's ±3σ), over 25%"}
+	for _, name := range []string{"unrolled", "bimodal-mbd"} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			for _, blob := range []bool{true, false} {
+				_, m, snap := presetModel(t, name, size[0], size[1])
+				snap.State, snap.Epoch = session.Running, 1305
+				snap.Eval.Metrics.ModesCovered = len(snap.Eval.Metrics.Modes)
+				if blob {
+					snap.Findings = []session.Finding{blurred}
+				}
+				m.apply(snap)
+				rows := strings.Split(m.View(), "\n")
+				at := fmt.Sprintf("%s at %d×%d, blob %v", name, size[0], size[1], blob)
+				if got := slices.ContainsFunc(rows, func(r string) bool { return strings.Contains(r, "modes blob ") }); got != blob {
+					t.Fatalf("%s: Quality reads blob: %v\n%s", at, got, strings.Join(rows, "\n"))
+				}
+				entry := glossaryText(&m, "modes")
+				if want := map[bool]string{true: "blob: ", false: "covered/all, "}[blob]; !strings.HasPrefix(entry, want) {
+					t.Errorf("%s: the modes entry begins %q, want %q", at, entry[:min(len(entry), 30)], want)
+				}
+				if !blob {
+					continue
+				}
+				i := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "modes  ") })
+				if i < 0 {
+					t.Errorf("%s: no modes entry under the finding:\n%s", at, strings.Join(rows, "\n"))
+				} else if !strings.Contains(rows[i], "blob: every mode covered, but over 25% of the samples between them") {
+					t.Errorf("%s: the modes entry's first row does not explain blob: %q", at, rows[i])
+				}
+			}
+		}
+	}
+}
+
 // TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn: the crowded entry sends a
 // 16-colour reader to the mode map, and speaks of modes, only on a target with
 // modes (ring, grid); moons' does not say "there the mode map shows where the
