@@ -81,9 +81,14 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"Such a D scores no single sample: the screen has no %s or push for it.", tie("%d samples", cfg.DIn), strings.TrimPrefix(curve, "the ")).Defines = []string{"packed", "PacGAN"}
 	}
 	if cfg.MBDKernels > 0 {
-		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%s) "+
+		// The outline's "[minibatch discrimination 8×4]" is kernels × their
+		// dimensions (engine.Config.MBDDim): each kernel projects a sample's
+		// features to so many numbers and compares the samples there, which
+		// "(8 learned kernels)" alone left the 4 of unexplained.
+		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%s, each comparing them in %s, the %s of D's outline) "+
 			"and reads that beside them (Salimans et al. 2016, §3.2): a batch of look-alike samples gives itself away, so collapse costs G. "+
-			"D's score of a sample depends on its batch: %s and the push score each one among the last real batch.", tie("%d learned kernels", cfg.MBDKernels), curve)
+			"D's score of a sample depends on its batch: %s and the push score each one among the last real batch.",
+			tie("%d learned kernels", cfg.MBDKernels), tie("%d learned dimensions", cfg.MBDDim), numtext.Together(numtext.FormatInt(cfg.MBDKernels)+"×"+numtext.FormatInt(cfg.MBDDim)), curve)
 	}
 	switch cfg.Loss {
 	case engine.LossWasserstein:

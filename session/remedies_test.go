@@ -72,6 +72,8 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 		{"r1", "R1 penalty", "γ 1"},
 		{"label-smoothing", "label smoothing", "real data is 0.9"},
 		{"historical-averaging", "historical averaging", "λ D 0.1, G 0.1"},
+		{"minibatch-discrimination", "minibatch discrimination", "(8 learned kernels, each comparing them in 4 learned dimensions, the 8×4 of D's outline)"},
+		{"ring-mbd", "minibatch discrimination", "the 8×4 of D's outline"},
 	} {
 		cfg, err := presets.Get(c.preset)
 		if err != nil {
