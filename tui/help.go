@@ -538,7 +538,13 @@ func (m *Model) eventsText() string {
 	if marks(session.EventFrozen) {
 		frozen = " or frozen away from it (d-frozen)"
 	}
-	return "an event on the time axis: a mode covered, dropped or back, " + wins + "noise ignored or used again, G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again" + eq + frozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + "the noise floor, a collapse and a plateau, without it or near it: " + near + "KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary, and f lists them by kind."
+	// The noise floor's line on the screen's own measure: a plane has no KS,
+	// whose bound grid's entry had given beside SW1's floor.
+	floor := "KS under its 99% bound; SW1 under 1.8× its floor; "
+	if m.snap.Target.Plane != nil {
+		floor = "SW1 under 1.8× its floor; "
+	}
+	return "an event on the time axis: a mode covered, dropped or back, " + wins + "noise ignored or used again, G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again" + eq + frozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + "the noise floor, a collapse and a plateau, without it or near it: " + near + floor + "G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary, and f lists them by kind."
 }
 
 // equilibriumNear is the line the ◆ entry says an equilibrium's episode
@@ -602,7 +608,14 @@ func trendText(plane bool, noise session.EvalPoint, replayed bool, n int) string
 	case n > 0 && n != c:
 		value += ", of " + numtext.Together(numtext.FormatInt(n)+" samples") + " where a check has " + numtext.FormatInt(c)
 	}
-	return "after KS and W1 (SW1 in 2-D), where the bars beside it went, the value before the arrow, the last bar, against the first bar, by their values: ↓ lower (better) or ↑ higher (worse) where it is more than 2% from the first and further than sampling alone moves that measure at a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two bars. It weighs only the bars shown: a narrower screen shows fewer, the latest, over which the same run may read → where a wider one reads ↓. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first, then the value: " + value + ". The two numbers after the bars are the lowest and highest of them, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one bar there are no numbers, nor where every bar is alike (a runaway's KS, 1 at each), flat ▄ at the value."
+	// On a plane Quality has SW1 alone, and the glossary no KS or W1 entry:
+	// grid's trend entry had opened "after KS and W1 (SW1 in 2-D)" and
+	// ended "(a runaway's KS, 1 at each)", measures its screen never shows.
+	measures, runaway := "KS and W1 (SW1 in 2-D)", " (a runaway's KS, 1 at each)"
+	if plane {
+		measures, runaway = "SW1", ""
+	}
+	return "after " + measures + ", where the bars beside it went, the value before the arrow, the last bar, against the first bar, by their values: ↓ lower (better) or ↑ higher (worse) where it is more than 2% from the first and further than sampling alone moves that measure at a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two bars. It weighs only the bars shown: a narrower screen shows fewer, the latest, over which the same run may read → where a wider one reads ↓. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first, then the value: " + value + ". The two numbers after the bars are the lowest and highest of them, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one bar there are no numbers, nor where every bar is alike" + runaway + ", flat ▄ at the value."
 }
 
 // checkNoiseText is what the trend entry says sampling alone moves a check by:

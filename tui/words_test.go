@@ -1336,6 +1336,33 @@ func TestModesLeadExplainsBlob(t *testing.T) {
 	}
 }
 
+// TestPlaneGlossaryNamesNoLineMeasure: a 2-D run's trend and ◆ entries name
+// SW1, the one distance its Quality panel gives, and not KS or W1, which its
+// screen never shows and its glossary has no entry for: grid's trend entry had
+// opened "after KS and W1 (SW1 in 2-D)" and ended "(a runaway's KS, 1 at
+// each)", and its ◆ entry had given "KS under its 99% bound" beside SW1's
+// floor. A 1-D run's keep KS.
+func TestPlaneGlossaryNamesNoLineMeasure(t *testing.T) {
+	lineMeasure := regexp.MustCompile(`\bKS\b|\bW1 \(`)
+	for _, name := range []string{"grid", "ring", "grid-wgan-gp", "vanilla"} {
+		_, m, snap := presetModel(t, name, 120, 40)
+		m.apply(snap)
+		plane := snap.Target.Plane != nil
+		for _, term := range []string{"trend", "◆ in charts"} {
+			entry := glossaryText(&m, term)
+			if entry == "" {
+				t.Fatalf("%s: no %s entry", name, term)
+			}
+			if got := lineMeasure.FindString(entry); plane == (got != "") {
+				t.Errorf("%s: the %s entry names %q (a plane: %v): %q", name, term, got, plane, entry)
+			}
+		}
+		if trend := glossaryText(&m, "trend"); plane && !strings.HasPrefix(trend, "after SW1, ") {
+			t.Errorf("%s: the trend entry begins %q", name, trend[:min(len(trend), 40)])
+		}
+	}
+}
+
 // TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn: the crowded entry sends a
 // 16-colour reader to the mode map, and speaks of modes, only on a target with
 // modes (ring, grid); moons' does not say "there the mode map shows where the
