@@ -231,7 +231,7 @@ func TestSeedsFlagErrors(t *testing.T) {
 // line, padded into columns, as a single run's.
 func fields(line string) string { return strings.Join(strings.Fields(line), " ") }
 
-var timings = regexp.MustCompile(` (epochs_per_s|train_s|wall_s)=\S+| jobs=[0-9]+|(?m)^summary (epochs_per_s|wall_s) .*$`)
+var timings = regexp.MustCompile(` (epochs_per_s|train_s|wall_s)=\S+| jobs=[0-9]+|(?m)^summary (epochs_per_s|train_s|wall_s) .*$`)
 
 // TestSeedsInParallel: several seeds give one final line each, in seed
 // order, then the summary; parallel jobs give exactly what one job gives;
@@ -263,7 +263,7 @@ func TestSeedsInParallel(t *testing.T) {
 	for _, want := range []string{
 		"summary preset=bimodal target=mixture(-2,0.5;2,0.5) samples=500 seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
 		"\nsummary ks ", "\nsummary w1 ", "\nsummary mean ", "\nsummary std ", "\nsummary skew ", "\nsummary kurt ",
-		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary wall_s ", " target=0.000\n", " target=2.062\n",
+		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary train_s ", "\nsummary wall_s ", " target=0.000\n", " target=2.062\n",
 	} {
 		if !strings.Contains(summary+"\n", want) {
 			t.Errorf("summary lacks %q:\n%s", want, summary)

@@ -435,6 +435,10 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 	measures := len(metrics)
 	metrics = append(metrics,
 		metric{name: "epochs_per_s", of: func(r Result) float64 { return r.EpochsPerS }, decimals: 1, counts: func(r Result) bool { return !r.Untimed }}, // of the runs it timed: nan=1/5 counts the others
+		// train_s, as the final lines give it between the rate and wall_s:
+		// the time to compare runs by, which wall_s's evaluations and
+		// output blur.
+		metric{"train_s", func(r Result) float64 { return r.TrainS }, 3, "", nil},
 		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, "", nil},
 	)
 	// The fields padded to the widest of each column, so that the medians,

@@ -259,14 +259,14 @@ func TestSummaryColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	results := []Result{
-		{State: Done, EpochsPerS: 12345.6, WallS: 0.5, Metrics: engine.Metrics{N: 100, KS: 0.1, Skew: -0.25, Kurt: 1}},
-		{State: Done, EpochsPerS: 123.4, WallS: 12.25, Metrics: engine.Metrics{N: 100, KS: 0.2, Skew: 0.5, Kurt: -1}},
+		{State: Done, EpochsPerS: 12345.6, TrainS: 0.25, WallS: 0.5, Metrics: engine.Metrics{N: 100, KS: 0.1, Skew: -0.25, Kurt: 1}},
+		{State: Done, EpochsPerS: 123.4, TrainS: 10.5, WallS: 12.25, Metrics: engine.Metrics{N: 100, KS: 0.2, Skew: 0.5, Kurt: -1}},
 	}
 	var b strings.Builder
 	writeSummary(&b, Options{Config: cfg, Preset: "vanilla"}, []uint64{1, 2}, 2, results, time.Second)
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")[1:] // the metrics' lines
 	for _, field := range []string{" median=", " min=", " max="} {
-		for _, group := range [][]string{lines[:len(lines)-2], lines[len(lines)-2:]} { // the measures, the timings
+		for _, group := range [][]string{lines[:len(lines)-3], lines[len(lines)-3:]} { // the measures, the timings: epochs_per_s, train_s, wall_s
 			col := strings.Index(group[0], field)
 			for _, l := range group {
 				if strings.Index(l, field) != col {
@@ -321,6 +321,46 @@ func TestSummaryRateOfTimedRuns(t *testing.T) {
 		}
 	}
 	t.Fatalf("no epochs_per_s line:\n%s", out.String())
+}
+
+// TestSummaryHasTheFinalLinesKeys: a --seeds summary gives a line for each
+// figure of its runs' final lines, under the same key and in the same order,
+// the timings with the measures: train_s, the time to compare runs by, with
+// its median and range, where the summary gave epochs_per_s and wall_s and
+// left the training time out (a script reading the final lines' keys found
+// no summary of train_s).
+func TestSummaryHasTheFinalLinesKeys(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []Result
+	for i, train := range []float64{2.5, 1.25, 4} {
+		results = append(results, Result{Preset: "vanilla", Seed: uint64(i + 1), Epochs: 100, State: Done,
+			Metrics:    engine.Metrics{N: 100, KS: 0.5, W1: 0.25, Mean: 4, Std: 1},
+			EpochsPerS: 100 / train, TrainS: train, WallS: train + 0.5})
+	}
+	var line []string // the final line's keys of figures, as the summary names its lines
+	for _, f := range strings.Fields(results[0].Line())[1:] {
+		key, _, _ := strings.Cut(f, "=")
+		if !slices.Contains([]string{"preset", "seed", "epochs", "state"}, key) {
+			line = append(line, key)
+		}
+	}
+	var b strings.Builder
+	writeSummary(&b, Options{Config: cfg}, []uint64{1, 2, 3}, 1, results, time.Second)
+	var summary []string
+	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n")[1:] {
+		summary = append(summary, strings.Fields(l)[1])
+		if strings.HasPrefix(l, "summary train_s ") {
+			if got, want := strings.Join(strings.Fields(l), " "), "summary train_s median=2.500 min=1.250 max=4.000"; got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		}
+	}
+	if !slices.Equal(summary, line) {
+		t.Errorf("the summary's lines are %v, the final line's figures %v:\n%s", summary, line, b.String())
+	}
 }
 
 // TestBatchTallies: a batch tells how far it has got before its first

@@ -100,14 +100,14 @@ func TestSummaryMeasuresLaidOutWithoutTheTimings(t *testing.T) {
 	}
 	measures := func(rate, wall float64) string {
 		results := []Result{
-			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.5, W1: 0.25, Mean: 4, Std: 1}, EpochsPerS: rate, WallS: wall},
-			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.125, W1: 0.5, Mean: 3.5, Std: 1.5}, EpochsPerS: rate, WallS: wall},
+			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.5, W1: 0.25, Mean: 4, Std: 1}, EpochsPerS: rate, TrainS: wall, WallS: wall},
+			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.125, W1: 0.5, Mean: 3.5, Std: 1.5}, EpochsPerS: rate, TrainS: wall, WallS: wall},
 		}
 		var b strings.Builder
 		writeSummary(&b, Options{Config: cfg}, []uint64{1, 2}, 2, results, time.Second)
 		var keep []string
 		for _, line := range strings.Split(b.String(), "\n") {
-			if !strings.HasPrefix(line, "summary epochs_per_s") && !strings.HasPrefix(line, "summary wall_s") && !strings.HasPrefix(line, "summary preset=") {
+			if !strings.HasPrefix(line, "summary epochs_per_s") && !strings.HasPrefix(line, "summary train_s") && !strings.HasPrefix(line, "summary wall_s") && !strings.HasPrefix(line, "summary preset=") {
 				keep = append(keep, line)
 			}
 		}
