@@ -383,6 +383,54 @@ func TestRateIsThePaceFromTheFirstEpoch(t *testing.T) {
 	stretch("reseeded")
 }
 
+// TestPacedSaysThePaceHoldsTheRun: a snapshot says the rate is held to the
+// speed asked for (Paced) while the pace makes epochs wait, so that the header
+// can mark its ep/s as the pace's and not the machine's; a run that trains
+// slower than its speed never waits and is not paced within a second, nor is
+// one at full speed, nor one paused.
+func TestPacedSaysThePaceHoldsTheRun(t *testing.T) {
+	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wall := newFakeWall()
+	s.clock = NewClock(wall.now)
+	s.setState(Running)
+	// epochs takes n epochs through the loop's pace, each taking took.
+	epochs := func(n int, took time.Duration) {
+		for range n {
+			for {
+				wait := s.pace()
+				if wait <= 0 {
+					break
+				}
+				wall.pass(wait)
+			}
+			s.trainEpoch()
+			wall.pass(took)
+		}
+	}
+	s.speed = 10
+	epochs(5, 10*time.Millisecond) // faster than 10 a second: each waits
+	if !s.paced() {
+		t.Error("at speed 10/s, epochs of 10 ms: not paced")
+	}
+	epochs(15, 200*time.Millisecond) // slower: none waits
+	if s.paced() {
+		t.Error("at speed 10/s, epochs of 200 ms: paced")
+	}
+	epochs(5, 10*time.Millisecond)
+	s.setState(Paused)
+	if s.paced() {
+		t.Error("paused: paced")
+	}
+	s.setState(Running)
+	s.speed = 0
+	if s.paced() {
+		t.Error("at full speed: paced")
+	}
+}
+
 // TestDoingSaysWhatTheSessionIsAt: Doing names the work a wide design's
 // goroutine spends seconds on, in the status's words, the epoch the run is
 // at as a snapshot counts it (one less while an epoch trains), and how long

@@ -215,6 +215,7 @@ type Session struct {
 	evalTimed bool          // an evaluation of the screen's has been completed, and timed in evalTook
 	stepShow  time.Duration // how often a step of many epochs publishes as it goes: evalEvery
 	nextEpoch time.Time     // pacing at limited speeds
+	pacedAt   time.Time     // when pace last held an epoch back (Snapshot.Paced)
 	timer     *time.Timer
 
 	// offPlan is the first epoch at which the run did what no command
@@ -904,6 +905,18 @@ func (s *Session) runWaiting() bool {
 	return false
 }
 
+// paced reports whether the pace holds the running run back: it made an
+// epoch wait within pacedWithin, the time the rate is smoothed over
+// (updateRate). A run that trains slower than its speed never waits, and
+// its rate is the machine's, checks and drawing included.
+func (s *Session) paced() bool {
+	return s.state == Running && s.speed > 0 && !s.pacedAt.IsZero() && s.clock.Since(s.pacedAt) < pacedWithin
+}
+
+// pacedWithin is how lately the pace must have held an epoch back for the
+// rate to count as held to it (paced): the rate's time constant.
+const pacedWithin = time.Second
+
 // pace returns how long to wait before the next epoch at the chosen speed.
 func (s *Session) pace() time.Duration {
 	r := s.speed
@@ -916,6 +929,7 @@ func (s *Session) pace() time.Duration {
 		s.nextEpoch = now // fell behind (or just resumed): no burst to catch up
 	}
 	if wait := s.nextEpoch.Sub(now); wait > 0 {
+		s.pacedAt = now
 		return wait
 	}
 	s.nextEpoch = s.nextEpoch.Add(period)
@@ -1201,6 +1215,7 @@ func (s *Session) publishEval(atOnce bool) {
 		Epoch:     s.gan.Epoch(),
 		Planned:   s.planned,
 		Rate:      s.rate,
+		Paced:     s.paced(),
 
 		Equilibrium: eq,
 		Rollback:    -1, // unless rollbackTarget says otherwise, below

@@ -152,6 +152,10 @@ type Snapshot struct {
 	Epoch     int         // epochs completed
 	Planned   int         // epochs the run was planned for
 	Rate      float64     // epochs per second lately; 0 when not running
+	// Paced: the speed asked for holds the running run back, Rate its
+	// pace's and not what the machine trains at (the final line's
+	// epochs_per_s): an epoch waited on it within the last second.
+	Paced bool
 
 	// Rollback is the epoch Rollback would return the run to now, or -1
 	// when it has nothing to do.

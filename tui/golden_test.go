@@ -384,7 +384,8 @@ func TestGlossaryExplainsOutOfRange(t *testing.T) {
 // the screen shows: at 80×24 devnag-2017's and blog-original's headers leave
 // "speed 1,000/s" out for room, where the entry had said "The header's speed
 // is the epochs a second asked for"; there it names Settings' speed row, and
-// the header's where the header gives it.
+// the header's where the header gives it. Where it names Settings', it says what
+// the rate's "paced" means, as the header, the speed left out, marks it.
 func TestGlossaryFindsTheSpeed(t *testing.T) {
 	left := false
 	for _, name := range []string{"devnag-2017", "blog-original", "vanilla"} {
@@ -406,6 +407,8 @@ func TestGlossaryFindsTheSpeed(t *testing.T) {
 			switch {
 			case headerSpeed && !strings.Contains(epoch, "The header's speed is"):
 				t.Errorf("%s at %d×%d: the header gives the speed, the epoch entry does not name it: %q", name, size[0], size[1], epoch)
+			case !headerSpeed && !strings.Contains(epoch, `"paced" where that speed holds it back`):
+				t.Errorf("%s at %d×%d: the header leaves the speed out, the epoch entry does not say what its rate's \"paced\" means: %q", name, size[0], size[1], epoch)
 			case !headerSpeed && !strings.Contains(epoch, "Settings' speed is"):
 				t.Errorf("%s at %d×%d: the header leaves the speed out, the epoch entry does not send the reader to Settings': %q", name, size[0], size[1], epoch)
 			case !headerSpeed && !slices.ContainsFunc(rows[1:], func(r string) bool { return strings.Contains(r, " speed  ") }):

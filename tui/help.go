@@ -283,12 +283,20 @@ var glossary = []glossaryEntry{
 // room (headerGivesWay), as devnag-2017's and blog-original's do at 80×24,
 // the entry names Settings' speed row, which every size shows, where "The
 // header's speed" had sent the reader to a part not on the screen.
+// There the rate is marked "paced" where the speed holds it back and the
+// line has room for the mark (headerLayout, pacedMark), and the entry says
+// what the mark means.
 func (m *Model) epochText() string {
-	speed := "Settings' speed"
-	if m.width > 0 && m.headerLayout(m.layout().w)[headerSpeed].text() != "" {
-		speed = "The header's speed"
+	speed, mark := "Settings' speed", ""
+	if m.width > 0 {
+		parts := m.headerLayout(m.layout().w)
+		if parts[headerSpeed].text() != "" {
+			speed = "The header's speed"
+		} else if parts[headerRate].room > rateRoom {
+			mark = `, "paced" where that speed holds it back`
+		}
 	}
-	return "one round of the game, D's steps then G's, which the time axes count. " + speed + " is the epochs a second asked for, ep/s the rate reached, checks included (epochs_per_s: training alone); under one a second, s/ep."
+	return "one round of the game, D's steps then G's, which the time axes count. " + speed + " is the epochs a second asked for, ep/s the rate reached, checks included" + mark + " (epochs_per_s: training alone); under one a second, s/ep."
 }
 
 // momentsText is the moments entry: on a line the chart's μ and σ and the

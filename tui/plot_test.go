@@ -1256,6 +1256,8 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"running far past a long plan", func(s *session.Snapshot) { s.Epoch, s.Planned = 1e12, 1e9; running(951)(s) }, "▶ running"},
 		{"running at 123,456 ep/s", running(123456), "▶ running"},
 		{"running at 10¹⁵ ep/s", running(1e15), "▶ running"},
+		{"running at 951 ep/s, paced", func(s *session.Snapshot) { running(951)(s); s.Paced = true }, "▶ running"},
+		{"running at 23,456 ep/s, paced", func(s *session.Snapshot) { running(23456)(s); s.Paced = true }, "▶ running"},
 	}
 	model := func(preset string, seed uint64, st state) Model {
 		m := NewModel(nil)
@@ -1350,7 +1352,9 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 		{"vanilla", 2, 80, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
 		{"vanilla", 2, 100, " ganui   vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  23,456 ep/s"},
 		{"vanilla", 6, 70, "vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  4,057 ep/s"},
-		{"vanilla", 7, 80, " ganui   vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  23,456 ep/s"},
+		{"vanilla", 7, 80, "vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  23,456 ep/s"},     // the name's room kept for " paced", at every speed
+		{"vanilla", 16, 80, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  speed 1,000/s  951 ep/s"}, // paced, the speed beside the rate: no mark
+		{"vanilla", 16, 70, "vanilla  ▶ running  epoch 2,194 / 20,000  seed 1  951 ep/s paced"},
 		{"vanilla", 7, 100, " ganui   vanilla  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  speed full  23,456 ep/s"},
 		{"vanilla", 8, 70, "vanilla  ❚❚ paused  epoch 2,396 · 2,096 past plan  seed 1"},
 		{"vanilla", 11, 70, "vanilla  ◀ replay epoch 2,380  live 2,396 · 2,096 past plan  seed 1"},
@@ -1389,8 +1393,9 @@ func TestHeaderGivesWayInOrder(t *testing.T) {
 // 80×24 blog-original's header had read "blog-original  ▶ running …" and,
 // paused, " ganui   blog-original  ❚❚ paused …", the program's name
 // coming back in. The line keeps the room of the wider of the two
-// states, "▶ running" and "❚❚ paused", not that of "✗ diverged": at 75
-// columns it keeps the program's name. A run that has ended, done or
+// states, "▶ running" and "❚❚ paused", not that of "✗ diverged": at 81
+// columns it keeps the program's name (at 80 it gives its room to the
+// rate's " paced", headerLayout). A run that has ended, done or
 // diverged, shows no rate until its user starts it again, and its line
 // takes the room of the rate for the parts that gave way
 // (TestHeaderGivesWayInOrder holds that none is left out while it has
@@ -1439,10 +1444,10 @@ func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 		{70, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
 		{70, session.Done, 0, "blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{70, session.Diverged, 0, "blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
-		{75, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the room of "▶ running", not "✗ diverged"
-		{75, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
-		{80, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the pace's room is that of "speed 100,000/s",
-		{80, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
+		{81, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the room of "▶ running", not "✗ diverged"
+		{81, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
+		{80, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // the pace's room is that of "speed 100,000/s", the name's " paced"'s
+		{80, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
 		{80, session.Done, 0, " ganui   blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{80, session.Diverged, 0, " ganui   blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
 		{120, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
@@ -1450,6 +1455,41 @@ func TestHeaderGivesWayAlikeRunningOrPaused(t *testing.T) {
 	} {
 		if h := at(c.w, c.state, c.rate); h != c.want {
 			t.Errorf("%d wide, %s: %q, want %q", c.w, c.state, h, c.want)
+		}
+	}
+}
+
+// TestHeaderMarksAPacedRate: where the header leaves the speed out, a rate
+// the pace holds back says so, "198 ep/s paced", where at 80×24 blog-original's
+// "198 ep/s" stood alone and read as what the machine trains at, beside the
+// final line's epochs_per_s=1404.5; the program's name gives its room to the
+// mark, and no part that says something of the run does (at 70 columns the
+// seed keeps its room). Where the speed stands beside it, as at 120 columns,
+// the rate is not marked, nor is a rate the pace does not hold back, nor a
+// paused run.
+func TestHeaderMarksAPacedRate(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	s := &m.snap
+	s.Preset, s.Epoch, s.Planned, s.Seed, s.Settings.Speed = "blog-original", 777, 5000, 1, 200
+	for _, c := range []struct {
+		w     int
+		state session.State
+		paced bool
+		want  string
+	}{
+		{80, session.Running, true, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s paced"},
+		{80, session.Running, false, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"},
+		{80, session.Paused, true, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
+		{70, session.Running, true, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"}, // no room for it but the seed's
+		{120, session.Running, true, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
+	} {
+		s.State, s.Paced, s.Rate = c.state, c.paced, 0
+		if c.state == session.Running {
+			s.Rate = 198
+		}
+		if h := strings.TrimRight(ansi.Strip(m.header(c.w)), " "); h != c.want {
+			t.Errorf("%d wide, %s, paced %v: %q, want %q", c.w, c.state, c.paced, h, c.want)
 		}
 	}
 }
@@ -1552,7 +1592,7 @@ func TestHeaderKeepsItsPartsThroughThePlan(t *testing.T) {
 	m.snap.Settings.Speed = 200
 	for _, epoch := range []int{5, 777} {
 		m.snap.Epoch = epoch
-		want := fmt.Sprintf(" ganui   blog-original  ▶ running  epoch %d / 5,000  seed 1  198 ep/s", epoch)
+		want := fmt.Sprintf("blog-original  ▶ running  epoch %d / 5,000  seed 1  198 ep/s", epoch)
 		if h := strings.TrimRight(ansi.Strip(m.header(80)), " "); h != want {
 			t.Errorf("80 wide, epoch %d: %q, want %q", epoch, h, want)
 		}

@@ -811,8 +811,34 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 			parts[st.at].cut = min(now.cut+w-laidOut(), ansi.StringWidth(now.forms[now.shown]))
 		}
 	}
+	// Where the speed gave way, a run its pace holds back says so after
+	// its rate, "97 ep/s paced" (session.Snapshot.Paced), which without
+	// the speed beside it read as what the machine trains at, to be set
+	// against the final line's epochs_per_s (blog-original at 80×24,
+	// speed 100/s: "97 ep/s" beside epochs_per_s=1404.5). The mark's room
+	// is kept while the run goes on, at every speed, as the rate's is, so
+	// that neither pausing nor [ and ] change what the line leaves out;
+	// it is what room the line has left, or the program's name's, and no
+	// part that says something of the run gives way for it.
+	if parts[headerRate].room > 0 && parts[headerSpeed].text() == "" {
+		unmarked := parts
+		parts[headerRate].room += ansi.StringWidth(pacedMark)
+		if laidOut() > w && parts[headerApp].shown == 0 {
+			parts[headerApp].shown = 1
+		}
+		switch {
+		case laidOut() > w:
+			parts = unmarked
+		case s.Paced && s.State == session.Running && s.Rate > 0:
+			parts[headerRate].forms[0] += styleMuted.Render(pacedMark)
+		}
+	}
 	return parts
 }
+
+// pacedMark follows the header's rate where the speed asked for holds the
+// run back and the speed is not on the line (headerLayout).
+const pacedMark = " paced"
 
 // laidOut is the columns the header's parts take: their rooms and the gaps
 // between them.
