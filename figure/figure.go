@@ -2204,9 +2204,9 @@ func reach(p *plot.Plot, b engine.Box, pts plotter.XYs) {
 const boxMargin = 0.05
 
 // targetRing is the radius of the ring panel (d) of a plane draws each of
-// the target's points as, under G's dots of 1 point: past a dot on it, a
-// ring shows, and apart from one in grey print, where the target's orange
-// and G's blue are one grey.
+// the target's points as, over G's dots of 1 point: a dot on it shows
+// within the ring, and apart from one in grey print, where the target's
+// orange and G's blue are one grey.
 const targetRing = vg.Length(1.6)
 
 // addPoints adds to p, panel (d) of a two-dimensional run, the legend entries
@@ -2220,10 +2220,12 @@ const targetRing = vg.Length(1.6)
 // those not a number (NaN or infinite), which lie nowhere, apart: among all,
 // never beyond the box, as the screen's plane counts them ("12 of 2,500 beyond
 // the box, 3 NaN or infinite"); and returns place, which adds the points
-// themselves once p's axes are final, the baseline's, over them the target's,
-// rings, and over those G's samples, dots, those within the axes: G's samples
-// show against the target, and the target's rings where G is not (the target's
-// dots, drawn over G's, would hide them). The key's entries come first, for
+// themselves once p's axes are final, the baseline's, over them G's samples,
+// dots, and over those the target's, rings, those within the axes: the hollow
+// rings let G's dots show through and between them, and the target shows where
+// G's dots pile on it (under them, a mode G sat on was hidden, ring's modes at
+// its end a blue blob each; the target's dots, drawn over G's, would hide G's
+// samples). The key's entries come first, for
 // the room the key takes sets the data area (keyRoom). Points beyond the axes
 // are not drawn: gonum pads a plot to show every glyph, and one far outside
 // squeezed the panel.
@@ -2299,7 +2301,7 @@ func (r Run) addPoints(p *panel) (place func(), err error) {
 	}
 	for _, err := range []error{
 		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), draw.CircleGlyph{}, false),
-		scatter("target", r.Plane.Reference, paper(palette.Real), targetRing, draw.RingGlyph{}, true),
+		scatter("target", r.Plane.Reference, paper(palette.Real), targetRing, draw.RingGlyph{}, false),
 		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true),
 	} {
 		if err != nil {

@@ -793,13 +793,15 @@ func TestPlaneKeyInTwoRows(t *testing.T) {
 	}
 }
 
-// TestTargetUnderTheSamples: panel (d) of a plane draws the target's points as
-// rings under G's samples, dots, so that G's samples show against the target,
-// and the target where G is not, in grey print too (a ring from a dot, not
-// their colours, which print as one grey). The target's dots, drawn over G's,
-// would hide G's samples wherever they lie on the target: a moons run at its
-// end would read as the target alone.
-func TestTargetUnderTheSamples(t *testing.T) {
+// TestTargetOverTheSamples: panel (d) of a plane draws the target's points as
+// rings over G's samples, dots, so that the target shows where G's samples
+// pile on it, and G's samples within and between the hollow rings, in grey
+// print too (a ring from a dot, not their colours, which print as one grey).
+// Drawn under G's dots, the rings were hidden wherever G sat on the target:
+// ring at its end read as eight blue blobs, no mode to be seen. The target's
+// dots, drawn over G's, would hide G's samples wherever they lie on the
+// target: a moons run at its end would read as the target alone.
+func TestTargetOverTheSamples(t *testing.T) {
 	r := planeRun()
 	r.Samples = slices.Clone(r.Plane.Reference) // G on the target, point for point
 	rec := &recorder.Canvas{}
@@ -828,14 +830,14 @@ func TestTargetUnderTheSamples(t *testing.T) {
 			}
 		}
 	}
-	// The points, the target's under G's (the key is drawn apart, above
+	// The points, the target's over G's (the key is drawn apart, above
 	// the data).
 	var want []string
-	for range len(r.Plane.Reference) / 2 {
-		want = append(want, "target ring")
-	}
 	for range len(r.Samples) / 2 {
 		want = append(want, "G")
+	}
+	for range len(r.Plane.Reference) / 2 {
+		want = append(want, "target ring")
 	}
 	if !slices.Equal(order, want) {
 		t.Errorf("panel (d) draws %v, want %v", order, want)
