@@ -2517,12 +2517,35 @@ func headroom(p *plot.Plot, share float64) {
 			break
 		}
 	}
+	// A foot at a label of that step may lie far under the data's lowest,
+	// a band of the panel with nothing in it (wgan's losses from -0.011
+	// to 0.011, by 0.01, began at -0.02, a quarter of the axis empty): a
+	// finer step, of up to maxFootLabels labels, begins it at a label
+	// nearer, where that halves the band (by 0.005 at -0.015), as long as
+	// its end is no higher.
+	for s := finer(step); (p.Y.Min-lo)/(hi-lo) > footBand; s = finer(s) {
+		foot := math.Floor(p.Y.Min/s+1e-9) * s
+		end := math.Ceil((foot+(top-foot)/share)/s*2-1e-9) * s / 2
+		if n := math.Floor(end/s+1e-9) - math.Ceil(foot/s-1e-9) + 1; n > maxFootLabels || (ticks.whole && s < 1) {
+			break
+		}
+		if p.Y.Min-foot < (p.Y.Min-lo)/2 && end <= hi+s*1e-9 {
+			lo, hi, step = foot, end, s
+		}
+	}
 	p.Y.Min, p.Y.Max = lo, hi
 	p.Y.Tick.Marker = roundTicks{whole: ticks.whole, fixed: step}
 }
 
-// maxLabels is the most labels headroom takes a finer step for.
-const maxLabels = 6
+// maxLabels is the most labels headroom takes a finer step for;
+// maxFootLabels, the most it takes one for to begin the axis nearer the
+// data's lowest, where a label of the step with fewer leaves more than
+// footBand of the axis empty under them.
+const (
+	maxLabels     = 6
+	maxFootLabels = 8
+	footBand      = 0.1
+)
 
 // finer is the next step under step of 1, 2 or 5 times a power of ten.
 func finer(step float64) float64 {

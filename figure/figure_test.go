@@ -2013,3 +2013,41 @@ func TestLogAxisKeepsNoBandForItsLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestLinearAxisBeginsNearTheData: a linear axis begins at a label near
+// its data's lowest, not a step under it, so that no band of the panel
+// under the data is left empty: wgan's losses from -0.0113 to 0.0113 had
+// their axis begin at -0.02, labelled by 0.01, a quarter of it empty; by
+// 0.005 it begins at -0.015. Over data of any span, from under 0 or over
+// it, the band under them is at most a quarter of the axis (data from 1.6
+// to 2.5 had begun at 1, a third of it), the foot still a label.
+func TestLinearAxisBeginsNearTheData(t *testing.T) {
+	band := func(lo, top float64) (float64, *plot.Plot) {
+		p := newPlot("t", "x", "y")
+		p.Y.Min, p.Y.Max = lo, top
+		headroom(p, dataShare)
+		return (lo - p.Y.Min) / (p.Y.Max - p.Y.Min), p
+	}
+	if b, p := band(-0.0113, 0.0113); b > 0.15 {
+		t.Errorf("losses from -0.0113 to 0.0113: the axis from %g to %g, %.2f of it under the data", p.Y.Min, p.Y.Max, b)
+	}
+	for _, top := range []float64{0.0113, 0.3, 1, 2.5, 7, 13} {
+		for f := -1.0; f < 0.95; f += 0.013 {
+			lo := top * f
+			b, p := band(lo, top)
+			var labels []string
+			first := math.NaN()
+			for _, k := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+				if k.Label != "" {
+					labels = append(labels, k.Label)
+					if math.IsNaN(first) {
+						first = k.Value
+					}
+				}
+			}
+			if b > 0.25 || len(labels) > 8 || math.Abs(first-p.Y.Min) > 1e-9*(p.Y.Max-p.Y.Min) {
+				t.Errorf("data from %.4g to %g: the axis from %g to %g, %.2f of it under the data, labelled %q", lo, top, p.Y.Min, p.Y.Max, b, labels)
+			}
+		}
+	}
+}
