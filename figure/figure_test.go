@@ -26,6 +26,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // pictureOf runs preset for epochs through the session, headless with
@@ -2049,5 +2050,43 @@ func TestLinearAxisBeginsNearTheData(t *testing.T) {
 				t.Errorf("data from %.4g to %g: the axis from %g to %g, %.2f of it under the data, labelled %q", lo, top, p.Y.Min, p.Y.Max, b, labels)
 			}
 		}
+	}
+}
+
+// TestHeatmapBarBesideTheCells: a heat map's colour bar runs beside the
+// map's cells from their foot to their top, so that the scale's 0 and its
+// worst value stand at the cells' edges, its two-line title over it a gap
+// under the figure's title and a margin off its right edge, its labels
+// apart from the cells: the bar had begun 6 points over the cells' foot
+// and ended 13 under their top (vanilla's sweep of d_lr and g_lr), its
+// title against the figure's and 15 points from the edge, its labels 13
+// from the cells.
+func TestHeatmapBarBesideTheCells(t *testing.T) {
+	h := Heatmap{
+		Title: "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3 · 10,000 samples",
+		XKey:  "d_lr", YKey: "g_lr", X: []string{"1e-4", "1e-3", "1e-2"}, Y: []string{"1e-4", "1e-3", "1e-2"},
+		Z:      [][]float64{{0.230, 0.060, 0.085}, {0.060, 0.016, 0.028}, {0.633, 0.284, 0.086}},
+		ZLabel: "median KS", ZLimits: [2]float64{0, 1},
+	}
+	dc := draw.New(vgimg.New(7.5*vg.Inch, 6*vg.Inch))
+	p, bar, mapArea, barArea, err := heatmapLayout(dc, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, b := p.DataCanvas(mapArea), bar.DataCanvas(barArea)
+	if math.Abs(float64(d.Max.Y-b.Max.Y)) > 0.01 || math.Abs(float64(d.Min.Y-b.Min.Y)) > 0.01 {
+		t.Errorf("the cells from %.1f to %.1f pt, the colour bar from %.1f to %.1f", d.Min.Y, d.Max.Y, b.Min.Y, b.Max.Y)
+	}
+	body := title(draw.New(vgimg.New(7.5*vg.Inch, 6*vg.Inch)), h.Title)
+	if gap := body.Max.Y - max(barArea.Max.Y, mapArea.Max.Y); gap < 4 {
+		t.Errorf("the bar's title up to %.1f pt, the map's to %.1f, %.1f under the figure title's foot at %.1f, want a gap", barArea.Max.Y, mapArea.Max.Y, gap, body.Max.Y)
+	}
+	sty := bar.Title.TextStyle
+	right := (barArea.Min.X+barArea.Max.X)/2 + sty.Width("lower is better")/2
+	if margin := dc.Max.X - right; margin < 18 {
+		t.Errorf("the bar's title ends %.1f pt from the figure's right edge, want a margin", margin)
+	}
+	if gap := b.Min.X - d.Max.X - bar.Y.Tick.Label.Width("0.0") - bar.Y.Tick.Length; gap < 16 {
+		t.Errorf("the bar's labels %.1f pt right of the cells, want them apart", gap)
 	}
 }

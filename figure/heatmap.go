@@ -103,6 +103,23 @@ func encodeDrawing(w io.Writer, format string, width, height vg.Length, paint fu
 // drawHeatmap draws h, valid, on dc: its title, the map and the colour
 // bar beside it.
 func drawHeatmap(dc draw.Canvas, h Heatmap) error {
+	p, bar, mapArea, barArea, err := heatmapLayout(dc, h)
+	if err != nil {
+		return err
+	}
+	p.Draw(mapArea)
+	bar.Draw(barArea)
+	return nil
+}
+
+// heatmapLayout lays h, valid, out on dc: its title written, the map's
+// plot and the colour bar's, and the areas they are drawn on. The bar's
+// scale runs beside the map's cells from their foot to their top, both
+// set by the taller of what stands above and under each (the bar's
+// two-line title, the map's one; the map's rows of names): the bar's
+// scale had ended 13 points under the cells' top and begun 6 over their
+// foot, its 0 and its worst value read beside no cell's edge.
+func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barArea draw.Canvas, err error) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, row := range h.Z {
 		for _, v := range row {
@@ -138,7 +155,7 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	}
 	cm := heatScale(lo, hi)
 
-	p := plot.New()
+	p = plot.New()
 	p.Title.Text = h.ZLabel + " by " + h.XKey + " and " + h.YKey
 	p.X.Label.Text = h.XKey
 	p.Y.Label.Text = h.YKey
@@ -166,14 +183,14 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	}
 	cells, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
 	if err != nil {
-		return err
+		return nil, nil, mapArea, barArea, err
 	}
 	for i := range cells.TextStyle {
 		cells.TextStyle[i].Color = inks[i]
 		cells.TextStyle[i].XAlign, cells.TextStyle[i].YAlign = draw.XCenter, draw.YCenter
 	}
 
-	bar := plot.New()
+	bar = plot.New()
 	// Which end is good, as the screen's Quality says ("lower SW1
 	// better"): a scale from blue to red and a number alone would give a
 	// learner no word on which way a design improves.
@@ -187,11 +204,18 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 
 	const barWidth = 1.1 * vg.Inch
 	body := title(dc, h.Title)
-	mapArea := draw.Crop(body, vg.Points(6), -barWidth-vg.Points(10), vg.Points(6), 0)
-	barArea := draw.Crop(body, body.Max.X-body.Min.X-barWidth, -vg.Points(8), vg.Points(40), -vg.Points(4))
+	// Under the figure's title, a gap over the map's and the bar's; right
+	// of the bar, its title's overhang and a margin.
+	mapArea = draw.Crop(body, vg.Points(6), -barWidth-vg.Points(22), vg.Points(6), -heatGap)
+	barArea = draw.Crop(body, body.Max.X-body.Min.X-barWidth-vg.Points(6), -vg.Points(14), vg.Points(6), -heatGap)
 	d := p.DataCanvas(mapArea)
 	p.X.Tick.Marker = staggered(h.X, p.X.Tick.Label, (d.Max.X-d.Min.X)/vg.Length(len(h.X)))
 	d = p.DataCanvas(mapArea) // as high as the names' rows under it leave it
+	b := bar.DataCanvas(barArea)
+	top, foot := min(d.Max.Y, b.Max.Y), max(d.Min.Y, b.Min.Y)
+	mapArea.Max.Y, mapArea.Min.Y = mapArea.Max.Y-(d.Max.Y-top), mapArea.Min.Y+(foot-d.Min.Y)
+	barArea.Max.Y, barArea.Min.Y = barArea.Max.Y-(b.Max.Y-top), barArea.Min.Y+(foot-b.Min.Y)
+	d = p.DataCanvas(mapArea)
 	p.Y.Tick.Marker = stacked(h.Y, p.Y.Tick.Label, (d.Max.Y-d.Min.Y)/vg.Length(len(h.Y)))
 	d = p.DataCanvas(mapArea) // as wide as the names beside it leave it
 	cellW, cellH := (d.Max.X-d.Min.X)/vg.Length(len(h.X)), (d.Max.Y-d.Min.Y)/vg.Length(len(h.Y))
@@ -203,10 +227,13 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	} else { // the colour bar gives the scale, the sweep's rows each value
 		p.Title.Text += " — cells too narrow for their values"
 	}
-	p.Draw(mapArea)
-	bar.Draw(barArea)
-	return nil
+	return p, bar, mapArea, barArea, nil
 }
+
+// heatGap is the room a heat map leaves between the figure's title and
+// the titles of its map and colour bar, whose two lines stood against the
+// figure's.
+const heatGap = vg.Length(6)
 
 // cellText is what a cell of value v says, with note under it: the value
 // as the sweep's lines write it (numtext.Measure), so that a cell reads
