@@ -475,7 +475,8 @@ type UnfinishedCell struct {
 // how many seeds a stop left unfinished, if any; and last, for a
 // measure some runs that did not diverge left NaN or infinite, how many
 // of them did (w1_nan=2/5). Then a summary line, which on a 1-D target
-// gives KS's noise floor at the runs' sample size (ks_floor=). Each run depends only on
+// gives KS's noise floor at the runs' sample size (ks_floor=), on a plane
+// sliced W1's (sw1_floor=: sw1FloorField). Each run depends only on
 // its design and seed, so the rows are the same whatever jobs is. Its
 // wall time, as RunSeeds', is by opts.Clock.
 //
@@ -573,10 +574,15 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	// KS's noise floor at the runs' sample size, the same for every cell
 	// (engine.KSNoiseFloor), as a --seeds summary gives it beside KS: a
 	// row whose ks= is at it cannot be told from sampling noise. A
-	// plane's sliced-W1 floor is its target's, which a sweep may vary.
+	// plane's sliced-W1 floor is its target's, which a sweep may vary:
+	// sw1_floor= where every row's (SweepRow.Floor) reads alike, as it
+	// does but for a sweep of the target, whose range it gives else
+	// (sw1_floor_min= sw1_floor_max=), none where every run diverged.
 	floor := ""
 	if res.Measures[0] == "ks" {
 		floor = " ks_floor=" + numtext.Measure(engine.KSNoiseFloor(res.Samples))
+	} else {
+		floor = sw1FloorField(res.Rows)
 	}
 	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
 		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
@@ -642,6 +648,29 @@ func sweepRow(values []string, runs []Result) SweepRow {
 		r.Floor, _, _ = medianRange(floors)
 	}
 	return r
+}
+
+// sw1FloorField is a plane sweep's summary field of sliced W1's noise
+// floor, the rows' (SweepRow.Floor): " sw1_floor=0.031" where they read
+// alike, " sw1_floor_min=0.031 sw1_floor_max=0.045" where they do not (a
+// sweep of the target), "" where no row has one. Without it a row's
+// sw1=0.040 could not be told at the floor or above it, as a 1-D row's
+// ks= can by ks_floor=.
+func sw1FloorField(rows []SweepRow) string {
+	var floors []float64
+	for _, r := range rows {
+		if !math.IsNaN(r.Floor) {
+			floors = append(floors, r.Floor)
+		}
+	}
+	if len(floors) == 0 {
+		return ""
+	}
+	lo, hi := numtext.Measure(slices.Min(floors)), numtext.Measure(slices.Max(floors))
+	if lo == hi {
+		return " sw1_floor=" + lo
+	}
+	return " sw1_floor_min=" + lo + " sw1_floor_max=" + hi
 }
 
 // floorOf is the noise floor of a run's first sweep measure (measures)

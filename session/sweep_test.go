@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -405,6 +406,44 @@ func TestSweepSummaryGivesKSNoiseFloor(t *testing.T) {
 		}
 		if len(res.Unfinished) != 0 {
 			t.Errorf("finished sweep leaves cells %+v unfinished", res.Unfinished)
+		}
+	}
+}
+
+// TestSweepSummaryGivesSW1NoiseFloor: a plane sweep's summary gives sliced
+// W1's noise floor, the runs' own (engine.PlaneMetrics.SW1Floor), as a 1-D
+// sweep's gives KS's, so that a row's sw1= can be told at the floor or above
+// it; a sweep of the target, whose floor differs from cell to cell, gives its
+// range.
+func TestSweepSummaryGivesSW1NoiseFloor(t *testing.T) {
+	floor := func(target string) string {
+		cfg := testdesigns.PerSample(3)
+		cfg.Target = target
+		return numtext.Measure(runToEnd(t, Options{Config: cfg, Samples: 300, Seed: 1}).Metrics.Plane.SW1Floor)
+	}
+	ring, grid := floor("ring(8,2,0.02)"), floor("grid(5,2,0.05)")
+	if ring == grid {
+		t.Fatalf("ring's and grid's floors alike, %s: the range case tests nothing", ring)
+	}
+	for _, c := range []struct {
+		sweep []string
+		want  string
+	}{
+		{[]string{"d_lr=1e-3,2e-3"}, " sw1_floor=" + ring + " "},
+		{[]string{"target=ring(8,2,0.02),grid(5,2,0.05)"}, " sw1_floor_min=" + min(ring, grid) + " sw1_floor_max=" + max(ring, grid) + " "},
+	} {
+		cfg := testdesigns.PerSample(3)
+		cfg.Target = "ring(8,2,0.02)"
+		opts := Options{Config: cfg, Samples: 300}
+		sw, err := ParseSweep(c.sweep, opts.Config, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		_, err = RunSweep(context.Background(), opts, sw, []uint64{1}, 1, &b, nil)
+		lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+		if summary := lines[len(lines)-1]; err != nil || !strings.Contains(summary, " diverged=0"+c.want+"jobs=1 ") {
+			t.Errorf("--sweep %s: %v, summary %q, want it to give%q before jobs=", c.sweep, err, summary, c.want)
 		}
 	}
 }
