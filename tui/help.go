@@ -322,7 +322,11 @@ func (m *Model) momentsText() string {
 			target += " (" + planeTargetMoments(m.snap.Target.Plane) + ")"
 		}
 	}
-	text := "the mean and std of each epoch's last generated batch on each axis: the lines ending in x and y the means, in X and Y the stds, " + target + "."
+	names := "the mean and std"
+	if m.planeLegendInSymbols() {
+		names = "the mean (μ) and std (σ)"
+	}
+	text := names + " of each epoch's last generated batch on each axis: the lines ending in x and y the means, in X and Y the stds, " + target + "."
 	if !axes {
 		return text
 	}
@@ -390,6 +394,19 @@ func planeTargetMoments(p *session.PlaneInfo) string {
 		return "mean " + a + ", std " + c + " on each axis"
 	}
 	return "mean x " + a + " y " + b + ", std X " + c + " Y " + d
+}
+
+// planeLegendInSymbols is whether the plane's moments legend, at the
+// screen's size, names the means and stds μ and σ, as it does short of room
+// for "mean" and "std" beside three decimals (momLegendOf: 80×24): the
+// moments entry then says what they are, and elsewhere does not speak of a μ
+// the screen does not show.
+func (m *Model) planeLegendInSymbols() bool {
+	l := m.layout()
+	if !l.ok || m.snap.Target.Plane == nil {
+		return false
+	}
+	return strings.Contains(ansi.Strip(strings.Join(m.momLegendOf(l.rightW, m.momTitles()), "\n")), "μ ")
 }
 
 // offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a rare

@@ -132,7 +132,7 @@ func TestPlaneGolden(t *testing.T) {
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
-		}, nil, []string{"▶ running", "Plane", "2,500 drawn", " beyond the box ", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
+		}, nil, []string{"▶ running", "Plane", "2,500 drawn", " beyond the box ", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", " x -0.241 y -0.178 ", " X 1.779 Y 2.172 "}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay, s.ReplayIndex, s.Frames, s.Note = replay.Replay, replay.ReplayIndex, replay.Frames, replay.Note
 			return s
@@ -713,11 +713,13 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 }
 
 // TestMomentsLegendKeepsItsTitle: at 80×24 the 2-D moments legend keeps its
-// title once values arrive, its long one, "Moments, last batch", where G's
-// values losing a decimal and then the target's values giving way leave it
-// room, and writes the target's values as Quality does. A
-// points(…) target's "┈-0.0509,0.693" does not take the title's room, beside
-// Quality's "vs -0.05±1.62".
+// title once values arrive, its long one, "Moments, last batch", and G's
+// values their three decimals, as a 1-D legend's do there, where naming the
+// means and stds μ and σ and the target's values giving way leave them room;
+// G's values lose a decimal only where that is not room enough, before the
+// title goes. It writes the target's values as Quality does. A points(…)
+// target's "┈-0.0509,0.693" does not take the title's room, beside Quality's
+// "vs -0.05±1.62".
 func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "moons"), 1, 2)
 	info := *snap.Target.Plane
@@ -728,8 +730,9 @@ func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 		mean, std [2]float64
 		wants     []string
 	}{
-		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch mean x 1.16 y 1.07", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
-		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments mean x -11.55 y -10.69", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
+		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch μ x 1.155 y 1.069", "σ X 0.407 Y 0.443 ┈1.62,0.95"}},
+		{"both below 0", [2]float64{-1.155, -1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -1.155 y -1.069 σ X 0.407 Y 0.443"}},
+		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -11.55 y -10.69 σ X 0.41 Y 0.44"}},
 	} {
 		snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = c.mean[0], c.mean[1], c.std[0], c.std[1]
 		flat := strings.Join(strings.Fields(frame(t, s, snap, 80, 24)), " ")
@@ -1538,7 +1541,8 @@ func TestDesignHintNamesTheFlagWhole(t *testing.T) {
 // the check's fresh samples after vs the target's, and why their means are
 // not the moments legend's, the last batch's: it had spoken of μ and σ and
 // the 1-D moments under the chart, and left "x -1.77±0.47 vs 0.00±1.41"
-// beside "mean x -1.831" to be guessed.
+// beside "mean x -1.831" to be guessed. It names μ and σ where the legend
+// does, at 80×24, and only there.
 func TestPlaneMomentsEntryExplainsQualityAxes(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cfg, err := presets.Get("ring")
@@ -1566,6 +1570,20 @@ func TestPlaneMomentsEntryExplainsQualityAxes(t *testing.T) {
 	}
 	if strings.Contains(text, "μ") {
 		t.Errorf("ring's moments entry speaks of μ, which its screen does not draw:\n%s", text)
+	}
+	// At 80×24, where the legend names the means and stds μ and σ to keep
+	// three decimals, the entry says what they are.
+	m.width, m.height = 80, 24
+	snap.Epoch, snap.Last.Epoch = 1, 1 // a batch's values, as at any epoch after the first
+	snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = -0.241, -0.178, 1.779, 2.172
+	m.apply(snap)
+	if view := frame(t, s, snap, 80, 24); !strings.Contains(view, "μ x -0.241 y -0.178  σ X 1.779 Y 2.172") {
+		t.Fatalf("the moments legend at 80×24 names no μ and σ:\n%s", view)
+	}
+	for _, g := range m.glossaryEntries() {
+		if g[0] == "moments" && !strings.Contains(numtext.Plain(g[1]), "the mean (μ) and std (σ) of each epoch's last generated batch") {
+			t.Errorf("ring's moments entry at 80×24 does not say what the legend's μ and σ are:\n%s", numtext.Plain(g[1]))
+		}
 	}
 }
 

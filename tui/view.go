@@ -2196,24 +2196,33 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 			return item + styleTarget.Render(" ┈"+t)
 		}
 		short := func(v float64) string { return momentNum(v, false) }
-		// Short of room, G's values lose a decimal, as Quality writes
-		// them, then the means' target values give way, then the stds':
-		// the chart's dotted lines and Quality give those. Each title is
-		// tried with each of these before a shorter one, so that the
-		// title says whose the values are, "Moments, last batch", as a
-		// 1-D run's does, where the values can make room for it (ring
-		// at 80×24), the title going last, since it names the chart. At
-		// 80×24 a points(…) target's "┈-0.0509,0.693" would take the
-		// title's room.
+		// Short of room, the means and stds are named μ and σ, then the
+		// target's values give way, the means' first, then the stds':
+		// the chart's dotted lines and Quality give those; only then do
+		// G's values lose a decimal, as the 1-D legend keeps its three.
+		// Each title is tried with each of these before a shorter one,
+		// so that the title says whose the values are, "Moments, last
+		// batch", as a 1-D run's does, the title going last, since it
+		// names the chart: at 80×24 (39 columns) "μ x -0.241 y -0.178
+		// σ X 1.781 Y 2.172" under it, where "mean x -0.241 y -0.178
+		// std X 1.781 Y 2.172" is 41 columns. A points(…) target's
+		// "┈-0.0509,0.693" would take the title's room.
 		forms := []struct {
 			write     func(float64) string
-			mean, std bool // the target's values on the line
-		}{{numtext.Measure, true, true}, {short, true, true}, {short, false, true}, {short, false, false}}
+			mean, std string // the names of the means and the stds
+			tm, ts    bool   // the target's values on the line
+		}{
+			{numtext.Measure, "mean", "std", true, true},
+			{numtext.Measure, "μ", "σ", true, true},
+			{numtext.Measure, "μ", "σ", false, true},
+			{numtext.Measure, "μ", "σ", false, false},
+			{short, "μ", "σ", false, false},
+		}
 		items := func(i int) []string {
 			v := forms[i]
 			return []string{
-				pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.mean),
-				pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.std),
+				pair(v.mean, 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.tm),
+				pair(v.std, 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.ts),
 			}
 		}
 		for _, title := range titles {
@@ -2827,12 +2836,14 @@ const capturedRule = "each by ≥1 sample in 2,500"
 // momentNum writes a moment of the samples where the room is short, signed if
 // asked: two decimals where every other measure has three (numtext.Measure),
 // and only where three do not fit: the plane's Quality lines, in the side
-// column's 28; the 2-D moments legend at 80×24, whose 39 columns hold
-// "Moments, last batch" (the title a 1-D run's legend has there) and
-// "mean x -0.24 y -0.18  std X 1.78 Y 2.17" but not "-0.241" and its
-// kind, so that the legend gives way a decimal before it gives way its
-// title (momLegendOf); the 1-D skew and kurtosis where "skew -0.464 (0)
-// ex.kurt +0.082 (-1.77)" is wider than the panel (higherMoments). It writes
+// column's 28; the 2-D moments legend where even "μ x -12.345 y -10.690
+// σ X 0.407 Y 0.443" is wider than its panel, so that it gives way a decimal
+// before it gives way its title (momLegendOf: at 80×24 its 39 columns hold
+// "Moments, last batch" over "μ x -0.241 y -0.178  σ X 1.779 Y 2.172"); the
+// 1-D skew and kurtosis where "skew -0.464 (0) ex.kurt +0.082 (-1.77)" is
+// wider than the panel (higherMoments). The target's moments beside G's, on
+// the plane, it writes in two decimals wherever they stand, as the legend's ┈
+// and Quality's vs give them. It writes
 // two decimals, whole from 100, and from 10⁴ up as
 // the moments legend, the headless lines and a runaway's status line write it
 // (numtext.Measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads one way
