@@ -70,7 +70,7 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 	pm.SW1Floor, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY = 2e-5, -0.004, 2.4841e-6, 0.5, 0.003
 	snap.Eval.Metrics.Plane = &pm
 	flat := strings.Join(strings.Fields(frame(t, s, snap, 120, 40)), " ")
-	for _, want := range []string{"floor 2.0000e-5 ", "x -0.004±2.4841e-6 ", "y +0.50±0.003 "} {
+	for _, want := range []string{"floor 2.0000e-5 ", "x -0.004±2.4841e-6 ", "y +0.500±0.003 "} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("no %q in the Quality panel:\n%s", want, flat)
 		}

@@ -712,6 +712,36 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 	}
 }
 
+// TestPlaneQualityAxesInThreeDecimals: Quality's x and y lines give G's
+// mean±std in three decimals, as every other measure on the screen, where the
+// line holds them and the target's beside them in the panel's 28 columns,
+// "x -0.341±0.201 vs 0.00±1.41", not "x -0.34±0.20"; in two where three would
+// push the line past the panel, a mean of -12.345 beside a std of 10.234, the
+// line kept whole.
+func TestPlaneQualityAxesInThreeDecimals(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
+	for _, c := range []struct {
+		mx, sx, my, sy float64
+		want           []string
+	}{
+		{-0.341, 0.201, 1.857, 0.498, []string{"x -0.341±0.201 vs 0.00±1.41", "y +1.857±0.498 vs 0.00±1.41"}},
+		{-12.345, 10.234, 1.857, 0.498, []string{"x -12.35±10.23 vs 0.00±1.41", "y +1.857±0.498 vs 0.00±1.41"}},
+	} {
+		pm := *snap.Eval.Metrics.Plane
+		pm.MeanX, pm.StdX, pm.MeanY, pm.StdY = c.mx, c.sx, c.my, c.sy
+		snap.Eval.Metrics.Plane = &pm
+		m := NewModel(s)
+		m.apply(snap)
+		var got []string
+		for l := range strings.Lines(ansi.Strip(m.sidePanel(sideW, 20))) {
+			got = append(got, strings.TrimRight(l, " \n"))
+		}
+		if i := slices.Index(got, c.want[0]); i < 0 || !slices.Equal(got[i:i+2], c.want) {
+			t.Errorf("Quality reads\n%s\nwant the lines\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+}
+
 // TestMomentsLegendKeepsItsTitle: at 80×24 the 2-D moments legend keeps its
 // title once values arrive, its long one, "Moments, last batch", and G's
 // values their three decimals, as a 1-D legend's do there, where naming the
@@ -1553,7 +1583,7 @@ func TestPlaneMomentsEntryExplainsQualityAxes(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 120, 40
 	m.apply(snap)
-	if view := frame(t, s, snap, 120, 40); !regexp.MustCompile(`x [-+]?\d\.\d\d±\d\.\d\d vs `).MatchString(view) {
+	if view := frame(t, s, snap, 120, 40); !regexp.MustCompile(`x [-+]?\d\.\d{3}±\d\.\d{3} vs `).MatchString(view) {
 		t.Fatalf("Quality draws no mean±std vs the target's on ring at 120×40:\n%s", view)
 	}
 	var text string

@@ -2797,24 +2797,35 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		rule = []string{styleMuted.Render(capturedRule)}
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
-	// An axis's line is its mean±std and the target's, or, where that is
-	// wider than the panel (a runaway's moments in the exponent form,
-	// "x -8.2852e4±3.0587e4"), two lines, the target's under its own:
-	// cut to the panel's width, "x -82852.41±30586.96 vs 0.0…" would lose
-	// the target's values. Short of room for those, the targets give way:
-	// the moments chart's dotted lines give them too.
+	// An axis's line is its mean±std and the target's, G's in three
+	// decimals as every other measure on the screen (numtext.Measure) where
+	// the line fits the panel, "x -0.341±0.201 vs 0.00±1.41", else in
+	// two (momentNum), the target's in two as the moments legend's ┈ gives
+	// them; or, where even that is wider than the panel (a runaway's
+	// moments in the exponent form, "x -8.2852e4±3.0587e4"), two lines,
+	// the target's under its own: cut to the panel's width,
+	// "x -82852.41±30586.96 vs 0.0…" would lose the target's values.
+	// Short of room for those, the targets give way: the moments chart's
+	// dotted lines give them too.
 	var axes, bare []string
 	for _, a := range []struct {
 		name              string
 		mean, std, tm, ts float64
 	}{{"x", pm.MeanX, pm.StdX, mx, sx}, {"y", pm.MeanY, pm.StdY, my, sy}} {
-		moments := a.name + " " + momentNum(a.mean, true) + "±" + momentNum(a.std, false)
+		moments := a.name + " " + signed(a.mean) + "±" + numtext.Measure(a.std)
+		short := a.name + " " + momentNum(a.mean, true) + "±" + momentNum(a.std, false)
 		target := styleMuted.Render(" vs " + momentNum(a.tm, false) + "±" + momentNum(a.ts, false))
+		if lipgloss.Width(moments) > w {
+			moments = short
+		}
 		bare = append(bare, moments)
-		if lipgloss.Width(moments+target) <= w {
+		switch {
+		case lipgloss.Width(moments+target) <= w:
 			axes = append(axes, moments+target)
-		} else {
-			axes = append(axes, moments, strings.Repeat(" ", len(a.name))+target)
+		case lipgloss.Width(short+target) <= w:
+			axes = append(axes, short+target)
+		default:
+			axes = append(axes, short, strings.Repeat(" ", len(a.name))+target)
 		}
 	}
 	if len(lines)+len(axes) > n {
@@ -2835,12 +2846,13 @@ const capturedRule = "each by ≥1 sample in 2,500"
 
 // momentNum writes a moment of the samples where the room is short, signed if
 // asked: two decimals where every other measure has three (numtext.Measure),
-// and only where three do not fit: the plane's Quality lines, in the side
-// column's 28; the 2-D moments legend where even "μ x -12.345 y -10.690
-// σ X 0.407 Y 0.443" is wider than its panel, so that it gives way a decimal
-// before it gives way its title (momLegendOf: at 80×24 its 39 columns hold
-// "Moments, last batch" over "μ x -0.241 y -0.178  σ X 1.779 Y 2.172"); the
-// 1-D skew and kurtosis where "skew -0.464 (0) ex.kurt +0.082 (-1.77)" is
+// and only where three do not fit: the plane's Quality lines where G's
+// mean±std in three would push them past the side column's 28 (a mean of
+// -12.345 beside a std of 10.234: planeQuality); the 2-D moments legend
+// where even "μ x -12.345 y -10.690  σ X 0.407 Y 0.443" is wider than its
+// panel, so that it gives way a decimal before it gives way its title
+// (momLegendOf: at 80×24 its 39 columns hold "Moments, last batch" over
+// "μ x -0.241 y -0.178  σ X 1.779 Y 2.172"); the 1-D skew and kurtosis where "skew -0.464 (0) ex.kurt +0.082 (-1.77)" is
 // wider than the panel (higherMoments). The target's moments beside G's, on
 // the plane, it writes in two decimals wherever they stand, as the legend's ┈
 // and Quality's vs give them. It writes
