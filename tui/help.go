@@ -247,7 +247,7 @@ var glossary = []glossaryEntry{
 	{"push", func(m *Model) string {
 		return "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + m.pushFollowed(true) + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."
 	}, drawsArrows},
-	{"plane", fixed("blue ⣿ G's samples over orange ⣿ the target's (+ without colour); the target on top where G has under ¼ of its due; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."), onPlane},
+	{"plane", (*Model).planeText, onPlane},
 	{"crowded", func(m *Model) string { return crowdedText(planeModes(&m.snap)) }, onPlane},
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots under G's (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
 	{"epoch", (*Model).epochText, nil},
@@ -407,6 +407,17 @@ func (m *Model) planeLegendInSymbols() bool {
 		return false
 	}
 	return strings.Contains(ansi.Strip(strings.Join(m.momLegendOf(l.rightW, m.momTitles()), "\n")), "μ ")
+}
+
+// planeText is the plane entry: what its cells show, and with a baseline
+// pinned, that its faint dots show over the target where they have their due
+// and G has not (planeCanvas.shown), a mode the base had and G has lost.
+func (m *Model) planeText() string {
+	top := "the target on top where G has under ¼ of its due"
+	if b := m.snap.Baseline; b != nil && len(b.Eval.Points) > 0 {
+		top += ", the base's dots where they have theirs"
+	}
+	return "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); " + top + "; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."
 }
 
 // offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a rare

@@ -128,6 +128,10 @@ type planeCanvas struct {
 	// box.
 	gen, refN    []int
 	genIn, refIn int
+	// base counts a pinned baseline's samples per cell, and baseAll
+	// those drawn, in the box or not, as genAll G's.
+	base    []int
+	baseAll int
 	// edgeN counts, per cell on the box's edge, G's samples beyond it
 	// there by the side they left by (in the order of edgeGlyphs): a
 	// corner cell takes those beyond two sides; genAll counts G's
@@ -171,7 +175,7 @@ var edgeGlyphs = [4]rune{'◀', '▶', '▲', '▼'}
 const clumpShare = 0.01
 
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
-	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), refN: make([]int, cols*rows), edgeN: make([][len(edgeGlyphs)]int, cols*rows)}
+	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), refN: make([]int, cols*rows), base: make([]int, cols*rows), edgeN: make([][len(edgeGlyphs)]int, cols*rows)}
 	for l := range c.dots {
 		c.dots[l] = make([]uint8, cols*rows)
 	}
@@ -225,8 +229,11 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 	for i := 0; i+1 < len(xy); i += 2 {
 		dx, dy, _ := c.at(xy[i], xy[i+1])
 		in := c.box.Contains(xy[i], xy[i+1])
-		if l == layerGen {
+		switch l {
+		case layerGen:
 			c.genAll++
+		case layerGhost:
+			c.baseAll++
 		}
 		switch {
 		case l == layerGen && !finite(xy[i], xy[i+1]):
@@ -242,6 +249,8 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 			case cell >= 0 && l == layerRef:
 				c.refN[cell]++
 				c.refIn++
+			case cell >= 0 && l == layerGhost:
+				c.base[cell]++
 			}
 		}
 	}
@@ -339,11 +348,17 @@ const shortOfDue = 0.25
 // has points there and G fewer than shortOfDue of its due there, its
 // samples drawn times the target's share of points in the cell.
 func (c *planeCanvas) short(i int) bool {
+	return c.shortOf(i, c.gen[i], c.genAll)
+}
+
+// shortOf tells whether n of all samples drawn fall short of the target
+// in cell i, as short tells it of G's.
+func (c *planeCanvas) shortOf(i, n, all int) bool {
 	if c.refN[i] == 0 {
 		return false
 	}
-	due := float64(c.genAll) * float64(c.refN[i]) / float64(c.refIn)
-	return float64(c.gen[i]) < shortOfDue*due
+	due := float64(all) * float64(c.refN[i]) / float64(c.refIn)
+	return float64(n) < shortOfDue*due
 }
 
 // shown is the layer whose dots cell i shows, or −1 for none: the top-most
@@ -351,10 +366,16 @@ func (c *planeCanvas) short(i int) bool {
 // over it. The target where G falls short of it (short) shows over all else,
 // so that a mode G misses shows on the plane where the mode map marks it
 // missed: drawn top-most first, ring at 80×24 would read ╱╱ there, D's push at
-// G's few strays, and no + anywhere. A clump of G's samples (clumpShare) shows
-// over the push that starts in it.
+// G's few strays, and no + anywhere. There a pinned baseline that meets the
+// target's due shows instead, a mode the base had and G has lost: under the
+// target's + it would be hidden where it differs most from G (a base on ring's
+// mode at (-2, 0), then r, read "+" there as if the base had missed it too).
+// A clump of G's samples (clumpShare) shows over the push that starts in it.
 func (c *planeCanvas) shown(i int) planeLayer {
 	if c.short(i) {
+		if c.base[i] > 0 && !c.shortOf(i, c.base[i], c.baseAll) {
+			return layerGhost
+		}
 		return layerRef
 	}
 	clump := c.gen[i] > 0 && float64(c.gen[i]) >= clumpShare*float64(c.genIn)
@@ -687,9 +708,10 @@ func (m *Model) planeNotes(w, h int) []string {
 		if !m.planeDrawn.ghost {
 			// Named by no mark the plot does not draw: G's samples and
 			// the target's + lie over every cell of the baseline's (a
-			// base on the ring's modes, then r: G a blob, every mode
-			// short of it), which would otherwise read as not pinned,
-			// or, without colour, its ╌ as somewhere on the plot.
+			// base pinned on G's blob, G still there; or a base short
+			// of every mode G misses: planeCanvas.shown), which would
+			// otherwise read as not pinned, or, without colour, its ╌
+			// as somewhere on the plot.
 			baseItem, baseShort = styleMuted.Render(strings.TrimPrefix(baseName(b), " ")+", hidden"), styleMuted.Render("base hidden")
 		}
 		items = append(items, baseItem)

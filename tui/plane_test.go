@@ -829,6 +829,54 @@ func TestTargetWhereGFallsShort(t *testing.T) {
 	}
 }
 
+// TestBaseWhereGFallsShort: a cell of the target's where G falls short of its
+// due shows a pinned baseline's samples where they meet it, a mode the base had
+// and G has lost, and the target where the base falls short too; the legend
+// then names the base as drawn. Under the target's + the base would be hidden
+// where it differs most from G.
+func TestBaseWhereGFallsShort(t *testing.T) {
+	var ref, base, gen []float64
+	for range 10 { // the target, half in the first cell of the top row, half in the fourth
+		ref = append(ref, 0.1, 3.9, 3.1, 3.9)
+	}
+	for range 50 { // the base on the first cell's half, meeting its due there
+		base = append(base, 0.1, 3.9)
+	}
+	base = append(base, 3.1, 3.9) // and one sample in the fourth, short of it
+	for range 49 {
+		base = append(base, 2.1, 0.1)
+	}
+	for range 100 { // G all in the bottom row, short of both halves
+		gen = append(gen, 2.1, 0.1)
+	}
+	c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2)
+	c.points(layerRef, ref)
+	c.points(layerGhost, base)
+	c.points(layerGen, gen)
+	top := []rune(ansi.Strip(c.render(nil, 0, false, true, true)[0]))
+	if want := []rune{ghostGlyph, ' ', ' ', '+'}; !slices.Equal(top, want) {
+		t.Errorf("the top row reads %q, want %q: the base where it meets the due G falls short of, the target where both fall short", string(top), string(want))
+	}
+	if !c.drawn.ghost {
+		t.Error("the base is drawn, but not marked drawn for the legend")
+	}
+	// The glossary's plane entry says so with a baseline pinned, and only then.
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
+	for _, pinned := range []bool{false, true} {
+		snap.Baseline = nil
+		if pinned {
+			snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 1, Epoch: 2, Settings: snap.Settings, Eval: snap.Eval}
+		}
+		m := NewModel(s)
+		m.apply(snap)
+		for _, g := range m.glossaryEntries() {
+			if says := strings.Contains(g[1], "the base's dots where they have theirs"); g[0] == "plane" && says != pinned {
+				t.Errorf("baseline pinned %v: the plane entry says where the base shows over the target %v:\n%s", pinned, says, g[1])
+			}
+		}
+	}
+}
+
 // TestCornerMarkedByMostSamples: a corner cell of the box's edge is marked by
 // the side most of G's samples beyond it left by, whatever order they come in:
 // a cloud gone off to the left past the bottom-left corner, one sample of it
@@ -1618,12 +1666,14 @@ func TestPlaneMomentsEntryExplainsQualityAxes(t *testing.T) {
 }
 
 // TestPlaneBaselineNamedOnlyWhereDrawn: a pinned baseline's samples are drawn
-// under G's and under the target's + where G falls short of it, so where those
-// cover every cell of the baseline's (a base pinned on the ring's modes, then
-// r: a fresh G's blob, every mode short of it) the plot draws no ╌ of it
-// without colour, and the legend does not key "╌ base seed 1 at 66" as if it
-// did, a learner looking for the base among G's samples: it says the base is
-// hidden. Where one of its cells shows, the legend keys its ╌.
+// under G's, and under the target's + where G and the base both fall short of
+// it, so where those cover every cell of the baseline's (a base pinned on G's
+// blob, G still there) the plot draws no ╌ of it without colour, and the
+// legend does not key "╌ base seed 1 at 66" as if it did, a learner looking
+// for the base among G's samples: it says the base is hidden. Where one of its
+// cells shows, a cell of its own or a mode it has and G misses (a base pinned
+// on the ring's modes, then r: a fresh G's blob, every mode short of it), the
+// legend keys its ╌.
 func TestPlaneBaselineNamedOnlyWhereDrawn(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1, -1, -1}}
@@ -1635,8 +1685,10 @@ func TestPlaneBaselineNamedOnlyWhereDrawn(t *testing.T) {
 		drawn  bool
 		legend string
 	}{
-		{"under G's and the target's", []float64{0, 0, 1, 1, -1, -1}, false, "base seed 1 at 66, hidden"},
+		{"under G's", []float64{0, 0, 0.01, 0, -1.5, 1.5}, false, "base seed 1 at 66, hidden"},
+		{"under G's and a target's point it falls short of", append(slices.Repeat([]float64{0, 0}, 11), 1, 1), false, "base seed 1 at 66, hidden"}, // 1 of 12 where 6 are due
 		{"a cell of its own", []float64{0, 0, 1.5, -1.5}, true, "╌ base seed 1 at 66"},
+		{"on the target's points G misses", []float64{0, 0, 1, 1, -1, -1}, true, "╌ base seed 1 at 66"},
 	} {
 		lines, drawn := planePlot(info, e, c.ghost, false, 20, 10)
 		if plot := ansi.Strip(strings.Join(lines, "\n")); strings.ContainsRune(plot, ghostGlyph) != c.drawn {
