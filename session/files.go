@@ -972,6 +972,39 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	return e, row, crlf, true
 }
 
+// logRowAt finds the row of epoch in the log at path: its line (1 the
+// header) and the row, without its line ending, or line 0 when no line
+// begins with that epoch. A resume whose log runs on past its checkpoint
+// names by it the line its history would go on from.
+func logRowAt(path string, epoch int) (line int, row string) {
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return 0, ""
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 64<<10)
+	want := []byte(strconv.Itoa(epoch) + ",")
+	for n, start := 1, true; ; {
+		chunk, err := r.ReadSlice('\n')
+		if start && n > 1 && bytes.HasPrefix(chunk, want) && err == nil {
+			return n, string(bytes.TrimRight(chunk, "\r\n"))
+		}
+		if err != nil && err != bufio.ErrBufferFull {
+			return 0, ""
+		}
+		if start = err == nil; start {
+			n++
+		}
+	}
+}
+
+// badBefore says whether the log at path has a line up to line that
+// logBadLine would refuse: lines kept up to there would be refused again.
+func badBefore(path string, lay csvLayout, line int) bool {
+	bad, _ := logBadLine(path, lay)
+	return bad > 0 && bad <= line
+}
+
 // logBadLine reads the whole of the log at path, a history of lay's
 // columns logEnd has read the ends of, for the first line after the
 // header that is not a row of the run's history as the program writes

@@ -308,12 +308,32 @@ func TestResumedLogGoesOn(t *testing.T) {
 	}
 
 	// The log now runs past the checkpoint: resumed from it again, the run
-	// refuses it rather than replace its history (or append out of order).
-	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "ends at epoch 50, not at the checkpoint's 30") {
+	// refuses it rather than replace its history (or append out of order,
+	// epochs 31 to 40 twice), and names the lines to keep.
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "runs past the checkpoint's epoch 30, to epoch 50: to go on in it, keep its first 31 lines, to epoch 30's row (head -n 31)") {
 		t.Fatalf("a log past the checkpoint: %v", err)
 	}
 	if got, _ := os.ReadFile(log); len(strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")) != 51 {
 		t.Fatal("the refused log was changed")
+	}
+	// Another run's history past the checkpoint, its row at epoch 30 not
+	// this run's, is not offered as this run's to cut.
+	theirRow := strings.Replace(string(got), "\n30,", "\n30,9", 1)
+	os.WriteFile(log, []byte(theirRow), 0o644)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "ends at epoch 50, not at the checkpoint's 30") {
+		t.Fatalf("another history past the checkpoint: %v", err)
+	}
+	// Nor one with a line before it that the resume would refuse once cut.
+	os.WriteFile(log, []byte(strings.Replace(string(got), "\n10,", "\nx10,", 1)), 0o644)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || strings.Contains(err.Error(), "keep its first") {
+		t.Fatalf("a history past the checkpoint with a line edited before it: %v", err)
+	}
+	// Kept to the lines it names, the log goes on with every epoch once.
+	os.WriteFile(log, []byte(strings.Join(lines[:31], "\n")+"\n"), 0o644)
+	runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: log})
+	again, _ := os.ReadFile(log)
+	if !strings.HasPrefix(string(got), string(again)) || strings.Count(string(again), "\n") != 41 {
+		t.Fatalf("the log kept to epoch 30 and resumed to 40 is not the first 41 lines of the straight one:\n%s", again)
 	}
 	os.WriteFile(log, append(first, "31,0.69"...), 0o644) // killed mid-row
 	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
@@ -582,7 +602,7 @@ func TestResumedLogEndedInBlankLines(t *testing.T) {
 		}
 	}
 	os.WriteFile(log, append(slices.Clip(first), "31,0.69\n\n"...), 0o644)
-	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "ends at epoch 31, not at the checkpoint's 30") {
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "runs past the checkpoint's epoch 30, to epoch 31: to go on in it, keep its first 31 lines") {
 		t.Fatalf("a log past its checkpoint, then a blank line: %v", err)
 	}
 	os.WriteFile(log, append(slices.Clip(first), "\n31,0.69"...), 0o644)

@@ -468,6 +468,16 @@ func New(opts Options) (*Session, error) {
 			case ok && last < 0:
 				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
 			case ok:
+				// The run's own history gone on past its checkpoint (the
+				// log kept while the run trained on after its save): its
+				// row at the checkpoint is this run's, and the rows after
+				// it would stand twice, once as kept and once as trained
+				// again, so the user is told which lines to keep.
+				if last > e && e > 0 && s.last.Epoch == e {
+					if line, at := logRowAt(opts.LogPath, e); line > 0 && !badBefore(opts.LogPath, s.csv.lay, line) && lossFields(at, s.csv.lay) == lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay) {
+						return nil, fmt.Errorf("--log %s runs past the checkpoint's epoch %s, to epoch %s: to go on in it, keep its first %s lines, to epoch %s's row (head -n %d), or give another file", opts.LogPath, numtext.FormatInt(e), numtext.FormatInt(last), numtext.FormatInt(line), numtext.FormatInt(e), line)
+					}
+				}
 				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(last), numtext.FormatInt(e))
 			case e > 0 && (errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0):
 				s.logBegun = logBegunNote(opts.LogPath, e, err != nil)
