@@ -85,6 +85,9 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	if note := s.LogBegun(); note != "" {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
+	for _, note := range s.Replaces() {
+		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options))

@@ -267,6 +267,40 @@ func TestResumedLogNotThereIsSaid(t *testing.T) {
 	}
 }
 
+// TestReplacedOutputsAreSaid: a --save or --log naming another run's
+// checkpoint or history says on standard error, before the first epoch,
+// what the run will replace, the checkpoint's design, seed and epoch and
+// the history's last epoch, and the run goes on to replace them; a run
+// that goes on in its own checkpoint and log, and an empty file, replace
+// nothing and say nothing.
+func TestReplacedOutputsAreSaid(t *testing.T) {
+	t.Chdir(t.TempDir())
+	common := []string{"--headless", "--every", "0", "--samples", "100", "--preset", "vanilla", "--save", "run.ckpt", "--log", "run.csv"}
+	if code, _, stderr := runCLI(t, append(common, "--epochs", "30")...); code != 0 || stderr != "" {
+		t.Fatalf("the first run: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr := runCLI(t, append(common, "--epochs", "20", "--seed", "2")...)
+	want := "ganui: note: --log run.csv holds another run's history, to epoch 30: this run's replaces it\n" +
+		"ganui: note: --save run.ckpt holds a checkpoint of vanilla, seed 1, at epoch 30: this run's is to replace it as the run ends; copy it elsewhere to keep it\n"
+	if code != 0 || stderr != want {
+		t.Fatalf("a run over another's checkpoint and log: exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
+	}
+	if gan, err := session.LoadCheckpoint("run.ckpt"); err != nil || gan.Epoch() != 20 || gan.Seed() != 2 {
+		t.Fatalf("the replaced checkpoint: %v, %v; want seed 2's at epoch 20", gan, err)
+	}
+	if code, _, stderr := runCLI(t, "--headless", "--every", "0", "--samples", "100", "--resume", "run.ckpt", "--epochs", "30", "--save", "run.ckpt", "--log", "run.csv"); code != 0 || stderr != "" {
+		t.Errorf("a run going on in its own checkpoint and log: exit %d, stderr %q; want nothing said", code, stderr)
+	}
+	for _, f := range []string{"new.ckpt", "new.csv"} {
+		if err := os.WriteFile(f, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCLI(t, "--headless", "--every", "0", "--samples", "100", "--epochs", "5", "--save", "new.ckpt", "--log", "new.csv"); code != 0 || stderr != "" {
+		t.Errorf("a run over empty files: exit %d, stderr %q; want nothing said", code, stderr)
+	}
+}
+
 // TestSaveUpdatesTheResumedCheckpoint: --save may name the checkpoint --resume
 // continues, so that a run goes on in one file kept up to date, as it ends and
 // as SIGINT stops it: the file then holds the run at its last epoch, whole, and

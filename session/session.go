@@ -253,6 +253,59 @@ type Session struct {
 	otherKernels string
 	// logBegun is LogBegun's note, "" for none.
 	logBegun string
+	// replaces is Replaces' notes.
+	replaces []string
+}
+
+// Replaces says, of each output that holds another run's work this run
+// will replace, what it holds: a --save checkpoint other than the one the
+// run resumes from (which it goes on in), "--save run.ckpt holds a
+// checkpoint of vanilla, seed 1, at epoch 2,000: this run's replaces it
+// as the run ends; copy it elsewhere to keep it", and a --log history with
+// rows that the run does not go on in, "--log run.csv holds another
+// run's history, to epoch 2,000: this run's replaces it". Many programs
+// overwrite their outputs without a word, and ganui still does, as a
+// script that runs the same command again expects; but a long run's
+// checkpoint or history given as an output by mistake is not lost
+// unsaid. The checkpoint is replaced only at the run's end (or its stop
+// by a signal, which saves it too), so the note, given before the first
+// epoch, leaves the time to copy it; the log is emptied at the first
+// epoch. None for a missing or empty file, a log of its header alone, or
+// a log the run goes on in.
+func (s *Session) Replaces() []string { return s.replaces }
+
+// replacedCheckpoint is Replaces' note of the --save checkpoint at path,
+// or "" when there is none to replace there.
+func replacedCheckpoint(path string) string {
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return ""
+	}
+	what := "a ganui checkpoint" // one this ganui cannot read (damaged, a newer ganui's) is still one
+	if gan, _, err := loadCheckpoint(path); err == nil {
+		name := gan.Config().Name
+		if name == "" {
+			name = "a design of no name"
+		}
+		what = fmt.Sprintf("a checkpoint of %s, seed %d, at epoch %s", name, gan.Seed(), numtext.FormatInt(gan.Epoch()))
+	}
+	return fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what)
+}
+
+// replacedLog is Replaces' note of the --log history at path that a run
+// of lay's columns begins anew, or "" when it holds no row to lose.
+func replacedLog(path string, lay csvLayout) string {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Size() == 0 {
+		return ""
+	}
+	to := ""
+	switch last, _, _, ok := logEnd(path, lay); {
+	case ok && last == 0:
+		return "" // the header alone, or with blank lines: no epoch
+	case ok && last > 0:
+		to = ", to epoch " + numtext.FormatInt(last)
+	}
+	return fmt.Sprintf("--log %s holds another run's history%s: this run's replaces it", path, to)
 }
 
 // LogBegun says, of a resumed run whose --log was not there or was empty,
@@ -512,6 +565,18 @@ func New(opts Options) (*Session, error) {
 		}
 		if s.otherKernels != "" {
 			s.note += fmt.Sprintf("; trained on the %s kernels, it goes on on the %s ones, not bit for bit", s.otherKernels, engine.KernelISA())
+		}
+	}
+	// What the outputs replace, read before they are held (an empty
+	// --save is a reservation's from here on).
+	if s.csv != nil && !s.csv.append && opts.Resume == "" {
+		if note := replacedLog(opts.LogPath, s.csv.lay); note != "" {
+			s.replaces = append(s.replaces, note)
+		}
+	}
+	if opts.SavePath != "" && !opts.SavesOverResume() {
+		if note := replacedCheckpoint(opts.SavePath); note != "" {
+			s.replaces = append(s.replaces, note)
 		}
 	}
 	// Last, the outputs held to the run's end, given up only by Run's end
