@@ -391,7 +391,7 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	badConfig := func(err error) error {
 		return badCheckpoint("its configuration, %s: %v", byteSpan(cfgAt, len(cfgJSON)), err)
 	}
-	cfg, err := decodeConfig(cfgJSON)
+	cfg, writer, err := decodeConfigBy(cfgJSON)
 	if newer := (*NewerError)(nil); errors.As(err, &newer) {
 		return nil, nil, newer
 	}
@@ -437,7 +437,7 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	if epoch > MaxEpochs {
 		return nil, nil, badCheckpoint("its epoch, %s, is %s, out of range %s", byteSpan(epochAt, 8), numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
 	}
-	g.epoch = int(epoch)
+	g.epoch, g.savedBy = int(epoch), writer
 	cr.floats(g.gen.Params, "generator weights")
 	cr.floats(g.disc.Params, "discriminator weights")
 	cr.optimizer(g.gOpt, version, "generator optimizer", "g_opt")
@@ -619,9 +619,16 @@ func configJSON(cfg Config) ([]byte, error) {
 // absent before it was written). Keys of no Config field give a
 // *NewerError that names them and that ganui.
 func decodeConfig(data []byte) (Config, error) {
+	cfg, _, err := decodeConfigBy(data)
+	return cfg, err
+}
+
+// decodeConfigBy is decodeConfig that also gives the ganui that wrote
+// the configuration, as VersionKey records it ("" where it records none).
+func decodeConfigBy(data []byte) (Config, string, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return Config{}, errors.New("not a JSON object")
+		return Config{}, "", errors.New("not a JSON object")
 	}
 	seen := map[string]bool{}
 	var unknown []string
@@ -629,27 +636,27 @@ func decodeConfig(data []byte) (Config, error) {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return Config{}, err
+			return Config{}, "", err
 		}
 		key, _ := tok.(string)
 		if seen[key] {
-			return Config{}, fmt.Errorf("key %q appears twice", clip(key))
+			return Config{}, "", fmt.Errorf("key %q appears twice", clip(key))
 		}
 		seen[key] = true
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return Config{}, err
+			return Config{}, "", err
 		}
 		if key == VersionKey {
 			if json.Unmarshal(raw, &writer) != nil {
-				return Config{}, fmt.Errorf("%s: want a string, got %s", VersionKey, clip(string(raw)))
+				return Config{}, "", fmt.Errorf("%s: want a string, got %s", VersionKey, clip(string(raw)))
 			}
 		} else if _, err := lookupField(key); err != nil {
 			unknown = append(unknown, key)
 		}
 	}
 	if unknown != nil {
-		return Config{}, &NewerError{Writer: writer, Keys: unknown}
+		return Config{}, "", &NewerError{Writer: writer, Keys: unknown}
 	}
 	var cfg struct {
 		Config
@@ -658,12 +665,12 @@ func decodeConfig(data []byte) (Config, error) {
 	dec = json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cfg); err != nil {
-		return Config{}, err
+		return Config{}, "", err
 	}
 	if dec.More() {
-		return Config{}, errors.New("unexpected data after the object")
+		return Config{}, "", errors.New("unexpected data after the object")
 	}
-	return cfg.Config, nil
+	return cfg.Config, cfg.Writer, nil
 }
 
 const (

@@ -27,6 +27,7 @@ type GAN struct {
 	rng *rand.Rand
 
 	epoch        int
+	savedBy      string    // the ganui that wrote the checkpoint read (SavedBy)
 	gRows, dRows int       // rows per batch as G and D see it
 	noise        []float32 // gRows × NoiseDim
 	real         []float32 // the last real batch, Batch samples of dim values
@@ -251,6 +252,14 @@ func (g *GAN) Dim() int { return g.dim }
 
 // Epoch returns the number of epochs completed.
 func (g *GAN) Epoch() int { return g.epoch }
+
+// SavedBy is the ganui that wrote the checkpoint g was read from, as its
+// configuration records it (VersionKey, release.Version then): a tag
+// (v1.2.0), a pseudo-version naming a commit, or "(devel)" for a build
+// that records none. "" for a run not read from a file, and for a
+// checkpoint written before the key was. A front end that keeps words
+// in the checkpoint's annex tells by it whether they are its own.
+func (g *GAN) SavedBy() string { return g.savedBy }
 
 // Player is one of the two networks of a GAN.
 type Player uint8

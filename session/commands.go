@@ -200,7 +200,7 @@ func (s *Session) handEvent(player string) string {
 	if k := len(ev) - 1; k >= 0 && ev[k].Kind == EventHandUpdate && ev[k].Epoch == epoch {
 		if m := handUpdates(ev[k].Detail, player); m > 0 {
 			n = m + 1
-			ev[k].Detail = handDetail(n, player)
+			ev[k].Detail, ev[k].SavedBy = handDetail(n, player), "" // in this ganui's words now
 			if s.keeping {
 				s.evlog.restate(epoch, s.tl.events) // the export's text of it too
 			}
@@ -514,7 +514,7 @@ func (s *Session) settingEvent(name, from, to string) (was string) {
 	ev, epoch := s.tl.events, s.gan.Epoch()
 	if i, first := s.settingChange(name); i >= 0 {
 		if first != to {
-			ev[i].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
+			ev[i].Detail, ev[i].SavedBy = fmt.Sprintf("%s %s → %s", name, first, to), "" // in this ganui's words now
 			if s.keeping {
 				s.evlog.restate(epoch, s.tl.events) // the export's text of it too
 			}

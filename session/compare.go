@@ -165,7 +165,13 @@ func (c Replay) apply(s *Session) {
 	}
 	// The keys give way (GivesWay) on a screen short of room, the key
 	// bar offering them too, so that the events named before them stay.
-	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, s.eventKeys(s.replay, c.Kind), GivesWay)
+	// A frame whose findings another ganui worded says so, before the keys
+	// give way: its findings may read otherwise than the glossary.
+	words := ""
+	if by := s.tl.keyframes[s.replay].SavedBy; by != "" {
+		words = " " + SavedWords(by)
+	}
+	s.note = fmt.Sprintf("replay frame %d of %d%s %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, words, GivesWay, s.eventKeys(s.replay, c.Kind), GivesWay)
 	switch {
 	case stays:
 		s.note = edge + ", staying on " + s.note

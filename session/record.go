@@ -12,6 +12,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -32,7 +33,9 @@ import (
 //	             MeanY, StdY as float64
 //	evaluations: n u32, then n × (epoch u64, KS, W1, SW1, HQ float64)
 //	events:      dropped u64, n u32, then n × (epoch u64, kind u32,
-//	             detail: length u32, UTF-8 without control characters);
+//	             detail: length u32, UTF-8 without control characters,
+//	             ending in " (in ganui v0.3.0's words)" where another
+//	             ganui worded it: withWords);
 //	             kinds are added after the last (EventKind), so an
 //	             earlier record reads as written; an earlier ganui
 //	             resumes a checkpoint holding a kind it lacks (such as
@@ -82,7 +85,9 @@ import (
 //	             detail, which a resume words anew: noDNote), N u64,
 //	             and a kind u8, 1 for one dimension, 2
 //	             for a plane; then the findings (n u32, n × kind u32,
-//	             text and detail as details); version 4 on (a record of
+//	             text and detail as details, the detail marked as an
+//	             event's where another ganui worded the frame's
+//	             findings); version 4 on (a record of
 //	             version 3 ends at baseline)
 //	starts:      for DWins, NoiseIgnored, DIndifferent, AtNoiseFloor: u8,
 //	             the checks in a row a finding not yet started has held,
@@ -206,7 +211,7 @@ func (s *Session) runRecord() []byte {
 	for _, e := range s.tl.events {
 		w.n(e.Epoch)
 		w.u32(uint32(e.Kind))
-		w.text(e.Detail)
+		w.text(withWords(e.Detail, e.SavedBy))
 	}
 
 	ep := &s.tl.episodes
@@ -524,16 +529,62 @@ func (w *recWriter) keyframe(k *Keyframe) {
 	for _, f := range k.Findings {
 		w.u32(uint32(f.Kind))
 		w.text(f.Text)
-		w.text(f.Detail)
+		w.text(withWords(f.Detail, k.SavedBy))
 	}
 }
 
+// The events' details and the keyframes' findings a checkpoint keeps are
+// texts, in the words of the ganui that saved them, which are not
+// always this one's: the wording changes between versions (the
+// equilibrium once said "D can no longer tell real from fake", which the
+// glossary now says its losses do not show), and the numbers behind a
+// text are not kept to word it anew. So a resumed run replays them as
+// they were saved, marked as another ganui's where they are
+// (SavedWords), not passed off as this one's, beside a glossary that may
+// read otherwise. The mark is kept in the record as the text's own end
+// (withWords), so that the format is unchanged, an earlier ganui reads
+// the record as before (and shows the mark as part of the text), and a
+// run saved again keeps its texts marked as the ganui that wrote them.
+
+// SavedWords is the mark of a text in the words of by (Event.SavedBy,
+// Keyframe.SavedBy), as the screen and the record write it: "(in an
+// earlier ganui's words)", "(in ganui v0.3.0's words)".
+func SavedWords(by string) string { return "(in " + by + "'s words)" }
+
+// withWords is text as the record keeps it: with the mark of by at its
+// end where by is set, the text cut to leave room for it.
+func withWords(text, by string) string {
+	if by == "" {
+		return text
+	}
+	mark := " " + SavedWords(by)
+	return clipTo(text, maxDetail-len(mark)) + mark
+}
+
+// cutWords parts a text the record keeps into the text and the ganui
+// whose words it is in, as withWords joined them: by is "" where it ends
+// in no mark.
+func cutWords(kept string) (text, by string) {
+	const open, end = " (in ", "'s words)"
+	rest, ok := strings.CutSuffix(kept, end)
+	i := strings.LastIndex(rest, open)
+	if !ok || i < 0 {
+		return kept, ""
+	}
+	if by = rest[i+len(open):]; by == "" || strings.ContainsAny(by, "()") {
+		return kept, ""
+	}
+	return rest[:i], by
+}
+
 // clipDetail cuts a text to maxDetail bytes, on a character's boundary.
-func clipDetail(s string) string {
-	if len(s) <= maxDetail {
+func clipDetail(s string) string { return clipTo(s, maxDetail) }
+
+// clipTo cuts s to at most n bytes, on a character's boundary.
+func clipTo(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	n := maxDetail
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
@@ -801,7 +852,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		e := Event{Epoch: r.count("an event's epoch", epoch)}
 		k := r.u32()
 		e.Kind = EventKind(k)
-		e.Detail = r.text("an event's detail")
+		e.Detail, e.SavedBy = cutWords(r.text("an event's detail"))
 		if r.err == nil && (k >= uint32(len(eventNames)) || e.Epoch < last) {
 			r.fail("an event of kind %d at epoch %d after %d", k, e.Epoch, last)
 		}
@@ -1289,6 +1340,9 @@ func (r *recReader) keyframe(after, epoch int) Keyframe {
 			f := &k.Findings[i]
 			kind := r.u32()
 			f.Kind, f.Text, f.Detail = FindingKind(kind), r.text("a keyframe finding"), r.text("a keyframe finding's detail")
+			if detail, by := cutWords(f.Detail); by != "" {
+				f.Detail, k.SavedBy = detail, by
+			}
 			if r.err == nil && kind >= uint32(len(findingNames)) {
 				r.fail("a keyframe finding of kind %d", kind)
 			}
@@ -1308,6 +1362,32 @@ func (r *recReader) values(what string, n int) []float64 {
 		out[i] = r.num(what)
 	}
 	return out
+}
+
+// ownVersion is this ganui as the checkpoints it writes name it
+// (release.Version); a variable, so that a test can be another ganui.
+var ownVersion = release.Version
+
+// otherWords names the ganui whose words the texts of a record of
+// version hold, in the checkpoint s resumed, where they are not this
+// ganui's (SavedWords), and is "" where they are. A record of an earlier
+// format than this ganui writes is an earlier ganui's; one of this
+// format is another ganui's where the checkpoint names another writer
+// (engine.GAN.SavedBy). It names the writer where the checkpoint does,
+// "ganui v0.3.0"; two builds that record no version ("(devel)": go run,
+// a test) cannot be told apart, and are taken for one.
+func (s *Session) otherWords(version int) string {
+	by := s.gan.SavedBy()
+	if version == recordVersion && by == ownVersion {
+		return ""
+	}
+	if by != "" && by != "(devel)" && len(by) <= 64 && utf8.ValidString(by) && !strings.ContainsFunc(by, visible.Hidden) && !strings.ContainsAny(by, "() ") {
+		return "ganui " + by
+	}
+	if version < recordVersion || by == "" {
+		return "an earlier ganui"
+	}
+	return "another ganui"
 }
 
 // restore takes a run's record from its checkpoint's annex: the charts,
@@ -1336,6 +1416,18 @@ func (s *Session) restore(annex []byte) error {
 	s.from, s.planned = rec.from, rec.planned
 	s.hist = rec.hist
 	s.evals = rec.evals
+	if by := s.otherWords(rec.version); by != "" {
+		for i := range rec.events {
+			if rec.events[i].SavedBy == "" { // one marked already keeps the ganui that wrote it
+				rec.events[i].SavedBy = by
+			}
+		}
+		for i := range rec.keyframes {
+			if k := &rec.keyframes[i]; k.SavedBy == "" && len(k.Findings) > 0 {
+				k.SavedBy = by
+			}
+		}
+	}
 	s.tl.events, s.tl.dropped = rec.events, rec.dropped
 	s.tl.episodes = rec.episodes
 	w := &s.watch

@@ -1351,3 +1351,97 @@ func TestReplayedFramesSayWhyInTheViewsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestResumedTextsSayWhoseWordsTheyAre: the events' details and the
+// keyframes' findings a checkpoint keeps are texts, worded by the ganui
+// that saved them; a run resumed by another ganui replays them as they
+// were saved, each marked as that ganui's words (Event.SavedBy,
+// Keyframe.SavedBy), the replay's note and the record saying so, where
+// they had stood as this ganui's beside a glossary that may read
+// otherwise. The same ganui marks nothing; a record of an earlier format
+// is an earlier ganui's. Saved again, the texts keep their mark, in the
+// record's texts as an earlier ganui reads them, and an event of the
+// resumed run has none.
+func TestResumedTextsSayWhoseWordsTheyAre(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: blogConfig(t, 200), Seed: 1, Samples: 500, Dir: dir})
+	for s.gan.Epoch() < 2*s.every {
+		s.trainEpoch()
+	}
+	if len(s.tl.keyframes) < 2 {
+		t.Fatalf("%d keyframes by epoch %d", len(s.tl.keyframes), s.gan.Epoch())
+	}
+	// Words an earlier ganui wrote, which today's glossary contradicts.
+	const oldEvent, oldText, oldDetail = "D can no longer tell real from fake: D real 0.693, D fake 0.694", "D can no longer tell real from fake", "D real 0.693, D fake 0.694"
+	s.tl.events = []Event{{Epoch: s.every, Kind: EventEquilibrium, Detail: oldEvent}, {Epoch: s.gan.Epoch(), Kind: EventSetting, Detail: "D lr 5e-4 → 1e-3"}, {Epoch: s.gan.Epoch(), Kind: EventHandUpdate, Detail: handDetail(1, "D")}}
+	s.tl.keyframes[0].Findings = []Finding{{Kind: DIndifferent, Text: oldText, Detail: oldDetail}}
+	ckpt := saved(t, s)
+
+	same := newIdle(t, Options{Resume: ckpt, Dir: dir})
+	if e, k := same.tl.events[0], same.tl.keyframes[0]; e.SavedBy != "" || k.SavedBy != "" || e.Detail != oldEvent || k.Findings[0].Detail != oldDetail {
+		t.Errorf("resumed by the ganui that saved it: event %+v, frame's words %q, %+v", e, k.SavedBy, k.Findings)
+	}
+
+	defer func(v string) { ownVersion = v }(ownVersion)
+	ownVersion = "v9.9.9" // another ganui than the "(devel)" the checkpoint names
+	r := newIdle(t, Options{Resume: ckpt, Dir: dir})
+	const another = "another ganui"
+	if e := r.tl.events[0]; e.SavedBy != another || e.Detail != oldEvent {
+		t.Errorf("the event resumed by another ganui: %+v, want its detail as saved, by %q", e, another)
+	}
+	if k := r.tl.keyframes[0]; k.SavedBy != another || k.Findings[0].Text != oldText || k.Findings[0].Detail != oldDetail {
+		t.Errorf("the frame resumed by another ganui: by %q, findings %+v", k.SavedBy, k.Findings)
+	}
+	if k := r.tl.keyframes[1]; k.SavedBy != "" && len(k.Findings) == 0 {
+		t.Errorf("a frame without findings marked as words: %q", k.SavedBy)
+	}
+	Replay{Dir: -1, Jump: false}.apply(r)
+	for r.replay > 0 {
+		Replay{Dir: -1}.apply(r)
+	}
+	if want := "replay frame 1 of " + fmt.Sprint(len(r.tl.keyframes)) + " (in another ganui's words)"; !strings.Contains(r.note, want) {
+		t.Errorf("the replay's note at the first frame: %q, want %q", r.note, want)
+	}
+	Replay{Live: true}.apply(r)
+	// The setting changed and the update by hand at the checkpoint's epoch,
+	// changed and pressed again before an epoch trains, are this ganui's
+	// words from then on.
+	if r.handEvent("D"); r.tl.events[2].Detail != handDetail(2, "D") || r.tl.events[2].SavedBy != "" {
+		t.Errorf("the hand-update event reworded by this ganui: %+v, want no mark", r.tl.events[2])
+	}
+	r.tl.events = r.tl.events[:2] // the setting last again, for the next change to take it up
+	if r.settingEvent("D lr", "1e-3", "2e-3"); r.tl.events[1].Detail != "D lr 5e-4 → 2e-3" || r.tl.events[1].SavedBy != "" {
+		t.Errorf("the setting event reworded by this ganui: %+v, want no mark", r.tl.events[1])
+	}
+
+	// Trained on and saved again, then resumed by the ganui the checkpoint
+	// names: the texts keep their mark, the resumed run's event has none.
+	r.trainEpoch()
+	r.emit(Event{Epoch: r.gan.Epoch(), Kind: EventSetting, Detail: "D lr 5e-4 → 5e-3"})
+	again := saved(t, r)
+	_, annex, err := loadCheckpoint(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{oldEvent + " (in another ganui's words)", oldDetail + " (in another ganui's words)"} {
+		if !bytes.Contains(annex, []byte(text)) {
+			t.Errorf("the record does not hold %q, as an earlier ganui would read it", text)
+		}
+	}
+	ownVersion = "(devel)" // the ganui that wrote it, as the checkpoint names it
+	r2 := newIdle(t, Options{Resume: again, Dir: dir})
+	evs := r2.tl.events
+	if len(evs) != 3 || evs[0].SavedBy != another || evs[0].Detail != oldEvent || evs[1].SavedBy != "" || evs[2].SavedBy != "" || r2.tl.keyframes[0].SavedBy != another || r2.tl.keyframes[0].Findings[0].Detail != oldDetail {
+		t.Errorf("saved again and resumed by the same ganui: events %+v, first frame by %q", evs, r2.tl.keyframes[0].SavedBy)
+	}
+
+	// A record of an earlier format, whoever the checkpoint names, is an
+	// earlier ganui's.
+	old := filepath.Join(dir, "v10.ckpt")
+	if err := saveCheckpoint(s.gan, recordOfVersion10(s), old); err != nil {
+		t.Fatal(err)
+	}
+	if e := newIdle(t, Options{Resume: old, Dir: dir}).tl.events[0]; e.SavedBy != "an earlier ganui" {
+		t.Errorf("a record of version 10: the event by %q, want an earlier ganui", e.SavedBy)
+	}
+}

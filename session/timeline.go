@@ -169,6 +169,10 @@ type Event struct {
 	// Detail says what changed, for the screen: its labels are written
 	// together with their values, as a Finding's are.
 	Detail string
+	// SavedBy names the ganui whose words Detail is in where they are
+	// not this one's (SavedWords): an event of the run before the
+	// checkpoint it resumed, saved by another ganui. "" for this ganui's.
+	SavedBy string
 }
 
 // Line is the event as ganui --headless prints it: one line, so the
@@ -838,6 +842,9 @@ type Keyframe struct {
 	Eval
 	Last     engine.EpochStats // the epoch's own stats
 	Findings []Finding         // the diagnosis at the epoch
+	// SavedBy names the ganui whose words the findings are in where they
+	// are not this one's, as Event.SavedBy.
+	SavedBy string
 }
 
 // timeline is a run's events and keyframes, both bounded.

@@ -273,6 +273,9 @@ func eventLines(evs []session.Event, w, most int) [][]string {
 		if e.Detail != "" {
 			text += styleMuted.Render(" — " + e.Detail)
 		}
+		if e.SavedBy != "" { // in the words of the ganui that saved it, which may not be the glossary's
+			text += styleMuted.Render(" " + session.SavedWords(e.SavedBy))
+		}
 		out = append(out, wrapIndent(text, w))
 	}
 	return out

@@ -827,11 +827,14 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	s := &m.gsnap
 	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
 		part = "Diagnosis"
-		epoch := s.Epoch
+		epoch, words := s.Epoch, ""
 		if s.Replay != nil { // the replayed keyframe's diagnosis (replayed)
 			epoch = s.Replay.Epoch
+			if by := s.Replay.SavedBy; by != "" { // another ganui's, which the glossary below may word otherwise
+				words = " " + session.SavedWords(by)
+			}
 		}
-		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
+		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"+words))
 		add(findingLines(s, fs, w, true, false)...)
 		if s.Replay == nil && s.Hand != nil {
 			add(wrapIndent(styleMuted.Render(handFindings), w))

@@ -1332,6 +1332,43 @@ func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
 	}
 }
 
+// TestGlossarySaysWhoseWordsAResumeReplays: on the ? pages, a replayed
+// frame's diagnosis and the events that another ganui saved in a
+// checkpoint (session.Keyframe.SavedBy, Event.SavedBy) say whose words
+// they are, "(in an earlier ganui's words)", beside the glossary that may
+// word them otherwise; this ganui's own events and frames say nothing.
+func TestGlossarySaysWhoseWordsAResumeReplays(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	snap.Epoch = 1500
+	key := snap.Eval
+	key.Epoch = 600
+	const by = "an earlier ganui"
+	found := []session.Finding{{Kind: session.DIndifferent, Text: "D can no longer tell real from fake", Detail: "D real 0.693"}}
+	snap.Replay = &session.Keyframe{Eval: key, Last: snap.Last, Findings: found, SavedBy: by}
+	snap.Events = []session.Event{
+		{Epoch: 600, Kind: session.EventEquilibrium, Detail: "D can no longer tell real from fake", SavedBy: by},
+		{Epoch: 1400, Kind: session.EventSetting, Detail: "D lr 5e-4 → 5e-3"},
+	}
+	m.apply(snap)
+	m.nextHelpPage()
+	m.nextHelpPage()
+	all := strings.Join(slices.Concat(m.glossaryPages(120, 38)...), "\n")
+	for _, want := range []string{
+		"Diagnosis at epoch 600 and the measurements behind it (in an earlier ganui's words)",
+		"equilibrium — D can no longer tell real from fake (in an earlier ganui's words)",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the pages do not say %q:\n%s", want, all)
+		}
+	}
+	if strings.Count(all, "ganui's words") != 2 {
+		t.Errorf("the pages mark %d texts as another ganui's, want the frame's and the one event's:\n%s", strings.Count(all, "ganui's words"), all)
+	}
+}
+
 // TestTrendEntrySaysWhatAFrameShows: the glossary's trend entry says of a
 // replayed frame that the value before the arrow, the last bar, is the frame's
 // own check, and live that it is the screen's latest evaluation, with its
