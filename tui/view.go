@@ -3216,18 +3216,43 @@ func roundOut(v float64, round func(float64) float64) float64 {
 }
 
 // rangeEnds writes the ends of a range in two significant digits, or in
-// the fewest up to four that print them apart (0.498–0.5, 0.9981–0.9986).
-// Three before four: in four, bimodal's KS checks, 0.4988 to 0.5000,
-// would read "0.4988–0.5000", too long to stand beside the bars at all,
-// which would then be drawn from 0, all of them full.
+// the fewest up to four that print them apart (0.498–0.500, 0.9981–0.9986),
+// each end in all of them, its trailing zeros kept (sigZeros): wgan's
+// D(x) score from -0.0113 to -0.0100 reads "-0.011 to -0.010", where %g's
+// "-0.01" gave one end in one digit beside the other's two, as if the
+// two were measured to different precision. Three before four: in four,
+// bimodal's KS checks, 0.4988 to 0.5000, would read "0.4988–0.5000", too
+// long to stand beside the bars at all, which would then be drawn from
+// 0, all of them full.
 func rangeEnds(lo, hi float64) (string, string) {
 	var a, b string
-	for digits := 2; digits <= 4; digits++ {
+	digits := 2
+	for ; digits <= 4; digits++ {
 		if a, b = rangeNums(lo, hi, digits); a != b {
 			break
 		}
 	}
-	return a, b
+	digits = min(digits, 4)
+	return sigZeros(a, digits), sigZeros(b, digits)
+}
+
+// sigZeros gives s, a number written plainly in digits significant digits
+// whose trailing zeros %g dropped ("-0.01" for -0.0100, "1" for 1.0), those
+// zeros back: "-0.010", "1.0". An end in the exponent form, or 0, which has
+// no significant digit to keep, stays as it is, as does one already as long
+// ("100" in two).
+func sigZeros(s string, digits int) string {
+	if s == "0" || s == "-0" || strings.ContainsAny(s, "eE") || strings.ContainsAny(s, "NI") {
+		return s
+	}
+	sig := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(s, "-"), ".", ""), "0")
+	if len(sig) >= digits {
+		return s
+	}
+	if !strings.Contains(s, ".") {
+		s += "."
+	}
+	return s + strings.Repeat("0", digits-len(sig))
 }
 
 // rangeNum writes an end of a sparkline's range in so many significant
