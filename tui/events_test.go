@@ -70,10 +70,10 @@ func TestEventsPageListsOneKind(t *testing.T) {
 			footer  string
 		}{
 			{1, "", "Events latest first, marked ◆ on the charts · f by kind", "f by kind"},
-			{2, "d-wins", fmt.Sprintf("Events d-wins %d of %d, latest first · f next kind", count["d-wins"], all), "f next kind"},
-			{3, "d-wins-ended", fmt.Sprintf("Events d-wins-ended %d of %d, latest first · f next kind", count["d-wins-ended"], all), "f next kind"},
-			{4, "mode-dropped", fmt.Sprintf("Events mode-dropped %d of %d, latest first · f next kind", count["mode-dropped"], all), "f next kind"},
-			{5, "rollback", fmt.Sprintf("Events rollback 1 of %d, latest first · f all kinds", all), "f all kinds"},
+			{2, "d-wins", fmt.Sprintf("Events d-wins: %d of the %d events, latest first · f next kind", count["d-wins"], all), "f next kind"},
+			{3, "d-wins-ended", fmt.Sprintf("Events d-wins-ended: %d of the %d events, latest first · f next kind", count["d-wins-ended"], all), "f next kind"},
+			{4, "mode-dropped", fmt.Sprintf("Events mode-dropped: %d of the %d events, latest first · f next kind", count["mode-dropped"], all), "f next kind"},
+			{5, "rollback", fmt.Sprintf("Events rollback: 1 of the %d events, latest first · f all kinds", all), "f all kinds"},
 			{6, "", "Events latest first, marked ◆ on the charts · f by kind", "f by kind"},
 		} {
 			name := fmt.Sprintf("%d×%d, f×%d", w, h, c.presses)
@@ -122,7 +122,7 @@ func TestEventsKindKeptAsEventsArrive(t *testing.T) {
 			want++
 		}
 	}
-	frameReads(t, view, fmt.Sprintf("Events d-wins %d of 20, latest first", want))
+	frameReads(t, view, fmt.Sprintf("Events d-wins: %d of the 20 events, latest first", want))
 	if got := listed(view); len(got) != 1 || got["d-wins"] != want {
 		t.Errorf("the page lists %v, want the %d d-wins alone:\n%s", got, want, view)
 	}
@@ -187,7 +187,7 @@ func TestEventsByKindInAReplay(t *testing.T) {
 	snap := withEvents(runs[80], 12)
 	snap.Replay, snap.ReplayIndex, snap.Frames = replay.Replay, replay.ReplayIndex, replay.Frames
 	view := frame(t, s, snap, 80, 24, "f", "f")
-	frameReads(t, view, "◀ replay", "Events d-wins 4 of 12")
+	frameReads(t, view, "◀ replay", "Events d-wins: 4 of the 12 events")
 	if got := listed(view); len(got) != 1 {
 		t.Errorf("the page lists %v, want d-wins alone:\n%s", got, view)
 	}

@@ -870,7 +870,9 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	// The events last: a long run keeps up to 256 of them, 29 pages at
 	// 80×24, which before the glossary would push it 29 pages back.
 	// f filters them to one kind (eventKind): the title says which and how
-	// many of how many, and each page's heading names the kind.
+	// many of all the events those are, "d-wins: 1 of the 2 events" (hinge
+	// at epoch 1,000, two ◆ on the charts), where "d-wins 1 of 2" read as
+	// one of two d-wins; each page's heading names the kind.
 	part = "Events"
 	add([]string{""})
 	events := len(entries) // the title, the page f turns to
@@ -878,7 +880,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		what, shown := " latest first, marked ◆ on the charts", evs
 		if kind := m.eventKind(m.gsnap.Events); kind != "" {
 			shown = slices.DeleteFunc(slices.Clone(evs), func(e session.Event) bool { return e.Kind.String() != kind })
-			part, what = "Events ("+kind+")", " "+kind+" "+itoa(len(shown))+" of "+itoa(len(evs))+", latest first"
+			part, what = "Events ("+kind+")", " "+kind+": "+itoa(len(shown))+" of the "+itoa(len(evs))+" events, latest first"
 		}
 		if f := m.filterWords(); f != "" {
 			what += " · f " + f
