@@ -575,12 +575,46 @@ func (m *Model) eventsText() string {
 		frozen = " or frozen away from it (d-frozen)"
 	}
 	// The noise floor's line on the screen's own measure: a plane has no KS,
-	// whose bound grid's entry had given beside SW1's floor.
-	floor := "KS under its 99% bound; SW1 under 1.8× its floor; "
+	// whose bound grid's entry had given beside SW1's floor, and a line no
+	// SW1, whose floor vanilla's had given beside KS's bound.
+	floor := "KS under its 99% bound; "
 	if m.snap.Target.Plane != nil {
 		floor = "SW1 under 1.8× its floor; "
 	}
-	return "an event on the time axis: a mode covered, dropped or back, " + wins + "noise ignored or used again, G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again" + eq + frozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + "the noise floor, a collapse and a plateau, without it or near it: " + near + floor + "G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary, and f lists them by kind."
+	// A mode's events on a target of modes alone, and a collapse's on one
+	// of one mode or none, where the mode findings say it instead
+	// (session's collapsed): vanilla's entry had promised "a mode covered,
+	// dropped or back" on normal(4,1.25), bimodal's a collapse.
+	modes := targetModes(&m.snap)
+	var mode, collapse, ends, spread string
+	if modes > 0 {
+		mode = "a mode covered, dropped or back, "
+	}
+	ends = "the noise floor and a plateau"
+	if modes <= 1 {
+		collapse = ", G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again"
+		ends, spread = "the noise floor, a collapse and a plateau", "G's spread under 20% of the target's; "
+	}
+	return "an event on the time axis: " + mode + wins + "noise ignored or used again" + collapse + eq + frozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + ends + ", without it or near it: " + near + floor + spread + "the distance not 20% under the best before it); the events are listed, latest first, after this glossary, and f lists them by kind."
+}
+
+// targetModes counts the modes of the run's target whose coverage the
+// events mark (session's modeCoverage): a plane's (ring, grid), a line's
+// mixture's, read from its spec before the first check measures them; 0
+// for a target without modes (normal, moons, a points file).
+func targetModes(s *session.Snapshot) int {
+	if p := s.Target.Plane; p != nil {
+		return len(p.Spots)
+	}
+	if n := len(s.Eval.Metrics.Modes); n > 0 {
+		return n
+	}
+	if t, err := engine.ParseTarget(s.Target.Spec); err == nil {
+		if mm, ok := t.(engine.Multimodal); ok {
+			return len(mm.Modes())
+		}
+	}
+	return 0
 }
 
 // equilibriumNear is the line the ◆ entry says an equilibrium's episode

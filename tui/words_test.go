@@ -1363,6 +1363,50 @@ func TestPlaneGlossaryNamesNoLineMeasure(t *testing.T) {
 	}
 }
 
+// TestEventsEntryNamesWhatTheRunMarks: the ◆ entry names the events a run of
+// its target can mark and the measures its screen gives: a line's KS bound and
+// not SW1's floor, a plane's SW1 floor and not KS; a mode's events on a target
+// of modes (bimodal, ring, grid) and not on one of none (vanilla, moons); a
+// collapse on a target of one mode or none and not where the mode findings say
+// it. vanilla's had read "a mode covered, dropped or back" and "SW1 under 1.8×
+// its floor" on normal(4,1.25), bimodal's "G collapsed to one point".
+func TestEventsEntryNamesWhatTheRunMarks(t *testing.T) {
+	for _, c := range []struct {
+		preset      string
+		line, modes bool
+	}{
+		{"vanilla", true, false},
+		{"bimodal", true, true},
+		{"hinge", true, false},
+		{"ring", false, true},
+		{"moons", false, false},
+	} {
+		_, m, snap := presetModel(t, c.preset, 120, 40)
+		unchecked := snap
+		unchecked.Eval = session.Eval{} // before the first check: the modes read from the target's spec
+		for _, snap := range []session.Snapshot{snap, unchecked} {
+			m.apply(snap)
+			entry := glossaryText(&m, "◆ in charts")
+			if entry == "" {
+				t.Fatalf("%s: no ◆ entry", c.preset)
+			}
+			says := map[string]bool{
+				"KS under its 99% bound":          c.line,
+				"SW1 under 1.8× its floor":        !c.line,
+				"a mode covered, dropped or back": c.modes,
+				"G collapsed to":                  !c.modes,
+				"a collapse":                      !c.modes,
+				"G's spread under 20%":            !c.modes,
+			}
+			for words, want := range says {
+				if got := strings.Contains(entry, words); got != want {
+					t.Errorf("%s (a line: %v, modes: %v, checked: %v): the ◆ entry names %q: %v, want %v: %q", c.preset, c.line, c.modes, snap.Eval.Metrics.N > 0, words, got, want, entry)
+				}
+			}
+		}
+	}
+}
+
 // TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn: the crowded entry sends a
 // 16-colour reader to the mode map, and speaks of modes, only on a target with
 // modes (ring, grid); moons' does not say "there the mode map shows where the
@@ -1454,13 +1498,17 @@ func TestEventsEntryListsWhatTheLossMarks(t *testing.T) {
 		{engine.LossHinge, all[:2], []string{"d-frozen"}},
 		{engine.LossWasserstein, nil, []string{"D winning", "equilibrium", "d-stalled", "d-frozen"}},
 	} {
-		var m Model
-		if e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1}); ok {
-			m.snap.Equilibrium = &e
+		// A target of one mode, whose collapse the entry names, and one of
+		// two, whose modes' events it names (TestEventsEntryNamesWhatTheRunMarks).
+		for target, joins := range map[string]string{"normal(4,1.25)": "or spread again, ", "mixture(-2,0.5;2,0.5)": "dropped or back, "} {
+			var m Model
+			if e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1}); ok {
+				m.snap.Equilibrium = &e
+			}
+			m.snap.Loss, m.snap.Target.Spec = c.loss, target
+			entry := glossaryText(&m, "◆ in charts")
+			checkWords(t, c.loss.String()+" on "+target+": the ◆ entry", entry, append(slices.Clone(c.want), joins), append(slices.Clone(c.absent), ", ,", "again,  ", ": , "))
 		}
-		m.snap.Loss = c.loss
-		entry := glossaryText(&m, "◆ in charts")
-		checkWords(t, c.loss.String()+": the ◆ entry", entry, append(c.want, "or spread again, ", "dropped or back, "), append(c.absent, ", ,", "again,  "))
 	}
 }
 
