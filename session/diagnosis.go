@@ -937,7 +937,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	if w.dWins() {
 		under, least := w.winsUnder, w.winsLeast
 		losses := w.winLosses()
-		detail := losses + fmt.Sprintf(", together under %g", under)
+		detail := losses + ", together under " + w.winsLine()
 		if least > 0 {
 			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%s at real label %g", numtext.Figure(least, 4), cfg.RealLabel)))
 		}
@@ -1041,6 +1041,23 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 // past their warm-up, sum to under winsUnder, counted from D real's least.
 func (w *watch) dWins() bool {
 	return w.winsUnder > 0 && w.seen >= lossWindow && w.dReal-w.winsLeast+w.dFake < w.winsUnder
+}
+
+// winsLine is the line D's win is under (winsUnder), and, where its
+// finding does not give it in the scores' own words as BCE's 0.1 does,
+// what it is: the share dWinsShare of the losses' sum at equilibrium, the
+// hinge's "0.144, 7.2% of the 2 they sum to at equilibrium" and least
+// squares' of ¼. Bare, hinge's "together under 0.144" stood in the events
+// list and the diagnosis with nothing on the screen saying what 0.144 is.
+func (w *watch) winsLine() string {
+	line := fmt.Sprintf("%g", w.winsUnder)
+	switch w.loss {
+	case engine.LossHinge:
+		return line + fmt.Sprintf(", %.1f%% of the 2 they sum to at equilibrium", 100*dWinsShare)
+	case engine.LossLeastSquares:
+		return line + fmt.Sprintf(", %.1f%% of the ¼ they sum to at equilibrium", 100*dWinsShare)
+	}
+	return line
 }
 
 // dWinsUnder returns the sum of D's two averaged losses under which D

@@ -1420,12 +1420,12 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1", "the non-saturating G loss",
 			"D wins: it scores real data over 0.9 and generated data under 0.1, on average", "D's scores are less sure again: losses D real"},
 		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", "", "", ""},
-		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.018", "G's least-squares loss",
+		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.018, 7.2% of the ¼ they sum to at equilibrium", "G's least-squares loss",
 			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: losses D real"},
 		{engine.LossLeastSquares, 0.01, 0.01, false, "", "", "", ""},
-		{engine.LossLeastSquares, 0.0053, 0.0018, true, "together over 0.018", "G's least-squares loss", // lsgan (seed 3) at epoch 1,000, KS 0.99
+		{engine.LossLeastSquares, 0.0053, 0.0018, true, "together over 0.018, 7.2% of the ¼ they sum to at equilibrium", "G's least-squares loss", // lsgan (seed 3) at epoch 1,000, KS 0.99
 			"D wins: its scores lie near their labels, real data's 1 and generated data's 0, each within 0.19 by root mean square", "D's scores are farther from their labels again: losses D real"},
-		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.144", "G's loss −D(G(z))", // hinge (seed 1) at epoch 1,000
+		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.144, 7.2% of the 2 they sum to at equilibrium", "G's loss −D(G(z))", // hinge (seed 1) at epoch 1,000
 			"D wins: it scores real data over 0.85 and generated data under −0.85, on average, near or past its margins ±1", "D's scores fall further short of its margins again: losses D real"},
 		{engine.LossHinge, 0.08, 0.08, false, "", "", "", ""},
 		{engine.LossWasserstein, -3, 0.01, false, "", "", "", ""},
@@ -2968,8 +2968,8 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		want         string
 	}{
 		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D scores real data over 0.9 and generated data under 0.1, on average: losses D real 0.020, D fake 0.020, averaged over about 100 epochs, together under 0.1"},
-		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: losses D real 0.001, D fake 0.001, averaged over about 100 epochs, together under 0.018"},
-		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: losses D real 0.050, D fake 0.020, averaged over about 100 epochs, together under 0.144"},
+		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores lie near their labels: losses D real 0.001, D fake 0.001, averaged over about 100 epochs, together under 0.018, 7.2% of the ¼ they sum to at equilibrium"},
+		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D's mean scores lie near or past its margins: losses D real 0.050, D fake 0.020, averaged over about 100 epochs, together under 0.144, 7.2% of the 2 they sum to at equilibrium"},
 		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.010, under 0.05"},
 		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.005, under the 95% bound 0.010"},
 	} {

@@ -437,7 +437,7 @@ func improving(w *watch, _ *Eval, _ *episodes) string {
 // again (counted from D real's least with label smoothing), numbers to
 // find on the chart beside "D's scores are less sure again".
 func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
-	over := fmt.Sprintf("together over %g", w.winsUnder)
+	over := "together over " + w.winsLine()
 	if w.winsLeast > 0 {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
