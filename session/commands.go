@@ -574,6 +574,20 @@ func warmupSteps(cfg engine.Config, epoch int) int {
 	return 0
 }
 
+// warmupShown is Snapshot.DWarmup for the run as it stands: D's steps in
+// the epoch it trains next where that is one of D's warm-up, or, the run
+// done, in the epoch it ended on. A done run has no next epoch but the one
+// space or n would add, and its screen is read as the run's end: wgan's,
+// done at epoch 10,000, read "D steps/epoch  100 warm-up" beside epoch
+// 10,000, which trained 5 (10,001 would be a warm-up).
+func (s *Session) warmupShown(cfg engine.Config) int {
+	e := s.gan.Epoch()
+	if s.state == Done && e > 0 {
+		return warmupSteps(cfg, e-1)
+	}
+	return warmupSteps(cfg, e)
+}
+
 // settings are the knobs' values now, read from the run's own
 // configuration, the one place they are kept.
 func (s *Session) settings(cfg engine.Config) Settings {

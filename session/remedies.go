@@ -157,7 +157,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.DWarmupSteps > 0 {
 		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
 			"G first moves against a critic trained near its best, and meets one again now and then, as a critic's gap must be to estimate W1. "+
-			"The settings read %s for D's steps in those epochs.", numtext.Together(numtext.Count(cfg.DWarmupSteps, "step")), numtext.Together(numtext.Count(cfg.DSteps, "step")), cfg.WarmupEpochs(),
+			"The settings read %s for D's steps before each of those epochs, and at the run's end after one.", numtext.Together(numtext.Count(cfg.DWarmupSteps, "step")), numtext.Together(numtext.Count(cfg.DSteps, "step")), cfg.WarmupEpochs(),
 			tie("%d warm-up", cfg.DWarmupSteps))
 	}
 	if cfg.Unroll > 0 {

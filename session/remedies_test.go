@@ -68,7 +68,7 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 		{"grid-wgan-gp", "critic", "the D surface"},
 		{"wgan", "critic", "5 critic steps per G step"},
 		{"wgan", "warm-up", "D takes 100 steps instead of 5 steps in epochs 1–25, 501, 1,001, …, its warm-up"},
-		{"wgan", "warm-up", "read 100 warm-up for D's steps"},
+		{"wgan", "warm-up", "read 100 warm-up for D's steps before each of those epochs, and at the run's end after one"},
 		{"r1", "R1 penalty", "γ 1"},
 		{"label-smoothing", "label smoothing", "real data is 0.9"},
 		{"historical-averaging", "historical averaging", "λ D 0.1, G 0.1"},
@@ -212,6 +212,46 @@ func TestSnapshotsShowDsWarmup(t *testing.T) {
 	every.applyOne(Adjust{DSteps, +1})
 	if want := "D steps 5 → 6 before the first epoch, unused while every epoch is D's warm-up (d_warmup_every 1)"; every.note != want {
 		t.Errorf("d_warmup_every 1: note %q, want %q", every.note, want)
+	}
+}
+
+// TestDoneRunShowsItsLastEpochsSteps: a done run's snapshot gives D's steps
+// of the epoch it ended on, the warm-up's where that was one of D's warm-up
+// and 0 where d_steps trained it, not the next epoch's: wgan done at epoch
+// 10,000 read "100 warm-up", epoch 10,001's, beside an epoch of 5 steps. Paused
+// at epoch 0 it gives epoch 1's, the first to come; the run continued, the next
+// epoch's again.
+func TestDoneRunShowsItsLastEpochsSteps(t *testing.T) {
+	cfg, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DWarmupEpochs, cfg.DWarmupEvery = 2, 4 // epochs 1, 2, 5, 9, … warm D up
+	for _, c := range []struct {
+		planned, warmup int
+	}{
+		{4, 0},   // epoch 4 trained d_steps; epoch 5 would be a warm-up
+		{2, 100}, // epoch 2 was a warm-up; epoch 3 would not be
+		{5, 100}, // epoch 5 was one too
+	} {
+		s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 1000, Dir: t.TempDir(), Epochs: c.planned})
+		s.publish()
+		if snap := <-s.snaps; snap.Epoch != 0 || snap.DWarmup != 100 {
+			t.Fatalf("plan %d, at epoch 0: warm-up %d at epoch %d, want epoch 1's 100", c.planned, snap.DWarmup, snap.Epoch)
+		}
+		for s.gan.Epoch() < c.planned {
+			s.trainEpoch()
+		}
+		s.publish()
+		snap := <-s.snaps
+		if snap.State != Done || snap.Epoch != c.planned || snap.DWarmup != c.warmup {
+			t.Errorf("plan %d: %s at epoch %d, warm-up %d; want done at epoch %d, warm-up %d (the last epoch's)", c.planned, snap.State, snap.Epoch, snap.DWarmup, c.planned, c.warmup)
+		}
+		s.applyOne(TogglePause{}) // space goes on past the plan
+		s.publish()
+		if snap := <-s.snaps; snap.State != Running || snap.DWarmup != warmupSteps(cfg, c.planned) {
+			t.Errorf("plan %d, going on: %s, warm-up %d; want the next epoch's %d", c.planned, snap.State, snap.DWarmup, warmupSteps(cfg, c.planned))
+		}
 	}
 }
 

@@ -1296,7 +1296,7 @@ func (s *Session) publishEval(atOnce bool) {
 		Rollback:    -1, // unless rollbackTarget says otherwise, below
 
 		Settings: s.settings(cfg),
-		DWarmup:  warmupSteps(cfg, s.gan.Epoch()),
+		DWarmup:  s.warmupShown(cfg),
 		Last:     s.last,
 		History:  s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:   s.hist.Stride(),

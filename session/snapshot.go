@@ -164,7 +164,8 @@ type Snapshot struct {
 	// DWarmup is D's steps in the next epoch when that epoch is one of
 	// D's warm-up (engine.Config.DStepsAt: wgan's 100 in its first 25
 	// epochs and every 500th), which take them in place of
-	// Settings.DSteps; else 0.
+	// Settings.DSteps, and in a done run those of the epoch it ended on
+	// when that one was (Session.warmupShown); else 0.
 	DWarmup int
 
 	Settings Settings
