@@ -859,3 +859,36 @@ func TestREADMEContentsListsEverySection(t *testing.T) {
 		t.Errorf("the README's contents link to\n%s\nwhere its sections are\n%s", strings.Join(listed, "\n"), strings.Join(sections, "\n"))
 	}
 }
+
+// TestREADMEHingesDIsNoCritic: where the README speaks of the hinge loss (a
+// paragraph or table row naming it), D is D, as the screen says it for hinge;
+// a critic there is the Wasserstein design's, named in a clause of its own
+// (by its loss, its paper or the textbook GAN's changes), or stands beside the
+// hinge's D, "a critic's or a hinge D's". The README had given
+// "the `wasserstein` and `hinge` losses, whose critic scores are unbounded" and,
+// of hinge's win, "(a critic's scores are no probabilities; …)".
+func TestREADMEHingesDIsNoCritic(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hinge, critic := regexp.MustCompile(`\bhinge\b`), regexp.MustCompile(`\bcritic`)
+	// The Wasserstein design's critic, named so in its clause: by its loss or
+	// paper (Algorithm 1's λ), or among the textbook GAN's changes.
+	wasserstein := regexp.MustCompile(`(?i)wasserstein|wgan|algorithm 1|textbook`)
+	beside := "a critic's or a hinge D's"
+	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(string(readme), -1) {
+		para = strings.Join(strings.Fields(para), " ")
+		if !hinge.MatchString(para) {
+			continue
+		}
+		for _, clause := range regexp.MustCompile(`[.;()|]`).Split(para, -1) {
+			if !critic.MatchString(clause) || strings.Contains(clause, beside) {
+				continue
+			}
+			if hinge.MatchString(clause) || !wasserstein.MatchString(clause) {
+				t.Errorf("a clause beside the hinge loss calls D a critic: %q", strings.TrimSpace(clause))
+			}
+		}
+	}
+}
