@@ -169,6 +169,19 @@ func (o *OptimizerKind) UnmarshalText(text []byte) error {
 // A choice type's names give the name of each value by index, "" for the
 // unset zero value of a type that has one; the values are contiguous.
 
+// A choice is a value of a choice type or an Activation, whose names
+// method returns its type's names: the one place that pairs a type with
+// its names, for the readers that hold a value and not its type
+// (Config.ValueForm, checkChoice).
+type choice interface{ names() []string }
+
+func (Noise) names() []string         { return noiseNames }
+func (DInput) names() []string        { return dInputNames }
+func (Loss) names() []string          { return lossNames }
+func (GLoss) names() []string         { return gLossNames }
+func (OptimizerKind) names() []string { return optimizerNames }
+func (Activation) names() []string    { return activationNames }
+
 // validChoice reports whether v is a value of its type, not unset.
 func validChoice[T ~uint8](names []string, v T) bool {
 	return int(v) < len(names) && names[v] != ""

@@ -318,18 +318,18 @@ func (c *Config) validate(readTarget bool) error {
 	}
 	for _, err := range []error{
 		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch", "%s out of range %s", numtext.FormatInt(c.Batch), numtext.Range(1, MaxBatch)),
-		checkChoice("noise", noiseNames, c.Noise),
+		checkChoice("noise", c.Noise),
 		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim", "%s out of range %s", numtext.FormatInt(c.NoiseDim), numtext.Range(1, MaxWidth)),
 		checkDivisors(c.Batch, []string{"g_out", "d_in"}, []int{c.GOut, c.DIn}),
-		checkChoice("d_input", dInputNames, c.DInput),
+		checkChoice("d_input", c.DInput),
 		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in", "d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
 		check(c.DInput == DInputRaw || dim == 1, "d_input", "%s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels", "%s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
 		checkMBDDim(c.MBDDim, c.MBDKernels),
 		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels", "minibatch discrimination needs %s discriminator rows (batch/d_in), got %s", numtext.Range(2, MaxMBDRows), numtext.FormatInt(dRows)),
 		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope", "%s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
-		checkChoice("loss", lossNames, c.Loss),
-		checkChoice("g_loss", gLossNames, c.GLoss),
+		checkChoice("loss", c.Loss),
+		checkChoice("g_loss", c.GLoss),
 		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss", "%s needs loss %s", GLossMinimax, LossBCE),
 		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss", "%s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
 		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label", "%s out of range (0,1]", numtext.FormatFloat(c.RealLabel)),
@@ -340,8 +340,8 @@ func (c *Config) validate(readTarget bool) error {
 		checkKeys(c.GP == 0 || c.R1 == 0, []string{"gp", "r1"}, "%s and %s: choose one gradient penalty", numtext.FormatFloat(c.GP), numtext.FormatFloat(c.R1)),
 		checkKeys(c.GP == 0 && c.R1 == 0 || c.MBDKernels == 0 && c.DInput == DInputRaw,
 			[]string{"gp", "r1"}, "a gradient penalty needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
-		checkChoice("d_opt", optimizerNames, c.DOpt),
-		checkChoice("g_opt", optimizerNames, c.GOpt),
+		checkChoice("d_opt", c.DOpt),
+		checkChoice("g_opt", c.GOpt),
 		checkLR("d_lr", c.DLR),
 		checkLR("g_lr", c.GLR),
 		checkKeys(validBeta(c.DBeta1) && validBeta(c.DBeta2), []string{"d_beta1", "d_beta2"}, "%s, %s out of range [0,1)", numtext.FormatFloat(c.DBeta1), numtext.FormatFloat(c.DBeta2)),
@@ -485,7 +485,7 @@ func validNet(p string, hidden []int, acts []Activation) error {
 		return faultf(p+"_acts", "need %s (one per hidden layer of %s_hidden and one for the output), got %s", numtext.Count(len(hidden)+1, "activation"), p, numtext.FormatInt(len(acts)))
 	}
 	for _, a := range acts {
-		if err := checkChoice(p+"_acts", activationNames, a); err != nil {
+		if err := checkChoice(p+"_acts", a); err != nil {
 			return err
 		}
 	}
@@ -616,11 +616,12 @@ func keysf(keys []string, format string, a ...any) error {
 func checkChoice[T interface {
 	~uint8
 	String() string
-}](key string, names []string, v T) error {
-	if validChoice(names, v) {
+	choice
+}](key string, v T) error {
+	if validChoice(v.names(), v) {
 		return nil
 	}
-	return faultf(key, "%w", notOneOf(v.String(), names))
+	return faultf(key, "%w", notOneOf(v.String(), v.names()))
 }
 
 // checkLR reports a learning rate outside (0, MaxLR], or one too near 0

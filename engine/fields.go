@@ -1122,7 +1122,7 @@ func (c *Config) ValueForm(key string) (form, example string, err error) {
 	case f.names:
 		return "a list of activations, one per hidden layer and one for the output, each one of " + joinNames(activationNames), valueText(v), nil
 	case f.name:
-		return "one of " + joinNames(choiceNames(v.Interface())), valueText(v), nil
+		return "one of " + joinNames(v.Interface().(choice).names()), valueText(v), nil
 	}
 	switch f.kind.Kind() {
 	case reflect.Bool:
@@ -1141,26 +1141,6 @@ func (c *Config) ValueForm(key string) (form, example string, err error) {
 		form += ", allowed: " + r
 	}
 	return form, valueText(v), nil
-}
-
-// choiceNames are the names of the values of a choice type, of which v
-// is one.
-func choiceNames(v any) []string {
-	switch v.(type) {
-	case Noise:
-		return noiseNames
-	case DInput:
-		return dInputNames
-	case Loss:
-		return lossNames
-	case GLoss:
-		return gLossNames
-	case OptimizerKind:
-		return optimizerNames
-	case Activation:
-		return activationNames
-	}
-	panic(fmt.Sprintf("engine: %T is no choice type", v))
 }
 
 // valueText is v, a Config field's value, as key=value writes it: a
