@@ -215,7 +215,7 @@ func unmarshalChoice[T ~uint8](names []string, v *T, text []byte) error {
 // one it was likely meant to be: a misspelling's nearest, or the name
 // ganui gives what a paper or a library calls otherwise (alsoCalled).
 func notOneOf(name string, names []string) error {
-	hint := suggest.DidYouMean(name, names, nil)
+	hint := suggest.DidYouMean(name, slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "" }), nil) // not the unset "", which "" is nearest
 	if n, ok := alsoCalled[strings.ToLower(name)]; ok && slices.Contains(names, n) {
 		hint = suggest.Say([]string{n})
 	}

@@ -211,7 +211,8 @@ func TestConfigSetNames(t *testing.T) {
 }
 
 // TestValidateRejectsUnsetChoices: a choice left at its zero value in Go
-// is an error naming the field, never a silent default.
+// is an error naming the field, never a silent default, and offers no
+// unset "" as the name it was meant to be, "(did you mean ?)".
 func TestValidateRejectsUnsetChoices(t *testing.T) {
 	for key, unset := range map[string]func(*Config){
 		"noise":   func(c *Config) { c.Noise = 0 },
@@ -224,7 +225,7 @@ func TestValidateRejectsUnsetChoices(t *testing.T) {
 		c := blogConfig()
 		unset(&c)
 		err := c.Validate()
-		if err == nil || !strings.HasPrefix(err.Error(), key+`: "" is not one of `) {
+		if err == nil || !strings.HasPrefix(err.Error(), key+`: "" is not one of `) || strings.Contains(err.Error(), "did you mean") {
 			t.Errorf("unset %s: %v", key, err)
 		}
 	}

@@ -917,12 +917,31 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
 	}
 	if f.name {
+		if strings.TrimSpace(one) == "" {
+			return c.noName(f, one)
+		}
 		if err := setName(v, one); err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
 		return nil
 	}
 	return setNames(key, v, list)
+}
+
+// noName is the error for one, a choice's name in a preset file that is
+// empty or only spaces: what a name of the key is and one to write, as
+// --set loss= is told (ValueForm): `loss is empty: give one of bce,
+// least_squares, wasserstein, hinge, e.g. "loss": "bce"`, or "loss holds
+// only spaces: …". Read as the unset choice, "" was refused by Validate
+// with an empty suggestion, "(did you mean ?)", and " " was told only
+// that it is not one of the names.
+func (c *Config) noName(f configField, one string) error {
+	form, example, _ := c.ValueForm(f.key)
+	what := "is empty"
+	if one != "" {
+		what = "holds only spaces"
+	}
+	return fmt.Errorf("%s %s: give %s, e.g. %s: %s", f.key, what, form, strconv.Quote(f.key), strconv.Quote(example))
 }
 
 // Why readInt refuses a value.
@@ -1121,8 +1140,12 @@ func (c *Config) ValueForm(key string) (form, example string, err error) {
 	switch {
 	case f.names:
 		return "a list of activations, one per hidden layer and one for the output, each one of " + joinNames(activationNames), valueText(v), nil
-	case f.name:
-		return "one of " + joinNames(v.Interface().(choice).names()), valueText(v), nil
+	case f.name: // an unset choice (a preset file's without a base) gives its first name
+		names := v.Interface().(choice).names()
+		if example = valueText(v); example == "" {
+			example = names[slices.IndexFunc(names, func(n string) bool { return n != "" })]
+		}
+		return "one of " + joinNames(names), example, nil
 	}
 	switch f.kind.Kind() {
 	case reflect.Bool:

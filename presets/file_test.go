@@ -179,6 +179,25 @@ func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
 	}
 }
 
+// TestEmptyChoiceSaysWhatToWrite: a choice given an empty name, or one
+// of spaces only, is told what a name of its key is and one to write, the
+// design's own (its base's, the first name without a base), as --set
+// loss= is told, where "" was refused as the unset choice with an empty
+// suggestion, "(did you mean ?)".
+func TestEmptyChoiceSaysWhatToWrite(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{`{"base": "vanilla", "loss": ""}`, `p.json:1: loss is empty: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "bce"`},
+		{"{\"base\": \"wgan\",\n \"loss\": \"\"}", `p.json:2: loss is empty: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "wasserstein"`},
+		{`{"base": "vanilla", "noise": " "}`, `p.json:1: noise holds only spaces: give one of uniform, normal, e.g. "noise": "normal"`},
+		{`{"base": "vanilla", "g_opt": "\t"}`, `p.json:1: g_opt holds only spaces: give one of adam, sgd, rmsprop, e.g. "g_opt": "adam"`},
+		{`{"d_opt": "", "g_lr": 1e-3}`, `p.json:1: d_opt is empty: give one of adam, sgd, rmsprop, e.g. "d_opt": "adam"`},
+	} {
+		if _, err := Parse([]byte(c.file), "p.json"); err == nil || err.Error() != c.want {
+			t.Errorf("%s: got %v, want %s", c.file, err, c.want)
+		}
+	}
+}
+
 // TestBadValueIsToldAgainstTheFilesDesign: a value refused is told once the
 // file's other keys are set, its range the one of the design the file gives, as
 // --set's is of the preset's: a file that gives every key is not told
