@@ -94,14 +94,14 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		return Sweep{}, err
 	}
 	for _, a := range axes {
-		same := map[string]string{} // a design, as JSON, to the value that made it
-		said := map[string]bool{}   // the values as written
-		var files [][2]string       // a points target's file, and the value that named it
-		for _, v := range a.Values {
-			if said[v] {
-				return Sweep{}, a.asOneList(base, fmt.Errorf("%s: value %q appears twice; give it once", a.Key, v))
+		same := map[string]int{} // a design, as JSON, to the index of the value that made it
+		said := map[string]int{} // the values as written, to their index
+		var files []pointsAt     // the points targets' files
+		for i, v := range a.Values {
+			if at, dup := said[v]; dup {
+				return Sweep{}, a.asOneList(base, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v)))
 			}
-			said[v] = true
+			said[v] = i
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
 				return Sweep{}, a.asOneList(base, a.placed(v, err))
@@ -111,11 +111,11 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			// p.csv and a hard link of it are one target, one cell twice.
 			if path, ok := engine.PointsFile(probe.Target); ok && a.Key == "target" {
 				for _, f := range files {
-					if sameFile(path, f[0]) {
-						return Sweep{}, fmt.Errorf("%s: %s and %s are the same file; give one of them", a.Key, f[1], v)
+					if sameFile(path, f.path) {
+						return Sweep{}, a.placedTwice(f.at, i, fmt.Errorf("%s: %s and %s are the same file; give one of them", a.Key, a.Values[f.at], v))
 					}
 				}
-				files = append(files, [2]string{path, v})
+				files = append(files, pointsAt{path, i})
 			}
 			// A target is told by its spec, as a run names it: normal(4,1.25)
 			// and normal(4, 1.250) are one target, one cell twice.
@@ -127,10 +127,10 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 				}
 				return Sweep{}, a.placed(v, fmt.Errorf("%s: %s is not a finite number", a.Key, v))
 			}
-			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
-				return Sweep{}, a.asOneList(base, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, prev, v))
+			if at, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
+				return Sweep{}, a.asOneList(base, a.placedTwice(at, i, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, a.Values[at], v)))
 			}
-			same[string(j)] = v
+			same[string(j)] = i
 		}
 	}
 	cells, err := sweepCells(base, axes)
@@ -150,6 +150,22 @@ func (a SweepAxis) placed(v string, err error) error {
 		return err
 	}
 	return &valueError{key: a.Key, place: fmt.Sprintf("value %d of %d", slices.Index(a.Values, v)+1, len(a.Values)), err: err}
+}
+
+// A pointsAt is the file of a points target and the index of the swept
+// value that names it.
+type pointsAt struct {
+	path string
+	at   int
+}
+
+// placedTwice is placed for a value given twice, the values at i and j
+// (from 0) one value or one file: "d_lr, values 1 and 3 of 3: \"1e-3\"
+// appears twice; give it once", "g_lr, values 2 and 4 of 4: 1e-3 and
+// 0.001 are the same value; give one of them", so that both are found in
+// a long list.
+func (a SweepAxis) placedTwice(i, j int, err error) error {
+	return &valueError{key: a.Key, place: fmt.Sprintf("values %d and %d of %d", i+1, j+1, len(a.Values)), err: err}
 }
 
 // A valueError is a refusal of a swept value that says where it stands

@@ -69,14 +69,14 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,,1e-2"}, 1, `d_lr: an empty value in "1e-3,,1e-2"; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=1e-3,"}, 1, `d_lr: an empty value in "1e-3,"; write d_lr=1e-3`},
 		{[]string{"g_hidden=[8,8],,[16]"}, 1, `g_hidden: an empty value in "[8,8],,[16]"; write g_hidden=[8,8],[16]`},
-		{[]string{"d_lr=1e-3,1e-3"}, 1, `d_lr: value "1e-3" appears twice; give it once`},
+		{[]string{"d_lr=1e-3,1e-3"}, 1, `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`},
 		{[]string{"name=a,b"}, 1, "name trains nothing"},
 		{[]string{"d_lr=1e-3,1e-2", "description=x,y"}, 1, "description trains nothing"},
 		{[]string{"source=x"}, 1, "source trains nothing"},
-		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr: 1e-3 and 0.001 are the same value; give one of them"},
-		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target: normal(4,1.25) and normal(4,1.250) are the same value"},
+		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr, values 1 and 2 of 2: 1e-3 and 0.001 are the same value; give one of them"},
+		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target, values 1 and 2 of 2: normal(4,1.25) and normal(4,1.250) are the same value"},
 		{[]string{"target=mixture(-2,0.5;2,0.5),mixture(-2,.5;2,.5)"}, 1, "are the same value"},
-		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts: [relu,identity] and ["relu","identity"] are the same value`},
+		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts, values 1 and 2 of 2: [relu,identity] and ["relu","identity"] are the same value`},
 		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
 		{[]string{"d_lr=fast"}, 1, "not a number"},
 		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it; write d_lr=1e-3,1e-2`},
@@ -128,7 +128,7 @@ func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
 	}
 	for _, other := range []string{"./p.csv", "sub/../p.csv", filepath.Join(dir, "p.csv"), "soft.csv", "hard.csv"} {
 		_, err := ParseSweep([]string{"target=points(p.csv),ring(8,2,0.02),points(" + other + ")"}, base, 1)
-		if want := "target: points(p.csv) and points(" + other + ") are the same file; give one of them"; err == nil || err.Error() != want {
+		if want := "target, values 1 and 3 of 3: points(p.csv) and points(" + other + ") are the same file; give one of them"; err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %q", other, err, want)
 		}
 	}
@@ -230,6 +230,28 @@ func TestSweepSaysWhereItsBadValueStands(t *testing.T) {
 		{[]string{"d_lr=20,1e-3"}, `d_lr, value 1 of 2: 20 out of range (0,10]`},
 		{[]string{"g_lr=1e-3,1e-2", "d_lr=1e-3,20"}, `d_lr, value 2 of 2: 20 out of range (0,10]`},
 		{[]string{"g_lr=abc"}, `g_lr: "abc" is not a number; allowed: (0,10]`},
+	} {
+		_, err := ParseSweep(c.specs, base, 1)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q: %v, want %q", c.specs, err, c.want)
+		}
+	}
+}
+
+// TestSweepSaysWhereItsDuplicateStands: a value given twice, as written
+// or in another form, is told where both stand among its key's values,
+// as a bad value is told where it stands, so that both are found in a
+// long list.
+func TestSweepSaysWhereItsDuplicateStands(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	for _, c := range []struct {
+		specs []string
+		want  string
+	}{
+		{[]string{"g_lr=1e-3,1e-3"}, `g_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`},
+		{[]string{"g_lr=1e-4,1e-3,1e-2,1e-3"}, `g_lr, values 2 and 4 of 4: "1e-3" appears twice; give it once`},
+		{[]string{"g_lr=1e-4,1e-3,1e-2,0.001"}, `g_lr, values 2 and 4 of 4: 1e-3 and 0.001 are the same value; give one of them`},
+		{[]string{"d_lr=1e-3,1e-2", "loss=bce,hinge,bce"}, `loss, values 1 and 3 of 3: "bce" appears twice; give it once`},
 	} {
 		_, err := ParseSweep(c.specs, base, 1)
 		if err == nil || err.Error() != c.want {
@@ -797,11 +819,11 @@ func TestSweepRowKeepsEachSeed(t *testing.T) {
 func TestSweepOfOneListWrittenBareSaysTheBrackets(t *testing.T) {
 	base := testdesigns.PerSample(10)
 	for spec, want := range map[string]string{
-		"g_hidden=16,16":     `g_hidden: value "16" appears twice; give it once, or for the one list 16,16 write g_hidden=[16,16]`,
-		"g_hidden=8,08":      `g_hidden: 8 and 08 are the same value; give one of them, or for the one list 8,08 write g_hidden=[8,08]`,
-		"d_lr=1e-3,1e-3":     `d_lr: value "1e-3" appears twice; give it once`,
-		"g_hidden=[16],16":   `g_hidden: [16] and 16 are the same value; give one of them`,
-		"g_hidden=4097,4097": `g_hidden: value "4097" appears twice; give it once`, // [4097,4097] is no design either
+		"g_hidden=16,16":     `g_hidden, values 1 and 2 of 2: "16" appears twice; give it once, or for the one list 16,16 write g_hidden=[16,16]`,
+		"g_hidden=8,08":      `g_hidden, values 1 and 2 of 2: 8 and 08 are the same value; give one of them, or for the one list 8,08 write g_hidden=[8,08]`,
+		"d_lr=1e-3,1e-3":     `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`,
+		"g_hidden=[16],16":   `g_hidden, values 1 and 2 of 2: [16] and 16 are the same value; give one of them`,
+		"g_hidden=4097,4097": `g_hidden, values 1 and 2 of 2: "4097" appears twice; give it once`, // [4097,4097] is no design either
 	} {
 		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
 			t.Errorf("--sweep %s: %v, want %q", spec, err, want)
