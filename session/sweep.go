@@ -279,7 +279,7 @@ func splitValues(key, list string) ([]string, error) {
 	case spaced != "":
 		return nil, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(values, ",")))
 	case empty:
-		return nil, fmt.Errorf("an empty value in %q; write %s=%s", list, key, strings.Join(values, ","))
+		return nil, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(values, ","))) // a line break in a value escaped, as %q escapes the list's
 	}
 	return values, nil
 }

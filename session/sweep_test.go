@@ -69,6 +69,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,,1e-2"}, 1, `d_lr: an empty value in "1e-3,,1e-2"; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=1e-3,"}, 1, `d_lr: an empty value in "1e-3,"; write d_lr=1e-3`},
 		{[]string{"g_hidden=[8,8],,[16]"}, 1, `g_hidden: an empty value in "[8,8],,[16]"; write g_hidden=[8,8],[16]`},
+		{[]string{"d_lr=0\n0,"}, 1, `d_lr: an empty value in "0\n0,"; write d_lr=0\n0`}, // the line break escaped, not breaking the message (FuzzParseSweep)
 		{[]string{"d_lr=1e-3,1e-3"}, 1, `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`},
 		{[]string{"name=a,b"}, 1, "name trains nothing"},
 		{[]string{"d_lr=1e-3,1e-2", "description=x,y"}, 1, "description trains nothing"},
