@@ -200,7 +200,14 @@ func TestConfigSetNames(t *testing.T) {
 		{"loss", `null`, `loss: want a string, got null`},
 		{"loss", `["bce"]`, `loss: want a string, got array`},
 		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
-		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
+		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
+		// A list written in quotes, as --set writes one, is told the list to
+		// write, as a list of widths in quotes is, not "want a list of
+		// strings, got string"; text that is no list even so keeps those words.
+		{"g_acts", `"relu,identity"`, `g_acts: "relu,identity" is text in quotes; write it as a list: ["relu","identity"]`},
+		{"d_acts", `"[elu, sigmoid]"`, `d_acts: "[elu, sigmoid]" is text in quotes; write it as a list: ["elu","sigmoid"]`},
+		{"g_acts", `"relu,swish"`, `g_acts: "relu,swish" is text in quotes; as a list, "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+		{"g_acts", `"[\"relu\""`, `g_acts: want a list of strings, got string`},
 		{"g_acts", `null`, `g_acts: want a list of strings, got null`},
 		{"g_acts", `["relu", "swish"]`, `g_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 	} {

@@ -909,6 +909,9 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		target = &one
 	}
 	if err := json.Unmarshal(raw, target); err != nil {
+		if err := c.namesInQuotes(f, raw); err != nil {
+			return err
+		}
 		got := string(raw)
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
@@ -926,6 +929,35 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		return nil
 	}
 	return setNames(key, v, list)
+}
+
+// namesInQuotes returns the error for raw, a JSON string given to the
+// list of names f, as a list of widths in quotes is told (listInQuotes):
+// the list to write, as JSON writes it, where the text is a list as --set
+// reads one, `g_acts: "relu,identity" is text in quotes; write it as a
+// list: ["relu","identity"]`, or what is wrong with it read so, `"relu,
+// swish" is text in quotes; as a list, "swish" is not one of …`, where
+// it was "want a list of strings, got string", no way on. It is nil for
+// any raw that is no JSON string, for text that is no list even so
+// ("[relu"), and for a field that holds one name.
+func (c *Config) namesInQuotes(f configField, raw []byte) error {
+	var text string
+	if !f.names || !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
+		return nil
+	}
+	probe := c.Clone()
+	if err := probe.set(f.key, text); err != nil {
+		words := strings.TrimPrefix(err.Error(), f.key+": ")
+		if strings.HasPrefix(words, "want ") { // no list at all ("[relu"): SetJSON's words for a string
+			return nil
+		}
+		return fmt.Errorf("%s: %s is text in quotes; as a list, %s", f.key, strconv.Quote(clip(text)), words)
+	}
+	list, err := json.Marshal(reflect.ValueOf(probe).Field(f.index).Interface())
+	if err != nil {
+		return nil
+	}
+	return inQuotes(f, "", text, "as a list: "+string(list))
 }
 
 // noName is the error for one, a choice's name in a preset file that is

@@ -821,7 +821,7 @@ func TestConfigSetJSON(t *testing.T) {
 		{"epochs", `1e30`, `epochs: 1e30 is out of range`},
 		{"epochs", `1e999`, `epochs: 1e999 is out of range`},
 		{"epochs", `0x10`, `epochs: "0x10" is not a number`},
-		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
+		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
 		{"g_hidden", `[1, 2.5]`, `g_hidden: width 2.5 is not a whole number`}, // no range: c gives no design,
 		{"name", `7`, `name: want a string, got number`},
 		{"bach", `1`, `unknown key "bach" (did you mean "batch"?)`},

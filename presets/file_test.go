@@ -434,6 +434,9 @@ func TestParseErrors(t *testing.T) {
 		{"base empty", `{"base": ""}`, "p.json:1: base is empty: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
 		{"base a file", `{"base": "ring.json"}`, `p.json:1: base: "ring.json" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"base a path", `{"base": "presets/mine"}`, `p.json:1: base: "presets/mine" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
+		// a list of names in quotes, as --set writes it: the list to write,
+		// as for widths, not "want a list of strings, got string"
+		{"activations in quotes", "{\"base\": \"vanilla\",\n \"d_acts\": \"leaky_relu,leaky_relu,sigmoid\"}", `p.json:2: d_acts: "leaky_relu,leaky_relu,sigmoid" is text in quotes; write it as a list: ["leaky_relu","leaky_relu","sigmoid"]`},
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
 		{"a pair's value", "{\"base\": \"vanilla\",\n\n \"g_beta2\": 1}", "p.json:3: g_beta1, g_beta2: 0.5, 1 out of range [0,1)"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
