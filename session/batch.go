@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -64,6 +66,11 @@ func ParseSeeds(spec string) ([]uint64, error) {
 		case engine.PlusSign(bad) != nil:
 			return nil, plusInRange(part, lo, hi)
 		case err != nil:
+			if meant := seedsMeant(spec); meant != spec {
+				if _, merr := ParseSeeds(meant); merr == nil {
+					return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds; give --seeds %s", part, meant)
+				}
+			}
 			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
 		case max(a, b)-min(a, b) >= maxSeeds:
 			// Before a range's direction: the other way round is as many
@@ -95,6 +102,28 @@ func ParseSeeds(spec string) ([]uint64, error) {
 	}
 	return seeds, nil
 }
+
+// seedsMeant is spec, a --seeds list, written as other tools write a list
+// and a range put in the words ParseSeeds reads: seeds separated by
+// spaces or semicolons separated by commas, "1 2" and "1;2" as 1,2; a range
+// written 1..3, 1:3 or with a dash other than '-' (1–3, as a word
+// processor writes it) as 1-3; spaces around a seed or a range's '-'
+// dropped. A list refused that reads so is told the list to give, `"1..3"
+// is not a seed or a range A-B of seeds; give --seeds 1-3`, rather than
+// only the form of one, "(e.g. 1-5 or 1,4,7-9)". It is spec itself where
+// there is nothing to put otherwise.
+func seedsMeant(spec string) string {
+	s := seedMarks.Replace(spec)
+	s = spacedDash.ReplaceAllString(s, "-")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }), ",")
+}
+
+// seedMarks are the marks other tools separate seeds or bound a range
+// with, each with ParseSeeds' own.
+var seedMarks = strings.NewReplacer("..", "-", ":", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-", "\u2010", "-", "\u2011", "-", ";", ",")
+
+// spacedDash is a range's '-' with spaces around it, "1 - 3".
+var spacedDash = regexp.MustCompile(`\s*-\s*`)
 
 // plusInRange is the error for part, a range lo-hi of --seeds with a '+'
 // before one of its seeds or both: the + is told with what else is wrong

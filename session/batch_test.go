@@ -103,6 +103,39 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 	}
 }
 
+// TestParseSeedsSaysTheListMeant: a list written as other tools write one,
+// seeds separated by spaces or semicolons, a range as 1..3, 1:3 or with a
+// dash not '-', spaces around a seed, is told the list to give, the whole
+// list put in ParseSeeds' words, which is taken, where it was told only the
+// form of a list, "(e.g. 1-5 or 1,4,7-9)"; one that no rewriting mends keeps
+// those words.
+func TestParseSeedsSaysTheListMeant(t *testing.T) {
+	for spec, want := range map[string]string{
+		"1 2":      `"1 2" is not a seed or a range A-B of seeds; give --seeds 1,2`,
+		"1;2":      `"1;2" is not a seed or a range A-B of seeds; give --seeds 1,2`,
+		"1, 2":     `" 2" is not a seed or a range A-B of seeds; give --seeds 1,2`,
+		" 1":       `" 1" is not a seed or a range A-B of seeds; give --seeds 1`,
+		"1..3":     `"1..3" is not a seed or a range A-B of seeds; give --seeds 1-3`,
+		"1:3":      `"1:3" is not a seed or a range A-B of seeds; give --seeds 1-3`,
+		"1\u20133": "\"1\u20133\" is not a seed or a range A-B of seeds; give --seeds 1-3", // an en dash
+		"1 - 3":    `"1 - 3" is not a seed or a range A-B of seeds; give --seeds 1-3`,
+		"5,1 2,7":  `"1 2" is not a seed or a range A-B of seeds; give --seeds 5,1,2,7`,
+		"x 2":      `"x 2" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"1...3":    `"1...3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+	} {
+		_, err := ParseSeeds(spec)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseSeeds(%q): %v, want %q", spec, err, want)
+			continue
+		}
+		if _, suggested, ok := strings.Cut(want, "give --seeds "); ok {
+			if _, err := ParseSeeds(suggested); err != nil {
+				t.Errorf("ParseSeeds(%q) suggests %s, refused: %v", spec, suggested, err)
+			}
+		}
+	}
+}
+
 // TestParseSeedsSuggestsTheWholeList: a list with a range written backwards or
 // a seed written twice is refused with the list to give in its place, its seeds
 // once each where each first appears, which is taken: "3-1,2" is told to give
@@ -151,7 +184,7 @@ func FuzzParseSeeds(f *testing.F) {
 		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
 		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1", "18446744073709551615-1", "10000-0",
 		"3-1,2", "5,3-1", "1-3,2-4", "1-3,3-1", "18446744073709551615-18446744073709551614,18446744073709551615",
-		"1-9999,5-3", "1-10000,1-10000", "1-9999,10001-10002", "+1-3", "1-+3", "5,+3-1", "+1-2.5"} {
+		"1-9999,5-3", "1-10000,1-10000", "1-9999,10001-10002", "+1-3", "1-+3", "5,+3-1", "+1-2.5", "1 2", "1..3", "5;1:3", "1 - 3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
@@ -161,14 +194,16 @@ func FuzzParseSeeds(f *testing.F) {
 				t.Fatalf("ParseSeeds(%q): %v, %v", spec, seeds, err)
 			}
 			// The list it suggests for one with a range written backwards
-			// or a seed twice is taken, and is the same seeds.
+			// or a seed twice, or written as other tools write one, is
+			// taken, and is the same seeds, the list read as meant
+			// (seedsMeant).
 			if _, suggested, ok := strings.Cut(err.Error(), "; give --seeds "); ok {
 				got, err := ParseSeeds(suggested)
 				if err != nil {
 					t.Fatalf("ParseSeeds(%q) suggests %s, refused: %v", spec, suggested, err)
 				}
 				want := map[uint64]bool{}
-				for _, part := range strings.Split(spec, ",") {
+				for _, part := range strings.Split(seedsMeant(spec), ",") {
 					lo, hi, _ := strings.Cut(part, "-")
 					a, _ := engine.ParseWhole(lo)
 					b := a
