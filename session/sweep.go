@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ganui/ganui/engine"
 )
@@ -104,7 +105,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			said[v] = i
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
-				return Sweep{}, a.asOneList(base, a.placed(v, err))
+				return Sweep{}, a.asOneList(base, a.placed(v, a.spacedValues(base, seeds, err)))
 			}
 			// A points target is told by its file, as an output is told from
 			// an input (sameFile): points(p.csv), points(./p.csv), a link to
@@ -150,6 +151,33 @@ func (a SweepAxis) placed(v string, err error) error {
 		return err
 	}
 	return &valueError{key: a.Key, place: fmt.Sprintf("value %d of %d", slices.Index(a.Values, v)+1, len(a.Values)), err: err}
+}
+
+// spacedValues adds to err, a refusal of a's one value, the sweep that
+// was likely meant where that value is several separated by spaces or
+// semicolons, as other tools write a list, and the sweep of them with
+// commas is taken: --sweep 'g_lr=1e-3 1e-2' reads "g_lr: \"1e-3 1e-2\" is
+// not a number; allowed: (0,10]; --sweep separates its values by commas:
+// --sweep g_lr=1e-3,1e-2", where the refusal alone left the user to find
+// how values are separated. A key that holds a list (g_hidden, d_acts),
+// whose refusal says how its items are separated, is left as it is, as
+// is a key of several values.
+func (a SweepAxis) spacedValues(base engine.Config, seeds int, err error) error {
+	if len(a.Values) != 1 {
+		return err
+	}
+	if form, _, ferr := base.ValueForm(a.Key); ferr != nil || strings.HasPrefix(form, "a list") {
+		return err
+	}
+	values := strings.FieldsFunc(a.Values[0], func(r rune) bool { return r == ';' || unicode.IsSpace(r) })
+	if len(values) < 2 {
+		return err
+	}
+	spec := a.Key + "=" + strings.Join(values, ",")
+	if _, serr := ParseSweep([]string{spec}, base, seeds); serr != nil {
+		return err
+	}
+	return fmt.Errorf("%w; --sweep separates its values by commas: --sweep %s", err, spec)
 }
 
 // A pointsAt is the file of a points target and the index of the swept

@@ -261,6 +261,27 @@ func TestSweepSaysWhereItsDuplicateStands(t *testing.T) {
 	}
 }
 
+// TestSweepSaysItsValuesAreCommaSeparated: values separated by spaces or
+// semicolons, as other tools write a list, are told the sweep with commas
+// where it is taken, after what is wrong with them as one value; a key
+// that holds a list, whose refusal says how its items are separated, and
+// values the sweep with commas refuses are told as before.
+func TestSweepSaysItsValuesAreCommaSeparated(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	for _, c := range []struct{ spec, want string }{
+		{"g_lr=1e-3 1e-2", `g_lr: "1e-3 1e-2" is not a number; allowed: (0,10]; --sweep separates its values by commas: --sweep g_lr=1e-3,1e-2`},
+		{"d_lr=1e-3;1e-2", `d_lr: "1e-3;1e-2" is not a number; allowed: (0,10]; --sweep separates its values by commas: --sweep d_lr=1e-3,1e-2`},
+		{"loss=bce least_squares", `loss: "bce least_squares" is not one of bce, least_squares, wasserstein, hinge; --sweep separates its values by commas: --sweep loss=bce,least_squares`},
+		{"g_hidden=8 16", "g_hidden: widths are separated by commas: 8,16"},
+		{"g_lr=1e-3 x", `g_lr: "1e-3 x" is not a number; allowed: (0,10]`},
+		{"g_lr=1e-3 1e-3", `g_lr: "1e-3 1e-3" is not a number; allowed: (0,10]`},
+	} {
+		if _, err := ParseSweep([]string{c.spec}, base, 1); err == nil || err.Error() != c.want {
+			t.Errorf("--sweep %s: %v, want %q", c.spec, err, c.want)
+		}
+	}
+}
+
 // FuzzParseSweep: no spec makes the parser panic; one it refuses is
 // refused in one line; one it accepts has unique keys, non-empty values,
 // and a grid of valid designs within the bound.
