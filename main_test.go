@@ -228,7 +228,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "target=foo(1)"}, `--sweep: target "foo(1)": unknown kind "foo"`}, // not `--sweep: target=foo(1): target "foo(1)": …`
 		{[]string{"--headless", "--sweep", "d_lr=1e-3, 1e-2"}, `--sweep: d_lr: value " 1e-2" has spaces around it`},
 		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps, value 1 of 2: "+1" has a + before it; write it without one: 1`},
-		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1: invalid JSON`},
+		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1:31: +5: JSON writes it 5`}, // refused as --epochs +5 is, with the number to write
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag"},
 		{[]string{"-x"}, "unknown flag --x"},
 		{[]string{"--headless", "stray"}, "stray"},

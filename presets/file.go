@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -270,6 +271,14 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 	if i < 0 {
 		return 0, "", false
 	}
+	for _, k := range []int{i, i - 1} { // a byte of the number, or the one after it (1. then })
+		if k >= 0 && numberChar(data[k]) {
+			if reason := numberReason(data, k); reason != "" {
+				return numberStart(data, k), reason, true
+			}
+			break
+		}
+	}
 	c := data[i]
 	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 	digit := func(b byte) bool { return '0' <= b && b <= '9' }
@@ -340,6 +349,72 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// numberChar reports whether b may be part of a number as Go writes one:
+// digits, a point, a sign, an exponent, a base prefix and hex digits, an
+// underscore.
+func numberChar(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z' || b == '.' || b == '+' || b == '-' || b == '_'
+}
+
+// numberStart is where the run of numberChar bytes that holds data[i]
+// begins.
+func numberStart(data []byte, i int) int {
+	for i > 0 && numberChar(data[i-1]) {
+		i--
+	}
+	return i
+}
+
+// numberReason says what to write for a number JSON does not take, which
+// holds data[i], the byte refused or the one before it, where a value begins (after a colon,
+// a '[' or a comma): "01: JSON writes it 1", "+1", ".5", "1.", "0x10",
+// "1_000" alike, each the number Go's strconv reads it as. Told in
+// encoding/json's words these were "invalid character '.' looking for
+// beginning of value" or, for 01, "a comma missing after this value",
+// the 0 read as a number and the 1 as a value after it. It is "" for
+// anything else.
+func numberReason(data []byte, i int) string {
+	if !numberChar(data[i]) {
+		return ""
+	}
+	start, end := numberStart(data, i), i
+	for end < len(data) && numberChar(data[end]) {
+		end++
+	}
+	j := start - 1
+	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
+	}
+	if j < 0 || strings.IndexByte(":[,", data[j]) < 0 {
+		return ""
+	}
+	token := string(data[start:end])
+	if json.Valid([]byte(token)) || !strings.ContainsAny(token, "0123456789") {
+		return "" // a number JSON takes, refused for what is around it; or a word
+	}
+	sign, digits := "", strings.TrimPrefix(token, "+")
+	if rest, ok := strings.CutPrefix(digits, "-"); ok {
+		sign, digits = "-", rest
+	}
+	plain := strings.ReplaceAll(digits, "_", "")
+	switch {
+	case plain != "" && strings.Trim(plain, "0123456789") == "": // 01, 007, 1_000: its digits
+		if plain = strings.TrimLeft(plain, "0"); plain == "" {
+			plain, sign = "0", ""
+		}
+		return token + ": JSON writes it " + sign + plain
+	case strings.HasPrefix(strings.ToLower(digits), "0x"):
+		if n, err := strconv.ParseInt(sign+digits, 0, 64); err == nil {
+			return token + ": JSON has no hexadecimal; write it " + strconv.FormatInt(n, 10)
+		}
+		return ""
+	}
+	x, err := strconv.ParseFloat(token, 64)
+	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+		return ""
+	}
+	return token + ": JSON writes it " + numtext.FormatFloat(x)
 }
 
 // refused returns the offset of the byte json.Unmarshal's scanner

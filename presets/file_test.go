@@ -387,6 +387,17 @@ func TestParseErrors(t *testing.T) {
 		{"missing comma before a literal", "{\"batch\": 64,\n \"g_lr\": 1e-3 true}", "p.json:2:14: a comma missing after this value: add one"},
 		{"missing comma between literals", `{"a": [true false]}`, "p.json:1:12: a comma missing after this value: add one"},
 		{"a lowercase literal for a key", `{true: 1}`, `p.json:1:2: true: a name or text takes double quotes in JSON, "true"`},
+		// a number as Go or Python write it and JSON does not: the number to
+		// write, not "a comma missing after this value" (01: the 0 a value,
+		// the 1 another) nor encoding/json's "invalid character '.' looking
+		// for beginning of value"
+		{"a leading zero", "{\"base\": \"vanilla\",\n \"batch\": 0100}", "p.json:2:11: 0100: JSON writes it 100"},
+		{"a leading zero in a list", `{"g_hidden": [8, 016]}`, "p.json:1:18: 016: JSON writes it 16"},
+		{"a point first", `{"g_lr": .5}`, "p.json:1:10: .5: JSON writes it 0.5"},
+		{"a point last", `{"g_lr": 1.}`, "p.json:1:10: 1.: JSON writes it 1"},
+		{"a plus sign", `{"g_lr": +1e-3}`, "p.json:1:10: +1e-3: JSON writes it 0.001"},
+		{"hexadecimal", `{"batch": 0x40}`, "p.json:1:11: 0x40: JSON has no hexadecimal; write it 64"},
+		{"underscores", `{"epochs": 10_000}`, "p.json:1:12: 10_000: JSON writes it 10000"},
 		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
 		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
 		// a control character in a string: what to write for it, not "invalid
@@ -653,7 +664,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
-		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
+		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
 		`{"base": "vanilla", "unroll_second_order": "false"}`, " \r\n", "\ufeff\n", `{"g_hidden": ` + strings.Repeat("[", 10001), // white space alone; nested past encoding/json's depth
