@@ -200,6 +200,12 @@ func TestConfigSetNames(t *testing.T) {
 		{"loss", `null`, `loss: want a string, got null`},
 		{"loss", `["bce"]`, `loss: want a string, got array`},
 		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
+		// A name with spaces around it is told so, not "(did you mean bce?)"
+		// of a space hard to see; one that is no name without them either
+		// is told as before.
+		{"loss", `"bce "`, `loss: "bce " has spaces around it; write it without them: "bce"`},
+		{"d_opt", `"\tsgd"`, `d_opt: "\tsgd" has spaces around it; write it without them: "sgd"`},
+		{"loss", `" bxe"`, `loss: " bxe" is not one of bce, least_squares, wasserstein, hinge`},
 		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
 		// A list written in quotes, as --set writes one, is told the list to
 		// write, as a list of widths in quotes is, not "want a list of

@@ -920,10 +920,18 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
 	}
 	if f.name {
-		if strings.TrimSpace(one) == "" {
+		trimmed := strings.TrimSpace(one)
+		if trimmed == "" {
 			return c.noName(f, one)
 		}
 		if err := setName(v, one); err != nil {
+			// A name with spaces around it is told so, as a number is, not
+			// "did you mean bce?" of a "bce " whose space is hard to see.
+			// (The name quoted whole, its spaces escaped as JSON would, where
+			// clip would drop them; at most 64 bytes, else as before.)
+			if trimmed != one && len(one) <= 64 && setName(reflect.New(f.kind).Elem(), trimmed) == nil {
+				return fmt.Errorf("%s: %s has spaces around it; write it without them: %s", key, strconv.Quote(one), strconv.Quote(trimmed))
+			}
 			return fmt.Errorf("%s: %w", key, err)
 		}
 		return nil
