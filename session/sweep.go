@@ -63,7 +63,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		if !ok || strings.TrimSpace(key) == "" {
 			return Sweep{}, fmt.Errorf("want key=v1,v2,…, got %q", spec)
 		}
-		if err := engine.SettingSpaces(spec, key, list); err != nil {
+		if err := engine.SettingSpaces(spec, key, meantList(key, list)); err != nil {
 			return Sweep{}, err
 		}
 		if slices.Contains(untrained, key) {
@@ -269,9 +269,10 @@ func checkSweepSize(axes []SweepAxis, seeds int) error {
 // means written out, "write d_lr=1e-3,1e-2" for "1e-3,,1e-2" (and so is
 // one with spaces around a value, "1e-3 ,1e-2"), and one
 // with none asks for the values, not told only "an empty value in",
-// without a way on. A value said twice is ParseSweep's to
-// refuse, after the grid's size, as it refuses two spellings of one
-// value.
+// without a way on; the list it refuses for an empty value or spaces is
+// returned with the error, its values as the error says to write them. A
+// value said twice is ParseSweep's to refuse, after the grid's size, as
+// it refuses two spellings of one value.
 func splitValues(key, list string) ([]string, error) {
 	var values []string
 	var spaced string // the first value with spaces around it
@@ -305,11 +306,25 @@ func splitValues(key, list string) ([]string, error) {
 	case len(values) == 0:
 		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
 	case spaced != "":
-		return nil, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(values, ",")))
+		return values, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(values, ",")))
 	case empty:
-		return nil, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(values, ","))) // a line break in a value escaped, as %q escapes the list's
+		return values, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(values, ","))) // a line break in a value escaped, as %q escapes the list's
 	}
 	return values, nil
+}
+
+// meantList is list, the values of a --sweep key=list, with the values
+// splitValues would refuse for an empty value or spaces around one
+// written as it says to write them, and the spaces before the list kept:
+// the list engine.SettingSpaces, which refuses spaces beside the '=',
+// tells the user to write, so that --sweep 'loss= ,bce' is told "write
+// loss=bce", not "write loss=,bce", itself refused for its empty value.
+func meantList(key, list string) string {
+	values, err := splitValues(strings.TrimSpace(key), strings.TrimSpace(list))
+	if err == nil || len(values) == 0 {
+		return list
+	}
+	return list[:len(list)-len(strings.TrimLeftFunc(list, unicode.IsSpace))] + strings.Join(values, ",")
 }
 
 // SweepCell is one point of a sweep's grid: a value of each axis, and the

@@ -84,7 +84,12 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it; write d_opt=adam,sgd`},
 		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's spaces named, not trimmed
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
-		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,\n1e-2`}, // the line break escaped, not breaking the message
+		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the line break escaped, not breaking the message, and dropped from the list to write
+		// The setting to write is one the sweep takes: not loss=,bce, refused
+		// in turn for its empty value, nor a value with spaces around it.
+		{[]string{"loss= ,bce"}, 1, `"loss= ,bce" has spaces around its =; write loss=bce`},
+		{[]string{"loss =bce ,least_squares"}, 1, `"loss =bce ,least_squares" has spaces around its =; write loss=bce,least_squares`},
+		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr, value 2 of 2: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr, value 1 of 2: NaN is not a finite number; allowed: (0,10]"},
