@@ -316,6 +316,9 @@ func (c *Config) set(key, value string) error {
 			if err := PlusSignAnd(trimmed, c.afterPlus(f, "", trimmed)); err != nil {
 				return fmt.Errorf("%s: %w", key, err)
 			}
+			if err := c.goForm(f, "", trimmed); err != nil {
+				return err
+			}
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
 		}
 		if underflows(trimmed, x) {
@@ -501,7 +504,45 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 	if err := PlusSignAnd(text, c.afterPlus(f, what, text)); err != nil {
 		return 0, fmt.Errorf("%s: %s%w", f.key, what, err)
 	}
+	if err := c.goForm(f, what, text); err != nil {
+		return 0, err
+	}
 	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
+}
+
+// goForm is the error for text, a number in a form Go reads and ganui
+// does not (PlainNumber), given to the field f (or to a width of it,
+// what "width "): hexadecimal, `batch: "0x40" is hexadecimal; write it
+// in decimal: 64`, or with underscores between its digits, `epochs:
+// "10_000" has underscores; write it without them: 10000`, where both
+// were "is not a number", which a user who wrote a number could not
+// mend. What is wrong with the number written so is told with it, as
+// after a + (PlusSignAnd): `"0x2000" is hexadecimal, and 8192 out of
+// range 1..4,096`. It is nil for any other text.
+func (c *Config) goForm(f configField, what, text string) error {
+	digits := strings.TrimPrefix(text, "-")
+	var plain, how string
+	switch {
+	case len(digits) > 2 && strings.EqualFold(digits[:2], "0x"):
+		if n, err := strconv.ParseInt(text, 0, 64); err == nil {
+			plain = strconv.FormatInt(n, 10)
+		} else if x, err := strconv.ParseFloat(text, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
+			plain = numtext.FormatFloat(x) // 0x1p-3
+		}
+		how = "is hexadecimal; write it in decimal"
+	case strings.Contains(text, "_"):
+		plain = strings.ReplaceAll(text, "_", "")
+		how = "has underscores; write it without them"
+	}
+	if plain == "" || !isNumber(plain) {
+		return nil
+	}
+	quoted := strconv.Quote(clip(text))
+	if err := c.wrongWith(f, what, plain); err != nil {
+		_, and, _ := strings.Cut(how, ";")
+		return fmt.Errorf("%s: %s%s %s, and %v", f.key, what, quoted, strings.TrimSuffix(how, ";"+and), err)
+	}
+	return fmt.Errorf("%s: %s%s %s: %s", f.key, what, quoted, how, plain)
 }
 
 // afterPlus is what is wrong with the number after the '+' of text, given
