@@ -264,8 +264,9 @@ func TestUnwatchedClockRunsFree(t *testing.T) {
 // and each of its runs, by a clock of its own, which no stop could be
 // taken out of): RunSeeds and RunSweep, and every run they train, keep
 // time by Options.Clock — here one that stands still, so that every
-// wall_s and epochs_per_s they print is 0, no time counted, and the
-// seeds' summary counts every run's rate as unmeasured (nan=3/3).
+// wall_s and epochs_per_s they print is 0, no time counted (a sweep's
+// rows', the medians of their runs', too), and the seeds' summary counts
+// every run's rate as unmeasured (nan=3/3).
 func TestBatchKeepsTimeByItsClock(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 20
@@ -284,8 +285,8 @@ func TestBatchKeepsTimeByItsClock(t *testing.T) {
 	out := seeds.String() + sweep.String()
 	timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+|NaN)(?: +min=([0-9.e+-]+|NaN) +max=([0-9.e+-]+|NaN))?`)
 	found := timing.FindAllStringSubmatch(out, -1)
-	if len(found) != 10 {
-		t.Fatalf("%d timings, want 10 (3 runs' 2, the seeds' summary's 3, the sweep's 1):\n%s", len(found), out)
+	if len(found) != 12 {
+		t.Fatalf("%d timings, want 12 (3 runs' 2, the seeds' summary's 3, the sweep's 2 rows' 1 each and its summary's 1):\n%s", len(found), out)
 	}
 	for _, m := range found {
 		for _, v := range m[2:] {

@@ -425,6 +425,14 @@ type SweepRow struct {
 	// (engine.KSNoiseFloor; a plane's SW1Floor): what a perfect
 	// generator would read. NaN when every run diverged.
 	Floor float64
+	// EpochsPerS and TrainS are the cell's timings, the medians of its
+	// runs' final lines' epochs_per_s and train_s over the runs that did
+	// not diverge, as a --seeds summary gives them: what a sweep of a
+	// setting that changes the speed (g_hidden=16,64,256) is read for.
+	// The rate's is of the runs the clock timed (not Result.Untimed),
+	// 0 where it timed none, as their lines read; both are NaN when
+	// every run diverged.
+	EpochsPerS, TrainS float64
 }
 
 // SeedMeasure is one run of a sweep's cell: its seed, its first measure
@@ -531,12 +539,15 @@ type UnfinishedCell struct {
 // (NaN or ±Inf) when none is finite, and no measures when every run
 // diverged; on a target with modes, the median and range of the modes
 // covered (before the high-quality share, as a final line has them);
+// the cell's timings, the medians of its runs' epochs_per_s and train_s
+// over those that did not diverge, under the final line's keys;
 // how many seeds a stop left unfinished, if any; and last, for a
 // measure some runs that did not diverge left NaN or infinite, how many
 // of them did (w1_nan=2/5). Then a summary line, which on a 1-D target
 // gives KS's noise floor at the runs' sample size (ks_floor=), on a plane
 // sliced W1's (sw1_floor=: sw1FloorField). Each run depends only on
-// its design and seed, so the rows are the same whatever jobs is. Its
+// its design and seed, so the rows are the same whatever jobs is, but
+// for the timings (which several jobs at once on few cores slow). Its
 // wall time, as RunSeeds', is by opts.Clock.
 //
 // A diverged run is the sweep's data, not its failure: the error is nil
@@ -676,13 +687,17 @@ func cellFailures(axes []SweepAxis, cells []SweepCell, seeds []uint64, errs []er
 // sweepRow sums up the finished runs of one cell.
 func sweepRow(values []string, runs []Result) SweepRow {
 	r := SweepRow{Values: values, Runs: len(runs)}
-	var firsts, seconds, modes, floors []float64
+	var firsts, seconds, modes, floors, rates, trains []float64
 	for _, x := range runs {
 		if x.State == Diverged {
 			r.Diverged++
 			r.Each = append(r.Each, SeedMeasure{Seed: x.Seed, Value: math.NaN(), Diverged: true})
 			continue
 		}
+		if !x.Untimed {
+			rates = append(rates, x.EpochsPerS)
+		}
+		trains = append(trains, x.TrainS)
 		a, b := measures(x.Metrics)
 		firsts = append(firsts, a)
 		seconds = append(seconds, b)
@@ -702,9 +717,14 @@ func sweepRow(values []string, runs []Result) SweepRow {
 	if len(modes) > 0 {
 		r.Modes[0], r.Modes[1], r.Modes[2] = medianRange(modes)
 	}
-	r.Floor = nan
+	r.Floor, r.EpochsPerS, r.TrainS = nan, nan, nan
 	if len(floors) > 0 {
 		r.Floor, _, _ = medianRange(floors)
+		r.TrainS, _, _ = medianRange(trains)
+		r.EpochsPerS = 0 // none timed, as their lines read epochs_per_s=0.0
+	}
+	if len(rates) > 0 {
+		r.EpochsPerS, _, _ = medianRange(rates)
 	}
 	return r
 }
@@ -866,6 +886,11 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	if column(1) == "hq" {
 		measure(1)
 	}
+	// The timings after the measures, as a final line has them, under its
+	// keys: the medians of the cell's runs (SweepRow.EpochsPerS, TrainS),
+	// each in a figure's width, so that what follows stands in its column.
+	put(measured > 0, figure("epochs_per_s", r.EpochsPerS, 1))
+	put(measured > 0, figure("train_s", r.TrainS, 3))
 	put(r.Unfinished > 0, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), len("unfinished=") + seeds})
 	for i := range names {
 		if n := column(i); n != "" {

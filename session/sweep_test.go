@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -357,7 +358,9 @@ func TestRunSweep(t *testing.T) {
 		lines[3] != "sweep d_lr=1    g_lr=2e-2 runs=2 diverged=2" { // no measures: none to give
 		t.Errorf("rows:\n%s", outs[0])
 	}
-	cut := func(s string) string { return s[:strings.LastIndex(s, " jobs=")] }
+	// The timings aside, which differ from run to run (and jobs 3 slows).
+	timings := regexp.MustCompile(`epochs_per_s=\S+ +train_s=\S+`)
+	cut := func(s string) string { return timings.ReplaceAllString(s[:strings.LastIndex(s, " jobs=")], "") }
 	if cut(outs[0]) != cut(outs[1]) {
 		t.Errorf("jobs 1 and 3 differ:\n%s\n%s", outs[0], outs[1])
 	}
@@ -540,13 +543,13 @@ func TestSweepCountsModes(t *testing.T) {
 		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.Contains(fields, want) {
 			t.Errorf("%s: row %+v, line %q, want modes %v of %d (%q)", target, row, line, covered, of, want)
 		}
-		// The modes last, but on a plane before the high-quality share, the
-		// share of the modes captured, as a run's final line has them, not hq
-		// first.
+		// The modes last of the measures, but on a plane before the
+		// high-quality share, the share of the modes captured, as a run's
+		// final line has them, not hq first; then the timings.
 		if cfg.Dim() == 2 && !strings.Contains(fields, want+" hq=") {
 			t.Errorf("%s: hq not right after the modes: %q", target, line)
-		} else if cfg.Dim() == 1 && !strings.HasSuffix(fields, want) {
-			t.Errorf("%s: modes not last: %q", target, line)
+		} else if cfg.Dim() == 1 && !strings.Contains(fields, want+" epochs_per_s=") {
+			t.Errorf("%s: modes not last of the measures: %q", target, line)
 		}
 	}
 }
@@ -790,9 +793,9 @@ func TestSweepRowLeavesOutNotFinite(t *testing.T) {
 	}
 	fields := func(line string) string { return strings.Join(strings.Fields(line), " ") }
 	for i, want := range []string{
-		"sweep g_lr=1e-4 runs=5 diverged=1 ks=0.250 ks_min=0.100 ks_max=0.400 w1=0.450 w1_min=0.300 w1_max=0.700",
-		"sweep g_lr=1e-3 runs=6 diverged=1 ks=0.300 ks_min=0.100 ks_max=0.500 w1=0.500 w1_min=0.300 w1_max=0.700 w1_nan=2/5",
-		"sweep g_lr=1e-2 runs=3 diverged=1 ks=0.150 ks_min=0.100 ks_max=0.200 w1=NaN w1_min=NaN w1_max=NaN w1_nan=2/2",
+		"sweep g_lr=1e-4 runs=5 diverged=1 ks=0.250 ks_min=0.100 ks_max=0.400 w1=0.450 w1_min=0.300 w1_max=0.700 epochs_per_s=0.0 train_s=0.000",
+		"sweep g_lr=1e-3 runs=6 diverged=1 ks=0.300 ks_min=0.100 ks_max=0.500 w1=0.500 w1_min=0.300 w1_max=0.700 epochs_per_s=0.0 train_s=0.000 w1_nan=2/5",
+		"sweep g_lr=1e-2 runs=3 diverged=1 ks=0.150 ks_min=0.100 ks_max=0.200 w1=NaN w1_min=NaN w1_max=NaN epochs_per_s=0.0 train_s=0.000 w1_nan=2/2",
 	} {
 		if got := fields(lines[i]); got != want {
 			t.Errorf("row\n%s\nwant\n%s", got, want)
@@ -834,6 +837,75 @@ func TestSweepRowKeepsEachSeed(t *testing.T) {
 	}
 	if all := sweepRow([]string{"1"}, []Result{{Seed: 1, State: Diverged}}); !math.IsNaN(all.Floor) {
 		t.Errorf("every run diverged: floor %v, want NaN", all.Floor)
+	}
+}
+
+// TestSweepRowGivesItsTimings: a row gives its cell's speed, under the
+// final line's keys and after the measures, as a final line has its
+// timings: the median epochs_per_s of the runs that did not diverge and
+// were timed, and their median train_s, so that a sweep of a setting that
+// changes the speed (g_hidden=16,64,256) says what each cell costs. A
+// cell whose every run diverged gives none, as it gives no measures; one
+// whose runs the clock timed none of reads epochs_per_s=0.0, as their
+// lines do. The timings stand in one column whatever their digits, and
+// unfinished= after them in its own.
+func TestSweepRowGivesItsTimings(t *testing.T) {
+	axes := []SweepAxis{{Key: "g_hidden", Values: []string{"16", "256"}}}
+	cols := sweepColumns{axes: axes, widths: []int{3}, measures: [2]string{"ks", "w1"}}
+	names := [2]string{"ks", "w1"}
+	done := func(rate, train float64) Result {
+		return Result{State: Done, EpochsPerS: rate, TrainS: train, Metrics: engine.Metrics{KS: 0.5, W1: 1}}
+	}
+	r := sweepRow([]string{"16"}, []Result{
+		done(1000, 2), done(3000, 0.5), done(2000, 1),
+		{State: Diverged, EpochsPerS: 9999, TrainS: 0.01},
+		{State: Done, Untimed: true, Metrics: engine.Metrics{KS: 0.5, W1: 1}},
+	})
+	if r.EpochsPerS != 2000 || r.TrainS != 0.75 {
+		t.Errorf("timings %v ep/s, %v s; want 2000, the median of the timed runs that did not diverge, and 0.75, of those that did not diverge", r.EpochsPerS, r.TrainS)
+	}
+	whole := r.line(cols, names)
+	fields := strings.Join(strings.Fields(whole), " ")
+	if want := " w1_max=1.000 epochs_per_s=2000.0 train_s=0.750"; !strings.HasSuffix(fields, want) {
+		t.Errorf("row %q, want it to end %q", fields, want)
+	}
+	slow := sweepRow([]string{"256"}, []Result{done(12.5, 840.25)})
+	slow.Unfinished = 4
+	short := slow.line(cols, names)
+	if want := " w1_max=1.000 epochs_per_s=12.5 train_s=840.250 unfinished=4"; !strings.HasSuffix(strings.Join(strings.Fields(short), " "), want) {
+		t.Errorf("row %q, want it to end %q", short, want)
+	}
+	for _, key := range []string{" epochs_per_s=", " train_s="} {
+		if i, j := strings.Index(whole, key), strings.Index(short, key); i != j || i < 0 {
+			t.Errorf("%s in columns %d and %d:\n%s\n%s", key, i, j, whole, short)
+		}
+	}
+	untimed := sweepRow([]string{"16"}, []Result{{State: Done, Untimed: true, Metrics: engine.Metrics{KS: 0.5, W1: 1}}})
+	if line := untimed.line(cols, names); !strings.HasSuffix(strings.Join(strings.Fields(line), " "), " epochs_per_s=0.0 train_s=0.000") {
+		t.Errorf("no run timed: %q", line)
+	}
+	diverged := sweepRow([]string{"256"}, []Result{{State: Diverged, EpochsPerS: 50, TrainS: 0.1}})
+	if line := diverged.line(cols, names); line != "sweep g_hidden=256 runs=1 diverged=1" {
+		t.Errorf("every run diverged: %q", line)
+	}
+
+	// A sweep's printed rows give them, as the rows it returns have them.
+	opts := Options{Config: testdesigns.PerSample(20), Samples: 300}
+	sw, err := ParseSweep([]string{"g_hidden=4,8"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	res, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2, 3}, 1, &b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(b.String(), "\n")[:2] {
+		row := res.Rows[i]
+		want := fmt.Sprintf(" epochs_per_s=%s train_s=%s", numtext.Figure(row.EpochsPerS, 1), numtext.Figure(row.TrainS, 3))
+		if fields := " " + strings.Join(strings.Fields(line), " "); !strings.HasSuffix(fields, want) || !(row.EpochsPerS > 0) || !(row.TrainS > 0) {
+			t.Errorf("row %q, want it to end %q, a rate and a time above 0", line, want)
+		}
 	}
 }
 
