@@ -862,6 +862,38 @@ func TestDoneSaysAShortTime(t *testing.T) {
 	}
 }
 
+// TestDoneSaysTheRateTrainingAlone: the note at the plan's end gives,
+// beside the rate at the pace with the checks in it, the rate training
+// alone, the final line's epochs_per_s, "(50 ep/s; training alone 500
+// ep/s)", where "(50 ep/s)" alone read as what the machine trains at; the
+// words give way where the note fits its status without them (GivesWay),
+// and the text read anywhere else (PlainNote) has them whole. Where no
+// training time was counted they are left out (TestDoneSaysAShortTime).
+func TestDoneSaysTheRateTrainingAlone(t *testing.T) {
+	s := newIdleBlog(t)
+	now := time.Unix(1_000_000, 0)
+	s.clock = NewClock(func() time.Time { return now })
+	s.planned = 2
+	s.setState(Running)
+	for range 2 {
+		// An epoch of 20 ms, 2 of them training: the clock stands still
+		// within trainEpoch, so its training time is counted here.
+		now = now.Add(20 * time.Millisecond)
+		s.busy += 2 * time.Millisecond
+		s.trainEpoch()
+	}
+	want := "done: 2 epochs in 0.04 s (50 ep/s" + GivesWay + "; training alone 500 ep/s" + GivesWay + ") · "
+	if !strings.HasPrefix(s.note, want) {
+		t.Errorf("note %q, want it to begin %q", s.note, want)
+	}
+	if want := "done: 2 epochs in 0.04 s (50 ep/s; training alone 500 ep/s) · "; !strings.HasPrefix(PlainNote(s.note), want) {
+		t.Errorf("plain note %q, want it to begin %q", PlainNote(s.note), want)
+	}
+	if r := s.Result(); r.EpochsPerS != 500 {
+		t.Errorf("the final line's epochs_per_s=%v, want the note's 500", r.EpochsPerS)
+	}
+}
+
 // TestKeysKeepEarlierFiles: a file of the key's name that this session did
 // not write (a preset file made before it) is never replaced: the key
 // takes the next free name, and replaces what it wrote itself after.
