@@ -249,9 +249,11 @@ func measureMost(measure string) float64 {
 // measureTop is the top of the y axis of a measure that can read no more
 // than most (KS: 1; sliced W1: +Inf), on which drawn are drawn from 0: a
 // twentieth above the highest of them, so that its label stands over it,
-// and at most most, so that KS's axis does not run past 1, which no KS
-// reaches. The legend stands above the axes (key), not in a room within
-// them. NaN when nothing is drawn above 0, which leaves the axis to gonum.
+// and a twentieth above most at most, so that KS's axis runs to 1.05, not
+// to 1.3 over a KS of 0.99, yet a KS line at 0.999 is drawn under the
+// frame, where an axis ending at 1 drew it along the frame, unseen. The
+// legend stands above the axes (key), not in a room within them. NaN when
+// nothing is drawn above 0, which leaves the axis to gonum.
 func measureTop(most float64, drawn ...plotter.XYs) float64 {
 	top := 0.0
 	for _, xy := range slices.Concat(drawn...) {
@@ -260,7 +262,7 @@ func measureTop(most float64, drawn ...plotter.XYs) float64 {
 	if top <= 0 {
 		return math.NaN()
 	}
-	return math.Min(most, 1.05*top)
+	return 1.05 * math.Min(most, top)
 }
 
 // key is a panel's legend written in rows across the top of its data

@@ -278,3 +278,26 @@ func TestSeedsPanelsShareTheirScale(t *testing.T) {
 		}
 	}
 }
+
+// TestKSAtOneStandsUnderTheFrame: a batch whose KS lines begin at 0.999,
+// as an untrained G's do, draws them under the top of its panels' frame,
+// where an axis that ended at KS's most, 1, drew them along the frame,
+// unseen.
+func TestKSAtOneStandsUnderTheFrame(t *testing.T) {
+	s := batchOf(4)
+	for i := range s.Runs {
+		s.Runs[i].Values[0] = 0.999
+	}
+	c := draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch))
+	panels, areas, _, err := seedsLayout(c, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range panels {
+		d := p.DataCanvas(areas[i])
+		_, trY := p.Transforms(&d)
+		if gap := d.Max.Y - trY(0.999); gap < vg.Points(4) {
+			t.Errorf("panel %d, its axis from %v to %v: a KS of 0.999 drawn %.1f pt under the frame, want 4 at least", i, p.Y.Min, p.Y.Max, gap.Points())
+		}
+	}
+}
