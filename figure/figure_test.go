@@ -2090,3 +2090,29 @@ func TestHeatmapBarBesideTheCells(t *testing.T) {
 		t.Errorf("the bar's labels %.1f pt right of the cells, want them apart", gap)
 	}
 }
+
+// TestTitleKeepsOffTheEdges: a figure's title takes at most titleFill of
+// the width within its margins, on lines as even as their count allows:
+// the README's sweep's heat map, 7.5 inches wide, had its title on one
+// line nearly from edge to edge. A short title stays on one line.
+func TestTitleKeepsOffTheEdges(t *testing.T) {
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, titleSize), Handler: plot.DefaultTextHandler}
+	w := 7.5*vg.Inch - 2*titleMargin
+	long := "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3 · 10,000 samples"
+	lines := filledLines(sty.Width, long, w)
+	if len(lines) != 2 || strings.Join(lines, " · ") != long {
+		t.Errorf("%q on %q, want it whole on two lines", long, lines)
+	}
+	for _, l := range lines {
+		if f := sty.Width(l) / w; f > titleFill {
+			t.Errorf("%q: its line %q takes %.2f of the width, want at most %.2f", long, l, f, titleFill)
+		}
+	}
+	if d := sty.Width(lines[0]) - sty.Width(lines[len(lines)-1]); len(lines) == 2 && d > w/4 {
+		t.Errorf("%q: lines %q, their widths %.0f pt apart", long, lines, d.Points())
+	}
+	short := "ring · seed 1 · 500 epochs (done) · target ring(8,2,0.02)"
+	if got := filledLines(sty.Width, short, 11*vg.Inch-2*titleMargin); len(got) != 1 {
+		t.Errorf("%q on %q, want one line", short, got)
+	}
+}
