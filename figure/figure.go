@@ -460,7 +460,7 @@ func (r Run) layout(body draw.Canvas) ([][]*panel, [][]draw.Canvas, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var place func() // a plane's points, drawn in panel (d) once its axes are final
+	var place func(draw.Canvas) // a plane's points, drawn in panel (d) once its axes are final
 	if r.Plane != nil {
 		if place, err = r.addPoints(ps[1][1]); err != nil {
 			return nil, nil, err
@@ -504,7 +504,7 @@ func (r Run) layout(body draw.Canvas) ([][]*panel, [][]draw.Canvas, error) {
 		equalAspect(panels[1][1], canvases[1][1])
 		lineUp(panels, canvases)
 		equalAspect(panels[1][1], canvases[1][1])
-		place()
+		place(canvases[1][1])
 	}
 	titlesLevel(panels, canvases)
 	return ps, canvases, nil
@@ -2262,13 +2262,14 @@ const targetRing = vg.Length(1.6)
 // the room the key takes sets the data area (keyRoom). Points beyond the axes
 // are not drawn: gonum pads a plot to show every glyph, and one far outside
 // squeezed the panel.
-func (r Run) addPoints(p *panel) (place func(), err error) {
+func (r Run) addPoints(p *panel) (place func(draw.Canvas), err error) {
 	b := r.Plane.Box
-	var placed []func()
+	var placed []func(draw.Canvas)
 	var shown plotter.XYs // the points place may draw
 	// under: the points are drawn under those of the calls before (a
-	// baseline's under G's), their legend entry after theirs.
-	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, shape draw.GlyphDrawer, under bool) error {
+	// baseline's under G's), their legend entry after theirs. apart: no
+	// two of the points drawn lie closer than that on the panel (apartOn).
+	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, shape draw.GlyphDrawer, under bool, apart vg.Length) error {
 		var all plotter.XYs
 		in, beyond, nan := 0, 0, 0 // within the box, beyond it, nowhere
 		for i := 0; i+1 < len(xy); i += 2 {
@@ -2310,11 +2311,14 @@ func (r Run) addPoints(p *panel) (place func(), err error) {
 		p.name(name, s)
 		some := evenly(all, mostPoints)
 		shown = append(shown, some...)
-		place := func() {
+		place := func(c draw.Canvas) {
 			for _, q := range some {
 				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
 					s.XYs = append(s.XYs, q)
 				}
+			}
+			if apart > 0 {
+				s.XYs = apartOn(p.Plot, c, s.XYs, apart)
 			}
 			if len(s.XYs) > 0 {
 				p.Add(unpadded{s})
@@ -2333,20 +2337,43 @@ func (r Run) addPoints(p *panel) (place func(), err error) {
 		base, baseLabel = b.Eval.Points, baseName(b)
 	}
 	for _, err := range []error{
-		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), draw.CircleGlyph{}, false),
-		scatter("target", r.Plane.Reference, paper(palette.Real), targetRing, draw.RingGlyph{}, false),
-		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true),
+		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), draw.CircleGlyph{}, false, 0),
+		scatter("target", r.Plane.Reference, paper(palette.Real), targetRing, draw.RingGlyph{}, false, 2*targetRing),
+		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true, 0),
 	} {
 		if err != nil {
 			return nil, err
 		}
 	}
 	reach(p.Plot, b, shown)
-	return func() {
+	return func(c draw.Canvas) {
 		for _, f := range placed {
-			f()
+			f(c)
 		}
 	}, nil
+}
+
+// apartOn is pts, p drawn on c, less each point that lies closer than
+// apart to one kept before it, so that the target's rings, 2·targetRing
+// apart, do not cross one another's centres: ring's modes, of std 0.02,
+// about a point at the panel's scale, had their 75 rings each pile into
+// a solid orange disc about 6 points wide that hid G's dots at the
+// mode's centre, where now a few rings, G's dots seen within them. Where
+// the target's points lie further apart than that (ring's eight modes
+// from one another), every one is drawn as before; where they crowd
+// (moons' arcs), a ring stands for those within its width.
+func apartOn(p *plot.Plot, c draw.Canvas, pts plotter.XYs, apart vg.Length) plotter.XYs {
+	d := p.DataCanvas(c)
+	trX, trY := p.Transforms(&d)
+	var kept plotter.XYs
+	var at []vg.Point
+	for _, q := range pts {
+		pt := vg.Point{X: trX(q.X), Y: trY(q.Y)}
+		if !slices.ContainsFunc(at, func(a vg.Point) bool { return math.Hypot(float64(a.X-pt.X), float64(a.Y-pt.Y)) < float64(apart) }) {
+			kept, at = append(kept, q), append(at, pt)
+		}
+	}
+	return kept
 }
 
 // mostPoints is the most of G's samples panel (d) of a plane draws

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -906,5 +907,52 @@ func TestPlaneGridIsSquare(t *testing.T) {
 		if math.Abs(steps[0]-steps[1]) > 1e-9 {
 			t.Errorf("%s: panel (d) labelled by %g across and %g up, at one scale", name, steps[0], steps[1])
 		}
+	}
+}
+
+// TestTightModeDrawsAFewRings: panel (d) draws the target's points as
+// rings no two closer than a ring's width, so that a tight mode (ring's,
+// std 0.02, about a point at the panel's scale) is a few rings, G's dot at
+// its centre seen within them, where its 75 rings piled into a solid
+// orange disc that hid it. A target spread wider than that (planeRun's
+// eight points, one a mode) keeps every ring.
+func TestTightModeDrawsAFewRings(t *testing.T) {
+	rings := func(r Run) int {
+		rec := &recorder.Canvas{}
+		panels, canvases, err := r.layout(figureCanvas(rec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Actions = nil
+		panels[1][1].Draw(canvases[1][1])
+		n := 0
+		var set color.Color
+		for _, a := range rec.Actions {
+			switch a := a.(type) {
+			case *recorder.SetColor:
+				set = a.Color
+			case *recorder.Stroke:
+				if set == paper(palette.Real) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := rings(planeRun()); n != 8 {
+		t.Errorf("eight target points a mode apart drawn as %d rings, want 8", n)
+	}
+	r := planeRun()
+	r.Samples = slices.Clone(r.Plane.Reference) // G's dots at the modes' centres
+	rng := rand.New(rand.NewPCG(1, 2))
+	var ref []float64
+	for i := 0; i+1 < len(r.Plane.Reference); i += 2 {
+		for range 75 {
+			ref = append(ref, r.Plane.Reference[i]+0.02*rng.NormFloat64(), r.Plane.Reference[i+1]+0.02*rng.NormFloat64())
+		}
+	}
+	r.Plane.Reference = ref
+	if n := rings(r); n > 8*4 {
+		t.Errorf("8 modes of std 0.02, 75 points each: drawn as %d rings, want at most 4 a mode", n)
 	}
 }
