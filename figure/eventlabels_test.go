@@ -128,7 +128,7 @@ func drawLosses(t *testing.T, r Run, rec vg.Canvas) (*plot.Plot, draw.Canvas) {
 func drawTimePanel(r Run, p *panel, c draw.Canvas) {
 	k := p.key()
 	keyRoom([]*plot.Plot{p.Plot}, []draw.Canvas{c}, []key{k})
-	headroom(p.Plot, r.labelShare(p.Plot, c, true))
+	headroom(p.Plot, r.labelShare(p, c, true))
 	p.Draw(c)
 	k.draw(p.Plot, c)
 }
@@ -685,6 +685,65 @@ func TestLabelsAboveAFlatCurveOnALogScale(t *testing.T) {
 	for _, l := range labels {
 		if l.bare || l.box.Min.Y <= top {
 			t.Errorf("%q written at %v, its foot %.1f, over the curve's top at %.1f (bare: %v)", l.label, l.at, l.box.Min.Y, top, l.bare)
+		}
+	}
+}
+
+// ringAtItsEnd is a run like ring's at 20,000 epochs (ganui --headless
+// --preset ring): G's means and stds swinging to ±2.7 before epoch 4,000,
+// flat at the target's after, its sliced W1 falling from 1.5 and its
+// high-quality share rising to 0.9, its events' labels five rows deep
+// from epoch 5,400 on.
+func ringAtItsEnd() Run {
+	r := planeRun()
+	r.History, r.Evals, r.SampleEpoch = nil, nil, 20000
+	for e := 1; e <= 20000; e++ {
+		v := 0.0
+		if e < 4000 {
+			v = 2.7 * math.Sin(float64(e)/50)
+		}
+		r.History = append(r.History, session.Point{Epoch: e, Mean: v, MeanY: -v, Std: 1.41 + v/3, StdY: 1.41 - v/3, DReal: 0.69, DFake: 0.69, G: 0.75})
+		if e%100 == 0 {
+			f := math.Min(1, float64(e)/8000)
+			r.Evals = append(r.Evals, session.EvalPoint{Epoch: e, SW1: 1.5 - 1.45*f, HQ: 0.001 + 0.899*f})
+		}
+	}
+	for _, e := range []int{5400, 5600, 5800, 6000, 6400, 6800} {
+		r.Events = append(r.Events, Event{Epoch: e, Label: "mode-covered", N: 1})
+	}
+	r.Events = append(r.Events, Event{Epoch: 8000, Label: "noise-floor", N: 1}, Event{Epoch: 10200, Label: "equilibrium", N: 1})
+	return r
+}
+
+// TestEventLabelsLeaveNoEmptyBand: a time panel's event labels take their
+// room above the data under them, not above the data's top elsewhere, so
+// that a run whose labels stand over flat data late keeps no long empty
+// band over its early swings: this run's panel (a) ran from -4 to 7 over
+// G's means up to 2.7, now to 4.5, its (c) to 31 over data up to 1.5, now
+// to 15; no label is written over the data.
+func TestEventLabelsLeaveNoEmptyBand(t *testing.T) {
+	r := ringAtItsEnd()
+	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		p    *panel
+		c    draw.Canvas
+		top  float64
+	}{{"(a) G's means and stds up to 2.7", panels[0][0], canvases[0][0], 5}, {"(c) sliced W1 and share up to 1.5", panels[1][0], canvases[1][0], 20}} {
+		if c.p.Y.Max > c.top {
+			t.Errorf("panel %s: its axis from %g to %g, want it to end at %g at most", c.name, c.p.Y.Min, c.p.Y.Max, c.top)
+		}
+		labels, _, _ := eventLines{events: r.Events, curves: c.p.curves}.labels(c.p.DataCanvas(c.c), c.p.Plot)
+		if len(labels) != len(r.Events) {
+			t.Errorf("panel %s: %d of %d events named", c.name, len(labels), len(r.Events))
+		}
+		for _, l := range labels {
+			if l.bare {
+				t.Errorf("panel %s: %q at %v written over the data", c.name, l.label, l.at)
+			}
 		}
 	}
 }

@@ -396,7 +396,8 @@ type legendItem struct {
 // its data (key), as a sweep's curve and a batch's figure write theirs.
 type panel struct {
 	*plot.Plot
-	items []legendItem
+	items  []legendItem
+	curves []plotter.XYs // a time panel's curves, which its event labels keep clear of (timeAxis)
 }
 
 // key is p's key, its entries in p's legend's style.
@@ -487,7 +488,7 @@ func (r Run) layout(body draw.Canvas) ([][]*panel, [][]draw.Canvas, error) {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
 			if r.Plane == nil || j != 1 || i != 1 {
-				headroom(p, r.labelShare(p, canvases[j][i], j != 1 || i != 1))
+				headroom(p, r.labelShare(ps[j][i], canvases[j][i], j != 1 || i != 1))
 			}
 		}
 	}
@@ -512,22 +513,52 @@ func (r Run) layout(body draw.Canvas) ([][]*panel, [][]draw.Canvas, error) {
 
 // labelShare is the most of a panel's height, p drawn on c, that its
 // data take (headroom): dataShare, or on a time panel with events less,
-// down to half, so that its event labels, stacked down the top rows, lie
-// in the band above the data, not over them: grid's eleven events would
-// stack five rows down across G's std x and y in panel (a), and
-// ring-mbd's mode-covered labels across the high-quality share in (c).
-func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
+// so that its event labels, stacked down the top rows, lie above the
+// data under them, not over them: grid's eleven events would stack five
+// rows down across G's std x and y in panel (a), and ring-mbd's
+// mode-covered labels across the high-quality share in (c). It is the
+// highest share, down by steps of labelStep, at which no curve of the
+// panel runs within labelClearance under a label, nor across it: the
+// data elsewhere may stand higher than the labels' foot. Where none
+// does, the labels' whole stack is kept clear above the data's top, down
+// to half the panel, as it was for every panel with events: ring's eight
+// mode-covered, noise-floor and equilibrium labels, seven rows deep from
+// epoch 5,400 on, over G's means and stds within ±1.5 there, had panel
+// (a) run to 7 over G's swings up to 2.7 before epoch 4,000, where now to
+// 4, (b) to 2.5 over losses up to 1.4, where now to 1.5, and (c) past
+// 1,000 over data up to 1.8, where now to about 300.
+func (r Run) labelShare(p *panel, c draw.Canvas, time bool) float64 {
 	if !time || len(r.Events) == 0 {
 		return dataShare
 	}
 	d := p.DataCanvas(c)
-	labels, _, _ := eventLines{events: r.Events}.labels(d, p) // no curves: each label at its first free row
+	labels, _, _ := eventLines{events: r.Events}.labels(d, p.Plot) // no curves: each label at its first free row
 	var depth vg.Length
 	for _, l := range labels {
 		depth = max(depth, d.Max.Y-l.box.Min.Y+labelClearance)
 	}
-	return max(0.5, min(dataShare, 1-float64(depth/(d.Max.Y-d.Min.Y))))
+	least := max(0.5, min(dataShare, 1-float64(depth/(d.Max.Y-d.Min.Y))))
+	y := p.Y
+	defer func() { p.Y = y }()
+	under := eventLines{events: r.Events, curves: p.curves}
+	for share := dataShare; share > least; share *= labelStep {
+		p.Y = y
+		headroom(p.Plot, share)
+		d := p.DataCanvas(c)
+		labels, _, _ := eventLines{events: r.Events}.labels(d, p.Plot)
+		if !slices.ContainsFunc(labels, func(l placed) bool {
+			box := l.box
+			box.Min.Y -= labelClearance
+			return under.across(d, p.Plot, box) > 0
+		}) {
+			return share
+		}
+	}
+	return least
 }
+
+// labelStep is the step labelShare takes a panel's data share down by.
+const labelStep = 0.97
 
 // labelClearance is the room labelShare leaves between the event labels'
 // foot and the data's top: a curve drawn up to the foot runs across the
@@ -1371,7 +1402,7 @@ func (r Run) moments() (*panel, error) {
 		}
 		pl := r.Plane
 		r.noFinite(p, mean, meanY, std, stdY)
-		r.timeAxis(p.Plot, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
+		r.timeAxis(p, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
 		return p, nil
 	}
 	meanPen, stdPen := momentStyle(palette.Generated, nil, false), momentStyle(palette.GeneratedSecond, dashDotted, false)
@@ -1394,7 +1425,7 @@ func (r Run) moments() (*panel, error) {
 		p.name(base.name, base.thumbs...)
 	}
 	r.noFinite(p, mean, std)
-	r.timeAxis(p.Plot, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
+	r.timeAxis(p, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
 	return p, nil
 }
 
@@ -1586,7 +1617,7 @@ func (r Run) losses() (*panel, error) {
 		curves = append(curves, r.flat(l.Y))
 	}
 	r.noFinite(p, dReal, dFake, g)
-	r.timeAxis(p.Plot, curves...)
+	r.timeAxis(p, curves...)
 	return p, nil
 }
 
@@ -1754,7 +1785,7 @@ func (r Run) quality() (*panel, error) {
 		}
 		p.name(baseLabel, thumbs...)
 	}
-	r.timeAxis(p.Plot, ks, w1, base)
+	r.timeAxis(p, ks, w1, base)
 	if floored {
 		p.Y.Min /= 4 // the ▼s in a band of their own, below the lowest value drawn
 	}
@@ -2652,10 +2683,12 @@ func logFoot(lo, hi float64) float64 {
 const dataShare = 1 / 1.05
 
 // timeAxis finishes a time panel, (a) to (c): the run's events marked,
-// their labels clear of the panel's curves, its x axis the epochs all
-// three share (timeRange), whole numbers, and its y axis settled
-// (yRange).
-func (r Run) timeAxis(p *plot.Plot, curves ...plotter.XYs) {
+// their labels clear of the panel's curves, which it keeps for the room
+// labelShare leaves the labels, its x axis the epochs all three share
+// (timeRange), whole numbers, and its y axis settled (yRange).
+func (r Run) timeAxis(pn *panel, curves ...plotter.XYs) {
+	p := pn.Plot
+	pn.curves = curves
 	if len(r.Events) > 0 {
 		p.Add(eventLines{events: r.Events, curves: curves})
 		if r.Earlier > 0 {
