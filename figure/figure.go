@@ -1134,6 +1134,11 @@ func grouped(s string) string {
 // its minor ticks left out, so that 22 labels are not written over one
 // another. An axis of fewer than three powers of ten labels 2 and 5 times them
 // too: KS from 0.15 to 0.5 under labels at 1 and 10 alone could not be read.
+// One of up to four labels its foot too where that is 2 or 5 times a power
+// (the next power a third of a decade up at least, its label clear), so that
+// headroom may begin it there (logFoot), near the data: KS and W1 from 0.06 to
+// 60 began at 0.01, most of a decade empty under the data, where now at 0.05,
+// labelled 0.05, 0.1, 1, 10, 100.
 type logTicks struct{}
 
 // maxLogLabels is the most powers of ten a log axis labels.
@@ -1173,7 +1178,8 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 		if !m.power && every > 1 { // a minor tick of a crowded axis
 			continue
 		}
-		l := m.power && int(math.Round(math.Log10(m.v)))%every == 0 || !m.power && decades < 3 && twoOrFive(m.v)
+		l := m.power && int(math.Round(math.Log10(m.v)))%every == 0 || !m.power && decades < 3 && twoOrFive(m.v) ||
+			!m.power && decades <= 4 && twoOrFive(m.v) && m.v <= lo*(1+1e-12) // the foot headroom may begin the axis at (logFoot)
 		if l {
 			bottom = math.Min(bottom, m.v)
 		}

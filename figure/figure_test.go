@@ -2116,3 +2116,29 @@ func TestTitleKeepsOffTheEdges(t *testing.T) {
 		t.Errorf("%q on %q, want one line", short, got)
 	}
 }
+
+// TestLogAxisBeginsNearItsData: a log axis of up to four powers of ten
+// begins at the 1, 2 or 5 times a power at or under its data's lowest,
+// labelled there, so that it is read from its foot and no band of most of
+// a decade stands empty under the data: a panel (c) of KS and W1 from
+// 0.06 to 60 began at 0.01, labelled at the powers alone; now at 0.05. An
+// axis of more decades begins at a power as before.
+func TestLogAxisBeginsNearItsData(t *testing.T) {
+	for _, c := range []struct{ lo, hi, foot float64 }{{0.06, 60, 0.05}, {0.25, 300, 0.2}, {0.013, 0.6, 0.01}, {0.06, 6e6, 0.01}} {
+		p := newPlot("t", "epoch", "KS, W1")
+		logScale(&p.Y)
+		p.Y.Tick.Marker = logTicks{}
+		p.Y.Min, p.Y.Max = c.lo, c.hi
+		headroom(p, dataShare)
+		var first string
+		for _, k := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+			if k.Label != "" {
+				first = fmt.Sprintf("%s at %g", k.Label, k.Value)
+				break
+			}
+		}
+		if math.Abs(p.Y.Min-c.foot) > 1e-12*c.foot || first != fmt.Sprintf("%s at %g", strconv.FormatFloat(c.foot, 'g', -1, 64), c.foot) {
+			t.Errorf("data from %g to %g: the axis from %g to %g, its first label %s, want it to begin at %g, labelled", c.lo, c.hi, p.Y.Min, p.Y.Max, first, c.foot)
+		}
+	}
+}
