@@ -58,6 +58,20 @@ func TestMain(m *testing.M) {
 				return session.New(o)
 			}
 		}
+		// GANUI_TEST_HUSH=1 holds the child each time it has taken its
+		// keys' echo off: it says so with a byte on fd 3 and goes on once
+		// it reads one on fd 4, so that the test types its keys while no
+		// screen is up however slowly either process is run, where it
+		// had to catch the moment (TestKeysTypedWithNoScreenAreNotEchoed).
+		if os.Getenv("GANUI_TEST_HUSH") == "1" {
+			said, told := os.NewFile(3, "hushed"), os.NewFile(4, "go on")
+			echoOff = func() (func(), bool) {
+				back, ok := keysEchoOff()
+				said.Write([]byte{1})
+				told.Read(make([]byte, 1))
+				return back, ok
+			}
+		}
 		main()
 	}
 	// Started with SIGHUP ignored (go test under nohup), the tests of what

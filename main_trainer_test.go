@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // trainer is ganui's interactive trainer running in a child process on a
@@ -30,7 +32,9 @@ type trainer struct {
 	screen        bytes.Buffer // everything written to the terminal
 	stderr        bytes.Buffer
 	exited        chan struct{}
-	waitErr       error // cmd.Wait's, once exited is closed
+	waitErr       error         // cmd.Wait's, once exited is closed
+	hushes        chan struct{} // the child's word that it holds at a hush (holdHushes); closed as it exits
+	goOn          *os.File      // a byte written here lets the held child go on
 }
 
 func ioctl(f *os.File, req uintptr, arg unsafe.Pointer) error {
@@ -135,6 +139,9 @@ func (tr *trainer) start() {
 	if err := tr.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	for _, f := range tr.cmd.ExtraFiles {
+		f.Close() // the child's ends (holdHushes): its exit alone closes them now
+	}
 	go func() {
 		b := make([]byte, 4096)
 		for {
@@ -180,6 +187,82 @@ func (tr *trainer) waitFor(want string) {
 			tr.t.Fatalf("the trainer never wrote %q; it wrote:\n%q", want, tr.output())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// holdHushes has the trainer, before it starts, hold each time it has
+// taken its keys' echo off (ganui's hush, GANUI_TEST_HUSH in TestMain)
+// until the test lets it go on (heldAtHush, typeIn, letGo).
+func (tr *trainer) holdHushes() {
+	said, hear, err := os.Pipe()
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	tell, told, err := os.Pipe()
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	tr.cmd.Env = append(tr.cmd.Env, "GANUI_TEST_HUSH=1")
+	tr.cmd.ExtraFiles = []*os.File{hear, tell} // fds 3 and 4
+	tr.hushes, tr.goOn = make(chan struct{}, 1), told
+	go func() {
+		defer close(tr.hushes)
+		b := make([]byte, 1)
+		for {
+			if _, err := said.Read(b); err != nil {
+				return // the child is gone
+			}
+			tr.hushes <- struct{}{} // one at a time: the child waits for goOn
+		}
+	}()
+	tr.t.Cleanup(func() { said.Close(); told.Close() }) // after start's, which ends the child
+}
+
+// heldAtHush waits until the trainer holds at its next hush, failing if
+// it exits first or writes unwanted before (what must follow the hush).
+// The ten milliseconds are how often the output is looked at, not how
+// long anything may take: the trainer held writes nothing until goOn.
+func (tr *trainer) heldAtHush(unwanted string) {
+	tr.t.Helper()
+	guard := time.After(3 * time.Minute) // a hang guard only
+	for {
+		select {
+		case _, ok := <-tr.hushes:
+			if !ok {
+				tr.t.Fatalf("the trainer exited without taking its keys' echo off; it wrote:\n%q", tr.output())
+			}
+			return
+		case <-guard:
+			tr.t.Fatalf("the trainer never took its keys' echo off; it wrote:\n%q", tr.output())
+		case <-time.After(10 * time.Millisecond):
+			if strings.Contains(tr.output(), unwanted) {
+				tr.t.Fatalf("the trainer wrote %q before it took its keys' echo off; it wrote:\n%q", unwanted, tr.output())
+			}
+		}
+	}
+}
+
+// typeIn types keys on the trainer's terminal and returns once the
+// terminal has taken them in, echoed them or not, as its echo is set now:
+// a poll of the terminal's side does the work the write queued
+// (n_tty_poll flushes the pending input through the line discipline),
+// where the keys had met the terminal as the trainer sets it next (its
+// echo put back, a look for keys typed ahead) if that work ran late.
+func (tr *trainer) typeIn(keys string) {
+	tr.t.Helper()
+	if _, err := tr.master.WriteString(keys); err != nil {
+		tr.t.Fatal(err)
+	}
+	if _, err := unix.Poll([]unix.PollFd{{Fd: int32(tr.slave.Fd()), Events: unix.POLLIN}}, 0); err != nil {
+		tr.t.Fatal(err)
+	}
+}
+
+// letGo lets the trainer held at a hush go on.
+func (tr *trainer) letGo() {
+	tr.t.Helper()
+	if _, err := tr.goOn.Write([]byte{1}); err != nil {
+		tr.t.Fatal(err)
 	}
 }
 
@@ -235,47 +318,41 @@ func TestKeysTypedWithNoScreenAreNotEchoed(t *testing.T) {
 	}{{"standard input", false, false}, {"asked", true, false}, {"redirected", false, true}} {
 		asked := c.asked
 		t.Run(c.name, func(t *testing.T) {
-			var tr *trainer
+			attr, env := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, []string(nil) // as startTrainer
 			switch {
 			case asked: // as TestTrainerAsksTheBackgroundUnderTmux
-				tr = startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
-					askedEnv, args...)
+				attr, env = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL}, askedEnv
 			case c.redirected: // the pseudo-terminal is its controlling terminal, /dev/tty, through standard output
-				tr = newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1, Pdeathsig: syscall.SIGKILL}, nil, args...)
+				attr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1, Pdeathsig: syscall.SIGKILL}
+			}
+			tr := newTrainer(t, "ganui", t.TempDir(), attr, env, args...)
+			if c.redirected {
 				tr.cmd.Stdin = nil // /dev/null
-				tr.start()
-			default:
-				tr = startTrainer(t, args...)
 			}
-			// The output is read before the echo is asked about: a screen in
-			// that output with the echo still on after it is the fault,
-			// whatever the two processes' scheduling (asked the other way
-			// round, a trainer that hushed the echo and drew its screen
-			// between the two reads would read as one).
-			for answered := false; ; time.Sleep(time.Millisecond) {
-				out := tr.output()
-				hushed := tr.hushed()
-				if asked && !answered && strings.Contains(out, "\x1b]11;?") {
-					tr.master.WriteString("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[1;1R")
-					answered = true
-				}
-				if !hushed && strings.Contains(out, "\x1b[?1049h") {
-					t.Fatalf("the trainer's screen came up with the echo on until then; it wrote:\n%q", out)
-				}
-				if hushed {
-					break
-				}
+			// The trainer holds at each hush until let go, so the keys are
+			// typed while no screen is up however slowly either process
+			// runs: caught by polling the echo instead, the hush before
+			// the screen, tens of milliseconds, went by unseen under load
+			// and the test failed a trainer that had it.
+			tr.holdHushes()
+			tr.start()
+			if asked {
+				tr.waitFor("\x1b]11;?")
+				tr.master.WriteString("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[1;1R")
 			}
-			tr.master.WriteString("q")
-			tr.waitFor("\x1b[?1049l") // the alternate screen left: the q reached the trainer
-			for !tr.hushed() {
-				select {
-				case <-tr.exited:
-					t.Fatalf("the echo was on while the final line was evaluated; it wrote:\n%q", tr.output())
-				case <-time.After(time.Millisecond):
-				}
+			tr.heldAtHush("\x1b[?1049h") // the hush comes before the screen
+			if !tr.hushed() {
+				t.Fatal("the echo was on (or the terminal raw) while the session was built, before the screen")
 			}
-			tr.master.WriteString("abc")
+			tr.typeIn("q")
+			tr.letGo()
+			tr.waitFor("\x1b[?1049l")      // the alternate screen left: the q reached the trainer
+			tr.heldAtHush("final preset=") // the hush comes before the final line's evaluation
+			if !tr.hushed() {
+				t.Fatal("the echo was on while the final line was evaluated")
+			}
+			tr.typeIn("abc")
+			tr.letGo()
 			if code := tr.wait(); code != 0 {
 				t.Fatalf("exit %d, stderr %q", code, tr.stderr.String())
 			}
