@@ -648,7 +648,7 @@ var askedEnv = []string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "
 func TestKeysTypedAheadReachTheTrainer(t *testing.T) {
 	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
 		append(askedEnv, "COLORFGBG=0;15"), "--preset", "vanilla", "--epochs", "100", "--paused")
-	tr.master.WriteString("q")
+	tr.typeIn("q") // waiting in the terminal's input before the trainer starts, however late the kernel's work
 	tr.start()
 	for stepped, deadline := false, time.Now().Add(3*time.Minute); ; time.Sleep(10 * time.Millisecond) {
 		out := tr.output()
