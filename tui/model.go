@@ -60,11 +60,17 @@ type Model struct {
 	help help.Model
 
 	width, height int
-	snap          session.Snapshot
-	ready         bool            // a snapshot has arrived
-	sel           session.Setting // the setting ←/→ change
-	ks, w1, sw1   trend           // the quality trends of the snapshot shown, taken as it arrives
-	bins          int             // histogram bins the screen has room for
+	// sized: a window size has come, 0×0 too (a terminal that reports
+	// none, a pane shrunk away), so that the screen counts as drawn, too
+	// small, and its keys are refused as on any too-small screen: taken as
+	// keys typed ahead of the first size, space had run the run unseen
+	// behind a 0×0 window.
+	sized       bool
+	snap        session.Snapshot
+	ready       bool            // a snapshot has arrived
+	sel         session.Setting // the setting ←/→ change
+	ks, w1, sw1 trend           // the quality trends of the snapshot shown, taken as it arrives
+	bins        int             // histogram bins the screen has room for
 
 	losses, moments *lineChart
 	planeMoments    *lineChart // the moments chart of a two-dimensional run: x and y
@@ -143,6 +149,13 @@ type Model struct {
 	// that ? turns to the page after the one read, not to one that new
 	// events have pushed down. A new run (Snapshot.Run) replaces it.
 	gsnap session.Snapshot
+	// gplace is the entry of the ? pages the reader was at on the last
+	// screen that showed them, while gkept, until a screen large enough
+	// shows them again at that place: reckoned at a too-small size, 0×0
+	// above all, the place was lost (page 3 of 7 at 80×24, the window
+	// 0×0 and back, came back as page 7).
+	gplace int
+	gkept  bool
 	// kind is the kind of event f lists the ? pages' events by, "" for
 	// all (eventKind).
 	kind string
@@ -334,7 +347,7 @@ func (m *Model) apply(s session.Snapshot) {
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"
 		// typed ahead) took effect after: they show the run that replaced it.
-		m.gsnap, m.gpage = m.snap, 0
+		m.gsnap, m.gpage, m.gkept = m.snap, 0, false
 	}
 	if m.view == viewGZ && !drawsGZ(&s) || s.Target.Plane != nil {
 		m.view = viewHist // the 2-D view has no other
@@ -419,7 +432,7 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// not as the stop finds it. The status says so, and how to quit
 		// at once.
 		m.flash = keyName(k) + " is not taken while quitting: q again quits at once, without the final line"
-	case m.width > 0 && !m.layout().ok:
+	case m.sized && !m.layout().ok:
 		// The too-small screen shows no run: space would run it, r
 		// reseed it, ← retune it, all unseen.
 		m.flash = keyName(k) + smallRefusal
@@ -562,13 +575,12 @@ func (m *Model) send(c session.Command) {
 
 // resize fits the trainer to a screen w columns wide and h rows high.
 func (m *Model) resize(w, h int) {
-	place := -1
-	if m.keys.page == pageGlossary && m.width > 0 {
-		place = m.glossaryPlace() // the entry the reader is at, before the pages change
+	if m.keys.page == pageGlossary && m.layout().ok {
+		m.gplace, m.gkept = m.glossaryPlace(), true // the entry the reader is at, before the pages change
 	}
-	sized := m.width > 0 // a screen was drawn, not the size a key typed ahead waited for
+	sized := m.sized // a screen was sized, not the size a key typed ahead waited for
 	shown := sized && m.layout().ok
-	m.width, m.height = max(0, w), max(0, h)
+	m.width, m.height, m.sized = max(0, w), max(0, h), true
 	if sized && m.layout().ok != shown {
 		// The answer to the last key was said of a screen that is gone:
 		// grown back, "n is not taken on a terminal this small"; shrunk to
@@ -578,8 +590,8 @@ func (m *Model) resize(w, h int) {
 	}
 	m.help.Width = m.width
 	m.keys.width = m.width
-	if place >= 0 {
-		m.gpage = m.glossaryPageOf(place)
+	if m.gkept && m.keys.page == pageGlossary && m.layout().ok {
+		m.gpage, m.gkept = m.glossaryPageOf(m.gplace), false
 	}
 	m.relayout()
 }

@@ -316,6 +316,55 @@ func TestTooSmallTakesOnlyQuit(t *testing.T) {
 	checkNotActedOn(t, s, mm, first, "keys on the too-small screen acted unseen")
 }
 
+// TestZeroSizedWindow: a 0×0 window (a terminal that reports no size, a pane
+// shrunk away) is a too-small screen like any other: nothing panics, its View
+// is empty, its keys are refused, and grown back the screen is as it was: the
+// ? pages on the page that was read, no answer to a key it did not take, the
+// run not acted on. Taken as a size not yet known, keys typed ahead of it,
+// space had run the run unseen, x's "x is not a key here" had come back with
+// the screen, and the pages, their place reckoned at 0 columns, had opened on
+// their last page.
+func TestZeroSizedWindow(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	first := m.snap
+	var mm tea.Model = m
+	for _, k := range []string{"?", "?", "?", "?"} {
+		mm, _ = mm.Update(keyMsg(k))
+	}
+	before := mm.View()
+	if !strings.Contains(before, "page 3 of") {
+		t.Fatalf("? four times: not on the pages' third page:\n%s", before)
+	}
+	for _, size := range [][2]int{{0, 0}, {0, 24}, {80, 0}} {
+		mm, _ = mm.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		_ = mm.View()
+		mm, _ = mm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		if v := mm.View(); v != before {
+			t.Errorf("the ? pages at 80×24, %d×%d and back:\n%s\nwant as before:\n%s", size[0], size[1], v, before)
+		}
+	}
+	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	for name, k := range map[string]tea.KeyMsg{
+		"space": {Type: tea.KeySpace, Runes: []rune{' '}},
+		"x":     keyMsg("x"),
+		"?":     keyMsg("?"),
+		"r":     keyMsg("r"),
+	} {
+		mm, _ = mm.Update(tea.WindowSizeMsg{})
+		if v := mm.View(); v != "" {
+			t.Errorf("0×0: the view is %q, want none", v)
+		}
+		mm, _ = mm.Update(k)
+		mm, _ = mm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		view := mm.View()
+		checkFrame(t, view, 80, 24)
+		if strings.Contains(view, "is not") || strings.Contains(view, "Design") || mm.(Model).sent != m.sent {
+			t.Errorf("%s on a 0×0 window, then 80×24 (%d commands sent, were %d):\n%s", name, mm.(Model).sent, m.sent, view)
+		}
+	}
+	checkNotActedOn(t, s, mm, first, "keys on a 0×0 window acted unseen")
+}
+
 // TestTooSmallDropsTheRunsAnswer: the answer to a key on the run's screen goes
 // with that screen when the terminal shrinks under 70×20, where the too-small
 // screen had gone on saying "x is not a key here: ? lists them" under "terminal
