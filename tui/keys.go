@@ -75,8 +75,9 @@ type keyMap struct {
 	// events have one kind or none and f is not offered there.
 	filter string
 	// quitting: q waits for the epoch in training, and q again is the
-	// only key taken.
-	quitting bool
+	// only key taken; saveWaits: a checkpoint w asked for waits with it,
+	// which q again loses too (Model.quitLoses).
+	quitting, saveWaits bool
 	// noSuspend is why ctrl+z cannot suspend the trainer here (no
 	// shell's job control), which ctrl+z says, or "" when it can
 	// (suspend.go).
@@ -162,7 +163,7 @@ func (k keyMap) now() keyMap {
 		k.Filter.SetHelp("f", k.filter)
 	}
 	if k.quitting {
-		k.Quit.SetHelp("q", "quit at once, without the final line")
+		k.Quit.SetHelp("q", "quit at once, without "+quitLoses(k.saveWaits))
 	}
 	return k
 }

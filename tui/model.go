@@ -431,7 +431,7 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// The session is stopping: a command now would be applied or
 		// not as the stop finds it. The status says so, and how to quit
 		// at once.
-		m.flash = keyName(k) + " is not taken while quitting: q again quits at once, without the final line"
+		m.flash = keyName(k) + " is not taken while quitting: q again quits at once, without " + quitLoses(m.saveWaits())
 	case m.sized && !m.layout().ok:
 		// The too-small screen shows no run: space would run it, r
 		// reseed it, ← retune it, all unseen.

@@ -394,6 +394,52 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 	}
 }
 
+// TestQuittingKeyBarSaysWhatQAgainLoses: while q waits, the key bar is q
+// alone with what q again loses, the checkpoint w asked for where one waits
+// ("q quit at once, without the checkpoint or the final line"), as a key
+// refused meanwhile says it; and on the keys page too, whose columns had gone
+// on offering every key, and at 70×20 and 80×24 had dropped their last, q's
+// among them, for "q quit at once, without the final line". The session is
+// not started, so that the w waits, the screen another's paused first frame.
+func TestQuittingKeyBarSaysWhatQAgainLoses(t *testing.T) {
+	for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
+		for _, c := range []struct {
+			keys []string
+			want string
+		}{
+			{[]string{"q"}, "q quit at once, without the final line"},
+			{[]string{"?", "q"}, "q quit at once, without the final line"},
+			{[]string{"w", "q"}, "q quit at once, without the checkpoint or the final line"},
+			{[]string{"?", "w", "q"}, "q quit at once, without the checkpoint or the final line"},
+		} {
+			w, h := size[0], size[1]
+			s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lipgloss.SetColorProfile(termenv.Ascii)
+			t.Cleanup(s.Stop)
+			var m tea.Model = NewModel(s) // not started: the w waits
+			m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			_, shown := shownModel(t, testdesigns.PerSample(5000), true, w, h)
+			m, _ = m.Update(snapshotMsg(shown.snap))
+			for _, k := range c.keys {
+				m, _ = m.Update(keyMsg(k))
+			}
+			view := m.View()
+			checkFrame(t, view, w, h)
+			lines := strings.Split(view, "\n")
+			if bar := strings.TrimRight(lines[len(lines)-1], " "); bar != c.want {
+				t.Errorf("%d×%d, %q: the key bar reads %q, want %q:\n%s", w, h, c.keys, bar, c.want, view)
+			}
+			m, _ = m.Update(keyMsg("n"))
+			if said, want := m.(Model).flash, "n is not taken while quitting: q again quits at once, without "+strings.TrimPrefix(c.want, "q quit at once, without "); said != want {
+				t.Errorf("%d×%d, %q, then n: %q, want %q", w, h, c.keys, said, want)
+			}
+		}
+	}
+}
+
 // TestNoticeSaidUntilTheFirstKey: Run's notice — from main, a directory that
 // takes no files — is on the status line of the first screen, whole and in a
 // frame of its size at 80×24 and 120×40, over the paused run's own status, and

@@ -228,15 +228,34 @@ func (m Model) glossaryFoot(page string, keys keyMap, w int) (string, string) {
 }
 
 // keyBar is the foot of the screen: the footer's keys, or on the keys page
-// (?) every key (keysPage).
+// (?) every key (keysPage). While q waits, the footer's one key, q, with
+// what q again loses, on the keys page too: its columns offered keys not
+// taken while quitting, and at 80×24 had no room for the last, q's among
+// them, "q quit at once, without the final line" too wide for it.
 func (m Model) keyBar() string {
-	if m.keys.page == pageKeys {
+	if m.keys.page == pageKeys && !m.quitting {
 		k := m.keys
 		k.kind = m.eventKind(m.snap.Events)
 		return keysPage(k, m.width)
 	}
-	return m.help.View(m.keys)
+	k, h := m.keys, m.help
+	k.saveWaits, h.ShowAll = m.quitting && m.saveWaits(), false
+	return h.View(k)
 }
+
+// quitLoses is what q again loses while q waits, in the footer's and a
+// refused key's words: the final line, and the checkpoint w asked for
+// where one waits to be written (saveWaits), as the status says.
+func quitLoses(saveWaits bool) string {
+	if saveWaits {
+		return "the checkpoint or the final line"
+	}
+	return "the final line"
+}
+
+// saveWaits reports whether a checkpoint w asked for waits to be written
+// (Session.SavePending), which a quit at once loses.
+func (m Model) saveWaits() bool { return m.s != nil && m.s.SavePending() }
 
 // keysPage is every key, in columns as FullHelp groups them and in the
 // words of now, w columns at most: a key that cannot act at this moment
@@ -1425,7 +1444,7 @@ const quittingSaveNote = "quitting once the checkpoint w asked for is written…
 // when no epoch trains (trainingOn).
 func (m Model) quittingStatus() string {
 	switch {
-	case m.s == nil || !m.s.SavePending():
+	case !m.saveWaits():
 		return quittingNote
 	case m.trainingOn():
 		return quittingEpochSaveNote
