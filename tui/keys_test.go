@@ -418,6 +418,45 @@ func TestKeysPageDrawsEveryIdleReason(t *testing.T) {
 	}
 }
 
+// TestKeysPageFitsEveryState: the keys page keeps every row within the
+// screen's width in every state its keys can be in, at 70 columns and a few
+// more, without colour, whose idle mark takes a cell: each state, keyframes or
+// none, events or none, a baseline, a replay, a kept state for u, a divergence
+// out of reach, something to export, findings, a kind of event chosen, and
+// ctrl+z without job control, whose words are the wider. Four reasons a diverged run can give, its epochs trained before a
+// resume and none since, nothing kept, "after r or R", "no frame", "no new
+// epoch" and "nothing kept", had gone on in the last column whole on their
+// lines, under an indent, a column past the screen at 70.
+func TestKeysPageFitsEveryState(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	defer lipgloss.SetColorProfile(termenv.TrueColor)
+	for _, w := range []int{minWidth, 72, 77, 80} {
+		for _, state := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+			for bits := range 1 << 11 {
+				k := newKeyMap()
+				k.width, k.page, k.state = w, pageKeys, state
+				on := func(i int) bool { return bits&(1<<i) != 0 }
+				k.plane, k.noGZ, k.frames, k.noEvents, k.trained, k.pinned = on(0), on(1), on(2), on(3), on(4), on(5)
+				k.replaying, k.rollback, k.unreached, k.export, k.diagnosis = on(6), on(7), on(8), on(9), on(10)
+				if (k.frames || k.export) && !k.trained || k.replaying && !k.frames || (k.rollback || k.unreached) && state != session.Diverged {
+					continue // no run is so: a keyframe or an export without an epoch, u or out of reach undiverged
+				}
+				for _, kind := range []string{"", "mode-lost"} {
+					k.kind, k.noSuspend = kind, "no job control"
+					page := keysPage(k, w)
+					for _, row := range strings.Split(page, "\n") {
+						if lipgloss.Width(row) > w {
+							t.Fatalf("%v at %d columns without colour, %+v: a row %d cells wide:\n%s", state, w,
+								struct{ plane, noGZ, frames, noEvents, trained, pinned, replaying, rollback, unreached, export, diagnosis bool }{k.plane, k.noGZ, k.frames, k.noEvents, k.trained, k.pinned, k.replaying, k.rollback, k.unreached, k.export, k.diagnosis},
+								lipgloss.Width(row), ansi.Strip(page))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestKeysPageNamesVTrueOnAPlane: on a 2-D target the keys page names v by what
 // it turns, "1-D views", drawn faint, its words saying why, not "hist/Q-Q",
 // views a plane does not have; a 1-D run keeps them. Its words, marked without

@@ -441,8 +441,15 @@ func keysPage(k keyMap, w int) string {
 			// columns, a row more: at 70×20 at epoch 0 the note alone
 			// would read "no epoch, / not diverged", naming no key.
 			below = styleIdle.Render(numtext.Plain(bare))
-		default:
+		case fits(wrapIndent(short, lw), lw):
 			lines = wrapIndent(short, lw)
+		default:
+			// Else each reason after its keys on rows under the columns,
+			// wrapped at the screen's width: in the column, four reasons
+			// of a diverged run resumed, "after r or R", "no frame", "no
+			// new epoch" and "nothing kept", each whole on its line under
+			// the indent, had run a column past the screen at 70.
+			below = styleIdle.Render(numtext.Plain(strings.Join(wrapIndent(bare, w), "\n")))
 		}
 		for i, l := range lines {
 			lines[i] = styleIdle.Render(strings.ReplaceAll(l, "\u00a0", " "))
