@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -12,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -92,6 +94,67 @@ func TestEventsPageListsOneKind(t *testing.T) {
 			if head := "events (" + c.kind + ")"; !strings.Contains(strings.ToLower(view), head) {
 				t.Errorf("%s: the page's heading does not name the kind, %q:\n%s", name, head, view)
 			}
+		}
+	}
+}
+
+// TestEventsSayTheirEpochWhileTheRunTrainsOn: the ? pages keep the events of
+// the epoch they opened at while the run trains on behind them, and where it
+// has, the events' title says of which epoch they are: a running run's pages,
+// opened with no event, read "Events none as of epoch 12: ◆ marks …" once
+// epochs have passed, where "none yet" went on under a header whose run had
+// moved on; and the list's title "Events as of epoch 40, latest first, marked
+// ◆ on the charts", f's kind too ("d-wins-ended 5 of 12 as of epoch 40"),
+// "marked ◆ on the charts" giving way to the epoch where both do not fit
+// (70 columns). Pages whose run has not moved read as before.
+func TestEventsSayTheirEpochWhileTheRunTrainsOn(t *testing.T) {
+	sc := startScreen(t, testdesigns.PerSample(5000), 1, false, 80, 24)
+	sc.waitSnap("an epoch has trained", func(s session.Snapshot) bool { return s.Epoch > 0 })
+	sc.key("?")
+	sc.key("?")
+	sc.tm.Send(tea.KeyMsg{Type: tea.KeyEnd}) // the events' page, the last
+	teatest.WaitFor(t, sc.tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), "none as of epoch")
+	}, teatest.WithDuration(waitTimeout), teatest.WithCheckInterval(time.Millisecond))
+	if err := sc.tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	m := sc.tm.FinalModel(t, teatest.WithFinalTimeout(waitTimeout)).(recorder).Model
+	if m.snap.Epoch == m.gsnap.Epoch {
+		t.Fatalf("the run at epoch %d, the pages opened at it", m.snap.Epoch)
+	}
+	frameReads(t, m.View(), "Events none as of epoch "+numtext.FormatInt(m.gsnap.Epoch)+": ◆ marks each on the charts as it comes")
+
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	lipgloss.SetColorProfile(termenv.Ascii)
+	opened := withEvents(trained, 12)
+	opened.Epoch = 40
+	later := opened
+	later.Epoch = 1_790
+	for _, c := range []struct {
+		w      int
+		keys   []string
+		snap   session.Snapshot
+		reads  string
+		notSay string
+	}{
+		{80, []string{"f"}, opened, "Events latest first, marked ◆ on the charts · f by kind", "as of"},
+		{80, []string{"f"}, later, "Events as of epoch 40, latest first, marked ◆ on the charts · f by kind", ""},
+		{70, []string{"f"}, later, "Events as of epoch 40, latest first · f by kind", ""},
+		{80, []string{"f", "f", "f"}, later, "Events d-wins-ended 5 of 12 as of epoch 40, latest first · f next kind", ""},
+	} {
+		var m tea.Model = NewModel(s)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: c.w, Height: 24})
+		m, _ = m.Update(snapshotMsg(opened))
+		for _, k := range c.keys {
+			m, _ = m.Update(keyMsg(k))
+		}
+		m, _ = m.Update(snapshotMsg(c.snap))
+		view := m.View()
+		checkFrame(t, view, c.w, 24)
+		frameReads(t, view, c.reads)
+		if c.notSay != "" && strings.Contains(view, c.notSay) {
+			t.Errorf("%d columns, the run not moved on: the events' title says %q:\n%s", c.w, c.notSay, view)
 		}
 	}
 }

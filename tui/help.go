@@ -910,16 +910,35 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	part = "Events"
 	add([]string{""})
 	events := len(entries) // the title, the page f turns to
+	// Where the run has trained on behind the pages, the events are still
+	// those of the epoch they opened at, and the title says so, "as of
+	// epoch 1,790", beside a header at epoch 2,788: without it a run's
+	// last page went on listing no event, "none yet", while the charts
+	// behind it marked them.
+	asOf := ""
+	if m.snap.Epoch != s.Epoch {
+		asOf = "as of epoch " + itoa(s.Epoch)
+	}
 	if evs := s.Events; len(evs) > 0 {
-		what, shown := " latest first, marked ◆ on the charts", evs
+		what, shown, marks := " latest first", evs, ", marked ◆ on the charts"
+		if asOf != "" {
+			what = " " + asOf + "," + what
+		}
 		if kind := m.eventKind(m.gsnap.Events); kind != "" {
 			shown = slices.DeleteFunc(slices.Clone(evs), func(e session.Event) bool { return e.Kind.String() != kind })
-			part, what = "Events ("+kind+")", " "+kind+": "+itoa(len(shown))+" of the "+itoa(len(evs))+" events, latest first"
+			part, what, marks = "Events ("+kind+")", " "+kind+": "+itoa(len(shown))+" of the "+itoa(len(evs))+" events", ", latest first"
+			if asOf != "" {
+				what += " " + asOf
+			}
 		}
-		if f := m.filterWords(); f != "" {
-			what += " · f " + f
+		f := ""
+		if words := m.filterWords(); words != "" {
+			f = " · f " + words
 		}
-		title(styleTitle.Render("Events") + styleMuted.Render(what))
+		if full := "Events" + what + marks + f; ansi.StringWidth(full) <= w || asOf == "" {
+			what += marks // the marks give way to the epoch where both do not fit
+		}
+		title(styleTitle.Render("Events") + styleMuted.Render(what+f))
 		add(eventLines(shown, w, len(shown))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
 			add([]string{styleMuted.Render(numtext.Count(n, "earlier event") + " not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
@@ -927,7 +946,11 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	} else {
 		// The ◆ entry sends the reader here: say there are none yet, so that
 		// the pages do not end without the list it promises.
-		add([]string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
+		none := " none yet: ◆ marks each on the charts as it comes"
+		if asOf != "" {
+			none = " none " + asOf + ": ◆ marks each on the charts as it comes"
+		}
+		add(wrapIndent(styleTitle.Render("Events")+styleMuted.Render(none), w))
 	}
 	for _, f := range s.Findings {
 		if why := f.Kind.Unlisted(); why != "" {
