@@ -104,7 +104,7 @@ func TestEventsPageListsOneKind(t *testing.T) {
 // opened with no event, read "Events none as of epoch 12: ◆ marks …" once
 // epochs have passed, where "none yet" went on under a header whose run had
 // moved on; and the list's title "Events as of epoch 40, latest first, marked
-// ◆ on the charts", f's kind too ("d-wins-ended 5 of 12 as of epoch 40"),
+// ◆ on the charts", f's kind too ("d-wins-ended: 5 of the 12 events as of epoch 40"),
 // "marked ◆ on the charts" giving way to the epoch where both do not fit
 // (70 columns). Pages whose run has not moved read as before.
 func TestEventsSayTheirEpochWhileTheRunTrainsOn(t *testing.T) {
@@ -141,7 +141,7 @@ func TestEventsSayTheirEpochWhileTheRunTrainsOn(t *testing.T) {
 		{80, []string{"f"}, opened, "Events latest first, marked ◆ on the charts · f by kind", "as of"},
 		{80, []string{"f"}, later, "Events as of epoch 40, latest first, marked ◆ on the charts · f by kind", ""},
 		{70, []string{"f"}, later, "Events as of epoch 40, latest first · f by kind", ""},
-		{80, []string{"f", "f", "f"}, later, "Events d-wins-ended 5 of 12 as of epoch 40, latest first · f next kind", ""},
+		{80, []string{"f", "f", "f"}, later, "Events d-wins-ended: 5 of the 12 events as of epoch 40 · f next kind", ""},
 	} {
 		var m tea.Model = NewModel(s)
 		m, _ = m.Update(tea.WindowSizeMsg{Width: c.w, Height: 24})
