@@ -488,7 +488,7 @@ func ParsePlane(spec string) (Plane, error) {
 	// range, then the rule for every number (boundNums).
 	args, err := readNums(body)
 	if err != nil {
-		return nil, bad("%v", err)
+		return nil, bad("%v%s", err, spacedArgs(name, body, func(spec string) error { _, err := ParsePlane(spec); return err }))
 	}
 	want := func(n int, form string) error {
 		if len(args) != n {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
@@ -401,7 +402,7 @@ func ParseTarget(spec string) (Target, error) {
 		for _, c := range comps {
 			args, err := parseNums(c)
 			if err != nil {
-				return nil, bad("%v", err)
+				return nil, bad("%v%s", err, spacedArgs(name, body, parseTarget))
 			}
 			if len(args) != 2 && len(args) != 3 {
 				return nil, bad("each mixture component is mean,std or mean,std,weight")
@@ -431,7 +432,7 @@ func ParseTarget(spec string) (Target, error) {
 	// lognormal(1e9,1) is told what mu may be, not that 1e9 is too large.
 	args, err := readNums(body)
 	if err != nil && slices.ContainsFunc(targetKinds, func(k string) bool { return strings.HasPrefix(k, name+"(") }) {
-		return nil, bad("%v", err)
+		return nil, bad("%v%s", err, spacedArgs(name, body, parseTarget))
 	}
 	var t Target
 	spread := func() error { return nil } // the kind's spreadCheck, once every number is in range (boundNums)
@@ -639,6 +640,36 @@ func splitCall(spec string) (name, body string, err error) {
 	}
 	return name, body, nil
 }
+
+// spacedArgs is the way on for body, the arguments of the kind name that
+// are refused as not numbers, where they are numbers separated by spaces
+// (or, but between a mixture's components, by semicolons), as other
+// tools write them, and the spec with commas between them is taken
+// (parse): normal(4 1.25) is told `"4 1.25" is not a finite number;
+// arguments are separated by commas: write normal(4,1.25)`, where the
+// refusal alone left the user to find how arguments are separated;
+// else "".
+func spacedArgs(name, body string, parse func(string) error) string {
+	sep := func(r rune) bool { return unicode.IsSpace(r) || (r == ';' && name != "mixture") }
+	if !strings.ContainsFunc(strings.TrimSpace(body), sep) {
+		return ""
+	}
+	parts := []string{body}
+	if name == "mixture" {
+		parts = strings.Split(body, ";")
+	}
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.FieldsFunc(p, func(r rune) bool { return r == ',' || sep(r) }), ",")
+	}
+	spec := name + "(" + strings.Join(parts, ";") + ")"
+	if parse(spec) != nil {
+		return ""
+	}
+	return "; arguments are separated by commas: write " + spec
+}
+
+// parseTarget is ParseTarget's error alone, for spacedArgs.
+func parseTarget(spec string) error { _, err := ParseTarget(spec); return err }
 
 // maxTargetParam bounds target parameters, so that samples, moments and
 // float32 activations all stay finite.

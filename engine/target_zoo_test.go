@@ -355,3 +355,30 @@ func TestSpreadTooNearZeroForFloat32(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedArgumentsToldCommas checks that a target whose arguments are
+// numbers separated by spaces or semicolons, as other tools write them, is
+// told that arguments are separated by commas and the spec to write, where
+// that spec is taken, 1-D or plane, a mixture's components kept; one the
+// commas would not mend keeps its words alone.
+func TestSpacedArgumentsToldCommas(t *testing.T) {
+	for spec, want := range map[string]string{
+		"normal(4 1.25)":        `"4 1.25" is not a finite number; arguments are separated by commas: write normal(4,1.25)`,
+		"normal(4;1.25)":        `"4;1.25" is not a finite number; arguments are separated by commas: write normal(4,1.25)`,
+		"normal(4,  1.25 2)":    `"1.25 2" is not a finite number`, // three arguments: normal takes two
+		"mixture(-2 0.5;2 0.5)": `"-2 0.5" is not a finite number; arguments are separated by commas: write mixture(-2,0.5;2,0.5)`,
+		"ring(8 2 0.02)":        `"8 2 0.02" is not a finite number; arguments are separated by commas: write ring(8,2,0.02)`,
+		"normal(4 -1)":          `"4 -1" is not a finite number`, // normal(4,-1) is refused too
+		"normal(4 inf)":         `"4 inf" is not a finite number`,
+	} {
+		var err error
+		if strings.HasPrefix(spec, "ring") {
+			_, err = ParsePlane(spec)
+		} else {
+			_, err = ParseTarget(spec)
+		}
+		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+}
