@@ -1682,8 +1682,9 @@ func TestUsageNamesWhatEachWayTakes(t *testing.T) {
 // TestSetOfSeveralValuesPointsToSweep: --set takes one value, and one
 // written as --sweep writes several, each of which would train, is
 // refused with the --sweep that trains each (--headless added where it was
-// not given, as --sweep needs it). Values that would not all train, or one
-// repeated, are refused as any other value is.
+// not given, as --sweep needs it), values separated by spaces or semicolons
+// too, the --sweep given with commas. Values that would not all train, or
+// one repeated, are refused as any other value is.
 func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -1693,6 +1694,19 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 			`ganui: --set: g_lr: "1e-3,1e-2" is not a number; allowed: (0,10]; --set takes one value: to train each, --sweep g_lr=1e-3,1e-2` + "\n"},
 		{[]string{"--preset", "vanilla", "--set", "batch=50,100"},
 			`ganui: --set: batch: "50,100" is not a number; allowed: 1..100,000; --set takes one value: to train each, --headless --sweep batch=50,100` + "\n"},
+		// Separated by spaces, semicolons, or commas and spaces: the --sweep
+		// with commas alone.
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3 1e-2"},
+			`ganui: --set: g_lr: "1e-3 1e-2" is not a number; allowed: (0,10]; --set takes one value: to train each, --sweep g_lr=1e-3,1e-2` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3, 1e-2"},
+			`ganui: --set: g_lr: "1e-3, 1e-2" is not a number; allowed: (0,10]; --set takes one value: to train each, --sweep g_lr=1e-3,1e-2` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "loss=bce;least_squares"},
+			`ganui: --set: loss: "bce;least_squares" is not one of bce, least_squares, wasserstein, hinge; --set takes one value: to train each, --sweep loss=bce,least_squares` + "\n"},
+		// A list's items separated by spaces are told so, not swept.
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_hidden=16 32"},
+			`ganui: --set: g_hidden: widths are separated by commas: 16,32` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3 1e-3"},
+			`ganui: --set: g_lr: "1e-3 1e-3" is not a number; allowed: (0,10]` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,1e-3"},
 			`ganui: --set: g_lr: "1e-3,1e-3" is not a number; allowed: (0,10]` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,x"},
