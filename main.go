@@ -23,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -286,6 +287,22 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 			return 0, fmt.Errorf("--%s: %q has a - before it, and %s", name, s, strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
 		return 0, fmt.Errorf("--%s: %q has a - before it, and a count has no sign; write it without one: %s", name, s, s[1:])
+	case errors.Is(err, engine.ErrNotWhole) && plainWhole(s) != "":
+		// A count written as Go or a reader writes one is told the number
+		// to write, and what is wrong with that number with it, as --set
+		// tells one: --epochs 0x10, "write it in decimal: 16".
+		plain, how := plainWhole(s), "has underscores; write it without them"
+		switch {
+		case strings.ContainsRune(s, ','):
+			how = "has commas; write it without them"
+		case !strings.ContainsRune(s, '_'):
+			how = "is hexadecimal; write it in decimal"
+		}
+		if _, bare := whole(name, plain, lo, hi, def); bare != nil {
+			what, _, _ := strings.Cut(how, ";")
+			return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, what, strings.TrimPrefix(bare.Error(), "--"+name+": "))
+		}
+		return 0, fmt.Errorf("--%s: %q %s: %s", name, s, how, plain)
 	case errors.Is(err, engine.ErrNotWhole):
 		return 0, fmt.Errorf("--%s: %q is not a whole number; allowed: %s (%s)", name, s, numtext.Range(lo, hi), def)
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
@@ -295,6 +312,31 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	}
 	return n, nil
 }
+
+// plainWhole is s, a whole number written in hexadecimal (0x10), with
+// underscores between its digits (1_000) or with commas between groups
+// of three (10,000), as Go or a reader writes one and whole does not
+// read, in the digits whole reads: "16", "1000", "10000"; "" for any
+// other text.
+func plainWhole(s string) string {
+	var plain string
+	switch {
+	case len(s) > 2 && strings.EqualFold(s[:2], "0x"):
+		if n, err := strconv.ParseUint(s, 0, 64); err == nil {
+			plain = strconv.FormatUint(n, 10)
+		}
+	case strings.Contains(s, "_"):
+		if _, err := strconv.ParseUint(s, 0, 64); err == nil && !strings.HasPrefix(s, "0") {
+			plain = strings.ReplaceAll(s, "_", "")
+		}
+	case thousands.MatchString(s):
+		plain = strings.ReplaceAll(s, ",", "")
+	}
+	return plain
+}
+
+// thousands matches digits grouped by commas in threes, 10,000.
+var thousands = regexp.MustCompile(`^[1-9][0-9]{0,2}(,[0-9]{3})+$`)
 
 // isZero tells whether s is a whole number as ParseWhole reads one, and
 // that number 0: "0", "00", "0e3".

@@ -178,6 +178,14 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// "a seed is at most 18,446,744,073,709,551,615".
 		{[]string{"--headless", "--seed", "Inf"}, `--seed: "Inf" is not a whole number; allowed: 0..18,446,744,073,709,551,615 (default 1)`},
 		{[]string{"--headless", "--epochs", "-Inf"}, `--epochs: "-Inf" is not a whole number; allowed: 1..1,000,000,000`},
+		// A count written as Go or a reader writes one is told the number to
+		// write, as --set tells it, and what is wrong with that number too.
+		{[]string{"--headless", "--epochs", "0x10"}, `--epochs: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
+		{[]string{"--headless", "--epochs", "1_000"}, `--epochs: "1_000" has underscores; write it without them: 1000` + "\n"},
+		{[]string{"--headless", "--epochs", "10,000"}, `--epochs: "10,000" has commas; write it without them: 10000` + "\n"},
+		{[]string{"--headless", "--samples", "1_000_000_000"}, `--samples: "1_000_000_000" has underscores, and 1000000000 out of range 100..10,000,000`},
+		{[]string{"--headless", "--epochs", "0_10"}, `--epochs: "0_10" is not a whole number`}, // Go reads it as octal 8
+		{[]string{"--headless", "--epochs", "1,00"}, `--epochs: "1,00" is not a whole number`},
 		{[]string{"--headless", "--seeds", "Inf"}, `--seeds: "Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`},
 		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
