@@ -198,7 +198,12 @@ func TestConfigSetNames(t *testing.T) {
 	for _, bad := range []struct{ key, raw, want string }{
 		{"loss", `7`, `loss: want a string, got number`},
 		{"loss", `null`, `loss: want a string, got null`},
-		{"loss", `["bce"]`, `loss: want a string, got array`},
+		// One name in a list is told the name to write; a list that is no
+		// one name keeps the words.
+		{"loss", `["bce"]`, `loss: ["bce"] is a list; write the name alone: "bce"`},
+		{"d_opt", `[ "sgd" ]`, `d_opt: [ "sgd" ] is a list; write the name alone: "sgd"`},
+		{"loss", `["bxe"]`, `loss: want a string, got array`},
+		{"loss", `["bce","hinge"]`, `loss: want a string, got array`},
 		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
 		// A name with spaces around it is told so, not "(did you mean bce?)"
 		// of a space hard to see; one that is no name without them either

@@ -953,6 +953,13 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		if err := c.namesInQuotes(f, raw); err != nil {
 			return err
 		}
+		// One name in a list, to a field of one name, is told the name
+		// to write: `loss: ["bce"] is a list; write the name alone:
+		// "bce"`, where it was "want a string, got array", no way on.
+		var items []string
+		if f.name && json.Unmarshal(raw, &items) == nil && len(items) == 1 && setName(reflect.New(f.kind).Elem(), items[0]) == nil {
+			return fmt.Errorf("%s: %s is a list; write the name alone: %s", key, clip(string(raw)), strconv.Quote(items[0]))
+		}
 		got := string(raw)
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
