@@ -105,7 +105,7 @@ func TestBadPresetFiles(t *testing.T) {
 		{`not json`, []string{"bad.json:1", "not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"}},
 		{"{\"base\": \"vanilla\",,}", []string{"bad.json:1:20: two commas in a row: drop one"}},
 		{"{\"base\": \"vanilla\",\n\"g_lr\": 1e-3,\n}", []string{"bad.json:2:13: a comma after the last setting: JSON allows none; drop it"}},
-		{"{\"base\": \"vanilla\",\n\"g_lr\": NaN}", []string{"bad.json:2:9: NaN is not a JSON number: give a number"}},
+		{"{\"base\": \"vanilla\",\n\"g_lr\": NaN}", []string{"bad.json:2:9: NaN is not a JSON number: give a number; allowed: (0,10]"}},
 		{"{\"base\": \"vanilla\" \"g_lr\": 1e-3}", []string{"bad.json:1:19: a comma missing after this value: add one"}},
 		{"{\"base\": \"vanilla\" : 1}", []string{"bad.json:1", "invalid JSON"}},
 	} {

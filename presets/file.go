@@ -283,7 +283,14 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 	digit := func(b byte) bool { return '0' <= b && b <= '9' }
 	start, word := i, "" // where the value begins; a word the scanner read part of (tru…) whole
-	if letter(c) {
+	if c == '+' && i+1 < len(data) && letter(data[i+1]) {
+		// +Inf, refused at its '+' (-Inf is at its I), whole.
+		end := i + 1
+		for end < len(data) && letter(data[end]) {
+			end++
+		}
+		word = string(data[i:end])
+	} else if letter(c) {
 		for start > 0 && letter(data[start-1]) {
 			start--
 		}
@@ -333,15 +340,17 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		// after a key, a comma after a value, and neither after anything
 		// else ({1: 2}, {"a": True}), where a word is named as one.
 		takes := func(sep byte) bool { return refused(slices.Insert(slices.Clone(data), j+1, sep)) != j+1 }
-		w := strings.ToLower(strings.TrimPrefix(word, "-"))
+		w := strings.ToLower(strings.TrimLeft(word, "+-"))
 		switch {
 		case takes(':'):
 			return j + 1, "a colon missing after this key: add one", true
 		case takes(','):
 			return j + 1, "a comma missing after this value: add one", true
 		case word == "":
-		case w == "nan" || w == "inf" || w == "infinity":
-			return start, word + " is not a JSON number: give a number", true
+		case w == "nan":
+			return start, word + " is not a JSON number: give a number" + allowedAfter(data, j), true
+		case w == "inf" || w == "infinity":
+			return start, word + " is not a JSON number, which has no infinities: give a number" + allowedAfter(data, j), true
 		case word != w && (w == "true" || w == "false" || w == "null"):
 			return start, fmt.Sprintf("%s: JSON writes it %s", word, w), true
 		default:
@@ -349,6 +358,36 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// allowedAfter is the range of the setting whose key ends before the
+// colon at data[j], for a value there that is no number, "; allowed:
+// (0,10]" after "g_lr": NaN, so that a NaN or an infinity is told what to
+// give in its place; "" where data[j] is no colon after a key, or the key
+// is none that takes a number, or its range is not every built-in's.
+func allowedAfter(data []byte, j int) string {
+	if j < 0 || data[j] != ':' {
+		return ""
+	}
+	end := bytes.LastIndexByte(data[:j], '"')
+	begin := bytes.LastIndexByte(data[:max(end, 0)], '"')
+	var key string
+	if begin < 0 || strings.TrimSpace(string(data[end+1:j])) != "" || json.Unmarshal(data[begin:end+1], &key) != nil {
+		return ""
+	}
+	// The range as every built-in design has it: the file's base is not
+	// read, and a range that is the base's own (d_in, a divisor of its
+	// batch) is left out.
+	var r string
+	for i, c := range all {
+		form, _, err := c.ValueForm(key)
+		_, ri, ok := strings.Cut(form, "a number, allowed: ")
+		if err != nil || !ok || i > 0 && ri != r {
+			return ""
+		}
+		r = ri
+	}
+	return "; allowed: " + r
 }
 
 // numberChar reports whether b may be part of a number as Go writes one:

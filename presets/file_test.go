@@ -366,8 +366,10 @@ func TestParseErrors(t *testing.T) {
 		{"trailing comma", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,\n}", "p.json:3:15: a comma after the last setting: JSON allows none; drop it"},
 		{"trailing comma in a list", `{"g_hidden": [8, 8,]}`, "p.json:1:19: a comma after the last item of a list: JSON allows none; drop it"},
 		{"two commas", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3:16: two commas in a row: drop one"},
-		{"NaN", "{\"base\": \"vanilla\",\n\n \"g_lr\": NaN}", "p.json:3:10: NaN is not a JSON number: give a number"},
-		{"-Infinity", `{"base": "vanilla", "g_lr": -Infinity}`, "p.json:1:29: -Infinity is not a JSON number: give a number"},
+		// NaN and the infinities are told the range to give in their place,
+		// where every built-in design has the key's range alike.
+		{"NaN", "{\"base\": \"vanilla\",\n\n \"g_lr\": NaN}", "p.json:3:10: NaN is not a JSON number: give a number; allowed: (0,10]"},
+		{"-Infinity", `{"base": "vanilla", "g_lr": -Infinity}`, "p.json:1:29: -Infinity is not a JSON number, which has no infinities: give a number; allowed: (0,10]"},
 		{"a Python literal", `{"base": "vanilla", "mbd": True}`, "p.json:1:28: True: JSON writes it true"},
 		{"a bare word", "{\"base\": \"vanilla\",\n loss: \"bce\"}", `p.json:2:2: loss: a name or text takes double quotes in JSON, "loss"`},
 		{"missing comma", "{\"base\": \"vanilla\"\n \"g_lr\": 1e-3}", "p.json:1:19: a comma missing after this value: add one"},
@@ -818,4 +820,25 @@ func vanillaCheckpoint(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return ckpt.Bytes()
+}
+
+// TestInfinityToldTheRange: NaN or an infinity in a preset file, +Inf too,
+// which encoding/json refuses at its '+', is told JSON has no such number
+// and the range to give in its place, where every built-in design has the
+// key's range alike; in a list, or for a key whose range is its base's own
+// (d_in, a divisor of batch), with no range.
+func TestInfinityToldTheRange(t *testing.T) {
+	for _, c := range []struct{ data, want string }{
+		{`{"base": "vanilla", "epochs" : +Inf}`, "p.json:1:32: +Inf is not a JSON number, which has no infinities: give a number; allowed: 1..1,000,000,000"},
+		{`{"gp": -Infinity}`, "p.json:1:8: -Infinity is not a JSON number, which has no infinities: give a number; allowed: 0 (off) or (0,1000]"},
+		{`{"real_label": NaN}`, "p.json:1:16: NaN is not a JSON number: give a number; allowed: (0,1]"},
+		{`{"g_hidden": [8, +Infinity]}`, "p.json:1:18: +Infinity is not a JSON number, which has no infinities: give a number"},
+		{`{"d_in": Inf}`, "p.json:1:10: Inf is not a JSON number, which has no infinities: give a number"},
+		{`{"g_lr": +Infx}`, `p.json:1:10: +Infx: a name or text takes double quotes in JSON, "+Infx"`},
+	} {
+		_, err := Parse([]byte(c.data), "p.json")
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v, want %q", c.data, err, c.want)
+		}
+	}
 }
