@@ -287,20 +287,14 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 			return 0, fmt.Errorf("--%s: %q has a - before it, and %s", name, s, strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
 		return 0, fmt.Errorf("--%s: %q has a - before it, and a count has no sign; write it without one: %s", name, s, s[1:])
-	case errors.Is(err, engine.ErrNotWhole) && plainWhole(s) != "":
+	case errors.Is(err, engine.ErrNotWhole) && isPlainWhole(s):
 		// A count written as Go or a reader writes one is told the number
 		// to write, and what is wrong with that number with it, as --set
 		// tells one: --epochs 0x10, "write it in decimal: 16".
-		plain, how := plainWhole(s), "has underscores; write it without them"
-		switch {
-		case strings.ContainsRune(s, ','):
-			how = "has commas; write it without them"
-		case !strings.ContainsRune(s, '_'):
-			how = "is hexadecimal; write it in decimal"
-		}
+		plain, how := plainWhole(s)
 		if _, bare := whole(name, plain, lo, hi, def); bare != nil {
-			what, _, _ := strings.Cut(how, ";")
-			return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, what, strings.TrimPrefix(bare.Error(), "--"+name+": "))
+			written, _, _ := strings.Cut(how, ";")
+			return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, written, strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
 		return 0, fmt.Errorf("--%s: %q %s: %s", name, s, how, plain)
 	case errors.Is(err, engine.ErrNotWhole):
@@ -313,26 +307,26 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	return n, nil
 }
 
-// plainWhole is s, a whole number written in hexadecimal (0x10), with
-// underscores between its digits (1_000) or with commas between groups
-// of three (10,000), as Go or a reader writes one and whole does not
-// read, in the digits whole reads: "16", "1000", "10000"; "" for any
-// other text.
-func plainWhole(s string) string {
-	var plain string
+// plainWhole is s, a whole number as Go writes one and whole does not
+// read (engine.GoNumberForm: 0x10, 1_000), or with commas between groups
+// of three digits as a reader writes one (10,000), in the digits whole
+// reads, "16", "1000", "10000", and how s was written ("has commas;
+// write it without them"); "" for any other text, and for underscores
+// after a leading 0, which Go reads as octal (0_10 is 8).
+func plainWhole(s string) (plain, how string) {
 	switch {
-	case len(s) > 2 && strings.EqualFold(s[:2], "0x"):
-		if n, err := strconv.ParseUint(s, 0, 64); err == nil {
-			plain = strconv.FormatUint(n, 10)
-		}
-	case strings.Contains(s, "_"):
-		if _, err := strconv.ParseUint(s, 0, 64); err == nil && !strings.HasPrefix(s, "0") {
-			plain = strings.ReplaceAll(s, "_", "")
-		}
 	case thousands.MatchString(s):
-		plain = strings.ReplaceAll(s, ",", "")
+		return strings.ReplaceAll(s, ",", ""), "has commas; write it without them"
+	case strings.HasPrefix(s, "0") && strings.Contains(s, "_"):
+		return "", ""
 	}
-	return plain
+	return engine.GoNumberForm(s)
+}
+
+// isPlainWhole says whether s is a number plainWhole rewrites.
+func isPlainWhole(s string) bool {
+	plain, _ := plainWhole(s)
+	return plain != ""
 }
 
 // thousands matches digits grouped by commas in threes, 10,000.

@@ -511,17 +511,35 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 }
 
 // goForm is the error for text, a number in a form Go reads and ganui
-// does not (PlainNumber), given to the field f (or to a width of it,
-// what "width "): hexadecimal, `batch: "0x40" is hexadecimal; write it
-// in decimal: 64`, or with underscores between its digits, `epochs:
-// "10_000" has underscores; write it without them: 10000`, where both
-// were "is not a number", which a user who wrote a number could not
+// does not (GoNumberForm), given to the field f (or to a width of it,
+// what "width "): `batch: "0x40" is hexadecimal; write it in decimal: 64`,
+// `epochs: "10_000" has underscores; write it without them: 10000`, where
+// both were "is not a number", which a user who wrote a number could not
 // mend. What is wrong with the number written so is told with it, as
 // after a + (PlusSignAnd): `"0x2000" is hexadecimal, and 8192 out of
 // range 1..4,096`. It is nil for any other text.
 func (c *Config) goForm(f configField, what, text string) error {
+	plain, how := GoNumberForm(text)
+	if plain == "" {
+		return nil
+	}
+	quoted := strconv.Quote(clip(text))
+	if err := c.wrongWith(f, what, plain); err != nil {
+		written, _, _ := strings.Cut(how, ";")
+		return fmt.Errorf("%s: %s%s %s, and %v", f.key, what, quoted, written, err)
+	}
+	return fmt.Errorf("%s: %s%s %s: %s", f.key, what, quoted, how, plain)
+}
+
+// GoNumberForm reads text, a number in a form Go reads and ganui does
+// not (PlainNumber): hexadecimal, "0x40" (or "0x1p-3"), or with
+// underscores between its digits, "10_000". It gives the number in the
+// digits ganui reads, "64", "0.125", "10000", and how text was written,
+// "is hexadecimal; write it in decimal" or "has underscores; write it
+// without them", so that --set and the count flags tell a user who wrote
+// a number the one to write; plain is "" for any other text.
+func GoNumberForm(text string) (plain, how string) {
 	digits := strings.TrimPrefix(text, "-")
-	var plain, how string
 	switch {
 	case len(digits) > 2 && strings.EqualFold(digits[:2], "0x"):
 		if n, err := strconv.ParseInt(text, 0, 64); err == nil {
@@ -535,14 +553,9 @@ func (c *Config) goForm(f configField, what, text string) error {
 		how = "has underscores; write it without them"
 	}
 	if plain == "" || !isNumber(plain) {
-		return nil
+		return "", ""
 	}
-	quoted := strconv.Quote(clip(text))
-	if err := c.wrongWith(f, what, plain); err != nil {
-		_, and, _ := strings.Cut(how, ";")
-		return fmt.Errorf("%s: %s%s %s, and %v", f.key, what, quoted, strings.TrimSuffix(how, ";"+and), err)
-	}
-	return fmt.Errorf("%s: %s%s %s: %s", f.key, what, quoted, how, plain)
+	return plain, how
 }
 
 // afterPlus is what is wrong with the number after the '+' of text, given
