@@ -986,7 +986,7 @@ func defaultJobs() int { return min(runtime.NumCPU(), maxJobs) }
 func setAsSweep(spec string, cfg engine.Config, headless bool) string {
 	sw, err := session.ParseSweep([]string{spec}, cfg, 1)
 	if err != nil || len(sw.Axes[0].Values) < 2 {
-		spec = commaSweep(spec, cfg)
+		spec = session.CommaList(spec, cfg)
 		sw, err = session.ParseSweep([]string{spec}, cfg, 1)
 	}
 	if err != nil || len(sw.Axes[0].Values) < 2 {
@@ -997,20 +997,6 @@ func setAsSweep(spec string, cfg engine.Config, headless bool) string {
 		flag = "--headless --sweep"
 	}
 	return fmt.Sprintf("; --set takes one value: to train each, %s %s", flag, spec)
-}
-
-// commaSweep is spec, a --set key=value, with the value's parts
-// separated by spaces, semicolons or commas joined by commas alone, for
-// setAsSweep: "g_lr=1e-3, 1e-2" is "g_lr=1e-3,1e-2". A key that holds a
-// list, or a value with a parenthesis (a target, whose own commas and
-// spaces are its arguments'), is spec as it is.
-func commaSweep(spec string, cfg engine.Config) string {
-	key, value, _ := strings.Cut(spec, "=")
-	if form, _, err := cfg.ValueForm(key); err != nil || strings.HasPrefix(form, "a list") || strings.ContainsAny(value, "()") {
-		return spec
-	}
-	parts := strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
-	return key + "=" + strings.Join(parts, ",")
 }
 
 func (o *options) parseSweep(specs, sets []string, given map[string]bool) error {

@@ -166,18 +166,32 @@ func (a SweepAxis) spacedValues(base engine.Config, seeds int, err error) error 
 	if len(a.Values) != 1 {
 		return err
 	}
-	if form, _, ferr := base.ValueForm(a.Key); ferr != nil || strings.HasPrefix(form, "a list") {
+	written := a.Key + "=" + a.Values[0]
+	spec := CommaList(written, base)
+	if spec == written {
 		return err
 	}
-	values := strings.FieldsFunc(a.Values[0], func(r rune) bool { return r == ';' || unicode.IsSpace(r) })
-	if len(values) < 2 {
-		return err
-	}
-	spec := a.Key + "=" + strings.Join(values, ",")
 	if _, serr := ParseSweep([]string{spec}, base, seeds); serr != nil {
 		return err
 	}
 	return fmt.Errorf("%w; --sweep separates its values by commas: --sweep %s", err, spec)
+}
+
+// CommaList is spec, a key=value whose value's parts are separated as
+// other tools separate a list (spaces, semicolons, commas with spaces
+// after them), with its parts joined by commas alone, as --sweep writes
+// them: "g_lr=1e-3 1e-2" and "g_lr=1e-3, 1e-2" are "g_lr=1e-3,1e-2". A
+// key that holds a list (g_hidden, whose refusal says how its items are
+// separated), an unknown key, or a value with a parenthesis (a target,
+// whose commas and spaces are its arguments'), is spec as it is. The
+// sweep a --set or a --sweep of such a value likely meant.
+func CommaList(spec string, base engine.Config) string {
+	key, value, _ := strings.Cut(spec, "=")
+	if form, _, err := base.ValueForm(key); err != nil || strings.HasPrefix(form, "a list") || strings.ContainsAny(value, "()") {
+		return spec
+	}
+	parts := strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	return key + "=" + strings.Join(parts, ",")
 }
 
 // A pointsAt is the file of a points target and the index of the swept
