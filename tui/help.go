@@ -458,10 +458,19 @@ func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != 
 // entries for what its screen draws (glossaryEntry.drawn), each in its
 // text for the run, the ln 2 line's named by the legend's words
 // (balanceTerm) where the chart shows it (balanceDrawn).
-func (m *Model) glossaryEntries() [][2]string {
+func (m *Model) glossaryEntries() [][2]string { return m.glossaryOf(nil) }
+
+// glossaryOf is glossaryEntries for the terms keep takes, all of them
+// where keep is nil. Only those entries' texts are written: some lay out
+// parts of the screen to say what it shows (momentsText asks the moments
+// legend and Quality's lines), and the screen's foot, drawn every frame,
+// gives two or three entries of some thirty (explained).
+func (m *Model) glossaryOf(keep func(term string) bool) [][2]string {
 	var out [][2]string
 	for _, t := range m.snap.Terms {
-		out = append(out, [2]string{t.Name, t.What})
+		if keep == nil || keep(t.Name) {
+			out = append(out, [2]string{t.Name, t.What})
+		}
 	}
 	for _, g := range glossary {
 		if g.drawn != nil && !g.drawn(&m.snap) || g.term == balanceEntry && !m.balanceDrawn() {
@@ -471,7 +480,9 @@ func (m *Model) glossaryEntries() [][2]string {
 		if term == balanceEntry {
 			term = m.balanceTerm()
 		}
-		out = append(out, [2]string{term, g.text(m)})
+		if keep == nil || keep(term) {
+			out = append(out, [2]string{term, g.text(m)})
+		}
 	}
 	return out
 }

@@ -1666,7 +1666,11 @@ const (
 // blank rows at the screen's foot.
 func (m *Model) explained(terms []string, w, n, spare int) []string {
 	entries := map[string]string{}
-	for _, g := range m.glossaryEntries() {
+	keep := func(t string) bool { return slices.Contains(terms, t) } // the rest unwritten (glossaryOf)
+	if m.keys.page == pageKeys {
+		keep = nil
+	}
+	for _, g := range m.glossaryOf(keep) {
 		entries[g[0]] = g[1]
 		if m.keys.page == pageKeys {
 			terms = append(slices.Clip(terms), g[0])
