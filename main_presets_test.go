@@ -543,20 +543,21 @@ func TestHeadlessOutputHasPlainSpaces(t *testing.T) {
 	}
 }
 
-// TestREADMEKeyTableIsTheKeys: the README's table of preset keys, the
-// keys --set takes (--help points to --show-preset for them), names each
-// key once, and only keys there are.
+// TestREADMEKeyTableIsTheKeys: the table of preset keys in
+// docs/preset-files.md, where the README's Preset files sends a reader for
+// every key, the keys --set takes (--help points to --show-preset for them),
+// names each key once, and only keys there are.
 func TestREADMEKeyTableIsTheKeys(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	reference, err := os.ReadFile("docs/preset-files.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, table, ok := strings.Cut(string(readme), "The fields, in the order `--show-preset` prints them")
+	_, table, ok := strings.Cut(string(reference), "The fields, in the order `--show-preset` prints them")
 	_, table, _ = strings.Cut(table, "| --- |")
 	_, table, _ = strings.Cut(table, "\n") // the rest of the rule
 	table, _, _ = strings.Cut(table, "\n\n")
 	if !ok || table == "" {
-		t.Fatal("README.md has no table of preset keys")
+		t.Fatal("docs/preset-files.md has no table of preset keys")
 	}
 	seen := map[string]int{}
 	for _, line := range strings.Split(strings.TrimSpace(table), "\n") {
@@ -570,12 +571,51 @@ func TestREADMEKeyTableIsTheKeys(t *testing.T) {
 	}
 	for _, key := range engine.ConfigKeys() {
 		if seen[key] != 1 {
-			t.Errorf("the README's key table names %s %d times, want once", key, seen[key])
+			t.Errorf("the key table of docs/preset-files.md names %s %d times, want once", key, seen[key])
 		}
 		delete(seen, key)
 	}
 	for key := range seen {
-		t.Errorf("the README's key table names %s, which is no key", key)
+		t.Errorf("the key table of docs/preset-files.md names %s, which is no key", key)
+	}
+}
+
+// TestREADMEKeyRowsAreTheReference: each row of the README's short table of
+// the keys changed most, under Preset files, gives its keys, their type and
+// what they allow as the row of the same keys in docs/preset-files.md does (a
+// link's target aside: each file links from where it is), so that the guide's
+// few rows cannot come to say another range than the reference.
+func TestREADMEKeyRowsAreTheReference(t *testing.T) {
+	link := regexp.MustCompile(`\]\([^)]*\)`)
+	rows := func(file, after string) map[string]string {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, table, ok := strings.Cut(string(text), after)
+		_, table, head := strings.Cut(table, "| key | type | allowed | meaning |\n| --- | --- | --- | --- |\n")
+		table, _, _ = strings.Cut(table, "\n\n")
+		if !ok || !head {
+			t.Fatalf("%s has no table of keys after %q", file, after)
+		}
+		got := map[string]string{}
+		for line := range strings.Lines(table) {
+			cells := strings.SplitN(strings.TrimPrefix(line, "| "), " | ", 4)
+			if len(cells) < 4 {
+				t.Fatalf("%s: not a row of the key table: %q", file, line)
+			}
+			got[cells[0]] = link.ReplaceAllString(cells[1]+" | "+cells[2], "]")
+		}
+		return got
+	}
+	guide := rows("README.md", "### Preset files")
+	reference := rows("docs/preset-files.md", "The fields, in the order `--show-preset` prints them")
+	for key, cells := range guide {
+		if want, ok := reference[key]; !ok {
+			t.Errorf("the README's key table has a row for %s, which docs/preset-files.md's has not", key)
+		} else if cells != want {
+			t.Errorf("the README's key table gives %s as\n%s\nwhere docs/preset-files.md gives\n%s", key, cells, want)
+		}
 	}
 }
 

@@ -57,13 +57,14 @@ func TestREADMEPresetTableIsTheList(t *testing.T) {
 	}
 }
 
-// TestREADMELinksResolve: every relative link of the guide, its measurements
-// and the presets' sources names a file that is there and, after a #, a heading
-// of it, as GitHub makes a heading's anchor (a link to bench/README.md's "1.
-// The limit (earlier rounds)" among them).
+// TestREADMELinksResolve: every relative link of the guide, the reference
+// of docs/ it sends a reader on to, its measurements and the presets' sources
+// names a file that is there and, after a #, a heading of it, as GitHub makes
+// a heading's anchor (a link to bench/README.md's "1. The limit (earlier
+// rounds)" among them, and docs/measured.md's to ../README.md#events).
 func TestREADMELinksResolve(t *testing.T) {
 	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
-	for _, doc := range []string{"README.md", "bench/README.md", "presets/SOURCES.md"} {
+	for _, doc := range append([]string{"README.md", "bench/README.md", "presets/SOURCES.md"}, docsFiles(t)...) {
 		text, err := os.ReadFile(doc)
 		if err != nil {
 			t.Fatal(err)
@@ -544,18 +545,15 @@ func TestREADMEQuotesThePointsFileErrors(t *testing.T) {
 }
 
 // TestREADMECitesTestsThatExist: every test, fuzz target and benchmark
-// the guide names (`TestFrontEndsAgree`, `FuzzLogEnd`, `-bench
+// the guide and its docs/ name (`TestFrontEndsAgree`, `FuzzLogEnd`, `-bench
 // SeedsJobs`) is a function of a _test.go file in the module, so that a
 // reader who runs it with -run, -fuzz or -bench finds it, and a test
 // renamed or removed takes the guide's word for it along.
 func TestREADMECitesTestsThatExist(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := []byte(guideText(t))
 	defined := map[string]bool{}
 	funcName := regexp.MustCompile(`(?m)^func ((?:Test|Fuzz|Benchmark)[A-Za-z0-9_]*)\(`)
-	err = filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, "_test.go") {
 			return err
 		}
@@ -573,18 +571,18 @@ func TestREADMECitesTestsThatExist(t *testing.T) {
 	bench := regexp.MustCompile(`-bench '?([A-Z][A-Za-z0-9_]*)'?`)
 	for _, name := range cited.FindAllString(string(readme), -1) {
 		if !defined[name] {
-			t.Errorf("the README cites %s, which no _test.go file defines", name)
+			t.Errorf("the README or docs/ cites %s, which no _test.go file defines", name)
 		}
 	}
 	for _, m := range bench.FindAllStringSubmatch(string(readme), -1) {
 		if !defined["Benchmark"+m[1]] {
-			t.Errorf("the README runs -bench %s, which no _test.go file defines as Benchmark%s", m[1], m[1])
+			t.Errorf("the README or docs/ runs -bench %s, which no _test.go file defines as Benchmark%s", m[1], m[1])
 		}
 	}
 }
 
-// TestREADMECommandsAreAccepted: every ganui command the guide's code
-// blocks give (`ganui …`, `$ ganui …`, `go run . …`, `time ganui …`)
+// TestREADMECommandsAreAccepted: every ganui command the code blocks of the
+// guide and its docs/ give (`ganui …`, `$ ganui …`, `go run . …`, `time ganui …`)
 // is one ganui takes: its flags and values parse, their combination is
 // allowed and the design resolves, run in a directory where the files
 // the blocks write before it are there (`--show-preset … > wide.json`
@@ -592,10 +590,7 @@ func TestREADMECitesTestsThatExist(t *testing.T) {
 // file would take a trained run to write. The command is only parsed,
 // not trained.
 func TestREADMECommandsAreAccepted(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := guideText(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
 	if err := os.Mkdir("docs", 0o755); err != nil {
@@ -608,7 +603,7 @@ func TestREADMECommandsAreAccepted(t *testing.T) {
 	prefixes := []string{"$ ganui ", "ganui ", "go run . ", "time ganui ", "/usr/bin/time -v ganui "}
 	var commands int
 	fenced := false
-	for line := range strings.Lines(string(readme)) {
+	for line := range strings.Lines(readme) {
 		line = strings.TrimRight(line, "\n")
 		if strings.HasPrefix(line, "```") {
 			fenced = !fenced
@@ -860,7 +855,7 @@ func TestREADMEContentsListsEverySection(t *testing.T) {
 	}
 }
 
-// TestREADMEHingesDIsNoCritic: where the README speaks of the hinge loss (a
+// TestREADMEHingesDIsNoCritic: where the README or its docs/ speak of the hinge loss (a
 // paragraph or table row naming it), D is D, as the screen says it for hinge;
 // a critic there is the Wasserstein design's, named in a clause of its own
 // (by its loss, its paper or the textbook GAN's changes), or stands beside the
@@ -868,16 +863,13 @@ func TestREADMEContentsListsEverySection(t *testing.T) {
 // "the `wasserstein` and `hinge` losses, whose critic scores are unbounded" and,
 // of hinge's win, "(a critic's scores are no probabilities; …)".
 func TestREADMEHingesDIsNoCritic(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := guideText(t)
 	hinge, critic := regexp.MustCompile(`\bhinge\b`), regexp.MustCompile(`\bcritic`)
 	// The Wasserstein design's critic, named so in its clause: by its loss or
 	// paper (Algorithm 1's λ), or among the textbook GAN's changes.
 	wasserstein := regexp.MustCompile(`(?i)wasserstein|wgan|algorithm 1|textbook`)
 	beside := "a critic's or a hinge D's"
-	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(string(readme), -1) {
+	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(readme, -1) {
 		para = strings.Join(strings.Fields(para), " ")
 		if !hinge.MatchString(para) {
 			continue
