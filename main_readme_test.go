@@ -238,34 +238,37 @@ func TestREADMENamesEveryKind(t *testing.T) {
 	}
 }
 
-// TestREADMEPlaneTargetsAreTheEnginesSpecs: the README's table of 2-D targets
-// writes each kind's spec as the engine's errors and the ? glossary write it
-// (engine.KindSpec), and has a row for the kind of every built-in 2-D preset:
-// ring(modes,radius,std), as an error for the same target says, not
+// TestREADMEPlaneTargetsAreTheEnginesSpecs: the README's table of 2-D targets,
+// and the one of docs/two-dimensional-targets.md that gives every rule of a
+// points file, write each kind's spec as the engine's errors and the ? glossary
+// write it (engine.KindSpec), and have a row for the kind of every built-in 2-D
+// preset: ring(modes,radius,std), as an error for the same target says, not
 // ring(k,r,σ).
 func TestREADMEPlaneTargetsAreTheEnginesSpecs(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, after, ok := strings.Cut(string(readme), "| spec | what it is |\n| --- | --- |\n")
-	table, _, _ := strings.Cut(after, "\n\n")
-	if !ok {
-		t.Fatal("README.md has no table of 2-D target specs")
-	}
-	rows := map[string]bool{}
-	for row := range strings.Lines(table) {
-		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
-		spec := strings.Trim(first, "`")
-		name, _, _ := strings.Cut(spec, "(")
-		if want, ok := engine.KindSpec(name); !ok || spec != want || engine.TargetDim(spec) != 2 {
-			t.Errorf("the README's 2-D target %s: the engine writes %q (a kind: %v, 2-D: %v)", first, want, ok, engine.TargetDim(spec) == 2)
+	for _, file := range []string{"README.md", "docs/two-dimensional-targets.md"} {
+		readme, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		rows[name] = true
-	}
-	for _, c := range presets.All() {
-		if name, _, _ := strings.Cut(c.Target, "("); engine.TargetDim(c.Target) == 2 && !rows[name] {
-			t.Errorf("the README's table of 2-D targets has no row for %s, %s's target", name, c.Name)
+		_, after, ok := strings.Cut(string(readme), "| spec | what it is |\n| --- | --- |\n")
+		table, _, _ := strings.Cut(after, "\n\n")
+		if !ok {
+			t.Fatalf("%s has no table of 2-D target specs", file)
+		}
+		rows := map[string]bool{}
+		for row := range strings.Lines(table) {
+			first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
+			spec := strings.Trim(first, "`")
+			name, _, _ := strings.Cut(spec, "(")
+			if want, ok := engine.KindSpec(name); !ok || spec != want || engine.TargetDim(spec) != 2 {
+				t.Errorf("%s's 2-D target %s: the engine writes %q (a kind: %v, 2-D: %v)", file, first, want, ok, engine.TargetDim(spec) == 2)
+			}
+			rows[name] = true
+		}
+		for _, c := range presets.All() {
+			if name, _, _ := strings.Cut(c.Target, "("); engine.TargetDim(c.Target) == 2 && !rows[name] {
+				t.Errorf("%s's table of 2-D targets has no row for %s, %s's target", file, name, c.Name)
+			}
 		}
 	}
 }
@@ -509,12 +512,12 @@ func TestREADMEQuotesTheVersionsBuildLine(t *testing.T) {
 	}
 }
 
-// TestREADMEQuotesThePointsFileErrors: the errors the README quotes for a
-// points file separated by semicolons, saved as UTF-16 or opening on a line of
-// text are those ganui gives, whole: the UTF-16 one with its last word, "save
-// the file as UTF-8".
+// TestREADMEQuotesThePointsFileErrors: the errors docs/two-dimensional-targets.md,
+// the README's reference for a points file, quotes for one separated by
+// semicolons, saved as UTF-16 or opening on a line of text are those ganui
+// gives, whole: the UTF-16 one with its last word, "save the file as UTF-8".
 func TestREADMEQuotesThePointsFileErrors(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("docs/two-dimensional-targets.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,7 +542,7 @@ func TestREADMEQuotesThePointsFileErrors(t *testing.T) {
 			t.Fatalf("%s: exit %d, %q; want exit 2 and the file's error", name, code, stderr)
 		}
 		if !strings.Contains(text, "`"+said+"`") {
-			t.Errorf("the README does not quote the error of %s whole, `%s`", name, said)
+			t.Errorf("docs/two-dimensional-targets.md does not quote the error of %s whole, `%s`", name, said)
 		}
 	}
 }
