@@ -3,25 +3,28 @@ package main
 import (
 	"go/build"
 	"os"
+	"path"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// TestREADMELayoutIsTheImports: the picture under the README's "How the code is
-// laid out" gives each package of the module a line, with the module's packages
+// TestREADMELayoutIsTheImports: the picture under "The packages" of
+// docs/code.md, where the README's "How the code is laid out" sends a reader of
+// the source, gives each package of the module a line, with the module's packages
 // it imports, and every package imports only packages on the lines below its
 // own, as the picture says (presets' import of internal/numtext, and
-// internal/inputfile's line, among them).
+// internal/inputfile's line, among them); and the README's short list of the
+// packages names each one.
 func TestREADMELayoutIsTheImports(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	code, err := os.ReadFile("docs/code.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(readme), "## How the code is laid out\n\n```\n")
+	_, after, ok := strings.Cut(string(code), "## The packages\n\n```\n")
 	picture, _, closed := strings.Cut(after, "\n\n")
 	if !ok || !closed {
-		t.Fatal("README.md has no picture under How the code is laid out")
+		t.Fatal("docs/code.md has no picture under The packages")
 	}
 	var order []string             // the packages, top line first
 	drawn := map[string][]string{} // what the picture says each imports
@@ -67,6 +70,22 @@ func TestREADMELayoutIsTheImports(t *testing.T) {
 			if _, ours := dirs[p]; ours && !slices.Contains(imports, p) {
 				t.Errorf("the picture has %s import %s, which it does not", name, p)
 			}
+		}
+	}
+	// The README's list of the packages, the picture's short version, names
+	// each package of it.
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## How the code is laid out\n")
+	section, _, _ = strings.Cut(section, "\n## ")
+	if !ok {
+		t.Fatal("README.md has no How the code is laid out")
+	}
+	for _, name := range order {
+		if !strings.Contains(section, "`"+path.Base(name)+"`") {
+			t.Errorf("the README's How the code is laid out does not name %s, which docs/code.md's picture has", name)
 		}
 	}
 }
