@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,9 +13,10 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// TestREADMEScreensAreTheTrainers: the README's captures of the trainer,
+// TestREADMEScreensAreTheTrainers: the guide's captures of the trainer,
 // `ganui --preset bimodal --seed 4 --paused` stepped to epoch 1,800 at 120×40
-// and at 80×24, are the frames it draws there. A capture left as another
+// (the README's) and at 80×24 (docs/screen.md's), are the frames it draws
+// there. A capture left as another
 // trainer drew it could show, say, a W1 row of 9 bars under KS's 8, which the
 // guide says stand on the same checks in the same columns. Its capture of
 // ring's plane, `ganui --preset ring --seed 2` at epoch 4,058, is a terminal's
@@ -26,12 +28,21 @@ func TestREADMEScreensAreTheTrainers(t *testing.T) {
 	if isa := engine.KernelISA(); isa != "go" {
 		t.Skipf("the README's captures are the portable kernels' runs, this build trains with %s", isa)
 	}
-	readme, err := os.ReadFile("../README.md")
+	// The guide's captures: the README's, and those its reference under
+	// docs/ gives in full (the screen at 80×24, docs/screen.md).
+	docs, err := filepath.Glob("../docs/*.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(string(readme), "\n")
-	// capture returns the README's fenced block that begins with first
+	var lines []string
+	for _, file := range append([]string{"../README.md"}, docs...) {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(text), "\n")...)
+	}
+	// capture returns the guide's fenced block that begins with first
 	// and has rows lines, or nil.
 	capture := func(first string, rows int) []string {
 		for i := 0; i+1 < len(lines); i++ {
