@@ -359,58 +359,73 @@ func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 	}
 }
 
-// TestREADMEDiagnosisTableIsTheFindings: each row of the README's table of the
-// diagnosis gives a finding's kind, each kind has a row, the events a row names
-// are events, and the line a row quotes is in the finding's words: each of its
-// clauses (between ": ", "; " and "…") is in a clause of a text the session
-// writes (findingClauses), where what the code fills in stands for the README's
-// N, M, KS or "ln 2 each, what D(x) = ½ gives on every
-// sample". The table is not kept true by hand alone.
+// TestREADMEDiagnosisTableIsTheFindings: each row of the two tables of the
+// diagnosis, the README's (what a line means and what to do) and
+// docs/diagnosis.md's (its condition in full), gives a finding's kind, each
+// kind has a row in each, the events a row names are events, and the line a
+// row quotes is in the finding's words: each of its clauses (between ": ",
+// "; " and "…") is in a clause of a text the session writes
+// (findingClauses), where what the code fills in stands for the guide's N, M,
+// KS or "ln 2 each, what D(x) = ½ gives on every sample". The tables are not
+// kept true by hand alone.
 func TestREADMEDiagnosisTableIsTheFindings(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, table, ok := strings.Cut(string(readme), "| line | kind | condition |\n| --- | --- | --- |\n")
-	table, _, _ = strings.Cut(table, "\n\n")
-	if !ok {
-		t.Fatal("README.md has no table of the diagnosis with its kinds")
-	}
-	rows := map[string]bool{} // each finding kind, and whether a row gives it
-	for k := session.FindingKind(0); !strings.HasPrefix(k.String(), "FindingKind("); k++ {
-		rows[k.String()] = false
-	}
 	var events []string
 	for k := session.EventKind(0); !strings.HasPrefix(k.String(), "EventKind("); k++ {
 		events = append(events, k.String())
 	}
 	said := findingClauses(t)
+	for _, doc := range []struct{ file, head string }{
+		{"README.md", "| line | kind | what it means, what to do |\n| --- | --- | --- |\n"},
+		{"docs/diagnosis.md", "| line | kind | condition |\n| --- | --- | --- |\n"},
+	} {
+		diagnosisTableIsTheFindings(t, doc.file, doc.head, events, said)
+	}
+}
+
+// diagnosisTableIsTheFindings checks the table of the diagnosis under head
+// in file, as TestREADMEDiagnosisTableIsTheFindings says.
+func diagnosisTableIsTheFindings(t *testing.T, file, head string, events, said []string) {
+	t.Helper()
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(text), head)
+	table, _, _ = strings.Cut(table, "\n\n")
+	if !ok {
+		t.Errorf("%s has no table of the diagnosis with its kinds, %q", file, strings.TrimSpace(head))
+		return
+	}
+	rows := map[string]bool{} // each finding kind, and whether a row gives it
+	for k := session.FindingKind(0); !strings.HasPrefix(k.String(), "FindingKind("); k++ {
+		rows[k.String()] = false
+	}
 	row := regexp.MustCompile("^\\| `[!✓✗] (.+)` \\| `([a-z-]+)` \\| (.+) \\|$")
 	for r := range strings.Lines(table) {
 		m := row.FindStringSubmatch(strings.TrimSuffix(r, "\n"))
 		if m == nil {
-			t.Errorf("a row that is no line, kind and condition: %.80s", r)
+			t.Errorf("%s: a row that is no line, kind and condition: %.80s", file, r)
 			continue
 		}
 		line, kind, condition := m[1], m[2], m[3]
 		if _, ok := rows[kind]; !ok {
-			t.Errorf("%q: kind %s is no finding's", line, kind)
+			t.Errorf("%s: %q: kind %s is no finding's", file, line, kind)
 		}
 		rows[kind] = true
 		for _, e := range regexp.MustCompile("`([a-z-]+)` event").FindAllStringSubmatch(condition, -1) {
 			if !slices.Contains(events, e[1]) {
-				t.Errorf("%q: names the %s event, which is no event", line, e[1])
+				t.Errorf("%s: %q: names the %s event, which is no event", file, line, e[1])
 			}
 		}
 		for _, c := range clauses(line) {
 			if !slices.ContainsFunc(said, func(s string) bool { return saysClause(s, c) }) {
-				t.Errorf("%q: the session writes no %q", line, c)
+				t.Errorf("%s: %q: the session writes no %q", file, line, c)
 			}
 		}
 	}
 	for kind, given := range rows {
 		if !given {
-			t.Errorf("the README's diagnosis table has no row of kind %s", kind)
+			t.Errorf("%s's diagnosis table has no row of kind %s", file, kind)
 		}
 	}
 }
