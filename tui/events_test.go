@@ -108,13 +108,20 @@ func TestEventsPageListsOneKind(t *testing.T) {
 // "marked ◆ on the charts" giving way to the epoch where both do not fit
 // (70 columns). Pages whose run has not moved read as before.
 func TestEventsSayTheirEpochWhileTheRunTrainsOn(t *testing.T) {
-	sc := startScreen(t, testdesigns.PerSample(5000), 1, false, 80, 24)
-	sc.waitSnap("an epoch has trained", func(s session.Snapshot) bool { return s.Epoch > 0 })
+	// Paused, stepped by the session itself: the run moves on only after
+	// the pages are open, however slowly the machine runs either side.
+	sc := startScreen(t, testdesigns.PerSample(5000), 1, true, 80, 24)
+	sc.s.Send(session.Step{Epochs: 3})
+	sc.waitSnap("three epochs have trained", func(s session.Snapshot) bool { return s.Epoch == 3 })
 	sc.key("?")
 	sc.key("?")
 	sc.tm.Send(tea.KeyMsg{Type: tea.KeyEnd}) // the events' page, the last
 	teatest.WaitFor(t, sc.tm.Output(), func(b []byte) bool {
-		return strings.Contains(string(b), "none as of epoch")
+		return strings.Contains(string(b), "Events none yet")
+	}, teatest.WithDuration(waitTimeout), teatest.WithCheckInterval(time.Millisecond))
+	sc.s.Send(session.Step{Epochs: 5})
+	teatest.WaitFor(t, sc.tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), "none as of epoch 3")
 	}, teatest.WithDuration(waitTimeout), teatest.WithCheckInterval(time.Millisecond))
 	if err := sc.tm.Quit(); err != nil {
 		t.Fatal(err)
