@@ -925,8 +925,20 @@ func newWatch(g *engine.GAN) watch {
 
 // diagnose lists the findings that hold for a run of cfg whose losses w
 // follows and whose latest evaluation is e (e.Metrics.N == 0 when there is
-// none yet).
+// none yet), as of a run none of whose modes has been covered yet
+// (diagnoseSeen).
 func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
+	return diagnoseSeen(cfg, w, e, nil)
+}
+
+// diagnoseSeen is diagnose of a run whose modes stand in its events as
+// seen says (episodes.modes, each mode of the target by index; nil for
+// none covered yet): a mode G covered before and misses now is missing,
+// not "not yet covered" however early, as its mode-dropped event says
+// (bimodal-pacgan, seed 4, covers mode 1 at epoch 20 and drops it at 80,
+// where the diagnosis said "1 of 2 modes not yet covered … this early in
+// training" beside that event).
+func diagnoseSeen(cfg engine.Config, w *watch, e *Eval, seen []modeEpisode) []Finding {
 	var out []Finding
 	m := &e.Metrics
 	// The runaway building up comes first: it ends the run, whatever
@@ -968,20 +980,21 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, f)
 	}
 	if m.N > 0 && m.Plane != nil {
-		return plateau(w, append(out, diagnosePlane(cfg, w, m.Plane, m.N, e.Epoch)...), e)
+		return plateau(w, append(out, diagnosePlane(cfg, w, m.Plane, m.N, e.Epoch, seen)...), e)
 	}
 	if m.N > 0 && len(m.Modes) > 1 {
 		var dropped []string
-		between, short := 1.0, false
+		between, short, before := 1.0, false, false
 		for i, c := range m.Modes {
 			between -= c.Share
 			if !c.Covered {
+				before = before || coveredBefore(seen, i)
 				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, numtext.Digits(c.Mean, 3))), ModeShare(c.Share, c.Expected), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
 				short = short || c.Share >= missingShare
 			}
 		}
 		switch {
-		case len(dropped) > 0 && e.Epoch < collapseEpochs:
+		case len(dropped) > 0 && e.Epoch < collapseEpochs && !before:
 			says := "G puts almost no samples there"
 			if short {
 				says = "G gives them under half their share"
@@ -1772,12 +1785,21 @@ func (w *watch) winLosses() string {
 	return "losses " + w.averagedLosses()
 }
 
+// coveredBefore is whether mode i of the target has been covered in the
+// run's events, by seen (diagnoseSeen): a mode it misses now was then
+// dropped, not yet to be covered.
+func coveredBefore(seen []modeEpisode, i int) bool {
+	return i < len(seen) && seen[i] != modeUnseen
+}
+
 // notYet is the ModeDropped finding of n of the target's modes missing
 // before G has trained collapseEpochs epochs, on a line or a plane: an
 // untrained G puts its samples in one clump, which misses modes it
 // cannot help missing, and collapse is what training does to a G. It
 // comes before every other reading of the modes, on a line and on a
-// plane alike, every mode missed as much as some.
+// plane alike, every mode missed as much as some, while none of those
+// missed has been covered (coveredBefore): one G covered and lost is
+// dropped, as its event says, however early.
 // reached is the word the modes' line uses, "covered" (a mixture's
 // modes line) or "captured" (a plane's); says what G gives the modes,
 // and detail which they are. So a mixture's at epoch 0 (bimodal) reads
@@ -1820,14 +1842,16 @@ func planeMode(i int, spot engine.Spot) string {
 // losses: the modes it misses (the papers' rule: not one high-quality
 // sample in 2,500, engine.CapturedShare), samples between the modes, D's
 // equilibrium, and a sliced W1 within sampling noise. Its G has trained
-// epoch epochs.
-func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch int) []Finding {
+// epoch epochs; seen is where its modes stand in its events (diagnoseSeen).
+func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch int, seen []modeEpisode) []Finding {
 	var out []Finding
 	if len(m.Spots) > 1 {
 		var dropped []string
 		var reached []int // the modes captured
+		before := false   // a mode missed now was covered before
 		for i, c := range m.Spots {
 			if !c.Captured {
+				before = before || coveredBefore(seen, i)
 				dropped = append(dropped, planeMode(i, c.Spot))
 			} else {
 				reached = append(reached, i)
@@ -1844,7 +1868,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			missed = underCaptured(n) + " within 3σ of any mode"
 		}
 		switch {
-		case len(dropped) > 0 && epoch < collapseEpochs:
+		case len(dropped) > 0 && epoch < collapseEpochs && !before:
 			out = append(out, notYet(len(dropped), len(m.Spots), "captured", "G puts almost no samples there", missed))
 		case len(dropped) == len(m.Spots):
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)), Detail: missed})

@@ -597,9 +597,9 @@ func (s *Session) ResultUntil(stop <-chan struct{}) Result {
 	case s.err != nil:
 		r.Findings = s.findings() // a runaway's, or none after a NaN
 	case !r.Earlier:
-		r.Findings = diagnose(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)})
+		r.Findings = diagnoseSeen(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)}, s.tl.episodes.modes)
 	case r.Measured >= 0:
-		r.Findings = diagnose(cfg, &s.watch, &s.eval)
+		r.Findings = diagnoseSeen(cfg, &s.watch, &s.eval, s.tl.episodes.modes)
 	}
 	r.Pending = s.pending(r.Findings, r.Epochs)
 	r.Evals = s.evals.Points(make([]EvalPoint, 0, s.evals.Len()+1))

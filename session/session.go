@@ -1505,7 +1505,7 @@ func (s *Session) check() {
 	m := e.Metrics
 	s.evaluated(m)
 	s.watch.follow(s.evals.pts, s.every)
-	findings := diagnose(s.gan.Config(), &s.watch, &e)
+	findings := diagnoseSeen(s.gan.Config(), &s.watch, &e, s.tl.episodes.modes)
 	for _, ev := range s.tl.episodes.update(findings, &e, epoch, s.every, &s.watch) {
 		s.emit(ev)
 	}
@@ -1558,7 +1558,7 @@ func (s *Session) findings() []Finding {
 	case s.err != nil:
 		return nil
 	}
-	return diagnose(s.gan.Config(), &s.watch, &s.eval)
+	return diagnoseSeen(s.gan.Config(), &s.watch, &s.eval, s.tl.episodes.modes)
 }
 
 // pending returns those of fs, the diagnosis at epoch, whose start is no
