@@ -473,3 +473,28 @@ func TestKeysPageNamesTheEventsKind(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsOpenOnAPageThatHoldsThemAll: f turns to the page the events begin
+// on, and where a page holds them all, that page lists them all: they begin
+// a page of their own rather than start at the foot of the glossary's last
+// with one or two and go on over the page. At 80×24 bimodal-pacgan's 7
+// events (seed 4, 2,000 epochs) opened on "Glossary and events page 7 of
+// 8", the baseline, c and P and colours entries above the latest event alone,
+// the other 6 a page on.
+func TestEventsOpenOnAPageThatHoldsThemAll(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		for n := 1; n <= 15; n++ { // each a line, under the title: 16 lines at most, a page holds 21 at 80×24
+			snap := withEvents(trained, n)
+			view := frame(t, s, snap, w, h, "f")
+			got := 0
+			for _, k := range listed(view) {
+				got += k
+			}
+			if got != n {
+				t.Errorf("%d×%d, %d events: f's page lists %d of them:\n%s", w, h, n, got, view)
+			}
+		}
+	}
+}

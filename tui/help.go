@@ -985,6 +985,19 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 			l = b
 		}
 	}
+	// The events listed, split between the glossary's last page and the
+	// next where a page holds them whole, begin that page: f turns to the
+	// page they begin on, which at 80×24 held bimodal-pacgan's (seed 4,
+	// 2,000 epochs) heading and the latest of its 7 events under a page of
+	// glossary, the other 6 a page on, alone.
+	if lines := 0; breakAt < 0 && len(s.Events) > 0 && l.starts[events] < len(l.pages)-1 {
+		for _, e := range entries[events:] {
+			lines += len(e.lines)
+		}
+		if lines <= room {
+			l = paginate(entries, room, events)
+		}
+	}
 	l.events = l.starts[events]
 	return l
 }

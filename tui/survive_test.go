@@ -1595,7 +1595,11 @@ func TestGlossaryPagesFilled(t *testing.T) {
 						for j := len(p) - 1; j >= 0 && p[j] == ""; j-- {
 							blank++
 						}
-						if i < len(pages)-1 && blank > most && (blank > most+1 || !pageTitle(pages[i+1][0])) {
+						// The page before the events may end short: where one
+						// page holds them all they begin it, so that f opens on
+						// them all (TestEventsOpenOnAPageThatHoldsThemAll).
+						events := i < len(pages)-1 && strings.HasPrefix(ansi.Strip(pages[i+1][0]), "Events")
+						if i < len(pages)-1 && blank > most && (blank > most+1 || !pageTitle(pages[i+1][0])) && !events {
 							t.Errorf("%s: %d lines blank at its foot:\n%s", at, blank, ansi.Strip(strings.Join(p, "\n")))
 						}
 						// The last line alone on a page of its own where the
