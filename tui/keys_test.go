@@ -725,3 +725,69 @@ func TestKeysPageSaysQuestionAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestEventKeysGoFromTheEventsPage: < and > pressed on the ? pages, where f
+// lists the events, close them and go to the previous or next event, as
+// from the screen, where they were refused ("< is not taken on the
+// glossary") and the replay of the event just read took esc first.
+func TestEventKeysGoFromTheEventsPage(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 1500, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s.Start()
+	t.Cleanup(s.Stop)
+	var snap session.Snapshot
+	for snap = range s.Snapshots() {
+		if snap.State == session.Done && snap.Eval.Epoch == 1500 {
+			break
+		}
+	}
+	if len(snap.Events) < 2 {
+		t.Fatalf("the run has %d events; want two or more", len(snap.Events))
+	}
+	latest, first := snap.Events[len(snap.Events)-1], snap.Events[0]
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.Update(snapshotMsg(snap))
+	// press is k on the events page, then the note of the snapshot that
+	// answers it: the first whose note differs from the one before k.
+	press := func(k string) string {
+		t.Helper()
+		m, _ = m.Update(keyMsg("f"))
+		if got := m.(Model).keys.page; got != pageGlossary {
+			t.Fatalf("f: page %d, want the ? pages", got)
+		}
+		before := m.(Model).snap.Note
+		m, _ = m.Update(keyMsg(k))
+		if mm := m.(Model); mm.keys.page != pageNone {
+			t.Fatalf("%s on the events page: the pages stay open, the status %q", k, mm.flash)
+		}
+		for snap := range s.Snapshots() {
+			if m, _ = m.Update(snapshotMsg(snap)); snap.Note != before {
+				return session.PlainNote(snap.Note)
+			}
+		}
+		return ""
+	}
+	at := func(e session.Event) string {
+		return "◆ " + e.Kind.String() + " at epoch " + numtext.FormatInt(e.Epoch)
+	}
+	if note := press("<"); !strings.HasPrefix(note, at(latest)) {
+		t.Errorf("< on the events page: %q, want the latest event, %q", note, at(latest))
+	}
+	for range len(snap.Events) - 2 {
+		press("<")
+	}
+	if note := press("<"); !strings.HasPrefix(note, at(first)) {
+		t.Errorf("< on the events page, the last but one replayed: %q, want the first event, %q", note, at(first))
+	}
+	if note := press(">"); !strings.HasPrefix(note, at(snap.Events[1])) {
+		t.Errorf("> on the events page: %q, want the second event, %q", note, at(snap.Events[1]))
+	}
+}

@@ -441,6 +441,18 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Filter):
 		m.showEvents()
 		m.relayout()
+	case m.keys.page == pageGlossary && key.Matches(k, m.keys.PrevEvent, m.keys.NextEvent):
+		// From the events listed, to one of them: < and > close the pages
+		// and go to the previous or next event (of the kind f lists), as
+		// from the screen, whose replay then shows; refused, with the pages
+		// open, a learner had to find esc first.
+		m.keys.page, m.help.ShowAll = pageNone, false
+		m.relayout()
+		dir := -1
+		if key.Matches(k, m.keys.NextEvent) {
+			dir = +1
+		}
+		m.send(session.Replay{Dir: dir, Jump: true, Kind: m.eventKind(m.snap.Events)})
 	case m.keys.page == pageGlossary && !key.Matches(k, m.keys.Help, m.keys.Close):
 		// The glossary covers the whole screen: a key that acted behind
 		// it (space ran the run, b cleared the baseline, h retuned it)

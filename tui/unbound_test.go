@@ -148,7 +148,8 @@ func onGlossary(t *testing.T) (*session.Session, Model, session.Snapshot, tea.Mo
 }
 
 // TestGlossaryTakesOnlyItsKeys: the glossary takes ?, esc, q and its paging
-// keys alone (TestGlossaryPagesBothWays), and its footer says that any other
+// keys alone (TestGlossaryPagesBothWays), with < and >, which close it for an
+// event (TestEventKeysGoFromTheEventsPage), and its footer says that any other
 // key was not taken, so that no key acts behind the page, unseen: space running
 // the run, b pinning a baseline, ← retuning it, r reseeding it. h, l, + and -,
 // which retune as ← and → do on the main screen, are refused: ← and → turn the
