@@ -1296,6 +1296,7 @@ func (s *Session) publishEval(atOnce bool) {
 		GLoss:     cfg.GLoss,
 		GEMA:      cfg.GEMA,
 		Penalized: cfg.Penalized(),
+		RowWidth:  rowWidth(cfg),
 		Seed:      s.gan.Seed(),
 		State:     s.state,
 		Err:       s.err,

@@ -168,6 +168,14 @@ type Snapshot struct {
 	// when that one was (Session.warmupShown); else 0.
 	DWarmup int
 
+	// RowWidth is how many samples G makes from one noise draw on a line
+	// (engine.Config.GOut), whose checks measure how much the samples
+	// vary from draw to draw (engine.Metrics.ZDep); 0 on a plane, whose
+	// checks measure no noise use. The design tells it before the first
+	// check: a run of one sample per draw (vanilla) never marks its noise
+	// ignored (Marks).
+	RowWidth int
+
 	Settings Settings
 	Last     engine.EpochStats // the latest epoch
 	History  []Point           // the whole run, downsampled; see History

@@ -126,18 +126,22 @@ var eventNames = [...]string{
 	EventFrozen: "d-frozen", EventFrozenEnded: "d-frozen-ended",
 }
 
-// Marks reports whether a run under loss can mark events of kind k, by
+// Marks reports whether a run under loss, whose G makes rowWidth samples
+// from one noise draw (Snapshot.RowWidth), can mark events of kind k, by
 // what the diagnosis's watch reads its findings with (watchOf), each a
 // pure function of the loss: D's win and its end only where D's losses
 // have a line it wins under (dWinsUnder; not a Wasserstein critic's);
 // the equilibrium and a stall at it only where D's losses have one
 // (EquilibriumOf), or the hinge's their sum; D frozen away from it only
-// where they have one each (BCE, least squares). Every other kind any
-// loss can mark, and under no loss (0, a design not yet known) every
-// kind. The trainer's glossary lists the events by it, on every draw, so
-// that a critic's does not list the equilibrium and d-stalled, which it
-// never marks.
-func Marks(loss engine.Loss, k EventKind) bool {
+// where they have one each (BCE, least squares). The noise ignored and
+// used again only where a draw makes a row of more than one sample, the
+// only noise use the checks measure (engine.NoiseDependence: 1 by
+// construction at one sample a draw; none on a plane, rowWidth 0). Every
+// other kind any run can mark, and under no loss (0, a design not yet
+// known) every kind. The trainer's glossary lists the events by it, on
+// every draw, so that a critic's does not list the equilibrium and
+// d-stalled, which it never marks, nor vanilla's the noise ignored.
+func Marks(loss engine.Loss, rowWidth int, k EventKind) bool {
 	if loss == 0 {
 		return true
 	}
@@ -151,8 +155,19 @@ func Marks(loss engine.Loss, k EventKind) bool {
 		return hasEq || loss == engine.LossHinge
 	case EventFrozen, EventFrozenEnded:
 		return hasEq
+	case EventNoiseIgnored, EventNoiseUsed:
+		return rowWidth > 1
 	}
 	return true
+}
+
+// rowWidth is Snapshot.RowWidth for a run of cfg: G's samples from one
+// noise draw on a line, 0 on a plane.
+func rowWidth(cfg engine.Config) int {
+	if cfg.Dim() == 2 {
+		return 0
+	}
+	return cfg.GOut
 }
 
 func (k EventKind) String() string {

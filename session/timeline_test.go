@@ -224,9 +224,43 @@ func TestMarksIsWhatTheFindingsFind(t *testing.T) {
 			}
 			fs := diagnose(cfg, &w, &Eval{Epoch: 300, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 1.25, KS: 0.2, ZDep: 1}, KSFloor: 0.03})
 			found := slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == c.kind || c.kind == DIndifferent && f.Kind == DStalled }) // a D held still at it is stalled there
-			if marks := Marks(loss, c.event); found != marks {
+			if marks := Marks(loss, rowWidth(cfg), c.event); found != marks {
 				t.Errorf("%s, D's losses held at %g and %g: finding %v found %v, Marks(%s) %v", loss, c.dReal, c.dFake, c.kind, found, c.event, marks)
 			}
+		}
+	}
+}
+
+// TestMarksTheNoiseWhereItIsMeasured: Marks says a run can mark its noise
+// ignored exactly where a G that gives the same samples at every draw is found
+// to ignore it: on rows of 100 samples a draw (blog-original), not on rows of
+// one (vanilla), whose noise use is 1 by construction, nor on a plane, whose
+// checks measure none; each as the design's Snapshot.RowWidth has it. Vanilla's
+// glossary had listed "noise ignored or used again" beside a run that never
+// marks it.
+func TestMarksTheNoiseWhereItIsMeasured(t *testing.T) {
+	target, err := engine.ParseTarget("normal(4,1.25)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"vanilla", "blog-original", "ring"} {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := rowWidth(cfg)
+		found := false
+		if w > 0 { // a line's: every draw the same row of w samples, 2,000 in all
+			xs := make([]float64, 2000)
+			for i := range xs {
+				xs[i] = 4 + float64(i%w)/100
+			}
+			watch := watchOf(cfg)
+			fs := diagnose(cfg, &watch, &Eval{Epoch: 300, Metrics: engine.Evaluate(xs, w, target, engine.HistSpec{}), KSFloor: 0.03})
+			found = slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == NoiseIgnored })
+		}
+		if marks := Marks(cfg.Loss, w, EventNoiseIgnored); found != marks {
+			t.Errorf("%s, rows of %d: the noise found ignored %v, Marks(%s) %v", name, w, found, EventNoiseIgnored, marks)
 		}
 	}
 }

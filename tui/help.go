@@ -566,20 +566,22 @@ func (m *Model) balanceText() string {
 	return b.String()
 }
 
-// eventsText is the ◆ entry, with the events the design's loss can
-// mark (session.Marks) and the line D's equilibrium ends at as that loss
-// has it (equilibriumNear); a collapse in the words of the target's
-// collapsed finding (session.CollapsedTo). One list for every design
-// would name events a design never marks: a critic's D's win, the
-// equilibrium and d-stalled, the hinge's d-frozen.
+// eventsText is the ◆ entry, with the events the design can mark
+// (session.Marks, by its loss and G's samples per noise draw) and the line
+// D's equilibrium ends at as its loss has it (equilibriumNear); a
+// collapse in the words of the target's collapsed finding
+// (session.CollapsedTo). One list for every design would name events a
+// design never marks: a critic's D's win, the equilibrium and d-stalled,
+// the hinge's d-frozen, and the noise ignored where G makes one sample a
+// draw (vanilla) or on a plane (Snapshot.RowWidth).
 func (m *Model) eventsText() string {
-	marks := func(k session.EventKind) bool { return session.Marks(m.snap.Loss, k) }
-	var wins, eq, frozen, eqEnd, near string
+	marks := func(k session.EventKind) bool { return session.Marks(m.snap.Loss, m.snap.RowWidth, k) }
+	var wins, noise, eq, frozen, eqEnd, near string
 	if marks(session.EventDWins) {
-		wins = "D winning or no longer, "
+		wins = "D winning or no longer"
 	}
 	if marks(session.EventEquilibrium) {
-		eq = ", equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target)"
+		eq = "equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target)"
 		eqEnd, near = "the equilibrium, ", m.equilibriumNear()+"; "
 	}
 	if marks(session.EventFrozen) {
@@ -599,14 +601,23 @@ func (m *Model) eventsText() string {
 	modes := targetModes(&m.snap)
 	var mode, collapse, ends, spread string
 	if modes > 0 {
-		mode = "a mode covered, dropped or back, "
+		mode = "a mode covered, dropped or back"
 	}
 	ends = "the noise floor and a plateau"
 	if modes <= 1 {
-		collapse = ", G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again"
+		collapse = "G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again"
 		ends, spread = "the noise floor, a collapse and a plateau", "G's spread under 20% of the target's; "
 	}
-	return "an event on the time axis: " + mode + wins + "noise ignored or used again" + collapse + eq + frozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + ends + ", without it or near it: " + near + floor + spread + "the distance not 20% under the best before it); the events are listed, latest first, after this glossary, and f lists them by kind."
+	if marks(session.EventNoiseIgnored) {
+		noise = "noise ignored or used again"
+	}
+	var kinds []string
+	for _, k := range []string{mode, wins, noise, collapse, eq + frozen} {
+		if k != "" {
+			kinds = append(kinds, k)
+		}
+	}
+	return "an event on the time axis: " + strings.Join(kinds, ", ") + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + ends + ", without it or near it: " + near + floor + spread + "the distance not 20% under the best before it); the events are listed, latest first, after this glossary, and f lists them by kind."
 }
 
 // targetModes counts the modes of the run's target whose coverage the

@@ -1369,17 +1369,21 @@ func TestPlaneGlossaryNamesNoLineMeasure(t *testing.T) {
 // of modes (bimodal, ring, grid) and not on one of none (vanilla, moons); a
 // collapse on a target of one mode or none and not where the mode findings say
 // it. vanilla's had read "a mode covered, dropped or back" and "SW1 under 1.8×
-// its floor" on normal(4,1.25), bimodal's "G collapsed to one point".
+// its floor" on normal(4,1.25), bimodal's "G collapsed to one point". The noise
+// ignored or used again only where G makes a row of samples from one draw
+// (blog-original), known from the design before the first check, and not for
+// one sample a draw (vanilla) or on a plane, whose noise use no check measures.
 func TestEventsEntryNamesWhatTheRunMarks(t *testing.T) {
 	for _, c := range []struct {
-		preset      string
-		line, modes bool
+		preset             string
+		line, modes, noise bool
 	}{
-		{"vanilla", true, false},
-		{"bimodal", true, true},
-		{"hinge", true, false},
-		{"ring", false, true},
-		{"moons", false, false},
+		{"vanilla", true, false, false},
+		{"bimodal", true, true, false},
+		{"hinge", true, false, false},
+		{"blog-original", true, false, true},
+		{"ring", false, true, false},
+		{"moons", false, false, false},
 	} {
 		_, m, snap := presetModel(t, c.preset, 120, 40)
 		unchecked := snap
@@ -1397,10 +1401,11 @@ func TestEventsEntryNamesWhatTheRunMarks(t *testing.T) {
 				"G collapsed to":                  !c.modes,
 				"a collapse":                      !c.modes,
 				"G's spread under 20%":            !c.modes,
+				"noise ignored or used again":     c.noise,
 			}
 			for words, want := range says {
 				if got := strings.Contains(entry, words); got != want {
-					t.Errorf("%s (a line: %v, modes: %v, checked: %v): the ◆ entry names %q: %v, want %v: %q", c.preset, c.line, c.modes, snap.Eval.Metrics.N > 0, words, got, want, entry)
+					t.Errorf("%s (a line: %v, modes: %v, noise use measured: %v, checked: %v): the ◆ entry names %q: %v, want %v: %q", c.preset, c.line, c.modes, c.noise, snap.Eval.Metrics.N > 0, words, got, want, entry)
 				}
 			}
 		}
