@@ -166,6 +166,64 @@ func TestEventsSayTheirEpochWhileTheRunTrainsOn(t *testing.T) {
 	}
 }
 
+// TestEventsTitleGivesWayWholeWords: where the width has no room for the whole
+// events title, its words give way whole, in order: the marks ("latest
+// first"), then f's hint, which the footer gives too, then the "the" of "of the
+// 122 events"; the epoch the list is of stays. At 70 columns, d-wins-ended's
+// title as of epoch 1,769 had been cut at the width, "· f next k…", beside a
+// footer offering f whole.
+func TestEventsTitleGivesWayWholeWords(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	lipgloss.SetColorProfile(termenv.Ascii)
+	opened := trained
+	opened.State, opened.Note, opened.Epoch = session.Paused, "", 1_769
+	opened.Events = nil
+	for i := range 122 {
+		k := session.EventNoiseFloorEnded
+		if i%61 == 0 {
+			k = session.EventDWinsEnded
+		}
+		opened.Events = append(opened.Events, session.Event{Epoch: 10 * (i + 1), Kind: k, Detail: fmt.Sprintf("event %d", i)})
+	}
+	later := opened
+	later.Epoch = 2_500
+	huge, hugeLater := opened, opened
+	huge.Epoch, hugeLater.Epoch = 1_000_000_000, 1_000_000_010
+	for _, c := range []struct {
+		w             int
+		opened, shown session.Snapshot
+		fs            int // f presses: 2 d-wins-ended, 3 noise-floor-ended
+		title, footer string
+	}{
+		{70, opened, opened, 3, "Events noise-floor-ended: 120 of the 122 events · f all kinds", "f all kinds"},
+		{70, opened, later, 3, "Events noise-floor-ended: 120 of the 122 events as of epoch 1,769", "f all kinds"},
+		{70, opened, later, 2, "Events d-wins-ended: 2 of the 122 events as of epoch 1,769", "f next kind"},
+		{70, huge, hugeLater, 3, "Events noise-floor-ended: 120 of 122 events as of epoch 1,000,000,000", "f all kinds"},
+		{80, opened, later, 3, "Events noise-floor-ended: 120 of the 122 events as of epoch 1,769 · f all kinds", "f all kinds"},
+		{80, opened, opened, 2, "Events d-wins-ended: 2 of the 122 events, latest first · f next kind", "f next kind"},
+	} {
+		var m tea.Model = NewModel(s)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: c.w, Height: 24})
+		m, _ = m.Update(snapshotMsg(c.opened))
+		for range c.fs {
+			m, _ = m.Update(keyMsg("f"))
+		}
+		m, _ = m.Update(snapshotMsg(c.shown))
+		view := m.View()
+		checkFrame(t, view, c.w, 24)
+		title := ""
+		for _, l := range strings.Split(view, "\n") {
+			if strings.HasPrefix(l, "Events ") && !strings.HasPrefix(l, "Events (") {
+				title = strings.TrimRight(l, " ")
+			}
+		}
+		lines := strings.Split(view, "\n")
+		if title != c.title || !strings.Contains(lines[len(lines)-1], c.footer) {
+			t.Errorf("%d columns, f×%d, the run at epoch %s: title %q, want %q, the footer offering %q:\n%s", c.w, c.fs, numtext.FormatInt(c.shown.Epoch), title, c.title, c.footer, view)
+		}
+	}
+}
+
 // TestEventsKindKeptAsEventsArrive: the kind f chose stays chosen while
 // the pages are closed and the run makes new events: f opens them on the
 // same kind, counted anew. One kind or none, f says why it lists no other

@@ -942,25 +942,41 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		asOf = "as of epoch " + itoa(s.Epoch)
 	}
 	if evs := s.Events; len(evs) > 0 {
-		what, shown, marks := " latest first", evs, ", marked ◆ on the charts"
-		if asOf != "" {
-			what = " " + asOf + "," + what
-		}
-		if kind := m.eventKind(m.gsnap.Events); kind != "" {
-			shown = slices.DeleteFunc(slices.Clone(evs), func(e session.Event) bool { return e.Kind.String() != kind })
-			part, what, marks = "Events ("+kind+")", " "+kind+": "+itoa(len(shown))+" of the "+itoa(len(evs))+" events", ", latest first"
-			if asOf != "" {
-				what += " " + asOf
-			}
-		}
 		f := ""
 		if words := m.filterWords(); words != "" {
 			f = " · f " + words
 		}
-		if full := "Events" + what + marks + f; ansi.StringWidth(full) <= w || asOf == "" {
-			what += marks // the marks give way to the epoch where both do not fit
+		// The title's words after "Events", longest first: where the width
+		// has no room for them all, the marks give way, then f's hint,
+		// which the footer gives too, then the "the" of "of the 122
+		// events"; the epoch the list is of stays. Cut at the width, the
+		// title had ended "· f next k…" (d-wins-ended as of epoch 1,769 at
+		// 70 columns) beside a footer offering f whole.
+		shown, latest := evs, " latest first"
+		if asOf != "" {
+			latest = " " + asOf + "," + latest
 		}
-		title(styleTitle.Render("Events") + styleMuted.Render(what+f))
+		says := []string{latest + ", marked ◆ on the charts" + f, latest + f}
+		if kind := m.eventKind(m.gsnap.Events); kind != "" {
+			shown = slices.DeleteFunc(slices.Clone(evs), func(e session.Event) bool { return e.Kind.String() != kind })
+			part = "Events (" + kind + ")"
+			count := func(of string) string {
+				c := " " + kind + ": " + itoa(len(shown)) + of + itoa(len(evs)) + " events"
+				if asOf != "" {
+					c += " " + asOf
+				}
+				return c
+			}
+			says = []string{count(" of the ") + ", latest first" + f, count(" of the ") + f, count(" of the "), count(" of ")}
+		}
+		what := says[len(says)-1]
+		for _, w1 := range says {
+			if ansi.StringWidth("Events"+w1) <= w {
+				what = w1
+				break
+			}
+		}
+		title(styleTitle.Render("Events") + styleMuted.Render(what))
 		add(eventLines(shown, w, len(shown))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
 			add([]string{styleMuted.Render(numtext.Count(n, "earlier event") + " not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
