@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
@@ -162,6 +163,48 @@ func TestEventsSayTheirEpochWhileTheRunTrainsOn(t *testing.T) {
 		frameReads(t, view, c.reads)
 		if c.notSay != "" && strings.Contains(view, c.notSay) {
 			t.Errorf("%d columns, the run not moved on: the events' title says %q:\n%s", c.w, c.notSay, view)
+		}
+	}
+}
+
+// TestGlossaryIsOfTheEpochThePagesOpenedAt: the ? pages' glossary is that of
+// the run as they opened on it, as their diagnosis is, not of the run training
+// on behind them: under a diagnosis at epoch 10 of modes "covered but not
+// separated", the modes entry begins with the blob it explains though the run
+// has since separated them, and under one of modes apart it does not begin so
+// though the run has since blurred them. It had followed the live run, and read
+// "covered/all, …" beneath the blob it was to explain.
+func TestGlossaryIsOfTheEpochThePagesOpenedAt(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	lipgloss.SetColorProfile(termenv.Ascii)
+	trained.State, trained.Note = session.Paused, ""
+	blurred, apart := trained, trained
+	blurred.Findings = []session.Finding{{Kind: session.ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them"}}
+	apart.Findings = nil
+	const blob, covered = "modes blob: every mode covered", "modes covered/all, each mode's share"
+	for _, c := range []struct {
+		name                string
+		opened, later       session.Snapshot
+		diagnosis, glossary string
+	}{
+		{"blurred, then apart", blurred, apart, "covered but not separated", blob},
+		{"apart, then blurred", apart, blurred, "", covered},
+	} {
+		c.later.Epoch = c.opened.Epoch + 1_000
+		var m tea.Model = NewModel(s)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m, _ = m.Update(snapshotMsg(c.opened))
+		m, _ = m.Update(keyMsg("?"))
+		m, _ = m.Update(keyMsg("?"))
+		m, _ = m.Update(snapshotMsg(c.later))
+		mm := m.(Model)
+		var all []string
+		for _, p := range mm.glossaryPages(mm.width, mm.glossaryHeight()) {
+			all = append(all, p...)
+		}
+		text := strings.Join(strings.Fields(ansi.Strip(strings.Join(all, "\n"))), " ")
+		if !strings.Contains(text, c.diagnosis) || !strings.Contains(text, c.glossary) {
+			t.Errorf("%s: the pages, opened at epoch %d, the run at %d, lack %q or %q:\n%s", c.name, c.opened.Epoch, c.later.Epoch, c.diagnosis, c.glossary, text)
 		}
 	}
 }

@@ -881,6 +881,9 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		entries = append(entries, pageEntry{lines: wrapIndent(styleBold.Render(term)+"  "+text, w), cont: styleBold.Render(term) + styleMuted.Render(" (continued)"), part: part})
 	}
 	s := &m.gsnap
+	if m.keys.page != pageGlossary { // not open: the pages as they would open now
+		s = &m.snap
+	}
 	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
 		part = "Diagnosis"
 		epoch, words := s.Epoch, ""
@@ -920,7 +923,13 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	if len(entries) > 0 {
 		title(styleTitle.Render("Glossary"))
 	}
-	for _, g := range m.glossaryEntries() {
+	// The glossary of the run as the pages opened on it, as the diagnosis
+	// before it and the events after it are: of the run as it trains on,
+	// its modes entry had read "covered/all, …" under a diagnosis of modes
+	// "covered but not separated", whose blob it explains.
+	frozen := *m
+	frozen.snap = *s
+	for _, g := range frozen.glossaryEntries() {
 		named(g[0], g[1])
 	}
 	// The events last: a long run keeps up to 256 of them, 29 pages at
