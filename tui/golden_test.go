@@ -234,7 +234,7 @@ func TestScreenGolden(t *testing.T) {
 				return s
 			}, []string{"v", "v"}, []string{"G(z)", "╌ base seed 2 at 600"}},
 			{"gz", nil, []string{"v", "v"}, []string{"G(z)", "central 98%"}},
-			{"quitting", nil, []string{"q"}, []string{"quitting after this epoch… q again quits at once"}},
+			{"quitting", nil, []string{"q"}, []string{"quitting… q again quits at once"}}, // paused: no epoch to wait for
 			{"unbound", nil, []string{"x"}, []string{"x is not a key here: ? lists them"}},
 			// An epoch of D's warm-up (wgan's 100 steps for 5), its row
 			// selected: the value takes the label's padding.

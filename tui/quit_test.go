@@ -80,7 +80,7 @@ func TestQuitStopsOutsideUpdate(t *testing.T) {
 	if stopped(s) {
 		t.Fatal("q stopped the session inside Update")
 	}
-	if !mm.(Model).quitting || !strings.Contains(mm.View(), quittingNote) {
+	if !mm.(Model).quitting || !strings.Contains(mm.View(), quittingIdleNote) { // paused: no epoch to wait for
 		t.Fatalf("q does not say the trainer is quitting:\n%s", mm.View())
 	}
 	if cmd == nil || isQuit(cmd) {
@@ -115,7 +115,7 @@ func TestSecondQuitLeavesAtOnce(t *testing.T) {
 	// and say so; the footer offers q alone.
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	mm, _ := m.Update(keyMsg("q"))
-	if v := mm.View(); !strings.Contains(v, quittingNote) || !strings.Contains(v, "q quit at once") || strings.Contains(v, "space") {
+	if v := mm.View(); !strings.Contains(v, quittingIdleNote) || !strings.Contains(v, "q quit at once") || strings.Contains(v, "space") {
 		t.Errorf("the quitting frame:\n%s", v)
 	}
 	mm, cmd := mm.Update(keyMsg("n"))
@@ -178,7 +178,7 @@ func TestQuittingOnTheGlossary(t *testing.T) {
 	}
 	view := mm.View()
 	checkFrame(t, view, 80, 24)
-	if !strings.Contains(view, "lossary") || !strings.Contains(view, quittingNote) {
+	if !strings.Contains(view, "lossary") || !strings.Contains(view, quittingIdleNote) {
 		t.Errorf("q on the glossary:\n%s", view)
 	}
 	mm, _ = mm.Update(keyMsg("n"))
@@ -389,6 +389,43 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 			m, _ = m.Update(keyMsg("q"))
 			if v := m.View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
 				t.Errorf("q with a checkpoint waiting, %s: want %q, not %q:\n%s", c.name, c.want, c.notWant, v)
+			}
+		})
+	}
+}
+
+// TestQuittingNamesAnEpochOnlyWhereOneTrains: q with no checkpoint waiting
+// says "quitting after this epoch" only where an epoch trains, running or
+// before the first frame (the first evaluation); on a paused run, no epoch
+// coming, "quitting…" and what q again loses. It had flashed "quitting after
+// this epoch…" over a paused vanilla. The screen's state is another session's
+// first frame, running or paused, as in TestQuittingSaysTheCheckpointWaits.
+func TestQuittingNamesAnEpochOnlyWhereOneTrains(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		paused, framed bool
+		want, notWant  string
+	}{
+		{"before the first frame", true, false, quittingNote, quittingIdleNote},
+		{"paused", true, true, quittingIdleNote, "after this epoch"},
+		{"running", false, true, quittingNote, quittingIdleNote},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: c.paused, Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lipgloss.SetColorProfile(termenv.Ascii)
+			t.Cleanup(s.Stop)
+			var m tea.Model = NewModel(s) // not started: idle, but for its first evaluation
+			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			if c.framed {
+				_, shown := shownModel(t, testdesigns.PerSample(5000), c.paused, 120, 40)
+				m, _ = m.Update(snapshotMsg(shown.snap))
+			}
+			m, _ = m.Update(keyMsg("q"))
+			if v := m.View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
+				t.Errorf("q, %s: want %q, not %q:\n%s", c.name, c.want, c.notWant, v)
 			}
 		})
 	}

@@ -1446,17 +1446,24 @@ const quittingEpochSaveNote = "quitting after this epoch and the checkpoint w as
 // had named an epoch that was not coming.
 const quittingSaveNote = "quitting once the checkpoint w asked for is written… q again quits at once, without it or the final line"
 
+// quittingIdleNote is the status while q waits for the session to stop
+// with no epoch training and no checkpoint w asked for (the run paused or
+// done): "after this epoch" had named an epoch that was not coming.
+const quittingIdleNote = "quitting… q again quits at once, without the final line"
+
 // quittingStatus is the status while q waits: quittingNote, or while a
-// checkpoint waits with it quittingEpochSaveNote, or quittingSaveNote
-// when no epoch trains (trainingOn).
+// checkpoint waits with it quittingEpochSaveNote; where no epoch trains
+// (trainingOn), quittingSaveNote, or without a checkpoint quittingIdleNote.
 func (m Model) quittingStatus() string {
-	switch {
-	case !m.saveWaits():
+	switch save := m.saveWaits(); {
+	case m.trainingOn() && !save:
 		return quittingNote
 	case m.trainingOn():
 		return quittingEpochSaveNote
+	case save:
+		return quittingSaveNote
 	}
-	return quittingSaveNote
+	return quittingIdleNote
 }
 
 // trainingOn reports whether an epoch trains before the run stops: the
@@ -1466,6 +1473,9 @@ func (m Model) quittingStatus() string {
 func (m Model) trainingOn() bool {
 	if !m.ready || m.snap.State == session.Running {
 		return true
+	}
+	if m.s == nil {
+		return false
 	}
 	what, _, _ := m.s.Doing()
 	return strings.HasPrefix(what, "training")
