@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ganui/ganui/internal/numtext"
@@ -85,6 +86,32 @@ func TestDesignPanelLeavesNoRowBlank(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// TestNoteGivesWayBeforeItIsCut: a note that does not fit its rows even with
+// the words session.GivesWay brackets given way is cut with them given way, "…"
+// in their place, so that the words after them come as far as the rows hold. A
+// checkpoint not saved on a full disk, at 70 columns in one row, had read
+// "checkpoint not saved: write /srv/runs/vanilla/run.ckpt: no space …", the
+// system's words, the first to give way, kept and what to do cut. Where it fits
+// without them, it reads as before.
+func TestNoteGivesWayBeforeItIsCut(t *testing.T) {
+	gw := session.GivesWay
+	note := "checkpoint not saved: " + gw + "write /srv/runs/vanilla/run.ckpt: no space left on device" + gw + "; the run goes on unsaved: free that room and w again"
+	for _, c := range []struct {
+		w, rows int
+		want    string
+	}{
+		{40, 1, "checkpoint not saved: …; the run goes …"},
+		{70, 1, "checkpoint not saved: …; the run goes on unsaved: free that room and …"},
+		{80, 1, "checkpoint not saved: …; the run goes on unsaved: free that room and w again"},
+		{120, 1, "checkpoint not saved: write /srv/runs/vanilla/run.ckpt …; the run goes on unsaved: free that room and w again"},
+	} {
+		lines := noteLines(note, lipgloss.NewStyle(), c.w, c.rows)
+		if got := ansi.Strip(strings.Join(lines, "\n")); got != c.want {
+			t.Errorf("%d columns, %d row: %q, want %q", c.w, c.rows, got, c.want)
 		}
 	}
 }

@@ -1105,8 +1105,10 @@ func (m *Model) statusLines(w, n int) []string {
 // place, as few as lets the whole fit, so that the words after them stay:
 // c's caveat, its reason first, before the checkpoint that continues the
 // run, which at 80×24 would otherwise be cut. Where even without them it
-// does not fit, the text is cut at its end, those words in it
-// (cutLines).
+// does not fit, the text without them is cut at its end (cutLines), so
+// that the words after them come as far as the rows hold: cut with them
+// in, a checkpoint not saved on a full disk had kept the system's words,
+// the first to give way, and lost what to do.
 func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 	note = strings.ReplaceAll(note, session.LiveOnly, "") // the screen is the trainer running
 	parts := strings.Split(note, session.GivesWay)        // the brackets' words at odd places
@@ -1134,7 +1136,7 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 			}
 		}
 	}
-	return cutLines(lines, w, rows)
+	return cutLines(render(), w, rows) // every bracket given way
 }
 
 // commandLines lays out cmd, a command line to copy, at width w: whole on one
