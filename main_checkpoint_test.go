@@ -520,3 +520,36 @@ func TestResumeFromElsewhereNamesThePointsFile(t *testing.T) {
 		t.Errorf("--log data/pts.csv, another file than the points: exit %d, %s", code, stderr)
 	}
 }
+
+// TestReplacedPlotIsSaid: a --plot naming a figure already there says on
+// standard error, before the first epoch, as --save and --log do
+// (TestReplacedOutputsAreSaid), what the run's figure is to replace: its
+// format, and a PNG's size; a batch's and a sweep's say it too. An empty
+// file replaces nothing and says nothing.
+func TestReplacedPlotIsSaid(t *testing.T) {
+	t.Chdir(t.TempDir())
+	common := []string{"--headless", "--samples", "100", "--preset", "vanilla", "--epochs", "20"}
+	if code, _, stderr := runCLI(t, append(common, "--every", "0", "--plot", "run.png")...); code != 0 || stderr != "" {
+		t.Fatalf("the first run: exit %d, stderr %q", code, stderr)
+	}
+	if err := os.WriteFile("run.svg", []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("empty.png", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--every", "0", "--plot", "run.png"}, "ganui: note: --plot run.png holds a PNG image of 1,100×770 pixels: the figure drawn as the run ends is to replace it; copy it elsewhere to keep it\n"},
+		{[]string{"--every", "0", "--plot", "run.svg"}, "ganui: note: --plot run.svg holds an SVG image: the figure drawn as the run ends is to replace it; copy it elsewhere to keep it\n"},
+		{[]string{"--plot", "run.png", "--seeds", "1-2"}, "ganui: note: --plot run.png holds a PNG image of 1,100×770 pixels: the figure drawn as the batch ends is to replace it; copy it elsewhere to keep it\n"},
+		{[]string{"--every", "0", "--plot", "empty.png"}, ""},
+	} {
+		code, _, stderr := runCLI(t, append(common, c.args...)...)
+		if code != 0 || stderr != c.want {
+			t.Errorf("%s over a figure: exit %d, stderr\n%q\nwant\n%q", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+}

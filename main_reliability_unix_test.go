@@ -591,14 +591,18 @@ func (w *readerGoneAt) Write(p []byte) (int, error) {
 // trained, ends as quietly as one without --plot, not saying "training stopped
 // there" of a sweep trained to its end.
 func TestAReaderGoneAfterTheLastRunSaysNothing(t *testing.T) {
-	plot := filepath.Join(t.TempDir(), "sweep.png")
+	dir := t.TempDir()
 	for _, c := range []struct {
 		rows int
-		want string
+		want string // of the --plot, {plot}
 	}{
-		{0, "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --plot " + shellword.Quote(plot) + "\n"},
+		{0, "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --plot {plot}\n"},
 		{3, ""},
 	} {
+		// A heat map of its own each: one over the last's would be told
+		// first (replacedPlot).
+		plot := filepath.Join(dir, "sweep"+strconv.Itoa(c.rows)+".png")
+		c.want = strings.ReplaceAll(c.want, "{plot}", shellword.Quote(plot))
 		out := &readerGoneAt{lines: c.rows}
 		var stderr strings.Builder
 		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3", "--seeds", "1", "--jobs", "1", "--plot", plot}, out, &stderr)
