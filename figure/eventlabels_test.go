@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -47,6 +48,30 @@ func (c *textCanvas) DrawImage(vg.Rectangle, image.Image) {}
 // left of its line or on an earlier event's line, its kind and epoch.
 func names(e Event, text string) bool {
 	return text == e.Label || text == e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
+}
+
+// namedEvents is how many events labels name, one each or, a label of
+// events alike (alikeLabel), all it names.
+func namedEvents(labels []placed) int {
+	n := 0
+	for _, l := range labels {
+		n += l.events
+	}
+	return n
+}
+
+// alikeCount is how many events of e's kind text names at once, "mode-covered
+// ×6" six of mode-covered, or 0 where it names no such run of them.
+func alikeCount(e Event, text string) int {
+	rest, ok := strings.CutPrefix(text, e.Label+" ×")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(rest)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 func drawEvents(rec vg.Canvas, events ...Event) {
@@ -189,15 +214,26 @@ func TestEventLabelsApart(t *testing.T) {
 		drawLosses(t, r, rec)
 		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 		var written []vg.Rectangle
+		uses := map[int]int{} // of a label of events alike, how many it has named
 		for _, e := range events {
-			i := slices.IndexFunc(rec.strs, func(s string) bool { return names(e, s) })
+			i := -1
+			for j, s := range rec.strs {
+				if names(e, s) || alikeCount(e, s) > uses[j] {
+					i = j
+					break
+				}
+			}
 			if i < 0 {
 				t.Errorf("%s (epoch %d) is not named: labels %q", e.Label, e.Epoch, rec.strs)
 				continue
 			}
-			rec.strs[i] = "" // each label names one event
+			text := rec.strs[i]
+			if uses[i]++; uses[i] < max(1, alikeCount(e, text)) {
+				continue // its box is checked once, with the last it names
+			}
+			rec.strs[i] = "\x00" // each label names one event, or those alike it counts
 			at := rec.texts[i]
-			lb := labelBox(sty, vg.Point{X: at.X, Y: at.Y + sty.FontExtents().Ascent}, e.Label)
+			lb := labelBox(sty, vg.Point{X: at.X, Y: at.Y + sty.FontExtents().Ascent}, text)
 			for _, o := range written {
 				if lb.Min.X < o.Max.X && o.Min.X < lb.Max.X && lb.Min.Y < o.Max.Y && o.Min.Y < lb.Max.Y {
 					t.Errorf("%s's label %v is written over another's, %v", e.Label, lb, o)
@@ -341,32 +377,65 @@ func (c *strokeCanvas) feet() int {
 
 // TestEventLinesBreakUnderLabels: an event's line that a label right of an
 // earlier line reaches across is broken there, not drawn through the label's
-// text. ring's three mode-covered labels, 10 points apart, are not struck
-// through by the next events' lines, "mọde-coveṛed".
+// text: three labels 10 points apart, stacked, are not struck through by the
+// next events' lines, "mọde-coveṛed", nor ring's mode-covered ×3, named at
+// once across its lines.
 func TestEventLinesBreakUnderLabels(t *testing.T) {
-	rec := &strokeCanvas{}
-	drawEvents(rec, Event{Epoch: 100, Label: "mode-covered"}, Event{Epoch: 110, Label: "mode-covered"}, Event{Epoch: 120, Label: "mode-covered"})
-	if len(rec.strs) != 3 {
-		t.Fatalf("labels %q written, want 3", rec.strs)
-	}
-	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
-	w := sty.Width("mode-covered")
-	// The band each label's letters take: from its baseline up to the
-	// height of its small letters.
-	for i, at := range rec.texts {
-		for _, s := range rec.strokes {
-			if len(s) != 2 || s[0].X != s[1].X {
-				continue // no event's line
-			}
-			x, lo, hi := s[0].X, min(s[0].Y, s[1].Y), max(s[0].Y, s[1].Y)
-			if x > at.X && x < at.X+w && lo < at.Y+4 && hi > at.Y {
-				t.Errorf("the line at x=%v, y %v to %v, runs through label %d, at %v", x, lo, hi, i+1, at)
+	for _, c := range []struct {
+		kinds []string
+		want  []string
+	}{
+		{[]string{"mode-covered", "mode-dropped", "mode-recovered"}, []string{"mode-covered", "mode-dropped", "mode-recovered"}},
+		{[]string{"mode-covered", "mode-covered", "mode-covered"}, []string{"mode-covered ×3"}},
+	} {
+		rec := &strokeCanvas{}
+		drawEvents(rec, Event{Epoch: 100, Label: c.kinds[0]}, Event{Epoch: 110, Label: c.kinds[1]}, Event{Epoch: 120, Label: c.kinds[2]})
+		if !slices.Equal(rec.strs, c.want) {
+			t.Fatalf("labels %q written, want %q", rec.strs, c.want)
+		}
+		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+		// The band each label's letters take: from its baseline up to the
+		// height of its small letters.
+		for i, at := range rec.texts {
+			w := sty.Width(rec.strs[i])
+			for _, s := range rec.strokes {
+				if len(s) != 2 || s[0].X != s[1].X {
+					continue // no event's line
+				}
+				x, lo, hi := s[0].X, min(s[0].Y, s[1].Y), max(s[0].Y, s[1].Y)
+				if x > at.X && x < at.X+w && lo < at.Y+4 && hi > at.Y {
+					t.Errorf("the line at x=%v, y %v to %v, runs through label %q, at %v", x, lo, hi, rec.strs[i], at)
+				}
 			}
 		}
+		// Every line still reaches the foot of the panel.
+		if feet := rec.feet(); feet != 3 {
+			t.Errorf("%q: %d lines reach the panel's foot, want 3", c.want, feet)
+		}
 	}
-	// Every line still reaches the foot of the panel.
-	if feet := rec.feet(); feet != 3 {
-		t.Errorf("%d lines reach the panel's foot, want 3", feet)
+}
+
+// TestAlikeLabelCountsTheEvents: a label of events alike counts the
+// session's events its marks stand for: ring's eight modes covered at six
+// epochs, two at 5,400 and two at 6,000, "mode-covered ×8", not ×6.
+func TestAlikeLabelCountsTheEvents(t *testing.T) {
+	events := []Event{{5400, "mode-covered", 2}, {5600, "mode-covered", 1}, {5800, "mode-covered", 1}, {6000, "mode-covered", 2}, {6400, "mode-covered", 1}, {6800, "mode-covered", 1}}
+	if got := alikeLabel(events); got != "mode-covered ×8" {
+		t.Errorf("six marks of eight events labelled %q, want %q", got, "mode-covered ×8")
+	}
+	if got := alikeLabel(events[:1]); got != "mode-covered" {
+		t.Errorf("one mark of two events labelled %q, want %q", got, "mode-covered")
+	}
+}
+
+// TestAlikeAtTheEdgeNamedOneByOne: events alike whose one label has no
+// room right of the first line, at the panel's right edge, are each named on
+// its own, left of its line, naming its epoch, as before (alike's fallback).
+func TestAlikeAtTheEdgeNamedOneByOne(t *testing.T) {
+	rec := &drawCanvas{}
+	drawEvents(rec, Event{Epoch: 985, Label: "mode-covered", N: 1}, Event{Epoch: 995, Label: "mode-covered", N: 1})
+	if want := []string{"mode-covered (985)", "mode-covered (995)"}; !slices.Equal(rec.strs, want) {
+		t.Errorf("labels %q, want %q", rec.strs, want)
 	}
 }
 
@@ -613,8 +682,8 @@ func TestCrowdedLabelsAboveTheData(t *testing.T) {
 	mean := series(len(r.History), func(i int) (float64, float64) { return float64(r.History[i].Epoch), r.History[i].Mean })
 	std := series(len(r.History), func(i int) (float64, float64) { return float64(r.History[i].Epoch), r.History[i].Std })
 	labels, _, _ := eventLines{events: r.Events, curves: []plotter.XYs{mean, std, r.flat(4), r.flat(1.25)}}.labels(p.DataCanvas(canvases[0][0]), p.Plot)
-	if len(labels) != len(r.Events) {
-		t.Errorf("%d of the %d events named", len(labels), len(r.Events))
+	if n := namedEvents(labels); n != len(r.Events) {
+		t.Errorf("%d of the %d events named", n, len(r.Events))
 	}
 	for _, l := range labels {
 		if l.bare {
@@ -642,7 +711,9 @@ func TestEveryEventNamed(t *testing.T) {
 	}
 	named := 0
 	for _, s := range svgOf(t, r) {
-		if strings.HasPrefix(s, "mode-covered") {
+		if n := alikeCount(r.Events[0], s); n > 0 {
+			named += n
+		} else if s == "mode-covered" || strings.HasPrefix(s, "mode-covered (") {
 			named++
 		}
 	}
@@ -679,8 +750,8 @@ func TestLabelsAboveAFlatCurveOnALogScale(t *testing.T) {
 	_, trY := p.Transforms(&d)
 	top := trY(30000 * 1.02)
 	labels, _, _ := eventLines{events: r.Events, curves: []plotter.XYs{ks, w1}}.labels(d, p.Plot)
-	if len(labels) != len(r.Events) {
-		t.Errorf("%d of the %d events named", len(labels), len(r.Events))
+	if n := namedEvents(labels); n != len(r.Events) {
+		t.Errorf("%d of the %d events named", n, len(r.Events))
 	}
 	for _, l := range labels {
 		if l.bare || l.box.Min.Y <= top {
@@ -692,8 +763,8 @@ func TestLabelsAboveAFlatCurveOnALogScale(t *testing.T) {
 // ringAtItsEnd is a run like ring's at 20,000 epochs (ganui --headless
 // --preset ring): G's means and stds swinging to ±2.7 before epoch 4,000,
 // flat at the target's after, its sliced W1 falling from 1.5 and its
-// high-quality share rising to 0.9, its events' labels five rows deep
-// from epoch 5,400 on.
+// high-quality share rising to 0.9, its events' eight labels seven rows
+// deep from epoch 5,400 on, each event named on its own.
 func ringAtItsEnd() Run {
 	r := planeRun()
 	r.History, r.Evals, r.SampleEpoch = nil, nil, 20000
@@ -719,8 +790,12 @@ func ringAtItsEnd() Run {
 // room above the data under them, not above the data's top elsewhere, so
 // that a run whose labels stand over flat data late keeps no long empty
 // band over its early swings: this run's panel (a) ran from -4 to 7 over
-// G's means up to 2.7, now to 4.5, its (c) to 31 over data up to 1.5, now
-// to 15; no label is written over the data.
+// G's means up to 2.7, then to 4.5, its (c) to 31 over data up to 1.5, then
+// to 15; no label is written over the data. Its six mode-covered events,
+// each a row under the last, are named at once, "mode-covered ×6" (alike),
+// so that its labels take two rows, not seven, and (a) ends at 3, (c)
+// at 2 (ganui --headless --preset ring --plot ring.png: (c) ran to about
+// 300 under seven rows, the decades between empty).
 func TestEventLabelsLeaveNoEmptyBand(t *testing.T) {
 	r := ringAtItsEnd()
 	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
@@ -732,13 +807,20 @@ func TestEventLabelsLeaveNoEmptyBand(t *testing.T) {
 		p    *panel
 		c    draw.Canvas
 		top  float64
-	}{{"(a) G's means and stds up to 2.7", panels[0][0], canvases[0][0], 5}, {"(c) sliced W1 and share up to 1.5", panels[1][0], canvases[1][0], 20}} {
+	}{{"(a) G's means and stds up to 2.7", panels[0][0], canvases[0][0], 3}, {"(c) sliced W1 and share up to 1.5", panels[1][0], canvases[1][0], 2}} {
 		if c.p.Y.Max > c.top {
 			t.Errorf("panel %s: its axis from %g to %g, want it to end at %g at most", c.name, c.p.Y.Min, c.p.Y.Max, c.top)
 		}
 		labels, _, _ := eventLines{events: r.Events, curves: c.p.curves}.labels(c.p.DataCanvas(c.c), c.p.Plot)
-		if len(labels) != len(r.Events) {
-			t.Errorf("panel %s: %d of %d events named", c.name, len(labels), len(r.Events))
+		if n := namedEvents(labels); n != len(r.Events) {
+			t.Errorf("panel %s: %d of %d events named", c.name, n, len(r.Events))
+		}
+		rows := map[vg.Length]bool{}
+		for _, l := range labels {
+			rows[l.at.Y] = true
+		}
+		if len(rows) > 2 {
+			t.Errorf("panel %s: its %d labels in %d rows, want 2 at most", c.name, len(labels), len(rows))
 		}
 		for _, l := range labels {
 			if l.bare {

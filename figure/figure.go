@@ -2800,6 +2800,13 @@ const dotRoom = 0.02
 // across an earlier one begins clear of that line, not at it as that line's
 // labels do: it would otherwise read as of the earlier line's epoch. A label
 // right of its line may reach across later lines, which are broken under it.
+// Events of one kind whose lines lie under the first's label are named at
+// once by a label right of the first line that counts them, "mode-covered
+// ×8", across the others, broken under it (alike): ring's eight modes
+// covered at six epochs from 5,400 on had six labels, each a row under the
+// last, seven rows deep with noise-floor's, and the y axes ran on to make
+// the room, panel (c)'s to about 300 over data up to 1.8; now two rows. Where that label finds no
+// room (the panel's right edge), each is named on its own.
 // Lines closer than a few points are drawn once, at the first of their events,
 // and the label of a later one names its epoch, "d-stalled (3,600)", so that
 // blog-original's d-stalled (3,600) under equilibrium (3,000) on one line does
@@ -2836,6 +2843,10 @@ type placed struct {
 	box   vg.Rectangle
 	label string
 	bare  bool // over the data: no white box under it
+	// events is how many of the events in sight the label names: 1, or
+	// for events of one kind close together named at once (alike), all
+	// of them.
+	events int
 }
 
 // eventStyle is the style of the event labels.
@@ -2885,21 +2896,17 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 	if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug (Plot)
 		return nil, lines, shown
 	}
-	for i, e := range shown {
-		x := trX(float64(e.Epoch))
-		label, dated := e.Label, e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
-		if x != lines[of[i]] { // drawn as an earlier event's line
-			label = dated
-		}
-		// Right of the line, or where that is taken (the panel's edge at
-		// a run's last epoch, an earlier label) left of it,
-		// naming its epoch; where that runs across earlier lines, left of
-		// them (beyond).
-		h := sty.Height(label)
+	h := sty.Height("M") // a row's
+	// place adds the label of n events, their first's line at x: of the
+	// first set of sides with room in a row, in the row and at the side
+	// the curves cross least, the first of them where none does; a row
+	// of its own under the others where no row has room. It reports
+	// false where the panel has no row left.
+	place := func(x vg.Length, n int, sidesets ...[]side) bool {
 		var best *placed // of the places it fits, the one the curves cross least
 		bestRow, least := 0, vg.Length(math.Inf(1))
 		for {
-			for _, sides := range [][]side{{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(dated), dated}}, beyond(sty, dated, x, lines, crosses)} {
+			for _, sides := range sidesets {
 			rows:
 				for row := range free {
 					top := c.Max.Y - vg.Length(row)*h
@@ -2907,7 +2914,7 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 						at, w := s.at, sty.Width(s.label)
 						if at >= free[row] && at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
 							at := vg.Point{X: at, Y: top}
-							l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label}
+							l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label, events: n}
 							if across := ev.across(c, p, l.box); across < least {
 								best, bestRow, least = &l, row, across
 								if across == 0 {
@@ -2930,13 +2937,69 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			}
 			free = append(free, c.Min.X)
 		}
-		if best != nil {
-			best.bare = least > 0 // over the data: no white box to hide them
-			labels = append(labels, *best)
-			free[bestRow] = best.at.X + sty.Width(best.label) + vg.Points(4)
+		if best == nil {
+			return false
 		}
+		best.bare = least > 0 // over the data: no white box to hide them
+		labels = append(labels, *best)
+		free[bestRow] = best.at.X + sty.Width(best.label) + vg.Points(4)
+		return true
+	}
+	for i := 0; i < len(shown); i++ {
+		e := shown[i]
+		x := trX(float64(e.Epoch))
+		label, dated := e.Label, e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
+		if x != lines[of[i]] { // drawn as an earlier event's line
+			label = dated
+		} else if n := alike(shown[i:], func(k int) vg.Length { return trX(float64(shown[i+k].Epoch)) }, sty); n > 1 {
+			// Events of one kind whose lines lie under the first's label,
+			// named once: "mode-covered ×8", right of the first line, across
+			// the others, which are broken under it.
+			rows := len(free)
+			if place(x, n, []side{{x + vg.Points(2), alikeLabel(shown[i : i+n])}}) {
+				i += n - 1
+				continue
+			}
+			free = free[:rows] // the rows added for it, unused, left to the labels one by one
+		}
+		// Right of the line, or where that is taken (the panel's edge at
+		// a run's last epoch, an earlier label) left of it,
+		// naming its epoch; where that runs across earlier lines, left of
+		// them (beyond).
+		place(x, 1, []side{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(dated), dated}}, beyond(sty, dated, x, lines, crosses))
 	}
 	return labels, lines, shown
+}
+
+// alike is how many of events, from the first on, are of the first's kind
+// (its label) and lie, at (their lines' x), under the label that names them
+// at once right of the first's line (alikeLabel): 1 where the next is of
+// another kind, or its line lies beyond the label's end.
+func alike(events []Event, at func(int) vg.Length, sty draw.TextStyle) int {
+	n := 1
+	for n < len(events) && events[n].Label == events[0].Label {
+		end := at(0) + vg.Points(2) + sty.Width(alikeLabel(events[:n+1]))
+		if at(n) >= end {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// alikeLabel is the label of events of one kind named at once, counting
+// the session's events they stand for (Event.N), "mode-covered ×8" of
+// ring's eight modes covered at six epochs from 5,400 to 6,800; of one,
+// its label alone.
+func alikeLabel(events []Event) string {
+	if len(events) == 1 {
+		return events[0].Label
+	}
+	n := 0
+	for _, e := range events {
+		n += max(1, e.N)
+	}
+	return events[0].Label + " ×" + strconv.Itoa(n)
 }
 
 // side is a place for an event's label: where it begins and what it
