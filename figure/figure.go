@@ -2304,8 +2304,9 @@ func (r Run) addPoints(p *panel) (place func(draw.Canvas), err error) {
 	var placed []func(draw.Canvas)
 	var shown plotter.XYs // the points place may draw
 	// under: the points are drawn under those of the calls before (a
-	// baseline's under G's), their legend entry after theirs. apart: no
-	// two of the points drawn lie closer than that on the panel (apartOn).
+	// baseline's under G's), their legend entry after theirs. apart: the
+	// width of the rings the points are drawn as, one of which stands for
+	// those near its centre (apartOn); 0 for every point drawn.
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, shape draw.GlyphDrawer, under bool, apart vg.Length) error {
 		var all plotter.XYs
 		in, beyond, nan := 0, 0, 0 // within the box, beyond it, nowhere
@@ -2390,24 +2391,69 @@ func (r Run) addPoints(p *panel) (place func(draw.Canvas), err error) {
 	}, nil
 }
 
-// apartOn is pts, p drawn on c, less each point that lies closer than
-// apart to one kept before it, so that the target's rings, 2·targetRing
-// apart, do not cross one another's centres: ring's modes, of std 0.02,
-// about a point at the panel's scale, had their 75 rings each pile into
-// a solid orange disc about 6 points wide that hid G's dots at the
-// mode's centre, where now a few rings, G's dots seen within them. Where
-// the target's points lie further apart than that (ring's eight modes
-// from one another), every one is drawn as before; where they crowd
-// (moons' arcs), a ring stands for those within its width.
+// apartOn is pts, p drawn on c, less those a ring kept stands for, so
+// that the target's rings do not pile up where its points crowd. Ring's
+// modes, of std 0.02, about half a point at the panel's scale, had their
+// 75 rings each pile into a solid orange disc about 6 points wide that
+// hid G's dots at the mode's centre, where now a ring or two, G's dots
+// seen within them. A ring stands for the points within cover of its
+// centre (apart·5/8: a ring of radius apart/2 and a quarter of that
+// beyond), and the rings kept are those a greedy cover picks: the point
+// that stands for most of those not yet stood for (the earliest of
+// equals), then the next, until each is stood for. A tight mode's centre
+// stands for the whole mode, and along a curve (moons' arcs) the rings
+// follow one another no more than a ring's width apart. They are kept in
+// pts' order. Until then a point was dropped within apart of one kept
+// before it, in pts' order, so that rings along a curve fell up to twice
+// their width apart, and moons' arcs, their points in no order, lost
+// their rings in stretches, points there up to a ring's radius outside
+// any. Where the target's points lie further apart than cover (ring's
+// eight modes from one another), every one is drawn as before.
 func apartOn(p *plot.Plot, c draw.Canvas, pts plotter.XYs, apart vg.Length) plotter.XYs {
 	d := p.DataCanvas(c)
 	trX, trY := p.Transforms(&d)
+	cover := float64(apart) * 5 / 8
+	at := make([]vg.Point, len(pts))
+	for i, q := range pts {
+		at[i] = vg.Point{X: trX(q.X), Y: trY(q.Y)}
+	}
+	// near[i]: the points within cover of i, i among them.
+	near := make([][]int, len(pts))
+	for i := range at {
+		for j := range at {
+			if math.Hypot(float64(at[i].X-at[j].X), float64(at[i].Y-at[j].Y)) < cover {
+				near[i] = append(near[i], j)
+			}
+		}
+	}
+	open := make([]int, len(pts)) // of each point's near, how many are not stood for
+	for i := range near {
+		open[i] = len(near[i])
+	}
+	stood := make([]bool, len(pts))
+	keep := make([]bool, len(pts))
+	for left := len(pts); left > 0; {
+		best := 0
+		for i := range open {
+			if open[i] > open[best] {
+				best = i
+			}
+		}
+		keep[best] = true
+		for _, j := range near[best] {
+			if !stood[j] {
+				stood[j] = true
+				left--
+				for _, k := range near[j] {
+					open[k]--
+				}
+			}
+		}
+	}
 	var kept plotter.XYs
-	var at []vg.Point
-	for _, q := range pts {
-		pt := vg.Point{X: trX(q.X), Y: trY(q.Y)}
-		if !slices.ContainsFunc(at, func(a vg.Point) bool { return math.Hypot(float64(a.X-pt.X), float64(a.Y-pt.Y)) < float64(apart) }) {
-			kept, at = append(kept, q), append(at, pt)
+	for i, q := range pts {
+		if keep[i] {
+			kept = append(kept, q)
 		}
 	}
 	return kept

@@ -956,3 +956,58 @@ func TestTightModeDrawsAFewRings(t *testing.T) {
 		t.Errorf("8 modes of std 0.02, 75 points each: drawn as %d rings, want at most 4 a mode", n)
 	}
 }
+
+// TestCurveKeepsItsRings: a target along a curve, moons' 600 points in no
+// order, is drawn as rings that follow one another along it, each of its
+// points within a ring or a quarter of its radius beyond (apartOn): where
+// a point was dropped within a ring's width of one kept before it, in the
+// points' order, the rings fell up to twice their width apart, the arcs
+// losing them in stretches (ganui --headless --preset moons --plot m.png,
+// panel (d)), points there up to a radius outside any ring.
+func TestCurveKeepsItsRings(t *testing.T) {
+	r := planeRun()
+	moons := engine.Moons{Sigma: 0.05}
+	r.Plane.Box, r.Plane.Spots, r.Plane.Reference = moons.Bounds(), nil, nil
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 600 {
+		x, y := moons.Sample(rng)
+		r.Plane.Reference = append(r.Plane.Reference, x, y)
+	}
+	r.Samples = slices.Clone(r.Plane.Reference)
+	rec := &recorder.Canvas{}
+	panels, canvases, err := r.layout(figureCanvas(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Actions = nil
+	p := panels[1][1]
+	p.Draw(canvases[1][1])
+	var centres []vg.Point
+	var set color.Color
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Stroke:
+			for _, c := range a.Path {
+				if c.Type == vg.ArcComp && set == paper(palette.Real) {
+					centres = append(centres, c.Pos)
+				}
+			}
+		}
+	}
+	d := p.DataCanvas(canvases[1][1])
+	trX, trY := p.Transforms(&d)
+	farthest := 0.0
+	for i := 0; i+1 < len(r.Plane.Reference); i += 2 {
+		q := vg.Point{X: trX(r.Plane.Reference[i]), Y: trY(r.Plane.Reference[i+1])}
+		near := math.Inf(1)
+		for _, c := range centres {
+			near = min(near, math.Hypot(float64(q.X-c.X), float64(q.Y-c.Y)))
+		}
+		farthest = max(farthest, near)
+	}
+	if limit := float64(targetRing) * 5 / 4; farthest > limit {
+		t.Errorf("moons' 600 points drawn as %d rings of radius %g: a point lies %.2f pt from the nearest ring's centre, want %.2f at most", len(centres), targetRing, farthest, limit)
+	}
+}
