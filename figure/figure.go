@@ -263,8 +263,8 @@ func FromPicture(p session.Picture) Run {
 		design += " (" + at + ")"
 	}
 	r := Run{
-		Title: fmt.Sprintf("%s · seed %d · %s (%s) · target %s",
-			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, p.Spec),
+		Title: fmt.Sprintf("%s · seed %d · %s (%s%s) · target %s",
+			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, resumed(p.Resumed, p.From, p.Epoch), p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,
@@ -296,6 +296,34 @@ func FromPicture(p session.Picture) Run {
 		r.Title += " · against " + baseName(b) + ", " + baseSettings(p.BaseChanges)
 	}
 	return r
+}
+
+// resumed says, after a title's state, where a run was resumed (at, its
+// checkpoint's epoch; 0 for a run trained from its start) and where its
+// charts begin (from, the epoch its history starts after): "; resumed at
+// epoch 3,000", its panels whole from epoch 0 (the checkpoint's record
+// read), or "; resumed at epoch 3,000, charted from there on", its panels
+// from the resume (a checkpoint without a record). Unsaid, a figure of
+// 6,000 epochs read as one straight run, or, its axes from 3,000, as if
+// the epochs before were not trained. "" for neither, and no resume said
+// of a run that has trained no epoch since (epoch, its last, at the
+// checkpoint's): the figure of a checkpoint at its plan's end is the one
+// the run drew as it ended, byte for byte.
+func resumed(at, from, epoch int) string {
+	if at >= epoch {
+		at = 0
+	}
+	switch {
+	case at == 0 && from == 0:
+		return ""
+	case from == 0:
+		return "; resumed at epoch " + numtext.FormatInt(at)
+	case at == 0:
+		return "; charted from epoch " + numtext.FormatInt(from) + " on"
+	case from == at:
+		return "; resumed at epoch " + numtext.FormatInt(at) + ", charted from there on"
+	}
+	return "; resumed at epoch " + numtext.FormatInt(at) + ", charted from epoch " + numtext.FormatInt(from) + " on"
 }
 
 // baseSettings says what a title's baseline trained with where the run

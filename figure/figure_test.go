@@ -2142,3 +2142,48 @@ func TestLogAxisBeginsNearItsData(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleSaysWhereTheRunResumed: the figure of a resumed run says where it
+// resumed and where its panels begin, after its state: a checkpoint with its
+// record (--save's) gives the whole run, "60 epochs (done; resumed at epoch
+// 30)", its history from epoch 1; one without (session.SaveCheckpoint's, an
+// earlier ganui's) gives the run from the resume on, "(done; resumed at epoch
+// 30, charted from there on)". The title had read "60 epochs (done)" for
+// both, as if of one straight run, and the second's axes, from epoch 30,
+// did not say why. A run trained from its start says neither.
+func TestTitleSaysWhereTheRunResumed(t *testing.T) {
+	dir := t.TempDir()
+	saved, bare := filepath.Join(dir, "v.ckpt"), filepath.Join(dir, "bare.ckpt")
+	if p := pictureOf(t, "vanilla", 30, session.Options{Seed: 1, SavePath: saved}); !strings.Contains(FromPicture(p).Title, "· 30 epochs (done) ·") {
+		t.Errorf("a run from its start titled %q", FromPicture(p).Title)
+	}
+	gan, err := session.LoadCheckpoint(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := session.SaveCheckpoint(gan, bare); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ckpt, want string
+		first      int // the history's first epoch
+	}{
+		{saved, "· 60 epochs (done; resumed at epoch 30) ·", 1},
+		{bare, "· 60 epochs (done; resumed at epoch 30, charted from there on) ·", 31},
+	} {
+		s, err := session.New(session.Options{Resume: c.ckpt, Epochs: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Run(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		r := FromPicture(s.Picture())
+		if !strings.Contains(r.Title, c.want) {
+			t.Errorf("resumed from %s: titled %q, want %q in it", filepath.Base(c.ckpt), r.Title, c.want)
+		}
+		if len(r.History) == 0 || r.History[0].Epoch != c.first {
+			t.Errorf("resumed from %s: history from epoch %v, want from %d", filepath.Base(c.ckpt), r.History[:min(1, len(r.History))], c.first)
+		}
+	}
+}

@@ -41,6 +41,11 @@ type Picture struct {
 	History []Point
 	Stride  int
 	From    int
+	// Resumed is the epoch the run was resumed at (its --resume
+	// checkpoint's), 0 for a run trained from its start: a figure says
+	// so, its history whole from epoch 0 (From 0, the checkpoint's record
+	// read) or from From on.
+	Resumed int
 	// Evals are the checks' evaluations over the run, oldest first: at
 	// most 512, every other one let go each time they fill; then, when
 	// Epoch is not a check's, the run measured at Epoch as a check
@@ -122,6 +127,7 @@ func (s *Session) Picture() Picture {
 		History:    s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:     s.hist.Stride(),
 		From:       s.from,
+		Resumed:    s.resumedAt,
 		Evals:      s.pictureEvals(),
 		CheckEvery: s.every,
 		Planned:    s.planned,
