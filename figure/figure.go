@@ -264,7 +264,7 @@ func FromPicture(p session.Picture) Run {
 	}
 	r := Run{
 		Title: fmt.Sprintf("%s · seed %d · %s (%s%s) · target %s",
-			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, resumed(p.Resumed, p.From, p.Epoch), p.Spec),
+			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, resumed(p.Resumed, p.From), p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,
@@ -298,32 +298,24 @@ func FromPicture(p session.Picture) Run {
 	return r
 }
 
-// resumed says, after a title's state, where a run was resumed (at, its
-// checkpoint's epoch; 0 for a run trained from its start) and where its
-// charts begin (from, the epoch its history starts after): "; resumed at
-// epoch 3,000", its panels whole from epoch 0 (the checkpoint's record
-// read), or "; resumed at epoch 3,000, charted from there on", its panels
-// from the resume (a checkpoint without a record). Unsaid, a figure of
-// 6,000 epochs read as one straight run, or, its axes from 3,000, as if
-// the epochs before were not trained. "" for neither, and no resume said
-// of a run that has trained no epoch since (epoch, its last, at the
-// checkpoint's): the figure of a checkpoint at its plan's end is the one
-// the run drew as it ended, byte for byte.
-func resumed(at, from, epoch int) string {
-	if at >= epoch {
-		at = 0
-	}
+// resumed says, after a title's state, where the charts of a resumed run
+// begin when they do not begin at its start (from, the epoch its history
+// starts after; at, the epoch it resumed at, its checkpoint's): "; charted
+// from epoch 3,000 on, where it resumed", its axes from 3,000 because the
+// checkpoint held no record of the epochs before (session.SaveCheckpoint's,
+// an earlier ganui's). Unsaid, the axes would begin at 3,000 as if the
+// epochs before were not trained. A resume whose checkpoint carried the
+// record says nothing: its training is bit-identical to a straight run's,
+// so its figure is the straight run's, byte for byte, and so is the one
+// drawn again from any checkpoint it saves.
+func resumed(at, from int) string {
 	switch {
-	case at == 0 && from == 0:
-		return ""
 	case from == 0:
-		return "; resumed at epoch " + numtext.FormatInt(at)
-	case at == 0:
-		return "; charted from epoch " + numtext.FormatInt(from) + " on"
+		return ""
 	case from == at:
-		return "; resumed at epoch " + numtext.FormatInt(at) + ", charted from there on"
+		return "; charted from epoch " + numtext.FormatInt(from) + " on, where it resumed"
 	}
-	return "; resumed at epoch " + numtext.FormatInt(at) + ", charted from epoch " + numtext.FormatInt(from) + " on"
+	return "; charted from epoch " + numtext.FormatInt(from) + " on"
 }
 
 // baseSettings says what a title's baseline trained with where the run

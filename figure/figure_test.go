@@ -2143,14 +2143,14 @@ func TestLogAxisBeginsNearItsData(t *testing.T) {
 	}
 }
 
-// TestTitleSaysWhereTheRunResumed: the figure of a resumed run says where it
-// resumed and where its panels begin, after its state: a checkpoint with its
-// record (--save's) gives the whole run, "60 epochs (done; resumed at epoch
-// 30)", its history from epoch 1; one without (session.SaveCheckpoint's, an
-// earlier ganui's) gives the run from the resume on, "(done; resumed at epoch
-// 30, charted from there on)". The title had read "60 epochs (done)" for
-// both, as if of one straight run, and the second's axes, from epoch 30,
-// did not say why. A run trained from its start says neither.
+// TestTitleSaysWhereTheRunResumed: the figure of a run resumed from a
+// checkpoint without its record (session.SaveCheckpoint's, an earlier
+// ganui's), whose panels begin at the resume, says so after its state,
+// "(done; charted from epoch 30 on, where it resumed)", where it read
+// "60 epochs (done)" over axes from epoch 30 that did not say why. One
+// resumed from a checkpoint with its record (--save's) draws the whole
+// run and says nothing of the resume: its title is a straight run's, as
+// its training is.
 func TestTitleSaysWhereTheRunResumed(t *testing.T) {
 	dir := t.TempDir()
 	saved, bare := filepath.Join(dir, "v.ckpt"), filepath.Join(dir, "bare.ckpt")
@@ -2164,12 +2164,13 @@ func TestTitleSaysWhereTheRunResumed(t *testing.T) {
 	if err := session.SaveCheckpoint(gan, bare); err != nil {
 		t.Fatal(err)
 	}
+	straight := FromPicture(pictureOf(t, "vanilla", 60, session.Options{Seed: 1})).Title
 	for _, c := range []struct {
 		ckpt, want string
 		first      int // the history's first epoch
 	}{
-		{saved, "· 60 epochs (done; resumed at epoch 30) ·", 1},
-		{bare, "· 60 epochs (done; resumed at epoch 30, charted from there on) ·", 31},
+		{saved, straight, 1},
+		{bare, "vanilla · seed 1 · 60 epochs (done; charted from epoch 30 on, where it resumed) · target normal(4,1.25)", 31},
 	} {
 		s, err := session.New(session.Options{Resume: c.ckpt, Epochs: 60})
 		if err != nil {
@@ -2179,8 +2180,8 @@ func TestTitleSaysWhereTheRunResumed(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := FromPicture(s.Picture())
-		if !strings.Contains(r.Title, c.want) {
-			t.Errorf("resumed from %s: titled %q, want %q in it", filepath.Base(c.ckpt), r.Title, c.want)
+		if r.Title != c.want {
+			t.Errorf("resumed from %s: titled %q, want %q", filepath.Base(c.ckpt), r.Title, c.want)
 		}
 		if len(r.History) == 0 || r.History[0].Epoch != c.first {
 			t.Errorf("resumed from %s: history from epoch %v, want from %d", filepath.Base(c.ckpt), r.History[:min(1, len(r.History))], c.first)
