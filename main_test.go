@@ -72,6 +72,12 @@ func TestMain(m *testing.M) {
 				return back, ok
 			}
 		}
+		// GANUI_TEST_BACKGROUND_WAIT is how long the child waits for the
+		// terminal's background (tui.BackgroundWait): long where the test
+		// answers it itself (askedEnv), however slowly either is run.
+		if wait := os.Getenv("GANUI_TEST_BACKGROUND_WAIT"); wait != "" {
+			tui.BackgroundWait, _ = time.ParseDuration(wait)
+		}
 		main()
 	}
 	// Started with SIGHUP ignored (go test under nohup), the tests of what

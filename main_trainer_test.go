@@ -634,8 +634,9 @@ func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
 // askedEnv is an environment in which the trainer asks its terminal the
 // background, under tmux by its own name, nothing in it saying the
 // colours instead (a test's terminal its controlling one, the trainer in
-// its foreground, as termenv asks only there).
-var askedEnv = []string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="}
+// its foreground, as termenv asks only there), waiting for the test's
+// answer however slowly either is run.
+var askedEnv = []string{"TERM=tmux-256color", "GANUI_TEST_BACKGROUND_WAIT=1h", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="}
 
 // TestKeysTypedAheadReachTheTrainer: a q typed before ganui has read any
 // key (ganui --preset vanilla, then q at once, or keys pasted), still
@@ -710,6 +711,63 @@ func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 	tr.waitFor("mquit\x1b[0m") // the key bar drawn to its end
 	if out := tr.output(); !strings.Contains(out, "\x1b[38;5;243m") || strings.Contains(out, "\x1b[38;5;246m") {
 		t.Errorf("on a white terminal under TERM=tmux-256color, the screen is not in the light variants:\n%q", out)
+	}
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
+// TestTrainerAsksTheBackgroundOnce: where termenv asks the terminal its
+// background at ganui's start (bubbletea's init; TERM=xterm-256color),
+// the trainer takes that answer and does not ask again, where it asked a
+// second time, and a terminal that answers nothing held the first screen
+// twice termenv's five seconds. The answer, white, still gives the light
+// variants.
+func TestTrainerAsksTheBackgroundOnce(t *testing.T) {
+	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		append(askedEnv, "TERM=xterm-256color"),
+		"--preset", "vanilla", "--epochs", "100", "--paused")
+	answered := 0
+	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		out := tr.output()
+		for ; answered < strings.Count(out, "\x1b]11;?"); answered++ {
+			tr.master.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R")
+		}
+		if strings.Contains(out, "mquit\x1b[0m") || time.Now().After(deadline) {
+			break // the key bar drawn to its end
+		}
+	}
+	tr.waitFor("mquit\x1b[0m")
+	out := tr.output()
+	if n := strings.Count(out, "\x1b]11;?"); n != 1 {
+		t.Errorf("the terminal was asked its background %d times; want once", n)
+	}
+	if !strings.Contains(out, "\x1b[38;5;243m") || strings.Contains(out, "\x1b[38;5;246m") {
+		t.Errorf("on a white terminal under TERM=xterm-256color, the screen is not in the light variants:\n%q", out)
+	}
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
+// TestTrainerWaitsLittleForNoBackground: under tmux's name on a terminal
+// that answers nothing, the trainer waits tui.BackgroundWait (a second)
+// for its background, not termenv's five seconds: the first screen comes
+// within four seconds of the question, dark.
+func TestTrainerWaitsLittleForNoBackground(t *testing.T) {
+	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		append(askedEnv, "GANUI_TEST_BACKGROUND_WAIT="),
+		"--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("\x1b]11;?")
+	asked := time.Now()
+	tr.waitFor("mquit\x1b[0m")
+	if took := time.Since(asked); took > 4*time.Second {
+		t.Errorf("the first screen came %.1f s after the background was asked, unanswered; want a second or so", took.Seconds())
+	}
+	if out := tr.output(); !strings.Contains(out, "\x1b[38;5;246m") {
+		t.Errorf("unanswered, the screen is not in the dark variants:\n%q", out)
 	}
 	tr.master.WriteString("q")
 	if code := tr.wait(); code != 0 {

@@ -165,39 +165,52 @@ func askTerminal() {
 	})
 }
 
-// darkBackground tells whether the terminal on out has a dark
-// background, asking it as termenv does (OSC 11, then the cursor's
-// position, which every terminal answers, so one that does not know the
-// first costs no wait) — under tmux and screen too, which termenv does
-// not ask, since they may show a pane on several terminals at once. tmux
-// (3.3a) answers with the pane's background where it knows one, a
-// window-style for one; otherwise, as screen, it answers the position
-// alone, and the background is then taken as dark, as termenv takes it.
-// Not asked, a light terminal under tmux got the dark variants: the text
-// near white on white. Without colour the background matters to nothing,
-// and is not asked. Nor is a terminal with keys typed ahead on it
-// (typedAhead), whose answer would be read with them and take them: the
-// background is then what termenv takes of a terminal that does not
-// answer, COLORFGBG's (set by rxvt and Konsole, "15;0" for white on
-// black), or dark.
+// darkBackground tells whether the terminal on out (standard output)
+// has a dark background. termenv asks it (OSC 11, then the cursor's
+// position) at ganui's start, before main, in bubbletea's init, where
+// TERM names neither tmux nor screen and ganui is in the terminal's
+// foreground: that answer, lipgloss's, is taken, where ganui asked a
+// second time and, on a terminal that answers nothing, waited termenv's
+// five seconds twice before the first screen. Under tmux and screen,
+// which termenv does not ask since they may show a pane on several
+// terminals at once, ganui asks itself (askBackground), waiting
+// BackgroundWait at most. tmux (3.3a) answers with the pane's background
+// where it knows one, a window-style for one; otherwise, as screen, it
+// answers the position alone, and the background is then taken as dark,
+// as termenv takes it. Not asked, a light terminal under tmux got the
+// dark variants: the text near white on white. Without colour the
+// background matters to nothing, and is not asked. Nor is a terminal
+// with keys typed ahead on it (typedAhead), whose answer would be read
+// with them and take them: the background is then what termenv takes of
+// a terminal that does not answer, COLORFGBG's (set by rxvt and Konsole,
+// "15;0" for white on black), or dark.
 func darkBackground(out *os.File, getenv func(string) string) bool {
 	if colourProfile(termenv.NewOutput(out, termenv.WithEnvironment(environ(getenv))), getenv) == termenv.Ascii {
 		return true
 	}
-	ahead := typedAhead(out)
-	asked := environ(func(key string) string {
-		v := getenv(key)
-		switch {
-		case key != "TERM":
-		case ahead:
-			return "dumb" // a terminal termenv does not ask, reading COLORFGBG instead
-		case multiplexer(v):
-			return "xterm-256color" // a terminal termenv asks
+	if !multiplexer(getenv("TERM")) {
+		return lipgloss.HasDarkBackground() // asked at the start, if it could be
+	}
+	if !typedAhead(out) {
+		if dark, ok := askBackground(out, BackgroundWait); ok {
+			return dark
 		}
-		return v
+	}
+	unasked := environ(func(key string) string {
+		if key == "TERM" {
+			return "dumb" // a terminal termenv does not ask, reading COLORFGBG instead
+		}
+		return getenv(key)
 	})
-	return termenv.NewOutput(out, termenv.WithEnvironment(asked)).HasDarkBackground()
+	return termenv.NewOutput(out, termenv.WithEnvironment(unasked)).HasDarkBackground()
 }
+
+// BackgroundWait is how long darkBackground waits for tmux or screen to
+// answer what the terminal's background is: they answer at once, and a
+// terminal that answers nothing holds the first screen no longer. A
+// variable, so that a test that answers it itself, however slowly it is
+// run, is not timed against it.
+var BackgroundWait = time.Second
 
 // colourProfile is the colours the screen draws in on out, whose
 // environment getenv reads: termenv's reading of it (NO_COLOR, COLORTERM,

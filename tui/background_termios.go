@@ -1,0 +1,62 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package tui
+
+import (
+	"os"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// askBackground asks the terminal f its background as termenv asks it
+// (OSC 11, then the cursor's position, CSI 6n, which every terminal
+// answers, after the first where it answers that), its echo and line
+// editing off meanwhile, and tells whether it is dark; ok is false where
+// f is not asked (ganui not in its foreground, whose mode it cannot set
+// without being stopped) or does not answer the colour within wait.
+// termenv waits up to five seconds for each byte of the answer: a
+// terminal that answers nothing (a pseudo-terminal a program holds
+// without playing a terminal's part) held the first screen that long.
+func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
+	fd := int(f.Fd())
+	if group, err := unix.IoctlGetInt(fd, unix.TIOCGPGRP); err != nil || group != unix.Getpgrp() {
+		return false, false
+	}
+	was, err := unix.IoctlGetTermios(fd, getTermios)
+	if err != nil {
+		return false, false
+	}
+	quiet := *was
+	quiet.Lflag &^= unix.ECHO | unix.ICANON
+	if err := unix.IoctlSetTermios(fd, setTermios, &quiet); err != nil {
+		return false, false
+	}
+	defer unix.IoctlSetTermios(fd, setTermios, was)
+	if _, err := f.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
+		return false, false
+	}
+	var answer []byte
+	b := make([]byte, 64)
+	for deadline := time.Now().Add(wait); ; {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return false, false
+		}
+		n, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(left.Milliseconds())+1)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil || n == 0 {
+			return false, false
+		}
+		n, err = f.Read(b)
+		if err != nil {
+			return false, false
+		}
+		answer = append(answer, b[:n]...)
+		if dark, ok, done := backgroundAnswer(answer); done {
+			return dark, ok
+		}
+	}
+}
