@@ -1374,7 +1374,9 @@ var ownVersion = release.Version
 // format than this ganui writes is an earlier ganui's; one of this
 // format is another ganui's where the checkpoint names another writer
 // (engine.GAN.SavedBy). It names the writer where the checkpoint does,
-// "ganui v0.3.0"; two builds that record no version ("(devel)": go run,
+// "ganui v0.3.0", a build of an untagged commit by its revision, "ganui
+// devel 0504f7c" (release.Short), where its pseudo-version made the
+// replay's note give its keys up at 80 columns; two builds that record no version ("(devel)": go run,
 // a test) cannot be told apart, and are taken for one.
 func (s *Session) otherWords(version int) string {
 	by := s.gan.SavedBy()
@@ -1382,7 +1384,7 @@ func (s *Session) otherWords(version int) string {
 		return ""
 	}
 	if by != "" && by != "(devel)" && len(by) <= 64 && utf8.ValidString(by) && !strings.ContainsFunc(by, visible.Hidden) && !strings.ContainsAny(by, "() ") {
-		return "ganui " + by
+		return "ganui " + release.Short(by)
 	}
 	if version < recordVersion || by == "" {
 		return "an earlier ganui"

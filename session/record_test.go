@@ -15,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -1443,5 +1444,20 @@ func TestResumedTextsSayWhoseWordsTheyAre(t *testing.T) {
 	}
 	if e := newIdle(t, Options{Resume: old, Dir: dir}).tl.events[0]; e.SavedBy != "an earlier ganui" {
 		t.Errorf("a record of version 10: the event by %q, want an earlier ganui", e.SavedBy)
+	}
+
+	// Written by a build of an untagged commit, its pseudo-version, the
+	// texts are named by its revision: "(in ganui v0.0.0-20261203061234-
+	// 0504f7c1a2b3+dirty's words)" took 51 columns of the replay's note.
+	own := release.Version
+	release.Version = "v0.0.0-20261203061234-0504f7c1a2b3+dirty"
+	pseudo := filepath.Join(dir, "pseudo.ckpt")
+	err = saveCheckpoint(s.gan, s.runRecord(), pseudo)
+	release.Version = own
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := newIdle(t, Options{Resume: pseudo, Dir: dir}).tl.events[0]; e.SavedBy != "ganui devel 0504f7c" {
+		t.Errorf("written by a pseudo-version: the event by %q, want ganui devel 0504f7c", e.SavedBy)
 	}
 }

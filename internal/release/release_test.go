@@ -26,3 +26,22 @@ func TestFromBuildInfo(t *testing.T) {
 		}
 	}
 }
+
+// TestShort: a pseudo-version is named by its revision, seven hex digits,
+// as a build of no tag; a release, a prerelease and "(devel)" as they are.
+func TestShort(t *testing.T) {
+	for v, want := range map[string]string{
+		"v0.0.0-20261203061234-0504f7c1a2b3":        "devel 0504f7c",
+		"v0.0.0-20261203061234-0504f7c1a2b3+dirty":  "devel 0504f7c",
+		"v1.2.4-0.20261203061234-0504f7c1a2b3":      "devel 0504f7c",
+		"v1.3.0-rc.1.0.20261203061234-0504f7c1a2b3": "devel 0504f7c",
+		"v1.2.0":       "v1.2.0",
+		"v1.2.0+dirty": "v1.2.0+dirty",
+		"v1.3.0-rc.1":  "v1.3.0-rc.1",
+		"(devel)":      "(devel)",
+	} {
+		if got := Short(v); got != want {
+			t.Errorf("Short(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
