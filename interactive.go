@@ -57,14 +57,7 @@ func interactive(opts options, stdout, stderr io.Writer) error {
 		// refuses those to come: a file pending now is not written, a
 		// file being counted as it is put in place (Session.Unwritten).
 		unwritten := s.Unwritten()
-		dir := opts.Dir
-		if dir == "" {
-			dir = "."
-		}
-		if abs, err := filepath.Abs(dir); err == nil {
-			dir = abs
-		}
-		fmt.Fprintln(stdout, leftLine(end, unwritten, left, dir))
+		fmt.Fprintln(stdout, leftLine(end, unwritten, left, typedDir(opts.Dir)))
 		if why := s.Unsaved(); why != "" {
 			return errors.New(why) // the run w could not save, said last as a quit that waits says it (Parting)
 		}
@@ -259,6 +252,34 @@ func dirNotice(dir string) string {
 		return session.KeysCannotWrite(err)
 	}
 	return ""
+}
+
+// typedDir names the directory dir ("" for the current one) as a user
+// would type it: the current directory in words ("nothing was written
+// to the current directory"), one under it by its path from there
+// (runs/today), any other by its absolute path; where it had been
+// named by its absolute path alone, "/home/me/runs" for the directory
+// ganui was started in.
+func typedDir(dir string) string {
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	here, err := os.Getwd()
+	if err != nil {
+		return abs
+	}
+	switch rel, err := filepath.Rel(here, abs); {
+	case err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+		return abs
+	case rel == ".":
+		return "the current directory"
+	default:
+		return rel
+	}
 }
 
 // leftLine is what the terminal keeps of a run quit without waiting for

@@ -1732,3 +1732,30 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedDir: the line of a run quit at once names the directory its
+// files were to go to as the user would type it: the current one in
+// words, one under it by its path from there, where each had been named
+// by its absolute path ("nothing was written to /home/me/runs" for the
+// directory ganui was started in); one elsewhere by its absolute path.
+func TestTypedDir(t *testing.T) {
+	here, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	above := filepath.Dir(here)
+	for dir, want := range map[string]string{
+		"":                                "the current directory",
+		".":                               "the current directory",
+		here:                              "the current directory",
+		"runs":                            "runs",
+		filepath.Join(here, "runs/today"): filepath.Join("runs", "today"),
+		"..":                              above,
+		filepath.Join(above, "..runs"):    filepath.Join(above, "..runs"),
+		filepath.Join(here, "..runs"):     "..runs",
+	} {
+		if got := typedDir(dir); got != want {
+			t.Errorf("typedDir(%q) = %q, want %q", dir, got, want)
+		}
+	}
+}
