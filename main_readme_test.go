@@ -717,11 +717,13 @@ words:
 }
 
 // TestREADMEHeadlessRunsPrintWhatItQuotes: each single headless run the
-// guide shows with its output (`$ ganui --headless …` and the lines under
-// it) prints those lines, a "…" in a line standing for any text and a
-// line of "…" alone for any lines. The batches (--seeds, --sweep) train
-// too long for a test and are left out. The outputs are the portable
-// kernels' runs, as the screens' captures are.
+// guide and its docs/ show with its output (`$ ganui --headless …` and the
+// lines under it) prints those lines, a "…" in a line standing for any text
+// and a line of "…" alone for any lines; a run quoted alike in the README
+// and in docs/command-line.md, which gives its section in full, is trained
+// once. The batches (--seeds, --sweep) train too long for a test and are
+// left out. The outputs are the portable kernels' runs, as the screens'
+// captures are.
 func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 	if isa := engine.KernelISA(); isa != "go" {
 		t.Skipf("the README's runs are the portable kernels', this build trains with %s", isa)
@@ -729,18 +731,20 @@ func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("trains the README's runs, 26,500 epochs in all")
 	}
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := guideText(t)
 	var runs int
-	for _, block := range strings.Split(string(readme), "\n```\n")[1:] {
+	seen := map[string]bool{} // each run and its quoted output, trained once
+	for _, block := range strings.Split(readme, "\n```\n")[1:] {
 		cmd, output, ok := strings.Cut(block, "\n")
 		args, isRun := strings.CutPrefix(cmd, "$ ganui --headless ")
 		if !isRun || !ok || strings.Contains(args, "--seeds") || strings.Contains(args, "--sweep") {
 			continue
 		}
 		output, _, _ = strings.Cut(output, "```")
+		if seen[cmd+"\n"+output] {
+			continue
+		}
+		seen[cmd+"\n"+output] = true
 		var pattern strings.Builder
 		for line := range strings.Lines(output) {
 			line = strings.TrimSuffix(line, "\n")
