@@ -386,31 +386,31 @@ func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
 	}
 }
 
-// TestStartingPaceIsSaidAlike: --help and the README's flag table say the pace
-// an interactive run starts at in the same words, what watchSpeed does
-// (session's TestWatchSpeed): the plan takes at most 30 s at it, full speed
-// past the ladder, not "about 30 s" in one and "at most" in the other, of a
-// pace at which 2,100 epochs take 21 s. Both give the range --speed takes too,
-// not leaving it to the error.
+// TestStartingPaceIsSaidAlike: --help and the flag tables of the README and
+// docs/command-line.md say the pace an interactive run starts at in the same
+// words, what watchSpeed does (session's TestWatchSpeed): the plan takes at
+// most 30 s at it, full speed past the ladder, not "about 30 s" in one and "at
+// most" in the other, of a pace at which 2,100 epochs take 21 s. All give the
+// range --speed takes too, not leaving it to the error.
 func TestStartingPaceIsSaidAlike(t *testing.T) {
 	const want = "epochs a second, 1 to 100,000 (default: the slowest pace of the 1-2-5 ladder at which the plan would take at most 30 s, full speed for a plan over 3,000,000 epochs, which none fits; with --resume, the pace the run was saved at;"
 	_, stdout, _ := runCLI(t, "--help")
 	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
 		t.Errorf("--help does not say %q:\n%s", want, stdout)
 	}
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for line := range strings.Lines(string(readme)) {
-		if strings.HasPrefix(line, "| `--speed ") {
-			if row := strings.ReplaceAll(line, "`", ""); !strings.Contains(row, want) {
-				t.Errorf("README's --speed row does not say %q:\n%s", want, line)
-			}
-			return
+	for _, file := range []string{"README.md", "docs/command-line.md"} {
+		readme, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, line, ok := strings.Cut(string(readme), "\n| `--speed ")
+		line, _, _ = strings.Cut(line, "\n")
+		if !ok {
+			t.Errorf("no --speed row in %s", file)
+		} else if row := strings.ReplaceAll(line, "`", ""); !strings.Contains(row, want) {
+			t.Errorf("%s's --speed row does not say %q:\n| `--speed %s", file, want, line)
 		}
 	}
-	t.Fatal("no --speed row in README.md")
 }
 
 // TestREADMEUsageIsHelps: the usage block under the README's "Command line" is
@@ -440,8 +440,19 @@ func TestREADMEUsageIsHelps(t *testing.T) {
 // among the headless flags, nor the alphabet's order); and a row calls what the
 // flag changes as --help does, the design or the preset, where --help says one
 // only (the rows of --set and --seed not preset where --help says design).
+//
+// docs/command-line.md, where the README sends a reader for each flag's full
+// rules, gives the same table with its rows in full, held to --help alike.
 func TestREADMEFlagTableIsHelps(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
+	for _, file := range []string{"README.md", "docs/command-line.md"} {
+		flagTableIsHelps(t, stdout, file)
+	}
+}
+
+// flagTableIsHelps holds the flag table of file to what --help, stdout, says.
+func flagTableIsHelps(t *testing.T, stdout, file string) {
+	t.Helper()
 	help := map[string][]string{} // each flag, and the values it names
 	var helpOrder, rowOrder []string
 	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+)(?: (\S+))?`).FindAllStringSubmatch(stdout, -1) {
@@ -451,14 +462,14 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 			help[m[1]] = strings.Split(m[2], "|")
 		}
 	}
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, after, ok := strings.Cut(string(readme), "| flag | meaning |\n| --- | --- |\n")
 	table, _, _ := strings.Cut(after, "\n\n")
 	if !ok || len(help) < 10 {
-		t.Fatalf("no flag table in README.md, or too few flags in --help (%d)", len(help))
+		t.Fatalf("no flag table in %s, or too few flags in --help (%d)", file, len(help))
 	}
 	rows := map[string]string{}     // each flag, and its row's first cell
 	meanings := map[string]string{} // each flag, and its row's second
@@ -490,27 +501,27 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 		helps, row := words(says[name]), words(meaning)
 		for _, w := range [][2]string{{"design", "preset"}, {"preset", "design"}} {
 			if said, other := w[0], w[1]; helps[said] && !helps[other] && row[other] {
-				t.Errorf("the README's flag table row of --%s says %s where --help says %s:\n%s", name, other, said, meaning)
+				t.Errorf("%s's flag table row of --%s says %s where --help says %s:\n%s", file, name, other, said, meaning)
 			}
 		}
 	}
 	if !slices.Equal(rowOrder, helpOrder) {
-		t.Errorf("the README's flag table lists %q, --help %q: list them in --help's order", rowOrder, helpOrder)
+		t.Errorf("%s's flag table lists %q, --help %q: list them in --help's order", file, rowOrder, helpOrder)
 	}
 	for name, values := range help {
 		first, ok := rows[name]
 		if !ok {
-			t.Errorf("--%s is in --help but has no row in the README's flag table", name)
+			t.Errorf("--%s is in --help but has no row in %s's flag table", name, file)
 		}
 		for _, v := range values {
 			if ok && !strings.Contains(first, "`--"+name+" "+v+"`") {
-				t.Errorf("the README's flag table row %q does not give `--%s %s`, as --help names it", first, name, v)
+				t.Errorf("%s's flag table row %q does not give `--%s %s`, as --help names it", file, first, name, v)
 			}
 		}
 	}
 	for name := range rows {
 		if _, ok := help[name]; !ok {
-			t.Errorf("the README's flag table has a row for --%s, which --help does not list", name)
+			t.Errorf("%s's flag table has a row for --%s, which --help does not list", file, name)
 		}
 	}
 }
