@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"image/png"
 	"io"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/shellword"
@@ -233,7 +235,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	// A signal's stop only: a reader gone is said nothing of, as cat says
 	// nothing, and a failed output's one line says why it stopped.
 	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) {
-		fmt.Fprintln(stderr, unfinishedSeeds(res))
+		fmt.Fprintln(stderr, unfinishedSeeds(res, opts.asGiven))
 	}
 	return drawBatch(plot, err, func() error { return plot.WriteSeeds(figure.FromSeeds(res)) })
 }
@@ -246,7 +248,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 // the interrupted have their final lines, but the seeds never started
 // are on no line: of --seeds 1,4,7-30, a reader would have to work out
 // which to train again.
-func unfinishedSeeds(res session.BatchResult) string {
+func unfinishedSeeds(res session.BatchResult, given []givenFlag) string {
 	done := make(map[uint64]bool, len(res.Runs))
 	var interrupted, unstarted, left []uint64
 	for _, r := range res.Runs {
@@ -273,7 +275,73 @@ func unfinishedSeeds(res session.BatchResult) string {
 	if len(interrupted) > 0 && len(unstarted) > 0 {
 		named = [2]string{session.CompactSeeds(interrupted), session.CompactSeeds(unstarted)}
 	}
-	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{"--seeds " + session.CompactSeeds(left)}, len(left) == 1)
+	retrain := retrainCommand(given, []string{"seeds"}, []string{"--seeds", session.CompactSeeds(left)})
+	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1)
+}
+
+// givenFlag is one flag of the command line as given: its name, and its
+// words, the flag and, where it takes one and is not written name=value,
+// the value after it ("--preset", "vanilla").
+type givenFlag struct {
+	name  string
+	words []string
+}
+
+// givenFlags splits args, which fs has parsed, into its flags as given,
+// in their order, as the flag package reads them: one or two dashes, a
+// value after = or else the next word, a switch (a bool flag) none; up
+// to "--" or the first word that is no flag, which ganui refuses.
+func givenFlags(fs *flag.FlagSet, args []string) []givenFlag {
+	var out []givenFlag
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(a) < 2 || a[0] != '-' || a == "--" {
+			break
+		}
+		name, _, valued := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		g := givenFlag{name: name, words: []string{a}}
+		f := fs.Lookup(name)
+		if f == nil { // refused by the parse; none here
+			break
+		}
+		b, isBool := f.Value.(interface{ IsBoolFlag() bool })
+		if !valued && !(isBool && b.IsBoolFlag()) && i+1 < len(args) {
+			i++
+			g.words = append(g.words, args[i])
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// retrainCommand is the whole command that trains what a stopped batch
+// left, for its last line to give, where it gave the batch's flags alone
+// ("--seeds 2-4 trains them"), which no shell runs: ganui as the user
+// started it (command.Line), then the flags as given, each quoted for
+// the shell, those named in batch replaced by with, where the first of
+// them stood. --plot is left out: the stopped batch has drawn what
+// finished to its file, which a second run given it would replace.
+func retrainCommand(given []givenFlag, batch []string, with []string) string {
+	var words []string
+	put := false
+	for _, g := range given {
+		switch {
+		case g.name == "plot":
+			continue
+		case slices.Contains(batch, g.name):
+			if !put {
+				words, put = append(words, with...), true
+			}
+			continue
+		}
+		for _, w := range g.words {
+			words = append(words, shellword.Quote(w))
+		}
+	}
+	if !put {
+		words = append(words, with...)
+	}
+	return command.Line(strings.Join(words, " "))
 }
 
 // unfinishedLine is the line a stopped --seeds batch or --sweep ends
@@ -316,7 +384,7 @@ func unfinishedLine(left string, how [2]string, interrupted bool, retrain []stri
 // started are on no line. A cell is trained again whole, every seed of
 // it, as its row sums them up; cells that are not one grid take a
 // --sweep each grid (sweepBoxes).
-func unfinishedCells(res session.SweepResult, cells int) string {
+func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) string {
 	var interrupted, unstarted []string
 	length := 0
 	for _, c := range res.Unfinished {
@@ -346,9 +414,9 @@ func unfinishedCells(res session.SweepResult, cells int) string {
 	for _, box := range sweepBoxes(res) {
 		var f []string
 		for i, values := range box {
-			f = append(f, "--sweep "+shellword.Quote(res.Axes[i].Key+"="+strings.Join(values, ",")))
+			f = append(f, "--sweep", shellword.Quote(res.Axes[i].Key+"="+strings.Join(values, ",")))
 		}
-		flags = append(flags, strings.Join(f, " "))
+		flags = append(flags, retrainCommand(given, []string{"sweep"}, f))
 	}
 	left := fmt.Sprintf("%d of %d cells", len(res.Unfinished), cells)
 	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1)
@@ -458,7 +526,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop only, as --seeds says it (headlessSeeds).
 	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) {
-		fmt.Fprintln(stderr, unfinishedCells(res, len(opts.sweep.Cells)))
+		fmt.Fprintln(stderr, unfinishedCells(res, len(opts.sweep.Cells), opts.asGiven))
 	}
 	return drawSweep(plot, res, err)
 }

@@ -110,6 +110,10 @@ type options struct {
 	// shadowed is presets.Shadowed's note for the preset given, said on
 	// stderr by the modes that have one (not the trainer's screen).
 	shadowed string
+	// asGiven is the flags as the command line gave them, each with its
+	// value (givenFlags), for the command a stopped batch offers to train
+	// what it left (retrainCommand).
+	asGiven []givenFlag
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -683,6 +687,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	// The runs a message offers from here on train as this one would,
 	// headless if it is (command.Train).
 	command.SetHeadless(o.headless)
+	o.asGiven = givenFlags(fs, args)
 	if fs.NArg() > 0 {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}

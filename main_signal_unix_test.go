@@ -56,9 +56,9 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	}
 	// --seeds saves nothing: what a second signal loses is the summary. The
 	// batch ends naming the seeds it left unfinished.
-	left := "ganui: seeds 2-4 unfinished: not started; --seeds 2-4 trains them\n"
+	left := "ganui: seeds 2-4 unfinished: not started; ganui --headless --preset vanilla --seeds 2-4 --jobs 1 --epochs 2000 trains them\n"
 	if strings.Contains(text, "seed=2") {
-		left = "ganui: seeds 2-4 unfinished: 2 interrupted, 3-4 not started; --seeds 2-4 trains them\n"
+		left = "ganui: seeds 2-4 unfinished: 2 interrupted, 3-4 not started; ganui --headless --preset vanilla --seeds 2-4 --jobs 1 --epochs 2000 trains them\n"
 	}
 	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary\n" + left; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
@@ -67,9 +67,14 @@ func TestSeedsStopOnSignal(t *testing.T) {
 
 // TestStoppedSeedsNameTheSeedsLeft: a stopped --seeds batch ends saying which
 // seeds it left unfinished, those interrupted and those never started, and the
-// --seeds that trains them, where the summary's unfinished=4 counted them and
-// no line named the seeds that never started.
+// whole command that trains them, the flags as given with the --seeds of
+// those seeds in place of the batch's and no --plot, where the summary's
+// unfinished=4 counted them and no line named the seeds that never started;
+// the line gave the --seeds alone, "--seeds 7-10 trains them", which no
+// shell runs.
 func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
+	given := flagsAsGiven(t, "--headless", "-preset=vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=[16,16]", "--seeds", "1,4,7-10", "--plot", "s.png", "--epochs=2000", "--jobs", "2")
+	const cmd = "ganui --headless -preset=vanilla --set g_lr=1e-3 --set 'g_hidden=[16,16]' --seeds %s --epochs=2000 --jobs 2"
 	runs := func(states ...session.State) []session.Result {
 		var rs []session.Result
 		for i, st := range states {
@@ -83,28 +88,33 @@ func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
 		want string
 	}{
 		{runs(session.Done, session.Diverged, session.Interrupted, session.Interrupted),
-			"ganui: seeds 7-10 unfinished: 7-8 interrupted, 9-10 not started; --seeds 7-10 trains them"},
+			"ganui: seeds 7-10 unfinished: 7-8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "7-10") + " trains them"},
 		{runs(session.Done, session.Done),
-			"ganui: seeds 7-10 unfinished: not started; --seeds 7-10 trains them"},
+			"ganui: seeds 7-10 unfinished: not started; " + fmt.Sprintf(cmd, "7-10") + " trains them"},
 		{runs(session.Done, session.Interrupted, session.Done, session.Interrupted),
-			"ganui: seeds 4,8-10 unfinished: 4,8 interrupted, 9-10 not started; --seeds 4,8-10 trains them"},
+			"ganui: seeds 4,8-10 unfinished: 4,8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "4,8-10") + " trains them"},
 	} {
-		if got := unfinishedSeeds(session.BatchResult{Seeds: seeds, Runs: tc.runs}); got != tc.want {
+		if got := unfinishedSeeds(session.BatchResult{Seeds: seeds, Runs: tc.runs}, given); got != tc.want {
 			t.Errorf("got  %q\nwant %q", got, tc.want)
 		}
 	}
 	one := session.BatchResult{Seeds: []uint64{1, 2}, Runs: []session.Result{{Seed: 1, State: session.Done}, {Seed: 2, State: session.Interrupted}}}
-	if got, want := unfinishedSeeds(one), "ganui: seed 2 unfinished: interrupted; --seeds 2 trains it"; got != want {
+	if got, want := unfinishedSeeds(one, flagsAsGiven(t, "--seeds=1-2", "--headless")), "ganui: seed 2 unfinished: interrupted; ganui --seeds 2 --headless trains it"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
 // TestStoppedSweepNamesTheCellsLeft: a stopped --sweep ends saying which
 // cells it left unfinished, those interrupted and those never started, each
-// key=value,key=value, and the --sweep flags that train exactly them, one
-// grid each: where the summary's unfinished= counted runs and no line named
-// the cells that never started. Many cells are counted, not named.
+// key=value,key=value, and the commands that train exactly them, one grid
+// each, the flags as given with the --sweep flags of the grid in place of
+// the sweep's: where the summary's unfinished= counted runs and no line
+// named the cells that never started. Many cells are counted, not named.
 func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
+	given := flagsAsGiven(t, "--headless", "--preset", "vanilla", "--epochs", "300", "--sweep", "d_lr=1e-4,1e-3,1e-2", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--seeds", "1-2")
+	cmd := func(sweep string) string {
+		return "ganui --headless --preset vanilla --epochs 300 " + sweep + " --seeds 1-2"
+	}
 	two := []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}, {Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}}
 	cell := func(started bool, values ...string) session.UnfinishedCell {
 		return session.UnfinishedCell{Values: values, Started: started}
@@ -117,17 +127,17 @@ func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
 	}{
 		{two, 9, []session.UnfinishedCell{cell(true, "1e-3", "1e-3"), cell(true, "1e-3", "1e-2"), cell(false, "1e-2", "1e-4"), cell(false, "1e-2", "1e-3"), cell(false, "1e-2", "1e-2")},
 			"ganui: 5 of 9 cells unfinished: d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 interrupted, d_lr=1e-2,g_lr=1e-4 d_lr=1e-2,g_lr=1e-3 d_lr=1e-2,g_lr=1e-2 not started; " +
-				"--sweep d_lr=1e-3 --sweep g_lr=1e-3,1e-2 and --sweep d_lr=1e-2 --sweep g_lr=1e-4,1e-3,1e-2 train them"},
+				cmd("--sweep d_lr=1e-3 --sweep g_lr=1e-3,1e-2") + " and " + cmd("--sweep d_lr=1e-2 --sweep g_lr=1e-4,1e-3,1e-2") + " train them"},
 		{two, 9, []session.UnfinishedCell{cell(false, "1e-3", "1e-4"), cell(false, "1e-3", "1e-3"), cell(false, "1e-3", "1e-2"), cell(false, "1e-2", "1e-4"), cell(false, "1e-2", "1e-3"), cell(false, "1e-2", "1e-2")},
 			"ganui: 6 of 9 cells unfinished: d_lr=1e-3,g_lr=1e-4 d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 d_lr=1e-2,g_lr=1e-4 d_lr=1e-2,g_lr=1e-3 d_lr=1e-2,g_lr=1e-2 not started; " +
-				"--sweep d_lr=1e-3,1e-2 --sweep g_lr=1e-4,1e-3,1e-2 trains them"},
+				cmd("--sweep d_lr=1e-3,1e-2 --sweep g_lr=1e-4,1e-3,1e-2") + " trains them"},
 		{two[1:], 3, []session.UnfinishedCell{cell(true, "1e-2")},
-			"ganui: 1 of 3 cells unfinished: g_lr=1e-2 interrupted; --sweep g_lr=1e-2 trains it"},
+			"ganui: 1 of 3 cells unfinished: g_lr=1e-2 interrupted; " + cmd("--sweep g_lr=1e-2") + " trains it"},
 		{[]session.SweepAxis{{Key: "g_hidden", Values: []string{"[16,16]", "[32]"}}}, 2, []session.UnfinishedCell{cell(true, "[16,16]"), cell(false, "[32]")},
-			"ganui: 2 of 2 cells unfinished: g_hidden=[16,16] interrupted, g_hidden=[32] not started; --sweep 'g_hidden=[16,16],[32]' trains them"},
+			"ganui: 2 of 2 cells unfinished: g_hidden=[16,16] interrupted, g_hidden=[32] not started; " + cmd("--sweep 'g_hidden=[16,16],[32]'") + " trains them"},
 	} {
 		res := session.SweepResult{Axes: tc.axes, Unfinished: tc.left}
-		if got := unfinishedCells(res, tc.cells); got != tc.want {
+		if got := unfinishedCells(res, tc.cells, given); got != tc.want {
 			t.Errorf("got  %q\nwant %q", got, tc.want)
 		}
 	}
@@ -138,8 +148,8 @@ func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
 		left = append(left, cell(i < 2, values[i]))
 	}
 	res := session.SweepResult{Axes: []session.SweepAxis{{Key: "g_lr", Values: values}}, Unfinished: left[10:]}
-	want := "ganui: 30 of 40 cells unfinished: 30 not started; --sweep g_lr=" + strings.Join(values[10:], ",") + " trains them"
-	if got := unfinishedCells(res, 40); got != want {
+	want := "ganui: 30 of 40 cells unfinished: 30 not started; " + cmd("--sweep g_lr="+strings.Join(values[10:], ",")) + " trains them"
+	if got := unfinishedCells(res, 40, given); got != want {
 		t.Errorf("many cells:\ngot  %q\nwant %q", got, want)
 	}
 }
@@ -175,11 +185,13 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	}
 	// The second cell's run was in flight, or about to start, as the
 	// signal came: interrupted, or never started.
-	left := "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 interrupted, d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " +
-		"--sweep d_lr=1e-3 --sweep g_lr=2e-3 and --sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3 train them\n"
+	again := func(sweep string) string {
+		return "ganui --headless --preset vanilla " + sweep + " --seeds 1 --jobs 1 --epochs 2000"
+	}
+	both := again("--sweep d_lr=1e-3 --sweep g_lr=2e-3") + " and " + again("--sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3") + " train them\n"
+	left := "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 interrupted, d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " + both
 	if !strings.Contains(stderr.String(), " interrupted") {
-		left = "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " +
-			"--sweep d_lr=1e-3 --sweep g_lr=2e-3 and --sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3 train them\n"
+		left = "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " + both
 	}
 	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary or the --plot heat map\n" + left; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
@@ -681,4 +693,15 @@ func TestTheTrainersSignalsAreHeldThroughEveryPart(t *testing.T) {
 		t.Error("SIGQUIT in the final wait gave the final line up, as SIGINT does, where it quits")
 	default:
 	}
+}
+
+// flagsAsGiven is the flags of args as a run given them holds them
+// (options.asGiven).
+func flagsAsGiven(t *testing.T, args ...string) []givenFlag {
+	t.Helper()
+	o, err := parseFlags(args, io.Discard)
+	if err != nil {
+		t.Fatalf("%q: %v", args, err)
+	}
+	return o.asGiven
 }
