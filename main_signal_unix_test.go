@@ -177,7 +177,7 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	}
 	text := out.String()
 	if !strings.HasPrefix(text, "sweep d_lr=1e-3 g_lr=1e-3 runs=1 diverged=0 ") ||
-		!strings.Contains(text, "\nsummary preset=vanilla target=normal(4,1.25) sweep=d_lr×g_lr cells=4 seeds=1 runs=1 diverged=0 unfinished=3 ks_floor=0.014 jobs=1 ") {
+		!strings.Contains(text, "\nsummary preset=vanilla target=normal(4,1.25) sweep=d_lr×g_lr cells=4 seeds=1 runs=1 diverged=0 unfinished=3 ks_floor=0.014 w1_floor=0.016 jobs=1 ") {
 		t.Fatalf("output after SIGINT:\n%s", text)
 	}
 	if _, err := os.Stat(path); err != nil {

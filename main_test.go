@@ -847,7 +847,7 @@ func TestHeadlessSweep(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if len(lines) != 7 || !strings.HasPrefix(lines[0], "sweep d_lr=1e-3 g_lr=1e-4 runs=2 diverged=0 ks=") ||
 		!strings.HasPrefix(lines[5], "sweep d_lr=2e-3 g_lr=1e-2 runs=2 ") ||
-		!strings.HasPrefix(lines[6], "summary preset=vanilla target=normal(4,1.25) sweep=d_lr×g_lr cells=6 samples=500 seeds=1-2 runs=12 diverged=0 ks_floor=0.061 jobs=2 ") {
+		!strings.HasPrefix(lines[6], "summary preset=vanilla target=normal(4,1.25) sweep=d_lr×g_lr cells=6 samples=500 seeds=1-2 runs=12 diverged=0 ks_floor=0.061 w1_floor=0.072 jobs=2 ") {
 		t.Fatalf("output:\n%s", stdout)
 	}
 	svg, err := os.ReadFile(path)

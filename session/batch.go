@@ -589,8 +589,8 @@ func (m summaryMetric) text(v float64) string {
 
 // oneDimSummary is the summary's measures of runs on a one-dimensional
 // target, in the final line's order, the moments beside the target's own
-// and KS beside its noise floor at the runs' sample size (floor=, in the
-// column of target=).
+// and KS and W1 beside their noise floors at the runs' sample size
+// (floor=, in the column of target=).
 func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
 	type metric = summaryMetric
@@ -604,7 +604,10 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 		// generator could show, is the summary's to say, as a plane's
 		// sw1_floor line says it of sliced W1.
 		{"ks", func(r Result) float64 { return r.Metrics.KS }, measureDecimals, "floor=" + numtext.Measure(engine.KSNoiseFloor(ok[0].Metrics.N)), nil},
-		{"w1", func(r Result) float64 { return r.Metrics.W1 }, measureDecimals, "", nil},
+		// W1's noise floor at the runs' sample size on this target
+		// (engine.W1NoiseFloor): what a perfect generator reads on
+		// average, as a plane's sw1_floor is, not a bound as KS's is.
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, measureDecimals, "floor=" + numtext.Measure(engine.W1NoiseFloor(t, ok[0].Metrics.N)), nil},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
 		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, measureDecimals, "", nil})

@@ -566,7 +566,7 @@ func TestSummaryFiniteMedians(t *testing.T) {
 	col := -1
 	for _, want := range []string{
 		"summary ks median=0.100 min=0.100 max=0.100 floor=0.136",
-		"summary w1 median=0.500 min=0.300 max=0.700 nan=2/5",
+		"summary w1 median=0.500 min=0.300 max=0.700 floor=0.161 nan=2/5",
 		"summary std median=1.000 min=1.000 max=1.000 target=1.250 nan=1/5",
 		"summary skew median=NaN min=NaN max=NaN target=0.000 nan=5/5",
 	} {
@@ -594,16 +594,20 @@ func TestSummaryFiniteMedians(t *testing.T) {
 // samples (1.358/√n, the 95% bound a perfect generator stays under), in the
 // column the moments' target= stand in, so that a practitioner reads whether
 // the seeds' KS is above sampling noise without working out the bound; a
-// plane's summary has its sw1_floor line.
+// plane's summary has its sw1_floor line. W1's line gives W1's floor there,
+// what a perfect generator reads on average on the target at that size
+// (engine.W1NoiseFloor: 0.016 at 10,000 samples of normal(4,1.25)), where
+// it gave none, and a median W1 of 0.030 could not be told twice sampling
+// noise or thirty times it.
 func TestSummaryGivesKSNoiseFloor(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		n    int
-		want string
-	}{{10000, "floor=0.014"}, {2000, "floor=0.030"}, {500, "floor=0.061"}} {
+		n        int
+		want, w1 string
+	}{{10000, "floor=0.014", "floor=0.016"}, {2000, "floor=0.030", "floor=0.036"}, {500, "floor=0.061", "floor=0.072"}} {
 		results := []Result{
 			{State: Done, Metrics: engine.Metrics{N: tc.n, KS: 0.02, W1: 0.05, Mean: 4, Std: 1.25}},
 			{State: Done, Metrics: engine.Metrics{N: tc.n, KS: 0.03, W1: 0.06, Mean: 4, Std: 1.25}},
@@ -623,8 +627,11 @@ func TestSummaryGivesKSNoiseFloor(t *testing.T) {
 		if i, j := strings.Index(ks, " floor="), strings.Index(mean, " target="); i < 0 || i != j {
 			t.Errorf("%d samples: floor= in column %d, target= in %d:\n%s", tc.n, i, j, b.String())
 		}
-		if strings.Contains(lines["w1"], "floor=") {
-			t.Errorf("%d samples: w1 line %q gives KS's floor", tc.n, lines["w1"])
+		if got := strings.Join(strings.Fields(lines["w1"]), " "); got != "summary w1 median=0.055 min=0.050 max=0.060 "+tc.w1 {
+			t.Errorf("%d samples: w1 line %q, want it to end %q:\n%s", tc.n, got, tc.w1, b.String())
+		}
+		if i, j := strings.Index(lines["w1"], " floor="), strings.Index(mean, " target="); i < 0 || i != j {
+			t.Errorf("%d samples: w1's floor= in column %d, target= in %d:\n%s", tc.n, i, j, b.String())
 		}
 	}
 }
@@ -700,7 +707,7 @@ func TestJobsAreAtMostTheRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Reset()
-	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 ks_floor=0.078 jobs=2 ") {
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 ks_floor=0.078 w1_floor=0.093 jobs=2 ") {
 		t.Errorf("a sweep of 2 cells, 4 jobs: %v, output:\n%s", err, b.String())
 	}
 }

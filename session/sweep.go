@@ -657,14 +657,15 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	}
 	// KS's noise floor at the runs' sample size, the same for every cell
 	// (engine.KSNoiseFloor), as a --seeds summary gives it beside KS: a
-	// row whose ks= is at it cannot be told from sampling noise. A
+	// row whose ks= is at it cannot be told from sampling noise; then
+	// W1's, its cells' targets' (w1FloorField). A
 	// plane's sliced-W1 floor is its target's, which a sweep may vary:
 	// sw1_floor= where every row's (SweepRow.Floor) reads alike, as it
 	// does but for a sweep of the target, whose range it gives else
 	// (sw1_floor_min= sw1_floor_max=), none where every run diverged.
 	floor := ""
 	if res.Measures[0] == "ks" {
-		floor = " ks_floor=" + numtext.Measure(engine.KSNoiseFloor(res.Samples))
+		floor = " ks_floor=" + numtext.Measure(engine.KSNoiseFloor(res.Samples)) + w1FloorField(cells, res.Samples)
 	} else {
 		floor = sw1FloorField(res.Rows)
 	}
@@ -764,6 +765,30 @@ func sw1FloorField(rows []SweepRow) string {
 		return " sw1_floor=" + lo
 	}
 	return " sw1_floor_min=" + lo + " sw1_floor_max=" + hi
+}
+
+// w1FloorField is a 1-D sweep's summary field of W1's noise floor at the
+// runs' sample size n (engine.W1NoiseFloor), what a perfect generator
+// reads on average on the cells' target: " w1_floor=0.016" where every
+// cell's reads alike, " w1_floor_min=… w1_floor_max=…" where they do not
+// (a sweep of the target), as sw1FloorField gives a plane's. Without it
+// a row's w1=0.030 could not be told near sampling noise or far from it,
+// as its ks= can by ks_floor=.
+func w1FloorField(cells []SweepCell, n int) string {
+	var floors []float64
+	for _, c := range cells {
+		if t, err := engine.ParseTarget(c.Config.Target); err == nil {
+			floors = append(floors, engine.W1NoiseFloor(t, n))
+		}
+	}
+	if len(floors) == 0 {
+		return ""
+	}
+	lo, hi := numtext.Measure(slices.Min(floors)), numtext.Measure(slices.Max(floors))
+	if lo == hi {
+		return " w1_floor=" + lo
+	}
+	return " w1_floor_min=" + lo + " w1_floor_max=" + hi
 }
 
 // floorOf is the noise floor of a run's first sweep measure (measures)

@@ -382,7 +382,7 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	cancel()
 	var b strings.Builder
 	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b, nil)
-	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 samples=300 seeds=1 runs=0 diverged=0 unfinished=2 ks_floor=0.078 jobs=") {
+	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 samples=300 seeds=1 runs=0 diverged=0 unfinished=2 ks_floor=0.078 w1_floor=0.093 jobs=") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
 	// Both cells left, neither started: what ganui's last line names.
@@ -438,15 +438,22 @@ func (w *cancelAtLine) Write(p []byte) (int, error) {
 
 // TestSweepSummaryGivesKSNoiseFloor: a 1-D sweep's summary gives KS's noise
 // floor at the runs' sample size, as a --seeds summary gives it beside KS,
-// so that a row's ks= can be told at the floor or above it; a sweep that
-// finished leaves no cell unfinished.
+// so that a row's ks= can be told at the floor or above it, and W1's, its
+// cells' target's (engine.W1NoiseFloor), or their range on a sweep of the
+// target, where it gave none; a sweep that finished leaves no cell
+// unfinished.
 func TestSweepSummaryGivesKSNoiseFloor(t *testing.T) {
 	for _, tc := range []struct {
 		samples int
+		sweep   string
 		floor   string
-	}{{2000, " ks_floor=0.030 "}, {0, " ks_floor=0.014 "}} {
+	}{
+		{2000, "d_lr=1e-3,2e-3", " ks_floor=0.030 w1_floor=0.036 "},
+		{0, "d_lr=1e-3,2e-3", " ks_floor=0.014 w1_floor=0.016 "},
+		{0, "target=normal(4,1.25),uniform(2,6)", " ks_floor=0.014 w1_floor_min=0.013 w1_floor_max=0.016 "},
+	} {
 		opts := Options{Config: testdesigns.PerSample(5), Samples: tc.samples}
-		sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
+		sw, err := ParseSweep([]string{tc.sweep}, opts.Config, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
