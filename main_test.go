@@ -193,6 +193,10 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "0_10"}, `--epochs: "0_10" is not a whole number`}, // Go reads it as octal 8
 		{[]string{"--headless", "--epochs", "1,00"}, `--epochs: "1,00" is not a whole number`},
 		{[]string{"--headless", "--seeds", "Inf"}, `--seeds: "Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`},
+		// A name is read as a preset file reads it: one in a list is told
+		// the name alone, one with spaces around it the name without them.
+		{[]string{"--headless", "--set", `loss=["bce"]`}, `--set: loss: ["bce"] is a list; write the name alone: bce` + "\n"},
+		{[]string{"--headless", "--set", "loss=hinge "}, `--set: loss: "hinge " has spaces around it; write it without them: hinge` + "\n"},
 		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},

@@ -157,8 +157,8 @@ func TestConfigJSONNames(t *testing.T) {
 func TestConfigSetNames(t *testing.T) {
 	c := blogConfig()
 	for _, kv := range [][2]string{
-		{"loss", "least_squares"}, {"g_loss", " minimax "}, {"noise", "normal"}, {"d_input", "moments"},
-		{"d_opt", "sgd"}, {"g_acts", "tanh, elu"}, {"d_acts", `["elu", "identity"]`},
+		{"loss", "least_squares"}, {"g_loss", "minimax"}, {"noise", "normal"}, {"d_input", "moments"},
+		{"d_opt", "sgd"}, {"g_acts", "tanh,elu"}, {"d_acts", `["elu", "identity"]`},
 	} {
 		if err := c.Set(kv[0], kv[1]); err != nil {
 			t.Fatalf("Set(%s, %s): %v", kv[0], kv[1], err)
@@ -190,6 +190,17 @@ func TestConfigSetNames(t *testing.T) {
 		{"d_acts", `["relu", 1]`, `d_acts: want a list of strings, got number`},
 		{"d_acts", `[relu,"elu"]`, `d_acts: want a list of strings, got [relu,"elu"]`},
 		{"d_acts", `[relu,swish]`, `d_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+		// A name is read as written, by the one rule of a preset file's
+		// (readName): spaces around it are refused with the name to
+		// write, as a number's are, where --set trimmed them.
+		{"g_loss", "minimax ", `g_loss: "minimax " has spaces around it; write it without them: minimax`},
+		{"g_acts", "tanh, elu", `g_acts: "tanh, elu" has spaces in it; write the list without them: tanh,elu`},
+		{"g_acts", "tanh, swish", `g_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+		// One name in a list is told the name to write, as a preset
+		// file's is.
+		{"loss", `["bce"]`, `loss: ["bce"] is a list; write the name alone: bce`},
+		{"loss", `[hinge]`, `loss: [hinge] is a list; write the name alone: hinge`},
+		{"loss", `["bce","hinge"]`, `loss: "[\"bce\",\"hinge\"]" is not one of bce, least_squares, wasserstein, hinge`},
 	} {
 		if err := c.Set(bad.key, bad.value); err == nil || err.Error() != bad.want {
 			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)
@@ -211,6 +222,10 @@ func TestConfigSetNames(t *testing.T) {
 		{"loss", `"bce "`, `loss: "bce " has spaces around it; write it without them: "bce"`},
 		{"d_opt", `"\tsgd"`, `d_opt: "\tsgd" has spaces around it; write it without them: "sgd"`},
 		{"loss", `" bxe"`, `loss: " bxe" is not one of bce, least_squares, wasserstein, hinge`},
+		// An item of a list of names is held to the same rule as a name
+		// (readName), where it was trimmed and taken.
+		{"g_acts", `["relu", " tanh"]`, `g_acts: " tanh" has spaces around it; write it without them: "tanh"`},
+		{"g_acts", `"relu, identity"`, `g_acts: "relu, identity" is text in quotes; write it as a list: ["relu","identity"]`},
 		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
 		// A list written in quotes, as --set writes one, is told the list to
 		// write, as a list of widths in quotes is, not "want a list of

@@ -274,7 +274,7 @@ func (c *Config) set(key, value string) error {
 		return err
 	}
 	v := reflect.ValueOf(c).Elem().Field(f.index)
-	trimmed := strings.TrimSpace(value)  // a name's or a switch's spaces go
+	trimmed := strings.TrimSpace(value)  // a switch's spaces go
 	if f.numbers() && trimmed != value { // as no number ganui reads may (PlainNumber)
 		if strings.ContainsFunc(trimmed, unicode.IsSpace) { // spaces within too, which the next try tells
 			return fmt.Errorf("%s: %q has spaces around it", key, value)
@@ -282,8 +282,14 @@ func (c *Config) set(key, value string) error {
 		return fmt.Errorf("%s: %q has spaces around it; write it without them: %s", key, value, visible.String(trimmed))
 	}
 	if f.name {
-		if err := setName(v, trimmed); err != nil {
-			return fmt.Errorf("%s: %w", key, err)
+		if err := readName(key, v, value, plainName); err != nil {
+			// One name in a list, bare or in JSON's quotes, is told the
+			// name to write, as a preset file's is (setJSONNames):
+			// `loss: ["bce"] is a list; write the name alone: bce`.
+			if one, ok := oneInList(trimmed); ok && setName(reflect.New(f.kind).Elem(), one) == nil {
+				return fmt.Errorf("%s: %s is a list; write the name alone: %s", key, clip(value), one)
+			}
+			return err
 		}
 		return nil
 	}
@@ -351,7 +357,13 @@ func (c *Config) set(key, value string) error {
 			items[i] = strings.TrimSpace(items[i])
 		}
 		if f.names {
-			return setNames(key, v, items)
+			if spaced && !slices.Contains(items, "") { // as a list of widths' (below), once each name is one
+				probe := reflect.New(f.kind).Elem()
+				if setNames(key, probe, items, plainName) == nil {
+					return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
+				}
+			}
+			return setNames(key, v, items, plainName)
 		}
 		if err := listShape(key, items, bracketed); err != nil {
 			return err
@@ -733,16 +745,56 @@ func (c *Config) tooNearZero(f configField, value string) error {
 	return nearZero32(f.key, value, "as 0")
 }
 
-// setNames sets the list v to the values named by items, each trimmed.
-func setNames(key string, v reflect.Value, items []string) error {
+// setNames sets the list v to the values named by items, each read by
+// readName, its names written as quote writes them.
+func setNames(key string, v reflect.Value, items []string, quote func(string) string) error {
 	list := reflect.MakeSlice(v.Type(), len(items), len(items))
 	for i, item := range items {
-		if err := setName(list.Index(i), strings.TrimSpace(item)); err != nil {
-			return fmt.Errorf("%s: %w", key, err)
+		if err := readName(key, list.Index(i), item, quote); err != nil {
+			return err
 		}
 	}
 	v.Set(list)
 	return nil
+}
+
+// readName sets v, a choice or an activation of the field key, to name,
+// by the one rule --set, --sweep and a preset file hold a name to, as
+// they hold a number (PlainNumber): as written, spaces and all. A name
+// with spaces around it is refused with the name to write, as quote
+// writes it (plainName for --set, strconv.Quote for a file's JSON):
+// `loss: "bce " has spaces around it; write it without them: bce`, not
+// "(did you mean bce?)" of a space hard to see, nor taken by one path
+// and refused by another, as --set and a file's list trimmed it and a
+// file's choice refused it. (The name quoted whole, its spaces escaped,
+// where clip would drop them; at most 64 bytes, else as a name that is
+// none.)
+func readName(key string, v reflect.Value, name string, quote func(string) string) error {
+	err := setName(v, name)
+	if err == nil {
+		return nil
+	}
+	trimmed := strings.TrimSpace(name)
+	if trimmed != name && trimmed != "" && len(name) <= 64 && setName(reflect.New(v.Type()).Elem(), trimmed) == nil {
+		return fmt.Errorf("%s: %s has spaces around it; write it without them: %s", key, strconv.Quote(name), quote(trimmed))
+	}
+	return fmt.Errorf("%s: %w", key, err)
+}
+
+// plainName is a name as --set writes it: as it is.
+func plainName(name string) string { return name }
+
+// oneInList returns the one name of text when text is a list of one
+// item, in brackets, bare or in JSON's quotes ("[bce]", `["bce"]`).
+func oneInList(text string) (string, bool) {
+	if inner, ok := bareList(text); ok && !strings.Contains(inner, ",") {
+		return strings.TrimSpace(inner), true
+	}
+	var items []string
+	if json.Unmarshal([]byte(text), &items) == nil && len(items) == 1 {
+		return items[0], true
+	}
+	return "", false
 }
 
 // SetJSON changes the field named key to the JSON value raw, which must
@@ -985,19 +1037,9 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		if trimmed == "" {
 			return c.noName(f, one)
 		}
-		if err := setName(v, one); err != nil {
-			// A name with spaces around it is told so, as a number is, not
-			// "did you mean bce?" of a "bce " whose space is hard to see.
-			// (The name quoted whole, its spaces escaped as JSON would, where
-			// clip would drop them; at most 64 bytes, else as before.)
-			if trimmed != one && len(one) <= 64 && setName(reflect.New(f.kind).Elem(), trimmed) == nil {
-				return fmt.Errorf("%s: %s has spaces around it; write it without them: %s", key, strconv.Quote(one), strconv.Quote(trimmed))
-			}
-			return fmt.Errorf("%s: %w", key, err)
-		}
-		return nil
+		return readName(key, v, one, strconv.Quote)
 	}
-	return setNames(key, v, list)
+	return setNames(key, v, list, strconv.Quote)
 }
 
 // namesInQuotes returns the error for raw, a JSON string given to the
@@ -1014,19 +1056,23 @@ func (c *Config) namesInQuotes(f configField, raw []byte) error {
 	if !f.names || !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
 		return nil
 	}
+	list := text // read as a list in brackets, whose spaces between items are JSON's
+	if !strings.HasPrefix(strings.TrimSpace(text), "[") {
+		list = "[" + text + "]"
+	}
 	probe := c.Clone()
-	if err := probe.set(f.key, text); err != nil {
+	if err := probe.set(f.key, list); err != nil {
 		words := strings.TrimPrefix(err.Error(), f.key+": ")
 		if strings.HasPrefix(words, "want ") { // no list at all ("[relu"): SetJSON's words for a string
 			return nil
 		}
 		return fmt.Errorf("%s: %s is text in quotes; as a list, %s", f.key, strconv.Quote(clip(text)), words)
 	}
-	list, err := json.Marshal(reflect.ValueOf(probe).Field(f.index).Interface())
+	written, err := json.Marshal(reflect.ValueOf(probe).Field(f.index).Interface())
 	if err != nil {
 		return nil
 	}
-	return inQuotes(f, "", text, "as a list: "+string(list))
+	return inQuotes(f, "", text, "as a list: "+string(written))
 }
 
 // noName is the error for one, a choice's name in a preset file that is
