@@ -23,7 +23,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -318,9 +317,10 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 // write it without them"); "" for any other text, and for underscores
 // after a leading 0, which Go reads as octal (0_10 is 8).
 func plainWhole(s string) (plain, how string) {
+	if plain, ok := engine.Grouped(s); ok {
+		return plain, "has commas; write it without them"
+	}
 	switch {
-	case thousands.MatchString(s):
-		return strings.ReplaceAll(s, ",", ""), "has commas; write it without them"
 	case strings.HasPrefix(s, "0") && strings.Contains(s, "_"):
 		return "", ""
 	}
@@ -332,9 +332,6 @@ func isPlainWhole(s string) bool {
 	plain, _ := plainWhole(s)
 	return plain != ""
 }
-
-// thousands matches digits grouped by commas in threes, 10,000.
-var thousands = regexp.MustCompile(`^[1-9][0-9]{0,2}(,[0-9]{3})+$`)
 
 // isZero tells whether s is a whole number as ParseWhole reads one, and
 // that number 0: "0", "00", "0e3".

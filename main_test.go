@@ -191,6 +191,13 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "10,000"}, `--epochs: "10,000" has commas; write it without them: 10000` + "\n"},
 		{[]string{"--headless", "--samples", "1_000_000_000"}, `--samples: "1_000_000_000" has underscores, and 1000000000 out of range 100..10,000,000`},
 		{[]string{"--headless", "--epochs", "0_10"}, `--epochs: "0_10" is not a whole number`}, // Go reads it as octal 8
+		{[]string{"--headless", "--epochs", "１０００"}, `--epochs: "１０００" has full-width digits; write it in plain digits: 1000` + "\n"},
+		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
+		// A seed so written is told the seed to write, as a count is.
+		{[]string{"--headless", "--seeds", "0x10"}, `--seeds: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
+		{[]string{"--headless", "--seeds", "1-1_000"}, `--seeds: "1_000" has underscores; write it without them: 1000` + "\n"},
+		{[]string{"--headless", "--seeds", "１"}, `--seeds: "１" has full-width digits; write it in plain digits: 1` + "\n"},
+		{[]string{"--headless", "--seeds", "0_10"}, `--seeds: "0_10" is not a seed`},
 		{[]string{"--headless", "--epochs", "1,00"}, `--epochs: "1,00" is not a whole number`},
 		{[]string{"--headless", "--seeds", "Inf"}, `--seeds: "Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`},
 		// A name is read as a preset file reads it: one in a list is told
@@ -1723,7 +1730,7 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,1e-2"},
 			`ganui: --set: g_lr: "1e-3,1e-2" is not a number; allowed: (0,10]; --set takes one value: to train each, --sweep g_lr=1e-3,1e-2` + "\n"},
 		{[]string{"--preset", "vanilla", "--set", "batch=50,100"},
-			`ganui: --set: batch: "50,100" is not a number; allowed: 1..100,000; --set takes one value: to train each, --headless --sweep batch=50,100` + "\n"},
+			`ganui: --set: batch: "50,100" has commas; write it without them: 50100; --set takes one value: to train each, --headless --sweep batch=50,100` + "\n"}, // both readings: the number with its thousands grouped, and two
 		// Separated by spaces, semicolons, or commas and spaces: the --sweep
 		// with commas alone.
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3 1e-2"},

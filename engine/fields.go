@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -519,6 +520,9 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 	if err := c.goForm(f, what, text); err != nil {
 		return 0, err
 	}
+	if plain, ok := Grouped(text); ok && what == "" { // a width's commas are the list's
+		return 0, c.writtenAs(f, what, text, plain, "has commas; write it without them")
+	}
 	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
 
@@ -535,6 +539,14 @@ func (c *Config) goForm(f configField, what, text string) error {
 	if plain == "" {
 		return nil
 	}
+	return c.writtenAs(f, what, text, plain, how)
+}
+
+// writtenAs is the error for text, the number plain written another way,
+// how ("has commas; write it without them"), given to the field f (or to
+// a width of it, what "width "): the number to write, or what is wrong
+// with it too.
+func (c *Config) writtenAs(f configField, what, text, plain, how string) error {
 	quoted := strconv.Quote(clip(text))
 	if err := c.wrongWith(f, what, plain); err != nil {
 		written, _, _ := strings.Cut(how, ";")
@@ -549,10 +561,23 @@ func (c *Config) goForm(f configField, what, text string) error {
 // digits ganui reads, "64", "0.125", "10000", and how text was written,
 // "is hexadecimal; write it in decimal" or "has underscores; write it
 // without them", so that --set and the count flags tell a user who wrote
-// a number the one to write; plain is "" for any other text.
+// a number the one to write; plain is "" for any other text. A number in
+// full-width digits, as an East Asian input method types them ("１０００"),
+// is read too, "has full-width digits; write it in plain digits".
 func GoNumberForm(text string) (plain, how string) {
 	digits := strings.TrimPrefix(text, "-")
 	switch {
+	case strings.ContainsFunc(text, isFullWidth):
+		plain = strings.Map(func(r rune) rune {
+			if isFullWidth(r) {
+				return r - 0xFF01 + '!'
+			}
+			return r
+		}, text)
+		if !PlainNumber(plain) { // ０x１０: told as no number, not twice rewritten
+			return "", ""
+		}
+		how = "has full-width digits; write it in plain digits"
 	case len(digits) > 2 && strings.EqualFold(digits[:2], "0x"):
 		if n, err := strconv.ParseInt(text, 0, 64); err == nil {
 			plain = strconv.FormatInt(n, 10)
@@ -568,6 +593,25 @@ func GoNumberForm(text string) (plain, how string) {
 		return "", ""
 	}
 	return plain, how
+}
+
+// isFullWidth reports whether r is a full-width form of a printable
+// ASCII character (U+FF01 to U+FF5E: "１", "．", "ｅ").
+func isFullWidth(r rune) bool { return 0xFF01 <= r && r <= 0xFF5E }
+
+// thousands matches digits grouped by commas in threes, 10,000.
+var thousands = regexp.MustCompile(`^[1-9][0-9]{0,2}(,[0-9]{3})+$`)
+
+// Grouped reads text, a whole number written with commas between groups
+// of three digits as a reader writes one ("10,000"), and gives it in the
+// digits ganui reads ("10000"), so that a count given so, to a count
+// flag or to --set, is told the number to write; ok is false for any
+// other text.
+func Grouped(text string) (plain string, ok bool) {
+	if !thousands.MatchString(text) {
+		return "", false
+	}
+	return strings.ReplaceAll(text, ",", ""), true
 }
 
 // afterPlus is what is wrong with the number after the '+' of text, given

@@ -356,6 +356,16 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "8,0x2000", `g_hidden: width "0x2000" is hexadecimal, and 8,192 out of range 1..4,096`},
 		{"batch", "1_000_000", `batch: "1_000_000" has underscores, and 1,000,000 out of range 1..100,000`},
 		{"batch", "0x", `batch: "0x" is not a number; allowed: 1..100,000`},
+		// A count with commas between its thousands, as a reader writes
+		// one, is told the number to write, as --epochs 10,000 is; a
+		// width's commas are its list's. Full-width digits, as an East
+		// Asian input method types them, are told the plain ones.
+		{"epochs", "10,000", `epochs: "10,000" has commas; write it without them: 10000`},
+		{"batch", "1,000,000", `batch: "1,000,000" has commas, and 1,000,000 out of range 1..100,000`},
+		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
+		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
+		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
+		{"epochs", "０ｘ１０", `epochs: "０ｘ１０" is not a number; allowed: 1..1,000,000,000`},
 		{"g_hidden", "32,x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "[32, \"x\"]", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		// A number is written one way (PlainNumber): no '+', no spaces

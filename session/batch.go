@@ -65,6 +65,8 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			return nil, engine.PlusSignAnd(bad, bare)
 		case engine.PlusSign(bad) != nil:
 			return nil, plusInRange(part, lo, hi)
+		case err != nil && goForm(bad) != nil:
+			return nil, goForm(bad)
 		case err != nil:
 			if meant := seedsMeant(spec); meant != spec {
 				if _, merr := ParseSeeds(meant); merr == nil {
@@ -101,6 +103,25 @@ func ParseSeeds(spec string) ([]uint64, error) {
 		return nil, fmt.Errorf("%s; give --seeds %s", problem, CompactSeeds(seeds))
 	}
 	return seeds, nil
+}
+
+// goForm is the error for seed, a seed of --seeds written as Go writes a
+// number (hexadecimal, with underscores) or in full-width digits
+// (engine.GoNumberForm), telling the seed to write, as a count flag tells
+// its number: `"0x10" is hexadecimal; write it in decimal: 16`, and what
+// is wrong with that seed too, where anything is; nil for any other seed.
+// Underscores after a leading 0, which Go reads as octal (0_10 is 8), are
+// left to the words for no seed, as --seed leaves them.
+func goForm(seed string) error {
+	plain, how := engine.GoNumberForm(seed)
+	if plain == "" || strings.HasPrefix(seed, "0") && strings.Contains(seed, "_") {
+		return nil
+	}
+	if _, err := ParseSeeds(plain); err != nil {
+		written, _, _ := strings.Cut(how, ";")
+		return fmt.Errorf("%q %s, and %w", seed, written, err)
+	}
+	return fmt.Errorf("%q %s: %s", seed, how, plain)
 }
 
 // seedsMeant is spec, a --seeds list, written as other tools write a list
