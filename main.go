@@ -305,9 +305,20 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
 		return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
 	case err != nil || n < lo || n > hi:
-		return 0, fmt.Errorf("--%s: %s out of range %s (%s)", name, s, numtext.Range(lo, hi), def)
+		return 0, fmt.Errorf("--%s: %s out of range %s (%s)", name, groupedCount(s), numtext.Range(lo, hi), def)
 	}
 	return n, nil
+}
+
+// groupedCount is s, a count out of its flag's range, as the range
+// writes one when s is plain digits, its thousands grouped:
+// 137,438,953,472 for 137438953472, and digits past 2⁶⁴ too; any other s
+// (1e12, 1e99, -1) as written, so that the text given is there to find.
+func groupedCount(s string) string {
+	if s != "" && strings.Trim(s, "0123456789") == "" {
+		return numtext.Grouped(s)
+	}
+	return s
 }
 
 // plainWhole is s, a whole number as Go writes one and whole does not

@@ -189,7 +189,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "0x10"}, `--epochs: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
 		{[]string{"--headless", "--epochs", "1_000"}, `--epochs: "1_000" has underscores; write it without them: 1000` + "\n"},
 		{[]string{"--headless", "--epochs", "10,000"}, `--epochs: "10,000" has commas; write it without them: 10000` + "\n"},
-		{[]string{"--headless", "--samples", "1_000_000_000"}, `--samples: "1_000_000_000" has underscores, and 1000000000 out of range 100..10,000,000`},
+		{[]string{"--headless", "--samples", "1_000_000_000"}, `--samples: "1_000_000_000" has underscores, and 1,000,000,000 out of range 100..10,000,000`},
 		{[]string{"--headless", "--epochs", "0_10"}, `--epochs: "0_10" is not a whole number`}, // Go reads it as octal 8
 		{[]string{"--headless", "--epochs", "１０００"}, `--epochs: "１０００" has full-width digits; write it in plain digits: 1000` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
@@ -208,9 +208,13 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},
 		{[]string{"--headless", "--samples", "1e99"}, "--samples: 1e99 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)"},
+		// A count out of range is written grouped, as its range is and as
+		// --set writes one.
+		{[]string{"--headless", "--epochs", "137438953472"}, "--epochs: 137,438,953,472 out of range 1..1,000,000,000 (default: the preset's own)"},
+		{[]string{"--headless", "--epochs", "1.5e10"}, "--epochs: 1.5e10 out of range"},
 		{[]string{"--headless", "--samples", "0"}, "--samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)"},
 		{[]string{"--headless", "--seed", "1e19"}, "--seed: 1e19 is past 2⁵³"},
-		{[]string{"--headless", "--seed", "18446744073709551616"}, "--seed: 18446744073709551616 out of range 0..18,446,744,073,709,551,615"},
+		{[]string{"--headless", "--seed", "18446744073709551616"}, "--seed: 18,446,744,073,709,551,616 out of range 0..18,446,744,073,709,551,615"},
 		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false`},
 		{[]string{"--headless", "--every", "-1"}, "--every"},
 		{[]string{"--headless", "--samples", "3"}, "--samples"},
@@ -721,7 +725,8 @@ func FuzzWhole(f *testing.F) {
 				clipped = string(r[:40]) + "…"
 			}
 			named := strings.Contains(msg, strconv.Quote(s)) || strings.Contains(msg, strconv.Quote(clipped)) ||
-				strings.Trim(s, "0123456789.e-") == "" && strings.Contains(msg, ": "+s+" ")
+				strings.Trim(s, "0123456789.e-") == "" && strings.Contains(msg, ": "+s+" ") ||
+				s != "" && strings.Trim(s, "0123456789") == "" && strings.Contains(msg, ": "+numtext.Grouped(s)+" ") // digits, grouped
 			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "--"+fl.name+": ") || !named {
 				t.Fatalf("--%s %q: %q, want one line that begins with the flag and names the text", fl.name, s, msg)
 			}

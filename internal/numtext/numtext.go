@@ -341,6 +341,11 @@ func CountIn(v float64, width int) string {
 // FormatUint is FormatInt for a count no int holds: a seed.
 func FormatUint(n uint64) string { return grouped(strconv.FormatUint(n, 10)) }
 
+// Grouped is s, the digits of a whole number after an optional '-', its
+// thousands grouped, for a number no uint64 holds (a count past 2⁶⁴
+// given to a flag).
+func Grouped(s string) string { return grouped(s) }
+
 // grouped is s, the digits of a whole number after an optional '-', its
 // thousands grouped.
 func grouped(s string) string {
