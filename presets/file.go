@@ -347,6 +347,8 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		case takes(','):
 			return j + 1, "a comma missing after this value: add one", true
 		case word == "":
+		case (w == "nan" || w == "inf" || w == "infinity") && nameAfter(data, j) != "":
+			return start, word + " is not a JSON number, " + nameAfter(data, j), true
 		case w == "nan":
 			return start, word + " is not a JSON number: give a number" + allowedAfter(data, j), true
 		case w == "inf" || w == "infinity":
@@ -366,13 +368,8 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 // give in its place; "" where data[j] is no colon after a key, or the key
 // is none that takes a number, or its range is not every built-in's.
 func allowedAfter(data []byte, j int) string {
-	if j < 0 || data[j] != ':' {
-		return ""
-	}
-	end := bytes.LastIndexByte(data[:j], '"')
-	begin := bytes.LastIndexByte(data[:max(end, 0)], '"')
-	var key string
-	if begin < 0 || strings.TrimSpace(string(data[end+1:j])) != "" || json.Unmarshal(data[begin:end+1], &key) != nil {
+	key := keyBefore(data, j)
+	if key == "" {
 		return ""
 	}
 	// The range as every built-in design has it: the file's base is not
@@ -388,6 +385,44 @@ func allowedAfter(data []byte, j int) string {
 		r = ri
 	}
 	return "; allowed: " + r
+}
+
+// keyBefore is the key that ends before the colon at data[j], or ""
+// where data[j] is no colon after a key.
+func keyBefore(data []byte, j int) string {
+	if j < 0 || data[j] != ':' {
+		return ""
+	}
+	end := bytes.LastIndexByte(data[:j], '"')
+	begin := bytes.LastIndexByte(data[:max(end, 0)], '"')
+	var key string
+	if begin < 0 || strings.TrimSpace(string(data[end+1:j])) != "" || json.Unmarshal(data[begin:end+1], &key) != nil {
+		return ""
+	}
+	return key
+}
+
+// nameAfter is what to give in place of a NaN or an infinity after the
+// colon at data[j] when its key takes a name or true or false, not a
+// number: `and loss takes none: give one of bce, least_squares,
+// wasserstein, hinge, e.g. "loss": "bce"`, where "give a number" would
+// send the user to a value the key refuses too; "" for any other key.
+func nameAfter(data []byte, j int) string {
+	key := keyBefore(data, j)
+	if key == "" {
+		return ""
+	}
+	form, _, err := all[0].ValueForm(key)
+	switch {
+	case err != nil:
+		return ""
+	case form == "true or false":
+		return fmt.Sprintf("and %s takes none: give true or false, e.g. %q: true", key, key)
+	case strings.HasPrefix(form, "one of "):
+		first, _, _ := strings.Cut(strings.TrimPrefix(form, "one of "), ",")
+		return fmt.Sprintf("and %s takes none: give %s, e.g. %q: %q", key, form, key, first)
+	}
+	return ""
 }
 
 // numberChar reports whether b may be part of a number as Go writes one:

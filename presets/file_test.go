@@ -835,6 +835,10 @@ func TestInfinityToldTheRange(t *testing.T) {
 		{`{"g_hidden": [8, +Infinity]}`, "p.json:1:18: +Infinity is not a JSON number, which has no infinities: give a number"},
 		{`{"d_in": Inf}`, "p.json:1:10: Inf is not a JSON number, which has no infinities: give a number"},
 		{`{"g_lr": +Infx}`, `p.json:1:10: +Infx: a name or text takes double quotes in JSON, "+Infx"`},
+		// A key that takes a name, or true or false, is told what it takes,
+		// not to give a number it would refuse too.
+		{`{"base": "vanilla", "loss": Inf}`, `p.json:1:29: Inf is not a JSON number, and loss takes none: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "bce"`},
+		{`{"d_opt": NaN}`, `p.json:1:11: NaN is not a JSON number, and d_opt takes none: give one of adam, sgd, rmsprop, e.g. "d_opt": "adam"`},
 	} {
 		_, err := Parse([]byte(c.data), "p.json")
 		if err == nil || err.Error() != c.want {
