@@ -835,7 +835,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		cfg.Epochs = o.Epochs
 	}
 	if err := cfg.Validate(); err != nil {
-		return o, fmt.Errorf("--set: %w", err) // a preset is valid until --set or --epochs changes it
+		return o, fmt.Errorf("--set: %w%s", err, validatedAsSweep(err, sets, cfg, given["headless"])) // a preset is valid until --set or --epochs changes it
 	}
 	o.Config = cfg
 	if given["sweep"] {
@@ -984,6 +984,24 @@ var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numte
 // defaultJobs is --jobs when not given: one run per CPU, at most maxJobs.
 func defaultJobs() int { return min(runtime.NumCPU(), maxJobs) }
 
+// validatedAsSweep is setAsSweep for err, cfg's refusal by Validate once
+// every --set of sets is in, when it is of one key that a --set gave:
+// a target is checked there, not by Set, so --set 'target=normal(4,1)
+// normal(3,1)' is told "--sweep target=normal(4,1),normal(3,1)" as --set
+// 'g_lr=1e-3 1e-2' is told its sweep. "" otherwise.
+func validatedAsSweep(err error, sets []string, cfg engine.Config, headless bool) string {
+	keys := engine.FaultKeys(err)
+	if len(keys) != 1 {
+		return ""
+	}
+	for _, s := range sets {
+		if key, _, _ := strings.Cut(s, "="); key == keys[0] {
+			return setAsSweep(s, cfg, headless)
+		}
+	}
+	return ""
+}
+
 // parseSweep reads the --sweep specs against the design as --preset and
 // --set make it, for the seeds of --seeds (or the one of --seed).
 // setAsSweep is the way on for a --set whose value cfg refuses where it
@@ -1009,7 +1027,7 @@ func setAsSweep(spec string, cfg engine.Config, headless bool) string {
 	if !headless {
 		flag = "--headless --sweep"
 	}
-	return fmt.Sprintf("; --set takes one value: to train each, %s %s", flag, spec)
+	return fmt.Sprintf("; --set takes one value: to train each, %s %s", flag, shellword.Quote(spec)) // a target's brackets quoted
 }
 
 func (o *options) parseSweep(specs, sets []string, given map[string]bool) error {

@@ -1751,6 +1751,12 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 			`ganui: --set: g_lr: "1e-3 1e-3" is not a number; allowed: (0,10]` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,1e-3"},
 			`ganui: --set: g_lr: "1e-3,1e-3" is not a number; allowed: (0,10]` + "\n"},
+		// A target, checked once every --set is in, is told its sweep
+		// too, separated outside its brackets.
+		{[]string{"--headless", "--preset", "vanilla", "--set", "target=normal(4,1) normal(3,1)"},
+			`ganui: --set: target "normal(4,1) normal(3,1)": "normal(3,1)" follows the target normal(4,1); give one target (normals together are mixture(mean,std;mean,std;…)); --set takes one value: to train each, --sweep 'target=normal(4,1),normal(3,1)'` + "\n"},
+		{[]string{"--preset", "vanilla", "--set", "target=normal(4,1),normal(3,1)"},
+			`ganui: --set: target "normal(4,1),normal(3,1)": ",normal(3,1)" follows the target normal(4,1); give one target (normals together are mixture(mean,std;mean,std;…)); --set takes one value: to train each, --headless --sweep 'target=normal(4,1),normal(3,1)'` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,x"},
 			`ganui: --set: g_lr: "1e-3,x" is not a number; allowed: (0,10]` + "\n"},
 	} {

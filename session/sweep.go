@@ -15,8 +15,10 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // SweepAxis is one key of a sweep over settings and the values it takes,
@@ -136,6 +138,9 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	}
 	cells, err := sweepCells(base, axes)
 	if err != nil {
+		if len(axes) == 1 && slices.Equal(engine.FaultKeys(err), []string{axes[0].Key}) {
+			err = axes[0].spacedValues(base, seeds, err) // a target, checked here: "normal(4,1) normal(3,1)"
+		}
 		return Sweep{}, err
 	}
 	return Sweep{Axes: axes, Cells: cells}, nil
@@ -174,7 +179,7 @@ func (a SweepAxis) spacedValues(base engine.Config, seeds int, err error) error 
 	if _, serr := ParseSweep([]string{spec}, base, seeds); serr != nil {
 		return err
 	}
-	return fmt.Errorf("%w; --sweep separates its values by commas: --sweep %s", err, spec)
+	return fmt.Errorf("%w; --sweep separates its values by commas: --sweep %s", err, shellword.Quote(spec)) // a target's brackets quoted
 }
 
 // CommaList is spec, a key=value whose value's parts are separated as
@@ -182,15 +187,31 @@ func (a SweepAxis) spacedValues(base engine.Config, seeds int, err error) error 
 // after them), with its parts joined by commas alone, as --sweep writes
 // them: "g_lr=1e-3 1e-2" and "g_lr=1e-3, 1e-2" are "g_lr=1e-3,1e-2". A
 // key that holds a list (g_hidden, whose refusal says how its items are
-// separated), an unknown key, or a value with a parenthesis (a target,
-// whose commas and spaces are its arguments'), is spec as it is. The
-// sweep a --set or a --sweep of such a value likely meant.
+// separated) or an unknown key is spec as it is. Inside brackets the
+// value is kept, a target's commas, semicolons and spaces being its
+// arguments': "target=normal(4,1) normal(3,1)" is
+// "target=normal(4,1),normal(3,1)", "target=mixture(-2,0.5;2,0.5)"
+// itself. The sweep a --set or a --sweep of such a value likely meant.
 func CommaList(spec string, base engine.Config) string {
 	key, value, _ := strings.Cut(spec, "=")
-	if form, _, err := base.ValueForm(key); err != nil || strings.HasPrefix(form, "a list") || strings.ContainsAny(value, "()") {
+	if form, _, err := base.ValueForm(key); err != nil || strings.HasPrefix(form, "a list") {
 		return spec
 	}
-	parts := strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range value + " " { // the space ends the last part
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case r == ')' || r == ']':
+			depth--
+		case depth == 0 && (r == ',' || r == ';' || unicode.IsSpace(r)):
+			if i > start {
+				parts = append(parts, value[start:i])
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
 	return key + "=" + strings.Join(parts, ",")
 }
 

@@ -281,6 +281,10 @@ func TestSweepSaysItsValuesAreCommaSeparated(t *testing.T) {
 		{"g_hidden=8 16", "g_hidden: widths are separated by commas: 8,16"},
 		{"g_lr=1e-3 x", `g_lr: "1e-3 x" is not a number; allowed: (0,10]`},
 		{"g_lr=1e-3 1e-3", `g_lr: "1e-3 1e-3" is not a number; allowed: (0,10]`},
+		// Targets, whose own commas and spaces are inside their brackets,
+		// are separated outside them.
+		{"target=normal(4,1) normal(3, 1)", `target "normal(4,1) normal(3, 1)": "normal(3, 1)" follows the target normal(4,1); give one target (normals together are mixture(mean,std;mean,std;…)); --sweep separates its values by commas: --sweep 'target=normal(4,1),normal(3, 1)'`},
+		{"target=mixture(-2,0.5;2,0.5); uniform(0,1)", `target "mixture(-2,0.5;2,0.5); uniform(0,1)": "; uniform(0,1)" follows the target mixture(-2,0.5;2,0.5); give one target (normals together are mixture(mean,std;mean,std;…)); --sweep separates its values by commas: --sweep 'target=mixture(-2,0.5;2,0.5),uniform(0,1)'`},
 	} {
 		if _, err := ParseSweep([]string{c.spec}, base, 1); err == nil || err.Error() != c.want {
 			t.Errorf("--sweep %s: %v, want %q", c.spec, err, c.want)
