@@ -1100,6 +1100,9 @@ func (c *Config) namesInQuotes(f configField, raw []byte) error {
 	if !f.names || !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
 		return nil
 	}
+	if strings.TrimSpace(text) == "" {
+		return c.noNames(f, text)
+	}
 	list := text // read as a list in brackets, whose spaces between items are JSON's
 	if !strings.HasPrefix(strings.TrimSpace(text), "[") {
 		list = "[" + text + "]"
@@ -1133,6 +1136,51 @@ func (c *Config) noName(f configField, one string) error {
 		what = "holds only spaces"
 	}
 	return fmt.Errorf("%s %s: give %s, e.g. %s: %s", f.key, what, form, strconv.Quote(f.key), strconv.Quote(example))
+}
+
+// noNames is the error for text, a list of names in a preset file given
+// as a string that is empty or only spaces: what the list is and the
+// design's own to write, as a choice's empty name is told (noName),
+// `g_acts is empty: give a list of activations, one per hidden layer and
+// one for the output, each one of …, e.g. "g_acts":
+// ["leaky_relu","leaky_relu","identity"]`, where "" was told to write [],
+// which has no activation for the output and is refused for its count.
+func (c *Config) noNames(f configField, text string) error {
+	form, _, _ := c.ValueForm(f.key)
+	example, err := json.Marshal(c.actsFor(f.key))
+	if err != nil {
+		example = []byte("[]")
+	}
+	what := "is empty"
+	if text != "" {
+		what = "holds only spaces"
+	}
+	return fmt.Errorf("%s %s: give %s, e.g. %s: %s", f.key, what, form, strconv.Quote(f.key), example)
+}
+
+// actsFor is a list of activations for key, g_acts or d_acts, of the
+// count its network's hidden layers take: the design's own, fitted to
+// them as Set fits it (followDepth), or else that many leaky ReLUs and
+// its output's (the design's last, or identity for G and sigmoid for D
+// where it has none), so that the example noNames gives is one Validate
+// takes, whatever the file set before it.
+func (c *Config) actsFor(key string) []Activation {
+	acts, hidden, out := c.GActs, len(c.GHidden), Identity
+	if key == "d_acts" {
+		acts, hidden, out = c.DActs, len(c.DHidden), Sigmoid
+	}
+	if acts = followDepth(acts, hidden); len(acts) == hidden+1 {
+		return acts
+	}
+	if len(acts) > 0 {
+		out = acts[len(acts)-1]
+	}
+	list := make([]Activation, hidden+1)
+	for i := range hidden {
+		list[i] = LeakyReLU
+	}
+	list[hidden] = out
+	return list
 }
 
 // Why readInt refuses a value.
