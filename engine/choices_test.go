@@ -201,6 +201,18 @@ func TestConfigSetNames(t *testing.T) {
 		{"loss", `["bce"]`, `loss: ["bce"] is a list; write the name alone: bce`},
 		{"loss", `[hinge]`, `loss: [hinge] is a list; write the name alone: hinge`},
 		{"loss", `["bce","hinge"]`, `loss: "[\"bce\",\"hinge\"]" is not one of bce, least_squares, wasserstein, hinge`},
+		{"loss", `[]`, `loss: "[]" is not one of bce, least_squares, wasserstein, hinge`},
+		// A name in quotes, the shell's kept, is told to drop them; a list's
+		// empty name or names separated by spaces are told the list to
+		// write, as a list of widths is.
+		{"loss", `"bce"`, `loss: "bce" is in quotes; write it without them: bce`},
+		{"loss", `'hinge'`, `loss: 'hinge' is in quotes; write it without them: hinge`},
+		{"g_acts", "relu,,identity", `g_acts: an empty name between two commas: write relu,identity`},
+		{"g_acts", "relu,identity,", `g_acts: an empty name after the last comma: write relu,identity`},
+		{"g_acts", "relu identity", `g_acts: names are separated by commas: relu,identity`},
+		{"g_acts", "[relu identity]", `g_acts: names are separated by commas: [relu,identity]`},
+		{"g_acts", ",", `g_acts: "," holds no names; for none, write g_acts=`},
+		{"g_acts", "relu swish", `g_acts: "relu swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 	} {
 		if err := c.Set(bad.key, bad.value); err == nil || err.Error() != bad.want {
 			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)

@@ -287,8 +287,13 @@ func (c *Config) set(key, value string) error {
 			// One name in a list, bare or in JSON's quotes, is told the
 			// name to write, as a preset file's is (setJSONNames):
 			// `loss: ["bce"] is a list; write the name alone: bce`.
-			if one, ok := oneInList(trimmed); ok && setName(reflect.New(f.kind).Elem(), one) == nil {
+			if one, ok := oneInList(trimmed); ok && one != "" && setName(reflect.New(f.kind).Elem(), one) == nil {
 				return fmt.Errorf("%s: %s is a list; write the name alone: %s", key, clip(value), one)
+			}
+			// A name in quotes, as a preset file writes one, is told to
+			// drop them: --set 'loss="bce"' is the shell's quotes kept.
+			if inner, ok := inQuoteMarks(trimmed); ok && inner != "" && setName(reflect.New(f.kind).Elem(), inner) == nil {
+				return fmt.Errorf("%s: %s is in quotes; write it without them: %s", key, clip(value), inner)
 			}
 			return err
 		}
@@ -363,6 +368,9 @@ func (c *Config) set(key, value string) error {
 				if setNames(key, probe, items, plainName) == nil {
 					return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
 				}
+			}
+			if err := namesShape(key, f.kind, items, bracketed); err != nil {
+				return err
 			}
 			return setNames(key, v, items, plainName)
 		}
@@ -827,6 +835,60 @@ func readName(key string, v reflect.Value, name string, quote func(string) strin
 
 // plainName is a name as --set writes it: as it is.
 func plainName(name string) string { return name }
+
+// inQuoteMarks returns the inside of text when it is in a pair of
+// double or single quotes ("bce", 'bce').
+func inQuoteMarks(text string) (string, bool) {
+	for _, q := range []string{`"`, "'"} {
+		if len(text) >= 2 && strings.HasPrefix(text, q) && strings.HasSuffix(text, q) {
+			return text[1 : len(text)-1], true
+		}
+	}
+	return "", false
+}
+
+// namesShape tells what to write for items, --set's list of names split
+// at its commas and trimmed, when an item is empty or holds names
+// separated by spaces, as listShape tells a list of widths:
+// "relu,,identity" is "an empty name between two commas: write
+// relu,identity", and "relu identity" "names are separated by commas:
+// relu,identity", where each was told only that "" or "relu identity" is
+// not one of the activations. It says nothing of items that are no names
+// either way, which setNames then tells.
+func namesShape(key string, kind reflect.Type, items []string, bracketed bool) error {
+	var names []string // the list as meant
+	where := ""
+	for i, item := range items {
+		switch {
+		case item == "" && i == 0:
+			where = "before the first comma"
+		case item == "" && i == len(items)-1:
+			where = "after the last comma"
+		case item == "":
+			where = "between two commas"
+		}
+		for _, n := range strings.Fields(item) {
+			if setName(reflect.New(kind.Elem()).Elem(), n) != nil {
+				return nil // no name: told by setNames
+			}
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 && where != "" {
+		return fmt.Errorf("%s: %q holds no names; for none, write %s=", key, strings.Join(items, ","), key)
+	}
+	meant := strings.Join(names, ",")
+	if bracketed {
+		meant = "[" + meant + "]"
+	}
+	switch {
+	case len(names) > len(items):
+		return fmt.Errorf("%s: names are separated by commas: %s", key, meant)
+	case where != "":
+		return fmt.Errorf("%s: an empty name %s: write %s", key, where, meant)
+	}
+	return nil
+}
 
 // oneInList returns the one name of text when text is a list of one
 // item, in brackets, bare or in JSON's quotes ("[bce]", `["bce"]`).
