@@ -403,26 +403,35 @@ func keyBefore(data []byte, j int) string {
 }
 
 // nameAfter is what to give in place of a NaN or an infinity after the
-// colon at data[j] when its key takes a name or true or false, not a
-// number: `and loss takes none: give one of bce, least_squares,
-// wasserstein, hinge, e.g. "loss": "bce"`, where "give a number" would
-// send the user to a value the key refuses too; "" for any other key.
+// colon at data[j] when its key takes no number: a name, true or false,
+// a list of names, a target or a line of text, with the first built-in
+// design's own as the example: `and loss takes none: give one of bce,
+// least_squares, wasserstein, hinge, e.g. "loss": "bce"`, `and g_acts
+// takes none: give a list of activations, …, e.g. "g_acts":
+// ["leaky_relu","leaky_relu","identity"]`, where "give a number" would
+// send the user to a value the key refuses too; "" for a key that takes
+// a number or a list of widths, and any other.
 func nameAfter(data []byte, j int) string {
 	key := keyBefore(data, j)
 	if key == "" {
 		return ""
 	}
-	form, _, err := all[0].ValueForm(key)
-	switch {
-	case err != nil:
+	form, example, err := all[0].ValueForm(key)
+	if err != nil || strings.HasPrefix(form, "a number") || strings.HasPrefix(form, "a list of widths") {
 		return ""
-	case form == "true or false":
-		return fmt.Sprintf("and %s takes none: give true or false, e.g. %q: true", key, key)
-	case strings.HasPrefix(form, "one of "):
-		first, _, _ := strings.Cut(strings.TrimPrefix(form, "one of "), ",")
-		return fmt.Sprintf("and %s takes none: give %s, e.g. %q: %q", key, form, key, first)
 	}
-	return ""
+	written := strconv.Quote(example)
+	switch {
+	case form == "true or false":
+		written = example
+	case strings.HasPrefix(form, "a list"):
+		list, err := json.Marshal(strings.Split(example, ","))
+		if err != nil {
+			return ""
+		}
+		written = string(list)
+	}
+	return fmt.Sprintf("and %s takes none: give %s, e.g. %q: %s", key, form, key, written)
 }
 
 // numberChar reports whether b may be part of a number as Go writes one:

@@ -838,6 +838,8 @@ func TestInfinityToldTheRange(t *testing.T) {
 		// A key that takes a name, or true or false, is told what it takes,
 		// not to give a number it would refuse too.
 		{`{"base": "vanilla", "loss": Inf}`, `p.json:1:29: Inf is not a JSON number, and loss takes none: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "bce"`},
+		{`{"g_acts": -Inf}`, `p.json:1:12: -Inf is not a JSON number, and g_acts takes none: give a list of activations, one per hidden layer and one for the output, each one of identity, relu, leaky_relu, elu, sigmoid, tanh, e.g. "g_acts": ["relu","relu","identity"]`},
+		{`{"target": Infinity}`, `p.json:1:12: Infinity is not a JSON number, and target takes none: give a target, kind(args), e.g. "target": "normal(4,1.25)"`},
 		{`{"d_opt": NaN}`, `p.json:1:11: NaN is not a JSON number, and d_opt takes none: give one of adam, sgd, rmsprop, e.g. "d_opt": "adam"`},
 	} {
 		_, err := Parse([]byte(c.data), "p.json")
