@@ -241,6 +241,8 @@ func TestConfigSetNames(t *testing.T) {
 		// own, not to write [], which Validate refuses for its count.
 		{"g_acts", `""`, `g_acts is empty: give a list of activations, one per hidden layer and one for the output, each one of identity, relu, leaky_relu, elu, sigmoid, tanh, e.g. "g_acts": ["leaky_relu","leaky_relu","identity"]`},
 		{"d_acts", `" "`, `d_acts holds only spaces: give a list of activations, one per hidden layer and one for the output, each one of identity, relu, leaky_relu, elu, sigmoid, tanh, e.g. "d_acts": ["elu","elu","sigmoid"]`},
+		{"g_acts", `"relu identity"`, `g_acts: "relu identity" is text in quotes; write it as a list: ["relu","identity"]`},
+		{"g_acts", `"relu,,identity"`, `g_acts: "relu,,identity" is text in quotes; write it as a list: ["relu","identity"]`},
 		{"g_acts", `"relu, identity"`, `g_acts: "relu, identity" is text in quotes; write it as a list: ["relu","identity"]`},
 		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
 		// A list written in quotes, as --set writes one, is told the list to

@@ -1175,7 +1175,14 @@ func (c *Config) namesInQuotes(f configField, raw []byte) error {
 		if strings.HasPrefix(words, "want ") { // no list at all ("[relu"): SetJSON's words for a string
 			return nil
 		}
-		return fmt.Errorf("%s: %s is text in quotes; as a list, %s", f.key, strconv.Quote(clip(text)), words)
+		// Names separated by spaces, or by commas with one too many, as
+		// --set tells them (namesShape): the list they make, in JSON's
+		// words, where "as a list, names are separated by commas:
+		// [relu,identity]" gave --set's.
+		names := strings.FieldsFunc(strings.Trim(strings.TrimSpace(text), "[]"), func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+		if len(names) == 0 || probe.set(f.key, "["+strings.Join(names, ",")+"]") != nil {
+			return fmt.Errorf("%s: %s is text in quotes; as a list, %s", f.key, strconv.Quote(clip(text)), words)
+		}
 	}
 	written, err := json.Marshal(reflect.ValueOf(probe).Field(f.index).Interface())
 	if err != nil {
