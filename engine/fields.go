@@ -707,6 +707,16 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 		}
 		return inQuotes(f, what, text, "without them and its +: "+clip(n))
 	}
+	// A number in quotes written another way, "10,000" or "１０００", is
+	// told both, and the number to write, as --set tells it without the
+	// quotes (writtenAs).
+	plain, how := GoNumberForm(text)
+	if p, ok := Grouped(text); ok && what == "" {
+		plain, how = p, "has commas; write it without them"
+	}
+	if plain != "" {
+		return c.writtenAs(f, what, text, plain, "is text in quotes and "+how)
+	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
 

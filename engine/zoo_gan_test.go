@@ -837,6 +837,11 @@ func TestConfigSetJSON(t *testing.T) {
 		{"epochs", `1e30`, `epochs: 1e30 is out of range`},
 		{"epochs", `1e999`, `epochs: 1e999 is out of range`},
 		{"epochs", `0x10`, `epochs: "0x10" is hexadecimal; write it in decimal: 16`},
+		// A number in quotes written another way is told both, as --set
+		// tells it without the quotes.
+		{"epochs", `"10,000"`, `epochs: "10,000" is text in quotes and has commas; write it without them: 10000`},
+		{"epochs", `"１０００"`, `epochs: "１０００" is text in quotes and has full-width digits; write it in plain digits: 1000`},
+		{"g_hidden", `["１６"]`, `g_hidden: width "１６" is text in quotes and has full-width digits; write it in plain digits: 16`},
 		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
 		{"g_hidden", `[1, 2.5]`, `g_hidden: width 2.5 is not a whole number`}, // no range: c gives no design,
 		{"name", `7`, `name: want a string, got number`},
