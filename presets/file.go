@@ -279,6 +279,9 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 			break
 		}
 	}
+	if reason := fullWidthReason(data, i); reason != "" {
+		return i, reason, true
+	}
 	c := data[i]
 	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 	digit := func(b byte) bool { return '0' <= b && b <= '9' }
@@ -448,6 +451,35 @@ func numberStart(data []byte, i int) int {
 		i--
 	}
 	return i
+}
+
+// fullWidthReason says what to write for a number in full-width digits,
+// as an East Asian input method types them, that begins at data[i]
+// where a value begins: "１６: JSON has no full-width digits; write it
+// 16", where encoding/json's words were "invalid character 'ï' looking
+// for beginning of value", the first byte of its UTF-8. It is "" for
+// anything else.
+func fullWidthReason(data []byte, i int) string {
+	j := i - 1
+	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
+	}
+	if j < 0 || strings.IndexByte(":[,", data[j]) < 0 {
+		return ""
+	}
+	end := i
+	for end < len(data) {
+		r, size := utf8.DecodeRune(data[end:])
+		if !(0xFF01 <= r && r <= 0xFF5E) && !(r < utf8.RuneSelf && numberChar(byte(r))) {
+			break
+		}
+		end += size
+	}
+	token := string(data[i:end])
+	plain, how := engine.GoNumberForm(token)
+	if plain == "" || !strings.HasPrefix(how, "has full-width digits") || !json.Valid([]byte(plain)) {
+		return ""
+	}
+	return token + ": JSON has no full-width digits; write it " + plain
 }
 
 // numberReason says what to write for a number JSON does not take, which

@@ -399,6 +399,8 @@ func TestParseErrors(t *testing.T) {
 		{"a point last", `{"g_lr": 1.}`, "p.json:1:10: 1.: JSON writes it 1"},
 		{"a plus sign", `{"g_lr": +1e-3}`, "p.json:1:10: +1e-3: JSON writes it 0.001"},
 		{"hexadecimal", `{"batch": 0x40}`, "p.json:1:11: 0x40: JSON has no hexadecimal; write it 64"},
+		{"full-width digits", `{"g_hidden": [16, １６]}`, "p.json:1:19: １６: JSON has no full-width digits; write it 16"},
+		{"full-width number", `{"g_lr": １ｅ－３}`, "p.json:1:10: １ｅ－３: JSON has no full-width digits; write it 1e-3"},
 		{"underscores", `{"epochs": 10_000}`, "p.json:1:12: 10_000: JSON writes it 10000"},
 		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
 		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
