@@ -794,6 +794,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if given["resume"] {
 		return o, nil // the session reads the design and seed from the checkpoint
 	}
+	if given["sweep"] && slices.ContainsFunc(sweeps, sweepsPresets) {
+		return o, o.parsePresetSweep(sweeps, sets, given)
+	}
 	which := "--preset"
 	if given["show-preset"] {
 		o.showPreset, o.preset, which = true, showPreset, "--show-preset"
@@ -810,32 +813,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if presets.IsFile(o.preset) {
 		o.PresetFile = o.preset // the run's outputs must not overwrite it
 	}
-	setKeys := map[string]bool{}
-	for _, s := range sets {
-		key, value, ok := strings.Cut(s, "=")
-		if err := settingWritten(s, key, value, ok, cfg); err != nil {
-			return o, fmt.Errorf("--set: %w", err)
-		}
-		if err := engine.SettingSpaces(s, key, value); err != nil {
-			return o, fmt.Errorf("--set: %w", err)
-		}
-		if key == "epochs" && given["epochs"] { // two plans: refused, where --epochs would win without a word
-			return o, errors.New("epochs is both set (--set) and given (--epochs); drop one")
-		}
-		if setKeys[key] { // two values: refused, where the last would win without a word
-			return o, fmt.Errorf("%s is set twice (--set); drop one", key)
-		}
-		setKeys[key] = true
-		before := cfg.Clone()
-		if err := cfg.Set(key, value); err != nil {
-			return o, fmt.Errorf("--set: %w%s", err, setAsSweep(s, before, given["headless"]))
-		}
-	}
-	if o.Epochs > 0 {
-		cfg.Epochs = o.Epochs
-	}
-	if err := cfg.Validate(); err != nil {
-		return o, fmt.Errorf("--set: %w%s", err, validatedAsSweep(err, sets, cfg, given["headless"])) // a preset is valid until --set or --epochs changes it
+	if cfg, err = o.applySets(cfg, sets, given); err != nil {
+		return o, err
 	}
 	o.Config = cfg
 	if given["sweep"] {
@@ -847,6 +826,39 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		}
 	}
 	return o, nil
+}
+
+// applySets is cfg, a preset's design, with the --set specs sets and
+// --epochs on it, validated: the design a run of that preset trains.
+func (o *options) applySets(cfg engine.Config, sets []string, given map[string]bool) (engine.Config, error) {
+	setKeys := map[string]bool{}
+	for _, s := range sets {
+		key, value, ok := strings.Cut(s, "=")
+		if err := settingWritten(s, key, value, ok, cfg); err != nil {
+			return cfg, fmt.Errorf("--set: %w", err)
+		}
+		if err := engine.SettingSpaces(s, key, value); err != nil {
+			return cfg, fmt.Errorf("--set: %w", err)
+		}
+		if key == "epochs" && given["epochs"] { // two plans: refused, where --epochs would win without a word
+			return cfg, errors.New("epochs is both set (--set) and given (--epochs); drop one")
+		}
+		if setKeys[key] { // two values: refused, where the last would win without a word
+			return cfg, fmt.Errorf("%s is set twice (--set); drop one", key)
+		}
+		setKeys[key] = true
+		before := cfg.Clone()
+		if err := cfg.Set(key, value); err != nil {
+			return cfg, fmt.Errorf("--set: %w%s", err, setAsSweep(s, before, given["headless"]))
+		}
+	}
+	if o.Epochs > 0 {
+		cfg.Epochs = o.Epochs
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, fmt.Errorf("--set: %w%s", err, validatedAsSweep(err, sets, cfg, given["headless"])) // a preset is valid until --set or --epochs changes it
+	}
+	return cfg, nil
 }
 
 // settingWritten refuses spec, a --set of key and value (has: whether
@@ -1031,11 +1043,17 @@ func setAsSweep(spec string, cfg engine.Config, headless bool) string {
 }
 
 func (o *options) parseSweep(specs, sets []string, given map[string]bool) error {
+	return o.parseSweepOver(specs, sets, given, nil)
+}
+
+// parseSweepOver is parseSweep of a sweep whose preset axis, if any,
+// takes the design of each preset from design (session.ParseSweepOver).
+func (o *options) parseSweepOver(specs, sets []string, given map[string]bool, design func(string) (engine.Config, error)) error {
 	seeds := o.seeds
 	if seeds == nil {
 		seeds = []uint64{o.Seed}
 	}
-	sw, err := session.ParseSweep(specs, o.Config, len(seeds))
+	sw, err := session.ParseSweepOver(specs, o.Config, design, len(seeds))
 	if err != nil {
 		return err
 	}
@@ -1050,6 +1068,85 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 		}
 	}
 	o.sweep, o.seeds = &sw, seeds
+	return nil
+}
+
+// sweepsPresets reports whether spec, a --sweep's, is a sweep over
+// designs, preset=A,B,… (session.PresetKey).
+func sweepsPresets(spec string) bool {
+	key, _, ok := strings.Cut(spec, "=")
+	return ok && key == session.PresetKey
+}
+
+// parsePresetSweep reads a --sweep whose specs hold preset=A,B,…: each
+// cell trains its preset with --set and --epochs on it (applySets), as
+// --preset A would, and the other keys' values on that. Where --preset
+// names a design too, it is refused with the sweep that names it among
+// the others; where a preset does not take the --set, with the presets
+// that do, "--sweep: preset, value 2 of 2: ring: --set: …; of the
+// presets, only bimodal takes the --set: --sweep preset=bimodal, or drop
+// the --set". The run's own design, o.Config, is the first preset's,
+// which each cell's replaces (session.RunSweep).
+func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool) error {
+	var names []string
+	for _, s := range sweeps {
+		if sweepsPresets(s) {
+			_, list, _ := strings.Cut(s, "=")
+			names, _ = session.SweepValues(session.PresetKey, list)
+		}
+	}
+	if given["preset"] {
+		list := names
+		if !slices.Contains(list, o.preset) {
+			list = append([]string{o.preset}, names...)
+		}
+		return fmt.Errorf("--preset %s and --sweep preset=… both choose the design: drop --preset and name it in the sweep, --sweep %s",
+			shellword.Quote(o.preset), shellword.Quote(session.PresetKey+"="+strings.Join(list, ",")))
+	}
+	takes := func(p string) (engine.Config, error) {
+		cfg, err := presets.Resolve(p)
+		if err != nil {
+			return cfg, err
+		}
+		return o.applySets(cfg, sets, given)
+	}
+	design := func(p string) (engine.Config, error) {
+		if _, err := presets.Resolve(p); err != nil {
+			return engine.Config{}, err
+		}
+		cfg, err := takes(p)
+		if err == nil {
+			return cfg, nil
+		}
+		var fits []string
+		for _, n := range names {
+			if _, err := takes(n); err == nil {
+				fits = append(fits, n)
+			}
+		}
+		if len(fits) == 0 {
+			return cfg, fmt.Errorf("%s: %w; no preset of the sweep takes it: drop the --set", p, err)
+		}
+		they, take := fits[0], "takes"
+		if n := len(fits); n > 1 {
+			they, take = strings.Join(fits[:n-1], ", ")+" and "+fits[n-1], "take"
+		}
+		return cfg, fmt.Errorf("%s: %w; of the presets, only %s %s the --set: --sweep %s, or drop the --set",
+			p, err, they, take, shellword.Quote(session.PresetKey+"="+strings.Join(fits, ",")))
+	}
+	if err := o.parseSweepOver(sweeps, sets, given, design); err != nil {
+		return fmt.Errorf("--sweep: %w", err)
+	}
+	if n := len(o.sweep.Axes); given["plot"] && n > 2 {
+		return fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one key or two, or drop --plot", n)
+	}
+	first := names[0]
+	o.Config, _ = takes(first) // valid: the sweep took it
+	base, _ := presets.Resolve(first)
+	o.Preset, o.Base, o.PresetFile = first, &base, ""
+	if presets.IsFile(first) {
+		o.PresetFile = first
+	}
 	return nil
 }
 

@@ -41,7 +41,7 @@ func TestSingleRunFlagsWithABatchSayWhatToTypeForEach(t *testing.T) {
 		{[]string{"--save", "x.ckpt", "--sweep", "g_lr=1e-3,1e-2"}, "--save", "--sweep",
 			[]string{"--save", "x.ckpt", "--set", "g_lr=1e-3"}, []string{"--sweep", "g_lr=1e-3,1e-2"}, "--set key=value"},
 	} {
-		args := append([]string{"--headless"}, c.args...)
+		args := append([]string{"--headless", "--epochs", "1"}, c.args...) // a refusal missed trains a moment
 		code, stdout, stderr := runCLI(t, args...)
 		if code != exitUsage || stdout != "" || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and one line", args, code, stdout, stderr)
@@ -148,5 +148,41 @@ func TestHelpKeepsAFlagWithItsArgument(t *testing.T) {
 			}
 			t.Errorf("--help at %d columns: %q ends with a flag over %q, its argument", width, lines[i], lines[i+1])
 		}
+	}
+}
+
+// TestSweepOverPresetsRefusals: --sweep preset=… is refused in one line,
+// exit 2, before any training, with what to type: beside --preset, the
+// sweep that names that preset too; with a --set a preset does not take,
+// which preset and the presets that take it; over presets of 1-D and 2-D
+// targets, the sweep of each.
+func TestSweepOverPresetsRefusals(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--preset", "vanilla", "--sweep", "preset=bimodal,bimodal-pacgan"},
+			"--preset vanilla and --sweep preset=… both choose the design: drop --preset and name it in the sweep, --sweep preset=vanilla,bimodal,bimodal-pacgan"},
+		{[]string{"--preset", "bimodal", "--sweep", "preset=bimodal,bimodal-pacgan"},
+			"--preset bimodal and --sweep preset=… both choose the design: drop --preset and name it in the sweep, --sweep preset=bimodal,bimodal-pacgan"},
+		{[]string{"--sweep", "preset=bimodal,bimodal-pacgan,vanilla", "--set", "batch=99"},
+			"--sweep: preset, value 2 of 3: bimodal-pacgan: --set: d_in: 2 out of range: a divisor of batch 99 (1, 3, 9, 11, 33 or 99), or batch a multiple of 2; of the presets, only bimodal and vanilla take the --set: --sweep preset=bimodal,vanilla, or drop the --set"},
+		{[]string{"--sweep", "preset=vanilla,bimodal", "--set", "d_acts=relu,relu,relu,sigmoid"},
+			"--sweep: preset, value 1 of 2: vanilla: --set: d_acts: need 3 activations (one per hidden layer of d_hidden and one for the output), got 4; no preset of the sweep takes it: drop the --set"},
+		{[]string{"--sweep", "preset=bimodal,ring"},
+			"--sweep: preset=ring is a 2-D target and preset=bimodal a 1-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension; sweep them apart: --sweep preset=bimodal and --sweep preset=ring"},
+	} {
+		args := append([]string{"--headless", "--epochs", "1"}, c.args...) // a refusal missed trains a moment
+		code, stdout, stderr := runCLI(t, args...)
+		if want := "ganui: " + c.want + "\n"; code != exitUsage || stdout != "" || stderr != want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", args, code, stdout, stderr, want)
+		}
+	}
+	o, err := parseFlags([]string{"--headless", "--sweep", "preset=bimodal,bimodal-pacgan", "--set", "batch=96", "--epochs", "50"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cells := o.sweep.Cells; len(cells) != 2 || cells[1].Config.Name != "bimodal-pacgan" || cells[1].Config.Batch != 96 || cells[1].Config.Epochs != 50 || o.Preset != "bimodal" {
+		t.Errorf("cells %+v, preset %q", cells, o.Preset)
 	}
 }

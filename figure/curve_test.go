@@ -167,3 +167,34 @@ func TestCurveOfOneSeedNamesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepOverPresetsIsDrawnByName: a sweep over presets draws its presets
+// one apart in their order, as names (the curve over one key, the heat map
+// of it and another), and titles the figure by the --set they share, no
+// preset named, where it read `"" · …`; of no --set, by the plan on.
+func TestSweepOverPresetsIsDrawnByName(t *testing.T) {
+	res := oneKeySweep()
+	res.Preset, res.Changes, res.Target = "", []session.Change{{Key: "d_lr", Value: "1e-3"}}, "mixture(-2,0.5;2,0.5)"
+	res.Axes[0] = session.SweepAxis{Key: "preset", Values: []string{"bimodal", "bimodal-pacgan", "bimodal-mbd"}}
+	for i := range res.Rows {
+		res.Rows[i].Values = []string{res.Axes[0].Values[i]}
+	}
+	c := FromSweepCurve(res)
+	if at, log := c.positions(); log || !slices.Equal(at, []float64{0, 1, 2}) || c.Key != "preset" || !slices.Equal(c.X, res.Axes[0].Values) {
+		t.Errorf("presets at %v (log %v), key %q, ticks %q", at, log, c.Key, c.X)
+	}
+	if want := "d_lr=1e-3 · 3,000 epochs · target mixture(-2,0.5;2,0.5) · median KS over seeds 1-3 · 10,000 samples · interrupted, 4 of 9 runs unfinished"; c.Title != want {
+		t.Errorf("title %q, want %q", c.Title, want)
+	}
+	pngOf(t, func(w io.Writer) error { return EncodeCurve(w, "png", c) }, 825, 550)
+	res.Changes = nil
+	res.Axes = append(res.Axes, session.SweepAxis{Key: "g_lr", Values: []string{"1e-3"}})
+	for i := range res.Rows {
+		res.Rows[i].Values = append(res.Rows[i].Values, "1e-3")
+	}
+	h := FromSweep(res)
+	if h.XKey != "preset" || !slices.Equal(h.X, res.Axes[0].Values) || h.Z[0][1] != 0.05 ||
+		h.Title != "3,000 epochs · target mixture(-2,0.5;2,0.5) · median KS over seeds 1-3 · 10,000 samples · interrupted, 4 of 9 runs unfinished" {
+		t.Errorf("heat map %q by %q: %q, %v", h.Title, h.XKey, h.X, h.Z)
+	}
+}

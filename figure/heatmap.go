@@ -426,12 +426,17 @@ func FromSweep(res session.SweepResult) Heatmap {
 // · 10,000 samples" (of a sweep of --seed S, each setting's one run, "KS
 // of seed 3 · 10,000 samples").
 func sweepTitle(res session.SweepResult) (what, title string) {
-	title = session.DesignText(res.Preset, res.Changes, "target")
+	// A sweep over presets names no preset, only the changes its --set
+	// made to each (session.SweepDesignText): the axis names the presets.
+	var parts []string
+	if design := session.SweepDesignText(res, ""); design != "" {
+		parts = append(parts, design)
+	}
 	if res.Epochs > 0 {
-		title += " · " + numtext.Count(res.Epochs, "epoch")
+		parts = append(parts, numtext.Count(res.Epochs, "epoch"))
 	}
 	if res.Target != "" {
-		title += " · target " + res.Target
+		parts = append(parts, "target "+res.Target)
 	}
 	what = "median " + strings.ToUpper(res.Measures[0])
 	over := what + " over seeds " + session.CompactSeeds(res.Seeds)
@@ -439,7 +444,7 @@ func sweepTitle(res session.SweepResult) (what, title string) {
 		what = strings.ToUpper(res.Measures[0])
 		over = what + " of seed " + session.CompactSeeds(res.Seeds)
 	}
-	return what, title + " · " + over + " · " + numtext.Count(res.Samples, "sample")
+	return what, strings.Join(append(parts, over, numtext.Count(res.Samples, "sample")), " · ")
 }
 
 // interrupted is the end of the title of a sweep stopped short of its

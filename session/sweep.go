@@ -19,6 +19,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/shellword"
+	"github.com/ganui/ganui/presets"
 )
 
 // SweepAxis is one key of a sweep over settings and the values it takes,
@@ -59,6 +60,30 @@ var untrained = []string{"name", "description", "source"}
 // refused for that, the grid's size unsaid. The error
 // names the first problem in one line.
 func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
+	return ParseSweepOver(specs, base, nil, seeds)
+}
+
+// PresetKey is the key of a sweep over designs, --sweep preset=A,B,…:
+// no Config key, but the preset each cell starts from (ParseSweepOver).
+const PresetKey = "preset"
+
+// ParseSweepOver is ParseSweep where one spec may be preset=A,B,…, built-in
+// presets' names or preset files: a sweep over designs, whose cells each
+// start from the design of their preset, design(A) (the command's --set
+// and --epochs on the preset), not from base, with the other keys' values
+// set on it. A preset that design refuses, or that names the design
+// another value names, is refused with where it stands among the values.
+// A nil design takes each preset as it reads (presets.Resolve).
+func ParseSweepOver(specs []string, base engine.Config, design func(preset string) (engine.Config, error), seeds int) (Sweep, error) {
+	if design == nil {
+		design = func(preset string) (engine.Config, error) {
+			cfg, err := presets.Resolve(preset)
+			if err != nil {
+				return cfg, err
+			}
+			return cfg, cfg.Validate()
+		}
+	}
 	var axes []SweepAxis
 	for _, spec := range specs {
 		key, list, ok := strings.Cut(spec, "=")
@@ -80,7 +105,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		// size: a misspelt key is the first thing to mend, and the values
 		// of no key have nothing to be read as. $'a\nb=' is told it names no
 		// key, not "a<newline>b: an empty value", its line break written raw.
-		if !slices.Contains(engine.ConfigKeys(), key) {
+		if !slices.Contains(engine.ConfigKeys(), key) && key != PresetKey {
 			probe := base.Clone()
 			return Sweep{}, probe.Set(key, list)
 		}
@@ -96,7 +121,37 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	if err := checkSweepSize(axes, seeds); err != nil {
 		return Sweep{}, err
 	}
+	var designs map[string]engine.Config // each preset's design, of a sweep over presets
 	for _, a := range axes {
+		if a.Key != PresetKey {
+			continue
+		}
+		designs = map[string]engine.Config{}
+		same := map[string]int{} // a design, as JSON without its name, to the index of the preset that made it
+		for i, v := range a.Values {
+			if at := slices.Index(a.Values[:i], v); at >= 0 {
+				return Sweep{}, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v))
+			}
+			cfg, err := design(v)
+			if err != nil {
+				return Sweep{}, a.placed(v, fmt.Errorf("%s: %w", a.Key, err))
+			}
+			probe := cfg.Clone()
+			probe.Name, probe.Description, probe.Source = "", "", ""
+			probe.Target = targetSpec(probe.Target)
+			j, _ := json.Marshal(probe)          // valid: finite
+			if at, dup := same[string(j)]; dup { // a preset file written from a built-in, unchanged
+				return Sweep{}, a.placedTwice(at, i, fmt.Errorf("%s: %s and %s are the same design; give one of them", a.Key, a.Values[at], v))
+			}
+			same[string(j)] = i
+			designs[v] = cfg
+		}
+		base = designs[a.Values[0]] // the other keys' values are checked on the first preset's design
+	}
+	for _, a := range axes {
+		if a.Key == PresetKey {
+			continue
+		}
 		same := map[string]int{} // a design, as JSON, to the index of the value that made it
 		said := map[string]int{} // the values as written, to their index
 		var files []pointsAt     // the points targets' files
@@ -136,7 +191,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			same[string(j)] = i
 		}
 	}
-	cells, err := sweepCells(base, axes)
+	cells, err := sweepCells(base, axes, designs)
 	if err != nil {
 		if len(axes) == 1 && slices.Equal(engine.FaultKeys(err), []string{axes[0].Key}) {
 			err = axes[0].spacedValues(base, seeds, err) // a target, checked here: "normal(4,1) normal(3,1)"
@@ -348,6 +403,10 @@ func splitValues(key, list string) ([]string, error) {
 	return values, nil
 }
 
+// SweepValues is the values of a --sweep key=list as a sweep takes them
+// (splitValues), or the error it refuses them with.
+func SweepValues(key, list string) ([]string, error) { return splitValues(key, list) }
+
 // meantList is list, the values of a --sweep key=list, with the values
 // splitValues would refuse for an empty value or spaces around one
 // written as it says to write them, and the spaces before the list kept:
@@ -371,15 +430,23 @@ type SweepCell struct {
 
 // sweepCells returns the grid of axes over base, the first axis varying
 // slowest, each cell's design set and validated, and every cell's target
-// of one dimension.
-func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
+// of one dimension. A cell of a preset axis starts from designs of its
+// preset, the values of the axes before it set on it again.
+func sweepCells(base engine.Config, axes []SweepAxis, designs map[string]engine.Config) ([]SweepCell, error) {
 	cells := []SweepCell{{Config: base.Clone()}}
 	for _, a := range axes {
 		next := make([]SweepCell, 0, len(cells)*len(a.Values))
 		for _, c := range cells {
 			for _, v := range a.Values {
 				cfg := c.Config.Clone()
-				if err := cfg.Set(a.Key, v); err != nil {
+				if a.Key == PresetKey {
+					cfg = designs[v].Clone()
+					for i, before := range c.Values {
+						if err := cfg.Set(axes[i].Key, before); err != nil {
+							return nil, err
+						}
+					}
+				} else if err := cfg.Set(a.Key, v); err != nil {
 					return nil, err
 				}
 				next = append(next, SweepCell{Values: append(append([]string(nil), c.Values...), v), Config: cfg})
@@ -412,11 +479,35 @@ func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 			return nil, err
 		}
 		if first := cells[0]; c.Config.Dim() != first.Config.Dim() { // the rows, and the heat map, set one pair of measures side by side
-			return nil, fmt.Errorf("%s is a %d-D target and %s a %d-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension",
-				cellName(axes, c.Values), c.Config.Dim(), cellName(axes, first.Values), first.Config.Dim())
+			return nil, fmt.Errorf("%s is a %d-D target and %s a %d-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension%s",
+				cellName(axes, c.Values), c.Config.Dim(), cellName(axes, first.Values), first.Config.Dim(), presetsApart(axes, designs))
 		}
 	}
 	return cells, nil
+}
+
+// presetsApart is the way on from a sweep over presets whose targets are
+// of two dimensions, "; sweep them apart: --sweep preset=a,b and --sweep
+// preset=c", the presets of each dimension in the sweep's order; "" of a
+// sweep of no preset axis, or one whose presets are all of one dimension
+// (a swept target made the mix).
+func presetsApart(axes []SweepAxis, designs map[string]engine.Config) string {
+	var byDim [3][]string
+	for _, a := range axes {
+		if a.Key != PresetKey {
+			continue
+		}
+		for _, v := range a.Values {
+			if cfg := designs[v]; cfg.Dim() == 1 || cfg.Dim() == 2 {
+				byDim[cfg.Dim()] = append(byDim[cfg.Dim()], v)
+			}
+		}
+	}
+	if len(byDim[1]) == 0 || len(byDim[2]) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; sweep them apart: --sweep %s and --sweep %s",
+		shellword.Quote(PresetKey+"="+strings.Join(byDim[1], ",")), shellword.Quote(PresetKey+"="+strings.Join(byDim[2], ",")))
 }
 
 func cellName(axes []SweepAxis, values []string) string {
@@ -608,6 +699,28 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}
+	// A sweep over presets names the target and plan its cells share,
+	// none where they differ, as where a swept key varies them.
+	on := slices.IndexFunc(axes, func(a SweepAxis) bool { return a.Key == PresetKey })
+	bases := map[string]*engine.Config{} // a sweep over presets: each preset as read, its cells' Options.Base
+	if on >= 0 {
+		res.Preset, res.Changes = sweptDesign(opts, sw, on)
+		res.Target, res.Epochs = targetSpec(cells[0].Config.Target), cells[0].Config.Epochs
+		for _, c := range cells {
+			if targetSpec(c.Config.Target) != res.Target {
+				res.Target = ""
+			}
+			if c.Config.Epochs != res.Epochs {
+				res.Epochs = 0
+			}
+		}
+		if opts.Epochs > 0 {
+			res.Epochs = opts.Epochs
+		}
+		for _, v := range axes[on].Values {
+			bases[v] = resolve(v)
+		}
+	}
 	for _, a := range axes {
 		switch a.Key {
 		case "epochs":
@@ -622,6 +735,12 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		for _, seed := range seeds {
 			o := opts
 			o.Config, o.Seed = c.Config, seed
+			if on >= 0 { // the cell's run named as --preset of its preset would name it
+				o.Preset, o.Base, o.PresetFile = c.Values[on], bases[c.Values[on]], ""
+				if presets.IsFile(o.Preset) {
+					o.PresetFile = o.Preset
+				}
+			}
 			runs = append(runs, o)
 		}
 	}
@@ -690,13 +809,67 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	} else {
 		floor = sw1FloorField(res.Rows)
 	}
-	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
-		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
+	head := "summary"
+	if design := SweepDesignText(res, "preset="); design != "" {
+		head += " " + design
+	}
+	fmt.Fprintf(out, "%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
+		head, target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
 		unfinished(len(runs)-total), floor, min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
 	if total < len(runs) { // ctx's cancel stopped some: one after the last run's end stopped none
 		return res, ErrInterrupted
 	}
 	return res, nil
+}
+
+// sweptDesign names the design of a sweep over presets (its axis on) as
+// its summary and figure do: no preset, which the sweep varies as it may
+// a target, and the changes every cell's run names alike (designOf), the
+// command's --set on each preset, but those of a swept key: --sweep
+// preset=a,b --set d_lr=1e-3 names d_lr=1e-3, also where a's own d_lr is
+// 1e-3 and its run names none. A key whose value differs among the cells
+// is none of them.
+func sweptDesign(opts Options, sw Sweep, on int) (string, []Change) {
+	var changes []Change
+	for _, c := range sw.Cells {
+		o := opts
+		o.Preset, o.Base = c.Values[on], resolve(c.Values[on])
+		_, cs := designOf(o, c.Config)
+		for _, ch := range cs {
+			if !slices.ContainsFunc(changes, func(x Change) bool { return x.Key == ch.Key }) {
+				changes = append(changes, ch)
+			}
+		}
+	}
+	differ := map[string]bool{}
+	for _, a := range sw.Axes {
+		differ[a.Key] = true
+	}
+	for _, c := range sw.Cells[1:] {
+		for _, d := range settingsDiff(sw.Cells[0].Config, c.Config) {
+			differ[d.Key] = true
+		}
+	}
+	changes = slices.DeleteFunc(changes, func(c Change) bool { return differ[c.Key] || c.Key == "name" })
+	return "", changes
+}
+
+// SweepDesignText names the design res's cells start from as its summary
+// does, DesignText of its preset and changes (but the target's, which it
+// names apart) after label: "preset=vanilla d_lr=1e-3". A sweep over
+// presets has no one preset: its summary gives the changes alone, "d_lr=1e-3",
+// and none when it has none, "" (label unsaid).
+func SweepDesignText(res SweepResult, label string) string {
+	if res.Preset != "" {
+		return label + DesignText(res.Preset, res.Changes, "target")
+	}
+	var fields []string
+	for _, c := range res.Changes {
+		if c.Key != "target" {
+			fields = append(fields, c.Key+"="+LineValue(c.Value))
+		}
+	}
+	return strings.Join(fields, " ")
 }
 
 // cellFailures is the error of the sweep's runs errs, one per seed of

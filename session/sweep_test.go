@@ -940,3 +940,71 @@ func TestSweepOfOneListWrittenBareSaysTheBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepOverPresets: --sweep preset=A,B trains each preset as it reads,
+// the other keys' values on it, names each row by its preset as by any
+// swept key, and a summary that names no one preset, the target they
+// share kept; a cell's runs are those of the preset trained alone, on
+// the same seed and settings, bit for bit.
+func TestSweepOverPresets(t *testing.T) {
+	opts := Options{Epochs: 20, Samples: 300}
+	sw, err := ParseSweep([]string{"preset=bimodal,bimodal-mbd", "d_lr=1e-3,2e-4"}, engine.Config{}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sw.Cells) != 4 || sw.Cells[1].Config.Name != "bimodal" || sw.Cells[2].Config.Name != "bimodal-mbd" || sw.Cells[1].Config.DLR != 2e-4 {
+		t.Fatalf("cells %+v", sw.Cells)
+	}
+	var b strings.Builder
+	res, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2}, 2, &b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[0], "sweep preset=bimodal     d_lr=1e-3 runs=2 ") ||
+		!strings.HasPrefix(lines[3], "sweep preset=bimodal-mbd d_lr=2e-4 runs=2 ") ||
+		!strings.HasPrefix(lines[4], "summary target=mixture(-2,0.5;2,0.5) sweep=preset×d_lr cells=4 samples=300 seeds=1-2 runs=8 ") {
+		t.Fatalf("output:\n%s", b.String())
+	}
+	if res.Preset != "" || res.Epochs != 20 || res.Target != "mixture(-2,0.5;2,0.5)" {
+		t.Errorf("result names preset %q, epochs %d, target %q", res.Preset, res.Epochs, res.Target)
+	}
+	// The cell preset=bimodal-mbd d_lr=2e-4 against --preset bimodal-mbd
+	// --set d_lr=2e-4 on seeds 1-2.
+	alone, err := presets.Resolve("bimodal-mbd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := alone.Set("d_lr", "2e-4"); err != nil {
+		t.Fatal(err)
+	}
+	batch, err := RunSeeds(context.Background(), Options{Config: alone, Preset: "bimodal-mbd", Epochs: 20, Samples: 300}, []uint64{1, 2}, 1, io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := res.Rows[3]
+	for i, r := range batch.Runs {
+		if got := row.Each[i]; got.Seed != r.Seed || got.Value != r.Metrics.KS {
+			t.Errorf("seed %d: the sweep's cell has KS %v, the preset alone %v", r.Seed, got.Value, r.Metrics.KS)
+		}
+	}
+	if lo, hi := min(batch.Runs[0].Metrics.W1, batch.Runs[1].Metrics.W1), max(batch.Runs[0].Metrics.W1, batch.Runs[1].Metrics.W1); row.Second[1] != lo || row.Second[2] != hi {
+		t.Errorf("W1 range %v, the preset alone's %v to %v", row.Second, lo, hi)
+	}
+}
+
+// TestSweepOverPresetsOfTwoDimensions: presets whose targets differ in
+// dimension are refused, with the sweeps of each to type.
+func TestSweepOverPresetsOfTwoDimensions(t *testing.T) {
+	_, err := ParseSweep([]string{"preset=bimodal,ring,vanilla"}, engine.Config{}, 1)
+	want := "preset=ring is a 2-D target and preset=bimodal a 1-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension; sweep them apart: --sweep preset=bimodal,vanilla and --sweep preset=ring"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if _, err := ParseSweep([]string{"preset=bimodal,nope"}, engine.Config{}, 1); err == nil || !strings.HasPrefix(err.Error(), `preset, value 2 of 2: unknown preset "nope"`) {
+		t.Errorf("an unknown preset: %v", err)
+	}
+	if _, err := ParseSweep([]string{"preset=bimodal,vanilla,bimodal"}, engine.Config{}, 1); err == nil || err.Error() != `preset, values 1 and 3 of 3: "bimodal" appears twice; give it once` {
+		t.Errorf("a preset twice: %v", err)
+	}
+}
