@@ -290,20 +290,128 @@ const maxHandUpdates = 1 << 40
 
 func (c Adjust) apply(s *Session) {
 	cfg := s.gan.Config()
-	before := s.settings(cfg)
-	var err error
+	to := s.settings(cfg)
 	switch c.Setting {
 	case DLR:
-		err = s.gan.SetLR(engine.D, stepLR(cfg.DLR, c.Dir))
+		to.DLR = stepLR(cfg.DLR, c.Dir)
 	case GLR:
-		err = s.gan.SetLR(engine.G, stepLR(cfg.GLR, c.Dir))
+		to.GLR = stepLR(cfg.GLR, c.Dir)
 	case DSteps:
-		err = s.gan.SetSteps(engine.D, stepCount(cfg.DSteps, c.Dir))
+		to.DSteps = stepCount(cfg.DSteps, c.Dir)
 	case GSteps:
-		err = s.gan.SetSteps(engine.G, stepCount(cfg.GSteps, c.Dir))
+		to.GSteps = stepCount(cfg.GSteps, c.Dir)
 	case Speed:
-		s.speed, s.nextEpoch = stepSpeed(s.speed, c.Dir), time.Time{}
-		s.rate, s.rateT = 0, time.Time{} // measure the new speed afresh
+		to.Speed = stepSpeed(s.speed, c.Dir)
+	default:
+		return
+	}
+	if c.Setting == Speed {
+		from := SpeedText(s.speed)
+		s.setSpeed(to.Speed)
+		s.note = fmt.Sprintf("speed %s → %s", from, SpeedText(s.speed))
+		if from == SpeedText(s.speed) {
+			s.note = fmt.Sprintf("speed stays at %s, the end of its range", from)
+		}
+		return
+	}
+	s.setSetting(c.Setting, to, "")
+}
+
+// Reset puts a setting back to the value the run started with, its
+// design's (the command line's, --set included, or after r or R the
+// settings the new run started with; a resumed run's, as its record
+// keeps them), in one change, as presses of ← and → that take it there
+// would make it: the same event, note and departure from the command
+// line, and the same training after. Speed goes back to the pace the
+// trainer started at. Where the setting has that value already, it
+// says so and changes nothing.
+type Reset struct{ Setting Setting }
+
+func (c Reset) apply(s *Session) {
+	start := s.startValues()
+	if c.Setting == Speed {
+		from, to := SpeedText(s.speed), SpeedText(start.Speed)
+		if s.speed == start.Speed {
+			s.refuse(fmt.Sprintf("speed is %s already, the pace the trainer started at", to))
+			return
+		}
+		s.setSpeed(start.Speed)
+		s.note = fmt.Sprintf("speed %s → %s, the pace the trainer started at", from, to)
+		return
+	}
+	if c.Setting < 0 || c.Setting >= Speed {
+		return
+	}
+	now := s.settings(s.gan.Config())
+	name, design := c.Setting.Short(), start.Text(c.Setting)
+	if now.Text(c.Setting) == design {
+		note := fmt.Sprintf("%s is %s already, the design's", name, design)
+		// The settings that are not, which ↑↓ pick for 0: after u's
+		// "0 sets G lr back to 5e-5" on D lr, picked, 0 alone would
+		// not say where to go.
+		var others []string
+		for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
+			if now.Text(k) != start.Text(k) {
+				others = append(others, fmt.Sprintf("%s %s (the design's %s)", k.Short(), now.Text(k), start.Text(k)))
+			}
+		}
+		if others != nil {
+			note += "; not " + andList(others) + ": ↑↓ picks"
+		}
+		s.refuse(note)
+		return
+	}
+	to := now
+	switch c.Setting {
+	case DLR:
+		to.DLR = start.DLR
+	case GLR:
+		to.GLR = start.GLR
+	case DSteps:
+		to.DSteps = start.DSteps
+	case GSteps:
+		to.GSteps = start.GSteps
+	}
+	s.setSetting(c.Setting, to, designMark)
+}
+
+// designMark follows the value a Reset put back, where its note names it:
+// "G lr 5 → 5e-5, the design's, after epoch 3,116".
+const designMark = ", the design's"
+
+// startValues is the settings Reset puts back: those the run started with and
+// the pace the trainer started at.
+func (s *Session) startValues() Settings {
+	st := s.startSettings
+	st.Speed = s.startSpeed
+	return st
+}
+
+// setSpeed sets the pace, measured afresh from here.
+func (s *Session) setSpeed(v float64) {
+	s.speed, s.nextEpoch = v, time.Time{}
+	s.rate, s.rateT = 0, time.Time{} // measure the new speed afresh
+}
+
+// setSetting sets setting k (not Speed) to its value in v, a change from the
+// next epoch that keeps the optimizers' state, and records it as a
+// setting event (settingEvent) with the note that gives it: Adjust's
+// notch and Reset's return to the design alike, so that the run, its
+// events and its departure from its command line are the same whichever
+// key made the change. mark, "" or designMark, follows the value set
+// where the note names it.
+func (s *Session) setSetting(k Setting, v Settings, mark string) {
+	before := s.settings(s.gan.Config())
+	var err error
+	switch k {
+	case DLR:
+		err = s.gan.SetLR(engine.D, v.DLR)
+	case GLR:
+		err = s.gan.SetLR(engine.G, v.GLR)
+	case DSteps:
+		err = s.gan.SetSteps(engine.D, v.DSteps)
+	case GSteps:
+		err = s.gan.SetSteps(engine.G, v.GSteps)
 	default:
 		return
 	}
@@ -311,15 +419,8 @@ func (c Adjust) apply(s *Session) {
 		s.warn(err.Error())
 		return
 	}
-	from, to := before.Text(c.Setting), s.settings(s.gan.Config()).Text(c.Setting)
-	name := c.Setting.Short()
-	if c.Setting == Speed {
-		s.note = fmt.Sprintf("speed %s → %s", from, to)
-		if from == to {
-			s.note = fmt.Sprintf("speed stays at %s, the end of its range", to)
-		}
-		return
-	}
+	from, to := before.Text(k), s.settings(s.gan.Config()).Text(k)
+	name := k.Short()
 	// The note gives the change the next epoch trains with, as the event
 	// records it: presses between two epochs make one change, from the
 	// value the last epoch trained with: three → from 5e-4 are "D lr
@@ -355,7 +456,7 @@ func (c Adjust) apply(s *Session) {
 	// range" would name a range it is not in, which goes on down to 0.
 	edge := "the end of its range"
 	var lr float64 // the rate pressed, if a rate was
-	switch c.Setting {
+	switch k {
 	case DLR:
 		lr = s.gan.Config().DLR
 	case GLR:
@@ -365,26 +466,43 @@ func (c Adjust) apply(s *Session) {
 		edge = "already under " + engine.FormatLR(MinLR) + ", the lowest ← sets"
 	}
 	pending := s.pendingSettings()
+	// A change's value marked, the mark closed by a comma before when
+	// or the next change: "G lr 5 → 5e-5, the design's, after epoch 3,116".
+	marked := slices.Clone(pending)
+	if mark != "" {
+		for i, c := range marked {
+			if settingOf(c) == name {
+				marked[i] = c + mark
+				if i == len(marked)-1 {
+					marked[i] += ","
+				}
+			}
+		}
+	}
 	switch {
 	case from == to && was == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s", name, to, edge))
 	case from == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s: %s", name, to, edge, change))
 	case was == to && len(pending) > 0:
-		s.note = fmt.Sprintf("%s back to %s; %s", name, to, s.pendingNote(pending, when))
+		s.note = fmt.Sprintf("%s back to %s%s; %s", name, to, mark, s.pendingNote(pending, when))
 	case was == to:
-		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
+		s.note = fmt.Sprintf("%s back to %s%s: no change%s", name, to, mark, when)
 	case len(pending) == 1 && s.state != Diverged && s.gan.Epoch() > 0:
 		// One setting changed over several epochs, the note saying
 		// nothing else between: the changes one after the other
 		// (settingRun).
-		s.note = s.adjusted.add(s.note, name, was, to, s.gan.Epoch(), s.pendingNote(pending, when), s.warmupClause(name))
+		shown := to
+		if mark != "" {
+			shown += mark + ","
+		}
+		s.note = s.adjusted.add(s.note, name, was, shown, s.gan.Epoch(), s.pendingNote(marked, when), s.warmupClause(name))
 	default:
 		// Every change the next epoch trains with, not the last alone:
 		// → ↓ → on a paused blog-original would leave "G lr 1e-3 → 2e-3
 		// after epoch 1,476" while D lr's change waits too, which only
 		// the Settings panel shows.
-		s.note = s.pendingNote(pending, when)
+		s.note = s.pendingNote(marked, when)
 	}
 }
 

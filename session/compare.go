@@ -65,6 +65,9 @@ func (Plot) keepsReplay() bool     { return true }
 // ] keep the frame in sight; the other settings change the run.
 func (c Adjust) keepsReplay() bool { return c.Setting == Speed }
 
+// keepsReplay: as Adjust, 0 on the pace keeps the frame in sight.
+func (c Reset) keepsReplay() bool { return c.Setting == Speed }
+
 // leavesReplay reports whether applying c returns a replay to live.
 func leavesReplay(c Command) bool {
 	k, ok := c.(keepsReplay)

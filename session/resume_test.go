@@ -89,6 +89,7 @@ func sameReplay(t *testing.T, when string, s, r *Session) {
 		a, b := shown(s), shown(r)
 		a.Run, b.Run, a.Rollback, b.Rollback = 0, 0, 0, 0
 		a.Exportable, b.Exportable = false, false
+		a.Start.Speed, b.Start.Speed = 0, 0 // the pace each trainer started at, the resumed one's the checkpoint's
 		if steps++; !reflect.DeepEqual(a, b) {
 			t.Errorf("%s, step %d (%+v): replay frame %d of %d at epoch %d, note %q; straight frame %d of %d at epoch %d, note %q",
 				when, steps, c, b.ReplayIndex, b.Frames, frameEpoch(b), b.Note, a.ReplayIndex, a.Frames, frameEpoch(a), a.Note)

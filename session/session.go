@@ -226,6 +226,7 @@ type Session struct {
 	offPlan       int
 	offWhat       string
 	startSettings Settings // the settings the run started with
+	startSpeed    float64  // the pace the trainer started at, which Reset of Speed puts back
 
 	wrote    map[string]bool // the files this session's keys wrote (outputPath)
 	wroteNow wroteFile       // the file the command at work wrote (written)
@@ -473,6 +474,7 @@ func New(opts Options) (*Session, error) {
 	if s.opts.Watch {
 		s.speed = watchSpeed(s.planned)
 	}
+	s.startSpeed = s.speed
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 		if opts.Resume != "" {
@@ -1309,6 +1311,7 @@ func (s *Session) publishEval(atOnce bool) {
 		Rollback:    -1, // unless rollbackTarget says otherwise, below
 
 		Settings: s.settings(cfg),
+		Start:    s.startValues(),
 		DWarmup:  s.warmupShown(cfg),
 		Last:     s.last,
 		History:  s.hist.Points(make([]Point, 0, s.hist.Len())),

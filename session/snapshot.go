@@ -177,6 +177,7 @@ type Snapshot struct {
 	RowWidth int
 
 	Settings Settings
+	Start    Settings          // the settings the run started with, its design's, and the pace the trainer started at: what Reset puts back
 	Last     engine.EpochStats // the latest epoch
 	History  []Point           // the whole run, downsampled; see History
 	Stride   int               // epochs per full history point

@@ -1,0 +1,126 @@
+package session
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"testing"
+)
+
+// TestResetIsTheArrowsChange: 0 (Reset) on G's learning rate, raised six
+// notches after epoch 30 and trained on for 20 epochs, is the change six
+// presses of ← make: the same events, the same departure from the command
+// line (Again), the same settings, the same checkpoint, bit for bit, and the
+// same training after it, and its checkpoint resumes as the run goes on. Its
+// note says what it did, after the change it takes back, as ←'s would:
+// "G lr 5e-5 → 5e-3 after epoch 30, → 5e-5, the design's, after epoch 50".
+func TestResetIsTheArrowsChange(t *testing.T) {
+	a := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	b := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	for _, s := range []*Session{a, b} {
+		for range 6 {
+			Adjust{GLR, +1}.apply(s)
+		}
+		for range 20 {
+			s.trainEpoch()
+		}
+	}
+	Reset{GLR}.apply(a)
+	for range 6 {
+		Adjust{GLR, -1}.apply(b)
+	}
+	if want := "G lr 5e-5 → 5e-3 after epoch 30, → 5e-5, the design's, after epoch 50"; a.note != want || a.refused {
+		t.Errorf("0's note %q (refused %v), want %q", a.note, a.refused, want)
+	}
+	if !reflect.DeepEqual(a.tl.events, b.tl.events) {
+		t.Errorf("0's events %v, ←'s %v", a.tl.events, b.tl.events)
+	}
+	if x, y := a.Again(), b.Again(); x != y {
+		t.Errorf("0's again %+v, ←'s %+v", x, y)
+	}
+	if x, y := a.settings(a.gan.Config()), b.settings(b.gan.Config()); x != y || x.GLR != 5e-5 {
+		t.Errorf("0's settings %+v, ←'s %+v, want G lr 5e-5", x, y)
+	}
+	ca, cb := saved(t, a), saved(t, b)
+	fa, err := os.ReadFile(ca)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, err := os.ReadFile(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fa, fb) {
+		t.Errorf("0's checkpoint %s differs from ←'s %s", ca, cb)
+	}
+	for range 50 {
+		a.trainEpoch()
+		b.trainEpoch()
+	}
+	if x, y := csvTail(t, a, 0), csvTail(t, b, 0); x != y {
+		t.Errorf("0's history differs from ←'s:\n%s\n←:\n%s", x, y)
+	}
+	if !bytes.Equal(marshal(t, a.gan), marshal(t, b.gan)) {
+		t.Errorf("0's model differs from ←'s")
+	}
+	resumesAsStraight(t, a, Options{}, 50)
+}
+
+// TestResetSaysWhatItDid: 0 on a setting that has the design's value says
+// so and changes nothing, naming the settings that do not, which ↑↓ pick;
+// pressed before an epoch trains after ← or → on it, it takes their change
+// back, as ← back would, no event left; on the pace, it goes back to the
+// pace the trainer started at, a replay kept; on a diverged run, its
+// change is from the next epoch trained.
+func TestResetSaysWhatItDid(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	Reset{GLR}.apply(s)
+	if want := "G lr is 5e-5 already, the design's"; s.note != want || !s.refused {
+		t.Errorf("0 at the design's value: %q (refused %v), want %q", s.note, s.refused, want)
+	}
+	Adjust{DLR, +1}.apply(s)
+	s.trainEpoch()
+	Reset{GLR}.apply(s)
+	if want := "G lr is 5e-5 already, the design's; not D lr 1e-3 (the design's 5e-4): ↑↓ picks"; s.note != want {
+		t.Errorf("0 at the design's value, D lr retuned: %q, want %q", s.note, want)
+	}
+	events := len(s.tl.events)
+	Adjust{GSteps, +1}.apply(s)
+	Adjust{GSteps, +1}.apply(s)
+	Reset{GSteps}.apply(s)
+	if want := "G steps back to 1, the design's: no change after epoch 31"; s.note != want || len(s.tl.events) != events {
+		t.Errorf("0 after → → before an epoch: %q, %d events (were %d), want %q", s.note, len(s.tl.events), events, want)
+	}
+	Adjust{GSteps, +1}.apply(s)
+	Reset{DLR}.apply(s)
+	if want := "G steps 1 → 2, D lr 1e-3 → 5e-4, the design's, after epoch 31"; s.note != want {
+		t.Errorf("0 on D lr with G steps changed too: %q, want %q", s.note, want)
+	}
+
+	start := s.speed
+	Adjust{Speed, -1}.apply(s)
+	Reset{Speed}.apply(s)
+	if want := "speed 100,000/s → full, the pace the trainer started at"; s.speed != start || s.note != want {
+		t.Errorf("0 on the pace: %v, %q, want %v, %q", s.speed, s.note, start, want)
+	}
+	Reset{Speed}.apply(s)
+	if want := "speed is full already, the pace the trainer started at"; s.note != want || !s.refused {
+		t.Errorf("0 on the pace at its start: %q, want %q", s.note, want)
+	}
+	if leavesReplay(Reset{Speed}) || !leavesReplay(Reset{DLR}) {
+		t.Error("0 on the pace leaves a replay, or 0 on a rate keeps it")
+	}
+
+	r := newRunaway(t)
+	Adjust{DLR, +1}.apply(r)
+	for r.state != Diverged && r.gan.Epoch() < 3000 {
+		r.trainEpoch()
+	}
+	if r.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", r.gan.Epoch())
+	}
+	Reset{DLR}.apply(r)
+	if want := "D lr 1e-2 → 5e-3, the design's, from the next epoch trained"; r.note != want {
+		t.Errorf("0 on a diverged run: %q, want %q", r.note, want)
+	}
+}
