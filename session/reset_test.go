@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/presets"
 )
 
 // TestResetIsTheArrowsChange: 0 (Reset) on G's learning rate, raised six
@@ -122,5 +125,41 @@ func TestResetSaysWhatItDid(t *testing.T) {
 	Reset{DLR}.apply(r)
 	if want := "D lr 1e-2 → 5e-3, the design's, from the next epoch trained"; r.note != want {
 		t.Errorf("0 on a diverged run: %q, want %q", r.note, want)
+	}
+}
+
+// TestRollbackNamesResetsKey: rolled back with G's learning rate still as
+// raised since the start, the note names the key that sets it back in one
+// press, "0 sets G lr back to 5e-5", where ← would take as many presses as
+// → took.
+func TestRollbackNamesResetsKey(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 20 {
+		s.trainEpoch()
+	}
+	for s.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	for s.state != Diverged && s.gan.Epoch() < 3000 {
+		s.trainEpoch()
+		if s.gan.Epoch() == 21 {
+			keepNow(s)
+		}
+	}
+	if s.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
+	}
+	Rollback{}.apply(s)
+	if want := " with G lr still 0.5: 0 sets G lr back to 5e-5, or lower a learning rate (←), then space"; !strings.Contains(s.note, ")"+want) {
+		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
+	}
+	Reset{GLR}.apply(s)
+	if want := "G lr 0.5 → 5e-5, the design's, after epoch 21"; s.note != want {
+		t.Errorf("0 after the roll-back: %q, want %q", s.note, want)
 	}
 }

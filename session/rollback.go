@@ -207,9 +207,10 @@ func (Rollback) apply(s *Session) {
 // since (retunes), as one value each: "with D lr still 5", not beside
 // the state's value and the start's too ("keeping D lr 5 (1e-3 there):
 // undo D lr 5e-4 → 5"), which read as two baselines, and "undo" as what
-// u does. The retunes are the first thing to set back: vanilla with D lr
-// raised to 2e-2 and D steps to 10 after epoch 3,000 is told to, not
-// only to lower a learning rate, and one rolled back to before such a
+// u does. The retunes are the first thing to set back, by the key that
+// does it in one press (0, Reset): vanilla with D lr raised to 2e-2 and
+// D steps to 10 after epoch 3,000 is told to, not only to lower a
+// learning rate, and one rolled back to before such a
 // change is not told "space goes on", to diverge again. A run that never
 // came near its target (Divergence.Unreached) runs away again at any
 // rate, so the note does not tell it to lower one.
@@ -233,9 +234,14 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 	switch {
 	case unreached:
 		note += ": " + unreachedNote
+	case len(back) == 1:
+		// "0 sets D lr back to 5e-4": the key that does it (Reset), in
+		// one press where ← would take as many as the retune took →.
+		note += ": 0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + ", or lower a learning rate (←), then space"
 	case back != nil:
-		// "set D lr back to 5e-4", "set G lr back to 5e-5 and D steps to 1"
-		note += ": set " + strings.Replace(andList(back), " to ", " back to ", 1) + ", or lower a learning rate (←), then space"
+		// "0 sets each back, G lr to 5e-5 and D steps to 1": 0 sets
+		// the setting ↑↓ picked, one at a time.
+		note += ": 0 sets each back, " + andList(back) + ", or lower a learning rate (←), then space"
 	case still != nil:
 		note += ": space goes on, ← lowers a rate further"
 	default:

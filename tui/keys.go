@@ -13,7 +13,7 @@ import (
 type keyMap struct {
 	Pause, Step, StepD, StepG key.Binding
 	Reseed, Restart, Rollback key.Binding
-	Up, Down, Dec, Inc        key.Binding
+	Up, Down, Dec, Inc, Reset key.Binding // Reset: the picked setting back to its design's value (session.Reset)
 	Slower, Faster            key.Binding
 	Save, Export              key.Binding
 	View                      key.Binding
@@ -48,6 +48,10 @@ type keyMap struct {
 	trained bool
 	// pinned: a baseline is pinned, and b clears it.
 	pinned bool
+	// reset: the setting ↑↓ picked differs from the value the run started
+	// with, which 0 puts back: the footer offers 0 then, and not where it
+	// could only say the setting has that value already.
+	reset bool
 	// replaying: a keyframe is shown, and esc returns to live.
 	replaying bool
 	// rollback: u has a kept state to return a diverged run to; without
@@ -84,6 +88,10 @@ type keyMap struct {
 	noSuspend string
 }
 
+// newKeyMap is the trainer's keys. Reset is 0, as a browser's ctrl+0
+// beside its ctrl+- and ctrl++: back to where it was. Not =, the
+// unshifted + on many keyboards, where a + missing its shift would throw
+// a retune away.
 func newKeyMap() keyMap {
 	return keyMap{
 		Pause:     key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space/p", "pause/run")),
@@ -97,6 +105,7 @@ func newKeyMap() keyMap {
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "select down")),
 		Dec:       key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/h/-", "decrease")),
 		Inc:       key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp("→/l/+", "increase")),
+		Reset:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "reset")),
 		Slower:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "slower")),
 		Faster:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "faster")),
 		Save:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "checkpoint")),
@@ -266,6 +275,16 @@ func (k keyMap) ShortHelp() []key.Binding {
 		rest = slices.DeleteFunc(rest, func(b key.Binding) bool { return b.Help().Key == replay.Help().Key })
 		replay.SetEnabled(idle[replay.Keys()[0]] == "")
 		keys, more = []key.Binding{k.Close, replay, keys[0]}, rest
+	}
+	if k.reset {
+		// 0 beside ←→ where the picked setting is not the design's, ahead
+		// of the keys that are room allowing, where it fits: after u's
+		// "0 sets G lr back to 5e-5" the bar offers it.
+		reset := short(k.Reset, "0", "reset")
+		if i := slices.IndexFunc(keys, func(b key.Binding) bool { return b.Help().Key == tune.Help().Key }); i >= 0 &&
+			footerWidth(append(slices.Clone(keys), reset))+lipgloss.Width(footerSep)+footerWidth([]key.Binding{help, quit}) <= k.width {
+			keys = slices.Insert(keys, i+1, reset)
+		}
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
@@ -451,9 +470,13 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	if k.noSuspend != "" { // faint, and its words say why, as wide as "slower/faster"
 		k.Suspend.SetHelp("ctrl+z", "can't suspend")
 	}
+	// ↑ and ↓ on one row, as the Settings panel's "↑↓ pick", so that 0
+	// has a row under ← and →, whose presses it undoes in one, and the
+	// columns stay 7 rows high, the last leaving its two to the note.
+	pick := key.NewBinding(key.WithKeys(slices.Concat(k.Up.Keys(), k.Down.Keys())...), key.WithHelp("↑↓/k/j", "select"))
 	return [][]key.Binding{
 		{k.Pause, k.Step, dg, k.View, speed, k.Rollback, k.Suspend},
-		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart, k.Pin},
+		{pick, k.Dec, k.Inc, k.Reset, k.Reseed, k.Restart, k.Pin},
 		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Filter, k.Share, k.Plot},
 		{k.Save, k.Export, k.Help, k.Close, k.Quit},
 	}

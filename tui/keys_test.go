@@ -107,6 +107,11 @@ func TestKeysPageListsEveryKey(t *testing.T) {
 		for _, b := range col {
 			for _, name := range strings.Split(b.Help().Key, "/") {
 				listed[name] = true
+				if strings.Trim(name, "↑↓←→") == "" { // arrows together, "↑↓": each
+					for _, r := range name {
+						listed[string(r)] = true
+					}
+				}
 			}
 			for _, name := range strings.Fields(b.Help().Key) {
 				listed[name] = true
@@ -114,7 +119,7 @@ func TestKeysPageListsEveryKey(t *testing.T) {
 		}
 	}
 	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", " ": "space", "ctrl+c": ""}
-	for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG, k.Reseed, k.Restart, k.Rollback, k.Up, k.Down, k.Dec, k.Inc, k.Slower, k.Faster, k.Save, k.Export, k.View, k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot, k.Filter, k.Help, k.Close, k.Quit, k.Suspend} {
+	for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG, k.Reseed, k.Restart, k.Rollback, k.Up, k.Down, k.Dec, k.Inc, k.Reset, k.Slower, k.Faster, k.Save, k.Export, k.View, k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot, k.Filter, k.Help, k.Close, k.Quit, k.Suspend} {
 		for _, name := range b.Keys() {
 			if n, ok := names[name]; ok {
 				name = n

@@ -355,6 +355,7 @@ func (m *Model) apply(s session.Snapshot) {
 	m.keys.plane = s.Target.Plane != nil
 	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
 	m.keys.pinned = s.Baseline != nil
+	m.keys.reset = m.resettable()
 	m.keys.unreached = s.State == session.Diverged && s.Err != nil && s.Err.Unreached
 	m.keys.export = s.Exportable
 	m.keys.trained = s.Epoch > 0
@@ -372,6 +373,13 @@ func (m *Model) apply(s session.Snapshot) {
 	} else {
 		m.redraw()
 	}
+}
+
+// resettable reports whether the setting picked differs from the value
+// the run started with, its design's, which 0 puts back (session.Reset),
+// as the snapshot gives them: the footer offers 0 then.
+func (m *Model) resettable() bool {
+	return m.ready && m.snap.Settings.Text(m.sel) != m.snap.Start.Text(m.sel)
 }
 
 // suspend suspends the trainer as a shell's job (suspend.go), once: a
@@ -518,12 +526,16 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.send(session.Export{})
 	case key.Matches(k, m.keys.Up):
 		m.sel = (m.sel + session.NumSettings - 1) % session.NumSettings
+		m.keys.reset = m.resettable()
 	case key.Matches(k, m.keys.Down):
 		m.sel = (m.sel + 1) % session.NumSettings
+		m.keys.reset = m.resettable()
 	case key.Matches(k, m.keys.Dec):
 		m.send(session.Adjust{Setting: m.sel, Dir: -1})
 	case key.Matches(k, m.keys.Inc):
 		m.send(session.Adjust{Setting: m.sel, Dir: +1})
+	case key.Matches(k, m.keys.Reset):
+		m.send(session.Reset{Setting: m.sel})
 	case key.Matches(k, m.keys.Slower):
 		m.send(session.Adjust{Setting: session.Speed, Dir: -1})
 	case key.Matches(k, m.keys.Faster):

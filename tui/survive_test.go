@@ -1936,7 +1936,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 }
 
 // TestFullHelpWhole: at the narrowest width the trainer takes, ? lists every
-// key the trainer answers to, p, esc and ctrl+z among them, none of its columns
+// key the trainer answers to, p, esc, 0 and ctrl+z among them, none of its columns
 // left out for want of room, each in words a newcomer reads one way: . does not
 // read "replay on", which says nothing of a direction beside , "replay back".
 func TestFullHelpWhole(t *testing.T) {
@@ -1951,7 +1951,7 @@ func TestFullHelpWhole(t *testing.T) {
 			t.Errorf("full help line cut at %d columns: %q", minWidth, l)
 		}
 	}
-	for _, want := range []string{"space/p", "n ", "d/g ", "v ", "[ ]", "↑/k", "↓/j", "←/h/-", "→/l/+", "r ", "R ", ", prev frame", ". next frame", "< prev event", "> next event", "b ", "u ", "w ", "e ", "c ", "P ", "f ", "? ", "esc ", "q ", "ctrl+z "} {
+	for _, want := range []string{"space/p", "n ", "d/g ", "v ", "[ ]", "↑↓/k/j", "←/h/-", "→/l/+", "0 ", "r ", "R ", ", prev frame", ". next frame", "< prev event", "> next event", "b ", "u ", "w ", "e ", "c ", "P ", "f ", "? ", "esc ", "q ", "ctrl+z "} {
 		if !strings.Contains(view, want) {
 			t.Errorf("full help at %d columns lacks %q:\n%s", minWidth, want, view)
 		}
