@@ -1042,6 +1042,36 @@ func TestDivergenceStaysInSight(t *testing.T) {
 	}
 }
 
+// TestRunawayKeepsItsAdvice: where a runaway's status has not the
+// room for it all, its detail gives way before the advice, what the user
+// is to do: vanilla run away at 80×24, with a retuned learning rate's
+// note under it, kept the detail and lost "lower a learning rate".
+func TestRunawayKeepsItsAdvice(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	snap.State, snap.Rollback = session.Diverged, 2100
+	snap.Err = &session.Divergence{Epoch: 2161, What: "a runaway", Runaway: "the generated samples stayed far outside the target's range [-1, 9] (the last batch's mean 4.8879e5) for 200 epochs"}
+	snap.Note = "G lr 5e-5 → 5 in 15 changes, after epochs 1,849 to 1,956, each an event"
+	m.apply(snap)
+	lines := m.statusLines(80, 3)
+	got := ansi.Strip(strings.Join(lines, "\n"))
+	flat := strings.Join(strings.Fields(got), " ")
+	for _, want := range []string{"✗ Ran away at epoch 2,161: the generated samples stayed far outside … u rolls back to epoch 2,100; lower a learning rate (↑↓ pick, ← lower) and go on.", "G lr 5e-5 → 5 in 15 changes"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("status at 80 columns, 3 lines:\n%s\nlacks %q", got, want)
+		}
+	}
+	if len(lines) > 3 || !fits(lines, 80) || strings.Contains(flat, "(the last") {
+		t.Errorf("status at 80 columns, 3 lines:\n%s", got)
+	}
+	// With the room for it, the detail is whole.
+	flat = strings.Join(strings.Fields(ansi.Strip(strings.Join(m.statusLines(80, 4), " "))), " ")
+	if want := "(the last batch's mean 4.8879e5) for 200 epochs. u rolls back to epoch 2,100; lower a learning rate"; !strings.Contains(flat, want) {
+		t.Errorf("status at 80 columns, 4 lines: %q lacks %q", flat, want)
+	}
+}
+
 // TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
 // 0%, one short of all never 100%, a mode's share under 1%, missing,
 // never 1%, nor one under half its due (here 25%) 25%, and the

@@ -1019,7 +1019,8 @@ func stateGlyph(s session.State) string {
 // session.CommandBreak, from the left edge; wrapped at w in at most n
 // lines. When they do not all fit, the command keeps its lines, then the
 // notice, less a line for the answer, then the answer, and the
-// divergence gives way, cut with …: kept whole, a long runaway would push
+// divergence gives way, a runaway's detail before the advice
+// (divergenceLines), then cut with …: kept whole, a long runaway would push
 // a key's answer off the area, and the notice kept in the answer's place
 // would hide a resumed run's note or a failure.
 func (m *Model) statusLines(w, n int) []string {
@@ -1028,26 +1029,27 @@ func (m *Model) statusLines(w, n int) []string {
 	if s.Warning != "" {
 		warning = noteLines("⚠ "+s.Warning, styleWarn, w, 1) // its reason gives way, not what it means
 	}
-	var div []string
+	diverged := false
+	var head, detail, advice string
 	if s.State == session.Diverged && s.Err != nil {
 		// What went wrong and where u goes stay on the screen whatever a
 		// key says since (a refused space, a retuned learning rate): the
 		// note follows them.
-		var msg string
 		if s.Err.Runaway != "" {
-			msg = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", numtext.FormatInt(s.Err.Epoch))) + " " + s.Err.Runaway + "."
+			head = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", numtext.FormatInt(s.Err.Epoch)))
+			detail = s.Err.Runaway
 		} else {
-			msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, numtext.FormatInt(s.Err.Epoch)))
+			head = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, numtext.FormatInt(s.Err.Epoch)))
 		}
 		switch {
 		case s.Err.Unreached: // no learning rate brings the target into reach
-			msg += " " + session.UnreachedRemedy + "."
+			advice = " " + session.UnreachedRemedy + "."
 		case s.Rollback >= 0:
-			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", numtext.FormatInt(s.Rollback))
+			advice = fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", numtext.FormatInt(s.Rollback))
 		default:
-			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
+			advice = " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
-		div = wrapIndent(msg, w) // indented as the diagnosis is
+		diverged = true
 	}
 	var note, command string
 	style := styleMuted
@@ -1078,7 +1080,7 @@ func (m *Model) statusLines(w, n int) []string {
 	room -= len(commanded)
 	if m.notice != "" { // said once, at the start, in the warning's slot
 		rows := room
-		if note != "" || len(div) > 0 {
+		if note != "" || diverged {
 			rows = min(room, max(1, room-1)) // a line at least for the note
 		}
 		noticed := noteLines("✗ "+m.notice, styleWarn, w, rows)
@@ -1088,13 +1090,65 @@ func (m *Model) statusLines(w, n int) []string {
 	var noted []string
 	if note != "" {
 		rows := room
-		if len(div) > 0 {
+		if diverged {
 			rows = min(room, max(1, room-1)) // a line at least for what went wrong
 		}
 		noted = noteLines(note, style, w, rows)
 	}
-	div = cutLines(div, w, room-len(noted))
+	var div []string
+	if diverged {
+		div = divergenceLines(head, detail, advice, w, room-len(noted))
+	}
 	return slices.Concat(warning, div, noted, commanded)
+}
+
+// divergenceLines is what went wrong in a diverged run, head, then a
+// runaway's detail and the advice, what to do next, wrapped at w as the
+// diagnosis is (wrapIndent) in at most rows lines. Where it does not fit,
+// the detail gives way from its end a word at a time, "…" in its place,
+// never inside its parentheses or brackets, so that the advice stays:
+// vanilla run away at 80×24 kept "the generated samples stayed far
+// outside the target's range [-1, 9] (the last batch's mean 4.8879e5)
+// for 200 epochs. u rolls back …" and lost what the user is to do, lower
+// a learning rate. Where even without the detail it does not fit, it is
+// cut at its end (cutLines).
+func divergenceLines(head, detail, advice string, w, rows int) []string {
+	if rows <= 0 {
+		return nil
+	}
+	text := head + advice
+	if detail != "" {
+		text = head + " " + detail + "." + advice
+	}
+	lines := wrapIndent(text, w) // indented as the diagnosis is
+	if len(lines) <= rows || detail == "" {
+		return cutLines(lines, w, rows)
+	}
+	open := 0 // parentheses and brackets open before i
+	var cuts []int
+	for i, r := range detail {
+		switch r {
+		case '(', '[':
+			open++
+		case ')', ']':
+			open--
+		case ' ':
+			last := detail[strings.LastIndex(detail[:i], " ")+1 : i]
+			if open == 0 && !slices.Contains([]string{"a", "an", "the", "its", "of"}, last) { // "far outside …", not "outside the …"
+				cuts = append(cuts, i)
+			}
+		}
+	}
+	slices.Reverse(cuts)
+	cuts = append(cuts, 0)   // the detail gone, "…" alone
+	for _, i := range cuts { // the longest first
+		kept := strings.TrimRight(detail[:i], ",;:")
+		lines = wrapIndent(strings.TrimSpace(head+" "+kept)+" …"+advice, w)
+		if len(lines) <= rows {
+			return lines
+		}
+	}
+	return cutLines(lines, w, rows)
 }
 
 // noteLines is a note's text in style, wrapped at w as the diagnosis is
