@@ -1813,10 +1813,13 @@ func notYet(n, of int, reached, says, detail string) Finding {
 // smallCloudAt writes, as the words after "one small cloud", where a
 // small cloud of G's samples is that reaches mode i alone (of std σ), its
 // mean at (mx, my), off the share of them outside every mode's ±3σ: how
-// many of the mode's σ its mean lies from that mode, the one it captures,
-// named with where it lies (planeMode), and too wide for it. The mode is the one captured, which a single
-// sample within its ±3σ captures, not one the cloud is on: the cloud's
-// mean lies tens of σ from it, so "at mode 4" would read as on it.
+// many of the mode's σ its mean lies from that mode, the only mode any of
+// them reach, named with where it lies (planeMode), and too wide for it.
+// The mode is the one captured, which a single sample within its ±3σ
+// captures, not one the cloud is on: the cloud's mean lies tens of σ from
+// it, so "at mode 4" would read as on it, and "the one mode it captures"
+// beside "26σ from" as a contradiction (ring, seed 1, at epoch 258: one
+// sample of 2,500 in mode 3's ±3σ).
 // ring (seed 1) is such a cloud at its checks of epochs 2,200, 2,600,
 // 2,800 and 3,000 (2,400's is on no mode): 98.7% to all of a check's
 // 2,500 samples nearest one mode, 0.04% to 0.84% within its ±3σ, the
@@ -1828,7 +1831,7 @@ func notYet(n, of int, reached, says, detail string) Finding {
 func smallCloudAt(i int, spot engine.Spot, mx, my, off float64) string {
 	σ := spot.Std
 	far := numtext.Digits(math.Hypot(mx-spot.X, my-spot.Y)/σ, 2) + "σ"
-	return fmt.Sprintf(" %s from %s, the one mode it captures, %s of them outside that mode's ±3σ (%s)", far, planeMode(i, spot), numtext.Percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
+	return fmt.Sprintf(" %s from %s, the only mode any of them reach, %s of them outside that mode's ±3σ (%s)", far, planeMode(i, spot), numtext.Percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
 }
 
 // planeMode names mode i of a plane's target with where it lies, "mode 4 at

@@ -2485,7 +2485,8 @@ func TestPlaneModesNotYetCapturedEarly(t *testing.T) {
 
 // TestSmallCloudAtItsOneMode: a small cloud of G's samples off the modes that
 // reaches one mode alone is said to be so many of that mode's σ from it, the
-// one mode it captures, named with where it lies, as a missed mode is (the
+// only mode any of them reach (not "the one mode it captures", which beside
+// "23σ from" reads as a contradiction), named with where it lies, as a missed mode is (the
 // plane and the mode map number no mode), too wide for its ±3σ, whose σ it gives: not "at" it,
 // which would read as on it, its mean tens of σ away. One that reaches two has
 // samples between them. ring (seed 1) at epoch 2,600, its 2,500 samples all
@@ -2501,7 +2502,7 @@ func TestSmallCloudAtItsOneMode(t *testing.T) {
 		captured []int // the modes captured, from 1
 		want     string
 	}{
-		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud 23σ from mode 5 at (-2, 0), the one mode it captures, 99% of them outside that mode's ±3σ (σ 0.02)"},
+		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud 23σ from mode 5 at (-2, 0), the only mode any of them reach, 99% of them outside that mode's ±3σ (σ 0.02)"},
 		{[]int{5, 6}, "6 of 8 modes missing: G's samples gather in one small cloud, many of them between the modes"},
 	} {
 		var spots []engine.SpotShare
