@@ -866,10 +866,13 @@ func flowAll(items []string, w, n int) []string {
 
 // modesHead counts the modes captured, in the words of Quality's "modes 7/8
 // captured", and gives the share of high-quality samples, "Modes 7/8 captured
-// · HQ 93%", in at most w cells where it can: the word left out where that
-// does not fit, then the share, both being in Quality too (at 70×20 the head
+// · HQ 93%", in at most w cells where it can: the share left out where that
+// does not fit, then the word, both being in Quality too (at 70×20 the head
 // would otherwise read "Modes 16/25 · HQ 1…"). The word says what 7 of 8 are,
-// which "Modes 7/8 · HQ 93%" would not.
+// which "Modes 7/8 · HQ 93%" would not; the share, beside the map whose
+// cells shade each mode's, sums them where there is room, but where there
+// is not it is said once, in Quality's "floor 0.031 · HQ 2%": at 80×24 ring
+// read "Modes 1/8 · HQ 2%" beside it.
 func modesHead(pm *engine.PlaneMetrics, w int) string {
 	count := fmt.Sprintf("%d/%d", pm.Captured, len(pm.Spots))
 	if pm.Captured < len(pm.Spots) {
@@ -877,7 +880,7 @@ func modesHead(pm *engine.PlaneMetrics, w int) string {
 	}
 	head := styleTitle.Render("Modes") + " " + count
 	hq := styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality)
-	for _, full := range []string{head + styleMuted.Render(" captured") + hq, head + hq} {
+	for _, full := range []string{head + styleMuted.Render(" captured") + hq, head + styleMuted.Render(" captured")} {
 		if ansi.StringWidth(full) <= w {
 			return full
 		}

@@ -1141,8 +1141,10 @@ func TestPlaneLegendKeepsItsWords(t *testing.T) {
 
 // TestModesHeadShortens: the mode map's head says what it counts, "captured",
 // as Quality does, beside the share of high quality, and gives the count whole
-// where those do not fit beside it, the word left out first: at 70×20 it does
-// not read "Modes 16/25 · HQ 1…".
+// where those do not fit beside it, the share left out first, Quality giving
+// it (at 80×24 ring's read "Modes 1/8 · HQ 0.04%" beside Quality's "floor
+// 0.031 · HQ 0.04%"), then the word: at 70×20 it does not read "Modes 16/25
+// · HQ 1…".
 func TestModesHeadShortens(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -1150,7 +1152,7 @@ func TestModesHeadShortens(t *testing.T) {
 	for _, c := range []struct {
 		w    int
 		want string
-	}{{40, "Modes 16/25 captured · HQ 0.2%"}, {30, "Modes 16/25 captured · HQ 0.2%"}, {29, "Modes 16/25 · HQ 0.2%"}, {21, "Modes 16/25 · HQ 0.2%"}, {20, "Modes 16/25"}, {17, "Modes 16/25"}} {
+	}{{40, "Modes 16/25 captured · HQ 0.2%"}, {30, "Modes 16/25 captured · HQ 0.2%"}, {29, "Modes 16/25 captured"}, {20, "Modes 16/25 captured"}, {19, "Modes 16/25"}, {17, "Modes 16/25"}} {
 		if got := ansi.Strip(firstLine(m.planeNotes(c.w, 20))); got != c.want {
 			t.Errorf("at %d cells: %q, want %q", c.w, got, c.want)
 		}
