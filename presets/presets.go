@@ -275,9 +275,9 @@ var lsgan = derive(vanilla, func(c *engine.Config) {
 // paper's m = 64.
 var wgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan"
-	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step") + " (100 in its warm-up), RMSprop"
+	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 D steps") + " per " + numtext.Together("G step") + " (100 in its warm-up), RMSprop"
 	c.Source = numtext.Together("Arjovsky et al.") + ", \"Wasserstein GAN\" (2017), Algorithm 1: " + numtext.Together("RMSprop 5e-5") + ", " + numtext.Together("clip c = 0.01") + ", " + numtext.Together("n_critic = 5") +
-		"; their main.py's warm-up: " + numtext.Together("100 critic steps") + " in the first 25 and every 500th"
+		"; their main.py's warm-up: " + numtext.Together("100 D steps") + " in the first 25 and every 500th"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 	c.DOpt, c.DLR = engine.OptimizerRMSprop, 5e-5
@@ -300,7 +300,7 @@ var wgan = derive(vanilla, func(c *engine.Config) {
 // double backpropagation (engine.Penalty).
 var wganGP = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan-gp"
-	c.Description = "vanilla as WGAN-GP: a critic pulled toward 1-Lipschitz by a gradient penalty, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
+	c.Description = "vanilla as WGAN-GP: a critic pulled toward 1-Lipschitz by a gradient penalty, " + numtext.Together("5 D steps") + " per " + numtext.Together("G step")
 	c.Source = numtext.Together("Gulrajani et al.") + ", \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1 (" + numtext.Together("n_critic = 5") + ", " + numtext.Together("Adam 1e-4") + ", " + numtext.Together("β = (0, 0.9)") + "); " + numtext.Together("λ = 0.1") + " as in their gan_toy.py"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
@@ -550,7 +550,7 @@ var grid = derive(ring, func(c *engine.Config) {
 // critic steps per G step, Adam 1e-4 with β = (0, 0.9).
 var gridWGANGP = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-wgan-gp"
-	c.Description = "grid as WGAN-GP: a gradient-penalised critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
+	c.Description = "grid as WGAN-GP: a gradient-penalised critic, " + numtext.Together("5 D steps") + " per " + numtext.Together("G step")
 	c.Source = numtext.Together("Gulrajani et al.") + ", \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1; the 5×5 grid of §3.1 and their gan_toy.py, " + numtext.Together("λ = 0.1") + " as there"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.ReLU, engine.ReLU, engine.Identity}

@@ -101,9 +101,9 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			size = "not in size, nor Quality's SW1, which averages W1 along 32 directions across the plane"
 		}
 		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
-			"and the gap between its mean scores, real less generated, estimates K·W1, the Wasserstein-1 distance times the critic's Lipschitz constant K (eq. 3): "+
+			"and the gap between its mean scores, real less generated, estimates K·W1, the Wasserstein-1 distance times D's Lipschitz constant K (eq. 3): "+
 			"W1 in shape, %s; %s per G step keep it near its best. "+
-			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", size, numtext.Together(numtext.Count(cfg.DSteps, "critic step")), lnTwo, span)
+			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", size, numtext.Together(numtext.Count(cfg.DSteps, "D step")), lnTwo, span)
 	case engine.LossHinge:
 		add("hinge loss", "D's loss is "+numtext.Together("max(0, 1 − D(real)) + max(0, 1 + D(fake))")+" (Lim & Ye 2017; Miyato et al. 2018): "+
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+
@@ -138,7 +138,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"a target that moves less than D's verdict. G's loss is that distance, on a scale of its own, and the push is D's slope, which G no longer follows.")
 	}
 	if cfg.DClip > 0 {
-		add("weight clipping", "after each critic step D's weights are each clipped to ±%s (Arjovsky et al. 2017): a crude way to keep the critic Lipschitz, as its loss needs, "+
+		add("weight clipping", "after each of D's steps its weights are each clipped to ±%s (Arjovsky et al. 2017): a crude way to keep D Lipschitz, as its loss needs, "+
 			"so its scores stay small and close together.", num(cfg.DClip)).Defines = []string{"clipped"}
 	}
 	if cfg.GP > 0 {
@@ -147,7 +147,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		// of 15 by epoch 400 at λ 0.1, a slope of about 13, so the text
 		// does not say the penalty holds the slope near 1.
 		add("gradient penalty", "D's loss gains "+numtext.Together("λ·(‖∇D(x̂)‖ − 1)²")+" at interpolates x̂, points drawn at random on the lines between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
-			"it pulls the critic's slope toward 1, the Lipschitz bound its loss needs, without clipping its weights. "+
+			"it pulls D's slope toward 1, the Lipschitz bound its loss needs, without clipping its weights. "+
 			"It is a cost, not a bound: the slope strays far from 1 while the penalty is large, the penalty over λ being the mean of "+numtext.Together("(‖∇D(x̂)‖ − 1)²")+". "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit).Defines = []string{"λ", "interpolates"}
 	}
 	if cfg.R1 > 0 {
@@ -156,7 +156,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.DWarmupSteps > 0 {
 		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
-			"G first moves against a critic trained near its best, and meets one again now and then, as a critic's gap must be to estimate W1. "+
+			"G first moves against a D trained near its best, and meets one again now and then, as D's gap must be to estimate W1. "+
 			"The settings read %s for D's steps before each of those epochs, and at the run's end after one.", numtext.Together(numtext.Count(cfg.DWarmupSteps, "step")), numtext.Together(numtext.Count(cfg.DSteps, "step")), cfg.WarmupEpochs(),
 			tie("%d warm-up", cfg.DWarmupSteps))
 	}

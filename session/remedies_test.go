@@ -66,7 +66,7 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 		{"wgan", "weight clipping", "±0.01 (Arjovsky"},
 		{"grid-wgan-gp", "gradient penalty", "λ 0.1"},
 		{"grid-wgan-gp", "critic", "the D surface"},
-		{"wgan", "critic", "5 critic steps per G step"},
+		{"wgan", "critic", "5 D steps per G step"},
 		{"wgan", "warm-up", "D takes 100 steps instead of 5 steps in epochs 1–25, 501, 1,001, …, its warm-up"},
 		{"wgan", "warm-up", "read 100 warm-up for D's steps before each of those epochs, and at the run's end after one"},
 		{"r1", "R1 penalty", "γ 1"},
@@ -86,15 +86,15 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 	}
 }
 
-// TestRemediesCountInWords: one critic step is "1 critic step", not
-// "1 critic steps", and a warm-up of one step "1 step", not "1 steps".
+// TestRemediesCountInWords: one D step is "1 D step", not "1 D steps",
+// and a warm-up of one step "1 step", not "1 steps".
 func TestRemediesCountInWords(t *testing.T) {
 	cfg, err := presets.Get("wgan")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.DSteps = 1
-	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "1 critic step per G step") {
+	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "1 D step per G step") {
 		t.Errorf("wgan with d_steps 1: %+v", rs)
 	}
 	cfg.DWarmupSteps = 1
@@ -396,7 +396,7 @@ func TestGradientPenaltyRemedySaysItIsACost(t *testing.T) {
 		t.Fatalf("no gradient penalty among %+v", rs)
 	}
 	text := numtext.Plain(rs[i].What)
-	for _, w := range []string{"pulls the critic's slope toward 1", "a cost, not a bound", "the penalty over λ being the mean of (‖∇D(x̂)‖ − 1)²"} {
+	for _, w := range []string{"pulls D's slope toward 1", "a cost, not a bound", "the penalty over λ being the mean of (‖∇D(x̂)‖ − 1)²"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the gradient penalty's remedy lacks %q: %s", w, text)
 		}

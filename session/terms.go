@@ -84,7 +84,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 	case cfg.GLoss == engine.GLossMinimax:
 		add("G minimax", "G lowers "+numtext.Together("log(1 − D(G(z)))")+", the loss of the original game (Goodfellow et al. 2014): nearly flat while D rejects G's samples, as early on, so G then learns little; the nonsaturating loss is the usual cure.")
 	case cfg.Loss == engine.LossWasserstein:
-		add("G −D(G(z))", "G's loss under a critic: minus the critic's mean score of its samples (Arjovsky et al. 2017), so G raises their score; no log, nothing to saturate.")
+		add("G −D(G(z))", "G's loss under the Wasserstein loss: minus D's mean score of its samples (Arjovsky et al. 2017), so G raises their score; no log, nothing to saturate.")
 	case cfg.Loss == engine.LossHinge:
 		add("G −D(G(z))", "G's loss under the hinge loss: minus D's mean score of its samples (Lim & Ye 2017; Miyato et al. 2018), so G raises their score, past any margin; no log, nothing to saturate.")
 	case cfg.Loss == engine.LossLeastSquares:
@@ -106,7 +106,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 		case engine.OptimizerSGD:
 			add("sgd momentum", "stochastic gradient descent: each step moves the weights against the gradient, lr times it, plus momentum times the step before, which smooths noisy gradients but carries a player on past where the other has moved.")
 		case engine.OptimizerRMSprop:
-			add("rmsprop α", "RMSprop (Tieleman & Hinton 2012) moves each weight by lr times its gradient over the root of its running mean square, α that mean's decay; no momentum: Arjovsky et al. 2017 found WGAN's training unstable at times with a momentum-based optimizer on the critic, such as Adam with β₁ over 0, the critic's loss shifting as G moves.")
+			add("rmsprop α", "RMSprop (Tieleman & Hinton 2012) moves each weight by lr times its gradient over the root of its running mean square, α that mean's decay; no momentum: Arjovsky et al. 2017 found WGAN's training unstable at times with a momentum-based optimizer on D, such as Adam with β₁ over 0, D's loss shifting as G moves.")
 		}
 	}
 	if cfg.ShowsEps() {

@@ -216,7 +216,7 @@ func TestRMSpropEntrySaysWhatArjovskyFound(t *testing.T) {
 		}
 		found = true
 		text := numtext.Plain(r.What)
-		for _, want := range []string{"training unstable at times", "momentum-based optimizer on the critic", "Adam with β₁ over 0"} {
+		for _, want := range []string{"training unstable at times", "momentum-based optimizer on D", "Adam with β₁ over 0"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the rmsprop entry does not say %q: %q", want, text)
 			}

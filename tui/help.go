@@ -190,16 +190,20 @@ var targetHQ = strconv.FormatFloat(100*engine.TargetHQ, 'f', 1, 64) + "%"
 // well it tells them apart (wgan-gp at its noise floor: D real 33.9, D fake
 // −33.9); under the hinge loss the same holds while the scores are within the
 // margins ±1, the sum 2 less the gap. G's loss is a distance between D's
-// features under feature matching, minus the critic's mean score of G's
-// samples under a critic's loss. One text for every design, "lower, D tells
-// them apart better" of each of D's lines and "lower, its samples pass for
-// real better" of G's, would be wrong of a critic's and of feature matching's.
+// features under feature matching, minus D's mean score of G's samples under
+// a critic's loss. One text for every design, "lower, D tells them apart
+// better" of each of D's lines and "lower, its samples pass for real better"
+// of G's, would be wrong of a critic's and of feature matching's. D is "D"
+// under every loss, as the settings, the losses' legend and the keys call
+// it: the Wasserstein loss's remedy and term say once that D is a critic,
+// and wgan-gp's entries had called it "the critic" beside the settings' "D
+// learning rate".
 func lossesText(loss engine.Loss, g engine.GLoss) string {
 	d := "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better."
 	balance := "a game in balance settles."
 	switch loss {
 	case engine.LossWasserstein:
-		d = "● D real, minus the critic's mean score of real samples, and ○ D fake, its mean score of generated ones: their sum is minus the gap between the two means, which the critic lowers: the lower, the better it tells them apart (the gap estimates K·W1, W1 up to the critic's scale K). Either line alone tells nothing: the scores have no zero, and as they drift together one line falls as far as the other rises, below 0 as readily as above."
+		d = "● D real, minus D's mean score of real samples, and ○ D fake, its mean score of generated ones: their sum is minus the gap between the two means, which D lowers: the lower, the better it tells them apart (the gap estimates K·W1, W1 up to D's scale K). Either line alone tells nothing: the scores have no zero, and as they drift together one line falls as far as the other rises, below 0 as readily as above."
 		balance = "in a game in balance the sum settles near 0, the lines where the scores' drift takes them."
 	case engine.LossHinge:
 		d = "● D real, how far D's scores of real samples fall short of 1, and ○ D fake, how far its scores of generated ones stand above −1, each a mean, 0 once every sample is past its margin: while the scores are within the margins their sum is 2 less the gap between D's mean scores of the two, and the lower, the better D tells them apart. Either line alone tells little: as D shifts every score, one falls as far as the other rises."
@@ -210,23 +214,9 @@ func lossesText(loss engine.Loss, g engine.GLoss) string {
 	case g == engine.GLossFeatureMatching:
 		gl = "■ G, G's loss: how far the mean of D's features on its samples is from that on real data (feature matching); lower, they match better, which need not fool D."
 	case loss.Unbounded():
-		who := scorer(loss)
-		gl = "■ G, G's loss: minus " + who + "'s mean score of its samples; lower, " + who + " scores them higher, a score without bounds, not a chance of passing for real."
+		gl = "■ G, G's loss: minus D's mean score of its samples; lower, D scores them higher, a score without bounds, not a chance of passing for real."
 	}
 	return d + " " + gl + " Each player lowers its own loss against the other, so the lines need not fall: " + balance
-}
-
-// scorer names D as the entries on its scores write it under an unbounded
-// loss: "the critic" under the Wasserstein loss, whose remedy and glossary
-// call D a critic, and "D" under the hinge loss, whose remedy, loss entry and
-// G −D(G(z)) entry say D: hinge's losses and D(x) entries had read "minus
-// the critic's mean score of its samples" and "the critic's score of x", a
-// critic no entry of a hinge run explains.
-func scorer(loss engine.Loss) string {
-	if loss == engine.LossWasserstein {
-		return "the critic"
-	}
-	return "D"
 }
 
 // glossary explains each measure and mark on the screen in a line or two, the
@@ -755,7 +745,7 @@ func (m *Model) dxText() string {
 	}
 	switch {
 	case m.snap.Loss.Unbounded():
-		return scorer(m.snap.Loss) + "'s score of x in the strip under the bars: no belief, a score without bounds; the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance."
+		return "D's score of x in the strip under the bars: no belief, a score without bounds; the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance."
 	case m.snap.Loss == engine.LossLeastSquares:
 		return "D's score of x in the strip under the bars, fitted to its labels by least squares: no belief, with no sigmoid it may leave 0 to 1, drawn at the strip's edge there; " + blind
 	}
@@ -775,7 +765,7 @@ func (m *Model) dxText() string {
 func (m *Model) surfaceText() string {
 	const made = " Made at each evaluation, off the training path."
 	if m.snap.Loss.Unbounded() {
-		return scorer(m.snap.Loss) + "'s score over the plane, behind the dots: no belief, a score without bounds, shaded from the evaluation's lowest, blue, to its highest, orange, no shade half-way between them, which marks no balance; without colour or in 16 colours, · marks where it crosses that half-way score." + made
+		return "D's score over the plane, behind the dots: no belief, a score without bounds, shaded from the evaluation's lowest, blue, to its highest, orange, no shade half-way between them, which marks no balance; without colour or in 16 colours, · marks where it crosses that half-way score." + made
 	}
 	blind := "½"
 	if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing

@@ -400,7 +400,7 @@ func TestDivergedCriticLeavesNoRowBlankAt120(t *testing.T) {
 	if blankRows(view, h) > 0 {
 		t.Errorf("a row blank:\n%s", view)
 	}
-	frameReads(t, view, "losses ● D real, minus the critic's mean score of real samples, and ○ D fake, its mean score of generated ones: their sum")
+	frameReads(t, view, "losses ● D real, minus D's mean score of real samples, and ○ D fake, its mean score of generated ones: their sum")
 }
 
 // TestGlossaryLeadEndsAClause: an entry's lead, which fills a row no
@@ -706,7 +706,7 @@ func TestDxEntryTakesTheLoss(t *testing.T) {
 	}{
 		{engine.LossBCE, []string{belief, "½ everywhere means D cannot tell"}, []string{"critic", "least squares"}},
 		{engine.LossLeastSquares, []string{"no belief, with no sigmoid it may leave 0 to 1", "½ everywhere means D cannot tell"}, []string{belief, "critic"}},
-		{engine.LossWasserstein, []string{"the critic's score of x", "without bounds"}, []string{belief, "½ everywhere"}},
+		{engine.LossWasserstein, []string{"D's score of x", "without bounds"}, []string{belief, "½ everywhere", "critic"}},
 		{engine.LossHinge, []string{"D's score of x", "without bounds"}, []string{belief, "½ everywhere", "critic"}},
 	} {
 		e, _ := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1})
@@ -736,7 +736,7 @@ func TestSurfaceEntryTakesTheLoss(t *testing.T) {
 		{"bce", engine.LossBCE, 1, []string{bce, "· marks D = ½"}, []string{"critic", "least squares", "without bounds"}},
 		{"least squares", engine.LossLeastSquares, 1, []string{"fitted to its labels by least squares", "may leave 0 to 1", "no shade where it cannot tell (½)"}, []string{"critic", "without bounds"}},
 		{"bce smoothed", engine.LossBCE, 0.9, []string{"no shade where it cannot tell (0.45, half its real label)"}, []string{"(½)", "critic"}},
-		{"wasserstein", engine.LossWasserstein, 1, []string{"the critic's score over the plane", "without bounds", "no shade half-way"}, []string{"½", "D says generated"}},
+		{"wasserstein", engine.LossWasserstein, 1, []string{"D's score over the plane", "without bounds", "no shade half-way"}, []string{"½", "D says generated", "critic"}},
 		{"hinge", engine.LossHinge, 1, []string{"D's score over the plane", "without bounds"}, []string{"½", "D says generated", "critic"}},
 	} {
 		var m Model
@@ -1215,7 +1215,7 @@ func TestQuestionTwiceStaysTogether(t *testing.T) {
 // Wasserstein and hinge losses that their sum says it, either alone nothing,
 // for a shift of every score lowers one as far as it raises the other (wgan-gp
 // at its noise floor reads D real 33.9, D fake −33.9). Of G's: a distance
-// between D's features under feature matching, minus a critic's score under the
+// between D's features under feature matching, minus D's score under the
 // wasserstein and hinge losses, how far G's samples are from passing for real
 // under BCE and least squares. It does not say of every design that lower D
 // losses mean a D telling them apart better, and a lower G loss samples that
@@ -1225,7 +1225,7 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 		eachD     = "lower, D tells them apart better"
 		passes    = "its samples pass for real better"
 		features  = "the mean of D's features on its samples is from that on real data"
-		critic    = "minus the critic's mean score of its samples"
+		critic    = "minus D's mean score of its samples"
 		wSum      = "their sum is minus the gap between the two means"
 		hingeSum  = "their sum is 2 less the gap between D's mean scores of the two"
 		aloneNone = "Either line alone tells"
@@ -1242,7 +1242,7 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 		{"least squares", engine.LossLeastSquares, engine.GLossNonSaturating, []string{eachD, passes}, []string{aloneNone}},
 		{"feature matching", engine.LossBCE, engine.GLossFeatureMatching, []string{eachD, features}, []string{passes}},
 		{"wasserstein", engine.LossWasserstein, engine.GLossNonSaturating, []string{wSum, aloneNone, critic, "the sum settles near 0"}, []string{eachD, passes, "a game in balance settles."}},
-		{"hinge", engine.LossHinge, engine.GLossNonSaturating, []string{hingeSum, aloneNone, "minus D's mean score of its samples", "the sum settles near 2"}, []string{eachD, passes, "a game in balance settles.", "critic"}},
+		{"hinge", engine.LossHinge, engine.GLossNonSaturating, []string{hingeSum, aloneNone, critic, "the sum settles near 2"}, []string{eachD, passes, "a game in balance settles.", "critic"}},
 		{"wasserstein, feature matching", engine.LossWasserstein, engine.GLossFeatureMatching, []string{wSum, features}, []string{eachD, critic}},
 	} {
 		var m Model
@@ -1262,12 +1262,13 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 // ("minus D's mean score of its samples") do, where its losses and D(x)
 // entries had read "minus the critic's mean score of its samples" and "the
 // critic's score of x", a critic no entry of the run explains; wgan's, whose
-// remedy makes D a critic, keeps the word, and D's surface on a plane follows
-// the loss alike.
+// remedy and wasserstein entry say D is a critic, calls it D too, as its
+// settings do (TestDIsDUnderACriticsLoss), and D's surface on a plane
+// follows alike.
 func TestHingeGlossaryNamesNoCritic(t *testing.T) {
 	for _, c := range []struct {
 		preset string
-		critic bool
+		critic bool // an entry may say what D is, a critic
 	}{{"hinge", false}, {"wgan", true}} {
 		_, m, snap := presetModel(t, c.preset, 120, 40)
 		m.apply(snap)
@@ -1284,12 +1285,12 @@ func TestHingeGlossaryNamesNoCritic(t *testing.T) {
 		if dx == "" {
 			t.Fatalf("%s: no D(x) entry", c.preset)
 		}
-		if got := strings.HasPrefix(dx, "the critic's score of x"); got != c.critic {
+		if !strings.HasPrefix(dx, "D's score of x") {
 			t.Errorf("%s: the D(x) entry begins %q", c.preset, dx[:min(len(dx), 40)])
 		}
 		var surface Model
 		surface.snap.Loss = snap.Loss
-		if got := strings.HasPrefix(surface.surfaceText(), "the critic's score over the plane"); got != c.critic {
+		if !strings.HasPrefix(surface.surfaceText(), "D's score over the plane") {
 			t.Errorf("%s: D's surface entry begins %q", c.preset, surface.surfaceText()[:40])
 		}
 	}
@@ -1658,6 +1659,42 @@ func TestGlossaryFormulasStayTogether(t *testing.T) {
 			if s := operator.FindString(g[1]); s != "" {
 				t.Errorf("plane %v: the %q entry parts a formula where it wraps: %q", plane != nil, g[0], s)
 			}
+		}
+	}
+}
+
+// TestDIsDUnderACriticsLoss: a Wasserstein run names D "D" in every text the
+// screen gives, as its settings ("D learning rate"), losses' legend and keys
+// do; the critic remedy and the wasserstein term say once that D is a
+// critic. wgan-gp's design page, remedies and glossary had called it "the
+// critic" ("the critic's Lipschitz constant K", "5 critic steps per G
+// step", "minus the critic's mean score") beside Settings' "D learning rate".
+func TestDIsDUnderACriticsLoss(t *testing.T) {
+	named := regexp.MustCompile(`(?i)the critic|critic's|critic steps?\b|a critic trained`)
+	for _, name := range []string{"wgan", "wgan-gp", "grid-wgan-gp"} {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snap := firstSnapshot(t, cfg)
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+		m = mm.(Model)
+		m.apply(snap)
+		texts := []string{m.designPanel(200, 1000)}
+		m.nextHelpPage() // the keys
+		m.nextHelpPage() // the glossary
+		for p := range len(m.glossaryPages(200, 58)) {
+			m.gpage = p
+			view, _, _ := m.glossaryView(200, 58)
+			texts = append(texts, view)
+		}
+		text := strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(texts, "\n")))), " ")
+		if !strings.Contains(text, "D is a critic") {
+			t.Errorf("%s: no text says D is a critic:\n%s", name, text)
+		}
+		for _, at := range named.FindAllStringIndex(text, -1) {
+			t.Errorf("%s names D otherwise than \"D\": %q", name, text[max(0, at[0]-60):min(len(text), at[1]+40)])
 		}
 	}
 }
