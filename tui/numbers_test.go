@@ -317,32 +317,51 @@ func TestRangeEndsInSameDecimals(t *testing.T) {
 	}
 }
 
-// TestRangeInOneForm: a range whose greater end takes the exponent writes the
-// lesser in it too, so that neither reads as sharing the other's: a runaway's
-// W1, 2.5 at its first checks and 2.7e5 now, does not read "2.5–2.7e5" beside
-// its bars, as if every check were over 10⁵. A 0 stays 0, and a tiny lesser end
-// in the exponent beside a plain greater one says so itself.
+// TestRangeInOneForm: a range whose greater end takes the exponent writes
+// both ends in one form, so that neither reads as sharing the other's: a
+// runaway's W1, 2.5 at its first checks and 2.7e5 now, does not read
+// "2.5–2.7e5" beside its bars, as if every check were over 10⁵. Spelt out
+// where the greater is under 10⁹, "2.5–270,000", and where that leaves no
+// room for two bars in the exponent form, the lesser end in it too,
+// "1.6e0–5.7e6": vanilla's W1 after a runaway read "2e0–5.3e6" at 120×40,
+// whose "2e0" stops a learner, where "2–5,300,000" fits. A 0 stays 0, and a
+// tiny lesser end in the exponent beside a plain greater one says so itself.
 func TestRangeInOneForm(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
-		vals []float64
-		v    float64
-		rng  string
+		vals       []float64
+		v          float64
+		rng, short string
 	}{
-		{[]float64{2.5, 2.6, 2.65e5}, 2.6871e5, " 2.5e0–2.7e5"},
-		{[]float64{1.6, 5.6e6}, 5.6542e6, " 1.6e0–5.7e6"},
-		{[]float64{90000, 1.1e5}, 1.2e5, " 9e4–1.2e5"},
-		{[]float64{0, 2.7e5}, 2.8e5, " 0–2.8e5"},
-		{[]float64{1.2e-5, 0.2}, 0.3, " 1.2e-5–0.3"},
-		{[]float64{2.824e10, 2.9e10}, 2.85e10, " 2.8e10–2.9e10"},
+		{[]float64{2.5, 2.6, 2.65e5}, 2.6871e5, " 2.5–270,000", " 2.5e0–2.7e5"},
+		{[]float64{1.6, 5.6e6}, 5.6542e6, " 1.6–5,700,000", " 1.6e0–5.7e6"},
+		{[]float64{2, 5.2e6}, 5.2345e6, " 2–5,300,000", " 2e0–5.3e6"},
+		{[]float64{90000, 1.1e5}, 1.2e5, " 90,000–120,000", " 9e4–1.2e5"},
+		{[]float64{0, 2.7e5}, 2.8e5, " 0–2.8e5", " 0–2.8e5"},
+		{[]float64{1.2e-5, 0.2}, 0.3, " 1.2e-5–0.3", " 1.2e-5–0.3"},
+		{[]float64{2.5, 2.9e9}, 2.85e9, " 2.5e0–2.9e9", " 2.5e0–2.9e9"},
+		{[]float64{2.824e10, 2.9e10}, 2.85e10, " 2.8e10–2.9e10", " 2.8e10–2.9e10"},
 	} {
 		if sc := scaleOf(c.vals, c.v); sc.text != c.rng {
 			t.Errorf("%v beside %v: range %q, want %q", c.vals, c.v, sc.text, c.rng)
 		}
+		if sc := scaleShort(c.vals, c.v); sc.text != c.short {
+			t.Errorf("%v beside %v, short: range %q, want %q", c.vals, c.v, sc.text, c.short)
+		}
 	}
-	line := ansi.Strip(metricLine("W1", 2.6871e5, false, &trend{vals: []float64{2.5, 2.65e5}}, sideW))
-	if !strings.HasPrefix(line, "W1 2.6871e5 ") || !strings.HasSuffix(line, " 2.5e0–2.7e5") || lipgloss.Width(line) > sideW {
-		t.Errorf("a runaway's W1 in the side panel: %q", line)
+	for _, c := range []struct {
+		v            float64
+		vals         []float64
+		head, suffix string
+	}{
+		{2.6871e5, []float64{2.5, 2.65e5}, "W1 2.6871e5 ", " 2.5–270,000"},
+		{5.2345e6, []float64{2, 5.2e6}, "W1 5.2345e6 ", " 2–5,300,000"},
+		{5.6542e6, []float64{1.6, 5.6e6}, "W1 5.6542e6 ", " 1.6e0–5.7e6"}, // spelt, no room for two bars
+	} {
+		line := ansi.Strip(metricLine("W1", c.v, false, &trend{vals: c.vals}, sideW))
+		if !strings.HasPrefix(line, c.head) || !strings.HasSuffix(line, c.suffix) || lipgloss.Width(line) > sideW {
+			t.Errorf("a runaway's W1 in the side panel: %q, want it to end %q", line, c.suffix)
+		}
 	}
 	if lo, hi := rangeEnds(-3.2, 1.5e5); lo+" to "+hi != "-3.2e0 to 1.5e5" {
 		t.Errorf("a critic's score range: %q to %q", lo, hi)

@@ -3128,6 +3128,9 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 	// scale. With no room for that either, the bars rise from 0 unlabelled.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-min(max(n, 0), most)):] }
 	vals, sc, ok := fitBars(last, v, room, scaleOf)
+	if !ok { // the range in the exponent form, shorter: "2e0–5.3e6" where "2–5,300,000"
+		vals, sc, ok = fitBars(last, v, room, scaleShort)
+	}
 	if !ok {
 		if vals, sc, ok = fitBars(last, v, room, fromZero); !ok {
 			vals = last(room)
@@ -3220,7 +3223,14 @@ type sparkScale struct {
 // alike, where flat bars beside the value say it; a bar alone is flat too
 // (▄), the value of a first frame, which would otherwise read ▁ or ▇ as
 // rounding put it.
-func scaleOf(vals []float64, v float64) sparkScale {
+func scaleOf(vals []float64, v float64) sparkScale { return scaleIn(vals, v, true) }
+
+// scaleShort is scaleOf with the range's ends in the exponent form where
+// the greater end takes it (rangeNums, not spelt): in fewer columns, where
+// the spelt-out range leaves no room for the bars.
+func scaleShort(vals []float64, v float64) sparkScale { return scaleIn(vals, v, false) }
+
+func scaleIn(vals []float64, v float64, spelt bool) sparkScale {
 	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
 	if !ok {
 		return sparkScale{lo: math.Inf(1), hi: math.Inf(-1)}
@@ -3230,7 +3240,7 @@ func scaleOf(vals []float64, v float64) sparkScale {
 	}
 	lo, hi = roundOut(lo, math.Floor), roundOut(hi, math.Ceil)
 	sc := sparkScale{lo: lo, hi: hi}
-	if a, b := rangeNums(lo, hi, 2); len(vals) >= 2 && a != b {
+	if a, b := rangeNums(lo, hi, 2, spelt); len(vals) >= 2 && a != b {
 		a, b = sameDecimals(a, b)
 		sc.text = " " + a + "–" + b
 	}
@@ -3245,9 +3255,10 @@ func scaleOf(vals []float64, v float64) sparkScale {
 // range as one scale, the value between its ends; it costs a column or
 // three, at most a bar or two of a row's nine at 80×24, where the ends in
 // the value's own three decimals, "0.990–1.000", would cost five and
-// halve the bars. An end in the exponent form, or 0, stays as it is.
+// halve the bars. An end in the exponent form, spelt out in grouped
+// digits, or 0, stays as it is.
 func sameDecimals(a, b string) (string, string) {
-	if strings.ContainsAny(a+b, "e") {
+	if strings.ContainsAny(a+b, "e,") { // the exponent form, or spelt out (rangeNums)
 		return a, b
 	}
 	decimals := func(s string) int {
@@ -3282,7 +3293,7 @@ func fromZero(vals []float64, v float64) sparkScale {
 		return sparkScale{lo: math.Inf(1), hi: math.Inf(-1)}
 	}
 	sc := sparkScale{lo: roundOut(math.Min(0, lo), math.Floor), hi: roundOut(hi, math.Ceil)}
-	if a, b := rangeNums(sc.lo, sc.hi, 2); len(vals) >= 2 && a != b {
+	if a, b := rangeNums(sc.lo, sc.hi, 2, false); len(vals) >= 2 && a != b {
 		sc.text = " " + a + "–" + b
 	}
 	return sc
@@ -3324,7 +3335,7 @@ func rangeEnds(lo, hi float64) (string, string) {
 	var a, b string
 	digits := 2
 	for ; digits <= 4; digits++ {
-		if a, b = rangeNums(lo, hi, digits); a != b {
+		if a, b = rangeNums(lo, hi, digits, false); a != b {
 			break
 		}
 	}
@@ -3361,13 +3372,22 @@ func rangeNum(v float64, digits int) string {
 }
 
 // rangeNums writes the ends of a range as rangeNum does, in one form where the
-// greater takes the exponent: the lesser end in it too (2.5e0, 9e4), and 0 as
-// it is. Beside an exponent a plain end reads as sharing it: a runaway's W1,
-// 2.5 at its first checks and 2.8e5 at its last, as "2.5–2.8e5" would read as
-// if every check were over 10⁵.
-func rangeNums(lo, hi float64, digits int) (string, string) {
+// greater takes the exponent, and 0 as it is: spelt, the greater end spelt
+// out in grouped digits where it is under 10⁹ ("2.5–280,000"), else the
+// lesser end in the exponent too (2.5e0, 9e4). Beside an exponent a plain end
+// reads as sharing it: a runaway's W1, 2.5 at its first checks and 2.8e5 at
+// its last, as "2.5–2.8e5" would read as if every check were over 10⁵; and
+// "2e0–5.3e6", vanilla's after a runaway, stops a learner at "2e0", where
+// "2–5,300,000" reads at once.
+func rangeNums(lo, hi float64, digits int, spelt bool) (string, string) {
 	a, b := rangeNum(lo, digits), rangeNum(hi, digits)
 	if lo != 0 && strings.Contains(b, "e") && !strings.Contains(a, "e") {
+		if r, err := strconv.ParseFloat(b, 64); err == nil && spelt && math.Abs(r) < 1e9 && r == math.Trunc(r) {
+			if l, err := strconv.ParseFloat(a, 64); err == nil && l == math.Trunc(l) {
+				a = numtext.FormatInt(int(l)) // "90,000–120,000", grouped alike
+			}
+			return a, numtext.FormatInt(int(r))
+		}
 		if r, err := strconv.ParseFloat(a, 64); err == nil {
 			a = numtext.ShortExp(strconv.FormatFloat(r, 'e', -1, 64))
 		}
