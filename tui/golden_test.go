@@ -545,7 +545,7 @@ func glossaryOf(plane bool) [][2]string {
 		m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)} // a ring's
 		e.Surface, e.Arrows = make([]float64, 4), make([]session.Arrow, 1)
 	} else {
-		e.Metrics.RowWidth, e.Metrics.Modes = 100, make([]engine.ModeCoverage, 2)
+		m.snap.RowWidth, e.Metrics.Modes = 100, make([]engine.ModeCoverage, 2) // blog-original's rows
 		e.DCurve, e.Push, e.GZ = make([]float64, 4), make([]float64, 4), make([]session.ZX, 4)
 	}
 	return m.glossaryEntries()

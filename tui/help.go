@@ -427,13 +427,15 @@ func (m *Model) offScaleText() string {
 // What the screen draws for the run s, each as the view tests it before
 // drawing, for the glossary's entries (glossaryEntry.drawn): a line's
 // measures and samples or a plane's; noise use for a G that makes a row
-// of samples from one draw (the Quality panel); the modes of a mixture,
+// of samples from one draw (the Quality panel), which the design tells
+// from the start (Snapshot.RowWidth, 0 on a plane), not the first check's
+// measures; the modes of a mixture,
 // or a plane's mode map and HQ (ring, grid); D(x) and its push under the
 // bars, D's surface and push over the plane, for a D that scores single
 // samples; G(z) for a G of one noise value (v).
 func onLine(s *session.Snapshot) bool        { return s.Target.Plane == nil }
 func onPlane(s *session.Snapshot) bool       { return s.Target.Plane != nil }
-func drawsNoiseUse(s *session.Snapshot) bool { return onLine(s) && s.Eval.Metrics.RowWidth > 1 }
+func drawsNoiseUse(s *session.Snapshot) bool { return s.RowWidth > 1 }
 func drawsModes(s *session.Snapshot) bool    { return onLine(s) && len(s.Eval.Metrics.Modes) > 0 }
 func planeModes(s *session.Snapshot) bool    { return onPlane(s) && len(s.Target.Plane.Spots) > 0 }
 func drawsDCurve(s *session.Snapshot) bool   { return onLine(s) && s.Eval.DCurve != nil }

@@ -2777,7 +2777,7 @@ func (m Model) sidePanel(w, h int) string {
 			{"KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks},
 			{"W1", mt.W1, false, &m.w1},
 		}, w)...)
-		if drawsNoiseUse(&m.snap) { // one sample a draw has noise use 1 by construction
+		if drawsNoiseUse(&m.snap) && mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction; measured at a check
 			lines = append(lines, zdepLine(mt.ZDep, w))
 		}
 		if drawsModes(&m.snap) {

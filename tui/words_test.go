@@ -105,7 +105,7 @@ func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 		snap.State, snap.Note, snap.Findings = session.Running, "", nil
 		// A G of rows, whose noise use the finding reads: one of a sample
 		// a draw has none, nor its glossary's entry.
-		snap.Eval.Metrics.RowWidth, snap.Eval.Metrics.ZDep = 100, 0.001
+		snap.RowWidth, snap.Eval.Metrics.RowWidth, snap.Eval.Metrics.ZDep = 100, 100, 0.001
 		calm := frame(t, s, snap, w, h)
 		snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}}
 		view := frame(t, s, snap, w, h)
@@ -1695,6 +1695,33 @@ func TestDIsDUnderACriticsLoss(t *testing.T) {
 		}
 		for _, at := range named.FindAllStringIndex(text, -1) {
 			t.Errorf("%s names D otherwise than \"D\": %q", name, text[max(0, at[0]-60):min(len(text), at[1]+40)])
+		}
+	}
+}
+
+// TestNoiseUseEntryFromTheDesign: the glossary explains noise use for a G
+// that makes a row of samples from one draw from the run's start, as the
+// design tells it (Snapshot.RowWidth), not once a check has measured it: a
+// snapshot of blog-original with no evaluation yet lists it, vanilla's
+// (one sample a draw) and ring's (a plane) do not; and the Quality panel
+// gives no noise use that no check has measured.
+func TestNoiseUseEntryFromTheDesign(t *testing.T) {
+	for _, c := range []struct {
+		preset string
+		want   bool
+	}{{"blog-original", true}, {"vanilla", false}, {"ring", false}} {
+		_, m, snap := presetModel(t, c.preset, 120, 40)
+		snap.Eval = session.Eval{} // before the first check
+		m.apply(snap)
+		got := false
+		for _, g := range m.glossaryEntries() {
+			got = got || g[0] == "noise use"
+		}
+		if got != c.want {
+			t.Errorf("%s before its first check: the glossary lists noise use %v, want %v", c.preset, got, c.want)
+		}
+		if side := ansi.Strip(m.sidePanel(sideW, 20)); strings.Contains(side, "noise use") {
+			t.Errorf("%s before its first check: Quality gives a noise use:\n%s", c.preset, side)
 		}
 	}
 }
