@@ -124,7 +124,34 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		}
 		return xys
 	}
+	// A margin beyond the ends, so that their points are not on the
+	// frame: a quarter decade on a log axis, else half the mean step
+	// (half a place of settings one apart; half the value of one alone).
+	lo, hi := slices.Min(at), slices.Max(at)
+	if log {
+		lo, hi = lo/math.Pow(10, 0.25), hi*math.Pow(10, 0.25)
+	} else {
+		m := (hi - lo) / float64(2*max(len(at)-1, 1))
+		if m == 0 {
+			m = max(math.Abs(lo)/2, 0.5)
+		}
+		lo, hi = lo-m, hi+m
+	}
 	if floor := line(c.Floor); len(floor) > 0 {
+		if len(floor) == 1 {
+			// Known at one setting alone (a sweep stopped after its first
+			// cell), the floor is a line of no length, which draws
+			// nothing: it is drawn as a dash reaching half the margin
+			// either side of its setting.
+			x, y := floor[0].X, floor[0].Y
+			if first := slices.Min(at); log {
+				f := math.Sqrt(first / lo)
+				floor = plotter.XYs{{X: x / f, Y: y}, {X: x * f, Y: y}}
+			} else {
+				h := (first - lo) / 2
+				floor = plotter.XYs{{X: x - h, Y: y}, {X: x + h, Y: y}}
+			}
+		}
 		l, err := plotter.NewLine(floor)
 		if err != nil {
 			return err
@@ -173,19 +200,6 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 	}
 	body := title(dc, c.Title)
 	area := draw.Crop(body, vg.Points(6), -vg.Points(10), vg.Points(6), 0)
-	// A margin beyond the ends, so that their points are not on the
-	// frame: a quarter decade on a log axis, else half the mean step
-	// (half a place of settings one apart; half the value of one alone).
-	lo, hi := slices.Min(at), slices.Max(at)
-	if log {
-		lo, hi = lo/math.Pow(10, 0.25), hi*math.Pow(10, 0.25)
-	} else {
-		m := (hi - lo) / float64(2*max(len(at)-1, 1))
-		if m == 0 {
-			m = max(math.Abs(lo)/2, 0.5)
-		}
-		lo, hi = lo-m, hi+m
-	}
 	p.X.Min, p.X.Max = lo, hi
 	d := p.DataCanvas(area)
 	ticks := staggered(names, p.X.Tick.Label, (d.Max.X-d.Min.X)/vg.Length(len(names)))

@@ -2,10 +2,13 @@ package figure
 
 import (
 	"bytes"
+	"encoding/xml"
 	"image/png"
 	"io"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
@@ -196,5 +199,87 @@ func TestSweepOverPresetsIsDrawnByName(t *testing.T) {
 	if h.XKey != "preset" || !slices.Equal(h.X, res.Axes[0].Values) || h.Z[0][1] != 0.05 ||
 		h.Title != "3,000 epochs · target mixture(-2,0.5;2,0.5) · median KS over seeds 1-3 · 10,000 samples · interrupted, 4 of 9 runs unfinished" {
 		t.Errorf("heat map %q by %q: %q, %v", h.Title, h.XKey, h.X, h.Z)
+	}
+}
+
+// TestFloorKnownAtOneSettingIsDrawn: a sweep stopped after its first cell
+// knows the noise floor at that setting alone, and its curve draws it
+// there as a dash, as its key shows it, where it drew a line of no length
+// that left the key naming a floor no one could see; on a log axis of
+// learning rates and on one of names, at an end and in the middle.
+func TestFloorKnownAtOneSettingIsDrawn(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		key    string
+		x      []string
+		at     int
+		floors []float64
+	}{
+		{"g_lr", []string{"1e-4", "1e-3", "1e-2"}, 0, []float64{0.0136, nan, nan}},
+		{"g_lr", []string{"1e-4", "1e-3", "1e-2"}, 1, []float64{nan, 0.0136, nan}},
+		{"g_hidden", []string{"[16,16]", "[32]", "[8]"}, 0, []float64{0.0136, nan, nan}},
+		{"batch", []string{"64"}, 0, []float64{0.0136}},
+	} {
+		median := slices.Clone(c.floors)
+		median[c.at] = 0.064
+		var svg bytes.Buffer
+		err := EncodeCurve(&svg, "svg", Curve{Title: "t", Key: c.key, X: c.x, Points: []CurvePoint{{c.at, 1, 0.064}},
+			Median: median, Floor: c.floors, FloorLabel: "noise floor at 10,000 samples", YLabel: "KS", YMost: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		widths := dashedWidths(t, svg.Bytes())
+		if len(widths) != 2 { // the key's and the floor's
+			t.Errorf("%s %q, floor at %s alone: %d dashed lines %v, want the key's and the floor's", c.key, c.x, c.x[c.at], len(widths), widths)
+			continue
+		}
+		for _, w := range widths {
+			if w < 10 {
+				t.Errorf("%s %q, floor at %s alone: a dashed line %.1f wide, want one that shows (widths %v)", c.key, c.x, c.x[c.at], w, widths)
+			}
+		}
+	}
+}
+
+// dashedWidths is the width of each dashed path of an SVG figure, from
+// the leftmost to the rightmost point of its d.
+func dashedWidths(t *testing.T, doc []byte) []float64 {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	var widths []float64
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return widths
+		}
+		if err != nil {
+			t.Fatalf("the SVG does not parse: %v", err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Local != "path" {
+			continue
+		}
+		var style, path string
+		for _, a := range el.Attr {
+			switch a.Name.Local {
+			case "style":
+				style = a.Value
+			case "d":
+				path = a.Value
+			}
+		}
+		if !strings.Contains(style, "stroke-dasharray") {
+			continue
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, pt := range strings.FieldsFunc(path, func(r rune) bool { return r == 'M' || r == 'L' }) {
+			x, _, _ := strings.Cut(pt, ",")
+			v, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+			if err != nil {
+				t.Fatalf("path %q: %v", path, err)
+			}
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+		widths = append(widths, hi-lo)
 	}
 }
