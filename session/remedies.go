@@ -100,10 +100,16 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		if cfg.Dim() == 2 {
 			size = "not in size, nor Quality's SW1, which averages W1 along 32 directions across the plane"
 		}
+		// The verb agrees with the count: "1 D step per G step keeps it",
+		// "5 D steps per G step keep it".
+		keep := "keep"
+		if cfg.DSteps == 1 {
+			keep = "keeps"
+		}
 		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
 			"and the gap between its mean scores, real less generated, estimates K·W1, the Wasserstein-1 distance times D's Lipschitz constant K (eq. 3): "+
-			"W1 in shape, %s; %s per G step keep it near its best. "+
-			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", size, numtext.Together(numtext.Count(cfg.DSteps, "D step")), lnTwo, span)
+			"W1 in shape, %s; %s per G step %s it near its best. "+
+			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", size, numtext.Together(numtext.Count(cfg.DSteps, "D step")), keep, lnTwo, span)
 	case engine.LossHinge:
 		add("hinge loss", "D's loss is "+numtext.Together("max(0, 1 − D(real)) + max(0, 1 + D(fake))")+" (Lim & Ye 2017; Miyato et al. 2018): "+
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+

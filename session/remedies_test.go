@@ -87,14 +87,18 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 }
 
 // TestRemediesCountInWords: one D step is "1 D step", not "1 D steps",
-// and a warm-up of one step "1 step", not "1 steps".
+// and keeps D near its best where five keep it; a warm-up of one step is
+// "1 step", not "1 steps".
 func TestRemediesCountInWords(t *testing.T) {
 	cfg, err := presets.Get("wgan")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "5 D steps per G step keep it near its best") {
+		t.Errorf("wgan: %+v", rs)
+	}
 	cfg.DSteps = 1
-	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "1 D step per G step") {
+	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "1 D step per G step keeps it near its best") {
 		t.Errorf("wgan with d_steps 1: %+v", rs)
 	}
 	cfg.DWarmupSteps = 1
