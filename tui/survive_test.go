@@ -1072,6 +1072,49 @@ func TestRunawayKeepsItsAdvice(t *testing.T) {
 	}
 }
 
+// TestRunawayAdviceNamesTheDesignsValue: a run that ran away with a
+// learning rate raised above its design's is told that 0 sets it back, as
+// u's note tells it, where the advice named only ←; two retunes are named
+// together, a rate already lowered below the design's is not (0 would
+// raise it), and a run never retuned reads as before.
+func TestRunawayAdviceNamesTheDesignsValue(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	snap.State = session.Diverged
+	snap.Err = &session.Divergence{Epoch: 2161, What: "a runaway", Runaway: "the generated samples stayed far outside the target's range [-1, 9] for 200 epochs"}
+	snap.Note = ""
+	start := snap.Start
+	glr := start.Text(session.GLR)
+	for _, c := range []struct {
+		name     string
+		rollback int
+		change   func(*session.Settings)
+		want     string
+	}{
+		{"G lr raised", 2100, func(st *session.Settings) { st.GLR = 5 },
+			"u rolls back to epoch 2,100; 0 sets G lr back to " + glr + " (↑↓ pick), or lower a learning rate (← lower), and go on."},
+		{"G lr raised, no kept state", -1, func(st *session.Settings) { st.GLR = 5 },
+			"✗ Ran away at epoch 2,161: the generated samples stayed far outside the target's range [-1, 9] for 200 epochs. 0 sets G lr back to " + glr + " (↑↓ pick), or lower a learning rate (← lower), then r (new seed) or R (same seed)."},
+		{"G lr and D steps", 2100, func(st *session.Settings) { st.GLR, st.DSteps = 5, start.DSteps+2 },
+			"u rolls back to epoch 2,100; 0 sets each back (↑↓ pick), G lr to " + glr + " and D steps to " + start.Text(session.DSteps) + ", or lower a learning rate (← lower), and go on."},
+		{"G lr lowered", 2100, func(st *session.Settings) { st.GLR = start.GLR / 10 },
+			"u rolls back to epoch 2,100; lower a learning rate (↑↓ pick, ← lower) and go on."},
+		{"never retuned", 2100, func(*session.Settings) {},
+			"u rolls back to epoch 2,100; lower a learning rate (↑↓ pick, ← lower) and go on."},
+		{"never retuned, no kept state", -1, func(*session.Settings) {},
+			"for 200 epochs. Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."},
+	} {
+		snap.Settings, snap.Rollback = start, c.rollback
+		c.change(&snap.Settings)
+		m.apply(snap)
+		flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.statusLines(120, 6), " "))), " ")
+		if !strings.Contains(flat, c.want) {
+			t.Errorf("%s: status %q lacks %q", c.name, flat, c.want)
+		}
+	}
+}
+
 // TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
 // 0%, one short of all never 100%, a mode's share under 1%, missing,
 // never 1%, nor one under half its due (here 25%) 25%, and the

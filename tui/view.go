@@ -1012,6 +1012,37 @@ func stateGlyph(s session.State) string {
 	return "✗"
 }
 
+// lowerAdvice is what a runaway's status tells the user to change: a
+// learning rate to lower, and first, where the run has settings retuned
+// away from its design's (Snapshot.Start) in a way that may have made it
+// diverge, a learning rate above the design's or other steps, 0, which
+// sets the picked one back in one press: "0 sets G lr back to 5e-5 (↑↓
+// pick), or lower a learning rate (← lower),", as u's note names it; the
+// comma ends that clause before the status's "and go on".
+func lowerAdvice(s *session.Snapshot) string {
+	var back []string
+	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
+		now, start := s.Settings.Text(k), s.Start.Text(k)
+		if now == start {
+			continue
+		}
+		// A rate lowered below the design's is the remedy already:
+		// 0 would raise it again.
+		if (k == session.DLR && s.Settings.DLR < s.Start.DLR) || (k == session.GLR && s.Settings.GLR < s.Start.GLR) {
+			continue
+		}
+		back = append(back, numtext.Together(k.Short())+" to "+start) // "G lr" kept on one line
+	}
+	switch len(back) {
+	case 0:
+		return "lower a learning rate (↑↓ pick, ← lower)"
+	case 1:
+		return "0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + " (↑↓ pick), or lower a learning rate (← lower),"
+	}
+	list := strings.Join(back[:len(back)-1], ", ") + " and " + back[len(back)-1]
+	return "0 sets each back (↑↓ pick), " + list + ", or lower a learning rate (← lower),"
+}
+
 // statusLines is the status: a warning and the notice (Run's, until the
 // first key), then what went wrong in a diverged run, then the answer to
 // the last key (or a failure, the note, the paused hint but beside the
@@ -1045,9 +1076,13 @@ func (m *Model) statusLines(w, n int) []string {
 		case s.Err.Unreached: // no learning rate brings the target into reach
 			advice = " " + session.UnreachedRemedy + "."
 		case s.Rollback >= 0:
-			advice = fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", numtext.FormatInt(s.Rollback))
+			advice = fmt.Sprintf(" u rolls back to epoch %s; %s and go on.", numtext.FormatInt(s.Rollback), lowerAdvice(s))
 		default:
-			advice = " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
+			lower := lowerAdvice(s)
+			if rest, ok := strings.CutPrefix(lower, "lower"); ok {
+				lower = "Lower" + rest
+			}
+			advice = " " + strings.TrimSuffix(lower, ",") + ", then r (new seed) or R (same seed)."
 		}
 		diverged = true
 	}
