@@ -388,7 +388,8 @@ func TestRateIsThePaceFromTheFirstEpoch(t *testing.T) {
 // speed asked for (Paced) while the pace makes epochs wait, so that the header
 // can mark its ep/s as the pace's and not the machine's; a run that trains
 // slower than its speed never waits and is not paced within a second, nor is
-// one at full speed, nor one paused.
+// one whose epochs wait now and then at a rate far under its speed (the
+// machine's, not the pace's), nor one at full speed, nor one paused.
 func TestPacedSaysThePaceHoldsTheRun(t *testing.T) {
 	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
 	if err != nil {
@@ -409,16 +410,29 @@ func TestPacedSaysThePaceHoldsTheRun(t *testing.T) {
 			}
 			s.trainEpoch()
 			wall.pass(took)
+			s.updateRate()
 		}
 	}
 	s.speed = 10
 	epochs(5, 10*time.Millisecond) // faster than 10 a second: each waits
 	if !s.paced() {
-		t.Error("at speed 10/s, epochs of 10 ms: not paced")
+		t.Errorf("at speed 10/s, epochs of 10 ms: not paced, rate %.3g", s.rate)
 	}
 	epochs(15, 200*time.Millisecond) // slower: none waits
 	if s.paced() {
 		t.Error("at speed 10/s, epochs of 200 ms: paced")
+	}
+	// A loaded machine: an epoch of 500 ms, then one of 10 ms, which
+	// waits for the pace: about 3 epochs a second, a third of the speed.
+	for range 4 {
+		epochs(1, 500*time.Millisecond)
+		epochs(1, 10*time.Millisecond)
+	}
+	if s.clock.Since(s.pacedAt) >= pacedWithin {
+		t.Fatal("the test's last epoch did not wait for the pace")
+	}
+	if s.paced() {
+		t.Errorf("at speed 10/s, epochs of 500 and 10 ms: paced at rate %.3g", s.rate)
 	}
 	epochs(5, 10*time.Millisecond)
 	s.setState(Paused)

@@ -154,7 +154,8 @@ type Snapshot struct {
 	Rate      float64     // epochs per second lately; 0 when not running
 	// Paced: the speed asked for holds the running run back, Rate its
 	// pace's and not what the machine trains at (the final line's
-	// epochs_per_s): an epoch waited on it within the last second.
+	// epochs_per_s): an epoch waited on it within the last second, and
+	// Rate is near the speed (Session.paced).
 	Paced bool
 
 	// Rollback is the epoch Rollback would return the run to now, or -1
