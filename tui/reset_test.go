@@ -54,3 +54,23 @@ func TestZeroPutsTheSettingBack(t *testing.T) {
 		t.Errorf("the footer offers 0 with G lr at the design's value:\n%s", view)
 	}
 }
+
+// TestSettingsHeadingNamesZero: while the setting ↑↓ picked differs from the
+// design's, the Settings heading names 0 beside the keys that tune, as the
+// footer offers it, "Settings ↑↓←→ tune 0 reset", where it read "Settings ↑↓
+// pick ←→ tune" whatever was picked; at a setting with the design's value,
+// as in every run never retuned, it reads as before.
+func TestSettingsHeadingNamesZero(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	snap.Settings.DLR = snap.Start.DLR * 10 // D lr, picked first
+	for _, size := range [][2]int{{80, 24}, {minWidth, minHeight}, {120, 40}} {
+		view := frame(t, s, snap, size[0], size[1])
+		if !strings.Contains(view, "Settings ↑↓←→ tune 0 reset") {
+			t.Errorf("%d×%d, D lr retuned and picked: the Settings heading does not name 0:\n%s", size[0], size[1], view)
+		}
+		view = frame(t, s, snap, size[0], size[1], "j") // G lr, the design's
+		if !strings.Contains(view, "Settings ↑↓ pick ←→ tune") || strings.Contains(view, "0 reset") {
+			t.Errorf("%d×%d, G lr at the design's value picked: the Settings heading names 0:\n%s", size[0], size[1], view)
+		}
+	}
+}

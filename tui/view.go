@@ -2843,7 +2843,16 @@ func (m Model) sidePanel(w, h int) string {
 	if m.snap.Replay != nil {
 		title = "Settings now"
 	}
-	settings = append(settings, styleTitle.Render(title)+styleMuted.Render(" ↑↓ pick ←→ tune"))
+	// While the setting picked differs from the design's, the keys name
+	// 0, which sets it back (session.Reset), as the footer offers it:
+	// "↑↓←→ tune 0 reset" in the panel's 28 columns, "pick" the word
+	// that gives way; where even that does not fit ("Settings now",
+	// a replay's), the heading keeps its keys.
+	keys := " ↑↓ pick ←→ tune"
+	if reset := " ↑↓←→ tune 0 reset"; m.resettable() && ansi.StringWidth(title+reset) <= w {
+		keys = reset
+	}
+	settings = append(settings, styleTitle.Render(title)+styleMuted.Render(keys))
 	st := m.snap.Settings
 	for i := range session.NumSettings {
 		row := fmt.Sprintf("%-16s %s", i, st.Text(i))
