@@ -695,7 +695,10 @@ func parseNums(body string) ([]float64, error) {
 // is, not that 1e9 is too large. An infinity written as one (inf, -Inf)
 // is no number of any magnitude and is refused here, first, for every
 // kind: uniform(inf,1) is told "inf" is not a finite number, as
-// uniform(0,inf) is, not that lo must be below hi.
+// uniform(0,inf) is, not that lo must be below hi. A number in a form Go
+// reads and ganui does not (GoNumberForm) is told the number to write:
+// normal(４,1) `"４" has full-width digits; write it in plain digits: 4`,
+// where it was only "not a finite number".
 func readNums(body string) ([]float64, error) {
 	var out []float64
 	if strings.TrimSpace(body) == "" {
@@ -707,6 +710,9 @@ func readNums(body string) ([]float64, error) {
 		finite := err == nil && !math.IsInf(v, 0) && !math.IsNaN(v)
 		overflow := errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0)
 		if !finite && !overflow {
+			if plain, how := GoNumberForm(f); plain != "" { // normal(４,1), normal(0x4,1)
+				return nil, fmt.Errorf("%q %s: %s", f, how, plain)
+			}
 			return nil, fmt.Errorf("%q is not a finite number", f)
 		}
 		out = append(out, v)

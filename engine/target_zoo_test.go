@@ -125,7 +125,8 @@ func TestTargetParenthesisTooMany(t *testing.T) {
 // of its own, however far out of it, is told that range, before the rule every
 // number keeps (as TestPlaneCountSaysItsRange does for the plane):
 // lognormal(1e9,1) is told what mu may be, as lognormal(100,1) is, not "1e9 is
-// too large (at most 1e6 in magnitude)".
+// too large (at most 1e6 in magnitude)". An argument in a form Go reads and
+// ganui does not, normal(４,1), is told the number to write.
 func TestTargetParamSaysItsRange(t *testing.T) {
 	for spec, want := range map[string]string{
 		"lognormal(1e9,1)":   "mu must be from -50 to 50",
@@ -142,6 +143,10 @@ func TestTargetParamSaysItsRange(t *testing.T) {
 		"normal(0,NaN)":    `"NaN" is not a finite number`,
 		"uniform(-inf,0)":  `"-inf" is not a finite number`,
 		"lognormal(x,1)":   `"x" is not a finite number`,
+		// A number in a form Go reads is told the number to write.
+		"normal(４,1)":           `"４" has full-width digits; write it in plain digits: 4`,
+		"normal(0x4,1)":         `"0x4" is hexadecimal; write it in decimal: 4`,
+		"mixture(-2,0.5;2,1_0)": `"1_0" has underscores; write it without them: 10`,
 	} {
 		_, err := ParseTarget(spec)
 		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
