@@ -192,6 +192,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--samples", "1_000_000_000"}, `--samples: "1_000_000_000" has underscores, and 1,000,000,000 out of range 100..10,000,000`},
 		{[]string{"--headless", "--epochs", "0_10"}, `--epochs: "0_10" is not a whole number`}, // Go reads it as octal 8
 		{[]string{"--headless", "--epochs", "１０００"}, `--epochs: "１０００" has full-width digits; write it in plain digits: 1000` + "\n"},
+		{[]string{"--headless", "--epochs", "＋５"}, `--epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
 		// A seed so written is told the seed to write, as a count is.
 		{[]string{"--headless", "--seeds", "0x10"}, `--seeds: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},

@@ -571,7 +571,8 @@ func (c *Config) writtenAs(f configField, what, text, plain, how string) error {
 // without them", so that --set and the count flags tell a user who wrote
 // a number the one to write; plain is "" for any other text. A number in
 // full-width digits, as an East Asian input method types them ("１０００"),
-// is read too, "has full-width digits; write it in plain digits".
+// is read too, "has full-width digits; write it in plain digits", with
+// its full-width plus ("＋５") dropped, as a + is (PlusSignAnd).
 func GoNumberForm(text string) (plain, how string) {
 	digits := strings.TrimPrefix(text, "-")
 	switch {
@@ -582,10 +583,13 @@ func GoNumberForm(text string) (plain, how string) {
 			}
 			return r
 		}, text)
+		how = "has full-width digits; write it in plain digits"
+		if n, ok := strings.CutPrefix(plain, "+"); ok && PlainNumber(n) { // ＋５: a sign a number has no need of
+			plain, how = n, "has full-width digits and a + before it; write it in plain digits without the +"
+		}
 		if !PlainNumber(plain) { // ０x１０: told as no number, not twice rewritten
 			return "", ""
 		}
-		how = "has full-width digits; write it in plain digits"
 	case len(digits) > 2 && strings.EqualFold(digits[:2], "0x"):
 		if n, err := strconv.ParseInt(text, 0, 64); err == nil {
 			plain = strconv.FormatInt(n, 10)

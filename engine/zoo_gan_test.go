@@ -365,6 +365,8 @@ func TestConfigSet(t *testing.T) {
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
+		{"epochs", "＋５", `epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5`},
+		{"epochs", "＋０", `epochs: "＋０" has full-width digits and a + before it, and 0 out of range 1..1,000,000,000`},
 		{"epochs", "０ｘ１０", `epochs: "０ｘ１０" is not a number; allowed: 1..1,000,000,000`},
 		{"g_hidden", "32,x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "[32, \"x\"]", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
