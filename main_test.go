@@ -194,6 +194,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "１０００"}, `--epochs: "１０００" has full-width digits; write it in plain digits: 1000` + "\n"},
 		{[]string{"--headless", "--epochs", "＋５"}, `--epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
+		{[]string{"--headless", "--set", "g_lr=0,001"}, `--set: g_lr: "0,001" has a decimal comma; write it with a point: 0.001` + "\n"},
 		// A seed so written is told the seed to write, as a count is.
 		{[]string{"--headless", "--seeds", "0x10"}, `--seeds: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
 		{[]string{"--headless", "--seeds", "1-1_000"}, `--seeds: "1_000" has underscores; write it without them: 1000` + "\n"},

@@ -331,6 +331,9 @@ func (c *Config) set(key, value string) error {
 			if err := c.goForm(f, "", trimmed); err != nil {
 				return err
 			}
+			if plain := decimalComma(f, trimmed); plain != "" {
+				return c.writtenAs(f, "", trimmed, plain, decimalCommaHow)
+			}
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
 		}
 		if underflows(trimmed, x) {
@@ -626,6 +629,29 @@ func Grouped(text string) (plain string, ok bool) {
 	return strings.ReplaceAll(text, ",", ""), true
 }
 
+// decimalComma reads text, given to the field f, as a number with a
+// decimal comma, as much of Europe writes one ("0,001"), and gives it
+// with a point ("0.001"), so that --set g_lr=0,001 is told the number to
+// write, where it was "not a number"; "" for any other text, for a field
+// of whole numbers, and for commas that group thousands ("1,000"), which
+// may be either.
+func decimalComma(f configField, text string) string {
+	if f.kind.Kind() != reflect.Float64 || f.name || !decimalCommas.MatchString(text) {
+		return ""
+	}
+	if _, ok := Grouped(strings.TrimPrefix(text, "-")); ok {
+		return ""
+	}
+	return strings.Replace(text, ",", ".", 1)
+}
+
+// decimalCommas matches digits with one comma between them, 0,001.
+var decimalCommas = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
+
+// decimalCommaHow is how a number with a decimal comma was written, for
+// writtenAs.
+const decimalCommaHow = "has a decimal comma; write it with a point"
+
 // afterPlus is what is wrong with the number after the '+' of text, given
 // to the field f (or to a width of it, what "width "), for PlusSignAnd:
 // wrongWith that number; nil when text has no '+' before a number. So
@@ -717,6 +743,9 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	plain, how := GoNumberForm(text)
 	if p, ok := Grouped(text); ok && what == "" {
 		plain, how = p, "has commas; write it without them"
+	}
+	if p := decimalComma(f, text); p != "" && what == "" {
+		plain, how = p, decimalCommaHow
 	}
 	if plain != "" {
 		return c.writtenAs(f, what, text, plain, "is text in quotes and "+how)
