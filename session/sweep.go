@@ -157,12 +157,12 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		var files []pointsAt     // the points targets' files
 		for i, v := range a.Values {
 			if at, dup := said[v]; dup {
-				return Sweep{}, a.asOneList(base, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v)))
+				return Sweep{}, a.asOneList(base, a.thousands(base, i, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v))))
 			}
 			said[v] = i
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
-				return Sweep{}, a.asOneList(base, a.placed(v, a.spacedValues(base, seeds, err)))
+				return Sweep{}, a.asOneList(base, a.thousands(base, i, a.placed(v, a.spacedValues(base, seeds, err))))
 			}
 			// A points target is told by its file, as an output is told from
 			// an input (sameFile): points(p.csv), points(./p.csv), a link to
@@ -199,6 +199,43 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		return Sweep{}, err
 	}
 	return Sweep{Axes: axes, Cells: cells}, nil
+}
+
+// thousands adds to err, a refusal of a's value i, the number likely
+// meant where that value is three digits after a comma that groups a
+// number's thousands, as a reader writes one: --sweep epochs=10,000
+// sweeps 10 and 000, and is refused `epochs, value 2 of 2: 0 out of
+// range 1..1,000,000,000`, which said nothing of the number given; it
+// now goes on "; 10,000 is one number? write it 10000". A key of no
+// number, or a number the key does not take (g_lr=1,000), is left as it
+// is.
+func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
+	if form, _, ferr := base.ValueForm(a.Key); ferr != nil || !strings.HasPrefix(form, "a number") {
+		return err
+	}
+	group := func(v string) bool { return len(v) == 3 && strings.Trim(v, "0123456789") == "" }
+	if !group(a.Values[i]) {
+		return err
+	}
+	first := i
+	for first > 0 && group(a.Values[first-1]) {
+		first--
+	}
+	if first == 0 {
+		return err
+	}
+	first-- // the digits before the first group: 10 of 10,000
+	last := i
+	for last+1 < len(a.Values) && group(a.Values[last+1]) {
+		last++
+	}
+	number := strings.Join(a.Values[first:last+1], ",")
+	plain, ok := engine.Grouped(number)
+	probe := base.Clone()
+	if !ok || probe.Set(a.Key, plain) != nil || probe.Validate() != nil { // g_lr=1,000: no number the key takes
+		return err
+	}
+	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
 }
 
 // placed adds to err, a refusal of v, one of a's values, where v stands
@@ -474,7 +511,8 @@ func sweepCells(base engine.Config, axes []SweepAxis, designs map[string]engine.
 			case 0:
 				err = fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
 			case 1:
-				err = axes[swept[0]].placed(c.Values[swept[0]], err)
+				a, v := axes[swept[0]], c.Values[swept[0]]
+				err = a.thousands(base, slices.Index(a.Values, v), a.placed(v, err)) // epochs=10,000: 0 out of range
 			}
 			return nil, err
 		}

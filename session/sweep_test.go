@@ -99,6 +99,10 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},
 		{[]string{"nope=1,2"}, 10_000, `unknown key "nope"`}, // a misspelt key before the grid's size
 		{nil, 1, "nothing to sweep"},
+		// A number with its thousands grouped, split at its commas, is told
+		// the number to write with the refusal of its groups.
+		{[]string{"epochs=10,000"}, 1, "epochs, value 2 of 2: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000"},
+		{[]string{"epochs=1,000,000"}, 1, `epochs, values 2 and 3 of 3: "000" appears twice; give it once; 1,000,000 is one number? write it 1000000`},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
