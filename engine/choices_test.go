@@ -254,6 +254,10 @@ func TestConfigSetNames(t *testing.T) {
 		{"g_acts", `"[\"relu\""`, `g_acts: want a list of strings, got string`},
 		{"g_acts", `null`, `g_acts: want a list of strings, got null`},
 		{"g_acts", `["relu", "swish"]`, `g_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+		// An empty name in a list is told which, and the list with the
+		// design's own in its place, not `"" is not one of …`.
+		{"g_acts", `["relu","relu",""]`, `g_acts: name 3 of 3 is empty: give one of identity, relu, leaky_relu, elu, sigmoid, tanh, e.g. "g_acts": ["relu","relu","identity"]`},
+		{"d_acts", `["elu"," "]`, `d_acts: name 2 of 2 holds only spaces: give one of identity, relu, leaky_relu, elu, sigmoid, tanh, e.g. "d_acts": ["elu","elu","sigmoid"]`},
 	} {
 		if err := c.SetJSON(bad.key, []byte(bad.raw)); err == nil || err.Error() != bad.want {
 			t.Errorf("SetJSON(%q, %s) = %v, want %q", bad.key, bad.raw, err, bad.want)

@@ -1188,7 +1188,35 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		}
 		return readName(key, v, one, strconv.Quote)
 	}
+	if i := slices.IndexFunc(list, func(n string) bool { return strings.TrimSpace(n) == "" }); i >= 0 {
+		return c.emptyInList(f, list, i)
+	}
 	return setNames(key, v, list, strconv.Quote)
+}
+
+// emptyInList is the error for list, a preset file's list of names whose
+// name i is empty or only spaces, ["relu","relu",""]: which name, what a
+// name is, and the list to write, its empty names the design's own at
+// their places (actsFor), `g_acts: name 3 of 3 is empty: give one of
+// identity, relu, …, e.g. "g_acts": ["relu","relu","identity"]`, where it
+// was `"" is not one of identity, relu, …`, as if "" were a name
+// misspelt. A list of another length than the design takes is given the
+// design's own whole.
+func (c *Config) emptyInList(f configField, list []string, i int) error {
+	what := "is empty"
+	if list[i] != "" {
+		what = "holds only spaces"
+	}
+	own := c.actsFor(f.key)
+	example := make([]string, len(own))
+	for j, a := range own {
+		example[j] = a.String()
+		if len(list) == len(own) && strings.TrimSpace(list[j]) != "" {
+			example[j] = list[j]
+		}
+	}
+	written, _ := json.Marshal(example)
+	return fmt.Errorf("%s: name %d of %d %s: give one of %s, e.g. %s: %s", f.key, i+1, len(list), what, joinNames(activationNames), strconv.Quote(f.key), written)
 }
 
 // namesInQuotes returns the error for raw, a JSON string given to the
