@@ -219,14 +219,16 @@ func TestConfigSetNames(t *testing.T) {
 		}
 	}
 	for _, bad := range []struct{ key, raw, want string }{
-		{"loss", `7`, `loss: want a string, got number`},
+		{"loss", `7`, `loss: 7 is a number, not a name: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "least_squares"`},
+		{"d_opt", `[]`, `d_opt: [] is a list, not a name: give one of adam, sgd, rmsprop, e.g. "d_opt": "sgd"`},
+		{"g_acts", `1`, `g_acts: 1 is a number, not a list: give a list of activations, one per hidden layer and one for the output, each one of identity, relu, leaky_relu, elu, sigmoid, tanh, e.g. "g_acts": ["leaky_relu","leaky_relu","identity"]`},
 		{"loss", `null`, `loss: want a string, got null`},
 		// One name in a list is told the name to write; a list that is no
-		// one name keeps the words.
+		// one name is told what the key takes.
 		{"loss", `["bce"]`, `loss: ["bce"] is a list; write the name alone: "bce"`},
 		{"d_opt", `[ "sgd" ]`, `d_opt: [ "sgd" ] is a list; write the name alone: "sgd"`},
-		{"loss", `["bxe"]`, `loss: want a string, got array`},
-		{"loss", `["bce","hinge"]`, `loss: want a string, got array`},
+		{"loss", `["bxe"]`, `loss: ["bxe"] is a list, not a name: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "least_squares"`},
+		{"loss", `["bce","hinge"]`, `loss: ["bce","hinge"] is a list, not a name: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "least_squares"`},
 		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge (did you mean wasserstein?)`},
 		// A name with spaces around it is told so, not "(did you mean bce?)"
 		// of a space hard to see; one that is no name without them either

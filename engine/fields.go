@@ -1174,6 +1174,9 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		if f.name && json.Unmarshal(raw, &items) == nil && len(items) == 1 && setName(reflect.New(f.kind).Elem(), items[0]) == nil {
 			return fmt.Errorf("%s: %s is a list; write the name alone: %s", key, clip(string(raw)), strconv.Quote(items[0]))
 		}
+		if err := c.notNames(f, raw); err != nil {
+			return err
+		}
 		got := string(raw)
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
@@ -1192,6 +1195,46 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		return c.emptyInList(f, list, i)
 	}
 	return setNames(key, v, list, strconv.Quote)
+}
+
+// notNames is the error for raw, a JSON number, list, object, true or
+// false given to the field f of a name or a list of names, which takes
+// none of them: what raw is and what the key takes, with the design's own
+// as the example, {"loss": 1} `loss: 1 is a number, not a name: give one
+// of bce, least_squares, wasserstein, hinge, e.g. "loss": "bce"`, where
+// it was "want a string, got number", no way on. It is nil for a list
+// given to a list of names (an item is at fault), and for null.
+func (c *Config) notNames(f configField, raw []byte) error {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return nil
+	}
+	var is string
+	switch raw[0] {
+	case '[':
+		if f.names {
+			return nil
+		}
+		is = "a list"
+	case '{':
+		is = "an object"
+	case 't', 'f':
+		is = "true or false"
+	case 'n', '"':
+		return nil
+	default:
+		is = "a number"
+	}
+	form, example, err := c.ValueForm(f.key)
+	if err != nil {
+		return nil
+	}
+	want, written := "a name", strconv.Quote(example)
+	if f.names {
+		list, _ := json.Marshal(c.actsFor(f.key))
+		want, written = "a list", string(list)
+	}
+	return fmt.Errorf("%s: %s is %s, not %s: give %s, e.g. %s: %s", f.key, clip(string(raw)), is, want, form, strconv.Quote(f.key), written)
 }
 
 // emptyInList is the error for list, a preset file's list of names whose

@@ -437,6 +437,8 @@ func TestParseErrors(t *testing.T) {
 		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: null is not a number; allowed: (0,10]"},
 		{"repeated key", "{\"base\": \"vanilla\",\n \"g_lr\": 0.1,\n \"g_lr\": 0.2}", `p.json:3: key "g_lr" appears twice`},
 		{"trailing data", `{"base": "vanilla"} {"batch": 1}`, "p.json:1: unexpected data after the preset object"},
+		{"a number for a name", `{"base": "vanilla", "loss": 1}`, `p.json:1: loss: 1 is a number, not a name: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "bce"`},
+		{"a list for a name", `{"base": "vanilla", "d_opt": []}`, `p.json:1: d_opt: [] is a list, not a name: give one of adam, sgd, rmsprop, e.g. "d_opt": "adam"`},
 		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
 		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
