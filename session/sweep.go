@@ -164,6 +164,9 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 			if err := probe.Set(a.Key, v); err != nil {
 				return Sweep{}, a.asOneList(base, a.thousands(base, i, a.placed(v, a.spacedValues(base, seeds, err))))
 			}
+			if err := a.groupedThousands(base, probe, i); err != nil { // batch=1,024: 1 and 24, taken
+				return Sweep{}, err
+			}
 			// A points target is told by its file, as an output is told from
 			// an input (sameFile): points(p.csv), points(./p.csv), a link to
 			// p.csv and a hard link of it are one target, one cell twice.
@@ -236,6 +239,27 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 		return err
 	}
 	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+}
+
+// groupedThousands refuses a's value i where it is three digits that
+// begin with a 0 after another value and, with the values before it, make
+// a number the key takes: --sweep batch=1,024 read as the batches 1 and
+// 24, "024" taken as 24, and trained both without a word where 1024 was
+// meant: `batch, value 2 of 2: "024" begins with a 0, as a number's
+// thousands do after a comma; 1,024 is one number? write it 1024`. A
+// value that makes no such number is left to be taken as written, and
+// one the design does not take (probe, base with it set), as epochs=10,000's
+// "000", to its own refusal, which thousands completes.
+func (a SweepAxis) groupedThousands(base, probe engine.Config, i int) error {
+	v := a.Values[i]
+	if i == 0 || len(v) != 3 || v[0] != '0' || strings.Trim(v, "0123456789") != "" || probe.Validate() != nil {
+		return nil
+	}
+	err := a.placed(v, fmt.Errorf("%s: %q begins with a 0, as a number's thousands do after a comma", a.Key, v))
+	if hinted := a.thousands(base, i, err); hinted != err {
+		return hinted
+	}
+	return nil
 }
 
 // placed adds to err, a refusal of v, one of a's values, where v stands

@@ -102,6 +102,8 @@ func TestParseSweep(t *testing.T) {
 		// A number with its thousands grouped, split at its commas, is told
 		// the number to write with the refusal of its groups.
 		{[]string{"epochs=10,000"}, 1, "epochs, value 2 of 2: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000"},
+		{[]string{"batch=1,024"}, 1, `batch, value 2 of 2: "024" begins with a 0, as a number's thousands do after a comma; 1,024 is one number? write it 1024`},
+		{[]string{"epochs=2,500,10,000"}, 1, `epochs, value 4 of 4: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000`},
 		{[]string{"epochs=1,000,000"}, 1, `epochs, values 2 and 3 of 3: "000" appears twice; give it once; 1,000,000 is one number? write it 1000000`},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)
