@@ -63,37 +63,84 @@ func TestREADMEPresetTableIsTheList(t *testing.T) {
 // a heading's anchor (a link to bench/README.md's "1. The limit (earlier
 // rounds)" among them, and docs/measured.md's to ../README.md#events).
 func TestREADMELinksResolve(t *testing.T) {
-	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	for _, doc := range append([]string{"README.md", "bench/README.md", "presets/SOURCES.md"}, docsFiles(t)...) {
 		text, err := os.ReadFile(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range link.FindAllStringSubmatch(string(text), -1) {
-			target := m[1]
-			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
-				continue
-			}
-			path, frag, _ := strings.Cut(target, "#")
-			file := doc
-			if path != "" {
-				file = filepath.Join(filepath.Dir(doc), path)
-			}
-			if _, err := os.Stat(file); err != nil {
-				t.Errorf("%s links to %s, which is not there", doc, target)
-				continue
-			}
-			if frag == "" {
-				continue
-			}
-			anchors, err := headingAnchors(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !anchors[frag] {
-				t.Errorf("%s links to %s: %s has no heading of that anchor", doc, target, file)
-			}
+		for _, broken := range brokenLinks(t, doc, string(text)) {
+			t.Error(broken)
 		}
+	}
+}
+
+// brokenLinks says of each relative link of doc's text that names no file
+// that is there, or after a # no heading of it, what is wrong, in the order
+// the links come: a link broken the same way n times is said once, "(n
+// times)" after it, so that a heading renamed under a dozen links reads as
+// one thing to mend, not a screenful of the same line.
+func brokenLinks(t *testing.T, doc, text string) []string {
+	t.Helper()
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	var said []string
+	times := map[string]int{}
+	say := func(broken string) {
+		if times[broken] == 0 {
+			said = append(said, broken)
+		}
+		times[broken]++
+	}
+	for _, m := range link.FindAllStringSubmatch(text, -1) {
+		target := m[1]
+		if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+			continue
+		}
+		path, frag, _ := strings.Cut(target, "#")
+		file := doc
+		if path != "" {
+			file = filepath.Join(filepath.Dir(doc), path)
+		}
+		if _, err := os.Stat(file); err != nil {
+			say(doc + " links to " + target + ", which is not there")
+			continue
+		}
+		if frag == "" {
+			continue
+		}
+		anchors, err := headingAnchors(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !anchors[frag] {
+			say(doc + " links to " + target + ": " + file + " has no heading of that anchor")
+		}
+	}
+	for i, broken := range said {
+		if n := times[broken]; n > 1 {
+			said[i] = broken + " (" + strconv.Itoa(n) + " times)"
+		}
+	}
+	return said
+}
+
+// TestBrokenLinksSaidOnce: a link broken the same way in three places is
+// said once with its count, beside a link broken otherwise, said once
+// alone; TestREADMELinksResolve had said a renamed heading's link once for
+// every place that links to it.
+func TestBrokenLinksSaidOnce(t *testing.T) {
+	dir := t.TempDir()
+	doc, other := filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md")
+	if err := os.WriteFile(other, []byte("# B\n\n## Here\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := "[one](b.md#gone), [here](b.md#here), [two](b.md#gone)\n[none](c.md) [three](b.md#gone)\n"
+	got := brokenLinks(t, doc, text)
+	want := []string{
+		doc + " links to b.md#gone: " + other + " has no heading of that anchor (3 times)",
+		doc + " links to c.md, which is not there",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("brokenLinks says\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
