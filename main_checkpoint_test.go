@@ -345,7 +345,8 @@ func TestSaveUpdatesTheResumedCheckpoint(t *testing.T) {
 
 // TestStoppedRunSaysItsFigureFailed: a run or a sweep stopped by SIGINT draws
 // its figure, a sweep the heat map of the rows it has; when that cannot be
-// written, ganui says so and exits 1, which wins over 130 (README: exit codes).
+// written, ganui says so and exits 1, which wins over 130 (docs/command-line.md:
+// Exit codes).
 // A sweep does not exit 130 without a word, nor does a run whose --save failed
 // too name only the checkpoint.
 func TestStoppedRunSaysItsFigureFailed(t *testing.T) {

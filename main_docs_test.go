@@ -23,6 +23,14 @@ func docsFiles(t *testing.T) []string {
 	return files
 }
 
+// guideFiles returns README.md and then each of docsFiles, by name, for the
+// tests that hold what the guide says to what ganui does and name the file
+// a failure quotes.
+func guideFiles(t *testing.T) []string {
+	t.Helper()
+	return append([]string{"README.md"}, docsFiles(t)...)
+}
+
 // guideText returns README.md and then each of docsFiles, one text, for the
 // tests that hold whatever the guide says, wherever it says it, to what ganui
 // does: each file ends with its fenced blocks closed, so a block never runs on
@@ -30,7 +38,7 @@ func docsFiles(t *testing.T) []string {
 func guideText(t *testing.T) string {
 	t.Helper()
 	var text strings.Builder
-	for _, file := range append([]string{"README.md"}, docsFiles(t)...) {
+	for _, file := range guideFiles(t) {
 		b, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -655,7 +655,18 @@ func TestREADMECitesTestsThatExist(t *testing.T) {
 // file would take a trained run to write. The command is only parsed,
 // not trained.
 func TestREADMECommandsAreAccepted(t *testing.T) {
-	readme := guideText(t)
+	// Each line of the guide, with the file it is in.
+	type guideLine struct{ file, text string }
+	var lines []guideLine
+	for _, file := range guideFiles(t) {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(text)) {
+			lines = append(lines, guideLine{file, line})
+		}
+	}
 	dir := t.TempDir()
 	t.Chdir(dir)
 	if err := os.Mkdir("docs", 0o755); err != nil {
@@ -668,8 +679,8 @@ func TestREADMECommandsAreAccepted(t *testing.T) {
 	prefixes := []string{"$ ganui ", "ganui ", "go run . ", "time ganui ", "/usr/bin/time -v ganui "}
 	var commands int
 	fenced := false
-	for line := range strings.Lines(readme) {
-		line = strings.TrimRight(line, "\n")
+	for _, in := range lines {
+		line := strings.TrimRight(in.text, "\n")
 		if strings.HasPrefix(line, "```") {
 			fenced = !fenced
 			continue
@@ -704,17 +715,17 @@ func TestREADMECommandsAreAccepted(t *testing.T) {
 		if slices.Contains(args, "--show-preset") {
 			var stderr strings.Builder
 			if code := run(args, out, &stderr); code != 0 {
-				t.Errorf("README: %s: exit %d: %s", line, code, stderr.String())
+				t.Errorf("%s: %s: exit %d: %s", in.file, line, code, stderr.String())
 			}
 			continue
 		}
 		if _, err := parseFlags(args, io.Discard); err != nil {
-			t.Errorf("README: %s: %v", line, err)
+			t.Errorf("%s: %s: %v", in.file, line, err)
 		}
 	}
 	t.Logf("%d commands", commands)
 	if commands < 20 {
-		t.Errorf("the README's code blocks gave %d ganui commands, want 20 or more: are they still read?", commands)
+		t.Errorf("the code blocks of the README and docs/ gave %d ganui commands, want 20 or more: are they still read?", commands)
 	}
 }
 
@@ -750,7 +761,7 @@ words:
 		}
 	}
 	if quote != 0 {
-		t.Fatalf("README: %s: a quote not closed", line)
+		t.Fatalf("the guide's %s: a quote not closed", line)
 	}
 	if inWord {
 		words = append(words, word.String())
@@ -778,20 +789,40 @@ func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("trains the README's runs, 26,500 epochs in all")
 	}
-	readme := guideText(t)
-	var runs int
-	seen := map[string]bool{} // each run and its quoted output, trained once
-	for _, block := range strings.Split(readme, "\n```\n")[1:] {
-		cmd, output, ok := strings.Cut(block, "\n")
-		args, isRun := strings.CutPrefix(cmd, "$ ganui --headless ")
-		if !isRun || !ok || strings.Contains(args, "--seeds") || strings.Contains(args, "--sweep") {
-			continue
+	// Each run and its quoted output, with the files that quote it, to be
+	// trained once.
+	type quote struct {
+		cmd, output string
+		files       []string
+	}
+	var quotes []*quote
+	seen := map[string]*quote{}
+	for _, file := range guideFiles(t) {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		output, _, _ = strings.Cut(output, "```")
-		if seen[cmd+"\n"+output] {
-			continue
+		for _, block := range strings.Split(string(text), "\n```\n")[1:] {
+			cmd, output, ok := strings.Cut(block, "\n")
+			args, isRun := strings.CutPrefix(cmd, "$ ganui --headless ")
+			if !isRun || !ok || strings.Contains(args, "--seeds") || strings.Contains(args, "--sweep") {
+				continue
+			}
+			output, _, _ = strings.Cut(output, "```")
+			if q := seen[cmd+"\n"+output]; q != nil {
+				if !slices.Contains(q.files, file) {
+					q.files = append(q.files, file)
+				}
+				continue
+			}
+			q := &quote{cmd, output, []string{file}}
+			seen[cmd+"\n"+output] = q
+			quotes = append(quotes, q)
 		}
-		seen[cmd+"\n"+output] = true
+	}
+	for _, q := range quotes {
+		cmd, output := q.cmd, q.output
+		args, _ := strings.CutPrefix(cmd, "$ ganui --headless ")
 		var pattern strings.Builder
 		for line := range strings.Lines(output) {
 			line = strings.TrimSuffix(line, "\n")
@@ -805,18 +836,17 @@ func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 			}
 			pattern.WriteString(strings.Join(parts, `.*?`) + `\n`)
 		}
-		runs++
 		code, stdout, stderr := runCLI(t, append([]string{"--headless"}, strings.Fields(args)...)...)
 		if code != 0 {
-			t.Errorf("%s: exit %d: %s", cmd, code, stderr)
+			t.Errorf("%s: %s: exit %d: %s", strings.Join(q.files, ", "), cmd, code, stderr)
 			continue
 		}
 		if !regexp.MustCompile(`\A` + pattern.String() + `\z`).MatchString(stdout) {
-			t.Errorf("%s prints\n%s\nwhere the README quotes\n%s", cmd, stdout, output)
+			t.Errorf("%s prints\n%s\nwhere %s quotes\n%s", cmd, stdout, strings.Join(q.files, " and "), output)
 		}
 	}
-	if runs < 3 {
-		t.Errorf("the README showed %d headless runs with their output, want 3 or more: are they still read?", runs)
+	if len(quotes) < 3 {
+		t.Errorf("the README and docs/ showed %d headless runs with their output, want 3 or more: are they still read?", len(quotes))
 	}
 }
 

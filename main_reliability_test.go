@@ -520,8 +520,8 @@ func TestOutputIsNotStandardOutput(t *testing.T) {
 }
 
 // TestDeadOutputWinsOverDivergence: output lost is the run's failure
-// even when the run diverged (exit 1, not 3), as the README's exit codes
-// say.
+// even when the run diverged (exit 1, not 3), as the exit codes of
+// docs/command-line.md say.
 func TestDeadOutputWinsOverDivergence(t *testing.T) {
 	var stderr strings.Builder
 	code := run([]string{"--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "3000", "--every", "0"}, failsAtFinal{}, &stderr)

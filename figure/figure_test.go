@@ -2093,8 +2093,9 @@ func TestHeatmapBarBesideTheCells(t *testing.T) {
 
 // TestTitleKeepsOffTheEdges: a figure's title takes at most titleFill of
 // the width within its margins, on lines as even as their count allows:
-// the README's sweep's heat map, 7.5 inches wide, had its title on one
-// line nearly from edge to edge. A short title stays on one line.
+// the sweep's heat map docs/vanilla-sweep.png, 7.5 inches wide, had its
+// title on one line nearly from edge to edge. A short title stays on one
+// line.
 func TestTitleKeepsOffTheEdges(t *testing.T) {
 	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, titleSize), Handler: plot.DefaultTextHandler}
 	w := 7.5*vg.Inch - 2*titleMargin

@@ -695,7 +695,7 @@ func TestRunFailuresNameTheirSeeds(t *testing.T) {
 
 // TestJobsAreAtMostTheRuns: a summary's jobs= is how many runs trained at
 // once, never more than the runs there are, of seeds and of a sweep
-// alike, as the README says: --seeds 1-2 --jobs 4 reads jobs=2.
+// alike, as docs/command-line.md says: --seeds 1-2 --jobs 4 reads jobs=2.
 func TestJobsAreAtMostTheRuns(t *testing.T) {
 	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
 	var b strings.Builder

@@ -566,7 +566,7 @@ func TestGlossaryNamesBothStalls(t *testing.T) {
 // a mode G never covered, where the mode-dropped event needs it covered first
 // (bimodal, seed 4, finds mode 2 missing with no event). Saying only what
 // covered means, it would leave the finding read as the event's condition,
-// which the README's diagnosis table says it is not quite.
+// which docs/diagnosis.md's table of findings says it is not quite.
 func TestModesEntrySaysMissingIsNotDropped(t *testing.T) {
 	for _, g := range glossaryOf(false) {
 		if g[0] == "modes" {
@@ -1552,8 +1552,8 @@ func TestGlossaryNamesTheDesignPageByItsTitle(t *testing.T) {
 // preset: the line a design whose D judges no single sample shows in its place,
 // the design's page and remedies, every glossary entry, and the screen and each
 // ? page at 80×24 and 120×40. blog-original's line does not say "no D(x) curve:
-// D judges a whole row of 100 at once" where the ? pages and the README call it
-// a strip.
+// D judges a whole row of 100 at once" where the ? pages and docs/screen.md
+// call it a strip.
 func TestDStripNamedOneWay(t *testing.T) {
 	curve := regexp.MustCompile(`D\(x\)\s+curve`)
 	texts := map[string]string{}
