@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -161,5 +162,37 @@ func TestRollbackNamesResetsKey(t *testing.T) {
 	Reset{GLR}.apply(s)
 	if want := "G lr 0.5 → 5e-5, the design's, after epoch 21"; s.note != want {
 		t.Errorf("0 after the roll-back: %q, want %q", s.note, want)
+	}
+}
+
+// TestRollbackAfterZeroSaysTheDesignIsBack: a run that ran away after G lr
+// was raised, and whose G lr 0 set back to the design's before u, rolls back
+// to a state from before the raise with its design's settings, and the note
+// says so and that space goes on, where it told it to lower a learning rate
+// as if nothing had been set back.
+func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 20 {
+		s.trainEpoch()
+	}
+	keepNow(s) // before the raise: the state u returns to trained with the design's G lr
+	for s.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	for s.state != Diverged && s.gan.Epoch() < 3000 {
+		s.trainEpoch()
+	}
+	if s.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
+	}
+	Reset{GLR}.apply(s)
+	Rollback{}.apply(s)
+	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr back at the design's: space goes on, ← lowers a rate further · u again goes back to epoch 0"; s.note != want {
+		t.Errorf("u after 0: the roll-back's note %q, want %q", s.note, want)
 	}
 }

@@ -213,13 +213,23 @@ func (Rollback) apply(s *Session) {
 // learning rate, and one rolled back to before such a
 // change is not told "space goes on", to diverge again. A run that never
 // came near its target (Divergence.Unreached) runs away again at any
-// rate, so the note does not tell it to lower one.
+// rate, so the note does not tell it to lower one. A retune set back to
+// the design's before u (0 on the diverged run) is named so, "with G lr
+// back at the design's: space goes on", where the note told a run that
+// would go on as its design to lower a learning rate.
 func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 	now := s.settings(s.gan.Config())
 	retuned := s.retunes()
-	var still, back []string
+	var still, back, reset []string
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		start, isRetune := retuned[k]
+		if s.divergedWith.Text(k) != s.startSettings.Text(k) && now.Text(k) == s.startSettings.Text(k) {
+			// Retuned before the divergence and set back since, by 0 or
+			// ←/→, before u: the run goes on as its design, which
+			// "lower a learning rate" would not say.
+			reset = append(reset, k.Short())
+			continue
+		}
 		if isRetune || slices.Contains(kept, k) {
 			still = append(still, k.Short()+" still "+now.Text(k))
 		}
@@ -228,8 +238,11 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		}
 	}
 	note := ""
-	if still != nil {
-		note = " with " + andList(still)
+	if with := still; still != nil || reset != nil {
+		if reset != nil {
+			with = append(with, andList(reset)+" back at the design's")
+		}
+		note = " with " + andList(with)
 	}
 	switch {
 	case unreached:
@@ -242,7 +255,7 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		// "0 sets each back, G lr to 5e-5 and D steps to 1": 0 sets
 		// the setting ↑↓ picked, one at a time.
 		note += ": 0 sets each back, " + andList(back) + ", or lower a learning rate (←), then space"
-	case still != nil:
+	case still != nil || reset != nil:
 		note += ": space goes on, ← lowers a rate further"
 	default:
 		note += ": lower a learning rate (←), then space"
