@@ -279,11 +279,17 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.reset {
 		// 0 beside ←→ where the picked setting is not the design's, ahead
 		// of the keys that are room allowing, where it fits: after u's
-		// "0 sets G lr back to 5e-5" the bar offers it.
+		// "0 sets G lr back to 5e-5" the bar offers it. In a replay ←→
+		// is itself room allowing, and 0 follows it there, where it was
+		// never offered: at 120×40, the speed ] from 500/s, the bar gave
+		// "[] speed" and "r reseed" but not the 0 that puts it back.
 		reset := short(k.Reset, "0", "reset")
-		if i := slices.IndexFunc(keys, func(b key.Binding) bool { return b.Help().Key == tune.Help().Key }); i >= 0 &&
+		isTune := func(b key.Binding) bool { return b.Help().Key == tune.Help().Key }
+		if i := slices.IndexFunc(keys, isTune); i >= 0 &&
 			footerWidth(append(slices.Clone(keys), reset))+lipgloss.Width(footerSep)+footerWidth([]key.Binding{help, quit}) <= k.width {
 			keys = slices.Insert(keys, i+1, reset)
+		} else if i := slices.IndexFunc(more, isTune); i >= 0 {
+			more = slices.Insert(more, i+1, reset)
 		}
 	}
 	sep := lipgloss.Width(footerSep)

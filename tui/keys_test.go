@@ -796,3 +796,29 @@ func TestEventKeysGoFromTheEventsPage(t *testing.T) {
 		t.Errorf("> on the events page: %q, want the second event, %q", note, at(snap.Events[1]))
 	}
 }
+
+// TestReplayFooterOffersReset: in a replay, where ←→ is one of the keys the
+// bar offers as room allows, 0 follows it while the picked setting is not
+// the one the run started with, as it does live: at 120 columns, the speed
+// raised with ] in a replay, the bar offered "[] speed" and "r reseed" and
+// never the 0 that puts the pace back.
+func TestReplayFooterOffersReset(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		k := newKeyMap()
+		k.state, k.width, k.frames, k.trained, k.export = session.Paused, w, true, true, true
+		k.replaying, k.reset = true, true
+		var got []string
+		for _, b := range k.ShortHelp() {
+			if b.Enabled() {
+				got = append(got, b.Help().Key+" "+b.Help().Desc)
+			}
+		}
+		line := strings.Join(got, footerSep)
+		if !strings.Contains(line, "←→ tune · 0 reset") {
+			t.Errorf("%d columns, a replay with the picked setting retuned: footer %q, want \"←→ tune · 0 reset\"", w, line)
+		}
+		if footerWidth(k.ShortHelp()) > w {
+			t.Errorf("%d columns: footer %q is wider", w, line)
+		}
+	}
+}
