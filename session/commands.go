@@ -344,15 +344,16 @@ func (c Reset) apply(s *Session) {
 	}
 	now := s.settings(s.gan.Config())
 	name, design := c.Setting.Short(), start.Text(c.Setting)
+	mark := s.startMark(c.Setting)
 	if now.Text(c.Setting) == design {
-		note := fmt.Sprintf("%s is %s already, the design's", name, design)
+		note := fmt.Sprintf("%s is %s already%s", name, design, mark)
 		// The settings that are not, which ↑↓ pick for 0: after u's
 		// "0 sets G lr back to 5e-5" on D lr, picked, 0 alone would
 		// not say where to go.
 		var others []string
 		for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 			if now.Text(k) != start.Text(k) {
-				others = append(others, fmt.Sprintf("%s %s (the design's %s)", k.Short(), now.Text(k), start.Text(k)))
+				others = append(others, fmt.Sprintf("%s %s (%s %s)", k.Short(), now.Text(k), s.startWord(k), start.Text(k)))
 			}
 		}
 		if others != nil {
@@ -372,12 +373,35 @@ func (c Reset) apply(s *Session) {
 	case GSteps:
 		to.GSteps = start.GSteps
 	}
-	s.setSetting(c.Setting, to, designMark)
+	s.setSetting(c.Setting, to, mark)
 }
 
 // designMark follows the value a Reset put back, where its note names it:
 // "G lr 5 → 5e-5, the design's, after epoch 3,116".
 const designMark = ", the design's"
+
+// startMark is the mark of setting k's value as Reset puts it back:
+// designMark where the run started with the design's value, and where r
+// or R started it with a retune kept, the run's start and the design's
+// value beside it, "G lr is 5e-4 already, as this run started (the
+// design's 5e-5)", not "the design's", which the reseed's note had just
+// called a change from it ("with G lr 5e-5 → 5e-4 from the start").
+// startWord names the value of setting k that Reset puts back as
+// startMark does: "the design's", or "this run's start" after r or R
+// kept a retune.
+func (s *Session) startWord(k Setting) string {
+	if s.design.Text(k) != s.startSettings.Text(k) {
+		return "this run's start"
+	}
+	return "the design's"
+}
+
+func (s *Session) startMark(k Setting) string {
+	if d := s.design.Text(k); d != s.startSettings.Text(k) {
+		return ", as this run started (the design's " + d + ")"
+	}
+	return designMark
+}
 
 // startValues is the settings Reset puts back: those the run started with and
 // the pace the trainer started at.

@@ -196,3 +196,35 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 		t.Errorf("u after 0: the roll-back's note %q, want %q", s.note, want)
 	}
 }
+
+// TestResetAfterReseedNamesTheRunsStart: r keeps a retune, the new run
+// starting with it ("with G lr 5e-5 → 1e-4 from the start"), and 0 there
+// puts back that start, which its note calls the run's, the design's value
+// beside it, where it called the retuned value "the design's".
+func TestResetAfterReseedNamesTheRunsStart(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	s.trainEpoch()
+	Adjust{GLR, +1}.apply(s)
+	Reseed{}.apply(s)
+	if !strings.Contains(s.note, "with G lr 5e-5 → 1e-4 from the start") {
+		t.Fatalf("r's note %q names no retune kept", s.note)
+	}
+	Reset{GLR}.apply(s)
+	if want := "G lr is 1e-4 already, as this run started (the design's 5e-5)"; s.note != want {
+		t.Errorf("0 after r: %q, want %q", s.note, want)
+	}
+	s.trainEpoch()
+	Adjust{GLR, +1}.apply(s)
+	Reset{DLR}.apply(s)
+	if want := "D lr is 5e-4 already, the design's; not G lr 2e-4 (this run's start 1e-4): ↑↓ picks"; s.note != want {
+		t.Errorf("0 on D lr after r: %q, want %q", s.note, want)
+	}
+	Reset{GLR}.apply(s)
+	if want := "G lr back to 1e-4, as this run started (the design's 5e-5): no change after epoch 1"; s.note != want {
+		t.Errorf("0 on G lr after r: %q, want %q", s.note, want)
+	}
+}

@@ -221,6 +221,7 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 	now := s.settings(s.gan.Config())
 	retuned := s.retunes()
 	var still, back, reset []string
+	whose := "the design's"
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		start, isRetune := retuned[k]
 		if s.divergedWith.Text(k) != s.startSettings.Text(k) && now.Text(k) == s.startSettings.Text(k) {
@@ -228,6 +229,9 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 			// ←/→, before u: the run goes on as its design, which
 			// "lower a learning rate" would not say.
 			reset = append(reset, k.Short())
+			if s.startWord(k) != "the design's" {
+				whose = "this run's start" // r or R kept a retune
+			}
 			continue
 		}
 		if isRetune || slices.Contains(kept, k) {
@@ -240,7 +244,7 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 	note := ""
 	if with := still; still != nil || reset != nil {
 		if reset != nil {
-			with = append(with, andList(reset)+" back at the design's")
+			with = append(with, andList(reset)+" back at "+whose)
 		}
 		note = " with " + andList(with)
 	}

@@ -226,7 +226,12 @@ type Session struct {
 	offPlan       int
 	offWhat       string
 	startSettings Settings // the settings the run started with
-	startSpeed    float64  // the pace the trainer started at, which Reset of Speed puts back
+	// design is the settings the session's first run started with: the
+	// command line's, --set included, or a resumed run's start. r and R
+	// start their run with the settings as retuned, which Reset puts
+	// back, and its note calls "the design's" only where they are these.
+	design     Settings
+	startSpeed float64 // the pace the trainer started at, which Reset of Speed puts back
 
 	wrote    map[string]bool // the files this session's keys wrote (outputPath)
 	wroteNow wroteFile       // the file the command at work wrote (written)
@@ -475,6 +480,7 @@ func New(opts Options) (*Session, error) {
 		s.speed = watchSpeed(s.planned)
 	}
 	s.startSpeed = s.speed
+	s.design = s.startSettings // after the record, which holds a resumed run's start
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 		if opts.Resume != "" {
