@@ -256,9 +256,10 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		// one press where ← would take as many as the retune took →.
 		note += ": 0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + ", or lower a learning rate (←), then space"
 	case back != nil:
-		// "0 sets each back, G lr to 5e-5 and D steps to 1": 0 sets
-		// the setting ↑↓ picked, one at a time.
-		note += ": 0 sets each back, " + andList(back) + ", or lower a learning rate (←), then space"
+		// "↑↓ and 0 set each back, G lr to 5e-5 and D steps to 1": 0
+		// sets the setting ↑↓ picked, one a press, which "0 sets each
+		// back" left a reader to take for all at once.
+		note += ": ↑↓ and 0 set each back, " + andList(back) + ", or lower a learning rate (←), then space"
 	case still != nil || reset != nil:
 		note += ": space goes on, ← lowers a rate further"
 	default:

@@ -372,7 +372,7 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	want := " with G lr still 0.5 and D steps still 2: 0 sets each back, G lr to 5e-5 and D steps to 1, or lower a learning rate (←), then space"
+	want := " with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back, G lr to 5e-5 and D steps to 1, or lower a learning rate (←), then space"
 	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.HasSuffix(s.note, ")"+want+" · u again goes back to epoch 0") {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
 	}
