@@ -372,12 +372,14 @@ func (c *Config) set(key, value string) error {
 					return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
 				}
 			}
-			if err := namesShape(key, f.kind, items, bracketed); err != nil {
+			name := func(n string) bool { return setName(reflect.New(f.kind.Elem()).Elem(), n) == nil }
+			if err := listShape(key, "name", items, bracketed, name); err != nil {
 				return err
 			}
 			return setNames(key, v, items, plainName)
 		}
-		if err := listShape(key, items, bracketed); err != nil {
+		width := func(w string) bool { _, err := readInt(w); return err == nil || errors.Is(err, errNoInt) }
+		if err := listShape(key, "width", items, bracketed, width); err != nil {
 			return err
 		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
@@ -761,15 +763,16 @@ func inQuotes(f configField, what, text, how string) error {
 	return fmt.Errorf("%s: %s%s is text in quotes; write it %s", f.key, what, strconv.Quote(clip(text)), how)
 }
 
-// listShape tells what to write for items, --set's list of widths split
-// at its commas and trimmed, when an item is empty or holds widths
-// separated by spaces, both of which a reader of the list as integers
-// would tell only as no number: 32 32 is "widths are separated by
-// commas: 32,32", and 32, "an empty width after the last comma: write
-// 32". It says nothing of items that are no widths either way, which
-// readWhole then tells.
-func listShape(key string, items []string, bracketed bool) error {
-	var widths []string // the list as meant
+// listShape tells what to write for items, --set's list of nouns
+// (widths, names) split at its commas and trimmed, when an item is empty
+// or holds nouns separated by spaces, both of which a reader of the list
+// would tell only as no width or no name: 32 32 is "widths are separated
+// by commas: 32,32", 32, "an empty width after the last comma: write 32",
+// relu,,identity "an empty name between two commas: write
+// relu,identity". It says nothing of items that are no nouns either way
+// (one reads is false of), which the list's reader then tells.
+func listShape(key, noun string, items []string, bracketed bool, reads func(string) bool) error {
+	var meantItems []string // the list as meant
 	where := ""
 	for i, item := range items {
 		switch {
@@ -781,24 +784,24 @@ func listShape(key string, items []string, bracketed bool) error {
 			where = "between two commas"
 		}
 		for _, w := range strings.Fields(item) {
-			if _, err := readInt(w); err != nil && !errors.Is(err, errNoInt) {
-				return nil // no width: told by readWhole
+			if !reads(w) {
+				return nil // no noun: told by the list's reader
 			}
-			widths = append(widths, w)
+			meantItems = append(meantItems, w)
 		}
 	}
-	if len(widths) == 0 && where != "" {
-		return fmt.Errorf("%s: %q holds no widths; for none, write %s=", key, strings.Join(items, ","), key)
+	if len(meantItems) == 0 && where != "" {
+		return fmt.Errorf("%s: %q holds no %ss; for none, write %s=", key, strings.Join(items, ","), noun, key)
 	}
-	meant := strings.Join(widths, ",")
+	meant := strings.Join(meantItems, ",")
 	if bracketed {
 		meant = "[" + meant + "]"
 	}
 	switch {
-	case len(widths) > len(items):
-		return fmt.Errorf("%s: widths are separated by commas: %s", key, meant)
+	case len(meantItems) > len(items):
+		return fmt.Errorf("%s: %ss are separated by commas: %s", key, noun, meant)
 	case where != "":
-		return fmt.Errorf("%s: an empty width %s: write %s", key, where, meant)
+		return fmt.Errorf("%s: an empty %s %s: write %s", key, noun, where, meant)
 	}
 	return nil
 }
@@ -888,49 +891,6 @@ func inQuoteMarks(text string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// namesShape tells what to write for items, --set's list of names split
-// at its commas and trimmed, when an item is empty or holds names
-// separated by spaces, as listShape tells a list of widths:
-// "relu,,identity" is "an empty name between two commas: write
-// relu,identity", and "relu identity" "names are separated by commas:
-// relu,identity", where each was told only that "" or "relu identity" is
-// not one of the activations. It says nothing of items that are no names
-// either way, which setNames then tells.
-func namesShape(key string, kind reflect.Type, items []string, bracketed bool) error {
-	var names []string // the list as meant
-	where := ""
-	for i, item := range items {
-		switch {
-		case item == "" && i == 0:
-			where = "before the first comma"
-		case item == "" && i == len(items)-1:
-			where = "after the last comma"
-		case item == "":
-			where = "between two commas"
-		}
-		for _, n := range strings.Fields(item) {
-			if setName(reflect.New(kind.Elem()).Elem(), n) != nil {
-				return nil // no name: told by setNames
-			}
-			names = append(names, n)
-		}
-	}
-	if len(names) == 0 && where != "" {
-		return fmt.Errorf("%s: %q holds no names; for none, write %s=", key, strings.Join(items, ","), key)
-	}
-	meant := strings.Join(names, ",")
-	if bracketed {
-		meant = "[" + meant + "]"
-	}
-	switch {
-	case len(names) > len(items):
-		return fmt.Errorf("%s: names are separated by commas: %s", key, meant)
-	case where != "":
-		return fmt.Errorf("%s: an empty name %s: write %s", key, where, meant)
-	}
-	return nil
 }
 
 // oneInList returns the one name of text when text is a list of one
