@@ -1320,6 +1320,37 @@ func TestSpaceEndsTypedAheadSteps(t *testing.T) {
 	}
 }
 
+// TestQuitEndsTypedAheadSteps: q (Stop) pressed while steps typed ahead
+// train ends them after the epoch at work, as space does, rather than
+// waiting behind every step: `nnn q` may quit before the third epoch
+// (docs/screen.md). The session's own goroutine trains a step of 3,000
+// epochs, publishing each (stepShow); once a frame shows it under way,
+// Stop returns with most of them untrained.
+func TestQuitEndsTypedAheadSteps(t *testing.T) {
+	const steps = 3000
+	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 3, Paused: true, Samples: 1000, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.stepShow = 0 // every epoch: the test waits on frames, not a clock
+	s.Start()
+	t.Cleanup(s.Stop)
+	<-s.Snapshots() // the untrained generator's frame
+	s.Send(Step{Kind: StepEpoch, Epochs: steps})
+	for snap := range s.Snapshots() {
+		if strings.HasPrefix(snap.Note, "stepping: ") {
+			break
+		}
+		if strings.HasPrefix(snap.Note, "trained epoch ") {
+			t.Fatalf("the step of %d epochs showed no epoch as it went: %q", steps, snap.Note)
+		}
+	}
+	s.Stop()
+	if got := s.gan.Epoch(); got >= steps {
+		t.Errorf("q pressed at a step of %d epochs under way: the run ended at epoch %d, having trained them all", steps, got)
+	}
+}
+
 // TestLongStepShowsItsProgress: a step of many epochs (n typed ahead, which
 // Send joins into one) publishes as it goes, with a note of what is left,
 // rather than nothing until its last epoch, which would leave the screen at
