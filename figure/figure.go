@@ -2236,8 +2236,23 @@ func (r Run) points() (*panel, error) {
 		}
 		hm.Rasterized = true // one image: cells drawn one by one leave seams
 		p.Add(unpadded{hm})
-		p.name("D says real", swatch{paper(palette.SurfaceReal)})
-		p.name("D says generated", swatch{paper(palette.SurfaceGenerated)})
+		// A critic's score is no belief (the trainer's D surface entry says
+		// so): its shades run from its lowest score to its highest, which the
+		// legend gives, as panel (d) of a 1-D critic gives its curve's,
+		// where "D says real" over grid-wgan-gp's orange had read as a
+		// verdict that D never gives.
+		high, low := "D says real", "D says generated"
+		if r.Critic {
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, v := range r.Surface {
+				if finite(v) {
+					lo, hi = math.Min(lo, v), math.Max(hi, v)
+				}
+			}
+			high, low = "D's highest score, "+short(hi), "D's lowest score, "+short(lo)
+		}
+		p.name(high, swatch{paper(palette.SurfaceReal)})
+		p.name(low, swatch{paper(palette.SurfaceGenerated)})
 		// D is scored over the box alone (session.Picture): said, where
 		// the axes, widened to equal scale, run past the shading.
 		p.X.Label.Text = "x — D shaded over the target's box"

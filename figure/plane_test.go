@@ -1011,3 +1011,23 @@ func TestCurveKeepsItsRings(t *testing.T) {
 		t.Errorf("moons' 600 points drawn as %d rings of radius %g: a point lies %.2f pt from the nearest ring's centre, want %.2f at most", len(centres), targetRing, farthest, limit)
 	}
 }
+
+// TestCriticSurfaceNamesItsScores: a critic's surface (grid-wgan-gp) is named
+// by its lowest and highest scores, as the trainer's D surface entry shades
+// it, not "D says real" and "D says generated", a verdict a critic never
+// gives; a BCE D's keeps those words.
+func TestCriticSurfaceNamesItsScores(t *testing.T) {
+	plane := planeRun()
+	plane.Critic = true
+	for i := range plane.Surface {
+		plane.Surface[i] = float64(i%10) - 3 // -3 to 6
+	}
+	texts := svgOf(t, plane)
+	hasAll(t, texts, "D's highest score, 6", "D's lowest score, -3")
+	for _, s := range texts {
+		if strings.Contains(s, "D says") {
+			t.Errorf("a critic's surface, yet the figure says %q", s)
+		}
+	}
+	hasAll(t, svgOf(t, planeRun()), "D says real", "D says generated")
+}
