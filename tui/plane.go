@@ -690,13 +690,21 @@ func (m *Model) planeNotes(w, h int) []string {
 		items = append(items, pushItem)
 	}
 	if e.Surface != nil {
+		// A critic's score (Wasserstein, hinge) is no belief: its shades
+		// run from its lowest score to its highest, the · at half-way
+		// between them (render), as the D surface entry says, not "fake",
+		// "real" and "D = ½", which grid-wgan-gp's legend had read.
+		low, high, mid := " fake ", " real", "· D = ½"
+		if s.Loss.Unbounded() {
+			low, high, mid = " low ", " high", "· D half-way"
+		}
 		if noShades() {
 			if m.planeDrawn.boundary {
-				surfaceItem = "· D = ½"
+				surfaceItem = mid
 			}
 		} else {
 			sw := func(k int) string { return planeStyles[0][k].Render(" ") }
-			surfaceItem = "D: " + sw(0) + sw(1) + " fake " + sw(len(colSurface)-2) + sw(len(colSurface)-1) + " real"
+			surfaceItem = "D: " + sw(0) + sw(1) + low + sw(len(colSurface)-2) + sw(len(colSurface)-1) + high
 		}
 		if surfaceItem != "" {
 			items = append(items, surfaceItem)

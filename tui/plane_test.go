@@ -1706,3 +1706,36 @@ func TestPlaneBaselineNamedOnlyWhereDrawn(t *testing.T) {
 		}
 	}
 }
+
+// TestCriticSurfaceLegendNamesItsScores: a critic's surface (grid-wgan-gp) is
+// keyed by its scores, "D: low high" in colour and "· D half-way" in 16
+// colours, as the D surface entry shades it, from its lowest score to its
+// highest; not "D: fake real" and "· D = ½", a BCE D's verdicts, which a
+// critic's unbounded score is not. A BCE D keeps its words.
+func TestCriticSurfaceLegendNamesItsScores(t *testing.T) {
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
+	e := &session.Eval{Points: []float64{-1, -1, -1.1, -1}, Surface: []float64{-30, 40, -30, 40}, SurfaceN: 2}
+	for _, c := range []struct {
+		loss          engine.Loss
+		colour, plain string
+	}{
+		{engine.LossWasserstein, "D: low high", "· D half-way"},
+		{engine.LossHinge, "D: low high", "· D half-way"},
+		{engine.LossBCE, "D: fake real", "· D = ½"},
+	} {
+		for _, p := range []struct {
+			profile termenv.Profile
+			want    string
+		}{{termenv.ANSI256, c.colour}, {termenv.ANSI, c.plain}} {
+			lipgloss.SetColorProfile(p.profile)
+			_, drawn := planePlot(info, e, nil, c.loss.Unbounded(), 20, 10)
+			m := Model{planeDrawn: drawn}
+			m.snap.Eval, m.snap.Loss = *e, c.loss
+			notes := strings.Join(strings.Fields(ansiStrip(strings.Join(m.planeNotes(40, 12), "\n"))), " ")
+			if !strings.Contains(notes, p.want) {
+				t.Errorf("%v, profile %v: the legend lacks %q:\n%s", c.loss, p.profile, p.want, notes)
+			}
+		}
+	}
+}
