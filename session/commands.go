@@ -507,7 +507,10 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 	case from == to && was == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s", name, to, edge))
 	case from == to:
-		s.refuse(fmt.Sprintf("%s stays at %s, %s: %s", name, to, edge, change))
+		// The change first, then the edge it ran into: "G lr stays at
+		// 10, the end of its range: 5 → 10 from the next epoch trained"
+		// read as two values in force at once, 10 and 5.
+		s.refuse(fmt.Sprintf("%s %s, %s", name, change, edge))
 	case was == to && len(pending) > 0:
 		s.note = fmt.Sprintf("%s back to %s%s; %s", name, to, mark, s.pendingNote(pending, when))
 	case was == to:

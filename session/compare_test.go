@@ -1208,7 +1208,7 @@ func TestTuneNoteGivesTheWholeChange(t *testing.T) {
 	for range 20 {
 		Adjust{GLR, +1}.apply(s)
 	}
-	if want := "G lr stays at 10, the end of its range: 5e-5 → 10 after epoch 1,000"; s.note != want {
+	if want := "G lr 5e-5 → 10 after epoch 1,000, the end of its range"; s.note != want {
 		t.Errorf("a burst of → into the top: %q, want %q", s.note, want)
 	}
 	s.trainEpoch()

@@ -310,7 +310,7 @@ func TestAdjustClampsAndReports(t *testing.T) {
 	if got := s.gan.Config().DLR; got != MaxLR {
 		t.Fatalf("D lr after 20 steps up: %g, want %g", got, float64(MaxLR))
 	}
-	if s.note != "D lr stays at 10, the end of its range: 1e-3 → 10 before the first epoch" {
+	if s.note != "D lr 1e-3 → 10 before the first epoch, the end of its range" {
 		t.Errorf("note at the top of the ladder: %q", s.note)
 	}
 	for range 200 {
@@ -335,13 +335,13 @@ func TestAdjustBelowTheFloorSaysSo(t *testing.T) {
 	}
 	Adjust{GLR, +1}.apply(s)
 	Adjust{GLR, -1}.apply(s) // 2e-8 stays: ← does not go under the floor
-	if want := "G lr stays at 2e-8, already under 1e-6, the lowest ← sets: 1e-8 → 2e-8 before the first epoch"; s.note != want {
+	if want := "G lr 1e-8 → 2e-8 before the first epoch, already under 1e-6, the lowest ← sets"; s.note != want {
 		t.Errorf("→ then ← at G lr 1e-8: %q, want %q", s.note, want)
 	}
 	for range 30 { // D lr from 1e-3 down the ladder to its floor
 		Adjust{DLR, -1}.apply(s)
 	}
-	if want := "D lr stays at 1e-6, the end of its range: 1e-3 → 1e-6 before the first epoch"; s.note != want {
+	if want := "D lr 1e-3 → 1e-6 before the first epoch, the end of its range"; s.note != want {
 		t.Errorf("← to the floor: %q, want %q", s.note, want)
 	}
 }
