@@ -191,6 +191,16 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Reset{GLR}.apply(s)
+	// The screen's advice before u follows the note: the snapshot
+	// carries the G lr the run ran away with beside the design's now.
+	select {
+	case <-s.snaps:
+	default:
+	}
+	s.publish()
+	if snap := <-s.snaps; snap.DivergedWith.GLR < 0.5 || snap.Settings.GLR != cfg.GLR {
+		t.Errorf("after 0: the snapshot's G lr diverged with %g, now %g; want at least 0.5, now %g", snap.DivergedWith.GLR, snap.Settings.GLR, cfg.GLR)
+	}
 	Rollback{}.apply(s)
 	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr back at the design's: space goes on, ← lowers a rate further · u again goes back to epoch 0"; s.note != want {
 		t.Errorf("u after 0: the roll-back's note %q, want %q", s.note, want)

@@ -1348,6 +1348,9 @@ func (s *Session) publishEval(atOnce bool) {
 	if g, ok := s.rollbackTarget(); ok {
 		snap.Rollback = g.epoch
 	}
+	if s.state == Diverged { // a resumed run, never diverged here, has none
+		snap.DivergedWith = s.divergedWith
+	}
 	if h := s.handNow(); h != nil {
 		c := *h // the snapshot's own: the session's goes on changing
 		snap.Hand = &c

@@ -177,6 +177,12 @@ type Snapshot struct {
 	// ignored (Marks).
 	RowWidth int
 
+	// DivergedWith is the settings the run had when it last diverged,
+	// while State is Diverged: a retune set back since (0, or ← and →)
+	// is named so in the advice, which would otherwise tell a run going
+	// on as its design to lower a learning rate.
+	DivergedWith Settings
+
 	Settings Settings
 	Start    Settings          // the settings the run started with, its design's, and the pace the trainer started at: what Reset puts back
 	Last     engine.EpochStats // the latest epoch

@@ -1115,6 +1115,43 @@ func TestRunawayAdviceNamesTheDesignsValue(t *testing.T) {
 	}
 }
 
+// TestRunawayAdviceAfterZero: a run that ran away with its rates raised,
+// set back to the design's since (0 on each), is told u goes on as its
+// design, as u's note says, where the advice told it to lower a learning
+// rate; a rate still raised keeps 0's advice.
+func TestRunawayAdviceAfterZero(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	snap.State = session.Diverged
+	snap.Err = &session.Divergence{Epoch: 814, What: "a runaway", Runaway: "the generated samples stayed far outside the target's range [-1, 9] for 200 epochs"}
+	snap.Note = ""
+	start := snap.Start
+	snap.DivergedWith = start
+	snap.DivergedWith.GLR, snap.DivergedWith.DLR = 0.5, 1
+	for _, c := range []struct {
+		name     string
+		rollback int
+		now      func(*session.Settings)
+		want     string
+	}{
+		{"both set back", 447, func(*session.Settings) {},
+			"u rolls back to epoch 447 with D lr and G lr back at the design's, then space goes on."},
+		{"both set back, no kept state", -1, func(*session.Settings) {},
+			"for 200 epochs. D lr and G lr are back at the design's: r (new seed) or R (same seed) starts again."},
+		{"G lr set back, D lr still 1", 447, func(st *session.Settings) { st.DLR = 1 },
+			"u rolls back to epoch 447; 0 sets D lr back to " + start.Text(session.DLR) + " (↑↓ pick), or lower a learning rate (← lower), and go on."},
+	} {
+		snap.Settings, snap.Rollback = start, c.rollback
+		c.now(&snap.Settings)
+		m.apply(snap)
+		flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.statusLines(120, 6), " "))), " ")
+		if !strings.Contains(flat, c.want) {
+			t.Errorf("%s: status %q lacks %q", c.name, flat, c.want)
+		}
+	}
+}
+
 // TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
 // 0%, one short of all never 100%, a mode's share under 1%, missing,
 // never 1%, nor one under half its due (here 25%) 25%, and the

@@ -1035,12 +1035,35 @@ func lowerAdvice(s *session.Snapshot) string {
 	}
 	switch len(back) {
 	case 0:
-		return "lower a learning rate (↑↓ pick, ← lower)"
+		return lowerPlain
 	case 1:
 		return "0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + " (↑↓ pick), or lower a learning rate (← lower),"
 	}
 	list := strings.Join(back[:len(back)-1], ", ") + " and " + back[len(back)-1]
 	return "0 sets each back (↑↓ pick), " + list + ", or lower a learning rate (← lower),"
+}
+
+// lowerPlain is lowerAdvice's words when nothing is off its design's
+// value above it.
+const lowerPlain = "lower a learning rate (↑↓ pick, ← lower)"
+
+// resetSince names the settings the run diverged with off the value it
+// started with and set back to it since, "D lr and G lr", with "G lr"
+// kept on one line; "" when there are none.
+func resetSince(s *session.Snapshot) string {
+	if s.DivergedWith.DSteps == 0 { // not told: a run takes 1 D step at least
+		return ""
+	}
+	var reset []string
+	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
+		if start := s.Start.Text(k); s.DivergedWith.Text(k) != start && s.Settings.Text(k) == start {
+			reset = append(reset, numtext.Together(k.Short()))
+		}
+	}
+	if len(reset) < 2 {
+		return strings.Join(reset, "")
+	}
+	return strings.Join(reset[:len(reset)-1], ", ") + " and " + reset[len(reset)-1]
 }
 
 // statusLines is the status: a warning and the notice (Run's, until the
@@ -1075,8 +1098,20 @@ func (m *Model) statusLines(w, n int) []string {
 		switch {
 		case s.Err.Unreached: // no learning rate brings the target into reach
 			advice = " " + session.UnreachedRemedy + "."
+		case s.Rollback >= 0 && lowerAdvice(s) == lowerPlain && resetSince(s) != "":
+			// Retuned before the divergence and set back since, by 0
+			// or ←→: the run goes on as its design, which "lower a
+			// learning rate" would not say; u's note says so too
+			// (session's rolledNote).
+			advice = fmt.Sprintf(" u rolls back to epoch %s with %s back at the design's, then space goes on.", numtext.FormatInt(s.Rollback), resetSince(s))
 		case s.Rollback >= 0:
 			advice = fmt.Sprintf(" u rolls back to epoch %s; %s and go on.", numtext.FormatInt(s.Rollback), lowerAdvice(s))
+		case lowerAdvice(s) == lowerPlain && resetSince(s) != "":
+			reset, verb := resetSince(s), "is"
+			if strings.Contains(reset, " and ") {
+				verb = "are"
+			}
+			advice = fmt.Sprintf(" %s %s back at the design's: r (new seed) or R (same seed) starts again.", reset, verb)
 		default:
 			lower := lowerAdvice(s)
 			if rest, ok := strings.CutPrefix(lower, "lower"); ok {
