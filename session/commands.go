@@ -470,6 +470,10 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 	} else if _, first := s.settingChange(name); first != "" {
 		was = first
 	}
+	if was == to { // back at the epoch's value: the roll-back's keep is gone
+		delete(s.keptThrough, name)
+	}
+	was = s.inForce(name, was, to)
 	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space
 	if clause := s.warmupClause(name); clause != "" {
 		change += ", " + clause
@@ -490,6 +494,13 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 		edge = "already under " + engine.FormatLR(MinLR) + ", the lowest ← sets"
 	}
 	pending := s.pendingSettings()
+	for i, c := range pending {
+		if n := settingOf(c); n != "" {
+			if from, to, ok := strings.Cut(strings.TrimPrefix(c, n+" "), " → "); ok {
+				pending[i] = n + " " + s.inForce(n, from, to) + " → " + to
+			}
+		}
+	}
 	// A change's value marked, the mark closed by a comma before when
 	// or the next change: "G lr 5 → 5e-5, the design's, after epoch 3,116".
 	marked := slices.Clone(pending)
@@ -531,6 +542,20 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 		// the Settings panel shows.
 		s.note = s.pendingNote(marked, when)
 	}
+}
+
+// inForce is the value a note gives setting name's change to to as from:
+// was, the value the epoch trained with, as the event records it, but
+// after a roll-back that kept the setting, before an epoch trains, the
+// value kept, which u's note called in force: "D lr still 1", then 0,
+// "D lr 1 → 5e-4, the design's, after epoch 6,058", where the note read
+// "D lr 2e-2 → 5e-4", 2e-2 the rolled-back epoch's, as if u had not kept
+// 1. A change back to the kept value gives the epoch's.
+func (s *Session) inForce(name, was, to string) string {
+	if k, ok := s.keptThrough[name]; ok && k != to && s.keptRun == s.run && s.keptEpoch == s.gan.Epoch() {
+		return k
+	}
+	return was
 }
 
 // settingRun is the changes of one setting that the note gives, made at

@@ -207,6 +207,56 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 	}
 }
 
+// TestRetuneAfterRollbackGivesTheValueKept: u keeps a retune the state it
+// goes back to did not train with ("with G lr still 0.5"), and 0 or ← then
+// gives its change from that value, as u's note did, not from the one the
+// state trained with: "G lr 0.5 → 5e-5, the design's", where it read
+// "G lr 2e-4 → 5e-5", two values of G lr in force one note after the other.
+func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 2 {
+		Adjust{GLR, +1}.apply(s) // the state u returns to trains with 2e-4
+	}
+	for range 20 {
+		s.trainEpoch()
+	}
+	keepNow(s)
+	for s.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	for s.state != Diverged && s.gan.Epoch() < 3000 {
+		s.trainEpoch()
+	}
+	if s.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
+	}
+	Rollback{}.apply(s)
+	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(s.note, want) {
+		t.Fatalf("u: %q, want it to begin %q", s.note, want)
+	}
+	Reset{GLR}.apply(s)
+	if want := "G lr 0.5 → 5e-5, the design's, after epoch 20"; s.note != want {
+		t.Errorf("0 after u: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, +1}.apply(s)
+	if want := "G lr 0.5 → 1e-4 after epoch 20"; s.note != want {
+		t.Errorf("→ then: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, +1}.apply(s) // back at the state's 2e-4: the keep is gone
+	if want := "G lr back to 2e-4: no change after epoch 20"; s.note != want {
+		t.Errorf("→ to the state's value: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, +1}.apply(s)
+	if want := "G lr 2e-4 → 5e-4 after epoch 20"; s.note != want {
+		t.Errorf("→ past it: %q, want %q", s.note, want)
+	}
+}
+
 // TestResetAfterReseedNamesTheRunsStart: r keeps a retune, the new run
 // starting with it ("with G lr 5e-5 → 1e-4 from the start"), and 0 there
 // puts back that start, which its note calls the run's, the design's value

@@ -178,16 +178,19 @@ func (Rollback) apply(s *Session) {
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: note})
 	now := s.settings(s.gan.Config())
 	var kept []Setting // the settings the state had otherwise, which the run keeps
+	s.keptThrough = map[string]string{}
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := was.Text(k), now.Text(k); from != to {
 			s.emit(Event{Epoch: g.epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s, kept through the roll-back", k.Short(), from, to)})
 			kept = append(kept, k)
+			s.keptThrough[k.Short()] = to
 			if g.epoch > 0 { // a change at epoch 0 is one --set repeats
 				s.leftPlan("changed " + k.Short())
 			}
 		}
 	}
 	s.run++
+	s.keptEpoch, s.keptRun = g.epoch, s.run
 	s.eval = Eval{}
 	s.changed()
 	s.err = nil

@@ -191,6 +191,13 @@ type Session struct {
 	// rolledUnreached: that divergence was a runaway of a run that never
 	// came near its target (Divergence.Unreached), which u again says too.
 	rolledUnreached bool
+	// keptThrough is, by setting name, the value each setting a
+	// roll-back kept has (Rollback), at keptEpoch of run keptRun, which
+	// u's note calls "still" that: a retune's note before the next epoch
+	// gives its change from it (inForce).
+	keptThrough map[string]string
+	keptEpoch   int
+	keptRun     int
 	// divergedWith are the settings the run had when it last diverged:
 	// what a roll-back's note tells it to undo (retunes).
 	divergedWith Settings
