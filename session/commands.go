@@ -308,10 +308,11 @@ func (c Adjust) apply(s *Session) {
 	if c.Setting == Speed {
 		from := SpeedText(s.speed)
 		s.setSpeed(to.Speed)
-		s.note = fmt.Sprintf("speed %s → %s", from, SpeedText(s.speed))
+		note := fmt.Sprintf("speed %s → %s", from, SpeedText(s.speed))
 		if from == SpeedText(s.speed) {
-			s.note = fmt.Sprintf("speed stays at %s, the end of its range", from)
+			note = fmt.Sprintf("speed stays at %s, the end of its range", from)
 		}
+		s.speedNote(note)
 		return
 	}
 	s.setSetting(c.Setting, to, "")
@@ -336,7 +337,7 @@ func (c Reset) apply(s *Session) {
 			return
 		}
 		s.setSpeed(start.Speed)
-		s.note = fmt.Sprintf("speed %s → %s, the pace the trainer started at", from, to)
+		s.speedNote(fmt.Sprintf("speed %s → %s, the pace the trainer started at", from, to))
 		return
 	}
 	if c.Setting < 0 || c.Setting >= Speed {

@@ -187,6 +187,18 @@ func (c Replay) apply(s *Session) {
 		// later), which the header alone would let pass for the event's.
 		s.note = s.frameEvents(s.replay) + ": " + s.note
 	}
+	s.frameNote = s.note
+}
+
+// speedNote sets the note of a change of pace: in a replay, which it
+// stays in, before the frame's own note, "speed 500/s → 1,000/s · ◆
+// d-stall-ended at epoch 3,500: replay frame 35 of 60 · , . step · …",
+// where the frame shown would no longer be named.
+func (s *Session) speedNote(note string) {
+	if s.replay >= 0 && s.frameNote != "" {
+		note += " · " + s.frameNote
+	}
+	s.note = note
 }
 
 // userEvents are what the user did at epoch, a setting changed, a

@@ -1794,3 +1794,30 @@ func TestReplayBeforeTheFirstFrameNamesTheKeyThatGetsThere(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeedInAReplayKeepsTheFrameNamed: ] and [ in a replay, which stays
+// on its frame, give the new pace before the frame's note, "speed 500/s →
+// 1,000/s · replay frame 9 of 10 · , . step …", where the pace's note
+// alone took its place and left the frame shown unnamed; 0 on the speed
+// likewise, and live, the pace's note alone as before.
+func TestSpeedInAReplayKeepsTheFrameNamed(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 1000}, 300)
+	s.applyCommand(Replay{Dir: -1})
+	frame := s.note
+	if s.replay < 0 || !strings.Contains(frame, "replay frame ") {
+		t.Fatalf("one frame back: replay %d, note %q", s.replay, frame)
+	}
+	s.applyCommand(Adjust{Speed, -1})
+	if want := " · " + frame; s.replay < 0 || !strings.HasPrefix(s.note, "speed ") || !strings.HasSuffix(s.note, want) {
+		t.Errorf("[ in the replay: replay %d, note %q; want the pace, then %q", s.replay, s.note, want)
+	}
+	s.applyCommand(Reset{Speed})
+	if want := ", the pace the trainer started at · " + frame; s.replay < 0 || !strings.HasSuffix(s.note, want) {
+		t.Errorf("0 on the speed in the replay: replay %d, note %q; want it to end %q", s.replay, s.note, want)
+	}
+	s.applyCommand(Replay{Live: true})
+	s.applyCommand(Adjust{Speed, -1})
+	if strings.Contains(s.note, "replay") || !strings.HasPrefix(s.note, "speed ") {
+		t.Errorf("[ live: %q, want the pace's note alone", s.note)
+	}
+}

@@ -198,6 +198,9 @@ type Session struct {
 	keptThrough map[string]string
 	keptEpoch   int
 	keptRun     int
+	// frameNote is the note Replay gave the frame it went to, which a
+	// change of pace in the replay keeps (speedNote).
+	frameNote string
 	// divergedWith are the settings the run had when it last diverged:
 	// what a roll-back's note tells it to undo (retunes).
 	divergedWith Settings
