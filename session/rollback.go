@@ -262,7 +262,10 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		// "↑↓ and 0 set each back, G lr to 5e-5 and D steps to 1": 0
 		// sets the setting ↑↓ picked, one a press, which "0 sets each
 		// back" left a reader to take for all at once.
-		note += ": ↑↓ and 0 set each back, " + andList(back) + ", or lower a learning rate (←), then space"
+		// The values give way on a short screen (GivesWay), the
+		// Settings panel showing them, where the note's end was cut:
+		// at 80×24, "…, or lower a learning rate (←), then …".
+		note += ": ↑↓ and 0 set each back" + GivesWay + ", " + andList(back) + GivesWay + ", or lower a learning rate (←), then space"
 	case still != nil || reset != nil:
 		note += ": space goes on, ← lowers a rate further"
 	default:

@@ -342,9 +342,9 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 // them and keeps them; a run never retuned is told that alone. vanilla with its
 // D lr raised to 2e-2 and D steps to 10 after epoch 3,000 is told more than
 // "lower a learning rate (←), then space". The note is short enough for 80×24's
-// two status rows: it does not name the epoch of the last change ("undo what
-// changed since the start, … (the last change after epoch 654), …"), which
-// would lose "then space" there. Kept through u again, the changes are named
+// two status rows, the values 0 sets back giving way there (GivesWay): it does
+// not name the epoch of the last change ("undo what changed since the start, …
+// (the last change after epoch 654), …"), which would lose "then space" there. Kept through u again, the changes are named
 // once, not twice by two other values ("keeping G lr 0.5 (5e-5 there), D steps
 // 2 (1 there): undo G lr 5e-5 → 0.5 and D steps 1 → 2", where "undo" would read
 // as what u does).
@@ -372,7 +372,7 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	want := " with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back, G lr to 5e-5 and D steps to 1, or lower a learning rate (←), then space"
+	want := " with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back" + GivesWay + ", G lr to 5e-5 and D steps to 1" + GivesWay + ", or lower a learning rate (←), then space"
 	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.HasSuffix(s.note, ")"+want+" · u again goes back to epoch 0") {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
 	}

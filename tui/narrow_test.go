@@ -115,3 +115,22 @@ func TestNoteGivesWayBeforeItIsCut(t *testing.T) {
 		}
 	}
 }
+
+// TestRolledNoteKeepsItsAdviceAt80: u's note after a runaway with two
+// settings retuned, in 80×24's two status rows beside a finding, gives way
+// the values 0 sets back (the Settings panel shows them) and keeps the
+// advice to its end, "then space", where the values stayed and it read
+// "…, or lower a learning rate (←), then …".
+func TestRolledNoteKeepsItsAdviceAt80(t *testing.T) {
+	gw := session.GivesWay
+	note := "rolled back to epoch 2,769 (diverged at 2,990) with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back" + gw + ", D lr to 5e-4 and D steps to 1" + gw + ", or lower a learning rate (←), then space · u again goes back to epoch 2,310"
+	lines := noteLines(note, lipgloss.NewStyle(), 80, 2)
+	got := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " ")
+	if want := "with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back …, or lower a learning rate (←), then space"; len(lines) > 2 || !fits(lines, 80) || !strings.Contains(got, want) {
+		t.Errorf("80 columns, 2 rows: %q, want it to hold %q", got, want)
+	}
+	lines = noteLines(note, lipgloss.NewStyle(), 120, 2) // room for it all
+	if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " "); !strings.Contains(got, "set each back, D lr to 5e-4 and D steps to 1, or") || !strings.HasSuffix(got, "u again goes back to epoch 2,310") {
+		t.Errorf("120 columns, 2 rows: %q, want the note whole", got)
+	}
+}
