@@ -381,12 +381,6 @@ func (c Reset) apply(s *Session) {
 // "G lr 5 → 5e-5, the design's, after epoch 3,116".
 const designMark = ", the design's"
 
-// startMark is the mark of setting k's value as Reset puts it back:
-// designMark where the run started with the design's value, and where r
-// or R started it with a retune kept, the run's start and the design's
-// value beside it, "G lr is 5e-4 already, as this run started (the
-// design's 5e-5)", not "the design's", which the reseed's note had just
-// called a change from it ("with G lr 5e-5 → 5e-4 from the start").
 // startWord names the value of setting k that Reset puts back as
 // startMark does: "the design's", or "this run's start" after r or R
 // kept a retune.
@@ -397,6 +391,12 @@ func (s *Session) startWord(k Setting) string {
 	return "the design's"
 }
 
+// startMark is the mark of setting k's value as Reset puts it back:
+// designMark where the run started with the design's value, and where r
+// or R started it with a retune kept, the run's start and the design's
+// value beside it, "G lr is 5e-4 already, as this run started (the
+// design's 5e-5)", not "the design's", which the reseed's note had just
+// called a change from it ("with G lr 5e-5 → 5e-4 from the start").
 func (s *Session) startMark(k Setting) string {
 	if d := s.design.Text(k); d != s.startSettings.Text(k) {
 		return ", as this run started (the design's " + d + ")"
