@@ -2,12 +2,10 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"image/png"
 	"io"
 	"math"
 	"os"
@@ -89,11 +87,10 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	if note := s.LogBegun(); note != "" {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
-	for _, note := range append(s.Replaces(), replacedPlot(opts.PlotPath, "run")) {
-		if note != "" {
-			fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
-		}
+	for _, note := range s.Replaces() {
+		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
+	sayReplacedPlot(stderr, opts.PlotPath, "run")
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options))
@@ -155,44 +152,13 @@ func reservePlot(path string) (*figure.File, error) {
 	return f, nil
 }
 
-// replacedPlot is the note of the --plot figure at path that a run, a
-// batch or a sweep (of) replaces as it ends, said before the first epoch
-// as --save's and --log's are (session.Replaces), or "" when path is ""
-// or names no file, or an empty one: "--plot run.png holds a PNG image of
-// 1,100×770 pixels: the figure drawn as the run ends is to replace it;
-// copy it elsewhere to keep it". A file of another kind than a figure is
-// refused before (session's outputKinds), so it is one of the three; a
-// figure carries nothing that says which run it is of, so the note says
-// its format, and a PNG's size, which is ganui's unless another program
-// drew it.
-func replacedPlot(path, of string) string {
-	if path == "" {
-		return ""
+// sayReplacedPlot writes to stderr the note of the figure at path that a
+// run, a batch or a sweep (of) replaces as it ends (session.ReplacedPlot),
+// where there is one.
+func sayReplacedPlot(stderr io.Writer, path, of string) {
+	if note := session.ReplacedPlot(path, of); note != "" {
+		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if n == 0 {
-		return ""
-	}
-	what := "a figure"
-	switch {
-	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
-		what = "a PNG image"
-		if c, err := png.DecodeConfig(bytes.NewReader(head)); err == nil {
-			what += fmt.Sprintf(" of %s×%s pixels", numtext.FormatInt(c.Width), numtext.FormatInt(c.Height))
-		}
-	case bytes.HasPrefix(head, []byte("%PDF-")):
-		what = "a PDF document"
-	case bytes.Contains(head, []byte("<svg")):
-		what = "an SVG image"
-	}
-	return fmt.Sprintf("--plot %s holds %s: the figure drawn as the %s ends is to replace it; copy it elsewhere to keep it", path, what, of)
 }
 
 // newSession is session.New, a variable so that a test can send a signal
@@ -222,9 +188,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
-	if note := replacedPlot(opts.PlotPath, "batch"); note != "" {
-		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
-	}
+	sayReplacedPlot(stderr, opts.PlotPath, "batch")
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
@@ -510,9 +474,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
-	if note := replacedPlot(opts.PlotPath, "sweep"); note != "" {
-		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
-	}
+	sayReplacedPlot(stderr, opts.PlotPath, "sweep")
 	designs := make([]engine.Config, len(opts.sweep.Cells))
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config

@@ -600,7 +600,7 @@ func TestAReaderGoneAfterTheLastRunSaysNothing(t *testing.T) {
 		{3, ""},
 	} {
 		// A heat map of its own each: one over the last's would be told
-		// first (replacedPlot).
+		// first (session.ReplacedPlot).
 		plot := filepath.Join(dir, "sweep"+strconv.Itoa(c.rows)+".png")
 		c.want = strings.ReplaceAll(c.want, "{plot}", shellword.Quote(plot))
 		out := &readerGoneAt{lines: c.rows}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"io/fs"
 	"os"
@@ -58,14 +59,62 @@ var (
 	// FigureKind is a figure's (--plot, the trainer's P): PNG, SVG or
 	// PDF, whichever the file's name asks for, replaces any of the three.
 	FigureKind = outputfile.Kind{Name: "a PNG, SVG or PDF figure", Is: func(r io.Reader) bool {
-		data := head(r, 4096)
-		if bytes.HasPrefix(data, []byte(pngSignature)) || bytes.HasPrefix(data, []byte("%PDF-")) {
-			return true
-		}
-		data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-		return (bytes.HasPrefix(data, []byte("<?xml")) || bytes.HasPrefix(data, []byte("<svg"))) && bytes.Contains(data, []byte("<svg"))
+		return figureFormat(head(r, figureHead)) != ""
 	}}
 )
+
+// figureHead is how much of a file figureFormat reads.
+const figureHead = 4096
+
+// figureFormat names the format of the figure whose file begins with
+// data, "a PNG image", "a PDF document" or "an SVG image", or "" where it
+// is none of the three.
+func figureFormat(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte(pngSignature)):
+		return "a PNG image"
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "a PDF document"
+	}
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	if (bytes.HasPrefix(data, []byte("<?xml")) || bytes.HasPrefix(data, []byte("<svg"))) && bytes.Contains(data, []byte("<svg")) {
+		return "an SVG image"
+	}
+	return ""
+}
+
+// ReplacedPlot is the note of the --plot figure at path that a run, a
+// batch or a sweep (of) replaces as it ends, said before the first epoch
+// as Replaces' notes of --save and --log are, or "" where path is "" or
+// names no file, or an empty one: "--plot run.png holds a PNG image of
+// 1,100×770 pixels: the figure drawn as the run ends is to replace it;
+// copy it elsewhere to keep it". A file of another kind than a figure is
+// refused before (FigureKind); a figure carries nothing that says which
+// run it is of, so the note gives its format, and a PNG's size.
+func ReplacedPlot(path, of string) string {
+	if path == "" {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	data := head(f, figureHead)
+	if len(data) == 0 {
+		return ""
+	}
+	what := figureFormat(data)
+	switch {
+	case what == "":
+		what = "a figure"
+	case what == "a PNG image":
+		if c, err := png.DecodeConfig(bytes.NewReader(data)); err == nil {
+			what += fmt.Sprintf(" of %s×%s pixels", numtext.FormatInt(c.Width), numtext.FormatInt(c.Height))
+		}
+	}
+	return fmt.Sprintf("--plot %s holds %s: the figure drawn as the %s ends is to replace it; copy it elsewhere to keep it", path, what, of)
+}
 
 // otherOutput says what the file at path is when it is another of the
 // files a run writes, a history CSV or a figure, given where a checkpoint
