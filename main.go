@@ -818,11 +818,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	o.Config = cfg
 	if given["sweep"] {
-		if err := o.parseSweep(sweeps, sets, given); err != nil {
+		if err := o.parseSweep(sweeps, sets, given, nil); err != nil {
 			return o, fmt.Errorf("--sweep: %w", err)
 		}
-		if n := len(o.sweep.Axes); given["plot"] && n > 2 {
-			return o, fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one key or two, or drop --plot", n)
+		if err := o.sweepPlotFits(given); err != nil {
+			return o, err
 		}
 	}
 	return o, nil
@@ -1042,13 +1042,10 @@ func setAsSweep(spec string, cfg engine.Config, headless bool) string {
 	return fmt.Sprintf("; --set takes one value: to train each, %s %s", flag, shellword.Quote(spec)) // a target's brackets quoted
 }
 
-func (o *options) parseSweep(specs, sets []string, given map[string]bool) error {
-	return o.parseSweepOver(specs, sets, given, nil)
-}
-
-// parseSweepOver is parseSweep of a sweep whose preset axis, if any,
-// takes the design of each preset from design (session.ParseSweepOver).
-func (o *options) parseSweepOver(specs, sets []string, given map[string]bool, design func(string) (engine.Config, error)) error {
+// parseSweep reads the --sweep specs over o.Config (session.ParseSweepOver),
+// a preset axis, if any, taking each preset's design from design (nil
+// where there is none), and refuses a key both swept and set.
+func (o *options) parseSweep(specs, sets []string, given map[string]bool, design func(string) (engine.Config, error)) error {
 	seeds := o.seeds
 	if seeds == nil {
 		seeds = []uint64{o.Seed}
@@ -1068,6 +1065,15 @@ func (o *options) parseSweepOver(specs, sets []string, given map[string]bool, de
 		}
 	}
 	o.sweep, o.seeds = &sw, seeds
+	return nil
+}
+
+// sweepPlotFits refuses a --plot of the sweep read where it has more
+// keys than a figure draws: a curve over one, a heat map over two.
+func (o *options) sweepPlotFits(given map[string]bool) error {
+	if n := len(o.sweep.Axes); given["plot"] && n > 2 {
+		return fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one key or two, or drop --plot", n)
+	}
 	return nil
 }
 
@@ -1111,11 +1117,11 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 		return o.applySets(cfg, sets, given)
 	}
 	design := func(p string) (engine.Config, error) {
-		if _, err := presets.Resolve(p); err != nil {
-			return engine.Config{}, err
+		cfg, err := presets.Resolve(p)
+		if err != nil {
+			return cfg, err // no preset: said as such, not as a --set it cannot take
 		}
-		cfg, err := takes(p)
-		if err == nil {
+		if cfg, err = o.applySets(cfg, sets, given); err == nil {
 			return cfg, nil
 		}
 		var fits []string
@@ -1134,11 +1140,11 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 		return cfg, fmt.Errorf("%s: %w; of the presets, only %s %s the --set: --sweep %s, or drop the --set",
 			p, err, they, take, shellword.Quote(session.PresetKey+"="+strings.Join(fits, ",")))
 	}
-	if err := o.parseSweepOver(sweeps, sets, given, design); err != nil {
+	if err := o.parseSweep(sweeps, sets, given, design); err != nil {
 		return fmt.Errorf("--sweep: %w", err)
 	}
-	if n := len(o.sweep.Axes); given["plot"] && n > 2 {
-		return fmt.Errorf("--plot draws the curve of a sweep over one key, or the heat map of one over two; this one has %d: sweep one key or two, or drop --plot", n)
+	if err := o.sweepPlotFits(given); err != nil {
+		return err
 	}
 	first := names[0]
 	o.Config, _ = takes(first) // valid: the sweep took it
