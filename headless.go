@@ -784,7 +784,7 @@ func runLoses(opts session.Options) string {
 			loses = append(loses, f.what)
 		}
 	}
-	return joinList(loses, "or")
+	return numtext.List(loses, "or")
 }
 
 // runKeeps is the files a headless run or sweep of opts writes, each named
@@ -800,17 +800,7 @@ func runKeeps(opts session.Options) string {
 			keeps = append(keeps, f.flag+" "+shellword.Quote(f.path))
 		}
 	}
-	return joinList(keeps, "and")
-}
-
-// joinList joins items as a sentence does, the last two with conj: "a,
-// b or c"; "" for none.
-func joinList(items []string, conj string) string {
-	n := len(items)
-	if n <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:n-1], ", ") + " " + conj + " " + items[n-1]
+	return numtext.List(keeps, "and")
 }
 
 // fitJobs is the runs of a batch of runs to train at once: jobs, or

@@ -1133,9 +1133,9 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 		if len(fits) == 0 {
 			return cfg, fmt.Errorf("%s: %w; no preset of the sweep takes it: drop the --set", p, err)
 		}
-		they, take := fits[0], "takes"
-		if n := len(fits); n > 1 {
-			they, take = strings.Join(fits[:n-1], ", ")+" and "+fits[n-1], "take"
+		they, take := numtext.List(fits, "and"), "takes"
+		if len(fits) > 1 {
+			take = "take"
 		}
 		return cfg, fmt.Errorf("%s: %w; of the presets, only %s %s the --set: --sweep %s, or drop the --set",
 			p, err, they, take, shellword.Quote(session.PresetKey+"="+strings.Join(fits, ",")))

@@ -358,7 +358,7 @@ func (c Reset) apply(s *Session) {
 			}
 		}
 		if others != nil {
-			note += "; not " + andList(others) + ": ↑↓ picks"
+			note += "; not " + numtext.List(others, "and") + ": ↑↓ picks"
 		}
 		s.refuse(note)
 		return

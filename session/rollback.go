@@ -247,9 +247,9 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 	note := ""
 	if with := still; still != nil || reset != nil {
 		if reset != nil {
-			with = append(with, andList(reset)+" back at "+whose)
+			with = append(with, numtext.List(reset, "and")+" back at "+whose)
 		}
-		note = " with " + andList(with)
+		note = " with " + numtext.List(with, "and")
 	}
 	switch {
 	case unreached:
@@ -265,7 +265,7 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		// The values give way on a short screen (GivesWay), the
 		// Settings panel showing them, where the note's end was cut:
 		// at 80×24, "…, or lower a learning rate (←), then …".
-		note += ": ↑↓ and 0 set each back" + GivesWay + ", " + andList(back) + GivesWay + ", or lower a learning rate (←), then space"
+		note += ": ↑↓ and 0 set each back" + GivesWay + ", " + numtext.List(back, "and") + GivesWay + ", or lower a learning rate (←), then space"
 	case still != nil || reset != nil:
 		note += ": space goes on, ← lowers a rate further"
 	default:
@@ -275,15 +275,6 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		note += fmt.Sprintf(" · u again goes back to epoch %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
 	}
 	return note
-}
-
-// andList joins items as a sentence lists them: "a", "a and b", "a, b
-// and c".
-func andList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // retunes are the settings the run diverged with (divergedWith) that

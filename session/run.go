@@ -455,12 +455,12 @@ func notWrittenThere(cause string, lost, unwritten []string, mark string, left [
 		if len(lost) > 0 {
 			link = ", and "
 		}
-		text += mark + link + andList(unwritten) + verb + mark
+		text += mark + link + numtext.List(unwritten, "and") + verb + mark
 	}
 	if len(left) == 1 {
 		text += fmt.Sprintf(", and its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", left[0], leftWhy)
 	} else if len(left) > 1 {
-		text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", andList(left), leftWhy)
+		text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", numtext.List(left, "and"), leftWhy)
 	}
 	return text
 }

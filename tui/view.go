@@ -1039,8 +1039,7 @@ func lowerAdvice(s *session.Snapshot) string {
 	case 1:
 		return "0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + " (↑↓ pick), or lower a learning rate (← lower),"
 	}
-	list := strings.Join(back[:len(back)-1], ", ") + " and " + back[len(back)-1]
-	return "0 sets each back (↑↓ pick), " + list + ", or lower a learning rate (← lower),"
+	return "0 sets each back (↑↓ pick), " + numtext.List(back, "and") + ", or lower a learning rate (← lower),"
 }
 
 // lowerPlain is lowerAdvice's words when nothing is off its design's
@@ -1060,10 +1059,7 @@ func resetSince(s *session.Snapshot) string {
 			reset = append(reset, numtext.Together(k.Short()))
 		}
 	}
-	if len(reset) < 2 {
-		return strings.Join(reset, "")
-	}
-	return strings.Join(reset[:len(reset)-1], ", ") + " and " + reset[len(reset)-1]
+	return numtext.List(reset, "and")
 }
 
 // statusLines is the status: a warning and the notice (Run's, until the
@@ -1095,25 +1091,25 @@ func (m *Model) statusLines(w, n int) []string {
 		} else {
 			head = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, numtext.FormatInt(s.Err.Epoch)))
 		}
+		lower, reset := lowerAdvice(s), resetSince(s)
+		setBack := lower == lowerPlain && reset != "" // retuned before the divergence, set back since
 		switch {
 		case s.Err.Unreached: // no learning rate brings the target into reach
 			advice = " " + session.UnreachedRemedy + "."
-		case s.Rollback >= 0 && lowerAdvice(s) == lowerPlain && resetSince(s) != "":
-			// Retuned before the divergence and set back since, by 0
-			// or ←→: the run goes on as its design, which "lower a
-			// learning rate" would not say; u's note says so too
-			// (session's rolledNote).
-			advice = fmt.Sprintf(" u rolls back to epoch %s with %s back at the design's, then space goes on.", numtext.FormatInt(s.Rollback), resetSince(s))
+		case s.Rollback >= 0 && setBack:
+			// Set back by 0 or ←→: the run goes on as its design, which
+			// "lower a learning rate" would not say; u's note says so
+			// too (session's rolledNote).
+			advice = fmt.Sprintf(" u rolls back to epoch %s with %s back at the design's, then space goes on.", numtext.FormatInt(s.Rollback), reset)
 		case s.Rollback >= 0:
-			advice = fmt.Sprintf(" u rolls back to epoch %s; %s and go on.", numtext.FormatInt(s.Rollback), lowerAdvice(s))
-		case lowerAdvice(s) == lowerPlain && resetSince(s) != "":
-			reset, verb := resetSince(s), "is"
+			advice = fmt.Sprintf(" u rolls back to epoch %s; %s and go on.", numtext.FormatInt(s.Rollback), lower)
+		case setBack:
+			verb := "is"
 			if strings.Contains(reset, " and ") {
 				verb = "are"
 			}
 			advice = fmt.Sprintf(" %s %s back at the design's: r (new seed) or R (same seed) starts again.", reset, verb)
 		default:
-			lower := lowerAdvice(s)
 			if rest, ok := strings.CutPrefix(lower, "lower"); ok {
 				lower = "Lower" + rest
 			}

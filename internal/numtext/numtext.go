@@ -275,6 +275,16 @@ func side(v, line float64) int {
 // break a line at it, and a terminal draws it as a space.
 const NBSP = "\u00a0"
 
+// List joins items as a sentence lists them, the last after conj ("and",
+// "or"): "a", "a and b", "a, b and c".
+func List(items []string, conj string) string {
+	n := len(items)
+	if n < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:n-1], ", ") + " " + conj + " " + items[n-1]
+}
+
 // Together writes s with its spaces non-breaking, for a label and the
 // value a reader needs with it — "mode 1 at (2, 0)", "lr 5e-4" — which
 // the screen's wrapping then keeps on one line, not "mode 1 at" at the
