@@ -1013,14 +1013,7 @@ func sw1FloorField(rows []SweepRow) string {
 			floors = append(floors, r.Floor)
 		}
 	}
-	if len(floors) == 0 {
-		return ""
-	}
-	lo, hi := numtext.Measure(slices.Min(floors)), numtext.Measure(slices.Max(floors))
-	if lo == hi {
-		return " sw1_floor=" + lo
-	}
-	return " sw1_floor_min=" + lo + " sw1_floor_max=" + hi
+	return floorField("sw1_floor", floors)
 }
 
 // w1FloorField is a 1-D sweep's summary field of W1's noise floor at the
@@ -1037,14 +1030,21 @@ func w1FloorField(cells []SweepCell, n int) string {
 			floors = append(floors, engine.W1NoiseFloor(t, n))
 		}
 	}
+	return floorField("w1_floor", floors)
+}
+
+// floorField is a summary field of the cells' noise floors, named name:
+// " name=0.031" where they read alike, " name_min=… name_max=…" where
+// they do not, "" where there are none.
+func floorField(name string, floors []float64) string {
 	if len(floors) == 0 {
 		return ""
 	}
 	lo, hi := numtext.Measure(slices.Min(floors)), numtext.Measure(slices.Max(floors))
 	if lo == hi {
-		return " w1_floor=" + lo
+		return " " + name + "=" + lo
 	}
-	return " w1_floor_min=" + lo + " w1_floor_max=" + hi
+	return " " + name + "_min=" + lo + " " + name + "_max=" + hi
 }
 
 // floorOf is the noise floor of a run's first sweep measure (measures)
