@@ -195,6 +195,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "＋５"}, `--epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
 		{[]string{"--headless", "--set", "g_lr=0,001"}, `--set: g_lr: "0,001" has a decimal comma; write it with a point: 0.001` + "\n"},
+		{[]string{"--headless", "--sweep", "g_lr=0,001"}, `--sweep: g_lr, value 2 of 2: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001` + "\n"},
 		// A seed so written is told the seed to write, as a count is.
 		{[]string{"--headless", "--seeds", "0x10"}, `--seeds: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
 		{[]string{"--headless", "--seeds", "1-1_000"}, `--seeds: "1_000" has underscores; write it without them: 1000` + "\n"},

@@ -647,6 +647,19 @@ func decimalComma(f configField, text string) string {
 	return strings.Replace(text, ",", ".", 1)
 }
 
+// DecimalComma is text, a value given to key, with its decimal comma
+// written as a point, as decimalComma reads one ("0,001" to g_lr is
+// "0.001"), so that a --sweep value split at its comma, or a preset
+// file's number that JSON refuses for it, is told the number to write;
+// "" where decimalComma reads none, and for a key that is none.
+func DecimalComma(key, text string) string {
+	f, err := lookupField(key)
+	if err != nil {
+		return ""
+	}
+	return decimalComma(f, text)
+}
+
 // decimalCommas matches digits with one comma between them, 0,001.
 var decimalCommas = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 

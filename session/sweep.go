@@ -157,14 +157,17 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		var files []pointsAt     // the points targets' files
 		for i, v := range a.Values {
 			if at, dup := said[v]; dup {
-				return Sweep{}, a.asOneList(base, a.thousands(base, i, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v))))
+				return Sweep{}, a.asOneList(base, a.fraction(base, i, a.thousands(base, i, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v)))))
 			}
 			said[v] = i
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
-				return Sweep{}, a.asOneList(base, a.thousands(base, i, a.placed(v, a.spacedValues(base, seeds, err))))
+				return Sweep{}, a.asOneList(base, a.fraction(base, i, a.thousands(base, i, a.placed(v, a.spacedValues(base, seeds, err)))))
 			}
 			if err := a.groupedThousands(base, probe, i); err != nil { // batch=1,024: 1 and 24, taken
+				return Sweep{}, err
+			}
+			if err := a.fractionDigits(base, i); err != nil { // gp=0,05: 0 and 5, taken
 				return Sweep{}, err
 			}
 			// A points target is told by its file, as an output is told from
@@ -260,6 +263,61 @@ func (a SweepAxis) groupedThousands(base, probe engine.Config, i int) error {
 		return hinted
 	}
 	return nil
+}
+
+// fraction adds to err, a refusal of a's value i, the number likely
+// meant where that value and the one after it, or the one before it and
+// it, are a fraction written with a decimal comma, split at the comma
+// as a sweep splits its values: --sweep g_lr=0,001 sweeps 0 and 001, and
+// is refused `g_lr, value 1 of 2: 0 out of range (0,10]`, which said
+// nothing of the number given; it now goes on "; 0,001 is one number?
+// write it 0.001". A number the key does not take, or commas that may
+// group thousands (1,000), are left as they are (decimalCommaAt).
+func (a SweepAxis) fraction(base engine.Config, i int, err error) error {
+	for _, k := range []int{i, i - 1} { // value i as the whole part, then as the fraction's digits
+		if number, plain := a.decimalCommaAt(base, k); number != "" {
+			return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+		}
+	}
+	return err
+}
+
+// fractionDigits refuses a's value i where it is two digits or more that
+// begin with a 0 after a whole number and, with it, make a fraction
+// written with a decimal comma that the key takes: --sweep gp=0,05 read
+// as the weights 0 and 5, "05" taken as 5, and trained both without a
+// word where 0.05 was meant: `gp, value 2 of 2: "05" begins with a 0, as
+// a fraction's digits do after a decimal comma; 0,05 is one number?
+// write it 0.05`, as groupedThousands refuses batch=1,024. Digits
+// without the 0, gp=0,5, are swept as the two values they read as.
+func (a SweepAxis) fractionDigits(base engine.Config, i int) error {
+	v := a.Values[i]
+	if len(v) < 2 || v[0] != '0' || strings.Trim(v, "0123456789") != "" {
+		return nil
+	}
+	number, plain := a.decimalCommaAt(base, i-1)
+	if number == "" {
+		return nil
+	}
+	err := a.placed(v, fmt.Errorf("%s: %q begins with a 0, as a fraction's digits do after a decimal comma", a.Key, v))
+	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+}
+
+// decimalCommaAt is a's values k and k+1 joined by the comma between
+// them, and the number they make read with a decimal comma (engine's
+// DecimalComma), where that is a number the key takes with the base's
+// other settings; "" and "" for any other pair.
+func (a SweepAxis) decimalCommaAt(base engine.Config, k int) (number, plain string) {
+	if k < 0 || k+1 >= len(a.Values) {
+		return "", ""
+	}
+	number = a.Values[k] + "," + a.Values[k+1]
+	plain = engine.DecimalComma(a.Key, number)
+	probe := base.Clone()
+	if plain == "" || probe.Set(a.Key, plain) != nil || probe.Validate() != nil {
+		return "", ""
+	}
+	return number, plain
 }
 
 // placed adds to err, a refusal of v, one of a's values, where v stands
@@ -536,7 +594,8 @@ func sweepCells(base engine.Config, axes []SweepAxis, designs map[string]engine.
 				err = fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
 			case 1:
 				a, v := axes[swept[0]], c.Values[swept[0]]
-				err = a.thousands(base, slices.Index(a.Values, v), a.placed(v, err)) // epochs=10,000: 0 out of range
+				i := slices.Index(a.Values, v)
+				err = a.fraction(base, i, a.thousands(base, i, a.placed(v, err))) // epochs=10,000, g_lr=0,5: 0 out of range
 			}
 			return nil, err
 		}

@@ -105,10 +105,33 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"batch=1,024"}, 1, `batch, value 2 of 2: "024" begins with a 0, as a number's thousands do after a comma; 1,024 is one number? write it 1024`},
 		{[]string{"epochs=2,500,10,000"}, 1, `epochs, value 4 of 4: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000`},
 		{[]string{"epochs=1,000,000"}, 1, `epochs, values 2 and 3 of 3: "000" appears twice; give it once; 1,000,000 is one number? write it 1000000`},
+		// A fraction written with a decimal comma, split at it, is told the
+		// number to write: its digits after the comma where they begin
+		// with a 0, which no value is written with, else with the refusal
+		// of its parts, in the loop and in the cells' check alike.
+		{[]string{"g_lr=0,001"}, 1, `g_lr, value 2 of 2: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001`},
+		{[]string{"gp=0,05"}, 1, `gp, value 2 of 2: "05" begins with a 0, as a fraction's digits do after a decimal comma; 0,05 is one number? write it 0.05`},
+		{[]string{"g_lr=1e-3,0,001"}, 1, `g_lr, value 3 of 3: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001`},
+		{[]string{"g_lr=0,5"}, 1, `g_lr, value 1 of 2: 0 out of range (0,10]; 0,5 is one number? write it 0.5`},
+		{[]string{"d_momentum=0,9"}, 1, `d_momentum, value 2 of 2: 9 out of range [0,1); 0,9 is one number? write it 0.9`},
+		{[]string{"g_lr=1,5,2,5"}, 1, `g_lr, values 2 and 4 of 4: "5" appears twice; give it once; 2,5 is one number? write it 2.5`},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: %v, want one line with %q", c.specs, err, c.want)
+		}
+	}
+}
+
+// TestSweepTakesTwoValuesAroundAComma: values that read as a fraction with
+// a decimal comma and as two values the key takes, gp=0,5, are swept as the
+// two values (fractionDigits refuses only digits that begin with a 0), as
+// are commas that may group thousands, which the key takes either way.
+func TestSweepTakesTwoValuesAroundAComma(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	for _, spec := range []string{"gp=0,5", "g_lr=1,5", "gp=10,50"} {
+		if sw, err := ParseSweep([]string{spec}, base, 1); err != nil || len(sw.Cells) != 2 {
+			t.Errorf("%s: %d cells, %v; want two", spec, len(sw.Cells), err)
 		}
 	}
 }
