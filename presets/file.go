@@ -271,6 +271,9 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 	if i < 0 {
 		return 0, "", false
 	}
+	if at, reason := commaReason(data, i); reason != "" {
+		return at, reason, true
+	}
 	for _, k := range []int{i, i - 1} { // a byte of the number, or the one after it (1. then })
 		if k >= 0 && numberChar(data[k]) {
 			if reason := numberReason(data, k); reason != "" {
@@ -480,6 +483,60 @@ func fullWidthReason(data []byte, i int) string {
 		return ""
 	}
 	return token + ": JSON has no full-width digits; write it " + plain
+}
+
+// commaReason says what to write for a number with a comma in it, a
+// setting's value that data[i], the byte refused, is the first digit
+// after: a fraction with a decimal comma, "g_lr": 0,001, is "0,001: JSON
+// has no decimal comma; write it 0.001" (engine's DecimalComma, for a key
+// of a fraction), a number with its thousands grouped, "epochs": 10,000,
+// "10,000: JSON has no commas in a number; write it 10000" (a fraction's
+// "1,000" is told both), where
+// numberReason read the digits after the comma alone, "001: JSON writes
+// it 1", and encoding/json those of 0,5 as a key without its quotes. It
+// is at the number's first byte; "" for anything else, a comma with
+// spaces beside it and a key that takes no number among them.
+func commaReason(data []byte, i int) (at int, reason string) {
+	digit := func(k int) bool { return k >= 0 && k < len(data) && '0' <= data[k] && data[k] <= '9' }
+	if !digit(i) || i < 2 || data[i-1] != ',' || !digit(i-2) {
+		return 0, ""
+	}
+	start := i - 2
+	for digit(start - 1) {
+		start--
+	}
+	if start > 0 && data[start-1] == '-' {
+		start--
+	}
+	end := i
+	for digit(end) || end < len(data) && data[end] == ',' && digit(end+1) {
+		end++
+	}
+	if end < len(data) && numberChar(data[end]) { // 0,001e-3, 0,5x: another number's form
+		return 0, ""
+	}
+	j := start - 1 // the colon after the key, spaces between
+	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
+	}
+	key, number := keyBefore(data, j), string(data[start:end])
+	if key == "" {
+		return 0, ""
+	}
+	if plain := engine.DecimalComma(key, number); plain != "" {
+		return start, number + ": JSON has no decimal comma; write it " + plain
+	}
+	form, _, err := all[0].ValueForm(key)
+	plain, ok := engine.Grouped(number)
+	if !ok || err != nil || !strings.HasPrefix(form, "a number") {
+		return 0, ""
+	}
+	reason = number + ": JSON has no commas in a number; write it " + plain
+	if strings.Count(number, ",") == 1 && engine.DecimalComma(key, "0,1") != "" {
+		// A fraction's 1,000, which a decimal comma writes too, as --set
+		// leaves it: both.
+		reason += ", or " + strings.Replace(number, ",", ".", 1) + " if the comma is a decimal one"
+	}
+	return start, reason
 }
 
 // numberReason says what to write for a number JSON does not take, which

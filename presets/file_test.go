@@ -402,6 +402,17 @@ func TestParseErrors(t *testing.T) {
 		{"full-width digits", `{"g_hidden": [16, １６]}`, "p.json:1:19: １６: JSON has no full-width digits; write it 16"},
 		{"full-width number", `{"g_lr": １ｅ－３}`, "p.json:1:10: １ｅ－３: JSON has no full-width digits; write it 1e-3"},
 		{"underscores", `{"epochs": 10_000}`, "p.json:1:12: 10_000: JSON writes it 10000"},
+		// a number with a comma, told whole, not its digits after the comma
+		// ("001: JSON writes it 1") nor those of 0,5 as a key without quotes
+		// (encoding/json's "invalid character '5' looking for beginning of
+		// object key string")
+		{"a decimal comma", "{\"base\": \"vanilla\",\n \"g_lr\": 0,001,\n \"d_lr\": 1e-3}", "p.json:2:10: 0,001: JSON has no decimal comma; write it 0.001"},
+		{"a decimal comma at the end", `{"gp": 0,5}`, "p.json:1:8: 0,5: JSON has no decimal comma; write it 0.5"},
+		{"a negative decimal comma", `{"g_lr": -0,5}`, "p.json:1:10: -0,5: JSON has no decimal comma; write it -0.5"},
+		{"thousands", `{"epochs": 10,000}`, "p.json:1:12: 10,000: JSON has no commas in a number; write it 10000"},
+		{"millions", `{"epochs": 1,000,000, "batch": 10}`, "p.json:1:12: 1,000,000: JSON has no commas in a number; write it 1000000"},
+		{"a fraction's thousands", `{"g_lr": 1,000}`, "p.json:1:10: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
+		{"a comma for a name", `{"loss": 0,5}`, "p.json:1: invalid JSON: "}, // a key of no number: encoding/json's words
 		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
 		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
 		// a control character in a string: what to write for it, not "invalid
@@ -670,7 +681,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
-		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
+		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, `{"g_lr": 0,001}`, `{"epochs": -1,000,0`, `{"g_lr": 0,5,`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
 		`{"base": "vanilla", "unroll_second_order": "false"}`, " \r\n", "\ufeff\n", `{"g_hidden": ` + strings.Repeat("[", 10001), // white space alone; nested past encoding/json's depth
