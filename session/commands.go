@@ -535,7 +535,7 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 		if mark != "" {
 			shown += mark + ","
 		}
-		s.note = s.adjusted.add(s.note, name, was, shown, s.gan.Epoch(), s.pendingNote(marked, when), s.warmupClause(name))
+		s.note = s.adjusted.add(s.note, name, was, to, shown, s.gan.Epoch(), s.pendingNote(marked, when), s.warmupClause(name))
 	default:
 		// Every change the next epoch trains with, not the last alone:
 		// → ↓ → on a paused blog-original would leave "G lr 1e-3 → 2e-3
@@ -577,21 +577,25 @@ type settingStep struct {
 	epoch    int
 }
 
-// add records the change of setting name from → to after epoch, made
-// while note was the note, and returns the note that gives it: alone
+// add records the change of setting name from → to after epoch, to
+// shown as the note gives it, with its mark ("5e-5, the design's,"),
+// made while note was the note, and returns the note that gives it: alone
 // (one), the note pendingNote wrote, or with the run's changes before it,
 // "D lr 5e-3 → 1e-2 after epoch 779, → 2e-2 after epoch 807, → 5e-2
 // after epoch 863", and past three changes their count and span, "D lr
-// 5e-3 → 5e-2 in 4 changes, after epochs 779 to 901, each an event",
-// either ending in the latest change's clause (warmupClause), if any.
-func (r *settingRun) add(note, name, from, to string, epoch int, one, clause string) string {
+// 5e-3 → 5e-2 in 4 changes, after epochs 779 to 901, each an event", or
+// where the last took it back to where the first began, "D lr back to
+// 5e-3 in 4 changes, …", as presses taken back within an epoch say "back
+// to", either ending in the latest change's clause (warmupClause), if
+// any.
+func (r *settingRun) add(note, name, from, to, shown string, epoch int, one, clause string) string {
 	if r.note != note || r.name != name {
 		*r = settingRun{name: name}
 	}
 	if k := len(r.changes) - 1; k >= 0 && r.changes[k].epoch == epoch {
-		r.changes[k].to = to // a press joining the epoch's change
+		r.changes[k].to = shown // a press joining the epoch's change
 	} else {
-		r.changes = append(r.changes, settingStep{from, to, epoch})
+		r.changes = append(r.changes, settingStep{from, shown, epoch})
 	}
 	cs := r.changes
 	switch n := len(cs); {
@@ -606,8 +610,12 @@ func (r *settingRun) add(note, name, from, to string, epoch int, one, clause str
 			}
 		}
 		r.note = strings.Join(parts, ", ")
+	case cs[0].from == to:
+		// Back where the run began: "D lr 5e-4 → 5e-4 in 4 changes" read
+		// as a change that changed nothing, or a misprint.
+		r.note = fmt.Sprintf("%s back to %s in %s changes, after epochs %s to %s, each an event", name, shown, numtext.FormatInt(n), numtext.FormatInt(cs[0].epoch), numtext.FormatInt(epoch))
 	default:
-		r.note = fmt.Sprintf("%s %s → %s in %s changes, after epochs %s to %s, each an event", name, cs[0].from, to, numtext.FormatInt(n), numtext.FormatInt(cs[0].epoch), numtext.FormatInt(epoch))
+		r.note = fmt.Sprintf("%s %s → %s in %s changes, after epochs %s to %s, each an event", name, cs[0].from, shown, numtext.FormatInt(n), numtext.FormatInt(cs[0].epoch), numtext.FormatInt(epoch))
 	}
 	if len(cs) > 1 && clause != "" {
 		r.note += ", " + clause

@@ -1279,6 +1279,21 @@ func TestSettingChangesAfterEpochsOneAfterAnother(t *testing.T) {
 	}
 }
 
+// TestSettingChangesBackWhereTheyBegan: changes after epochs one after
+// another that take a setting back to the value the first began from say
+// so, "back to 5e-4 in 4 changes", where "D lr 5e-4 → 5e-4 in 4 changes"
+// read as a change that changed nothing.
+func TestSettingChangesBackWhereTheyBegan(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1}, 25)
+	for _, step := range []int{+1, +1, -1, -1} {
+		Adjust{DLR, step}.apply(s)
+		s.trainEpoch()
+	}
+	if want := "D lr back to 5e-4 in 4 changes, after epochs 25 to 28, each an event"; s.note != want {
+		t.Errorf("→ → ← ← after epochs 25 to 28: note %q, want %q", s.note, want)
+	}
+}
+
 // TestMomentNotesGo: a note about a moment ("resumed at epoch 10",
 // "continuing past the plan") goes once the run has trained a check
 // interval past it and momentShown has passed, so that a run trained past
