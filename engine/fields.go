@@ -1219,10 +1219,6 @@ func (c *Config) notNames(f configField, raw []byte) error {
 // misspelt. A list of another length than the design takes is given the
 // design's own whole.
 func (c *Config) emptyInList(f configField, list []string, i int) error {
-	what := "is empty"
-	if list[i] != "" {
-		what = "holds only spaces"
-	}
 	own := c.actsFor(f.key)
 	example := make([]string, len(own))
 	for j, a := range own {
@@ -1232,7 +1228,7 @@ func (c *Config) emptyInList(f configField, list []string, i int) error {
 		}
 	}
 	written, _ := json.Marshal(example)
-	return fmt.Errorf("%s: name %d of %d %s: give one of %s, e.g. %s: %s", f.key, i+1, len(list), what, joinNames(activationNames), strconv.Quote(f.key), written)
+	return blank(f, fmt.Sprintf("%s: name %d of %d", f.key, i+1, len(list)), list[i], "one of "+joinNames(activationNames), string(written))
 }
 
 // namesInQuotes returns the error for raw, a JSON string given to the
@@ -1287,11 +1283,7 @@ func (c *Config) namesInQuotes(f configField, raw []byte) error {
 // that it is not one of the names.
 func (c *Config) noName(f configField, one string) error {
 	form, example, _ := c.ValueForm(f.key)
-	what := "is empty"
-	if one != "" {
-		what = "holds only spaces"
-	}
-	return fmt.Errorf("%s %s: give %s, e.g. %s: %s", f.key, what, form, strconv.Quote(f.key), strconv.Quote(example))
+	return blank(f, f.key, one, form, strconv.Quote(example))
 }
 
 // noNames is the error for text, a list of names in a preset file given
@@ -1307,11 +1299,21 @@ func (c *Config) noNames(f configField, text string) error {
 	if err != nil {
 		example = []byte("[]")
 	}
-	what := "is empty"
+	return blank(f, f.key, text, form, string(example))
+}
+
+// blank is the error for text, a name or a list of names given to the
+// field f in a preset file, named as what ("loss", "g_acts: name 3 of
+// 3"), that is empty or only spaces: which it is, what to give, form,
+// and written, the value to write, as the key takes it: `loss is empty:
+// give one of bce, …, e.g. "loss": "bce"`, for noName, noNames and
+// emptyInList alike.
+func blank(f configField, what, text, form, written string) error {
+	is := "is empty"
 	if text != "" {
-		what = "holds only spaces"
+		is = "holds only spaces"
 	}
-	return fmt.Errorf("%s %s: give %s, e.g. %s: %s", f.key, what, form, strconv.Quote(f.key), example)
+	return fmt.Errorf("%s %s: give %s, e.g. %s: %s", what, is, form, strconv.Quote(f.key), written)
 }
 
 // actsFor is a list of activations for key, g_acts or d_acts, of the
