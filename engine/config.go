@@ -550,14 +550,14 @@ func divisorOfBatch(ns []int, batch, multiple int, also []string) string {
 			divisors = append(divisors, numtext.FormatInt(d))
 		}
 	}
-	if last := len(divisors) - 1; last >= 1 && last < maxListedDivisors {
-		msg += " (" + strings.Join(divisors[:last], ", ") + " or " + divisors[last] + ")"
+	if n := len(divisors); n >= 2 && n <= maxListedDivisors {
+		msg += " (" + numtext.List(divisors, "or") + ")"
 	}
 	if multiple != 0 {
 		msg += ", or batch a multiple of " + numtext.FormatInt(multiple)
 	}
 	if len(also) > 0 {
-		msg += ", as " + strings.Join(also, " and ") + " needs too"
+		msg += ", as " + numtext.List(also, "and") + " needs too"
 	}
 	return msg
 }

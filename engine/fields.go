@@ -202,14 +202,7 @@ func wordKeys(key string) string {
 			keys = append(keys, strconv.Quote(k))
 		}
 	}
-	switch len(keys) {
-	case 0:
-		return ""
-	case 1:
-		return " (did you mean " + keys[0] + "?)"
-	}
-	last := len(keys) - 1
-	return " (did you mean " + strings.Join(keys[:last], ", ") + " or " + keys[last] + "?)"
+	return suggest.Say(keys)
 }
 
 // Set changes the field named key to value, read according to the

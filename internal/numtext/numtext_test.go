@@ -30,6 +30,26 @@ func TestFormatInt(t *testing.T) {
 	}
 }
 
+// TestList: a list as a sentence gives it, no comma before its
+// conjunction, whatever the conjunction: none and one item as they are.
+func TestList(t *testing.T) {
+	for _, c := range []struct {
+		items []string
+		conj  string
+		want  string
+	}{
+		{nil, "and", ""},
+		{[]string{"a"}, "and", "a"},
+		{[]string{"a", "b"}, "and", "a and b"},
+		{[]string{"a", "b", "c"}, "and", "a, b and c"},
+		{[]string{"a", "b", "c", "d"}, "or", "a, b, c or d"},
+	} {
+		if got := List(c.items, c.conj); got != c.want {
+			t.Errorf("List(%q, %q) = %q, want %q", c.items, c.conj, got, c.want)
+		}
+	}
+}
+
 // TestRange: a range's ends grouped as a count is, an int's or a
 // uint64's past what an int holds.
 // TestCount: one thing in the singular, any other count in the plural,

@@ -2,7 +2,11 @@
 // the "did you mean" of an error: an unknown preset, key, choice or flag.
 package suggest
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ganui/ganui/internal/numtext"
+)
 
 // maxLen bounds the text compared: no name is longer, and the cost of a
 // comparison grows with the product of the lengths.
@@ -26,14 +30,10 @@ func DidYouMean(s string, names []string, show func(string) string) string {
 // " (did you mean X, Y or Z?)" for the names as they are, "" for none:
 // DidYouMean's words, for a caller that picks the names itself.
 func Say(names []string) string {
-	last := len(names) - 1
-	switch {
-	case last < 0:
+	if len(names) == 0 {
 		return ""
-	case last == 0:
-		return " (did you mean " + names[0] + "?)"
 	}
-	return " (did you mean " + strings.Join(names[:last], ", ") + " or " + names[last] + "?)"
+	return " (did you mean " + numtext.List(names, "or") + "?)"
 }
 
 // Nearest returns the names, in their order, at the least edit distance
