@@ -67,8 +67,7 @@ func formatNames(path string) string {
 	for i, f := range formats {
 		names[i] = shellword.Quote(stem + "." + f)
 	}
-	last := len(names) - 1
-	return "; give " + strings.Join(names[:last], ", ") + " or " + names[last]
+	return "; give " + numtext.List(names, "or")
 }
 
 // Run is what the figure of one run shows: four panels — (a) the mean and
@@ -230,7 +229,7 @@ func retuned(events []session.Event) string {
 	case len(at) == 1:
 		return "settings at the end, changed after epoch " + at[0]
 	case len(at) <= 3:
-		return "settings at the end, changed after epochs " + strings.Join(at[:len(at)-1], ", ") + " and " + at[len(at)-1]
+		return "settings at the end, changed after epochs " + numtext.List(at, "and")
 	}
 	return fmt.Sprintf("settings at the end, changed after epoch %s and %d later ones", at[0], len(at)-1)
 }
