@@ -742,10 +742,11 @@ func missing(seen map[string]bool, name string) error {
 	case len(keys) == 1:
 		return fmt.Errorf("%s: the file leaves %s out and names no %q preset to take it from; give it, or a base%s", name, keys[0], baseKey, everyKey())
 	}
-	list := strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
+	listed := keys
 	if len(keys) > named {
-		list = strings.Join(keys[:named], ", ") + " and " + numtext.FormatInt(len(keys)-named) + " more"
+		listed = append(keys[:named:named], numtext.FormatInt(len(keys)-named)+" more")
 	}
+	list := numtext.List(listed, "and")
 	return fmt.Errorf("%s: the file leaves %s keys out (%s) and names no %q preset to take them from; give them, or a base%s", name, numtext.FormatInt(len(keys)), list, baseKey, everyKey())
 }
 
