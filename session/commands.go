@@ -247,7 +247,7 @@ func (s *Session) handNote(last string) string {
 	for k, p := range players {
 		parts[k] = handCount(counts[p], p)
 	}
-	return numtext.Plain(strings.Join(parts, " and ")+" by hand") + at + ", the latest a " + last + " update"
+	return numtext.Plain(numtext.List(parts, "and")+" by hand") + at + ", the latest a " + last + " update"
 }
 
 // handDetail is the detail of an event of n updates of player by hand.

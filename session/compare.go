@@ -706,10 +706,7 @@ func saidInFull(did []string) string {
 			said[i] = strings.TrimPrefix(did[i], verb+" ")
 		}
 	}
-	if n := len(said); n > 1 {
-		return strings.Join(said[:n-1], ", ") + " and " + said[n-1]
-	}
-	return strings.Join(said, "")
+	return numtext.List(said, "and")
 }
 
 // departureAnd joins the things a departure did in offWhat, as a record

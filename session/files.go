@@ -840,7 +840,7 @@ func (Export) apply(s *Session) {
 	case n > 0:
 		what = append(what, epochs)
 	}
-	note := fmt.Sprintf("exported %s to %s", strings.Join(what, " and "), path)
+	note := fmt.Sprintf("exported %s to %s", numtext.List(what, "and"), path)
 	s.written(path, note)
 	if short {
 		s.warn(note + ": the history file failed, the rest is lost")

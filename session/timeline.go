@@ -631,10 +631,7 @@ func (p Pending) Note() string {
 	for i, e := range p.Checks {
 		at[i] = numtext.FormatInt(e)
 	}
-	checks := at[len(at)-1]
-	if n := len(at); n > 1 {
-		checks = strings.Join(at[:n-1], ", ") + " and " + checks
-	}
+	checks := numtext.List(at, "and")
 	if p.Seen < 0 {
 		return "new: an event if it holds at " + checks
 	}
