@@ -762,7 +762,7 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 	if w.unclamped {
 		where = fmt.Sprintf("past %d", runawayPast)
 	}
-	return fmt.Sprintf("%s took turns %s for %d epochs", strings.Join(took, " and "), where, runawayEpochs)
+	return fmt.Sprintf("%s took turns %s for %d epochs", numtext.List(took, "and"), where, runawayEpochs)
 }
 
 // lossLine is the line a loss at or past which counts toward the
@@ -1737,16 +1737,17 @@ func saturated(w *watch) (Finding, bool) {
 	if len(which) > 1 {
 		its = "their"
 	}
+	losses := numtext.List(which, "and")
 	where := fmt.Sprintf("at %d or more, near %s limit of %d,", runawayLoss, its, lossLimit)
-	text := fmt.Sprintf("%s at %s limit: %s", strings.Join(which, " and "), its, strings.Join(why, "; "))
+	text := fmt.Sprintf("%s at %s limit: %s", losses, its, strings.Join(why, "; "))
 	if w.unclamped {
 		where = fmt.Sprintf("past %d", runawayPast)
-		text = strings.Join(which, " and ") + fmt.Sprintf(" past %d, as far from any fit", runawayPast)
+		text = losses + fmt.Sprintf(" past %d, as far from any fit", runawayPast)
 	}
 	text += fmt.Sprintf("; %d epochs of it in a row end the run as a runaway: try a lower learning rate", runawayEpochs)
-	detail := fmt.Sprintf("%s %s for the last %s epochs in a row, of the %d a runaway takes", strings.Join(which, " and "), where, numtext.FormatInt(w.saturated), runawayEpochs)
+	detail := fmt.Sprintf("%s %s for the last %s epochs in a row, of the %d a runaway takes", losses, where, numtext.FormatInt(w.saturated), runawayEpochs)
 	if held < w.saturated { // the losses took turns there
-		detail = fmt.Sprintf("%s %s now, for the last %s epochs, the losses at their line by turns for the last %s in a row, of the %d a runaway takes", strings.Join(which, " and "), where, numtext.FormatInt(held), numtext.FormatInt(w.saturated), runawayEpochs)
+		detail = fmt.Sprintf("%s %s now, for the last %s epochs, the losses at their line by turns for the last %s in a row, of the %d a runaway takes", losses, where, numtext.FormatInt(held), numtext.FormatInt(w.saturated), runawayEpochs)
 	}
 	return Finding{Kind: DSaturated, Text: text, Detail: detail}, true
 }

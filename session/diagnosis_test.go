@@ -288,6 +288,13 @@ func TestRunawayNamesTheStuckLoss(t *testing.T) {
 			}
 			return 0.1, 0.1, 500
 		}, "D's loss on real data and G's loss took turns past 99 for 200 epochs"},
+		// A critic's score run off far below 0 puts all three past the
+		// line, and they are listed as a sentence lists three.
+		{"least squares: three take turns", func(e int) (float64, float64, float64) {
+			v := [3]float64{0.1, 0.1, 0.1}
+			v[e%3] = 500
+			return v[0], v[1], v[2]
+		}, "D's loss on real data, D's loss on generated data and G's loss took turns past 99 for 200 epochs"},
 	}...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -2728,6 +2735,37 @@ func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 			t.Errorf("%s, %d epochs at the limit: %q (%q), want %q", c.loss, c.epochs, got.Text, got.Detail, c.want)
 		}
 	}
+}
+
+// TestSaturatedListsThreeLosses: a least-squares D whose scores have run
+// far below 0, D(x) = −100, has all three losses past the line, D real
+// and G 10,201, D fake 10,000; the finding lists them as a sentence lists
+// three, "D's loss on real data, D's loss on generated data and G's loss
+// past 99", its detail too, not "… and … and …".
+func TestSaturatedListsThreeLosses(t *testing.T) {
+	cfg := testdesigns.PerSample(3000)
+	cfg.Loss = engine.LossLeastSquares
+	w := watchOf(cfg)
+	for e := 1; e <= 300; e++ {
+		st := engine.EpochStats{Epoch: e, DReal: 0.7, DFake: 0.7, G: 0.7, Mean: 4, Std: 1.25}
+		if e > 250 {
+			st.DReal, st.DFake, st.G = 10201, 10000, 10201
+		}
+		if r := w.add(st, -1, 9, true, true); r != "" {
+			t.Fatalf("epoch %d: a runaway %q", e, r)
+		}
+	}
+	const want = "D's loss on real data, D's loss on generated data and G's loss past 99"
+	for _, f := range diagnose(cfg, &w, &Eval{}) {
+		if f.Kind != DSaturated {
+			continue
+		}
+		if !strings.HasPrefix(f.Text, want+", as far from any fit") || !strings.HasPrefix(f.Detail, want+" for the last 50 epochs") {
+			t.Errorf("%q (%q), want both to start %q", f.Text, f.Detail, want)
+		}
+		return
+	}
+	t.Errorf("no finding, want %q", want)
 }
 
 // TestStallSaysWhatDScores: a D stalled at its equilibrium is said to give
