@@ -314,7 +314,9 @@ func retrainCommand(given []givenFlag, batch []string, with []string) string {
 // interrupted and those never started, each named or counted, or both
 // "" where left names them and all are of one kind, interrupted saying
 // which; retrain is the flags that train them, each set trains a part
-// of them ("… and … train them"); one says left is a single item (it).
+// of them ("… and … train them", each after " and ", not numtext.List's
+// commas, which would read as the end of a command's last value,
+// "--sweep g_lr=1e-3,1e-2,"); one says left is a single item (it).
 func unfinishedLine(left string, how [2]string, interrupted bool, retrain []string, one bool) string {
 	text := "not started"
 	switch {

@@ -300,10 +300,7 @@ func leftLine(end tui.Ending, unwritten []session.Command, left []*outputfile.Le
 		for i, c := range unwritten {
 			files[i] = askedFor(c, end)
 		}
-		list = files[0]
-		if n := len(files); n > 1 {
-			list = strings.Join(files[:n-1], ", ") + " or " + files[n-1]
-		}
+		list = numtext.List(files, "or")
 	}
 	why := "quit at once, not waiting for " + notWaitingFor(end.Doing, list) + ": no final line, no command again"
 	switch {
