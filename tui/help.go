@@ -1175,15 +1175,11 @@ func pagesHeading(parts []string) string {
 	if len(parts) == 0 {
 		return "Glossary"
 	}
-	head := parts[0]
-	for i, p := range parts[1:] {
-		sep := ", "
-		if i == len(parts)-2 {
-			sep = " and "
-		}
-		head += sep + strings.ToLower(p)
+	named := []string{parts[0]}
+	for _, p := range parts[1:] {
+		named = append(named, strings.ToLower(p))
 	}
-	return head
+	return numtext.List(named, "and")
 }
 
 // glossaryView is the glossary's current page in place of the panels,

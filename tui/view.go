@@ -2154,7 +2154,7 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 			hasG, g = true, h.GLoss
 			who = append(who, "G")
 		}
-		whose := strings.Join(who, " and ") + " by hand"
+		whose := numtext.List(who, "and") + " by hand"
 		titles = []string{styleTitle.Render("Losses") + styleMuted.Render(", "+whose), styleMuted.Render(whose)}
 	}
 	items := []string{
