@@ -613,7 +613,7 @@ func TestHeadlessRun(t *testing.T) {
 		t.Errorf("findings %q, want G's noise ignored, before the final line", findings)
 	}
 	for i, l := range lines[:3] {
-		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks=", "w1="} {
+		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", " batch_mean=", " batch_std=", "ks=", "w1="} {
 			if !strings.Contains(l, k) {
 				t.Errorf("progress line %q lacks %q", l, k)
 			}

@@ -99,7 +99,7 @@ func TestModeSharesAsEveryFigure(t *testing.T) {
 func TestProgressLineGivesBothDistances(t *testing.T) {
 	p := Progress{Stats: engine.EpochStats{Epoch: 100, DReal: 0.5, DFake: 0.75, G: 0.625, Mean: 0.1, Std: 0.08},
 		Metrics: engine.Metrics{N: 10000, KS: 0.99741, W1: 3.89062}}
-	want := "epoch=100 d_real=0.500 d_fake=0.750 g=0.625 mean=0.100 std=0.080 ks=0.997 w1=3.891"
+	want := "epoch=100 d_real=0.500 d_fake=0.750 g=0.625 batch_mean=0.100 batch_std=0.080 ks=0.997 w1=3.891"
 	if line := p.Line(); line != want {
 		t.Errorf("progress line %q\nwant          %q", line, want)
 	}

@@ -1010,7 +1010,7 @@ func TestSmallCloudBetweenModesIsNoCollapseOntoAMode(t *testing.T) {
 }
 
 // TestRunawayOutsideGivesTheMeans: a run gone far off the range is told with
-// its mean written as the lines write it (6.4950e9, a progress line's mean=,
+// its mean written as the lines write it (6.4950e9, a progress line's batch_mean=,
 // not %.4g's 6.495e+09), and on a plane with both means and the box: one gone
 // off along y is not told by its x mean alone, inside the range. The mean is
 // named the last batch's, which it is, so that "(mean 30.6659)" does not pass

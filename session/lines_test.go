@@ -20,7 +20,7 @@ func TestDivergedLinesStayBounded(t *testing.T) {
 	huge := 25641863068496750607904960151552.0
 	p := Progress{Stats: engine.EpochStats{Epoch: 500, DReal: 1e-30, DFake: math.Inf(1), G: huge, Penalty: 3e-7, Mean: -huge, Std: math.NaN()},
 		Metrics: engine.Metrics{N: 10000, KS: 1, W1: huge}}
-	want := "epoch=500 d_real=1.000e-30 d_fake=+Inf g=2.5642e31 penalty=3.0000e-7 mean=-2.5642e31 std=NaN ks=1.000 w1=2.5642e31"
+	want := "epoch=500 d_real=1.000e-30 d_fake=+Inf g=2.5642e31 penalty=3.0000e-7 batch_mean=-2.5642e31 batch_std=NaN ks=1.000 w1=2.5642e31"
 	if line := p.Line(); line != want {
 		t.Errorf("progress line %q\nwant          %q", line, want)
 	}
@@ -258,6 +258,53 @@ func TestDivergedIsACountEverywhere(t *testing.T) {
 		}
 		if fields["runs"] != "3" || fields["diverged"] != "2" {
 			t.Errorf("runs=%s diverged=%s, want runs=3 diverged=2: %s", fields["runs"], fields["diverged"], line)
+		}
+	}
+}
+
+// TestProgressAndFinalLinesShareNoKeyOfTwoSamples: every key a progress
+// line and the final line both give reads alike where both are of one
+// evaluation, as at a run's last epoch: the progress line's moments, of
+// the epoch's last batch, are batch_mean= and batch_std= (batch_mean_x= …
+// on a plane), not the final line's mean= and std=, of fresh samples,
+// where bimodal seed 4 at epoch 2,000 said mean=-2.071 on one and
+// mean=-1.891 on the other.
+func TestProgressAndFinalLinesShareNoKeyOfTwoSamples(t *testing.T) {
+	fields := func(line string) map[string]string {
+		kv := map[string]string{}
+		for _, f := range strings.Fields(line) {
+			if k, v, ok := strings.Cut(f, "="); ok {
+				kv[k] = v
+			}
+		}
+		return kv
+	}
+	modes := []engine.ModeCoverage{{Share: 0.968, Expected: 0.5, Covered: true}, {Share: 0, Expected: 0.5}}
+	for _, c := range []struct {
+		name  string
+		stats engine.EpochStats
+		m     engine.Metrics
+		batch []string
+	}{
+		{"line", engine.EpochStats{Epoch: 2000, DReal: 0.554, DFake: 0.392, G: 1.158, Mean: -2.071, Std: 0.703},
+			engine.Metrics{N: 10000, Mean: -1.891, Std: 0.715, KS: 0.5, W1: 1.891, Modes: modes},
+			[]string{"batch_mean=-2.071", "batch_std=0.703"}},
+		{"plane", engine.EpochStats{Epoch: 2000, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, Std: 1.1, MeanY: 0.2, StdY: 1.2},
+			engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{MeanX: 0.3, StdX: 1.3, MeanY: 0.4, StdY: 1.4, SW1: 0.05, Spots: make([]engine.SpotShare, 8)}},
+			[]string{"batch_mean_x=0.100", "batch_std_x=1.100", "batch_mean_y=0.200", "batch_std_y=1.200"}},
+	} {
+		progress := Progress{Stats: c.stats, Metrics: c.m}.Line()
+		final := Result{Preset: "bimodal", Seed: 4, Epochs: 2000, State: Done, Metrics: c.m}.Line()
+		p, f := fields(progress), fields(final)
+		for k, v := range p {
+			if w, ok := f[k]; ok && w != v {
+				t.Errorf("%s: %s=%s on the progress line, %s=%s on the final line of the same evaluation:\n%s\n%s", c.name, k, v, k, w, progress, final)
+			}
+		}
+		for _, want := range c.batch {
+			if !strings.Contains(progress, " "+want+" ") {
+				t.Errorf("%s: progress line %q, want %s", c.name, progress, want)
+			}
 		}
 	}
 }
