@@ -828,6 +828,17 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	return o, nil
 }
 
+// setsError is an error of applySets that is of the --set flags as given,
+// whatever design they change: spaces beside a setting's '=', epochs both
+// set and given, a key set twice. A sweep over presets says it as --preset
+// would, "g_lr is set twice (--set); drop one", not at its first preset,
+// "--sweep: preset, value 1 of 2: vanilla: g_lr is set twice (--set); drop
+// one; no preset of the sweep takes it: drop the --set", which blamed a
+// preset and gave the wrong remedy.
+type setsError struct{ error }
+
+func (e setsError) Unwrap() error { return e.error }
+
 // applySets is cfg, a preset's design, with the --set specs sets and
 // --epochs on it, validated: the design a run of that preset trains.
 func (o *options) applySets(cfg engine.Config, sets []string, given map[string]bool) (engine.Config, error) {
@@ -838,13 +849,13 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 			return cfg, fmt.Errorf("--set: %w", err)
 		}
 		if err := engine.SettingSpaces(s, key, value); err != nil {
-			return cfg, fmt.Errorf("--set: %w", err)
+			return cfg, setsError{fmt.Errorf("--set: %w", err)}
 		}
 		if key == "epochs" && given["epochs"] { // two plans: refused, where --epochs would win without a word
-			return cfg, errors.New("epochs is both set (--set) and given (--epochs); drop one")
+			return cfg, setsError{errors.New("epochs is both set (--set) and given (--epochs); drop one")}
 		}
 		if setKeys[key] { // two values: refused, where the last would win without a word
-			return cfg, fmt.Errorf("%s is set twice (--set); drop one", key)
+			return cfg, setsError{fmt.Errorf("%s is set twice (--set); drop one", key)}
 		}
 		setKeys[key] = true
 		before := cfg.Clone()
@@ -1115,6 +1126,14 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 			return cfg, err
 		}
 		return o.applySets(cfg, sets, given)
+	}
+	// An error of the --set flags themselves is no preset's: said as
+	// --preset would say it (setsError). A sweep that names no preset,
+	// preset=, is refused by parseSweep.
+	if len(names) > 0 {
+		if _, err := takes(names[0]); errors.As(err, new(setsError)) {
+			return err
+		}
 	}
 	design := func(p string) (engine.Config, error) {
 		cfg, err := presets.Resolve(p)

@@ -154,8 +154,9 @@ func TestHelpKeepsAFlagWithItsArgument(t *testing.T) {
 // TestSweepOverPresetsRefusals: --sweep preset=… is refused in one line,
 // exit 2, before any training, with what to type: beside --preset, the
 // sweep that names that preset too; with a --set a preset does not take,
-// which preset and the presets that take it; over presets of 1-D and 2-D
-// targets, the sweep of each.
+// which preset and the presets that take it, but where the --set flags are
+// refused whatever the preset (a key set twice), as --preset would refuse
+// them; over presets of 1-D and 2-D targets, the sweep of each.
 func TestSweepOverPresetsRefusals(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -169,6 +170,14 @@ func TestSweepOverPresetsRefusals(t *testing.T) {
 			"--sweep: preset, value 2 of 3: bimodal-pacgan: --set: d_in: 2 out of range: a divisor of batch 99 (1, 3, 9, 11, 33 or 99), or batch a multiple of 2; of the presets, only bimodal and vanilla take the --set: --sweep preset=bimodal,vanilla, or drop the --set"},
 		{[]string{"--sweep", "preset=vanilla,bimodal", "--set", "d_acts=relu,relu,relu,sigmoid"},
 			"--sweep: preset, value 1 of 2: vanilla: --set: d_acts: need 3 activations (one per hidden layer of d_hidden and one for the output), got 4; no preset of the sweep takes it: drop the --set"},
+		// An error of the --set flags, whatever preset they change, is
+		// said as --preset would say it, not at the sweep's first preset.
+		{[]string{"--sweep", "preset=vanilla,bimodal", "--set", "g_lr=1", "--set", "g_lr=2"},
+			"g_lr is set twice (--set); drop one"},
+		{[]string{"--sweep", "preset=vanilla,bimodal", "--set", "epochs=5"},
+			"epochs is both set (--set) and given (--epochs); drop one"},
+		{[]string{"--sweep", "preset=vanilla,bimodal", "--set", "g_lr= 1"},
+			`--set: "g_lr= 1" has spaces around its =; write g_lr=1`},
 		{[]string{"--sweep", "preset=bimodal,ring"},
 			"--sweep: preset=ring is a 2-D target and preset=bimodal a 1-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension; sweep them apart: --sweep preset=bimodal and --sweep preset=ring"},
 	} {
