@@ -240,7 +240,7 @@ func unfinishedSeeds(res session.BatchResult, given []givenFlag) string {
 		named = [2]string{session.CompactSeeds(interrupted), session.CompactSeeds(unstarted)}
 	}
 	retrain := retrainCommand(given, []string{"seeds"}, []string{"--seeds", session.CompactSeeds(left)})
-	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1)
+	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1) + plotKept(given, "batch")
 }
 
 // givenFlag is one flag of the command line as given: its name, and its
@@ -306,6 +306,26 @@ func retrainCommand(given []givenFlag, batch []string, with []string) string {
 		words = append(words, with...)
 	}
 	return command.Line(strings.Join(words, " "))
+}
+
+// plotKept is what a stopped batch's last line (unfinishedLine) ends
+// with where it was given --plot, which the command it gives leaves out
+// (retrainCommand): " (--plot left out: s.png keeps this batch's
+// figure)", whose is "batch" or "sweep", the path as the shell would take
+// it. Without it a user who runs the command would find no --plot in it
+// and no figure drawn, not told why.
+func plotKept(given []givenFlag, whose string) string {
+	for _, g := range given {
+		if g.name != "plot" {
+			continue
+		}
+		path := g.words[len(g.words)-1]
+		if _, value, ok := strings.Cut(g.words[0], "="); ok {
+			path = value
+		}
+		return fmt.Sprintf(" (--plot left out: %s keeps this %s's figure)", shellword.Quote(path), whose)
+	}
+	return ""
 }
 
 // unfinishedLine is the line a stopped --seeds batch or --sweep ends
@@ -385,7 +405,7 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 		flags = append(flags, retrainCommand(given, []string{"sweep"}, f))
 	}
 	left := fmt.Sprintf("%d of %d cells", len(res.Unfinished), cells)
-	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1)
+	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1) + plotKept(given, "sweep")
 }
 
 // maxUnfinishedNames bounds the characters of the cells a stopped

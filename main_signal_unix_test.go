@@ -68,13 +68,14 @@ func TestSeedsStopOnSignal(t *testing.T) {
 // TestStoppedSeedsNameTheSeedsLeft: a stopped --seeds batch ends saying which
 // seeds it left unfinished, those interrupted and those never started, and the
 // whole command that trains them, the flags as given with the --seeds of
-// those seeds in place of the batch's and no --plot, where the summary's
-// unfinished=4 counted them and no line named the seeds that never started;
-// the line gave the --seeds alone, "--seeds 7-10 trains them", which no
-// shell runs.
+// those seeds in place of the batch's and no --plot, which the line says
+// it left out and why, where the summary's unfinished=4 counted them and no
+// line named the seeds that never started; the line gave the --seeds alone,
+// "--seeds 7-10 trains them", which no shell runs.
 func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
 	given := flagsAsGiven(t, "--headless", "-preset=vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=[16,16]", "--seeds", "1,4,7-10", "--plot", "s.png", "--epochs=2000", "--jobs", "2")
 	const cmd = "ganui --headless -preset=vanilla --set g_lr=1e-3 --set 'g_hidden=[16,16]' --seeds %s --epochs=2000 --jobs 2"
+	const kept = " (--plot left out: s.png keeps this batch's figure)"
 	runs := func(states ...session.State) []session.Result {
 		var rs []session.Result
 		for i, st := range states {
@@ -88,11 +89,11 @@ func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
 		want string
 	}{
 		{runs(session.Done, session.Diverged, session.Interrupted, session.Interrupted),
-			"ganui: seeds 7-10 unfinished: 7-8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "7-10") + " trains them"},
+			"ganui: seeds 7-10 unfinished: 7-8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "7-10") + " trains them" + kept},
 		{runs(session.Done, session.Done),
-			"ganui: seeds 7-10 unfinished: not started; " + fmt.Sprintf(cmd, "7-10") + " trains them"},
+			"ganui: seeds 7-10 unfinished: not started; " + fmt.Sprintf(cmd, "7-10") + " trains them" + kept},
 		{runs(session.Done, session.Interrupted, session.Done, session.Interrupted),
-			"ganui: seeds 4,8-10 unfinished: 4,8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "4,8-10") + " trains them"},
+			"ganui: seeds 4,8-10 unfinished: 4,8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "4,8-10") + " trains them" + kept},
 	} {
 		if got := unfinishedSeeds(session.BatchResult{Seeds: seeds, Runs: tc.runs}, given); got != tc.want {
 			t.Errorf("got  %q\nwant %q", got, tc.want)
@@ -152,6 +153,14 @@ func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
 	if got := unfinishedCells(res, 40, given); got != want {
 		t.Errorf("many cells:\ngot  %q\nwant %q", got, want)
 	}
+	// With --plot, which the command leaves out, the line says why: its
+	// file, as the shell takes it, keeps the sweep's figure.
+	plotted := flagsAsGiven(t, "--headless", "--sweep", "g_lr=1e-4,1e-3", "--plot=heat map.png")
+	res = session.SweepResult{Axes: two[1:2], Unfinished: []session.UnfinishedCell{cell(false, "1e-3")}}
+	want = "ganui: 1 of 2 cells unfinished: g_lr=1e-3 not started; ganui --headless --sweep g_lr=1e-3 trains it (--plot left out: 'heat map.png' keeps this sweep's figure)"
+	if got := unfinishedCells(res, 2, plotted); got != want {
+		t.Errorf("with --plot:\ngot  %q\nwant %q", got, want)
+	}
 }
 
 // TestSweepStopsOnSignal: a sweep stops on SIGINT like --seeds: the row
@@ -188,7 +197,7 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	again := func(sweep string) string {
 		return "ganui --headless --preset vanilla " + sweep + " --seeds 1 --jobs 1 --epochs 2000"
 	}
-	both := again("--sweep d_lr=1e-3 --sweep g_lr=2e-3") + " and " + again("--sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3") + " train them\n"
+	both := again("--sweep d_lr=1e-3 --sweep g_lr=2e-3") + " and " + again("--sweep d_lr=2e-3 --sweep g_lr=1e-3,2e-3") + " train them (--plot left out: " + path + " keeps this sweep's figure)\n"
 	left := "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 interrupted, d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " + both
 	if !strings.Contains(stderr.String(), " interrupted") {
 		left = "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " + both
