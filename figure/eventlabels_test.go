@@ -417,14 +417,36 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 
 // TestAlikeLabelCountsTheEvents: a label of events alike counts the
 // session's events its marks stand for: ring's eight modes covered at six
-// epochs, two at 5,400 and two at 6,000, "mode-covered ×8", not ×6.
+// epochs, two at 5,400 and two at 6,000, "mode-covered ×8", not ×6, and
+// the six lines they are drawn as, "on 6 lines", where the counts differ.
 func TestAlikeLabelCountsTheEvents(t *testing.T) {
 	events := []Event{{5400, "mode-covered", 2}, {5600, "mode-covered", 1}, {5800, "mode-covered", 1}, {6000, "mode-covered", 2}, {6400, "mode-covered", 1}, {6800, "mode-covered", 1}}
-	if got := alikeLabel(events); got != "mode-covered ×8" {
-		t.Errorf("six marks of eight events labelled %q, want %q", got, "mode-covered ×8")
+	if got, want := alikeLabel(events, []int{0, 1, 2, 3, 4, 5}), "mode-covered ×8 on 6 lines"; got != want {
+		t.Errorf("six lines of eight events labelled %q, want %q", got, want)
 	}
-	if got := alikeLabel(events[:1]); got != "mode-covered" {
+	if got, want := alikeLabel(events[1:3], []int{1, 2}), "mode-covered ×2"; got != want {
+		t.Errorf("two lines of two events labelled %q, want %q", got, want)
+	}
+	if got := alikeLabel(events[:1], []int{0}); got != "mode-covered" {
 		t.Errorf("one mark of two events labelled %q, want %q", got, "mode-covered")
+	}
+}
+
+// TestAlikeLabelCountsTheLinesDrawn: a label of events alike whose lines lie
+// closer than a few points, drawn as one, says how many lines it spans, so
+// that a reader counting the lines under it agrees with it: ring's figure
+// labelled its eight modes covered "mode-covered ×8" over five lines. Here
+// seven events at five epochs, two of them 1.6 points after the first,
+// drawn as four lines.
+func TestAlikeLabelCountsTheLinesDrawn(t *testing.T) {
+	rec := &strokeCanvas{}
+	drawEvents(rec, Event{100, "mode-covered", 2}, Event{104, "mode-covered", 1}, Event{110, "mode-covered", 2}, Event{120, "mode-covered", 1}, Event{130, "mode-covered", 1})
+	want := "mode-covered ×7 on 4 lines"
+	if !slices.Equal(rec.strs, []string{want}) {
+		t.Fatalf("labels %q written, want %q", rec.strs, want)
+	}
+	if feet := rec.feet(); feet != 4 {
+		t.Errorf("%d lines drawn under %q", feet, want)
 	}
 }
 
@@ -792,10 +814,12 @@ func ringAtItsEnd() Run {
 // band over its early swings: this run's panel (a) ran from -4 to 7 over
 // G's means up to 2.7, then to 4.5, its (c) to 31 over data up to 1.5, then
 // to 15; no label is written over the data. Its six mode-covered events,
-// each a row under the last, are named at once, "mode-covered ×6" (alike),
-// so that its labels take two rows, not seven, and (a) ends at 3, (c)
-// at 2 (ganui --headless --preset ring --plot ring.png: (c) ran to about
-// 300 under seven rows, the decades between empty).
+// each a row under the last, are named at once, "mode-covered ×6 on 4
+// lines" (alike), so that its labels take three rows, not seven, and (a)
+// ends at 3, (c) at 3 (ganui --headless --preset ring --plot ring.png: (c)
+// ran to about 300 under seven rows, the decades between empty). The
+// label's count of the lines it spans takes equilibrium's room in the
+// first row, a third row where "mode-covered ×6" left two.
 func TestEventLabelsLeaveNoEmptyBand(t *testing.T) {
 	r := ringAtItsEnd()
 	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
@@ -807,7 +831,7 @@ func TestEventLabelsLeaveNoEmptyBand(t *testing.T) {
 		p    *panel
 		c    draw.Canvas
 		top  float64
-	}{{"(a) G's means and stds up to 2.7", panels[0][0], canvases[0][0], 3}, {"(c) sliced W1 and share up to 1.5", panels[1][0], canvases[1][0], 2}} {
+	}{{"(a) G's means and stds up to 2.7", panels[0][0], canvases[0][0], 3}, {"(c) sliced W1 and share up to 1.5", panels[1][0], canvases[1][0], 3}} {
 		if c.p.Y.Max > c.top {
 			t.Errorf("panel %s: its axis from %g to %g, want it to end at %g at most", c.name, c.p.Y.Min, c.p.Y.Max, c.top)
 		}
@@ -819,8 +843,8 @@ func TestEventLabelsLeaveNoEmptyBand(t *testing.T) {
 		for _, l := range labels {
 			rows[l.at.Y] = true
 		}
-		if len(rows) > 2 {
-			t.Errorf("panel %s: its %d labels in %d rows, want 2 at most", c.name, len(labels), len(rows))
+		if len(rows) > 3 {
+			t.Errorf("panel %s: its %d labels in %d rows, want 3 at most", c.name, len(labels), len(rows))
 		}
 		for _, l := range labels {
 			if l.bare {

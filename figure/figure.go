@@ -2881,11 +2881,12 @@ const dotRoom = 0.02
 // labels do: it would otherwise read as of the earlier line's epoch. A label
 // right of its line may reach across later lines, which are broken under it.
 // Events of one kind whose lines lie under the first's label are named at
-// once by a label right of the first line that counts them, "mode-covered
-// ×8", across the others, broken under it (alike): ring's eight modes
-// covered at six epochs from 5,400 on had six labels, each a row under the
-// last, seven rows deep with noise-floor's, and the y axes ran on to make
-// the room, panel (c)'s to about 300 over data up to 1.8; now two rows. Where that label finds no
+// once by a label right of the first line that counts them and the lines
+// they are drawn as, "mode-covered ×8 on 4 lines", across the others,
+// broken under it (alike): ring's eight modes covered at six epochs from
+// 5,400 on had six labels, each a row under the last, seven rows deep with
+// noise-floor's, and the y axes ran on to make the room, panel (c)'s to
+// about 300 over data up to 1.8; now three rows. Where that label finds no
 // room (the panel's right edge), each is named on its own.
 // Lines closer than a few points are drawn once, at the first of their events,
 // and the label of a later one names its epoch, "d-stalled (3,600)", so that
@@ -3031,12 +3032,12 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 		label, dated := e.Label, e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
 		if x != lines[of[i]] { // drawn as an earlier event's line
 			label = dated
-		} else if n := alike(shown[i:], func(k int) vg.Length { return trX(float64(shown[i+k].Epoch)) }, sty); n > 1 {
+		} else if n := alike(shown[i:], func(k int) vg.Length { return trX(float64(shown[i+k].Epoch)) }, of[i:], sty); n > 1 {
 			// Events of one kind whose lines lie under the first's label,
-			// named once: "mode-covered ×8", right of the first line, across
-			// the others, which are broken under it.
+			// named once: "mode-covered ×8 on 5 lines", right of the first
+			// line, across the others, which are broken under it.
 			rows := len(free)
-			if place(x, n, []side{{x + vg.Points(2), alikeLabel(shown[i : i+n])}}) {
+			if place(x, n, []side{{x + vg.Points(2), alikeLabel(shown[i:i+n], of[i:i+n])}}) {
 				i += n - 1
 				continue
 			}
@@ -3053,12 +3054,13 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 
 // alike is how many of events, from the first on, are of the first's kind
 // (its label) and lie, at (their lines' x), under the label that names them
-// at once right of the first's line (alikeLabel): 1 where the next is of
-// another kind, or its line lies beyond the label's end.
-func alike(events []Event, at func(int) vg.Length, sty draw.TextStyle) int {
+// at once right of the first's line (alikeLabel; of is the line each is
+// drawn as): 1 where the next is of another kind, or its line lies beyond
+// the label's end.
+func alike(events []Event, at func(int) vg.Length, of []int, sty draw.TextStyle) int {
 	n := 1
 	for n < len(events) && events[n].Label == events[0].Label {
-		end := at(0) + vg.Points(2) + sty.Width(alikeLabel(events[:n+1]))
+		end := at(0) + vg.Points(2) + sty.Width(alikeLabel(events[:n+1], of[:n+1]))
 		if at(n) >= end {
 			break
 		}
@@ -3068,18 +3070,30 @@ func alike(events []Event, at func(int) vg.Length, sty draw.TextStyle) int {
 }
 
 // alikeLabel is the label of events of one kind named at once, counting
-// the session's events they stand for (Event.N), "mode-covered ×8" of
-// ring's eight modes covered at six epochs from 5,400 to 6,800; of one,
-// its label alone.
-func alikeLabel(events []Event) string {
+// the session's events they stand for (Event.N), and, where they are
+// drawn as fewer lines (of, the line of each, those closer than a few
+// points drawn as one), the lines too: "mode-covered ×8 on 4 lines" of
+// ring's eight modes covered at six epochs from 5,400 to 6,800, two at
+// 5,400 and two at 6,000, and 5,600 and 6,000 on the lines of 5,400 and
+// 5,800, so that a reader counting the lines under the label finds the
+// count it gives, where "mode-covered ×8" spanned four. Of one event, its
+// label alone.
+func alikeLabel(events []Event, of []int) string {
 	if len(events) == 1 {
 		return events[0].Label
 	}
-	n := 0
-	for _, e := range events {
+	n, lines := 0, 0
+	for i, e := range events {
 		n += max(1, e.N)
+		if i == 0 || of[i] != of[i-1] {
+			lines++
+		}
 	}
-	return events[0].Label + " ×" + strconv.Itoa(n)
+	label := events[0].Label + " ×" + strconv.Itoa(n)
+	if lines != n {
+		label += " on " + strconv.Itoa(lines) + " lines"
+	}
+	return label
 }
 
 // side is a place for an event's label: where it begins and what it
