@@ -404,6 +404,20 @@ func (k FindingKind) String() string {
 	return fmt.Sprintf("FindingKind(%d)", int(k))
 }
 
+// ReadsSamples tells whether a finding of kind k reads G's samples at the
+// latest evaluation (Snapshot.Eval): its modes, spread, distance or noise
+// use, or whether they are far from the target. The rest read D's losses
+// alone (a runaway, D's win, a frozen or saturated D), which move with
+// every epoch. The screen names that evaluation's epoch beside such a
+// finding where it is not the epoch of the batch the moments legend gives.
+func (k FindingKind) ReadsSamples() bool {
+	switch k {
+	case Runaway, DWins, DFrozen, DSaturated:
+		return false
+	}
+	return true
+}
+
 // Finding is one thing the diagnosis says about the run now: what, in
 // plain words, and the measurement behind it. A label and the value a
 // reader needs with it are written together (a non-breaking space

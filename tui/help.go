@@ -1223,16 +1223,69 @@ func itoa(n int) string { return numtext.FormatInt(n) }
 // the long would take a line more: at 120×40 "… · new at epoch 250: an
 // event if it holds at 260" would take a third row for its last words and
 // push the entry for D's losses out. The ? pages give it whole.
+//
+// Tight, the first finding that reads G's samples says of which epoch it
+// reads them on a plane (checkedAt), as the screen's moments
+// legend beside it says its values are the last batch's.
 func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tight bool) [][]string {
 	out := make([][]string, 0, len(fs))
-	for _, f := range fs {
-		lines := wrapIndent(findingText(f, detail, pendingNote(s, f.Kind, false)), w)
-		if short := wrapIndent(findingText(f, detail, pendingNote(s, f.Kind, true)), w); tight && len(short) < len(lines) {
+	at, checked := -1, ""
+	if tight {
+		at, checked = checkedAt(s, fs)
+	}
+	for i, f := range fs {
+		long, short := pendingNote(s, f.Kind, false), pendingNote(s, f.Kind, true)
+		if i == at {
+			if p, _ := s.PendingOf(f.Kind); long == "" || p.Seen != s.Eval.Epoch { // else "new at epoch 5,824: …" says it
+				long = joinNotes(checked, long)
+			}
+			short = joinNotes(checked, short)
+		}
+		lines := wrapIndent(findingText(f, detail, long), w)
+		if short := wrapIndent(findingText(f, detail, short), w); tight && len(short) < len(lines) {
 			lines = short
 		}
 		out = append(out, lines)
 	}
 	return out
+}
+
+// checkedAt is the index in fs of the first finding that reads G's samples
+// (session.FindingKind.ReadsSamples) and what follows it to name the epoch
+// of the evaluation it reads them at, "at epoch 5,824", as the plane's
+// title names it (not "checked at": evaluations come every 200 ms, not at
+// the checks the events are at); or −1 and "" off a plane, in a replayed
+// frame, and where the run is not running and that epoch is the one whose
+// batch the moments legend gives. Between two evaluations the legend moves
+// on with every epoch and the diagnosis does not: ring's G swings ±2 in
+// about 150 epochs, and "G's samples spread wide about the target's centre"
+// stood beside "Moments, last batch mean x 1.503" with nothing to say the
+// two were of different epochs. Running, it is named at every frame, also
+// one whose evaluation is of its own epoch, so that the row it may take
+// does not come and go five times a second; paused or done, the session
+// evaluates the epoch shown, and it is not named.
+func checkedAt(s *session.Snapshot, fs []session.Finding) (int, string) {
+	e := s.Eval.Epoch
+	if s.Target.Plane == nil || e <= 0 || s.Replay != nil || s.State != session.Running && e == s.Last.Epoch {
+		return -1, ""
+	}
+	for i, f := range fs {
+		if f.Kind.ReadsSamples() {
+			return i, "at " + numtext.Together("epoch "+numtext.FormatInt(e))
+		}
+	}
+	return -1, ""
+}
+
+// joinNotes joins the notes after a finding that are not "", by " · ".
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " · ")
 }
 
 // findingText is a finding on one line, to be wrapped: a glyph for its

@@ -1739,3 +1739,39 @@ func TestCriticSurfaceLegendNamesItsScores(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneFindingSaysItsEpoch: on a plane, running, the first finding that
+// reads G's samples names the epoch of the evaluation it reads them at, "at
+// epoch 5,824", beside a moments legend of the last batch, epoch 5,856: ring's
+// G swings ±2 in about 150 epochs, and "G's samples spread wide about the
+// target's centre" had stood beside "Moments, last batch μ x 1.503" with
+// nothing to say they were of different epochs. A finding of D's losses alone
+// (D wins) is of every epoch and names none; paused, the evaluation is of
+// the epoch shown, and no epoch is named.
+func TestPlaneFindingSaysItsEpoch(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	snap.Note = ""
+	snap.State, snap.Epoch, snap.Eval.Epoch, snap.Last.Epoch = session.Running, 5856, 5824, 5856
+	snap.Findings = []session.Finding{
+		{Kind: session.DWins, Text: "D wins: its losses are near 0"},
+		{Kind: session.ModesBlurred, Text: "every mode is reached, but many samples fall between the modes"},
+	}
+	area := func() string {
+		m.apply(snap)
+		return strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(80, msgRows(24)), " "))), " ")
+	}
+	if got := area(); !strings.Contains(got, "D wins: its losses are near 0 ! every mode is reached, but many samples fall between the modes · at epoch 5,824") {
+		t.Errorf("running, the evaluation at 5,824, the batch at 5,856: %q; want the blurred modes named at epoch 5,824, D's win not", got)
+	}
+	snap.Last.Epoch = 5824 // running, a frame of the evaluation's own epoch: named as well, so that no row comes and goes
+	if got := area(); !strings.Contains(got, "between the modes · at epoch 5,824") {
+		t.Errorf("running, the evaluation of the batch's epoch: %q; want it named still", got)
+	}
+	snap.State = session.Paused
+	if got := area(); strings.Contains(got, "· at epoch") {
+		t.Errorf("paused, the evaluation of the epoch shown: %q; want no epoch named", got)
+	}
+}
