@@ -777,7 +777,7 @@ func (m *Model) surfaceText() string {
 	if m.snap.Loss == engine.LossLeastSquares {
 		score = "D's score over the plane, behind the dots, fitted to its labels by least squares: blue where D says generated (0), orange where it says real (1), with no sigmoid it may leave 0 to 1, shaded as the nearer of them there"
 	}
-	return score + ", no shade where it cannot tell (" + blind + "); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + "." + made
+	return score + ", no shade where it cannot tell (" + blind + "); without colour or in 16 colours, · marks " + numtext.Together("D = "+balanceText(surfaceBalance(&m.snap))) + "." + made
 }
 
 // dxBlind is what the D(x) entry says D's answer is where it cannot tell real

@@ -706,7 +706,7 @@ func (m *Model) redraw() {
 		// take all but 10 of 80×40's columns, "⣿ genera…".
 		notes := len(gap) + lipgloss.Width("⣿"+generatedBy(s.GEMA))
 		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.planeW-notes, l.bottomH-2)
-		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
+		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), surfaceBalance(s), cols, rows)
 		return
 	}
 	// The legend under the bars says whether they are cut, which the plot

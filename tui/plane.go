@@ -390,17 +390,22 @@ func (c *planeCanvas) shown(i int) planeLayer {
 // render writes the plot's rows with D's surface (SurfaceN×SurfaceN
 // scores, row by row from the top; nil for none) shaded behind, and the
 // cells crowded with G's samples (crowded) in their own blue. Without
-// shades (bare), the surface is drawn as its boundary D = ½, a · in the
-// empty cells where D says real beside one where it says fake, and no
-// cell as crowded; without colour (plain), the layers' dots are glyphs
-// of their own too.
-func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool) []string {
+// shades (bare), the surface is drawn as its boundary at its balance (½,
+// or half the real label under label smoothing: surfaceBalance), a · in
+// the empty cells where D says real beside one where it says fake, and
+// no cell as crowded; without colour (plain), the layers' dots are
+// glyphs of their own too. A critic's boundary is at its half-way score,
+// whatever balance says.
+func (c *planeCanvas) render(surface []float64, n int, critic bool, balance float64, plain, bare bool) []string {
 	// A critic's score (Wasserstein, hinge) is no probability: its
 	// surface is shaded from its lowest value to its highest, the
 	// no-shade band at their middle, whatever range the scores have.
 	lo, span := 0.0, 1.0
 	if flo, fhi, ok := finiteRange(surface); ok && critic {
 		lo, span = flo, math.Max(fhi-flo, 1e-9)
+	}
+	if critic || !(balance > 0 && balance < 1) {
+		balance = 0.5
 	}
 	score := func(r, col int) float64 {
 		if surface == nil || n <= 0 || len(surface) < n*n || r < 0 || col < 0 || r >= c.rows || col >= c.cols {
@@ -441,7 +446,7 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 			case top == int(layerPush)+1 && c.drawn.push == 0:
 				c.drawn.push = ch
 			}
-			if top == 0 && bare && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
+			if top == 0 && bare && d >= balance && (score(r-1, col) < balance || score(r+1, col) < balance || score(r, col-1) < balance || score(r, col+1) < balance) {
 				ch, c.drawn.boundary = '·', true
 			}
 			if top == 0 && ch == 0 && shade == len(colSurface)/2 {
@@ -497,9 +502,10 @@ func planeWidth(ys scale, w, h int) int {
 // of x labels, each its y axis's gutter and 2·rows cells wide: the
 // reference sample, the baseline's samples (ghost, nil for none), G's
 // samples, the push and D's surface, a critic's (critic: an unbounded
-// score) shaded over its range. It returns G's samples beyond the box,
-// marked on its edge.
-func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, planeDrawn) {
+// score) shaded over its range, where it is drawn as a boundary, at D's
+// balance (render). It returns G's samples beyond the box, marked on its
+// edge.
+func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, balance float64, cols, rows int) ([]string, planeDrawn) {
 	b := info.Box
 	if cols < 2 || rows < 2 || !(b.X1 > b.X0) || !(b.Y1 > b.Y0) {
 		return nil, planeDrawn{}
@@ -517,7 +523,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 		}
 	}
 	c.arrows(e.Arrows, 2+rows/4)
-	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
+	lines := c.render(e.Surface, e.SurfaceN, critic, balance, noColour(), noShades())
 	ax := yAxisOf(scale{b.Y0, b.Y1}, rows)
 	lines = ax.label(lines)
 	// The x axis at the y axis's step where each label has room, so that
@@ -638,6 +644,27 @@ func firstLine(lines []string) string {
 	return lines[0]
 }
 
+// surfaceBalance is the score at which D cannot tell real from fake,
+// where its surface has no shade and, without shades, its boundary is
+// drawn: ½, or half the real label under label smoothing, 0.45 at 0.9
+// (session.Equilibrium.D), where "· D = ½" had keyed a boundary that D at
+// its balance, scoring 0.45 everywhere, does not cross.
+func surfaceBalance(s *session.Snapshot) float64 {
+	if e := s.Equilibrium; e != nil && e.D > 0 && e.D < 1 {
+		return e.D
+	}
+	return 0.5
+}
+
+// balanceText writes D's balance as the glossary names it: "½", else its
+// value, "0.45".
+func balanceText(b float64) string {
+	if b == 0.5 {
+		return "½"
+	}
+	return numtext.Plainly(b, 3)
+}
+
 // planeNotes is what stands beside the plot, at most h lines of width w:
 // the mode map with its count, then the legend, then why there is no
 // surface, when there is none.
@@ -694,7 +721,7 @@ func (m *Model) planeNotes(w, h int) []string {
 		// run from its lowest score to its highest, the · at half-way
 		// between them (render), as the D surface entry says, not "fake",
 		// "real" and "D = ½", which grid-wgan-gp's legend had read.
-		low, high, mid := " fake ", " real", "· D = ½"
+		low, high, mid := " fake ", " real", "· D = "+balanceText(surfaceBalance(s))
 		if s.Loss.Unbounded() {
 			low, high, mid = " low ", " high", "· D half-way"
 		}

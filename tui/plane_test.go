@@ -257,7 +257,7 @@ func TestPlanePlotOddData(t *testing.T) {
 	}
 	for _, wh := range [][2]int{{0, 0}, {3, 1}, {9, 2}, {50, 9}, {90, 17}} {
 		cols, rows := planeSize(scale{info.Box.Y0, info.Box.Y1}, wh[0], wh[1])
-		lines, _ := planePlot(info, e, []float64{nan}, false, cols, rows)
+		lines, _ := planePlot(info, e, []float64{nan}, false, 0.5, cols, rows)
 		if cols == 0 {
 			continue
 		}
@@ -271,11 +271,11 @@ func TestPlanePlotOddData(t *testing.T) {
 		}
 	}
 	for _, box := range []engine.Box{{}, {X0: nan, X1: 1, Y0: 0, Y1: 1}} {
-		if lines, _ := planePlot(&session.PlaneInfo{Box: box}, e, nil, false, 20, 10); lines != nil {
+		if lines, _ := planePlot(&session.PlaneInfo{Box: box}, e, nil, false, 0.5, 20, 10); lines != nil {
 			t.Errorf("box %v drew a plot", box)
 		}
 	}
-	planePlot(info, &session.Eval{}, nil, false, 20, 10) // nothing to draw
+	planePlot(info, &session.Eval{}, nil, false, 0.5, 20, 10) // nothing to draw
 	if n, _ := modeCells([]engine.SpotShare{{Spot: engine.Spot{X: nan}}}, 5); n != 0 {
 		t.Error("a NaN mode was placed")
 	}
@@ -295,7 +295,7 @@ func TestPlaneWideYLabels(t *testing.T) {
 	e := &session.Eval{Points: []float64{0, 0, 2000, 0, -2000, 1000}}
 	for _, wh := range [][2]int{{40, 30}, {49, 30}, {80, 12}, {23, 12}} {
 		cols, rows := planeSize(scale{info.Box.Y0, info.Box.Y1}, wh[0], wh[1])
-		lines, _ := planePlot(info, e, nil, false, cols, rows)
+		lines, _ := planePlot(info, e, nil, false, 0.5, cols, rows)
 		name := fmt.Sprintf("ring's plane in %d×%d", wh[0], wh[1])
 		if len(lines) != rows+1 {
 			t.Fatalf("%s: %d lines, want %d", name, len(lines), rows+1)
@@ -436,8 +436,8 @@ func TestPlaneLegendWhole(t *testing.T) {
 func TestCriticSurfaceShadedOverItsRange(t *testing.T) {
 	c := newPlaneCanvas(engine.Box{X0: -1, X1: 1, Y0: -1, Y1: 1}, 8, 4)
 	surface := []float64{0.2, 0.3, 0.2, 0.3}
-	plainProb := strings.Join(c.render(surface, 2, false, true, true), "\n")
-	plainCritic := strings.Join(c.render(surface, 2, true, true, true), "\n")
+	plainProb := strings.Join(c.render(surface, 2, false, 0.5, true, true), "\n")
+	plainCritic := strings.Join(c.render(surface, 2, true, 0.5, true, true), "\n")
 	if plainProb == plainCritic {
 		t.Errorf("a critic's surface in [0, 1] is drawn as a probability's:\n%s", plainCritic)
 	}
@@ -476,7 +476,7 @@ func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
 	e := &session.Eval{Points: []float64{-1, -1, -1.1, -1}, Surface: []float64{0.05, 0.95, 0.05, 0.95}, SurfaceN: 2}
-	lines, drawn := planePlot(info, e, nil, false, 20, 10)
+	lines, drawn := planePlot(info, e, nil, false, 0.5, 20, 10)
 	plot := strings.Join(lines, "\n")
 	if regexp.MustCompile(`\x1b\[[0-9;]*(4[0-7]|10[0-7])m`).MatchString(plot) {
 		t.Errorf("a background in 16 colours: %q", plot)
@@ -787,7 +787,7 @@ func TestClumpOverThePush(t *testing.T) {
 	c.points(layerGen, append(xy, 2.1, 3.9)) // and one sample in the third cell
 	// A push rightward along the top row from each: dots in cells 0, 1 and 2, 3.
 	c.arrows([]session.Arrow{{X: 0.1, Y: 3.9, DX: 1}, {X: 2.1, Y: 3.9, DX: 1}}, 4)
-	top := []rune(ansi.Strip(c.render(nil, 0, false, true, true)[0]))
+	top := []rune(ansi.Strip(c.render(nil, 0, false, 0.5, true, true)[0]))
 	if top[0] != '⠁' {
 		t.Errorf("the clump's cell shows %q, want G's ⠁", top[0])
 	}
@@ -818,7 +818,7 @@ func TestTargetWhereGFallsShort(t *testing.T) {
 	c.points(layerGen, gen)
 	c.arrows([]session.Arrow{{X: 0.6, Y: 3.9, DX: 1}}, 4) // rightward from the stray: cells 0, 1, 2
 	for _, plain := range []bool{true, false} {
-		top := []rune(ansi.Strip(c.render(nil, 0, false, plain, true)[0]))
+		top := []rune(ansi.Strip(c.render(nil, 0, false, 0.5, plain, true)[0]))
 		want := []rune{'+', '─', '─', '⠈'} // the target, the push twice, G
 		if !plain {
 			want = []rune{'⠁', '⠉', '⠁', '⠈'}
@@ -853,7 +853,7 @@ func TestBaseWhereGFallsShort(t *testing.T) {
 	c.points(layerRef, ref)
 	c.points(layerGhost, base)
 	c.points(layerGen, gen)
-	top := []rune(ansi.Strip(c.render(nil, 0, false, true, true)[0]))
+	top := []rune(ansi.Strip(c.render(nil, 0, false, 0.5, true, true)[0]))
 	if want := []rune{ghostGlyph, ' ', ' ', '+'}; !slices.Equal(top, want) {
 		t.Errorf("the top row reads %q, want %q: the base where it meets the due G falls short of, the target where both fall short", string(top), string(want))
 	}
@@ -930,7 +930,7 @@ func TestPlaneAxesStepAlike(t *testing.T) {
 	for _, name := range []string{"grid", "ring", "moons"} {
 		_, snap := trainedPlane(t, planeConfig(t, name), 1, 2)
 		for rows := 8; rows <= 36; rows++ {
-			lines, _ := planePlot(snap.Target.Plane, &snap.Eval, nil, false, 2*rows, rows)
+			lines, _ := planePlot(snap.Target.Plane, &snap.Eval, nil, false, 0.5, 2*rows, rows)
 			var ys []string
 			for _, l := range lines[:rows] {
 				ys = append(ys, strings.Fields(ansi.Strip(l)[:axisGutter])...)
@@ -986,7 +986,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	xy = append(xy, -9, 1.1, 9, 0.5) // one sample left of the top row, one right of the second: no clump
 	e := &session.Eval{Points: xy}
 	cols, rows := 8, 4 // a cell is ½ wide and 1 tall
-	lines, out := planePlot(info, e, nil, false, cols, rows)
+	lines, out := planePlot(info, e, nil, false, 0.5, cols, rows)
 	if out.beyond != 27 || out.notFinite != 10 || out.marks != "◀▶▲▼" {
 		t.Errorf("beyond: %d marked %q, %d not a number, want 27 marked %q, 10", out.beyond, out.marks, out.notFinite, "◀▶▲▼")
 	}
@@ -1068,7 +1068,7 @@ func TestCrowdedCellsStandOut(t *testing.T) {
 	draw := func(xy []float64, bare bool) ([]string, bool) {
 		c := newPlaneCanvas(box, 8, 4)
 		c.points(layerGen, xy)
-		return c.render(nil, 0, false, false, bare), c.drawn.clumps
+		return c.render(nil, 0, false, 0.5, false, bare), c.drawn.clumps
 	}
 	var xy []float64
 	for range 100 { // a mode G piles onto, in the third row
@@ -1106,7 +1106,7 @@ func TestCrowdedCellsStandOut(t *testing.T) {
 		c.points(layerRef, []float64{x, y})
 	}
 	c.points(layerGen, xy[:200])
-	if lines = c.render(nil, 0, false, false, false); !c.drawn.clumps || !strings.Contains(lines[2], crowded) {
+	if lines = c.render(nil, 0, false, 0.5, false, false); !c.drawn.clumps || !strings.Contains(lines[2], crowded) {
 		t.Errorf("G collapsed to a point off the target is not crowded:\n%q", lines)
 	}
 	if notes := ansiStrip(strings.Join((&Model{}).planeNotes(40, 12), "\n")); strings.Contains(notes, "crowded") {
@@ -1240,7 +1240,7 @@ func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 	surface := []float64{0.05, 0.95, 0.05, 0.95} // fake on the left, real on the right
 	panel := func(points []float64, arrow session.Arrow) (plot, notes string) {
 		e := &session.Eval{Points: points, Surface: surface, SurfaceN: 2, Arrows: []session.Arrow{arrow}}
-		lines, drawn := planePlot(info, e, nil, false, 20, 10)
+		lines, drawn := planePlot(info, e, nil, false, 0.5, 20, 10)
 		m := Model{planeDrawn: drawn, histView: lines}
 		m.snap.Eval = *e
 		m.snap.Eval.Metrics.N = len(points) / 2
@@ -1413,7 +1413,7 @@ func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 		xy = append(xy, x, y)
 	}
 	e := session.Eval{Epoch: 7, Points: xy, Metrics: engine.Metrics{N: 2500}}
-	lines, out := planePlot(info, &e, nil, false, 20, 10)
+	lines, out := planePlot(info, &e, nil, false, 0.5, 20, 10)
 	m := Model{planeDrawn: out, histView: lines}
 	m.snap.Eval = e
 	count := regexp.MustCompile(`(\d[\d,]*) of (\d[\d,]*) beyond the box`)
@@ -1692,7 +1692,7 @@ func TestPlaneBaselineNamedOnlyWhereDrawn(t *testing.T) {
 		{"a cell of its own", []float64{0, 0, 1.5, -1.5}, true, "╌ base seed 1 at 66"},
 		{"on the target's points G misses", []float64{0, 0, 1, 1, -1, -1}, true, "╌ base seed 1 at 66"},
 	} {
-		lines, drawn := planePlot(info, e, c.ghost, false, 20, 10)
+		lines, drawn := planePlot(info, e, c.ghost, false, 0.5, 20, 10)
 		if plot := ansi.Strip(strings.Join(lines, "\n")); strings.ContainsRune(plot, ghostGlyph) != c.drawn {
 			t.Errorf("%s: the plot draws ╌ %v, want %v:\n%s", c.name, !c.drawn, c.drawn, plot)
 		}
@@ -1729,7 +1729,7 @@ func TestCriticSurfaceLegendNamesItsScores(t *testing.T) {
 			want    string
 		}{{termenv.ANSI256, c.colour}, {termenv.ANSI, c.plain}} {
 			lipgloss.SetColorProfile(p.profile)
-			_, drawn := planePlot(info, e, nil, c.loss.Unbounded(), 20, 10)
+			_, drawn := planePlot(info, e, nil, c.loss.Unbounded(), 0.5, 20, 10)
 			m := Model{planeDrawn: drawn}
 			m.snap.Eval, m.snap.Loss = *e, c.loss
 			notes := strings.Join(strings.Fields(ansiStrip(strings.Join(m.planeNotes(40, 12), "\n"))), " ")
@@ -1773,5 +1773,43 @@ func TestPlaneFindingSaysItsEpoch(t *testing.T) {
 	snap.State = session.Paused
 	if got := area(); strings.Contains(got, "· at epoch") {
 		t.Errorf("paused, the evaluation of the epoch shown: %q; want no epoch named", got)
+	}
+}
+
+// TestSmoothedBoundaryIsAtItsBalance: under one-sided label smoothing (real
+// label 0.9) D's balance, where it cannot tell real from fake, is half the
+// label, 0.45 (session.Equilibrium.D): without shades its boundary is drawn
+// there, and keyed "· D = 0.45", where ring --set real_label=0.9 without
+// colour had keyed "· D = ½", a score D at its balance never reaches. A
+// surface that runs from 0.3 to 0.47 crosses 0.45 and not ½.
+func TestSmoothedBoundaryIsAtItsBalance(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
+	e := &session.Eval{Points: []float64{-1, -1}, Surface: []float64{0.3, 0.47, 0.3, 0.47}, SurfaceN: 2}
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		label float64
+		key   string
+		dot   bool
+	}{{1, "· D = ½", false}, {0.9, "· D = 0.45", true}} {
+		cfg.RealLabel = c.label
+		eq, _ := session.EquilibriumOf(cfg)
+		var m Model
+		m.snap.Eval, m.snap.Equilibrium = *e, &eq
+		lines, drawn := planePlot(info, e, nil, false, surfaceBalance(&m.snap), 20, 10)
+		if got := strings.Contains(ansiStrip(strings.Join(lines, "\n")), "·"); got != c.dot {
+			t.Errorf("real label %g: a · of the boundary drawn %v, want %v:\n%s", c.label, got, c.dot, ansiStrip(strings.Join(lines, "\n")))
+		}
+		drawn.boundary = true // keyed where drawn; at label 1 this surface has none to key
+		m.planeDrawn = drawn
+		if notes := strings.Join(m.planeNotes(40, 12), "\n"); !strings.Contains(notes, c.key) {
+			t.Errorf("real label %g: the legend does not key %q:\n%s", c.label, c.key, notes)
+		}
+		if text := m.surfaceText(); !strings.Contains(text, numtext.Together(strings.TrimPrefix(c.key, "· "))) {
+			t.Errorf("real label %g: the D surface entry does not name %q: %s", c.label, c.key, text)
+		}
 	}
 }
