@@ -569,9 +569,11 @@ func (m Model) planePanel(w, h int) string {
 // another count of the same samples. Short of room, the title gives way in
 // this order: the epoch, which the header says too ("◀ replay epoch 390" of a
 // replayed frame); the axes' "y ↑ x →", which their labels show; then the
-// words, "1,500/2,500 drawn · 408 beyond the box ▶▼" (80×24), so that the
+// words, "1,500/2,500 drawn · 27% beyond the box ▶▼" (80×24), so that the
 // plane says it draws a share of the samples that Quality's "each by ≥1 sample
-// in 2,500" counts; then that share, "408 of 1,500 beyond the box ▶▼" (70×20).
+// in 2,500" counts, and those beyond the box as a share of the samples drawn
+// ("408 beyond the box" beside it did not say of which of the two counts);
+// then that share drawn, "408 of 1,500 beyond the box ▶▼" (70×20).
 // "the box" is never left out: "408 beyond" alone leaves a learner to ask
 // beyond what, where the edge has no mark to show it.
 func (m Model) planeTitle(w int) string {
@@ -592,19 +594,25 @@ func (m Model) planeTitle(w int) string {
 	}
 	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
 	// count says how many are beyond the box (among how many, joined by
-	// of: " of " or "/", none where of is "") and how many are not a
-	// number, in as many words as nan gives.
+	// of: " of " or "/", the first count alone; where of is "%", each as a
+	// share of those drawn, "23%") and how many are not a number, in as
+	// many words as nan gives.
 	count := func(of, nan string) string {
 		var parts []string
 		n := func(k int) string {
-			if of != "" {
-				return numtext.FormatInt(k) + of + numtext.FormatInt(drawn)
+			switch of {
+			case "":
+				return numtext.FormatInt(k)
+			case "%":
+				return numtext.Percent(float64(k) / float64(max(drawn, 1)))
 			}
-			return numtext.FormatInt(k)
+			return numtext.FormatInt(k) + of + numtext.FormatInt(drawn)
 		}
 		if out.beyond > 0 {
 			parts = append(parts, styleMuted.Render(n(out.beyond)+" beyond the box")+marks)
-			of = "" // said once, the first count's
+			if of != "%" {
+				of = "" // said once, the first count's
+			}
 		}
 		if out.notFinite > 0 {
 			parts = append(parts, styleMuted.Render(n(out.notFinite)+" "+nan))
@@ -614,12 +622,12 @@ func (m Model) planeTitle(w int) string {
 	long := count(" of ", "NaN or infinite")
 	type rung struct{ head, what, count string }
 	rungs := []rung{{title, what, long}}
-	if share != "" { // the share said, the count says no "of 1,500" more
+	if share != "" { // the share drawn said, the count is a share of it, "23% beyond the box"
 		rungs = append(rungs,
-			rung{title, share, count("", "NaN or infinite")},
-			rung{plane, share, count("", "NaN or infinite")},
-			rung{plane, shareTight, count("", "NaN or infinite")},
-			rung{plane, shareTight, count("", "NaN")})
+			rung{title, share, count("%", "NaN or infinite")},
+			rung{plane, share, count("%", "NaN or infinite")},
+			rung{plane, shareTight, count("%", "NaN or infinite")},
+			rung{plane, shareTight, count("%", "NaN")})
 	}
 	rungs = append(rungs,
 		rung{title, "", long},
@@ -634,7 +642,7 @@ func (m Model) planeTitle(w int) string {
 			return line
 		}
 	}
-	return pack(" · ", []string{plane, count("", "NaN")}, w)
+	return pack(" · ", []string{plane, count("%", "NaN")}, w)
 }
 
 func firstLine(lines []string) string {

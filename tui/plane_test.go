@@ -1017,8 +1017,9 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 // with no mark on the edge read "213 of 1,500 beyond", beyond what, and said
 // 1,500 where Quality's modes rule beside it counts "each by ≥1 sample in
 // 2,500". There the title says the share of the evaluation's samples it draws,
-// "1,500/2,500 drawn · 348 beyond the box"; at 70×20 the count among those
-// drawn, "348 of 1,500 beyond the box".
+// and those beyond the box as a share of those drawn, "1,500/2,500 drawn · 23%
+// beyond the box", where "· 348 beyond the box" had not said of which of the two
+// counts; at 70×20 the count among those drawn, "348 of 1,500 beyond the box".
 func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -1030,13 +1031,15 @@ func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 		want  string
 	}{
 		{120, planeDrawn{beyond: 348, marks: "▶"}, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 of 1,500 beyond the box ▶"},
-		{60, planeDrawn{beyond: 348, marks: "▶"}, "Plane y ↑ x → · 1,500 of 2,500 drawn · 348 beyond the box ▶"}, // the epoch gives way first
-		{51, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 1,500 of 2,500 drawn · 348 beyond the box ▶"},
-		{80 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 1,500/2,500 drawn · 348 beyond the box ▶"},               // at 80×24
-		{80 - len(gap) - sideW, planeDrawn{beyond: 213}, "Plane · 1,500 of 2,500 drawn · 213 beyond the box"},                          // no mark on the edge
-		{80 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "◀▶▲▼", notFinite: 3}, "Plane · 348/1,500 beyond the box ◀▶▲▼ · 3 NaN"}, // the share gives way
+		{60, planeDrawn{beyond: 348, marks: "▶"}, "Plane y ↑ x → · 1,500 of 2,500 drawn · 23% beyond the box ▶"}, // the epoch gives way first
+		{51, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 1,500 of 2,500 drawn · 23% beyond the box ▶"},
+		{80 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 1,500/2,500 drawn · 23% beyond the box ▶"},               // at 80×24
+		{80 - len(gap) - sideW, planeDrawn{beyond: 213}, "Plane · 1,500 of 2,500 drawn · 14% beyond the box"},                          // no mark on the edge
+		{80 - len(gap) - sideW, planeDrawn{beyond: 1, marks: "▶"}, "Plane · 1,500/2,500 drawn · 0.1% beyond the box ▶"},                // one sample: not 0%
+		{80 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "◀▶▲▼", notFinite: 3}, "Plane · 348/1,500 beyond the box ◀▶▲▼ · 3 NaN"}, // the share drawn gives way
+		{64, planeDrawn{beyond: 30, notFinite: 3}, "Plane · 1,500/2,500 drawn · 2% beyond the box · 0.2% NaN"},                         // each a share
 		{70 - len(gap) - sideW, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 348 of 1,500 beyond the box ▶"},                          // at 70×20
-		{30, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 348 beyond the box ▶"},
+		{30, planeDrawn{beyond: 348, marks: "▶"}, "Plane · 23% beyond the box ▶"},
 	} {
 		m.planeDrawn = c.drawn
 		if got := strings.TrimRight(ansi.Strip(firstLine(strings.Split(m.planePanel(c.w, 2), "\n"))), " "); got != c.want {
