@@ -1003,7 +1003,7 @@ func diagnoseSeen(cfg engine.Config, w *watch, e *Eval, seen []modeEpisode) []Fi
 			between -= c.Share
 			if !c.Covered {
 				before = before || coveredBefore(seen, i)
-				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, numtext.Digits(c.Mean, 3))), ModeShare(c.Share, c.Expected), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
+				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, %s", numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, numtext.Digits(c.Mean, 3))), ModeShare(c.Share, c.Expected), dueShare(c.Expected)))
 				short = short || c.Share >= missingShare
 			}
 		}

@@ -1063,8 +1063,22 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0at\u00a0(2,\u00a00) gets") {
 		t.Fatalf("events %+v", evs)
 	}
-	if want := `event epoch=100 kind=mode-covered detail="mode 1 at (2, 0) gets 50% of the samples within its 3σ, the target 50%"`; evs[0].Line() != want {
+	if want := `event epoch=100 kind=mode-covered detail="mode 1 at (2, 0) gets 50% of the samples within its 3σ, 50% in the target"`; evs[0].Line() != want {
 		t.Errorf("headless line %s, want %s", evs[0].Line(), want)
+	}
+	// A mixture's mode missing says its due as a share of the target, "50%
+	// in the target", where ", the target 50%" left what of the target's
+	// unsaid.
+	line := engine.Metrics{N: checkSamples, Modes: []engine.ModeCoverage{
+		{Mode: engine.Mode{Mean: -2, Std: 0.5, Weight: 0.5}, Share: 1, Expected: 0.5, Covered: true},
+		{Mode: engine.Mode{Mean: 2, Std: 0.5, Weight: 0.5}, Expected: 0.5},
+	}}
+	details = ""
+	for _, f := range diagnose(cfg, &w, &Eval{Epoch: 3000, Metrics: line}) {
+		details += numtext.Plain(f.Detail) + "\n"
+	}
+	if want := "mode 2 (at 2) gets 0% of the samples, 50% in the target"; !strings.Contains(details, want) {
+		t.Errorf("a mixture's missing mode: %q, want %q", details, want)
 	}
 }
 

@@ -709,6 +709,15 @@ func (p episodes) clone() episodes {
 	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), present: maps.Clone(p.present), modes: slices.Clone(p.modes), stillD: p.stillD}
 }
 
+// dueShare writes a mode's share of the target after its share of the
+// samples, "12% in the target": "mode 3 at (0, 2) gets 20% of the samples
+// within its 3σ, 12% in the target", where ", the target 12%" left a
+// learner to work out what of the target's the 12% was. It is %.0f's
+// whole percent, as the screen's "vs 12%" writes it.
+func dueShare(expected float64) string {
+	return numtext.Together(fmt.Sprintf("%.0f%% in the target", 100*expected))
+}
+
 // ModeShare writes a mode's share of the samples in percent, on its side
 // of each line it is judged by (numtext.PercentBeside): under 1% a
 // mixture's mode is missing (missingShare), under half the target's
@@ -834,13 +843,13 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 			at = "at " + c.Where
 		}
 		mode := numtext.Together(fmt.Sprintf("mode %d %s", i+1, at))
-		due := numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))
-		detail := fmt.Sprintf("%s gets %s of the samples, the %s", mode, ModeShare(c.Share, c.Expected), due)
+		due := dueShare(c.Expected)
+		detail := fmt.Sprintf("%s gets %s of the samples, %s", mode, ModeShare(c.Share, c.Expected), due)
 		switch {
 		case plane && kind == EventModeDropped: // the papers' rule
-			detail = fmt.Sprintf("%s not captured: under 1 sample in 2,500 within its 3σ, the %s", mode, due)
+			detail = fmt.Sprintf("%s not captured: under 1 sample in 2,500 within its 3σ, %s", mode, due)
 		case plane:
-			detail = fmt.Sprintf("%s gets %s of the samples within its 3σ, the %s", mode, ModeShare(c.Share, c.Expected), due)
+			detail = fmt.Sprintf("%s gets %s of the samples within its 3σ, %s", mode, ModeShare(c.Share, c.Expected), due)
 		}
 		out = append(out, Event{Epoch: epoch, Kind: kind, Detail: detail})
 	}

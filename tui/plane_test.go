@@ -584,13 +584,13 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 
 // TestLabelsStayWithTheirValues: at 80 and 120 columns the diagnosis and the
 // events, as the ? pages write them, keep each label on the line of its value —
-// "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "the target 50%" —
+// "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "50% in the target" —
 // which the session writes with non-breaking spaces; an event does not read
 // "mode 1 at" at the end of one line and "(2, 0)" at the start of the next. The
 // lines measure as many cells as they show.
 func TestLabelsStayWithTheirValues(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at [-0-9.]+\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|target \d+%`)
+	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at [-0-9.]+\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|\d+% in the target`)
 	plain := func(s string) string { return strings.TrimLeft(numtext.Plain(ansi.Strip(s)), " ") }
 	// Runs whose texts wrapped at plain spaces cut labels from values.
 	_, ring := trainedPlane(t, planeConfig(t, "ring"), 2, 400)

@@ -650,7 +650,7 @@ func TestScreenNumbersWriteShortExponents(t *testing.T) {
 
 // TestModesLineGivesTheTargetsShares: the modes line gives what each mode is
 // due after "vs", as the plane's axes give the target's moments and the
-// diagnosis "the target 50%": one share for modes due alike, each for others,
+// diagnosis "50% in the target": one share for modes due alike, each for others,
 // and none where it would not fit the panel whole. "modes 2/2  30% 58%"
 // (bimodal, seed 1, epoch 10,000) alone would leave the 50% each is due to be
 // worked out from the target's name. A blob's "blob" takes the count's place,

@@ -3060,7 +3060,7 @@ func momentNum(v float64, signed bool) string {
 // onto one of two modes.
 // Without the target's, "modes 2/2  30% 58%" (bimodal, seed 1, epoch
 // 10,000) would leave a learner to work out from the target's name what
-// each mode is due, which the diagnosis gives ("the target 50%").
+// each mode is due, which the diagnosis gives ("50% in the target").
 // Where the diagnosis finds every mode covered but as one blob across
 // them, "blob" takes the place of the count, whose N/N it implies, the
 // shares in the same columns: "modes blob 37% 37% vs 50%"
