@@ -40,6 +40,43 @@ func TestMomentsTitleSaysWhoseAlike(t *testing.T) {
 	}
 }
 
+// TestMomentsKeepAnOffCentreTargetsMeans: a target centred off 0, moons' at
+// (0.50, 0.25), keeps its means in the 2-D moments legend where G's values in
+// two decimals leave them room, before they give way: at 100×30 moons' legend
+// had read "μ x 0.339 y -0.063" beside no target, its means no 0 a learner
+// knows, as ring's and grid's are, whose legend keeps G's three decimals there.
+// At 120×40 each gives its target's means; at 80×24 neither has room beside
+// "Moments, last batch".
+func TestMomentsKeepAnOffCentreTargetsMeans(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		w, h  int
+		wants []string
+	}{
+		{"moons", 100, 30, []string{"μ x 0.34 y -0.06 ┈0.50,0.25", "σ X 0.97 Y 0.38 ┈0.87,0.50"}},
+		{"moons", 120, 40, []string{"mean x 0.339 y -0.063 ┈0.50,0.25"}},
+		{"ring", 100, 30, []string{"mean x 0.339 y -0.063 ┈0.00", "std X 0.968 Y 0.381 ┈1.41"}},
+		{"ring", 120, 40, []string{"mean x 0.339 y -0.063 ┈0.00"}},
+	} {
+		_, m, snap := presetModel(t, c.name, c.w, c.h)
+		// moons at epoch 1,075, seed 1
+		snap.State, snap.Epoch, snap.Rate = session.Running, 1075, 50
+		snap.Last.Epoch, snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = 1075, 0.339, -0.063, 0.968, 0.381
+		m.apply(snap)
+		l := m.layout()
+		legend, _ := m.momText(l.rightW, l.momH)
+		got := ansi.Strip(strings.Join(legend, " / "))
+		if !strings.HasPrefix(got, "Moments, last batch") {
+			t.Errorf("%s at %d×%d: %q, not titled Moments, last batch", c.name, c.w, c.h, got)
+		}
+		for _, want := range c.wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s at %d×%d: the moments legend %q, want %q", c.name, c.w, c.h, got, want)
+			}
+		}
+	}
+}
+
 // TestDesignPanelShowsTheTarget: every preset's ? page at 70×20, the
 // smallest screen, says its target ("target grid(5,2,0.05), batch 256"),
 // what G learns, which G and D in short do not say: a summary that would

@@ -2361,7 +2361,8 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 		// Short of room, the means and stds are named μ and σ, then the
 		// target's values give way, the means' first, then the stds':
 		// the chart's dotted lines and Quality give those; only then do
-		// G's values lose a decimal, as the 1-D legend keeps its three.
+		// G's values lose a decimal, as the 1-D legend keeps its three
+		// (but beside a target centred off 0, below).
 		// Each title is tried with each of these before a shorter one,
 		// so that the title says whose the values are, "Moments, last
 		// batch", as a 1-D run's does, the title going last, since it
@@ -2369,16 +2370,26 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 		// σ X 1.781 Y 2.172" under it, where "mean x -0.241 y -0.178
 		// std X 1.781 Y 2.172" is 41 columns. A points(…) target's
 		// "┈-0.0509,0.693" would take the title's room.
-		forms := []struct {
+		type form struct {
 			write     func(float64) string
 			mean, std string // the names of the means and the stds
 			tm, ts    bool   // the target's values on the line
-		}{
+		}
+		forms := []form{
 			{numtext.Measure, "mean", "std", true, true},
 			{numtext.Measure, "μ", "σ", true, true},
 			{numtext.Measure, "μ", "σ", false, true},
 			{numtext.Measure, "μ", "σ", false, false},
 			{short, "μ", "σ", false, false},
+		}
+		if momentNum(mx, false) != "0.00" || momentNum(my, false) != "0.00" {
+			// A target centred off 0 (moons at (0.50, 0.25), gaussian2, a
+			// points file) keeps its means where G's values in two
+			// decimals leave them room, before they give way: its
+			// means are no 0 a learner knows, as ring's and grid's are,
+			// and "μ x 0.51 y 0.34 ┈0.50,0.25" compares where "μ x 0.508
+			// y 0.336" beside nothing does not (100×30).
+			forms = slices.Insert(forms, 2, form{short, "μ", "σ", true, true})
 		}
 		items := func(i int) []string {
 			v := forms[i]
