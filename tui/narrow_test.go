@@ -77,6 +77,36 @@ func TestMomentsKeepAnOffCentreTargetsMeans(t *testing.T) {
 	}
 }
 
+// TestMomentsLegendKeepsItsFormAcrossSigns: the 2-D moments legend picks its
+// form at the width G's means take with either sign, so that it does not
+// switch between three decimals and two, or show and drop the target's
+// means, from frame to frame as a mean crosses 0: moons at 100×30 read "μ x
+// 0.34 y -0.06 ┈0.50,0.25" one frame and "μ x 0.339 y 0.063" the next.
+func TestMomentsLegendKeepsItsFormAcrossSigns(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		w, h int
+	}{{"moons", 100, 30}, {"moons", 80, 24}, {"moons", 120, 40}, {"ring", 100, 30}, {"ring", 80, 24}, {"grid", 90, 28}} {
+		var forms []string
+		for _, y := range []float64{0.063, -0.063} {
+			for _, x := range []float64{0.339, -0.339} {
+				_, m, snap := presetModel(t, c.name, c.w, c.h)
+				snap.State, snap.Epoch, snap.Rate = session.Running, 1075, 50
+				snap.Last.Epoch, snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = 1075, x, y, 0.968, 0.381
+				m.apply(snap)
+				l := m.layout()
+				legend, _ := m.momText(l.rightW, l.momH)
+				forms = append(forms, strings.Join(strings.Fields(strings.ReplaceAll(ansi.Strip(strings.Join(legend, " ")), "-", "")), " "))
+			}
+		}
+		for _, f := range forms[1:] {
+			if f != forms[0] {
+				t.Errorf("%s at %d×%d: the legend changes form with G's means' signs: %q against %q", c.name, c.w, c.h, f, forms[0])
+			}
+		}
+	}
+}
+
 // TestDesignPanelShowsTheTarget: every preset's ? page at 70×20, the
 // smallest screen, says its target ("target grid(5,2,0.05), batch 256"),
 // what G learns, which G and D in short do not say: a summary that would

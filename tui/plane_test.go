@@ -760,7 +760,7 @@ func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 		mean, std [2]float64
 		wants     []string
 	}{
-		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch μ x 1.155 y 1.069", "σ X 0.407 Y 0.443 ┈1.62,0.95"}},
+		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x 1.155 y 1.069 σ X 0.407 Y 0.443"}}, // as below 0: the form is picked for either sign
 		{"both below 0", [2]float64{-1.155, -1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -1.155 y -1.069 σ X 0.407 Y 0.443"}},
 		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -11.55 y -10.69 σ X 0.41 Y 0.44"}},
 	} {

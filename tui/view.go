@@ -2391,12 +2391,25 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 			// y 0.336" beside nothing does not (100×30).
 			forms = slices.Insert(forms, 2, form{short, "μ", "σ", true, true})
 		}
+		// items are form i's two lines, each as wide as it is with G's
+		// means negative, so that a form and its line breaks are picked
+		// at the width the values take with either sign, and the legend
+		// does not change form from frame to frame as a mean crosses 0
+		// (moons at 100×30 went from "μ x 0.34 y -0.06 ┈0.50,0.25" to
+		// "μ x 0.339 y 0.063", at 80×24 gained and lost "┈0.87,0.50").
 		items := func(i int) []string {
 			v := forms[i]
-			return []string{
-				pair(v.mean, 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.tm),
-				pair(v.std, 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.ts),
+			line := func(gx, gy float64) []string {
+				return []string{
+					pair(v.mean, 'x', 'y', gx, gy, mx, my, v.write, v.tm),
+					pair(v.std, 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.ts),
+				}
 			}
+			got, widest := line(s.Last.Mean, s.Last.MeanY), line(-math.Abs(s.Last.Mean), -math.Abs(s.Last.MeanY))
+			for k := range got {
+				got[k] += strings.Repeat(" ", max(0, ansi.StringWidth(widest[k])-ansi.StringWidth(got[k])))
+			}
+			return got
 		}
 		for _, title := range titles {
 			for i := range forms {
