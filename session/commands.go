@@ -471,10 +471,18 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 	} else if _, first := s.settingChange(name); first != "" {
 		was = first
 	}
+	inForce := s.inForce(name, was, to)
 	if was == to { // back at the epoch's value: the roll-back's keep is gone
 		delete(s.keptThrough, name)
 	}
-	was = s.inForce(name, was, to)
+	// A press back to the epoch's value while the keep stood undoes it:
+	// no event is left, but the note gives the change from the value
+	// kept, which u's note had just said was in force ("G lr still
+	// 0.5"): 0 reads "G lr 0.5 → 5e-5, the design's, after epoch 20",
+	// where "G lr back to 5e-5, the design's: no change after epoch 20"
+	// denied it.
+	undone := was == to && inForce != to
+	was = inForce
 	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space
 	if clause := s.warmupClause(name); clause != "" {
 		change += ", " + clause
@@ -501,6 +509,9 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 				pending[i] = n + " " + s.inForce(n, from, to) + " → " + to
 			}
 		}
+	}
+	if undone {
+		pending = append([]string{name + " " + was + " → " + to}, pending...)
 	}
 	// A change's value marked, the mark closed by a comma before when
 	// or the next change: "G lr 5 → 5e-5, the design's, after epoch 3,116".

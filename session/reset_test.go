@@ -247,13 +247,87 @@ func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
 	if want := "G lr 0.5 → 1e-4 after epoch 20"; s.note != want {
 		t.Errorf("→ then: %q, want %q", s.note, want)
 	}
-	Adjust{GLR, +1}.apply(s) // back at the state's 2e-4: the keep is gone
-	if want := "G lr back to 2e-4: no change after epoch 20"; s.note != want {
+	Adjust{GLR, +1}.apply(s) // back at the state's 2e-4: the keep is gone, from 0.5
+	if want := "G lr 0.5 → 2e-4 after epoch 20"; s.note != want {
 		t.Errorf("→ to the state's value: %q, want %q", s.note, want)
 	}
 	Adjust{GLR, +1}.apply(s)
 	if want := "G lr 2e-4 → 5e-4 after epoch 20"; s.note != want {
 		t.Errorf("→ past it: %q, want %q", s.note, want)
+	}
+}
+
+// TestRetuneBackToTheEpochsValueAfterRollback: u keeps a retune the state
+// it goes back to did not train with, that state having trained with the
+// design's value ("with G lr still 0.5"), and 0 then gives its change from
+// the value kept, which u's note called in force, though it leaves no
+// event, the next epoch training as the state's did: "G lr 0.5 → 5e-5, the
+// design's, after epoch 20", where it read "G lr back to 5e-5, the
+// design's: no change after epoch 20", the note after "still 0.5" saying
+// nothing changed. ← to the state's value likewise.
+func TestRetuneBackToTheEpochsValueAfterRollback(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 20 {
+		s.trainEpoch()
+	}
+	keepNow(s) // the state u returns to trains with the design's 5e-5
+	for s.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	for s.state != Diverged && s.gan.Epoch() < 3000 {
+		s.trainEpoch()
+	}
+	if s.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
+	}
+	Rollback{}.apply(s)
+	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(s.note, want) {
+		t.Fatalf("u: %q, want it to begin %q", s.note, want)
+	}
+	events := len(s.tl.events)
+	Reset{GLR}.apply(s)
+	if want := "G lr 0.5 → 5e-5, the design's, after epoch 20"; s.note != want || s.refused {
+		t.Errorf("0 after u: %q (refused %v), want %q", s.note, s.refused, want)
+	}
+	if len(s.tl.events) != events-1 {
+		t.Errorf("0 after u: %d events, want %d, the kept change gone", len(s.tl.events), events-1)
+	}
+	Adjust{GLR, +1}.apply(s)
+	if want := "G lr 5e-5 → 1e-4 after epoch 20"; s.note != want {
+		t.Errorf("→ then: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, -1}.apply(s)
+	if want := "G lr back to 5e-5: no change after epoch 20"; s.note != want {
+		t.Errorf("← back: %q, want %q", s.note, want)
+	}
+
+	r := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 20 {
+		r.trainEpoch()
+	}
+	keepNow(r)
+	Adjust{GLR, +1}.apply(r) // 1e-4, one notch above the state's
+	for r.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(r)
+	}
+	for r.state != Diverged && r.gan.Epoch() < 3000 {
+		r.trainEpoch()
+	}
+	if r.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", r.gan.Epoch())
+	}
+	Rollback{}.apply(r)
+	for r.gan.Config().GLR > 1e-4 {
+		Adjust{GLR, -1}.apply(r)
+	}
+	Adjust{GLR, -1}.apply(r)
+	if want := "G lr 0.5 → 5e-5 after epoch 20"; r.note != want {
+		t.Errorf("← down to the state's value after u: %q, want %q", r.note, want)
 	}
 }
 
