@@ -1821,3 +1821,41 @@ func TestSpeedInAReplayKeepsTheFrameNamed(t *testing.T) {
 		t.Errorf("[ live: %q, want the pace's note alone", s.note)
 	}
 }
+
+// TestRefusalInAReplayKeepsTheFrameNamed: a key that does nothing in a
+// replay, the frame staying in sight, says why before the frame's note, as
+// a change of pace does: 0 on the pace where it started, "speed is full
+// already, the pace the trainer started at · replay frame …", 0 on a rate
+// at the design's, → at the top of the ladder, where the refusal took the
+// replay's line and left the frame shown unnamed.
+func TestRefusalInAReplayKeepsTheFrameNamed(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 1000}, 300)
+	for range 30 {
+		Adjust{DLR, +1}.apply(s) // to the top of the ladder, before the replay
+	}
+	s.applyCommand(Replay{Dir: -1})
+	frame := s.note
+	if s.replay < 0 || !strings.Contains(frame, "replay frame ") {
+		t.Fatalf("one frame back: replay %d, note %q", s.replay, frame)
+	}
+	at := s.replay
+	for _, c := range []struct {
+		key     string
+		c       Command
+		refusal string
+	}{
+		{"0 on the pace", Reset{Speed}, "speed is full already, the pace the trainer started at"},
+		{"0 on G lr", Reset{GLR}, "G lr is 5e-5 already, the design's; not D lr 10 (the design's 5e-4): ↑↓ picks"},
+		{"→ on D lr", Adjust{DLR, +1}, "D lr 5e-4 → 10 after epoch 300, the end of its range"},
+	} {
+		s.applyCommand(c.c)
+		if want := c.refusal + " · " + frame; s.replay != at || s.note != want || !s.refused {
+			t.Errorf("%s in the replay: replay %d (was %d), note %q (refused %v); want %q", c.key, s.replay, at, s.note, s.refused, want)
+		}
+	}
+	s.applyCommand(Replay{Live: true})
+	s.applyCommand(Reset{Speed})
+	if want := "speed is full already, the pace the trainer started at"; s.note != want {
+		t.Errorf("0 on the pace live: %q, want %q", s.note, want)
+	}
+}

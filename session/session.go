@@ -979,6 +979,22 @@ func (s *Session) applyCommand(c Command) {
 		s.keepNote(kind, s.wroteNow)
 		s.takeUp() // refused, failed, or written: unless written already, or refused as the trainer quit at once (writeFile)
 	}
+	s.refusedInFrame(frame)
+}
+
+// refusedInFrame puts the note of the replay's frame after a refusal made
+// while the frame stays in sight, as speedNote does after a change of
+// pace: "speed is full already, the pace the trainer started at · ◆
+// d-wins-ended at epoch 1,300: replay frame 13 of 28 · , . step · …",
+// where the refusal took the replay's line and left the frame shown
+// unnamed. A note that ends in a command (CommandBreak) is left whole.
+func (s *Session) refusedInFrame(frame int) {
+	if !s.refused || frame < 0 || s.replay != frame || s.frameNote == "" ||
+		strings.Contains(s.note, s.frameNote) || strings.Contains(s.note, CommandBreak) {
+		return
+	}
+	s.note += " · " + s.frameNote
+	s.refusal = s.note
 }
 
 // refuse says, in the note, why the command at work changes nothing.
