@@ -156,7 +156,7 @@ func TestRollbackNamesResetsKey(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	if want := " with G lr still 0.5: 0 sets G lr back to 5e-5, or lower a learning rate (←), then space"; !strings.Contains(s.note, ")"+want) {
+	if want := " with G lr still 0.5: 0 sets G lr back to 5e-5, or lower a learning rate (←), then space"; !strings.Contains(read(s.note), ")"+want) {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
 	}
 	Reset{GLR}.apply(s)
@@ -202,7 +202,7 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 		t.Errorf("after 0: the snapshot's G lr diverged with %g, now %g; want at least 0.5, now %g", snap.DivergedWith.GLR, snap.Settings.GLR, cfg.GLR)
 	}
 	Rollback{}.apply(s)
-	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr back at the design's: space goes on, ← lowers a rate further · u again goes back to epoch 0"; s.note != want {
+	if want := "rolled back to epoch 20" + GivesWay + " (diverged at " + numtext.FormatInt(s.rolledFrom) + ")" + GivesWay + " with G lr back at the design's: space goes on, ← lowers a rate further" + GivesWay + " · u again goes back to epoch 0" + GivesWay; s.note != want {
 		t.Errorf("u after 0: the roll-back's note %q, want %q", s.note, want)
 	}
 }
@@ -236,7 +236,7 @@ func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(s.note, want) {
+	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(read(s.note), want) {
 		t.Fatalf("u: %q, want it to begin %q", s.note, want)
 	}
 	Reset{GLR}.apply(s)
@@ -286,7 +286,7 @@ func TestRetuneBackToTheEpochsValueAfterRollback(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(s.note, want) {
+	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(read(s.note), want) {
 		t.Fatalf("u: %q, want it to begin %q", s.note, want)
 	}
 	events := len(s.tl.events)

@@ -197,7 +197,9 @@ func (Rollback) apply(s *Session) {
 	s.setState(Paused)
 	s.rolledAt, s.rolledFrom, s.rolledUnreached = s.version, left, unreached
 	s.keptAt = s.clock.Now()
-	s.note = note + s.rolledNote(kept, unreached)
+	// Where the epoch it diverged at was is the events' too, and gives
+	// way on a short screen (GivesWay) before the advice would be cut.
+	s.note = "rolled back to epoch " + numtext.FormatInt(g.epoch) + GivesWay + " (diverged at " + numtext.FormatInt(left) + ")" + GivesWay + s.rolledNote(kept, unreached)
 }
 
 // rolledNote is what a roll-back's note says after "rolled back to epoch
@@ -272,7 +274,10 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		note += ": lower a learning rate (←), then space"
 	}
 	if len(s.kept) > 1 {
-		note += fmt.Sprintf(" · u again goes back to epoch %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
+		// Gives way whole on a short screen, the first of the note's
+		// parts to, where the end cut had left "· u again goes back to
+		// …", its epoch lost, at 80×24 beside a finding.
+		note += GivesWay + " · u again goes back to epoch " + numtext.FormatInt(s.kept[len(s.kept)-2].epoch) + GivesWay
 	}
 	return note
 }

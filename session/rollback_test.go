@@ -373,13 +373,16 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 	}
 	Rollback{}.apply(s)
 	want := " with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back" + GivesWay + ", G lr to 5e-5 and D steps to 1" + GivesWay + ", or lower a learning rate (←), then space"
-	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.HasSuffix(s.note, ")"+want+" · u again goes back to epoch 0") {
-		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
+	// Where they do not fit, where it diverged and where u again goes give
+	// way too, whole (GivesWay), the latter first, where the end cut had
+	// left "· u again goes back to …" at 80×24 beside a finding.
+	if !strings.HasPrefix(s.note, "rolled back to epoch 21"+GivesWay+" (diverged at ") || !strings.HasSuffix(s.note, ")"+GivesWay+want+GivesWay+" · u again goes back to epoch 0"+GivesWay) {
+		t.Errorf("the roll-back's note %q, want it to say %q, then %q", s.note, want, GivesWay+" · u again goes back to epoch 0"+GivesWay)
 	}
 	// u again, back to before the changes, keeps them: they are still to undo,
 	// not "space goes on", to diverge again.
 	Rollback{}.apply(s)
-	if !strings.HasPrefix(s.note, "rolled back to epoch 0 ") || !strings.Contains(s.note, ")"+want) || strings.Contains(s.note, "there") || strings.Contains(s.note, "undo") {
+	if !strings.HasPrefix(read(s.note), "rolled back to epoch 0 ") || !strings.Contains(s.note, ")"+GivesWay+want) || strings.Contains(s.note, "there") || strings.Contains(s.note, "undo") {
 		t.Errorf("u again's note %q, want it to say %q", s.note, want)
 	}
 
@@ -392,7 +395,7 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 		}
 	}
 	Rollback{}.apply(r)
-	if !strings.Contains(r.note, "): lower a learning rate (←), then space") {
+	if !strings.Contains(read(r.note), "): lower a learning rate (←), then space") {
 		t.Errorf("the roll-back's note of a run never retuned %q", r.note)
 	}
 }

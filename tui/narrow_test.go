@@ -187,17 +187,36 @@ func TestNoteGivesWayBeforeItIsCut(t *testing.T) {
 // settings retuned, in 80×24's two status rows beside a finding, gives way
 // the values 0 sets back (the Settings panel shows them) and keeps the
 // advice to its end, "then space", where the values stayed and it read
-// "…, or lower a learning rate (←), then …".
+// "…, or lower a learning rate (←), then …". Where u again goes gives way
+// whole, the first of its parts to, and where it diverged the last, so
+// that no part is cut inside: the end cut had left "…, then space · u …"
+// at epoch 153, and at epoch 12,769 cut the advice, "…, then …". With
+// room, as at 100 columns, the values come back before u again does.
 func TestRolledNoteKeepsItsAdviceAt80(t *testing.T) {
 	gw := session.GivesWay
-	note := "rolled back to epoch 2,769 (diverged at 2,990) with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back" + gw + ", D lr to 5e-4 and D steps to 1" + gw + ", or lower a learning rate (←), then space · u again goes back to epoch 2,310"
-	lines := noteLines(note, lipgloss.NewStyle(), 80, 2)
-	got := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " ")
-	if want := "with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back …, or lower a learning rate (←), then space"; len(lines) > 2 || !fits(lines, 80) || !strings.Contains(got, want) {
-		t.Errorf("80 columns, 2 rows: %q, want it to hold %q", got, want)
+	rolled := func(epoch, diverged, with, values, again string) string { // as session's Rollback writes it
+		return "rolled back to epoch " + epoch + gw + " (diverged at " + diverged + ")" + gw + " with " + with + ": ↑↓ and 0 set each back" + gw + ", " + values + gw + ", or lower a learning rate (←), then space" + gw + " · u again goes back to epoch " + again + gw
 	}
-	lines = noteLines(note, lipgloss.NewStyle(), 120, 2) // room for it all
-	if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " "); !strings.Contains(got, "set each back, D lr to 5e-4 and D steps to 1, or") || !strings.HasSuffix(got, "u again goes back to epoch 2,310") {
-		t.Errorf("120 columns, 2 rows: %q, want the note whole", got)
+	for _, c := range []struct {
+		note string
+		w    int
+		want string
+	}{
+		{rolled("2,769", "2,990", "D lr still 2e-2 and D steps still 10", "D lr to 5e-4 and D steps to 1", "2,310"), 80,
+			"rolled back to epoch 2,769 (diverged at 2,990) with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back …, or lower a learning rate (←), then space …"},
+		{rolled("153", "219", "G lr still 0.5 and D steps still 2", "G lr to 5e-5 and D steps to 1", "42"), 80,
+			"rolled back to epoch 153 (diverged at 219) with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back …, or lower a learning rate (←), then space …"},
+		{rolled("12,769", "12,990", "D lr still 2e-2 and D steps still 10", "D lr to 5e-4 and D steps to 1", "12,310"), 80,
+			"rolled back to epoch 12,769 … with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back …, or lower a learning rate (←), then space …"},
+		{rolled("1,538", "2,190", "G lr still 0.5 and D steps still 2", "G lr to 5e-5 and D steps to 1", "1,042"), 100,
+			"rolled back to epoch 1,538 (diverged at 2,190) with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back, G lr to 5e-5 and D steps to 1, or lower a learning rate (←), then space …"},
+		{rolled("2,769", "2,990", "D lr still 2e-2 and D steps still 10", "D lr to 5e-4 and D steps to 1", "2,310"), 120, // room for it all
+			"rolled back to epoch 2,769 (diverged at 2,990) with D lr still 2e-2 and D steps still 10: ↑↓ and 0 set each back, D lr to 5e-4 and D steps to 1, or lower a learning rate (←), then space · u again goes back to epoch 2,310"},
+	} {
+		lines := noteLines(c.note, lipgloss.NewStyle(), c.w, 2)
+		got := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " ")
+		if len(lines) > 2 || !fits(lines, c.w) || got != c.want {
+			t.Errorf("%d columns, 2 rows: %q (%d lines), want %q", c.w, got, len(lines), c.want)
+		}
 	}
 }
