@@ -502,13 +502,22 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 	if lr > 0 && lr < MinLR {
 		edge = "already under " + engine.FormatLR(MinLR) + ", the lowest ← sets"
 	}
-	pending := s.pendingSettings()
-	for i, c := range pending {
+	var pending []string
+	for _, c := range s.pendingSettings() {
 		if n := settingOf(c); n != "" {
 			if from, to, ok := strings.Cut(strings.TrimPrefix(c, n+" "), " → "); ok {
-				pending[i] = n + " " + s.inForce(n, from, to) + " → " + to
+				if n != name && s.keptStill(n, to) {
+					// Another setting a roll-back kept, as u's note
+					// named it ("D steps still 2"): no change from the
+					// value in force, where "G lr 0.5 → 5e-5, the
+					// design's, D steps 1 → 2" had 0 on G lr seem to
+					// change D steps too.
+					continue
+				}
+				c = n + " " + s.inForce(n, from, to) + " → " + to
 			}
 		}
+		pending = append(pending, c)
 	}
 	if undone {
 		pending = append([]string{name + " " + was + " → " + to}, pending...)
@@ -568,6 +577,13 @@ func (s *Session) inForce(name, was, to string) string {
 		return k
 	}
 	return was
+}
+
+// keptStill reports whether setting name has the value to that a
+// roll-back kept (keptThrough), unchanged since, before an epoch trains.
+func (s *Session) keptStill(name, to string) bool {
+	k, ok := s.keptThrough[name]
+	return ok && k == to && s.keptRun == s.run && s.keptEpoch == s.gan.Epoch()
 }
 
 // settingRun is the changes of one setting that the note gives, made at

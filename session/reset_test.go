@@ -329,6 +329,43 @@ func TestRetuneBackToTheEpochsValueAfterRollback(t *testing.T) {
 	if want := "G lr 0.5 → 5e-5 after epoch 20"; r.note != want {
 		t.Errorf("← down to the state's value after u: %q, want %q", r.note, want)
 	}
+
+	// Two settings kept: 0 on one gives its change alone, the other
+	// still as u's note named it, where it read "G lr 0.5 → 5e-5, the
+	// design's, D steps 1 → 2 after epoch 20", as if 0 had changed D
+	// steps too.
+	b := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 20 {
+		b.trainEpoch()
+	}
+	keepNow(b)
+	for b.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(b)
+	}
+	Adjust{DSteps, +1}.apply(b)
+	for b.state != Diverged && b.gan.Epoch() < 3000 {
+		b.trainEpoch()
+	}
+	if b.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", b.gan.Epoch())
+	}
+	Rollback{}.apply(b)
+	if want := ") with G lr still 0.5 and D steps still 2: "; !strings.Contains(read(b.note), want) {
+		t.Fatalf("u, two settings kept: %q, want it to say %q", b.note, want)
+	}
+	Adjust{DLR, +1}.apply(b)
+	if want := "D lr 5e-3 → 1e-2 after epoch 20"; b.note != want {
+		t.Errorf("→ on D lr after u kept G lr and D steps: %q, want %q", b.note, want)
+	}
+	Adjust{DLR, -1}.apply(b)
+	Reset{GLR}.apply(b)
+	if want := "G lr 0.5 → 5e-5, the design's, after epoch 20"; b.note != want {
+		t.Errorf("0 on G lr after u kept G lr and D steps: %q, want %q", b.note, want)
+	}
+	Reset{DSteps}.apply(b)
+	if want := "D steps 2 → 1, the design's, after epoch 20"; b.note != want {
+		t.Errorf("0 on D steps then: %q, want %q", b.note, want)
+	}
 }
 
 // TestResetAfterReseedNamesTheRunsStart: r keeps a retune, the new run
