@@ -114,11 +114,42 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	case err != nil:
 		return err
 	case r.State == session.Interrupted:
+		if opts.SavePath != "" && signalled(ctx) {
+			fmt.Fprintln(stderr, resumeLine(r.Epochs, s.Plan(), opts.SavePath, opts.asGiven))
+		}
 		return session.ErrInterrupted
 	case r.State == session.Diverged:
 		return r.Err
 	}
 	return nil
+}
+
+// resumeLine is the line a headless run a signal stopped ends with on
+// stderr once its --save checkpoint is written, as a stopped --seeds
+// batch or --sweep ends naming the command that trains what it left
+// (unfinishedLine): where the run stopped, and the whole command that
+// trains it on from there: "ganui: run.ckpt holds the run at epoch 1,234
+// of its 5,000; ganui --headless --resume run.ckpt --every 100 --log
+// run.csv --save run.ckpt trains the rest". The command is ganui as the
+// user started it (command.Line) with the flags as given, each quoted for
+// the shell, but those the checkpoint answers for: the design (--preset,
+// --set, --seed), its --samples and its plan (--epochs), which a resume
+// takes from it, and a --resume of its own, whose place the checkpoint
+// takes. --log goes on in the history, --save in the checkpoint, and
+// --plot draws the whole run.
+func resumeLine(epoch, plan int, path string, given []givenFlag) string {
+	words := []string{"--headless", "--resume", shellword.Quote(path)}
+	for _, g := range given {
+		switch g.name {
+		case "headless", "resume", "preset", "set", "seed", "samples", "epochs":
+			continue
+		}
+		for _, w := range g.words {
+			words = append(words, shellword.Quote(w))
+		}
+	}
+	return fmt.Sprintf("ganui: %s holds the run at epoch %s of its %s; %s trains the rest",
+		path, numtext.FormatInt(epoch), numtext.FormatInt(plan), command.Line(strings.Join(words, " ")))
 }
 
 // withLeft is err, a run's, with left, a file its directory, made

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/session"
 )
@@ -209,11 +210,13 @@ func startChildWith(t *testing.T, env []string, attr *syscall.SysProcAttr, args 
 
 // TestInterruptSavesTheRun runs ganui as a child process, sends SIGINT once
 // it is training, and checks the child flushed its log, saved a checkpoint
-// that loads, printed state=interrupted and exited 130.
+// that loads, printed state=interrupted and exited 130, its last line on
+// stderr the command that trains the run on from the checkpoint, where it
+// ended at the stop's note and left the user to work out the --resume.
 func TestInterruptSavesTheRun(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, logPath := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.csv")
-	cmd, lines, _ := startChild(t, "--headless", "--epochs", "100000000", "--every", "20", "--samples", "100", "--save", ckpt, "--log", logPath)
+	cmd, lines, stderr := startChild(t, "--headless", "--epochs", "100000000", "--every", "20", "--samples", "100", "--save", ckpt, "--log", logPath)
 	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "epoch=") {
 		t.Fatalf("child printed %q before training", lines.Text())
 	}
@@ -237,6 +240,12 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	rows := strings.Count(string(data), "\n") - 1
 	if rows != gan.Epoch() || !strings.Contains(last, " epochs="+strconv.Itoa(gan.Epoch())+" ") {
 		t.Fatalf("log has %d epochs, checkpoint %d, final line %q: want them equal", rows, gan.Epoch(), last)
+	}
+	said := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	want := fmt.Sprintf("ganui: %s holds the run at epoch %s of its 100,000,000; ", ckpt, numtext.FormatInt(gan.Epoch()))
+	wantCmd := fmt.Sprintf(" --headless --resume %s --every 20 --save %s --log %s trains the rest", ckpt, ckpt, logPath)
+	if l := said[len(said)-1]; !strings.HasPrefix(l, want) || !strings.HasSuffix(l, wantCmd) {
+		t.Errorf("stderr ends %q, want %q, the program, then %q", l, want, wantCmd)
 	}
 }
 

@@ -105,6 +105,29 @@ func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
 	}
 }
 
+// TestStoppedRunSaysHowToGoOn: a headless run a signal stopped, its --save
+// written, ends naming the command that trains it on from the checkpoint:
+// the flags as given, but those the checkpoint holds (the design, the
+// seed, the sample size, the plan) and a --resume of its own, which the
+// checkpoint takes the place of; --log, --save and --plot go on. It ended
+// at the stop's note, and the user had to work out the --resume.
+func TestStoppedRunSaysHowToGoOn(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		args []string
+		want string
+	}{
+		{"my run.ckpt", []string{"--headless", "-preset=vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=[16,16]", "--epochs=2000", "--seed", "3", "--samples", "1000", "--every", "100", "--log", "my run.csv", "--save", "my run.ckpt", "--plot", "run.png"},
+			"ganui: my run.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume 'my run.ckpt' --every 100 --log 'my run.csv' --save 'my run.ckpt' --plot run.png trains the rest"},
+		{"b.ckpt", []string{"--resume", "a.ckpt", "--headless", "--epochs", "2000", "--save=b.ckpt"},
+			"ganui: b.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume b.ckpt --save=b.ckpt trains the rest"},
+	} {
+		if got := resumeLine(1234, 2000, c.path, flagsAsGiven(t, c.args...)); got != c.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", c.args, got, c.want)
+		}
+	}
+}
+
 // TestStoppedSweepNamesTheCellsLeft: a stopped --sweep ends saying which
 // cells it left unfinished, those interrupted and those never started, each
 // key=value,key=value, and the commands that train exactly them, one grid

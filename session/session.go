@@ -676,6 +676,11 @@ func OfPlan(epoch, planned int) string {
 	return "/ " + numtext.CountIn(float64(planned), len("99,999,999"))
 }
 
+// Plan is the epoch the run trains to: --epochs, else the preset's own,
+// or a resumed run's own plan, which its checkpoint keeps, so that the
+// checkpoint of a run stopped short of it resumes to it again.
+func (s *Session) Plan() int { return s.planned }
+
 // NothingLeft reports a resumed run with nothing left to train: its
 // checkpoint at or past its own plan (an Options.Epochs it has reached
 // New refuses). Run would end such a run at once, done; a headless front
