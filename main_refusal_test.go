@@ -97,10 +97,14 @@ func TestSetWithoutAValueSaysWhatOneLooksLike(t *testing.T) {
 // --preset file that is not there is refused naming it, the file beside
 // it its name was likely meant to be, and what to give instead: the
 // checkpoint --save or w writes, a preset file or a built-in preset's
-// name, where "x.ckpt: no such file or directory" had ended there.
+// name, where "x.ckpt: no such file or directory" had ended there. A
+// name given without its extension is told the file with it: --resume
+// run for run.ckpt, --preset my for the my.json --show-preset wrote,
+// where "unknown preset \"my\"" named built-ins alone.
 func TestMissingInputFileSaysWhatToGive(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"run.ckpt", "ring.json"} {
+	t.Chdir(dir)
+	for _, n := range []string{"run.ckpt", "ring.json", "my.json"} {
 		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -115,14 +119,19 @@ func TestMissingInputFileSaysWhatToGive(t *testing.T) {
 		{[]string{"--resume", at("other.ckpt")}, "ganui: --resume: " + at("other.ckpt") + ": no such file or directory; give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
 		{[]string{"--headless", "--preset", at("rin.json")}, "ganui: --preset: " + at("rin.json") + ": no such file or directory (did you mean " + at("ring.json") + "?)" + preset},
 		{[]string{"--show-preset", at("other.json")}, "ganui: --show-preset: " + at("other.json") + ": no such file or directory" + preset},
+		{[]string{"--headless", "--resume", at("run")}, "ganui: --resume: " + at("run") + ": no such file or directory (did you mean " + at("run.ckpt") + "?); give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
+		{[]string{"--resume", "run"}, "ganui: --resume: run: no such file or directory (did you mean run.ckpt?); give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
+		{[]string{"--headless", "--preset", at("ring")}, "ganui: --preset: " + at("ring") + ": no such file or directory (did you mean " + at("ring.json") + "?)" + preset},
+		{[]string{"--headless", "--preset", "my"}, "ganui: --preset: unknown preset \"my\" (did you mean my.json?)\n"},
+		{[]string{"--show-preset", "my"}, "ganui: --show-preset: unknown preset \"my\" (did you mean my.json?)\n"},
 	} {
 		code, stdout, stderr := runCLI(t, c.args...)
 		if code != exitUsage || stdout != "" || stderr != c.want {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
 		}
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
-		t.Errorf("the refusals left %d files in the directory, want the 2 there before", len(entries))
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("the refusals left %d files in the directory, want the 3 there before", len(entries))
 	}
 }
 

@@ -876,6 +876,9 @@ func Resolve(arg string) (engine.Config, error) {
 		return Load(arg)
 	}
 	if !looksLikePath(arg) {
+		if near := inputfile.WithExt(arg, ".json"); near != "" { // --preset my for the my.json --show-preset wrote
+			return engine.Config{}, fmt.Errorf("unknown preset %q%s", arg, near)
+		}
 		return engine.Config{}, unknownPreset(arg, ", or a FILE.json")
 	}
 	var pe *fs.PathError
@@ -888,7 +891,7 @@ func Resolve(arg string) (engine.Config, error) {
 	// A name mistyped, or a file never written: the file beside it meant
 	// (inputfile.Nearby), and what to give.
 	return engine.Config{}, fmt.Errorf("%s: %w%s; give a preset file that is there (%s > FILE.json writes one), or a built-in preset's name (%s lists them)",
-		arg, err, inputfile.Nearby(arg), command.Line("--show-preset NAME"), command.Line("--list-presets"))
+		arg, err, inputfile.NearbyAs(arg, ".json"), command.Line("--show-preset NAME"), command.Line("--list-presets"))
 }
 
 // Shadowed is the note for arg, a name given to --preset or

@@ -408,7 +408,7 @@ func New(opts Options) (*Session, error) {
 				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: %s trains it from the start)", err, opts.Resume, presetCommand(opts.Resume))
 			}
 			if errors.Is(err, fs.ErrNotExist) { // a name mistyped, or a run never saved
-				return nil, fmt.Errorf("--resume: %w%s; give the FILE.ckpt a headless run's --save or the trainer's w wrote", err, inputfile.Nearby(opts.Resume))
+				return nil, fmt.Errorf("--resume: %w%s; give the FILE.ckpt a headless run's --save or the trainer's w wrote", err, inputfile.NearbyAs(opts.Resume, ".ckpt"))
 			}
 			if errors.As(err, new(*engine.CheckpointError)) {
 				// What is wrong with the file, and what to do: give the

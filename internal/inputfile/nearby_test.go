@@ -29,3 +29,33 @@ func TestNearbyNamesTheFileMeant(t *testing.T) {
 		}
 	}
 }
+
+// TestNearbyAsAddsTheExtension: a name that names no file, with no file of
+// its extension near it, is answered with the file of the extension wanted
+// that it names with the extension added; a name of that extension, or
+// with no such file, with none.
+func TestNearbyAsAddsTheExtension(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"run.ckpt", "my.json", "old.ckpt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "d.ckpt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	at := func(n string) string { return filepath.Join(dir, n) }
+	for _, c := range []struct{ path, ext, want string }{
+		{at("run"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"},
+		{at("my"), ".json", " (did you mean " + at("my.json") + "?)"},
+		{at("rn.ckpt"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"}, // Nearby's
+		{at("my"), ".ckpt", ""},
+		{at("run.ckpt.ckpt"), ".ckpt", ""},
+		{at("d"), ".ckpt", ""}, // a directory
+		{at("none"), ".json", ""},
+	} {
+		if got := NearbyAs(c.path, c.ext); got != c.want {
+			t.Errorf("NearbyAs(%q, %q) = %q, want %q", c.path, c.ext, got, c.want)
+		}
+	}
+}
