@@ -1015,6 +1015,47 @@ func (c *Config) Outline() []string {
 	}
 }
 
+// Unread tells whether c's other settings leave key, one of its keys,
+// unread, so that no value of it changes what c trains: an optimizer's
+// field of another optimizer's (d_momentum, which SGD alone reads, beside
+// d_opt adam), eps where SGD trains both players, mbd_dim without
+// minibatch discrimination's kernels (unroll_second_order without
+// unrolling is no design: Validate refuses it). It returns what would read key, "d_opt sgd", and a --set
+// that makes c so, "d_opt=sgd"; "" and "" where c reads key, or key is
+// not one of these (every other key is read, or refused, by any design).
+// A sweep of such a key would train one run in every cell.
+func (c *Config) Unread(key string) (reads, set string) {
+	opt := func(kind OptimizerKind, net string, wants OptimizerKind) (string, string) {
+		if kind == wants {
+			return "", ""
+		}
+		return net + "_opt " + wants.String(), net + "_opt=" + wants.String()
+	}
+	switch key {
+	case "d_momentum":
+		return opt(c.DOpt, "d", OptimizerSGD)
+	case "g_momentum":
+		return opt(c.GOpt, "g", OptimizerSGD)
+	case "d_alpha":
+		return opt(c.DOpt, "d", OptimizerRMSprop)
+	case "g_alpha":
+		return opt(c.GOpt, "g", OptimizerRMSprop)
+	case "d_beta1", "d_beta2":
+		return opt(c.DOpt, "d", OptimizerAdam)
+	case "g_beta1", "g_beta2":
+		return opt(c.GOpt, "g", OptimizerAdam)
+	case "eps":
+		if c.DOpt == OptimizerSGD && c.GOpt == OptimizerSGD {
+			return "d_opt or g_opt adam or rmsprop", "d_opt=adam"
+		}
+	case "mbd_dim":
+		if c.MBDKernels == 0 {
+			return "mbd_kernels above 0", "mbd_kernels=8"
+		}
+	}
+	return "", ""
+}
+
 // ShowsEps tells whether the outline gives ε: where Adam or RMSprop, which
 // divide by it, trains a player and ε is not PyTorch's default, which
 // goes without saying, as it does in PyTorch.

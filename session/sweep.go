@@ -204,7 +204,41 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		}
 		return Sweep{}, err
 	}
+	if err := unreadAxis(axes, cells); err != nil {
+		return Sweep{}, err
+	}
 	return Sweep{Axes: axes, Cells: cells}, nil
+}
+
+// unreadAxis refuses a sweep of a key that no cell's design reads
+// (engine.Config.Unread): its values differ, and every cell would train
+// the same run all the same, a practitioner left to read "no effect"
+// into identical rows. --sweep d_momentum=0.5,0.9 on an Adam design is
+// told "d_momentum trains nothing here: it is read with d_opt sgd alone,
+// which no cell has, so every cell would train the same run; give --set
+// d_opt=sgd, or sweep another key" ("add sgd to --sweep d_opt's values"
+// where d_opt is swept). A key some cell reads (d_opt swept too, sgd
+// among its values) is swept.
+func unreadAxis(axes []SweepAxis, cells []SweepCell) error {
+	for _, a := range axes {
+		if a.Key == PresetKey {
+			continue
+		}
+		reads, set := cells[0].Config.Unread(a.Key)
+		if reads == "" {
+			continue
+		}
+		if slices.ContainsFunc(cells, func(c SweepCell) bool { r, _ := c.Config.Unread(a.Key); return r == "" }) {
+			continue
+		}
+		fix := "give --set " + set
+		key, value, _ := strings.Cut(set, "=")
+		if slices.ContainsFunc(axes, func(b SweepAxis) bool { return b.Key == key }) { // --set would be refused beside the sweep of its key
+			fix = "add " + value + " to --sweep " + key + "'s values"
+		}
+		return fmt.Errorf("%s trains nothing here: it is read with %s alone, which no cell has, so every cell would train the same run; %s, or sweep another key", a.Key, reads, fix)
+	}
+	return nil
 }
 
 // thousands adds to err, a refusal of a's value i, the number likely

@@ -1037,3 +1037,49 @@ func TestSweepOverPresetsOfTwoDimensions(t *testing.T) {
 		t.Errorf("a preset twice: %v", err)
 	}
 }
+
+// TestSweepOfAKeyNoCellReads: a sweep of a key that no cell's design
+// reads (an optimizer's field beside another optimizer, mbd_dim without
+// kernels, eps where both players train with SGD) is refused, saying
+// what reads it and how to have that, where it trained one run in every
+// cell, its identical rows read as the key having no effect: --sweep
+// d_momentum=0.5,0.9 on vanilla, whose players train with Adam. A key
+// some cell reads, its optimizer swept beside it, is swept.
+func TestSweepOfAKeyNoCellReads(t *testing.T) {
+	design := func(name string) engine.Config {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cfg
+	}
+	vanilla := design("vanilla")
+	for _, c := range []struct {
+		base  engine.Config
+		specs []string
+		want  string
+	}{
+		{vanilla, []string{"d_momentum=0.5,0.9"}, "d_momentum trains nothing here: it is read with d_opt sgd alone, which no cell has, so every cell would train the same run; give --set d_opt=sgd, or sweep another key"},
+		{vanilla, []string{"d_lr=1e-3,1e-2", "g_alpha=0.9,0.99"}, "g_alpha trains nothing here: it is read with g_opt rmsprop alone, which no cell has, so every cell would train the same run; give --set g_opt=rmsprop, or sweep another key"},
+		{design("wgan"), []string{"d_beta1=0.5,0.9"}, "d_beta1 trains nothing here: it is read with d_opt adam alone, which no cell has, so every cell would train the same run; give --set d_opt=adam, or sweep another key"},
+		{design("devnag-moments"), []string{"eps=1e-8,1e-6"}, "eps trains nothing here: it is read with d_opt or g_opt adam or rmsprop alone, which no cell has, so every cell would train the same run; give --set d_opt=adam, or sweep another key"},
+		{vanilla, []string{"mbd_dim=2,4"}, "mbd_dim trains nothing here: it is read with mbd_kernels above 0 alone, which no cell has, so every cell would train the same run; give --set mbd_kernels=8, or sweep another key"},
+		{vanilla, []string{"d_opt=sgd,rmsprop", "d_beta2=0.99,0.999"}, "d_beta2 trains nothing here: it is read with d_opt adam alone, which no cell has, so every cell would train the same run; add adam to --sweep d_opt's values, or sweep another key"},
+	} {
+		if _, err := ParseSweep(c.specs, c.base, 1); err == nil || err.Error() != c.want {
+			t.Errorf("%s %q: %v, want %q", c.base.Name, c.specs, err, c.want)
+		}
+	}
+	for _, specs := range [][]string{
+		{"d_momentum=0.5,0.9", "d_opt=adam,sgd"},
+		{"g_beta1=0.5,0.9"},
+		{"mbd_dim=2,4", "mbd_kernels=0,8"},
+	} {
+		if _, err := ParseSweep(specs, vanilla, 1); err != nil {
+			t.Errorf("vanilla %q, a key some cell reads: %v", specs, err)
+		}
+	}
+	if _, err := ParseSweepOver([]string{"preset=vanilla,devnag-moments", "d_momentum=0.5,0.9"}, vanilla, nil, 1); err != nil {
+		t.Errorf("d_momentum over vanilla and devnag-moments, whose players train with SGD: %v", err)
+	}
+}
