@@ -109,6 +109,9 @@ type options struct {
 	// shadowed is presets.Shadowed's note for the preset given, said on
 	// stderr by the modes that have one (not the trainer's screen).
 	shadowed string
+	// unread is a note for each --set of a key the design trained leaves
+	// unread (unreadSets), said on stderr as shadowed is.
+	unread []string
 	// asGiven is the flags as the command line gave them, each with its
 	// value (givenFlags), for the command a stopped batch offers to train
 	// what it left (retrainCommand).
@@ -135,6 +138,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if opts.shadowed != "" && (opts.headless || opts.showPreset) {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(opts.shadowed))
+	}
+	if opts.headless || opts.showPreset {
+		for _, note := range opts.unread {
+			fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
+		}
 	}
 	switch err = nil; {
 	case help: // printed; only a failed write of it is left to report
@@ -795,7 +803,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, nil // the session reads the design and seed from the checkpoint
 	}
 	if given["sweep"] && slices.ContainsFunc(sweeps, sweepsPresets) {
-		return o, o.parsePresetSweep(sweeps, sets, given)
+		if err := o.parsePresetSweep(sweeps, sets, given); err != nil {
+			return o, err
+		}
+		o.unread = unreadSets(sets, o.designs())
+		return o, nil
 	}
 	which := "--preset"
 	if given["show-preset"] {
@@ -825,6 +837,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, err
 		}
 	}
+	o.unread = unreadSets(sets, o.designs())
 	return o, nil
 }
 
@@ -838,6 +851,43 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 type setsError struct{ error }
 
 func (e setsError) Unwrap() error { return e.error }
+
+// designs is the designs o trains: a sweep's cells', or its one design.
+func (o *options) designs() []engine.Config {
+	if o.sweep == nil {
+		return []engine.Config{o.Config}
+	}
+	cfgs := make([]engine.Config, len(o.sweep.Cells))
+	for i, c := range o.sweep.Cells {
+		cfgs[i] = c.Config
+	}
+	return cfgs
+}
+
+// unreadSets is a note for each of sets, the --set flags, whose key none
+// of cfgs, the designs trained, reads (engine.Config.Unread): --set
+// d_momentum=0.9 on vanilla, whose players train with Adam, "--set
+// d_momentum=0.9 trains nothing here: it is read with d_opt sgd alone,
+// which this design has not; give --set d_opt=sgd too, or drop it". The
+// run trains as it would without it, and its final line, naming each
+// setting changed, names it all the same: a practitioner who read it as
+// having no effect would be misled.
+func unreadSets(sets []string, cfgs []engine.Config) []string {
+	var notes []string
+	for _, spec := range sets {
+		key, _, _ := strings.Cut(spec, "=")
+		reads, set := cfgs[0].Unread(key)
+		if reads == "" || slices.ContainsFunc(cfgs, func(c engine.Config) bool { r, _ := c.Unread(key); return r == "" }) {
+			continue
+		}
+		has := "which this design has not"
+		if len(cfgs) > 1 {
+			has = "which no cell has"
+		}
+		notes = append(notes, fmt.Sprintf("--set %s trains nothing here: it is read with %s alone, %s; give --set %s too, or drop it", shellword.Quote(spec), reads, has, set))
+	}
+	return notes
+}
 
 // applySets is cfg, a preset's design, with the --set specs sets and
 // --epochs on it, validated: the design a run of that preset trains.

@@ -652,6 +652,31 @@ func TestBuiltInNameBesideAFile(t *testing.T) {
 	}
 }
 
+// TestSetOfAKeyTheDesignLeavesUnreadIsSaid: a --set of a key the design
+// trained leaves unread (d_momentum beside Adam, which vanilla's players
+// train with) trains as the design without it would, while the final line
+// names it as a change: headless and --show-preset say so on stderr, with
+// what reads it, where they said nothing. A design that reads it, or a
+// sweep one of whose cells does, is told nothing.
+func TestSetOfAKeyTheDesignLeavesUnreadIsSaid(t *testing.T) {
+	run := []string{"--headless", "--preset", "vanilla", "--epochs", "2", "--samples", "100"}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{append(run, "--every", "0", "--set", "d_momentum=0.9"), "ganui: note: --set d_momentum=0.9 trains nothing here: it is read with d_opt sgd alone, which this design has not; give --set d_opt=sgd too, or drop it\n"},
+		{[]string{"--show-preset", "wgan", "--set", "g_beta2=0.9"}, "ganui: note: --set g_beta2=0.9 trains nothing here: it is read with g_opt adam alone, which this design has not; give --set g_opt=adam too, or drop it\n"},
+		{append(run, "--set", "mbd_dim=4", "--sweep", "d_lr=1e-3,1e-2"), "ganui: note: --set mbd_dim=4 trains nothing here: it is read with mbd_kernels above 0 alone, which no cell has; give --set mbd_kernels=8 too, or drop it\n"},
+		{append(run, "--every", "0", "--set", "d_opt=sgd", "--set", "d_momentum=0.9"), ""},
+		{append(run, "--set", "d_momentum=0.9", "--sweep", "d_opt=adam,sgd"), ""},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != 0 || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr %q; want 0, %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
 // TestListPresetsEndsNoNetworkOnAnActivationAlone: --list-presets's G and D
 // lines keep their last activation with the one before it (Config.Outline),
 // so that no line of the listing holds a closing activation alone:
