@@ -884,7 +884,11 @@ func unreadSets(sets []string, cfgs []engine.Config) []string {
 		if len(cfgs) > 1 {
 			has = "which no cell has"
 		}
-		notes = append(notes, fmt.Sprintf("--set %s trains nothing here: it is read with %s alone, %s; give --set %s too, or drop it", shellword.Quote(spec), reads, has, set))
+		fix := "give --set " + set + " too"
+		if set == "" { // no one value: leaky_slope's activations
+			fix = "give the design " + reads + " with --set too"
+		}
+		notes = append(notes, fmt.Sprintf("--set %s trains nothing here: it is read with %s alone, %s; %s, or drop it", shellword.Quote(spec), reads, has, fix))
 	}
 	return notes
 }

@@ -667,6 +667,7 @@ func TestSetOfAKeyTheDesignLeavesUnreadIsSaid(t *testing.T) {
 		{append(run, "--every", "0", "--set", "d_momentum=0.9"), "ganui: note: --set d_momentum=0.9 trains nothing here: it is read with d_opt sgd alone, which this design has not; give --set d_opt=sgd too, or drop it\n"},
 		{[]string{"--show-preset", "wgan", "--set", "g_beta2=0.9"}, "ganui: note: --set g_beta2=0.9 trains nothing here: it is read with g_opt adam alone, which this design has not; give --set g_opt=adam too, or drop it\n"},
 		{append(run, "--set", "mbd_dim=4", "--sweep", "d_lr=1e-3,1e-2"), "ganui: note: --set mbd_dim=4 trains nothing here: it is read with mbd_kernels above 0 alone, which no cell has; give --set mbd_kernels=8 too, or drop it\n"},
+		{[]string{"--show-preset", "ring", "--set", "leaky_slope=0.1"}, "ganui: note: --set leaky_slope=0.1 trains nothing here: it is read with a leaky_relu in g_acts or d_acts alone, which this design has not; give the design a leaky_relu in g_acts or d_acts with --set too, or drop it\n"},
 		{append(run, "--every", "0", "--set", "d_opt=sgd", "--set", "d_momentum=0.9"), ""},
 		{append(run, "--set", "d_momentum=0.9", "--sweep", "d_opt=adam,sgd"), ""},
 	} {

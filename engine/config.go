@@ -1019,11 +1019,13 @@ func (c *Config) Outline() []string {
 // unread, so that no value of it changes what c trains: an optimizer's
 // field of another optimizer's (d_momentum, which SGD alone reads, beside
 // d_opt adam), eps where SGD trains both players, mbd_dim without
-// minibatch discrimination's kernels (unroll_second_order without
-// unrolling is no design: Validate refuses it). It returns what would read key, "d_opt sgd", and a --set
-// that makes c so, "d_opt=sgd"; "" and "" where c reads key, or key is
-// not one of these (every other key is read, or refused, by any design).
-// A sweep of such a key would train one run in every cell.
+// minibatch discrimination's kernels, leaky_slope without a leaky_relu
+// (unroll_second_order without unrolling is no design: Validate refuses
+// it). It returns what would read key, "d_opt sgd", and a --set that
+// makes c so, "d_opt=sgd", or "" where no one value does (leaky_slope's
+// activations, a list); "" and "" where c reads key, or key is none of
+// these, each taken as read. A sweep of such a key would train one run
+// in every cell.
 func (c *Config) Unread(key string) (reads, set string) {
 	opt := func(kind OptimizerKind, net string, wants OptimizerKind) (string, string) {
 		if kind == wants {
@@ -1051,6 +1053,10 @@ func (c *Config) Unread(key string) (reads, set string) {
 	case "mbd_dim":
 		if c.MBDKernels == 0 {
 			return "mbd_kernels above 0", "mbd_kernels=8"
+		}
+	case "leaky_slope": // Dense reads it for LeakyReLU alone
+		if !slices.Contains(c.GActs, LeakyReLU) && !slices.Contains(c.DActs, LeakyReLU) {
+			return "a leaky_relu in g_acts or d_acts", ""
 		}
 	}
 	return "", ""

@@ -233,7 +233,10 @@ func unreadAxis(axes []SweepAxis, cells []SweepCell) error {
 		}
 		fix := "give --set " + set
 		key, value, _ := strings.Cut(set, "=")
-		if slices.ContainsFunc(axes, func(b SweepAxis) bool { return b.Key == key }) { // --set would be refused beside the sweep of its key
+		switch {
+		case set == "": // no one value: leaky_slope's activations
+			fix = "give the design " + reads + " with --set"
+		case slices.ContainsFunc(axes, func(b SweepAxis) bool { return b.Key == key }): // --set would be refused beside the sweep of its key
 			fix = "add " + value + " to --sweep " + key + "'s values"
 		}
 		return fmt.Errorf("%s trains nothing here: it is read with %s alone, which no cell has, so every cell would train the same run; %s, or sweep another key", a.Key, reads, fix)

@@ -1040,7 +1040,8 @@ func TestSweepOverPresetsOfTwoDimensions(t *testing.T) {
 
 // TestSweepOfAKeyNoCellReads: a sweep of a key that no cell's design
 // reads (an optimizer's field beside another optimizer, mbd_dim without
-// kernels, eps where both players train with SGD) is refused, saying
+// kernels, eps where both players train with SGD, leaky_slope without a
+// leaky_relu) is refused, saying
 // what reads it and how to have that, where it trained one run in every
 // cell, its identical rows read as the key having no effect: --sweep
 // d_momentum=0.5,0.9 on vanilla, whose players train with Adam. A key
@@ -1064,6 +1065,7 @@ func TestSweepOfAKeyNoCellReads(t *testing.T) {
 		{design("wgan"), []string{"d_beta1=0.5,0.9"}, "d_beta1 trains nothing here: it is read with d_opt adam alone, which no cell has, so every cell would train the same run; give --set d_opt=adam, or sweep another key"},
 		{design("devnag-moments"), []string{"eps=1e-8,1e-6"}, "eps trains nothing here: it is read with d_opt or g_opt adam or rmsprop alone, which no cell has, so every cell would train the same run; give --set d_opt=adam, or sweep another key"},
 		{vanilla, []string{"mbd_dim=2,4"}, "mbd_dim trains nothing here: it is read with mbd_kernels above 0 alone, which no cell has, so every cell would train the same run; give --set mbd_kernels=8, or sweep another key"},
+		{design("ring"), []string{"leaky_slope=0.1,0.3"}, "leaky_slope trains nothing here: it is read with a leaky_relu in g_acts or d_acts alone, which no cell has, so every cell would train the same run; give the design a leaky_relu in g_acts or d_acts with --set, or sweep another key"},
 		{vanilla, []string{"d_opt=sgd,rmsprop", "d_beta2=0.99,0.999"}, "d_beta2 trains nothing here: it is read with d_opt adam alone, which no cell has, so every cell would train the same run; add adam to --sweep d_opt's values, or sweep another key"},
 	} {
 		if _, err := ParseSweep(c.specs, c.base, 1); err == nil || err.Error() != c.want {
@@ -1074,6 +1076,7 @@ func TestSweepOfAKeyNoCellReads(t *testing.T) {
 		{"d_momentum=0.5,0.9", "d_opt=adam,sgd"},
 		{"g_beta1=0.5,0.9"},
 		{"mbd_dim=2,4", "mbd_kernels=0,8"},
+		{"leaky_slope=0.1,0.3"},
 	} {
 		if _, err := ParseSweep(specs, vanilla, 1); err != nil {
 			t.Errorf("vanilla %q, a key some cell reads: %v", specs, err)
