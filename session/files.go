@@ -905,9 +905,18 @@ type wroteFile struct {
 }
 
 // path is where a file of this run goes: ganui-<preset>-<rest> in the
-// session's directory.
+// session's directory, the preset's name cut to leave the whole within
+// the 255 bytes a file system takes of a file's name (maxFileName): a
+// design's name may be 1,000 bytes long, and of one over some 230 every
+// w, e, c and P would fail "file name too long", leaving the trainer no
+// way to save its run.
 func (s *Session) path(rest string) string {
-	return filepath.Join(s.opts.Dir, "ganui-"+fileSafe(s.gan.Config().Name)+"-"+rest)
+	const maxFileName = 255
+	name := fileSafe(s.gan.Config().Name) // ASCII: cut at any byte
+	if most := maxFileName - len("ganui--") - len(rest); len(name) > most {
+		name = strings.TrimRight(name[:most], ".-")
+	}
+	return filepath.Join(s.opts.Dir, "ganui-"+name+"-"+rest)
 }
 
 // fileSafe makes a preset name usable in a file name: letters, digits,

@@ -1175,3 +1175,48 @@ func TestExportsAreNamedByEpoch(t *testing.T) {
 		t.Errorf("the diverged run's export after two later ones: %v, changed %v; want it as written", err, !bytes.Equal(after, before))
 	}
 }
+
+// TestLongPresetNameStillNamesAFile: a design's name may be 1,000 bytes
+// long (a preset file's), but a file's name no more than the 255 bytes a
+// file system takes: w, e and c cut the name in ganui-<preset>-… to fit,
+// at the longest seed and with the -2 of a name taken, rather than fail
+// every one "file name too long", leaving the trainer no way to save
+// its run.
+func TestLongPresetNameStillNamesAFile(t *testing.T) {
+	dir := t.TempDir()
+	cfg := testdesigns.LeastSquaresSGD()
+	cfg.Name = strings.Repeat("n", 1000)
+	s := newIdle(t, Options{Config: cfg, Seed: math.MaxUint64, Dir: dir})
+	s.trainEpoch()
+	Save{}.apply(s)
+	if s.failed {
+		t.Fatalf("w: %s", s.note)
+	}
+	csv := s.path(fmt.Sprintf("seed%d-epoch1.csv", uint64(math.MaxUint64)))
+	if err := os.WriteFile(csv, nil, 0o644); err != nil { // an earlier session's: e takes -2
+		t.Fatal(err)
+	}
+	Export{}.apply(s)
+	if s.failed {
+		t.Fatalf("e: %s", s.note)
+	}
+	if _, err := s.WriteDesign(); err != nil {
+		t.Fatalf("c: %v", err)
+	}
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		if n := f.Name(); n != filepath.Base(csv) {
+			names = append(names, n)
+			if len(n) > 255 || !strings.HasPrefix(n, "ganui-nnnnnnnn") {
+				t.Errorf("%s: %d bytes; want ganui-nnn… within 255", n, len(n))
+			}
+		}
+	}
+	if len(names) != 3 {
+		t.Errorf("files written %q; want the checkpoint, the CSV and the design", names)
+	}
+}
