@@ -110,8 +110,9 @@ func TestCheckWritableRefusesReadOnly(t *testing.T) {
 }
 
 // TestCheckWritableNamesThePath: a path through a file, not a directory,
-// is refused in the words of an input that cannot be reached (--save:
-// f/x.ckpt: not a directory), not Go's "lstat f/x.ckpt: not a directory".
+// is refused naming the path and the file on its way (--save: cannot
+// write f/x.ckpt: f is a regular file, not a directory; …;
+// TestFileOnTheWayIsNamed), not Go's "lstat f/x.ckpt: not a directory".
 func TestCheckWritableNamesThePath(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "f")
@@ -120,7 +121,7 @@ func TestCheckWritableNamesThePath(t *testing.T) {
 	}
 	path := filepath.Join(f, "x.ckpt")
 	err := CheckWritable(path)
-	if want := path + ": not a directory"; err == nil || err.Error() != want {
+	if want := "cannot write " + path + ": " + f + " is a regular file, not a directory; give a file in another directory"; err == nil || err.Error() != want {
 		t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
 	}
 }
@@ -746,6 +747,26 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 		// loop on the way to the file.
 		"loop1":         "loop1: its symbolic links lead round in a loop, to no file: name the file itself",
 		"loop2/run.csv": "loop2/run.csv: its symbolic links lead round in a loop, to no file: name the file itself",
+	} {
+		checkRefused(t, path, want)
+	}
+}
+
+// TestFileOnTheWayIsNamed: a write whose path has a file where a directory
+// belongs (--log run.ckpt/x.csv, run.ckpt a checkpoint) names that file, the
+// nearest to the path however deep the path goes past it, and says what to
+// give instead, as a directory that does not exist is told, by CheckWritable,
+// Write and Claim alike: not the system's "run.ckpt/x.csv: not a directory",
+// which named no file and gave no way out.
+func TestFileOnTheWayIsNamed(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("run.ckpt", []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"run.ckpt/x.csv":     "cannot write run.ckpt/x.csv: run.ckpt is a regular file, not a directory; give a file in another directory",
+		"run.ckpt/sub/x.png": "cannot write run.ckpt/sub/x.png: run.ckpt is a regular file, not a directory; give a file in another directory",
+		"/dev/null/x.ckpt":   "cannot write /dev/null/x.ckpt: /dev/null is a device, not a directory; give a file in another directory",
 	} {
 		checkRefused(t, path, want)
 	}
