@@ -81,10 +81,35 @@ func unreachable(err error) error {
 	if errors.As(err, &pe) && errors.Is(pe.Err, syscall.ELOOP) {
 		return LinkLoop(pe.Path)
 	}
+	if errors.As(err, &pe) && errors.Is(pe.Err, syscall.ENOTDIR) {
+		if file, st, ok := OnTheWay(pe.Path); ok {
+			return fmt.Errorf("%s: %s is %s, %w", linked(pe.Path), file, What(st.Mode()), pe.Err) // "…, not a directory"
+		}
+	}
 	if errors.As(err, &pe) {
 		return fmt.Errorf("%s: %w", linked(pe.Path), pe.Err)
 	}
 	return err
+}
+
+// OnTheWay finds the file on path's way where a directory belongs, of a
+// path the system will not look up for it (ENOTDIR): run.ckpt of
+// run.ckpt/sub/x.csv, the nearest to path, and what it is, through its
+// links; ok is false where there is none (changed since). An input's
+// refusal and an output's name it, "run.ckpt is a regular file, not a
+// directory", where the system's words, "run.ckpt/sub/x.csv: not a
+// directory", named no file.
+func OnTheWay(path string) (file string, st fs.FileInfo, ok bool) {
+	for dir := filepath.Dir(path); ; {
+		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+			return dir, st, true
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return "", nil, false
+		}
+		dir = up
+	}
 }
 
 // linked is path, and where it is a symbolic link, the file its links

@@ -87,6 +87,32 @@ func TestLinkToNoFileNamesWhereItLeads(t *testing.T) {
 	}
 }
 
+// TestFileOnTheWayIsNamed: an input whose path has a file where a directory
+// belongs (--resume run.ckpt/x.ckpt, run.ckpt a checkpoint) names that file,
+// the nearest to the path, as an output's refusal does (outputfile.Target),
+// not the system's "run.ckpt/x.ckpt: not a directory", which named no file;
+// still syscall.ENOTDIR, and said without its name where the name is said
+// already (Unnamed).
+func TestFileOnTheWayIsNamed(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("run.ckpt", []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"run.ckpt/x.ckpt":     "run.ckpt/x.ckpt: run.ckpt is a regular file, not a directory",
+		"run.ckpt/sub/x.json": "run.ckpt/sub/x.json: run.ckpt is a regular file, not a directory",
+	} {
+		_, err := Open(path)
+		if err == nil || err.Error() != want || !errors.Is(err, syscall.ENOTDIR) {
+			t.Errorf("%s: %v, want %q, syscall.ENOTDIR", path, err, want)
+		}
+	}
+	_, err := Open("run.ckpt/x.csv")
+	if err = Unnamed(err, "run.ckpt/x.csv"); err.Error() != "run.ckpt is a regular file, not a directory" {
+		t.Errorf("unnamed: %q", err)
+	}
+}
+
 // TestLinkToADirectoryIsNamedAsGiven: an input that is a symbolic link to
 // a directory is refused naming the link and where it leads, "dlink is a
 // link to d, a directory, not a regular file: name a file in it", as an

@@ -841,21 +841,17 @@ func Target(given string) (string, error) {
 // notADirectory is the error for path, which the system will not look
 // up for a file on its way where a directory belongs (ENOTDIR): --log
 // run.ckpt/x.csv, run.ckpt a checkpoint. It names that file, the
-// nearest to path, what it is, and what to give instead, as a directory
-// that does not exist is told (CheckWritable): the system's words,
-// "run.ckpt/x.csv: not a directory", named no file and gave no way out.
+// nearest to path (inputfile.OnTheWay), what it is, and what to give
+// instead, as a directory that does not exist is told (CheckWritable):
+// the system's words, "run.ckpt/x.csv: not a directory", named no file
+// and gave no way out.
 func notADirectory(given, path string) error {
-	for dir := filepath.Dir(path); ; {
-		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-			msg := fmt.Sprintf("cannot write %s: %s is %s, not a directory; give a file in another directory", linked(given, path), dir, inputfile.What(st.Mode()))
-			return &renamedError{msg, syscall.ENOTDIR}
-		}
-		up := filepath.Dir(dir)
-		if up == dir { // none found: changed since, say
-			return fmt.Errorf("%s: %w", linked(given, path), syscall.ENOTDIR)
-		}
-		dir = up
+	file, st, ok := inputfile.OnTheWay(path)
+	if !ok { // none found: changed since, say
+		return fmt.Errorf("%s: %w", linked(given, path), syscall.ENOTDIR)
 	}
+	msg := fmt.Sprintf("cannot write %s: %s is %s, not a directory; give a file in another directory", linked(given, path), file, inputfile.What(st.Mode()))
+	return &renamedError{msg, syscall.ENOTDIR}
 }
 
 // removeStale removes the temporary files of earlier writes of path
