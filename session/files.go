@@ -1006,11 +1006,21 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
 		return -1, "", crlf, true
 	}
-	if tail = tail[:len(tail)-blankEnd(tail)]; len(tail) == 0 {
-		if from == int64(len(head)) {
-			return 0, "", crlf, true // the header and blank lines: no epoch
+	if tail = tail[:len(tail)-blankEnd(tail)]; len(tail) == 0 && from > int64(len(head)) {
+		// Blank lines past the part read: read the part before them.
+		end, err := rowEnd(f, int64(len(head)), from)
+		if err != nil {
+			return -1, "", crlf, true
 		}
-		return -1, "", crlf, true // blank lines past the part read
+		from = max(int64(len(head)), end-most)
+		tail = make([]byte, end-from)
+		if _, err := f.ReadAt(tail, from); err != nil {
+			return -1, "", crlf, true
+		}
+		tail = tail[:len(tail)-blankEnd(tail)]
+	}
+	if len(tail) == 0 {
+		return 0, "", crlf, true // the header and blank lines: no epoch
 	}
 	tail = tail[:len(tail)-1]
 	start := bytes.LastIndexByte(tail, '\n') + 1
@@ -1403,10 +1413,54 @@ func dropBlankEnd(f *os.File) error {
 	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
 		return err
 	}
-	if n := blankEnd(tail); n > 0 && n < len(tail) {
+	n := blankEnd(tail)
+	if n > 0 && n == len(tail) && int64(n) < st.Size() { // blank lines past the part read
+		end, err := rowEnd(f, 0, st.Size()-int64(n))
+		if err != nil {
+			return err
+		}
+		return f.Truncate(end)
+	}
+	if n > 0 && n < len(tail) {
 		return f.Truncate(st.Size() - int64(n))
 	}
 	return nil
+}
+
+// rowEnd is where the line ends, its line ending with it, of the last
+// byte of f between lo and hi that is no line ending, f from there to hi
+// being blank lines (blankEnd): lo where there is none. logEnd and
+// dropBlankEnd read a log's end 64 KiB at a time; where more blank lines
+// than that end it (a script's loop of echo >> run.csv), they read back
+// through them to the row before, which a run goes on after, as it does
+// after fewer, where the part read had held nothing but blank lines and
+// said the log "ends in a cut row".
+func rowEnd(f io.ReaderAt, lo, hi int64) (int64, error) {
+	buf := make([]byte, 64<<10)
+	for at := hi; at > lo; {
+		from := max(lo, at-int64(len(buf)))
+		chunk := buf[:at-from]
+		if _, err := f.ReadAt(chunk, from); err != nil {
+			return 0, err
+		}
+		i := len(chunk) - 1
+		for i >= 0 && (chunk[i] == '\n' || chunk[i] == '\r') {
+			i--
+		}
+		if i >= 0 {
+			end := from + int64(i) + 1
+			after := make([]byte, min(hi-end, 64))
+			if _, err := f.ReadAt(after, end); err != nil {
+				return 0, err
+			}
+			if j := bytes.IndexByte(after, '\n'); j >= 0 {
+				return end + int64(j) + 1, nil
+			}
+			return end, nil
+		}
+		at = from
+	}
+	return lo, nil
 }
 
 // putBack makes sure the log's path names the file the run wrote, every
