@@ -389,7 +389,7 @@ func TestDistancesReadAlikeOnScreenAndInLines(t *testing.T) {
 	}{
 		{"vanilla", 300, []struct{ name, key string }{
 			{"KS", "ks="}, {"W1", "w1="}, {"D real", "d_real="}, {"D fake", "d_fake="}, {"G", "g="},
-			{"mean", "mean="}, {"std", "std="}, {"skew", "skew="}, {"ex.kurt", "kurt="},
+			{"mean", "batch_mean="}, {"std", "batch_std="}, {"skew", "skew="}, {"ex.kurt", "kurt="},
 		}},
 		{"blog-original", 300, []struct{ name, key string }{{"noise use", "zdep="}}},
 	} {
