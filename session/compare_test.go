@@ -832,6 +832,49 @@ func TestDoneSaysWhatItTimed(t *testing.T) {
 	}
 }
 
+// TestDoneSaysEpochsRolledBack (vanilla run away at learning rate 10, rolled
+// back with u and trained to its plan of 300 said "done: 300 epochs, 499 of
+// them running"): the epochs a roll-back undid were trained running and
+// timed, but are none of the plan's, and the note says so, "300 epochs, 499
+// trained running (199 rolled back) in …"; pressed again, u undoes
+// the epochs back to the older state too.
+func TestDoneSaysEpochsRolledBack(t *testing.T) {
+	for _, twice := range []bool{false, true} {
+		s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 0)
+		s.setState(Running)
+		kept := 0 // the epochs trained running at the state u returns to
+		for _, at := range []int{50, 100} {
+			for s.gan.Epoch() < at {
+				s.trainEpoch()
+			}
+			keepNow(s)
+			if !twice || at == 50 {
+				kept = s.runEpochs
+			}
+		}
+		poison(t, s)
+		ran := s.runEpochs
+		s.applyOne(Rollback{})
+		if twice {
+			s.applyOne(Rollback{})
+		}
+		if s.state != Paused || s.gan.Epoch() != kept {
+			t.Fatalf("twice %v: rolled back to epoch %d (%s, %q), want %d", twice, s.gan.Epoch(), s.state, s.note, kept)
+		}
+		s.applyOne(Reset{DLR})
+		s.applyOne(Reset{GLR})
+		s.setState(Running)
+		for s.state == Running {
+			s.trainEpoch()
+		}
+		want := fmt.Sprintf("done: 300 epochs, %s trained running (%s rolled back) in ",
+			numtext.FormatInt(ran+300-kept), numtext.FormatInt(ran-kept))
+		if s.state != Done || !strings.HasPrefix(s.note, want) {
+			t.Errorf("twice %v: note at the plan after a roll-back: %q (%s); want it to begin %q", twice, s.note, s.state, want)
+		}
+	}
+}
+
 // TestDoneSaysAShortTime: a plan trained in under a tenth of a second says its
 // time in a digit that is not 0, beside the speed it makes: 50 epochs of
 // blog-original at full speed are not "done: 50 epochs in 0.0 s (1,079 ep/s)".

@@ -39,6 +39,10 @@ type goodState struct {
 	episodes episodes // the findings holding, so that one goes on, not starts anew
 	offPlan  int
 	offWhat  string
+	// runKept is the run's epochs trained while Running that stand at
+	// this state (runEpochs less runLost): those trained after it, a
+	// roll-back to it undoes.
+	runKept int
 }
 
 // Rollback returns a diverged run to its newest good state, paused, with
@@ -77,7 +81,7 @@ func (s *Session) keep() {
 		return // the states kept so far stay
 	}
 	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last, watch: s.watch,
-		events: slices.Clone(s.tl.events), dropped: s.tl.dropped, episodes: s.tl.episodes.clone(), offPlan: s.offPlan, offWhat: s.offWhat}
+		events: slices.Clone(s.tl.events), dropped: s.tl.dropped, episodes: s.tl.episodes.clone(), offPlan: s.offPlan, offWhat: s.offWhat, runKept: s.runEpochs - s.runLost}
 	if len(s.kept) == keepStates {
 		// The oldest goes, unless it is the newest state from before a
 		// runaway condition now building up: should the run run away,
@@ -174,6 +178,7 @@ func (Rollback) apply(s *Session) {
 		s.evlog.restate(g.epoch, s.tl.events)
 	}
 	s.offPlan, s.offWhat = g.offPlan, g.offWhat
+	s.runLost = s.runEpochs - g.runKept
 	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: note})
 	now := s.settings(s.gan.Config())

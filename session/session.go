@@ -215,6 +215,7 @@ type Session struct {
 	runStart  time.Time     // when the state last became Running
 	runWall   time.Duration // wall time spent Running in this run, before runStart
 	runEpochs int           // epochs trained while Running in this run
+	runLost   int           // of runEpochs, those a roll-back undid (goodState.runKept)
 	trainedAt time.Time     // when trainEpoch last ended
 	rateFrom  int           // trained when the current stretch of running began (beginStretch)
 	rateT     time.Time     // the end of the epoch the rate was last measured at
@@ -1116,7 +1117,13 @@ func (s *Session) trainEpoch() {
 			// resumed run's earlier epochs, and epochs stepped, are not in
 			// it, so then the count it is of is said.
 			wall := s.runWall + s.clock.Since(s.runStart)
-			if s.runEpochs != s.planned {
+			// Epochs a roll-back undid were trained running, and timed, but
+			// are not among the plan's: "600 epochs, 800 of them running"
+			// read as more than all.
+			switch {
+			case s.runLost > 0:
+				done += fmt.Sprintf(", %s trained running (%s rolled back)", numtext.FormatInt(s.runEpochs), numtext.FormatInt(s.runLost))
+			case s.runEpochs != s.planned:
 				done += fmt.Sprintf(", %s of them running", numtext.FormatInt(s.runEpochs))
 			}
 			// Tenths of a second, or under one a digit that is not 0:
@@ -1771,7 +1778,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.replay = -1
 	s.pastPlan = false
 	s.offPlan, s.offWhat, s.startSettings = -1, "", s.settings(gan.Config())
-	s.runWall, s.runEpochs = 0, 0
+	s.runWall, s.runEpochs, s.runLost = 0, 0, 0
 	// The final line's wall_s and epochs_per_s are this run's, as its
 	// epochs= and seed= are: counted on from the run r or R replaced,
 	// they would print "epochs=11 … epochs_per_s=96.4 wall_s=8.781".
