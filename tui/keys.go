@@ -328,9 +328,9 @@ func footerWidth(bs []key.Binding) int {
 // idle is the keys that cannot act at this moment, by their first key, each
 // with why in a word or two: the footer leaves them out and the keys page
 // (keysPage) draws them faint, both reading the state here. Space, the single
-// steps and b's pin are refused on a diverged run, the status saying why and
-// what goes on (u, r, R): a NaN or runaway state is nothing to compare with,
-// so the page does not offer b there; the single steps and replay on a running
+// steps, w's checkpoint and b's pin are refused on a diverged run, the status
+// saying why and what goes on (u, r, R): a NaN or runaway state is nothing to
+// resume or compare with, so the page does not offer w or b there; the single steps and replay on a running
 // run, the status saying to pause first, so that the page does not draw "n one
 // epoch" as if it acted while the run runs; export has nothing before an epoch
 // trains, from the start or a resume, and replay nothing before the first
@@ -355,7 +355,11 @@ func (k keyMap) idle() map[string]string {
 		case k.rollback:
 			why = idleAfterU
 		}
-		for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG} {
+		// w too: a diverged run's checkpoint would not resume, and w says
+		// so, "not saved: the run has diverged, …; u rolls back to epoch
+		// 1,709 first", where the page had drawn "w checkpoint" as if it
+		// saved one.
+		for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG, k.Save} {
 			idle[b.Keys()[0]] = why
 		}
 		if !k.pinned { // unpinning acts

@@ -226,12 +226,12 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		// b does not pin a diverged run, and the footer does not offer it; one
 		// pinned before still unpins (below). Their reason names the key that
 		// brings them back, u, not "diverged", which names no key to press.
-		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d/g", "b"}, "after u", false},
+		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d/g", "b", "w"}, "after u", false},
 		// Diverged at epoch 1, before the first keyframe.
-		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d/g", "b", ",", ".", "<", ">"}, "after u, no frame", false},
+		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d/g", "b", "w", ",", ".", "<", ">"}, "after u, no frame", false},
 		// Diverged before the first kept state: nothing for u to go back
 		// to, and r or R starts again.
-		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d/g", "b", "u"}, "after r or R, nothing kept", false},
+		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d/g", "b", "w", "u"}, "after r or R, nothing kept", false},
 		// v on a plane says in its own words that it is for a 1-D run: there is
 		// no other view to turn to, at any epoch. The note does not say "2-D
 		// target" too, where v is the only faint key, which at epoch 0 would
@@ -280,8 +280,8 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 				// e: no epoch"), over the legend where there is room for it,
 				// not "faint: not now — / no epoch, not diverged", which at
 				// epoch 0 would name no key; each reason whole on its line. A
-				// diverged run's too: "space/p n d/g b: after u" in the column,
-				// "space/p n d/g b: after r or R", wider than it, with the
+				// diverged run's too: "space/p n d/g b w: after u" in the column,
+				// "space/p n d/g b w: after r or R", wider than it, with the
 				// other reasons on a row under the columns.
 				for r := range strings.SplitSeq(c.why, ", ") {
 					if w == 80 && r != "" && !strings.Contains(text, ": "+r) && !strings.Contains(text, " ("+r+")") {
@@ -316,7 +316,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 				}
 				// At 80 columns the legend says what faint means, over the
 				// reasons, or over nothing where they are on a row under the
-				// columns (a diverged run's "space/p n d/g b: after r or R, u:
+				// columns (a diverged run's "space/p n d/g b w: after r or R, u:
 				// nothing kept"): at epoch 0 it is not left out for ", . < > e:
 				// no epoch, / u: not diverged" in the two rows the first column
 				// leaves, nor on a diverged run for its keys over their reason.

@@ -248,7 +248,7 @@ func TestUnreachedRunawaySaysToRescale(t *testing.T) {
 
 // TestKeysPageOfAnUnreachedRunSaysToRescale: on a run that ran away never
 // having come near its target, the keys page gives the faint keys the status's
-// remedy, "space/p n d/g b: rescale" (the data), at 80×24 and at the narrowest,
+// remedy, "space/p n d/g b w: rescale" (the data), at 80×24 and at the narrowest,
 // 70×20, in colour and without, not "after u", since u only lets the run run
 // away again. At 80 columns "rescale data" would not fit after its keys in the
 // last column, and the page would give the reasons without their keys.
@@ -258,7 +258,7 @@ func TestKeysPageOfAnUnreachedRunSaysToRescale(t *testing.T) {
 	snap.Err = &session.Divergence{Epoch: 200, What: "a runaway", Runaway: "D's loss on real data stuck at 100, its limit, for 200 epochs", Unreached: true}
 	for _, size := range [][2]int{{80, 24}, {minWidth, minHeight}} {
 		view := strings.Join(strings.Fields(frame(t, s, snap, size[0], size[1], "?")), " ")
-		if !strings.Contains(view, "space/p n d/g b ("+idleRescale+")") || strings.Contains(view, idleAfterU) {
+		if !strings.Contains(view, "space/p n d/g b w ("+idleRescale+")") || strings.Contains(view, idleAfterU) {
 			t.Errorf("%d×%d: the keys page of a runaway that never came near its target does not say %q of its faint keys:\n%s", size[0], size[1], idleRescale, view)
 		}
 	}
@@ -268,7 +268,7 @@ func TestKeysPageOfAnUnreachedRunSaysToRescale(t *testing.T) {
 	k.state, k.frames, k.export, k.rollback, k.unreached, k.trained, k.page = session.Diverged, true, true, true, true, true, pageKeys
 	for _, w := range []int{80, minWidth} {
 		k.width = w
-		if text := ansi.Strip(keysPage(k, w)); !strings.Contains(text, "space/p n d/g b ("+idleRescale+")") || strings.Contains(text, idleAfterU) {
+		if text := ansi.Strip(keysPage(k, w)); !strings.Contains(text, "space/p n d/g b w ("+idleRescale+")") || strings.Contains(text, idleAfterU) {
 			t.Errorf("in colour at %d columns: the keys page does not say %q of its faint keys:\n%s", w, idleRescale, text)
 		}
 	}
