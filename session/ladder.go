@@ -130,12 +130,15 @@ func SpeedText(speed float64) string {
 // "s/ep" or "25" "s/ep", where "0.04 ep/s" would be a fraction to invert,
 // and the time an epoch takes is what its user waits for, epoch by epoch.
 // The two units meet at 1, and each keeps two digits at the least; "s/ep"
-// mirrors "ep/s". The number takes at most RateWidth columns, the room
-// the header keeps for "99,999 ep/s": from 100,000 up it is written in
-// the short exponent form, "1.23e5" (numtext.CountIn), and +Inf as "∞".
+// mirrors "ep/s". A rate that reads 1.0 in epochs a second (0.951 up) is
+// written so: at speed 1/s the header's rate, 0.99 and 1.01 by turns, had
+// flipped between "1.0 s/ep" and "1.0 ep/s" from frame to frame, the same
+// number in another unit. The number takes at most RateWidth columns, the
+// room the header keeps for "99,999 ep/s": from 100,000 up it is written
+// in the short exponent form, "1.23e5" (numtext.CountIn), and +Inf as "∞".
 func RateText(rate float64) (num, unit string) {
 	unit = "ep/s"
-	if rate > 0 && rate < 1 {
+	if rate > 0 && rate < 1 && strconv.FormatFloat(rate, 'f', 1, 64) != "1.0" {
 		rate, unit = 1/rate, "s/ep"
 	}
 	if math.Round(rate*10) < 100 {

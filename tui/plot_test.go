@@ -1636,7 +1636,8 @@ func TestHeaderKeepsTheRateForEveryPlan(t *testing.T) {
 // room the line keeps for "99,999 ep/s", 123,456 as "1.23e5 ep/s": a wide design's 0.4 epochs a
 // second (g_hidden=1024,1024 d_hidden=1024,1024 batch=500) reads "2.5
 // s/ep", where a whole number had read "0 ep/s" beside "speed 500/s", as
-// if stopped.
+// if stopped. A rate that reads 1.0 epochs a second, 0.96, is "1.0 ep/s",
+// as 1 and 1.04 are.
 func TestHeaderSaysSlowRatesHonestly(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -1651,7 +1652,8 @@ func TestHeaderSaysSlowRatesHonestly(t *testing.T) {
 		{0.04, "25 s/ep"},
 		{0.12, "8.3 s/ep"},
 		{0.4, "2.5 s/ep"},
-		{0.96, "1.0 s/ep"},
+		{0.9, "1.1 s/ep"},
+		{0.96, "1.0 ep/s"}, // 1.0 either way: not "1.0 s/ep" beside a "1.0 ep/s" a frame later
 		{1, "1.0 ep/s"},
 		{2.5, "2.5 ep/s"},
 		{9.96, "10 ep/s"},
