@@ -162,8 +162,9 @@ func (c Step) apply(s *Session) {
 			// The losses as the legend, the headless lines and the
 			// diagnosis write them (numtext.Measure): a D winning
 			// outright reads "D real 5.8939e-5", as the legend does, not
-			// "D real 0.000".
-			s.note = fmt.Sprintf("trained epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Measure(s.last.DReal), numtext.Measure(s.last.DFake), numtext.Measure(s.last.G))
+			// "D real 0.000"; each loss's name kept with its value
+			// (lossText).
+			s.note = fmt.Sprintf("trained epoch %s: %s", numtext.FormatInt(s.last.Epoch), lossText("D real", s.last.DReal)+", "+lossText("D fake", s.last.DFake)+", "+lossText("G", s.last.G))
 		}
 	case StepD:
 		if !s.stepping("d (one discriminator update)") {
@@ -172,7 +173,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained D alone")
 		done := s.handEvent("D")
 		if r, f, err := s.trainPlayer(engine.D); err == nil {
-			s.note = fmt.Sprintf("%s: D real %s, D fake %s", done, numtext.Measure(r), numtext.Measure(f)) // as a stepped epoch's note gives them
+			s.note = done + ": " + lossText("D real", r) + ", " + lossText("D fake", f) // as a stepped epoch's note gives them
 		}
 	case StepG:
 		if !s.stepping("g (one generator update)") {
@@ -181,9 +182,18 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained G alone")
 		done := s.handEvent("G")
 		if g, _, err := s.trainPlayer(engine.G); err == nil {
-			s.note = fmt.Sprintf("%s: G %s", done, numtext.Measure(g))
+			s.note = done + ": " + lossText("G", g)
 		}
 	}
+}
+
+// lossText writes a loss, its name and its value (numtext.Measure), "D
+// real 0.612", the two kept together where the screen wraps the note
+// (numtext.Together), as the diagnosis keeps them: at 80 columns the note
+// of d after g had ended a line "the latest a D update: D real" and begun
+// the next "0.612, D fake 0.790".
+func lossText(name string, v float64) string {
+	return numtext.Together(name + " " + numtext.Measure(v))
 }
 
 // handEvent records an update of player ("D" or "G") made by hand (d,

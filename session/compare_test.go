@@ -1115,7 +1115,7 @@ func TestReplayNamesWhatTheUserDid(t *testing.T) {
 func TestStepNoteGroupsTheEpoch(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
 	s.applyOne(Step{Kind: StepEpoch})
-	if !strings.HasPrefix(s.note, "trained epoch 1,001: D real ") {
+	if !strings.HasPrefix(numtext.Plain(s.note), "trained epoch 1,001: D real ") {
 		t.Errorf("n at epoch 1,000: %q", s.note)
 	}
 }
@@ -1423,7 +1423,8 @@ func TestLongStepShowsItsProgress(t *testing.T) {
 // as the headless lines, the diagnosis and the screen's legends do
 // (numtext.Measure): blog-original with g_lr 0.5, its D winning outright, does
 // not read "epoch 15: D real 0.0001" under the legend's 5.8939e-5, nor is a
-// loss gone to 10³¹ written in its 32 digits.
+// loss gone to 10³¹ written in its 32 digits. Each name stays with its value
+// where the screen wraps the note, n's and d's alike.
 func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
 	cfg := blogConfig(t, 5000)
 	cfg.GLR = 0.5
@@ -1435,9 +1436,20 @@ func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
 	if l.DReal >= 5e-4 {
 		t.Fatalf("D real %g: the test needs a loss under 0.0005, which three decimals do not write", l.DReal)
 	}
-	want := fmt.Sprintf("trained epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(l.Epoch), numtext.Measure(l.DReal), numtext.Measure(l.DFake), numtext.Measure(l.G))
+	// Each loss's name with its value, kept together where the screen wraps
+	// the note (numtext.Together), as the diagnosis keeps them: d's note at
+	// 80 columns had ended a line "…: D real" and begun the next "0.612, …".
+	loss := func(name string, v float64) string { return numtext.Together(name + " " + numtext.Measure(v)) }
+	want := fmt.Sprintf("trained epoch %s: %s, %s, %s", numtext.FormatInt(l.Epoch), loss("D real", l.DReal), loss("D fake", l.DFake), loss("G", l.G))
 	if s.note != want {
 		t.Errorf("stepped: %q, want %q", s.note, want)
+	}
+	s.applyOne(Step{Kind: StepG})
+	s.applyOne(Step{Kind: StepD})
+	for _, name := range []string{"D real ", "D fake "} {
+		if !strings.Contains(s.note, numtext.Together(name)) {
+			t.Errorf("g, then d: %q, want %q kept with its value", s.note, name)
+		}
 	}
 }
 

@@ -374,20 +374,20 @@ func TestHandUpdatesAreEvents(t *testing.T) {
 	for range 3 {
 		Step{Kind: StepD}.apply(s)
 	}
-	if !strings.HasPrefix(s.note, "3 D updates by hand at epoch 25: D real ") {
+	if !strings.HasPrefix(numtext.Plain(s.note), "3 D updates by hand at epoch 25: D real ") {
 		t.Errorf("note after three d: %q", s.note)
 	}
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepD}.apply(s)
 	// The note counts every update since the epoch, not the last event's alone
 	// ("one D update by hand at epoch 25").
-	if want := "4 D updates and one G update by hand at epoch 25, the latest a D update: D real "; !strings.HasPrefix(s.note, want) {
+	if want := "4 D updates and one G update by hand at epoch 25, the latest a D update: D real "; !strings.HasPrefix(numtext.Plain(s.note), want) {
 		t.Errorf("note after d d d g d: %q, want it to begin %q", s.note, want)
 	}
 	s.trainEpoch()
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepG}.apply(s)
-	if want := "2 G updates by hand at epoch 26: G "; !strings.HasPrefix(s.note, want) {
+	if want := "2 G updates by hand at epoch 26: G "; !strings.HasPrefix(numtext.Plain(s.note), want) {
 		t.Errorf("note after an epoch, then g g: %q, want it to begin %q", s.note, want)
 	}
 	want := []string{"25 hand-update 3 D updates by hand", "25 hand-update one G update by hand", "25 hand-update one D update by hand", "26 hand-update 2 G updates by hand"}
