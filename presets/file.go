@@ -493,50 +493,126 @@ func fullWidthReason(data []byte, i int) string {
 // "10,000: JSON has no commas in a number; write it 10000" (a fraction's
 // "1,000" is told both), where
 // numberReason read the digits after the comma alone, "001: JSON writes
-// it 1", and encoding/json those of 0,5 as a key without its quotes. It
-// is at the number's first byte; "" for anything else, a comma with
-// spaces beside it and a key that takes no number among them.
+// it 1", and encoding/json those of 0,5 as a key without its quotes. A
+// list of widths without its brackets, "g_hidden": 16,16, is told them,
+// "g_hidden: 16,16: a list is written in brackets: [16,16]", where
+// encoding/json read the second 16 as a key without its quotes. With
+// spaces after the comma, "g_lr": 0, 001, the digits may as well be a
+// key begun without its quotes as the rest of one number: both are said,
+// "0, 001: a key in double quotes goes after a value's comma, not 001; if
+// it is one number, write it 0.001", where "001: JSON writes it 1"
+// read them as a value. It is at the number's first byte; "" for
+// anything else, and a key that takes no number among them.
 func commaReason(data []byte, i int) (at int, reason string) {
 	digit := func(k int) bool { return k >= 0 && k < len(data) && '0' <= data[k] && data[k] <= '9' }
-	if !digit(i) || i < 2 || data[i-1] != ',' || !digit(i-2) {
+	space := func(k int) bool { return k >= 0 && k < len(data) && strings.IndexByte(" \t\r\n", data[k]) >= 0 }
+	comma := i - 1 // the comma before the digits, spaces between
+	for space(comma) {
+		comma--
+	}
+	if !digit(i) || comma < 1 || data[comma] != ',' || !digit(comma-1) {
 		return 0, ""
 	}
-	start := i - 2
+	spaced := comma < i-1
+	start := comma - 1
 	for digit(start - 1) {
 		start--
 	}
 	if start > 0 && data[start-1] == '-' {
 		start--
 	}
+	j := start - 1 // the colon after the key, spaces between
+	for space(j) {
+		j--
+	}
+	key := keyBefore(data, j)
+	if key == "" {
+		return 0, ""
+	}
+	if at, reason := bracketsReason(data, key, start); reason != "" {
+		return at, reason
+	}
 	end := i
-	for digit(end) || end < len(data) && data[end] == ',' && digit(end+1) {
+	for digit(end) || !spaced && end < len(data) && data[end] == ',' && digit(end+1) {
 		end++
 	}
 	if end < len(data) && numberChar(data[end]) { // 0,001e-3, 0,5x: another number's form
 		return 0, ""
 	}
-	j := start - 1 // the colon after the key, spaces between
-	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
-	}
-	key, number := keyBefore(data, j), string(data[start:end])
-	if key == "" {
+	written := strings.Join(strings.Fields(string(data[start:end])), " ") // as the file has it, 0, 001, a line break a space
+	number := string(data[start:comma]) + "," + string(data[i:end])       // 0,001
+	write := commaNumber(key, number)
+	switch {
+	case write == "":
 		return 0, ""
+	case spaced:
+		return start, fmt.Sprintf("%s: a key in double quotes goes after a value's comma, not %s; if it is one number, write it %s", written, data[i:end], write)
+	case engine.DecimalComma(key, number) != "":
+		return start, number + ": JSON has no decimal comma; write it " + write
 	}
+	return start, number + ": JSON has no commas in a number; write it " + write
+}
+
+// commaNumber is the number to write for number, digits with commas in
+// them given to key: read with a decimal comma, "0.001" of 0,001 to a
+// key of a fraction (engine's DecimalComma); read as thousands grouped,
+// "10000" of 10,000 to a key of a number, and of a fraction's 1,000,
+// which a decimal comma writes too, as --set leaves it, both: "1000, or
+// 1.000 if the comma is a decimal one". It is "" for a key that takes no
+// number, or digits neither reads.
+func commaNumber(key, number string) string {
 	if plain := engine.DecimalComma(key, number); plain != "" {
-		return start, number + ": JSON has no decimal comma; write it " + plain
+		return plain
 	}
 	form, _, err := all[0].ValueForm(key)
 	plain, ok := engine.Grouped(number)
 	if !ok || err != nil || !strings.HasPrefix(form, "a number") {
+		return ""
+	}
+	if strings.Count(number, ",") == 1 && engine.DecimalComma(key, "0,1") != "" {
+		plain += ", or " + strings.Replace(number, ",", ".", 1) + " if the comma is a decimal one"
+	}
+	return plain
+}
+
+// bracketsReason says what to write for a list of widths given to key
+// without its brackets, "g_hidden": 16,16 or 16, 16, whose first number
+// begins at data[start]: "g_hidden: 16,16: a list is written in
+// brackets: [16,16]", the list as the file has it, at its first number.
+// It is "" for a key that takes no list of widths, and where the numbers
+// run into anything but the next key or the object's end.
+func bracketsReason(data []byte, key string, start int) (at int, reason string) {
+	if form, _, err := all[0].ValueForm(key); err != nil || !strings.HasPrefix(form, "a list of widths") {
 		return 0, ""
 	}
-	reason = number + ": JSON has no commas in a number; write it " + plain
-	if strings.Count(number, ",") == 1 && engine.DecimalComma(key, "0,1") != "" {
-		// A fraction's 1,000, which a decimal comma writes too, as --set
-		// leaves it: both.
-		reason += ", or " + strings.Replace(number, ",", ".", 1) + " if the comma is a decimal one"
+	end := start // after the last number of the list
+	for k := start; ; {
+		n := k
+		for n < len(data) && numberChar(data[n]) {
+			n++
+		}
+		if n == k || !json.Valid(data[k:n]) {
+			return 0, ""
+		}
+		end = n
+		for n < len(data) && strings.IndexByte(" \t\r\n", data[n]) >= 0 {
+			n++
+		}
+		if n == len(data) || data[n] != ',' {
+			if n == len(data) || data[n] != '}' {
+				return 0, ""
+			}
+			break
+		}
+		for n++; n < len(data) && strings.IndexByte(" \t\r\n", data[n]) >= 0; n++ {
+		}
+		if n < len(data) && data[n] == '"' { // the next key
+			break
+		}
+		k = n
 	}
-	return start, reason
+	list := strings.Join(strings.Fields(string(data[start:end])), " ") // a line break a space: one line
+	return start, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]", key, list, list)
 }
 
 // numberReason says what to write for a number JSON does not take, which

@@ -413,6 +413,19 @@ func TestParseErrors(t *testing.T) {
 		{"millions", `{"epochs": 1,000,000, "batch": 10}`, "p.json:1:12: 1,000,000: JSON has no commas in a number; write it 1000000"},
 		{"a fraction's thousands", `{"g_lr": 1,000}`, "p.json:1:10: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
 		{"a comma for a name", `{"loss": 0,5}`, "p.json:1: invalid JSON: "}, // a key of no number: encoding/json's words
+		// a list of widths without its brackets: told them, not "invalid
+		// character '1' looking for beginning of object key string"
+		{"a list without brackets", `{"base": "vanilla", "g_hidden": 16,16}`, "p.json:1:33: g_hidden: 16,16: a list is written in brackets: [16,16]"},
+		{"a list without brackets, spaced", "{\"base\": \"vanilla\",\n \"d_hidden\": 32, 16 , 8,\n \"g_lr\": 1e-3}", "p.json:2:14: d_hidden: 32, 16 , 8: a list is written in brackets: [32, 16 , 8]"},
+		// a space after the comma: the digits after it may begin a key as
+		// well as end the number, both said, not "001: JSON writes it 1"
+		{"a decimal comma and a space", `{"base": "vanilla", "g_lr": 0, 001}`, "p.json:1:29: 0, 001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
+		{"thousands and a space", `{"epochs": 10, 000}`, "p.json:1:12: 10, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 10000"},
+		{"a fraction's thousands and a space", `{"gp": 1, 000}`, "p.json:1:8: 1, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 1000, or 1.000 if the comma is a decimal one"},
+		{"a list without brackets over two lines", "{\"g_hidden\": 16,\r\n\t16}", "p.json:1:14: g_hidden: 16, 16: a list is written in brackets: [16, 16]"},
+		{"a decimal comma over two lines", "{\"g_lr\": 0,\n 001}", "p.json:1:10: 0, 001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
+		{"a number and a space for a name", `{"loss": 0, 5}`, "p.json:1: invalid JSON: "},
+		{"a list without brackets, then a word", `{"g_hidden": 16,16 x}`, "p.json:1: invalid JSON: "},
 		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
 		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
 		// a control character in a string: what to write for it, not "invalid
