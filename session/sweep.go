@@ -249,36 +249,63 @@ func unreadAxis(axes []SweepAxis, cells []SweepCell) error {
 // number's thousands, as a reader writes one: --sweep epochs=10,000
 // sweeps 10 and 000, and is refused `epochs, value 2 of 2: 0 out of
 // range 1..1,000,000,000`, which said nothing of the number given; it
-// now goes on "; 10,000 is one number? write it 10000". A key of no
-// number, or a number the key does not take (g_lr=1,000), is left as it
-// is.
+// now goes on "; 10,000 is one number? write it 10000". Value i may be
+// the digits before the groups too, blog-original's batch=1,024 refused
+// for its batch of 1 (the cells' check), and the number be one the
+// design refuses beside the key (takes). A fraction's 1,000 is told
+// both, "write it 1000, or 1.000 if the comma is a decimal one", as a
+// preset file's is. A key of no number, or a number the key does not
+// take (g_lr=1,000), is left as it is.
 func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 	if form, _, ferr := base.ValueForm(a.Key); ferr != nil || !strings.HasPrefix(form, "a number") {
 		return err
 	}
 	group := func(v string) bool { return len(v) == 3 && strings.Trim(v, "0123456789") == "" }
-	if !group(a.Values[i]) {
+	first, last := i, i
+	switch {
+	case group(a.Values[i]):
+		for first > 0 && group(a.Values[first-1]) {
+			first--
+		}
+		if first == 0 {
+			return err
+		}
+		first-- // the digits before the first group: 10 of 10,000
+	case i+1 < len(a.Values) && group(a.Values[i+1]): // those digits: batch=1,024's 1, which blog-original's g_out refuses
+		last = i + 1
+	default:
 		return err
 	}
-	first := i
-	for first > 0 && group(a.Values[first-1]) {
-		first--
-	}
-	if first == 0 {
-		return err
-	}
-	first-- // the digits before the first group: 10 of 10,000
-	last := i
 	for last+1 < len(a.Values) && group(a.Values[last+1]) {
 		last++
 	}
 	number := strings.Join(a.Values[first:last+1], ",")
 	plain, ok := engine.Grouped(number)
-	probe := base.Clone()
-	if !ok || probe.Set(a.Key, plain) != nil || probe.Validate() != nil { // g_lr=1,000: no number the key takes
+	if !ok || !a.takes(base, plain) { // g_lr=1,000: no number the key takes
 		return err
 	}
+	if engine.DecimalComma(a.Key, "0,1") != "" && first+1 == last {
+		// A fraction's 1,000, which a decimal comma writes too, as a
+		// preset file's is told (presets' commaNumber): both.
+		if point := strings.Replace(number, ",", ".", 1); a.takes(base, point) {
+			plain += ", or " + point + " if the comma is a decimal one"
+		}
+	}
 	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+}
+
+// takes reports whether a's key takes value on base: set, and not
+// refused by Validate for the key itself. A refusal of another key, one
+// the value makes with it (blog-original's g_out of 100 beside a batch
+// of 1024), is the design's to mend, not the value's: batch=1,024 is
+// still told the 1024 it likely meant.
+func (a SweepAxis) takes(base engine.Config, value string) bool {
+	probe := base.Clone()
+	if probe.Set(a.Key, value) != nil {
+		return false
+	}
+	err := probe.Validate()
+	return err == nil || !slices.Contains(engine.FaultKeys(err), a.Key)
 }
 
 // groupedThousands refuses a's value i where it is three digits that
@@ -308,13 +335,37 @@ func (a SweepAxis) groupedThousands(base, probe engine.Config, i int) error {
 // as a sweep splits its values: --sweep g_lr=0,001 sweeps 0 and 001, and
 // is refused `g_lr, value 1 of 2: 0 out of range (0,10]`, which said
 // nothing of the number given; it now goes on "; 0,001 is one number?
-// write it 0.001". A number the key does not take, or commas that may
+// write it 0.001", and every such pair beside it too, "; 0,5,0,7 is 2
+// numbers? write them 0.5,0.7". A number the key does not take, or commas that may
 // group thousands (1,000), are left as they are (decimalCommaAt).
 func (a SweepAxis) fraction(base engine.Config, i int, err error) error {
 	for _, k := range []int{i, i - 1} { // value i as the whole part, then as the fraction's digits
-		if number, plain := a.decimalCommaAt(base, k); number != "" {
+		number, plain := a.decimalCommaAt(base, k)
+		if number == "" {
+			continue
+		}
+		// The pairs before and after it that read so too, each told:
+		// d_lr=0,5,0,7 is "0,5,0,7 is 2 numbers? write them 0.5,0.7",
+		// where its refusal of the second 0 told 0,7 alone.
+		numbers, plains := []string{number}, []string{plain}
+		for lo := k - 2; ; lo -= 2 {
+			n, p := a.decimalCommaAt(base, lo)
+			if n == "" {
+				break
+			}
+			numbers, plains = append([]string{n}, numbers...), append([]string{p}, plains...)
+		}
+		for hi := k + 2; ; hi += 2 {
+			n, p := a.decimalCommaAt(base, hi)
+			if n == "" {
+				break
+			}
+			numbers, plains = append(numbers, n), append(plains, p)
+		}
+		if len(numbers) == 1 {
 			return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
 		}
+		return fmt.Errorf("%w; %s is %s? write them %s", err, strings.Join(numbers, ","), numtext.Count(len(numbers), "number"), strings.Join(plains, ","))
 	}
 	return err
 }
@@ -629,6 +680,18 @@ func sweepCells(base engine.Config, axes []SweepAxis, designs map[string]engine.
 			switch len(swept) {
 			case 0:
 				err = fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
+				// A count split at its commas is told the number however
+				// its first part is refused: blog-original's batch=1,024,
+				// whose batch of 1 its g_out refuses, as vanilla's is.
+				for k, a := range axes {
+					if a.Key == PresetKey {
+						continue
+					}
+					if hinted := a.thousands(base, slices.Index(a.Values, c.Values[k]), err); hinted != err {
+						err = hinted
+						break
+					}
+				}
 			case 1:
 				a, v := axes[swept[0]], c.Values[swept[0]]
 				i := slices.Index(a.Values, v)

@@ -114,11 +114,36 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"g_lr=1e-3,0,001"}, 1, `g_lr, value 3 of 3: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001`},
 		{[]string{"g_lr=0,5"}, 1, `g_lr, value 1 of 2: 0 out of range (0,10]; 0,5 is one number? write it 0.5`},
 		{[]string{"d_momentum=0,9"}, 1, `d_momentum, value 2 of 2: 9 out of range [0,1); 0,9 is one number? write it 0.9`},
-		{[]string{"g_lr=1,5,2,5"}, 1, `g_lr, values 2 and 4 of 4: "5" appears twice; give it once; 2,5 is one number? write it 2.5`},
+		{[]string{"g_lr=1,5,2,5"}, 1, `g_lr, values 2 and 4 of 4: "5" appears twice; give it once; 1,5,2,5 is 2 numbers? write them 1.5,2.5`},
+		// Every fraction of the list told, not the one the refusal met.
+		{[]string{"d_lr=0,5,0,7"}, 1, `d_lr, values 1 and 3 of 4: "0" appears twice; give it once; 0,5,0,7 is 2 numbers? write them 0.5,0.7`},
+		{[]string{"d_lr=1e-3,0,1,0,2,0,3"}, 1, `d_lr, values 2 and 4 of 7: "0" appears twice; give it once; 0,1,0,2,0,3 is 3 numbers? write them 0.1,0.2,0.3`},
+		// A fraction's 1,000 told both readings, as a preset file's is.
+		{[]string{"gp=1,000"}, 1, `gp, value 2 of 2: "000" begins with a 0, as a number's thousands do after a comma; 1,000 is one number? write it 1000, or 1.000 if the comma is a decimal one`},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: %v, want one line with %q", c.specs, err, c.want)
+		}
+	}
+}
+
+// TestSweepTellsThousandsWhicheverRefusal: a count split at its comma is told
+// the number it likely was whichever refusal its first part meets:
+// blog-original's batch=1,024, whose batch of 1 its g_out and d_in of 100
+// refuse, as vanilla's "024" is; the 1024 is told though g_out refuses it
+// too, a refusal of the design's that the next try says.
+func TestSweepTellsThousandsWhicheverRefusal(t *testing.T) {
+	base, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for spec, want := range map[string]string{
+		"batch=1,024": "batch=1: g_out, d_in: 100 out of range: a divisor of batch 1, or batch a multiple of 100; 1,024 is one number? write it 1024",
+		"batch=2,000": "batch=2: g_out, d_in: 100 out of range: a divisor of batch 2 (1 or 2), or batch a multiple of 100; 2,000 is one number? write it 2000",
+	} {
+		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
+			t.Errorf("%s on blog-original: %v, want %q", spec, err, want)
 		}
 	}
 }
