@@ -557,7 +557,11 @@ func divisorOfBatch(ns []int, batch, multiple int, also []string) string {
 		msg += ", or batch a multiple of " + numtext.FormatInt(multiple)
 	}
 	if len(also) > 0 {
-		msg += ", as " + numtext.List(also, "and") + " needs too"
+		needs := "needs"
+		if len(also) > 1 { // two fields and more: none through Validate, whose g_out or d_in is one of ns
+			needs = "need"
+		}
+		msg += ", as " + numtext.List(also, "and") + " " + needs + " too"
 	}
 	return msg
 }

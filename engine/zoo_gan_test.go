@@ -720,6 +720,25 @@ func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
 	}
 }
 
+// TestDivisorOfBatchNamesFieldsInTheirNumber: the fields a batch offered must
+// also be a multiple of are told with the verb in their number, "as g_out 16
+// needs too", "as g_out 16 and d_in 3 need too", where two read "needs". Validate
+// checks two fields, one of them refused, and so names one at most; two are
+// divisorOfBatch's own.
+func TestDivisorOfBatchNamesFieldsInTheirNumber(t *testing.T) {
+	for _, c := range []struct {
+		also []string
+		want string
+	}{
+		{[]string{"g_out 16"}, "7 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 336, as g_out 16 needs too"},
+		{[]string{"g_out 16", "d_in 3"}, "7 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 336, as g_out 16 and d_in 3 need too"},
+	} {
+		if got := divisorOfBatch([]int{7}, 16, 336, c.also); got != c.want {
+			t.Errorf("%q: %q, want %q", c.also, got, c.want)
+		}
+	}
+}
+
 // TestParseWhole: digits to 2⁶⁴−1; a decimal form of a whole number up to 2⁵³;
 // nothing else: no sign, not even on a zero (-0 is refused, not read as 0).
 func TestParseWhole(t *testing.T) {
