@@ -271,7 +271,7 @@ func unfinishedSeeds(res session.BatchResult, given []givenFlag) string {
 		named = [2]string{session.CompactSeeds(interrupted), session.CompactSeeds(unstarted)}
 	}
 	retrain := retrainCommand(given, []string{"seeds"}, []string{"--seeds", session.CompactSeeds(left)})
-	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1) + plotKept(given, "batch")
+	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1, plotKept(given, "batch"))
 }
 
 // givenFlag is one flag of the command line as given: its name, and its
@@ -367,8 +367,12 @@ func plotKept(given []givenFlag, whose string) string {
 // which; retrain is the flags that train them, each set trains a part
 // of them ("… and … train them", each after " and ", not numtext.List's
 // commas, which would read as the end of a command's last value,
-// "--sweep g_lr=1e-3,1e-2,"); one says left is a single item (it).
-func unfinishedLine(left string, how [2]string, interrupted bool, retrain []string, one bool) string {
+// "--sweep g_lr=1e-3,1e-2,"); one says left is a single item (it); kept
+// ends the sentence (plotKept). Three commands and more are each on a
+// line of their own below it, "; these 3 commands train them:", indented
+// by two spaces, where "A and B and C train them" ran three commands into
+// one line to pick apart: each is copied as a line.
+func unfinishedLine(left string, how [2]string, interrupted bool, retrain []string, one bool, kept string) string {
 	text := "not started"
 	switch {
 	case how[0] != "" && how[1] != "":
@@ -387,7 +391,10 @@ func unfinishedLine(left string, how [2]string, interrupted bool, retrain []stri
 	if one {
 		them = "it"
 	}
-	return fmt.Sprintf("ganui: %s unfinished: %s; %s %s %s", left, text, strings.Join(retrain, " and "), trains, them)
+	if len(retrain) > 2 {
+		return fmt.Sprintf("ganui: %s unfinished: %s; these %d commands %s %s%s:\n  %s", left, text, len(retrain), trains, them, kept, strings.Join(retrain, "\n  "))
+	}
+	return fmt.Sprintf("ganui: %s unfinished: %s; %s %s %s%s", left, text, strings.Join(retrain, " and "), trains, them, kept)
 }
 
 // unfinishedCells is the line a stopped --sweep ends with on stderr, as
@@ -436,7 +443,7 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 		flags = append(flags, retrainCommand(given, []string{"sweep"}, f))
 	}
 	left := fmt.Sprintf("%d of %d cells", len(res.Unfinished), cells)
-	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1) + plotKept(given, "sweep")
+	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1, plotKept(given, "sweep"))
 }
 
 // maxUnfinishedNames bounds the characters of the cells a stopped

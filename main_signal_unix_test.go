@@ -176,6 +176,21 @@ func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
 	if got := unfinishedCells(res, 40, given); got != want {
 		t.Errorf("many cells:\ngot  %q\nwant %q", got, want)
 	}
+	// Three commands and more each on a line of their own, copied as a line,
+	// where "A and B and C train them" ran them into one; --plot's note ends
+	// the sentence above them.
+	// (Cells that ran on --jobs out of their order leave three grids of two
+	// keys.)
+	res = session.SweepResult{Axes: two, Unfinished: []session.UnfinishedCell{cell(true, "1e-4", "1e-2"), cell(false, "1e-3", "1e-3"), cell(false, "1e-3", "1e-2"),
+		cell(false, "1e-2", "1e-4"), cell(false, "1e-2", "1e-3"), cell(false, "1e-2", "1e-2")}}
+	swept := flagsAsGiven(t, "--headless", "--sweep", "d_lr=1e-4,1e-3,1e-2", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--jobs", "2", "--plot", "s.png")
+	want = "ganui: 6 of 9 cells unfinished: d_lr=1e-4,g_lr=1e-2 interrupted, d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 d_lr=1e-2,g_lr=1e-4 d_lr=1e-2,g_lr=1e-3 d_lr=1e-2,g_lr=1e-2 not started; these 3 commands train them (--plot left out: s.png keeps this sweep's figure):\n" +
+		"  ganui --headless --sweep d_lr=1e-4 --sweep g_lr=1e-2 --jobs 2\n" +
+		"  ganui --headless --sweep d_lr=1e-3 --sweep g_lr=1e-3,1e-2 --jobs 2\n" +
+		"  ganui --headless --sweep d_lr=1e-2 --sweep g_lr=1e-4,1e-3,1e-2 --jobs 2"
+	if got := unfinishedCells(res, 9, swept); got != want {
+		t.Errorf("three commands:\ngot  %q\nwant %q", got, want)
+	}
 	// With --plot, which the command leaves out, the line says why: its
 	// file, as the shell takes it, keeps the sweep's figure.
 	plotted := flagsAsGiven(t, "--headless", "--sweep", "g_lr=1e-4,1e-3", "--plot=heat map.png")
