@@ -249,8 +249,11 @@ func unreadAxis(axes []SweepAxis, cells []SweepCell) error {
 // number's thousands, as a reader writes one: --sweep epochs=10,000
 // sweeps 10 and 000, and is refused `epochs, value 2 of 2: 0 out of
 // range 1..1,000,000,000`, which said nothing of the number given; it
-// now goes on "; 10,000 is one number? write it 10000". Value i may be
-// the digits before the groups too, blog-original's batch=1,024 refused
+// now goes on "; 10,000 is one number? write it 10000" (100,000's too,
+// three digits before its group). The numbers grouped so before and
+// after it are told with it where a group of theirs begins with a 0,
+// epochs=1,000,2,000 "1,000,2,000 is 2 numbers? write them 1000,2000".
+// Value i may be the digits before the groups too, blog-original's batch=1,024 refused
 // for its batch of 1 (the cells' check), and the number be one the
 // design refuses beside the key (takes). A fraction's 1,000 is told
 // both, "write it 1000, or 1.000 if the comma is a decimal one", as a
@@ -260,31 +263,52 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 	if form, _, ferr := base.ValueForm(a.Key); ferr != nil || !strings.HasPrefix(form, "a number") {
 		return err
 	}
-	group := func(v string) bool { return len(v) == 3 && strings.Trim(v, "0123456789") == "" }
-	first, last := i, i
-	switch {
-	case group(a.Values[i]):
-		for first > 0 && group(a.Values[first-1]) {
-			first--
-		}
-		if first == 0 {
-			return err
-		}
-		first-- // the digits before the first group: 10 of 10,000
-	case i+1 < len(a.Values) && group(a.Values[i+1]): // those digits: batch=1,024's 1, which blog-original's g_out refuses
-		last = i + 1
-	default:
+	lead := i // the digits before the groups that value i is or begins: 10 of 10,000, 100 of 100,000
+	for lead > 0 && isGroup(a.Values[lead]) {
+		lead--
+	}
+	number, plain, last := "", "", 0
+	for ; lead <= i && number == ""; lead++ { // the earliest digits that make a number with the groups: 1,100,000, not 100,000
+		number, plain, last = a.groupedRun(base, lead)
+	}
+	lead--
+	if number == "" {
 		return err
 	}
-	for last+1 < len(a.Values) && group(a.Values[last+1]) {
-		last++
+	// The numbers before and after it that are grouped so too, each told
+	// where a group begins with a 0, which no value is written with:
+	// epochs=1,000,2,000 is "1,000,2,000 is 2 numbers? write them
+	// 1000,2000", where 2,500,10,000 may be 2 and 500 and 10,000 too.
+	numbers, plains := []string{number}, []string{plain}
+	for end := lead - 1; end > 0; {
+		before := end
+		for before > 0 && isGroup(a.Values[before]) {
+			before--
+		}
+		n, p, l := "", "", 0
+		for ; before < end && n == ""; before++ {
+			if n, p, l = a.groupedRun(base, before); l != end {
+				n = ""
+			}
+		}
+		if n == "" || !zeroLed(a.Values[before:end+1]) {
+			break
+		}
+		numbers, plains = append([]string{n}, numbers...), append([]string{p}, plains...)
+		end = before - 2
 	}
-	number := strings.Join(a.Values[first:last+1], ",")
-	plain, ok := engine.Grouped(number)
-	if !ok || !a.takes(base, plain) { // g_lr=1,000: no number the key takes
-		return err
+	for next := last + 1; ; {
+		n, p, l := a.groupedRun(base, next)
+		if n == "" || !zeroLed(a.Values[next+1:l+1]) {
+			break
+		}
+		numbers, plains = append(numbers, n), append(plains, p)
+		next = l + 1
 	}
-	if engine.DecimalComma(a.Key, "0,1") != "" && first+1 == last {
+	if len(numbers) > 1 {
+		return fmt.Errorf("%w; %s is %s? write them %s", err, strings.Join(numbers, ","), numtext.Count(len(numbers), "number"), strings.Join(plains, ","))
+	}
+	if engine.DecimalComma(a.Key, "0,1") != "" && lead+1 == last {
 		// A fraction's 1,000, which a decimal comma writes too, as a
 		// preset file's is told (presets' commaNumber): both.
 		if point := strings.Replace(number, ",", ".", 1); a.takes(base, point) {
@@ -292,6 +316,36 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 		}
 	}
 	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+}
+
+// isGroup reports whether v is three digits, as a number's thousands
+// are written after a comma.
+func isGroup(v string) bool { return len(v) == 3 && strings.Trim(v, "0123456789") == "" }
+
+// zeroLed reports whether a value among groups begins with a 0, as no
+// value is written but a group of a number's thousands is.
+func zeroLed(groups []string) bool {
+	return slices.ContainsFunc(groups, func(g string) bool { return strings.HasPrefix(g, "0") })
+}
+
+// groupedRun is a's values from lead on, digits and the groups of three
+// after them (isGroup) joined by their commas, the number Grouped reads
+// them as, and the index of the last group, where that is a number the
+// key takes (takes); "", "" and 0 for any other.
+func (a SweepAxis) groupedRun(base engine.Config, lead int) (number, plain string, last int) {
+	if lead < 0 || lead+1 >= len(a.Values) || !isGroup(a.Values[lead+1]) {
+		return "", "", 0
+	}
+	last = lead + 1
+	for last+1 < len(a.Values) && isGroup(a.Values[last+1]) {
+		last++
+	}
+	number = strings.Join(a.Values[lead:last+1], ",")
+	plain, ok := engine.Grouped(number)
+	if !ok || !a.takes(base, plain) {
+		return "", "", 0
+	}
+	return number, plain, last
 }
 
 // takes reports whether a's key takes value on base: set, and not

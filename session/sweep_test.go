@@ -103,7 +103,9 @@ func TestParseSweep(t *testing.T) {
 		// the number to write with the refusal of its groups.
 		{[]string{"epochs=10,000"}, 1, "epochs, value 2 of 2: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000"},
 		{[]string{"batch=1,024"}, 1, `batch, value 2 of 2: "024" begins with a 0, as a number's thousands do after a comma; 1,024 is one number? write it 1024`},
-		{[]string{"epochs=2,500,10,000"}, 1, `epochs, value 4 of 4: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000`},
+		{[]string{"epochs=2,500,10,000"}, 1, `epochs, value 4 of 4: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000`},                   // 2 and 500 may be two values
+		{[]string{"epochs=100,000"}, 1, `epochs, value 2 of 2: 0 out of range 1..1,000,000,000; 100,000 is one number? write it 100000`},                      // three digits before the group
+		{[]string{"epochs=1,000,2,000"}, 1, `epochs, values 2 and 4 of 4: "000" appears twice; give it once; 1,000,2,000 is 2 numbers? write them 1000,2000`}, // each number told
 		{[]string{"epochs=1,000,000"}, 1, `epochs, values 2 and 3 of 3: "000" appears twice; give it once; 1,000,000 is one number? write it 1000000`},
 		// A fraction written with a decimal comma, split at it, is told the
 		// number to write: its digits after the comma where they begin
