@@ -180,15 +180,15 @@ func (k keyMap) now() keyMap {
 // ShortHelp is the one-line footer: the keys that matter at this moment,
 // short enough for the narrowest layout (minWidth columns). A running run
 // offers its pace and pause; a paused or finished one, space to run and
-// the single steps, replay once it has keyframes, then u where a
-// roll-back can go further back, b to pin a baseline (or, one pinned, to
-// unpin it) and the pace; a diverged one,
+// the single steps, replay once it has keyframes, and "u again" where a
+// roll-back can go further back (else v), then b to pin a baseline (or,
+// one pinned, to unpin it) and the pace; a diverged one,
 // the keys that recover it (u only with a kept state to go back to), then
 // those that look back at it (replay, view, csv); the glossary, its
 // pages both ways where it has two or more, its way on and out. A key
 // that could only say why it cannot act is not offered. In a replay,
 // esc to return to live comes first, then the replay's keys and the
-// state's first key. Wider screens get more keys,
+// state's first key, and u again where it acts. Wider screens get more keys,
 // in order of importance, each that fits; help and quit always end the
 // line. A key's words are those of now, as on the keys page.
 func (k keyMap) ShortHelp() []key.Binding {
@@ -250,6 +250,15 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// where u can take it to the state kept before, as the status says ("u
 		// again goes back to 1"), and the bar offers it.
 		more = []key.Binding{rollback, k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
+		if k.rollback {
+			// Just rolled back, with an older state kept: "u again",
+			// where v view stood, among the keys the bar keeps. Where
+			// the status is short of room u's note gives its "u again
+			// goes back to epoch …" way first, and "u roll back" among
+			// the optional keys gave way too at 80×24, beside "0
+			// reset", so that going further back was named nowhere.
+			keys[len(keys)-1], more[0] = short(k.Rollback, "u", "again"), view
+		}
 	}
 	// A key that could only refuse (idle) is left out, as the keys page
 	// draws it faint: nothing to replay or export at epoch 0, where 120
@@ -275,6 +284,12 @@ func (k keyMap) ShortHelp() []key.Binding {
 		rest = slices.DeleteFunc(rest, func(b key.Binding) bool { return b.Help().Key == replay.Help().Key })
 		replay.SetEnabled(idle[replay.Keys()[0]] == "")
 		keys, more = []key.Binding{k.Close, replay, keys[0]}, rest
+		if k.rollback && k.state != session.Diverged {
+			// u again acts in a replay too, the run still where u
+			// left it, and follows space as a diverged run's u leads.
+			keys = append(keys, short(k.Rollback, "u", "again"))
+			more = slices.DeleteFunc(more, func(b key.Binding) bool { return b.Help().Key == "u" })
+		}
 	}
 	if k.reset {
 		// 0 beside ←→ where the picked setting is not the design's, ahead

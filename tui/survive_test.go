@@ -872,7 +872,7 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	// Just rolled back, with an older state kept: u again goes back to
 	// it, as the status says, and the footer offers it.
 	paused.Rollback = 1
-	if got := footer(paused); !strings.Contains(got, "u roll back") {
+	if got := footer(paused); !strings.Contains(got, "u again") {
 		t.Errorf("paused where u goes further back, the footer does not offer u: %q", got)
 	}
 	diverged := snap
@@ -884,6 +884,34 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	diverged.Rollback = 0
 	if got := footer(diverged); !strings.Contains(got, "u roll back") {
 		t.Errorf("diverged with a kept state, the footer does not offer u: %q", got)
+	}
+}
+
+// TestFooterNamesUAgain: just rolled back with an older state kept, the
+// footer keeps "u again" at every width, in a replay too, and with 0's
+// "0 reset" beside ←→ at 80: u's note gives its "u again goes back to
+// epoch …" way first where the status is short of room, and at 80×24
+// "u roll back", among the optional keys, gave way to "0 reset" too, so
+// that going further back was named nowhere (vanilla --set d_lr=5e-3,
+// G lr raised until it ran away, u).
+func TestFooterNamesUAgain(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, replaying := range []bool{false, true} {
+		for _, reset := range []bool{false, true} {
+			for w := minWidth; w <= 200; w++ {
+				k := newKeyMap()
+				k.state, k.width, k.frames, k.export, k.rollback, k.reset, k.replaying = session.Paused, w, true, true, true, reset, replaying
+				h := help.New()
+				h.ShortSeparator, h.Width = footerSep, w
+				line := h.ShortHelpView(k.ShortHelp())
+				if !strings.Contains(line, "u again") || !strings.HasSuffix(line, "? help · q quit") || lipgloss.Width(line) > w {
+					t.Fatalf("just rolled back at width %d, 0 offered %v, replaying %v: footer %q (%d cells), want \"u again\" in it", w, reset, replaying, line, lipgloss.Width(line))
+				}
+				if w == 80 && reset && !replaying && line != "space run · n step · ,. replay · ←→ tune · 0 reset · u again · ? help · q quit" {
+					t.Errorf("at 80 beside 0: footer %q", line)
+				}
+			}
+		}
 	}
 }
 
