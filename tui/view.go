@@ -1621,7 +1621,11 @@ func (m *Model) msgLines(w, n int) []string {
 		fs = nil // the status line says it already
 	}
 	status := n
-	if len(fs) > 0 && !m.noteStands(fs) && m.notice == "" {
+	// A replayed frame without a finding keeps a line too, for the "No
+	// finding at epoch …" that names what it shows: at 80×24 a key
+	// refused in the replay, its reason before the frame's note, took
+	// the three rows and left the frame's findings unsaid.
+	if (len(fs) > 0 || !live) && !m.noteStands(fs) && m.notice == "" {
 		// A line for the diagnosis at least; not while a command (c) is shown
 		// and the diagnosis has no new kind of finding, whose caveat would
 		// then keep no line at 80×24: the screen would read "the command below

@@ -161,6 +161,26 @@ func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 	}
 }
 
+// TestRefusalInAReplayKeepsTheFrameFinding: a key refused in a replay,
+// its reason before the frame's note, keeps to the rows a frame with a
+// finding leaves it, and the frame still says it has none: at 80×24 "D
+// lr is 5e-4 already, the design's; not G lr 2e-4 (the design's 5e-5):
+// ↑↓ picks · replay frame 1 of 54 · …" (vanilla, G lr raised, space, <,
+// ↑ to D lr, 0) took three rows and left out "No finding at epoch 100".
+func TestRefusalInAReplayKeepsTheFrameFinding(t *testing.T) {
+	gw := session.GivesWay
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Findings = session.Paused, nil
+		snap.Note = "D lr is 5e-4 already, the design's; not G lr 2e-4 (the design's 5e-5): ↑↓ picks · replay frame 1 of 2 " + gw + "· , . step · > events · esc, or a key that trains or changes the run: live" + gw
+		past := snap.Eval
+		past.Epoch, past.Metrics.KS = 5, 0.3 // not far (TestNoFindingSaysGIsFarFromTheTarget)
+		snap.Replay = &session.Keyframe{Eval: past, Last: snap.Last}
+		frameReads(t, frame(t, s, snap, w, h), "D lr is 5e-4 already", "replay frame 1 of 2", "No finding at epoch 5")
+	}
+}
+
 // TestDoneRunWithoutFindingSaysWhatGoingWellShows: a run done with its
 // plan trains no more, and its hint says what a run going well shows, not
 // "Watch for the █ bars filling …" of bars that will not move.
