@@ -1226,7 +1226,8 @@ func itoa(n int) string { return numtext.FormatInt(n) }
 //
 // Tight, the first finding that reads G's samples says of which epoch it
 // reads them on a plane (checkedAt), as the screen's moments
-// legend beside it says its values are the last batch's.
+// legend beside it says its values are the last batch's, where that
+// takes it no row more than without.
 func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tight bool) [][]string {
 	out := make([][]string, 0, len(fs))
 	at, checked := -1, ""
@@ -1235,15 +1236,27 @@ func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tigh
 	}
 	for i, f := range fs {
 		long, short := pendingNote(s, f.Kind, false), pendingNote(s, f.Kind, true)
-		if i == at {
-			if p, _ := s.PendingOf(f.Kind); long == "" || p.Seen != s.Eval.Epoch { // else "new at epoch 5,824: …" says it
-				long = joinNotes(checked, long)
+		pick := func(long, short string) []string {
+			lines := wrapIndent(findingText(f, detail, long), w)
+			if short := wrapIndent(findingText(f, detail, short), w); tight && len(short) < len(lines) {
+				lines = short
 			}
-			short = joinNotes(checked, short)
+			return lines
 		}
-		lines := wrapIndent(findingText(f, detail, long), w)
-		if short := wrapIndent(findingText(f, detail, short), w); tight && len(short) < len(lines) {
-			lines = short
+		lines := pick(long, short)
+		if i == at {
+			dated := long
+			if p, _ := s.PendingOf(f.Kind); long == "" || p.Seen != s.Eval.Epoch { // else "new at epoch 5,824: …" says it
+				dated = joinNotes(checked, long)
+			}
+			// The epoch gives way where it would take the finding a row
+			// more: on ring at 80×24 "! every mode is reached, but many
+			// samples fall between the modes · at epoch 5,824" took a
+			// second row and pushed the glossary's line out. The rows
+			// are those of the finding without it, frame after frame.
+			if with := pick(dated, joinNotes(checked, short)); len(with) <= len(lines) {
+				lines = with
+			}
 		}
 		out = append(out, lines)
 	}

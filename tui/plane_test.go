@@ -1750,22 +1750,36 @@ func TestCriticSurfaceLegendNamesItsScores(t *testing.T) {
 // target's centre" had stood beside "Moments, last batch μ x 1.503" with
 // nothing to say they were of different epochs. A finding of D's losses alone
 // (D wins) is of every epoch and names none; paused, the evaluation is of
-// the epoch shown, and no epoch is named.
+// the epoch shown, and no epoch is named. Where the epoch would take the
+// finding a row more it gives way, the rows those of the finding without
+// it: on ring at 80×24 "! every mode is reached, but many samples fall
+// between the modes · at epoch 5,824" took a second row and pushed out
+// the line under it, "? twice explains each finding and mark.".
 func TestPlaneFindingSaysItsEpoch(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
 	m := NewModel(s)
-	m.width, m.height = 80, 24
+	m.width, m.height = 100, 24
 	snap.Note = ""
 	snap.State, snap.Epoch, snap.Eval.Epoch, snap.Last.Epoch = session.Running, 5856, 5824, 5856
 	snap.Findings = []session.Finding{
 		{Kind: session.DWins, Text: "D wins: its losses are near 0"},
 		{Kind: session.ModesBlurred, Text: "every mode is reached, but many samples fall between the modes"},
 	}
-	area := func() string {
+	areaAt := func(w int) string {
 		m.apply(snap)
-		return strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(80, msgRows(24)), " "))), " ")
+		return strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(w, msgRows(24)), " "))), " ")
 	}
+	if got, want := areaAt(80), "! D wins: its losses are near 0 ! every mode is reached, but many samples fall between the modes ? twice explains each finding and mark."; got != want {
+		t.Errorf("running at 80 columns, the epoch a row more: %q; want %q", got, want)
+	}
+	dropped := snap.Findings
+	snap.Findings = []session.Finding{{Kind: session.ModeDropped, Text: "G's samples are on none of the 8 modes"}}
+	if got := areaAt(80); !strings.Contains(got, "! G's samples are on none of the 8 modes · at epoch 5,824 ") {
+		t.Errorf("running at 80 columns, the epoch within the finding's row: %q; want it named", got)
+	}
+	snap.Findings = dropped
+	area := func() string { return areaAt(100) }
 	if got := area(); !strings.Contains(got, "D wins: its losses are near 0 ! every mode is reached, but many samples fall between the modes · at epoch 5,824") {
 		t.Errorf("running, the evaluation at 5,824, the batch at 5,856: %q; want the blurred modes named at epoch 5,824, D's win not", got)
 	}
