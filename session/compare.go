@@ -175,6 +175,11 @@ func (c Replay) apply(s *Session) {
 		words = " " + SavedWords(by)
 	}
 	s.note = fmt.Sprintf("replay frame %d of %d%s %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, words, GivesWay, s.eventKeys(s.replay, c.Kind), GivesWay)
+	// frameNote names the frame alone, without the edge the key met, so
+	// that a later key's note does not carry it: 0 after , at the first
+	// frame read "D lr is 5e-4 already, …: ↑↓ picks · no earlier
+	// keyframe kept: replay frame 1 of 54 · …".
+	s.frameNote = s.note
 	switch {
 	case stays:
 		s.note = edge + ", staying on " + s.note
@@ -186,8 +191,8 @@ func (c Replay) apply(s *Session) {
 		// checkpoint without keyframes, one kept hundreds of epochs
 		// later), which the header alone would let pass for the event's.
 		s.note = s.frameEvents(s.replay) + ": " + s.note
+		s.frameNote = s.note
 	}
-	s.frameNote = s.note
 }
 
 // speedNote sets the note of a change of pace: in a replay, which it

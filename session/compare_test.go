@@ -1914,3 +1914,23 @@ func TestRefusalInAReplayKeepsTheFrameNamed(t *testing.T) {
 		t.Errorf("0 on the pace live: %q, want %q", s.note, want)
 	}
 }
+
+// TestRefusalInAReplayNamesTheFrameAlone: a refusal after a replay key that
+// met an edge, , at the first frame, names the frame, not the edge that
+// key met: "speed is full already, … · replay frame 1 of 4 · …", where it
+// read "… · no earlier keyframe kept: replay frame 1 of 4 · …", the earlier
+// key's refusal carried into the later one's note.
+func TestRefusalInAReplayNamesTheFrameAlone(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	for range len(s.tl.keyframes) {
+		s.applyCommand(Replay{Dir: -1})
+	}
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier keyframe kept: replay frame 1 of") {
+		t.Fatalf("a step back from the first frame: frame %d, %q", s.replay, s.note)
+	}
+	s.applyCommand(Reset{Speed})
+	note := PlainNote(s.note)
+	if !s.refused || s.replay != 0 || !strings.Contains(note, " · replay frame 1 of") || strings.Contains(note, "no earlier keyframe") {
+		t.Errorf("0 on the pace at the first frame: frame %d, refused %v, note %q; want the refusal, then the frame named alone", s.replay, s.refused, note)
+	}
+}
