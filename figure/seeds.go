@@ -135,11 +135,14 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			}
 		}
 		if len(xys) > 0 {
-			l, err := plotter.NewLine(xys)
+			// A seed of one finite value (a plan under 10 epochs, the least
+			// interval between checks, is checked at its end alone:
+			// --epochs 5) is a mark, where a line of one point was drawn
+			// as nothing at all.
+			l, err := curve(xys, seedPen(i, len(s.Runs)))
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			l.LineStyle = seedPen(i, len(s.Runs))
 			over.Add(l)
 			if !many {
 				overKey = append(overKey, legendItem{"seed " + strconv.FormatUint(r.Seed, 10), []plot.Thumbnailer{l}})
@@ -180,14 +183,31 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			median = append(median, plotter.XY{X: e, Y: session.Median(vs)})
 		}
 		slices.SortFunc(median, func(a, b plotter.XY) int { return cmp.Compare(a.X, b.X) })
-		l, err := plotter.NewLine(median)
+		// At one check alone, a mark, as a seed's one value is.
+		l, err := curve(median, draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)})
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		l.LineStyle = draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(1.5)}
 		over.Add(l)
 		overKey = append(overKey, legendItem{s.MedianLabel, []plot.Thumbnailer{l}})
 	}
+	// The epochs axis runs from the first check to the last, as a run's
+	// time axes do, labelled at whole epochs: one epoch alone with one
+	// either side (none before 0), so that the floor's line
+	// across it has a length and the seeds' marks stand inside the frame.
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, r := range s.Runs {
+		for _, e := range r.Epochs {
+			lo, hi = math.Min(lo, e), math.Max(hi, e)
+		}
+	}
+	if lo <= hi {
+		over.X.Min, over.X.Max = lo, hi
+		if lo == hi {
+			over.X.Min, over.X.Max = math.Max(0, lo-1), hi+1
+		}
+	}
+	over.X.Tick.Marker = roundTicks{whole: true}
 	final.X.Min, final.X.Max = -0.5, float64(len(s.Runs))-0.5
 	span := plotter.XYs{{X: final.X.Min, Y: 0}, {X: final.X.Max, Y: 0}} // a level across the panel
 	level := func(p *plot.Plot, items *[]legendItem, y float64, name string, sty draw.LineStyle) error {
@@ -242,14 +262,8 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floor); err != nil {
 			return nil, nil, nil, err
 		}
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, r := range s.Runs {
-			for _, e := range r.Epochs {
-				lo, hi = math.Min(lo, e), math.Max(hi, e)
-			}
-		}
 		if lo <= hi {
-			span = plotter.XYs{{X: lo, Y: 0}, {X: hi, Y: 0}}
+			span = plotter.XYs{{X: over.X.Min, Y: 0}, {X: over.X.Max, Y: 0}}
 			if err := level(over, &overKey, s.Floor, s.FloorLabel, floor); err != nil {
 				return nil, nil, nil, err
 			}

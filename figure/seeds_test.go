@@ -3,6 +3,7 @@ package figure
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"slices"
@@ -11,9 +12,11 @@ import (
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 )
 
@@ -299,5 +302,85 @@ func TestKSAtOneStandsUnderTheFrame(t *testing.T) {
 		if gap := d.Max.Y - trY(0.999); gap < vg.Points(4) {
 			t.Errorf("panel %d, its axis from %v to %v: a KS of 0.999 drawn %.1f pt under the frame, want 4 at least", i, p.Y.Min, p.Y.Max, gap.Points())
 		}
+	}
+}
+
+// seedsDrawn draws s's panels, without their keys, on a recorder and
+// returns each panel's strokes and fills, each with its colour, and its
+// fills alone.
+func seedsDrawn(t *testing.T, s Seeds) (drawnIn, filledIn [][]stroke) {
+	t.Helper()
+	rec := &recorder.Canvas{}
+	panels, areas, _, err := seedsLayout(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 11 * vg.Inch, Y: 5 * vg.Inch}}}, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range panels {
+		rec.Reset()
+		p.Draw(areas[i])
+		var drawn, filled []stroke
+		var set color.Color
+		for _, a := range rec.Actions {
+			switch a := a.(type) {
+			case *recorder.SetColor:
+				set = a.Color
+			case *recorder.Stroke:
+				drawn = append(drawn, stroke{set, a.Path})
+			case *recorder.Fill:
+				drawn = append(drawn, stroke{set, a.Path})
+				filled = append(filled, stroke{set, a.Path})
+			}
+		}
+		drawnIn, filledIn = append(drawnIn, drawn), append(filledIn, filled)
+	}
+	return drawnIn, filledIn
+}
+
+// width is how far across the stroke runs.
+func (s stroke) width() vg.Length {
+	lo, hi := vg.Length(math.Inf(1)), vg.Length(math.Inf(-1))
+	for _, pc := range s.path {
+		if pc.Type != vg.CloseComp {
+			lo, hi = min(lo, pc.Pos.X), max(hi, pc.Pos.X)
+		}
+	}
+	return hi - lo
+}
+
+// TestSeedsOfOneCheckAreMarked: a batch whose plan is under ten checks'
+// interval (--seeds 1-3 --epochs 5) has one check per seed, at its end:
+// each seed's value is a mark in its pen's colour, and the noise floor
+// its key names is a line across the panel, where each seed had been a
+// line of one point and the floor one from epoch 5 to epoch 5, the
+// left panel empty under a key of four entries.
+func TestSeedsOfOneCheckAreMarked(t *testing.T) {
+	s := Seeds{Title: "vanilla · 5 epochs", YLabel: "KS", YMost: 1, Floor: engine.KSNoiseFloor(10000), FloorLabel: "noise floor at 10,000 samples"}
+	for i, v := range []float64{0.998, 0.996, 0.998} {
+		s.Runs = append(s.Runs, SeedRun{Seed: uint64(i + 1), Epochs: []float64{5}, Values: []float64{v}, Final: v})
+	}
+	s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, "KS")
+	drawnIn, _ := seedsDrawn(t, s)
+	drawn := drawnIn[0]
+	for i := range s.Runs {
+		ink := paper(seedInks[i])
+		if !slices.ContainsFunc(drawn, func(d stroke) bool { return d.col == ink }) {
+			t.Errorf("seed %d's one value not drawn in its colour", i+1)
+		}
+	}
+	floor := slices.IndexFunc(drawn, func(d stroke) bool { return d.col == paper(palette.Muted) && d.width() > vg.Points(100) })
+	if floor < 0 {
+		t.Errorf("the noise floor, named in the key, drawn across no width of the panel")
+	}
+	// Of more seeds than the key names, the median of the check, which
+	// the key names over the seeds' pale marks, is a mark of its own.
+	many := Seeds{Title: s.Title, YLabel: "KS", YMost: 1, Floor: s.Floor, FloorLabel: s.FloorLabel}
+	for i := range 20 {
+		v := 0.99 + float64(i%5)/1000
+		many.Runs = append(many.Runs, SeedRun{Seed: uint64(i + 1), Epochs: []float64{5}, Values: []float64{v}, Final: v})
+	}
+	many.Median, many.MedianLabel, many.FinalTitle = finalMedian(many.Runs, "KS")
+	_, filledIn := seedsDrawn(t, many)
+	if !slices.ContainsFunc(filledIn[0], func(d stroke) bool { return d.col == paper(palette.Text) }) {
+		t.Errorf("of 20 seeds checked once, their median, named in the key, not drawn")
 	}
 }
