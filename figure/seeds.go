@@ -257,6 +257,15 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			return nil, nil, nil, err
 		}
 	}
+	// With no value drawn at all (every seed diverged before a finite
+	// check), the floor is left out: nothing reads against it, and its
+	// line alone set the axes, 0 to 0.014, the diverged seeds' × along the
+	// top at 0.014 reading as values near the floor.
+	measured := len(all)+len(finals)+len(partial) > 0
+	if !measured {
+		s.Floor = math.NaN()
+		over.Title.Text += " · no finite values"
+	}
 	if finite(s.Floor) {
 		floor := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
 		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floor); err != nil {
@@ -282,15 +291,14 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	// (cmp.Compare orders a NaN, a panel with nothing drawn, under all.)
 	if top := slices.MaxFunc([]float64{over.Y.Max, final.Y.Max}, cmp.Compare[float64]); finite(top) {
 		over.Y.Max, final.Y.Max = top, top
+	} else {
+		over.Y.Max, final.Y.Max = 1, 1 // nothing drawn: a plain 0 to 1, the marks along its top
 	}
 	// Along the top, where no final value is, the places of the diverged
 	// runs and of those a stop kept from starting, marked and named in the
 	// key, so that where the seeds' numbers are thinned, their notes with
 	// them, every such seed is still shown.
 	top := final.Y.Max
-	if !finite(top) {
-		top = 1
-	}
 	for _, m := range []struct {
 		xys   plotter.XYs
 		name  string
@@ -421,7 +429,10 @@ func FromSeeds(res session.BatchResult) Seeds {
 // finished" where a stop or a divergence left some out; no median (NaN)
 // where fewer than 2 count, the title then saying so, "final KS of each
 // seed · no median: 1 of 4 finished" (of a batch of one seed, nothing: its
-// ring is its value).
+// ring is its value); where every run diverged, what the panel shows then,
+// no value at all, "final KS of each seed · none: all 3 diverged" (of
+// one seed, "none: it diverged"), not "none of 3 finished", which reads
+// as a stop's.
 func finalMedian(runs []SeedRun, measure string) (float64, string, string) {
 	title := "final " + measure + " of each seed"
 	var vs []float64
@@ -437,6 +448,11 @@ func finalMedian(runs []SeedRun, measure string) (float64, string, string) {
 		return session.Median(vs), "median of the " + numtext.FormatInt(len(vs)) + " finished", title
 	case len(vs) == len(runs):
 		return math.NaN(), "", title
+	case len(vs) == 0 && !slices.ContainsFunc(runs, func(r SeedRun) bool { return r.Note != "diverged" }):
+		if len(runs) == 1 {
+			return math.NaN(), "", title + " · none: it diverged"
+		}
+		return math.NaN(), "", title + " · none: all " + numtext.FormatInt(len(runs)) + " diverged"
 	case len(vs) == 0:
 		return math.NaN(), "", title + " · no median: none of " + numtext.FormatInt(len(runs)) + " finished"
 	}

@@ -101,6 +101,9 @@ func TestSeedsMedianIsOfTheFinished(t *testing.T) {
 		{[]SeedRun{done(0.2), cut, {Final: nan, Note: "diverged"}}, nan, "", " · no median: 1 of 3 finished"},
 		{[]SeedRun{cut, cut}, nan, "", " · no median: none of 2 finished"},
 		{[]SeedRun{done(0.2)}, nan, "", ""},
+		{[]SeedRun{{Final: nan, Note: "diverged"}, {Final: nan, Note: "diverged"}, {Final: nan, Note: "diverged"}}, nan, "", " · none: all 3 diverged"},
+		{[]SeedRun{{Final: nan, Note: "diverged"}}, nan, "", " · none: it diverged"},
+		{[]SeedRun{{Final: nan, Note: "diverged"}, cut}, nan, "", " · no median: none of 2 finished"},
 	} {
 		m, label, title := finalMedian(c.runs, "KS")
 		if !(m == c.median || math.IsNaN(m) && math.IsNaN(c.median)) || label != c.label || title != "final KS of each seed"+c.suffix {
@@ -382,5 +385,44 @@ func TestSeedsOfOneCheckAreMarked(t *testing.T) {
 	_, filledIn := seedsDrawn(t, many)
 	if !slices.ContainsFunc(filledIn[0], func(d stroke) bool { return d.col == paper(palette.Text) }) {
 		t.Errorf("of 20 seeds checked once, their median, named in the key, not drawn")
+	}
+}
+
+// TestSeedsAllDivergedSayWhatTheyShow: a batch whose every seed diverged
+// before a finite check has no value to draw: the right panel's title
+// says so, "final KS of each seed · none: all 3 diverged", where it said
+// "no median: none of 3 finished", the left's "no finite values", and
+// the floor, which nothing reads against, is left out, where its line
+// alone set both axes to 0.014, the diverged seeds' × along the top
+// reading as KS near the floor.
+func TestSeedsAllDivergedSayWhatTheyShow(t *testing.T) {
+	res := session.BatchResult{Preset: "wgan-gp", Epochs: 10000, Target: "normal(4,1.25)", Seeds: []uint64{1, 2, 3}, Samples: 10000, Measure: "ks"}
+	for _, seed := range res.Seeds {
+		res.Runs = append(res.Runs, session.Result{Seed: seed, State: session.Diverged, Epochs: 1, Metrics: engine.Metrics{KS: math.NaN()},
+			Evals: []session.EvalPoint{{Epoch: 1, KS: math.NaN()}}})
+	}
+	s := FromSeeds(res)
+	if want := "final KS of each seed · none: all 3 diverged"; s.FinalTitle != want {
+		t.Errorf("panel %q, want %q", s.FinalTitle, want)
+	}
+	panels, _, _, err := seedsLayout(draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch)), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range panels {
+		if p.Y.Min != 0 || p.Y.Max != 1 {
+			t.Errorf("panel %d drawn from %g to %g, want 0 to 1", i, p.Y.Min, p.Y.Max)
+		}
+	}
+	var svg bytes.Buffer
+	if err := EncodeSeeds(&svg, "svg", s); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, svg.Bytes())
+	hasAll(t, texts, "KS over the epochs, a line per seed · no finite values", "final KS of each seed · none: all 3 diverged", "diverged, no final value")
+	for _, text := range texts {
+		if strings.Contains(text, "noise floor") {
+			t.Errorf("%q in a figure with no value to read against it", text)
+		}
 	}
 }
