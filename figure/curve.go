@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
@@ -137,7 +138,11 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		}
 		lo, hi = lo-m, hi+m
 	}
-	if floor := line(c.Floor); len(floor) > 0 {
+	// With no value at all (every seed of every setting diverged), the
+	// floor is left out, as a batch's figure leaves it: nothing reads
+	// against it, and its line alone would set the axis, 0 to 0.014.
+	measured := len(points) > 0 || len(line(c.Median)) > 0
+	if floor := line(c.Floor); len(floor) > 0 && measured {
 		if len(floor) == 1 {
 			// Known at one setting alone (a sweep stopped after its first
 			// cell), the floor is a line of no length, which draws
@@ -189,6 +194,10 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		items = append(items, legendItem{"each seed", []plot.Thumbnailer{s}})
 	}
 	p.Y.Max = measureTop(c.YMost, points, line(c.Median), line(c.Floor))
+	if !measured {
+		p.Y.Max = 1
+		p.Title.Text += " · no finite values"
+	}
 
 	// The ticks are the settings swept, named as the sweep's rows name
 	// them ("1e-3", not a log axis's 0.001), each with its note under it.
@@ -245,6 +254,19 @@ func FromSweepCurve(res session.SweepResult) Curve {
 		for _, s := range r.Each {
 			if !s.Diverged && finite(s.Value) {
 				c.Points = append(c.Points, CurvePoint{At: i, Seed: s.Seed, Value: s.Value})
+			}
+		}
+	}
+	// KS's floor is the sample size's alone, the same at every setting, as
+	// the summary's ks_floor= gives it: drawn across them all, a setting
+	// whose seeds all diverged or never ran too, where a row of no
+	// surviving run left it a dash under the other setting alone (d_lr
+	// 1e-3 beside 10, every seed diverged at 10). A plane's sliced W1's is
+	// its target's, each row's.
+	if res.Measures[0] == "ks" {
+		for i := range c.Floor {
+			if !finite(c.Floor[i]) {
+				c.Floor[i] = engine.KSNoiseFloor(res.Samples)
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
 )
 
@@ -53,7 +54,7 @@ func TestSweepCurveIsWhatTheRunsMeasured(t *testing.T) {
 	same := func(a, b []float64) bool {
 		return slices.EqualFunc(a, b, func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) })
 	}
-	if nan := math.NaN(); !same(c.Median, []float64{0.25, 0.05, nan}) || !same(c.Floor, []float64{0.01358, 0.01358, nan}) {
+	if nan := math.NaN(); !same(c.Median, []float64{0.25, 0.05, nan}) || !same(c.Floor, []float64{0.01358, 0.01358, engine.KSNoiseFloor(10000)}) {
 		t.Errorf("medians %v, floors %v", c.Median, c.Floor)
 	}
 	if want := []string{"", "1/2 diverged, 2 of 3 seeds", "none finished"}; !slices.Equal(c.Notes, want) {
@@ -199,6 +200,53 @@ func TestSweepOverPresetsIsDrawnByName(t *testing.T) {
 	if h.XKey != "preset" || !slices.Equal(h.X, res.Axes[0].Values) || h.Z[0][1] != 0.05 ||
 		h.Title != "3,000 epochs · target mixture(-2,0.5;2,0.5) · median KS over seeds 1-3 · 10,000 samples · interrupted, 4 of 9 runs unfinished" {
 		t.Errorf("heat map %q by %q: %q, %v", h.Title, h.XKey, h.X, h.Z)
+	}
+}
+
+// TestKSFloorAtEverySetting: KS's noise floor is the runs' sample size's
+// alone, and a sweep's curve draws it under every setting, one whose
+// seeds all diverged too, where
+//
+//	ganui --headless --preset wgan-gp --set d_opt=sgd --set g_opt=sgd --set g_lr=10 --epochs 300 --sweep d_lr=1e-3,10 --seeds 1-2
+//
+// drew it as a dash under 1e-3 alone, the floor of that setting, it read.
+func TestKSFloorAtEverySetting(t *testing.T) {
+	res := oneKeySweep()
+	res.Rows = append(res.Rows, session.SweepRow{Values: []string{"1e-2"}, Runs: 3, Diverged: 3, First: [3]float64{math.NaN(), math.NaN(), math.NaN()}, Floor: math.NaN(),
+		Each: []session.SeedMeasure{{Seed: 1, Value: math.NaN(), Diverged: true}, {Seed: 2, Value: math.NaN(), Diverged: true}, {Seed: 3, Value: math.NaN(), Diverged: true}}})
+	c := FromSweepCurve(res)
+	if c.Notes[2] != "all 3 diverged" {
+		t.Errorf("notes %q", c.Notes)
+	}
+	for i, f := range c.Floor {
+		if !finite(f) {
+			t.Errorf("no floor at %s (floors %v), a setting whose runs all diverged, where KS's is the sample size's alone", c.X[i], c.Floor)
+		}
+	}
+}
+
+// TestCurveOfNoValueDrawsNoFloor: a sweep whose every seed diverged at
+// every setting has no value to draw: its curve's title says so, "KS by
+// d_lr · no finite values", the axis runs from 0 to 1 and no floor is
+// drawn, which alone would set the axis to 0.014, nothing to read against
+// it.
+func TestCurveOfNoValueDrawsNoFloor(t *testing.T) {
+	res := oneKeySweep()
+	nan := math.NaN()
+	for i := range res.Rows {
+		res.Rows[i] = session.SweepRow{Values: res.Rows[i].Values, Runs: 3, Diverged: 3, First: [3]float64{nan, nan, nan}, Floor: nan}
+	}
+	c := FromSweepCurve(res)
+	var svg bytes.Buffer
+	if err := EncodeCurve(&svg, "svg", c); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, svg.Bytes())
+	hasAll(t, texts, "KS by g_lr · no finite values", "1.0")
+	for _, text := range texts {
+		if strings.Contains(text, "noise floor") {
+			t.Errorf("%q in a curve of no value", text)
+		}
 	}
 }
 
