@@ -2189,3 +2189,11 @@ func TestTitleSaysWhereTheRunResumed(t *testing.T) {
 		}
 	}
 }
+
+// TestRowNoteSaysBoth: a cell whose two runs both diverged says so as a
+// sentence does, "both diverged", where it read "all 2 diverged".
+func TestRowNoteSaysBoth(t *testing.T) {
+	if got := rowNote(session.SweepRow{Runs: 2, Diverged: 2}); got != "both diverged" {
+		t.Errorf("two runs diverged: %q, want \"both diverged\"", got)
+	}
+}

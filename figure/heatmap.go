@@ -491,7 +491,7 @@ func rowNote(r session.SweepRow) string {
 		case r.Runs == 1: // a cell of one run (a sweep of one seed): what it is, not "all 1 diverged"
 			notes = append(notes, what)
 		case k == n:
-			notes = append(notes, fmt.Sprintf("all %d %s", n, what))
+			notes = append(notes, numtext.All(n)+" "+what)
 		default:
 			notes = append(notes, fmt.Sprintf("%d/%d %s", k, n, what))
 		}

@@ -452,7 +452,7 @@ func finalMedian(runs []SeedRun, measure string) (float64, string, string) {
 		if len(runs) == 1 {
 			return math.NaN(), "", title + " · none: it diverged"
 		}
-		return math.NaN(), "", title + " · none: all " + numtext.FormatInt(len(runs)) + " diverged"
+		return math.NaN(), "", title + " · none: " + numtext.All(len(runs)) + " diverged"
 	case len(vs) == 0:
 		return math.NaN(), "", title + " · no median: none of " + numtext.FormatInt(len(runs)) + " finished"
 	}

@@ -103,6 +103,7 @@ func TestSeedsMedianIsOfTheFinished(t *testing.T) {
 		{[]SeedRun{done(0.2)}, nan, "", ""},
 		{[]SeedRun{{Final: nan, Note: "diverged"}, {Final: nan, Note: "diverged"}, {Final: nan, Note: "diverged"}}, nan, "", " · none: all 3 diverged"},
 		{[]SeedRun{{Final: nan, Note: "diverged"}}, nan, "", " · none: it diverged"},
+		{[]SeedRun{{Final: nan, Note: "diverged"}, {Final: nan, Note: "diverged"}}, nan, "", " · none: both diverged"}, // not "all 2"
 		{[]SeedRun{{Final: nan, Note: "diverged"}, cut}, nan, "", " · no median: none of 2 finished"},
 	} {
 		m, label, title := finalMedian(c.runs, "KS")

@@ -323,6 +323,16 @@ func Count[T ~int | ~int64 | ~uint64](n T, thing string) string {
 	return grouped(fmt.Sprint(n)) + " " + thing + "s"
 }
 
+// All says every one of n things, as a sentence says it: "both" for two,
+// where "all 2 diverged" reads as a form filled in, and "all 3" (grouped
+// as FormatInt groups it) for more.
+func All(n int) string {
+	if n == 2 {
+		return "both"
+	}
+	return "all " + FormatInt(n)
+}
+
 // CountIn writes v, a count or a rate of one no less than 0, in at most
 // width columns where it can: rounded to a whole number and grouped as
 // FormatInt groups it ("99,999") while that takes at most width columns,

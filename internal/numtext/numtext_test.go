@@ -317,3 +317,13 @@ func TestPercentNeverAllOrNone(t *testing.T) {
 		}
 	}
 }
+
+// TestAll: every one of two is "both", where "all 2 diverged" read as a form
+// filled in; of more, "all" and the count, grouped.
+func TestAll(t *testing.T) {
+	for n, want := range map[int]string{2: "both", 3: "all 3", 1500: "all 1,500"} {
+		if got := All(n); got != want {
+			t.Errorf("All(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
