@@ -143,8 +143,9 @@ func straightLog(t *testing.T, dir string) []byte {
 // --log removed while the run writes it (an rm, a clean-up of its directory) is
 // put back at the run's end, every row in it, as the straight run writes it,
 // not written on unnamed, the run ending with exit 0 and no log. Another file
-// put in its place is left as it is, and one whose directory went too cannot be
-// put back: the run says so, exit 1.
+// put in its place, or a directory, is left as it is, the run's rows kept
+// beside it under a free name (run.kept.csv), where they were lost, and one
+// whose directory went too cannot be put back: the run says so, exit 1.
 func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 	dir := t.TempDir()
 	want := straightLog(t, dir)
@@ -176,12 +177,36 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 	}}
 	code := run(logRunArgs(log), out, &errb)
 	note := "ganui: note: --log " + log + " holds another run's history, to epoch 30: this run's replaces it\n" // the first run's (TestReplacedOutputsAreSaid)
-	if wantErr := note + "ganui: --log: " + log + " was replaced by another file while the run wrote it: the run's history is not in it\n"; code != 1 || errb.String() != wantErr {
+	kept := filepath.Join(dir, "run.kept.csv")
+	if wantErr := note + "ganui: --log: " + log + " was replaced by another file while the run wrote it, left as it is: the run's history, epochs 1–30, is kept beside it, in " + kept + "\n"; code != 1 || errb.String() != wantErr {
 		t.Errorf("log replaced mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
 	if got, _ := os.ReadFile(log); !bytes.Equal(got, other) {
 		t.Errorf("the file put in the log's place holds %q, want %q", got, other)
 	}
+	if got, err := os.ReadFile(kept); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("the log kept beside: %v; it holds %d bytes, want the straight run's %d", err, len(got), len(want))
+	}
+	// A directory put there: the same, under the next free name.
+	errb.Reset()
+	os.Remove(log)
+	out = &atProgress{do: func() {
+		if err := os.Remove(log); err != nil {
+			t.Error(err)
+		}
+		if err := os.Mkdir(log, 0o755); err != nil {
+			t.Error(err)
+		}
+	}}
+	code = run(logRunArgs(log), out, &errb)
+	kept = filepath.Join(dir, "run.kept-2.csv")
+	if wantErr := "ganui: --log: " + log + " was replaced by a directory while the run wrote it, left as it is: the run's history, epochs 1–30, is kept beside it, in " + kept + "\n"; code != 1 || errb.String() != wantErr {
+		t.Errorf("log replaced by a directory mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
+	}
+	if got, err := os.ReadFile(kept); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("the log kept beside: %v; it holds %d bytes, want the straight run's %d", err, len(got), len(want))
+	}
+	os.Remove(log)
 
 	sub := filepath.Join(dir, "sub")
 	if err := os.Mkdir(sub, 0o755); err != nil {
@@ -667,5 +692,41 @@ func TestAResumedDesignNoPresetNamesIsGivenWhole(t *testing.T) {
 	}
 	if got, was := numbers(again), numbers(progress.String()); got == "" || got != was {
 		t.Errorf("the command's final numbers %q, the resumed run's %q", got, was)
+	}
+}
+
+// TestOutputsTakenMidRunAreKeptBeside (Unix, for the named pipe): a --save
+// whose path a directory takes while the run trains, and a --plot whose path
+// a named pipe takes, are neither lost nor put over what took them: each is
+// kept beside it under a free name and said so, exit 1, where the checkpoint
+// was thrown away, "cannot write run.ckpt: file exists", and the pipe
+// replaced without a word. The kept checkpoint resumes.
+func TestOutputsTakenMidRunAreKeptBeside(t *testing.T) {
+	dir := t.TempDir()
+	save, plot := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.png")
+	var errb bytes.Buffer
+	out := &atProgress{do: func() {
+		if err := os.Mkdir(save, 0o755); err != nil {
+			t.Error(err)
+		}
+		if err := syscall.Mkfifo(plot, 0o644); err != nil {
+			t.Error(err)
+		}
+	}}
+	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--save", save, "--plot", plot}, out, &errb)
+	keptSave, keptPlot := filepath.Join(dir, "run.kept.ckpt"), filepath.Join(dir, "run.kept.png")
+	want := "ganui: --save: " + save + " is now a directory, made there while ganui ran, which ganui does not replace: the checkpoint is kept beside it, in " + keptSave + ", which --resume goes on from; " +
+		"--plot: " + plot + " is now a named pipe, made there while ganui ran, which ganui does not replace: the figure is kept beside it, in " + keptPlot + "\n"
+	if code != 1 || errb.String() != want {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb.String(), want)
+	}
+	if st, err := os.Lstat(plot); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the named pipe made at --plot's path is not there: %v", err)
+	}
+	if b, err := os.ReadFile(keptPlot); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("the figure kept beside: %v, %d bytes", err, len(b))
+	}
+	if code, stdout, stderr := runCLI(t, "--headless", "--resume", keptSave, "--epochs", "31", "--every", "0"); code != 0 || !strings.Contains(stdout, "epochs=31 state=done") {
+		t.Errorf("--resume %s: exit %d, %s%s", keptSave, code, stdout, stderr)
 	}
 }

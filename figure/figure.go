@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"image/color"
 	"io"
@@ -719,15 +720,21 @@ func (f *File) Release() *outputfile.LeftError {
 }
 
 // write fills f's file with what encode writes in f's format and puts
-// it in place (outputfile.Reservation.Write).
+// it in place (outputfile.Reservation.Write); where what took its path
+// meanwhile is not to be replaced, the figure is kept beside it
+// (outputfile.KeptError), and said to be.
 func (f *File) write(encode func(io.Writer, string) error) error {
-	return f.room.Write(func(w io.Writer) error {
+	err := f.room.Write(func(w io.Writer) error {
 		b := bufio.NewWriter(w)
 		if err := encode(b, f.format); err != nil {
 			return err
 		}
 		return b.Flush()
 	}, nil)
+	if ke := (*outputfile.KeptError)(nil); errors.As(err, &ke) {
+		ke.Contents = "the figure"
+	}
+	return err
 }
 
 // newCanvas returns a canvas of w×h that writes itself in format.

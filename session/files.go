@@ -1488,7 +1488,15 @@ func (c *csvFile) putBack() error {
 	case ours && c.rows.kept == 0:
 		return nil
 	case err == nil && !ours:
-		return fmt.Errorf("%s was replaced by another file while the run wrote it: the run's history is not in it", c.path)
+		// Left as it is, and the rows kept beside it, that none is lost.
+		kept, kerr := outputfile.WriteBeside(c.path, 0o666, func(w io.Writer) error {
+			_, err := io.Copy(w, io.NewSectionReader(c.f, 0, c.rows.size))
+			return err
+		})
+		if kerr != nil {
+			return fmt.Errorf("%s was replaced by %s while the run wrote it, and the run's history could not be kept beside it: %w", c.path, replacedBy(now), kerr)
+		}
+		return fmt.Errorf("%s was replaced by %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", c.path, replacedBy(now), c.rowsHeld(), kept)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return err
 	}
@@ -1517,6 +1525,16 @@ func (c *csvFile) putBack() error {
 		return fmt.Errorf("%s was cut short while the run wrote it: its rows are lost, the header alone is left", c.path)
 	}
 	return fmt.Errorf("%s was cut short while the run wrote it: its rows before epoch %s are lost, the header and the rest are left", c.path, c.epochAt(from))
+}
+
+// replacedBy names what took a log's place under the run, found as
+// now: "another file", or what it is where that is no regular file, "a
+// directory".
+func replacedBy(now fs.FileInfo) string {
+	if now.Mode().IsRegular() {
+		return "another file"
+	}
+	return inputfile.What(now.Mode())
 }
 
 // logLost is the error of a log removed or cut short under the run that

@@ -334,7 +334,11 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	}
 	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
 		rec := s.runRecord()
-		err = s.WithOutput(err, "--save", s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil))
+		serr := s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil)
+		if ke := (*outputfile.KeptError)(nil); errors.As(serr, &ke) {
+			ke.Contents, ke.Use = "the checkpoint", ", which --resume goes on from"
+		}
+		err = s.WithOutput(err, "--save", serr)
 	}
 	return s.Result(), err
 }

@@ -78,6 +78,7 @@ func WritePlaced(path string, perm fs.FileMode, kind Kind, size int64, fill func
 // places it, its Release gives it up. It belongs to one goroutine.
 type Reservation struct {
 	path string   // the file it is to replace, links followed
+	kind Kind     // what it replaces (OfKind), asked again at its rename (place)
 	f    *os.File // nil once written or released
 	g    *gate    // f's steps, shut by Abandon
 }
@@ -133,7 +134,7 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 	if err != nil {
 		return nil, err
 	}
-	r := &Reservation{path: path, f: f, g: gateOf(f)}
+	r := &Reservation{path: path, kind: kind, f: f, g: gateOf(f)}
 	if size > 0 {
 		if err := allocate(gatedWriter{f, r.g}, size); err != nil {
 			err = fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
@@ -203,7 +204,7 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = place(f.Name(), path, placed); err != nil {
+	if err = place(f.Name(), path, r.kind, placed); err != nil {
 		return cannotPlace(f.Name(), path, err)
 	}
 	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
@@ -1052,19 +1053,167 @@ func Abandon() []*LeftError {
 // underWay's lock, unless Abandon has been called: the write is then
 // refused (ErrAbandoned), its temporary file removed by Abandon, and the
 // file at path left as it was.
-func place(temp, path string, placed func()) error {
+//
+// What was found at path as the write began is asked again first
+// (displaced): a directory, a named pipe or a device made there since,
+// or a file not of kind, is not replaced, and the write's contents are
+// kept beside it under a free name instead (keepBeside, a *KeptError),
+// as they are where the rename finds a directory there: a run's --save
+// at the end of hours of training must not be lost, nor a named pipe
+// someone made at its path silently replaced.
+func place(temp, path string, kind Kind, placed func()) error {
 	underWay.Lock()
 	defer underWay.Unlock()
 	if underWay.abandoned {
 		return ErrAbandoned
 	}
-	if err := dirOps.rename(temp, path); err != nil {
-		return err
+	what := displaced(path, kind)
+	if what == "" {
+		err := dirOps.rename(temp, path)
+		if err == nil {
+			if placed != nil {
+				placed()
+			}
+			return nil
+		}
+		if what = displaced(path, kind); what == "" { // a directory made there in between: Go's rename refuses it
+			return err
+		}
 	}
-	if placed != nil {
-		placed()
+	kept, err := keepBeside(temp, path)
+	if err != nil {
+		return fmt.Errorf("%s is now %s, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it: %w", path, what, unwrapPath(err))
 	}
-	return nil
+	return &KeptError{Path: path, What: what, Kept: kept}
+}
+
+// KeptError is a write's error where the file it was to replace became,
+// as it was written, what a write does not replace (displaced): a
+// directory, a named pipe, a device, a file of another kind, made at
+// its path by someone else. That is left as it is, and what was written
+// is in Kept, a file beside it under a free name (keepBeside), whose
+// name is of no form a later write removes (removeStale), so that
+// nothing is lost and nothing replaced.
+type KeptError struct {
+	Path string // the file not replaced, links followed
+	What string // what is there now: "a directory", "a named pipe", "a file that is not a ganui checkpoint"
+	Kept string // the file written instead, beside Path
+	// Contents and Use are the caller's words for what Kept holds, "the
+	// checkpoint", and what it serves, ", which --resume goes on from";
+	// "" says "what was to be written there", and nothing more.
+	Contents, Use string
+}
+
+// Error says what is at the path, and where the write is instead:
+// "dd.ckpt is now a directory, made there while ganui ran, which ganui
+// does not replace: the checkpoint is kept beside it, in dd.kept.ckpt,
+// which --resume goes on from".
+func (e *KeptError) Error() string {
+	contents := e.Contents
+	if contents == "" {
+		contents = "what was to be written there"
+	}
+	return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace: %s is kept beside it, in %s%s", e.Path, e.What, contents, e.Kept, e.Use)
+}
+
+// WriteBeside writes what fill writes to a new file beside path, under
+// the first free name keepBeside finds (run.kept.csv for run.csv), and
+// returns that name: for what could not be written at path, something
+// else having taken its place, that nothing may be lost (a --log whose
+// file another has replaced while the run wrote it). It is written as
+// Write writes, into a hidden temporary file first, synced, so that a
+// failure leaves nothing.
+func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kept string, err error) {
+	f, err := createTemp(path, perm)
+	if err != nil {
+		return "", err
+	}
+	defer finished(f)
+	defer func() {
+		if err != nil {
+			f.Close()
+			discard(f.Name())
+		}
+	}()
+	if err = fill(gatedWriter{f, gateOf(f)}); err != nil {
+		return "", err
+	}
+	if err = f.Sync(); err != nil {
+		return "", err
+	}
+	if err = f.Close(); err != nil {
+		return "", err
+	}
+	underWay.Lock()
+	defer underWay.Unlock()
+	if underWay.abandoned {
+		return "", ErrAbandoned
+	}
+	return keepBeside(f.Name(), path)
+}
+
+// displaced says what is at path now that a write of kind does not
+// replace, as Target and OfKind refuse it before the write: a directory,
+// a named pipe, a device or a socket (links followed), or a regular file
+// that is not empty and not of kind; "" for nothing there or a file a
+// write replaces. A file that cannot be opened is left to the rename.
+func displaced(path string, kind Kind) string {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return ""
+	case !st.Mode().IsRegular():
+		return inputfile.What(st.Mode())
+	case st.Size() == 0 || kind.Is == nil:
+		return ""
+	}
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if !kind.Is(f) {
+		return "a file that is not " + kind.Name
+	}
+	return ""
+}
+
+// keepBeside puts temp, a write's temporary file, filled, beside path
+// under the first free name of run.kept.ckpt, run.kept-2.ckpt, … for
+// run.ckpt (the extension kept, so that the file is read as what it is:
+// --resume run.kept.ckpt), and returns that name. A name taken is never
+// replaced: the file is linked there, which fails on a name taken, and
+// its temporary name removed; where the file system has no links, it
+// is renamed there once the name is found free.
+func keepBeside(temp, path string) (string, error) {
+	dir, base := filepath.Split(path)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	for i := 1; i <= 1000; i++ {
+		name := stem + ".kept" + ext
+		if i > 1 {
+			name = fmt.Sprintf("%s.kept-%d%s", stem, i, ext)
+		}
+		kept := filepath.Join(dir, name)
+		err := os.Link(temp, kept)
+		switch {
+		case err == nil:
+			dirOps.remove(temp)
+			return kept, nil
+		case errors.Is(err, fs.ErrExist):
+			continue
+		}
+		if _, serr := os.Lstat(kept); serr == nil {
+			continue
+		} else if !errors.Is(serr, fs.ErrNotExist) {
+			return "", err
+		}
+		if rerr := dirOps.rename(temp, kept); rerr != nil {
+			return "", rerr
+		}
+		return kept, nil
+	}
+	return "", fmt.Errorf("%s.kept%s to %s.kept-1000%s are all taken", stem, ext, stem, ext)
 }
 
 // finished ends f's time under way: it is renamed into place or removed.

@@ -1124,3 +1124,91 @@ func TestCheckDirNamesWhatItCannotRemove(t *testing.T) {
 		t.Errorf("the file left: %v, %v; want it there, empty", st, err)
 	}
 }
+
+// TestWhatTookThePathIsNotReplaced: a write begun over nothing (a --save
+// held from a run's start) finds, at its end, a directory, a named pipe
+// or a file of another kind made at its path meanwhile: it leaves that
+// as it is and keeps what it wrote beside it, under a free name of the
+// same extension, named in its error (a *KeptError), where the
+// directory failed the write, "file exists", its contents removed, and
+// the pipe was replaced without a word. A later write of the same path
+// leaves the kept file alone: its name is none removeStale takes.
+func TestWhatTookThePathIsNotReplaced(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := Kind{"a checkpoint", func(r io.Reader) bool {
+		b, _ := io.ReadAll(io.LimitReader(r, 4))
+		return string(b) == "CKPT"
+	}}
+	fill := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	for _, c := range []struct {
+		name, what string
+		make       func(path string) error
+		left       func(path string) bool // what was made is there still
+	}{
+		{"dir", "a directory", func(p string) error { return os.Mkdir(p, 0o777) },
+			func(p string) bool { st, err := os.Lstat(p); return err == nil && st.IsDir() }},
+		{"pipe", "a named pipe", func(p string) error { return syscall.Mkfifo(p, 0o666) },
+			func(p string) bool { st, err := os.Lstat(p); return err == nil && st.Mode()&fs.ModeNamedPipe != 0 }},
+		{"notes", "a file that is not a checkpoint", func(p string) error { return os.WriteFile(p, []byte("my notes"), 0o666) },
+			func(p string) bool { b, _ := os.ReadFile(p); return string(b) == "my notes" }},
+	} {
+		path := filepath.Join(dir, c.name+".ckpt")
+		kept := filepath.Join(dir, c.name+".kept.ckpt")
+		os.WriteFile(kept, nil, 0o666) // taken: the next free name is used
+		kept2 := filepath.Join(dir, c.name+".kept-2.ckpt")
+		r, err := Hold(path, 0o600, ckpt, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.make(path); err != nil {
+			t.Skip(err)
+		}
+		err = r.Write(fill("CKPT run"), func() { t.Errorf("%s: placed called of a file kept beside", c.name) })
+		want := path + " is now " + c.what + ", made there while ganui ran, which ganui does not replace: what was to be written there is kept beside it, in " + kept2
+		var ke *KeptError
+		if !errors.As(err, &ke) || err.Error() != want || ke.Kept != kept2 {
+			t.Errorf("%s: Write: %v, want %q", c.name, err, want)
+		}
+		if b, err := os.ReadFile(kept2); string(b) != "CKPT run" {
+			t.Errorf("%s: the kept file holds %q (%v)", c.name, b, err)
+		}
+		if b, _ := os.ReadFile(kept); len(b) != 0 {
+			t.Errorf("%s: the name taken was replaced: %q", c.name, b)
+		}
+		if !c.left(path) {
+			t.Errorf("%s: what was made at the path is not there as it was", c.name)
+		}
+		if matches, _ := filepath.Glob(filepath.Join(dir, "."+c.name+".ckpt.tmp-*")); len(matches) > 0 {
+			t.Errorf("%s: left beside it: %v", c.name, matches)
+		}
+		// The path free again: written, the kept file left.
+		os.RemoveAll(path)
+		if err := Write(path, 0o600, ckpt, fill("CKPT again")); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(kept2); string(b) != "CKPT run" {
+			t.Errorf("%s: a later write of the path took the kept file: %q", c.name, b)
+		}
+	}
+}
+
+// TestWriteBesideTakesAFreeName: WriteBeside writes beside a path under
+// run.kept.csv, or the next free name, never over a file there.
+func TestWriteBesideTakesAFreeName(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.csv")
+	for i, want := range []string{"run.kept.csv", "run.kept-2.csv", "run.kept-3.csv"} {
+		kept, err := WriteBeside(path, 0o666, func(w io.Writer) error { _, err := fmt.Fprint(w, i); return err })
+		if err != nil || kept != filepath.Join(dir, want) {
+			t.Fatalf("WriteBeside %d: %q, %v, want %s", i, kept, err, want)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "run.kept.csv")); string(b) != "0" {
+		t.Errorf("run.kept.csv holds %q, want the first write's", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("in the directory: %v", entries)
+	}
+}
