@@ -777,6 +777,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			if err := outputfile.CheckName(*path, out.own); err != nil {
 				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
+			if err := notAFile(*path); err != nil {
+				return o, fmt.Errorf("--%s: %w", out.flag, err)
+			}
 			if err := outputName(out.flag, *path, out.writes, out.ext); err != nil {
 				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
@@ -988,6 +991,19 @@ func isNullDevice(path string) bool {
 	}
 	null, err := os.Stat(nullDevice)
 	return err == nil && os.SameFile(st, null)
+}
+
+// notAFile refuses an output's path where there is something there (links
+// followed) that no write replaces, a device, a named pipe, a directory,
+// as the run's own check does (outputfile.Target), before its name's
+// extension is looked at: --plot /dev/full is a device, not a figure's
+// name to mend ("give /dev/full.png" named a file no one can make there).
+func notAFile(path string) error {
+	if st, err := os.Stat(path); err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	_, err := outputfile.Target(path)
+	return err
 }
 
 // nullDevice is os.DevNull, a variable so that a test can name a device

@@ -62,7 +62,8 @@ func TestInputsMustBeRegularFiles(t *testing.T) {
 // told "name a file in it" (TestDirectoryForAFileSaysWhatToDo): an output a
 // file or /dev/null, the one device it takes; an input a file, and what a pipe
 // gives saved to one. --log /dev/full does not say "/dev/full is a device, not
-// a regular file" and no more.
+// a regular file" and no more, and --plot /dev/zero is told it is a device,
+// not "give /dev/zero.png, /dev/zero.svg or /dev/zero.pdf".
 func TestStreamForAFileSaysWhatToDo(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, ext := range []string{".json", ".ckpt", ".csv", ".png"} {
@@ -95,6 +96,11 @@ func TestStreamForAFileSaysWhatToDo(t *testing.T) {
 		{[]string{"--headless", "--save", "p.ckpt"}, "ganui: --save: p.ckpt is a named pipe, " + write},
 		{[]string{"--headless", "--plot", "z.png"}, "ganui: --plot: z.png is a link to /dev/zero, a device, " + write},
 		{[]string{"--headless", "--plot", "p.png"}, "ganui: --plot: p.png is a named pipe, " + write},
+		// Told what it is before its name's extension is looked at, which
+		// would mend the name of a device: "give /dev/zero.png, …".
+		{[]string{"--headless", "--plot", "/dev/zero"}, "ganui: --plot: /dev/zero is a device, " + write},
+		{[]string{"--headless", "--log", "p.png"}, "ganui: --log: p.png is a named pipe, " + write},
+		{[]string{"--headless", "--save", "p.json"}, "ganui: --save: p.json is a named pipe, " + write},
 	} {
 		if code, stdout, stderr := runCLI(t, c.args...); code != 2 || stdout != "" || stderr != c.want+"\n" {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
