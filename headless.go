@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -99,7 +100,14 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		fmt.Fprintln(out, e.Line())
 		out.Flush() // a reader gone is seen at the next line, events' too
 	})
+	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
+	s.OnTrained(func() bool {
+		before := trainingOver(ctx, overWords(shown))
+		trained(ctx)
+		return before
+	})
 	r, err := s.Run(ctx, func(p session.Progress) {
+		shown = true
 		fmt.Fprintln(out, p.Line())
 		out.Flush()
 	})
@@ -117,6 +125,8 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		if opts.SavePath != "" && signalled(ctx) {
 			fmt.Fprintln(stderr, resumeLine(r.Epochs, s.Plan(), opts.SavePath, opts.asGiven))
 		}
+		return session.ErrInterrupted
+	case r.Earlier && signalled(ctx): // its final evaluation stopped: a signal's exit, as the trainer's
 		return session.ErrInterrupted
 	case r.State == session.Diverged:
 		return r.Err
@@ -719,12 +729,16 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 			// before whatever the run says as it stops (a --save that
 			// failed): said after, it raced with those lines.
 			name := signalName(first)
+			st.mu.Lock() // the run's training ends before or after this stop, not during (trainingOver)
 			if keeps := st.gone.Load(); keeps != nil {
 				fmt.Fprintln(stderr, stoppedByTheReader(name, *keeps))
+			} else if st.over != "" {
+				fmt.Fprintf(stderr, "ganui: %s: %s; %s again quits at once, without %s\n", name, st.over, name, loses)
 			} else {
 				fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
 			}
 			cancel(errSignalled)
+			st.mu.Unlock()
 		case <-quits:
 			quit(stderr, "ganui: SIGQUIT: quitting at once, without "+loses)
 			return
@@ -756,7 +770,48 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 // stop, held in its context (stopStateKey): gone is the files the run
 // writes (runKeeps) once the reader of standard output has gone and that
 // stopped training (stopOnDeadOutput), nil until then.
-type stopState struct{ gone atomic.Pointer[string] }
+type stopState struct {
+	gone atomic.Pointer[string]
+	mu   sync.Mutex
+	// over is what a signal does once training is over (trainingOver),
+	// said in its line in place of "stopping after the current epoch",
+	// which was untrue of a run whose final evaluation of a wide
+	// design's many samples took minutes more: "" until then.
+	over string
+}
+
+// trainingOver tells ctx's signal line (notifyStop) that the run's
+// training is over, a signal from now on doing what over says, and
+// reports whether ctx was cancelled before, its line said of a stop
+// during training: the session's OnTrained. A signal's line and its
+// cancel are one step with this (stopState.mu), so that what the line
+// says is what the run does.
+func trainingOver(ctx context.Context, over string) (stoppedBefore bool) {
+	st, ok := ctx.Value(stopStateKey{}).(*stopState)
+	if !ok {
+		return ctx.Err() != nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.over = over
+	return ctx.Err() != nil
+}
+
+// trained is called once a headless run's training is over, its signal
+// line told so (trainingOver): a test's, to send a signal then.
+var trained = func(context.Context) {}
+
+// overWords is what a signal does to a headless run once its training
+// is over (trainingOver): its final evaluation given up, the final line
+// measuring the run as its latest progress line did (Result.Earlier),
+// or, with no progress line (shown: --every 0, or none yet), not at
+// all.
+func overWords(shown bool) string {
+	if shown {
+		return "training is done; stopping its final evaluation: the final line gives the latest progress line's measures, of the epoch its measured_at names"
+	}
+	return "training is done; stopping its final evaluation: the final line has no measures (measured_at=none)"
+}
 
 type stopStateKey struct{}
 

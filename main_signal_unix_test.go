@@ -752,3 +752,53 @@ func flagsAsGiven(t *testing.T, args ...string) []givenFlag {
 	}
 	return o.asGiven
 }
+
+// TestSignalAfterTrainingStopsTheFinalEvaluation: a signal that comes once
+// training is over, as the final evaluation of a wide design's many --samples
+// takes minutes, says so and gives that evaluation up, the final line giving
+// the latest progress line's measures (measured_at) or none, exit 130 — where
+// it said "stopping after the current epoch" of a run with no epoch left,
+// evaluated on for minutes and exited 0. The files are written all the same.
+func TestSignalAfterTrainingStopsTheFinalEvaluation(t *testing.T) {
+	defer func(f func(context.Context)) { trained = f }(trained)
+	trained = func(ctx context.Context) {
+		syscall.Kill(os.Getpid(), syscall.SIGTERM)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Minute):
+			t.Error("SIGTERM did not stop the run")
+		}
+	}
+	const (
+		said  = "ganui: SIGTERM: training is done; stopping its final evaluation: "
+		loses = "; SIGTERM again quits at once, without the final line or the --save checkpoint\n"
+	)
+	for _, c := range []struct {
+		every, measured, said string
+	}{
+		{"10", "measured_at=30 ", said + "the final line gives the latest progress line's measures, of the epoch its measured_at names" + loses},
+		{"0", "measured_at=none ", said + "the final line has no measures (measured_at=none)" + loses},
+	} {
+		save := filepath.Join(t.TempDir(), "run.ckpt")
+		var out, errb bytes.Buffer
+		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", c.every, "--save", save}, &out, &errb)
+		if code != exitSignal || errb.String() != c.said {
+			t.Errorf("--every %s: exit %d, stderr %q; want %d and %q", c.every, code, errb.String(), exitSignal, c.said)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		final := lines[len(lines)-1]
+		if !strings.Contains(final, "epochs=30 state=done "+c.measured) {
+			t.Errorf("--every %s: final line %q, want epochs=30 state=done %s", c.every, final, c.measured)
+		}
+		if c.every == "10" { // the progress line's measures
+			progress := lines[len(lines)-2]
+			_, ks, _ := strings.Cut(progress, " ks=")
+			if !strings.HasPrefix(progress, "epoch=30 ") || !strings.Contains(final, " ks="+ks+" ") {
+				t.Errorf("final line %q: not the measures of %q", final, progress)
+			}
+		}
+		if _, err := os.Stat(save); err != nil {
+			t.Errorf("--every %s: the checkpoint: %v", c.every, err)
+		}
+	}
+}

@@ -71,7 +71,8 @@ type Result struct {
 	Metrics engine.Metrics
 	// Earlier says that Metrics are not of the run's end: its final
 	// evaluation given up (ResultUntil), they are the screen's last
-	// evaluation, of epoch Measured, or none at all (Measured -1, the
+	// evaluation (a headless run's: its latest progress line's, Run), of
+	// epoch Measured, or none at all (Measured -1, the
 	// metrics left out of the line). The line names that epoch,
 	// measured_at=2 or measured_at=none.
 	Earlier  bool
@@ -306,6 +307,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	defer s.Stop()
 	s.setState(Running)
 	every := s.opts.Every
+	var shown Progress // the latest progress line's, for a final evaluation given up
 	for s.state == Running && s.gan.Epoch() < s.planned {
 		if ctx.Err() != nil {
 			s.setState(Interrupted)
@@ -313,17 +315,27 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		s.trainEpoch()
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
-			m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{})
+			// Given up once ctx is cancelled: the run stops after this
+			// epoch, and a wide design's evaluation takes minutes.
+			m, ok := s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, ctx.Done())
 			if s.csv != nil {
 				s.csv.flush()
 			}
-			if progress != nil {
-				progress(Progress{s.last, m})
+			if ok && progress != nil {
+				shown = Progress{s.last, m}
+				progress(shown)
 			}
 		}
 	}
 	if s.state == Running {
 		s.setState(Done) // planned for no more epochs than it had
+	}
+	// Training is over: a stop from now on, told so (OnTrained), gives the
+	// final evaluation up; one that came before has the run's end
+	// measured, as the run stopped for it.
+	var stop <-chan struct{}
+	if s.onTrained != nil && !s.onTrained() {
+		stop = ctx.Done()
 	}
 	// The files first, then the final evaluation, which takes seconds on a
 	// wide design: a second signal in between, quitting at once, or a
@@ -340,8 +352,26 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		err = s.WithOutput(err, "--save", serr)
 	}
-	return s.Result(), err
+	r := s.ResultUntil(stop)
+	if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
+		r.Metrics, r.Measured = shown.Metrics, shown.Stats.Epoch
+	}
+	return r, err
 }
+
+// OnTrained has Run call f once its training is over, before it writes
+// its files and evaluates the run's end for its final line, which on a
+// wide design with many --samples takes minutes; and a cancel of Run's
+// context from then on gives that evaluation up, the Result Earlier, of
+// the latest progress line's evaluation, or of none: a front end that
+// tells its user what a stop does (a headless run's signal line) can say
+// that training is done and the final evaluation given up, not "stopping
+// after the current epoch", and the run end at once. f is called on
+// Run's goroutine, and reports whether the context was cancelled before
+// it, as its user was told of a stop during training: the run's end is
+// measured then, as the run stopped for it. Without OnTrained (a batch's
+// runs) the final evaluation is always whole.
+func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
 
 // OutputsError is the files a run could not write at its end, each with
 // the flag that named it: Run's --log and --save, and a headless run's

@@ -109,6 +109,9 @@ type Session struct {
 	start sync.Once
 	stop  sync.Once
 
+	// onTrained is OnTrained's f, nil for none.
+	onTrained func() bool
+
 	// unwritten counts, by kind of file (writesFile), the commands sent
 	// that write one and that the session has not yet taken up (takeUp):
 	// SavePending and Unwritten, guarded by mu.

@@ -1123,6 +1123,48 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	}
 }
 
+// TestRunGivesUpAProgressEvaluationWhenCancelled: a cancel that comes while
+// a progress evaluation samples (a wide design's --samples take minutes) gives
+// it up, no progress line of it, the run stopping after that epoch, where the
+// evaluation ran to its end first; the final evaluation is whole. The
+// context here is cancelled from epoch 10's evaluation on: its Done closed,
+// its Err told at the loop's next look.
+func TestRunGivesUpAProgressEvaluationWhenCancelled(t *testing.T) {
+	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 1, Every: 10, Samples: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &cancelledAfter{Context: context.Background(), looks: 10}
+	var shown []int
+	r, err := s.Run(ctx, func(p Progress) { shown = append(shown, p.Stats.Epoch) })
+	if err != nil || r.State != Interrupted || r.Epochs != 10 || r.Metrics.N != 500 || r.Earlier {
+		t.Fatalf("cancelled in epoch 10's evaluation: %s, %v", r.Line(), err)
+	}
+	if len(shown) > 0 {
+		t.Errorf("progress lines of epochs %v, want none: the evaluation was given up", shown)
+	}
+}
+
+// cancelledAfter is a context whose Done is closed, and whose Err is nil
+// for its first looks calls, Canceled from then on: cancelled, as Run sees
+// it, during the epoch of its last look.
+type cancelledAfter struct {
+	context.Context
+	looks int
+}
+
+var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+func (c *cancelledAfter) Done() <-chan struct{} { return closedChan }
+
+func (c *cancelledAfter) Err() error {
+	if c.looks > 0 {
+		c.looks--
+		return nil
+	}
+	return context.Canceled
+}
+
 // TestRunPastItsPlanEndsDone: a run continued past its plan (space in the
 // trainer) and quit there, running or paused, sums up as done with the epochs
 // it trained, as the command again, which trains to them, ends, not
