@@ -1290,11 +1290,40 @@ func (c *csvFile) emit() {
 }
 
 // fail keeps err, if not nil, as the file's first error.
+//
+// A write that failed (a full disk) says where the file now ends, which
+// it knows: "write out/run.csv: no space left on device; the log ends at
+// epoch 1,234, every row through it whole" (endsAt), so that the user
+// knows what it holds without opening it, and what to train again.
 func (c *csvFile) fail(err error) {
 	if err == nil || c.err != nil {
 		return
 	}
+	if pe := (*fs.PathError)(nil); c.rows != nil && errors.As(err, &pe) && pe.Op == "write" {
+		err = fmt.Errorf("%w; %s", err, c.endsAt())
+	}
 	c.err = err
+}
+
+// endsAt says where the log's file ends as the run wrote it, a write
+// having failed (wholeRows cut it back to its last whole row): "the log
+// ends at epoch 1,234, every row through it whole", or that it holds its
+// header alone, or nothing.
+func (c *csvFile) endsAt() string {
+	header := int64(len(c.lay.header()) + 1)
+	if c.crlf {
+		header++
+	}
+	switch size := c.rows.size; {
+	case size == 0:
+		return "the log is empty"
+	case size <= max(header, c.rows.kept):
+		return "the log holds its header alone"
+	}
+	tail := make([]byte, min(c.rows.size, 256)) // a row is under 200 bytes
+	n, _ := c.f.ReadAt(tail, c.rows.size-int64(len(tail)))
+	last := c.rows.size - int64(n) + int64(bytes.LastIndexByte(bytes.TrimRight(tail[:n], "\r\n"), '\n')) + 1
+	return "the log ends at epoch " + c.epochAt(last) + ", every row through it whole"
 }
 
 // wholeRows is the log's file as its buffer writes it: whole rows at a

@@ -3,6 +3,7 @@
 package session
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -16,7 +17,8 @@ import (
 
 // TestFailedLogEndsAtAWholeRow: a --log whose disk fills mid-run reports the
 // error and keeps every row written whole, ending at the last of them, not at
-// the buffer's bytes up to where the disk filled, the last row cut mid-number.
+// the buffer's bytes up to where the disk filled, the last row cut mid-number,
+// and its error says the epoch it ends at.
 // The disk is a file size limit (RLIMIT_FSIZE), which fails a write as a full
 // disk does; Go ignores SIGXFSZ, so the write returns EFBIG.
 //
@@ -89,7 +91,14 @@ func writeFullLog(t *testing.T, path string) {
 	for e := 1; e <= 100; e++ {
 		c.write(fullLogStats(e))
 	}
-	if err := c.close(); err == nil {
+	err := c.close()
+	if err == nil {
 		t.Fatal("a log over the size limit: no error")
+	}
+	// It says where the log ends: its last whole row's epoch.
+	data, _ := os.ReadFile(path)
+	rows := strings.Count(string(data), "\n") - 1
+	if want := fmt.Sprintf("; the log ends at epoch %d, every row through it whole", rows); !strings.HasSuffix(err.Error(), want) {
+		t.Fatalf("the log's error %q does not end %q", err, want)
 	}
 }
