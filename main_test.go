@@ -1015,6 +1015,9 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"-hlep"}, "unknown flag --hlep (did you mean --help?)"},
 		{[]string{"--epoch=5"}, "unknown flag --epoch (did you mean --epochs?)"},
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag (see ganui --help)"},
+		// what --list-presets lists, as a flag or a word: that flag, then the one that picks
+		{[]string{"--presets"}, "unknown flag --presets (did you mean --list-presets (to list them) or --preset NAME?)"},
+		{[]string{"presets"}, `unexpected argument "presets" (did you mean --list-presets (to list them) or --preset NAME?)`},
 		// an argument that is not a flag: a flag without its dashes, or a
 		// --set or --sweep whose "=" a space took
 		{[]string{"headless"}, `unexpected argument "headless" (did you mean --headless?)`},

@@ -201,22 +201,62 @@ func seeHelp() string {
 // nearest is " (did you mean --NAME?)" for the flags of fs nearest to
 // name (-h aside: --help is its name), and of the words of values, each
 // written after its flag (--preset ring), or "" when none is near.
+//
+// What a flag --list-THINGS lists is a name too, nearest to the flag
+// that lists them: --presets, a plural, is meant to list the presets as
+// often as to pick one, so it is answered with both, the one that lists
+// first, "(did you mean --list-presets (to list them) or --preset
+// NAME?)", where the flag nearest the word alone, --preset, was all that
+// was said, and it lists nothing.
 func nearest(name string, fs *flag.FlagSet, values map[string]string) string {
 	show := map[string]string{}
-	var names []string
+	var names, flags []string
 	fs.VisitAll(func(f *flag.Flag) {
 		if f.Name != "h" {
 			names = append(names, f.Name)
+			flags = append(flags, f.Name)
 			show[f.Name] = "--" + f.Name
 		}
 	})
+	lists := map[string]bool{} // the things a --list-THINGS lists
+	for _, f := range flags {
+		if things, ok := strings.CutPrefix(f, "list-"); ok && things != "" && show[things] == "" {
+			names = append(names, things)
+			show[things] = "--" + f + " (to list them)"
+			lists[things] = true
+		}
+	}
 	for _, v := range slices.Sorted(maps.Keys(values)) {
 		if _, ok := show[v]; !ok {
 			names = append(names, v)
 			show[v] = "--" + values[v] + " " + v
 		}
 	}
-	return suggest.DidYouMean(name, names, func(n string) string { return show[n] })
+	var said []string
+	for _, n := range suggest.Nearest(name, names) {
+		said = append(said, show[n])
+		if !lists[n] {
+			continue
+		}
+		for _, f := range suggest.Nearest(n, flags) { // --preset for presets: the one that picks
+			if s := "--" + f + pickArg(fs.Lookup(f)); !slices.Contains(said, s) && !slices.Contains(said, show[f]) {
+				said = append(said, s)
+			}
+		}
+	}
+	return suggest.Say(said)
+}
+
+// pickArg is " NAME" for f, the argument its usage names (NAME of
+// NAME|FILE.json, the first of its forms: the name of a thing another
+// flag lists), or "" for a flag that takes none.
+func pickArg(f *flag.Flag) string {
+	arg, _ := flag.UnquoteUsage(f)
+	if arg == "" {
+		return ""
+	}
+	arg, _, _ = strings.Cut(arg, "|")
+	return " " + arg
 }
 
 // dashHint is ": its dash is U+2014, not a flag's hyphens (did you mean

@@ -146,6 +146,36 @@ func TestStrayNamesTheValueMeantWithItsFlag(t *testing.T) {
 	}
 }
 
+// TestAPluralNamesTheFlagThatListsThem: a flag named as what a --list-THINGS
+// flag lists, --presets, is meant to list them as often as to pick one, and is
+// answered with both, the one that lists first; a bare word too. Without it,
+// "unknown flag --presets (did you mean --preset?)", and --preset lists none.
+func TestAPluralNamesTheFlagThatListsThem(t *testing.T) {
+	fs := flag.NewFlagSet("prog", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.String("preset", "", "the design, `NAME|FILE.json`")
+	fs.Bool("list-presets", false, "list the presets")
+	fs.Bool("headless", false, "train without a UI")
+	for _, tc := range []struct{ args, want string }{
+		{"--presets", "unknown flag --presets (did you mean --list-presets (to list them) or --preset NAME?)"},
+		{"--PRESETS", "unknown flag --PRESETS (did you mean --list-presets (to list them) or --preset NAME?)"},
+		{"--list-preset", "unknown flag --list-preset (did you mean --list-presets?)"},
+		{"--prest", "unknown flag --prest (did you mean --preset?)"},
+	} {
+		err := fs.Parse([]string{tc.args})
+		if err == nil {
+			t.Fatalf("%s parsed", tc.args)
+		}
+		if got := Error(err, fs).Error(); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.args, got, tc.want)
+		}
+	}
+	want := `unexpected argument "presets" (did you mean --list-presets (to list them) or --preset NAME?)`
+	if got := Stray("presets", fs, map[string]string{"ring": "preset"}).Error(); got != want {
+		t.Errorf("presets:\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestOnlyOnceRefusesASecondValue(t *testing.T) {
 	fs, _ := flags()
 	if err := fs.Parse([]string{"--set", "a=1", "--set", "b=2", "--epochs", "3"}); err != nil {
