@@ -1135,6 +1135,34 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 	}
 }
 
+// TestSamplesTitleGroupsTheBinWidth: a runaway's bins, each thousands wide,
+// have their width written with its thousands grouped, as every other count
+// and range of the screen is ("85 bins of 12,400"), where it read "85 bins of
+// 12400" (wgan --set g_lr=10 as it diverged); a width in the exponent form or
+// under 1000 reads as before.
+func TestSamplesTitleGroupsTheBinWidth(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Eval.Epoch = 201
+	m.snap.Eval.Metrics.N = 10000
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{-4e5, 654000, "85 bins of 12,400"},
+		{0, 106250, "85 bins of 1,250"},
+		{0, 85 * 999, "85 bins of 999"},
+		{0, 10, "85 bins of 0.118"},
+		{0, 85e5, "85 bins of 1e5"},
+	} {
+		m.snap.Eval.Metrics.Hist = engine.Histogram{Lo: c.lo, Hi: c.hi, Counts: make([]int, 85), Expected: make([]float64, 85)}
+		title := ansi.Strip(strings.Split(m.histPanel(85+axisGutter, 3), "\n")[0])
+		if !strings.HasSuffix(strings.TrimRight(title, " "), c.want) {
+			t.Errorf("range %g to %g: title %q, want it to end %q", c.lo, c.hi, title, c.want)
+		}
+	}
+}
+
 // TestBarsWithoutARangeRiseFromZero: where the range beside a sparkline has no
 // room (a side panel narrower than the screen's), its bars rise from 0 beside
 // that scale, "0–0.51", and with no room for that either, alone: a KS held at

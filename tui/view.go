@@ -2661,7 +2661,7 @@ func (m Model) histPanel(w, h int) string {
 			title,
 			out,
 			at,
-			styleMuted.Render(fmt.Sprintf("%d bins of %s", cols, num((hist.Hi-hist.Lo)/float64(cols)))),
+			styleMuted.Render(fmt.Sprintf("%d bins of %s", cols, wholeGrouped(num((hist.Hi-hist.Lo)/float64(cols))))),
 		}
 		if ansi.StringWidth(title+" · "+out) > w {
 			items = items[1:]
@@ -3685,6 +3685,18 @@ func fit(s string, w int) string {
 
 // num writes a target parameter short: 4, 1.25, 0.161, 5e5.
 func num(v float64) string { return numtext.Plainly(v, 3) }
+
+// wholeGrouped is s, a number num wrote, its thousands grouped where it is
+// written in whole digits from 1000 up, as the screen groups its counts and
+// ranges: a runaway's histogram bins, each "12,400" wide, where "12400" was
+// the one number over 10,000 on the screen without its comma. A number with
+// decimals or an exponent (0.118, 1e5) stays as it is.
+func wholeGrouped(s string) string {
+	if digits := strings.TrimPrefix(s, "-"); len(digits) > 3 && strings.Trim(digits, "0123456789") == "" {
+		return numtext.Grouped(s)
+	}
+	return s
+}
 
 // signed writes a sample statistic as a measure, with its sign always shown,
 // so that a skew of 0.0002 does not read +0.000, nor one of a runaway's
