@@ -1203,6 +1203,51 @@ func TestBarsAtTheFloorGiveTheirScale(t *testing.T) {
 	}
 }
 
+// TestQualityBarsHoldStillAsTheRangeNarrows: a KS row draws as many bars
+// beside "0.059–0.580" as beside "0.88–0.90", at 80×24's side panel and a wider
+// one, so that the arrow weighs the same checks from frame to frame as a
+// range's lower end passes 0.1; it drew 5 bars beside the one and 7 beside
+// the other, a jump.
+func TestQualityBarsHoldStillAsTheRangeNarrows(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	var wide, narrow []float64 // trendLen checks each, any 3 of wide spanning 0.059 to 0.58
+	for i := range trendLen {
+		wide = append(wide, []float64{0.58, 0.059, 0.3}[i%3])
+		narrow = append(narrow, []float64{0.9, 0.89, 0.885, 0.895}[i%4])
+	}
+	for _, w := range []int{sideW, 40} {
+		var counts []int
+		var lines []string
+		for _, vals := range [][]float64{wide, narrow} {
+			line := ansi.Strip(metricLine("KS", vals[len(vals)-1], false, &trend{vals: vals}, w))
+			counts = append(counts, sparkBars(line))
+			lines = append(lines, line)
+		}
+		if !strings.HasSuffix(lines[0], " 0.059–0.580") || !strings.HasSuffix(lines[1], " 0.88–0.90") {
+			t.Fatalf("at %d columns: %q and %q, want the ranges 0.059–0.580 and 0.88–0.90", w, lines[0], lines[1])
+		}
+		if counts[0] != counts[1] || counts[0] < minBars {
+			t.Errorf("at %d columns: %d bars in %q, %d in %q; want as many beside either range", w, counts[0], lines[0], counts[1], lines[1])
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("%q is wider than %d columns", l, w)
+			}
+		}
+	}
+}
+
+// sparkBars counts the sparkline's bars in line.
+func sparkBars(line string) int {
+	n := 0
+	for _, r := range line {
+		if r >= '▁' && r <= '█' {
+			n++
+		}
+	}
+	return n
+}
+
 // bimodalKS are bimodal seed 4's KS checks at 0.500, collapsed onto one
 // of its two modes.
 var bimodalKS = []float64{0.5003, 0.5001, 0.4998, 0.4985, 0.4990, 0.5002, 0.4999, 0.5000, 0.4994, 0.4987, 0.4996, 0.5001, 0.4988, 0.4993, 0.5003, 0.4991, 0.5}

@@ -3230,19 +3230,24 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 	// for "0.0089–0.032" and two bars, and had drawn "▅█▆▆▂" from 0 with no
 	// scale. With no room for that either, the bars rise from 0 unlabelled.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-min(max(n, 0), most)):] }
-	vals, sc, ok := fitBars(last, v, room, scaleOf)
+	reserve := rangeRoom
+	vals, sc, ok := fitBars(last, v, room, reserve, scaleOf)
+	if !ok { // a range wider than its room, a runaway's, or no room for both: as wide as it reads
+		reserve = 0
+		vals, sc, ok = fitBars(last, v, room, reserve, scaleOf)
+	}
 	if !ok { // the range in the exponent form, shorter: "2e0–5.3e6" where "2–5,300,000"
-		vals, sc, ok = fitBars(last, v, room, scaleShort)
+		vals, sc, ok = fitBars(last, v, room, 0, scaleShort)
 	}
 	if !ok {
-		if vals, sc, ok = fitBars(last, v, room, fromZero); !ok {
+		if vals, sc, ok = fitBars(last, v, room, 0, fromZero); !ok {
 			vals = last(room)
 			sc = fromZero(vals, v)
 			sc.text = ""
 		}
 	}
 	sep := " "
-	if len(vals)+len([]rune(sc.text)) > room {
+	if textW := len([]rune(sc.text)); textW > 0 && len(vals)+max(reserve, textW) > room { // the bars where they stand beside the widest range
 		sep = ""
 	}
 	bars := sparkBetween(vals, sc.lo, sc.hi)
@@ -3255,17 +3260,26 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 
 // fitBars fits the last checks (last(n) gives the last n of them) and a
 // scale's text beside them in room columns: fewer checks until both fit,
-// down to minBars, and says whether they did. Short of one column for
-// minBars, the space between the arrow and the bars gives it (glue): a 2-D
-// runaway's "SW1 2.1800e4 →▄▆ 21000–22000", its name a letter longer than
-// W1's, would otherwise read "SW1 2.1800e4 → █████████████", its checks
-// drawn from 0 unlabelled. A runaway's W1, 1.6839e5, leaves room for 2 bars
-// beside "1.6e5–1.7e5": with 4 asked for, its range would give way.
-func fitBars(last func(n int) []float64, v float64, room int, scale func([]float64, float64) sparkScale) ([]float64, sparkScale, bool) {
+// down to minBars, and says whether they did. The text takes at least
+// reserve columns, its own width where that is more: a range that reads
+// narrower on one frame than the next leaves its bars as many. Short of
+// one column for minBars, the space between the arrow and the bars gives
+// it (glue): a 2-D runaway's "SW1 2.1800e4 →▄▆ 21000–22000", its name a
+// letter longer than W1's, would otherwise read "SW1 2.1800e4 →
+// █████████████", its checks drawn from 0 unlabelled. A runaway's W1,
+// 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4 asked
+// for, its range would give way.
+func fitBars(last func(n int) []float64, v float64, room, reserve int, scale func([]float64, float64) sparkScale) ([]float64, sparkScale, bool) {
 	vals := last(room)
 	sc := scale(vals, v)
-	for glue := 0; sc.text != "" && len(vals)+len([]rune(sc.text)) > room+glue; {
-		n := room + glue - len([]rune(sc.text))
+	textW := func() int {
+		if sc.text == "" {
+			return 0
+		}
+		return max(reserve, len([]rune(sc.text)))
+	}
+	for glue := 0; sc.text != "" && len(vals)+textW() > room+glue; {
+		n := room + glue - textW()
 		if n < minBars && glue == 0 {
 			glue, n = 1, n+1
 		}
@@ -3277,6 +3291,18 @@ func fitBars(last func(n int) []float64, v float64, room int, scale func([]float
 	}
 	return vals, sc, true
 }
+
+// rangeRoom is the columns a sparkline's range is given beside its bars
+// whatever it reads, its space before it too: " 0.059–0.580", the widest
+// of a KS's ranges between 0.01 and 1, and of a W1's under 1, whose ends
+// in two significant digits take a decimal more as the lower passes 0.1.
+// The bars are as many beside a narrower range, " 0.88–0.90", so that
+// their count, and the checks the arrow weighs, hold still from frame to
+// frame as the range's ends gain or lose a decimal: they had been 5 on
+// one frame and 7 on the next. A range wider than this (a runaway's
+// "10000–16000" is as wide, "0.0089–0.0320" wider) takes bars as it
+// needs.
+const rangeRoom = 12 // the runes of " 0.059–0.580"
 
 // minBars is the fewest bars a sparkline's range stands beside: two, the
 // fewest that show a direction, as its arrow needs two checks.
@@ -3355,10 +3381,10 @@ func scaleIn(vals []float64, v float64, spelt bool) sparkScale {
 // match: KS checks of 0.992 to 0.996 read "0.99–1.00" beside "KS 0.996",
 // where "0.99–1" gave their top as a bare 1, in another precision than
 // the end beside it, and "3.0–3.3" where "3–3.3". A learner reads the
-// range as one scale, the value between its ends; it costs a column or
-// three, at most a bar or two of a row's nine at 80×24, where the ends in
-// the value's own three decimals, "0.990–1.000", would cost five and
-// halve the bars. An end in the exponent form, spelt out in grouped
+// range as one scale, the value between its ends; its columns are within
+// those the bars leave for any range (rangeRoom), where the ends in the
+// value's own three decimals, "0.990–1.000", would take more and halve
+// the bars. An end in the exponent form, spelt out in grouped
 // digits, or 0, stays as it is.
 func sameDecimals(a, b string) (string, string) {
 	if strings.ContainsAny(a+b, "e,") { // the exponent form, or spelt out (rangeNums)
