@@ -499,8 +499,9 @@ const GivesWay = "\x1f"
 const LiveOnly = "\x1e"
 
 // PlainNote is note as the lines printed once the trainer has quit read
-// it (Parting): in full, without the GivesWay marks, and without the
-// words LiveOnly brackets.
+// it (Parting): in full, without the GivesWay marks, without the words
+// LiveOnly brackets, and with its ties (numtext.Together) plain spaces,
+// as the screen draws them: a line of its own is not wrapped.
 func PlainNote(note string) string {
 	var b strings.Builder
 	for i, part := range strings.Split(note, LiveOnly) {
@@ -508,7 +509,7 @@ func PlainNote(note string) string {
 			b.WriteString(part)
 		}
 	}
-	return strings.ReplaceAll(b.String(), GivesWay, "")
+	return numtext.Plain(strings.ReplaceAll(b.String(), GivesWay, ""))
 }
 
 // WriteDesign writes the design being trained, settings as they are now,
@@ -590,6 +591,17 @@ func (a Again) resumeText() string {
 // resumed 'my run.ckpt' unquoted would be two words to a shell.
 func (s *Session) resumeCommand(path string) string {
 	return command.Train("--resume " + shellword.Quote(path))
+}
+
+// resumeNote is resumeCommand as a note on the screen gives it, "--resume
+// FILE" tied (numtext.Together), so that the screen's wrapping keeps the
+// flag with its file: after a long command ("go run .", a binary's path)
+// the note at 80 columns had ended one line "--resume" and begun the next
+// with the file, a flag and its value apart. The screen draws the tie as
+// a space, which a copy of the command from the terminal gives; the lines
+// printed once the trainer has quit read it as one too (PlainNote).
+func (s *Session) resumeNote(path string) string {
+	return command.Train(numtext.Together("--resume " + shellword.Quote(path)))
 }
 
 // presetCommand is the command that trains the design name, a built-in

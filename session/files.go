@@ -388,7 +388,7 @@ func (Save) apply(s *Session) {
 		// w held, or pressed again on a paused run: the file there is
 		// this very checkpoint, and writing it again (a full file, 288
 		// MB on the widest design) would change nothing.
-		s.note = fmt.Sprintf("already saved epoch %s%s, nothing changed since: %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), s.resumeCommand(s.saved.path))
+		s.note = fmt.Sprintf("already saved epoch %s%s, nothing changed since: %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), s.resumeNote(s.saved.path))
 		return
 	}
 	s.saved = lastSave{}
@@ -422,7 +422,7 @@ func (Save) apply(s *Session) {
 	if this.file = s.wroteNow.file; this.file != nil {
 		s.saved = this
 	}
-	s.note = fmt.Sprintf("saved epoch %s%s: %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), s.resumeCommand(path))
+	s.note = fmt.Sprintf("saved epoch %s%s: %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), s.resumeNote(path))
 }
 
 // Unsaved is why the checkpoint the latest w asked for could not be

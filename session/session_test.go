@@ -169,7 +169,7 @@ func saved(t *testing.T, s *Session) string {
 	if s.failed {
 		t.Fatal(s.note)
 	}
-	return strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+	return strings.Fields(strings.SplitAfter(numtext.Plain(s.note), "--resume ")[1])[0] // the flag tied to it on the screen
 }
 
 func TestPublishReplacesStaleSnapshot(t *testing.T) {
@@ -850,7 +850,7 @@ func TestSaveAgainWritesNothingNew(t *testing.T) {
 	}
 	before := file()
 	Save{}.apply(s)
-	if want := "already saved epoch 1, nothing changed since: ganui --resume " + path + " continues from it"; s.failed || s.note != want {
+	if want := "already saved epoch 1, nothing changed since: ganui --resume\u00a0" + path + " continues from it"; s.failed || s.note != want {
 		t.Errorf("w again: %q, want %q", s.note, want)
 	}
 	if !os.SameFile(before, file()) {
@@ -892,7 +892,7 @@ func TestSaveOfTheResumedCheckpointWritesNothing(t *testing.T) {
 	path := saved(t, s)
 	r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir})
 	Save{}.apply(r)
-	if want := "already saved epoch 1, nothing changed since: ganui --resume " + path + " continues from it"; r.failed || r.note != want {
+	if want := "already saved epoch 1, nothing changed since: ganui --resume\u00a0" + path + " continues from it"; r.failed || r.note != want {
 		t.Errorf("w on the resumed run: %q, want %q", r.note, want)
 	}
 	if files, err := filepath.Glob(filepath.Join(s.opts.Dir, "*.ckpt")); err != nil || len(files) != 1 {

@@ -1230,6 +1230,12 @@ func divergenceLines(head, detail, advice string, w, rows int) []string {
 // in, a checkpoint not saved on a full disk had kept the system's words,
 // the first to give way, and lost what to do.
 func noteLines(note string, style lipgloss.Style, w, rows int) []string {
+	if !fits(wrapIndent(note, w), w) {
+		// Words tied (numtext.Together) wider than a line, w's "--resume
+		// FILE" after a long path, are wrapped at their ties, not left for
+		// the screen to cut, the file's name with them.
+		note = numtext.Plain(note)
+	}
 	note = strings.ReplaceAll(note, session.LiveOnly, "") // the screen is the trainer running
 	parts := strings.Split(note, session.GivesWay)        // the brackets' words at odd places
 	render := func() []string { return wrapIndent(style.Render(strings.Join(parts, "")), w) }
