@@ -352,7 +352,8 @@ func footerWidth(bs []key.Binding) int {
 // check keeps a frame, which at epoch 0 is for want of an epoch, and < and >
 // nothing on a run with frames but no event to go to; u has nothing
 // to undo on a run that has not diverged, nor on one that has without a kept
-// state; v has no other view to turn to on a 2-D target, where it only says
+// state; 0 nothing to put back where the setting picked is as the run
+// started; v has no other view to turn to on a 2-D target, where it only says
 // so; ctrl+z, for the whole run, where no shell's job control could bring the
 // trainer back (noSuspendWhy). Read from the state, the keys page does not say
 // "epoch 0" of replay at epoch 2, a run's first check still to come, nor draw v
@@ -429,6 +430,13 @@ func (k keyMap) idle() map[string]string {
 		}
 		idle[k.Rollback.Keys()[0]] = why
 	}
+	if !k.reset {
+		// The setting picked is at the value the run started with, which
+		// 0 would put back: 0 says so and changes nothing, "D lr is 5e-4
+		// already, the design's", and the footer leaves it out, where the
+		// page had drawn "0 reset" as if it acted.
+		idle[k.Reset.Keys()[0]] = idleNotTuned
+	}
 	if k.plane {
 		idle[k.View.Keys()[0]] = idlePlane
 	}
@@ -450,6 +458,7 @@ const (
 	idleNoEvent      = "no event"       // keyframes to replay, but no event for < and > to go to
 	idleNoState      = "nothing kept"   // diverged, with no kept state for u to go back to
 	idleNotDiverged  = "not diverged"   // u has nothing to undo
+	idleNotTuned     = "not tuned"      // the setting picked is where the run started: 0 has nothing to put back
 	idlePlane        = "2-D target"     // the plane is the samples panel's only view; v's words say so, not the note (keysPage)
 	idleNoJobControl = "no job control" // no shell's job control to bring a suspended trainer back (noSuspendWhy); ctrl+z's words say so, not the note
 )
@@ -467,7 +476,7 @@ func saidByTheKey(r string) bool { return r == idlePlane || r == idleNoJobContro
 // word of why. No frame before no epoch: named, the replay's keys begin
 // with a comma, which after another reason's would read "e: no epoch, ,
 // . < >: no frame" on a run resumed before its first keyframe.
-var idleReasons = []string{idleAfterSpace, idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idleNoJobControl, idlePlane}
+var idleReasons = []string{idleAfterSpace, idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idleNotTuned, idleNoJobControl, idlePlane}
 
 // FullHelp is what ? shows: every key the trainer answers to, one column per
 // group — stepping and undoing, tuning and comparing, looking back, files and

@@ -78,9 +78,10 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 }
 
 // TestKeysPageDrawsPausedKeysFaintWhileRunning: on a running run the keys page
-// draws n, d/g and replay's keys faint, "n d/g , . < > (after space)", as the
-// keys themselves answer "n (one epoch) works while paused: press space to
-// pause first", where it had drawn "n one epoch" as if it trained an epoch.
+// draws n, d/g and replay's keys faint, "n d/g , . < >: after space" (under
+// "faint: not now —", with u's and 0's reasons, at 80×24), as the keys
+// themselves answer "n (one epoch) works while paused: press space to pause
+// first", where it had drawn "n one epoch" as if it trained an epoch.
 func TestKeysPageDrawsPausedKeysFaintWhileRunning(t *testing.T) {
 	s := startScreen(t, blogConfig(t, 1_000_000), 1, false, 80, 24)
 	s.waitSnap("the run is running", func(s session.Snapshot) bool { return s.State == session.Running && s.Epoch > 0 })
@@ -90,7 +91,7 @@ func TestKeysPageDrawsPausedKeysFaintWhileRunning(t *testing.T) {
 		teatest.WithDuration(waitTimeout))
 	view := s.finalView()
 	flat := strings.Join(strings.Fields(view), " ")
-	if !strings.Contains(view, "Design") || !strings.Contains(flat, "n d/g , . < > (after space)") {
+	if !strings.Contains(view, "Design") || !strings.Contains(flat, "n d/g , . < >: after space") {
 		t.Errorf("the keys page of a running run does not draw n, d/g and replay faint:\n%s", view)
 	}
 }
@@ -200,47 +201,55 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		// columns and take a row more than the first column to be named
 		// after their keys.
 		crowded bool
+		// tuned: the setting picked is not the design's, and 0 puts it
+		// back; else 0 is faint, "not tuned", as it says "D lr is 5e-4
+		// already, the design's".
+		tuned bool
 	}{
-		{"epoch 0", session.Paused, false, false, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, not diverged", false},
+		{"epoch 0", session.Paused, false, false, false, false, false, []string{",", ".", "<", ">", "e", "u", "0"}, "no epoch, not diverged, not tuned", false, false},
 		// Epochs trained, none yet checked: replay has no frame, which the page
 		// says rather than "epoch 0" beside a header at epoch 2.
-		{"before the first check", session.Paused, false, true, false, true, false, []string{",", ".", "<", ">", "u"}, "no frame, not diverged", false},
+		{"before the first check", session.Paused, false, true, false, true, false, []string{",", ".", "<", ">", "u", "0"}, "no frame, not diverged, not tuned", false, false},
 		// Resumed, nothing trained since: "no new epoch", as e says "no epoch
 		// trained since resuming", not "epoch 0" beside a header at epoch
 		// 1,000, nor a bare "no epoch".
-		{"resumed", session.Paused, true, false, false, true, false, []string{"e", "u"}, "no new epoch, not diverged", false},
+		{"resumed", session.Paused, true, false, false, true, false, []string{"e", "u", "0"}, "no new epoch, not diverged, not tuned", false, false},
 		// Resumed before the first keyframe, nothing trained since: each key
 		// its own reason, as the key says it: replay's is "no frame", as , says
 		// "keyframes are kept every 100 epochs", not "no epoch" beside "epoch
 		// 30".
-		{"resumed before the first keyframe", session.Paused, false, false, false, true, false, []string{",", ".", "<", ">", "e", "u"}, "no frame, no new epoch, not diverged", true},
+		{"resumed before the first keyframe", session.Paused, false, false, false, true, false, []string{",", ".", "<", ">", "e", "u", "0"}, "no frame, no new epoch, not diverged, not tuned", true, false},
 		// u on a run that has not diverged says so, as the page does, not
 		// "nothing kept" of every healthy run.
-		{"mid-run", session.Paused, true, true, false, true, false, []string{"u"}, "not diverged", false},
+		{"mid-run", session.Paused, true, true, false, true, false, []string{"u", "0"}, "not diverged, not tuned", false, false},
+		// A setting tuned away from the design's: 0 puts it back, drawn as a
+		// key that acts.
+		{"mid-run, tuned", session.Paused, true, true, false, true, false, []string{"u"}, "not diverged", false, true},
 		// Running, the single steps and replay say "works while paused:
 		// press space to pause first": faint, space named as what brings
 		// them, not drawn as if n trained an epoch.
-		{"running", session.Running, true, true, false, true, false, []string{"n", "d/g", ",", ".", "<", ">", "u"}, "after space, not diverged", false},
-		{"running before the first check", session.Running, false, true, false, true, false, []string{"n", "d/g", ",", ".", "<", ">", "u"}, "after space, not diverged", false},
-		{"rolled back", session.Paused, true, true, true, true, false, nil, "", false},
+		{"running", session.Running, true, true, false, true, false, []string{"n", "d/g", ",", ".", "<", ">", "u", "0"}, "after space, not diverged, not tuned", false, false},
+		{"running before the first check", session.Running, false, true, false, true, false, []string{"n", "d/g", ",", ".", "<", ">", "u", "0"}, "after space, not diverged, not tuned", false, false},
+		{"rolled back", session.Paused, true, true, true, true, false, []string{"0"}, "not tuned", false, false},
+		{"rolled back, tuned", session.Paused, true, true, true, true, false, nil, "", false, true},
 		// b does not pin a diverged run, and the footer does not offer it; one
 		// pinned before still unpins (below). Their reason names the key that
 		// brings them back, u, not "diverged", which names no key to press.
-		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d/g", "b", "w"}, "after u", false},
+		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d/g", "b", "w", "0"}, "after u, not tuned", false, false},
 		// Diverged at epoch 1, before the first keyframe.
-		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d/g", "b", "w", ",", ".", "<", ">"}, "after u, no frame", false},
+		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d/g", "b", "w", ",", ".", "<", ">", "0"}, "after u, no frame, not tuned", false, false},
 		// Diverged before the first kept state: nothing for u to go back
 		// to, and r or R starts again.
-		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d/g", "b", "w", "u"}, "after r or R, nothing kept", false},
+		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d/g", "b", "w", "u", "0"}, "after r or R, nothing kept, not tuned", false, false},
 		// v on a plane says in its own words that it is for a 1-D run: there is
 		// no other view to turn to, at any epoch. The note does not say "2-D
 		// target" too, where v is the only faint key, which at epoch 0 would
 		// make its three reasons take a row more than the first column leaves
 		// free at 80×24.
-		{"2-D", session.Paused, true, true, true, true, true, []string{"v"}, "", false},
-		{"2-D mid-run", session.Paused, true, true, false, true, true, []string{"u", "v"}, "not diverged", false},
-		{"2-D running", session.Running, true, true, false, true, true, []string{"n", "d/g", ",", ".", "<", ">", "u", "v"}, "after space, not diverged", false},
-		{"2-D at epoch 0", session.Paused, false, false, false, false, true, []string{",", ".", "<", ">", "e", "u", "v"}, "no epoch, not diverged", false},
+		{"2-D", session.Paused, true, true, true, true, true, []string{"v", "0"}, "not tuned", false, false},
+		{"2-D mid-run", session.Paused, true, true, false, true, true, []string{"u", "v", "0"}, "not diverged, not tuned", false, false},
+		{"2-D running", session.Running, true, true, false, true, true, []string{"n", "d/g", ",", ".", "<", ">", "u", "v", "0"}, "after space, not diverged, not tuned", false, false},
+		{"2-D at epoch 0", session.Paused, false, false, false, false, true, []string{",", ".", "<", ">", "e", "u", "v", "0"}, "no epoch, not diverged, not tuned", false, false},
 	} {
 		// At 80 columns and at the narrowest, minWidth, in colour and without.
 		// At 70 columns the last column has 14 cells for the note, which at
@@ -257,6 +266,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 				}
 				k := newKeyMap()
 				k.width, k.state, k.frames, k.export, k.rollback, k.trained, k.plane, k.page = w, c.state, c.frames, c.export, c.rollback, c.trained, c.plane, pageKeys
+				k.reset = c.tuned
 				page := keysPage(k, w)
 				text := ansi.Strip(page)
 				lipgloss.SetColorProfile(termenv.TrueColor)
@@ -495,14 +505,15 @@ func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 
 // TestKeysPageNamesTheKeyOfAReason: the faint keys and why read as one
 // sentence where it fits the column's free rows, at 80 columns paused mid-run
-// "faint keys do nothing" over "now: u (not diverged)", where "faint: not now
-// —" over "u: not diverged" had read as a caption and a label; at 70 columns,
-// the column too narrow, on a row under the columns, whole.
+// with a setting tuned (0 acts) "faint keys do nothing" over "now: u (not
+// diverged)", where "faint: not now —" over "u: not diverged" had read as a
+// caption and a label; at 70 columns, the column too narrow, on a row under
+// the columns, whole.
 func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
-	k.width, k.state, k.frames, k.export, k.page = 80, session.Paused, true, true, pageKeys
+	k.width, k.state, k.frames, k.export, k.reset, k.page = 80, session.Paused, true, true, true, pageKeys
 	text := ansi.Strip(keysPage(k, 80))
 	lines := strings.Split(text, "\n")
 	if n := len(lines); n != 7 || !strings.HasSuffix(strings.TrimSpace(lines[n-2]), "faint keys do nothing") || !strings.HasSuffix(strings.TrimSpace(lines[n-1]), "now: u (not diverged)") {
@@ -516,13 +527,14 @@ func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 }
 
 // TestKeysPageKeepsItsColumnsAtTheLeft: a note under the columns wider than
-// they are, a running run's at 80 columns, starts at the left edge as they do,
-// where it had pushed every column two cells in ("  space/p pause").
+// they are, a running run's at 80 columns with a setting tuned (0 acts),
+// starts at the left edge as they do, where it had pushed every column two
+// cells in ("  space/p pause").
 func TestKeysPageKeepsItsColumnsAtTheLeft(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
-	k.width, k.state, k.frames, k.export, k.trained, k.page = 80, session.Running, true, true, true, pageKeys
+	k.width, k.state, k.frames, k.export, k.trained, k.reset, k.page = 80, session.Running, true, true, true, true, pageKeys
 	text := ansi.Strip(keysPage(k, 80))
 	if !strings.HasPrefix(text, "space/p") || !strings.Contains(text, "\nfaint keys do nothing now: n d/g") {
 		t.Errorf("the keys page of a running run at 80 columns:\n%s", text)
