@@ -312,6 +312,31 @@ func TestFinalLinesNameTheDesign(t *testing.T) {
 	}
 }
 
+// TestSmallSettingsReadOneWay: a setting under 1e-4 is written in one form,
+// the outline's short exponent, by --show-preset, a run's final line and a
+// --seeds summary alike: --set eps=1e-6 is eps=1e-6 in each, as 1e-7 and the
+// default 1e-8 are, where encoding/json's decimals from 1e-6 up had it
+// "eps": 0.000001 and eps=0.000001.
+func TestSmallSettingsReadOneWay(t *testing.T) {
+	code, shown, stderr := runCLI(t, "--show-preset", "vanilla", "--set", "eps=1e-6", "--set", "d_clip=0.00005")
+	for _, want := range []string{"\n  \"eps\": 1e-6,\n", "\n  \"d_clip\": 5e-5,\n"} {
+		if code != 0 || !strings.Contains(shown, want) {
+			t.Errorf("--show-preset: exit %d, stderr %q; output lacks %q:\n%s", code, stderr, want, shown)
+		}
+	}
+	sets := []string{"--preset", "vanilla", "--set", "eps=1e-6", "--set", "d_clip=0.00005", "--epochs", "5", "--samples", "100"}
+	_, single, _ := runCLI(t, append([]string{"--headless", "--every", "0"}, sets...)...)
+	_, seeds, _ := runCLI(t, append([]string{"--headless", "--seeds", "1-2"}, sets...)...)
+	for _, c := range []struct{ what, out, want string }{
+		{"the final line", single, "final preset=vanilla d_clip=5e-5 eps=1e-6 samples=100 seed=1 "},
+		{"--seeds' summary", seeds, "\nsummary preset=vanilla d_clip=5e-5 eps=1e-6 target="},
+	} {
+		if !strings.Contains(c.out, c.want) {
+			t.Errorf("%s:\n%s\nwant %q", c.what, c.out, c.want)
+		}
+	}
+}
+
 // TestARenamedDesignNamesItsPreset: a design --set renames is named by the
 // preset it started from, the new name one of its changes, in a final line, the
 // summaries of --seeds and --sweep, and the final line of the run resumed from

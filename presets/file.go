@@ -1039,6 +1039,8 @@ func Marshal(cfg engine.Config) []byte {
 		}
 		if k == "d_lr" || k == "g_lr" {
 			v = lrJSON(v)
+		} else {
+			v = smallJSON(v)
 		}
 		fmt.Fprintf(&b, "  %q: %s", k, v)
 		if i < len(keys)-1 {
@@ -1065,6 +1067,20 @@ func MarshalFile(cfg engine.Config) ([]byte, error) {
 		return nil, err
 	}
 	return Marshal(cfg), nil
+}
+
+// smallJSON writes a number under 1e-4 (but 0) as the design's outline
+// reads it (numtext.FormatFloat: 1e-6, 5e-5), where encoding/json writes
+// those from 1e-6 up in decimals (0.000001) and those below in its
+// exponent form (1e-7): --set eps=1e-6 is eps=1e-6 in --show-preset and
+// the final line, as eps=1e-7 and the default, 1e-8, are. Any other
+// value is written as encoding/json wrote it.
+func smallJSON(v json.RawMessage) json.RawMessage {
+	var x float64
+	if len(v) == 0 || v[0] == '"' || v[0] == '[' || json.Unmarshal(v, &x) != nil || x == 0 || math.Abs(x) >= 1e-4 {
+		return v
+	}
+	return json.RawMessage(numtext.FormatFloat(x))
 }
 
 // lrJSON writes a learning rate as the trainer's settings and the
