@@ -100,11 +100,12 @@ func TestSetWithoutAValueSaysWhatOneLooksLike(t *testing.T) {
 // name, where "x.ckpt: no such file or directory" had ended there. A
 // name given without its extension is told the file with it: --resume
 // run for run.ckpt, --preset my for the my.json --show-preset wrote,
-// where "unknown preset \"my\"" named built-ins alone.
+// where "unknown preset \"my\"" named built-ins alone. A file of another
+// kind is no guess: --show-preset r.csv was told "did you mean a.csv?".
 func TestMissingInputFileSaysWhatToGive(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	for _, n := range []string{"run.ckpt", "ring.json", "my.json"} {
+	for _, n := range []string{"run.ckpt", "ring.json", "my.json", "a.csv"} {
 		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -124,14 +125,19 @@ func TestMissingInputFileSaysWhatToGive(t *testing.T) {
 		{[]string{"--headless", "--preset", at("ring")}, "ganui: --preset: " + at("ring") + ": no such file or directory (did you mean " + at("ring.json") + "?)" + preset},
 		{[]string{"--headless", "--preset", "my"}, "ganui: --preset: unknown preset \"my\" (did you mean my.json?)\n"},
 		{[]string{"--show-preset", "my"}, "ganui: --show-preset: unknown preset \"my\" (did you mean my.json?)\n"},
+		// Only a preset file is guessed for a preset, and a checkpoint for
+		// --resume: a.csv, a history, is neither.
+		{[]string{"--show-preset", "r.csv"}, "ganui: --show-preset: r.csv: no such file or directory" + preset},
+		{[]string{"--headless", "--preset", "rin.csv"}, "ganui: --preset: rin.csv: no such file or directory (did you mean ring.json?)" + preset},
+		{[]string{"--headless", "--resume", "r.csv"}, "ganui: --resume: r.csv: no such file or directory; give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
 	} {
 		code, stdout, stderr := runCLI(t, c.args...)
 		if code != exitUsage || stdout != "" || stderr != c.want {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
 		}
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
-		t.Errorf("the refusals left %d files in the directory, want the 3 there before", len(entries))
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+		t.Errorf("the refusals left %d files in the directory, want the 4 there before", len(entries))
 	}
 }
 

@@ -9,40 +9,41 @@ import (
 	"github.com/ganui/ganui/internal/suggest"
 )
 
-// Nearby returns " (did you mean X?)" naming the file beside path, in its
-// directory and of its extension (case aside), whose name is nearest to
-// path's, written as path is with the name mended and quoted for the
-// shell (runs/run.ckpt for runs/rn.ckpt), for a path that names no file:
-// a typo in a checkpoint's or a preset file's name is the likeliest
-// reason; "" when no such file is near, or the directory cannot be read.
-func Nearby(path string) string {
+// NearbyAs returns " (did you mean X?)" naming the file meant by path, a
+// path that names no file where a file of extension ext is wanted (".ckpt"
+// for --resume, ".json" for --preset): the file path names with ext added, when path has another extension or
+// none and that file is there (--resume run for run.ckpt, --preset my
+// for the my.json --show-preset wrote, whose names a user leaves the
+// extension off as a shell's tab completion would not), or else the file
+// of ext beside it whose name but its extension is nearest to path's
+// (--resume rn for run.ckpt, --preset rin.csv for ring.json). Only files
+// of ext are named: a history CSV is no guess for a preset file or a
+// checkpoint, where --preset r.csv had been told "did you mean a.csv,
+// i.csv or j.csv?". Each is written as path is, with its directory, and
+// quoted for the shell; "" when no such file is near, or the directory
+// cannot be read. A typo in a checkpoint's or a preset file's name is the
+// likeliest reason for a name that names nothing.
+func NearbyAs(path, ext string) string {
+	if with := WithExt(path, ext); with != "" {
+		return with
+	}
 	dir, base := filepath.Split(path)
 	entries, err := os.ReadDir(filepath.Clean(dir + "."))
 	if err != nil {
 		return ""
 	}
-	ext := filepath.Ext(base)
-	var names []string
+	stem := func(n string) string { return strings.TrimSuffix(n, filepath.Ext(n)) }
+	byStem := map[string]string{}
+	var stems []string
 	for _, e := range entries {
 		if n := e.Name(); !e.IsDir() && strings.EqualFold(filepath.Ext(n), ext) && n != base {
-			names = append(names, n)
+			if _, ok := byStem[stem(n)]; !ok {
+				byStem[stem(n)] = n
+				stems = append(stems, stem(n))
+			}
 		}
 	}
-	return suggest.DidYouMean(base, names, func(n string) string { return shellword.Quote(dir + n) })
-}
-
-// NearbyAs is Nearby, for a path that names no file where a file of
-// extension ext is wanted (".ckpt" for --resume, ".json" for --preset),
-// or where Nearby finds none, the file path names with ext added, when
-// path has another extension or none and that file is there, written as
-// path is and quoted for the shell: --resume run for run.ckpt, --preset
-// my for the my.json --show-preset wrote, whose names a user leaves the
-// extension off as a shell's tab completion would not.
-func NearbyAs(path, ext string) string {
-	if near := Nearby(path); near != "" {
-		return near
-	}
-	return WithExt(path, ext)
+	return suggest.DidYouMean(stem(base), stems, func(s string) string { return shellword.Quote(dir + byStem[s]) })
 }
 
 // WithExt is NearbyAs's second guess alone, path with ext added: for a

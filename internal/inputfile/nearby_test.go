@@ -24,19 +24,20 @@ func TestNearbyNamesTheFileMeant(t *testing.T) {
 		filepath.Join(dir, "run.pdf"):    "",
 		filepath.Join(dir, "no", "x"):    "",
 	} {
-		if got := Nearby(path); got != want {
-			t.Errorf("Nearby(%q) = %q, want %q", path, got, want)
+		if got := NearbyAs(path, filepath.Ext(path)); got != want {
+			t.Errorf("NearbyAs(%q, its extension) = %q, want %q", path, got, want)
 		}
 	}
 }
 
-// TestNearbyAsAddsTheExtension: a name that names no file, with no file of
-// its extension near it, is answered with the file of the extension wanted
-// that it names with the extension added; a name of that extension, or
-// with no such file, with none.
+// TestNearbyAsAddsTheExtension: a name that names no file is answered with
+// the file of the extension wanted that it names with the extension added,
+// or one of that extension whose name is near; never a file of another
+// extension (r.csv was told a.csv where a preset file was wanted); a name
+// with none near, with none.
 func TestNearbyAsAddsTheExtension(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"run.ckpt", "my.json", "old.ckpt"} {
+	for _, n := range []string{"run.ckpt", "my.json", "old.ckpt", "a.csv"} {
 		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +49,11 @@ func TestNearbyAsAddsTheExtension(t *testing.T) {
 	for _, c := range []struct{ path, ext, want string }{
 		{at("run"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"},
 		{at("my"), ".json", " (did you mean " + at("my.json") + "?)"},
-		{at("rn.ckpt"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"}, // Nearby's
+		{at("rn.ckpt"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"},
+		{at("rn"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"},     // the name near, the extension added
+		{at("ru.csv"), ".ckpt", " (did you mean " + at("run.ckpt") + "?)"}, // the name near, the extension another
+		{at("r.csv"), ".json", ""},                                         // a.csv beside it is no preset file
+		{at("my.csv"), ".ckpt", ""},                                        // nor my.json a checkpoint
 		{at("my"), ".ckpt", ""},
 		{at("run.ckpt.ckpt"), ".ckpt", ""},
 		{at("d"), ".ckpt", ""}, // a directory
