@@ -816,7 +816,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if given["show-preset"] {
 		o.showPreset, o.preset, which = true, showPreset, "--show-preset"
 	}
-	cfg, err := presets.Resolve(o.preset)
+	cfg, err := resolvePreset(o.preset)
 	if err != nil {
 		return o, fmt.Errorf("%s: %w", which, err)
 	}
@@ -960,6 +960,25 @@ func settingWritten(spec, key, value string, has bool, cfg engine.Config) error 
 		return fmt.Errorf("%q has no value after the =: give %s, e.g. %s", spec, form, e)
 	}
 	return nil
+}
+
+// resolvePreset is presets.Resolve, but for a file another of ganui's
+// outputs, a history CSV or a figure, given as a preset (a run's --log to
+// --preset), which is told what it is and what to give, as --resume is
+// told it of such a file: "run.csv is a ganui history CSV, not a preset
+// file: give the .json file --show-preset or the trainer's c wrote, or a
+// built-in preset's name (ganui --list-presets lists them)", where it was
+// "run.csv:1: not a preset file: a preset file is one JSON object {…}".
+func resolvePreset(arg string) (engine.Config, error) {
+	cfg, err := presets.Resolve(arg)
+	if err == nil || !presets.IsFile(arg) {
+		return cfg, err
+	}
+	if kind, ok := session.OtherOutput(arg); ok {
+		return cfg, fmt.Errorf("%s is %s, not a preset file: give the .json file --show-preset or the trainer's c wrote, or a built-in preset's name (%s lists them)",
+			arg, kind, command.Line("--list-presets"))
+	}
+	return cfg, err
 }
 
 // outputFlags are the flags that name an output file, each with the
@@ -1191,7 +1210,7 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 			shellword.Quote(o.preset), shellword.Quote(session.PresetKey+"="+strings.Join(list, ",")))
 	}
 	takes := func(p string) (engine.Config, error) {
-		cfg, err := presets.Resolve(p)
+		cfg, err := resolvePreset(p)
 		if err != nil {
 			return cfg, err
 		}
@@ -1206,7 +1225,7 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 		}
 	}
 	design := func(p string) (engine.Config, error) {
-		cfg, err := presets.Resolve(p)
+		cfg, err := resolvePreset(p)
 		if err != nil {
 			return cfg, err // no preset: said as such, not as a --set it cannot take
 		}
@@ -1237,7 +1256,7 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 	}
 	first := names[0]
 	o.Config, _ = takes(first) // valid: the sweep took it
-	base, _ := presets.Resolve(first)
+	base, _ := resolvePreset(first)
 	o.Preset, o.Base, o.PresetFile = first, &base, ""
 	if presets.IsFile(first) {
 		o.PresetFile = first

@@ -337,6 +337,42 @@ func TestSmallSettingsReadOneWay(t *testing.T) {
 	}
 }
 
+// TestOutputGivenAsPresetFile: a file another of ganui's outputs, a run's
+// --log history or a figure, given to --preset, --show-preset or a sweep of
+// presets, is told what it is and what to give, as --resume is told it of
+// such a file, where it was "run.csv:1: not a preset file: a preset file is
+// one JSON object {…}, as ganui --show-preset NAME prints one", however
+// large.
+func TestOutputGivenAsPresetFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "5", "--every", "0", "--samples", "100", "--log", "run.csv", "--plot", "run.png"); code != 0 {
+		t.Fatalf("making the outputs: exit %d, %s", code, stderr)
+	}
+	history, err := os.ReadFile("run.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, _ := strings.Cut(string(history), "\n")
+	large := header + "\n" + strings.Repeat("1,0.5,0.5,0.7,4,1.25,,,,,,,\n", presets.MaxFileSize/20)
+	if err := os.WriteFile("large.csv", []byte(large), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	give := ", not a preset file: give the .json file --show-preset or the trainer's c wrote, or a built-in preset's name (ganui --list-presets lists them)\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "run.csv"}, "ganui: --preset: run.csv is a ganui history CSV" + give},
+		{[]string{"--show-preset", "large.csv"}, "ganui: --show-preset: large.csv is a ganui history CSV" + give},
+		{[]string{"--headless", "--preset", "run.png"}, "ganui: --preset: run.png is a PNG, SVG or PDF figure" + give},
+		{[]string{"--headless", "--sweep", "preset=vanilla,run.csv"}, "ganui: --sweep: preset, value 2 of 2: run.csv is a ganui history CSV" + give},
+	} {
+		if code, _, stderr := runCLI(t, c.args...); code != exitUsage || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
 // TestARenamedDesignNamesItsPreset: a design --set renames is named by the
 // preset it started from, the new name one of its changes, in a final line, the
 // summaries of --seeds and --sweep, and the final line of the run resumed from

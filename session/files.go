@@ -116,11 +116,12 @@ func ReplacedPlot(path, of string) string {
 	return fmt.Sprintf("--plot %s holds %s: the figure drawn as the %s ends is to replace it; copy it elsewhere to keep it", path, what, of)
 }
 
-// otherOutput says what the file at path is when it is another of the
+// OtherOutput says what the file at path is when it is another of the
 // files a run writes, a history CSV or a figure, given where a checkpoint
-// is wanted (--resume run.csv), which says more than that it is a file
-// with no checkpoint header, as any other is.
-func otherOutput(path string) (kind string, ok bool) {
+// is wanted (--resume run.csv) or a preset file (--preset run.csv), which
+// says more than that it is a file with no checkpoint header, or no JSON
+// object, as any other is.
+func OtherOutput(path string) (kind string, ok bool) {
 	for _, k := range []outputfile.Kind{historyKind, FigureKind} {
 		if f, err := inputfile.Open(path); err == nil {
 			is := f.Size() > 0 && k.Is(f)

@@ -405,7 +405,7 @@ func New(opts Options) (*Session, error) {
 			if _, perr := presets.Load(opts.Resume); perr == nil { // a preset file: said so, not refused for its missing header alone
 				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: %s trains its design from the start", opts.Resume, presetCommand(opts.Resume))
 			}
-			if kind, ok := otherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
+			if kind, ok := OtherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
 				return nil, fmt.Errorf("--resume: %s is %s, not a checkpoint: give the .ckpt file --save or the trainer's w wrote", opts.Resume, kind)
 			}
 			if errors.Is(err, fs.ErrNotExist) && !presets.IsFile(opts.Resume) { // --resume ring, for --preset ring
