@@ -129,8 +129,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := &checkedWriter{w: stdout}
 	opts, err := parseFlags(args, out)
 	help := errors.Is(err, flag.ErrHelp)
-	if err == nil {
-		err = opts.CheckStreams(stdout, stderr)
+	if err == nil || errors.As(err, new(notAFigureName)) {
+		// --plot /dev/stdout is told it is standard output, as --log
+		// /dev/stdout is, not "give /dev/stdout.png" for its name.
+		if serr := opts.CheckStreams(stdout, stderr); serr != nil {
+			err = serr
+		}
 	}
 	if err != nil && !help {
 		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
@@ -799,7 +803,16 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	if given["plot"] {
 		if _, err := figure.FormatOf(o.PlotPath); err != nil {
-			return o, fmt.Errorf("--plot: %w", err)
+			// A device or a pipe is told what it is, as --log's and
+			// --save's are, not given a FILE.png beside it: a figure is
+			// written to a file of its own, renamed into place, never
+			// to a stream (--plot /dev/zero was told "give
+			// /dev/zero.png"). Standard output or error is named so by
+			// run (notAFigureName).
+			if st, serr := os.Stat(o.PlotPath); serr == nil && !st.Mode().IsRegular() {
+				err = inputfile.Regular(o.PlotPath, st, true)
+			}
+			return o, notAFigureName{fmt.Errorf("--plot: %w", err)}
 		}
 	}
 	if given["resume"] {
@@ -980,6 +993,15 @@ func resolvePreset(arg string) (engine.Config, error) {
 	}
 	return cfg, err
 }
+
+// notAFigureName is parseFlags' refusal of a --plot that names no figure
+// (figure.FormatOf) or is no file (a device, a pipe): run asks
+// CheckStreams of it first, which names standard output or error as
+// such, where the name alone would have been told "a figure is
+// FILE.png, FILE.svg or FILE.pdf; give /dev/stdout.png, …".
+type notAFigureName struct{ error }
+
+func (e notAFigureName) Unwrap() error { return e.error }
 
 // outputFlags are the flags that name an output file, each with the
 // option it sets (path), which parseFlags empties for a name that is the

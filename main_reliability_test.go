@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -516,6 +517,47 @@ func TestOutputIsNotStandardOutput(t *testing.T) {
 	var stdout strings.Builder
 	if code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "3", "--log", link}, &stdout, out); code != exitUsage {
 		t.Errorf("--log to standard error's file: exit %d", code)
+	}
+}
+
+// TestPlotIsNotAStream: --plot naming standard output's or standard error's
+// file, or a directory, is told what it is, as --log's is, where its name,
+// with no figure's extension, had been told to take one: "a figure is
+// FILE.png, FILE.svg or FILE.pdf; give …/stdout.png, …". A figure is written
+// to a file of its own, never to a stream.
+func TestPlotIsNotAStream(t *testing.T) {
+	out, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	link := filepath.Join(t.TempDir(), "stdout")
+	if err := os.Symlink(out.Name(), link); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		path           string
+		stdout, stderr io.Writer
+		want           string
+	}{
+		{link, out, io.Discard, "ganui: --plot " + link + " is standard output, where ganui writes its lines: name a file of its own\n"},
+		{link, io.Discard, out, "ganui: --plot " + link + " is standard error, where ganui writes its lines: name a file of its own\n"},
+		{dir, io.Discard, io.Discard, "ganui: --plot: " + dir + " is a directory, not a regular file: name a file in it\n"},
+	} {
+		var said strings.Builder
+		stderr := c.stderr
+		if stderr == io.Discard {
+			stderr = &said
+		}
+		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "3", "--plot", c.path}, c.stdout, stderr)
+		if stderr == out {
+			data, _ := os.ReadFile(out.Name())
+			said.Write(data)
+		}
+		if code != exitUsage || said.String() != c.want {
+			t.Errorf("--plot %s: exit %d, %q; want exit 2 and %q", c.path, code, said.String(), c.want)
+		}
 	}
 }
 
