@@ -122,8 +122,14 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	case err != nil:
 		return err
 	case r.State == session.Interrupted:
-		if opts.SavePath != "" && signalled(ctx) {
-			fmt.Fprintln(stderr, resumeLine(r.Epochs, s.Plan(), opts.SavePath, opts.asGiven))
+		if opts.SavePath != "" {
+			line := resumeLine(r.Epochs, s.Plan(), opts.SavePath, opts.asGiven)
+			switch c, ok := stdout.(*checkedWriter); {
+			case signalled(ctx):
+				fmt.Fprintln(stderr, line)
+			case ok && c.readerGone():
+				c.resume = line // after the line of the reader's going (goneLine)
+			}
 		}
 		return session.ErrInterrupted
 	case r.Earlier && signalled(ctx): // its final evaluation stopped: a signal's exit, as the trainer's
@@ -134,8 +140,8 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	return nil
 }
 
-// resumeLine is the line a headless run a signal stopped ends with on
-// stderr once its --save checkpoint is written, as a stopped --seeds
+// resumeLine is the line a headless run a signal stopped, or its reader's
+// going, ends with on stderr once its --save checkpoint is written, as a stopped --seeds
 // batch or --sweep ends naming the command that trains what it left
 // (unfinishedLine): where the run stopped, and the whole command that
 // trains it on from there: "ganui: run.ckpt holds the run at epoch 1,234

@@ -463,6 +463,10 @@ type checkedWriter struct {
 	// stop is the headless run's signal context (notifyStop), nil for
 	// none: a signal's line, said, is the run's one word of its stop.
 	stop context.Context
+	// resume is the line that names the command that trains on the
+	// --save checkpoint of a run its reader's going stopped
+	// (resumeLine), said after goneLine's, "" for none.
+	resume string
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
@@ -485,11 +489,17 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 // it stops and what a second would lose (notifyStop): the one line of
 // the stop, where "ganui: SIGINT: stopping …" beside "… reader is gone,
 // and training stopped there" had said it twice. "" for nothing said.
+// A --save checkpoint written is followed, on a line of its own, by the
+// command that trains it on (resume), as a signal's stop ends.
 func (c *checkedWriter) goneLine(err error) string {
 	if err == nil || c.keeps == "" || c.stop != nil && signalled(c.stop) {
 		return ""
 	}
-	return "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in " + visible.Message(c.keeps)
+	line := "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in " + visible.Message(c.keeps)
+	if c.resume != "" {
+		line += "\n" + c.resume
+	}
+	return line
 }
 
 // readerGone tells whether the write that failed found the reader of a

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/session"
 	"golang.org/x/sys/unix"
@@ -535,7 +536,9 @@ func TestAClosedPipeEndsQuietly(t *testing.T) {
 // TestAClosedPipeLeavesTheFilesWhole: a headless run whose reader goes stops
 // after its epoch, writes its --log, --save and --plot whole to that epoch, and
 // names them on stderr before it ends by SIGPIPE: they hold less than the run
-// asked for, which nothing else would say. One that diverges says so, and that
+// asked for, which nothing else would say. The command that trains the run on
+// from its --save follows, as a signal's stop ends, where the line had named
+// the checkpoint and left the --resume to be worked out. One that diverges says so, and that
 // its --save is not written, exit 3, as if its lines had been read, not "--save
 // … will hold what was trained by then" of a checkpoint never written, nor
 // dying quietly.
@@ -543,13 +546,18 @@ func TestAClosedPipeLeavesTheFilesWhole(t *testing.T) {
 	dir := t.TempDir()
 	log, save, plot := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.png")
 	ws, stderr := runToClosedPipe(t, "--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "1", "--log", log, "--save", save, "--plot", plot)
-	want := "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --log " + shellword.Quote(log) + ", --save " + shellword.Quote(save) + " and --plot " + shellword.Quote(plot) + "\n"
-	if !ws.Signaled() || ws.Signal() != syscall.SIGPIPE || stderr != want {
-		t.Fatalf("%v (exit %d), stderr %q; want killed by SIGPIPE and %q", ws.Signal(), ws.ExitStatus(), stderr, want)
-	}
 	g, err := session.LoadCheckpoint(save)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The line of the reader's going, then the command that trains the
+	// run on, as a signal's stop ends: the program as started, then its
+	// flags but the design's and the plan, which the checkpoint holds.
+	want := "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --log " + shellword.Quote(log) + ", --save " + shellword.Quote(save) + " and --plot " + shellword.Quote(plot) + "\n" +
+		"ganui: " + shellword.Quote(save) + " holds the run at epoch " + numtext.FormatInt(g.Epoch()) + " of its 1,000,000,000; "
+	wantCmd := " --headless --resume " + shellword.Quote(save) + " --every 1 --log " + shellword.Quote(log) + " --save " + shellword.Quote(save) + " --plot " + shellword.Quote(plot) + " trains the rest\n"
+	if !ws.Signaled() || ws.Signal() != syscall.SIGPIPE || !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, wantCmd) || strings.Count(stderr, "\n") != 2 {
+		t.Fatalf("%v (exit %d), stderr %q; want killed by SIGPIPE and %q, the program, then %q", ws.Signal(), ws.ExitStatus(), stderr, want, wantCmd)
 	}
 	rows, err := os.ReadFile(log)
 	if err != nil {
