@@ -88,7 +88,7 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	if note := s.LogBegun(); note != "" {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
-	for _, note := range s.Replaces() {
+	for _, note := range s.Replaces(func(path string) string { return resumeCommand(path, opts.asGiven) }) {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
 	sayReplacedPlot(stderr, opts.PlotPath, "run")
@@ -154,6 +154,14 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 // takes. --log goes on in the history, --save in the checkpoint, and
 // --plot draws the whole run.
 func resumeLine(epoch, plan int, path string, given []givenFlag) string {
+	return fmt.Sprintf("ganui: %s holds the run at epoch %s of its %s; %s trains the rest",
+		path, numtext.FormatInt(epoch), numtext.FormatInt(plan), resumeCommand(path, given))
+}
+
+// resumeCommand is resumeLine's command, which trains on the run saved
+// at path, a run of the flags given: the note of a --save that holds
+// this run stopped gives it too (session.Session.Replaces).
+func resumeCommand(path string, given []givenFlag) string {
 	words := []string{"--headless", "--resume", shellword.Quote(path)}
 	for _, g := range given {
 		switch g.name {
@@ -164,8 +172,7 @@ func resumeLine(epoch, plan int, path string, given []givenFlag) string {
 			words = append(words, shellword.Quote(w))
 		}
 	}
-	return fmt.Sprintf("ganui: %s holds the run at epoch %s of its %s; %s trains the rest",
-		path, numtext.FormatInt(epoch), numtext.FormatInt(plan), command.Line(strings.Join(words, " ")))
+	return command.Line(strings.Join(words, " "))
 }
 
 // withLeft is err, a run's, with left, a file its directory, made

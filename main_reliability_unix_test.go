@@ -744,3 +744,44 @@ func TestOutputsTakenMidRunAreKeptBeside(t *testing.T) {
 		t.Errorf("--resume %s: exit %d, %s%s", keptSave, code, stdout, stderr)
 	}
 }
+
+// TestTheSameCommandAfterAStopPointsAtResume: the command of a run that
+// stopped short of its plan (its reader gone, as a signal would), given
+// again, trains the run again from epoch 0 over its --save: the note of it,
+// before the first epoch, names the checkpoint as this run's and gives the
+// --resume that trains it on from there, where it said only "holds a
+// checkpoint of vanilla, seed 1, at epoch 1: … copy it elsewhere to keep it".
+// Another seed's run over it is told the note as before.
+func TestTheSameCommandAfterAStopPointsAtResume(t *testing.T) {
+	t.Chdir(t.TempDir())
+	args := []string{"--headless", "--preset", "vanilla", "--epochs", "100000", "--every", "10", "--samples", "100", "--save", "run.ckpt"}
+	var said strings.Builder
+	if code := run(args, &readerGoneAt{lines: 1}, &said); code != exitBrokenPipe {
+		t.Fatalf("the first run: exit %d, %s", code, said.String())
+	}
+	g, err := session.LoadCheckpoint("run.ckpt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := numtext.FormatInt(g.Epoch())
+	saved, err := os.ReadFile("run.ckpt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		more []string
+		want string
+	}{
+		{nil, "ganui: note: --save run.ckpt holds this run, vanilla seed 1, stopped at epoch " + at + " of its 100,000: ganui --headless --resume run.ckpt --every 10 --save run.ckpt trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it\n"},
+		{[]string{"--seed", "2"}, "ganui: note: --save run.ckpt holds a checkpoint of vanilla, seed 1, at epoch " + at + ": this run's is to replace it as the run ends; copy it elsewhere to keep it\n"},
+	} {
+		if err := os.WriteFile("run.ckpt", saved, 0o600); err != nil { // the first run's, which the last replaced
+			t.Fatal(err)
+		}
+		var said strings.Builder
+		run(append(append([]string{}, args...), c.more...), &readerGoneAt{lines: 0}, &said)
+		if !strings.HasPrefix(said.String(), c.want) {
+			t.Errorf("%q again: stderr %q, want it to begin %q", c.more, said.String(), c.want)
+		}
+	}
+}

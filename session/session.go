@@ -275,6 +275,21 @@ type Session struct {
 	logBegun string
 	// replaces is Replaces' notes.
 	replaces []string
+	// stopped is the --save checkpoint's run when it is this one stopped
+	// short of its plan (stoppedRun), which Replaces' note of it points
+	// at --resume for; nil for none.
+	stopped *stoppedRun
+}
+
+// stoppedRun is a --save checkpoint that holds the run a new run of the
+// same design, seed, plan and sample size is about to train again from
+// epoch 0: the same command given again after a stop (a signal, a
+// reader gone), where --resume of it trains on from epoch.
+type stoppedRun struct {
+	path        string
+	name        string
+	seed        uint64
+	epoch, plan int
 }
 
 // Replaces says, of each output that holds another run's work this run
@@ -292,23 +307,49 @@ type Session struct {
 // epoch, leaves the time to copy it; the log is emptied at the first
 // epoch. None for a missing or empty file, a log of its header alone, or
 // a log the run goes on in.
-func (s *Session) Replaces() []string { return s.replaces }
+//
+// A --save checkpoint that holds this very run stopped short of its plan
+// (the same design, seed, plan and sample size: the command given again
+// after a stop) is told with resume's command, the one that trains it on
+// from there, given its path ("" or a nil resume for none): "--save
+// run.ckpt holds this run, vanilla seed 1, stopped at epoch 2,979 of its
+// 100,000: ganui --headless --resume run.ckpt --every 100 --save run.ckpt
+// trains it on from there, where this command trains it again from epoch
+// 0 and replaces it as the run ends; copy it elsewhere to keep it", where
+// the note named the checkpoint as another run's, to be copied away.
+func (s *Session) Replaces(resume func(path string) string) []string {
+	st := s.stopped
+	if st == nil || resume == nil || resume(st.path) == "" {
+		return s.replaces
+	}
+	notes := slices.Clone(s.replaces)
+	notes[len(notes)-1] = fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
+		st.path, st.name, st.seed, numtext.FormatInt(st.epoch), numtext.FormatInt(st.plan), resume(st.path))
+	return notes
+}
 
 // replacedCheckpoint is Replaces' note of the --save checkpoint at path,
-// or "" when there is none to replace there.
-func replacedCheckpoint(path string) string {
+// or "" when there is none to replace there; and the run it holds when
+// that is this one, of gan's design and seed to plan epochs on samples
+// samples, stopped short of the plan (stoppedRun), nil otherwise.
+func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (string, *stoppedRun) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		return ""
+		return "", nil
 	}
 	what := "a ganui checkpoint" // one this ganui cannot read (damaged, a newer ganui's) is still one
-	if gan, _, err := loadCheckpoint(path); err == nil {
-		name := gan.Config().Name
+	var stopped *stoppedRun
+	if saved, annex, err := loadCheckpoint(path); err == nil {
+		name := saved.Config().Name
 		if name == "" {
 			name = "a design of no name"
 		}
-		what = fmt.Sprintf("a checkpoint of %s, seed %d, at epoch %s", name, gan.Seed(), numtext.FormatInt(gan.Epoch()))
+		what = fmt.Sprintf("a checkpoint of %s, seed %d, at epoch %s", name, saved.Seed(), numtext.FormatInt(saved.Epoch()))
+		if rec, err := readRecord(annex, saved.Epoch()); err == nil && gan != nil && rec.planned == plan && rec.samples == samples &&
+			saved.Epoch() < plan && saved.Seed() == gan.Seed() && bytes.Equal(presets.Marshal(saved.Config()), presets.Marshal(gan.Config())) {
+			stopped = &stoppedRun{path: path, name: name, seed: saved.Seed(), epoch: saved.Epoch(), plan: plan}
+		}
 	}
-	return fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what)
+	return fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), stopped
 }
 
 // replacedLog is Replaces' note of the --log history at path that a run
@@ -597,8 +638,12 @@ func New(opts Options) (*Session, error) {
 		}
 	}
 	if opts.SavePath != "" && !opts.SavesOverResume() {
-		if note := replacedCheckpoint(opts.SavePath); note != "" {
-			s.replaces = append(s.replaces, note)
+		this := gan // a new run's: a resumed one is no run again from epoch 0
+		if opts.Resume != "" {
+			this = nil
+		}
+		if note, stopped := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); note != "" {
+			s.replaces, s.stopped = append(s.replaces, note), stopped
 		}
 	}
 	// Last, the outputs held to the run's end, given up only by Run's end
