@@ -207,20 +207,20 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 	}
 }
 
-// TestRetuneAfterRollbackGivesTheValueKept: u keeps a retune the state it
-// goes back to did not train with ("with G lr still 0.5"), and 0 or ← then
-// gives its change from that value, as u's note did, not from the one the
-// state trained with: "G lr 0.5 → 5e-5, the design's", where it read
-// "G lr 2e-4 → 5e-5", two values of G lr in force one note after the other.
-func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
+// rolledBackFromRunaway is vanilla with newRunaway's D lr, its G lr raised
+// ups steps, trained 20 epochs and kept there, then raised to 0.5 (and
+// more applied), run away and rolled back with u to epoch 20, its note
+// saying so.
+func rolledBackFromRunaway(t *testing.T, ups int, more ...Adjust) *Session {
+	t.Helper()
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
 	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 2 {
-		Adjust{GLR, +1}.apply(s) // the state u returns to trains with 2e-4
+	for range ups {
+		Adjust{GLR, +1}.apply(s)
 	}
 	for range 20 {
 		s.trainEpoch()
@@ -228,6 +228,9 @@ func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
 	keepNow(s)
 	for s.gan.Config().GLR < 0.5 {
 		Adjust{GLR, +1}.apply(s)
+	}
+	for _, a := range more {
+		a.apply(s)
 	}
 	for s.state != Diverged && s.gan.Epoch() < 3000 {
 		s.trainEpoch()
@@ -239,6 +242,16 @@ func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
 	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(read(s.note), want) {
 		t.Fatalf("u: %q, want it to begin %q", s.note, want)
 	}
+	return s
+}
+
+// TestRetuneAfterRollbackGivesTheValueKept: u keeps a retune the state it
+// goes back to did not train with ("with G lr still 0.5"), and 0 or ← then
+// gives its change from that value, as u's note did, not from the one the
+// state trained with: "G lr 0.5 → 5e-5, the design's", where it read
+// "G lr 2e-4 → 5e-5", two values of G lr in force one note after the other.
+func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
+	s := rolledBackFromRunaway(t, 2) // the state u returns to trains with 2e-4
 	Reset{GLR}.apply(s)
 	if want := "G lr 0.5 → 5e-5, the design's, after epoch 20"; s.note != want {
 		t.Errorf("0 after u: %q, want %q", s.note, want)
@@ -266,29 +279,7 @@ func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
 // design's: no change after epoch 20", the note after "still 0.5" saying
 // nothing changed. ← to the state's value likewise.
 func TestRetuneBackToTheEpochsValueAfterRollback(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 20 {
-		s.trainEpoch()
-	}
-	keepNow(s) // the state u returns to trains with the design's 5e-5
-	for s.gan.Config().GLR < 0.5 {
-		Adjust{GLR, +1}.apply(s)
-	}
-	for s.state != Diverged && s.gan.Epoch() < 3000 {
-		s.trainEpoch()
-	}
-	if s.state != Diverged {
-		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
-	}
-	Rollback{}.apply(s)
-	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(read(s.note), want) {
-		t.Fatalf("u: %q, want it to begin %q", s.note, want)
-	}
+	s := rolledBackFromRunaway(t, 0) // the state u returns to trains with the design's 5e-5
 	events := len(s.tl.events)
 	Reset{GLR}.apply(s)
 	if want := "G lr 0.5 → 5e-5, the design's, after epoch 20"; s.note != want || s.refused {
@@ -306,22 +297,7 @@ func TestRetuneBackToTheEpochsValueAfterRollback(t *testing.T) {
 		t.Errorf("← back: %q, want %q", s.note, want)
 	}
 
-	r := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 20 {
-		r.trainEpoch()
-	}
-	keepNow(r)
-	Adjust{GLR, +1}.apply(r) // 1e-4, one notch above the state's
-	for r.gan.Config().GLR < 0.5 {
-		Adjust{GLR, +1}.apply(r)
-	}
-	for r.state != Diverged && r.gan.Epoch() < 3000 {
-		r.trainEpoch()
-	}
-	if r.state != Diverged {
-		t.Fatalf("no divergence by epoch %d", r.gan.Epoch())
-	}
-	Rollback{}.apply(r)
+	r := rolledBackFromRunaway(t, 0)
 	for r.gan.Config().GLR > 1e-4 {
 		Adjust{GLR, -1}.apply(r)
 	}
@@ -334,22 +310,7 @@ func TestRetuneBackToTheEpochsValueAfterRollback(t *testing.T) {
 	// still as u's note named it, where it read "G lr 0.5 → 5e-5, the
 	// design's, D steps 1 → 2 after epoch 20", as if 0 had changed D
 	// steps too.
-	b := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 20 {
-		b.trainEpoch()
-	}
-	keepNow(b)
-	for b.gan.Config().GLR < 0.5 {
-		Adjust{GLR, +1}.apply(b)
-	}
-	Adjust{DSteps, +1}.apply(b)
-	for b.state != Diverged && b.gan.Epoch() < 3000 {
-		b.trainEpoch()
-	}
-	if b.state != Diverged {
-		t.Fatalf("no divergence by epoch %d", b.gan.Epoch())
-	}
-	Rollback{}.apply(b)
+	b := rolledBackFromRunaway(t, 0, Adjust{DSteps, +1})
 	if want := ") with G lr still 0.5 and D steps still 2: "; !strings.Contains(read(b.note), want) {
 		t.Fatalf("u, two settings kept: %q, want it to say %q", b.note, want)
 	}
