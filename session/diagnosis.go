@@ -407,12 +407,12 @@ func (k FindingKind) String() string {
 // ReadsSamples tells whether a finding of kind k reads G's samples at the
 // latest evaluation (Snapshot.Eval): its modes, spread, distance or noise
 // use, or whether they are far from the target. The rest read D's losses
-// alone (a runaway, D's win, a frozen or saturated D), which move with
-// every epoch. The screen names that evaluation's epoch beside such a
+// alone (a runaway, D's win, D at its equilibrium, a frozen or saturated
+// D), which move with every epoch. The screen names that evaluation's epoch beside such a
 // finding where it is not the epoch of the batch the moments legend gives.
 func (k FindingKind) ReadsSamples() bool {
 	switch k {
-	case Runaway, DWins, DFrozen, DSaturated:
+	case Runaway, DWins, DIndifferent, DFrozen, DSaturated:
 		return false
 	}
 	return true

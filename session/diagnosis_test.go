@@ -3342,3 +3342,20 @@ func TestModeCoveredThenLostIsNotNotYetCovered(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsThatReadTheSamples: a finding of D's losses alone, D at its
+// equilibrium too, reads no samples, and the screen names no evaluation's
+// epoch beside it: moons' "✓ D's losses sit at their equilibrium … averaged
+// over about 100 epochs, within 0.03 of ln 2 = 0.6931 · at epoch 4,429"
+// named an epoch its losses, averaged over a hundred, are not of. Those of
+// G's samples read them.
+func TestFindingsThatReadTheSamples(t *testing.T) {
+	for k, want := range map[FindingKind]bool{
+		Runaway: false, DWins: false, DIndifferent: false, DFrozen: false, DSaturated: false,
+		ModeDropped: true, ModesBlurred: true, NoiseIgnored: true, AtNoiseFloor: true, GCollapsed: true, Plateau: true, DStalled: true,
+	} {
+		if got := k.ReadsSamples(); got != want {
+			t.Errorf("%v.ReadsSamples() = %v, want %v", k, got, want)
+		}
+	}
+}
