@@ -305,17 +305,25 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 		numbers, plains = append(numbers, n), append(plains, p)
 		next = l + 1
 	}
-	if len(numbers) > 1 {
-		return fmt.Errorf("%w; %s is %s? write them %s", err, strings.Join(numbers, ","), numtext.Count(len(numbers), "number"), strings.Join(plains, ","))
-	}
-	if engine.DecimalComma(a.Key, "0,1") != "" && lead+1 == last {
+	if len(numbers) == 1 && engine.DecimalComma(a.Key, "0,1") != "" && lead+1 == last {
 		// A fraction's 1,000, which a decimal comma writes too, as a
 		// preset file's is told (presets' commaNumber): both.
 		if point := strings.Replace(number, ",", ".", 1); a.takes(base, point) {
-			plain += ", or " + point + " if the comma is a decimal one"
+			plains[0] += ", or " + point + " if the comma is a decimal one"
 		}
 	}
-	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+	return meant(err, numbers, plains)
+}
+
+// meant adds to err, a refusal of values split at their commas, the
+// numbers they likely are and how to write them: "; 10,000 is one
+// number? write it 10000", "; 0,5,0,7 is 2 numbers? write them
+// 0.5,0.7".
+func meant(err error, numbers, plains []string) error {
+	if len(numbers) == 1 {
+		return fmt.Errorf("%w; %s is one number? write it %s", err, numbers[0], plains[0])
+	}
+	return fmt.Errorf("%w; %s is %s? write them %s", err, strings.Join(numbers, ","), numtext.Count(len(numbers), "number"), strings.Join(plains, ","))
 }
 
 // isGroup reports whether v is three digits, as a number's thousands
@@ -416,10 +424,7 @@ func (a SweepAxis) fraction(base engine.Config, i int, err error) error {
 			}
 			numbers, plains = append(numbers, n), append(plains, p)
 		}
-		if len(numbers) == 1 {
-			return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
-		}
-		return fmt.Errorf("%w; %s is %s? write them %s", err, strings.Join(numbers, ","), numtext.Count(len(numbers), "number"), strings.Join(plains, ","))
+		return meant(err, numbers, plains)
 	}
 	return err
 }
@@ -442,21 +447,19 @@ func (a SweepAxis) fractionDigits(base engine.Config, i int) error {
 		return nil
 	}
 	err := a.placed(v, fmt.Errorf("%s: %q begins with a 0, as a fraction's digits do after a decimal comma", a.Key, v))
-	return fmt.Errorf("%w; %s is one number? write it %s", err, number, plain)
+	return meant(err, []string{number}, []string{plain})
 }
 
 // decimalCommaAt is a's values k and k+1 joined by the comma between
 // them, and the number they make read with a decimal comma (engine's
-// DecimalComma), where that is a number the key takes with the base's
-// other settings; "" and "" for any other pair.
+// DecimalComma), where that is a number the key takes (takes); "" and
+// "" for any other pair.
 func (a SweepAxis) decimalCommaAt(base engine.Config, k int) (number, plain string) {
 	if k < 0 || k+1 >= len(a.Values) {
 		return "", ""
 	}
 	number = a.Values[k] + "," + a.Values[k+1]
-	plain = engine.DecimalComma(a.Key, number)
-	probe := base.Clone()
-	if plain == "" || probe.Set(a.Key, plain) != nil || probe.Validate() != nil {
+	if plain = engine.DecimalComma(a.Key, number); plain == "" || !a.takes(base, plain) {
 		return "", ""
 	}
 	return number, plain
