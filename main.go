@@ -902,8 +902,8 @@ func unreadSets(sets []string, cfgs []engine.Config) []string {
 	var notes []string
 	for _, spec := range sets {
 		key, _, _ := strings.Cut(spec, "=")
-		reads, set := cfgs[0].Unread(key)
-		if reads == "" || slices.ContainsFunc(cfgs, func(c engine.Config) bool { r, _ := c.Unread(key); return r == "" }) {
+		reads, set := engine.UnreadBy(key, cfgs)
+		if reads == "" {
 			continue
 		}
 		has := "which this design has not"

@@ -1066,6 +1066,22 @@ func (c *Config) Unread(key string) (reads, set string) {
 	return "", ""
 }
 
+// UnreadBy is Unread of designs, several trained at once (a sweep's
+// cells): what would read key and a --set that makes a design so, where
+// every one of them leaves key unread; "" and "" where any reads it.
+func UnreadBy(key string, designs []Config) (reads, set string) {
+	for i := range designs {
+		r, s := designs[i].Unread(key)
+		if r == "" {
+			return "", ""
+		}
+		if i == 0 {
+			reads, set = r, s
+		}
+	}
+	return reads, set
+}
+
 // ShowsEps tells whether the outline gives ε: where Adam or RMSprop, which
 // divide by it, trains a player and ε is not PyTorch's default, which
 // goes without saying, as it does in PyTorch.

@@ -220,15 +220,16 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 // where d_opt is swept). A key some cell reads (d_opt swept too, sgd
 // among its values) is swept.
 func unreadAxis(axes []SweepAxis, cells []SweepCell) error {
+	designs := make([]engine.Config, len(cells))
+	for i, c := range cells {
+		designs[i] = c.Config
+	}
 	for _, a := range axes {
 		if a.Key == PresetKey {
 			continue
 		}
-		reads, set := cells[0].Config.Unread(a.Key)
+		reads, set := engine.UnreadBy(a.Key, designs)
 		if reads == "" {
-			continue
-		}
-		if slices.ContainsFunc(cells, func(c SweepCell) bool { r, _ := c.Config.Unread(a.Key); return r == "" }) {
 			continue
 		}
 		fix := "give --set " + set
