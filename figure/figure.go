@@ -1314,11 +1314,10 @@ func curve(xys plotter.XYs, style draw.LineStyle) (legendPlotter, error) {
 		// plane's "std x" beside "mean x", one colour, are not two alike dots.
 		// A heavier line's point is larger by as much as the line is wider, as
 		// "mean y" beside "mean x".
-		var shape draw.GlyphDrawer = draw.CircleGlyph{}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = style.Color, loneRadius(style), draw.GlyphDrawer(draw.CircleGlyph{})
 		if style.Dashes != nil {
-			shape = draw.RingGlyph{}
+			s.GlyphStyle.Shape = draw.RingGlyph{}
 		}
-		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = style.Color, vg.Points(3)+style.Width-vg.Points(1.2), shape
 		return unpaddedThumb{unpadded{s}, s}, nil
 	}
 	l, err := plotter.NewLine(xys)
@@ -1327,6 +1326,24 @@ func curve(xys plotter.XYs, style draw.LineStyle) (legendPlotter, error) {
 	}
 	l.LineStyle = style
 	return unpaddedThumb{unpadded{l}, l}, nil
+}
+
+// ringGap is how much wider a lone point's ring is than a disc of its
+// weight: a ring the disc's size, in its colour, lay on the disc's rim and
+// vanished there, as a one-epoch run's std (0.076) by its mean (0.059) in
+// panel (a), under a point apart, drew one dot.
+var ringGap = vg.Points(1.5)
+
+// loneRadius is the radius of the mark curve draws for a series of one
+// point in style: 3 points for a disc of the standard weight (1.2), larger
+// by as much as the line is heavier, and a ring ringGap wider, so that it
+// stands around a disc of its weight at the same place, not on its rim.
+func loneRadius(style draw.LineStyle) vg.Length {
+	r := vg.Points(3) + style.Width - vg.Points(1.2)
+	if style.Dashes != nil {
+		r += ringGap
+	}
+	return r
 }
 
 // legendPlotter is a plotter with a legend's thumbnail.
@@ -1349,8 +1366,10 @@ type unpaddedThumb struct {
 // panel, so that panels in a row or a column line up (padded, panel (c)
 // would sit higher than panel (d), whose heat map pads it up from its x
 // axis).
-// What reaches past the data area (3 points at most, a lone point's
-// glyph) lies within the axes' padding (5 points).
+// What reaches past the data area, a lone point's mark (loneRadius: 4.5
+// points at most at the standard weight), lies within the axes' padding
+// (5 points); a plane's heavy y ring (5.7) reaches it only at a value on
+// the axis's very end.
 type unpadded struct {
 	p interface {
 		plot.Plotter

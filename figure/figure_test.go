@@ -322,6 +322,51 @@ func TestLoneEvaluationWithinThePanel(t *testing.T) {
 	}
 }
 
+// TestLoneStdRingAroundItsMean: a run of one epoch draws its std in
+// panel (a) as a ring wider than its mean's dot by a gap, so that the two
+// show where they lie together (vanilla --epochs 1: its last batch's mean
+// 0.059, std 0.076, under a point apart), where a ring the dot's size lay
+// on its rim, unseen.
+func TestLoneStdRingAroundItsMean(t *testing.T) {
+	r := FromPicture(pictureOf(t, "vanilla", 1, session.Options{Seed: 1, Samples: 500}))
+	p, err := r.moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	arc := func(path vg.Path) vg.Length { // the radius of the path's arc, 0 of none
+		for _, c := range path {
+			if c.Type == vg.ArcComp {
+				return c.Radius
+			}
+		}
+		return 0
+	}
+	var col color.Color
+	var dot, ring vg.Length
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			col = a.Color
+		case *recorder.Fill:
+			if col == paper(palette.Generated) {
+				dot = max(dot, arc(a.Path))
+			}
+		case *recorder.Stroke:
+			if col == paper(palette.GeneratedSecond) {
+				ring = max(ring, arc(a.Path))
+			}
+		}
+	}
+	if dot == 0 || ring == 0 {
+		t.Fatalf("mean's dot of radius %v, std's ring of %v: the test needs both", dot, ring)
+	}
+	if ring < dot+vg.Points(1) {
+		t.Errorf("std's ring of radius %.2f points around a mean's dot of %.2f: it lies on the dot's rim, unseen", ring.Points(), dot.Points())
+	}
+}
+
 // TestFigureCopesWithLittleData: a run with no evaluation, one
 // evaluation, a diverged model (NaN samples) or no D curve still draws,
 // and says what is missing.
