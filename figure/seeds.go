@@ -108,7 +108,8 @@ func EncodeSeeds(w io.Writer, format string, s Seeds) error {
 // names them all and the median of the finished runs is drawn over them
 // at each check, so that the key stays a row or two whatever the batch.
 // A diverged run's line ends in a ×, an interrupted one's in a grey ring,
-// as its final value is drawn; a diverged run, which has none, is marked
+// as its final value is drawn (a wider one around the mark of a run
+// interrupted after its first check); a diverged run, which has none, is marked
 // × along the top of the final values' panel, and one a stop kept from
 // starting a grey square there.
 func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, error) {
@@ -120,6 +121,7 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	// drawn, the ends of the diverged and interrupted runs' lines, the
 	// diverged runs' places, and the finished runs' values at each check.
 	var finals, partial, all, diverged, cut, lost, unstarted plotter.XYs
+	var cutRadii []vg.Length // each cut mark's radius, wider around a seed's lone mark
 	atCheck := map[float64][]float64{}
 	var overKey, finalKey []legendItem // the panels' keys, in the order drawn
 	names, numbers := make([]string, len(s.Runs)), make([]string, len(s.Runs))
@@ -153,7 +155,14 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			case r.Note == "diverged":
 				diverged = append(diverged, xys[len(xys)-1])
 			case r.Partial:
-				cut = append(cut, xys[len(xys)-1])
+				// Around a line's end, a ring of the marks' radius; around a
+				// seed checked once, a ring wider than its dot or ring, where
+				// one of its size lay on the dot's rim, unseen.
+				radius := markRadius
+				if len(xys) == 1 {
+					radius = loneRadius(seedPen(i, len(s.Runs))) + ringGap
+				}
+				cut, cutRadii = append(cut, xys[len(xys)-1]), append(cutRadii, radius)
 			}
 		}
 		switch r.Note {
@@ -226,8 +235,9 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			return nil, nil, nil, err
 		}
 	}
-	// marks draws xys on p as glyphs of shape in ink, named in its key.
-	marks := func(p *plot.Plot, items *[]legendItem, xys plotter.XYs, name string, ink palette.Colour, shape draw.GlyphDrawer) error {
+	// marks draws xys on p as glyphs of shape in ink, named in its key,
+	// each of its radius in radii where given, else of markRadius.
+	marks := func(p *plot.Plot, items *[]legendItem, xys plotter.XYs, name string, ink palette.Colour, shape draw.GlyphDrawer, radii ...vg.Length) error {
 		if len(xys) == 0 {
 			return nil
 		}
@@ -235,7 +245,14 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 		if err != nil {
 			return err
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: paper(ink), Radius: vg.Points(3), Shape: shape}
+		sc.GlyphStyle = draw.GlyphStyle{Color: paper(ink), Radius: markRadius, Shape: shape}
+		if radii != nil {
+			sc.GlyphStyleFunc = func(i int) draw.GlyphStyle {
+				g := sc.GlyphStyle
+				g.Radius = radii[i]
+				return g
+			}
+		}
 		p.Add(sc)
 		*items = append(*items, legendItem{name, []plot.Thumbnailer{sc}})
 		return nil
@@ -247,13 +264,14 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 		name  string
 		ink   palette.Colour
 		shape draw.GlyphDrawer
+		radii []vg.Length
 	}{
-		{over, &overKey, diverged, "diverged", palette.Worse, draw.CrossGlyph{}},
-		{over, &overKey, cut, "interrupted", palette.Muted, draw.RingGlyph{}},
-		{final, &finalKey, finals, "each seed", palette.Generated, draw.RingGlyph{}},
-		{final, &finalKey, partial, "interrupted", palette.Muted, draw.RingGlyph{}},
+		{over, &overKey, diverged, "diverged", palette.Worse, draw.CrossGlyph{}, nil},
+		{over, &overKey, cut, "interrupted", palette.Muted, draw.RingGlyph{}, cutRadii},
+		{final, &finalKey, finals, "each seed", palette.Generated, draw.RingGlyph{}, nil},
+		{final, &finalKey, partial, "interrupted", palette.Muted, draw.RingGlyph{}, nil},
 	} {
-		if err := marks(m.p, m.items, m.xys, m.name, m.ink, m.shape); err != nil {
+		if err := marks(m.p, m.items, m.xys, m.name, m.ink, m.shape, m.radii...); err != nil {
 			return nil, nil, nil, err
 		}
 	}
@@ -344,6 +362,10 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	areas[1].Min.Y += max(0, d0.Min.Y-d1.Min.Y)
 	return panels, areas, keys, nil
 }
+
+// markRadius is the radius of a batch's marks: a seed's final value, and a
+// diverged or interrupted run's end.
+var markRadius = vg.Points(3)
 
 // notFinished is the note of a seed a stop kept from starting.
 const notFinished = "not finished"

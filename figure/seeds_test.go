@@ -427,3 +427,67 @@ func TestSeedsAllDivergedSayWhatTheyShow(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedAfterOneCheckRingStandsAround: a seed a stop interrupted
+// after its first check is a lone mark in the left panel, a dot (or, in a
+// dotted pen, a ring), and its grey "interrupted" ring stands around that
+// mark, wider by a gap, where a ring of the mark's size lay on the dot's
+// rim and hid it; around a line's end it is the marks' size as before.
+func TestInterruptedAfterOneCheckRingStandsAround(t *testing.T) {
+	s := batchOf(8)
+	for _, i := range []int{1, 5} { // seed 2's pen solid, seed 6's dotted
+		r := &s.Runs[i]
+		r.Epochs, r.Values, r.Final, r.Partial, r.Note = r.Epochs[:1], r.Values[:1], r.Values[0], true, "interrupted at\n150 epochs"
+	}
+	s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, "KS")
+	panels, areas, _, err := seedsLayout(draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch)), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	panels[0].Draw(draw.Canvas{Canvas: rec, Rectangle: areas[0].Rectangle})
+	type mark struct {
+		at vg.Point
+		r  vg.Length
+	}
+	var col color.Color
+	var lone, grey []mark // the seeds' lone marks, and the grey rings
+	for _, a := range rec.Actions {
+		var path vg.Path
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			col = a.Color
+		case *recorder.Fill:
+			path = a.Path
+		case *recorder.Stroke:
+			path = a.Path
+		}
+		for _, c := range path {
+			if c.Type != vg.ArcComp {
+				continue
+			}
+			switch col {
+			case paper(palette.Muted):
+				grey = append(grey, mark{c.Pos, c.Radius})
+			case seedPen(1, 8).Color, seedPen(5, 8).Color:
+				lone = append(lone, mark{c.Pos, c.Radius})
+			}
+		}
+	}
+	if len(lone) != 2 || len(grey) != 3 {
+		t.Fatalf("%d lone marks and %d grey rings, want 2 and 3 (seed 8's line end too): %v %v", len(lone), len(grey), lone, grey)
+	}
+	for _, m := range lone {
+		i := slices.IndexFunc(grey, func(g mark) bool { return g.at == m.at })
+		if i < 0 {
+			t.Errorf("no grey ring at the lone mark %v", m)
+			continue
+		}
+		if g := grey[i]; g.r < m.r+vg.Points(1) {
+			t.Errorf("grey ring of radius %.2f points around a lone mark of %.2f: it lies on the mark's rim, hiding it", g.r.Points(), m.r.Points())
+		}
+	}
+	if slices.IndexFunc(grey, func(g mark) bool { return g.r == vg.Points(3) }) < 0 {
+		t.Errorf("grey rings %v: none of 3 points at seed 8's line end", grey)
+	}
+}
