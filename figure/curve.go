@@ -257,6 +257,13 @@ func FromSweepCurve(res session.SweepResult) Curve {
 			}
 		}
 	}
+	// Of several seeds, where one alone left a value (the others diverged,
+	// or a stop cut them short), the line is that seed's, as the key names
+	// it, "seed 3": the title says so, "KS of seed 3 (seed 2 diverged)",
+	// where it said "median KS over seeds 2-3" over a line of seed 3.
+	if len(res.Seeds) > 1 && len(c.Points) > 0 && !slices.ContainsFunc(c.Points, func(p CurvePoint) bool { return p.Seed != c.Points[0].Seed }) {
+		c.Title = sweepTitleOver(res, c.YLabel+" of seed "+strconv.FormatUint(c.Points[0].Seed, 10)+" ("+othersLeft(res, c.Points[0].Seed)+")") + interrupted(res)
+	}
 	// KS's floor is the sample size's alone, the same at every setting, as
 	// the summary's ks_floor= gives it: drawn across them all, a setting
 	// whose seeds all diverged or never ran too, where a row of no
@@ -271,6 +278,51 @@ func FromSweepCurve(res session.SweepResult) Curve {
 		}
 	}
 	return c
+}
+
+// othersLeft says why a sweep's seeds other than sole left no value:
+// "seed 2 diverged" where it diverged in every run it finished, "seeds
+// 4-5 unfinished" where a stop cut every run of theirs short, "seed 6
+// with no finite value" where it left the measure NaN or infinite in some
+// run, each group in the order of the sweep's seeds, "; " between them.
+func othersLeft(res session.SweepResult, sole uint64) string {
+	reasons := []string{"diverged", "with no finite value", "unfinished"}
+	groups := make([][]uint64, len(reasons))
+	for _, seed := range res.Seeds {
+		if seed == sole {
+			continue
+		}
+		ran, diverged := 0, 0
+		for _, r := range res.Rows {
+			for _, m := range r.Each {
+				if m.Seed == seed {
+					ran++
+					if m.Diverged {
+						diverged++
+					}
+				}
+			}
+		}
+		i := 1
+		switch {
+		case ran == 0:
+			i = 2
+		case diverged == ran:
+			i = 0
+		}
+		groups[i] = append(groups[i], seed)
+	}
+	var said []string
+	for i, g := range groups {
+		switch len(g) {
+		case 0:
+		case 1:
+			said = append(said, "seed "+session.CompactSeeds(g)+" "+reasons[i])
+		default:
+			said = append(said, "seeds "+session.CompactSeeds(g)+" "+reasons[i])
+		}
+	}
+	return strings.Join(said, "; ")
 }
 
 // measureMost is the most a figure's measure can read: 1 of KS, a

@@ -172,6 +172,49 @@ func TestCurveOfOneSeedNamesIt(t *testing.T) {
 	}
 }
 
+// TestCurveOfOneSurvivingSeedTitlesIt: a sweep of several seeds in which
+// one alone left a value draws that seed's line, named "seed 2", and its
+// title says the values are that seed's and why the others left none,
+// "KS of seed 2 (seed 1 diverged)", where it said "median KS over seeds
+// 1-2" over a line the key called seed 2's (wgan-gp --set d_opt=sgd --set
+// g_opt=sgd --set g_lr=0.2 --epochs 200 --sweep d_lr=0.1,0.3 --seeds 2-3).
+func TestCurveOfOneSurvivingSeedTitlesIt(t *testing.T) {
+	nan := math.NaN()
+	diverged := func(seed uint64) session.SeedMeasure {
+		return session.SeedMeasure{Seed: seed, Value: nan, Diverged: true}
+	}
+	res := oneKeySweep()
+	res.Seeds = []uint64{1, 2}
+	res.Rows = []session.SweepRow{
+		{Values: []string{"1e-4"}, Runs: 2, Diverged: 1, First: [3]float64{0.3, 0.3, 0.3}, Floor: 0.01358,
+			Each: []session.SeedMeasure{diverged(1), {Seed: 2, Value: 0.3}}},
+		{Values: []string{"1e-3"}, Runs: 2, Diverged: 1, First: [3]float64{0.2, 0.2, 0.2}, Floor: 0.01358,
+			Each: []session.SeedMeasure{diverged(1), {Seed: 2, Value: 0.2}}},
+	}
+	c := FromSweepCurve(res)
+	if want := "vanilla · 3,000 epochs · target normal(4,1.25) · KS of seed 2 (seed 1 diverged) · 10,000 samples · interrupted, 2 of 6 runs unfinished"; c.Title != want {
+		t.Errorf("title %q, want %q", c.Title, want)
+	}
+	var svg bytes.Buffer
+	if err := EncodeCurve(&svg, "svg", c); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, svg.Bytes()), "seed 2")
+
+	// Of seeds 1-5: 1 and 3 diverged, 4 left NaN, 5 was cut short.
+	res.Seeds = []uint64{1, 2, 3, 4, 5}
+	res.Rows[0].Each = []session.SeedMeasure{diverged(1), {Seed: 2, Value: 0.3}, diverged(3), {Seed: 4, Value: nan}}
+	res.Rows[1].Each = []session.SeedMeasure{diverged(1), {Seed: 2, Value: 0.2}, diverged(3), diverged(4)}
+	if got, want := FromSweepCurve(res).Title, "KS of seed 2 (seeds 1,3 diverged; seed 4 with no finite value; seed 5 unfinished)"; !strings.Contains(got, want) {
+		t.Errorf("title %q, want it to say %q", got, want)
+	}
+	// Where two seeds left values, the line is their median, as titled.
+	res.Rows[1].Each[2] = session.SeedMeasure{Seed: 3, Value: 0.1}
+	if got, want := FromSweepCurve(res).Title, "median KS over seeds 1-5"; !strings.Contains(got, want) {
+		t.Errorf("title %q, want it to say %q", got, want)
+	}
+}
+
 // TestSweepOverPresetsIsDrawnByName: a sweep over presets draws its presets
 // one apart in their order, as names (the curve over one key, the heat map
 // of it and another), and titles the figure by the --set they share, no

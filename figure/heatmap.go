@@ -426,6 +426,18 @@ func FromSweep(res session.SweepResult) Heatmap {
 // · 10,000 samples" (of a sweep of --seed S, each setting's one run, "KS
 // of seed 3 · 10,000 samples").
 func sweepTitle(res session.SweepResult) (what, title string) {
+	what = "median " + strings.ToUpper(res.Measures[0])
+	over := what + " over seeds " + session.CompactSeeds(res.Seeds)
+	if len(res.Seeds) == 1 {
+		what = strings.ToUpper(res.Measures[0])
+		over = what + " of seed " + session.CompactSeeds(res.Seeds)
+	}
+	return what, sweepTitleOver(res, over)
+}
+
+// sweepTitleOver is sweepTitle's title with over saying what its values
+// are of in place of "median KS over seeds 1-3".
+func sweepTitleOver(res session.SweepResult, over string) string {
 	// A sweep over presets names no preset, only the changes its --set
 	// made to each (session.SweepDesignText): the axis names the presets.
 	var parts []string
@@ -438,13 +450,7 @@ func sweepTitle(res session.SweepResult) (what, title string) {
 	if res.Target != "" {
 		parts = append(parts, "target "+res.Target)
 	}
-	what = "median " + strings.ToUpper(res.Measures[0])
-	over := what + " over seeds " + session.CompactSeeds(res.Seeds)
-	if len(res.Seeds) == 1 {
-		what = strings.ToUpper(res.Measures[0])
-		over = what + " of seed " + session.CompactSeeds(res.Seeds)
-	}
-	return what, strings.Join(append(parts, over, numtext.Count(res.Samples, "sample")), " · ")
+	return strings.Join(append(parts, over, numtext.Count(res.Samples, "sample")), " · ")
 }
 
 // interrupted is the end of the title of a sweep stopped short of its
