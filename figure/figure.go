@@ -2912,8 +2912,10 @@ const dotRoom = 0.02
 // broken under it (alike): ring's eight modes covered at six epochs from
 // 5,400 on had six labels, each a row under the last, seven rows deep with
 // noise-floor's, and the y axes ran on to make the room, panel (c)'s to
-// about 300 over data up to 1.8; now three rows. Where that label finds no
-// room (the panel's right edge), each is named on its own.
+// about 300 over data up to 1.8; now two rows, the count of lines written
+// under the rest ("mode-covered ×8" over "4 lines") where that leaves the
+// labels fewer rows (lay's split). Where that label finds no room (the
+// panel's right edge), each is named on its own.
 // Lines closer than a few points are drawn once, at the first of their events,
 // and the label of a later one names its epoch, "d-stalled (3,600)", so that
 // blog-original's d-stalled (3,600) under equilibrium (3,000) on one line does
@@ -2965,16 +2967,11 @@ func eventStyle() draw.TextStyle {
 // labels places ev's labels on c, drawn by p, and returns them, the
 // lines drawn and the events in sight (Plot).
 func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines []vg.Length, shown []Event) {
-	sty := eventStyle()
 	trX, _ := p.Transforms(&c)
 	for _, e := range ev.events {
 		if x := trX(float64(e.Epoch)); x >= c.Min.X && x <= c.Max.X {
 			shown = append(shown, e)
 		}
-	}
-	free := make([]vg.Length, labelRows) // where each row's last label ends
-	for i := range free {
-		free[i] = c.Min.X
 	}
 	// The lines drawn, one of those closer than a few points, and the
 	// one each event is drawn as. A label reads as the line's it begins
@@ -3003,7 +3000,39 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 	if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug (Plot)
 		return nil, lines, shown
 	}
-	h := sty.Height("M") // a row's
+	labels, rows := ev.lay(c, p, shown, lines, of, crosses, false)
+	// Events alike named at once with the lines they are drawn as, "on 4
+	// lines" written under the rest where that leaves the labels fewer
+	// rows: ring's "mode-covered ×8 on 4 lines" ran past equilibrium's
+	// line at 10,200, and noise-floor's label under it, at 8,000, ended
+	// too near that line for equilibrium's beside it, which took a third
+	// row; "4 lines" under "mode-covered ×8" leaves noise-floor the second
+	// row and equilibrium the first.
+	if split, n := ev.lay(c, p, shown, lines, of, crosses, true); n < rows {
+		labels = split
+	}
+	return labels, lines, shown
+}
+
+// lay places the labels of shown, their lines at lines (of, the line
+// of each), on c, drawn by p, as labels describes, and returns them and
+// the rows they take; split writes a label of events alike over two
+// rows, its count of the lines it spans under the rest, where the label
+// so written still reaches past their last line.
+func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.Length, of []int, crosses func(at, w, own vg.Length) bool, split bool) (labels []placed, rows int) {
+	sty := eventStyle()
+	trX, _ := p.Transforms(&c)
+	h := sty.Height("M")                 // a row's
+	free := make([]vg.Length, labelRows) // where each row's last label ends
+	for i := range free {
+		free[i] = c.Min.X
+	}
+	// fits is whether label, its lines one a row from the first of free
+	// on, begins at at past where each of those rows is taken.
+	fits := func(free []vg.Length, label string, at vg.Length) bool {
+		lines := strings.Split(label, "\n")
+		return len(lines) <= len(free) && !slices.ContainsFunc(free[:len(lines)], func(taken vg.Length) bool { return taken > at })
+	}
 	// place adds the label of n events, their first's line at x: of the
 	// first set of sides with room in a row, in the row and at the side
 	// the curves cross least, the first of them where none does; a row
@@ -3019,7 +3048,10 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 					top := c.Max.Y - vg.Length(row)*h
 					for _, s := range sides {
 						at, w := s.at, sty.Width(s.label)
-						if at >= free[row] && at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
+						if !fits(free[row:], s.label, at) {
+							continue
+						}
+						if at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
 							at := vg.Point{X: at, Y: top}
 							l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label, events: n}
 							if across := ev.across(c, p, l.box); across < least {
@@ -3048,8 +3080,19 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			return false
 		}
 		best.bare = least > 0 // over the data: no white box to hide them
-		labels = append(labels, *best)
-		free[bestRow] = best.at.X + sty.Width(best.label) + vg.Points(4)
+		// A label of two lines is two, a row each, each on a box of its own
+		// width, so that the lines under its shorter one show beside it.
+		for k, line := range strings.Split(best.label, "\n") {
+			l := *best
+			if k > 0 {
+				l.events = 0 // the first names them
+			}
+			l.at.Y -= vg.Length(k) * h
+			l.label, l.box = line, labelBox(sty, l.at, line)
+			labels = append(labels, l)
+			free[bestRow+k] = l.at.X + sty.Width(line) + vg.Points(4)
+			rows = max(rows, bestRow+k+1)
+		}
 		return true
 	}
 	for i := 0; i < len(shown); i++ {
@@ -3062,12 +3105,16 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			// Events of one kind whose lines lie under the first's label,
 			// named once: "mode-covered ×8 on 5 lines", right of the first
 			// line, across the others, which are broken under it.
-			rows := len(free)
-			if place(x, n, []side{{x + vg.Points(2), alikeLabel(shown[i:i+n], of[i:i+n])}}) {
+			label := alikeLabel(shown[i:i+n], of[i:i+n])
+			if two := strings.Replace(label, " on ", "\n", 1); split && two != label && x+vg.Points(2)+sty.Width(two) > trX(float64(shown[i+n-1].Epoch)) {
+				label = two
+			}
+			had := len(free)
+			if place(x, n, []side{{x + vg.Points(2), label}}) {
 				i += n - 1
 				continue
 			}
-			free = free[:rows] // the rows added for it, unused, left to the labels one by one
+			free = free[:had] // the rows added for it, unused, left to the labels one by one
 		}
 		// Right of the line, or where that is taken (the panel's edge at
 		// a run's last epoch, an earlier label) left of it,
@@ -3075,7 +3122,7 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 		// them (beyond).
 		place(x, 1, []side{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(dated), dated}}, beyond(sty, dated, x, lines, crosses))
 	}
-	return labels, lines, shown
+	return labels, rows
 }
 
 // alike is how many of events, from the first on, are of the first's kind
