@@ -88,7 +88,11 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	if note := s.LogBegun(); note != "" {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
-	for _, note := range s.Replaces(func(path string) string { return resumeCommand(path, opts.asGiven) }) {
+	for _, r := range s.Replaces() {
+		note := r.Note
+		if r.Stopped != nil {
+			note = stoppedRunNote(*r.Stopped, opts.asGiven)
+		}
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
 	sayReplacedPlot(stderr, opts.PlotPath, "run")
@@ -158,9 +162,23 @@ func resumeLine(epoch, plan int, path string, given []givenFlag) string {
 		path, numtext.FormatInt(epoch), numtext.FormatInt(plan), resumeCommand(path, given))
 }
 
+// stoppedRunNote is the note, before the first epoch, of a --save
+// checkpoint that holds this very run stopped short of its plan
+// (session.Replaced's Stopped), a run of the flags given: the command
+// given again after a stop, which trains the run again from epoch 0,
+// told the --resume that trains it on from there, where session's note
+// named the checkpoint as another run's, to be copied away: "--save
+// run.ckpt holds this run, vanilla seed 1, stopped at epoch 2,979 of its
+// 100,000: ganui --headless --resume run.ckpt --every 100 --save run.ckpt
+// trains it on from there, where this command trains it again from epoch
+// 0 and replaces it as the run ends; copy it elsewhere to keep it".
+func stoppedRunNote(st session.StoppedRun, given []givenFlag) string {
+	return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
+		st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, given))
+}
+
 // resumeCommand is resumeLine's command, which trains on the run saved
-// at path, a run of the flags given: the note of a --save that holds
-// this run stopped gives it too (session.Session.Replaces).
+// at path, a run of the flags given: stoppedRunNote gives it too.
 func resumeCommand(path string, given []givenFlag) string {
 	words := []string{"--headless", "--resume", shellword.Quote(path)}
 	for _, g := range given {

@@ -274,70 +274,69 @@ type Session struct {
 	// logBegun is LogBegun's note, "" for none.
 	logBegun string
 	// replaces is Replaces' notes.
-	replaces []string
-	// stopped is the --save checkpoint's run when it is this one stopped
-	// short of its plan (stoppedRun), which Replaces' note of it points
-	// at --resume for; nil for none.
-	stopped *stoppedRun
+	replaces []Replaced
 }
 
-// stoppedRun is a --save checkpoint that holds the run a new run of the
+// Replaced is one of Replaces' notes: an output that holds another run's
+// work this run will replace, and what it holds.
+type Replaced struct {
+	// Note says what the output holds and that this run replaces it,
+	// "--log run.csv holds another run's history, to epoch 2,000: this
+	// run's replaces it".
+	Note string
+	// Stopped is the run the --save checkpoint holds when it is this one
+	// stopped short of its plan, nil otherwise. Note then names it as
+	// another's, to be copied away; a front end that can give the
+	// command that trains it on says that instead (main's
+	// stoppedRunNote).
+	Stopped *StoppedRun
+}
+
+// StoppedRun is a --save checkpoint that holds the run a new run of the
 // same design, seed, plan and sample size is about to train again from
 // epoch 0: the same command given again after a stop (a signal, a
-// reader gone), where --resume of it trains on from epoch.
-type stoppedRun struct {
-	path        string
-	name        string
-	seed        uint64
-	epoch, plan int
+// reader gone), where --resume of it trains on from Epoch.
+type StoppedRun struct {
+	Path  string // the checkpoint's
+	Name  string // the design's, "a design of no name" for none
+	Seed  uint64
+	Epoch int // the checkpoint's
+	Plan  int // the epochs the run trains to
 }
 
 // Replaces says, of each output that holds another run's work this run
 // will replace, what it holds: a --save checkpoint other than the one the
 // run resumes from (which it goes on in), "--save run.ckpt holds a
-// checkpoint of vanilla, seed 1, at epoch 2,000: this run's replaces it
-// as the run ends; copy it elsewhere to keep it", and a --log history with
-// rows that the run does not go on in, "--log run.csv holds another
+// checkpoint of vanilla, seed 1, at epoch 2,000: this run's is to replace
+// it as the run ends; copy it elsewhere to keep it", and a --log history
+// with rows that the run does not go on in, "--log run.csv holds another
 // run's history, to epoch 2,000: this run's replaces it". Many programs
 // overwrite their outputs without a word, and ganui still does, as a
 // script that runs the same command again expects; but a long run's
-// checkpoint or history given as an output by mistake is not lost
-// unsaid. The checkpoint is replaced only at the run's end (or its stop
-// by a signal, which saves it too), so the note, given before the first
-// epoch, leaves the time to copy it; the log is emptied at the first
-// epoch. None for a missing or empty file, a log of its header alone, or
-// a log the run goes on in.
+// checkpoint or history given as an output by mistake is not lost unsaid.
+// The checkpoint is replaced only at the run's end (or its stop by a
+// signal, which saves it too), so the note, given before the first epoch,
+// leaves the time to copy it; the log is emptied at the first epoch. None
+// for a missing or empty file, a log of its header alone, or a log the run
+// goes on in.
 //
 // A --save checkpoint that holds this very run stopped short of its plan
 // (the same design, seed, plan and sample size: the command given again
-// after a stop) is told with resume's command, the one that trains it on
-// from there, given its path ("" or a nil resume for none): "--save
-// run.ckpt holds this run, vanilla seed 1, stopped at epoch 2,979 of its
-// 100,000: ganui --headless --resume run.ckpt --every 100 --save run.ckpt
-// trains it on from there, where this command trains it again from epoch
-// 0 and replaces it as the run ends; copy it elsewhere to keep it", where
-// the note named the checkpoint as another run's, to be copied away.
-func (s *Session) Replaces(resume func(path string) string) []string {
-	st := s.stopped
-	if st == nil || resume == nil || resume(st.path) == "" {
-		return s.replaces
-	}
-	notes := slices.Clone(s.replaces)
-	notes[len(notes)-1] = fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
-		st.path, st.name, st.seed, numtext.FormatInt(st.epoch), numtext.FormatInt(st.plan), resume(st.path))
-	return notes
-}
+// after a stop) has its run in Stopped, for the front end to give the
+// --resume that trains it on from there, which a session cannot word:
+// the command is the front end's.
+func (s *Session) Replaces() []Replaced { return s.replaces }
 
 // replacedCheckpoint is Replaces' note of the --save checkpoint at path,
-// or "" when there is none to replace there; and the run it holds when
-// that is this one, of gan's design and seed to plan epochs on samples
-// samples, stopped short of the plan (stoppedRun), nil otherwise.
-func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (string, *stoppedRun) {
+// with the run it holds in Stopped when that is this one, of gan's design
+// and seed to plan epochs on samples samples, stopped short of the plan;
+// false when there is none to replace there.
+func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (Replaced, bool) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		return "", nil
+		return Replaced{}, false
 	}
 	what := "a ganui checkpoint" // one this ganui cannot read (damaged, a newer ganui's) is still one
-	var stopped *stoppedRun
+	var stopped *StoppedRun
 	if saved, annex, err := loadCheckpoint(path); err == nil {
 		name := saved.Config().Name
 		if name == "" {
@@ -346,10 +345,10 @@ func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (string
 		what = fmt.Sprintf("a checkpoint of %s, seed %d, at epoch %s", name, saved.Seed(), numtext.FormatInt(saved.Epoch()))
 		if rec, err := readRecord(annex, saved.Epoch()); err == nil && gan != nil && rec.planned == plan && rec.samples == samples &&
 			saved.Epoch() < plan && saved.Seed() == gan.Seed() && bytes.Equal(presets.Marshal(saved.Config()), presets.Marshal(gan.Config())) {
-			stopped = &stoppedRun{path: path, name: name, seed: saved.Seed(), epoch: saved.Epoch(), plan: plan}
+			stopped = &StoppedRun{Path: path, Name: name, Seed: saved.Seed(), Epoch: saved.Epoch(), Plan: plan}
 		}
 	}
-	return fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), stopped
+	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), Stopped: stopped}, true
 }
 
 // replacedLog is Replaces' note of the --log history at path that a run
@@ -634,7 +633,7 @@ func New(opts Options) (*Session, error) {
 	// --save is a reservation's from here on).
 	if s.csv != nil && !s.csv.append && opts.Resume == "" {
 		if note := replacedLog(opts.LogPath, s.csv.lay); note != "" {
-			s.replaces = append(s.replaces, note)
+			s.replaces = append(s.replaces, Replaced{Note: note})
 		}
 	}
 	if opts.SavePath != "" && !opts.SavesOverResume() {
@@ -642,8 +641,8 @@ func New(opts Options) (*Session, error) {
 		if opts.Resume != "" {
 			this = nil
 		}
-		if note, stopped := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); note != "" {
-			s.replaces, s.stopped = append(s.replaces, note), stopped
+		if r, ok := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); ok {
+			s.replaces = append(s.replaces, r)
 		}
 	}
 	// Last, the outputs held to the run's end, given up only by Run's end
