@@ -180,17 +180,34 @@ func stoppedRunNote(st session.StoppedRun, given []givenFlag) string {
 // resumeCommand is resumeLine's command, which trains on the run saved
 // at path, a run of the flags given: stoppedRunNote gives it too.
 func resumeCommand(path string, given []givenFlag) string {
-	words := []string{"--headless", "--resume", shellword.Quote(path)}
-	for _, g := range given {
-		switch g.name {
-		case "headless", "resume", "preset", "set", "seed", "samples", "epochs":
-			continue
-		}
+	resume := []givenFlag{{"headless", []string{"--headless"}}, {"resume", []string{"--resume", path}}}
+	return flagsCommand(append(resume, without(given, "headless", "resume", "preset", "set", "seed", "samples", "epochs")...))
+}
+
+// flagsCommand is the command line that runs ganui as the user started
+// it (command.Line) with flags, each word quoted for the shell: the
+// command a stopped run, batch or sweep ends naming, made of the flags
+// as given (givenFlags), some left out (without) or given others in
+// their place.
+func flagsCommand(flags []givenFlag) string {
+	var words []string
+	for _, g := range flags {
 		for _, w := range g.words {
 			words = append(words, shellword.Quote(w))
 		}
 	}
 	return command.Line(strings.Join(words, " "))
+}
+
+// without is flags but those named in names, in their order.
+func without(flags []givenFlag, names ...string) []givenFlag {
+	var out []givenFlag
+	for _, g := range flags {
+		if !slices.Contains(names, g.name) {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // withLeft is err, a run's, with left, a file its directory, made
@@ -311,7 +328,7 @@ func unfinishedSeeds(res session.BatchResult, given []givenFlag) string {
 	if len(interrupted) > 0 && len(unstarted) > 0 {
 		named = [2]string{session.CompactSeeds(interrupted), session.CompactSeeds(unstarted)}
 	}
-	retrain := retrainCommand(given, []string{"seeds"}, []string{"--seeds", session.CompactSeeds(left)})
+	retrain := retrainCommand(given, "seeds", []givenFlag{{"seeds", []string{"--seeds", session.CompactSeeds(left)}}})
 	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1, plotKept(given, "batch"))
 }
 
@@ -353,31 +370,26 @@ func givenFlags(fs *flag.FlagSet, args []string) []givenFlag {
 // retrainCommand is the whole command that trains what a stopped batch
 // left, for its last line to give, where it gave the batch's flags alone
 // ("--seeds 2-4 trains them"), which no shell runs: ganui as the user
-// started it (command.Line), then the flags as given, each quoted for
-// the shell, those named in batch replaced by with, where the first of
-// them stood. --plot is left out: the stopped batch has drawn what
-// finished to its file, which a second run given it would replace.
-func retrainCommand(given []givenFlag, batch []string, with []string) string {
-	var words []string
+// started it, then the flags as given (flagsCommand), each of batch's
+// ("seeds", "sweep") left out and with put where the first of them
+// stood, or after the rest where there is none. --plot is left out:
+// the stopped batch has drawn what finished to its file, which a second
+// run given it would replace.
+func retrainCommand(given []givenFlag, batch string, with []givenFlag) string {
+	var flags []givenFlag
 	put := false
-	for _, g := range given {
+	for _, g := range without(given, "plot") {
 		switch {
-		case g.name == "plot":
-			continue
-		case slices.Contains(batch, g.name):
-			if !put {
-				words, put = append(words, with...), true
-			}
-			continue
-		}
-		for _, w := range g.words {
-			words = append(words, shellword.Quote(w))
+		case g.name != batch:
+			flags = append(flags, g)
+		case !put:
+			flags, put = append(flags, with...), true
 		}
 	}
 	if !put {
-		words = append(words, with...)
+		flags = append(flags, with...)
 	}
-	return command.Line(strings.Join(words, " "))
+	return flagsCommand(flags)
 }
 
 // plotKept is what a stopped batch's last line (unfinishedLine) ends
@@ -477,11 +489,11 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 	}
 	var flags []string
 	for _, box := range sweepBoxes(res) {
-		var f []string
+		var f []givenFlag
 		for i, values := range box {
-			f = append(f, "--sweep", shellword.Quote(res.Axes[i].Key+"="+strings.Join(values, ",")))
+			f = append(f, givenFlag{"sweep", []string{"--sweep", res.Axes[i].Key + "=" + strings.Join(values, ",")}})
 		}
-		flags = append(flags, retrainCommand(given, []string{"sweep"}, f))
+		flags = append(flags, retrainCommand(given, "sweep", f))
 	}
 	left := fmt.Sprintf("%d of %d cells", len(res.Unfinished), cells)
 	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1, plotKept(given, "sweep"))
