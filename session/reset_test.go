@@ -134,27 +134,7 @@ func TestResetSaysWhatItDid(t *testing.T) {
 // press, "0 sets G lr back to 5e-5", where ← would take as many presses as
 // → took.
 func TestRollbackNamesResetsKey(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 20 {
-		s.trainEpoch()
-	}
-	for s.gan.Config().GLR < 0.5 {
-		Adjust{GLR, +1}.apply(s)
-	}
-	for s.state != Diverged && s.gan.Epoch() < 3000 {
-		s.trainEpoch()
-		if s.gan.Epoch() == 21 {
-			keepNow(s)
-		}
-	}
-	if s.state != Diverged {
-		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
-	}
+	s := ranAway(t, 21, 0)
 	Rollback{}.apply(s)
 	if want := " with G lr still 0.5: 0 sets G lr back to 5e-5, or lower a learning rate (←), then space"; !strings.Contains(read(s.note), ")"+want) {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
@@ -171,24 +151,10 @@ func TestRollbackNamesResetsKey(t *testing.T) {
 // says so and that space goes on, where it told it to lower a learning rate
 // as if nothing had been set back.
 func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
+	s := ranAway(t, 20, 0) // kept before the raise: the state u returns to trained with the design's G lr
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
-	}
-	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 20 {
-		s.trainEpoch()
-	}
-	keepNow(s) // before the raise: the state u returns to trained with the design's G lr
-	for s.gan.Config().GLR < 0.5 {
-		Adjust{GLR, +1}.apply(s)
-	}
-	for s.state != Diverged && s.gan.Epoch() < 3000 {
-		s.trainEpoch()
-	}
-	if s.state != Diverged {
-		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Reset{GLR}.apply(s)
 	// The screen's advice before u follows the note: the snapshot
@@ -207,11 +173,12 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 	}
 }
 
-// rolledBackFromRunaway is vanilla with newRunaway's D lr, its G lr raised
-// ups steps, trained 20 epochs and kept there, then raised to 0.5 (and
-// more applied), run away and rolled back with u to epoch 20, its note
-// saying so.
-func rolledBackFromRunaway(t *testing.T, ups int, more ...Adjust) *Session {
+// ranAway is vanilla with newRunaway's D lr, its G lr raised ups steps,
+// trained 20 epochs, then raised to 0.5 (and more applied) and trained
+// until it runs away, with the state u returns to kept at keepAt: 20,
+// before the raise, where the state trained with the G lr of the start,
+// or 21, the first epoch trained after it, where it trained with 0.5.
+func ranAway(t *testing.T, keepAt, ups int, more ...Adjust) *Session {
 	t.Helper()
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -225,7 +192,9 @@ func rolledBackFromRunaway(t *testing.T, ups int, more ...Adjust) *Session {
 	for range 20 {
 		s.trainEpoch()
 	}
-	keepNow(s)
+	if keepAt == 20 {
+		keepNow(s)
+	}
 	for s.gan.Config().GLR < 0.5 {
 		Adjust{GLR, +1}.apply(s)
 	}
@@ -234,10 +203,21 @@ func rolledBackFromRunaway(t *testing.T, ups int, more ...Adjust) *Session {
 	}
 	for s.state != Diverged && s.gan.Epoch() < 3000 {
 		s.trainEpoch()
+		if s.gan.Epoch() == keepAt {
+			keepNow(s)
+		}
 	}
 	if s.state != Diverged {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
+	return s
+}
+
+// rolledBackFromRunaway is ranAway's run of ups and more, kept at epoch
+// 20, rolled back with u to epoch 20, its note saying so.
+func rolledBackFromRunaway(t *testing.T, ups int, more ...Adjust) *Session {
+	t.Helper()
+	s := ranAway(t, 20, ups, more...)
 	Rollback{}.apply(s)
 	if want := "rolled back to epoch 20 (diverged at " + numtext.FormatInt(s.rolledFrom) + ") with G lr still 0.5"; !strings.HasPrefix(read(s.note), want) {
 		t.Fatalf("u: %q, want it to begin %q", s.note, want)

@@ -349,28 +349,7 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 // 2 (1 there): undo G lr 5e-5 → 0.5 and D steps 1 → 2", where "undo" would read
 // as what u does).
 func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
-	for range 20 {
-		s.trainEpoch()
-	}
-	for s.gan.Config().GLR < 0.5 {
-		Adjust{GLR, +1}.apply(s)
-	}
-	Adjust{DSteps, +1}.apply(s)
-	for s.state != Diverged && s.gan.Epoch() < 3000 {
-		s.trainEpoch()
-		if s.gan.Epoch() == 21 {
-			keepNow(s)
-		}
-	}
-	if s.state != Diverged {
-		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
-	}
+	s := ranAway(t, 21, 0, Adjust{DSteps, +1})
 	Rollback{}.apply(s)
 	want := " with G lr still 0.5 and D steps still 2: ↑↓ and 0 set each back" + GivesWay + ", G lr to 5e-5 and D steps to 1" + GivesWay + ", or lower a learning rate (←), then space"
 	// Where they do not fit, where it diverged and where u again goes give
