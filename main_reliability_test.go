@@ -497,15 +497,7 @@ func FuzzMemAvailable(f *testing.F) {
 // goes to a file would have the progress lines written over the CSV, and
 // --save would rename the checkpoint over it: both exit 2 before training.
 func TestOutputIsNotStandardOutput(t *testing.T) {
-	out, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	link := filepath.Join(t.TempDir(), "stdout")
-	if err := os.Symlink(out.Name(), link); err != nil {
-		t.Fatal(err)
-	}
+	out, link := streamFile(t)
 	for _, flag := range []string{"--log", "--save"} {
 		var stderr strings.Builder
 		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "3", flag, link}, out, &stderr)
@@ -520,21 +512,30 @@ func TestOutputIsNotStandardOutput(t *testing.T) {
 	}
 }
 
+// streamFile is a file for a test to give run as its standard output or
+// error, and a link to it in another directory: an output named by the
+// link is the stream's file under a name of its own.
+func streamFile(t *testing.T) (out *os.File, link string) {
+	t.Helper()
+	out, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { out.Close() })
+	link = filepath.Join(t.TempDir(), "stdout")
+	if err := os.Symlink(out.Name(), link); err != nil {
+		t.Fatal(err)
+	}
+	return out, link
+}
+
 // TestPlotIsNotAStream: --plot naming standard output's or standard error's
 // file, or a directory, is told what it is, as --log's is, where its name,
 // with no figure's extension, had been told to take one: "a figure is
 // FILE.png, FILE.svg or FILE.pdf; give …/stdout.png, …". A figure is written
 // to a file of its own, never to a stream.
 func TestPlotIsNotAStream(t *testing.T) {
-	out, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	link := filepath.Join(t.TempDir(), "stdout")
-	if err := os.Symlink(out.Name(), link); err != nil {
-		t.Fatal(err)
-	}
+	out, link := streamFile(t)
 	dir := t.TempDir()
 	for _, c := range []struct {
 		path           string
