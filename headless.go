@@ -133,6 +133,10 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 				fmt.Fprintln(stderr, line)
 			case ok && c.readerGone():
 				c.resume = line // after the line of the reader's going (goneLine)
+			case ok && c.told:
+				// Standard output failed otherwise (a full disk), its line
+				// said as it stopped the run: the checkpoint trains on.
+				fmt.Fprintln(stderr, line)
 			}
 		}
 		return session.ErrInterrupted
@@ -145,7 +149,8 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 }
 
 // resumeLine is the line a headless run a signal stopped, or its reader's
-// going, ends with on stderr once its --save checkpoint is written, as a stopped --seeds
+// going, or a failed write of its standard output (a full disk), ends
+// with on stderr once its --save checkpoint is written, as a stopped --seeds
 // batch or --sweep ends naming the command that trains what it left
 // (unfinishedLine): where the run stopped, and the whole command that
 // trains it on from there: "ganui: run.ckpt holds the run at epoch 1,234

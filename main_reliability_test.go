@@ -14,7 +14,9 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/leakcheck"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -587,13 +589,16 @@ func (failsAtFinal) Write(p []byte) (int, error) {
 // TestDeadOutputStopsTheRun: when standard output fails (its reader gone,
 // | head -1, or a full disk), a headless run stops after its epoch with
 // its checkpoint written and exits 1, rather than training on for no one
-// (or dying of SIGPIPE with nothing saved).
+// (or dying of SIGPIPE with nothing saved); on a full disk it ends, as a
+// signal's stop does, with the command that trains the checkpoint on
+// (resumeLine).
 func TestDeadOutputStopsTheRun(t *testing.T) {
 	leakcheck.Check(t)
 	save := filepath.Join(t.TempDir(), "run.ckpt")
 	var stderr strings.Builder
 	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "10", "--save", save}, fullDisk{}, &stderr)
-	if code != exitFailure || !strings.Contains(stderr.String(), "writing the output: no space left on device; stopping after the current epoch") {
+	lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	if code != exitFailure || lines[0] != "ganui: writing the output: no space left on device; stopping after the current epoch" {
 		t.Fatalf("exit %d, %q", code, stderr.String())
 	}
 	g, err := session.LoadCheckpoint(save)
@@ -602,6 +607,11 @@ func TestDeadOutputStopsTheRun(t *testing.T) {
 	}
 	if g.Epoch() < 10 || g.Epoch() > 1000 {
 		t.Fatalf("stopped at epoch %d, want soon after the failed line at epoch 10", g.Epoch())
+	}
+	want := "ganui: " + shellword.Quote(save) + " holds the run at epoch " + numtext.FormatInt(g.Epoch()) + " of its 1,000,000,000; "
+	wantCmd := " --headless --resume " + shellword.Quote(save) + " --every 10 --save " + shellword.Quote(save) + " trains the rest"
+	if len(lines) != 2 || !strings.HasPrefix(lines[1], want) || !strings.HasSuffix(lines[1], wantCmd) {
+		t.Errorf("stderr %q; want its second line, and last, %q, the program, then %q", stderr.String(), want, wantCmd)
 	}
 }
 
