@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"os/exec"
@@ -509,6 +510,70 @@ func TestLogCutAfterItsLastRow(t *testing.T) {
 	}
 	if got, err := os.ReadFile(path); err != nil || string(got) != (csvLayout{}).header()+"\n" {
 		t.Errorf("the log: %v; it holds %q, want the header alone", err, got)
+	}
+}
+
+// TestLogCutThenReplacedKeepsTheRest: a log cut short under the run, then
+// replaced by another file (csvFile.putBack, keepBeside), is kept beside
+// the file put there as it would be put back, the header and the rows
+// written since the cut, the rows lost said, where the kept file began
+// with the NULs the cut left where its rows had been; one cut after its
+// last row has nothing to keep, and says its rows are lost.
+func TestLogCutThenReplacedKeepsTheRest(t *testing.T) {
+	stats := func(e int) engine.EpochStats {
+		return engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.25, G: 1, Mean: 4, Std: 1}
+	}
+	for _, c := range []struct {
+		name     string
+		cutAfter int // the epoch the log is cut after; 6, the last, for none kept
+		want     string
+	}{
+		{"cut.csv", 3, " was cut short, then replaced by another file while the run wrote it, left as it is: its rows before epoch 4 are lost, the header and the rest, epochs 4–6, are kept beside it, in "},
+		{"last.csv", 6, " was cut short, then replaced by another file while the run wrote it, left as it is: the run's rows are lost"},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, c.name)
+		f := newCSVFile(path, csvLayout{})
+		want := (csvLayout{}).header() + "\n"
+		for e := 1; e <= 6; e++ {
+			f.write(stats(e))
+			if e > c.cutAfter {
+				want += string(appendCSV(nil, stats(e), nil, csvLayout{}))
+			}
+			if e == c.cutAfter {
+				if err := f.flush(); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Truncate(path, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := f.flush(); err != nil {
+			t.Fatal(err)
+		}
+		other := filepath.Join(dir, "other")
+		if err := os.WriteFile(other, []byte("another run's\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(other, path); err != nil {
+			t.Fatal(err)
+		}
+		kept := filepath.Join(dir, strings.TrimSuffix(c.name, ".csv")+".kept.csv")
+		wantErr := path + c.want
+		if c.cutAfter < 6 {
+			wantErr += kept
+		}
+		if err := f.close(); err == nil || err.Error() != wantErr {
+			t.Errorf("%s: close: %v, want %q", c.name, err, wantErr)
+		}
+		got, err := os.ReadFile(kept)
+		switch {
+		case c.cutAfter == 6 && !errors.Is(err, fs.ErrNotExist):
+			t.Errorf("%s: a file kept beside for the header alone: %q, %v", c.name, got, err)
+		case c.cutAfter < 6 && (err != nil || string(got) != want):
+			t.Errorf("%s: the log kept beside: %v; it holds %q, want %q", c.name, err, got, want)
+		}
 	}
 }
 

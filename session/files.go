@@ -1503,9 +1503,11 @@ func rowEnd(f io.ReaderAt, lo, hi int64) (int64, error) {
 // file beginning with thousands of NULs where its rows were, and the
 // run ending with exit 0: it is written again as the header and the rows
 // written since the cut, and the run says which are lost. A file put at
-// the path since (another run's log) is not replaced, and a path that
-// cannot be written again (its directory removed too) is an error, both
-// saying that the rows are not there.
+// the path since (another run's log) is not replaced: what the run's log
+// holds, as it would be put back, is kept beside it (WriteBeside), the
+// header and the rows since a cut of a log cut short first, not the NULs
+// the cut left; a path that cannot be written again (its directory
+// removed too) is an error, both saying that the rows are not there.
 func (c *csvFile) putBack() error {
 	c.rows.checkCut(c.rows.size) // cut since the last write
 	held, err := c.f.Stat()
@@ -1514,20 +1516,10 @@ func (c *csvFile) putBack() error {
 	}
 	now, err := os.Stat(c.path)
 	ours := err == nil && os.SameFile(held, now)
-	switch {
-	case ours && c.rows.kept == 0:
+	if ours && c.rows.kept == 0 {
 		return nil
-	case err == nil && !ours:
-		// Left as it is, and the rows kept beside it, that none is lost.
-		kept, kerr := outputfile.WriteBeside(c.path, 0o666, func(w io.Writer) error {
-			_, err := io.Copy(w, io.NewSectionReader(c.f, 0, c.rows.size))
-			return err
-		})
-		if kerr != nil {
-			return fmt.Errorf("%s was replaced by %s while the run wrote it, and the run's history could not be kept beside it: %w", c.path, replacedBy(now), kerr)
-		}
-		return fmt.Errorf("%s was replaced by %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", c.path, replacedBy(now), c.rowsHeld(), kept)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	what, from, kind := "removed", int64(0), historyKind
@@ -1542,10 +1534,15 @@ func (c *csvFile) putBack() error {
 			kind.Is = func(io.Reader) bool { return true }
 		}
 	}
-	err = outputfile.Write(c.path, 0o666, kind, func(w io.Writer) error {
+	rows := func(w io.Writer) error {
 		_, err := io.Copy(w, io.MultiReader(strings.NewReader(header), io.NewSectionReader(c.f, from, c.rows.size-from)))
 		return err
-	})
+	}
+	if err == nil && !ours {
+		// Left as it is, and the rows kept beside it, that none is lost.
+		return c.keepBeside(now, from, rows)
+	}
+	err = outputfile.Write(c.path, 0o666, kind, rows)
 	switch {
 	case err != nil:
 		return &logLost{path: c.path, what: what, rows: c.rowsHeld(), err: err}
@@ -1555,6 +1552,30 @@ func (c *csvFile) putBack() error {
 		return fmt.Errorf("%s was cut short while the run wrote it: its rows are lost, the header alone is left", c.path)
 	}
 	return fmt.Errorf("%s was cut short while the run wrote it: its rows before epoch %s are lost, the header and the rest are left", c.path, c.epochAt(from))
+}
+
+// keepBeside is putBack's of a log another file has replaced, found as
+// now: what rows writes, the log as it would be put back, the rows from
+// from on, is written beside the path (outputfile.WriteBeside) and said.
+// A log cut short before it was replaced has lost its rows before the
+// cut (from), which is said; one cut after its last row holds none, and
+// no file is written beside it for its header alone.
+func (c *csvFile) keepBeside(now fs.FileInfo, from int64, rows func(io.Writer) error) error {
+	replaced := "was replaced by " + replacedBy(now)
+	if from > 0 {
+		replaced = "was cut short, then replaced by " + replacedBy(now)
+	}
+	if from > 0 && from == c.rows.size {
+		return fmt.Errorf("%s %s while the run wrote it, left as it is: the run's rows are lost", c.path, replaced)
+	}
+	kept, err := outputfile.WriteBeside(c.path, 0o666, rows)
+	if err != nil {
+		return fmt.Errorf("%s %s while the run wrote it, and the run's history could not be kept beside it: %w", c.path, replaced, err)
+	}
+	if from > 0 {
+		return fmt.Errorf("%s %s while the run wrote it, left as it is: its rows before epoch %s are lost, the header and the rest, %s, are kept beside it, in %s", c.path, replaced, c.epochAt(from), c.rowsHeld(), kept)
+	}
+	return fmt.Errorf("%s %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", c.path, replaced, c.rowsHeld(), kept)
 }
 
 // replacedBy names what took a log's place under the run, found as
