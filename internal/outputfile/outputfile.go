@@ -1184,17 +1184,23 @@ func displaced(path string, kind Kind) string {
 // --resume run.kept.ckpt), and returns that name. A name taken is never
 // replaced: the file is linked there, which fails on a name taken, and
 // its temporary name removed; where the file system has no links, it
-// is renamed there once the name is found free.
+// is renamed there once the name is found free. Where run.kept-1000.ckpt
+// is taken too, a name of eight random hexadecimal digits follows,
+// run.kept-5f3a09c1.ckpt, until one is free: what was written is not
+// lost for the names an earlier run kept (keptName).
 func keepBeside(temp, path string) (string, error) {
 	dir, base := filepath.Split(path)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	for i := 1; i <= 1000; i++ {
-		name := stem + ".kept" + ext
-		if i > 1 {
-			name = fmt.Sprintf("%s.kept-%d%s", stem, i, ext)
+	for i := 1; ; i++ {
+		var n string // "", "-2", …, "-1000", then random
+		switch {
+		case i > 1000+maxRandomKept:
+			return "", fmt.Errorf("%s, its names numbered to -1000 and %d of random digits are all taken", keptName(base, ""), maxRandomKept)
+		case i > 1000:
+			n = fmt.Sprintf("-%08x", rand.Uint32())
+		case i > 1:
+			n = fmt.Sprintf("-%d", i)
 		}
-		kept := filepath.Join(dir, name)
+		kept := filepath.Join(dir, keptName(base, n))
 		err := os.Link(temp, kept)
 		switch {
 		case err == nil:
@@ -1213,7 +1219,38 @@ func keepBeside(temp, path string) (string, error) {
 		}
 		return kept, nil
 	}
-	return "", fmt.Errorf("%s.kept%s to %s.kept-1000%s are all taken", stem, ext, stem, ext)
+}
+
+// maxRandomKept bounds keepBeside's random names, tried once
+// run.kept-1000.ckpt is taken: each is free but for one chance in four
+// thousand million per file there, so that only a directory that takes
+// no file ends the search, and that, said by the link, first.
+const maxRandomKept = 100
+
+// keptName is the name keepBeside keeps a file called base under, n
+// its number ("", "-2", "-5f3a09c1"): base's stem, ".kept" and n, then
+// base's extension, run.kept-2.ckpt for run.ckpt. The stem is cut, at a
+// letter's start, to what leaves the name within the 255 bytes a file
+// system takes of one (as tempPrefix cuts a temporary file's), for a
+// path as long as that is written, and kept, as any other: else the name
+// would be refused as too long, and what was written lost. An extension
+// too long to leave a letter of the stem is none: the whole name is cut
+// then, ".kept" and n after it.
+func keptName(base, n string) string {
+	const maxName = 255
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	room := maxName - len(".kept") - len(n) - len(ext)
+	if room < 1 {
+		stem, ext, room = base, "", maxName-len(".kept")-len(n)
+	}
+	if len(stem) > room {
+		for room > 0 && !utf8.RuneStart(stem[room]) {
+			room--
+		}
+		stem = stem[:room]
+	}
+	return stem + ".kept" + n + ext
 }
 
 // finished ends f's time under way: it is renamed into place or removed.

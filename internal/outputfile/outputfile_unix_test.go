@@ -1212,3 +1212,72 @@ func TestWriteBesideTakesAFreeName(t *testing.T) {
 		t.Errorf("in the directory: %v", entries)
 	}
 }
+
+// TestKeptNameIsAlwaysMade: a file kept beside a path (keepBeside) is
+// kept whatever names are taken or however long the path's is: a name
+// within 255 bytes of one as long as that, its stem cut at a letter's
+// start, the extension kept (keptName); and, once run.kept.csv to
+// run.kept-1000.csv are all taken, a name of random digits, of the same
+// extension and no temporary file's form. Else the write failed, "file
+// name too long" or "… are all taken", and what was written was lost.
+func TestKeptNameIsAlwaysMade(t *testing.T) {
+	fill := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	// A name of 251 bytes, two-byte letters after its first: the stem
+	// cut to 245 bytes, 243 for "-2", the letter that would be cut in
+	// two left out.
+	dir := t.TempDir()
+	long := "x" + strings.Repeat("é", 123) + ".csv"
+	path := filepath.Join(dir, long)
+	if err := os.WriteFile(path, nil, 0o666); err != nil {
+		t.Skip(err) // a file system of shorter names
+	}
+	for i, c := range []struct {
+		n       string
+		letters int
+	}{{"", 122}, {"-2", 121}} {
+		want := filepath.Join(dir, "x"+strings.Repeat("é", c.letters)+".kept"+c.n+".csv")
+		kept, err := WriteBeside(path, 0o666, fill(fmt.Sprint(i)))
+		if err != nil || kept != want {
+			t.Fatalf("beside a name of %d bytes: %q, %v; want %q (%d bytes)", len(long), kept, err, want, len(filepath.Base(want)))
+		}
+		if b, _ := os.ReadFile(kept); string(b) != fmt.Sprint(i) {
+			t.Errorf("%s holds %q, want %q", kept, b, fmt.Sprint(i))
+		}
+	}
+	// An extension too long to leave the stem a letter: the name cut
+	// whole.
+	if got := keptName("x."+strings.Repeat("a", 300), "-2"); got != "x."+strings.Repeat("a", 246)+".kept-2" {
+		t.Errorf("keptName of a name that is all extension: %q", got)
+	}
+
+	// Every numbered name taken.
+	dir = t.TempDir()
+	path = filepath.Join(dir, "run.csv")
+	for i := 1; i <= 1000; i++ {
+		name := "run.kept.csv"
+		if i > 1 {
+			name = fmt.Sprintf("run.kept-%d.csv", i)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept, err := WriteBeside(path, 0o666, fill("run"))
+	if err != nil {
+		t.Fatalf("every numbered name taken: %v", err)
+	}
+	name := filepath.Base(kept)
+	hex, ok := strings.CutPrefix(name, "run.kept-")
+	hex, ok2 := strings.CutSuffix(hex, ".csv")
+	if !ok || !ok2 || len(hex) != 8 || strings.Trim(hex, "0123456789abcdef") != "" || filepath.Dir(kept) != filepath.Clean(dir) {
+		t.Errorf("every numbered name taken: kept in %q, want run.kept- and eight hexadecimal digits, then .csv", kept)
+	}
+	if b, _ := os.ReadFile(kept); string(b) != "run" {
+		t.Errorf("%s holds %q", kept, b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "run.kept-1000.csv")); len(b) != 0 {
+		t.Errorf("a name taken was replaced: %q", b)
+	}
+}
