@@ -169,6 +169,9 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 	r.f = nil
 	defer finished(f)
 	defer func() {
+		if ke := (*KeptError)(nil); errors.As(err, &ke) && ke.Unkept != nil {
+			return // closed, and left named: it holds what was written
+		}
 		if err != nil {
 			f.Close()
 			rerr := discard(f.Name())
@@ -785,7 +788,8 @@ var dirOps = struct {
 	rename     func(oldpath, newpath string) error
 	remove     func(name string) error
 	takesFiles func(dir string) error
-}{os.OpenFile, os.Rename, os.Remove, takesFiles}
+	link       func(oldname, newname string) error // keepBeside's
+}{os.OpenFile, os.Rename, os.Remove, takesFiles, os.Link}
 
 // unwrapPath drops the probe's own name from an error about it.
 func unwrapPath(err error) error {
@@ -1082,7 +1086,11 @@ func place(temp, path string, kind Kind, placed func()) error {
 	}
 	kept, err := keepBeside(temp, path)
 	if err != nil {
-		return fmt.Errorf("%s is now %s, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it: %w", path, what, unwrapPath(err))
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return &KeptError{Path: path, What: what, Kept: temp, Unkept: unwrapPath(err)}
 	}
 	return &KeptError{Path: path, What: what, Kept: kept}
 }
@@ -1094,10 +1102,23 @@ func place(temp, path string, kind Kind, placed func()) error {
 // is in Kept, a file beside it under a free name (keepBeside), whose
 // name is of no form a later write removes (removeStale), so that
 // nothing is lost and nothing replaced.
+//
+// Where no name beside it could be had (Unkept: the directory made
+// read-only too, or a full disk refusing it a new name), what was
+// written is left in the write's hidden temporary file, Kept then, not
+// removed or emptied as a failed write's is, and named, for the user to
+// rename: it is on the disk where the user asked for it already. It is
+// not copied to the system's temporary directory, which a user would
+// not look in for a run's checkpoint: often another file system, or
+// memory, without the room for one of hundreds of megabytes, and
+// emptied at a reboot.
 type KeptError struct {
 	Path string // the file not replaced, links followed
 	What string // what is there now: "a directory", "a named pipe", "a file that is not a ganui checkpoint"
 	Kept string // the file written instead, beside Path
+	// Unkept is why no name of its own beside Path could be had, Kept
+	// the write's hidden temporary file then; nil where one was.
+	Unkept error
 	// Contents and Use are the caller's words for what Kept holds, "the
 	// checkpoint", and what it serves, ", which --resume goes on from";
 	// "" says "what was to be written there", and nothing more.
@@ -1113,6 +1134,9 @@ func (e *KeptError) Error() string {
 	if contents == "" {
 		contents = "what was to be written there"
 	}
+	if e.Unkept != nil {
+		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is left in its hidden temporary file %s, which a later write of %s removes; rename it to keep it", e.Path, e.What, contents, e.Unkept, e.Kept, filepath.Base(e.Path))
+	}
 	return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace: %s is kept beside it, in %s%s", e.Path, e.What, contents, e.Kept, e.Use)
 }
 
@@ -1122,11 +1146,20 @@ func (e *KeptError) Error() string {
 // else having taken its place, that nothing may be lost (a --log whose
 // file another has replaced while the run wrote it). It is written as
 // Write writes, into a hidden temporary file first, synced, so that a
-// failure leaves nothing.
+// failure leaves nothing. A directory that takes no file, or a disk
+// without the room, is said of the name it was to have, "cannot write
+// out/run.kept.csv: permission denied", for the user to know where what
+// was lost would have been, not of the temporary file's.
 func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kept string, err error) {
+	dir, base := filepath.Split(path)
+	unwritten := func(err error) error {
+		return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, keptName(base, "")), unwrapPath(err))
+	}
 	f, err := createTemp(path, perm)
-	if err != nil {
+	if errors.Is(err, ErrAbandoned) {
 		return "", err
+	} else if err != nil {
+		return "", unwritten(err)
 	}
 	defer finished(f)
 	defer func() {
@@ -1135,14 +1168,16 @@ func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kep
 			discard(f.Name())
 		}
 	}()
-	if err = fill(gatedWriter{f, gateOf(f)}); err != nil {
+	if err = fill(gatedWriter{f, gateOf(f)}); errors.Is(err, ErrAbandoned) {
 		return "", err
+	} else if err != nil {
+		return "", unwritten(err)
 	}
 	if err = f.Sync(); err != nil {
-		return "", err
+		return "", unwritten(err)
 	}
 	if err = f.Close(); err != nil {
-		return "", err
+		return "", unwritten(err)
 	}
 	underWay.Lock()
 	defer underWay.Unlock()
@@ -1201,7 +1236,7 @@ func keepBeside(temp, path string) (string, error) {
 			n = fmt.Sprintf("-%d", i)
 		}
 		kept := filepath.Join(dir, keptName(base, n))
-		err := os.Link(temp, kept)
+		err := dirOps.link(temp, kept)
 		switch {
 		case err == nil:
 			dirOps.remove(temp)

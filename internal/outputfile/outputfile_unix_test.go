@@ -1281,3 +1281,55 @@ func TestKeptNameIsAlwaysMade(t *testing.T) {
 		t.Errorf("a name taken was replaced: %q", b)
 	}
 }
+
+// TestNoNameBesideLeavesWhatWasWritten: a write whose path a directory
+// took meanwhile, and whose own directory then takes no new name either
+// (made read-only as the write ended, a full disk: given here, dirOps,
+// as root is refused nothing), leaves what it wrote in its hidden
+// temporary file, named in its error (a *KeptError, Unkept), where the
+// file was emptied, what was written lost; a WriteBeside that cannot
+// make its file says the name it was to have, not its temporary file's.
+func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	r, err := Hold(path, 0o600, Kind{}, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(path, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	was := dirOps
+	t.Cleanup(func() { dirOps = was })
+	dirOps.link = func(old, new string) error {
+		return &os.LinkError{Op: "link", Old: old, New: new, Err: syscall.EACCES}
+	}
+	dirOps.rename = func(old, new string) error {
+		return &os.LinkError{Op: "rename", Old: old, New: new, Err: syscall.EACCES}
+	}
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+	}
+	err = r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "CKPT run"); return err }, nil)
+	hidden, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*"))
+	if len(hidden) != 1 {
+		t.Fatalf("Write: %v; hidden files %q, want one", err, hidden)
+	}
+	want := path + " is now a directory, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it under a name of its own (permission denied): it is left in its hidden temporary file " + hidden[0] + ", which a later write of run.ckpt removes; rename it to keep it"
+	var ke *KeptError
+	if !errors.As(err, &ke) || err.Error() != want || ke.Kept != hidden[0] || !errors.Is(ke.Unkept, syscall.EACCES) {
+		t.Errorf("Write: %v, want %q", err, want)
+	}
+	if b, err := os.ReadFile(hidden[0]); string(b) != "CKPT run" {
+		t.Errorf("the hidden file holds %q (%v), want what was written", b, err)
+	}
+
+	dirOps.create = func(name string, _ int, _ fs.FileMode) (*os.File, error) {
+		return nil, &os.PathError{Op: "open", Path: name, Err: syscall.EACCES}
+	}
+	log := filepath.Join(dir, "run.csv")
+	_, err = WriteBeside(log, 0o666, func(w io.Writer) error { return nil })
+	if want := "cannot write " + filepath.Join(dir, "run.kept.csv") + ": permission denied"; err == nil || err.Error() != want {
+		t.Errorf("WriteBeside in a directory that takes no file: %v, want %q", err, want)
+	}
+}
