@@ -2039,25 +2039,33 @@ func (m *Model) watchLines(w, n int) []string {
 	// A run done with its plan trains no more until it is told to: what a
 	// run going well shows, not what to watch for, in the rows "No finding
 	// now. Watch for" takes.
-	if s.State == session.Done && s.Replay == nil {
-		none, watchFor = "No finding", "Going well: "
-	}
 	// No finding is not a run going well: G can be far from its target
 	// with nothing yet gone wrong by the findings' rules. Untrained, at
-	// epoch 0, every G is.
+	// epoch 0, every G is. Such a done run's hint is what a run going well
+	// shows, as a replayed frame's is: "No finding, but G is far from the
+	// target (KS 0.861, over 0.5). Going well: the █ bars …" read to a
+	// class as a verdict that contradicted the sentence before it.
+	far, farWhy := eval.Far(s.CheckNoise)
+	far = far && eval.Epoch > 0
+	if s.State == session.Done && s.Replay == nil {
+		none, watchFor = "No finding", "Going well: "
+		if far {
+			watchFor = "A run going well shows "
+		}
+	}
 	// Short of room, the note keeps its measurement and gives up the replayed
 	// frame's epoch, which the header and the status name; then the
 	// measurement, which Quality shows, so that at 80×24 a replayed moons
 	// frame's note is not cut to "(SW1 0.2106, over …".
 	var shorter []string
 	handShort := "" // after updates by hand, the hint with nothing else
-	if far, why := eval.Far(s.CheckNoise); far && eval.Epoch > 0 {
+	if far {
 		note := ", but G " + is + " far from the target"
 		if s.Replay != nil {
-			shorter = append(shorter, "No finding"+note+" ("+why+").")
+			shorter = append(shorter, "No finding"+note+" ("+farWhy+").")
 		}
 		shorter = append(shorter, none+note+".")
-		none += note + " (" + why + ")"
+		none += note + " (" + farWhy + ")"
 	}
 	// The findings read the epochs' losses (averaged over about 100 of them)
 	// and the samples now: the losses of updates by hand since the latest

@@ -200,6 +200,28 @@ func TestDoneRunWithoutFindingSaysWhatGoingWellShows(t *testing.T) {
 	}
 }
 
+// TestDoneRunFarFromItsTargetSaysNotGoingWell: a done run with no finding
+// but G far from its target says what a run going well shows, not "Going
+// well:", which after "No finding, but G is far from the target (KS 0.861,
+// over 0.5)." read as a verdict against the sentence before it: vanilla
+// --set d_lr=2e-3 --epochs 2000, done.
+func TestDoneRunFarFromItsTargetSaysNotGoingWell(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Findings, snap.Note = session.Done, nil, ""
+		snap.Eval.Metrics.KS = 0.861 // far (TestNoFindingSaysGIsFarFromTheTarget)
+		view := frame(t, s, snap, w, h)
+		frameReads(t, view, "No finding, but G is far from the target")
+		if w >= 120 {
+			frameReads(t, view, "A run going well shows the █ bars filling")
+		}
+		if strings.Contains(view, "Going well") {
+			t.Errorf("%d×%d: a done run far from its target says \"Going well\":\n%s", w, h, view)
+		}
+	}
+}
+
 // TestDivergedRunsFrameShowsItsFindings: a replayed frame of a run that has
 // since run away shows the frame's diagnosis under the status line's runaway,
 // and a frame without a finding says so of its epoch where there is a row for
