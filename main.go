@@ -693,7 +693,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with --seeds, each seed's KS over its epochs and at its end; with --sweep, the curve of KS (sliced W1 on a 2-D target) over one key, or the heat map of its median over two")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence); the --resume checkpoint too, replaced whole")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
-	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
+	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0, or at the checkpoint's epoch with --resume (n steps an epoch, space runs)")
 	speed := "watch"
 	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second, "+numtext.Together(numtext.FormatInt(session.MinSpeed)+" to "+numtext.FormatInt(session.MaxSpeed))+" (default: "+watchPace+"; with --resume, the pace the run was saved at; [ and ] change it)", func(s string) error {
 		speed = s

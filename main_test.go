@@ -431,6 +431,32 @@ func TestStartingPaceIsSaidAlike(t *testing.T) {
 	}
 }
 
+// TestPausedSaysWhereAResumedRunPauses: --help and the flag tables of the
+// README and docs/command-line.md say that --paused with --resume opens the
+// run paused at its checkpoint's epoch, the way to show a moment saved with
+// w again, where all said "start paused at epoch 0", of a run that opens at
+// epoch 1,829.
+func TestPausedSaysWhereAResumedRunPauses(t *testing.T) {
+	const want = "interactive: start paused at epoch 0, or at the checkpoint's epoch with --resume (n steps an epoch, space runs)"
+	_, stdout, _ := runCLI(t, "--help")
+	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
+		t.Errorf("--help does not say %q:\n%s", want, stdout)
+	}
+	for _, file := range []string{"README.md", "docs/command-line.md"} {
+		readme, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, line, ok := strings.Cut(string(readme), "\n| `--paused` | ")
+		line, _, _ = strings.Cut(line, "\n")
+		if !ok {
+			t.Errorf("no --paused row in %s", file)
+		} else if row := strings.ReplaceAll(line, "`", ""); !strings.Contains(row, want) {
+			t.Errorf("%s's --paused row does not say %q:\n%s", file, want, line)
+		}
+	}
+}
+
 // TestREADMEUsageIsHelps: the usage block under the README's "Command line" is
 // the one --help prints, line for line, so that it does not fall behind
 // (--show-preset taking --epochs, which only --help would say).
