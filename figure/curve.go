@@ -21,7 +21,8 @@ import (
 
 // Curve is a value over the values of one setting, such as the final KS
 // of a sweep over G's learning rate: a point for each seed, a line
-// through the medians, and the measure's noise floor beside them.
+// through the medians (over settings that are no numbers, a bar at each),
+// and the measure's noise floor beside them.
 type Curve struct {
 	Title string
 	Key   string   // the setting along the x axis
@@ -88,6 +89,22 @@ func (c *Curve) positions() ([]float64, bool) {
 	}
 	return at, lo > 0 && hi >= 10*lo
 }
+
+// ordered is whether c's settings are numbers, which stand at their values
+// (positions) with a line through their medians; others stand one apart in
+// their order, unordered.
+func (c *Curve) ordered() bool {
+	for _, s := range c.X {
+		if v, err := strconv.ParseFloat(s, 64); err != nil || !finite(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// medianBar is half the width of the bar that marks a median among
+// unordered settings, one apart: a quarter of the way to its neighbours.
+const medianBar = 0.25
 
 // EncodeCurve draws c and writes it to w in format.
 func EncodeCurve(w io.Writer, format string, c Curve) error {
@@ -174,7 +191,25 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 	if oneSeed {
 		medianName = "seed " + strconv.FormatUint(c.Points[0].Seed, 10)
 	}
-	if median := line(c.Median); len(median) > 0 {
+	median := line(c.Median)
+	if len(median) > 0 && !c.ordered() {
+		// Settings one apart in their order alone (presets, targets,
+		// layer lists) have nothing between them for a line to cross:
+		// each median is a bar across its setting, where a line through
+		// them read on a slide as a trend from bimodal to bimodal-mbd to
+		// unrolled.
+		var bar *plotter.Line
+		for _, m := range median {
+			l, err := plotter.NewLine(plotter.XYs{{X: m.X - medianBar, Y: m.Y}, {X: m.X + medianBar, Y: m.Y}})
+			if err != nil {
+				return err
+			}
+			l.LineStyle = draw.LineStyle{Color: paper(palette.Text), Width: vg.Points(2)}
+			p.Add(l)
+			bar = l
+		}
+		items = append(items, legendItem{medianName, []plot.Thumbnailer{bar}})
+	} else if len(median) > 0 {
 		l, s, err := plotter.NewLinePoints(median)
 		if err != nil {
 			return err

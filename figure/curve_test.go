@@ -246,6 +246,71 @@ func TestSweepOverPresetsIsDrawnByName(t *testing.T) {
 	}
 }
 
+// TestUnorderedSettingsMediansAreNotJoined: a curve over settings that are
+// not numbers (presets, targets, layer lists), one apart in their order
+// alone, marks each median with a bar of its own, where a line through
+// them, drawn by --sweep preset=bimodal,bimodal-mbd,unrolled,…, read on a
+// slide as a trend from one design to the next; numbers keep their line.
+func TestUnorderedSettingsMediansAreNotJoined(t *testing.T) {
+	nan := math.NaN()
+	points := []CurvePoint{{0, 1, 0.23}, {0, 2, 0.30}, {1, 1, 0.20}, {1, 2, 0.22}, {2, 1, 0.07}, {2, 2, 0.02}}
+	for _, c := range []struct {
+		key    string
+		x      []string
+		joined bool
+	}{
+		{"preset", []string{"bimodal", "bimodal-mbd", "bimodal-pacgan"}, false},
+		{"g_hidden", []string{"[8]", "[16,16]", "[32]"}, false},
+		{"d_lr", []string{"1e-4", "1e-3", "1e-2"}, true},
+	} {
+		var svg bytes.Buffer
+		err := EncodeCurve(&svg, "svg", Curve{Title: "t", Key: c.key, X: c.x, Points: points,
+			Median: []float64{0.25, 0.21, 0.05}, Floor: []float64{nan, nan, nan}, YLabel: "KS", YMost: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if joined := polylines(t, svg.Bytes()) > 0; joined != c.joined {
+			t.Errorf("%s=%v: medians joined by a line %v, want %v", c.key, c.x, joined, c.joined)
+		}
+		hasAll(t, svgText(t, svg.Bytes()), "median", "each seed")
+	}
+}
+
+// polylines counts the undashed paths of an SVG figure through three
+// points or more, straight lines alone (no arc): a curve's line through
+// its medians, where axes, ticks, grid lines and a key's thumbnails are
+// two points each.
+func polylines(t *testing.T, doc []byte) int {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	n := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return n
+		}
+		if err != nil {
+			t.Fatalf("the SVG does not parse: %v", err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Local != "path" {
+			continue
+		}
+		var style, path string
+		for _, a := range el.Attr {
+			switch a.Name.Local {
+			case "style":
+				style = a.Value
+			case "d":
+				path = a.Value
+			}
+		}
+		if !strings.Contains(style, "stroke-dasharray") && !strings.ContainsAny(path, "AZ") && strings.Count(path, "L") >= 2 {
+			n++
+		}
+	}
+}
+
 // TestKSFloorAtEverySetting: KS's noise floor is the runs' sample size's
 // alone, and a sweep's curve draws it under every setting, one whose
 // seeds all diverged too, where
