@@ -60,7 +60,8 @@ func TestZeroPutsTheSettingBack(t *testing.T) {
 // design's, the Settings heading names 0 beside the keys that tune, as the
 // footer offers it, "Settings ↑↓←→ tune 0 reset", where it read "Settings ↑↓
 // pick ←→ tune" whatever was picked; at a setting with the design's value,
-// as in every run never retuned, it reads as before.
+// as in every run never retuned, it reads as before. In a replay,
+// "Settings now ↑↓←→ 0 reset" where "tune" leaves no room for 0.
 func TestSettingsHeadingNamesZero(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	snap.Settings.DLR = snap.Start.DLR * 10 // D lr, picked first
@@ -72,6 +73,13 @@ func TestSettingsHeadingNamesZero(t *testing.T) {
 		view = frame(t, s, snap, size[0], size[1], "j") // G lr, the design's
 		if !strings.Contains(view, "Settings ↑↓ pick ←→ tune") || strings.Contains(view, "0 reset") {
 			t.Errorf("%d×%d, G lr at the design's value picked: the Settings heading names 0:\n%s", size[0], size[1], view)
+		}
+		// In a replay (after u and ,) the footer at 80 columns has no
+		// room for "0 reset" beside "u again": the heading names it.
+		replay := snap
+		replay.Replay, replay.ReplayIndex, replay.Frames = &session.Keyframe{Eval: snap.Eval, Last: snap.Last, Findings: snap.Findings}, 0, 1
+		if view := frame(t, s, replay, size[0], size[1]); !strings.Contains(view, "Settings now ↑↓←→") || !strings.Contains(view, "0 reset") {
+			t.Errorf("%d×%d replaying, D lr retuned and picked: the Settings heading does not name 0:\n%s", size[0], size[1], view)
 		}
 	}
 }

@@ -2919,11 +2919,16 @@ func (m Model) sidePanel(w, h int) string {
 	// While the setting picked differs from the design's, the keys name
 	// 0, which sets it back (session.Reset), as the footer offers it:
 	// "↑↓←→ tune 0 reset" in the panel's 28 columns, "pick" the word
-	// that gives way; where even that does not fit ("Settings now",
-	// a replay's), the heading keeps its keys.
+	// that gives way, then "tune", which the footer names: a replay's
+	// "Settings now" leaves no room for both, and its footer at 80
+	// columns none for "0 reset" beside "u again", so that after u
+	// and , the 0 that sets G lr back was named nowhere.
 	keys := " ↑↓ pick ←→ tune"
-	if reset := " ↑↓←→ tune 0 reset"; m.resettable() && ansi.StringWidth(title+reset) <= w {
-		keys = reset
+	for _, reset := range []string{" ↑↓←→ tune 0 reset", " ↑↓←→ 0 reset"} {
+		if m.resettable() && ansi.StringWidth(title+reset) <= w {
+			keys = reset
+			break
+		}
 	}
 	settings = append(settings, styleTitle.Render(title)+styleMuted.Render(keys))
 	st := m.snap.Settings
