@@ -493,6 +493,14 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 	// denied it.
 	undone := was == to && inForce != to
 	was = inForce
+	if s.keptStill(name, to) {
+		// A press back to the value kept reads back at it, as at the
+		// epoch's: after "G lr still 0.5" and "G lr 0.5 → 0.2", →
+		// reads "G lr back to 0.5: no change after epoch 20", where
+		// it read "G lr 2e-4 → 0.5", from a value no note had said
+		// was in force.
+		was = to
+	}
 	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space
 	if clause := s.warmupClause(name); clause != "" {
 		change += ", " + clause
@@ -516,12 +524,12 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 	for _, c := range s.pendingSettings() {
 		if n := settingOf(c); n != "" {
 			if from, to, ok := strings.Cut(strings.TrimPrefix(c, n+" "), " → "); ok {
-				if n != name && s.keptStill(n, to) {
-					// Another setting a roll-back kept, as u's note
-					// named it ("D steps still 2"): no change from the
-					// value in force, where "G lr 0.5 → 5e-5, the
-					// design's, D steps 1 → 2" had 0 on G lr seem to
-					// change D steps too.
+				if s.keptStill(n, to) {
+					// A setting a roll-back kept, as u's note named
+					// it ("D steps still 2"): no change from the value
+					// in force, where "G lr 0.5 → 5e-5, the design's,
+					// D steps 1 → 2" had 0 on G lr seem to change D
+					// steps too; and the one pressed back to it.
 					continue
 				}
 				c = n + " " + s.inForce(n, from, to) + " → " + to
@@ -581,7 +589,8 @@ func (s *Session) setSetting(k Setting, v Settings, mark string) {
 // value kept, which u's note called in force: "D lr still 1", then 0,
 // "D lr 1 → 5e-4, the design's, after epoch 6,058", where the note read
 // "D lr 2e-2 → 5e-4", 2e-2 the rolled-back epoch's, as if u had not kept
-// 1. A change back to the kept value gives the epoch's.
+// 1. A change back to the kept value gives the epoch's, which the note of
+// that press does not give: it reads back at the value kept (keptStill).
 func (s *Session) inForce(name, was, to string) string {
 	if k, ok := s.keptThrough[name]; ok && k != to && s.keptRun == s.run && s.keptEpoch == s.gan.Epoch() {
 		return k

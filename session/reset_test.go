@@ -250,6 +250,46 @@ func TestRetuneAfterRollbackGivesTheValueKept(t *testing.T) {
 	}
 }
 
+// TestRetuneBackToTheValueKept: u keeps a retune ("with G lr still 0.5"),
+// ← gives its change from it, "G lr 0.5 → 0.2", and → back to it reads
+// back at the value u's note called in force, "G lr back to 0.5: no
+// change after epoch 20", where it read "G lr 2e-4 → 0.5 after epoch 20",
+// from the value the state trained with, which no note had said was in
+// force: "still 0.5", then "0.5 → 0.2", then "2e-4 → 0.5". The keep
+// stands: ← again gives its change from 0.5, and the next epoch trains
+// with 0.5, the kept change its one event, as after u.
+func TestRetuneBackToTheValueKept(t *testing.T) {
+	s := rolledBackFromRunaway(t, 2) // the state u returns to trains with 2e-4
+	events := len(s.tl.events)
+	Adjust{GLR, -1}.apply(s)
+	down := s.settings(s.gan.Config()).Text(GLR)
+	if want := "G lr 0.5 → " + down + " after epoch 20"; s.note != want {
+		t.Fatalf("← after u: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, +1}.apply(s)
+	if want := "G lr back to 0.5: no change after epoch 20"; s.note != want || s.refused {
+		t.Errorf("→ back to the value kept: %q (refused %v), want %q", s.note, s.refused, want)
+	}
+	Adjust{GLR, -1}.apply(s)
+	if want := "G lr 0.5 → " + down + " after epoch 20"; s.note != want {
+		t.Errorf("← again: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, +1}.apply(s)
+	if len(s.tl.events) != events {
+		t.Errorf("back at the value kept: %d events, want %d, as after u", len(s.tl.events), events)
+	}
+	Adjust{DLR, +1}.apply(s)
+	Adjust{GLR, -1}.apply(s)
+	Adjust{GLR, +1}.apply(s)
+	if want := "G lr back to 0.5; D lr 5e-3 → 1e-2 after epoch 20"; s.note != want {
+		t.Errorf("→ back to the value kept, D lr changed too: %q, want %q", s.note, want)
+	}
+	s.trainEpoch()
+	if got := s.gan.Config().GLR; got != 0.5 {
+		t.Errorf("the epoch after: G lr %g, want 0.5", got)
+	}
+}
+
 // TestRetuneBackToTheEpochsValueAfterRollback: u keeps a retune the state
 // it goes back to did not train with, that state having trained with the
 // design's value ("with G lr still 0.5"), and 0 then gives its change from
