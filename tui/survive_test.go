@@ -1866,6 +1866,45 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 // cut keeps its authors and year, its title cut in the middle where it must be:
 // minibatch-discrimination's does not end
 // `source: Salimans et al., "Improved Techniques …`, no year.
+// TestKeysPageKeepsTheSourceMidRun: paused mid-run at 80×24, where u and 0
+// are faint, the keys page says why in the rows its last column leaves,
+// "u: not diverged, 0: not tuned", and the design above keeps its source,
+// where the sentence "faint keys do nothing now: u (not diverged), 0 (not
+// tuned)" on a row of its own under the columns took vanilla's source
+// line. With a row to spare (120×40) the sentence stays.
+func TestKeysPageKeepsTheSourceMidRun(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.TrueColor) // faint, as a terminal draws it
+	s, snap := firstSnapshot(t, cfg)
+	snap.State, snap.Epoch, snap.Frames, snap.Exportable = session.Paused, 1, 1, true
+	snap.Events = []session.Event{{Epoch: 1, Kind: session.EventSetting, Detail: "G lr 5e-5 → 1e-4"}} // < and > have one to go to
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		m = mm.(Model)
+		m.nextHelpPage() // the keys, with the design
+		m.apply(snap)
+		view := m.View()
+		checkFrame(t, view, size[0], size[1])
+		text := strings.Join(strings.Fields(ansi.Strip(view)), " ")
+		if !strings.Contains(text, "source: Goodfellow") {
+			t.Errorf("%d×%d paused mid-run: the keys page has no source:\n%s", size[0], size[1], ansi.Strip(view))
+		}
+		why := []string{"u: not diverged,", "0: not tuned"} // in two rows under the last column
+		if size[0] == 120 {
+			why = []string{"faint keys do nothing now: u (not diverged), 0 (not tuned)"}
+		}
+		for _, w := range why {
+			if !strings.Contains(text, w) {
+				t.Errorf("%d×%d paused mid-run: the keys page does not say %q:\n%s", size[0], size[1], w, ansi.Strip(view))
+			}
+		}
+	}
+}
+
 func TestKeysPageHoldsTheDesign(t *testing.T) {
 	// A source's authors, up to its title's opening quote, and the
 	// title's closing quote with the year after it.

@@ -49,6 +49,10 @@ type layout struct {
 	momBeside bool
 	planeW    int
 	momH      int
+	// keysTight: the keys page says why keys are faint in the rows its
+	// columns leave, where a row of its own would cut the design above
+	// (keyBar).
+	keysTight bool
 }
 
 // msgRows is the height of the message area under the panels: the status
@@ -62,8 +66,19 @@ func (m *Model) layout() layout {
 		return l
 	}
 	l.ok = true
-	l.helpH = lipgloss.Height(m.keyBar())
+	l.helpH = lipgloss.Height(m.keyBar(false))
 	l.statusH = msgRows(l.h)
+	if m.keys.page == pageKeys {
+		// A row under the key table for why keys are faint is a row the
+		// design above loses: at 80×24 paused mid-run, vanilla's source.
+		// Where the design would be cut, the reasons go in the rows the
+		// table's last column leaves, where a form of them fits there.
+		if body := l.h - 1 - l.statusH - l.helpH; m.designRows(l.w-len(gap)-sideW) > body {
+			if tight := lipgloss.Height(m.keyBar(true)); tight < l.helpH {
+				l.helpH, l.keysTight = tight, true
+			}
+		}
+	}
 	body := l.h - 1 - l.statusH - l.helpH
 	l.topH = max(2+minChartRows, min((body*2+4)/5, body-sideRows)) // two lines of legend over each chart
 	l.bottomH = body - l.topH
@@ -191,7 +206,7 @@ func (m Model) frame() string {
 	rows := strings.Split(block(m.msgLines(l.w, l.statusH+spare), l.w, l.statusH+spare), "\n")
 	tail := min(spare, blankTail(rows)) // the rows the diagnosis leaves of the design's, under the keys
 	status := strings.Join(rows[:len(rows)-tail], "\n")
-	return strings.Join(append([]string{m.header(l.w), body, status, m.keyBar()}, rows[len(rows)-tail:]...), "\n")
+	return strings.Join(append([]string{m.header(l.w), body, status, m.keyBar(l.keysTight)}, rows[len(rows)-tail:]...), "\n")
 }
 
 // blankTail is how many of rows, at their end, are blank.
@@ -228,15 +243,16 @@ func (m Model) glossaryFoot(page string, keys keyMap, w int) (string, string) {
 }
 
 // keyBar is the foot of the screen: the footer's keys, or on the keys page
-// (?) every key (keysPage). While q waits, the footer's one key, q, with
+// (?) every key (keysPage), tight where the design above has no row to
+// spare. While q waits, the footer's one key, q, with
 // what q again loses, on the keys page too: its columns offered keys not
 // taken while quitting, and at 80×24 had no room for the last, q's among
 // them, "q quit at once, without the final line" too wide for it.
-func (m Model) keyBar() string {
+func (m Model) keyBar(tight bool) string {
 	if m.keys.page == pageKeys && !m.quitting {
 		k := m.keys
 		k.kind = m.eventKind(m.snap.Events)
-		return keysPage(k, m.width)
+		return keysPageIn(k, m.width, tight)
 	}
 	k, h := m.keys, m.help
 	k.saveWaits, h.ShowAll = m.quitting && m.saveWaits(), false
@@ -270,7 +286,13 @@ func (m Model) saveWaits() bool { return m.s != nil && m.s.SavePending() }
 // in their place would leave a newcomer's first page saying nothing of
 // what they do. < and > name the kind of event they go to, where f has
 // chosen one (eventForms).
-func keysPage(k keyMap, w int) string {
+func keysPage(k keyMap, w int) string { return keysPageIn(k, w, false) }
+
+// keysPageIn is keysPage, tight where the screen has no row to spare
+// under the columns: the reasons keys are faint, where their sentence
+// does not fit the rows the last column leaves, take a form that does,
+// before a row of their own.
+func keysPageIn(k keyMap, w int, tight bool) string {
 	idle := k.idle()
 	// drawn is b as the page draws it: its key and words, each faint where
 	// it is idle.
@@ -402,16 +424,11 @@ func keysPage(k keyMap, w int) string {
 		if noColour() {
 			sentence = idleMark + " keys do nothing now: " + strings.Join(said, ", ")
 		}
-		var lines []string
-		if l := textwrap.Wrap(sentence, lw); len(l) <= free && fits(l, lw) {
-			lines = l
-		} else if fits([]string{sentence}, w) {
-			below = styleIdle.Render(numtext.Plain(sentence))
-		}
-		for _, c := range []struct {
+		type form struct {
 			lines []string
 			rows  int
-		}{
+		}
+		forms := []form{
 			{append([]string{legend}, wrapIndent(keyed, lw)...), free},
 			{append([]string{legend}, underKeys...), free},
 			{append([]string{legend}, wrapIndent(keyed, lw)...), more},
@@ -419,14 +436,30 @@ func keysPage(k keyMap, w int) string {
 			{wrapIndent(bare, lw), free},
 			{marked, free},
 			{append([]string{legend}, wrapIndent(reasons, lw)...), free},
-		} {
-			if lines != nil || below != "" {
-				break
+		}
+		pick := func(forms []form) []string {
+			for _, c := range forms {
+				if len(c.lines) <= c.rows && fits(c.lines, lw) {
+					return c.lines
+				}
 			}
-			if len(c.lines) <= c.rows && fits(c.lines, lw) {
-				lines = c.lines
-				break
-			}
+			return nil
+		}
+		var lines []string
+		if l := textwrap.Wrap(sentence, lw); len(l) <= free && fits(l, lw) {
+			lines = l
+		} else if tight {
+			// Tight, a form in the rows the last column leaves first:
+			// at 80×24 paused mid-run "u: not diverged, / 0: not tuned"
+			// under "q quit", where the sentence on a row of its own
+			// took the row of vanilla's source.
+			lines = pick(slices.DeleteFunc(slices.Clone(forms), func(c form) bool { return c.rows > free }))
+		}
+		if lines == nil && fits([]string{sentence}, w) {
+			below = styleIdle.Render(numtext.Plain(sentence))
+		}
+		if lines == nil && below == "" {
+			lines = pick(forms)
 		}
 		switch {
 		case lines != nil || below != "": // one of them fits
@@ -525,6 +558,16 @@ func eventForms(groups [][]key.Binding, kind string) []eventForm {
 // around the words ("(prev frame)") would widen their column by two, and
 // at 70 columns leave the last (w, e, ?, esc, q) out at epoch 0.
 const idleMark = "×"
+
+// designRows is the rows the design panel, w wide, takes whole: its title
+// and each line of the design wrapped as designPanel wraps it.
+func (m Model) designRows(w int) int {
+	n := 1
+	for _, l := range m.snap.Design {
+		n += len(wrapIndent(l, w))
+	}
+	return n
+}
 
 // designPanel takes the charts' place while the full help is open: the
 // design being trained, as ganui --list-presets describes it, with the
