@@ -1225,12 +1225,13 @@ func itoa(n int) string { return numtext.FormatInt(n) }
 // push the entry for D's losses out. The ? pages give it whole.
 //
 // Tight, the first finding that reads G's samples says of which epoch it
-// reads them on a plane (checkedAt), as the screen's moments
-// legend beside it says its values are the last batch's, where that
-// takes it no row more than without.
+// reads them (checkedAt), as the screen's moments legend beside it says
+// its values are the last batch's, where that takes it no row more than
+// without. On the ? pages (not tight) it says so where that epoch is not
+// the one their title names (pagesCheckedAt), whole.
 func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tight bool) [][]string {
 	out := make([][]string, 0, len(fs))
-	at, checked := -1, ""
+	at, checked := pagesCheckedAt(s, fs)
 	if tight {
 		at, checked = checkedAt(s, fs)
 	}
@@ -1254,7 +1255,8 @@ func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tigh
 			// samples fall between the modes · at epoch 5,824" took a
 			// second row and pushed the glossary's line out. The rows
 			// are those of the finding without it, frame after frame.
-			if with := pick(dated, joinNotes(checked, short)); len(with) <= len(lines) {
+			// The pages give it whole.
+			if with := pick(dated, joinNotes(checked, short)); !tight || len(with) <= len(lines) {
 				lines = with
 			}
 		}
@@ -1266,22 +1268,43 @@ func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tigh
 // checkedAt is the index in fs of the first finding that reads G's samples
 // (session.FindingKind.ReadsSamples) and what follows it to name the epoch
 // of the evaluation it reads them at, "at epoch 5,824", as the plane's
-// title names it (not "checked at": evaluations come every 200 ms, not at
-// the checks the events are at); or −1 and "" off a plane, in a replayed
-// frame, and where the run is not running and that epoch is the one whose
-// batch the moments legend gives. Between two evaluations the legend moves
-// on with every epoch and the diagnosis does not: ring's G swings ±2 in
-// about 150 epochs, and "G's samples spread wide about the target's centre"
-// stood beside "Moments, last batch mean x 1.503" with nothing to say the
-// two were of different epochs. Running, it is named at every frame, also
-// one whose evaluation is of its own epoch, so that the row it may take
-// does not come and go five times a second; paused or done, the session
-// evaluates the epoch shown, and it is not named.
+// title and the histogram's, where it has room, name it (not "checked
+// at": evaluations come every 200 ms, not at the checks the events are
+// at); or −1 and "" in a replayed frame, and where the run is not running
+// and that epoch is the one whose batch the moments legend gives. Between
+// two evaluations the legend moves on with every epoch and the diagnosis
+// does not: ring's G swings ±2 in about 150 epochs, and "G's samples
+// spread wide about the target's centre" stood beside "Moments, last
+// batch mean x 1.503" with nothing to say the two were of different
+// epochs; a 1-D run's findings read the histogram's samples alike, beside
+// "Moments, last batch μ mean 3.857". Running, it is named at every
+// frame, also one whose evaluation is of its own epoch, so that the row
+// it may take does not come and go five times a second; paused or done,
+// the session evaluates the epoch shown, and it is not named.
 func checkedAt(s *session.Snapshot, fs []session.Finding) (int, string) {
 	e := s.Eval.Epoch
-	if s.Target.Plane == nil || e <= 0 || s.Replay != nil || s.State != session.Running && e == s.Last.Epoch {
+	if e <= 0 || s.Replay != nil || s.State != session.Running && e == s.Last.Epoch {
 		return -1, ""
 	}
+	return readsSamplesAt(fs, e)
+}
+
+// pagesCheckedAt is checkedAt for the ? pages' diagnosis, under "Diagnosis
+// at epoch 5,856": the first finding that reads G's samples names the
+// evaluation's epoch where it is not that one, as it is where the pages
+// opened on a running run between two evaluations; a replayed frame's and
+// a paused run's are of the epoch the title names.
+func pagesCheckedAt(s *session.Snapshot, fs []session.Finding) (int, string) {
+	e := s.Eval.Epoch
+	if e <= 0 || s.Replay != nil || e == s.Epoch {
+		return -1, ""
+	}
+	return readsSamplesAt(fs, e)
+}
+
+// readsSamplesAt is the index in fs of the first finding that reads G's
+// samples and the words that name epoch e beside it, or −1 and "".
+func readsSamplesAt(fs []session.Finding, e int) (int, string) {
 	for i, f := range fs {
 		if f.Kind.ReadsSamples() {
 			return i, "at " + numtext.Together("epoch "+numtext.FormatInt(e))

@@ -1793,6 +1793,47 @@ func TestPlaneFindingSaysItsEpoch(t *testing.T) {
 	}
 }
 
+// TestLineFindingSaysItsEpoch: a 1-D run's findings read the histogram's
+// samples at an evaluation as a plane's do, beside "Moments, last batch",
+// and running, the first that reads them names its epoch, "· at epoch
+// 5,824", where only a plane's did; D's win, of D's losses, does not. The
+// ? pages, under "Diagnosis at epoch 5,856", name it too where they
+// opened between two evaluations, and not where the run is paused, its
+// evaluation of the epoch their title names.
+func TestLineFindingSaysItsEpoch(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 300, 80)
+	snap.Note = ""
+	snap.State, snap.Epoch, snap.Eval.Epoch, snap.Last.Epoch = session.Running, 5856, 5824, 5856
+	snap.Findings = []session.Finding{
+		{Kind: session.DWins, Text: "D wins: its losses are near 0"},
+		{Kind: session.GCollapsed, Text: "G's samples are nearly one point"},
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(snap)
+	if got := flat(strings.Join(m.msgLines(80, msgRows(24)), " ")); !strings.Contains(got, "! D wins: its losses are near 0 ! G's samples are nearly one point · at epoch 5,824") {
+		t.Errorf("1-D running, the evaluation at 5,824, the batch at 5,856: %q; want the collapse named at epoch 5,824, D's win not", got)
+	}
+	pages := func(snap session.Snapshot) string {
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m = mm.(Model)
+		m.apply(snap)
+		m.nextHelpPage()
+		m.nextHelpPage() // the diagnosis in full
+		return flat(m.View())
+	}
+	if got := pages(snap); !strings.Contains(got, "Diagnosis at epoch 5,856") || !strings.Contains(got, "G's samples are nearly one point · at epoch 5,824") || strings.Contains(got, "near 0 · at epoch") {
+		t.Errorf("? pages opened running between two evaluations: want the collapse named at epoch 5,824 under Diagnosis at epoch 5,856, D's win not:\n%s", got)
+	}
+	snap.State, snap.Eval.Epoch = session.Paused, 5856
+	if got := pages(snap); strings.Contains(got, "· at epoch") {
+		t.Errorf("? pages, paused, the evaluation of the epoch shown: want no epoch named beside a finding:\n%s", got)
+	}
+}
+
 // TestSmoothedBoundaryIsAtItsBalance: under one-sided label smoothing (real
 // label 0.9) D's balance, where it cannot tell real from fake, is half the
 // label, 0.45 (session.Equilibrium.D): without shades its boundary is drawn
