@@ -747,9 +747,12 @@ func TestPlaneQualityAxesInThreeDecimals(t *testing.T) {
 // values their three decimals, as a 1-D legend's do there, where naming the
 // means and stds μ and σ and the target's values giving way leave them room;
 // G's values lose a decimal only where that is not room enough, before the
-// title goes. It writes the target's values as Quality does. A points(…)
-// target's "┈-0.0509,0.693" does not take the title's room, beside Quality's
-// "vs -0.05±1.62".
+// title goes, or, beside a target centred off 0, to give its means, the
+// stds then beside the title (TestMomentsKeepAnOffCentreTargetsMeans). It
+// writes the target's values as Quality does. A points(…) target's
+// "┈-0.0509,0.693" does not take the title's room, beside Quality's "vs
+// -0.05±1.62", but goes after G's means under it: "μ x 1.16 y 1.07
+// ┈-0.05,0.69".
 func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "moons"), 1, 2)
 	info := *snap.Target.Plane
@@ -760,9 +763,9 @@ func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 		mean, std [2]float64
 		wants     []string
 	}{
-		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x 1.155 y 1.069 σ X 0.407 Y 0.443"}}, // as below 0: the form is picked for either sign
-		{"both below 0", [2]float64{-1.155, -1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -1.155 y -1.069 σ X 0.407 Y 0.443"}},
-		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -11.55 y -10.69 σ X 0.41 Y 0.44"}},
+		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch σ X 0.41 Y 0.44", "μ x 1.16 y 1.07 ┈-0.05,0.69"}}, // as below 0: the form is picked for either sign
+		{"both below 0", [2]float64{-1.155, -1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch σ X 0.41 Y 0.44", "μ x -1.16 y -1.07 ┈-0.05,0.69"}},
+		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments, last batch σ X 0.41 Y 0.44", "μ x -11.55 y -10.69 ┈-0.05,0.69"}},
 	} {
 		snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = c.mean[0], c.mean[1], c.std[0], c.std[1]
 		flat := strings.Join(strings.Fields(frame(t, s, snap, 80, 24)), " ")
