@@ -395,12 +395,41 @@ func (c *Config) validate(readTarget bool) error {
 	}
 	g, d := c.netValues()
 	if g > MaxNetValues {
-		return faultf("g_hidden", "the generator would hold %s weights and activations (batch/g_out rows × widths), more than %s", numtext.FormatInt(g), numtext.FormatInt(MaxNetValues))
+		return faultf("g_hidden", "the generator would hold %s weights and activations (batch/g_out rows × widths), more than the %s a network may hold (%s of memory)%s", numtext.FormatInt(g), numtext.FormatInt(MaxNetValues), netMemory, c.netFits())
 	}
 	if d > MaxNetValues {
-		return faultf("d_hidden", "the discriminator would hold %s weights and activations (batch/d_in rows × widths), more than %s", numtext.FormatInt(d), numtext.FormatInt(MaxNetValues))
+		return faultf("d_hidden", "the discriminator would hold %s weights and activations (batch/d_in rows × widths), more than the %s a network may hold (%s of memory)%s", numtext.FormatInt(d), numtext.FormatInt(MaxNetValues), netMemory, c.netFits())
 	}
 	return nil
+}
+
+// netFits is what Validate's refusal of a network past MaxNetValues
+// says to give instead, after a "; ": the largest batch at which both
+// networks of c's widths fit, a multiple of g_out and d_in (of two D
+// rows at least for minibatch discrimination), "; a batch of at most 32,768
+// fits these widths, or give narrower layers"; or, where none does,
+// narrower or fewer layers, with the weights alone where they are past
+// the bound. The bound's number alone told a user who gave --set
+// batch=100000 to a design of 256-wide layers nothing of what fits.
+func (c Config) netFits() string {
+	step := batchMultiple([]int{c.GOut, c.DIn})
+	at := func(batch int) (g, d int) {
+		b := c
+		b.Batch = batch
+		return b.netValues()
+	}
+	g0, d0 := at(0)
+	if step > 0 {
+		g1, d1 := at(step)
+		k := min((MaxNetValues-g0)/max(1, g1-g0), (MaxNetValues-d0)/max(1, d1-d0))
+		if best := k * step; g0 <= MaxNetValues && d0 <= MaxNetValues && best >= step && best < c.Batch && (c.MBDKernels == 0 || best/c.DIn >= 2) {
+			return fmt.Sprintf("; a batch of at most %s fits these widths, or give narrower layers", numtext.FormatInt(best))
+		}
+	}
+	if w := max(g0, d0); w > MaxNetValues {
+		return fmt.Sprintf("; its weights alone are %s: give narrower or fewer layers", numtext.FormatInt(w))
+	}
+	return "; give narrower or fewer layers"
 }
 
 // netValues counts the weights and activations of G and D, as Validate
@@ -427,8 +456,16 @@ func (c Config) denseWeights() int {
 // of a wide design within the memory there is.
 func (c Config) Footprint() int64 {
 	g, d := c.netValues()
-	return 25*int64(g+d) + 16<<20
+	return valueBytes*int64(g+d) + 16<<20
 }
+
+// valueBytes is Footprint's bytes a weight or activation takes.
+const valueBytes = 25
+
+// netMemory is the memory a network at MaxNetValues takes by Footprint's
+// measure, which Validate's refusal of a larger one gives as the bound's
+// reason: "about 419 MB".
+var netMemory = fmt.Sprintf("about %d MB", valueBytes*MaxNetValues/1000000)
 
 // Dim is the dimension of one sample: 2 for a two-dimensional target
 // (see TargetDim), else 1. G emits GOut samples of Dim values per row and

@@ -314,6 +314,55 @@ func TestLimitsInMessages(t *testing.T) {
 	}
 }
 
+// TestNetTooLargeSaysWhatFits: a network past MaxNetValues is refused
+// with the bound's memory and what to give instead: the largest batch at
+// which both networks of its widths fit, which Validate takes and one
+// step more it does not, or, where no batch fits, narrower layers, with
+// the weights alone where they pass the bound.
+func TestNetTooLargeSaysWhatFits(t *testing.T) {
+	wide := func(batch, dIn int, g, d []int) Config {
+		c := blogConfig()
+		c.Batch, c.NoiseDim, c.GOut, c.DIn = batch, 4, 1, dIn
+		c.GHidden, c.GActs = g, append(slices.Repeat([]Activation{ReLU}, len(g)), Identity)
+		c.DHidden, c.DActs = d, append(slices.Repeat([]Activation{ReLU}, len(d)), Sigmoid)
+		return c
+	}
+	mbd := func(c Config) Config {
+		c.MBDKernels, c.MBDDim = 5, 3
+		return c
+	}
+	for _, c := range []struct {
+		cfg  Config
+		want string
+		step int
+	}{
+		{wide(MaxBatch, 1, []int{256, 256}, []int{32}), "g_hidden: the generator would hold 51,766,816 weights and activations (batch/g_out rows × widths), more than the 16,777,216 a network may hold (about 419 MB of memory); a batch of at most 32,321 fits these widths, or give narrower layers", 1},
+		{wide(MaxBatch, 2, []int{16}, []int{1024, 1024}), "a batch of at most 15,318 fits these widths", 2},
+		{wide(100, 1, []int{MaxWidth, MaxWidth}, []int{32}), "; its weights alone are 16,797,696: give narrower or fewer layers", 0},
+		{mbd(wide(512, 1, []int{16}, []int{MaxWidth, 4000})), "a batch of at most 47 fits these widths", 1},
+	} {
+		err := c.cfg.Validate()
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("got %v, want it to say %q", err, c.want)
+			continue
+		}
+		if c.step == 0 {
+			continue
+		}
+		var best int
+		fmt.Sscanf(strings.ReplaceAll(err.Error()[strings.Index(err.Error(), "at most ")+len("at most "):], ",", ""), "%d", &best)
+		fits := c.cfg
+		fits.Batch = best
+		if err := fits.Validate(); err != nil {
+			t.Errorf("the batch offered, %d: %v", best, err)
+		}
+		fits.Batch += c.step
+		if fits.Validate() == nil {
+			t.Errorf("batch %d, a step past the one offered, fits too", fits.Batch)
+		}
+	}
+}
+
 // TestRetunedRunIsTheConfiguredRun: a run retuned before training is the
 // run its retuned Config builds, update for update. The Config is the
 // only holder of the learning rates and step counts.
