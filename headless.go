@@ -104,6 +104,11 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		fmt.Fprintln(out, e.Line())
 		out.Flush() // a reader gone is seen at the next line, events' too
 	})
+	s.OnFirstEpoch(func(epoch int, took time.Duration) {
+		if note := firstLineNote(epoch, took, opts.Every, s.Plan()); note != "" {
+			fmt.Fprintln(stderr, "ganui: note: "+note)
+		}
+	})
 	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
 	s.OnTrained(func() bool {
 		before := trainingOver(ctx, overWords(shown))
@@ -642,6 +647,59 @@ func drawBatch(plot *figure.File, err error, write func() error) error {
 		err = session.WithOutput(err, "--plot", perr)
 	}
 	return err
+}
+
+// slowLineAfter is how long a headless run may go before its next line
+// with no word: a wide design's epoch takes seconds, so that the default
+// --every 500 prints its first line an hour on, in which the run seemed
+// hung. A test's is shorter.
+var slowLineAfter = time.Minute
+
+// firstLineNote is what a headless run says once its first epoch, epoch,
+// has trained in took, where the next line it prints, a progress line
+// every epochs or the final line at the plan's end, plan, comes
+// slowLineAfter or more later at that pace: when it comes, how long the
+// plan takes, and the --every that prints a line about every minute,
+// "epoch 1 took 5.2 s to train, so the first progress line, at epoch
+// 500, comes in about 43 minutes, and the plan's end, epoch 10,000, in
+// about 14 hours; --every 11 prints one about every minute". "" where the
+// line comes sooner. The first epoch's pace is what the run knows; the
+// evaluations add to it.
+func firstLineNote(epoch int, took time.Duration, every, plan int) string {
+	next, what := plan, "the final line"
+	if every > 0 && epoch%every == 0 {
+		return "" // its line is printed now
+	}
+	if every > 0 && (epoch/every+1)*every < plan {
+		next, what = (epoch/every+1)*every, "the first progress line"
+	}
+	if took <= 0 || time.Duration(next-epoch)*took < slowLineAfter {
+		return ""
+	}
+	note := fmt.Sprintf("epoch %s took %s to train, so %s, at epoch %s, comes in %s", numtext.FormatInt(epoch), roughly(took), what, numtext.FormatInt(next), roughly(time.Duration(next-epoch)*took))
+	if next < plan {
+		note += fmt.Sprintf(", and the plan's end, epoch %s, in %s", numtext.FormatInt(plan), roughly(time.Duration(plan-epoch)*took))
+	}
+	if k := int(time.Minute / took); k >= 1 && k < next-epoch {
+		note += fmt.Sprintf("; --every %s prints one about every minute", numtext.FormatInt(k))
+	}
+	return note
+}
+
+// roughly writes d as a wait is told: "5.2 s" under a minute, then
+// "about 43 minutes", "about 14 hours", "about 3 days".
+func roughly(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	case d < 90*time.Second:
+		return "about a minute"
+	case d < 2*time.Hour:
+		return fmt.Sprintf("about %.0f minutes", d.Minutes())
+	case d < 48*time.Hour:
+		return fmt.Sprintf("about %.0f hours", d.Hours())
+	}
+	return fmt.Sprintf("about %.0f days", d.Hours()/24)
 }
 
 // wallClock is the wall clock under a headless run's session.Clock:

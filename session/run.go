@@ -308,12 +308,18 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	s.setState(Running)
 	every := s.opts.Every
 	var shown Progress // the latest progress line's, for a final evaluation given up
+	first := s.onFirstEpoch
 	for s.state == Running && s.gan.Epoch() < s.planned {
 		if ctx.Err() != nil {
 			s.setState(Interrupted)
 			break
 		}
+		busy := s.busy
 		s.trainEpoch()
+		if first != nil && s.state != Diverged {
+			first(s.last.Epoch, s.busy-busy)
+			first = nil
+		}
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
 			// Given up once ctx is cancelled: the run stops after this
 			// epoch, and a wide design's evaluation takes minutes.
@@ -372,6 +378,14 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 // measured then, as the run stopped for it. Without OnTrained (a batch's
 // runs) the final evaluation is always whole.
 func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
+
+// OnFirstEpoch has Run call f once its first epoch is trained, with the
+// epoch and the time the clock counted training it (Result.TrainS's),
+// before that epoch's progress line: a front end that prints a line
+// every Options.Every epochs can say when the first comes, which on a
+// wide design is minutes or hours away. Not after a divergence, which
+// ends the run. f is called on Run's goroutine.
+func (s *Session) OnFirstEpoch(f func(epoch int, took time.Duration)) { s.onFirstEpoch = f }
 
 // OutputsError is the files a run could not write at its end, each with
 // the flag that named it: Run's --log and --save, and a headless run's

@@ -109,8 +109,10 @@ type Session struct {
 	start sync.Once
 	stop  sync.Once
 
-	// onTrained is OnTrained's f, nil for none.
-	onTrained func() bool
+	// onTrained is OnTrained's f, nil for none; onFirstEpoch is
+	// OnFirstEpoch's.
+	onTrained    func() bool
+	onFirstEpoch func(epoch int, took time.Duration)
 
 	// unwritten counts, by kind of file (writesFile), the commands sent
 	// that write one and that the session has not yet taken up (takeUp):

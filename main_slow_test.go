@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestASlowFirstEpochSaysWhenTheNextLineComes: a headless run whose next
+// line, a progress line or at --every 0 the final one, is slowLineAfter
+// or more away at its first epoch's pace says when it comes, once, on
+// stderr, where a wide design's run printed nothing for an hour; a run
+// whose line comes sooner says nothing.
+func TestASlowFirstEpochSaysWhenTheNextLineComes(t *testing.T) {
+	code, out, errs := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--every", "10")
+	if code != 0 || errs != "" {
+		t.Fatalf("a quick run: exit %d, stderr %q", code, errs)
+	}
+	was := slowLineAfter
+	slowLineAfter = time.Nanosecond
+	t.Cleanup(func() { slowLineAfter = was })
+	for _, c := range []struct {
+		every string
+		want  string
+	}{
+		{"10", " to train, so the first progress line, at epoch 10, comes in "},
+		{"0", " to train, so the final line, at epoch 20, comes in "},
+	} {
+		code, out, errs = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--every", c.every)
+		if code != 0 || !strings.HasPrefix(errs, "ganui: note: epoch 1 took ") || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("--every %s, the first epoch's line slowLineAfter away: exit %d, stderr %q, want one note saying %q", c.every, code, errs, c.want)
+		}
+		if !strings.Contains(out, "final preset=vanilla") {
+			t.Errorf("--every %s: no final line:\n%s", c.every, out)
+		}
+	}
+}
+
+// TestFirstLineNote: the note of a slow first epoch names the line to
+// come, its epoch and wait, the plan's when the line is short of it, and
+// the --every that prints a line about every minute; nothing where the
+// line comes within slowLineAfter, or is printed at that epoch.
+func TestFirstLineNote(t *testing.T) {
+	for _, c := range []struct {
+		epoch, every, plan int
+		took               time.Duration
+		want               string
+	}{
+		{1, 500, 10000, 5200 * time.Millisecond, "epoch 1 took 5.2 s to train, so the first progress line, at epoch 500, comes in about 43 minutes, and the plan's end, epoch 10,000, in about 14 hours; --every 11 prints one about every minute"},
+		{1, 0, 100, 12 * time.Second, "epoch 1 took 12.0 s to train, so the final line, at epoch 100, comes in about 20 minutes; --every 5 prints one about every minute"},
+		{3001, 500, 10000, 2 * time.Second, "epoch 3,001 took 2.0 s to train, so the first progress line, at epoch 3,500, comes in about 17 minutes, and the plan's end, epoch 10,000, in about 4 hours; --every 30 prints one about every minute"},
+		{1, 500, 300, 2 * time.Minute, "epoch 1 took about 2 minutes to train, so the final line, at epoch 300, comes in about 10 hours"},
+		{1, 500, 10000, 100 * time.Millisecond, ""},
+		{1, 1, 10000, time.Hour, ""},
+		{500, 500, 10000, time.Hour, ""},
+	} {
+		if got := firstLineNote(c.epoch, c.took, c.every, c.plan); got != c.want {
+			t.Errorf("epoch %d of %d, --every %d, took %v:\n got %q\nwant %q", c.epoch, c.plan, c.every, c.took, got, c.want)
+		}
+	}
+}
