@@ -127,6 +127,57 @@ func TestSlowWorkSaysSo(t *testing.T) {
 	}
 }
 
+// TestSlowWorkKeepsTheKeysAnswer: the words of what a wide design's
+// session is at, which come a second into each of its epochs of seconds,
+// take a row after the answer to w, e or c, not its place: the note of a
+// checkpoint saved, with the --resume that continues it, a failure, and
+// the command c shows stay on the screen beside them, where they were
+// hidden for all but a second of each epoch. Where the status has a row
+// only for the command (80×24), the words take the note's row, the
+// command kept.
+func TestSlowWorkKeepsTheKeysAnswer(t *testing.T) {
+	for _, c := range []struct {
+		note   string
+		failed bool
+		want   []string // at 120×40; at 80×24 the last alone
+	}{
+		{note: "saved epoch 3: ganui --resume run.ckpt continues from it", want: []string{"saved epoch 3: ganui --resume run.ckpt continues from it"}},
+		{note: "checkpoint not saved: no space left on device", failed: true, want: []string{"✗ checkpoint not saved: no space left on device"}},
+		{note: "wrote mine.json · the command below runs the run again" + session.CommandBreak + "ganui --preset vanilla --seed 1",
+			want: []string{"wrote mine.json · the command below runs the run again", "ganui --preset vanilla --seed 1"}},
+	} {
+		snap := runningSnapshot(t)
+		snap.Note, snap.Failed = c.note, c.failed
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			now := time.Unix(1e9, 0)
+			s, err := session.New(session.Options{Config: testdesigns.PerSample(50), Seed: 1, Dir: t.TempDir(),
+				Clock: session.NewClock(func() time.Time { return now })})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(s.Stop)
+			what, _, _ := s.Doing()
+			busy := what + "…"
+			var m tea.Model = NewModel(s)
+			m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m, _ = m.Update(snapshotMsg(snap))
+			now = now.Add(busyNoteAfter)
+			m, _ = m.Update(busyCheckMsg{})
+			checkFrame(t, m.View(), size[0], size[1])
+			want := c.want
+			if size[0] < 120 && strings.Contains(c.note, session.CommandBreak) {
+				want = want[len(want)-1:]
+			}
+			v := flat(m)
+			for _, w := range append(want, busy) {
+				if !strings.Contains(v, w) {
+					t.Errorf("%d×%d: the session busy after a key's answer, the status lacks %q:\n%s", size[0], size[1], w, m.View())
+				}
+			}
+		}
+	}
+}
+
 // runningSnapshot is a running vanilla run's snapshot at epoch 3, drawn
 // without colour, for a model whose session is never started.
 func runningSnapshot(t *testing.T) session.Snapshot {

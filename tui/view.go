@@ -1108,8 +1108,10 @@ func resetSince(s *session.Snapshot) string {
 // statusLines is the status: a warning and the notice (Run's, until the
 // first key), then what went wrong in a diverged run, then the answer to
 // the last key (or a failure, the note, the paused hint but beside the
-// notice), and last the command a note carries after
-// session.CommandBreak, from the left edge; wrapped at w in at most n
+// notice), then the command a note carries after
+// session.CommandBreak, from the left edge, and last, where a note
+// stands, what a wide design's session is at (Model.busy), else said in
+// the note's place; wrapped at w in at most n
 // lines. When they do not all fit, the command keeps its lines, then the
 // notice, less a line for the answer, then the answer, and the
 // divergence gives way, a runaway's detail before the advice
@@ -1160,7 +1162,7 @@ func (m *Model) statusLines(w, n int) []string {
 		}
 		diverged = true
 	}
-	var note, command string
+	var note, command, busy string
 	style := styleMuted
 	switch {
 	case m.quitting && m.flash == "":
@@ -1169,7 +1171,7 @@ func (m *Model) statusLines(w, n int) []string {
 		note = m.flash
 	case m.waiting != "":
 		note = m.waiting
-	case m.busy != "":
+	case m.busy != "" && s.Note == "":
 		note = m.busy + "…"
 	case s.Failed:
 		note, style = "✗ "+s.Note, styleWarn
@@ -1177,6 +1179,14 @@ func (m *Model) statusLines(w, n int) []string {
 		note, command, _ = strings.Cut(s.Note, session.CommandBreak)
 	case s.State == session.Paused && m.notice == "": // the key bar says it too
 		note = fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch))
+	}
+	if m.busy != "" && s.Note != "" && !m.quitting && m.flash == "" && m.waiting == "" {
+		// A wide design's epoch takes seconds, and the words of what the
+		// session is at come a second into each: in the note's place they
+		// hid the answer to w, e or c, "saved epoch 7: ganui --resume …
+		// continues from it" or a failure, but for a second an epoch. They
+		// take a row of their own after it.
+		busy = m.busy + "…"
 	}
 	var commanded []string
 	if command != "" {
@@ -1196,6 +1206,15 @@ func (m *Model) statusLines(w, n int) []string {
 		warning = append(warning, noticed...)
 		room -= len(noticed)
 	}
+	var busyLines []string
+	if busy != "" {
+		if room >= 2 {
+			busyLines = noteLines(busy, styleMuted, w, 1)
+			room -= len(busyLines)
+		} else { // no row of their own: in the note's place, as they were
+			note, style = busy, styleMuted
+		}
+	}
 	var noted []string
 	if note != "" {
 		rows := room
@@ -1208,7 +1227,7 @@ func (m *Model) statusLines(w, n int) []string {
 	if diverged {
 		div = divergenceLines(head, detail, advice, w, room-len(noted))
 	}
-	return slices.Concat(warning, div, noted, commanded)
+	return slices.Concat(warning, div, noted, commanded, busyLines)
 }
 
 // divergenceLines is what went wrong in a diverged run, head, then a
