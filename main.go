@@ -1157,8 +1157,17 @@ func validatedAsSweep(err error, sets []string, cfg engine.Config, headless bool
 // or with spaces after their commas, are given as --sweep writes them,
 // "--set 'g_lr=1e-3 1e-2'" told "--sweep g_lr=1e-3,1e-2", but for a key
 // that holds a list (g_hidden), whose refusal says how its items are
-// separated.
+// separated, and whose value is several only in brackets,
+// "g_hidden=[16],[32]".
 func setAsSweep(spec string, cfg engine.Config, headless bool) string {
+	key, value, _ := strings.Cut(spec, "=")
+	if form, _, err := cfg.ValueForm(key); err == nil && strings.HasPrefix(form, "a list") && !strings.Contains(value, "[") {
+		// A list written bare is the key's one list, as --set writes
+		// it: refused whole (g_hidden=4096,4000, past the bound), it is
+		// no two values, and --sweep g_hidden=4096,4000 would train a
+		// layer of each.
+		return ""
+	}
 	sw, err := session.ParseSweep([]string{spec}, cfg, 1)
 	if err != nil || len(sw.Axes[0].Values) < 2 {
 		spec = session.CommaList(spec, cfg)

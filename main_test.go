@@ -1791,6 +1791,13 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 			`ganui: --set: target "normal(4,1),normal(3,1)": ",normal(3,1)" follows the target normal(4,1); give one target (normals together are mixture(mean,std;mean,std;…)); --set takes one value: to train each, --headless --sweep 'target=normal(4,1),normal(3,1)'` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,x"},
 			`ganui: --set: g_lr: "1e-3,x" is not a number; allowed: (0,10]` + "\n"},
+		// A list key's bare list is its one list, refused whole, not two
+		// values: --sweep g_hidden=4096,4000 would train a layer of each.
+		// In brackets, its values are several.
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_hidden=4096,4000"},
+			`ganui: --set: g_hidden: the generator would hold 17,214,484 weights and activations (batch/g_out rows × widths), more than the 16,777,216 a network may hold (about 419 MB of memory); a batch of at most 46 fits these widths, or give narrower layers` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "g_hidden=[16],[32]"},
+			`ganui: --set: g_hidden: want a list of integers, got [16],[32]; --set takes one value: to train each, --sweep 'g_hidden=[16],[32]'` + "\n"},
 	} {
 		code, stdout, stderr := runCLI(t, c.args...)
 		if code != 2 || stdout != "" || stderr != c.want {
