@@ -1,6 +1,13 @@
 package tui
 
-import "testing"
+import (
+	"io"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/internal/testdesigns"
+)
 
 // TestBackgroundAnswer: the terminal's answer to askBackground is read
 // once the cursor's position has come, the colour before it in either
@@ -21,6 +28,61 @@ func TestBackgroundAnswer(t *testing.T) {
 		dark, ok, done := backgroundAnswer([]byte(c.answer))
 		if dark != c.dark || ok != c.ok || done != c.done {
 			t.Errorf("%q: dark %v, ok %v, done %v; want %v, %v, %v", c.answer, dark, ok, done, c.dark, c.ok, c.done)
+		}
+	}
+}
+
+// keysRead is what bubbletea reads of the bytes in, as a terminal's input:
+// each message its reader makes of them, in order.
+func keysRead(t *testing.T, in string) []tea.Msg {
+	t.Helper()
+	log := &inputLog{}
+	p := tea.NewProgram(log, tea.WithInput(strings.NewReader(in+"\x03")), tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
+	if _, err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	return log.msgs
+}
+
+// inputLog keeps the messages a program reads from its input, up to a
+// ctrl+c, which quits it.
+type inputLog struct{ msgs []tea.Msg }
+
+func (r *inputLog) Init() tea.Cmd { return nil }
+func (r *inputLog) View() string  { return "" }
+func (r *inputLog) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlC {
+		return r, tea.Quit
+	}
+	if _, ok := msg.(tea.WindowSizeMsg); !ok {
+		r.msgs = append(r.msgs, msg)
+	}
+	return r, nil
+}
+
+// TestLateBackgroundAnswerIsNoKeys: the terminal's answer to the
+// background's question, come after BackgroundWait (a slow link), is read
+// by the trainer as keys and dropped, in either ending, where its runes,
+// split into keys, reseeded the run (r), stepped G (g) and pinned a
+// baseline (b); a key after it is still a key (n steps the run paused).
+func TestLateBackgroundAnswerIsNoKeys(t *testing.T) {
+	for _, answer := range []string{
+		"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[24;1R",
+		"\x1b]11;rgb:0000/0000/0000\x07\x1b[5;1R",
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		var mm tea.Model = m
+		for _, msg := range keysRead(t, answer) {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 0 {
+			t.Errorf("%q, answered late, sent %d commands to the session; want none", answer, sent)
+		}
+		for _, msg := range keysRead(t, "n") {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 1 {
+			t.Errorf("n after %q sent %d commands; want 1", answer, sent)
 		}
 	}
 }

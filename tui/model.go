@@ -159,6 +159,9 @@ type Model struct {
 	// kind is the kind of event f lists the ? pages' events by, "" for
 	// all (eventKind).
 	kind string
+	// answer is the terminal's late answer to the background's question
+	// read so far, "" outside one (lateAnswer).
+	answer string
 }
 
 // lossG is G's series on the losses' chart, after D real's and D fake's.
@@ -250,6 +253,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
+		var part bool
+		if part, m.answer = lateAnswer(msg, m.answer); part {
+			return m, nil
+		}
 		sent := m.sent
 		mm, cmd := m.splitKeys(msg)
 		if mm.(Model).sent != sent && m.s.Waiting() > 0 {
