@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/ganui/ganui/internal/testdesigns"
@@ -84,5 +85,16 @@ func TestLateBackgroundAnswerIsNoKeys(t *testing.T) {
 		if sent := mm.(Model).sent - m.sent; sent != 1 {
 			t.Errorf("n after %q sent %d commands; want 1", answer, sent)
 		}
+	}
+}
+
+// TestBackgroundWaitIsShort: a terminal that answers nothing holds the
+// trainer's first screen BackgroundWait, 300 ms at most, where it held it
+// a second under tmux and screen. ganui's
+// TestTrainerWaitsLittleForNoBackground times the wait itself, against a
+// bound a loaded machine keeps to.
+func TestBackgroundWaitIsShort(t *testing.T) {
+	if BackgroundWait > 300*time.Millisecond {
+		t.Errorf("BackgroundWait is %v; want 300ms at most", BackgroundWait)
 	}
 }

@@ -24,9 +24,15 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/quietinit"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
+
+// TERM, which quietinit keeps dumb while the packages are initialized,
+// so that bubbletea's init asks the terminal nothing, is put back: tui
+// imports bubbletea, whose init has run.
+func init() { quietinit.Restore() }
 
 // Why the interactive trainer cannot run here. Each is a problem with the
 // terminal, not with the run: ganui --headless trains without one.
@@ -166,30 +172,25 @@ func askTerminal() {
 }
 
 // darkBackground tells whether the terminal on out (standard output)
-// has a dark background. termenv asks it (OSC 11, then the cursor's
-// position) at ganui's start, before main, in bubbletea's init, where
-// TERM names neither tmux nor screen and ganui is in the terminal's
-// foreground: that answer, lipgloss's, is taken, where ganui asked a
-// second time and, on a terminal that answers nothing, waited termenv's
-// five seconds twice before the first screen. Under tmux and screen,
-// which termenv does not ask since they may show a pane on several
-// terminals at once, ganui asks itself (askBackground), waiting
-// BackgroundWait at most. tmux (3.3a) answers with the pane's background
-// where it knows one, a window-style for one; otherwise, as screen, it
-// answers the position alone, and the background is then taken as dark,
-// as termenv takes it. Not asked, a light terminal under tmux got the
-// dark variants: the text near white on white. Without colour the
-// background matters to nothing, and is not asked. Nor is a terminal
-// with keys typed ahead on it (typedAhead), whose answer would be read
-// with them and take them: the background is then what termenv takes of
-// a terminal that does not answer, COLORFGBG's (set by rxvt and Konsole,
-// "15;0" for white on black), or dark.
+// has a dark background: ganui asks it (askBackground), waiting
+// BackgroundWait at most. termenv asked it in bubbletea's init, before
+// main, for every ganui command, and waited five seconds for a terminal
+// that answers nothing; quietinit keeps that init from asking. Under tmux
+// and screen, which termenv does not ask since they may show a pane on
+// several terminals at once, ganui asks too: tmux (3.3a) answers with the
+// pane's background where it knows one, a window-style for one;
+// otherwise, as screen, it answers the position alone, and the
+// background is then taken as dark, as termenv takes it. Not asked, a
+// light terminal under tmux got the dark variants: the text near white
+// on white. Without colour the background matters to nothing, and is not
+// asked. Nor is a terminal with keys typed ahead on it (typedAhead),
+// whose answer would be read with them and take them: the background is
+// then what termenv takes of a terminal that does not answer,
+// COLORFGBG's (set by rxvt and Konsole, "15;0" for white on black), or
+// dark.
 func darkBackground(out *os.File, getenv func(string) string) bool {
 	if colourProfile(termenv.NewOutput(out, termenv.WithEnvironment(environ(getenv))), getenv) == termenv.Ascii {
 		return true
-	}
-	if !multiplexer(getenv("TERM")) {
-		return lipgloss.HasDarkBackground() // asked at the start, if it could be
 	}
 	if !typedAhead(out) {
 		if dark, ok := askBackground(out, BackgroundWait); ok {
@@ -205,12 +206,14 @@ func darkBackground(out *os.File, getenv func(string) string) bool {
 	return termenv.NewOutput(out, termenv.WithEnvironment(unasked)).HasDarkBackground()
 }
 
-// BackgroundWait is how long darkBackground waits for tmux or screen to
-// answer what the terminal's background is: they answer at once, and a
-// terminal that answers nothing holds the first screen no longer. A
+// BackgroundWait is how long darkBackground waits for the terminal to
+// answer what its background is: a terminal answers within a round trip
+// (a millisecond on the machine itself, tens over ssh), and a terminal
+// that answers nothing holds the first screen no longer. An answer later
+// than that comes to the trainer as keys, which it drops (lateAnswer). A
 // variable, so that a test that answers it itself, however slowly it is
 // run, is not timed against it.
-var BackgroundWait = time.Second
+var BackgroundWait = 300 * time.Millisecond
 
 // colourProfile is the colours the screen draws in on out, whose
 // environment getenv reads: termenv's reading of it (NO_COLOR, COLORTERM,
