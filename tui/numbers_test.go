@@ -146,7 +146,9 @@ func TestTinySkewIsNotZero(t *testing.T) {
 // write it (1.6839e5), keeps its sparkline's range in the side panel's width,
 // bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5", not "W1 1.6839e5 → ███", its
 // checks drawn from 0 unlabelled. So does a 2-D runaway's SW1, its bars against
-// the arrow.
+// the arrow. From 10⁴ up the range reads in the value's exponent form,
+// "W1 3.3679e4 ↓ ▇▂ 3.3e4–3.9e4", not in bare digits, "33000–39000", and
+// spelt out grouped where its lesser end is plain, "9,600–13,000".
 func TestRunawayW1KeepsItsRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
@@ -157,11 +159,12 @@ func TestRunawayW1KeepsItsRange(t *testing.T) {
 	}{
 		{"W1", 1.6839e5, []float64{1.6712e5, 1.6544e5, 1.6839e5}, " 1.6e5–1.7e5"},
 		{"W1", 1.6839e5, []float64{1.62e5, 1.6712e5, 1.6544e5, 1.69e5, 1.6612e5, 1.6839e5}, " 1.6e5–1.7e5"},
-		{"W1", 33679.4, []float64{31045.5, 38453.7, 33679.4}, " 33000–39000"},
+		{"W1", 33679.4, []float64{31045.5, 38453.7, 33679.4}, " 3.3e4–3.9e4"},
+		{"W1", 12037, []float64{7704, 9630, 12037}, " 9,600–13,000"},
 		{"W1", 2.5e9, []float64{2.1e9, 2.45e9, 2.5e9}, " 2.4e9–2.5e9"},
 		// SW1, a letter longer, by the space between the arrow and the bars:
 		// ring --set g_lr=1 --epochs 400's runaway, "SW1 2.1800e4 → █████████████".
-		{"SW1", 2.18e4, []float64{2.1591e4, 2.1426e4, 2.1674e4, 2.1643e4, 2.18e4}, "→▆▇ 21000–22000"},
+		{"SW1", 2.18e4, []float64{2.1591e4, 2.1426e4, 2.1674e4, 2.1643e4, 2.18e4}, "→▆▇ 2.1e4–2.2e4"},
 		{"SW1", 1.6839e5, []float64{1.6712e5, 1.6544e5, 1.6839e5}, " 1.6e5–1.7e5"},
 	} {
 		line := ansi.Strip(metricLine(c.name, c.v, false, &trend{vals: c.checks}, sideW))
@@ -310,7 +313,7 @@ func TestRangeEndsInSameDecimals(t *testing.T) {
 		{[]float64{0.29, 2.7}, 0.288, " 0.28–2.70"},
 		{[]float64{0, 0.031}, 0.02, " 0–0.031"},
 		{[]float64{1.2e-5, 0.2}, 0.3, " 1.2e-5–0.3"},
-		{[]float64{21000, 21500}, 22000, " 21000–22000"},
+		{[]float64{21000, 21500}, 22000, " 21,000–22,000"},
 	} {
 		if sc := scaleOf(c.vals, c.v); sc.text != c.rng {
 			t.Errorf("%v beside %v: range %q, want %q", c.vals, c.v, sc.text, c.rng)

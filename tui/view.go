@@ -3355,7 +3355,7 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 // reserve columns, its own width where that is more: a range that reads
 // narrower on one frame than the next leaves its bars as many. Short of
 // one column for minBars, the space between the arrow and the bars gives
-// it (glue): a 2-D runaway's "SW1 2.1800e4 →▄▆ 21000–22000", its name a
+// it (glue): a 2-D runaway's "SW1 2.1800e4 →▄▆ 2.1e4–2.2e4", its name a
 // letter longer than W1's, would otherwise read "SW1 2.1800e4 →
 // █████████████", its checks drawn from 0 unlabelled. A runaway's W1,
 // 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4 asked
@@ -3391,7 +3391,7 @@ func fitBars(last func(n int) []float64, v float64, room, reserve int, scale fun
 // their count, and the checks the arrow weighs, hold still from frame to
 // frame as the range's ends gain or lose a decimal: they had been 5 on
 // one frame and 7 on the next. A range wider than this (a runaway's
-// "10000–16000" is as wide, "0.0089–0.0320" wider) takes bars as it
+// "1.2e4–1.9e4" is as wide, "0.0089–0.0320" wider) takes bars as it
 // needs.
 const rangeRoom = 12 // the runes of " 0.059–0.580"
 
@@ -3583,10 +3583,15 @@ func sigZeros(s string, digits int) string {
 }
 
 // rangeNum writes an end of a sparkline's range in so many significant
-// digits: two, or more to keep close values apart (0.9981–0.9986).
+// digits: two, or more to keep close values apart (0.9981–0.9986); from
+// 10⁴ up in two, in the exponent form, where numtext.Measure writes the
+// value beside it in that form too: a runaway's W1 of 1.6000e4 read
+// "10000–16000" beside it, its range in bare digits beside its value in
+// the exponent (rangeNums spells both ends out grouped, "10,000–16,000",
+// where there is room for that).
 func rangeNum(v float64, digits int) string {
 	if math.Abs(v) >= 1e4 {
-		return numtext.Plainly(v, 2)
+		return numtext.Digits(v, 2)
 	}
 	return numtext.Plainly(cleanZero(v), digits)
 }
@@ -3601,7 +3606,7 @@ func rangeNum(v float64, digits int) string {
 // "2–5,300,000" reads at once.
 func rangeNums(lo, hi float64, digits int, spelt bool) (string, string) {
 	a, b := rangeNum(lo, digits), rangeNum(hi, digits)
-	if lo != 0 && strings.Contains(b, "e") && !strings.Contains(a, "e") {
+	if lo != 0 && strings.Contains(b, "e") && (!strings.Contains(a, "e") || math.Abs(lo) >= 1e4) {
 		if r, err := strconv.ParseFloat(b, 64); err == nil && spelt && math.Abs(r) < 1e9 && r == math.Trunc(r) {
 			if l, err := strconv.ParseFloat(a, 64); err == nil && l == math.Trunc(l) {
 				a = numtext.FormatInt(int(l)) // "90,000–120,000", grouped alike
