@@ -1237,6 +1237,36 @@ func TestQualityBarsHoldStillAsTheRangeNarrows(t *testing.T) {
 	}
 }
 
+// TestQualityBarsHoldStillAsTheValueWidens: a W1 that passes 10, 100 and
+// 1000, its value written "9.537", "11.921", "111.022" and "1034", draws as
+// many bars beside KS's at each, in the side panel's 28 columns, so that the
+// arrows weigh the same checks from frame to frame; a runaway's W1 drew 5
+// bars, then 4, 3 and 5 again as its value's width changed.
+func TestQualityBarsHoldStillAsTheValueWidens(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	ks := trend{vals: []float64{0.41, 0.42, 0.43, 0.44, 0.45, 0.46, 0.47}}
+	var counts []int
+	var lines []string
+	for _, v := range []float64{9.537, 11.921, 111.022, 1034} {
+		w1 := trend{vals: []float64{v / 3, v / 2.5, v / 2, v / 1.6, v / 1.25}}
+		rows := metricLines([]metricRow{{"KS", 0.48, false, &ks}, {"W1", v, false, &w1}}, sideW)
+		for _, l := range rows {
+			l = ansi.Strip(l)
+			if lipgloss.Width(l) > sideW {
+				t.Errorf("%q is wider than %d columns", l, sideW)
+			}
+			lines = append(lines, l)
+		}
+		counts = append(counts, sparkBars(ansi.Strip(rows[1])))
+	}
+	for _, n := range counts {
+		if n != counts[0] || n < minBars {
+			t.Errorf("bars %v, the rows:\n%s\nwant as many beside each W1 as beside the first (%d)", counts, strings.Join(lines, "\n"), counts[0])
+			break
+		}
+	}
+}
+
 // sparkBars counts the sparkline's bars in line.
 func sparkBars(line string) int {
 	n := 0

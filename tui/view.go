@@ -3321,7 +3321,14 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 	// for "0.0089–0.032" and two bars, and had drawn "▅█▆▆▂" from 0 with no
 	// scale. With no room for that either, the bars rise from 0 unlabelled.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-min(max(n, 0), most)):] }
+	// The value and the range share one room (valueRoom): a value in
+	// decimals wider than "0.123" takes its columns from the range's, and
+	// a narrower one ("1034") gives them to it, so that a W1 passing 10
+	// or 1000 keeps its bars.
 	reserve := rangeRoom
+	if valueW <= len("100.000") {
+		reserve = rangeRoom + valueRoom - valueW
+	}
 	vals, sc, ok := fitBars(last, v, room, reserve, scaleOf)
 	if !ok { // a range wider than its room, a runaway's, or no room for both: as wide as it reads
 		reserve = 0
@@ -3394,6 +3401,22 @@ func fitBars(last func(n int) []float64, v float64, room, reserve int, scale fun
 // "1.2e4–1.9e4" is as wide, "0.0089–0.0320" wider) takes bars as it
 // needs.
 const rangeRoom = 12 // the runes of " 0.059–0.580"
+
+// valueRoom is the columns of a Quality row's value that rangeRoom
+// counts on beside it: "0.123", as every KS and an ordinary W1 read. A
+// value written in decimals, up to "999.999", and the range beside it
+// share the two rooms, the value's width over valueRoom taken from the
+// range's room and its width under it ("1034") given to it, so that the
+// bars hold still as the value gains a digit before its point or loses
+// its decimals: a runaway's W1 had drawn 5 bars at "9.537", 4 at
+// "11.921", 3 at "111.022" and 5 again at "1034" in the side panel's 28
+// columns, the arrow weighing other checks each time. A value in the
+// exponent form, "1.0070e4", a runaway's from 10⁴, is not given room
+// ahead: reserved for every row, its 8 columns would leave an ordinary
+// row 2 bars of its 5. It takes its columns from the bars, and beside
+// it the range, in the exponent form too ("1.2e4–1.9e4"), has
+// rangeRoom whole, so that the bars hold still from there on.
+const valueRoom = 5 // the runes of "0.123"
 
 // minBars is the fewest bars a sparkline's range stands beside: two, the
 // fewest that show a direction, as its arrow needs two checks.
