@@ -324,8 +324,8 @@ func (c *Config) set(key, value string) error {
 			if err := c.goForm(f, "", trimmed); err != nil {
 				return err
 			}
-			if plain := decimalComma(f, trimmed); plain != "" {
-				return c.writtenAs(f, "", trimmed, plain, decimalCommaHow)
+			if err := c.withCommas(f, trimmed, ""); err != nil {
+				return err
 			}
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
 		}
@@ -640,6 +640,43 @@ func decimalComma(f configField, text string) string {
 	return strings.Replace(text, ",", ".", 1)
 }
 
+// withCommas is the error for text, digits with commas in them given to
+// the field of fractions f, written in (in, "" or "is text in quotes
+// and "), where they read as a number: with a decimal comma, "0,001"
+// `has a decimal comma; write it with a point: 0.001`; with commas
+// between its thousands, "1,000,000" `has commas, and 1000000 out of
+// range …`, as a count's are told. One comma before three digits may
+// be either, and each reading the field takes is told: gp=1,000 `has
+// commas; write it without them: 1000, or 1.000 if the comma is a
+// decimal one`, g_lr=1,000 `has commas, and 1000 out of range (0,10]; if
+// the comma is a decimal one, write it with a point: 1.000`, where both
+// were "is not a number", though batch=1,024 was told its 1024. It is
+// nil for any other text.
+func (c *Config) withCommas(f configField, text, in string) error {
+	plain, grouped := Grouped(text)
+	if !grouped {
+		if point := decimalComma(f, text); point != "" {
+			return c.writtenAs(f, "", text, point, in+decimalCommaHow)
+		}
+		return nil
+	}
+	if strings.Count(text, ",") != 1 {
+		return c.writtenAs(f, "", text, plain, in+"has commas; write it without them")
+	}
+	point := strings.Replace(text, ",", ".", 1)
+	asGroups, asPoint := c.wrongWith(f, "", plain), c.wrongWith(f, "", point)
+	quoted := strconv.Quote(clip(text))
+	switch {
+	case asGroups == nil && asPoint == nil:
+		return fmt.Errorf("%s: %s %shas commas; write it without them: %s, or %s if the comma is a decimal one", f.key, quoted, in, plain, point)
+	case asGroups == nil: // the decimal reading refused: the thousands alone, as a count's
+		return c.writtenAs(f, "", text, plain, in+"has commas; write it without them")
+	case asPoint == nil:
+		return fmt.Errorf("%s: %s %shas commas, and %v; if the comma is a decimal one, write it with a point: %s", f.key, quoted, in, asGroups, point)
+	}
+	return fmt.Errorf("%s: %s %shas commas, and %v; if the comma is a decimal one, %v", f.key, quoted, in, asGroups, asPoint)
+}
+
 // DecimalComma is text, a value given to key, with its decimal comma
 // written as a point, as decimalComma reads one ("0,001" to g_lr is
 // "0.001"), so that a --sweep value split at its comma, or a preset
@@ -653,8 +690,11 @@ func DecimalComma(key, text string) string {
 	return decimalComma(f, text)
 }
 
-// decimalCommas matches digits with one comma between them, 0,001.
-var decimalCommas = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
+// decimalCommas matches digits with one comma between them, 0,001, the
+// whole part as a number is written: 000,000 is none, where a sweep split
+// at its commas had told gp=1,000,000 "000,000 is one number? write it
+// 000.000".
+var decimalCommas = regexp.MustCompile(`^-?(0|[1-9][0-9]*),[0-9]+$`)
 
 // decimalCommaHow is how a number with a decimal comma was written, for
 // writtenAs.
@@ -749,11 +789,13 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	// told both, and the number to write, as --set tells it without the
 	// quotes (writtenAs).
 	plain, how := GoNumberForm(text)
+	if what == "" && f.kind.Kind() == reflect.Float64 {
+		if err := c.withCommas(f, text, "is text in quotes and "); err != nil {
+			return err
+		}
+	}
 	if p, ok := Grouped(text); ok && what == "" {
 		plain, how = p, "has commas; write it without them"
-	}
-	if p := decimalComma(f, text); p != "" && what == "" {
-		plain, how = p, decimalCommaHow
 	}
 	if plain != "" {
 		return c.writtenAs(f, what, text, plain, "is text in quotes and "+how)

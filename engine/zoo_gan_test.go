@@ -366,11 +366,16 @@ func TestConfigSet(t *testing.T) {
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
 		// A decimal comma, to a key of a fraction, is told the point; commas
-		// that may group thousands are not read as one.
+		// that may group thousands are told as either, each reading the key
+		// takes, as a count's thousands are.
 		{"g_lr", "0,001", `g_lr: "0,001" has a decimal comma; write it with a point: 0.001`},
 		{"g_lr", "1,5e", `g_lr: "1,5e" is not a number; allowed: (0,10]`},
 		{"g_lr", "12,5", `g_lr: "12,5" has a decimal comma, and 12.5 out of range (0,10]`},
-		{"g_lr", "1,000", `g_lr: "1,000" is not a number; allowed: (0,10]`},
+		{"g_lr", "00,5", `g_lr: "00,5" is not a number; allowed: (0,10]`},
+		{"gp", "1,000", `gp: "1,000" has commas; write it without them: 1000, or 1.000 if the comma is a decimal one`},
+		{"g_lr", "1,000", `g_lr: "1,000" has commas, and 1000 out of range (0,10]; if the comma is a decimal one, write it with a point: 1.000`},
+		{"eps", "1,000", `eps: "1,000" has commas, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)`},
+		{"gp", "1,000,000", `gp: "1,000,000" has commas, and 1e6 out of range: 0 (off) or (0,1000]`},
 		{"epochs", "＋５", `epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5`},
 		{"epochs", "＋０", `epochs: "＋０" has full-width digits and a + before it, and 0 out of range 1..1,000,000,000`},
 		{"epochs", "０ｘ１０", `epochs: "０ｘ１０" is not a number; allowed: 1..1,000,000,000`},
@@ -868,6 +873,7 @@ func TestConfigSetJSON(t *testing.T) {
 		// tells it without the quotes.
 		{"epochs", `"10,000"`, `epochs: "10,000" is text in quotes and has commas; write it without them: 10000`},
 		{"g_lr", `"0,001"`, `g_lr: "0,001" is text in quotes and has a decimal comma; write it with a point: 0.001`},
+		{"gp", `"1,000"`, `gp: "1,000" is text in quotes and has commas; write it without them: 1000, or 1.000 if the comma is a decimal one`},
 		{"epochs", `"１０００"`, `epochs: "１０００" is text in quotes and has full-width digits; write it in plain digits: 1000`},
 		{"g_hidden", `["１６"]`, `g_hidden: width "１６" is text in quotes and has full-width digits; write it in plain digits: 16`},
 		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},

@@ -274,7 +274,7 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 	}
 	lead--
 	if number == "" {
-		return err
+		return a.decimalGroup(base, i, err)
 	}
 	// The numbers before and after it that are grouped so too, each told
 	// where a group begins with a 0, which no value is written with:
@@ -314,6 +314,66 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 		}
 	}
 	return meant(err, numbers, plains)
+}
+
+// decimalGroup adds to err, a refusal of a's value i, the fraction a
+// decimal comma makes of value i and the group of three digits after it,
+// or of the value before it and it, where their thousands make no number
+// the key takes and the fraction is one it takes: --sweep g_lr=1,000 is
+// refused `g_lr, value 2 of 2: 0 out of range (0,10]; 1,000 is one
+// number? write it 1.000 if the comma is a decimal one`, where 1000, out
+// of range, was all thousands read and nothing was told; gp=10,000,
+// whose 10 and 0 gp takes, was trained as the two without a word
+// (groupedThousands). The pairs beside it that read so too are told
+// with it, as fraction tells them: d_lr=1,000,2,000 "1,000,2,000 is 2
+// numbers? write them 1.000,2.000 if the comma is a decimal one".
+func (a SweepAxis) decimalGroup(base engine.Config, i int, err error) error {
+	if engine.DecimalComma(a.Key, "0,1") == "" { // a key of no fraction
+		return err
+	}
+	for _, k := range []int{i, i - 1} {
+		number, point := a.decimalGroupAt(base, k)
+		if number == "" {
+			continue
+		}
+		numbers, points := []string{number}, []string{point}
+		for lo := k - 2; ; lo -= 2 {
+			n, p := a.decimalGroupAt(base, lo)
+			if n == "" {
+				break
+			}
+			numbers, points = append([]string{n}, numbers...), append([]string{p}, points...)
+		}
+		for hi := k + 2; ; hi += 2 {
+			n, p := a.decimalGroupAt(base, hi)
+			if n == "" {
+				break
+			}
+			numbers, points = append(numbers, n), append(points, p)
+		}
+		points[len(points)-1] += " if the comma is a decimal one"
+		return meant(err, numbers, points)
+	}
+	return err
+}
+
+// decimalGroupAt is a's values k and k+1, digits and a group of three
+// after them and no group after that, joined by their comma, and the
+// fraction a decimal comma makes of them where the key takes it; "" and
+// "" for any other pair. A value that is a group itself after another
+// (the 100 of 1,100,500) begins none.
+func (a SweepAxis) decimalGroupAt(base engine.Config, k int) (number, point string) {
+	if k < 0 || k+1 >= len(a.Values) || !isGroup(a.Values[k+1]) || k+2 < len(a.Values) && isGroup(a.Values[k+2]) || k > 0 && isGroup(a.Values[k]) {
+		return "", ""
+	}
+	number = a.Values[k] + "," + a.Values[k+1]
+	if _, ok := engine.Grouped(number); !ok {
+		return "", ""
+	}
+	if point = strings.Replace(number, ",", ".", 1); !a.takes(base, point) {
+		return "", ""
+	}
+	return number, point
 }
 
 // meant adds to err, a refusal of values split at their commas, the

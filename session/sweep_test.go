@@ -122,6 +122,12 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,0,1,0,2,0,3"}, 1, `d_lr, values 2 and 4 of 7: "0" appears twice; give it once; 0,1,0,2,0,3 is 3 numbers? write them 0.1,0.2,0.3`},
 		// A fraction's 1,000 told both readings, as a preset file's is.
 		{[]string{"gp=1,000"}, 1, `gp, value 2 of 2: "000" begins with a 0, as a number's thousands do after a comma; 1,000 is one number? write it 1000, or 1.000 if the comma is a decimal one`},
+		// The decimal reading alone where the key takes it and not the
+		// thousands, as --set tells it: g_lr=1,000; gp=10,000, whose 10 and
+		// 0 gp takes, is no longer trained as the two.
+		{[]string{"g_lr=1,000"}, 1, `g_lr, value 2 of 2: 0 out of range (0,10]; 1,000 is one number? write it 1.000 if the comma is a decimal one`},
+		{[]string{"gp=10,000"}, 1, `gp, value 2 of 2: "000" begins with a 0, as a number's thousands do after a comma; 10,000 is one number? write it 10.000 if the comma is a decimal one`},
+		{[]string{"d_lr=1,000,2,000"}, 1, `d_lr, values 2 and 4 of 4: "000" appears twice; give it once; 1,000,2,000 is 2 numbers? write them 1.000,2.000 if the comma is a decimal one`},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
