@@ -313,6 +313,9 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 			plains[0] += ", or " + point + " if the comma is a decimal one"
 		}
 	}
+	for k := range plains {
+		plains[k] = a.refusedBeside(base, plains[k])
+	}
 	return meant(err, numbers, plains)
 }
 
@@ -351,6 +354,9 @@ func (a SweepAxis) decimalGroup(base engine.Config, i int, err error) error {
 			}
 			numbers, points = append(numbers, n), append(points, p)
 		}
+		for k := range points {
+			points[k] = a.refusedBeside(base, points[k])
+		}
 		points[len(points)-1] += " if the comma is a decimal one"
 		return meant(err, numbers, points)
 	}
@@ -374,6 +380,24 @@ func (a SweepAxis) decimalGroupAt(base engine.Config, k int) (number, point stri
 		return "", ""
 	}
 	return number, point
+}
+
+// refusedBeside is plain, a number a hint proposes for a's key, with what
+// the design says of it where it refuses it beside another key (takes
+// proposes such a number, the likely one): blog-original's --sweep
+// batch=1,024 is told "write it 1024, which the design refuses too: g_out,
+// d_in: 100 out of range: a divisor of batch 1,024 (…), or batch a
+// multiple of 100", where it was told to write 1024 alone, which the
+// next try refused. A number the design takes is plain as it is.
+func (a SweepAxis) refusedBeside(base engine.Config, plain string) string {
+	probe := base.Clone()
+	if probe.Set(a.Key, plain) != nil {
+		return plain
+	}
+	if err := probe.Validate(); err != nil {
+		return plain + ", which the design refuses too: " + err.Error()
+	}
+	return plain
 }
 
 // meant adds to err, a refusal of values split at their commas, the

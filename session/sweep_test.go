@@ -140,14 +140,14 @@ func TestParseSweep(t *testing.T) {
 // the number it likely was whichever refusal its first part meets:
 // blog-original's batch=1,024, whose batch of 1 its g_out and d_in of 100
 // refuse, as vanilla's "024" is; the 1024 is told though g_out refuses it
-// too, a refusal of the design's that the next try says.
+// too, and its refusal said with it, where the next try had said it.
 func TestSweepTellsThousandsWhicheverRefusal(t *testing.T) {
 	base, err := presets.Get("blog-original")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for spec, want := range map[string]string{
-		"batch=1,024": "batch=1: g_out, d_in: 100 out of range: a divisor of batch 1, or batch a multiple of 100; 1,024 is one number? write it 1024",
+		"batch=1,024": "batch=1: g_out, d_in: 100 out of range: a divisor of batch 1, or batch a multiple of 100; 1,024 is one number? write it 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100",
 		"batch=2,000": "batch=2: g_out, d_in: 100 out of range: a divisor of batch 2 (1 or 2), or batch a multiple of 100; 2,000 is one number? write it 2000",
 	} {
 		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
