@@ -1362,7 +1362,10 @@ func floorOf(m engine.Metrics) float64 {
 // one as their cells finish.
 type sweepColumns struct {
 	axes   []SweepAxis
-	widths []int // of each axis's values, the widest
+	widths []int // of each axis's values, the widest, as shown
+	// shown are each axis's values as its rows write them, by the value
+	// as given (shownValue); a value not in them is written as given.
+	shown []map[string]string
 	// measures are the sweep's two (sweepMeasures), the second "" when
 	// no cell has it: a plane without modes has no high-quality share.
 	measures [2]string
@@ -1371,12 +1374,67 @@ type sweepColumns struct {
 	modeDigits int
 }
 
+// show is value v of axis i as the rows write it (shown), v where it
+// has no other form.
+func (cols sweepColumns) show(i int, v string) string {
+	if i < len(cols.shown) {
+		if s, ok := cols.shown[i][v]; ok {
+			return s
+		}
+	}
+	return v
+}
+
+// shownValue is v, a value of key as given to --sweep, as the final line
+// of the cell's run writes it (settingsDiff, of cfg, the cell's design):
+// --sweep eps=0.00001,0.001 rows "eps=1e-5" beside the final line's
+// eps=1e-5, where they read "eps=0.00001", the number as typed, another
+// spelling of it than the run's own lines give. A value is kept as given
+// where the final line's form would read otherwise in a row: a list,
+// "[16,16]", whose final-line form, 16,16, would read as two values; a
+// preset and a target, named as given; and a form that is not the same
+// setting read back.
+func shownValue(key, v string, cfg engine.Config) string {
+	if key == PresetKey || key == "target" {
+		return v
+	}
+	for _, l := range strings.Split(string(presets.Marshal(cfg)), "\n") { // settingsDiff's reading
+		k, raw, ok := strings.Cut(strings.TrimSpace(l), ": ")
+		if !ok || strings.Trim(k, `"`) != key {
+			continue
+		}
+		shown := setValue(strings.TrimSuffix(raw, ","))
+		if strings.ContainsAny(shown, ",[ ") {
+			return v
+		}
+		back := cfg.Clone()
+		if back.Set(key, shown) != nil {
+			return v
+		}
+		a, errA := json.Marshal(back)
+		b, errB := json.Marshal(cfg)
+		if errA != nil || errB != nil || string(a) != string(b) {
+			return v
+		}
+		return shown
+	}
+	return v
+}
+
 // columnsOf returns the columns of sw's rows, of the sweep's measures.
 func columnsOf(sw Sweep, measures [2]string) sweepColumns {
-	cols := sweepColumns{axes: sw.Axes, widths: make([]int, len(sw.Axes)), measures: measures}
+	cols := sweepColumns{axes: sw.Axes, widths: make([]int, len(sw.Axes)), measures: measures, shown: make([]map[string]string, len(sw.Axes))}
+	for i := range sw.Axes {
+		cols.shown[i] = map[string]string{}
+	}
+	for _, c := range sw.Cells {
+		for i, v := range c.Values {
+			cols.shown[i][v] = shownValue(sw.Axes[i].Key, v, c.Config)
+		}
+	}
 	for i, a := range sw.Axes {
 		for _, v := range a.Values {
-			cols.widths[i] = max(cols.widths[i], len(LineValue(v)))
+			cols.widths[i] = max(cols.widths[i], len(LineValue(cols.show(i, v))))
 		}
 	}
 	cols.measures[1] = ""
@@ -1414,7 +1472,7 @@ func cellMeasures(measures [2]string, cfg engine.Config) [2]string {
 func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	fs := []lineField{{"sweep", 0}}
 	for i, v := range r.Values {
-		fs = append(fs, lineField{cols.axes[i].Key + "=" + LineValue(v), len(cols.axes[i].Key) + 1 + cols.widths[i]})
+		fs = append(fs, lineField{cols.axes[i].Key + "=" + LineValue(cols.show(i, v)), len(cols.axes[i].Key) + 1 + cols.widths[i]})
 	}
 	// The counts padded to the seeds' count, so that the measures start
 	// in one column down the rows (diverged=3 over diverged=10). diverged=

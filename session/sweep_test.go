@@ -627,6 +627,41 @@ func TestSweepCountsModes(t *testing.T) {
 	}
 }
 
+// TestSweepRowsWriteValuesAsTheFinalLine: a sweep's rows write each value
+// as the final line of its cell's run writes the setting, --sweep
+// eps=0.00001,0.001 "eps=1e-5", g_lr=0.00020 "g_lr=2e-4", where the rows
+// read the values as typed beside the final line's eps=1e-5; a list keeps
+// its brackets, "[16,16]", which its final-line form 16,16 would lose. The
+// columns are of the values as shown.
+func TestSweepRowsWriteValuesAsTheFinalLine(t *testing.T) {
+	base, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw, err := ParseSweep([]string{"eps=0.00001,0.001", "g_lr=0.00020,1E-3", "d_hidden=[16,16],[8,8]"}, base, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := columnsOf(sw, [2]string{"ks", "w1"})
+	var lines []string
+	for _, c := range sw.Cells {
+		run := Result{State: Done, Metrics: engine.Metrics{KS: 0.5, W1: 1}}
+		lines = append(lines, sweepRow(c.Values, []Result{run}).line(cols, cols.measures))
+	}
+	for i, want := range []string{
+		"sweep eps=1e-5  g_lr=2e-4 d_hidden=[16,16] runs=1",
+		"sweep eps=1e-5  g_lr=2e-4 d_hidden=[8,8]   runs=1",
+		"sweep eps=1e-5  g_lr=1e-3 d_hidden=[16,16] runs=1",
+	} {
+		if !strings.HasPrefix(lines[i], want) {
+			t.Errorf("row %d: %q, want it to begin %q", i+1, lines[i], want)
+		}
+	}
+	if !strings.HasPrefix(lines[len(lines)-1], "sweep eps=0.001 g_lr=1e-3 d_hidden=[8,8]   runs=1") {
+		t.Errorf("last row: %q", lines[len(lines)-1])
+	}
+}
+
 // TestSweepRowSaysItIsShort: a cell cut short by a stop says how many of its
 // seeds did not finish, after its measures (and before the count of a measure's
 // values not finite, the W1 of +Inf's), its other fields in the columns of a
