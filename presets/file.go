@@ -274,6 +274,9 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 	if at, reason := commaReason(data, i); reason != "" {
 		return at, reason, true
 	}
+	if at, reason := namesReason(data, i); reason != "" {
+		return at, reason, true
+	}
 	for _, k := range []int{i, i - 1} { // a byte of the number, or the one after it (1. then })
 		if k >= 0 && numberChar(data[k]) {
 			if reason := numberReason(data, k); reason != "" {
@@ -579,13 +582,17 @@ func commaNumber(key, number string) string {
 // without its brackets, "g_hidden": 16,16 or 16, 16, whose first number
 // begins at data[start]: "g_hidden: 16,16: a list is written in
 // brackets: [16,16]", the list as the file has it, at its first number.
-// It is "" for a key that takes no list of widths, and where the numbers
-// run into anything but the next key or the object's end.
+// A comma after the list's last number before the object's end, "g_hidden":
+// 16,16,}, is told with it, "…: [16,16], and no comma after it, the last
+// setting", where encoding/json's "invalid character '1' looking for
+// beginning of object key string" was all. It is "" for a key that takes
+// no list of widths, and where the numbers run into anything but the next
+// key or the object's end.
 func bracketsReason(data []byte, key string, start int) (at int, reason string) {
 	if form, _, err := all[0].ValueForm(key); err != nil || !strings.HasPrefix(form, "a list of widths") {
 		return 0, ""
 	}
-	end := start // after the last number of the list
+	end, last := start, "" // after the last number of the list; what to drop after it
 	for k := start; ; {
 		n := k
 		for n < len(data) && numberChar(data[n]) {
@@ -609,10 +616,89 @@ func bracketsReason(data []byte, key string, start int) (at int, reason string) 
 		if n < len(data) && data[n] == '"' { // the next key
 			break
 		}
+		if n < len(data) && data[n] == '}' { // a comma after the last setting
+			last = ", and no comma after it, the last setting"
+			break
+		}
 		k = n
 	}
 	list := strings.Join(strings.Fields(string(data[start:end])), " ") // a line break a space: one line
-	return start, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]", key, list, list)
+	return start, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]%s", key, list, list, last)
+}
+
+// namesReason says what to write for a list of names given to a key
+// without its brackets, "g_acts": "relu","identity", where encoding/json
+// read the second name as a key and said "expected colon after object
+// key", at the line's end: "g_acts: "relu","identity": a list is written
+// in brackets: ["relu","identity"]", the list as the file has it, at its
+// first name, as bracketsReason tells a list of widths. i is the byte
+// refused, after the name read as a key. It is "" for a key that takes
+// no list of names, and for anything else.
+func namesReason(data []byte, i int) (at int, reason string) {
+	space := func(k int) bool { return k >= 0 && k < len(data) && strings.IndexByte(" \t\r\n", data[k]) >= 0 }
+	name := func(end int) int { // the opening quote of the name whose closing quote is data[end], or -1
+		begin := bytes.LastIndexByte(data[:end], '"')
+		var s string
+		if begin < 0 || json.Unmarshal(data[begin:end+1], &s) != nil || strings.ContainsAny(s, "\"\\") {
+			return -1
+		}
+		return begin
+	}
+	j := i - 1
+	for space(j) {
+		j--
+	}
+	first, colon := -1, -1 // the list's first name, the colon after its key
+	for j >= 0 && data[j] == '"' && colon < 0 {
+		begin := name(j)
+		if begin < 0 {
+			return 0, ""
+		}
+		k := begin - 1
+		for space(k) {
+			k--
+		}
+		switch {
+		case k >= 0 && data[k] == ':':
+			first, colon = begin, k
+		case k >= 0 && data[k] == ',':
+			for j = k - 1; space(j); j-- {
+			}
+		default:
+			return 0, ""
+		}
+	}
+	key := keyBefore(data, colon)
+	if form, _, err := all[0].ValueForm(key); key == "" || err != nil || !strings.HasPrefix(form, "a list of") || strings.HasPrefix(form, "a list of widths") {
+		return 0, ""
+	}
+	end, names := first, 0 // after the list's last name
+	for k := first; k < len(data) && data[k] == '"'; names++ {
+		e := bytes.IndexByte(data[k+1:], '"')
+		if e < 0 {
+			break
+		}
+		e += k + 1
+		n := e + 1
+		for space(n) {
+			n++
+		}
+		if n < len(data) && data[n] == ':' { // the next key
+			break
+		}
+		end = e + 1
+		if n == len(data) || data[n] != ',' {
+			names++
+			break
+		}
+		for k = n + 1; space(k); k++ {
+		}
+	}
+	if names < 2 {
+		return 0, ""
+	}
+	list := strings.Join(strings.Fields(string(data[first:end])), " ") // a line break a space: one line
+	return first, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]", key, list, list)
 }
 
 // numberReason says what to write for a number JSON does not take, which

@@ -423,6 +423,14 @@ func TestParseErrors(t *testing.T) {
 		{"thousands and a space", `{"epochs": 10, 000}`, "p.json:1:12: 10, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 10000"},
 		{"a fraction's thousands and a space", `{"gp": 1, 000}`, "p.json:1:8: 1, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 1000, or 1.000 if the comma is a decimal one"},
 		{"a list without brackets over two lines", "{\"g_hidden\": 16,\r\n\t16}", "p.json:1:14: g_hidden: 16, 16: a list is written in brackets: [16, 16]"},
+		// a list of widths ending in a comma before the object's end, and a
+		// list of names, without brackets: told them too, not "invalid
+		// character '1' looking for beginning of object key string" nor
+		// "expected colon after object key"
+		{"a list without brackets, a comma after it", "{\"base\": \"vanilla\",\n  \"g_hidden\": 16,16,}", "p.json:2:15: g_hidden: 16,16: a list is written in brackets: [16,16], and no comma after it, the last setting"},
+		{"names without brackets", "{\"base\": \"vanilla\",\n  \"g_acts\": \"relu\",\"identity\"\n}", `p.json:2:13: g_acts: "relu","identity": a list is written in brackets: ["relu","identity"]`},
+		{"names without brackets, spaced, then a key", "{\"d_acts\": \"elu\", \"elu\",\n \"sigmoid\",\n \"g_lr\": 1e-3}", `p.json:1:12: d_acts: "elu", "elu", "sigmoid": a list is written in brackets: ["elu", "elu", "sigmoid"]`},
+		{"a name after a name's key", `{"loss": "bce","hinge"}`, "p.json:1: invalid JSON: "},
 		{"a decimal comma over two lines", "{\"g_lr\": 0,\n 001}", "p.json:1:10: 0, 001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
 		{"a number and a space for a name", `{"loss": 0, 5}`, "p.json:1: invalid JSON: "},
 		{"a list without brackets, then a word", `{"g_hidden": 16,16 x}`, "p.json:1: invalid JSON: "},
@@ -694,7 +702,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
-		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, `{"g_lr": 0,001}`, `{"epochs": -1,000,0`, `{"g_lr": 0,5,`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
+		`{"base": "vanilla", "g_hidden": [8, 8`, `{"g_acts": "relu","identity"}`, `{"g_hidden": 16,16,}`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, `{"g_lr": 0,001}`, `{"epochs": -1,000,0`, `{"g_lr": 0,5,`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
 		`{"base": "vanilla", "unroll_second_order": "false"}`, " \r\n", "\ufeff\n", `{"g_hidden": ` + strings.Repeat("[", 10001), // white space alone; nested past encoding/json's depth
