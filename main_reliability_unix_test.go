@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -783,5 +784,54 @@ func TestTheSameCommandAfterAStopPointsAtResume(t *testing.T) {
 		if !strings.HasPrefix(said.String(), c.want) {
 			t.Errorf("%q again: stderr %q, want it to begin %q", c.more, said.String(), c.want)
 		}
+	}
+}
+
+// TestCommandsToCopyKeepLongPaths: a run stopped with its --save under a
+// directory whose path runs past 80 characters, and the same command
+// given again, name that path whole in every line, the commands they
+// give running as they are copied into a shell: the resume line's
+// --resume, the note's, and the line of the reader's going, which named
+// "--save /…/wide-generators/r…" in the note and in that line, cut
+// short as a bad 100 kB argument is.
+func TestCommandsToCopyKeepLongPaths(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "home", "ana", "courses", "2026-ml", "week 09 gans", "experiments", "wide-generators")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	save := filepath.Join(dir, "run-lr-2e-4.ckpt")
+	args := []string{"--headless", "--preset", "vanilla", "--epochs", "100000", "--every", "10", "--samples", "100", "--save", save}
+	// ran is what command prints of its words, run by sh with ganui a
+	// function that prints them a line each.
+	ran := func(command string) []string {
+		t.Helper()
+		out, err := exec.Command("sh", "-c", `ganui() { printf '%s\n' "$@"; }; `+command).Output()
+		if err != nil {
+			t.Fatalf("sh -c %q: %v", command, err)
+		}
+		return strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	}
+	want := []string{"--headless", "--resume", save, "--every", "10", "--save", save}
+	var said strings.Builder
+	if code := run(args, &readerGoneAt{lines: 1}, &said); code != exitBrokenPipe {
+		t.Fatalf("the first run: exit %d, %s", code, said.String())
+	}
+	if strings.Contains(said.String(), "…") || !strings.Contains(said.String(), "is in --save "+shellword.Quote(save)+"\n") {
+		t.Errorf("the stop's lines cut a path, or name it otherwise:\n%s", said.String())
+	}
+	_, resume, _ := strings.Cut(said.String(), " of its 100,000; ")
+	if got := ran(strings.TrimSuffix(resume, " trains the rest\n")); !slices.Equal(got, want) {
+		t.Errorf("the resume line's command runs ganui %q, want %q:\n%s", got, want, said.String())
+	}
+	said.Reset()
+	run(args, &readerGoneAt{lines: 0}, &said)
+	note, _, _ := strings.Cut(said.String(), "\n")
+	_, command, _ := strings.Cut(note, " of its 100,000: ")
+	command, _, found := strings.Cut(command, " trains it on from there")
+	if !found || strings.Contains(note, "…") {
+		t.Fatalf("the note of the run stopped: %q, want its command whole", note)
+	}
+	if got := ran(command); !slices.Equal(got, want) {
+		t.Errorf("the note's command runs ganui %q, want %q:\n%s", got, want, note)
 	}
 }

@@ -58,8 +58,14 @@ var (
 // (those of a joined error, or of a path) joined with "; ", its control
 // characters as escapes (String), and any value in it longer than 80
 // characters cut short with "…" — quoted, or not (a number of 100,000
-// digits, a path, a flag's name) — so that a bad 100 kB argument is not
-// echoed back whole.
+// digits, a flag's name as long) — so that a bad 100 kB argument is not
+// echoed back whole. But a word that could name a file (couldBePath),
+// quoted for the shell or not, is kept whole, so that it can be copied:
+// a checkpoint's path, the file kept beside it and the command that
+// resumes it, /home/ana/courses/…/run-lr-2e-4.ckpt, are often longer
+// than 80 characters. Message cannot tell such a word from a bad value
+// as long (200 digits could be a file's name): it comes back whole too.
+// A Go-quoted value is the echo of a bad one, and is cut all the same.
 func Message(msg string) string {
 	line := quoted.ReplaceAllStringFunc(String(strings.Join(strings.Split(msg, "\n"), "; ")), func(q string) string {
 		if r := []rune(q); len(r) > 82 {
@@ -69,9 +75,29 @@ func Message(msg string) string {
 	})
 	return longWord.ReplaceAllStringFunc(line, func(w string) string {
 		end := w[len(strings.TrimRight(w, ":,;")):] // the sentence's, kept
-		if r := []rune(w); len(r) > 80 {
+		if r := []rune(w); len(r) > 80 && !couldBePath(strings.Trim(w[:len(w)-len(end)], "'")) {
 			return string(r[:78]) + "…" + end
 		}
 		return w
 	})
 }
+
+// couldBePath reports whether w could name a file: it is at most
+// PATH_MAX, 4,096 bytes, long, and none of the names its slashes part
+// is longer than NAME_MAX, 255 bytes, Linux's bounds and the widest of
+// the systems ganui runs on. A longer word names no file any system
+// opens, so that a bad argument of 100 kB, a path or not, is cut.
+func couldBePath(w string) bool {
+	if len(w) > pathMax {
+		return false
+	}
+	for name := range strings.SplitSeq(w, "/") {
+		if len(name) > nameMax {
+			return false
+		}
+	}
+	return true
+}
+
+// pathMax and nameMax are Linux's PATH_MAX and NAME_MAX (couldBePath).
+const pathMax, nameMax = 4096, 255

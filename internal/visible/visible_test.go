@@ -26,15 +26,29 @@ func TestString(t *testing.T) {
 
 // TestMessage: an error's text is one line, escaped, its values longer
 // than 80 characters cut short, quoted or not, the sentence's own
-// punctuation kept.
+// punctuation kept; but for a word that could be a path, at most 4,096
+// bytes of names of at most 255, which is kept whole to be copied: a
+// path past 80 characters, a name of 255, quoted for the shell or not.
+// A word past either bound, a bad argument of 100 kB, is cut.
 func TestMessage(t *testing.T) {
 	long := strings.Repeat("9", 1000)
+	path := "/home/ana/courses/2026-ml/week-09-gans/experiments/wide-generators/run-lr-2e-4.ckpt"
+	deep := strings.Repeat("/"+strings.Repeat("d", 255), 16) // 4,096 bytes
+	name := strings.Repeat("é", 127) + "x"                   // 255 bytes
+	huge := "/tmp/" + strings.Repeat("x", 100<<10) + "/x.csv"
 	for in, want := range map[string]string{
-		"--resume: first\nsecond.ckpt: no such file": "--resume: first; second.ckpt: no such file",
-		"unknown flag --\x1b]0;t\a":                  `unknown flag --\x1b]0;t\a`,
-		`--set: "` + long + `" is not a number`:      `--set: "` + long[:77] + `…" is not a number`,
-		"--epochs: " + long + ": out of range":       "--epochs: " + long[:78] + "…: out of range",
-		"--seed: 3 out of range":                     "--seed: 3 out of range",
+		"--resume: first\nsecond.ckpt: no such file":             "--resume: first; second.ckpt: no such file",
+		"unknown flag --\x1b]0;t\a":                              `unknown flag --\x1b]0;t\a`,
+		`--set: "` + long + `" is not a number`:                  `--set: "` + long[:77] + `…" is not a number`,
+		"--epochs: " + long + ": out of range":                   "--epochs: " + long[:78] + "…: out of range",
+		"--seed: 3 out of range":                                 "--seed: 3 out of range",
+		"ganui --headless --resume " + path + " trains the rest": "ganui --headless --resume " + path + " trains the rest",
+		"kept beside it, in '" + path + "', which":               "kept beside it, in '" + path + "', which",
+		"--save " + deep + ":":                                   "--save " + deep + ":",
+		"in " + name + ";":                                       "in " + name + ";",
+		"--save " + deep + "/x: bad":                             "--save " + deep[:78] + "…: bad",
+		"in " + name + "é;":                                      "in " + strings.Repeat("é", 78) + "…;",
+		"--log: cannot write " + huge + ": file name too long":   "--log: cannot write " + huge[:78] + "…: file name too long",
 	} {
 		if got := Message(in); got != want {
 			t.Errorf("Message(%q) = %q, want %q", in, got, want)
