@@ -562,11 +562,15 @@ func notWritten(what, key string, err error) string {
 	if le := (*outputfile.LeftError)(nil); errors.As(err, &le) {
 		left, leftWhy = []string{le.Temp}, le.Why
 	}
+	var whole []*outputfile.UnplacedError
+	if ue := (*outputfile.UnplacedError)(nil); errors.As(err, &ue) {
+		files, whole = nil, []*outputfile.UnplacedError{ue}
+	}
 	remedy := "quit and start ganui where you can write"
 	if files != nil && errors.Is(de, fs.ErrPermission) && strings.HasPrefix(de.Why, "takes no new files") {
 		remedy = "make the directory writable and " + key + " again" // "to write it, " too has no room at 80×24
 	}
-	text := notWrittenThere(cause, nil, files, GivesWay, left, leftWhy)
+	text := notWrittenThere(cause, nil, files, GivesWay, left, leftWhy, whole)
 	text = strings.ReplaceAll(text, GivesWay+GivesWay, "") // side by side, the system's words and the file's clause give way as one, the file's first
 	return what + ": " + text + LiveOnly + "; " + remedy + LiveOnly
 }

@@ -1117,6 +1117,24 @@ func TestKeysSayAFileNotWrittenAsARunsEndDoes(t *testing.T) {
 	if !strings.HasPrefix(said, " takes no new files (renaming one into place there: permission denied), so "+filepath.Base(path)+" is not written, and its hidden temporary file ") {
 		t.Errorf("said %q: want the directory, the file and the file left", said)
 	}
+
+	// Its rename alone refused, the checkpoint left whole in that file
+	// (outputfile.UnplacedError), w names it and what puts it in place,
+	// as a run's end does.
+	whole := func(path string) error {
+		le := refused(path).(*outputfile.LeftError)
+		return &outputfile.UnplacedError{Path: path, Temp: le.Temp, Mode: 0o600, Err: le.Err}
+	}
+	writeOutput = func(p string, _ fs.FileMode, _ outputfile.Kind, _ int64, _ func(io.Writer) error, _ func()) error {
+		path = p
+		return whole(p)
+	}
+	s.applyOne(Save{})
+	headless = WithOutput(nil, "--save", whole(path)).Error()
+	want = "checkpoint not saved: the current directory " + dir + strings.TrimPrefix(headless, "--save: the current directory "+dir)
+	if PlainNote(s.note) != want || !strings.Contains(want, " is not written there but left whole in its hidden temporary file ") {
+		t.Errorf("the note of a checkpoint left whole:\n%q\nwant\n%q", PlainNote(s.note), want)
+	}
 }
 
 // TestKeysSayTheirDirectoryWasRemoved: w, e, c and P in the current directory

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -463,6 +464,7 @@ func (e *OutputsError) Error() string {
 		}
 		var flags, lost, unwritten, left []string
 		var leftWhy error
+		var whole []*outputfile.UnplacedError
 		for j := i; j < len(e.outs); j++ {
 			if d := dirError(e.outs[j].err); d != nil && d.Dir == de.Dir && d.Why == de.Why {
 				said[j] = true
@@ -470,18 +472,25 @@ func (e *OutputsError) Error() string {
 				if le := (*outputfile.LeftError)(nil); errors.As(e.outs[j].err, &le) {
 					left, leftWhy = append(left, le.Temp), le.Why
 				}
+				ue := (*outputfile.UnplacedError)(nil)
 				if ll := (*logLost)(nil); errors.As(e.outs[j].err, &ll) && d.RemovedWhile() {
 					lost = append(lost, ", and "+d.File()+" with it: its history of "+ll.rows+" is lost")
 				} else if ll != nil {
 					lost = append(lost, ", and "+d.File()+", "+ll.what+" while the run wrote it, could not be put back: its history of "+ll.rows+" is lost")
+				} else if errors.As(e.outs[j].err, &ue) {
+					whole = append(whole, ue)
 				} else {
 					unwritten = append(unwritten, d.File())
 				}
 			}
 		}
-		text := strings.Join(flags, ", ") + ": " + notWrittenThere(de.Cause(), lost, unwritten, "", left, leftWhy)
+		text := strings.Join(flags, ", ") + ": " + notWrittenThere(de.Cause(), lost, unwritten, "", left, leftWhy, whole)
+		if len(whole) == len(flags) { // all there, to put in place: none to write again
+			parts = append(parts, text)
+			continue
+		}
 		them := "it"
-		if len(flags) > 1 {
+		if len(flags)-len(whole) > 1 {
 			them = "them"
 		}
 		parts = append(parts, text+"; to write "+them+", "+e.remedy(de))
@@ -495,9 +504,16 @@ func (e *OutputsError) Error() string {
 // ", and run.csv with it: …"), ", so run.ckpt and run.png are not
 // written", and the hidden temporary files left there, which it would
 // not let be removed (outputfile.LeftError), named, the reason given
-// (leftWhy). mark brackets the clause of the files not written: a note's
-// GivesWay, "" for none. What writes the files is the caller's to say.
-func notWrittenThere(cause string, lost, unwritten []string, mark string, left []string, leftWhy error) string {
+// (leftWhy); and last the files whose rename it refused, left whole in
+// their hidden temporary files (whole, outputfile.UnplacedError), each
+// named, with the command that puts them in place: ", so run.ckpt is
+// not written there but left whole in its hidden temporary file
+// /srv/out/.run.ckpt.tmp-decf0776, read-only, which no later write
+// removes: once the directory is writable, mv … && chmod 600 … puts it
+// in place". mark brackets the clause of the files not written: a
+// note's GivesWay, "" for none. What writes the files is the caller's
+// to say.
+func notWrittenThere(cause string, lost, unwritten []string, mark string, left []string, leftWhy error, whole []*outputfile.UnplacedError) string {
 	text := cause + strings.Join(lost, "")
 	if len(unwritten) > 0 {
 		verb := " is not written"
@@ -515,7 +531,37 @@ func notWrittenThere(cause string, lost, unwritten []string, mark string, left [
 	} else if len(left) > 1 {
 		text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", numtext.List(left, "and"), leftWhy)
 	}
+	if len(whole) > 0 {
+		text += leftWhole(whole, len(lost)+len(unwritten) > 0)
+	}
 	return text
+}
+
+// leftWhole is notWrittenThere's clause of files left whole in their
+// hidden temporary files (outputfile.UnplacedError), after others
+// (after) or not, and the one command that puts them all in place.
+func leftWhole(whole []*outputfile.UnplacedError, after bool) string {
+	var files, temps, puts []string
+	readOnly := true
+	for _, ue := range whole {
+		files = append(files, filepath.Base(ue.Path))
+		temps = append(temps, ue.Temp)
+		puts = append(puts, ue.Put())
+		readOnly = readOnly && ue.Mode != 0
+	}
+	link, is, its, it := ", so ", "is", "its hidden temporary file", "it"
+	if after {
+		link = ", and "
+	}
+	if len(whole) > 1 {
+		is, its, it = "are", "their hidden temporary files", "them"
+	}
+	kept := ", read-only, which no later write removes"
+	if !readOnly {
+		kept = ", which a later write there removes"
+	}
+	return fmt.Sprintf("%s%s %s not written there but left whole in %s %s%s: once the directory is writable, %s puts %s in place",
+		link, numtext.List(files, "and"), is, its, numtext.List(temps, "and"), kept, strings.Join(puts, " && "), it)
 }
 
 // remedy is what writes the files of de's directory: the directory made

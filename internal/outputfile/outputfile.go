@@ -35,6 +35,7 @@ import (
 
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // Write creates or replaces path with what fill writes: into a new
@@ -153,14 +154,16 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 // renamed over the path Reserve was given (placed called, if not nil,
 // under Abandon's lock), the directory synced. A directory that no
 // longer takes new files for its permissions (made read-only under a
-// long write: a chmod) is found before fill is called (placeable), so
-// that nothing is written into a file its rename would leave there. On
-// error the temporary file is removed, the file at path left as it was;
-// where the directory refuses its removal too, it is emptied and named
-// (a *LeftError), so that the user can remove it. Once Abandon has been
-// called, fill's writes fail (ErrAbandoned), as the file's cut does: no
-// step of the write lands in the file after Abandon (gate). A
-// Reservation is written once: Write after Write or Release is an error.
+// long write: a chmod) refuses the rename: what was written is left
+// whole in the temporary file then, which an open file is written into
+// without the directory's leave, and named (an *UnplacedError), for the
+// user to put in place. On any other error the temporary file is
+// removed, the file at path left as it was; where the directory refuses
+// its removal too, it is emptied and named (a *LeftError), so that the
+// user can remove it. Once Abandon has been called, fill's writes fail
+// (ErrAbandoned), as the file's cut does: no step of the write lands in
+// the file after Abandon (gate). A Reservation is written once: Write
+// after Write or Release is an error.
 func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err error) {
 	f, g, path := r.f, r.g, r.path
 	if f == nil {
@@ -171,6 +174,9 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 	defer func() {
 		if ke := (*KeptError)(nil); errors.As(err, &ke) && ke.Unkept != nil {
 			return // closed, and left named: it holds what was written
+		}
+		if errors.As(err, new(*UnplacedError)) {
+			return // closed, left whole and named
 		}
 		if err != nil {
 			f.Close()
@@ -185,9 +191,6 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 			}
 		}
 	}()
-	if err = placeable(path); err != nil {
-		return err
-	}
 	if _, err = f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -208,7 +211,11 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 		return err
 	}
 	if err = place(f.Name(), path, r.kind, placed); err != nil {
-		return cannotPlace(f.Name(), path, err)
+		err = cannotPlace(f.Name(), path, err)
+		if de := (*DirError)(nil); errors.As(err, &de) && de.Why == whyPlaceRefused {
+			return leaveWhole(f.Name(), path, de)
+		}
+		return err
 	}
 	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
 		d.Sync() // best effort: not every file system syncs directories
@@ -305,30 +312,78 @@ func (e *LeftError) Left() string {
 
 func (e *LeftError) Unwrap() error { return e.Err }
 
-// placeable reports, as cannotPlace says a refused rename, a directory
-// that would refuse path's write its rename into place for its
-// permissions (made read-only since the write began: a chmod under a
-// run): it is asked whether it takes new files (dirOps.takesFiles),
-// which a rename into it needs as a new file does. Told before the
-// write's contents are, a checkpoint of hundreds of megabytes is not
-// written into a temporary file the directory will neither take in
-// place nor let be removed. Any other answer is left to the write to
-// meet and say. Asked, not tried with a file made and removed, the
-// directory is left as it was: a chmod between the two would leave that
-// file there, named by nothing.
-func placeable(path string) error {
-	if err := dirOps.takesFiles(filepath.Dir(path)); errors.Is(err, syscall.EACCES) {
-		return placeRefused(path, unwrapPath(err))
-	}
-	return nil
+// placeRefused is the *DirError of path's write refused its rename into
+// place for the directory's permissions (err, the system's): said of the
+// directory, so that a caller telling of several files there says it
+// once.
+func placeRefused(path string, err error) *DirError {
+	return &DirError{Path: path, Target: path, Dir: filepath.Dir(path), Why: whyPlaceRefused, Err: err}
 }
 
-// placeRefused is the *DirError of path's write refused its rename into
-// place, or foreseen to be (placeable), for the directory's permissions
-// (err, the system's): said of the directory, so that a caller telling
-// of several files there says it once.
-func placeRefused(path string, err error) *DirError {
-	return &DirError{Path: path, Target: path, Dir: filepath.Dir(path), Why: "takes no new files (renaming one into place there: permission denied)", Err: err}
+// whyPlaceRefused is a DirError's Why of a directory that refused a
+// write its rename into place for its permissions (placeRefused).
+const whyPlaceRefused = "takes no new files (renaming one into place there: permission denied)"
+
+// UnplacedError is a write's error where its directory, made read-only
+// under the write (a chmod 555 under a run), refused it its rename into
+// place (Err, placeRefused's *DirError): what was written is left whole
+// in the write's hidden temporary file, Temp, which it was written into
+// open, as an open file is written without the directory's leave, cut
+// to its size and synced, for the user to put in place once the
+// directory takes it (Put). Emptied, as a failed write's file is, it
+// would have thrown a checkpoint of hours of training away with the one
+// file that held it. The file is made read-only, which tells a later
+// write of the same path, once the directory is writable, that it is no
+// killed write's leftover to remove (removeStale), and Put gives its
+// mode back.
+type UnplacedError struct {
+	Path string // the file not written, links followed
+	Temp string // the hidden temporary file that holds what was written
+	// Mode is Temp's mode as it was written, where it was made
+	// read-only; 0 where that failed, and a later write removes it.
+	Mode fs.FileMode
+	Err  error // the *DirError of the refusal
+}
+
+// leaveWhole is the *UnplacedError of temp, a write of path whose
+// rename de refused, filled and closed: made read-only, as UnplacedError
+// says.
+func leaveWhole(temp, path string, de *DirError) *UnplacedError {
+	e := &UnplacedError{Path: path, Temp: temp, Err: de}
+	if st, err := os.Lstat(temp); err == nil && st.Mode().IsRegular() && os.Chmod(temp, st.Mode().Perm()&^0o222) == nil {
+		e.Mode = st.Mode().Perm()
+	}
+	return e
+}
+
+// Error says the refusal, and where what was written is and what puts it
+// in place: "cannot write /srv/out/run.ckpt: the directory /srv/out
+// takes no new files (renaming one into place there: permission
+// denied); what was to be written there is left whole in its hidden
+// temporary file /srv/out/.run.ckpt.tmp-decf0776, read-only, which no
+// later write of run.ckpt removes: once the directory is writable, mv
+// /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
+// /srv/out/run.ckpt puts it in place".
+func (e *UnplacedError) Error() string {
+	kept := "read-only, which no later write of " + filepath.Base(e.Path) + " removes"
+	if e.Mode == 0 {
+		kept = "which a later write of " + filepath.Base(e.Path) + " removes"
+	}
+	return fmt.Sprintf("%v; what was to be written there is left whole in its hidden temporary file %s, %s: once the directory is writable, %s puts it in place", e.Err, e.Temp, kept, e.Put())
+}
+
+func (e *UnplacedError) Unwrap() error { return e.Err }
+
+// Put is the shell command that puts Temp in place, each path quoted:
+// "mv /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
+// /srv/out/run.ckpt", the chmod giving the file the mode it was written
+// with, where it was made read-only.
+func (e *UnplacedError) Put() string {
+	cmd := "mv " + shellword.Quote(e.Temp) + " " + shellword.Quote(e.Path)
+	if e.Mode != 0 {
+		cmd += fmt.Sprintf(" && chmod %o %s", e.Mode, shellword.Quote(e.Path))
+	}
+	return cmd
 }
 
 // Release gives up r's write, if it is not written: its temporary file
@@ -779,17 +834,15 @@ func cannotPlace(temp, path string, err error) error {
 }
 
 // dirOps are the operations on a directory's names that a write does,
-// os's own, and its question whether a directory takes new files
-// (takesFiles, placeable's): a variable, so that a test can have a
-// directory refuse them as one made read-only under a write does, which
-// a test run as root, whom the system refuses nothing, cannot see.
+// os's own: a variable, so that a test can have a directory refuse them
+// as one made read-only under a write does, which a test run as root,
+// whom the system refuses nothing, cannot see.
 var dirOps = struct {
-	create     func(name string, flag int, perm fs.FileMode) (*os.File, error)
-	rename     func(oldpath, newpath string) error
-	remove     func(name string) error
-	takesFiles func(dir string) error
-	link       func(oldname, newname string) error // keepBeside's
-}{os.OpenFile, os.Rename, os.Remove, takesFiles, os.Link}
+	create func(name string, flag int, perm fs.FileMode) (*os.File, error)
+	rename func(oldpath, newpath string) error
+	remove func(name string) error
+	link   func(oldname, newname string) error // keepBeside's
+}{os.OpenFile, os.Rename, os.Remove, os.Link}
 
 // unwrapPath drops the probe's own name from an error about it.
 func unwrapPath(err error) error {
@@ -865,13 +918,15 @@ func notADirectory(given, path string) error {
 // checkpoint, and the next write of the same path removes it, however
 // recently it was written. A write under way, in this process or
 // another, holds its file (holdTemp), and removeStale leaves it alone
-// (removeUnheld). Nothing else is touched: only regular files of
-// createTemp's names for this path.
+// (removeUnheld); so it leaves a read-only one, which no write makes
+// but to leave what it wrote there whole for the user (UnplacedError).
+// Nothing else is touched: only regular files of createTemp's names for
+// this path.
 func removeStale(path string) {
 	dir, base := filepath.Split(path)
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(base))+"????????"))
 	for _, m := range matches {
-		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && isTempName(filepath.Base(m), base) {
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o200 != 0 && isTempName(filepath.Base(m), base) {
 			removeUnheld(m, st)
 		}
 	}

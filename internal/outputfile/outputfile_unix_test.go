@@ -870,27 +870,32 @@ func TestRemovedDirectoryIsSaidRemoved(t *testing.T) {
 	}
 }
 
-// TestReadOnlyDirectoryLeavesNothingUnnamed (chmod 555 of an output directory
-// under a run): a held write whose directory no longer takes new files is
-// refused before its contents are written, said of the directory as a refused
-// rename is; its temporary file, which that directory will not let be removed
-// either, is emptied and named in the error, as is a file whose rename alone
-// was refused, so that none is left, as large as the checkpoint, with nothing
-// to name it. The refusals are the system's for a user who may not write
-// there, given here (dirOps) as root is refused nothing.
-func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
-	// refuse has the directory refuse what a read-only one refuses: a
-	// new file, where create (asked too: takesFiles), a rename into
-	// place, and from then on a removal (made read-only before the
-	// write's end, or between its look and its rename).
-	refuse := func(t *testing.T, create bool) {
+// TestReadOnlyDirectoryLeavesTheWriteWhole (chmod 555 of an output
+// directory under a run): a held write whose directory no longer takes
+// new files, refused its rename into place, is left whole in its
+// temporary file, written open, cut to its size (1,000 bytes were
+// reserved), made read-only and named with the command that puts it in
+// place, where it was emptied, the checkpoint lost, "…; its hidden
+// temporary file … is left there, emptied (removing it: permission
+// denied): remove it once you can". The refusal is said of the
+// directory as before, a *DirError. A later write of the same path, the
+// directory writable again, writes its own and leaves that file be, not
+// taken for a killed write's leftover; and the command named puts it in
+// place, its mode as written. The refusals are the system's for a user
+// who may not write there, given here (dirOps) as root is refused
+// nothing.
+func TestReadOnlyDirectoryLeavesTheWriteWhole(t *testing.T) {
+	// refuse has the directory refuse what a read-only one refuses, until
+	// the function it returns is called: a new file where create (made
+	// read-only before the write's end), a rename into place, and from
+	// then on a removal (made read-only between the write's look and its
+	// rename).
+	refuse := func(create bool) (writable func()) {
 		was := dirOps
-		t.Cleanup(func() { dirOps = was })
 		if create {
 			dirOps.create = func(name string, _ int, _ fs.FileMode) (*os.File, error) {
 				return nil, &os.PathError{Op: "open", Path: name, Err: syscall.EACCES}
 			}
-			dirOps.takesFiles = func(string) error { return syscall.EACCES }
 		}
 		refused := create
 		dirOps.rename = func(old, new string) error {
@@ -903,14 +908,14 @@ func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
 			}
 			return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
 		}
+		return func() { dirOps = was }
 	}
 	for _, c := range []struct {
 		name   string
 		create bool // a new file refused: the directory made read-only before the write's end
-		filled bool
 	}{
-		{"read-only", true, false},
-		{"its rename alone refused", false, true},
+		{"read-only", true},
+		{"its rename alone refused", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -923,26 +928,40 @@ func TestReadOnlyDirectoryLeavesNothingUnnamed(t *testing.T) {
 			if len(temp) != 1 {
 				t.Fatalf("the held file: %q", temp)
 			}
-			refuse(t, c.create)
-			filled := false
-			err = r.Write(func(w io.Writer) error { filled = true; _, err := io.WriteString(w, "checkpoint"); return err }, nil)
-			want := "cannot write " + path + ": the directory " + out + " takes no new files (renaming one into place there: permission denied); its hidden temporary file " + temp[0] + " is left there, emptied (removing it: permission denied): remove it once you can"
+			writable := refuse(c.create)
+			defer writable()
+			err = r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "checkpoint"); return err }, nil)
+			put := "mv " + temp[0] + " " + path + " && chmod 600 " + path
+			want := "cannot write " + path + ": the directory " + out + " takes no new files (renaming one into place there: permission denied); what was to be written there is left whole in its hidden temporary file " + temp[0] + ", read-only, which no later write of run.ckpt removes: once the directory is writable, " + put + " puts it in place"
 			if err == nil || err.Error() != want {
 				t.Errorf("got %v, want %q", err, want)
 			}
 			var de *DirError
-			var le *LeftError
-			if !errors.As(err, &de) || de.Dir != out || !errors.As(err, &le) || le.Temp != temp[0] {
-				t.Errorf("%#v: want a DirError of %s and a LeftError of %s", err, out, temp[0])
+			var ue *UnplacedError
+			if !errors.As(err, &de) || de.Dir != out || !errors.Is(err, fs.ErrPermission) || !errors.As(err, &ue) || ue.Temp != temp[0] || ue.Put() != put {
+				t.Fatalf("%#v: want a DirError of %s and an UnplacedError of %s", err, out, temp[0])
 			}
-			if filled != c.filled {
-				t.Errorf("filled %v, want %v", filled, c.filled)
+			if b, err := os.ReadFile(temp[0]); err != nil || string(b) != "checkpoint" {
+				t.Errorf("the file left holds %q (%v), want what was written", b, err)
 			}
-			if st, err := os.Stat(temp[0]); err != nil || st.Size() != 0 {
-				t.Errorf("the file left: %v, %v; want it there, empty", st, err)
+			if st, err := os.Stat(temp[0]); err != nil || st.Mode().Perm() != 0o400 {
+				t.Errorf("the file left: %v, %v; want it read-only", st, err)
 			}
-			if left, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*")); len(left) != 1 {
-				t.Errorf("hidden files there: %q, want the one named", left)
+			writable()
+			if err := Write(path, 0o600, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "later"); return err }); err != nil {
+				t.Fatalf("a later write: %v", err)
+			}
+			if left, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*")); len(left) != 1 || left[0] != temp[0] {
+				t.Errorf("hidden files there after a later write: %q, want the one left", left)
+			}
+			if out, err := exec.Command("sh", "-c", ue.Put()).CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v, %s", ue.Put(), err, out)
+			}
+			if b, err := os.ReadFile(path); err != nil || string(b) != "checkpoint" {
+				t.Errorf("put in place, %s holds %q (%v), want what was written", path, b, err)
+			}
+			if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+				t.Errorf("put in place: %v, %v; want mode 600", st, err)
 			}
 		})
 	}
@@ -1062,11 +1081,11 @@ func TestAbandonedWriteWritesNoMore(t *testing.T) {
 	}
 }
 
-// TestWriteMakesNoFileToLook: a write asks its directory whether it takes
-// new files before it fills its temporary file (placeable), and makes no
-// other file there to find out: one made and removed would be left there,
-// named by nothing, by a chmod between the two, here a directory that
-// refuses removals throughout.
+// TestWriteMakesNoFileToLook: a write makes no file in its directory
+// but its temporary file, none to learn whether the directory takes new
+// files: one made and removed would be left there, named by nothing, by
+// a chmod between the two, here a directory that refuses removals
+// throughout.
 func TestWriteMakesNoFileToLook(t *testing.T) {
 	r, _ := heldUnremovable(t)
 	if err := r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "checkpoint"); return err }, nil); err != nil {
