@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/engine"
 )
 
 // TestGuideQuotesTheRefusalsWhole: each line the guide and its docs/ quote
@@ -168,5 +171,40 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 				t.Errorf("the guide does not quote what ganui says, whole:\n%s", line)
 			}
 		})
+	}
+}
+
+// TestDiagnosisQuotesVanillasEventsWhole: the Events table of
+// docs/diagnosis.md gives its kinds' words in the events of vanilla, seed
+// 1, on its plan of 10,000 epochs (D's win at epoch 600 and its end at
+// 1,300, the equilibrium at 4,100, the noise floor at 7,400): each event
+// that run prints is quoted there whole, its detail as the run gives it,
+// so that an event reworded takes the table's quote along (the win's
+// "losses D real 0.041" had stayed "D real 0.041" there). The numbers are
+// the portable kernels' run, as the README's are.
+func TestDiagnosisQuotesVanillasEventsWhole(t *testing.T) {
+	if isa := engine.KernelISA(); isa != "go" {
+		t.Skipf("docs/diagnosis.md quotes the portable kernels' run, this build trains with %s", isa)
+	}
+	if testing.Short() || raceEnabled {
+		t.Skip("trains vanilla's 10,000 epochs")
+	}
+	doc, err := os.ReadFile("docs/diagnosis.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(doc)), " ") // a quote may wrap
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--every", "0")
+	if code != 0 {
+		t.Fatalf("vanilla, seed 1: exit %d: %s", code, stderr)
+	}
+	events := regexp.MustCompile(`(?m)^event epoch=(\d+) kind=(\S+) detail="(.*)"$`).FindAllStringSubmatch(stdout, -1)
+	if len(events) < 4 {
+		t.Fatalf("vanilla, seed 1, printed %d events, want the 4 docs/diagnosis.md quotes:\n%s", len(events), stdout)
+	}
+	for _, e := range events {
+		if !strings.Contains(text, "`"+e[3]+"`") {
+			t.Errorf("docs/diagnosis.md does not quote vanilla's %s event at epoch %s, seed 1, whole:\n%s", e[2], e[1], e[3])
+		}
 	}
 }
