@@ -19,6 +19,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -446,13 +447,61 @@ func TestResumeAtItsPlanDrawsItsFigure(t *testing.T) {
 		"ganui: --resume: the checkpoint is at epoch 30, the end of its plan: --epochs N trains on to epoch N; without --log, which would have no epoch to hold, --plot draws the run as saved\n")
 }
 
+// TestResumeAtItsEpochDrawsTheMomentSaved: --epochs at the epoch of a
+// checkpoint saved mid-run (the trainer's w at epoch 7 of 100) is the run at
+// its plan's end: --plot trains nothing and draws the moment saved, titled
+// "7 epochs (done)", saying so on stderr, where it was refused, "give a plan
+// past it", and the only way to draw that moment was the trainer's --paused
+// and P. Without --plot it is refused as a run at its plan's end is, naming
+// the --epochs that trains on.
+func TestResumeAtItsEpochDrawsTheMomentSaved(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 100
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	s.Send(session.Step{Epochs: 7})
+	s.Send(session.Save{})
+	for snap := range s.Snapshots() {
+		if snap.Failed {
+			t.Fatalf("w at epoch %d: %s", snap.Epoch, snap.Note)
+		}
+		if snap.Epoch == 7 && strings.Contains(snap.Note, "--resume") {
+			break
+		}
+	}
+	s.Stop()
+	ckpt, drawn := filepath.Join(dir, "ganui-vanilla-seed1-epoch7.ckpt"), filepath.Join(dir, "moment.svg")
+	code, stdout, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "7", "--plot", drawn)
+	if code != 0 || !strings.Contains(stdout, " epochs=7 state=done ") {
+		t.Fatalf("--epochs 7 --plot of a checkpoint at epoch 7 of 100: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if want := "ganui: note: --epochs 7: the checkpoint is at epoch 7 already: an --epochs N past it trains on to epoch N; nothing is trained, and --plot draws the run as saved\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	// P's figure of the moment, but for the state's words (done, where
+	// the trainer's is paused) and the plan's (7, where its is 100).
+	if got, err := os.ReadFile(drawn); err != nil || !strings.Contains(string(got), "vanilla · seed 1 · 7 epochs (done) ·") {
+		t.Errorf("the figure drawn headless (%v) is not titled with epoch 7:\n%.2000s", err, got)
+	}
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "7"},
+		"ganui: --epochs 7: the checkpoint is at epoch 7 already: an --epochs N past it trains on to epoch N\n")
+}
+
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached, or
 // with an --epochs it has reached, would train nothing; it is refused, saying
 // how to go on, and leaves the --log file it was given, the run's own, as it
 // was; another design's history is refused as the --log of any resumed run is
 // (session's TestResumedLogKeepsAnotherRunsHistory). An --epochs the checkpoint
-// has reached is refused by the trainer too, in the same words, before it
-// starts, not opened as a run done.
+// has passed is refused by the trainer too, in the same words, before it
+// starts, not opened as a run past a plan it never had; one at its epoch is
+// the run at its plan's end (TestResumeAtItsEpochDrawsTheMomentSaved).
 func TestResumeAtItsPlanRefused(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, log, theirs := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "keep.csv"), filepath.Join(dir, "plane.csv")
@@ -470,14 +519,15 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 		t.Fatalf("another design's history, refused, holds %q (%v); want it untouched", data, err)
 	}
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "20", "--log", log}, "--epochs 20", "at epoch 30 already")
-	for _, epochs := range []string{"20", "30"} {
-		_, _, headless := runCLI(t, "--headless", "--resume", ckpt, "--epochs", epochs)
-		want := "ganui: --epochs " + epochs + ": the checkpoint is at epoch 30 already; give a plan past it\n"
-		if headless != want {
-			t.Errorf("headless --epochs %s: %q, want %q", epochs, headless, want)
-		}
-		wantUsageError(t, []string{"--resume", ckpt, "--epochs", epochs}, want)
+	// Below the checkpoint's epoch, refused by both front ends; at it, the
+	// run at its plan's end, refused headless without --plot.
+	_, _, headless := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "20")
+	want := "ganui: --epochs 20: the checkpoint is at epoch 30 already; give a plan past it\n"
+	if headless != want {
+		t.Errorf("headless --epochs 20: %q, want %q", headless, want)
 	}
+	wantUsageError(t, []string{"--resume", ckpt, "--epochs", "20"}, want)
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "30"}, "ganui: --epochs 30: the checkpoint is at epoch 30 already: an --epochs N past it trains on to epoch N\n")
 	if data, err := os.ReadFile(log); err != nil || !bytes.Equal(data, ownLog) {
 		t.Fatalf("the refused commands' --log file holds %.80q (%v); want it untouched", data, err)
 	}

@@ -406,6 +406,7 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		s.trainEpoch()
 	}
 	ckpt := saved(t, s)
+	mid := ckpt // at epoch 20 of 40
 	if r := newIdle(t, Options{Resume: ckpt}); r.planned != 40 || r.every != checkEvery(40) {
 		t.Errorf("resumed: planned %d, checks every %d; want 40 and %d", r.planned, r.every, checkEvery(40))
 	}
@@ -433,12 +434,19 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	}
 	// Nothing is left to train there, but past a plan that --epochs moves
 	// on; a fresh run always has its plan ahead. An --epochs the
-	// checkpoint has reached is refused by New, for the trainer too.
-	for _, epochs := range []int{30, 40} {
-		want := fmt.Sprintf("--epochs %d: the checkpoint is at epoch 40 already; give a plan past it", epochs)
-		if _, err := New(Options{Resume: ckpt, Epochs: epochs}); err == nil || err.Error() != want {
-			t.Errorf("resume at epoch 40 with --epochs %d: %v; want %q", epochs, err, want)
-		}
+	// checkpoint has passed is refused by New, for the trainer too; one at
+	// its epoch is the run at its plan's end, a checkpoint saved mid-run
+	// too, which the trainer opens done there.
+	if _, err := New(Options{Resume: ckpt, Epochs: 30}); err == nil || err.Error() != "--epochs 30: the checkpoint is at epoch 40 already; give a plan past it" {
+		t.Errorf("resume at epoch 40 with --epochs 30: %v; want it refused", err)
+	}
+	m, err := New(Options{Resume: mid, Epochs: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Stop()
+	if want := "resumed at epoch 20, the end of its plan: space or n continues"; m.state != Done || m.planned != 20 || m.note != want {
+		t.Errorf("resumed at epoch 20 of 40 with --epochs 20: %s, plan %d, %q; want done, 20, %q", m.state, m.planned, m.note, want)
 	}
 	for _, c := range []struct {
 		opts Options
@@ -446,6 +454,9 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	}{
 		{Options{Resume: ckpt}, "--resume: the checkpoint is at epoch 40, the end of its plan: --epochs N trains on to epoch N"},
 		{Options{Resume: ckpt, Epochs: 50}, ""},
+		{Options{Resume: ckpt, Epochs: 40}, "--epochs 40: the checkpoint is at epoch 40 already: an --epochs N past it trains on to epoch N"},
+		{Options{Resume: mid, Epochs: 20}, "--epochs 20: the checkpoint is at epoch 20 already: an --epochs N past it trains on to epoch N"},
+		{Options{Resume: mid}, ""},
 		{Options{Config: blogConfig(t, 5000), Seed: 1, Dir: dir}, ""},
 	} {
 		got := ""

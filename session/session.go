@@ -466,11 +466,14 @@ func New(opts Options) (*Session, error) {
 		if err := pointsNotOutput(opts, gan.Config().Target); err != nil {
 			return nil, err
 		}
-		if e := gan.Epoch(); opts.Epochs > 0 && opts.Epochs <= e {
-			// A plan the run has reached asks for nothing: --epochs is
+		if e := gan.Epoch(); opts.Epochs > 0 && opts.Epochs < e {
+			// A plan the run has passed asks for nothing: --epochs is
 			// the epoch to train to, not epochs more. Refused by every
 			// front end alike, so that the trainer does not open the run
-			// done.
+			// past a plan it was never given. A plan at the checkpoint's
+			// own epoch is the run at its plan's end (NothingLeft): the
+			// moment a checkpoint saved mid-run holds, drawn headless
+			// by --plot, opened done by the trainer.
 			return nil, fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, numtext.FormatInt(e))
 		}
 	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
@@ -732,15 +735,23 @@ func OfPlan(epoch, planned int) string {
 func (s *Session) Plan() int { return s.planned }
 
 // NothingLeft reports a resumed run with nothing left to train: its
-// checkpoint at or past its own plan (an Options.Epochs it has reached
-// New refuses). Run would end such a run at once, done; a headless front
-// end refuses it with this error, which says how to go on, where the
-// trainer opens it done, to be looked at or continued past its plan.
+// checkpoint at or past its own plan, or at the Options.Epochs given (one
+// it has passed New refuses). Run would end such a run at once, done; a
+// headless front end refuses it with this error, which says how to go
+// on, unless it draws the run's figure, where the trainer opens it done,
+// to be looked at or continued past its plan.
 func (s *Session) NothingLeft() error {
-	if e := s.gan.Epoch(); s.opts.Resume != "" && e >= s.planned {
+	e := s.gan.Epoch()
+	switch {
+	case s.opts.Resume == "" || e < s.planned:
+		return nil
+	case s.opts.Epochs == e:
+		// The plan given, not the checkpoint's own, which may lie ahead:
+		// "the end of its plan" would read as that one's.
+		return fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already: an --epochs N past it trains on to epoch N", s.opts.Epochs, numtext.FormatInt(e))
+	default:
 		return fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", numtext.FormatInt(e), planReached(e, s.planned))
 	}
-	return nil
 }
 
 // Start launches the session's own goroutine, which trains at the pace
