@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -69,7 +70,7 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	}
 	r := FromPicture(p)
 	name := "base seed 4 at epoch 40"
-	grey := paper(palette.Baseline)
+	grey := ghostInk
 	panels, _, err := r.layout(figureCanvas(&fillCanvas{}))
 	if err != nil {
 		t.Fatal(err)
@@ -86,8 +87,8 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 		{"(c)", panels[1][0], name + ": KS " + numtext.Measure(m.KS) + ", W1 " + numtext.Measure(m.W1), -1}, // points, not lines
 		{"(d)", panels[1][1], name, 1},
 	} {
-		if col, named := legendColours(c.p)[c.entry]; !named || hexOf(col) != palette.Baseline.Light.TrueColor {
-			t.Errorf("panel %s: legend entry %q %v in %s, want it in %s (legend %v)", c.panel, c.entry, named, hexOf(col), palette.Baseline.Light.TrueColor, legendColours(c.p))
+		if col, named := legendColours(c.p)[c.entry]; !named || hexOf(col) != hexOf(grey) {
+			t.Errorf("panel %s: legend entry %q %v in %s, want it in %s (legend %v)", c.panel, c.entry, named, hexOf(col), hexOf(grey), legendColours(c.p))
 		}
 		if n := strokesIn(c.p, grey); n != max(c.curves, 0) {
 			t.Errorf("panel %s strokes %d lines in the baseline's grey, want %d", c.panel, n, max(c.curves, 0))
@@ -148,6 +149,59 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	}
 }
 
+// onWhite is c's WCAG contrast ratio against the figure's white paper.
+func onWhite(c color.Color) float64 {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	lum := 0.0
+	for i, v := range [3]uint8{n.R, n.G, n.B} {
+		s := float64(v) / 255
+		if s <= 0.03928 {
+			s /= 12.92
+		} else {
+			s = math.Pow((s+0.055)/1.055, 2.4)
+		}
+		lum += [3]float64{0.2126, 0.7152, 0.0722}[i] * s
+	}
+	return 1.05 / (lum + 0.05)
+}
+
+// TestBaselineApartFromTheReferences: a pinned baseline's grey stands apart
+// at a glance, on a projector too, from the muted grey of the references
+// beside it, ln 2 in panel (b) and the run's W1 in (c): theirs on white is
+// 1.8 times its contrast or more, its lines are drawn wider than the run's
+// (ghostWiden), it is 2:1 at least, and a grey still, as the screen draws
+// another run. At the
+// palette's own #818B98, 3.45:1 beside their 4.55:1, the baseline's G and
+// ln 2, its W1 and the run's, were one grey.
+func TestBaselineApartFromTheReferences(t *testing.T) {
+	panels := laidOut(t, FromPicture(pinnedRun(t)))
+	b, c := legendColours(panels[0][1]), legendColours(panels[1][0])
+	base := b["base seed 4 at epoch 40"]
+	if base == nil {
+		t.Fatalf("panel (b) names no baseline: %v", b)
+	}
+	for _, ref := range []struct {
+		name string
+		col  color.Color
+	}{{"(b) ln 2", b["ln 2"]}, {"(c) W1", c["W1"]}} {
+		if ref.col == nil {
+			t.Fatalf("no %s in the legend", ref.name)
+		}
+		if r := onWhite(ref.col) / onWhite(base); r < 1.8 {
+			t.Errorf("the baseline %s (%.2f:1 on white) is within %.2f× the contrast of %s %s (%.2f:1): one grey at a glance", hexOf(base), onWhite(base), r, ref.name, hexOf(ref.col), onWhite(ref.col))
+		}
+	}
+	if r := onWhite(base); r < 2 {
+		t.Errorf("the baseline %s is %.2f:1 on white, too faint to be seen", hexOf(base), r)
+	}
+	if n := color.NRGBAModel.Convert(base).(color.NRGBA); max(n.R, n.G, n.B)-min(n.R, n.G, n.B) > 0x18 {
+		t.Errorf("the baseline %s is no grey, the screen's colour of another run", hexOf(base))
+	}
+	if ghostWiden < vg.Points(0.5) {
+		t.Errorf("the baseline's lines are %v wider than the run's: a lighter line as thin fades", ghostWiden)
+	}
+}
+
 // TestPlaneBaselineDrawn: on a plane, the baseline's moments are drawn
 // under the run's in panel (a), and its samples under G's in panel (d),
 // grey, counted beyond the box and named last, as the screen's plane
@@ -165,7 +219,7 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, d := panels[0][0], panels[1][1]
-	if n := strokesIn(a, paper(palette.Baseline)); n != 4 {
+	if n := strokesIn(a, ghostInk); n != 4 {
 		t.Errorf("panel (a) strokes %d lines in the baseline's grey, want its four moments", n)
 	}
 	if _, ok := legendColours(a)["base seed 2 at epoch 120"]; !ok {
@@ -176,7 +230,7 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 	var order []string // the colours of the glyphs filled, in order
 	for _, f := range rec.fills {
 		switch f.c {
-		case paper(palette.Baseline):
+		case ghostInk:
 			order = append(order, "base")
 		case paper(palette.Generated):
 			order = append(order, "G")

@@ -375,10 +375,10 @@ type ghost struct {
 }
 
 // ghosts adds to p, under the curves added after them, the baseline's curves
-// gs in its grey, as the screen draws them (one grey for all), each with the
-// width and dashes of the run's curve of its value, so that the run's legend
-// says which is which (a plane's four moments in panel (a) would otherwise be
-// four alike grey lines); and returns the points drawn, together, and the
+// gs in its grey, as the screen draws them (one grey for all, ghostInk), each
+// with the dashes of the run's curve of its value and its width, ghostWiden
+// wider, so that the run's legend says which is which (a plane's four moments
+// in panel (a) would otherwise be four alike grey lines); and returns the points drawn, together, and the
 // legend entry that names them, to be added after the run's own: nil without a
 // baseline or points.
 func (r Run) ghosts(p *panel, gs ...ghost) (plotter.XYs, *legendItem, error) {
@@ -391,7 +391,7 @@ func (r Run) ghosts(p *panel, gs ...ghost) (plotter.XYs, *legendItem, error) {
 	for i, g := range gs {
 		xy := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), g.of(h[i]) })
 		pen := g.pen
-		pen.Color = paper(palette.Baseline)
+		pen.Color, pen.Width = ghostInk, pen.Width+ghostWiden
 		curves[i] = moment{"", xy, pen}
 		drawn = append(drawn, xy...)
 	}
@@ -401,7 +401,7 @@ func (r Run) ghosts(p *panel, gs ...ghost) (plotter.XYs, *legendItem, error) {
 	if len(drawn) == 0 {
 		return nil, nil, nil
 	}
-	return drawn, &legendItem{baseName(r.Baseline), []plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: paper(palette.Baseline), Width: vg.Points(1.2)}}}}, nil
+	return drawn, &legendItem{baseName(r.Baseline), []plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: ghostInk, Width: vg.Points(1.2) + ghostWiden}}}}, nil
 }
 
 // legendItem is a legend entry: its name and the thumbnails drawn beside
@@ -1825,12 +1825,12 @@ func (r Run) quality() (*panel, error) {
 			if err != nil {
 				return nil, err
 			}
-			s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = paper(palette.Baseline), vg.Points(3), draw.CircleGlyph{}
+			s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = ghostInk, vg.Points(3)+ghostWiden, draw.CircleGlyph{}
 			p.Add(unpadded{s})
 			thumbs = append(thumbs, s)
 		}
 		if len(zeros) > 0 {
-			m := floorMarks{zeros, paper(palette.Baseline)}
+			m := floorMarks{zeros, ghostInk}
 			p.Add(m)
 			thumbs = append(thumbs, m)
 		}
@@ -2124,9 +2124,12 @@ func (r Run) samples() (*panel, error) {
 		return nil, err
 	}
 	if len(outline) > 0 {
-		if err := addLine(p, baseName(r.Baseline), outline, paper(palette.Baseline), nil); err != nil {
+		l, err := curve(outline, draw.LineStyle{Color: ghostInk, Width: vg.Points(1.2) + ghostWiden})
+		if err != nil {
 			return nil, err
 		}
+		p.Add(l)
+		p.name(baseName(r.Baseline), l)
 	}
 	if len(r.DCurve) > 1 && !scored {
 		line, err := plotter.NewLine(plotter.XYs{{}, {}}) // its thumbnail alone
@@ -2437,7 +2440,7 @@ func (r Run) addPoints(p *panel) (place func(draw.Canvas), err error) {
 	for _, err := range []error{
 		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), draw.CircleGlyph{}, false, 0),
 		scatter("target", r.Plane.Reference, paper(palette.Real), targetRing, draw.RingGlyph{}, false, 2*targetRing),
-		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true, 0),
+		scatter(baseLabel, base, ghostInk, vg.Points(1), draw.CircleGlyph{}, true, 0),
 	} {
 		if err != nil {
 			return nil, err

@@ -1025,7 +1025,7 @@ func TestOwnScaleBaselineG(t *testing.T) {
 		r.History[i].G = 150
 	}
 	_, edge, _ := cutMarksDrawn(t, r)
-	if top := strokeTop(t, r, paper(palette.Baseline)); math.Abs(float64(top-edge)) > 0.5 {
+	if top := strokeTop(t, r, ghostInk); math.Abs(float64(top-edge)) > 0.5 {
 		t.Errorf("the baseline's G reaches %v, want it along the run's G at the edge (%v)", top, edge)
 	}
 }

@@ -361,11 +361,14 @@ func TestMomentsApartInPrint(t *testing.T) {
 		for _, name := range c.names[:len(c.names)/2] {
 			want = append(want, got[name])
 		}
-		base := pensIn(p, paper(palette.Baseline))
+		for i := range want { // each drawn ghostWiden wider
+			want[i].width += ghostWiden
+		}
+		base := pensIn(p, ghostInk)
 		slices.SortFunc(base, func(a, b pen) int { return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.dashes, b.dashes)) })
 		slices.SortFunc(want, func(a, b pen) int { return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.dashes, b.dashes)) })
 		if !slices.Equal(base, want) {
-			t.Errorf("%s: the baseline's moments are stroked %+v, want the pens of G's, %+v", c.name, base, want)
+			t.Errorf("%s: the baseline's moments are stroked %+v, want the pens of G's, widened, %+v", c.name, base, want)
 		}
 	}
 }
@@ -462,12 +465,15 @@ func TestLossesApartInPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []pen{got["D real"], got["D fake"], got["G"]}
-	base := pensIn(p, paper(palette.Baseline))
+	for i := range want { // each drawn ghostWiden wider
+		want[i].width += ghostWiden
+	}
+	base := pensIn(p, ghostInk)
 	byPen := func(a, b pen) int { return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.dashes, b.dashes)) }
 	slices.SortFunc(base, byPen)
 	slices.SortFunc(want, byPen)
 	if !slices.Equal(base, want) {
-		t.Errorf("the baseline's losses are stroked %+v, want the pens of the run's, %+v", base, want)
+		t.Errorf("the baseline's losses are stroked %+v, want the pens of the run's, widened, %+v", base, want)
 	}
 }
 
