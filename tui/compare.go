@@ -205,7 +205,11 @@ func baselineMeasures(s *session.Snapshot) []string {
 
 // baseSettingsLines say what differs between the baseline's settings and the
 // run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3", each
-// setting whole (numtext.Together), or "same settings as base". The pace is no
+// setting whole (numtext.Together), or "same settings as base". A seed that
+// differs comes first, "base→now  seed 4→5  D lr 5e-4→1e-3", or "same
+// settings as base, seed 4→5" ("same settings, seed 4→5" at 80×24): r after
+// b trains another run of the same settings, which "same settings as base"
+// alone would pass for the run pinned. The pace is no
 // part of a run and is left out. Short of room, the prefix gives way, then the
 // last settings to a count of them ("+1 more"), and where no setting fits
 // whole the prefix comes back before the count alone, "base→now  3 settings
@@ -230,17 +234,31 @@ func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 			diffs = append(diffs, numtext.Together(k.Short()+" "+from+"→"+to))
 		}
 	}
-	head, same := "base→now", "same settings as base"
+	head, same, short := "base→now", "same settings as base", "same settings"
 	if s.Replay != nil {
-		head, same = "base→live", "live: same settings as base"
+		head, same, short = "base→live", "live: same settings as base", "live: same settings"
+	}
+	// Another seed is another run, though every setting be the same (r
+	// after b): said first, and kept while the settings give way.
+	var seed []string
+	if b.Seed != s.Seed {
+		seed = []string{numtext.Together("seed " + strconv.FormatUint(b.Seed, 10) + "→" + strconv.FormatUint(s.Seed, 10))}
 	}
 	if len(diffs) == 0 {
-		return []string{styleMuted.Render(same)}
+		if seed == nil {
+			return []string{styleMuted.Render(same)}
+		}
+		for _, form := range []string{same, short} {
+			if l := styleMuted.Render(form+", ") + seed[0]; ansi.StringWidth(l) <= w {
+				return []string{l}
+			}
+		}
 	}
 	head = styleMuted.Render(head)
 	for k := len(diffs); k >= 0; k-- {
-		items := slices.Clone(diffs[:k])
+		items := append(slices.Clone(seed), diffs[:k]...)
 		switch rest := len(diffs) - k; {
+		case rest == 0:
 		case k == 0:
 			count := itoa(rest) + " settings differ"
 			if rest == 1 {
@@ -251,7 +269,7 @@ func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 			items = append(items, styleMuted.Render(numtext.Together("+"+itoa(rest)+" more")))
 		}
 		tries := [][]string{append([]string{head}, items...), items}
-		if s.Replay != nil || k == 0 {
+		if s.Replay != nil || k == 0 && seed == nil {
 			tries = tries[:1] // unlabelled, the live run's settings would pass for the frame's, a count for no one's
 		}
 		for _, try := range tries {

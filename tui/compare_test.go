@@ -30,7 +30,7 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 		w, h := size[0], size[1]
 		snap := snaps[w]
 		snap.State = session.Paused
-		base := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		base := &session.Baseline{Preset: snap.Preset, Seed: snap.Seed, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
 		base.Settings.Speed = snap.Settings.Speed * 2 // the pace differs, the run does not
 		snap.Baseline = base
 		view := frame(t, s, snap, w, h)
@@ -60,6 +60,64 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 	}
 }
 
+// TestCompareNamesTheSeedDiffer: a baseline of another seed, pinned and then
+// reseeded (b, then r), is another run though its settings are the same, and
+// Quality says so, "same settings, seed 2→1" ("same settings as base, seed
+// 2→1" where it fits), where it said "same settings as base" alone, which a
+// learner comparing read as the same run; beside settings that differ, the
+// seed comes first and stays, "seed 2→1  D lr 2.5e-4→5e-4". Beside a
+// replayed frame the live run's line keeps its label, "base→live  seed 2→1".
+// Whole, never cut, at 80×24 and 120×40.
+func TestCompareNamesTheSeedDiffer(t *testing.T) {
+	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80, 120)
+	// at is the line of view, and the column in it, where want begins.
+	at := func(view, want string) (int, int) {
+		for i, l := range strings.Split(view, "\n") {
+			if j := strings.Index(l, want); j >= 0 {
+				return i, j
+			}
+		}
+		return -1, -1
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		snap := snaps[w]
+		snap.State = session.Paused
+		base := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		snap.Baseline = base
+		view := numtext.Plain(ansi.Strip(frame(t, s, snap, w, h)))
+		if i, _ := at(view, "same settings"); i < 0 || !strings.Contains(strings.Split(view, "\n")[i], ", seed 2→1") {
+			t.Errorf("%d×%d: the same settings, but not the seed 2→1:\n%s", w, h, view)
+		}
+
+		b := *base
+		b.Settings.DLR = snap.Settings.DLR / 2
+		snap.Baseline = &b
+		view = numtext.Plain(ansi.Strip(frame(t, s, snap, w, h)))
+		si, sj := at(view, "seed 2→1")
+		di, dj := at(view, "D lr "+b.Settings.Text(session.DLR)+"→"+snap.Settings.Text(session.DLR))
+		if si < 0 || di < 0 || di < si || di == si && dj < sj {
+			t.Errorf("%d×%d: the seed 2→1 (line %d) not named before the D lr (line %d):\n%s", w, h, si, di, view)
+		}
+		if strings.Contains(view, "same settings") {
+			t.Errorf("%d×%d: the settings differ in D lr:\n%s", w, h, view)
+		}
+
+		snap.Baseline = base
+		snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last}
+		snap.Replay.Epoch = 10
+		view = numtext.Plain(ansi.Strip(frame(t, s, snap, w, h)))
+		if i, _ := at(view, "seed 2→1"); i < 0 || !strings.Contains(strings.Split(view, "\n")[i], "base→live") && !strings.Contains(strings.Split(view, "\n")[i], "live: same settings") {
+			t.Errorf("%d×%d: beside a replayed frame, the live run's seed not said, or unlabelled:\n%s", w, h, view)
+		}
+		for _, l := range strings.Split(view, "\n") {
+			if strings.Contains(l, "→") && strings.Contains(l, "…") {
+				t.Errorf("%d×%d: a line cut: %q", w, h, l)
+			}
+		}
+	}
+}
+
 // TestReplayComparesTheLiveRunsSettings: beside a replayed frame, whose
 // settings are not kept, Quality names the settings it compares with the
 // baseline's as the live run's, "base→live  D lr 5e-4→1e-3" or "live: same
@@ -75,7 +133,7 @@ func TestReplayComparesTheLiveRunsSettings(t *testing.T) {
 		snap.State = session.Paused
 		snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last}
 		snap.Replay.Epoch = 10
-		base := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		base := &session.Baseline{Preset: snap.Preset, Seed: snap.Seed, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
 		snap.Baseline = base
 		view := frame(t, s, snap, w, h)
 		frameReads(t, view, "live: same settings as base")
@@ -121,7 +179,7 @@ func TestCompareCountsTheSettingsNoneFit(t *testing.T) {
 			snap.Replay.Epoch = 10
 			head = "base→live"
 		}
-		b := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		b := &session.Baseline{Preset: snap.Preset, Seed: snap.Seed, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
 		b.Settings.DLR, b.Settings.GLR, b.Settings.DSteps = snap.Settings.DLR/2, snap.Settings.GLR/2, snap.Settings.DSteps+1
 		snap.Baseline = b
 		view := numtext.Plain(frame(t, s, snap, 80, 24))
