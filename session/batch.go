@@ -484,7 +484,7 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 	}
 	measures := len(metrics)
 	metrics = append(metrics,
-		metric{name: "epochs_per_s", of: func(r Result) float64 { return r.EpochsPerS }, decimals: 1, counts: func(r Result) bool { return !r.Untimed }}, // of the runs it timed: nan=1/5 counts the others
+		metric{name: "epochs_per_s", of: func(r Result) float64 { return r.EpochsPerS }, decimals: rateDecimals, counts: func(r Result) bool { return !r.Untimed }}, // of the runs it timed: nan=1/5 counts the others
 		// train_s, as the final lines give it between the rate and wall_s:
 		// the time to compare runs by, which wall_s's evaluations and
 		// output blur.
@@ -576,8 +576,9 @@ func unfinished(n int) string {
 }
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
-// the decimals of its figures (numtext.Figure: a rate's 1, a time's 3; −1
-// for a count, whose median may be half-way: 1.5; measureDecimals for a
+// the decimals of its figures (numtext.Figure: a time's 3; rateDecimals
+// for a rate, numtext.Rate's; −1 for a count, whose median may be
+// half-way: 1.5; measureDecimals for a
 // measure, a moment, a distance, a share or the noise use, written as
 // numtext.Measure writes it on the screen and every line) and, where the
 // target has one, its value's field (target=4.000, or of=8 of a count of
@@ -594,8 +595,13 @@ type summaryMetric struct {
 }
 
 // measureDecimals is a summaryMetric's decimals for a measure of the
-// samples, whose figures numtext.Measure writes, in its three decimals.
-const measureDecimals = 3
+// samples, whose figures numtext.Measure writes, in its three decimals;
+// rateDecimals for a rate, which numtext.Rate writes as the final lines
+// do, in three significant digits under 10 (0.213).
+const (
+	measureDecimals = 3
+	rateDecimals    = -2
+)
 
 // text writes a figure of the metric.
 func (m summaryMetric) text(v float64) string {
@@ -604,6 +610,8 @@ func (m summaryMetric) text(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case measureDecimals:
 		return numtext.Measure(v)
+	case rateDecimals:
+		return numtext.Rate(v)
 	}
 	return numtext.Figure(v, m.decimals)
 }

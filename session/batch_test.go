@@ -344,7 +344,7 @@ func TestSummaryRateOfTimedRuns(t *testing.T) {
 	}
 	a, b := results[0].EpochsPerS, results[2].EpochsPerS
 	want := fmt.Sprintf("summary epochs_per_s median=%s min=%s max=%s nan=1/3",
-		numtext.Figure((a+b)/2, 1), numtext.Figure(min(a, b), 1), numtext.Figure(max(a, b), 1))
+		numtext.Rate((a+b)/2), numtext.Rate(min(a, b)), numtext.Rate(max(a, b)))
 	var out strings.Builder
 	writeSummary(&out, Options{Config: cfg}, []uint64{1, 2, 3}, 1, results, time.Second)
 	for _, line := range strings.Split(out.String(), "\n") {

@@ -31,6 +31,31 @@ func TestDivergedLinesStayBounded(t *testing.T) {
 	}
 }
 
+// TestSlowRatesKeepTheirDigits: a wide design's rate under 10 epochs a
+// second reads in three significant digits on its final line, in a
+// --seeds summary and in a sweep's row alike, where one decimal wrote
+// 0.2134 as epochs_per_s=0.2 and a batch of 0.2134 and 0.2489 as
+// median=0.2 min=0.2 max=0.2.
+func TestSlowRatesKeepTheirDigits(t *testing.T) {
+	r := Result{Preset: "vanilla", State: Done, Epochs: 10, Metrics: engine.Metrics{KS: 0.5, W1: 1}, EpochsPerS: 0.2134, TrainS: 46.86, WallS: 50}
+	if line := r.Line(); !strings.Contains(line, " epochs_per_s=0.213 train_s=46.860 ") {
+		t.Errorf("final line %q, want epochs_per_s=0.213", line)
+	}
+	cfg := testdesigns.Tiny()
+	slow := []Result{r, r, r}
+	slow[1].EpochsPerS, slow[2].EpochsPerS = 0.2489, 2.4712
+	var out strings.Builder
+	writeSummary(&out, Options{Config: cfg}, []uint64{1, 2, 3}, 1, slow, time.Second)
+	if want := "summary epochs_per_s median=0.249 min=0.213 max=2.47"; !strings.Contains(strings.Join(strings.Fields(out.String()), " "), want) {
+		t.Errorf("summary:\n%s\nwant %q", out.String(), want)
+	}
+	axes := []SweepAxis{{Key: "g_hidden", Values: []string{"1024"}}}
+	row := sweepRow([]string{"1024"}, slow).line(sweepColumns{axes: axes, widths: []int{4}, measures: [2]string{"ks", "w1"}}, [2]string{"ks", "w1"})
+	if !strings.Contains(row, " epochs_per_s=0.249 ") {
+		t.Errorf("sweep row %q, want epochs_per_s=0.249", row)
+	}
+}
+
 // TestSweepRowsAlignAtAnySize: a sweep's rows, printed one by one as their
 // cells finish, keep every field in its column whatever the size of the figures
 // before it: a cell whose W1 is 12.3456, or 2.6e31 when its runs went far off,

@@ -189,7 +189,7 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 	if !unmeasured {
 		fs = append(fs, modeFields(m, true)...)
 	}
-	fs = append(fs, figure("epochs_per_s", r.EpochsPerS, 1), figure("train_s", r.TrainS, 3), figure("wall_s", r.WallS, 3))
+	fs = append(fs, rate("epochs_per_s", r.EpochsPerS), figure("train_s", r.TrainS, 3), figure("wall_s", r.WallS, 3))
 	if r.Err != nil {
 		how := "nan"
 		if r.Err.Runaway != "" {
@@ -211,6 +211,12 @@ type lineField struct {
 // numtext.Figure: at most a sign and numtext.FigureWidth characters.
 func figure(key string, v float64, decimals int) lineField {
 	return lineField{key + "=" + numtext.Figure(v, decimals), len(key) + 2 + numtext.FigureWidth}
+}
+
+// rate is the field key=v of a rate, v written by numtext.Rate (0.213,
+// 2500.3), in a figure's width.
+func rate(key string, v float64) lineField {
+	return lineField{key + "=" + numtext.Rate(v), len(key) + 2 + numtext.FigureWidth}
 }
 
 // measured is a measure's field (a moment, a distance, a share, the

@@ -1543,7 +1543,7 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	// The timings after the measures, as a final line has them, under its
 	// keys: the medians of the cell's runs (SweepRow.EpochsPerS, TrainS),
 	// each in a figure's width, so that what follows stands in its column.
-	put(measured > 0, figure("epochs_per_s", r.EpochsPerS, 1))
+	put(measured > 0, rate("epochs_per_s", r.EpochsPerS))
 	put(measured > 0, figure("train_s", r.TrainS, 3))
 	put(r.Unfinished > 0, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), len("unfinished=") + seeds})
 	for i := range names {

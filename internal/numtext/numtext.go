@@ -3,7 +3,8 @@
 // (FormatInt), things counted in the singular for one (Count), exponents short (ShortExp), a design's settings in their
 // fewest digits (FormatFloat), a measured value in so many (Digits), a
 // measure in one rule of three decimals wherever it is printed (Measure),
-// a figure of a line in bounded width (Figure), and on the screen plainly
+// a figure of a line in bounded width (Figure), a rate in
+// significant digits under 10 (Rate), and on the screen plainly
 // where it is short (Plainly), a share in percent (Percent), a value set
 // beside the line it is read against on its side of it (Beside,
 // PercentBeside, Side), labels kept with their values (Together).
@@ -92,6 +93,28 @@ func Figure(v float64, decimals int) string {
 			return ShortExp(strconv.FormatFloat(v, 'e', d, 64))
 		}
 	}
+}
+
+// Rate writes a rate of a line, epochs_per_s, in bounded width: from 10
+// up as Figure writes it in one decimal (2500.3, 12.5), and under 10 in
+// three significant digits (2.47, 0.213, 0.0213), where one decimal
+// wrote a wide design's 0.213 epochs a second as 0.2, and 0.03 as
+// 3.0e-2; 0, a rate not
+// measured, as 0.0. Under 10⁻⁵, an epoch in days, it takes the exponent
+// form, 1.20e-6.
+func Rate(v float64) string {
+	a := math.Abs(v)
+	if a >= 10 || a == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return Figure(v, 1)
+	}
+	d := 2 - int(math.Floor(math.Log10(a)))
+	if r, _ := strconv.ParseFloat(strconv.FormatFloat(a, 'f', d, 64), 64); r >= math.Pow10(3-d) {
+		d-- // rounded up to the next power of ten: 0.9996 reads 1.00, not 1.000
+	}
+	if d > FigureWidth-2 { // past the plain form's room: 1.20e-6
+		return ShortExp(strconv.FormatFloat(v, 'e', 2, 64))
+	}
+	return Figure(v, max(1, d))
 }
 
 // Measure writes a measured value as every place ganui prints one reads

@@ -128,6 +128,34 @@ func TestPlainly(t *testing.T) {
 // any other in at most FigureWidth
 // characters, a sign aside, that read back as the value: a diverged G loss is
 // not printed as g=25641863068496750607904960151552.0000.
+// TestRateSignificant: a rate under 10 keeps three significant digits,
+// where one decimal wrote a wide design's 0.213 epochs a second as 0.2;
+// from 10 up it reads as Figure's one decimal, and 0 as 0.0.
+func TestRateSignificant(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0.2134, "0.213"},
+		{0.03, "0.0300"},
+		{2.4712, "2.47"},
+		{9.87, "9.87"},
+		{9.996, "10.0"},
+		{0.9996, "1.00"},
+		{0.0999, "0.0999"},
+		{1.2e-5, "0.0000120"},
+		{1.2e-6, "1.20e-6"},
+		{12.5, "12.5"},
+		{2500.34, "2500.3"},
+		{0, "0.0"},
+		{math.NaN(), "NaN"},
+	} {
+		if got := Rate(c.v); got != c.want {
+			t.Errorf("Rate(%g) = %s, want %s", c.v, got, c.want)
+		}
+	}
+}
+
 func TestFigureBounded(t *testing.T) {
 	for _, c := range []struct {
 		v        float64
