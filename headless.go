@@ -271,6 +271,7 @@ var newSession = session.New
 // (figure.FromSeeds). SIGINT or SIGTERM stops the runs in flight and
 // summarises, and draws, what finished.
 func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
+	notes := stderr
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
 	loses := "the summary"
@@ -293,6 +294,11 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	defer watchStops(opts.Clock, status.Continued)()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot figure: a batch takes no --log or --save
 	defer release()
+	plans := make([]int, len(opts.seeds))
+	for i := range plans {
+		plans[i] = planOf(opts.Options, opts.Config)
+	}
+	opts.FirstEpoch = batchFirstEpoch(status.Writer(notes), "batch", plans, jobs, 1)
 	res, err := session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop only: a reader gone is said nothing of, as cat says
@@ -567,6 +573,7 @@ func sweepBoxes(res session.SweepResult) [][][]string {
 // draws the figure of the sweep's one key or two (drawSweep), of the
 // rows it has, also when SIGINT or SIGTERM stopped it (drawSweep).
 func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
+	notes := stderr
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
 	loses := "the summary"
@@ -607,6 +614,13 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	defer watchStops(opts.Clock, status.Continued)()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot figure: a sweep takes no --log or --save
 	defer release()
+	var plans []int // in the order the sweep trains them, each cell's seeds
+	for _, c := range opts.sweep.Cells {
+		for range opts.seeds {
+			plans = append(plans, planOf(opts.Options, c.Config))
+		}
+	}
+	opts.FirstEpoch = batchFirstEpoch(status.Writer(notes), "sweep", plans, jobs, len(opts.seeds))
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop only, as --seeds says it (headlessSeeds).
@@ -673,15 +687,116 @@ func firstLineNote(epoch int, took time.Duration, every, plan int) string {
 	if every > 0 && (epoch/every+1)*every < plan {
 		next, what = (epoch/every+1)*every, "the first progress line"
 	}
-	if took <= 0 || time.Duration(next-epoch)*took < slowLineAfter {
-		return ""
-	}
-	note := fmt.Sprintf("epoch %s took %s to train, so %s, at epoch %s, comes in %s", numtext.FormatInt(epoch), roughly(took), what, numtext.FormatInt(next), roughly(time.Duration(next-epoch)*took))
+	line := lineAhead{what, next, time.Duration(next-epoch) * took}
+	end := lineAhead{}
 	if next < plan {
-		note += fmt.Sprintf(", and the plan's end, epoch %s, in %s", numtext.FormatInt(plan), roughly(time.Duration(plan-epoch)*took))
+		end = lineAhead{"the plan's end", plan, time.Duration(plan-epoch) * took}
+	}
+	note := lineNote("", epoch, took, line, end)
+	if note == "" {
+		return ""
 	}
 	if k := int(time.Minute / took); k >= 1 && k < next-epoch {
 		note += fmt.Sprintf("; --every %s prints one about every minute", numtext.FormatInt(k))
+	}
+	return note
+}
+
+// batchLineNote is firstLineNote's of a --seeds batch or a --sweep, of,
+// "batch" or "sweep", whose first run's first epoch, epoch, trained in
+// took: its runs plan so many epochs each, in their order, trained jobs
+// at once, each as soon as one ends (session's runBatch), and its first
+// line waits on the first first of them (a batch's first final line on
+// its first seed, a sweep's first row on its first cell's seeds). At
+// that pace, where that line is slowLineAfter or more away: "the first
+// run's epoch 1 took 7.3 s to train, so its final line, at epoch 10,000,
+// comes in about 20 hours, and the batch's end, 8 runs 2 at a time, in
+// about 81 hours". A sweep's cells train at paces of their own, which
+// its end is told in the first's of: "…, and the sweep's end, 24 runs 2
+// at a time, in about 9 days if every cell trains at this pace". A
+// batch prints no progress lines, so no --every is offered.
+func batchLineNote(of string, epoch int, took time.Duration, plans []int, jobs, first int) string {
+	ends := batchEnds(plans, jobs, took)
+	done := time.Duration(epoch) * took // the first runs' epochs trained by now
+	line := lineAhead{"its final line", plans[0], ends[0] - done}
+	switch {
+	case of == "sweep" && first > 1:
+		line = lineAhead{"the first cell's row, after its " + numtext.Count(first, "run"), 0, slices.Max(ends[:first]) - done}
+	case of == "sweep":
+		line.what = "the first cell's row"
+	}
+	end := lineAhead{}
+	if len(plans) > first {
+		end = lineAhead{fmt.Sprintf("the %s's end, %s %d at a time", of, numtext.Count(len(plans), "run"), min(jobs, len(plans))), 0, slices.Max(ends) - done}
+	}
+	note := lineNote("the first run's ", epoch, took, line, end)
+	if note != "" && end.what != "" && of == "sweep" {
+		note += " if every cell trains at this pace"
+	}
+	return note
+}
+
+// batchFirstEpoch is a batch's session.Options.FirstEpoch: it writes
+// batchLineNote's note, where there is one, to w, stderr beside the
+// batch's status line (statusLine.Writer), which stays.
+func batchFirstEpoch(w io.Writer, of string, plans []int, jobs, first int) func(int, time.Duration) {
+	return func(epoch int, took time.Duration) {
+		if note := batchLineNote(of, epoch, took, plans, jobs, first); note != "" {
+			fmt.Fprintln(w, "ganui: note: "+note)
+		}
+	}
+}
+
+// planOf is the epochs a batch's run of cfg plans: --epochs where given,
+// else the design's, as session.New plans it.
+func planOf(opts session.Options, cfg engine.Config) int {
+	if opts.Epochs > 0 {
+		return opts.Epochs
+	}
+	return cfg.Epochs
+}
+
+// batchEnds is when each run of a batch ends, in its order, where run i
+// trains plans[i] epochs at took an epoch, jobs at once, each run
+// started as the earliest of the jobs before it ends, as runBatch
+// starts them.
+func batchEnds(plans []int, jobs int, took time.Duration) []time.Duration {
+	free := make([]time.Duration, max(1, jobs))
+	ends := make([]time.Duration, len(plans))
+	for i, p := range plans {
+		j := slices.Index(free, slices.Min(free))
+		free[j] += time.Duration(p) * took
+		ends[i] = free[j]
+	}
+	return ends
+}
+
+// lineAhead is a line a headless run or batch prints later, or the end
+// it comes to: what it is, the epoch it comes at (0: none to name), and
+// how long until it comes.
+type lineAhead struct {
+	what  string
+	epoch int
+	in    time.Duration
+}
+
+// lineNote is the one note of a slow first epoch, of a run or of a
+// batch's first run (whose, "the first run's "): epoch trained in took,
+// so that line comes in its wait, and end, where it has one (what ""
+// for none), in its own. "" where line comes within slowLineAfter.
+func lineNote(whose string, epoch int, took time.Duration, line, end lineAhead) string {
+	if took <= 0 || line.in < slowLineAfter {
+		return ""
+	}
+	at := func(l lineAhead, words string) string {
+		if l.epoch == 0 {
+			return ""
+		}
+		return words + numtext.FormatInt(l.epoch)
+	}
+	note := fmt.Sprintf("%sepoch %s took %s to train, so %s%s, comes in %s", whose, numtext.FormatInt(epoch), roughly(took), line.what, at(line, ", at epoch "), roughly(line.in))
+	if end.what != "" {
+		note += fmt.Sprintf(", and %s%s, in %s", end.what, at(end, ", epoch "), roughly(end.in))
 	}
 	return note
 }

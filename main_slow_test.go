@@ -59,3 +59,59 @@ func TestFirstLineNote(t *testing.T) {
 		}
 	}
 }
+
+// TestASlowBatchSaysWhenItsFirstLineComes: a --seeds batch or a --sweep
+// whose first line, its first run's final line or its first cell's row,
+// is slowLineAfter or more away at its first run's first epoch's pace
+// says when it comes, and the batch's end, counting --jobs, once, on
+// stderr, where a wide design's batch printed nothing for hours.
+func TestASlowBatchSaysWhenItsFirstLineComes(t *testing.T) {
+	was := slowLineAfter
+	slowLineAfter = time.Nanosecond
+	t.Cleanup(func() { slowLineAfter = was })
+	for _, c := range []struct {
+		args []string
+		want []string
+		out  string
+	}{
+		{[]string{"--seeds", "1-3", "--jobs", "2"}, []string{"ganui: note: the first run's epoch 1 took ", " to train, so its final line, at epoch 20, comes in ", ", and the batch's end, 3 runs 2 at a time, in "}, "summary preset=vanilla"},
+		{[]string{"--sweep", "g_lr=1e-4,1e-3", "--seeds", "1-2", "--jobs", "1"}, []string{"ganui: note: the first run's epoch 1 took ", " to train, so the first cell's row, after its 2 runs, comes in ", ", and the sweep's end, 4 runs 1 at a time, in ", " if every cell trains at this pace\n"}, "sweep g_lr=1e-3"},
+	} {
+		args := append([]string{"--headless", "--preset", "vanilla", "--epochs", "20"}, c.args...)
+		code, out, errs := runCLI(t, args...)
+		ok := code == 0 && strings.Count(errs, "\n") == 1
+		for _, w := range c.want {
+			ok = ok && strings.Contains(errs, w)
+		}
+		if !ok {
+			t.Errorf("%s, the first line slowLineAfter away: exit %d, stderr %q, want one note saying %q", strings.Join(c.args, " "), code, errs, c.want)
+		}
+		if !strings.Contains(out, c.out) {
+			t.Errorf("%s: no %q:\n%s", strings.Join(c.args, " "), c.out, out)
+		}
+	}
+}
+
+// TestBatchLineNote: a batch's note of a slow first epoch names its first
+// line and its end at that pace, counting the runs trained at once, a
+// sweep's first row waiting on all its first cell's runs; nothing where
+// the first line comes within slowLineAfter.
+func TestBatchLineNote(t *testing.T) {
+	for _, c := range []struct {
+		of          string
+		plans       []int
+		jobs, first int
+		took        time.Duration
+		want        string
+	}{
+		{"batch", []int{10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000}, 2, 1, 7300 * time.Millisecond, "the first run's epoch 1 took 7.3 s to train, so its final line, at epoch 10,000, comes in about 20 hours, and the batch's end, 8 runs 2 at a time, in about 3 days"},
+		{"batch", []int{600}, 4, 1, 2 * time.Second, "the first run's epoch 1 took 2.0 s to train, so its final line, at epoch 600, comes in about 20 minutes"},
+		{"sweep", []int{300, 300, 300, 300, 300, 300}, 2, 3, time.Second, "the first run's epoch 1 took 1.0 s to train, so the first cell's row, after its 3 runs, comes in about 10 minutes, and the sweep's end, 6 runs 2 at a time, in about 15 minutes if every cell trains at this pace"},
+		{"sweep", []int{300, 300}, 1, 1, time.Second, "the first run's epoch 1 took 1.0 s to train, so the first cell's row, at epoch 300, comes in about 5 minutes, and the sweep's end, 2 runs 1 at a time, in about 10 minutes if every cell trains at this pace"},
+		{"batch", []int{500, 500}, 1, 1, 100 * time.Millisecond, ""},
+	} {
+		if got := batchLineNote(c.of, 1, c.took, c.plans, c.jobs, c.first); got != c.want {
+			t.Errorf("%s of %v, %d at a time, took %v:\n got %q\nwant %q", c.of, c.plans, c.jobs, c.took, got, c.want)
+		}
+	}
+}

@@ -334,7 +334,8 @@ func runFailures(name string, seeds []uint64, errs []error) []error {
 
 // runBatch trains every run of runs, up to jobs at once, each a Session
 // of its own driven by Run with no progress reports and no files (Every,
-// LogPath, SavePath and PlotPath are cleared). It calls report with each
+// LogPath, SavePath and PlotPath are cleared), the first telling its
+// first epoch to its Options.FirstEpoch. It calls report with each
 // run's index and Result in the order of runs, as soon as the run and
 // those before it are done, on the caller's goroutine: RunSeeds and
 // RunSweep both train this way.
@@ -376,6 +377,9 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 				o.Every, o.LogPath, o.SavePath, o.PlotPath = 0, "", "", ""
 				var s *Session
 				if s, errs[i] = New(o); errs[i] == nil && ctx.Err() == nil {
+					if i == 0 {
+						s.OnFirstEpoch(o.FirstEpoch)
+					}
 					started[i] = true
 					results[i], errs[i] = s.Run(ctx, nil)
 				}

@@ -84,6 +84,13 @@ type Options struct {
 	// Clock is the clock the run keeps time by, which a front end tells
 	// of the process's stops (Clock); nil is a clock of its own.
 	Clock *Clock
+	// FirstEpoch, where not nil, is told of a batch's first run's first
+	// epoch (RunSeeds, RunSweep: the first seed's, of the first cell)
+	// as Session.OnFirstEpoch tells of a run's, on that run's goroutine:
+	// a wide design's runs take hours each, and a batch prints nothing
+	// until one ends, so that a front end can say when that comes. A
+	// Session of its own leaves it be.
+	FirstEpoch func(epoch int, took time.Duration)
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
