@@ -109,6 +109,13 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 			fmt.Fprintln(stderr, "ganui: note: "+note)
 		}
 	})
+	told := false // evalNote's note said
+	s.OnEvaluating(func(n int, final bool, about time.Duration) {
+		if note := evalNote(n, final, about); note != "" && !told {
+			told = true
+			fmt.Fprintln(stderr, "ganui: note: "+note)
+		}
+	})
 	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
 	s.OnTrained(func() bool {
 		before := trainingOver(ctx, overWords(shown))
@@ -769,6 +776,25 @@ func batchEnds(plans []int, jobs int, took time.Duration) []time.Duration {
 		ends[i] = free[j]
 	}
 	return ends
+}
+
+// evalNote is what a headless run says, once, before an evaluation of
+// its n samples, a progress line's or the final line's (final), that
+// takes about, at the latest check's pace (session.OnEvaluating),
+// slowLineAfter or more: a wide design's --samples 1000000 takes
+// minutes, in which the run said nothing, its first epoch's note
+// counting training alone. "evaluating 1,000,000 samples for the final
+// line: about 4 minutes"; a progress line's adds that every line after
+// it takes as long. "" for a quicker one, or one with no check before it
+// to measure its pace by (about 0).
+func evalNote(n int, final bool, about time.Duration) string {
+	if about < slowLineAfter {
+		return ""
+	}
+	if final {
+		return fmt.Sprintf("evaluating %s for the final line: %s", numtext.Count(n, "sample"), roughly(about))
+	}
+	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for each line after it", numtext.Count(n, "sample"), roughly(about))
 }
 
 // lineAhead is a line a headless run or batch prints later, or the end

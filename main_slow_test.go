@@ -27,7 +27,7 @@ func TestASlowFirstEpochSaysWhenTheNextLineComes(t *testing.T) {
 		{"0", " to train, so the final line, at epoch 20, comes in "},
 	} {
 		code, out, errs = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--every", c.every)
-		if code != 0 || !strings.HasPrefix(errs, "ganui: note: epoch 1 took ") || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
+		if code != 0 || !strings.HasPrefix(errs, "ganui: note: epoch 1 took ") || !strings.Contains(errs, c.want) || strings.Count(errs, "ganui: note: epoch ") != 1 { // and evalNote's
 			t.Errorf("--every %s, the first epoch's line slowLineAfter away: exit %d, stderr %q, want one note saying %q", c.every, code, errs, c.want)
 		}
 		if !strings.Contains(out, "final preset=vanilla") {
@@ -112,6 +112,34 @@ func TestBatchLineNote(t *testing.T) {
 	} {
 		if got := batchLineNote(c.of, 1, c.took, c.plans, c.jobs, c.first); got != c.want {
 			t.Errorf("%s of %v, %d at a time, took %v:\n got %q\nwant %q", c.of, c.plans, c.jobs, c.took, got, c.want)
+		}
+	}
+}
+
+// TestASlowEvaluationSaysHowLongItTakes: a headless run whose evaluation
+// of its --samples takes slowLineAfter or more at the pace of its latest
+// check says so once, before it, on stderr: the first progress line's,
+// saying that each line after it takes as long, or at --every 0 the
+// final line's, where a wide design's --samples 1000000 took minutes with
+// no word; a run evaluating before any check says nothing of it.
+func TestASlowEvaluationSaysHowLongItTakes(t *testing.T) {
+	was := slowLineAfter
+	slowLineAfter = time.Nanosecond
+	t.Cleanup(func() { slowLineAfter = was })
+	for _, c := range []struct {
+		every string
+		want  string
+	}{
+		{"10", "ganui: note: evaluating 4,000 samples for the progress line: 0.0 s, and as long for each line after it\n"},
+		{"0", "ganui: note: evaluating 4,000 samples for the final line: 0.0 s\n"},
+		{"5", "ganui: note: evaluating 4,000 samples for the progress line: 0.0 s, and as long for each line after it\n"},
+	} {
+		code, out, errs := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "4000", "--every", c.every)
+		if code != 0 || strings.Count(errs, "ganui: note: evaluating ") != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("--every %s, an evaluation slowLineAfter long: exit %d, stderr %q, want one note %q", c.every, code, errs, c.want)
+		}
+		if !strings.Contains(out, "final preset=vanilla") {
+			t.Errorf("--every %s: no final line:\n%s", c.every, out)
 		}
 	}
 }

@@ -56,6 +56,35 @@ func TestSlowRatesKeepTheirDigits(t *testing.T) {
 	}
 }
 
+// TestRunTellsHowLongItsEvaluationsTake: Run tells OnEvaluating's f of
+// each evaluation of its samples, every progress line's and the final
+// line's, with how long it takes at the latest check's pace, that
+// check's time scaled from its 2,000 samples to the 4,000 asked for; 0
+// before the first check, where nothing is measured.
+func TestRunTellsHowLongItsEvaluationsTake(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 20
+	s, err := New(Options{Config: cfg, Seed: 1, Samples: 4000, Every: 5, Clock: NewClock(ticking(time.Millisecond))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type told struct {
+		n     int
+		final bool
+		about time.Duration
+	}
+	var got []told
+	s.OnEvaluating(func(n int, final bool, about time.Duration) { got = append(got, told{n, final, about}) })
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	took := s.checkTook * 2 // the check at epoch 20's 2,000 samples, scaled to 4,000
+	want := []told{{4000, false, 0}, {4000, false, took}, {4000, false, took}, {4000, false, took}, {4000, true, took}}
+	if s.checkN != checkSamples || took <= 0 || !slices.Equal(got, want) {
+		t.Errorf("told %v, want %v (a check of %d took %v)", got, want, s.checkN, s.checkTook)
+	}
+}
+
 // TestSweepRowsAlignAtAnySize: a sweep's rows, printed one by one as their
 // cells finish, keep every field in its column whatever the size of the figures
 // before it: a cell whose W1 is 12.3456, or 2.6e31 when its runs went far off,

@@ -328,6 +328,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			first = nil
 		}
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
+			s.evaluating(false)
 			// Given up once ctx is cancelled: the run stops after this
 			// epoch, and a wide design's evaluation takes minutes.
 			m, ok := s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, ctx.Done())
@@ -365,6 +366,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		err = s.WithOutput(err, "--save", serr)
 	}
+	s.evaluating(true)
 	r := s.ResultUntil(stop)
 	if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
 		r.Metrics, r.Measured = shown.Metrics, shown.Stats.Epoch
@@ -393,6 +395,34 @@ func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
 // wide design is minutes or hours away. Not after a divergence, which
 // ends the run. f is called on Run's goroutine.
 func (s *Session) OnFirstEpoch(f func(epoch int, took time.Duration)) { s.onFirstEpoch = f }
+
+// OnEvaluating has Run call f before each evaluation of its
+// Options.Samples, a progress line's and the final line's (final), with
+// n, their count, and about, how long it takes at the pace of the latest
+// check (checkEvery), its CheckSize samples' time scaled to n; 0 before
+// the first check, where nothing is measured yet. Drawing samples
+// through G takes a time in proportion to their count: a wide design's
+// check of 2,000 takes a second or so, and its evaluation of --samples
+// 1000000 minutes, in which a front end that prints nothing meanwhile
+// can say that it evaluates, and how long for. f is called on Run's
+// goroutine.
+func (s *Session) OnEvaluating(f func(n int, final bool, about time.Duration)) {
+	s.onEvaluating = f
+}
+
+// evaluating tells OnEvaluating's f of the evaluation Run starts, a
+// progress line's or the final line's (final).
+func (s *Session) evaluating(final bool) {
+	if s.onEvaluating == nil {
+		return
+	}
+	n := s.opts.Samples // New's default where not given
+	var about time.Duration
+	if s.checkN > 0 {
+		about = time.Duration(float64(s.checkTook) * float64(n) / float64(s.checkN))
+	}
+	s.onEvaluating(n, final, about)
+}
 
 // OutputsError is the files a run could not write at its end, each with
 // the flag that named it: Run's --log and --save, and a headless run's

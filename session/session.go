@@ -117,9 +117,15 @@ type Session struct {
 	stop  sync.Once
 
 	// onTrained is OnTrained's f, nil for none; onFirstEpoch is
-	// OnFirstEpoch's.
+	// OnFirstEpoch's, onEvaluating OnEvaluating's.
 	onTrained    func() bool
 	onFirstEpoch func(epoch int, took time.Duration)
+	onEvaluating func(n int, final bool, about time.Duration)
+	// checkN and checkTook are the latest check's samples and the time
+	// the clock counted measuring them, 0 before the first: what Run
+	// tells OnEvaluating's f its evaluations take.
+	checkN    int
+	checkTook time.Duration
 
 	// unwritten counts, by kind of file (writesFile), the commands sent
 	// that write one and that the session has not yet taken up (takeUp):
@@ -1623,12 +1629,15 @@ func shownRange(g *engine.GAN) (lo, hi float64) {
 func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	frames := s.keepsFrames()
-	s.begin(task{kind: evaluating, epoch: epoch, n: CheckSize(s.gan.Plane() != nil), since: s.clock.Now()})
+	n, t0 := CheckSize(s.gan.Plane() != nil), s.clock.Now()
+	s.begin(task{kind: evaluating, epoch: epoch, n: n, since: t0})
 	e, ok := s.measure(frames, s.quit)
-	s.begin(task{since: s.clock.Now()})
+	t1 := s.clock.Now()
+	s.begin(task{since: t1})
 	if !ok { // told to stop (q): the check is given up, nothing of it recorded
 		return
 	}
+	s.checkN, s.checkTook = n, t1.Sub(t0)
 	m := e.Metrics
 	s.evaluated(m)
 	s.watch.follow(s.evals.pts, s.every)
