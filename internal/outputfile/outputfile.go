@@ -27,6 +27,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -213,7 +214,7 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 	if err = place(f.Name(), path, r.kind, placed); err != nil {
 		err = cannotPlace(f.Name(), path, err)
 		if de := (*DirError)(nil); errors.As(err, &de) && de.Why == whyPlaceRefused {
-			return leaveWhole(f.Name(), path, de)
+			return &UnplacedError{Path: path, Temp: f.Name(), Mode: leaveWhole(f.Name()), Err: de}
 		}
 		return err
 	}
@@ -332,28 +333,91 @@ const whyPlaceRefused = "takes no new files (renaming one into place there: perm
 // to its size and synced, for the user to put in place once the
 // directory takes it (Put). Emptied, as a failed write's file is, it
 // would have thrown a checkpoint of hours of training away with the one
-// file that held it. The file is made read-only, which tells a later
-// write of the same path, once the directory is writable, that it is no
-// killed write's leftover to remove (removeStale), and Put gives its
-// mode back.
+// file that held it. The file is marked left whole (leaveWhole), which
+// tells a later write of the same path, once the directory is writable,
+// that it is no killed write's leftover to remove (removeStale), and Put
+// gives its mode back.
 type UnplacedError struct {
 	Path string // the file not written, links followed
 	Temp string // the hidden temporary file that holds what was written
-	// Mode is Temp's mode as it was written, where it was made
-	// read-only; 0 where that failed, and a later write removes it.
+	// Mode is Temp's mode as it was written, where it was marked left
+	// whole; 0 where that failed, and a later write removes it.
 	Mode fs.FileMode
 	Err  error // the *DirError of the refusal
 }
 
-// leaveWhole is the *UnplacedError of temp, a write of path whose
-// rename de refused, filled and closed: made read-only, as UnplacedError
-// says.
-func leaveWhole(temp, path string, de *DirError) *UnplacedError {
-	e := &UnplacedError{Path: path, Temp: temp, Err: de}
-	if st, err := os.Lstat(temp); err == nil && st.Mode().IsRegular() && os.Chmod(temp, st.Mode().Perm()&^0o222) == nil {
-		e.Mode = st.Mode().Perm()
+// leaveWhole marks temp, a write's hidden temporary file, filled and
+// closed, that could not be put where it belongs (its rename refused:
+// UnplacedError; no name beside a path something else took: KeptError),
+// left whole for the user to move, and returns its mode as it was
+// written, for the command that moves it (putCommand) to give back; 0
+// where it could not be marked, and a later write of its path removes it
+// as a killed write's (removeStale). The mark is its mode: every write
+// bit taken off, so that nothing writes into it by mistake, and the
+// owner's execute bit set (an execute bit alone where the system has
+// none, Windows: read-only then), which no file a write makes has
+// (createTemp takes execute bits off perm, and a umask only takes bits
+// away): read-only alone is no mark, as a killed write's file made under
+// a umask that takes the owner's write bit away (umask 277) is read-only
+// too, and would never be removed. A name of another form would be no
+// better: the directory that refused the file its place refuses it a new
+// name too.
+func leaveWhole(temp string) fs.FileMode {
+	st, err := os.Lstat(temp)
+	if err != nil || !st.Mode().IsRegular() {
+		return 0
 	}
-	return e
+	if os.Chmod(temp, wholeMode(st.Mode().Perm())) != nil {
+		return 0
+	}
+	if now, err := os.Lstat(temp); err != nil || !leftWhole(now.Mode()) { // a file system that keeps no mode (FAT)
+		return 0
+	}
+	return st.Mode().Perm()
+}
+
+// wholeMode is the mode leaveWhole marks a file written with perm by.
+func wholeMode(perm fs.FileMode) fs.FileMode {
+	if runtime.GOOS == "windows" {
+		return perm &^ 0o222
+	}
+	return perm&^0o222 | 0o100
+}
+
+// leftWhole reports whether mode is leaveWhole's mark: no write bit and
+// the owner's execute bit (no write bit alone on Windows, which has no
+// umask, and no execute bits).
+func leftWhole(mode fs.FileMode) bool {
+	if mode.Perm()&0o222 != 0 {
+		return false
+	}
+	return runtime.GOOS == "windows" || mode.Perm()&0o100 != 0
+}
+
+// putCommand is the shell command that moves temp, a file left whole
+// (leaveWhole), to to, each path quoted: "mv /srv/out/.run.ckpt.tmp-decf0776
+// /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt", the chmod giving
+// the file mode, the one it was written with, where it was marked.
+func putCommand(temp, to string, mode fs.FileMode) string {
+	cmd := "mv " + shellword.Quote(temp) + " " + shellword.Quote(to)
+	if mode != 0 {
+		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
+	}
+	return cmd
+}
+
+// wholeWords says temp, a write of a file called base left whole
+// (leaveWhole, mode as it returned), and put, the command that moves it
+// (putCommand): "left whole in its hidden temporary file
+// /srv/out/.run.ckpt.tmp-decf0776, read-only, which no later write of
+// run.ckpt removes: once the directory is writable, mv … puts it in
+// place", UnplacedError's and KeptError's words alike.
+func wholeWords(temp, base string, mode fs.FileMode, put string) string {
+	kept := "read-only, which no later write of " + base + " removes"
+	if mode == 0 {
+		kept = "which a later write of " + base + " removes"
+	}
+	return fmt.Sprintf("left whole in its hidden temporary file %s, %s: once the directory is writable, %s puts it in place", temp, kept, put)
 }
 
 // Error says the refusal, and where what was written is and what puts it
@@ -365,11 +429,7 @@ func leaveWhole(temp, path string, de *DirError) *UnplacedError {
 // /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
 // /srv/out/run.ckpt puts it in place".
 func (e *UnplacedError) Error() string {
-	kept := "read-only, which no later write of " + filepath.Base(e.Path) + " removes"
-	if e.Mode == 0 {
-		kept = "which a later write of " + filepath.Base(e.Path) + " removes"
-	}
-	return fmt.Sprintf("%v; what was to be written there is left whole in its hidden temporary file %s, %s: once the directory is writable, %s puts it in place", e.Err, e.Temp, kept, e.Put())
+	return fmt.Sprintf("%v; what was to be written there is %s", e.Err, wholeWords(e.Temp, filepath.Base(e.Path), e.Mode, e.Put()))
 }
 
 func (e *UnplacedError) Unwrap() error { return e.Err }
@@ -378,13 +438,7 @@ func (e *UnplacedError) Unwrap() error { return e.Err }
 // "mv /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
 // /srv/out/run.ckpt", the chmod giving the file the mode it was written
 // with, where it was made read-only.
-func (e *UnplacedError) Put() string {
-	cmd := "mv " + shellword.Quote(e.Temp) + " " + shellword.Quote(e.Path)
-	if e.Mode != 0 {
-		cmd += fmt.Sprintf(" && chmod %o %s", e.Mode, shellword.Quote(e.Path))
-	}
-	return cmd
-}
+func (e *UnplacedError) Put() string { return putCommand(e.Temp, e.Path, e.Mode) }
 
 // Release gives up r's write, if it is not written: its temporary file
 // is removed, its room freed, the file at its path left as it was. Where
@@ -918,15 +972,18 @@ func notADirectory(given, path string) error {
 // checkpoint, and the next write of the same path removes it, however
 // recently it was written. A write under way, in this process or
 // another, holds its file (holdTemp), and removeStale leaves it alone
-// (removeUnheld); so it leaves a read-only one, which no write makes
-// but to leave what it wrote there whole for the user (UnplacedError).
+// (removeUnheld); so it leaves one marked left whole (leaveWhole), which
+// no write makes but to leave what it wrote there for the user
+// (UnplacedError, KeptError). A read-only one without that mark, a
+// killed write's under a umask that takes the owner's write bit away,
+// is removed as any.
 // Nothing else is touched: only regular files of createTemp's names for
 // this path.
 func removeStale(path string) {
 	dir, base := filepath.Split(path)
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(base))+"????????"))
 	for _, m := range matches {
-		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o200 != 0 && isTempName(filepath.Base(m), base) {
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && !leftWhole(st.Mode()) && isTempName(filepath.Base(m), base) {
 			removeUnheld(m, st)
 		}
 	}
@@ -1145,7 +1202,7 @@ func place(temp, path string, kind Kind, placed func()) error {
 		if errors.As(err, &le) {
 			err = le.Err
 		}
-		return &KeptError{Path: path, What: what, Kept: temp, Unkept: unwrapPath(err)}
+		return &KeptError{Path: path, What: what, Kept: temp, Unkept: unwrapPath(err), To: freeKept(path), Mode: leaveWhole(temp)}
 	}
 	return &KeptError{Path: path, What: what, Kept: kept}
 }
@@ -1160,9 +1217,12 @@ func place(temp, path string, kind Kind, placed func()) error {
 //
 // Where no name beside it could be had (Unkept: the directory made
 // read-only too, or a full disk refusing it a new name), what was
-// written is left in the write's hidden temporary file, Kept then, not
-// removed or emptied as a failed write's is, and named, for the user to
-// rename: it is on the disk where the user asked for it already. It is
+// written is left whole in the write's hidden temporary file, Kept then,
+// not removed or emptied as a failed write's is, marked as UnplacedError
+// leaves its file (leaveWhole), and named with the command that moves it
+// to To, the first name beside Path that keepBeside would have kept it
+// under, free as the write ended (Put): not to Path, which what took it
+// holds. It is on the disk where the user asked for it already. It is
 // not copied to the system's temporary directory, which a user would
 // not look in for a run's checkpoint: often another file system, or
 // memory, without the room for one of hundreds of megabytes, and
@@ -1174,6 +1234,11 @@ type KeptError struct {
 	// Unkept is why no name of its own beside Path could be had, Kept
 	// the write's hidden temporary file then; nil where one was.
 	Unkept error
+	// To is where Put moves Kept where Unkept: the kept name it would
+	// have had, run.kept.ckpt, free as the write ended; and Mode its
+	// mode as written, where leaveWhole marked it, or 0.
+	To   string
+	Mode fs.FileMode
 	// Contents and Use are the caller's words for what Kept holds, "the
 	// checkpoint", and what it serves, ", which --resume goes on from";
 	// "" says "what was to be written there", and nothing more.
@@ -1190,9 +1255,20 @@ func (e *KeptError) Error() string {
 		contents = "what was to be written there"
 	}
 	if e.Unkept != nil {
-		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is left in its hidden temporary file %s, which a later write of %s removes; rename it to keep it", e.Path, e.What, contents, e.Unkept, e.Kept, filepath.Base(e.Path))
+		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is %s", e.Path, e.What, contents, e.Unkept, wholeWords(e.Kept, filepath.Base(e.Path), e.Mode, e.Put()))
 	}
 	return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace: %s is kept beside it, in %s%s", e.Path, e.What, contents, e.Kept, e.Use)
+}
+
+// Put is the shell command that moves Kept, left whole in its hidden
+// temporary file where Unkept, to To: "mv /srv/out/.run.ckpt.tmp-decf0776
+// /srv/out/run.kept.ckpt && chmod 600 /srv/out/run.kept.ckpt"; "" where
+// Kept has a name of its own.
+func (e *KeptError) Put() string {
+	if e.Unkept == nil {
+		return ""
+	}
+	return putCommand(e.Kept, e.To, e.Mode)
 }
 
 // WriteBeside writes what fill writes to a new file beside path, under
@@ -1281,16 +1357,10 @@ func displaced(path string, kind Kind) string {
 func keepBeside(temp, path string) (string, error) {
 	dir, base := filepath.Split(path)
 	for i := 1; ; i++ {
-		var n string // "", "-2", …, "-1000", then random
-		switch {
-		case i > 1000+maxRandomKept:
+		kept, ok := keptTry(dir, base, i)
+		if !ok {
 			return "", fmt.Errorf("%s, its names numbered to -1000 and %d of random digits are all taken", keptName(base, ""), maxRandomKept)
-		case i > 1000:
-			n = fmt.Sprintf("-%08x", rand.Uint32())
-		case i > 1:
-			n = fmt.Sprintf("-%d", i)
 		}
-		kept := filepath.Join(dir, keptName(base, n))
 		err := dirOps.link(temp, kept)
 		switch {
 		case err == nil:
@@ -1308,6 +1378,39 @@ func keepBeside(temp, path string) (string, error) {
 			return "", rerr
 		}
 		return kept, nil
+	}
+}
+
+// keptTry is keepBeside's i-th name (from 1) beside a file called base
+// in dir: run.kept.ckpt, run.kept-2.ckpt, …, run.kept-1000.ckpt, then
+// random digits; false past maxRandomKept of those.
+func keptTry(dir, base string, i int) (string, bool) {
+	var n string // "", "-2", …, "-1000", then random
+	switch {
+	case i > 1000+maxRandomKept:
+		return "", false
+	case i > 1000:
+		n = fmt.Sprintf("-%08x", rand.Uint32())
+	case i > 1:
+		n = fmt.Sprintf("-%d", i)
+	}
+	return filepath.Join(dir, keptName(base, n)), true
+}
+
+// freeKept is the first of keepBeside's names beside path that nothing
+// takes now, where a KeptError's Put moves a file left whole: its
+// directory took no name, so that keepBeside found none, but the user
+// moves it once it does.
+func freeKept(path string) string {
+	dir, base := filepath.Split(path)
+	for i := 1; ; i++ {
+		kept, ok := keptTry(dir, base, i)
+		if !ok {
+			return filepath.Join(dir, keptName(base, fmt.Sprintf("-%08x", rand.Uint32())))
+		}
+		if _, err := os.Lstat(kept); errors.Is(err, fs.ErrNotExist) {
+			return kept
+		}
 	}
 }
 
@@ -1351,7 +1454,8 @@ func finished(f *os.File) {
 }
 
 // createTemp creates a new hidden file beside path with mode perm less the
-// umask, held for as long as it is open (holdTemp), so that no other
+// umask and less any execute bit, so that none is ever made with the
+// mark of a file left whole (leaveWhole), held for as long as it is open (holdTemp), so that no other
 // write's removeStale takes it for a killed write's, and under way
 // (underWay) until finished, so that Abandon finds it. The name's random
 // part only has to differ from files already there, so the process-wide
@@ -1368,7 +1472,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for {
 		name := filepath.Join(dir, fmt.Sprintf("%s%08x", tempPrefix(base), rand.Uint32()))
-		f, err := dirOps.create(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		f, err := dirOps.create(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm&^0o111)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}

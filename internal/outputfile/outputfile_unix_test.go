@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -193,11 +194,20 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 // TestKilledWritesFileRemoved: a process killed with SIGKILL mid-write
 // leaves its temporary file, which it held while it lived: a write of
 // the same path meanwhile keeps it, the next one after the kill removes
-// it. The child is this test binary, in TestHoldTemporaryFile.
+// it. The child is this test binary, in TestHoldTemporaryFile. So it
+// does of one made under a umask that takes the owner's write bit away
+// (umask 277: the file read-only, r--------), which is no file left
+// whole (leaveWhole's mark), however read-only.
 func TestKilledWritesFileRemoved(t *testing.T) {
+	for _, umask := range []string{"", "277"} {
+		t.Run("umask "+umask, func(t *testing.T) { killedWritesFileRemoved(t, umask) })
+	}
+}
+
+func killedWritesFileRemoved(t *testing.T, umask string) {
 	path := filepath.Join(t.TempDir(), "run.ckpt")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldTemporaryFile$")
-	cmd.Env = append(os.Environ(), "OUTPUTFILE_HOLD="+path)
+	cmd.Env = append(os.Environ(), "OUTPUTFILE_HOLD="+path, "OUTPUTFILE_UMASK="+umask)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -223,8 +233,12 @@ func TestKilledWritesFileRemoved(t *testing.T) {
 		}
 	}
 	write()
-	if _, err := os.Lstat(temp); err != nil {
+	st, err := os.Lstat(temp)
+	if err != nil {
 		t.Fatalf("the temporary file of a live write: %v", err)
+	}
+	if umask != "" && st.Mode().Perm() != 0o400 {
+		t.Fatalf("the temporary file made under umask %s: mode %v, want r--------", umask, st.Mode().Perm())
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
@@ -241,6 +255,9 @@ func TestHoldTemporaryFile(t *testing.T) {
 	path := os.Getenv("OUTPUTFILE_HOLD")
 	if path == "" {
 		t.Skip("run by TestKilledWritesFileRemoved")
+	}
+	if m, err := strconv.ParseUint(os.Getenv("OUTPUTFILE_UMASK"), 8, 32); err == nil {
+		syscall.Umask(int(m))
 	}
 	f, err := createTemp(path, 0o600)
 	if err != nil {
@@ -944,8 +961,8 @@ func TestReadOnlyDirectoryLeavesTheWriteWhole(t *testing.T) {
 			if b, err := os.ReadFile(temp[0]); err != nil || string(b) != "checkpoint" {
 				t.Errorf("the file left holds %q (%v), want what was written", b, err)
 			}
-			if st, err := os.Stat(temp[0]); err != nil || st.Mode().Perm() != 0o400 {
-				t.Errorf("the file left: %v, %v; want it read-only", st, err)
+			if st, err := os.Stat(temp[0]); err != nil || st.Mode().Perm() != 0o500 {
+				t.Errorf("the file left: %v, %v; want it read-only, marked left whole (r-x------)", st, err)
 			}
 			writable()
 			if err := Write(path, 0o600, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "later"); return err }); err != nil {
@@ -1334,13 +1351,49 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 	if len(hidden) != 1 {
 		t.Fatalf("Write: %v; hidden files %q, want one", err, hidden)
 	}
-	want := path + " is now a directory, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it under a name of its own (permission denied): it is left in its hidden temporary file " + hidden[0] + ", which a later write of run.ckpt removes; rename it to keep it"
+	kept := filepath.Join(dir, "run.kept.ckpt")
+	put := "mv " + hidden[0] + " " + kept + " && chmod 600 " + kept
+	want := path + " is now a directory, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it under a name of its own (permission denied): it is left whole in its hidden temporary file " + hidden[0] + ", read-only, which no later write of run.ckpt removes: once the directory is writable, " + put + " puts it in place"
 	var ke *KeptError
-	if !errors.As(err, &ke) || err.Error() != want || ke.Kept != hidden[0] || !errors.Is(ke.Unkept, syscall.EACCES) {
+	if !errors.As(err, &ke) || err.Error() != want || ke.Kept != hidden[0] || !errors.Is(ke.Unkept, syscall.EACCES) || ke.Put() != put {
 		t.Errorf("Write: %v, want %q", err, want)
 	}
 	if b, err := os.ReadFile(hidden[0]); string(b) != "CKPT run" {
 		t.Errorf("the hidden file holds %q (%v), want what was written", b, err)
+	}
+	if st, err := os.Stat(hidden[0]); err != nil || st.Mode().Perm() != 0o500 {
+		t.Errorf("the hidden file: %v, %v; want it read-only, marked left whole (r-x------)", st, err)
+	}
+	// The directory writable again and the one at the path gone, a later
+	// write of it leaves the file be, and the command named puts it
+	// beside it, under the kept name, its mode as written.
+	dirOps = was
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(path, 0o600, Kind{}, func(w io.Writer) error { _, err := io.WriteString(w, "later"); return err }); err != nil {
+		t.Fatalf("a later write: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*")); len(left) != 1 || left[0] != hidden[0] {
+		t.Errorf("hidden files there after a later write: %q, want the one left", left)
+	}
+	if out, err := exec.Command("sh", "-c", put).CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v, %s", put, err, out)
+	}
+	if b, err := os.ReadFile(kept); err != nil || string(b) != "CKPT run" {
+		t.Errorf("moved, %s holds %q (%v), want what was written", kept, b, err)
+	}
+	if st, err := os.Stat(kept); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("moved: %v, %v; want mode 600", st, err)
+	}
+	dirOps.link = func(old, new string) error {
+		return &os.LinkError{Op: "link", Old: old, New: new, Err: syscall.EACCES}
+	}
+	dirOps.rename = func(old, new string) error {
+		return &os.LinkError{Op: "rename", Old: old, New: new, Err: syscall.EACCES}
+	}
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
 	}
 
 	dirOps.create = func(name string, _ int, _ fs.FileMode) (*os.File, error) {
