@@ -135,6 +135,11 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		err = s.WithOutput(err, "--plot", plot.Write(figure.FromPicture(s.Picture()))) // beside a --log or --save that failed too
 	}
 	switch {
+	case err != nil && r.State == session.Interrupted && opts.SavePath != "":
+		if line := movedResumeLine(err, r.Epochs, s.Plan(), opts.SavePath, opts.asGiven); line != "" {
+			return &lineAfter{err, line}
+		}
+		return err
 	case err != nil:
 		return err
 	case r.State == session.Interrupted:
@@ -178,6 +183,53 @@ func resumeLine(epoch, plan int, path string, given []givenFlag) string {
 	return fmt.Sprintf("ganui: %s holds the run at epoch %s of its %s; %s trains the rest",
 		path, numtext.FormatInt(epoch), numtext.FormatInt(plan), resumeCommand(path, given))
 }
+
+// movedResumeLine is the line a headless run stopped short of its plan
+// ends with, after err, its files' failure, where its --save checkpoint
+// (path as given) is left whole in its hidden temporary file, its
+// directory having refused it its place (outputfile.UnplacedError) or a
+// name beside what took its path (outputfile.KeptError): resumeLine of
+// the path the command the error gives moves it to, said as "once
+// moved: out/run.ckpt holds the run at epoch 1,234 of its 5,000; ganui
+// --headless --resume out/run.ckpt … trains the rest". Without it the
+// user, having moved it, had to make the --resume command up. Where it is
+// kept beside what took the path, --save goes on in the kept file too:
+// the path given is what took it, which a --save there refuses. "" for
+// a checkpoint not left so.
+func movedResumeLine(err error, epoch, plan int, path string, given []givenFlag) string {
+	var oe *session.OutputsError
+	if !errors.As(err, &oe) {
+		return ""
+	}
+	serr := oe.Of("--save")
+	var ue *outputfile.UnplacedError
+	var ke *outputfile.KeptError
+	switch {
+	case errors.As(serr, &ue):
+	case errors.As(serr, &ke) && ke.Unkept != nil && ke.To != "":
+		path = ke.To
+		for i, g := range given {
+			if g.name == "save" {
+				given = append(slices.Clone(given[:i]), append([]givenFlag{{"save", []string{"--save", path}}}, given[i+1:]...)...)
+				break
+			}
+		}
+	default:
+		return ""
+	}
+	return "once moved: " + strings.TrimPrefix(resumeLine(epoch, plan, path, given), "ganui: ")
+}
+
+// lineAfter is a run's error, err, with a line ganui says after it, on a
+// line of its own (errorLines): movedResumeLine's, where a --save is
+// left whole.
+type lineAfter struct {
+	err  error
+	line string
+}
+
+func (e *lineAfter) Error() string { return e.err.Error() }
+func (e *lineAfter) Unwrap() error { return e.err }
 
 // stoppedRunNote is the note, before the first epoch, of a --save
 // checkpoint that holds this very run stopped short of its plan

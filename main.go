@@ -243,8 +243,12 @@ func divergedLine(err error, diverged *session.Divergence, opts options) string 
 // visible.Message joins, but for a --seeds batch's or a sweep's runs that
 // failed (session.RunsFailed), a line each, each naming its seeds and
 // its cell, and a line for each error that came with them (a --plot not
-// drawn): joined, they would read as one, no seed or cell named.
+// drawn): joined, they would read as one, no seed or cell named; and
+// after a headless run's, the line that comes with it (lineAfter).
 func errorLines(err error) []string {
+	if after := (*lineAfter)(nil); errors.As(err, &after) { // a headless run's, never a batch's
+		return []string{err.Error(), after.line}
+	}
 	var failed *session.RunsFailed
 	multi, ok := err.(interface{ Unwrap() []error })
 	if !ok || !errors.As(err, &failed) {

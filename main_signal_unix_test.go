@@ -128,6 +128,45 @@ func TestStoppedRunSaysHowToGoOn(t *testing.T) {
 	}
 }
 
+// TestStoppedRunLeftWholeSaysHowToGoOnOnceMoved: a headless run stopped
+// short of its plan whose --save checkpoint its directory, made read-only
+// under the run, left whole in its hidden temporary file ends, after the
+// error that gives the command moving it, with the command that trains
+// it on once moved, "once moved: …": of the path given, where the
+// directory refused it its place; of the kept name the command moves it
+// to, --save too, where a directory took the path and no name beside it
+// could be had. It ended at the error, and the user, having moved it,
+// had to make the --resume command up.
+func TestStoppedRunLeftWholeSaysHowToGoOnOnceMoved(t *testing.T) {
+	given := flagsAsGiven(t, "--headless", "--preset", "vanilla", "--epochs", "2000", "--every", "100", "--save", "out/run.ckpt", "--plot", "out/run.png")
+	refused := &outputfile.DirError{Path: "out/run.ckpt", Target: "out/run.ckpt", Dir: "out", Why: "takes no new files (renaming one into place there: permission denied)", Err: syscall.EACCES}
+	unplaced := &outputfile.UnplacedError{Path: "out/run.ckpt", Temp: "out/.run.ckpt.tmp-0123abcd", Mode: 0o600, Err: refused}
+	kept := &outputfile.KeptError{Path: "out/run.ckpt", What: "a directory", Kept: "out/.run.ckpt.tmp-0123abcd", Unkept: syscall.EACCES, To: "out/run.kept.ckpt", Mode: 0o600}
+	figure := &outputfile.UnplacedError{Path: "out/run.png", Temp: "out/.run.png.tmp-4567cdef", Mode: 0o644, Err: refused}
+	for _, c := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"its place refused", session.WithOutput(nil, "--save", unplaced),
+			"once moved: out/run.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume out/run.ckpt --every 100 --save out/run.ckpt --plot out/run.png trains the rest"},
+		{"no name beside what took it", session.WithOutput(nil, "--save", kept),
+			"once moved: out/run.kept.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume out/run.kept.ckpt --every 100 --save out/run.kept.ckpt --plot out/run.png trains the rest"},
+		{"the figure alone", session.WithOutput(nil, "--plot", figure), ""},
+		{"kept beside it", session.WithOutput(nil, "--save", &outputfile.KeptError{Path: "out/run.ckpt", What: "a directory", Kept: "out/run.kept.ckpt"}), ""},
+	} {
+		if got := movedResumeLine(c.err, 1234, 2000, "out/run.ckpt", given); got != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
+		}
+	}
+	// Said after the error, on a line of its own, however wrapped (a
+	// --plot room's file left emptied).
+	err := &outputfile.LeftError{Temp: "out/.x.tmp-1", Why: syscall.EACCES, Err: &lineAfter{session.WithOutput(nil, "--save", unplaced), "once moved: …"}}
+	if lines := errorLines(err); len(lines) != 2 || lines[0] != err.Error() || lines[1] != "once moved: …" {
+		t.Errorf("the lines of a run's error with a line after it: %q", lines)
+	}
+}
+
 // TestStoppedSweepNamesTheCellsLeft: a stopped --sweep ends saying which
 // cells it left unfinished, those interrupted and those never started, each
 // key=value,key=value, and the commands that train exactly them, one grid

@@ -478,6 +478,19 @@ func (s *Session) WithOutput(err error, flag string, ferr error) error {
 	return err
 }
 
+// Of is the error of the file flag named ("--save"), nil where it was
+// written: for a caller that says more of one file's failure, as a
+// headless run of a --save left whole (outputfile.UnplacedError) says
+// the command that trains it on once it is moved.
+func (e *OutputsError) Of(flag string) error {
+	for _, o := range e.outs {
+		if o.flag == flag {
+			return o.err
+		}
+	}
+	return nil
+}
+
 func (e *OutputsError) Unwrap() []error {
 	errs := make([]error, len(e.outs))
 	for i, o := range e.outs {
