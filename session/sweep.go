@@ -538,9 +538,14 @@ func (a SweepAxis) fractionDigits(base engine.Config, i int) error {
 // decimalCommaAt is a's values k and k+1 joined by the comma between
 // them, and the number they make read with a decimal comma (engine's
 // DecimalComma), where that is a number the key takes (takes); "" and
-// "" for any other pair.
+// "" for any other pair. A whole part of two digits or more that begins
+// with a 0 is none a number is written with but a group of thousands:
+// gp=1,000,000's "000" and "000" are no fraction, "write it 000.000".
 func (a SweepAxis) decimalCommaAt(base engine.Config, k int) (number, plain string) {
 	if k < 0 || k+1 >= len(a.Values) {
+		return "", ""
+	}
+	if whole := strings.TrimPrefix(a.Values[k], "-"); len(whole) > 1 && whole[0] == '0' {
 		return "", ""
 	}
 	number = a.Values[k] + "," + a.Values[k+1]

@@ -156,6 +156,23 @@ func TestSweepTellsThousandsWhicheverRefusal(t *testing.T) {
 	}
 }
 
+// TestSweepTellsNoFractionOfGroups: groups of thousands after a comma,
+// gp=1,000,000's "000" and "000", are no fraction written with a decimal
+// comma, though gp takes the 0 they would make: the refusal is not told
+// "000,000 is one number? write it 000.000", nor, for 9,999 groups, 4,999
+// such numbers.
+func TestSweepTellsNoFractionOfGroups(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	for spec, want := range map[string]string{
+		"gp=1,000,000":     `gp, values 2 and 3 of 3: "000" appears twice; give it once`,
+		"gp=1,000,000,000": `gp, values 2 and 3 of 4: "000" appears twice; give it once`,
+	} {
+		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
+			t.Errorf("--sweep %s: %v, want %q", spec, err, want)
+		}
+	}
+}
+
 // TestSweepTakesTwoValuesAroundAComma: values that read as a fraction with
 // a decimal comma and as two values the key takes, gp=0,5, are swept as the
 // two values (fractionDigits refuses only digits that begin with a 0), as
