@@ -78,6 +78,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr, values 1 and 2 of 2: 1e-3 and 0.001 are the same value; give one of them"},
 		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target, values 1 and 2 of 2: normal(4,1.25) and normal(4,1.250) are the same value"},
 		{[]string{"target=mixture(-2,0.5;2,0.5),mixture(-2,.5;2,.5)"}, 1, "are the same value"},
+		{[]string{"g_hidden=[\n],[]"}, 1, `g_hidden, values 1 and 2 of 2: [\n] and [] are the same value; give one of them`}, // the line break escaped, not breaking the message (FuzzParseSweep)
 		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts, values 1 and 2 of 2: [relu,identity] and ["relu","identity"] are the same value`},
 		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
 		{[]string{"d_lr=fast"}, 1, "not a number"},
@@ -375,7 +376,9 @@ func TestSweepSaysItsValuesAreCommaSeparated(t *testing.T) {
 // refused in one line; one it accepts has unique keys, non-empty values,
 // and a grid of valid designs within the bound.
 func FuzzParseSweep(f *testing.F) {
-	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1", "a\nb="} {
+	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1", "a\nb=",
+		// The hints of numbers split at their commas (thousands, fraction).
+		"epochs=1,000,2,000", "batch=1,024", "g_lr=0,001", "d_lr=0,5,0,7", "gp=1,000", "gp=1,000,000", "gp=0,05", "epochs=2,500,10,000"} {
 		f.Add(s, uint8(3))
 	}
 	base := testdesigns.PerSample(10)
