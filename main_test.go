@@ -788,6 +788,8 @@ func FuzzParseFlags(f *testing.F) {
 		"--set\x00g_hidden=[1,2,3]\x00--epochs\x00-1",
 		"--list-presets",
 		"--headless\x00--set\x00target=ring(8,2,0.02\n))", "--headless\x00--sweep\x00g_lr=1e-3,\n1e-2", "--headless\x00--ep\nochs=5",
+		"--show-preset\x00vanilla\x00--set\x00gp=00,5", "--headless\x00--set\x00g_lr=0,001", "--headless\x00--set\x00d_momentum=0.9", // a comma's hints, a key left unread
+		"--headless\x00--sweep\x00gp=1,000,000", "--headless\x00--sweep\x00g_hidden=[\n],[]",
 	} {
 		f.Add(args)
 	}

@@ -1053,6 +1053,8 @@ func FuzzConfigSet(f *testing.F) {
 		{"mbd_kernels", "4"}, {"nope", "1"}, {"g_lr", "NaN"}, {"g_hidden", "[[1]]"},
 		{"g_lr", "+Inf"}, {"batch", "-infinity"}, {"g_hidden", "8,inf"}, {"g_hidden", "[8, inf]"}, {"g_hidden", "[ ]"},
 		{"target", "normal(0,\n1))"}, // a parenthesis too many, the spec to write on one line
+		// Commas: a decimal one, thousands grouped, a fraction's 1,000 either.
+		{"g_lr", "0,001"}, {"g_lr", "-0,5"}, {"epochs", "10,000"}, {"gp", "1,000"}, {"gp", "000,000"}, {"g_lr", "１,０"},
 	} {
 		f.Add(kv[0], kv[1])
 	}
