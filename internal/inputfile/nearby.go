@@ -21,7 +21,8 @@ import (
 // checkpoint, where --preset r.csv had been told "did you mean a.csv,
 // i.csv or j.csv?". Each is written as path is, with its directory, and
 // quoted for the shell; "" when no such file is near, or the directory
-// cannot be read. A typo in a checkpoint's or a preset file's name is the
+// cannot be read. A name CheckName refuses, one with a line break in it
+// or spaces around it, is none to offer: given, it would be refused. A typo in a checkpoint's or a preset file's name is the
 // likeliest reason for a name that names nothing.
 func NearbyAs(path, ext string) string {
 	if with := WithExt(path, ext); with != "" {
@@ -36,7 +37,7 @@ func NearbyAs(path, ext string) string {
 	byStem := map[string]string{}
 	var stems []string
 	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && strings.EqualFold(filepath.Ext(n), ext) && n != base {
+		if n := e.Name(); !e.IsDir() && strings.EqualFold(filepath.Ext(n), ext) && n != base && CheckName(n) == nil {
 			if _, ok := byStem[stem(n)]; !ok {
 				byStem[stem(n)] = n
 				stems = append(stems, stem(n))

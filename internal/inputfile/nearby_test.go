@@ -64,3 +64,20 @@ func TestNearbyAsAddsTheExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestNearbyOffersNoNameRefused: a file beside whose name CheckName
+// refuses, a line break in it or a space before it, is not offered,
+// where --resume run.ckpt was told "(did you mean ' run.ckpt'?)", which
+// given is refused for its space, and a name on two lines broke the
+// message's line.
+func TestNearbyOffersNoNameRefused(t *testing.T) {
+	for _, n := range []string{"ru\nn.ckpt", " run.ckpt", "run\x1b.ckpt"} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Skip(err) // a file system that takes no such name
+		}
+		if got := NearbyAs(filepath.Join(dir, "run.ckpt"), ".ckpt"); got != "" {
+			t.Errorf("beside %q: NearbyAs(run.ckpt) = %q, want none", n, got)
+		}
+	}
+}
