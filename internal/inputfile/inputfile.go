@@ -98,18 +98,22 @@ func unreachable(err error) error {
 // links; ok is false where there is none (changed since). An input's
 // refusal and an output's name it, "run.ckpt is a regular file, not a
 // directory", where the system's words, "run.ckpt/sub/x.csv: not a
-// directory", named no file.
+// directory", named no file. The path's directories are looked up as
+// written, each before a separator of it, not as filepath.Dir cleans
+// them: ./run.ckpt/../x.ckpt has run.ckpt on its way, where the cleaned
+// path's directory is ".", and it was told the system's "not a
+// directory" alone.
 func OnTheWay(path string) (file string, st fs.FileInfo, ok bool) {
-	for dir := filepath.Dir(path); ; {
+	for end := len(path); end > 0; end-- {
+		if !os.IsPathSeparator(path[end-1]) || end == 1 {
+			continue
+		}
+		dir := path[:end-1] // a directory path names, its separator after it
 		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 			return dir, st, true
 		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return "", nil, false
-		}
-		dir = up
 	}
+	return "", nil, false
 }
 
 // linked is path, and where it is a symbolic link, the file its links

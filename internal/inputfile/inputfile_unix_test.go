@@ -92,15 +92,18 @@ func TestLinkToNoFileNamesWhereItLeads(t *testing.T) {
 // the nearest to the path, as an output's refusal does (outputfile.Target),
 // not the system's "run.ckpt/x.ckpt: not a directory", which named no file;
 // still syscall.ENOTDIR, and said without its name where the name is said
-// already (Unnamed).
+// already (Unnamed). The path's directories are those it names as written:
+// ./run.ckpt/../x.ckpt has run.ckpt on its way, though cleaned it has none.
 func TestFileOnTheWayIsNamed(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile("run.ckpt", []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]string{
-		"run.ckpt/x.ckpt":     "run.ckpt/x.ckpt: run.ckpt is a regular file, not a directory",
-		"run.ckpt/sub/x.json": "run.ckpt/sub/x.json: run.ckpt is a regular file, not a directory",
+		"run.ckpt/x.ckpt":      "run.ckpt/x.ckpt: run.ckpt is a regular file, not a directory",
+		"run.ckpt/sub/x.json":  "run.ckpt/sub/x.json: run.ckpt is a regular file, not a directory",
+		"./run.ckpt/../x.ckpt": "./run.ckpt/../x.ckpt: ./run.ckpt is a regular file, not a directory", // the file on its way, where the path cleaned has none
+		"run.ckpt//x.ckpt":     "run.ckpt//x.ckpt: run.ckpt is a regular file, not a directory",
 	} {
 		_, err := Open(path)
 		if err == nil || err.Error() != want || !errors.Is(err, syscall.ENOTDIR) {

@@ -781,9 +781,10 @@ func TestFileOnTheWayIsNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]string{
-		"run.ckpt/x.csv":     "cannot write run.ckpt/x.csv: run.ckpt is a regular file, not a directory; give a file in another directory",
-		"run.ckpt/sub/x.png": "cannot write run.ckpt/sub/x.png: run.ckpt is a regular file, not a directory; give a file in another directory",
-		"/dev/null/x.ckpt":   "cannot write /dev/null/x.ckpt: /dev/null is a device, not a directory; give a file in another directory",
+		"run.ckpt/x.csv":       "cannot write run.ckpt/x.csv: run.ckpt is a regular file, not a directory; give a file in another directory",
+		"run.ckpt/sub/x.png":   "cannot write run.ckpt/sub/x.png: run.ckpt is a regular file, not a directory; give a file in another directory",
+		"/dev/null/x.ckpt":     "cannot write /dev/null/x.ckpt: /dev/null is a device, not a directory; give a file in another directory",
+		"./run.ckpt/../x.ckpt": "cannot write ./run.ckpt/../x.ckpt: ./run.ckpt is a regular file, not a directory; give a file in another directory", // on its way as written, not cleaned
 	} {
 		checkRefused(t, path, want)
 	}
