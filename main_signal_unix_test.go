@@ -13,12 +13,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
@@ -840,4 +842,51 @@ func TestSignalAfterTrainingStopsTheFinalEvaluation(t *testing.T) {
 			t.Errorf("--every %s: the checkpoint: %v", c.every, err)
 		}
 	}
+}
+
+// FuzzFlagsCommand: the command a stopped run, batch or sweep ends naming
+// (flagsCommand) holds the flags as given, each word as it was: a POSIX
+// shell reads the line back, after ganui's own command, as the very words
+// of the command line parseFlags took, a path with spaces, quotes, $(…)
+// or a line break in a value and a flag written -name=value alike, where
+// a word run into another, or one the shell expands, would train a run
+// other than the one the line names.
+func FuzzFlagsCommand(f *testing.F) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		f.Skip("no sh")
+	}
+	for _, args := range []string{
+		"--headless\x00--preset\x00vanilla\x00--save\x00my run's $(x).ckpt\x00--every\x00100",
+		"--headless\x00--preset\x00ring\x00-set=target=mixture(-2,0.5;2,0.5)\x00--seeds\x001-3\x00--plot\x00a b.png",
+		"--headless\x00--sweep\x00g_hidden=[16,16],[32]\x00--log=it's.csv",
+		"--headless\x00--sweep\x00d_lr=1e-3,\n1e-2", "--show-preset\x00vanilla\x00--set\x00name=a`b`\\c", "--headless\x00--\x00x", "--",
+	} {
+		f.Add(args)
+	}
+	f.Fuzz(func(t *testing.T, joined string) {
+		args := strings.Split(joined, "\x00")
+		o, err := parseFlags(args, io.Discard)
+		if err != nil {
+			return
+		}
+		var words []string
+		for _, g := range o.asGiven {
+			words = append(words, g.words...)
+		}
+		if !slices.Equal(words, args) && !(args[len(args)-1] == "--" && slices.Equal(words, args[:len(args)-1])) { // a "--" that ends them flags nothing
+			t.Fatalf("%q taken as the flags %q", args, words)
+		}
+		if args = words; len(args) == 0 {
+			return
+		}
+		line, ok := strings.CutPrefix(flagsCommand(o.asGiven), command.Line(""))
+		if !ok {
+			t.Fatalf("%q: %q begins with no %q", args, line, command.Line(""))
+		}
+		out, err := exec.Command(sh, "-c", `printf '%s\0' `+line).Output()
+		if got := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00"); err != nil || !slices.Equal(got, args) {
+			t.Fatalf("sh read %s as %q (%v), want %q", line, got, err, args)
+		}
+	})
 }
