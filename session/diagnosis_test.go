@@ -889,6 +889,39 @@ func TestFarWhateverTheSampleSize(t *testing.T) {
 	}
 }
 
+// TestNotNear: G not far from a one-dimensional target (KS 0.5 or under) is
+// not near it with a KS over 0.25 (NotNear), said with the KS a sample of
+// the target itself stays under, so that a done run at KS 0.374
+// (label-smoothing --epochs 3000) is not told "Going well"; a KS of 0.25 or
+// under (bimodal-mbd's seeds that keep both modes, 0.120 to 0.172), a far G,
+// which Far says, and a plane are not.
+func TestNotNear(t *testing.T) {
+	for _, c := range []struct {
+		ks   float64
+		want string
+	}{
+		{0.374, "KS 0.374, over 0.25 · a sample of the target itself reads under 0.014"},
+		{0.2501, "KS 0.2501, over 0.25 · a sample of the target itself reads under 0.014"},
+		{0.5, "KS 0.500, over 0.25 · a sample of the target itself reads under 0.014"},
+		{0.25, ""},
+		{0.172, ""},
+		{0.5004, ""}, // far
+	} {
+		e := Eval{Epoch: 3000, Metrics: engine.Metrics{N: 10000, KS: c.ks}, KSFloor: engine.KSNoiseFloor(10000)}
+		got := ""
+		if notNear, why, floor := e.NotNear(); notNear {
+			got = numtext.Plain(why) + " · " + floor
+		}
+		if got != c.want {
+			t.Errorf("KS %g: NotNear says %q, want %q", c.ks, got, c.want)
+		}
+	}
+	e := Eval{Epoch: 3000, Metrics: engine.Metrics{N: 2500, KS: 0.374, Plane: &engine.PlaneMetrics{SW1: 0.06, SW1Floor: 0.015}}} // a KS no plane has, to be read past
+	if notNear, why, _ := e.NotNear(); notNear {
+		t.Errorf("a plane: NotNear says %q", why)
+	}
+}
+
 // TestFarNoteNamesHQ: on a plane of modes the screen's note that G is far
 // (Far) names the high-quality share HQ, as the screen's Quality panel
 // does, to keep its one line at 80 columns, and the stall's detail, with
