@@ -173,6 +173,41 @@ func TestRollbackAfterZeroSaysTheDesignIsBack(t *testing.T) {
 	}
 }
 
+// TestRollbackNamesZeroForWhatItKept: a run whose G lr, raised until it ran
+// away, was lowered with ← before u keeps that lower value, above the
+// design's, and the roll-back's note names 0, which sets it back to the
+// design's in one press, as the footer's "0 reset" offers, last, so that it
+// gives way first: "… with G lr still 0.2: space goes on, ← lowers a rate
+// further · u again goes back to epoch 0 · 0 sets G lr back to 5e-5, the
+// design's", where it named ← alone. With two such settings ↑↓ picks each.
+// A setting lowered back to the design's leaves 0 nothing to set back.
+func TestRollbackNamesZeroForWhatItKept(t *testing.T) {
+	s := ranAway(t, 20, 0)
+	Adjust{GLR, -1}.apply(s) // 0.5 → 0.2, still over the design's 5e-5
+	Rollback{}.apply(s)
+	want := "rolled back to epoch 20" + GivesWay + " (diverged at " + numtext.FormatInt(s.rolledFrom) + ")" + GivesWay + " with G lr still 0.2: space goes on, ← lowers a rate further" + GivesWay + " · u again goes back to epoch 0" + GivesWay + GivesWay + " · 0 sets G lr back to 5e-5, the design's" + GivesWay
+	if s.note != want {
+		t.Errorf("u after ←: the roll-back's note %q, want %q", s.note, want)
+	}
+
+	s = ranAway(t, 20, 0)
+	Adjust{GLR, -1}.apply(s)
+	Adjust{DSteps, +1}.apply(s)
+	Rollback{}.apply(s)
+	if want := "· ↑↓ and 0 set each back to the design's, G lr to 5e-5 and D steps to 1" + GivesWay; !strings.HasSuffix(s.note, want) {
+		t.Errorf("u after ← on G lr and → on D steps: the roll-back's note %q, want it to end %q", s.note, want)
+	}
+
+	s = ranAway(t, 20, 0)
+	for s.gan.Config().GLR > 5e-5 {
+		Adjust{GLR, -1}.apply(s)
+	}
+	Rollback{}.apply(s)
+	if strings.Contains(s.note, "0 set") {
+		t.Errorf("u with G lr lowered back to the design's: the roll-back's note %q names 0", s.note)
+	}
+}
+
 // ranAway is vanilla with newRunaway's D lr, its G lr raised ups steps,
 // trained 20 epochs, then raised to 0.5 (and more applied) and trained
 // until it runs away, with the state u returns to kept at keepAt: 20,

@@ -226,11 +226,15 @@ func (Rollback) apply(s *Session) {
 // rate, so the note does not tell it to lower one. A retune set back to
 // the design's before u (0 on the diverged run) is named so, "with G lr
 // back at the design's: space goes on", where the note told a run that
-// would go on as its design to lower a learning rate.
+// would go on as its design to lower a learning rate. A setting u kept
+// that is no retune but off the run's start (G lr lowered with ← before
+// u, still over the design's) is given 0 last, "· 0 sets G lr back to
+// 5e-5, the design's", the first words to give way.
 func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 	now := s.settings(s.gan.Config())
 	retuned := s.retunes()
 	var still, back, reset []string
+	var zero, zeroWhose []string // kept settings off the run's start, which 0 sets back ("G lr to 2e-4"), and whose value that is
 	whose := "the design's"
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		start, isRetune := retuned[k]
@@ -246,6 +250,9 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		}
 		if isRetune || slices.Contains(kept, k) {
 			still = append(still, k.Short()+" still "+now.Text(k))
+			if start := s.startSettings.Text(k); !isRetune && now.Text(k) != start {
+				zero, zeroWhose = append(zero, k.Short()+" to "+start), append(zeroWhose, s.startWord(k))
+			}
 		}
 		if isRetune {
 			back = append(back, fmt.Sprintf("%s to %s", k.Short(), start))
@@ -283,6 +290,24 @@ func (s *Session) rolledNote(kept []Setting, unreached bool) string {
 		// parts to, where the end cut had left "· u again goes back to
 		// …", its epoch lost, at 80×24 beside a finding.
 		note += GivesWay + " · u again goes back to epoch " + numtext.FormatInt(s.kept[len(s.kept)-2].epoch) + GivesWay
+	}
+	if back == nil && !unreached && zero != nil {
+		// The key that sets a kept setting back to the run's start (Reset),
+		// which the footer offers as "0 reset": "with G lr still 2: space
+		// goes on, ← lowers a rate further" named ← alone, though 0 sets
+		// it back in one press. Last, so that it gives way first on a
+		// short screen, before where u again goes and the advice.
+		zeroSets := " · 0 sets " + strings.Replace(zero[0], " to ", " back to ", 1) + ", " + zeroWhose[0]
+		if len(zero) > 1 {
+			// As the retunes' "↑↓ and 0 set each back", whose values
+			// these are said once where they are all alike.
+			each := "each back"
+			if slices.Equal(zeroWhose, slices.Repeat(zeroWhose[:1], len(zeroWhose))) {
+				each += " to " + zeroWhose[0]
+			}
+			zeroSets = " · ↑↓ and 0 set " + each + ", " + numtext.List(zero, "and")
+		}
+		note += GivesWay + zeroSets + GivesWay
 	}
 	return note
 }

@@ -185,6 +185,30 @@ func TestNoteGivesWayBeforeItIsCut(t *testing.T) {
 	}
 }
 
+// TestRolledNoteGivesZeroWayFirst: u's note that names 0 for a setting
+// it kept (G lr lowered with ← before u) gives that way first where the
+// status is short of room, then where u again goes, the advice kept; and
+// the two given way read one "…", not "further … …".
+func TestRolledNoteGivesZeroWayFirst(t *testing.T) {
+	gw := session.GivesWay
+	note := "rolled back to epoch 20" + gw + " (diverged at 222)" + gw + " with G lr still 0.2: space goes on, ← lowers a rate further" + gw + " · u again goes back to epoch 0" + gw + gw + " · 0 sets G lr back to 5e-5, the design's" + gw // as session's Rollback writes it
+	for _, c := range []struct {
+		w, rows int
+		want    string
+	}{
+		{80, 3, "rolled back to epoch 20 (diverged at 222) with G lr still 0.2: space goes on, ← lowers a rate further · u again goes back to epoch 0 · 0 sets G lr back to 5e-5, the design's"},
+		{80, 2, "rolled back to epoch 20 (diverged at 222) with G lr still 0.2: space goes on, ← lowers a rate further · u again goes back to epoch 0 …"},
+		{120, 2, "rolled back to epoch 20 (diverged at 222) with G lr still 0.2: space goes on, ← lowers a rate further · u again goes back to epoch 0 · 0 sets G lr back to 5e-5, the design's"},
+		{120, 1, "rolled back to epoch 20 (diverged at 222) with G lr still 0.2: space goes on, ← lowers a rate further …"},
+	} {
+		lines := noteLines(note, lipgloss.NewStyle(), c.w, c.rows)
+		got := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " ")
+		if len(lines) > c.rows || !fits(lines, c.w) || got != c.want {
+			t.Errorf("%d columns, %d rows: %q (%d lines), want %q", c.w, c.rows, got, len(lines), c.want)
+		}
+	}
+}
+
 // TestRolledNoteKeepsItsAdviceAt80: u's note after a runaway with two
 // settings retuned, in 80×24's two status rows beside a finding, gives way
 // the values 0 sets back (the Settings panel shows them) and keeps the

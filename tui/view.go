@@ -1319,6 +1319,12 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 		}
 		for _, short := range append(shorter, gone) {
 			parts[i] = short
+			if short == gone && i+2 < len(parts) && parts[i+1] == "" && strings.TrimSpace(parts[i+2]) == "…" {
+				// The bracket right after it has given way already: its
+				// "…" stands for both, not "further … …" (u's note, where
+				// "0 sets G lr back" follows "u again goes back").
+				parts[i] = ""
+			}
 			if l := render(); fits(l, w) && len(l) <= rows {
 				return l
 			}
