@@ -171,7 +171,7 @@ func onWhite(c color.Color) float64 {
 // 1.8 times its contrast or more, its lines are drawn wider than the run's
 // (ghostWiden), it is 2:1 at least, and a grey still, as the screen draws
 // another run. At the
-// palette's own #818B98, 3.45:1 beside their 4.55:1, the baseline's G and
+// palette's earlier #818B98, 3.45:1 beside their 4.55:1, the baseline's G and
 // ln 2, its W1 and the run's, were one grey.
 func TestBaselineApartFromTheReferences(t *testing.T) {
 	panels := laidOut(t, FromPicture(pinnedRun(t)))

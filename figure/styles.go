@@ -18,8 +18,7 @@ import (
 // The figure draws each role by its name at the point of use, in its
 // light variant's true colour (paper), for a figure is read on white.
 // Beyond the palette's roles, KS and W1, plain text on the screen, are
-// palette.Text and palette.Muted; a pinned baseline the palette's grey
-// lightened (ghostInk); the target's box, a frame and not data,
+// palette.Text and palette.Muted; the target's box, a frame and not data,
 // is muted; and D's surface shades from palette.SurfaceGenerated through
 // white, where D cannot tell, to palette.SurfaceReal.
 
@@ -34,15 +33,15 @@ var white = color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
 var barFill = blend(paper(palette.Generated), white, 0.6)
 
 // ghostInk is a pinned baseline's curves, outline and marks on paper: the
-// palette's baseline grey (palette.Baseline) lightened toward the paper, a
-// grey still, the screen's meaning, another run's, as barFill is the
-// generated samples' blue. At the palette's own #818B98 it stood a shade
-// from the muted #6E7781 of the references drawn beside it, ln 2 in panel
-// (b), the run's W1 in (c), one grey on a projector; at #A7AEB7 it reads at
-// a glance as the run behind this one. Lighter, 2.2:1 on white where the
-// palette asks 3:1 of data, its lines are drawn ghostWiden wider than the
-// run's and its marks in (c) as much larger, so as to be seen all the same.
-var ghostInk = blend(paper(palette.Baseline), white, 0.3)
+// palette's baseline grey (palette.Baseline), #A7AEB7, the screen's
+// meaning, another run's. At #818B98, as the palette had it, it stood a
+// shade from the muted #6E7781 of the references drawn beside it, ln 2 in
+// panel (b), the run's W1 in (c), one grey on a projector; at #A7AEB7 it
+// reads at a glance as the run behind this one. Light, 2.2:1 on white
+// where the palette asks 3:1 of the run's data, its lines are drawn
+// ghostWiden wider than the run's and its marks in (c) as much larger, so
+// as to be seen all the same.
+var ghostInk = paper(palette.Baseline)
 
 // ghostWiden is how much wider a baseline's line is drawn than the run's
 // line of its value (ghostInk).

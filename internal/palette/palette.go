@@ -33,7 +33,9 @@
 // samples (dark) or the teal of G (light), the warning yellow the red of
 // worse, the faint axes white on a white terminal, real data's orange the
 // warnings' yellow, D's purple the accent's. In 16 the greys are bright
-// black and plain text the terminal's own; 16 colours have six hues for
+// black (a pinned baseline plain black on light terminals and plain white
+// on dark ones, apart from the references) and plain text the terminal's
+// own; 16 colours have six hues for
 // eight meanings, so two pairs share a hue at its two brightnesses:
 // orange is the red that worse does not take, for worse meets real data
 // only in the plane's mode map (·· missed), where the warnings' yellow
@@ -105,8 +107,17 @@ var (
 	// fainter than the muted words beside them but not the axes' 2:1.
 	Idle = Colour{Light: Variant{"#8C959F", "246", "8"}, Dark: Variant{"#656C76", "242", "8"}}
 	// Baseline is a pinned baseline's curves and outline: grey, for it is
-	// another run's, but 3:1 and more, for it is data.
-	Baseline = Colour{Light: Variant{"#818B98", "102", "8"}, Dark: Variant{"#6E7681", "243", "8"}}
+	// another run's, and fainter than the references' muted grey by 1.8
+	// times in contrast or more, so that its curves read at a glance
+	// apart from the lines they run along (ln 2 on the losses chart, a
+	// target's dotted line): at #818B98 (256: 102) beside the muted
+	// #6E7781 (243), 3.45:1 beside 4.55:1 on white, and #6E7681 (243)
+	// beside #8B949E (246) on black, they were one grey. On white it is
+	// the figure's baseline grey, 2.2:1, near the axes' but never on
+	// them; on black 3.4:1. 16 colours have one grey, bright black, which
+	// the references keep: the baseline takes plain black on a light
+	// terminal and plain white on a dark one, apart from it.
+	Baseline = Colour{Light: Variant{"#A7AEB7", "248", "0"}, Dark: Variant{"#5A626C", "241", "7"}}
 	// Better is a finding or a change for the better.
 	Better = Colour{Light: Variant{"#1A7F37", "29", "2"}, Dark: Variant{"#3FB950", "71", "10"}}
 	// Warning is a finding to watch, and the pause.
