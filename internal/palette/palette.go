@@ -45,6 +45,13 @@
 //
 // A figure is read on white: it draws the light variants' true colours.
 //
+// The pairs a learner tells apart on one chart by colour alone — the
+// losses' real, generated and G; the bars and the target; G's samples,
+// the target and D's push on the plane — stay 20 ΔE*ab apart in true
+// colour for every eye: normal, and as a protanope, a deuteranope and a
+// tritanope sees them (Machado, Oliveira and Fernandes 2009, full
+// severity; colourblind_test.go).
+//
 // A sweep's heat map is the one drawing outside this palette: its blue
 // to red is a distance's scale (median KS, or sliced W1), lowest blue,
 // highest red, on a figure with no real data, samples, D or G for its
@@ -80,12 +87,18 @@ var (
 	// side and still as two lines.
 	GeneratedSecond = Colour{Light: Variant{"#033D8B", "24", "4"}, Dark: Variant{"#A5D6FF", "153", "12"}}
 	// D is the discriminator's own: purple, neither side's, for D
-	// judges both.
-	D = Colour{Light: Variant{"#A626A4", "127", "13"}, Dark: Variant{"#E58EE6", "176", "5"}}
+	// judges both; darker on white and pinker on black than it was
+	// (#A626A4, #E58EE6), for to a protanope that purple was the
+	// generated blue, D's push one with G's samples it starts from
+	// (ΔE*ab 17 on white, 9 on black; colourblind_test.go).
+	D = Colour{Light: Variant{"#960C90", "90", "13"}, Dark: Variant{"#E490CC", "175", "5"}}
 	// G is the generator's loss and its curve G(z): teal, apart from
 	// the generated samples' blue, for G's loss is not a measure of the
-	// samples.
-	G = Colour{Light: Variant{"#0F7B7B", "30", "6"}, Dark: Variant{"#39C5CF", "80", "14"}}
+	// samples; darker on white and lighter on black than the blue, for
+	// to a tritanope a teal of the blue's lightness (#0F7B7B, #39C5CF)
+	// was the blue, G's loss one curve with D's on generated data
+	// (ΔE*ab 14 and 12).
+	G = Colour{Light: Variant{"#005A5A", "23", "6"}, Dark: Variant{"#5AEAF6", "87", "14"}}
 
 	// Accent is the program's own marks: titles, the selected setting,
 	// the finished state, the app's name. A violet no data takes.
