@@ -97,7 +97,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--headless", "--preset", "ring", "--sweep", "target=points(p.csv),points(./p.csv)"},
 			files: []file{{name: "p.csv", content: "0,0\n1,1\n2,0\n"}}},
 		{args: []string{"--headless", "--resume", "run.ckpt", "--set", "g_lr=1e-3"}, files: []file{{name: "run.ckpt", checkpoint: 1000}}},
-		{args: []string{"--headless", "--resume", "run.ckpt", "--epochs", "1000"}, files: []file{{name: "run.ckpt", checkpoint: 1000}}},
+		{args: []string{"--headless", "--resume", "run.ckpt", "--epochs", "1000"}, files: []file{{name: "run.ckpt", checkpoint: 2000}}},
 		{args: []string{"--headless", "--resume", "run.ckpt", "--plot", "run.png"}, files: []file{{name: "run.ckpt", checkpoint: 2000}}},
 		{args: []string{"--headless", "--resume", "run.ckpt", "--epochs", "501", "--every", "0", "--log", "run.csv"}, files: []file{{name: "run.ckpt", checkpoint: 500}}},
 		// docs/preset-files.md.
