@@ -126,7 +126,13 @@ func linked(path string) string {
 }
 
 // leadsTo is the file path's symbolic links lead to, as far as they lead:
-// path itself where it is no link.
+// path itself where it is no link. A chain that reaches one of the
+// kernel's links to a file with no path (Pathless: a pipe, a socket)
+// ends before that link, at the name that leads to it: /dev/fd/63 of
+// <(…) is itself the pipe, and /dev/stdout, the system's link to
+// /proc/self/fd/1, is a pipe when a pipe is standard output; neither is
+// "a link to /dev/fd/pipe:[1100278]", the kernel's words for the pipe
+// joined onto the link's directory, a path that does not exist.
 func leadsTo(path string) string {
 	to := path
 	for range 40 { // as many links as Linux follows
@@ -135,15 +141,31 @@ func leadsTo(path string) string {
 			break
 		}
 		link, err := os.Readlink(to)
-		if err != nil {
+		if err != nil || Pathless(to, link) {
 			break
 		}
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(filepath.Dir(to), link)
 		}
+		if next, err := os.Readlink(link); err == nil && Pathless(link, next) {
+			break
+		}
 		to = link
 	}
 	return to
+}
+
+// Pathless reports whether link, a symbolic link whose text is text, is
+// one of the kernel's links to an open file that has no path, one of
+// /proc's (or /dev/fd's, which are /proc's) descriptors: a pipe's, of
+// bash's <(…) or a pipe made standard output, "pipe:[1100278]"; a
+// socket's, "socket:[…]"; an anonymous inode's, "anon_inode:[eventfd]".
+// Its text is the kernel's name for the file, not a path to it:
+// followed as one, it leads to a file that does not exist. The link
+// itself, which the system follows, is the file (os.Stat says what it
+// is). On systems without /proc, none is.
+func Pathless(link, text string) bool {
+	return !strings.HasPrefix(text, "/") && strings.Contains(text, ":") && onProc(filepath.Dir(link))
 }
 
 // LinkLoop is the refusal of path, whose symbolic links lead round in a

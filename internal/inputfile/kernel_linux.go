@@ -20,3 +20,11 @@ func madeByKernel(f *os.File) bool {
 	}
 	return false
 }
+
+// onProc reports whether dir, links followed, is on /proc's file system,
+// whose descriptor links (/proc/self/fd/N, /dev/fd/N) name a pipe or a
+// socket by the kernel's words for it ("pipe:[1100278]"), not a path.
+func onProc(dir string) bool {
+	var st unix.Statfs_t
+	return unix.Statfs(dir, &st) == nil && st.Type == unix.PROC_SUPER_MAGIC
+}

@@ -937,6 +937,12 @@ func Target(given string) (string, error) {
 			if err != nil {
 				return "", fmt.Errorf("%s: %w", linked(given, path), unwrapPath(err))
 			}
+			if inputfile.Pathless(path, link) { // a pipe's descriptor, /dev/fd/3: the file is the link, not "/dev/fd/pipe:[…]"
+				if st, err = os.Stat(path); err != nil {
+					return "", fmt.Errorf("%s: %w", linked(given, path), unwrapPath(err))
+				}
+				return "", inputfile.Regular(given, st, true)
+			}
 			if !filepath.IsAbs(link) {
 				link = filepath.Join(filepath.Dir(path), link)
 			}
