@@ -240,8 +240,22 @@ func (e *lineAfter) Unwrap() error { return e.err }
 // run.ckpt holds this run, vanilla seed 1, stopped at epoch 2,979 of its
 // 100,000: ganui --headless --resume run.ckpt --every 100 --save run.ckpt
 // trains it on from there, where this command trains it again from epoch
-// 0 and replaces it as the run ends; copy it elsewhere to keep it".
+// 0 and replaces it as the run ends; copy it elsewhere to keep it". A
+// --log that holds the run's history to its stop (st.Log), which the
+// --resume goes on in and this command empties at its first epoch, is
+// named in the same note, where it had a note of its own that called it
+// another run's history: "--save run.ckpt holds this run, vanilla seed
+// 1, stopped at epoch 3,463 of its 100,000, and --log run.csv its
+// history to there: ganui --headless --resume run.ckpt --save run.ckpt
+// --log run.csv trains it on from there, going on in both, where this
+// command trains it again from epoch 0, empties the log at its first
+// epoch and replaces the checkpoint as the run ends; copy the
+// checkpoint elsewhere to keep it".
 func stoppedRunNote(st session.StoppedRun, given []givenFlag) string {
+	if st.Log != "" {
+		return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s, and --log %s its history to there: %s trains it on from there, going on in both, where this command trains it again from epoch 0, empties the log at its first epoch and replaces the checkpoint as the run ends; copy the checkpoint elsewhere to keep it",
+			st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), st.Log, resumeCommand(st.Path, given))
+	}
 	return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
 		st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, given))
 }

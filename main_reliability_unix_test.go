@@ -787,6 +787,82 @@ func TestTheSameCommandAfterAStopPointsAtResume(t *testing.T) {
 	}
 }
 
+// TestTheSameCommandAfterAStopNamesItsLog: a run stopped short of its plan
+// with --save run.ckpt --log run.csv, its command given again, is told in
+// one note that the log holds the run's history to its stop too, and that
+// the --resume it names goes on in both: "--save run.ckpt holds this run,
+// …, and --log run.csv its history to there: … trains it on from there,
+// going on in both, where this command …, empties the log at its first
+// epoch …", where the log's own note had called it "another run's history,
+// to epoch 1", beside the checkpoint's calling it this run. A log that is
+// not the run's to its stop — a row of it changed, its last row gone — is
+// still told another run's, beside the checkpoint's note as before; and the
+// named --resume does go on in the log.
+func TestTheSameCommandAfterAStopNamesItsLog(t *testing.T) {
+	t.Chdir(t.TempDir())
+	args := []string{"--headless", "--preset", "vanilla", "--epochs", "100000", "--every", "10", "--samples", "100", "--save", "run.ckpt", "--log", "run.csv"}
+	var said strings.Builder
+	if code := run(args, &readerGoneAt{lines: 1}, &said); code != exitBrokenPipe {
+		t.Fatalf("the first run: exit %d, %s", code, said.String())
+	}
+	g, err := session.LoadCheckpoint("run.ckpt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := numtext.FormatInt(g.Epoch())
+	saved, err := os.ReadFile("run.ckpt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, err := os.ReadFile("run.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(log), "\n")
+	last := lines[len(lines)-2]
+	changed := strings.Join(lines[:len(lines)-2], "") + strings.Replace(last, ",0.", ",1.", 1)
+	cut := strings.Join(lines[:len(lines)-2], "")
+	if !strings.HasPrefix(last, at+",") || changed == string(log) || !strings.Contains(cut, "\n") {
+		t.Fatalf("the log does not end at the checkpoint's epoch %s:\n%s", at, log)
+	}
+	both := "ganui: note: --save run.ckpt holds this run, vanilla seed 1, stopped at epoch " + at + " of its 100,000, and --log run.csv its history to there: ganui --headless --resume run.ckpt --every 10 --save run.ckpt --log run.csv trains it on from there, going on in both, where this command trains it again from epoch 0, empties the log at its first epoch and replaces the checkpoint as the run ends; copy the checkpoint elsewhere to keep it\n"
+	another := func(to string) string {
+		return "ganui: note: --log run.csv holds another run's history, to epoch " + to + ": this run's replaces it\n" +
+			"ganui: note: --save run.ckpt holds this run, vanilla seed 1, stopped at epoch " + at + " of its 100,000: ganui --headless --resume run.ckpt --every 10 --save run.ckpt --log run.csv trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it\n"
+	}
+	restore := func(log string) {
+		t.Helper()
+		if err := os.WriteFile("run.ckpt", saved, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("run.csv", []byte(log), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		what, log, want string
+	}{
+		{"the run's own log", string(log), both},
+		{"its last row changed", changed, another(at)},
+		{"its last row gone", cut, another(strings.Split(lines[len(lines)-3], ",")[0])},
+	} {
+		restore(c.log)
+		var said strings.Builder
+		run(args, &readerGoneAt{lines: 0}, &said)
+		if !strings.HasPrefix(said.String(), c.want) {
+			t.Errorf("%s, the same command again: stderr %q, want it to begin %q", c.what, said.String(), c.want)
+		}
+	}
+	// The --resume the note names goes on in the log, as it says.
+	restore(string(log))
+	if code, stdout, stderr := runCLI(t, "--headless", "--resume", "run.ckpt", "--every", "10", "--save", "run.ckpt", "--log", "run.csv", "--epochs", strconv.Itoa(g.Epoch()+1)); code != 0 {
+		t.Fatalf("the note's --resume: exit %d, %s%s", code, stdout, stderr)
+	}
+	if got, err := os.ReadFile("run.csv"); err != nil || !strings.HasPrefix(string(got), string(log)) || len(got) == len(log) {
+		t.Errorf("the note's --resume did not go on in the log: %v\n%s", err, got)
+	}
+}
+
 // TestCommandsToCopyKeepLongPaths: a run stopped with its --save under a
 // directory whose path runs past 80 characters, and the same command
 // given again, name that path whole in every line, the commands they

@@ -317,6 +317,12 @@ type StoppedRun struct {
 	Seed  uint64
 	Epoch int // the checkpoint's
 	Plan  int // the epochs the run trains to
+	// Log is the --log that holds this run's history to Epoch too (the
+	// same command's log, which the run wrote to its stop), "" for none:
+	// --resume of Path goes on in it, where the command given again
+	// empties it at its first epoch. Its note is then this one, not
+	// "holds another run's history" (ownLog).
+	Log string
 }
 
 // Replaces says, of each output that holds another run's work this run
@@ -346,9 +352,9 @@ func (s *Session) Replaces() []Replaced { return s.replaces }
 // with the run it holds in Stopped when that is this one, of gan's design
 // and seed to plan epochs on samples samples, stopped short of the plan;
 // false when there is none to replace there.
-func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (Replaced, bool) {
+func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (_ Replaced, last engine.EpochStats, _ bool) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		return Replaced{}, false
+		return Replaced{}, last, false
 	}
 	what := "a ganui checkpoint" // one this ganui cannot read (damaged, a newer ganui's) is still one
 	var stopped *StoppedRun
@@ -361,9 +367,33 @@ func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (Replac
 		if rec, err := readRecord(annex, saved.Epoch()); err == nil && gan != nil && rec.planned == plan && rec.samples == samples &&
 			saved.Epoch() < plan && saved.Seed() == gan.Seed() && bytes.Equal(presets.Marshal(saved.Config()), presets.Marshal(gan.Config())) {
 			stopped = &StoppedRun{Path: path, Name: name, Seed: saved.Seed(), Epoch: saved.Epoch(), Plan: plan}
+			last = rec.last
 		}
 	}
-	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), Stopped: stopped}, true
+	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), Stopped: stopped}, last, true
+}
+
+// ownLog reports whether the --log history at path is the run whose
+// checkpoint's row at its epoch is last (the record's, replacedCheckpoint):
+// of this run's columns, or an earlier ganui's of them, as a resume reads
+// it, it ends at that epoch with that row, its losses, mean and standard
+// deviation written as the run wrote them, and has no line a resume would
+// refuse (logBadLine). --resume of the checkpoint goes on in such a log,
+// by the same tests (New): this very run stopped, its command given
+// again, whose log is not another run's history.
+func ownLog(path string, lay csvLayout, last engine.EpochStats) bool {
+	if last.Epoch <= 0 {
+		return false
+	}
+	for _, l := range append([]csvLayout{lay}, lay.earlier()...) {
+		if end, row, _, ok := logEnd(path, l); ok {
+			if line, _ := logBadLine(path, l); end != last.Epoch || line > 0 {
+				return false
+			}
+			return lossFields(row, l) == lossFields(string(appendCSV(nil, last, nil, l)), l)
+		}
+	}
+	return false
 }
 
 // replacedLog is Replaces' note of the --log history at path that a run
@@ -649,9 +679,11 @@ func New(opts Options) (*Session, error) {
 	}
 	// What the outputs replace, read before they are held (an empty
 	// --save is a reservation's from here on).
+	logReplaced := false
 	if s.csv != nil && !s.csv.append && opts.Resume == "" {
 		if note := replacedLog(opts.LogPath, s.csv.lay); note != "" {
 			s.replaces = append(s.replaces, Replaced{Note: note})
+			logReplaced = true
 		}
 	}
 	if opts.SavePath != "" && !opts.SavesOverResume() {
@@ -659,7 +691,17 @@ func New(opts Options) (*Session, error) {
 		if opts.Resume != "" {
 			this = nil
 		}
-		if r, ok := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); ok {
+		if r, last, ok := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); ok {
+			if r.Stopped != nil && logReplaced && ownLog(opts.LogPath, s.csv.lay, last) {
+				// The log is the stopped run's own history, which its
+				// --resume goes on in: said with the checkpoint, in one
+				// note, not as another run's.
+				s.replaces = s.replaces[:len(s.replaces)-1]
+				r.Stopped.Log = opts.LogPath
+				st := r.Stopped
+				r.Note = fmt.Sprintf("--save %s holds a checkpoint of %s, seed %d, at epoch %s, and --log %s its history to there: this run's are to replace them, the log's at its first epoch, the checkpoint's as the run ends; copy the checkpoint elsewhere to keep it",
+					st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), st.Log)
+			}
 			s.replaces = append(s.replaces, r)
 		}
 	}
