@@ -1605,7 +1605,9 @@ func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 // each failing cell on a line of its own, naming the cell as its row does and
 // the seeds it failed for, the cell that trained having its row, not the
 // failures joined on one line, no cell named. The error is none of those the
-// exit codes tell apart: exit 1.
+// exit codes tell apart: exit 1. The summary line of the runs that trained
+// ends the rows all the same, as a sweep with diverged cells has one, counting
+// the runs that failed, "runs=2 diverged=0 failed=4", where it was left out.
 func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
 	dir := t.TempDir()
 	var targets []string
@@ -1634,6 +1636,10 @@ func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
 	}
 	if !strings.HasPrefix(stdout.String(), "sweep target="+targets[0]+" runs=2 ") {
 		t.Errorf("stdout %q; want the first cell's row", stdout.String())
+	}
+	if rows := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n"); len(rows) != 2 || !strings.HasPrefix(rows[1], "summary ") ||
+		!strings.Contains(rows[1], " cells=3 samples=100 seeds=1-2 runs=2 diverged=0 failed=4 sw1_floor=") {
+		t.Errorf("stdout %q; want the first cell's row, then the summary of it, counting failed=4", stdout.String())
 	}
 	lines := errorLines(err)
 	if len(lines) != 2 {

@@ -1049,8 +1049,11 @@ type UnfinishedCell struct {
 // no further run starts, rows are printed for the cells with finished
 // runs, and the error is ErrInterrupted, if that left any run
 // unfinished (unfinished=; a cancel as the last row is printed, every
-// run done, is none). The result holds the rows
-// printed. tally, when not nil, is told how far the sweep has got, run by
+// run done, is none). Runs that could not be built (a cell's points file
+// gone since the sweep was read) make it a *RunsFailed, a cell a
+// failure, which wins over the stop; the summary is printed first all
+// the same, of the runs that finished, counting those as failed=N. The
+// result holds the rows printed. tally, when not nil, is told how far the sweep has got, run by
 // run, as RunSeeds tells it.
 func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) (SweepResult, error) {
 	opts = withBase(withClock(opts))
@@ -1142,11 +1145,21 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		}
 	}, tally)
 	row(cell)
-	if err := cellFailures(axes, cells, seeds, errs); err != nil {
-		return res, err
+	// Runs that could not be built (a cell's points file gone since the
+	// sweep was read) are the sweep's failure, said a cell a line by the
+	// caller; the summary of those that ran is printed all the same, as a
+	// sweep with diverged cells prints one, counting them, failed=N, where
+	// it was left out and a script reading the last line of a sweep found
+	// a row.
+	failures := cellFailures(axes, cells, seeds, errs)
+	failed := 0
+	for _, err := range errs {
+		if err != nil {
+			failed++
+		}
 	}
 	for c, cl := range cells {
-		if done[c] < k {
+		if done[c] < k && failures == nil {
 			res.Unfinished = append(res.Unfinished, UnfinishedCell{Values: cl.Values, Started: started[c]})
 		}
 	}
@@ -1181,13 +1194,26 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	if design := SweepDesignText(res, "preset="); design != "" {
 		head += " " + design
 	}
-	fmt.Fprintf(out, "%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
+	fmt.Fprintf(out, "%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s%s jobs=%d wall_s=%s\n",
 		head, target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
-		unfinished(len(runs)-total), floor, min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
+		failedField(failed), unfinished(len(runs)-total-failed), floor, min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
+	if failures != nil {
+		return res, failures
+	}
 	if total < len(runs) { // ctx's cancel stopped some: one after the last run's end stopped none
 		return res, ErrInterrupted
 	}
 	return res, nil
+}
+
+// failedField is a sweep summary's count of the n runs that could not be
+// built, " failed=2", or "" for none: runs= counts those that finished,
+// unfinished= those a stop cut short or kept from starting.
+func failedField(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" failed=%d", n)
 }
 
 // sweptDesign names the design of a sweep over presets (its axis on) as
