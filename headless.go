@@ -186,16 +186,19 @@ func resumeLine(epoch, plan int, path string, given []givenFlag) string {
 
 // movedResumeLine is the line a headless run stopped short of its plan
 // ends with, after err, its files' failure, where its --save checkpoint
-// (path as given) is left whole in its hidden temporary file, its
-// directory having refused it its place (outputfile.UnplacedError) or a
-// name beside what took its path (outputfile.KeptError): resumeLine of
-// the path the command the error gives moves it to, said as "once
-// moved: out/run.ckpt holds the run at epoch 1,234 of its 5,000; ganui
-// --headless --resume out/run.ckpt … trains the rest". Without it the
-// user, having moved it, had to make the --resume command up. Where it is
+// (path as given) is not at its path but whole: left in its hidden
+// temporary file, its directory having refused it its place
+// (outputfile.UnplacedError) or a name beside what took its path
+// (outputfile.KeptError, Unkept), resumeLine of the path the command the
+// error gives moves it to, said as "once moved: out/run.ckpt holds the
+// run at epoch 1,234 of its 5,000; ganui --headless --resume out/run.ckpt
+// … trains the rest"; kept beside what took its path (a directory made
+// there mid-run), resumeLine of the kept file, "out/run.kept.ckpt holds
+// the run at …", the line a stop whose --save was written ends with.
+// Without it the user had to make the --resume command up. Where it is
 // kept beside what took the path, --save goes on in the kept file too:
 // the path given is what took it, which a --save there refuses. "" for
-// a checkpoint not left so.
+// a checkpoint not written at all.
 func movedResumeLine(err error, epoch, plan int, path string, given []givenFlag) string {
 	var oe *session.OutputsError
 	if !errors.As(err, &oe) {
@@ -204,20 +207,28 @@ func movedResumeLine(err error, epoch, plan int, path string, given []givenFlag)
 	serr := oe.Of("--save")
 	var ue *outputfile.UnplacedError
 	var ke *outputfile.KeptError
+	moved := "once moved: "
 	switch {
 	case errors.As(serr, &ue):
 	case errors.As(serr, &ke) && ke.Unkept != nil && ke.To != "":
-		path = ke.To
-		for i, g := range given {
-			if g.name == "save" {
-				given = append(slices.Clone(given[:i]), append([]givenFlag{{"save", []string{"--save", path}}}, given[i+1:]...)...)
-				break
-			}
-		}
+		path, given = ke.To, savingTo(ke.To, given)
+	case errors.As(serr, &ke) && ke.Unkept == nil && ke.Kept != "":
+		path, given, moved = ke.Kept, savingTo(ke.Kept, given), ""
 	default:
 		return ""
 	}
-	return "once moved: " + strings.TrimPrefix(resumeLine(epoch, plan, path, given), "ganui: ")
+	return moved + strings.TrimPrefix(resumeLine(epoch, plan, path, given), "ganui: ")
+}
+
+// savingTo is given with its --save at path: a kept checkpoint's, which
+// the run goes on saving in.
+func savingTo(path string, given []givenFlag) []givenFlag {
+	for i, g := range given {
+		if g.name == "save" {
+			return append(slices.Clone(given[:i]), append([]givenFlag{{"save", []string{"--save", path}}}, given[i+1:]...)...)
+		}
+	}
+	return given
 }
 
 // lineAfter is a run's error, err, with a line ganui says after it, on a

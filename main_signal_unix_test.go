@@ -137,8 +137,10 @@ func TestStoppedRunSaysHowToGoOn(t *testing.T) {
 // it on once moved, "once moved: …": of the path given, where the
 // directory refused it its place; of the kept name the command moves it
 // to, --save too, where a directory took the path and no name beside it
-// could be had. It ended at the error, and the user, having moved it,
-// had to make the --resume command up.
+// could be had. Kept beside a directory made at its path, its line is
+// that of a stop whose --save was written, of the kept file, --save too.
+// It ended at the error, and the user, having moved it, had to make the
+// --resume command up; kept beside, the user had to make it up too.
 func TestStoppedRunLeftWholeSaysHowToGoOnOnceMoved(t *testing.T) {
 	given := flagsAsGiven(t, "--headless", "--preset", "vanilla", "--epochs", "2000", "--every", "100", "--save", "out/run.ckpt", "--plot", "out/run.png")
 	refused := &outputfile.DirError{Path: "out/run.ckpt", Target: "out/run.ckpt", Dir: "out", Why: "takes no new files (renaming one into place there: permission denied)", Err: syscall.EACCES}
@@ -155,7 +157,9 @@ func TestStoppedRunLeftWholeSaysHowToGoOnOnceMoved(t *testing.T) {
 		{"no name beside what took it", session.WithOutput(nil, "--save", kept),
 			"once moved: out/run.kept.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume out/run.kept.ckpt --every 100 --save out/run.kept.ckpt --plot out/run.png trains the rest"},
 		{"the figure alone", session.WithOutput(nil, "--plot", figure), ""},
-		{"kept beside it", session.WithOutput(nil, "--save", &outputfile.KeptError{Path: "out/run.ckpt", What: "a directory", Kept: "out/run.kept.ckpt"}), ""},
+		{"kept beside it", session.WithOutput(nil, "--save", &outputfile.KeptError{Path: "out/run.ckpt", What: "a directory", Kept: "out/run.kept.ckpt"}),
+			"out/run.kept.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume out/run.kept.ckpt --every 100 --save out/run.kept.ckpt --plot out/run.png trains the rest"},
+		{"not written", session.WithOutput(nil, "--save", syscall.ENOSPC), ""},
 	} {
 		if got := movedResumeLine(c.err, 1234, 2000, "out/run.ckpt", given); got != c.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
