@@ -408,16 +408,38 @@ func putCommand(temp, to string, mode fs.FileMode) string {
 
 // wholeWords says temp, a write of a file called base left whole
 // (leaveWhole, mode as it returned), and put, the command that moves it
-// (putCommand): "left whole in its hidden temporary file
+// (putCommand), once what kept it from its place, cause, is mended
+// (placedOnce): "left whole in its hidden temporary file
 // /srv/out/.run.ckpt.tmp-decf0776, read-only, which no later write of
 // run.ckpt removes: once the directory is writable, mv … puts it in
 // place", UnplacedError's and KeptError's words alike.
-func wholeWords(temp, base string, mode fs.FileMode, put string) string {
+func wholeWords(temp, base string, mode fs.FileMode, put string, cause error) string {
 	kept := "read-only, which no later write of " + base + " removes"
 	if mode == 0 {
 		kept = "which a later write of " + base + " removes"
 	}
-	return fmt.Sprintf("left whole in its hidden temporary file %s, %s: once the directory is writable, %s puts it in place", temp, kept, put)
+	return fmt.Sprintf("left whole in its hidden temporary file %s, %s: %s%s puts it in place", temp, kept, placedOnce(cause), put)
+}
+
+// placedOnce is when the command that moves a file left whole puts it
+// in place, said after cause, what refused it its name: "once the disk
+// has room, " for a full disk or quota (ENOSPC, EDQUOT: a KeptError's
+// link beside what took its path), "once the file system is writable, "
+// for one made read-only under the run (EROFS), "once the directory is
+// writable, " for its permissions (an UnplacedError's refused rename,
+// always), and "" for any other (every kept name taken: the command's
+// random name is free now). Said "once the directory is writable" of a
+// full disk, it sent the user to chmod a directory that was writable.
+func placedOnce(cause error) string {
+	switch {
+	case errors.Is(cause, syscall.ENOSPC), errors.Is(cause, syscall.EDQUOT):
+		return "once the disk has room, "
+	case errors.Is(cause, syscall.EROFS):
+		return "once the file system is writable, "
+	case errors.Is(cause, fs.ErrPermission):
+		return "once the directory is writable, "
+	}
+	return ""
 }
 
 // Error says the refusal, and where what was written is and what puts it
@@ -429,7 +451,7 @@ func wholeWords(temp, base string, mode fs.FileMode, put string) string {
 // /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
 // /srv/out/run.ckpt puts it in place".
 func (e *UnplacedError) Error() string {
-	return fmt.Sprintf("%v; what was to be written there is %s", e.Err, wholeWords(e.Temp, filepath.Base(e.Path), e.Mode, e.Put()))
+	return fmt.Sprintf("%v; what was to be written there is %s", e.Err, wholeWords(e.Temp, filepath.Base(e.Path), e.Mode, e.Put(), e.Err))
 }
 
 func (e *UnplacedError) Unwrap() error { return e.Err }
@@ -1261,7 +1283,7 @@ func (e *KeptError) Error() string {
 		contents = "what was to be written there"
 	}
 	if e.Unkept != nil {
-		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is %s", e.Path, e.What, contents, e.Unkept, wholeWords(e.Kept, filepath.Base(e.Path), e.Mode, e.Put()))
+		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is %s", e.Path, e.What, contents, e.Unkept, wholeWords(e.Kept, filepath.Base(e.Path), e.Mode, e.Put(), e.Unkept))
 	}
 	return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace: %s is kept beside it, in %s%s", e.Path, e.What, contents, e.Kept, e.Use)
 }

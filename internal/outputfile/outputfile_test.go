@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -234,5 +235,37 @@ func TestWriteReplacesOnlyItsKind(t *testing.T) {
 		if got, _ := os.ReadFile(path); string(got) != "CKPT new" {
 			t.Errorf("over %q: the file holds %q", before, got)
 		}
+	}
+}
+
+// TestLeftWholeSaysWhenAfterItsCause: a write left whole in its hidden
+// temporary file is named with the command that moves it once what
+// refused it its name is mended, worded after that cause: a full disk or
+// quota refusing a name beside what took the path (ENOSPC, EDQUOT) "once
+// the disk has room", a file system made read-only "once the file system
+// is writable", the directory's permissions (a KeptError's, and an
+// UnplacedError's refused rename, always) "once the directory is
+// writable", where each said "once the directory is writable", and sent
+// the user of a full disk to chmod a writable directory.
+func TestLeftWholeSaysWhenAfterItsCause(t *testing.T) {
+	const put = "mv out/.run.ckpt.tmp-0123abcd out/run.kept.ckpt && chmod 600 out/run.kept.ckpt puts it in place"
+	for _, c := range []struct {
+		cause error
+		when  string
+	}{
+		{syscall.ENOSPC, "once the disk has room, "},
+		{syscall.EDQUOT, "once the disk has room, "},
+		{syscall.EROFS, "once the file system is writable, "},
+		{syscall.EACCES, "once the directory is writable, "},
+		{errors.New("run.kept.ckpt, its names numbered to -1000 and 100 of random digits are all taken"), ""},
+	} {
+		ke := &KeptError{Path: "out/run.ckpt", What: "a directory", Kept: "out/.run.ckpt.tmp-0123abcd", Unkept: c.cause, To: "out/run.kept.ckpt", Mode: 0o600}
+		if want := "read-only, which no later write of run.ckpt removes: " + c.when + put; !strings.HasSuffix(ke.Error(), want) {
+			t.Errorf("kept beside, refused for %v:\ngot  %q\nwant it to end %q", c.cause, ke.Error(), want)
+		}
+	}
+	ue := &UnplacedError{Path: "out/run.ckpt", Temp: "out/.run.ckpt.tmp-0123abcd", Mode: 0o600, Err: placeRefused("out/run.ckpt", syscall.EACCES)}
+	if want := ": once the directory is writable, mv out/.run.ckpt.tmp-0123abcd out/run.ckpt && chmod 600 out/run.ckpt puts it in place"; !strings.HasSuffix(ue.Error(), want) {
+		t.Errorf("its place refused:\ngot  %q\nwant it to end %q", ue.Error(), want)
 	}
 }
