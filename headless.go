@@ -383,6 +383,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 		plans[i] = planOf(opts.Options, opts.Config)
 	}
 	opts.FirstEpoch = batchFirstEpoch(status.Writer(notes), "batch", plans, jobs, 1)
+	opts.Evaluating = batchEvaluating(status.Writer(notes), "batch")
 	res, err := session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop only: a reader gone is said nothing of, as cat says
@@ -705,6 +706,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 		}
 	}
 	opts.FirstEpoch = batchFirstEpoch(status.Writer(notes), "sweep", plans, jobs, len(opts.seeds))
+	opts.Evaluating = batchEvaluating(status.Writer(notes), "sweep")
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop only, as --seeds says it (headlessSeeds).
@@ -829,6 +831,38 @@ func batchFirstEpoch(w io.Writer, of string, plans []int, jobs, first int) func(
 			fmt.Fprintln(w, "ganui: note: "+note)
 		}
 	}
+}
+
+// batchEvaluating is a batch's session.Options.Evaluating: it writes
+// batchEvalNote's note, the first time there is one, whichever run's
+// final evaluation it is of, to w, stderr beside the batch's status line,
+// as batchFirstEpoch writes its note. Its runs call it side by side.
+func batchEvaluating(w io.Writer, of string) func(int, bool, time.Duration) {
+	var told atomic.Bool
+	return func(n int, final bool, about time.Duration) {
+		if note := batchEvalNote(of, n, about); final && note != "" && told.CompareAndSwap(false, true) {
+			fmt.Fprintln(w, "ganui: note: "+note)
+		}
+	}
+}
+
+// batchEvalNote is evalNote's of a --seeds batch's or a --sweep's (of)
+// runs, whose final evaluations of n samples each, the one at hand
+// taking about at the pace of its latest check, a wide design's large
+// --samples evaluated at every run's end with no word: "evaluating
+// 200,000 samples for each run's final line: about a minute each"; a
+// sweep's cells evaluate at paces of their own, "…: about a minute for
+// the run now ending, each cell's at its own pace". "" for a quicker
+// one, or one with no check before it (about 0).
+func batchEvalNote(of string, n int, about time.Duration) string {
+	if about < slowLineAfter {
+		return ""
+	}
+	each := " each"
+	if of == "sweep" {
+		each = " for the run now ending, each cell's at its own pace"
+	}
+	return fmt.Sprintf("evaluating %s for each run's final line: %s%s", numtext.Count(n, "sample"), roughly(about), each)
 }
 
 // planOf is the epochs a batch's run of cfg plans: --epochs where given,

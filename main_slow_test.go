@@ -79,7 +79,7 @@ func TestASlowBatchSaysWhenItsFirstLineComes(t *testing.T) {
 	} {
 		args := append([]string{"--headless", "--preset", "vanilla", "--epochs", "20"}, c.args...)
 		code, out, errs := runCLI(t, args...)
-		ok := code == 0 && strings.Count(errs, "\n") == 1
+		ok := code == 0 && strings.Count(errs, "ganui: note: the first run's") == 1
 		for _, w := range c.want {
 			ok = ok && strings.Contains(errs, w)
 		}
@@ -140,6 +140,50 @@ func TestASlowEvaluationSaysHowLongItTakes(t *testing.T) {
 		}
 		if !strings.Contains(out, "final preset=vanilla") {
 			t.Errorf("--every %s: no final line:\n%s", c.every, out)
+		}
+	}
+}
+
+// TestASlowBatchEvaluationSaysHowLongItTakes: a --seeds batch or a
+// --sweep whose runs' final evaluations of their --samples take
+// slowLineAfter or more at the pace of a run's latest check says so once,
+// on stderr, beside its first epoch's note, the first time a run's does,
+// where a wide design's large --samples evaluated at each run's end with
+// no word (only a single run said it); a sweep's note says its cells
+// evaluate at paces of their own.
+func TestASlowBatchEvaluationSaysHowLongItTakes(t *testing.T) {
+	was := slowLineAfter
+	slowLineAfter = time.Nanosecond
+	t.Cleanup(func() { slowLineAfter = was })
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--seeds", "1-3", "--jobs", "2"}, " each\n"},
+		{[]string{"--sweep", "g_lr=1e-4,1e-3", "--seeds", "1-2", "--jobs", "1"}, " for the run now ending, each cell's at its own pace\n"},
+	} {
+		args := append([]string{"--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "4000"}, c.args...)
+		code, _, errs := runCLI(t, args...)
+		const note = "ganui: note: evaluating 4,000 samples for each run's final line: "
+		_, after, found := strings.Cut(errs, note)
+		line, _, _ := strings.Cut(after, "\n")
+		if code != 0 || strings.Count(errs, "ganui: note: evaluating ") != 1 || !found || !strings.HasSuffix(line+"\n", c.want) {
+			t.Errorf("%s, an evaluation slowLineAfter long: exit %d, stderr %q, want one note %q…%q", strings.Join(c.args, " "), code, errs, note, c.want)
+		}
+	}
+	slowLineAfter = time.Minute
+	for _, c := range []struct {
+		of    string
+		about time.Duration
+		want  string
+	}{
+		{"batch", 70 * time.Second, "evaluating 200,000 samples for each run's final line: about a minute each"},
+		{"sweep", 4 * time.Minute, "evaluating 200,000 samples for each run's final line: about 4 minutes for the run now ending, each cell's at its own pace"},
+		{"batch", 50 * time.Second, ""},
+		{"batch", 0, ""},
+	} {
+		if got := batchEvalNote(c.of, 200000, c.about); got != c.want {
+			t.Errorf("%s, %v:\n got %q\nwant %q", c.of, c.about, got, c.want)
 		}
 	}
 }

@@ -84,13 +84,18 @@ type Options struct {
 	// Clock is the clock the run keeps time by, which a front end tells
 	// of the process's stops (Clock); nil is a clock of its own.
 	Clock *Clock
-	// FirstEpoch, where not nil, is told of a batch's first run's first
-	// epoch (RunSeeds, RunSweep: the first seed's, of the first cell)
-	// as Session.OnFirstEpoch tells of a run's, on that run's goroutine:
-	// a wide design's runs take hours each, and a batch prints nothing
-	// until one ends, so that a front end can say when that comes. A
-	// Session of its own leaves it be.
+	// FirstEpoch and Evaluating, where not nil, are a batch's runs'
+	// Session.OnFirstEpoch and OnEvaluating (RunSeeds, RunSweep), each
+	// called on its run's goroutine: FirstEpoch is told of the first
+	// run's first epoch (the first seed's, of the first cell), and
+	// Evaluating of every run's final evaluation (a batch's runs have no
+	// progress lines), as many runs at once as the batch trains. A wide
+	// design's runs take hours each, and a large --samples minutes to
+	// evaluate at each run's end, and a batch prints nothing until a run
+	// ends, so that a front end can say when that comes. A Session of
+	// its own leaves them be.
 	FirstEpoch func(epoch int, took time.Duration)
+	Evaluating func(n int, final bool, about time.Duration)
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
