@@ -323,7 +323,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		busy := s.busy
 		s.trainEpoch()
-		if first != nil && s.state != Diverged {
+		if first != nil && s.state != Diverged && ctx.Err() == nil { // stopping, its next line is now
 			first(s.last.Epoch, s.busy-busy)
 			first = nil
 		}
@@ -393,7 +393,8 @@ func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
 // before that epoch's progress line: a front end that prints a line
 // every Options.Every epochs can say when the first comes, which on a
 // wide design is minutes or hours away. Not after a divergence, which
-// ends the run. f is called on Run's goroutine.
+// ends the run, nor once ctx is cancelled: the run stops after that
+// epoch, and its final line comes now. f is called on Run's goroutine.
 func (s *Session) OnFirstEpoch(f func(epoch int, took time.Duration)) { s.onFirstEpoch = f }
 
 // OnEvaluating has Run call f before each evaluation of its
