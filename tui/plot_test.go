@@ -154,9 +154,12 @@ func TestCriticScoreInTheLegend(t *testing.T) {
 		t.Error("a probability taken for a critic's score")
 	}
 	// Each end in as many significant digits as the other, a trailing zero
-	// kept: wgan's "-0.011 to -0.010" (80×24), not "-0.011 to -0.01".
+	// kept: wgan's "-0.011 to -0.010" (80×24), not "-0.011 to -0.01". Ends
+	// from 10⁴ up, in the exponent form, in as many digits as print them
+	// apart: a runaway critic's "1.21e4 to 1.24e4", not "1.2e4 to 1.2e4".
 	for _, c := range [][3]any{{-0.0123, 0.0113, "-0.012 0.011"}, {-0.01132, -0.01078, "-0.0113 -0.0108"}, {0.99812, 0.99836, "0.9981 0.9984"},
-		{-0.0113, -0.00996, "-0.011 -0.010"}, {0.4988, 0.5, "0.499 0.500"}, {1.0, 2.5, "1.0 2.5"}, {-40.0, -27.0, "-40 -27"}, {0.0, 0.5, "0 0.50"}, {-3.2, 1.5e5, "-3.2e0 1.5e5"}} {
+		{-0.0113, -0.00996, "-0.011 -0.010"}, {0.4988, 0.5, "0.499 0.500"}, {1.0, 2.5, "1.0 2.5"}, {-40.0, -27.0, "-40 -27"}, {0.0, 0.5, "0 0.50"}, {-3.2, 1.5e5, "-3.2e0 1.5e5"},
+		{1.21e4, 1.24e4, "1.21e4 1.24e4"}, {1.2e4, 1.21e4, "1.20e4 1.21e4"}, {-1.23449e5, -1.23441e5, "-1.2345e5 -1.2344e5"}, {3.0, 3.0, "3.0 3.0"}} {
 		a, b := rangeEnds(c[0].(float64), c[1].(float64))
 		if got := a + " " + b; got != c[2] {
 			t.Errorf("range %v..%v: %q, want %q", c[0], c[1], got, c[2])

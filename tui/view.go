@@ -3593,33 +3593,37 @@ func roundOut(v float64, round func(float64) float64) float64 {
 }
 
 // rangeEnds writes the ends of a range in two significant digits, or in
-// the fewest up to four that print them apart (0.498–0.500, 0.9981–0.9986),
-// each end in all of them, its trailing zeros kept (sigZeros): wgan's
-// D(x) score from -0.0113 to -0.0100 reads "-0.011 to -0.010", where %g's
-// "-0.01" gave one end in one digit beside the other's two, as if the
-// two were measured to different precision. Three before four: in four,
-// bimodal's KS checks, 0.4988 to 0.5000, would read "0.4988–0.5000", too
-// long to stand beside the bars at all, which would then be drawn from
-// 0, all of them full.
+// the fewest more that print them apart (0.498–0.500, 0.9981–0.9986,
+// 1.21e4 to 1.24e4), each end in all of them, its trailing zeros kept
+// (sigZeros): wgan's D(x) score from -0.0113 to -0.0100 reads "-0.011 to
+// -0.010", where %g's "-0.01" gave one end in one digit beside the
+// other's two, as if the two were measured to different precision, and a
+// runaway critic's from 12,100 to 12,400 "1.21e4 to 1.24e4", where two
+// digits, the exponent form's from 10⁴ (rangeNum), gave "1.2e4 to 1.2e4",
+// a range of none. Three before four: in four, bimodal's KS checks, 0.4988
+// to 0.5000, would read "0.4988–0.5000", too long to stand beside the bars
+// at all, which would then be drawn from 0, all of them full. Ends alike
+// (lo == hi) read in two.
 func rangeEnds(lo, hi float64) (string, string) {
-	var a, b string
-	digits := 2
-	for ; digits <= 4; digits++ {
-		if a, b = rangeNums(lo, hi, digits, false); a != b {
-			break
+	a, b := rangeNums(lo, hi, 2, false)
+	for digits := 3; a == b && lo != hi && digits <= 17; digits++ {
+		if a2, b2 := rangeNums(lo, hi, digits, false); a2 != b2 {
+			return sigZeros(a2, digits), sigZeros(b2, digits)
 		}
 	}
-	digits = min(digits, 4)
-	return sigZeros(a, digits), sigZeros(b, digits)
+	return sigZeros(a, 2), sigZeros(b, 2)
 }
 
-// sigZeros gives s, a number written plainly in digits significant digits
-// whose trailing zeros %g dropped ("-0.01" for -0.0100, "1" for 1.0), those
-// zeros back: "-0.010", "1.0". An end in the exponent form, or 0, which has
-// no significant digit to keep, stays as it is, as does one already as long
-// ("100" in two).
+// sigZeros gives s, a number written in digits significant digits whose
+// trailing zeros %g dropped ("-0.01" for -0.0100, "1" for 1.0, "1.2e4" for
+// 1.20e4), those zeros back: "-0.010", "1.0", "1.20e4" beside "1.21e4". 0,
+// which has no significant digit to keep, stays as it is, as does one
+// already as long ("100" in two).
 func sigZeros(s string, digits int) string {
-	if s == "0" || s == "-0" || strings.ContainsAny(s, "eE") || strings.ContainsAny(s, "NI") {
+	if mant, exp, ok := strings.Cut(s, "e"); ok {
+		return sigZeros(mant, digits) + "e" + exp
+	}
+	if s == "0" || s == "-0" || strings.ContainsAny(s, "NI") {
 		return s
 	}
 	sig := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(s, "-"), ".", ""), "0")
@@ -3633,15 +3637,15 @@ func sigZeros(s string, digits int) string {
 }
 
 // rangeNum writes an end of a sparkline's range in so many significant
-// digits: two, or more to keep close values apart (0.9981–0.9986); from
-// 10⁴ up in two, in the exponent form, where numtext.Measure writes the
+// digits: two, or more to keep close values apart (0.9981–0.9986, 1.21e4–
+// 1.24e4); from 10⁴ up in the exponent form, where numtext.Measure writes the
 // value beside it in that form too: a runaway's W1 of 1.6000e4 read
 // "10000–16000" beside it, its range in bare digits beside its value in
 // the exponent (rangeNums spells both ends out grouped, "10,000–16,000",
 // where there is room for that).
 func rangeNum(v float64, digits int) string {
 	if math.Abs(v) >= 1e4 {
-		return numtext.Digits(v, 2)
+		return numtext.Digits(v, digits)
 	}
 	return numtext.Plainly(cleanZero(v), digits)
 }
