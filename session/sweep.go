@@ -1003,8 +1003,12 @@ type SweepResult struct {
 	// Samples is each run's final evaluation's sample size (--samples,
 	// or its default).
 	Samples int
-	Axes    []SweepAxis
-	Rows    []SweepRow
+	// Axes are the sweep's, and Rows' and Unfinished's values theirs, each
+	// value as the rows write it (sweepColumns.show): --sweep
+	// eps=0.00001,0.001 gives 1e-5 and 1e-3, which --sweep reads back as
+	// the same designs.
+	Axes []SweepAxis
+	Rows []SweepRow
 	// Measures names the rows' First and Second: "ks" and "w1", or for a
 	// two-dimensional target "sw1" and "hq".
 	Measures [2]string
@@ -1116,12 +1120,20 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		}
 	}
 	cols := columnsOf(sw, res.Measures)
+	// The result's values are as the rows write them (sweepColumns.show),
+	// so that the figures' labels, the unfinished cells ganui names and
+	// the --sweep that trains them read as the rows do.
+	res.Axes = make([]SweepAxis, len(axes))
+	for i, a := range axes {
+		res.Axes[i] = a
+		res.Axes[i].Values = cols.showAll(i, a.Values)
+	}
 	var finished []Result
 	row := func(c int) {
 		if len(finished) == 0 {
 			return
 		}
-		r := sweepRow(cells[c].Values, finished)
+		r := sweepRow(cols.shownValues(cells[c].Values), finished)
 		r.Unfinished = k - len(finished)
 		res.Rows = append(res.Rows, r)
 		fmt.Fprintln(out, r.line(cols, cellMeasures(res.Measures, cells[c].Config)))
@@ -1151,7 +1163,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	// sweep with diverged cells prints one, counting them, failed=N, where
 	// it was left out and a script reading the last line of a sweep found
 	// a row.
-	failures := cellFailures(axes, cells, seeds, errs)
+	failures := cellFailures(cols, cells, seeds, errs)
 	failed := 0
 	for _, err := range errs {
 		if err != nil {
@@ -1160,7 +1172,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	}
 	for c, cl := range cells {
 		if done[c] < k && failures == nil {
-			res.Unfinished = append(res.Unfinished, UnfinishedCell{Values: cl.Values, Started: started[c]})
+			res.Unfinished = append(res.Unfinished, UnfinishedCell{Values: cols.shownValues(cl.Values), Started: started[c]})
 		}
 	}
 	total, diverged := 0, 0
@@ -1268,16 +1280,17 @@ func SweepDesignText(res SweepResult, label string) string {
 
 // cellFailures is the error of the sweep's runs errs, one per seed of
 // each cell in turn: a *RunsFailed of a failure for each cell and error,
-// named as the cell's row is, the seeds that failed with it named
-// together (runFailures: a missing file fails every seed alike), or nil
-// when none failed.
-func cellFailures(axes []SweepAxis, cells []SweepCell, seeds []uint64, errs []error) error {
+// named as the cell's row is, its values as cols shows them ("sweep
+// eps=1e-5 seeds=1-3: …" of --sweep eps=0.00001), the seeds that failed
+// with it named together (runFailures: a missing file fails every seed
+// alike), or nil when none failed.
+func cellFailures(cols sweepColumns, cells []SweepCell, seeds []uint64, errs []error) error {
 	var failures []error
 	k := len(seeds)
 	for c, cell := range cells {
 		name := "sweep"
 		for i, v := range cell.Values {
-			name += " " + axes[i].Key + "=" + LineValue(v)
+			name += " " + cols.axes[i].Key + "=" + LineValue(cols.show(i, v))
 		}
 		failures = append(failures, runFailures(name+" ", seeds, errs[c*k:c*k+k])...)
 	}
@@ -1414,6 +1427,24 @@ func (cols sweepColumns) show(i int, v string) string {
 		}
 	}
 	return v
+}
+
+// showAll is values, of axis i, as the rows write them (show).
+func (cols sweepColumns) showAll(i int, values []string) []string {
+	out := make([]string, len(values))
+	for j, v := range values {
+		out[j] = cols.show(i, v)
+	}
+	return out
+}
+
+// shownValues is a cell's values, one per axis, as its row writes them.
+func (cols sweepColumns) shownValues(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = cols.show(i, v)
+	}
+	return out
 }
 
 // shownValue is v, a value of key as given to --sweep, as the final line

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -679,6 +680,38 @@ func TestSweepRowsWriteValuesAsTheFinalLine(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[len(lines)-1], "sweep eps=0.001 g_lr=1e-3 d_hidden=[8,8]   runs=1") {
 		t.Errorf("last row: %q", lines[len(lines)-1])
+	}
+}
+
+// TestSweepValuesReadAsItsRowsEverywhere: a sweep's values read as its rows
+// write them wherever its result or its failures name them, --sweep
+// d_lr=0.001,0.0020 "1e-3" and "2e-3": the axes the figures label, the
+// unfinished cells ganui names and trains again, and a failed cell's line,
+// "sweep d_lr=1e-3 seeds=1: …", where these kept the values as typed,
+// "d_lr=0.001", beside rows of d_lr=1e-3.
+func TestSweepValuesReadAsItsRowsEverywhere(t *testing.T) {
+	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
+	sw, err := ParseSweep([]string{"d_lr=0.001,0.0020"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, io.Discard, nil)
+	shown := []string{"1e-3", "2e-3"}
+	if !reflect.DeepEqual(res.Axes, []SweepAxis{{Key: "d_lr", Values: shown}}) {
+		t.Errorf("the result's axes %+v, want d_lr's values %q", res.Axes, shown)
+	}
+	if want := []UnfinishedCell{{Values: shown[:1]}, {Values: shown[1:]}}; !reflect.DeepEqual(res.Unfinished, want) {
+		t.Errorf("unfinished cells %+v, want %+v", res.Unfinished, want)
+	}
+	if !reflect.DeepEqual(sw.Axes[0].Values, []string{"0.001", "0.0020"}) {
+		t.Errorf("the sweep's own values moved: %q", sw.Axes[0].Values)
+	}
+	cols := columnsOf(sw, [2]string{"ks", "w1"})
+	err = cellFailures(cols, sw.Cells, []uint64{1}, []error{errors.New("no room"), nil})
+	if err == nil || err.Error() != "sweep d_lr=1e-3 seeds=1: no room" {
+		t.Errorf("a failed cell: %v", err)
 	}
 }
 
