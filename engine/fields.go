@@ -292,6 +292,15 @@ func (c *Config) set(key, value string) error {
 		}
 		return nil
 	}
+	// A number in JSON's quotes, as a preset file may hold one, is told
+	// as a file's is (jsonNotNumber): --set 'g_lr="1,000"' `"1,000" is
+	// text in quotes and has commas, and 1000 out of range (0,10]; …`,
+	// where it was "is not a number", of the quotes and the commas alike.
+	if k := f.kind.Kind(); (k == reflect.Int || k == reflect.Float64) && strings.HasPrefix(trimmed, `"`) {
+		if err := c.jsonNotNumber(f, "", []byte(trimmed)); err != nil {
+			return err
+		}
+	}
 	switch f.kind.Kind() {
 	case reflect.String:
 		if f.key == "target" {

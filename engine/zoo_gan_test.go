@@ -376,6 +376,14 @@ func TestConfigSet(t *testing.T) {
 		{"g_lr", "1,000", `g_lr: "1,000" has commas, and 1000 out of range (0,10]; if the comma is a decimal one, write it with a point: 1.000`},
 		{"eps", "1,000", `eps: "1,000" has commas, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)`},
 		{"gp", "1,000,000", `gp: "1,000,000" has commas, and 1e6 out of range: 0 (off) or (0,1000]`},
+		// A number in JSON's quotes, --set 'g_lr="1,000"', as a preset
+		// file's is told: the quotes, and the commas' readings the key
+		// takes; where it was "is not a number" of both.
+		{"g_lr", `"1,000"`, `g_lr: "1,000" is text in quotes and has commas, and 1000 out of range (0,10]; if the comma is a decimal one, write it with a point: 1.000`},
+		{"g_lr", `"0.001"`, `g_lr: "0.001" is text in quotes; write it without them: 0.001`},
+		{"batch", `"1,024"`, `batch: "1,024" is text in quotes and has commas; write it without them: 1024`},
+		{"epochs", `"1.5"`, `epochs: "1.5" is text in quotes, and 1.5 is not a whole number; allowed: 1..1,000,000,000`},
+		{"g_lr", `"abc"`, `g_lr: "abc" is not a number; allowed: (0,10]`},
 		{"epochs", "＋５", `epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5`},
 		{"epochs", "＋０", `epochs: "＋０" has full-width digits and a + before it, and 0 out of range 1..1,000,000,000`},
 		{"epochs", "０ｘ１０", `epochs: "０ｘ１０" is not a number; allowed: 1..1,000,000,000`},
