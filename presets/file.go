@@ -631,7 +631,9 @@ func bracketsReason(data []byte, key string, start int) (at int, reason string) 
 // read the second name as a key and said "expected colon after object
 // key", at the line's end: "g_acts: "relu","identity": a list is written
 // in brackets: ["relu","identity"]", the list as the file has it, at its
-// first name, as bracketsReason tells a list of widths. i is the byte
+// first name, as bracketsReason tells a list of widths, and a comma after
+// its last name at the object's end with it, "…, and no comma after it,
+// the last setting", where that was left to the next try. i is the byte
 // refused, after the name read as a key. It is "" for a key that takes
 // no list of names, and for anything else.
 func namesReason(data []byte, i int) (at int, reason string) {
@@ -672,7 +674,7 @@ func namesReason(data []byte, i int) (at int, reason string) {
 	if form, _, err := all[0].ValueForm(key); key == "" || err != nil || !strings.HasPrefix(form, "a list of") || strings.HasPrefix(form, "a list of widths") {
 		return 0, ""
 	}
-	end, names := first, 0 // after the list's last name
+	end, names, last := first, 0, "" // after the list's last name; what to drop after it
 	for k := first; k < len(data) && data[k] == '"'; names++ {
 		e := bytes.IndexByte(data[k+1:], '"')
 		if e < 0 {
@@ -693,12 +695,17 @@ func namesReason(data []byte, i int) (at int, reason string) {
 		}
 		for k = n + 1; space(k); k++ {
 		}
+		if k < len(data) && data[k] == '}' { // a comma after the last setting
+			names++
+			last = ", and no comma after it, the last setting"
+			break
+		}
 	}
 	if names < 2 {
 		return 0, ""
 	}
 	list := strings.Join(strings.Fields(string(data[first:end])), " ") // a line break a space: one line
-	return first, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]", key, list, list)
+	return first, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]%s", key, list, list, last)
 }
 
 // numberReason says what to write for a number JSON does not take, which

@@ -429,6 +429,7 @@ func TestParseErrors(t *testing.T) {
 		// "expected colon after object key"
 		{"a list without brackets, a comma after it", "{\"base\": \"vanilla\",\n  \"g_hidden\": 16,16,}", "p.json:2:15: g_hidden: 16,16: a list is written in brackets: [16,16], and no comma after it, the last setting"},
 		{"names without brackets", "{\"base\": \"vanilla\",\n  \"g_acts\": \"relu\",\"identity\"\n}", `p.json:2:13: g_acts: "relu","identity": a list is written in brackets: ["relu","identity"]`},
+		{"names without brackets, a comma after them", "{\"base\": \"vanilla\",\n  \"g_acts\": \"relu\",\"identity\",}", `p.json:2:13: g_acts: "relu","identity": a list is written in brackets: ["relu","identity"], and no comma after it, the last setting`},
 		{"names without brackets, spaced, then a key", "{\"d_acts\": \"elu\", \"elu\",\n \"sigmoid\",\n \"g_lr\": 1e-3}", `p.json:1:12: d_acts: "elu", "elu", "sigmoid": a list is written in brackets: ["elu", "elu", "sigmoid"]`},
 		{"a name after a name's key", `{"loss": "bce","hinge"}`, "p.json:1: invalid JSON: "},
 		{"a decimal comma over two lines", "{\"g_lr\": 0,\n 001}", "p.json:1:10: 0, 001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
