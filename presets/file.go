@@ -544,16 +544,18 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	}
 	written := strings.Join(strings.Fields(string(data[start:end])), " ") // as the file has it, 0, 001, a line break a space
 	number := string(data[start:comma]) + "," + string(data[i:end])       // 0,001
-	write := commaNumber(key, number)
+	write, refused := commaNumber(key, number)
 	switch {
-	case write == "":
+	case write == "" && (refused == "" || spaced):
 		return 0, ""
 	case spaced:
 		return start, fmt.Sprintf("%s: a key in double quotes goes after a value's comma, not %s; if it is one number, write it %s", written, data[i:end], write)
 	case engine.DecimalComma(key, number) != "":
 		return start, number + ": JSON has no decimal comma; write it " + write
+	case write == "":
+		return start, number + ": JSON has no commas in a number" + refused
 	}
-	return start, number + ": JSON has no commas in a number; write it " + write
+	return start, number + ": JSON has no commas in a number" + refused + "; write it " + write
 }
 
 // commaNumber is the number to write for number, digits with commas in
@@ -561,21 +563,62 @@ func commaReason(data []byte, i int) (at int, reason string) {
 // key of a fraction (engine's DecimalComma); read as thousands grouped,
 // "10000" of 10,000 to a key of a number, and of a fraction's 1,000,
 // which a decimal comma writes too, as --set leaves it, both: "1000, or
-// 1.000 if the comma is a decimal one". It is "" for a key that takes no
-// number, or digits neither reads.
-func commaNumber(key, number string) string {
+// 1.000 if the comma is a decimal one". Of thousands, only the readings
+// the key takes are offered, as --set and --sweep offer them (refusedBy),
+// and refused says what is wrong with the thousands where the key
+// refuses them, ", and 1000 out of range (0,10]" of g_lr's 1,000, whose
+// write is then "1.000 if the comma is a decimal one", where both were
+// offered and the next try refused 1000; with the decimal reading's
+// refusal after it where that is refused too ("; if the comma is a
+// decimal one, 1 out of range …"), and write "". Both are "" for a key
+// that takes no number, or digits neither reads.
+func commaNumber(key, number string) (write, refused string) {
 	if plain := engine.DecimalComma(key, number); plain != "" {
-		return plain
+		return plain, ""
 	}
 	form, _, err := all[0].ValueForm(key)
 	plain, ok := engine.Grouped(number)
 	if !ok || err != nil || !strings.HasPrefix(form, "a number") {
-		return ""
+		return "", ""
 	}
+	point := ""
 	if strings.Count(number, ",") == 1 && engine.DecimalComma(key, "0,1") != "" {
-		plain += ", or " + strings.Replace(number, ",", ".", 1) + " if the comma is a decimal one"
+		point = strings.Replace(number, ",", ".", 1)
 	}
-	return plain
+	asGroups := refusedBy(key, plain)
+	asPoint := ""
+	if point != "" {
+		asPoint = refusedBy(key, point)
+	}
+	switch {
+	case asGroups == "" && point != "" && asPoint == "":
+		return plain + ", or " + point + " if the comma is a decimal one", ""
+	case asGroups == "":
+		return plain, ""
+	case point != "" && asPoint == "":
+		return point + " if the comma is a decimal one", ", and " + asGroups
+	case point != "":
+		return "", ", and " + asGroups + "; if the comma is a decimal one, " + asPoint
+	}
+	return "", ", and " + asGroups
+}
+
+// refusedBy is what is wrong with v, a number as ganui writes one, given
+// to key, in the words after the key of Set's error or of Validate's
+// about key (--set's, "1000 out of range (0,10]" of g_lr's 1000), on the
+// default design, a key's range being its own; "" where key takes v. A
+// refusal of other keys the value makes with them (blog-original's g_out
+// beside a batch of 1024) is the design's to mend, as a sweep's takes has it.
+func refusedBy(key, v string) string {
+	probe := all[0].Clone()
+	err := probe.Set(key, v)
+	if err == nil {
+		if err = probe.Validate(); err == nil || !slices.Contains(engine.FaultKeys(err), key) {
+			return ""
+		}
+	}
+	_, msg, _ := strings.Cut(err.Error(), ": ")
+	return msg
 }
 
 // bracketsReason says what to write for a list of widths given to key

@@ -411,7 +411,14 @@ func TestParseErrors(t *testing.T) {
 		{"a negative decimal comma", `{"g_lr": -0,5}`, "p.json:1:10: -0,5: JSON has no decimal comma; write it -0.5"},
 		{"thousands", `{"epochs": 10,000}`, "p.json:1:12: 10,000: JSON has no commas in a number; write it 10000"},
 		{"millions", `{"epochs": 1,000,000, "batch": 10}`, "p.json:1:12: 1,000,000: JSON has no commas in a number; write it 1000000"},
-		{"a fraction's thousands", `{"g_lr": 1,000}`, "p.json:1:10: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
+		{"a fraction's thousands", `{"gp": 1,000}`, "p.json:1:8: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
+		// only the readings the key takes, as --set offers them: g_lr's
+		// 1000 is out of range, where both were offered and the next try
+		// refused it; neither of eps's; a count's thousands out of range
+		{"a fraction's thousands out of range", `{"g_lr": 1,000}`, "p.json:1:10: 1,000: JSON has no commas in a number, and 1000 out of range (0,10]; write it 1.000 if the comma is a decimal one"},
+		{"a fraction's thousands, neither reading", `{"eps": 1,000}`, "p.json:1:9: 1,000: JSON has no commas in a number, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)"},
+		{"a count's thousands out of range", `{"epochs": 10,000,000,000}`, "p.json:1:12: 10,000,000,000: JSON has no commas in a number, and 10,000,000,000 out of range 1..1,000,000,000"},
+		{"a fraction's thousands out of range, spaced", `{"g_lr": 1, 000}`, "p.json:1:10: 1, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 1.000 if the comma is a decimal one"},
 		{"a comma for a name", `{"loss": 0,5}`, "p.json:1: invalid JSON: "}, // a key of no number: encoding/json's words
 		// a list of widths without its brackets: told them, not "invalid
 		// character '1' looking for beginning of object key string"
