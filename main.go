@@ -927,7 +927,7 @@ func unreadSets(sets []string, cfgs []engine.Config) []string {
 // --epochs on it, validated: the design a run of that preset trains.
 func (o *options) applySets(cfg engine.Config, sets []string, given map[string]bool) (engine.Config, error) {
 	setKeys := map[string]bool{}
-	for _, s := range sets {
+	for i, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
 		if err := settingWritten(s, key, value, ok, cfg); err != nil {
 			return cfg, fmt.Errorf("--set: %w", err)
@@ -944,7 +944,7 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 		setKeys[key] = true
 		before := cfg.Clone()
 		if err := cfg.Set(key, value); err != nil {
-			return cfg, fmt.Errorf("--set: %w%s", err, setAsSweep(s, before, given["headless"]))
+			return cfg, fmt.Errorf("--set: %w%s%s", err, o.refusedToo(err, before, key, value, sets[i+1:]), setAsSweep(s, before, given["headless"]))
 		}
 	}
 	if o.Epochs > 0 {
@@ -954,6 +954,51 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 		return cfg, fmt.Errorf("--set: %w%s", err, validatedAsSweep(err, sets, cfg, given["headless"])) // a preset is valid until --set or --epochs changes it
 	}
 	return cfg, nil
+}
+
+// refusedToo is ", which the design refuses too: " and why, where err,
+// cfg's refusal of value given to key by --set, ends with the one number
+// to write instead (engine's writtenAs: `batch: "1,024" has commas; write
+// it without them: 1024`) and the design that number makes, with the
+// --set flags after it (rest) and --epochs, is refused where it is not
+// without it: blog-original's batch=1,024 `…: 1024, which the design
+// refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024
+// (…), or batch a multiple of 100`, where the 1024 proposed alone was
+// refused on the next try. The design is the one the command builds, so
+// that --set batch=1,024 --set g_out=128, whose 1024 it takes, is told
+// nothing more. It is "" where err proposes no one number, and where a
+// --set after it is refused itself.
+func (o *options) refusedToo(err error, cfg engine.Config, key, value string, rest []string) string {
+	var plain string
+	for _, p := range []string{engine.DecimalComma(key, value), func() string { p, _ := plainWhole(value); return p }()} {
+		if p != "" && strings.HasSuffix(err.Error(), ": "+p) {
+			plain = p
+		}
+	}
+	if plain == "" {
+		return ""
+	}
+	design := func(set bool) error {
+		probe := cfg.Clone()
+		if set && probe.Set(key, plain) != nil {
+			return nil
+		}
+		for _, s := range rest {
+			k, v, ok := strings.Cut(s, "=")
+			if !ok || probe.Set(k, v) != nil {
+				return nil
+			}
+		}
+		if o.Epochs > 0 {
+			probe.Epochs = o.Epochs
+		}
+		return probe.Validate()
+	}
+	with, without := design(true), design(false)
+	if with == nil || without != nil && without.Error() == with.Error() { // taken, or refused for another key's sake
+		return ""
+	}
+	return ", which the design refuses too: " + with.Error()
 }
 
 // settingWritten refuses spec, a --set of key and value (has: whether

@@ -195,6 +195,15 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "＋５"}, `--epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
 		{[]string{"--headless", "--set", "g_lr=0,001"}, `--set: g_lr: "0,001" has a decimal comma; write it with a point: 0.001` + "\n"},
+		// The number proposed is checked against the design every --set
+		// builds, and said where that design refuses it: blog-original's
+		// batch of 1024, which its g_out and d_in of 100 do not divide, is
+		// told so, where 1024 was proposed alone; with g_out and d_in set
+		// to 128 after it, 1024 alone, which that design takes.
+		{[]string{"--headless", "--set", "batch=1,024"}, `--set: batch: "1,024" has commas; write it without them: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100` + "\n"},
+		{[]string{"--headless", "--set", "batch=0x400", "--set", "g_out=128"}, `--set: batch: "0x400" is hexadecimal; write it in decimal: 1024, which the design refuses too: d_in: 100 out of range: `},
+		{[]string{"--headless", "--set", "batch=1,024", "--set", "g_out=128", "--set", "d_in=128"}, `--set: batch: "1,024" has commas; write it without them: 1024` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "batch=1,024"}, `--set: batch: "1,024" has commas; write it without them: 1024` + "\n"},
 		{[]string{"--headless", "--sweep", "g_lr=0,001"}, `--sweep: g_lr, value 2 of 2: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001` + "\n"},
 		// A seed so written is told the seed to write, as a count is.
 		{[]string{"--headless", "--seeds", "0x10"}, `--seeds: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
