@@ -1,0 +1,222 @@
+package main
+
+// The notes a headless run, batch or sweep gives where its next line is
+// a minute or more away: a wide design trains an epoch in seconds and
+// evaluates a large --samples in minutes, and printed nothing meanwhile.
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/session"
+)
+
+// slowLineAfter is how long a headless run may go before its next line
+// with no word: a wide design's epoch takes seconds, so that the default
+// --every 500 prints its first line an hour on, in which the run seemed
+// hung. A test's is shorter.
+var slowLineAfter = time.Minute
+
+// firstLineNote is what a headless run says once its first epoch, epoch,
+// has trained in took, where the next line it prints, a progress line
+// every epochs or the final line at the plan's end, plan, comes
+// slowLineAfter or more later at that pace: when it comes, how long the
+// plan takes, and the --every that prints a line about every minute,
+// "epoch 1 took 5.2 s to train, so the first progress line, at epoch
+// 500, comes in about 43 minutes, and the plan's end, epoch 10,000, in
+// about 14 hours; --every 11 prints one about every minute". "" where the
+// line comes sooner. The first epoch's pace is what the run knows; the
+// evaluations add to it.
+func firstLineNote(epoch int, took time.Duration, every, plan int) string {
+	next, what := plan, "the final line"
+	if every > 0 && epoch%every == 0 {
+		return "" // its line is printed now
+	}
+	if every > 0 && (epoch/every+1)*every < plan {
+		next, what = (epoch/every+1)*every, "the first progress line"
+	}
+	line := lineAhead{what, next, time.Duration(next-epoch) * took}
+	end := lineAhead{}
+	if next < plan {
+		end = lineAhead{"the plan's end", plan, time.Duration(plan-epoch) * took}
+	}
+	note := lineNote("", epoch, took, line, end)
+	if note == "" {
+		return ""
+	}
+	if k := int(time.Minute / took); k >= 1 && k < next-epoch {
+		note += fmt.Sprintf("; --every %s prints one about every minute", numtext.FormatInt(k))
+	}
+	return note
+}
+
+// batchLineNote is firstLineNote's of a --seeds batch or a --sweep, of,
+// "batch" or "sweep", whose first run's first epoch, epoch, trained in
+// took: its runs plan so many epochs each, in their order, trained jobs
+// at once, each as soon as one ends (session's runBatch), and its first
+// line waits on the first first of them (a batch's first final line on
+// its first seed, a sweep's first row on its first cell's seeds). At
+// that pace, where that line is slowLineAfter or more away: "the first
+// run's epoch 1 took 7.3 s to train, so its final line, at epoch 10,000,
+// comes in about 20 hours, and the batch's end, 8 runs 2 at a time, in
+// about 81 hours". A sweep's cells train at paces of their own, which
+// its end is told in the first's of: "…, and the sweep's end, 24 runs 2
+// at a time, in about 9 days if every cell trains at this pace". A
+// batch prints no progress lines, so no --every is offered.
+func batchLineNote(of string, epoch int, took time.Duration, plans []int, jobs, first int) string {
+	ends := batchEnds(plans, jobs, took)
+	done := time.Duration(epoch) * took // the first runs' epochs trained by now
+	line := lineAhead{"its final line", plans[0], ends[0] - done}
+	switch {
+	case of == "sweep" && first > 1:
+		line = lineAhead{"the first cell's row, after its " + numtext.Count(first, "run"), 0, slices.Max(ends[:first]) - done}
+	case of == "sweep":
+		line.what = "the first cell's row"
+	}
+	end := lineAhead{}
+	if len(plans) > first {
+		end = lineAhead{fmt.Sprintf("the %s's end, %s %d at a time", of, numtext.Count(len(plans), "run"), min(jobs, len(plans))), 0, slices.Max(ends) - done}
+	}
+	note := lineNote("the first run's ", epoch, took, line, end)
+	if note != "" && end.what != "" && of == "sweep" {
+		note += " if every cell trains at this pace"
+	}
+	return note
+}
+
+// batchFirstEpoch is a batch's session.Options.FirstEpoch: it writes
+// batchLineNote's note, where there is one, to w, stderr beside the
+// batch's status line (statusLine.Writer), which stays.
+func batchFirstEpoch(w io.Writer, of string, plans []int, jobs, first int) func(int, time.Duration) {
+	return func(epoch int, took time.Duration) {
+		if note := batchLineNote(of, epoch, took, plans, jobs, first); note != "" {
+			fmt.Fprintln(w, "ganui: note: "+note)
+		}
+	}
+}
+
+// batchEvaluating is a batch's session.Options.Evaluating: it writes
+// batchEvalNote's note, the first time there is one, whichever run's
+// final evaluation it is of, to w, stderr beside the batch's status line,
+// as batchFirstEpoch writes its note. Its runs call it side by side.
+func batchEvaluating(w io.Writer, of string) func(int, bool, time.Duration) {
+	var told atomic.Bool
+	return func(n int, final bool, about time.Duration) {
+		if note := batchEvalNote(of, n, about); final && note != "" && told.CompareAndSwap(false, true) {
+			fmt.Fprintln(w, "ganui: note: "+note)
+		}
+	}
+}
+
+// batchEvalNote is evalNote's of a --seeds batch's or a --sweep's (of)
+// runs, whose final evaluations of n samples each, the one at hand
+// taking about at the pace of its latest check, a wide design's large
+// --samples evaluated at every run's end with no word: "evaluating
+// 200,000 samples for each run's final line: about a minute each"; a
+// sweep's cells evaluate at paces of their own, "…: about a minute for
+// the run now ending, each cell's at its own pace". "" for a quicker
+// one, or one with no check before it (about 0).
+func batchEvalNote(of string, n int, about time.Duration) string {
+	if about < slowLineAfter {
+		return ""
+	}
+	each := " each"
+	if of == "sweep" {
+		each = " for the run now ending, each cell's at its own pace"
+	}
+	return fmt.Sprintf("evaluating %s for each run's final line: %s%s", numtext.Count(n, "sample"), roughly(about), each)
+}
+
+// planOf is the epochs a batch's run of cfg plans: --epochs where given,
+// else the design's, as session.New plans it.
+func planOf(opts session.Options, cfg engine.Config) int {
+	if opts.Epochs > 0 {
+		return opts.Epochs
+	}
+	return cfg.Epochs
+}
+
+// batchEnds is when each run of a batch ends, in its order, where run i
+// trains plans[i] epochs at took an epoch, jobs at once, each run
+// started as the earliest of the jobs before it ends, as runBatch
+// starts them.
+func batchEnds(plans []int, jobs int, took time.Duration) []time.Duration {
+	free := make([]time.Duration, max(1, jobs))
+	ends := make([]time.Duration, len(plans))
+	for i, p := range plans {
+		j := slices.Index(free, slices.Min(free))
+		free[j] += time.Duration(p) * took
+		ends[i] = free[j]
+	}
+	return ends
+}
+
+// evalNote is what a headless run says, once, before an evaluation of
+// its n samples, a progress line's or the final line's (final), that
+// takes about, at the latest check's pace (session.OnEvaluating),
+// slowLineAfter or more: a wide design's --samples 1000000 takes
+// minutes, in which the run said nothing, its first epoch's note
+// counting training alone. "evaluating 1,000,000 samples for the final
+// line: about 4 minutes"; a progress line's adds that every line after
+// it takes as long. "" for a quicker one, or one with no check before it
+// to measure its pace by (about 0).
+func evalNote(n int, final bool, about time.Duration) string {
+	if about < slowLineAfter {
+		return ""
+	}
+	if final {
+		return fmt.Sprintf("evaluating %s for the final line: %s", numtext.Count(n, "sample"), roughly(about))
+	}
+	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for each line after it", numtext.Count(n, "sample"), roughly(about))
+}
+
+// lineAhead is a line a headless run or batch prints later, or the end
+// it comes to: what it is, the epoch it comes at (0: none to name), and
+// how long until it comes.
+type lineAhead struct {
+	what  string
+	epoch int
+	in    time.Duration
+}
+
+// lineNote is the one note of a slow first epoch, of a run or of a
+// batch's first run (whose, "the first run's "): epoch trained in took,
+// so that line comes in its wait, and end, where it has one (what ""
+// for none), in its own. "" where line comes within slowLineAfter.
+func lineNote(whose string, epoch int, took time.Duration, line, end lineAhead) string {
+	if took <= 0 || line.in < slowLineAfter {
+		return ""
+	}
+	at := func(l lineAhead, words string) string {
+		if l.epoch == 0 {
+			return ""
+		}
+		return words + numtext.FormatInt(l.epoch)
+	}
+	note := fmt.Sprintf("%sepoch %s took %s to train, so %s%s, comes in %s", whose, numtext.FormatInt(epoch), roughly(took), line.what, at(line, ", at epoch "), roughly(line.in))
+	if end.what != "" {
+		note += fmt.Sprintf(", and %s%s, in %s", end.what, at(end, ", epoch "), roughly(end.in))
+	}
+	return note
+}
+
+// roughly writes d as a wait is told: "5.2 s" under a minute, then
+// "about 43 minutes", "about 14 hours", "about 3 days".
+func roughly(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	case d < 90*time.Second:
+		return "about a minute"
+	case d < 2*time.Hour:
+		return fmt.Sprintf("about %.0f minutes", d.Minutes())
+	case d < 48*time.Hour:
+		return fmt.Sprintf("about %.0f hours", d.Hours())
+	}
+	return fmt.Sprintf("about %.0f days", d.Hours()/24)
+}
