@@ -570,6 +570,61 @@ func TestFromSweep(t *testing.T) {
 	}
 }
 
+// TestHeatmapOfOneSurvivingSeedTitlesIt: a two-key sweep of several seeds
+// in which one alone left values is titled by that seed and why the others
+// left none, "KS of seed 2 (seed 1 diverged)", as its one-key curve is,
+// where it said "median KS over seeds 1-2" over cells of seed 2's values;
+// where each cell's value is one seed's but the seeds differ, the title
+// says that; where a cell's value is a median of two, it reads as before.
+func TestHeatmapOfOneSurvivingSeedTitlesIt(t *testing.T) {
+	nan := math.NaN()
+	diverged := func(seed uint64) session.SeedMeasure {
+		return session.SeedMeasure{Seed: seed, Value: nan, Diverged: true}
+	}
+	cell := func(x, y string, each ...session.SeedMeasure) session.SweepRow {
+		r := session.SweepRow{Values: []string{x, y}, Runs: len(each), First: [3]float64{nan, nan, nan}, Each: each}
+		for _, m := range each {
+			if m.Diverged {
+				r.Diverged++
+			} else {
+				r.First = [3]float64{m.Value, m.Value, m.Value}
+			}
+		}
+		return r
+	}
+	res := session.SweepResult{
+		Preset: "wgan-gp", Target: "normal(4,1.25)", Epochs: 200, Seeds: []uint64{1, 2}, Samples: 10000, Measures: [2]string{"ks", "w1"},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"0.1", "0.3"}}, {Key: "g_lr", Values: []string{"0.1", "0.2"}}},
+		Rows: []session.SweepRow{
+			cell("0.1", "0.1", diverged(1), session.SeedMeasure{Seed: 2, Value: 0.3}),
+			cell("0.3", "0.1", diverged(1), session.SeedMeasure{Seed: 2, Value: 0.2}),
+			cell("0.1", "0.2", diverged(1), diverged(2)),
+			cell("0.3", "0.2", diverged(1), session.SeedMeasure{Seed: 2, Value: 0.4}),
+		},
+	}
+	h := FromSweep(res)
+	if want := "wgan-gp · 200 epochs · target normal(4,1.25) · KS of seed 2 (seed 1 diverged) · 10,000 samples"; h.Title != want || h.ZLabel != "KS" {
+		t.Errorf("title %q, colour bar %q, want %q, \"KS\"", h.Title, h.ZLabel, want)
+	}
+	var svg bytes.Buffer
+	if err := EncodeHeatmap(&svg, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, svg.Bytes()), "KS by d_lr and g_lr", "1/2 diverged")
+
+	// Each cell one seed's, seed 1's in one of them.
+	res.Rows[1] = cell("0.3", "0.1", session.SeedMeasure{Seed: 1, Value: 0.2}, diverged(2))
+	if h, want := FromSweep(res), "wgan-gp · 200 epochs · target normal(4,1.25) · KS of each cell's one seed that left a value (of seeds 1-2) · 10,000 samples"; h.Title != want || h.ZLabel != "KS" {
+		t.Errorf("title %q, colour bar %q, want %q, \"KS\"", h.Title, h.ZLabel, want)
+	}
+	// A cell of two values is their median, as titled.
+	res.Rows[0] = cell("0.1", "0.1", session.SeedMeasure{Seed: 1, Value: 0.1}, session.SeedMeasure{Seed: 2, Value: 0.3})
+	res.Rows[0].First = [3]float64{0.2, 0.1, 0.3}
+	if h := FromSweep(res); !strings.Contains(h.Title, " · median KS over seeds 1-2 · ") || h.ZLabel != "median KS" {
+		t.Errorf("title %q, colour bar %q, want the median over seeds 1-2", h.Title, h.ZLabel)
+	}
+}
+
 // TestOneValueBarWithinLimits: a sweep's heat map whose cells all hold one
 // value widens its colour bar around it only within what the measure can take,
 // KS from 0 to 1, sliced W1 from 0, and labels it still: a KS of 1 in every

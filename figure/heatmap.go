@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -415,7 +416,51 @@ func FromSweep(res session.SweepResult) Heatmap {
 		}
 		h.Z[j][i], h.Notes[j][i] = r.First[0], rowNote(r)
 	}
+	// Of several seeds, where each cell's value is one seed's, the others
+	// having diverged, left no finite value or been cut short, the title
+	// says whose, as a one-key sweep's curve's does: "KS of seed 2 (seed 1
+	// diverged)" where one seed alone left values, "KS of each cell's one
+	// seed that left a value (of seeds 1-3)" where the cells' seeds differ,
+	// not "median KS over seeds 1-2" over cells of one value each.
+	if sole := soleSeeds(res); len(res.Seeds) > 1 && len(sole) > 0 {
+		h.ZLabel = strings.ToUpper(res.Measures[0])
+		over := h.ZLabel + " of seed " + strconv.FormatUint(sole[0], 10) + " (" + othersLeft(res, sole[0]) + ")"
+		if len(sole) > 1 {
+			over = h.ZLabel + " of each cell's one seed that left a value (of seeds " + session.CompactSeeds(res.Seeds) + ")"
+		}
+		h.Title = sweepTitleOver(res, over) + interrupted(res)
+	}
 	return h
+}
+
+// soleSeeds is, of a sweep each of whose cells with a value has it of one
+// seed alone (the one run of its cell that did not diverge and left the
+// first measure finite), those seeds, in the order of the sweep's seeds;
+// nil where a cell's value is the median of two or more, where no cell
+// has one, or where a row gives no seed its value came from (no Each).
+func soleSeeds(res session.SweepResult) []uint64 {
+	found := map[uint64]bool{}
+	for _, r := range res.Rows {
+		var left []uint64
+		for _, m := range r.Each {
+			if !m.Diverged && finite(m.Value) {
+				left = append(left, m.Seed)
+			}
+		}
+		switch {
+		case len(left) > 1, len(left) == 0 && finite(r.First[0]):
+			return nil
+		case len(left) == 1:
+			found[left[0]] = true
+		}
+	}
+	var sole []uint64
+	for _, seed := range res.Seeds {
+		if found[seed] {
+			sole = append(sole, seed)
+		}
+	}
+	return sole
 }
 
 // sweepTitle is the title of a sweep's figure, and what its values are:
