@@ -72,7 +72,8 @@ func Plainly(v float64, digits int) string {
 const FigureWidth = 9
 
 // Figure writes v, a figure of a line, in bounded width: with decimals
-// places (wall_s 1.234, epochs_per_s 2500.3, a measure in Measure's four)
+// places (wall_s 1.234; epochs_per_s 2500.3, Rate's one decimal from 10
+// up, which no other caller takes; a measure in Measure's four)
 // while that fits in FigureWidth characters and shows a digit of a value
 // not zero; otherwise — a diverged loss of 2.6e31, a penalty of 3e-30 —
 // in the exponent form with as many of decimals places as fit (2.5642e31,

@@ -123,11 +123,6 @@ func TestPlainly(t *testing.T) {
 	}
 }
 
-// TestFigureBounded: Figure writes a value of ordinary size to its decimals
-// (a measure's four where Measure takes them, a timing's one or three), and
-// any other in at most FigureWidth
-// characters, a sign aside, that read back as the value: a diverged G loss is
-// not printed as g=25641863068496750607904960151552.0000.
 // TestRateSignificant: a rate under 10 keeps three significant digits,
 // where one decimal wrote a wide design's 0.213 epochs a second as 0.2;
 // from 10 up it reads as Figure's one decimal, and 0 as 0.0.
@@ -156,6 +151,11 @@ func TestRateSignificant(t *testing.T) {
 	}
 }
 
+// TestFigureBounded: Figure writes a value of ordinary size to its decimals
+// (a measure's four where Measure takes them, a timing's three, a rate's
+// one from 10 up where Rate takes it), and any other in at most
+// FigureWidth characters, a sign aside, that read back as the value: a
+// diverged G loss is not printed as g=25641863068496750607904960151552.0000.
 func TestFigureBounded(t *testing.T) {
 	for _, c := range []struct {
 		v        float64
@@ -181,7 +181,7 @@ func TestFigureBounded(t *testing.T) {
 		{math.Inf(1), 4, "+Inf"},
 		{math.Inf(-1), 4, "-Inf"},
 		{2500.34, 1, "2500.3"},
-		{0.03, 1, "3.0e-2"},
+		{12345678.9, 1, "1.2e7"}, // one decimal is Rate's, from 10 up: under 10 it writes 0.0300, not 3.0e-2
 		{34.5812, 3, "34.581"},
 		{123456.7, 3, "1.235e5"},
 	} {
