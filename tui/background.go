@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -49,21 +50,53 @@ func backgroundAnswer(answer []byte) (dark, ok, done bool) {
 // answer begins at an alt+], a key ganui does not take, goes on with
 // runes that go on its text and ends at its terminator; a key that does
 // not go on it is a key. The cursor's position that follows (CSI 6n's
-// answer) changes nothing: bubbletea reads it as a sequence it does not
-// know, or, on the screen's first line, as an F key ganui does not take.
+// answer) is no key either: bubbletea reads it as a sequence it does not
+// know, or, on the screen's first line at its second or third column, as
+// an F key (positionKey), which the status called "f15 is not a key
+// here"; after the terminator, next is afterAnswer, and such an F key
+// next is part of the answer.
 func lateAnswer(k tea.KeyMsg, so string) (part bool, next string) {
 	switch {
 	case k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "]":
 		return true, "]"
 	case so == "":
 		return false, ""
+	case so == afterAnswer:
+		return positionKey(k), ""
 	case k.Type == tea.KeyRunes && !k.Alt && answerText(so[1:]+string(k.Runes)):
 		return true, so + string(k.Runes)
 	case so != "]" && (k.Type == tea.KeyCtrlG || k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == `\`):
-		return true, ""
+		return true, afterAnswer
 	}
 	return false, ""
 }
+
+// afterAnswer is lateAnswer's state once a late answer's colour has
+// ended, where the cursor's position may follow.
+const afterAnswer = "R"
+
+// positionKey tells whether k is what bubbletea reads of the terminal's
+// answer to the cursor's position (CSI row;col R) where that answer is
+// an F key's sequence: on row 1, column 2 ("\x1b[1;2R", f15) or 3
+// ("\x1b[1;3R", alt+f3). Any other position bubbletea reads as a
+// sequence it does not know, which is no key.
+func positionKey(k tea.KeyMsg) bool {
+	return k.Type == tea.KeyF15 && !k.Alt || k.Type == tea.KeyF3 && k.Alt
+}
+
+// positionLate is how long after the trainer's start a position key
+// (positionKey) is taken for the answer to a background's question that
+// went unanswered within BackgroundWait (backgroundUnanswered): the
+// answer may come later still, and what askBackground read of it was
+// lost with the wait, its colour among it, leaving the position to come
+// alone. termenv waits as long for each byte of an answer. A user's F
+// keys say "not a key here" as before outside it.
+const positionLate = 5 * time.Second
+
+// backgroundUnanswered is whether askBackground's last question went
+// unanswered within its wait: the terminal's answer, or its end, may
+// then come to the trainer as keys.
+var backgroundUnanswered bool
 
 // answerText tells whether s is the text of an answer to the background's
 // question, whole or begun: "11;rgb:" (or "11;rgba:") and hex digits

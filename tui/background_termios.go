@@ -18,7 +18,10 @@ import (
 // termenv waits up to five seconds for each byte of the answer: a
 // terminal that answers nothing (a pseudo-terminal a program holds
 // without playing a terminal's part) held the first screen that long.
+// Where the wait ends before the position comes, it sets
+// backgroundUnanswered.
 func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
+	backgroundUnanswered = false
 	fd := int(f.Fd())
 	if group, err := unix.IoctlGetInt(fd, unix.TIOCGPGRP); err != nil || group != unix.Getpgrp() {
 		return false, false
@@ -41,6 +44,7 @@ func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 	for deadline := time.Now().Add(wait); ; {
 		left := time.Until(deadline)
 		if left <= 0 {
+			backgroundUnanswered = true
 			return false, false
 		}
 		n, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(left.Milliseconds())+1)
@@ -48,6 +52,7 @@ func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 			continue
 		}
 		if err != nil || n == 0 {
+			backgroundUnanswered = n == 0 && err == nil
 			return false, false
 		}
 		n, err = f.Read(b)

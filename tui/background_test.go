@@ -88,6 +88,57 @@ func TestLateBackgroundAnswerIsNoKeys(t *testing.T) {
 	}
 }
 
+// TestLatePositionIsNoKey: the cursor's position that ends a late answer
+// to the background's question, on the screen's first line at its second
+// or third column, which bubbletea reads as f15 or alt+f3, is no key
+// either, where the status said "f15 is not a key here"; so too such a
+// position come alone (the colour lost with the wait) while the trainer
+// has just started after a question that went unanswered. A user's f15
+// or alt+f3 otherwise is "not a key here" as before.
+func TestLatePositionIsNoKey(t *testing.T) {
+	notAKey := func(mm tea.Model) bool { return strings.Contains(mm.View(), "is not a key here") }
+	for _, c := range []struct{ answer, again string }{
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;2R", "f15"},
+		{"\x1b]11;rgb:0000/0000/0000\x07\x1b[1;3R", "f3"}, // alt+f3: esc, then f3 (splitKeys)
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		var mm tea.Model = m
+		for _, msg := range keysRead(t, c.answer) {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 0 || notAKey(mm) {
+			t.Errorf("%q, answered late, sent %d commands; want none, and no key named:\n%s", c.answer, sent, mm.View())
+		}
+		// The same F key again is the user's.
+		for _, msg := range keysRead(t, c.answer[strings.LastIndex(c.answer, "\x1b"):]) {
+			mm, _ = mm.Update(msg)
+		}
+		if want := c.again + " is not a key here"; !strings.Contains(mm.View(), want) {
+			t.Errorf("%s after %q: no %q on the screen:\n%s", c.again, c.answer, want, mm.View())
+		}
+	}
+
+	for _, position := range []string{"\x1b[1;2R", "\x1b[1;3R"} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		m.positionUntil = time.Now().Add(time.Minute)
+		var mm tea.Model = m
+		for _, msg := range keysRead(t, position) {
+			mm, _ = mm.Update(msg)
+		}
+		if notAKey(mm) {
+			t.Errorf("%q come alone just after an unanswered question is named a key:\n%s", position, mm.View())
+		}
+		m.positionUntil = time.Time{} // answered, or long after
+		mm = m
+		for _, msg := range keysRead(t, position) {
+			mm, _ = mm.Update(msg)
+		}
+		if !notAKey(mm) {
+			t.Errorf("%q of a user's F key is not named \"not a key here\":\n%s", position, mm.View())
+		}
+	}
+}
+
 // TestBackgroundWaitIsShort: a terminal that answers nothing holds the
 // trainer's first screen BackgroundWait, 300 ms at most, where it held it
 // a second under tmux and screen. ganui's

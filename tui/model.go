@@ -162,6 +162,10 @@ type Model struct {
 	// answer is the terminal's late answer to the background's question
 	// read so far, "" outside one (lateAnswer).
 	answer string
+	// positionUntil is when a position key (positionKey) is a key again,
+	// where the background's question went unanswered: the zero time
+	// where it was answered, or not asked.
+	positionUntil time.Time
 }
 
 // lossG is G's series on the losses' chart, after D real's and D fake's.
@@ -255,6 +259,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		var part bool
 		if part, m.answer = lateAnswer(msg, m.answer); part {
+			return m, nil
+		}
+		if positionKey(msg) && time.Now().Before(m.positionUntil) { // the position alone, late
 			return m, nil
 		}
 		sent := m.sent

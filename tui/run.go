@@ -123,6 +123,9 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	// handler, which ended the program on SIGINT with an error and let
 	// SIGHUP kill it with the terminal left raw.
 	m.notice = notice
+	if backgroundUnanswered {
+		m.positionUntil = time.Now().Add(positionLate)
+	}
 	m.keys.noSuspend = noSuspendWhy()
 	if m.keys.noSuspend == "" {
 		m.stops = newStopCatcher()
