@@ -55,6 +55,7 @@ func backgroundAnswer(answer []byte) (dark, ok, done bool) {
 // an F key (positionKey), which the status called "f15 is not a key
 // here"; after the terminator, next is afterAnswer, and such an F key
 // next is part of the answer.
+// The answer's colour, whole, is the screen's background (lateColour).
 func lateAnswer(k tea.KeyMsg, so string) (part bool, next string) {
 	switch {
 	case k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "]":
@@ -97,6 +98,22 @@ const positionLate = 5 * time.Second
 // unanswered within its wait: the terminal's answer, or its end, may
 // then come to the trainer as keys.
 var backgroundUnanswered bool
+
+// lateColour is the background that a late answer read so far, so
+// (lateAnswer's: "]" and the answer's text), gives once its terminator
+// comes: dark as backgroundAnswer reads it, ok where so is the whole of a
+// colour. The screen, drawn meanwhile in the variants of a terminal that
+// did not answer (COLORFGBG's, or the dark ones), takes that background
+// at the next frame: a light terminal whose answer took longer than
+// BackgroundWait (an ssh link 400 ms away) was drawn in the dark
+// variants, near white on white, for the whole run.
+func lateColour(so string) (dark, ok bool) {
+	if !strings.HasPrefix(so, "]") {
+		return false, false
+	}
+	dark, ok, _ = backgroundAnswer([]byte("\x1b" + so + "\x1b\\\x1b[1;1R"))
+	return dark, ok
+}
 
 // answerText tells whether s is the text of an answer to the background's
 // question, whole or begun: "11;rgb:" (or "11;rgba:") and hex digits

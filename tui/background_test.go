@@ -7,7 +7,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/muesli/termenv"
 )
 
 // TestBackgroundAnswer: the terminal's answer to askBackground is read
@@ -147,5 +149,38 @@ func TestLatePositionIsNoKey(t *testing.T) {
 func TestBackgroundWaitIsShort(t *testing.T) {
 	if BackgroundWait > 300*time.Millisecond {
 		t.Errorf("BackgroundWait is %v; want 300ms at most", BackgroundWait)
+	}
+}
+
+// TestLateBackgroundAnswerIsTaken: the terminal's answer to the
+// background's question, come after BackgroundWait (an ssh link 400 ms
+// away), gives the screen its background, in either ending, where the
+// screen kept the variants of a terminal that did not answer: a light
+// terminal got the dark ones, near white on white, for the whole run.
+func TestLateBackgroundAnswerIsTaken(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	for _, c := range []struct {
+		answer string
+		dark   bool
+	}{
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[24;1R", false},
+		{"\x1b]11;rgb:0000/0000/0000\x07\x1b[5;1R", true},
+		{"\x1b]11;rgb:fdf6/e3e3/e3e3\x1b\\\x1b[1;1R", false},
+	} {
+		lipgloss.SetHasDarkBackground(!c.dark) // the variants taken unanswered
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		lipgloss.SetColorProfile(termenv.ANSI256) // shownModel's is Ascii
+		var mm tea.Model = m
+		for _, msg := range keysRead(t, c.answer) {
+			mm, _ = mm.Update(msg)
+		}
+		muted, other := "\x1b[38;5;243m", "\x1b[38;5;246m" // palette.Muted, light and dark
+		if c.dark {
+			muted, other = other, muted
+		}
+		if view := mm.View(); lipgloss.HasDarkBackground() != c.dark || !strings.Contains(view, muted) || strings.Contains(view, other) {
+			t.Errorf("%q, answered late: the screen is drawn for a dark background %v; want %v:\n%q", c.answer, lipgloss.HasDarkBackground(), c.dark, view)
+		}
 	}
 }

@@ -257,8 +257,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
+		so := m.answer
 		var part bool
 		if part, m.answer = lateAnswer(msg, m.answer); part {
+			if dark, ok := lateColour(so); ok && m.answer == afterAnswer { // the answer ended, whole
+				lipgloss.SetHasDarkBackground(dark)
+			}
 			return m, nil
 		}
 		if positionKey(msg) && time.Now().Before(m.positionUntil) { // the position alone, late

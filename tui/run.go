@@ -213,7 +213,8 @@ func darkBackground(out *os.File, getenv func(string) string) bool {
 // answer what its background is: a terminal answers within a round trip
 // (a millisecond on the machine itself, tens over ssh), and a terminal
 // that answers nothing holds the first screen no longer. An answer later
-// than that comes to the trainer as keys, which it drops (lateAnswer). A
+// than that comes to the trainer as keys, which it takes for no keys,
+// and its colour for the background then (lateAnswer, lateColour). A
 // variable, so that a test that answers it itself, however slowly it is
 // run, is not timed against it.
 var BackgroundWait = 300 * time.Millisecond
