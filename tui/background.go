@@ -64,6 +64,12 @@ func lateAnswer(k tea.KeyMsg, so string) (part bool, next string) {
 		return false, ""
 	case so == afterAnswer:
 		return positionKey(k), ""
+	case so == answerOpened && k.Type == tea.KeyRunes && !k.Alt && strings.HasPrefix(string(k.Runes), "]") && answerText(string(k.Runes[1:])):
+		return true, string(k.Runes)
+	case so == answerEnding && k.Type == tea.KeyRunes && !k.Alt && string(k.Runes) == `\`:
+		return true, afterAnswer
+	case so == answerOpened || so == answerEnding:
+		return false, ""
 	case k.Type == tea.KeyRunes && !k.Alt && answerText(so[1:]+string(k.Runes)):
 		return true, so + string(k.Runes)
 	case so != "]" && (k.Type == tea.KeyCtrlG || k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == `\`):
@@ -72,9 +78,51 @@ func lateAnswer(k tea.KeyMsg, so string) (part bool, next string) {
 	return false, ""
 }
 
-// afterAnswer is lateAnswer's state once a late answer's colour has
-// ended, where the cursor's position may follow.
-const afterAnswer = "R"
+// lateAnswer's states besides "" and the answer's text: afterAnswer once
+// a late answer's colour has ended, where the cursor's position may
+// follow; answerOpened where its opening ESC alone was read
+// (askBackground's wait ended on it), the rest, "]11;rgb:…", to come as
+// runes; answerEnding where its colour and the ESC of its ST were read,
+// the "\" to come as a rune.
+const (
+	afterAnswer  = "R"
+	answerOpened = "ESC"
+	answerEnding = "ST"
+)
+
+// backgroundBegun is the lateAnswer state the trainer starts in: what
+// askBackground read of an answer begun when its wait ended (answerBegun),
+// "" where none was. The rest of that answer comes to the trainer
+// without the alt+] that begins a late one: "ff/ffff/ffff ESC \" after
+// "ESC ] 11;rgb:ff" was read, whose f had turned to the events.
+var backgroundBegun string
+
+// answerBegun is the lateAnswer state in which the rest of an answer to
+// askBackground's question is dropped, where read is what was read of it
+// when the wait ended: its text so far after "]", answerOpened or
+// answerEnding, afterAnswer where the colour was read whole (its
+// position to come), "" where no answer was begun.
+func answerBegun(read []byte) string {
+	s := string(read)
+	if colourAnswer.MatchString(s) {
+		return afterAnswer
+	}
+	i := strings.Index(s, "\x1b]")
+	if i < 0 {
+		if strings.HasSuffix(s, "\x1b") {
+			return answerOpened
+		}
+		return ""
+	}
+	text := s[i+2:]
+	if t, ok := strings.CutSuffix(text, "\x1b"); ok && t != "" && answerText(t) {
+		return answerEnding
+	}
+	if answerText(text) {
+		return "]" + text
+	}
+	return ""
+}
 
 // positionKey tells whether k is what bubbletea reads of the terminal's
 // answer to the cursor's position (CSI row;col R) where that answer is

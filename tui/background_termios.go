@@ -19,7 +19,8 @@ import (
 // terminal that answers nothing (a pseudo-terminal a program holds
 // without playing a terminal's part) held the first screen that long.
 // Where the wait ends before the position comes, it sets
-// backgroundUnanswered.
+// backgroundUnanswered, and backgroundBegun to what was read of the
+// answer, whose rest the trainer drops.
 func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 	backgroundUnanswered = false
 	fd := int(f.Fd())
@@ -39,29 +40,43 @@ func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 	if _, err := f.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
 		return false, false
 	}
-	var answer []byte
+	answer, late := readAnswer(f, wait)
+	backgroundUnanswered = late
+	if late {
+		backgroundBegun = answerBegun(answer)
+		return false, false
+	}
+	dark, ok, _ = backgroundAnswer(answer)
+	return dark, ok
+}
+
+// readAnswer reads f, the terminal askBackground asked, until its answer
+// is whole (backgroundAnswer's done), f fails, or wait has passed: late
+// where wait passed first, answer what was read by then, which may be an
+// answer begun whose rest comes to the trainer (answerBegun). Split from
+// askBackground so that a pipe can play the terminal.
+func readAnswer(f *os.File, wait time.Duration) (answer []byte, late bool) {
+	fd := int(f.Fd())
 	b := make([]byte, 64)
 	for deadline := time.Now().Add(wait); ; {
 		left := time.Until(deadline)
 		if left <= 0 {
-			backgroundUnanswered = true
-			return false, false
+			return answer, true
 		}
 		n, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(left.Milliseconds())+1)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil || n == 0 {
-			backgroundUnanswered = n == 0 && err == nil
-			return false, false
+			return answer, n == 0 && err == nil
 		}
 		n, err = f.Read(b)
 		if err != nil {
-			return false, false
+			return answer, false
 		}
 		answer = append(answer, b[:n]...)
-		if dark, ok, done := backgroundAnswer(answer); done {
-			return dark, ok
+		if _, _, done := backgroundAnswer(answer); done {
+			return answer, false
 		}
 	}
 }

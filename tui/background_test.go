@@ -184,3 +184,60 @@ func TestLateBackgroundAnswerIsTaken(t *testing.T) {
 		}
 	}
 }
+
+// TestBegunAnswerIsNoKeys: an answer to the background's question that
+// askBackground's wait cut partway, its beginning read and lost with the
+// wait (answerBegun), leaves its rest to the trainer without the alt+]
+// that begins a late answer: "ff/ffff/ffff ESC \" after "ESC ] 11;rgb:ff"
+// read as runes that turned to the events (f) and pinned a baseline (b).
+// The trainer starts in the state askBackground leaves and drops the rest
+// up to its terminator and the position after it; n after it still steps
+// the run.
+func TestBegunAnswerIsNoKeys(t *testing.T) {
+	for _, c := range []struct{ read, rest string }{
+		{"\x1b]11;rgb:ff", "ff/ffff/ffff\x1b\\\x1b[24;1R"},
+		{"\x1b]11;rgb:0000/00", "00/0000\x07\x1b[1;2R"},
+		{"\x1b]", "11;rgb:fdf6/e3e3/e3e3\x1b\\\x1b[3;1R"},
+		{"\x1b", "]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;2R"},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b", "\\\x1b[1;3R"},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\", "\x1b[1;2R"},
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		before := m.View()
+		m.answer = answerBegun([]byte(c.read))
+		var mm tea.Model = m
+		for _, msg := range keysRead(t, c.rest) {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 0 || mm.View() != before {
+			t.Errorf("%q read before the wait ended, %q after: sent %d commands, the screen changed %v; want none, and the screen as it was:\n%s", c.read, c.rest, sent, mm.View() != before, mm.View())
+		}
+		for _, msg := range keysRead(t, "n") {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 1 {
+			t.Errorf("n after %q%q sent %d commands; want 1", c.read, c.rest, sent)
+		}
+	}
+}
+
+// TestAnswerBegun: what askBackground read of an answer when its wait
+// ended gives the state its rest is dropped in; bytes that begin no
+// answer, none.
+func TestAnswerBegun(t *testing.T) {
+	for _, c := range []struct{ read, want string }{
+		{"", ""},
+		{"q", ""},
+		{"\x1b[1;", ""},
+		{"\x1b", answerOpened},
+		{"\x1b]", "]"},
+		{"\x1b]11;rgb:ff", "]11;rgb:ff"},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b", answerEnding},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x07", afterAnswer},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\", afterAnswer},
+	} {
+		if got := answerBegun([]byte(c.read)); got != c.want {
+			t.Errorf("answerBegun(%q) = %q; want %q", c.read, got, c.want)
+		}
+	}
+}

@@ -125,6 +125,7 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	m.notice = notice
 	if backgroundUnanswered {
 		m.positionUntil = time.Now().Add(positionLate)
+		m.answer = backgroundBegun // its rest is no keys
 	}
 	m.keys.noSuspend = noSuspendWhy()
 	if m.keys.noSuspend == "" {
