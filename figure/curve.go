@@ -295,9 +295,12 @@ func FromSweepCurve(res session.SweepResult) Curve {
 	// Of several seeds, where one alone left a value (the others diverged,
 	// or a stop cut them short), the line is that seed's, as the key names
 	// it, "seed 3": the title says so, "KS of seed 3 (seed 2 diverged)",
-	// where it said "median KS over seeds 2-3" over a line of seed 3.
-	if len(res.Seeds) > 1 && len(c.Points) > 0 && !slices.ContainsFunc(c.Points, func(p CurvePoint) bool { return p.Seed != c.Points[0].Seed }) {
-		c.Title = sweepTitleOver(res, c.YLabel+" of seed "+strconv.FormatUint(c.Points[0].Seed, 10)+" ("+othersLeft(res, c.Points[0].Seed)+")") + interrupted(res)
+	// where it said "median KS over seeds 2-3" over a line of seed 3; where
+	// each setting's value is one seed's but the seeds differ, "KS of each
+	// setting's one seed that left a value (of seeds 2-3)", as a heat map's
+	// title says it of its cells (soleOver).
+	if over := soleOver(res, "setting's"); over != "" {
+		c.Title = sweepTitleOver(res, over) + interrupted(res)
 	}
 	// KS's floor is the sample size's alone, the same at every setting, as
 	// the summary's ks_floor= gives it: drawn across them all, a setting

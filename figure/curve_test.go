@@ -215,6 +215,35 @@ func TestCurveOfOneSurvivingSeedTitlesIt(t *testing.T) {
 	}
 }
 
+// TestCurveOfMixedSoleSeedsTitlesThem: a one-key sweep's curve whose
+// every value is one seed's, seed 1's at one setting and seed 2's at the
+// other, the rest diverged, is titled as a heat map of such cells is,
+// "KS of each setting's one seed that left a value (of seeds 1-2)", where
+// it read "median KS over seeds 1-2" over values no median was taken of.
+func TestCurveOfMixedSoleSeedsTitlesThem(t *testing.T) {
+	nan := math.NaN()
+	diverged := func(seed uint64) session.SeedMeasure {
+		return session.SeedMeasure{Seed: seed, Value: nan, Diverged: true}
+	}
+	res := oneKeySweep()
+	res.Seeds = []uint64{1, 2}
+	res.Axes[0].Values = []string{"1e-4", "1e-3"}
+	res.Rows = []session.SweepRow{
+		{Values: []string{"1e-4"}, Runs: 2, Diverged: 1, First: [3]float64{0.3, 0.3, 0.3}, Floor: 0.01358,
+			Each: []session.SeedMeasure{{Seed: 1, Value: 0.3}, diverged(2)}},
+		{Values: []string{"1e-3"}, Runs: 2, Diverged: 1, First: [3]float64{0.2, 0.2, 0.2}, Floor: 0.01358,
+			Each: []session.SeedMeasure{diverged(1), {Seed: 2, Value: 0.2}}},
+	}
+	if got, want := FromSweepCurve(res).Title, "vanilla · 3,000 epochs · target normal(4,1.25) · KS of each setting's one seed that left a value (of seeds 1-2) · 10,000 samples"; got != want {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	// A setting of two values is a median, and the title says so.
+	res.Rows[1].Each[0] = session.SeedMeasure{Seed: 1, Value: 0.1}
+	if got, want := FromSweepCurve(res).Title, "median KS over seeds 1-2"; !strings.Contains(got, want) {
+		t.Errorf("title %q, want it to say %q", got, want)
+	}
+}
+
 // TestSweepOverPresetsIsDrawnByName: a sweep over presets draws its presets
 // one apart in their order, as names (the curve over one key, the heat map
 // of it and another), and titles the figure by the --set they share, no

@@ -422,15 +422,30 @@ func FromSweep(res session.SweepResult) Heatmap {
 	// diverged)" where one seed alone left values, "KS of each cell's one
 	// seed that left a value (of seeds 1-3)" where the cells' seeds differ,
 	// not "median KS over seeds 1-2" over cells of one value each.
-	if sole := soleSeeds(res); len(res.Seeds) > 1 && len(sole) > 0 {
+	if over := soleOver(res, "cell's"); over != "" {
 		h.ZLabel = strings.ToUpper(res.Measures[0])
-		over := h.ZLabel + " of seed " + strconv.FormatUint(sole[0], 10) + " (" + othersLeft(res, sole[0]) + ")"
-		if len(sole) > 1 {
-			over = h.ZLabel + " of each cell's one seed that left a value (of seeds " + session.CompactSeeds(res.Seeds) + ")"
-		}
 		h.Title = sweepTitleOver(res, over) + interrupted(res)
 	}
 	return h
+}
+
+// soleOver is what a sweep's values are of where each is one seed's
+// (soleSeeds) of several, in place of "median KS over seeds 1-3": "KS of
+// seed 3 (seed 2 diverged)" where one seed alone left values, "KS of
+// each cell's one seed that left a value (of seeds 2-3)" where the seeds
+// differ from one value to the next, each naming what holds a value (a
+// heat map's "cell's", a curve's "setting's"); "" where a value is a
+// median of two or more, or the sweep is of one seed.
+func soleOver(res session.SweepResult, each string) string {
+	sole := soleSeeds(res)
+	if len(res.Seeds) < 2 || len(sole) == 0 {
+		return ""
+	}
+	what := strings.ToUpper(res.Measures[0])
+	if len(sole) > 1 {
+		return what + " of each " + each + " one seed that left a value (of seeds " + session.CompactSeeds(res.Seeds) + ")"
+	}
+	return what + " of seed " + strconv.FormatUint(sole[0], 10) + " (" + othersLeft(res, sole[0]) + ")"
 }
 
 // soleSeeds is, of a sweep each of whose cells with a value has it of one
