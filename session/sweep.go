@@ -339,21 +339,7 @@ func (a SweepAxis) decimalGroup(base engine.Config, i int, err error) error {
 		if number == "" {
 			continue
 		}
-		numbers, points := []string{number}, []string{point}
-		for lo := k - 2; ; lo -= 2 {
-			n, p := a.decimalGroupAt(base, lo)
-			if n == "" {
-				break
-			}
-			numbers, points = append([]string{n}, numbers...), append([]string{p}, points...)
-		}
-		for hi := k + 2; ; hi += 2 {
-			n, p := a.decimalGroupAt(base, hi)
-			if n == "" {
-				break
-			}
-			numbers, points = append(numbers, n), append(points, p)
-		}
+		numbers, points := pairsAround(k, number, point, func(k int) (string, string) { return a.decimalGroupAt(base, k) })
 		for k := range points {
 			points[k] = a.refusedBeside(base, points[k])
 		}
@@ -494,24 +480,35 @@ func (a SweepAxis) fraction(base engine.Config, i int, err error) error {
 		// The pairs before and after it that read so too, each told:
 		// d_lr=0,5,0,7 is "0,5,0,7 is 2 numbers? write them 0.5,0.7",
 		// where its refusal of the second 0 told 0,7 alone.
-		numbers, plains := []string{number}, []string{plain}
-		for lo := k - 2; ; lo -= 2 {
-			n, p := a.decimalCommaAt(base, lo)
-			if n == "" {
-				break
-			}
-			numbers, plains = append([]string{n}, numbers...), append([]string{p}, plains...)
-		}
-		for hi := k + 2; ; hi += 2 {
-			n, p := a.decimalCommaAt(base, hi)
-			if n == "" {
-				break
-			}
-			numbers, plains = append(numbers, n), append(plains, p)
-		}
+		numbers, plains := pairsAround(k, number, plain, func(k int) (string, string) { return a.decimalCommaAt(base, k) })
 		return meant(err, numbers, plains)
 	}
 	return err
+}
+
+// pairsAround is the pairs of values that read as one number each, as
+// the pair at k, number as given and plain as it is to be written, does:
+// those at k-2, k-4, … and k+2, k+4, …, as at reads them ("" for a pair
+// that does not), each run up to the first that does not, in their
+// order. fraction and decimalGroup tell each pair so read beside k's,
+// "0,5,0,7 is 2 numbers? write them 0.5,0.7".
+func pairsAround(k int, number, plain string, at func(k int) (number, plain string)) (numbers, plains []string) {
+	numbers, plains = []string{number}, []string{plain}
+	for lo := k - 2; ; lo -= 2 {
+		n, p := at(lo)
+		if n == "" {
+			break
+		}
+		numbers, plains = append([]string{n}, numbers...), append([]string{p}, plains...)
+	}
+	for hi := k + 2; ; hi += 2 {
+		n, p := at(hi)
+		if n == "" {
+			break
+		}
+		numbers, plains = append(numbers, n), append(plains, p)
+	}
+	return numbers, plains
 }
 
 // fractionDigits refuses a's value i where it is two digits or more that
