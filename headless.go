@@ -852,7 +852,8 @@ func stopSignals() []os.Signal {
 // which stops the run after its current epoch with everything saved, and
 // says so on stderr, naming the signal: SIGTERM and SIGHUP come from no
 // keyboard. An epoch of a wide design can take many seconds: a second
-// signal does not wait for it, and exits at once with exitSignal, without
+// signal (but the first again within repeatGrace, which is the first
+// sent twice) does not wait for it, and exits at once with exitSignal, without
 // loses, what the run has still to write (runLoses; a batch's summary),
 // which the first line names. SIGQUIT (Ctrl+\\ in a terminal, the
 // signal that asks to quit now) quits at once as a second signal does,
@@ -898,16 +899,23 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 		case <-done:
 			return
 		}
-		select {
-		case second := <-sig:
-			name := signalName(second)
-			if second == first {
-				name += " again"
+		firstAt := signalClock()
+		for {
+			select {
+			case second := <-sig:
+				if second == first && signalClock().Sub(firstAt) < repeatGrace {
+					continue // the first sent again to the group (timeout): one stop
+				}
+				name := signalName(second)
+				if second == first {
+					name += " again"
+				}
+				quit(stderr, "ganui: "+name+": quitting at once") // what is lost the first line said: some may be written by now
+			case <-quits:
+				quit(stderr, "ganui: SIGQUIT: quitting at once")
+			case <-done:
 			}
-			quit(stderr, "ganui: "+name+": quitting at once") // what is lost the first line said: some may be written by now
-		case <-quits:
-			quit(stderr, "ganui: SIGQUIT: quitting at once")
-		case <-done:
+			return
 		}
 	}()
 	return ctx, func() {
@@ -918,6 +926,22 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 		cancel(nil)
 	}
 }
+
+// repeatGrace is how soon after the first of notifyStop's signals the
+// same signal again is that one repeated, not a second that quits at
+// once. coreutils timeout sends its SIGTERM to ganui and then to ganui's
+// process group, two kills microseconds apart (milliseconds on a loaded
+// machine), and the second, taken as "SIGTERM again", lost the --save:
+// one `timeout 2 ganui --headless … --save r.ckpt` in four wrote none.
+// A person's second Ctrl+C, sent after reading "stopping after the
+// current epoch", comes hundreds of milliseconds after the first at the
+// least, and a terminal's Ctrl+C reaches the process group once, so
+// 100 ms takes timeout's pair as one and no one's deliberate second.
+const repeatGrace = 100 * time.Millisecond
+
+// signalClock is notifyStop's clock for repeatGrace: a test's, to put a
+// second signal past it without waiting.
+var signalClock = time.Now
 
 // stopState is what notifyStop's signal line needs to know of the run's
 // stop, held in its context (stopStateKey): gone is the files the run

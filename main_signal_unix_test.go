@@ -375,6 +375,7 @@ func TestQuitAtOnceNamesWhatItLeft(t *testing.T) {
 // waiting.
 func TestSecondSignalQuitsAtOnce(t *testing.T) {
 	leakcheck.Check(t)
+	signalsApart(t)
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
 	ctx, stop := notifyStop(msgs, "the final line", exitTo(exited))
 	defer stop()
@@ -412,6 +413,111 @@ func TestSecondSignalQuitsAtOnce(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("the second SIGINT did not exit")
+	}
+}
+
+// signalsApart sets notifyStop's clock (signalClock) to one that puts each
+// signal repeatGrace after the one before, for the length of the test: a
+// second signal the test sends as soon as it has read the first's line is
+// the deliberate second a person sends, not the first sent again.
+func signalsApart(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Unix(0, 0)
+	signalClock = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(repeatGrace)
+		return now
+	}
+	t.Cleanup(func() { signalClock = time.Now })
+}
+
+// TestTheSameSignalAtOnceIsOneStop: the first signal sent again within
+// repeatGrace, as coreutils timeout sends its SIGTERM to ganui and then
+// to its process group, microseconds apart, is the first, the run
+// stopping after its epoch and writing its --save, where it was "SIGTERM
+// again: quitting at once", no checkpoint written; a second past the
+// grace still quits at once. The clock is the test's: the second
+// signal's moment is asked of it, and the third is put past the grace.
+func TestTheSameSignalAtOnceIsOneStop(t *testing.T) {
+	leakcheck.Check(t)
+	var mu sync.Mutex
+	now, asked := time.Unix(0, 0), make(chan struct{}, 4)
+	signalClock = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		select {
+		case asked <- struct{}{}:
+		default:
+		}
+		return now
+	}
+	defer func() { signalClock = time.Now }()
+	msgs, exited := make(lineChan, 2), make(chan int, 1)
+	ctx, stop := notifyStop(msgs, "the final line or the --save checkpoint", exitTo(exited))
+	defer stop()
+	wait := func(what string, ch <-chan string) string {
+		select {
+		case s := <-ch:
+			return s
+		case <-time.After(time.Minute):
+			t.Fatalf("no %s", what)
+		}
+		return ""
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	if m := wait("message after the first SIGTERM", msgs); !strings.HasPrefix(m, "ganui: SIGTERM: stopping after the current epoch;") {
+		t.Fatalf("first SIGTERM: %q", m)
+	}
+	<-ctx.Done()
+	<-asked // the first's moment
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	select {
+	case <-asked: // the second's, within the grace: taken as the first
+	case m := <-msgs:
+		t.Fatalf("the same SIGTERM at once after the first: %q, want it taken as the first", m)
+	case <-time.After(time.Minute):
+		t.Fatal("the second SIGTERM was not taken")
+	}
+	mu.Lock()
+	now = now.Add(repeatGrace)
+	mu.Unlock()
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	if m := wait("message after a SIGTERM past the grace", msgs); m != "ganui: SIGTERM again: quitting at once\n" {
+		t.Fatalf("SIGTERM past the grace: %q", m)
+	}
+	if code := <-exited; code != exitSignal {
+		t.Errorf("exit %d, want %d", code, exitSignal)
+	}
+}
+
+// TestTwoSIGTERMsAtOnceSaveTheRun: a headless run sent SIGTERM twice back
+// to back, as `timeout 2 ganui --headless … --save run.ckpt` sends it,
+// stops after its epoch, its checkpoint written, exit 130, where one such
+// run in four quit at once, "SIGTERM again: quitting at once", and wrote
+// no checkpoint. The two often reach the child as one, the kernel holding
+// the first still: eight runs, so that the test tells.
+func TestTwoSIGTERMsAtOnceSaveTheRun(t *testing.T) {
+	for try := range 8 {
+		ckpt := filepath.Join(t.TempDir(), "run.ckpt")
+		cmd, lines, stderr := startChild(t, "--headless", "--epochs", "1e9", "--every", "20", "--samples", "100", "--save", ckpt)
+		if !lines.Scan() || !strings.HasPrefix(lines.Text(), "epoch=") {
+			t.Fatalf("run %d: child printed %q before training", try+1, lines.Text())
+		}
+		syscall.Kill(cmd.Process.Pid, syscall.SIGTERM)
+		syscall.Kill(cmd.Process.Pid, syscall.SIGTERM)
+		for lines.Scan() {
+		}
+		cmd.Wait()
+		if code := cmd.ProcessState.ExitCode(); code != exitSignal {
+			t.Fatalf("run %d: exit %d, want %d; stderr:\n%s", try+1, code, exitSignal, stderr)
+		}
+		if strings.Contains(stderr.String(), "again: quitting at once") {
+			t.Fatalf("run %d: stderr:\n%s", try+1, stderr)
+		}
+		if _, err := session.LoadCheckpoint(ckpt); err != nil {
+			t.Fatalf("run %d: the --save checkpoint: %v", try+1, err)
+		}
 	}
 }
 
@@ -585,6 +691,7 @@ func quitWhileSaving(t *testing.T, path string) {
 		select {} // the weights still to write when the signals come
 	})
 	<-filling
+	signalsApart(t)
 	ctx, stop := notifyStop(io.Discard, "the --save checkpoint", quitAtOnce)
 	defer stop()
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
