@@ -144,7 +144,9 @@ func TestOutputNamedForAnotherFormat(t *testing.T) {
 }
 
 // TestOutputNameIsOneFile: an output flag's path that holds a control character
-// (two names on two lines, as --plot "$(ls *.png)" gives), has spaces around it
+// (two names on two lines, as --plot "$(ls *.png)" gives), or a bidirectional
+// formatting character (--save run\u202egnp.ckpt, which read "runkpc.png" in
+// the line that names the checkpoint after a stop), has spaces around it
 // or ends in a slash names no file to make: refused, saying so, not made as a
 // file named across two lines or ending in a space, nor, the last, refused as
 // no figure's name. A space inside a name is the name's.
@@ -157,6 +159,8 @@ func TestOutputNameIsOneFile(t *testing.T) {
 		{"--plot", "a.png\nb.png", `--plot: "a.png\nb.png" holds the control character U+000A ('\n'); give one file's name, on one line`},
 		{"--log", "run\x1b[31m.csv", `--log: "run\x1b[31m.csv" holds the control character U+001B ('\x1b')`},
 		{"--save", "run\t.ckpt", `--save: "run\t.ckpt" holds the control character U+0009 ('\t')`},
+		{"--save", "run\u202egnp.ckpt", `--save: "run\u202egnp.ckpt" holds U+202E, a bidirectional formatting character, which shows the text after it reordered: the name would not read as it is, in a listing or in what ganui prints of it; give a name without it`},
+		{"--plot", "\u2067run.png", `--plot: "\u2067run.png" holds U+2067, a bidirectional formatting character`},
 		{"--log", "run.csv ", `--log: "run.csv " has spaces around it; give the name without them`},
 		{"--plot", " run.png", `--plot: " run.png" has spaces around it`},
 		{"--plot", "run.png/", `--plot: "run.png/" ends in /, which names a directory; give a file's name`},

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
 )
@@ -19,6 +21,13 @@ import (
 //     the wrong place leaves (--log "run.csv "), which would make a file
 //     whose name ends in a space, which a listing does not show (both
 //     inputfile.CheckName, the inputs' rule too);
+//   - a bidirectional formatting character in it (U+202E RIGHT-TO-LEFT
+//     OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, …), which a terminal obeys,
+//     showing the rest of the name, and of the line that names it (the
+//     command that trains a stopped run on), reordered: run\u202egnp.ckpt
+//     reads as runkpc.png. The user chose the name, and one without it
+//     names the file as well; a name ganui reads is not refused for it,
+//     its file being there already, but written escaped (visible.String);
 //   - a slash at its end, which names a directory (--plot run.png/ is
 //     told so, not refused as no figure's name);
 //   - a file name that is nothing but an extension its files take (own),
@@ -32,6 +41,10 @@ func CheckName(path string, own func(ext string) bool) error {
 	if err := inputfile.CheckName(path); err != nil {
 		return err
 	}
+	if i := strings.IndexFunc(path, bidi); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(path[i:])
+		return fmt.Errorf("%q holds %U, a bidirectional formatting character, which shows the text after it reordered: the name would not read as it is, in a listing or in what ganui prints of it; give a name without it", path, r)
+	}
 	if os.IsPathSeparator(path[len(path)-1]) {
 		return fmt.Errorf("%q ends in %c, which names a directory; give a file's name", path, path[len(path)-1])
 	}
@@ -41,3 +54,7 @@ func CheckName(path string, own func(ext string) bool) error {
 	}
 	return nil
 }
+
+// bidi reports whether r is a bidirectional formatting character
+// (unicode.Bidi_Control), which CheckName refuses in an output's name.
+func bidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
