@@ -282,16 +282,34 @@ func resumeCommand(path string, given []givenFlag) string {
 // it (command.Line) with flags, each word quoted for the shell: the
 // command a stopped run, batch or sweep ends naming, made of the flags
 // as given (givenFlags), some left out (without) or given others in
-// their place.
+// their place. A word that holds a line break, or another character a
+// terminal obeys (--set $'g_hidden=[8,\n8]', --preset of a file named
+// with U+202E), is written as bash's and zsh's $'…' (shellword.Dollar),
+// so that the line stays one line and shows the word as it is, and the
+// command ends dollarNote: it broke the line, the rest of the command on
+// a line of its own, or showed the rest of the line reordered.
 func flagsCommand(flags []givenFlag) string {
 	var words []string
+	dollar := false
 	for _, g := range flags {
 		for _, w := range g.words {
-			words = append(words, shellword.Quote(w))
+			q, ok := shellword.Dollar(w)
+			if !ok {
+				q = shellword.Quote(w)
+			}
+			words, dollar = append(words, q), dollar || ok
 		}
 	}
-	return command.Line(strings.Join(words, " "))
+	line := command.Line(strings.Join(words, " "))
+	if dollar {
+		line += dollarNote
+	}
+	return line
 }
+
+// dollarNote ends a command flagsCommand writes with a $'…' word in it:
+// a POSIX sh before POSIX.1-2024's (dash) reads it as other words.
+const dollarNote = " (a command for bash or zsh, which read its $'…')"
 
 // without is flags but those named in names, in their order.
 func without(flags []givenFlag, names ...string) []givenFlag {
@@ -570,7 +588,7 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 		for i, v := range c.Values {
 			parts[i] = res.Axes[i].Key + "=" + v
 		}
-		name := strings.Join(parts, ",")
+		name := visible.String(strings.Join(parts, ",")) // a line break in a value: one line
 		length += len(name) + 1
 		if c.Started {
 			interrupted = append(interrupted, name)

@@ -962,9 +962,40 @@ func TestSignalAfterTrainingStopsTheFinalEvaluation(t *testing.T) {
 	}
 }
 
+// TestStopLineWithALineBreakIsOneLine: a stopped sweep's, batch's or run's
+// line, whose flags hold a line break (--set $'g_hidden=[8,\n8]') or a
+// character that reorders what a terminal shows after it (a --preset file
+// named with U+202E), stays one line: the cells named with it escaped, the
+// command with the word as bash's and zsh's $'…', said so, where the line
+// broke at the value and the command went on on a line of its own.
+func TestStopLineWithALineBreakIsOneLine(t *testing.T) {
+	given := flagsAsGiven(t, "--headless", "--set", "g_hidden=[8,\n8]", "--sweep", "g_acts=[\n relu,relu,identity],[tanh,tanh,identity]")
+	res := session.SweepResult{Axes: []session.SweepAxis{{Key: "g_acts", Values: []string{"[\n relu,relu,identity]", "[tanh,tanh,identity]"}}},
+		Unfinished: []session.UnfinishedCell{{Values: []string{"[\n relu,relu,identity]"}, Started: true}, {Values: []string{"[tanh,tanh,identity]"}}}}
+	want := `ganui: 2 of 2 cells unfinished: g_acts=[\n relu,relu,identity] interrupted, g_acts=[tanh,tanh,identity] not started; ` +
+		`ganui --headless --set $'g_hidden=[8,\n8]' --sweep $'g_acts=[\n relu,relu,identity],[tanh,tanh,identity]'` + dollarNote + " trains them"
+	if got := unfinishedCells(res, 2, given); got != want {
+		t.Errorf("sweep:\ngot  %q\nwant %q", got, want)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("my\u202enosj.json", []byte(`{"base": "vanilla"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	given = flagsAsGiven(t, "--headless", "--preset", "my\u202enosj.json", "--seeds", "1-3")
+	want = `ganui --headless --preset $'my\u202enosj.json' --seeds 2-3` + dollarNote
+	if got := retrainCommand(given, "seeds", []givenFlag{{"seeds", []string{"--seeds", "2-3"}}}); got != want {
+		t.Errorf("seeds:\ngot  %q\nwant %q", got, want)
+	}
+	given = flagsAsGiven(t, "--headless", "--set", "g_hidden=[8,\n8]", "--save", "run.ckpt", "--log", "run.csv")
+	want = "ganui --headless --resume run.ckpt --save run.ckpt --log run.csv"
+	if got := resumeCommand("run.ckpt", given); got != want {
+		t.Errorf("resume, the --set the checkpoint holds left out:\ngot  %q\nwant %q", got, want)
+	}
+}
+
 // FuzzFlagsCommand: the command a stopped run, batch or sweep ends naming
 // (flagsCommand) holds the flags as given, each word as it was: a POSIX
-// shell reads the line back, after ganui's own command, as the very words
+// shell reads the line back (bash, where the line ends dollarNote), after ganui's own command, as the very words
 // of the command line parseFlags took, a path with spaces, quotes, $(…)
 // or a line break in a value and a flag written -name=value alike, where
 // a word run into another, or one the shell expands, would train a run
@@ -1002,9 +1033,16 @@ func FuzzFlagsCommand(f *testing.F) {
 		if !ok {
 			t.Fatalf("%q: %q begins with no %q", args, line, command.Line(""))
 		}
-		out, err := exec.Command(sh, "-c", `printf '%s\0' `+line).Output()
+		reader := sh
+		if l, ok := strings.CutSuffix(line, dollarNote); ok { // a $'…' word: bash's
+			if reader, err = exec.LookPath("bash"); err != nil {
+				return
+			}
+			line = l
+		}
+		out, err := exec.Command(reader, "-c", `printf '%s\0' `+line).Output()
 		if got := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00"); err != nil || !slices.Equal(got, args) {
-			t.Fatalf("sh read %s as %q (%v), want %q", line, got, err, args)
+			t.Fatalf("%s read %s as %q (%v), want %q", filepath.Base(reader), line, got, err, args)
 		}
 	})
 }

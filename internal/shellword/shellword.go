@@ -3,7 +3,13 @@
 // so that a POSIX shell reads it back as that one word.
 package shellword
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ganui/ganui/internal/visible"
+)
 
 // Quote quotes w in single quotes, each single quote in it written '\”,
 // unless it needs none: a word of letters, digits and _.,:+=/- alone is
@@ -14,4 +20,45 @@ func Quote(w string) string {
 		return w
 	}
 	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+}
+
+// Dollar writes w as bash's and zsh's $'…' reads it back, each character
+// that acts on a terminal rather than showing as itself (visible.Hidden:
+// a line break, an ESC, U+202E RIGHT-TO-LEFT OVERRIDE) and each byte that
+// is not UTF-8 as an escape, \n, \x1b, \u202e, \xff, and \ and ' as \\
+// and \'. ok is false, and q "", where w holds none of them: Quote
+// writes it. No form of a POSIX sh before POSIX.1-2024 writes such a
+// word on one line and shows it as it is: Quote's '…' holds the line
+// break, and its terminal obeys the rest.
+func Dollar(w string) (q string, ok bool) {
+	if utf8.ValidString(w) && !strings.ContainsFunc(w, visible.Hidden) {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("$'")
+	for len(w) > 0 {
+		r, n := utf8.DecodeRuneInString(w)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, w[0])
+		case r == '\\' || r == '\'':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && visible.Hidden(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r <= 0xffff && visible.Hidden(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case visible.Hidden(r):
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			b.WriteString(w[:n])
+		}
+		w = w[n:]
+	}
+	b.WriteByte('\'')
+	return b.String(), true
 }

@@ -4,6 +4,9 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/ganui/ganui/internal/visible"
 )
 
 func TestQuote(t *testing.T) {
@@ -42,6 +45,59 @@ func FuzzQuote(f *testing.F) {
 		out, err := exec.Command(sh, "-c", "printf %s "+Quote(w)).Output()
 		if err != nil || string(out) != w {
 			t.Fatalf("sh read %s as %q (%v), want %q", Quote(w), out, err, w)
+		}
+	})
+}
+
+// TestDollar: a word that holds a character a terminal obeys is written
+// as $'…' on one line, each such character escaped, and bash reads it
+// back as the word it was; any other word is left to Quote.
+func TestDollar(t *testing.T) {
+	for _, c := range []struct{ w, want string }{
+		{"g_hidden=[8,\n8]", `$'g_hidden=[8,\n8]'`},
+		{"my\u202enosj.json", `$'my\u202enosj.json'`},
+		{"it's\\\t\x1b[31m", `$'it\'s\\\t\x1b[31m'`},
+		{"run\xff\u0085.csv", `$'run\xff\u0085.csv'`},
+		{"σ\u2066a", `$'σ\u2066a'`},
+	} {
+		got, ok := Dollar(c.w)
+		if !ok || got != c.want {
+			t.Errorf("Dollar(%q) = %s, %v, want %s", c.w, got, ok, c.want)
+		}
+	}
+	for _, w := range []string{"ring", "my run.json", "σ.png", "it's"} {
+		if got, ok := Dollar(w); ok {
+			t.Errorf("Dollar(%q) = %s, want it left to Quote", w, got)
+		}
+	}
+}
+
+// FuzzDollar: bash reads a word Dollar writes back as the one word it
+// was, on one line that shows no character a terminal obeys.
+func FuzzDollar(f *testing.F) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		f.Skip("no bash")
+	}
+	for _, w := range []string{"a\nb", "x\u202ey", "'\\\n", "\xff\xfe", "\x1b[0m\u0085", "\u200fé"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if strings.ContainsRune(w, 0) {
+			return // no argument of a command line holds a NUL
+		}
+		q, ok := Dollar(w)
+		if !ok {
+			return
+		}
+		if !utf8.ValidString(q) || strings.ContainsFunc(q, visible.Hidden) {
+			t.Fatalf("Dollar(%q) = %q, which a terminal would not show as it is", w, q)
+		}
+		cmd := exec.Command(bash, "-c", "printf %s "+q)
+		cmd.Env = append(cmd.Environ(), "LC_ALL=C.UTF-8")
+		out, err := cmd.Output()
+		if err != nil || string(out) != w {
+			t.Fatalf("bash read %s as %q (%v), want %q", q, out, err, w)
 		}
 	})
 }
