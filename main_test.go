@@ -1668,17 +1668,24 @@ func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
 // own, the seeds that failed with it named together as a sweep's cells name
 // theirs, not the runs' errors joined on one line, the same error once a seed,
 // no seed named. The error is none of those the exit codes tell apart: exit 1.
+// The summary line ends the output all the same, as a sweep's does, counting
+// the runs that failed, "runs=0 diverged=0 failed=3", where it was left out.
 func TestSeedsSayTheFailedSeedsOnALine(t *testing.T) {
 	opts, err := parseFlags([]string{"--headless", "--preset", "ring", "--epochs", "2", "--samples", "100", "--seeds", "1-3", "--jobs", "1"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts.Config.Target = "points(" + filepath.Join(t.TempDir(), "gone.csv") + ")"
-	_, err = session.RunSeeds(context.Background(), opts.Options, opts.seeds, 1, io.Discard, nil)
+	var stdout bytes.Buffer
+	_, err = session.RunSeeds(context.Background(), opts.Options, opts.seeds, 1, &stdout, nil)
 	var usage usageError
 	var diverged *session.SeedsDivergedError
 	if err == nil || errors.As(err, &usage) || errors.As(err, &diverged) || errors.Is(err, session.ErrInterrupted) {
 		t.Fatalf("RunSeeds: %v; want the runs' failure", err)
+	}
+	if got := stdout.String(); !strings.HasPrefix(got, "summary ") || strings.Count(got, "\n") != 1 ||
+		!strings.Contains(got, " seeds=1-3 runs=0 diverged=0 failed=3 jobs=1 ") {
+		t.Errorf("stdout %q; want the summary, counting failed=3", got)
 	}
 	lines := errorLines(err)
 	if len(lines) != 1 {

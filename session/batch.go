@@ -214,8 +214,9 @@ var ErrInterrupted = errors.New("interrupted")
 // summary covers the runs that finished; the error is then ErrInterrupted,
 // if that left any run unfinished (unfinished=; a cancel as the last
 // line is printed, every run done, is none).
-// Otherwise it is a *RunsFailed when some runs could not be built, a
-// *SeedsDivergedError when some runs diverged.
+// Otherwise it is a *RunsFailed when some runs could not be built (the
+// summary printed first all the same, of the runs that finished, counting
+// those as failed=N), a *SeedsDivergedError when some runs diverged.
 //
 // tally, when not nil, is told how far the batch has got (Tally) before
 // the first run ends and as each run finishes, in whatever order the
@@ -258,10 +259,22 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 			finished = append(finished, r)
 		}
 	}, tally)
-	if failures := runFailures("", seeds, errs); len(failures) > 0 {
+	// Runs that could not be built (the points file gone since the batch
+	// was read) are the batch's failure, said a line an error by the
+	// caller; the summary of those that ran is printed first all the same,
+	// counting them, failed=N, as a sweep's is (RunSweep), where it was
+	// left out and a script reading the batch's last line found a run's.
+	failures := runFailures("", seeds, errs)
+	failed := 0
+	for _, err := range errs {
+		if err != nil {
+			failed++
+		}
+	}
+	writeSummaryFailed(out, opts, seeds, jobs, finished, failed, opts.Clock.Since(start))
+	if len(failures) > 0 {
 		return res, &RunsFailed{failures}
 	}
-	writeSummary(out, opts, seeds, jobs, finished, opts.Clock.Since(start))
 	if len(finished) < n { // ctx's cancel stopped some: one after the last run's end stopped none
 		return res, ErrInterrupted
 	}
@@ -441,6 +454,14 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 // one (KS: its noise floor, floor=), and how many of those runs left the metric NaN or infinite, if
 // any (nan=2/5: 2 of the 5 that did not diverge).
 func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
+	writeSummaryFailed(w, opts, seeds, jobs, results, 0, elapsed)
+}
+
+// writeSummaryFailed is writeSummary of a batch some of whose runs
+// could not be built: its header counts them after diverged=, failed=2
+// (failedField, as a sweep's summary does), and unfinished= the rest of
+// the seeds that did not finish.
+func writeSummaryFailed(w io.Writer, opts Options, seeds []uint64, jobs int, results []Result, failed int, elapsed time.Duration) {
 	cfg := opts.Config
 	var ok []Result
 	for _, r := range results {
@@ -449,9 +470,9 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 		}
 	}
 	name, changes := designOf(opts, cfg)
-	fmt.Fprintf(w, "summary preset=%s target=%s%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
+	fmt.Fprintf(w, "summary preset=%s target=%s%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
 		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), samplesField(opts.Samples, cfg), CompactSeeds(seeds), len(results), len(results)-len(ok),
-		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), numtext.Figure(elapsed.Seconds(), 3))
+		failedField(failed), unfinished(len(seeds)-len(results)-failed), min(jobs, len(seeds)), numtext.Figure(elapsed.Seconds(), 3))
 	if len(ok) == 0 {
 		return
 	}
