@@ -91,7 +91,7 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	for _, r := range s.Replaces() {
 		note := r.Note
 		if r.Stopped != nil {
-			note = stoppedRunNote(*r.Stopped, opts.asGiven)
+			note = stoppedRunNote(*r.Stopped, opts.asGiven, opts.LogPath)
 		}
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
@@ -261,8 +261,19 @@ func (e *lineAfter) Unwrap() error { return e.err }
 // --log run.csv trains it on from there, going on in both, where this
 // command trains it again from epoch 0, empties the log at its first
 // epoch and replaces the checkpoint as the run ends; copy the
-// checkpoint elsewhere to keep it".
-func stoppedRunNote(st session.StoppedRun, given []givenFlag) string {
+// checkpoint elsewhere to keep it". A --log, logPath, that holds
+// another history (st.Log "", the file not empty), which that --resume
+// would refuse ("is a history that ends at epoch 1,000, not at the
+// checkpoint's 3,463"), is left out of the command, and the note says
+// why, so that the command it gives runs: "… trains it on from there
+// (with no --log: run.csv holds another history, which a --resume
+// refuses; give it another file), where …". A --log not there or empty,
+// which a --resume begins, is kept.
+func stoppedRunNote(st session.StoppedRun, given []givenFlag, logPath string) string {
+	if fi, err := os.Stat(logPath); st.Log == "" && logPath != "" && err == nil && fi.Size() > 0 {
+		return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there (with no --log: %s holds another history, which a --resume refuses; give it another file), where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
+			st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, without(given, "log")), logPath)
+	}
 	if st.Log != "" {
 		return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s, and --log %s its history to there: %s trains it on from there, going on in both, where this command trains it again from epoch 0, empties the log at its first epoch and replaces the checkpoint as the run ends; copy the checkpoint elsewhere to keep it",
 			st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), st.Log, resumeCommand(st.Path, given))

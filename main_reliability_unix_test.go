@@ -796,8 +796,11 @@ func TestTheSameCommandAfterAStopPointsAtResume(t *testing.T) {
 // epoch …", where the log's own note had called it "another run's history,
 // to epoch 1", beside the checkpoint's calling it this run. A log that is
 // not the run's to its stop — a row of it changed, its last row gone — is
-// still told another run's, beside the checkpoint's note as before; and the
-// named --resume does go on in the log.
+// still told another run's, beside the checkpoint's note as before, and the
+// --resume the note names leaves that log out, which it would refuse ("is a
+// history that ends at epoch 1, not at the checkpoint's 2"), where it gave
+// --log run.csv; each note's command runs, and the one of the run's own log
+// goes on in it.
 func TestTheSameCommandAfterAStopNamesItsLog(t *testing.T) {
 	t.Chdir(t.TempDir())
 	args := []string{"--headless", "--preset", "vanilla", "--epochs", "100000", "--every", "10", "--samples", "100", "--save", "run.ckpt", "--log", "run.csv"}
@@ -828,7 +831,7 @@ func TestTheSameCommandAfterAStopNamesItsLog(t *testing.T) {
 	both := "ganui: note: --save run.ckpt holds this run, vanilla seed 1, stopped at epoch " + at + " of its 100,000, and --log run.csv its history to there: ganui --headless --resume run.ckpt --every 10 --save run.ckpt --log run.csv trains it on from there, going on in both, where this command trains it again from epoch 0, empties the log at its first epoch and replaces the checkpoint as the run ends; copy the checkpoint elsewhere to keep it\n"
 	another := func(to string) string {
 		return "ganui: note: --log run.csv holds another run's history, to epoch " + to + ": this run's replaces it\n" +
-			"ganui: note: --save run.ckpt holds this run, vanilla seed 1, stopped at epoch " + at + " of its 100,000: ganui --headless --resume run.ckpt --every 10 --save run.ckpt --log run.csv trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it\n"
+			"ganui: note: --save run.ckpt holds this run, vanilla seed 1, stopped at epoch " + at + " of its 100,000: ganui --headless --resume run.ckpt --every 10 --save run.ckpt trains it on from there (with no --log: run.csv holds another history, which a --resume refuses; give it another file), where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it\n"
 	}
 	restore := func(log string) {
 		t.Helper()
@@ -851,6 +854,14 @@ func TestTheSameCommandAfterAStopNamesItsLog(t *testing.T) {
 		run(args, &readerGoneAt{lines: 0}, &said)
 		if !strings.HasPrefix(said.String(), c.want) {
 			t.Errorf("%s, the same command again: stderr %q, want it to begin %q", c.what, said.String(), c.want)
+		}
+		// The command the note gives runs, the log as it was: one epoch on.
+		restore(c.log)
+		_, command, _ := strings.Cut(said.String(), ": ganui ")
+		command, _, _ = strings.Cut(command, " trains it on from there")
+		words := append(strings.Fields(command), "--epochs", strconv.Itoa(g.Epoch()+1))
+		if code, stdout, stderr := runCLI(t, words...); code != 0 {
+			t.Errorf("%s, the note's command ganui %s: exit %d, %s%s", c.what, strings.Join(words, " "), code, stdout, stderr)
 		}
 	}
 	// The --resume the note names goes on in the log, as it says.
