@@ -49,6 +49,26 @@ type Curve struct {
 	YMost  float64
 }
 
+// soleEach says whether c's every value is one seed's, the seeds
+// differing from one setting to the next: each setting with a median has
+// the one point it is, and none has more (a median with no point is one
+// of values not drawn, taken as a median).
+func soleEach(c Curve) bool {
+	count := make([]int, len(c.X))
+	for _, q := range c.Points {
+		if q.At < 0 || q.At >= len(count) {
+			return false
+		}
+		count[q.At]++
+	}
+	for i, n := range count {
+		if n > 1 || n == 0 && i < len(c.Median) && finite(c.Median[i]) {
+			return false
+		}
+	}
+	return len(c.Points) > 1
+}
+
 // CurvePoint is one seed's value at the setting X[At].
 type CurvePoint struct {
 	At    int
@@ -190,6 +210,14 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 	}
 	if oneSeed {
 		medianName = "seed " + strconv.FormatUint(c.Points[0].Seed, 10)
+	}
+	// Of several seeds where each setting's value is one seed's, the seeds
+	// differing (the rest diverged), no median was taken: the key names the
+	// line as the title does its values, "each setting's one seed", where
+	// it said "median", and no ring is drawn on its dots, each the one
+	// seed's.
+	if !oneSeed && soleEach(c) {
+		medianName, oneSeed = "each setting's one seed", true
 	}
 	median := line(c.Median)
 	if len(median) > 0 && !c.ordered() {

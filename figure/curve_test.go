@@ -219,7 +219,8 @@ func TestCurveOfOneSurvivingSeedTitlesIt(t *testing.T) {
 // every value is one seed's, seed 1's at one setting and seed 2's at the
 // other, the rest diverged, is titled as a heat map of such cells is,
 // "KS of each setting's one seed that left a value (of seeds 1-2)", where
-// it read "median KS over seeds 1-2" over values no median was taken of.
+// it read "median KS over seeds 1-2" over values no median was taken of;
+// its key names the line "each setting's one seed", where it said "median".
 func TestCurveOfMixedSoleSeedsTitlesThem(t *testing.T) {
 	nan := math.NaN()
 	diverged := func(seed uint64) session.SeedMeasure {
@@ -237,11 +238,31 @@ func TestCurveOfMixedSoleSeedsTitlesThem(t *testing.T) {
 	if got, want := FromSweepCurve(res).Title, "vanilla · 3,000 epochs · target normal(4,1.25) · KS of each setting's one seed that left a value (of seeds 1-2) · 10,000 samples"; got != want {
 		t.Errorf("title %q, want %q", got, want)
 	}
-	// A setting of two values is a median, and the title says so.
+	// The key names the line as the title does its values, not "median",
+	// with no ring on its dots, each the one seed's.
+	var svg bytes.Buffer
+	if err := EncodeCurve(&svg, "svg", FromSweepCurve(res)); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, svg.Bytes())
+	if !slices.Contains(texts, "each setting's one seed") {
+		t.Errorf("the key does not name the line \"each setting's one seed\": %q", texts)
+	}
+	for _, text := range texts {
+		if text == "median" || text == "each seed" {
+			t.Errorf("the key says %q of values each one seed's", text)
+		}
+	}
+	// A setting of two values is a median, and the title and key say so.
 	res.Rows[1].Each[0] = session.SeedMeasure{Seed: 1, Value: 0.1}
 	if got, want := FromSweepCurve(res).Title, "median KS over seeds 1-2"; !strings.Contains(got, want) {
 		t.Errorf("title %q, want it to say %q", got, want)
 	}
+	svg.Reset()
+	if err := EncodeCurve(&svg, "svg", FromSweepCurve(res)); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, svg.Bytes()), "median", "each seed")
 }
 
 // TestSweepOverPresetsIsDrawnByName: a sweep over presets draws its presets
