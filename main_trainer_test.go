@@ -792,6 +792,37 @@ func TestTrainerWaitsLittleForNoBackground(t *testing.T) {
 	}
 }
 
+// TestKeyTypedWhileTheBackgroundIsAskedReachesTheTrainer: a q typed
+// while the trainer waits for the terminal's background, read with the
+// answer (before it here, or in its stead where none comes within the
+// wait), quits the trainer, where the question's read took it and the
+// trainer ran on. The wait is the test's, long: the q comes within it
+// however slowly either side is run.
+func TestKeyTypedWhileTheBackgroundIsAskedReachesTheTrainer(t *testing.T) {
+	for _, c := range []struct{ name, wait, answer string }{
+		{"answered", "1h", "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R"},
+		{"unanswered", "2s", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+				append(askedEnv, "GANUI_TEST_BACKGROUND_WAIT="+c.wait), "--preset", "vanilla", "--epochs", "100", "--paused")
+			tr.waitFor("\x1b]11;?")
+			tr.typeIn("q")
+			time.Sleep(50 * time.Millisecond) // read alone, or with the answer: either way before it
+			tr.master.WriteString(c.answer)
+			tr.waitFor("\x1b[?1049h") // the screen up
+			select {
+			case <-tr.exited:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("the q typed while the terminal was asked its background was lost: the trainer runs on; it wrote:\n%q", tr.output())
+			}
+			if code := tr.wait(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+		})
+	}
+}
+
 // TestNothingAsksTheTerminalAtStart: ganui writes no question to its
 // terminal before main runs, where bubbletea's init asked every ganui
 // command's terminal its background (OSC 11, then the cursor's position)

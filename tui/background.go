@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -95,33 +96,104 @@ const (
 // "" where none was. The rest of that answer comes to the trainer
 // without the alt+] that begins a late one: "ff/ffff/ffff ESC \" after
 // "ESC ] 11;rgb:ff" was read, whose f had turned to the events.
-var backgroundBegun string
+// backgroundTyped is what else askBackground read: keys typed while it
+// waited, which the trainer takes as typed before any it reads itself.
+var (
+	backgroundBegun string
+	backgroundTyped []byte
+)
 
-// answerBegun is the lateAnswer state in which the rest of an answer to
-// askBackground's question is dropped, where read is what was read of it
-// when the wait ended: its text so far after "]", answerOpened or
-// answerEnding, afterAnswer where the colour was read whole (its
-// position to come), "" where no answer was begun.
-func answerBegun(read []byte) string {
+// wholeAnswer is an answer to askBackground's question read whole: its
+// colour, in whatever form a terminal gives it between "ESC ] 11;" and
+// the terminator, or the cursor's position.
+var wholeAnswer = regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-9]+;[0-9]+R`)
+
+// answerBegun splits read, what askBackground read in its wait, into the
+// keys typed meanwhile and the lateAnswer state in which the rest of the
+// answer is dropped where the wait ended first (late): its text so far
+// after "]", answerOpened or answerEnding, afterAnswer where the colour
+// was read whole (its position to come), "" where no answer was begun.
+// A key typed as the question was asked ("q" within the 300 ms) is read
+// with the answer, around it or before it, and was lost with it.
+func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 	s := string(read)
-	if colourAnswer.MatchString(s) {
-		return afterAnswer
+	colour := colourAnswer.MatchString(s)
+	s = wholeAnswer.ReplaceAllString(s, "")
+	if !late {
+		return []byte(s), ""
 	}
-	i := strings.Index(s, "\x1b]")
-	if i < 0 {
-		if strings.HasSuffix(s, "\x1b") {
-			return answerOpened
+	if i := strings.LastIndex(s, "\x1b]"); i >= 0 {
+		text := s[i+2:]
+		if t, ok := strings.CutSuffix(text, "\x1b"); ok && t != "" && answerText(t) {
+			return []byte(s[:i]), answerEnding
 		}
-		return ""
+		if answerText(text) {
+			return []byte(s[:i]), "]" + text
+		}
 	}
-	text := s[i+2:]
-	if t, ok := strings.CutSuffix(text, "\x1b"); ok && t != "" && answerText(t) {
-		return answerEnding
+	if t, ok := strings.CutSuffix(s, "\x1b"); ok {
+		return []byte(t), answerOpened
 	}
-	if answerText(text) {
-		return "]" + text
+	if colour {
+		return []byte(s), afterAnswer
 	}
-	return ""
+	return []byte(s), ""
+}
+
+// keysIn is what the trainer reads of b, bytes of a terminal's input, as
+// bubbletea reads them: its keys (and any other message its reader
+// makes), in order. A program of bubbletea's own reads them, its screen
+// and signals left alone, so that b's keys are the trainer's as if it
+// had read them itself: an arrow's sequence is one key, a space a space.
+func keysIn(b []byte) []tea.Msg {
+	if len(b) == 0 {
+		return nil
+	}
+	in := &typedInput{rest: b}
+	keys := &typedKeys{}
+	p := tea.NewProgram(keys, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	in.p = p
+	if _, err := p.Run(); err != nil {
+		return nil
+	}
+	return keys.msgs
+}
+
+// typedInput is keysIn's input: once its bytes are read, its program's
+// reader has sent all it made of them, and it tells the program so
+// (typedEnd), which then quits.
+type typedInput struct {
+	rest []byte
+	p    *tea.Program
+}
+
+func (in *typedInput) Read(b []byte) (int, error) {
+	if len(in.rest) == 0 {
+		go in.p.Send(typedEnd{})
+		return 0, io.EOF
+	}
+	n := copy(b, in.rest)
+	in.rest = in.rest[n:]
+	return n, nil
+}
+
+// typedEnd tells keysIn's program that its input is all read.
+type typedEnd struct{}
+
+// typedKeys keeps the messages keysIn's program reads.
+type typedKeys struct{ msgs []tea.Msg }
+
+func (k *typedKeys) Init() tea.Cmd { return nil }
+func (k *typedKeys) View() string  { return "" }
+func (k *typedKeys) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case typedEnd:
+		return k, tea.Quit
+	case tea.WindowSizeMsg:
+	default:
+		k.msgs = append(k.msgs, msg)
+	}
+	return k, nil
 }
 
 // positionKey tells whether k is what bubbletea reads of the terminal's

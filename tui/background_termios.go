@@ -20,7 +20,8 @@ import (
 // without playing a terminal's part) held the first screen that long.
 // Where the wait ends before the position comes, it sets
 // backgroundUnanswered, and backgroundBegun to what was read of the
-// answer, whose rest the trainer drops.
+// answer, whose rest the trainer drops. Keys typed meanwhile, read with
+// the answer, it keeps in backgroundTyped, for the trainer.
 func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 	backgroundUnanswered = false
 	fd := int(f.Fd())
@@ -42,8 +43,8 @@ func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 	}
 	answer, late := readAnswer(f, wait)
 	backgroundUnanswered = late
+	backgroundTyped, backgroundBegun = answerBegun(answer, late)
 	if late {
-		backgroundBegun = answerBegun(answer)
 		return false, false
 	}
 	dark, ok, _ = backgroundAnswer(answer)

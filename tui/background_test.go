@@ -204,7 +204,7 @@ func TestBegunAnswerIsNoKeys(t *testing.T) {
 	} {
 		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 		before := m.View()
-		m.answer = answerBegun([]byte(c.read))
+		_, m.answer = answerBegun([]byte(c.read), true)
 		var mm tea.Model = m
 		for _, msg := range keysRead(t, c.rest) {
 			mm, _ = mm.Update(msg)
@@ -222,22 +222,81 @@ func TestBegunAnswerIsNoKeys(t *testing.T) {
 }
 
 // TestAnswerBegun: what askBackground read of an answer when its wait
-// ended gives the state its rest is dropped in; bytes that begin no
-// answer, none.
+// ended (late) gives the state its rest is dropped in; bytes that begin
+// no answer, none. What it read besides the answer, whole or begun, is
+// keys typed meanwhile, kept for the trainer, where they were lost with
+// the answer.
 func TestAnswerBegun(t *testing.T) {
-	for _, c := range []struct{ read, want string }{
-		{"", ""},
-		{"q", ""},
-		{"\x1b[1;", ""},
-		{"\x1b", answerOpened},
-		{"\x1b]", "]"},
-		{"\x1b]11;rgb:ff", "]11;rgb:ff"},
-		{"\x1b]11;rgb:ffff/ffff/ffff\x1b", answerEnding},
-		{"\x1b]11;rgb:ffff/ffff/ffff\x07", afterAnswer},
-		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\", afterAnswer},
+	for _, c := range []struct {
+		read        string
+		late        bool
+		typed, want string
+	}{
+		{"", true, "", ""},
+		{"q", true, "q", ""},
+		{"\x1b[1;", true, "\x1b[1;", ""},
+		{"\x1b", true, "", answerOpened},
+		{"\x1b]", true, "", "]"},
+		{"\x1b]11;rgb:ff", true, "", "]11;rgb:ff"},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b", true, "", answerEnding},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x07", true, "", afterAnswer},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\", true, "", afterAnswer},
+		{"q\x1b]11;rgb:ff", true, "q", "]11;rgb:ff"},
+		{"r\x1b]11;rgb:ffff/ffff/ffff\x1b\\ q", true, "r q", afterAnswer},
+		{"\x1b[Aq\x1b", true, "\x1b[Aq", answerOpened},
+		{"q\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R", false, "q", ""},
+		{"\x1b]11;rgb:0000/0000/0000\x07r\x1b[24;80R", false, "r", ""},
+		{"\x1b[A \x1b[1;1R", false, "\x1b[A ", ""},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R", false, "", ""},
 	} {
-		if got := answerBegun([]byte(c.read)); got != c.want {
-			t.Errorf("answerBegun(%q) = %q; want %q", c.read, got, c.want)
+		typed, got := answerBegun([]byte(c.read), c.late)
+		if string(typed) != c.typed || got != c.want {
+			t.Errorf("answerBegun(%q, late %v) = %q, %q; want %q, %q", c.read, c.late, typed, got, c.typed, c.want)
+		}
+	}
+}
+
+// TestKeysTypedDuringTheQuestionAreKept: keys read with the terminal's
+// answer to the background's question, typed while it was asked
+// (answerBegun's typed), reach the trainer before any other message, as
+// keys whatever state a late answer left, where they were lost with the
+// answer: r typed at start-up reseeds, q quits, ctrl+c too, a space runs
+// the paused run, and an arrow's sequence is one key.
+func TestKeysTypedDuringTheQuestionAreKept(t *testing.T) {
+	msgs := keysIn([]byte("\x1b[Aq \x03"))
+	want := []string{"up", "q", " ", "ctrl+c"}
+	if len(msgs) != len(want) {
+		t.Fatalf("keysIn read %v; want %q", msgs, want)
+	}
+	for i, msg := range msgs {
+		if k, ok := msg.(tea.KeyMsg); !ok || k.String() != want[i] {
+			t.Errorf("keysIn's key %d is %v; want %q", i, msg, want[i])
+		}
+	}
+
+	for _, c := range []struct {
+		typed, answer string
+		sent          int
+		quits         bool
+	}{
+		{"r", "", 1, false},
+		{"r", "]11;rgb:ff", 1, false},
+		{" ", "", 1, false},
+		{"q", "", 0, true},
+		{"\x03", answerOpened, 0, true},
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		m.answer = c.answer
+		m.typed = keysIn([]byte(c.typed))
+		mm, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		if sent := mm.(Model).sent - m.sent; sent != c.sent {
+			t.Errorf("%q typed during the question: %d commands sent to the session; want %d", c.typed, sent, c.sent)
+		}
+		if quits := mm.(Model).quitting || isQuit(cmd); quits != c.quits {
+			t.Errorf("%q typed during the question: quitting %v; want %v", c.typed, quits, c.quits)
+		}
+		if len(mm.(Model).typed) != 0 {
+			t.Errorf("%q typed during the question: still held after a message", c.typed)
 		}
 	}
 }

@@ -166,6 +166,10 @@ type Model struct {
 	// where the background's question went unanswered: the zero time
 	// where it was answered, or not asked.
 	positionUntil time.Time
+	// typed is what the trainer reads of keys typed while the terminal
+	// was asked its background, read with its answer (backgroundTyped):
+	// taken before the first message, as typed before any other key.
+	typed []tea.Msg
 }
 
 // lossG is G's series on the losses' chart, after D real's and D fake's.
@@ -212,6 +216,9 @@ func (m Model) Init() tea.Cmd { return waitSnapshot(m.s) }
 
 // Update handles window sizes, snapshots and keys.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if len(m.typed) > 0 {
+		return m.takeTyped(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -268,14 +275,41 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if positionKey(msg) && time.Now().Before(m.positionUntil) { // the position alone, late
 			return m, nil
 		}
-		sent := m.sent
-		mm, cmd := m.splitKeys(msg)
-		if mm.(Model).sent != sent && m.s.Waiting() > 0 {
-			cmd = tea.Batch(cmd, tea.Tick(waitNoteAfter, func(time.Time) tea.Msg { return waitCheckMsg{} }))
-		}
-		return mm, cmd
+		return m.typedKey(msg)
 	}
 	return m, nil
+}
+
+// typedKey takes the key k, known to be the user's.
+func (m Model) typedKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	sent := m.sent
+	mm, cmd := m.splitKeys(k)
+	if mm.(Model).sent != sent && m.s.Waiting() > 0 {
+		cmd = tea.Batch(cmd, tea.Tick(waitNoteAfter, func(time.Time) tea.Msg { return waitCheckMsg{} }))
+	}
+	return mm, cmd
+}
+
+// takeTyped takes the keys typed while the terminal was asked its
+// background (typed), then msg: a q typed at once quits, an r reseeds,
+// where the question's read took them with the terminal's answer. They
+// are keys, whatever state a late answer leaves (lateAnswer).
+func (m Model) takeTyped(msg tea.Msg) (tea.Model, tea.Cmd) {
+	typed := m.typed
+	m.typed = nil
+	var cmds []tea.Cmd
+	for _, t := range typed {
+		var mm tea.Model
+		var cmd tea.Cmd
+		if k, ok := t.(tea.KeyMsg); ok {
+			mm, cmd = m.typedKey(k)
+		} else {
+			mm, cmd = m.Update(t)
+		}
+		m, cmds = mm.(Model), append(cmds, cmd)
+	}
+	mm, cmd := m.Update(msg)
+	return mm, tea.Batch(append(cmds, cmd)...)
 }
 
 // waitNoteAfter is how long a key's command waits for the session before

@@ -127,6 +127,7 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 		m.positionUntil = time.Now().Add(positionLate)
 		m.answer = backgroundBegun // its rest is no keys
 	}
+	m.typed, backgroundTyped = keysIn(backgroundTyped), nil
 	m.keys.noSuspend = noSuspendWhy()
 	if m.keys.noSuspend == "" {
 		m.stops = newStopCatcher()
@@ -158,9 +159,9 @@ var asked sync.Once
 // colours and its background, so that adaptive colours pick the right
 // variant. Asked before the program takes over the input, and best before
 // slow work: reading the terminal's answer takes whatever was typed
-// before it too, and a key typed ahead for the trainer (q) would be lost.
-// Keys typed already when it is called are kept: the background is then
-// not asked (darkBackground).
+// before it too, which the trainer then takes first (backgroundTyped).
+// Keys typed already when it is called are left to the trainer: the
+// background is then not asked (darkBackground).
 func AskTerminal() {
 	if os.Getenv("TERM") != "dumb" && term.IsTerminal(os.Stdout.Fd()) {
 		askTerminal()
