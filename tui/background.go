@@ -49,35 +49,61 @@ func backgroundAnswer(answer []byte) (dark, ok, done bool) {
 // G (g), pinned a baseline (b) and turned to the events (f). so is the
 // answer read so far, "" outside one, and next what it is with k: an
 // answer begins at an alt+], a key ganui does not take, goes on with
-// runes that go on its text and ends at its terminator; a key that does
-// not go on it is a key. The cursor's position that follows (CSI 6n's
-// answer) is no key either: bubbletea reads it as a sequence it does not
-// know, or, on the screen's first line at its second or third column, as
-// an F key (positionKey), which the status called "f15 is not a key
-// here"; after the terminator, next is afterAnswer, and such an F key
-// next is part of the answer.
+// runes that go on its text, in the shape an answer has (colourText),
+// and ends at its terminator; a key that does not go on it is a key. The
+// cursor's position that follows (CSI 6n's answer) is no key either:
+// bubbletea reads it as a sequence it does not know, or, on the screen's
+// first line at its second or third column, as an F key (positionKey),
+// which the status called "f15 is not a key here"; after the
+// terminator, next is afterAnswer, and such an F key next is part of the
+// answer. A position the wait cut ("[12;4" read, its state) goes on with
+// runes in its shape (positionText) to its R, where "0R" reset the
+// tuning (0) and restarted the run (R). The model gives an answer's
+// runes one at a time, so that a key come with them is a key.
 // The answer's colour, whole, is the screen's background (lateColour).
 func lateAnswer(k tea.KeyMsg, so string) (part bool, next string) {
+	runes := k.Type == tea.KeyRunes && !k.Alt && !k.Paste
 	switch {
 	case k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "]":
 		return true, "]"
 	case so == "":
 		return false, ""
+	case so == afterAnswer && k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "[":
+		return true, "[" // the position, cut by a read: "12;40R" to come
 	case so == afterAnswer:
 		return positionKey(k), ""
-	case so == answerOpened && k.Type == tea.KeyRunes && !k.Alt && strings.HasPrefix(string(k.Runes), "]") && answerText(string(k.Runes[1:])):
-		return true, string(k.Runes)
-	case so == answerEnding && k.Type == tea.KeyRunes && !k.Alt && string(k.Runes) == `\`:
+	case so == answerEnding && runes && string(k.Runes) == `\`:
 		return true, afterAnswer
-	case so == answerOpened || so == answerEnding:
+	case so == answerEnding:
 		return false, ""
-	case k.Type == tea.KeyRunes && !k.Alt && answerText(so[1:]+string(k.Runes)):
-		return true, so + string(k.Runes)
-	case so != "]" && (k.Type == tea.KeyCtrlG || k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == `\`):
+	case runes:
+		text := string(k.Runes)
+		if so != answerOpened {
+			text = so + text
+		}
+		if t, ok := strings.CutPrefix(text, "]"); ok && colourText(t) {
+			return true, text
+		}
+		if t, ok := strings.CutPrefix(text, "["); ok {
+			if whole, ok := positionText(t); whole {
+				return true, ""
+			} else if ok {
+				return true, text
+			}
+		}
+	case strings.HasPrefix(so, "]") && so != "]" && (k.Type == tea.KeyCtrlG || k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == `\`):
 		return true, afterAnswer
 	}
 	return false, ""
 }
+
+// answerRest is how long a late answer's state lasts once begun (the
+// trainer's start, for one the wait cut, or its alt+]): the rest of an
+// answer was sent with it and comes at once, where a key typed after it
+// is the user's. Kept until a key that could not go on it, the state of
+// "ESC ] 11;rgb:ff" cut by the wait took a b typed a minute later for
+// the answer's, and dropped it.
+const answerRest = time.Second
 
 // lateAnswer's states besides "" and the answer's text: afterAnswer once
 // a late answer's colour has ended, where the cursor's position may
@@ -110,9 +136,10 @@ var wholeAnswer = regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\
 
 // answerBegun splits read, what askBackground read in its wait, into the
 // keys typed meanwhile and the lateAnswer state in which the rest of the
-// answer is dropped where the wait ended first (late): its text so far
-// after "]", answerOpened or answerEnding, afterAnswer where the colour
-// was read whole (its position to come), "" where no answer was begun.
+// answer is dropped where the wait ended first (late): its colour's text
+// so far after "]", answerOpened or answerEnding, the position's after
+// "[" ("[12;4", whose "0R" is to come), afterAnswer where the colour was
+// read whole (its position to come), "" where no answer was begun.
 // A key typed as the question was asked ("q" within the 300 ms) is read
 // with the answer, around it or before it, and was lost with it.
 func answerBegun(read []byte, late bool) (typed []byte, begun string) {
@@ -124,11 +151,16 @@ func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 	}
 	if i := strings.LastIndex(s, "\x1b]"); i >= 0 {
 		text := s[i+2:]
-		if t, ok := strings.CutSuffix(text, "\x1b"); ok && t != "" && answerText(t) {
+		if t, ok := strings.CutSuffix(text, "\x1b"); ok && t != "" && colourText(t) {
 			return []byte(s[:i]), answerEnding
 		}
-		if answerText(text) {
+		if colourText(text) {
 			return []byte(s[:i]), "]" + text
+		}
+	}
+	if i := strings.LastIndex(s, "\x1b["); i >= 0 {
+		if _, ok := positionText(s[i+2:]); ok {
+			return []byte(s[:i]), s[i+1:]
 		}
 	}
 	if t, ok := strings.CutSuffix(s, "\x1b"); ok {
@@ -235,17 +267,46 @@ func lateColour(so string) (dark, ok bool) {
 	return dark, ok
 }
 
-// answerText tells whether s is the text of an answer to the background's
-// question, whole or begun: "11;rgb:" (or "11;rgba:") and hex digits
-// and slashes.
-func answerText(s string) bool {
-	for _, head := range []string{"11;rgb:", "11;rgba:"} {
-		if strings.HasPrefix(head, s) {
+// colourText tells whether s is the text of an answer to the
+// background's question, whole or begun, in the shape a terminal gives
+// it: "11;rgb:" and three channels of one to four hex digits between
+// slashes (or "11;rgba:" and four), 27 characters at most. Any number of
+// hex digits and slashes went on a begun answer, and hex letters typed
+// after it (b, d, e, f) were dropped with it.
+func colourText(s string) bool {
+	for _, c := range []struct {
+		head     string
+		channels int
+	}{{"11;rgb:", 3}, {"11;rgba:", 4}} {
+		if strings.HasPrefix(c.head, s) {
 			return true
 		}
-		if rest, ok := strings.CutPrefix(s, head); ok && strings.Trim(rest, "0123456789abcdefABCDEF/") == "" {
+		rest, ok := strings.CutPrefix(s, c.head)
+		if !ok {
+			continue
+		}
+		parts := strings.Split(rest, "/")
+		fits := len(parts) <= c.channels
+		for i, p := range parts {
+			fits = fits && len(p) <= 4 && strings.Trim(p, "0123456789abcdefABCDEF") == "" && (p != "" || i == len(parts)-1)
+		}
+		if fits {
 			return true
 		}
 	}
 	return false
+}
+
+// positionBegun and positionWhole are the text after "ESC [" of the
+// cursor's position (CSI 6n's answer, "12;40R"), begun and whole.
+var (
+	positionBegun = regexp.MustCompile(`^(?:[0-9]{0,4}|[0-9]{1,4};[0-9]{0,4})$`)
+	positionWhole = regexp.MustCompile(`^[0-9]{1,4};[0-9]{1,4}R$`)
+)
+
+// positionText tells whether s, what follows "ESC [", is the cursor's
+// position whole (whole), or begun or whole (ok).
+func positionText(s string) (whole, ok bool) {
+	whole = positionWhole.MatchString(s)
+	return whole, whole || positionBegun.MatchString(s)
 }

@@ -205,6 +205,7 @@ func TestBegunAnswerIsNoKeys(t *testing.T) {
 		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 		before := m.View()
 		_, m.answer = answerBegun([]byte(c.read), true)
+		m.answerUntil = time.Now().Add(answerRest)
 		var mm tea.Model = m
 		for _, msg := range keysRead(t, c.rest) {
 			mm, _ = mm.Update(msg)
@@ -234,7 +235,11 @@ func TestAnswerBegun(t *testing.T) {
 	}{
 		{"", true, "", ""},
 		{"q", true, "q", ""},
-		{"\x1b[1;", true, "\x1b[1;", ""},
+		{"\x1b[1;", true, "", "[1;"},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;4", true, "", "[12;4"},
+		{"q\x1b[12", true, "q", "[12"},
+		{"\x1b[A", true, "\x1b[A", ""},
+		{"\x1b]11;rgb:ffff/ffff/ffff/f", true, "\x1b]11;rgb:ffff/ffff/ffff/f", ""},
 		{"\x1b", true, "", answerOpened},
 		{"\x1b]", true, "", "]"},
 		{"\x1b]11;rgb:ff", true, "", "]11;rgb:ff"},
@@ -298,5 +303,93 @@ func TestKeysTypedDuringTheQuestionAreKept(t *testing.T) {
 		if len(mm.(Model).typed) != 0 {
 			t.Errorf("%q typed during the question: still held after a message", c.typed)
 		}
+	}
+}
+
+// TestCutAnswerHasALimit: the state an answer to the background's
+// question leaves, cut by the wait, lasts answerRest and no longer than
+// the answer's shape, so that a key typed after it is a key: d (one D
+// update), a hex digit, steps the run a second after "ESC ] 11;rgb:ff"
+// was cut, or after a whole "11;rgb:ffff/ffff/ffff" awaiting its
+// terminator, where the state took it for the answer's and dropped it
+// until a key that could not go on it. The answer's rest within the
+// limit is still no keys.
+func TestCutAnswerHasALimit(t *testing.T) {
+	for _, c := range []struct {
+		state string
+		ago   time.Duration // since the state began
+		keys  string
+		sent  int
+	}{
+		{"]11;rgb:ff", answerRest, "d", 1},
+		{"]11;rgb:ff", 0, "d", 0},
+		{"]11;rgb:ffff/ffff/ffff", 0, "d", 1},
+		{"]11;rgb:ffff/ffff/ffff", 0, "\x1b\\d", 1},
+		{"]11;rgb:ffff/ffff/ff", 0, "ffd", 1},
+		{"]11;rgba:ffff/ffff/ffff/ffff", 0, "d", 1},
+		{"[12;4", answerRest, "d", 1},
+		{"[12;4", 0, "0Rd", 1},
+		{answerOpened, answerRest, "d", 1},
+		{answerEnding, answerRest, "d", 1},
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		m.answer, m.answerUntil = c.state, time.Now().Add(answerRest-c.ago)
+		var mm tea.Model = m
+		for _, msg := range keysRead(t, c.keys) {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != c.sent {
+			t.Errorf("%q in the state %q begun %v ago: %d commands sent; want %d", c.keys, c.state, c.ago, sent, c.sent)
+		}
+	}
+}
+
+// TestCutPositionIsNoKeys: the cursor's position that ends the answer to
+// the background's question, cut by the wait ("ESC [ 12;4" read, with
+// the colour or alone, as screen answers), leaves its rest, "0R", which
+// the trainer drops to its R, where 0 reset the tuning and R restarted
+// the run; so too a position whose ESC alone was read ("[12;40R"), or
+// one a late answer's read cut in the trainer (alt+[, "12;40R"). A key
+// after it, in the same read or the next, is a key.
+func TestCutPositionIsNoKeys(t *testing.T) {
+	for _, c := range []struct{ read, rest string }{
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;4", "0R"},
+		{"\x1b[12;4", "0R"},
+		{"\x1b[12", ";40R"},
+		{"\x1b[12;40", "R"},
+		{"\x1b]11;rgb:0000/0000/0000\x07\x1b", "[12;40R"},
+		{"\x1b", "[12;40R"},
+		{"\x1b]11;rgb:0000/0000/0000\x07", "\x1b["},
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		before := m.View()
+		_, m.answer = answerBegun([]byte(c.read), true)
+		m.answerUntil = time.Now().Add(answerRest)
+		var mm tea.Model = m
+		if c.rest == "\x1b[" { // alt+[, the position cut by the trainer's read, then its rest
+			for _, msg := range []tea.Msg{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("["), Alt: true}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("12;40R")}} {
+				mm, _ = mm.Update(msg)
+			}
+		} else {
+			for _, msg := range keysRead(t, c.rest) {
+				mm, _ = mm.Update(msg)
+			}
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 0 || mm.View() != before {
+			t.Errorf("%q read before the wait ended, %q after: sent %d commands, the screen changed %v; want none, and the screen as it was:\n%s", c.read, c.rest, sent, mm.View() != before, mm.View())
+		}
+		for _, msg := range keysRead(t, "n") {
+			mm, _ = mm.Update(msg)
+		}
+		if sent := mm.(Model).sent - m.sent; sent != 1 {
+			t.Errorf("n after %q%q sent %d commands; want 1", c.read, c.rest, sent)
+		}
+	}
+	// A key come in the same read as the rest.
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	m.answer, m.answerUntil = "[12;4", time.Now().Add(answerRest)
+	mm, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("0Rn")})
+	if sent := mm.(Model).sent - m.sent; sent != 1 {
+		t.Errorf("\"0Rn\" after a position cut at \"ESC [12;4\": %d commands sent; want 1 (n)", sent)
 	}
 }

@@ -160,8 +160,9 @@ type Model struct {
 	// all (eventKind).
 	kind string
 	// answer is the terminal's late answer to the background's question
-	// read so far, "" outside one (lateAnswer).
-	answer string
+	// read so far, "" outside one (lateAnswer), until answerUntil.
+	answer      string
+	answerUntil time.Time
 	// positionUntil is when a position key (positionKey) is a key again,
 	// where the background's question went unanswered: the zero time
 	// where it was answered, or not asked.
@@ -264,9 +265,27 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
+		if m.answer != "" && !time.Now().Before(m.answerUntil) {
+			m.answer = "" // an answer's rest comes at once: a key this late is the user's
+		}
+		if m.answer != "" && msg.Type == tea.KeyRunes && !msg.Alt && !msg.Paste && len(msg.Runes) > 1 {
+			// An answer's runes, one at a time: those after its end are keys ("0Rn").
+			for part := true; part && len(msg.Runes) > 0 && m.answer != ""; {
+				if part, m.answer = lateAnswer(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[:1]}, m.answer); part {
+					msg.Runes = msg.Runes[1:]
+				}
+			}
+			if len(msg.Runes) == 0 {
+				return m, nil
+			}
+			return m.typedKey(msg)
+		}
 		so := m.answer
 		var part bool
 		if part, m.answer = lateAnswer(msg, m.answer); part {
+			if so == "" {
+				m.answerUntil = time.Now().Add(answerRest)
+			}
 			if dark, ok := lateColour(so); ok && m.answer == afterAnswer { // the answer ended, whole
 				lipgloss.SetHasDarkBackground(dark)
 			}

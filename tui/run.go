@@ -126,6 +126,7 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	if backgroundUnanswered {
 		m.positionUntil = time.Now().Add(positionLate)
 		m.answer = backgroundBegun // its rest is no keys
+		m.answerUntil = time.Now().Add(answerRest)
 	}
 	m.typed, backgroundTyped = keysIn(backgroundTyped), nil
 	m.keys.noSuspend = noSuspendWhy()
