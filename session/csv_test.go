@@ -50,9 +50,12 @@ func TestAppendCSVAppends(t *testing.T) {
 	}
 }
 
-// TestLineValuesStayOneField: a value with a space, '=' or a quote in it
-// (a preset named by the user, a swept target) is quoted on the final,
-// summary and sweep lines, so that key=value parsing reads one field.
+// TestLineValuesStayOneField: a value with a space, '=', a quote, an
+// apostrophe or a backslash in it (a preset named by the user, a swept
+// target) is quoted on the final, summary and sweep lines, so that
+// key=value parsing reads one field, and a shell-style reader (Python's
+// shlex.split) reads it whole: bare, "bob's" is an unclosed quote to
+// it, and a\b reads as ab.
 func TestLineValuesStayOneField(t *testing.T) {
 	for v, want := range map[string]string{
 		"vanilla":                "vanilla",
@@ -62,6 +65,8 @@ func TestLineValuesStayOneField(t *testing.T) {
 		"":                       `""`,
 		"tab\there":              `"tab\there"`,
 		"mixture(-2,0.5;2,0.5)":  "mixture(-2,0.5;2,0.5)",
+		"bob's":                  `"bob's"`,
+		`points(C:\data.csv)`:    `"points(C:\\data.csv)"`,
 	} {
 		if got := LineValue(v); got != want {
 			t.Errorf("LineValue(%q) = %s, want %s", v, got, want)

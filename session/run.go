@@ -246,9 +246,14 @@ func joinFields(fs []lineField, padded bool) string {
 // those front ends print beside them: as it is, or quoted (Go
 // syntax, as an event's detail) when a space, '=', a quote or anything
 // unprintable in it would let it be read as more than one field: a preset
-// named "x state=done" must not add a state to the line.
+// named "x state=done" must not add a state to the line. An apostrophe
+// or a backslash is quoted too, for a script reads the line as a shell
+// would (Python's shlex.split), where a bare bob's opens a quote that
+// never closes and a bare C:\data.csv loses its backslash.
 func LineValue(v string) string {
-	if v == "" || strings.ContainsFunc(v, func(r rune) bool { return r == ' ' || r == '=' || r == '"' || !unicode.IsPrint(r) }) {
+	if v == "" || strings.ContainsFunc(v, func(r rune) bool {
+		return r == ' ' || r == '=' || r == '"' || r == '\'' || r == '\\' || !unicode.IsPrint(r)
+	}) {
 		return strconv.Quote(v)
 	}
 	return v
