@@ -289,6 +289,16 @@ func resumeCommand(path string, given []givenFlag) string {
 	return flagsCommand(append(resume, without(given, "headless", "resume", "preset", "set", "seed", "samples", "epochs")...))
 }
 
+// headlessCommand is the command that trains headless the trainer's run
+// the flags given asked for, where there is no terminal for the trainer:
+// --headless, then the flags as given but the trainer's own (--paused,
+// --speed), which a headless run refuses, so that a script that forgot
+// --headless is told its own run, not a bare --headless, which trains
+// the default preset.
+func headlessCommand(given []givenFlag) string {
+	return flagsCommand(append([]givenFlag{{"headless", []string{"--headless"}}}, without(given, "paused", "speed")...))
+}
+
 // flagsCommand is the command line that runs ganui as the user started
 // it (command.Line) with flags, each word quoted for the shell: the
 // command a stopped run, batch or sweep ends naming, made of the flags

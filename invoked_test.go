@@ -74,7 +74,7 @@ func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 		cases = append(cases, struct {
 			args []string
 			want string
-		}{[]string{"--epochs", "10"}, "; go run . --headless trains without a terminal\n"})
+		}{[]string{"--epochs", "10"}, "; go run . --headless --epochs 10 trains without a terminal\n"})
 	}
 	for _, c := range cases {
 		code, _, stderr := runCLI(t, c.args...)

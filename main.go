@@ -201,7 +201,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
 		return exitUsage
 	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrNoKeyboard), errors.Is(err, tui.ErrDumbTerminal):
-		fmt.Fprintf(stderr, "ganui: %s; %s trains without a terminal\n", visible.Message(err.Error()), command.Line("--headless"))
+		fmt.Fprintf(stderr, "ganui: %s; %s trains without a terminal\n", visible.Message(err.Error()), headlessCommand(opts.asGiven))
 		return exitUsage
 	default:
 		for _, line := range errorLines(err) {

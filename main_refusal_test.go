@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/internal/cliflag"
 	"github.com/ganui/ganui/internal/command"
 )
@@ -208,5 +209,24 @@ func TestSweepOverPresetsRefusals(t *testing.T) {
 	}
 	if cells := o.sweep.Cells; len(cells) != 2 || cells[1].Config.Name != "bimodal-pacgan" || cells[1].Config.Batch != 96 || cells[1].Config.Epochs != 50 || o.Preset != "bimodal" {
 		t.Errorf("cells %+v, preset %q", cells, o.Preset)
+	}
+}
+
+// TestNoTerminalOffersTheRunHeadless: a trainer's run started where
+// there is no terminal (a script's ganui --preset ring … > out.txt, which
+// forgot --headless) is told the command that trains that run headless,
+// its design, seed and plan kept and the trainer's own --paused and
+// --speed, which a headless run refuses, left out: a bare "ganui
+// --headless", run as told, trained blog-original's 5,000 epochs instead.
+func TestNoTerminalOffersTheRunHeadless(t *testing.T) {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		t.Skip("standard output is a terminal: the trainer would start")
+	}
+	command.SetProgram("ganui")
+	t.Cleanup(func() { command.SetProgram("") })
+	code, _, stderr := runCLI(t, "--preset", "vanilla", "--paused", "--set", "g_lr=1e-3", "--seed=3", "--speed", "5", "--epochs", "100")
+	want := "; ganui --headless --preset vanilla --set g_lr=1e-3 --seed=3 --epochs 100 trains without a terminal\n"
+	if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 2 and one line ending %q", code, stderr, want)
 	}
 }
