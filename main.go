@@ -1174,8 +1174,12 @@ const minSamples, maxSamples = 100, session.MaxSamples
 // error say it.
 var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numtext.FormatInt(engine.BenchmarkSamples) + " on a 2-D target"
 
-// defaultJobs is --jobs when not given: one run per CPU, at most maxJobs.
-func defaultJobs() int { return min(runtime.NumCPU(), maxJobs) }
+// defaultJobs is --jobs when not given: one run per CPU the process may
+// use, at most maxJobs. GOMAXPROCS, not runtime.NumCPU: it follows a
+// container's CPU limit (Go 1.25 on) and a GOMAXPROCS the user set,
+// where NumCPU counts every core of the machine, and a pod allowed 2 of
+// 64 would train 64 runs at once on 2 CPUs' time.
+func defaultJobs() int { return min(runtime.GOMAXPROCS(0), maxJobs) }
 
 // validatedAsSweep is setAsSweep for err, cfg's refusal by Validate once
 // every --set of sets is in, when it is of one key that a --set gave:

@@ -406,6 +406,24 @@ func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	}
 }
 
+// TestDefaultJobsAreTheCPUsGanuiMayUse: --jobs left out trains as many
+// runs at once as the CPUs the process may use, Go's GOMAXPROCS, which
+// follows a container's CPU limit (a notebook's pod allowed 2 CPUs of a
+// 64-core machine) and a GOMAXPROCS the user set, not the machine's
+// every core, runtime.NumCPU, which trained 64 runs at once on those 2
+// CPUs, each run's train_s 32 times its own.
+func TestDefaultJobsAreTheCPUsGanuiMayUse(t *testing.T) {
+	procs := 1
+	if runtime.NumCPU() == 1 {
+		procs = 2
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "2", "--seeds", "1-4")
+	if want := fmt.Sprintf(" jobs=%d ", procs); code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("GOMAXPROCS %d of %d CPUs: exit %d, want a summary with%q:\n%s%s", procs, runtime.NumCPU(), code, want, stdout, stderr)
+	}
+}
+
 // TestJobsFitInMemory: runs trained at once share the memory; the runs at once
 // are lowered when that many runs of the largest design would take more than
 // half of what is free, and left alone otherwise. The line on stderr tells a
