@@ -772,6 +772,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s -: %s", f.name, f.what)
 		}
 	}
+	for _, name := range []string{"preset", "show-preset", "resume", "log", "save", "plot"} {
+		if given[name] {
+			if err := tildeLeft(name, fs.Lookup(name).Value.String(), o.asGiven); err != nil {
+				return o, err
+			}
+		}
+	}
 	// An input's name with spaces around it, or a control character in
 	// it, is refused as an output's is (outputfile.CheckName), by the one
 	// rule (inputfile.CheckName): otherwise --resume "x.ckpt " would be
@@ -1173,6 +1180,36 @@ const minSamples, maxSamples = 100, session.MaxSamples
 // samplesDefault is --samples when not given, as --help and its range
 // error say it.
 var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numtext.FormatInt(engine.BenchmarkSamples) + " on a 2-D target"
+
+// tildeLeft refuses the file's name path, the value of --flag, that
+// begins with a ~/ the shell did not expand, where no directory ~ is
+// here for it to name: the shell expands a ~ at a word's start alone, so
+// that --log=~/runs/a.csv, or a script's LOG='~/a.csv' given as "$LOG",
+// reaches ganui as it is, and was told "the directory ~ does not exist;
+// make it", a directory ~ that a later rm -r ~ would read as the home
+// directory, or "~/a.ckpt: no such file or directory". It says why and
+// what the shell expands, after an = the same flag with a space. A
+// directory ~ that is here is the name's.
+func tildeLeft(flag, path string, given []givenFlag) error {
+	rest, ok := strings.CutPrefix(path, "~/")
+	if !ok || runtime.GOOS == "windows" {
+		return nil
+	}
+	if _, err := os.Lstat("~"); err == nil {
+		return nil
+	}
+	home := "$HOME/" + rest
+	if q := shellword.Quote(rest); q != rest {
+		home = `"$HOME"/` + q
+	}
+	for _, g := range given {
+		if g.name == flag && len(g.words) == 1 { // --flag=value
+			return fmt.Errorf("--%s=%s: the shell expands a ~ only at a word's start, not after --%s=, and there is no directory ~ here: write --%s ~/%s, a space for the =, or --%s=%s",
+				flag, path, flag, flag, shellword.Quote(rest), flag, home)
+		}
+	}
+	return fmt.Errorf("--%s: %q begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write %s", flag, path, home)
+}
 
 // defaultJobs is --jobs when not given: one run per CPU the process may
 // use, at most maxJobs. GOMAXPROCS, not runtime.NumCPU: it follows a

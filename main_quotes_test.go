@@ -78,6 +78,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 	}{
 		// docs/command-line.md and the README, on the flags.
 		{args: []string{"--epochs", "10,000"}},
+		{args: []string{"--headless", "--log=~/runs/a.csv"}},
 		{args: []string{"--seeds", "1-3"}},
 		{args: []string{"--epochs", "+5"}},
 		{args: []string{"--seed", "-0"}},

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -228,5 +229,42 @@ func TestNoTerminalOffersTheRunHeadless(t *testing.T) {
 	want := "; ganui --headless --preset vanilla --set g_lr=1e-3 --seed=3 --epochs 100 trains without a terminal\n"
 	if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 2 and one line ending %q", code, stderr, want)
+	}
+}
+
+// TestTildeTheShellLeftIsSaid: a file's name that begins with ~/, which
+// the shell expands only at a word's start (--log=~/runs/a.csv, a script's
+// LOG='~/a.csv' given as "$LOG"), is refused saying so and what the shell
+// expands, where there is no directory ~ for it to name: --log and --save
+// were told "the directory ~ does not exist; make it", and mkdir '~' makes
+// a directory whose name a later rm -r ~ reads as the home directory. A
+// directory ~ that is there is the name's, and is written in.
+func TestTildeTheShellLeftIsSaid(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--epochs", "2", "--log=~/runs/a.csv"}, "ganui: --log=~/runs/a.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/runs/a.csv, a space for the =, or --log=$HOME/runs/a.csv\n"},
+		{[]string{"--headless", "--epochs", "2", "--save", "~/my runs/a.ckpt"}, "ganui: --save: \"~/my runs/a.ckpt\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write \"$HOME\"/'my runs/a.ckpt'\n"},
+		{[]string{"--headless", "--preset", "~/a.json"}, "ganui: --preset: \"~/a.json\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write $HOME/a.json\n"},
+		{[]string{"--headless", "--resume=~/a.ckpt"}, "ganui: --resume=~/a.ckpt: the shell expands a ~ only at a word's start, not after --resume=, and there is no directory ~ here: write --resume ~/a.ckpt, a space for the =, or --resume=$HOME/a.ckpt\n"},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != exitUsage || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr\n%s want 2 and\n%s", c.args, code, stderr, c.want)
+		}
+	}
+	if err := os.Mkdir("~", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--log=~/a.csv"); code != 0 {
+		t.Fatalf("with a directory ~ here: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join("~", "a.csv")); err != nil {
+		t.Errorf("with a directory ~ here, --log=~/a.csv wrote no ~/a.csv: %v", err)
 	}
 }
