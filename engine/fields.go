@@ -333,7 +333,7 @@ func (c *Config) set(key, value string) error {
 			if err := c.goForm(f, "", trimmed); err != nil {
 				return err
 			}
-			if err := c.withCommas(f, trimmed, ""); err != nil {
+			if err := c.commas(f, trimmed, ""); err != nil {
 				return err
 			}
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
@@ -535,8 +535,8 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 	if err := c.goForm(f, what, text); err != nil {
 		return 0, err
 	}
-	if plain, ok := Grouped(text); ok && what == "" { // a width's commas are the list's
-		return 0, c.writtenAs(f, what, text, plain, "has commas; write it without them")
+	if err := c.commas(f, text, ""); err != nil { // a width's commas are the list's: f is no number then
+		return 0, err
 	}
 	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
@@ -649,48 +649,158 @@ func decimalComma(f configField, text string) string {
 	return strings.Replace(text, ",", ".", 1)
 }
 
-// withCommas is the error for text, digits with commas in them given to
-// the field of fractions f, written in (in, "" or "is text in quotes
-// and "), where they read as a number: with a decimal comma, "0,001"
-// `has a decimal comma; write it with a point: 0.001`; with commas
-// between its thousands, "1,000,000" `has commas, and 1000000 out of
-// range …`, as a count's are told. One comma before three digits may
-// be either, and each reading the field takes is told: gp=1,000 `has
-// commas; write it without them: 1000, or 1.000 if the comma is a
-// decimal one`, g_lr=1,000 `has commas, and 1000 out of range (0,10]; if
-// the comma is a decimal one, write it with a point: 1.000`, where both
-// were "is not a number", though batch=1,024 was told its 1024. It is
-// nil for any other text.
-func (c *Config) withCommas(f configField, text, in string) error {
+// A CommaReading is a number that digits written with commas may be, as
+// the key they are given to reads them (ReadCommas).
+type CommaReading struct {
+	Number  string // the number as ganui writes it: "1000", "0.001"
+	Decimal bool   // the comma read as a decimal one; else the commas group thousands
+	Refused string // what the key says of Number, "1000 out of range (0,10]", without the key's name; "" where it takes it
+}
+
+// CommaReadings are the numbers that digits written with commas, given
+// to a key of a number, may be, in one rule for --set, --sweep's hints
+// and a preset file (presets' commaReason): a fraction written with a
+// decimal comma, "0,001", is the one number 0.001; digits grouped in
+// threes, "10,000", are 10000; and a fraction's one comma before three
+// digits, "1,000", may be either, its thousands first, 1000 and 1.000.
+// Each reading carries what the key says of it, so that only the
+// readings the key takes are offered and the others are told why not.
+type CommaReadings []CommaReading
+
+// ReadCommas is what text, digits with commas in them given to key, may
+// be (CommaReadings); nil for text that reads as no number so, for a
+// key that takes no number, and for a key that is none. What each reading
+// is refused for is said of c, the design the key is given to.
+func (c *Config) ReadCommas(key, text string) CommaReadings {
+	f, err := lookupField(key)
+	if err != nil {
+		return nil
+	}
+	return c.readCommas(f, text)
+}
+
+// readCommas is ReadCommas for the field f.
+func (c *Config) readCommas(f configField, text string) CommaReadings {
+	if k := f.kind.Kind(); f.name || k != reflect.Int && k != reflect.Float64 {
+		return nil
+	}
+	reading := func(number string, decimal bool) CommaReading {
+		r := CommaReading{Number: number, Decimal: decimal}
+		if err := c.wrongWith(f, "", number); err != nil {
+			r.Refused = err.Error()
+		}
+		return r
+	}
 	plain, grouped := Grouped(text)
 	if !grouped {
 		if point := decimalComma(f, text); point != "" {
-			return c.writtenAs(f, "", text, point, in+decimalCommaHow)
+			return CommaReadings{reading(point, true)}
 		}
 		return nil
 	}
-	if strings.Count(text, ",") != 1 {
-		return c.writtenAs(f, "", text, plain, in+"has commas; write it without them")
+	readings := CommaReadings{reading(plain, false)}
+	if f.kind.Kind() == reflect.Float64 && strings.Count(text, ",") == 1 {
+		readings = append(readings, reading(strings.Replace(text, ",", ".", 1), true))
 	}
-	point := strings.Replace(text, ",", ".", 1)
-	asGroups, asPoint := c.wrongWith(f, "", plain), c.wrongWith(f, "", point)
-	quoted := strconv.Quote(clip(text))
-	switch {
-	case asGroups == nil && asPoint == nil:
-		return fmt.Errorf("%s: %s %shas commas; write it without them: %s, or %s if the comma is a decimal one", f.key, quoted, in, plain, point)
-	case asGroups == nil: // the decimal reading refused: the thousands alone, as a count's
-		return c.writtenAs(f, "", text, plain, in+"has commas; write it without them")
-	case asPoint == nil:
-		return fmt.Errorf("%s: %s %shas commas, and %v; if the comma is a decimal one, write it with a point: %s", f.key, quoted, in, asGroups, point)
+	return readings
+}
+
+// Decimal reports whether the commas read as a decimal one alone
+// ("0,001"): such text "has a decimal comma", any other "has commas".
+func (r CommaReadings) Decimal() bool { return len(r) == 1 && r[0].Decimal }
+
+// Hint is what follows how the digits were written ("has commas", "JSON
+// has no commas in a number"): the readings the key takes, to write, and
+// what is wrong with those it does not, "; write it 1000, or 1.000 if the
+// comma is a decimal one", ", and 1000 out of range (0,10]; if the comma
+// is a decimal one, write it 1.000", ", and 12.5 out of range (0,10]". A
+// reading after the first that the key refuses, where the first is
+// taken, goes unsaid: the number to write is enough. Where ways is true,
+// the number to write is told how it differs, as --set tells a number
+// written otherwise (writtenAs): "write it without them: 1000", "write
+// it with a point: 0.001".
+func (r CommaReadings) Hint(ways bool) string {
+	if len(r) == 0 {
+		return ""
 	}
-	return fmt.Errorf("%s: %s %shas commas, and %v; if the comma is a decimal one, %v", f.key, quoted, in, asGroups, asPoint)
+	write := func(x CommaReading) string {
+		switch {
+		case !ways:
+			return "write it " + x.Number
+		case x.Decimal:
+			return "write it with a point: " + x.Number
+		}
+		return "write it without them: " + x.Number
+	}
+	first := r[0]
+	if first.Refused == "" {
+		hint := "; " + write(first)
+		if len(r) > 1 && r[1].Refused == "" {
+			hint += ", or " + r[1].Number + decimalOne
+		}
+		return hint
+	}
+	hint := ", and " + first.Refused
+	if len(r) > 1 {
+		then := r[1].Refused
+		if then == "" {
+			then = write(r[1])
+		}
+		hint += "; if the comma is a decimal one, " + then
+	}
+	return hint
+}
+
+// Takes is the readings the key takes, as the numbers to write: "0.001",
+// "1000, or 1.000 if the comma is a decimal one", "1.000 if the comma is
+// a decimal one"; "" where it takes none.
+func (r CommaReadings) Takes() string {
+	var takes []string
+	for _, x := range r {
+		if x.Refused != "" {
+			continue
+		}
+		if x.Decimal && !r.Decimal() {
+			takes = append(takes, x.Number+decimalOne)
+		} else {
+			takes = append(takes, x.Number)
+		}
+	}
+	return strings.Join(takes, ", or ")
+}
+
+// decimalOne follows the number a fraction's "1,000" is with its comma a
+// decimal one, where it may group thousands too.
+const decimalOne = " if the comma is a decimal one"
+
+// commas is the error for text, digits with commas in them given to the
+// field f of a number, written in (in, "" or "is text in quotes and "),
+// where they read as a number (readCommas), each reading the field takes
+// told: with a decimal comma, "0,001" `has a decimal comma; write it
+// with a point: 0.001`; with commas between its thousands, "1,000,000"
+// `has commas, and 1000000 out of range …`; a fraction's "1,000", either,
+// gp=1,000 `has commas; write it without them: 1000, or 1.000 if the
+// comma is a decimal one`, g_lr=1,000 `has commas, and 1000 out of range
+// (0,10]; if the comma is a decimal one, write it with a point: 1.000`,
+// where both were "is not a number", though batch=1,024 was told its
+// 1024. It is nil for any other text.
+func (c *Config) commas(f configField, text, in string) error {
+	r := c.readCommas(f, text)
+	if r == nil {
+		return nil
+	}
+	how := "has commas"
+	if r.Decimal() {
+		how = "has a decimal comma"
+	}
+	return fmt.Errorf("%s: %s %s%s%s", f.key, strconv.Quote(clip(text)), in, how, r.Hint(true))
 }
 
 // DecimalComma is text, a value given to key, with its decimal comma
 // written as a point, as decimalComma reads one ("0,001" to g_lr is
-// "0.001"), so that a --sweep value split at its comma, or a preset
-// file's number that JSON refuses for it, is told the number to write;
-// "" where decimalComma reads none, and for a key that is none.
+// "0.001"), so that a --sweep value split at its comma is told the
+// number to write; "" where decimalComma reads none, and for a key that
+// is none.
 func DecimalComma(key, text string) string {
 	f, err := lookupField(key)
 	if err != nil {
@@ -704,10 +814,6 @@ func DecimalComma(key, text string) string {
 // at its commas had told gp=1,000,000 "000,000 is one number? write it
 // 000.000".
 var decimalCommas = regexp.MustCompile(`^-?(0|[1-9][0-9]*),[0-9]+$`)
-
-// decimalCommaHow is how a number with a decimal comma was written, for
-// writtenAs.
-const decimalCommaHow = "has a decimal comma; write it with a point"
 
 // afterPlus is what is wrong with the number after the '+' of text, given
 // to the field f (or to a width of it, what "width "), for PlusSignAnd:
@@ -796,17 +902,11 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	}
 	// A number in quotes written another way, "10,000" or "１０００", is
 	// told both, and the number to write, as --set tells it without the
-	// quotes (writtenAs).
-	plain, how := GoNumberForm(text)
-	if what == "" && f.kind.Kind() == reflect.Float64 {
-		if err := c.withCommas(f, text, "is text in quotes and "); err != nil {
-			return err
-		}
+	// quotes (commas, writtenAs).
+	if err := c.commas(f, text, "is text in quotes and "); err != nil { // a width's "1,000" is none: f is then a list
+		return err
 	}
-	if p, ok := Grouped(text); ok && what == "" {
-		plain, how = p, "has commas; write it without them"
-	}
-	if plain != "" {
+	if plain, how := GoNumberForm(text); plain != "" {
 		return c.writtenAs(f, what, text, plain, "is text in quotes and "+how)
 	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))

@@ -490,22 +490,27 @@ func fullWidthReason(data []byte, i int) string {
 
 // commaReason says what to write for a number with a comma in it, a
 // setting's value that data[i], the byte refused, is the first digit
-// after: a fraction with a decimal comma, "g_lr": 0,001, is "0,001: JSON
-// has no decimal comma; write it 0.001" (engine's DecimalComma, for a key
-// of a fraction), a number with its thousands grouped, "epochs": 10,000,
-// "10,000: JSON has no commas in a number; write it 10000" (a fraction's
-// "1,000" is told both), where
-// numberReason read the digits after the comma alone, "001: JSON writes
-// it 1", and encoding/json those of 0,5 as a key without its quotes. A
+// after, read as --set reads it (engine's ReadCommas, on the default
+// design: the file's base is not read): a fraction with a decimal comma,
+// "g_lr": 0,001, is "0,001: JSON has no decimal comma; write it 0.001",
+// and 12,5 "…, and 12.5 out of range (0,10]"; a number with its
+// thousands grouped, "epochs": 10,000, "10,000: JSON has no commas in a
+// number; write it 10000" (a fraction's "1,000" is told each reading its
+// key takes, "write it 1000, or 1.000 if the comma is a decimal one"),
+// where numberReason read the digits after the comma alone, "001: JSON
+// writes it 1", and encoding/json those of 0,5 as a key without its
+// quotes. A
 // list of widths without its brackets, "g_hidden": 16,16, is told them,
 // "g_hidden: 16,16: a list is written in brackets: [16,16]", where
 // encoding/json read the second 16 as a key without its quotes. With
 // spaces after the comma, "g_lr": 0, 001, the digits may as well be a
 // key begun without its quotes as the rest of one number: both are said,
 // "0, 001: a key in double quotes goes after a value's comma, not 001; if
-// it is one number, write it 0.001", where "001: JSON writes it 1"
-// read them as a value. It is at the number's first byte; "" for
-// anything else, and a key that takes no number among them.
+// it is one number, write it 0.001", or what is wrong with each reading
+// where the key takes none, "12, 5: …, not 5; as one number, 12.5 out of
+// range (0,10]", where "001: JSON writes it 1" read them as a value. It
+// is at the number's first byte; "" for anything else, and a key that
+// takes no number among them.
 func commaReason(data []byte, i int) (at int, reason string) {
 	digit := func(k int) bool { return k >= 0 && k < len(data) && '0' <= data[k] && data[k] <= '9' }
 	space := func(k int) bool { return k >= 0 && k < len(data) && strings.IndexByte(" \t\r\n", data[k]) >= 0 }
@@ -544,81 +549,18 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	}
 	written := strings.Join(strings.Fields(string(data[start:end])), " ") // as the file has it, 0, 001, a line break a space
 	number := string(data[start:comma]) + "," + string(data[i:end])       // 0,001
-	write, refused := commaNumber(key, number)
+	readings := all[0].ReadCommas(key, number)                            // the default design's: the file's base is not read
 	switch {
-	case write == "" && (refused == "" || spaced):
+	case readings == nil:
 		return 0, ""
+	case spaced && readings.Takes() != "":
+		return start, fmt.Sprintf("%s: a key in double quotes goes after a value's comma, not %s; if it is one number, write it %s", written, data[i:end], readings.Takes())
 	case spaced:
-		return start, fmt.Sprintf("%s: a key in double quotes goes after a value's comma, not %s; if it is one number, write it %s", written, data[i:end], write)
-	case engine.DecimalComma(key, number) != "":
-		return start, number + ": JSON has no decimal comma; write it " + write
-	case write == "":
-		return start, number + ": JSON has no commas in a number" + refused
+		return start, fmt.Sprintf("%s: a key in double quotes goes after a value's comma, not %s; as one number, %s", written, data[i:end], strings.TrimPrefix(readings.Hint(false), ", and "))
+	case readings.Decimal():
+		return start, number + ": JSON has no decimal comma" + readings.Hint(false)
 	}
-	return start, number + ": JSON has no commas in a number" + refused + "; write it " + write
-}
-
-// commaNumber is the number to write for number, digits with commas in
-// them given to key: read with a decimal comma, "0.001" of 0,001 to a
-// key of a fraction (engine's DecimalComma); read as thousands grouped,
-// "10000" of 10,000 to a key of a number, and of a fraction's 1,000,
-// which a decimal comma writes too, as --set leaves it, both: "1000, or
-// 1.000 if the comma is a decimal one". Of thousands, only the readings
-// the key takes are offered, as --set and --sweep offer them (refusedBy),
-// and refused says what is wrong with the thousands where the key
-// refuses them, ", and 1000 out of range (0,10]" of g_lr's 1,000, whose
-// write is then "1.000 if the comma is a decimal one", where both were
-// offered and the next try refused 1000; with the decimal reading's
-// refusal after it where that is refused too ("; if the comma is a
-// decimal one, 1 out of range …"), and write "". Both are "" for a key
-// that takes no number, or digits neither reads.
-func commaNumber(key, number string) (write, refused string) {
-	if plain := engine.DecimalComma(key, number); plain != "" {
-		return plain, ""
-	}
-	form, _, err := all[0].ValueForm(key)
-	plain, ok := engine.Grouped(number)
-	if !ok || err != nil || !strings.HasPrefix(form, "a number") {
-		return "", ""
-	}
-	point := ""
-	if strings.Count(number, ",") == 1 && engine.DecimalComma(key, "0,1") != "" {
-		point = strings.Replace(number, ",", ".", 1)
-	}
-	asGroups := refusedBy(key, plain)
-	asPoint := ""
-	if point != "" {
-		asPoint = refusedBy(key, point)
-	}
-	switch {
-	case asGroups == "" && point != "" && asPoint == "":
-		return plain + ", or " + point + " if the comma is a decimal one", ""
-	case asGroups == "":
-		return plain, ""
-	case point != "" && asPoint == "":
-		return point + " if the comma is a decimal one", ", and " + asGroups
-	case point != "":
-		return "", ", and " + asGroups + "; if the comma is a decimal one, " + asPoint
-	}
-	return "", ", and " + asGroups
-}
-
-// refusedBy is what is wrong with v, a number as ganui writes one, given
-// to key, in the words after the key of Set's error or of Validate's
-// about key (--set's, "1000 out of range (0,10]" of g_lr's 1000), on the
-// default design, a key's range being its own; "" where key takes v. A
-// refusal of other keys the value makes with them (blog-original's g_out
-// beside a batch of 1024) is the design's to mend, as a sweep's takes has it.
-func refusedBy(key, v string) string {
-	probe := all[0].Clone()
-	err := probe.Set(key, v)
-	if err == nil {
-		if err = probe.Validate(); err == nil || !slices.Contains(engine.FaultKeys(err), key) {
-			return ""
-		}
-	}
-	_, msg, _ := strings.Cut(err.Error(), ": ")
-	return msg
+	return start, number + ": JSON has no commas in a number" + readings.Hint(false)
 }
 
 // bracketsReason says what to write for a list of widths given to key

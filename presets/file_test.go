@@ -408,14 +408,21 @@ func TestParseErrors(t *testing.T) {
 		// object key string")
 		{"a decimal comma", "{\"base\": \"vanilla\",\n \"g_lr\": 0,001,\n \"d_lr\": 1e-3}", "p.json:2:10: 0,001: JSON has no decimal comma; write it 0.001"},
 		{"a decimal comma at the end", `{"gp": 0,5}`, "p.json:1:8: 0,5: JSON has no decimal comma; write it 0.5"},
-		{"a negative decimal comma", `{"g_lr": -0,5}`, "p.json:1:10: -0,5: JSON has no decimal comma; write it -0.5"},
+		// a decimal comma whose number the key refuses: told so, as --set
+		// g_lr=12,5 is, where it was told to write 12.5, which the next
+		// try refused
+		{"a negative decimal comma", `{"g_lr": -0,5}`, "p.json:1:10: -0,5: JSON has no decimal comma, and -0.5 out of range (0,10]"},
+		{"a decimal comma out of range", `{"g_lr": 12,5}`, "p.json:1:10: 12,5: JSON has no decimal comma, and 12.5 out of range (0,10]"},
+		{"a decimal comma out of range, spaced", `{"g_lr": 12, 5}`, "p.json:1:10: 12, 5: a key in double quotes goes after a value's comma, not 5; as one number, 12.5 out of range (0,10]"},
+		{"a fraction's thousands, neither reading, spaced", `{"eps": 1, 000}`, "p.json:1:9: 1, 000: a key in double quotes goes after a value's comma, not 000; as one number, 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)"},
 		{"thousands", `{"epochs": 10,000}`, "p.json:1:12: 10,000: JSON has no commas in a number; write it 10000"},
 		{"millions", `{"epochs": 1,000,000, "batch": 10}`, "p.json:1:12: 1,000,000: JSON has no commas in a number; write it 1000000"},
 		{"a fraction's thousands", `{"gp": 1,000}`, "p.json:1:8: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
-		// only the readings the key takes, as --set offers them: g_lr's
-		// 1000 is out of range, where both were offered and the next try
-		// refused it; neither of eps's; a count's thousands out of range
-		{"a fraction's thousands out of range", `{"g_lr": 1,000}`, "p.json:1:10: 1,000: JSON has no commas in a number, and 1000 out of range (0,10]; write it 1.000 if the comma is a decimal one"},
+		// only the readings the key takes, as --set offers them, in its
+		// words: g_lr's 1000 is out of range, where both were offered and
+		// the next try refused it; neither of eps's; a count's thousands
+		// out of range
+		{"a fraction's thousands out of range", `{"g_lr": 1,000}`, "p.json:1:10: 1,000: JSON has no commas in a number, and 1000 out of range (0,10]; if the comma is a decimal one, write it 1.000"},
 		{"a fraction's thousands, neither reading", `{"eps": 1,000}`, "p.json:1:9: 1,000: JSON has no commas in a number, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)"},
 		{"a count's thousands out of range", `{"epochs": 10,000,000,000}`, "p.json:1:12: 10,000,000,000: JSON has no commas in a number, and 10,000,000,000 out of range 1..1,000,000,000"},
 		{"a fraction's thousands out of range, spaced", `{"g_lr": 1, 000}`, "p.json:1:10: 1, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 1.000 if the comma is a decimal one"},

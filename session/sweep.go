@@ -306,11 +306,13 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 		numbers, plains = append(numbers, n), append(plains, p)
 		next = l + 1
 	}
-	if len(numbers) == 1 && engine.DecimalComma(a.Key, "0,1") != "" && lead+1 == last {
-		// A fraction's 1,000, which a decimal comma writes too, as a
-		// preset file's is told (presets' commaNumber): both.
-		if point := strings.Replace(number, ",", ".", 1); a.takes(base, point) {
-			plains[0] += ", or " + point + " if the comma is a decimal one"
+	if len(numbers) == 1 {
+		// A fraction's 1,000, which a decimal comma writes too, is told
+		// each reading the key takes, as --set and a preset file tell it
+		// (engine's ReadCommas): "1000, or 1.000 if the comma is a
+		// decimal one".
+		if takes := base.ReadCommas(a.Key, number).Takes(); takes != "" {
+			plains[0] = takes
 		}
 	}
 	for k := range plains {
