@@ -345,8 +345,7 @@ func (a SweepAxis) decimalGroup(base engine.Config, i int, err error) error {
 		for k := range points {
 			points[k] = a.refusedBeside(base, points[k])
 		}
-		points[len(points)-1] += " if the comma is a decimal one"
-		return meant(err, numbers, points)
+		return meantIf(err, numbers, points, " if the comma is a decimal one")
 	}
 	return err
 }
@@ -391,12 +390,42 @@ func (a SweepAxis) refusedBeside(base engine.Config, plain string) string {
 // meant adds to err, a refusal of values split at their commas, the
 // numbers they likely are and how to write them: "; 10,000 is one
 // number? write it 10000", "; 0,5,0,7 is 2 numbers? write them
-// 0.5,0.7".
+// 0.5,0.7". A number given more than once is proposed once, as a sweep
+// takes it: g_lr=0,1,0,1,0,1 "0,1,0,1,0,1 is one number 3 times? write
+// it once: 0.1", d_lr=0,5,0,7,0,5 "0,5,0,7,0,5 is 3 numbers, 2 of them
+// different? write each once: 0.5,0.7", where "write them 0.1,0.1,0.1"
+// proposed a sweep refused for its repeats.
 func meant(err error, numbers, plains []string) error {
-	if len(numbers) == 1 {
-		return fmt.Errorf("%w; %s is one number? write it %s", err, numbers[0], plains[0])
+	return meantIf(err, numbers, plains, "")
+}
+
+// meantIf is meant with cond after the numbers to write: " if the comma
+// is a decimal one".
+func meantIf(err error, numbers, plains []string, cond string) error {
+	var once []string // plains, each once, in their order
+	for i, p := range plains {
+		if !slices.Contains(numbers[:i], numbers[i]) {
+			once = append(once, p)
+		}
 	}
-	return fmt.Errorf("%w; %s is %s? write them %s", err, strings.Join(numbers, ","), numtext.Count(len(numbers), "number"), strings.Join(plains, ","))
+	all := strings.Join(numbers, ",")
+	switch {
+	case len(numbers) == 1:
+		return fmt.Errorf("%w; %s is one number? write it %s%s", err, all, plains[0], cond)
+	case len(once) == 1:
+		return fmt.Errorf("%w; %s is one number %s? write it once: %s%s", err, all, times(len(numbers)), once[0], cond)
+	case len(once) < len(numbers):
+		return fmt.Errorf("%w; %s is %s, %d of them different? write each once: %s%s", err, all, numtext.Count(len(numbers), "number"), len(once), strings.Join(once, ","), cond)
+	}
+	return fmt.Errorf("%w; %s is %s? write them %s%s", err, all, numtext.Count(len(numbers), "number"), strings.Join(plains, ","), cond)
+}
+
+// times is "twice" for 2, "3 times" for 3.
+func times(n int) string {
+	if n == 2 {
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 // isGroup reports whether v is three digits, as a number's thousands

@@ -122,6 +122,12 @@ func TestParseSweep(t *testing.T) {
 		// Every fraction of the list told, not the one the refusal met.
 		{[]string{"d_lr=0,5,0,7"}, 1, `d_lr, values 1 and 3 of 4: "0" appears twice; give it once; 0,5,0,7 is 2 numbers? write them 0.5,0.7`},
 		{[]string{"d_lr=1e-3,0,1,0,2,0,3"}, 1, `d_lr, values 2 and 4 of 7: "0" appears twice; give it once; 0,1,0,2,0,3 is 3 numbers? write them 0.1,0.2,0.3`},
+		// A number given more than once proposed once, as a sweep takes
+		// it, not "write them 0.1,0.1,0.1", which it refuses for the repeats.
+		{[]string{"g_lr=0,1,0,1,0,1"}, 1, `g_lr, values 1 and 3 of 6: "0" appears twice; give it once; 0,1,0,1,0,1 is one number 3 times? write it once: 0.1`},
+		{[]string{"d_lr=0,5,0,7,0,5"}, 1, `d_lr, values 1 and 3 of 6: "0" appears twice; give it once; 0,5,0,7,0,5 is 3 numbers, 2 of them different? write each once: 0.5,0.7`},
+		{[]string{"epochs=1,000,1,000"}, 1, `epochs, values 1 and 3 of 4: "1" appears twice; give it once; 1,000,1,000 is one number twice? write it once: 1000`},
+		{[]string{"d_lr=1,000,1,000"}, 1, `d_lr, values 1 and 3 of 4: "1" appears twice; give it once; 1,000,1,000 is one number twice? write it once: 1.000 if the comma is a decimal one`},
 		// A fraction's 1,000 told both readings, as a preset file's is.
 		{[]string{"gp=1,000"}, 1, `gp, value 2 of 2: "000" begins with a 0, as a number's thousands do after a comma; 1,000 is one number? write it 1000, or 1.000 if the comma is a decimal one`},
 		// The decimal reading alone where the key takes it and not the
