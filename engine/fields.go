@@ -638,7 +638,8 @@ func Grouped(text string) (plain string, ok bool) {
 // with a point ("0.001"), so that --set g_lr=0,001 is told the number to
 // write, where it was "not a number"; "" for any other text, for a field
 // of whole numbers, and for commas that group thousands ("1,000"), which
-// may be either.
+// may be either. A whole part written with a 0 too many, "00,5", is
+// given without it, "0.5", as Go would read 00.5.
 func decimalComma(f configField, text string) string {
 	if f.kind.Kind() != reflect.Float64 || f.name || !decimalCommas.MatchString(text) {
 		return ""
@@ -646,7 +647,17 @@ func decimalComma(f configField, text string) string {
 	if _, ok := Grouped(strings.TrimPrefix(text, "-")); ok {
 		return ""
 	}
-	return strings.Replace(text, ",", ".", 1)
+	whole, digits, _ := strings.Cut(text, ",")
+	sign := ""
+	if w, ok := strings.CutPrefix(whole, "-"); ok {
+		sign, whole = "-", w
+	}
+	if w := strings.TrimLeft(whole, "0"); w != "" {
+		whole = w
+	} else {
+		whole = "0"
+	}
+	return sign + whole + "." + digits
 }
 
 // A CommaReading is a number that digits written with commas may be, as
@@ -809,11 +820,13 @@ func DecimalComma(key, text string) string {
 	return decimalComma(f, text)
 }
 
-// decimalCommas matches digits with one comma between them, 0,001, the
-// whole part as a number is written: 000,000 is none, where a sweep split
-// at its commas had told gp=1,000,000 "000,000 is one number? write it
-// 000.000".
-var decimalCommas = regexp.MustCompile(`^-?(0|[1-9][0-9]*),[0-9]+$`)
+// decimalCommas matches digits with one comma between them, 0,001, and
+// 00,5, whose whole part has a 0 too many: --set gp=00,5 is told its
+// 0.5, where it was "not a number" and offered --sweep gp=00,5, which
+// trained 0 and 5. (A sweep's values split at their commas are read so
+// only where the whole part is the first value: gp=1,000,000's 000 and
+// 000 are no fraction, "write it 000.000"; session's decimalCommaAt.)
+var decimalCommas = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 
 // afterPlus is what is wrong with the number after the '+' of text, given
 // to the field f (or to a width of it, what "width "), for PlusSignAnd:

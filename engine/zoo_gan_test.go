@@ -371,7 +371,8 @@ func TestConfigSet(t *testing.T) {
 		{"g_lr", "0,001", `g_lr: "0,001" has a decimal comma; write it with a point: 0.001`},
 		{"g_lr", "1,5e", `g_lr: "1,5e" is not a number; allowed: (0,10]`},
 		{"g_lr", "12,5", `g_lr: "12,5" has a decimal comma, and 12.5 out of range (0,10]`},
-		{"g_lr", "00,5", `g_lr: "00,5" is not a number; allowed: (0,10]`},
+		{"g_lr", "00,5", `g_lr: "00,5" has a decimal comma; write it with a point: 0.5`}, // its whole part's 0 too many dropped, as --sweep g_lr=00,5 is told
+		{"g_lr", "-00,5", `g_lr: "-00,5" has a decimal comma, and -0.5 out of range (0,10]`},
 		{"gp", "1,000", `gp: "1,000" has commas; write it without them: 1000, or 1.000 if the comma is a decimal one`},
 		{"g_lr", "1,000", `g_lr: "1,000" has commas, and 1000 out of range (0,10]; if the comma is a decimal one, write it with a point: 1.000`},
 		{"eps", "1,000", `eps: "1,000" has commas, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)`},

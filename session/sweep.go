@@ -170,6 +170,9 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 			if err := a.fractionDigits(base, i); err != nil { // gp=0,05: 0 and 5, taken
 				return Sweep{}, err
 			}
+			if err := a.zeroWhole(base, i); err != nil { // gp=00,5: 0 and 5, taken
+				return Sweep{}, err
+			}
 			// A points target is told by its file, as an output is told from
 			// an input (sameFile): points(p.csv), points(./p.csv), a link to
 			// p.csv and a hard link of it are one target, one cell twice.
@@ -563,17 +566,41 @@ func (a SweepAxis) fractionDigits(base engine.Config, i int) error {
 	return meant(err, []string{number}, []string{plain})
 }
 
+// zeroWhole refuses a's first value where it is two digits or more
+// that begin with a 0 and, with the value after it, make a fraction
+// written with a decimal comma that the key takes: --sweep gp=00,5 read
+// as the weights 00 and 5, and trained both without a word, the first
+// cell named gp=00, where --set gp=00,5 is told `"00,5" has a decimal
+// comma; write it with a point: 0.5`: `gp, value 1 of 2: "00" begins
+// with a 0, as no number's whole part does; 00,5 is one number? write
+// it 0.5`. A value after the first that begins so is a group of
+// thousands or a fraction's digits (groupedThousands, fractionDigits).
+func (a SweepAxis) zeroWhole(base engine.Config, i int) error {
+	whole := strings.TrimPrefix(a.Values[i], "-")
+	if i != 0 || len(whole) < 2 || whole[0] != '0' || strings.Trim(whole, "0123456789") != "" {
+		return nil
+	}
+	number, plain := a.decimalCommaAt(base, i)
+	if number == "" {
+		return nil
+	}
+	err := a.placed(a.Values[i], fmt.Errorf("%s: %q begins with a 0, as no number's whole part does", a.Key, a.Values[i]))
+	return meant(err, []string{number}, []string{plain})
+}
+
 // decimalCommaAt is a's values k and k+1 joined by the comma between
 // them, and the number they make read with a decimal comma (engine's
 // DecimalComma), where that is a number the key takes (takes); "" and
 // "" for any other pair. A whole part of two digits or more that begins
-// with a 0 is none a number is written with but a group of thousands:
-// gp=1,000,000's "000" and "000" are no fraction, "write it 000.000".
+// with a 0 after the first value is none a number is written with but a
+// group of thousands: gp=1,000,000's "000" and "000" are no fraction,
+// "write it 000.000". The first value's, gp=00,5's, is a whole part with
+// a 0 too many, 0.5 (zeroWhole).
 func (a SweepAxis) decimalCommaAt(base engine.Config, k int) (number, plain string) {
 	if k < 0 || k+1 >= len(a.Values) {
 		return "", ""
 	}
-	if whole := strings.TrimPrefix(a.Values[k], "-"); len(whole) > 1 && whole[0] == '0' {
+	if whole := strings.TrimPrefix(a.Values[k], "-"); k > 0 && len(whole) > 1 && whole[0] == '0' {
 		return "", ""
 	}
 	number = a.Values[k] + "," + a.Values[k+1]
