@@ -502,8 +502,9 @@ func fullWidthReason(data []byte, i int) string {
 // quotes. A
 // list of widths without its brackets, "g_hidden": 16,16, is told them,
 // "g_hidden: 16,16: a list is written in brackets: [16,16]", where
-// encoding/json read the second 16 as a key without its quotes. With
-// spaces after the comma, "g_lr": 0, 001, the digits may as well be a
+// encoding/json read the second 16 as a key without its quotes, and
+// with a space before its comma, 16 ,16, as 16, 16 is. With spaces
+// beside the comma, "g_lr": 0, 001 or 0 ,001, the digits may as well be a
 // key begun without its quotes as the rest of one number: both are said,
 // "0, 001: a key in double quotes goes after a value's comma, not 001; if
 // it is one number, write it 0.001", or what is wrong with each reading
@@ -518,11 +519,15 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	for space(comma) {
 		comma--
 	}
-	if !digit(i) || comma < 1 || data[comma] != ',' || !digit(comma-1) {
+	last := comma - 1 // the last digit before the comma, spaces between: 16 ,16 as 16, 16
+	for space(last) {
+		last--
+	}
+	if !digit(i) || comma < 1 || data[comma] != ',' || !digit(last) {
 		return 0, ""
 	}
-	spaced := comma < i-1
-	start := comma - 1
+	spaced := comma < i-1 || last < comma-1
+	start := last
 	for digit(start - 1) {
 		start--
 	}
@@ -548,7 +553,7 @@ func commaReason(data []byte, i int) (at int, reason string) {
 		return 0, ""
 	}
 	written := strings.Join(strings.Fields(string(data[start:end])), " ") // as the file has it, 0, 001, a line break a space
-	number := string(data[start:comma]) + "," + string(data[i:end])       // 0,001
+	number := string(data[start:last+1]) + "," + string(data[i:end])      // 0,001
 	readings := all[0].ReadCommas(key, number)                            // the default design's: the file's base is not read
 	switch {
 	case readings == nil:

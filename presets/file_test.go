@@ -437,6 +437,14 @@ func TestParseErrors(t *testing.T) {
 		{"thousands and a space", `{"epochs": 10, 000}`, "p.json:1:12: 10, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 10000"},
 		{"a fraction's thousands and a space", `{"gp": 1, 000}`, "p.json:1:8: 1, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 1000, or 1.000 if the comma is a decimal one"},
 		{"a list without brackets over two lines", "{\"g_hidden\": 16,\r\n\t16}", "p.json:1:14: g_hidden: 16, 16: a list is written in brackets: [16, 16]"},
+		// a space before the first comma, as after it: told the brackets,
+		// or both readings, not encoding/json's "invalid character '1'
+		// looking for beginning of object key string" nor "000: JSON
+		// writes it 0"
+		{"a list without brackets, a space before its comma", "{\"g_hidden\":\t16 ,16}", "p.json:1:14: g_hidden: 16 ,16: a list is written in brackets: [16 ,16]"},
+		{"a list without brackets over two lines, its comma on the second", "{\"d_hidden\": 32\n ,16, 8}", "p.json:1:14: d_hidden: 32 ,16, 8: a list is written in brackets: [32 ,16, 8]"},
+		{"thousands and a space before the comma", `{"epochs": 10 ,000}`, "p.json:1:12: 10 ,000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 10000"},
+		{"a decimal comma and a space before it", `{"g_lr": 0 ,001}`, "p.json:1:10: 0 ,001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
 		// a list of widths ending in a comma before the object's end, and a
 		// list of names, without brackets: told them too, not "invalid
 		// character '1' looking for beginning of object key string" nor
