@@ -395,11 +395,48 @@ func (c *Config) set(key, value string) error {
 		if spaced { // only once every width is one, so that 1, inf is told of inf
 			return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
 		}
+		if !bracketed {
+			if err := c.groupedWidths(f, trimmed, items, list); err != nil {
+				return err
+			}
+		}
 		v.Set(list)
 	default:
 		panic("engine: Config field of unsupported type " + f.kind.String())
 	}
 	return nil
+}
+
+// groupedWidths is the error for text, a list of widths written bare,
+// without brackets, that is one width with its thousands grouped too, as
+// a reader writes one, where a width after the first is three digits
+// that begin with a 0, which no width is written with but a group of
+// thousands is, and the key takes that one width: each reading the key
+// takes, as a fraction's 1,000 is told both (commas). The widths
+// refused, --set g_hidden=1,000 is `g_hidden: width 0 out of range
+// 1..4,096; 1,000 is one width? write it 1000`, where the width 0 was
+// all; taken, g_hidden=2,048, trained as the widths 2 and 48 without a
+// word, is `g_hidden: width "048" begins with a 0, as a number's
+// thousands do after a comma; 2,048 is one width? write it 2048, or 2,48
+// for 2 widths`, as --sweep batch=1,024 is told its 1024. list is the
+// widths read from items; nil for any other text, and where the key
+// refuses the one width (64,000).
+func (c *Config) groupedWidths(f configField, text string, items []string, list reflect.Value) error {
+	zeroLed := func(w string) bool { return strings.HasPrefix(w, "0") }
+	plain, ok := Grouped(text)
+	if !ok || !slices.ContainsFunc(items[1:], zeroLed) || c.wrongWith(f, "", plain) != nil {
+		return nil
+	}
+	if why := c.refusal(f, list.Interface()); why != "" {
+		return fmt.Errorf("%s: %s; %s is one width? write it %s", f.key, why, text, plain)
+	}
+	widths := make([]string, list.Len())
+	for i := range widths {
+		widths[i] = strconv.FormatInt(list.Index(i).Int(), 10)
+	}
+	first := items[1+slices.IndexFunc(items[1:], zeroLed)]
+	return fmt.Errorf("%s: width %q begins with a 0, as a number's thousands do after a comma; %s is one width? write it %s, or %s for %s",
+		f.key, first, text, plain, strings.Join(widths, ","), numtext.Count(len(widths), "width"))
 }
 
 // bareList returns the inside of list, a list of names or widths in

@@ -362,6 +362,13 @@ func TestConfigSet(t *testing.T) {
 		// Asian input method types them, are told the plain ones.
 		{"epochs", "10,000", `epochs: "10,000" has commas; write it without them: 10000`},
 		{"batch", "1,000,000", `batch: "1,000,000" has commas, and 1,000,000 out of range 1..100,000`},
+		// A list of widths that is one width with its thousands grouped
+		// too, a width after the first three digits that begin with a 0,
+		// is told the one width where the key takes it, beside the widths'
+		// refusal, or both readings where it takes both; where it was
+		// "width 0 out of range" (Validate's), or trained as 2 and 48.
+		{"g_hidden", "1,000", `g_hidden: width 0 out of range 1..4,096; 1,000 is one width? write it 1000`},
+		{"g_hidden", "2,048", `g_hidden: width "048" begins with a 0, as a number's thousands do after a comma; 2,048 is one width? write it 2048, or 2,48 for 2 widths`},
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
