@@ -24,6 +24,7 @@ import (
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/shellword"
+	"github.com/ganui/ganui/internal/stopsignal"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
 )
@@ -891,9 +892,10 @@ func stopSignals() []os.Signal {
 // which stops the run after its current epoch with everything saved, and
 // says so on stderr, naming the signal: SIGTERM and SIGHUP come from no
 // keyboard. An epoch of a wide design can take many seconds: a second
-// signal (but the first again within repeatGrace, which is the first
-// sent twice) does not wait for it, and exits at once with exitSignal, without
-// loses, what the run has still to write (runLoses; a batch's summary),
+// signal (but the first again within stopsignal.Grace, which is the
+// first sent twice: stopsignal.First, which the trainer's signals go
+// through too) does not wait for it, and exits at once with exitSignal,
+// without loses, what the run has still to write (runLoses; a batch's summary),
 // which the first line names. SIGQUIT (Ctrl+\\ in a terminal, the
 // signal that asks to quit now) quits at once as a second signal does,
 // first or not, saying what it loses, where Go's default would dump
@@ -938,11 +940,12 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 		case <-done:
 			return
 		}
-		firstAt := signalClock()
+		var repeats stopsignal.First
+		repeats.Repeat(first)
 		for {
 			select {
 			case second := <-sig:
-				if second == first && signalClock().Sub(firstAt) < repeatGrace {
+				if repeats.Repeat(second) {
 					continue // the first sent again to the group (timeout): one stop
 				}
 				name := signalName(second)
@@ -965,22 +968,6 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 		cancel(nil)
 	}
 }
-
-// repeatGrace is how soon after the first of notifyStop's signals the
-// same signal again is that one repeated, not a second that quits at
-// once. coreutils timeout sends its SIGTERM to ganui and then to ganui's
-// process group, two kills microseconds apart (milliseconds on a loaded
-// machine), and the second, taken as "SIGTERM again", lost the --save:
-// one `timeout 2 ganui --headless … --save r.ckpt` in four wrote none.
-// A person's second Ctrl+C, sent after reading "stopping after the
-// current epoch", comes hundreds of milliseconds after the first at the
-// least, and a terminal's Ctrl+C reaches the process group once, so
-// 100 ms takes timeout's pair as one and no one's deliberate second.
-const repeatGrace = 100 * time.Millisecond
-
-// signalClock is notifyStop's clock for repeatGrace: a test's, to put a
-// second signal past it without waiting.
-var signalClock = time.Now
 
 // stopState is what notifyStop's signal line needs to know of the run's
 // stop, held in its context (stopStateKey): gone is the files the run

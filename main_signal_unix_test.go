@@ -23,6 +23,7 @@ import (
 	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/stopsignal"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
 )
@@ -416,25 +417,25 @@ func TestSecondSignalQuitsAtOnce(t *testing.T) {
 	}
 }
 
-// signalsApart sets notifyStop's clock (signalClock) to one that puts each
-// signal repeatGrace after the one before, for the length of the test: a
-// second signal the test sends as soon as it has read the first's line is
-// the deliberate second a person sends, not the first sent again.
+// signalsApart sets notifyStop's clock (stopsignal.Clock) to one that puts
+// each signal stopsignal.Grace after the one before, for the length of the
+// test: a second signal the test sends as soon as it has read the first's
+// line is the deliberate second a person sends, not the first sent again.
 func signalsApart(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Unix(0, 0)
-	signalClock = func() time.Time {
+	stopsignal.Clock = func() time.Time {
 		mu.Lock()
 		defer mu.Unlock()
-		now = now.Add(repeatGrace)
+		now = now.Add(stopsignal.Grace)
 		return now
 	}
-	t.Cleanup(func() { signalClock = time.Now })
+	t.Cleanup(func() { stopsignal.Clock = time.Now })
 }
 
 // TestTheSameSignalAtOnceIsOneStop: the first signal sent again within
-// repeatGrace, as coreutils timeout sends its SIGTERM to ganui and then
-// to its process group, microseconds apart, is the first, the run
+// stopsignal.Grace, as coreutils timeout sends its SIGTERM to ganui and
+// then to its process group, microseconds apart, is the first, the run
 // stopping after its epoch and writing its --save, where it was "SIGTERM
 // again: quitting at once", no checkpoint written; a second past the
 // grace still quits at once. The clock is the test's: the second
@@ -443,7 +444,7 @@ func TestTheSameSignalAtOnceIsOneStop(t *testing.T) {
 	leakcheck.Check(t)
 	var mu sync.Mutex
 	now, asked := time.Unix(0, 0), make(chan struct{}, 4)
-	signalClock = func() time.Time {
+	stopsignal.Clock = func() time.Time {
 		mu.Lock()
 		defer mu.Unlock()
 		select {
@@ -452,7 +453,7 @@ func TestTheSameSignalAtOnceIsOneStop(t *testing.T) {
 		}
 		return now
 	}
-	defer func() { signalClock = time.Now }()
+	defer func() { stopsignal.Clock = time.Now }()
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
 	ctx, stop := notifyStop(msgs, "the final line or the --save checkpoint", exitTo(exited))
 	defer stop()
@@ -480,7 +481,7 @@ func TestTheSameSignalAtOnceIsOneStop(t *testing.T) {
 		t.Fatal("the second SIGTERM was not taken")
 	}
 	mu.Lock()
-	now = now.Add(repeatGrace)
+	now = now.Add(stopsignal.Grace)
 	mu.Unlock()
 	syscall.Kill(os.Getpid(), syscall.SIGTERM)
 	if m := wait("message after a SIGTERM past the grace", msgs); m != "ganui: SIGTERM again: quitting at once\n" {

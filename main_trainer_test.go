@@ -395,6 +395,33 @@ func TestTrainerQuitsOnSignals(t *testing.T) {
 	}
 }
 
+// TestTwoSIGTERMsAtOnceQuitTheTrainerWhole: the trainer sent SIGTERM twice
+// back to back, as coreutils timeout sends it to ganui and then to its
+// process group, quits as on one q, its final line and command again
+// printed, where it took the second as a second q and quit at once: "left
+// preset=vanilla seed=1 epochs=0: quit at once, …: no final line, no
+// command again". The two often reach the child as one, the kernel
+// holding the first still: eight runs, so that the test tells, as
+// TestTwoSIGTERMsAtOnceSaveTheRun does of a headless run.
+func TestTwoSIGTERMsAtOnceQuitTheTrainerWhole(t *testing.T) {
+	for try := range 8 {
+		tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
+		tr.waitFor("paused at epoch 0")
+		syscall.Kill(tr.cmd.Process.Pid, syscall.SIGTERM)
+		syscall.Kill(tr.cmd.Process.Pid, syscall.SIGTERM)
+		if code := tr.wait(); code != 0 {
+			t.Fatalf("run %d: exit %d, stderr %q", try+1, code, tr.stderr.String())
+		}
+		tr.waitFor("\x1b[?1049l") // the alternate screen left
+		out := tr.output()
+		if after := out[strings.LastIndex(out, "\x1b[?1049l"):]; strings.Contains(after, "quit at once") {
+			t.Fatalf("run %d: two SIGTERMs at once quit at once: %q", try+1, after)
+		}
+		tr.waitFor("final preset=vanilla seed=1 epochs=0 state=interrupted")
+		tr.waitFor("again: ganui --preset vanilla --epochs 100 --seed 1")
+	}
+}
+
 // TestTrainerSaysWhereAQuitRunStopped: a run quit before the end of its plan
 // says, under its command again, that the command trains the plan and how to
 // stop where this run did, so that the command's final line, of epoch 100, is

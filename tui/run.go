@@ -25,6 +25,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/quietinit"
+	"github.com/ganui/ganui/internal/stopsignal"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -269,7 +270,12 @@ type signalMsg struct{ os.Signal }
 // start to its end, none of them meets the default action between one
 // part and the next (SIGQUIT's, a dump of every goroutine and exit 2),
 // and one that comes as a part hands over waits in the channel for the
-// next.
+// next. The first stop signal sent again at once (stopsignal.First, as
+// a headless run takes it) is not put in: coreutils timeout sends its
+// SIGTERM to ganui and then to its process group, microseconds apart,
+// and the second, a second q, quit the trainer at once, without the
+// final line and the command again that the first waited for. SIGQUIT,
+// which quits at once the first time, is put in each time.
 func HoldSignals() (signals chan os.Signal, release func()) {
 	signals = make(chan os.Signal, len(quitSignals))
 	var held []os.Signal
@@ -278,10 +284,35 @@ func HoldSignals() (signals chan os.Signal, release func()) {
 			held = append(held, q)
 		}
 	}
-	if len(held) > 0 { // none: Notify would relay every signal
-		signal.Notify(signals, held...)
+	if len(held) == 0 { // none: Notify would relay every signal
+		return signals, func() {}
 	}
-	return signals, func() { signal.Stop(signals) }
+	came := make(chan os.Signal, len(quitSignals))
+	signal.Notify(came, held...)
+	done, ended := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(ended)
+		var first stopsignal.First
+		for {
+			select {
+			case s := <-came:
+				if s != syscall.SIGQUIT && first.Repeat(s) {
+					continue // the first sent again to the group (timeout): one quit
+				}
+				select {
+				case signals <- s:
+				default: // as many waiting as the channel holds, as Notify drops them
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return signals, func() {
+		signal.Stop(came)
+		close(done)
+		<-ended
+	}
 }
 
 // forwardSignals passes each signal of sig to send as a signalMsg until
