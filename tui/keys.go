@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
@@ -249,7 +250,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// First u, where it goes further back: a run just rolled back sits
 		// where u can take it to the state kept before, as the status says ("u
 		// again goes back to 1"), and the bar offers it.
-		more = []key.Binding{rollback, k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
+		more = []key.Binding{rollback, k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv, short(k.Restart, "R", "rerun")}
 		if k.rollback {
 			// Just rolled back, with an older state kept: "u again",
 			// where v view stood, among the keys the bar keeps. Where
@@ -309,6 +310,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
+	sure := len(keys)
 	for _, b := range more {
 		// A key that does not fit gives way to a shorter one after it: at
 		// 80×24 a finished run's "b baseline" leaves room for "[] speed",
@@ -319,7 +321,69 @@ func (k keyMap) ShortHelp() []key.Binding {
 			keys = append(keys, b)
 		}
 	}
+	if k.replaying {
+		if bar, ok := k.namingTheRest(keys[:sure], keys[sure:], more, help, quit); ok {
+			return bar
+		}
+	}
 	return append(keys, help, quit)
+}
+
+// namingTheRest is a replay's bar, sure its keys that come first and
+// fitted the optional keys of more that fit after them, with the optional
+// keys it has no room for named by their keys alone as ?'s words, "? v b
+// [] r w e R", those that ? explains: at 80 columns "esc live" and the
+// replay's keys leave room for "n step", "←→ tune" and "v view" alone,
+// and b, [], r, R, w and e were named only on the keys page. Where that
+// does not fit, the optional keys from v on give their words up, each
+// then named in its order among the rest ("v view" at 80 columns), and
+// where it does not fit even so, the last of the rest go unnamed ("? v
+// b [] r w e" beside a finished run's "space go on"); those before v in
+// more (n step, ←→ tune and 0 reset, a diverged run's reseed and rerun)
+// keep their words. ok is false where every key has its words already,
+// or none of the rest fits.
+func (k keyMap) namingTheRest(sure, fitted, more []key.Binding, help, quit key.Binding) (bar []key.Binding, ok bool) {
+	v := slices.IndexFunc(more, func(b key.Binding) bool { return b.Help().Key == "v" })
+	floor := len(fitted)
+	if v >= 0 {
+		floor = 0
+		for _, b := range more[:v] {
+			if slices.ContainsFunc(fitted, func(f key.Binding) bool { return f.Help().Key == b.Help().Key }) {
+				floor++
+			}
+		}
+	}
+	rest := func(n int) []string {
+		var names []string
+		for _, b := range more {
+			name := b.Help().Key
+			if b.Enabled() && !slices.ContainsFunc(fitted[:n], func(f key.Binding) bool { return f.Help().Key == name }) && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		return names
+	}
+	if len(rest(len(fitted))) == 0 {
+		return nil, false
+	}
+	try := func(n int, names []string) ([]key.Binding, bool) {
+		named := help
+		named.SetHelp(help.Help().Key, strings.Join(names, " "))
+		bar := append(append(slices.Clone(sure), fitted[:n]...), named, quit)
+		return bar, footerWidth(bar) <= k.width
+	}
+	for n := len(fitted); n >= floor; n-- { // the rest whole, as many words kept as let it
+		if bar, ok := try(n, rest(n)); ok {
+			return bar, true
+		}
+	}
+	names := rest(floor)
+	for m := len(names) - 1; m > 0; m-- { // as many of the rest as fit
+		if bar, ok := try(floor, names[:m]); ok {
+			return bar, true
+		}
+	}
+	return nil, false
 }
 
 // footerSep separates the footer's keys (help.Model.ShortSeparator).

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -806,6 +807,60 @@ func TestEventKeysGoFromTheEventsPage(t *testing.T) {
 	}
 	if note := press(">"); !strings.HasPrefix(note, at(snap.Events[1])) {
 		t.Errorf("> on the events page: %q, want the second event, %q", note, at(snap.Events[1]))
+	}
+}
+
+// TestReplayFooterNamesEveryKey: in a replay, paused or done, 1-D or on a
+// plane, every key the bar offers as room allows is named on it, by its
+// words or, short of room, by its key among ?'s ("? v b [] r w e R" at 80
+// columns, the last giving way where even those do not fit): "esc live" and the replay's keys had left room at 80 for
+// "n step", "←→ tune" and "v view" alone, and b, [], r, R, w and e were
+// named only on the keys page; R was offered on no paused bar at all.
+func TestReplayFooterNamesEveryKey(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	defer lipgloss.SetColorProfile(termenv.TrueColor)
+	for _, st := range []session.State{session.Paused, session.Done} {
+		for _, plane := range []bool{false, true} {
+			for _, w := range []int{80, 90, 100, 120} {
+				k := newKeyMap()
+				k.state, k.width, k.frames, k.trained, k.export, k.replaying, k.plane = st, w, true, true, true, true, plane
+				var named []string
+				for _, b := range k.ShortHelp() {
+					if !b.Enabled() {
+						continue
+					}
+					named = append(named, b.Help().Key)
+					if b.Keys()[0] == "?" {
+						named = append(named, strings.Fields(b.Help().Desc)...)
+					}
+				}
+				h := help.New()
+				h.ShortSeparator, h.Width = footerSep, w
+				line := h.ShortHelpView(k.ShortHelp())
+				want := []string{"n", "←→", "v", "b", "[]", "r", "R", "w", "e"}
+				if plane {
+					want = slices.DeleteFunc(want, func(s string) bool { return s == "v" }) // a plane has one view
+				}
+				if st == session.Done && w == 80 && !plane {
+					want = slices.DeleteFunc(want, func(s string) bool { return s == "R" }) // "space go on" is two cells wider than "space run": R, the bar's last, gives way
+				}
+				for _, key := range want {
+					if !slices.Contains(named, key) {
+						t.Errorf("%v, plane %v, %d columns, a replay: the footer does not name %s: %q", st, plane, w, key, line)
+					}
+				}
+				if lipgloss.Width(line) > w {
+					t.Errorf("%v, plane %v, %d columns: footer %q is wider", st, plane, w, line)
+				}
+			}
+		}
+	}
+	k := newKeyMap()
+	k.state, k.width, k.frames, k.trained, k.export, k.replaying = session.Paused, 80, true, true, true, true
+	h := help.New()
+	h.ShortSeparator, h.Width = footerSep, 80
+	if line := h.ShortHelpView(k.ShortHelp()); line != "esc live · ,. replay · space run · n step · ←→ tune · ? v b [] r w e R · q quit" {
+		t.Errorf("a paused replay at 80 columns: footer %q", line)
 	}
 }
 
