@@ -436,7 +436,9 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	// on; a fresh run always has its plan ahead. An --epochs the
 	// checkpoint has passed is refused by New, for the trainer too; one at
 	// its epoch is the run at its plan's end, a checkpoint saved mid-run
-	// too, which the trainer opens done there.
+	// too, which the trainer opens done there, its note saying that it is
+	// the checkpoint as saved at the plan --epochs gives, where "the end of
+	// its plan" read as a training finished at epoch 20 of 40.
 	if _, err := New(Options{Resume: ckpt, Epochs: 30}); err == nil || err.Error() != "--epochs 30: the checkpoint is at epoch 40 already; give a plan past it" {
 		t.Errorf("resume at epoch 40 with --epochs 30: %v; want it refused", err)
 	}
@@ -445,7 +447,7 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Stop()
-	if want := "resumed at epoch 20, the end of its plan: space or n continues"; m.state != Done || m.planned != 20 || m.note != want {
+	if want := "resumed at epoch 20, the checkpoint as saved: --epochs 20 ends the plan there; space or n continues"; m.state != Done || m.planned != 20 || m.note != want {
 		t.Errorf("resumed at epoch 20 of 40 with --epochs 20: %s, plan %d, %q; want done, 20, %q", m.state, m.planned, m.note, want)
 	}
 	for _, c := range []struct {

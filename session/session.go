@@ -668,7 +668,14 @@ func New(opts Options) (*Session, error) {
 	if opts.Resume != "" {
 		e := gan.Epoch()
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
-		if e >= s.planned {
+		switch {
+		case e >= s.planned && s.opts.Epochs == e:
+			// The plan given ends at the checkpoint, saved mid-run or
+			// not: "the end of its plan" read as the run's own, a
+			// training finished there (NothingLeft).
+			s.state = Done
+			s.note += fmt.Sprintf(", the checkpoint as saved: --epochs %d ends the plan there; space or n continues", s.opts.Epochs)
+		case e >= s.planned:
 			s.state = Done
 			s.note += ", " + planReached(e, s.planned) + ": space or n continues"
 		}
