@@ -312,26 +312,20 @@ func headlessCommand(given []givenFlag) string {
 // a line of its own, or showed the rest of the line reordered.
 func flagsCommand(flags []givenFlag) string {
 	var words []string
-	dollar := false
 	for _, g := range flags {
-		for _, w := range g.words {
-			q, ok := shellword.Dollar(w)
-			if !ok {
-				q = shellword.Quote(w)
-			}
-			words, dollar = append(words, q), dollar || ok
-		}
+		words = append(words, g.words...)
 	}
-	line := command.Line(strings.Join(words, " "))
+	line, dollar := shellword.Words(words)
+	line = command.Line(line)
 	if dollar {
 		line += dollarNote
 	}
 	return line
 }
 
-// dollarNote ends a command flagsCommand writes with a $'…' word in it:
-// a POSIX sh before POSIX.1-2024's (dash) reads it as other words.
-const dollarNote = " (a command for bash or zsh, which read its $'…')"
+// dollarNote ends a command flagsCommand writes with a $'…' word in it,
+// as the trainer's again: command ends.
+const dollarNote = shellword.DollarNote
 
 // without is flags but those named in names, in their order.
 func without(flags []givenFlag, names ...string) []givenFlag {

@@ -667,14 +667,17 @@ func (s *Session) Again() Again {
 // start for plan epochs: preset, then each setting in which the design
 // differs from base, preset's, the plan where it is not base's, the
 // evaluations' sample size when it is not the default, and the seed
-// (Again).
+// (Again), each word quoted for the shell (shellword.Words): a preset
+// file whose name holds U+202E, which shows the rest of a line reversed,
+// is written $'my\u202enosj.json', and the command ends DollarNote, as a
+// stopped headless run's does.
 func (s *Session) trainCommand(preset string, base engine.Config, plan int) string {
 	var args []string
 	if preset != presets.Default {
-		args = append(args, "--preset", shellword.Quote(preset))
+		args = append(args, "--preset", preset)
 	}
 	for _, c := range settingsDiff(base, s.gan.Config()) {
-		args = append(args, "--set", shellword.Quote(c.Key+"="+c.Value))
+		args = append(args, "--set", c.Key+"="+c.Value)
 	}
 	if plan != base.Epochs {
 		args = append(args, "--epochs", fmt.Sprint(plan))
@@ -682,7 +685,11 @@ func (s *Session) trainCommand(preset string, base engine.Config, plan int) stri
 	if n := namedSamples(s.opts.Samples, s.gan.Plane() != nil); n > 0 {
 		args = append(args, "--samples", fmt.Sprint(n))
 	}
-	return command.Train(strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " "))
+	line, dollar := shellword.Words(append(args, "--seed", fmt.Sprint(s.gan.Seed())))
+	if dollar {
+		return command.Train(line) + shellword.DollarNote
+	}
+	return command.Train(line)
 }
 
 // leftPlan records that the run did what no command line repeats, at

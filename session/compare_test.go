@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -1934,5 +1935,43 @@ func TestRefusalInAReplayNamesTheFrameAlone(t *testing.T) {
 	note := PlainNote(s.note)
 	if !s.refused || s.replay != 0 || !strings.Contains(note, " · replay frame 1 of") || strings.Contains(note, "no earlier keyframe") {
 		t.Errorf("0 on the pace at the first frame: frame %d, refused %v, note %q; want the refusal, then the frame named alone", s.replay, s.refused, note)
+	}
+}
+
+// TestAgainWritesWhatATerminalObeysEscaped: a preset file whose name holds a
+// character a terminal obeys, U+202E, which shows the rest of a line
+// reversed, or a byte that is not UTF-8, is named in the again: command as
+// bash and zsh read $'…', the command saying so as a stopped headless run's
+// does (shellword.DollarNote), where '…' had shown "--samples 500 --seed 1"
+// reversed. A line break, which --preset refuses (inputfile.CheckName), would
+// be written \n, the line kept one line. bash reads the command back as the
+// words the run was given.
+func TestAgainWritesWhatATerminalObeysEscaped(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"my\u202enosj.json", "my\xffrun.json", "my\nrun.json"} {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(`{"base": "vanilla", "epochs": 3}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := presets.Load(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newIdle(t, Options{Config: cfg, Preset: file, Seed: 1, Samples: 500, Dir: dir})
+		q, _ := shellword.Dollar(file)
+		a := s.Again()
+		if want := "ganui --preset " + q + " --samples 500 --seed 1" + shellword.DollarNote; a.Command != want {
+			t.Errorf("again %q\nwant  %q", a.Command, want)
+			continue
+		}
+		bash, err := exec.LookPath("bash")
+		if err != nil {
+			continue
+		}
+		line := strings.TrimSuffix(a.Command, shellword.DollarNote)
+		out, err := exec.Command(bash, "-c", `ganui() { printf '%s\0' "$@"; }; `+line).Output()
+		if want := []string{"--preset", file, "--samples", "500", "--seed", "1", ""}; err != nil || !slices.Equal(strings.Split(string(out), "\x00"), want) {
+			t.Errorf("bash reads %q as %q (%v), want %q", line, out, err, want)
+		}
 	}
 }

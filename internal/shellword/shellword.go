@@ -22,6 +22,27 @@ func Quote(w string) string {
 	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
 }
 
+// DollarNote ends a command line that holds a word Dollar wrote: a POSIX
+// sh before POSIX.1-2024's (dash) reads $'…' as other words. A stopped
+// headless run's line and the trainer's again: command end so.
+const DollarNote = " (a command for bash or zsh, which read its $'…')"
+
+// Words writes words as a command line's, each as Dollar writes it where
+// it holds a character a terminal obeys, else as Quote does, joined by
+// spaces; dollar reports that one is Dollar's, which the line's command
+// then ends DollarNote to say.
+func Words(words []string) (line string, dollar bool) {
+	qs := make([]string, len(words))
+	for i, w := range words {
+		q, ok := Dollar(w)
+		if !ok {
+			q = Quote(w)
+		}
+		qs[i], dollar = q, dollar || ok
+	}
+	return strings.Join(qs, " "), dollar
+}
+
 // Dollar writes w as bash's and zsh's $'…' reads it back, each character
 // that acts on a terminal rather than showing as itself (visible.Hidden:
 // a line break, an ESC, U+202E RIGHT-TO-LEFT OVERRIDE) and each byte that
