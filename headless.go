@@ -420,9 +420,10 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	opts.Evaluating = batchEvaluating(status.Writer(notes), "batch")
 	res, err := session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
-	// A signal's stop only: a reader gone is said nothing of, as cat says
-	// nothing, and a failed output's one line says why it stopped.
-	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) {
+	// A signal's stop, or a failed output's after the line that says why
+	// it stopped (a full disk), as a single run's names its --resume: a
+	// reader gone is said nothing of, as cat says nothing.
+	if errors.Is(err, session.ErrInterrupted) && (signalled(ctx) || outputFailed(stdout)) {
 		fmt.Fprintln(stderr, unfinishedSeeds(res, opts.asGiven))
 	}
 	return drawBatch(plot, err, func() error { return plot.WriteSeeds(figure.FromSeeds(res)) })
@@ -743,8 +744,9 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	opts.Evaluating = batchEvaluating(status.Writer(notes), "sweep")
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
-	// A signal's stop only, as --seeds says it (headlessSeeds).
-	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) {
+	// A signal's stop, or a failed output's, as --seeds says it
+	// (headlessSeeds).
+	if errors.Is(err, session.ErrInterrupted) && (signalled(ctx) || outputFailed(stdout)) {
 		fmt.Fprintln(stderr, unfinishedCells(res, len(opts.sweep.Cells), opts.asGiven))
 	}
 	return drawSweep(plot, res, err)
@@ -866,6 +868,15 @@ func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer, k
 	}
 	c.keeps = keeps
 	return ctx, func() { c.failed = nil; cancel() }
+}
+
+// outputFailed reports whether stdout, a run's, failed otherwise than by
+// its reader's going (a full disk), said on stderr as it stopped the run
+// (stopOnDeadOutput): a batch or a sweep then names what it left, as a
+// signal's stop does.
+func outputFailed(stdout io.Writer) bool {
+	c, ok := stdout.(*checkedWriter)
+	return ok && c.told
 }
 
 // stopSignals are the signals that stop a run: SIGINT, SIGTERM and

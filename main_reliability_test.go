@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
@@ -634,6 +635,43 @@ func TestDeadOutputStopsTheRun(t *testing.T) {
 	wantCmd := " --headless --resume " + shellword.Quote(save) + " --every 10 --save " + shellword.Quote(save) + " trains the rest"
 	if len(lines) != 2 || !strings.HasPrefix(lines[1], want) || !strings.HasSuffix(lines[1], wantCmd) {
 		t.Errorf("stderr %q; want its second line, and last, %q, the program, then %q", stderr.String(), want, wantCmd)
+	}
+}
+
+// TestDeadOutputStopsABatchNamingWhatItLeft: a --seeds batch or a --sweep
+// whose standard output fails (a full disk) stops after the runs in flight,
+// as a signal stops it, and ends, after the line that says the write failed,
+// with the line a signal's stop ends with (unfinishedSeeds, unfinishedCells):
+// what it left unfinished and the command that trains it, which runs.
+func TestDeadOutputStopsABatchNamingWhatItLeft(t *testing.T) {
+	leakcheck.Check(t)
+	for _, c := range []struct {
+		name string
+		args []string
+		left string // the line's start
+	}{
+		// Seed 2, or cell 2, started beside the first, is left
+		// interrupted, unless a loaded machine let it finish first.
+		{"seeds", []string{"--seeds", "1-3"}, "ganui: seed"},
+		{"sweep", []string{"--sweep", "g_lr=1e-4,2e-4,3e-4"}, "ganui: "},
+	} {
+		args := append([]string{"--headless", "--preset", "vanilla", "--epochs", "50", "--samples", "100", "--jobs", "1"}, c.args...)
+		var stderr strings.Builder
+		code := run(args, fullDisk{}, &stderr)
+		lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+		if code != exitFailure || lines[0] != "ganui: writing the output: no space left on device; stopping after the current epoch" {
+			t.Errorf("%s: exit %d, %q", c.name, code, stderr.String())
+			continue
+		}
+		head, retrain, ok := strings.Cut(lines[len(lines)-1], "; "+command.Program()+" ")
+		if len(lines) != 2 || !strings.HasPrefix(head, c.left) || !strings.Contains(head, " unfinished: ") || !ok {
+			t.Errorf("%s: stderr %q; want its second line, and last, to begin %q, then the command that trains what it left", c.name, stderr.String(), c.left)
+			continue
+		}
+		words, _ := shellWords(t, strings.TrimSuffix(strings.TrimSuffix(retrain, " trains them"), " trains it"))
+		if code, stdout, stderr := runCLI(t, words...); code != 0 || !strings.Contains(stdout, "summary ") {
+			t.Errorf("%s: the line's command %q: exit %d, %s%s", c.name, words, code, stdout, stderr)
+		}
 	}
 }
 

@@ -590,21 +590,33 @@ func TestAClosedPipeLeavesTheFilesWhole(t *testing.T) {
 
 // TestAFullOutputStillFails: standard output that takes nothing for
 // another reason than its reader gone (> /dev/full) is a failure, said
-// in one line, exit 1, as before: only a reader gone ends quietly.
+// in one line, exit 1, as before: only a reader gone ends quietly. A
+// batch so stopped then names the seeds it left, as a signal's stop does
+// (TestDeadOutputStopsABatchNamingWhatItLeft).
 func TestAFullOutputStillFails(t *testing.T) {
 	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
 	if err != nil {
 		t.Skip(err)
 	}
 	defer full.Close()
-	for _, args := range [][]string{
-		{"--list-presets"},
-		{"--headless", "--preset", "vanilla", "--epochs", "30", "--seeds", "1-2", "--jobs", "1"},
+	for _, c := range []struct {
+		args []string
+		left string // the second line's start, "" for none
+	}{
+		{[]string{"--list-presets"}, ""},
+		{[]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--seeds", "1-2", "--jobs", "1"}, "ganui: seed 2 unfinished: "},
 	} {
-		ws, stderr := runWithStdout(t, full, args...)
+		ws, stderr := runWithStdout(t, full, c.args...)
 		// A headless run adds that it stops, as a signal's line does.
-		if want := "ganui: writing the output: write /dev/stdout: no space left on device"; ws.Signaled() || ws.ExitStatus() != exitFailure || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
-			t.Errorf("%q to /dev/full: %v (exit %d), stderr %q; want exit 1 and one line, %q", args, ws.Signal(), ws.ExitStatus(), stderr, want)
+		lines := strings.SplitAfter(stderr, "\n")
+		want := "ganui: writing the output: write /dev/stdout: no space left on device"
+		switch {
+		case ws.Signaled() || ws.ExitStatus() != exitFailure || !strings.HasPrefix(stderr, want):
+			t.Errorf("%q to /dev/full: %v (exit %d), stderr %q; want exit 1 and the line %q", c.args, ws.Signal(), ws.ExitStatus(), stderr, want)
+		case c.left == "" && len(lines) != 2: // the line and the "" after its \n
+			t.Errorf("%q to /dev/full: stderr %q; want one line, %q", c.args, stderr, want)
+		case c.left != "" && (len(lines) != 3 || !strings.HasPrefix(lines[1], c.left)):
+			t.Errorf("%q to /dev/full: stderr %q; want two lines, the second beginning %q", c.args, stderr, c.left)
 		}
 	}
 }
