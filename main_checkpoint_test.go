@@ -311,6 +311,37 @@ func TestReplacedOutputsAreSaid(t *testing.T) {
 	}
 }
 
+// TestTheSameCommandAfterItsEndNamesItsLog: a run trained to its plan's end
+// with --save run.ckpt --log run.csv, its command given again, is told in one
+// note that the log holds the checkpoint's history to there, as a stopped
+// run's command given again is (TestTheSameCommandAfterAStopNamesItsLog),
+// where the log's own note had called it "another run's history, to epoch
+// 20" beside the checkpoint's, of the same design, seed and epoch. Its log
+// changed since, it is told apart as before.
+func TestTheSameCommandAfterItsEndNamesItsLog(t *testing.T) {
+	t.Chdir(t.TempDir())
+	args := []string{"--headless", "--every", "0", "--samples", "100", "--preset", "vanilla", "--epochs", "20", "--save", "run.ckpt", "--log", "run.csv"}
+	if code, _, stderr := runCLI(t, args...); code != 0 || stderr != "" {
+		t.Fatalf("the first run: exit %d, stderr %q", code, stderr)
+	}
+	want := "ganui: note: --save run.ckpt holds a checkpoint of vanilla, seed 1, at epoch 20, and --log run.csv its history to there: this run's are to replace them, the log's at its first epoch, the checkpoint's as the run ends; copy the checkpoint elsewhere to keep it\n"
+	if code, _, stderr := runCLI(t, args...); code != 0 || stderr != want {
+		t.Errorf("the same command again: exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
+	}
+	log, err := os.ReadFile("run.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("run.csv", bytes.Replace(log, []byte("\n20,"), []byte("\n21,"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = "ganui: note: --log run.csv holds another run's history, to epoch 21: this run's replaces it\n" +
+		"ganui: note: --save run.ckpt holds a checkpoint of vanilla, seed 1, at epoch 20: this run's is to replace it as the run ends; copy it elsewhere to keep it\n"
+	if code, _, stderr := runCLI(t, args...); code != 0 || stderr != want {
+		t.Errorf("the same command again, its log's last row another epoch's: exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
+	}
+}
+
 // TestSaveUpdatesTheResumedCheckpoint: --save may name the checkpoint --resume
 // continues, so that a run goes on in one file kept up to date, as it ends and
 // as SIGINT stops it: the file then holds the run at its last epoch, whole, and

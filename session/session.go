@@ -315,7 +315,10 @@ type Replaced struct {
 // StoppedRun is a --save checkpoint that holds the run a new run of the
 // same design, seed, plan and sample size is about to train again from
 // epoch 0: the same command given again after a stop (a signal, a
-// reader gone), where --resume of it trains on from Epoch.
+// reader gone), where --resume of it trains on from Epoch. Replaces
+// reads one trained to its end (Epoch the Plan) alike, to tell its
+// --log its own (Log), but gives it in no Replaced: no --resume trains
+// it on.
 type StoppedRun struct {
 	Path  string // the checkpoint's
 	Name  string // the design's, "a design of no name" for none
@@ -354,12 +357,14 @@ type StoppedRun struct {
 func (s *Session) Replaces() []Replaced { return s.replaces }
 
 // replacedCheckpoint is Replaces' note of the --save checkpoint at path,
-// with the run it holds in Stopped when that is this one, of gan's design
-// and seed to plan epochs on samples samples, stopped short of the plan;
-// false when there is none to replace there.
-func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (_ Replaced, last engine.EpochStats, _ bool) {
+// and this, the run it holds when that is this one, of gan's design and
+// seed to plan epochs on samples samples, stopped short of the plan or
+// trained to its end (the same command given again after it ended), with
+// the row of its last epoch, last; the note's Stopped is this when it
+// stopped short. false when there is none to replace there.
+func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (_ Replaced, this *StoppedRun, last engine.EpochStats, _ bool) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		return Replaced{}, last, false
+		return Replaced{}, nil, last, false
 	}
 	what := "a ganui checkpoint" // one this ganui cannot read (damaged, a newer ganui's) is still one
 	var stopped *StoppedRun
@@ -370,12 +375,15 @@ func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (_ Repl
 		}
 		what = fmt.Sprintf("a checkpoint of %s, seed %d, at epoch %s", name, saved.Seed(), numtext.FormatInt(saved.Epoch()))
 		if rec, err := readRecord(annex, saved.Epoch()); err == nil && gan != nil && rec.planned == plan && rec.samples == samples &&
-			saved.Epoch() < plan && saved.Seed() == gan.Seed() && bytes.Equal(presets.Marshal(saved.Config()), presets.Marshal(gan.Config())) {
-			stopped = &StoppedRun{Path: path, Name: name, Seed: saved.Seed(), Epoch: saved.Epoch(), Plan: plan}
+			saved.Epoch() <= plan && saved.Seed() == gan.Seed() && bytes.Equal(presets.Marshal(saved.Config()), presets.Marshal(gan.Config())) {
+			this = &StoppedRun{Path: path, Name: name, Seed: saved.Seed(), Epoch: saved.Epoch(), Plan: plan}
 			last = rec.last
+			if this.Epoch < plan {
+				stopped = this
+			}
 		}
 	}
-	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), Stopped: stopped}, last, true
+	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), Stopped: stopped}, this, last, true
 }
 
 // ownLog reports whether the --log history at path is the run whose
@@ -703,14 +711,14 @@ func New(opts Options) (*Session, error) {
 		if opts.Resume != "" {
 			this = nil
 		}
-		if r, last, ok := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); ok {
-			if r.Stopped != nil && logReplaced && ownLog(opts.LogPath, s.csv.lay, last) {
-				// The log is the stopped run's own history, which its
-				// --resume goes on in: said with the checkpoint, in one
-				// note, not as another run's.
+		if r, st, last, ok := replacedCheckpoint(opts.SavePath, this, s.planned, s.opts.Samples); ok {
+			if st != nil && logReplaced && ownLog(opts.LogPath, s.csv.lay, last) {
+				// The log is the run's own history, stopped or trained to
+				// its end, which a --resume of a stopped run goes on in:
+				// said with the checkpoint, in one note, not as another
+				// run's.
 				s.replaces = s.replaces[:len(s.replaces)-1]
-				r.Stopped.Log = opts.LogPath
-				st := r.Stopped
+				st.Log = opts.LogPath
 				r.Note = fmt.Sprintf("--save %s holds a checkpoint of %s, seed %d, at epoch %s, and --log %s its history to there: this run's are to replace them, the log's at its first epoch, the checkpoint's as the run ends; copy the checkpoint elsewhere to keep it",
 					st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), st.Log)
 			}
