@@ -1289,14 +1289,36 @@ func (e *KeptError) Error() string {
 }
 
 // Put is the shell command that moves Kept, left whole in its hidden
-// temporary file where Unkept, to To: "mv /srv/out/.run.ckpt.tmp-decf0776
-// /srv/out/run.kept.ckpt && chmod 600 /srv/out/run.kept.ckpt"; "" where
-// Kept has a name of its own.
+// temporary file where Unkept, to To, unless a file has been made there
+// since (keepCommand): "ln /srv/out/.run.ckpt.tmp-decf0776
+// /srv/out/run.kept.ckpt && chmod 600 /srv/out/run.kept.ckpt && rm
+// /srv/out/.run.ckpt.tmp-decf0776"; "" where Kept has a name of its own.
 func (e *KeptError) Put() string {
 	if e.Unkept == nil {
 		return ""
 	}
-	return putCommand(e.Kept, e.To, e.Mode)
+	return keepCommand(e.Kept, e.To, e.Mode)
+}
+
+// keepCommand is the shell command that puts temp, a file left whole
+// (leaveWhole), under to, a name free as the write ended, without
+// replacing a file made there since, each path quoted: "ln
+// /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.kept.ckpt && chmod 600
+// /srv/out/run.kept.ckpt && rm /srv/out/.run.ckpt.tmp-decf0776", the
+// chmod giving the file the mode it was written with, where it was
+// marked, before rm takes its temporary name away (a read-only file, rm
+// would ask at a terminal). ln refuses a name that is taken, in every
+// POSIX shell's ln; mv replaced what was made there, and mv -n, which
+// POSIX.1-2017 has not, exits 0 having moved nothing in GNU's coreutils
+// (9.1), so that the chmod after it changed the mode of the other file.
+// Where ln refuses, nothing is changed: the file is still left whole
+// under its temporary name.
+func keepCommand(temp, to string, mode fs.FileMode) string {
+	cmd := "ln " + shellword.Quote(temp) + " " + shellword.Quote(to)
+	if mode != 0 {
+		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
+	}
+	return cmd + " && rm " + shellword.Quote(temp)
 }
 
 // WriteBeside writes what fill writes to a new file beside path, under

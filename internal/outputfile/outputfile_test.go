@@ -248,7 +248,7 @@ func TestWriteReplacesOnlyItsKind(t *testing.T) {
 // writable", where each said "once the directory is writable", and sent
 // the user of a full disk to chmod a writable directory.
 func TestLeftWholeSaysWhenAfterItsCause(t *testing.T) {
-	const put = "mv out/.run.ckpt.tmp-0123abcd out/run.kept.ckpt && chmod 600 out/run.kept.ckpt puts it in place"
+	const put = "ln out/.run.ckpt.tmp-0123abcd out/run.kept.ckpt && chmod 600 out/run.kept.ckpt && rm out/.run.ckpt.tmp-0123abcd puts it in place"
 	for _, c := range []struct {
 		cause error
 		when  string

@@ -1353,7 +1353,7 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 		t.Fatalf("Write: %v; hidden files %q, want one", err, hidden)
 	}
 	kept := filepath.Join(dir, "run.kept.ckpt")
-	put := "mv " + hidden[0] + " " + kept + " && chmod 600 " + kept
+	put := "ln " + hidden[0] + " " + kept + " && chmod 600 " + kept + " && rm " + hidden[0]
 	want := path + " is now a directory, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it under a name of its own (permission denied): it is left whole in its hidden temporary file " + hidden[0] + ", read-only, which no later write of run.ckpt removes: once the directory is writable, " + put + " puts it in place"
 	var ke *KeptError
 	if !errors.As(err, &ke) || err.Error() != want || ke.Kept != hidden[0] || !errors.Is(ke.Unkept, syscall.EACCES) || ke.Put() != put {
@@ -1378,8 +1378,32 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*")); len(left) != 1 || left[0] != hidden[0] {
 		t.Errorf("hidden files there after a later write: %q, want the one left", left)
 	}
+	// A file made at the kept name since, free as the write ended, is
+	// not replaced: the command fails, leaving both as they were, where
+	// mv replaced it (and GNU mv -n, exit 0, had the chmod change its mode).
+	if err := os.WriteFile(kept, []byte("theirs"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("sh", "-c", put).CombinedOutput(); err == nil {
+		t.Errorf("%s over a file made there since: no failure, %s", put, out)
+	}
+	if b, err := os.ReadFile(kept); err != nil || string(b) != "theirs" {
+		t.Errorf("the file made at %s since holds %q (%v), want it as it was", kept, b, err)
+	}
+	if st, err := os.Stat(kept); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("the file made at %s since: %v, %v; want its mode as it was, 644", kept, st, err)
+	}
+	if st, err := os.Stat(hidden[0]); err != nil || st.Mode().Perm() != 0o500 {
+		t.Errorf("the hidden file after the command failed: %v, %v; want it there, marked left whole (r-x------)", st, err)
+	}
+	if err := os.Remove(kept); err != nil {
+		t.Fatal(err)
+	}
 	if out, err := exec.Command("sh", "-c", put).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v, %s", put, err, out)
+	}
+	if _, err := os.Lstat(hidden[0]); !os.IsNotExist(err) {
+		t.Errorf("moved, the hidden file: %v; want it gone", err)
 	}
 	if b, err := os.ReadFile(kept); err != nil || string(b) != "CKPT run" {
 		t.Errorf("moved, %s holds %q (%v), want what was written", kept, b, err)
