@@ -1330,7 +1330,13 @@ func keepCommand(temp, to string, mode fs.FileMode) string {
 // failure leaves nothing. A directory that takes no file, or a disk
 // without the room, is said of the name it was to have, "cannot write
 // out/run.kept.csv: permission denied", for the user to know where what
-// was lost would have been, not of the temporary file's.
+// was lost would have been, not of the temporary file's. A file written
+// whole that then finds no name (the directory made read-only as it
+// ended) is not lost: it is left whole in its temporary file, as a
+// KeptError's, "cannot write out/run.kept.csv: permission denied; what
+// was to be written there is left whole in its hidden temporary file
+// out/.run.csv.tmp-0123abcd, read-only, which no later write of run.csv
+// removes: once the directory is writable, ln … puts it in place".
 func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kept string, err error) {
 	dir, base := filepath.Split(path)
 	unwritten := func(err error) error {
@@ -1343,8 +1349,9 @@ func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kep
 		return "", unwritten(err)
 	}
 	defer finished(f)
+	whole := false // written and synced, but given no name: left whole
 	defer func() {
-		if err != nil {
+		if err != nil && !whole {
 			f.Close()
 			discard(f.Name())
 		}
@@ -1365,7 +1372,22 @@ func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kep
 	if underWay.abandoned {
 		return "", ErrAbandoned
 	}
-	return keepBeside(f.Name(), path)
+	if kept, err = keepBeside(f.Name(), path); err == nil {
+		return kept, nil
+	}
+	// Written whole, then refused every name beside path (the directory
+	// made read-only as it was written, a full disk refusing a new
+	// name): left whole in its temporary file, as place leaves a
+	// --save's, where it was discarded, and named with the command that
+	// puts it under the name it was to have once that can be had.
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	cause, temp, to := unwrapPath(err), f.Name(), freeKept(path)
+	mode := leaveWhole(temp)
+	whole = true
+	return "", fmt.Errorf("cannot write %s: %w; what was to be written there is %s", to, cause, wholeWords(temp, base, mode, keepCommand(temp, to, mode), cause))
 }
 
 // displaced says what is at path now that a write of kind does not

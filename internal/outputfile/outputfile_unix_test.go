@@ -1421,10 +1421,48 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
 	}
 
+	// A WriteBeside whose file is written whole but then finds no name
+	// (the directory made read-only as it ended) leaves it so too, where
+	// it was discarded, and names the command that keeps it.
+	log := filepath.Join(dir, "run.csv")
+	_, err = WriteBeside(log, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, "epoch\n1\n"); return err })
+	hiddenLog, _ := filepath.Glob(filepath.Join(dir, ".run.csv.tmp-*"))
+	if len(hiddenLog) != 1 {
+		t.Fatalf("WriteBeside, no name to be had: %v; hidden files %q, want one", err, hiddenLog)
+	}
+	keptLog := filepath.Join(dir, "run.kept.csv")
+	before := "cannot write " + keptLog + ": permission denied; what was to be written there is left whole in its hidden temporary file " + hiddenLog[0] + ", read-only, which no later write of run.csv removes: once the directory is writable, "
+	putLog, ok := strings.CutPrefix(fmt.Sprint(err), before)
+	putLog, ok2 := strings.CutSuffix(putLog, " puts it in place")
+	if !ok || !ok2 || !strings.HasPrefix(putLog, "ln "+hiddenLog[0]+" "+keptLog+" && chmod ") || !strings.HasSuffix(putLog, " && rm "+hiddenLog[0]) {
+		t.Errorf("WriteBeside, no name to be had: %v\nwant it to begin %q and end with the ln that puts it in place", err, before)
+	}
+	if b, err := os.ReadFile(hiddenLog[0]); string(b) != "epoch\n1\n" {
+		t.Errorf("the hidden file of WriteBeside holds %q (%v), want what was written", b, err)
+	}
+	if st, err := os.Stat(hiddenLog[0]); err != nil || !leftWhole(st.Mode()) {
+		t.Errorf("the hidden file of WriteBeside: %v, %v; want it marked left whole", st, err)
+	}
+	dirOps = was
+	if out, err := exec.Command("sh", "-c", putLog).CombinedOutput(); err != nil {
+		t.Errorf("%s: %v, %s", putLog, err, out)
+	} else if b, err := os.ReadFile(keptLog); err != nil || string(b) != "epoch\n1\n" {
+		t.Errorf("moved, %s holds %q (%v), want what was written", keptLog, b, err)
+	}
+	dirOps.link = func(old, new string) error {
+		return &os.LinkError{Op: "link", Old: old, New: new, Err: syscall.EACCES}
+	}
+	dirOps.rename = func(old, new string) error {
+		return &os.LinkError{Op: "rename", Old: old, New: new, Err: syscall.EACCES}
+	}
+	dirOps.remove = func(name string) error {
+		return &os.PathError{Op: "remove", Path: name, Err: syscall.EACCES}
+	}
+	os.Remove(keptLog) // the name free again for the message below
+
 	dirOps.create = func(name string, _ int, _ fs.FileMode) (*os.File, error) {
 		return nil, &os.PathError{Op: "open", Path: name, Err: syscall.EACCES}
 	}
-	log := filepath.Join(dir, "run.csv")
 	_, err = WriteBeside(log, 0o666, func(w io.Writer) error { return nil })
 	if want := "cannot write " + filepath.Join(dir, "run.kept.csv") + ": permission denied"; err == nil || err.Error() != want {
 		t.Errorf("WriteBeside in a directory that takes no file: %v, want %q", err, want)
