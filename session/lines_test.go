@@ -59,8 +59,10 @@ func TestSlowRatesKeepTheirDigits(t *testing.T) {
 // TestRunTellsHowLongItsEvaluationsTake: Run tells OnEvaluating's f of
 // each evaluation of its samples, every progress line's and the final
 // line's, with how long it takes at the latest check's pace, that
-// check's time scaled from its 2,000 samples to the 4,000 asked for; 0
-// before the first check, where nothing is measured.
+// check's time scaled from its 2,000 samples to the 4,000 asked for;
+// before the first check, at epoch 5, a measure of 2,000 samples as a
+// check's (evalPace), where it told 0. An evaluation of no more samples
+// than a check's is not timed before the first check: 0.
 func TestRunTellsHowLongItsEvaluationsTake(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 20
@@ -79,9 +81,21 @@ func TestRunTellsHowLongItsEvaluationsTake(t *testing.T) {
 		t.Fatal(err)
 	}
 	took := s.checkTook * 2 // the check at epoch 20's 2,000 samples, scaled to 4,000
-	want := []told{{4000, false, 0}, {4000, false, took}, {4000, false, took}, {4000, false, took}, {4000, true, took}}
+	want := []told{{4000, false, took}, {4000, false, took}, {4000, false, took}, {4000, false, took}, {4000, true, took}}
 	if s.checkN != checkSamples || took <= 0 || !slices.Equal(got, want) {
 		t.Errorf("told %v, want %v (a check of %d took %v)", got, want, s.checkN, s.checkTook)
+	}
+	s, err = New(Options{Config: cfg, Seed: 1, Samples: checkSamples, Every: 5, Clock: NewClock(ticking(time.Millisecond))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	s.OnEvaluating(func(n int, final bool, about time.Duration) { got = append(got, told{n, final, about}) })
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 5 || got[0].about != 0 || got[1].about <= 0 {
+		t.Errorf("--samples %d, a check's: told %v, want 0 before the first check and its pace after", checkSamples, got)
 	}
 }
 

@@ -333,7 +333,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			first = nil
 		}
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
-			s.evaluating(false)
+			s.evaluating(false, ctx.Done())
 			// Given up once ctx is cancelled: the run stops after this
 			// epoch, and a wide design's evaluation takes minutes.
 			m, ok := s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, ctx.Done())
@@ -371,7 +371,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		err = s.WithOutput(err, "--save", serr)
 	}
-	s.evaluating(true)
+	s.evaluating(true, stop)
 	r := s.ResultUntil(stop)
 	if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
 		r.Metrics, r.Measured = shown.Metrics, shown.Stats.Epoch
@@ -405,8 +405,12 @@ func (s *Session) OnFirstEpoch(f func(epoch int, took time.Duration)) { s.onFirs
 // OnEvaluating has Run call f before each evaluation of its
 // Options.Samples, a progress line's and the final line's (final), with
 // n, their count, and about, how long it takes at the pace of the latest
-// check (checkEvery), its CheckSize samples' time scaled to n; 0 before
-// the first check, where nothing is measured yet. Drawing samples
+// check (checkEvery), its CheckSize samples' time scaled to n. Before the
+// first check (--epochs 1, whose final evaluation comes before any check)
+// Run measures that pace itself, on CheckSize samples of the epoch's
+// stream, which changes nothing in the run (see evalPace); about is 0 where
+// there is nothing to measure it by: n at most CheckSize, which takes no
+// longer than the measure would, or a stop meanwhile. Drawing samples
 // through G takes a time in proportion to their count: a wide design's
 // check of 2,000 takes a second or so, and its evaluation of --samples
 // 1000000 minutes, in which a front end that prints nothing meanwhile
@@ -417,17 +421,41 @@ func (s *Session) OnEvaluating(f func(n int, final bool, about time.Duration)) {
 }
 
 // evaluating tells OnEvaluating's f of the evaluation Run starts, a
-// progress line's or the final line's (final).
-func (s *Session) evaluating(final bool) {
+// progress line's or the final line's (final); stop is that evaluation's,
+// which gives up the measure of its pace too (evalPace).
+func (s *Session) evaluating(final bool, stop <-chan struct{}) {
 	if s.onEvaluating == nil {
 		return
 	}
 	n := s.opts.Samples // New's default where not given
 	var about time.Duration
+	if s.checkN == 0 {
+		s.evalPace(n, stop)
+	}
 	if s.checkN > 0 {
 		about = time.Duration(float64(s.checkTook) * float64(n) / float64(s.checkN))
 	}
 	s.onEvaluating(n, final, about)
+}
+
+// evalPace measures what a check would, where Run evaluates n samples before
+// the first check: the time CheckSize samples of the epoch take (measure,
+// no view), kept as the check's (checkN, checkTook) for the evaluations
+// until the first check. --epochs 1 --samples 1000000 on a wide design
+// evaluated for minutes with no word, its note having nothing to scale.
+// The samples are drawn from the epoch's stream of its own, as every
+// evaluation's, so the run trains and measures as it would without them.
+// Nothing is measured where n is CheckSize or fewer, whose evaluation
+// takes no longer than the measure, nor once stop is closed.
+func (s *Session) evalPace(n int, stop <-chan struct{}) {
+	k := CheckSize(s.gan.Plane() != nil)
+	if n <= k {
+		return
+	}
+	t0 := s.clock.Now()
+	if _, ok := s.measure(false, stop); ok {
+		s.checkN, s.checkTook = k, s.clock.Now().Sub(t0)
+	}
 }
 
 // OutputsError is the files a run could not write at its end, each with

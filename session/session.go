@@ -127,8 +127,9 @@ type Session struct {
 	onFirstEpoch func(epoch int, took time.Duration)
 	onEvaluating func(n int, final bool, about time.Duration)
 	// checkN and checkTook are the latest check's samples and the time
-	// the clock counted measuring them, 0 before the first: what Run
-	// tells OnEvaluating's f its evaluations take.
+	// the clock counted measuring them (before the first, evalPace's measure
+	// of as many, or 0): what Run tells OnEvaluating's f its evaluations
+	// take.
 	checkN    int
 	checkTook time.Duration
 
