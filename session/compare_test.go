@@ -1208,11 +1208,11 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 	}
 	_, rows := csvRows(t, string(csv))
 	for _, r := range rows {
-		if r[len(r)-2] == "setting" && r[0] != "1000" {
+		if r[len(r)-3] == "setting" && r[0] != "1000" {
 			t.Errorf("the export gives the change in epoch %s's row, not 1000's: %q", r[0], r)
 		}
 	}
-	if last := rows[len(rows)-2]; last[0] != "1000" || last[len(last)-2] != "setting" {
+	if last := rows[len(rows)-2]; last[0] != "1000" || last[len(last)-3] != "setting" {
 		t.Errorf("the export's row of epoch 1,000 %q; want the setting in it", last)
 	}
 }

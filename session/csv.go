@@ -46,6 +46,16 @@ const CSVEventsHeader = "events"
 // (joinDetail), and CSV-quoted where they hold a comma or a quote.
 const CSVDetailsHeader = "event_details"
 
+// CSVSamplesHeader names the column after CSVDetailsHeader's, the last:
+// the number of samples the row's evaluation measured, a check's 2,000
+// (2,500 on a plane, CheckSize), empty where the row has none. The final
+// line's measures are of --samples (10,000 by default), another sample:
+// a script that takes the last row's ks for the final line's reads here
+// that it is of a check's, whose noise is larger. Added at the end, so
+// that every column before it keeps its place; a log an earlier ganui
+// wrote without it is gone on in without it (csvLayout.earlier).
+const CSVSamplesHeader = "eval_samples"
+
 // eventSeparator separates the texts of the events at one epoch in the
 // history CSV's event_details column: their texts hold semicolons
 // ("…; the shape is for the measures to judge"), which the kinds' ";"
@@ -185,6 +195,12 @@ func appendCSVRest(dst []byte, ev *evalRow, lay csvLayout) []byte {
 		dst = append(dst, ',')
 		if ev != nil {
 			dst = appendCSVField(dst, ev.details)
+		}
+	}
+	if !lay.noSamples {
+		dst = append(dst, ',')
+		if ev != nil && ev.eval && ev.n > 0 {
+			dst = strconv.AppendInt(dst, int64(ev.n), 10)
 		}
 	}
 	return append(dst, '\n')

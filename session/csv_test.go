@@ -21,7 +21,7 @@ func TestAppendCSVMatchesPrintf(t *testing.T) {
 	}
 	for _, s := range rows {
 		got := string(appendCSV(nil, s, nil, csvLayout{}))
-		want := fmt.Sprintf("%d,%g,%g,%g,%g,%g,,,,,,,\n", s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std)
+		want := fmt.Sprintf("%d,%g,%g,%g,%g,%g,,,,,,,,\n", s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std)
 		if got != want {
 			t.Errorf("row %q, want %q", got, want)
 		}
@@ -42,7 +42,7 @@ func TestAppendCSVAppends(t *testing.T) {
 	buf := make([]byte, 0, 256)
 	buf = appendCSV(buf, engine.EpochStats{Epoch: 1}, nil, csvLayout{})
 	buf = appendCSV(buf, engine.EpochStats{Epoch: 2, G: 0.5}, nil, csvLayout{})
-	if string(buf) != "1,0,0,0,0,0,,,,,,,\n2,0,0,0.5,0,0,,,,,,,\n" {
+	if string(buf) != "1,0,0,0,0,0,,,,,,,,\n2,0,0,0.5,0,0,,,,,,,,\n" {
 		t.Fatalf("two rows: %q", buf)
 	}
 	if n := testing.AllocsPerRun(100, func() { buf = appendCSV(buf[:0], engine.EpochStats{Epoch: 3, DReal: math.Pi}, nil, csvLayout{}) }); n != 0 {
@@ -148,9 +148,10 @@ func TestEventDetailsSplitBack(t *testing.T) {
 		ev.addEvent(Event{Epoch: 3, Kind: EventSetting, Detail: text})
 	}
 	_, rows := csvRows(t, CSVColumns(0)+"\n"+string(appendCSV(nil, engine.EpochStats{Epoch: 3}, &ev, csvLayout{})))
-	parts := strings.Split(rows[0][len(rows[0])-1], " | ")
+	details := rows[0][len(rows[0])-2] // eval_samples after it
+	parts := strings.Split(details, " | ")
 	if len(parts) != len(texts) {
-		t.Fatalf("%q splits into %d texts, want %d", rows[0][len(rows[0])-1], len(parts), len(texts))
+		t.Fatalf("%q splits into %d texts, want %d", details, len(parts), len(texts))
 	}
 	for i, p := range parts {
 		var b strings.Builder

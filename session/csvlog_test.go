@@ -53,7 +53,7 @@ func TestLogCarriesPenalty(t *testing.T) {
 	}
 	data, _ := os.ReadFile(opts.LogPath)
 	header, rows := csvRows(t, string(data))
-	if got, want := strings.Join(header, ","), CSVHeader+",penalty,"+CSVEvalHeader+",events,event_details"; got != want {
+	if got, want := strings.Join(header, ","), CSVHeader+",penalty,"+CSVEvalHeader+",events,event_details,eval_samples"; got != want {
 		t.Fatalf("header %q, want %q", got, want)
 	}
 	if len(rows) != 20 {
@@ -96,40 +96,43 @@ func TestExportCarriesPenalty(t *testing.T) {
 
 // TestResumeOntoAnEarlierLog: a run resumed onto the log an earlier ganui wrote
 // for it up to its checkpoint, without the columns this one adds (penalty,
-// event_details), goes on in that file in its columns: the file keeps every
-// epoch and one set of columns. It is not taken for another file and emptied,
-// which would lose the epochs before the checkpoint.
+// event_details; eval_samples), goes on in that file in its columns: the file
+// keeps every epoch and one set of columns. It is not taken for another file and
+// emptied, which would lose the epochs before the checkpoint.
 func TestResumeOntoAnEarlierLog(t *testing.T) {
-	dir := t.TempDir()
-	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
-	runToEnd(t, Options{Config: gpConfig(t, 20), Seed: 1, Samples: 500, LogPath: log, SavePath: ckpt})
-	data, _ := os.ReadFile(log)
-	// The log as an earlier ganui wrote it: no penalty column, and no
-	// event text beside the kinds.
-	header, rows := csvRows(t, string(data))
-	const earlierHeader = CSVHeader + "," + CSVEvalHeader + ",events"
-	earlier := earlierHeader + "\n"
-	for _, r := range rows {
-		var kept []string
-		for _, name := range strings.Split(earlierHeader, ",") {
-			kept = append(kept, r[slices.Index(header, name)])
+	for _, earlierHeader := range []string{
+		CSVHeader + "," + CSVEvalHeader + ",events",
+		CSVHeader + ",penalty," + CSVEvalHeader + ",events,event_details", // before eval_samples
+	} {
+		dir := t.TempDir()
+		log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+		runToEnd(t, Options{Config: gpConfig(t, 20), Seed: 1, Samples: 500, LogPath: log, SavePath: ckpt})
+		data, _ := os.ReadFile(log)
+		// The log as an earlier ganui wrote it.
+		header, rows := csvRows(t, string(data))
+		earlier := earlierHeader + "\n"
+		for _, r := range rows {
+			var kept []string
+			for _, name := range strings.Split(earlierHeader, ",") {
+				kept = append(kept, r[slices.Index(header, name)])
+			}
+			earlier += strings.Join(kept, ",") + "\n"
 		}
-		earlier += strings.Join(kept, ",") + "\n"
-	}
-	os.WriteFile(log, []byte(earlier), 0o644)
-	runToEnd(t, Options{Resume: ckpt, Epochs: 30, Samples: 500, LogPath: log})
-	got, _ := os.ReadFile(log)
-	if !strings.HasPrefix(string(got), earlier) {
-		t.Fatalf("the earlier log was not kept:\n%s", got)
-	}
-	readInPython(t, log)
-	header, rows = csvRows(t, string(got)) // one field count a row
-	if strings.Join(header, ",") != earlierHeader || len(rows) != 30 {
-		t.Fatalf("header %q and %d rows, want the earlier columns and 30 epochs", header, len(rows))
-	}
-	for i, r := range rows {
-		if r[0] != strconv.Itoa(i+1) {
-			t.Fatalf("row %d is epoch %s", i+1, r[0])
+		os.WriteFile(log, []byte(earlier), 0o644)
+		runToEnd(t, Options{Resume: ckpt, Epochs: 30, Samples: 500, LogPath: log})
+		got, _ := os.ReadFile(log)
+		if !strings.HasPrefix(string(got), earlier) {
+			t.Fatalf("the earlier log was not kept:\n%s", got)
+		}
+		readInPython(t, log)
+		header, rows = csvRows(t, string(got)) // one field count a row
+		if strings.Join(header, ",") != earlierHeader || len(rows) != 30 {
+			t.Fatalf("header %q and %d rows, want the earlier columns and 30 epochs", header, len(rows))
+		}
+		for i, r := range rows {
+			if r[0] != strconv.Itoa(i+1) {
+				t.Fatalf("row %d is epoch %s", i+1, r[0])
+			}
 		}
 	}
 }
@@ -246,8 +249,8 @@ func TestEventTextIsOneCSVField(t *testing.T) {
 		data := lay.header() + "\n" + string(appendCSV(nil, engine.EpochStats{Epoch: 7}, &ev, lay))
 		header, rows := csvRows(t, data)
 		r := rows[0]
-		if len(r) != len(header) || r[len(r)-2] != "setting;noise-used" ||
-			r[len(r)-1] != `D lr 5e-4 → 5e-3 | noise use 0.200, over 0.05; "quoted"` {
+		if len(r) != len(header) || r[len(r)-3] != "setting;noise-used" ||
+			r[len(r)-2] != `D lr 5e-4 → 5e-3 | noise use 0.200, over 0.05; "quoted"` || r[len(r)-1] != "" {
 			t.Errorf("%+v: row %q", lay, r)
 		}
 	}
@@ -274,7 +277,7 @@ func TestMergedSettingTextInTheExport(t *testing.T) {
 	}
 	_, rows := csvRows(t, string(data))
 	want := numtext.Plain(s.tl.events[len(s.tl.events)-1].Detail)
-	if got := rows[0][len(rows[0])-1]; got != want || !strings.Contains(got, " → ") {
+	if got := rows[0][len(rows[0])-2]; got != want || !strings.Contains(got, " → ") {
 		t.Errorf("the export's text of the change %q, want %q", got, want)
 	}
 }
@@ -312,18 +315,18 @@ func TestExportKeepsEpochZero(t *testing.T) {
 		}
 	}
 	r := rows[0]
-	if got := r[len(r)-2]; got != "setting;hand-update" {
+	if got := r[len(r)-3]; got != "setting;hand-update" {
 		t.Errorf("epoch 0's events %q, want setting;hand-update", got)
 	}
-	if got := r[len(r)-1]; got != strings.Join(want, " | ") {
+	if got := r[len(r)-2]; got != strings.Join(want, " | ") {
 		t.Errorf("epoch 0's texts %q, want %q", got, strings.Join(want, " | "))
 	}
-	for i, f := range r[1 : len(r)-2] {
+	for i, f := range append(r[1:len(r)-3:len(r)-3], r[len(r)-1]) { // eval_samples empty too
 		if f != "" {
 			t.Errorf("epoch 0's %s is %q, want it empty: no epoch had trained", header[i+1], f)
 		}
 	}
-	if rows[1][1] == "" || rows[1][len(r)-2] != "" {
+	if rows[1][1] == "" || rows[1][len(r)-3] != "" {
 		t.Errorf("epoch 1's row %q: its losses, and none of epoch 0's events", rows[1])
 	}
 
@@ -345,7 +348,7 @@ func TestExportKeepsEpochZero(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, rows = csvRows(t, string(data))
-	if len(rows) != 2 || rows[0][0] != "2" || rows[0][1] != "" || rows[0][len(r)-2] != "hand-update" || rows[1][0] != "3" {
+	if len(rows) != 2 || rows[0][0] != "2" || rows[0][1] != "" || rows[0][len(r)-3] != "hand-update" || rows[1][0] != "3" {
 		t.Errorf("resumed at epoch 2: rows %q, want epoch 2's hand update, then epoch 3", rows)
 	}
 }
@@ -375,7 +378,7 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	header, rows := csvRows(t, string(data))
-	if len(rows) != 1 || rows[0][0] != "0" || !strings.Contains(rows[0][len(header)-2], "rollback") {
+	if len(rows) != 1 || rows[0][0] != "0" || !strings.Contains(rows[0][len(header)-3], "rollback") {
 		t.Fatalf("rows %q, want epoch 0's alone, its roll-back among its events", rows)
 	}
 
@@ -405,22 +408,27 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 
 // TestStartRowHasTheHeadersFields: the row of the epoch a history starts
 // from has a field for each of the header's columns in every layout, its
-// own events in the last two.
+// own events in the two before eval_samples (the last two of an earlier
+// ganui's layout, which has none), which is empty.
 func TestStartRowHasTheHeadersFields(t *testing.T) {
 	ev := evalRow{epoch: 0}
 	ev.addEvent(Event{Kind: EventSetting, Detail: "D lr 1e-3 → 2e-3"})
-	for _, lay := range []csvLayout{{}, {penalty: true, modes: 2}, {plane: true, modes: 8}, {plane: true, penalty: true}, {kindsOnly: true}, {plane: true, modes: 8, captured: true, kindsOnly: true}} {
+	for _, lay := range []csvLayout{{}, {penalty: true, modes: 2}, {plane: true, modes: 8}, {plane: true, penalty: true}, {noSamples: true}, {kindsOnly: true, noSamples: true}, {plane: true, modes: 8, captured: true, kindsOnly: true, noSamples: true}} {
 		header, rows := csvRows(t, lay.header()+"\n"+string(appendCSVStart(nil, 0, &ev, lay)))
 		r := rows[0]
 		if len(r) != len(header) {
 			t.Errorf("%+v: %d fields, the header %d", lay, len(r), len(header))
 			continue
 		}
-		events := len(r) - 2
-		if lay.kindsOnly {
-			events = len(r) - 1
+		end := len(r) // after the events' columns
+		if !lay.noSamples {
+			end--
 		}
-		if r[0] != "0" || r[events] != "setting" || strings.Join(r[1:events], "") != "" {
+		events := end - 2
+		if lay.kindsOnly {
+			events = end - 1
+		}
+		if r[0] != "0" || r[events] != "setting" || strings.Join(r[1:events], "") != "" || strings.Join(r[end:], "") != "" {
 			t.Errorf("%+v: row %q", lay, r)
 		}
 	}
@@ -471,9 +479,13 @@ for path in sys.argv[1:]:
         rows = list(csv.reader(f))
     counts = {len(r) for r in rows}
     assert len(counts) == 1, (path, counts)
-    assert rows[0][-1] in ("events", "event_details"), rows[0]
+    head = rows[0]
+    assert head[-1] in ("events", "event_details", "eval_samples"), head
     assert all("\u00a0" not in field for r in rows for field in r), path
-    print(sum(1 for r in rows[1:] if rows[0][-1] == "event_details" and r[-1]))
+    if head[-1] == "eval_samples":
+        assert all(r[-1] == "" or r[-1].isdigit() for r in rows[1:]), path
+    d = head.index("event_details") if "event_details" in head else None
+    print(sum(1 for r in rows[1:] if d is not None and r[d]))
 `
 	out, err := exec.Command(python, append([]string{"-c", script}, paths...)...).CombinedOutput()
 	if err != nil {

@@ -93,10 +93,13 @@ type evalRow struct {
 	// details are those events' texts, in their order, as the history
 	// CSV's event_details column gives them (joinDetail).
 	details string
+	// n is the number of samples the evaluation measured, while eval:
+	// the CSVSamplesHeader column's.
+	n int
 }
 
 func newEvalRow(epoch int, m engine.Metrics) evalRow {
-	r := evalRow{epoch: epoch, eval: true}
+	r := evalRow{epoch: epoch, eval: true, n: m.N}
 	if p := m.Plane; p != nil {
 		r.vals = []float64{p.SW1, p.SW1Floor, p.HighQuality, float64(p.Captured)}
 		if len(p.Spots) == 0 { // no modes (moons, spiral, …): hq and modes stay empty, not 0
@@ -161,7 +164,7 @@ func (l *evalLog) add(epoch int, m engine.Metrics) {
 	}
 	i := evals[thinAt(len(evals), func(i int) int { return l.rows[evals[i]].epoch })]
 	if r := &l.rows[i]; r.events != "" {
-		r.eval, r.vals, r.shares = false, nil, nil
+		r.eval, r.vals, r.shares, r.n = false, nil, nil, 0
 		return
 	}
 	l.rows = slices.Delete(l.rows, i, i+1)
@@ -252,6 +255,9 @@ type csvLayout struct {
 	// captured: a plane's count of modes named as an earlier ganui
 	// named it (capturedPlaneEvalHeader), not modes (earlier).
 	captured bool
+	// noSamples: without CSVSamplesHeader's column, the last, as an
+	// earlier ganui wrote its logs (earlier).
+	noSamples bool
 }
 
 // layoutOf returns the CSV layout of g's history.
@@ -272,13 +278,15 @@ func layoutOf(g *engine.GAN) csvLayout {
 }
 
 // earlier is the layouts of the logs earlier ganuis wrote for a run of
-// l's design, the latest first: on a plane, l's columns with the count
-// of modes named captured; then, for any design, no penalty column and
-// the events' kinds alone (a plane's count named captured there too). A
-// run resumed onto such a log goes on in its columns (see New), so that
-// the file keeps one set.
+// l's design, the latest first, none with CSVSamplesHeader's column: l's
+// columns without it; on a plane, those with the count of modes named
+// captured; then, for any design, no penalty column and the events'
+// kinds alone (a plane's count named captured there too). A run resumed
+// onto such a log goes on in its columns (see New), so that the file
+// keeps one set.
 func (l csvLayout) earlier() []csvLayout {
-	var out []csvLayout
+	l.noSamples = true
+	out := []csvLayout{l}
 	if l.plane {
 		l.captured = true
 		out = append(out, l)
@@ -303,6 +311,9 @@ func (l csvLayout) header() string {
 	if !l.kindsOnly {
 		tail += "," + CSVDetailsHeader
 	}
+	if !l.noSamples {
+		tail += "," + CSVSamplesHeader
+	}
 	return head + "," + eval + shareColumns(l.modes) + tail
 }
 
@@ -315,13 +326,25 @@ func (l csvLayout) statColumns() int {
 	return strings.Count(CSVHeader, ",")
 }
 
-// textColumns is the number of text columns that end a row: the events'
-// kinds, and their texts unless the layout has the kinds alone.
+// textColumns is the number of text columns near a row's end: the
+// events' kinds, and their texts unless the layout has the kinds alone.
+// CSVSamplesHeader's column, a number, follows them where the layout has
+// it.
 func (l csvLayout) textColumns() int {
 	if l.kindsOnly {
 		return 1
 	}
 	return 2
+}
+
+// text says whether column i of a row of cols columns in the layout is
+// one of its text columns (textColumns), which hold words, not numbers.
+func (l csvLayout) text(i, cols int) bool {
+	end := cols // after the text columns
+	if !l.noSamples {
+		end--
+	}
+	return i >= end-l.textColumns() && i < end
 }
 
 // evalColumns is the number of evaluation columns before the shares.

@@ -61,12 +61,14 @@ func loggedRun(t *testing.T, opts Options) (log string, events []Event) {
 // elsewhere, whatever --every; the first six columns are the per-epoch six, and
 // a mixture target adds a share per mode. zdep stays empty for a G of one
 // sample a draw, as the lines leave it out: it scores 1 by construction, a 1
-// that says nothing.
+// that says nothing. The last column, eval_samples, says the check's 2,000
+// samples the row's measures are of, not the run's --samples (500 here,
+// 10,000 by default, the final line's), and is empty where they are.
 func TestLogCarriesEvaluations(t *testing.T) {
 	for _, every := range []int{0, 7} {
 		log, _ := loggedRun(t, Options{Config: bimodalConfig(25), Seed: 2, Samples: 500, Every: every})
 		header, rows := csvRows(t, log)
-		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share,events,event_details" || got != CSVColumns(2) {
+		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share,events,event_details,eval_samples" || got != CSVColumns(2) {
 			t.Fatalf("header %q", got)
 		}
 		if len(rows) != 25 {
@@ -88,7 +90,10 @@ func TestLogCarriesEvaluations(t *testing.T) {
 				t.Fatalf("row %d is epoch %s", i, row[0])
 			}
 			m, ok := evals[epoch]
-			row = row[:len(row)-2] // the events' columns: TestLogCarriesEvents
+			if n, want := row[len(row)-1], map[bool]string{true: strconv.Itoa(checkSamples)}[ok]; n != want {
+				t.Errorf("every %d: epoch %d eval_samples = %q, want %q", every, epoch, n, want)
+			}
+			row = row[:len(row)-3] // the events' columns (TestLogCarriesEvents) and eval_samples
 			if !ok {
 				if strings.Join(row[6:], "") != "" {
 					t.Errorf("every %d: epoch %d has evaluation columns %q", every, epoch, row[6:])
@@ -280,10 +285,10 @@ func TestLogCarriesEvents(t *testing.T) {
 		t.Fatalf("events %v", events)
 	}
 	for _, r := range rows {
-		if got := r[len(r)-2]; got != kinds[r[0]] {
+		if got := r[len(r)-3]; got != kinds[r[0]] {
 			t.Errorf("epoch %s: events %q, want %q", r[0], got, kinds[r[0]])
 		}
-		if got := r[len(r)-1]; got != details[r[0]] || strings.Contains(got, numtext.NBSP) {
+		if got := r[len(r)-2]; got != details[r[0]] || strings.Contains(got, numtext.NBSP) {
 			t.Errorf("epoch %s: event_details %q, want %q", r[0], got, details[r[0]])
 		}
 	}

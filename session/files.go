@@ -1124,7 +1124,7 @@ func logBadLine(path string, lay csvLayout) (line int, why string) {
 			case err == bufio.ErrBufferFull:
 				return n, "is longer than 64 KiB, as no row is; " + rule
 			default:
-				if fault := rowFault(body, cols, lay.textColumns()); fault != "" {
+				if fault := rowFault(body, cols, lay); fault != "" {
 					return n, fault + "; " + rule
 				}
 				prev = e
@@ -1140,15 +1140,15 @@ func logBadLine(path string, lay csvLayout) (line int, why string) {
 }
 
 // rowFault says what keeps row, a line of a log after its header, whose
-// columns cols name, the last text of them text (the events' kinds and
-// texts), from being a row as the program writes one, or "" when nothing
-// does: it has a field for each column, split at the commas outside a
-// field quoted as CSV quotes one (appendCSVField), and each field before
-// the text columns is a number as strconv writes one (NaN and ±Inf among
-// them, for a diverged epoch) or empty, as an epoch not evaluated leaves
-// the evaluation's fields and the row an export starts from leaves the
-// losses.
-func rowFault(row []byte, cols []string, text int) string {
+// columns cols name in layout lay (whose text columns, the events' kinds
+// and texts, lay.text says), from being a row as the program writes one,
+// or "" when nothing does: it has a field for each column, split at the
+// commas outside a field quoted as CSV quotes one (appendCSVField), and
+// each field but the text columns' is a number as strconv writes one
+// (NaN and ±Inf among them, for a diverged epoch) or empty, as an epoch
+// not evaluated leaves the evaluation's fields and the row an export
+// starts from leaves the losses.
+func rowFault(row []byte, cols []string, lay csvLayout) string {
 	i := 0
 	for rest, more := row, true; more; i++ {
 		field, after, next, ok := cutCSVField(rest)
@@ -1159,7 +1159,7 @@ func rowFault(row []byte, cols []string, text int) string {
 		switch {
 		case !ok:
 			return fmt.Sprintf("its %s is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled", name)
-		case i < len(cols)-text && len(field) > 0 && !isNumber(field):
+		case i < len(cols) && !lay.text(i, len(cols)) && len(field) > 0 && !isNumber(field):
 			return fmt.Sprintf("its %s is %q, not a number", name, field)
 		}
 		rest, more = after, next

@@ -363,16 +363,17 @@ func TestResumedLogGoesOn(t *testing.T) {
 		{func(r []string) []string { return slices.Insert(r, 3, "\n", "\n") }, "line 4: a blank line between rows; each line after the header is a row, its epoch first"},
 		// A row cut short, or joined to more, or with a value that is no
 		// number: the row is read whole, not its epoch alone.
-		{func(r []string) []string { r[11] = "11\n"; return r }, "line 12: has 1 field where the header has 13; each line after the header is a row, its epoch first"},
-		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + ",x\n"; return r }, "line 12: has 14 fields where the header has 13; each line after the header is a row, its epoch first"},
-		{func(r []string) []string { r[11] = strings.Replace(r[11], ",", ",0,7", 1); return r }, `line 12: has 14 fields where the header has 13; each line after the header is a row, its epoch first`},
+		{func(r []string) []string { r[11] = "11\n"; return r }, "line 12: has 1 field where the header has 14; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + ",x\n"; return r }, "line 12: has 15 fields where the header has 14; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = strings.Replace(r[11], ",", ",0,7", 1); return r }, `line 12: has 15 fields where the header has 14; each line after the header is a row, its epoch first`},
 		{func(r []string) []string {
 			f := strings.Split(r[11], ",")
 			f[1] = "abc"
 			r[11] = strings.Join(f, ",")
 			return r
 		}, `line 12: its d_real is "abc", not a number; each line after the header is a row, its epoch first`},
-		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "\"x\n"; return r }, "line 12: its event_details is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "\"x\n"; return r }, "line 12: its eval_samples is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "abc\n"; return r }, `line 12: its eval_samples is "abc", not a number; each line after the header is a row, its epoch first`},
 	} {
 		os.WriteFile(log, []byte(strings.Join(c.edit(slices.Clone(rows)), "")), 0o644)
 		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != "--log "+log+" "+c.want+": give another file, or mend or remove it" {

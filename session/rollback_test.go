@@ -223,7 +223,7 @@ func TestExportEventsAreTheRuns(t *testing.T) {
 		_, rows := csvRows(t, string(csv))
 		for _, f := range rows {
 			if f[0] == fmt.Sprint(epoch) {
-				return f[len(f)-2] // the kinds; event_details after them
+				return f[len(f)-3] // the kinds; event_details and eval_samples after them
 			}
 		}
 		t.Fatalf("no row of epoch %d", epoch)
@@ -293,7 +293,7 @@ func TestRollbackUndoesAStepsDivergence(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, rows := csvRows(t, string(csv))
-		if last := rows[len(rows)-1]; last[len(last)-2] != "rollback;setting;setting" || !strings.HasPrefix(last[len(last)-1], "rolled back to epoch ") || !strings.Contains(last[len(last)-1], " (diverged at 20) | D lr ") {
+		if last := rows[len(rows)-1]; last[len(last)-3] != "rollback;setting;setting" || !strings.HasPrefix(last[len(last)-2], "rolled back to epoch ") || !strings.Contains(last[len(last)-2], " (diverged at 20) | D lr ") {
 			t.Errorf("%s: the export's last row %q", key, last)
 		}
 	}
