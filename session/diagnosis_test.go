@@ -909,7 +909,7 @@ func TestNotNear(t *testing.T) {
 	} {
 		e := Eval{Epoch: 3000, Metrics: engine.Metrics{N: 10000, KS: c.ks}, KSFloor: engine.KSNoiseFloor(10000)}
 		got := ""
-		if notNear, why, floor := e.NotNear(); notNear {
+		if notNear, why, floor := e.NotNear(EvalPoint{}); notNear {
 			got = numtext.Plain(why) + " · " + floor
 		}
 		if got != c.want {
@@ -917,8 +917,44 @@ func TestNotNear(t *testing.T) {
 		}
 	}
 	e := Eval{Epoch: 3000, Metrics: engine.Metrics{N: 2500, KS: 0.374, Plane: &engine.PlaneMetrics{SW1: 0.06, SW1Floor: 0.015}}} // a KS no plane has, to be read past
-	if notNear, why, _ := e.NotNear(); notNear {
+	if notNear, why, _ := e.NotNear(EvalPoint{SW1: 0.015}); notNear {
 		t.Errorf("a plane: NotNear says %q", why)
+	}
+}
+
+// TestNotNearOnAPlane: on a plane of modes, every mode captured and the
+// samples on them (no finding), G is not near the target with its sliced
+// W1 over 7 times its floor at a check's size, the line that calls a
+// plane without modes far: a ring whose mass sits on some of its modes,
+// the others holding a sample in 2,500, read "Going well". Under it are
+// the worst SW1 of the presets that meet their goals (ring-pacgan 0.101
+// on the ring's floor 0.031, grid-pacgan 0.429 on the grid's 0.067); on a
+// plane without modes (moons) the line is the far one, and nothing is
+// between.
+func TestNotNearOnAPlane(t *testing.T) {
+	modes := func(k int) []engine.SpotShare { return make([]engine.SpotShare, k) }
+	for _, c := range []struct {
+		spots int
+		sw1   float64
+		floor float64
+		want  string
+	}{
+		{8, 0.300, 0.031, "SW1 0.300, over 0.217 · 7× the 0.031 of a sample of the target itself"},
+		{8, 0.209, 0.031, ""},  // the plain ring's median, just under
+		{8, 0.101, 0.031, ""},  // ring-pacgan's worst
+		{25, 0.429, 0.067, ""}, // grid-pacgan's worst
+		{25, 0.711, 0.067, "SW1 0.711, over 0.469 · 7× the 0.067 of a sample of the target itself"},
+		{0, 0.090, 0.016, ""}, // moons: 5.6×, near its far line, which Far says past
+		{8, 0.300, 0, ""},     // no floor measured
+	} {
+		e := Eval{Epoch: 20000, Metrics: engine.Metrics{N: 10000, Plane: &engine.PlaneMetrics{Spots: modes(c.spots), HighQuality: 0.9, SW1: c.sw1}}}
+		got := ""
+		if notNear, why, floor := e.NotNear(EvalPoint{SW1: c.floor}); notNear {
+			got = numtext.Plain(why) + " · " + floor
+		}
+		if got != c.want {
+			t.Errorf("%d modes, SW1 %g on a floor of %g: NotNear says %q, want %q", c.spots, c.sw1, c.floor, got, c.want)
+		}
 	}
 }
 

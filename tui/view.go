@@ -2118,13 +2118,14 @@ func (m *Model) watchLines(w, n int) []string {
 	// Nor is a done run going well whose G, not far, has not come near
 	// its target (Eval.NotNear): label-smoothing --epochs 3000 ends at KS
 	// 0.374, its bars visibly off the target's, where "Going well" read a
-	// verdict no measure gave. Said of a done run alone: a run still
+	// verdict no measure gave; on a ring every mode captured, one sample
+	// in 2,500 each, and SW1 10 times its floor read it too. Said of a done run alone: a run still
 	// training is on its way, and a replayed frame's hint gives no verdict.
 	notNear, nearWhy, nearFloor := false, "", ""
 	if s.State == session.Done && s.Replay == nil {
 		none, watchFor = "No finding", "Going well: "
 		if !far && eval.Epoch > 0 {
-			notNear, nearWhy, nearFloor = eval.NotNear()
+			notNear, nearWhy, nearFloor = eval.NotNear(s.CheckNoise)
 		}
 		if far || notNear {
 			watchFor = "A run going well shows "
