@@ -1085,6 +1085,27 @@ func lowerAdvice(s *session.Snapshot) string {
 	return "0 sets each back (↑↓ pick), " + numtext.List(back, "and") + ", or lower a learning rate (← lower),"
 }
 
+// designBack is what sets the run's training settings back to its
+// design's, the values it started with (Snapshot.Start), where some
+// differ: "0 sets G lr back to 5e-5, the design's (↑↓ pick)", or for two
+// or more "↑↓ and 0 set each back to the design's, G lr to 5e-5 and D
+// steps to 1", as the roll-back's note names them; "" where none does.
+func designBack(s *session.Snapshot) string {
+	var back []string
+	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
+		if start := s.Start.Text(k); s.Settings.Text(k) != start {
+			back = append(back, numtext.Together(k.Short())+" to "+start) // "G lr" kept on one line
+		}
+	}
+	switch len(back) {
+	case 0:
+		return ""
+	case 1:
+		return "0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + ", the design's " + numtext.Together("(↑↓ pick)")
+	}
+	return "↑↓ and 0 set each back to the design's, " + numtext.List(back, "and")
+}
+
 // lowerPlain is lowerAdvice's words when nothing is off its design's
 // value above it.
 const lowerPlain = "lower a learning rate (↑↓ pick, ← lower)"
@@ -2156,6 +2177,21 @@ func (m *Model) watchLines(w, n int) []string {
 		}
 		shorter = append(shorter, none+note+".")
 		none += note + " (" + nearWhy + ")"
+	}
+	// A done run that never came near its target, trained with settings
+	// off its design's: 0 sets them back (session.Reset), the step before
+	// space goes on or R reruns the seed, which the status line offers,
+	// and which the footer names only while the setting picked is one
+	// ("0 reset"): "…; 0 sets G lr back to 5e-5, the design's (↑↓ pick)".
+	// Short of room it goes with the measurement, before the verdict.
+	if s.State == session.Done && s.Replay == nil && (far || notNear) {
+		if zero := designBack(s); zero != "" {
+			if len(shorter) > 0 {
+				verdict := strings.TrimSuffix(shorter[len(shorter)-1], ".")
+				shorter = append([]string{verdict + "; " + zero + "."}, shorter...)
+			}
+			none += "; " + zero
+		}
 	}
 	// The findings read the epochs' losses (averaged over about 100 of them)
 	// and the samples now: the losses of updates by hand since the latest

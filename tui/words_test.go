@@ -222,6 +222,45 @@ func TestDoneRunFarFromItsTargetSaysNotGoingWell(t *testing.T) {
 	}
 }
 
+// TestDoneRunOffTargetNamesZero: a done run that never came near its
+// target, far or not near, trained with settings off its design's, names
+// 0, which sets them back, beside its verdict, where the status line
+// offers space and R and the footer names 0 only while the setting picked
+// is one: "…; 0 sets G lr back to 5e-5, the design's (↑↓ pick)". Two off
+// are named together; a run at its design's settings, or near its target,
+// is told of no 0, which would change nothing, or nothing it needs.
+func TestDoneRunOffTargetNamesZero(t *testing.T) {
+	for _, c := range []struct {
+		ks       float64
+		glr      float64
+		dsteps   int
+		want     string
+		notWants string
+	}{
+		{0.374, 5e-3, 0, "No finding, but G is not near the target (KS 0.374, over 0.25; a sample of the target itself reads under 0.014); 0 sets G lr back to 5e-5, the design's (↑↓ pick). A run going well shows", ""},
+		{0.861, 5e-3, 3, "No finding, but G is far from the target (KS 0.861, over 0.5); ↑↓ and 0 set each back to the design's, G lr to 5e-5 and D steps to 1. A run going well shows", ""},
+		{0.374, 0, 0, "No finding, but G is not near the target", "0 sets"},
+		{0.02, 5e-3, 0, "No finding. Going well:", "0 sets"},
+	} {
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+		snap.State, snap.Findings, snap.Note = session.Done, nil, ""
+		snap.Eval.Metrics.KS = c.ks
+		snap.Start.GLR, snap.Start.DSteps = 5e-5, 1
+		snap.Settings.GLR, snap.Settings.DSteps = snap.Start.GLR, snap.Start.DSteps
+		if c.glr > 0 {
+			snap.Settings.GLR = c.glr
+		}
+		if c.dsteps > 0 {
+			snap.Settings.DSteps = c.dsteps
+		}
+		view := numtext.Plain(frame(t, s, snap, 120, 40))
+		frameReads(t, view, c.want)
+		if c.notWants != "" && strings.Contains(view, c.notWants) {
+			t.Errorf("KS %g, G lr %g: the verdict names 0:\n%s", c.ks, c.glr, view)
+		}
+	}
+}
+
 // TestDoneRunNotNearItsTargetSaysSo: a done run with no finding whose G is
 // not far from its target (KS 0.5 or under) but not near it either (over
 // 0.25) says so, with the measurement and, where there is room, what a
