@@ -2907,8 +2907,14 @@ const dotRoom = 0.02
 // names its fifth mode-covered line), and is left out only where the panel
 // has no row left, its line drawn all the same. A label left of its line
 // across an earlier one begins clear of that line, not at it as that line's
-// labels do: it would otherwise read as of the earlier line's epoch. A label
-// right of its line may reach across later lines, which are broken under it.
+// labels do: it would otherwise read as of the earlier line's epoch. Each
+// line begins at its label, and a label lies across no other line where
+// the panel has a place for it that does not: one right of its line that
+// reaches past a later line stands above that line's label, which takes a
+// lower row (ring's noise-floor at 8,000, across equilibrium's line at
+// 10,200, broke it under its label; equilibrium stands a row under it
+// now). Only where there is no such place does a label lie across
+// another's line, which is broken under it.
 // Events of one kind whose lines lie under the first's label are named at
 // once by a label right of the first line that counts them and the lines
 // they are drawn as, "mode-covered ×8 on 4 lines", across the others,
@@ -2959,6 +2965,11 @@ type placed struct {
 	// for events of one kind close together named at once (alike), all
 	// of them.
 	events int
+	// lines are the lines (labels' lines, by their index) the label
+	// names, which its line begins at and it may lie across; row is the
+	// row it is written in, from 0 at the top.
+	lines []int
+	row   int
 }
 
 // eventStyle is the style of the event labels.
@@ -3041,43 +3052,83 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 	// the curves cross least, the first of them where none does; a row
 	// of its own under the others where no row has room. It reports
 	// false where the panel has no row left.
-	place := func(x vg.Length, n int, sidesets ...[]side) bool {
+	// clear is whether a label of the lines own, written from at over
+	// width w in rows row to row+k-1, lies across no other line at or
+	// under that line's label, and no label under row lies across its
+	// own lines: each line begins at its label (Plot), so that a label
+	// lies across a line only above the line's beginning, and never
+	// breaks a line between its label and the data.
+	clear := func(own []int, at, w vg.Length, row, k int) bool {
+		across := func(box vg.Rectangle, x vg.Length) bool { return box.Min.X < x && x < box.Max.X }
+		box := vg.Rectangle{Min: vg.Point{X: at - vg.Points(1)}, Max: vg.Point{X: at + w + vg.Points(1)}}
+		for _, l := range labels {
+			for _, o := range own {
+				if l.row >= row && across(l.box, lines[o]) && !slices.Contains(l.lines, o) {
+					return false
+				}
+			}
+			for _, o := range l.lines {
+				if l.row <= row+k-1 && across(box, lines[o]) && !slices.Contains(own, o) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	// place adds the label of n events, their first's line at x: of the
+	// first set of sides with room in a row, in the row and at the side
+	// the curves cross least, the first of them where none does; a row
+	// of its own under the others where no row has room. Places that lie
+	// across no line (clear) come first: a label lies across another's line
+	// only where the panel has no such place. It reports false where the
+	// panel has no row left.
+	place := func(own []int, x vg.Length, n int, sidesets ...[]side) bool {
 		var best *placed // of the places it fits, the one the curves cross least
 		bestRow, least := 0, vg.Length(math.Inf(1))
-		for {
-			for _, sides := range sidesets {
-			rows:
-				for row := range free {
-					top := c.Max.Y - vg.Length(row)*h
-					for _, s := range sides {
-						at, w := s.at, sty.Width(s.label)
-						if !fits(free[row:], s.label, at) {
-							continue
-						}
-						if at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
-							at := vg.Point{X: at, Y: top}
-							l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label, events: n}
-							if across := ev.across(c, p, l.box); across < least {
-								best, bestRow, least = &l, row, across
-								if across == 0 {
-									break rows
+		had := len(free)
+		for _, strict := range []bool{true, false} {
+			for {
+				for _, sides := range sidesets {
+				rows:
+					for row := range free {
+						top := c.Max.Y - vg.Length(row)*h
+						for _, s := range sides {
+							at, w := s.at, sty.Width(s.label)
+							if !fits(free[row:], s.label, at) {
+								continue
+							}
+							if strict && !clear(own, at, w, row, len(strings.Split(s.label, "\n"))) {
+								continue
+							}
+							if at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
+								at := vg.Point{X: at, Y: top}
+								l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label, events: n, lines: own}
+								if across := ev.across(c, p, l.box); across < least {
+									best, bestRow, least = &l, row, across
+									if across == 0 {
+										break rows
+									}
 								}
 							}
 						}
 					}
+					if best != nil {
+						break
+					}
 				}
-				if best != nil {
+				// Where no row has room, a row of its own under the others, while
+				// the panel has one, so that every line is named: ring-mbd's panel
+				// (a) at 3,000 epochs names the fifth of its mode-covered lines
+				// there.
+				if best != nil || c.Max.Y-vg.Length(len(free)+1)*h < c.Min.Y {
 					break
 				}
+				free = append(free, c.Min.X)
 			}
-			// Where no row has room, a row of its own under the others, while
-			// the panel has one, so that every line is named: ring-mbd's panel
-			// (a) at 3,000 epochs names the fifth of its mode-covered lines
-			// there.
-			if best != nil || c.Max.Y-vg.Length(len(free)+1)*h < c.Min.Y {
+			if best != nil {
 				break
 			}
-			free = append(free, c.Min.X)
+			free = free[:had] // the rows added for it, unused
 		}
 		if best == nil {
 			return false
@@ -3091,7 +3142,7 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 				l.events = 0 // the first names them
 			}
 			l.at.Y -= vg.Length(k) * h
-			l.label, l.box = line, labelBox(sty, l.at, line)
+			l.label, l.box, l.row = line, labelBox(sty, l.at, line), bestRow+k
 			labels = append(labels, l)
 			free[bestRow+k] = l.at.X + sty.Width(line) + vg.Points(4)
 			rows = max(rows, bestRow+k+1)
@@ -3113,7 +3164,13 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 				label = two
 			}
 			had := len(free)
-			if place(x, n, []side{{x + vg.Points(2), label}}) {
+			var own []int
+			for _, o := range of[i : i+n] {
+				if !slices.Contains(own, o) {
+					own = append(own, o)
+				}
+			}
+			if place(own, x, n, []side{{x + vg.Points(2), label}}) {
 				i += n - 1
 				continue
 			}
@@ -3123,7 +3180,7 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 		// a run's last epoch, an earlier label) left of it,
 		// naming its epoch; where that runs across earlier lines, left of
 		// them (beyond).
-		place(x, 1, []side{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(dated), dated}}, beyond(sty, dated, x, lines, crosses))
+		place([]int{of[i]}, x, 1, []side{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(dated), dated}}, beyond(sty, dated, x, lines, crosses))
 	}
 	return labels, rows
 }
@@ -3219,9 +3276,21 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, l := range labels {
 		boxes = append(boxes, l.box)
 	}
-	for _, x := range lines {
+	for i, x := range lines {
 		if len(shown) > maxLabelled {
 			break // the rug's ticks are the lines
+		}
+		// The line begins at its label's top, its highest where it has
+		// several, and at the panel's top where it has none: a label above
+		// it lies across no line (lay's clear).
+		top := vg.Length(math.Inf(-1))
+		for _, l := range labels {
+			if slices.Contains(l.lines, i) {
+				top = max(top, l.box.Max.Y)
+			}
+		}
+		if math.IsInf(float64(top), -1) {
+			top = c.Max.Y
 		}
 		var across []vg.Rectangle // the boxes across the line, from the top down
 		for _, b := range boxes {
@@ -3230,7 +3299,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 		slices.SortFunc(across, func(a, b vg.Rectangle) int { return cmp.Compare(b.Max.Y, a.Max.Y) })
-		y := c.Max.Y
+		y := top
 		for _, b := range across {
 			if y > b.Max.Y {
 				c.StrokeLines(line, []vg.Point{{X: x, Y: y}, {X: x, Y: b.Max.Y}})
