@@ -297,6 +297,9 @@ func TestBaselineMeasuredAsTheCurve(t *testing.T) {
 	if len(xy) != 2 || xy[0] != (plotter.XY{X: 30, Y: last.KS}) || xy[1] != (plotter.XY{X: 30, Y: last.W1}) {
 		t.Errorf("panel (c) marks the baseline pinned at the figure's epoch at %v (%q), want the run's own KS %g and W1 %g there", xy, label, last.KS, last.W1)
 	}
+	if want := "base seed 1 at epoch 30, on a check's 2,000 samples as the curves: KS "; !strings.HasPrefix(label, want) {
+		t.Errorf("panel (c) names the baseline %q, want it to begin %q: the screen's vs base measures it on its 10,000", label, want)
+	}
 	if m := p.Baseline.Eval.Metrics; m.KS == last.KS {
 		t.Errorf("the pin's KS on %d samples is the check's %g: the test shows nothing", m.N, last.KS)
 	}
