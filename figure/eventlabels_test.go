@@ -419,7 +419,8 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 // TestAlikeLabelCountsTheEvents: a label of events alike counts the
 // session's events its marks stand for: ring's eight modes covered at six
 // epochs, two at 5,400 and two at 6,000, "mode-covered ×8", not ×6, and
-// the six lines they are drawn as, "on 6 lines", where the counts differ.
+// the six lines they are drawn as, "on 6 lines", where the counts differ;
+// of one line, no count of lines, not "on 1 lines".
 func TestAlikeLabelCountsTheEvents(t *testing.T) {
 	events := []Event{{5400, "mode-covered", 2}, {5600, "mode-covered", 1}, {5800, "mode-covered", 1}, {6000, "mode-covered", 2}, {6400, "mode-covered", 1}, {6800, "mode-covered", 1}}
 	if got, want := alikeLabel(events, []int{0, 1, 2, 3, 4, 5}), "mode-covered ×8 on 6 lines"; got != want {
@@ -430,6 +431,11 @@ func TestAlikeLabelCountsTheEvents(t *testing.T) {
 	}
 	if got := alikeLabel(events[:1], []int{0}); got != "mode-covered" {
 		t.Errorf("one mark of two events labelled %q, want %q", got, "mode-covered")
+	}
+	// bimodal at 10,000 epochs: its two modes covered at 700 and 800,
+	// drawn as one line.
+	if got, want := alikeLabel(events[1:3], []int{0, 0}), "mode-covered ×2"; got != want {
+		t.Errorf("two events on one line labelled %q, want %q", got, want)
 	}
 }
 

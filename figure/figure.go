@@ -3222,7 +3222,9 @@ func alike(events []Event, at func(int) vg.Length, of []int, sty draw.TextStyle)
 // 5,400 and two at 6,000, and 5,600 and 6,000 on the lines of 5,400 and
 // 5,800, so that a reader counting the lines under the label finds the
 // count it gives, where "mode-covered ×8" spanned four. Of one event, its
-// label alone.
+// label alone; of events on one line, no count of lines: bimodal's two
+// modes covered at 700 and 800, drawn as one line, read "mode-covered ×2
+// on 1 lines".
 func alikeLabel(events []Event, of []int) string {
 	if len(events) == 1 {
 		return events[0].Label
@@ -3235,7 +3237,7 @@ func alikeLabel(events []Event, of []int) string {
 		}
 	}
 	label := events[0].Label + " ×" + strconv.Itoa(n)
-	if lines != n {
+	if lines != n && lines > 1 {
 		label += " on " + strconv.Itoa(lines) + " lines"
 	}
 	return label
