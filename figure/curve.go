@@ -427,6 +427,7 @@ func measureTop(most float64, drawn ...plotter.XYs) float64 {
 // to 1.3 over a KS of 0.99.
 type key struct {
 	entries []plot.Legend // an entry each, its text and thumbnail as the panel's legend writes them
+	opens   []bool        // whether each entry begins a group (panel.groups); none where nil
 }
 
 // newKey is the key of items, written in p's legend's style.
@@ -459,15 +460,41 @@ func (k key) rowHeight() vg.Length {
 	return sty.Rectangle("Mg").Max.Y + sty.FontExtents().Descent
 }
 
+// gap is the room before k's i-th entry on its row: keyGap, and two
+// thirds of it between the entries of a group (opens), which so read as
+// one and take a row together where keyGap between them would not (moons'
+// target's four lines, 286 points apart, in panel (a)'s 286).
+func (k key) gap(i int) vg.Length {
+	if i >= len(k.opens) || k.opens[i] || !slices.Contains(k.opens[:i], true) {
+		return keyGap
+	}
+	return keyGap * 2 / 3
+}
+
 // rows are the indices of k's entries in rows at most w wide, in their
-// order, one entry a row at the least.
+// order, one entry a row at the least. A group (opens) that the rest of a
+// row does not take whole begins a row where a row takes it whole: moons'
+// panel (a) wrote "target mean x" after G's "std y" and its "target mean
+// y" on the next row, one target's lines split between two rows, one of
+// them G's.
 func (k key) rows(w vg.Length) [][]int {
 	var rows [][]int
 	var used vg.Length
 	for i := range k.entries {
-		if n := len(rows); n > 0 && used+keyGap+k.width(i) <= w {
+		if n := len(rows); n > 0 && i < len(k.opens) && k.opens[i] {
+			group := k.width(i)
+			for j := i + 1; j < len(k.entries) && !k.opens[j]; j++ {
+				group += k.gap(j) + k.width(j)
+			}
+			if used+k.gap(i)+group > w && group <= w {
+				rows = append(rows, []int{i})
+				used = k.width(i)
+				continue
+			}
+		}
+		if n := len(rows); n > 0 && used+k.gap(i)+k.width(i) <= w {
 			rows[n-1] = append(rows[n-1], i)
-			used += keyGap + k.width(i)
+			used += k.gap(i) + k.width(i)
 			continue
 		}
 		rows = append(rows, []int{i})
@@ -498,18 +525,19 @@ func (k key) draw(p *plot.Plot, c draw.Canvas) {
 	rows := k.rows(d.Max.X - d.Min.X)
 	top := c.Max.Y - p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y
 	for r, row := range rows {
-		w := -keyGap
+		w := -k.gap(row[0])
 		for _, i := range row {
-			w += keyGap + k.width(i)
+			w += k.gap(i) + k.width(i)
 		}
-		x := (d.Min.X+d.Max.X)/2 - w/2
+		x := (d.Min.X+d.Max.X)/2 - w/2 - k.gap(row[0])
 		for _, i := range row {
+			x += k.gap(i)
 			e := d
 			e.Min.X, e.Max.X = x, x+k.width(i)
 			e.Max.Y = top - vg.Length(r)*k.rowHeight()
 			e.Min.Y = e.Max.Y - k.rowHeight()
 			k.entries[i].Draw(e)
-			x += k.width(i) + keyGap
+			x += k.width(i)
 		}
 	}
 }

@@ -418,10 +418,21 @@ type panel struct {
 	*plot.Plot
 	items  []legendItem
 	curves []plotter.XYs // a time panel's curves, which its event labels keep clear of (timeAxis)
+	// groups are the items that begin a group of entries, which the key
+	// keeps on one row where a row takes them whole (key.rows): a plane's
+	// target's lines after G's.
+	groups []int
 }
 
 // key is p's key, its entries in p's legend's style.
-func (p *panel) key() key { return newKey(p.Plot, p.items) }
+func (p *panel) key() key {
+	k := newKey(p.Plot, p.items)
+	k.opens = make([]bool, len(p.items))
+	for _, i := range p.groups {
+		k.opens[i] = true
+	}
+	return k
+}
 
 // name adds an entry to p's key.
 func (p *panel) name(name string, thumbs ...plot.Thumbnailer) {
@@ -1443,12 +1454,17 @@ func (r Run) moments() (*panel, error) {
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
 		// G's, over them the target's, and the baseline's, named in that order.
-		for _, ms := range [][]moment{{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}, r.targetMoments()} {
+		for k, ms := range [][]moment{{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}, r.targetMoments()} {
+			had := len(p.items)
 			if err := addMoments(p, ms); err != nil {
 				return nil, err
 			}
+			if k > 0 && len(p.items) > had { // the target's, a group of their own
+				p.groups = append(p.groups, had)
+			}
 		}
 		if base != nil {
+			p.groups = append(p.groups, len(p.items))
 			p.name(base.name, base.thumbs...)
 		}
 		pl := r.Plane

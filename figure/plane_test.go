@@ -1031,3 +1031,37 @@ func TestCriticSurfaceNamesItsScores(t *testing.T) {
 	}
 	hasAll(t, svgOf(t, planeRun()), "D says real", "D says generated")
 }
+
+// TestTargetsKeyOnRowsOfItsOwn: a plane's panel (a) names the target's
+// lines on a row of their own where G's leave them no room for all of
+// them: moons' key (ganui --headless --preset moons --plot m.png) wrote
+// "target mean x" after G's "std y" and the target's other three on the
+// next row, one target split between G's row and its own.
+func TestTargetsKeyOnRowsOfItsOwn(t *testing.T) {
+	r := planeRun()
+	r.Title = "moons · seed 1 · 100 epochs (done) · target moons(0.05)"
+	r.Plane.MeanX, r.Plane.MeanY, r.Plane.StdX, r.Plane.StdY = 0.5, 0.25, 0.87, 0.5
+	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := panels[0][0]
+	d := p.DataCanvas(canvases[0][0])
+	k := p.key()
+	for _, row := range k.rows(d.Max.X - d.Min.X) {
+		var names []string
+		g, target := false, false
+		for _, i := range row {
+			name := p.items[i].name
+			names = append(names, name)
+			target = target || strings.HasPrefix(name, "target")
+			g = g || !strings.HasPrefix(name, "target")
+		}
+		if g && target {
+			t.Errorf("panel (a)'s key writes G's lines and the target's on one row: %q", names)
+		}
+	}
+	if len(p.items) != 8 {
+		t.Errorf("panel (a) names %d lines, want G's four and the target's four", len(p.items))
+	}
+}
