@@ -7,7 +7,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -163,6 +165,38 @@ type glossaryEntry struct {
 // fixed is the text of a glossary entry that is the same for every run.
 func fixed(text string) func(*Model) string { return func(*Model) string { return text } }
 
+// hue is the name the ? pages give the colour of a meaning that true and
+// 256 colours draw in orange, purple or teal (internal/palette): in 16
+// colours, which have none of the three, the name of the one the palette
+// takes there, so that a 16-colour terminal's reader is not sent looking
+// for an orange its screen does not draw: real data is the red that worse
+// does not take, D magenta, G cyan. Where the screen has no colour the
+// names are of the colours it would draw, as the entries say.
+func hue(name string) string {
+	if lipgloss.ColorProfile() != termenv.ANSI {
+		return name
+	}
+	if named, ok := map[string]string{"orange": "red", "purple": "magenta", "teal": "cyan"}[name]; ok {
+		return named
+	}
+	return name
+}
+
+// ghostly is how the ? pages say a pinned baseline is drawn: faint, as its
+// grey is beside the references' in true and 256 colours; in 16 colours,
+// whose one grey the references keep, plain black on a light terminal and
+// plain white on a dark one (palette.Baseline), which "faint" did not
+// describe.
+func ghostly() string {
+	switch {
+	case lipgloss.ColorProfile() != termenv.ANSI:
+		return "faint"
+	case lipgloss.HasDarkBackground():
+		return "plain white"
+	}
+	return "plain black"
+}
+
 // blobShare is the share of the samples between the modes over which the
 // Quality panel's modes line reads "blob" (session.BlurredShare), the word the
 // modes entry defines, so that "modes blob 37% 37% vs 50%" is explained on the ?
@@ -235,11 +269,13 @@ var glossary = []glossaryEntry{
 	{"modes captured", fixed("a mode is captured when at least one sample in 2,500 is a high-quality sample of it (the rule of VEEGAN, Srivastava et al. 2017, and PacGAN, Lin et al. 2018): one stray sample captures a mode, so \"modes 4/8 captured\" can stand beside HQ 0.2%, 99.8% of the samples on no mode; HQ says how much of G's output is on the modes. The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."), planeModes},
 	{"D surface", (*Model).surfaceText, drawsSurface},
 	{"push", func(m *Model) string {
-		return "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + m.pushFollowed(true) + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."
+		return "short " + hue("purple") + " lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + m.pushFollowed(true) + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."
 	}, drawsArrows},
 	{"plane", (*Model).planeText, onPlane},
 	{"crowded", func(m *Model) string { return crowdedText(planeModes(&m.snap)) }, onPlane},
-	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots under G's (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
+	{"baseline", func(*Model) string {
+		return "b pins the run as it is: its curves stay as " + ghostly() + " ghosts and its samples as " + ghostly() + " dots under G's (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."
+	}, onPlane},
 	{"epoch", (*Model).epochText, nil},
 	{"losses", func(m *Model) string { return lossesText(m.snap.Loss, m.snap.GLoss) }, nil},
 	{"moments", (*Model).momentsText, nil},
@@ -263,9 +299,13 @@ var glossary = []glossaryEntry{
 	{"▲ ▼ in charts", (*Model).offScaleText, nil},
 	{"◆ in charts", (*Model).eventsText, nil},
 	{"replay", fixed(", and . step back and forward through the keyframes kept at the checks, < and > through the events f lists; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v, f and ? keep the frame)."), nil},
-	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as faint dots, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."), onLine},
+	{"baseline", func(*Model) string {
+		return "b pins the run as it is: its curves stay as " + ghostly() + " ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as " + ghostly() + " dots, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."
+	}, onLine},
 	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
-	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
+	{"colours", func(*Model) string {
+		return hue("orange") + " real data and the target · blue generated · " + hue("purple") + " D · " + hue("teal") + " G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."
+	}, nil},
 }
 
 // epochText is the epoch entry: an epoch, and the speed and rate the
@@ -407,7 +447,7 @@ func (m *Model) planeText() string {
 	if b := m.snap.Baseline; b != nil && len(b.Eval.Points) > 0 {
 		top += ", the base's dots where they have theirs"
 	}
-	return "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); " + top + "; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."
+	return "blue ⣿ G's samples over " + hue("orange") + " ⣿ the target's (+ without colour); " + top + "; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."
 }
 
 // offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a rare
@@ -550,7 +590,7 @@ func (m *Model) balanceText() string {
 	}
 	if len(balanceLines(e)) > len(names) {
 		names = append(names, "G")
-		b.WriteString(" G's loss has a line there too, faint teal, at " + strings.Replace(numtext.Plainly(e.G, 3), "-", "−", 1) + ", where it stands apart from D's.")
+		b.WriteString(" G's loss has a line there too, faint " + hue("teal") + ", at " + strings.Replace(numtext.Plainly(e.G, 3), "-", "−", 1) + ", where it stands apart from D's.")
 	}
 	if len(names) > 1 {
 		b.WriteString(" The legend's mark has a dash for each line, in that order (" + strings.Repeat("┈", len(names)) + ": " + strings.Join(names, ", ") + "); lines on one row share it, dash by dash.")

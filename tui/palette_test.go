@@ -127,3 +127,40 @@ func TestScreenAndTmuxDrawInColour(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryNamesTheColoursTheScreenDraws: the ? pages name the colours a
+// meaning is drawn in as the terminal draws them. In 16 colours, which have
+// no orange, purple or teal, the colours entry read "orange real data and
+// the target · blue generated · purple D · teal G" over a screen drawing
+// real data red, D magenta and G cyan, and the baseline entry "faint
+// ghosts" of curves drawn in plain black on a light terminal, the darkest
+// lines on it.
+func TestGlossaryNamesTheColoursTheScreenDraws(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	for _, c := range []struct {
+		profile termenv.Profile
+		dark    bool
+		want    []string
+	}{
+		{termenv.TrueColor, false, []string{"orange real data and the target · blue generated · purple D · teal G", "over orange ⣿ the target's", "short purple lines", "as faint ghosts", "as faint dots"}},
+		{termenv.ANSI256, true, []string{"orange real data and the target · blue generated · purple D · teal G", "as faint ghosts"}},
+		{termenv.ANSI, false, []string{"red real data and the target · blue generated · magenta D · cyan G", "over red ⣿ the target's", "short magenta lines", "as plain black ghosts", "G(z) as plain black dots", "its samples as plain black dots"}},
+		{termenv.ANSI, true, []string{"red real data and the target · blue generated · magenta D · cyan G", "as plain white ghosts"}},
+	} {
+		lipgloss.SetColorProfile(c.profile)
+		lipgloss.SetHasDarkBackground(c.dark)
+		var text []string
+		for _, plane := range []bool{false, true} {
+			for _, g := range glossaryOf(plane) {
+				text = append(text, g[0]+"  "+g[1])
+			}
+		}
+		all := strings.Join(text, "\n")
+		for _, w := range c.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("profile %v, dark %v: the glossary does not read %q:\n%s", c.profile, c.dark, w, all)
+			}
+		}
+	}
+}
