@@ -1,6 +1,9 @@
 package main
 
 import (
+	"math/big"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +56,11 @@ func TestFirstLineNote(t *testing.T) {
 		{1, 500, 10000, 100 * time.Millisecond, ""},
 		{1, 1, 10000, time.Hour, ""},
 		{500, 500, 10000, time.Hour, ""},
+		// A quick epoch under a tenth of a second is not "0.0 s"; a
+		// slow one's wait past time.Duration's 292 years does not wrap.
+		{1, 0, 1_000_000_000, 270 * time.Microsecond, "epoch 1 took 270 µs to train, so the final line, at epoch 1,000,000,000, comes in about 3 days; --every 222,222 prints one about every minute"},
+		{1, 0, 1_000_000_000, 10 * time.Second, "epoch 1 took 10.0 s to train, so the final line, at epoch 1,000,000,000, comes in about 317 years; --every 6 prints one about every minute"},
+		{1, 500, 1_000_000_000, 30 * time.Second, "epoch 1 took 30.0 s to train, so the first progress line, at epoch 500, comes in about 4 hours, and the plan's end, epoch 1,000,000,000, in about 951 years; --every 2 prints one about every minute"},
 	} {
 		if got := firstLineNote(c.epoch, c.took, c.every, c.plan); got != c.want {
 			t.Errorf("epoch %d of %d, --every %d, took %v:\n got %q\nwant %q", c.epoch, c.plan, c.every, c.took, got, c.want)
@@ -109,6 +117,7 @@ func TestBatchLineNote(t *testing.T) {
 		{"sweep", []int{300, 300, 300, 300, 300, 300}, 2, 3, time.Second, "the first run's epoch 1 took 1.0 s to train, so the first cell's row, after its 3 runs, comes in about 10 minutes, and the sweep's end, 6 runs 2 at a time, in about 15 minutes if every cell trains at this pace"},
 		{"sweep", []int{300, 300}, 1, 1, time.Second, "the first run's epoch 1 took 1.0 s to train, so the first cell's row, at epoch 300, comes in about 5 minutes, and the sweep's end, 2 runs 1 at a time, in about 10 minutes if every cell trains at this pace"},
 		{"batch", []int{500, 500}, 1, 1, 100 * time.Millisecond, ""},
+		{"batch", []int{1e9, 1e9, 1e9, 1e9}, 1, 1, 3 * time.Second, "the first run's epoch 1 took 3.0 s to train, so its final line, at epoch 1,000,000,000, comes in about 95 years, and the batch's end, 4 runs 1 at a time, in about 380 years"},
 	} {
 		if got := batchLineNote(c.of, 1, c.took, c.plans, c.jobs, c.first); got != c.want {
 			t.Errorf("%s of %v, %d at a time, took %v:\n got %q\nwant %q", c.of, c.plans, c.jobs, c.took, got, c.want)
@@ -131,24 +140,28 @@ func TestASlowEvaluationSaysHowLongItTakes(t *testing.T) {
 	slowLineAfter = time.Nanosecond
 	t.Cleanup(func() { slowLineAfter = was })
 	for _, c := range []struct {
-		args []string
-		want string
+		args      []string
+		want, end string
 	}{
-		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "10"}, "ganui: note: evaluating 4,000 samples for the progress line: 0.0 s, and as long for each line after it\n"},
-		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: 0.0 s\n"},
-		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "5"}, "ganui: note: evaluating 4,000 samples for the progress line: 0.0 s, and as long for each line after it\n"},
-		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "1", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: 0.0 s\n"},
-		{[]string{"--samples", "4000", "--preset", "ring", "--epochs", "1", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: 0.0 s\n"},
-		{[]string{"--preset", "vanilla", "--epochs", "1", "--every", "0", "--samples", "2000"}, ""},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "10"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each line after it\n"},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: ", "\n"},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "5"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each line after it\n"},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "1", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: ", "\n"},
+		{[]string{"--samples", "4000", "--preset", "ring", "--epochs", "1", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: ", "\n"},
+		{[]string{"--preset", "vanilla", "--epochs", "1", "--every", "0", "--samples", "2000"}, "", ""},
 	} {
 		args := append([]string{"--headless"}, c.args...)
 		code, out, errs := runCLI(t, args...)
-		notes := 1
+		notes, found := 1, true
 		if c.want == "" {
 			notes = 0
+		} else {
+			var after string
+			_, after, found = strings.Cut(errs, c.want)
+			found = found && regexp.MustCompile(`^[0-9.]+ (s|ms|µs|ns)`+regexp.QuoteMeta(c.end)).MatchString(after)
 		}
-		if code != 0 || strings.Count(errs, "ganui: note: evaluating ") != notes || !strings.Contains(errs, c.want) {
-			t.Errorf("%s, an evaluation slowLineAfter long: exit %d, stderr %q, want %d note %q", strings.Join(c.args, " "), code, errs, notes, c.want)
+		if code != 0 || strings.Count(errs, "ganui: note: evaluating ") != notes || !found {
+			t.Errorf("%s, an evaluation slowLineAfter long: exit %d, stderr %q, want %d note %q, a time, %q", strings.Join(c.args, " "), code, errs, notes, c.want, c.end)
 		}
 		if !strings.Contains(out, "final preset=") {
 			t.Errorf("%s: no final line:\n%s", strings.Join(c.args, " "), out)
@@ -198,4 +211,84 @@ func TestASlowBatchEvaluationSaysHowLongItTakes(t *testing.T) {
 			t.Errorf("%s, %v:\n got %q\nwant %q", c.of, c.about, got, c.want)
 		}
 	}
+}
+
+// TestRoughly: a wait is written in the unit its rounded number reads
+// in, "about a minute" at 59.97 s where it read "60.0 s", "about 2
+// hours" at 119.6 minutes where it read "about 120 minutes"; an epoch
+// under a tenth of a second in the unit that puts it from 1 up, where
+// it read "0.0 s"; and years from two of them.
+func TestRoughly(t *testing.T) {
+	for _, c := range []struct {
+		s    float64
+		want string
+	}{
+		{70e-9, "70 ns"},
+		{9.96e-6, "10 µs"},
+		{270e-6, "270 µs"},
+		{4.1e-3, "4.1 ms"},
+		{0.0272, "27 ms"},
+		{0.0994, "99 ms"},
+		{0.0995, "0.1 s"},
+		{5.2, "5.2 s"},
+		{59.94, "59.9 s"},
+		{59.97, "about a minute"},
+		{89.9, "about a minute"},
+		{90, "about 2 minutes"},
+		{2580, "about 43 minutes"},
+		{119.6 * 60, "about 2 hours"},
+		{47.4 * 3600, "about 47 hours"},
+		{47.6 * 3600, "about 2 days"},
+		{729.4 * 86400, "about 729 days"},
+		{729.6 * 86400, "about 2 years"},
+		{1e13, "about 316,881 years"},
+	} {
+		if got := roughly(c.s * 1e9); got != c.want {
+			t.Errorf("roughly(%g) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}
+
+// FuzzSlowNotes: the note of a slow first epoch, a run's and a batch's,
+// is given exactly where its line is slowLineAfter or more away, counted
+// in whole numbers, and every wait it names reads as a minute or more
+// and every time as a number, where a wait past time.Duration's 292
+// years wrapped, "in -6893488177.4 s", or left the note out.
+func FuzzSlowNotes(f *testing.F) {
+	f.Add(1, int64(5200*time.Millisecond), 500, 10000, 2, 3)
+	f.Add(1, int64(10*time.Second), 0, 1_000_000_000, 1, 4)
+	f.Add(1, int64(30*time.Second), 500, 1_000_000_000, 1, 1)
+	f.Add(1, int64(270*time.Microsecond), 0, 1_000_000_000, 2, 8)
+	f.Add(3001, int64(time.Hour), 500, 10000, 3, 2)
+	f.Add(1, int64(1), 0, 1, 1, 1)
+	f.Add(1, int64(96*time.Millisecond), 0, 626, 1, 1) // 625 epochs of 0.096 s, a minute exactly
+	words := regexp.MustCompile(`took ([^ ]+ [^ ]+|about [^ ]+ [a-z]+) to train, so .*, comes in (about [0-9,]+ [a-z]+|about a minute)(, and .*, in (about [0-9,]+ [a-z]+|about a minute)( if every cell trains at this pace)?)?(; --every [0-9,]+ prints one about every minute)?$`)
+	f.Fuzz(func(t *testing.T, epoch int, took int64, every, plan, jobs, runs int) {
+		if plan < 1 || plan > 1_000_000_000 || epoch < 1 || epoch > plan || every < 0 || every > 1_000_000_000 || took < 1 || took > int64(1000*time.Hour) || jobs < 1 || jobs > 64 || runs < 1 || runs > 64 {
+			t.Skip()
+		}
+		d := time.Duration(took)
+		next := plan
+		if every > 0 && (epoch/every+1)*every < plan {
+			next = (epoch/every + 1) * every
+		}
+		wait := new(big.Int).Mul(big.NewInt(int64(next-epoch)), big.NewInt(took))
+		slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0 && !(every > 0 && epoch%every == 0)
+		note := firstLineNote(epoch, d, every, plan)
+		if (note != "") != slow {
+			t.Fatalf("epoch %d of %d, --every %d, took %v: the line is %v ns away, note %q", epoch, plan, every, d, wait, note)
+		}
+		if note != "" && !words.MatchString(note) {
+			t.Fatalf("epoch %d of %d, --every %d, took %v: %q names a wait under a minute, or a number not one", epoch, plan, every, d, note)
+		}
+		plans := slices.Repeat([]int{plan}, runs)
+		note = batchLineNote("batch", 1, d, plans, jobs, 1)
+		wait = new(big.Int).Mul(big.NewInt(int64(plan-1)), big.NewInt(took))
+		if slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0; (note != "") != slow {
+			t.Fatalf("batch of %d runs of %d, took %v: the line is %v ns away, note %q", runs, plan, d, wait, note)
+		}
+		if note != "" && !words.MatchString(note) {
+			t.Fatalf("batch of %d runs of %d, took %v: %q names a wait under a minute, or a number not one", runs, plan, d, note)
+		}
+	})
 }

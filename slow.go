@@ -7,6 +7,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -40,10 +41,10 @@ func firstLineNote(epoch int, took time.Duration, every, plan int) string {
 	if every > 0 && (epoch/every+1)*every < plan {
 		next, what = (epoch/every+1)*every, "the first progress line"
 	}
-	line := lineAhead{what, next, time.Duration(next-epoch) * took}
+	line := lineAhead{what, next, float64(next-epoch) * float64(took)}
 	end := lineAhead{}
 	if next < plan {
-		end = lineAhead{"the plan's end", plan, time.Duration(plan-epoch) * took}
+		end = lineAhead{"the plan's end", plan, float64(plan-epoch) * float64(took)}
 	}
 	note := lineNote("", epoch, took, line, end)
 	if note == "" {
@@ -70,7 +71,7 @@ func firstLineNote(epoch int, took time.Duration, every, plan int) string {
 // batch prints no progress lines, so no --every is offered.
 func batchLineNote(of string, epoch int, took time.Duration, plans []int, jobs, first int) string {
 	ends := batchEnds(plans, jobs, took)
-	done := time.Duration(epoch) * took // the first runs' epochs trained by now
+	done := float64(epoch) * float64(took) // the first runs' epochs trained by now
 	line := lineAhead{"its final line", plans[0], ends[0] - done}
 	switch {
 	case of == "sweep" && first > 1:
@@ -129,7 +130,7 @@ func batchEvalNote(of string, n int, about time.Duration) string {
 	if of == "sweep" {
 		each = " for the run now ending, each cell's at its own pace"
 	}
-	return fmt.Sprintf("evaluating %s for each run's final line: %s%s", numtext.Count(n, "sample"), roughly(about), each)
+	return fmt.Sprintf("evaluating %s for each run's final line: %s%s", numtext.Count(n, "sample"), roughly(float64(about)), each)
 }
 
 // planOf is the epochs a batch's run of cfg plans: --epochs where given,
@@ -141,16 +142,20 @@ func planOf(opts session.Options, cfg engine.Config) int {
 	return cfg.Epochs
 }
 
-// batchEnds is when each run of a batch ends, in its order, where run i
-// trains plans[i] epochs at took an epoch, jobs at once, each run
-// started as the earliest of the jobs before it ends, as runBatch
-// starts them.
-func batchEnds(plans []int, jobs int, took time.Duration) []time.Duration {
-	free := make([]time.Duration, max(1, jobs))
-	ends := make([]time.Duration, len(plans))
+// batchEnds is when each run of a batch ends, in nanoseconds from its
+// start, in its order, where run i trains plans[i] epochs at took an
+// epoch, jobs at once, each run started as the earliest of the jobs
+// before it ends, as runBatch starts them. Nanoseconds in a float64, as
+// lineAhead's wait: a time.Duration holds 292 years, which 1,000,000,000
+// epochs pass at 9.3 s each, and a float64 holds whole nanoseconds
+// exactly up to 104 days, so that a wait is told from slowLineAfter
+// exactly.
+func batchEnds(plans []int, jobs int, took time.Duration) []float64 {
+	free := make([]float64, max(1, jobs))
+	ends := make([]float64, len(plans))
 	for i, p := range plans {
 		j := slices.Index(free, slices.Min(free))
-		free[j] += time.Duration(p) * took
+		free[j] += float64(p) * float64(took)
 		ends[i] = free[j]
 	}
 	return ends
@@ -170,18 +175,19 @@ func evalNote(n int, final bool, about time.Duration) string {
 		return ""
 	}
 	if final {
-		return fmt.Sprintf("evaluating %s for the final line: %s", numtext.Count(n, "sample"), roughly(about))
+		return fmt.Sprintf("evaluating %s for the final line: %s", numtext.Count(n, "sample"), roughly(float64(about)))
 	}
-	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for each line after it", numtext.Count(n, "sample"), roughly(about))
+	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for each line after it", numtext.Count(n, "sample"), roughly(float64(about)))
 }
 
 // lineAhead is a line a headless run or batch prints later, or the end
 // it comes to: what it is, the epoch it comes at (0: none to name), and
-// how long until it comes.
+// how long until it comes, in nanoseconds (batchEnds says why not in a
+// time.Duration).
 type lineAhead struct {
 	what  string
 	epoch int
-	in    time.Duration
+	in    float64
 }
 
 // lineNote is the one note of a slow first epoch, of a run or of a
@@ -189,7 +195,7 @@ type lineAhead struct {
 // so that line comes in its wait, and end, where it has one (what ""
 // for none), in its own. "" where line comes within slowLineAfter.
 func lineNote(whose string, epoch int, took time.Duration, line, end lineAhead) string {
-	if took <= 0 || line.in < slowLineAfter {
+	if took <= 0 || line.in < float64(slowLineAfter) {
 		return ""
 	}
 	at := func(l lineAhead, words string) string {
@@ -198,25 +204,52 @@ func lineNote(whose string, epoch int, took time.Duration, line, end lineAhead) 
 		}
 		return words + numtext.FormatInt(l.epoch)
 	}
-	note := fmt.Sprintf("%sepoch %s took %s to train, so %s%s, comes in %s", whose, numtext.FormatInt(epoch), roughly(took), line.what, at(line, ", at epoch "), roughly(line.in))
+	note := fmt.Sprintf("%sepoch %s took %s to train, so %s%s, comes in %s", whose, numtext.FormatInt(epoch), roughly(float64(took)), line.what, at(line, ", at epoch "), roughly(line.in))
 	if end.what != "" {
 		note += fmt.Sprintf(", and %s%s, in %s", end.what, at(end, ", epoch "), roughly(end.in))
 	}
 	return note
 }
 
-// roughly writes d as a wait is told: "5.2 s" under a minute, then
-// "about 43 minutes", "about 14 hours", "about 3 days".
-func roughly(d time.Duration) string {
+// roughly writes a wait of ns nanoseconds as it is told: "5.2 s" under a
+// minute, then "about a minute", "about 43 minutes", "about 14 hours",
+// "about 3 days", "about 5 years"; a first epoch under a tenth of a
+// second in milliseconds or less, "270 µs", where "0.0 s" said it took
+// nothing. Each unit is chosen by the number as it is written rounded,
+// so that 59.97 s is "about a minute", not "60.0 s", and 119.6 minutes
+// "about 2 hours", not "about 120 minutes".
+func roughly(ns float64) string {
+	s := ns / 1e9
 	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%.1f s", d.Seconds())
-	case d < 90*time.Second:
+	case s < 0.0995:
+		return small(s)
+	case math.Round(s*10) < 600:
+		return fmt.Sprintf("%.1f s", s)
+	case math.Round(s/60) < 2:
 		return "about a minute"
-	case d < 2*time.Hour:
-		return fmt.Sprintf("about %.0f minutes", d.Minutes())
-	case d < 48*time.Hour:
-		return fmt.Sprintf("about %.0f hours", d.Hours())
+	case math.Round(s/60) < 120:
+		return fmt.Sprintf("about %.0f minutes", s/60)
+	case math.Round(s/3600) < 48:
+		return fmt.Sprintf("about %.0f hours", s/3600)
+	case math.Round(s/86400) < 2*365:
+		return fmt.Sprintf("about %.0f days", s/86400)
 	}
-	return fmt.Sprintf("about %.0f days", d.Hours()/24)
+	return fmt.Sprintf("about %s years", numtext.FormatInt(int(min(math.Round(s/(365.25*86400)), 1e15))))
+}
+
+// small writes s seconds, under a tenth of one, in the unit that puts
+// it from 1 up, in two significant digits or three, "27 ms", "4.1 ms",
+// "270 µs", "80 ns".
+func small(s float64) string {
+	v, unit := s*1e3, "ms"
+	for _, u := range []string{"µs", "ns"} {
+		if math.Round(v*100) >= 100 {
+			break
+		}
+		v, unit = v*1e3, u
+	}
+	if math.Round(v*10) >= 100 {
+		return fmt.Sprintf("%.0f %s", v, unit)
+	}
+	return fmt.Sprintf("%.2g %s", v, unit)
 }
