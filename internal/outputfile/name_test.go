@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
 )
@@ -46,6 +47,40 @@ func FuzzCheckName(f *testing.F) {
 			if err := CheckName(suggested, own); err != nil {
 				t.Fatalf("%q: %q suggests %q, refused: %v", name, msg, suggested, err)
 			}
+		}
+	})
+}
+
+// FuzzKeptName: the name a write is kept under beside a file called base
+// (keptName), whatever base is, fits the 255 bytes a file system takes
+// of a name where base does, holds ".kept" and its number, is no hidden
+// name where base is none, and is UTF-8 where base is.
+func FuzzKeptName(f *testing.F) {
+	for _, s := range []string{"run.csv", "x" + strings.Repeat("é", 123) + ".csv", "x." + strings.Repeat("a", 250), "run.kept.csv", "run.", "run", ".ckpt", "日本." + strings.Repeat("a", 247), strings.Repeat("\x80", 251) + ".csv"} {
+		f.Add(s, 0)
+		f.Add(s, 2)
+		f.Add(s, 1001)
+	}
+	f.Fuzz(func(t *testing.T, base string, i int) {
+		if base == "" || len(base) > 255 || strings.ContainsRune(base, '/') || base == "." || base == ".." || i < 0 || i > 1100 {
+			t.Skip()
+		}
+		n := ""
+		switch {
+		case i > 1000:
+			n = "-5f3a09c1"
+		case i > 1:
+			n = "-" + strconv.Itoa(i)
+		}
+		got := keptName(base, n)
+		if len(got) > 255 || !strings.Contains(got, ".kept"+n) {
+			t.Fatalf("keptName(%q, %q) = %q: %d bytes", base, n, got, len(got))
+		}
+		if base[0] != '.' && got[0] == '.' {
+			t.Fatalf("keptName(%q, %q) = %q, a hidden name", base, n, got)
+		}
+		if utf8.ValidString(base) && !utf8.ValidString(got) {
+			t.Fatalf("keptName(%q, %q) = %q, not UTF-8", base, n, got)
 		}
 	})
 }

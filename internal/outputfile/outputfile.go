@@ -1499,21 +1499,29 @@ const maxRandomKept = 100
 // system takes of one (as tempPrefix cuts a temporary file's), for a
 // path as long as that is written, and kept, as any other: else the name
 // would be refused as too long, and what was written lost. An extension
-// too long to leave a letter of the stem is none: the whole name is cut
-// then, ".kept" and n after it.
+// too long to leave the stem a letter of any length (utf8.UTFMax bytes)
+// is none: the whole name is cut then, ".kept" and n after it, where
+// "日本." and 247 letters lost the stem's letters and made the hidden
+// ".kept.aaa…". A stem of no UTF-8 there, with no letter's start to cut
+// at, is cut at its bytes, where one of continuation bytes was cut to
+// nothing, ".kept.csv".
 func keptName(base, n string) string {
 	const maxName = 255
 	ext := filepath.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
 	room := maxName - len(".kept") - len(n) - len(ext)
-	if room < 1 {
+	if room < utf8.UTFMax && len(stem) > room {
 		stem, ext, room = base, "", maxName-len(".kept")-len(n)
 	}
 	if len(stem) > room {
-		for room > 0 && !utf8.RuneStart(stem[room]) {
-			room--
+		cut := room
+		for cut > room-utf8.UTFMax+1 && !utf8.RuneStart(stem[cut]) {
+			cut--
 		}
-		stem = stem[:room]
+		if !utf8.RuneStart(stem[cut]) {
+			cut = room
+		}
+		stem = stem[:cut]
 	}
 	return stem + ".kept" + n + ext
 }
