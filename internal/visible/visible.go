@@ -66,6 +66,8 @@ var (
 // than 80 characters. Message cannot tell such a word from a bad value
 // as long (200 digits could be a file's name): it comes back whole too.
 // A Go-quoted value is the echo of a bad one, and is cut all the same.
+// The one ':', ',' or ';' after a word is the sentence's, kept after
+// the cut ("…: out of range"); the rest of a run of them is the word's.
 func Message(msg string) string {
 	line := quoted.ReplaceAllStringFunc(String(strings.Join(strings.Split(msg, "\n"), "; ")), func(q string) string {
 		if r := []rune(q); len(r) > 82 {
@@ -74,7 +76,10 @@ func Message(msg string) string {
 		return q
 	})
 	return longWord.ReplaceAllStringFunc(line, func(w string) string {
-		end := w[len(strings.TrimRight(w, ":,;")):] // the sentence's, kept
+		end := "" // the sentence's mark after the word, kept: one, so that a word of 100,000 colons is not all mark
+		if strings.ContainsAny(w[len(w)-1:], ":,;") {
+			end = w[len(w)-1:]
+		}
 		if r := []rune(w); len(r) > 80 && !couldBePath(strings.Trim(w[:len(w)-len(end)], "'")) {
 			return string(r[:78]) + "…" + end
 		}

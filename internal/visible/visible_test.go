@@ -1,8 +1,10 @@
 package visible
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestString(t *testing.T) {
@@ -54,4 +56,31 @@ func TestMessage(t *testing.T) {
 			t.Errorf("Message(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzMessage: whatever an error says, Message writes it as one line of
+// UTF-8 that a terminal shows as it is, no character in it one the
+// terminal obeys, and no word in it longer than 80 characters but one
+// that could name a file, at most 4,096 bytes (and its quotes and a
+// sentence's mark after it): a bad 100 kB argument is not echoed whole,
+// whatever its characters, where one of 100,000 colons was ("the
+// sentence's" mark after a word kept whole).
+func FuzzMessage(f *testing.F) {
+	for _, s := range []string{"--resume: first\nsecond.ckpt: no such file", "unknown flag --\x1b]0;t\a", "--preset: " + strings.Repeat(":", 5000),
+		"in " + strings.Repeat("é", 127) + "x;", "--save " + strings.Repeat("/"+strings.Repeat("d", 255), 16) + ":", `"` + strings.Repeat("\\", 200) + `"`,
+		"\xff\xfe" + strings.Repeat("a", 100), "kept in '" + strings.Repeat("a/", 100) + "', which", strings.Repeat(",;", 3000)} {
+		f.Add(s)
+	}
+	run := regexp.MustCompile(`[^\s"]+`)
+	f.Fuzz(func(t *testing.T, msg string) {
+		got := Message(msg)
+		if !utf8.ValidString(got) || strings.ContainsFunc(got, Hidden) {
+			t.Fatalf("Message(%q) = %q: a character a terminal obeys, or bytes not UTF-8", msg, got)
+		}
+		for _, w := range run.FindAllString(got, -1) {
+			if utf8.RuneCountInString(w) > 82 && len(w) > pathMax+3 {
+				t.Fatalf("Message(%q) = %q: a word of %d bytes echoed whole: %.100q", msg, got, len(w), w)
+			}
+		}
+	})
 }
