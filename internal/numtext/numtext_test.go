@@ -1,6 +1,7 @@
 package numtext
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -354,4 +355,41 @@ func TestAll(t *testing.T) {
 			t.Errorf("All(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// FuzzRate: a line's rate, whatever it measures, NaN and the infinities
+// aside, reads in at most FigureWidth characters and a sign, as a
+// number that reads back within half a unit of its last digit shown:
+// three significant digits under 10, where an epoch takes seconds to
+// days, and one decimal from 10 up.
+func FuzzRate(f *testing.F) {
+	for _, v := range []float64{0, math.Copysign(0, -1), 0.213, 0.9996, 9.9996, 9.96, 10, 12.5, 2500.3, 1.2e7, 1e-320, 5e-324, 1.2e-6, 0.0213, 99999.95, math.MaxFloat64, -3.7} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		s := Rate(v)
+		a := s
+		if a != "" && a[0] == '-' {
+			a = a[1:]
+		}
+		if len(a) > FigureWidth {
+			t.Fatalf("Rate(%g) = %q: %d characters", v, s, len(a))
+		}
+		r, err := strconv.ParseFloat(s, 64)
+		if errors.Is(err, strconv.ErrRange) {
+			return // 1.8e308, of the largest float64
+		}
+		if err != nil {
+			t.Fatalf("Rate(%g) = %q: %v", v, s, err)
+		}
+		if v != 0 && math.Abs(r-v) > 0.051*math.Abs(v)+1e-300 {
+			t.Fatalf("Rate(%g) = %q, which reads %g", v, s, r)
+		}
+		if math.Abs(v) < 10 && v != 0 && math.Abs(r-v) > 0.006*math.Abs(v) {
+			t.Fatalf("Rate(%g) = %q, which reads %g: not three significant digits", v, s, r)
+		}
+	})
 }
