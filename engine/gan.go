@@ -731,8 +731,10 @@ func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
 }
 
 // EvaluateUntil is Evaluate that gives up once stop is closed, as
-// SampleUntil does, and then reports false with no metrics; what it
-// measures in full is Evaluate's. A nil stop never stops it.
+// SampleUntil does, and then reports false with no metrics: while it
+// draws the samples, and while it measures them (evaluateUntil), up to
+// its end; what it measures in full is Evaluate's. A nil stop never
+// stops it.
 func (g *GAN) EvaluateUntil(n int, h HistSpec, stop <-chan struct{}) (Metrics, bool) {
 	w := g.cfg.GOut
 	var xs []float64
@@ -749,11 +751,18 @@ func (g *GAN) EvaluateUntil(n int, h HistSpec, stop <-chan struct{}) (Metrics, b
 	}
 	switch {
 	case g.plane != nil:
-		return Metrics{N: n, Plane: g.evaluatePlane(xs)}, true
+		m := Metrics{N: n, Plane: g.evaluatePlane(xs)}
+		if stopped(stop) {
+			return Metrics{}, false
+		}
+		return m, true
 	case len(xs) == n:
-		return evaluate(xs, w, g.target, h, &g.tables), true
+		return evaluateUntil(xs, w, g.target, h, &g.tables, stop)
 	}
-	m := evaluate(slices.Clone(xs[:n]), w, g.target, h, &g.tables)
+	m, ok := evaluateUntil(slices.Clone(xs[:n]), w, g.target, h, &g.tables, stop)
+	if !ok {
+		return Metrics{}, false
+	}
 	m.ZDep = NoiseDependence(xs, w)
 	return m, true
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ganui/ganui/internal/numtext"
@@ -627,5 +628,37 @@ func TestSampleUntilGivesUpOnStop(t *testing.T) {
 	}
 	if _, ok := g.EvaluateUntil(1000, HistSpec{}, stop); ok {
 		t.Errorf("EvaluateUntil with stop closed reported metrics")
+	}
+}
+
+// stopsAtCDF is a target that closes stop the first time its CDF is
+// read: as KS measures the samples, after they are all drawn.
+type stopsAtCDF struct {
+	Target
+	once sync.Once
+	stop chan struct{}
+}
+
+func (s *stopsAtCDF) CDF(x float64) float64 {
+	s.once.Do(func() { close(s.stop) })
+	return s.Target.CDF(x)
+}
+
+// TestEvaluateUntilGivesUpWhileMeasuring: a stop that comes once the
+// samples are drawn, while they are measured, gives the evaluation up
+// too, reporting false with no metrics, where it measured them all and
+// reported them: --samples 10000000's sort and measures take seconds
+// after the draw, and a headless run stopped then said "stopping its
+// final evaluation: the final line has no measures (measured_at=none)",
+// then ended seconds later with its measures, exit 0. Of a row of
+// several samples (noise use on two rows) and of one alike.
+func TestEvaluateUntilGivesUpWhileMeasuring(t *testing.T) {
+	for _, n := range []int{1000, 50} {
+		g := mustNew(t, blogConfig(), 1)
+		target := &stopsAtCDF{Target: g.target, stop: make(chan struct{})}
+		g.target = target
+		if m, ok := g.EvaluateUntil(n, HistSpec{}, target.stop); ok || m.N != 0 {
+			t.Errorf("%d samples, stopped as KS read them: reported %v, N %d, KS %v", n, ok, m.N, m.KS)
+		}
 	}
 }

@@ -138,17 +138,43 @@ func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
 // evaluate is Evaluate with what it needs from the target alone read from
 // tt (see targetTables), or computed afresh when tt is nil.
 func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables) Metrics {
+	m, _ := evaluateUntil(xs, rowWidth, t, h, tt, nil)
+	return m
+}
+
+// evaluateUntil is evaluate that gives up once stop is closed, between
+// its measures (the noise use, the moments, the sort, KS, W1, the rest),
+// and after the last, reporting false with no metrics: of --samples
+// 10000000 they take seconds after the draw, in which a headless run
+// told of a stop that its final evaluation was given up went on to
+// measure it all. A nil stop never stops it.
+func evaluateUntil(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables, stop <-chan struct{}) (Metrics, bool) {
 	m := Metrics{N: len(xs)}
 	if len(xs) == 0 {
-		return m
+		return m, !stopped(stop)
 	}
 	m.ZDep, m.RowWidth = NoiseDependence(xs, rowWidth), rowWidth
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	m.Mean, m.Std = stat.PopMeanStdDev(xs, nil)
 	m.Skew = stat.Skew(xs, nil)
 	m.Kurt = stat.ExKurtosis(xs, nil)
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	slices.Sort(xs)
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	m.KS = KolmogorovSmirnov(xs, t)
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	m.W1 = wasserstein1(xs, t, tt.grid(t, len(xs)))
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	h = h.resolve(t).covering(xs)
 	m.Hist = histogram(xs, h, tt.binMass(t, h))
 	m.QQ = make([]QQPoint, len(qqProbs))
@@ -167,7 +193,20 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables
 			}
 		}
 	}
-	return m
+	if stopped(stop) {
+		return Metrics{}, false
+	}
+	return m, true
+}
+
+// stopped reports whether stop is closed; a nil stop never is.
+func stopped(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // ModeShares measures how sorted xs cover each mode of t: the share of xs
