@@ -167,9 +167,14 @@ func TestOutputNameIsOneFile(t *testing.T) {
 		{"--plot", "run.png/", `--plot: "run.png/" ends in /, which names a directory; give a file's name`},
 		{"--log", "run.csv/", `--log: "run.csv/" ends in /, which names a directory`},
 		{"--save", "dir/", `--save: "dir/" ends in /, which names a directory`},
+		{"--log", ".run.ckpt.tmp-0123abcd", `--log: ".run.ckpt.tmp-0123abcd" is a name of the form ganui gives the hidden file it writes run.ckpt into first, which a write of run.ckpt removes as one a killed write left; give another name`},
+		{"--plot", "dir/..png.tmp-deadbeef", `--plot: "dir/..png.tmp-deadbeef" is a name of the form ganui gives the hidden file it writes .png into first`},
 	} {
 		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}
+	// Beside the --save whose temporary file's form it has, where it was
+	// refused as that file being written by another process.
+	wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", "--save", "run.ckpt", "--log", ".run.ckpt.tmp-0123abcd"}, `--log: ".run.ckpt.tmp-0123abcd" is a name of the form ganui gives the hidden file it writes run.ckpt into first`)
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {
 		t.Errorf("files made: %v", entries)
 	}

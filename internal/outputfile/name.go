@@ -30,6 +30,13 @@ import (
 //     its file being there already, but written escaped (visible.String);
 //   - a slash at its end, which names a directory (--plot run.png/ is
 //     told so, not refused as no figure's name);
+//   - a name of the form ganui gives the hidden file it writes another
+//     into first (createTemp: .run.ckpt.tmp-0123abcd for run.ckpt),
+//     which a write of that other removes as a killed write's leftover
+//     (removeStale), or, written by this run, takes for another
+//     process's write of it (Busy): --save run.ckpt --log
+//     .run.ckpt.tmp-0123abcd was refused "run.ckpt is being written by
+//     another process";
 //   - a file name that is nothing but an extension its files take (own),
 //     dots aside: --plot .png, --log .csv, --save out/.ckpt, a name left
 //     out, which would be written as a hidden file of that name; the
@@ -49,6 +56,9 @@ func CheckName(path string, own func(ext string) bool) error {
 		return fmt.Errorf("%q ends in %c, which names a directory; give a file's name", path, path[len(path)-1])
 	}
 	base, ext := filepath.Base(path), filepath.Ext(path)
+	if of, ok := tempOf(base); ok {
+		return fmt.Errorf("%q is a name of the form ganui gives the hidden file it writes %s into first, which a write of %s removes as one a killed write left; give another name", path, of, of)
+	}
 	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
 		return fmt.Errorf("%q has no name before its extension; give e.g. %s", path, filepath.Join(filepath.Dir(path), "run"+ext))
 	}
@@ -58,3 +68,15 @@ func CheckName(path string, own func(ext string) bool) error {
 // bidi reports whether r is a bidirectional formatting character
 // (unicode.Bidi_Control), which CheckName refuses in an output's name.
 func bidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
+
+// tempOf is the name of the file whose temporary file (createTemp) name
+// would be, and true, where name has that form: ".run.ckpt.tmp-0123abcd"
+// of run.ckpt.
+func tempOf(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, ".")
+	if !ok || len(rest) <= len(".tmp-")+8 {
+		return "", false
+	}
+	of := rest[:len(rest)-len(".tmp-")-8]
+	return of, of != "" && isTempName(name, of)
+}

@@ -20,7 +20,7 @@ import (
 // extension alone suggests (e.g. run.png) is taken.
 func FuzzCheckName(f *testing.F) {
 	for _, s := range []string{"run.png", ".png", "out/.csv", "a.ckpt\nb.ckpt", "x.json\t", "run\u0085.csv", "run.ckpt ", " run.csv", "my run.csv",
-		"σ.png", "run.png/", "..png", "/.PNG", "a /.png", ".", "/", "\u00a0.png", "\u2028", "\xff.csv", "run.svg", "run\u202egnp.csv", "\u2066.png"} {
+		"σ.png", "run.png/", "..png", "/.PNG", "a /.png", ".", "/", "\u00a0.png", "\u2028", "\xff.csv", "run.svg", "run\u202egnp.csv", "\u2066.png", ".run.ckpt.tmp-0123abcd", "out/..tmp-00000000", ".x.tmp-0123ABCD", ".tmp-01234567"} {
 		f.Add(s)
 	}
 	own := func(ext string) bool { return strings.EqualFold(ext, ".png") || strings.EqualFold(ext, ".csv") }
