@@ -305,9 +305,11 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 // Run trains the session to the end of its plan in the calling goroutine,
 // with no pacing, until it is done, diverges or ctx is cancelled; every
 // Options.Every epochs it evaluates the generator and passes the
-// result to progress, if not nil. Every epoch goes to Options.LogPath as
-// it is trained, with the evaluation of each check (checkEvery) in its
-// evaluation columns. At the end the log is closed and, unless the run
+// result to progress, if not nil; the final evaluation, of the run's
+// end, is that of the last epoch's progress line where there is one.
+// Every epoch goes to Options.LogPath as it is trained, with the
+// evaluation of each check (checkEvery) in its evaluation columns. At the
+// end the log is closed and, unless the run
 // diverged, the checkpoint written to Options.SavePath, into the room New
 // reserved for it (reserveSave).
 //
@@ -336,7 +338,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			s.evaluating(false, ctx.Done())
 			// Given up once ctx is cancelled: the run stops after this
 			// epoch, and a wide design's evaluation takes minutes.
-			m, ok := s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, ctx.Done())
+			m, ok := evaluateUntil(s.gan, s.opts.Samples, engine.HistSpec{}, ctx.Done())
 			if s.csv != nil {
 				s.csv.flush()
 			}
@@ -371,6 +373,13 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		err = s.WithOutput(err, "--save", serr)
 	}
+	if shown.Metrics.N > 0 && shown.Stats.Epoch == s.gan.Epoch() {
+		// The last epoch's progress line measured the same generator on
+		// the same samples (Evaluate's stream is the epoch's, their count
+		// --samples): its measures are the final line's, where
+		// evaluating them again doubled a --samples 10000000 run's time.
+		return s.result(nil, &shown.Metrics), err
+	}
 	s.evaluating(true, stop)
 	r := s.ResultUntil(stop)
 	if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
@@ -378,6 +387,10 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	}
 	return r, err
 }
+
+// evaluateUntil is the evaluation Run's progress lines and its final
+// line make, (*engine.GAN).EvaluateUntil: a test counts them through it.
+var evaluateUntil = (*engine.GAN).EvaluateUntil
 
 // OnTrained has Run call f once its training is over, before it writes
 // its files and evaluates the run's end for its final line, which on a
@@ -403,7 +416,8 @@ func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
 func (s *Session) OnFirstEpoch(f func(epoch int, took time.Duration)) { s.onFirstEpoch = f }
 
 // OnEvaluating has Run call f before each evaluation of its
-// Options.Samples, a progress line's and the final line's (final), with
+// Options.Samples, a progress line's and the final line's (final; none
+// where the last epoch's progress line measured the run's end), with
 // n, their count, and about, how long it takes at the pace of the latest
 // check (checkEvery), its CheckSize samples' time scaled to n. Before the
 // first check (--epochs 1, whose final evaluation comes before any check)
@@ -760,7 +774,12 @@ func (s *Session) Result() Result { return s.ResultUntil(nil) }
 // design, and sums the run up from the screen's last evaluation instead
 // (Result.Earlier): a user who will not wait for the final line still
 // gets one, saying what it measured. A nil stop never stops it.
-func (s *Session) ResultUntil(stop <-chan struct{}) Result {
+func (s *Session) ResultUntil(stop <-chan struct{}) Result { return s.result(stop, nil) }
+
+// result is ResultUntil, with the run's end measured already where
+// measured is not nil: the final evaluation's Metrics, which it then does
+// not make again.
+func (s *Session) result(stop <-chan struct{}, measured *engine.Metrics) Result {
 	cfg := s.gan.Config()
 	r := Result{
 		Seed:   s.gan.Seed(),
@@ -768,8 +787,13 @@ func (s *Session) ResultUntil(stop <-chan struct{}) Result {
 		State:  s.state,
 		Err:    s.err,
 	}
-	var ok bool
-	if r.Metrics, ok = s.gan.EvaluateUntil(s.opts.Samples, engine.HistSpec{}, stop); !ok {
+	ok := measured != nil
+	if ok {
+		r.Metrics = *measured
+	} else {
+		r.Metrics, ok = evaluateUntil(s.gan, s.opts.Samples, engine.HistSpec{}, stop)
+	}
+	if !ok {
 		r.Earlier, r.Measured = true, -1
 		if s.eval.Metrics.N > 0 && s.eval.Epoch <= r.Epochs { // this run's: R and a roll-back clear it
 			r.Metrics, r.Measured = s.eval.Metrics, s.eval.Epoch

@@ -1145,6 +1145,47 @@ func TestRunGivesUpAProgressEvaluationWhenCancelled(t *testing.T) {
 	}
 }
 
+// TestRunEvaluatesTheLastEpochOnce: where Every divides the plan, the
+// last epoch's progress line and the final line measure the same
+// generator on the same samples; Run evaluates it once, the final line
+// taking the progress line's measures, where a --samples 10000000 run's
+// end took twice its time. A plan Every does not divide has its end
+// evaluated for the final line alone.
+func TestRunEvaluatesTheLastEpochOnce(t *testing.T) {
+	var evaluated []int // the epoch of each evaluation
+	defer func(f func(*engine.GAN, int, engine.HistSpec, <-chan struct{}) (engine.Metrics, bool)) {
+		evaluateUntil = f
+	}(evaluateUntil)
+	evaluateUntil = func(g *engine.GAN, n int, h engine.HistSpec, stop <-chan struct{}) (engine.Metrics, bool) {
+		evaluated = append(evaluated, g.Epoch())
+		return g.EvaluateUntil(n, h, stop)
+	}
+	for _, c := range []struct {
+		every int
+		want  []int
+	}{
+		{10, []int{10, 20, 30}},
+		{20, []int{20, 30}},
+	} {
+		evaluated = nil
+		s, err := New(Options{Config: blogConfig(t, 30), Seed: 1, Every: c.every, Samples: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var last Progress
+		r, err := s.Run(context.Background(), func(p Progress) { last = p })
+		if err != nil || r.State != Done || r.Earlier {
+			t.Fatalf("every %d: %s, %v", c.every, r.Line(), err)
+		}
+		if !slices.Equal(evaluated, c.want) {
+			t.Errorf("every %d: evaluated at epochs %v, want %v", c.every, evaluated, c.want)
+		}
+		if last.Stats.Epoch == r.Epochs && !reflect.DeepEqual(last.Metrics, r.Metrics) {
+			t.Errorf("every %d: the final line's measures %+v, want the last progress line's %+v", c.every, r.Metrics, last.Metrics)
+		}
+	}
+}
+
 // cancelledAfter is a context whose Done is closed, and whose Err is nil
 // for its first looks calls, Canceled from then on: cancelled, as Run sees
 // it, during the epoch of its last look.
