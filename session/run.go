@@ -305,8 +305,11 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 // Run trains the session to the end of its plan in the calling goroutine,
 // with no pacing, until it is done, diverges or ctx is cancelled; every
 // Options.Every epochs it evaluates the generator and passes the
-// result to progress, if not nil; the final evaluation, of the run's
-// end, is that of the last epoch's progress line where there is one.
+// result to progress, if not nil, but for the epoch it diverges on,
+// which its event and the final evaluation tell (a NaN's losses and
+// generator give no figures a line would use); the final evaluation,
+// of the run's end, is that of the last epoch's progress line where
+// there is one.
 // Every epoch goes to Options.LogPath as it is trained, with the
 // evaluation of each check (checkEvery) in its evaluation columns. At the
 // end the log is closed and, unless the run

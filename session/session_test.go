@@ -1186,6 +1186,31 @@ func TestRunEvaluatesTheLastEpochOnce(t *testing.T) {
 	}
 }
 
+// TestRunDivergedOnACheckEpochHasNoProgressLine: the epoch a run diverges
+// on has no progress line, on an Every epoch too: its event line and the
+// final line, which measures it, take its place, as
+// docs/command-line.md says. vanilla at d_lr=1 g_lr=1 runs away at
+// epoch 201, 3 × 67.
+func TestRunDivergedOnACheckEpochHasNoProgressLine(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs, cfg.DLR, cfg.GLR = 400, 1, 1
+	s, err := New(Options{Config: cfg, Seed: 1, Every: 67, Samples: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown []int
+	r, err := s.Run(context.Background(), func(p Progress) { shown = append(shown, p.Stats.Epoch) })
+	if err != nil || r.State != Diverged || r.Epochs != 201 || r.Metrics.N != 500 {
+		t.Fatalf("vanilla d_lr=1 g_lr=1: %s, %v; want a runaway at epoch 201, measured", r.Line(), err)
+	}
+	if want := []int{67, 134}; !slices.Equal(shown, want) {
+		t.Errorf("progress lines of epochs %v, want %v", shown, want)
+	}
+}
+
 // cancelledAfter is a context whose Done is closed, and whose Err is nil
 // for its first looks calls, Canceled from then on: cancelled, as Run sees
 // it, during the epoch of its last look.
