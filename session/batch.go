@@ -472,7 +472,7 @@ func writeSummaryFailed(w io.Writer, opts Options, seeds []uint64, jobs int, res
 	name, changes := designOf(opts, cfg)
 	fmt.Fprintf(w, "summary preset=%s target=%s%s seeds=%s runs=%d diverged=%d%s%s jobs=%d wall_s=%s\n",
 		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), samplesField(opts.Samples, cfg), CompactSeeds(seeds), len(results), len(results)-len(ok),
-		failedField(failed), unfinished(len(seeds)-len(results)-failed), min(jobs, len(seeds)), numtext.Figure(elapsed.Seconds(), 3))
+		failedField(failed), unfinished(len(seeds)-len(results)-failed), min(jobs, len(seeds)), numtext.Seconds(elapsed.Seconds()))
 	if len(ok) == 0 {
 		return
 	}
@@ -515,8 +515,8 @@ func writeSummaryFailed(w io.Writer, opts Options, seeds []uint64, jobs int, res
 		// train_s, as the final lines give it between the rate and wall_s:
 		// the time to compare runs by, which wall_s's evaluations and
 		// output blur.
-		metric{"train_s", func(r Result) float64 { return r.TrainS }, 3, "", nil},
-		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, "", nil},
+		metric{"train_s", func(r Result) float64 { return r.TrainS }, secondsDecimals, "", nil},
+		metric{"wall_s", func(r Result) float64 { return r.WallS }, secondsDecimals, "", nil},
 	)
 	// The fields padded to the widest of each column, so that the medians,
 	// minima, maxima, targets and counts stand in columns (a negative
@@ -603,8 +603,8 @@ func unfinished(n int) string {
 }
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
-// the decimals of its figures (numtext.Figure: a time's 3; rateDecimals
-// for a rate, numtext.Rate's; −1 for a count, whose median may be
+// the decimals of its figures (secondsDecimals for a time,
+// numtext.Seconds's; rateDecimals for a rate, numtext.Rate's; −1 for a count, whose median may be
 // half-way: 1.5; measureDecimals for a
 // measure, a moment, a distance, a share or the noise use, written as
 // numtext.Measure writes it on the screen and every line) and, where the
@@ -624,10 +624,14 @@ type summaryMetric struct {
 // measureDecimals is a summaryMetric's decimals for a measure of the
 // samples, whose figures numtext.Measure writes, in its three decimals;
 // rateDecimals for a rate, which numtext.Rate writes as the final lines
-// do, in three significant digits under 10 (0.213).
+// do, in three significant digits under 10 (0.213); secondsDecimals for
+// a time, which numtext.Seconds writes as the final lines do, in three
+// decimals (1.207), where Measure wrote 1207.3 s whole and 0.000352 s
+// as 0.0004.
 const (
 	measureDecimals = 3
 	rateDecimals    = -2
+	secondsDecimals = -3
 )
 
 // text writes a figure of the metric.
@@ -639,6 +643,8 @@ func (m summaryMetric) text(v float64) string {
 		return numtext.Measure(v)
 	case rateDecimals:
 		return numtext.Rate(v)
+	case secondsDecimals:
+		return numtext.Seconds(v)
 	}
 	return numtext.Figure(v, m.decimals)
 }

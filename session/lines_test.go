@@ -31,6 +31,30 @@ func TestDivergedLinesStayBounded(t *testing.T) {
 	}
 }
 
+// TestShortTimingsKeepTheirDecimals: a timing under a millisecond, a
+// run of an epoch or two, reads in plain decimals on its final line, in a
+// --seeds summary and in a sweep's row alike, train_s=0.000915, where the
+// line wrote train_s=9.154e-4 and the summary median=0.0009, neither the
+// three decimals of its other timings.
+func TestShortTimingsKeepTheirDecimals(t *testing.T) {
+	r := Result{Preset: "vanilla", State: Done, Epochs: 1, Metrics: engine.Metrics{KS: 0.5, W1: 1}, EpochsPerS: 1092.4, TrainS: 9.154e-4, WallS: 0.017}
+	if line := r.Line(); !strings.Contains(line, " train_s=0.000915 wall_s=0.017") {
+		t.Errorf("final line %q, want train_s=0.000915 wall_s=0.017", line)
+	}
+	short := []Result{r, r, r}
+	short[1].TrainS, short[2].TrainS = 3.521e-4, 1207.3
+	var out strings.Builder
+	writeSummary(&out, Options{Config: testdesigns.Tiny()}, []uint64{1, 2, 3}, 1, short, time.Second)
+	if want := "summary train_s median=0.000915 min=0.000352 max=1207.300"; !strings.Contains(strings.Join(strings.Fields(out.String()), " "), want) {
+		t.Errorf("summary:\n%s\nwant %q", out.String(), want)
+	}
+	axes := []SweepAxis{{Key: "g_hidden", Values: []string{"1024"}}}
+	row := sweepRow([]string{"1024"}, short).line(sweepColumns{axes: axes, widths: []int{4}, measures: [2]string{"ks", "w1"}}, [2]string{"ks", "w1"})
+	if !strings.HasSuffix(row, " train_s=0.000915") {
+		t.Errorf("sweep row %q, want train_s=0.000915", row)
+	}
+}
+
 // TestSlowRatesKeepTheirDigits: a wide design's rate under 10 epochs a
 // second reads in three significant digits on its final line, in a
 // --seeds summary and in a sweep's row alike, where one decimal wrote

@@ -189,7 +189,7 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 	if !unmeasured {
 		fs = append(fs, modeFields(m, true)...)
 	}
-	fs = append(fs, rate("epochs_per_s", r.EpochsPerS), figure("train_s", r.TrainS, 3), figure("wall_s", r.WallS, 3))
+	fs = append(fs, rate("epochs_per_s", r.EpochsPerS), seconds("train_s", r.TrainS), seconds("wall_s", r.WallS))
 	if r.Err != nil {
 		how := "nan"
 		if r.Err.Runaway != "" {
@@ -207,10 +207,10 @@ type lineField struct {
 	width int
 }
 
-// figure is the field key=v of a rate or a time, v written by
-// numtext.Figure: at most a sign and numtext.FigureWidth characters.
-func figure(key string, v float64, decimals int) lineField {
-	return lineField{key + "=" + numtext.Figure(v, decimals), len(key) + 2 + numtext.FigureWidth}
+// seconds is the field key=v of a time, v written by numtext.Seconds
+// (1.207, 0.000352), in a figure's width.
+func seconds(key string, v float64) lineField {
+	return lineField{key + "=" + numtext.Seconds(v), len(key) + 2 + numtext.FigureWidth}
 }
 
 // rate is the field key=v of a rate, v written by numtext.Rate (0.213,

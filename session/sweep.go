@@ -1263,7 +1263,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	}
 	fmt.Fprintf(out, "%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s%s%s jobs=%d wall_s=%s\n",
 		head, target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
-		failedField(failed), unfinished(len(runs)-total-failed), floor, min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
+		failedField(failed), unfinished(len(runs)-total-failed), floor, min(jobs, len(runs)), numtext.Seconds(opts.Clock.Since(start).Seconds()))
 	if failures != nil {
 		return res, failures
 	}
@@ -1661,7 +1661,7 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	// keys: the medians of the cell's runs (SweepRow.EpochsPerS, TrainS),
 	// each in a figure's width, so that what follows stands in its column.
 	put(measured > 0, rate("epochs_per_s", r.EpochsPerS))
-	put(measured > 0, figure("train_s", r.TrainS, 3))
+	put(measured > 0, seconds("train_s", r.TrainS))
 	put(r.Unfinished > 0, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), len("unfinished=") + seeds})
 	for i := range names {
 		if n := column(i); n != "" {

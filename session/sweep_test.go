@@ -1073,7 +1073,7 @@ func TestSweepRowGivesItsTimings(t *testing.T) {
 	}
 	for i, line := range strings.Split(b.String(), "\n")[:2] {
 		row := res.Rows[i]
-		want := fmt.Sprintf(" epochs_per_s=%s train_s=%s", numtext.Rate(row.EpochsPerS), numtext.Figure(row.TrainS, 3))
+		want := fmt.Sprintf(" epochs_per_s=%s train_s=%s", numtext.Rate(row.EpochsPerS), numtext.Seconds(row.TrainS))
 		if fields := " " + strings.Join(strings.Fields(line), " "); !strings.HasSuffix(fields, want) || !(row.EpochsPerS > 0) || !(row.TrainS > 0) {
 			t.Errorf("row %q, want it to end %q, a rate and a time above 0", line, want)
 		}

@@ -118,6 +118,25 @@ func Rate(v float64) string {
 	return Figure(v, max(1, d))
 }
 
+// Seconds writes a timing of a line in seconds, train_s and wall_s on
+// the final lines, a --seeds summary and a sweep's rows alike: in
+// Figure's three decimals (1.207, 0.052, 0.000 for none), and one under
+// a millisecond, a run of an epoch or two, in Rate's three significant
+// digits (0.000352, 0.0000412), where the three decimals would write it
+// 0.000 as a run the clock did not time, and Figure's exponent form
+// wrote 3.521e-4 beside its runs' 0.052; under 10⁻⁵ s, past the plain
+// form's room, in the exponent form, 4.12e-6. One that rounds to a
+// millisecond reads 0.001.
+func Seconds(v float64) string {
+	if a := math.Abs(v); !(a > 0 && a < 1e-3) { // NaN too
+		return Figure(v, 3)
+	}
+	if s := Rate(v); !strings.HasSuffix(s, "0.00100") {
+		return s
+	}
+	return Figure(math.Copysign(1e-3, v), 3) // 0.0009996, rounded up
+}
+
 // Measure writes a measured value as every place ganui prints one reads
 // it, the trainer's screen (its legends, its Quality panel, its
 // diagnosis, its step notes) and the headless lines, findings and events

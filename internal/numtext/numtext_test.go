@@ -152,6 +152,34 @@ func TestRateSignificant(t *testing.T) {
 	}
 }
 
+// TestSecondsInDecimals: a timing reads in three decimals, and one under
+// a millisecond in three significant digits, plain, where Figure wrote
+// 9.154e-4; only 0 reads 0.000, and past the plain form's room, under
+// 10⁻⁵ s, the exponent form.
+func TestSecondsInDecimals(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0.000"},
+		{1.2071, "1.207"},
+		{0.052, "0.052"},
+		{0.001, "0.001"},
+		{9.154e-4, "0.000915"},
+		{0.0009996, "0.001"},
+		{3e-4, "0.000300"},
+		{9.9996e-5, "0.000100"},
+		{4.12e-5, "0.0000412"},
+		{4.12e-6, "4.12e-6"},
+		{1207.3, "1207.300"},
+		{math.NaN(), "NaN"},
+	} {
+		if got := Seconds(c.v); got != c.want {
+			t.Errorf("Seconds(%g) = %s, want %s", c.v, got, c.want)
+		}
+	}
+}
+
 // TestFigureBounded: Figure writes a value of ordinary size to its decimals
 // (a measure's four where Measure takes them, a timing's three, a rate's
 // one from 10 up where Rate takes it), and any other in at most
