@@ -1189,13 +1189,11 @@ var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numte
 // make it", a directory ~ that a later rm -r ~ would read as the home
 // directory, or "~/a.ckpt: no such file or directory". It says why and
 // what the shell expands, after an = the same flag with a space. A
-// directory ~ that is here is the name's.
+// directory ~ that is here is the name's (inputfile.TildeLeft, the rule
+// a points(~/d.csv) target is told by too).
 func tildeLeft(flag, path string, given []givenFlag) error {
-	rest, ok := strings.CutPrefix(path, "~/")
-	if !ok || runtime.GOOS == "windows" {
-		return nil
-	}
-	if _, err := os.Lstat("~"); err == nil {
+	rest, ok := inputfile.TildeLeft(".", path)
+	if !ok {
 		return nil
 	}
 	home := "$HOME/" + rest

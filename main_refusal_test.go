@@ -268,3 +268,50 @@ func TestTildeTheShellLeftIsSaid(t *testing.T) {
 		t.Errorf("with a directory ~ here, --log=~/a.csv wrote no ~/a.csv: %v", err)
 	}
 }
+
+// TestTildeInAPointsTargetIsSaid: a points(FILE.csv) target whose path
+// begins with a ~/, in --set, where the ~ is inside a word the shell
+// leaves, or in a preset file, which no shell reads, is refused saying
+// so, with the whole path in the home directory, by the rule a flag's
+// --log=~/a.csv is told by (inputfile.TildeLeft), where both said "no
+// such file or directory"; a preset file's directory is not joined
+// before it. A directory ~ there is the name's, and is read.
+func TestTildeInAPointsTargetIsSaid(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	t.Chdir(t.TempDir())
+	t.Setenv("HOME", "/home/ada")
+	if err := os.Mkdir("exp", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("exp", "d.json"), []byte(`{"base": "ring", "target": "points(~/d.csv)", "epochs": 2}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const says = `~/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/d.csv)` + "\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "ring", "--set", "target=points(~/d.csv)"}, `ganui: --set: target "points(~/d.csv)": ` + says},
+		{[]string{"--headless", "--preset", "exp/d.json"}, `ganui: --preset: exp/d.json:1: target "points(~/d.csv)": ` + says},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != exitUsage || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr\n%s want 2 and\n%s", c.args, code, stderr, c.want)
+		}
+	}
+	for _, dir := range []string{".", "exp"} {
+		if err := os.Mkdir(filepath.Join(dir, "~"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "~", "d.csv"), []byte("x,y\n0,0\n1,1\n2,0\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"--preset", "ring", "--set", "target=points(~/d.csv)", "--epochs", "2"}, {"--preset", "exp/d.json"}} {
+		if code, out, stderr := runCLI(t, append([]string{"--headless", "--every", "0", "--samples", "100"}, args...)...); code != 0 || !strings.Contains(out, "final ") {
+			t.Errorf("%q with a directory ~ there: exit %d, %s%s", args, code, out, stderr)
+		}
+	}
+}

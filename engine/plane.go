@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -421,6 +422,20 @@ func AbsPoints(spec string) (string, error) {
 	return Points{Path: abs}.String(), nil
 }
 
+// tildeLeft says a points file's path, path, that begins with a ~ no
+// shell expanded (inputfile.TildeLeft), rest the name after its ~/: a
+// --set's target=points(~/d.csv), the ~ inside a word, and a preset
+// file's, which no shell reads, were "no such file or directory",
+// where a flag's --log=~/a.csv is told why. It gives the whole path in
+// the home directory, which both take.
+func tildeLeft(path, rest string) string {
+	whole := "give the file's whole path"
+	if home, err := os.UserHomeDir(); err == nil {
+		whole += ", " + Points{Path: filepath.Join(home, rest)}.String()
+	}
+	return path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: " + whole
+}
+
 // MaxPlaneModes is the most modes a ring or a grid may have.
 const MaxPlaneModes = 400
 
@@ -465,6 +480,9 @@ func ParsePlane(spec string) (Plane, error) {
 			return nil, bad("the file's name holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it, where the screen names the target; rename the file", r, strconv.QuoteRune(r))
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
+		if rest, ok := inputfile.TildeLeft(".", path); ok {
+			return nil, bad("%s", tildeLeft(path, rest))
+		}
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if big := (*inputfile.TooLarge)(nil); errors.As(err, &big) {
 			return nil, bad("%v: %s", inputfile.Unnamed(err, path), thinning(path, ceilDiv(big.Size, MaxPointsFile)))

@@ -849,10 +849,16 @@ func hex4(digits []byte) rune {
 // for engine.ParsePlane to refuse as it refuses every other
 // (inputfile.CheckName): joined to the directory, points(x.csv ) of
 // exp/design.json would read exp/x.csv where the same file in the
-// working directory is refused.
+// working directory is refused. A path begun with a ~ that no directory
+// ~ beside the file names (inputfile.TildeLeft) keeps it too, for
+// ParsePlane to say that no shell expanded it, where exp/~/d.csv was
+// "no such file or directory".
 func pointsFrom(dir, target string) (string, bool) {
 	path, ok := engine.PointsFile(target)
 	if !ok || path == "" || inputfile.CheckName(path) != nil || rooted(runtime.GOOS, path) || dir == "." {
+		return target, false
+	}
+	if _, left := inputfile.TildeLeft(dir, path); left { // for engine.ParsePlane to say, as written
 		return target, false
 	}
 	return engine.Points{Path: filepath.Join(dir, path)}.String(), true
