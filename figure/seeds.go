@@ -122,6 +122,7 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	// diverged runs' places, and the finished runs' values at each check.
 	var finals, partial, all, diverged, cut, lost, unstarted plotter.XYs
 	var cutRadii []vg.Length // each cut mark's radius, wider around a seed's lone mark
+	var lones []loneMark     // the seeds checked once, each a mark (coincide)
 	atCheck := map[float64][]float64{}
 	var overKey, finalKey []legendItem // the panels' keys, in the order drawn
 	names, numbers := make([]string, len(s.Runs)), make([]string, len(s.Runs))
@@ -146,6 +147,9 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 				return nil, nil, nil, err
 			}
 			over.Add(l)
+			if len(xys) == 1 {
+				lones = append(lones, loneMark{r.Seed, xys[0], seedPen(i, len(s.Runs))})
+			}
 			if !many {
 				overKey = append(overKey, legendItem{"seed " + strconv.FormatUint(r.Seed, 10), []plot.Thumbnailer{l}})
 			} else if len(overKey) == 0 {
@@ -336,6 +340,9 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			final.Y.Max = top
 		}
 	}
+	if err := coincide(over, lones, !many); err != nil {
+		return nil, nil, nil, err
+	}
 	body := title(dc, s.Title)
 	half := (body.Max.X - body.Min.X) / 2
 	panels := []*plot.Plot{over, final}
@@ -361,6 +368,96 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	areas[0].Min.Y += max(0, d1.Min.Y-d0.Min.Y)
 	areas[1].Min.Y += max(0, d0.Min.Y-d1.Min.Y)
 	return panels, areas, keys, nil
+}
+
+// loneMark is a seed's one finite value, drawn as a mark in its pen.
+type loneMark struct {
+	seed uint64
+	at   plotter.XY
+	pen  draw.LineStyle
+}
+
+// coincideShare is how near, as a share of the y axis, two seeds' lone
+// marks at one epoch lie to be taken as one: a hundredth, 3 points of a
+// 5-inch figure's panel, a mark's radius.
+const coincideShare = 0.01
+
+// coincide draws on p, its axes set, what tells apart the seeds' lone
+// marks that lie at one place (one epoch, values within coincideShare of
+// the axis): a ring around the group's mark in the colour of each seed
+// but the last, drawn on top, ringGap apart outward where rings is true
+// (each seed's own pen; of more seeds than are named, all alike, none),
+// and the seeds named beside it, "seeds 1-3 coincide". A batch of three
+// seeds at --epochs 1, all KS 0.998, had drawn three dots on one place,
+// seed 3's alone seen, under a key naming three.
+func coincide(p *plot.Plot, lones []loneMark, rings bool) error {
+	span := p.Y.Max - p.Y.Min
+	var groups [][]loneMark
+	for _, m := range lones {
+		i := slices.IndexFunc(groups, func(g []loneMark) bool {
+			return g[0].at.X == m.at.X && math.Abs(g[0].at.Y-m.at.Y) <= coincideShare*span
+		})
+		if i < 0 {
+			groups = append(groups, []loneMark{m})
+			continue
+		}
+		groups[i] = append(groups[i], m)
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		at := plotter.XYs{g[len(g)-1].at} // the last drawn, on top
+		radius := vg.Length(0)
+		for _, m := range g {
+			radius = max(radius, loneRadius(m.pen))
+		}
+		if rings {
+			for j, m := range g[:len(g)-1] {
+				sc, err := plotter.NewScatter(at)
+				if err != nil {
+					return err
+				}
+				sc.GlyphStyle = draw.GlyphStyle{Color: m.pen.Color, Radius: radius + vg.Length(j+1)*coincideGap, Shape: penRing{m.pen.Width}}
+				p.Add(unpadded{sc})
+				radius = sc.GlyphStyle.Radius
+			}
+		}
+		seeds := make([]uint64, len(g))
+		for j, m := range g {
+			seeds[j] = m.seed
+		}
+		l, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: []string{"seeds " + session.CompactSeeds(seeds) + " coincide"}})
+		if err != nil {
+			return err
+		}
+		// Beside the outermost ring, on the side with more room.
+		sty := &l.TextStyle[0]
+		sty.YAlign = draw.YCenter
+		l.Offset = vg.Point{X: radius + vg.Points(3)}
+		if at[0].X > (p.X.Min+p.X.Max)/2 {
+			sty.XAlign, l.Offset.X = draw.XRight, -l.Offset.X
+		}
+		p.Add(unpadded{l})
+	}
+	return nil
+}
+
+// coincideGap is how far apart the rings of coinciding seeds stand
+// (coincide): a ring's pen, 1.2 points, and white between.
+var coincideGap = vg.Points(2.2)
+
+// penRing is a ring glyph stroked width wide: gonum's RingGlyph, half a
+// point, reads as no colour at all around a mark.
+type penRing struct{ width vg.Length }
+
+func (r penRing) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: r.width})
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.Stroke(p)
 }
 
 // markRadius is the radius of a batch's marks: a seed's final value, and a

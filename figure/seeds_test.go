@@ -491,3 +491,57 @@ func TestInterruptedAfterOneCheckRingStandsAround(t *testing.T) {
 		t.Errorf("grey rings %v: none of 3 points at seed 8's line end", grey)
 	}
 }
+
+// TestCoincidingSeedsToldApart: seeds checked once whose marks lie at one
+// place (--seeds 1-3 --epochs 1, each KS 0.998) are each seen, a ring
+// around the last's dot in each other seed's colour, each wider, and named
+// beside the mark, "seeds 1-3 coincide", where three dots of one size lay
+// on one another, seed 3's alone seen under a key naming three.
+func TestCoincidingSeedsToldApart(t *testing.T) {
+	s := Seeds{Title: "vanilla · 1 epoch", YLabel: "KS", YMost: 1, Floor: engine.KSNoiseFloor(10000), FloorLabel: "noise floor at 10,000 samples"}
+	for i, v := range []float64{0.998, 0.998, 0.9979} {
+		s.Runs = append(s.Runs, SeedRun{Seed: uint64(i + 1), Epochs: []float64{1}, Values: []float64{v}, Final: v})
+	}
+	s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, "KS")
+	panels, areas, _, err := seedsLayout(draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch)), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	panels[0].Draw(draw.Canvas{Canvas: rec, Rectangle: areas[0].Rectangle})
+	var col color.Color
+	outer := map[color.Color]vg.Length{} // each seed's widest mark
+	var texts []string
+	for _, a := range rec.Actions {
+		var path vg.Path
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			col = a.Color
+		case *recorder.Fill:
+			path = a.Path
+		case *recorder.Stroke:
+			path = a.Path
+		case *recorder.FillString:
+			texts = append(texts, a.String)
+		}
+		for _, c := range path {
+			if c.Type == vg.ArcComp {
+				outer[col] = max(outer[col], c.Radius)
+			}
+		}
+	}
+	seen := map[vg.Length]int{}
+	for i := range s.Runs {
+		r, ok := outer[seedPen(i, 3).Color]
+		if !ok {
+			t.Fatalf("seed %d drawn in no mark", i+1)
+		}
+		if j, dup := seen[r]; dup {
+			t.Errorf("seeds %d and %d marked at one place, both %.1f points wide: the later hides the earlier", j+1, i+1, r.Points())
+		}
+		seen[r] = i
+	}
+	if !slices.Contains(texts, "seeds 1-3 coincide") {
+		t.Errorf("the panel's text %q does not say the seeds coincide", texts)
+	}
+}
