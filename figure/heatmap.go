@@ -134,8 +134,9 @@ func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barAr
 	}
 	// The bar begins at the measure's best, its limits' first end (0, a
 	// perfect match), not at the best cell's value: a map whose every cell
-	// lies far from the target (KS 0.997 beside 0.998) reads red
-	// throughout, where its best cell would take the blue of a match.
+	// lies far from the target (KS 0.997 beside 0.998) reads dark red
+	// throughout, where its best cell would take the pale yellow of a
+	// match.
 	if a, b := h.ZLimits[0], h.ZLimits[1]; a < b && lo > a {
 		lo = a
 	}
@@ -193,7 +194,7 @@ func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barAr
 
 	bar = plot.New()
 	// Which end is good, as the screen's Quality says ("lower SW1
-	// better"): a scale from blue to red and a number alone would give a
+	// better"): a scale from pale to dark and a number alone would give a
 	// learner no word on which way a design improves.
 	bar.Title.Text = h.ZLabel + "\nlower is better"
 	bar.Title.TextStyle.Font.Size = vg.Points(10)

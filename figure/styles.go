@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	plotpalette "gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
@@ -86,19 +87,36 @@ type shades []color.Color
 
 func (s shades) Colors() []color.Color { return s }
 
-// heatScale is the sweep's heat map's colour scale over lo…hi: Moreland's
-// smooth blue to red, lowest blue, highest red. It is a distance's scale
-// (median KS, or sliced W1), not the palette's, and meets none of its
-// meanings: the heat map has no real data, samples, D or G on it for its
-// blue to be taken for generated samples, its colour bar names the
-// distance and every cell writes it, and its red, the greatest distance,
-// is the worse end, as the palette's red is.
+// heatScale is the sweep's heat map's colour scale over lo…hi: one way,
+// from a pale yellow at lo, the best (a distance of 0, a perfect match),
+// through orange to a dark red at hi, the worst, ColorBrewer's YlOrRd
+// (Harrower and Brewer 2003), its lightness falling evenly along it
+// (moreland.NewLuminance), so that the more of the distance, the more
+// ink, and its red, the worse end, is the palette's meaning too
+// (palette.Worse). Moreland's blue to red, as it was, is white at the
+// middle of the cells' range, a neutral point a distance has not: ring's
+// sliced W1 of 0.951 there read as neither good nor bad. Its
+// lightness alone orders it, and so it reads the same to a colour-blind
+// eye and in grey print (TestHeatScaleOneWay).
 func heatScale(lo, hi float64) plotpalette.ColorMap {
-	cm := moreland.SmoothBlueRed()
+	var stops []color.Color
+	for _, h := range heatStops {
+		stops = append(stops, hexColour(h))
+	}
+	slices.Reverse(stops) // NewLuminance takes them darkest first
+	cm, err := moreland.NewLuminance(stops)
+	if err != nil {
+		panic("figure: heat scale: " + err.Error()) // constants: TestHeatScaleOneWay
+	}
+	cm = plotpalette.Reverse(cm) // the lightest at the least
 	cm.SetMin(lo)
 	cm.SetMax(hi)
 	return cm
 }
+
+// heatStops are heatScale's colours from its least, the best, to its
+// most: ColorBrewer's YlOrRd of nine classes.
+var heatStops = []string{"#FFFFCC", "#FFEDA0", "#FED976", "#FEB24C", "#FD8D3C", "#FC4E2A", "#E31A1C", "#BD0026", "#800026"}
 
 // noValue fills the heat map's cells with no value: a dark grey, no
 // colour of the scale.
