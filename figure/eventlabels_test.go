@@ -922,3 +922,22 @@ func TestNoLabelAcrossAnotherLine(t *testing.T) {
 		}
 	}
 }
+
+// TestEventLabelsClearOfTheEdge: an event's label, its white box with it,
+// ends short of the panel's right edge wherever its line lies, so that the
+// grid's last line, drawn at that edge where a tick lands there, runs whole
+// to the top: devnag-moments' "plateau" at 4,550, ending at the edge of a
+// 5,000-epoch axis, hid the top of the line at 5,000 under its box.
+func TestEventLabelsClearOfTheEdge(t *testing.T) {
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+	c := draw.Canvas{Canvas: &textCanvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+	for epoch := 800; epoch <= 1000; epoch++ {
+		labels, _, _ := eventLines{events: []Event{{Epoch: 100, Label: "equilibrium"}, {Epoch: epoch, Label: "plateau"}}}.labels(c, p)
+		for _, l := range labels {
+			if l.box.Max.X > c.Max.X-vg.Points(0.5) || l.box.Min.X < c.Min.X {
+				t.Errorf("plateau at %d: %q's box runs from x=%.2f to %.2f, over the panel's edge at %.0f", epoch, l.label, l.box.Min.X.Points(), l.box.Max.X.Points(), c.Max.X.Points())
+			}
+		}
+	}
+}

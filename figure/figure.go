@@ -2979,6 +2979,14 @@ const (
 	maxLabelled = 12 // events in a panel past which none is labelled
 )
 
+// labelEdge is the room an event label leaves between its text's end and
+// the panel's right edge: its white box's point (labelBox) and a point
+// clear, so that the grid's last line, drawn at that edge where a tick
+// lands there, runs whole to the top, where devnag-moments' "plateau" at
+// 4,550, its text ending at the edge of a 5,000-epoch axis, hid the top
+// of the line at 5,000 under its box.
+const labelEdge = vg.Length(2)
+
 // rugLength is how far down from a panel's top the tick of an event
 // reaches when there are too many events to draw across the panel.
 const rugLength = vg.Length(6)
@@ -3128,7 +3136,7 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 							if strict && !clear(own, at, w, row, len(strings.Split(s.label, "\n"))) {
 								continue
 							}
-							if at+w <= c.Max.X && (at > x || !crosses(at, w, x)) {
+							if at+w+labelEdge <= c.Max.X && (at > x || !crosses(at, w, x)) {
 								at := vg.Point{X: at, Y: top}
 								l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label, events: n, lines: own}
 								if across := ev.across(c, p, l.box); across < least {
