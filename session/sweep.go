@@ -575,17 +575,40 @@ func (a SweepAxis) fractionDigits(base engine.Config, i int) error {
 // with a 0, as no number's whole part does; 00,5 is one number? write
 // it 0.5`. A value after the first that begins so is a group of
 // thousands or a fraction's digits (groupedThousands, fractionDigits).
+// A 0 with a minus sign, any value's, is the whole part of a negative
+// fraction too, which no one writes for the 0 it is read as: gp=-0,5,
+// read as the weights 0 and 5, is `gp, value 1 of 2: "-0" is 0 with a
+// minus sign; -0,5 is one number? -0.5 out of range: 0 (off) or
+// (0,1000]`. A fraction the key refuses is told so, as --set tells
+// it, where a sweep of the two values trained them.
 func (a SweepAxis) zeroWhole(base engine.Config, i int) error {
-	whole := strings.TrimPrefix(a.Values[i], "-")
-	if i != 0 || len(whole) < 2 || whole[0] != '0' || strings.Trim(whole, "0123456789") != "" {
+	whole, signed := strings.CutPrefix(a.Values[i], "-")
+	if whole == "" || whole[0] != '0' || strings.Trim(whole, "0123456789") != "" {
 		return nil
 	}
-	number, plain := a.decimalCommaAt(base, i)
-	if number == "" {
+	negZero := signed && strings.Trim(whole, "0") == ""
+	if !negZero && (i != 0 || len(whole) < 2) {
 		return nil
 	}
-	err := a.placed(a.Values[i], fmt.Errorf("%s: %q begins with a 0, as no number's whole part does", a.Key, a.Values[i]))
-	return meant(err, []string{number}, []string{plain})
+	why := fmt.Errorf("%s: %q begins with a 0, as no number's whole part does", a.Key, a.Values[i])
+	if negZero && len(whole) == 1 {
+		why = fmt.Errorf("%s: %q is 0 with a minus sign", a.Key, a.Values[i])
+	}
+	if number, plain := a.decimalCommaAt(base, i); number != "" {
+		return meant(a.placed(a.Values[i], why), []string{number}, []string{plain})
+	}
+	if i+1 >= len(a.Values) {
+		return nil
+	}
+	number := a.Values[i] + "," + a.Values[i+1]
+	r := base.ReadCommas(a.Key, number)
+	switch {
+	case !r.Decimal():
+		return nil
+	case r[0].Refused == "": // gp=1,-00,5's, which decimalCommaAt reads as no whole part
+		return meant(a.placed(a.Values[i], why), []string{number}, []string{r[0].Number})
+	}
+	return fmt.Errorf("%w; %s is one number? %s", a.placed(a.Values[i], why), number, r[0].Refused)
 }
 
 // decimalCommaAt is a's values k and k+1 joined by the comma between

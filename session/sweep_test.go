@@ -118,6 +118,12 @@ func TestParseSweep(t *testing.T) {
 		// A whole part with a 0 too many, as --set gp=00,5 is told its 0.5,
 		// where gp=00,5 trained 0 and 5 and named the first cell gp=00.
 		{[]string{"gp=00,5"}, 1, `gp, value 1 of 2: "00" begins with a 0, as no number's whole part does; 00,5 is one number? write it 0.5`},
+		// A 0 with a minus sign before digits is a negative fraction's
+		// whole part, told what the key says of that fraction, where
+		// gp=-0,5 trained 0 and 5 without a word.
+		{[]string{"gp=-0,5"}, 1, `gp, value 1 of 2: "-0" is 0 with a minus sign; -0,5 is one number? -0.5 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=-00,5"}, 1, `gp, value 1 of 2: "-00" begins with a 0, as no number's whole part does; -00,5 is one number? -0.5 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=1,-0,5"}, 1, `gp, value 2 of 3: "-0" is 0 with a minus sign; -0,5 is one number? -0.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"g_lr=00,5,1e-3"}, 1, `g_lr, value 1 of 3: "00" begins with a 0, as no number's whole part does; 00,5 is one number? write it 0.5`},
 		{[]string{"g_lr=1e-3,0,001"}, 1, `g_lr, value 3 of 3: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001`},
 		{[]string{"g_lr=0,5"}, 1, `g_lr, value 1 of 2: 0 out of range (0,10]; 0,5 is one number? write it 0.5`},
