@@ -263,8 +263,22 @@ func unreadAxis(axes []SweepAxis, cells []SweepCell) error {
 // both, "write it 1000, or 1.000 if the comma is a decimal one", as a
 // preset file's is. A key of no number, or a number the key does not
 // take (g_lr=1,000), is left as it is.
+//
+// A list of widths written bare is one width a value, told so as --set
+// tells such a list: --sweep g_hidden=2,048, which trained the layers 2
+// and 48 without a word, is `g_hidden, value 2 of 2: "048" begins with a
+// 0, as a number's thousands do after a comma; 2,048 is one width? write
+// it 2048`, and g_hidden=1,000 `width 0 out of range 1..4,096; 1,000 is
+// one width? write it 1000`.
 func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
-	if form, _, ferr := base.ValueForm(a.Key); ferr != nil || !strings.HasPrefix(form, "a number") {
+	form, _, ferr := base.ValueForm(a.Key)
+	noun := "number"
+	switch {
+	case ferr != nil:
+		return err
+	case strings.HasPrefix(form, "a list of widths"):
+		noun = "width"
+	case !strings.HasPrefix(form, "a number"):
 		return err
 	}
 	lead := i // the digits before the groups that value i is or begins: 10 of 10,000, 100 of 100,000
@@ -321,7 +335,7 @@ func (a SweepAxis) thousands(base engine.Config, i int, err error) error {
 	for k := range plains {
 		plains[k] = a.refusedBeside(base, plains[k])
 	}
-	return meant(err, numbers, plains)
+	return meantAs(err, noun, numbers, plains, "")
 }
 
 // decimalGroup adds to err, a refusal of a's value i, the fraction a
@@ -405,6 +419,12 @@ func meant(err error, numbers, plains []string) error {
 // meantIf is meant with cond after the numbers to write: " if the comma
 // is a decimal one".
 func meantIf(err error, numbers, plains []string, cond string) error {
+	return meantAs(err, "number", numbers, plains, cond)
+}
+
+// meantAs is meantIf of numbers that are each a noun: "2,048 is one
+// width? write it 2048".
+func meantAs(err error, noun string, numbers, plains []string, cond string) error {
 	var once []string // plains, each once, in their order
 	for i, p := range plains {
 		if !slices.Contains(numbers[:i], numbers[i]) {
@@ -414,13 +434,13 @@ func meantIf(err error, numbers, plains []string, cond string) error {
 	all := strings.Join(numbers, ",")
 	switch {
 	case len(numbers) == 1:
-		return fmt.Errorf("%w; %s is one number? write it %s%s", err, all, plains[0], cond)
+		return fmt.Errorf("%w; %s is one %s? write it %s%s", err, all, noun, plains[0], cond)
 	case len(once) == 1:
-		return fmt.Errorf("%w; %s is one number %s? write it once: %s%s", err, all, times(len(numbers)), once[0], cond)
+		return fmt.Errorf("%w; %s is one %s %s? write it once: %s%s", err, all, noun, times(len(numbers)), once[0], cond)
 	case len(once) < len(numbers):
-		return fmt.Errorf("%w; %s is %s, %d of them different? write each once: %s%s", err, all, numtext.Count(len(numbers), "number"), len(once), strings.Join(once, ","), cond)
+		return fmt.Errorf("%w; %s is %s, %d of them different? write each once: %s%s", err, all, numtext.Count(len(numbers), noun), len(once), strings.Join(once, ","), cond)
 	}
-	return fmt.Errorf("%w; %s is %s? write them %s%s", err, all, numtext.Count(len(numbers), "number"), strings.Join(plains, ","), cond)
+	return fmt.Errorf("%w; %s is %s? write them %s%s", err, all, numtext.Count(len(numbers), noun), strings.Join(plains, ","), cond)
 }
 
 // times is "twice" for 2, "3 times" for 3.

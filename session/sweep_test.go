@@ -105,6 +105,10 @@ func TestParseSweep(t *testing.T) {
 		// the number to write with the refusal of its groups.
 		{[]string{"epochs=10,000"}, 1, "epochs, value 2 of 2: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000"},
 		{[]string{"batch=1,024"}, 1, `batch, value 2 of 2: "024" begins with a 0, as a number's thousands do after a comma; 1,024 is one number? write it 1024`},
+		// A width with its thousands grouped, split at its comma, is told
+		// as --set g_hidden=2,048 is, where the sweep trained 2 and 48.
+		{[]string{"g_hidden=2,048"}, 1, `g_hidden, value 2 of 2: "048" begins with a 0, as a number's thousands do after a comma; 2,048 is one width? write it 2048`},
+		{[]string{"g_hidden=1,000"}, 1, `g_hidden, value 2 of 2: width 0 out of range 1..4,096; 1,000 is one width? write it 1000`},
 		{[]string{"epochs=2,500,10,000"}, 1, `epochs, value 4 of 4: 0 out of range 1..1,000,000,000; 10,000 is one number? write it 10000`},                   // 2 and 500 may be two values
 		{[]string{"epochs=100,000"}, 1, `epochs, value 2 of 2: 0 out of range 1..1,000,000,000; 100,000 is one number? write it 100000`},                      // three digits before the group
 		{[]string{"epochs=1,000,2,000"}, 1, `epochs, values 2 and 4 of 4: "000" appears twice; give it once; 1,000,2,000 is 2 numbers? write them 1000,2000`}, // each number told
