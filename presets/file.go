@@ -515,6 +515,19 @@ func fullWidthReason(data []byte, i int) string {
 func commaReason(data []byte, i int) (at int, reason string) {
 	digit := func(k int) bool { return k >= 0 && k < len(data) && '0' <= data[k] && data[k] <= '9' }
 	space := func(k int) bool { return k >= 0 && k < len(data) && strings.IndexByte(" \t\r\n", data[k]) >= 0 }
+	if digit(i) && digit(i-1) {
+		// 00,5, -05,5 and 007,5: refused at a digit after a 0 that
+		// begins the whole part, where "00: JSON writes it 0" read the
+		// whole part alone; read from the digits after the comma, as a
+		// number with a comma is.
+		end := i
+		for digit(end) {
+			end++
+		}
+		if end+1 < len(data) && data[end] == ',' && digit(end+1) {
+			i = end + 1
+		}
+	}
 	comma := i - 1 // the comma before the digits, spaces between
 	for space(comma) {
 		comma--
@@ -556,6 +569,11 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	number := string(data[start:last+1]) + "," + string(data[i:end])      // 0,001
 	readings := all[0].ReadCommas(key, number)                            // the default design's: the file's base is not read
 	switch {
+	case readings == nil && !spaced:
+		if reason := widthsReason(key, number); reason != "" {
+			return start, reason
+		}
+		return 0, ""
 	case readings == nil:
 		return 0, ""
 	case spaced && readings.Takes() != "":
@@ -566,6 +584,46 @@ func commaReason(data []byte, i int) (at int, reason string) {
 		return start, number + ": JSON has no decimal comma" + readings.Hint(false)
 	}
 	return start, number + ": JSON has no commas in a number" + readings.Hint(false)
+}
+
+// widthsReason says what to write for number, digits with commas given
+// to key, a list of widths, where they are one width with its thousands
+// grouped, a group after the first beginning with a 0, which no width is
+// written with, and the key takes that width, as --set tells them
+// (engine's groupedWidths): "g_hidden": 2,048 is "2,048: JSON has no
+// commas in a number; write it 2048, or [2,48] for 2 widths", and 1,000,
+// whose list [1,0] has a width 0, "write it 1000" alone, where they were
+// "048: JSON writes it 48" and "000: JSON writes it 0", the group read
+// alone. It is "" for any other number, and where the key refuses the
+// one width (64,000), which is left to the group's own words.
+func widthsReason(key, number string) string {
+	plain, ok := engine.Grouped(number)
+	groups := strings.Split(number, ",")
+	if !ok || !slices.ContainsFunc(groups[1:], func(g string) bool { return strings.HasPrefix(g, "0") }) {
+		return ""
+	}
+	takes := func(value string) bool {
+		probe := all[0].Clone() // the default design's, as ReadCommas reads a number
+		if probe.Set(key, value) != nil {
+			return false
+		}
+		err := probe.Validate()
+		return err == nil || !slices.Contains(engine.FaultKeys(err), key)
+	}
+	if !takes(plain) {
+		return ""
+	}
+	reason := number + ": JSON has no commas in a number; write it " + plain
+	widths := make([]string, len(groups))
+	for k, g := range groups {
+		if widths[k] = strings.TrimLeft(g, "0"); widths[k] == "" {
+			widths[k] = "0"
+		}
+	}
+	if list := strings.Join(widths, ","); takes(list) {
+		reason += fmt.Sprintf(", or [%s] for %d widths", list, len(widths))
+	}
+	return reason
 }
 
 // bracketsReason says what to write for a list of widths given to key

@@ -415,6 +415,15 @@ func TestParseErrors(t *testing.T) {
 		{"a decimal comma out of range", `{"g_lr": 12,5}`, "p.json:1:10: 12,5: JSON has no decimal comma, and 12.5 out of range (0,10]"},
 		{"a decimal comma out of range, spaced", `{"g_lr": 12, 5}`, "p.json:1:10: 12, 5: a key in double quotes goes after a value's comma, not 5; as one number, 12.5 out of range (0,10]"},
 		{"a fraction's thousands, neither reading, spaced", `{"eps": 1, 000}`, "p.json:1:9: 1, 000: a key in double quotes goes after a value's comma, not 000; as one number, 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)"},
+		// a whole part with a 0 too many before a decimal comma, told the
+		// number as --set gp=00,5 is, not "00: JSON writes it 0"
+		{"a decimal comma after a 0 too many", `{"gp": 00,5}`, "p.json:1:8: 00,5: JSON has no decimal comma; write it 0.5"},
+		{"a negative decimal comma after a 0 too many", `{"gp": -00,5}`, "p.json:1:8: -00,5: JSON has no decimal comma, and -0.5 out of range: 0 (off) or (0,1000]"},
+		// a width with its thousands grouped, told the width as --set
+		// g_hidden=2,048 is, not "048: JSON writes it 48" or "000: JSON
+		// writes it 0"
+		{"a width's thousands", `{"g_hidden": 1,000}`, "p.json:1:14: 1,000: JSON has no commas in a number; write it 1000"},
+		{"a width's thousands, or two widths", `{"g_hidden": 2,048}`, "p.json:1:14: 2,048: JSON has no commas in a number; write it 2048, or [2,48] for 2 widths"},
 		{"thousands", `{"epochs": 10,000}`, "p.json:1:12: 10,000: JSON has no commas in a number; write it 10000"},
 		{"millions", `{"epochs": 1,000,000, "batch": 10}`, "p.json:1:12: 1,000,000: JSON has no commas in a number; write it 1000000"},
 		{"a fraction's thousands", `{"gp": 1,000}`, "p.json:1:8: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
