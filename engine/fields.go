@@ -312,6 +312,9 @@ func (c *Config) set(key, value string) error {
 		if err != nil {
 			return err
 		}
+		if err := c.leadingZeros(f, "", trimmed); err != nil {
+			return err
+		}
 		v.SetInt(n)
 	case reflect.Bool: // the words a preset file takes, not ParseBool's 1, t, T, TRUE, …
 		if trimmed != "true" && trimmed != "false" {
@@ -340,6 +343,9 @@ func (c *Config) set(key, value string) error {
 		}
 		if underflows(trimmed, x) {
 			return c.tooNearZero(f, clip(trimmed))
+		}
+		if err := c.leadingZeros(f, "", trimmed); err != nil {
+			return err
 		}
 		v.SetFloat(unsigned(x))
 	case reflect.Slice:
@@ -397,6 +403,11 @@ func (c *Config) set(key, value string) error {
 		}
 		if !bracketed {
 			if err := c.groupedWidths(f, trimmed, items, list); err != nil {
+				return err
+			}
+		}
+		for _, item := range items { // after groupedWidths, which tells 2,048's "048" a group of thousands
+			if err := c.leadingZeros(f, "width ", item); err != nil {
 				return err
 			}
 		}
@@ -649,6 +660,47 @@ func GoNumberForm(text string) (plain, how string) {
 		return "", ""
 	}
 	return plain, how
+}
+
+// LeadingZeros is text, a number whose whole part begins with a 0
+// before another digit ("05", "00", "-007.5"), as Go reads one and
+// JSON, and so a preset file, does not, without those 0s ("5", "0",
+// "-7.5"), and how it was written, "has a leading 0; write it without
+// it"; "" and "" for any other text.
+func LeadingZeros(text string) (plain, how string) {
+	sign, digits := "", text
+	if d, ok := strings.CutPrefix(text, "-"); ok {
+		sign, digits = "-", d
+	}
+	n := 0
+	for n+1 < len(digits) && digits[n] == '0' && '0' <= digits[n+1] && digits[n+1] <= '9' {
+		n++
+	}
+	if n == 0 || !isNumber(text) {
+		return "", ""
+	}
+	if strings.Trim(digits, "0") == "" { // -00: a zero, which has no sign (unsigned)
+		sign = ""
+	}
+	if n > 1 {
+		return sign + digits[n:], "has leading 0s; write it without them"
+	}
+	return sign + digits[n:], "has a leading 0; write it without it"
+}
+
+// leadingZeros is the error for text, given to the field f (or to a
+// width of it, what "width "), where its whole part begins with a 0
+// before another digit (LeadingZeros): --set gp=05 is `gp: "05" has a
+// leading 0; write it without it: 5`, as a preset file's "gp": 05 is
+// "05: JSON writes it 5", where --set took it as 5 and gp=00 as 0. The
+// 0 may as well be a point's lost, 0.5, as nothing: the number is told,
+// not guessed. It is nil for any other text.
+func (c *Config) leadingZeros(f configField, what, text string) error {
+	plain, how := LeadingZeros(text)
+	if plain == "" {
+		return nil
+	}
+	return c.writtenAs(f, what, text, plain, how)
 }
 
 // isFullWidth reports whether r is a full-width form of a printable

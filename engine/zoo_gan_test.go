@@ -369,6 +369,17 @@ func TestConfigSet(t *testing.T) {
 		// "width 0 out of range" (Validate's), or trained as 2 and 48.
 		{"g_hidden", "1,000", `g_hidden: width 0 out of range 1..4,096; 1,000 is one width? write it 1000`},
 		{"g_hidden", "2,048", `g_hidden: width "048" begins with a 0, as a number's thousands do after a comma; 2,048 is one width? write it 2048, or 2,48 for 2 widths`},
+		// A whole part that begins with a 0 before another digit, which a
+		// preset file refuses ("05: JSON writes it 5"), is refused with
+		// the number to write, where --set took gp=05 as 5 and gp=00 as
+		// 0; a width after groupedWidths has had its say.
+		{"gp", "05", `gp: "05" has a leading 0; write it without it: 5`},
+		{"gp", "00", `gp: "00" has a leading 0; write it without it: 0`},
+		{"gp", "000.5", `gp: "000.5" has leading 0s; write it without them: 0.5`},
+		{"gp", "-05", `gp: "-05" has a leading 0, and -5 out of range: 0 (off) or (0,1000]`},
+		{"batch", "064", `batch: "064" has a leading 0; write it without it: 64`},
+		{"g_hidden", "016,32", `g_hidden: width "016" has a leading 0; write it without it: 16`},
+		{"g_hidden", "16,016", `g_hidden: width "016" has a leading 0; write it without it: 16`}, // 16016 out of range: no one width
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},

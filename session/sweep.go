@@ -161,7 +161,7 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 			}
 			said[v] = i
 			probe := base.Clone()
-			if err := probe.Set(a.Key, v); err != nil {
+			if err := setSwept(&probe, a.Key, v); err != nil {
 				return Sweep{}, a.asOneList(base, a.fraction(base, i, a.thousands(base, i, a.placed(v, a.spacedValues(base, seeds, err)))))
 			}
 			if err := a.groupedThousands(base, probe, i); err != nil { // batch=1,024: 1 and 24, taken
@@ -210,7 +210,55 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 	if err := unreadAxis(axes, cells); err != nil {
 		return Sweep{}, err
 	}
+	if err := zeroLedValue(base, axes); err != nil {
+		return Sweep{}, err
+	}
 	return Sweep{Axes: axes, Cells: cells}, nil
+}
+
+// setSwept sets key to v, a swept value, on cfg, as --set does, but
+// for a number whose whole part begins with a 0 before another digit,
+// "024", "05", which --set refuses (engine.LeadingZeros) and a sweep
+// reads as the number without its 0s until every other check is done:
+// such a value is most often a part of a number its commas split, the
+// group of thousands of batch=1,024 or the fraction's digits of
+// gp=0,05, which those checks tell whole (groupedThousands,
+// fractionDigits, zeroWhole), and told its 0s first, epochs=10,000's
+// "000" would hide the 10000 meant behind "write it without them: 0".
+// zeroLedValue refuses what is left.
+func setSwept(cfg *engine.Config, key, v string) error {
+	err := cfg.Set(key, v)
+	if err == nil {
+		return nil
+	}
+	if plain, _ := engine.LeadingZeros(v); plain != "" {
+		probe := cfg.Clone()
+		if probe.Set(key, plain) == nil {
+			*cfg = probe
+			return nil
+		}
+	}
+	return err
+}
+
+// zeroLedValue refuses the first value of axes that --set refuses for
+// its leading 0s alone and no other check has told (setSwept): --sweep
+// gp=05 is `gp: "05" has a leading 0; write it without it: 5`, as --set
+// gp=05 is and a preset file's "gp": 05, where it was the cell gp=5, and
+// gp=00,1 the cells 0 and 1; nil where there is none.
+func zeroLedValue(base engine.Config, axes []SweepAxis) error {
+	for _, a := range axes {
+		if a.Key == PresetKey {
+			continue
+		}
+		for _, v := range a.Values {
+			probe := base.Clone()
+			if err := probe.Set(a.Key, v); err != nil {
+				return a.placed(v, err)
+			}
+		}
+	}
+	return nil
 }
 
 // unreadAxis refuses a sweep of a key that no cell's design reads
@@ -894,11 +942,11 @@ func sweepCells(base engine.Config, axes []SweepAxis, designs map[string]engine.
 				if a.Key == PresetKey {
 					cfg = designs[v].Clone()
 					for i, before := range c.Values {
-						if err := cfg.Set(axes[i].Key, before); err != nil {
+						if err := setSwept(&cfg, axes[i].Key, before); err != nil {
 							return nil, err
 						}
 					}
-				} else if err := cfg.Set(a.Key, v); err != nil {
+				} else if err := setSwept(&cfg, a.Key, v); err != nil {
 					return nil, err
 				}
 				next = append(next, SweepCell{Values: append(append([]string(nil), c.Values...), v), Config: cfg})

@@ -128,6 +128,13 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"gp=-0,5"}, 1, `gp, value 1 of 2: "-0" is 0 with a minus sign; -0,5 is one number? -0.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"gp=-00,5"}, 1, `gp, value 1 of 2: "-00" begins with a 0, as no number's whole part does; -00,5 is one number? -0.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"gp=1,-0,5"}, 1, `gp, value 2 of 3: "-0" is 0 with a minus sign; -0,5 is one number? -0.5 out of range: 0 (off) or (0,1000]`},
+		// A value whose whole part begins with a 0 before another digit,
+		// which --set and a preset file refuse, is refused as they
+		// refuse it, where it was the cell gp=5, once no number its
+		// commas split is told.
+		{[]string{"gp=05"}, 1, `gp: "05" has a leading 0; write it without it: 5`},
+		{[]string{"gp=00,1e-3"}, 1, `gp, value 1 of 2: "00" has a leading 0; write it without it: 0`},
+		{[]string{"g_hidden=016,32"}, 1, `g_hidden, value 1 of 2: width "016" has a leading 0; write it without it: 16`},
 		{[]string{"g_lr=00,5,1e-3"}, 1, `g_lr, value 1 of 3: "00" begins with a 0, as no number's whole part does; 00,5 is one number? write it 0.5`},
 		{[]string{"g_lr=1e-3,0,001"}, 1, `g_lr, value 3 of 3: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001`},
 		{[]string{"g_lr=0,5"}, 1, `g_lr, value 1 of 2: 0 out of range (0,10]; 0,5 is one number? write it 0.5`},
@@ -1100,7 +1107,7 @@ func TestSweepOfOneListWrittenBareSaysTheBrackets(t *testing.T) {
 	base := testdesigns.PerSample(10)
 	for spec, want := range map[string]string{
 		"g_hidden=16,16":     `g_hidden, values 1 and 2 of 2: "16" appears twice; give it once, or for the one list 16,16 write g_hidden=[16,16]`,
-		"g_hidden=8,08":      `g_hidden, values 1 and 2 of 2: 8 and 08 are the same value; give one of them, or for the one list 8,08 write g_hidden=[8,08]`,
+		"g_hidden=8,08":      `g_hidden, values 1 and 2 of 2: 8 and 08 are the same value; give one of them`, // [8,08] not offered: its 08 is refused (engine.LeadingZeros)
 		"d_lr=1e-3,1e-3":     `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`,
 		"g_hidden=[16],16":   `g_hidden, values 1 and 2 of 2: [16] and 16 are the same value; give one of them`,
 		"g_hidden=4097,4097": `g_hidden, values 1 and 2 of 2: "4097" appears twice; give it once`, // [4097,4097] is no design either
