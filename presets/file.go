@@ -1031,7 +1031,7 @@ func Load(path string) (engine.Config, error) {
 	n, _ := f.ReadAt(head, 0)
 	head = head[:n]
 	if engine.IsCheckpoint(head) {
-		return engine.Config{}, fmt.Errorf("%s is a checkpoint, not a preset file: %s continues its run", path, command.Train("--resume "+shellword.Quote(path)))
+		return engine.Config{}, fmt.Errorf("%s is a checkpoint, not a preset file: %s continues its run", path, shellword.Noted(command.Train("--resume "+shellword.Quote(path)), path))
 	}
 	// A file too large to read that does not begin as a JSON object does
 	// is told what Parse tells a smaller one of its kind, from its first

@@ -652,12 +652,19 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 		"small.ckpt":  ckpt,
 		"large.ckpt":  append(bytes.Clone(ckpt), make([]byte, MaxFileSize)...), // a wide design's
 		"my run.ckpt": ckpt,
+		// Written $'…', the command said to be bash's and zsh's: '…' showed
+		// the rest of the line reversed.
+		"r\u202etpkc.ckpt": ckpt,
+		"run\xff.ckpt":     ckpt,
 	} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		want := path + " is a checkpoint, not a preset file: ganui --resume " + shellword.Quote(path) + " continues its run"
+		if q, ok := shellword.Dollar(path); ok {
+			want = path + " is a checkpoint, not a preset file: ganui --resume " + q + shellword.DollarNote + " continues its run"
+		}
 		if _, err := Resolve(path); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%s): %v; want %q", name, err, want)
 		}

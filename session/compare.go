@@ -588,9 +588,11 @@ func (a Again) resumeText() string {
 
 // resumeCommand is the command that resumes the checkpoint path, its
 // path quoted for the shell as the again: command's words are: a
-// resumed 'my run.ckpt' unquoted would be two words to a shell.
+// resumed 'my run.ckpt' unquoted would be two words to a shell, and
+// one named with U+202E is written $'r\u202etpkc.ckpt', the command
+// ended DollarNote (shellword.Noted), where '…' showed it reversed.
 func (s *Session) resumeCommand(path string) string {
-	return command.Train("--resume " + shellword.Quote(path))
+	return shellword.Noted(command.Train("--resume "+shellword.Quote(path)), path)
 }
 
 // resumeNote is resumeCommand as a note on the screen gives it, "--resume
@@ -601,7 +603,7 @@ func (s *Session) resumeCommand(path string) string {
 // a space, which a copy of the command from the terminal gives; the lines
 // printed once the trainer has quit read it as one too (PlainNote).
 func (s *Session) resumeNote(path string) string {
-	return command.Train(numtext.Together("--resume " + shellword.Quote(path)))
+	return shellword.Noted(command.Train(numtext.Together("--resume "+shellword.Quote(path))), path)
 }
 
 // presetCommand is the command that trains the design name, a built-in
@@ -609,7 +611,7 @@ func (s *Session) resumeNote(path string) string {
 // as resumeCommand quotes a checkpoint's: what a refusal of that design
 // given to --resume offers instead.
 func presetCommand(name string) string {
-	return command.Train("--preset " + shellword.Quote(name))
+	return shellword.Noted(command.Train("--preset "+shellword.Quote(name)), name)
 }
 
 // Again returns the command that runs the run again, as it stands. Its
@@ -672,6 +674,17 @@ func (s *Session) Again() Again {
 // is written $'my\u202enosj.json', and the command ends DollarNote, as a
 // stopped headless run's does.
 func (s *Session) trainCommand(preset string, base engine.Config, plan int) string {
+	line, dollar := s.trainWords(preset, base, plan)
+	if dollar {
+		return command.Train(line) + shellword.DollarNote
+	}
+	return command.Train(line)
+}
+
+// trainWords is trainCommand's words as shellword.Words writes them,
+// without "ganui" and DollarNote, and whether one is $'…': what a
+// command that adds words after them (again's output flags) ends with.
+func (s *Session) trainWords(preset string, base engine.Config, plan int) (line string, dollar bool) {
 	var args []string
 	if preset != presets.Default {
 		args = append(args, "--preset", preset)
@@ -685,11 +698,7 @@ func (s *Session) trainCommand(preset string, base engine.Config, plan int) stri
 	if n := namedSamples(s.opts.Samples, s.gan.Plane() != nil); n > 0 {
 		args = append(args, "--samples", fmt.Sprint(n))
 	}
-	line, dollar := shellword.Words(append(args, "--seed", fmt.Sprint(s.gan.Seed())))
-	if dollar {
-		return command.Train(line) + shellword.DollarNote
-	}
-	return command.Train(line)
+	return shellword.Words(append(args, "--seed", fmt.Sprint(s.gan.Seed())))
 }
 
 // leftPlan records that the run did what no command line repeats, at

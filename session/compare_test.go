@@ -1938,6 +1938,69 @@ func TestRefusalInAReplayNamesTheFrameAlone(t *testing.T) {
 	}
 }
 
+// TestResumeCommandWritesWhatATerminalObeysEscaped: a checkpoint whose name
+// holds a character a terminal obeys (U+202E, which --resume takes) or a byte
+// not UTF-8, resumed, is named in the commands that resume it, the again:
+// line's and w's note, as the again: command's own words are, $'…' and the
+// command ended DollarNote: quoted '…', the terminal showed the rest of the
+// line reversed, and what a user copied from it was another file's name. So is
+// a preset file so named given to --resume, and the command a run resumed
+// from such a checkpoint, now gone, is trained again by, its output flags
+// before DollarNote.
+func TestResumeCommandWritesWhatATerminalObeysEscaped(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	Adjust{DLR, +1}.apply(s)
+	s.trainEpoch()
+	b, err := os.ReadFile(saved(t, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"r\u202etpkc.ckpt", "my\xffrun.ckpt"} {
+		path := filepath.Join(s.opts.Dir, name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		q, _ := shellword.Dollar(path)
+		r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Watch: true})
+		if a, want := r.Again(), "ganui --resume "+q+shellword.DollarNote+" continues it"; a.Resume != want {
+			t.Errorf("resumed from %q: %q\nwant %q", path, a.Resume, want)
+		}
+		Save{}.apply(r)
+		if want := "already saved epoch 2, nothing changed since: ganui --resume\u00a0" + q + shellword.DollarNote + " continues from it"; r.note != want {
+			t.Errorf("w on the resumed run: %q\nwant %q", r.note, want)
+		}
+		// A preset file so named, given to --resume, below.
+		design := filepath.Join(s.opts.Dir, strings.TrimSuffix(name, ".ckpt")+".json")
+		if err := os.WriteFile(design, presets.Marshal(blogConfig(t, 10)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Gone, the run is trained again from its start, its --log after
+		// the command's words and the note after both, once: the
+		// command's --preset, that preset file, wrote it between them.
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct{ preset, log, note string }{
+			{"", "run.csv", ""},
+			{"", "run\u202e.csv", shellword.DollarNote},
+			{design, "run.csv", shellword.DollarNote},
+			{design, "run\u202e.csv", shellword.DollarNote},
+		} {
+			r.opts.Preset, r.opts.LogPath = c.preset, c.log
+			want := " --seed 3 --log " + shellword.Quote(c.log) + c.note + " (its checks then come every 10 epochs, where this run's came every 50)"
+			if got := r.again(); !strings.HasSuffix(got, want) || strings.Count(got, shellword.DollarNote) != len(c.note)/len(shellword.DollarNote) {
+				t.Errorf("resumed from %q, gone, --preset %q --log %q: %q\nwant it to end %q", path, c.preset, c.log, got, want)
+			}
+		}
+		dq, _ := shellword.Dollar(design)
+		want := "--resume: " + design + " is a preset file, not a checkpoint: ganui --preset " + dq + shellword.DollarNote + " trains its design from the start"
+		if _, err := New(Options{Resume: design}); err == nil || err.Error() != want {
+			t.Errorf("New(Resume: a preset file %q): %v\nwant %q", design, err, want)
+		}
+	}
+}
+
 // TestAgainWritesWhatATerminalObeysEscaped: a preset file whose name holds a
 // character a terminal obeys, U+202E, which shows the rest of a line
 // reversed, or a byte that is not UTF-8, is named in the again: command as

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/shellword"
@@ -715,7 +716,14 @@ func (s *Session) again() string {
 			if !loaded { // a design no preset names, which headless writes no file of
 				preset, base = nearestPreset(s.gan.Config())
 			}
-			again = "train the run from its start, as " + why + ": " + s.trainCommand(preset, base, at) + s.outputFlags()
+			line, dollar := s.trainWords(preset, base, at)
+			flags, paths := s.outputFlags()
+			again = "train the run from its start, as " + why + ": " + command.Train(line) + flags
+			if dollar {
+				again += shellword.DollarNote
+			} else {
+				again = shellword.Noted(again, paths...)
+			}
 		}
 	}
 	if at < s.planned {
@@ -730,15 +738,18 @@ func (s *Session) again() string {
 }
 
 // outputFlags is the flags of the files s's run writes, each with its
-// path quoted for the shell: " --log run.csv --save run.ckpt".
-func (s *Session) outputFlags() string {
-	var flags string
+// path quoted for the shell: " --log run.csv --save run.ckpt", and the
+// paths, whose command ends DollarNote where one needs it
+// (shellword.Noted): after them, not between the train command's words
+// and theirs.
+func (s *Session) outputFlags() (flags string, paths []string) {
 	for _, f := range []struct{ flag, path string }{{"--log", s.opts.LogPath}, {"--save", s.opts.SavePath}, {"--plot", s.opts.PlotPath}} {
 		if f.path != "" {
 			flags += " " + f.flag + " " + shellword.Quote(f.path)
+			paths = append(paths, f.path)
 		}
 	}
-	return flags
+	return flags, paths
 }
 
 // dirError is err's *outputfile.DirError, the directory the cause of a

@@ -403,7 +403,7 @@ func putCommand(temp, to string, mode fs.FileMode) string {
 	if mode != 0 {
 		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
 	}
-	return cmd
+	return shellword.Noted(cmd, temp, to) // $'…' said to be bash's and zsh's
 }
 
 // wholeWords says temp, a write of a file called base left whole
@@ -1318,7 +1318,7 @@ func keepCommand(temp, to string, mode fs.FileMode) string {
 	if mode != 0 {
 		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
 	}
-	return cmd + " && rm " + shellword.Quote(temp)
+	return shellword.Noted(cmd+" && rm "+shellword.Quote(temp), temp, to) // $'…' said to be bash's and zsh's
 }
 
 // WriteBeside writes what fill writes to a new file beside path, under

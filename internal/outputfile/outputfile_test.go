@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // TestWriteFailureKeepsTheOldFile: when fill fails halfway, the file
@@ -267,5 +269,28 @@ func TestLeftWholeSaysWhenAfterItsCause(t *testing.T) {
 	ue := &UnplacedError{Path: "out/run.ckpt", Temp: "out/.run.ckpt.tmp-0123abcd", Mode: 0o600, Err: placeRefused("out/run.ckpt", syscall.EACCES)}
 	if want := ": once the directory is writable, mv out/.run.ckpt.tmp-0123abcd out/run.ckpt && chmod 600 out/run.ckpt puts it in place"; !strings.HasSuffix(ue.Error(), want) {
 		t.Errorf("its place refused:\ngot  %q\nwant it to end %q", ue.Error(), want)
+	}
+}
+
+// TestCommandsWriteWhatATerminalObeysEscaped: the commands that put a file
+// left whole in place name a path that holds U+202E or a byte not UTF-8 as
+// bash and zsh read $'…', and end saying so (shellword.Noted): quoted '…',
+// the terminal showed the rest of the line reversed. One of plain names is
+// as it was.
+func TestCommandsWriteWhatATerminalObeysEscaped(t *testing.T) {
+	for _, to := range []string{"out/r\u202etpkc.ckpt", "out/run\xff.csv"} {
+		temp := "out/.x.tmp-1"
+		q, _ := shellword.Dollar(to)
+		for _, c := range []struct{ got, want string }{
+			{putCommand(temp, to, 0o600), "mv " + temp + " " + q + " && chmod 600 " + q + shellword.DollarNote},
+			{keepCommand(temp, to, 0), "ln " + temp + " " + q + " && rm " + temp + shellword.DollarNote},
+		} {
+			if c.got != c.want {
+				t.Errorf("%q\nwant %q", c.got, c.want)
+			}
+		}
+	}
+	if got := keepCommand("out/.x.tmp-1", "out/run.ckpt", 0o600); got != "ln out/.x.tmp-1 out/run.ckpt && chmod 600 out/run.ckpt && rm out/.x.tmp-1" {
+		t.Errorf("plain names: %q", got)
 	}
 }

@@ -15,7 +15,17 @@ import (
 // unless it needs none: a word of letters, digits and _.,:+=/- alone is
 // written as it is, as a shell reads it (ring, run.json, g_lr=1e-3), and
 // any other, a file's name with a space or a *, is quoted ('my run.json').
+// A word that holds a character a terminal obeys, or a byte that is not
+// UTF-8, is written as Dollar writes it, $'r\u202etpkc.ckpt': in '…' a
+// terminal would show the rest of the line reversed (U+202E) or broken
+// (a line break), and a copy of what it showed would be another word.
+// Every word ganui prints for a user to run or to read as a file's name
+// is written so; a command that holds such a word ends DollarNote
+// (Noted).
 func Quote(w string) string {
+	if q, ok := Dollar(w); ok {
+		return q
+	}
 	if w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,:+=/-") == "" {
 		return w
 	}
@@ -27,18 +37,32 @@ func Quote(w string) string {
 // headless run's line and the trainer's again: command end so.
 const DollarNote = " (a command for bash or zsh, which read its $'…')"
 
-// Words writes words as a command line's, each as Dollar writes it where
-// it holds a character a terminal obeys, else as Quote does, joined by
-// spaces; dollar reports that one is Dollar's, which the line's command
-// then ends DollarNote to say.
+// NeedsDollar reports whether Quote writes w as Dollar does: w holds a
+// character a terminal obeys (visible.Hidden) or a byte that is not UTF-8.
+func NeedsDollar(w string) bool {
+	return !utf8.ValidString(w) || strings.ContainsFunc(w, visible.Hidden)
+}
+
+// Noted is cmd, a command line whose words, quoted by Quote, include
+// words, ended DollarNote where one of words needs Dollar (NeedsDollar):
+// "ganui --resume $'r\u202etpkc.ckpt' (a command for bash or zsh, which
+// read its $'…')", and cmd as it is where none does.
+func Noted(cmd string, words ...string) string {
+	for _, w := range words {
+		if NeedsDollar(w) {
+			return cmd + DollarNote
+		}
+	}
+	return cmd
+}
+
+// Words writes words as a command line's, each as Quote writes it,
+// joined by spaces; dollar reports that Quote wrote one as Dollar does,
+// which the line's command then ends DollarNote to say.
 func Words(words []string) (line string, dollar bool) {
 	qs := make([]string, len(words))
 	for i, w := range words {
-		q, ok := Dollar(w)
-		if !ok {
-			q = Quote(w)
-		}
-		qs[i], dollar = q, dollar || ok
+		qs[i], dollar = Quote(w), dollar || NeedsDollar(w)
 	}
 	return strings.Join(qs, " "), dollar
 }
@@ -52,7 +76,7 @@ func Words(words []string) (line string, dollar bool) {
 // word on one line and shows it as it is: Quote's '…' holds the line
 // break, and its terminal obeys the rest.
 func Dollar(w string) (q string, ok bool) {
-	if utf8.ValidString(w) && !strings.ContainsFunc(w, visible.Hidden) {
+	if !NeedsDollar(w) {
 		return "", false
 	}
 	var b strings.Builder

@@ -21,6 +21,10 @@ func TestQuote(t *testing.T) {
 		{"$HOME", "'$HOME'"},
 		{"~/x.json", "'~/x.json'"},
 		{"", "''"},
+		// A character a terminal obeys, or a byte not UTF-8: Dollar's.
+		{"r\u202etpkc.ckpt", `$'r\u202etpkc.ckpt'`},
+		{"my run\xff.ckpt", `$'my run\xff.ckpt'`},
+		{"it's\n.csv", `$'it\'s\n.csv'`},
 	} {
 		if got := Quote(c.w); got != c.want {
 			t.Errorf("Quote(%q) = %s, want %s", c.w, got, c.want)
@@ -28,12 +32,34 @@ func TestQuote(t *testing.T) {
 	}
 }
 
+// TestNoted: a command ends DollarNote where one of its words is written
+// $'…', and only there.
+func TestNoted(t *testing.T) {
+	for _, c := range []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"run.ckpt", "my run.ckpt"}, "cmd"},
+		{[]string{"run.ckpt", "r\u202etpkc.ckpt"}, "cmd" + DollarNote},
+		{[]string{"r\xff.ckpt"}, "cmd" + DollarNote},
+		{nil, "cmd"},
+	} {
+		if got := Noted("cmd", c.words...); got != c.want {
+			t.Errorf("Noted(cmd, %q) = %q, want %q", c.words, got, c.want)
+		}
+	}
+}
+
 // FuzzQuote: a POSIX shell reads a quoted word back as the one word it
-// was.
+// was; bash one that Quote writes $'…' (NeedsDollar).
 func FuzzQuote(f *testing.F) {
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		f.Skip("no sh")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		f.Skip("no bash")
 	}
 	for _, w := range []string{"ring", "my run.json", "it's", "$(x)", "a\\b", "", "'", "-n"} {
 		f.Add(w)
@@ -42,7 +68,12 @@ func FuzzQuote(f *testing.F) {
 		if strings.ContainsRune(w, 0) {
 			return // no argument of a command line holds a NUL
 		}
-		out, err := exec.Command(sh, "-c", "printf %s "+Quote(w)).Output()
+		cmd := exec.Command(sh, "-c", "printf %s "+Quote(w))
+		if NeedsDollar(w) {
+			cmd = exec.Command(bash, "-c", "printf %s "+Quote(w))
+			cmd.Env = append(cmd.Environ(), "LC_ALL=C.UTF-8")
+		}
+		out, err := cmd.Output()
 		if err != nil || string(out) != w {
 			t.Fatalf("sh read %s as %q (%v), want %q", Quote(w), out, err, w)
 		}
