@@ -422,8 +422,10 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop, or a failed output's after the line that says why
 	// it stopped (a full disk), as a single run's names its --resume: a
-	// reader gone is said nothing of, as cat says nothing.
-	if errors.Is(err, session.ErrInterrupted) && (signalled(ctx) || outputFailed(stdout)) {
+	// reader gone is said nothing of, as cat says nothing. A failed
+	// output that lost the final line of a seed that finished says so
+	// even where every seed finished (the last line's write failed).
+	if errors.Is(err, session.ErrInterrupted) && (signalled(ctx) || outputFailed(stdout)) || outputFailed(stdout) && len(res.Lost) > 0 {
 		fmt.Fprintln(stderr, unfinishedSeeds(res, opts.asGiven))
 	}
 	return drawBatch(plot, err, func() error { return plot.WriteSeeds(figure.FromSeeds(res)) })
@@ -436,12 +438,15 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 // --seeds 3-6 trains them". The summary's unfinished= counts them, and
 // the interrupted have their final lines, but the seeds never started
 // are on no line: of --seeds 1,4,7-30, a reader would have to work out
-// which to train again.
+// which to train again. Nor are the seeds that finished but whose final
+// line a failed output lost (BatchResult.Lost): named first, "ganui:
+// seeds 1-3 left: 1 finished but not printed, 2 interrupted, 3 not
+// started", and trained again with them.
 func unfinishedSeeds(res session.BatchResult, given []givenFlag) string {
 	done := make(map[uint64]bool, len(res.Runs))
 	var interrupted, unstarted, left []uint64
 	for _, r := range res.Runs {
-		done[r.Seed] = r.State != session.Interrupted
+		done[r.Seed] = r.State != session.Interrupted && !slices.Contains(res.Lost, r.Seed)
 		if r.State == session.Interrupted {
 			interrupted = append(interrupted, r.Seed)
 		}
@@ -460,12 +465,14 @@ func unfinishedSeeds(res session.BatchResult, given []givenFlag) string {
 		}
 		return "seeds " + session.CompactSeeds(s)
 	}
-	var named [2]string // the seeds named once where all are of a kind
-	if len(interrupted) > 0 && len(unstarted) > 0 {
-		named = [2]string{session.CompactSeeds(interrupted), session.CompactSeeds(unstarted)}
+	var how [3]string // the seeds named where they are of more than one kind
+	for i, s := range [][]uint64{res.Lost, interrupted, unstarted} {
+		if len(s) > 0 {
+			how[i] = session.CompactSeeds(s)
+		}
 	}
 	retrain := retrainCommand(given, "seeds", []givenFlag{{"seeds", []string{"--seeds", session.CompactSeeds(left)}}})
-	return unfinishedLine(seeds(left), named, len(interrupted) > 0, []string{retrain}, len(left) == 1, plotKept(given, "batch"))
+	return unfinishedLine(seeds(left), how, true, []string{retrain}, len(left) == 1, plotKept(given, "batch"))
 }
 
 // givenFlag is one flag of the command line as given: its name, and its
@@ -550,28 +557,37 @@ func plotKept(given []givenFlag, whose string) string {
 
 // unfinishedLine is the line a stopped --seeds batch or --sweep ends
 // with on stderr, "ganui: LEFT unfinished: HOW; RETRAIN trains them":
-// left names or counts what the stop left unfinished; how holds those
-// interrupted and those never started, each named or counted, or both
-// "" where left names them and all are of one kind, interrupted saying
-// which; retrain is the flags that train them, each set trains a part
-// of them ("… and … train them", each after " and ", not numtext.List's
+// left names or counts what the stop left unfinished; how holds, each
+// named or counted, "" for none, those that finished but whose line the
+// output lost (a full disk), those interrupted and those never started,
+// each kind said, but the kind alone where all are of one and names
+// says that left names them (a batch's seeds); retrain is the flags
+// that train them, each set trains a part of them ("… and … train
+// them", each after " and ", not numtext.List's
 // commas, which would read as the end of a command's last value,
 // "--sweep g_lr=1e-3,1e-2,"); one says left is a single item (it); kept
 // ends the sentence (plotKept). Three commands and more are each on a
 // line of their own below it, "; these 3 commands train them:", indented
 // by two spaces, where "A and B and C train them" ran three commands into
-// one line to pick apart: each is copied as a line.
-func unfinishedLine(left string, how [2]string, interrupted bool, retrain []string, one bool, kept string) string {
-	text := "not started"
-	switch {
-	case how[0] != "" && how[1] != "":
-		text = how[0] + " interrupted, " + how[1] + " not started"
-	case how[0] != "":
-		text = how[0] + " interrupted"
-	case how[1] != "":
-		text = how[1] + " not started"
-	case interrupted:
-		text = "interrupted"
+// one line to pick apart: each is copied as a line. A line with one
+// whose line was lost says "LEFT left", not "unfinished", which that one
+// is not: "ganui: seeds 1-3 left: 1 finished but not printed, 2
+// interrupted, 3 not started; … --seeds 1-3 … trains them".
+func unfinishedLine(left string, how [3]string, names bool, retrain []string, one bool, kept string) string {
+	kinds := [3]string{"finished but not printed", "interrupted", "not started"}
+	var said []string
+	text := ""
+	for i, h := range how {
+		if h != "" {
+			said, text = append(said, h+" "+kinds[i]), kinds[i]
+		}
+	}
+	if len(said) > 1 || !names {
+		text = strings.Join(said, ", ")
+	}
+	unfinished := "unfinished"
+	if how[0] != "" {
+		unfinished = "left"
 	}
 	trains, them := "trains", "them"
 	if len(retrain) > 1 {
@@ -581,9 +597,9 @@ func unfinishedLine(left string, how [2]string, interrupted bool, retrain []stri
 		them = "it"
 	}
 	if len(retrain) > 2 {
-		return fmt.Sprintf("ganui: %s unfinished: %s; these %d commands %s %s%s:\n  %s", left, text, len(retrain), trains, them, kept, strings.Join(retrain, "\n  "))
+		return fmt.Sprintf("ganui: %s %s: %s; these %d commands %s %s%s:\n  %s", left, unfinished, text, len(retrain), trains, them, kept, strings.Join(retrain, "\n  "))
 	}
-	return fmt.Sprintf("ganui: %s unfinished: %s; %s %s %s%s", left, text, strings.Join(retrain, " and "), trains, them, kept)
+	return fmt.Sprintf("ganui: %s %s: %s; %s %s %s%s", left, unfinished, text, strings.Join(retrain, " and "), trains, them, kept)
 }
 
 // unfinishedCells is the line a stopped --sweep ends with on stderr, as
@@ -598,7 +614,7 @@ func unfinishedLine(left string, how [2]string, interrupted bool, retrain []stri
 // it, as its row sums them up; cells that are not one grid take a
 // --sweep each grid (sweepBoxes).
 func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) string {
-	var interrupted, unstarted []string
+	var kinds [3][]string // lost, interrupted, not started
 	length := 0
 	for _, c := range res.Unfinished {
 		parts := make([]string, len(c.Values))
@@ -607,20 +623,23 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 		}
 		name := visible.String(strings.Join(parts, ",")) // a line break in a value: one line
 		length += len(name) + 1
-		if c.Started {
-			interrupted = append(interrupted, name)
-		} else {
-			unstarted = append(unstarted, name)
+		switch {
+		case c.Lost:
+			kinds[0] = append(kinds[0], name)
+		case c.Started:
+			kinds[1] = append(kinds[1], name)
+		default:
+			kinds[2] = append(kinds[2], name)
 		}
 	}
-	how := [2]string{strings.Join(interrupted, " "), strings.Join(unstarted, " ")}
-	if length > maxUnfinishedNames {
-		how = [2]string{strconv.Itoa(len(interrupted)), strconv.Itoa(len(unstarted))}
-		if len(interrupted) == 0 {
-			how[0] = ""
-		}
-		if len(unstarted) == 0 {
-			how[1] = ""
+	var how [3]string
+	for i, names := range kinds {
+		switch {
+		case len(names) == 0:
+		case length > maxUnfinishedNames:
+			how[i] = strconv.Itoa(len(names))
+		default:
+			how[i] = strings.Join(names, " ")
 		}
 	}
 	var flags []string
@@ -632,7 +651,7 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 		flags = append(flags, retrainCommand(given, "sweep", f))
 	}
 	left := fmt.Sprintf("%d of %d cells", len(res.Unfinished), cells)
-	return unfinishedLine(left, how, len(interrupted) > 0, flags, len(res.Unfinished) == 1, plotKept(given, "sweep"))
+	return unfinishedLine(left, how, false, flags, len(res.Unfinished) == 1, plotKept(given, "sweep"))
 }
 
 // maxUnfinishedNames bounds the characters of the cells a stopped
@@ -745,8 +764,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop, or a failed output's, as --seeds says it
-	// (headlessSeeds).
-	if errors.Is(err, session.ErrInterrupted) && (signalled(ctx) || outputFailed(stdout)) {
+	// (headlessSeeds): a cell whose row it lost is unfinished too.
+	if errors.Is(err, session.ErrInterrupted) && signalled(ctx) || outputFailed(stdout) && len(res.Unfinished) > 0 {
 		fmt.Fprintln(stderr, unfinishedCells(res, len(opts.sweep.Cells), opts.asGiven))
 	}
 	return drawSweep(plot, res, err)

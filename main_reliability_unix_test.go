@@ -604,7 +604,7 @@ func TestAFullOutputStillFails(t *testing.T) {
 		left string // the second line's start, "" for none
 	}{
 		{[]string{"--list-presets"}, ""},
-		{[]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--seeds", "1-2", "--jobs", "1"}, "ganui: seed 2 unfinished: "},
+		{[]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--seeds", "1-2", "--jobs", "1"}, "ganui: seeds 1-2 left: "},
 	} {
 		ws, stderr := runWithStdout(t, full, c.args...)
 		// A headless run adds that it stops, as a signal's line does.

@@ -102,6 +102,24 @@ func TestStoppedSeedsNameTheSeedsLeft(t *testing.T) {
 			t.Errorf("got  %q\nwant %q", got, tc.want)
 		}
 	}
+	// A seed that finished but whose final line the output lost (a full
+	// disk) is on no line either: named, and trained again.
+	for _, tc := range []struct {
+		runs []session.Result
+		lost []uint64
+		want string
+	}{
+		{runs(session.Done, session.Diverged, session.Interrupted, session.Interrupted), []uint64{4},
+			"ganui: seeds 4,7-10 left: 4 finished but not printed, 7-8 interrupted, 9-10 not started; " + fmt.Sprintf(cmd, "4,7-10") + " trains them" + kept},
+		{runs(session.Done, session.Done), []uint64{1, 4},
+			"ganui: seeds 1,4,7-10 left: 1,4 finished but not printed, 7-10 not started; " + fmt.Sprintf(cmd, "1,4,7-10") + " trains them" + kept},
+		{append(runs(session.Done, session.Done, session.Done, session.Done), session.Result{Seed: 9, State: session.Done}, session.Result{Seed: 10, State: session.Done}), []uint64{10},
+			"ganui: seed 10 left: finished but not printed; " + fmt.Sprintf(cmd, "10") + " trains it" + kept},
+	} {
+		if got := unfinishedSeeds(session.BatchResult{Seeds: seeds, Runs: tc.runs, Lost: tc.lost}, given); got != tc.want {
+			t.Errorf("lines of %v lost:\ngot  %q\nwant %q", tc.lost, got, tc.want)
+		}
+	}
 	one := session.BatchResult{Seeds: []uint64{1, 2}, Runs: []session.Result{{Seed: 1, State: session.Done}, {Seed: 2, State: session.Interrupted}}}
 	if got, want := unfinishedSeeds(one, flagsAsGiven(t, "--seeds=1-2", "--headless")), "ganui: seed 2 unfinished: interrupted; ganui --seeds 2 --headless trains it"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -236,6 +254,13 @@ func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
 		"  ganui --headless --sweep d_lr=1e-2 --sweep g_lr=1e-4,1e-3,1e-2 --jobs 2"
 	if got := unfinishedCells(res, 9, swept); got != want {
 		t.Errorf("three commands:\ngot  %q\nwant %q", got, want)
+	}
+	// A cell whose runs finished but whose row the output lost is named
+	// and trained again with those a stop left.
+	res = session.SweepResult{Axes: two[1:], Unfinished: []session.UnfinishedCell{{Values: []string{"1e-4"}, Started: true, Lost: true}, cell(true, "1e-3"), cell(false, "1e-2")}}
+	want = "ganui: 3 of 3 cells left: g_lr=1e-4 finished but not printed, g_lr=1e-3 interrupted, g_lr=1e-2 not started; " + cmd("--sweep g_lr=1e-4,1e-3,1e-2") + " trains them"
+	if got := unfinishedCells(res, 3, given); got != want {
+		t.Errorf("a row lost:\ngot  %q\nwant %q", got, want)
 	}
 	// With --plot, which the command leaves out, the line says why: its
 	// file, as the shell takes it, keeps the sweep's figure.

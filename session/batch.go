@@ -253,7 +253,9 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	var finished []Result
 	errs := runBatch(ctx, runs, jobs, func(_ int, r Result) {
 		fmt.Fprintln(out, r.columnLine(seedDigits, epochDigits))
-		out.Flush()
+		if out.Flush() != nil && r.State != Interrupted {
+			res.Lost = append(res.Lost, r.Seed)
+		}
 		res.Runs = append(res.Runs, r)
 		if r.State != Interrupted {
 			finished = append(finished, r)
@@ -307,6 +309,11 @@ type BatchResult struct {
 	// line says it: done, diverged, or interrupted by a stop, which leaves
 	// out those it kept from starting.
 	Runs []Result
+	// Lost is the seeds, in their order, that finished (done or
+	// diverged) but whose final line w failed to take (a full disk): on
+	// no line, as those a stop kept from starting are, so that the
+	// command a stopped batch ends with trains them too.
+	Lost []uint64
 }
 
 // RunsFailed is the error of a --seeds batch or a sweep some of whose

@@ -1160,7 +1160,8 @@ type SweepResult struct {
 	Measures [2]string
 	// Unfinished lists, in the sweep's order, the cells a stop left with
 	// runs unfinished: those whose row counts unfinished=, and those
-	// with no row at all.
+	// with no row at all; and those whose runs all finished but whose
+	// row w failed to take (a full disk), Lost, on no line either.
 	Unfinished []UnfinishedCell
 }
 
@@ -1170,6 +1171,9 @@ type SweepResult struct {
 type UnfinishedCell struct {
 	Values  []string
 	Started bool
+	// Lost is a cell whose runs all finished, its row not written:
+	// trained again with those a stop left, as no line holds it.
+	Lost bool
 }
 
 // RunSweep trains every cell of sw, a sweep ParseSweep read against
@@ -1275,6 +1279,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		res.Axes[i].Values = cols.showAll(i, a.Values)
 	}
 	var finished []Result
+	lost := make([]bool, len(cells)) // the cell's row w failed to take
 	row := func(c int) {
 		if len(finished) == 0 {
 			return
@@ -1283,7 +1288,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		r.Unfinished = k - len(finished)
 		res.Rows = append(res.Rows, r)
 		fmt.Fprintln(out, r.line(cols, cellMeasures(res.Measures, cells[c].Config)))
-		out.Flush()
+		lost[c] = out.Flush() != nil
 		finished = finished[:0]
 	}
 	cell := 0
@@ -1317,8 +1322,8 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		}
 	}
 	for c, cl := range cells {
-		if done[c] < k && failures == nil {
-			res.Unfinished = append(res.Unfinished, UnfinishedCell{Values: cols.shownValues(cl.Values), Started: started[c]})
+		if (done[c] < k || lost[c]) && failures == nil {
+			res.Unfinished = append(res.Unfinished, UnfinishedCell{Values: cols.shownValues(cl.Values), Started: started[c], Lost: lost[c] && done[c] == k})
 		}
 	}
 	total, diverged := 0, 0
