@@ -189,9 +189,10 @@ func (k keyMap) now() keyMap {
 // pages both ways where it has two or more, its way on and out. A key
 // that could only say why it cannot act is not offered. In a replay,
 // esc to return to live comes first, then the replay's keys and the
-// state's first key, and u again where it acts. Wider screens get more keys,
-// in order of importance, each that fits; help and quit always end the
-// line. A key's words are those of now, as on the keys page.
+// state's first key, and u again where it acts. Wider screens give more keys
+// their words, in order of importance, each that fits, the rest named by
+// their keys after ? (bar); ? and quit always end the line. A key's words
+// are those of now, as on the keys page.
 func (k keyMap) ShortHelp() []key.Binding {
 	k = k.now()
 	short := func(b key.Binding, keys, desc string) key.Binding {
@@ -292,98 +293,100 @@ func (k keyMap) ShortHelp() []key.Binding {
 			more = slices.DeleteFunc(more, func(b key.Binding) bool { return b.Help().Key == "u" })
 		}
 	}
+	sure := 1 // live, the state's first key: space, a diverged run's u
+	if k.replaying {
+		sure = len(keys)
+	}
+	keys = append(keys, more...)
 	if k.reset {
-		// 0 beside ←→ where the picked setting is not the design's, ahead
-		// of the keys that are room allowing, where it fits: after u's
-		// "0 sets G lr back to 5e-5" the bar offers it. In a replay ←→
-		// is itself room allowing, and 0 follows it there, where it was
-		// never offered: at 120×40, the speed ] from 500/s, the bar gave
-		// "[] speed" and "r reseed" but not the 0 that puts it back.
-		reset := short(k.Reset, "0", "reset")
-		isTune := func(b key.Binding) bool { return b.Help().Key == tune.Help().Key }
-		if i := slices.IndexFunc(keys, isTune); i >= 0 &&
-			footerWidth(append(slices.Clone(keys), reset))+lipgloss.Width(footerSep)+footerWidth([]key.Binding{help, quit}) <= k.width {
-			keys = slices.Insert(keys, i+1, reset)
-		} else if i := slices.IndexFunc(more, isTune); i >= 0 {
-			more = slices.Insert(more, i+1, reset)
+		// 0 right after ←→ where the picked setting is not the design's:
+		// after u's "0 sets G lr back to 5e-5" the bar offers it, and at
+		// 120×40 in a replay, the speed ] from 500/s, beside "[] speed"
+		// and "r reseed". Room allowing as ←→ is, it gives its words up
+		// as they do, and is named after ? where they do not fit.
+		if i := slices.IndexFunc(keys, func(b key.Binding) bool { return b.Help().Key == tune.Help().Key }); i >= 0 {
+			keys = slices.Insert(keys, i+1, short(k.Reset, "0", "reset"))
 		}
 	}
+	return k.bar(keys, sure, help, quit)
+}
+
+// bar is the footer in every state, one rule: keys in their order, the
+// first sure of them with their words (live the state's first key, in a
+// replay esc, the replay's keys and the state's first), and with them
+// "u again" and "b unpin", whose words say what a bare u or b would not;
+// the others with their words as room allows, and those that have none
+// named by their keys alone as ?'s words, "? b [] r w e R", ? being the
+// key that explains them; q quit last. Where the rest does not fit so,
+// the keys room allowed give their words up, the last first, each then
+// named in its order among the rest: at 80×24 a paused run's "space run ·
+// n step · ,. replay · ←→ tune · v view · ? b [] r w e R · q quit", where
+// "b baseline" had stood before "? help" and [], r, w, e and R were named
+// only on the keys page. Where the rest does not fit even with every such
+// key named by its key alone, none of it fits, and ? says "help". A key
+// idle now (disabled) is named nowhere.
+func (k keyMap) bar(keys []key.Binding, sure int, help, quit key.Binding) []key.Binding {
+	keeps := func(i int) bool {
+		h := keys[i].Help()
+		return i < sure || h.Key == "u" || h.Desc == "unpin"
+	}
 	sep := lipgloss.Width(footerSep)
-	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
-	sure := len(keys)
-	for _, b := range more {
+	used := footerWidth([]key.Binding{help, quit})
+	for i, b := range keys {
+		if keeps(i) && b.Enabled() {
+			used += sep + footerWidth([]key.Binding{b})
+		}
+	}
+	var worded []int // the keys given their words, by index, in order
+	for i, b := range keys {
 		// A key that does not fit gives way to a shorter one after it: at
 		// 80×24 a finished run's "b baseline" leaves room for "[] speed",
 		// which a bar ending at the first key that does not fit would
 		// leave out.
-		if w := sep + footerWidth([]key.Binding{b}); b.Enabled() && used+w <= k.width {
+		if keeps(i) {
+			worded = append(worded, i)
+		} else if w := sep + footerWidth([]key.Binding{b}); b.Enabled() && used+w <= k.width {
 			used += w
-			keys = append(keys, b)
+			worded = append(worded, i)
 		}
 	}
-	if k.replaying {
-		if bar, ok := k.namingTheRest(keys[:sure], keys[sure:], more, help, quit); ok {
+	try := func(worded []int, said bool) ([]key.Binding, bool) {
+		var bar, names []key.Binding
+		for i, b := range keys {
+			switch {
+			case slices.Contains(worded, i):
+				bar = append(bar, b)
+			case b.Enabled() && !slices.ContainsFunc(names, func(n key.Binding) bool { return n.Help().Key == b.Help().Key }):
+				names = append(names, b)
+			}
+		}
+		named := help
+		if said && len(names) > 0 {
+			var ks []string
+			for _, n := range names {
+				ks = append(ks, n.Help().Key)
+			}
+			named.SetHelp(help.Help().Key, strings.Join(ks, " "))
+		}
+		bar = append(bar, named, quit)
+		return bar, footerWidth(bar) <= k.width
+	}
+	for n := len(worded); n >= 0; n-- { // the rest whole, as many words kept as let it
+		if n < len(worded) && keeps(worded[n]) {
+			continue // a key sure of its words keeps them
+		}
+		cut := slices.Clone(worded[:n])
+		for _, i := range worded[n:] {
+			if keeps(i) {
+				cut = append(cut, i)
+			}
+		}
+		if bar, ok := try(cut, true); ok {
 			return bar
 		}
 	}
-	return append(keys, help, quit)
-}
-
-// namingTheRest is a replay's bar, sure its keys that come first and
-// fitted the optional keys of more that fit after them, with the optional
-// keys it has no room for named by their keys alone as ?'s words, "? v b
-// [] r w e R", those that ? explains: at 80 columns "esc live" and the
-// replay's keys leave room for "n step", "←→ tune" and "v view" alone,
-// and b, [], r, R, w and e were named only on the keys page. Where that
-// does not fit, the optional keys from v on give their words up, each
-// then named in its order among the rest ("v view" at 80 columns), and
-// where it does not fit even so, the last of the rest go unnamed ("? v
-// b [] r w e" beside a finished run's "space go on"); those before v in
-// more (n step, ←→ tune and 0 reset, a diverged run's reseed and rerun)
-// keep their words. ok is false where every key has its words already,
-// or none of the rest fits.
-func (k keyMap) namingTheRest(sure, fitted, more []key.Binding, help, quit key.Binding) (bar []key.Binding, ok bool) {
-	v := slices.IndexFunc(more, func(b key.Binding) bool { return b.Help().Key == "v" })
-	floor := len(fitted)
-	if v >= 0 {
-		floor = 0
-		for _, b := range more[:v] {
-			if slices.ContainsFunc(fitted, func(f key.Binding) bool { return f.Help().Key == b.Help().Key }) {
-				floor++
-			}
-		}
-	}
-	rest := func(n int) []string {
-		var names []string
-		for _, b := range more {
-			name := b.Help().Key
-			if b.Enabled() && !slices.ContainsFunc(fitted[:n], func(f key.Binding) bool { return f.Help().Key == name }) && !slices.Contains(names, name) {
-				names = append(names, name)
-			}
-		}
-		return names
-	}
-	if len(rest(len(fitted))) == 0 {
-		return nil, false
-	}
-	try := func(n int, names []string) ([]key.Binding, bool) {
-		named := help
-		named.SetHelp(help.Help().Key, strings.Join(names, " "))
-		bar := append(append(slices.Clone(sure), fitted[:n]...), named, quit)
-		return bar, footerWidth(bar) <= k.width
-	}
-	for n := len(fitted); n >= floor; n-- { // the rest whole, as many words kept as let it
-		if bar, ok := try(n, rest(n)); ok {
-			return bar, true
-		}
-	}
-	names := rest(floor)
-	for m := len(names) - 1; m > 0; m-- { // as many of the rest as fit
-		if bar, ok := try(floor, names[:m]); ok {
-			return bar, true
-		}
-	}
-	return nil, false
+	bar, _ := try(worded, false)
+	return bar
 }
 
 // footerSep separates the footer's keys (help.Model.ShortSeparator).

@@ -813,7 +813,7 @@ func TestEventKeysGoFromTheEventsPage(t *testing.T) {
 // TestReplayFooterNamesEveryKey: in a replay, paused or done, 1-D or on a
 // plane, every key the bar offers as room allows is named on it, by its
 // words or, short of room, by its key among ?'s ("? v b [] r w e R" at 80
-// columns, the last giving way where even those do not fit): "esc live" and the replay's keys had left room at 80 for
+// columns): "esc live" and the replay's keys had left room at 80 for
 // "n step", "←→ tune" and "v view" alone, and b, [], r, R, w and e were
 // named only on the keys page; R was offered on no paused bar at all.
 func TestReplayFooterNamesEveryKey(t *testing.T) {
@@ -841,9 +841,6 @@ func TestReplayFooterNamesEveryKey(t *testing.T) {
 				if plane {
 					want = slices.DeleteFunc(want, func(s string) bool { return s == "v" }) // a plane has one view
 				}
-				if st == session.Done && w == 80 && !plane {
-					want = slices.DeleteFunc(want, func(s string) bool { return s == "R" }) // "space go on" is two cells wider than "space run": R, the bar's last, gives way
-				}
 				for _, key := range want {
 					if !slices.Contains(named, key) {
 						t.Errorf("%v, plane %v, %d columns, a replay: the footer does not name %s: %q", st, plane, w, key, line)
@@ -864,11 +861,139 @@ func TestReplayFooterNamesEveryKey(t *testing.T) {
 	}
 }
 
+// TestFooterNamesEveryKeyInEveryState: in every state the trainer's bar
+// shows, running, paused, finished or diverged, live or in a replay, 1-D or
+// on a plane, a baseline pinned or not, just rolled back, a setting retuned,
+// at every width from 70 to 160 columns, each key the bar offers that state
+// (want, written out here from the keys page, not read from ShortHelp) is
+// named on it once, by its words or by its key alone among ?'s, no idle key
+// is named, ? says "help" only where no key is left to name, and the bar
+// fits its width and ends "q quit": one rule, bar, where the live paused bar
+// at 80 columns had said "v view · b baseline · ? help · q quit", [], r, w,
+// e and R named only on the keys page, and a replay's had named the rest
+// after ? as no live bar did. The keys the bar never offers (d, g, ↑↓, c,
+// P, < >, f, ctrl+z) stay the keys page's.
+func TestFooterNamesEveryKeyInEveryState(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	defer lipgloss.SetColorProfile(termenv.TrueColor)
+	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		for flags := range 1 << 6 {
+			k := newKeyMap()
+			k.state, k.trained = st, true
+			k.frames, k.export, k.plane, k.pinned, k.rollback, k.reset = flags&1 != 0, flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0, flags&16 != 0
+			k.replaying = flags&32 != 0
+			if k.replaying && (!k.frames || st == session.Running) || k.rollback && st != session.Paused && st != session.Diverged {
+				continue // a replay shows a frame of a run paused; u again follows a roll-back, which leaves the run paused
+			}
+			var want []string
+			switch st {
+			case session.Running:
+				want = []string{"space", "[]", "←→", "v", "r", "R", "w", "e"}
+			case session.Diverged:
+				want = []string{"u", "←→", "r", "R", ",.", "v", "e", "b"}
+				if !k.rollback {
+					want = slices.DeleteFunc(want, func(s string) bool { return s == "u" }) // no kept state to go back to
+				}
+				if !k.pinned {
+					want = slices.DeleteFunc(want, func(s string) bool { return s == "b" }) // no pin to clear
+				}
+			default:
+				want = []string{"space", "n", ",.", "←→", "v", "b", "[]", "r", "w", "e", "R"}
+				if k.rollback {
+					want = append(want, "u")
+				}
+			}
+			if k.reset {
+				want = append(want, "0")
+			}
+			if k.replaying {
+				want = append(want, "esc")
+			}
+			if !k.frames {
+				want = slices.DeleteFunc(want, func(s string) bool { return s == ",." || s == "e" }) // epoch 0: nothing kept, nothing to export
+			}
+			if k.plane {
+				want = slices.DeleteFunc(want, func(s string) bool { return s == "v" }) // a plane has one view
+			}
+			for w := minWidth; w <= 160; w++ {
+				k.width = w
+				h := help.New()
+				h.ShortSeparator, h.Width = footerSep, w
+				bar := k.ShortHelp()
+				line := h.ShortHelpView(bar)
+				at := fmt.Sprintf("%v, flags %06b, %d columns: footer %q", st, flags, w, line)
+				var named []string
+				helpSays := ""
+				for _, b := range bar {
+					if !b.Enabled() {
+						continue
+					}
+					switch b.Keys()[0] {
+					case "?":
+						helpSays = b.Help().Desc
+						if helpSays != "help" {
+							named = append(named, strings.Fields(helpSays)...)
+						}
+					case "q":
+					default:
+						named = append(named, b.Help().Key)
+					}
+				}
+				if helpSays == "help" && len(named) < len(want) {
+					// Nothing of the rest fits: the keys sure to keep their
+					// words (esc and ,. in a replay, the state's first key,
+					// u again, b unpin) with every other key by its key
+					// alone after ? would be wider than w.
+					var sure []key.Binding
+					var rest []string
+					for _, b := range bar {
+						if first := b.Keys()[0]; b.Enabled() && (first == "esc" || first == "," && k.replaying || first == " " || first == "u" || b.Help().Desc == "unpin") {
+							sure = append(sure, b)
+						}
+					}
+					for _, name := range want {
+						if !slices.ContainsFunc(sure, func(b key.Binding) bool { return b.Help().Key == name }) {
+							rest = append(rest, name)
+						}
+					}
+					if all := footerWidth(sure) + lipgloss.Width(footerSep+"? "+strings.Join(rest, " ")+footerSep+"q quit"); all <= w {
+						t.Errorf("%s: ? help where \"? %s\" fits (%d cells)", at, strings.Join(rest, " "), all)
+					}
+					continue
+				}
+				for _, key := range want {
+					if n := slices.Index(named, key); n < 0 {
+						t.Errorf("%s: %s is named nowhere on it", at, key)
+					} else if slices.Contains(named[n+1:], key) {
+						t.Errorf("%s: %s is named twice", at, key)
+					}
+				}
+				for _, key := range named {
+					if !slices.Contains(want, key) {
+						t.Errorf("%s: names %s, which does not act here", at, key)
+					}
+				}
+				if helpSays == "" || !strings.HasSuffix(line, footerSep+"q quit") || lipgloss.Width(line) > w {
+					t.Errorf("%s: want it to end \"? … · q quit\" within %d cells (%d)", at, w, lipgloss.Width(line))
+				}
+			}
+		}
+	}
+	k := newKeyMap()
+	k.state, k.width, k.frames, k.trained, k.export = session.Paused, 80, true, true, true
+	h := help.New()
+	h.ShortSeparator, h.Width = footerSep, 80
+	if line := h.ShortHelpView(k.ShortHelp()); line != "space run · n step · ,. replay · ←→ tune · v view · ? b [] r w e R · q quit" {
+		t.Errorf("a paused run at 80 columns: footer %q", line)
+	}
+}
+
 // TestReplayFooterOffersReset: in a replay, where ←→ is one of the keys the
 // bar offers as room allows, 0 follows it while the picked setting is not
 // the one the run started with, as it does live: at 120 columns, the speed
 // raised with ] in a replay, the bar offered "[] speed" and "r reseed" and
-// never the 0 that puts the pace back.
+// never the 0 that puts the pace back. At 80 columns, where ←→ has no room
+// for its words, 0 follows it among ?'s ("? ←→ 0 v b [] r w e R", bar).
 func TestReplayFooterOffersReset(t *testing.T) {
 	for _, w := range []int{80, 120} {
 		k := newKeyMap()
@@ -881,8 +1006,12 @@ func TestReplayFooterOffersReset(t *testing.T) {
 			}
 		}
 		line := strings.Join(got, footerSep)
-		if !strings.Contains(line, "←→ tune · 0 reset") {
-			t.Errorf("%d columns, a replay with the picked setting retuned: footer %q, want \"←→ tune · 0 reset\"", w, line)
+		want := "←→ tune · 0 reset"
+		if w == 80 {
+			want = "? ←→ 0 "
+		}
+		if !strings.Contains(line, want) {
+			t.Errorf("%d columns, a replay with the picked setting retuned: footer %q, want %q", w, line, want)
 		}
 		if footerWidth(k.ShortHelp()) > w {
 			t.Errorf("%d columns: footer %q is wider", w, line)

@@ -500,7 +500,7 @@ func inColourAt80(s *session.Session, snap session.Snapshot) (Model, string) {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(s)
-	m.width, m.height = 80, 24
+	m.width, m.height, m.keys.width = 80, 24, 80 // as a resize sets them: the footer's keys fit 80 columns
 	m.apply(snap)
 	return m, ansiStrip(m.View())
 }

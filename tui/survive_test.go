@@ -775,8 +775,8 @@ func TestHistoryFileWarning(t *testing.T) {
 // keys are the ones left out when room runs short. In a replay it begins with
 // the way back to live and the replay's keys, and still fits: "esc live" put
 // before all the keys a finished run's bar cannot do without would take 80
-// columns, and at 70 cut help and quit. A replay's ? may name the keys the
-// bar has no room for in help's place ("? w e R", namingTheRest).
+// columns, and at 70 cut help and quit. ? may name the keys the bar has no
+// room for in help's place ("? w e R", bar).
 func TestFooterKeepsQuit(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
@@ -791,11 +791,8 @@ func TestFooterKeepsQuit(t *testing.T) {
 					h := help.New()
 					h.ShortSeparator, h.Width = footerSep, w
 					line := h.ShortHelpView(k.ShortHelp())
-					ends := strings.HasSuffix(line, "? help · q quit")
-					if replaying {
-						parts := strings.Split(line, footerSep)
-						ends = len(parts) > 2 && parts[len(parts)-1] == "q quit" && strings.HasPrefix(parts[len(parts)-2], "? ")
-					}
+					parts := strings.Split(line, footerSep) // ? may name the keys left out (bar)
+					ends := len(parts) > 2 && parts[len(parts)-1] == "q quit" && strings.HasPrefix(parts[len(parts)-2], "? ")
 					if !ends || lipgloss.Width(line) > w {
 						t.Fatalf("%s at width %d, replaying %v: footer %q (%d cells)", st, w, replaying, line, lipgloss.Width(line))
 					}
@@ -809,10 +806,10 @@ func TestFooterKeepsQuit(t *testing.T) {
 }
 
 // TestFooterOffersPaceWhenStill: [ and ] set the pace of a paused or
-// finished run too (the pace space runs at), and its footer offers them
-// where they fit: a finished run's at 80×24, where "b baseline" does not
-// fit beside "space go on", and at 120×40 with the rest that fits; at 80×24 a
-// paused run keeps the baseline, which compares what the learner changes.
+// finished run too (the pace space runs at), and its footer offers them:
+// at 120×40 with the rest that fits, at 80×24 by their keys after ?, with
+// the baseline's and the others that have no room for their words there
+// ("? b [] r w e R", bar).
 func TestFooterOffersPaceWhenStill(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
@@ -821,8 +818,8 @@ func TestFooterOffersPaceWhenStill(t *testing.T) {
 		want  []string // in the footer
 		not   string   // and not
 	}{
-		{session.Done, 80, []string{"space go on", "[] speed"}, "b baseline"},
-		{session.Paused, 80, []string{"space run", "b baseline"}, "[] speed"},
+		{session.Done, 80, []string{"space go on", "? b [] r w e R"}, "b baseline"},
+		{session.Paused, 80, []string{"space run", "? b [] r w e R"}, "[] speed"},
 		{session.Paused, 120, []string{"b baseline", "[] speed", "w save", "e csv", "r reseed"}, ""},
 		// "space go on" is two cells wider than "space run": e csv, last, gives way.
 		{session.Done, 120, []string{"b baseline", "[] speed", "r reseed", "w save"}, "e csv"},
@@ -894,8 +891,8 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 }
 
 // TestFooterNamesUAgain: just rolled back with an older state kept, the
-// footer keeps "u again" at every width, in a replay too, and with 0's
-// "0 reset" beside ←→ at 80: u's note gives its "u again goes back to
+// footer keeps "u again" at every width, in a replay too, and with 0
+// named at 80, after ? ("? 0 v b [] r w e R", bar): u's note gives its "u again goes back to
 // epoch …" way first where the status is short of room, and at 80×24
 // "u roll back", among the optional keys, gave way to "0 reset" too, so
 // that going further back was named nowhere (vanilla --set d_lr=5e-3,
@@ -910,15 +907,12 @@ func TestFooterNamesUAgain(t *testing.T) {
 				h := help.New()
 				h.ShortSeparator, h.Width = footerSep, w
 				line := h.ShortHelpView(k.ShortHelp())
-				ends := strings.HasSuffix(line, "? help · q quit")
-				if replaying { // ? may name the keys left out (namingTheRest)
-					parts := strings.Split(line, footerSep)
-					ends = len(parts) > 2 && parts[len(parts)-1] == "q quit" && strings.HasPrefix(parts[len(parts)-2], "? ")
-				}
+				parts := strings.Split(line, footerSep) // ? may name the keys left out (bar)
+				ends := len(parts) > 2 && parts[len(parts)-1] == "q quit" && strings.HasPrefix(parts[len(parts)-2], "? ")
 				if !strings.Contains(line, "u again") || !ends || lipgloss.Width(line) > w {
 					t.Fatalf("just rolled back at width %d, 0 offered %v, replaying %v: footer %q (%d cells), want \"u again\" in it", w, reset, replaying, line, lipgloss.Width(line))
 				}
-				if w == 80 && reset && !replaying && line != "space run · n step · ,. replay · ←→ tune · 0 reset · u again · ? help · q quit" {
+				if w == 80 && reset && !replaying && line != "space run · n step · ,. replay · ←→ tune · u again · ? 0 v b [] r w e R · q quit" {
 					t.Errorf("at 80 beside 0: footer %q", line)
 				}
 			}
