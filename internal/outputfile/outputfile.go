@@ -702,7 +702,7 @@ func cannotCreate(given, path string, err error) error {
 	case errors.Is(serr, fs.ErrPermission):
 		return unenterable(given, path, serr)
 	case serr != nil:
-		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), dir, unwrapPath(serr))
+		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), shown(dir), unwrapPath(serr))
 	case !st.IsDir():
 		return &DirError{Path: given, Target: path, Dir: dir, Why: "is not a directory", Err: syscall.ENOTDIR}
 	case unlinked(st):
@@ -816,10 +816,13 @@ func (e *DirError) File() string {
 }
 
 // dirName is how Error names e.Dir: "the directory out", or "the
-// current directory /home/ada" for ".".
+// current directory /home/ada" for "."; a relative path other than "."
+// by the path it had as ganui started (startedAt) where the current
+// directory has been removed since, "the directory /tmp/x" for "..", a
+// name that no longer leads anywhere.
 func (e *DirError) dirName() string {
 	if e.Dir != "." {
-		return "the directory " + e.Dir
+		return "the directory " + shown(e.Dir)
 	}
 	if abs := e.Here(); abs != "" {
 		return "the current directory " + abs
@@ -840,10 +843,37 @@ func (e *DirError) Here() string {
 	if abs, err := filepath.Abs(e.Dir); err == nil {
 		return abs
 	}
+	return startedAt(e.Dir)
+}
+
+// startedAt is dir, a relative path, as the absolute path it had as
+// ganui started, joined to startDir, where the current directory has been
+// removed since (os.Getwd fails) and the process is still in it: "..",
+// "out" and "." name nothing a user can look for once the directory they
+// were read from is gone, --save ../r.ckpt's "the directory .. was
+// removed". "" where dir is absolute, the current directory is still
+// there, or the process started elsewhere.
+func startedAt(dir string) string {
+	if filepath.IsAbs(dir) {
+		return ""
+	}
+	if _, err := os.Getwd(); err == nil {
+		return ""
+	}
 	if fi, err := os.Stat("."); err == nil && startFound != nil && os.SameFile(fi, startFound) {
-		return startDir
+		return filepath.Join(startDir, dir)
 	}
 	return ""
+}
+
+// shown is how a message names dir, a directory other than the current
+// one: by the path it had as ganui started where that is the one it has
+// (startedAt), else as it is.
+func shown(dir string) string {
+	if abs := startedAt(dir); abs != "" {
+		return abs
+	}
+	return dir
 }
 
 // DirGone reports whether path's directory is gone: removed while ganui
@@ -857,6 +887,8 @@ func DirGone(path string) (dir string, gone bool) {
 	st, err := os.Stat(dir)
 	if gone = errors.Is(err, fs.ErrNotExist) || err == nil && unlinked(st); dir == "." {
 		dir = (&DirError{Dir: dir}).Here()
+	} else {
+		dir = shown(dir)
 	}
 	return dir, gone
 }

@@ -381,6 +381,55 @@ func TestRemovedCurrentDirectoryIsNamed(t *testing.T) {
 	}
 }
 
+// TestRemovedDirectoryAboveIsNamed: with the current directory removed, and
+// the one above it too (rm -rf /tmp/x run from /tmp/x/class), a file given by
+// a relative path, --save ../r.ckpt, has its directory named by the path it had
+// as the process started, "the directory /tmp/x was removed while ganui ran",
+// by a write begun after and one held from the start, by CheckDir and by
+// DirGone: "the directory .." names nothing once "." is gone.
+func TestRemovedDirectoryAboveIsNamed(t *testing.T) {
+	above := filepath.Join(t.TempDir(), "x")
+	dir := filepath.Join(above, "class")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wasDir, wasFound := startDir, startFound
+	t.Cleanup(func() { startDir, startFound = wasDir, wasFound })
+	t.Chdir(dir)
+	startDir, startFound = startedIn() // the process started there
+	held, err := Hold("../held.ckpt", 0o600, anyKind, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	if err := os.RemoveAll(above); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Getwd(); err == nil {
+		t.Skip("this system still names a removed current directory")
+	}
+	if st, err := os.Stat(".."); err != nil || !unlinked(st) {
+		t.Skipf("this system does not tell a removed directory (%v)", err)
+	}
+	removed := "the directory " + above + " was removed while ganui ran"
+	fill := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	for what, c := range map[string]struct {
+		err  error
+		want string
+	}{
+		"CheckDir":     {CheckDir(".."), removed},
+		"Write":        {Write("../r.ckpt", 0o600, anyKind, fill), "cannot write ../r.ckpt: " + removed},
+		"a held write": {held.Write(fill, nil), "cannot write ../held.ckpt: " + removed},
+	} {
+		if c.err == nil || c.err.Error() != c.want {
+			t.Errorf("%s above a removed directory = %v, want %q", what, c.err, c.want)
+		}
+	}
+	if got, gone := DirGone("../r.ckpt"); got != above || !gone {
+		t.Errorf("DirGone(../r.ckpt) = %q, %v, want %q, true", got, gone, above)
+	}
+}
+
 // TestBusyIsAnotherProcessWrite: a path is busy while another process
 // holds a temporary file for it (a second run's --save is refused), not
 // while this process's own write is under way, nor once the other's
