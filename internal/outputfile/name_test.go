@@ -84,3 +84,28 @@ func FuzzKeptName(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTempPrefix: the prefix of the temporary files' names for a file
+// called base (tempPrefix) leaves, with its eight hexadecimal digits, a
+// name within the 255 bytes a file system takes of one where base is,
+// begins with "." and base or as much of it as fits, at least a letter of
+// it, and is UTF-8 where base is: a name of no UTF-8 cut to nothing had
+// the prefix "..tmp-", shared by every such name in its directory.
+func FuzzTempPrefix(f *testing.F) {
+	for _, s := range []string{"run.ckpt", strings.Repeat("a", 255), "x" + strings.Repeat("é", 127), strings.Repeat("日", 85), strings.Repeat("\x80", 251) + ".csv", strings.Repeat("\x80", 242)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, base string) {
+		if base == "" || len(base) > 255 || strings.ContainsRune(base, '/') || base == "." || base == ".." {
+			t.Skip()
+		}
+		got := tempPrefix(base)
+		kept, ok := strings.CutSuffix(got, ".tmp-")
+		if !ok || len(got)+8 > 255 || !strings.HasPrefix("."+base, kept) || len(kept) < 2 {
+			t.Fatalf("tempPrefix(%q) = %q: %d bytes", base, got, len(got))
+		}
+		if utf8.ValidString(base) && !utf8.ValidString(got) {
+			t.Fatalf("tempPrefix(%q) = %q, not UTF-8", base, got)
+		}
+	})
+}

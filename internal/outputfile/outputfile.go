@@ -1151,16 +1151,33 @@ func isTempName(name, base string) bool {
 // bytes longer. Two names alike in their first 241
 // bytes so share their temporary files' names: a write of either under
 // way makes the other busy (Busy), and a write of either removes what a
-// killed write of the other left (removeStale).
+// killed write of the other left (removeStale). A base of no UTF-8 there
+// is cut at its bytes (cutName), where one of continuation bytes was cut
+// to nothing, "..tmp-", the prefix of every such name in its directory.
 func tempPrefix(base string) string {
 	const maxName, added = 255, len(".") + len(".tmp-") + 8
 	if cut := maxName - added; len(base) > cut {
-		for cut > 0 && !utf8.RuneStart(base[cut]) {
-			cut--
-		}
-		base = base[:cut]
+		base = cutName(base, cut)
 	}
 	return "." + base + ".tmp-"
+}
+
+// cutName is name, longer than n bytes, cut to n or fewer, as a name is to
+// fit the 255 bytes a file system takes of one (tempPrefix, keptName):
+// at a letter's start, looking back no further than a letter's length
+// (utf8.UTFMax), so that a name of UTF-8 stays UTF-8; where there is
+// none, in a name of no UTF-8, at its bytes, n of them. Looking back to
+// a letter's start however far cut a name of continuation bytes (which
+// Linux takes) to nothing.
+func cutName(name string, n int) string {
+	cut := n
+	for cut > n-utf8.UTFMax+1 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	if !utf8.RuneStart(name[cut]) {
+		cut = n
+	}
+	return name[:cut]
 }
 
 // globEscape quotes the characters filepath.Match gives a meaning to.
@@ -1535,8 +1552,8 @@ const maxRandomKept = 100
 // is none: the whole name is cut then, ".kept" and n after it, where
 // "日本." and 247 letters lost the stem's letters and made the hidden
 // ".kept.aaa…". A stem of no UTF-8 there, with no letter's start to cut
-// at, is cut at its bytes, where one of continuation bytes was cut to
-// nothing, ".kept.csv".
+// at, is cut at its bytes (cutName), where one of continuation bytes was
+// cut to nothing, ".kept.csv".
 func keptName(base, n string) string {
 	const maxName = 255
 	ext := filepath.Ext(base)
@@ -1546,14 +1563,7 @@ func keptName(base, n string) string {
 		stem, ext, room = base, "", maxName-len(".kept")-len(n)
 	}
 	if len(stem) > room {
-		cut := room
-		for cut > room-utf8.UTFMax+1 && !utf8.RuneStart(stem[cut]) {
-			cut--
-		}
-		if !utf8.RuneStart(stem[cut]) {
-			cut = room
-		}
-		stem = stem[:cut]
+		stem = cutName(stem, room)
 	}
 	return stem + ".kept" + n + ext
 }
