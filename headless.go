@@ -110,9 +110,12 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 			fmt.Fprintln(stderr, "ganui: note: "+note)
 		}
 	})
+	// Where --every divides the plan, the final line takes the last
+	// progress line's measures, evaluated once (evalNote).
+	lastShown := opts.Every > 0 && s.Plan()%opts.Every == 0
 	told := false // evalNote's note said
 	s.OnEvaluating(func(n int, final bool, about time.Duration) {
-		if note := evalNote(n, final, about); note != "" && !told {
+		if note := evalNote(n, final, about, lastShown); note != "" && !told {
 			told = true
 			fmt.Fprintln(stderr, "ganui: note: "+note)
 		}

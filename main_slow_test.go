@@ -128,7 +128,10 @@ func TestBatchLineNote(t *testing.T) {
 // TestASlowEvaluationSaysHowLongItTakes: a headless run whose evaluation
 // of its --samples takes slowLineAfter or more at the pace of its latest
 // check says so once, before it, on stderr: the first progress line's,
-// saying that each line after it takes as long, or at --every 0 the
+// saying that each line after it takes as long, or where --every divides
+// the plan, each progress line after it, the final line giving the last
+// one's measures, evaluated once (it said "each line after it", of an
+// evaluation the final line no longer makes), or at --every 0 the
 // final line's, where a wide design's --samples 1000000 took minutes with
 // no word. An evaluation before any check, the first progress line's at
 // --every 5 (the checks every 10) or the final line's of --epochs 1 on a
@@ -143,9 +146,10 @@ func TestASlowEvaluationSaysHowLongItTakes(t *testing.T) {
 		args      []string
 		want, end string
 	}{
-		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "10"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each line after it\n"},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "10"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each progress line after it, the final line giving the last one's measures\n"},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "25", "--every", "10"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each line after it\n"},
 		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: ", "\n"},
-		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "5"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each line after it\n"},
+		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "20", "--every", "5"}, "ganui: note: evaluating 4,000 samples for the progress line: ", ", and as long for each progress line after it, the final line giving the last one's measures\n"},
 		{[]string{"--samples", "4000", "--preset", "vanilla", "--epochs", "1", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: ", "\n"},
 		{[]string{"--samples", "4000", "--preset", "ring", "--epochs", "1", "--every", "0"}, "ganui: note: evaluating 4,000 samples for the final line: ", "\n"},
 		{[]string{"--preset", "vanilla", "--epochs", "1", "--every", "0", "--samples", "2000"}, "", ""},

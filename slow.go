@@ -167,17 +167,26 @@ func batchEnds(plans []int, jobs int, took time.Duration) []float64 {
 // slowLineAfter or more: a wide design's --samples 1000000 takes
 // minutes, in which the run said nothing, its first epoch's note
 // counting training alone. "evaluating 1,000,000 samples for the final
-// line: about 4 minutes"; a progress line's adds that every line after
-// it takes as long. "" for a quicker one, or one with no check before it
-// to measure its pace by (about 0).
-func evalNote(n int, final bool, about time.Duration) string {
+// line: about 4 minutes"; a progress line's adds what the lines after it
+// take: as long for each, the final line's too, or, where the plan's
+// last epoch has a progress line (lastShown: --every divides the plan),
+// as long for each progress line, the final line giving the last one's
+// measures, evaluated once (session's Run), where "as long for each line
+// after it" told of an evaluation the final line no longer makes. ""
+// for a quicker one, or one with no check before it to measure its pace
+// by (about 0).
+func evalNote(n int, final bool, about time.Duration, lastShown bool) string {
 	if about < slowLineAfter {
 		return ""
 	}
 	if final {
 		return fmt.Sprintf("evaluating %s for the final line: %s", numtext.Count(n, "sample"), roughly(float64(about)))
 	}
-	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for each line after it", numtext.Count(n, "sample"), roughly(float64(about)))
+	after := "each line after it"
+	if lastShown {
+		after = "each progress line after it, the final line giving the last one's measures"
+	}
+	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for %s", numtext.Count(n, "sample"), roughly(float64(about)), after)
 }
 
 // lineAhead is a line a headless run or batch prints later, or the end
