@@ -641,11 +641,13 @@ const (
 	secondsDecimals = -3
 )
 
-// text writes a figure of the metric.
+// text writes a figure of the metric: a measure's, a rate's or a time's
+// as the final lines write it, a count's (−1) in its own digits, 1.5 for
+// a median half-way. Every metric is one of these four since the times
+// took numtext.Seconds (56e1f822), the last to be written in fixed
+// decimals.
 func (m summaryMetric) text(v float64) string {
 	switch m.decimals {
-	case -1:
-		return strconv.FormatFloat(v, 'f', -1, 64)
 	case measureDecimals:
 		return numtext.Measure(v)
 	case rateDecimals:
@@ -653,7 +655,7 @@ func (m summaryMetric) text(v float64) string {
 	case secondsDecimals:
 		return numtext.Seconds(v)
 	}
-	return numtext.Figure(v, m.decimals)
+	return strconv.FormatFloat(v, 'f', -1, 64) // a count's, −1
 }
 
 // oneDimSummary is the summary's measures of runs on a one-dimensional
