@@ -2,6 +2,8 @@ package tui
 
 import (
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -163,4 +165,175 @@ func TestGlossaryNamesTheColoursTheScreenDraws(t *testing.T) {
 			}
 		}
 	}
+}
+
+// xterm16 is xterm's default 16 colours, 0 to 15, as #RRGGBB.
+var xterm16 = [16]string{
+	"#000000", "#CD0000", "#00CD00", "#CDCD00", "#0000EE", "#CD00CD", "#00CDCD", "#E5E5E5",
+	"#7F7F7F", "#FF0000", "#00FF00", "#FFFF00", "#5C5CFF", "#FF00FF", "#00FFFF", "#FFFFFF",
+}
+
+// cellColour is a character the screen draws in 16 colours and what it is
+// drawn in: its foreground and background as xterm's default 16 colours
+// draw them, on a light terminal whose own text is black on white.
+type cellColour struct {
+	fg, bg string
+	text   string
+}
+
+// sixteenColourCells reads s, drawn in 16 colours, as its runs of printed
+// characters and their colours. Bold text in colours 0 to 7 is read in their
+// bright colours, 8 to 15, as xterm draws it by default (boldColors).
+func sixteenColourCells(t *testing.T, s string) []cellColour {
+	t.Helper()
+	var out []cellColour
+	fg, bg, bold, reverse := -1, -1, false, false
+	colour := func(n int, own string) string {
+		if n < 0 {
+			return own
+		}
+		return xterm16[n]
+	}
+	for len(s) > 0 {
+		if strings.HasPrefix(s, "\x1b[") {
+			end := strings.IndexByte(s, 'm')
+			if end < 0 {
+				t.Fatalf("an escape without its end: %q", s)
+			}
+			for _, p := range strings.Split(s[2:end], ";") {
+				n, _ := strconv.Atoi(p)
+				switch {
+				case n == 0:
+					fg, bg, bold, reverse = -1, -1, false, false
+				case n == 1:
+					bold = true
+				case n == 22:
+					bold = false
+				case n == 7:
+					reverse = true
+				case n == 27:
+					reverse = false
+				case n >= 30 && n <= 37:
+					fg = n - 30
+				case n == 39:
+					fg = -1
+				case n >= 40 && n <= 47:
+					bg = n - 40
+				case n == 49:
+					bg = -1
+				case n >= 90 && n <= 97:
+					fg = n - 90 + 8
+				case n >= 100 && n <= 107:
+					bg = n - 100 + 8
+				case n == 38 || n == 48:
+					t.Fatalf("a colour beyond the 16 in %q", s[:end+1])
+				}
+			}
+			s = s[end+1:]
+			continue
+		}
+		next := strings.IndexByte(s, '\x1b')
+		if next < 0 {
+			next = len(s)
+		}
+		text := s[:next]
+		s = s[next:]
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		f := fg
+		if bold && f >= 0 && f < 8 {
+			f += 8
+		}
+		c := cellColour{colour(f, "#000000"), colour(bg, "#FFFFFF"), text}
+		if reverse {
+			c.fg, c.bg = c.bg, c.fg
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// TestSixteenColoursReadOnLight: in 16 colours on a light terminal, every
+// character the screen draws reads at 3:1 or more against what it is drawn
+// on (WCAG's contrast, for xterm's default 16 colours: the least for large
+// text and for graphics; 16 colours have no grey at 4.5:1 on white, and the
+// muted words take bright black, 4.0:1). xterm's yellow, green and cyan are
+// 1.7, 2.2 and 2.0:1 on white, and 16 colours have no darker ones: "❚❚
+// paused", the replayed epoch's ┊, the warnings, "▶ running", the findings'
+// ✓ and G's curve were drawn in them, as a projector loses them. They are
+// drawn behind the terminal's own text (inked), and a mode over twice its
+// due ▲▲ on yellow, where █ would be a block of the text's own colour.
+// Every style of the screen is read, and the frames of a line run (live,
+// and replayed) and of grid's plane with a mode over its due.
+func TestSixteenColoursReadOnLight(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	lipgloss.SetColorProfile(termenv.ANSI)
+	lipgloss.SetHasDarkBackground(false)
+	check := func(what, drawn string) (pale bool) {
+		t.Helper()
+		for _, c := range sixteenColourCells(t, drawn) {
+			if r := contrast(c.fg, c.bg); r < 3 {
+				t.Errorf("%s: %q drawn %s on %s, %.2f:1, under 3:1", what, c.text, c.fg, c.bg, r)
+			}
+			pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6]
+		}
+		return pale
+	}
+	styles := map[string]lipgloss.Style{
+		"title": styleTitle, "app": styleApp, "text": styleText, "muted": styleMuted, "faint": styleFaint,
+		"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
+		"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
+		"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
+		"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
+		"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
+		"axis x": styleAxisX, "axis y": styleAxisY,
+	}
+	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		styles["state "+st.String()] = stateStyle(st)
+	}
+	for name, st := range styles {
+		check(name, st.Render("x"))
+	}
+
+	s, live, replay := trainedSnapshotsReplay(t, blogConfig(t, 600), 1, 600, 300, 80)
+	for name, snap := range map[string]session.Snapshot{"live": live[80], "replayed": replay} {
+		snap.State = session.Running
+		m := NewModel(s)
+		m.width, m.height = 80, 24
+		m.apply(snap)
+		if !check("the line run "+name, m.View()) {
+			t.Errorf("the line run %s draws nothing on yellow, green or cyan: the test reads no pale colour", name)
+		}
+	}
+	p, snap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
+	m := NewModel(p)
+	m.width, m.height = 80, 24
+	m.apply(snap)
+	view := m.View()
+	check("grid's plane", view)
+	if !strings.Contains(ansiStrip(view), "▲▲ over 2×") {
+		t.Errorf("grid's key does not name ▲▲:\n%s", ansiStrip(view))
+	}
+}
+
+// contrast is WCAG's contrast ratio of two colours written #RRGGBB.
+func contrast(a, b string) float64 {
+	lum := func(h string) float64 {
+		var l float64
+		for i, w := range [3]float64{0.2126, 0.7152, 0.0722} {
+			v, _ := strconv.ParseUint(h[1+2*i:3+2*i], 16, 8)
+			s := float64(v) / 255
+			if s <= 0.03928 {
+				s /= 12.92
+			} else {
+				s = math.Pow((s+0.055)/1.055, 2.4)
+			}
+			l += w * s
+		}
+		return l
+	}
+	la, lb := lum(a), lum(b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -976,9 +977,11 @@ func dueRatio(sp engine.SpotShare) float64 {
 func overDue(sp engine.SpotShare) bool { return sp.Captured && dueRatio(sp) > 2 }
 
 // overGlyph is an over-due mode's cell: █ in the caution colour, or,
-// where there is no colour to set it apart from a mode at its due, ▲.
+// where there is no colour to set it apart from a mode at its due, ▲; ▲
+// too where the caution colour is drawn behind the text (16 colours on a
+// light terminal: inked), which would draw █ as a block of the text's own.
 func overGlyph() string {
-	if noColour() {
+	if noColour() || reversedOnLight(palette.Warning) {
 		return "▲▲"
 	}
 	return "██"

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
@@ -25,6 +26,32 @@ func tone(c palette.Colour) lipgloss.TerminalColor {
 	}
 }
 
+// inked is a style drawing in c: c's colour on the terminal's background,
+// but in 16 colours on a light terminal, where xterm's yellow, green and
+// cyan (#CDCD00, #00CD00, #00CDCD) read at 1.7, 2.2 and 2.0:1 on white and
+// 16 colours have no darker ones, the terminal's own text on c's colour, as
+// a badge is drawn: "❚❚ paused" on yellow reads at 12:1, the yellow keeping
+// its meaning. TestSixteenColoursReadOnLight holds every style to 3:1.
+func inked(c palette.Colour) lipgloss.Style {
+	if !paleOnWhite[c.Light.ANSI] {
+		return lipgloss.NewStyle().Foreground(tone(c))
+	}
+	text := c
+	text.Light.ANSI = ""
+	return lipgloss.NewStyle().Foreground(tone(text)).
+		Background(lipgloss.CompleteAdaptiveColor{Light: lipgloss.CompleteColor{ANSI: c.Light.ANSI}})
+}
+
+// paleOnWhite are the 16 colours xterm draws under 3:1 on white: green,
+// yellow, cyan and white, plain and bright.
+var paleOnWhite = map[string]bool{"2": true, "3": true, "6": true, "7": true, "10": true, "11": true, "14": true, "15": true}
+
+// reversedOnLight tells whether the screen draws c behind the terminal's
+// own text (inked): in 16 colours on a light terminal, for a pale colour.
+func reversedOnLight(c palette.Colour) bool {
+	return lipgloss.ColorProfile() == termenv.ANSI && !lipgloss.HasDarkBackground() && paleOnWhite[c.Light.ANSI]
+}
+
 // colSurface shades D's score in the 2-D view, by fifths (palette.Surface).
 var colSurface = func() (out [len(palette.Surface)]lipgloss.TerminalColor) {
 	for i, c := range palette.Surface {
@@ -43,14 +70,14 @@ var (
 	styleIdle    = lipgloss.NewStyle().Foreground(tone(palette.Idle)) // the keys page's keys that cannot act now, and why
 	styleBold    = lipgloss.NewStyle().Bold(true)
 	styleWarn    = lipgloss.NewStyle().Bold(true).Foreground(tone(palette.Worse))
-	styleCaution = lipgloss.NewStyle().Foreground(tone(palette.Warning))
-	styleGood    = lipgloss.NewStyle().Foreground(tone(palette.Better))
+	styleCaution = inked(palette.Warning)
+	styleGood    = inked(palette.Better)
 	styleBad     = lipgloss.NewStyle().Foreground(tone(palette.Worse))
 	styleSelect  = lipgloss.NewStyle().Bold(true).Foreground(tone(palette.Accent))
 
 	styleDReal  = lipgloss.NewStyle().Foreground(tone(palette.DOnReal))
 	styleDFake  = lipgloss.NewStyle().Foreground(tone(palette.DOnGenerated))
-	styleG      = lipgloss.NewStyle().Foreground(tone(palette.G))
+	styleG      = inked(palette.G)
 	styleMean   = lipgloss.NewStyle().Foreground(tone(palette.Generated))
 	styleStd    = lipgloss.NewStyle().Foreground(tone(palette.GeneratedSecond))
 	styleTarget = lipgloss.NewStyle().Foreground(tone(palette.Real))
@@ -62,7 +89,7 @@ var (
 	stylePush   = lipgloss.NewStyle().Foreground(tone(palette.Push))
 	styleSpark  = lipgloss.NewStyle().Foreground(tone(palette.Text))
 	styleEvent  = lipgloss.NewStyle().Foreground(tone(palette.Event))           // an event's mark on a chart's time axis
-	styleCursor = lipgloss.NewStyle().Foreground(tone(palette.Replay))          // the replayed epoch's column
+	styleCursor = inked(palette.Replay)                                         // the replayed epoch's column
 	styleGhost  = lipgloss.NewStyle().Foreground(tone(palette.Baseline))        // the pinned baseline's curves and outline
 	styleAxisX  = lipgloss.NewStyle().Foreground(tone(palette.Generated))       // a 2-D run's generated x moments
 	styleAxisY  = lipgloss.NewStyle().Foreground(tone(palette.GeneratedSecond)) // and y moments
@@ -83,5 +110,5 @@ const (
 // stateStyle colours the state badge in the header.
 func stateStyle(s session.State) lipgloss.Style {
 	c := map[session.State]palette.Colour{session.Running: palette.Better, session.Paused: palette.Warning, session.Done: palette.Accent, session.Diverged: palette.Worse}[s]
-	return lipgloss.NewStyle().Bold(true).Foreground(tone(c))
+	return inked(c).Bold(true)
 }

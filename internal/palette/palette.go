@@ -41,7 +41,10 @@
 // only in the plane's mode map (·· missed), where the warnings' yellow
 // would meet it too (██ over its due) and on every chart (┊ the replayed
 // epoch); D's purple is the magenta the accent does not take. A mark
-// always says what colour can not.
+// always says what colour can not. On a light terminal 16 colours' yellow,
+// green and cyan are too pale to read on white (1.7 to 2.2:1 in xterm's
+// own) and have no darker variants: the screen draws them behind its text
+// (tui's inked), as badges, and keeps the 16-colour numbers given here.
 //
 // A figure is read on white: it draws the light variants' true colours.
 //
