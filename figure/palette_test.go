@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"math"
 	"slices"
 	"testing"
 
@@ -489,32 +488,6 @@ func laidOut(t *testing.T, r Run) [][]*panel {
 	return panels
 }
 
-// seenLightness is the CIELAB L* (D65) of c as the matrix m sees it, m
-// one of Machado, Oliveira and Fernandes's (2009) simulations of a
-// dichromacy at full severity on linear sRGB, as internal/palette's
-// TestColourBlindPairsApart simulates them.
-func seenLightness(c color.Color, m [3][3]float64) float64 {
-	r, g, b, _ := c.RGBA()
-	var lin [3]float64
-	for i, v := range []uint32{r, g, b} {
-		s := float64(v) / 0xffff
-		if s <= 0.04045 {
-			lin[i] = s / 12.92
-		} else {
-			lin[i] = math.Pow((s+0.055)/1.055, 2.4)
-		}
-	}
-	var seen [3]float64
-	for i := range seen {
-		seen[i] = math.Min(1, math.Max(0, m[i][0]*lin[0]+m[i][1]*lin[1]+m[i][2]*lin[2]))
-	}
-	y := 0.2126*seen[0] + 0.7152*seen[1] + 0.0722*seen[2]
-	if y > 216.0/24389 {
-		return 116*math.Cbrt(y) - 16
-	}
-	return 24389.0 / 27 * y
-}
-
 // TestHeatScaleOneWay: the sweep's heat map runs one way, from its best
 // to its worst, its lightness falling all along it, the best lightest,
 // for normal vision and for protanopia, deuteranopia and tritanopia, so
@@ -524,34 +497,25 @@ func seenLightness(c color.Color, m [3][3]float64) float64 {
 // range, ring's sliced W1 of 0.951 there read as neutral, its ends of one
 // lightness.
 func TestHeatScaleOneWay(t *testing.T) {
-	eyes := []struct {
-		name string
-		m    [3][3]float64
-	}{
-		{"normal vision", [3][3]float64{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}},
-		{"protanopia", [3][3]float64{{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}}},
-		{"deuteranopia", [3][3]float64{{0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}}},
-		{"tritanopia", [3][3]float64{{1.255528, -0.076749, -0.178779}, {-0.078411, 0.930809, 0.147602}, {0.004733, 0.691367, 0.303900}}},
-	}
 	cm := heatScale(0, 1.9)
 	const steps = 64
-	for _, eye := range eyes {
+	for _, eye := range palette.Eyes {
 		var ls []float64
 		for i := 0; i <= steps; i++ {
 			c, err := cm.At(1.9 * float64(i) / steps)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ls = append(ls, seenLightness(c, eye.m))
+			ls = append(ls, eye.Lab(c)[0])
 		}
 		for i := 1; i < len(ls); i++ {
 			if ls[i] >= ls[i-1] {
-				t.Errorf("%s: the scale's lightness rises from L* %.1f to %.1f at %.3f of 1.9: not one way from best to worst", eye.name, ls[i-1], ls[i], 1.9*float64(i)/steps)
+				t.Errorf("%s: the scale's lightness rises from L* %.1f to %.1f at %.3f of 1.9: not one way from best to worst", eye.Name, ls[i-1], ls[i], 1.9*float64(i)/steps)
 				break
 			}
 		}
 		if d := ls[0] - ls[steps]; d < 50 {
-			t.Errorf("%s: the scale's best end is L* %.1f, its worst %.1f: under 50 apart", eye.name, ls[0], ls[steps])
+			t.Errorf("%s: the scale's best end is L* %.1f, its worst %.1f: under 50 apart", eye.Name, ls[0], ls[steps])
 		}
 	}
 }

@@ -1,59 +1,25 @@
 package palette
 
 import (
+	"image/color"
 	"math"
 	"testing"
 )
 
-// Colour vision deficiency is simulated as Machado, Oliveira and Fernandes
-// model it ("A physiologically-based model for simulation of color vision
-// deficiency", IEEE TVCG 15(6), 2009), at full severity: a 3×3 matrix on
-// linear sRGB for each of the three dichromacies, which together stand for
-// the commonest colour blindness (about 1 man in 12 is protan or deutan).
-var dichromacies = []struct {
-	name string
-	m    [3][3]float64
-}{
-	{"protanopia", [3][3]float64{{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}}},
-	{"deuteranopia", [3][3]float64{{0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}}},
-	{"tritanopia", [3][3]float64{{1.255528, -0.076749, -0.178779}, {-0.078411, 0.930809, 0.147602}, {0.004733, 0.691367, 0.303900}}},
-	{"normal vision", [3][3]float64{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}},
-}
-
-// lab is the CIELAB colour (D65) of the #RRGGBB colour h as the matrix m
-// sees it: h made linear, m applied and clipped to the gamut, then to XYZ
-// and L*a*b*.
-func lab(t *testing.T, h string, m [3][3]float64) [3]float64 {
+// deltaE is the CIE 1976 colour difference ΔE*ab of the #RRGGBB colours
+// a and b as e sees them (Eyes: normal vision and, as Machado, Oliveira
+// and Fernandes simulate them, the three dichromacies).
+func deltaE(t *testing.T, a, b string, e Eye) float64 {
 	t.Helper()
-	var lin, seen [3]float64
-	for i, v := range rgb(t, h) {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			lin[i] = s / 12.92
-		} else {
-			lin[i] = math.Pow((s+0.055)/1.055, 2.4)
-		}
-	}
-	for i := range seen {
-		seen[i] = math.Min(1, math.Max(0, m[i][0]*lin[0]+m[i][1]*lin[1]+m[i][2]*lin[2]))
-	}
-	x := (0.4124*seen[0] + 0.3576*seen[1] + 0.1805*seen[2]) / 0.95047
-	y := 0.2126*seen[0] + 0.7152*seen[1] + 0.0722*seen[2]
-	z := (0.0193*seen[0] + 0.1192*seen[1] + 0.9505*seen[2]) / 1.08883
-	f := func(v float64) float64 {
-		if v > 216.0/24389 {
-			return math.Cbrt(v)
-		}
-		return (24389.0/27*v + 16) / 116
-	}
-	return [3]float64{116*f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))}
-}
-
-// deltaE is the CIE 1976 colour difference ΔE*ab of a and b as m sees them.
-func deltaE(t *testing.T, a, b string, m [3][3]float64) float64 {
-	t.Helper()
-	la, lb := lab(t, a, m), lab(t, b, m)
+	la, lb := e.Lab(rgba(t, a)), e.Lab(rgba(t, b))
 	return math.Sqrt((la[0]-lb[0])*(la[0]-lb[0]) + (la[1]-lb[1])*(la[1]-lb[1]) + (la[2]-lb[2])*(la[2]-lb[2]))
+}
+
+// rgba is the #RRGGBB colour h, opaque.
+func rgba(t *testing.T, h string) color.RGBA {
+	t.Helper()
+	c := rgb(t, h)
+	return color.RGBA{c[0], c[1], c[2], 0xff}
 }
 
 // apartForEveryEye is the least ΔE*ab two colours a learner tells apart by
@@ -96,9 +62,9 @@ func TestColourBlindPairsApart(t *testing.T) {
 			if dark {
 				a, b = p.a.Dark.TrueColor, p.b.Dark.TrueColor
 			}
-			for _, d := range dichromacies {
-				if e := deltaE(t, a, b, d.m); e < apartForEveryEye {
-					t.Errorf("dark %v, %s: %s %s and %s are %.1f ΔE*ab apart, under %d: one colour", dark, d.name, p.what, a, b, e, apartForEveryEye)
+			for _, eye := range Eyes {
+				if e := deltaE(t, a, b, eye); e < apartForEveryEye {
+					t.Errorf("dark %v, %s: %s %s and %s are %.1f ΔE*ab apart, under %d: one colour", dark, eye.Name, p.what, a, b, e, apartForEveryEye)
 				}
 			}
 		}
