@@ -55,11 +55,12 @@
 // tritanope sees them (Machado, Oliveira and Fernandes 2009, full
 // severity; colourblind_test.go).
 //
-// A sweep's heat map is the one drawing outside this palette: its blue
-// to red is a distance's scale (median KS, or sliced W1), lowest blue,
-// highest red, on a figure with no real data, samples, D or G for its
-// blue to be taken for; its red, the greatest distance, is the worse end,
-// as the palette's red is (figure's heatScale).
+// A sweep's heat map is the one drawing outside this palette: its pale
+// yellow to dark red is a distance's scale (median KS, or sliced W1),
+// lowest palest, highest darkest, one way, on a figure with no real data,
+// samples, D or G for its colours to be taken for; its red, the greatest
+// distance, is the worse end, as the palette's red is (figure's
+// heatScale).
 package palette
 
 // Colour is one meaning's colour, on light backgrounds and dark ones.
