@@ -306,11 +306,17 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 			return 0, fmt.Errorf("--%s: %q has a - before it, and %s", name, s, strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
 		return 0, fmt.Errorf("--%s: %q has a - before it, and a count has no sign; write it without one: %s", name, s, s[1:])
-	case errors.Is(err, engine.ErrNotWhole) && isPlainWhole(s):
+	case errors.Is(err, engine.ErrNotWhole) && isPlainWhole(s) || zeroLed(s):
 		// A count written as Go or a reader writes one is told the number
 		// to write, and what is wrong with that number with it, as --set
-		// tells one: --epochs 0x10, "write it in decimal: 16".
+		// tells one: --epochs 0x10, "write it in decimal: 16". So is one
+		// with a leading 0, which ParseWhole reads and --set refuses
+		// (engine.LeadingZeros): --epochs 05 `"05" has a leading 0; write
+		// it without it: 5`, the 0 maybe a point's lost (0.5), as nothing.
 		plain, how := plainWhole(s)
+		if plain == "" {
+			plain, how = engine.LeadingZeros(s)
+		}
 		if _, bare := whole(name, plain, lo, hi, def); bare != nil {
 			written, _, _ := strings.Cut(how, ";")
 			return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, written, strings.TrimPrefix(bare.Error(), "--"+name+": "))
@@ -352,6 +358,14 @@ func plainWhole(s string) (plain, how string) {
 		return "", ""
 	}
 	return engine.GoNumberForm(s)
+}
+
+// zeroLed says whether s is a number whose whole part begins with a 0
+// before another digit, "05", "00", "-05", as engine.LeadingZeros reads
+// one: a count flag refuses it as --set refuses a field's.
+func zeroLed(s string) bool {
+	plain, _ := engine.LeadingZeros(s)
+	return plain != ""
 }
 
 // isPlainWhole says whether s is a number plainWhole rewrites.

@@ -191,6 +191,17 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "10,000"}, `--epochs: "10,000" has commas; write it without them: 10000` + "\n"},
 		{[]string{"--headless", "--samples", "1_000_000_000"}, `--samples: "1_000_000_000" has underscores, and 1,000,000,000 out of range 100..10,000,000`},
 		{[]string{"--headless", "--epochs", "0_10"}, `--epochs: "0_10" is not a whole number`}, // Go reads it as octal 8
+		// A leading 0 is refused as --set refuses one (engine.LeadingZeros),
+		// the 0 maybe a point's lost (0.5) as nothing, where 01 was 1.
+		{[]string{"--headless", "--epochs", "01"}, `--epochs: "01" has a leading 0; write it without it: 1` + "\n"},
+		{[]string{"--headless", "--seed", "007"}, `--seed: "007" has leading 0s; write it without them: 7` + "\n"},
+		{[]string{"--headless", "--seed", "00"}, `--seed: "00" has a leading 0; write it without it: 0` + "\n"},
+		{[]string{"--headless", "--samples", "0500"}, `--samples: "0500" has a leading 0; write it without it: 500` + "\n"},
+		{[]string{"--headless", "--every", "01e3"}, `--every: "01e3" has a leading 0; write it without it: 1e3` + "\n"},
+		{[]string{"--headless", "--seeds", "1-2", "--jobs", "02"}, `--jobs: "02" has a leading 0; write it without it: 2` + "\n"},
+		{[]string{"--headless", "--epochs", "00"}, `--epochs: "00" has a leading 0, and 0 out of range 1..1,000,000,000 (default: the preset's own)` + "\n"},
+		{[]string{"--headless", "--epochs", "01.5"}, `--epochs: "01.5" has a leading 0, and "1.5" is not a whole number; allowed: 1..1,000,000,000`},
+		{[]string{"--headless", "--epochs", "+05"}, `--epochs: "+05" has a + before it, and "05" has a leading 0; write it without it: 5` + "\n"},
 		{[]string{"--headless", "--epochs", "１０００"}, `--epochs: "１０００" has full-width digits; write it in plain digits: 1000` + "\n"},
 		{[]string{"--headless", "--epochs", "＋５"}, `--epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},
