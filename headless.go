@@ -751,6 +751,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config
 	}
+	fmt.Fprintln(stderr, sweepPlan(*opts.sweep, opts.seeds))
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
@@ -772,6 +773,41 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 		fmt.Fprintln(stderr, unfinishedCells(res, len(opts.sweep.Cells), opts.asGiven))
 	}
 	return drawSweep(plot, res, err)
+}
+
+// sweepPlan is the line a --sweep says on stderr before its first cell
+// trains: how many cells, on which seeds, and each cell named as a
+// stopped sweep's line names it (unfinishedCells), so that a list read
+// other than meant is seen before the first cell's minutes, not in its
+// row after them: --sweep gp=12,5, two values where 12.5 was meant, says
+// "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5". Names past
+// maxUnfinishedNames characters are cut to the first few and the last,
+// with how many between: "gp=1 gp=2 gp=3 … 94 more … gp=100". Rows on
+// stdout are as before: scripts read them.
+func sweepPlan(sw session.Sweep, seeds []uint64) string {
+	names := make([]string, len(sw.Cells))
+	for i, c := range sw.Cells {
+		parts := make([]string, len(c.Values))
+		for j, v := range c.Values {
+			parts[j] = sw.Axes[j].Key + "=" + v
+		}
+		names[i] = visible.String(strings.Join(parts, ",")) // a line break in a value: one line
+	}
+	shown := strings.Join(names, " ")
+	if len(shown) > maxUnfinishedNames && len(names) > 2 {
+		last := names[len(names)-1]
+		first, length := 1, len(names[0])
+		for first < len(names)-2 && length+1+len(names[first]) <= maxUnfinishedNames-len(last)-20 {
+			length += 1 + len(names[first])
+			first++
+		}
+		shown = fmt.Sprintf("%s … %d more … %s", strings.Join(names[:first], " "), len(names)-first-1, last)
+	}
+	of := "seeds " + session.CompactSeeds(seeds)
+	if len(seeds) == 1 {
+		of = "seed " + session.CompactSeeds(seeds)
+	}
+	return fmt.Sprintf("ganui: sweep of %s × %s: %s", numtext.Count(len(sw.Cells), "cell"), of, shown)
 }
 
 // drawSweep draws the figure of res, a sweep's rows, to plot (--plot,

@@ -718,7 +718,8 @@ func TestBuiltInNameBesideAFile(t *testing.T) {
 // train with) trains as the design without it would, while the final line
 // names it as a change: headless and --show-preset say so on stderr, with
 // what reads it, where they said nothing. A design that reads it, or a
-// sweep one of whose cells does, is told nothing.
+// sweep one of whose cells does, is told nothing of it (a sweep says its
+// cells, sweepPlan).
 func TestSetOfAKeyTheDesignLeavesUnreadIsSaid(t *testing.T) {
 	run := []string{"--headless", "--preset", "vanilla", "--epochs", "2", "--samples", "100"}
 	for _, c := range []struct {
@@ -727,10 +728,10 @@ func TestSetOfAKeyTheDesignLeavesUnreadIsSaid(t *testing.T) {
 	}{
 		{append(run, "--every", "0", "--set", "d_momentum=0.9"), "ganui: note: --set d_momentum=0.9 trains nothing here: it is read with d_opt sgd alone, which this design has not; give --set d_opt=sgd too, or drop it\n"},
 		{[]string{"--show-preset", "wgan", "--set", "g_beta2=0.9"}, "ganui: note: --set g_beta2=0.9 trains nothing here: it is read with g_opt adam alone, which this design has not; give --set g_opt=adam too, or drop it\n"},
-		{append(run, "--set", "mbd_dim=4", "--sweep", "d_lr=1e-3,1e-2"), "ganui: note: --set mbd_dim=4 trains nothing here: it is read with mbd_kernels above 0 alone, which no cell has; give --set mbd_kernels=8 too, or drop it\n"},
+		{append(run, "--set", "mbd_dim=4", "--sweep", "d_lr=1e-3,1e-2"), "ganui: note: --set mbd_dim=4 trains nothing here: it is read with mbd_kernels above 0 alone, which no cell has; give --set mbd_kernels=8 too, or drop it\nganui: sweep of 2 cells × seed 1: d_lr=1e-3 d_lr=1e-2\n"},
 		{[]string{"--show-preset", "ring", "--set", "leaky_slope=0.1"}, "ganui: note: --set leaky_slope=0.1 trains nothing here: it is read with a leaky_relu in g_acts or d_acts alone, which this design has not; give the design a leaky_relu in g_acts or d_acts with --set too, or drop it\n"},
 		{append(run, "--every", "0", "--set", "d_opt=sgd", "--set", "d_momentum=0.9"), ""},
-		{append(run, "--set", "d_momentum=0.9", "--sweep", "d_opt=adam,sgd"), ""},
+		{append(run, "--set", "d_momentum=0.9", "--sweep", "d_opt=adam,sgd"), "ganui: sweep of 2 cells × seed 1: d_opt=adam d_opt=sgd\n"},
 	} {
 		code, _, stderr := runCLI(t, c.args...)
 		if code != 0 || stderr != c.want {

@@ -26,6 +26,7 @@ import (
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
 )
@@ -900,16 +901,17 @@ func TestHeadlessPlot(t *testing.T) {
 	}
 }
 
-// TestHeadlessSweep: --sweep trains each cell for each seed and prints a
-// row per cell in order, then a summary; with two keys, --plot draws the
-// heat map.
+// TestHeadlessSweep: --sweep says its cells and seeds on stderr before
+// it trains, trains each cell for each seed and prints a row per cell in
+// order, then a summary; with two keys, --plot draws the heat map.
 func TestHeadlessSweep(t *testing.T) {
 	leakcheck.Check(t)
 	path := filepath.Join(t.TempDir(), "sweep.svg")
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "40", "--samples", "500",
 		"--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", path)
-	if code != 0 || stderr != "" {
-		t.Fatalf("exit %d, stderr %q", code, stderr)
+	const plan = "ganui: sweep of 6 cells × seeds 1-2: d_lr=1e-3,g_lr=1e-4 d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 d_lr=2e-3,g_lr=1e-4 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=1e-2\n"
+	if code != 0 || stderr != plan {
+		t.Fatalf("exit %d, stderr %q; want %q", code, stderr, plan)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if len(lines) != 7 || !strings.HasPrefix(lines[0], "sweep d_lr=1e-3 g_lr=1e-4 runs=2 diverged=0 ks=") ||
@@ -922,9 +924,48 @@ func TestHeadlessSweep(t *testing.T) {
 		t.Fatalf("heat map: %v", err)
 	}
 	// One seed by --seed, and no plot.
-	code, stdout, _ = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500", "--sweep", "g_lr=1e-3,1e-2", "--seed", "5")
+	code, stdout, stderr = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500", "--sweep", "g_lr=1e-3,1e-2", "--seed", "5")
 	if code != 0 || !strings.Contains(stdout, "summary preset=vanilla target=normal(4,1.25) sweep=g_lr cells=2 samples=500 seeds=5 runs=2 ") {
 		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
+	if want := "ganui: sweep of 2 cells × seed 5: g_lr=1e-3 g_lr=1e-2\n"; stderr != want {
+		t.Errorf("one seed: stderr %q, want %q", stderr, want)
+	}
+}
+
+// TestSweepSaysItsPlanFirst: a sweep names its cells on stderr before the
+// first one trains, so that gp=12,5, two values where 12.5 may have been
+// meant, is seen to be gp=12 and gp=5 before the first cell's minutes; a
+// long grid is cut to its first cells and its last, counting those
+// between.
+func TestSweepSaysItsPlanFirst(t *testing.T) {
+	vanilla, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw, err := session.ParseSweep([]string{"gp=12,5"}, vanilla, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sweepPlan(sw, []uint64{1, 2}), "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5"; got != want {
+		t.Errorf("gp=12,5:\n got  %q\n want %q", got, want)
+	}
+	values := make([]string, 100)
+	for i := range values {
+		values[i] = strconv.Itoa(i + 1)
+	}
+	sw, err = session.ParseSweep([]string{"gp=" + strings.Join(values, ",")}, vanilla, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sweepPlan(sw, []uint64{7})
+	if !strings.HasPrefix(got, "ganui: sweep of 100 cells × seed 7: gp=1 gp=2 gp=3 ") || !regexp.MustCompile(` … \d+ more … gp=100$`).MatchString(got) || len(got) > 160 {
+		t.Errorf("100 cells: %q, want the first cells, a count of the rest and gp=100, in a line", got)
+	}
+	var shown int
+	fmt.Sscanf(got[strings.LastIndex(got, "gp=")-len("… 00 more … "):], "… %d more", &shown)
+	if n := strings.Count(got, "gp="); n+shown != 100 {
+		t.Errorf("100 cells: %q names %d and counts %d more", got, n, shown)
 	}
 }
 
@@ -956,7 +997,7 @@ func TestOneKeySweepDrawsItsCurve(t *testing.T) {
 	dir := t.TempDir()
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500",
 		"--sweep", "g_lr=1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", filepath.Join(dir, "curve.svg"))
-	if code != 0 || stderr != "" || !strings.Contains(stdout, "summary preset=vanilla target=normal(4,1.25) sweep=g_lr cells=2 samples=500 seeds=1-2 runs=4 ") {
+	if code != 0 || stderr != "ganui: sweep of 2 cells × seeds 1-2: g_lr=1e-3 g_lr=1e-2\n" || !strings.Contains(stdout, "summary preset=vanilla target=normal(4,1.25) sweep=g_lr cells=2 samples=500 seeds=1-2 runs=4 ") {
 		t.Fatalf("exit %d, stderr %q:\n%s", code, stderr, stdout)
 	}
 	svg, err := os.ReadFile(filepath.Join(dir, "curve.svg"))
@@ -984,7 +1025,7 @@ func TestSweepSamplesAreTheCellsTargets(t *testing.T) {
 	}
 	code, stdout, stderr = runCLI(t, "--headless", "--preset", "ring", "--epochs", "1", "--samples", "2e5",
 		"--sweep", "target=normal(0,1),uniform(0,1)")
-	if code != exitOK || stderr != "" || !strings.Contains(stdout, "summary preset=ring sweep=target cells=2 samples=200000 ") {
+	if code != exitOK || stderr != "ganui: sweep of 2 cells × seed 1: target=normal(0,1) target=uniform(0,1)\n" || !strings.Contains(stdout, "summary preset=ring sweep=target cells=2 samples=200000 ") {
 		t.Errorf("1-D cells from a 2-D preset: exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
 	}
 }
