@@ -65,6 +65,8 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			return nil, engine.PlusSignAnd(bad, bare)
 		case engine.PlusSign(bad) != nil:
 			return nil, plusInRange(part, lo, hi)
+		case err == nil && (zeroLedSeed(lo) || isRange && zeroLedSeed(hi)):
+			return nil, leadingZeros(part, lo, hi, isRange)
 		case err != nil && goForm(bad) != nil:
 			return nil, goForm(bad)
 		case err != nil:
@@ -122,6 +124,35 @@ func goForm(seed string) error {
 		return fmt.Errorf("%q %s, and %w", seed, written, err)
 	}
 	return fmt.Errorf("%q %s: %s", seed, how, plain)
+}
+
+// zeroLedSeed says whether seed begins with a 0 before another digit, as
+// engine.LeadingZeros reads one: "01", "007", "00".
+func zeroLedSeed(seed string) bool {
+	plain, _ := engine.LeadingZeros(seed)
+	return plain != ""
+}
+
+// leadingZeros is the error for part, a seed or a range lo-hi of
+// --seeds, one of whose seeds begins with a 0 before another digit, which
+// --seed and --set refuse: the part is told written without its 0s, as
+// they tell a number, `"01-03" has leading 0s; write it without them:
+// 1-3`, where 01-03 was taken as 1-3.
+func leadingZeros(part, lo, hi string, isRange bool) error {
+	without := func(s string) string {
+		if plain, _ := engine.LeadingZeros(s); plain != "" {
+			return plain
+		}
+		return s
+	}
+	plain := without(lo)
+	if isRange {
+		plain += "-" + without(hi)
+	}
+	if len(part)-len(plain) > 1 {
+		return fmt.Errorf("%q has leading 0s; write it without them: %s", part, plain)
+	}
+	return fmt.Errorf("%q has a leading 0; write it without it: %s", part, plain)
 }
 
 // seedsMeant is spec, a --seeds list, written as other tools write a list

@@ -82,6 +82,14 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"1e400": `"1e400": a seed is at most 18,446,744,073,709,551,615`,
 		// A '+' is told as every count flag's is (engine.PlusSign).
 		"+1": `"+1" has a + before it; write it without one: 1`,
+		// A leading 0 is refused as --seed and --set refuse one
+		// (engine.LeadingZeros), where 01-03 was 1-3.
+		"01":     `"01" has a leading 0; write it without it: 1`,
+		"1,007":  `"007" has leading 0s; write it without them: 7`,
+		"01-03":  `"01-03" has leading 0s; write it without them: 1-3`,
+		"1-05,7": `"1-05" has a leading 0; write it without it: 1-5`,
+		"00":     `"00" has a leading 0; write it without it: 0`,
+		"+01":    `"+01" has a + before it, and "01" has a leading 0; write it without it: 1`,
 		// A range's is told with the range to write (plusInRange).
 		"1-+3":  `"1-+3": "+3" has a + before it; write the range without the +: 1-3`,
 		"+1-3":  `"+1-3": "+1" has a + before it; write the range without the +: 1-3`,
