@@ -48,6 +48,7 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	// SIGTERM.
 	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
 	defer stop()
+	opts.Pace = runPace(stderr) // the notes of a slow first epoch or evaluation
 	s, err := newSession(opts.Options)
 	if err != nil {
 		return usageError{err}
@@ -104,21 +105,6 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	s.OnEvent(func(e session.Event) {
 		fmt.Fprintln(out, e.Line())
 		out.Flush() // a reader gone is seen at the next line, events' too
-	})
-	s.OnFirstEpoch(func(epoch int, took time.Duration) {
-		if note := firstLineNote(epoch, took, opts.Every, s.Plan()); note != "" {
-			fmt.Fprintln(stderr, "ganui: note: "+note)
-		}
-	})
-	// Where --every divides the plan, the final line takes the last
-	// progress line's measures, evaluated once (evalNote).
-	lastShown := opts.Every > 0 && s.Plan()%opts.Every == 0
-	told := false // evalNote's note said
-	s.OnEvaluating(func(n int, final bool, about time.Duration) {
-		if note := evalNote(n, final, about, lastShown); note != "" && !told {
-			told = true
-			fmt.Fprintln(stderr, "ganui: note: "+note)
-		}
 	})
 	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
 	s.OnTrained(func() bool {
@@ -419,8 +405,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 	for i := range plans {
 		plans[i] = planOf(opts.Options, opts.Config)
 	}
-	opts.FirstEpoch = batchFirstEpoch(status.Writer(notes), "batch", plans, jobs, 1)
-	opts.Evaluating = batchEvaluating(status.Writer(notes), "batch")
+	opts.Pace = batchPace(status.Writer(notes), "batch", plans, jobs, 1)
 	res, err := session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop, or a failed output's after the line that says why
@@ -763,8 +748,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 			plans = append(plans, planOf(opts.Options, c.Config))
 		}
 	}
-	opts.FirstEpoch = batchFirstEpoch(status.Writer(notes), "sweep", plans, jobs, len(opts.seeds))
-	opts.Evaluating = batchEvaluating(status.Writer(notes), "sweep")
+	opts.Pace = batchPace(status.Writer(notes), "sweep", plans, jobs, len(opts.seeds))
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the figure's failure, which run reports
 	// A signal's stop, or a failed output's, as --seeds says it

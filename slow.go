@@ -90,25 +90,44 @@ func batchLineNote(of string, epoch int, took time.Duration, plans []int, jobs, 
 	return note
 }
 
-// batchFirstEpoch is a batch's session.Options.FirstEpoch: it writes
-// batchLineNote's note, where there is one, to w, stderr beside the
-// batch's status line (statusLine.Writer), which stays.
-func batchFirstEpoch(w io.Writer, of string, plans []int, jobs, first int) func(int, time.Duration) {
-	return func(epoch int, took time.Duration) {
-		if note := batchLineNote(of, epoch, took, plans, jobs, first); note != "" {
-			fmt.Fprintln(w, "ganui: note: "+note)
+// runPace is a headless run's session.Options.Pace: it writes to w,
+// stderr, firstLineNote's note of its first epoch where there is one,
+// and evalNote's of the first evaluation that has one; where --every
+// divides the plan, the final line takes the last progress line's
+// measures, evaluated once (evalNote's lastShown).
+func runPace(w io.Writer) func(session.Pace) {
+	told := false // evalNote's note said; Run tells its pace on one goroutine
+	return func(p session.Pace) {
+		switch {
+		case !p.Evaluating:
+			if note := firstLineNote(p.Epoch, p.Took, p.Every, p.Plan); note != "" {
+				fmt.Fprintln(w, "ganui: note: "+note)
+			}
+		case !told:
+			lastShown := p.Every > 0 && p.Plan%p.Every == 0
+			if note := evalNote(p.N, p.Final, p.About, lastShown); note != "" {
+				told = true
+				fmt.Fprintln(w, "ganui: note: "+note)
+			}
 		}
 	}
 }
 
-// batchEvaluating is a batch's session.Options.Evaluating: it writes
-// batchEvalNote's note, the first time there is one, whichever run's
-// final evaluation it is of, to w, stderr beside the batch's status line,
-// as batchFirstEpoch writes its note. Its runs call it side by side.
-func batchEvaluating(w io.Writer, of string) func(int, bool, time.Duration) {
+// batchPace is a batch's session.Options.Pace: it writes to w, stderr
+// beside the batch's status line (statusLine.Writer), which stays,
+// batchLineNote's note of the first run's first epoch, where there is
+// one, and batchEvalNote's, the first time there is one, whichever
+// run's final evaluation it is of. Its runs call it side by side.
+func batchPace(w io.Writer, of string, plans []int, jobs, first int) func(session.Pace) {
 	var told atomic.Bool
-	return func(n int, final bool, about time.Duration) {
-		if note := batchEvalNote(of, n, about); final && note != "" && told.CompareAndSwap(false, true) {
+	return func(p session.Pace) {
+		if !p.Evaluating {
+			if note := batchLineNote(of, p.Epoch, p.Took, plans, jobs, first); note != "" {
+				fmt.Fprintln(w, "ganui: note: "+note)
+			}
+			return
+		}
+		if note := batchEvalNote(of, p.N, p.About); p.Final && note != "" && told.CompareAndSwap(false, true) {
 			fmt.Fprintln(w, "ganui: note: "+note)
 		}
 	}
@@ -163,7 +182,7 @@ func batchEnds(plans []int, jobs int, took time.Duration) []float64 {
 
 // evalNote is what a headless run says, once, before an evaluation of
 // its n samples, a progress line's or the final line's (final), that
-// takes about, at the latest check's pace (session.OnEvaluating),
+// takes about, at the latest check's pace (session.Pace),
 // slowLineAfter or more: a wide design's --samples 1000000 takes
 // minutes, in which the run said nothing, its first epoch's note
 // counting training alone. "evaluating 1,000,000 samples for the final

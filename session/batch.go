@@ -386,8 +386,8 @@ func runFailures(name string, seeds []uint64, errs []error) []error {
 // runBatch trains every run of runs, up to jobs at once, each a Session
 // of its own driven by Run with no progress reports and no files (Every,
 // LogPath, SavePath and PlotPath are cleared), the first telling its
-// first epoch to its Options.FirstEpoch, and each its final evaluation
-// to its Options.Evaluating. It calls report with each
+// Options.Pace of its first epoch, and each of its final evaluation.
+// It calls report with each
 // run's index and Result in the order of runs, as soon as the run and
 // those before it are done, on the caller's goroutine: RunSeeds and
 // RunSweep both train this way.
@@ -427,12 +427,15 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 			for i := range next {
 				o := runs[i]
 				o.Every, o.LogPath, o.SavePath, o.PlotPath = 0, "", "", ""
+				if pace := o.Pace; i > 0 && pace != nil { // the first run's first epoch alone
+					o.Pace = func(p Pace) {
+						if p.Evaluating {
+							pace(p)
+						}
+					}
+				}
 				var s *Session
 				if s, errs[i] = New(o); errs[i] == nil && ctx.Err() == nil {
-					if i == 0 {
-						s.OnFirstEpoch(o.FirstEpoch)
-					}
-					s.OnEvaluating(o.Evaluating)
 					started[i] = true
 					results[i], errs[i] = s.Run(ctx, nil)
 				}

@@ -80,7 +80,7 @@ func TestSlowRatesKeepTheirDigits(t *testing.T) {
 	}
 }
 
-// TestRunTellsHowLongItsEvaluationsTake: Run tells OnEvaluating's f of
+// TestRunTellsHowLongItsEvaluationsTake: Run tells Options.Pace of
 // each evaluation of its samples, every progress line's and the final
 // line's, with how long it takes at the latest check's pace, that
 // check's time scaled from its 2,000 samples to the 4,000 asked for;
@@ -90,17 +90,21 @@ func TestSlowRatesKeepTheirDigits(t *testing.T) {
 func TestRunTellsHowLongItsEvaluationsTake(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 20
-	s, err := New(Options{Config: cfg, Seed: 1, Samples: 4000, Every: 5, Clock: NewClock(ticking(time.Millisecond))})
-	if err != nil {
-		t.Fatal(err)
-	}
 	type told struct {
 		n     int
 		final bool
 		about time.Duration
 	}
 	var got []told
-	s.OnEvaluating(func(n int, final bool, about time.Duration) { got = append(got, told{n, final, about}) })
+	pace := func(p Pace) {
+		if p.Evaluating {
+			got = append(got, told{p.N, p.Final, p.About})
+		}
+	}
+	s, err := New(Options{Config: cfg, Seed: 1, Samples: 4000, Every: 5, Clock: NewClock(ticking(time.Millisecond)), Pace: pace})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Run(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -109,12 +113,11 @@ func TestRunTellsHowLongItsEvaluationsTake(t *testing.T) {
 	if s.checkN != checkSamples || took <= 0 || !slices.Equal(got, want) {
 		t.Errorf("told %v, want %v (a check of %d took %v)", got, want, s.checkN, s.checkTook)
 	}
-	s, err = New(Options{Config: cfg, Seed: 1, Samples: checkSamples, Every: 5, Clock: NewClock(ticking(time.Millisecond))})
+	s, err = New(Options{Config: cfg, Seed: 1, Samples: checkSamples, Every: 5, Clock: NewClock(ticking(time.Millisecond)), Pace: pace})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = nil
-	s.OnEvaluating(func(n int, final bool, about time.Duration) { got = append(got, told{n, final, about}) })
 	if _, err := s.Run(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

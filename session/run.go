@@ -325,8 +325,8 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	defer s.Stop()
 	s.setState(Running)
 	every := s.opts.Every
-	var shown Progress // the latest progress line's, for a final evaluation given up
-	first := s.onFirstEpoch
+	var shown Progress   // the latest progress line's, for a final evaluation given up
+	first := s.opts.Pace // told of the first epoch alone
 	for s.state == Running && s.gan.Epoch() < s.planned {
 		if ctx.Err() != nil {
 			s.setState(Interrupted)
@@ -335,7 +335,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		busy := s.busy
 		s.trainEpoch()
 		if first != nil && s.state != Diverged && ctx.Err() == nil { // stopping, its next line is now
-			first(s.last.Epoch, s.busy-busy)
+			first(Pace{Epoch: s.last.Epoch, Took: s.busy - busy, Plan: s.planned, Every: every})
 			first = nil
 		}
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
@@ -410,39 +410,53 @@ var evaluateUntil = (*engine.GAN).EvaluateUntil
 // runs) the final evaluation is always whole.
 func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
 
-// OnFirstEpoch has Run call f once its first epoch is trained, with the
-// epoch and the time the clock counted training it (Result.TrainS's),
-// before that epoch's progress line: a front end that prints a line
-// every Options.Every epochs can say when the first comes, which on a
-// wide design is minutes or hours away. Not after a divergence, which
-// ends the run, nor once ctx is cancelled: the run stops after that
-// epoch, and its final line comes now. f is called on Run's goroutine.
-func (s *Session) OnFirstEpoch(f func(epoch int, took time.Duration)) { s.onFirstEpoch = f }
-
-// OnEvaluating has Run call f before each evaluation of its
-// Options.Samples, a progress line's and the final line's (final; none
-// where the last epoch's progress line measured the run's end), with
-// n, their count, and about, how long it takes at the pace of the latest
-// check (checkEvery), its CheckSize samples' time scaled to n. Before the
+// Pace is what Run tells Options.Pace, as it trains, of how long its
+// next line is in coming: that its first epoch is trained, or that an
+// evaluation begins (Evaluating).
+//
+// Its first epoch, Epoch, is told with the time the clock counted
+// training it, Took (Result.TrainS's), before that epoch's progress
+// line: a front end that prints a line every Every epochs of a plan of
+// Plan can say when the first comes, which on a wide design is minutes
+// or hours away. Not after a divergence, which ends the run, nor once
+// ctx is cancelled: the run stops after that epoch, and its final line
+// comes now.
+//
+// An evaluation of its Options.Samples is told before it begins, a
+// progress line's and the final line's (Final; none where the last
+// epoch's progress line measured the run's end), with N, their count,
+// and About, how long it takes at the pace of the latest check
+// (checkEvery), its CheckSize samples' time scaled to N. Before the
 // first check (--epochs 1, whose final evaluation comes before any check)
 // Run measures that pace itself, on CheckSize samples of the epoch's
-// stream, which changes nothing in the run (see evalPace); about is 0 where
-// there is nothing to measure it by: n at most CheckSize, which takes no
+// stream, which changes nothing in the run (see evalPace); About is 0 where
+// there is nothing to measure it by: N at most CheckSize, which takes no
 // longer than the measure would, or a stop meanwhile. Drawing samples
 // through G takes a time in proportion to their count: a wide design's
 // check of 2,000 takes a second or so, and its evaluation of --samples
 // 1000000 minutes, in which a front end that prints nothing meanwhile
-// can say that it evaluates, and how long for. f is called on Run's
-// goroutine.
-func (s *Session) OnEvaluating(f func(n int, final bool, about time.Duration)) {
-	s.onEvaluating = f
+// can say that it evaluates, and how long for.
+//
+// Options.Pace is called on Run's goroutine, which waits for it: what
+// it prints comes before the evaluation it tells of begins.
+type Pace struct {
+	Evaluating bool // an evaluation begins: N, Final and About; else the first epoch is trained: Epoch and Took
+	Plan       int  // the epochs the run is planned for, told with both
+	Every      int  // Options.Every: a progress line every Every epochs, 0 for none
+
+	Epoch int
+	Took  time.Duration
+
+	N     int
+	Final bool
+	About time.Duration
 }
 
-// evaluating tells OnEvaluating's f of the evaluation Run starts, a
+// evaluating tells Options.Pace of the evaluation Run starts, a
 // progress line's or the final line's (final); stop is that evaluation's,
 // which gives up the measure of its pace too (evalPace).
 func (s *Session) evaluating(final bool, stop <-chan struct{}) {
-	if s.onEvaluating == nil {
+	if s.opts.Pace == nil {
 		return
 	}
 	n := s.opts.Samples // New's default where not given
@@ -453,7 +467,7 @@ func (s *Session) evaluating(final bool, stop <-chan struct{}) {
 	if s.checkN > 0 {
 		about = time.Duration(float64(s.checkTook) * float64(n) / float64(s.checkN))
 	}
-	s.onEvaluating(n, final, about)
+	s.opts.Pace(Pace{Evaluating: true, Plan: s.planned, Every: s.opts.Every, N: n, Final: final, About: about})
 }
 
 // evalPace measures what a check would, where Run evaluates n samples before

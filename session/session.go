@@ -84,18 +84,17 @@ type Options struct {
 	// Clock is the clock the run keeps time by, which a front end tells
 	// of the process's stops (Clock); nil is a clock of its own.
 	Clock *Clock
-	// FirstEpoch and Evaluating, where not nil, are a batch's runs'
-	// Session.OnFirstEpoch and OnEvaluating (RunSeeds, RunSweep), each
-	// called on its run's goroutine: FirstEpoch is told of the first
-	// run's first epoch (the first seed's, of the first cell), and
-	// Evaluating of every run's final evaluation (a batch's runs have no
-	// progress lines), as many runs at once as the batch trains. A wide
-	// design's runs take hours each, and a large --samples minutes to
-	// evaluate at each run's end, and a batch prints nothing until a run
-	// ends, so that a front end can say when that comes. A Session of
-	// its own leaves them be.
-	FirstEpoch func(epoch int, took time.Duration)
-	Evaluating func(n int, final bool, about time.Duration)
+	// Pace, where not nil, is told by Run, on Run's goroutine, of how
+	// long its next line is in coming (Pace): once its first epoch is
+	// trained, and before each evaluation of its Samples. A wide design
+	// trains an epoch in seconds and evaluates a large --samples in
+	// minutes, and a headless run prints nothing meanwhile, so that a
+	// front end can say when that line comes. A batch's runs (RunSeeds,
+	// RunSweep) tell it of the first run's first epoch alone (the first
+	// seed's, of the first cell), and of every run's final evaluation (a
+	// batch's runs have no progress lines), as many runs at once as the
+	// batch trains.
+	Pace func(Pace)
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
@@ -121,14 +120,11 @@ type Session struct {
 	start sync.Once
 	stop  sync.Once
 
-	// onTrained is OnTrained's f, nil for none; onFirstEpoch is
-	// OnFirstEpoch's, onEvaluating OnEvaluating's.
-	onTrained    func() bool
-	onFirstEpoch func(epoch int, took time.Duration)
-	onEvaluating func(n int, final bool, about time.Duration)
+	// onTrained is OnTrained's f, nil for none.
+	onTrained func() bool
 	// checkN and checkTook are the latest check's samples and the time
 	// the clock counted measuring them (before the first, evalPace's measure
-	// of as many, or 0): what Run tells OnEvaluating's f its evaluations
+	// of as many, or 0): what Run tells Options.Pace its evaluations
 	// take.
 	checkN    int
 	checkTook time.Duration
