@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/ganui/ganui/internal/palette"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -173,26 +175,55 @@ var xterm16 = [16]string{
 	"#7F7F7F", "#FF0000", "#00FF00", "#FFFF00", "#5C5CFF", "#FF00FF", "#00FFFF", "#FFFFFF",
 }
 
-// cellColour is a character the screen draws in 16 colours and what it is
-// drawn in: its foreground and background as xterm's default 16 colours
-// draw them, on a light terminal whose own text is black on white.
+// xterm256 is colour n of xterm's 256 as #RRGGBB: the 16 above, the
+// 6×6×6 cube from 16 and the 24 greys from 232.
+func xterm256(n int) string {
+	switch {
+	case n < 16:
+		return xterm16[n]
+	case n < 232:
+		level := func(i int) int {
+			if i == 0 {
+				return 0
+			}
+			return 55 + 40*i
+		}
+		n -= 16
+		return fmt.Sprintf("#%02X%02X%02X", level(n/36), level(n/6%6), level(n%6))
+	default:
+		g := 8 + 10*(n-232)
+		return fmt.Sprintf("#%02X%02X%02X", g, g, g)
+	}
+}
+
+// cellColour is a character the screen draws and what it is drawn in: its
+// foreground and background as xterm's default colours draw them, on a
+// light terminal whose own text is black on white or a dark one's white on
+// black; faint if drawn faint (SGR 2), the foreground then as xterm draws
+// faint, each channel at two thirds.
 type cellColour struct {
 	fg, bg string
 	text   string
+	faint  bool
 }
 
-// sixteenColourCells reads s, drawn in 16 colours, as its runs of printed
-// characters and their colours. Bold text in colours 0 to 7 is read in their
-// bright colours, 8 to 15, as xterm draws it by default (boldColors).
-func sixteenColourCells(t *testing.T, s string) []cellColour {
+// terminalCells reads s, drawn in 16 or 256 colours, as its runs of printed
+// characters and their colours, on a dark terminal or a light one. Bold
+// text in colours 0 to 7 is read in their bright colours, 8 to 15, as xterm
+// draws it by default (boldColors).
+func terminalCells(t *testing.T, s string, dark bool) []cellColour {
 	t.Helper()
+	ownFg, ownBg := "#000000", "#FFFFFF"
+	if dark {
+		ownFg, ownBg = ownBg, ownFg
+	}
 	var out []cellColour
-	fg, bg, bold, reverse := -1, -1, false, false
+	fg, bg, bold, faint, reverse := -1, -1, false, false, false
 	colour := func(n int, own string) string {
 		if n < 0 {
 			return own
 		}
-		return xterm16[n]
+		return xterm256(n)
 	}
 	for len(s) > 0 {
 		if strings.HasPrefix(s, "\x1b[") {
@@ -200,15 +231,18 @@ func sixteenColourCells(t *testing.T, s string) []cellColour {
 			if end < 0 {
 				t.Fatalf("an escape without its end: %q", s)
 			}
-			for _, p := range strings.Split(s[2:end], ";") {
-				n, _ := strconv.Atoi(p)
+			ps := strings.Split(s[2:end], ";")
+			for i := 0; i < len(ps); i++ {
+				n, _ := strconv.Atoi(ps[i])
 				switch {
 				case n == 0:
-					fg, bg, bold, reverse = -1, -1, false, false
+					fg, bg, bold, faint, reverse = -1, -1, false, false, false
 				case n == 1:
 					bold = true
+				case n == 2:
+					faint = true
 				case n == 22:
-					bold = false
+					bold, faint = false, false
 				case n == 7:
 					reverse = true
 				case n == 27:
@@ -225,8 +259,16 @@ func sixteenColourCells(t *testing.T, s string) []cellColour {
 					fg = n - 90 + 8
 				case n >= 100 && n <= 107:
 					bg = n - 100 + 8
+				case (n == 38 || n == 48) && i+2 < len(ps) && ps[i+1] == "5":
+					c, _ := strconv.Atoi(ps[i+2])
+					if n == 38 {
+						fg = c
+					} else {
+						bg = c
+					}
+					i += 2
 				case n == 38 || n == 48:
-					t.Fatalf("a colour beyond the 16 in %q", s[:end+1])
+					t.Fatalf("a colour beyond the 256 in %q", s[:end+1])
 				}
 			}
 			s = s[end+1:]
@@ -245,76 +287,124 @@ func sixteenColourCells(t *testing.T, s string) []cellColour {
 		if bold && f >= 0 && f < 8 {
 			f += 8
 		}
-		c := cellColour{colour(f, "#000000"), colour(bg, "#FFFFFF"), text}
+		c := cellColour{colour(f, ownFg), colour(bg, ownBg), text, faint}
 		if reverse {
 			c.fg, c.bg = c.bg, c.fg
+		}
+		if faint {
+			var r, g, b int
+			fmt.Sscanf(c.fg, "#%02X%02X%02X", &r, &g, &b)
+			c.fg = fmt.Sprintf("#%02X%02X%02X", r*2/3, g*2/3, b*2/3)
 		}
 		out = append(out, c)
 	}
 	return out
 }
 
-// TestSixteenColoursReadOnLight: in 16 colours on a light terminal, every
-// character the screen draws reads at 3:1 or more against what it is drawn
-// on (WCAG's contrast, for xterm's default 16 colours: the least for large
-// text and for graphics; 16 colours have no grey at 4.5:1 on white, and the
-// muted words take bright black, 4.0:1). xterm's yellow, green and cyan are
-// 1.7, 2.2 and 2.0:1 on white, and 16 colours have no darker ones: "❚❚
-// paused", the replayed epoch's ┊, the warnings, "▶ running", the findings'
-// ✓ and G's curve were drawn in them, as a projector loses them. They are
-// drawn behind the terminal's own text (inked), and a mode over twice its
-// due ▲▲ on yellow, where █ would be a block of the text's own colour.
-// Every style of the screen is read, and the frames of a line run (live,
-// and replayed) and of grid's plane with a mode over its due.
-func TestSixteenColoursReadOnLight(t *testing.T) {
+// TestSixteenColoursRead: in 16 colours, on a light terminal and on a dark
+// one, every character the screen draws reads at 3:1 or more against what
+// it is drawn on (WCAG's contrast, for xterm's default 16 colours: the least
+// for large text and for graphics; 16 colours have no grey at 4.5:1 on
+// white, and the muted words take bright black, 4.0:1), and nothing is drawn
+// faint. xterm's yellow, green and cyan are 1.7, 2.2 and 2.0:1 on white, and
+// 16 colours have no darker ones: "❚❚ paused", the replayed epoch's ┊, the
+// warnings, "▶ running", the findings' ✓ and G's curve were drawn in them,
+// as a projector loses them. They are drawn behind the terminal's own text
+// (inked), and a mode over twice its due ▲▲ on yellow, where █ would be a
+// block of the text's own colour. Faint (SGR 2) is each terminal's own:
+// xterm and VTE take a third off each channel, toward black, others blend
+// the colour toward the background and many draw it plain; on a dark
+// terminal xterm's drew label smoothing's balance line for D's loss on real
+// data #890000 on black, 2.1:1, and one that blends drew G's, the text's
+// own on cyan, 2.7:1: the balance lines are drawn plain, told from the
+// curves by their ┈. On a dark terminal the app's name, bold black on the
+// accent's bright magenta, was bright black there, 1.3:1: it is plain
+// black, 6.7:1. Every style of the screen is read, and the frames of a line
+// run (live, and replayed), of label smoothing's with its three balance
+// lines and the app's name, and of grid's plane with a mode over its due.
+func TestSixteenColoursRead(t *testing.T) {
 	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
 	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
 	lipgloss.SetColorProfile(termenv.ANSI)
-	lipgloss.SetHasDarkBackground(false)
-	check := func(what, drawn string) (pale bool) {
-		t.Helper()
-		for _, c := range sixteenColourCells(t, drawn) {
-			if r := contrast(c.fg, c.bg); r < 3 {
-				t.Errorf("%s: %q drawn %s on %s, %.2f:1, under 3:1", what, c.text, c.fg, c.bg, r)
+	blog, blogLive, blogReplay := trainedSnapshotsReplay(t, blogConfig(t, 600), 1, 600, 300, 80)
+	smoothCfg := blogConfig(t, 600)
+	if c, err := presets.Get("label-smoothing"); err == nil {
+		smoothCfg = c
+		smoothCfg.Epochs = 600
+	} else {
+		t.Fatal(err)
+	}
+	smooth, smoothLive, _ := trainedSnapshotsReplay(t, smoothCfg, 1, 600, -1, 120)
+	plane, planeSnap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
+	for _, dark := range []bool{false, true} {
+		lipgloss.SetHasDarkBackground(dark)
+		on := "light"
+		if dark {
+			on = "dark"
+		}
+		check := func(what, drawn string) (pale bool) {
+			t.Helper()
+			seen := map[cellColour]bool{}
+			for _, c := range terminalCells(t, drawn, dark) {
+				if k := (cellColour{c.fg, c.bg, "", c.faint}); seen[k] {
+					continue
+				} else {
+					seen[k] = true
+				}
+				if r := contrast(c.fg, c.bg); r < 3 {
+					t.Errorf("%s terminal, %s: %q drawn %s on %s, %.2f:1, under 3:1", on, what, c.text, c.fg, c.bg, r)
+				}
+				if c.faint {
+					t.Errorf("%s terminal, %s: %q drawn faint, which each terminal draws its own way", on, what, c.text)
+				}
+				pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6]
 			}
-			pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6]
+			return pale
 		}
-		return pale
-	}
-	styles := map[string]lipgloss.Style{
-		"title": styleTitle, "app": styleApp, "text": styleText, "muted": styleMuted, "faint": styleFaint,
-		"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
-		"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
-		"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
-		"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
-		"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
-		"axis x": styleAxisX, "axis y": styleAxisY,
-	}
-	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
-		styles["state "+st.String()] = stateStyle(st)
-	}
-	for name, st := range styles {
-		check(name, st.Render("x"))
-	}
+		styles := map[string]lipgloss.Style{
+			"title": styleTitle, "app": appStyle(), "text": styleText, "muted": styleMuted, "faint": styleFaint,
+			"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
+			"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
+			"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
+			"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
+			"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
+			"axis x": styleAxisX, "axis y": styleAxisY,
+		}
+		for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+			styles["state "+st.String()] = stateStyle(st)
+		}
+		for name, st := range styles {
+			check(name, st.Render("x"))
+		}
+		for i, l := range balanceLines(&session.Equilibrium{DReal: 0.7, DFake: 0.6, G: 0.8}) {
+			check("balance line "+strconv.Itoa(i), l.style.Render("┈"))
+		}
 
-	s, live, replay := trainedSnapshotsReplay(t, blogConfig(t, 600), 1, 600, 300, 80)
-	for name, snap := range map[string]session.Snapshot{"live": live[80], "replayed": replay} {
-		snap.State = session.Running
-		m := NewModel(s)
-		m.width, m.height = 80, 24
-		m.apply(snap)
-		if !check("the line run "+name, m.View()) {
-			t.Errorf("the line run %s draws nothing on yellow, green or cyan: the test reads no pale colour", name)
+		for name, snap := range map[string]session.Snapshot{"live": blogLive[80], "replayed": blogReplay} {
+			snap.State = session.Running
+			m := NewModel(blog)
+			m.width, m.height = 80, 24
+			m.apply(snap)
+			if !check("the line run "+name, m.View()) && !dark {
+				t.Errorf("the line run %s draws nothing on yellow, green or cyan: the test reads no pale colour", name)
+			}
 		}
-	}
-	p, snap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
-	m := NewModel(p)
-	m.width, m.height = 80, 24
-	m.apply(snap)
-	view := m.View()
-	check("grid's plane", view)
-	if !strings.Contains(ansiStrip(view), "▲▲ over 2×") {
-		t.Errorf("grid's key does not name ▲▲:\n%s", ansiStrip(view))
+		m := NewModel(smooth)
+		m.width, m.height = 120, 40
+		m.apply(smoothLive[120])
+		view := m.View()
+		check("label smoothing's run", view)
+		if plain := ansiStrip(view); !strings.Contains(plain, "┈┈┈ D(x)=0.45") || !strings.HasPrefix(strings.TrimSpace(plain), "ganui") {
+			t.Errorf("label smoothing's run draws neither its three balance lines' key nor the app's name:\n%s", plain)
+		}
+		m = NewModel(plane)
+		m.width, m.height = 80, 24
+		m.apply(planeSnap)
+		view = m.View()
+		check("grid's plane", view)
+		if !dark && !strings.Contains(ansiStrip(view), "▲▲ over 2×") {
+			t.Errorf("grid's key does not name ▲▲:\n%s", ansiStrip(view))
+		}
 	}
 }
 

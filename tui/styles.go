@@ -31,7 +31,7 @@ func tone(c palette.Colour) lipgloss.TerminalColor {
 // cyan (#CDCD00, #00CD00, #00CDCD) read at 1.7, 2.2 and 2.0:1 on white and
 // 16 colours have no darker ones, the terminal's own text on c's colour, as
 // a badge is drawn: "❚❚ paused" on yellow reads at 12:1, the yellow keeping
-// its meaning. TestSixteenColoursReadOnLight holds every style to 3:1.
+// its meaning. TestSixteenColoursRead holds every style to 3:1.
 func inked(c palette.Colour) lipgloss.Style {
 	if !paleOnWhite[c.Light.ANSI] {
 		return lipgloss.NewStyle().Foreground(tone(c))
@@ -111,4 +111,26 @@ const (
 func stateStyle(s session.State) lipgloss.Style {
 	c := map[session.State]palette.Colour{session.Running: palette.Better, session.Paused: palette.Warning, session.Done: palette.Accent, session.Diverged: palette.Worse}[s]
 	return inked(c).Bold(true)
+}
+
+// appStyle is the app's name in the header: styleApp, but not bold in 16
+// colours on a dark terminal, where its black on the accent's bright
+// magenta would be drawn bright black by xterm's bold (boldColors),
+// #7F7F7F on #FF00FF, 1.3:1; plain black reads at 6.7:1.
+func appStyle() lipgloss.Style {
+	if lipgloss.ColorProfile() == termenv.ANSI && lipgloss.HasDarkBackground() {
+		return styleApp.Bold(false)
+	}
+	return styleApp
+}
+
+// faintRef is s for a reference line beside its curve (the loss chart's
+// balance lines): faint, but not in 16 colours, whose terminals each draw
+// faint their own way — xterm and VTE a third off each channel, toward
+// black, others toward the background, many not at all — and which have
+// no fainter colours of their own: on a dark terminal xterm's faint red
+// is #890000 on black, 2.1:1. There the line is its loss's colour, told
+// from the curve by its ┈.
+func faintRef(s lipgloss.Style) lipgloss.Style {
+	return s.Faint(lipgloss.ColorProfile() != termenv.ANSI)
 }

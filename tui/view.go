@@ -826,7 +826,7 @@ func (m Model) headerLayout(w int) [headerParts]headerPart {
 		}
 	}
 	parts := [headerParts]headerPart{
-		headerApp:      {forms: []string{styleApp.Render("ganui"), ""}},
+		headerApp:      {forms: []string{appStyle().Render("ganui"), ""}},
 		headerPreset:   preset,
 		headerState:    state,
 		headerProgress: progress,
@@ -3793,10 +3793,10 @@ func balanceLines(e *session.Equilibrium) []refLine {
 	}
 	lines := []refLine{{e.DReal, styleRef}}
 	if e.DFake != e.DReal {
-		lines = []refLine{{e.DReal, styleDReal.Faint(true)}, {e.DFake, styleDFake.Faint(true)}}
+		lines = []refLine{{e.DReal, faintRef(styleDReal)}, {e.DFake, faintRef(styleDFake)}}
 	}
 	if e.G != e.DReal && e.G != e.DFake && !math.IsNaN(e.G) {
-		lines = append(lines, refLine{e.G, styleG.Faint(true)})
+		lines = append(lines, refLine{e.G, faintRef(styleG)})
 	}
 	return lines
 }
