@@ -408,6 +408,108 @@ func TestSixteenColoursRead(t *testing.T) {
 	}
 }
 
+// TestTwoFiftySixColoursRead: in 256 colours, on a light terminal and on a
+// dark one, every character the screen draws reads at 3:1 or more against
+// what it is drawn on, in xterm's 256 colours, faint drawn as xterm draws
+// it (a third off each channel): but the axes, decoration (palette.Faint),
+// and a pinned baseline's ghosts, held to 2:1 (palette's TestContrast);
+// and on a light terminal the target's points over D's surface, 2.7:1 or
+// more, for the 256 have no paler shades and their one darker orange is
+// the warnings'. On a dark terminal the target's points over D's sure real
+// shade, 94 (#875F00), were 208 (#FF8700), 2.38:1; they are 215, 3.2:1.
+// Every style is read, and the frames of a line run, label smoothing's
+// (its balance lines faint) and ring's and grid's planes over D's surface.
+func TestTwoFiftySixColoursRead(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	blog, blogLive, _ := trainedSnapshotsReplay(t, blogConfig(t, 600), 1, 600, -1, 80)
+	smoothCfg, err := presets.Get("label-smoothing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	smoothCfg.Epochs = 600
+	smooth, smoothLive, _ := trainedSnapshotsReplay(t, smoothCfg, 1, 600, -1, 120)
+	ring, ringSnap := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
+	grid, gridSnap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
+	for _, dark := range []bool{false, true} {
+		lipgloss.SetHasDarkBackground(dark)
+		on, v := "light", func(c palette.Colour) palette.Variant { return c.Light }
+		if dark {
+			on, v = "dark", func(c palette.Colour) palette.Variant { return c.Dark }
+		}
+		colourOf := func(c palette.Colour) string { n, _ := strconv.Atoi(v(c).ANSI256); return xterm256(n) }
+		surface := map[string]bool{}
+		for _, c := range palette.Surface {
+			if c != (palette.Colour{}) {
+				surface[colourOf(c)] = true
+			}
+		}
+		check := func(what, drawn string) (shaded bool) {
+			t.Helper()
+			seen := map[cellColour]bool{}
+			for _, c := range terminalCells(t, drawn, dark) {
+				if k := (cellColour{c.fg, c.bg, "", c.faint}); seen[k] {
+					continue
+				} else {
+					seen[k] = true
+				}
+				least := 3.0
+				switch {
+				case c.fg == colourOf(palette.Faint):
+					continue
+				case c.fg == colourOf(palette.Baseline):
+					least = 2
+				case !dark && c.fg == colourOf(palette.Real) && surface[c.bg]:
+					least = 2.7
+				}
+				if r := contrast(c.fg, c.bg); r < least {
+					t.Errorf("%s terminal, %s: %q drawn %s on %s, %.2f:1, under %.1f:1", on, what, c.text, c.fg, c.bg, r, least)
+				}
+				shaded = shaded || surface[c.bg]
+			}
+			return shaded
+		}
+		styles := map[string]lipgloss.Style{
+			"title": styleTitle, "app": appStyle(), "text": styleText, "muted": styleMuted,
+			"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
+			"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
+			"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
+			"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
+			"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
+			"axis x": styleAxisX, "axis y": styleAxisY,
+		}
+		for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+			styles["state "+st.String()] = stateStyle(st)
+		}
+		for name, st := range styles {
+			check(name, st.Render("x"))
+		}
+		for i, l := range balanceLines(&session.Equilibrium{DReal: 0.7, DFake: 0.6, G: 0.8}) {
+			check("balance line "+strconv.Itoa(i), l.style.Render("┈"))
+		}
+		m := NewModel(blog)
+		m.width, m.height = 80, 24
+		m.apply(blogLive[80])
+		check("the line run", m.View())
+		m = NewModel(smooth)
+		m.width, m.height = 120, 40
+		m.apply(smoothLive[120])
+		check("label smoothing's run", m.View())
+		for name, p := range map[string]struct {
+			s    *session.Session
+			snap session.Snapshot
+		}{"ring": {ring, ringSnap}, "grid": {grid, gridSnap}} {
+			m := NewModel(p.s)
+			m.width, m.height = 120, 40
+			m.apply(p.snap)
+			if !check(name+"'s plane", m.View()) {
+				t.Errorf("%s terminal, %s's plane draws no shade of D's surface: the test reads none", on, name)
+			}
+		}
+	}
+}
+
 // contrast is WCAG's contrast ratio of two colours written #RRGGBB.
 func contrast(a, b string) float64 {
 	lum := func(h string) float64 {

@@ -81,8 +81,12 @@ type Variant struct {
 var (
 	// Real is real data and the target. Orange, warm, against the
 	// generated samples' cool blue: the two sides of every comparison
-	// are the two ends of the colour wheel.
-	Real = Colour{Light: Variant{"#BC4C00", "166", "9"}, Dark: Variant{"#F0883E", "208", "1"}}
+	// are the two ends of the colour wheel. In 256 colours on dark
+	// terminals the lighter 215 (#FFAF5F), not the nearer 208 (#FF8700):
+	// the target's points fall on D's sure real shade, 94 (#875F00),
+	// where 208 read at 2.4:1 and 215 reads at 3.2:1, still 31 ΔE*ab
+	// from the warnings' 178.
+	Real = Colour{Light: Variant{"#BC4C00", "166", "9"}, Dark: Variant{"#F0883E", "215", "1"}}
 	// Generated is G's samples and what is measured on them.
 	Generated = Colour{Light: Variant{"#0969DA", "26", "4"}, Dark: Variant{"#58A6FF", "75", "12"}}
 	// GeneratedSecond is the second of two generated series drawn side
@@ -179,7 +183,10 @@ var (
 // so on dark terminals the sure real shade is 94 and the leaning one the
 // darkest warm colour, 52; 130, the next orange, would hide the target's
 // orange dots over it (2:1), and 88, a dark red, would read as worse,
-// not as real.
+// not as real. Real data's 256 colour on dark terminals is chosen to read
+// over 94 (Real). On light terminals the target's 166 reads at 2.7 to
+// 2.9:1 over the pale shades (189, 223, 224), the palest the 256 have:
+// the one darker orange, 130, is the warnings' 94 within 20 ΔE*ab.
 var (
 	// SurfaceGenerated is where D is sure a point is generated.
 	SurfaceGenerated = Colour{Light: Variant{"#C9DEF7", "153", ""}, Dark: Variant{"#0B2A4A", "18", ""}}
