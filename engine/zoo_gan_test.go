@@ -308,6 +308,9 @@ func TestConfigSet(t *testing.T) {
 	if err := c.Set("g_hidden", ""); err != nil || len(c.GHidden) != 0 || c.GHidden == nil {
 		t.Errorf("Set(g_hidden, \"\") = %v, %#v; want an empty list", err, c.GHidden)
 	}
+	// Each row is set on its own copy of the design so far, so that a row
+	// that wrongly succeeds changes no later row's result.
+	design := c
 	for _, bad := range []struct{ key, value, want string }{
 		{"glr", "1", `unknown key "glr" (did you mean "g_lr"?)`},
 		{"nonsense", "1", `unknown key "nonsense" (--show-preset NAME lists the keys)`},
@@ -454,6 +457,7 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "32,-nan", `g_hidden: width -nan is not a finite number; allowed: 1..4,096`},
 		{"g_lr", "+-nan", `g_lr: "+-nan" is not a number; allowed: (0,10]`},
 	} {
+		c := design.Clone()
 		err := c.Set(bad.key, bad.value)
 		if err == nil || err.Error() != bad.want {
 			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)
