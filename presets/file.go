@@ -205,7 +205,11 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 	}
 	if bad != nil {
-		return engine.Config{}, fmt.Errorf("%s:%d: %v", name, bad.line, cfg.SetJSON(bad.key, bad.raw))
+		err := cfg.SetJSON(bad.key, bad.raw)
+		if !seen[baseKey] {
+			err = builtInsRefusal(bad.key, bad.raw, err)
+		}
+		return engine.Config{}, fmt.Errorf("%s:%d: %v", name, bad.line, err)
 	}
 	if !seen[baseKey] {
 		if err := missing(seen, name); err != nil {
@@ -369,6 +373,26 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// builtInsRefusal is what every built-in design says of raw given to
+// key, where each says it alike, for a file that names no base: its
+// design is no design until every key is given, and what it says of a
+// value, err, cannot read a range from it, "g_lr: 1e400 is out of
+// range", where every built-in says "g_lr: 1e400 out of range (0,10]",
+// as --set does. It is err where a built-in takes raw or says otherwise
+// (a range that is the base's own, d_in's divisor of its batch).
+func builtInsRefusal(key string, raw []byte, err error) error {
+	var msg string
+	for i, c := range all {
+		probe := c.Clone()
+		e := probe.SetJSON(key, raw)
+		if e == nil || i > 0 && e.Error() != msg {
+			return err
+		}
+		msg = e.Error()
+	}
+	return errors.New(msg)
 }
 
 // allowedAfter is the range of the setting whose key ends before the

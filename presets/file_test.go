@@ -415,6 +415,11 @@ func TestParseErrors(t *testing.T) {
 		{"a decimal comma out of range", `{"g_lr": 12,5}`, "p.json:1:10: 12,5: JSON has no decimal comma, and 12.5 out of range (0,10]"},
 		{"a decimal comma out of range, spaced", `{"g_lr": 12, 5}`, "p.json:1:10: 12, 5: a key in double quotes goes after a value's comma, not 5; as one number, 12.5 out of range (0,10]"},
 		{"a fraction's thousands, neither reading, spaced", `{"eps": 1, 000}`, "p.json:1:9: 1, 000: a key in double quotes goes after a value's comma, not 000; as one number, 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)"},
+		// a number no float64 holds, in a file that names no base: the
+		// range every built-in has, as --set g_lr=1e400 says it, not "g_lr:
+		// 1e400 is out of range"
+		{"no base, a number too large", `{"g_lr": 1e400}`, "p.json:1: g_lr: 1e400 out of range (0,10]"},
+		{"no base, a width too large", `{"g_hidden": [16, 1e400]}`, "p.json:1: g_hidden: width 1e400 out of range 1..4,096"},
 		// a whole part with a 0 too many before a decimal comma, told the
 		// number as --set gp=00,5 is, not "00: JSON writes it 0"
 		{"a decimal comma after a 0 too many", `{"gp": 00,5}`, "p.json:1:8: 00,5: JSON has no decimal comma; write it 0.5"},
