@@ -408,6 +408,9 @@ func (c *Config) set(key, value string) error {
 		}
 		for _, item := range items { // after groupedWidths, which tells 2,048's "048" a group of thousands
 			if err := c.leadingZeros(f, "width ", item); err != nil {
+				if one := c.oneWidthRefused(f, trimmed, items); !bracketed && one != "" {
+					return fmt.Errorf("%w; %s", err, one)
+				}
 				return err
 			}
 		}
@@ -448,6 +451,25 @@ func (c *Config) groupedWidths(f configField, text string, items []string, list 
 	first := items[1+slices.IndexFunc(items[1:], zeroLed)]
 	return fmt.Errorf("%s: width %q begins with a 0, as a number's thousands do after a comma; %s is one width? write it %s, or %s for %s",
 		f.key, first, text, plain, strings.Join(widths, ","), numtext.Count(len(widths), "width"))
+}
+
+// oneWidthRefused is what is wrong with text, a list of widths written
+// bare that groupedWidths leaves to each width's own words, read as one
+// width with its thousands grouped, where the key refuses that width:
+// --set g_hidden=64,000 is `g_hidden: width "000" has leading 0s, and 0
+// out of range 1..4,096; as one width, 64,000 out of range 1..4,096`,
+// where the width 0 was all, and the number the user meant went unsaid. It is "" where text is no such number, or the key takes
+// it (groupedWidths has told it).
+func (c *Config) oneWidthRefused(f configField, text string, items []string) string {
+	plain, ok := Grouped(text)
+	if !ok || !slices.ContainsFunc(items[1:], func(w string) bool { return strings.HasPrefix(w, "0") }) {
+		return ""
+	}
+	err := c.wrongWith(f, "width ", plain)
+	if err == nil {
+		return ""
+	}
+	return fmt.Sprintf("as one width, %v", err)
 }
 
 // bareList returns the inside of list, a list of names or widths in

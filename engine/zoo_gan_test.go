@@ -382,7 +382,12 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "-05", `gp: "-05" has a leading 0, and -5 out of range: 0 (off) or (0,1000]`},
 		{"batch", "064", `batch: "064" has a leading 0; write it without it: 64`},
 		{"g_hidden", "016,32", `g_hidden: width "016" has a leading 0; write it without it: 16`},
-		{"g_hidden", "16,016", `g_hidden: width "016" has a leading 0; write it without it: 16`}, // 16016 out of range: no one width
+		{"g_hidden", "16,016", `g_hidden: width "016" has a leading 0; write it without it: 16; as one width, 16,016 out of range 1..4,096`},
+		// a width the key refuses with its thousands grouped is named too,
+		// not the group's width 0 alone
+		{"g_hidden", "64,000", `g_hidden: width "000" has leading 0s, and 0 out of range 1..4,096; as one width, 64,000 out of range 1..4,096`},
+		{"g_hidden", "1,024,000", `g_hidden: width "024" has a leading 0; write it without it: 24; as one width, 1,024,000 out of range 1..4,096`},
+		{"g_hidden", "[64,000]", `g_hidden: width "000" has leading 0s, and 0 out of range 1..4,096`}, // in brackets: a list, not one number
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},

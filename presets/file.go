@@ -618,36 +618,58 @@ func commaReason(data []byte, i int) (at int, reason string) {
 // commas in a number; write it 2048, or [2,48] for 2 widths", and 1,000,
 // whose list [1,0] has a width 0, "write it 1000" alone, where they were
 // "048: JSON writes it 48" and "000: JSON writes it 0", the group read
-// alone. It is "" for any other number, and where the key refuses the
-// one width (64,000), which is left to the group's own words.
+// alone. Where the key refuses the one width, it is said, with the
+// widths if the key takes them, "16,016: …, and as one width, 16,016 out
+// of range 1..4,096; write [16,16] for 2 widths", or what is wrong with
+// them, "64,000: …, and as one width, 64,000 out of range 1..4,096; as 2
+// widths, [64,0], width 0 out of range 1..4,096", where "000: JSON
+// writes it 0" named neither. It is "" for any other number.
 func widthsReason(key, number string) string {
 	plain, ok := engine.Grouped(number)
 	groups := strings.Split(number, ",")
 	if !ok || !slices.ContainsFunc(groups[1:], func(g string) bool { return strings.HasPrefix(g, "0") }) {
 		return ""
 	}
-	takes := func(value string) bool {
-		probe := all[0].Clone() // the default design's, as ReadCommas reads a number
-		if probe.Set(key, value) != nil {
-			return false
-		}
-		err := probe.Validate()
-		return err == nil || !slices.Contains(engine.FaultKeys(err), key)
-	}
-	if !takes(plain) {
-		return ""
-	}
-	reason := number + ": JSON has no commas in a number; write it " + plain
+	refusal := func(value string) string { return refusedBy(key, value) }
 	widths := make([]string, len(groups))
 	for k, g := range groups {
 		if widths[k] = strings.TrimLeft(g, "0"); widths[k] == "" {
 			widths[k] = "0"
 		}
 	}
-	if list := strings.Join(widths, ","); takes(list) {
+	list := strings.Join(widths, ",")
+	if why := refusal(plain); why != "" {
+		reason := number + ": JSON has no commas in a number, and as one width, " + strings.TrimPrefix(why, "width ")
+		if then := refusal(list); then == "" {
+			reason += fmt.Sprintf("; write [%s] for %d widths", list, len(widths))
+		} else {
+			reason += fmt.Sprintf("; as %d widths, [%s], %s", len(widths), list, then)
+		}
+		return reason
+	}
+	reason := number + ": JSON has no commas in a number; write it " + plain
+	if refusal(list) == "" {
 		reason += fmt.Sprintf(", or [%s] for %d widths", list, len(widths))
 	}
 	return reason
+}
+
+// refusedBy is what key says of value, given as --set gives it to the
+// default design, as ReadCommas reads a number (the file's base is not
+// read), after the key's name, "-5 out of range: 0 (off) or (0,1000]";
+// "" where it takes it, or Validate refuses another key first.
+func refusedBy(key, value string) string {
+	probe := all[0].Clone()
+	err := probe.Set(key, value)
+	if err == nil {
+		if err = probe.Validate(); err != nil && !slices.Contains(engine.FaultKeys(err), key) {
+			err = nil
+		}
+	}
+	if err == nil {
+		return ""
+	}
+	return strings.TrimPrefix(err.Error(), key+": ")
 }
 
 // bracketsReason says what to write for a list of widths given to key
@@ -786,7 +808,10 @@ func namesReason(data []byte, i int) (at int, reason string) {
 // "1_000" alike, each the number Go's strconv reads it as. Told in
 // encoding/json's words these were "invalid character '.' looking for
 // beginning of value" or, for 01, "a comma missing after this value",
-// the 0 read as a number and the 1 as a value after it. It is "" for
+// the 0 read as a number and the 1 as a value after it. A setting's
+// value is told what its key says of the number too, as --set gp=-05
+// is: "-05: JSON writes it -5, and -5 out of range: 0 (off) or
+// (0,1000]", where the file's next try was refused again. It is "" for
 // anything else.
 func numberReason(data []byte, i int) string {
 	if !numberChar(data[i]) {
@@ -806,6 +831,17 @@ func numberReason(data []byte, i int) string {
 	if json.Valid([]byte(token)) || !strings.ContainsAny(token, "0123456789") {
 		return "" // a number JSON takes, refused for what is around it; or a word
 	}
+	key := keyBefore(data, j) // a setting's value: what its key says of the number told too
+	written := func(number string) string {
+		reason := token + ": JSON writes it " + number
+		if key == "" {
+			return reason
+		}
+		if why := refusedBy(key, number); why != "" {
+			reason += ", and " + why
+		}
+		return reason
+	}
 	sign, digits := "", strings.TrimPrefix(token, "+")
 	if rest, ok := strings.CutPrefix(digits, "-"); ok {
 		sign, digits = "-", rest
@@ -816,7 +852,7 @@ func numberReason(data []byte, i int) string {
 		if plain = strings.TrimLeft(plain, "0"); plain == "" {
 			plain, sign = "0", ""
 		}
-		return token + ": JSON writes it " + sign + plain
+		return written(sign + plain)
 	case strings.HasPrefix(strings.ToLower(digits), "0x"):
 		if n, err := strconv.ParseInt(sign+digits, 0, 64); err == nil {
 			return token + ": JSON has no hexadecimal; write it " + strconv.FormatInt(n, 10)
@@ -827,7 +863,7 @@ func numberReason(data []byte, i int) string {
 	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
 		return ""
 	}
-	return token + ": JSON writes it " + numtext.FormatFloat(x)
+	return written(numtext.FormatFloat(x))
 }
 
 // refused returns the offset of the byte json.Unmarshal's scanner

@@ -429,6 +429,17 @@ func TestParseErrors(t *testing.T) {
 		// writes it 0"
 		{"a width's thousands", `{"g_hidden": 1,000}`, "p.json:1:14: 1,000: JSON has no commas in a number; write it 1000"},
 		{"a width's thousands, or two widths", `{"g_hidden": 2,048}`, "p.json:1:14: 2,048: JSON has no commas in a number; write it 2048, or [2,48] for 2 widths"},
+		// a width the key refuses, with its thousands grouped: the one
+		// width named and what is wrong with it, as --set g_hidden=64,000
+		// says, and the widths if the key takes them, not "000: JSON
+		// writes it 0"
+		{"a width's thousands out of range", `{"g_hidden": 64,000}`, "p.json:1:14: 64,000: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, [64,0], width 0 out of range 1..4,096"},
+		{"a width's millions out of range", `{"g_hidden": 1,024,000}`, "p.json:1:14: 1,024,000: JSON has no commas in a number, and as one width, 1,024,000 out of range 1..4,096; as 3 widths, [1,24,0], width 0 out of range 1..4,096"},
+		{"two widths, not one out of range", `{"g_hidden": 16,016}`, "p.json:1:14: 16,016: JSON has no commas in a number, and as one width, 16,016 out of range 1..4,096; write [16,16] for 2 widths"},
+		// a number with a 0 too many is told what the key says of it, as
+		// --set gp=-05 is
+		{"a leading 0 out of range", `{"gp": -05}`, "p.json:1:8: -05: JSON writes it -5, and -5 out of range: 0 (off) or (0,1000]"},
+		{"a leading 0 taken", `{"gp": 05}`, "p.json:1:8: 05: JSON writes it 5"},
 		{"thousands", `{"epochs": 10,000}`, "p.json:1:12: 10,000: JSON has no commas in a number; write it 10000"},
 		{"millions", `{"epochs": 1,000,000, "batch": 10}`, "p.json:1:12: 1,000,000: JSON has no commas in a number; write it 1000000"},
 		{"a fraction's thousands", `{"gp": 1,000}`, "p.json:1:8: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
