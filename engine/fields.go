@@ -783,7 +783,8 @@ type CommaReading struct {
 // to a key of a number, may be, in one rule for --set, --sweep's hints
 // and a preset file (presets' commaReason): a fraction written with a
 // decimal comma, "0,001", is the one number 0.001; digits grouped in
-// threes, "10,000", are 10000; and a fraction's one comma before three
+// threes, "10,000", are 10000, and a fraction's before its point,
+// "1,000.5", 1000.5; and a fraction's one comma before three
 // digits, "1,000", may be either, its thousands first, 1000 and 1.000.
 // Each reading carries what the key says of it, so that only the
 // readings the key takes are offered and the others are told why not.
@@ -812,6 +813,15 @@ func (c *Config) readCommas(f configField, text string) CommaReadings {
 			r.Refused = err.Error()
 		}
 		return r
+	}
+	if whole, frac, ok := strings.Cut(text, "."); ok && f.kind.Kind() == reflect.Float64 && frac != "" && strings.Trim(frac, "0123456789") == "" {
+		// A fraction's thousands grouped before its point, "1,000.5",
+		// read whole as 1000.5, where a preset file read "000.5" alone
+		// ("000.5: JSON writes it 0.5") and --set said "not a number".
+		if plain, ok := Grouped(whole); ok {
+			return CommaReadings{reading(plain+"."+frac, false)}
+		}
+		return nil
 	}
 	plain, grouped := Grouped(text)
 	if !grouped {

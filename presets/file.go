@@ -586,6 +586,10 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	for digit(end) || !spaced && end < len(data) && data[end] == ',' && digit(end+1) {
 		end++
 	}
+	if !spaced && end < len(data) && data[end] == '.' && digit(end+1) { // 1,000.5: a fraction's point after its thousands, read whole
+		for end++; digit(end); end++ {
+		}
+	}
 	if end < len(data) && numberChar(data[end]) { // 0,001e-3, 0,5x: another number's form
 		return 0, ""
 	}
