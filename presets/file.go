@@ -564,11 +564,8 @@ func commaReason(data []byte, i int) (at int, reason string) {
 		return 0, ""
 	}
 	spaced := comma < i-1 || last < comma-1
-	start := last
-	for digit(start - 1) {
-		start--
-	}
-	if start > 0 && data[start-1] == '-' {
+	start := last // the number's first byte, a sign, point or exponent within it: 1e400,16 from its 1
+	for start > 0 && strings.IndexByte("0123456789.eE+-", data[start-1]) >= 0 {
 		start--
 	}
 	j := start - 1 // the colon after the key, spaces between
@@ -721,7 +718,32 @@ func bracketsReason(data []byte, key string, start int) (at int, reason string) 
 		k = n
 	}
 	list := strings.Join(strings.Fields(string(data[start:end])), " ") // a line break a space: one line
-	return start, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]%s", key, list, list, last)
+	return start, inBrackets(key, list, last)
+}
+
+// inBrackets is what to write for list, a list given to key without its
+// brackets, as the file has it, with last, what to drop after it: the
+// list in brackets, "g_hidden: 16,16: a list is written in brackets:
+// [16,16]", where the key takes it, each name of a list of names, and a
+// list of widths as the default design's (a base's depth followed, as
+// Parse follows it); else the brackets and what the key says of the
+// list, `g_hidden: 16,1e400: a list is written in
+// brackets, [16,1e400], and width 1e400 out of range 1..4,096`, where
+// the list was offered as it was and the next try refused it.
+func inBrackets(key, list, last string) string {
+	bracketed := "[" + list + "]"
+	probe := all[0].Clone()
+	err := probe.SetJSON(key, []byte(bracketed))
+	if form, _, _ := probe.ValueForm(key); err == nil && strings.HasPrefix(form, "a list of widths") { // a list of names is judged name by name: how many the file's design takes, the default's cannot say
+		probe.FollowDepth(key)
+		if err = probe.Validate(); err != nil && !slices.Contains(engine.FaultKeys(err), key) {
+			err = nil
+		}
+	}
+	if err == nil {
+		return fmt.Sprintf("%s: %s: a list is written in brackets: %s%s", key, list, bracketed, last)
+	}
+	return fmt.Sprintf("%s: %s: a list is written in brackets, %s%s, and %s", key, list, bracketed, last, strings.TrimPrefix(err.Error(), key+": "))
 }
 
 // namesReason says what to write for a list of names given to a key
@@ -803,7 +825,7 @@ func namesReason(data []byte, i int) (at int, reason string) {
 		return 0, ""
 	}
 	list := strings.Join(strings.Fields(string(data[first:end])), " ") // a line break a space: one line
-	return first, fmt.Sprintf("%s: %s: a list is written in brackets: [%s]%s", key, list, list, last)
+	return first, inBrackets(key, list, last)
 }
 
 // numberReason says what to write for a number JSON does not take, which

@@ -480,6 +480,16 @@ func TestParseErrors(t *testing.T) {
 		{"a list without brackets, a comma after it", "{\"base\": \"vanilla\",\n  \"g_hidden\": 16,16,}", "p.json:2:15: g_hidden: 16,16: a list is written in brackets: [16,16], and no comma after it, the last setting"},
 		{"names without brackets", "{\"base\": \"vanilla\",\n  \"g_acts\": \"relu\",\"identity\"\n}", `p.json:2:13: g_acts: "relu","identity": a list is written in brackets: ["relu","identity"]`},
 		{"names without brackets, a comma after them", "{\"base\": \"vanilla\",\n  \"g_acts\": \"relu\",\"identity\",}", `p.json:2:13: g_acts: "relu","identity": a list is written in brackets: ["relu","identity"], and no comma after it, the last setting`},
+		// a list the key refuses, in brackets as in the file: what is
+		// wrong with its items too, not the list offered as it was; a
+		// number JSON takes but no float64 holds (1e400) read as an item,
+		// first or not, where first it was "invalid JSON: invalid
+		// character '1'"
+		{"a list without brackets, a width too large first", `{"g_hidden": 1e400,16}`, "p.json:1:14: g_hidden: 1e400,16: a list is written in brackets, [1e400,16], and width 1e400 out of range 1..4,096"},
+		{"a list without brackets, a width too large", `{"g_hidden": 16,1e400}`, "p.json:1:14: g_hidden: 16,1e400: a list is written in brackets, [16,1e400], and width 1e400 out of range 1..4,096"},
+		{"a list without brackets, a width 0", `{"g_hidden": -0,16}`, "p.json:1:14: g_hidden: -0,16: a list is written in brackets, [-0,16], and width 0 out of range 1..4,096"},
+		{"empty names without brackets", `{"g_acts": "",""}`, `p.json:1:12: g_acts: "","": a list is written in brackets, ["",""], and name 1 of 2 is empty: give one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+		{"a name no activation without brackets", `{"g_acts": "relu","nope"}`, `p.json:1:12: g_acts: "relu","nope": a list is written in brackets, ["relu","nope"], and "nope" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"names without brackets, spaced, then a key", "{\"d_acts\": \"elu\", \"elu\",\n \"sigmoid\",\n \"g_lr\": 1e-3}", `p.json:1:12: d_acts: "elu", "elu", "sigmoid": a list is written in brackets: ["elu", "elu", "sigmoid"]`},
 		{"a name after a name's key", `{"loss": "bce","hinge"}`, "p.json:1: invalid JSON: "},
 		{"a decimal comma over two lines", "{\"g_lr\": 0,\n 001}", "p.json:1:10: 0, 001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
