@@ -420,6 +420,13 @@ func TestParseErrors(t *testing.T) {
 		// 1e400 is out of range"
 		{"no base, a number too large", `{"g_lr": 1e400}`, "p.json:1: g_lr: 1e400 out of range (0,10]"},
 		{"no base, a width too large", `{"g_hidden": [16, 1e400]}`, "p.json:1: g_hidden: width 1e400 out of range 1..4,096"},
+		// a number the key refuses is never offered: -0,0 to g_lr is told
+		// 0 is out of its range, and 0,000…1 that it is too near 0, as
+		// --set says them, not "write it -0.0" and the number refused on
+		// the next try
+		{"a negative zero with a decimal comma", `{"g_lr": -0,0}`, "p.json:1:10: -0,0: JSON has no decimal comma, and 0 out of range (0,10]"},
+		{"a negative zero with a decimal comma, spaced", `{"g_lr": -0, 0}`, "p.json:1:10: -0, 0: a key in double quotes goes after a value's comma, not 0; as one number, 0 out of range (0,10]"},
+		{"a decimal comma too near 0", `{"g_lr": 0,` + strings.Repeat("0", 305) + `1}`, "p.json:1:10: 0," + strings.Repeat("0", 305) + "1: JSON has no decimal comma, and 1e-306 is too near 0 for the float32 the engine computes with"},
 		// a whole part with a 0 too many before a decimal comma, told the
 		// number as --set gp=00,5 is, not "00: JSON writes it 0"
 		{"a decimal comma after a 0 too many", `{"gp": 00,5}`, "p.json:1:8: 00,5: JSON has no decimal comma; write it 0.5"},
