@@ -3,6 +3,7 @@ package tui
 import (
 	"cmp"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -411,46 +412,54 @@ func (c *lineChart) drawMarks(xmin, xmax float64) {
 
 // canvasView renders an ntcharts canvas as text. ntcharts' own View styles
 // every cell with a Render call of its own; this styles each run of cells
-// that look alike with one, which makes a frame several times cheaper.
+// of one style with one, which makes a frame several times cheaper. Cells
+// join a run only where their styles are equal in every field lipgloss
+// keeps (reflect.DeepEqual), so that nothing it draws, a background as
+// inked gives in 16 colours on a light terminal, italic, or whatever
+// lipgloss adds later, is lost by a cell being drawn in its neighbour's
+// style. A blank cell is a plain space and joins a plain run without a
+// comparison: most of a chart's cells are blank.
 func canvasView(cv *canvas.Model) string {
-	type look struct {
-		fg          lipgloss.TerminalColor
-		faint, bold bool
-	}
-	lookOf := func(s lipgloss.Style) look { return look{s.GetForeground(), s.GetFaint(), s.GetBold()} }
-	plain := lookOf(lipgloss.NewStyle())
+	plain := lipgloss.NewStyle()
+	// Declared once: DeepEqual's pointers put them on the heap, and in the
+	// loop they would be put there for every cell.
+	var cell, cur lipgloss.Style
+	var curPlain bool
 
 	var sb strings.Builder
 	var run strings.Builder
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		if curPlain {
+			sb.WriteString(run.String())
+		} else {
+			sb.WriteString(cur.Render(run.String()))
+		}
+		run.Reset()
+	}
 	for y := range cv.Height() {
 		if y > 0 {
 			sb.WriteByte('\n')
 		}
-		var cur look
-		var curStyle lipgloss.Style
-		flush := func() {
-			if run.Len() == 0 {
-				return
-			}
-			if cur == plain {
-				sb.WriteString(run.String())
-			} else {
-				sb.WriteString(curStyle.Render(run.String()))
-			}
-			run.Reset()
-		}
 		for x := range cv.Width() {
 			c := cv.Cell(canvas.Point{X: x, Y: y})
-			r := c.Rune
-			if r == 0 {
-				r = ' '
-				c.Style = lipgloss.Style{}
+			if c.Rune == 0 {
+				if x == 0 || !curPlain {
+					flush()
+					cur, curPlain = plain, true
+				}
+				run.WriteByte(' ')
+				continue
 			}
-			if l := lookOf(c.Style); x == 0 || l != cur {
+			cell = c.Style
+			if x == 0 || !reflect.DeepEqual(&cell, &cur) {
 				flush()
-				cur, curStyle = l, c.Style
+				cur = cell
+				curPlain = reflect.DeepEqual(&cur, &plain)
 			}
-			run.WriteRune(r)
+			run.WriteRune(c.Rune)
 		}
 		flush()
 	}

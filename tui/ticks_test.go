@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"regexp"
@@ -1077,6 +1078,41 @@ func TestChartRoundEndsOnShortCharts(t *testing.T) {
 		if math.Abs(lo-tc.lo) > 1e-12*math.Abs(tc.lo) || math.Abs(hi-tc.hi) > 1e-12*math.Abs(tc.hi) || !slices.Equal(got, tc.labels) {
 			t.Errorf("%d rows of %g to %g, lines at %v: range %g to %g labelled %q, want %g to %g labelled %q:\n%s",
 				tc.rows, tc.a, tc.b, tc.lines, lo, hi, got, tc.lo, tc.hi, tc.labels, out)
+		}
+	}
+}
+
+// TestCanvasRunsKeepTheirWholeStyle: canvasView joins two cells into one
+// styled run only where their styles are the same in everything drawn. Two
+// cells of one foreground but different backgrounds, as inked draws yellow
+// and green behind the same dark text in 16 colours on a light terminal, or
+// differing in italic, underline or reverse alone, are drawn each in its
+// own style; two cells of equal styles, built apart, still join.
+func TestCanvasRunsKeepTheirWholeStyle(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	base := func() lipgloss.Style { return r.NewStyle().Foreground(lipgloss.Color("0")) }
+	left := base().Background(lipgloss.Color("3"))
+	for _, tc := range []struct {
+		name  string
+		right lipgloss.Style
+		join  bool
+	}{
+		{"background", base().Background(lipgloss.Color("2")), false},
+		{"italic", left.Italic(true), false},
+		{"underline", left.Underline(true), false},
+		{"reverse", left.Reverse(true), false},
+		{"none", base().Background(lipgloss.Color("3")), true},
+	} {
+		cv := canvas.New(3, 1)
+		cv.SetCell(canvas.Point{X: 0, Y: 0}, canvas.NewCellWithStyle('a', left))
+		cv.SetCell(canvas.Point{X: 1, Y: 0}, canvas.NewCellWithStyle('b', tc.right))
+		want := left.Render("a") + tc.right.Render("b") + " "
+		if tc.join {
+			want = left.Render("ab") + " "
+		}
+		if got := canvasView(&cv); got != want {
+			t.Errorf("cells differing in %s: canvasView gives %q, want %q", tc.name, got, want)
 		}
 	}
 }
