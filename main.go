@@ -298,10 +298,13 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 			bare = errors.New(strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
 		return 0, fmt.Errorf("--%s: %w", name, engine.PlusSignAnd(s, bare))
-	case errors.Is(err, engine.ErrNotWhole) && strings.HasPrefix(s, "-") && isZero(s[1:]):
+	case errors.Is(err, engine.ErrNotWhole) && strings.HasPrefix(s, "-") && isZero(s[1:]) && !zeroLed(s):
 		// A zero with a '-' (engine.ParseWhole) is refused for its sign,
 		// as one with a '+' is, and said so, not told "-0" is not a whole
-		// number.
+		// number. One with leading 0s too is told both at once, below
+		// (engine.LeadingZeros): --epochs -00 `"-00" has a - and a
+		// leading 0, and 0 out of range …`, where it was told of the -,
+		// then of "00"'s 0, then of the range.
 		if _, bare := whole(name, s[1:], lo, hi, def); bare != nil {
 			return 0, fmt.Errorf("--%s: %q has a - before it, and %s", name, s, strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}

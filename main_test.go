@@ -203,6 +203,10 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "00"}, `--epochs: "00" has a leading 0, and 0 out of range 1..1,000,000,000 (default: the preset's own)` + "\n"},
 		{[]string{"--headless", "--epochs", "01.5"}, `--epochs: "01.5" has a leading 0, and "1.5" is not a whole number; allowed: 1..1,000,000,000`},
 		{[]string{"--headless", "--epochs", "+05"}, `--epochs: "+05" has a + before it, and "05" has a leading 0; write it without it: 5` + "\n"},
+		// A zero with a - and leading 0s is told both in one clause, where
+		// -00 was told of its -, then of "00"'s 0, then of the range.
+		{[]string{"--headless", "--epochs", "-00"}, `--epochs: "-00" has a - and a leading 0, and 0 out of range 1..1,000,000,000 (default: the preset's own)` + "\n"},
+		{[]string{"--headless", "--seed", "-00"}, `--seed: "-00" has a - and a leading 0; write it without them: 0` + "\n"},
 		{[]string{"--headless", "--epochs", "１０００"}, `--epochs: "１０００" has full-width digits; write it in plain digits: 1000` + "\n"},
 		{[]string{"--headless", "--epochs", "＋５"}, `--epochs: "＋５" has full-width digits and a + before it; write it in plain digits without the +: 5` + "\n"},
 		{[]string{"--headless", "--set", "epochs=10,000"}, `--set: epochs: "10,000" has commas; write it without them: 10000` + "\n"},

@@ -688,7 +688,8 @@ func GoNumberForm(text string) (plain, how string) {
 // before another digit ("05", "00", "-007.5"), as Go reads one and
 // JSON, and so a preset file, does not, without those 0s ("5", "0",
 // "-7.5"), and how it was written, "has a leading 0; write it without
-// it"; "" and "" for any other text.
+// it"; a zero's - goes with its 0s ("-00" is "0", "has a - and a
+// leading 0; write it without them"); "" and "" for any other text.
 func LeadingZeros(text string) (plain, how string) {
 	sign, digits := "", text
 	if d, ok := strings.CutPrefix(text, "-"); ok {
@@ -701,13 +702,20 @@ func LeadingZeros(text string) (plain, how string) {
 	if n == 0 || !isNumber(text) {
 		return "", ""
 	}
-	if strings.Trim(digits, "0") == "" { // -00: a zero, which has no sign (unsigned)
-		sign = ""
+	zeros := "a leading 0"
+	if n > 1 {
+		zeros = "leading 0s"
+	}
+	if sign != "" && strings.Trim(digits, "0.") == "" {
+		// -00: a zero, which has no sign (unsigned), so the - goes with
+		// the 0s and is said to: "-00" `has a - and a leading 0; write
+		// it without them: 0`, where the - was dropped without a word.
+		return digits[n:], "has a - and " + zeros + "; write it without them"
 	}
 	if n > 1 {
-		return sign + digits[n:], "has leading 0s; write it without them"
+		return sign + digits[n:], "has " + zeros + "; write it without them"
 	}
-	return sign + digits[n:], "has a leading 0; write it without it"
+	return sign + digits[n:], "has " + zeros + "; write it without it"
 }
 
 // leadingZeros is the error for text, given to the field f (or to a

@@ -380,6 +380,11 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "00", `gp: "00" has a leading 0; write it without it: 0`},
 		{"gp", "000.5", `gp: "000.5" has leading 0s; write it without them: 0.5`},
 		{"gp", "-05", `gp: "-05" has a leading 0, and -5 out of range: 0 (off) or (0,1000]`},
+		// A zero's - goes with its 0s, and is said to, where -00 was told
+		// "has a leading 0; write it without it: 0", the - dropped unsaid.
+		{"gp", "-00", `gp: "-00" has a - and a leading 0; write it without them: 0`},
+		{"gp", "-000.0", `gp: "-000.0" has a - and leading 0s; write it without them: 0.0`},
+		{"batch", "-00", `batch: "-00" has a - and a leading 0, and 0 out of range 1..100,000`},
 		{"batch", "064", `batch: "064" has a leading 0; write it without it: 64`},
 		{"g_hidden", "016,32", `g_hidden: width "016" has a leading 0; write it without it: 16`},
 		{"g_hidden", "16,016", `g_hidden: width "016" has a leading 0; write it without it: 16; as one width, 16,016 out of range 1..4,096`},
