@@ -983,7 +983,8 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 // refusedToo is ", which the design refuses too: " and why, where err,
 // cfg's refusal of value given to key by --set, ends with the one number
 // to write instead (engine's writtenAs: `batch: "1,024" has commas; write
-// it without them: 1024`) and the design that number makes, with the
+// it without them: 1024`, or `"01024" has a leading 0; write it without
+// it: 1024`) and the design that number makes, with the
 // --set flags after it (rest) and --epochs, is refused where it is not
 // without it: blog-original's batch=1,024 `…: 1024, which the design
 // refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024
@@ -994,7 +995,7 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 // --set after it is refused itself.
 func (o *options) refusedToo(err error, cfg engine.Config, key, value string, rest []string) string {
 	var plain string
-	for _, p := range []string{engine.DecimalComma(key, value), func() string { p, _ := plainWhole(value); return p }()} {
+	for _, p := range []string{engine.DecimalComma(key, value), func() string { p, _ := plainWhole(value); return p }(), func() string { p, _ := engine.LeadingZeros(value); return p }()} {
 		if p != "" && strings.HasSuffix(err.Error(), ": "+p) {
 			plain = p
 		}

@@ -220,6 +220,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "batch=0x400", "--set", "g_out=128"}, `--set: batch: "0x400" is hexadecimal; write it in decimal: 1024, which the design refuses too: d_in: 100 out of range: `},
 		{[]string{"--headless", "--set", "batch=1,024", "--set", "g_out=128", "--set", "d_in=128"}, `--set: batch: "1,024" has commas; write it without them: 1024` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "batch=1,024"}, `--set: batch: "1,024" has commas; write it without them: 1024` + "\n"},
+		// So is the number a leading 0 hides, where 1024 was proposed alone.
+		{[]string{"--headless", "--set", "batch=01024"}, `--set: batch: "01024" has a leading 0; write it without it: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "batch=01024"}, `--set: batch: "01024" has a leading 0; write it without it: 1024` + "\n"},
 		{[]string{"--headless", "--sweep", "g_lr=0,001"}, `--sweep: g_lr, value 2 of 2: "001" begins with a 0, as a fraction's digits do after a decimal comma; 0,001 is one number? write it 0.001` + "\n"},
 		// A seed so written is told the seed to write, as a count is.
 		{[]string{"--headless", "--seeds", "0x10"}, `--seeds: "0x10" is hexadecimal; write it in decimal: 16` + "\n"},
