@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/command"
@@ -736,7 +737,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config
 	}
-	fmt.Fprintln(stderr, sweepPlan(*opts.sweep, opts.seeds))
+	fmt.Fprintln(stderr, sweepPlan(*opts.sweep, opts.seeds, planWidth(terminalWidth(notes))))
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
@@ -764,11 +765,13 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 // stopped sweep's line names it (unfinishedCells), so that a list read
 // other than meant is seen before the first cell's minutes, not in its
 // row after them: --sweep gp=12,5, two values where 12.5 was meant, says
-// "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5". Names past
-// maxUnfinishedNames characters are cut to the first few and the last,
-// with how many between: "gp=1 gp=2 gp=3 … 94 more … gp=100". Rows on
-// stdout are as before: scripts read them.
-func sweepPlan(sw session.Sweep, seeds []uint64) string {
+// "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5". A line wider than
+// width columns (planWidth) has its names cut to the first few and the
+// last, with how many between, "gp=1 gp=2 gp=3 … 94 more … gp=100", so
+// that it is one line on a terminal of that width, where a long grid's
+// ran to 150 columns and wrapped at 80. Rows on stdout are as before:
+// scripts read them.
+func sweepPlan(sw session.Sweep, seeds []uint64, width int) string {
 	names := make([]string, len(sw.Cells))
 	for i, c := range sw.Cells {
 		parts := make([]string, len(c.Values))
@@ -777,21 +780,37 @@ func sweepPlan(sw session.Sweep, seeds []uint64) string {
 		}
 		names[i] = visible.String(strings.Join(parts, ",")) // a line break in a value: one line
 	}
-	shown := strings.Join(names, " ")
-	if len(shown) > maxUnfinishedNames && len(names) > 2 {
-		last := names[len(names)-1]
-		first, length := 1, len(names[0])
-		for first < len(names)-2 && length+1+len(names[first]) <= maxUnfinishedNames-len(last)-20 {
-			length += 1 + len(names[first])
-			first++
-		}
-		shown = fmt.Sprintf("%s … %d more … %s", strings.Join(names[:first], " "), len(names)-first-1, last)
-	}
 	of := "seeds " + session.CompactSeeds(seeds)
 	if len(seeds) == 1 {
 		of = "seed " + session.CompactSeeds(seeds)
 	}
-	return fmt.Sprintf("ganui: sweep of %s × %s: %s", numtext.Count(len(sw.Cells), "cell"), of, shown)
+	head := fmt.Sprintf("ganui: sweep of %s × %s: ", numtext.Count(len(sw.Cells), "cell"), of)
+	room := width - ansi.StringWidth(head)
+	shown := strings.Join(names, " ")
+	if ansi.StringWidth(shown) > room && len(names) > 2 {
+		last := names[len(names)-1]
+		// The count's digits as many as the most it may be, so that the
+		// names kept leave it room whatever it comes to.
+		between := ansi.StringWidth(fmt.Sprintf(" … %d more … ", len(names)-2)) + ansi.StringWidth(last)
+		first, length := 1, ansi.StringWidth(names[0])
+		for first < len(names)-2 && length+1+ansi.StringWidth(names[first])+between <= room {
+			length += 1 + ansi.StringWidth(names[first])
+			first++
+		}
+		shown = fmt.Sprintf("%s … %d more … %s", strings.Join(names[:first], " "), len(names)-first-1, last)
+	}
+	return head + shown
+}
+
+// planWidth is the width sweepPlan's line is held to: 100 columns, or
+// tty, the width of the terminal standard error is, where it is one
+// (tty > 0) and narrower: a line past 100 columns is hard to read, as
+// --help's is (maxColumns), and one past the terminal's width wraps.
+func planWidth(tty int) int {
+	if tty > 0 {
+		return min(tty, maxColumns)
+	}
+	return maxColumns
 }
 
 // drawSweep draws the figure of res, a sweep's rows, to plot (--plot,

@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -916,7 +917,7 @@ func TestHeadlessSweep(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sweep.svg")
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "40", "--samples", "500",
 		"--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", path)
-	const plan = "ganui: sweep of 6 cells × seeds 1-2: d_lr=1e-3,g_lr=1e-4 d_lr=1e-3,g_lr=1e-3 d_lr=1e-3,g_lr=1e-2 d_lr=2e-3,g_lr=1e-4 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=1e-2\n"
+	const plan = "ganui: sweep of 6 cells × seeds 1-2: d_lr=1e-3,g_lr=1e-4 … 4 more … d_lr=2e-3,g_lr=1e-2\n" // held to 100 columns (planWidth)
 	if code != 0 || stderr != plan {
 		t.Fatalf("exit %d, stderr %q; want %q", code, stderr, plan)
 	}
@@ -954,7 +955,7 @@ func TestSweepSaysItsPlanFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := sweepPlan(sw, []uint64{1, 2}), "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5"; got != want {
+	if got, want := sweepPlan(sw, []uint64{1, 2}, 80), "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5"; got != want {
 		t.Errorf("gp=12,5:\n got  %q\n want %q", got, want)
 	}
 	values := make([]string, 100)
@@ -965,14 +966,32 @@ func TestSweepSaysItsPlanFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := sweepPlan(sw, []uint64{7})
-	if !strings.HasPrefix(got, "ganui: sweep of 100 cells × seed 7: gp=1 gp=2 gp=3 ") || !regexp.MustCompile(` … \d+ more … gp=100$`).MatchString(got) || len(got) > 160 {
-		t.Errorf("100 cells: %q, want the first cells, a count of the rest and gp=100, in a line", got)
+	// The line is held to the width it is given (planWidth), a
+	// terminal's of 80 columns or a narrow one's, where it ran to 150
+	// columns and wrapped; a terminal of 40 columns, too narrow for any
+	// such line, is still shown the first cell, the count and the last.
+	for _, width := range []int{100, 80, 64, 40} {
+		got := sweepPlan(sw, []uint64{7}, width)
+		if !strings.HasPrefix(got, "ganui: sweep of 100 cells × seed 7: gp=1 ") || !regexp.MustCompile(` … \d+ more … gp=100$`).MatchString(got) {
+			t.Errorf("100 cells, %d columns: %q, want the first cells, a count of the rest and gp=100, in a line", width, got)
+		}
+		if w := ansi.StringWidth(got); w > width && width >= 64 {
+			t.Errorf("100 cells, %d columns: %q is %d columns", width, got, w)
+		}
+		var shown int
+		fmt.Sscanf(got[strings.LastIndex(got, "gp=")-len("… 00 more … "):], "… %d more", &shown)
+		if n := strings.Count(got, "gp="); n+shown != 100 {
+			t.Errorf("100 cells, %d columns: %q names %d and counts %d more", width, got, n, shown)
+		}
 	}
-	var shown int
-	fmt.Sscanf(got[strings.LastIndex(got, "gp=")-len("… 00 more … "):], "… %d more", &shown)
-	if n := strings.Count(got, "gp="); n+shown != 100 {
-		t.Errorf("100 cells: %q names %d and counts %d more", got, n, shown)
+	if got := sweepPlan(sw, []uint64{7}, 80); !strings.HasPrefix(got, "ganui: sweep of 100 cells × seed 7: gp=1 gp=2 gp=3 ") {
+		t.Errorf("100 cells, 80 columns: %q, want the first three cells at least", got)
+	}
+	// The width: a terminal's, held to 100 columns, else 100.
+	for tty, want := range map[int]int{80: 80, 40: 40, 200: 100, 0: 100} {
+		if got := planWidth(tty); got != want {
+			t.Errorf("planWidth(%d) = %d, want %d", tty, got, want)
+		}
 	}
 }
 
