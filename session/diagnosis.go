@@ -1327,6 +1327,26 @@ func (e *Eval) Far(noise EvalPoint) (far bool, why string) {
 	return far, why
 }
 
+// FarFloor is what Far's line stands for where it is a multiple of a
+// floor, on a plane without modes (moons, a points file): "7× the 0.015
+// of a sample of the target itself", as NotNear's floor and the d-stalled
+// finding say it, so that the screen's "SW1 0.142, over 0.101" is not a
+// figure beside the Quality panel's floor with nothing to tie the two, as
+// a done ring's "over 0.217; 7× the 0.031 …" is; "" where the line is a
+// figure of its own (KS 0.5, HQ 25%).
+func (e *Eval) FarFloor(noise EvalPoint) string {
+	if p := e.Metrics.Plane; p == nil || len(p.Spots) > 1 || noise.SW1 <= 0 {
+		return ""
+	}
+	return sw1FloorSays(noise.SW1)
+}
+
+// sw1FloorSays names the line stalledSW1 times sw1Noise, the SW1 a
+// check's sample of the target itself shows, by what it is.
+func sw1FloorSays(sw1Noise float64) string {
+	return fmt.Sprintf("%d× the %s of a sample of the target itself", stalledSW1, numtext.Measure(sw1Noise))
+}
+
 // NotNear tells whether the evaluation finds G, not far from its target
 // (Far), still not near it, and by what: a KS over nearKS, and stalledKS
 // or under, in one dimension (why, "KS 0.374, over 0.25"), with what a
@@ -1363,7 +1383,7 @@ func (e *Eval) NotNear(noise EvalPoint) (notNear bool, why, floor string) {
 			return false, "", ""
 		}
 		sw1, _, at := numtext.Beside(p.SW1, 1, line)
-		return true, numtext.Together("SW1 "+sw1) + ", over " + at, fmt.Sprintf("%d× the %s of a sample of the target itself", stalledSW1, numtext.Measure(noise.SW1))
+		return true, numtext.Together("SW1 "+sw1) + ", over " + at, sw1FloorSays(noise.SW1)
 	}
 	if m.N == 0 || m.KS <= nearKS || m.KS > stalledKS {
 		return false, "", ""
@@ -1393,7 +1413,8 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	}
 	// The line is given as a figure, as stalledKS is: the Quality panel's
 	// floor is the evaluation's own, which a larger sample makes smaller,
-	// and the screen's note that G is far (Eval.Far) has 80 columns. In
+	// and the screen's note that G is far (Eval.Far) has 80 columns, where
+	// room allows saying what the figure is apart (Eval.FarFloor). In
 	// full it says what the figure is, as the plateau's detail does: the
 	// d-stalled finding's "SW1 0.3245, over 0.0717" (spiral, seed 1)
 	// would stand beside a Quality floor of 0.010 with nothing to tie the
@@ -1403,7 +1424,7 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	sw1 = numtext.Together("SW1 " + sw1)
 	why, near = sw1+", over "+at, sw1+", "+at+" or under"
 	if !terse {
-		is := fmt.Sprintf(" (%d× the %s of a sample of the target itself)", stalledSW1, numtext.Measure(sw1Noise))
+		is := " (" + sw1FloorSays(sw1Noise) + ")"
 		why, near = why+is, near+is
 	}
 	return line > 0 && m.SW1 > line, why, near

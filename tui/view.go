@@ -2136,6 +2136,7 @@ func (m *Model) watchLines(w, n int) []string {
 	// class as a verdict that contradicted the sentence before it.
 	far, farWhy := eval.Far(s.CheckNoise)
 	far = far && eval.Epoch > 0
+	farFloor := eval.FarFloor(s.CheckNoise) // on a plane without modes
 	// Nor is a done run going well whose G, not far, has not come near
 	// its target (Eval.NotNear): label-smoothing --epochs 3000 ends at KS
 	// 0.374, its bars visibly off the target's, where "Going well" read a
@@ -2159,11 +2160,21 @@ func (m *Model) watchLines(w, n int) []string {
 	var shorter []string
 	handShort := "" // after updates by hand, the hint with nothing else
 	if far {
+		// On a plane without modes the line is 7× a floor, and said so
+		// where room allows, as NotNear's is: "over 0.100" alone stood
+		// beside the Quality panel's "floor 0.014" with nothing to tie
+		// the two. Short of room that goes first.
 		note := ", but G " + is + " far from the target"
+		if farFloor != "" {
+			shorter = append(shorter, none+note+" ("+farWhy+").")
+		}
 		if s.Replay != nil {
 			shorter = append(shorter, "No finding"+note+" ("+farWhy+").")
 		}
 		shorter = append(shorter, none+note+".")
+		if farFloor != "" {
+			farWhy += "; " + farFloor
+		}
 		none += note + " (" + farWhy + ")"
 	}
 	if notNear {

@@ -1017,10 +1017,31 @@ func TestReplayedFarNoteKeepsItsFigures(t *testing.T) {
 	if want := "No finding, but G was far from the target (SW1 0.211, over 0.102)."; got != want {
 		t.Errorf("a replayed frame, 80 columns, one row: %q, want %q", got, want)
 	}
-	// With two rows the epoch stays.
+	// With two rows the epoch stays, and what the line is (FarFloor).
 	got = strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(80, 2), " ")))), " ")
-	if want := "No finding at epoch 2,200, but G was far from the target (SW1 0.211, over 0.102)"; !strings.Contains(got, want) {
+	if want := "No finding at epoch 2,200, but G was far from the target (SW1 0.211, over 0.102; 7× the 0.015 of a sample of the target itself)"; !strings.Contains(got, want) {
 		t.Errorf("a replayed frame, 80 columns, two rows: %q lacks %q", got, want)
+	}
+}
+
+// TestFarNoteSaysWhatItsLineIs: on a plane without modes (moons, a points
+// file) the note that G is far says what its line is, 7× the floor a sample
+// of the target itself shows, as a done ring's "not near" note does: "No
+// finding now, but G is far from the target (SW1 0.348, over 0.100)" stood
+// beside the Quality panel's "floor 0.014" with nothing to tie the two. At
+// 80 columns with one row the floor gives way and the figures stay.
+func TestFarNoteSaysWhatItsLineIs(t *testing.T) {
+	var m Model
+	m.snap.Target.Plane = &session.PlaneInfo{}
+	m.snap.CheckNoise.SW1 = 0.0145
+	m.snap.Eval = session.Eval{Epoch: 2200, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.2106}}}
+	got := strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(120, 3), " ")))), " ")
+	if want := "No finding now, but G is far from the target (SW1 0.211, over 0.102; 7× the 0.015 of a sample of the target itself)."; !strings.Contains(got, want) {
+		t.Errorf("120 columns, three rows: %q lacks %q", got, want)
+	}
+	got = strings.TrimRight(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(80, 1), "|"))), " ")
+	if want := "No finding now, but G is far from the target (SW1 0.211, over 0.102)."; got != want {
+		t.Errorf("80 columns, one row: %q, want %q", got, want)
 	}
 }
 
