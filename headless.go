@@ -761,45 +761,61 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 }
 
 // sweepPlan is the line a --sweep says on stderr before its first cell
-// trains: how many cells, on which seeds, and each cell named as a
-// stopped sweep's line names it (unfinishedCells), so that a list read
+// trains: how many cells, on which seeds, and how each key's list was
+// read, its values named as a stopped sweep's line names a cell's
+// (unfinishedCells), the keys of a grid joined by ×, so that a list read
 // other than meant is seen before the first cell's minutes, not in its
 // row after them: --sweep gp=12,5, two values where 12.5 was meant, says
-// "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5". A line wider than
-// width columns (planWidth) has its names cut to the first few and the
-// last, with how many between, "gp=1 gp=2 gp=3 … 94 more … gp=100", so
-// that it is one line on a terminal of that width, where a long grid's
-// ran to 150 columns and wrapped at 80. Rows on stdout are as before:
-// scripts read them.
+// "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5", and a grid of 6
+// cells "… d_lr=1e-3 d_lr=2e-3 × g_lr=1e-4 g_lr=1e-3 g_lr=1e-2", each
+// value once, where naming its cells would have cut the grid to its first
+// and last. A line wider than width columns (planWidth) has its longest
+// list cut to its first values and its last, with how many between,
+// "gp=1 gp=2 gp=3 … 94 more … gp=100", then the next longest, so that it
+// is one line on a terminal of that width, where a long grid's ran to 150
+// columns and wrapped at 80. Rows on stdout are as before: scripts read
+// them.
 func sweepPlan(sw session.Sweep, seeds []uint64, width int) string {
-	names := make([]string, len(sw.Cells))
-	for i, c := range sw.Cells {
-		parts := make([]string, len(c.Values))
-		for j, v := range c.Values {
-			parts[j] = sw.Axes[j].Key + "=" + v
+	lists := make([][]string, len(sw.Axes)) // each key's values, as its cells name them
+	for j, a := range sw.Axes {
+		for _, c := range sw.Cells {
+			if name := visible.String(a.Key + "=" + c.Values[j]); !slices.Contains(lists[j], name) { // a line break in a value: one line
+				lists[j] = append(lists[j], name)
+			}
 		}
-		names[i] = visible.String(strings.Join(parts, ",")) // a line break in a value: one line
 	}
 	of := "seeds " + session.CompactSeeds(seeds)
 	if len(seeds) == 1 {
 		of = "seed " + session.CompactSeeds(seeds)
 	}
 	head := fmt.Sprintf("ganui: sweep of %s × %s: ", numtext.Count(len(sw.Cells), "cell"), of)
-	room := width - ansi.StringWidth(head)
-	shown := strings.Join(names, " ")
-	if ansi.StringWidth(shown) > room && len(names) > 2 {
-		last := names[len(names)-1]
-		// The count's digits as many as the most it may be, so that the
-		// names kept leave it room whatever it comes to.
-		between := ansi.StringWidth(fmt.Sprintf(" … %d more … ", len(names)-2)) + ansi.StringWidth(last)
-		first, length := 1, ansi.StringWidth(names[0])
-		for first < len(names)-2 && length+1+ansi.StringWidth(names[first])+between <= room {
-			length += 1 + ansi.StringWidth(names[first])
-			first++
-		}
-		shown = fmt.Sprintf("%s … %d more … %s", strings.Join(names[:first], " "), len(names)-first-1, last)
+	shown := make([]int, len(lists)) // how many of each list's values lead it, the last after them
+	for j := range lists {
+		shown[j] = len(lists[j])
 	}
-	return head + shown
+	line := func() string {
+		parts := make([]string, len(lists))
+		for j, names := range lists {
+			parts[j] = strings.Join(names, " ")
+			if shown[j] < len(names) {
+				parts[j] = fmt.Sprintf("%s … %d more … %s", strings.Join(names[:shown[j]-1], " "), len(names)-shown[j], names[len(names)-1])
+			}
+		}
+		return head + strings.Join(parts, " × ")
+	}
+	for ansi.StringWidth(line()) > width {
+		longest := -1 // the list that still shows the most values, cut one value shorter
+		for j := range lists {
+			if shown[j] > 2 && (longest < 0 || shown[j] > shown[longest]) {
+				longest = j
+			}
+		}
+		if longest < 0 {
+			break // each list at its first value and its last: as short as it goes
+		}
+		shown[longest]--
+	}
+	return line()
 }
 
 // planWidth is the width sweepPlan's line is held to: 100 columns, or

@@ -659,7 +659,7 @@ func TestAReaderGoneAfterTheLastRunSaysNothing(t *testing.T) {
 		// first (session.ReplacedPlot).
 		plot := filepath.Join(dir, "sweep"+strconv.Itoa(c.rows)+".png")
 		c.want = strings.ReplaceAll(c.want, "{plot}", shellword.Quote(plot))
-		c.want = "ganui: sweep of 4 cells × seed 1: d_lr=1e-3,g_lr=1e-3 … 2 more … d_lr=2e-3,g_lr=2e-3\n" + c.want // its plan, before it trains
+		c.want = "ganui: sweep of 4 cells × seed 1: d_lr=1e-3 d_lr=2e-3 × g_lr=1e-3 g_lr=2e-3\n" + c.want // its plan, before it trains
 		out := &readerGoneAt{lines: c.rows}
 		var stderr strings.Builder
 		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3", "--seeds", "1", "--jobs", "1", "--plot", plot}, out, &stderr)

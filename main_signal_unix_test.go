@@ -311,7 +311,7 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	if !strings.Contains(stderr.String(), " interrupted") {
 		left = "ganui: 3 of 4 cells unfinished: d_lr=1e-3,g_lr=2e-3 d_lr=2e-3,g_lr=1e-3 d_lr=2e-3,g_lr=2e-3 not started; " + both
 	}
-	plan := "ganui: sweep of 4 cells × seed 1: d_lr=1e-3,g_lr=1e-3 … 2 more … d_lr=2e-3,g_lr=2e-3\n" // before it trained
+	plan := "ganui: sweep of 4 cells × seed 1: d_lr=1e-3 d_lr=2e-3 × g_lr=1e-3 g_lr=2e-3\n" // before it trained
 	if want := plan + "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary or the --plot heat map\n" + left; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}

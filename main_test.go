@@ -917,7 +917,7 @@ func TestHeadlessSweep(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sweep.svg")
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "40", "--samples", "500",
 		"--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", path)
-	const plan = "ganui: sweep of 6 cells × seeds 1-2: d_lr=1e-3,g_lr=1e-4 … 4 more … d_lr=2e-3,g_lr=1e-2\n" // held to 100 columns (planWidth)
+	const plan = "ganui: sweep of 6 cells × seeds 1-2: d_lr=1e-3 d_lr=2e-3 × g_lr=1e-4 g_lr=1e-3 g_lr=1e-2\n" // each key's values once
 	if code != 0 || stderr != plan {
 		t.Fatalf("exit %d, stderr %q; want %q", code, stderr, plan)
 	}
@@ -986,6 +986,21 @@ func TestSweepSaysItsPlanFirst(t *testing.T) {
 	}
 	if got := sweepPlan(sw, []uint64{7}, 80); !strings.HasPrefix(got, "ganui: sweep of 100 cells × seed 7: gp=1 gp=2 gp=3 ") {
 		t.Errorf("100 cells, 80 columns: %q, want the first three cells at least", got)
+	}
+	// A grid names each key's values once, joined by ×, where naming its
+	// cells cut a grid of 6 to its first and last; too long, its longest
+	// list is cut first, the short one left whole.
+	lrs := make([]string, 30)
+	for i := range lrs {
+		lrs[i] = fmt.Sprintf("%de-4", i+1)
+	}
+	sw, err = session.ParseSweep([]string{"d_lr=" + strings.Join(lrs, ","), "g_lr=1e-4,1e-3,1e-2"}, vanilla, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sweepPlan(sw, []uint64{1}, 100)
+	if !regexp.MustCompile(`^ganui: sweep of 90 cells × seed 1: d_lr=1e-4 (d_lr=\de-4 )*… \d+ more … d_lr=30e-4 × g_lr=1e-4 g_lr=1e-3 g_lr=1e-2$`).MatchString(got) || ansi.StringWidth(got) > 100 {
+		t.Errorf("30 × 3 cells, 100 columns: %q, want d_lr's list cut, g_lr's whole, within 100 columns", got)
 	}
 	// The width: a terminal's, held to 100 columns, else 100.
 	for tty, want := range map[int]int{80: 80, 40: 40, 200: 100, 0: 100} {
