@@ -1018,7 +1018,7 @@ func TestStopLineWithALineBreakIsOneLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	given = flagsAsGiven(t, "--headless", "--preset", "my\u202enosj.json", "--seeds", "1-3")
-	want = `ganui --headless --preset $'my\u202enosj.json' --seeds 2-3` + dollarNote
+	want = `ganui --headless --preset $'my\xe2\x80\xaenosj.json' --seeds 2-3` + dollarNote
 	if got := retrainCommand(given, "seeds", []givenFlag{{"seeds", []string{"--seeds", "2-3"}}}); got != want {
 		t.Errorf("seeds:\ngot  %q\nwant %q", got, want)
 	}

@@ -589,7 +589,7 @@ func (a Again) resumeText() string {
 // resumeCommand is the command that resumes the checkpoint path, its
 // path quoted for the shell as the again: command's words are: a
 // resumed 'my run.ckpt' unquoted would be two words to a shell, and
-// one named with U+202E is written $'r\u202etpkc.ckpt', the command
+// one named with U+202E is written $'r\xe2\x80\xaetpkc.ckpt', the command
 // ended DollarNote (shellword.Noted), where '…' showed it reversed.
 func (s *Session) resumeCommand(path string) string {
 	return shellword.Noted(command.Train("--resume "+shellword.Quote(path)), path)
@@ -671,7 +671,7 @@ func (s *Session) Again() Again {
 // evaluations' sample size when it is not the default, and the seed
 // (Again), each word quoted for the shell (shellword.Words): a preset
 // file whose name holds U+202E, which shows the rest of a line reversed,
-// is written $'my\u202enosj.json', and the command ends DollarNote, as a
+// is written $'my\xe2\x80\xaenosj.json', and the command ends DollarNote, as a
 // stopped headless run's does.
 func (s *Session) trainCommand(preset string, base engine.Config, plan int) string {
 	line, dollar := s.trainWords(preset, base, plan)

@@ -16,9 +16,9 @@ import (
 // written as it is, as a shell reads it (ring, run.json, g_lr=1e-3), and
 // any other, a file's name with a space or a *, is quoted ('my run.json').
 // A word that holds a character a terminal obeys, or a byte that is not
-// UTF-8, is written as Dollar writes it, $'r\u202etpkc.ckpt': in '…' a
-// terminal would show the rest of the line reversed (U+202E) or broken
-// (a line break), and a copy of what it showed would be another word.
+// UTF-8, is written as Dollar writes it, $'r\xe2\x80\xaetpkc.ckpt': in
+// '…' a terminal would show the rest of the line reversed (U+202E) or
+// broken (a line break), and a copy of what it showed would be another word.
 // Every word ganui prints for a user to run or to read as a file's name
 // is written so; a command that holds such a word ends DollarNote
 // (Noted).
@@ -45,7 +45,7 @@ func NeedsDollar(w string) bool {
 
 // Noted is cmd, a command line whose words, quoted by Quote, include
 // words, ended DollarNote where one of words needs Dollar (NeedsDollar):
-// "ganui --resume $'r\u202etpkc.ckpt' (a command for bash or zsh, which
+// "ganui --resume $'r\xe2\x80\xaetpkc.ckpt' (a command for bash or zsh, which
 // read its $'…')", and cmd as it is where none does.
 func Noted(cmd string, words ...string) string {
 	for _, w := range words {
@@ -70,11 +70,14 @@ func Words(words []string) (line string, dollar bool) {
 // Dollar writes w as bash's and zsh's $'…' reads it back, each character
 // that acts on a terminal rather than showing as itself (visible.Hidden:
 // a line break, an ESC, U+202E RIGHT-TO-LEFT OVERRIDE) and each byte that
-// is not UTF-8 as an escape, \n, \x1b, \u202e, \xff, and \ and ' as \\
-// and \'. ok is false, and q "", where w holds none of them: Quote
-// writes it. No form of a POSIX sh before POSIX.1-2024 writes such a
-// word on one line and shows it as it is: Quote's '…' holds the line
-// break, and its terminal obeys the rest.
+// is not UTF-8 as an escape, \n, \x1b, \xff, and \ and ' as \\ and
+// \'; a character of more than one byte, U+202E, as its UTF-8 bytes,
+// \xe2\x80\xae, not \u202e, which bash in the C locale (a container's,
+// cron's) reads as those six characters, and bash before 4.2 (macOS's
+// /bin/bash, 3.2) everywhere. ok is false, and q "", where w holds none
+// of them: Quote writes it. No form of a POSIX sh before POSIX.1-2024
+// writes such a word on one line and shows it as it is: Quote's '…'
+// holds the line break, and its terminal obeys the rest.
 func Dollar(w string) (q string, ok bool) {
 	if !NeedsDollar(w) {
 		return "", false
@@ -93,12 +96,10 @@ func Dollar(w string) (q string, ok bool) {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x80 && visible.Hidden(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r <= 0xffff && visible.Hidden(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
 		case visible.Hidden(r):
-			fmt.Fprintf(&b, `\U%08x`, r)
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, `\x%02x`, w[i])
+			}
 		default:
 			b.WriteString(w[:n])
 		}

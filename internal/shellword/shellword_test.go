@@ -22,7 +22,7 @@ func TestQuote(t *testing.T) {
 		{"~/x.json", "'~/x.json'"},
 		{"", "''"},
 		// A character a terminal obeys, or a byte not UTF-8: Dollar's.
-		{"r\u202etpkc.ckpt", `$'r\u202etpkc.ckpt'`},
+		{"r\u202etpkc.ckpt", `$'r\xe2\x80\xaetpkc.ckpt'`},
 		{"my run\xff.ckpt", `$'my run\xff.ckpt'`},
 		{"it's\n.csv", `$'it\'s\n.csv'`},
 	} {
@@ -86,10 +86,10 @@ func FuzzQuote(f *testing.F) {
 func TestDollar(t *testing.T) {
 	for _, c := range []struct{ w, want string }{
 		{"g_hidden=[8,\n8]", `$'g_hidden=[8,\n8]'`},
-		{"my\u202enosj.json", `$'my\u202enosj.json'`},
+		{"my\u202enosj.json", `$'my\xe2\x80\xaenosj.json'`},
 		{"it's\\\t\x1b[31m", `$'it\'s\\\t\x1b[31m'`},
-		{"run\xff\u0085.csv", `$'run\xff\u0085.csv'`},
-		{"σ\u2066a", `$'σ\u2066a'`},
+		{"run\xff\u0085.csv", `$'run\xff\xc2\x85.csv'`},
+		{"σ\u2066a", `$'σ\xe2\x81\xa6a'`},
 	} {
 		got, ok := Dollar(c.w)
 		if !ok || got != c.want {
@@ -124,11 +124,36 @@ func FuzzDollar(f *testing.F) {
 		if !utf8.ValidString(q) || strings.ContainsFunc(q, visible.Hidden) {
 			t.Fatalf("Dollar(%q) = %q, which a terminal would not show as it is", w, q)
 		}
-		cmd := exec.Command(bash, "-c", "printf %s "+q)
-		cmd.Env = append(cmd.Environ(), "LC_ALL=C.UTF-8")
-		out, err := cmd.Output()
-		if err != nil || string(out) != w {
-			t.Fatalf("bash read %s as %q (%v), want %q", q, out, err, w)
+		for _, locale := range []string{"C.UTF-8", "C"} {
+			cmd := exec.Command(bash, "-c", "printf %s "+q)
+			cmd.Env = append(cmd.Environ(), "LC_ALL="+locale)
+			out, err := cmd.Output()
+			if err != nil || string(out) != w {
+				t.Fatalf("bash in LC_ALL=%s read %s as %q (%v), want %q", locale, q, out, err, w)
+			}
 		}
 	})
+}
+
+// TestDollarReadsBackInAnyLocale: bash reads a word Dollar wrote back as
+// the word it was in the C locale too, a container's or cron's, where it
+// reads $'\u202e' as the six characters \u202E; bash 3.2 (macOS's
+// /bin/bash) knows no \u at all, and zsh refuses one outside UTF-8. So
+// each byte of a character a terminal obeys is written \xHH.
+func TestDollarReadsBackInAnyLocale(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	for _, w := range []string{"r\u202etpkc.ckpt", "run\xff\u0085.csv", "σ\u2066a", "a\nb"} {
+		q, _ := Dollar(w)
+		for _, locale := range []string{"C", "POSIX", "C.UTF-8"} {
+			cmd := exec.Command(bash, "-c", "printf %s "+q)
+			cmd.Env = append(cmd.Environ(), "LC_ALL="+locale)
+			out, err := cmd.Output()
+			if err != nil || string(out) != w {
+				t.Errorf("bash in LC_ALL=%s read %s as %q (%v), want %q", locale, q, out, err, w)
+			}
+		}
+	}
 }
