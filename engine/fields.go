@@ -273,6 +273,13 @@ func (c *Config) set(key, value string) error {
 		if strings.ContainsFunc(trimmed, unicode.IsSpace) { // spaces within too, which the next try tells
 			return fmt.Errorf("%s: %q has spaces around it", key, value)
 		}
+		// What else is wrong with the number is said with the spaces,
+		// as with a + (writtenAs): " 05" `has spaces around it, and "05"
+		// has a leading 0; write it without it: 5`, where it was told
+		// "write it without them: 05", which the next try refused.
+		if err := c.wrongWith(f, "", trimmed); err != nil {
+			return fmt.Errorf("%s: %q has spaces around it, and %v", key, value, err)
+		}
 		return fmt.Errorf("%s: %q has spaces around it; write it without them: %s", key, value, visible.String(trimmed))
 	}
 	if f.name {

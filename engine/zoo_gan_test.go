@@ -448,6 +448,11 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "32, x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "+32", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it; write it without them: [32,32]`},
+		// What else is wrong with the number is said with the spaces, not
+		// on the next try, once they are dropped.
+		{"gp", "05 ", `gp: "05 " has spaces around it, and "05" has a leading 0; write it without it: 5`},
+		{"g_lr", " 12.5", `g_lr: " 12.5" has spaces around it, and 12.5 out of range (0,10]`},
+		{"g_hidden", "[32,05] ", `g_hidden: "[32,05] " has spaces around it, and width "05" has a leading 0; write it without it: 5`},
 		{"g_hidden", "[+32]", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		// An infinity or NaN, in any spelling strconv reads, is not a finite
 		// number, as typed: not "NaN out of range" (NaN is in no order), nor
