@@ -406,6 +406,13 @@ func (c *Config) set(key, value string) error {
 			list.Index(i).SetInt(n)
 		}
 		if spaced { // only once every width is one, so that 1, inf is told of inf
+			// and what else is wrong with the list without them in the
+			// same message: "05, 16" `has spaces in it, and width "05"
+			// has a leading 0; write it without it: 5`, not a list to
+			// write that the next try refuses.
+			if err := c.wrongWith(f, "", strings.Join(items, ",")); err != nil {
+				return fmt.Errorf("%s: %q has spaces in it, and %v", key, value, err)
+			}
 			return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
 		}
 		if !bracketed {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -453,6 +454,7 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "05 ", `gp: "05 " has spaces around it, and "05" has a leading 0; write it without it: 5`},
 		{"g_lr", " 12.5", `g_lr: " 12.5" has spaces around it, and 12.5 out of range (0,10]`},
 		{"g_hidden", "[32,05] ", `g_hidden: "[32,05] " has spaces around it, and width "05" has a leading 0; write it without it: 5`},
+		{"g_hidden", "05, 16", `g_hidden: "05, 16" has spaces in it, and width "05" has a leading 0; write it without it: 5`},
 		{"g_hidden", "[+32]", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		// An infinity or NaN, in any spelling strconv reads, is not a finite
 		// number, as typed: not "NaN out of range" (NaN is in no order), nor
@@ -1121,6 +1123,38 @@ func FuzzConfigSet(f *testing.F) {
 			c.Outline()
 		} else if strings.Contains(err.Error(), "\n") {
 			t.Fatalf("multi-line error %q", err)
+		}
+	})
+}
+
+// FuzzSetOffersWhatSetTakes: a number Set refuses for how it is written
+// and offers written otherwise ("write it without them: 5") is taken by
+// Set as offered, so that no one is refused on the next try for what
+// the first said to write: "05 " was offered 05, "00, 0" the list 00,0.
+func FuzzSetOffersWhatSetTakes(f *testing.F) {
+	keys := []string{"gp", "g_lr", "epochs", "g_hidden", "batch", "d_beta2", "unroll"}
+	for _, v := range []string{"05", "0e5", "00e1", "-00", "0x", "1__0", "0,5", "00,5", "+05", "0_5", "１,０", "2,048", "05 ", "0x1p-3", "00.", "1,000,000", "-0,5", "05, 16"} {
+		for _, k := range keys {
+			f.Add(k, v)
+		}
+	}
+	offer := regexp.MustCompile(`write (?:it|the list)(?: [^:;]*)?: ([^ ;]+)(?:;|$)`)
+	f.Fuzz(func(t *testing.T, key, value string) {
+		if !slices.Contains(keys, key) {
+			return
+		}
+		c := blogConfig()
+		err := c.Set(key, value)
+		if err == nil {
+			return
+		}
+		m := offer.FindStringSubmatch(err.Error())
+		if m == nil {
+			return
+		}
+		c = blogConfig()
+		if err2 := c.Set(key, m[1]); err2 != nil {
+			t.Fatalf("Set(%q, %q) = %v\nbut Set(%q, %q) = %v", key, value, err, key, m[1], err2)
 		}
 	})
 }
