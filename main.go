@@ -1209,20 +1209,45 @@ var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numte
 // what the shell expands, after an = the same flag with a space. A
 // directory ~ that is here is the name's (inputfile.TildeLeft, the rule
 // a points(~/d.csv) target is told by too).
+//
+// A ~ or ~/ alone, or a name ending in /, which the shell's ~ would make
+// a directory's, is told to name a file in it, --log=~/ "give one in
+// it, e.g. --log ~/run.csv", where --log=~/ was told to write --log ~/
+// and two quotes, and --log=~ wrote a file named ~ here.
 func tildeLeft(flag, path string, given []givenFlag) error {
 	rest, ok := inputfile.TildeLeft(".", path)
+	if _, err := os.Lstat("~"); path == "~" && err != nil && runtime.GOOS != "windows" {
+		ok = true
+	}
 	if !ok {
 		return nil
+	}
+	eq := false // --flag=value
+	for _, g := range given {
+		eq = eq || g.name == flag && len(g.words) == 1
+	}
+	if rest == "" || strings.HasSuffix(rest, "/") {
+		example := map[string]string{"log": "run.csv", "save": "run.ckpt", "resume": "run.ckpt", "plot": "run.png"}[flag]
+		if example == "" {
+			example = "design.json" // --preset, --show-preset
+		}
+		if eq {
+			return fmt.Errorf("--%s=%s: the shell expands a ~ only at a word's start, not after --%s=, and there is no directory ~ here; expanded, %s would name a directory, not a file: give one in it, e.g. --%s ~/%s, a space for the =",
+				flag, path, flag, path, flag, shellword.Quote(rest+example))
+		}
+		home := "$HOME/" + rest + example
+		if q := shellword.Quote(rest + example); q != rest+example {
+			home = `"$HOME"/` + q
+		}
+		return fmt.Errorf("--%s: %q begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, %s would name a directory, not a file: give one in it, e.g. %s", flag, path, path, home)
 	}
 	home := "$HOME/" + rest
 	if q := shellword.Quote(rest); q != rest {
 		home = `"$HOME"/` + q
 	}
-	for _, g := range given {
-		if g.name == flag && len(g.words) == 1 { // --flag=value
-			return fmt.Errorf("--%s=%s: the shell expands a ~ only at a word's start, not after --%s=, and there is no directory ~ here: write --%s ~/%s, a space for the =, or --%s=%s",
-				flag, path, flag, flag, shellword.Quote(rest), flag, home)
-		}
+	if eq {
+		return fmt.Errorf("--%s=%s: the shell expands a ~ only at a word's start, not after --%s=, and there is no directory ~ here: write --%s ~/%s, a space for the =, or --%s=%s",
+			flag, path, flag, flag, shellword.Quote(rest), flag, home)
 	}
 	return fmt.Errorf("--%s: %q begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write %s", flag, path, home)
 }

@@ -252,11 +252,21 @@ func TestTildeTheShellLeftIsSaid(t *testing.T) {
 		{[]string{"--headless", "--epochs", "2", "--save", "~/my runs/a.ckpt"}, "ganui: --save: \"~/my runs/a.ckpt\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write \"$HOME\"/'my runs/a.ckpt'\n"},
 		{[]string{"--headless", "--preset", "~/a.json"}, "ganui: --preset: \"~/a.json\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write $HOME/a.json\n"},
 		{[]string{"--headless", "--resume=~/a.ckpt"}, "ganui: --resume=~/a.ckpt: the shell expands a ~ only at a word's start, not after --resume=, and there is no directory ~ here: write --resume ~/a.ckpt, a space for the =, or --resume=$HOME/a.ckpt\n"},
+		// A ~ or ~/ alone, or a name in /, would name a directory once
+		// expanded: a file in it is asked for, where --log=~/ was told
+		// "write --log ~/''" and --log=~ wrote a file named ~ here.
+		{[]string{"--headless", "--epochs", "2", "--log=~/"}, "ganui: --log=~/: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~/ would name a directory, not a file: give one in it, e.g. --log ~/run.csv, a space for the =\n"},
+		{[]string{"--headless", "--epochs", "2", "--log=~"}, "ganui: --log=~: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~ would name a directory, not a file: give one in it, e.g. --log ~/run.csv, a space for the =\n"},
+		{[]string{"--headless", "--resume=~/runs/"}, "ganui: --resume=~/runs/: the shell expands a ~ only at a word's start, not after --resume=, and there is no directory ~ here; expanded, ~/runs/ would name a directory, not a file: give one in it, e.g. --resume ~/runs/run.ckpt, a space for the =\n"},
+		{[]string{"--headless", "--preset", "~/my runs/"}, "ganui: --preset: \"~/my runs/\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/my runs/ would name a directory, not a file: give one in it, e.g. \"$HOME\"/'my runs/design.json'\n"},
 	} {
 		code, _, stderr := runCLI(t, c.args...)
 		if code != exitUsage || stderr != c.want {
 			t.Errorf("%q: exit %d, stderr\n%s want 2 and\n%s", c.args, code, stderr, c.want)
 		}
+	}
+	if _, err := os.Lstat("~"); err == nil {
+		t.Fatal("a refused --log=~ left a file ~ here")
 	}
 	if err := os.Mkdir("~", 0o755); err != nil {
 		t.Fatal(err)
