@@ -423,3 +423,35 @@ func FuzzRate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSeconds: a timing reads back as itself, within half of its third
+// decimal from a millisecond up and within half of its third significant
+// digit under one, where no timing above 0 reads 0.000, and in the plain
+// form from 10⁻⁵ s to 10⁴ s, never the exponent form a line's other
+// timings are not in.
+func FuzzSeconds(f *testing.F) {
+	for _, v := range []float64{0, 9.154e-4, 0.0009996, 0.00099949, 9.9996e-5, 1e-5, 9.99951e-6, 4.12e-6, 5e-324, 0.0010004, 1.2071, 9999.9996, 1207.3, -3e-4} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= 1e4 {
+			return
+		}
+		s := Seconds(v)
+		r, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("Seconds(%g) = %q: %v", v, s, err)
+		}
+		a := math.Abs(v)
+		switch {
+		case a >= 1e-3 && math.Abs(r-v) > 0.0005+1e-12*a:
+			t.Fatalf("Seconds(%g) = %q, which reads %g: not to its third decimal", v, s, r)
+		case a > 0 && a < 1e-3 && math.Abs(r-v) > 0.005*a+1e-300:
+			t.Fatalf("Seconds(%g) = %q, which reads %g: not to three significant digits", v, s, r)
+		case a > 0 && r == 0:
+			t.Fatalf("Seconds(%g) = %q, a timing above 0 read as none", v, s)
+		case a >= 1e-5 && strings.ContainsAny(s, "eE"):
+			t.Fatalf("Seconds(%g) = %q, in the exponent form", v, s)
+		}
+	})
+}
