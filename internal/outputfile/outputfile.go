@@ -1356,14 +1356,17 @@ func (e *KeptError) Put() string {
 // /srv/out/run.kept.ckpt && rm /srv/out/.run.ckpt.tmp-decf0776", the
 // chmod giving the file the mode it was written with, where it was
 // marked, before rm takes its temporary name away (a read-only file, rm
-// would ask at a terminal). ln refuses a name that is taken, in every
+// would ask at a terminal). ln refuses a name a file has taken, in every
 // POSIX shell's ln; mv replaced what was made there, and mv -n, which
 // POSIX.1-2017 has not, exits 0 having moved nothing in GNU's coreutils
 // (9.1), so that the chmod after it changed the mode of the other file.
-// Where ln refuses, nothing is changed: the file is still left whole
-// under its temporary name.
+// A directory made there ln does not refuse: it links the file into it,
+// under its hidden name, and the chmod 600 after it locked the
+// directory, so the command begins "test ! -d" of to, there being no
+// ln -T in POSIX or BSD. Where either refuses, nothing is changed: the
+// file is still left whole under its temporary name.
 func keepCommand(temp, to string, mode fs.FileMode) string {
-	cmd := "ln " + shellword.Quote(temp) + " " + shellword.Quote(to)
+	cmd := "test ! -d " + shellword.Quote(to) + " && ln " + shellword.Quote(temp) + " " + shellword.Quote(to)
 	if mode != 0 {
 		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
 	}

@@ -250,7 +250,7 @@ func TestWriteReplacesOnlyItsKind(t *testing.T) {
 // writable", where each said "once the directory is writable", and sent
 // the user of a full disk to chmod a writable directory.
 func TestLeftWholeSaysWhenAfterItsCause(t *testing.T) {
-	const put = "ln out/.run.ckpt.tmp-0123abcd out/run.kept.ckpt && chmod 600 out/run.kept.ckpt && rm out/.run.ckpt.tmp-0123abcd puts it in place"
+	const put = "test ! -d out/run.kept.ckpt && ln out/.run.ckpt.tmp-0123abcd out/run.kept.ckpt && chmod 600 out/run.kept.ckpt && rm out/.run.ckpt.tmp-0123abcd puts it in place"
 	for _, c := range []struct {
 		cause error
 		when  string
@@ -283,14 +283,14 @@ func TestCommandsWriteWhatATerminalObeysEscaped(t *testing.T) {
 		q, _ := shellword.Dollar(to)
 		for _, c := range []struct{ got, want string }{
 			{putCommand(temp, to, 0o600), "mv " + temp + " " + q + " && chmod 600 " + q + shellword.DollarNote},
-			{keepCommand(temp, to, 0), "ln " + temp + " " + q + " && rm " + temp + shellword.DollarNote},
+			{keepCommand(temp, to, 0), "test ! -d " + q + " && ln " + temp + " " + q + " && rm " + temp + shellword.DollarNote},
 		} {
 			if c.got != c.want {
 				t.Errorf("%q\nwant %q", c.got, c.want)
 			}
 		}
 	}
-	if got := keepCommand("out/.x.tmp-1", "out/run.ckpt", 0o600); got != "ln out/.x.tmp-1 out/run.ckpt && chmod 600 out/run.ckpt && rm out/.x.tmp-1" {
+	if got := keepCommand("out/.x.tmp-1", "out/run.ckpt", 0o600); got != "test ! -d out/run.ckpt && ln out/.x.tmp-1 out/run.ckpt && chmod 600 out/run.ckpt && rm out/.x.tmp-1" {
 		t.Errorf("plain names: %q", got)
 	}
 }

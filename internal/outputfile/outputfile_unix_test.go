@@ -1402,7 +1402,7 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 		t.Fatalf("Write: %v; hidden files %q, want one", err, hidden)
 	}
 	kept := filepath.Join(dir, "run.kept.ckpt")
-	put := "ln " + hidden[0] + " " + kept + " && chmod 600 " + kept + " && rm " + hidden[0]
+	put := "test ! -d " + kept + " && ln " + hidden[0] + " " + kept + " && chmod 600 " + kept + " && rm " + hidden[0]
 	want := path + " is now a directory, made there while ganui ran, which ganui does not replace, and what was to be written there could not be kept beside it under a name of its own (permission denied): it is left whole in its hidden temporary file " + hidden[0] + ", read-only, which no later write of run.ckpt removes: once the directory is writable, " + put + " puts it in place"
 	var ke *KeptError
 	if !errors.As(err, &ke) || err.Error() != want || ke.Kept != hidden[0] || !errors.Is(ke.Unkept, syscall.EACCES) || ke.Put() != put {
@@ -1448,6 +1448,27 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 	if err := os.Remove(kept); err != nil {
 		t.Fatal(err)
 	}
+	// Nor is a directory made there: ln links the file into it, under its
+	// hidden name, and the chmod 600 after it locked the directory, where
+	// the command now fails having changed nothing.
+	if err := os.Mkdir(kept, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("sh", "-c", put).CombinedOutput(); err == nil {
+		t.Errorf("%s over a directory made there since: no failure, %s", put, out)
+	}
+	if st, err := os.Stat(kept); err != nil || st.Mode().Perm() != 0o755 {
+		t.Errorf("the directory made at %s since: %v, %v; want its mode as it was, 755", kept, st, err)
+	}
+	if in, err := os.ReadDir(kept); err != nil || len(in) != 0 {
+		t.Errorf("the directory made at %s since holds %v (%v), want it empty as it was", kept, in, err)
+	}
+	if st, err := os.Stat(hidden[0]); err != nil || st.Mode().Perm() != 0o500 {
+		t.Errorf("the hidden file after the command failed: %v, %v; want it there, marked left whole (r-x------)", st, err)
+	}
+	if err := os.Remove(kept); err != nil {
+		t.Fatal(err)
+	}
 	if out, err := exec.Command("sh", "-c", put).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v, %s", put, err, out)
 	}
@@ -1483,7 +1504,7 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 	before := "cannot write " + keptLog + ": permission denied; what was to be written there is left whole in its hidden temporary file " + hiddenLog[0] + ", read-only, which no later write of run.csv removes: once the directory is writable, "
 	putLog, ok := strings.CutPrefix(fmt.Sprint(err), before)
 	putLog, ok2 := strings.CutSuffix(putLog, " puts it in place")
-	if !ok || !ok2 || !strings.HasPrefix(putLog, "ln "+hiddenLog[0]+" "+keptLog+" && chmod ") || !strings.HasSuffix(putLog, " && rm "+hiddenLog[0]) {
+	if !ok || !ok2 || !strings.HasPrefix(putLog, "test ! -d "+keptLog+" && ln "+hiddenLog[0]+" "+keptLog+" && chmod ") || !strings.HasSuffix(putLog, " && rm "+hiddenLog[0]) {
 		t.Errorf("WriteBeside, no name to be had: %v\nwant it to begin %q and end with the ln that puts it in place", err, before)
 	}
 	if b, err := os.ReadFile(hiddenLog[0]); string(b) != "epoch\n1\n" {
