@@ -142,13 +142,33 @@ var wholeAnswer = regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\
 // read whole (its position to come), "" where no answer was begun.
 // A key typed as the question was asked ("q" within the 300 ms) is read
 // with the answer, around it or before it, and was lost with it.
+//
+// A terminal that answers twice (a multiplexer's answer and its
+// terminal's, or a question asked twice) is read to the first answer's
+// end in reads of 64 bytes, which cut the second (two answers of 33
+// bytes): what follows the first, read as it ended, is the second's
+// start, its rest no keys, where "0R" after "ESC [ 12;4" reset the
+// tuning and restarted the run. An ESC alone after it may be a user's
+// Esc: it is kept as one, and the rest of an answer after it dropped
+// all the same.
 func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 	s := string(read)
 	colour := colourAnswer.MatchString(s)
-	s = wholeAnswer.ReplaceAllString(s, "")
 	if !late {
-		return []byte(s), ""
+		ends := wholeAnswer.FindAllStringIndex(s, -1)
+		if len(ends) == 0 {
+			return []byte(s), ""
+		}
+		end := ends[len(ends)-1][1]
+		before := wholeAnswer.ReplaceAllString(s[:end], "")
+		// No answer is whole in what follows the last: not afterAnswer.
+		after, begun := answerBegun([]byte(s[end:]), true)
+		if begun == answerOpened { // an Esc, or the second's start: both
+			return []byte(before + s[end:]), begun
+		}
+		return []byte(before + string(after)), begun
 	}
+	s = wholeAnswer.ReplaceAllString(s, "")
 	if i := strings.LastIndex(s, "\x1b]"); i >= 0 {
 		text := s[i+2:]
 		if t, ok := strings.CutSuffix(text, "\x1b"); ok && t != "" && colourText(t) {

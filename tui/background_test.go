@@ -222,6 +222,43 @@ func TestBegunAnswerIsNoKeys(t *testing.T) {
 	}
 }
 
+// TestSecondAnswerCutIsNoKeys: a terminal that answers the background's
+// question twice, the second answer cut by the read that ended the
+// first (64 bytes, two answers of 33), has that answer's rest dropped as
+// a late one's is, where "0R" after "ESC [ 12;4" reset the tuning and
+// restarted the run and "ff/ffff" turned to the events; a key typed
+// before it is a key, and an ESC alone after it an Esc too.
+func TestSecondAnswerCutIsNoKeys(t *testing.T) {
+	const first = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;40R"
+	for _, c := range []struct{ read, rest string }{
+		{first + first, ""},
+		{first + "\x1b]11;rgb:ffff/ff", "ff/ffff\x1b\\\x1b[12;40R"},
+		{first + "\x1b", "]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;40R"},
+		{first + "\x1b]11;rgb:ffff/ffff/ffff\x1b\\", "\x1b[12;40R"},
+		{first + "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;4", "0R"},
+		{"r" + first + "\x1b[12;4", "0R"},
+		{first + "\x1b[1;", "2R"},
+	} {
+		typed, begun := answerBegun([]byte(c.read), false)
+		sent := func(rest string) int {
+			_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+			if begun != "" { // as the trainer starts (Run)
+				m.answer, m.answerUntil = begun, time.Now().Add(answerRest)
+			}
+			m.typed = keysIn(typed)
+			var mm tea.Model = m
+			mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			for _, msg := range keysRead(t, rest) {
+				mm, _ = mm.Update(msg)
+			}
+			return mm.(Model).sent - m.sent
+		}
+		if got, want := sent(c.rest), sent(""); got != want {
+			t.Errorf("%q read as the first answer ended, %q after it: %d commands sent, where its keys typed, %q, send %d", c.read, c.rest, got, typed, want)
+		}
+	}
+}
+
 // TestAnswerBegun: what askBackground read of an answer when its wait
 // ended (late) gives the state its rest is dropped in; bytes that begin
 // no answer, none. What it read besides the answer, whole or begun, is
@@ -253,6 +290,13 @@ func TestAnswerBegun(t *testing.T) {
 		{"\x1b]11;rgb:0000/0000/0000\x07r\x1b[24;80R", false, "r", ""},
 		{"\x1b[A \x1b[1;1R", false, "\x1b[A ", ""},
 		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R", false, "", ""},
+		// A second answer, cut by the read where the first ended.
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;40R\x1b]11;rgb:ffff/ff", false, "", "]11;rgb:ffff/ff"},
+		{"q\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;40R\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[12;4", false, "q", "[12;4"},
+		{"\x1b[1;1Rr\x1b[1;", false, "r", "[1;"},
+		{"\x1b[1;1R\x1b", false, "\x1b", answerOpened},
+		{"\x1b[1;1R\x1b]11;rgb:ffff/ffff/ffff\x07", false, "", ""},
+		{"\x1b\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[1;1R", false, "\x1b", ""},
 	} {
 		typed, got := answerBegun([]byte(c.read), c.late)
 		if string(typed) != c.typed || got != c.want {

@@ -126,6 +126,8 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	m.notice = notice
 	if backgroundUnanswered {
 		m.positionUntil = time.Now().Add(positionLate)
+	}
+	if backgroundBegun != "" { // late, or a second answer cut (answerBegun)
 		m.answer = backgroundBegun // its rest is no keys
 		m.answerUntil = time.Now().Add(answerRest)
 	}
