@@ -1801,8 +1801,20 @@ func withoutPlus(s string) (string, bool) {
 // (PlainNumber): spaces beside the '=' are refused alike,
 // in one message that gives the setting without them, a line break
 // within it written as the quoted spec writes it (visible.String).
+//
+// A number's + and leading 0s go too, as Set would refuse them next:
+// --set "gp= 05" is told "write gp=5", where "write gp=05" was refused
+// on the next try for its leading 0 (LeadingZeros).
 func SettingSpaces(spec, key, value string) error {
 	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
+	if f, err := lookupField(k); err == nil && f.numbers() {
+		if bare, ok := withoutPlus(v); ok {
+			v = bare
+		}
+		if plain, _ := LeadingZeros(v); plain != "" {
+			v = plain
+		}
+	}
 	setting := visible.String(k + "=" + v)
 	switch {
 	case k != key && strings.TrimLeftFunc(key, unicode.IsSpace) != key:

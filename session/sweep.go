@@ -896,9 +896,9 @@ func splitValues(key, list string) ([]string, error) {
 	case len(values) == 0:
 		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
 	case spaced != "":
-		return values, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(values, ",")))
+		return values, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(offered(key, values), ",")))
 	case empty:
-		return values, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(values, ","))) // a line break in a value escaped, as %q escapes the list's
+		return values, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(offered(key, values), ","))) // a line break in a value escaped, as %q escapes the list's
 	}
 	return values, nil
 }
@@ -913,12 +913,35 @@ func SweepValues(key, list string) ([]string, error) { return splitValues(key, l
 // the list engine.SettingSpaces, which refuses spaces beside the '=',
 // tells the user to write, so that --sweep 'loss= ,bce' is told "write
 // loss=bce", not "write loss=,bce", itself refused for its empty value.
+//
+// Its first value's leading 0s go too (offered): --sweep "gp=05 ,1" is
+// told "write gp=5,1", where "write gp=05,1" was refused on the next
+// try for the 0.
 func meantList(key, list string) string {
-	values, err := splitValues(strings.TrimSpace(key), strings.TrimSpace(list))
-	if err == nil || len(values) == 0 {
+	key = strings.TrimSpace(key)
+	values, _ := splitValues(key, strings.TrimSpace(list))
+	if len(values) == 0 {
 		return list
 	}
-	return list[:len(list)-len(strings.TrimLeftFunc(list, unicode.IsSpace))] + strings.Join(values, ",")
+	return list[:len(list)-len(strings.TrimLeftFunc(list, unicode.IsSpace))] + strings.Join(offered(key, values), ",")
+}
+
+// offered is values, a sweep's values of key to write in a hint, with
+// the first one's leading 0s dropped (engine.LeadingZeros), as the sweep
+// would refuse them next (zeroLedValue): "05" is offered 5. A later
+// value's 0s are kept, and a first one's before a group of three: they
+// may be a part of a number its commas split, the fraction's digits of
+// gp=0,05 or the 024 of batch=1,024, which the next try tells whole
+// (setSwept). A preset's name is its own.
+func offered(key string, values []string) []string {
+	if key == PresetKey || len(values) > 1 && isGroup(values[1]) {
+		return values
+	}
+	plain, _ := engine.LeadingZeros(values[0])
+	if plain == "" {
+		return values
+	}
+	return append([]string{plain}, values[1:]...)
 }
 
 // SweepCell is one point of a sweep's grid: a value of each axis, and the

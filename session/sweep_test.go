@@ -92,6 +92,12 @@ func TestParseSweep(t *testing.T) {
 		// in turn for its empty value, nor a value with spaces around it.
 		{[]string{"loss= ,bce"}, 1, `"loss= ,bce" has spaces around its =; write loss=bce`},
 		{[]string{"loss =bce ,least_squares"}, 1, `"loss =bce ,least_squares" has spaces around its =; write loss=bce,least_squares`},
+		// Nor one refused next for its leading 0: not gp=05,1.
+		{[]string{"gp=05 ,1"}, 1, `gp: value "05 " has spaces around it; write gp=5,1`},
+		{[]string{"gp= 05,1"}, 1, `"gp= 05,1" has spaces around its =; write gp=5,1`},
+		{[]string{"gp=05, 1"}, 1, `gp: value " 1" has spaces around it; write gp=5,1`},
+		{[]string{"gp=0, 05"}, 1, `gp: value " 05" has spaces around it; write gp=0,05`},               // 0,05 may be 0.05: told whole next
+		{[]string{"batch=01, 024"}, 1, `batch: value " 024" has spaces around it; write batch=01,024`}, // 01,024 may be 1,024
 		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr, value 2 of 2: -1 out of range"},

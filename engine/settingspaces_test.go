@@ -1,0 +1,51 @@
+package engine
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestSettingSpacesOffersWhatSetTakes: the setting SettingSpaces tells
+// the user to write is one Set does not refuse for a leading 0, where
+// --set "gp= 05" was told "write gp=05", refused next for its 0.
+func TestSettingSpacesOffersWhatSetTakes(t *testing.T) {
+	for _, c := range []struct{ key, value, want string }{
+		{"gp", " 05", `"gp= 05" has spaces around its =; write gp=5`},
+		{"gp ", "-00", `"gp =-00" has spaces around its =; write gp=0`},
+		{"epochs", " +007", `"epochs= +007" has spaces around its =; write epochs=7`},
+		{"g_lr", " 0.5", `"g_lr= 0.5" has spaces around its =; write g_lr=0.5`},
+		{"loss", " bce", `"loss= bce" has spaces around its =; write loss=bce`},
+	} {
+		err := SettingSpaces(c.key+"="+c.value, c.key, c.value)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("SettingSpaces(%q, %q) = %v\nwant %s", c.key, c.value, err, c.want)
+		}
+	}
+}
+
+// FuzzSettingSpacesOffersWhatSetTakes: what SettingSpaces says to write
+// is not refused by Set for a leading 0 or a + (FuzzSetOffersWhatSetTakes for
+// spaces beside the =).
+func FuzzSettingSpacesOffersWhatSetTakes(f *testing.F) {
+	for _, v := range []string{" 05", " -00", " 007.5", " 0", "05 ", " +05", " +000"} {
+		for _, k := range []string{"gp", "g_lr", "epochs", "batch"} {
+			f.Add(k, v)
+		}
+	}
+	offer := regexp.MustCompile(`; write [^=]*=(.*)$`)
+	f.Fuzz(func(t *testing.T, key, value string) {
+		err := SettingSpaces(key+"="+value, key, value)
+		if err == nil {
+			return
+		}
+		m := offer.FindStringSubmatch(err.Error())
+		if m == nil || strings.ContainsAny(m[1], "\\\"") {
+			return
+		}
+		c := blogConfig()
+		if err2 := c.Set(strings.TrimSpace(key), m[1]); err2 != nil && (strings.Contains(err2.Error(), "leading 0") || strings.Contains(err2.Error(), "has a + before it")) {
+			t.Fatalf("SettingSpaces(%q, %q) = %v\nbut Set(%q, %q) = %v", key, value, err, strings.TrimSpace(key), m[1], err2)
+		}
+	})
+}
