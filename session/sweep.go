@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -251,14 +252,47 @@ func zeroLedValue(base engine.Config, axes []SweepAxis) error {
 		if a.Key == PresetKey {
 			continue
 		}
-		for _, v := range a.Values {
+		for i, v := range a.Values {
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
+				if err := a.groupedFraction(base, i); err != nil {
+					return err
+				}
 				return a.placed(v, err)
 			}
 		}
 	}
 	return nil
+}
+
+// fractionGroup matches a number's last group of thousands with its
+// fraction, the "000.5" of 1,000.5.
+var fractionGroup = regexp.MustCompile(`^[0-9]{3}\.[0-9]+$`)
+
+// groupedFraction refuses a's values i-1 and i, digits and a group of
+// thousands with a fraction after them (fractionGroup), one number
+// grouped by a comma, as --set refuses that number (engine's
+// ReadCommas reads it whole): --sweep gp=1,000.5
+// is `gp, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 out of
+// range: 0 (off) or (0,1000]`, as --set gp=1,000.5 is, where it was
+// `gp, value 2 of 2: "000.5" has leading 0s; write it without them:
+// 0.5`, which offered the part after the comma alone. nil where value i
+// is no such group, or --set would take the number.
+func (a SweepAxis) groupedFraction(base engine.Config, i int) error {
+	if i == 0 || !fractionGroup.MatchString(a.Values[i]) {
+		return nil
+	}
+	digits := func(d string) bool { return len(d) <= 3 && d[0] != '0' && strings.Trim(d, "0123456789") == "" }
+	if !digits(a.Values[i-1]) || i > 1 && isGroup(a.Values[i-1]) && digits(a.Values[i-2]) {
+		return nil // not one group after its digits: 1,000,000.5 is groupedThousands' to tell
+	}
+	number := a.Values[i-1] + "," + a.Values[i]
+	probe := base.Clone()
+	err := probe.Set(a.Key, number)
+	if err == nil {
+		return nil
+	}
+	return a.placedTwice(i-1, i, err)
 }
 
 // unreadAxis refuses a sweep of a key that no cell's design reads

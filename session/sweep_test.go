@@ -98,6 +98,11 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"gp=05, 1"}, 1, `gp: value " 1" has spaces around it; write gp=5,1`},
 		{[]string{"gp=0, 05"}, 1, `gp: value " 05" has spaces around it; write gp=0,05`},               // 0,05 may be 0.05: told whole next
 		{[]string{"batch=01, 024"}, 1, `batch: value " 024" has spaces around it; write batch=01,024`}, // 01,024 may be 1,024
+		// A last group of thousands with a fraction is the number's, told
+		// as --set tells it, not its part after the comma.
+		{[]string{"gp=1,000.5"}, 1, `gp, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=2,1,000.5"}, 1, `gp, values 2 and 3 of 3: "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=0,000.5"}, 1, `gp, value 2 of 2: "000.5" has leading 0s; write it without them: 0.5`}, // 0,000.5 groups no thousands
 		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr, value 2 of 2: -1 out of range"},
