@@ -644,18 +644,18 @@ func TestOutputsErrorSaysADirectoryOnce(t *testing.T) {
 		return &outputfile.UnplacedError{Path: "/srv/out/" + name, Temp: "/srv/out/." + name + ".tmp-0123abcd", Mode: mode, Err: readOnly(name)}
 	}
 	err = WithOutput(nil, "--save", whole("run.ckpt", 0o600))
-	want = "--save: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt is not written there but left whole in its hidden temporary file /srv/out/.run.ckpt.tmp-0123abcd, read-only, which no later write removes: once the directory is writable, mv /srv/out/.run.ckpt.tmp-0123abcd /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt puts it in place"
+	want = "--save: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt is not written there but left whole in its hidden temporary file /srv/out/.run.ckpt.tmp-0123abcd, read-only, which no later write removes: once the directory is writable, test ! -d /srv/out/run.ckpt && mv /srv/out/.run.ckpt.tmp-0123abcd /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt puts it in place"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	err = WithOutput(WithOutput(nil, "--save", whole("run.ckpt", 0o600)), "--plot", whole("run.png", 0o644))
-	want = "--save, --plot: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt and run.png are not written there but left whole in their hidden temporary files /srv/out/.run.ckpt.tmp-0123abcd and /srv/out/.run.png.tmp-0123abcd, read-only, which no later write removes: once the directory is writable, mv /srv/out/.run.ckpt.tmp-0123abcd /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt && mv /srv/out/.run.png.tmp-0123abcd /srv/out/run.png && chmod 644 /srv/out/run.png puts them in place"
+	want = "--save, --plot: the directory /srv/out takes no new files (renaming one into place there: permission denied), so run.ckpt and run.png are not written there but left whole in their hidden temporary files /srv/out/.run.ckpt.tmp-0123abcd and /srv/out/.run.png.tmp-0123abcd, read-only, which no later write removes: once the directory is writable, test ! -d /srv/out/run.ckpt && mv /srv/out/.run.ckpt.tmp-0123abcd /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt && test ! -d /srv/out/run.png && mv /srv/out/.run.png.tmp-0123abcd /srv/out/run.png && chmod 644 /srv/out/run.png puts them in place"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	err = WithOutput(nil, "--log", &logLost{path: "/srv/out/run.csv", what: "removed", rows: "epochs 1–30", err: readOnly("run.csv")})
 	err = WithOutput(err, "--save", whole("run.ckpt", 0))
-	want = "--log, --save: the directory /srv/out takes no new files (renaming one into place there: permission denied), and run.csv, removed while the run wrote it, could not be put back: its history of epochs 1–30 is lost, and run.ckpt is not written there but left whole in its hidden temporary file /srv/out/.run.ckpt.tmp-0123abcd, which a later write there removes: once the directory is writable, mv /srv/out/.run.ckpt.tmp-0123abcd /srv/out/run.ckpt puts it in place; to write it, make the directory writable, or give another, and run again"
+	want = "--log, --save: the directory /srv/out takes no new files (renaming one into place there: permission denied), and run.csv, removed while the run wrote it, could not be put back: its history of epochs 1–30 is lost, and run.ckpt is not written there but left whole in its hidden temporary file /srv/out/.run.ckpt.tmp-0123abcd, which a later write there removes: once the directory is writable, test ! -d /srv/out/run.ckpt && mv /srv/out/.run.ckpt.tmp-0123abcd /srv/out/run.ckpt puts it in place; to write it, make the directory writable, or give another, and run again"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

@@ -624,8 +624,8 @@ func (e *OutputsError) Error() string {
 // named, with the command that puts them in place: ", so run.ckpt is
 // not written there but left whole in its hidden temporary file
 // /srv/out/.run.ckpt.tmp-decf0776, read-only, which no later write
-// removes: once the directory is writable, mv … && chmod 600 … puts it
-// in place". mark brackets the clause of the files not written: a
+// removes: once the directory is writable, test ! -d … && mv … && chmod
+// 600 … puts it in place". mark brackets the clause of the files not written: a
 // note's GivesWay, "" for none. What writes the files is the caller's
 // to say.
 func notWrittenThere(cause string, lost, unwritten []string, mark string, left []string, leftWhy error, whole []*outputfile.UnplacedError) string {

@@ -395,11 +395,16 @@ func leftWhole(mode fs.FileMode) bool {
 }
 
 // putCommand is the shell command that moves temp, a file left whole
-// (leaveWhole), to to, each path quoted: "mv /srv/out/.run.ckpt.tmp-decf0776
-// /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt", the chmod giving
-// the file mode, the one it was written with, where it was marked.
+// (leaveWhole), to to, each path quoted: "test ! -d /srv/out/run.ckpt &&
+// mv /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
+// /srv/out/run.ckpt", the chmod giving the file mode, the one it was
+// written with, where it was marked. mv replaces a file at to, as the
+// write would have; a directory made there since it moves the file into,
+// under its hidden name, and the chmod 600 after it locked the
+// directory, so the command begins with notDir's test, failing there and
+// changing nothing.
 func putCommand(temp, to string, mode fs.FileMode) string {
-	cmd := "mv " + shellword.Quote(temp) + " " + shellword.Quote(to)
+	cmd := notDir(to) + "mv " + shellword.Quote(temp) + " " + shellword.Quote(to)
 	if mode != 0 {
 		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
 	}
@@ -411,7 +416,7 @@ func putCommand(temp, to string, mode fs.FileMode) string {
 // (putCommand), once what kept it from its place, cause, is mended
 // (placedOnce): "left whole in its hidden temporary file
 // /srv/out/.run.ckpt.tmp-decf0776, read-only, which no later write of
-// run.ckpt removes: once the directory is writable, mv … puts it in
+// run.ckpt removes: once the directory is writable, test ! -d … puts it in
 // place", UnplacedError's and KeptError's words alike.
 func wholeWords(temp, base string, mode fs.FileMode, put string, cause error) string {
 	kept := "read-only, which no later write of " + base + " removes"
@@ -447,9 +452,9 @@ func placedOnce(cause error) string {
 // takes no new files (renaming one into place there: permission
 // denied); what was to be written there is left whole in its hidden
 // temporary file /srv/out/.run.ckpt.tmp-decf0776, read-only, which no
-// later write of run.ckpt removes: once the directory is writable, mv
-// /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
-// /srv/out/run.ckpt puts it in place".
+// later write of run.ckpt removes: once the directory is writable, test
+// ! -d /srv/out/run.ckpt && mv /srv/out/.run.ckpt.tmp-decf0776
+// /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt puts it in place".
 func (e *UnplacedError) Error() string {
 	return fmt.Sprintf("%v; what was to be written there is %s", e.Err, wholeWords(e.Temp, filepath.Base(e.Path), e.Mode, e.Put(), e.Err))
 }
@@ -457,8 +462,8 @@ func (e *UnplacedError) Error() string {
 func (e *UnplacedError) Unwrap() error { return e.Err }
 
 // Put is the shell command that puts Temp in place, each path quoted:
-// "mv /srv/out/.run.ckpt.tmp-decf0776 /srv/out/run.ckpt && chmod 600
-// /srv/out/run.ckpt", the chmod giving the file the mode it was written
+// "test ! -d /srv/out/run.ckpt && mv /srv/out/.run.ckpt.tmp-decf0776
+// /srv/out/run.ckpt && chmod 600 /srv/out/run.ckpt", the chmod giving the file the mode it was written
 // with, where it was made read-only.
 func (e *UnplacedError) Put() string { return putCommand(e.Temp, e.Path, e.Mode) }
 
@@ -1366,12 +1371,19 @@ func (e *KeptError) Put() string {
 // ln -T in POSIX or BSD. Where either refuses, nothing is changed: the
 // file is still left whole under its temporary name.
 func keepCommand(temp, to string, mode fs.FileMode) string {
-	cmd := "test ! -d " + shellword.Quote(to) + " && ln " + shellword.Quote(temp) + " " + shellword.Quote(to)
+	cmd := notDir(to) + "ln " + shellword.Quote(temp) + " " + shellword.Quote(to)
 	if mode != 0 {
 		cmd += fmt.Sprintf(" && chmod %o %s", mode, shellword.Quote(to))
 	}
 	return shellword.Noted(cmd+" && rm "+shellword.Quote(temp), temp, to) // $'…' said to be bash's and zsh's
 }
+
+// notDir is what a command that puts a file at to begins with, "test ! -d
+// TO && ", to quoted: ln and mv given a directory as their last operand
+// put the file in it, and neither POSIX nor BSD has their -T, so that a
+// directory made at to since fails the command before it changes
+// anything (putCommand, keepCommand).
+func notDir(to string) string { return "test ! -d " + shellword.Quote(to) + " && " }
 
 // WriteBeside writes what fill writes to a new file beside path, under
 // the first free name keepBeside finds (run.kept.csv for run.csv), and

@@ -267,7 +267,7 @@ func TestLeftWholeSaysWhenAfterItsCause(t *testing.T) {
 		}
 	}
 	ue := &UnplacedError{Path: "out/run.ckpt", Temp: "out/.run.ckpt.tmp-0123abcd", Mode: 0o600, Err: placeRefused("out/run.ckpt", syscall.EACCES)}
-	if want := ": once the directory is writable, mv out/.run.ckpt.tmp-0123abcd out/run.ckpt && chmod 600 out/run.ckpt puts it in place"; !strings.HasSuffix(ue.Error(), want) {
+	if want := ": once the directory is writable, test ! -d out/run.ckpt && mv out/.run.ckpt.tmp-0123abcd out/run.ckpt && chmod 600 out/run.ckpt puts it in place"; !strings.HasSuffix(ue.Error(), want) {
 		t.Errorf("its place refused:\ngot  %q\nwant it to end %q", ue.Error(), want)
 	}
 }
@@ -282,7 +282,7 @@ func TestCommandsWriteWhatATerminalObeysEscaped(t *testing.T) {
 		temp := "out/.x.tmp-1"
 		q, _ := shellword.Dollar(to)
 		for _, c := range []struct{ got, want string }{
-			{putCommand(temp, to, 0o600), "mv " + temp + " " + q + " && chmod 600 " + q + shellword.DollarNote},
+			{putCommand(temp, to, 0o600), "test ! -d " + q + " && mv " + temp + " " + q + " && chmod 600 " + q + shellword.DollarNote},
 			{keepCommand(temp, to, 0), "test ! -d " + q + " && ln " + temp + " " + q + " && rm " + temp + shellword.DollarNote},
 		} {
 			if c.got != c.want {

@@ -998,7 +998,7 @@ func TestReadOnlyDirectoryLeavesTheWriteWhole(t *testing.T) {
 			writable := refuse(c.create)
 			defer writable()
 			err = r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "checkpoint"); return err }, nil)
-			put := "mv " + temp[0] + " " + path + " && chmod 600 " + path
+			put := "test ! -d " + path + " && mv " + temp[0] + " " + path + " && chmod 600 " + path
 			want := "cannot write " + path + ": the directory " + out + " takes no new files (renaming one into place there: permission denied); what was to be written there is left whole in its hidden temporary file " + temp[0] + ", read-only, which no later write of run.ckpt removes: once the directory is writable, " + put + " puts it in place"
 			if err == nil || err.Error() != want {
 				t.Errorf("got %v, want %q", err, want)
@@ -1020,6 +1020,34 @@ func TestReadOnlyDirectoryLeavesTheWriteWhole(t *testing.T) {
 			}
 			if left, _ := filepath.Glob(filepath.Join(out, ".run.ckpt.tmp-*")); len(left) != 1 || left[0] != temp[0] {
 				t.Errorf("hidden files there after a later write: %q, want the one left", left)
+			}
+			// A directory made at the path since fails the command, which
+			// changes nothing, where mv moved the file into it and the
+			// chmod 600 after it locked the directory.
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(path, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command("sh", "-c", put).CombinedOutput(); err == nil {
+				t.Errorf("%s over a directory made there since: no failure, %s", put, out)
+			}
+			if in, err := os.ReadDir(path); err != nil || len(in) != 0 {
+				t.Errorf("the directory made at %s since holds %v (%v), want it empty as it was", path, in, err)
+			}
+			if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o755 {
+				t.Errorf("the directory made at %s since: %v, %v; want its mode as it was, 755", path, st, err)
+			}
+			if st, err := os.Stat(temp[0]); err != nil || st.Mode().Perm() != 0o500 {
+				t.Errorf("the hidden file after the command failed: %v, %v; want it there, marked left whole (r-x------)", st, err)
+			}
+			// Gone again, and a file there, the command replaces it.
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte("later"), 0o644); err != nil {
+				t.Fatal(err)
 			}
 			if out, err := exec.Command("sh", "-c", ue.Put()).CombinedOutput(); err != nil {
 				t.Fatalf("%s: %v, %s", ue.Put(), err, out)
