@@ -39,7 +39,7 @@ var (
 		return engine.IsCheckpoint(head(r, 8))
 	}}
 	historyKind = outputfile.Kind{Name: "a ganui history CSV", Is: func(r io.Reader) bool {
-		line := head(r, len(CSVPlaneHeader)+1)
+		line := bytes.TrimPrefix(head(r, len(utf8BOM)+len(CSVPlaneHeader)+1), []byte(utf8BOM))
 		for _, h := range []string{CSVHeader, CSVPlaneHeader} {
 			if rest, ok := bytes.CutPrefix(line, []byte(h)); ok && (len(rest) == 0 || rest[0] == ',' || rest[0] == '\n' || rest[0] == '\r') {
 				return true
@@ -968,6 +968,28 @@ type csvFile struct {
 	hasEval bool
 	append  bool // the file holds the run up to its checkpoint: add to it
 	crlf    bool // while append: the file's lines end in "\r\n" (logEnd)
+	bom     bool // while append: the file begins with a UTF-8 byte order mark (logEnd)
+}
+
+// utf8BOM is the byte order mark a spreadsheet (Excel's "CSV UTF-8")
+// writes before a CSV's first line: a log saved by one is still a log.
+const utf8BOM = "\ufeff"
+
+// logForm is how a log's file writes what the run does not choose: its
+// line ending and whether a byte order mark begins it (logEnd).
+type logForm struct{ crlf, bom bool }
+
+// headerLine is the log's header line as its file holds it: the byte
+// order mark it began with (bom), the line ending of its lines (crlf).
+func (c *csvFile) headerLine() string {
+	h := c.lay.header() + "\n"
+	if c.crlf {
+		h = c.lay.header() + "\r\n"
+	}
+	if c.bom {
+		h = utf8BOM + h
+	}
+	return h
 }
 
 func newCSVFile(path string, lay csvLayout) *csvFile {
@@ -979,70 +1001,78 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
 // cut row (row "") or in a whole line that does not begin with an epoch
 // as the log writes it (row that line), and row is that row. Blank
-// lines after its last row (blankEnd) are not a row. crlf is true when its header line ends in
-// "\r\n", as a log saved by a Windows program's does: its rows are read
-// without their "\r", and a run going on in it writes its own so
-// (csvWriter.crlf), that the file keeps one line ending. Only the first
-// and the last line are read: logBadLine reads the lines between.
-func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
+// lines after its last row (blankEnd) are not a row. form.crlf is true
+// when its header line ends in "\r\n", as a log saved by a Windows
+// program's does: its rows are read without their "\r", and a run going
+// on in it writes its own so (csvWriter.crlf), that the file keeps one
+// line ending. form.bom is true when a UTF-8 byte order mark comes before
+// the header, as a spreadsheet that saved the log writes one: a run going
+// on in it keeps it (csvFile.headerLine). Only the first and the last
+// line are read: logBadLine reads the lines between.
+func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return 0, "", false, false
+		return 0, "", form, false
 	}
 	defer f.Close()
 	const most = 64 << 10 // a row is under 200 bytes
-	head := make([]byte, len(lay.header())+2)
+	head := make([]byte, len(utf8BOM)+len(lay.header())+2)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	switch {
-	case bytes.HasPrefix(head, []byte(lay.header()+"\n")):
-		head = head[:len(lay.header())+1]
-	case string(head) == lay.header()+"\r\n":
-		crlf = true
+	lead := 0
+	if bytes.HasPrefix(head, []byte(utf8BOM)) {
+		form.bom, lead = true, len(utf8BOM)
+	}
+	switch line := head[lead:]; {
+	case bytes.HasPrefix(line, []byte(lay.header()+"\n")):
+		head = head[:lead+len(lay.header())+1]
+	case bytes.HasPrefix(line, []byte(lay.header()+"\r\n")):
+		head = head[:lead+len(lay.header())+2]
+		form.crlf = true
 	default:
-		return 0, "", false, false
+		return 0, "", logForm{}, false
 	}
 	size := f.Size()
 	if size == int64(len(head)) {
-		return 0, "", crlf, true // the header alone: no epoch, not a row cut short
+		return 0, "", form, true // the header alone: no epoch, not a row cut short
 	}
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
-		return -1, "", crlf, true
+		return -1, "", form, true
 	}
 	if tail = tail[:len(tail)-blankEnd(tail)]; len(tail) == 0 && from > int64(len(head)) {
 		// Blank lines past the part read: read the part before them.
 		end, err := rowEnd(f, int64(len(head)), from)
 		if err != nil {
-			return -1, "", crlf, true
+			return -1, "", form, true
 		}
 		from = max(int64(len(head)), end-most)
 		tail = make([]byte, end-from)
 		if _, err := f.ReadAt(tail, from); err != nil {
-			return -1, "", crlf, true
+			return -1, "", form, true
 		}
 		tail = tail[:len(tail)-blankEnd(tail)]
 	}
 	if len(tail) == 0 {
-		return 0, "", crlf, true // the header and blank lines: no epoch
+		return 0, "", form, true // the header and blank lines: no epoch
 	}
 	tail = tail[:len(tail)-1]
 	start := bytes.LastIndexByte(tail, '\n') + 1
 	if start == 0 && from > int64(len(head)) {
-		return -1, "", crlf, true // a last line longer than a row can be: not the whole of it in tail
+		return -1, "", form, true // a last line longer than a row can be: not the whole of it in tail
 	}
 	row = string(tail[start:])
-	if crlf {
+	if form.crlf {
 		row = strings.TrimSuffix(row, "\r")
 	}
 	first, _, _ := strings.Cut(row, ",")
 	// The epoch as the log writes it: "+5", "05" or "-3" is no row of it.
 	e, err := strconv.Atoi(first)
 	if err != nil || e < 0 || strconv.Itoa(e) != first {
-		return -1, row, crlf, true
+		return -1, row, form, true
 	}
-	return e, row, crlf, true
+	return e, row, form, true
 }
 
 // logRowAt finds the row of epoch in the log at path: its line (1 the
@@ -1315,10 +1345,7 @@ func (c *csvFile) fail(err error) {
 // ends at epoch 1,234, every row through it whole", or that it holds its
 // header alone, or nothing.
 func (c *csvFile) endsAt() string {
-	header := int64(len(c.lay.header()) + 1)
-	if c.crlf {
-		header++
-	}
+	header := int64(len(c.headerLine()))
 	switch size := c.rows.size; {
 	case size == 0:
 		return "the log is empty"
@@ -1530,10 +1557,7 @@ func (c *csvFile) putBack() error {
 	var header string
 	if c.rows.kept > 0 {
 		what, from = "cut short", c.rows.kept
-		header = c.lay.header() + "\n"
-		if c.crlf {
-			header = c.lay.header() + "\r\n"
-		}
+		header = c.headerLine()
 		if ours { // what begins it is no header now
 			kind.Is = func(io.Reader) bool { return true }
 		}
@@ -1612,10 +1636,7 @@ func (e *logLost) Unwrap() error { return e.err }
 // its last's, as the trainer's export names them: "epochs 1–20,000",
 // "epoch 7" of one row; of a log cut short, those after the cut.
 func (c *csvFile) rowsHeld() string {
-	first := int64(len(c.lay.header()) + 1)
-	if c.crlf {
-		first++
-	}
+	first := int64(len(c.headerLine()))
 	if c.rows.kept > 0 {
 		first = c.rows.kept
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -545,6 +546,48 @@ func TestResumedLogKeepsItsLineEnding(t *testing.T) {
 	}
 }
 
+// TestResumedLogKeepsItsByteOrderMark: a run's log saved by a spreadsheet,
+// a UTF-8 byte order mark before its header (Excel's "CSV UTF-8", its
+// lines "\r\n" or not), is the run's history: a --resume goes on in it,
+// the mark kept and the lines ending as they did, where it was refused
+// as not a ganui history CSV. A run that begins anew replaces it, as
+// another history, not refused as a file of another kind.
+func TestResumedLogKeepsItsByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	straight := filepath.Join(dir, "straight.csv")
+	runToEnd(t, Options{Config: blogConfig(t, 50), Seed: 1, LogPath: straight})
+	whole, _ := os.ReadFile(straight)
+	for _, end := range []string{"\n", "\r\n"} {
+		log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+		runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+		lf, _ := os.ReadFile(log)
+		os.WriteFile(log, append([]byte("\ufeff"), bytes.ReplaceAll(lf, []byte("\n"), []byte(end))...), 0o644)
+		runToEnd(t, Options{Resume: ckpt, Epochs: 50, LogPath: log})
+		got, _ := os.ReadFile(log)
+		if want := append([]byte("\ufeff"), bytes.ReplaceAll(whole, []byte("\n"), []byte(end))...); !bytes.Equal(got, want) {
+			t.Fatalf("the resumed log of a byte order mark and lines ending %q begins %q and holds %d lines; want the mark and the straight run's %d lines", end, got[:min(len(got), 12)], bytes.Count(got, []byte("\n")), bytes.Count(want, []byte("\n")))
+		}
+		if rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(got, []byte("\ufeff")))).ReadAll(); err != nil || len(rows) != 51 {
+			t.Fatalf("the resumed log as CSV: %d records, %v; want the header and 50 rows", len(rows), err)
+		}
+		s, err := New(Options{Config: blogConfig(t, 50), Seed: 1, LogPath: log})
+		if err != nil {
+			t.Fatalf("a new run over it: %v", err)
+		}
+		if got := s.Replaces(); len(got) != 1 || got[0].Note != "--log "+log+" holds another run's history, to epoch 50: this run's replaces it" {
+			t.Errorf("a new run over it is told %+v", got)
+		}
+		if _, err := s.Run(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(log); !bytes.Equal(got, whole) {
+			t.Errorf("a new run's log over it begins %q; want it written anew, as the straight run's", got[:min(len(got), 12)])
+		}
+		os.Remove(log)
+		os.Remove(ckpt)
+	}
+}
+
 // TestOutputsAreNotTheStreams: an output that is the file standard output
 // or standard error goes to (through a link, as /dev/stdout is) is
 // refused, each output and each stream, and so is "-"; a stream that is
@@ -675,7 +718,8 @@ func FuzzFileKinds(f *testing.F) {
 
 // FuzzLogEnd: logEnd takes a file for a log of the layout's columns
 // only when it begins with their header line, ended in "\n" or, as a
-// Windows program saves it, "\r\n" (crlf); and says it ends at an
+// Windows program saves it, "\r\n" (crlf), after a UTF-8 byte order
+// mark or not (bom), as a spreadsheet saves it; and says it ends at an
 // epoch only when its last line is whole and begins with that epoch as
 // the log writes it (digits, no sign, no leading zero), a crlf log's
 // row read without its "\r"; at 0 with no row when it holds the header
@@ -687,7 +731,7 @@ func FuzzLogEnd(f *testing.F) {
 	head := CSVColumns(lay.modes) + "\n"
 	crlfHead := CSVColumns(lay.modes) + "\r\n"
 	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
-		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", crlfHead + "1,2\n", crlfHead,
+		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", "\ufeff" + crlfHead + "1,2\r\n", "\ufeff", crlfHead + "1,2\n", crlfHead,
 		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n", head + "1,2\n\n", head + "\n\n", crlfHead + "1,2\r\n\r\n", head + "1,2\n\r\r\n", head + "1,2\n\n3"} {
 		f.Add([]byte(s))
 	}
@@ -697,10 +741,13 @@ func FuzzLogEnd(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		last, row, crlf, ok := logEnd(path, lay)
-		wantCRLF := bytes.HasPrefix(data, []byte(crlfHead))
-		if ok != (bytes.HasPrefix(data, []byte(head)) || wantCRLF) || ok && crlf != wantCRLF {
-			t.Fatalf("%q: taken for a log: %v, its lines ending in \\r\\n: %v", data, ok, crlf)
+		last, row, form, ok := logEnd(path, lay)
+		crlf := form.crlf
+		wantBOM := bytes.HasPrefix(data, []byte("\ufeff"))
+		body := bytes.TrimPrefix(data, []byte("\ufeff"))
+		wantCRLF := bytes.HasPrefix(body, []byte(crlfHead))
+		if ok != (bytes.HasPrefix(body, []byte(head)) || wantCRLF) || ok && (crlf != wantCRLF || form.bom != wantBOM) {
+			t.Fatalf("%q: taken for a log: %v, its lines ending in \\r\\n: %v, a byte order mark first: %v", data, ok, crlf, form.bom)
 		}
 		if !ok {
 			return
@@ -710,7 +757,7 @@ func FuzzLogEnd(f *testing.F) {
 			h = crlfHead
 		}
 		want, wantRow := -1, ""
-		rows := string(data[len(h):])
+		rows := string(body[len(h):])
 		for strings.HasSuffix(rows, "\n") {
 			i := strings.LastIndexByte(rows[:len(rows)-1], '\n')
 			if strings.Trim(rows[i+1:len(rows)-1], "\r") != "" {

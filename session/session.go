@@ -608,12 +608,12 @@ func New(opts Options) (*Session, error) {
 			// read as one of its columns, and goes on in them, not taken
 			// for another file and emptied, the run's history before the
 			// checkpoint lost.
-			last, row, crlf, ok := logEnd(opts.LogPath, s.csv.lay)
+			last, row, form, ok := logEnd(opts.LogPath, s.csv.lay)
 			for _, old := range s.csv.lay.earlier() {
 				if ok {
 					break
 				}
-				if last, row, crlf, ok = logEnd(opts.LogPath, old); ok {
+				if last, row, form, ok = logEnd(opts.LogPath, old); ok {
 					s.csv.lay = old
 				}
 			}
@@ -631,7 +631,7 @@ func New(opts Options) (*Session, error) {
 				if line, why := logBadLine(opts.LogPath, s.csv.lay); line > 0 {
 					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", opts.LogPath, line, why)
 				}
-				s.csv.append, s.csv.crlf = true, crlf
+				s.csv.append, s.csv.crlf, s.csv.bom = true, form.crlf, form.bom
 			case ok && row == "" && last == 0:
 				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last < 0 && row != "":
