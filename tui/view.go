@@ -2144,8 +2144,12 @@ func (m *Model) watchLines(w, n int) []string {
 	// in 2,500 each, and SW1 10 times its floor read it too. Said of a done run alone: a run still
 	// training is on its way, and a replayed frame's hint gives no verdict.
 	notNear, nearWhy, nearFloor := false, "", ""
+	// A done run trains no more, so nothing shows here "while it holds":
+	// the sentence told of a run going on, and ended a done run's verdict
+	// "…far from the target (…). A run going well shows …. Findings show
+	// here while they hold". The key to the marks' meanings is left.
 	if s.State == session.Done && s.Replay == nil {
-		none, watchFor = "No finding", "Going well: "
+		none, watchFor, hold = "No finding", "Going well: ", ""
 		if !far && eval.Epoch > 0 {
 			notNear, nearWhy, nearFloor = eval.NotNear(s.CheckNoise)
 		}
@@ -2237,8 +2241,12 @@ func (m *Model) watchLines(w, n int) []string {
 		return none + ". " + watchFor + strings.Join(items, "; ") + "."
 	}
 	why := ", where D cannot tell real from fake"
+	explains := " " + hold + "; " + m.questionKey() + " explains each mark."
+	if hold == "" {
+		explains = " " + m.questionKey() + " explains each mark."
+	}
 	texts := []string{
-		list(why) + " " + hold + "; " + m.questionKey() + " explains each mark.",
+		list(why) + explains,
 		list(why),
 		list(""),
 		none + "; " + m.questionKey() + " explains each mark.",

@@ -1889,3 +1889,41 @@ func TestNoiseUseEntryFromTheDesign(t *testing.T) {
 		}
 	}
 }
+
+// TestDoneRunHintSaysNoWhileTheyHold: a done run trains no more, so its
+// hint does not end "Findings show here while they hold", a sentence of a
+// run going on that ended moons' done far verdict, "…far from the target
+// (SW1 0.307, over 0.101; …). A run going well shows …; SW1 falling toward
+// its floor. Findings show here while they hold; ? twice explains each
+// mark."; it keeps the key to the marks. A running run keeps the sentence.
+func TestDoneRunHintSaysNoWhileTheyHold(t *testing.T) {
+	hint := func(m *Model) string {
+		return strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(120, 5), " ")))), " ")
+	}
+	for _, c := range []struct {
+		name string
+		eval session.Eval
+	}{
+		{"moons far", session.Eval{Epoch: 600, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.307}}}},
+		{"1-D far", session.Eval{Epoch: 600, Metrics: engine.Metrics{N: 10000, KS: 0.861}}},
+		{"1-D going well", session.Eval{Epoch: 600, Metrics: engine.Metrics{N: 10000, KS: 0.02}}},
+	} {
+		var m Model
+		if c.eval.Metrics.Plane != nil {
+			m.snap.Target.Plane = &session.PlaneInfo{}
+			m.snap.CheckNoise.SW1 = 0.0145
+		}
+		m.snap.Eval = c.eval
+		if got, want := hint(&m), "Findings show here while they hold; ? twice explains each mark."; !strings.Contains(got, want) {
+			t.Errorf("%s, running: %q lacks %q", c.name, got, want)
+		}
+		m.snap.State = session.Done
+		got := hint(&m)
+		if strings.Contains(got, "while they hold") {
+			t.Errorf("%s, done: %q says findings show \"while they hold\"", c.name, got)
+		}
+		if want := ". ? twice explains each mark."; !strings.Contains(got, want) {
+			t.Errorf("%s, done: %q lacks %q", c.name, got, want)
+		}
+	}
+}
