@@ -209,3 +209,35 @@ func TestDiagnosisQuotesVanillasEventsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagnosisQuotesMoonsStallWhole: the Events table's d-stalled row
+// quotes the detail moons, seed 1, gives at its stall's start, epoch 260,
+// after "D is stuck at its equilibrium: ", whole: its SW1 line is 7× the
+// floor the run measured, printed to three decimals as the run prints it.
+// The row had "SW1 0.300, over 0.101 (7× the 0.015 of a sample of the
+// target itself)", a floor the default build's run does not print (it
+// prints 0.014) and an SW1 it does not read at a stall.
+func TestDiagnosisQuotesMoonsStallWhole(t *testing.T) {
+	if isa := engine.KernelISA(); isa != "go" {
+		t.Skipf("docs/diagnosis.md quotes the portable kernels' run, this build trains with %s", isa)
+	}
+	if testing.Short() || raceEnabled {
+		t.Skip("trains moons's 300 epochs")
+	}
+	doc, err := os.ReadFile("docs/diagnosis.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(doc)), " ") // a quote may wrap
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "moons", "--epochs", "300", "--every", "0")
+	if code != 0 {
+		t.Fatalf("moons, seed 1: exit %d: %s", code, stderr)
+	}
+	stall := regexp.MustCompile(`(?m)^event epoch=260 kind=d-stalled detail="D is stuck at its equilibrium: (.*)"$`).FindStringSubmatch(stdout)
+	if stall == nil {
+		t.Fatalf("moons, seed 1, printed no d-stalled event at epoch 260, which docs/diagnosis.md quotes:\n%s", stdout)
+	}
+	if !strings.Contains(text, "`"+stall[1]+"`") {
+		t.Errorf("docs/diagnosis.md does not quote moons's d-stalled detail at epoch 260, seed 1, whole:\n%s", stall[1])
+	}
+}
