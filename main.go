@@ -789,11 +789,24 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s -: %s", f.name, f.what)
 		}
 	}
-	for _, name := range []string{"preset", "show-preset", "resume", "log", "save", "plot"} {
-		if given[name] {
-			if err := tildeLeft(name, fs.Lookup(name).Value.String(), o.asGiven); err != nil {
-				return o, err
-			}
+	// A file's name begun with a ~ the shell did not expand (after the
+	// =, in quotes, or a variable's value) is refused saying so and what
+	// the shell expands (inputfile.TildeLeft and Tilde.Say, the rule and
+	// message a points(~/d.csv) target is told by too), where it was
+	// "the directory ~ does not exist; make it", a directory ~ a later rm
+	// -r ~ reads as the home directory, and --log=~ wrote a file ~ here.
+	// A directory ~ here is the name's. A name that would be a
+	// directory's once expanded is asked for a file in it, e.g. this one.
+	for _, f := range []struct{ name, example string }{
+		{"preset", "design.json"}, {"show-preset", "design.json"}, {"resume", "run.ckpt"},
+		{"log", "run.csv"}, {"save", "run.ckpt"}, {"plot", "run.png"},
+	} {
+		if !given[f.name] {
+			continue
+		}
+		if t, ok := inputfile.TildeLeft(".", fs.Lookup(f.name).Value.String()); ok {
+			eq := slices.ContainsFunc(o.asGiven, func(g givenFlag) bool { return g.name == f.name && len(g.words) == 1 }) // --flag=value
+			return o, errors.New(t.Say(inputfile.Where{Flag: f.name, Eq: eq, Example: f.example}))
 		}
 	}
 	// An input's name with spaces around it, or a control character in
@@ -1198,59 +1211,6 @@ const minSamples, maxSamples = 100, session.MaxSamples
 // samplesDefault is --samples when not given, as --help and its range
 // error say it.
 var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numtext.FormatInt(engine.BenchmarkSamples) + " on a 2-D target"
-
-// tildeLeft refuses the file's name path, the value of --flag, that
-// begins with a ~/ the shell did not expand, where no directory ~ is
-// here for it to name: the shell expands a ~ at a word's start alone, so
-// that --log=~/runs/a.csv, or a script's LOG='~/a.csv' given as "$LOG",
-// reaches ganui as it is, and was told "the directory ~ does not exist;
-// make it", a directory ~ that a later rm -r ~ would read as the home
-// directory, or "~/a.ckpt: no such file or directory". It says why and
-// what the shell expands, after an = the same flag with a space. A
-// directory ~ that is here is the name's (inputfile.TildeLeft, the rule
-// a points(~/d.csv) target is told by too).
-//
-// A ~ or ~/ alone, or a name ending in /, which the shell's ~ would make
-// a directory's, is told to name a file in it, --log=~/ "give one in
-// it, e.g. --log ~/run.csv", where --log=~/ was told to write --log ~/
-// and two quotes, and --log=~ wrote a file named ~ here.
-func tildeLeft(flag, path string, given []givenFlag) error {
-	rest, ok := inputfile.TildeLeft(".", path)
-	if _, err := os.Lstat("~"); path == "~" && err != nil && runtime.GOOS != "windows" {
-		ok = true
-	}
-	if !ok {
-		return nil
-	}
-	eq := false // --flag=value
-	for _, g := range given {
-		eq = eq || g.name == flag && len(g.words) == 1
-	}
-	if rest == "" || strings.HasSuffix(rest, "/") {
-		example := map[string]string{"log": "run.csv", "save": "run.ckpt", "resume": "run.ckpt", "plot": "run.png"}[flag]
-		if example == "" {
-			example = "design.json" // --preset, --show-preset
-		}
-		if eq {
-			return fmt.Errorf("--%s=%s: the shell expands a ~ only at a word's start, not after --%s=, and there is no directory ~ here; expanded, %s would name a directory, not a file: give one in it, e.g. --%s ~/%s, a space for the =",
-				flag, path, flag, path, flag, shellword.Quote(rest+example))
-		}
-		home := "$HOME/" + rest + example
-		if q := shellword.Quote(rest + example); q != rest+example {
-			home = `"$HOME"/` + q
-		}
-		return fmt.Errorf("--%s: %q begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, %s would name a directory, not a file: give one in it, e.g. %s", flag, path, path, home)
-	}
-	home := "$HOME/" + rest
-	if q := shellword.Quote(rest); q != rest {
-		home = `"$HOME"/` + q
-	}
-	if eq {
-		return fmt.Errorf("--%s=%s: the shell expands a ~ only at a word's start, not after --%s=, and there is no directory ~ here: write --%s ~/%s, a space for the =, or --%s=%s",
-			flag, path, flag, flag, shellword.Quote(rest), flag, home)
-	}
-	return fmt.Errorf("--%s: %q begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write %s", flag, path, home)
-}
 
 // defaultJobs is --jobs when not given: one run per CPU the process may
 // use, at most maxJobs. GOMAXPROCS, not runtime.NumCPU: it follows a

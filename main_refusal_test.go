@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -276,6 +277,45 @@ func TestTildeTheShellLeftIsSaid(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join("~", "a.csv")); err != nil {
 		t.Errorf("with a directory ~ here, --log=~/a.csv wrote no ~/a.csv: %v", err)
+	}
+}
+
+// TestTildeOfAUserIsSaid: a file's name begun with ~name/, which a shell
+// expands to the home directory of the user name, is told what the shell
+// would have made of it, that user's home directory's path, with the =
+// and without (quoted), where it was told "the directory ~root does not
+// exist"; a user the system does not know is told so. A directory ~root
+// that is here is the name's, and is written in.
+func TestTildeOfAUserIsSaid(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	root, err := user.Lookup("root")
+	if err != nil {
+		t.Skip("no user root here:", err)
+	}
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--epochs", "2", "--log=~root/x.csv"}, "ganui: --log=~root/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~root here: write --log ~root/x.csv, a space for the =, or --log=" + filepath.Join(root.HomeDir, "x.csv") + "\n"},
+		{[]string{"--headless", "--epochs", "2", "--log", "~root/x.csv"}, "ganui: --log: \"~root/x.csv\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here: for root's home directory's, write " + filepath.Join(root.HomeDir, "x.csv") + "\n"},
+		{[]string{"--headless", "--epochs", "2", "--save=~nosuchuser/r.ckpt"}, "ganui: --save=~nosuchuser/r.ckpt: the shell expands a ~ only at a word's start, not after --save=, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path\n"},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != exitUsage || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr\n%s want 2 and\n%s", c.args, code, stderr, c.want)
+		}
+	}
+	if err := os.Mkdir("~root", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--log=~root/a.csv"); code != 0 {
+		t.Fatalf("with a directory ~root here: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join("~root", "a.csv")); err != nil {
+		t.Errorf("with a directory ~root here, --log=~root/a.csv wrote no ~root/a.csv: %v", err)
 	}
 }
 

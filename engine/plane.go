@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -422,20 +421,6 @@ func AbsPoints(spec string) (string, error) {
 	return Points{Path: abs}.String(), nil
 }
 
-// tildeLeft says a points file's path, path, that begins with a ~ no
-// shell expanded (inputfile.TildeLeft), rest the name after its ~/: a
-// --set's target=points(~/d.csv), the ~ inside a word, and a preset
-// file's, which no shell reads, were "no such file or directory",
-// where a flag's --log=~/a.csv is told why. It gives the whole path in
-// the home directory, which both take.
-func tildeLeft(path, rest string) string {
-	whole := "give the file's whole path"
-	if home, err := os.UserHomeDir(); err == nil {
-		whole += ", " + Points{Path: filepath.Join(home, rest)}.String()
-	}
-	return path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: " + whole
-}
-
 // MaxPlaneModes is the most modes a ring or a grid may have.
 const MaxPlaneModes = 400
 
@@ -480,8 +465,12 @@ func ParsePlane(spec string) (Plane, error) {
 			return nil, bad("the file's name holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it, where the screen names the target; rename the file", r, strconv.QuoteRune(r))
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
-		if rest, ok := inputfile.TildeLeft(".", path); ok {
-			return nil, bad("%s", tildeLeft(path, rest))
+		// A ~ no shell expanded (in --set's value, or a preset file's)
+		// is said, with the file's whole path, by the rule and message a
+		// flag's --log=~/a.csv is told by, where it was "no such file or
+		// directory".
+		if t, ok := inputfile.TildeLeft(".", path); ok {
+			return nil, bad("%s", t.Say(inputfile.Where{Example: "d.csv", Whole: func(p string) string { return Points{Path: p}.String() }}))
 		}
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if big := (*inputfile.TooLarge)(nil); errors.As(err, &big) {

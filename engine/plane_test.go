@@ -8,7 +8,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"os/user"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -373,6 +375,43 @@ func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 	}
 	if _, err := ParsePlane("points(./ q.csv)"); err != nil {
 		t.Errorf("points(./ q.csv): %v", err)
+	}
+}
+
+// TestPointsTildeOfAUserIsSaid: a points(~name/d.csv) target, whose ~ no
+// shell expanded (in --set's value or a preset file), is told the file's
+// whole path in that user's home directory, by the rule and message a
+// flag's --log=~root/x.csv is told by (inputfile.Tilde), where it was "no
+// such file or directory"; a user the system does not know is told so,
+// and points(~) is asked for a file in the home directory. A directory
+// ~root here is the name's.
+func TestPointsTildeOfAUserIsSaid(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	root, err := user.Lookup("root")
+	if err != nil {
+		t.Skip("no user root here:", err)
+	}
+	t.Chdir(t.TempDir())
+	t.Setenv("HOME", "/home/ada")
+	for spec, want := range map[string]string{
+		"points(~root/d.csv)":       `target "points(~root/d.csv)": ~root/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, ` + Points{Path: filepath.Join(root.HomeDir, "d.csv")}.String(),
+		"points(~nosuchuser/d.csv)": `target "points(~nosuchuser/d.csv)": ~nosuchuser/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`,
+		"points(~)":                 `target "points(~)": ~ begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; expanded, ~ would name a directory, not a file: give the whole path of a file in it, e.g. points(/home/ada/d.csv)`,
+	} {
+		if _, err := ParsePlane(spec); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", spec, err, want)
+		}
+	}
+	if err := os.Mkdir("~root", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("~root", "d.csv"), []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParsePlane("points(~root/d.csv)"); err != nil {
+		t.Errorf("points(~root/d.csv) with a directory ~root here: %v", err)
 	}
 }
 

@@ -2,37 +2,11 @@ package inputfile
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
-
-// TildeLeft reports whether path, a file's name ganui was given, begins
-// with a ~/ no shell expanded, and gives what follows it: a shell
-// expands a ~ at a word's start alone, not after a flag's = (--log=~/a.csv),
-// in quotes, in a variable's value or inside a word (--set
-// 'target=points(~/d.csv)'), and a preset file is read by no shell;
-// ganui expands none, so that such a name, read as it is, names a
-// directory ~ (a mkdir '~' that a later rm -r ~ reads as the home
-// directory) or "no such file or directory", neither saying why. It is
-// the one rule for a flag's file (main's tildeLeft) and a points(FILE.csv)
-// target's. A directory ~ in dir, where the name is read from ("." for
-// the working directory), is the name's: not left. Not on Windows,
-// whose shells have no ~.
-func TildeLeft(dir, path string) (rest string, ok bool) {
-	rest, ok = strings.CutPrefix(path, "~/")
-	if !ok || runtime.GOOS == "windows" {
-		return "", false
-	}
-	if _, err := os.Lstat(filepath.Join(dir, "~")); err == nil {
-		return "", false
-	}
-	return rest, true
-}
 
 // CheckName refuses a file's name that names no one file: one that
 // holds a control character, a newline most likely (--resume "$(ls

@@ -1,9 +1,6 @@
 package inputfile
 
 import (
-	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
 )
 
@@ -25,35 +22,6 @@ func TestCheckNameIsOneName(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: %q, want %q", name, got, want)
-		}
-	}
-}
-
-// TestTildeLeft: a name begun with a ~/ is one no shell expanded, its
-// rest given, unless a directory ~ in the directory it is read from is
-// the name's; a ~ elsewhere in a name, or one not followed by a /, is
-// the name's.
-func TestTildeLeft(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no shell expands ~ there")
-	}
-	dir, with := t.TempDir(), t.TempDir()
-	if err := os.Mkdir(filepath.Join(with, "~"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		dir, path, rest string
-		left            bool
-	}{
-		{dir, "~/d.csv", "d.csv", true},
-		{dir, "~/my data/d.csv", "my data/d.csv", true},
-		{with, "~/d.csv", "", false},
-		{dir, "~bob/d.csv", "", false},
-		{dir, "data/~/d.csv", "", false},
-		{dir, "d~.csv", "", false},
-	} {
-		if rest, left := TildeLeft(c.dir, c.path); rest != c.rest || left != c.left {
-			t.Errorf("TildeLeft(%s, %q) = %q, %v; want %q, %v", c.dir, c.path, rest, left, c.rest, c.left)
 		}
 	}
 }

@@ -1,0 +1,171 @@
+package inputfile
+
+import (
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/ganui/ganui/internal/shellword"
+)
+
+// Tilde is a file's name ganui was given that begins with a ~ no shell
+// expanded (TildeLeft): ~ or ~/… for one's own home directory, ~name or
+// ~name/… for the home directory of the user name. The name is
+// "~"+User+Rest.
+type Tilde struct {
+	User string // the login name after the ~; "" for one's own home
+	Rest string // what follows the ~ and its login name: "" or begun with a /
+}
+
+// TildeLeft reports whether path, a file's name ganui was given, begins
+// with a ~ a shell would have expanded, to a home directory, had it met
+// it at a word's start: ~, ~/…, ~name or ~name/…, name a login name as
+// POSIX has it (letters, digits, ., _ and -, not begun with a -). A
+// shell expands none after a flag's = (--log=~/a.csv), in quotes, in a
+// variable's value or inside a word (--set 'target=points(~/d.csv)'), and
+// a preset file is read by no shell; ganui expands none, so that such a
+// name, read as it is, names a directory ~ (a mkdir '~' that a later rm
+// -r ~ reads as the home directory) or ~root, or "no such file or
+// directory", none saying why. It is the one rule for a flag's file
+// (main) and a points(FILE.csv) target's, and Say their one message. A
+// directory or file ~ (or ~name) in dir, where the name is read from
+// ("." for the working directory), is the name's: not left. Not on
+// Windows, whose shells have no ~.
+func TildeLeft(dir, path string) (Tilde, bool) {
+	after, ok := strings.CutPrefix(path, "~")
+	if !ok || runtime.GOOS == "windows" {
+		return Tilde{}, false
+	}
+	login, _, _ := strings.Cut(after, "/")
+	if !loginName(login) {
+		return Tilde{}, false
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "~"+login)); err == nil {
+		return Tilde{}, false
+	}
+	return Tilde{User: login, Rest: after[len(login):]}, true
+}
+
+// loginName reports whether s is "" (one's own ~) or a login name a
+// shell's ~name may name: POSIX's portable filename characters, not
+// begun with a -, and not . or .., which name no user.
+func loginName(s string) bool {
+	if s == "." || s == ".." || strings.HasPrefix(s, "-") {
+		return false
+	}
+	return strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == ""
+}
+
+// Home is the home directory the ~ would have named: one's own
+// (os.UserHomeDir, $HOME) or, for ~name, the user name's as the system
+// knows it (os/user.Lookup); ok false where there is none.
+func (t Tilde) Home() (string, bool) {
+	if t.User == "" {
+		home, err := os.UserHomeDir()
+		return home, err == nil
+	}
+	u, err := user.Lookup(t.User)
+	if err != nil || u.HomeDir == "" {
+		return "", false
+	}
+	return u.HomeDir, true
+}
+
+// Where is where a name with a ~ no shell expanded was given, for Say.
+type Where struct {
+	// Flag is the flag whose value the name is ("log"); "" for a name
+	// inside --set's value or in a preset file (a points(FILE.csv)).
+	Flag string
+	// Eq: the name came after the flag's =, --log=~/a.csv, not as a word
+	// of its own that quotes or a variable kept from the shell.
+	Eq bool
+	// Example is a file's name to give in the directory a name ending in
+	// / (or a ~ alone) would name once expanded: "run.csv".
+	Example string
+	// Whole writes a whole path as it is to be given back in a name
+	// inside a word: points(/home/ada/d.csv). For a name in a word
+	// (Flag ""); a flag's path is written as a shell reads it.
+	Whole func(path string) string
+}
+
+// Say is the one message for a name with a ~ no shell expanded (t, from
+// TildeLeft), a flag's or a points(FILE.csv) target's (w): why no shell
+// expanded it, and what to give instead, the home directory's path
+// written in; a name that, expanded, would name a directory (~, ~/, a
+// name ending in /) is asked for a file in it. A ~name/… is told the
+// path in that user's home directory where the system knows the user,
+// else that it knows no such user: a shell too would leave it as it is.
+// Where a flag's: "--log=~/runs/a.csv: the shell expands a ~ only at a
+// word's start, not after --log=, and there is no directory ~ here:
+// write --log ~/runs/a.csv, a space for the =, or
+// --log=$HOME/runs/a.csv"; a points target's: "~/d.csv begins with a ~,
+// which a shell expands at a word's start alone, not inside --set's
+// value or in a preset file, and ganui expands none: give the file's
+// whole path, points(/home/ada/d.csv)".
+func (t Tilde) Say(w Where) string {
+	path, prefix := "~"+t.User+t.Rest, "~"+t.User
+	home, known := t.Home()
+	unknown := t.User != "" && !known // a shell too leaves ~nosuchuser/x as it is, quoted or not
+	var msg string
+	switch {
+	case w.Flag == "":
+		msg = path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none"
+	case w.Eq:
+		msg = "--" + w.Flag + "=" + path + ": the shell expands a ~ only at a word's start, not after --" + w.Flag + "=, and there is no directory " + prefix + " here"
+	case unknown:
+		msg = "--" + w.Flag + ": " + strconv.Quote(path) + " begins with a ~ the shell did not expand, and there is no directory " + prefix + " here"
+	default:
+		msg = "--" + w.Flag + ": " + strconv.Quote(path) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + prefix + " here"
+	}
+	if unknown {
+		return msg + "; " + prefix + " would name user " + t.User + "'s home directory, but no user " + t.User + " is known here: give the file's whole path"
+	}
+	rest := strings.TrimPrefix(t.Rest, "/")
+	dir := rest == "" || strings.HasSuffix(rest, "/")
+	if dir {
+		msg += "; expanded, " + path + " would name a directory, not a file: "
+		rest += w.Example
+	} else {
+		msg += ": "
+	}
+	// inHome is rest in the home directory, written for a shell: $HOME's
+	// own, the user's home directory's path a named user's.
+	inHome := func() string {
+		if t.User != "" {
+			return shellword.Quote(filepath.Join(home, rest))
+		}
+		if q := shellword.Quote(rest); q != rest {
+			return `"$HOME"/` + q
+		}
+		return "$HOME/" + rest
+	}
+	switch {
+	case w.Flag == "":
+		sep := ", "
+		if dir {
+			msg += "give the whole path of a file in it"
+			sep = ", e.g. "
+		} else {
+			msg += "give the file's whole path"
+		}
+		if known {
+			msg += sep + w.Whole(filepath.Join(home, rest))
+		}
+	case w.Eq && dir:
+		msg += "give one in it, e.g. --" + w.Flag + " " + prefix + "/" + shellword.Quote(rest) + ", a space for the ="
+	case w.Eq:
+		msg += "write --" + w.Flag + " " + prefix + "/" + shellword.Quote(rest) + ", a space for the =, or --" + w.Flag + "=" + inHome()
+	case dir:
+		msg += "give one in it, e.g. " + inHome()
+	default:
+		whose := "the home directory's"
+		if t.User != "" {
+			whose = t.User + "'s home directory's"
+		}
+		msg += "for " + whose + ", write " + inHome()
+	}
+	return msg
+}

@@ -1,0 +1,147 @@
+package inputfile
+
+import (
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestTildeLeft: a name begun with a ~ a shell would expand, ~, ~/…,
+// ~name or ~name/…, name a login name, is one no shell expanded, the
+// user and the rest given, unless a directory or file ~ (~name) in the
+// directory it is read from is the name's; a ~ elsewhere in a name, or
+// one before what is no login name (a space, a leading -), is the
+// name's.
+func TestTildeLeft(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	dir, with := t.TempDir(), t.TempDir()
+	if err := os.Mkdir(filepath.Join(with, "~"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(with, "~root"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(with, "~bob"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		dir, path string
+		want      Tilde
+		left      bool
+	}{
+		{dir, "~/d.csv", Tilde{Rest: "/d.csv"}, true},
+		{dir, "~/my data/d.csv", Tilde{Rest: "/my data/d.csv"}, true},
+		{dir, "~", Tilde{}, true},
+		{dir, "~/", Tilde{Rest: "/"}, true},
+		{dir, "~root/x", Tilde{User: "root", Rest: "/x"}, true},
+		{dir, "~root", Tilde{User: "root"}, true},
+		{dir, "~root/", Tilde{User: "root", Rest: "/"}, true},
+		{dir, "~nosuchuser/x", Tilde{User: "nosuchuser", Rest: "/x"}, true},
+		{dir, "~a.b_c-d/x", Tilde{User: "a.b_c-d", Rest: "/x"}, true},
+		{dir, "~a b/x", Tilde{}, false},
+		{dir, "~-x/y", Tilde{}, false},
+		{dir, "~../x", Tilde{}, false},
+		{dir, "~é/x", Tilde{}, false},
+		{dir, "~+/x", Tilde{}, false},
+		{with, "~/d.csv", Tilde{}, false},
+		{with, "~", Tilde{}, false},
+		{with, "~root/x", Tilde{}, false},
+		{with, "~root", Tilde{}, false},
+		{with, "~bob/x", Tilde{}, false},
+		{with, "~alice/x", Tilde{User: "alice", Rest: "/x"}, true},
+		{dir, "data/~/d.csv", Tilde{}, false},
+		{dir, "d~.csv", Tilde{}, false},
+		{dir, "./~/d.csv", Tilde{}, false},
+	} {
+		if got, left := TildeLeft(c.dir, c.path); got != c.want || left != c.left {
+			t.Errorf("TildeLeft(%s, %q) = %+v, %v; want %+v, %v", c.dir, c.path, got, left, c.want, c.left)
+		}
+	}
+}
+
+// TestTildeSaysTheUsersHome: a ~name/… is told the path in that user's
+// home directory where the system knows the user, for a flag's name, with
+// or without its =, and a points target's alike; else that no such user
+// is known here, where it was "the directory ~root does not exist".
+func TestTildeSaysTheUsersHome(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	root, err := user.Lookup("root")
+	if err != nil {
+		t.Skip("no user root here:", err)
+	}
+	whole := func(p string) string { return "points(" + p + ")" }
+	for _, c := range []struct {
+		path string
+		w    Where
+		want string
+	}{
+		{"~root/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
+			"--log=~root/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~root here: write --log ~root/x.csv, a space for the =, or --log=" + filepath.Join(root.HomeDir, "x.csv")},
+		{"~root/my runs/x.csv", Where{Flag: "log", Example: "run.csv"},
+			`--log: "~root/my runs/x.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here: for root's home directory's, write '` + filepath.Join(root.HomeDir, "my runs/x.csv") + "'"},
+		{"~root/", Where{Flag: "save", Eq: true, Example: "run.ckpt"},
+			"--save=~root/: the shell expands a ~ only at a word's start, not after --save=, and there is no directory ~root here; expanded, ~root/ would name a directory, not a file: give one in it, e.g. --save ~root/run.ckpt, a space for the ="},
+		{"~root", Where{Flag: "save", Example: "run.ckpt"},
+			`--save: "~root" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here; expanded, ~root would name a directory, not a file: give one in it, e.g. ` + filepath.Join(root.HomeDir, "run.ckpt")},
+		{"~root/d.csv", Where{Example: "d.csv", Whole: whole},
+			"~root/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(" + filepath.Join(root.HomeDir, "d.csv") + ")"},
+		{"~nosuchuser/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
+			"--log=~nosuchuser/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
+		// Unquoted, a shell leaves it too: not said to have been in quotes.
+		{"~nosuchuser/x.csv", Where{Flag: "log", Example: "run.csv"},
+			`--log: "~nosuchuser/x.csv" begins with a ~ the shell did not expand, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`},
+		{"~nosuchuser/d.csv", Where{Example: "d.csv", Whole: whole},
+			"~nosuchuser/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
+	} {
+		tl, ok := TildeLeft(t.TempDir(), c.path)
+		if !ok {
+			t.Fatalf("TildeLeft(%q) not left", c.path)
+		}
+		if got := tl.Say(c.w); got != c.want {
+			t.Errorf("%q, %+v:\n%s\nwant\n%s", c.path, c.w, got, c.want)
+		}
+	}
+}
+
+// FuzzTildeLeft: a name left is "~"+User+Rest, its User a login name
+// (or ""), its Rest "" or begun with a /; and Say, of any, names it.
+func FuzzTildeLeft(f *testing.F) {
+	for _, s := range []string{"~", "~/", "~/d.csv", "~root/x", "~nosuchuser/x", "~a b/x", "~-x", "~é/x", "x~/y", "~~/x", "~.", "~root"} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, path string) {
+		tl, ok := TildeLeft(dir, path)
+		if !ok {
+			if tl != (Tilde{}) {
+				t.Fatalf("%q not left, yet %+v", path, tl)
+			}
+			return
+		}
+		if runtime.GOOS == "windows" {
+			t.Fatalf("%q left on Windows", path)
+		}
+		if "~"+tl.User+tl.Rest != path {
+			t.Fatalf("%q left as %+v", path, tl)
+		}
+		if strings.Contains(tl.User, "/") || !loginName(tl.User) || tl.User == "." || tl.User == ".." || strings.HasPrefix(tl.User, "-") {
+			t.Fatalf("%q left with user %q", path, tl.User)
+		}
+		if tl.Rest != "" && !strings.HasPrefix(tl.Rest, "/") {
+			t.Fatalf("%q left with rest %q", path, tl.Rest)
+		}
+		if tl.User == "" { // Say of a named user looks them up; the rule is what is fuzzed
+			msg := tl.Say(Where{Flag: "log", Eq: true, Example: "run.csv"})
+			if !strings.HasPrefix(msg, "--log="+path+": ") {
+				t.Fatalf("%q: %s", path, msg)
+			}
+		}
+	})
+}
