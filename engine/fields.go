@@ -836,10 +836,13 @@ func (c *Config) readCommas(f configField, text string) CommaReadings {
 		}
 		return r
 	}
-	if whole, frac, ok := strings.Cut(text, "."); ok && f.kind.Kind() == reflect.Float64 && frac != "" && strings.Trim(frac, "0123456789") == "" {
+	if whole, frac, ok := strings.Cut(text, "."); ok && frac != "" && strings.Trim(frac, "0123456789") == "" {
 		// A fraction's thousands grouped before its point, "1,000.5",
 		// read whole as 1000.5, where a preset file read "000.5" alone
-		// ("000.5: JSON writes it 0.5") and --set said "not a number".
+		// ("000.5: JSON writes it 0.5") and --set said "not a number";
+		// to a count too, which is then told it is not whole: epochs=1,000.5
+		// `has commas, and 1000.5 is not a whole number`, as --sweep
+		// tells it, where --set said it "is not a number".
 		if plain, ok := Grouped(whole); ok {
 			return CommaReadings{reading(plain+"."+frac, false)}
 		}

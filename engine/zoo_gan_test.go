@@ -413,6 +413,11 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "1,000.5", `gp: "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`},
 		{"gp", "2,500.25", `gp: "2,500.25" has commas, and 2500.25 out of range: 0 (off) or (0,1000]`},
 		{"d_lr", "1,000.5", `d_lr: "1,000.5" has commas, and 1000.5 out of range (0,10]`},
+		// and a count's, which is a number, told it is not a whole one, as
+		// --sweep epochs=1,000.5 tells it, where --set said "is not a number"
+		{"epochs", "1,000.5", `epochs: "1,000.5" has commas, and 1000.5 is not a whole number; allowed: 1..1,000,000,000`},
+		{"epochs", "1,000,000.5", `epochs: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
+		{"batch", "1,024.0", `batch: "1,024.0" has commas; write it without them: 1024.0`},
 		// A number in JSON's quotes, --set 'g_lr="1,000"', as a preset
 		// file's is told: the quotes, and the commas' readings the key
 		// takes; where it was "is not a number" of both.

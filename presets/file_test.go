@@ -452,6 +452,9 @@ func TestParseErrors(t *testing.T) {
 		// a fraction's thousands before its point, read whole, not "000.5:
 		// JSON writes it 0.5"
 		{"a fraction's thousands and point", `{"g_lr": 1,000.5}`, "p.json:1:10: 1,000.5: JSON has no commas in a number, and 1000.5 out of range (0,10]"},
+		// a count's too, told it is not a whole one, as --set epochs=1,000.5
+		// is, not "000.5: JSON writes it 0.5"
+		{"a count's thousands and point", `{"epochs": 1,000.5}`, "p.json:1:12: 1,000.5: JSON has no commas in a number, and 1000.5 is not a whole number; allowed: 1..1,000,000,000"},
 		{"a fraction's thousands", `{"gp": 1,000}`, "p.json:1:8: 1,000: JSON has no commas in a number; write it 1000, or 1.000 if the comma is a decimal one"},
 		// only the readings the key takes, as --set offers them, in its
 		// words: g_lr's 1000 is out of range, where both were offered and
