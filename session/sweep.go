@@ -157,6 +157,9 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		said := map[string]int{} // the values as written, to their index
 		var files []pointsAt     // the points targets' files
 		for i, v := range a.Values {
+			if err := a.groupedFraction(base, i); err != nil { // gp=1,000,000.5: one number, not 1,000 and 000.5
+				return Sweep{}, err
+			}
 			if at, dup := said[v]; dup {
 				return Sweep{}, a.asOneList(base, a.fraction(base, i, a.thousands(base, i, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v)))))
 			}
@@ -252,12 +255,9 @@ func zeroLedValue(base engine.Config, axes []SweepAxis) error {
 		if a.Key == PresetKey {
 			continue
 		}
-		for i, v := range a.Values {
+		for _, v := range a.Values {
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
-				if err := a.groupedFraction(base, i); err != nil {
-					return err
-				}
 				return a.placed(v, err)
 			}
 		}
@@ -269,30 +269,52 @@ func zeroLedValue(base engine.Config, axes []SweepAxis) error {
 // fraction, the "000.5" of 1,000.5.
 var fractionGroup = regexp.MustCompile(`^[0-9]{3}\.[0-9]+$`)
 
-// groupedFraction refuses a's values i-1 and i, digits and a group of
-// thousands with a fraction after them (fractionGroup), one number
-// grouped by a comma, as --set refuses that number (engine's
-// ReadCommas reads it whole): --sweep gp=1,000.5
-// is `gp, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 out of
-// range: 0 (off) or (0,1000]`, as --set gp=1,000.5 is, where it was
-// `gp, value 2 of 2: "000.5" has leading 0s; write it without them:
-// 0.5`, which offered the part after the comma alone. nil where value i
-// is no such group, or --set would take the number.
+// groupedFraction refuses a's values from i on where they are one number
+// split at its commas, digits, the groups of thousands after them and a
+// last group with a fraction (fractionGroup), as --set refuses that
+// number (engine's ReadCommas reads it whole), before any of its values
+// is read alone: --sweep gp=1,000.5 is `gp, values 1 and 2 of 2:
+// "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`,
+// as --set gp=1,000.5 is, where it was `gp, value 2 of 2: "000.5" has
+// leading 0s; write it without them: 0.5`; gp=1,000,000.5 `gp, values 1
+// to 3 of 3: "1,000,000.5" has commas, and …`, where it was told its
+// 1,000 alone, "1,000 is one number? write it 1000, or 1.000 if the
+// comma is a decimal one"; and epochs=1,000.5 `…, and 1000.5 is not a
+// whole number`, where it was "000.5 is not a whole number". The
+// number's digits are the earliest before its groups, 1,100,000.5 not
+// 100,000.5. nil where value i begins no such number, or --set would
+// take it.
 func (a SweepAxis) groupedFraction(base engine.Config, i int) error {
-	if i == 0 || !fractionGroup.MatchString(a.Values[i]) {
+	end := i + 1 // the last group, with the fraction
+	for end < len(a.Values) && isGroup(a.Values[end]) {
+		end++
+	}
+	if end >= len(a.Values) || !fractionGroup.MatchString(a.Values[end]) {
 		return nil
 	}
 	digits := func(d string) bool { return len(d) <= 3 && d[0] != '0' && strings.Trim(d, "0123456789") == "" }
-	if !digits(a.Values[i-1]) || i > 1 && isGroup(a.Values[i-1]) && digits(a.Values[i-2]) {
-		return nil // not one group after its digits: 1,000,000.5 is groupedThousands' to tell
+	lead := -1 // the number's digits before its groups: the earliest
+	for k := end - 1; k >= 0; k-- {
+		if v := a.Values[k]; v != "" && digits(v) {
+			lead = k
+		}
+		if !isGroup(a.Values[k]) {
+			break
+		}
 	}
-	number := a.Values[i-1] + "," + a.Values[i]
+	if lead != i {
+		return nil
+	}
+	number := strings.Join(a.Values[i:end+1], ",")
 	probe := base.Clone()
 	err := probe.Set(a.Key, number)
 	if err == nil {
 		return nil
 	}
-	return a.placedTwice(i-1, i, err)
+	if end == i+1 {
+		return a.placedTwice(i, end, err)
+	}
+	return &valueError{key: a.Key, place: fmt.Sprintf("values %d to %d of %d", i+1, end+1, len(a.Values)), err: err}
 }
 
 // unreadAxis refuses a sweep of a key that no cell's design reads

@@ -103,6 +103,13 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"gp=1,000.5"}, 1, `gp, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"gp=2,1,000.5"}, 1, `gp, values 2 and 3 of 3: "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"gp=0,000.5"}, 1, `gp, value 2 of 2: "000.5" has leading 0s; write it without them: 0.5`}, // 0,000.5 groups no thousands
+		// Groups of thousands before it too, told whole, not the first
+		// group alone ("1,000 is one number? write it 1000, …"), and a
+		// count's told it is not whole, not its "000.5" alone.
+		{[]string{"gp=1,000,000.5"}, 1, `gp, values 1 to 3 of 3: "1,000,000.5" has commas, and 1.0000005e6 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=2,1,100,000.5"}, 1, `gp, values 2 to 4 of 4: "1,100,000.5" has commas, and 1.1000005e6 out of range: 0 (off) or (0,1000]`},
+		{[]string{"epochs=1,000.5"}, 1, `epochs, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 is not a whole number; allowed: 1..1,000,000,000`},
+		{[]string{"epochs=1,000,000.5"}, 1, `epochs, values 1 to 3 of 3: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr, value 2 of 2: -1 out of range"},
@@ -417,7 +424,7 @@ func TestSweepSaysItsValuesAreCommaSeparated(t *testing.T) {
 func FuzzParseSweep(f *testing.F) {
 	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1", "a\nb=",
 		// The hints of numbers split at their commas (thousands, fraction).
-		"epochs=1,000,2,000", "batch=1,024", "g_lr=0,001", "d_lr=0,5,0,7", "gp=1,000", "gp=1,000,000", "gp=0,05", "epochs=2,500,10,000"} {
+		"epochs=1,000,2,000", "batch=1,024", "g_lr=0,001", "d_lr=0,5,0,7", "gp=1,000", "gp=1,000,000", "gp=0,05", "epochs=2,500,10,000", "gp=1,000,000.5", "epochs=2,1,000.5"} {
 		f.Add(s, uint8(3))
 	}
 	base := testdesigns.PerSample(10)
