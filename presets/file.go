@@ -687,7 +687,7 @@ func bracketsReason(data []byte, key string, start int) (at int, reason string) 
 	if form, _, err := all[0].ValueForm(key); err != nil || !strings.HasPrefix(form, "a list of widths") {
 		return 0, ""
 	}
-	end, last := start, "" // after the last number of the list; what to drop after it
+	end, commaAfter := start, false // after the last number of the list; a comma after it, the last setting
 	for k := start; ; {
 		n := k
 		for n < len(data) && numberChar(data[n]) {
@@ -712,25 +712,31 @@ func bracketsReason(data []byte, key string, start int) (at int, reason string) 
 			break
 		}
 		if n < len(data) && data[n] == '}' { // a comma after the last setting
-			last = ", and no comma after it, the last setting"
+			commaAfter = true
 			break
 		}
 		k = n
 	}
 	list := strings.Join(strings.Fields(string(data[start:end])), " ") // a line break a space: one line
-	return start, inBrackets(key, list, last)
+	return start, inBrackets(key, list, commaAfter)
 }
 
 // inBrackets is what to write for list, a list given to key without its
-// brackets, as the file has it, with last, what to drop after it: the
-// list in brackets, "g_hidden: 16,16: a list is written in brackets:
-// [16,16]", where the key takes it, each name of a list of names, and a
-// list of widths as the default design's (a base's depth followed, as
-// Parse follows it); else the brackets and what the key says of the
-// list, `g_hidden: 16,1e400: a list is written in
-// brackets, [16,1e400], and width 1e400 out of range 1..4,096`, where
-// the list was offered as it was and the next try refused it.
-func inBrackets(key, list, last string) string {
+// brackets, as the file has it: the list in brackets, "g_hidden: 16,16:
+// a list is written in brackets: [16,16]", where the key takes it, each
+// name of a list of names, and a list of widths as the default design's
+// (a base's depth followed, as Parse follows it); else the brackets and
+// what the key says of the list, `g_hidden: 16,1e400: a list is written
+// in brackets, [16,1e400], and width 1e400 out of range 1..4,096`, where
+// the list was offered as it was and the next try refused it. Where
+// commaAfter, a comma after the list ends the object, and is told to go:
+// "…: [16,16], and no comma after it, the last setting", and after what
+// the key says of a list it refuses, "…, and width 5,000 out of range
+// 1..4,096; no comma after the list, the last setting", where that read
+// "[64, 5000], and no comma after it, the last setting, and width 5,000
+// out of range …", two ands, the second after a comma that ended no
+// clause.
+func inBrackets(key, list string, commaAfter bool) string {
 	bracketed := "[" + list + "]"
 	probe := all[0].Clone()
 	err := probe.SetJSON(key, []byte(bracketed))
@@ -741,9 +747,17 @@ func inBrackets(key, list, last string) string {
 		}
 	}
 	if err == nil {
+		last := ""
+		if commaAfter {
+			last = ", and no comma after it, the last setting"
+		}
 		return fmt.Sprintf("%s: %s: a list is written in brackets: %s%s", key, list, bracketed, last)
 	}
-	return fmt.Sprintf("%s: %s: a list is written in brackets, %s%s, and %s", key, list, bracketed, last, strings.TrimPrefix(err.Error(), key+": "))
+	last := ""
+	if commaAfter {
+		last = "; no comma after the list, the last setting"
+	}
+	return fmt.Sprintf("%s: %s: a list is written in brackets, %s, and %s%s", key, list, bracketed, strings.TrimPrefix(err.Error(), key+": "), last)
 }
 
 // namesReason says what to write for a list of names given to a key
@@ -794,7 +808,7 @@ func namesReason(data []byte, i int) (at int, reason string) {
 	if form, _, err := all[0].ValueForm(key); key == "" || err != nil || !strings.HasPrefix(form, "a list of") || strings.HasPrefix(form, "a list of widths") {
 		return 0, ""
 	}
-	end, names, last := first, 0, "" // after the list's last name; what to drop after it
+	end, names, commaAfter := first, 0, false // after the list's last name; a comma after it, the last setting
 	for k := first; k < len(data) && data[k] == '"'; names++ {
 		e := bytes.IndexByte(data[k+1:], '"')
 		if e < 0 {
@@ -817,7 +831,7 @@ func namesReason(data []byte, i int) (at int, reason string) {
 		}
 		if k < len(data) && data[k] == '}' { // a comma after the last setting
 			names++
-			last = ", and no comma after it, the last setting"
+			commaAfter = true
 			break
 		}
 	}
@@ -825,7 +839,7 @@ func namesReason(data []byte, i int) (at int, reason string) {
 		return 0, ""
 	}
 	list := strings.Join(strings.Fields(string(data[first:end])), " ") // a line break a space: one line
-	return first, inBrackets(key, list, last)
+	return first, inBrackets(key, list, commaAfter)
 }
 
 // numberReason says what to write for a number JSON does not take, which

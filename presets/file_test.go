@@ -498,6 +498,12 @@ func TestParseErrors(t *testing.T) {
 		{"a list without brackets, a width too large first", `{"g_hidden": 1e400,16}`, "p.json:1:14: g_hidden: 1e400,16: a list is written in brackets, [1e400,16], and width 1e400 out of range 1..4,096"},
 		{"a list without brackets, a width too large", `{"g_hidden": 16,1e400}`, "p.json:1:14: g_hidden: 16,1e400: a list is written in brackets, [16,1e400], and width 1e400 out of range 1..4,096"},
 		{"a list without brackets, a width 0", `{"g_hidden": -0,16}`, "p.json:1:14: g_hidden: -0,16: a list is written in brackets, [-0,16], and width 0 out of range 1..4,096"},
+		// and a comma after such a list, the last setting: told after what
+		// is wrong with the list, not "…, and no comma after it, the last
+		// setting, and width 5,000 …", two ands
+		{"a list without brackets refused, a comma after it", `{"g_hidden": 64, 5000,}`, "p.json:1:14: g_hidden: 64, 5000: a list is written in brackets, [64, 5000], and width 5,000 out of range 1..4,096; no comma after the list, the last setting"},
+		{"three widths without brackets refused, a comma after them", "{\"g_hidden\": 0, 64, 64,\n}", "p.json:1:14: g_hidden: 0, 64, 64: a list is written in brackets, [0, 64, 64], and width 0 out of range 1..4,096; no comma after the list, the last setting"},
+		{"names without brackets refused, a comma after them", `{"g_acts": "relu","nope",}`, `p.json:1:12: g_acts: "relu","nope": a list is written in brackets, ["relu","nope"], and "nope" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh; no comma after the list, the last setting`},
 		{"empty names without brackets", `{"g_acts": "",""}`, `p.json:1:12: g_acts: "","": a list is written in brackets, ["",""], and name 1 of 2 is empty: give one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"a name no activation without brackets", `{"g_acts": "relu","nope"}`, `p.json:1:12: g_acts: "relu","nope": a list is written in brackets, ["relu","nope"], and "nope" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"names without brackets, spaced, then a key", "{\"d_acts\": \"elu\", \"elu\",\n \"sigmoid\",\n \"g_lr\": 1e-3}", `p.json:1:12: d_acts: "elu", "elu", "sigmoid": a list is written in brackets: ["elu", "elu", "sigmoid"]`},
