@@ -533,9 +533,14 @@ func fullWidthReason(data []byte, i int) string {
 // "0, 001: a key in double quotes goes after a value's comma, not 001; if
 // it is one number, write it 0.001", or what is wrong with each reading
 // where the key takes none, "12, 5: …, not 5; as one number, 12.5 out of
-// range (0,10]", where "001: JSON writes it 1" read them as a value. It
-// is at the number's first byte; "" for anything else, and a key that
-// takes no number among them.
+// range (0,10]", where "001: JSON writes it 1" read them as a value.
+// Digits with commas that ReadCommas reads as no number, to a key of a
+// number, are told so whole, in the key's words: "g_lr": 1.5,5 (a
+// decimal comma after a point), 1,5,5, 0,001e-3 are `1.5,5: JSON has no
+// commas in a number, and "1.5,5" is not a number; allowed: (0,10]`,
+// where encoding/json said "invalid character '5' looking for beginning
+// of object key string". It is at the number's first byte; "" for
+// anything else, and a key that takes no number among them.
 func commaReason(data []byte, i int) (at int, reason string) {
 	digit := func(k int) bool { return k >= 0 && k < len(data) && '0' <= data[k] && data[k] <= '9' }
 	space := func(k int) bool { return k >= 0 && k < len(data) && strings.IndexByte(" \t\r\n", data[k]) >= 0 }
@@ -579,26 +584,42 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	if at, reason := bracketsReason(data, key, start); reason != "" {
 		return at, reason
 	}
+	form, _, _ := all[0].ValueForm(key)
+	numberKey := strings.HasPrefix(form, "a number")
 	end := i
-	for digit(end) || !spaced && end < len(data) && data[end] == ',' && digit(end+1) {
-		end++
-	}
-	if !spaced && end < len(data) && data[end] == '.' && digit(end+1) { // 1,000.5: a fraction's point after its thousands, read whole
-		for end++; digit(end); end++ {
-		}
+	for digit(end) || !spaced && end < len(data) && (data[end] == ',' || data[end] == '.') && digit(end+1) {
+		end++ // 1,000.5 whole, a fraction's point after its thousands; 1.5,5 and 1,000.5,5 whole too, no number
 	}
 	if end < len(data) && numberChar(data[end]) { // 0,001e-3, 0,5x: another number's form
-		return 0, ""
+		if spaced || !numberKey {
+			return 0, ""
+		}
+		for end < len(data) && numberChar(data[end]) { // told whole as no number
+			end++
+		}
 	}
 	written := strings.Join(strings.Fields(string(data[start:end])), " ") // as the file has it, 0, 001, a line break a space
 	number := string(data[start:last+1]) + "," + string(data[i:end])      // 0,001
 	readings := all[0].ReadCommas(key, number)                            // the default design's: the file's base is not read
+	// Digits with commas that read as no number (a decimal comma after
+	// a point, 1.5,5; two decimal commas, 1,5,5): what the key says of
+	// them, as --set says it, where encoding/json's words were "invalid
+	// character '5' looking for beginning of object key string".
+	noNumber := ""
+	if readings == nil && numberKey {
+		noNumber = refusedBy(key, number)
+	}
 	switch {
 	case readings == nil && !spaced:
 		if reason := widthsReason(key, number); reason != "" {
 			return start, reason
 		}
+		if noNumber != "" {
+			return start, number + ": JSON has no commas in a number, and " + noNumber
+		}
 		return 0, ""
+	case readings == nil && noNumber != "":
+		return start, fmt.Sprintf("%s: a key in double quotes goes after a value's comma, not %s; as one number, %s", written, data[i:end], noNumber)
 	case readings == nil:
 		return 0, ""
 	case spaced && readings.Takes() != "":

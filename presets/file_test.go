@@ -464,7 +464,22 @@ func TestParseErrors(t *testing.T) {
 		{"a fraction's thousands, neither reading", `{"eps": 1,000}`, "p.json:1:9: 1,000: JSON has no commas in a number, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)"},
 		{"a count's thousands out of range", `{"epochs": 10,000,000,000}`, "p.json:1:12: 10,000,000,000: JSON has no commas in a number, and 10,000,000,000 out of range 1..1,000,000,000"},
 		{"a fraction's thousands out of range, spaced", `{"g_lr": 1, 000}`, "p.json:1:10: 1, 000: a key in double quotes goes after a value's comma, not 000; if it is one number, write it 1.000 if the comma is a decimal one"},
+		// digits with commas that are no number, a decimal comma after a
+		// point, two decimal commas, an exponent after a decimal comma: told
+		// whole, what the key says of them, as --set says it, not
+		// encoding/json's "invalid character '5' looking for beginning of
+		// object key string", nor "001e-3: JSON writes it 0.001"
+		{"a decimal comma after a point", `{"g_lr": 1.5,5}`, `p.json:1:10: 1.5,5: JSON has no commas in a number, and "1.5,5" is not a number; allowed: (0,10]`},
+		{"a decimal comma after a point, then a key", `{"g_lr": 1.5,5, "epochs": 3}`, `p.json:1:10: 1.5,5: JSON has no commas in a number, and "1.5,5" is not a number; allowed: (0,10]`},
+		{"a count's decimal comma after a point", `{"epochs": 1.000,5}`, `p.json:1:12: 1.000,5: JSON has no commas in a number, and "1.000,5" is not a number; allowed: 1..1,000,000,000`},
+		{"two decimal commas", `{"g_lr": 1,5,5}`, `p.json:1:10: 1,5,5: JSON has no commas in a number, and "1,5,5" is not a number; allowed: (0,10]`},
+		{"a point after a decimal comma", `{"g_lr": 0,5.5}`, `p.json:1:10: 0,5.5: JSON has no commas in a number, and "0,5.5" is not a number; allowed: (0,10]`},
+		{"a comma after a fraction's thousands and point", `{"g_lr": 1,000.5,5}`, `p.json:1:10: 1,000.5,5: JSON has no commas in a number, and "1,000.5,5" is not a number; allowed: (0,10]`},
+		{"an exponent after a decimal comma", `{"g_lr": 0,001e-3}`, `p.json:1:10: 0,001e-3: JSON has no commas in a number, and "0,001e-3" is not a number; allowed: (0,10]`},
+		{"a comma after an exponent", `{"g_lr": 1e-3,5}`, `p.json:1:10: 1e-3,5: JSON has no commas in a number, and "1e-3,5" is not a number; allowed: (0,10]`},
+		{"a decimal comma after a point, spaced", `{"g_lr": 1.5, 5}`, `p.json:1:10: 1.5, 5: a key in double quotes goes after a value's comma, not 5; as one number, "1.5,5" is not a number; allowed: (0,10]`},
 		{"a comma for a name", `{"loss": 0,5}`, "p.json:1: invalid JSON: "}, // a key of no number: encoding/json's words
+		{"a comma after a point for a name", `{"loss": 1.5,5}`, "p.json:1: invalid JSON: "},
 		// a list of widths without its brackets: told them, not "invalid
 		// character '1' looking for beginning of object key string"
 		{"a list without brackets", `{"base": "vanilla", "g_hidden": 16,16}`, "p.json:1:33: g_hidden: 16,16: a list is written in brackets: [16,16]"},
@@ -788,6 +803,7 @@ func FuzzParse(f *testing.F) {
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"g_acts": "relu","identity"}`, `{"g_hidden": 16,16,}`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, `{"g_lr": 0,001}`, `{"epochs": -1,000,0`, `{"g_lr": 0,5,`,
 		`{"base": "vanilla", "g_hidden": 16, 16}`, `{"g_hidden": 16,16,"g_lr":1e-3}`, `{"gp": 1, 000}`, `{"gp": 1,000}`, `{"d_acts": [1,000]}`, // a list without brackets, a comma spaced, a fraction's 1,000
+		`{"g_lr": 1.5,5}`, `{"g_lr": 1.5, 5}`, `{"g_lr": 0,5x}`, `{"g_hidden": 64, 5000,}`, // no number with commas; a refused list, a comma after it
 		"{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
