@@ -850,6 +850,52 @@ func TestKeyTypedWhileTheBackgroundIsAskedReachesTheTrainer(t *testing.T) {
 	}
 }
 
+// TestPasteCutByTheBackgroundsAnswerIsText: a bracketed paste begun
+// while the trainer waits for the terminal's background, its end marker
+// still to come when the answer has come whole, is read to its end, as
+// bubbletea's reader reads a paste: the trainer says it takes no pasted
+// text, where the paste's start was dropped with the question's read and
+// its rest came to the trainer as keys, a pasted q quitting it. The
+// paste's rest is typed once the trainer holds at the hush that follows
+// the question, as it did, or a second on, the wait's an hour here.
+func TestPasteCutByTheBackgroundsAnswerIsText(t *testing.T) {
+	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		askedEnv, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.holdHushes()
+	tr.start()
+	tr.waitFor("\x1b]11;?")
+	tr.typeIn("\x1b[200~q")
+	tr.typeIn("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R")
+	held := false
+	select {
+	case <-tr.hushes: // the question's read ended with the answer
+		held = true
+	case <-time.After(time.Second): // reading on, for the paste's end
+	}
+	tr.typeIn("q\x1b[201~")
+	if !held {
+		tr.heldAtHush("\x1b[?1049h")
+	}
+	tr.letGo()
+	const want = "pasted text (2 characters) is not taken as keys"
+	guard := time.After(3 * time.Minute) // a hang guard only
+	for !strings.Contains(tr.output(), want) {
+		select {
+		case <-tr.hushes: // the hush before the final line: quitting
+			t.Fatalf("the paste's rest was taken as keys, its q quitting the trainer; want %q on the screen; it wrote:\n%q", want, tr.output())
+		case <-guard:
+			t.Fatalf("no %q on the screen; it wrote:\n%q", want, tr.output())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	tr.typeIn("q")
+	tr.heldAtHush("final preset=")
+	tr.letGo()
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
 // TestNothingAsksTheTerminalAtStart: ganui writes no question to its
 // terminal before main runs, where bubbletea's init asked every ganui
 // command's terminal its background (OSC 11, then the cursor's position)

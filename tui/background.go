@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"io"
 	"regexp"
 	"strconv"
@@ -190,6 +191,13 @@ func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 		return []byte(s), afterAnswer
 	}
 	return []byte(s), ""
+}
+
+// pasteOpen tells whether b, a terminal's input, ends within a bracketed
+// paste: its start marker read, its end marker not yet.
+func pasteOpen(b []byte) bool {
+	start := bytes.LastIndex(b, []byte("\x1b[200~"))
+	return start >= 0 && !bytes.Contains(b[start:], []byte("\x1b[201~"))
 }
 
 // keysIn is what the trainer reads of b, bytes of a terminal's input, as

@@ -54,30 +54,40 @@ func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 // readAnswer reads f, the terminal askBackground asked, until its answer
 // is whole (backgroundAnswer's done), f fails, or wait has passed: late
 // where wait passed first, answer what was read by then, which may be an
-// answer begun whose rest comes to the trainer (answerBegun). Split from
-// askBackground so that a pipe can play the terminal.
+// answer begun whose rest comes to the trainer (answerBegun). A
+// bracketed paste begun in what it read is read on to its end marker
+// (pasteOpen), each next read waited for as long as the answer was, a
+// second (answerRest) at least: the trainer's own reader, bubbletea's,
+// waits for a paste's end likewise, and a paste cut here lost its start
+// and left its rest to the trainer as keys. Split
+// from askBackground so that a pipe can play the terminal.
 func readAnswer(f *os.File, wait time.Duration) (answer []byte, late bool) {
 	fd := int(f.Fd())
 	b := make([]byte, 64)
+	done := false
 	for deadline := time.Now().Add(wait); ; {
 		left := time.Until(deadline)
-		if left <= 0 {
-			return answer, true
+		late = late || !done && left <= 0
+		if done || late {
+			if !pasteOpen(answer) {
+				return answer, late
+			}
+			left = max(wait, answerRest) // the paste's rest comes at once
 		}
 		n, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(left.Milliseconds())+1)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil || n == 0 {
-			return answer, n == 0 && err == nil
+			return answer, late || n == 0 && err == nil && !done
 		}
 		n, err = f.Read(b)
 		if err != nil {
-			return answer, false
+			return answer, late
 		}
 		answer = append(answer, b[:n]...)
-		if _, _, done := backgroundAnswer(answer); done {
-			return answer, false
+		if _, _, whole := backgroundAnswer(answer); whole && !late {
+			done = true
 		}
 	}
 }

@@ -437,3 +437,26 @@ func TestCutPositionIsNoKeys(t *testing.T) {
 		t.Errorf("\"0Rn\" after a position cut at \"ESC [12;4\": %d commands sent; want 1 (n)", sent)
 	}
 }
+
+// TestPasteOpen: what the question's read took in ends within a
+// bracketed paste where its start marker has come and its end marker not
+// yet, as bubbletea's reader then waits for more.
+func TestPasteOpen(t *testing.T) {
+	for _, c := range []struct {
+		read string
+		open bool
+	}{
+		{"", false},
+		{"q", false},
+		{"\x1b[200~", true},
+		{"\x1b[200~q", true},
+		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R\x1b[200~q\x1b[20", true},
+		{"\x1b[200~q\x1b[201~", false},
+		{"\x1b[200~q\x1b[201~r\x1b[200~", true},
+		{"\x1b[200~q\x1b[201~r", false},
+	} {
+		if open := pasteOpen([]byte(c.read)); open != c.open {
+			t.Errorf("pasteOpen(%q) = %v; want %v", c.read, open, c.open)
+		}
+	}
+}
