@@ -896,6 +896,34 @@ func TestPasteCutByTheBackgroundsAnswerIsText(t *testing.T) {
 	}
 }
 
+// TestEscTypedAsTheBackgroundGoesUnansweredIsAKey: an esc typed while
+// the trainer waits for a background that never comes, the last byte
+// the question's read took in, is a key, as bubbletea reads an ESC that
+// ends a read: the status says esc closes nothing, where it was taken
+// for the start of an answer cut by the wait and dropped unsaid. The
+// wait is two seconds: the esc comes within it however slowly either
+// side is run.
+func TestEscTypedAsTheBackgroundGoesUnansweredIsAKey(t *testing.T) {
+	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		append(askedEnv, "GANUI_TEST_BACKGROUND_WAIT=2s"), "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.holdHushes()
+	tr.start()
+	tr.waitFor("\x1b]11;?")
+	tr.typeIn("\x1b")
+	tr.heldAtHush("\x1b[?1049h") // the question given up
+	tr.letGo()
+	tr.waitFor("mquit\x1b[0m") // the first frame of the run, drawn after the keys typed before it were taken
+	if want := "esc closes the help or a replay, and neither is open"; !strings.Contains(tr.output(), want) {
+		t.Errorf("the esc typed as the question went unanswered was dropped: no %q on the first frame; it wrote:\n%q", want, tr.output())
+	}
+	tr.typeIn("q")
+	tr.heldAtHush("final preset=")
+	tr.letGo()
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
 // TestNothingAsksTheTerminalAtStart: ganui writes no question to its
 // terminal before main runs, where bubbletea's init asked every ganui
 // command's terminal its background (OSC 11, then the cursor's position)

@@ -149,9 +149,14 @@ var wholeAnswer = regexp.MustCompile(`\x1b\]11;[^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\
 // end in reads of 64 bytes, which cut the second (two answers of 33
 // bytes): what follows the first, read as it ended, is the second's
 // start, its rest no keys, where "0R" after "ESC [ 12;4" reset the
-// tuning and restarted the run. An ESC alone after it may be a user's
-// Esc: it is kept as one, and the rest of an answer after it dropped
-// all the same.
+// tuning and restarted the run.
+//
+// An ESC that ends what was read, late or after the answer, is kept as
+// an Esc, as bubbletea reads an ESC that ends a read, and the rest of an
+// answer after it dropped all the same (answerOpened): a terminal writes
+// its answer whole, so an ESC read alone is a user's more often than
+// the start of an answer a read cut; the Esc typed as the wait ended
+// was dropped unsaid.
 func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 	s := string(read)
 	colour := colourAnswer.MatchString(s)
@@ -164,9 +169,6 @@ func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 		before := wholeAnswer.ReplaceAllString(s[:end], "")
 		// No answer is whole in what follows the last: not afterAnswer.
 		after, begun := answerBegun([]byte(s[end:]), true)
-		if begun == answerOpened { // an Esc, or the second's start: both
-			return []byte(before + s[end:]), begun
-		}
 		return []byte(before + string(after)), begun
 	}
 	s = wholeAnswer.ReplaceAllString(s, "")
@@ -184,8 +186,8 @@ func answerBegun(read []byte, late bool) (typed []byte, begun string) {
 			return []byte(s[:i]), s[i+1:]
 		}
 	}
-	if t, ok := strings.CutSuffix(s, "\x1b"); ok {
-		return []byte(t), answerOpened
+	if strings.HasSuffix(s, "\x1b") { // an Esc, or an answer's start: both
+		return []byte(s), answerOpened
 	}
 	if colour {
 		return []byte(s), afterAnswer

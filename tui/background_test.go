@@ -277,7 +277,7 @@ func TestAnswerBegun(t *testing.T) {
 		{"q\x1b[12", true, "q", "[12"},
 		{"\x1b[A", true, "\x1b[A", ""},
 		{"\x1b]11;rgb:ffff/ffff/ffff/f", true, "\x1b]11;rgb:ffff/ffff/ffff/f", ""},
-		{"\x1b", true, "", answerOpened},
+		{"\x1b", true, "\x1b", answerOpened}, // an Esc, kept, or an answer's start
 		{"\x1b]", true, "", "]"},
 		{"\x1b]11;rgb:ff", true, "", "]11;rgb:ff"},
 		{"\x1b]11;rgb:ffff/ffff/ffff\x1b", true, "", answerEnding},
@@ -285,7 +285,7 @@ func TestAnswerBegun(t *testing.T) {
 		{"\x1b]11;rgb:ffff/ffff/ffff\x1b\\", true, "", afterAnswer},
 		{"q\x1b]11;rgb:ff", true, "q", "]11;rgb:ff"},
 		{"r\x1b]11;rgb:ffff/ffff/ffff\x1b\\ q", true, "r q", afterAnswer},
-		{"\x1b[Aq\x1b", true, "\x1b[Aq", answerOpened},
+		{"\x1b[Aq\x1b", true, "\x1b[Aq\x1b", answerOpened},
 		{"q\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R", false, "q", ""},
 		{"\x1b]11;rgb:0000/0000/0000\x07r\x1b[24;80R", false, "r", ""},
 		{"\x1b[A \x1b[1;1R", false, "\x1b[A ", ""},
