@@ -59,20 +59,29 @@ func askBackground(f *os.File, wait time.Duration) (dark, ok bool) {
 // (pasteOpen), each next read waited for as long as the answer was, a
 // second (answerRest) at least: the trainer's own reader, bubbletea's,
 // waits for a paste's end likewise, and a paste cut here lost its start
-// and left its rest to the trainer as keys. Split
+// and left its rest to the trainer as keys. A last read that filled its
+// buffer is read on through what has come already, as bubbletea reads on
+// after a full read: an answer read with 31 bytes of keys after it cut
+// the next key's sequence at the 64th byte, a left arrow's "ESC [" read
+// here and its "[D" the trainer's, read as esc and D where ← was typed
+// ("D is not a key here"), its "[" dropped as a position's start. Split
 // from askBackground so that a pipe can play the terminal.
 func readAnswer(f *os.File, wait time.Duration) (answer []byte, late bool) {
 	fd := int(f.Fd())
 	b := make([]byte, 64)
-	done := false
+	done, full := false, false
 	for deadline := time.Now().Add(wait); ; {
 		left := time.Until(deadline)
 		late = late || !done && left <= 0
 		if done || late {
-			if !pasteOpen(answer) {
+			switch {
+			case pasteOpen(answer):
+				left = max(wait, answerRest) // the paste's rest comes at once
+			case full:
+				left = 0 // what has come already
+			default:
 				return answer, late
 			}
-			left = max(wait, answerRest) // the paste's rest comes at once
 		}
 		n, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(left.Milliseconds())+1)
 		if err == unix.EINTR {
@@ -85,7 +94,7 @@ func readAnswer(f *os.File, wait time.Duration) (answer []byte, late bool) {
 		if err != nil {
 			return answer, late
 		}
-		answer = append(answer, b[:n]...)
+		answer, full = append(answer, b[:n]...), n == len(b)
 		if _, _, whole := backgroundAnswer(answer); whole && !late {
 			done = true
 		}
