@@ -15,6 +15,9 @@ import (
 // unless it needs none: a word of letters, digits and _.,:+=/- alone is
 // written as it is, as a shell reads it (ring, run.json, g_lr=1e-3), and
 // any other, a file's name with a space or a *, is quoted ('my run.json').
+// A word that begins with = is quoted too ('=run.ckpt'): zsh reads =WORD
+// as the path of the command WORD (its EQUALS option, on by default),
+// refusing "zsh: run.ckpt not found" where there is none.
 // A word that holds a character a terminal obeys, or a byte that is not
 // UTF-8, is written as Dollar writes it, $'r\xe2\x80\xaetpkc.ckpt': in
 // '…' a terminal would show the rest of the line reversed (U+202E) or
@@ -26,7 +29,7 @@ func Quote(w string) string {
 	if q, ok := Dollar(w); ok {
 		return q
 	}
-	if w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,:+=/-") == "" {
+	if w != "" && w[0] != '=' && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,:+=/-") == "" {
 		return w
 	}
 	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"

@@ -20,6 +20,10 @@ func TestQuote(t *testing.T) {
 		{"target=ring(8,2,0.02)", "'target=ring(8,2,0.02)'"},
 		{"$HOME", "'$HOME'"},
 		{"~/x.json", "'~/x.json'"},
+		// zsh reads =WORD as the command WORD's path: quoted.
+		{"=run.ckpt", "'=run.ckpt'"},
+		{"=", "'='"},
+		{"a=b.ckpt", "a=b.ckpt"},
 		{"", "''"},
 		// A character a terminal obeys, or a byte not UTF-8: Dollar's.
 		{"r\u202etpkc.ckpt", `$'r\xe2\x80\xaetpkc.ckpt'`},
@@ -51,7 +55,8 @@ func TestNoted(t *testing.T) {
 }
 
 // FuzzQuote: a POSIX shell reads a quoted word back as the one word it
-// was; bash one that Quote writes $'…' (NeedsDollar).
+// was; bash one that Quote writes $'…' (NeedsDollar); and zsh, where it
+// is installed, every word, as DollarNote says it does.
 func FuzzQuote(f *testing.F) {
 	sh, err := exec.LookPath("sh")
 	if err != nil {
@@ -61,21 +66,29 @@ func FuzzQuote(f *testing.F) {
 	if err != nil {
 		f.Skip("no bash")
 	}
-	for _, w := range []string{"ring", "my run.json", "it's", "$(x)", "a\\b", "", "'", "-n"} {
+	zsh, _ := exec.LookPath("zsh") // "" where there is none
+	for _, w := range []string{"ring", "my run.json", "it's", "$(x)", "a\\b", "", "'", "-n", "=run.ckpt", "=ls", "a=b"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
 		if strings.ContainsRune(w, 0) {
 			return // no argument of a command line holds a NUL
 		}
-		cmd := exec.Command(sh, "-c", "printf %s "+Quote(w))
-		if NeedsDollar(w) {
-			cmd = exec.Command(bash, "-c", "printf %s "+Quote(w))
+		read := func(cmd *exec.Cmd) {
+			t.Helper()
 			cmd.Env = append(cmd.Environ(), "LC_ALL=C.UTF-8")
+			out, err := cmd.Output()
+			if err != nil || string(out) != w {
+				t.Fatalf("%s read %s as %q (%v), want %q", cmd.Path, Quote(w), out, err, w)
+			}
 		}
-		out, err := cmd.Output()
-		if err != nil || string(out) != w {
-			t.Fatalf("sh read %s as %q (%v), want %q", Quote(w), out, err, w)
+		if NeedsDollar(w) {
+			read(exec.Command(bash, "-c", "printf %s "+Quote(w)))
+		} else {
+			read(exec.Command(sh, "-c", "printf %s "+Quote(w)))
+		}
+		if zsh != "" {
+			read(exec.Command(zsh, "-f", "-c", "printf %s "+Quote(w)))
 		}
 	})
 }
