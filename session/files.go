@@ -1187,6 +1187,10 @@ func rowFault(row []byte, cols []string, lay csvLayout) string {
 			name = cols[i]
 		}
 		switch {
+		case !ok && unclosed(rest):
+			// A line break typed into a field, which CSV quotes: the
+			// row's rest is on the next line, read as a row of its own.
+			return fmt.Sprintf("its %s begins a quote its line does not close: no field of a log holds a line break", name)
 		case !ok:
 			return fmt.Sprintf("its %s is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled", name)
 		case i < len(cols) && !lay.text(i, len(cols)) && len(field) > 0 && !isNumber(field):
@@ -1225,6 +1229,26 @@ func cutCSVField(row []byte) (field, rest []byte, more, ok bool) {
 		}
 	}
 	return nil, nil, false, false
+}
+
+// unclosed reports whether row, the rest of a line from a field on,
+// begins a quoted field that the line ends inside ("hand, as a field
+// written "hand<line break>note" leaves its first line), where
+// cutCSVField finds no field.
+func unclosed(row []byte) bool {
+	if len(row) == 0 || row[0] != '"' {
+		return false
+	}
+	for i := 1; i < len(row); i++ {
+		if row[i] == '"' {
+			if i+1 < len(row) && row[i+1] == '"' {
+				i++ // a quote doubled, inside the field
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // isNumber reports whether field is a number strconv.ParseFloat reads,

@@ -373,8 +373,17 @@ func TestResumedLogGoesOn(t *testing.T) {
 			r[11] = strings.Join(f, ",")
 			return r
 		}, `line 12: its d_real is "abc", not a number; each line after the header is a row, its epoch first`},
-		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "\"x\n"; return r }, "line 12: its eval_samples is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "x\"y\n"; return r }, "line 12: its eval_samples is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "\"x\n"; return r }, "line 12: its eval_samples begins a quote its line does not close: no field of a log holds a line break; each line after the header is a row, its epoch first"},
 		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "abc\n"; return r }, `line 12: its eval_samples is "abc", not a number; each line after the header is a row, its epoch first`},
+		// A line break typed into a field, as a spreadsheet's cell takes
+		// one, quoted whole: CSV, but a field of a log is on one line.
+		{func(r []string) []string {
+			f := strings.Split(r[11], ",")
+			f[12] = "\"hand\nnote\""
+			r[11] = strings.Join(f, ",")
+			return r
+		}, "line 12: its event_details begins a quote its line does not close: no field of a log holds a line break; each line after the header is a row, its epoch first"},
 	} {
 		os.WriteFile(log, []byte(strings.Join(c.edit(slices.Clone(rows)), "")), 0o644)
 		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != "--log "+log+" "+c.want+": give another file, or mend or remove it" {
