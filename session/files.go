@@ -21,6 +21,7 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -994,6 +995,27 @@ func (c *csvFile) headerLine() string {
 
 func newCSVFile(path string, lay csvLayout) *csvFile {
 	return &csvFile{path: path, lay: lay}
+}
+
+// addedColumns is what the header of the log at path has after the
+// columns of lay, or of a layout an earlier ganui wrote (lay.earlier),
+// where it begins with them and has more: ",note" of a log given a
+// column in a spreadsheet, said as "note"; "" for any other file. Such a
+// log is the run's own, not another's, and goes on once they are gone.
+func addedColumns(path string, lay csvLayout) string {
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	line, _ := bufio.NewReaderSize(f, 64<<10).ReadSlice('\n')
+	line = bytes.TrimSuffix(bytes.TrimSuffix(bytes.TrimPrefix(line, []byte(utf8BOM)), []byte("\n")), []byte("\r"))
+	for _, l := range append([]csvLayout{lay}, lay.earlier()...) {
+		if added, ok := bytes.CutPrefix(line, []byte(l.header()+",")); ok && len(added) > 0 {
+			return visible.String(string(added))
+		}
+	}
+	return ""
 }
 
 // logEnd reads the file at path as a log of lay's columns: ok is false

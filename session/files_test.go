@@ -533,6 +533,24 @@ func TestResumedLogKeepsAnotherRunsHistory(t *testing.T) {
 	if after, _ := os.ReadFile(theirs); !bytes.Equal(after, before) {
 		t.Fatal("the refused log was changed")
 	}
+	// The run's own log given a column in a spreadsheet, a mark and CRLF
+	// too: its columns and one more, not another run's.
+	log := filepath.Join(dir, "run.csv")
+	ckpt2 := filepath.Join(dir, "run2.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 10), Seed: 1, SavePath: ckpt2, LogPath: log})
+	own, _ := os.ReadFile(log)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(own), "\n"), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSuffix(lines[i], "\n") + ",note\r\n"
+	}
+	edited := "\ufeff" + strings.Join(lines, "")
+	os.WriteFile(log, []byte(edited), 0o644)
+	if _, err := New(Options{Resume: ckpt2, Epochs: 20, LogPath: log}); err == nil || err.Error() != "--log "+log+" is a history of this run's columns with more after them, note: remove those to go on in it, or give another file" {
+		t.Fatalf("the run's log with a column added: %v", err)
+	}
+	if after, _ := os.ReadFile(log); string(after) != edited {
+		t.Fatal("the refused log was changed")
+	}
 }
 
 // TestResumedLogKeepsItsLineEnding: the run's log saved with Windows line
