@@ -263,8 +263,8 @@ func FromPicture(p session.Picture) Run {
 		design += " (" + at + ")"
 	}
 	r := Run{
-		Title: fmt.Sprintf("%s · seed %d · %s (%s%s) · target %s",
-			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, resumed(p.Resumed, p.From), p.Spec),
+		Title: fmt.Sprintf("%s · seed %d · %s (%s%s%s) · target %s",
+			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, resumed(p.Resumed, p.From), pastPlan(p.Epoch, p.Planned), p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,
@@ -296,6 +296,19 @@ func FromPicture(p session.Picture) Run {
 		r.Title += " · against " + baseName(b) + ", " + baseSettings(p.BaseChanges)
 	}
 	return r
+}
+
+// pastPlan says, after a title's state, how far past its plan of planned
+// epochs a run the trainer took on with space or n stands at epoch: ";
+// 1,400 past its plan of 300", as the trainer's header says "· 1,400 past
+// plan". Unsaid, "1,700 epochs (paused)" read as a run paused short of
+// its plan, a plan the checks drawn in (c) follow (every 10 epochs for
+// 300, 170 of them by epoch 1,700). "" within the plan.
+func pastPlan(epoch, planned int) string {
+	if planned <= 0 || epoch <= planned {
+		return ""
+	}
+	return "; " + numtext.FormatInt(epoch-planned) + " past its plan of " + numtext.FormatInt(planned)
 }
 
 // resumed says, after a title's state, where the charts of a resumed run

@@ -2290,6 +2290,22 @@ func TestTitleSaysWhereTheRunResumed(t *testing.T) {
 	}
 }
 
+// TestTitleSaysARunPastItsPlan: a run the trainer took on past its plan
+// (space or n at its end) says how far in its title, as the header does,
+// "1,700 epochs (paused; 1,400 past its plan of 300)" for ring at a plan
+// of 300, where it read "1,700 epochs (paused)", a run paused short of a
+// plan its checks follow; within the plan the title is as it was.
+func TestTitleSaysARunPastItsPlan(t *testing.T) {
+	p := pictureOf(t, "vanilla", 30, session.Options{Seed: 1})
+	if got := FromPicture(p).Title; !strings.Contains(got, "· 30 epochs (done) ·") {
+		t.Errorf("a run at its plan's end titled %q", got)
+	}
+	p.Planned, p.State = 20, session.Paused // gone on 10 epochs past a plan of 20, then paused
+	if got, want := FromPicture(p).Title, "· 30 epochs (paused; 10 past its plan of 20) ·"; !strings.Contains(got, want) {
+		t.Errorf("a run past its plan titled %q, want it to hold %q", got, want)
+	}
+}
+
 // TestRowNoteSaysBoth: a cell whose two runs both diverged says so as a
 // sentence does, "both diverged", where it read "all 2 diverged".
 func TestRowNoteSaysBoth(t *testing.T) {
