@@ -85,8 +85,16 @@ var (
 	// terminals the lighter 215 (#FFAF5F), not the nearer 208 (#FF8700):
 	// the target's points fall on D's sure real shade, 94 (#875F00),
 	// where 208 read at 2.4:1 and 215 reads at 3.2:1, still 31 ΔE*ab
-	// from the warnings' 178.
-	Real = Colour{Light: Variant{"#BC4C00", "166", "9"}, Dark: Variant{"#F0883E", "215", "1"}}
+	// from the warnings' 178. On light terminals the darker 130
+	// (#AF5F00), not the nearer 166 (#D75F00): the target's points fall
+	// on D's pale shades, the palest the 256 have, where 166 read at 2.7
+	// to 2.9:1 (2.5:1 on 153) and 130 reads at 3.1:1 and more. 130 is
+	// 19.9 ΔE*ab from the warnings' 94 (#875F00), the lighter and redder
+	// of the two, under the 20 that colours told apart by colour alone
+	// keep (colourblind_test.go): the target and a warning never are,
+	// their marks told apart where they meet (the target's ⣿ and ┈, the
+	// replayed epoch's ┊, a mode's ██ over its due).
+	Real = Colour{Light: Variant{"#BC4C00", "130", "9"}, Dark: Variant{"#F0883E", "215", "1"}}
 	// Generated is G's samples and what is measured on them.
 	Generated = Colour{Light: Variant{"#0969DA", "26", "4"}, Dark: Variant{"#58A6FF", "75", "12"}}
 	// GeneratedSecond is the second of two generated series drawn side
@@ -184,9 +192,7 @@ var (
 // darkest warm colour, 52; 130, the next orange, would hide the target's
 // orange dots over it (2:1), and 88, a dark red, would read as worse,
 // not as real. Real data's 256 colour on dark terminals is chosen to read
-// over 94 (Real). On light terminals the target's 166 reads at 2.7 to
-// 2.9:1 over the pale shades (189, 223, 224), the palest the 256 have:
-// the one darker orange, 130, is the warnings' 94 within 20 ΔE*ab.
+// over 94 (Real), and on light terminals over the pale shades (Real).
 var (
 	// SurfaceGenerated is where D is sure a point is generated.
 	SurfaceGenerated = Colour{Light: Variant{"#C9DEF7", "153", ""}, Dark: Variant{"#0B2A4A", "18", ""}}
