@@ -357,7 +357,7 @@ func TestSixteenColoursRead(t *testing.T) {
 				if c.faint {
 					t.Errorf("%s terminal, %s: %q drawn faint, which each terminal draws its own way", on, what, c.text)
 				}
-				pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6]
+				pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6] || c.bg == xterm16[14]
 			}
 			return pale
 		}
@@ -404,6 +404,39 @@ func TestSixteenColoursRead(t *testing.T) {
 		check("grid's plane", view)
 		if !dark && !strings.Contains(ansiStrip(view), "▲▲ over 2×") {
 			t.Errorf("grid's key does not name ▲▲:\n%s", ansiStrip(view))
+		}
+	}
+}
+
+// TestGsBadgeIsPale: in 16 colours on a light terminal, where G's cyan is
+// drawn behind the terminal's own text (inked), the cyan it is drawn on is
+// bright cyan, 14, near the page's white, 1.25:1 from it in xterm's colours
+// (held to 1.5:1), as pale as xterm's light grey: G's curves, on the losses
+// chart, in the G(z) view and label smoothing's balance line, are a line
+// of braille each cell of which is drawn on it, and on xterm's plain cyan,
+// #00CDCD, 1.98:1 from white, they read as a heavy bar beside D's curves,
+// lines of colour on the page. The text on it reads at 16.7:1.
+func TestGsBadgeIsPale(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	lipgloss.SetColorProfile(termenv.ANSI)
+	lipgloss.SetHasDarkBackground(false)
+	for name, drawn := range map[string]string{
+		"G's curve":        styleG.Render("⣀⡠⠤⠒⠉"),
+		"G's balance line": faintRef(styleG).Render("┈┈┈"),
+		"G's legend":       legendItem(styleG, markG, "G", 0.693, true),
+	} {
+		cells := terminalCells(t, drawn, false)
+		if len(cells) == 0 {
+			t.Fatalf("%s: nothing drawn in %q", name, drawn)
+		}
+		for _, c := range cells {
+			if c.bg == "#FFFFFF" {
+				continue // the legend's words, on the page
+			}
+			if r := contrast(c.bg, "#FFFFFF"); r > 1.5 {
+				t.Errorf("%s: %q drawn on %s, %.2f:1 from the white page, over 1.5:1: a bar, not a line", name, c.text, c.bg, r)
+			}
 		}
 	}
 }

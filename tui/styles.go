@@ -31,7 +31,9 @@ func tone(c palette.Colour) lipgloss.TerminalColor {
 // cyan (#CDCD00, #00CD00, #00CDCD) read at 1.7, 2.2 and 2.0:1 on white and
 // 16 colours have no darker ones, the terminal's own text on c's colour, as
 // a badge is drawn: "❚❚ paused" on yellow reads at 12:1, the yellow keeping
-// its meaning. TestSixteenColoursRead holds every style to 3:1.
+// its meaning. TestSixteenColoursRead holds every style to 3:1. G's is the
+// paler bright cyan (palette.G), for its curves are braille drawn on it cell
+// by cell (TestGsBadgeIsPale).
 func inked(c palette.Colour) lipgloss.Style {
 	if !paleOnWhite[c.Light.ANSI] {
 		return lipgloss.NewStyle().Foreground(tone(c))

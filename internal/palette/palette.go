@@ -45,6 +45,8 @@
 // green and cyan are too pale to read on white (1.7 to 2.2:1 in xterm's
 // own) and have no darker variants: the screen draws them behind its text
 // (tui's inked), as badges, and keeps the 16-colour numbers given here.
+// G's is bright cyan there, the paler of the two: its curves are braille
+// drawn on it cell by cell, and on plain cyan they read as a heavy bar.
 //
 // A figure is read on white: it draws the light variants' true colours.
 //
@@ -113,8 +115,10 @@ var (
 	// samples; darker on white and lighter on black than the blue, for
 	// to a tritanope a teal of the blue's lightness (#0F7B7B, #39C5CF)
 	// was the blue, G's loss one curve with D's on generated data
-	// (ΔE*ab 14 and 12).
-	G = Colour{Light: Variant{"#005A5A", "23", "6"}, Dark: Variant{"#5AEAF6", "87", "14"}}
+	// (ΔE*ab 14 and 12). In 16 colours on a light terminal bright cyan,
+	// 14 (#00FFFF), behind the text (tui's inked): 1.25:1 from white,
+	// where plain cyan, 6 (#00CDCD), 1.98:1, drew G's curves as a bar.
+	G = Colour{Light: Variant{"#005A5A", "23", "14"}, Dark: Variant{"#5AEAF6", "87", "14"}}
 
 	// Accent is the program's own marks: titles, the selected setting,
 	// the finished state, the app's name. A violet no data takes.
