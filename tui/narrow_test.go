@@ -46,8 +46,9 @@ func TestMomentsTitleSaysWhoseAlike(t *testing.T) {
 // had read "μ x 0.339 y -0.063" beside no target, its means no 0 a learner
 // knows, as ring's and grid's are, whose legend keeps G's three decimals there.
 // At 120×40 each gives its target's means; at 80×24 moons gives its means
-// with its target's under "Moments, last batch" and its stds beside it,
-// where it had given neither target's values.
+// beside "Moments, last batch" and its stds with its target's under it, μ
+// before σ as ring's legend gives them (TestPointsPlaneGolden), where it had
+// given the stds beside the title and the means with their target under it.
 func TestMomentsKeepAnOffCentreTargetsMeans(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -56,7 +57,7 @@ func TestMomentsKeepAnOffCentreTargetsMeans(t *testing.T) {
 	}{
 		{"moons", 100, 30, []string{"μ x 0.34 y -0.06 ┈0.50,0.25", "σ X 0.97 Y 0.38 ┈0.87,0.50"}},
 		{"moons", 120, 40, []string{"mean x 0.339 y -0.063 ┈0.50,0.25"}},
-		{"moons", 80, 24, []string{"Moments, last batch  σ X 0.97 Y 0.38", "μ x 0.34 y -0.06 ┈0.50,0.25"}},
+		{"moons", 80, 24, []string{"Moments, last batch  μ x 0.34 y -0.06", "σ X 0.97 Y 0.38 ┈0.87,0.50"}},
 		{"ring", 100, 30, []string{"mean x 0.339 y -0.063 ┈0.00", "std X 0.968 Y 0.381 ┈1.41"}},
 		{"ring", 120, 40, []string{"mean x 0.339 y -0.063 ┈0.00"}},
 	} {

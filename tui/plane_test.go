@@ -172,6 +172,34 @@ func TestGridPlaneGolden(t *testing.T) {
 	requireGolden(t, view)
 }
 
+// TestPointsPlaneGolden pins a points file's 2-D view at 80×24, its
+// target centred off 0 (testdata/points.csv, two arcs about (0.8, 0.45)):
+// the moments legend gives μ before σ, as ring's does at that size and the
+// chart's lines end, "Moments, last batch  μ x 1.68 y -0.91" over "σ X
+// 0.65 Y 0.47 ┈0.89,0.48", the target's stds after G's, its means in
+// Quality ("vs 0.79±0.89"). It had given the stds beside the title and the means with
+// their target under it, "Moments, last batch  σ X 0.43 Y 0.57" over
+// "μ x 0.78 y 0.07 ┈-0.004,0.45", the one legend to give σ before μ.
+func TestPointsPlaneGolden(t *testing.T) {
+	cfg := planeConfig(t, "moons")
+	cfg.Target = "points(testdata/points.csv)" // --preset moons --set target=points(…)
+	s, snap := trainedPlane(t, cfg, 1, 300)
+	snap.State, snap.Rate, snap.Settings.Speed, snap.Note = session.Running, 198, 200, "" // no wall-clock time
+	view := frame(t, s, snap, 80, 24)
+	lines := strings.Split(view, "\n")
+	mom := func(l string) string { // a line's right column, the moments'
+		r := []rune(ansiStrip(l))
+		return strings.Join(strings.Fields(string(r[min(len(r), 41):])), " ")
+	}
+	if got := mom(lines[1]); !strings.HasPrefix(got, "Moments, last batch μ x ") {
+		t.Errorf("the moments legend's first line reads %q, not the title and G's means", got)
+	}
+	if got := mom(lines[2]); !strings.HasPrefix(got, "σ X ") || !strings.Contains(got, " ┈") {
+		t.Errorf("the moments legend's second line reads %q, not G's stds and the target's", got)
+	}
+	requireGolden(t, view)
+}
+
 // TestPlaneGlossaryPages: a 2-D run's glossary fits 80×24 a page at a
 // time, and every one of its entries is on a page.
 func TestPlaneGlossaryPages(t *testing.T) {
@@ -747,12 +775,14 @@ func TestPlaneQualityAxesInThreeDecimals(t *testing.T) {
 // values their three decimals, as a 1-D legend's do there, where naming the
 // means and stds μ and σ and the target's values giving way leave them room;
 // G's values lose a decimal only where that is not room enough, before the
-// title goes, or, beside a target centred off 0, to give its means, the
-// stds then beside the title (TestMomentsKeepAnOffCentreTargetsMeans). It
-// writes the target's values as Quality does. A points(…) target's
-// "┈-0.0509,0.693" does not take the title's room, beside Quality's "vs
-// -0.05±1.62", but goes after G's means under it: "μ x 1.16 y 1.07
-// ┈-0.05,0.69".
+// title goes, or, beside a target centred off 0, to give its target's
+// values: at 80×24 the means beside the title and the stds with the
+// target's under it (TestMomentsKeepAnOffCentreTargetsMeans). It writes the
+// target's values as Quality does. A points(…) target's "┈-0.0509,0.693"
+// does not take the title's room, beside Quality's "vs -0.05±1.62": its
+// means give way there, its stds go after G's under the title, "σ X 0.41 Y
+// 0.44 ┈1.62,0.95"; G's means far off, "μ x -11.55 y -10.69" beside the
+// stds, both give way.
 func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "moons"), 1, 2)
 	info := *snap.Target.Plane
@@ -763,9 +793,9 @@ func TestMomentsLegendKeepsItsTitle(t *testing.T) {
 		mean, std [2]float64
 		wants     []string
 	}{
-		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch σ X 0.41 Y 0.44", "μ x 1.16 y 1.07 ┈-0.05,0.69"}}, // as below 0: the form is picked for either sign
-		{"both below 0", [2]float64{-1.155, -1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch σ X 0.41 Y 0.44", "μ x -1.16 y -1.07 ┈-0.05,0.69"}},
-		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments, last batch σ X 0.41 Y 0.44", "μ x -11.55 y -10.69 ┈-0.05,0.69"}},
+		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch μ x 1.16 y 1.07", "σ X 0.41 Y 0.44 ┈1.62,0.95"}}, // as below 0: the form is picked for either sign
+		{"both below 0", [2]float64{-1.155, -1.069}, [2]float64{0.407, 0.443}, []string{"Moments, last batch μ x -1.16 y -1.07", "σ X 0.41 Y 0.44 ┈1.62,0.95"}},
+		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments, last batch", "μ x -11.55 y -10.69 σ X 0.41 Y 0.44"}},
 	} {
 		snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = c.mean[0], c.mean[1], c.std[0], c.std[1]
 		flat := strings.Join(strings.Fields(frame(t, s, snap, 80, 24)), " ")

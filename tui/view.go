@@ -2538,7 +2538,6 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 			mean, std string // the names of the means and the stds
 			tm, ts    bool   // the target's values on the line
 		}
-		stdFirst := -1 // the form whose stds stand beside the title, its means under it
 		forms := []form{
 			{numtext.Measure, "mean", "std", true, true},
 			{numtext.Measure, "μ", "σ", true, true},
@@ -2553,13 +2552,17 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 			// means are no 0 a learner knows, as ring's and grid's are,
 			// and "μ x 0.51 y 0.34 ┈0.50,0.25" compares where "μ x 0.508
 			// y 0.336" beside nothing does not (100×30).
-			// Then the stds beside the title and the means with the
-			// target's under it, the stds' target given way: at 80×24
-			// (39 columns) "Moments, last batch  σ X 0.97 Y 0.38" over
-			// "μ x 0.34 y -0.06 ┈0.50,0.25", where the means had lost
-			// their target under the title.
-			forms = slices.Insert(forms, 2, form{short, "μ", "σ", true, true}, form{short, "μ", "σ", true, false})
-			stdFirst = 3
+			// Then, as a 1-D legend gives them, the means beside the
+			// title and the stds with the target's under it, the means'
+			// target given way (Quality gives it, "vs 0.50±0.87"): at
+			// 80×24 (39 columns) "Moments, last batch  μ x 0.34 y -0.06"
+			// over "σ X 0.97 Y 0.38 ┈0.87,0.50", μ before σ as ring's
+			// legend reads there and the chart's lines end. The title
+			// and the means with their target do not fit on its two
+			// lines; they had been put after the stds, "Moments, last
+			// batch  σ X 0.97 Y 0.38" over "μ x 0.34 y -0.06 ┈0.50,0.25",
+			// the one legend to give σ before μ.
+			forms = slices.Insert(forms, 2, form{short, "μ", "σ", true, true}, form{short, "μ", "σ", false, true})
 		}
 		// items are form i's two lines, each as wide as it is with G's
 		// means negative, so that a form and its line breaks are picked
@@ -2578,9 +2581,6 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 			got, widest := line(s.Last.Mean, s.Last.MeanY), line(-math.Abs(s.Last.Mean), -math.Abs(s.Last.MeanY))
 			for k := range got {
 				got[k] += strings.Repeat(" ", max(0, ansi.StringWidth(widest[k])-ansi.StringWidth(got[k])))
-			}
-			if i == stdFirst {
-				got[0], got[1] = got[1], got[0]
 			}
 			return got
 		}
