@@ -751,11 +751,11 @@ func (g *GAN) EvaluateUntil(n int, h HistSpec, stop <-chan struct{}) (Metrics, b
 	}
 	switch {
 	case g.plane != nil:
-		m := Metrics{N: n, Plane: g.evaluatePlane(xs)}
-		if stopped(stop) {
+		pm, ok := g.evaluatePlane(xs, stop)
+		if !ok {
 			return Metrics{}, false
 		}
-		return m, true
+		return Metrics{N: n, Plane: pm}, true
 	case len(xs) == n:
 		return evaluateUntil(xs, w, g.target, h, &g.tables, stop)
 	}

@@ -142,12 +142,16 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables
 	return m
 }
 
-// evaluateUntil is evaluate that gives up once stop is closed, between
-// its measures (the noise use, the moments, the sort, KS, W1, the rest),
-// and after the last, reporting false with no metrics: of --samples
-// 10000000 they take seconds after the draw, in which a headless run
-// told of a stop that its final evaluation was given up went on to
-// measure it all. A nil stop never stops it.
+// evaluateUntil is evaluate that gives up once stop is closed, reporting
+// false with no metrics: between its measures (the noise use, each
+// moment, the sort, KS, W1, the rest) and after the last, and within
+// those that go on for seconds on --samples 10000000, every stopEvery
+// samples of KS and W1 (and W1's grid) and every sortStopEvery
+// comparisons of the sort (sortUntil); the noise use and each moment are
+// a pass or two over the samples, reading nothing of the target. A
+// headless run told of a stop that its final evaluation was given up
+// went on to measure it all, and then waited out the sort. What it
+// measures in full is evaluate's, to the bit. A nil stop never stops it.
 func evaluateUntil(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables, stop <-chan struct{}) (Metrics, bool) {
 	m := Metrics{N: len(xs)}
 	if len(xs) == 0 {
@@ -158,21 +162,29 @@ func evaluateUntil(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetT
 		return Metrics{}, false
 	}
 	m.Mean, m.Std = stat.PopMeanStdDev(xs, nil)
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	m.Skew = stat.Skew(xs, nil)
+	if stopped(stop) {
+		return Metrics{}, false
+	}
 	m.Kurt = stat.ExKurtosis(xs, nil)
 	if stopped(stop) {
 		return Metrics{}, false
 	}
-	slices.Sort(xs)
-	if stopped(stop) {
+	if !sortUntil(xs, stop) {
 		return Metrics{}, false
 	}
-	m.KS = KolmogorovSmirnov(xs, t)
-	if stopped(stop) {
+	var ok bool
+	if m.KS, ok = ksUntil(xs, t, stop); !ok {
 		return Metrics{}, false
 	}
-	m.W1 = wasserstein1(xs, t, tt.grid(t, len(xs)))
-	if stopped(stop) {
+	grid, ok := tt.grid(t, len(xs), stop)
+	if !ok {
+		return Metrics{}, false
+	}
+	if m.W1, ok = wasserstein1(xs, t, grid, stop); !ok {
 		return Metrics{}, false
 	}
 	h = h.resolve(t).covering(xs)
@@ -236,13 +248,24 @@ func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 //
 //	D = max_i max( i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i−1)/n )
 func KolmogorovSmirnov(sorted []float64, t Target) float64 {
+	d, _ := ksUntil(sorted, t, nil)
+	return d
+}
+
+// ksUntil is KolmogorovSmirnov that gives up once stop is closed,
+// looking every stopEvery samples, and then reports false: it reads the
+// target's CDF at each sample, up to --samples' ten million.
+func ksUntil(sorted []float64, t Target, stop <-chan struct{}) (float64, bool) {
 	n := float64(len(sorted))
 	var d float64
 	for i, x := range sorted {
+		if i%stopEvery == 0 && stopped(stop) {
+			return 0, false
+		}
 		f := t.CDF(x)
 		d = max(d, float64(i+1)/n-f, f-float64(i)/n)
 	}
-	return d
+	return d, true
 }
 
 // wasserstein1 returns the earth mover's distance between the empirical
@@ -255,10 +278,18 @@ func KolmogorovSmirnov(sorted []float64, t Target) float64 {
 //
 // with the quantiles F⁻¹((i − ½)/n) read from grid (targetTables), or
 // computed from t when grid is nil: the same sum.
-func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
+//
+// It gives up once stop is closed, looking every stopEvery samples, and
+// then reports false: past maxGrid samples it inverts the target's CDF
+// at each, a mixture's by dozens of its CDF's evaluations, up to
+// --samples' ten million times. A nil stop never stops it.
+func wasserstein1(sorted []float64, t Target, grid []float64, stop <-chan struct{}) (float64, bool) {
 	n := float64(len(sorted))
 	var s float64
 	for i, x := range sorted {
+		if i%stopEvery == 0 && stopped(stop) {
+			return 0, false
+		}
 		var q float64
 		if grid != nil {
 			q = grid[i]
@@ -267,7 +298,7 @@ func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
 		}
 		s += math.Abs(x - q)
 	}
-	return s / n
+	return s / n, true
 }
 
 // w1Prob is the probability of the i-th of n sorted values in

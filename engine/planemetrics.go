@@ -156,17 +156,28 @@ func (r *PlaneReference) Spots() []Spot { return r.spots }
 // held at a time: 24 bytes a point, whatever the number of directions
 // (all 32 at once took 4 GB for ten million points).
 func (r *PlaneReference) SlicedW1(xy []float64) float64 {
+	w, _ := r.slicedW1Until(xy, nil)
+	return w
+}
+
+// slicedW1Until is SlicedW1 that gives up once stop is closed, looking
+// before each direction, and then reports false: at MaxPlaneSamples
+// points each of the 32 is a projection, a sort and a merge of 100,000.
+func (r *PlaneReference) slicedW1Until(xy []float64, stop <-chan struct{}) (float64, bool) {
 	n := len(xy) / 2
 	if n < 1 {
-		return math.NaN()
+		return math.NaN(), !stopped(stop)
 	}
 	p, keys, tmp := make([]float64, n), make([]uint64, n), make([]uint64, n)
 	var sum float64
 	for k, d := range sliceDirs {
+		if stopped(stop) {
+			return 0, false
+		}
 		projectOn(p, xy, d, keys, tmp)
 		sum += empiricalW1(p, r.proj[k])
 	}
-	return sum / slicedDirections
+	return sum / slicedDirections, true
 }
 
 // empiricalW1 is ∫|F_a(t) − F_b(t)| dt for the empirical CDFs of sorted a
@@ -231,10 +242,21 @@ func floorDraws(n int) int {
 // noise floor of SlicedW1 at n. It is computed once per n, from a stream
 // of its own.
 func (r *PlaneReference) Floor(n int) float64 {
+	v, _ := r.floorUntil(n, nil)
+	return v
+}
+
+// floorUntil is Floor that gives up once stop is closed, between its
+// draws and their directions (slicedW1Until), and then reports false
+// and keeps nothing: the floor is computed afresh from its own stream
+// when next asked for, to the same bits. Its draws cost 32 sorts of n
+// each, and there are 64 of them at the checks' 2,500 points, 8 at
+// MaxPlaneSamples.
+func (r *PlaneReference) floorUntil(n int, stop <-chan struct{}) (float64, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if v, ok := r.floor[n]; ok {
-		return v
+		return v, !stopped(stop)
 	}
 	rng := rand.New(rand.NewPCG(r.seed^uint64(n), floorStream))
 	xy := make([]float64, 2*n)
@@ -244,21 +266,36 @@ func (r *PlaneReference) Floor(n int) float64 {
 		for i := 0; i < len(xy); i += 2 {
 			xy[i], xy[i+1] = r.plane.Sample(rng)
 		}
-		v += r.SlicedW1(xy)
+		w, ok := r.slicedW1Until(xy, stop)
+		if !ok {
+			return 0, false
+		}
+		v += w
 	}
 	v /= float64(draws)
 	r.floor[n] = v
-	return v
+	return v, true
 }
 
 // Evaluate measures the points xy against the target: per-axis moments,
 // SlicedW1 with its floor, and, for a target of modes, the modes
 // captured and the high-quality share.
 func (r *PlaneReference) Evaluate(xy []float64) PlaneMetrics {
+	m, _ := r.EvaluateUntil(xy, nil)
+	return m
+}
+
+// EvaluateUntil is Evaluate that gives up once stop is closed, between
+// its measures and within SW1 and its floor (slicedW1Until, floorUntil),
+// and then reports false with no metrics: at MaxPlaneSamples points, or
+// with the floor of a sample size not met before, they take a long while
+// after the draw. What it measures in full is Evaluate's. A nil stop
+// never stops it.
+func (r *PlaneReference) EvaluateUntil(xy []float64, stop <-chan struct{}) (PlaneMetrics, bool) {
 	n := len(xy) / 2
 	var m PlaneMetrics
 	if n == 0 {
-		return m
+		return m, !stopped(stop)
 	}
 	for i := 0; i < 2*n; i += 2 {
 		m.MeanX += xy[i]
@@ -273,8 +310,13 @@ func (r *PlaneReference) Evaluate(xy []float64) PlaneMetrics {
 	}
 	m.StdX = math.Sqrt(m.StdX / float64(n))
 	m.StdY = math.Sqrt(m.StdY / float64(n))
-	m.SW1 = r.SlicedW1(xy[:2*n])
-	m.SW1Floor = r.Floor(n)
+	var ok bool
+	if m.SW1, ok = r.slicedW1Until(xy[:2*n], stop); !ok {
+		return PlaneMetrics{}, false
+	}
+	if m.SW1Floor, ok = r.floorUntil(n, stop); !ok {
+		return PlaneMetrics{}, false
+	}
 	if r.spots != nil {
 		m.Spots, m.HighQuality = SpotShares(xy[:2*n], r.spots)
 		for _, s := range m.Spots {
@@ -283,7 +325,10 @@ func (r *PlaneReference) Evaluate(xy []float64) PlaneMetrics {
 			}
 		}
 	}
-	return m
+	if stopped(stop) {
+		return PlaneMetrics{}, false
+	}
+	return m, true
 }
 
 // SpotShares assigns each point of xy to its nearest mode and counts it
@@ -322,10 +367,11 @@ func SpotShares(xy []float64, spots []Spot) ([]SpotShare, float64) {
 }
 
 // evaluatePlane measures generated points against the run's reference
-// sample.
-func (g *GAN) evaluatePlane(xy []float64) *PlaneMetrics {
-	m := g.Reference().Evaluate(xy)
-	return &m
+// sample, giving up once stop is closed as PlaneReference.EvaluateUntil
+// does.
+func (g *GAN) evaluatePlane(xy []float64, stop <-chan struct{}) (*PlaneMetrics, bool) {
+	m, ok := g.Reference().EvaluateUntil(xy, stop)
+	return &m, ok
 }
 
 // Reference returns the run's reference sample of a plane target (nil for

@@ -28,22 +28,28 @@ const (
 	maxGrid   = 1 << 17
 )
 
-// grid returns quantileGrid(t, n), or nil to compute it as it goes.
-func (tt *targetTables) grid(t Target, n int) []float64 {
+// grid returns quantileGrid(t, n), or nil to compute it as it goes. It
+// gives up once stop is closed, as quantileGrid does, reporting false and
+// keeping nothing: a grid half filled would be read as whole by the next
+// measure of n. A nil stop never stops it.
+func (tt *targetTables) grid(t Target, n int, stop <-chan struct{}) ([]float64, bool) {
 	if tt == nil || n > maxGrid {
-		return nil
+		return nil, !stopped(stop)
 	}
 	for _, q := range tt.grids {
 		if len(q) == n {
-			return q
+			return q, !stopped(stop)
 		}
+	}
+	q, ok := quantileGrid(t, n, stop)
+	if !ok {
+		return nil, false
 	}
 	if len(tt.grids) == maxTables {
 		tt.grids = tt.grids[:0]
 	}
-	q := quantileGrid(t, n)
 	tt.grids = append(tt.grids, q)
-	return q
+	return q, true
 }
 
 // binMass returns binMass(t, h) for a resolved h (see resolve).
@@ -74,13 +80,19 @@ func (tt *targetTables) qqQuantiles(t Target) []float64 {
 }
 
 // quantileGrid returns the target's side of wasserstein1 for samples of n:
-// the quantiles F⁻¹((i + ½)/n), i < n.
-func quantileGrid(t Target, n int) []float64 {
+// the quantiles F⁻¹((i + ½)/n), i < n. It gives up once stop is closed,
+// looking every stopEvery quantiles, and then reports false: a
+// mixture's quantile is dozens of evaluations of its CDF, and there are
+// up to maxGrid of them.
+func quantileGrid(t Target, n int, stop <-chan struct{}) ([]float64, bool) {
 	q := make([]float64, n)
 	for i := range q {
+		if i%stopEvery == 0 && stopped(stop) {
+			return nil, false
+		}
 		q[i] = t.Quantile(w1Prob(i, float64(n)))
 	}
-	return q
+	return q, true
 }
 
 // binMass returns the probability the target puts in each bin of the

@@ -1633,14 +1633,18 @@ const (
 // papers' benchmarks take engine.BenchmarkSamples), and when view is set
 // adds what the 2-D view draws: some of the points, D's surface and its
 // push at a few of them. Drawing them changes nothing in the run. Once
-// stop is closed it gives up, as engine's SampleUntil does, and reports
-// false; a nil stop never stops it.
+// stop is closed it gives up, as engine's SampleUntil does while it draws
+// and PlaneReference.EvaluateUntil while it measures, and reports false;
+// a nil stop never stops it.
 func (s *Session) evaluatePlane(n int, view bool, stop <-chan struct{}) (Eval, bool) {
 	xy := make([]float64, 2*n)
 	if !s.gan.SampleUntil(xy, uint64(s.gan.Epoch()), stop) {
 		return Eval{}, false
 	}
-	pm := s.gan.Reference().Evaluate(xy)
+	pm, ok := s.gan.Reference().EvaluateUntil(xy, stop)
+	if !ok {
+		return Eval{}, false
+	}
 	e := Eval{Epoch: s.gan.Epoch(), Metrics: engine.Metrics{N: n, Plane: &pm}}
 	if !view {
 		return e, true
