@@ -1613,7 +1613,9 @@ func (s *Session) evaluate() bool {
 		return false
 	}
 	e := Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
-	s.curves(&e, s.bins)
+	if !s.curves(&e, s.bins, s.quit) {
+		return false
+	}
 	s.eval, s.evalOK = e, true
 	if s.baseline != nil { // its outline binned as these bars are
 		s.baseline = s.baseline.binned(s.bins, m.Hist.Lo, m.Hist.Hi, s.gan.Target())
@@ -1701,6 +1703,9 @@ func (s *Session) check() {
 	e, ok := s.measure(frames, s.quit)
 	t1 := s.clock.Now()
 	s.begin(task{since: t1})
+	if ok && frames && e.Metrics.Plane == nil { // the keyframe's curves, which the diagnosis does not read
+		ok = s.curves(&e, keyBins, s.quit)
+	}
 	if !ok { // told to stop (q): the check is given up, nothing of it recorded
 		return
 	}
@@ -1713,9 +1718,6 @@ func (s *Session) check() {
 		s.emit(ev)
 	}
 	if frames {
-		if m.Plane == nil {
-			s.curves(&e, keyBins)
-		}
 		s.tl.keep(Keyframe{Eval: e, Last: s.last, Findings: findings})
 	}
 }
@@ -1797,17 +1799,27 @@ func (s *Session) histSpec(bins int) engine.HistSpec {
 }
 
 // curves adds D's score and slope at the centres of bins bins over e's
-// histogram's range, and G's curve, to e.
-func (s *Session) curves(e *Eval, bins int) {
+// histogram's range, and G's curve, to e. Once stop is closed it gives
+// up between them and reports false: D's score and slope at 400 bins of
+// a keyframe and G at 200 noise values are passes through the nets of a
+// wide design after the evaluation's own, which q need not wait for. A
+// nil stop never stops it.
+func (s *Session) curves(e *Eval, bins int, stop <-chan struct{}) bool {
 	lo, hi := e.Metrics.Hist.Lo, e.Metrics.Hist.Hi
 	w := (hi - lo) / float64(bins)
 	curve := make([]float64, bins)
 	if s.gan.DCurve(curve, lo+w/2, hi-w/2) {
 		e.DCurve = curve
+		if closed(stop) {
+			return false
+		}
 		e.Push = make([]float64, bins)
 		s.gan.DSlope(e.Push, lo+w/2, hi-w/2)
 	} else {
 		e.NoCurve = noCurveReason(s.gan.Config(), "strip")
+	}
+	if closed(stop) {
+		return false
 	}
 	zlo, zhi := s.gan.NoiseRange()
 	zs, xs := make([]float64, gzPoints), make([]float64, gzPoints)
@@ -1819,6 +1831,17 @@ func (s *Session) curves(e *Eval, bins int) {
 		for i := range e.GZ {
 			e.GZ[i] = ZX{zs[i], xs[i]}
 		}
+	}
+	return !closed(stop)
+}
+
+// closed reports whether stop is closed; a nil stop never is.
+func closed(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
 	}
 }
 

@@ -1,0 +1,72 @@
+package session
+
+import (
+	"testing"
+	"time"
+
+	"github.com/ganui/ganui/internal/testdesigns"
+)
+
+// TestCheckGivesUpItsCurvesOnStop: q, come once a check's samples are
+// measured, as the keyframe's D and G curves are about to be drawn (the
+// clock read after the measure closes the quit), gives the check up,
+// nothing of it recorded, as q during the measure does; the check drew
+// the curves, 400 bins of D and 200 noise values through G, passes
+// through a wide design's nets q waited for, and recorded the check.
+// Not stopped, the check is recorded with its curves.
+func TestCheckGivesUpItsCurvesOnStop(t *testing.T) {
+	for _, stop := range []bool{false, true} {
+		s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.keeping = true
+		readings, armed := 0, false
+		now := time.Unix(1_000_000, 0)
+		s.clock = NewClock(func() time.Time {
+			if armed {
+				if readings++; readings == 2 && stop { // t1, after the measure
+					s.stop.Do(func() { close(s.quit) })
+				}
+			}
+			now = now.Add(time.Millisecond)
+			return now
+		})
+		s.setState(Running)
+		s.trainEpoch()
+		evals, frames := s.evals.Len(), len(s.tl.keyframes)
+		armed = true
+		s.check()
+		switch {
+		case stop && (s.evals.Len() != evals || len(s.tl.keyframes) != frames):
+			t.Errorf("q after the measure: the check recorded (%d evaluations, %d keyframes; had %d, %d), its curves drawn", s.evals.Len(), len(s.tl.keyframes), evals, frames)
+		case !stop && (s.evals.Len() != evals+1 || len(s.tl.keyframes) != frames+1):
+			t.Errorf("no q: %d evaluations, %d keyframes after the check; want %d, %d", s.evals.Len(), len(s.tl.keyframes), evals+1, frames+1)
+		case !stop && s.tl.keyframes[len(s.tl.keyframes)-1].Eval.GZ == nil:
+			t.Errorf("no q: the check's keyframe has no G curve")
+		}
+		s.Stop()
+	}
+}
+
+// TestCurvesGiveUpOnStop: curves, told to stop, gives up before D's
+// slope and G's curve and reports false, so that the trainer's
+// evaluation (evaluate) leaves at q without them.
+func TestCurvesGiveUpOnStop(t *testing.T) {
+	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	e := s.eval
+	e.Metrics.Hist.Lo, e.Metrics.Hist.Hi = -1, 1
+	stop := make(chan struct{})
+	if !s.curves(&e, keyBins, stop) || e.GZ == nil {
+		t.Fatalf("stop open: curves reported false or drew no G curve")
+	}
+	e.GZ, e.Push = nil, nil
+	close(stop)
+	if s.curves(&e, keyBins, stop) || e.GZ != nil || e.Push != nil {
+		t.Errorf("stop closed: curves drew D's slope (%v) or G's curve (%v)", e.Push != nil, e.GZ != nil)
+	}
+}
