@@ -479,6 +479,18 @@ func (s *Session) evaluating(final bool, stop <-chan struct{}) {
 // evaluation's, so the run trains and measures as it would without them.
 // Nothing is measured where n is CheckSize or fewer, whose evaluation
 // takes no longer than the measure, nor once stop is closed.
+//
+// It reuses none of the run's work, though its samples are the first
+// CheckSize of the n the evaluation then draws (the same stream): the
+// note must be out before that evaluation begins, and of what it times
+// only the draw is the evaluation's too, whose measures (the sort, KS,
+// W1) are of all n samples; to take the draw's start from the evaluation,
+// engine's EvaluateUntil would draw in two parts and tell Pace between
+// them, to save CheckSize samples of more than CheckSize. Nor may its
+// measure stand as the epoch's check, which the schedule (checkEvery)
+// does not have there: it would add a row to --log and a point to the
+// run's history. Its cost is one check's, once a run, before the first
+// check; a stop gives it up as it gives up a check (measure).
 func (s *Session) evalPace(n int, stop <-chan struct{}) {
 	k := CheckSize(s.gan.Plane() != nil)
 	if n <= k {
