@@ -325,7 +325,9 @@ func TestTildeOfAUserIsSaid(t *testing.T) {
 // so, with the whole path in the home directory, by the rule a flag's
 // --log=~/a.csv is told by (inputfile.TildeLeft), where both said "no
 // such file or directory"; a preset file's directory is not joined
-// before it. A directory ~ there is the name's, and is read.
+// before it. A directory ~ there is the name's, and is read: the working
+// directory's for --set's, the preset file's for the file's, whose name a
+// directory ~ in the working directory alone is not.
 func TestTildeInAPointsTargetIsSaid(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no shell expands ~ there")
@@ -357,6 +359,16 @@ func TestTildeInAPointsTargetIsSaid(t *testing.T) {
 		}
 		if err := os.WriteFile(filepath.Join(dir, "~", "d.csv"), []byte("x,y\n0,0\n1,1\n2,0\n"), 0o644); err != nil {
 			t.Fatal(err)
+		}
+		if dir != "." {
+			continue
+		}
+		// The working directory's ~ is not the preset file's.
+		for _, args := range [][]string{{"--headless", "--preset", "exp/d.json"}, {"--show-preset", "exp/d.json"}} {
+			want := "ganui: " + args[len(args)-2] + ": exp/d.json:1: target \"points(~/d.csv)\": " + says
+			if code, _, stderr := runCLI(t, args...); code != exitUsage || stderr != want {
+				t.Errorf("%q with a directory ~ in the working directory alone: exit %d, stderr\n%s want 2 and\n%s", args, code, stderr, want)
+			}
 		}
 	}
 	for _, args := range [][]string{{"--preset", "ring", "--set", "target=points(~/d.csv)", "--epochs", "2"}, {"--preset", "exp/d.json"}} {

@@ -421,6 +421,51 @@ func AbsPoints(spec string) (string, error) {
 	return Points{Path: abs}.String(), nil
 }
 
+// PointsName refuses the name of the file a points(FILE.csv) target spec
+// reads, before the file is read: spaces around it, a bidirectional
+// formatting character in it, or a ~ no shell expanded; nil for any other
+// name, and for a spec that is no points target. dir is the directory the
+// name is read from, where a directory ~ (or ~name) is the name's
+// (inputfile.TildeLeft): "." for ParsePlane's, --set's and --sweep's
+// target; a preset file's own directory for the name in it
+// (presets.Parse), so that a directory ~ in the working directory is not
+// taken for a name the file's directory has none of.
+func PointsName(dir, spec string) error {
+	path, ok := PointsFile(spec)
+	if !ok {
+		return nil
+	}
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
+	}
+	// Spaces around the path, or a control character in it, are
+	// refused, as in every file's name ganui is given
+	// (inputfile.CheckName): trimmed, points( q.csv) would read q.csv
+	// where the file is " q.csv"; one that begins with a space is
+	// named ./ q.csv.
+	if err := inputfile.CheckName(path); err != nil && strings.TrimSpace(path) != "" {
+		return bad("%v", err)
+	}
+	// The spec is the target's name on the screen and in a preset
+	// file, text that must show as itself, as a preset's name must
+	// (checkLine): a bidirectional formatting character in the
+	// file's name, written raw in the plane's legend, would reorder
+	// what the terminal shows after it.
+	if i := strings.IndexFunc(path, visible.Hidden); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(path[i:])
+		return bad("the file's name holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it, where the screen names the target; rename the file", r, strconv.QuoteRune(r))
+	}
+	path = strings.TrimSpace(path)
+	// A ~ no shell expanded (in --set's value, or a preset file's)
+	// is said, with the file's whole path, by the rule and message a
+	// flag's --log=~/a.csv is told by, where it was "no such file or
+	// directory".
+	if t, ok := inputfile.TildeLeft(dir, path); ok {
+		return bad("%s", t.Say(inputfile.Where{Example: "d.csv", Whole: func(p string) string { return Points{Path: p}.String() }}))
+	}
+	return nil
+}
+
 // MaxPlaneModes is the most modes a ring or a grid may have.
 const MaxPlaneModes = 400
 
@@ -447,31 +492,10 @@ func ParsePlane(spec string) (Plane, error) {
 		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
 	}
 	if path, ok := PointsFile(spec); ok {
-		// Spaces around the path, or a control character in it, are
-		// refused, as in every file's name ganui is given
-		// (inputfile.CheckName): trimmed, points( q.csv) would read q.csv
-		// where the file is " q.csv"; one that begins with a space is
-		// named ./ q.csv.
-		if err := inputfile.CheckName(path); err != nil && strings.TrimSpace(path) != "" {
-			return nil, bad("%v", err)
-		}
-		// The spec is the target's name on the screen and in a preset
-		// file, text that must show as itself, as a preset's name must
-		// (checkLine): a bidirectional formatting character in the
-		// file's name, written raw in the plane's legend, would reorder
-		// what the terminal shows after it.
-		if i := strings.IndexFunc(path, visible.Hidden); i >= 0 {
-			r, _ := utf8.DecodeRuneInString(path[i:])
-			return nil, bad("the file's name holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it, where the screen names the target; rename the file", r, strconv.QuoteRune(r))
+		if err := PointsName(".", spec); err != nil {
+			return nil, err
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
-		// A ~ no shell expanded (in --set's value, or a preset file's)
-		// is said, with the file's whole path, by the rule and message a
-		// flag's --log=~/a.csv is told by, where it was "no such file or
-		// directory".
-		if t, ok := inputfile.TildeLeft(".", path); ok {
-			return nil, bad("%s", t.Say(inputfile.Where{Example: "d.csv", Whole: func(p string) string { return Points{Path: p}.String() }}))
-		}
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if big := (*inputfile.TooLarge)(nil); errors.As(err, &big) {
 			return nil, bad("%v: %s", inputfile.Unnamed(err, path), thinning(path, ceilDiv(big.Size, MaxPointsFile)))

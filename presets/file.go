@@ -236,10 +236,14 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		cfg.Source = "preset file " + file
 	}
 	fromDir := false
+	var err error
 	if seen["target"] {
-		cfg.Target, fromDir = pointsFrom(filepath.Dir(name), cfg.Target)
+		cfg.Target, fromDir, err = pointsFrom(filepath.Dir(name), cfg.Target)
 	}
-	if err := cfg.Validate(); err != nil {
+	if err == nil {
+		err = cfg.Validate()
+	}
+	if err != nil {
 		if fromDir && errors.Is(err, fs.ErrNotExist) {
 			err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory)", err)
 		}
@@ -1024,23 +1028,26 @@ func hex4(digits []byte) rune {
 // would make ganui --preset ~/exp/design.json, naming points(pts.csv)
 // beside it, find no pts.csv anywhere else than in ~/exp. A rooted path (rooted: an absolute one, and on Windows one begun
 // with a separator or a drive), and a file in the working directory (dir
-// "."), keep their spec as written; so does a path with spaces around it,
-// for engine.ParsePlane to refuse as it refuses every other
-// (inputfile.CheckName): joined to the directory, points(x.csv ) of
-// exp/design.json would read exp/x.csv where the same file in the
-// working directory is refused. A path begun with a ~ that no directory
-// ~ beside the file names (inputfile.TildeLeft) keeps it too, for
-// ParsePlane to say that no shell expanded it, where exp/~/d.csv was
-// "no such file or directory".
-func pointsFrom(dir, target string) (string, bool) {
+// "."), keep their spec as written. A name engine.PointsName refuses in
+// dir is an error, a Validate error of the target's as ParsePlane's is,
+// told of the spec as written: spaces around it (joined to the directory,
+// points(x.csv ) of exp/design.json would read exp/x.csv where the same
+// file in the working directory is refused), and a ~ that no directory ~
+// beside the file names (inputfile.TildeLeft), which, kept for ParsePlane,
+// would be judged in the working directory, whose directory ~ would be
+// read as the name's.
+func pointsFrom(dir, target string) (string, bool, error) {
 	path, ok := engine.PointsFile(target)
-	if !ok || path == "" || inputfile.CheckName(path) != nil || rooted(runtime.GOOS, path) || dir == "." {
-		return target, false
+	if !ok {
+		return target, false, nil
 	}
-	if _, left := inputfile.TildeLeft(dir, path); left { // for engine.ParsePlane to say, as written
-		return target, false
+	if err := engine.PointsName(dir, target); err != nil {
+		return target, false, &engine.KeyError{Keys: []string{"target"}, Err: err}
 	}
-	return engine.Points{Path: filepath.Join(dir, path)}.String(), true
+	if strings.TrimSpace(path) == "" || rooted(runtime.GOOS, path) || dir == "." {
+		return target, false, nil
+	}
+	return engine.Points{Path: filepath.Join(dir, path)}.String(), true, nil
 }
 
 // rooted reports whether path, on the system goos (runtime.GOOS), is

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -899,6 +900,62 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	load(saved, "points("+filepath.Join(exp, "pts.csv")+")")
 }
 
+// TestPointsTildeIsTheFiles: a preset file's points(~/d.csv) is judged in
+// the file's directory, where the rest of its relative path is read: a
+// directory ~ beside the file is the name's, and read; where there is none
+// the name is refused as one whose ~ no shell expanded, whatever the
+// working directory holds, where a directory ~ there was read silently as
+// the name's. A name refused is told as the file writes it, the bidirectional
+// formatting character too, not joined to the file's directory.
+func TestPointsTildeIsTheFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	t.Setenv("HOME", "/home/ada")
+	root := t.TempDir()
+	t.Chdir(root)
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const points = "x,y\n0,0\n1,1\n2,0\n"
+	write(filepath.Join("~", "d.csv"), points) // the working directory's ~, not the file's
+	write(filepath.Join("exp", "d.json"), `{"base": "ring", "target": "points(~/d.csv)"}`)
+	write(filepath.Join("exp", "bidi.json"), "{\"base\": \"ring\", \"target\": \"points(x\u202e.csv)\"}")
+	write("here.json", `{"base": "ring", "target": "points(~/d.csv)"}`)
+
+	const says = `~/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/d.csv)`
+	for path, want := range map[string]string{
+		filepath.Join("exp", "d.json"):    filepath.Join("exp", "d.json") + `:1: target "points(~/d.csv)": ` + says,
+		filepath.Join("exp", "bidi.json"): filepath.Join("exp", "bidi.json") + `:1: target "points(x\u202e.csv)": the file's name holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it, where the screen names the target; rename the file`,
+	} {
+		if cfg, err := Load(path); err == nil || err.Error() != want {
+			t.Errorf("Load(%s), a directory ~ in the working directory alone: target %q, %v; want %s", path, cfg.Target, err, want)
+		}
+	}
+	// The working directory is the file's: its ~ is the name's.
+	if cfg, err := Load("here.json"); err != nil || cfg.Target != "points(~/d.csv)" {
+		t.Errorf("Load(here.json) beside a directory ~: target %q, %v; want points(~/d.csv)", cfg.Target, err)
+	}
+	// A directory ~ beside the file is the name's, read from there.
+	write(filepath.Join("exp", "~", "d.csv"), points)
+	want := "points(" + filepath.Join("exp", "~", "d.csv") + ")"
+	if cfg, err := Load(filepath.Join("exp", "d.json")); err != nil || cfg.Target != want {
+		t.Errorf("Load(exp/d.json) with a directory exp/~: target %q, %v; want %s", cfg.Target, err, want)
+	}
+	if err := os.RemoveAll("~"); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err := Load(filepath.Join("exp", "d.json")); err != nil || cfg.Target != want {
+		t.Errorf("Load(exp/d.json) with a directory exp/~ alone: target %q, %v; want %s", cfg.Target, err, want)
+	}
+}
+
 // TestRootedPaths: a points path that is rooted on its system is not joined to
 // a preset file's directory. On Windows that takes in more than filepath.IsAbs
 // does: a path begun with a separator (\data\x.csv, the current drive's root)
@@ -939,7 +996,7 @@ func TestRootedPaths(t *testing.T) {
 	}
 	root := string(filepath.Separator) + "x.csv"
 	for path, want := range map[string]string{abs: abs, root: root, "x.csv": filepath.Join("exp", "x.csv")} {
-		if got, _ := pointsFrom("exp", "points("+path+")"); got != "points("+want+")" {
+		if got, _, _ := pointsFrom("exp", "points("+path+")"); got != "points("+want+")" {
 			t.Errorf("pointsFrom(exp, points(%s)) = %s, want points(%s)", path, got, want)
 		}
 	}
