@@ -545,3 +545,55 @@ func TestCoincidingSeedsToldApart(t *testing.T) {
 		t.Errorf("the panel's text %q does not say the seeds coincide", texts)
 	}
 }
+
+// TestCoincidingSeedCurvesSaidInTheKey: seeds whose lines lie one on
+// another at every check, within a line's width (vanilla --set
+// target=normal(50,1) --epochs 100 --seeds 1-3, every KS 1 at every
+// check), are named in one entry of the key, "seeds 1,3-4 coincide", in
+// the pen of the line drawn on top, where the key named each seed in a pen
+// of its own and one line alone was seen; a seed whose line leaves theirs
+// at one check, seen there, keeps its own entry.
+func TestCoincidingSeedCurvesSaidInTheKey(t *testing.T) {
+	s := Seeds{Title: "vanilla · 100 epochs", YLabel: "KS", YMost: 1, Floor: engine.KSNoiseFloor(10000), FloorLabel: "noise floor at 10,000 samples"}
+	var epochs []float64
+	for e := 10; e <= 100; e += 10 {
+		epochs = append(epochs, float64(e))
+	}
+	line := func(v float64) []float64 {
+		vs := make([]float64, len(epochs))
+		for i := range vs {
+			vs[i] = v
+		}
+		return vs
+	}
+	apart := line(1)
+	apart[4] = 0.95 // seen below the others at epoch 50
+	for i, vs := range [][]float64{line(1), apart, line(1), line(0.998)} {
+		s.Runs = append(s.Runs, SeedRun{Seed: uint64(i + 1), Epochs: epochs, Values: vs, Final: vs[len(vs)-1]})
+	}
+	s.Median, s.MedianLabel, s.FinalTitle = finalMedian(s.Runs, "KS")
+	panels, areas, keys, err := seedsLayout(draw.New(vgimg.New(11*vg.Inch, 5*vg.Inch)), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	c := draw.Canvas{Canvas: rec, Rectangle: areas[0].Rectangle}
+	panels[0].Draw(c)
+	keys[0].draw(panels[0], c)
+	var texts []string
+	for _, a := range rec.Actions {
+		if a, ok := a.(*recorder.FillString); ok {
+			texts = append(texts, a.String)
+		}
+	}
+	for _, want := range []string{"seeds 1,3-4 coincide", "seed 2"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("the panel's texts %q: no %q", texts, want)
+		}
+	}
+	for _, hidden := range []string{"seed 1", "seed 3", "seed 4"} {
+		if slices.Contains(texts, hidden) {
+			t.Errorf("the key names %q apart, a line of its own that lies under another's: %q", hidden, texts)
+		}
+	}
+}
