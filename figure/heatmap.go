@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 )
 
@@ -28,7 +29,7 @@ type Heatmap struct {
 	XKey, YKey string   // the settings along the axes
 	X, Y       []string // their values, as the tick labels
 	// Z[j][i] is the value at Y[j], X[i]; NaN where there is none (every
-	// seed diverged, or none ran), drawn dark grey.
+	// seed diverged, or none ran), drawn white, hatched (noValueHatch).
 	Z [][]float64
 	// ZLabel names the value, e.g. "median KS": a distance to the
 	// target, lower the better, as the colour bar says under its name.
@@ -51,11 +52,10 @@ type grid struct{ h *Heatmap }
 func (g grid) Dims() (c, r int) { return len(g.h.X), len(g.h.Y) }
 
 // Z is the value of a cell, NaN for any that is not finite: gonum's heat
-// map fills NaN with no value's grey (drawHeatmap), as the cell's text
-// and the README say, but ±Inf with its Overflow and Underflow colours,
-// which ganui leaves unset: a sweep whose every run gave a sliced W1 of
-// +Inf would leave its cell unpainted, under the white text of a grey
-// one.
+// map fills NaN with no value's white (noValue), under its hatching, as
+// the cell's text and the docs say, but ±Inf with its Overflow and
+// Underflow colours, which ganui leaves unset: a sweep whose every run
+// gave a sliced W1 of +Inf would leave its cell unpainted.
 func (g grid) Z(c, r int) float64 {
 	if v := g.h.Z[r][c]; finite(v) {
 		return v
@@ -165,6 +165,8 @@ func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barAr
 	hm.Min, hm.Max = lo, hi
 	hm.NaN = noValue
 	p.Add(hm)
+	hatch := &noValueHatch{}
+	p.Add(hatch)
 	p.X.Tick.Marker = categories(h.X)
 	p.Y.Tick.Marker = categories(h.Y)
 	p.X.Padding, p.Y.Padding = 0, 0
@@ -181,8 +183,12 @@ func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barAr
 			}
 			xys = append(xys, plotter.XY{X: float64(i), Y: float64(j)})
 			labels = append(labels, cellText(v, note))
+			if !finite(v) {
+				hatch.cells = append(hatch.cells, len(xys)-1)
+			}
 		}
 	}
+	hatch.xys = xys
 	cells, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
 	if err != nil {
 		return nil, nil, mapArea, barArea, err
@@ -226,10 +232,60 @@ func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barAr
 			cells.TextStyle[i].Font.Size = size
 		}
 		p.Add(cells)
+		hatch.text = cells
 	} else { // the colour bar gives the scale, the sweep's rows each value
 		p.Title.Text += " — cells too narrow for their values"
 	}
 	return p, bar, mapArea, barArea, nil
+}
+
+// noValueHatch hatches the heat map's cells with no value, over their
+// white (noValue): lines across each at 45°, hatchGap apart, in
+// hatchInk, cleared to white under the cell's words where the cells are
+// written in (text; nil where they are too narrow). A flat fill is a
+// value of the scale in grey print: the dark grey these cells were
+// filled with, #505050, is the scale's grey at 0.73 of its range,
+// between its dark reds (TestHeatmapNoValueSurvivesGreyPrint).
+type noValueHatch struct {
+	cells []int           // the cells with no value, by their place in xys
+	xys   plotter.XYs     // every cell's centre, in text's order
+	text  *plotter.Labels // the cells' words, each at its cell's centre
+}
+
+// hatchGap is how far apart a no-value cell's hatching lies, across its
+// lines; hatchInk and hatchWidth are their colour and pen, the grey of
+// words that say what the numbers are.
+var (
+	hatchGap   = vg.Points(6)
+	hatchInk   = paper(palette.Muted)
+	hatchWidth = vg.Points(0.8)
+)
+
+func (n *noValueHatch) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	pen := draw.LineStyle{Color: hatchInk, Width: hatchWidth}
+	// The lines y = x − b, b a multiple of step along x, the same for
+	// every cell, so that the hatching of cells side by side runs on.
+	step := hatchGap * math.Sqrt2
+	for _, k := range n.cells {
+		at := n.xys[k]
+		x0, x1 := trX(at.X-0.5), trX(at.X+0.5)
+		y0, y1 := trY(at.Y-0.5), trY(at.Y+0.5)
+		for b := vg.Length(math.Ceil(float64((x0-y1)/step))) * step; b <= x1-y0; b += step {
+			if lo, hi := max(x0, y0+b), min(x1, y1+b); lo < hi {
+				c.StrokeLine2(pen, lo, lo-b, hi, hi-b)
+			}
+		}
+	}
+	if n.text == nil {
+		return
+	}
+	c.SetColor(noValue)
+	for _, k := range n.cells {
+		at, room := n.xys[k], vg.Point{X: vg.Points(2), Y: vg.Points(2)}
+		box := n.text.TextStyle[k].Rectangle(n.text.Labels[k]).Add(vg.Point{X: trX(at.X), Y: trY(at.Y)})
+		c.Fill(vg.Rectangle{Min: box.Min.Sub(room), Max: box.Max.Add(room)}.Path())
+	}
 }
 
 // heatGap is the room a heat map leaves between the figure's title and

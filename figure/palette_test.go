@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"slices"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
@@ -516,6 +518,87 @@ func TestHeatScaleOneWay(t *testing.T) {
 		}
 		if d := ls[0] - ls[steps]; d < 50 {
 			t.Errorf("%s: the scale's best end is L* %.1f, its worst %.1f: under 50 apart", eye.Name, ls[0], ls[steps])
+		}
+	}
+}
+
+// greyOf is c as grey print takes it, its luma (ITU-R BT.601, on the
+// colour's own sRGB values, as a printer's or an image editor's greyscale
+// reads them), 0 to 255.
+func greyOf(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	return (0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)) / 0x101
+}
+
+// TestHeatmapNoValueSurvivesGreyPrint: printed in grey, the heat map's
+// scale still runs one way, lighter to darker from best to worst, every
+// cell of a value a flat grey of its own; and a cell with no value (every
+// seed diverged, none finished) reads as none of them: hatched, dark lines
+// on white, where a flat grey is a value of the scale, not a mark of none.
+// It was filled #505050, grey 80, the grey the scale gives at 0.73 of its
+// range, between its dark reds: `wgan-gp --set d_opt=sgd --set g_opt=sgd
+// --epochs 200 --sweep d_lr=0.001,0.01,0.1 --sweep g_lr=0.01,0.1,0.2
+// --seed 2` put its diverged cell, so filled, beside a KS of 0.876 and one
+// of 0.781, the three alike in grey print, the word "diverged" alone
+// telling it, and nothing where the cells are too narrow for words.
+func TestHeatmapNoValueSurvivesGreyPrint(t *testing.T) {
+	cm := heatScale(0, 1)
+	var greys []float64
+	for i := 0; i <= 256; i++ {
+		c, err := cm.At(float64(i) / 256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if greys = append(greys, greyOf(c)); i > 0 && greys[i] >= greys[i-1] {
+			t.Errorf("in grey print the scale goes from %.1f to %.1f at %.3f of its range: not lighter to darker one way", greys[i-1], greys[i], float64(i)/256)
+		}
+	}
+
+	h := Heatmap{
+		Title: "t", XKey: "d_lr", YKey: "g_lr", X: []string{"1e-3", "1e-2", "0.1"}, Y: []string{"1e-2", "0.1", "0.2"},
+		Z:      [][]float64{{0.572, 0.301, 0.169}, {0.582, 0.781, 0.161}, {0.333, 0.876, math.NaN()}},
+		ZLabel: "KS", ZLimits: [2]float64{0, 1},
+		Notes: [][]string{{"", "", ""}, {"", "", ""}, {"", "", "diverged"}},
+	}
+	const w, hi = 7.5 * vg.Inch, 6 * vg.Inch
+	c := vgimg.NewWith(vgimg.UseWH(w, hi), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+	if err := drawHeatmap(draw.New(c), h); err != nil {
+		t.Fatal(err)
+	}
+	img := c.Image()
+	p, _, mapArea, _, err := heatmapLayout(draw.New(vgimg.NewWith(vgimg.UseWH(w, hi), vgimg.UseDPI(dpi))), h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.DataCanvas(mapArea)
+	cw, ch := (d.Max.X-d.Min.X)/3, (d.Max.Y-d.Min.Y)/3
+	// corner is the greys of the pixels of a square in cell (i, j)'s
+	// lower left corner, a fifth of the cell wide, clear of its text and
+	// its edges.
+	corner := func(i, j int) []float64 {
+		px := func(l vg.Length) int { return int(math.Round(float64(l.Dots(dpi)))) }
+		x0, y0 := d.Min.X+vg.Length(i)*cw+cw/20, d.Min.Y+vg.Length(j)*ch+ch/20
+		var gs []float64
+		for x := px(x0); x < px(x0+cw/5); x++ {
+			for y := px(hi - y0 - ch/5); y < px(hi-y0); y++ {
+				gs = append(gs, greyOf(img.At(x, y)))
+			}
+		}
+		return gs
+	}
+	for j, row := range h.Z {
+		for i, v := range row {
+			gs := corner(i, j)
+			lo, top := slices.Min(gs), slices.Max(gs)
+			if !math.IsNaN(v) {
+				if top-lo > 4 {
+					t.Errorf("the cell of %v is no flat grey: %.0f to %.0f", v, lo, top)
+				}
+				continue
+			}
+			if top-lo < 60 {
+				t.Errorf("the cell of no value is a flat grey of %.0f to %.0f in grey print, the scale's at %.2f of its range: it reads as a value", lo, top, float64(slices.IndexFunc(greys, func(g float64) bool { return g <= top }))/256)
+			}
 		}
 	}
 }

@@ -118,6 +118,7 @@ func heatScale(lo, hi float64) plotpalette.ColorMap {
 // most: ColorBrewer's YlOrRd of nine classes.
 var heatStops = []string{"#FFFFCC", "#FFEDA0", "#FED976", "#FEB24C", "#FD8D3C", "#FC4E2A", "#E31A1C", "#BD0026", "#800026"}
 
-// noValue fills the heat map's cells with no value: a dark grey, no
-// colour of the scale.
-var noValue = color.RGBA{R: 0x50, G: 0x50, B: 0x50, A: 0xff}
+// noValue fills the heat map's cells with no value: the paper's white,
+// under their hatching (noValueHatch), where a dark grey, no colour of the
+// scale, was one of its greys in grey print.
+var noValue = white
