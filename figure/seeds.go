@@ -43,6 +43,12 @@ type Seeds struct {
 	// names it. NaN for none.
 	Floor      float64
 	FloorLabel string
+	// CheckFloor is the measure's noise floor at a check's sample size,
+	// the one the seeds' curves, of the checks, read against, drawn
+	// dashed under them; CheckFloorLabel names it. With no label, the
+	// curves read against Floor.
+	CheckFloor      float64
+	CheckFloorLabel string
 }
 
 // SeedRun is one seed's run: its measure at each check (Epochs and
@@ -292,28 +298,45 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 		s.Floor = math.NaN()
 		over.Title.Text += " · no finite values"
 	}
+	// The curves are the checks', of fewer samples than the final
+	// values (2,000 against 10,000 in one dimension), and read against
+	// the floor of their own size: against the final values', 0.014,
+	// vanilla's seeds 1 and 2, at the floor on the right at 0.009 and
+	// 0.015, end their curves at 0.039 and 0.021, above a floor a check's
+	// sample does not come down to; the check's, 0.030, lies between.
+	overFloor, overLabel := s.Floor, s.FloorLabel
+	if s.CheckFloorLabel != "" {
+		overFloor, overLabel = s.CheckFloor, s.CheckFloorLabel
+	}
+	if !measured {
+		overFloor = math.NaN()
+	}
+	floorStyle := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
 	if finite(s.Floor) {
-		floor := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
-		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floor); err != nil {
+		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floorStyle); err != nil {
 			return nil, nil, nil, err
 		}
-		if lo <= hi {
-			span = plotter.XYs{{X: over.X.Min, Y: 0}, {X: over.X.Max, Y: 0}}
-			if err := level(over, &overKey, s.Floor, s.FloorLabel, floor); err != nil {
-				return nil, nil, nil, err
-			}
+	}
+	if finite(overFloor) && lo <= hi {
+		span = plotter.XYs{{X: over.X.Min, Y: 0}, {X: over.X.Max, Y: 0}}
+		if err := level(over, &overKey, overFloor, overLabel, floorStyle); err != nil {
+			return nil, nil, nil, err
 		}
 	}
 	floor := plotter.XYs{{Y: s.Floor}}
 	if !finite(s.Floor) {
 		floor = nil
 	}
+	overFloors := plotter.XYs{{Y: overFloor}}
+	if !finite(overFloor) {
+		overFloors = nil
+	}
 	// One measure, one scale: both panels run to the higher of their
 	// tops, so that a seed's final value reads against the lines beside
 	// it, where the lines' panel ran to 1 and the final values' to 0.83
 	// (vanilla, 2,000 epochs, seeds 1-4), a final KS of 0.79 standing as
 	// high as the lines' 0.95.
-	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, floor), measureTop(s.YMost, finals, partial, floor)
+	over.Y.Max, final.Y.Max = measureTop(s.YMost, all, overFloors), measureTop(s.YMost, finals, partial, floor)
 	// (cmp.Compare orders a NaN, a panel with nothing drawn, under all.)
 	if top := slices.MaxFunc([]float64{over.Y.Max, final.Y.Max}, cmp.Compare[float64]); finite(top) {
 		over.Y.Max, final.Y.Max = top, top
@@ -538,7 +561,8 @@ const notFinished = "not finished"
 
 // FromSeeds turns a --seeds batch's runs into its figure: each run's
 // measure (KS, or sliced W1 on a 2-D target) at its checks and at its
-// end, and the floor at its final evaluation's sample size; a seed a
+// end, and the floors at its final evaluation's sample size and at a
+// check's, which the curves read against; a seed a
 // stop interrupted is drawn to where it stopped, and one it kept from
 // starting named with no values, "not finished". Its title
 // names the design, the plan and the target as a sweep's does, the seeds
@@ -568,11 +592,20 @@ func FromSeeds(res session.BatchResult) Seeds {
 		Floor:      engine.KSNoiseFloor(res.Samples),
 		FloorLabel: "noise floor at " + numtext.Count(res.Samples, "sample"),
 	}
+	check := session.CheckSize(res.Measure == "sw1")
+	s.CheckFloor, s.CheckFloorLabel = engine.KSNoiseFloor(check), "noise floor of a check's "+numtext.Count(check, "sample")
 	if res.Measure == "sw1" {
 		s.Floor = math.NaN()
 		for _, r := range res.Runs {
 			if p := r.Metrics.Plane; p != nil && r.State != session.Diverged {
 				s.Floor = p.SW1Floor
+				break
+			}
+		}
+		s.CheckFloor = math.NaN()
+		for _, r := range res.Runs {
+			if r.CheckNoise.SW1 > 0 {
+				s.CheckFloor = r.CheckNoise.SW1
 				break
 			}
 		}

@@ -597,3 +597,41 @@ func TestCoincidingSeedCurvesSaidInTheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsCurvesReadAgainstACheckFloor: the seeds' curves, of the
+// checks' 2,000 samples, are drawn against the noise floor at that size,
+// named so, and the final values against the floor at theirs: vanilla's
+// seeds at the floor on the right, 0.009 and 0.015 at 10,000 samples,
+// end their curves at 0.039 and 0.021, which read against 0.014 as a floor
+// never reached. On a plane, SW1's floor at a check's 2,500 samples.
+func TestSeedsCurvesReadAgainstACheckFloor(t *testing.T) {
+	res := session.BatchResult{
+		Preset: "vanilla", Epochs: 200, Target: "normal(4,1.25)", Seeds: []uint64{1, 2}, Samples: 10000, Measure: "ks",
+		Runs: []session.Result{
+			{Seed: 1, State: session.Done, Metrics: engine.Metrics{KS: 0.009},
+				Evals: []session.EvalPoint{{Epoch: 100, KS: 0.5}, {Epoch: 200, KS: 0.025}}},
+			{Seed: 2, State: session.Done, Metrics: engine.Metrics{KS: 0.015},
+				Evals: []session.EvalPoint{{Epoch: 100, KS: 0.6}, {Epoch: 200, KS: 0.035}}},
+		},
+	}
+	s := FromSeeds(res)
+	if s.CheckFloor != engine.KSNoiseFloor(2000) || s.CheckFloorLabel != "noise floor of a check's 2,000 samples" {
+		t.Errorf("the curves' floor %v %q, want a check's, %v", s.CheckFloor, s.CheckFloorLabel, engine.KSNoiseFloor(2000))
+	}
+	var svg bytes.Buffer
+	if err := EncodeSeeds(&svg, "svg", s); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, svg.Bytes())
+	hasAll(t, texts, "noise floor of a check's 2,000 samples", "noise floor at 10,000 samples")
+	if n := strings.Count(strings.Join(texts, "\n"), "noise floor at 10,000 samples"); n != 1 {
+		t.Errorf("the final values' floor named %d times, want once, in their panel's key alone", n)
+	}
+
+	plane := session.BatchResult{Preset: "ring", Epochs: 200, Seeds: []uint64{1}, Samples: 300, Measure: "sw1",
+		Runs: []session.Result{{Seed: 1, State: session.Done, CheckNoise: session.EvalPoint{SW1: 0.02},
+			Metrics: engine.Metrics{Plane: &engine.PlaneMetrics{SW1: 0.1, SW1Floor: 0.05}}}}}
+	if p := FromSeeds(plane); p.Floor != 0.05 || p.CheckFloor != 0.02 || p.CheckFloorLabel != "noise floor of a check's 2,500 samples" {
+		t.Errorf("a plane's floors: final %v, the curves' %v %q; want 0.05, 0.02 at a check's 2,500 samples", p.Floor, p.CheckFloor, p.CheckFloorLabel)
+	}
+}

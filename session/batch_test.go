@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/ganui/ganui/internal/numtext"
+	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -743,5 +744,37 @@ func TestResultKeepsItsChecks(t *testing.T) {
 		if r.Evals[i].Epoch <= r.Evals[i-1].Epoch {
 			t.Errorf("evals out of order: %+v", r.Evals)
 		}
+	}
+}
+
+// TestResultGivesTheChecksFloor: a run's Result carries the noise floor
+// its checks read against, at a check's size (CheckSize), not at its
+// final evaluation's --samples: a --seeds figure draws the checks' curves
+// against it, where against the final line's floor at 10,000 samples,
+// 0.014, vanilla's curves at the floor end at 0.039 and 0.021, above a line
+// a check's 2,000 samples cannot come down to. On a plane, SW1's floor
+// at a check's 2,500.
+func TestResultGivesTheChecksFloor(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 20
+	res, err := RunSeeds(context.Background(), Options{Config: cfg, Samples: 300}, []uint64{1}, 1, io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Runs[0].CheckNoise.KS, engine.KSNoiseFloor(CheckSize(false)); got != want {
+		t.Errorf("a line's run: its checks' KS floor %v, want %v, at a check's %d samples", got, want, CheckSize(false))
+	}
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring.Epochs = 2
+	res, err = RunSeeds(context.Background(), Options{Config: ring, Samples: 300}, []uint64{1}, 1, io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Runs[0]
+	if r.Metrics.Plane == nil || r.CheckNoise.SW1 <= 0 || r.CheckNoise.SW1 >= r.Metrics.Plane.SW1Floor {
+		t.Errorf("a plane's run: its checks' SW1 floor %v, want the floor at a check's 2,500 samples, under that of its final 300", r.CheckNoise.SW1)
 	}
 }

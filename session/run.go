@@ -84,6 +84,11 @@ type Result struct {
 	// epoch: the run's quality over its epochs, which a --seeds batch's
 	// figure draws a curve of for each seed.
 	Evals []EvalPoint
+	// CheckNoise is each measure's noise floor at a check's sample size
+	// (Snapshot.CheckNoise), what Evals' checks read against: the
+	// final line's floor is at Samples, which a check's 2,000 (2,500 on
+	// a plane) do not come down to.
+	CheckNoise EvalPoint
 	// Findings is the diagnosis as the run ended, of Metrics and D's
 	// averaged losses: what the screen's diagnosis would say of it.
 	Findings []Finding
@@ -849,6 +854,7 @@ func (s *Session) result(stop <-chan struct{}, measured *engine.Metrics) Result 
 	}
 	r.Pending = s.pending(r.Findings, r.Epochs)
 	r.Evals = s.evals.Points(make([]EvalPoint, 0, s.evals.Len()+1))
+	r.CheckNoise = s.checkNoise()
 	if n := len(r.Evals); !r.Earlier && (n == 0 || r.Evals[n-1].Epoch < r.Epochs) { // a given-up final evaluation adds none
 		r.Evals = append(r.Evals, evalPoint(r.Epochs, r.Metrics))
 	}
