@@ -62,7 +62,7 @@ func TestFirstLineNote(t *testing.T) {
 		{1, 0, 1_000_000_000, 10 * time.Second, "epoch 1 took 10.0 s to train, so the final line, at epoch 1,000,000,000, comes in about 317 years; --every 6 prints one about every minute"},
 		{1, 500, 1_000_000_000, 30 * time.Second, "epoch 1 took 30.0 s to train, so the first progress line, at epoch 500, comes in about 4 hours, and the plan's end, epoch 1,000,000,000, in about 951 years; --every 2 prints one about every minute"},
 	} {
-		if got := firstLineNote(c.epoch, c.took, c.every, c.plan); got != c.want {
+		if got := firstLineNote(c.epoch, c.took, 0, c.every, c.plan); got != c.want {
 			t.Errorf("epoch %d of %d, --every %d, took %v:\n got %q\nwant %q", c.epoch, c.plan, c.every, c.took, got, c.want)
 		}
 	}
@@ -119,7 +119,7 @@ func TestBatchLineNote(t *testing.T) {
 		{"batch", []int{500, 500}, 1, 1, 100 * time.Millisecond, ""},
 		{"batch", []int{1e9, 1e9, 1e9, 1e9}, 1, 1, 3 * time.Second, "the first run's epoch 1 took 3.0 s to train, so its final line, at epoch 1,000,000,000, comes in about 95 years, and the batch's end, 4 runs 1 at a time, in about 380 years"},
 	} {
-		if got := batchLineNote(c.of, 1, c.took, c.plans, c.jobs, c.first); got != c.want {
+		if got := batchLineNote(c.of, 1, c.took, 0, c.plans, c.jobs, c.first); got != c.want {
 			t.Errorf("%s of %v, %d at a time, took %v:\n got %q\nwant %q", c.of, c.plans, c.jobs, c.took, got, c.want)
 		}
 	}
@@ -278,7 +278,7 @@ func FuzzSlowNotes(f *testing.F) {
 		}
 		wait := new(big.Int).Mul(big.NewInt(int64(next-epoch)), big.NewInt(took))
 		slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0 && !(every > 0 && epoch%every == 0)
-		note := firstLineNote(epoch, d, every, plan)
+		note := firstLineNote(epoch, d, 0, every, plan)
 		if (note != "") != slow {
 			t.Fatalf("epoch %d of %d, --every %d, took %v: the line is %v ns away, note %q", epoch, plan, every, d, wait, note)
 		}
@@ -286,7 +286,7 @@ func FuzzSlowNotes(f *testing.F) {
 			t.Fatalf("epoch %d of %d, --every %d, took %v: %q names a wait under a minute, or a number not one", epoch, plan, every, d, note)
 		}
 		plans := slices.Repeat([]int{plan}, runs)
-		note = batchLineNote("batch", 1, d, plans, jobs, 1)
+		note = batchLineNote("batch", 1, d, 0, plans, jobs, 1)
 		wait = new(big.Int).Mul(big.NewInt(int64(plan-1)), big.NewInt(took))
 		if slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0; (note != "") != slow {
 			t.Fatalf("batch of %d runs of %d, took %v: the line is %v ns away, note %q", runs, plan, d, wait, note)
@@ -295,4 +295,25 @@ func FuzzSlowNotes(f *testing.F) {
 			t.Fatalf("batch of %d runs of %d, took %v: %q names a wait under a minute, or a number not one", runs, plan, d, note)
 		}
 	})
+}
+
+// TestWarmupEpochForetellsNoWait: a first epoch of D's warm-up (wgan's
+// 100 D steps, where the epochs after it have 5) tells the waits at the
+// pace of the epochs to come, session.Pace.Each, and says so, where it
+// foretold them at its own: `ganui --headless --preset wgan --every 0`
+// said "the final line, at epoch 10,000, comes in about 14 minutes" and
+// printed it in 40 s; at --set d_lr=10 --set g_lr=0.1 --epochs 600,
+// "comes in about a minute", in 4 s.
+func TestWarmupEpochForetellsNoWait(t *testing.T) {
+	if got := firstLineNote(1, 120*time.Millisecond, 7*time.Millisecond, 0, 600); got != "" {
+		t.Errorf("wgan's 600 epochs at 7 ms each after a warm-up epoch of 0.12 s: %q, want no note, the line 4 s away", got)
+	}
+	want := "epoch 1, of D's warm-up, took 2.0 s to train, the epochs after it about 0.1 s each, so the final line, at epoch 10,000, comes in about 22 minutes; --every 461 prints one about every minute"
+	if got := firstLineNote(1, 2*time.Second, 130*time.Millisecond, 0, 10000); got != want {
+		t.Errorf("a slow warm-up epoch:\n got %q\nwant %q", got, want)
+	}
+	want = "the first run's epoch 1, of D's warm-up, took 2.0 s to train, the epochs after it about 0.1 s each, so its final line, at epoch 10,000, comes in about 22 minutes, and the batch's end, 4 runs 2 at a time, in about 43 minutes"
+	if got := batchLineNote("batch", 1, 2*time.Second, 130*time.Millisecond, []int{10000, 10000, 10000, 10000}, 2, 1); got != want {
+		t.Errorf("a batch's slow warm-up epoch:\n got %q\nwant %q", got, want)
+	}
 }

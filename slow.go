@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -32,8 +33,16 @@ var slowLineAfter = time.Minute
 // 500, comes in about 43 minutes, and the plan's end, epoch 10,000, in
 // about 14 hours; --every 11 prints one about every minute". "" where the
 // line comes sooner. The first epoch's pace is what the run knows; the
-// evaluations add to it.
-func firstLineNote(epoch int, took time.Duration, every, plan int) string {
+// evaluations add to it. Each is an epoch to come's time at that pace
+// (session.Pace.Each), the waits' measure: took's, but for a D with a
+// warm-up, whose first epoch's 100 steps (wgan's) foretold the 5 of
+// the epochs after it at twenty times their time; the note then says
+// so, "epoch 1, of D's warm-up, took 2.0 s to train, the epochs after
+// it about 0.1 s each, so …".
+func firstLineNote(epoch int, took, each time.Duration, every, plan int) string {
+	if each <= 0 {
+		each = took
+	}
 	next, what := plan, "the final line"
 	if every > 0 && epoch%every == 0 {
 		return "" // its line is printed now
@@ -41,16 +50,17 @@ func firstLineNote(epoch int, took time.Duration, every, plan int) string {
 	if every > 0 && (epoch/every+1)*every < plan {
 		next, what = (epoch/every+1)*every, "the first progress line"
 	}
-	line := lineAhead{what, next, float64(next-epoch) * float64(took)}
+	line := lineAhead{what, next, float64(next-epoch) * float64(each)}
 	end := lineAhead{}
 	if next < plan {
-		end = lineAhead{"the plan's end", plan, float64(plan-epoch) * float64(took)}
+		end = lineAhead{"the plan's end", plan, float64(plan-epoch) * float64(each)}
 	}
 	note := lineNote("", epoch, took, line, end)
 	if note == "" {
 		return ""
 	}
-	if k := int(time.Minute / took); k >= 1 && k < next-epoch {
+	note = warmupSaid(note, took, each)
+	if k := int(time.Minute / each); k >= 1 && k < next-epoch {
 		note += fmt.Sprintf("; --every %s prints one about every minute", numtext.FormatInt(k))
 	}
 	return note
@@ -68,10 +78,14 @@ func firstLineNote(epoch int, took time.Duration, every, plan int) string {
 // about 81 hours". A sweep's cells train at paces of their own, which
 // its end is told in the first's of: "…, and the sweep's end, 24 runs 2
 // at a time, in about 9 days if every cell trains at this pace". A
-// batch prints no progress lines, so no --every is offered.
-func batchLineNote(of string, epoch int, took time.Duration, plans []int, jobs, first int) string {
-	ends := batchEnds(plans, jobs, took)
-	done := float64(epoch) * float64(took) // the first runs' epochs trained by now
+// batch prints no progress lines, so no --every is offered. Each is
+// firstLineNote's, the waits' measure.
+func batchLineNote(of string, epoch int, took, each time.Duration, plans []int, jobs, first int) string {
+	if each <= 0 {
+		each = took
+	}
+	ends := batchEnds(plans, jobs, each)
+	done := float64(epoch) * float64(each) // the first runs' epochs trained by now
 	line := lineAhead{"its final line", plans[0], ends[0] - done}
 	switch {
 	case of == "sweep" && first > 1:
@@ -83,7 +97,7 @@ func batchLineNote(of string, epoch int, took time.Duration, plans []int, jobs, 
 	if len(plans) > first {
 		end = lineAhead{fmt.Sprintf("the %s's end, %s %d at a time", of, numtext.Count(len(plans), "run"), min(jobs, len(plans))), 0, slices.Max(ends) - done}
 	}
-	note := lineNote("the first run's ", epoch, took, line, end)
+	note := warmupSaid(lineNote("the first run's ", epoch, took, line, end), took, each)
 	if note != "" && end.what != "" && of == "sweep" {
 		note += " if every cell trains at this pace"
 	}
@@ -100,7 +114,7 @@ func runPace(w io.Writer) func(session.Pace) {
 	return func(p session.Pace) {
 		switch {
 		case !p.Evaluating:
-			if note := firstLineNote(p.Epoch, p.Took, p.Every, p.Plan); note != "" {
+			if note := firstLineNote(p.Epoch, p.Took, p.Each, p.Every, p.Plan); note != "" {
 				fmt.Fprintln(w, "ganui: note: "+note)
 			}
 		case !told:
@@ -122,7 +136,7 @@ func batchPace(w io.Writer, of string, plans []int, jobs, first int) func(sessio
 	var told atomic.Bool
 	return func(p session.Pace) {
 		if !p.Evaluating {
-			if note := batchLineNote(of, p.Epoch, p.Took, plans, jobs, first); note != "" {
+			if note := batchLineNote(of, p.Epoch, p.Took, p.Each, plans, jobs, first); note != "" {
 				fmt.Fprintln(w, "ganui: note: "+note)
 			}
 			return
@@ -206,6 +220,19 @@ func evalNote(n int, final bool, about time.Duration, lastShown bool) string {
 		after = "each progress line after it, the final line giving the last one's measures"
 	}
 	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for %s", numtext.Count(n, "sample"), roughly(float64(about)), after)
+}
+
+// warmupSaid is note, a slow first epoch's, saying where that epoch,
+// of D's warm-up, took took and the epochs to come each, on average, "epoch
+// 1, of D's warm-up, took 2.0 s to train, the epochs after it about 0.1
+// s each, so …": the waits are of each, not of took. note as it is where
+// the two are one, or note is "".
+func warmupSaid(note string, took, each time.Duration) string {
+	if note == "" || each == took {
+		return note
+	}
+	note = strings.Replace(note, " took ", ", of D's warm-up, took ", 1)
+	return strings.Replace(note, " to train, so ", " to train, the epochs after it about "+roughly(float64(each))+" each, so ", 1)
 }
 
 // lineAhead is a line a headless run or batch prints later, or the end

@@ -403,3 +403,54 @@ func TestProgressAndFinalLinesShareNoKeyOfTwoSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestPaceEachCountsTheWarmup: the first epoch's Pace gives Each, the
+// time an epoch to come takes at its pace, counting the updates of D's
+// warm-up apart: wgan's epoch 1 has 100 D steps and 1 G step, the
+// epochs after it 5 and 1 but for the warm-up's 24 more and every
+// 500th, so that an epoch of its 10,000 takes, on average, 6.4 of the
+// 101 updates' time, not all of it. A design with no warm-up: Took.
+func TestPaceEachCountsTheWarmup(t *testing.T) {
+	cfg, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := eachEpoch(cfg, 1, 10000, 101*time.Millisecond)
+	// 9,999 epochs of 6 updates, 43 of them (epochs 2-25 and 19 of every
+	// 500th) 95 more: 64,079 updates over 9,999 epochs, a millisecond each.
+	if want := 6408540 * time.Nanosecond; got < want-time.Microsecond || got > want+time.Microsecond {
+		t.Errorf("wgan's epoch 1 of 10,000 at 101 ms: each %v, want %v", got, want)
+	}
+	for _, c := range []struct{ from, to int }{{0, 1}, {1, 10000}, {0, 25}, {24, 26}, {499, 1001}, {3, 3}} {
+		n := 0
+		for e := c.from; e < c.to; e++ {
+			d, _ := cfg.DStepsAt(e)
+			n += d + cfg.GSteps
+		}
+		if got := updatesBetween(&cfg, c.from, c.to); got != n {
+			t.Errorf("wgan's updates from epoch %d to %d: %d, want %d, as DStepsAt counts them", c.from, c.to, got, n)
+		}
+	}
+	if got := eachEpoch(testdesigns.Tiny(), 1, 100, time.Second); got != time.Second {
+		t.Errorf("no warm-up: each %v, want Took's 1s", got)
+	}
+
+	// Run tells it: wgan's first epoch, of 101 updates, against 29 on
+	// average in the 99 after it, 24 of them warm-up.
+	cfg.Epochs = 100
+	var pace Pace
+	s, err := New(Options{Config: cfg, Seed: 1, Samples: 300, Clock: NewClock(ticking(time.Millisecond)), Pace: func(p Pace) {
+		if !p.Evaluating {
+			pace = p
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if pace.Epoch != 1 || pace.Took <= 0 || pace.Each != eachEpoch(cfg, 1, 100, pace.Took) || pace.Each >= pace.Took/2 {
+		t.Errorf("wgan's first epoch of 100: %+v, want Each well under Took, of 101 updates against 29 on average", pace)
+	}
+}

@@ -340,7 +340,8 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		busy := s.busy
 		s.trainEpoch()
 		if first != nil && s.state != Diverged && ctx.Err() == nil { // stopping, its next line is now
-			first(Pace{Epoch: s.last.Epoch, Took: s.busy - busy, Plan: s.planned, Every: every})
+			took := s.busy - busy
+			first(Pace{Epoch: s.last.Epoch, Took: took, Each: eachEpoch(s.gan.Config(), s.last.Epoch, s.planned, took), Plan: s.planned, Every: every})
 			first = nil
 		}
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
@@ -451,10 +452,44 @@ type Pace struct {
 
 	Epoch int
 	Took  time.Duration
+	// Each is what an epoch of the rest of the plan takes at Took's
+	// pace, on average: Took itself, but where D has a warm-up, Took per
+	// update times the updates of an epoch to come, so that wgan's epoch
+	// 1, of 100 D steps, does not foretell the 5 of the epochs after it
+	// at its own time ("the final line comes in about 14 minutes", where
+	// it came in 40 s).
+	Each time.Duration
 
 	N     int
 	Final bool
 	About time.Duration
+}
+
+// eachEpoch is Pace.Each: the time an epoch from epoch to plan takes
+// on average, where the epoch before epoch, the one just trained, took
+// took, each update of D and G taking as long (DStepsAt: D's warm-up's
+// epochs have more).
+func eachEpoch(cfg engine.Config, epoch, plan int, took time.Duration) time.Duration {
+	if cfg.DWarmupSteps == 0 || epoch < 1 || plan <= epoch {
+		return took
+	}
+	ahead := float64(updatesBetween(&cfg, epoch, plan)) / float64(plan-epoch)
+	return time.Duration(float64(took) * ahead / float64(updatesBetween(&cfg, epoch-1, epoch)))
+}
+
+// updatesBetween counts D's and G's updates in the epochs that follow
+// from epochs to to epochs trained, as DStepsAt gives D's, its warm-up's
+// epochs (the first DWarmupEpochs and every DWarmupEvery-th, epoch 0
+// among them) counted at once.
+func updatesBetween(cfg *engine.Config, from, to int) int {
+	warm := 0
+	if cfg.DWarmupSteps > 0 {
+		warm = max(0, min(to, cfg.DWarmupEpochs)-from)
+		if k, lo := cfg.DWarmupEvery, max(from, cfg.DWarmupEpochs); k > 0 && lo < to {
+			warm += (to+k-1)/k - (lo+k-1)/k // the multiples of k in [lo, to)
+		}
+	}
+	return (to-from)*(cfg.DSteps+cfg.GSteps) + warm*(cfg.DWarmupSteps-cfg.DSteps)
 }
 
 // evaluating tells Options.Pace of the evaluation Run starts, a
