@@ -100,6 +100,13 @@ type Run struct {
 	// when the checks come ("no evaluation, one every 100 epochs"), which
 	// beside a final ks=NaN would promise a check that never comes.
 	Diverged bool
+	// Floor is the noise floor of panel (c)'s distance (KS; on a plane
+	// sliced W1) at a check's sample size, FloorSamples: what a perfect
+	// generator's checks read, drawn across the panel as a batch's figure
+	// draws its floor, so that a distance is read against it. 0 for
+	// unknown: none drawn.
+	Floor        float64
+	FloorSamples int
 
 	TargetMean, TargetStd float64
 	// Balance holds the values D's losses balance at once D can tell
@@ -285,8 +292,10 @@ func FromPicture(p session.Picture) Run {
 	if p.Plane != nil {
 		r.Plane, r.Surface, r.SurfaceN = p.Plane, p.Surface, p.SurfaceN
 		r.TargetMean, r.TargetStd = math.NaN(), math.NaN()
+		r.Floor, r.FloorSamples = p.CheckNoise.SW1, session.CheckSize(true)
 	} else {
 		r.TargetMean, r.TargetStd = p.Target.Mean(), p.Target.StdDev()
+		r.Floor, r.FloorSamples = p.CheckNoise.KS, session.CheckSize(false)
 		r.Density, r.Quantile = density(p.Target), p.Target.Quantile
 	}
 	r.Earlier = p.Earlier
@@ -1757,6 +1766,16 @@ func addCut(p *panel, name string, xys, marks plotter.XYs, pen draw.LineStyle) e
 // spans (D's loss at 0.005 while it wins, G's at 5), as a runaway does.
 const lossLogSpan = 1e6
 
+// floorPen is the pen a measure's noise floor is drawn in, grey and
+// dashed, and floorName its name in a key, "noise floor at 2,000
+// samples": in a run's panel (c) as in a batch's figure and a sweep's
+// curve, so that the floor reads alike in each.
+func floorPen() draw.LineStyle {
+	return draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
+}
+
+func floorName(samples int) string { return "noise floor at " + numtext.Count(samples, "sample") }
+
 // quality is panel (c), on a log scale when the distances span an order of
 // magnitude or more, as they do while a run learns. A measure at 0 (a plane's
 // high-quality share while no sample lies near a mode) is drawn at 0 on a
@@ -1824,6 +1843,22 @@ func (r Run) quality() (*panel, error) {
 	} else {
 		p.Y.Min = 0
 	}
+	// The distance's noise floor, what a perfect generator's checks read,
+	// under the curves, named after them in the key as a batch's figure
+	// names its floor after its seeds; left out where nothing is measured
+	// to read against it. Its measure is named, "KS noise floor at 2,000
+	// samples": beside W1's grey line, or the high-quality share's, a
+	// floor named alone would pass for theirs.
+	var floor legendPlotter
+	if r.Floor > 0 && epochs(ks, w1, base) > 0 {
+		var err error
+		if floor, err = curve(r.flat(r.Floor), floorPen()); err != nil {
+			return nil, err
+		}
+		if floor != nil {
+			p.Add(floor)
+		}
+	}
 	for i, xys := range [2]plotter.XYs{ks, w1} {
 		c := [2]color.Color{paper(palette.Text), paper(palette.Muted)}[i]
 		var err error
@@ -1864,6 +1899,9 @@ func (r Run) quality() (*panel, error) {
 			thumbs = append(thumbs, m)
 		}
 		p.name(baseLabel, thumbs...)
+	}
+	if floor != nil {
+		p.name(names[0]+" "+floorName(r.FloorSamples), floor)
 	}
 	r.timeAxis(p, ks, w1, base)
 	if floored {

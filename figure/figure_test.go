@@ -23,6 +23,7 @@ import (
 	"github.com/ganui/ganui/session"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
@@ -2311,5 +2312,59 @@ func TestTitleSaysARunPastItsPlan(t *testing.T) {
 func TestRowNoteSaysBoth(t *testing.T) {
 	if got := rowNote(session.SweepRow{Runs: 2, Diverged: 2}); got != "both diverged" {
 		t.Errorf("two runs diverged: %q, want \"both diverged\"", got)
+	}
+}
+
+// TestQualityDrawsItsFloor: panel (c) draws the distance's noise floor
+// at a check's sample size, dashed grey across the epochs as a batch's
+// figure draws its floor, and names it after the curves, "KS noise floor
+// at 2,000 samples" (vanilla), "sliced W1 noise floor at 2,500 samples"
+// (ring, whose screen says "floor 0.031" beside SW1), so that a distance
+// of 0.069 is read against what a perfect generator reads. It had drawn
+// the curves alone.
+func TestQualityDrawsItsFloor(t *testing.T) {
+	for _, c := range []struct {
+		preset string
+		epochs int
+		name   string
+		floor  func(session.Picture) float64
+	}{
+		{"vanilla", 30, "KS noise floor at 2,000 samples", func(session.Picture) float64 { return engine.KSNoiseFloor(2000) }},
+		{"ring", 20, "sliced W1 noise floor at 2,500 samples", func(p session.Picture) float64 { return p.CheckNoise.SW1 }},
+	} {
+		pic := pictureOf(t, c.preset, c.epochs, session.Options{Seed: 1, Every: 10})
+		want := c.floor(pic)
+		if !(want > 0) {
+			t.Fatalf("%s: the picture's check noise %+v gives no floor", c.preset, pic.CheckNoise)
+		}
+		r := FromPicture(pic)
+		p, err := r.quality()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		var floor *plotter.Line
+		for _, it := range p.items {
+			names = append(names, it.name)
+			if it.name == c.name && len(it.thumbs) == 1 {
+				if u, ok := it.thumbs[0].(unpaddedThumb); ok {
+					floor, _ = u.Thumbnailer.(*plotter.Line)
+				}
+			}
+		}
+		if floor == nil {
+			t.Errorf("%s: panel (c)'s key %q, want a line named %q last", c.preset, names, c.name)
+			continue
+		}
+		if names[len(names)-1] != c.name {
+			t.Errorf("%s: panel (c)'s key %q, want the floor named last, as a batch's figure names it", c.preset, names)
+		}
+		x0, x1 := r.timeRange()
+		if len(floor.XYs) != 2 || floor.XYs[0] != (plotter.XY{X: x0, Y: want}) || floor.XYs[1] != (plotter.XY{X: x1, Y: want}) {
+			t.Errorf("%s: the floor drawn at %v, want at %g from epoch %g to %g", c.preset, floor.XYs, want, x0, x1)
+		}
+		if sty := floor.LineStyle; sty.Color != paper(palette.Muted) || sty.Width != vg.Points(1) || !slices.Equal(sty.Dashes, dashed) {
+			t.Errorf("%s: the floor drawn in %+v, want a batch's figure's floor, muted grey, 1 point, dashed", c.preset, sty)
+		}
 	}
 }

@@ -58,6 +58,10 @@ type Picture struct {
 	// between two checks.
 	Evals      []EvalPoint
 	CheckEvery int
+	// CheckNoise is each measure's noise floor at a check's sample size
+	// (CheckSize), as Snapshot.CheckNoise gives it: what a perfect
+	// generator's checks read, which a figure draws Evals against.
+	CheckNoise EvalPoint
 	// Planned is the epochs the run was planned for, which set
 	// CheckEvery (a hundredth of them, checkEvery): a run short of them
 	// has few checks, and its figure says why.
@@ -130,6 +134,7 @@ func (s *Session) Picture() Picture {
 		Resumed:    s.resumedAt,
 		Evals:      s.pictureEvals(),
 		CheckEvery: s.every,
+		CheckNoise: s.checkNoise(),
 		Planned:    s.planned,
 		Samples:    make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:     slices.Clone(s.tl.events),
