@@ -14,7 +14,6 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/ganui/ganui/engine"
-	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 )
@@ -198,7 +197,7 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		if err != nil {
 			return err
 		}
-		l.LineStyle = draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
+		l.LineStyle = floorPen()
 		p.Add(l)
 		floorKey = []legendItem{{c.FloorLabel, []plot.Thumbnailer{l}}}
 	}
@@ -297,7 +296,7 @@ func FromSweepCurve(res session.SweepResult) Curve {
 		Title:      title + interrupted(res),
 		YLabel:     strings.ToUpper(res.Measures[0]),
 		YMost:      measureMost(res.Measures[0]),
-		FloorLabel: "noise floor at " + numtext.Count(res.Samples, "sample"),
+		FloorLabel: floorName(res.Samples),
 	}
 	if len(res.Axes) != 1 {
 		return c

@@ -311,7 +311,7 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 	if !measured {
 		overFloor = math.NaN()
 	}
-	floorStyle := draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(1), Dashes: dashed}
+	floorStyle := floorPen()
 	if finite(s.Floor) {
 		if err := level(final, &finalKey, s.Floor, s.FloorLabel, floorStyle); err != nil {
 			return nil, nil, nil, err
@@ -590,7 +590,7 @@ func FromSeeds(res session.BatchResult) Seeds {
 		YLabel:     strings.ToUpper(res.Measure),
 		YMost:      measureMost(res.Measure),
 		Floor:      engine.KSNoiseFloor(res.Samples),
-		FloorLabel: "noise floor at " + numtext.Count(res.Samples, "sample"),
+		FloorLabel: floorName(res.Samples),
 	}
 	check := session.CheckSize(res.Measure == "sw1")
 	s.CheckFloor, s.CheckFloorLabel = engine.KSNoiseFloor(check), "noise floor of a check's "+numtext.Count(check, "sample")
