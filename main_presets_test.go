@@ -190,6 +190,8 @@ func TestBadSet(t *testing.T) {
 		{"glr=1e-3", []string{"--set", `unknown key "glr"`, `"g_lr"`}},
 		{"g_lr=fast", []string{"--set", "g_lr", `"fast" is not a number; allowed: (0,10]`}},
 		{"batch=1e20", []string{"--set", "batch: 1e20 out of range 1..100,000"}},
+		{"gp=1000000", []string{"--set: gp: 1000000 out of range: 0 (off) or (0,1000]"}}, // the number typed, not 1e6
+		{"gp=1,000,000.5", []string{`--set: gp: "1,000,000.5" has commas, and 1000000.5 out of range`}},
 		{"epochs=many", []string{"epochs", `"many" is not a number; allowed: 1..1,000,000,000`}},
 		{"d_lr=0", []string{"d_lr", "out of range (0,10]"}},
 		{"d_input=fft", []string{"d_input", "raw, diffs, moments"}},

@@ -115,6 +115,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 			files: []file{{name: "exp/design.json", content: "{\n  \"base\": \"ring\",\n  \"target\": \"points(pts.csv)\"\n}\n"}}},
 		{args: []string{"--show-preset", "vanilla", "--set", "g_lr = 1e-3"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "batch=0x40"}},
+		{args: []string{"--show-preset", "vanilla", "--set", "gp=1e6"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "g_lr=0,001"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "loss=bce "}},
 		{args: []string{"--show-preset", "vanilla", "--set", "loss=hnige"}},

@@ -264,7 +264,9 @@ func (c Config) Clone() Config {
 }
 
 // Validate reports the first field that is out of range, naming it and what
-// is allowed.
+// is allowed. A fraction is written back in the digits a user types it in
+// (numtext.Given): gp=1,000,000 and gp=1000000 are "gp: 1000000 out of
+// range: 0 (off) or (0,1000]", where they read 1e6.
 func (c *Config) Validate() error { return c.validate(true) }
 
 // A KeyError is an error of Validate about the values of Keys: one key,
@@ -327,33 +329,33 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels", "%s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
 		checkMBDDim(c.MBDDim, c.MBDKernels),
 		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels", "minibatch discrimination needs %s discriminator rows (batch/d_in), got %s", numtext.Range(2, MaxMBDRows), numtext.FormatInt(dRows)),
-		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope", "%s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
+		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope", "%s out of range (0,1)", numtext.Given(c.LeakySlope)),
 		checkChoice("loss", c.Loss),
 		checkChoice("g_loss", c.GLoss),
 		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss", "%s needs loss %s", GLossMinimax, LossBCE),
 		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss", "%s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
-		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label", "%s out of range (0,1]", numtext.FormatFloat(c.RealLabel)),
-		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label", "loss %s has no labels to smooth; want 1, got %s", c.Loss, numtext.FormatFloat(c.RealLabel)),
+		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label", "%s out of range (0,1]", numtext.Given(c.RealLabel)),
+		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label", "loss %s has no labels to smooth; want 1, got %s", c.Loss, numtext.Given(c.RealLabel)),
 		checkOptional("d_clip", c.DClip, MaxClip),
 		checkOptional("gp", c.GP, MaxPenalty),
 		checkOptional("r1", c.R1, MaxPenalty),
-		checkKeys(c.GP == 0 || c.R1 == 0, []string{"gp", "r1"}, "%s and %s: choose one gradient penalty", numtext.FormatFloat(c.GP), numtext.FormatFloat(c.R1)),
+		checkKeys(c.GP == 0 || c.R1 == 0, []string{"gp", "r1"}, "%s and %s: choose one gradient penalty", numtext.Given(c.GP), numtext.Given(c.R1)),
 		checkKeys(c.GP == 0 && c.R1 == 0 || c.MBDKernels == 0 && c.DInput == DInputRaw,
 			[]string{"gp", "r1"}, "a gradient penalty needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
 		checkChoice("d_opt", c.DOpt),
 		checkChoice("g_opt", c.GOpt),
 		checkLR("d_lr", c.DLR),
 		checkLR("g_lr", c.GLR),
-		checkKeys(validBeta(c.DBeta1) && validBeta(c.DBeta2), []string{"d_beta1", "d_beta2"}, "%s, %s out of range [0,1)", numtext.FormatFloat(c.DBeta1), numtext.FormatFloat(c.DBeta2)),
-		checkKeys(validBeta(c.GBeta1) && validBeta(c.GBeta2), []string{"g_beta1", "g_beta2"}, "%s, %s out of range [0,1)", numtext.FormatFloat(c.GBeta1), numtext.FormatFloat(c.GBeta2)),
-		check(validBeta(c.DMomentum), "d_momentum", "%s out of range [0,1)", numtext.FormatFloat(c.DMomentum)),
-		check(validBeta(c.GMomentum), "g_momentum", "%s out of range [0,1)", numtext.FormatFloat(c.GMomentum)),
+		checkKeys(validBeta(c.DBeta1) && validBeta(c.DBeta2), []string{"d_beta1", "d_beta2"}, "%s, %s out of range [0,1)", numtext.Given(c.DBeta1), numtext.Given(c.DBeta2)),
+		checkKeys(validBeta(c.GBeta1) && validBeta(c.GBeta2), []string{"g_beta1", "g_beta2"}, "%s, %s out of range [0,1)", numtext.Given(c.GBeta1), numtext.Given(c.GBeta2)),
+		check(validBeta(c.DMomentum), "d_momentum", "%s out of range [0,1)", numtext.Given(c.DMomentum)),
+		check(validBeta(c.GMomentum), "g_momentum", "%s out of range [0,1)", numtext.Given(c.GMomentum)),
 		checkAlpha("d_alpha", c.DAlpha, c.DOpt),
 		checkAlpha("g_alpha", c.GAlpha, c.GOpt),
 		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
 		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
-		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema", "%s out of range: 0 (off) or (0,1)", numtext.FormatFloat(c.GEMA)),
-		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps", "%s out of range [%s,1)", numtext.FormatFloat(c.Eps), numtext.FormatFloat(MinEps)),
+		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema", "%s out of range: 0 (off) or (0,1)", numtext.Given(c.GEMA)),
+		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps", "%s out of range [%s,1)", numtext.Given(c.Eps), numtext.FormatFloat(MinEps)),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
 		check(c.DWarmupSteps >= 0 && c.DWarmupSteps <= MaxSteps, "d_warmup_steps", "%s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupSteps), numtext.Range(1, MaxSteps)),
@@ -668,7 +670,7 @@ func checkChoice[T interface {
 // checkLR reports a learning rate outside (0, MaxLR], or one too near 0
 // for float32 (checkNormal32).
 func checkLR(key string, lr float64) error {
-	if err := check(positive32(lr) && lr <= MaxLR, key, "%s out of range (0,%s]", numtext.FormatFloat(lr), numtext.FormatFloat(MaxLR)); err != nil {
+	if err := check(positive32(lr) && lr <= MaxLR, key, "%s out of range (0,%s]", numtext.Given(lr), numtext.FormatFloat(MaxLR)); err != nil {
 		return err
 	}
 	return checkNormal32(key, lr)
@@ -683,7 +685,7 @@ func CheckEpochs(key string, n int) error {
 // checkOptional reports a weight of an optional technique that is
 // neither 0 (off) nor a positive float32 up to max.
 func checkOptional(key string, v, max float64) error {
-	return check(v == 0 || positive32(v) && v <= max, key, "%s out of range: 0 (off) or (0,%s]", numtext.FormatFloat(v), numtext.FormatFloat(max))
+	return check(v == 0 || positive32(v) && v <= max, key, "%s out of range: 0 (off) or (0,%s]", numtext.Given(v), numtext.FormatFloat(max))
 }
 
 // checkAlpha reports an RMSprop decay outside [0,1), or one of 0 for a
@@ -693,7 +695,7 @@ func checkAlpha(key string, alpha float64, kind OptimizerKind) error {
 	if kind == OptimizerRMSprop && alpha == 0 {
 		return faultf(key, "0 out of range (0,1) for %s (PyTorch's default is 0.99)", OptimizerRMSprop)
 	}
-	return check(validBeta(alpha), key, "%s out of range [0,1)", numtext.FormatFloat(alpha))
+	return check(validBeta(alpha), key, "%s out of range [0,1)", numtext.Given(alpha))
 }
 
 // DStepsAt returns D's updates in the epoch that follows epoch epochs,

@@ -566,20 +566,25 @@ func TestEvaluateNoiseUseNeedsTwoDraws(t *testing.T) {
 }
 
 // TestRangeMessagesWriteShortExponents: a number out of range is written
-// back as the screen, the final line and --help write one, exponent
-// short (1e6, 1e-5), not as %g writes it (1e+06, 1e-05), wherever a
+// back in the digits a user types it in, plain from 10⁻⁴ up to 10¹⁵
+// (1000000, 1000000.5, where they read 1e6 and 1.0000005e6), and outside
+// those as the screen, the final line and --help write one, exponent
+// short (1e20, 1e-5), not as %g writes it (1e+20, 1e-05), wherever a
 // setting is checked.
 func TestRangeMessagesWriteShortExponents(t *testing.T) {
 	for _, c := range []struct{ key, value, want string }{
-		{"d_lr", "1e6", "d_lr: 1e6 out of range (0,10]"},
+		{"d_lr", "1e6", "d_lr: 1000000 out of range (0,10]"},
+		{"d_lr", "1e20", "d_lr: 1e20 out of range (0,10]"},
 		{"g_lr", "1e-50", "g_lr: 1e-50 is too near 0 for the float32"},
-		{"leaky_slope", "1e6", "leaky_slope: 1e6 out of range (0,1)"},
-		{"real_label", "1e7", "real_label: 1e7 out of range (0,1]"},
-		{"gp", "1e9", "gp: 1e9 out of range: 0 (off) or (0,1000]"},
-		{"d_beta1", "2e6", "d_beta1, d_beta2: 2e6, 0.999 out of range [0,1)"},
-		{"g_momentum", "1e6", "g_momentum: 1e6 out of range [0,1)"},
-		{"d_alpha", "1e6", "d_alpha: 1e6 out of range [0,1)"},
-		{"g_ema", "1e6", "g_ema: 1e6 out of range: 0 (off) or (0,1)"},
+		{"leaky_slope", "1e6", "leaky_slope: 1000000 out of range (0,1)"},
+		{"real_label", "1e7", "real_label: 10000000 out of range (0,1]"},
+		{"gp", "1e9", "gp: 1000000000 out of range: 0 (off) or (0,1000]"},
+		{"gp", "1000000.5", "gp: 1000000.5 out of range: 0 (off) or (0,1000]"},
+		{"r1", "-12345678.9", "r1: -12345678.9 out of range: 0 (off) or (0,1000]"},
+		{"d_beta1", "2e6", "d_beta1, d_beta2: 2000000, 0.999 out of range [0,1)"},
+		{"g_momentum", "1e6", "g_momentum: 1000000 out of range [0,1)"},
+		{"d_alpha", "1e6", "d_alpha: 1000000 out of range [0,1)"},
+		{"g_ema", "1e6", "g_ema: 1000000 out of range: 0 (off) or (0,1)"},
 		{"eps", "1e-50", "eps: 1e-50 out of range [1e-12,1)"},
 		{"target", "normal(1e7,1)", "at most 1e6 in magnitude"},
 	} {

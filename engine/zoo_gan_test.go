@@ -408,7 +408,8 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "1,000", `gp: "1,000" has commas; write it without them: 1000, or 1.000 if the comma is a decimal one`},
 		{"g_lr", "1,000", `g_lr: "1,000" has commas, and 1000 out of range (0,10]; if the comma is a decimal one, write it with a point: 1.000`},
 		{"eps", "1,000", `eps: "1,000" has commas, and 1000 out of range [1e-12,1); if the comma is a decimal one, 1 out of range [1e-12,1)`},
-		{"gp", "1,000,000", `gp: "1,000,000" has commas, and 1e6 out of range: 0 (off) or (0,1000]`},
+		{"gp", "1,000,000", `gp: "1,000,000" has commas, and 1000000 out of range: 0 (off) or (0,1000]`},
+		{"gp", "1,000,000.5", `gp: "1,000,000.5" has commas, and 1000000.5 out of range: 0 (off) or (0,1000]`},
 		// a fraction's thousands before its point, read whole, not "not a number"
 		{"gp", "1,000.5", `gp: "1,000.5" has commas, and 1000.5 out of range: 0 (off) or (0,1000]`},
 		{"gp", "2,500.25", `gp: "2,500.25" has commas, and 2500.25 out of range: 0 (off) or (0,1000]`},

@@ -106,8 +106,8 @@ func TestParseSweep(t *testing.T) {
 		// Groups of thousands before it too, told whole, not the first
 		// group alone ("1,000 is one number? write it 1000, …"), and a
 		// count's told it is not whole, not its "000.5" alone.
-		{[]string{"gp=1,000,000.5"}, 1, `gp, values 1 to 3 of 3: "1,000,000.5" has commas, and 1.0000005e6 out of range: 0 (off) or (0,1000]`},
-		{[]string{"gp=2,1,100,000.5"}, 1, `gp, values 2 to 4 of 4: "1,100,000.5" has commas, and 1.1000005e6 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=1,000,000.5"}, 1, `gp, values 1 to 3 of 3: "1,000,000.5" has commas, and 1000000.5 out of range: 0 (off) or (0,1000]`},
+		{[]string{"gp=2,1,100,000.5"}, 1, `gp, values 2 to 4 of 4: "1,100,000.5" has commas, and 1100000.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"epochs=1,000.5"}, 1, `epochs, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{[]string{"epochs=1,000,000.5"}, 1, `epochs, values 1 to 3 of 3: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},

@@ -1,7 +1,8 @@
 // Package numtext writes numbers, and the labels they are read with, as
 // ganui's screen, lines, outlines and figures read them: counts grouped
 // (FormatInt), things counted in the singular for one (Count), exponents short (ShortExp), a design's settings in their
-// fewest digits (FormatFloat), a measured value in so many (Digits), a
+// fewest digits (FormatFloat), and in plain ones where a message refuses one
+// (Given), a measured value in so many (Digits), a
 // measure in one rule of three decimals wherever it is printed (Measure),
 // a figure of a line in bounded width (Figure), a rate in
 // significant digits under 10 (Rate), and on the screen plainly
@@ -44,6 +45,24 @@ func ShortExp(s string) string {
 // read it: in the fewest digits that read back as v, the exponent short
 // (5e-05 → 5e-5, 0.999, 10).
 func FormatFloat(v float64) string { return ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
+
+// Given writes a design's setting as a message that refuses it gives it
+// back (engine's Validate, "gp: 1000000 out of range: 0 (off) or
+// (0,1000]"): in the fewest digits that read back as v, as FormatFloat
+// writes them, but in plain digits from 10⁻⁴ up to 10¹⁵, as a user types
+// a number (1000000, 1000000.5, 0.001), where FormatFloat wrote 1e6 and
+// 1.0000005e6, so that gp=1,000,000 is told its 1000000, the number it
+// was and the one its range is written beside ((0,1000]); not grouped,
+// as a fraction's range is not, whose comma is its interval's. Outside
+// those it is FormatFloat's short exponent form (5e-5, 1e15, 1.2e23):
+// more digits than a reader counts, and past what a float64 holds of
+// every whole number.
+func Given(v float64) string {
+	if a := math.Abs(v); a >= 1e-4 && a < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return FormatFloat(v)
+}
 
 // Digits writes v in digits significant digits, the exponent short
 // (12345 in 3 → 1.23e4, where %.3g wrote 1.23e+04): a measured value in

@@ -95,6 +95,21 @@ func TestFormatFloat(t *testing.T) {
 	}
 }
 
+// TestGiven: a setting given back in plain digits from 10⁻⁴ up to 10¹⁵,
+// as a user types one, where FormatFloat writes 1e6; in FormatFloat's
+// short exponent form outside them.
+func TestGiven(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{1e6, "1000000"}, {1000000.5, "1000000.5"}, {-2e6, "-2000000"}, {1.23456789e7, "12345678.9"}, {999999999999999, "999999999999999"},
+		{1e15, "1e15"}, {1.2345678901234569e23, "1.2345678901234569e23"}, {0.001, "0.001"}, {1e-4, "0.0001"}, {5e-5, "5e-5"}, {0, "0"}, {10, "10"}, {0.999, "0.999"}} {
+		if got := Given(c.v); got != c.want {
+			t.Errorf("Given(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
+
 // TestDigits: a value in so many significant digits, its exponent short.
 func TestDigits(t *testing.T) {
 	for _, c := range []struct {
