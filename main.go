@@ -1008,7 +1008,13 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 // --set after it is refused itself.
 func (o *options) refusedToo(err error, cfg engine.Config, key, value string, rest []string) string {
 	var plain string
-	for _, p := range []string{engine.DecimalComma(key, value), func() string { p, _ := plainWhole(value); return p }(), func() string { p, _ := engine.LeadingZeros(value); return p }()} {
+	commas := func() string { // a count's fraction of 0s, 1,024.0's 1024 (engine's ReadCommas)
+		if r := cfg.ReadCommas(key, value); len(r) == 1 && r[0].Refused == "" {
+			return r[0].Number
+		}
+		return ""
+	}
+	for _, p := range []string{engine.DecimalComma(key, value), func() string { p, _ := plainWhole(value); return p }(), func() string { p, _ := engine.LeadingZeros(value); return p }(), commas()} {
 		if p != "" && strings.HasSuffix(err.Error(), ": "+p) {
 			plain = p
 		}

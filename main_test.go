@@ -221,6 +221,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "batch=0x400", "--set", "g_out=128"}, `--set: batch: "0x400" is hexadecimal; write it in decimal: 1024, which the design refuses too: d_in: 100 out of range: `},
 		{[]string{"--headless", "--set", "batch=1,024", "--set", "g_out=128", "--set", "d_in=128"}, `--set: batch: "1,024" has commas; write it without them: 1024` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "batch=1,024"}, `--set: batch: "1,024" has commas; write it without them: 1024` + "\n"},
+		// So is a count's with a fraction of 0s, its whole number, where
+		// 1024.0 was proposed alone.
+		{[]string{"--headless", "--set", "batch=1,024.0"}, `--set: batch: "1,024.0" has commas; write it without them: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100` + "\n"},
 		// So is the number a leading 0 hides, where 1024 was proposed alone.
 		{[]string{"--headless", "--set", "batch=01024"}, `--set: batch: "01024" has a leading 0; write it without it: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "batch=01024"}, `--set: batch: "01024" has a leading 0; write it without it: 1024` + "\n"},

@@ -843,7 +843,12 @@ func (c *Config) readCommas(f configField, text string) CommaReadings {
 		// to a count too, which is then told it is not whole: epochs=1,000.5
 		// `has commas, and 1000.5 is not a whole number`, as --sweep
 		// tells it, where --set said it "is not a number".
+		// A count's fraction of 0s, "1,024.0", is the whole number --set
+		// takes, "1024", where it was told to write 1024.0.
 		if plain, ok := Grouped(whole); ok {
+			if f.kind.Kind() == reflect.Int && strings.Trim(frac, "0") == "" {
+				return CommaReadings{reading(plain, false)}
+			}
 			return CommaReadings{reading(plain+"."+frac, false)}
 		}
 		return nil

@@ -418,7 +418,11 @@ func TestConfigSet(t *testing.T) {
 		// --sweep epochs=1,000.5 tells it, where --set said "is not a number"
 		{"epochs", "1,000.5", `epochs: "1,000.5" has commas, and 1000.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{"epochs", "1,000,000.5", `epochs: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
-		{"batch", "1,024.0", `batch: "1,024.0" has commas; write it without them: 1024.0`},
+		// a count's fraction of 0s, the whole number --set takes, not 1024.0
+		{"batch", "1,024.0", `batch: "1,024.0" has commas; write it without them: 1024`},
+		{"epochs", "1,000.00", `epochs: "1,000.00" has commas; write it without them: 1000`},
+		{"batch", "1,000,000.0", `batch: "1,000,000.0" has commas, and 1,000,000 out of range 1..100,000`},
+		{"gp", "1,000.0", `gp: "1,000.0" has commas; write it without them: 1000.0`}, // a fraction's key keeps its point
 		// A number in JSON's quotes, --set 'g_lr="1,000"', as a preset
 		// file's is told: the quotes, and the commas' readings the key
 		// takes; where it was "is not a number" of both.
