@@ -116,6 +116,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--show-preset", "vanilla", "--set", "g_lr = 1e-3"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "batch=0x40"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "gp=1e6"}},
+		{args: []string{"--show-preset", "vanilla", "--set", "g_hidden=1,000.5"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "g_lr=0,001"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "loss=bce "}},
 		{args: []string{"--show-preset", "vanilla", "--set", "loss=hnige"}},

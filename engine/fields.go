@@ -401,6 +401,9 @@ func (c *Config) set(key, value string) error {
 		for i, item := range items {
 			n, err := c.readWhole(f, "width ", item)
 			if err != nil {
+				if err := c.fractionWidth(f, trimmed, items); !bracketed && err != nil {
+					return err
+				}
 				return c.spacedWidths(f, item, err)
 			}
 			list.Index(i).SetInt(n)
@@ -451,7 +454,7 @@ func (c *Config) set(key, value string) error {
 // refuses the one width (64,000).
 func (c *Config) groupedWidths(f configField, text string, items []string, list reflect.Value) error {
 	zeroLed := func(w string) bool { return strings.HasPrefix(w, "0") }
-	plain, ok := Grouped(text)
+	plain, ok := groupedWhole(text)
 	if !ok || !slices.ContainsFunc(items[1:], zeroLed) || c.wrongWith(f, "", plain) != nil {
 		return nil
 	}
@@ -475,7 +478,7 @@ func (c *Config) groupedWidths(f configField, text string, items []string, list 
 // where the width 0 was all, and the number the user meant went unsaid. It is "" where text is no such number, or the key takes
 // it (groupedWidths has told it).
 func (c *Config) oneWidthRefused(f configField, text string, items []string) string {
-	plain, ok := Grouped(text)
+	plain, ok := groupedWhole(text)
 	if !ok || !slices.ContainsFunc(items[1:], func(w string) bool { return strings.HasPrefix(w, "0") }) {
 		return ""
 	}
@@ -484,6 +487,40 @@ func (c *Config) oneWidthRefused(f configField, text string, items []string) str
 		return ""
 	}
 	return fmt.Sprintf("as one width, %v", err)
+}
+
+// groupedWhole is text, a whole number written with its thousands
+// grouped, "2,048", or with a fraction of 0s after them, "2,048.0", in
+// the digits a width is written in, "2048" (Grouped), so that a list of
+// widths written bare that is such a number is told the one width as
+// 2,048 is (groupedWidths, oneWidthRefused), where g_hidden=2,048.0 was
+// told `width "048.0" has a leading 0; write it without it: 48.0`; ok is
+// false for any other text.
+func groupedWhole(text string) (plain string, ok bool) {
+	whole, frac, point := strings.Cut(text, ".")
+	if point && (frac == "" || strings.Trim(frac, "0") != "") {
+		return "", false
+	}
+	return Grouped(whole)
+}
+
+// fractionWidth is the error for text, a list of widths written bare that
+// is one number with its thousands grouped and a fraction after them, as
+// a reader writes one, "1,000.5": neither reading is whole, and both are
+// told, where g_hidden=1,000.5 was told `width 000.5 is not a whole
+// number` of the list 1 and 000.5 alone, as though the user had meant
+// one: `"1,000.5" is one width with a fraction, 1000.5, or the widths 1
+// and 000.5, and a width is a whole number; allowed: 1..4,096`. It is
+// nil for any other text (a fraction of 0s, 1,000.0, is a whole width:
+// groupedWhole).
+func (c *Config) fractionWidth(f configField, text string, items []string) error {
+	whole, frac, _ := strings.Cut(text, ".")
+	plain, ok := Grouped(whole)
+	if !ok || frac == "" || strings.Trim(frac, "0123456789") != "" || strings.Trim(frac, "0") == "" {
+		return nil
+	}
+	return fmt.Errorf("%s: %s is one width with a fraction, %s, or the widths %s, and a width is a whole number%s",
+		f.key, strconv.Quote(clip(text)), plain+"."+frac, numtext.List(items, "and"), c.allowed(f))
 }
 
 // bareList returns the inside of list, a list of names or widths in

@@ -373,6 +373,18 @@ func TestConfigSet(t *testing.T) {
 		// "width 0 out of range" (Validate's), or trained as 2 and 48.
 		{"g_hidden", "1,000", `g_hidden: width 0 out of range 1..4,096; 1,000 is one width? write it 1000`},
 		{"g_hidden", "2,048", `g_hidden: width "048" begins with a 0, as a number's thousands do after a comma; 2,048 is one width? write it 2048, or 2,48 for 2 widths`},
+		// So with a fraction of 0s after them, where 2,048.0 was told
+		// `width "048.0" has a leading 0; write it without it: 48.0`;
+		// and with another fraction, which neither reading makes whole,
+		// both readings, where 1,000.5 was told `width 000.5 is not a
+		// whole number`, of the list alone.
+		{"g_hidden", "2,048.0", `g_hidden: width "048.0" begins with a 0, as a number's thousands do after a comma; 2,048.0 is one width? write it 2048, or 2,48 for 2 widths`},
+		{"g_hidden", "1,000.0", `g_hidden: width 0 out of range 1..4,096; 1,000.0 is one width? write it 1000`},
+		{"g_hidden", "64,000.0", `g_hidden: width "000.0" has leading 0s, and 0 out of range 1..4,096; as one width, 64,000 out of range 1..4,096`},
+		{"g_hidden", "1,000.5", `g_hidden: "1,000.5" is one width with a fraction, 1000.5, or the widths 1 and 000.5, and a width is a whole number; allowed: 1..4,096`},
+		{"d_hidden", "1,000,000.5", `d_hidden: "1,000,000.5" is one width with a fraction, 1000000.5, or the widths 1, 000 and 000.5, and a width is a whole number; allowed: 1..4,096`},
+		{"g_hidden", "32,1,000.5", `g_hidden: width 000.5 is not a whole number; allowed: 1..4,096`}, // 32,1 groups no thousands: a list
+		{"g_hidden", "[1,000.5]", `g_hidden: width 000.5 is not a whole number; allowed: 1..4,096`},  // in brackets: a list
 		// A whole part that begins with a 0 before another digit, which a
 		// preset file refuses ("05: JSON writes it 5"), is refused with
 		// the number to write, where --set took gp=05 as 5 and gp=00 as
