@@ -113,6 +113,8 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--preset", "my.json"}, files: []file{{name: "my.json", content: withoutBeta2.String()}}},
 		{args: []string{"--preset", "exp/design.json"},
 			files: []file{{name: "exp/design.json", content: "{\n  \"base\": \"ring\",\n  \"target\": \"points(pts.csv)\"\n}\n"}}},
+		{args: []string{"--preset", "links/design.json"},
+			files: []file{{name: "exp/design.json", content: `{"base": "ring", "target": "points(pts.csv)"}`}, {name: "links/design.json", link: "../exp/design.json"}, {name: "links/pts.csv", content: "0,0\n1,1\n2,0\n"}}},
 		{args: []string{"--show-preset", "vanilla", "--set", "g_lr = 1e-3"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "batch=0x40"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "gp=1e6"}},

@@ -56,6 +56,13 @@ const baseKey = "base"
 //	  "g_lr": 0.0005
 //	}
 func Parse(data []byte, name string) (engine.Config, error) {
+	return parse(data, name, name)
+}
+
+// parse is Parse, reading a points(FILE.csv) target's relative path from
+// the directory of real, the file name is a symbolic link to (Load), or
+// name itself; the error of a points file missing there names the link.
+func parse(data []byte, name, real string) (engine.Config, error) {
 	notUTF8 := inputfile.NotUTF8Text(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
@@ -235,17 +242,20 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	if !seen["source"] {
 		cfg.Source = "preset file " + file
 	}
-	fromDir := false
+	fromDir, target := false, "" // target: as the file writes it
 	var err error
 	if seen["target"] {
-		cfg.Target, fromDir, err = pointsFrom(filepath.Dir(name), cfg.Target)
+		target = cfg.Target
+		cfg.Target, fromDir, err = pointsFrom(filepath.Dir(real), cfg.Target)
 	}
 	if err == nil {
 		err = cfg.Validate()
 	}
 	if err != nil {
-		if fromDir && errors.Is(err, fs.ErrNotExist) {
-			err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory)", err)
+		if errors.Is(err, fs.ErrNotExist) {
+			if note := linkNote(name, real, target); fromDir || note != "" {
+				err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory%s)", err, note)
+			}
 		}
 		keys := engine.FaultKeys(err)
 		for _, k := range keys {
@@ -1050,6 +1060,32 @@ func pointsFrom(dir, target string) (string, bool, error) {
 	return engine.Points{Path: filepath.Join(dir, path)}.String(), true, nil
 }
 
+// linkNote follows "a preset file's relative path is read from the
+// file's directory" in the refusal of a points file missing where it was
+// read, when the preset file name is a symbolic link to the file real
+// and target (as the file writes it) a points(FILE.csv) of a relative
+// path: ": links/design.json leads to exp/design.json", and where the
+// points file is beside the link, ", and links/pts.csv beside the link is
+// not read", the file a user who took the link's directory for the file's
+// meant. "" for any other name or target.
+func linkNote(name, real, target string) string {
+	path, ok := engine.PointsFile(target)
+	if path = strings.TrimSpace(path); real == name || !ok || path == "" || rooted(runtime.GOOS, path) {
+		return ""
+	}
+	note := ": " + name + " leads to " + real
+	if beside := filepath.Join(filepath.Dir(name), path); fileThere(beside) {
+		note += ", and " + beside + " beside the link is not read"
+	}
+	return note
+}
+
+// fileThere reports whether path names a regular file, through links.
+func fileThere(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
 // rooted reports whether path, on the system goos (runtime.GOOS), is
 // rooted rather than relative to a directory: begun with a separator, or
 // on Windows with a volume name (a drive, C:). On Windows that is more
@@ -1148,7 +1184,9 @@ const MaxFileSize = 256 << 10
 // refused as larger than a preset file can be, or as invalid JSON; so is
 // a file of another kind, a CSV or an image, whatever its size. The file
 // is opened once, its first bytes read to tell a checkpoint, then the
-// whole.
+// whole. A relative points(FILE.csv) path in it is read from the
+// directory of the file, or, where path is a symbolic link, of the file
+// it leads to (linkedFile), not the link's.
 func Load(path string) (engine.Config, error) {
 	f, err := openFile(path)
 	if err != nil {
@@ -1180,7 +1218,26 @@ func Load(path string) (engine.Config, error) {
 	if err != nil {
 		return engine.Config{}, err
 	}
-	return Parse(data, path)
+	return parse(data, path, linkedFile(path))
+}
+
+// linkedFile is the file path leads to when it is a symbolic link, its
+// links followed (filepath.EvalSymlinks), whose directory a relative
+// points path in it is read from: a link names the file, and a design
+// reached by a link is the file's, its points those beside the file,
+// wherever the link is. Any other path, and a link that cannot be
+// followed now (Load has opened the file), is path itself: its directory
+// as given, not through the links among its directories, so that the
+// points are named as the user named the file.
+func linkedFile(path string) string {
+	if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return path
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return path
+	}
+	return real
 }
 
 // builtInHint follows a name, --preset's or a preset file's "base", that

@@ -900,6 +900,60 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	load(saved, "points("+filepath.Join(exp, "pts.csv")+")")
 }
 
+// TestPointsPathThroughALink: a preset file reached through a symbolic
+// link reads a relative points path from the directory of the file the link
+// leads to, not the link's: the design is the file's wherever the link is.
+// A points file missing there is told with where the link leads, and the
+// file of that name beside the link, when there is one, as not read.
+func TestPointsPathThroughALink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges there")
+	}
+	root := t.TempDir()
+	t.Chdir(root)
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(to, path string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(to, path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const points = "x,y\n0,0\n1,1\n2,0\n"
+	write(filepath.Join("exp", "pts.csv"), points)
+	write(filepath.Join("exp", "design.json"), `{"base": "ring", "target": "points(pts.csv)"}`)
+	write(filepath.Join("exp", "gone.json"), `{"base": "ring", "target": "points(gone.csv)"}`)
+	link(filepath.Join("..", "exp", "design.json"), filepath.Join("links", "design.json"))
+	link(filepath.Join("..", "exp", "gone.json"), filepath.Join("links", "gone.json"))
+	link(filepath.Join("exp", "design.json"), "here.json") // the link in the working directory
+	want := "points(" + filepath.Join("exp", "pts.csv") + ")"
+	for _, path := range []string{filepath.Join("links", "design.json"), "here.json"} {
+		if cfg, err := Load(path); err != nil || cfg.Target != want {
+			t.Errorf("Load(%s), a link to exp/design.json: target %q, %v; want %s", path, cfg.Target, err, want)
+		}
+	}
+
+	gone := filepath.Join("links", "gone.json")
+	tried := `:1: target "points(` + filepath.Join("exp", "gone.csv") + `)": no such file or directory (a preset file's relative path is read from the file's directory: ` + gone + " leads to " + filepath.Join("exp", "gone.json")
+	if _, err := Load(gone); err == nil || err.Error() != gone+tried+")" {
+		t.Errorf("Load(%s), its points missing: %v; want %s", gone, err, gone+tried+")")
+	}
+	write(filepath.Join("links", "gone.csv"), points) // beside the link: not the file's
+	if _, err := Load(gone); err == nil || err.Error() != gone+tried+", and "+filepath.Join("links", "gone.csv")+" beside the link is not read)" {
+		t.Errorf("Load(%s), its points beside the link alone: %v", gone, err)
+	}
+}
+
 // TestPointsTildeIsTheFiles: a preset file's points(~/d.csv) is judged in
 // the file's directory, where the rest of its relative path is read: a
 // directory ~ beside the file is the name's, and read; where there is none
