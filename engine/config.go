@@ -269,6 +269,13 @@ func (c Config) Clone() Config {
 // range: 0 (off) or (0,1000]", where they read 1e6.
 func (c *Config) Validate() error { return c.validate(true) }
 
+// ValidateUnread is Validate without a points(FILE.csv) target's file:
+// the spec is neither judged nor read, so that a file's kind is told
+// (presets.IsPresetData) without reading the points it names, which may
+// be missing or tens of megabytes. Every other field is checked as
+// Validate checks it.
+func (c *Config) ValidateUnread() error { return c.validate(false) }
+
 // A KeyError is an error of Validate about the values of Keys: one key,
 // or keys together, a pair whose values conflict (gp and r1). Its text,
 // Err's, names them first too, for the person who reads it ("batch: …",

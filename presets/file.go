@@ -56,13 +56,15 @@ const baseKey = "base"
 //	  "g_lr": 0.0005
 //	}
 func Parse(data []byte, name string) (engine.Config, error) {
-	return parse(data, name, name)
+	return parse(data, name, name, true)
 }
 
 // parse is Parse, reading a points(FILE.csv) target's relative path from
 // the directory of real, the file name is a symbolic link to (Load), or
 // name itself; the error of a points file missing there names the link.
-func parse(data []byte, name, real string) (engine.Config, error) {
+// Without read the target's file is neither judged nor read (the kind
+// check, IsPresetData), which leaves real unused.
+func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 	notUTF8 := inputfile.NotUTF8Text(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
@@ -244,11 +246,14 @@ func parse(data []byte, name, real string) (engine.Config, error) {
 	}
 	fromDir, target := false, "" // target: as the file writes it
 	var err error
-	if seen["target"] {
+	switch {
+	case !read:
+		err = cfg.ValidateUnread()
+	case seen["target"]:
 		target = cfg.Target
 		cfg.Target, fromDir, err = pointsFrom(filepath.Dir(real), cfg.Target)
 	}
-	if err == nil {
+	if err == nil && read {
 		err = cfg.Validate()
 	}
 	if err != nil {
@@ -1218,7 +1223,7 @@ func Load(path string) (engine.Config, error) {
 	if err != nil {
 		return engine.Config{}, err
 	}
-	return parse(data, path, linkedFile(path))
+	return parse(data, path, linkedFile(path), true)
 }
 
 // linkedFile is the file path leads to when it is a symbolic link, its
@@ -1238,6 +1243,22 @@ func linkedFile(path string) string {
 		return path
 	}
 	return real
+}
+
+// IsPresetData reports whether data, a file's bytes, is a preset file:
+// at most MaxFileSize bytes that Parse reads, or refuses as a newer
+// ganui's (*engine.NewerError), its points(FILE.csv) target aside. The
+// points file is neither read nor looked for: a preset file is one
+// whether its points are there or not, and telling its kind (an output
+// about to replace it, a --resume given it) takes no reading of some
+// 64 MiB of points, nor a directory to read them from.
+func IsPresetData(data []byte) bool {
+	if len(data) > MaxFileSize {
+		return false
+	}
+	_, err := parse(data, "", "", false)
+	var newer *engine.NewerError
+	return err == nil || errors.As(err, &newer)
 }
 
 // builtInHint follows a name, --preset's or a preset file's "base", that

@@ -954,6 +954,33 @@ func TestPointsPathThroughALink(t *testing.T) {
 	}
 }
 
+// TestIsPresetDataReadsNoPoints: a preset file is told as one (IsPresetData)
+// whatever its points(FILE.csv) target names, a file missing or one that is
+// no points file, and whatever the working directory holds: the points are
+// not read. A file Parse refuses for another key is none, as before.
+func TestIsPresetDataReadsNoPoints(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("bad.csv", []byte("not,points\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		`{"base": "ring", "target": "points(gone.csv)"}`,
+		`{"base": "ring", "target": "points(bad.csv)"}`,
+		`{"base": "ring", "target": "points(~/d.csv)"}`,
+		`{"base": "ring"}`,
+		`{"ganui_version": "v99.0.0", "base": "ring", "wings": 2}`,
+	} {
+		if !IsPresetData([]byte(text)) {
+			t.Errorf("IsPresetData(%s) = false; want true", text)
+		}
+	}
+	for _, text := range []string{`{"base": "ring", "g_lr": 50}`, `{"base": "ring", "wings": 2}`, "x,y\n0,0\n", ""} {
+		if IsPresetData([]byte(text)) {
+			t.Errorf("IsPresetData(%q) = true; want false", text)
+		}
+	}
+}
+
 // TestPointsTildeIsTheFiles: a preset file's points(~/d.csv) is judged in
 // the file's directory, where the rest of its relative path is read: a
 // directory ~ beside the file is the name's, and read; where there is none

@@ -34,7 +34,8 @@ import (
 // never costs the user a file of another kind (--save my.json over their
 // preset file). What a file is is told by its first bytes, as a reader
 // of it would: a checkpoint's magic, a history's header line, a figure's
-// signature; a preset file by loading as one.
+// signature; a preset file by parsing as one (presets.IsPresetData), its
+// points file unread.
 var (
 	checkpointKind = outputfile.Kind{Name: "a ganui checkpoint", Is: func(r io.Reader) bool {
 		return engine.IsCheckpoint(head(r, 8))
@@ -49,13 +50,7 @@ var (
 		return false
 	}}
 	presetKind = outputfile.Kind{Name: "a preset file", Is: func(r io.Reader) bool {
-		data := head(r, presets.MaxFileSize+1)
-		if len(data) > presets.MaxFileSize {
-			return false
-		}
-		_, err := presets.Parse(data, "")
-		var newer *engine.NewerError
-		return err == nil || errors.As(err, &newer) // a newer ganui's is a preset file still
+		return presets.IsPresetData(head(r, presets.MaxFileSize+1)) // its points file unread
 	}}
 	// FigureKind is a figure's (--plot, the trainer's P): PNG, SVG or
 	// PDF, whichever the file's name asks for, replaces any of the three.
@@ -133,6 +128,19 @@ func OtherOutput(path string) (kind string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// isPresetFile reports whether path is a preset file (presetKind), given
+// where a checkpoint is wanted (--resume design.json): one whose points
+// file is missing or refused is one all the same, its points unread,
+// which --preset then reads, saying what is wrong with them.
+func isPresetFile(path string) bool {
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return presetKind.Is(f)
 }
 
 // pngSignature begins every PNG file.

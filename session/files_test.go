@@ -40,7 +40,8 @@ func TestLoadCheckpointErrors(t *testing.T) {
 // TestPresetFileGivenToResume: a preset file given to --resume is named as one,
 // with the command that trains it, begun as ganui was started and its path
 // quoted for the shell, not "--preset PATH", a flag; it is not refused as a
-// file with no checkpoint header, as any other is.
+// file with no checkpoint header, as any other is, even when its points file
+// is missing or refused.
 func TestPresetFileGivenToResume(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "my design.json")
 	if err := os.WriteFile(path, presets.Marshal(blogConfig(t, 10)), 0o644); err != nil {
@@ -49,6 +50,17 @@ func TestPresetFileGivenToResume(t *testing.T) {
 	want := "--resume: " + path + " is a preset file, not a checkpoint: ganui --preset '" + path + "' trains its design from the start"
 	if _, err := New(Options{Resume: path}); err == nil || err.Error() != want {
 		t.Fatalf("New(Resume: a preset file): %v; want %q", err, want)
+	}
+	// Its points file missing, or no points file, it is a preset file
+	// still, which --preset then refuses saying why: the kind is told
+	// without the points (presetKind), whatever the working directory holds.
+	for _, target := range []string{"points(gone.csv)", "points(" + path + ")"} {
+		if err := os.WriteFile(path, []byte(`{"base": "ring", "target": "`+target+`"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := New(Options{Resume: path}); err == nil || err.Error() != want {
+			t.Errorf("New(Resume: a preset file of %s): %v; want %q", target, err, want)
+		}
 	}
 	if err := os.WriteFile(path, []byte("not JSON"), 0o644); err != nil {
 		t.Fatal(err)

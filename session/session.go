@@ -497,7 +497,7 @@ func New(opts Options) (*Session, error) {
 	var err error
 	if opts.Resume != "" {
 		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
-			if _, perr := presets.Load(opts.Resume); perr == nil { // a preset file: said so, not refused for its missing header alone
+			if isPresetFile(opts.Resume) { // said so, not refused for its missing header alone, whether its design loads or not
 				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: %s trains its design from the start", opts.Resume, presetCommand(opts.Resume))
 			}
 			if kind, ok := OtherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
