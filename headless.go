@@ -188,7 +188,13 @@ func resumeLine(epoch, plan int, path string, given []givenFlag) string {
 // the run at …", the line a stop whose --save was written ends with.
 // Without it the user had to make the --resume command up. Where it is
 // kept beside what took the path, --save goes on in the kept file too:
-// the path given is what took it, which a --save there refuses. "" for
+// the path given is what took it, which a --save there refuses. A --log
+// another file took the path of under the run, its rows kept beside it
+// (session.LogKeptError), is named by its kept file, which the --resume
+// goes on in, in the checkpoint's line, and in a line of its own where
+// --save was written: "r.ckpt holds the run at … --log r.kept.csv
+// --save r.ckpt trains the rest", where the run ended at the error, and
+// the command given again would refuse the other file at r.csv. "" for
 // a checkpoint not written at all.
 func movedResumeLine(err error, epoch, plan int, path string, given []givenFlag) string {
 	var oe *session.OutputsError
@@ -198,25 +204,32 @@ func movedResumeLine(err error, epoch, plan int, path string, given []givenFlag)
 	serr := oe.Of("--save")
 	var ue *outputfile.UnplacedError
 	var ke *outputfile.KeptError
+	var lk *session.LogKeptError
+	logKept := errors.As(oe.Of("--log"), &lk)
 	moved := "once moved: "
 	switch {
 	case errors.As(serr, &ue):
 	case errors.As(serr, &ke) && ke.Unkept != nil && ke.To != "":
-		path, given = ke.To, savingTo(ke.To, given)
+		path, given = ke.To, givenAt("save", ke.To, given)
 	case errors.As(serr, &ke) && ke.Unkept == nil && ke.Kept != "":
-		path, given, moved = ke.Kept, savingTo(ke.Kept, given), ""
+		path, given, moved = ke.Kept, givenAt("save", ke.Kept, given), ""
+	case serr == nil && logKept:
+		moved = ""
 	default:
 		return ""
+	}
+	if logKept {
+		given = givenAt("log", lk.Kept, given)
 	}
 	return moved + strings.TrimPrefix(resumeLine(epoch, plan, path, given), "ganui: ")
 }
 
-// savingTo is given with its --save at path: a kept checkpoint's, which
-// the run goes on saving in.
-func savingTo(path string, given []givenFlag) []givenFlag {
+// givenAt is given with its flag name (save, log) at path: a kept
+// checkpoint's or log's, which the run goes on in.
+func givenAt(name, path string, given []givenFlag) []givenFlag {
 	for i, g := range given {
-		if g.name == "save" {
-			return append(slices.Clone(given[:i]), append([]givenFlag{{"save", []string{"--save", path}}}, given[i+1:]...)...)
+		if g.name == name {
+			return append(slices.Clone(given[:i]), append([]givenFlag{{name, []string{"--" + name, path}}}, given[i+1:]...)...)
 		}
 	}
 	return given

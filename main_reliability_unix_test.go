@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -231,6 +232,56 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 	if wantErr := "ganui: --log: the directory " + sub + " was removed while ganui ran, and run.csv with it: its history of epochs 1–30 is lost; to write it, make the directory again, or give another, and run again\n"; code != 1 || errb.String() != wantErr {
 		t.Errorf("log's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
+}
+
+// TestStoppedRunWithItsLogKeptBesideSaysHowToGoOn: a headless run stopped
+// short of its plan (its standard output full) whose --log another file
+// replaced under it, its rows kept beside it, ends, after the error that
+// names the kept file, with the command that trains it on from its --save
+// going on in the kept log, which runs; it had ended at the error, though
+// its checkpoint was written, and the command given again refused the
+// other file at the log's path.
+func TestStoppedRunWithItsLogKeptBesideSaysHowToGoOn(t *testing.T) {
+	dir := t.TempDir()
+	log, save := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	kept := filepath.Join(dir, "run.kept.csv")
+	out := &swapThenFull{do: func() {
+		if err := os.Remove(log); err != nil {
+			t.Error(err)
+		}
+		if err := os.WriteFile(log, []byte("another run's\n"), 0o644); err != nil {
+			t.Error(err)
+		}
+	}}
+	var errb strings.Builder
+	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "10", "--log", log, "--save", save}, out, &errb)
+	g, err := session.LoadCheckpoint(save)
+	if err != nil {
+		t.Fatalf("exit %d, stderr %q: %v", code, errb.String(), err)
+	}
+	lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+	want := "ganui: " + shellword.Quote(save) + " holds the run at epoch " + numtext.FormatInt(g.Epoch()) + " of its 1,000,000,000; "
+	wantCmd := " --headless --resume " + shellword.Quote(save) + " --every 10 --log " + shellword.Quote(kept) + " --save " + shellword.Quote(save) + " trains the rest"
+	if code != exitFailure || len(lines) != 3 || !strings.HasSuffix(lines[1], "is kept beside it, in "+kept) || !strings.HasPrefix(lines[2], want) || !strings.HasSuffix(lines[2], wantCmd) {
+		t.Fatalf("exit %d, stderr %q; want 1, the full output's line, the log's, then %q, the program, then %q", code, errb.String(), want, wantCmd)
+	}
+	errb.Reset()
+	if code := run([]string{"--headless", "--resume", save, "--epochs", strconv.Itoa(g.Epoch() + 10), "--every", "10", "--log", kept, "--save", save}, io.Discard, &errb); code != 0 {
+		t.Errorf("the command it names: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// swapThenFull is a standard output whose first progress line runs do,
+// then fails as a full disk's: a run stopped after its epoch.
+type swapThenFull struct{ do func() }
+
+func (w *swapThenFull) Write(p []byte) (int, error) {
+	if w.do != nil && bytes.Contains(p, []byte("epoch=")) {
+		w.do()
+		w.do = nil
+		return 0, syscall.ENOSPC
+	}
+	return len(p), nil
 }
 
 // TestOutputsOfARemovedDirectoryAreSaidOnce: a headless run whose --log,

@@ -8,6 +8,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -181,6 +182,26 @@ func TestStoppedRunLeftWholeSaysHowToGoOnOnceMoved(t *testing.T) {
 		{"not written", session.WithOutput(nil, "--save", syscall.ENOSPC), ""},
 	} {
 		if got := movedResumeLine(c.err, 1234, 2000, "out/run.ckpt", given); got != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
+		}
+	}
+	// A --log another file took the path of, its rows kept beside it: the
+	// --resume goes on in the kept file, with the checkpoint as written,
+	// or as kept beside what took its path. The run ended at the error.
+	given = flagsAsGiven(t, "--headless", "--preset", "vanilla", "--epochs", "2000", "--log=r.csv", "--save", "r.ckpt")
+	logKept := &session.LogKeptError{Kept: "r.kept.csv", Err: errors.New("r.csv was replaced by another file while the run wrote it, …")}
+	for _, c := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"the log kept beside another file", session.WithOutput(nil, "--log", logKept),
+			"r.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume r.ckpt --log r.kept.csv --save r.ckpt trains the rest"},
+		{"both kept beside", session.WithOutput(session.WithOutput(nil, "--log", logKept), "--save", &outputfile.KeptError{Path: "r.ckpt", What: "a directory", Kept: "r.kept.ckpt"}),
+			"r.kept.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume r.kept.ckpt --log r.kept.csv --save r.kept.ckpt trains the rest"},
+		{"the log kept, the checkpoint not written", session.WithOutput(session.WithOutput(nil, "--log", logKept), "--save", syscall.ENOSPC), ""},
+	} {
+		if got := movedResumeLine(c.err, 1234, 2000, "r.ckpt", given); got != c.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
 		}
 	}

@@ -1655,10 +1655,24 @@ func (c *csvFile) keepBeside(now fs.FileInfo, from int64, rows func(io.Writer) e
 		return fmt.Errorf("%s %s while the run wrote it, and the run's history could not be kept beside it: %w", c.path, replaced, err)
 	}
 	if from > 0 {
-		return fmt.Errorf("%s %s while the run wrote it, left as it is: its rows before epoch %s are lost, the header and the rest, %s, are kept beside it, in %s", c.path, replaced, c.epochAt(from), c.rowsHeld(), kept)
+		return &LogKeptError{kept, fmt.Errorf("%s %s while the run wrote it, left as it is: its rows before epoch %s are lost, the header and the rest, %s, are kept beside it, in %s", c.path, replaced, c.epochAt(from), c.rowsHeld(), kept)}
 	}
-	return fmt.Errorf("%s %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", c.path, replaced, c.rowsHeld(), kept)
+	return &LogKeptError{kept, fmt.Errorf("%s %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", c.path, replaced, c.rowsHeld(), kept)}
 }
+
+// LogKeptError is a --log's error where another file took its path
+// while the run wrote it (keepBeside): that file is left as it is, and
+// the run's rows are kept beside it, in Kept, a history that ends at the
+// run's last epoch, which a --resume of the run's checkpoint goes on in.
+// A headless run stopped short of its plan names Kept in the command
+// that trains it on, as it names a --save kept beside what took its
+// path (movedResumeLine).
+type LogKeptError struct {
+	Kept string // the file the rows are kept in, "run.kept.csv"
+	Err  error  // what is said: "run.csv was replaced by another file while …"
+}
+
+func (e *LogKeptError) Error() string { return e.Err.Error() }
 
 // replacedBy names what took a log's place under the run, found as
 // now: "another file", or what it is where that is no regular file, "a
