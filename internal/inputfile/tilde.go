@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/internal/shellword"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // Tilde is a file's name ganui was given that begins with a ~ no shell
@@ -104,9 +105,14 @@ type Where struct {
 // --log=$HOME/runs/a.csv"; a points target's: "~/d.csv begins with a ~,
 // which a shell expands at a word's start alone, not inside --set's
 // value or in a preset file, and ganui expands none: give the file's
-// whole path, points(/home/ada/d.csv)".
+// whole path, points(/home/ada/d.csv)". The name is written as it is
+// but for what a terminal obeys (visible.String: a line break as \n), as
+// the quoted name's escapes show it, where a line break written raw read
+// as the error's "; " ("--log=~/a; b.csv"). A command that holds a word
+// written $'…' (shellword.Dollar) ends shellword's note that bash or zsh
+// reads it (Noted).
 func (t Tilde) Say(w Where) string {
-	path, prefix := "~"+t.User+t.Rest, "~"+t.User
+	path, prefix := visible.String("~"+t.User+t.Rest), "~"+t.User
 	home, known := t.Home()
 	unknown := t.User != "" && !known // a shell too leaves ~nosuchuser/x as it is, quoted or not
 	var msg string
@@ -116,9 +122,9 @@ func (t Tilde) Say(w Where) string {
 	case w.Eq:
 		msg = "--" + w.Flag + "=" + path + ": the shell expands a ~ only at a word's start, not after --" + w.Flag + "=, and there is no directory " + prefix + " here"
 	case unknown:
-		msg = "--" + w.Flag + ": " + strconv.Quote(path) + " begins with a ~ the shell did not expand, and there is no directory " + prefix + " here"
+		msg = "--" + w.Flag + ": " + strconv.Quote("~"+t.User+t.Rest) + " begins with a ~ the shell did not expand, and there is no directory " + prefix + " here"
 	default:
-		msg = "--" + w.Flag + ": " + strconv.Quote(path) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + prefix + " here"
+		msg = "--" + w.Flag + ": " + strconv.Quote("~"+t.User+t.Rest) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + prefix + " here"
 	}
 	if unknown {
 		return msg + "; " + prefix + " would name user " + t.User + "'s home directory, but no user " + t.User + " is known here: give the file's whole path"
@@ -167,5 +173,12 @@ func (t Tilde) Say(w Where) string {
 		}
 		msg += "for " + whose + ", write " + inHome()
 	}
-	return msg
+	if w.Flag == "" { // a path in a word, not a command
+		return msg
+	}
+	words := []string{rest}
+	if t.User != "" {
+		words = append(words, filepath.Join(home, rest)) // inHome's of a named user, where $HOME is written for one's own
+	}
+	return shellword.Noted(msg, words...)
 }

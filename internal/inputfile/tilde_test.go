@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // TestTildeLeft: a name begun with a ~ a shell would expand, ~, ~/…,
@@ -110,6 +112,48 @@ func TestTildeSaysTheUsersHome(t *testing.T) {
 	}
 }
 
+// TestTildeSaysALineBreakAsAnEscape: a name with a line break (or another
+// character a terminal obeys) is written with it as \n, as its quoted
+// form shows it, where the error's line read it as "; " ("--log=~/a;
+// b.csv"), and a command that writes a word of it $'…' ends the note that
+// bash or zsh reads that, where it ended at the $'…' with nothing to say
+// that a POSIX sh (dash) reads it as other words.
+func TestTildeSaysALineBreakAsAnEscape(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	t.Setenv("HOME", "/home/ada")
+	const note = " (a command for bash or zsh, which read its $'…')"
+	for _, c := range []struct {
+		path string
+		w    Where
+		want string
+	}{
+		{"~/a\nb.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
+			`--log=~/a\nb.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/$'a\nb.csv', a space for the =, or --log="$HOME"/$'a\nb.csv'` + note},
+		{"~/a\nb/", Where{Flag: "log", Eq: true, Example: "run.csv"},
+			`--log=~/a\nb/: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~/a\nb/ would name a directory, not a file: give one in it, e.g. --log ~/$'a\nb/run.csv', a space for the =` + note},
+		{"~/a\nb.csv", Where{Flag: "log", Example: "run.csv"},
+			`--log: "~/a\nb.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write "$HOME"/$'a\nb.csv'` + note},
+		{"~/a\nb/", Where{Flag: "save", Example: "run.ckpt"},
+			`--save: "~/a\nb/" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/a\nb/ would name a directory, not a file: give one in it, e.g. "$HOME"/$'a\nb/run.ckpt'` + note},
+		// Quoted '…', not $'…': no note.
+		{"~/my runs/a.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
+			`--log=~/my runs/a.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/'my runs/a.csv', a space for the =, or --log="$HOME"/'my runs/a.csv'`},
+		// A path in a word, not a command: no note.
+		{"~/a\x1bb.csv", Where{Example: "d.csv", Whole: func(p string) string { return "points(" + p + ")" }},
+			`~/a\x1bb.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/a` + "\x1b" + `b.csv)`},
+	} {
+		tl, ok := TildeLeft(t.TempDir(), c.path)
+		if !ok {
+			t.Fatalf("TildeLeft(%q) not left", c.path)
+		}
+		if got := tl.Say(c.w); got != c.want {
+			t.Errorf("%q, %+v:\n%s\nwant\n%s", c.path, c.w, got, c.want)
+		}
+	}
+}
+
 // FuzzTildeLeft: a name left is "~"+User+Rest, its User a login name
 // (or ""), its Rest "" or begun with a /; and Say, of any, names it.
 func FuzzTildeLeft(f *testing.F) {
@@ -139,7 +183,7 @@ func FuzzTildeLeft(f *testing.F) {
 		}
 		if tl.User == "" { // Say of a named user looks them up; the rule is what is fuzzed
 			msg := tl.Say(Where{Flag: "log", Eq: true, Example: "run.csv"})
-			if !strings.HasPrefix(msg, "--log="+path+": ") {
+			if !strings.HasPrefix(msg, "--log="+visible.String(path)+": ") {
 				t.Fatalf("%q: %s", path, msg)
 			}
 		}
