@@ -985,8 +985,10 @@ type csvFile struct {
 const utf8BOM = "\ufeff"
 
 // logForm is how a log's file writes what the run does not choose: its
-// line ending and whether a byte order mark begins it (logEnd).
-type logForm struct{ crlf, bom bool }
+// line ending and whether a byte order mark begins it (logEnd); and
+// whether its last line has no line end (unended), a row cut short or
+// a whole one missing only its "\n", which logEnd cannot tell apart.
+type logForm struct{ crlf, bom, unended bool }
 
 // headerLine is the log's header line as its file holds it: the byte
 // order mark it began with (bom), the line ending of its lines (crlf).
@@ -1068,7 +1070,11 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 	}
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
-	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
+	if _, err := f.ReadAt(tail, from); err != nil {
+		return -1, "", form, true
+	}
+	if !bytes.HasSuffix(tail, []byte("\n")) {
+		form.unended = true
 		return -1, "", form, true
 	}
 	if tail = tail[:len(tail)-blankEnd(tail)]; len(tail) == 0 && from > int64(len(head)) {

@@ -349,7 +349,7 @@ func TestResumedLogGoesOn(t *testing.T) {
 		t.Fatalf("the log kept to epoch 30 and resumed to 40 is not the first 41 lines of the straight one:\n%s", again)
 	}
 	os.WriteFile(log, append(first, "31,0.69"...), 0o644) // killed mid-row
-	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "last line has no line end") {
 		t.Fatalf("a log cut mid-row: %v", err)
 	}
 	// A whole last row whose epoch was edited is not cut: it is said to
@@ -664,6 +664,33 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 	}
 }
 
+// TestResumedLogWithoutItsLastLineEnd: a log whose last line has no line
+// end, the run's own whole last row missing only its "\n" (an editor's
+// save, a script's) or a row cut short, which ganui cannot tell apart, is
+// refused saying so and what to do, the file left as it is, where it was
+// called "a history that ends in a cut row" of a row the user could see
+// was whole. Its line ended, the run goes on in it.
+func TestResumedLogWithoutItsLastLineEnd(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	first, _ := os.ReadFile(log)
+	unended := first[:len(first)-1]
+	os.WriteFile(log, unended, 0o644)
+	want := "--log " + log + " is a history whose last line has no line end (a row cut short, or a whole one missing only its end): end the line if the row is whole, else delete it, or give another file"
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != want {
+		t.Fatalf("a log whose whole last row has no \"\\n\": %v\nwant %s", err, want)
+	}
+	if got, _ := os.ReadFile(log); !bytes.Equal(got, unended) {
+		t.Fatal("the refused log was changed")
+	}
+	os.WriteFile(log, first, 0o644)
+	runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: log})
+	if got, _ := os.ReadFile(log); !bytes.HasPrefix(got, first) || bytes.Count(got, []byte("\n")) != 41 {
+		t.Fatalf("the log, its line ended, resumed to epoch 40: %d lines", bytes.Count(got, []byte("\n")))
+	}
+}
+
 // TestResumedLogEndedInBlankLines: a log the run wrote up to its checkpoint,
 // ended since in blank lines (echo >> run.csv, an editor's final newline),
 // however many, past the 64 KiB of its end logEnd reads too, is the run's,
@@ -690,7 +717,7 @@ func TestResumedLogEndedInBlankLines(t *testing.T) {
 		t.Fatalf("a log past its checkpoint, then a blank line: %v", err)
 	}
 	os.WriteFile(log, append(slices.Clip(first), "\n31,0.69"...), 0o644)
-	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "last line has no line end") {
 		t.Fatalf("a log cut mid-row after a blank line: %v", err)
 	}
 }
@@ -763,7 +790,7 @@ func FuzzFileKinds(f *testing.F) {
 // the log writes it (digits, no sign, no leading zero), a crlf log's
 // row read without its "\r"; at 0 with no row when it holds the header
 // alone; else −1, as a cut row, with the last line as its row when
-// that is whole. Blank lines (nothing but "\r" before
+// that is whole, unended where that line has no line end. Blank lines (nothing but "\r" before
 // their "\n") after its last line are not a line of it.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
@@ -794,6 +821,9 @@ func FuzzLogEnd(f *testing.F) {
 		h := head
 		if crlf {
 			h = crlfHead
+		}
+		if unended := len(body) > len(h) && !bytes.HasSuffix(data, []byte("\n")); form.unended != unended {
+			t.Fatalf("%q: its last line said to have no line end: %v, want %v", data, form.unended, unended)
 		}
 		want, wantRow := -1, ""
 		rows := string(body[len(h):])

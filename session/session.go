@@ -642,6 +642,10 @@ func New(opts Options) (*Session, error) {
 				// A row edited by hand: it is whole, so not cut.
 				epoch, _, _ := strings.Cut(row, ",")
 				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", opts.LogPath, epoch)
+			case ok && last < 0 && form.unended:
+				// A row cut short, or a whole one whose "\n" alone is
+				// missing (an editor's, a script's): not told apart.
+				return nil, fmt.Errorf("--log %s is a history whose last line has no line end (a row cut short, or a whole one missing only its end): end the line if the row is whole, else delete it, or give another file", opts.LogPath)
 			case ok && last < 0:
 				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
 			case ok:
