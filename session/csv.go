@@ -231,7 +231,7 @@ type csvWriter struct {
 	lay  csvLayout
 	row  []byte // reused row buffer
 	err  error  // the header's
-	crlf bool   // end each row in "\r\n", as the file it goes on has its lines (logEnd)
+	crlf bool   // end each row in "\r\n", as the file it goes on has its rows (logEnd)
 }
 
 // newCSVWriter starts a history on w with the header line of layout lay.

@@ -976,7 +976,8 @@ type csvFile struct {
 	ev      evalRow // the evaluation of pending, while hasEval
 	hasEval bool
 	append  bool // the file holds the run up to its checkpoint: add to it
-	crlf    bool // while append: the file's lines end in "\r\n" (logEnd)
+	crlf    bool // while append: the file's header line ends in "\r\n" (logEnd)
+	rowCRLF bool // while append: its rows end so, the rows it adds too (logEnd)
 	bom     bool // while append: the file begins with a UTF-8 byte order mark (logEnd)
 }
 
@@ -985,10 +986,11 @@ type csvFile struct {
 const utf8BOM = "\ufeff"
 
 // logForm is how a log's file writes what the run does not choose: its
-// line ending and whether a byte order mark begins it (logEnd); and
+// header's line ending (crlf), its rows' (rowCRLF) and whether a byte
+// order mark begins it (logEnd); and
 // whether its last line has no line end (unended), a row cut short or
 // a whole one missing only its "\n", which logEnd cannot tell apart.
-type logForm struct{ crlf, bom, unended bool }
+type logForm struct{ crlf, rowCRLF, bom, unended bool }
 
 // headerLine is the log's header line as its file holds it: the byte
 // order mark it began with (bom), the line ending of its lines (crlf).
@@ -1035,9 +1037,12 @@ func addedColumns(path string, lay csvLayout) string {
 // as the log writes it (row that line), and row is that row. Blank
 // lines after its last row (blankEnd) are not a row. form.crlf is true
 // when its header line ends in "\r\n", as a log saved by a Windows
-// program's does: its rows are read without their "\r", and a run going
-// on in it writes its own so (csvWriter.crlf), that the file keeps one
-// line ending. form.bom is true when a UTF-8 byte order mark comes before
+// program's does, form.rowCRLF when its last row does (the header's
+// where it has none): a row is read without its "\r", and a run going
+// on in the log writes its own rows as that last row ends
+// (csvWriter.crlf), so that the rows keep one line ending, the header's
+// other one too (a log whose rows a Windows program converted after it
+// wrote a header of its own). form.bom is true when a UTF-8 byte order mark comes before
 // the header, as a spreadsheet that saved the log writes one: a run going
 // on in it keeps it (csvFile.headerLine). Only the first and the last
 // line are read: logBadLine reads the lines between.
@@ -1060,7 +1065,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 		head = head[:lead+len(lay.header())+1]
 	case bytes.HasPrefix(line, []byte(lay.header()+"\r\n")):
 		head = head[:lead+len(lay.header())+2]
-		form.crlf = true
+		form.crlf, form.rowCRLF = true, true
 	default:
 		return 0, "", logForm{}, false
 	}
@@ -1099,9 +1104,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 		return -1, "", form, true // a last line longer than a row can be: not the whole of it in tail
 	}
 	row = string(tail[start:])
-	if form.crlf {
-		row = strings.TrimSuffix(row, "\r")
-	}
+	row, form.rowCRLF = strings.CutSuffix(row, "\r")
 	first, _, _ := strings.Cut(row, ",")
 	// The epoch as the log writes it: "+5", "05" or "-3" is no row of it.
 	e, err := strconv.Atoi(first)
@@ -1373,7 +1376,7 @@ func (c *csvFile) emit() {
 		switch {
 		case c.err != nil:
 		case c.append:
-			c.csv = &csvWriter{w: bufio.NewWriter(c.rows), lay: c.lay, crlf: c.crlf}
+			c.csv = &csvWriter{w: bufio.NewWriter(c.rows), lay: c.lay, crlf: c.rowCRLF}
 		default:
 			c.csv = newCSVWriter(bufio.NewWriter(c.rows), c.lay)
 		}

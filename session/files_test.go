@@ -569,19 +569,34 @@ func TestResumedLogKeepsAnotherRunsHistory(t *testing.T) {
 // endings ("\r\n", by a spreadsheet or an editor) goes on in them when the run
 // resumes, so that the file holds every epoch in one line ending, not taken for
 // another file and replaced, which would lose the epochs before the checkpoint.
+// Where its header ends otherwise than its rows (the rows alone converted,
+// or a header of one's own put before them), the rows it adds end as its
+// last row does, where they took the header's ending, the file's last rows
+// ending unlike those before them.
 func TestResumedLogKeepsItsLineEnding(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt, straight := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "straight.csv")
 	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
 	runToEnd(t, Options{Config: blogConfig(t, 50), Seed: 1, LogPath: straight})
 	lf, _ := os.ReadFile(log)
-	os.WriteFile(log, bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n")), 0o644)
-	runToEnd(t, Options{Resume: ckpt, Epochs: 50, LogPath: log})
-	got, _ := os.ReadFile(log)
-	want, _ := os.ReadFile(straight)
-	if want = bytes.ReplaceAll(want, []byte("\n"), []byte("\r\n")); !bytes.Equal(got, want) {
-		t.Fatalf("the resumed log of Windows lines holds %d lines, %d of them ending in \\r\\n; want the straight run's %d, each so",
-			bytes.Count(got, []byte("\n")), bytes.Count(got, []byte("\r\n")), bytes.Count(want, []byte("\n")))
+	whole, _ := os.ReadFile(straight)
+	header, _, _ := bytes.Cut(whole, []byte("\n"))
+	rows := func(b []byte, end string) []byte {
+		_, r, _ := bytes.Cut(b, []byte("\n"))
+		return bytes.ReplaceAll(r, []byte("\n"), []byte(end))
+	}
+	for _, c := range []struct{ name, header, rows string }{
+		{"Windows lines", "\r\n", "\r\n"},
+		{"a header ending \\n, rows \\r\\n", "\n", "\r\n"},
+		{"a header ending \\r\\n, rows \\n", "\r\n", "\n"},
+	} {
+		os.WriteFile(log, slices.Concat(header, []byte(c.header), rows(lf, c.rows)), 0o644)
+		runToEnd(t, Options{Resume: ckpt, Epochs: 50, LogPath: log})
+		got, _ := os.ReadFile(log)
+		if want := slices.Concat(header, []byte(c.header), rows(whole, c.rows)); !bytes.Equal(got, want) {
+			t.Fatalf("the resumed log of %s holds %d lines, %d of them ending in \\r\\n; want the straight run's %d, its header's %q, its rows' %q",
+				c.name, bytes.Count(got, []byte("\n")), bytes.Count(got, []byte("\r\n")), bytes.Count(want, []byte("\n")), c.header, c.rows)
+		}
 	}
 }
 
@@ -787,8 +802,8 @@ func FuzzFileKinds(f *testing.F) {
 // Windows program saves it, "\r\n" (crlf), after a UTF-8 byte order
 // mark or not (bom), as a spreadsheet saves it; and says it ends at an
 // epoch only when its last line is whole and begins with that epoch as
-// the log writes it (digits, no sign, no leading zero), a crlf log's
-// row read without its "\r"; at 0 with no row when it holds the header
+// the log writes it (digits, no sign, no leading zero), the row read
+// without its "\r", rowCRLF then, the header's crlf where it has no row; at 0 with no row when it holds the header
 // alone; else −1, as a cut row, with the last line as its row when
 // that is whole, unended where that line has no line end. Blank lines (nothing but "\r" before
 // their "\n") after its last line are not a line of it.
@@ -834,13 +849,12 @@ func FuzzLogEnd(f *testing.F) {
 			}
 			rows = rows[:i+1]
 		}
+		wantRowCRLF := crlf // the header's, where no row says
 		if rows == "" {
 			want = 0
 		} else if strings.HasSuffix(rows, "\n") {
 			line := rows[strings.LastIndexByte(rows[:len(rows)-1], '\n')+1 : len(rows)-1]
-			if crlf {
-				line = strings.TrimSuffix(line, "\r")
-			}
+			line, wantRowCRLF = strings.CutSuffix(line, "\r")
 			first, _, _ := strings.Cut(line, ",")
 			wantRow = line
 			if e, err := strconv.Atoi(first); err == nil && e >= 0 && strconv.Itoa(e) == first {
@@ -849,6 +863,9 @@ func FuzzLogEnd(f *testing.F) {
 		}
 		if last != want || row != wantRow {
 			t.Fatalf("%q: ends at %d with row %q; want %d, %q", data, last, row, want, wantRow)
+		}
+		if last >= 0 && form.rowCRLF != wantRowCRLF {
+			t.Fatalf("%q: its rows said to end in \\r\\n: %v, want %v", data, form.rowCRLF, wantRowCRLF)
 		}
 		lossFields(row, lay)
 	})

@@ -635,7 +635,7 @@ func New(opts Options) (*Session, error) {
 				if line, why := logBadLine(opts.LogPath, s.csv.lay); line > 0 {
 					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", opts.LogPath, line, why)
 				}
-				s.csv.append, s.csv.crlf, s.csv.bom = true, form.crlf, form.bom
+				s.csv.append, s.csv.crlf, s.csv.rowCRLF, s.csv.bom = true, form.crlf, form.rowCRLF, form.bom
 			case ok && row == "" && last == 0:
 				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last < 0 && row != "":
