@@ -278,6 +278,28 @@ func drawCurve(dc draw.Canvas, c Curve) error {
 		ticks[i].Value = at[i]
 	}
 	p.X.Tick.Marker = ticks
+	// Seeds of one value at a setting draw their rings one on another,
+	// the last alone seen: they are named beside it, "seeds 1-3 coincide",
+	// as a batch's lone marks are (coincide), all alike in one pen, off
+	// the medians' line or bars, which run through them.
+	if len(points) > 0 && !oneSeed {
+		var lones []loneMark
+		for _, q := range c.Points {
+			if finite(q.Value) {
+				lones = append(lones, loneMark{q.Seed, plotter.XY{X: at[q.At], Y: q.Value}, draw.LineStyle{Width: vg.Points(1.2)}})
+			}
+		}
+		through := []plotter.XYs{median} // the medians' line, or each setting's bar
+		if !c.ordered() {
+			through = nil
+			for _, m := range median {
+				through = append(through, plotter.XYs{{X: m.X - medianBar, Y: m.Y}, {X: m.X + medianBar, Y: m.Y}})
+			}
+		}
+		if err := coincide(p, lones, false, through); err != nil {
+			return err
+		}
+	}
 	k := newKey(p, append(items, floorKey...))
 	keyRoom([]*plot.Plot{p}, []draw.Canvas{area}, []key{k})
 	p.Draw(area)

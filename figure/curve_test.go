@@ -11,7 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
@@ -487,5 +491,67 @@ func dashedWidths(t *testing.T, doc []byte) []float64 {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 		widths = append(widths, hi-lo)
+	}
+}
+
+// TestCoincidingSweepSeedsSaid: seeds of one value at a setting, their
+// rings one on another, are named beside them, "seeds 1-3 coincide", as
+// a batch's lone marks are, above or under the medians' line through
+// them, not across it; seeds apart are not. `ganui --headless --preset vanilla --set
+// target=normal(50,1) --epochs 100 --seeds 1-3 --sweep g_lr=1e-4,1e-3,1e-2`,
+// every seed's KS 1 at 1e-4 and at 1e-3, drew one ring at each, "each
+// seed" in the key, the two seeds under it unseen.
+func TestCoincidingSweepSeedsSaid(t *testing.T) {
+	res := oneKeySweep()
+	res.Target = "normal(50,1)"
+	each := func(vs ...float64) []session.SeedMeasure {
+		var m []session.SeedMeasure
+		for i, v := range vs {
+			m = append(m, session.SeedMeasure{Seed: uint64(i + 1), Value: v})
+		}
+		return m
+	}
+	res.Rows = []session.SweepRow{
+		{Values: []string{"1e-4"}, Runs: 3, First: [3]float64{1, 1, 1}, Floor: 0.01358, Each: each(1, 1, 1)},
+		{Values: []string{"1e-3"}, Runs: 3, First: [3]float64{1, 1, 1}, Floor: 0.01358, Each: each(1, 1, 1)},
+		{Values: []string{"1e-2"}, Runs: 3, First: [3]float64{0.717, 0.717, 0.717}, Floor: 0.01358, Each: each(0.542, 0.717, 0.982)},
+	}
+	c := FromSweepCurve(res)
+	rec := &recorder.Canvas{}
+	if err := drawCurve(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 7.5 * vg.Inch, Y: 5 * vg.Inch}}}, c); err != nil {
+		t.Fatal(err)
+	}
+	var said []vg.Rectangle // the heights each "coincide" is written over, its descent to its ascent
+	var texts []string
+	rings := map[vg.Length]int{} // how many rings are centred at each height
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.FillString:
+			texts = append(texts, a.String)
+			if strings.Contains(a.String, "coincide") {
+				e := draw.TextStyle{Font: a.Font, Handler: plot.DefaultTextHandler}.FontExtents()
+				said = append(said, vg.Rectangle{Min: vg.Point{X: a.Point.X, Y: a.Point.Y - e.Descent}, Max: vg.Point{X: a.Point.X, Y: a.Point.Y + e.Ascent}})
+			}
+		case *recorder.Stroke:
+			for _, pc := range a.Path {
+				if pc.Type == vg.ArcComp && pc.Radius == vg.Points(3) {
+					rings[pc.Pos.Y]++
+				}
+			}
+		}
+	}
+	if n := strings.Count(strings.Join(texts, "|"), "seeds 1-3 coincide"); n != 2 || len(said) != 2 {
+		t.Fatalf("the figure's texts %q: %d \"seeds 1-3 coincide\", want one at 1e-4 and one at 1e-3, none at 1e-2", texts, n)
+	}
+	var top vg.Length // the height of the six rings at KS 1, the most at one (the key's is one)
+	for y, n := range rings {
+		if n > rings[top] {
+			top = y
+		}
+	}
+	for _, at := range said {
+		if at.Min.Y <= top && at.Max.Y >= top {
+			t.Errorf("\"seeds 1-3 coincide\" written from %.1f to %.1f pt, the rings and the medians' line through them at %.1f: across the line", at.Min.Y, at.Max.Y, top)
+		}
 	}
 }

@@ -367,7 +367,7 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			final.Y.Max = top
 		}
 	}
-	if err := coincide(over, lones, !many); err != nil {
+	if err := coincide(over, lones, !many, nil); err != nil {
 		return nil, nil, nil, err
 	}
 	overKey = coincideLines(over, lines, overKey)
@@ -415,11 +415,15 @@ const coincideShare = 0.01
 // the axis): a ring around the group's mark in the colour of each seed
 // but the last, drawn on top, ringGap apart outward where rings is true
 // (each seed's own pen; of more seeds than are named, all alike, none),
-// and the seeds named beside it, "seeds 1-3 coincide". A batch of three
-// seeds at --epochs 1, all KS 0.998, had drawn three dots on one place,
-// seed 3's alone seen, under a key naming three.
-func coincide(p *plot.Plot, lones []loneMark, rings bool) error {
+// and the seeds named beside it, "seeds 1-3 coincide", off the lines
+// drawn through or near the marks (through, each ordered along x; nil for
+// none: coincideWords). A batch of three seeds at --epochs 1, all KS
+// 0.998, had drawn three dots on one place, seed 3's alone seen, under a
+// key naming three; a sweep's curve, its seeds' rings all alike, drew the
+// rings of seeds of one value one on another.
+func coincide(p *plot.Plot, lones []loneMark, rings bool, through []plotter.XYs) error {
 	span := p.Y.Max - p.Y.Min
+	words := coincideWords{through: through}
 	var groups [][]loneMark
 	for _, m := range lones {
 		i := slices.IndexFunc(groups, func(g []loneMark) bool {
@@ -459,16 +463,153 @@ func coincide(p *plot.Plot, lones []loneMark, rings bool) error {
 		if err != nil {
 			return err
 		}
-		// Beside the outermost ring, on the side with more room.
-		sty := &l.TextStyle[0]
-		sty.YAlign = draw.YCenter
-		l.Offset = vg.Point{X: radius + vg.Points(3)}
-		if at[0].X > (p.X.Min+p.X.Max)/2 {
-			sty.XAlign, l.Offset.X = draw.XRight, -l.Offset.X
-		}
-		p.Add(unpadded{l})
+		words.at, words.text, words.radius = append(words.at, at[0]), append(words.text, l.Labels[0]), append(words.radius, radius)
+		words.sty = l.TextStyle[0]
+	}
+	if len(words.at) > 0 {
+		p.Add(unpadded{words})
 	}
 	return nil
+}
+
+// coincideWords writes each of text, in sty, beside the outermost ring,
+// radius wide, of the mark at its at: in the first of its places whose
+// words lie within the data area, clear of the lines through (nil for
+// none) and of the words written before, trying first the side with more
+// room, then the other; on each, level with the mark where no line is
+// drawn, else above it, then under it, so that the words do not run
+// along a line through the mark (a sweep's medians' line, "seeds 1-3
+// coincide" written across it at KS 1), past the axis (under a mark at
+// KS 0.02, across the x axis) nor over another's (KS 1 at 1e-4 and 1e-3),
+// and where none is clear, those places moved off the words in the way,
+// then any place within the area clear of the words.
+type coincideWords struct {
+	at      []plotter.XY
+	text    []string
+	radius  []vg.Length
+	through []plotter.XYs
+	sty     draw.TextStyle
+}
+
+func (w coincideWords) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	var written []vg.Rectangle
+	for k, text := range w.text {
+		pt := vg.Point{X: trX(w.at[k].X), Y: trY(w.at[k].Y)}
+		sides := []draw.XAlignment{draw.XLeft, draw.XRight} // the words right of the mark, then left of it
+		if pt.X > (c.Min.X+c.Max.X)/2 {
+			sides[0], sides[1] = sides[1], sides[0]
+		}
+		levels := []vg.Length{0} // the words' centre level with the mark's
+		if w.through != nil {
+			levels = []vg.Length{1, -1} // above, then under
+		}
+		type place struct {
+			at  vg.Point // where the words start, written in sty
+			sty draw.TextStyle
+			box vg.Rectangle
+		}
+		var places []place
+		for _, side := range sides {
+			for _, level := range levels {
+				sty := w.sty
+				sty.XAlign, sty.YAlign = side, draw.YAlignment(-0.5+0.5*float64(level))
+				at := pt.Add(vg.Point{X: (w.radius[k] + vg.Points(3)) * vg.Length(1+2*side)})
+				box := sty.Rectangle(text).Add(at)
+				// Above or under, the words' descent or ascent 2 points
+				// off the mark's centre: the line's width and a gap.
+				if level != 0 {
+					dy := max(0, pt.Y+vg.Points(2)-box.Min.Y)
+					if level < 0 {
+						dy = min(0, pt.Y-vg.Points(2)-box.Max.Y)
+					}
+					at.Y, box = at.Y+dy, box.Add(vg.Point{Y: dy})
+				}
+				places = append(places, place{at, sty, box})
+			}
+		}
+		// The same places moved away from the mark, up (under it, down),
+		// past the words written over them, taken after the others.
+		unmoved := len(places)
+		for _, q := range slices.Clone(places) {
+			moved := false
+			for range written {
+				i := slices.IndexFunc(written, func(r vg.Rectangle) bool { return overlap(r, q.box) })
+				if i < 0 {
+					break
+				}
+				dy := written[i].Max.Y + vg.Points(1) - q.box.Min.Y
+				if q.box.Max.Y < pt.Y {
+					dy = written[i].Min.Y - vg.Points(1) - q.box.Max.Y
+				}
+				q.at.Y, q.box, moved = q.at.Y+dy, q.box.Add(vg.Point{Y: dy}), true
+			}
+			if moved {
+				places = append(places, q)
+			}
+		}
+		within := func(q place) bool {
+			return q.box.Min.X >= c.Min.X && q.box.Max.X <= c.Max.X && q.box.Min.Y >= c.Min.Y && q.box.Max.Y <= c.Max.Y &&
+				!slices.ContainsFunc(written, func(r vg.Rectangle) bool { return overlap(r, q.box) })
+		}
+		// The first place beside the mark within the data area, clear of
+		// the words and of the lines; else the first clear of the words, a
+		// line through the words reading more easily than words over
+		// words, or than words moved from their mark (the medians' line
+		// rising from a mark near the axis's foot, the words of the
+		// setting before over its place above); else the first moved.
+		clear := func(q place) bool { return within(q) && !crosses(q.box, w.through, trX, trY) }
+		i := slices.IndexFunc(places[:unmoved], clear)
+		if i < 0 {
+			i = slices.IndexFunc(places[:unmoved], within)
+		}
+		if i < 0 {
+			i = slices.IndexFunc(places, clear)
+		}
+		if i < 0 {
+			i = max(0, slices.IndexFunc(places, within))
+		}
+		c.FillText(places[i].sty, places[i].at, text)
+		written = append(written, places[i].box)
+	}
+}
+
+func (w coincideWords) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax, ymin, ymax = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, at := range w.at {
+		xmin, xmax, ymin, ymax = math.Min(xmin, at.X), math.Max(xmax, at.X), math.Min(ymin, at.Y), math.Max(ymax, at.Y)
+	}
+	return xmin, xmax, ymin, ymax
+}
+
+// overlap says whether a and b share any point.
+func overlap(a, b vg.Rectangle) bool {
+	return a.Min.X <= b.Max.X && b.Min.X <= a.Max.X && a.Min.Y <= b.Max.Y && b.Min.Y <= a.Max.Y
+}
+
+// crosses says whether any of lines, its points taken to the canvas by
+// trX and trY, runs through box.
+func crosses(box vg.Rectangle, lines []plotter.XYs, trX, trY func(float64) vg.Length) bool {
+	for _, l := range lines {
+		for i := 1; i < len(l); i++ {
+			a, b := vg.Point{X: trX(l[i-1].X), Y: trY(l[i-1].Y)}, vg.Point{X: trX(l[i].X), Y: trY(l[i].Y)}
+			if a.X > b.X {
+				a, b = b, a
+			}
+			lo, hi := max(a.X, box.Min.X), min(b.X, box.Max.X)
+			if lo > hi {
+				continue
+			}
+			y0, y1 := a.Y, b.Y // the segment's heights at lo and hi
+			if b.X > a.X {
+				y0, y1 = a.Y+(b.Y-a.Y)*(lo-a.X)/(b.X-a.X), a.Y+(b.Y-a.Y)*(hi-a.X)/(b.X-a.X)
+			}
+			if max(y0, y1) >= box.Min.Y && min(y0, y1) <= box.Max.Y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // seedLine is a seed's line of two or more finite values, and the index
