@@ -44,6 +44,11 @@ type Heatmap struct {
 	// Notes, if not nil, holds a line of text for each cell, as Z, under
 	// its value or in its place: e.g. how many seeds diverged there.
 	Notes [][]string
+	// NoValue names why cells have no value, each reason once ("all
+	// diverged", "NaN", "none finished"), as the key under the colour bar
+	// lists them under "no value:" beside a hatched square; nil, "no
+	// value" alone.
+	NoValue []string
 }
 
 // grid is a Heatmap as plotter.GridXYZ: column i, row j at (i, j).
@@ -110,6 +115,9 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	}
 	p.Draw(mapArea)
 	bar.Draw(barArea)
+	// Under the bar, centred as its title is, not past the bar's right edge.
+	b := bar.DataCanvas(barArea)
+	newNoValueKey(h).draw(dc, (barArea.Min.X+barArea.Max.X)/2, b.Max.X, b.Min.Y-noValueKeyGap)
 	return nil
 }
 
@@ -215,7 +223,9 @@ func heatmapLayout(dc draw.Canvas, h Heatmap) (p, bar *plot.Plot, mapArea, barAr
 	// Under the figure's title, a gap over the map's and the bar's; right
 	// of the bar, its title's overhang and a margin.
 	mapArea = draw.Crop(body, vg.Points(6), -barWidth-vg.Points(22), vg.Points(6), -heatGap)
-	barArea = draw.Crop(body, body.Max.X-body.Min.X-barWidth-vg.Points(6), -vg.Points(14), vg.Points(6), -heatGap)
+	// Under the bar, room for the key to hatched cells where there are
+	// any (noValueKey), the cells' foot raised with the bar's if need be.
+	barArea = draw.Crop(body, body.Max.X-body.Min.X-barWidth-vg.Points(6), -vg.Points(14), vg.Points(6)+newNoValueKey(h).height(), -heatGap)
 	d := p.DataCanvas(mapArea)
 	p.X.Tick.Marker = staggered(h.X, p.X.Tick.Label, (d.Max.X-d.Min.X)/vg.Length(len(h.X)))
 	d = p.DataCanvas(mapArea) // as high as the names' rows under it leave it
@@ -263,19 +273,9 @@ var (
 
 func (n *noValueHatch) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	pen := draw.LineStyle{Color: hatchInk, Width: hatchWidth}
-	// The lines y = x − b, b a multiple of step along x, the same for
-	// every cell, so that the hatching of cells side by side runs on.
-	step := hatchGap * math.Sqrt2
 	for _, k := range n.cells {
 		at := n.xys[k]
-		x0, x1 := trX(at.X-0.5), trX(at.X+0.5)
-		y0, y1 := trY(at.Y-0.5), trY(at.Y+0.5)
-		for b := vg.Length(math.Ceil(float64((x0-y1)/step))) * step; b <= x1-y0; b += step {
-			if lo, hi := max(x0, y0+b), min(x1, y1+b); lo < hi {
-				c.StrokeLine2(pen, lo, lo-b, hi, hi-b)
-			}
-		}
+		hatch(c, vg.Rectangle{Min: vg.Point{X: trX(at.X - 0.5), Y: trY(at.Y - 0.5)}, Max: vg.Point{X: trX(at.X + 0.5), Y: trY(at.Y + 0.5)}})
 	}
 	if n.text == nil {
 		return
@@ -285,6 +285,93 @@ func (n *noValueHatch) Plot(c draw.Canvas, p *plot.Plot) {
 		at, room := n.xys[k], vg.Point{X: vg.Points(2), Y: vg.Points(2)}
 		box := n.text.TextStyle[k].Rectangle(n.text.Labels[k]).Add(vg.Point{X: trX(at.X), Y: trY(at.Y)})
 		c.Fill(vg.Rectangle{Min: box.Min.Sub(room), Max: box.Max.Add(room)}.Path())
+	}
+}
+
+// hatch draws on c the hatching of a cell with no value across r: the
+// lines y = x − b, b a multiple of hatchGap·√2 along x, the same for
+// every cell, so that the hatching of cells side by side runs on.
+func hatch(c draw.Canvas, r vg.Rectangle) {
+	pen := draw.LineStyle{Color: hatchInk, Width: hatchWidth}
+	step := hatchGap * math.Sqrt2
+	x0, x1, y0, y1 := r.Min.X, r.Max.X, r.Min.Y, r.Max.Y
+	for b := vg.Length(math.Ceil(float64((x0-y1)/step))) * step; b <= x1-y0; b += step {
+		if lo, hi := max(x0, y0+b), min(x1, y1+b); lo < hi {
+			c.StrokeLine2(pen, lo, lo-b, hi, hi-b)
+		}
+	}
+}
+
+// noValueKey is the key under a heat map's colour bar to its hatched
+// cells: a hatched square beside "no value:", and under that each reason
+// the map's cells have none (Heatmap.NoValue), a line each, so that where
+// the cells are too narrow for their words the figure still says what a
+// hatched cell is. nil for a map whose every cell has a value.
+type noValueKey struct {
+	lines []string
+	sty   draw.TextStyle
+}
+
+// noValueKeyGap is the room between the colour bar's foot and its key.
+const noValueKeyGap = vg.Length(10)
+
+// newNoValueKey is h's key to its hatched cells; nil where there are none.
+func newNoValueKey(h Heatmap) *noValueKey {
+	for _, row := range h.Z {
+		if slices.ContainsFunc(row, func(v float64) bool { return !finite(v) }) {
+			first := "no value"
+			if len(h.NoValue) > 0 {
+				first += ":"
+			}
+			return &noValueKey{
+				lines: append([]string{first}, h.NoValue...),
+				sty:   draw.TextStyle{Color: color.Black, Font: font.From(plot.DefaultFont, 9), Handler: plot.DefaultTextHandler},
+			}
+		}
+	}
+	return nil
+}
+
+// noValueSquare is the side of noValueKey's hatched square: its hatching
+// two lines or three across, as a cell's reads.
+const noValueSquare = vg.Length(16)
+
+// line is the height of a line of k.
+func (k *noValueKey) line() vg.Length {
+	return k.sty.Rectangle("Mg").Max.Y + k.sty.FontExtents().Descent
+}
+
+// height is the room k takes under the bar, the gap over it included; 0
+// for none.
+func (k *noValueKey) height() vg.Length {
+	if k == nil {
+		return 0
+	}
+	return noValueKeyGap + max(noValueSquare, vg.Length(len(k.lines))*k.line())
+}
+
+// draw writes k on c centred on x, its right end at right at the most,
+// its top at top: the square, then its lines beside it, one under
+// another.
+func (k *noValueKey) draw(c draw.Canvas, x, right, top vg.Length) {
+	if k == nil {
+		return
+	}
+	var w vg.Length
+	for _, l := range k.lines {
+		w = max(w, k.sty.Width(l))
+	}
+	left := min(x-(noValueSquare+vg.Points(4)+w)/2, right-noValueSquare-vg.Points(4)-w)
+	sq := vg.Rectangle{Min: vg.Point{X: left, Y: top - noValueSquare}, Max: vg.Point{X: left + noValueSquare, Y: top}}
+	c.SetColor(noValue)
+	c.Fill(sq.Path())
+	hatch(c, sq)
+	c.SetLineStyle(draw.LineStyle{Color: hatchInk, Width: vg.Points(0.5)})
+	c.Stroke(sq.Path())
+	sty := k.sty
+	sty.YAlign = draw.YTop
+	for i, l := range k.lines {
+		c.FillText(sty, vg.Point{X: sq.Max.X + vg.Points(4), Y: top - vg.Length(i)*k.line()}, l)
 	}
 }
 
@@ -473,6 +560,7 @@ func FromSweep(res session.SweepResult) Heatmap {
 		}
 		h.Z[j][i], h.Notes[j][i] = r.First[0], rowNote(r)
 	}
+	h.NoValue = noValueReasons(res, h.Z)
 	// Of several seeds, where each cell's value is one seed's, the others
 	// having diverged, left no finite value or been cut short, the title
 	// says whose, as a one-key sweep's curve's does: "KS of seed 2 (seed 1
@@ -484,6 +572,46 @@ func FromSweep(res session.SweepResult) Heatmap {
 		h.Title = sweepTitleOver(res, over) + interrupted(res)
 	}
 	return h
+}
+
+// noValueReasons names why the cells of z, a two-key sweep's heat map,
+// that have no value have none, as its key says it, each reason once in
+// this order: every seed diverged ("all diverged"; of one seed,
+// "diverged"), no seed that did not diverge left the measure finite
+// ("NaN"), or none finished (unfinishedNote).
+func noValueReasons(res session.SweepResult, z [][]float64) []string {
+	var diverged, nan, unfinished bool
+	rowAt := map[[2]int]session.SweepRow{}
+	for _, r := range res.Rows {
+		rowAt[[2]int{slices.Index(res.Axes[0].Values, r.Values[0]), slices.Index(res.Axes[1].Values, r.Values[1])}] = r
+	}
+	for j, row := range z {
+		for i, v := range row {
+			r, ok := rowAt[[2]int{i, j}]
+			switch {
+			case finite(v):
+			case !ok:
+				unfinished = true
+			case r.Diverged == r.Runs:
+				diverged = true
+			default:
+				nan = true
+			}
+		}
+	}
+	var why []string
+	if diverged && len(res.Seeds) == 1 {
+		why = append(why, "diverged")
+	} else if diverged {
+		why = append(why, "all diverged")
+	}
+	if nan {
+		why = append(why, "NaN")
+	}
+	if unfinished {
+		why = append(why, unfinishedNote(res))
+	}
+	return why
 }
 
 // soleOver is what a sweep's values are of where each is one seed's
