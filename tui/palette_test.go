@@ -357,7 +357,7 @@ func TestSixteenColoursRead(t *testing.T) {
 				if c.faint {
 					t.Errorf("%s terminal, %s: %q drawn faint, which each terminal draws its own way", on, what, c.text)
 				}
-				pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6] || c.bg == xterm16[14]
+				pale = pale || c.bg == xterm16[2] || c.bg == xterm16[3] || c.bg == xterm16[6] || c.bg == xterm16[11] || c.bg == xterm16[14]
 			}
 			return pale
 		}
@@ -436,6 +436,39 @@ func TestGsBadgeIsPale(t *testing.T) {
 			}
 			if r := contrast(c.bg, "#FFFFFF"); r > 1.5 {
 				t.Errorf("%s: %q drawn on %s, %.2f:1 from the white page, over 1.5:1: a bar, not a line", name, c.text, c.bg, r)
+			}
+		}
+	}
+}
+
+// TestReplayColumnIsPale: in 16 colours on a light terminal, where the
+// warnings' yellow is drawn behind the terminal's own text (inked), the
+// replayed epoch's column, a ┊ in each row of the losses and moments
+// charts (chart.go), is drawn on bright yellow, 11 (#FFFF00), 1.07:1
+// from the page's white in xterm's colours (held to 1.5:1, as G's curves
+// are, TestGsBadgeIsPale), and the header that names it, "◀ replay epoch
+// 130", on the same: on plain yellow, #CDCD00, 1.70:1 from white, the
+// column read as a heavy bar down the charts, where on a dark terminal it
+// is a dotted yellow line. The ┊ on it reads at 19.6:1.
+func TestReplayColumnIsPale(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	lipgloss.SetColorProfile(termenv.ANSI)
+	lipgloss.SetHasDarkBackground(false)
+	for name, drawn := range map[string]string{
+		"the replayed epoch's column": styleCursor.Render("┊"),
+		"the replay's header":         styleCursor.Bold(true).Render("◀ replay epoch 130"),
+	} {
+		cells := terminalCells(t, drawn, false)
+		if len(cells) == 0 {
+			t.Fatalf("%s: nothing drawn in %q", name, drawn)
+		}
+		for _, c := range cells {
+			if r := contrast(c.bg, "#FFFFFF"); r > 1.5 {
+				t.Errorf("%s: %q drawn on %s, %.2f:1 from the white page, over 1.5:1: a bar, not a line", name, c.text, c.bg, r)
+			}
+			if r := contrast(c.fg, c.bg); r < 3 {
+				t.Errorf("%s: %q drawn %s on %s, %.2f:1, under 3:1", name, c.text, c.fg, c.bg, r)
 			}
 		}
 	}

@@ -33,7 +33,8 @@ func tone(c palette.Colour) lipgloss.TerminalColor {
 // a badge is drawn: "❚❚ paused" on yellow reads at 12:1, the yellow keeping
 // its meaning. TestSixteenColoursRead holds every style to 3:1. G's is the
 // paler bright cyan (palette.G), for its curves are braille drawn on it cell
-// by cell (TestGsBadgeIsPale).
+// by cell (TestGsBadgeIsPale), and the replayed epoch's column the paler
+// bright yellow (palette.Replay), a ┊ in each row (TestReplayColumnIsPale).
 func inked(c palette.Colour) lipgloss.Style {
 	if !paleOnWhite[c.Light.ANSI] {
 		return lipgloss.NewStyle().Foreground(tone(c))

@@ -46,7 +46,9 @@
 // own) and have no darker variants: the screen draws them behind its text
 // (tui's inked), as badges, and keeps the 16-colour numbers given here.
 // G's is bright cyan there, the paler of the two: its curves are braille
-// drawn on it cell by cell, and on plain cyan they read as a heavy bar.
+// drawn on it cell by cell, and on plain cyan they read as a heavy bar;
+// the replayed epoch's column, a ┊ in each row, is on bright yellow for
+// the same reason.
 //
 // A figure is read on white: it draws the light variants' true colours.
 //
@@ -175,8 +177,16 @@ var (
 	// (Balance) that cross the same charts.
 	Event = Accent
 	// Replay is the replayed epoch's column on the charts: the warnings'
-	// yellow, which no series takes, for the screen shows the past.
-	Replay = Warning
+	// yellow, which no series takes, for the screen shows the past. In 16
+	// colours on a light terminal bright yellow, 11 (#FFFF00), behind the
+	// text (tui's inked), where the warnings' is plain yellow, 3
+	// (#CDCD00): the column is a ┊ in each row of a chart, each cell drawn
+	// on it, and on plain yellow, 1.70:1 from white, it read as a heavy bar
+	// down the charts, as G's curves did on plain cyan (G); on bright
+	// yellow, 1.07:1, a dotted line on a tint, as the column is drawn in
+	// yellow on a dark terminal. The replay's header, "◀ replay epoch
+	// 130", is on the same yellow, as the column it names.
+	Replay = Colour{Light: Variant{Warning.Light.TrueColor, Warning.Light.ANSI256, "11"}, Dark: Warning.Dark}
 	// Balance is the level D's losses sit at when D cannot tell the two
 	// sides apart (ln 2 for the BCE loss): a reference, not data, so
 	// muted.
