@@ -1015,7 +1015,9 @@ func TestSweepSaysItsPlanFirst(t *testing.T) {
 
 // TestSeedsDrawTheirFigure: --plot with --seeds draws each seed's KS over
 // its epochs and its final KS, a figure titled with the design, the seeds
-// and the samples, where it had been refused.
+// and the samples, where it had been refused. Twenty epochs leave both
+// seeds' G far from the target, KS 1 at every check, so the key names
+// them in one entry (figure's coincide), not "seed 2" apart.
 func TestSeedsDrawTheirFigure(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "seeds.svg")
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500",
@@ -1027,7 +1029,7 @@ func TestSeedsDrawTheirFigure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"seeds 1-2 · 500 samples", "KS over the epochs, a line per seed", "final KS of each seed", "seed 2", "noise floor at 500 samples"} {
+	for _, want := range []string{"seeds 1-2 · 500 samples", "KS over the epochs, a line per seed", "final KS of each seed", "seeds 1-2 coincide", "noise floor at 500 samples"} {
 		if !bytes.Contains(svg, []byte(want)) {
 			t.Errorf("the figure does not say %q", want)
 		}
