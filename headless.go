@@ -50,6 +50,19 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
 	defer stop()
 	opts.Pace = runPace(stderr) // the notes of a slow first epoch or evaluation
+	// The run's lines, flushed as headless returns (below).
+	out := bufio.NewWriter(stdout)
+	opts.OnEvent = func(e session.Event) {
+		fmt.Fprintln(out, e.Line())
+		out.Flush() // a reader gone is seen at the next line, events' too
+	}
+	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
+	opts.OnTrained = func() bool {
+		// ctx is Run's by then: stopOnDeadOutput's, below.
+		before := trainingOver(ctx, overWords(shown))
+		trained(ctx)
+		return before
+	}
 	s, err := newSession(opts.Options)
 	if err != nil {
 		return usageError{err}
@@ -99,20 +112,9 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(note))
 	}
 	sayReplacedPlot(stderr, opts.PlotPath, "run")
-	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options))
 	defer release()
-	s.OnEvent(func(e session.Event) {
-		fmt.Fprintln(out, e.Line())
-		out.Flush() // a reader gone is seen at the next line, events' too
-	})
-	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
-	s.OnTrained(func() bool {
-		before := trainingOver(ctx, overWords(shown))
-		trained(ctx)
-		return before
-	})
 	r, err := s.Run(ctx, func(p session.Progress) {
 		shown = true
 		fmt.Fprintln(out, p.Line())
@@ -1081,7 +1083,7 @@ type stopState struct {
 // trainingOver tells ctx's signal line (notifyStop) that the run's
 // training is over, a signal from now on doing what over says, and
 // reports whether ctx was cancelled before, its line said of a stop
-// during training: the session's OnTrained. A signal's line and its
+// during training: the session's Options.OnTrained. A signal's line and its
 // cancel are one step with this (stopState.mu), so that what the line
 // says is what the run does.
 func trainingOver(ctx context.Context, over string) (stoppedBefore bool) {

@@ -384,8 +384,9 @@ func runFailures(name string, seeds []uint64, errs []error) []error {
 }
 
 // runBatch trains every run of runs, up to jobs at once, each a Session
-// of its own driven by Run with no progress reports and no files (Every,
-// LogPath, SavePath and PlotPath are cleared), the first telling its
+// of its own driven by Run with no progress reports, no files and no
+// hooks but Pace (Every, LogPath, SavePath, PlotPath, OnEvent and
+// OnTrained are cleared), the first telling its
 // Options.Pace of its first epoch, and each of its final evaluation.
 // It calls report with each
 // run's index and Result in the order of runs, as soon as the run and
@@ -427,6 +428,8 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 			for i := range next {
 				o := runs[i]
 				o.Every, o.LogPath, o.SavePath, o.PlotPath = 0, "", "", ""
+				// A batch's hooks are Pace's alone, told of by one run.
+				o.OnEvent, o.OnTrained = nil, nil
 				if pace := o.Pace; i > 0 && pace != nil { // the first run's first epoch alone
 					o.Pace = func(p Pace) {
 						if p.Evaluating {

@@ -40,11 +40,11 @@ func csvRows(t *testing.T, data string) (header []string, rows [][]string) {
 func loggedRun(t *testing.T, opts Options) (log string, events []Event) {
 	t.Helper()
 	opts.LogPath = filepath.Join(t.TempDir(), "run.csv")
+	opts.OnEvent = func(e Event) { events = append(events, e) }
 	s, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.OnEvent(func(e Event) { events = append(events, e) })
 	if _, err := s.Run(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

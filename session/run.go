@@ -361,11 +361,11 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	if s.state == Running {
 		s.setState(Done) // planned for no more epochs than it had
 	}
-	// Training is over: a stop from now on, told so (OnTrained), gives the
+	// Training is over: a stop from now on, told so (Options.OnTrained), gives the
 	// final evaluation up; one that came before has the run's end
 	// measured, as the run stopped for it.
 	var stop <-chan struct{}
-	if s.onTrained != nil && !s.onTrained() {
+	if s.opts.OnTrained != nil && !s.opts.OnTrained() {
 		stop = ctx.Done()
 	}
 	// The files first, then the final evaluation, which takes seconds on a
@@ -401,20 +401,6 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 // evaluateUntil is the evaluation Run's progress lines and its final
 // line make, (*engine.GAN).EvaluateUntil: a test counts them through it.
 var evaluateUntil = (*engine.GAN).EvaluateUntil
-
-// OnTrained has Run call f once its training is over, before it writes
-// its files and evaluates the run's end for its final line, which on a
-// wide design with many --samples takes minutes; and a cancel of Run's
-// context from then on gives that evaluation up, the Result Earlier, of
-// the latest progress line's evaluation, or of none: a front end that
-// tells its user what a stop does (a headless run's signal line) can say
-// that training is done and the final evaluation given up, not "stopping
-// after the current epoch", and the run end at once. f is called on
-// Run's goroutine, and reports whether the context was cancelled before
-// it, as its user was told of a stop during training: the run's end is
-// measured then, as the run stopped for it. Without OnTrained (a batch's
-// runs) the final evaluation is always whole.
-func (s *Session) OnTrained(f func() (stoppedBefore bool)) { s.onTrained = f }
 
 // Pace is what Run tells Options.Pace, as it trains, of how long its
 // next line is in coming: that its first epoch is trained, or that an

@@ -95,6 +95,30 @@ type Options struct {
 	// batch's runs have no progress lines), as many runs at once as the
 	// batch trains.
 	Pace func(Pace)
+	// OnEvent, where not nil, is called with each event of the run as it
+	// happens (Event), on the goroutine that drives the session: a
+	// headless run prints it as a line. A batch's runs (RunSeeds,
+	// RunSweep) call none, several running at once.
+	OnEvent func(Event)
+	// OnTrained, where not nil, is called by Run once its training is
+	// over, before it writes its files and evaluates the run's end for
+	// its final line, which on a wide design with many --samples takes
+	// minutes; and a cancel of Run's context from then on gives that
+	// evaluation up, the Result Earlier, of the latest progress line's
+	// evaluation, or of none: a front end that tells its user what a
+	// stop does (a headless run's signal line) can say that training is
+	// done and the final evaluation given up, not "stopping after the
+	// current epoch", and the run end at once. It is called on Run's
+	// goroutine, and reports whether the context was cancelled before
+	// it, as its user was told of a stop during training: the run's end
+	// is measured then, as the run stopped for it. Without OnTrained (a
+	// batch's runs, which call none) the final evaluation is always
+	// whole.
+	//
+	// Pace, OnEvent and OnTrained are how a Session tells its front end
+	// what happens as it runs: given to New, they stay the run's to its
+	// end.
+	OnTrained func() (stoppedBefore bool)
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
@@ -120,8 +144,6 @@ type Session struct {
 	start sync.Once
 	stop  sync.Once
 
-	// onTrained is OnTrained's f, nil for none.
-	onTrained func() bool
 	// checkN and checkTook are the latest check's samples and the time
 	// the clock counted measuring them (before the first, evalPace's measure
 	// of as many, or 0): what Run tells Options.Pace its evaluations

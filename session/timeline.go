@@ -874,19 +874,15 @@ type timeline struct {
 	dropped   int // events let go to keep maxEvents, the oldest first
 	keyframes []Keyframe
 	episodes  episodes // the findings' starts and ends so far
-	onEvent   func(Event)
 }
 
-// add records ev, calling the timeline's listener.
+// add records ev.
 func (t *timeline) add(ev Event) {
 	if len(t.events) == maxEvents {
 		t.events = slices.Delete(t.events, 0, 1)
 		t.dropped++
 	}
 	t.events = append(t.events, ev)
-	if t.onEvent != nil {
-		t.onEvent(ev)
-	}
 }
 
 // keep adds a keyframe. Past maxKeyframes one goes (thinAt), so that the
@@ -920,9 +916,12 @@ func (t *timeline) truncate(epoch int) {
 }
 
 // emit records an event of the run: in its timeline, and in the row of
-// its epoch in --log and in the export.
+// its epoch in --log and in the export; and tells Options.OnEvent of it.
 func (s *Session) emit(e Event) {
 	s.tl.add(e)
+	if s.opts.OnEvent != nil {
+		s.opts.OnEvent(e)
+	}
 	if s.csv != nil {
 		s.csv.event(e)
 	}
@@ -931,9 +930,5 @@ func (s *Session) emit(e Event) {
 	}
 }
 
-// OnEvent has f called with each event of the run as it happens, on the
-// goroutine that drives the session; call it before the session trains.
-func (s *Session) OnEvent(f func(Event)) { s.tl.onEvent = f }
-
-// reset empties the timeline for a new run; its listener stays.
-func (t *timeline) reset() { *t = timeline{onEvent: t.onEvent} }
+// reset empties the timeline for a new run.
+func (t *timeline) reset() { *t = timeline{} }

@@ -27,12 +27,12 @@ func TestFrontEndsAgree(t *testing.T) {
 	const seed, samples = 4, 2000
 
 	logPath := filepath.Join(t.TempDir(), "headless.csv")
-	h, err := session.New(session.Options{Config: cfg, Seed: seed, Samples: samples, LogPath: logPath})
+	var headlessEvents []session.Event
+	h, err := session.New(session.Options{Config: cfg, Seed: seed, Samples: samples, LogPath: logPath,
+		OnEvent: func(e session.Event) { headlessEvents = append(headlessEvents, e) }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var headlessEvents []session.Event
-	h.OnEvent(func(e session.Event) { headlessEvents = append(headlessEvents, e) })
 	headless, err := h.Run(context.Background(), nil)
 	if err != nil || headless.State != session.Done {
 		t.Fatalf("headless run: %s, %v", headless.State, err)
