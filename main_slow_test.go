@@ -11,9 +11,9 @@ import (
 
 // TestASlowFirstEpochSaysWhenTheNextLineComes: a headless run whose next
 // line, a progress line or at --every 0 the final one, is slowLineAfter
-// or more away at its first epoch's pace says when it comes, once, on
-// stderr, where a wide design's run printed nothing for an hour; a run
-// whose line comes sooner says nothing.
+// or more away at its first epochs' pace (session.Pace) says when it
+// comes, once, on stderr, where a wide design's run printed nothing for
+// an hour; a run whose line comes sooner says nothing.
 func TestASlowFirstEpochSaysWhenTheNextLineComes(t *testing.T) {
 	code, out, errs := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--every", "10")
 	if code != 0 || errs != "" {
@@ -30,7 +30,7 @@ func TestASlowFirstEpochSaysWhenTheNextLineComes(t *testing.T) {
 		{"0", " to train, so the final line, at epoch 20, comes in "},
 	} {
 		code, out, errs = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--every", c.every)
-		if code != 0 || !strings.HasPrefix(errs, "ganui: note: epoch 1 took ") || !strings.Contains(errs, c.want) || strings.Count(errs, "ganui: note: epoch ") != 1 { // and evalNote's
+		if code != 0 || !strings.HasPrefix(errs, "ganui: note: epoch") || !strings.Contains(errs, c.want) || strings.Count(errs, "ganui: note: epoch") != 1 { // "epoch 1 took" or "epochs 2-9 took", and evalNote's
 			t.Errorf("--every %s, the first epoch's line slowLineAfter away: exit %d, stderr %q, want one note saying %q", c.every, code, errs, c.want)
 		}
 		if !strings.Contains(out, "final preset=vanilla") {
@@ -62,15 +62,29 @@ func TestFirstLineNote(t *testing.T) {
 		{1, 0, 1_000_000_000, 10 * time.Second, "epoch 1 took 10.0 s to train, so the final line, at epoch 1,000,000,000, comes in about 317 years; --every 6 prints one about every minute"},
 		{1, 500, 1_000_000_000, 30 * time.Second, "epoch 1 took 30.0 s to train, so the first progress line, at epoch 500, comes in about 4 hours, and the plan's end, epoch 1,000,000,000, in about 951 years; --every 2 prints one about every minute"},
 	} {
-		if got := firstLineNote(c.epoch, c.took, 0, c.every, c.plan); got != c.want {
+		if got := firstLineNote(c.epoch, 1, c.took, 0, c.every, c.plan); got != c.want {
 			t.Errorf("epoch %d of %d, --every %d, took %v:\n got %q\nwant %q", c.epoch, c.plan, c.every, c.took, got, c.want)
 		}
 	}
 }
 
+// TestTheFirstEpochsPaceNamesTheEpochsTimed: where the run timed the
+// epochs after its first (session.Pace), its note names them and their
+// time each, where "epoch 1 took 0.3 s" told a first epoch's one-off
+// costs as the pace of a run of 5 ms epochs, whose --seeds 1-3 --epochs
+// 4000 batch it said ended "in about 67 minutes", done in under one.
+func TestTheFirstEpochsPaceNamesTheEpochsTimed(t *testing.T) {
+	if got, want := firstLineNote(201, 200, 5*time.Millisecond, 0, 0, 100_000), "epochs 2-201 took 5 ms each to train, so the final line, at epoch 100,000, comes in about 8 minutes; --every 12,000 prints one about every minute"; got != want {
+		t.Errorf("a run:\n got %q\nwant %q", got, want)
+	}
+	if got, want := batchLineNote("batch", 3201, 200, 500*time.Millisecond, 0, []int{10000, 10000, 10000}, 2, 1), "the first run's epochs 3,002-3,201 took 0.5 s each to train, so its final line, at epoch 10,000, comes in about 57 minutes, and the batch's end, 3 runs 2 at a time, in about 2 hours"; got != want {
+		t.Errorf("a batch:\n got %q\nwant %q", got, want)
+	}
+}
+
 // TestASlowBatchSaysWhenItsFirstLineComes: a --seeds batch or a --sweep
 // whose first line, its first run's final line or its first cell's row,
-// is slowLineAfter or more away at its first run's first epoch's pace
+// is slowLineAfter or more away at its first run's first epochs' pace
 // says when it comes, and the batch's end, counting --jobs, once, on
 // stderr, where a wide design's batch printed nothing for hours.
 func TestASlowBatchSaysWhenItsFirstLineComes(t *testing.T) {
@@ -82,8 +96,8 @@ func TestASlowBatchSaysWhenItsFirstLineComes(t *testing.T) {
 		want []string
 		out  string
 	}{
-		{[]string{"--seeds", "1-3", "--jobs", "2"}, []string{"ganui: note: the first run's epoch 1 took ", " to train, so its final line, at epoch 20, comes in ", ", and the batch's end, 3 runs 2 at a time, in "}, "summary preset=vanilla"},
-		{[]string{"--sweep", "g_lr=1e-4,1e-3", "--seeds", "1-2", "--jobs", "1"}, []string{"ganui: note: the first run's epoch 1 took ", " to train, so the first cell's row, after its 2 runs, comes in ", ", and the sweep's end, 4 runs 1 at a time, in ", " if every cell trains at this pace\n"}, "sweep g_lr=1e-3"},
+		{[]string{"--seeds", "1-3", "--jobs", "2"}, []string{"ganui: note: the first run's epoch", " to train, so its final line, at epoch 20, comes in ", ", and the batch's end, 3 runs 2 at a time, in "}, "summary preset=vanilla"},
+		{[]string{"--sweep", "g_lr=1e-4,1e-3", "--seeds", "1-2", "--jobs", "1"}, []string{"ganui: note: the first run's epoch", " to train, so the first cell's row, after its 2 runs, comes in ", ", and the sweep's end, 4 runs 1 at a time, in ", " if every cell trains at this pace\n"}, "sweep g_lr=1e-3"},
 	} {
 		args := append([]string{"--headless", "--preset", "vanilla", "--epochs", "20"}, c.args...)
 		code, out, errs := runCLI(t, args...)
@@ -119,7 +133,7 @@ func TestBatchLineNote(t *testing.T) {
 		{"batch", []int{500, 500}, 1, 1, 100 * time.Millisecond, ""},
 		{"batch", []int{1e9, 1e9, 1e9, 1e9}, 1, 1, 3 * time.Second, "the first run's epoch 1 took 3.0 s to train, so its final line, at epoch 1,000,000,000, comes in about 95 years, and the batch's end, 4 runs 1 at a time, in about 380 years"},
 	} {
-		if got := batchLineNote(c.of, 1, c.took, 0, c.plans, c.jobs, c.first); got != c.want {
+		if got := batchLineNote(c.of, 1, 1, c.took, 0, c.plans, c.jobs, c.first); got != c.want {
 			t.Errorf("%s of %v, %d at a time, took %v:\n got %q\nwant %q", c.of, c.plans, c.jobs, c.took, got, c.want)
 		}
 	}
@@ -278,7 +292,7 @@ func FuzzSlowNotes(f *testing.F) {
 		}
 		wait := new(big.Int).Mul(big.NewInt(int64(next-epoch)), big.NewInt(took))
 		slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0 && !(every > 0 && epoch%every == 0)
-		note := firstLineNote(epoch, d, 0, every, plan)
+		note := firstLineNote(epoch, 1, d, 0, every, plan)
 		if (note != "") != slow {
 			t.Fatalf("epoch %d of %d, --every %d, took %v: the line is %v ns away, note %q", epoch, plan, every, d, wait, note)
 		}
@@ -286,7 +300,7 @@ func FuzzSlowNotes(f *testing.F) {
 			t.Fatalf("epoch %d of %d, --every %d, took %v: %q names a wait under a minute, or a number not one", epoch, plan, every, d, note)
 		}
 		plans := slices.Repeat([]int{plan}, runs)
-		note = batchLineNote("batch", 1, d, 0, plans, jobs, 1)
+		note = batchLineNote("batch", 1, 1, d, 0, plans, jobs, 1)
 		wait = new(big.Int).Mul(big.NewInt(int64(plan-1)), big.NewInt(took))
 		if slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0; (note != "") != slow {
 			t.Fatalf("batch of %d runs of %d, took %v: the line is %v ns away, note %q", runs, plan, d, wait, note)
@@ -305,15 +319,20 @@ func FuzzSlowNotes(f *testing.F) {
 // printed it in 40 s; at --set d_lr=10 --set g_lr=0.1 --epochs 600,
 // "comes in about a minute", in 4 s.
 func TestWarmupEpochForetellsNoWait(t *testing.T) {
-	if got := firstLineNote(1, 120*time.Millisecond, 7*time.Millisecond, 0, 600); got != "" {
+	if got := firstLineNote(1, 1, 120*time.Millisecond, 7*time.Millisecond, 0, 600); got != "" {
 		t.Errorf("wgan's 600 epochs at 7 ms each after a warm-up epoch of 0.12 s: %q, want no note, the line 4 s away", got)
 	}
 	want := "epoch 1, of D's warm-up, took 2.0 s to train, the epochs after it about 0.1 s each, so the final line, at epoch 10,000, comes in about 22 minutes; --every 461 prints one about every minute"
-	if got := firstLineNote(1, 2*time.Second, 130*time.Millisecond, 0, 10000); got != want {
+	if got := firstLineNote(1, 1, 2*time.Second, 130*time.Millisecond, 0, 10000); got != want {
 		t.Errorf("a slow warm-up epoch:\n got %q\nwant %q", got, want)
 	}
 	want = "the first run's epoch 1, of D's warm-up, took 2.0 s to train, the epochs after it about 0.1 s each, so its final line, at epoch 10,000, comes in about 22 minutes, and the batch's end, 4 runs 2 at a time, in about 43 minutes"
-	if got := batchLineNote("batch", 1, 2*time.Second, 130*time.Millisecond, []int{10000, 10000, 10000, 10000}, 2, 1); got != want {
+	if got := batchLineNote("batch", 1, 1, 2*time.Second, 130*time.Millisecond, []int{10000, 10000, 10000, 10000}, 2, 1); got != want {
 		t.Errorf("a batch's slow warm-up epoch:\n got %q\nwant %q", got, want)
+	}
+	// The epochs after the first, timed over a second, of the warm-up.
+	want = "epochs 2-13, D's warm-up among them, took 0.8 s each to train, the epochs after them about 50 ms each, so the final line, at epoch 10,000, comes in about 8 minutes; --every 1,200 prints one about every minute"
+	if got := firstLineNote(13, 12, 800*time.Millisecond, 50*time.Millisecond, 0, 10000); got != want {
+		t.Errorf("timed warm-up epochs:\n got %q\nwant %q", got, want)
 	}
 }

@@ -24,22 +24,23 @@ import (
 // hung. A test's is shorter.
 var slowLineAfter = time.Minute
 
-// firstLineNote is what a headless run says once its first epoch, epoch,
-// has trained in took, where the next line it prints, a progress line
-// every epochs or the final line at the plan's end, plan, comes
-// slowLineAfter or more later at that pace: when it comes, how long the
-// plan takes, and the --every that prints a line about every minute,
-// "epoch 1 took 5.2 s to train, so the first progress line, at epoch
-// 500, comes in about 43 minutes, and the plan's end, epoch 10,000, in
-// about 14 hours; --every 11 prints one about every minute". "" where the
-// line comes sooner. The first epoch's pace is what the run knows; the
-// evaluations add to it. Each is an epoch to come's time at that pace
-// (session.Pace.Each), the waits' measure: took's, but for a D with a
-// warm-up, whose first epoch's 100 steps (wgan's) foretold the 5 of
-// the epochs after it at twenty times their time; the note then says
-// so, "epoch 1, of D's warm-up, took 2.0 s to train, the epochs after
-// it about 0.1 s each, so …".
-func firstLineNote(epoch int, took, each time.Duration, every, plan int) string {
+// firstLineNote is what a headless run says once it knows the pace of
+// its first epochs (session.Pace): the timed epochs up to epoch took
+// took each, where the next line it prints, a progress line every epochs
+// or the final line at the plan's end, plan, comes slowLineAfter or more
+// later at that pace: when it comes, how long the plan takes, and the
+// --every that prints a line about every minute, "epoch 1 took 5.2 s to
+// train, so the first progress line, at epoch 500, comes in about 43
+// minutes, and the plan's end, epoch 10,000, in about 14 hours; --every
+// 11 prints one about every minute", or where the epochs after the first
+// were timed, "epochs 2-201 took 5 ms each to train, so …" (timedWords).
+// "" where the line comes sooner. The first epochs' pace is what the run
+// knows; the evaluations add to it. Each is an epoch to come's time at
+// that pace (session.Pace.Each), the waits' measure: took's, but for a D
+// with a warm-up, whose epochs' 100 steps (wgan's) foretold the 5 of the
+// epochs after them at twenty times their time; the note then says so
+// (warmupSaid).
+func firstLineNote(epoch, timed int, took, each time.Duration, every, plan int) string {
 	if each <= 0 {
 		each = took
 	}
@@ -55,11 +56,11 @@ func firstLineNote(epoch int, took, each time.Duration, every, plan int) string 
 	if next < plan {
 		end = lineAhead{"the plan's end", plan, float64(plan-epoch) * float64(each)}
 	}
-	note := lineNote("", epoch, took, line, end)
+	note := lineNote("", epoch, timed, took, line, end)
 	if note == "" {
 		return ""
 	}
-	note = warmupSaid(note, took, each)
+	note = warmupSaid(note, timed, took, each)
 	if k := int(time.Minute / each); k >= 1 && k < next-epoch {
 		note += fmt.Sprintf("; --every %s prints one about every minute", numtext.FormatInt(k))
 	}
@@ -67,8 +68,8 @@ func firstLineNote(epoch int, took, each time.Duration, every, plan int) string 
 }
 
 // batchLineNote is firstLineNote's of a --seeds batch or a --sweep, of,
-// "batch" or "sweep", whose first run's first epoch, epoch, trained in
-// took: its runs plan so many epochs each, in their order, trained jobs
+// "batch" or "sweep", whose first run's timed epochs up to epoch took
+// took each: its runs plan so many epochs each, in their order, trained jobs
 // at once, each as soon as one ends (session's runBatch), and its first
 // line waits on the first first of them (a batch's first final line on
 // its first seed, a sweep's first row on its first cell's seeds). At
@@ -80,7 +81,7 @@ func firstLineNote(epoch int, took, each time.Duration, every, plan int) string 
 // at a time, in about 9 days if every cell trains at this pace". A
 // batch prints no progress lines, so no --every is offered. Each is
 // firstLineNote's, the waits' measure.
-func batchLineNote(of string, epoch int, took, each time.Duration, plans []int, jobs, first int) string {
+func batchLineNote(of string, epoch, timed int, took, each time.Duration, plans []int, jobs, first int) string {
 	if each <= 0 {
 		each = took
 	}
@@ -97,7 +98,7 @@ func batchLineNote(of string, epoch int, took, each time.Duration, plans []int, 
 	if len(plans) > first {
 		end = lineAhead{fmt.Sprintf("the %s's end, %s %d at a time", of, numtext.Count(len(plans), "run"), min(jobs, len(plans))), 0, slices.Max(ends) - done}
 	}
-	note := warmupSaid(lineNote("the first run's ", epoch, took, line, end), took, each)
+	note := warmupSaid(lineNote("the first run's ", epoch, timed, took, line, end), timed, took, each)
 	if note != "" && end.what != "" && of == "sweep" {
 		note += " if every cell trains at this pace"
 	}
@@ -114,7 +115,7 @@ func runPace(w io.Writer) func(session.Pace) {
 	return func(p session.Pace) {
 		switch {
 		case !p.Evaluating:
-			if note := firstLineNote(p.Epoch, p.Took, p.Each, p.Every, p.Plan); note != "" {
+			if note := firstLineNote(p.Epoch, p.Epochs, p.Took, p.Each, p.Every, p.Plan); note != "" {
 				fmt.Fprintln(w, "ganui: note: "+note)
 			}
 		case !told:
@@ -136,7 +137,7 @@ func batchPace(w io.Writer, of string, plans []int, jobs, first int) func(sessio
 	var told atomic.Bool
 	return func(p session.Pace) {
 		if !p.Evaluating {
-			if note := batchLineNote(of, p.Epoch, p.Took, p.Each, plans, jobs, first); note != "" {
+			if note := batchLineNote(of, p.Epoch, p.Epochs, p.Took, p.Each, plans, jobs, first); note != "" {
 				fmt.Fprintln(w, "ganui: note: "+note)
 			}
 			return
@@ -222,17 +223,23 @@ func evalNote(n int, final bool, about time.Duration, lastShown bool) string {
 	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for %s", numtext.Count(n, "sample"), roughly(float64(about)), after)
 }
 
-// warmupSaid is note, a slow first epoch's, saying where that epoch,
-// of D's warm-up, took took and the epochs to come each, on average, "epoch
-// 1, of D's warm-up, took 2.0 s to train, the epochs after it about 0.1
-// s each, so …": the waits are of each, not of took. note as it is where
-// the two are one, or note is "".
-func warmupSaid(note string, took, each time.Duration) string {
+// warmupSaid is note, a slow start's, saying where the epochs timed
+// (timed of them, timedWords), of D's warm-up, took took and the epochs
+// to come each, on average: "epoch 1, of D's warm-up, took 2.0 s to
+// train, the epochs after it about 0.1 s each, so …", "epochs 2-13, D's
+// warm-up among them, took 81 ms each to train, the epochs after them
+// about 5 ms each, so …": the waits are of each, not of took. note as it
+// is where the two are one, or note is "".
+func warmupSaid(note string, timed int, took, each time.Duration) string {
 	if note == "" || each == took {
 		return note
 	}
-	note = strings.Replace(note, " took ", ", of D's warm-up, took ", 1)
-	return strings.Replace(note, " to train, so ", " to train, the epochs after it about "+roughly(float64(each))+" each, so ", 1)
+	of, after := ", of D's warm-up, took ", "the epochs after it"
+	if timed > 1 {
+		of, after = ", D's warm-up among them, took ", "the epochs after them"
+	}
+	note = strings.Replace(note, " took ", of, 1)
+	return strings.Replace(note, " to train, so ", " to train, "+after+" about "+roughly(float64(each))+" each, so ", 1)
 }
 
 // lineAhead is a line a headless run or batch prints later, or the end
@@ -245,11 +252,12 @@ type lineAhead struct {
 	in    float64
 }
 
-// lineNote is the one note of a slow first epoch, of a run or of a
-// batch's first run (whose, "the first run's "): epoch trained in took,
-// so that line comes in its wait, and end, where it has one (what ""
-// for none), in its own. "" where line comes within slowLineAfter.
-func lineNote(whose string, epoch int, took time.Duration, line, end lineAhead) string {
+// lineNote is the one note of a slow start, of a run or of a batch's
+// first run (whose, "the first run's "): the timed epochs up to epoch
+// took took each (timedWords), so that line comes in its wait, and end,
+// where it has one (what "" for none), in its own. "" where line comes
+// within slowLineAfter.
+func lineNote(whose string, epoch, timed int, took time.Duration, line, end lineAhead) string {
 	if took <= 0 || line.in < float64(slowLineAfter) {
 		return ""
 	}
@@ -259,11 +267,23 @@ func lineNote(whose string, epoch int, took time.Duration, line, end lineAhead) 
 		}
 		return words + numtext.FormatInt(l.epoch)
 	}
-	note := fmt.Sprintf("%sepoch %s took %s to train, so %s%s, comes in %s", whose, numtext.FormatInt(epoch), roughly(float64(took)), line.what, at(line, ", at epoch "), roughly(line.in))
+	note := fmt.Sprintf("%s%s to train, so %s%s, comes in %s", whose, timedWords(epoch, timed, took), line.what, at(line, ", at epoch "), roughly(line.in))
 	if end.what != "" {
 		note += fmt.Sprintf(", and %s%s, in %s", end.what, at(end, ", epoch "), roughly(end.in))
 	}
 	return note
+}
+
+// timedWords says what a run timed (session.Pace): its first epoch
+// alone, timed 1, "epoch 1 took 7.3 s", or the timed epochs after it up
+// to epoch, "epochs 2-201 took 5 ms each", the first left out for its
+// one-off costs: a first epoch of 0.3 s before epochs of 5 ms was told as
+// the pace of all.
+func timedWords(epoch, timed int, took time.Duration) string {
+	if timed <= 1 {
+		return fmt.Sprintf("epoch %s took %s", numtext.FormatInt(epoch), roughly(float64(took)))
+	}
+	return fmt.Sprintf("epochs %s-%s took %s each", numtext.FormatInt(epoch-timed+1), numtext.FormatInt(epoch), roughly(float64(took)))
 }
 
 // roughly writes a wait of ns nanoseconds as it is told: "5.2 s" under a

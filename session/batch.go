@@ -387,7 +387,7 @@ func runFailures(name string, seeds []uint64, errs []error) []error {
 // of its own driven by Run with no progress reports, no files and no
 // hooks but Pace (Every, LogPath, SavePath, PlotPath, OnEvent and
 // OnTrained are cleared), the first telling its
-// Options.Pace of its first epoch, and each of its final evaluation.
+// Options.Pace of its first epochs' pace, and each of its final evaluation.
 // It calls report with each
 // run's index and Result in the order of runs, as soon as the run and
 // those before it are done, on the caller's goroutine: RunSeeds and
@@ -430,7 +430,7 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 				o.Every, o.LogPath, o.SavePath, o.PlotPath = 0, "", "", ""
 				// A batch's hooks are Pace's alone, told of by one run.
 				o.OnEvent, o.OnTrained = nil, nil
-				if pace := o.Pace; i > 0 && pace != nil { // the first run's first epoch alone
+				if pace := o.Pace; i > 0 && pace != nil { // the first run's first epochs alone
 					o.Pace = func(p Pace) {
 						if p.Evaluating {
 							pace(p)

@@ -126,6 +126,57 @@ func TestRunTellsHowLongItsEvaluationsTake(t *testing.T) {
 	}
 }
 
+// TestRunTellsThePaceOfItsFirstEpochs: Run tells Options.Pace the pace
+// of the epochs after its first, timed until they have taken paceWindow
+// between them, where it told the first epoch's alone: a first epoch of
+// 300 ms of one-off costs before epochs of 5 ms each had a 400-epoch
+// plan told at 300 ms an epoch, 60 times its pace. A first epoch of
+// paceWindow or more is told at once, alone; where the next line is an
+// epoch away before the window fills, the pace so far is told then.
+func TestRunTellsThePaceOfItsFirstEpochs(t *testing.T) {
+	const ms = time.Millisecond
+	for _, c := range []struct {
+		name         string
+		first, later time.Duration // epoch 1's time, every later epoch's
+		plan, every  int
+		want         Pace
+	}{
+		{"a first epoch's one-off costs", 300 * ms, 5 * ms, 400, 0, Pace{Epoch: 201, Took: 5 * ms, Epochs: 200, Each: 5 * ms, Plan: 400}},
+		{"a wide design's first epoch", 2 * time.Second, 2 * time.Second, 10, 5, Pace{Epoch: 1, Took: 2 * time.Second, Epochs: 1, Each: 2 * time.Second, Plan: 10, Every: 5}},
+		{"a progress line before the window fills", 300 * ms, 5 * ms, 40, 10, Pace{Epoch: 9, Took: 5 * ms, Epochs: 8, Each: 5 * ms, Plan: 40, Every: 10}},
+		{"the plan's end before the window fills", 300 * ms, 5 * ms, 30, 0, Pace{Epoch: 29, Took: 5 * ms, Epochs: 28, Each: 5 * ms, Plan: 30}},
+	} {
+		cfg := testdesigns.Tiny()
+		cfg.Epochs = c.plan
+		var s *Session
+		wall := newFakeWall()
+		now := func() time.Time { // epoch 1 ends c.first after it began, every later one c.later
+			if s != nil && s.gan.Epoch() == 1 {
+				wall.pass(c.first)
+			} else {
+				wall.pass(c.later)
+			}
+			return wall.now()
+		}
+		var told []Pace
+		pace := func(p Pace) {
+			if !p.Evaluating {
+				told = append(told, p)
+			}
+		}
+		var err error
+		if s, err = New(Options{Config: cfg, Seed: 1, Samples: checkSamples, Every: c.every, Clock: NewClock(now), Pace: pace}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Run(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if len(told) != 1 || told[0] != c.want {
+			t.Errorf("%s: told %+v, want %+v", c.name, told, c.want)
+		}
+	}
+}
+
 // TestSweepRowsAlignAtAnySize: a sweep's rows, printed one by one as their
 // cells finish, keep every field in its column whatever the size of the figures
 // before it: a cell whose W1 is 12.3456, or 2.6e31 when its runs went far off,
@@ -415,7 +466,7 @@ func TestPaceEachCountsTheWarmup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := eachEpoch(cfg, 1, 10000, 101*time.Millisecond)
+	got := eachEpoch(cfg, 1, 10000, 101*time.Millisecond, 1)
 	// 9,999 epochs of 6 updates, 43 of them (epochs 2-25 and 19 of every
 	// 500th) 95 more: 64,079 updates over 9,999 epochs, a millisecond each.
 	if want := 6408540 * time.Nanosecond; got < want-time.Microsecond || got > want+time.Microsecond {
@@ -431,7 +482,7 @@ func TestPaceEachCountsTheWarmup(t *testing.T) {
 			t.Errorf("wgan's updates from epoch %d to %d: %d, want %d, as DStepsAt counts them", c.from, c.to, got, n)
 		}
 	}
-	if got := eachEpoch(testdesigns.Tiny(), 1, 100, time.Second); got != time.Second {
+	if got := eachEpoch(testdesigns.Tiny(), 1, 100, time.Second, 1); got != time.Second {
 		t.Errorf("no warm-up: each %v, want Took's 1s", got)
 	}
 
@@ -450,7 +501,14 @@ func TestPaceEachCountsTheWarmup(t *testing.T) {
 	if _, err := s.Run(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	if pace.Epoch != 1 || pace.Took <= 0 || pace.Each != eachEpoch(cfg, 1, 100, pace.Took) || pace.Each >= pace.Took/2 {
-		t.Errorf("wgan's first epoch of 100: %+v, want Each well under Took, of 101 updates against 29 on average", pace)
+	if pace.Epochs < 1 || pace.Took <= 0 || pace.Each != eachEpoch(cfg, pace.Epoch, 100, pace.Took, pace.Epochs) || pace.Each >= pace.Took/2 {
+		t.Errorf("wgan's first epochs of 100: %+v, want Each well under Took, the timed epochs' warm-up of 101 updates each against 6 after it", pace)
+	}
+	// Timed over epochs 2-13, all of the warm-up (101 updates each), as a
+	// second's window of 81 ms epochs is: an update's time, 81 ms / 101,
+	// times the updates of an epoch ahead, 14-100, on average.
+	ahead := float64(updatesBetween(&cfg, 13, 100)) / 87
+	if got, want := eachEpoch(cfg, 13, 100, 81*time.Millisecond, 12), time.Duration(float64(81*time.Millisecond)*12*ahead/float64(12*101)); got != want {
+		t.Errorf("wgan's epochs 2-13 at 81 ms: each %v, want %v", got, want)
 	}
 }

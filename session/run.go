@@ -331,7 +331,8 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	s.setState(Running)
 	every := s.opts.Every
 	var shown Progress   // the latest progress line's, for a final evaluation given up
-	first := s.opts.Pace // told of the first epoch alone
+	first := s.opts.Pace // told of the first epochs' pace alone (timing)
+	var timed timing
 	for s.state == Running && s.gan.Epoch() < s.planned {
 		if ctx.Err() != nil {
 			s.setState(Interrupted)
@@ -340,9 +341,11 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		busy := s.busy
 		s.trainEpoch()
 		if first != nil && s.state != Diverged && ctx.Err() == nil { // stopping, its next line is now
-			took := s.busy - busy
-			first(Pace{Epoch: s.last.Epoch, Took: took, Each: eachEpoch(s.gan.Config(), s.last.Epoch, s.planned, took), Plan: s.planned, Every: every})
-			first = nil
+			if p, ok := timed.add(s.last.Epoch, s.busy-busy, every, s.planned); ok {
+				p.Each = eachEpoch(s.gan.Config(), p.Epoch, p.Plan, p.Took, p.Epochs)
+				first(p)
+				first = nil
+			}
 		}
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
 			s.evaluating(false, ctx.Done())
@@ -403,16 +406,25 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 var evaluateUntil = (*engine.GAN).EvaluateUntil
 
 // Pace is what Run tells Options.Pace, as it trains, of how long its
-// next line is in coming: that its first epoch is trained, or that an
-// evaluation begins (Evaluating).
+// next line is in coming: the pace its first epochs trained at, or that
+// an evaluation begins (Evaluating).
 //
-// Its first epoch, Epoch, is told with the time the clock counted
-// training it, Took (Result.TrainS's), before that epoch's progress
-// line: a front end that prints a line every Every epochs of a plan of
-// Plan can say when the first comes, which on a wide design is minutes
-// or hours away. Not after a divergence, which ends the run, nor once
-// ctx is cancelled: the run stops after that epoch, and its final line
-// comes now.
+// Its pace is told once, at epoch Epoch, before that epoch's progress
+// line: Took an epoch, the time the clock counted training (Result.TrainS's)
+// of the Epochs epochs up to Epoch, averaged. A front end that prints a
+// line every Every epochs of a plan of Plan can say when the first
+// comes, which on a wide design is minutes or hours away. The first
+// epoch a run trains carries one-off costs (its memory's first touch, a
+// busy machine's moment): a run of 5 ms epochs took 0.3 s over its first,
+// at whose pace a --seeds batch of 4,000 epochs each was told "about 67
+// minutes" and took under one. So the first epoch alone is told (Epochs
+// 1) only where it took paceWindow or more, a wide design's, whose
+// one-off costs are little beside it; else the epochs after it are timed
+// until they have taken paceWindow between them, or the next line is an
+// epoch away, whichever comes first, and told without the first
+// (timing). Not after a divergence, which ends the run, nor once ctx is
+// cancelled: the run stops after that epoch, and its final line comes
+// now.
 //
 // An evaluation of its Options.Samples is told before it begins, a
 // progress line's and the final line's (Final; none where the last
@@ -436,14 +448,15 @@ type Pace struct {
 	Plan       int  // the epochs the run is planned for, told with both
 	Every      int  // Options.Every: a progress line every Every epochs, 0 for none
 
-	Epoch int
-	Took  time.Duration
+	Epoch  int
+	Took   time.Duration // an epoch's, averaged over Epochs
+	Epochs int           // the epochs timed, Epoch the last: 1 for the first epoch alone
 	// Each is what an epoch of the rest of the plan takes at Took's
 	// pace, on average: Took itself, but where D has a warm-up, Took per
-	// update times the updates of an epoch to come, so that wgan's epoch
-	// 1, of 100 D steps, does not foretell the 5 of the epochs after it
-	// at its own time ("the final line comes in about 14 minutes", where
-	// it came in 40 s).
+	// update times the updates of an epoch to come, so that wgan's
+	// epochs of D's warm-up, of 100 D steps, do not foretell the 5 of the
+	// epochs after them at their own time ("the final line comes in
+	// about 14 minutes", where it came in 40 s).
 	Each time.Duration
 
 	N     int
@@ -451,16 +464,61 @@ type Pace struct {
 	About time.Duration
 }
 
+// paceWindow is how long Run times its first epochs before it tells
+// Options.Pace their pace (Pace): long enough that a first epoch's
+// one-off costs and a busy machine's moment weigh little, short beside
+// the minute a front end waits before it says when its next line comes.
+var paceWindow = time.Second
+
+// timing is Run's measure of its first epochs' pace (Pace): the first
+// epoch's time, then the epochs after it and the time they took.
+type timing struct {
+	begun bool // the first epoch is timed
+	first time.Duration
+	n     int
+	took  time.Duration
+}
+
+// add counts epoch, trained in took, of a run with a line every every
+// epochs (0: none) and a plan of plan, and reports the pace to tell, and
+// whether to tell it now: the first epoch's where it took paceWindow or
+// more; else the epochs' after it once they have taken paceWindow, or
+// where the next line is at most an epoch away (or at this epoch), told
+// as measured so far, the first epoch's where no other has trained.
+func (t *timing) add(epoch int, took time.Duration, every, plan int) (Pace, bool) {
+	p := Pace{Epoch: epoch, Plan: plan, Every: every}
+	if !t.begun {
+		t.begun, t.first = true, took
+		if took >= paceWindow {
+			p.Took, p.Epochs = took, 1
+			return p, true
+		}
+	} else {
+		t.n++
+		t.took += took
+	}
+	lineNear := epoch+1 >= plan || every > 0 && (epoch%every == 0 || (epoch+1)%every == 0)
+	if t.took < paceWindow && !lineNear {
+		return p, false
+	}
+	if t.n == 0 {
+		p.Took, p.Epochs = t.first, 1
+		return p, true
+	}
+	p.Took, p.Epochs = t.took/time.Duration(t.n), t.n
+	return p, true
+}
+
 // eachEpoch is Pace.Each: the time an epoch from epoch to plan takes
-// on average, where the epoch before epoch, the one just trained, took
-// took, each update of D and G taking as long (DStepsAt: D's warm-up's
-// epochs have more).
-func eachEpoch(cfg engine.Config, epoch, plan int, took time.Duration) time.Duration {
-	if cfg.DWarmupSteps == 0 || epoch < 1 || plan <= epoch {
+// on average, where the timed epochs up to epoch, the one just trained,
+// took took each, each update of D and G taking as long (DStepsAt: D's
+// warm-up's epochs have more).
+func eachEpoch(cfg engine.Config, epoch, plan int, took time.Duration, timed int) time.Duration {
+	if cfg.DWarmupSteps == 0 || timed < 1 || epoch < timed || plan <= epoch {
 		return took
 	}
 	ahead := float64(updatesBetween(&cfg, epoch, plan)) / float64(plan-epoch)
-	return time.Duration(float64(took) * ahead / float64(updatesBetween(&cfg, epoch-1, epoch)))
+	return time.Duration(float64(took) * float64(timed) * ahead / float64(updatesBetween(&cfg, epoch-timed, epoch)))
 }
 
 // updatesBetween counts D's and G's updates in the epochs that follow

@@ -85,12 +85,12 @@ type Options struct {
 	// of the process's stops (Clock); nil is a clock of its own.
 	Clock *Clock
 	// Pace, where not nil, is told by Run, on Run's goroutine, of how
-	// long its next line is in coming (Pace): once its first epoch is
-	// trained, and before each evaluation of its Samples. A wide design
+	// long its next line is in coming (Pace): once it has timed its
+	// first epochs, and before each evaluation of its Samples. A wide design
 	// trains an epoch in seconds and evaluates a large --samples in
 	// minutes, and a headless run prints nothing meanwhile, so that a
 	// front end can say when that line comes. A batch's runs (RunSeeds,
-	// RunSweep) tell it of the first run's first epoch alone (the first
+	// RunSweep) tell it of the first run's first epochs alone (the first
 	// seed's, of the first cell), and of every run's final evaluation (a
 	// batch's runs have no progress lines), as many runs at once as the
 	// batch trains.
