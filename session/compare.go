@@ -474,7 +474,7 @@ func (Share) apply(s *Session) {
 	if a.saveHint {
 		// True while the trainer runs, not in the lines printed once it
 		// has quit, where no w can be pressed (PlainNote).
-		what += LiveOnly + " (w saves a checkpoint that continues it)" + LiveOnly
+		what += LiveOnly + " (w saves a checkpoint to resume it)" + LiveOnly
 	}
 	s.note = fmt.Sprintf("wrote %s · the command below %s", path, what)
 	s.note += CommandBreak + a.Command
@@ -493,7 +493,7 @@ const CommandBreak = "\n"
 const GivesWay = "\x1f"
 
 // LiveOnly brackets the words of a note that hold only while the
-// trainer runs, as "w saves a checkpoint that continues it": the lines
+// trainer runs, as "w saves a checkpoint to resume it": the lines
 // printed once it has quit, where no w can be pressed, leave them out
 // (PlainNote), while a screen shows them (its marks dropped).
 const LiveOnly = "\x1e"
@@ -645,10 +645,13 @@ func (s *Session) Again() Again {
 		} else {
 			a.saveHint = true
 		}
-		// What it did, then when, each a clause of its own: a screen
-		// short of room gives the when and the command's part way first
-		// (GivesWay), and keeps what the run did that no command repeats.
-		a.Caveat = fmt.Sprintf("not this run exactly: it %s, %s, and the command trains as it is now from the start",
+		// What the command is, then what the run did and when, each a
+		// clause of its own: a screen short of room gives the when way
+		// first (GivesWay), then what the run did that no command repeats.
+		// Short, so that c's note is whole at 80×24 ("not this run exactly:
+		// …, and the command trains as it is now from the start" lost its
+		// end there, what the command does).
+		a.Caveat = fmt.Sprintf("a rerun as set now: this run %s, %s",
 			saidInFull(departures(s.offWhat)), when)
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
@@ -704,7 +707,7 @@ func (s *Session) trainWords(preset string, base engine.Config, plan int) (line 
 // leftPlan records that the run did what no command line repeats, at
 // the current epoch unless it already had (see Again), and adds what to
 // what the departure says, once, so that a d then a g are both named,
-// not the d alone, "it trained D alone after epoch 2".
+// not the d alone, "this run trained D alone, after epoch 2".
 func (s *Session) leftPlan(what string) {
 	switch {
 	case s.offPlan < 0:
@@ -729,8 +732,8 @@ func (s *Session) backOnPlan(what string) {
 // a verb the one before has said left out: "trained D alone, G alone and
 // changed D lr". In full ("trained D alone and trained G alone") c's
 // caveat at 80×24 has no room for them beside the file c wrote and "(w
-// saves a checkpoint that continues it)", and reads "not this run
-// exactly …", its reason gone.
+// saves a checkpoint to resume it)", and reads "a rerun as set now …",
+// its reason gone.
 func saidInFull(did []string) string {
 	said := slices.Clone(did)
 	for i := 1; i < len(did); i++ {

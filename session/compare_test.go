@@ -689,7 +689,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 	s.trainEpoch()
 	a = s.Again()
-	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps, after epoch 2,") {
+	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.HasSuffix(a.Caveat, "changed G steps, after epoch 2") {
 		t.Fatalf("again %+v", a)
 	}
 	// c's note names the file it wrote first, then the caveat, which a
@@ -697,9 +697,9 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	// (TestSharedNoteNamesItsFileAt80).
 	s.applyCommand(Share{})
 	text, _, _ := strings.Cut(s.note, CommandBreak)
-	const hint = LiveOnly + " (w saves a checkpoint that continues it)" + LiveOnly
+	const hint = LiveOnly + " (w saves a checkpoint to resume it)" + LiveOnly
 	if !strings.HasPrefix(text, "wrote ") || !strings.HasSuffix(text, " · the command below is "+GivesWay+a.Caveat+GivesWay+hint) ||
-		!strings.Contains(PlainNote(text), " · the command below is not this run exactly: it changed G steps, after epoch 2,") {
+		!strings.Contains(PlainNote(text), " · the command below is a rerun as set now: this run changed G steps, after epoch 2") {
 		t.Fatalf("c's note %q; want the file first, then the caveat, giving way, then what continues the run", s.note)
 	}
 	// Named again at quit, it reads in full, without the marks, nor the
@@ -713,7 +713,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 	s.setState(Paused)
 	Step{Kind: StepD}.apply(s)
-	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone, before the first epoch,") {
+	if a := s.Again(); !strings.HasSuffix(a.Caveat, "this run trained D alone, before the first epoch") {
 		t.Fatalf("again %+v", a)
 	}
 
@@ -758,7 +758,7 @@ func TestAgainPastThePlanSaysItsChecks(t *testing.T) {
 
 // TestAgainNamesEveryDeparture: c's caveat names all the run did that no
 // command line repeats, each once, from the first epoch of them: a d then a g
-// do not read "it trained D alone after epoch 2", the G update unnamed. A
+// do not read "this run trained D alone, after epoch 2", the G update unnamed. A
 // setting changed and taken back at that epoch goes from it, and the rest
 // stays.
 func TestAgainNamesEveryDeparture(t *testing.T) {
@@ -770,17 +770,17 @@ func TestAgainNamesEveryDeparture(t *testing.T) {
 	}
 	s.trainEpoch()
 	Step{Kind: StepG}.apply(s)
-	const both = "not this run exactly: it trained D alone and G alone, after epoch 2,"
-	if a := s.Again(); !strings.HasPrefix(a.Caveat, both) {
-		t.Fatalf("after d, g, d at epoch 2 and g at 3, the caveat %q; want it to begin %q", a.Caveat, both)
+	const both = "a rerun as set now: this run trained D alone and G alone, after epoch 2"
+	if a := s.Again(); a.Caveat != both {
+		t.Fatalf("after d, g, d at epoch 2 and g at 3, the caveat %q; want %q", a.Caveat, both)
 	}
 	Adjust{DLR, +1}.apply(s)
-	if a := s.Again(); !strings.Contains(a.Caveat, "it trained D alone, G alone and changed D lr, after epoch 2,") {
+	if a := s.Again(); !strings.HasSuffix(a.Caveat, "this run trained D alone, G alone and changed D lr, after epoch 2") {
 		t.Fatalf("D lr changed too: the caveat %q", a.Caveat)
 	}
 	Adjust{DLR, -1}.apply(s)
-	if a := s.Again(); !strings.HasPrefix(a.Caveat, both) {
-		t.Fatalf("D lr taken back: the caveat %q; want it to begin %q", a.Caveat, both)
+	if a := s.Again(); a.Caveat != both {
+		t.Fatalf("D lr taken back: the caveat %q; want %q", a.Caveat, both)
 	}
 }
 
@@ -1560,7 +1560,7 @@ func TestResumedRunNamesItsDesignAsItStarted(t *testing.T) {
 // is (a change of the pace aside, which trains nothing), a resumed run's
 // --resume checkpoint until it trains, else, on the screen alone (c's note),
 // that w saves one. The again: line printed after the trainer quit does not say
-// "w saves a checkpoint that continues it", neither with the checkpoint saved
+// "w saves a checkpoint to resume it", neither with the checkpoint saved
 // at that very epoch beside it nor with none, where no w is left to press.
 func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	s := newIdleBlog(t)
@@ -1569,11 +1569,11 @@ func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	s.trainEpoch()
 	// Unsaved, nothing continues it once the trainer has quit, and no w
 	// is left to press: c's note says w saves one, the again: line not.
-	if a := s.Again(); a.Resume != "" || !strings.HasSuffix(a.Said(), " from the start") {
+	if a := s.Again(); a.Resume != "" || !strings.HasSuffix(a.Said(), ", after epoch 1") {
 		t.Fatalf("unsaved: %+v, said %q", a, a.Said())
 	}
 	s.applyCommand(Share{})
-	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasSuffix(text, LiveOnly+" (w saves a checkpoint that continues it)"+LiveOnly) {
+	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasSuffix(text, LiveOnly+" (w saves a checkpoint to resume it)"+LiveOnly) {
 		t.Fatalf("unsaved, c's note %q; want it to say that w saves a checkpoint, on the screen alone", s.note)
 	}
 	path := saved(t, s)

@@ -125,7 +125,7 @@ func TestAgainAcrossAResume(t *testing.T) {
 	}
 	Adjust{GLR, +1}.apply(s)
 	s.trainEpoch()
-	if a := resume(); !strings.Contains(a.Caveat, "after epoch 1,") {
+	if a := resume(); !strings.HasSuffix(a.Caveat, "this run changed G lr, after epoch 1") {
 		t.Errorf("a resumed run that changed g_lr at epoch 1: caveat %q", a.Caveat)
 	}
 }

@@ -70,7 +70,7 @@ func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	if i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback }); i < 0 || s.tl.events[i].Epoch != 20 || i != len(s.tl.events)-3 {
 		t.Fatalf("events %+v: want the roll-back at 20 before the settings it kept", s.tl.events)
 	}
-	if a := s.Again(); !strings.Contains(a.Caveat, "it changed D lr and G lr, after epoch 20,") {
+	if a := s.Again(); !strings.HasSuffix(a.Caveat, "this run changed D lr and G lr, after epoch 20") {
 		t.Errorf("after the roll-back, again's caveat %q", a.Caveat)
 	}
 	if s.offWhat != "changed D lr and changed G lr" {

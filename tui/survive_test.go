@@ -1571,7 +1571,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=1e-3 --seed 7"
-	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is not this run exactly: it changed D lr, after epoch 533, and the command trains as it is now from the start (w saves a checkpoint that continues it)" +
+	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is a rerun as set now: this run changed D lr, after epoch 533 (w saves a checkpoint to resume it)" +
 		session.CommandBreak + command
 	m.apply(snap)
 	for _, n := range []int{1, 2, 3} {
@@ -1579,7 +1579,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 		if len(lines) != n || ansi.Strip(lines[n-1]) != command {
 			t.Errorf("%d lines: %q; want the command whole on the last", n, lines)
 		}
-		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "wrote ganui-vanilla-seed7.json · the command below is not this run") {
+		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "wrote ganui-vanilla-seed7.json · the command below is a rerun as set") {
 			t.Errorf("%d lines: %q; want the text first", n, lines)
 		}
 	}
@@ -1602,14 +1602,14 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 		snap.State = state
 		m.apply(snap)
 		area := m.msgLines(80, msgRows(24))
-		if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr, after epoch 533") || ansi.Strip(area[2]) != command {
+		if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "a rerun as set now: this run changed D lr, after epoch 533") || ansi.Strip(area[2]) != command {
 			t.Errorf("%v, 80×24, with a finding: %q; want the caveat, then the command", state, area)
 		}
 	}
 	snap.Findings = append(snap.Findings, session.Finding{Kind: session.DWins, Text: "D wins: it is almost sure of every sample"})
 	m.apply(snap)
 	area := m.msgLines(80, msgRows(24))
-	if len(area) != 3 || !strings.Contains(ansi.Strip(area[0]), "not this run exactly") || ansi.Strip(area[1]) != command || !strings.Contains(ansi.Strip(area[2]), "D wins") {
+	if len(area) != 3 || !strings.Contains(ansi.Strip(area[0]), "a rerun as set now") || ansi.Strip(area[1]) != command || !strings.Contains(ansi.Strip(area[2]), "D wins") {
 		t.Errorf("running, 80×24, with a new kind of finding: %q; want the caveat's head, the command, the diagnosis", area)
 	}
 	snap.Note = "saved epoch 10: ganui --resume ganui-vanilla-seed7-epoch10.ckpt continues from it"
@@ -2274,21 +2274,21 @@ func sharedNoteAt80(t *testing.T) (*Model, session.Snapshot) {
 
 // TestSharedNoteNamesItsFileAt80: c pressed in a paused run at 80×24 after a
 // retune and a w, the message area names the preset file c wrote, says the
-// command is not this run, and names the checkpoint that continues it, the
-// caveat's reason giving way; where there is room, the note is whole. With the
-// caveat first, the path after it, the note would be cut inside the caveat's
-// brackets, "…(ganui --resume …", the file lost; with the path first, the
-// checkpoint would be cut, "… as it is now from …".
+// command is a rerun as set now, and names the checkpoint that continues the
+// run, the caveat's reason giving way; where there is room, the note is whole.
+// With the caveat first, the path after it, the note would be cut inside the
+// caveat's brackets, "…(ganui --resume …", the file lost; with the path first,
+// the checkpoint would be cut.
 func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	m, snap := sharedNoteAt80(t)
 	m.apply(snap)
 	text, _, _ := strings.Cut(m.snap.Note, session.CommandBreak)
 	text = session.PlainNote(text)
-	if !strings.Contains(text, "it changed D lr, after epoch 1,") {
+	if !strings.Contains(text, "this run changed D lr, after epoch 1 (") {
 		t.Fatalf("c's note %q; want the caveat", text)
 	}
 	screen := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
-	for _, want := range []string{"wrote ganui-blog-original-seed1.json · ", "the command below is not this run exactly … (ganui --resume ganui-blog-original-seed1-epoch1.ckpt continues it)"} {
+	for _, want := range []string{"wrote ganui-blog-original-seed1.json · ", "the command below is a rerun as set now … (ganui --resume ganui-blog-original-seed1-epoch1.ckpt continues it)"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("80×24: %q; want %q", screen, want)
 		}
@@ -2301,9 +2301,8 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 // TestSharedCaveatKeepsItsReasonAt80: c pressed at 80×24 after a d and a g in a
 // paused run, where no checkpoint continues it, says why the command is not
 // this run, the updates by hand, and what to do, w, the when giving way; at
-// 120×40 the note is whole. The status does not read "the command below is not
-// this run exactly … (w saves a checkpoint that continues it)", its reason
-// gone.
+// 120×40 the note is whole. The status does not read "the command below is a
+// rerun as set now … (w saves a checkpoint to resume it)", its reason gone.
 func TestSharedCaveatKeepsItsReasonAt80(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -2328,17 +2327,67 @@ func TestSharedCaveatKeepsItsReasonAt80(t *testing.T) {
 	}
 	m.apply(snap)
 	m.width, m.height = 80, 24
-	const want = "wrote ganui-vanilla-seed2.json · the command below is not this run exactly: it trained D alone and G alone … (w saves a checkpoint that continues it) ganui --preset vanilla --seed 2"
+	const want = "wrote ganui-vanilla-seed2.json · the command below is a rerun as set now: this run trained D alone and G alone … (w saves a checkpoint to resume it) ganui --preset vanilla --seed 2"
 	if screen := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(screen, want) {
 		t.Errorf("80×24: %q; want %q", screen, want)
 	}
 	text, _, _ := strings.Cut(snap.Note, session.CommandBreak)
 	text = strings.ReplaceAll(strings.ReplaceAll(text, session.GivesWay, ""), session.LiveOnly, "")
-	if !strings.Contains(text, "it trained D alone and G alone, before the first epoch, and the command") {
+	if !strings.HasSuffix(text, "this run trained D alone and G alone, before the first epoch (w saves a checkpoint to resume it)") {
 		t.Fatalf("c's note %q; want what the run did and when", text)
 	}
 	if area := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(120, msgRows(40)), " "))), " "); !strings.Contains(area, text) {
 		t.Errorf("120×40: %q; want the note whole, %q", area, text)
+	}
+}
+
+// TestSharedNoteGolden pins the screen of c pressed in a paused vanilla run
+// trained 3 epochs, its D lr raised, at 80×24 and 120×40: c's note reads
+// whole at both, what the command does and why it is not this run, which
+// at 80×24 had lost "and the command trains as it is now from the start"
+// to "…", the reason cut where the learner reads it.
+func TestSharedNoteGolden(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd() // the goldens'
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			t.Chdir(t.TempDir()) // c writes its preset file here
+			s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Stop() // before the screen, which would take its snapshots too
+			s.Start()
+			for range 3 {
+				s.Send(session.Step{Kind: session.StepEpoch})
+			}
+			s.Send(session.Adjust{Setting: session.DLR, Dir: 1})
+			s.Send(session.HistBins{N: w - len(gap) - sideW - axisGutter})
+			s.Send(session.Share{})
+			var snap session.Snapshot
+			for snap = range s.Snapshots() {
+				if strings.Contains(snap.Note, session.CommandBreak) || snap.Failed {
+					break
+				}
+			}
+			s.Stop()
+			t.Chdir(wd)
+			text, command, _ := strings.Cut(snap.Note, session.CommandBreak)
+			text = strings.ReplaceAll(strings.ReplaceAll(text, session.GivesWay, ""), session.LiveOnly, "")
+			if !strings.Contains(text, "changed D lr, after epoch 3") {
+				t.Fatalf("c's note %q; want the caveat", text)
+			}
+			view := frame(t, s, snap, w, h)
+			frameReads(t, view, text, command)
+			requireGolden(t, view)
+		})
 	}
 }
 
