@@ -15,6 +15,14 @@ type EvalPoint struct {
 	// SW1 and HQ are a two-dimensional run's sliced W1 and high-quality
 	// share (engine.PlaneMetrics), whose KS and W1 are then zero.
 	SW1, HQ float64
+	// Modes is how many of a one-dimensional mixture's modes G covered
+	// (engine.Metrics.ModesCovered: a mode's share of the samples at
+	// least half its due), what the screen's "modes 1/2" counts, so that
+	// a figure shows the modes G held over the run, not the distance
+	// alone; 0 for a target without modes, and -1 for unknown, a check
+	// of a run resumed from a record that kept no count (format 11 and
+	// before).
+	Modes int
 }
 
 // evalHistory keeps the evaluations of a whole run in constant memory, as
@@ -58,7 +66,7 @@ func (h *evalHistory) Add(epoch int, m engine.Metrics) {
 
 // evalPoint is an evaluation made at epoch as the history keeps it.
 func evalPoint(epoch int, m engine.Metrics) EvalPoint {
-	p := EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1}
+	p := EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1, Modes: m.ModesCovered}
 	if m.Plane != nil {
 		p.SW1, p.HQ = m.Plane.SW1, m.Plane.HighQuality
 	}

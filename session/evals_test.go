@@ -411,3 +411,40 @@ func firstMissing(want, got []int) int {
 	}
 	return -1
 }
+
+// TestEvalsKeepTheModesCovered: each check's evaluation of a mixture keeps
+// the modes G covered there, what the screen's "modes 1/2" counts, so that
+// a figure can show them over the run; a checkpoint keeps them, and a
+// record of version 11, which kept none, resumes with them unknown (-1),
+// not as none covered.
+func TestEvalsKeepTheModesCovered(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	pts := s.Picture().Evals
+	if len(pts) < 2 {
+		t.Fatalf("%d evaluations", len(pts))
+	}
+	covered := 0
+	for _, p := range pts {
+		if p.Modes < 0 || p.Modes > 2 {
+			t.Errorf("epoch %d: %d modes covered, of 2", p.Epoch, p.Modes)
+		}
+		covered = max(covered, p.Modes)
+	}
+	if covered == 0 {
+		t.Errorf("no check found a mode covered: %+v", pts)
+	}
+	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	if err != nil || !slices.Equal(got.evals.pts, pts) {
+		t.Errorf("read back from its record: %+v (%v), want %+v", got.evals.pts, err, pts)
+	}
+	got, err = readRecord(recordOfVersion11(s), s.gan.Epoch())
+	if err != nil || len(got.evals.pts) != len(pts) {
+		t.Fatalf("a record of version 11: %d evaluations (%v), want %d", len(got.evals.pts), err, len(pts))
+	}
+	for _, p := range got.evals.pts {
+		if p.Modes != -1 {
+			t.Errorf("a record of version 11, epoch %d: %d modes covered, want -1 (unknown)", p.Epoch, p.Modes)
+			break
+		}
+	}
+}

@@ -132,6 +132,11 @@ import (
 //	             none or no baseline: a resumed run draws its ghost in
 //	             the G(z) view; version 11 on (a record of version 10
 //	             resumes with none, which the view says)
+//	modes:       the modes each evaluation found covered (EvalPoint.Modes):
+//	             n u32, the evaluations' n, then n × u8, 0 for a target
+//	             without modes; version 12 on (a record of version 11
+//	             resumes with them unknown, -1, which a figure leaves
+//	             out)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -160,7 +165,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 11      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall, and the baseline's G curve
+	recordVersion = 12      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall, and the baseline's G curve; 12: the modes each evaluation found covered
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -256,7 +261,7 @@ func (s *Session) runRecord() []byte {
 	for i := range s.tl.keyframes {
 		w.keyframe(&s.tl.keyframes[i])
 	}
-	if len(w.b)+tailBytes+len(base)+len(kernels)+16*len(baseGZ) > engine.MaxAnnex {
+	if len(w.b)+tailBytes+len(base)+len(kernels)+16*len(baseGZ)+len(s.evals.pts) > engine.MaxAnnex {
 		w.b = w.b[:mark]
 		w.u32(0)
 	}
@@ -294,6 +299,10 @@ func (s *Session) runRecord() []byte {
 	w.f64(hand.GLoss)
 	w.flag(ep.stillD)
 	w.gz(baseGZ)
+	w.u32(uint32(len(s.evals.pts)))
+	for _, p := range s.evals.pts {
+		w.u8(byte(max(0, p.Modes))) // unknown (-1), a resumed record's, as none
+	}
 	return w.b
 }
 
@@ -328,8 +337,9 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 // starts, the tails of versions 6 and 7, the lengths of version 8's
 // base and kernels, whose bytes come on top, version 9's D frozen and
 // near, version 10's hand (handBytes), and version 11's stall and the
-// count of the base curve's points, whose 16 bytes each come on top.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes + 1 + 4
+// count of the base curve's points, whose 16 bytes each come on top,
+// and version 12's count of the evaluations' modes, a byte each on top.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes + 1 + 4 + 4
 
 // handBytes is the size of a record's hand: two flags, an epoch and
 // three losses.
@@ -998,6 +1008,24 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			r.fail("a G curve of %d points for no baseline on a line", len(gz))
 		case out.baseline != nil:
 			out.baseline.Eval.GZ = gz
+		}
+	}
+	for i := range out.evals.pts { // unknown before version 12
+		out.evals.pts[i].Modes = -1
+	}
+	if version >= 12 && r.err == nil {
+		if n := r.length("the evaluations' modes", evalPoints); r.err == nil && n != len(out.evals.pts) {
+			r.fail("the modes of %d evaluations, of %d", n, len(out.evals.pts))
+		}
+		for i := range out.evals.pts {
+			if r.err != nil {
+				break
+			}
+			if n := int(r.u8()); r.err == nil && n > engine.MaxModes {
+				r.fail("%d modes covered, of at most %d", n, engine.MaxModes)
+			} else {
+				out.evals.pts[i].Modes = n
+			}
 		}
 	}
 	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next

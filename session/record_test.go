@@ -140,7 +140,7 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 		s.trainEpoch()
 	}
 	rec := s.runRecord()
-	rec[len(rec)-len(engine.KernelISA())-tailBytes-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline, no keyframes, the tail and the kernels' name), past MaxInt32
+	rec[len(rec)-len(engine.KernelISA())-tailBytes-len(s.evals.pts)-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline, no keyframes, the tail with the evaluations' modes and the kernels' name), past MaxInt32
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
 		t.Fatal(err)
@@ -571,7 +571,8 @@ func TestResumeOnOtherKernelsSaysSo(t *testing.T) {
 		other = "go"
 	}
 	rec := s.runRecord()
-	rec, after := rec[:len(rec)-v9Bytes-handBytes-v11Bytes], rec[len(rec)-v9Bytes-handBytes-v11Bytes:] // the kernels, then version 9's, 10's and 11's parts
+	tail := v9Bytes + handBytes + v11Bytes + v12Bytes(s)
+	rec, after := rec[:len(rec)-tail], rec[len(rec)-tail:] // the kernels, then version 9's to 12's parts
 	rec = slices.Concat(rec[:len(rec)-4-len(own)], binary.LittleEndian.AppendUint32(nil, uint32(len(other))), []byte(other), after)
 	r := resume(rec)
 	want := "trained on the " + other + " kernels, and this ganui runs the " + own + " ones: the run goes on, but not bit for bit"
@@ -602,7 +603,7 @@ func recordOfVersion4(s *Session) []byte {
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
 	rec := recordOfVersion7(s)
-	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes-handBytes-v11Bytes)] // the lengths of version 8's base and kernels, and the parts versions 9 to 11 added, gone with them
+	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes-handBytes-v11Bytes-4)] // the lengths of version 8's base and kernels, and the parts versions 9 to 12 added, gone with them
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -661,13 +662,27 @@ const v11Bytes = 1 + 4
 // wrote it: without whether D was still in its stall and the baseline's
 // G curve, which version 11 added, so that it ends in the losses by hand.
 func recordOfVersion10(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion11(s)
 	n := v11Bytes
 	if s.baseline != nil {
 		n += 16 * len(s.baseline.Eval.GZ)
 	}
 	rec = rec[:len(rec)-n]
 	rec[len(recordMagic)] = 10
+	return rec
+}
+
+// v12Bytes is the size of what version 12 added at a record's end: the
+// count of s's evaluations and the modes covered at each, a byte each.
+func v12Bytes(s *Session) int { return 4 + len(s.evals.pts) }
+
+// recordOfVersion11 is s's record with no keyframes kept, as version 11
+// wrote it: without the evaluations' modes, which version 12 added, so
+// that it ends in the baseline's G curve.
+func recordOfVersion11(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-v12Bytes(s)]
+	rec[len(recordMagic)] = 11
 	return rec
 }
 
@@ -698,7 +713,7 @@ func TestRecordKeepsDStillInTheStall(t *testing.T) {
 	s.tl.episodes = episodes{active: map[FindingKind]bool{DIndifferent: true}}
 	rec := recordWithoutKeyframes(s)
 	for _, v := range []byte{1, 2} {
-		rec[len(rec)-v11Bytes] = v
+		rec[len(rec)-v12Bytes(s)-v11Bytes] = v
 		if _, err := readRecord(rec, lossWindow); err == nil || !strings.Contains(err.Error(), "still in a stall") {
 			t.Errorf("D still in a stall %d, none on: %v, want it refused", v, err)
 		}
@@ -709,7 +724,7 @@ func TestRecordKeepsDStillInTheStall(t *testing.T) {
 // curve with no baseline is refused, as the session never writes one.
 func TestRecordRefusesAStrayBaselineCurve(t *testing.T) {
 	s := newIdleBlog(t)
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion11(s) // ending in the curve's count
 	binary.LittleEndian.PutUint32(rec[len(rec)-4:], 1)
 	rec = binary.LittleEndian.AppendUint64(rec, math.Float64bits(0.5))
 	rec = binary.LittleEndian.AppendUint64(rec, math.Float64bits(1))
@@ -756,7 +771,7 @@ func TestRecordRefusesHostileStarts(t *testing.T) {
 	if err != nil || got.episodes.present[AtNoiseFloor] != confirmChecks-1 || len(got.episodes.present) != 1 {
 		t.Fatalf("a finding held a check short of its start: %v, %v", got.episodes.present, err)
 	}
-	at := len(rec) - tailBytes - len(engine.KernelISA()) // the starts, before the tails and the kernels' name
+	at := len(rec) - tailBytes - len(s.evals.pts) - len(engine.KernelISA()) // the starts, before the tails, the evaluations' modes and the kernels' name
 	for _, c := range []struct {
 		kind int // its place in episodeKinds
 		held byte
@@ -1282,7 +1297,7 @@ func TestRecordKeepsTheLossesByHand(t *testing.T) {
 	}
 
 	rec := recordWithoutKeyframes(s)
-	at := len(rec) - v11Bytes - handBytes // D's flag, G's, the epoch, the losses
+	at := len(rec) - v12Bytes(s) - v11Bytes - handBytes // D's flag, G's, the epoch, the losses
 	for _, edit := range []func([]byte){
 		func(b []byte) { b[at] = 2 },
 		func(b []byte) { b[at+1] = 0 }, // G not updated, its loss kept
