@@ -151,6 +151,11 @@ type Run struct {
 	Plane    *session.PlaneInfo
 	Surface  []float64
 	SurfaceN int
+	// Modes is how many modes a one-dimensional mixture has, 0 for any
+	// other target: panel (c) then draws the share of them G covered at
+	// each check (session.EvalPoint.Modes), what the screen's "modes
+	// 1/2" counts, so that the figure shows a collapse the screen named.
+	Modes int
 
 	// Events are marked on the time axes of panels (a)–(c) as
 	// dash-dot-dotted vertical lines: the session's (a mode dropped, D
@@ -297,6 +302,9 @@ func FromPicture(p session.Picture) Run {
 		r.TargetMean, r.TargetStd = p.Target.Mean(), p.Target.StdDev()
 		r.Floor, r.FloorSamples = p.CheckNoise.KS, session.CheckSize(false)
 		r.Density, r.Quantile = density(p.Target), p.Target.Quantile
+		if mm, ok := p.Target.(engine.Multimodal); ok {
+			r.Modes = len(mm.Modes())
+		}
 	}
 	r.Earlier = p.Earlier
 	r.Events = eventMarks(p.Events)
@@ -1802,9 +1810,26 @@ func (r Run) quality() (*panel, error) {
 			p.Title.Text = "(c) distance to the target"
 		}
 	}
+	// A mixture's modes G covered, a share of them as the plane's
+	// high-quality share is a share of its samples, on the same axis:
+	// "modes covered, share of 2 (1 of 2 at epoch 10,000)", at 0.5 where
+	// the screen said "modes 1/2". A check whose count is unknown (of a run resumed from an
+	// earlier record) is left out.
+	var modes plotter.XYs
+	if r.Plane == nil && r.Modes > 0 {
+		for _, q := range e {
+			if q.Modes >= 0 {
+				modes = append(modes, plotter.XY{X: float64(q.Epoch), Y: float64(q.Modes) / float64(r.Modes)})
+			}
+		}
+		if len(modes) > 0 {
+			p.Title.Text = "(c) distance and modes covered"
+			p.Y.Label.Text = "KS, W1, share"
+		}
+	}
 	base, baseLabel := r.baseQuality(names)
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, q := range slices.Concat(ks, w1, base) {
+	for _, q := range slices.Concat(ks, w1, base, modes) {
 		if q.Y > 0 { // what a log scale would hold
 			lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
 		}
@@ -1849,6 +1874,15 @@ func (r Run) quality() (*panel, error) {
 	// to read against it. Its measure is named, "KS noise floor at 2,000
 	// samples": beside W1's grey line, or the high-quality share's, a
 	// floor named alone would pass for theirs.
+	var modesKey func() // names the modes' line after KS and W1 in the key
+	if len(modes) > 0 {
+		var err error
+		last := modes[len(modes)-1]
+		name := fmt.Sprintf("modes covered, share of %d (%d of %d at epoch %s)", r.Modes, int(math.Round(last.Y*float64(r.Modes))), r.Modes, numtext.FormatInt(int(last.X)))
+		if modesKey, err = addModes(p, name, modes, log); err != nil {
+			return nil, err
+		}
+	}
 	var floor legendPlotter
 	if r.Floor > 0 && epochs(ks, w1, base) > 0 {
 		var err error
@@ -1871,9 +1905,12 @@ func (r Run) quality() (*panel, error) {
 			return nil, err
 		}
 	}
+	if modesKey != nil {
+		modesKey()
+	}
 	floored := false // a ▼ drawn at the foot
 	if log {
-		for _, xys := range [...]plotter.XYs{ks, w1, base} {
+		for _, xys := range [...]plotter.XYs{ks, w1, base, modes} {
 			_, zeros := splitAtZero(xys)
 			floored = floored || len(zeros) > 0
 		}
@@ -1908,6 +1945,66 @@ func (r Run) quality() (*panel, error) {
 		p.Y.Min /= 4 // the ▼s in a band of their own, below the lowest value drawn
 	}
 	return p, nil
+}
+
+// addModes adds to p the share of a mixture's modes G covered at each
+// check, xys, and returns what names it name in the key: a step line, each
+// check's count held until the next, as the screen's "modes 1/2" holds, so
+// that a mode lost reads as a drop, not a slope; wide, in the light blue of
+// G's samples' bars, under the distances, so that KS drawn over it shows
+// where the two meet (a bimodal G on one mode has KS 0.5 and half its modes
+// covered, at 0.5 both). On a log scale it breaks where no mode is
+// covered, those checks marked ▼ in G's blue at the panel's foot, as onLog
+// marks a share of 0.
+func addModes(p *panel, name string, xys plotter.XYs, log bool) (func(), error) {
+	c := paper(palette.Generated)
+	stretches, zeros := []plotter.XYs{xys}, plotter.XYs(nil)
+	if log {
+		stretches = nil
+		var stretch plotter.XYs
+		for i, q := range xys {
+			if q.Y > 0 {
+				stretch = append(stretch, q)
+			} else {
+				zeros = append(zeros, q)
+			}
+			if (q.Y <= 0 || i == len(xys)-1) && len(stretch) > 0 {
+				stretches, stretch = append(stretches, stretch), nil
+			}
+		}
+	}
+	style := draw.LineStyle{Color: barFill, Width: vg.Points(4)}
+	var thumbs []plot.Thumbnailer
+	for _, xys := range stretches {
+		if len(xys) == 1 { // one point: a dot, as onLog's
+			if err := addStretch(p, xys, barFill); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		l, err := plotter.NewLine(xys)
+		if err != nil {
+			return nil, err
+		}
+		l.LineStyle, l.StepStyle = style, plotter.PostStep
+		p.Add(unpadded{l})
+		if thumbs == nil {
+			thumbs = append(thumbs, l)
+		}
+	}
+	if thumbs == nil {
+		thumbs = append(thumbs, &plotter.Line{LineStyle: style})
+	}
+	if len(zeros) > 0 {
+		m := floorMarks{zeros, c}
+		p.Add(m)
+		if len(zeros) == len(xys) {
+			thumbs = nil
+		}
+		thumbs = append(thumbs, m)
+		name += " (0 where marked below)"
+	}
+	return func() { p.name(name, thumbs...) }, nil
 }
 
 // epochs is how many epochs the points of xys, together, are at: 0, 1,

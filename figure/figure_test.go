@@ -173,8 +173,8 @@ func TestWriteDrawsEveryFormat(t *testing.T) {
 	}
 	hasAll(t, svgText(t, svg),
 		"bimodal · seed 4 · 60 epochs (done) · target mixture(-2,0.5;2,0.5)",
-		"(a) mean and std of G's last batch", "(b) losses", "(c) distance to the target", "(d) 2,000 fresh samples at epoch 60",
-		"epoch", "mean, std of x", "loss", "KS, W1", "x", "density, D(x)",
+		"(a) mean and std of G's last batch", "(b) losses", "(c) distance and modes covered", "(d) 2,000 fresh samples at epoch 60",
+		"epoch", "mean, std of x", "loss", "KS, W1, share", "x", "density, D(x)",
 		"mean", "std", "target mean", "target std", "D real", "D fake", "G", "ln 2", "KS", "W1", "samples", "target", "D(x)")
 
 	pdf, err := os.ReadFile(filepath.Join(dir, "run.pdf"))

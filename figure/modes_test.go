@@ -1,0 +1,79 @@
+package figure
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/session"
+	"gonum.org/v1/plot/plotter"
+)
+
+// modesLine is panel (c)'s line of the modes covered, as addModes draws
+// it, and its name in the key; nil and "" where the key names none.
+func modesLine(t *testing.T, r Run) (*plotter.Line, string, []string) {
+	t.Helper()
+	p, err := r.quality()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, it := range p.items {
+		names = append(names, it.name)
+		if strings.HasPrefix(it.name, "modes covered") {
+			l, _ := it.thumbs[0].(*plotter.Line)
+			return l, it.name, names
+		}
+	}
+	return nil, "", names
+}
+
+// TestMixtureQualityShowsTheModesCovered: a single run's panel (c) of a
+// one-dimensional mixture draws the share of its modes G covered at each
+// check, a step line held from check to check, named with the count at
+// its last, so that a figure of a collapse shows what the screen's "modes
+// 1/2" said: bimodal, seed 4, covers the mode at -2 by epoch 300 and never
+// the one at 2. A target without modes draws none, and a check whose
+// count is unknown (a run resumed from an earlier record) is left out,
+// not drawn as none covered.
+func TestMixtureQualityShowsTheModesCovered(t *testing.T) {
+	pic := pictureOf(t, "bimodal", 400, session.Options{Seed: 4})
+	r := FromPicture(pic)
+	if r.Modes != 2 {
+		t.Fatalf("bimodal's figure: %d modes, want 2", r.Modes)
+	}
+	l, name, names := modesLine(t, r)
+	if l == nil {
+		t.Fatalf("bimodal's panel (c): key %q, want the modes covered named", names)
+	}
+	last := pic.Evals[len(pic.Evals)-1]
+	if want := fmt.Sprintf("modes covered, share of 2 (%d of 2 at epoch %d)", last.Modes, last.Epoch); name != want || last.Modes != 1 {
+		t.Errorf("bimodal's modes named %q, want %q, 1 of 2", name, want)
+	}
+	p, _ := r.quality()
+	log := strings.HasSuffix(p.Title.Text, ", log scale")
+	if title := strings.TrimSuffix(p.Title.Text, ", log scale"); title != "(c) distance and modes covered" {
+		t.Errorf("bimodal's panel (c) titled %q", p.Title.Text)
+	}
+	var want plotter.XYs
+	for _, e := range pic.Evals {
+		if e.Modes > 0 || !log { // on a log scale none covered is a ▼, not on the line
+			want = append(want, plotter.XY{X: float64(e.Epoch), Y: float64(e.Modes) / 2})
+		}
+	}
+	if !slices.Equal(l.XYs, want) || l.StepStyle != plotter.PostStep {
+		t.Errorf("bimodal's modes drawn at %v (step %v), want %v held from check to check", l.XYs, l.StepStyle, want)
+	}
+
+	for i := range pic.Evals[:len(pic.Evals)-1] { // all but the figure's own epoch unknown
+		pic.Evals[i].Modes = -1
+	}
+	if l, _, names := modesLine(t, FromPicture(pic)); l == nil || len(l.XYs) > 0 || !slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "modes covered") }) {
+		t.Errorf("checks of unknown modes: the line %v, key %q, want the last check alone, a point, named", l, names)
+	}
+
+	if l, name, _ := modesLine(t, FromPicture(pictureOf(t, "vanilla", 30, session.Options{Seed: 1}))); l != nil || name != "" {
+		t.Errorf("vanilla's panel (c) names %q, a target without modes", name)
+	}
+}
