@@ -183,20 +183,53 @@ type Event struct {
 	N     int // the session's events it stands for, at least 1
 }
 
+// kind is the label events of e's kind share: Label without the modes it
+// names, "mode-covered" of "mode-covered at -2" (eventMarks), so that
+// events of one kind close together are named at once by it,
+// "mode-covered ×2".
+func (e Event) kind() string {
+	parts := strings.Split(e.Label, ", ")
+	for i, l := range parts {
+		parts[i] = labelKind(l)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// labelKind is one event's label without the mode it names.
+func labelKind(label string) string {
+	if k, _, ok := strings.Cut(label, " at "); ok && strings.HasPrefix(label, "mode-") {
+		return k
+	}
+	return label
+}
+
 // eventMarks is one mark an epoch for the session's events, each named once: a
 // finding's or the run's by its kind, a setting the user changed by what it
 // changed to (settingLabel), as the screen's ◆ and the quit line's again: tell
 // of it, so that a run retuned at epoch 250 changes course there with a mark
 // saying why.
+//
+// A mode's event on a line names the mode by its centre, as its detail
+// does, "mode-covered at -2", so that a figure of a collapse says which
+// mode G holds; two at one epoch, "mode-covered at -2 and 2".
 func eventMarks(events []session.Event) []Event {
 	var out []Event
 	for _, e := range events {
-		label := e.Kind.String()
-		if e.Kind == session.EventSetting {
+		label, at := e.Kind.String(), ""
+		switch e.Kind {
+		case session.EventSetting:
 			label = settingLabel(e.Detail)
+		case session.EventModeCovered, session.EventModeDropped, session.EventModeRecovered:
+			if at = modeAt(e.Detail); at != "" {
+				label += " at " + at
+			}
 		}
 		if n := len(out); n > 0 && out[n-1].Epoch == e.Epoch { // one mark an epoch
-			if !slices.Contains(strings.Split(out[n-1].Label, ", "), label) { // d-wins is not in d-wins-ended
+			kinds := strings.Split(out[n-1].kind(), ", ")
+			switch kind := labelKind(label); {
+			case at != "" && kinds[len(kinds)-1] == kind: // another mode of the same kind
+				out[n-1].Label += " and " + at
+			case !slices.Contains(kinds, kind): // d-wins is not in d-wins-ended
 				out[n-1].Label += ", " + label
 			}
 			out[n-1].N++
@@ -205,6 +238,23 @@ func eventMarks(events []session.Event) []Event {
 		out = append(out, Event{Epoch: e.Epoch, Label: label, N: 1})
 	}
 	return out
+}
+
+// modeAt is the centre of the mode a mode event's detail names on a line,
+// "-2" of "mode 1 (at -2) gets 52% of the samples, …", or "" for a
+// detail that names none so (a plane's, "mode 1 at (2, 0)", whose modes
+// are many and named by their count; another ganui's words).
+func modeAt(detail string) string {
+	d := numtext.Plain(detail)
+	if !strings.HasPrefix(d, "mode ") {
+		return ""
+	}
+	_, rest, ok := strings.Cut(d, " (at ")
+	at, _, closed := strings.Cut(rest, ")")
+	if !ok || !closed || at == "" || strings.ContainsAny(at, "(, ") {
+		return ""
+	}
+	return at
 }
 
 // settingLabel is the mark's name of a setting changed, from its event's
@@ -3376,7 +3426,7 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 // the label's end.
 func alike(events []Event, at func(int) vg.Length, of []int, sty draw.TextStyle) int {
 	n := 1
-	for n < len(events) && events[n].Label == events[0].Label {
+	for n < len(events) && events[n].kind() == events[0].kind() {
 		end := at(0) + vg.Points(2) + sty.Width(alikeLabel(events[:n+1], of[:n+1]))
 		if at(n) >= end {
 			break
@@ -3408,7 +3458,7 @@ func alikeLabel(events []Event, of []int) string {
 			lines++
 		}
 	}
-	label := events[0].Label + " ×" + strconv.Itoa(n)
+	label := events[0].kind() + " ×" + strconv.Itoa(n)
 	if lines != n && lines > 1 {
 		label += " on " + strconv.Itoa(lines) + " lines"
 	}

@@ -77,3 +77,38 @@ func TestMixtureQualityShowsTheModesCovered(t *testing.T) {
 		t.Errorf("vanilla's panel (c) names %q, a target without modes", name)
 	}
 }
+
+// TestModeEventsNameTheirMode: a mode's event on a line is named by the
+// mode's centre its detail gives, "mode-covered at -2", so that a figure
+// of a collapse says which mode G holds; two at one epoch are one mark,
+// "mode-covered at -2 and 2", and several close together are still named
+// at once by their kind, "mode-covered ×2". A plane's, whose modes are
+// many, and a detail naming none keep the kind alone.
+func TestModeEventsNameTheirMode(t *testing.T) {
+	at := func(epoch int, kind session.EventKind, detail string) session.Event {
+		return session.Event{Epoch: epoch, Kind: kind, Detail: detail}
+	}
+	got := eventMarks([]session.Event{
+		at(300, session.EventModeCovered, "mode 1 (at -2) gets 50% of the samples, 50% in the target"),
+		at(500, session.EventModeCovered, "mode 1 (at -2) gets 50% of the samples, 50% in the target"),
+		at(500, session.EventModeCovered, "mode 2 (at 2) gets 40% of the samples, 50% in the target"),
+		at(700, session.EventModeDropped, "mode 2 (at 2) gets 0% of the samples, 50% in the target"),
+		at(900, session.EventModeRecovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(900, session.EventEquilibrium, ""),
+		at(950, session.EventModeCovered, "in another ganui's words"),
+	})
+	want := []Event{
+		{300, "mode-covered at -2", 1},
+		{500, "mode-covered at -2 and 2", 2},
+		{700, "mode-dropped at 2", 1},
+		{900, "mode-recovered, equilibrium", 2},
+		{950, "mode-covered", 1},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("marks %+v, want %+v", got, want)
+	}
+	close := []Event{{100, "mode-covered at -2", 1}, {104, "mode-covered at 2", 1}}
+	if got := alikeLabel(close, []int{0, 1}); got != "mode-covered ×2" {
+		t.Errorf("two modes covered close together labelled %q, want %q", got, "mode-covered ×2")
+	}
+}
