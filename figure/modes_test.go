@@ -1,11 +1,14 @@
 package figure
 
 import (
+	"bytes"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
 	"gonum.org/v1/plot/plotter"
 )
@@ -110,5 +113,42 @@ func TestModeEventsNameTheirMode(t *testing.T) {
 	close := []Event{{100, "mode-covered at -2", 1}, {104, "mode-covered at 2", 1}}
 	if got := alikeLabel(close, []int{0, 1}); got != "mode-covered ×2" {
 		t.Errorf("two modes covered close together labelled %q, want %q", got, "mode-covered ×2")
+	}
+}
+
+// TestSeedsFigureSaysTheModesCovered: a --seeds figure of a mixture writes
+// under each seed's number the modes its final evaluation found covered,
+// as its final line's modes=1/2, so that the seed whose G collapsed onto
+// one mode (bimodal --epochs 1500 --seeds 1-4: seed 4, KS 0.500) reads as
+// such beside its final KS; a diverged seed, with no final measures, and
+// a target without modes write none.
+func TestSeedsFigureSaysTheModesCovered(t *testing.T) {
+	two := []engine.ModeCoverage{{}, {}}
+	res := session.BatchResult{
+		Preset: "bimodal", Epochs: 200, Target: "mixture(-2,0.5;2,0.5)", Seeds: []uint64{1, 2, 3}, Samples: 2500, Measure: "ks",
+		Runs: []session.Result{
+			{Seed: 1, State: session.Done, Metrics: engine.Metrics{KS: 0.1, Modes: two, ModesCovered: 2}},
+			{Seed: 2, State: session.Done, Metrics: engine.Metrics{KS: 0.5, Modes: two, ModesCovered: 1}},
+			{Seed: 3, State: session.Diverged, Metrics: engine.Metrics{KS: math.NaN()}},
+		},
+	}
+	s := FromSeeds(res)
+	var got []string
+	for _, r := range s.Runs {
+		got = append(got, r.Modes)
+	}
+	if want := []string{"2 of 2 modes", "1 of 2 modes", ""}; !slices.Equal(got, want) {
+		t.Errorf("the seeds' modes %q, want %q", got, want)
+	}
+	var svg bytes.Buffer
+	if err := EncodeSeeds(&svg, "svg", s); err != nil {
+		t.Fatal(err)
+	}
+	if texts := svgText(t, svg.Bytes()); !slices.Contains(texts, "1 of 2 modes") {
+		t.Errorf("the figure's texts %q: no %q under seed 2", texts, "1 of 2 modes")
+	}
+	res.Runs[1].Metrics = engine.Metrics{KS: 0.5} // a target without modes
+	if m := FromSeeds(res).Runs[1].Modes; m != "" {
+		t.Errorf("a target without modes: %q", m)
 	}
 }

@@ -3,6 +3,7 @@ package figure
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -62,6 +63,12 @@ type SeedRun struct {
 	Final          float64
 	Note           string
 	Partial        bool
+	// Modes says how many of a one-dimensional mixture's modes its final
+	// evaluation found covered, "1 of 2 modes", as its final line's
+	// modes=1/2, written under its number: a seed whose G collapsed onto
+	// one mode reads there beside its final KS. "" for a target without
+	// modes, and a run with no final measures.
+	Modes string
 }
 
 // seedInks and seedDashes are the seeds' pens, in turn: a seed's colour
@@ -192,6 +199,9 @@ func seedsLayout(dc draw.Canvas, s Seeds) ([]*plot.Plot, []draw.Canvas, []key, e
 			names[i] += "\n" + r.Note
 		case !finite(r.Final):
 			names[i] += "\nNaN"
+		}
+		if r.Modes != "" {
+			names[i] += "\n" + r.Modes
 		}
 		switch {
 		case finite(r.Final) && r.Partial:
@@ -771,6 +781,9 @@ func FromSeeds(res session.BatchResult) Seeds {
 				v = e.SW1
 			}
 			run.Epochs, run.Values = append(run.Epochs, float64(e.Epoch)), append(run.Values, v)
+		}
+		if m := r.Metrics; r.State != session.Diverged && m.Plane == nil && len(m.Modes) > 0 {
+			run.Modes = fmt.Sprintf("%d of %d modes", m.ModesCovered, len(m.Modes))
 		}
 		if r.State != session.Diverged {
 			run.Final = r.Metrics.KS
