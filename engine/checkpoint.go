@@ -344,7 +344,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
 	}
 	g, annex, err := readBody(cr, version, n, size)
-	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) {
+	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) || errors.As(err, new(*olderPointsError)) {
 		// Found before the checksum is: a bit flipped in the file's
 		// configuration would be told as a mistake in it ("invalid
 		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
@@ -400,6 +400,10 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	}
 	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
 		cfg.points = &Points{Path: path, XY: cr.points()} // New reads no file
+	} else if ok {
+		if err := version1Points(path, cfg.Target); err != nil {
+			return nil, nil, err
+		}
 	}
 	seed, epochAt, epoch := cr.u64(), cr.at(), cr.u64()
 	rngAt := cr.at() + 4
@@ -473,6 +477,36 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		g.gEMA.Net.ParamsChanged()
 	}
 	return g, annex, nil
+}
+
+// olderPointsError refuses a version-1 checkpoint of a points(FILE.csv)
+// target whose file cannot be read: that format holds the file's name,
+// not its points, so the run cannot go on without the file, and the
+// checkpoint is whole (a CheckpointError would have the user give
+// another). Found before the checksum, it is told once the checksum is
+// found right, as a key damaged in the target's path would read so too.
+type olderPointsError struct{ msg string }
+
+func (e *olderPointsError) Error() string { return e.msg }
+
+// version1Points checks that the points file a version-1 checkpoint names,
+// target, reads here, and else says that an older ganui wrote it, what it
+// lacks, and where to resume it: from the directory its run was in, for a
+// relative path, which the format does not record.
+func version1Points(path, target string) error {
+	_, err := ParsePlane(target)
+	if err == nil {
+		return nil
+	}
+	here := "is not it (" + err.Error() + ")"
+	if errors.Is(err, fs.ErrNotExist) {
+		here = "does not exist"
+	}
+	const older = "written by an older ganui, in checkpoint format 1, which holds a points target's file name, not its points: "
+	if filepath.IsAbs(path) {
+		return &olderPointsError{fmt.Sprintf(older+"%s %s: put the points file the run trained on back there to resume it", path, here)}
+	}
+	return &olderPointsError{fmt.Sprintf(older+"it names %s relative to the directory its run was in, and %s here %s: resume it from the directory the run was in", path, path, here)}
 }
 
 // placePoints names the points(FILE.csv) target of a run read from a
