@@ -259,6 +259,9 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if note := linkNote(name, real, target); fromDir || note != "" {
+				if fromDir && !seen[engine.VersionKey] {
+					note += olderNote(name, real, target)
+				}
 				err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory%s)", err, note)
 			}
 		}
@@ -1083,6 +1086,38 @@ func linkNote(name, real, target string) string {
 		note += ", and " + beside + " beside the link is not read"
 	}
 	return note
+}
+
+// olderNote follows the refusal of a points file missing from the
+// directory of the preset file name (real, where it is a link), in a file
+// that records no ganui_version, when target's relative path names a file
+// from the working directory: a ganui before files recorded the version
+// (and before a relative path was read from the file's directory) wrote
+// --show-preset's and the c key's path as given, from the directory it
+// ran in, which "no such file" alone would leave a user of such a file to
+// guess. It gives the path to write from the file's directory:
+// "; a file written by an older ganui (this one records no ganui_version)
+// names it from the working directory, where data.csv is: write
+// points(../data.csv) in exp/my.json to train on it". "" for any other
+// case.
+func olderNote(name, real, target string) string {
+	path, ok := engine.PointsFile(target)
+	if path = strings.TrimSpace(path); !ok || path == "" || rooted(runtime.GOOS, path) || !fileThere(path) {
+		return ""
+	}
+	dir, err := filepath.Abs(filepath.Dir(real))
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		rel = abs
+	}
+	return "; a file written by an older ganui (this one records no " + engine.VersionKey + ") names it from the working directory, where " + path + " is: write " + engine.Points{Path: rel}.String() + " in " + name + " to train on it"
 }
 
 // fileThere reports whether path names a regular file, through links.

@@ -900,6 +900,54 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	load(saved, "points("+filepath.Join(exp, "pts.csv")+")")
 }
 
+// TestOlderPresetFileNamesPointsFromTheWorkingDirectory: a preset file an
+// older ganui wrote (testdata/points-before-version.json: ganui
+// --show-preset ring --set 'target=points(data.csv)' at commit 49d503b5)
+// names its points from the directory that ganui ran in, and records no
+// ganui_version. Saved in another directory, its points missing beside
+// it, the refusal says where an older ganui read them and the path to
+// write; a file that records its ganui, or whose points are nowhere, is
+// told as before.
+func TestOlderPresetFileNamesPointsFromTheWorkingDirectory(t *testing.T) {
+	old, err := os.ReadFile(filepath.Join("testdata", "points-before-version.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(old, []byte(engine.VersionKey)) || !bytes.Contains(old, []byte(`"points(data.csv)"`)) {
+		t.Fatal("the fixture records its ganui or names no relative points file: it is no older ganui's")
+	}
+	t.Chdir(t.TempDir())
+	write := func(path string, data []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	saved := filepath.Join("exp", "ring.json")
+	write(saved, old)
+	tried := saved + `:5: target "points(` + filepath.Join("exp", "data.csv") + `)": no such file or directory (a preset file's relative path is read from the file's directory`
+	if _, err := Load(saved); err == nil || err.Error() != tried+")" {
+		t.Errorf("Load(%s), data.csv nowhere: %v; want %s)", saved, err, tried)
+	}
+	write("data.csv", []byte("x,y\n0,0\n1,1\n2,0\n"))
+	want := tried + "; a file written by an older ganui (this one records no ganui_version) names it from the working directory, where data.csv is: write points(" + filepath.Join("..", "data.csv") + ") in " + saved + " to train on it)"
+	if _, err := Load(saved); err == nil || err.Error() != want {
+		t.Errorf("Load(%s), data.csv in the working directory: %v; want %s", saved, err, want)
+	}
+	versioned := filepath.Join("exp", "versioned.json")
+	write(versioned, bytes.Replace(old, []byte("{\n"), []byte("{\n  \""+engine.VersionKey+"\": \"v0.0.0\",\n"), 1))
+	if _, err := Load(versioned); err == nil || !strings.HasSuffix(err.Error(), "no such file or directory (a preset file's relative path is read from the file's directory)") {
+		t.Errorf("Load(%s), which records its ganui: %v; want its points missing, no older ganui named", versioned, err)
+	}
+	write(filepath.Join("exp", "data.csv"), []byte("x,y\n0,0\n1,1\n2,0\n"))
+	if cfg, err := Load(saved); err != nil || cfg.Target != "points("+filepath.Join("exp", "data.csv")+")" {
+		t.Errorf("Load(%s), data.csv beside it too: target %q, %v; want the one beside it", saved, cfg.Target, err)
+	}
+}
+
 // TestPointsPathThroughALink: a preset file reached through a symbolic
 // link reads a relative points path from the directory of the file the link
 // leads to, not the link's: the design is the file's wherever the link is.
