@@ -1078,7 +1078,7 @@ func TestSweepSamplesAreTheCellsTargets(t *testing.T) {
 
 // TestSweepStoppedBeforeAnyCellDrawsItsMap: a sweep stopped before any
 // cell finished draws its heat map all the same, each cell of its one
-// seed "not finished", in place of the file an earlier sweep drew there,
+// seed "not finished", and so the key of its hatched cells, in place of the file an earlier sweep drew there,
 // so the old map is not taken for this sweep's.
 func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "map.svg")
@@ -1097,8 +1097,10 @@ func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 		t.Fatalf("drawSweep: %v; want the stop alone", err)
 	}
 	svg, err := os.ReadFile(path)
-	if err != nil || bytes.Count(svg, []byte("not finished")) != 4 {
-		t.Fatalf("the map of a sweep with no cell finished: %v\n%.200s", err, svg)
+	// Each of the 4 cells says it, and the key of their hatching under
+	// the colour bar, "no value:" over its one reason.
+	if err != nil || bytes.Count(svg, []byte("not finished")) != 5 || !bytes.Contains(svg, []byte("no value:")) {
+		t.Fatalf("the map of a sweep with no cell finished: %v, %d \"not finished\", want the 4 cells' and the key's\n%.200s", err, bytes.Count(svg, []byte("not finished")), svg)
 	}
 }
 
