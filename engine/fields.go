@@ -866,7 +866,15 @@ func (c *Config) readCommas(f configField, text string) CommaReadings {
 	if k := f.kind.Kind(); f.name || k != reflect.Int && k != reflect.Float64 {
 		return nil
 	}
+	// A sign before the digits, "-1,000", is read with them as the
+	// unsigned form is, so that the number is told its range, where it
+	// was "not a number" while "-0,001" was read (decimalComma).
+	sign := ""
+	if t, ok := strings.CutPrefix(text, "-"); ok && t != "" && '0' <= t[0] && t[0] <= '9' {
+		sign, text = "-", t
+	}
 	reading := func(number string, decimal bool) CommaReading {
+		number = sign + number
 		r := CommaReading{Number: number, Decimal: decimal}
 		if err := c.wrongWith(f, "", number); err != nil {
 			r.Refused = err.Error()

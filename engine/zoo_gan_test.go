@@ -432,6 +432,11 @@ func TestConfigSet(t *testing.T) {
 		{"epochs", "1,000,000.5", `epochs: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
 		// a count's fraction of 0s, the whole number --set takes, not 1024.0
 		{"batch", "1,024.0", `batch: "1,024.0" has commas; write it without them: 1024`},
+		// A sign before grouped digits is read with them, as -0,001 is,
+		// and told its range, where "-1,000" was "not a number".
+		{"gp", "-1,000", `gp: "-1,000" has commas, and -1000 out of range: 0 (off) or (0,1000]; if the comma is a decimal one, -1 out of range: 0 (off) or (0,1000]`},
+		{"batch", "-1,024", `batch: "-1,024" has commas, and -1,024 out of range 1..100,000`},
+		{"gp", "-1,000.5", `gp: "-1,000.5" has commas, and -1000.5 out of range: 0 (off) or (0,1000]`},
 		{"epochs", "1,000.00", `epochs: "1,000.00" has commas; write it without them: 1000`},
 		{"batch", "1,000,000.0", `batch: "1,000,000.0" has commas, and 1,000,000 out of range 1..100,000`},
 		{"gp", "1,000.0", `gp: "1,000.0" has commas; write it without them: 1000.0`}, // a fraction's key keeps its point
