@@ -969,7 +969,7 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 		if err := settingWritten(s, key, value, ok, cfg); err != nil {
 			return cfg, fmt.Errorf("--set: %w", err)
 		}
-		if err := engine.SettingSpaces(s, key, value); err != nil {
+		if err := cfg.SetSpaces(s, key, value); err != nil {
 			return cfg, setsError{fmt.Errorf("--set: %w", err)}
 		}
 		if key == "epochs" && given["epochs"] { // two plans: refused, where --epochs would win without a word

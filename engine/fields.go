@@ -1859,7 +1859,26 @@ func withoutPlus(s string) (string, bool) {
 // --set "gp= 05" is told "write gp=5", where "write gp=05" was refused
 // on the next try for its leading 0 (LeadingZeros).
 func SettingSpaces(spec, key, value string) error {
+	return settingSpaces(spec, key, value, nil)
+}
+
+// SetSpaces is SettingSpaces for a --set key=value given to c, whose
+// value is one number where a --sweep's is a list: a number written in
+// a way Set refuses and that reads as one number c takes (GoNumberForm,
+// or the one reading of its commas c takes, readCommas) is offered as
+// Set takes it, and what was wrong said with the spaces: --set "gp= 0,5"
+// is `has spaces around its =, and "0,5" has a decimal comma; write
+// gp=0.5`, where "write gp=0,5" was refused on the next try for its
+// decimal comma. Commas c takes two readings of (gp=1,000) are left for
+// Set to tell both.
+func (c *Config) SetSpaces(spec, key, value string) error {
+	return settingSpaces(spec, key, value, c)
+}
+
+// settingSpaces is SettingSpaces, and SetSpaces where c is not nil.
+func settingSpaces(spec, key, value string, c *Config) error {
 	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
+	also, write := "", "; write "
 	if f, err := lookupField(k); err == nil && f.numbers() {
 		if bare, ok := withoutPlus(v); ok {
 			v = bare
@@ -1867,15 +1886,59 @@ func SettingSpaces(spec, key, value string) error {
 		if plain, _ := LeadingZeros(v); plain != "" {
 			v = plain
 		}
+		if c != nil {
+			if plain, how := c.oneNumber(f, v); plain != "" {
+				also, write = fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), how), "; write "
+				if before, after, two := strings.Cut(how, "; "); two { // the comma's other reading refused
+					also, write = fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), before), "; "+after+", write "
+				}
+				v = plain
+				if plain, _ := LeadingZeros(v); plain != "" { // 0_0's 00
+					v = plain
+				}
+			}
+		}
 	}
 	setting := visible.String(k + "=" + v)
 	switch {
 	case k != key && strings.TrimLeftFunc(key, unicode.IsSpace) != key:
-		return fmt.Errorf("%q has spaces before its key; write %s", spec, setting)
+		return fmt.Errorf("%q has spaces before its key%s%s%s", spec, also, write, setting)
 	case k != key || strings.TrimLeftFunc(value, unicode.IsSpace) != value:
-		return fmt.Errorf("%q has spaces around its =; write %s", spec, setting)
+		return fmt.Errorf("%q has spaces around its =%s%s%s", spec, also, write, setting)
 	}
 	return nil
+}
+
+// oneNumber is text, given to the field f of c, as the one number Set
+// tells it to write, and how it was written: a form Go reads
+// (GoNumberForm, "is hexadecimal"), or digits with commas of which c
+// takes one reading (readCommas): "has a decimal comma", "has commas",
+// or where the other reading is refused, "has commas, and 1024 out of
+// range (0,10]; if the comma is a decimal one". "" and "" for any
+// other text.
+func (c *Config) oneNumber(f configField, text string) (plain, how string) {
+	if plain, how := GoNumberForm(text); plain != "" {
+		written, _, _ := strings.Cut(how, ";")
+		return plain, written
+	}
+	r := c.readCommas(f, text)
+	var taken []CommaReading
+	for _, x := range r {
+		if x.Refused == "" {
+			taken = append(taken, x)
+		}
+	}
+	switch {
+	case len(taken) != 1:
+		return "", ""
+	case r.Decimal():
+		return taken[0].Number, "has a decimal comma"
+	case len(r) == 1:
+		return taken[0].Number, "has commas"
+	case taken[0].Decimal:
+		return taken[0].Number, "has commas, and " + r[0].Refused + "; if the comma is a decimal one"
+	}
+	return taken[0].Number, "has commas, and " + r[1].Refused + "; if they group thousands"
 }
 
 // clip shortens s for an error message, keeping it on one line.

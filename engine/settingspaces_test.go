@@ -49,3 +49,27 @@ func FuzzSettingSpacesOffersWhatSetTakes(f *testing.F) {
 		}
 	})
 }
+
+// TestSetSpacesOffersWhatSetTakes: the setting SetSpaces tells --set to
+// write is one Set takes, where a number written in a way Set refuses
+// (a decimal comma, commas between thousands, hexadecimal) was offered as
+// written: --set "gp= 0,5" was told "write gp=0,5", refused next for its
+// decimal comma.
+func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
+	for _, c := range []struct{ key, value, want string }{
+		{"gp", " 0,5", `"gp= 0,5" has spaces around its =, and "0,5" has a decimal comma; write gp=0.5`},
+		{"gp ", "00,5", `"gp =00,5" has spaces around its =, and "00,5" has a decimal comma; write gp=0.5`},
+		{"batch", " 1,024", `"batch= 1,024" has spaces around its =, and "1,024" has commas; write batch=1024`},
+		{"g_lr", " 1,024", `"g_lr= 1,024" has spaces around its =, and "1,024" has commas, and 1024 out of range (0,10]; if the comma is a decimal one, write g_lr=1.024`},
+		{"epochs", " 1_000", `"epochs= 1_000" has spaces around its =, and "1_000" has underscores; write epochs=1000`},
+		// two readings taken: Set tells both on the next try
+		{"gp", " 1,000", `"gp= 1,000" has spaces around its =; write gp=1,000`},
+		{"gp", " 05", `"gp= 05" has spaces around its =; write gp=5`},
+	} {
+		design := blogConfig()
+		err := design.SetSpaces(c.key+"="+c.value, c.key, c.value)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("SetSpaces(%q, %q) = %v\nwant %s", c.key, c.value, err, c.want)
+		}
+	}
+}

@@ -1158,16 +1158,34 @@ func FuzzConfigSet(f *testing.F) {
 // and offers written otherwise ("write it without them: 5") is taken by
 // Set as offered, so that no one is refused on the next try for what
 // the first said to write: "05 " was offered 05, "00, 0" the list 00,0.
+// A value with spaces before it is first read as --set reads it, by
+// SetSpaces, whose "write key=…" is held to the same: --set "gp= 0,5"
+// was told "write gp=0,5", which Set refused for its decimal comma, and
+// Set alone, which this read, never saw the hint.
 func FuzzSetOffersWhatSetTakes(f *testing.F) {
 	keys := []string{"gp", "g_lr", "epochs", "g_hidden", "batch", "d_beta2", "unroll"}
-	for _, v := range []string{"05", "0e5", "00e1", "-00", "0x", "1__0", "0,5", "00,5", "+05", "0_5", "１,０", "2,048", "05 ", "0x1p-3", "00.", "1,000,000", "-0,5", "05, 16"} {
+	for _, v := range []string{"05", "0e5", "00e1", "-00", "0x", "1__0", "0,5", "00,5", "+05", "0_5", "１,０", "2,048", "05 ", "0x1p-3", "00.", "1,000,000", "-0,5", "05, 16",
+		" 0,5", " 1,024", " 0x10", " 1_000", " +0,5", " 00,5", " 1,000.5", " 0_0"} {
 		for _, k := range keys {
 			f.Add(k, v)
 		}
 	}
 	offer := regexp.MustCompile(`write (?:it|the list)(?: [^:;]*)?: ([^ ;]+)(?:;|$)`)
+	spacesOffer := regexp.MustCompile(`[;,] write [^=]*=([^ "\\]*)$`)
 	f.Fuzz(func(t *testing.T, key, value string) {
 		if !slices.Contains(keys, key) {
+			return
+		}
+		design := blogConfig()
+		if err := design.SetSpaces(key+"="+value, key, value); err != nil {
+			m := spacesOffer.FindStringSubmatch(err.Error())
+			if m == nil {
+				return
+			}
+			c := blogConfig()
+			if err2 := c.Set(key, m[1]); err2 != nil && offer.MatchString(err2.Error()) {
+				t.Fatalf("SetSpaces(%q) = %v\nbut Set(%q, %q) = %v", key+"="+value, err, key, m[1], err2)
+			}
 			return
 		}
 		c := blogConfig()
