@@ -81,6 +81,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--headless", "--log=~/runs/a.csv"}},
 		{args: []string{"--seeds", "1-3"}},
 		{args: []string{"--epochs", "+5"}},
+		{args: []string{"--epochs", "1\r"}},
 		{args: []string{"--seed", "-0"}},
 		{args: []string{"--epochs", "1e99"}},
 		{args: []string{"—epochs", "5"}},

@@ -292,6 +292,12 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr =1e-3,1e-2"}, `--sweep: "d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--sweep", "d_lr= 1e-3,1e-2"}, `--sweep: "d_lr= 1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
+		// A CRLF script's carriage return is said as one, by --set and the
+		// count flags alike, not as spaces by one and no number by another.
+		{[]string{"--headless", "--epochs", "1\r"}, `--epochs: "1\r" ends in a carriage return, as a script saved with Windows line ends does; write it without it: 1`},
+		{[]string{"--headless", "--epochs", "0\r"}, `--epochs: "0\r" ends in a carriage return, as a script saved with Windows line ends does, and 0 out of range 1..1,000,000,000 (default: the preset's own)`},
+		{[]string{"--headless", "--set", "gp=0,5\r"}, `--set: gp: "0,5\r" ends in a carriage return, as a script saved with Windows line ends does, and "0,5" has a decimal comma; write it with a point: 0.5; --set takes one value: to train each, --sweep gp=0,5`},
+		{[]string{"--headless", "--set", "loss=bce\r"}, `--set: loss: "bce\r" ends in a carriage return, as a script saved with Windows line ends does; write it without it: bce`},
 		// g_out and d_in that fail to divide batch by different values are told in one line.
 		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3", "--set", "batch=8"}, "--set: g_out, d_in: 100, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 300"},
 		// The batch offered is one g_out divides too, not "a multiple of 3",

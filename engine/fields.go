@@ -277,13 +277,21 @@ func (c *Config) set(key, value string) error {
 		// as with a + (writtenAs): " 05" `has spaces around it, and "05"
 		// has a leading 0; write it without it: 5`, where it was told
 		// "write it without them: 05", which the next try refused.
+		// A carriage return alone, a CRLF script's, is said as one
+		// (Spaces): "0,5\r" was told it "has spaces around it".
+		how, them := Spaces(value)
 		if err := c.wrongWith(f, "", trimmed); err != nil {
-			return fmt.Errorf("%s: %q has spaces around it, and %v", key, value, err)
+			return fmt.Errorf("%s: %q %s, and %v", key, value, how, err)
 		}
-		return fmt.Errorf("%s: %q has spaces around it; write it without them: %s", key, value, visible.String(trimmed))
+		return fmt.Errorf("%s: %q %s; write it without %s: %s", key, value, how, them, visible.String(trimmed))
 	}
 	if f.name {
 		if err := readName(key, v, value, plainName); err != nil {
+			// A CRLF script's carriage return, as a number's is told
+			// (Spaces): a file's name holds one only as JSON's \r.
+			if how, them := Spaces(value); how == CarriageReturn && setName(reflect.New(f.kind).Elem(), trimmed) == nil {
+				return fmt.Errorf("%s: %q %s; write it without %s: %s", key, value, how, them, trimmed)
+			}
 			// One name in a list, bare or in JSON's quotes, is told the
 			// name to write, as a preset file's is (setJSONNames):
 			// `loss: ["bce"] is a list; write the name alone: bce`.
@@ -1940,6 +1948,25 @@ func (c *Config) oneNumber(f configField, text string) (plain, how string) {
 	}
 	return taken[0].Number, "has commas, and " + r[1].Refused + "; if they group thousands"
 }
+
+// Spaces is how value, which has spaces around it, is told so, in one
+// wording for --set, --sweep, a preset file and the count flags, and
+// what to write it without: a value that ends in a carriage return and
+// has no other space around it, as every line of a script saved with
+// Windows line ends does (--epochs $'1\r'), "ends in a carriage return,
+// as a script saved with Windows line ends does" and "it", where one
+// path said "has spaces around it" and another "is not a whole number";
+// any other "has spaces around it" and "them".
+func Spaces(value string) (how, them string) {
+	if v, ok := strings.CutSuffix(value, "\r"); ok && v != "" && strings.TrimSpace(v) == v {
+		return CarriageReturn, "it"
+	}
+	return "has spaces around it", "them"
+}
+
+// CarriageReturn is what Spaces says of a value a script saved with
+// Windows line ends gave.
+const CarriageReturn = "ends in a carriage return, as a script saved with Windows line ends does"
 
 // clip shortens s for an error message, keeping it on one line.
 func clip(s string) string {

@@ -479,6 +479,10 @@ func TestConfigSet(t *testing.T) {
 		// What else is wrong with the number is said with the spaces, not
 		// on the next try, once they are dropped.
 		{"gp", "05 ", `gp: "05 " has spaces around it, and "05" has a leading 0; write it without it: 5`},
+		// a CRLF script's carriage return, said as one
+		{"gp", "5\r", `gp: "5\r" ends in a carriage return, as a script saved with Windows line ends does; write it without it: 5`},
+		{"gp", "05\r", `gp: "05\r" ends in a carriage return, as a script saved with Windows line ends does, and "05" has a leading 0; write it without it: 5`},
+		{"gp", "5 \r", `gp: "5 \r" has spaces around it; write it without them: 5`},
 		{"g_lr", " 12.5", `g_lr: " 12.5" has spaces around it, and 12.5 out of range (0,10]`},
 		{"g_hidden", "[32,05] ", `g_hidden: "[32,05] " has spaces around it, and width "05" has a leading 0; write it without it: 5`},
 		{"g_hidden", "05, 16", `g_hidden: "05, 16" has spaces in it, and width "05" has a leading 0; write it without it: 5`},

@@ -952,7 +952,8 @@ func splitValues(key, list string) ([]string, error) {
 	case len(values) == 0:
 		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
 	case spaced != "":
-		return values, fmt.Errorf("value %q has spaces around it; write %s=%s", spaced, key, visible.String(strings.Join(offered(key, values), ",")))
+		how, _ := engine.Spaces(spaced)
+		return values, fmt.Errorf("value %q %s; write %s=%s", spaced, how, key, visible.String(strings.Join(offered(key, values), ",")))
 	case empty:
 		return values, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(offered(key, values), ","))) // a line break in a value escaped, as %q escapes the list's
 	}

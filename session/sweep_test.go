@@ -94,6 +94,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"loss =bce ,least_squares"}, 1, `"loss =bce ,least_squares" has spaces around its =; write loss=bce,least_squares`},
 		// Nor one refused next for its leading 0: not gp=05,1.
 		{[]string{"gp=05 ,1"}, 1, `gp: value "05 " has spaces around it; write gp=5,1`},
+		{[]string{"gp=1,2\r"}, 1, `gp: value "2\r" ends in a carriage return, as a script saved with Windows line ends does; write gp=1,2`}, // a CRLF script's, said as --set says it
 		{[]string{"gp= 05,1"}, 1, `"gp= 05,1" has spaces around its =; write gp=5,1`},
 		{[]string{"gp=05, 1"}, 1, `gp: value " 1" has spaces around it; write gp=5,1`},
 		{[]string{"gp=0, 05"}, 1, `gp: value " 05" has spaces around it; write gp=0,05`},               // 0,05 may be 0.05: told whole next
