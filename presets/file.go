@@ -667,8 +667,30 @@ func commaReason(data []byte, i int) (at int, reason string) {
 // of range 1..4,096; write [16,16] for 2 widths", or what is wrong with
 // them, "64,000: …, and as one width, 64,000 out of range 1..4,096; as 2
 // widths, [64,0], width 0 out of range 1..4,096", where "000: JSON
-// writes it 0" named neither. It is "" for any other number.
+// writes it 0" named neither. One with a fraction after its thousands
+// is told as --set tells it (engine's width message): a fraction of 0s
+// as the whole width, "2,048.0: JSON has no commas in a number; write it
+// 2048, or [2,48] for 2 widths", any other both readings, `1,000.5: JSON
+// has no commas in a number, and "1,000.5" is one width with a fraction,
+// 1000.5, or the widths 1 and 000.5, and a width is a whole number; …`,
+// where they were "048.0: JSON writes it 48" and "000.5: JSON writes it
+// 0.5", the last group read alone. It is "" for any other number.
 func widthsReason(key, number string) string {
+	if whole, frac, ok := strings.Cut(number, "."); ok {
+		if _, grouped := engine.Grouped(whole); !grouped || frac == "" || strings.Trim(frac, "0123456789") != "" {
+			return ""
+		}
+		if strings.Trim(frac, "0") == "" { // 2,048.0: the whole width, as 1,024.0 is a count's 1024
+			if reason := widthsReason(key, whole); reason != "" {
+				return number + strings.TrimPrefix(reason, whole)
+			}
+			return ""
+		}
+		if why := refusedBy(key, number); why != "" {
+			return number + ": JSON has no commas in a number, and " + why
+		}
+		return ""
+	}
 	plain, ok := engine.Grouped(number)
 	groups := strings.Split(number, ",")
 	if !ok || !slices.ContainsFunc(groups[1:], func(g string) bool { return strings.HasPrefix(g, "0") }) {

@@ -443,6 +443,14 @@ func TestParseErrors(t *testing.T) {
 		// writes it 0"
 		{"a width's thousands out of range", `{"g_hidden": 64,000}`, "p.json:1:14: 64,000: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, [64,0], width 0 out of range 1..4,096"},
 		{"a width's millions out of range", `{"g_hidden": 1,024,000}`, "p.json:1:14: 1,024,000: JSON has no commas in a number, and as one width, 1,024,000 out of range 1..4,096; as 3 widths, [1,24,0], width 0 out of range 1..4,096"},
+		// a width's thousands with a fraction after them, told as --set
+		// tells them: a fraction of 0s the whole width, any other both
+		// readings, not "048.0: JSON writes it 48" or "000.5: JSON writes
+		// it 0.5", the last group read alone
+		{"a width's thousands with a fraction of 0s", `{"g_hidden": 2,048.0}`, "p.json:1:14: 2,048.0: JSON has no commas in a number; write it 2048, or [2,48] for 2 widths"},
+		{"a width's thousands with .0, no 2 widths", `{"g_hidden": 1,000.0}`, "p.json:1:14: 1,000.0: JSON has no commas in a number; write it 1000"},
+		{"a width's thousands with .0 out of range", `{"g_hidden": 64,000.0}`, "p.json:1:14: 64,000.0: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, [64,0], width 0 out of range 1..4,096"},
+		{"a width's thousands with a fraction", `{"g_hidden": 1,000.5}`, `p.json:1:14: 1,000.5: JSON has no commas in a number, and "1,000.5" is one width with a fraction, 1000.5, or the widths 1 and 000.5, and a width is a whole number; allowed: 1..4,096`},
 		{"two widths, not one out of range", `{"g_hidden": 16,016}`, "p.json:1:14: 16,016: JSON has no commas in a number, and as one width, 16,016 out of range 1..4,096; write [16,16] for 2 widths"},
 		// a number with a 0 too many is told what the key says of it, as
 		// --set gp=-05 is
