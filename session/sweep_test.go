@@ -197,6 +197,10 @@ func TestSweepTellsThousandsWhicheverRefusal(t *testing.T) {
 	for spec, want := range map[string]string{
 		"batch=1,024": "batch=1: g_out, d_in: 100 out of range: a divisor of batch 1, or batch a multiple of 100; 1,024 is one number? write it 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100",
 		"batch=2,000": "batch=2: g_out, d_in: 100 out of range: a divisor of batch 2 (1 or 2), or batch a multiple of 100; 2,000 is one number? write it 2000",
+		// a count's fraction of 0s after its thousands, checked as 1,024 is
+		"batch=1,024.0": `batch, values 1 and 2 of 2: "1,024.0" has commas; write it without them: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100`,
+		// a width's, its 2 widths given as a sweep's value holds them
+		"g_hidden=2,048.0": `g_hidden, values 1 and 2 of 2: width "048.0" begins with a 0, as a number's thousands do after a comma; 2,048.0 is one width? write it 2048, or [2,48] for 2 widths`,
 	} {
 		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
 			t.Errorf("%s on blog-original: %v, want %q", spec, err, want)
