@@ -498,7 +498,9 @@ func (c *Config) oneWidthRefused(f configField, text string, items []string) str
 }
 
 // groupedWhole is text, a whole number written with its thousands
-// grouped, "2,048", or with a fraction of 0s after them, "2,048.0", in
+// grouped, "2,048", or with a fraction of 0s after them, "2,048.0", or
+// a point alone, "2,048." (as 48. is read 48: it was told "write it
+// without it: 48."), in
 // the digits a width is written in, "2048" (Grouped), so that a list of
 // widths written bare that is such a number is told the one width as
 // 2,048 is (groupedWidths, oneWidthRefused), where g_hidden=2,048.0 was
@@ -506,7 +508,7 @@ func (c *Config) oneWidthRefused(f configField, text string, items []string) str
 // false for any other text.
 func groupedWhole(text string) (plain string, ok bool) {
 	whole, frac, point := strings.Cut(text, ".")
-	if point && (frac == "" || strings.Trim(frac, "0") != "") {
+	if point && strings.Trim(frac, "0") != "" { // 2,048. too, as 48. is 48
 		return "", false
 	}
 	return Grouped(whole)

@@ -379,6 +379,9 @@ func TestConfigSet(t *testing.T) {
 		// both readings, where 1,000.5 was told `width 000.5 is not a
 		// whole number`, of the list alone.
 		{"g_hidden", "2,048.0", `g_hidden: width "048.0" begins with a 0, as a number's thousands do after a comma; 2,048.0 is one width? write it 2048, or 2,48 for 2 widths`},
+		// a point alone after the thousands, as 48. is 48: the one width, not "write it without it: 48."
+		{"g_hidden", "2,048.", `g_hidden: width "048." begins with a 0, as a number's thousands do after a comma; 2,048. is one width? write it 2048, or 2,48 for 2 widths`},
+		{"g_hidden", "1,000.", `g_hidden: width 0 out of range 1..4,096; 1,000. is one width? write it 1000`},
 		{"g_hidden", "1,000.0", `g_hidden: width 0 out of range 1..4,096; 1,000.0 is one width? write it 1000`},
 		{"g_hidden", "64,000.0", `g_hidden: width "000.0" has leading 0s, and 0 out of range 1..4,096; as one width, 64,000 out of range 1..4,096`},
 		{"g_hidden", "1,000.5", `g_hidden: "1,000.5" is one width with a fraction, 1000.5, or the widths 1 and 000.5, and a width is a whole number; allowed: 1..4,096`},

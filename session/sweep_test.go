@@ -169,6 +169,9 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"epochs=1,000,1,000"}, 1, `epochs, values 1 and 3 of 4: "1" appears twice; give it once; 1,000,1,000 is one number twice? write it once: 1000`},
 		{[]string{"d_lr=1,000,1,000"}, 1, `d_lr, values 1 and 3 of 4: "1" appears twice; give it once; 1,000,1,000 is one number twice? write it once: 1.000 if the comma is a decimal one`},
 		// A fraction's 1,000 told both readings, as a preset file's is.
+		// A width's thousands with a point alone after them, one width as
+		// 48. is 48, given as a sweep's value holds a list.
+		{[]string{"g_hidden=2,048."}, 1, `g_hidden, values 1 and 2 of 2: width "048." begins with a 0, as a number's thousands do after a comma; 2,048. is one width? write it 2048, or [2,48] for 2 widths`},
 		{[]string{"gp=1,000"}, 1, `gp, value 2 of 2: "000" begins with a 0, as a number's thousands do after a comma; 1,000 is one number? write it 1000, or 1.000 if the comma is a decimal one`},
 		// The decimal reading alone where the key takes it and not the
 		// thousands, as --set tells it: g_lr=1,000; gp=10,000, whose 10 and
