@@ -7,9 +7,9 @@ import (
 
 // stopEvery is how many elements a measure's loop over a sample takes
 // between looks at its stop (stopped): a look is a select on a channel,
-// against a CDF or a quantile an element, so that the looks cost next to
-// nothing, the checks' 2,000 samples look once, and a measure of
-// --samples 10000000 looks 611 times.
+// where each element costs a CDF or a quantile of the target, so that the
+// looks cost next to nothing; the checks' 2,000 samples look once, and a
+// measure of --samples 10000000 looks 611 times.
 const stopEvery = 1 << 14
 
 // sortStopMin is the length from which sortUntil sorts by a comparison
@@ -23,7 +23,10 @@ const (
 )
 
 // sortStopped is what sortUntil's comparison panics with to leave the
-// sort once stop is closed.
+// sort once stop is closed: slices.SortFunc has no other way out. The
+// panic never leaves sortUntil, which recovers this type alone and
+// re-panics any other value, a fault of the sort's own; the sort runs
+// on sortUntil's goroutine, so its recover sees every panic of it.
 type sortStopped struct{}
 
 // sortUntil sorts xs as slices.Sort does, into the very same order, but
