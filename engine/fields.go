@@ -409,8 +409,10 @@ func (c *Config) set(key, value string) error {
 		for i, item := range items {
 			n, err := c.readWhole(f, "width ", item)
 			if err != nil {
-				if err := c.fractionWidth(f, trimmed, items); !bracketed && err != nil {
-					return err
+				if !bracketed { // "1,000.5": one number with a fraction, or a list
+					if err := c.fractionWidth(f, trimmed, items); err != nil {
+						return err
+					}
 				}
 				return c.spacedWidths(f, item, err)
 			}
