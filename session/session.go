@@ -641,11 +641,12 @@ func New(opts Options) (*Session, error) {
 			}
 			fi, err := os.Stat(opts.LogPath)
 			switch {
-			case !ok && err == nil && fi.Size() > 0 && addedColumns(opts.LogPath, s.csv.lay) != "":
+			case !ok && err == nil && fi.Size() > 0:
 				// The run's columns and more after them: its own log, a
 				// column added in a spreadsheet, is not another run's.
-				return nil, fmt.Errorf("--log %s is a history of this run's columns with more after them, %s: remove those to go on in it, or give another file", opts.LogPath, addedColumns(opts.LogPath, s.csv.lay))
-			case !ok && err == nil && fi.Size() > 0:
+				if added := addedColumns(opts.LogPath, s.csv.lay); added != "" {
+					return nil, fmt.Errorf("--log %s is a history of this run's columns with more after them, %s: remove those to go on in it, or give another file", opts.LogPath, added)
+				}
 				// A history (checkPaths has refused any other file) of
 				// other columns: another design's, a plane's for a line.
 				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", opts.LogPath)
