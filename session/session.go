@@ -1097,14 +1097,7 @@ func (s *Session) loop() {
 
 // quitting reports whether Stop has been called: a long command checks it
 // between epochs.
-func (s *Session) quitting() bool {
-	select {
-	case <-s.quit:
-		return true
-	default:
-		return false
-	}
-}
+func (s *Session) quitting() bool { return closed(s.quit) }
 
 // applyQueued applies every command waiting, including those sent while
 // it works, then publishes the result. It takes them one at a time, so
