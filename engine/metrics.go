@@ -143,14 +143,14 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables
 }
 
 // evaluateUntil is evaluate that gives up once stop is closed, reporting
-// false with no metrics: between its measures (the noise use, each
-// moment, the sort, KS, W1, the rest) and after the last, and within
-// those that go on for seconds on --samples 10000000, every stopEvery
-// samples of KS and W1 (and W1's grid) and every sortStopEvery
-// comparisons of the sort (sortUntil); the noise use and each moment are
-// a pass or two over the samples, reading nothing of the target. A
-// headless run told of a stop that its final evaluation was given up
-// went on to measure it all, and then waited out the sort. What it
+// false with no metrics. It looks between its measures (the noise use,
+// each moment, the sort, KS, W1, the rest) and after the last, and within
+// those that go on for seconds on --samples 10000000: every stopEvery
+// samples of KS and W1 (and W1's grid), every sortStopEvery comparisons
+// of the sort (sortUntil). The noise use and each moment are a pass or
+// two over the samples, reading nothing of the target, and are not
+// looked within. So a stop (SIGTERM, q) during a final evaluation ends
+// it within a few thousand reads, not after every measure. What it
 // measures in full is evaluate's, to the bit. A nil stop never stops it.
 func evaluateUntil(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables, stop <-chan struct{}) (Metrics, bool) {
 	m := Metrics{N: len(xs)}

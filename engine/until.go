@@ -31,11 +31,11 @@ type sortStopped struct{}
 
 // sortUntil sorts xs as slices.Sort does, into the very same order, but
 // gives up once stop is closed, reporting false with xs in some order:
-// slices.Sort of --samples 10000000 takes seconds, in which a stop was
-// not heard (SIGTERM, q). slices.SortFunc with cmp.Compare is slices.Sort's
-// pattern-defeating quicksort made from the same template, its
-// comparison cmp.Compare(a, b) < 0 slices.Sort's own (NaN first), so it
-// makes the same swaps and leaves equal values, −0 and +0 and NaNs of
+// slices.Sort of --samples 10000000 takes seconds, in which a stop
+// (SIGTERM, q) would go unheard. slices.SortFunc with cmp.Compare is
+// slices.Sort's pattern-defeating quicksort made from the same template,
+// its comparison cmp.Compare(a, b) < 0 slices.Sort's own (NaN first), so
+// it makes the same swaps and leaves equal values, −0 and +0 and NaNs of
 // other bits, where slices.Sort does (TestSortUntilIsSlicesSort); a
 // chunked sort merged would not. Its comparison is a call through a
 // function value where slices.Sort's is inlined, so the samples below
