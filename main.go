@@ -1019,14 +1019,18 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 // nothing more. It is "" where err proposes no one number, and where a
 // --set after it is refused itself.
 func (o *options) refusedToo(err error, cfg engine.Config, key, value string, rest []string) string {
-	var plain string
-	commas := func() string { // a count's fraction of 0s, 1,024.0's 1024 (engine's ReadCommas)
-		if r := cfg.ReadCommas(key, value); len(r) == 1 && r[0].Refused == "" {
-			return r[0].Number
-		}
-		return ""
+	// The numbers err may propose for value: its decimal comma a point
+	// (DecimalComma), its plain digits (plainWhole), without its leading
+	// 0s (LeadingZeros), a count's fraction of 0s dropped, 1,024.0's 1024
+	// (ReadCommas).
+	whole, _ := plainWhole(value)
+	unzeroed, _ := engine.LeadingZeros(value)
+	commas := ""
+	if r := cfg.ReadCommas(key, value); len(r) == 1 && r[0].Refused == "" {
+		commas = r[0].Number
 	}
-	for _, p := range []string{engine.DecimalComma(key, value), func() string { p, _ := plainWhole(value); return p }(), func() string { p, _ := engine.LeadingZeros(value); return p }(), commas()} {
+	var plain string
+	for _, p := range []string{engine.DecimalComma(key, value), whole, unzeroed, commas} {
 		if p != "" && strings.HasSuffix(err.Error(), ": "+p) {
 			plain = p
 		}
