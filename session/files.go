@@ -1683,6 +1683,10 @@ type LogKeptError struct {
 
 func (e *LogKeptError) Error() string { return e.Err.Error() }
 
+// Unwrap gives Err, so that errors.Is and errors.As see what it says,
+// as outputfile.UnplacedError gives its.
+func (e *LogKeptError) Unwrap() error { return e.Err }
+
 // replacedBy names what took a log's place under the run, found as
 // now: "another file", or what it is where that is no regular file, "a
 // directory".
