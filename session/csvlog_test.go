@@ -702,3 +702,61 @@ func TestOutputsErrorSaysARemovedDirectoryOnce(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// TestLogReplacedSaysItsEpochsPastALongRow: a log another file replaced
+// while the run wrote it says which epochs the history kept beside it
+// holds (csvFile.rowsHeld) where its last row, with an event's text, is
+// longer than the 256 bytes rowsHeld read back from the end, as a
+// vanilla run's of 100,000 epochs was: "epochs 1–6", where it said
+// "epochs 1–?"; and the same of a log cut short before it was replaced,
+// its first row after the cut long too.
+func TestLogReplacedSaysItsEpochsPastALongRow(t *testing.T) {
+	stats := func(e int) engine.EpochStats {
+		return engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.25, G: 1, Mean: 4, Std: 1}
+	}
+	long := strings.Repeat("D's losses reached equilibrium, ", 12) // 384 bytes
+	for _, c := range []struct {
+		name     string
+		cutAfter int // the epoch the log is cut after, 0 for none
+		want     string
+	}{
+		{"run.csv", 0, " was replaced by another file while the run wrote it, left as it is: the run's history, epochs 1–6, is kept beside it, in "},
+		{"cut.csv", 3, " was cut short, then replaced by another file while the run wrote it, left as it is: its rows before epoch 4 are lost, the header and the rest, epochs 4–6, are kept beside it, in "},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, c.name)
+		f := newCSVFile(path, csvLayout{})
+		for e := 1; e <= 6; e++ {
+			f.write(stats(e))
+			if e == 1 || e == c.cutAfter+1 || e == 6 {
+				f.event(Event{Epoch: e, Kind: EventEquilibrium, Detail: long})
+			}
+			if e == c.cutAfter && e > 0 {
+				if err := f.flush(); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Truncate(path, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := f.flush(); err != nil {
+			t.Fatal(err)
+		}
+		other := filepath.Join(dir, "other")
+		if err := os.WriteFile(other, []byte("another run's\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(other, path); err != nil {
+			t.Fatal(err)
+		}
+		kept := filepath.Join(dir, strings.TrimSuffix(c.name, ".csv")+".kept.csv")
+		if err := f.close(); err == nil || err.Error() != path+c.want+kept {
+			t.Errorf("%s: close: %v\nwant %s", c.name, err, path+c.want+kept)
+		}
+		got, _ := os.ReadFile(kept)
+		if rows := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n"); len(rows[len(rows)-1]) <= 256 {
+			t.Errorf("%s: the last row is %d bytes, not past the 256 read back", c.name, len(rows[len(rows)-1]))
+		}
+	}
+}

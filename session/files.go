@@ -992,6 +992,12 @@ const utf8BOM = "\ufeff"
 // a whole one missing only its "\n", which logEnd cannot tell apart.
 type logForm struct{ crlf, rowCRLF, bom, unended bool }
 
+// logLineMost is the longest line, its "\n" counted, that the log's
+// readers take as a row: logBadLine's buffer, which logEnd and
+// csvFile.lastRowAt read back from a log's end at most. A row the run
+// writes is some hundreds of bytes, its events' texts the longest part.
+const logLineMost = 64 << 10
+
 // headerLine is the log's header line as its file holds it: the byte
 // order mark it began with (bom), the line ending of its lines (crlf).
 func (c *csvFile) headerLine() string {
@@ -1415,10 +1421,7 @@ func (c *csvFile) endsAt() string {
 	case size <= max(header, c.rows.kept):
 		return "the log holds its header alone"
 	}
-	tail := make([]byte, min(c.rows.size, 256)) // a row is under 200 bytes
-	n, _ := c.f.ReadAt(tail, c.rows.size-int64(len(tail)))
-	last := c.rows.size - int64(n) + int64(bytes.LastIndexByte(bytes.TrimRight(tail[:n], "\r\n"), '\n')) + 1
-	return "the log ends at epoch " + c.epochAt(last) + ", every row through it whole"
+	return "the log ends at epoch " + c.epochAt(c.lastRowAt(max(header, c.rows.kept))) + ", every row through it whole"
 }
 
 // wholeRows is the log's file as its buffer writes it: whole rows at a
@@ -1721,23 +1724,54 @@ func (c *csvFile) rowsHeld() string {
 	if c.rows.kept > 0 {
 		first = c.rows.kept
 	}
-	tail := make([]byte, max(0, min(c.rows.size-first, 256))) // a row is under 200 bytes
-	n, _ := c.f.ReadAt(tail, c.rows.size-int64(len(tail)))
-	last := c.rows.size - int64(n) + int64(bytes.LastIndexByte(bytes.TrimRight(tail[:n], "\r\n"), '\n')) + 1
-	if from, to := c.epochAt(first), c.epochAt(last); from != to {
+	if from, to := c.epochAt(first), c.epochAt(c.lastRowAt(first)); from != to {
 		return "epochs " + from + "–" + to
 	}
 	return "epoch " + c.epochAt(first)
 }
 
+// lastRowAt is the offset where the last row the run wrote to the log's
+// file begins, of the rows from lo (a row's start) to c.rows.size: read
+// back from the end, 256 bytes and then twice as many each time, until
+// the line end before it is held, or lo, for a row with an event's text
+// is longer than 256 bytes (a vanilla run's last of 100,000 epochs, 262),
+// and a window that began mid-row read "?" for its epoch, or a wrong one
+// where the bytes there began "123,". It is −1 where the row would be
+// longer than a line the log's readers take as a row (logLineMost),
+// which none the run writes is, or the file cannot be read.
+func (c *csvFile) lastRowAt(lo int64) int64 {
+	end := c.rows.size
+	for n := int64(256); ; n *= 2 {
+		from := max(lo, end-min(n, logLineMost+1))
+		b := make([]byte, max(0, end-from))
+		if _, err := c.f.ReadAt(b, from); err != nil {
+			return -1
+		}
+		if i := bytes.LastIndexByte(bytes.TrimRight(b, "\r\n"), '\n'); i >= 0 {
+			return from + int64(i) + 1
+		}
+		switch {
+		case from <= lo:
+			return lo // one row from lo on
+		case end-from > logLineMost:
+			return -1
+		}
+	}
+}
+
 // epochAt is the epoch of the log's row that begins at offset off,
-// formatted for a message ("?" if it cannot be read).
+// formatted for a message: "?" where no row begins there, its first
+// field not an epoch as the log writes it (digits, no sign, no leading
+// zero) followed by a comma, or the file cannot be read there.
 func (c *csvFile) epochAt(off int64) string {
+	if off < 0 {
+		return "?"
+	}
 	b := make([]byte, 24)
 	n, _ := c.f.ReadAt(b, off)
-	first, _, _ := bytes.Cut(b[:n], []byte(","))
+	first, _, found := bytes.Cut(b[:n], []byte(","))
 	e, err := strconv.Atoi(string(first))
-	if err != nil {
+	if !found || err != nil || e < 0 || strconv.Itoa(e) != string(first) {
 		return "?"
 	}
 	return numtext.FormatInt(e)
