@@ -989,8 +989,9 @@ const utf8BOM = "\ufeff"
 // header's line ending (crlf), its rows' (rowCRLF) and whether a byte
 // order mark begins it (logEnd); and
 // whether its last line has no line end (unended), a row cut short or
-// a whole one missing only its "\n", which logEnd cannot tell apart.
-type logForm struct{ crlf, rowCRLF, bom, unended bool }
+// a whole one missing only its "\n", which logEnd cannot tell apart, or
+// is longer than a row can be (long, logLineMost), with its end or not.
+type logForm struct{ crlf, rowCRLF, bom, unended, long bool }
 
 // logLineMost is the longest line, its "\n" counted, that the log's
 // readers take as a row: logBadLine's buffer, which logEnd and
@@ -1039,8 +1040,10 @@ func addedColumns(path string, lay csvLayout) string {
 // logEnd reads the file at path as a log of lay's columns: ok is false
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
-// cut row (row "") or in a whole line that does not begin with an epoch
-// as the log writes it (row that line), and row is that row. Blank
+// cut row (row "": form.unended where its last line has no line end,
+// form.long where it is longer than a row can be) or in a whole line
+// that does not begin with an epoch as the log writes it (row that
+// line), and row is that row. Blank
 // lines after its last row (blankEnd) are not a row. form.crlf is true
 // when its header line ends in "\r\n", as a log saved by a Windows
 // program's does, form.rowCRLF when its last row does (the header's
@@ -1058,7 +1061,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 		return 0, "", form, false
 	}
 	defer f.Close()
-	const most = 64 << 10 // a row is under 200 bytes
+	const most = logLineMost + 1 // a longest row and the line end before it
 	head := make([]byte, len(utf8BOM)+len(lay.header())+2)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -1085,14 +1088,20 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 		return -1, "", form, true
 	}
 	if !bytes.HasSuffix(tail, []byte("\n")) {
-		form.unended = true
+		// Its line end counted as the reader counts it, a line longer
+		// than a row can be is no row cut short.
+		form.long = len(tail)-bytes.LastIndexByte(tail, '\n') > logLineMost
+		form.unended = !form.long
 		return -1, "", form, true
 	}
-	if tail = tail[:len(tail)-blankEnd(tail)]; len(tail) == 0 && from > int64(len(head)) {
-		// Blank lines past the part read: read the part before them.
-		end, err := rowEnd(f, int64(len(head)), from)
-		if err != nil {
-			return -1, "", form, true
+	if blank := blankEnd(tail); blank > 0 && from > int64(len(head)) {
+		// Blank lines end it: read the part before them, as much of the
+		// last line as of one that ends the file.
+		end := size - int64(blank)
+		if blank == len(tail) { // blank lines past the part read
+			if end, err = rowEnd(f, int64(len(head)), from); err != nil {
+				return -1, "", form, true
+			}
 		}
 		from = max(int64(len(head)), end-most)
 		tail = make([]byte, end-from)
@@ -1100,14 +1109,19 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 			return -1, "", form, true
 		}
 		tail = tail[:len(tail)-blankEnd(tail)]
+	} else {
+		tail = tail[:len(tail)-blank]
 	}
 	if len(tail) == 0 {
 		return 0, "", form, true // the header and blank lines: no epoch
 	}
 	tail = tail[:len(tail)-1]
 	start := bytes.LastIndexByte(tail, '\n') + 1
-	if start == 0 && from > int64(len(head)) {
-		return -1, "", form, true // a last line longer than a row can be: not the whole of it in tail
+	if len(tail)-start+1 > logLineMost {
+		// A last line longer than a row can be, its "\n" counted: where
+		// it began before the part read, more than the whole of tail.
+		form.long = true
+		return -1, "", form, true
 	}
 	row = string(tail[start:])
 	row, form.rowCRLF = strings.CutSuffix(row, "\r")

@@ -706,6 +706,42 @@ func TestResumedLogWithoutItsLastLineEnd(t *testing.T) {
 	}
 }
 
+// TestResumedLogEndingInALineLongerThanARow: a log whose last line is
+// longer than 64 KiB (logLineMost), as no row is, rows run together
+// where their line ends were lost or something else written after
+// them, is refused saying so and what to do, ended or not, blank lines
+// after it or not, the file left as it is, where it was called "a
+// history that ends in a cut row", or one whose last line "has no line
+// end (a row cut short, …)". Its rows' line ends put back, the run goes
+// on in it.
+func TestResumedLogEndingInALineLongerThanARow(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	first, _ := os.ReadFile(log)
+	rows := bytes.SplitAfter(first, []byte("\n"))[1:]
+	joined := bytes.Repeat(bytes.TrimSuffix(rows[len(rows)-2], []byte("\n")), 1000) // the last row's line end lost, a thousand times
+	if len(joined) <= logLineMost {
+		t.Fatalf("the line run together is %d bytes, not past the %d a row can be", len(joined), logLineMost)
+	}
+	want := "--log " + log + " is a history whose last line is longer than 64 KiB, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file"
+	for _, c := range []struct{ name, end string }{{"ended", "\n"}, {"not ended", ""}, {"then blank lines", "\n\r\n\n"}} {
+		bad := append(append(slices.Clip(first), joined...), c.end...)
+		os.WriteFile(log, bad, 0o644)
+		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != want {
+			t.Fatalf("a log whose last line is %d bytes, %s: %v\nwant %s", len(joined), c.name, err, want)
+		}
+		if got, _ := os.ReadFile(log); !bytes.Equal(got, bad) {
+			t.Fatalf("%s: the refused log was changed", c.name)
+		}
+	}
+	os.WriteFile(log, first, 0o644)
+	runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: log})
+	if got, _ := os.ReadFile(log); !bytes.HasPrefix(got, first) || bytes.Count(got, []byte("\n")) != 41 {
+		t.Fatalf("the log, its last line taken out, resumed to epoch 40: %d lines", bytes.Count(got, []byte("\n")))
+	}
+}
+
 // TestResumedLogEndedInBlankLines: a log the run wrote up to its checkpoint,
 // ended since in blank lines (echo >> run.csv, an editor's final newline),
 // however many, past the 64 KiB of its end logEnd reads too, is the run's,
@@ -805,18 +841,35 @@ func FuzzFileKinds(f *testing.F) {
 // the log writes it (digits, no sign, no leading zero), the row read
 // without its "\r", rowCRLF then, the header's crlf where it has no row; at 0 with no row when it holds the header
 // alone; else −1, as a cut row, with the last line as its row when
-// that is whole, unended where that line has no line end. Blank lines (nothing but "\r" before
+// that is whole, unended where that line has no line end; long, with
+// no row, where that line is longer than logLineMost, its line end
+// counted (one where it has none), as logBadLine's reader counts it. Blank lines (nothing but "\r" before
 // their "\n") after its last line are not a line of it.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
 	head := CSVColumns(lay.modes) + "\n"
 	crlfHead := CSVColumns(lay.modes) + "\r\n"
+	// Lines of logLineMost bytes, and one more, their "\n" counted: the
+	// first row, or after one, which the part logEnd reads ends at.
+	for _, n := range []int{logLineMost - 1, logLineMost} {
+		line := "2," + strings.Repeat("x", n-2)
+		for _, s := range []string{head + line + "\n", head + "1\n" + line + "\n", head + "1\n" + line + "\n\n", head + "1\n" + line[:n-10000] + "\n" + strings.Repeat("\r\n", 5000), head + line, head + "1\n" + line[:n-1]} {
+			f.Add([]byte(s))
+		}
+	}
 	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
 		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", "\ufeff" + crlfHead + "1,2\r\n", "\ufeff", crlfHead + "1,2\n", crlfHead,
 		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n", head + "1,2\n\n", head + "\n\n", crlfHead + "1,2\r\n\r\n", head + "1,2\n\r\r\n", head + "1,2\n\n3"} {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir()
+	// say quotes a file or a row, of a line of 64 KiB its ends.
+	say := func(b string) string {
+		if len(b) > 240 {
+			return fmt.Sprintf("%q…%q (%d bytes)", b[:100], b[len(b)-100:], len(b))
+		}
+		return fmt.Sprintf("%q", b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(dir, "log.csv")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -828,7 +881,7 @@ func FuzzLogEnd(f *testing.F) {
 		body := bytes.TrimPrefix(data, []byte("\ufeff"))
 		wantCRLF := bytes.HasPrefix(body, []byte(crlfHead))
 		if ok != (bytes.HasPrefix(body, []byte(head)) || wantCRLF) || ok && (crlf != wantCRLF || form.bom != wantBOM) {
-			t.Fatalf("%q: taken for a log: %v, its lines ending in \\r\\n: %v, a byte order mark first: %v", data, ok, crlf, form.bom)
+			t.Fatalf("%s: taken for a log: %v, its lines ending in \\r\\n: %v, a byte order mark first: %v", say(string(data)), ok, crlf, form.bom)
 		}
 		if !ok {
 			return
@@ -836,9 +889,6 @@ func FuzzLogEnd(f *testing.F) {
 		h := head
 		if crlf {
 			h = crlfHead
-		}
-		if unended := len(body) > len(h) && !bytes.HasSuffix(data, []byte("\n")); form.unended != unended {
-			t.Fatalf("%q: its last line said to have no line end: %v, want %v", data, form.unended, unended)
 		}
 		want, wantRow := -1, ""
 		rows := string(body[len(h):])
@@ -849,10 +899,18 @@ func FuzzLogEnd(f *testing.F) {
 			}
 			rows = rows[:i+1]
 		}
+		lastLine := rows[strings.LastIndexByte(strings.TrimSuffix(rows, "\n"), '\n')+1:]
+		long := len(strings.TrimSuffix(lastLine, "\n"))+1 > logLineMost
+		if form.long != long {
+			t.Fatalf("%s: its last line, of %d bytes, said to be longer than a row can be: %v, want %v", say(string(data)), len(lastLine), form.long, long)
+		}
+		if unended := len(body) > len(h) && !bytes.HasSuffix(data, []byte("\n")) && !long; form.unended != unended {
+			t.Fatalf("%s: its last line said to have no line end: %v, want %v", say(string(data)), form.unended, unended)
+		}
 		wantRowCRLF := crlf // the header's, where no row says
 		if rows == "" {
 			want = 0
-		} else if strings.HasSuffix(rows, "\n") {
+		} else if strings.HasSuffix(rows, "\n") && !long {
 			line := rows[strings.LastIndexByte(rows[:len(rows)-1], '\n')+1 : len(rows)-1]
 			line, wantRowCRLF = strings.CutSuffix(line, "\r")
 			first, _, _ := strings.Cut(line, ",")
@@ -862,10 +920,10 @@ func FuzzLogEnd(f *testing.F) {
 			}
 		}
 		if last != want || row != wantRow {
-			t.Fatalf("%q: ends at %d with row %q; want %d, %q", data, last, row, want, wantRow)
+			t.Fatalf("%s: ends at %d with row %s; want %d, %s", say(string(data)), last, say(row), want, say(wantRow))
 		}
 		if last >= 0 && form.rowCRLF != wantRowCRLF {
-			t.Fatalf("%q: its rows said to end in \\r\\n: %v, want %v", data, form.rowCRLF, wantRowCRLF)
+			t.Fatalf("%s: its rows said to end in \\r\\n: %v, want %v", say(string(data)), form.rowCRLF, wantRowCRLF)
 		}
 		lossFields(row, lay)
 	})
