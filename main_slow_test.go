@@ -62,7 +62,7 @@ func TestFirstLineNote(t *testing.T) {
 		{1, 0, 1_000_000_000, 10 * time.Second, "epoch 1 took 10.0 s to train, so the final line, at epoch 1,000,000,000, comes in about 317 years; --every 6 prints one about every minute"},
 		{1, 500, 1_000_000_000, 30 * time.Second, "epoch 1 took 30.0 s to train, so the first progress line, at epoch 500, comes in about 4 hours, and the plan's end, epoch 1,000,000,000, in about 951 years; --every 2 prints one about every minute"},
 	} {
-		if got := firstLineNote(c.epoch, 1, c.took, 0, c.every, c.plan); got != c.want {
+		if got := firstLineNote(c.epoch, 1, c.took, c.took, c.every, c.plan); got != c.want {
 			t.Errorf("epoch %d of %d, --every %d, took %v:\n got %q\nwant %q", c.epoch, c.plan, c.every, c.took, got, c.want)
 		}
 	}
@@ -74,10 +74,10 @@ func TestFirstLineNote(t *testing.T) {
 // costs as the pace of a run of 5 ms epochs, whose --seeds 1-3 --epochs
 // 4000 batch it said ended "in about 67 minutes", done in under one.
 func TestTheFirstEpochsPaceNamesTheEpochsTimed(t *testing.T) {
-	if got, want := firstLineNote(201, 200, 5*time.Millisecond, 0, 0, 100_000), "epochs 2-201 took 5 ms each to train, so the final line, at epoch 100,000, comes in about 8 minutes; --every 12,000 prints one about every minute"; got != want {
+	if got, want := firstLineNote(201, 200, 5*time.Millisecond, 5*time.Millisecond, 0, 100_000), "epochs 2-201 took 5 ms each to train, so the final line, at epoch 100,000, comes in about 8 minutes; --every 12,000 prints one about every minute"; got != want {
 		t.Errorf("a run:\n got %q\nwant %q", got, want)
 	}
-	if got, want := batchLineNote("batch", 3201, 200, 500*time.Millisecond, 0, []int{10000, 10000, 10000}, 2, 1), "the first run's epochs 3,002-3,201 took 0.5 s each to train, so its final line, at epoch 10,000, comes in about 57 minutes, and the batch's end, 3 runs 2 at a time, in about 2 hours"; got != want {
+	if got, want := batchLineNote("batch", 3201, 200, 500*time.Millisecond, 500*time.Millisecond, []int{10000, 10000, 10000}, 2, 1), "the first run's epochs 3,002-3,201 took 0.5 s each to train, so its final line, at epoch 10,000, comes in about 57 minutes, and the batch's end, 3 runs 2 at a time, in about 2 hours"; got != want {
 		t.Errorf("a batch:\n got %q\nwant %q", got, want)
 	}
 }
@@ -133,7 +133,7 @@ func TestBatchLineNote(t *testing.T) {
 		{"batch", []int{500, 500}, 1, 1, 100 * time.Millisecond, ""},
 		{"batch", []int{1e9, 1e9, 1e9, 1e9}, 1, 1, 3 * time.Second, "the first run's epoch 1 took 3.0 s to train, so its final line, at epoch 1,000,000,000, comes in about 95 years, and the batch's end, 4 runs 1 at a time, in about 380 years"},
 	} {
-		if got := batchLineNote(c.of, 1, 1, c.took, 0, c.plans, c.jobs, c.first); got != c.want {
+		if got := batchLineNote(c.of, 1, 1, c.took, c.took, c.plans, c.jobs, c.first); got != c.want {
 			t.Errorf("%s of %v, %d at a time, took %v:\n got %q\nwant %q", c.of, c.plans, c.jobs, c.took, got, c.want)
 		}
 	}
@@ -292,7 +292,7 @@ func FuzzSlowNotes(f *testing.F) {
 		}
 		wait := new(big.Int).Mul(big.NewInt(int64(next-epoch)), big.NewInt(took))
 		slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0 && !(every > 0 && epoch%every == 0)
-		note := firstLineNote(epoch, 1, d, 0, every, plan)
+		note := firstLineNote(epoch, 1, d, d, every, plan)
 		if (note != "") != slow {
 			t.Fatalf("epoch %d of %d, --every %d, took %v: the line is %v ns away, note %q", epoch, plan, every, d, wait, note)
 		}
@@ -300,7 +300,7 @@ func FuzzSlowNotes(f *testing.F) {
 			t.Fatalf("epoch %d of %d, --every %d, took %v: %q names a wait under a minute, or a number not one", epoch, plan, every, d, note)
 		}
 		plans := slices.Repeat([]int{plan}, runs)
-		note = batchLineNote("batch", 1, 1, d, 0, plans, jobs, 1)
+		note = batchLineNote("batch", 1, 1, d, d, plans, jobs, 1)
 		wait = new(big.Int).Mul(big.NewInt(int64(plan-1)), big.NewInt(took))
 		if slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0; (note != "") != slow {
 			t.Fatalf("batch of %d runs of %d, took %v: the line is %v ns away, note %q", runs, plan, d, wait, note)

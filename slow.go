@@ -41,9 +41,6 @@ var slowLineAfter = time.Minute
 // epochs after them at twenty times their time; the note then says so
 // (warmupSaid).
 func firstLineNote(epoch, timed int, took, each time.Duration, every, plan int) string {
-	if each <= 0 {
-		each = took
-	}
 	next, what := plan, "the final line"
 	if every > 0 && epoch%every == 0 {
 		return "" // its line is printed now
@@ -82,9 +79,6 @@ func firstLineNote(epoch, timed int, took, each time.Duration, every, plan int) 
 // batch prints no progress lines, so no --every is offered. Each is
 // firstLineNote's, the waits' measure.
 func batchLineNote(of string, epoch, timed int, took, each time.Duration, plans []int, jobs, first int) string {
-	if each <= 0 {
-		each = took
-	}
 	ends := batchEnds(plans, jobs, each)
 	done := float64(epoch) * float64(each) // the first runs' epochs trained by now
 	line := lineAhead{"its final line", plans[0], ends[0] - done}
