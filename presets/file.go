@@ -56,34 +56,54 @@ const baseKey = "base"
 //	  "g_lr": 0.0005
 //	}
 func Parse(data []byte, name string) (engine.Config, error) {
-	return parse(data, name, name, true)
+	return parse(data, name, name)
 }
 
 // parse is Parse, reading a points(FILE.csv) target's relative path from
 // the directory of real, the file name is a symbolic link to (Load), or
 // name itself; the error of a points file missing there names the link.
-// Without read the target's file is neither judged nor read (the kind
-// check, IsPresetData), which leaves real unused.
-func parse(data []byte, name, real string, read bool) (engine.Config, error) {
+func parse(data []byte, name, real string) (engine.Config, error) {
+	f, err := decode(data, name)
+	if err != nil {
+		return engine.Config{}, err
+	}
+	return f.validate(name, real)
+}
+
+// decoded is a preset file as decode reads it: the design its keys
+// give, not yet validated, and what a refusal of that design names: the
+// keys the file gives (seen), the line of each, and its base.
+type decoded struct {
+	cfg      engine.Config
+	seen     map[string]bool
+	lines    map[string]int
+	baseName string
+}
+
+// decode is Parse up to validation: the file's JSON, its keys and their
+// values, each set on its base or refused, its name, description and
+// source. The target's points file is neither judged nor read: validate
+// does that, or IsPresetData's ValidateUnread leaves it out.
+func decode(data []byte, name string) (decoded, error) {
 	notUTF8 := inputfile.NotUTF8Text(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
-	fail := func(off int64, format string, a ...any) (engine.Config, error) {
-		return engine.Config{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))
+	fail := func(off int64, format string, a ...any) (decoded, error) {
+		return decoded{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))
 	}
 	body := bytes.TrimLeft(data, " \t\r\n") // from the first byte that is not JSON's white space
 	switch {
 	case len(data) == 0: // a file created but never written: "unexpected end of file" would hide that, as a checkpoint's "truncated header" would
-		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
+		return decoded{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
 	case len(body) == 0: // white space alone: said so, not "unexpected end of file", a syntax error with nothing to do
-		return engine.Config{}, fmt.Errorf("%s: it holds only white space; %s", name, oneObject())
+		return decoded{}, fmt.Errorf("%s: it holds only white space; %s", name, oneObject())
 	case notUTF8 != nil && (notUTF8.Text || len(body) > 0 && body[0] == '{'):
 		// Text in another encoding, or a NUL in what begins as JSON:
 		// invalid JSON would have named the byte ("invalid character
 		// '\x00'"), not the encoding. A file of another kind that holds
 		// NULs (a checkpoint) is not a preset file, below: not one to save
 		// as UTF-8.
-		return engine.Config{}, fmt.Errorf("%s:%d: %s; save the file as UTF-8", name, notUTF8.Line, notUTF8.What)
+		return decoded{}, fmt.Errorf("%s:%d: %s; save the file as UTF-8", name, notUTF8.Line, notUTF8.What)
 	case len(body) > 0 && body[0] != '{':
 		// Any other file, a CSV, an image, YAML, a JSON array: told what
 		// a preset file is, where encoding/json names the first byte it
@@ -100,11 +120,11 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 		return fail(int64(off), "not UTF-8 text (byte %#x); save the file as UTF-8", data[off])
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	failAt := func(at int, reason string) (engine.Config, error) { // at its line and column
+	failAt := func(at int, reason string) (decoded, error) { // at its line and column
 		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
-		return engine.Config{}, fmt.Errorf("%s:%d:%d: %s", name, lineOf(int64(at)), col, reason)
+		return decoded{}, fmt.Errorf("%s:%d:%d: %s", name, lineOf(int64(at)), col, reason)
 	}
-	syntax := func(err error) (engine.Config, error) {
+	syntax := func(err error) (decoded, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
@@ -147,10 +167,10 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 			return syntax(err)
 		}
 		if seen[key] {
-			return engine.Config{}, fmt.Errorf("%s:%d: key %q appears twice", name, line, key)
+			return decoded{}, fmt.Errorf("%s:%d: key %q appears twice", name, line, key)
 		}
 		if esc := loneSurrogate(raw); esc != "" {
-			return engine.Config{}, fmt.Errorf(`%s:%d: %s: %s is half of a UTF-16 surrogate pair, without its other half: no character; write the character itself`, name, line, visible.String(key), esc)
+			return decoded{}, fmt.Errorf(`%s:%d: %s: %s is half of a UTF-16 surrogate pair, without its other half: no character; write the character itself`, name, line, visible.String(key), esc)
 		}
 		seen[key] = true
 		pairs = append(pairs, pair{key, raw, line})
@@ -163,7 +183,7 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 	}
 
 	if err := newer(pairs, name); err != nil {
-		return engine.Config{}, err
+		return decoded{}, err
 	}
 	var cfg engine.Config
 	var baseName string
@@ -175,20 +195,20 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 		}
 		var base string
 		if err := json.Unmarshal(p.raw, &base); err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
+			return decoded{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
 		}
 		if base == "" {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
+			return decoded{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
 		}
 		if err := inputfile.CheckSpaces(base); err != nil { // as --preset " ring" is, saying why, which "did you mean ring?" would not
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
+			return decoded{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
 		}
 		if looksLikePath(base) {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint())
+			return decoded{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint())
 		}
 		b, err := Get(base)
 		if err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
+			return decoded{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
 		}
 		cfg, baseName = b, base
 	}
@@ -207,7 +227,7 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 				break // the value refused comes first
 			}
 			// "base" among the keys suggested: Config.Set knows it not.
-			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, engine.KeyHint(p.key, baseKey, engine.VersionKey))
+			return decoded{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, engine.KeyHint(p.key, baseKey, engine.VersionKey))
 		}
 		if err := cfg.SetJSON(p.key, p.raw); err != nil && bad == nil {
 			bad = &p
@@ -218,11 +238,11 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 		if !seen[baseKey] {
 			err = builtInsRefusal(bad.key, bad.raw, err)
 		}
-		return engine.Config{}, fmt.Errorf("%s:%d: %v", name, bad.line, err)
+		return decoded{}, fmt.Errorf("%s:%d: %v", name, bad.line, err)
 	}
 	if !seen[baseKey] {
 		if err := missing(seen, name); err != nil {
-			return engine.Config{}, err
+			return decoded{}, err
 		}
 	}
 	for _, key := range []string{"g_hidden", "d_hidden"} {
@@ -244,16 +264,22 @@ func parse(data []byte, name, real string, read bool) (engine.Config, error) {
 	if !seen["source"] {
 		cfg.Source = "preset file " + file
 	}
+	return decoded{cfg, seen, lines, baseName}, nil
+}
+
+// validate is Parse's check of the design the file gives: a
+// points(FILE.csv) target's relative path read from the directory of
+// real (pointsFrom), then engine.Config.Validate, whose refusal is told
+// at the line of the key it names, or of the base it comes from.
+func (f decoded) validate(name, real string) (engine.Config, error) {
+	cfg, seen, lines, baseName := f.cfg, f.seen, f.lines, f.baseName
 	fromDir, target := false, "" // target: as the file writes it
 	var err error
-	switch {
-	case !read:
-		err = cfg.ValidateUnread()
-	case seen["target"]:
+	if seen["target"] {
 		target = cfg.Target
 		cfg.Target, fromDir, err = pointsFrom(filepath.Dir(real), cfg.Target)
 	}
-	if err == nil && read {
+	if err == nil {
 		err = cfg.Validate()
 	}
 	if err != nil {
@@ -1280,7 +1306,7 @@ func Load(path string) (engine.Config, error) {
 	if err != nil {
 		return engine.Config{}, err
 	}
-	return parse(data, path, linkedFile(path), true)
+	return parse(data, path, linkedFile(path))
 }
 
 // linkedFile is the file path leads to when it is a symbolic link, its
@@ -1313,7 +1339,10 @@ func IsPresetData(data []byte) bool {
 	if len(data) > MaxFileSize {
 		return false
 	}
-	_, err := parse(data, "", "", false)
+	f, err := decode(data, "")
+	if err == nil {
+		err = f.cfg.ValidateUnread()
+	}
 	var newer *engine.NewerError
 	return err == nil || errors.As(err, &newer)
 }
