@@ -511,7 +511,7 @@ func version1Points(path, target string) error {
 
 // placePoints names the points(FILE.csv) target of a run read from a
 // checkpoint file by the file's absolute path, as WriteCheckpoint writes
-// it. A checkpoint an earlier ganui wrote names it relative to the
+// it. A checkpoint an older ganui wrote names it relative to the
 // directory its run was in, which it does not record: taken as it is,
 // resumed from another directory, the run would name another file there,
 // refuse to overwrite that one, and take the points file itself as its
@@ -535,7 +535,7 @@ func (g *GAN) placePoints() error {
 		here = "is not it (" + err.Error() + ")"
 	}
 	if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
-		return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an earlier ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, here)
+		return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, here)
 	}
 	abs, err := AbsPoints(g.cfg.Target)
 	if err != nil {

@@ -1045,7 +1045,7 @@ func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 			}
 		}
 		_, _, err := readBytes(kept)
-		want := "it names its points file pts.csv relative to the directory its run was in, as an earlier ganui wrote it, and pts.csv here " + c.here
+		want := "it names its points file pts.csv relative to the directory its run was in, as an older ganui wrote it, and pts.csv here " + c.here
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), ": resume it from the directory the run was in") {
 			t.Errorf("pts.csv here %q: %v; want %q", c.data, err, want)
 		}

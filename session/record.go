@@ -558,7 +558,7 @@ func (w *recWriter) keyframe(k *Keyframe) {
 
 // SavedWords is the mark of a text in the words of by (Event.SavedBy,
 // Keyframe.SavedBy), as the screen and the record write it: "(in an
-// earlier ganui's words)", "(in ganui v0.3.0's words)".
+// older ganui's words)", "(in ganui v0.3.0's words)".
 func SavedWords(by string) string { return "(in " + by + "'s words)" }
 
 // withWords is text as the record keeps it: with the mark of by at its
@@ -1399,7 +1399,7 @@ var ownVersion = release.Version
 // otherWords names the ganui whose words the texts of a record of
 // version hold, in the checkpoint s resumed, where they are not this
 // ganui's (SavedWords), and is "" where they are. A record of an earlier
-// format than this ganui writes is an earlier ganui's; one of this
+// format than this ganui writes is an older ganui's; one of this
 // format is another ganui's where the checkpoint names another writer
 // (engine.GAN.SavedBy). It names the writer where the checkpoint does,
 // "ganui v0.3.0", a build of an untagged commit by its revision, "ganui
@@ -1415,7 +1415,7 @@ func (s *Session) otherWords(version int) string {
 		return "ganui " + release.Short(by)
 	}
 	if version < recordVersion || by == "" {
-		return "an earlier ganui"
+		return "an older ganui"
 	}
 	return "another ganui"
 }

@@ -100,7 +100,7 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := run(Options{Resume: bare, Epochs: 1000})
-		if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), "holds no history of the run") {
+		if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), "holds no history of the run (an older ganui wrote it)") {
 			t.Errorf("resumed without a record: Unrecorded %v", err)
 		}
 		p := r.Picture()
@@ -1470,8 +1470,8 @@ func TestResumedTextsSayWhoseWordsTheyAre(t *testing.T) {
 	if err := saveCheckpoint(s.gan, recordOfVersion10(s), old); err != nil {
 		t.Fatal(err)
 	}
-	if e := newIdle(t, Options{Resume: old, Dir: dir}).tl.events[0]; e.SavedBy != "an earlier ganui" {
-		t.Errorf("a record of version 10: the event by %q, want an earlier ganui", e.SavedBy)
+	if e := newIdle(t, Options{Resume: old, Dir: dir}).tl.events[0]; e.SavedBy != "an older ganui" {
+		t.Errorf("a record of version 10: the event by %q, want an older ganui", e.SavedBy)
 	}
 
 	// Written by a build of an untagged commit, its pseudo-version, the

@@ -591,7 +591,7 @@ func New(opts Options) (*Session, error) {
 		// findings' starts too, and the line says so.
 		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts, events and replay frames begin at epoch %s, a baseline pinned before is not kept, and a finding that held before is reported again", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
 	case annex == nil && gan.Epoch() > 0:
-		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
+		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an older ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
 	}
 	// After the record, which names a resumed run's preset.
 	s.opts = withBase(s.opts)

@@ -1488,7 +1488,7 @@ func TestGlossarySaysWhoseWordsAResumeReplays(t *testing.T) {
 	snap.Epoch = 1500
 	key := snap.Eval
 	key.Epoch = 600
-	const by = "an earlier ganui"
+	const by = "an older ganui"
 	found := []session.Finding{{Kind: session.DIndifferent, Text: "D can no longer tell real from fake", Detail: "D real 0.693"}}
 	snap.Replay = &session.Keyframe{Eval: key, Last: snap.Last, Findings: found, SavedBy: by}
 	snap.Events = []session.Event{
@@ -1500,8 +1500,8 @@ func TestGlossarySaysWhoseWordsAResumeReplays(t *testing.T) {
 	m.nextHelpPage()
 	all := strings.Join(slices.Concat(m.glossaryPages(120, 38)...), "\n")
 	for _, want := range []string{
-		"Diagnosis at epoch 600 and the measurements behind it (in an earlier ganui's words)",
-		"equilibrium — D can no longer tell real from fake (in an earlier ganui's words)",
+		"Diagnosis at epoch 600 and the measurements behind it (in an older ganui's words)",
+		"equilibrium — D can no longer tell real from fake (in an older ganui's words)",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the pages do not say %q:\n%s", want, all)
