@@ -721,7 +721,11 @@ func New(opts Options) (*Session, error) {
 		}
 		switch {
 		case s.unrecorded != nil && annex == nil:
-			s.note += "; its checkpoint holds no history: the charts begin here"
+			// Who wrote it, as the headless warning says (unrecorded),
+			// gives way first where the status is short of rows: at 80
+			// columns "resumed at epoch 150, the checkpoint as saved:
+			// --epochs 150 ends the plan there; …" fills two without it.
+			s.note += "; its checkpoint holds no history" + GivesWay + " (an older ganui wrote it)" + GivesWay + ": the charts begin here"
 		case s.unrecorded != nil:
 			s.note += "; its history could not be read: the charts begin here"
 		}

@@ -205,7 +205,7 @@ func TestResumedRunIsBitIdentical(t *testing.T) {
 	}
 	s := startScreenOn(t, session.Options{Resume: ckpt, Paused: true, Dir: t.TempDir()}, 100, 30)
 	start := s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
-	if start.Epoch != n || start.From != n || start.Note != "resumed at epoch 150; its checkpoint holds no history: the charts begin here" {
+	if start.Epoch != n || start.From != n || session.PlainNote(start.Note) != "resumed at epoch 150; its checkpoint holds no history (an older ganui wrote it): the charts begin here" {
 		t.Fatalf("resumed: epoch %d, history from %d, note %q", start.Epoch, start.From, start.Note)
 	}
 	s.key(" ")
@@ -2516,5 +2516,34 @@ func TestHistoryFileWarningSaysWhatItMeans(t *testing.T) {
 				t.Errorf("no line %q on the screen:\n%s", c.want, view)
 			}
 		})
+	}
+}
+
+// TestUnrecordedResumeNoteGivesWayWhoWroteIt: at 80 columns in two rows
+// the note of a checkpoint without history resumed with --epochs at its
+// epoch keeps "the charts begin here", the words saying an older ganui
+// wrote it given way, where they would push it off the rows.
+func TestUnrecordedResumeNoteGivesWayWhoWroteIt(t *testing.T) {
+	g, _ := straightRun(t, blogConfig(t, 150), 1, 150)
+	path := filepath.Join(t.TempDir(), "bare.ckpt")
+	if err := session.SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Resume: path, Epochs: 150, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	s.Start()
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(<-s.Snapshots())
+	got := ansi.Strip(strings.Join(m.statusLines(80, 2), "\n"))
+	if want := "resumed at epoch 150, the checkpoint as saved: --epochs 150 ends the plan there;\n  space or n continues; its checkpoint holds no history …: the charts begin here"; got != want {
+		t.Errorf("at 80 columns in 2 rows:\n%s\nwant\n%s", got, want)
+	}
+	wide := ansi.Strip(strings.Join(m.statusLines(120, 2), " "))
+	if !strings.Contains(wide, "(an older ganui wrote it): the charts begin here") {
+		t.Errorf("at 120 columns: %s", wide)
 	}
 }
