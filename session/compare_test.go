@@ -703,9 +703,10 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 		t.Fatalf("c's note %q; want the file first, then the caveat, giving way, then what continues the run", s.note)
 	}
 	// Named again at quit, it reads in full, without the marks, nor the
-	// w that no longer can be pressed.
-	if written, _ := s.Parting(""); len(written) != 1 || written[0] != PlainNote(text) || !strings.HasSuffix(written[0], " is "+a.Said()) || strings.Contains(written[0], "w saves") {
-		t.Fatalf("c's note at quit %q; want %q", written, PlainNote(text))
+	// w that no longer can be pressed, and points at the again: line.
+	quit := strings.Replace(PlainNote(text), " · the command below ", " · the again: command ", 1)
+	if written, _ := s.Parting(""); len(written) != 1 || written[0] != quit || !strings.HasSuffix(written[0], " is "+a.Said()) || strings.Contains(written[0], "w saves") {
+		t.Fatalf("c's note at quit %q; want %q", written, quit)
 	}
 	Restart{}.apply(s)
 	if a := s.Again(); a.Caveat != "" {

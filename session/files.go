@@ -683,6 +683,9 @@ var checkpointFiles = [2]string{"checkpoint", "checkpoints"}
 // historyFiles is what Export's files are called (writesFile).
 var historyFiles = [2]string{"history", "histories"}
 
+// presetFiles is what Share's files are called (writesFile).
+var presetFiles = [2]string{"preset file", "preset files"}
+
 // writesFile reports whether c writes a file the user asked for, and
 // what its files are called, one and more.
 func writesFile(c Command) (kind [2]string, ok bool) {
@@ -692,7 +695,7 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 	case Export:
 		return historyFiles, true
 	case Share:
-		return [2]string{"preset file", "preset files"}, true
+		return presetFiles, true
 	case Plot:
 		return [2]string{"figure", "figures"}, true
 	}
@@ -717,6 +720,9 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 	path := wrote.path
 	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
+	if kind == presetFiles {
+		text = strings.Replace(text, commandBelow, commandAgain, 1) // after the final line, not below
+	}
 	lostHistory := kind == historyFiles && s.failed && path == "" && s.Again().Caveat != ""
 	if kind == checkpointFiles && (path != "" || s.unsaved != "") || kind == historyFiles && (path != "" || lostHistory) {
 		// The latest w or e says whether the run is kept: a file written

@@ -1598,7 +1598,7 @@ func TestPartingNamesTheFilesWritten(t *testing.T) {
 	want := []string{
 		"saved epoch 2: ganui --resume " + filepath.Join(dir, "ganui-blog-original-seed3-epoch2.ckpt") + " continues from it · and 2 earlier checkpoints",
 		"exported epochs 1–2 to " + filepath.Join(dir, "ganui-blog-original-seed3-epoch2.csv") + " · and 1 earlier history",
-		"wrote " + filepath.Join(dir, "ganui-blog-original-seed3.json") + " · the command below runs the run again",
+		"wrote " + filepath.Join(dir, "ganui-blog-original-seed3.json") + " · the again: command runs the run again",
 	}
 	if written, err := s.Parting(""); err != nil || !slices.Equal(written, want) {
 		t.Errorf("parting notes %q, %v; want %q", written, err, want)
