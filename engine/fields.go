@@ -893,7 +893,7 @@ func (c *Config) readCommas(f configField, text string) CommaReadings {
 		}
 		return r
 	}
-	if whole, frac, ok := strings.Cut(text, "."); ok && frac != "" && strings.Trim(frac, "0123456789") == "" {
+	if whole, frac, ok := strings.Cut(text, "."); ok && strings.Trim(frac, "0123456789") == "" {
 		// A fraction's thousands grouped before its point, "1,000.5",
 		// read whole as 1000.5, where a preset file read "000.5" alone
 		// ("000.5: JSON writes it 0.5") and --set said "not a number";
@@ -901,9 +901,12 @@ func (c *Config) readCommas(f configField, text string) CommaReadings {
 		// `has commas, and 1000.5 is not a whole number`, as --sweep
 		// tells it, where --set said it "is not a number".
 		// A count's fraction of 0s, "1,024.0", is the whole number --set
-		// takes, "1024", where it was told to write 1024.0.
+		// takes, "1024", where it was told to write 1024.0. A point
+		// alone, "1,024.", is the whole number to any key, as 1024. is
+		// read 1024, where it was "not a number" (g_hidden=2,048. is one
+		// width, groupedWhole).
 		if plain, ok := Grouped(whole); ok {
-			if f.kind.Kind() == reflect.Int && strings.Trim(frac, "0") == "" {
+			if frac == "" || f.kind.Kind() == reflect.Int && strings.Trim(frac, "0") == "" {
 				return CommaReadings{reading(plain, false)}
 			}
 			return CommaReadings{reading(plain+"."+frac, false)}

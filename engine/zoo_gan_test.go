@@ -443,6 +443,12 @@ func TestConfigSet(t *testing.T) {
 		{"epochs", "1,000.00", `epochs: "1,000.00" has commas; write it without them: 1000`},
 		{"batch", "1,000,000.0", `batch: "1,000,000.0" has commas, and 1,000,000 out of range 1..100,000`},
 		{"gp", "1,000.0", `gp: "1,000.0" has commas; write it without them: 1000.0`}, // a fraction's key keeps its point
+		// A point alone after the thousands, as 1000. is read 1000: the
+		// whole number to any key, as g_hidden=2,048. is one width, where
+		// it was `"1,000." is not a number`.
+		{"gp", "1,000.", `gp: "1,000." has commas; write it without them: 1000`},
+		{"batch", "1,024.", `batch: "1,024." has commas; write it without them: 1024`},
+		{"g_lr", "1,000.", `g_lr: "1,000." has commas, and 1000 out of range (0,10]`},
 		// A number in JSON's quotes, --set 'g_lr="1,000"', as a preset
 		// file's is told: the quotes, and the commas' readings the key
 		// takes; where it was "is not a number" of both.

@@ -638,6 +638,9 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	for digit(end) || !spaced && end < len(data) && (data[end] == ',' || data[end] == '.') && digit(end+1) {
 		end++ // 1,000.5 whole, a fraction's point after its thousands; 1.5,5 and 1,000.5,5 whole too, no number
 	}
+	if !spaced && end < len(data) && data[end] == '.' && (end+1 == len(data) || !numberChar(data[end+1])) {
+		end++ // 2,048. whole, a point alone after its thousands, as 48. is 48
+	}
 	if end < len(data) && numberChar(data[end]) { // 0,001e-3, 0,5x: another number's form
 		if spaced || !numberKey {
 			return 0, ""
@@ -695,18 +698,19 @@ func commaReason(data []byte, i int) (at int, reason string) {
 // widths, [64,0], width 0 out of range 1..4,096", where "000: JSON
 // writes it 0" named neither. One with a fraction after its thousands
 // is told as --set tells it (engine's width message): a fraction of 0s
-// as the whole width, "2,048.0: JSON has no commas in a number; write it
-// 2048, or [2,48] for 2 widths", any other both readings, `1,000.5: JSON
+// or a point alone as the whole width, "2,048.0: JSON has no commas in a
+// number; write it 2048, or [2,48] for 2 widths" (2,048. was "048.: JSON
+// writes it 48"), any other both readings, `1,000.5: JSON
 // has no commas in a number, and "1,000.5" is one width with a fraction,
 // 1000.5, or the widths 1 and 000.5, and a width is a whole number; …`,
 // where they were "048.0: JSON writes it 48" and "000.5: JSON writes it
 // 0.5", the last group read alone. It is "" for any other number.
 func widthsReason(key, number string) string {
 	if whole, frac, ok := strings.Cut(number, "."); ok {
-		if _, grouped := engine.Grouped(whole); !grouped || frac == "" || strings.Trim(frac, "0123456789") != "" {
+		if _, grouped := engine.Grouped(whole); !grouped || strings.Trim(frac, "0123456789") != "" {
 			return ""
 		}
-		if strings.Trim(frac, "0") == "" { // 2,048.0: the whole width, as 1,024.0 is a count's 1024
+		if strings.Trim(frac, "0") == "" { // 2,048.0 and 2,048.: the whole width, as 1,024.0 is a count's 1024
 			if reason := widthsReason(key, whole); reason != "" {
 				return number + strings.TrimPrefix(reason, whole)
 			}

@@ -449,6 +449,13 @@ func TestParseErrors(t *testing.T) {
 		// it 0.5", the last group read alone
 		{"a width's thousands with a fraction of 0s", `{"g_hidden": 2,048.0}`, "p.json:1:14: 2,048.0: JSON has no commas in a number; write it 2048, or [2,48] for 2 widths"},
 		{"a width's thousands with .0, no 2 widths", `{"g_hidden": 1,000.0}`, "p.json:1:14: 1,000.0: JSON has no commas in a number; write it 1000"},
+		// and a point alone, as 2,048.0 is and as --set g_hidden=2,048. is,
+		// where it was "048.: JSON writes it 48"; a number's too, as --set
+		// gp=1,000. is
+		{"a width's thousands with a point alone", `{"g_hidden": 2,048.}`, "p.json:1:14: 2,048.: JSON has no commas in a number; write it 2048, or [2,48] for 2 widths"},
+		{"a width's thousands with a point alone, no 2 widths", `{"g_hidden": 1,000.}`, "p.json:1:14: 1,000.: JSON has no commas in a number; write it 1000"},
+		{"a fraction's thousands with a point alone", `{"gp": 1,000.}`, "p.json:1:8: 1,000.: JSON has no commas in a number; write it 1000"},
+		{"a count's thousands with a point alone", `{"batch": 1,024.}`, "p.json:1:11: 1,024.: JSON has no commas in a number; write it 1024"},
 		{"a width's thousands with .0 out of range", `{"g_hidden": 64,000.0}`, "p.json:1:14: 64,000.0: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, [64,0], width 0 out of range 1..4,096"},
 		{"a width's thousands with a fraction", `{"g_hidden": 1,000.5}`, `p.json:1:14: 1,000.5: JSON has no commas in a number, and "1,000.5" is one width with a fraction, 1000.5, or the widths 1 and 000.5, and a width is a whole number; allowed: 1..4,096`},
 		{"two widths, not one out of range", `{"g_hidden": 16,016}`, "p.json:1:14: 16,016: JSON has no commas in a number, and as one width, 16,016 out of range 1..4,096; write [16,16] for 2 widths"},

@@ -266,7 +266,8 @@ func zeroLedValue(base engine.Config, axes []SweepAxis) error {
 }
 
 // fractionGroup matches a number's last group of thousands with its
-// fraction, the "000.5" of 1,000.5, or a point alone, 2,048.'s "048.".
+// fraction, the "000.5" of 1,000.5, or a point alone, 2,048.'s "048."
+// (a width's or a number's: --set reads gp=1,000. as 1000).
 var fractionGroup = regexp.MustCompile(`^[0-9]{3}\.[0-9]*$`)
 
 // bareWidths matches the list of widths --set proposes bare at the end
@@ -295,11 +296,6 @@ func (a SweepAxis) groupedFraction(base engine.Config, i int) error {
 	}
 	if end >= len(a.Values) || !fractionGroup.MatchString(a.Values[end]) {
 		return nil
-	}
-	if strings.HasSuffix(a.Values[end], ".") { // 2,048.: a width, as 48. is 48; a number's is left to its groups
-		if form, _, _ := base.ValueForm(a.Key); !strings.HasPrefix(form, "a list of widths") {
-			return nil
-		}
 	}
 	digits := func(d string) bool { return len(d) <= 3 && d[0] != '0' && strings.Trim(d, "0123456789") == "" }
 	lead := -1 // the number's digits before its groups: the earliest

@@ -110,6 +110,9 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"gp=1,000,000.5"}, 1, `gp, values 1 to 3 of 3: "1,000,000.5" has commas, and 1000000.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"gp=2,1,100,000.5"}, 1, `gp, values 2 to 4 of 4: "1,100,000.5" has commas, and 1100000.5 out of range: 0 (off) or (0,1000]`},
 		{[]string{"epochs=1,000.5"}, 1, `epochs, values 1 and 2 of 2: "1,000.5" has commas, and 1000.5 is not a whole number; allowed: 1..1,000,000,000`},
+		// A point alone after the thousands, as --set reads gp=1,000.,
+		// where "000." was told its leading 0s ("write it without them: 0.").
+		{[]string{"gp=1,000."}, 1, `gp, values 1 and 2 of 2: "1,000." has commas; write it without them: 1000`},
 		{[]string{"epochs=1,000,000.5"}, 1, `epochs, values 1 to 3 of 3: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
@@ -202,6 +205,9 @@ func TestSweepTellsThousandsWhicheverRefusal(t *testing.T) {
 		"batch=2,000": "batch=2: g_out, d_in: 100 out of range: a divisor of batch 2 (1 or 2), or batch a multiple of 100; 2,000 is one number? write it 2000",
 		// a count's fraction of 0s after its thousands, checked as 1,024 is
 		"batch=1,024.0": `batch, values 1 and 2 of 2: "1,024.0" has commas; write it without them: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100`,
+		// and a point alone, as --set reads batch=1,024., where "024."
+		// was told its leading 0 after batch=1 was refused
+		"batch=1,024.": `batch, values 1 and 2 of 2: "1,024." has commas; write it without them: 1024, which the design refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024 (1, 2, 4, 8, 16, 32, 64, 128, 256, 512 or 1,024), or batch a multiple of 100`,
 		// a width's, its 2 widths given as a sweep's value holds them
 		"g_hidden=2,048.0": `g_hidden, values 1 and 2 of 2: width "048.0" begins with a 0, as a number's thousands do after a comma; 2,048.0 is one width? write it 2048, or [2,48] for 2 widths`,
 	} {
