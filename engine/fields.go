@@ -1885,7 +1885,9 @@ func SettingSpaces(spec, key, value string) error {
 // is `has spaces around its =, and "0,5" has a decimal comma; write
 // gp=0.5`, where "write gp=0,5" was refused on the next try for its
 // decimal comma. Commas c takes two readings of (gp=1,000) are left for
-// Set to tell both.
+// Set to tell both. A number c refuses is told so in place of the
+// setting to write: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,
+// and 16 out of range (0,10]`, where "write g_lr=16" was refused next.
 func (c *Config) SetSpaces(spec, key, value string) error {
 	return settingSpaces(spec, key, value, c)
 }
@@ -1914,12 +1916,23 @@ func settingSpaces(spec, key, value string, c *Config) error {
 			}
 		}
 	}
-	setting := visible.String(k + "=" + v)
+	offer := write + visible.String(k+"="+v)
+	if c != nil {
+		// A number the key refuses is not offered, as Set's writtenAs
+		// says it: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,
+		// and 16 out of range (0,10]`, where "write g_lr=16" was refused
+		// on the next try.
+		if f, err := lookupField(k); err == nil && f.numbers() && isNumber(v) {
+			if err := c.wrongWith(f, "", v); err != nil {
+				offer = fmt.Sprintf(", and %v", err)
+			}
+		}
+	}
 	switch {
 	case k != key && strings.TrimLeftFunc(key, unicode.IsSpace) != key:
-		return fmt.Errorf("%q has spaces before its key%s%s%s", spec, also, write, setting)
+		return fmt.Errorf("%q has spaces before its key%s%s", spec, also, offer)
 	case k != key || strings.TrimLeftFunc(value, unicode.IsSpace) != value:
-		return fmt.Errorf("%q has spaces around its =%s%s%s", spec, also, write, setting)
+		return fmt.Errorf("%q has spaces around its =%s%s", spec, also, offer)
 	}
 	return nil
 }

@@ -65,6 +65,11 @@ func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 		// two readings taken: Set tells both on the next try
 		{"gp", " 1,000", `"gp= 1,000" has spaces around its =; write gp=1,000`},
 		{"gp", " 05", `"gp= 05" has spaces around its =; write gp=5`},
+		// a number the key refuses is told so, not offered: "write
+		// g_lr=16" was refused on the next try for its range
+		{"g_lr", " 0x10", `"g_lr= 0x10" has spaces around its =, and "0x10" is hexadecimal, and 16 out of range (0,10]`},
+		{"g_lr", " 50", `"g_lr= 50" has spaces around its =, and 50 out of range (0,10]`},
+		{" g_lr", "0x10", `" g_lr=0x10" has spaces before its key, and "0x10" is hexadecimal, and 16 out of range (0,10]`},
 	} {
 		design := blogConfig()
 		err := design.SetSpaces(c.key+"="+c.value, c.key, c.value)
