@@ -996,8 +996,9 @@ const utf8BOM = "\ufeff"
 // order mark begins it (logEnd); and
 // whether its last line has no line end (unended), a row cut short or
 // a whole one missing only its "\n", which logEnd cannot tell apart, or
-// is longer than a row can be (long, logLineMost), with its end or not.
-type logForm struct{ crlf, rowCRLF, bom, unended, long bool }
+// is longer than a row can be (long, logLineMost), with its end or not;
+// bare where that line is the header, the file no more than it.
+type logForm struct{ crlf, rowCRLF, bom, unended, long, bare bool }
 
 // logLineMost is the longest line, its "\n" counted, that the log's
 // readers take as a row: logBadLine's buffer, which logEnd and
@@ -1082,6 +1083,13 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 		head = head[:lead+len(lay.header())+2]
 		form.crlf, form.rowCRLF = true, true
 	default:
+		// The header and no line end, the file's whole (its "\n" missing,
+		// or a lone "\r" ending it): a log of these columns, told so, not
+		// an earlier ganui's with "eval_samples" added (addedColumns).
+		if rest, ok := bytes.CutPrefix(line, []byte(lay.header())); ok && (len(rest) == 0 || string(rest) == "\r") {
+			form.unended, form.bare = true, true
+			return -1, "", form, true
+		}
 		return 0, "", logForm{}, false
 	}
 	size := f.Size()

@@ -742,6 +742,38 @@ func TestResumedLogEndingInALineLongerThanARow(t *testing.T) {
 	}
 }
 
+// TestResumedLogOfAHeaderWithoutItsLineEnd: a log that is its header
+// alone with no line end, its "\n" missing or a lone "\r" ending it, is
+// told so, where it was called "a history of this run's columns with
+// more after them, eval_samples", eval_samples one of the run's own: read
+// as an earlier ganui's header with a column added. At a checkpoint past
+// epoch 0 it is a history with no rows, as the header with its "\n" is.
+func TestResumedLogOfAHeaderWithoutItsLineEnd(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	first, _ := os.ReadFile(log)
+	header, _, _ := bytes.Cut(first, []byte("\n"))
+	for _, end := range []string{"", "\r"} {
+		os.WriteFile(log, append(slices.Clip(header), end...), 0o644)
+		want := "--log " + log + " is a history with no rows, not the run's up to its checkpoint at epoch 30: give another file, or remove it"
+		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != want {
+			t.Errorf("the header alone, ended in %q: %v\nwant %s", end, err, want)
+		}
+	}
+	s := newIdle(t, Options{Config: blogConfig(t, 20), Seed: 1, Dir: dir})
+	Save{}.apply(s)
+	zero := filepath.Join(dir, "ganui-blog-original-seed1-epoch0.ckpt")
+	os.WriteFile(log, header, 0o644)
+	want := "--log " + log + " is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file"
+	if _, err := New(Options{Resume: zero, Epochs: 3, LogPath: log}); err == nil || err.Error() != want {
+		t.Errorf("resumed from epoch 0, the header alone with no line end: %v\nwant %s", err, want)
+	}
+	if got, _ := os.ReadFile(log); !bytes.Equal(got, header) {
+		t.Error("the refused log was changed")
+	}
+}
+
 // TestResumedLogEndedInBlankLines: a log the run wrote up to its checkpoint,
 // ended since in blank lines (echo >> run.csv, an editor's final newline),
 // however many, past the 64 KiB of its end logEnd reads too, is the run's,
@@ -843,7 +875,8 @@ func FuzzFileKinds(f *testing.F) {
 // alone; else −1, as a cut row, with the last line as its row when
 // that is whole, unended where that line has no line end; long, with
 // no row, where that line is longer than logLineMost, its line end
-// counted (one where it has none), as logBadLine's reader counts it. Blank lines (nothing but "\r" before
+// counted (one where it has none), as logBadLine's reader counts it; bare
+// too where the unended line is the header, the file no more than it. Blank lines (nothing but "\r" before
 // their "\n") after its last line are not a line of it.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
@@ -859,7 +892,8 @@ func FuzzLogEnd(f *testing.F) {
 	}
 	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
 		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", "\ufeff" + crlfHead + "1,2\r\n", "\ufeff", crlfHead + "1,2\n", crlfHead,
-		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n", head + "1,2\n\n", head + "\n\n", crlfHead + "1,2\r\n\r\n", head + "1,2\n\r\r\n", head + "1,2\n\n3"} {
+		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n", head + "1,2\n\n", head + "\n\n", crlfHead + "1,2\r\n\r\n", head + "1,2\n\r\r\n", head + "1,2\n\n3",
+		CSVColumns(lay.modes), CSVColumns(lay.modes) + "\r", "\ufeff" + CSVColumns(lay.modes), CSVColumns(lay.modes) + "\r1,2\r"} {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir()
@@ -880,10 +914,19 @@ func FuzzLogEnd(f *testing.F) {
 		wantBOM := bytes.HasPrefix(data, []byte("\ufeff"))
 		body := bytes.TrimPrefix(data, []byte("\ufeff"))
 		wantCRLF := bytes.HasPrefix(body, []byte(crlfHead))
-		if ok != (bytes.HasPrefix(body, []byte(head)) || wantCRLF) || ok && (crlf != wantCRLF || form.bom != wantBOM) {
-			t.Fatalf("%s: taken for a log: %v, its lines ending in \\r\\n: %v, a byte order mark first: %v", say(string(data)), ok, crlf, form.bom)
+		// The header alone, no line end or a lone "\r" after it: a log
+		// with no row, its last line unended (bare).
+		bare := string(body) == CSVColumns(lay.modes) || string(body) == CSVColumns(lay.modes)+"\r"
+		if ok != (bytes.HasPrefix(body, []byte(head)) || wantCRLF || bare) || ok && (crlf != wantCRLF || form.bom != wantBOM) || form.bare != bare {
+			t.Fatalf("%s: taken for a log: %v, its lines ending in \\r\\n: %v, a byte order mark first: %v, its header alone, unended: %v", say(string(data)), ok, crlf, form.bom, form.bare)
 		}
 		if !ok {
+			return
+		}
+		if bare {
+			if last != -1 || row != "" || !form.unended || form.long {
+				t.Fatalf("%s: its header alone, unended: ends at %d with row %q, unended %v, long %v; want -1, \"\", true, false", say(string(data)), last, row, form.unended, form.long)
+			}
 			return
 		}
 		h := head

@@ -659,12 +659,14 @@ func New(opts Options) (*Session, error) {
 					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", opts.LogPath, line, why)
 				}
 				s.csv.append, s.csv.crlf, s.csv.rowCRLF, s.csv.bom = true, form.crlf, form.rowCRLF, form.bom
-			case ok && row == "" && last == 0:
+			case ok && row == "" && (last == 0 || form.bare && e > 0):
 				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last < 0 && row != "":
 				// A row edited by hand: it is whole, so not cut.
 				epoch, _, _ := strings.Cut(row, ",")
 				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", opts.LogPath, epoch)
+			case ok && form.bare: // saved before its first epoch
+				return nil, fmt.Errorf("--log %s is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file", opts.LogPath)
 			case ok && last < 0 && form.long:
 				// No row is so long (logLineMost): rows whose line ends
 				// were lost, or something else written after them.
