@@ -129,6 +129,11 @@ func (t Tilde) Say(w Where) string {
 	if unknown {
 		return msg + "; " + prefix + " would name user " + t.User + "'s home directory, but no user " + t.User + " is known here: give the file's whole path"
 	}
+	if t.User == "" && !known && w.Flag != "" {
+		// No $HOME (unset or empty, as under env -i or a service): a
+		// $HOME/x.csv given back would be /x.csv.
+		return msg + "; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path"
+	}
 	rest := strings.TrimPrefix(t.Rest, "/")
 	dir := rest == "" || strings.HasSuffix(rest, "/")
 	if dir {

@@ -154,6 +154,36 @@ func TestTildeSaysALineBreakAsAnEscape(t *testing.T) {
 	}
 }
 
+// TestTildeWithoutHOME: where $HOME is unset or empty (env -i, a
+// service), a flag's ~ is told to be given as a whole path, where it was
+// told to write --log=$HOME/x.csv, which the shell reads as --log=/x.csv.
+func TestTildeWithoutHOME(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no shell expands ~ there")
+	}
+	t.Setenv("HOME", "")
+	for _, c := range []struct {
+		path string
+		w    Where
+		want string
+	}{
+		{"~/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
+			"--log=~/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path"},
+		{"~/x.csv", Where{Flag: "log", Example: "run.csv"},
+			`--log: "~/x.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path`},
+		{"~/", Where{Flag: "save", Example: "run.ckpt"},
+			`--save: "~/" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path`},
+	} {
+		tl, ok := TildeLeft(t.TempDir(), c.path)
+		if !ok {
+			t.Fatalf("TildeLeft(%q) not left", c.path)
+		}
+		if got := tl.Say(c.w); got != c.want {
+			t.Errorf("%q, %+v:\n%s\nwant\n%s", c.path, c.w, got, c.want)
+		}
+	}
+}
+
 // FuzzTildeLeft: a name left is "~"+User+Rest, its User a login name
 // (or ""), its Rest "" or begun with a /; and Say, of any, names it.
 func FuzzTildeLeft(f *testing.F) {
