@@ -124,6 +124,8 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		fmt.Fprintln(out, l)
 	}
 	fmt.Fprintln(out, r.Line())
+	finalGiven(ctx, plot != nil)
+	given(ctx)
 	if plot != nil {
 		err = s.WithOutput(err, "--plot", plot.Write(figure.FromPicture(s.Picture()))) // beside a --log or --save that failed too
 	}
@@ -1024,6 +1026,12 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 			st.mu.Lock() // the run's training ends before or after this stop, not during (trainingOver)
 			if keeps := st.gone.Load(); keeps != nil {
 				fmt.Fprintln(stderr, stoppedByTheReader(name, *keeps))
+			} else if st.final {
+				line := "ganui: " + name + ": the run is over, its final line given: nothing is stopped"
+				if st.plot {
+					line += "; " + name + " again quits at once, without the --plot figure"
+				}
+				fmt.Fprintln(stderr, line)
 			} else if st.over != "" {
 				fmt.Fprintf(stderr, "ganui: %s: %s; %s again quits at once, without %s\n", name, st.over, name, loses)
 			} else {
@@ -1078,7 +1086,29 @@ type stopState struct {
 	// which was untrue of a run whose final evaluation of a wide
 	// design's many samples took minutes more: "" until then.
 	over string
+	// final is set once the final line is given (finalGiven): a signal
+	// then stops nothing, and plot is whether a --plot figure is still
+	// to be written, which a second signal's quitting loses.
+	final, plot bool
 }
+
+// finalGiven tells ctx's signal line (notifyStop) that the run's final
+// line is given, so that a signal from then on says it stops nothing,
+// "ganui: SIGTERM: the run is over, its final line given: nothing is
+// stopped", where it said "stopping its final evaluation: the final
+// line has no measures (measured_at=none)" after a final line with its
+// measures; plot: a --plot figure is still to be drawn.
+func finalGiven(ctx context.Context, plot bool) {
+	if st, ok := ctx.Value(stopStateKey{}).(*stopState); ok {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.final, st.plot = true, plot
+	}
+}
+
+// given is called once a headless run's final line is given, its signal
+// line told so (finalGiven): a test's, to send a signal then.
+var given = func(context.Context) {}
 
 // trainingOver tells ctx's signal line (notifyStop) that the run's
 // training is over, a signal from now on doing what over says, and

@@ -1019,6 +1019,37 @@ func TestSignalAfterTrainingStopsTheFinalEvaluation(t *testing.T) {
 	}
 }
 
+// TestSignalAfterTheFinalLineStopsNothing: a signal that comes once the
+// final line is given, its measures in it, says that it stops nothing,
+// exit 0, the --plot figure drawn, where it said "stopping its final
+// evaluation: the final line has no measures (measured_at=none)" after
+// a final line with its measures (--samples 1048575's, whose evaluation
+// ended as the signal came).
+func TestSignalAfterTheFinalLineStopsNothing(t *testing.T) {
+	defer func(f func(context.Context)) { given = f }(given)
+	given = func(ctx context.Context) {
+		syscall.Kill(os.Getpid(), syscall.SIGTERM)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Minute):
+			t.Error("SIGTERM was not taken")
+		}
+	}
+	plot := filepath.Join(t.TempDir(), "run.png")
+	var out, errb bytes.Buffer
+	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--plot", plot}, &out, &errb)
+	want := "ganui: SIGTERM: the run is over, its final line given: nothing is stopped; SIGTERM again quits at once, without the --plot figure\n"
+	if code != 0 || errb.String() != want {
+		t.Errorf("exit %d, stderr %q; want 0 and %q", code, errb.String(), want)
+	}
+	if final := out.String(); !strings.Contains(final, "epochs=30 state=done mean=") || strings.Contains(final, "measured_at=") {
+		t.Errorf("final line %q, want its own measures", final)
+	}
+	if _, err := os.Stat(plot); err != nil {
+		t.Errorf("the figure: %v", err)
+	}
+}
+
 // TestStopLineWithALineBreakIsOneLine: a stopped sweep's, batch's or run's
 // line, whose flags hold a line break (--set $'g_hidden=[8,\n8]') or a
 // character that reorders what a terminal shows after it (a --preset file
