@@ -19,7 +19,9 @@ type EvalPoint struct {
 	// (engine.Metrics.ModesCovered: a mode's share of the samples at
 	// least half its due), what the screen's "modes 1/2" counts, so that
 	// a figure shows the modes G held over the run, not the distance
-	// alone; 0 for a target without modes, and -1 for unknown, a check
+	// alone; 0 for a one-dimensional target without modes and for a
+	// plane, whose modes engine.PlaneMetrics counts apart (Captured),
+	// and -1 for unknown, a check
 	// of a run resumed from a record that kept no count (format 11 and
 	// before).
 	Modes int
