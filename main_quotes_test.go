@@ -104,6 +104,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--headless", "--resume", "run.ckpt", "--epochs", "501", "--every", "0", "--log", "run.csv"}, files: []file{{name: "run.ckpt", checkpoint: 500}}},
 		{args: []string{"--headless", "--resume", "run.ckpt", "--log", "run.csv"}, files: []file{{name: "run.ckpt", checkpoint: 1000}, {name: "run.csv", content: strings.TrimSuffix(history, "\n")}}},
 		{args: []string{"--headless", "--resume", "run.ckpt", "--log", "run.csv"}, files: []file{{name: "run.ckpt", checkpoint: 1000}, {name: "run.csv", content: history + strings.Repeat("2,0.7,0.7,0.7,0,1,,,,,,,", 6000) + "\n"}}},
+		{args: []string{"--headless", "--resume", "run.ckpt", "--log", "run.csv"}, files: []file{{name: "run.ckpt", checkpoint: 1000}, {name: "run.csv", content: strings.ReplaceAll(history, "\n", "\r")}}},
 		// docs/preset-files.md.
 		{args: []string{"--preset", "wide"}, files: []file{{name: "wide", link: "old/wide.json"}}},
 		{args: []string{"--preset", "wide"}, files: []file{{name: "wide.json", content: vanilla}}},

@@ -997,8 +997,23 @@ const utf8BOM = "\ufeff"
 // whether its last line has no line end (unended), a row cut short or
 // a whole one missing only its "\n", which logEnd cannot tell apart, or
 // is longer than a row can be (long, logLineMost), with its end or not;
-// bare where that line is the header, the file no more than it.
-type logForm struct{ crlf, rowCRLF, bom, unended, long, bare bool }
+// bare where that line is the header, the file no more than it; cr
+// where its lines end in a lone "\r" (classic Mac OS line ends, an old
+// spreadsheet's export), which no reader of lines here splits: a "\r"
+// with more than a "\n" after it, after the header or in the part of its
+// unended last line logEnd reads.
+type logForm struct{ crlf, rowCRLF, bom, unended, long, bare, cr bool }
+
+// loneCR says whether b holds a "\r" that a byte other than "\n" follows:
+// a line ended in a lone carriage return.
+func loneCR(b []byte) bool {
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == '\r' && b[i+1] != '\n' {
+			return true
+		}
+	}
+	return false
+}
 
 // logLineMost is the longest line, its "\n" counted, that the log's
 // readers take as a row: logBadLine's buffer, which logEnd and
@@ -1048,7 +1063,8 @@ func addedColumns(path string, lay csvLayout) string {
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
 // cut row (row "": form.unended where its last line has no line end,
-// form.long where it is longer than a row can be) or in a whole line
+// form.long where it is longer than a row can be, form.cr where its
+// lines end in a lone "\r", after the header or in that last line) or in a whole line
 // that does not begin with an epoch as the log writes it (row that
 // line), and row is that row. Blank
 // lines after its last row (blankEnd) are not a row. form.crlf is true
@@ -1090,6 +1106,13 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 			form.unended, form.bare = true, true
 			return -1, "", form, true
 		}
+		// The header ended in a lone "\r", more after it: a log whose
+		// lines end so, not an earlier ganui's header with a column
+		// added (eval_samples\r1,2…).
+		if rest, ok := bytes.CutPrefix(line, []byte(lay.header())); ok && loneCR(rest) {
+			form.cr = true
+			return -1, "", form, true
+		}
 		return 0, "", logForm{}, false
 	}
 	size := f.Size()
@@ -1106,6 +1129,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok 
 		// than a row can be is no row cut short.
 		form.long = len(tail)-bytes.LastIndexByte(tail, '\n') > logLineMost
 		form.unended = !form.long
+		form.cr = loneCR(tail[bytes.LastIndexByte(tail, '\n')+1:])
 		return -1, "", form, true
 	}
 	if blank := blankEnd(tail); blank > 0 && from > int64(len(head)) {

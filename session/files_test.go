@@ -774,6 +774,32 @@ func TestResumedLogOfAHeaderWithoutItsLineEnd(t *testing.T) {
 	}
 }
 
+// TestResumedLogWithLoneCRLineEnds: a log the run wrote, its line ends
+// converted to a lone "\r" (classic Mac OS's, an old spreadsheet's
+// export), every one or the rows' alone, is told so and how to convert
+// it, where it was called "a history of this run's columns with more
+// after them, eval_samples\r1,…" or one whose "last line has no line
+// end".
+func TestResumedLogWithLoneCRLineEnds(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	first, _ := os.ReadFile(log)
+	header, rows, _ := bytes.Cut(first, []byte("\n"))
+	cr := bytes.ReplaceAll(rows, []byte("\n"), []byte("\r"))
+	want := "--log " + log + " is a history whose lines end in a lone carriage return (\\r, as classic Mac OS and some old spreadsheets end them), not in \\n: convert them to go on in it (tr '\\r' '\\n' < old.csv > new.csv, then --log new.csv), or give another file"
+	for _, c := range []struct{ name, sep string }{{"every line", "\r"}, {"the rows", "\n"}} {
+		data := slices.Concat(header, []byte(c.sep), cr)
+		os.WriteFile(log, data, 0o644)
+		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != want {
+			t.Errorf("%s ended in a lone \\r: %v\nwant %s", c.name, err, want)
+		}
+		if got, _ := os.ReadFile(log); !bytes.Equal(got, data) {
+			t.Errorf("%s ended in a lone \\r: the refused log was changed", c.name)
+		}
+	}
+}
+
 // TestResumedLogEndedInBlankLines: a log the run wrote up to its checkpoint,
 // ended since in blank lines (echo >> run.csv, an editor's final newline),
 // however many, past the 64 KiB of its end logEnd reads too, is the run's,
@@ -876,7 +902,9 @@ func FuzzFileKinds(f *testing.F) {
 // that is whole, unended where that line has no line end; long, with
 // no row, where that line is longer than logLineMost, its line end
 // counted (one where it has none), as logBadLine's reader counts it; bare
-// too where the unended line is the header, the file no more than it. Blank lines (nothing but "\r" before
+// too where the unended line is the header, the file no more than it; cr,
+// at −1 with no row, where a lone "\r" ends the header with more after
+// it, or one is in the last logLineMost+1 bytes of an unended last line. Blank lines (nothing but "\r" before
 // their "\n") after its last line are not a line of it.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
@@ -893,7 +921,8 @@ func FuzzLogEnd(f *testing.F) {
 	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
 		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", "\ufeff" + crlfHead + "1,2\r\n", "\ufeff", crlfHead + "1,2\n", crlfHead,
 		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n", head + "1,2\n\n", head + "\n\n", crlfHead + "1,2\r\n\r\n", head + "1,2\n\r\r\n", head + "1,2\n\n3",
-		CSVColumns(lay.modes), CSVColumns(lay.modes) + "\r", "\ufeff" + CSVColumns(lay.modes), CSVColumns(lay.modes) + "\r1,2\r"} {
+		CSVColumns(lay.modes), CSVColumns(lay.modes) + "\r", "\ufeff" + CSVColumns(lay.modes), CSVColumns(lay.modes) + "\r1,2\r",
+		CSVColumns(lay.modes) + "\r1,2\r2,3", "\ufeff" + CSVColumns(lay.modes) + "\r1,2\n", head + "1,2\r2,3\r", head + "1,2\r", crlfHead + "1,2\r2,3", head + "1,2\n3,4\r\r"} {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir()
@@ -917,10 +946,20 @@ func FuzzLogEnd(f *testing.F) {
 		// The header alone, no line end or a lone "\r" after it: a log
 		// with no row, its last line unended (bare).
 		bare := string(body) == CSVColumns(lay.modes) || string(body) == CSVColumns(lay.modes)+"\r"
-		if ok != (bytes.HasPrefix(body, []byte(head)) || wantCRLF || bare) || ok && (crlf != wantCRLF || form.bom != wantBOM) || form.bare != bare {
+		// The header ended in a lone "\r", more after it: a log whose
+		// lines end so (cr).
+		hdr := CSVColumns(lay.modes)
+		crHead := len(body) > len(hdr)+1 && bytes.HasPrefix(body, []byte(hdr+"\r")) && body[len(hdr)+1] != '\n'
+		if ok != (bytes.HasPrefix(body, []byte(head)) || wantCRLF || bare || crHead) || ok && (crlf != wantCRLF || form.bom != wantBOM) || form.bare != bare {
 			t.Fatalf("%s: taken for a log: %v, its lines ending in \\r\\n: %v, a byte order mark first: %v, its header alone, unended: %v", say(string(data)), ok, crlf, form.bom, form.bare)
 		}
 		if !ok {
+			return
+		}
+		if crHead {
+			if last != -1 || row != "" || !form.cr || form.unended || form.long {
+				t.Fatalf("%s: its header ended in a lone \\r: ends at %d with row %q, cr %v, unended %v, long %v; want -1, \"\", true, false, false", say(string(data)), last, row, form.cr, form.unended, form.long)
+			}
 			return
 		}
 		if bare {
@@ -949,6 +988,17 @@ func FuzzLogEnd(f *testing.F) {
 		}
 		if unended := len(body) > len(h) && !bytes.HasSuffix(data, []byte("\n")) && !long; form.unended != unended {
 			t.Fatalf("%s: its last line said to have no line end: %v, want %v", say(string(data)), form.unended, unended)
+		}
+		// A lone "\r" in the part of its unended last line read, the last
+		// logLineMost+1 bytes after the header: lines ended so.
+		wantCR := false
+		if len(body) > len(h) && !bytes.HasSuffix(data, []byte("\n")) {
+			seg := string(body[max(len(h), len(body)-(logLineMost+1)):])
+			seg = seg[strings.LastIndexByte(seg, '\n')+1:]
+			wantCR = strings.Contains(strings.TrimSuffix(seg, "\r"), "\r")
+		}
+		if form.cr != wantCR {
+			t.Fatalf("%s: its lines said to end in a lone \\r: %v, want %v", say(string(data)), form.cr, wantCR)
 		}
 		wantRowCRLF := crlf // the header's, where no row says
 		if rows == "" {

@@ -667,6 +667,10 @@ func New(opts Options) (*Session, error) {
 				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", opts.LogPath, epoch)
 			case ok && form.bare: // saved before its first epoch
 				return nil, fmt.Errorf("--log %s is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file", opts.LogPath)
+			case ok && form.cr:
+				// Classic Mac OS line ends: the lines run together for
+				// every reader here, and what to do is not to end one.
+				return nil, fmt.Errorf("--log %s is a history whose lines end in a lone carriage return (\\r, as classic Mac OS and some old spreadsheets end them), not in \\n: convert them to go on in it (tr '\\r' '\\n' < old.csv > new.csv, then --log new.csv), or give another file", opts.LogPath)
 			case ok && last < 0 && form.long:
 				// No row is so long (logLineMost): rows whose line ends
 				// were lost, or something else written after them.
