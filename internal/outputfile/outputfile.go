@@ -824,13 +824,16 @@ func (e *DirError) File() string {
 // current directory /home/ada" for "."; a relative path other than "."
 // by the path it had as ganui started (startedAt) where the current
 // directory has been removed since, "the directory /tmp/x" for "..", a
-// name that no longer leads anywhere.
+// name that no longer leads anywhere. A name a shell would not read as
+// one word is quoted as shellword.Quote writes it, "the directory '~ '"
+// of --log '~ /x.csv', where "the directory ~  does not exist" hid its
+// space in two.
 func (e *DirError) dirName() string {
 	if e.Dir != "." {
-		return "the directory " + shown(e.Dir)
+		return "the directory " + shellword.Quote(shown(e.Dir))
 	}
 	if abs := e.Here(); abs != "" {
-		return "the current directory " + abs
+		return "the current directory " + shellword.Quote(abs)
 	}
 	return "the current directory"
 }

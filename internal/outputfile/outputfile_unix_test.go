@@ -1566,3 +1566,26 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 		t.Errorf("WriteBeside in a directory that takes no file: %v, want %q", err, want)
 	}
 }
+
+// TestDirectoryWithASpaceIsQuoted: a directory whose name a shell would
+// not read as one word is named quoted, as shellword.Quote writes it:
+// --log '~ /x.csv' (a ~ and a space, no ~ name) is told "the directory
+// '~ ' does not exist", where "the directory ~  does not exist" hid the
+// space in two; the current directory's path alike.
+func TestDirectoryWithASpaceIsQuoted(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	want := "cannot write ~ /x.csv: the directory '~ ' does not exist; make it, or give a file in another directory"
+	if err := CheckWritable("~ /x.csv"); err == nil || err.Error() != want {
+		t.Errorf("CheckWritable(%q) = %v, want %q", "~ /x.csv", err, want)
+	}
+	spaced := filepath.Join(dir, "my runs")
+	if err := os.Mkdir(spaced, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(spaced)
+	here := "cannot write run.ckpt: the current directory '" + spaced + "' takes no new files (creating one there: permission denied)"
+	if err := cannotCreate("run.ckpt", "run.ckpt", &fs.PathError{Op: "open", Path: ".run.ckpt.tmp-0123abcd", Err: syscall.EACCES}); err.Error() != here {
+		t.Errorf("creating a file in the current directory refused: %v, want %q", err, here)
+	}
+}
