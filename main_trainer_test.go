@@ -896,6 +896,33 @@ func TestPasteCutByTheBackgroundsAnswerIsText(t *testing.T) {
 	}
 }
 
+// TestUnendedPasteCutByTheBackgroundsAnswerIsSaid: a bracketed paste
+// begun while the trainer asks the terminal its background, whose end
+// marker never comes, is said as a whole one is, of the characters read,
+// "pasted text (2 characters) is not taken as keys", where it was dropped
+// without a word; its q quits nothing.
+func TestUnendedPasteCutByTheBackgroundsAnswerIsSaid(t *testing.T) {
+	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		append(askedEnv, "GANUI_TEST_BACKGROUND_WAIT=2s"), "--preset", "vanilla", "--epochs", "100", "--paused") // the paste's end waited for as long
+	tr.start()
+	tr.waitFor("\x1b]11;?")
+	tr.typeIn("\x1b[200~qq")
+	tr.typeIn("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R")
+	const want = "pasted text (2 characters) is not taken as keys"
+	guard := time.After(3 * time.Minute) // a hang guard only
+	for !strings.Contains(tr.output(), want) {
+		select {
+		case <-guard:
+			t.Fatalf("no %q on the screen; it wrote:\n%q", want, tr.output())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	tr.typeIn("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
 // TestEscTypedAsTheBackgroundGoesUnansweredIsAKey: an esc typed while
 // the trainer waits for a background that never comes, the last byte
 // the question's read took in, is a key, as bubbletea reads an ESC that

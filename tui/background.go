@@ -202,14 +202,37 @@ func pasteOpen(b []byte) bool {
 	return start >= 0 && !bytes.Contains(b[start:], []byte("\x1b[201~"))
 }
 
+// pasteEnded is b, a terminal's input that ends within a bracketed paste
+// (pasteOpen), with the paste's end marker after it, a start of that
+// marker the read cut ("ESC [20") taken for it, not for pasted text.
+func pasteEnded(b []byte) []byte {
+	const end = "\x1b[201~"
+	for i := len(end) - 1; i > 0; i-- {
+		if bytes.HasSuffix(b, []byte(end[:i])) {
+			b = b[:len(b)-i]
+			break
+		}
+	}
+	return append(b[:len(b):len(b)], end...)
+}
+
 // keysIn is what the trainer reads of b, bytes of a terminal's input, as
 // bubbletea reads them: its keys (and any other message its reader
 // makes), in order. A program of bubbletea's own reads them, its screen
 // and signals left alone, so that b's keys are the trainer's as if it
 // had read them itself: an arrow's sequence is one key, a space a space.
+//
+// A bracketed paste whose end marker never came within the question's
+// read (pasteOpen) is ended here (pasteEnded), so that it is said as a
+// whole one is, "pasted text (8 characters) is not taken as keys", where
+// bubbletea's reader, its input ended within the paste, dropped it
+// without a word.
 func keysIn(b []byte) []tea.Msg {
 	if len(b) == 0 {
 		return nil
+	}
+	if pasteOpen(b) {
+		b = pasteEnded(b)
 	}
 	in := &typedInput{rest: b}
 	keys := &typedKeys{}

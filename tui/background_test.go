@@ -460,3 +460,27 @@ func TestPasteOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestUnendedPasteIsSaid: a bracketed paste whose end marker never came
+// within the question's read (answerRest passed, the terminal's paste cut
+// short) is said as a whole paste is, "pasted text (9 characters) is not
+// taken as keys: type them", where it was dropped without a word; its
+// end marker's start, cut by the read, is no text of it.
+func TestUnendedPasteIsSaid(t *testing.T) {
+	for _, c := range []struct{ typed, want string }{
+		{"\x1b[200~run.ckpt\x1b[201~", "pasted text (8 characters) is not taken as keys: type them"},
+		{"\x1b[200~run.ckpt", "pasted text (8 characters) is not taken as keys: type them"},
+		{"\x1b[200~run.ckpt\x1b[20", "pasted text (8 characters) is not taken as keys: type them"},
+		{"r\x1b[200~q q", "pasted text (3 characters) is not taken as keys: type them"},
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		m.typed = keysIn([]byte(c.typed))
+		mm, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		if got := mm.(Model).flash; got != c.want {
+			t.Errorf("%q typed during the question: the status says %q; want %q", c.typed, got, c.want)
+		}
+		if mm.(Model).quitting || isQuit(cmd) {
+			t.Errorf("%q typed during the question quits", c.typed)
+		}
+	}
+}
