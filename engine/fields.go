@@ -1896,11 +1896,15 @@ func (c *Config) SetSpaces(spec, key, value string) error {
 func settingSpaces(spec, key, value string, c *Config) error {
 	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
 	also, write := "", "; write "
+	dropped := "" // the + and leading 0s taken off v, said where v is refused
 	if f, err := lookupField(k); err == nil && f.numbers() {
 		if bare, ok := withoutPlus(v); ok {
+			dropped = fmt.Sprintf(", and %s has a + before it", strconv.Quote(clip(v)))
 			v = bare
 		}
-		if plain, _ := LeadingZeros(v); plain != "" {
+		if plain, how := LeadingZeros(v); plain != "" {
+			zeros, _, _ := strings.Cut(how, ";")
+			dropped += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
 			v = plain
 		}
 		if c != nil {
@@ -1921,10 +1925,12 @@ func settingSpaces(spec, key, value string, c *Config) error {
 		// A number the key refuses is not offered, as Set's writtenAs
 		// says it: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,
 		// and 16 out of range (0,10]`, where "write g_lr=16" was refused
-		// on the next try.
+		// on the next try. Its + and leading 0s are named, as Set names
+		// them: --set "gp= -05" is `…, and "-05" has a leading 0, and -5
+		// out of range…`, where the 0 the user wrote went unsaid.
 		if f, err := lookupField(k); err == nil && f.numbers() && isNumber(v) {
 			if err := c.wrongWith(f, "", v); err != nil {
-				offer = fmt.Sprintf(", and %v", err)
+				offer = fmt.Sprintf("%s, and %v", dropped, err)
 			}
 		}
 	}

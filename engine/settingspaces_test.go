@@ -54,7 +54,8 @@ func FuzzSettingSpacesOffersWhatSetTakes(f *testing.F) {
 // write is one Set takes, where a number written in a way Set refuses
 // (a decimal comma, commas between thousands, hexadecimal) was offered as
 // written: --set "gp= 0,5" was told "write gp=0,5", refused next for its
-// decimal comma.
+// decimal comma; and a number it refuses is told with what was taken
+// off it, as Set tells it.
 func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 	for _, c := range []struct{ key, value, want string }{
 		{"gp", " 0,5", `"gp= 0,5" has spaces around its =, and "0,5" has a decimal comma; write gp=0.5`},
@@ -70,6 +71,11 @@ func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 		{"g_lr", " 0x10", `"g_lr= 0x10" has spaces around its =, and "0x10" is hexadecimal, and 16 out of range (0,10]`},
 		{"g_lr", " 50", `"g_lr= 50" has spaces around its =, and 50 out of range (0,10]`},
 		{" g_lr", "0x10", `" g_lr=0x10" has spaces before its key, and "0x10" is hexadecimal, and 16 out of range (0,10]`},
+		// the + and leading 0s taken off a number the key refuses are
+		// named, as Set names them (gp: "-05" has a leading 0, and -5
+		// out of range…), where "-05" was told "and -5 out of range"
+		{"gp", " -05", `"gp= -05" has spaces around its =, and "-05" has a leading 0, and -5 out of range: 0 (off) or (0,1000]`},
+		{"gp", " +05000", `"gp= +05000" has spaces around its =, and "+05000" has a + before it, and "05000" has a leading 0, and 5000 out of range: 0 (off) or (0,1000]`},
 	} {
 		design := blogConfig()
 		err := design.SetSpaces(c.key+"="+c.value, c.key, c.value)
