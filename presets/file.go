@@ -468,6 +468,27 @@ func allowedAfter(data []byte, j int) string {
 	return "; allowed: " + r
 }
 
+// listKey is the key of a list of widths that data[k] is within, its
+// '[' before data[k] with numbers, commas and spaces alone between, as
+// "g_hidden": [16, 1,000.0] has; "" for anything else.
+func listKey(data []byte, k int) string {
+	for k > 0 && strings.IndexByte("0123456789.eE+-, \t\r\n", data[k-1]) >= 0 {
+		k--
+	}
+	if k < 1 || data[k-1] != '[' {
+		return ""
+	}
+	j := k - 2 // the colon after the key, spaces between
+	for j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0 {
+		j--
+	}
+	key := keyBefore(data, j)
+	if form, _, err := all[0].ValueForm(key); err != nil || !strings.HasPrefix(form, "a list of widths") {
+		return ""
+	}
+	return key
+}
+
 // keyBefore is the key that ends before the colon at data[j], or ""
 // where data[j] is no colon after a key.
 func keyBefore(data []byte, j int) string {
@@ -603,6 +624,13 @@ func commaReason(data []byte, i int) (at int, reason string) {
 		}
 		if end+1 < len(data) && data[end] == ',' && digit(end+1) {
 			i = end + 1
+		} else if listKey(data, i) != "" {
+			// [16, 1,000.0]: JSON took 1 as a width and the 0 after
+			// the comma, refusing the next; read from that group's
+			// first digit, as a bare list's 1,000.0 is.
+			for digit(i - 1) {
+				i--
+			}
 		}
 	}
 	comma := i - 1 // the comma before the digits, spaces between
@@ -625,8 +653,31 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	for space(j) {
 		j--
 	}
-	key := keyBefore(data, j)
+	key, inList := keyBefore(data, j), false
 	if key == "" {
+		key, inList = listKey(data, start), true
+	}
+	if key == "" {
+		return 0, ""
+	}
+	if inList {
+		// A number with grouped thousands and a fraction after them in a
+		// width list, [16, 1,000.0], told as a bare list's 1,000.0 is,
+		// "1,000.0: JSON has no commas in a number; write it 1000", where
+		// it was "000.0: JSON writes it 0", its last group read alone.
+		// Digits with commas alone, [16, 2,048], may be widths the list
+		// lists, and are left to numberReason.
+		end := i
+		for digit(end) || end < len(data) && data[end] == '.' {
+			end++
+		}
+		number := string(data[start:end])
+		if spaced || !strings.Contains(number, ".") || end < len(data) && numberChar(data[end]) {
+			return 0, ""
+		}
+		if reason := widthsReason(key, number, true); reason != "" {
+			return start, reason
+		}
 		return 0, ""
 	}
 	if at, reason := bracketsReason(data, key, start); reason != "" {
@@ -662,7 +713,7 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	}
 	switch {
 	case readings == nil && !spaced:
-		if reason := widthsReason(key, number); reason != "" {
+		if reason := widthsReason(key, number, false); reason != "" {
 			return start, reason
 		}
 		if noNumber != "" {
@@ -705,13 +756,20 @@ func commaReason(data []byte, i int) (at int, reason string) {
 // 1000.5, or the widths 1 and 000.5, and a width is a whole number; …`,
 // where they were "048.0: JSON writes it 48" and "000.5: JSON writes it
 // 0.5", the last group read alone. It is "" for any other number.
-func widthsReason(key, number string) string {
+//
+// In a list, [16, 2,048.0] (inList), the widths are written without
+// brackets of their own, "or 2,48 for 2 widths", as the list holds them.
+func widthsReason(key, number string, inList bool) string {
+	open, shut := "[", "]"
+	if inList {
+		open, shut = "", ""
+	}
 	if whole, frac, ok := strings.Cut(number, "."); ok {
 		if _, grouped := engine.Grouped(whole); !grouped || strings.Trim(frac, "0123456789") != "" {
 			return ""
 		}
 		if strings.Trim(frac, "0") == "" { // 2,048.0 and 2,048.: the whole width, as 1,024.0 is a count's 1024
-			if reason := widthsReason(key, whole); reason != "" {
+			if reason := widthsReason(key, whole, inList); reason != "" {
 				return number + strings.TrimPrefix(reason, whole)
 			}
 			return ""
@@ -737,15 +795,15 @@ func widthsReason(key, number string) string {
 	if why := refusal(plain); why != "" {
 		reason := number + ": JSON has no commas in a number, and as one width, " + strings.TrimPrefix(why, "width ")
 		if then := refusal(list); then == "" {
-			reason += fmt.Sprintf("; write [%s] for %d widths", list, len(widths))
+			reason += fmt.Sprintf("; write %s%s%s for %d widths", open, list, shut, len(widths))
 		} else {
-			reason += fmt.Sprintf("; as %d widths, [%s], %s", len(widths), list, then)
+			reason += fmt.Sprintf("; as %d widths, %s%s%s, %s", len(widths), open, list, shut, then)
 		}
 		return reason
 	}
 	reason := number + ": JSON has no commas in a number; write it " + plain
 	if refusal(list) == "" {
-		reason += fmt.Sprintf(", or [%s] for %d widths", list, len(widths))
+		reason += fmt.Sprintf(", or %s%s%s for %d widths", open, list, shut, len(widths))
 	}
 	return reason
 }

@@ -458,6 +458,14 @@ func TestParseErrors(t *testing.T) {
 		{"a count's thousands with a point alone", `{"batch": 1,024.}`, "p.json:1:11: 1,024.: JSON has no commas in a number; write it 1024"},
 		{"a width's thousands with .0 out of range", `{"g_hidden": 64,000.0}`, "p.json:1:14: 64,000.0: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, [64,0], width 0 out of range 1..4,096"},
 		{"a width's thousands with a fraction", `{"g_hidden": 1,000.5}`, `p.json:1:14: 1,000.5: JSON has no commas in a number, and "1,000.5" is one width with a fraction, 1000.5, or the widths 1 and 000.5, and a width is a whole number; allowed: 1..4,096`},
+		// and within a list's brackets, as a bare list's are, where
+		// [16, 1,000.0] was "000.0: JSON writes it 0", its last group
+		// read alone; widths the list would hold written without
+		// brackets of their own
+		{"a listed width's thousands with .0", `{"g_hidden": [16, 1,000.0]}`, "p.json:1:19: 1,000.0: JSON has no commas in a number; write it 1000"},
+		{"a listed width's thousands with a point alone", `{"g_hidden": [16, 1,000.]}`, "p.json:1:19: 1,000.: JSON has no commas in a number; write it 1000"},
+		{"a listed width's thousands with .0, 2 widths", `{"g_hidden": [16, 2,048.0]}`, "p.json:1:19: 2,048.0: JSON has no commas in a number; write it 2048, or 2,48 for 2 widths"},
+		{"a listed width's thousands on a line of its own", "{\"g_hidden\": [16,\n 1,000.0]}", "p.json:2:2: 1,000.0: JSON has no commas in a number; write it 1000"},
 		{"two widths, not one out of range", `{"g_hidden": 16,016}`, "p.json:1:14: 16,016: JSON has no commas in a number, and as one width, 16,016 out of range 1..4,096; write [16,16] for 2 widths"},
 		// a number with a 0 too many is told what the key says of it, as
 		// --set gp=-05 is
