@@ -80,6 +80,11 @@ func TestMain(m *testing.M) {
 		if wait := os.Getenv("GANUI_TEST_BACKGROUND_WAIT"); wait != "" {
 			tui.BackgroundWait, _ = time.ParseDuration(wait)
 		}
+		// GANUI_TEST_PASTE_WAIT is how long it waits for the end of a
+		// paste begun in the answer's read (tui.PasteWait).
+		if wait := os.Getenv("GANUI_TEST_PASTE_WAIT"); wait != "" {
+			tui.PasteWait, _ = time.ParseDuration(wait)
+		}
 		main()
 	}
 	// Started with SIGHUP ignored (go test under nohup), the tests of what

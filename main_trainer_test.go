@@ -900,10 +900,13 @@ func TestPasteCutByTheBackgroundsAnswerIsText(t *testing.T) {
 // begun while the trainer asks the terminal its background, whose end
 // marker never comes, is said as a whole one is, of the characters read,
 // "pasted text (2 characters) is not taken as keys", where it was dropped
-// without a word; its q quits nothing.
+// without a word; its q quits nothing. The question waits an hour
+// (askedEnv), so that the answer typed after the paste is read with it
+// however slowly either side runs; the paste's end alone is waited for
+// a second (tui.PasteWait), which no byte the test types can race.
 func TestUnendedPasteCutByTheBackgroundsAnswerIsSaid(t *testing.T) {
 	tr := newTrainer(t, "ganui", t.TempDir(), &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
-		append(askedEnv, "GANUI_TEST_BACKGROUND_WAIT=2s"), "--preset", "vanilla", "--epochs", "100", "--paused") // the paste's end waited for as long
+		append(askedEnv, "GANUI_TEST_PASTE_WAIT=1s"), "--preset", "vanilla", "--epochs", "100", "--paused") // the question answered however late; the paste's end waited for a second
 	tr.start()
 	tr.waitFor("\x1b]11;?")
 	tr.typeIn("\x1b[200~qq")

@@ -77,6 +77,9 @@ func readAnswer(f *os.File, wait time.Duration) (answer []byte, late bool) {
 			switch {
 			case pasteOpen(answer):
 				left = max(wait, answerRest) // the paste's rest comes at once
+				if PasteWait > 0 {
+					left = PasteWait
+				}
 			case full:
 				left = 0 // what has come already
 			default:

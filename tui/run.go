@@ -225,6 +225,14 @@ func darkBackground(out *os.File, getenv func(string) string) bool {
 // run, is not timed against it.
 var BackgroundWait = 300 * time.Millisecond
 
+// PasteWait, where not 0, is how long the question's read waits for the
+// end of a bracketed paste begun in it (readAnswer), where it waits as
+// long as the question, a second at least. A variable, so that a test
+// that answers the question itself, its wait an hour, can have a paste
+// whose end never comes given up in a second: the wait it tests is then
+// the paste's alone, not raced against the question's.
+var PasteWait time.Duration
+
 // colourProfile is the colours the screen draws in on out, whose
 // environment getenv reads: termenv's reading of it (NO_COLOR, COLORTERM,
 // TERM), but for GNU screen and tmux under their own names without
