@@ -991,17 +991,19 @@ type csvFile struct {
 // writes before a CSV's first line: a log saved by one is still a log.
 const utf8BOM = "\ufeff"
 
-// logForm is how a log's file writes what the run does not choose: its
-// header's line ending (crlf), its rows' (rowCRLF) and whether a byte
-// order mark begins it (logEnd); and
-// whether its last line has no line end (unended), a row cut short or
-// a whole one missing only its "\n", which logEnd cannot tell apart, or
-// is longer than a row can be (long, logLineMost), with its end or not;
-// bare where that line is the header, the file no more than it; cr
-// where its lines end in a lone "\r" (classic Mac OS line ends, an old
-// spreadsheet's export), which no reader of lines here splits: a "\r"
-// with more than a "\n" after it, after the header or in the part of its
-// unended last line logEnd reads.
+// logForm is how a log's file writes what the run does not choose
+// (logEnd): its header's line ending (crlf), its rows' (rowCRLF), and
+// whether a byte order mark begins it (bom). It also says how the file
+// ends where that is no whole row:
+//   - unended: its last line has no line end, a row cut short or a whole
+//     one missing only its "\n", which logEnd cannot tell apart;
+//   - long: its last line is longer than a row can be (logLineMost),
+//     with its end or not;
+//   - bare: that line is the header, the file no more than it;
+//   - cr: its lines end in a lone "\r" (classic Mac OS line ends, an old
+//     spreadsheet's export), which no reader of lines here splits: a
+//     "\r" with more than a "\n" after it, after the header or in the
+//     part of its unended last line logEnd reads.
 type logForm struct{ crlf, rowCRLF, bom, unended, long, bare, cr bool }
 
 // loneCR says whether b holds a "\r" that a byte other than "\n" follows:
@@ -1063,21 +1065,20 @@ func addedColumns(path string, lay csvLayout) string {
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
 // cut row (row "": form.unended where its last line has no line end,
-// form.long where it is longer than a row can be, form.cr where its
-// lines end in a lone "\r", after the header or in that last line) or in a whole line
-// that does not begin with an epoch as the log writes it (row that
-// line), and row is that row. Blank
-// lines after its last row (blankEnd) are not a row. form.crlf is true
-// when its header line ends in "\r\n", as a log saved by a Windows
-// program's does, form.rowCRLF when its last row does (the header's
-// where it has none): a row is read without its "\r", and a run going
-// on in the log writes its own rows as that last row ends
+// form.long where it is longer than a row can be, form.cr where its lines
+// end in a lone "\r", after the header or in that last line) or in a whole
+// line that does not begin with an epoch as the log writes it (row that
+// line), and row is that row. Blank lines after its last row (blankEnd)
+// are not a row. form.crlf is true when its header line ends in "\r\n", as
+// a log saved by a Windows program's does, form.rowCRLF when its last row
+// does (the header's where it has none): a row is read without its "\r",
+// and a run going on in the log writes its own rows as that last row ends
 // (csvWriter.crlf), so that the rows keep one line ending, the header's
 // other one too (a log whose rows a Windows program converted after it
-// wrote a header of its own). form.bom is true when a UTF-8 byte order mark comes before
-// the header, as a spreadsheet that saved the log writes one: a run going
-// on in it keeps it (csvFile.headerLine). Only the first and the last
-// line are read: logBadLine reads the lines between.
+// wrote a header of its own). form.bom is true when a UTF-8 byte order
+// mark comes before the header, as a spreadsheet that saved the log writes
+// one: a run going on in it keeps it (csvFile.headerLine). Only the first
+// and the last line are read: logBadLine reads the lines between.
 func logEnd(path string, lay csvLayout) (last int, row string, form logForm, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
