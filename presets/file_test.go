@@ -982,15 +982,7 @@ func TestPointsPathThroughALink(t *testing.T) {
 	}
 	root := t.TempDir()
 	t.Chdir(root)
-	write := func(path, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(path, text string) { writeFileIn(t, path, text) }
 	link := func(to, path string) {
 		t.Helper()
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -1066,15 +1058,7 @@ func TestPointsTildeIsTheFiles(t *testing.T) {
 	t.Setenv("HOME", "/home/ada")
 	root := t.TempDir()
 	t.Chdir(root)
-	write := func(path, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(path, text string) { writeFileIn(t, path, text) }
 	const points = "x,y\n0,0\n1,1\n2,0\n"
 	write(filepath.Join("~", "d.csv"), points) // the working directory's ~, not the file's
 	write(filepath.Join("exp", "d.json"), `{"base": "ring", "target": "points(~/d.csv)"}`)
@@ -1193,5 +1177,16 @@ func TestInfinityToldTheRange(t *testing.T) {
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%s: error %v, want %q", c.data, err, c.want)
 		}
+	}
+}
+
+// writeFileIn writes text to path, making its directory first.
+func writeFileIn(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -361,24 +361,7 @@ func TestSixteenColoursRead(t *testing.T) {
 			}
 			return pale
 		}
-		styles := map[string]lipgloss.Style{
-			"title": styleTitle, "app": appStyle(), "text": styleText, "muted": styleMuted, "faint": styleFaint,
-			"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
-			"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
-			"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
-			"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
-			"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
-			"axis x": styleAxisX, "axis y": styleAxisY,
-		}
-		for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
-			styles["state "+st.String()] = stateStyle(st)
-		}
-		for name, st := range styles {
-			check(name, st.Render("x"))
-		}
-		for i, l := range balanceLines(&session.Equilibrium{DReal: 0.7, DFake: 0.6, G: 0.8}) {
-			check("balance line "+strconv.Itoa(i), l.style.Render("┈"))
-		}
+		checkStyles(check, true)
 
 		for name, snap := range map[string]session.Snapshot{"live": blogLive[80], "replayed": blogReplay} {
 			snap.State = session.Running
@@ -536,24 +519,7 @@ func TestTwoFiftySixColoursRead(t *testing.T) {
 			}
 			return shaded
 		}
-		styles := map[string]lipgloss.Style{
-			"title": styleTitle, "app": appStyle(), "text": styleText, "muted": styleMuted,
-			"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
-			"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
-			"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
-			"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
-			"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
-			"axis x": styleAxisX, "axis y": styleAxisY,
-		}
-		for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
-			styles["state "+st.String()] = stateStyle(st)
-		}
-		for name, st := range styles {
-			check(name, st.Render("x"))
-		}
-		for i, l := range balanceLines(&session.Equilibrium{DReal: 0.7, DFake: 0.6, G: 0.8}) {
-			check("balance line "+strconv.Itoa(i), l.style.Render("┈"))
-		}
+		checkStyles(check, false)
 		m := NewModel(blog)
 		m.width, m.height = 80, 24
 		m.apply(blogLive[80])
@@ -594,4 +560,31 @@ func contrast(a, b string) float64 {
 	}
 	la, lb := lum(a), lum(b)
 	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+}
+
+// checkStyles gives check each of the palette's styles by name, drawn
+// as "x" (a state's badge, a balance line's "┈" too), faint among them
+// where faint: the colour tests' one list of what the screen draws.
+func checkStyles(check func(name, drawn string) bool, faint bool) {
+	styles := map[string]lipgloss.Style{
+		"title": styleTitle, "app": appStyle(), "text": styleText, "muted": styleMuted,
+		"idle": styleIdle, "bold": styleBold, "warn": styleWarn, "caution": styleCaution, "good": styleGood,
+		"bad": styleBad, "select": styleSelect, "D real": styleDReal, "D fake": styleDFake, "G": styleG,
+		"mean": styleMean, "std": styleStd, "target": styleTarget, "ref": styleRef, "bar": styleBar,
+		"clump": styleClump, "expected": styleExp, "curve": styleCurve, "push": stylePush, "spark": styleSpark,
+		"event": styleEvent, "cursor": styleCursor, "replay header": styleCursor.Bold(true), "ghost": styleGhost,
+		"axis x": styleAxisX, "axis y": styleAxisY,
+	}
+	if faint {
+		styles["faint"] = styleFaint
+	}
+	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		styles["state "+st.String()] = stateStyle(st)
+	}
+	for name, st := range styles {
+		check(name, st.Render("x"))
+	}
+	for i, l := range balanceLines(&session.Equilibrium{DReal: 0.7, DFake: 0.6, G: 0.8}) {
+		check("balance line "+strconv.Itoa(i), l.style.Render("┈"))
+	}
 }
