@@ -661,18 +661,26 @@ func commaReason(data []byte, i int) (at int, reason string) {
 		return 0, ""
 	}
 	if inList {
-		// A number with grouped thousands and a fraction after them in a
-		// width list, [16, 1,000.0], told as a bare list's 1,000.0 is,
-		// "1,000.0: JSON has no commas in a number; write it 1000", where
-		// it was "000.0: JSON writes it 0", its last group read alone.
-		// Digits with commas alone, [16, 2,048], may be widths the list
-		// lists, and are left to numberReason.
+		// A number with grouped thousands in a width list, [16, 2,048]
+		// or [16, 1,000.0], told as a bare list's 2,048 is, "2,048: JSON
+		// has no commas in a number; write it 2048, or 2,48 for 2
+		// widths", where it was "048: JSON writes it 48", its last group
+		// read alone. Its groups are read whole, 1,000,000 from its 1,
+		// where a group after a comma and a digit may have been read
+		// first (00,5 above).
+		for start >= 2 && data[start-1] == ',' && digit(start-2) {
+			for start--; digit(start - 1); start-- {
+			}
+			if start > 0 && data[start-1] == '-' {
+				start--
+			}
+		}
 		end := i
-		for digit(end) || end < len(data) && data[end] == '.' {
+		for digit(end) || end < len(data) && (data[end] == '.' || data[end] == ',' && digit(end+1)) {
 			end++
 		}
 		number := string(data[start:end])
-		if spaced || !strings.Contains(number, ".") || end < len(data) && numberChar(data[end]) {
+		if spaced || end < len(data) && numberChar(data[end]) {
 			return 0, ""
 		}
 		if reason := widthsReason(key, number, true); reason != "" {

@@ -466,6 +466,14 @@ func TestParseErrors(t *testing.T) {
 		{"a listed width's thousands with a point alone", `{"g_hidden": [16, 1,000.]}`, "p.json:1:19: 1,000.: JSON has no commas in a number; write it 1000"},
 		{"a listed width's thousands with .0, 2 widths", `{"g_hidden": [16, 2,048.0]}`, "p.json:1:19: 2,048.0: JSON has no commas in a number; write it 2048, or 2,48 for 2 widths"},
 		{"a listed width's thousands on a line of its own", "{\"g_hidden\": [16,\n 1,000.0]}", "p.json:2:2: 1,000.0: JSON has no commas in a number; write it 1000"},
+		// and without a fraction, as a bare list's 2,048 is, where
+		// [16, 2,048] was "048: JSON writes it 48", its last group read
+		// alone, and 1,000,000 from its first group, not its second
+		{"a listed width's thousands", `{"g_hidden": [16, 2,048]}`, "p.json:1:19: 2,048: JSON has no commas in a number; write it 2048, or 2,48 for 2 widths"},
+		{"a listed width's thousands, no 2 widths", `{"g_hidden": [16, 1,000]}`, "p.json:1:19: 1,000: JSON has no commas in a number; write it 1000"},
+		{"a listed width's thousands first", `{"g_hidden": [2,048, 16]}`, "p.json:1:15: 2,048: JSON has no commas in a number; write it 2048, or 2,48 for 2 widths"},
+		{"a listed width's thousands out of range", `{"g_hidden": [16, 64,000]}`, "p.json:1:19: 64,000: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, 64,0, width 0 out of range 1..4,096"},
+		{"a listed width's millions", `{"g_hidden": [16, 1,000,000]}`, "p.json:1:19: 1,000,000: JSON has no commas in a number, and as one width, 1,000,000 out of range 1..4,096; as 3 widths, 1,0,0, width 0 out of range 1..4,096"},
 		{"two widths, not one out of range", `{"g_hidden": 16,016}`, "p.json:1:14: 16,016: JSON has no commas in a number, and as one width, 16,016 out of range 1..4,096; write [16,16] for 2 widths"},
 		// a number with a 0 too many is told what the key says of it, as
 		// --set gp=-05 is
