@@ -120,6 +120,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--preset", "links/design.json"},
 			files: []file{{name: "exp/design.json", content: `{"base": "ring", "target": "points(pts.csv)"}`}, {name: "links/design.json", link: "../exp/design.json"}, {name: "links/pts.csv", content: "0,0\n1,1\n2,0\n"}}},
 		{args: []string{"--show-preset", "vanilla", "--set", "g_lr = 1e-3"}},
+		{args: []string{"--show-preset", "vanilla", "--set", "gp= -0,5"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "batch=0x40"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "gp=1e6"}},
 		{args: []string{"--show-preset", "vanilla", "--set", "g_hidden=1,000.5"}},

@@ -1872,7 +1872,10 @@ func withoutPlus(s string) (string, bool) {
 //
 // A number's + and leading 0s go too, as Set would refuse them next:
 // --set "gp= 05" is told "write gp=5", where "write gp=05" was refused
-// on the next try for its leading 0 (LeadingZeros).
+// on the next try for its leading 0 (LeadingZeros). A zero's - goes
+// with its 0s and is said to, as Set says it: --set "gp= -00" is `has
+// spaces around its =, and "-00" has a - and a leading 0; write gp=0`,
+// where "write gp=0" dropped the - the user wrote without a word.
 func SettingSpaces(spec, key, value string) error {
 	return settingSpaces(spec, key, value, nil)
 }
@@ -1887,7 +1890,13 @@ func SettingSpaces(spec, key, value string) error {
 // decimal comma. Commas c takes two readings of (gp=1,000) are left for
 // Set to tell both. A number c refuses is told so in place of the
 // setting to write: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,
-// and 16 out of range (0,10]`, where "write g_lr=16" was refused next.
+// and 16 out of range (0,10]`, where "write g_lr=16" was refused next;
+// commas c takes no reading of alike, as Set tells them: --set "gp=
+// -0,5" is `…, and "-0,5" has a decimal comma, and -0.5 out of range: 0
+// (off) or (0,1000]`, where "write gp=-0,5" was offered as written. The
+// leading 0s a form Go reads leaves are named as Set names them: --set
+// "gp= 0_05" is `…, and "0_05" has underscores, and "005" has leading
+// 0s; write gp=5`, where "write gp=5" dropped the 0s unsaid.
 func (c *Config) SetSpaces(spec, key, value string) error {
 	return settingSpaces(spec, key, value, c)
 }
@@ -1897,6 +1906,7 @@ func settingSpaces(spec, key, value string, c *Config) error {
 	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
 	also, write := "", "; write "
 	dropped := "" // the + and leading 0s taken off v, said where v is refused
+	refused := "" // what Set says of commas c takes no reading of, said in place of a setting to write
 	if f, err := lookupField(k); err == nil && f.numbers() {
 		if bare, ok := withoutPlus(v); ok {
 			dropped = fmt.Sprintf(", and %s has a + before it", strconv.Quote(clip(v)))
@@ -1904,23 +1914,43 @@ func settingSpaces(spec, key, value string, c *Config) error {
 		}
 		if plain, how := LeadingZeros(v); plain != "" {
 			zeros, _, _ := strings.Cut(how, ";")
-			dropped += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
+			if strings.HasPrefix(zeros, "has a - ") {
+				// -00: a zero's - goes with its 0s and is said to, as
+				// Set says it, where "write gp=0" dropped it unsaid.
+				also += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
+			} else {
+				dropped += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
+			}
 			v = plain
 		}
 		if c != nil {
 			if plain, how := c.oneNumber(f, v); plain != "" {
-				also, write = fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), how), "; write "
+				said := fmt.Sprintf(", and %s ", strconv.Quote(clip(v)))
 				if before, after, two := strings.Cut(how, "; "); two { // the comma's other reading refused
-					also, write = fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), before), "; "+after+", write "
+					also, write = also+said+before, "; "+after+", write "
+				} else {
+					also += said + how
 				}
 				v = plain
-				if plain, _ := LeadingZeros(v); plain != "" { // 0_0's 00
+				if plain, how := LeadingZeros(v); plain != "" {
+					// 0_05's 005: named, as Set names it, where
+					// "write gp=5" dropped its 0s unsaid.
+					zeros, _, _ := strings.Cut(how, ";")
+					also += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
 					v = plain
 				}
+			} else if r := c.readCommas(f, v); r != nil && r.Takes() == "" {
+				// Commas whose every reading c refuses, -0,5 to gp,
+				// told as Set tells them, where "write gp=-0,5" was
+				// offered as written and refused next.
+				refused = strings.TrimPrefix(c.commas(f, v, "").Error(), k+": ")
 			}
 		}
 	}
 	offer := write + visible.String(k+"="+v)
+	if refused != "" {
+		offer = fmt.Sprintf("%s, and %s", dropped, refused)
+	}
 	if c != nil {
 		// A number the key refuses is not offered, as Set's writtenAs
 		// says it: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,

@@ -12,7 +12,10 @@ import (
 func TestSettingSpacesOffersWhatSetTakes(t *testing.T) {
 	for _, c := range []struct{ key, value, want string }{
 		{"gp", " 05", `"gp= 05" has spaces around its =; write gp=5`},
-		{"gp ", "-00", `"gp =-00" has spaces around its =; write gp=0`},
+		// a zero's - goes with its 0s, and is said to, as --set gp=-00
+		// says it, where "write gp=0" dropped it without a word
+		{"gp ", "-00", `"gp =-00" has spaces around its =, and "-00" has a - and a leading 0; write gp=0`},
+		{"gp", " -00", `"gp= -00" has spaces around its =, and "-00" has a - and a leading 0; write gp=0`},
 		{"epochs", " +007", `"epochs= +007" has spaces around its =; write epochs=7`},
 		{"g_lr", " 0.5", `"g_lr= 0.5" has spaces around its =; write g_lr=0.5`},
 		{"loss", " bce", `"loss= bce" has spaces around its =; write loss=bce`},
@@ -76,6 +79,16 @@ func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 		// out of range…), where "-05" was told "and -5 out of range"
 		{"gp", " -05", `"gp= -05" has spaces around its =, and "-05" has a leading 0, and -5 out of range: 0 (off) or (0,1000]`},
 		{"gp", " +05000", `"gp= +05000" has spaces around its =, and "+05000" has a + before it, and "05000" has a leading 0, and 5000 out of range: 0 (off) or (0,1000]`},
+		// a number with a decimal comma the key refuses is told so, as
+		// --set gp=-0,5 tells it, where "write gp=-0,5" was offered as
+		// written, refused next for its comma and its range
+		{"gp", " -0,5", `"gp= -0,5" has spaces around its =, and "-0,5" has a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`},
+		// the leading 0s under underscores are named, as --set gp=0_05
+		// names them, where "write gp=5" dropped "005"'s 0s unsaid
+		{"gp", " 0_05", `"gp= 0_05" has spaces around its =, and "0_05" has underscores, and "005" has leading 0s; write gp=5`},
+		{"g_lr", " 0_50", `"g_lr= 0_50" has spaces around its =, and "0_50" has underscores, and "050" has a leading 0, and 50 out of range (0,10]`},
+		{"gp", " -00", `"gp= -00" has spaces around its =, and "-00" has a - and a leading 0; write gp=0`},
+		{"g_lr", " -00", `"g_lr= -00" has spaces around its =, and "-00" has a - and a leading 0, and 0 out of range (0,10]`},
 	} {
 		design := blogConfig()
 		err := design.SetSpaces(c.key+"="+c.value, c.key, c.value)
