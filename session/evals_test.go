@@ -416,7 +416,7 @@ func firstMissing(want, got []int) int {
 // the modes G covered there, what the screen's "modes 1/2" counts, so that
 // a figure can show them over the run; a checkpoint keeps them, and a
 // record of version 11, which kept none, resumes with them unknown (-1),
-// not as none covered.
+// not as none covered, and keeps them unknown when saved again.
 func TestEvalsKeepTheModesCovered(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	pts := s.Picture().Evals
@@ -444,6 +444,18 @@ func TestEvalsKeepTheModesCovered(t *testing.T) {
 	for _, p := range got.evals.pts {
 		if p.Modes != -1 {
 			t.Errorf("a record of version 11, epoch %d: %d modes covered, want -1 (unknown)", p.Epoch, p.Modes)
+			break
+		}
+	}
+	// Resumed from it and saved again: still unknown, not none covered.
+	s.evals.pts = got.evals.pts
+	got, err = readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	if err != nil || len(got.evals.pts) != len(pts) {
+		t.Fatalf("a record of version 11 saved again: %d evaluations (%v), want %d", len(got.evals.pts), err, len(pts))
+	}
+	for _, p := range got.evals.pts {
+		if p.Modes != -1 {
+			t.Errorf("a record of version 11 saved again, epoch %d: %d modes covered, want -1 (unknown)", p.Epoch, p.Modes)
 			break
 		}
 	}

@@ -134,9 +134,10 @@ import (
 //	             resumes with none, which the view says)
 //	modes:       the modes each evaluation found covered (EvalPoint.Modes):
 //	             n u32, the evaluations' n, then n × u8, 0 for a target
-//	             without modes; version 12 on (a record of version 11
-//	             resumes with them unknown, -1, which a figure leaves
-//	             out)
+//	             without modes, modesUnknown for a count not known (a
+//	             check a record of version 11 gave); version 12 on (a
+//	             record of version 11 resumes with them unknown, -1,
+//	             which a figure leaves out)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -301,9 +302,24 @@ func (s *Session) runRecord() []byte {
 	w.gz(baseGZ)
 	w.u32(uint32(len(s.evals.pts)))
 	for _, p := range s.evals.pts {
-		w.u8(byte(max(0, p.Modes))) // unknown (-1), a resumed record's, as none
+		w.u8(modesByte(p.Modes))
 	}
 	return w.b
+}
+
+// modesUnknown is the byte a record writes for an evaluation's modes
+// not known (EvalPoint.Modes -1), no count of at most engine.MaxModes:
+// a check of a run resumed from a record of version 11, saved again.
+// Written as 0, it read back as none covered, and a figure drew the
+// checks before the first resume as a drop to no mode.
+const modesUnknown = 0xff
+
+// modesByte is an evaluation's modes as a record writes them.
+func modesByte(modes int) byte {
+	if modes < 0 {
+		return modesUnknown
+	}
+	return byte(modes)
 }
 
 // baseJSON is the record's base: the JSON of the design base, its
@@ -1021,9 +1037,13 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			if r.err != nil {
 				break
 			}
-			if n := int(r.u8()); r.err == nil && n > engine.MaxModes {
+			switch n := int(r.u8()); {
+			case r.err != nil:
+			case n == modesUnknown:
+				out.evals.pts[i].Modes = -1
+			case n > engine.MaxModes:
 				r.fail("%d modes covered, of at most %d", n, engine.MaxModes)
-			} else {
+			default:
 				out.evals.pts[i].Modes = n
 			}
 		}
