@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -39,7 +38,7 @@ var slowLineAfter = time.Minute
 // that pace (session.Pace.Each), the waits' measure: took's, but for a D
 // with a warm-up, whose epochs' 100 steps (wgan's) foretold the 5 of the
 // epochs after them at twenty times their time; the note then says so
-// (warmupSaid).
+// (timedWords).
 func firstLineNote(epoch, timed int, took, each time.Duration, every, plan int) string {
 	next, what := plan, "the final line"
 	if every > 0 && epoch%every == 0 {
@@ -53,11 +52,10 @@ func firstLineNote(epoch, timed int, took, each time.Duration, every, plan int) 
 	if next < plan {
 		end = lineAhead{"the plan's end", plan, float64(plan-epoch) * float64(each)}
 	}
-	note := lineNote("", epoch, timed, took, line, end)
+	note := lineNote("", epoch, timed, took, each, line, end)
 	if note == "" {
 		return ""
 	}
-	note = warmupSaid(note, timed, took, each)
 	if k := int(time.Minute / each); k >= 1 && k < next-epoch {
 		note += fmt.Sprintf("; --every %s prints one about every minute", numtext.FormatInt(k))
 	}
@@ -92,7 +90,7 @@ func batchLineNote(of string, epoch, timed int, took, each time.Duration, plans 
 	if len(plans) > first {
 		end = lineAhead{fmt.Sprintf("the %s's end, %s %d at a time", of, numtext.Count(len(plans), "run"), min(jobs, len(plans))), 0, slices.Max(ends) - done}
 	}
-	note := warmupSaid(lineNote("the first run's ", epoch, timed, took, line, end), timed, took, each)
+	note := lineNote("the first run's ", epoch, timed, took, each, line, end)
 	if note != "" && end.what != "" && of == "sweep" {
 		note += " if every cell trains at this pace"
 	}
@@ -217,25 +215,6 @@ func evalNote(n int, final bool, about time.Duration, lastShown bool) string {
 	return fmt.Sprintf("evaluating %s for the progress line: %s, and as long for %s", numtext.Count(n, "sample"), roughly(float64(about)), after)
 }
 
-// warmupSaid is note, a slow start's, saying where the epochs timed
-// (timed of them, timedWords), of D's warm-up, took took and the epochs
-// to come each, on average: "epoch 1, of D's warm-up, took 2.0 s to
-// train, the epochs after it about 0.1 s each, so …", "epochs 2-13, D's
-// warm-up among them, took 81 ms each to train, the epochs after them
-// about 5 ms each, so …": the waits are of each, not of took. note as it
-// is where the two are one, or note is "".
-func warmupSaid(note string, timed int, took, each time.Duration) string {
-	if note == "" || each == took {
-		return note
-	}
-	of, after := ", of D's warm-up, took ", "the epochs after it"
-	if timed > 1 {
-		of, after = ", D's warm-up among them, took ", "the epochs after them"
-	}
-	note = strings.Replace(note, " took ", of, 1)
-	return strings.Replace(note, " to train, so ", " to train, "+after+" about "+roughly(float64(each))+" each, so ", 1)
-}
-
 // lineAhead is a line a headless run or batch prints later, or the end
 // it comes to: what it is, the epoch it comes at (0: none to name), and
 // how long until it comes, in nanoseconds (batchEnds says why not in a
@@ -248,10 +227,10 @@ type lineAhead struct {
 
 // lineNote is the one note of a slow start, of a run or of a batch's
 // first run (whose, "the first run's "): the timed epochs up to epoch
-// took took each (timedWords), so that line comes in its wait, and end,
-// where it has one (what "" for none), in its own. "" where line comes
-// within slowLineAfter.
-func lineNote(whose string, epoch, timed int, took time.Duration, line, end lineAhead) string {
+// took took each, and the epochs to come take each (timedWords), so that
+// line comes in its wait, and end, where it has one (what "" for none),
+// in its own. "" where line comes within slowLineAfter.
+func lineNote(whose string, epoch, timed int, took, each time.Duration, line, end lineAhead) string {
 	if took <= 0 || line.in < float64(slowLineAfter) {
 		return ""
 	}
@@ -261,7 +240,7 @@ func lineNote(whose string, epoch, timed int, took time.Duration, line, end line
 		}
 		return words + numtext.FormatInt(l.epoch)
 	}
-	note := fmt.Sprintf("%s%s to train, so %s%s, comes in %s", whose, timedWords(epoch, timed, took), line.what, at(line, ", at epoch "), roughly(line.in))
+	note := fmt.Sprintf("%s%s, so %s%s, comes in %s", whose, timedWords(epoch, timed, took, each), line.what, at(line, ", at epoch "), roughly(line.in))
 	if end.what != "" {
 		note += fmt.Sprintf(", and %s%s, in %s", end.what, at(end, ", epoch "), roughly(end.in))
 	}
@@ -269,15 +248,24 @@ func lineNote(whose string, epoch, timed int, took time.Duration, line, end line
 }
 
 // timedWords says what a run timed (session.Pace): its first epoch
-// alone, timed 1, "epoch 1 took 7.3 s", or the timed epochs after it up
-// to epoch, "epochs 2-201 took 5 ms each", the first left out for its
-// one-off costs: a first epoch of 0.3 s before epochs of 5 ms was told as
-// the pace of all.
-func timedWords(epoch, timed int, took time.Duration) string {
-	if timed <= 1 {
-		return fmt.Sprintf("epoch %s took %s", numtext.FormatInt(epoch), roughly(float64(took)))
+// alone, timed 1, "epoch 1 took 7.3 s to train", or the timed epochs
+// after it up to epoch, "epochs 2-201 took 5 ms each to train", the
+// first left out for its one-off costs: a first epoch of 0.3 s before
+// epochs of 5 ms was told as the pace of all. Where an epoch to come
+// takes each, not took (session.Pace.Each: the timed epochs are of D's
+// warm-up), it says so, for the waits are of each: "epoch 1, of D's
+// warm-up, took 2.0 s to train, the epochs after it about 0.1 s each",
+// "epochs 2-13, D's warm-up among them, took 81 ms each to train, the
+// epochs after them about 5 ms each".
+func timedWords(epoch, timed int, took, each time.Duration) string {
+	which, warmup, after, per := "epoch "+numtext.FormatInt(epoch), ", of D's warm-up,", "the epochs after it", ""
+	if timed > 1 {
+		which, warmup, after, per = "epochs "+numtext.FormatInt(epoch-timed+1)+"-"+numtext.FormatInt(epoch), ", D's warm-up among them,", "the epochs after them", " each"
 	}
-	return fmt.Sprintf("epochs %s-%s took %s each", numtext.FormatInt(epoch-timed+1), numtext.FormatInt(epoch), roughly(float64(took)))
+	if each == took {
+		return which + " took " + roughly(float64(took)) + per + " to train"
+	}
+	return which + warmup + " took " + roughly(float64(took)) + per + " to train, " + after + " about " + roughly(float64(each)) + " each"
 }
 
 // roughly writes a wait of ns nanoseconds as it is told: "5.2 s" under a
