@@ -125,7 +125,7 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	}
 	fmt.Fprintln(out, r.Line())
 	finalGiven(ctx, plot != nil)
-	given(ctx)
+	finalLineGiven(ctx)
 	if plot != nil {
 		err = s.WithOutput(err, "--plot", plot.Write(figure.FromPicture(s.Picture()))) // beside a --log or --save that failed too
 	}
@@ -1106,9 +1106,11 @@ func finalGiven(ctx context.Context, plot bool) {
 	}
 }
 
-// given is called once a headless run's final line is given, its signal
-// line told so (finalGiven): a test's, to send a signal then.
-var given = func(context.Context) {}
+// finalLineGiven is called once a headless run's final line is given,
+// its signal line told so (finalGiven): a test's, to send a signal then.
+// Not "given", the name of the flags as given (givenFlag) in most of
+// this package's functions, which would hide it there.
+var finalLineGiven = func(context.Context) {}
 
 // trainingOver tells ctx's signal line (notifyStop) that the run's
 // training is over, a signal from now on doing what over says, and

@@ -1026,8 +1026,8 @@ func TestSignalAfterTrainingStopsTheFinalEvaluation(t *testing.T) {
 // a final line with its measures (--samples 1048575's, whose evaluation
 // ended as the signal came).
 func TestSignalAfterTheFinalLineStopsNothing(t *testing.T) {
-	defer func(f func(context.Context)) { given = f }(given)
-	given = func(ctx context.Context) {
+	defer func(f func(context.Context)) { finalLineGiven = f }(finalLineGiven)
+	finalLineGiven = func(ctx context.Context) {
 		syscall.Kill(os.Getpid(), syscall.SIGTERM)
 		select {
 		case <-ctx.Done():
