@@ -498,10 +498,7 @@ func version1Points(path, target string) error {
 	if err == nil {
 		return nil
 	}
-	here := "is not it (" + err.Error() + ")"
-	if errors.Is(err, fs.ErrNotExist) {
-		here = "does not exist"
-	}
+	here := pointsHere(err)
 	const older = "written by an older ganui, in checkpoint format 1, which holds a points target's file name, not its points: "
 	if filepath.IsAbs(path) {
 		return &olderPointsError{fmt.Sprintf(older+"%s %s: put the points file the run trained on back there to resume it", path, here)}
@@ -526,16 +523,9 @@ func (g *GAN) placePoints() error {
 		return nil
 	}
 	held := g.plane.(Points)
-	here := "holds other points"
 	p, err := ParsePlane(g.cfg.Target)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		here = "does not exist"
-	case err != nil:
-		here = "is not it (" + err.Error() + ")"
-	}
 	if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
-		return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, here)
+		return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, pointsHere(err))
 	}
 	abs, err := AbsPoints(g.cfg.Target)
 	if err != nil {
@@ -548,6 +538,20 @@ func (g *GAN) placePoints() error {
 		g.cfg.points = &held
 	}
 	return nil
+}
+
+// pointsHere says what the file a checkpoint's points target names is
+// here, err being ParsePlane's reading of it, for the refusals of
+// version1Points and placePoints alike: "does not exist", "is not it
+// (…)" with why, or, read, "holds other points" than the run's.
+func pointsHere(err error) string {
+	switch {
+	case err == nil:
+		return "holds other points"
+	case errors.Is(err, fs.ErrNotExist):
+		return "does not exist"
+	}
+	return "is not it (" + err.Error() + ")"
 }
 
 // sealed is found, an error found in a checkpoint's body before its end, once the
