@@ -386,12 +386,11 @@ func runFailures(name string, seeds []uint64, errs []error) []error {
 // runBatch trains every run of runs, up to jobs at once, each a Session
 // of its own driven by Run with no progress reports, no files and no
 // hooks but Pace (Every, LogPath, SavePath, PlotPath, OnEvent and
-// OnTrained are cleared), the first telling its
-// Options.Pace of its first epochs' pace, and each of its final evaluation.
-// It calls report with each
-// run's index and Result in the order of runs, as soon as the run and
-// those before it are done, on the caller's goroutine: RunSeeds and
-// RunSweep both train this way.
+// OnTrained are cleared), the first telling its Options.Pace of its
+// first epochs' pace, and each of its final evaluation. It calls report
+// with each run's index and Result in the order of runs, as soon as the
+// run and those before it are done, on the caller's goroutine: RunSeeds
+// and RunSweep both train this way.
 //
 // tally, when not nil, is told on the same goroutine how far the batch
 // has got: before the first run ends, and after each run that finished
