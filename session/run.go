@@ -328,6 +328,7 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 // so the session is finished with afterwards.
 func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, error) {
 	defer s.Stop()
+	s.runStop = ctx.Done() // the checks' stop too (checkStop)
 	s.setState(Running)
 	every := s.opts.Every
 	var shown Progress   // the latest progress line's, for a final evaluation given up

@@ -143,6 +143,9 @@ type Session struct {
 	done  chan struct{}
 	start sync.Once
 	stop  sync.Once
+	// runStop is Run's context's Done, which its checks look at where
+	// the trainer's look at quit (checkStop); nil outside Run.
+	runStop <-chan struct{}
 
 	// checkN and checkTook are the latest check's samples and the time
 	// the clock counted measuring them (before the first, evalPace's measure
@@ -1727,20 +1730,22 @@ func shownRange(g *engine.GAN) (lo, hi float64) {
 // check is the scheduled evaluation of the run (see checkEvery): the
 // diagnosis at this epoch, the events it starts or ends, and a keyframe
 // for replay when the run keeps them (keepsFrames). Told to stop
-// meanwhile (Stop, q), it gives the measurement up as evaluate does and
-// records nothing of it: a check half-measured would be no check.
+// meanwhile (Stop, q; under Run its context, checkStop), it gives the
+// measurement up as evaluate does and records nothing of it: a check
+// half-measured would be no check.
 func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	frames := s.keepsFrames()
 	n, t0 := CheckSize(s.gan.Plane() != nil), s.clock.Now()
 	s.begin(task{kind: evaluating, epoch: epoch, n: n, since: t0})
-	e, ok := s.measure(frames, s.quit)
+	stop := s.checkStop()
+	e, ok := s.measure(frames, stop)
 	t1 := s.clock.Now()
 	s.begin(task{since: t1})
 	if ok && frames && e.Metrics.Plane == nil { // the keyframe's curves, which the diagnosis does not read
-		ok = s.curves(&e, keyBins, s.quit)
+		ok = s.curves(&e, keyBins, stop)
 	}
-	if !ok { // told to stop (q): the check is given up, nothing of it recorded
+	if !ok { // told to stop (q, a headless SIGTERM): the check is given up, nothing of it recorded
 		return
 	}
 	s.checkN, s.checkTook = n, t1.Sub(t0)
@@ -1754,6 +1759,19 @@ func (s *Session) check() {
 	if frames {
 		s.tl.keep(Keyframe{Eval: e, Last: s.last, Findings: findings})
 	}
+}
+
+// checkStop is the stop a check looks at: q's (quit) in the trainer,
+// and under Run its context's, which a headless run's SIGTERM cancels,
+// so that the signal ends a check of a wide design's 2,000 samples, or
+// a plane's 2,500 with its view, as q does, where Run waited it out and
+// stopped after it. A check given up records nothing, so the run's
+// diagnosis and final line stand on its last completed check.
+func (s *Session) checkStop() <-chan struct{} {
+	if s.runStop != nil {
+		return s.runStop
+	}
+	return s.quit
 }
 
 // measure evaluates the run as it stands as a check does: CheckSize

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -68,5 +70,50 @@ func TestCurvesGiveUpOnStop(t *testing.T) {
 	close(stop)
 	if s.curves(&e, keyBins, stop) || e.GZ != nil || e.Push != nil {
 		t.Errorf("stop closed: curves drew D's slope (%v) or G's curve (%v)", e.Push != nil, e.GZ != nil)
+	}
+}
+
+// TestRunGivesUpACheckWhenCancelled: Run's context cancelled once the
+// epoch of a check is trained, as a headless SIGTERM comes during the
+// check of a wide design's 2,000 samples, gives the check up as q does
+// in the trainer, nothing of it recorded, where Run measured it to its
+// end first. The run stops after that epoch, its final line measuring
+// the run's end, its evaluations the checks completed before: none here,
+// the stop coming at the first, epoch 10. Not cancelled, the run has
+// that check.
+func TestRunGivesUpACheckWhenCancelled(t *testing.T) {
+	for _, cancelled := range []bool{false, true} {
+		s, err := New(Options{Config: blogConfig(t, 20), Seed: 1, Samples: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		now := time.Unix(1_000_000, 0)
+		s.clock = NewClock(func() time.Time {
+			s.atMu.Lock()
+			at := s.at
+			s.atMu.Unlock()
+			if cancelled && at.kind == training && at.epoch == 10 { // epoch 10 trained, its check next
+				cancel()
+			}
+			now = now.Add(time.Millisecond)
+			return now
+		})
+		r, err := s.Run(ctx, nil)
+		cancel()
+		var checked []int
+		for _, e := range s.evals.pts { // the checks' (r.Evals adds the final evaluation's)
+			checked = append(checked, e.Epoch)
+		}
+		switch {
+		case err != nil:
+			t.Fatalf("cancelled %v: %v", cancelled, err)
+		case !cancelled && (r.State != Done || !slices.Contains(checked, 10)):
+			t.Errorf("not cancelled: %s, checks at %v; want done, a check at epoch 10", r.Line(), checked)
+		case cancelled && (r.State != Interrupted || r.Epochs != 10 || r.Metrics.N != 500):
+			t.Errorf("cancelled after epoch 10's training: %s; want interrupted at epoch 10, its end measured", r.Line())
+		case cancelled && slices.Contains(checked, 10):
+			t.Errorf("cancelled after epoch 10's training: checks at %v; want none at 10, the check given up", checked)
+		}
 	}
 }
