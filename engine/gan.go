@@ -817,13 +817,21 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 // dst, one per sample, D reading them dRows at a time. Under minibatch
 // discrimination each is scored in the company of the last real batch
 // (see DCurve). It needs ScoresSamples.
-func (g *GAN) score(dst, xs []float64) {
+func (g *GAN) score(dst, xs []float64) { g.scoreUntil(dst, xs, nil) }
+
+// scoreUntil is score that gives up once stop is closed, looked at before
+// each of D's batches, and then reports false, dst filled in part; the
+// scores it writes are score's. A nil stop never stops it.
+func (g *GAN) scoreUntil(dst, xs []float64, stop <-chan struct{}) bool {
 	if g.mbd != nil {
 		g.mbd.SetReference(g.disc.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
 		defer g.mbd.ClearReference()
 	}
 	in := make([]float32, g.dRows*g.dim)
 	for done := 0; done < len(dst); done += g.dRows {
+		if stopped(stop) {
+			return false
+		}
 		n := min(g.dRows, len(dst)-done)
 		for i := range in[:n*g.dim] {
 			in[i] = float32(xs[done*g.dim+i])
@@ -833,6 +841,7 @@ func (g *GAN) score(dst, xs []float64) {
 			dst[done+i] = float64(y[i])
 		}
 	}
+	return true
 }
 
 // DSlope writes dD/dx — the slope of D's score, the direction and the
@@ -920,8 +929,20 @@ func (g *GAN) curveContext() []float32 {
 // decision surface GAN Lab shades behind the samples. Drawing it changes
 // nothing in the run.
 func (g *GAN) DSurface(dst []float64, b Box, nx, ny int) bool {
+	drawn, _ := g.DSurfaceUntil(dst, b, nx, ny, nil)
+	return drawn
+}
+
+// DSurfaceUntil is DSurface that gives up once stop is closed, looked at
+// before each of D's batches of the grid, and then reports ok false, dst
+// filled in part: the surface a 2-D check and the trainer's evaluation
+// draw after their measures is 2,304 points through D, seconds of a wide
+// design's, which q and SIGTERM would wait out. drawn is DSurface's
+// report, whether the target and D have a surface at all; what it scores
+// in full is DSurface's, to the bit. A nil stop never stops it.
+func (g *GAN) DSurfaceUntil(dst []float64, b Box, nx, ny int, stop <-chan struct{}) (drawn, ok bool) {
 	if g.dim != 2 || !g.ScoresSamples() || nx < 1 || ny < 1 || len(dst) != nx*ny {
-		return false
+		return false, !stopped(stop)
 	}
 	xy := make([]float64, 2*nx*ny)
 	for r := range ny {
@@ -932,8 +953,7 @@ func (g *GAN) DSurface(dst []float64, b Box, nx, ny int) bool {
 			xy[2*i+1] = y
 		}
 	}
-	g.score(dst, xy)
-	return true
+	return true, g.scoreUntil(dst, xy, stop)
 }
 
 // DPush writes D's gradient (∂D/∂x, ∂D/∂y) at each point of xy (x₀, y₀,

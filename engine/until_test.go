@@ -211,3 +211,50 @@ func TestPlaneEvaluateUntilGivesUpWithinFloor(t *testing.T) {
 		t.Errorf("GAN.EvaluateUntil, stopped at the floor's first point: drew %d points, want at most one sample's %d", gp.drawn, n)
 	}
 }
+
+// TestDSurfaceUntilGivesUpOnStop: D's surface drawn with its stop closed
+// scores none of its grid and reports that it gave up, where DSurface
+// scored the 48 × 48 points the 2-D view draws, seconds of a wide
+// design's D, after a check that q or SIGTERM had already stopped
+// waiting for. With its stop open it draws DSurface's surface, to the
+// bit, under minibatch discrimination too.
+func TestDSurfaceUntilGivesUpOnStop(t *testing.T) {
+	for _, mbd := range []bool{false, true} {
+		cfg := ringConfig()
+		if mbd {
+			cfg.MBDKernels, cfg.MBDDim = 4, 3
+		}
+		g := mustNew(t, cfg, 4)
+		train(t, g, 3)
+		box := g.Plane().Bounds()
+		const side = 48
+		want := make([]float64, side*side)
+		if !g.DSurface(want, box, side, side) {
+			t.Fatal("no surface for a per-point D")
+		}
+		got := make([]float64, side*side)
+		if drawn, ok := g.DSurfaceUntil(got, box, side, side, make(chan struct{})); !drawn || !ok {
+			t.Fatalf("mbd %v, stop open: drawn %v, ok %v", mbd, drawn, ok)
+		}
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("mbd %v, stop open: point %d scored %v, DSurface %v", mbd, i, got[i], want[i])
+			}
+		}
+		stop := make(chan struct{})
+		close(stop)
+		for i := range got {
+			got[i] = math.NaN()
+		}
+		drawn, ok := g.DSurfaceUntil(got, box, side, side, stop)
+		scored := 0
+		for _, v := range got {
+			if !math.IsNaN(v) {
+				scored++
+			}
+		}
+		if !drawn || ok || scored > 0 {
+			t.Errorf("mbd %v, stop closed: drawn %v, ok %v, %d of %d points scored; want drawn, given up, none scored", mbd, drawn, ok, scored, len(got))
+		}
+	}
+}

@@ -1672,9 +1672,9 @@ const (
 // papers' benchmarks take engine.BenchmarkSamples), and when view is set
 // adds what the 2-D view draws: some of the points, D's surface and its
 // push at a few of them. Drawing them changes nothing in the run. Once
-// stop is closed it gives up, as engine's SampleUntil does while it draws
-// and PlaneReference.EvaluateUntil while it measures, and reports false;
-// a nil stop never stops it.
+// stop is closed it gives up, as engine's SampleUntil does while it draws,
+// PlaneReference.EvaluateUntil while it measures and DSurfaceUntil while
+// D scores its surface, and reports false; a nil stop never stops it.
 func (s *Session) evaluatePlane(n int, view bool, stop <-chan struct{}) (Eval, bool) {
 	xy := make([]float64, 2*n)
 	if !s.gan.SampleUntil(xy, uint64(s.gan.Epoch()), stop) {
@@ -1690,7 +1690,11 @@ func (s *Session) evaluatePlane(n int, view bool, stop <-chan struct{}) (Eval, b
 	}
 	e.Points = slices.Clone(xy[:2*min(n, planePoints)])
 	surf := make([]float64, surfaceN*surfaceN)
-	if s.gan.DSurface(surf, s.target.Plane.Box, surfaceN, surfaceN) {
+	drawn, ok := dSurfaceUntil(s.gan, surf, s.target.Plane.Box, surfaceN, surfaceN, stop)
+	if !ok { // told to stop as D scored the surface's grid
+		return Eval{}, false
+	}
+	if drawn {
 		e.Surface, e.SurfaceN = surf, surfaceN
 		k := min(planeArrows, n)
 		at := make([]float64, 2*k)
@@ -1709,6 +1713,10 @@ func (s *Session) evaluatePlane(n int, view bool, stop <-chan struct{}) (Eval, b
 	}
 	return e, true
 }
+
+// dSurfaceUntil is how evaluatePlane draws D's surface,
+// (*engine.GAN).DSurfaceUntil: a test closes the stop through it.
+var dSurfaceUntil = (*engine.GAN).DSurfaceUntil
 
 // noSurfaceReason says in one short line why D has no surface over the
 // plane.

@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
 )
 
 // TestCheckGivesUpItsCurvesOnStop: q, come once a check's samples are
@@ -115,5 +117,41 @@ func TestRunGivesUpACheckWhenCancelled(t *testing.T) {
 		case cancelled && slices.Contains(checked, 10):
 			t.Errorf("cancelled after epoch 10's training: checks at %v; want none at 10, the check given up", checked)
 		}
+	}
+}
+
+// TestPlaneEvaluationGivesUpItsSurfaceOnStop: a stop that comes once a
+// plane's check is measured, as D scores the 2-D view's surface, gives
+// the evaluation up, as a stop during its samples or its measures does,
+// where it scored the 48 × 48 grid and D's push and reported the check.
+// Not stopped, it has the surface.
+func TestPlaneEvaluationGivesUpItsSurfaceOnStop(t *testing.T) {
+	defer func(f func(*engine.GAN, []float64, engine.Box, int, int, <-chan struct{}) (bool, bool)) {
+		dSurfaceUntil = f
+	}(dSurfaceUntil)
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stopping := range []bool{false, true} {
+		stop := make(chan struct{})
+		dSurfaceUntil = func(g *engine.GAN, dst []float64, b engine.Box, nx, ny int, s <-chan struct{}) (bool, bool) {
+			if stopping {
+				close(stop) // q or SIGTERM, once the measures are taken
+			}
+			return g.DSurfaceUntil(dst, b, nx, ny, s)
+		}
+		s, err := New(Options{Config: ring, Seed: 1, Paused: true, Samples: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, ok := s.evaluatePlane(500, true, stop)
+		switch {
+		case stopping && ok:
+			t.Errorf("stopped as D's surface is drawn: the evaluation reported, %d surface points, %d arrows", len(e.Surface), len(e.Arrows))
+		case !stopping && (!ok || e.SurfaceN != surfaceN || len(e.Arrows) == 0):
+			t.Errorf("not stopped: ok %v, surface side %d, %d arrows", ok, e.SurfaceN, len(e.Arrows))
+		}
+		s.Stop()
 	}
 }
