@@ -555,3 +555,71 @@ func TestCoincidingSweepSeedsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestCoincideWordsClearOfRings: "seeds 1-3 coincide" keeps off every
+// seed's ring, the next setting's too, as it keeps off the medians' line
+// and other words. A sweep of seven settings, seeds 1-3 at 0.5 at 3e-4
+// and seed 3 at 0.52 at 1e-3, had its words written above and right of
+// the mark, across seed 3's ring at 1e-3, the ring's blue under black
+// words.
+func TestCoincideWordsClearOfRings(t *testing.T) {
+	rec := &recorder.Canvas{}
+	if err := drawCurve(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 7.5 * vg.Inch, Y: 5 * vg.Inch}}}, FromSweepCurve(closeSettingsSweep())); err != nil {
+		t.Fatal(err)
+	}
+	type ring struct {
+		at     vg.Point
+		radius vg.Length
+	}
+	var rings []ring
+	var words []vg.Rectangle
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.FillString:
+			if strings.Contains(a.String, "coincide") {
+				sty := draw.TextStyle{Font: a.Font, Handler: plot.DefaultTextHandler}
+				e := sty.FontExtents()
+				words = append(words, vg.Rectangle{Min: vg.Point{X: a.Point.X, Y: a.Point.Y - e.Descent}, Max: vg.Point{X: a.Point.X + sty.Width(a.String), Y: a.Point.Y + e.Ascent}})
+			}
+		case *recorder.Stroke:
+			for _, pc := range a.Path {
+				if pc.Type == vg.ArcComp && pc.Radius < vg.Points(20) {
+					rings = append(rings, ring{pc.Pos, pc.Radius})
+				}
+			}
+		}
+	}
+	if len(words) != 1 {
+		t.Fatalf("%d \"coincide\" written, want 1 (3e-4)", len(words))
+	}
+	for _, w := range words {
+		for _, r := range rings {
+			// The point of the words' box nearest the ring's centre.
+			near := vg.Point{X: min(max(r.at.X, w.Min.X), w.Max.X), Y: min(max(r.at.Y, w.Min.Y), w.Max.Y)}
+			if d := math.Hypot(float64(near.X-r.at.X), float64(near.Y-r.at.Y)); d < float64(r.radius) {
+				t.Errorf("\"seeds 1-3 coincide\" written over %.1f-%.1f × %.1f-%.1f pt, across the ring of radius %.1f at (%.1f, %.1f)",
+					w.Min.X, w.Max.X, w.Min.Y, w.Max.Y, r.radius, r.at.X, r.at.Y)
+			}
+		}
+	}
+}
+
+// closeSettingsSweep is a sweep of seven settings, seeds 1-3 at one value
+// at 3e-4, seed 3 at 1e-3 a little above it (TestCoincideWordsClearOfRings).
+func closeSettingsSweep() session.SweepResult {
+	res := oneKeySweep()
+	values := []string{"1e-4", "3e-4", "1e-3", "3e-3", "1e-2", "3e-2", "0.1"}
+	res.Axes[0].Values = values
+	each := [][]float64{{0.98, 0.95, 0.9}, {0.5, 0.5, 0.5}, {0.1, 0.15, 0.52}, {0.04, 0.12, 0.06}, {0.25, 0.36, 0.21}, {0.54, 0.3, 0.83}, {0.52, 0.29, 0.77}}
+	res.Rows = nil
+	for i, vs := range each {
+		row := session.SweepRow{Values: []string{values[i]}, Runs: 3, Floor: 0.01358}
+		for j, v := range vs {
+			row.Each = append(row.Each, session.SeedMeasure{Seed: uint64(j + 1), Value: v})
+		}
+		sorted := slices.Sorted(slices.Values(vs))
+		row.First = [3]float64{sorted[1], sorted[0], sorted[2]}
+		res.Rows = append(res.Rows, row)
+	}
+	return res
+}

@@ -434,6 +434,9 @@ const coincideShare = 0.01
 func coincide(p *plot.Plot, lones []loneMark, rings bool, through []plotter.XYs) error {
 	span := p.Y.Max - p.Y.Min
 	words := coincideWords{through: through}
+	for _, m := range lones { // every seed's mark, each ring the words keep off
+		words.rings = append(words.rings, ringAt{m.at, loneRadius(m.pen) + m.pen.Width/2})
+	}
 	var groups [][]loneMark
 	for _, m := range lones {
 		i := slices.IndexFunc(groups, func(g []loneMark) bool {
@@ -463,6 +466,7 @@ func coincide(p *plot.Plot, lones []loneMark, rings bool, through []plotter.XYs)
 				sc.GlyphStyle = draw.GlyphStyle{Color: m.pen.Color, Radius: radius + vg.Length(j+1)*coincideGap, Shape: penRing{m.pen.Width}}
 				p.Add(unpadded{sc})
 				radius = sc.GlyphStyle.Radius
+				words.rings = append(words.rings, ringAt{at[0], radius + m.pen.Width/2})
 			}
 		}
 		seeds := make([]uint64, len(g))
@@ -485,26 +489,42 @@ func coincide(p *plot.Plot, lones []loneMark, rings bool, through []plotter.XYs)
 // coincideWords writes each of text, in sty, beside the outermost ring,
 // radius wide, of the mark at its at: in the first of its places whose
 // words lie within the data area, clear of the lines through (nil for
-// none) and of the words written before, trying first the side with more
+// none), of the words written before and of the rings (every seed's
+// mark, the next setting's seeds' rings under "seeds 1-3 coincide"
+// where settings stand close), trying first the side with more
 // room, then the other; on each, level with the mark where no line is
 // drawn, else above it, then under it, so that the words do not run
 // along a line through the mark (a sweep's medians' line, "seeds 1-3
 // coincide" written across it at KS 1), past the axis (under a mark at
 // KS 0.02, across the x axis) nor over another's (KS 1 at 1e-4 and 1e-3),
-// and where none is clear, those places moved off the words in the way,
-// then any place within the area clear of the words.
+// and where none is clear, those places moved off the words and rings in
+// the way, then any place within the area clear of the words and rings,
+// then of the words alone.
 type coincideWords struct {
 	at      []plotter.XY
 	text    []string
 	radius  []vg.Length
 	through []plotter.XYs
+	rings   []ringAt
 	sty     draw.TextStyle
+}
+
+// ringAt is a mark's ring, its centre and its outer edge's radius.
+type ringAt struct {
+	at     plotter.XY
+	radius vg.Length
 }
 
 func (w coincideWords) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	var written []vg.Rectangle
+	var rings []vg.Rectangle // the rings' boxes, which words keep off as off the words written
+	for _, r := range w.rings {
+		pt := vg.Point{X: trX(r.at.X), Y: trY(r.at.Y)}
+		rings = append(rings, vg.Rectangle{Min: pt.Sub(vg.Point{X: r.radius, Y: r.radius}), Max: pt.Add(vg.Point{X: r.radius, Y: r.radius})})
+	}
 	for k, text := range w.text {
+		kept := append(slices.Clone(written), rings...) // what the words keep off
 		pt := vg.Point{X: trX(w.at[k].X), Y: trY(w.at[k].Y)}
 		sides := []draw.XAlignment{draw.XLeft, draw.XRight} // the words right of the mark, then left of it
 		if pt.X > (c.Min.X+c.Max.X)/2 {
@@ -539,18 +559,19 @@ func (w coincideWords) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 		// The same places moved away from the mark, up (under it, down),
-		// past the words written over them, taken after the others.
+		// past the words written and the rings over them, taken after the
+		// others.
 		unmoved := len(places)
 		for _, q := range slices.Clone(places) {
 			moved := false
-			for range written {
-				i := slices.IndexFunc(written, func(r vg.Rectangle) bool { return overlap(r, q.box) })
+			for range kept {
+				i := slices.IndexFunc(kept, func(r vg.Rectangle) bool { return overlap(r, q.box) })
 				if i < 0 {
 					break
 				}
-				dy := written[i].Max.Y + vg.Points(1) - q.box.Min.Y
+				dy := kept[i].Max.Y + vg.Points(1) - q.box.Min.Y
 				if q.box.Max.Y < pt.Y {
-					dy = written[i].Min.Y - vg.Points(1) - q.box.Max.Y
+					dy = kept[i].Min.Y - vg.Points(1) - q.box.Max.Y
 				}
 				q.at.Y, q.box, moved = q.at.Y+dy, q.box.Add(vg.Point{Y: dy}), true
 			}
@@ -558,16 +579,18 @@ func (w coincideWords) Plot(c draw.Canvas, p *plot.Plot) {
 				places = append(places, q)
 			}
 		}
-		within := func(q place) bool {
+		off := func(q place, of []vg.Rectangle) bool {
 			return q.box.Min.X >= c.Min.X && q.box.Max.X <= c.Max.X && q.box.Min.Y >= c.Min.Y && q.box.Max.Y <= c.Max.Y &&
-				!slices.ContainsFunc(written, func(r vg.Rectangle) bool { return overlap(r, q.box) })
+				!slices.ContainsFunc(of, func(r vg.Rectangle) bool { return overlap(r, q.box) })
 		}
+		within := func(q place) bool { return off(q, kept) }
 		// The first place beside the mark within the data area, clear of
-		// the words and of the lines; else the first clear of the words, a
-		// line through the words reading more easily than words over
-		// words, or than words moved from their mark (the medians' line
-		// rising from a mark near the axis's foot, the words of the
-		// setting before over its place above); else the first moved.
+		// the words, the rings and the lines; else the first clear of the
+		// words and rings, a line through the words reading more easily
+		// than words over words or rings, or than words moved from their
+		// mark (the medians' line rising from a mark near the axis's foot,
+		// the words of the setting before over its place above); else the
+		// first moved; else the first clear of the words alone.
 		clear := func(q place) bool { return within(q) && !crosses(q.box, w.through, trX, trY) }
 		i := slices.IndexFunc(places[:unmoved], clear)
 		if i < 0 {
@@ -577,7 +600,10 @@ func (w coincideWords) Plot(c draw.Canvas, p *plot.Plot) {
 			i = slices.IndexFunc(places, clear)
 		}
 		if i < 0 {
-			i = max(0, slices.IndexFunc(places, within))
+			i = slices.IndexFunc(places, within)
+		}
+		if i < 0 {
+			i = max(0, slices.IndexFunc(places, func(q place) bool { return off(q, written) }))
 		}
 		c.FillText(places[i].sty, places[i].at, text)
 		written = append(written, places[i].box)
