@@ -2000,10 +2000,11 @@ func (r Run) quality() (*panel, error) {
 // addModes adds to p the share of a mixture's modes G covered at each
 // check, xys, and returns what names it name in the key: a step line, each
 // check's count held until the next, as the screen's "modes 1/2" holds, so
-// that a mode lost reads as a drop, not a slope; wide, in the light blue of
-// G's samples' bars, under the distances, so that KS drawn over it shows
-// where the two meet (a bimodal G on one mode has KS 0.5 and half its modes
-// covered, at 0.5 both). On a log scale it breaks where no mode is
+// that a mode lost reads as a drop, not a slope; wide and dashed, in the
+// light blue of G's samples' bars, under the distances: a bimodal G on one
+// mode has KS 0.5 and half its modes covered, at 0.5 both, and KS's solid
+// line drawn through the share's blue dashes shows both, where along a
+// solid band it read as one line with a blue edge. On a log scale it breaks where no mode is
 // covered, those checks marked ▼ in G's blue at the panel's foot, as onLog
 // marks a share of 0.
 func addModes(p *panel, name string, xys plotter.XYs, log bool) (func(), error) {
@@ -2023,7 +2024,7 @@ func addModes(p *panel, name string, xys plotter.XYs, log bool) (func(), error) 
 			}
 		}
 	}
-	style := draw.LineStyle{Color: barFill, Width: vg.Points(4)}
+	style := draw.LineStyle{Color: barFill, Width: vg.Points(4), Dashes: modesDashes}
 	var thumbs []plot.Thumbnailer
 	for _, xys := range stretches {
 		if len(xys) == 1 { // one point: a dot, as onLog's
@@ -2056,6 +2057,10 @@ func addModes(p *panel, name string, xys plotter.XYs, log bool) (func(), error) 
 	}
 	return func() { p.name(name, thumbs...) }, nil
 }
+
+// modesDashes is the dashes of addModes's line: blocks twice as long as
+// the gaps between, long enough to read as a line, not dots, along KS.
+var modesDashes = []vg.Length{vg.Points(6), vg.Points(3)}
 
 // epochs is how many epochs the points of xys, together, are at: 0, 1,
 // or 2 for two or more.

@@ -152,3 +152,40 @@ func TestSeedsFigureSaysTheModesCovered(t *testing.T) {
 		t.Errorf("a target without modes: %q", m)
 	}
 }
+
+// TestModesShareApartFromKS: on a collapse a mixture's KS and the share of
+// its modes covered are both 0.5, one line on the other: the share is
+// drawn dashed, KS solid over it, so that each is seen where they meet
+// (bimodal, seed 4, after epoch 300), where the share's solid band read
+// as KS's line with a blue edge.
+func TestModesShareApartFromKS(t *testing.T) {
+	pic := pictureOf(t, "bimodal", 400, session.Options{Seed: 4})
+	r := FromPicture(pic)
+	last := pic.Evals[len(pic.Evals)-1]
+	if last.Modes != 1 || math.Abs(last.KS-0.5) > 0.02 {
+		t.Fatalf("bimodal seed 4 at epoch %d: %d modes, KS %.3f, want 1 and 0.5, the two on one line", last.Epoch, last.Modes, last.KS)
+	}
+	l, _, _ := modesLine(t, r)
+	if l == nil {
+		t.Fatal("bimodal's panel (c) draws no modes covered")
+	}
+	p, err := r.quality()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(p.items, func(it legendItem) bool { return it.name == "KS" })
+	if i < 0 {
+		t.Fatal("bimodal's panel (c) names no KS")
+	}
+	th := p.items[i].thumbs[0]
+	if u, ok := th.(unpaddedThumb); ok { // on a log scale (onLog)
+		th = u.Thumbnailer
+	}
+	ks, ok := th.(*plotter.Line)
+	if !ok {
+		t.Fatalf("KS drawn as %T, want a line", p.items[i].thumbs[0])
+	}
+	if len(l.LineStyle.Dashes) == 0 || len(ks.LineStyle.Dashes) != 0 {
+		t.Errorf("the modes' share dashed %v, KS %v: want the share dashed, KS solid, told apart where both are 0.5", l.LineStyle.Dashes, ks.LineStyle.Dashes)
+	}
+}
