@@ -195,13 +195,31 @@ func (e Event) kind() string {
 	return strings.Join(parts, ", ")
 }
 
-// labelKind is one event's label without the mode it names.
+// labelKind is one event's label without the modes it names or counts,
+// "mode-covered" of "mode-covered at (2, 0)" and of "mode-covered ×4".
 func labelKind(label string) string {
-	if k, _, ok := strings.Cut(label, " at "); ok && strings.HasPrefix(label, "mode-") {
-		return k
+	if !strings.HasPrefix(label, "mode-") {
+		return label
 	}
-	return label
+	k, _, _ := strings.Cut(label, " at ")
+	k, _, _ = strings.Cut(k, " ×")
+	return k
 }
+
+// labelModes is the modes one event's label names, "-2" and "2" of
+// "mode-covered at -2 and 2"; nil where it names none.
+func labelModes(label string) []string {
+	if _, at, ok := strings.Cut(label, " at "); ok && strings.HasPrefix(label, "mode-") {
+		return strings.Split(at, " and ")
+	}
+	return nil
+}
+
+// mostModesNamed is the most modes one label names: more, of a plane's
+// many modes covered at one check or close together (grid's 25), are
+// counted, "mode-covered ×4", not named, a label of their centres
+// running across the panel.
+const mostModesNamed = 3
 
 // eventMarks is one mark an epoch for the session's events, each named once: a
 // finding's or the run's by its kind, a setting the user changed by what it
@@ -209,9 +227,11 @@ func labelKind(label string) string {
 // of it, so that a run retuned at epoch 250 changes course there with a mark
 // saying why.
 //
-// A mode's event on a line names the mode by its centre, as its detail
-// does, "mode-covered at -2", so that a figure of a collapse says which
-// mode G holds; two at one epoch, "mode-covered at -2 and 2".
+// A mode's event names the mode by its centre, as its detail does,
+// "mode-covered at -2" on a line, "mode-covered at (2, 0)" on a plane, so
+// that a figure of a collapse says which mode G holds; two at one epoch,
+// "mode-covered at -2 and 2"; more than mostModesNamed, their count,
+// "mode-covered ×4".
 func eventMarks(events []session.Event) []Event {
 	var out []Event
 	for _, e := range events {
@@ -228,7 +248,22 @@ func eventMarks(events []session.Event) []Event {
 			kinds := strings.Split(out[n-1].kind(), ", ")
 			switch kind := labelKind(label); {
 			case at != "" && kinds[len(kinds)-1] == kind: // another mode of the same kind
-				out[n-1].Label += " and " + at
+				parts := strings.Split(out[n-1].Label, ", ")
+				last := parts[len(parts)-1]
+				switch named := labelModes(last); {
+				case named != nil && len(named) < mostModesNamed:
+					last += " and " + at
+				case named != nil:
+					last = kind + " ×" + strconv.Itoa(len(named)+1)
+				default: // counted, "mode-covered ×4", or of a detail naming none, one
+					c := 1
+					if _, count, ok := strings.Cut(last, " ×"); ok {
+						c, _ = strconv.Atoi(count)
+					}
+					last = kind + " ×" + strconv.Itoa(c+1)
+				}
+				parts[len(parts)-1] = last
+				out[n-1].Label = strings.Join(parts, ", ")
 			case !slices.Contains(kinds, kind): // d-wins is not in d-wins-ended
 				out[n-1].Label += ", " + label
 			}
@@ -240,14 +275,24 @@ func eventMarks(events []session.Event) []Event {
 	return out
 }
 
-// modeAt is the centre of the mode a mode event's detail names on a line,
-// "-2" of "mode 1 (at -2) gets 52% of the samples, …", or "" for a
-// detail that names none so (a plane's, "mode 1 at (2, 0)", whose modes
-// are many and named by their count; another ganui's words).
+// modeAt is the centre of the mode a mode event's detail names, "-2" of
+// a line's "mode 1 (at -2) gets 52% of the samples, …", "(2, 0)" of a
+// plane's "mode 1 at (2, 0) gets …", its space non-breaking
+// (numtext.Together) so that the ", " a mark's label joins its events by
+// does not split it; or "" for a detail that names none so (another
+// ganui's words).
 func modeAt(detail string) string {
 	d := numtext.Plain(detail)
 	if !strings.HasPrefix(d, "mode ") {
 		return ""
+	}
+	if _, rest, ok := strings.Cut(d, " at ("); ok && !strings.Contains(d, " (at ") { // a plane's
+		xy, _, closed := strings.Cut(rest, ")")
+		x, y, two := strings.Cut(xy, ", ")
+		if !closed || !two || x == "" || y == "" || strings.ContainsAny(x+y, "(, ") {
+			return ""
+		}
+		return numtext.Together("(" + x + ", " + y + ")")
 	}
 	_, rest, ok := strings.Cut(d, " (at ")
 	at, _, closed := strings.Cut(rest, ")")
@@ -3452,18 +3497,31 @@ func alike(events []Event, at func(int) vg.Length, of []int, sty draw.TextStyle)
 // label alone; of events on one line, no count of lines: bimodal's two
 // modes covered at 700 and 800, drawn as one line, read "mode-covered ×2
 // on 1 lines".
+//
+// Where each names its modes and they are mostModesNamed or fewer, they
+// are named as one event's are, "mode-covered at (2, 0) and (0, 2)",
+// where ring-mbd's two modes covered at 2,600 and 2,640 read
+// "mode-covered ×2", which modes not said.
 func alikeLabel(events []Event, of []int) string {
 	if len(events) == 1 {
 		return events[0].Label
 	}
 	n, lines := 0, 0
+	var modes []string
+	named := true
 	for i, e := range events {
 		n += max(1, e.N)
 		if i == 0 || of[i] != of[i-1] {
 			lines++
 		}
+		m := labelModes(e.Label)
+		named = named && m != nil && !strings.Contains(e.Label, ", ")
+		modes = append(modes, m...)
 	}
 	label := events[0].kind() + " ×" + strconv.Itoa(n)
+	if named && len(modes) <= mostModesNamed {
+		label = events[0].kind() + " at " + strings.Join(modes, " and ")
+	}
 	if lines != n && lines > 1 {
 		label += " on " + strconv.Itoa(lines) + " lines"
 	}

@@ -9,8 +9,13 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // modesLine is panel (c)'s line of the modes covered, as addModes draws
@@ -84,9 +89,12 @@ func TestMixtureQualityShowsTheModesCovered(t *testing.T) {
 // TestModeEventsNameTheirMode: a mode's event on a line is named by the
 // mode's centre its detail gives, "mode-covered at -2", so that a figure
 // of a collapse says which mode G holds; two at one epoch are one mark,
-// "mode-covered at -2 and 2", and several close together are still named
-// at once by their kind, "mode-covered ×2". A plane's, whose modes are
-// many, and a detail naming none keep the kind alone.
+// "mode-covered at -2 and 2"; a plane's as a line's are, by the centre
+// its detail gives, "mode-covered at (2, 0)", more than three at one
+// epoch counted, "mode-covered ×4"; a detail naming none keeps the kind
+// alone. Several close together, named at once, name their modes too,
+// "mode-covered at (2, 0) and (0, 2)", where they read "mode-covered ×2";
+// more than three are counted, "mode-covered ×4 on 2 lines".
 func TestModeEventsNameTheirMode(t *testing.T) {
 	at := func(epoch int, kind session.EventKind, detail string) session.Event {
 		return session.Event{Epoch: epoch, Kind: kind, Detail: detail}
@@ -99,20 +107,45 @@ func TestModeEventsNameTheirMode(t *testing.T) {
 		at(900, session.EventModeRecovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
 		at(900, session.EventEquilibrium, ""),
 		at(950, session.EventModeCovered, "in another ganui's words"),
+		at(1000, session.EventModeCovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(1000, session.EventModeCovered, "mode 3 at (0, 2) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(1100, session.EventModeCovered, "mode 2 at (1.41, 1.41) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(1100, session.EventModeCovered, "mode 4 at (-1.41, 1.41) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(1100, session.EventModeCovered, "mode 5 at (-2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(1100, session.EventModeCovered, "mode 6 at (-1.41, -1.41) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(1100, session.EventEquilibrium, ""),
+		at(1200, session.EventModeCovered, "in another ganui's words"),
+		at(1200, session.EventModeCovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
 	})
+	xy := func(s string) string { return strings.ReplaceAll(s, ", ", ",\u00a0") }
 	want := []Event{
 		{300, "mode-covered at -2", 1},
 		{500, "mode-covered at -2 and 2", 2},
 		{700, "mode-dropped at 2", 1},
-		{900, "mode-recovered, equilibrium", 2},
+		{900, xy("mode-recovered at (2, 0)") + ", equilibrium", 2},
 		{950, "mode-covered", 1},
+		{1000, xy("mode-covered at (2, 0) and (0, 2)"), 2},
+		{1100, "mode-covered ×4, equilibrium", 5},
+		{1200, "mode-covered ×2", 2},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("marks %+v, want %+v", got, want)
 	}
-	close := []Event{{100, "mode-covered at -2", 1}, {104, "mode-covered at 2", 1}}
-	if got := alikeLabel(close, []int{0, 1}); got != "mode-covered ×2" {
-		t.Errorf("two modes covered close together labelled %q, want %q", got, "mode-covered ×2")
+	if k := got[3].kind(); k != "mode-recovered, equilibrium" {
+		t.Errorf("%q of kind %q, want %q", got[3].Label, k, "mode-recovered, equilibrium")
+	}
+	for _, c := range []struct {
+		events []Event
+		want   string
+	}{
+		{[]Event{{100, "mode-covered at -2", 1}, {104, "mode-covered at 2", 1}}, "mode-covered at -2 and 2"},
+		{[]Event{{100, xy("mode-covered at (2, 0)"), 1}, {104, xy("mode-covered at (0, 2) and (-2, 0)"), 2}}, xy("mode-covered at (2, 0) and (0, 2) and (-2, 0) on 2 lines")},
+		{[]Event{{100, xy("mode-covered at (2, 0) and (0, 2)"), 2}, {104, xy("mode-covered at (-2, 0) and (0, -2)"), 2}}, "mode-covered ×4 on 2 lines"},
+		{[]Event{{100, "mode-covered ×4", 4}, {104, xy("mode-covered at (2, 0)"), 1}}, "mode-covered ×5 on 2 lines"},
+	} {
+		if got := alikeLabel(c.events, []int{0, 1}); got != c.want {
+			t.Errorf("%v close together labelled %q, want %q", c.events, got, c.want)
+		}
 	}
 }
 
@@ -187,5 +220,49 @@ func TestModesShareApartFromKS(t *testing.T) {
 	}
 	if len(l.LineStyle.Dashes) == 0 || len(ks.LineStyle.Dashes) != 0 {
 		t.Errorf("the modes' share dashed %v, KS %v: want the share dashed, KS solid, told apart where both are 0.5", l.LineStyle.Dashes, ks.LineStyle.Dashes)
+	}
+}
+
+// TestPlaneModeEventsNamedApart: a plane's mode events close together
+// (ring-mbd --epochs 3000: five modes covered from 1,780 to 2,760) are
+// each named by its mode, on labels of their own or on one naming them
+// at once, "mode-covered at (2, 0) and (0, 2)", and no label is written
+// over another, where every one read "mode-covered", which modes not
+// said.
+func TestPlaneModeEventsNamedApart(t *testing.T) {
+	covered := func(epoch int, detail string) session.Event {
+		return session.Event{Epoch: epoch, Kind: session.EventModeCovered, Detail: detail + " gets 10% of the samples within its 3σ, 12.5% in the target"}
+	}
+	centres := []string{"(-1.41, 1.41)", "(1.41, -1.41)", "(0, -2)", "(0, 2)", "(-2, 0)"}
+	r := risingG()
+	r.Events = eventMarks([]session.Event{
+		covered(593, "mode 4 at "+centres[0]),
+		covered(700, "mode 8 at "+centres[1]),
+		covered(760, "mode 7 at "+centres[2]),
+		covered(800, "mode 3 at "+centres[3]),
+		covered(920, "mode 5 at "+centres[4]),
+	})
+	rec := &drawCanvas{}
+	drawLosses(t, r, rec)
+	all := numtext.Plain(strings.Join(rec.strs, "|"))
+	for _, c := range centres {
+		if !strings.Contains(all, c) {
+			t.Errorf("the labels %q do not name the mode at %s", rec.strs, c)
+		}
+	}
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+	var written []vg.Rectangle
+	for i, s := range rec.strs {
+		if !strings.HasPrefix(s, "mode-") {
+			continue
+		}
+		at := rec.texts[i]
+		lb := labelBox(sty, vg.Point{X: at.X, Y: at.Y + sty.FontExtents().Ascent}, s)
+		for _, o := range written {
+			if lb.Min.X < o.Max.X && o.Min.X < lb.Max.X && lb.Min.Y < o.Max.Y && o.Min.Y < lb.Max.Y {
+				t.Errorf("%q written over another label: %v, %v", s, lb, o)
+			}
+		}
+		written = append(written, lb)
 	}
 }
