@@ -136,17 +136,20 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 }
 
 // waitLine is the line that says what the final line waits for, what
-// being Session.FinalEvaluation's words, and that ctrl+c skips the wait
-// (catchStop: the final line is then the screen's last evaluation), in
-// width columns: "ganui: evaluating epoch 3's generator on 10,000
-// samples for the final line… ctrl+c skips the wait", or shorter forms
+// being Session.FinalEvaluation's words, and that only ctrl+c skips the
+// wait (catchStop: the final line is then the screen's last evaluation),
+// not the q that quit the screen, pressed again: with the screen gone no
+// key is read (hush leaves the terminal's lines edited, so that what is
+// typed reaches the shell after ganui), in width columns: "ganui:
+// evaluating epoch 3's generator on 10,000 samples for the final line…
+// only ctrl+c skips the wait", or shorter forms
 // of it where that does not fit (a large --samples, a narrow terminal),
 // so that it stays one line: the count of samples, which is why it is
 // long, kept before the epoch, the way out kept before both. The last
 // column is left free: a terminal that draws "…" two columns wide would
 // wrap a line that filled it.
 func waitLine(what string, width int) string {
-	const skip = "… ctrl+c skips the wait"
+	const skip = "… only ctrl+c skips the wait"
 	forms := []string{
 		"ganui: " + what + " for the final line" + skip,
 		"ganui: final line: " + what + skip,
@@ -154,7 +157,7 @@ func waitLine(what string, width int) string {
 	if i := strings.LastIndex(what, " on "); i >= 0 { // "evaluating … on 10,000,000 samples"
 		forms = append(forms, "ganui: final line: evaluating "+what[i+len(" on "):]+skip)
 	}
-	forms = append(forms, "ganui: evaluating for the final line"+skip)
+	forms = append(forms, "ganui: evaluating for the final line"+skip, "ganui: final line"+skip)
 	for _, f := range forms {
 		if utf8.RuneCountInString(f) < width {
 			return f

@@ -16,14 +16,14 @@ import (
 // final line evaluates the generator again; where the run's evaluations
 // took a second or more (here by a clock that moves a second at each
 // reading, as a wide design's take seconds), stderr says what the blank
-// terminal waits for before the final line comes, and that ctrl+c skips
-// the wait, at 80 columns (stderr no terminal) the count of samples kept,
+// terminal waits for before the final line comes, and that only ctrl+c
+// skips the wait, at 80 columns (stderr no terminal) the count of samples kept,
 // the untrained generator not; where they took no
 // time, as a small design's take milliseconds, it says nothing. Where
 // none was finished (q before the first frame of a wide design), it is
 // said, as nothing tells how long the final one takes.
 func TestAWaitForTheFinalLineIsSaid(t *testing.T) {
-	const note = "ganui: final line: evaluating 200 samples… ctrl+c skips the wait\n"
+	const note = "ganui: final line: evaluating 200 samples… only ctrl+c skips the wait\n"
 	for _, c := range []struct {
 		name string
 		tick time.Duration
@@ -116,9 +116,10 @@ func TestASignalDuringTheWaitGivesTheScreensLast(t *testing.T) {
 // its last column left free (a terminal that draws "…" two columns wide
 // would wrap it there), shortened where it does not: "--samples 100000"
 // keeps its count at 80 columns in "ganui: final line: evaluating
-// 100,000 samples…", and every form ends saying that ctrl+c skips the
-// wait, where the forms had said what the terminal waits for and not how
-// to stop waiting (--samples 10000000: 12.7 s of a blank terminal).
+// 100,000 samples…", and every form ends saying that only ctrl+c skips
+// the wait, where the forms had said what the terminal waits for and not
+// how to stop waiting (--samples 10000000: 12.7 s of a blank terminal);
+// "only", as the q that quit the screen, pressed again, is not read.
 func TestTheWaitLineStaysOneLine(t *testing.T) {
 	s, err := session.New(session.Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 100000, Paused: true, Dir: t.TempDir()})
 	if err != nil {
@@ -129,10 +130,11 @@ func TestTheWaitLineStaysOneLine(t *testing.T) {
 		width int
 		want  string
 	}{
-		{200, "ganui: evaluating the untrained generator on 100,000 samples for the final line… ctrl+c skips the wait"},
-		{100, "ganui: final line: evaluating the untrained generator on 100,000 samples… ctrl+c skips the wait"},
-		{80, "ganui: final line: evaluating 100,000 samples… ctrl+c skips the wait"},
-		{60, "ganui: evaluating for the final line… ctrl+c skips the wait"},
+		{200, "ganui: evaluating the untrained generator on 100,000 samples for the final line… only ctrl+c skips the wait"},
+		{101, "ganui: final line: evaluating the untrained generator on 100,000 samples… only ctrl+c skips the wait"},
+		{80, "ganui: final line: evaluating 100,000 samples… only ctrl+c skips the wait"},
+		{70, "ganui: evaluating for the final line… only ctrl+c skips the wait"},
+		{60, "ganui: final line… only ctrl+c skips the wait"},
 	} {
 		if got := waitLine(what, c.width); got != c.want {
 			t.Errorf("at %d columns the wait reads %q, want %q", c.width, got, c.want)
