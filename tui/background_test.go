@@ -357,7 +357,9 @@ func TestKeysTypedDuringTheQuestionAreKept(t *testing.T) {
 // was cut, or after a whole "11;rgb:ffff/ffff/ffff" awaiting its
 // terminator, where the state took it for the answer's and dropped it
 // until a key that could not go on it. The answer's rest within the
-// limit is still no keys.
+// limit is still no keys. After an ESC read alone, a "[" alone is typed
+// (the position's rest comes whole), where it was dropped as a
+// position's start.
 func TestCutAnswerHasALimit(t *testing.T) {
 	for _, c := range []struct {
 		state string
@@ -375,6 +377,11 @@ func TestCutAnswerHasALimit(t *testing.T) {
 		{"[12;4", 0, "0Rd", 1},
 		{answerOpened, answerRest, "d", 1},
 		{answerEnding, answerRest, "d", 1},
+		// A "[" alone after an ESC read alone is typed: the position's
+		// rest comes whole, "[12;40R" in one read.
+		{answerOpened, 0, "[", 1},
+		{answerOpened, 0, "[12;40R", 0},
+		{answerOpened, 0, "[12;40Rd", 1},
 	} {
 		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 		m.answer, m.answerUntil = c.state, time.Now().Add(answerRest-c.ago)

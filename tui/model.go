@@ -280,6 +280,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m.typedKey(msg)
 		}
+		if m.answer == answerOpened && msg.Type == tea.KeyRunes && !msg.Alt && !msg.Paste && string(msg.Runes) == "[" {
+			// After an ESC read alone, a "[" that comes alone is typed:
+			// the terminal writes its position whole, so its rest,
+			// "[12;40R", comes in one read, as one message of runes
+			// (above); a "[" alone taken for it was dropped.
+			m.answer = ""
+			return m.typedKey(msg)
+		}
 		so := m.answer
 		var part bool
 		if part, m.answer = lateAnswer(msg, m.answer); part {
