@@ -429,8 +429,8 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Stop()
-	if want := "resumed at epoch 40, the end of its plan: space or n continues"; r.state != Done || r.note != want {
-		t.Errorf("resumed at its plan's end: %s, %q; want %q", r.state, r.note, want)
+	if want := "resumed at epoch 40, the end of its plan: space or n continues"; r.state != Done || PlainNote(r.note) != want {
+		t.Errorf("resumed at its plan's end: %s, %q; want %q", r.state, PlainNote(r.note), want)
 	}
 	// Nothing is left to train there, but past a plan that --epochs moves
 	// on; a fresh run always has its plan ahead. An --epochs the
@@ -447,8 +447,8 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Stop()
-	if want := "resumed at epoch 20, the checkpoint as saved: --epochs 20 ends the plan there; space or n continues"; m.state != Done || m.planned != 20 || m.note != want {
-		t.Errorf("resumed at epoch 20 of 40 with --epochs 20: %s, plan %d, %q; want done, 20, %q", m.state, m.planned, m.note, want)
+	if want := "resumed at epoch 20, the checkpoint as saved: --epochs 20 ends the plan there; space or n continues"; m.state != Done || m.planned != 20 || PlainNote(m.note) != want {
+		t.Errorf("resumed at epoch 20 of 40 with --epochs 20: %s, plan %d, %q; want done, 20, %q", m.state, m.planned, PlainNote(m.note), want)
 	}
 	for _, c := range []struct {
 		opts Options

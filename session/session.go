@@ -713,7 +713,12 @@ func New(opts Options) (*Session, error) {
 	}
 	// A resumed run says so wherever its checkpoint was saved: one saved
 	// at epoch 0 (a setting changed before the first epoch, then w) too,
-	// not "paused at epoch 0: space runs…" as a new run says.
+	// not "paused at epoch 0: space runs…" as a new run says. At the end
+	// of its plan, "space or n continues" gives way where the screen is
+	// short of room, after who wrote a checkpoint with no history: the
+	// key bar says it too ("space go on · n step"), and at 80 columns,
+	// resumed at epoch 1,234,567, the note ran to a third row, which cut
+	// "the charts begin here" to "the …".
 	if opts.Resume != "" {
 		e := gan.Epoch()
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
@@ -723,10 +728,10 @@ func New(opts Options) (*Session, error) {
 			// not: "the end of its plan" read as the run's own, a
 			// training finished there (NothingLeft).
 			s.state = Done
-			s.note += fmt.Sprintf(", the checkpoint as saved: --epochs %d ends the plan there; space or n continues", s.opts.Epochs)
+			s.note += fmt.Sprintf(", the checkpoint as saved: --epochs %d ends the plan there", s.opts.Epochs) + GivesWay + "; space or n continues" + GivesWay
 		case e >= s.planned:
 			s.state = Done
-			s.note += ", " + planReached(e, s.planned) + ": space or n continues"
+			s.note += ", " + planReached(e, s.planned) + GivesWay + ": space or n continues" + GivesWay
 		}
 		switch {
 		case s.unrecorded != nil && annex == nil:
