@@ -21,6 +21,7 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 )
@@ -483,7 +484,8 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 
 // changedSince says what became of the file at path since it was
 // written as was: "" for nothing, "is gone now" (removed), "is gone now
-// with its directory, /tmp/x" (outputfile.DirGone: the directory ganui
+// with its directory, /tmp/x" ('/tmp/my runs' quoted, as
+// outputfile.DirGone names it: the directory ganui
 // was started in removed, which no command can write in or read from
 // again), "another file has replaced since", "has changed since" (its
 // size or time), or that it cannot be looked at now. A file not looked
@@ -561,7 +563,7 @@ func notWritten(what, key string, err error) string {
 		if ok { // the system's words give way first: "… takes no new files …; quit and …"
 			why += GivesWay + " (" + sys + GivesWay
 		}
-		cause = "the current directory" + GivesWay + " " + abs + GivesWay + " " + why
+		cause = "the current directory" + GivesWay + " " + shellword.Quote(abs) + GivesWay + " " + why // quoted as Cause quotes it
 	}
 	var files, left []string
 	var leftWhy error

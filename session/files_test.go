@@ -1528,3 +1528,25 @@ func TestLongPresetNameStillNamesAFile(t *testing.T) {
 		t.Errorf("files written %q; want the checkpoint, the CSV and the design", names)
 	}
 }
+
+// TestKeysQuoteASpacedCurrentDirectory: a key's file not written in a
+// current directory whose path a shell would not read as one word names
+// it quoted, as a run's end does (DirError.Cause): "the current directory
+// '/tmp/x/my runs' takes no new files", where its path stood bare, the
+// words after it read as the name's.
+func TestKeysQuoteASpacedCurrentDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	abs, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := &outputfile.DirError{Path: "run.ckpt", Target: "run.ckpt", Dir: ".", Why: "takes no new files (creating one there: permission denied)", Err: fs.ErrPermission}
+	got := notWritten("checkpoint not saved", "w", de)
+	if want := "the current directory" + GivesWay + " '" + abs + "'" + GivesWay + " takes no new files"; !strings.Contains(got, want) {
+		t.Errorf("notWritten in %q = %q, want it to hold %q", abs, got, want)
+	}
+}

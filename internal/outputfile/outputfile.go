@@ -707,7 +707,7 @@ func cannotCreate(given, path string, err error) error {
 	case errors.Is(serr, fs.ErrPermission):
 		return unenterable(given, path, serr)
 	case serr != nil:
-		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), shown(dir), unwrapPath(serr))
+		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), shellword.Quote(shown(dir)), unwrapPath(serr))
 	case !st.IsDir():
 		return &DirError{Path: given, Target: path, Dir: dir, Why: "is not a directory", Err: syscall.ENOTDIR}
 	case unlinked(st):
@@ -887,7 +887,9 @@ func shown(dir string) string {
 // DirGone reports whether path's directory is gone: removed while ganui
 // ran in it, the current one still found though no path leads to it, or
 // no longer found by its path; and names it as Error does, "." by its
-// absolute path (Here), "" where that cannot be had. A file not found may
+// absolute path (Here), "" where that cannot be had, a name a shell
+// would not read as one word quoted as shellword.Quote writes it
+// ("'/tmp/my runs'"). A file not found may
 // have gone with its directory (an output directory cleaned up, the one
 // ganui started in removed), which its caller can then say.
 func DirGone(path string) (dir string, gone bool) {
@@ -897,6 +899,9 @@ func DirGone(path string) (dir string, gone bool) {
 		dir = (&DirError{Dir: dir}).Here()
 	} else {
 		dir = shown(dir)
+	}
+	if dir != "" {
+		dir = shellword.Quote(dir)
 	}
 	return dir, gone
 }

@@ -1589,3 +1589,31 @@ func TestDirectoryWithASpaceIsQuoted(t *testing.T) {
 		t.Errorf("creating a file in the current directory refused: %v, want %q", err, here)
 	}
 }
+
+// TestDirGoneQuotesASpacedName: DirGone names a removed directory whose
+// name a shell would not read as one word quoted, as Error names it, so
+// that a note "… which is gone now with its directory, '/tmp/x/my runs '"
+// shows the trailing space, where "…/my runs " hid it at the line's end;
+// a plain path stays bare.
+func TestDirGoneQuotesASpacedName(t *testing.T) {
+	for _, name := range []string{"my runs ", "plain"} {
+		dir := filepath.Join(t.TempDir(), name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "run.ckpt")
+		if err := os.WriteFile(path, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		want := dir
+		if name != "plain" {
+			want = "'" + dir + "'"
+		}
+		if got, gone := DirGone(path); got != want || !gone {
+			t.Errorf("DirGone(%q) = %q, %v, want %q, true", path, got, gone, want)
+		}
+	}
+}
