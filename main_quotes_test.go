@@ -95,6 +95,7 @@ func TestGuideQuotesTheRefusalsWhole(t *testing.T) {
 		{args: []string{"--headless", "--preset", "vanilla", "--sweep", "d_momentum=0.5,0.9"}},
 		{args: []string{"--headless", "--preset", "vanilla", "--sweep", "g_lr=0,001"}},
 		{args: []string{"--headless", "--preset", "vanilla", "--sweep", "d_hidden=32,32"}},
+		{args: []string{"--headless", "--sweep", "preset=a[.json,b.json"}},
 		{args: []string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,1e-2"}},
 		{args: []string{"--headless", "--preset", "ring", "--sweep", "target=points(p.csv),points(./p.csv)"},
 			files: []file{{name: "p.csv", content: "0,0\n1,1\n2,0\n"}}},

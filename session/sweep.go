@@ -965,6 +965,11 @@ func splitValues(key, list string) ([]string, error) {
 		}
 	}
 	add(list[from:])
+	for _, v := range values {
+		if err := unbalanced(v); err != nil {
+			return values, err // as it split them: each a value the user wrote
+		}
+	}
 	switch {
 	case len(values) == 0:
 		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
@@ -975,6 +980,37 @@ func splitValues(key, list string) ([]string, error) {
 		return values, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(offered(key, values), ","))) // a line break in a value escaped, as %q escapes the list's
 	}
 	return values, nil
+}
+
+// unbalanced is the error for v, a value splitValues took, that holds a
+// comma it did not split at for a bracket or parenthesis left unmatched:
+// --sweep preset=a[.json,b.json is one value, "a[.json,b.json", which was
+// told "no such file or directory" as one name, where the user meant two
+// files, or a [ with its ] left out. Its commas inside matched brackets
+// are a value's own ([16,16], ring(8,2)), and so is an unmatched bracket
+// in a value with no comma (a file named a[.json), neither refused.
+func unbalanced(v string) error {
+	if !strings.Contains(v, ",") {
+		return nil
+	}
+	depth, opened := 0, ' '
+	for _, r := range v {
+		switch r {
+		case '(', '[', '{':
+			if depth == 0 {
+				opened = r
+			}
+			depth++
+		case ')', ']', '}':
+			if depth--; depth < 0 {
+				return fmt.Errorf("value %q has a %c that no bracket before it opens, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]", v, r)
+			}
+		}
+	}
+	if depth > 0 {
+		return fmt.Errorf("value %q has a %c that nothing closes, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]", v, opened)
+	}
+	return nil
 }
 
 // SweepValues is the values of a --sweep key=list as a sweep takes them

@@ -69,6 +69,11 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr="}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"}, // this and the next, not "an empty value in" with no way on
 		{[]string{"d_lr=,"}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"},
 		{[]string{"d_lr=1e-3,,1e-2"}, 1, `d_lr: an empty value in "1e-3,,1e-2"; write d_lr=1e-3,1e-2`},
+		// A bracket left unmatched keeps the commas after it from
+		// splitting: told so, the value named whole, not "no such file".
+		{[]string{"preset=a[.json,b.json"}, 1, `preset: value "a[.json,b.json" has a [ that nothing closes, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]`},
+		{[]string{"preset=a].json,b.json"}, 1, `preset: value "a].json,b.json" has a ] that no bracket before it opens, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]`},
+		{[]string{"g_hidden=[8],[16,16"}, 1, `g_hidden: value "[16,16" has a [ that nothing closes, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]`},
 		{[]string{"d_lr=1e-3,"}, 1, `d_lr: an empty value in "1e-3,"; write d_lr=1e-3`},
 		{[]string{"g_hidden=[8,8],,[16]"}, 1, `g_hidden: an empty value in "[8,8],,[16]"; write g_hidden=[8,8],[16]`},
 		{[]string{"d_lr=0\n0,"}, 1, `d_lr: an empty value in "0\n0,"; write d_lr=0\n0`}, // the line break escaped, not breaking the message (FuzzParseSweep)
