@@ -18,6 +18,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -542,6 +543,9 @@ func TestLogCutThenReplacedKeepsTheRest(t *testing.T) {
 	}{
 		{"cut.csv", 3, " was cut short, then replaced by another file while the run wrote it, left as it is: its rows before epoch 4 are lost, the header and the rest, epochs 4–6, are kept beside it, in "},
 		{"last.csv", 6, " was cut short, then replaced by another file while the run wrote it, left as it is: the run's rows are lost"},
+		// A name with a space is quoted, the log's and the kept file's,
+		// "'…/my cut.csv' was cut short, …, in '…/my cut.kept.csv'".
+		{"my cut.csv", 3, " was cut short, then replaced by another file while the run wrote it, left as it is: its rows before epoch 4 are lost, the header and the rest, epochs 4–6, are kept beside it, in "},
 	} {
 		dir := t.TempDir()
 		path := filepath.Join(dir, c.name)
@@ -572,9 +576,9 @@ func TestLogCutThenReplacedKeepsTheRest(t *testing.T) {
 			t.Fatal(err)
 		}
 		kept := filepath.Join(dir, strings.TrimSuffix(c.name, ".csv")+".kept.csv")
-		wantErr := path + c.want
+		wantErr := shellword.Quote(path) + c.want
 		if c.cutAfter < 6 {
-			wantErr += kept
+			wantErr += shellword.Quote(kept)
 		}
 		if err := f.close(); err == nil || err.Error() != wantErr {
 			t.Errorf("%s: close: %v, want %q", c.name, err, wantErr)

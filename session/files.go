@@ -1453,16 +1453,29 @@ func (c *csvFile) emit() {
 // A write that failed (a full disk) says where the file now ends, which
 // it knows: "write out/run.csv: no space left on device; the log ends at
 // epoch 1,234, every row through it whole" (endsAt), so that the user
-// knows what it holds without opening it, and what to train again.
+// knows what it holds without opening it, and what to train again. The
+// file is named quoted where a shell would not read it as one word,
+// "write '/srv/my runs/run.csv': …", as outputfile names a file not
+// written, where the system's words left it bare.
 func (c *csvFile) fail(err error) {
 	if err == nil || c.err != nil {
 		return
 	}
 	if pe := (*fs.PathError)(nil); c.rows != nil && errors.As(err, &pe) && pe.Op == "write" {
-		err = fmt.Errorf("%w; %s", err, c.endsAt())
+		err = &endedError{"write " + shellword.Quote(pe.Path) + ": " + pe.Err.Error() + "; " + c.endsAt(), err}
 	}
 	c.err = err
 }
+
+// An endedError is a log's failed write told as fail tells it, the
+// system's error kept beneath it.
+type endedError struct {
+	msg string
+	err error
+}
+
+func (e *endedError) Error() string { return e.msg }
+func (e *endedError) Unwrap() error { return e.err }
 
 // endsAt says where the log's file ends as the run wrote it, a write
 // having failed (wholeRows cut it back to its last whole row): "the log
@@ -1698,9 +1711,9 @@ func (c *csvFile) putBack() error {
 	case from == 0:
 		return nil
 	case from == c.rows.size:
-		return fmt.Errorf("%s was cut short while the run wrote it: its rows are lost, the header alone is left", c.path)
+		return fmt.Errorf("%s was cut short while the run wrote it: its rows are lost, the header alone is left", shellword.Quote(c.path))
 	}
-	return fmt.Errorf("%s was cut short while the run wrote it: its rows before epoch %s are lost, the header and the rest are left", c.path, c.epochAt(from))
+	return fmt.Errorf("%s was cut short while the run wrote it: its rows before epoch %s are lost, the header and the rest are left", shellword.Quote(c.path), c.epochAt(from))
 }
 
 // keepBeside is putBack's of a log another file has replaced, found as
@@ -1715,16 +1728,16 @@ func (c *csvFile) keepBeside(now fs.FileInfo, from int64, rows func(io.Writer) e
 		replaced = "was cut short, then replaced by " + replacedBy(now)
 	}
 	if from > 0 && from == c.rows.size {
-		return fmt.Errorf("%s %s while the run wrote it, left as it is: the run's rows are lost", c.path, replaced)
+		return fmt.Errorf("%s %s while the run wrote it, left as it is: the run's rows are lost", shellword.Quote(c.path), replaced)
 	}
 	kept, err := outputfile.WriteBeside(c.path, 0o666, rows)
 	if err != nil {
-		return fmt.Errorf("%s %s while the run wrote it, and the run's history could not be kept beside it: %w", c.path, replaced, err)
+		return fmt.Errorf("%s %s while the run wrote it, and the run's history could not be kept beside it: %w", shellword.Quote(c.path), replaced, err)
 	}
 	if from > 0 {
-		return &LogKeptError{kept, fmt.Errorf("%s %s while the run wrote it, left as it is: its rows before epoch %s are lost, the header and the rest, %s, are kept beside it, in %s", c.path, replaced, c.epochAt(from), c.rowsHeld(), kept)}
+		return &LogKeptError{kept, fmt.Errorf("%s %s while the run wrote it, left as it is: its rows before epoch %s are lost, the header and the rest, %s, are kept beside it, in %s", shellword.Quote(c.path), replaced, c.epochAt(from), c.rowsHeld(), shellword.Quote(kept))}
 	}
-	return &LogKeptError{kept, fmt.Errorf("%s %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", c.path, replaced, c.rowsHeld(), kept)}
+	return &LogKeptError{kept, fmt.Errorf("%s %s while the run wrote it, left as it is: the run's history, %s, is kept beside it, in %s", shellword.Quote(c.path), replaced, c.rowsHeld(), shellword.Quote(kept))}
 }
 
 // LogKeptError is a --log's error where another file took its path

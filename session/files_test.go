@@ -1550,3 +1550,22 @@ func TestKeysQuoteASpacedCurrentDirectory(t *testing.T) {
 		t.Errorf("notWritten in %q = %q, want it to hold %q", abs, got, want)
 	}
 }
+
+// TestNotWrittenThereQuotesItsNames: the files a directory made read-only
+// left unwritten are named quoted where a shell would not read a name as
+// one word, the file and the hidden temporary file that holds it,
+// "so 'my run.ckpt' is not written there but left whole in its hidden
+// temporary file '/srv/my out/.my run.ckpt.tmp-0123abcd'", as the command
+// after them quotes them, where they stood bare; and a temporary file left
+// emptied alike.
+func TestNotWrittenThereQuotesItsNames(t *testing.T) {
+	ue := &outputfile.UnplacedError{Path: "/srv/my out/my run.ckpt", Temp: "/srv/my out/.my run.ckpt.tmp-0123abcd", Mode: 0o600}
+	got := notWrittenThere("the directory '/srv/my out' takes no new files", nil, nil, "", nil, nil, []*outputfile.UnplacedError{ue})
+	if want := ", so 'my run.ckpt' is not written there but left whole in its hidden temporary file '/srv/my out/.my run.ckpt.tmp-0123abcd', read-only"; !strings.Contains(got, want) {
+		t.Errorf("notWrittenThere = %q, want it to hold %q", got, want)
+	}
+	got = notWrittenThere("the directory '/srv/my out' takes no new files", nil, []string{"'my run.ckpt'"}, "", []string{"/srv/my out/.my run.ckpt.tmp-0123abcd"}, fs.ErrPermission, nil)
+	if want := ", and its hidden temporary file '/srv/my out/.my run.ckpt.tmp-0123abcd' is left there"; !strings.Contains(got, want) {
+		t.Errorf("notWrittenThere = %q, want it to hold %q", got, want)
+	}
+}

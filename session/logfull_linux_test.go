@@ -3,7 +3,9 @@
 package session
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"os/exec"
@@ -100,5 +102,26 @@ func writeFullLog(t *testing.T, path string) {
 	rows := strings.Count(string(data), "\n") - 1
 	if want := fmt.Sprintf("; the log ends at epoch %d, every row through it whole", rows); !strings.HasSuffix(err.Error(), want) {
 		t.Fatalf("the log's error %q does not end %q", err, want)
+	}
+}
+
+// TestFailedLogWriteQuotesItsName: a --log whose write fails (a full disk)
+// in a directory whose name holds a space is named quoted, "write
+// '…/my runs/run.csv': no space left on device; the log …", as a file not written is named elsewhere, where the system's words
+// named it bare.
+func TestFailedLogWriteQuotesItsName(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "run.csv")
+	c := newCSVFile(path, csvLayout{})
+	c.write(fullLogStats(1))
+	c.write(fullLogStats(2)) // the file opened, epoch 1's row written
+	c.fail(&fs.PathError{Op: "write", Path: path, Err: syscall.ENOSPC})
+	err := c.close()
+	want := "write '" + path + "': no space left on device; the log "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a failed write in %q: %v, want it to begin %q and be ENOSPC", dir, err, want)
 	}
 }

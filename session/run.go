@@ -739,14 +739,24 @@ func notWrittenThere(cause string, lost, unwritten []string, mark string, left [
 		text += mark + link + numtext.List(unwritten, "and") + verb + mark
 	}
 	if len(left) == 1 {
-		text += fmt.Sprintf(", and its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", left[0], leftWhy)
+		text += fmt.Sprintf(", and its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", shellword.Quote(left[0]), leftWhy)
 	} else if len(left) > 1 {
-		text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", numtext.List(left, "and"), leftWhy)
+		text += fmt.Sprintf(", and their hidden temporary files %s are left there, emptied (removing them: %v): remove those once you can", numtext.List(quoted(left), "and"), leftWhy)
 	}
 	if len(whole) > 0 {
 		text += leftWhole(whole, len(lost)+len(unwritten) > 0)
 	}
 	return text
+}
+
+// quoted is names, each quoted where a shell would not read it as one
+// word (shellword.Quote), as outputfile names a file not written.
+func quoted(names []string) []string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = shellword.Quote(n)
+	}
+	return q
 }
 
 // leftWhole is notWrittenThere's clause of files left whole in their
@@ -756,8 +766,8 @@ func leftWhole(whole []*outputfile.UnplacedError, after bool) string {
 	var files, temps, puts []string
 	readOnly := true
 	for _, ue := range whole {
-		files = append(files, filepath.Base(ue.Path))
-		temps = append(temps, ue.Temp)
+		files = append(files, shellword.Quote(filepath.Base(ue.Path)))
+		temps = append(temps, shellword.Quote(ue.Temp))
 		puts = append(puts, ue.Put())
 		readOnly = readOnly && ue.Mode != 0
 	}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // Claimed is a file a process writes in place for as long as it runs (a
@@ -57,7 +59,7 @@ func Claim(path string) (*Claimed, error) {
 			c.created = true
 		}
 		if err != nil { // the file's own: another owner's, read-only
-			return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+			return nil, fmt.Errorf("cannot write %s: %w", shellword.Quote(path), unwrapPath(err))
 		}
 		c.File = f
 	}

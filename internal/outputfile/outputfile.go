@@ -168,7 +168,7 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err error) {
 	f, g, path := r.f, r.g, r.path
 	if f == nil {
-		return fmt.Errorf("cannot write %s: its reservation is used up", path)
+		return fmt.Errorf("cannot write %s: its reservation is used up", shellword.Quote(path))
 	}
 	r.f = nil
 	defer finished(f)
@@ -185,7 +185,7 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 			// An error about the temporary file (a full disk, a size
 			// limit) names path: the temporary file is gone.
 			if msg := err.Error(); rerr == nil && strings.Contains(msg, f.Name()) {
-				err = &renamedError{strings.ReplaceAll(msg, f.Name(), path), err}
+				err = &renamedError{strings.ReplaceAll(msg, f.Name(), shellword.Quote(path)), err}
 			}
 			if rerr != nil {
 				err = &LeftError{Temp: f.Name(), Why: unwrapPath(rerr), Err: err}
@@ -308,7 +308,7 @@ func (e *LeftError) Error() string {
 // x/.run.ckpt.tmp-decf0776 is left there, emptied (removing it:
 // permission denied): remove it once you can".
 func (e *LeftError) Left() string {
-	return fmt.Sprintf("its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", e.Temp, e.Why)
+	return fmt.Sprintf("its hidden temporary file %s is left there, emptied (removing it: %v): remove it once you can", shellword.Quote(e.Temp), e.Why)
 }
 
 func (e *LeftError) Unwrap() error { return e.Err }
@@ -419,11 +419,11 @@ func putCommand(temp, to string, mode fs.FileMode) string {
 // run.ckpt removes: once the directory is writable, test ! -d … puts it in
 // place", UnplacedError's and KeptError's words alike.
 func wholeWords(temp, base string, mode fs.FileMode, put string, cause error) string {
-	kept := "read-only, which no later write of " + base + " removes"
+	kept := "read-only, which no later write of " + shellword.Quote(base) + " removes"
 	if mode == 0 {
-		kept = "which a later write of " + base + " removes"
+		kept = "which a later write of " + shellword.Quote(base) + " removes"
 	}
-	return fmt.Sprintf("left whole in its hidden temporary file %s, %s: %s%s puts it in place", temp, kept, placedOnce(cause), put)
+	return fmt.Sprintf("left whole in its hidden temporary file %s, %s: %s%s puts it in place", shellword.Quote(temp), kept, placedOnce(cause), put)
 }
 
 // placedOnce is when the command that moves a file left whole puts it
@@ -599,7 +599,7 @@ func checkWritable(given string) error {
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY, 0) // opened, not truncated: another owner's file
 		if err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %w", shellword.Quote(path), unwrapPath(err))
 		}
 		f.Close()
 	}
@@ -721,11 +721,15 @@ func cannotCreate(given, path string, err error) error {
 // linked names given, the path a user gave, and where it is a link,
 // path, the file it points to: "dl.csv, a link to nowhere/x.csv". The
 // link's target alone would leave the name the user typed unsaid.
+// Each is quoted where a shell would not read it as one word,
+// "'my run.csv'", as every message of a file not written names it: a
+// name with a space or a trailing one read as two, or as the words after
+// it.
 func linked(given, path string) string {
 	if given == path {
-		return given
+		return shellword.Quote(given)
 	}
-	return given + ", a link to " + path
+	return shellword.Quote(given) + ", a link to " + shellword.Quote(path)
 }
 
 // unenterable is the error for err, a permission denied looking up path
@@ -812,10 +816,11 @@ func (e *DirError) RemovedWhile() bool { return e.Why == whyRemovedWhile }
 
 // File names the file not written as a caller that names the directory
 // (Cause) names it: by its name in the directory, "run.csv", or where
-// the user gave a link, by the link and where it points.
+// the user gave a link, by the link and where it points; quoted where a
+// shell would not read it as one word, as Error names it.
 func (e *DirError) File() string {
 	if e.Path == e.Target {
-		return filepath.Base(e.Path)
+		return shellword.Quote(filepath.Base(e.Path))
 	}
 	return linked(e.Path, e.Target)
 }
@@ -946,12 +951,12 @@ func cannotPlace(temp, path string, err error) error {
 		return cannotCreate(path, path, le.Err)
 	}
 	if _, serr := os.Lstat(temp); errors.Is(serr, fs.ErrNotExist) {
-		return fmt.Errorf("cannot write %s: its hidden temporary file beside it was removed before it was renamed into place", path)
+		return fmt.Errorf("cannot write %s: its hidden temporary file beside it was removed before it was renamed into place", shellword.Quote(path))
 	}
 	if errors.Is(le.Err, syscall.EACCES) { // the directory made read-only under the write: a chmod
 		return placeRefused(path, le.Err)
 	}
-	return fmt.Errorf("cannot write %s: %w", path, le.Err)
+	return fmt.Errorf("cannot write %s: %w", shellword.Quote(path), le.Err)
 }
 
 // dirOps are the operations on a directory's names that a write does,
@@ -1035,7 +1040,7 @@ func notADirectory(given, path string) error {
 	if !ok { // none found: changed since, say
 		return fmt.Errorf("%s: %w", linked(given, path), syscall.ENOTDIR)
 	}
-	msg := fmt.Sprintf("cannot write %s: %s is %s, not a directory; give a file in another directory", linked(given, path), file, inputfile.What(st.Mode()))
+	msg := fmt.Sprintf("cannot write %s: %s is %s, not a directory; give a file in another directory", linked(given, path), shellword.Quote(file), inputfile.What(st.Mode()))
 	return &renamedError{msg, syscall.ENOTDIR}
 }
 
@@ -1345,9 +1350,9 @@ func (e *KeptError) Error() string {
 		contents = "what was to be written there"
 	}
 	if e.Unkept != nil {
-		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is %s", e.Path, e.What, contents, e.Unkept, wholeWords(e.Kept, filepath.Base(e.Path), e.Mode, e.Put(), e.Unkept))
+		return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace, and %s could not be kept beside it under a name of its own (%v): it is %s", shellword.Quote(e.Path), e.What, contents, e.Unkept, wholeWords(e.Kept, filepath.Base(e.Path), e.Mode, e.Put(), e.Unkept))
 	}
-	return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace: %s is kept beside it, in %s%s", e.Path, e.What, contents, e.Kept, e.Use)
+	return fmt.Sprintf("%s is now %s, made there while ganui ran, which ganui does not replace: %s is kept beside it, in %s%s", shellword.Quote(e.Path), e.What, contents, shellword.Quote(e.Kept), e.Use)
 }
 
 // Put is the shell command that moves Kept, left whole in its hidden
@@ -1412,7 +1417,7 @@ func notDir(to string) string { return "test ! -d " + shellword.Quote(to) + " &&
 func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kept string, err error) {
 	dir, base := filepath.Split(path)
 	unwritten := func(err error) error {
-		return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, keptName(base, "")), unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", shellword.Quote(filepath.Join(dir, keptName(base, ""))), unwrapPath(err))
 	}
 	f, err := createTemp(path, perm)
 	if errors.Is(err, ErrAbandoned) {
@@ -1459,7 +1464,7 @@ func WriteBeside(path string, perm fs.FileMode, fill func(io.Writer) error) (kep
 	cause, temp, to := unwrapPath(err), f.Name(), freeKept(path)
 	mode := leaveWhole(temp)
 	whole = true
-	return "", fmt.Errorf("cannot write %s: %w; what was to be written there is %s", to, cause, wholeWords(temp, base, mode, keepCommand(temp, to, mode), cause))
+	return "", fmt.Errorf("cannot write %s: %w; what was to be written there is %s", shellword.Quote(to), cause, wholeWords(temp, base, mode, keepCommand(temp, to, mode), cause))
 }
 
 // displaced says what is at path now that a write of kind does not

@@ -1575,7 +1575,7 @@ func TestNoNameBesideLeavesWhatWasWritten(t *testing.T) {
 func TestDirectoryWithASpaceIsQuoted(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	want := "cannot write ~ /x.csv: the directory '~ ' does not exist; make it, or give a file in another directory"
+	want := "cannot write '~ /x.csv': the directory '~ ' does not exist; make it, or give a file in another directory"
 	if err := CheckWritable("~ /x.csv"); err == nil || err.Error() != want {
 		t.Errorf("CheckWritable(%q) = %v, want %q", "~ /x.csv", err, want)
 	}
@@ -1615,5 +1615,49 @@ func TestDirGoneQuotesASpacedName(t *testing.T) {
 		if got, gone := DirGone(path); got != want || !gone {
 			t.Errorf("DirGone(%q) = %q, %v, want %q, true", path, got, gone, want)
 		}
+	}
+}
+
+// TestFailedWriteQuotesItsName: a write that fails midway (a full disk)
+// names the file the user gave quoted where a shell would not read it as
+// one word, "write '…/my runs/run.ckpt': no space left on device", as a
+// directory is named, where it stood bare; and so does a directory on
+// the way that refuses the file.
+func TestFailedWriteQuotesItsName(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "run.ckpt")
+	full := func(io.Writer) error {
+		temps, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*"))
+		if len(temps) != 1 {
+			return fmt.Errorf("temporary files %q", temps)
+		}
+		return &fs.PathError{Op: "write", Path: temps[0], Err: syscall.ENOSPC}
+	}
+	want := "write '" + path + "': no space left on device"
+	if err := Write(path, 0o600, anyKind, full); err == nil || err.Error() != want || !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a write that fills the disk: %v, want %q", err, want)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a file"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	through := filepath.Join(dir, "a file", "x.csv")
+	want = "cannot write '" + through + "': '" + filepath.Join(dir, "a file") + "' is a regular file, not a directory; give a file in another directory"
+	if err := CheckWritable(through); err == nil || err.Error() != want {
+		t.Errorf("CheckWritable(%q) = %v, want %q", through, err, want)
+	}
+}
+
+// TestKeptQuotesItsNames: a file kept beside what took its path names
+// both quoted where a shell would not read them as one word, "'my
+// out/run.ckpt' is now a directory, …, in 'my out/run.kept.ckpt'", as the
+// command that resumes from it quotes them, where they stood bare.
+func TestKeptQuotesItsNames(t *testing.T) {
+	ke := &KeptError{Path: "my out/run.ckpt", What: "a directory", Kept: "my out/run.kept.ckpt", Contents: "the checkpoint"}
+	want := "'my out/run.ckpt' is now a directory, made there while ganui ran, which ganui does not replace: the checkpoint is kept beside it, in 'my out/run.kept.ckpt'"
+	if got := ke.Error(); got != want {
+		t.Errorf("KeptError = %q, want %q", got, want)
 	}
 }
