@@ -300,11 +300,12 @@ func resumeCommand(path string, given []givenFlag) string {
 // headlessCommand is the command that trains headless the trainer's run
 // the flags given asked for, where there is no terminal for the trainer:
 // --headless, then the flags as given but the trainer's own (--paused,
-// --speed), which a headless run refuses, so that a script that forgot
-// --headless is told its own run, not a bare --headless, which trains
-// the default preset.
+// --speed), which a headless run refuses, and a --headless=false, which
+// beside the --headless is refused as given twice, so that a script that
+// forgot --headless is told its own run, not a bare --headless, which
+// trains the default preset.
 func headlessCommand(given []givenFlag) string {
-	return flagsCommand(append([]givenFlag{{"headless", []string{"--headless"}}}, without(given, "paused", "speed")...))
+	return flagsCommand(append([]givenFlag{{"headless", []string{"--headless"}}}, without(given, "headless", "paused", "speed")...))
 }
 
 // flagsCommand is the command line that runs ganui as the user started

@@ -231,6 +231,14 @@ func TestNoTerminalOffersTheRunHeadless(t *testing.T) {
 	if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 2 and one line ending %q", code, stderr, want)
 	}
+	// --headless=false, which asked for the trainer, goes too: the command
+	// told was "ganui --headless --headless=false --epochs 2", which is
+	// refused as --headless given twice.
+	code, _, stderr = runCLI(t, "--headless=false", "--epochs", "2")
+	want = "; ganui --headless --epochs 2 trains without a terminal\n"
+	if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("--headless=false: exit %d, stderr %q; want 2 and one line ending %q", code, stderr, want)
+	}
 }
 
 // TestTildeTheShellLeftIsSaid: a file's name that begins with ~/, which
