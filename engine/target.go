@@ -622,6 +622,9 @@ func splitCall(spec string) (name, body string, err error) {
 	// no kind is left to be told so once the parenthesis goes, its
 	// characters written as Go escapes (visible.String).
 	if name != "points" && strings.ContainsAny(body, "()") {
+		if err := mixtureOfCalls(spec, name, s[open:]); err != nil {
+			return "", "", err
+		}
 		// Text after the call's first closing parenthesis, other than
 		// more of them, is another spec, not a stray parenthesis, whose fix
 		// would tell normal(0,1);normal(1,1) to write
@@ -639,6 +642,61 @@ func splitCall(spec string) (name, body string, err error) {
 		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s(%s)", spec, visible.String(name), visible.String(plain))
 	}
 	return name, body, nil
+}
+
+// mixtureOfCalls is the refusal of a mixture whose components are
+// written as targets, kind(args), where each is its numbers alone:
+// mixture(normal(0,1);normal(2,1)) is told to write mixture(0,1;2,1),
+// where it was told that ";normal(2,1))" follows "the target
+// mixture(normal(0,1)", which is no target, and
+// mixture(1:normal(0,1)) to write mixture(1:normal0,1), which is refused
+// in turn. The spec to write is given when every component is a number
+// list or a normal(mean,std); else nil if no component is a call. args
+// is the mixture's parenthesis on: a call whose own parenthesis closes
+// before text other than more of them, mixture(0,1;2,1); uniform(0,1),
+// is followed by another target, and is nil here.
+func mixtureOfCalls(spec, name, args string) error {
+	if name != "mixture" {
+		return nil
+	}
+	depth, end := 0, -1
+	for i, r := range args {
+		if r == '(' {
+			depth++
+		} else if r == ')' {
+			if depth--; depth == 0 {
+				end = i
+				break
+			}
+		}
+	}
+	if end < 0 || strings.Trim(args[end+1:], ") \t\n") != "" {
+		return nil
+	}
+	parts := strings.Split(args[1:end], ";")
+	calls, plain := false, true
+	for i, c := range parts {
+		c = strings.Join(strings.Fields(c), "")
+		open := strings.IndexByte(c, '(')
+		if open <= 0 {
+			plain = plain && !strings.ContainsAny(c, "()")
+			parts[i] = c
+			continue
+		}
+		calls = true
+		args, ok := strings.CutPrefix(c, "normal(")
+		args, ok2 := strings.CutSuffix(args, ")")
+		plain = plain && ok && ok2 && !strings.ContainsAny(args, "()")
+		parts[i] = args
+	}
+	if !calls {
+		return nil
+	}
+	msg := fmt.Sprintf("target %q: each mixture component is mean,std or mean,std,weight, its numbers alone, not a target", spec)
+	if plain {
+		msg += "; write mixture(" + visible.String(strings.Join(parts, ";")) + ")"
+	}
+	return errors.New(msg)
 }
 
 // spacedArgs is the way on for body, the arguments of the kind name that

@@ -263,6 +263,31 @@ func TestTargetFollowedByAnother(t *testing.T) {
 	}
 }
 
+// TestMixtureOfTargetsIsToldItsNumbers: a mixture whose components are
+// written as targets is told that a component is its numbers alone, and
+// the spec to write where each is a normal(mean,std): it was told that
+// ";normal(2,1))" follows "the target mixture(normal(0,1)", and
+// mixture(1:normal(0,1)) to write mixture(1:normal0,1), itself refused.
+// A mixture of numbers followed by another target is not one of them.
+func TestMixtureOfTargetsIsToldItsNumbers(t *testing.T) {
+	const is = "each mixture component is mean,std or mean,std,weight, its numbers alone, not a target"
+	for spec, want := range map[string]string{
+		"mixture(normal(0,1);normal(2,1))":   is + "; write mixture(0,1;2,1)",
+		"mixture(normal( 0, 1 ); 2,1,3)":     is + "; write mixture(0,1;2,1,3)",
+		"mixture(1:normal(0,1))":             is,
+		"mixture(uniform(0,1);normal(2,1))":  is,
+		"mixture(normal((0,1));normal(2,1))": is,
+		"mixture(normal(0,1);normal(2,1)))":  is + "; write mixture(0,1;2,1)",
+		// a mixture of numbers followed by a target is told so, as before
+		"mixture(0,1;2,1); uniform(0,1)": `"; uniform(0,1)" follows the target mixture(0,1;2,1); give one target (normals together are mixture(mean,std;mean,std;…))`,
+	} {
+		_, err := ParseTarget(spec)
+		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", spec, err, want)
+		}
+	}
+}
+
 // TestSpreadFinerThanFloat32Resolves: a target whose spread is under minSteps
 // of float32's steps where its samples lie is refused, saying the step there
 // and the least spread taken (spreadCheck): normal(1e6, 0.01) is not taken, its
