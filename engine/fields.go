@@ -712,10 +712,19 @@ func (c *Config) writtenAs(f configField, what, text, plain, how string) error {
 // a number the one to write; plain is "" for any other text. A number in
 // full-width digits, as an East Asian input method types them ("１０００"),
 // is read too, "has full-width digits; write it in plain digits", with
-// its full-width plus ("＋５") dropped, as a + is (PlusSignAnd).
+// its full-width plus ("＋５") dropped, as a + is (PlusSignAnd); so is a
+// minus sign or an en dash in a minus's place ("1e−3"), as a paper or a
+// word processor writes one, "has a minus sign −; write it with a
+// hyphen -", where it was "not a number" with nothing to say why.
 func GoNumberForm(text string) (plain, how string) {
 	digits := strings.TrimPrefix(text, "-")
 	switch {
+	case strings.ContainsAny(text, "\u2212\u2013"):
+		plain = strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(text)
+		how = "has a minus sign −; write it with a hyphen -"
+		if strings.ContainsRune(text, '\u2013') {
+			how = "has a dash –; write it with a hyphen -"
+		}
 	case strings.ContainsFunc(text, isFullWidth):
 		plain = strings.Map(func(r rune) rune {
 			if isFullWidth(r) {

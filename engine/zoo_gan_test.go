@@ -412,6 +412,11 @@ func TestConfigSet(t *testing.T) {
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
+		// A minus sign or an en dash for a minus, as a paper writes 1e−3,
+		// is told the hyphen to write, where it was "not a number".
+		{"g_lr", "1e\u22123", `g_lr: "1e−3" has a minus sign −; write it with a hyphen -: 1e-3`},
+		{"g_lr", "2e\u20134", `g_lr: "2e–4" has a dash –; write it with a hyphen -: 2e-4`},
+		{"gp", "\u22125", `gp: "−5" has a minus sign −, and -5 out of range: 0 (off) or (0,1000]`},
 		// A decimal comma, to a key of a fraction, is told the point; commas
 		// that may group thousands are told as either, each reading the key
 		// takes, as a count's thousands are.
