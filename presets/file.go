@@ -131,6 +131,19 @@ func decode(data []byte, name string) (decoded, error) {
 			if at, reason, ok := syntaxReason(data); ok {
 				return failAt(at, reason)
 			}
+			// encoding/json names a character not ASCII by its first
+			// byte, read as Latin-1: a − is "invalid character 'â'". It
+			// is named whole, with its code point, at its column: the
+			// first such character from the token the decoder was on.
+			for at := int(dec.InputOffset()); at < len(data); at++ {
+				if b := data[at]; b >= utf8.RuneSelf {
+					q := "'" + string(rune(b)) + "'"
+					if r, _ := utf8.DecodeRune(data[at:]); strings.Contains(se.Error(), "invalid character "+q) {
+						return failAt(at, "invalid JSON: "+strings.Replace(se.Error(), q, fmt.Sprintf("%q (%U)", r, r), 1))
+					}
+					break
+				}
+			}
 			return fail(se.Offset, "invalid JSON: %s", se.Error())
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			// The decoder read all of data as the start of JSON: the

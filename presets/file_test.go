@@ -376,6 +376,11 @@ func TestParseErrors(t *testing.T) {
 		{"missing comma", "{\"base\": \"vanilla\"\n \"g_lr\": 1e-3}", "p.json:1:19: a comma missing after this value: add one"},
 		{"missing comma after a number", "{\"batch\": 64\n \"g_lr\": 1e-3}", "p.json:1:13: a comma missing after this value: add one"},
 		{"missing comma in a list", `{"g_hidden": [8 8]}`, "p.json:1:16: a comma missing after this value: add one"},
+		// a character not ASCII is named whole, where encoding/json named
+		// its first byte as Latin-1: "invalid character 'â'" for a −
+		{"a minus sign", "{\"g_lr\": \u22121}", "p.json:1:10: invalid JSON: invalid character '\u2212' (U+2212) looking for beginning of value"},
+		{"a minus sign in an exponent", "{\n \"g_lr\": 1e\u22123}", "p.json:2:12: invalid JSON: invalid character '\u2212' (U+2212) in exponent of numeric literal"},
+		{"a zero-width space", "{\"g_lr\": 1e-3\u200b}", `p.json:1:14: invalid JSON: invalid character '\u200b' (U+200B) after object key:value pair`},
 		{"single quotes", `{"base": 'vanilla'}`, `p.json:1:10: single quotes: JSON takes double quotes, "…"`},
 		{"string left open", "{\"base\": \"vanilla,\n \"g_lr\": 1e-3}", `p.json:1:19: a string not closed on its line: end it with "`},
 		{"a comment", "{\"base\": \"vanilla\", // mine\n \"g_lr\": 1e-3}", `p.json:1:21: a comment: JSON allows none`},
