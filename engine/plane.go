@@ -461,7 +461,7 @@ func PointsName(dir, spec string) error {
 	// flag's --log=~/a.csv is told by, where it was "no such file or
 	// directory".
 	if t, ok := inputfile.TildeLeft(dir, path); ok {
-		return bad("%s", t.Say(inputfile.Where{Example: "d.csv", Whole: func(p string) string { return Points{Path: p}.String() }}))
+		return bad("%s", t.SayInWord("d.csv", func(p string) string { return Points{Path: p}.String() }))
 	}
 	return nil
 }

@@ -31,10 +31,10 @@ type Tilde struct {
 // name, read as it is, names a directory ~ (a mkdir '~' that a later rm
 // -r ~ reads as the home directory) or ~root, or "no such file or
 // directory", none saying why. It is the one rule for a flag's file
-// (main) and a points(FILE.csv) target's, and Say their one message. A
-// directory or file ~ (or ~name) in dir, where the name is read from
-// ("." for the working directory), is the name's: not left. Not on
-// Windows, whose shells have no ~.
+// (main) and a points(FILE.csv) target's, Say and SayInWord their
+// messages. A directory or file ~ (or ~name) in dir, where the name is
+// read from ("." for the working directory), is the name's: not left.
+// Not on Windows, whose shells have no ~.
 func TildeLeft(dir, path string) (Tilde, bool) {
 	after, ok := strings.CutPrefix(path, "~")
 	if !ok || runtime.GOOS == "windows" {
@@ -75,10 +75,10 @@ func (t Tilde) Home() (string, bool) {
 	return u.HomeDir, true
 }
 
-// Where is where a name with a ~ no shell expanded was given, for Say.
+// Where is where a flag's name with a ~ no shell expanded was given, for
+// Say.
 type Where struct {
-	// Flag is the flag whose value the name is ("log"); "" for a name
-	// inside --set's value or in a preset file (a points(FILE.csv)).
+	// Flag is the flag whose value the name is ("log").
 	Flag string
 	// Eq: the name came after the flag's =, --log=~/a.csv, not as a word
 	// of its own that quotes or a variable kept from the shell.
@@ -86,67 +86,49 @@ type Where struct {
 	// Example is a file's name to give in the directory a name ending in
 	// / (or a ~ alone) would name once expanded: "run.csv".
 	Example string
-	// Whole writes a whole path as it is to be given back in a name
-	// inside a word: points(/home/ada/d.csv). For a name in a word
-	// (Flag ""); a flag's path is written as a shell reads it.
-	Whole func(path string) string
 }
 
-// Say is the one message for a name with a ~ no shell expanded (t, from
-// TildeLeft), a flag's or a points(FILE.csv) target's (w): why no shell
-// expanded it, and what to give instead, the home directory's path
-// written in; a name that, expanded, would name a directory (~, ~/, a
-// name ending in /) is asked for a file in it. A ~name/… is told the
-// path in that user's home directory where the system knows the user,
-// else that it knows no such user: a shell too would leave it as it is.
-// Where a flag's: "--log=~/runs/a.csv: the shell expands a ~ only at a
-// word's start, not after --log=, and there is no directory ~ here:
-// write --log ~/runs/a.csv, a space for the =, or
-// --log=$HOME/runs/a.csv"; a points target's: "~/d.csv begins with a ~,
-// which a shell expands at a word's start alone, not inside --set's
-// value or in a preset file, and ganui expands none: give the file's
-// whole path, points(/home/ada/d.csv)". The name is written as it is
-// but for what a terminal obeys (visible.String: a line break as \n), as
-// the quoted name's escapes show it, where a line break written raw read
-// as the error's "; " ("--log=~/a; b.csv"). A command that holds a word
-// written $'…' (shellword.Dollar) ends shellword's note that bash or zsh
-// reads it (Noted).
+// Say is the message for a flag's name with a ~ no shell expanded (t,
+// from TildeLeft; w where it was given), SayInWord's for a name inside a
+// word: why no shell expanded it, and what to give instead, the home
+// directory's path written in as a shell reads it; a name that, expanded,
+// would name a directory (~, ~/, a name ending in /) is asked for a file
+// in it. A ~name/… is told the path in that user's home directory where
+// the system knows the user, else that it knows no such user: a shell
+// too would leave it as it is. "--log=~/runs/a.csv: the shell expands a
+// ~ only at a word's start, not after --log=, and there is no directory ~
+// here: write --log ~/runs/a.csv, a space for the =, or
+// --log=$HOME/runs/a.csv". The name is written as it is but for what a
+// terminal obeys (visible.String: a line break as \n), as the quoted
+// name's escapes show it, where a line break written raw read as the
+// error's "; " ("--log=~/a; b.csv"). A command that holds a word written
+// $'…' (shellword.Dollar) ends shellword's note that bash or zsh reads
+// it (Noted).
 func (t Tilde) Say(w Where) string {
-	path, prefix := visible.String("~"+t.User+t.Rest), "~"+t.User
-	home, known := t.Home()
-	unknown := t.User != "" && !known // a shell too leaves ~nosuchuser/x as it is, quoted or not
+	s := t.said()
 	var msg string
 	switch {
-	case w.Flag == "":
-		msg = path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none"
 	case w.Eq:
-		msg = "--" + w.Flag + "=" + path + ": the shell expands a ~ only at a word's start, not after --" + w.Flag + "=, and there is no directory " + prefix + " here"
-	case unknown:
-		msg = "--" + w.Flag + ": " + strconv.Quote("~"+t.User+t.Rest) + " begins with a ~ the shell did not expand, and there is no directory " + prefix + " here"
+		msg = "--" + w.Flag + "=" + s.path + ": the shell expands a ~ only at a word's start, not after --" + w.Flag + "=, and there is no directory " + s.prefix + " here"
+	case s.unknown:
+		msg = "--" + w.Flag + ": " + strconv.Quote(s.name) + " begins with a ~ the shell did not expand, and there is no directory " + s.prefix + " here"
 	default:
-		msg = "--" + w.Flag + ": " + strconv.Quote("~"+t.User+t.Rest) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + prefix + " here"
+		msg = "--" + w.Flag + ": " + strconv.Quote(s.name) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + s.prefix + " here"
 	}
-	if unknown {
-		return msg + "; " + prefix + " would name user " + t.User + "'s home directory, but no user " + t.User + " is known here: give the file's whole path"
+	if s.unknown {
+		return msg + s.noUser()
 	}
-	if t.User == "" && !known && w.Flag != "" {
+	if t.User == "" && !s.known {
 		// No $HOME (unset or empty, as under env -i or a service): a
 		// $HOME/x.csv given back would be /x.csv.
 		return msg + "; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path"
 	}
-	rest := strings.TrimPrefix(t.Rest, "/")
-	dir := rest == "" || strings.HasSuffix(rest, "/")
-	if dir {
-		msg += "; expanded, " + path + " would name a directory, not a file: "
-		rest += w.Example
-	} else {
-		msg += ": "
-	}
+	msg, rest := s.file(msg, w.Example)
 	// inHome is rest in the home directory, written for a shell: $HOME's
 	// own, the user's home directory's path a named user's.
 	inHome := func() string {
 		if t.User != "" {
-			return shellword.Quote(filepath.Join(home, rest))
+			return shellword.Quote(filepath.Join(s.home, rest))
 		}
 		if q := shellword.Quote(rest); q != rest {
 			return `"$HOME"/` + q
@@ -154,22 +136,11 @@ func (t Tilde) Say(w Where) string {
 		return "$HOME/" + rest
 	}
 	switch {
-	case w.Flag == "":
-		sep := ", "
-		if dir {
-			msg += "give the whole path of a file in it"
-			sep = ", e.g. "
-		} else {
-			msg += "give the file's whole path"
-		}
-		if known {
-			msg += sep + w.Whole(filepath.Join(home, rest))
-		}
-	case w.Eq && dir:
-		msg += "give one in it, e.g. --" + w.Flag + " " + prefix + "/" + shellword.Quote(rest) + ", a space for the ="
+	case w.Eq && s.dir:
+		msg += "give one in it, e.g. --" + w.Flag + " " + s.prefix + "/" + shellword.Quote(rest) + ", a space for the ="
 	case w.Eq:
-		msg += "write --" + w.Flag + " " + prefix + "/" + shellword.Quote(rest) + ", a space for the =, or --" + w.Flag + "=" + inHome()
-	case dir:
+		msg += "write --" + w.Flag + " " + s.prefix + "/" + shellword.Quote(rest) + ", a space for the =, or --" + w.Flag + "=" + inHome()
+	case s.dir:
 		msg += "give one in it, e.g. " + inHome()
 	default:
 		whose := "the home directory's"
@@ -178,12 +149,75 @@ func (t Tilde) Say(w Where) string {
 		}
 		msg += "for " + whose + ", write " + inHome()
 	}
-	if w.Flag == "" { // a path in a word, not a command
-		return msg
-	}
 	words := []string{rest}
 	if t.User != "" {
-		words = append(words, filepath.Join(home, rest)) // inHome's of a named user, where $HOME is written for one's own
+		words = append(words, filepath.Join(s.home, rest)) // inHome's of a named user, where $HOME is written for one's own
 	}
 	return shellword.Noted(msg, words...)
+}
+
+// SayInWord is Say for a name inside a word (a points(FILE.csv) target
+// in --set's value or a preset file), no flag's: the home directory's
+// path is given back whole, as whole writes it in the word
+// (points(/home/ada/d.csv)), not for a shell, and a name that would name
+// a directory is given example, a file's name in it ("d.csv"). "~/d.csv
+// begins with a ~, which a shell expands at a word's start alone, not
+// inside --set's value or in a preset file, and ganui expands none: give
+// the file's whole path, points(/home/ada/d.csv)".
+func (t Tilde) SayInWord(example string, whole func(path string) string) string {
+	s := t.said()
+	msg := s.path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none"
+	if s.unknown {
+		return msg + s.noUser()
+	}
+	msg, rest := s.file(msg, example)
+	sep := ", "
+	if s.dir {
+		msg += "give the whole path of a file in it"
+		sep = ", e.g. "
+	} else {
+		msg += "give the file's whole path"
+	}
+	if s.known {
+		msg += sep + whole(filepath.Join(s.home, rest))
+	}
+	return msg
+}
+
+// tildeSaid is what Say and SayInWord both tell of a Tilde.
+type tildeSaid struct {
+	user    string
+	name    string // the name as given, "~"+User+Rest
+	path    string // name as a terminal is to show it (visible.String)
+	prefix  string // "~"+User
+	home    string // the home directory ~ (~User) names, if known
+	known   bool   // home is known
+	unknown bool   // a ~name whose user the system knows none of: a shell too leaves ~nosuchuser/x as it is, quoted or not
+	rest    string // Rest without its leading /
+	dir     bool   // the name, expanded, would name a directory: ~, ~/, …/
+}
+
+func (t Tilde) said() tildeSaid {
+	s := tildeSaid{user: t.User, name: "~" + t.User + t.Rest, prefix: "~" + t.User}
+	s.path = visible.String(s.name)
+	s.home, s.known = t.Home()
+	s.unknown = t.User != "" && !s.known
+	s.rest = strings.TrimPrefix(t.Rest, "/")
+	s.dir = s.rest == "" || strings.HasSuffix(s.rest, "/")
+	return s
+}
+
+// noUser is the end of a message for a ~name whose user is unknown.
+func (s tildeSaid) noUser() string {
+	return "; " + s.prefix + " would name user " + s.user + "'s home directory, but no user " + s.user + " is known here: give the file's whole path"
+}
+
+// file ends msg's first clause, saying a name that would name a
+// directory does, and gives the rest of the name a file's: the Rest, or
+// a name ending in / with example, a file's name in it, added.
+func (s tildeSaid) file(msg, example string) (string, string) {
+	if s.dir {
+		return msg + "; expanded, " + s.path + " would name a directory, not a file: ", s.rest + example
+	}
+	return msg + ": ", s.rest
 }

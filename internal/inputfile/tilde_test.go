@@ -78,7 +78,6 @@ func TestTildeSaysTheUsersHome(t *testing.T) {
 	if err != nil {
 		t.Skip("no user root here:", err)
 	}
-	whole := func(p string) string { return "points(" + p + ")" }
 	for _, c := range []struct {
 		path string
 		w    Where
@@ -92,21 +91,21 @@ func TestTildeSaysTheUsersHome(t *testing.T) {
 			"--save=~root/: the shell expands a ~ only at a word's start, not after --save=, and there is no directory ~root here; expanded, ~root/ would name a directory, not a file: give one in it, e.g. --save ~root/run.ckpt, a space for the ="},
 		{"~root", Where{Flag: "save", Example: "run.ckpt"},
 			`--save: "~root" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here; expanded, ~root would name a directory, not a file: give one in it, e.g. ` + filepath.Join(root.HomeDir, "run.ckpt")},
-		{"~root/d.csv", Where{Example: "d.csv", Whole: whole},
+		{"~root/d.csv", Where{},
 			"~root/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(" + filepath.Join(root.HomeDir, "d.csv") + ")"},
 		{"~nosuchuser/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			"--log=~nosuchuser/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
 		// Unquoted, a shell leaves it too: not said to have been in quotes.
 		{"~nosuchuser/x.csv", Where{Flag: "log", Example: "run.csv"},
 			`--log: "~nosuchuser/x.csv" begins with a ~ the shell did not expand, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`},
-		{"~nosuchuser/d.csv", Where{Example: "d.csv", Whole: whole},
+		{"~nosuchuser/d.csv", Where{},
 			"~nosuchuser/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
 	} {
 		tl, ok := TildeLeft(t.TempDir(), c.path)
 		if !ok {
 			t.Fatalf("TildeLeft(%q) not left", c.path)
 		}
-		if got := tl.Say(c.w); got != c.want {
+		if got := say(tl, c.w); got != c.want {
 			t.Errorf("%q, %+v:\n%s\nwant\n%s", c.path, c.w, got, c.want)
 		}
 	}
@@ -141,14 +140,14 @@ func TestTildeSaysALineBreakAsAnEscape(t *testing.T) {
 		{"~/my runs/a.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			`--log=~/my runs/a.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/'my runs/a.csv', a space for the =, or --log="$HOME"/'my runs/a.csv'`},
 		// A path in a word, not a command: no note.
-		{"~/a\x1bb.csv", Where{Example: "d.csv", Whole: func(p string) string { return "points(" + p + ")" }},
+		{"~/a\x1bb.csv", Where{},
 			`~/a\x1bb.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/a` + "\x1b" + `b.csv)`},
 	} {
 		tl, ok := TildeLeft(t.TempDir(), c.path)
 		if !ok {
 			t.Fatalf("TildeLeft(%q) not left", c.path)
 		}
-		if got := tl.Say(c.w); got != c.want {
+		if got := say(tl, c.w); got != c.want {
 			t.Errorf("%q, %+v:\n%s\nwant\n%s", c.path, c.w, got, c.want)
 		}
 	}
@@ -178,7 +177,7 @@ func TestTildeWithoutHOME(t *testing.T) {
 		if !ok {
 			t.Fatalf("TildeLeft(%q) not left", c.path)
 		}
-		if got := tl.Say(c.w); got != c.want {
+		if got := say(tl, c.w); got != c.want {
 			t.Errorf("%q, %+v:\n%s\nwant\n%s", c.path, c.w, got, c.want)
 		}
 	}
@@ -218,4 +217,13 @@ func FuzzTildeLeft(f *testing.F) {
 			}
 		}
 	})
+}
+
+// say is tl's message for a flag's name given w, or, w Where{}, for a
+// points(FILE.csv) target's (SayInWord).
+func say(tl Tilde, w Where) string {
+	if w == (Where{}) {
+		return tl.SayInWord("d.csv", func(p string) string { return "points(" + p + ")" })
+	}
+	return tl.Say(w)
 }
