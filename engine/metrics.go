@@ -240,21 +240,17 @@ func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 	return out
 }
 
-// KolmogorovSmirnov returns the one-sample KS statistic of sorted xs
+// ksUntil returns the one-sample KS statistic of sorted xs
 // against the target's CDF F, the largest gap between the empirical CDF
 // F_n and F (Kolmogorov 1933, "Sulla determinazione empirica di una legge
 // di distribuzione"): D = sup_x |F_n(x) − F(x)|, which F_n's steps put at
 // a sample point,
 //
 //	D = max_i max( i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i−1)/n )
-func KolmogorovSmirnov(sorted []float64, t Target) float64 {
-	d, _ := ksUntil(sorted, t, nil)
-	return d
-}
-
-// ksUntil is KolmogorovSmirnov that gives up once stop is closed,
-// looking every stopEvery samples, and then reports false: it reads the
-// target's CDF at each sample, up to --samples' ten million.
+//
+// It gives up once stop is closed, looking every stopEvery samples, and
+// then reports false: it reads the target's CDF at each sample, up to
+// --samples' ten million. A nil stop never stops it.
 func ksUntil(sorted []float64, t Target, stop <-chan struct{}) (float64, bool) {
 	n := float64(len(sorted))
 	var d float64

@@ -682,15 +682,15 @@ func TestSlicedW1(t *testing.T) {
 	// direction θ sees a shift of d·|cos θ|, and the mean of |cos θ| over
 	// the half circle is 2/π.
 	pts := slices.Clone(ref.Points(20000))
-	if w := ref.SlicedW1(pts); w > 1e-12 {
+	if w, _ := ref.slicedW1Until(pts, nil); w > 1e-12 {
 		t.Errorf("SW1 of the reference with itself = %g", w)
 	}
 	const d = 0.5
 	for i := 0; i < len(pts); i += 2 {
 		pts[i] += d
 	}
-	if w, want := ref.SlicedW1(pts), d*2/math.Pi; math.Abs(w-want) > 1e-3 {
-		t.Errorf("SW1 after a shift of %g = %g, want %g", d, w, want)
+	if w, _ := ref.slicedW1Until(pts, nil); math.Abs(w-d*2/math.Pi) > 1e-3 {
+		t.Errorf("SW1 after a shift of %g = %g, want %g", d, w, d*2/math.Pi)
 	}
 }
 
@@ -725,7 +725,8 @@ func TestSlicedW1Directions(t *testing.T) {
 	}
 	floor := ref.Floor(2500)
 	for name, xy := range map[string][]float64{"target": good, "collapsed": bad} {
-		if got, want := ref.SlicedW1(xy), fine(xy); math.Abs(got-want) > floor/4 {
+		got, _ := ref.slicedW1Until(xy, nil)
+		if want := fine(xy); math.Abs(got-want) > floor/4 {
 			t.Errorf("%s: SW1 %g with %d directions, %g with %d; the floor is %g", name, got, slicedDirections, want, 8*slicedDirections, floor)
 		}
 	}
@@ -739,7 +740,7 @@ func TestSpotShares(t *testing.T) {
 		xy[i], xy[i+1] = p.Sample(rng)
 	}
 	ref := NewPlaneReference(p, 20000, 1)
-	m := ref.Evaluate(xy)
+	m, _ := ref.EvaluateUntil(xy, nil)
 	if m.Captured != 8 || math.Abs(m.HighQuality-0.989) > 0.01 {
 		t.Errorf("target samples: %d modes captured, %.3f high quality; want 8 and 0.989", m.Captured, m.HighQuality)
 	}
@@ -763,7 +764,7 @@ func TestSpotShares(t *testing.T) {
 		}
 		xy[i], xy[i+1] = x, y
 	}
-	m = ref.Evaluate(xy)
+	m, _ = ref.EvaluateUntil(xy, nil)
 	if m.Captured != 2 || !m.Spots[0].Captured || !m.Spots[4].Captured || m.Spots[4].Share != 30.0/5000 {
 		t.Errorf("collapsed: %d captured, shares %v", m.Captured, m.Spots)
 	}

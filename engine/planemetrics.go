@@ -12,7 +12,7 @@ type PlaneMetrics struct {
 	MeanX, MeanY float64 // per-axis sample means
 	StdX, StdY   float64 // per-axis population standard deviations
 	// SW1 is the sliced Wasserstein-1 distance to the target (see
-	// PlaneReference.SlicedW1); SW1Floor is the distance a sample of the
+	// PlaneReference.slicedW1Until); SW1Floor is the distance a sample of the
 	// same size drawn from the target itself shows, the sampling noise
 	// below which SW1 measures nothing.
 	SW1, SW1Floor float64
@@ -59,7 +59,7 @@ var TargetHQ = -math.Expm1(-HQSigmas * HQSigmas / 2.0)
 
 // PlaneReference is a large sample of a Plane drawn once per run, against
 // which generated samples are measured, with its projections on the
-// SlicedW1 directions sorted once.
+// slicedW1Until directions sorted once.
 type PlaneReference struct {
 	plane Plane
 	spots []Spot
@@ -84,7 +84,7 @@ const ReferenceSize = 10000
 // million).
 const MaxPlaneSamples = 10 * ReferenceSize
 
-// slicedDirections is the number of directions of SlicedW1, θ_k =
+// slicedDirections is the number of directions of slicedW1Until, θ_k =
 // π(k + ½)/slicedDirections, evenly spaced over the half circle: the
 // integrand is smooth in θ, and doubling them changes SW1 by less than
 // its sampling noise (TestSlicedW1Directions), at twice the cost.
@@ -143,9 +143,9 @@ func (r *PlaneReference) Points(n int) []float64 { return r.xy[:2*min(n, len(r.x
 // Spots returns the target's modes, or nil for a plane without modes.
 func (r *PlaneReference) Spots() []Spot { return r.spots }
 
-// SlicedW1 returns the sliced Wasserstein-1 distance between the points xy
-// (x₀, y₀, x₁, …) and the reference sample (Rabin et al. 2011; Deshpande
-// et al. 2018):
+// slicedW1Until returns the sliced Wasserstein-1 distance between the
+// points xy (x₀, y₀, x₁, …) and the reference sample (Rabin et al. 2011;
+// Deshpande et al. 2018):
 //
 //	SW₁(P, Q) = (1/π) ∫₀^π W₁(θ·P, θ·Q) dθ
 //
@@ -154,15 +154,10 @@ func (r *PlaneReference) Spots() []Spot { return r.spots }
 // (∫|F_P − F_Q|). The directions are evenly spaced rather than random, a
 // quadrature with no noise of its own. One direction's projections are
 // held at a time: 24 bytes a point, whatever the number of directions
-// (all 32 at once took 4 GB for ten million points).
-func (r *PlaneReference) SlicedW1(xy []float64) float64 {
-	w, _ := r.slicedW1Until(xy, nil)
-	return w
-}
-
-// slicedW1Until is SlicedW1 that gives up once stop is closed, looking
-// before each direction, and then reports false: at MaxPlaneSamples
-// points each of the 32 is a projection, a sort and a merge of 100,000.
+// (all 32 at once took 4 GB for ten million points). It gives up once
+// stop is closed, looking before each direction, and then reports false:
+// at MaxPlaneSamples points each of the 32 is a projection, a sort and a
+// merge of 100,000. A nil stop never stops it.
 func (r *PlaneReference) slicedW1Until(xy []float64, stop <-chan struct{}) (float64, bool) {
 	n := len(xy) / 2
 	if n < 1 {
@@ -239,7 +234,7 @@ func floorDraws(n int) int {
 
 // Floor returns the SW1 a sample of n points drawn from the target itself
 // shows against the reference, the mean over floorDraws(n) samples: the
-// noise floor of SlicedW1 at n. It is computed once per n, from a stream
+// noise floor of slicedW1Until at n. It is computed once per n, from a stream
 // of its own.
 func (r *PlaneReference) Floor(n int) float64 {
 	v, _ := r.floorUntil(n, nil)
@@ -277,20 +272,14 @@ func (r *PlaneReference) floorUntil(n int, stop <-chan struct{}) (float64, bool)
 	return v, true
 }
 
-// Evaluate measures the points xy against the target: per-axis moments,
-// SlicedW1 with its floor, and, for a target of modes, the modes
-// captured and the high-quality share.
-func (r *PlaneReference) Evaluate(xy []float64) PlaneMetrics {
-	m, _ := r.EvaluateUntil(xy, nil)
-	return m
-}
-
-// EvaluateUntil is Evaluate that gives up once stop is closed, between
-// its measures and within SW1 and its floor (slicedW1Until, floorUntil),
-// and then reports false with no metrics: at MaxPlaneSamples points, or
-// with the floor of a sample size not met before, they take a long while
-// after the draw. What it measures in full is Evaluate's. A nil stop
-// never stops it.
+// EvaluateUntil measures the points xy against the target: per-axis
+// moments, the sliced W1 with its floor (slicedW1Until, floorUntil), and,
+// for a target of modes, the modes captured and the high-quality share.
+// It gives up once stop is closed, between its measures and within SW1
+// and its floor, and then reports false with no metrics: at
+// MaxPlaneSamples points, or with the floor of a sample size not met
+// before, they take a long while after the draw. A nil stop never stops
+// it.
 func (r *PlaneReference) EvaluateUntil(xy []float64, stop <-chan struct{}) (PlaneMetrics, bool) {
 	n := len(xy) / 2
 	var m PlaneMetrics

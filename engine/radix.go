@@ -6,7 +6,7 @@ import (
 )
 
 // sortFloats sorts xs in ascending order, as slices.Sort does, by a
-// least-significant-digit radix sort: SlicedW1 sorts 32 projections of
+// least-significant-digit radix sort: slicedW1Until sorts 32 projections of
 // 2,500 points at each check of a 2-D run, and on a ring's points
 // slices.Sort took 160 µs a projection, this 34 (bench/README.md, step
 // 23), whatever the order the points come in. A value's bits, the

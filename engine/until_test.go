@@ -188,7 +188,7 @@ func TestPlaneEvaluateUntilGivesUpWithinFloor(t *testing.T) {
 	}
 	p.armed = false
 	got, ok := ref.EvaluateUntil(xy, make(chan struct{}))
-	want := NewPlaneReference(ring, ReferenceSize, 1).Evaluate(xy)
+	want, _ := NewPlaneReference(ring, ReferenceSize, 1).EvaluateUntil(xy, nil)
 	if !ok || math.Float64bits(got.SW1Floor) != math.Float64bits(want.SW1Floor) || math.Float64bits(got.SW1) != math.Float64bits(want.SW1) {
 		t.Errorf("after a stop: SW1 %v floor %v (%v), want %v %v", got.SW1, got.SW1Floor, ok, want.SW1, want.SW1Floor)
 	}
