@@ -96,6 +96,23 @@ type CheckpointError struct {
 
 func (e *CheckpointError) Error() string { return "not a usable checkpoint: " + e.Reason }
 
+// sealedError is an error a checkpoint's body may say before its checksum
+// is read, each kind saying for itself whether it is told only once the
+// checksum is found right (sealed), as what a flipped bit could have made
+// it must be, or at once, as damage the data says alone.
+type sealedError interface {
+	error
+	toldOnceSealed() bool
+}
+
+// toldOnceSealed: a CheckpointError is told once sealed unless it says
+// the data damaged alone (badLength, truncated).
+func (e *CheckpointError) toldOnceSealed() bool { return !e.damaged }
+
+// toldOnceSealed: a key a newer ganui wrote is a key a flipped bit could
+// have made.
+func (e *NewerError) toldOnceSealed() bool { return true }
+
 func badCheckpoint(format string, args ...any) error {
 	return &CheckpointError{Reason: fmt.Sprintf(format, args...)}
 }
@@ -344,7 +361,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
 	}
 	g, annex, err := readBody(cr, version, n, size)
-	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) || errors.As(err, new(*olderPointsError)) {
+	if se := sealedError(nil); errors.As(err, &se) && se.toldOnceSealed() {
 		// Found before the checksum is: a bit flipped in the file's
 		// configuration would be told as a mistake in it ("invalid
 		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
@@ -488,6 +505,8 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 type olderPointsError struct{ msg string }
 
 func (e *olderPointsError) Error() string { return e.msg }
+
+func (e *olderPointsError) toldOnceSealed() bool { return true }
 
 // version1Points checks that the points file a version-1 checkpoint names,
 // target, reads here, and else says that an older ganui wrote it, what it

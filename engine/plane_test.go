@@ -592,6 +592,13 @@ func TestPointsCheckpointCarriesItsData(t *testing.T) {
 	if _, err := Restore(v1); err == nil || err.Error() != want {
 		t.Fatalf("a version-1 checkpoint with its file gone: %v; want %q", err, want)
 	}
+	// Found before the checksum, that is told only once the checksum is
+	// found right: a bit flipped in the weights is damage.
+	flipped := slices.Clone(v1)
+	flipped[len(flipped)-sha256.Size-1] ^= 1
+	if _, err := Restore(flipped); err == nil || !strings.Contains(err.Error(), "checksum mismatch") {
+		t.Fatalf("a damaged version-1 checkpoint with its file gone: %v; want a checksum mismatch", err)
+	}
 	if err := os.WriteFile(path, []byte("x,y\n0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
