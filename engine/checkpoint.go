@@ -141,7 +141,7 @@ func (g *GAN) MarshalBinary() ([]byte, error) {
 // Restore rebuilds a run from a checkpoint made by MarshalBinary; see
 // ReadCheckpoint. An annex is read and dropped.
 func Restore(data []byte) (*GAN, error) {
-	g, _, err := readCheckpoint(bytes.NewReader(data), int64(len(data)))
+	g, _, _, err := readCheckpoint(bytes.NewReader(data), int64(len(data)))
 	return g, err
 }
 
@@ -302,9 +302,9 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // on past the checksum is refused. A negative size is an error: every
 // caller knows the size of what it reads.
 func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
-	g, annex, err := readCheckpoint(r, size)
+	g, annex, read, err := readCheckpoint(r, size)
 	if err == nil {
-		err = g.placePoints()
+		err = g.placePoints(read)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -314,9 +314,11 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 
 // readCheckpoint is ReadCheckpoint for a checkpoint file or a state kept
 // in memory (Restore), whose points path is the run's own, as given.
-func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
+// read reports that the run's points were read here, from the file its
+// points target names (readBody).
+func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, bool, error) {
 	if size < 0 {
-		return nil, nil, fmt.Errorf("engine: ReadCheckpoint of a size of %d bytes, want the data's size", size)
+		return nil, nil, false, fmt.Errorf("engine: ReadCheckpoint of a size of %d bytes, want the data's size", size)
 	}
 	sum := sha256.New()
 	cr := &ckReader{r: io.TeeReader(r, sum)}
@@ -327,13 +329,13 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	got, err := io.ReadFull(cr.r, head)
 	switch {
 	case got == 0 && err == io.EOF:
-		return nil, nil, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" would hide that
+		return nil, nil, false, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" would hide that
 	case err != nil && err != io.ErrUnexpectedEOF:
-		return nil, nil, err
+		return nil, nil, false, err
 	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):
-		return nil, nil, badCheckpoint("no ganui checkpoint header")
+		return nil, nil, false, badCheckpoint("no ganui checkpoint header")
 	case err != nil:
-		return nil, nil, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", numtext.Count(got, "byte"), headerLen)
+		return nil, nil, false, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", numtext.Count(got, "byte"), headerLen)
 	}
 	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
 	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
@@ -343,40 +345,40 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case version > checkpointVersion && body >= 0 && n == uint64(body):
 		// A newer ganui's format, if the checksum, read past a body
 		// whose layout this ganui does not know, says the data is whole.
-		return nil, nil, sealed(cr, r, sum, n, size, &NewerError{Format: version})
+		return nil, nil, false, sealed(cr, r, sum, n, size, &NewerError{Format: version})
 	case version < 1 || version > checkpointVersion:
 		err := badCheckpoint("checkpoint format %d; this ganui reads formats 1 to %d", version, checkpointVersion)
 		if body >= 0 && n <= uint64(body) {
 			err = sealed(cr, r, sum, n, size, err) // a version damaged in the file is that
 		}
-		return nil, nil, err
+		return nil, nil, false, err
 	case body < 0 || n > uint64(body):
 		whole, err := sealedAs(head, r, body)
 		switch {
 		case err != nil:
-			return nil, nil, err
+			return nil, nil, false, err
 		case whole:
-			return nil, nil, badLength("the header's body length is damaged: it says the checkpoint is %s bytes, the file is a whole checkpoint of %s", claimedSize(n), numtext.FormatInt(int(size)))
+			return nil, nil, false, badLength("the header's body length is damaged: it says the checkpoint is %s bytes, the file is a whole checkpoint of %s", claimedSize(n), numtext.FormatInt(int(size)))
 		}
-		return nil, nil, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
+		return nil, nil, false, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
 	}
-	g, annex, err := readBody(cr, version, n, size)
+	g, annex, read, err := readBody(cr, version, n, size)
 	if se := sealedError(nil); errors.As(err, &se) && se.toldOnceSealed() {
 		// Found before the checksum is: a bit flipped in the file's
 		// configuration would be told as a mistake in it ("invalid
 		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
 		// count as a count the configuration does not need.
-		return nil, nil, sealed(cr, r, sum, n, size, err)
+		return nil, nil, false, sealed(cr, r, sum, n, size, err)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	var stored [sha256.Size]byte
 	if k, err := io.ReadFull(r, stored[:]); err != nil {
-		return nil, nil, truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
+		return nil, nil, false, truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return nil, nil, checksumMismatch(n, size)
+		return nil, nil, false, checksumMismatch(n, size)
 	}
 	var one [1]byte
 	switch k, err := r.Read(one[:]); {
@@ -384,24 +386,27 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		// Bytes appended to a whole checkpoint (a copy that added a
 		// newline, files joined): said in sizes, which say what to keep,
 		// where "unexpected data after the checksum" would say neither.
-		return nil, nil, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), numtext.Count(body-int64(n), "byte"))
+		return nil, nil, false, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), numtext.Count(body-int64(n), "byte"))
 	case k > 0: // data that goes on past the size it was given (a file that grew)
-		return nil, nil, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
+		return nil, nil, false, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
 	case err != nil && err != io.EOF:
-		return nil, nil, err
+		return nil, nil, false, err
 	}
-	return g, annex, nil
+	return g, annex, read, nil
 }
 
 // readBody decodes a checkpoint's body of version, n bytes by its
-// header, from cr, data of size bytes: the run and its annex. Its errors
-// are what the body says, before the checksum has said whether it is the
-// body written.
-func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte, error) {
+// header, from cr, data of size bytes: the run and its annex, and
+// whether the run's points were read here from the file its points
+// target names (read: a version-1 checkpoint holds none), once, the run
+// built on what was read. Its errors are what the body says, before the
+// checksum has said whether it is the body written.
+func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte, bool, error) {
+	var read bool
 	cfgAt := cr.at() + 4
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {
-		return nil, nil, cr.err
+		return nil, nil, false, cr.err
 	}
 	// Its configuration, JSON a user may read in the file, is named with
 	// where it is; its errors name the setting.
@@ -410,23 +415,25 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	}
 	cfg, writer, err := decodeConfigBy(cfgJSON)
 	if newer := (*NewerError)(nil); errors.As(err, &newer) {
-		return nil, nil, newer
+		return nil, nil, false, newer
 	}
 	if err != nil {
-		return nil, nil, badConfig(err)
+		return nil, nil, false, badConfig(err)
 	}
 	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
 		cfg.points = &Points{Path: path, XY: cr.points()} // New reads no file
 	} else if ok {
-		if err := version1Points(path, cfg.Target); err != nil {
-			return nil, nil, err
+		held, err := version1Points(path, cfg.Target)
+		if err != nil {
+			return nil, nil, false, err
 		}
+		cfg.points, read = &held, true // New reads the file no more
 	}
 	seed, epochAt, epoch := cr.u64(), cr.at(), cr.u64()
 	rngAt := cr.at() + 4
 	rngState := cr.bytes(maxRandomState, "random state")
 	if cr.err != nil {
-		return nil, nil, cr.err
+		return nil, nil, false, cr.err
 	}
 	// A body too small for the design's weights alone, after what has
 	// been read of it, is refused before the networks are built, which
@@ -434,12 +441,12 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	// few kilobytes, damaged or edited.
 	if cfg.validate(false) == nil {
 		if least := cr.read + 4*uint64(cfg.denseWeights()); n < least {
-			return nil, nil, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration's weights alone make it more than %s", numtext.FormatInt(int(size)), claimedSize(n), claimedSize(least))
+			return nil, nil, false, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration's weights alone make it more than %s", numtext.FormatInt(int(size)), claimedSize(n), claimedSize(least))
 		}
 	}
 	g, err := New(cfg, seed)
 	if err != nil {
-		return nil, nil, badConfig(err)
+		return nil, nil, false, badConfig(err)
 	}
 	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
 	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
@@ -450,13 +457,13 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		case version >= 3:
 			takes = "at most " + claimedSize(want+MaxAnnex)
 		}
-		return nil, nil, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration %s", numtext.FormatInt(int(size)), claimedSize(n), takes)
+		return nil, nil, false, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration %s", numtext.FormatInt(int(size)), claimedSize(n), takes)
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
-		return nil, nil, badCheckpoint("its random state, %s: %v", byteSpan(rngAt, len(rngState)), err)
+		return nil, nil, false, badCheckpoint("its random state, %s: %v", byteSpan(rngAt, len(rngState)), err)
 	}
 	if epoch > MaxEpochs {
-		return nil, nil, badCheckpoint("its epoch, %s, is %s, out of range %s", byteSpan(epochAt, 8), numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
+		return nil, nil, false, badCheckpoint("its epoch, %s, is %s, out of range %s", byteSpan(epochAt, 8), numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
 	}
 	g.epoch, g.savedBy = int(epoch), writer
 	cr.floats(g.gen.Params, "generator weights")
@@ -486,14 +493,14 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		}
 	}
 	if cr.err != nil {
-		return nil, nil, cr.err
+		return nil, nil, false, cr.err
 	}
 	g.gen.ParamsChanged()
 	g.disc.ParamsChanged()
 	if g.gEMA != nil {
 		g.gEMA.Net.ParamsChanged()
 	}
-	return g, annex, nil
+	return g, annex, read, nil
 }
 
 // olderPointsError refuses a version-1 checkpoint of a points(FILE.csv)
@@ -508,21 +515,21 @@ func (e *olderPointsError) Error() string { return e.msg }
 
 func (e *olderPointsError) toldOnceSealed() bool { return true }
 
-// version1Points checks that the points file a version-1 checkpoint names,
-// target, reads here, and else says that an older ganui wrote it, what it
-// lacks, and where to resume it: from the directory its run was in, for a
-// relative path, which the format does not record.
-func version1Points(path, target string) error {
-	_, err := ParsePlane(target)
+// version1Points reads the points file a version-1 checkpoint names,
+// target, here, and where it does not read says that an older ganui
+// wrote it, what it lacks, and where to resume it: from the directory its
+// run was in, for a relative path, which the format does not record.
+func version1Points(path, target string) (Points, error) {
+	p, err := ParsePlane(target)
 	if err == nil {
-		return nil
+		return p.(Points), nil
 	}
 	here := pointsHere(err)
 	const older = "written by an older ganui, in checkpoint format 1, which holds a points target's file name, not its points: "
 	if filepath.IsAbs(path) {
-		return &olderPointsError{fmt.Sprintf(older+"%s %s: put the points file the run trained on back there to resume it", path, here)}
+		return Points{}, &olderPointsError{fmt.Sprintf(older+"%s %s: put the points file the run trained on back there to resume it", path, here)}
 	}
-	return &olderPointsError{fmt.Sprintf(older+"it names %s relative to the directory its run was in, and %s here %s: resume it from the directory the run was in", path, path, here)}
+	return Points{}, &olderPointsError{fmt.Sprintf(older+"it names %s relative to the directory its run was in, and %s here %s: resume it from the directory the run was in", path, path, here)}
 }
 
 // placePoints names the points(FILE.csv) target of a run read from a
@@ -534,17 +541,19 @@ func version1Points(path, target string) error {
 // --log. The
 // file of that name here is taken for the run's when it holds the very
 // points the run holds (a version-1 checkpoint holds none: its run has
-// read them from that file); else the checkpoint is refused, with where
-// to resume it from.
-func (g *GAN) placePoints() error {
+// read them from that file, read, as reading it said, and it is not read
+// again); else the checkpoint is refused, with where to resume it from.
+func (g *GAN) placePoints(read bool) error {
 	path, ok := PointsFile(g.cfg.Target)
 	if !ok || filepath.IsAbs(path) {
 		return nil
 	}
 	held := g.plane.(Points)
-	p, err := ParsePlane(g.cfg.Target)
-	if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
-		return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, pointsHere(err))
+	if !read { // the points the checkpoint holds: the file here must hold them
+		p, err := ParsePlane(g.cfg.Target)
+		if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
+			return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, pointsHere(err))
+		}
 	}
 	abs, err := AbsPoints(g.cfg.Target)
 	if err != nil {

@@ -469,6 +469,10 @@ func PointsName(dir, spec string) error {
 // MaxPlaneModes is the most modes a ring or a grid may have.
 const MaxPlaneModes = 400
 
+// readPointsFile reads a points target's file for ParsePlane: a test
+// counts the reads through it.
+var readPointsFile = inputfile.ReadAll
+
 // ParsePlane reads a two-dimensional target spec:
 //
 //	ring(k,r,σ)            k Gaussians of std σ evenly on the circle of radius r
@@ -496,7 +500,7 @@ func ParsePlane(spec string) (Plane, error) {
 			return nil, err
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
-		data, err := inputfile.ReadAll(path, MaxPointsFile)
+		data, err := readPointsFile(path, MaxPointsFile)
 		if big := (*inputfile.TooLarge)(nil); errors.As(err, &big) {
 			return nil, bad("%v: %s", inputfile.Unnamed(err, path), thinning(path, ceilDiv(big.Size, MaxPointsFile)))
 		}

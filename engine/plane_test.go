@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/inputfile"
 )
 
 // ringConfig is a per-sample design on the 8-mode ring: G emits one (x, y)
@@ -578,13 +580,7 @@ func TestPointsCheckpointCarriesItsData(t *testing.T) {
 	}
 
 	// Version 1: no points after the configuration; the file is read.
-	cfgLen := int(binary.LittleEndian.Uint32(data[headerLen:]))
-	pointsAt := headerLen + 4 + cfgLen
-	v1 := slices.Concat(data[:pointsAt], data[pointsAt+4+4*16:len(data)-sha256.Size-4]) // no points, no annex
-	binary.LittleEndian.PutUint32(v1[len(checkpointMagic):], 1)
-	binary.LittleEndian.PutUint64(v1[len(checkpointMagic)+4:], uint64(len(v1)-headerLen))
-	sum := sha256.Sum256(v1)
-	v1 = append(v1, sum[:]...)
+	v1 := pointsAsVersion1(data, 4)
 	// Gone, the file is said to be what an older ganui's checkpoint
 	// lacks, not a fault of the checkpoint's configuration, which would
 	// have the user give another checkpoint.
@@ -604,6 +600,61 @@ func TestPointsCheckpointCarriesItsData(t *testing.T) {
 	}
 	if _, err := Restore(v1); err != nil {
 		t.Fatalf("a version-1 checkpoint with its file: %v", err)
+	}
+}
+
+// pointsAsVersion1 is data, a checkpoint of a run on a points target of
+// n points with no annex, as version 1 wrote it: without the points after
+// the configuration or the annex's length, under version 1, with its
+// checksum.
+func pointsAsVersion1(data []byte, n int) []byte {
+	cfgLen := int(binary.LittleEndian.Uint32(data[headerLen:]))
+	pointsAt := headerLen + 4 + cfgLen
+	v1 := slices.Concat(data[:pointsAt], data[pointsAt+4+16*n:len(data)-sha256.Size-4]) // a count, two float64s a point
+	binary.LittleEndian.PutUint32(v1[len(checkpointMagic):], 1)
+	binary.LittleEndian.PutUint64(v1[len(checkpointMagic)+4:], uint64(len(v1)-headerLen))
+	sum := sha256.Sum256(v1)
+	return append(v1, sum[:]...)
+}
+
+// TestVersion1CheckpointReadsItsPointsOnce: a version-1 checkpoint of a
+// points target named relative to its run's directory, read from that
+// directory, reads the points file once, where it was read three times
+// (version1Points, New, placePoints), and names the file by its absolute
+// path, its run on the file's points.
+func TestVersion1CheckpointReadsItsPointsOnce(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("data.csv", []byte("x,y\n0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(data.csv)"
+	g := mustNew(t, cfg, 4)
+	train(t, g, 3)
+	data, err := g.MarshalBinary() // the path as the run holds it, relative, as an older ganui wrote it
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := pointsAsVersion1(data, 4)
+	reads := 0
+	defer func(f func(string, int64) ([]byte, error)) { readPointsFile = f }(readPointsFile)
+	readPointsFile = func(path string, limit int64) ([]byte, error) {
+		reads++
+		return inputfile.ReadAll(path, limit)
+	}
+	resumed, _, err := ReadCheckpoint(bytes.NewReader(v1), int64(len(v1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reads != 1 {
+		t.Errorf("the points file read %d times, want once", reads)
+	}
+	if want := "points(" + filepath.Join(dir, "data.csv") + ")"; resumed.cfg.Target != want {
+		t.Errorf("target %s, want %s", resumed.cfg.Target, want)
+	}
+	if got, want := resumed.plane.(Points).XY, g.plane.(Points).XY; !slices.Equal(got, want) {
+		t.Errorf("points %v, want the file's %v", got, want)
 	}
 }
 
