@@ -285,20 +285,19 @@ func decode(data []byte, name string) (decoded, error) {
 // real (pointsFrom), then engine.Config.Validate, whose refusal is told
 // at the line of the key it names, or of the base it comes from.
 func (f decoded) validate(name, real string) (engine.Config, error) {
-	cfg, seen, lines, baseName := f.cfg, f.seen, f.lines, f.baseName
 	fromDir, target := false, "" // target: as the file writes it
 	var err error
-	if seen["target"] {
-		target = cfg.Target
-		cfg.Target, fromDir, err = pointsFrom(filepath.Dir(real), cfg.Target)
+	if f.seen["target"] {
+		target = f.cfg.Target
+		f.cfg.Target, fromDir, err = pointsFrom(filepath.Dir(real), f.cfg.Target)
 	}
 	if err == nil {
-		err = cfg.Validate()
+		err = f.cfg.Validate()
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if note := linkNote(name, real, target); fromDir || note != "" {
-				if fromDir && !seen[engine.VersionKey] {
+				if fromDir && !f.seen[engine.VersionKey] {
 					note += olderNote(name, real, target)
 				}
 				err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory%s)", err, note)
@@ -306,16 +305,16 @@ func (f decoded) validate(name, real string) (engine.Config, error) {
 		}
 		keys := engine.FaultKeys(err)
 		for _, k := range keys {
-			if line, ok := lines[k]; ok {
+			if line, ok := f.lines[k]; ok {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
 			}
 		}
-		if line, ok := lines[baseKey]; ok && len(keys) == 1 && slices.Contains(engine.ConfigKeys(), keys[0]) { // a key the file takes from its base: say so
-			return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, keys[0], baseKey, baseName)
+		if line, ok := f.lines[baseKey]; ok && len(keys) == 1 && slices.Contains(engine.ConfigKeys(), keys[0]) { // a key the file takes from its base: say so
+			return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, keys[0], baseKey, f.baseName)
 		}
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}
-	return cfg, nil
+	return f.cfg, nil
 }
 
 // syntaxReason says in plain words what makes data, a preset file that
