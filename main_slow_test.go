@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math/big"
 	"regexp"
 	"slices"
@@ -267,46 +268,84 @@ func TestRoughly(t *testing.T) {
 	}
 }
 
-// FuzzSlowNotes: the note of a slow first epoch, a run's and a batch's,
-// is given exactly where its line is slowLineAfter or more away, counted
-// in whole numbers, and every wait it names reads as a minute or more
-// and every time as a number, where a wait past time.Duration's 292
-// years wrapped, "in -6893488177.4 s", or left the note out.
+// FuzzSlowNotes: the note of a slow start, a run's and a batch's, is
+// given exactly where its line is slowLineAfter or more away at the pace
+// of the epochs to come, counted in whole numbers, and every wait it
+// names reads as a minute or more and every time as a number, where a
+// wait past time.Duration's 292 years wrapped, "in -6893488177.4 s", or
+// left the note out; in each of timedWords' wordings: the first epoch
+// alone (timed 1), the epochs after it timed over a second (timed > 1,
+// "epochs 2-13 took 5 ms each"), and either with D's warm-up (each, the
+// epochs to come's time, other than took's; 0 for took's), "epoch 1, of
+// D's warm-up, took 2.0 s to train, the epochs after it about 0.1 s
+// each".
 func FuzzSlowNotes(f *testing.F) {
-	f.Add(1, int64(5200*time.Millisecond), 500, 10000, 2, 3)
-	f.Add(1, int64(10*time.Second), 0, 1_000_000_000, 1, 4)
-	f.Add(1, int64(30*time.Second), 500, 1_000_000_000, 1, 1)
-	f.Add(1, int64(270*time.Microsecond), 0, 1_000_000_000, 2, 8)
-	f.Add(3001, int64(time.Hour), 500, 10000, 3, 2)
-	f.Add(1, int64(1), 0, 1, 1, 1)
-	f.Add(1, int64(96*time.Millisecond), 0, 626, 1, 1) // 625 epochs of 0.096 s, a minute exactly
-	words := regexp.MustCompile(`took ([^ ]+ [^ ]+|about [^ ]+ [a-z]+) to train, so .*, comes in (about [0-9,]+ [a-z]+|about a minute)(, and .*, in (about [0-9,]+ [a-z]+|about a minute)( if every cell trains at this pace)?)?(; --every [0-9,]+ prints one about every minute)?$`)
-	f.Fuzz(func(t *testing.T, epoch int, took int64, every, plan, jobs, runs int) {
-		if plan < 1 || plan > 1_000_000_000 || epoch < 1 || epoch > plan || every < 0 || every > 1_000_000_000 || took < 1 || took > int64(1000*time.Hour) || jobs < 1 || jobs > 64 || runs < 1 || runs > 64 {
+	f.Add(1, 1, int64(5200*time.Millisecond), int64(0), 500, 10000, 2, 3)
+	f.Add(1, 1, int64(10*time.Second), int64(0), 0, 1_000_000_000, 1, 4)
+	f.Add(1, 1, int64(30*time.Second), int64(0), 500, 1_000_000_000, 1, 1)
+	f.Add(1, 1, int64(270*time.Microsecond), int64(0), 0, 1_000_000_000, 2, 8)
+	f.Add(3001, 1, int64(time.Hour), int64(0), 500, 10000, 3, 2)
+	f.Add(1, 1, int64(1), int64(0), 0, 1, 1, 1)
+	f.Add(1, 1, int64(96*time.Millisecond), int64(0), 0, 626, 1, 1)                                  // 625 epochs of 0.096 s, a minute exactly
+	f.Add(201, 200, int64(5*time.Millisecond), int64(0), 0, 1_000_000, 1, 1)                         // timed: epochs 2-201
+	f.Add(13, 12, int64(800*time.Millisecond), int64(0), 500, 10000, 2, 4)                           // timed, a progress line ahead
+	f.Add(1, 1, int64(2*time.Second), int64(130*time.Millisecond), 0, 10000, 2, 4)                   // warm-up: epoch 1, of D's warm-up
+	f.Add(1, 1, int64(120*time.Millisecond), int64(7*time.Millisecond), 0, 600, 1, 1)                // warm-up, the line 4 s away: no note
+	f.Add(13, 12, int64(800*time.Millisecond), int64(50*time.Millisecond), 0, 10000, 1, 1)           // timed warm-up: epochs 2-13, D's warm-up among them
+	f.Add(13, 12, int64(81*time.Millisecond), int64(5*time.Millisecond), 100, 1_000_000_000, 64, 64) // timed warm-up: the progress line 0.4 s away, the batch 58 days
+	const (
+		tm   = `(?:[0-9][0-9.,]* [a-zµ]+|about [^ ]+ [a-z]+)` // a time as roughly writes it
+		wait = `(?:about [0-9,]+ [a-z]+|about a minute)`      // a wait of a minute or more
+	)
+	words := regexp.MustCompile(`^(?:the first run's )?(?:epoch [0-9,]+|epochs [0-9,]+-[0-9,]+)(?:, of D's warm-up,|, D's warm-up among them,)? took ` + tm + `(?: each)? to train(?:, the epochs after (?:it|them) about ` + tm + ` each)?, so .*, comes in ` + wait + `(, and .*, in ` + wait + `( if every cell trains at this pace)?)?(; --every [0-9,]+ prints one about every minute)?$`)
+	f.Fuzz(func(t *testing.T, epoch, timed int, took, each int64, every, plan, jobs, runs int) {
+		if each == 0 {
+			each = took
+		}
+		if plan < 1 || plan > 1_000_000_000 || epoch < 1 || epoch > plan || timed < 1 || timed > 1 && timed >= epoch || every < 0 || every > 1_000_000_000 || took < 1 || took > int64(1000*time.Hour) || each < 1 || each > int64(1000*time.Hour) || jobs < 1 || jobs > 64 || runs < 1 || runs > 64 {
 			t.Skip()
 		}
-		d := time.Duration(took)
+		d, e := time.Duration(took), time.Duration(each)
+		// wording checks what the note says of the timed epochs: each to
+		// train where more than one was timed, and D's warm-up where the
+		// epochs to come take another time.
+		wording := func(what, note string) {
+			if got, want := strings.Contains(note, " each to train"), timed > 1; got != want {
+				t.Fatalf("%s, %d timed epochs: %q", what, timed, note)
+			}
+			if got, want := strings.Contains(note, "warm-up"), each != took; got != want {
+				t.Fatalf("%s, timed at %v, the epochs to come %v: %q", what, d, e, note)
+			}
+		}
 		next := plan
 		if every > 0 && (epoch/every+1)*every < plan {
 			next = (epoch/every + 1) * every
 		}
-		wait := new(big.Int).Mul(big.NewInt(int64(next-epoch)), big.NewInt(took))
+		wait := new(big.Int).Mul(big.NewInt(int64(next-epoch)), big.NewInt(each))
 		slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0 && !(every > 0 && epoch%every == 0)
-		note := firstLineNote(epoch, 1, d, d, every, plan)
+		note := firstLineNote(epoch, timed, d, e, every, plan)
+		what := fmt.Sprintf("epoch %d of %d, --every %d, took %v, the epochs to come %v", epoch, plan, every, d, e)
 		if (note != "") != slow {
-			t.Fatalf("epoch %d of %d, --every %d, took %v: the line is %v ns away, note %q", epoch, plan, every, d, wait, note)
+			t.Fatalf("%s: the line is %v ns away, note %q", what, wait, note)
 		}
 		if note != "" && !words.MatchString(note) {
-			t.Fatalf("epoch %d of %d, --every %d, took %v: %q names a wait under a minute, or a number not one", epoch, plan, every, d, note)
+			t.Fatalf("%s: %q is in no wording of timedWords, names a wait under a minute, or a number not one", what, note)
+		}
+		if note != "" {
+			wording(what, note)
 		}
 		plans := slices.Repeat([]int{plan}, runs)
-		note = batchLineNote("batch", 1, 1, d, d, plans, jobs, 1)
-		wait = new(big.Int).Mul(big.NewInt(int64(plan-1)), big.NewInt(took))
+		note = batchLineNote("batch", epoch, timed, d, e, plans, jobs, 1)
+		wait = new(big.Int).Mul(big.NewInt(int64(plan-epoch)), big.NewInt(each))
+		what = fmt.Sprintf("batch of %d runs of %d, epoch %d, took %v, the epochs to come %v", runs, plan, epoch, d, e)
 		if slow := wait.Cmp(big.NewInt(int64(time.Minute))) >= 0; (note != "") != slow {
-			t.Fatalf("batch of %d runs of %d, took %v: the line is %v ns away, note %q", runs, plan, d, wait, note)
+			t.Fatalf("%s: the line is %v ns away, note %q", what, wait, note)
 		}
 		if note != "" && !words.MatchString(note) {
-			t.Fatalf("batch of %d runs of %d, took %v: %q names a wait under a minute, or a number not one", runs, plan, d, note)
+			t.Fatalf("%s: %q is in no wording of timedWords, names a wait under a minute, or a number not one", what, note)
+		}
+		if note != "" {
+			wording(what, note)
 		}
 	})
 }
