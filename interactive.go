@@ -104,8 +104,8 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 	for _, note := range written {
 		fmt.Fprintln(stdout, note)
 	}
-	if what, takes, timed := s.FinalEvaluation(); takes >= slowNote || !timed {
-		fmt.Fprintln(stderr, waitLine(what, lineWidth(stderr)))
+	if final := s.FinalEvaluation(); final.Takes >= slowNote || !final.Timed {
+		fmt.Fprintln(stderr, waitLine(final, lineWidth(stderr)))
 	}
 	result := s.ResultUntil(stop.C)
 	if result.Earlier {
@@ -135,8 +135,8 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 	return err1
 }
 
-// waitLine is the line that says what the final line waits for, what
-// being Session.FinalEvaluation's words, and that only ctrl+c skips the
+// waitLine is the line that says what the final line waits for, final
+// being Session.FinalEvaluation's, and that only ctrl+c skips the
 // wait (catchStop: the final line is then the screen's last evaluation),
 // not the q that quit the screen, pressed again: with the screen gone no
 // key is read (hush leaves the terminal's lines edited, so that what is
@@ -148,16 +148,15 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 // long, kept before the epoch, the way out kept before both. The last
 // column is left free: a terminal that draws "…" two columns wide would
 // wrap a line that filled it.
-func waitLine(what string, width int) string {
+func waitLine(final session.FinalWait, width int) string {
 	const skip = "… only ctrl+c skips the wait"
 	forms := []string{
-		"ganui: " + what + " for the final line" + skip,
-		"ganui: final line: " + what + skip,
+		"ganui: " + final.What + " for the final line" + skip,
+		"ganui: final line: " + final.What + skip,
+		"ganui: final line: evaluating " + numtext.Count(final.Samples, "sample") + skip,
+		"ganui: evaluating for the final line" + skip,
+		"ganui: final line" + skip,
 	}
-	if i := strings.LastIndex(what, " on "); i >= 0 { // "evaluating … on 10,000,000 samples"
-		forms = append(forms, "ganui: final line: evaluating "+what[i+len(" on "):]+skip)
-	}
-	forms = append(forms, "ganui: evaluating for the final line"+skip, "ganui: final line"+skip)
 	for _, f := range forms {
 		if utf8.RuneCountInString(f) < width {
 			return f

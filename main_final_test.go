@@ -120,12 +120,16 @@ func TestASignalDuringTheWaitGivesTheScreensLast(t *testing.T) {
 // the wait, where the forms had said what the terminal waits for and not
 // how to stop waiting (--samples 10000000: 12.7 s of a blank terminal);
 // "only", as the q that quit the screen, pressed again, is not read.
+// The count is FinalWait.Samples, the one the evaluation's words end with.
 func TestTheWaitLineStaysOneLine(t *testing.T) {
 	s, err := session.New(session.Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 100000, Paused: true, Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	what, _, _ := s.FinalEvaluation()
+	final := s.FinalEvaluation()
+	if final.Samples != 100000 || !strings.HasSuffix(final.What, " on "+numtext.Count(final.Samples, "sample")) {
+		t.Errorf("the final evaluation is %q of %d samples, want the 100,000 of --samples, the count its words end with", final.What, final.Samples)
+	}
 	for _, c := range []struct {
 		width int
 		want  string
@@ -136,7 +140,7 @@ func TestTheWaitLineStaysOneLine(t *testing.T) {
 		{70, "ganui: evaluating for the final line… only ctrl+c skips the wait"},
 		{60, "ganui: final line… only ctrl+c skips the wait"},
 	} {
-		if got := waitLine(what, c.width); got != c.want {
+		if got := waitLine(final, c.width); got != c.want {
 			t.Errorf("at %d columns the wait reads %q, want %q", c.width, got, c.want)
 		}
 	}

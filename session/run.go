@@ -883,18 +883,32 @@ func dirError(err error) *outputfile.DirError {
 	return nil
 }
 
-// FinalEvaluation is what Result does first, in Doing's words
-// ("evaluating epoch 1,234's generator on 10,000 samples"), and how long
-// it may be expected to take: as long as the screen's last evaluation of
-// as many samples took, by the session's clock, or one given up took
-// before it was, if that was longer. timed is false while no evaluation
-// has been completed (q before the first frame): then nothing says how
-// long it takes. On a wide design that is seconds, which a front end
-// says before it asks for Result, so that a user waiting on the final
-// line knows why. Like Result, it belongs to the goroutine driving the
-// session.
-func (s *Session) FinalEvaluation() (what string, takes time.Duration, timed bool) {
-	return task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples}.what(), s.evalTook, s.evalTimed
+// FinalWait is what FinalEvaluation says of the evaluation Result does
+// first.
+type FinalWait struct {
+	// What is the evaluation in Doing's words ("evaluating epoch 1,234's
+	// generator on 10,000 samples").
+	What string
+	// Samples is how many samples it draws, the count What ends with,
+	// for a front end that says it in fewer words than What.
+	Samples int
+	// Takes is how long it may be expected to take: as long as the
+	// screen's last evaluation of as many samples took, by the session's
+	// clock, or one given up took before it was, if that was longer.
+	Takes time.Duration
+	// Timed is false while no evaluation has been completed (q before
+	// the first frame): then nothing says how long it takes.
+	Timed bool
+}
+
+// FinalEvaluation is what Result does first and how long it may be
+// expected to take (FinalWait). On a wide design that is seconds, which
+// a front end says before it asks for Result, so that a user waiting on
+// the final line knows why. Like Result, it belongs to the goroutine
+// driving the session.
+func (s *Session) FinalEvaluation() FinalWait {
+	t := task{kind: evaluating, epoch: s.gan.Epoch(), n: s.opts.Samples}
+	return FinalWait{What: t.what(), Samples: t.n, Takes: s.evalTook, Timed: s.evalTimed}
 }
 
 // Result evaluates the run as it stands and sums it up. A run that is
