@@ -293,7 +293,8 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 		// A CRLF script's carriage return is said as --set says it
 		// (engine.Spaces), with what is wrong with the number before it:
 		// --epochs $'1\r', where it was "not a whole number".
-		if how, _ := engine.Spaces(s); how == engine.CarriageReturn {
+		if engine.EndsInCR(s) {
+			how, _ := engine.Spaces(s)
 			bare := strings.TrimSuffix(s, "\r")
 			if _, err := whole(name, bare, lo, hi, def); err != nil {
 				return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, how, strings.TrimPrefix(err.Error(), "--"+name+": "))

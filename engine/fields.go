@@ -289,7 +289,8 @@ func (c *Config) set(key, value string) error {
 		if err := readName(key, v, value, plainName); err != nil {
 			// A CRLF script's carriage return, as a number's is told
 			// (Spaces): a file's name holds one only as JSON's \r.
-			if how, them := Spaces(value); how == CarriageReturn && setName(reflect.New(f.kind).Elem(), trimmed) == nil {
+			if EndsInCR(value) && setName(reflect.New(f.kind).Elem(), trimmed) == nil {
+				how, them := Spaces(value)
 				return fmt.Errorf("%s: %q %s; write it without %s: %s", key, value, how, them, trimmed)
 			}
 			// One name in a list, bare or in JSON's quotes, is told the
@@ -2023,15 +2024,24 @@ func (c *Config) oneNumber(f configField, text string) (plain, how string) {
 // path said "has spaces around it" and another "is not a whole number";
 // any other "has spaces around it" and "them".
 func Spaces(value string) (how, them string) {
-	if v, ok := strings.CutSuffix(value, "\r"); ok && v != "" && strings.TrimSpace(v) == v {
-		return CarriageReturn, "it"
+	if EndsInCR(value) {
+		return carriageReturn, "it"
 	}
 	return "has spaces around it", "them"
 }
 
-// CarriageReturn is what Spaces says of a value a script saved with
-// Windows line ends gave.
-const CarriageReturn = "ends in a carriage return, as a script saved with Windows line ends does"
+// EndsInCR reports whether value ends in a carriage return and has no
+// other space around it, as every line of a script saved with Windows
+// line ends does: the value Spaces tells so ("1\r", not "\r", " 1\r" or
+// "1 \r"), for a caller that tells it in words of its own.
+func EndsInCR(value string) bool {
+	v, ok := strings.CutSuffix(value, "\r")
+	return ok && v != "" && strings.TrimSpace(v) == v
+}
+
+// carriageReturn is what Spaces says of a value a script saved with
+// Windows line ends gave (EndsInCR).
+const carriageReturn = "ends in a carriage return, as a script saved with Windows line ends does"
 
 // clip shortens s for an error message, keeping it on one line.
 func clip(s string) string {

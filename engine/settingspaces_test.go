@@ -97,3 +97,22 @@ func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 		}
 	}
 }
+
+// TestEndsInCR: the values Spaces tells as a CRLF script's, a carriage
+// return and no other space around the value, are the ones EndsInCR
+// reports, so that main's count flags and a name's --set, which tell
+// such a value in words of their own, ask the predicate, where they
+// compared Spaces' words with a constant.
+func TestEndsInCR(t *testing.T) {
+	for v, want := range map[string]bool{
+		"1\r": true, "bce\r": true, "0,5\r": true,
+		"1": false, "\r": false, " 1\r": false, "1 \r": false, "1\r\r": false, "1\n": false, "1\r\n": false,
+	} {
+		if got := EndsInCR(v); got != want {
+			t.Errorf("EndsInCR(%q) = %v, want %v", v, got, want)
+		}
+		if how, them := Spaces(v); (them == "it") != want || (how == carriageReturn) != want {
+			t.Errorf("Spaces(%q) = %q, %q, where EndsInCR is %v", v, how, them, want)
+		}
+	}
+}
