@@ -476,16 +476,16 @@ func (Share) apply(s *Session) {
 		// has quit, where no w can be pressed (PlainNote).
 		what += LiveOnly + " (w saves a checkpoint to resume it)" + LiveOnly
 	}
-	s.note = fmt.Sprintf("wrote %s%s%s", path, commandBelow, what)
-	s.note += CommandBreak + a.Command
+	s.note = "wrote " + path + commandBelow + what + CommandBreak + a.Command
+	s.wroteNow.parting = "wrote " + path + commandAgain + what
 }
 
 // commandBelow is where c's note points at its command on a screen, the
 // lines under the note. The lines printed once the trainer has quit give
 // the command after the final line, as "again:", which the note kept
-// for them (keepNote) names instead, commandAgain: "wrote
-// ganui-vanilla-seed1.json · the again: command runs the run again",
-// not "the command below" over a final line that is no command.
+// for them (keepNote, wroteFile.parting) names instead, commandAgain:
+// "wrote ganui-vanilla-seed1.json · the again: command runs the run
+// again", not "the command below" over a final line that is no command.
 const (
 	commandBelow = " · the command below "
 	commandAgain = " · the again: command "

@@ -722,8 +722,8 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 	path := wrote.path
 	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
-	if kind == presetFiles {
-		text = strings.Replace(text, commandBelow, commandAgain, 1) // after the final line, not below
+	if wrote.parting != "" {
+		text = PlainNote(wrote.parting) // Share's: the command after the final line, not below
 	}
 	lostHistory := kind == historyFiles && s.failed && path == "" && s.Again().Caveat != ""
 	if kind == checkpointFiles && (path != "" || s.unsaved != "") || kind == historyFiles && (path != "" || lostHistory) {
@@ -919,11 +919,15 @@ func (s *Session) written(path, gist string) {
 
 // wroteFile is a file a key wrote (written): its path, what its note
 // says of the file alone, and the file as written, nil if it could not
-// be looked at then.
+// be looked at then; and, where the lines printed once the trainer has
+// quit say it otherwise than the status line, the note they give
+// (parting: Share's, which names the again: command, not the command
+// below).
 type wroteFile struct {
-	path string
-	gist string
-	file os.FileInfo
+	path    string
+	gist    string
+	file    os.FileInfo
+	parting string
 }
 
 // path is where a file of this run goes: ganui-<preset>-<rest> in the
