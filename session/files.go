@@ -1029,6 +1029,10 @@ func loneCR(b []byte) bool {
 // writes is some hundreds of bytes, its events' texts the longest part.
 const logLineMost = 64 << 10
 
+// logLineMostSaid is logLineMost as a message says it, "64 KiB", so that
+// the number a user is told is the one the readers hold to.
+var logLineMostSaid = strconv.Itoa(logLineMost>>10) + " KiB"
+
 // headerLine is the log's header line as its file holds it: the byte
 // order mark it began with (bom), the line ending of its lines (crlf).
 func (c *csvFile) headerLine() string {
@@ -1057,7 +1061,7 @@ func addedColumns(path string, lay csvLayout) string {
 		return ""
 	}
 	defer f.Close()
-	line, _ := bufio.NewReaderSize(f, 64<<10).ReadSlice('\n')
+	line, _ := bufio.NewReaderSize(f, logLineMost).ReadSlice('\n')
 	line = bytes.TrimSuffix(bytes.TrimSuffix(bytes.TrimPrefix(line, []byte(utf8BOM)), []byte("\n")), []byte("\r"))
 	for _, l := range append([]csvLayout{lay}, lay.earlier()...) {
 		if added, ok := bytes.CutPrefix(line, []byte(l.header()+",")); ok && len(added) > 0 {
@@ -1189,7 +1193,7 @@ func logRowAt(path string, epoch int) (line int, row string) {
 		return 0, ""
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 64<<10)
+	r := bufio.NewReaderSize(f, logLineMost)
 	want := []byte(strconv.Itoa(epoch) + ",")
 	for n, start := 1, true; ; {
 		chunk, err := r.ReadSlice('\n')
@@ -1225,16 +1229,16 @@ func badBefore(path string, lay csvLayout, line int) bool {
 // moved in the middle, or one cut or joined to another, or with a value
 // edited to one that is no number, is a hand's edit, which reading the
 // log's ends and each line's epoch alone would take for the run's
-// history and go on with. A line longer than the reader's buffer of 64 KiB is
-// longer than any row. A log of 100,000 rows, 11 MB, is read in some
-// 20 ms.
+// history and go on with. A line longer than the reader's buffer of
+// logLineMost is longer than any row. A log of 100,000 rows, 11 MB, is
+// read in some 20 ms.
 func logBadLine(path string, lay csvLayout) (line int, why string) {
 	f, err := inputfile.Open(path)
 	if err != nil {
 		return 0, ""
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 64<<10)
+	r := bufio.NewReaderSize(f, logLineMost)
 	cols := strings.Split(lay.header(), ",")
 	prev, blank := -1, 0
 	const rule = "each line after the header is a row, its epoch first"
@@ -1256,7 +1260,7 @@ func logBadLine(path string, lay csvLayout) (line int, why string) {
 			case e <= prev:
 				return n, fmt.Sprintf("epoch %s after %s; the history must go forward", numtext.FormatInt(e), numtext.FormatInt(prev))
 			case err == bufio.ErrBufferFull:
-				return n, "is longer than 64 KiB, as no row is; " + rule
+				return n, "is longer than " + logLineMostSaid + ", as no row is; " + rule
 			default:
 				if fault := rowFault(body, cols, lay); fault != "" {
 					return n, fault + "; " + rule
@@ -1607,7 +1611,7 @@ func dropBlankEnd(f *os.File) error {
 	if err != nil {
 		return err
 	}
-	const most = 64 << 10 // as logEnd reads
+	const most = logLineMost // as logEnd reads, less the line end before a longest row
 	tail := make([]byte, min(st.Size(), most))
 	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
 		return err
@@ -1629,13 +1633,13 @@ func dropBlankEnd(f *os.File) error {
 // rowEnd is where the line ends, its line ending with it, of the last
 // byte of f between lo and hi that is no line ending, f from there to hi
 // being blank lines (blankEnd): lo where there is none. logEnd and
-// dropBlankEnd read a log's end 64 KiB at a time; where more blank lines
-// than that end it (a script's loop of echo >> run.csv), they read back
-// through them to the row before, which a run goes on after, as it does
-// after fewer, where the part read had held nothing but blank lines and
-// said the log "ends in a cut row".
+// dropBlankEnd read a log's end some logLineMost at a time; where more
+// blank lines than that end it (a script's loop of echo >> run.csv),
+// they read back through them to the row before, which a run goes on
+// after, as it does after fewer, where the part read had held nothing
+// but blank lines and said the log "ends in a cut row".
 func rowEnd(f io.ReaderAt, lo, hi int64) (int64, error) {
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, logLineMost)
 	for at := hi; at > lo; {
 		from := max(lo, at-int64(len(buf)))
 		chunk := buf[:at-from]

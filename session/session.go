@@ -677,7 +677,7 @@ func New(opts Options) (*Session, error) {
 			case ok && last < 0 && form.long:
 				// No row is so long (logLineMost): rows whose line ends
 				// were lost, or something else written after them.
-				return nil, fmt.Errorf("--log %s is a history whose last line is longer than 64 KiB, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file", opts.LogPath)
+				return nil, fmt.Errorf("--log %s is a history whose last line is longer than %s, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file", opts.LogPath, logLineMostSaid)
 			case ok && last < 0 && form.unended:
 				// A row cut short, or a whole one whose "\n" alone is
 				// missing (an editor's, a script's): not told apart.
