@@ -437,7 +437,7 @@ func (c *Config) set(key, value string) error {
 		for _, item := range items { // after groupedWidths, which tells 2,048's "048" a group of thousands
 			if err := c.leadingZeros(f, "width ", item); err != nil {
 				if one := c.oneWidthRefused(f, trimmed, items); !bracketed && one != "" {
-					return fmt.Errorf("%w; %s", err, one)
+					return fmt.Errorf("%v; %s", err, one) // no longer ending with the width to write (SettingError)
 				}
 				return err
 			}
@@ -477,8 +477,11 @@ func (c *Config) groupedWidths(f configField, text string, items []string, list 
 		widths[i] = strconv.FormatInt(list.Index(i).Int(), 10)
 	}
 	first := items[1+slices.IndexFunc(items[1:], zeroLed)]
-	return fmt.Errorf("%s: width %q begins with a 0, as a number's thousands do after a comma; %s is one width? write it %s, or %s for %s",
-		f.key, first, text, plain, strings.Join(widths, ","), numtext.Count(len(widths), "width"))
+	return &SettingError{
+		head:   fmt.Sprintf("%s: width %q begins with a 0, as a number's thousands do after a comma; %s is one width? write it %s, or ", f.key, first, text, plain),
+		Widths: strings.Join(widths, ","),
+		tail:   " for " + numtext.Count(len(widths), "width"),
+	}
 }
 
 // oneWidthRefused is what is wrong with text, a list of widths written
@@ -701,7 +704,40 @@ func (c *Config) writtenAs(f configField, what, text, plain, how string) error {
 		written, _, _ := strings.Cut(how, ";")
 		return fmt.Errorf("%s: %s%s %s, and %v", f.key, what, quoted, written, err)
 	}
-	return fmt.Errorf("%s: %s%s %s: %s", f.key, what, quoted, how, plain)
+	return &SettingError{head: fmt.Sprintf("%s: %s%s %s: ", f.key, what, quoted, how), Number: plain}
+}
+
+// SettingError is an error of Set's that ends offering what to write
+// instead of the value it refuses: the one number (Number), as `batch:
+// "1,024" has commas; write it without them: 1024` does, or a list of
+// widths written bare (Widths), as `g_hidden: width "048" begins with a
+// 0, …; 2,048 is one width? write it 2048, or 2,48 for 2 widths` does.
+// It is for a caller that checks or rewrites what is offered (main's
+// --set, session's --sweep) from the value, not from the message's
+// words.
+type SettingError struct {
+	// Number is the number the message ends with, "1024"; "" where it
+	// offers widths, or ends otherwise (`gp: "1,000" has commas; write it
+	// without them: 1000, or 1.000 if the comma is a decimal one`).
+	Number string
+	// Widths is the list of widths, written bare as --set takes them,
+	// "2,48", the message offers near its end; "" where it offers a
+	// number.
+	Widths string
+	// head and tail are the message before and after what it offers.
+	head, tail string
+}
+
+func (e *SettingError) Error() string { return e.Offering(e.Widths) }
+
+// Offering is the message with the widths it offers written as widths
+// ("[2,48]", as a --sweep value holds a list), where it offers widths;
+// the message as it is where it offers a number.
+func (e *SettingError) Offering(widths string) string {
+	if e.Widths == "" {
+		widths = ""
+	}
+	return e.head + e.Number + widths + e.tail
 }
 
 // GoNumberForm reads text, a number in a form Go reads and ganui does
@@ -952,35 +988,42 @@ func (r CommaReadings) Decimal() bool { return len(r) == 1 && r[0].Decimal }
 // written otherwise (writtenAs): "write it without them: 1000", "write
 // it with a point: 0.001".
 func (r CommaReadings) Hint(ways bool) string {
+	before, number := r.hint(ways)
+	return before + number
+}
+
+// hint is Hint in two parts: the number it ends with, to write ("1000"
+// of "; write it without them: 1000"), and the words before it; number
+// is "" where Hint ends otherwise (", or 1.000 if the comma is a decimal
+// one", a refusal), before then all of it.
+func (r CommaReadings) hint(ways bool) (before, number string) {
 	if len(r) == 0 {
-		return ""
+		return "", ""
 	}
-	write := func(x CommaReading) string {
+	write := func(x CommaReading) string { // the words before x's number
 		switch {
 		case !ways:
-			return "write it " + x.Number
+			return "write it "
 		case x.Decimal:
-			return "write it with a point: " + x.Number
+			return "write it with a point: "
 		}
-		return "write it without them: " + x.Number
+		return "write it without them: "
 	}
 	first := r[0]
 	if first.Refused == "" {
-		hint := "; " + write(first)
 		if len(r) > 1 && r[1].Refused == "" {
-			hint += ", or " + r[1].Number + decimalOne
+			return "; " + write(first) + first.Number + ", or " + r[1].Number + decimalOne, ""
 		}
-		return hint
+		return "; " + write(first), first.Number
 	}
-	hint := ", and " + first.Refused
+	before = ", and " + first.Refused
 	if len(r) > 1 {
-		then := r[1].Refused
-		if then == "" {
-			then = write(r[1])
+		if r[1].Refused == "" {
+			return before + "; if the comma is a decimal one, " + write(r[1]), r[1].Number
 		}
-		hint += "; if the comma is a decimal one, " + then
+		before += "; if the comma is a decimal one, " + r[1].Refused
 	}
-	return hint
+	return before, ""
 }
 
 // Takes is the readings the key takes, as the numbers to write: "0.001",
@@ -1025,7 +1068,8 @@ func (c *Config) commas(f configField, text, in string) error {
 	if r.Decimal() {
 		how = "has a decimal comma"
 	}
-	return fmt.Errorf("%s: %s %s%s%s", f.key, strconv.Quote(clip(text)), in, how, r.Hint(true))
+	before, number := r.hint(true)
+	return &SettingError{head: fmt.Sprintf("%s: %s %s%s%s", f.key, strconv.Quote(clip(text)), in, how, before), Number: number}
 }
 
 // DecimalComma is text, a value given to key, with its decimal comma

@@ -270,10 +270,6 @@ func zeroLedValue(base engine.Config, axes []SweepAxis) error {
 // (a width's or a number's: --set reads gp=1,000. as 1000).
 var fractionGroup = regexp.MustCompile(`^[0-9]{3}\.[0-9]*$`)
 
-// bareWidths matches the list of widths --set proposes bare at the end
-// of its refusal, the 2,48 of "…, or 2,48 for 2 widths".
-var bareWidths = regexp.MustCompile(`, or ([0-9]+(?:,[0-9]+)+) for [0-9]+ widths$`)
-
 // groupedFraction refuses a's values from i on where they are one number
 // split at its commas, digits, the groups of thousands after them and a
 // last group with a fraction (fractionGroup), as --set refuses that
@@ -322,11 +318,12 @@ func (a SweepAxis) groupedFraction(base engine.Config, i int) error {
 	// to write 1024 alone. A list of widths --set writes bare, "or 2,48
 	// for 2 widths", is given as a sweep's value holds one, in brackets:
 	// bare, 2,48 would be two values.
-	if r := base.ReadCommas(a.Key, number); len(r) == 1 && r[0].Refused == "" && strings.HasSuffix(err.Error(), ": "+r[0].Number) {
+	var offered *engine.SettingError
+	errors.As(err, &offered)
+	if r := base.ReadCommas(a.Key, number); len(r) == 1 && r[0].Refused == "" && offered != nil && offered.Number == r[0].Number {
 		err = fmt.Errorf("%w%s", err, strings.TrimPrefix(a.refusedBeside(base, r[0].Number), r[0].Number))
-	} else if m := bareWidths.FindStringSubmatchIndex(err.Error()); m != nil {
-		msg := err.Error()
-		err = errors.New(msg[:m[2]] + "[" + msg[m[2]:m[3]] + "]" + msg[m[3]:])
+	} else if offered != nil && offered.Widths != "" {
+		err = errors.New(offered.Offering("[" + offered.Widths + "]"))
 	}
 	if end == i+1 {
 		return a.placedTwice(i, end, err)
