@@ -94,13 +94,18 @@ func W1NoiseFloor(t Target, n int) float64 {
 }
 
 // ModeCoverage is how much of a sample lands on one mode of the target:
-// within three of the mode's standard deviations of its mean. A
-// generator that has collapsed onto some modes leaves the others with a
-// share near zero (Goodfellow, NIPS 2016 tutorial, §5.1.1).
+// the samples that have it as their nearest mode and lie within HQSigmas
+// (three) of its standard deviations of its mean, the rule a plane's
+// modes are counted by (SpotShares). A generator that has collapsed onto
+// some modes leaves the others with a share near zero (Goodfellow, NIPS
+// 2016 tutorial, §5.1.1).
 type ModeCoverage struct {
 	Mode
-	Share    float64 // fraction of the sample within Mean ± 3·Std
-	Expected float64 // the fraction the target itself puts there
+	// Share is the fraction of the sample nearest this mode and within
+	// Mean ± 3·Std; Expected is the fraction the target itself puts in
+	// that same region.
+	Share    float64
+	Expected float64
 	// Covered is Share ≥ Expected/2: the generator gives the mode at
 	// least half the mass it should.
 	Covered bool
@@ -222,22 +227,76 @@ func stopped(stop <-chan struct{}) bool {
 }
 
 // ModeShares measures how sorted xs cover each mode of t: the share of xs
-// within μ ± 3σ of the mode, beside the share the target puts there
-// (which counts any overlap from neighbouring modes too).
+// that have the mode as their nearest and lie within μ ± 3σ of it, beside
+// the share the target itself puts in that region. It is the rule of the
+// mode-collapse benchmarks, which a plane's modes are counted by
+// (SpotShares; VEEGAN, Srivastava et al. 2017, §5; PacGAN, Lin et al.
+// 2018, §5.1): each sample goes to its nearest mode alone, and counts
+// there when within HQSigmas of that mode's σ. Counted by the window
+// alone, a sample where two modes' windows overlap counted for both, so a
+// G collapsed onto one of mixture(0,1;2,1) read both covered.
+//
+// Nearest is by plain distance |x − μ|, as the papers' code measures it
+// (the Euclidean distance to each centre), not in units of each mode's σ:
+// their modes share one σ, where the two agree, and plain distance keeps
+// one rule for the line and the plane. A mode's region is then its window
+// cut at the midpoints to its neighbouring means, so modes 6σ apart or
+// more, σ the wider one's, keep their whole windows, as before. A sample
+// equally near two means goes to the first listed, as in SpotShares;
+// modes that share one mean are in one place, which no sample can tell
+// apart, and each counts the samples nearest it within its own 3σ.
 func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 	out := make([]ModeCoverage, len(modes))
+	counts := make([]int, len(modes))
+	for i, m := range modes {
+		lo, hi := m.Mean-HQSigmas*m.Std, m.Mean+HQSigmas*m.Std
+		from := sort.SearchFloat64s(sorted, lo)
+		to := sort.SearchFloat64s(sorted, math.Nextafter(hi, math.Inf(1)))
+		for _, x := range sorted[from:to] {
+			if nearestMean(x, modes) == m.Mean {
+				counts[i]++
+			}
+		}
+	}
 	n := float64(len(sorted))
 	for i, m := range modes {
-		lo, hi := m.Mean-3*m.Std, m.Mean+3*m.Std
-		in := sort.SearchFloat64s(sorted, math.Nextafter(hi, math.Inf(1))) - sort.SearchFloat64s(sorted, lo)
+		lo, hi := nearestRegion(i, modes)
 		c := ModeCoverage{Mode: m, Expected: t.CDF(hi) - t.CDF(lo)}
 		if n > 0 {
-			c.Share = float64(in) / n
+			c.Share = float64(counts[i]) / n
 		}
 		c.Covered = c.Share >= c.Expected/2
 		out[i] = c
 	}
 	return out
+}
+
+// nearestMean is the mean of the mode nearest x, the first listed of
+// those equally near; NaN for an x that is not a number.
+func nearestMean(x float64, modes []Mode) float64 {
+	best, bestD := math.NaN(), math.Inf(1)
+	for _, m := range modes {
+		if d := math.Abs(x - m.Mean); d < bestD {
+			best, bestD = m.Mean, d
+		}
+	}
+	return best
+}
+
+// nearestRegion is the interval of the line whose points have mode i's
+// mean as their nearest (nearestMean) and lie within HQSigmas of its σ of
+// it: its window μ ± 3σ cut at the midpoint to each neighbouring mean.
+func nearestRegion(i int, modes []Mode) (lo, hi float64) {
+	m := modes[i]
+	lo, hi = m.Mean-HQSigmas*m.Std, m.Mean+HQSigmas*m.Std
+	for _, o := range modes {
+		if o.Mean < m.Mean {
+			lo = max(lo, m.Mean/2+o.Mean/2)
+		} else if o.Mean > m.Mean {
+			hi = min(hi, m.Mean/2+o.Mean/2)
+		}
+	}
+	return lo, hi
 }
 
 // ksUntil returns the one-sample KS statistic of sorted xs

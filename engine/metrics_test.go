@@ -333,3 +333,69 @@ func TestW1NoiseFloor(t *testing.T) {
 		t.Errorf("W1NoiseFloor(n = 0) = %v, want +Inf", got)
 	}
 }
+
+// TestModeSharesCountEachSampleForItsNearestMode: where two modes' 3σ
+// windows overlap, as mixture(0,1;2,1)'s [−3, 3] and [−1, 5] do, a sample
+// counts toward its nearest mode alone (the midpoint 1 goes to the first
+// listed), and the target's due share is taken over the same region, the
+// window cut at the midpoint. A G collapsed onto the mode at 0 covers one
+// mode of two, where counted by window it covered both.
+func TestModeSharesCountEachSampleForItsNearestMode(t *testing.T) {
+	tg, err := ParseTarget("mixture(0,1;2,1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	modes := tg.(Multimodal).Modes()
+	phi := func(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
+	F := func(x float64) float64 { return 0.5*phi(x) + 0.5*phi(x-2) }
+	// nearest 0: −2.9, 0, 0.9, 1; nearest 2: 1.2, 2.5, 3, 4.9; within 3σ
+	// of neither: −3.5, 5.2.
+	xs := []float64{-3.5, -2.9, 0, 0.9, 1, 1.2, 2.5, 3, 4.9, 5.2}
+	got := ModeShares(xs, tg, modes)
+	want := []struct{ share, due float64 }{{0.4, F(1) - F(-3)}, {0.4, F(5) - F(1)}}
+	for i, c := range got {
+		if c.Share != want[i].share || math.Abs(c.Expected-want[i].due) > 1e-12 {
+			t.Errorf("mode %d: share %v, due %.6f; want %v, %.6f", i+1, c.Share, c.Expected, want[i].share, want[i].due)
+		}
+	}
+	// The target itself: every mode covered, its shares near its due.
+	rng := rand.New(rand.NewPCG(1, 2))
+	xs = make([]float64, 20000)
+	for i := range xs {
+		xs[i] = tg.Sample(rng)
+	}
+	m := Evaluate(xs, 1, tg, HistSpec{})
+	for i, c := range m.Modes {
+		if !c.Covered || math.Abs(c.Share-c.Expected) > 0.01 {
+			t.Errorf("a sample of the target, mode %d: share %.4f against its due %.4f, covered %v", i+1, c.Share, c.Expected, c.Covered)
+		}
+	}
+	// Collapsed onto the mode at 0, 0 ± 0.13.
+	for i := range xs {
+		xs[i] = 0.13 * rng.NormFloat64()
+	}
+	m = Evaluate(xs, 1, tg, HistSpec{})
+	if m.ModesCovered != 1 || m.Modes[0].Share != 1 || m.Modes[1].Share != 0 {
+		t.Errorf("G collapsed onto 0: %d/2 modes covered, shares %.3f, %.3f; want 1/2, 1.000, 0.000", m.ModesCovered, m.Modes[0].Share, m.Modes[1].Share)
+	}
+}
+
+// TestModeSharesOfModesAtOneMean: modes that share a mean are one place,
+// which no sample can tell apart: each counts the samples there within
+// its own 3σ, and none is left with no region, due nothing.
+func TestModeSharesOfModesAtOneMean(t *testing.T) {
+	tg, err := ParseTarget("mixture(0,1;0,2)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs := []float64{-5, -2, 0, 1, 4, 7}
+	got := ModeShares(xs, tg, tg.(Multimodal).Modes())
+	if got[0].Share != 3.0/6 || got[1].Share != 5.0/6 {
+		t.Errorf("shares %v, %v; want 3/6 (−2, 0 and 1 within ±3), 5/6 (all but 7 within ±6)", got[0].Share, got[1].Share)
+	}
+	for i, c := range got {
+		if lo, hi := -3*c.Std, 3*c.Std; math.Abs(c.Expected-(tg.CDF(hi)-tg.CDF(lo))) > 1e-15 {
+			t.Errorf("mode %d: due %v, want the target's share of its whole window", i+1, c.Expected)
+		}
+	}
+}
