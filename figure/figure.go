@@ -227,9 +227,9 @@ const mostModesNamed = 3
 // of it, so that a run retuned at epoch 250 changes course there with a mark
 // saying why.
 //
-// A mode's event names the mode by its centre, as its detail does,
-// "mode-covered at -2" on a line, "mode-covered at (2, 0)" on a plane, so
-// that a figure of a collapse says which mode G holds; two at one epoch,
+// A mode's event names the mode by its centre (session.Event.Mode), as
+// its detail does, "mode-covered at -2" on a line, "mode-covered at
+// (2, 0)" on a plane, so that a figure of a collapse says which mode G holds; two at one epoch,
 // "mode-covered at -2 and 2"; more than mostModesNamed, their count,
 // "mode-covered ×4".
 func eventMarks(events []session.Event) []Event {
@@ -240,7 +240,7 @@ func eventMarks(events []session.Event) []Event {
 		case session.EventSetting:
 			label = settingLabel(e.Detail)
 		case session.EventModeCovered, session.EventModeDropped, session.EventModeRecovered:
-			if at = modeAt(e.Detail); at != "" {
+			if at = modeAt(e.Mode); at != "" {
 				label += " at " + at
 			}
 		}
@@ -275,32 +275,11 @@ func eventMarks(events []session.Event) []Event {
 	return out
 }
 
-// modeAt is the centre of the mode a mode event's detail names, "-2" of
-// a line's "mode 1 (at -2) gets 52% of the samples, …", "(2, 0)" of a
-// plane's "mode 1 at (2, 0) gets …", its space non-breaking
-// (numtext.Together) so that the ", " a mark's label joins its events by
-// does not split it; or "" for a detail that names none so (another
-// ganui's words).
-func modeAt(detail string) string {
-	d := numtext.Plain(detail)
-	if !strings.HasPrefix(d, "mode ") {
-		return ""
-	}
-	if _, rest, ok := strings.Cut(d, " at ("); ok && !strings.Contains(d, " (at ") { // a plane's
-		xy, _, closed := strings.Cut(rest, ")")
-		x, y, two := strings.Cut(xy, ", ")
-		if !closed || !two || x == "" || y == "" || strings.ContainsAny(x+y, "(, ") {
-			return ""
-		}
-		return numtext.Together("(" + x + ", " + y + ")")
-	}
-	_, rest, ok := strings.Cut(d, " (at ")
-	at, _, closed := strings.Cut(rest, ")")
-	if !ok || !closed || at == "" || strings.ContainsAny(at, "(, ") {
-		return ""
-	}
-	return at
-}
+// modeAt is a mode event's place as its mark names it, "-2" on a line,
+// "(2, 0)" on a plane, its space non-breaking (numtext.Together) so that
+// the ", " a mark's label joins its events by does not split it; "" for
+// an event whose place is not known (kept in another ganui's words).
+func modeAt(m session.ModePlace) string { return numtext.Together(m.String()) }
 
 // settingLabel is the mark's name of a setting changed, from its event's
 // detail ("D lr 5e-4 → 1e-3", after a roll-back with ", kept through

@@ -87,35 +87,42 @@ func TestMixtureQualityShowsTheModesCovered(t *testing.T) {
 }
 
 // TestModeEventsNameTheirMode: a mode's event on a line is named by the
-// mode's centre its detail gives, "mode-covered at -2", so that a figure
-// of a collapse says which mode G holds; two at one epoch are one mark,
-// "mode-covered at -2 and 2"; a plane's as a line's are, by the centre
-// its detail gives, "mode-covered at (2, 0)", more than three at one
-// epoch counted, "mode-covered ×4"; a detail naming none keeps the kind
+// mode's centre the event carries (session.Event.Mode), not by reading
+// its detail's words, "mode-covered at -2", so that a figure of a
+// collapse says which mode G holds; two at one epoch are one mark,
+// "mode-covered at -2 and 2"; a plane's as a line's are, by its centre,
+// "mode-covered at (2, 0)", more than three at one epoch counted,
+// "mode-covered ×4"; an event whose place is not known keeps the kind
 // alone. Several close together, named at once, name their modes too,
 // "mode-covered at (2, 0) and (0, 2)", where they read "mode-covered ×2";
 // more than three are counted, "mode-covered ×4 on 2 lines".
 func TestModeEventsNameTheirMode(t *testing.T) {
-	at := func(epoch int, kind session.EventKind, detail string) session.Event {
-		return session.Event{Epoch: epoch, Kind: kind, Detail: detail}
+	// The details are in words a mark does not read (no "(at -2)"): the
+	// place is the event's Mode, so that rewording a detail does not
+	// take "at -2" off the figure's marks.
+	at := func(epoch int, kind session.EventKind, mode session.ModePlace) session.Event {
+		return session.Event{Epoch: epoch, Kind: kind, Detail: "a mode's detail in other words", Mode: mode}
 	}
+	line := func(x float64) session.ModePlace { return session.ModePlace{Dims: 1, X: x} }
+	plane := func(x, y float64) session.ModePlace { return session.ModePlace{Dims: 2, X: x, Y: y} }
+	none := session.ModePlace{} // another ganui's words, naming no place
 	got := eventMarks([]session.Event{
-		at(300, session.EventModeCovered, "mode 1 (at -2) gets 50% of the samples, 50% in the target"),
-		at(500, session.EventModeCovered, "mode 1 (at -2) gets 50% of the samples, 50% in the target"),
-		at(500, session.EventModeCovered, "mode 2 (at 2) gets 40% of the samples, 50% in the target"),
-		at(700, session.EventModeDropped, "mode 2 (at 2) gets 0% of the samples, 50% in the target"),
-		at(900, session.EventModeRecovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(900, session.EventEquilibrium, ""),
-		at(950, session.EventModeCovered, "in another ganui's words"),
-		at(1000, session.EventModeCovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(1000, session.EventModeCovered, "mode 3 at (0, 2) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(1100, session.EventModeCovered, "mode 2 at (1.41, 1.41) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(1100, session.EventModeCovered, "mode 4 at (-1.41, 1.41) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(1100, session.EventModeCovered, "mode 5 at (-2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(1100, session.EventModeCovered, "mode 6 at (-1.41, -1.41) gets 10% of the samples within its 3σ, 12.5% in the target"),
-		at(1100, session.EventEquilibrium, ""),
-		at(1200, session.EventModeCovered, "in another ganui's words"),
-		at(1200, session.EventModeCovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target"),
+		at(300, session.EventModeCovered, line(-2)),
+		at(500, session.EventModeCovered, line(-2)),
+		at(500, session.EventModeCovered, line(2)),
+		at(700, session.EventModeDropped, line(2)),
+		at(900, session.EventModeRecovered, plane(2, 0)),
+		at(900, session.EventEquilibrium, none),
+		at(950, session.EventModeCovered, none),
+		at(1000, session.EventModeCovered, plane(2, 0)),
+		at(1000, session.EventModeCovered, plane(0, 2)),
+		at(1100, session.EventModeCovered, plane(1.41, 1.41)),
+		at(1100, session.EventModeCovered, plane(-1.41, 1.41)),
+		at(1100, session.EventModeCovered, plane(-2, 0)),
+		at(1100, session.EventModeCovered, plane(-1.41, -1.41)),
+		at(1100, session.EventEquilibrium, none),
+		at(1200, session.EventModeCovered, none),
+		at(1200, session.EventModeCovered, plane(2, 0)),
 	})
 	xy := func(s string) string { return strings.ReplaceAll(s, ", ", ",\u00a0") }
 	want := []Event{
@@ -230,17 +237,17 @@ func TestModesShareApartFromKS(t *testing.T) {
 // over another, where every one read "mode-covered", which modes not
 // said.
 func TestPlaneModeEventsNamedApart(t *testing.T) {
-	covered := func(epoch int, detail string) session.Event {
-		return session.Event{Epoch: epoch, Kind: session.EventModeCovered, Detail: detail + " gets 10% of the samples within its 3σ, 12.5% in the target"}
+	covered := func(epoch int, x, y float64) session.Event {
+		return session.Event{Epoch: epoch, Kind: session.EventModeCovered, Mode: session.ModePlace{Dims: 2, X: x, Y: y}}
 	}
 	centres := []string{"(-1.41, 1.41)", "(1.41, -1.41)", "(0, -2)", "(0, 2)", "(-2, 0)"}
 	r := risingG()
 	r.Events = eventMarks([]session.Event{
-		covered(593, "mode 4 at "+centres[0]),
-		covered(700, "mode 8 at "+centres[1]),
-		covered(760, "mode 7 at "+centres[2]),
-		covered(800, "mode 3 at "+centres[3]),
-		covered(920, "mode 5 at "+centres[4]),
+		covered(593, -1.41, 1.41),
+		covered(700, 1.41, -1.41),
+		covered(760, 0, -2),
+		covered(800, 0, 2),
+		covered(920, -2, 0),
 	})
 	rec := &drawCanvas{}
 	drawLosses(t, r, rec)

@@ -879,6 +879,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		k := r.u32()
 		e.Kind = EventKind(k)
 		e.Detail, e.SavedBy = cutWords(r.text("an event's detail"))
+		e.Mode = modePlaceOf(e.Kind, e.Detail) // the record keeps no place: its detail names it
 		if r.err == nil && (k >= uint32(len(eventNames)) || e.Epoch < last) {
 			r.fail("an event of kind %d at epoch %d after %d", k, e.Epoch, last)
 		}

@@ -35,7 +35,8 @@ func recorded(p Picture) Picture {
 // A checkpoint without a record (SaveCheckpoint) resumes with its history
 // beginning at the resume and reports the streak as new. The grid's
 // modes, which its clump takes and drops as it wanders, are followed
-// across a resume as well: mode 19, covered at epoch 150, is dropped at
+// across a resume as well, each event with its mode's place (Event.Mode,
+// read back from its detail): mode 19, covered at epoch 150, is dropped at
 // 160, and mode 8, dropped at 110, is recovered at 240, not covered anew.
 func TestResumedRunKeepsItsRecord(t *testing.T) {
 	dir := t.TempDir()

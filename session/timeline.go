@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -188,6 +189,96 @@ type Event struct {
 	// not this one's (SavedWords): an event of the run before the
 	// checkpoint it resumed, saved by another ganui. "" for this ganui's.
 	SavedBy string
+	// Mode is where the mode a mode event (mode-covered, -dropped,
+	// -recovered) names is, for a figure's mark to name it by
+	// ("mode-covered at -2") without reading Detail's words; none for
+	// any other event.
+	Mode ModePlace
+}
+
+// ModePlace is the centre of the mode an event names: on a line (Dims
+// 1) X, on a plane (Dims 2) X and Y, each to the three significant
+// digits the event's detail writes it in, so that an event read back
+// from a checkpoint, which keeps the detail (modePlaceOf), has the place
+// the live one had. The zero value, Dims 0, is none: an event of no
+// mode, or one kept in words that name none (another ganui's).
+type ModePlace struct {
+	Dims int
+	X, Y float64
+}
+
+// modePlaceDigits is the significant digits a mode's place is written in.
+const modePlaceDigits = 3
+
+// linePlace and planePlace are the places of a line's mode at x and a
+// plane's at (x, y), to modePlaceDigits digits.
+func linePlace(x float64) ModePlace { return ModePlace{Dims: 1, X: placeDigits(x)} }
+func planePlace(x, y float64) ModePlace {
+	return ModePlace{Dims: 2, X: placeDigits(x), Y: placeDigits(y)}
+}
+
+// placeDigits is v to modePlaceDigits significant digits, as Digits
+// writes it and ParseFloat reads that back.
+func placeDigits(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', modePlaceDigits, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// String writes the place as a mode event's detail does: "-2" on a
+// line, "(2, 0)" on a plane; "" for none.
+func (m ModePlace) String() string {
+	switch m.Dims {
+	case 1:
+		return numtext.Digits(m.X, modePlaceDigits)
+	case 2:
+		return "(" + numtext.Digits(m.X, modePlaceDigits) + ", " + numtext.Digits(m.Y, modePlaceDigits) + ")"
+	}
+	return ""
+}
+
+// modePlaceOf is the place a mode event's detail names, for an event
+// read back from a checkpoint, which keeps its kind and detail, not its
+// place: -2 of a line's "mode 1 (at -2) gets 52% of the samples, …",
+// (2, 0) of a plane's "mode 1 at (2, 0) gets …" (episodes.update writes
+// them so); none for another kind, or a detail that names no place so
+// (another ganui's words).
+func modePlaceOf(kind EventKind, detail string) ModePlace {
+	switch kind {
+	case EventModeCovered, EventModeDropped, EventModeRecovered:
+	default:
+		return ModePlace{}
+	}
+	d := numtext.Plain(detail)
+	if !strings.HasPrefix(d, "mode ") {
+		return ModePlace{}
+	}
+	num := func(s string) (float64, bool) {
+		if s == "" || strings.ContainsAny(s, "(, ") {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		return v, err == nil
+	}
+	if _, rest, ok := strings.Cut(d, " at ("); ok && !strings.Contains(d, " (at ") { // a plane's
+		xy, _, closed := strings.Cut(rest, ")")
+		xs, ys, two := strings.Cut(xy, ", ")
+		x, okx := num(xs)
+		y, oky := num(ys)
+		if !closed || !two || !okx || !oky {
+			return ModePlace{}
+		}
+		return planePlace(x, y)
+	}
+	_, rest, ok := strings.Cut(d, " (at ")
+	at, _, closed := strings.Cut(rest, ")")
+	x, okx := num(at)
+	if !ok || !closed || !okx {
+		return ModePlace{}
+	}
+	return linePlace(x)
 }
 
 // Line is the event as ganui --headless prints it: one line, so the
@@ -740,10 +831,11 @@ func HighQualityShare(x float64) string { return numtext.PercentBeside(x, stalle
 
 // modeState is one mode of the target at a check, in either dimension.
 type modeState struct {
-	Covered         bool    // covered (1-D) or captured (2-D)
-	Missing         bool    // the diagnosis's missing: under missingShare (1-D) or not captured (2-D)
-	Where           string  // where it is: "3.5", "(1, 0)"
-	Share, Expected float64 // the samples' share there, and the target's
+	Covered         bool      // covered (1-D) or captured (2-D)
+	Missing         bool      // the diagnosis's missing: under missingShare (1-D) or not captured (2-D)
+	Where           string    // where it is: "3.5", "(1, 0)"
+	Place           ModePlace // the same, for its events (Event.Mode)
+	Share, Expected float64   // the samples' share there, and the target's
 }
 
 // modeCoverage returns the modes of an evaluation: a mixture's coverage,
@@ -751,11 +843,11 @@ type modeState struct {
 func modeCoverage(m engine.Metrics) []modeState {
 	var out []modeState
 	for _, c := range m.Modes {
-		out = append(out, modeState{c.Covered, c.Share < missingShare, numtext.Digits(c.Mean, 3), c.Share, c.Expected})
+		out = append(out, modeState{c.Covered, c.Share < missingShare, linePlace(c.Mean).String(), linePlace(c.Mean), c.Share, c.Expected})
 	}
 	if m.Plane != nil {
 		for _, c := range m.Plane.Spots {
-			out = append(out, modeState{c.Captured, !c.Captured, "(" + numtext.Digits(c.X, 3) + ", " + numtext.Digits(c.Y, 3) + ")", c.Share, c.Expected})
+			out = append(out, modeState{c.Captured, !c.Captured, planePlace(c.X, c.Y).String(), planePlace(c.X, c.Y), c.Share, c.Expected})
 		}
 	}
 	return out
@@ -851,7 +943,7 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 		case plane:
 			detail = fmt.Sprintf("%s gets %s of the samples within its 3σ, %s", mode, ModeShare(c.Share, c.Expected), due)
 		}
-		out = append(out, Event{Epoch: epoch, Kind: kind, Detail: detail})
+		out = append(out, Event{Epoch: epoch, Kind: kind, Detail: detail, Mode: c.Place})
 	}
 	return out
 }

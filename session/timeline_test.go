@@ -3,9 +3,11 @@ package session
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -295,6 +297,61 @@ func TestEveryFindingIsAnEventOrSaysWhy(t *testing.T) {
 		}
 		if why := k.Unlisted(); (why == "") != (got != "") {
 			t.Errorf("finding %v: event %q, and the events list says %q of it: want one of the two", k, got, why)
+		}
+	}
+}
+
+// TestModeEventsCarryTheirPlace: a mode's event carries the mode's centre
+// as data (Event.Mode), for a figure to name it by without reading the
+// detail's words; and one read back from a checkpoint, which keeps only
+// the kind and the detail, gets it from the detail (modePlaceOf), the
+// same place. bimodal-pacgan, seed 4, covers mode 1 at epoch 20 and
+// drops it at 80 (TestModeCoveredThenLostIsNotNotYetCovered).
+func TestModeEventsCarryTheirPlace(t *testing.T) {
+	cfg, err := presets.Get("bimodal-pacgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 2000
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Dir: t.TempDir()})
+	for s.gan.Epoch() < 80 {
+		s.trainEpoch()
+	}
+	n := 0
+	for _, ev := range s.tl.events {
+		switch ev.Kind {
+		case EventModeCovered, EventModeDropped, EventModeRecovered:
+		default:
+			if ev.Mode != (ModePlace{}) {
+				t.Errorf("%s at %d carries a mode's place %+v", ev.Kind, ev.Epoch, ev.Mode)
+			}
+			continue
+		}
+		n++
+		if ev.Mode.Dims != 1 || !strings.Contains(numtext.Plain(ev.Detail), "(at "+ev.Mode.String()+")") {
+			t.Errorf("%s at %d carries a place of %d dimensions, %q; its detail %q", ev.Kind, ev.Epoch, ev.Mode.Dims, ev.Mode.String(), ev.Detail)
+		}
+		if got := modePlaceOf(ev.Kind, ev.Detail); got != ev.Mode {
+			t.Errorf("%s at %d read back from its detail %q as %+v, live %+v", ev.Kind, ev.Epoch, ev.Detail, got, ev.Mode)
+		}
+	}
+	if n < 2 {
+		t.Fatalf("%d mode events by epoch 80: %v", n, s.tl.events)
+	}
+	for _, c := range []struct {
+		kind   EventKind
+		detail string
+		want   ModePlace
+	}{
+		{EventModeCovered, "mode 1 (at -2) gets 52% of the samples, 50% in the target", ModePlace{Dims: 1, X: -2}},
+		{EventModeDropped, numtext.Together("mode 3 at (-1.41, 1.41)") + " not captured: under 1 sample in 2,500 within its 3σ, 12.5% in the target", ModePlace{Dims: 2, X: -1.41, Y: 1.41}},
+		{EventModeRecovered, "mode 1 at (2, 0) gets 10% of the samples within its 3σ, 12.5% in the target", ModePlace{Dims: 2, X: 2}},
+		{EventModeCovered, "in another ganui's words", ModePlace{}},
+		{EventModeCovered, "mode 1 (at somewhere) gets half", ModePlace{}},
+		{EventEquilibrium, "mode 1 (at -2) gets 52% of the samples", ModePlace{}},
+	} {
+		if got := modePlaceOf(c.kind, c.detail); got != c.want {
+			t.Errorf("%s %q read as %+v, want %+v", c.kind, c.detail, got, c.want)
 		}
 	}
 }
