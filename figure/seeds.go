@@ -801,7 +801,18 @@ func FromSeeds(res session.BatchResult) Seeds {
 		case session.Interrupted: // its final line's measures, short of its plan
 			run.Note, run.Partial = "interrupted at\n"+numtext.Count(r.Epochs, "epoch"), true
 		}
-		for _, e := range r.Evals {
+		evals := r.Evals
+		if r.State == session.Interrupted && r.FinalInEvals {
+			// Its final evaluation, at the epoch the stop cut it at, is of
+			// the run's --samples, not a check's 2,000: on the checks'
+			// curve, against a check's floor, it read as a plunge under
+			// that floor (vanilla, seed 1, stopped at epoch 9,995: checks
+			// of 0.027 to 0.047 from 9,500 on, then 0.008, the floor
+			// 0.030). The curve ends at its last check, in the grey ring;
+			// the final value stands on the right.
+			evals = evals[:len(evals)-1]
+		}
+		for _, e := range evals {
 			v := e.KS
 			if res.Measure == "sw1" {
 				v = e.SW1

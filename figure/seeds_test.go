@@ -635,3 +635,42 @@ func TestSeedsCurvesReadAgainstACheckFloor(t *testing.T) {
 		t.Errorf("a plane's floors: final %v, the curves' %v %q; want 0.05, 0.02 at a check's 2,500 samples", p.Floor, p.CheckFloor, p.CheckFloorLabel)
 	}
 }
+
+// TestStoppedSeedCurveEndsAtItsLastCheck: a seed a stop cut short between
+// checks has its final evaluation, of the batch's 10,000 samples, at the
+// end of its Evals (session.Result.FinalInEvals); its curve, of the
+// checks' 2,000 and drawn against their floor, ends at its last check,
+// where that final KS read as a plunge under the floor (vanilla, seed 1,
+// stopped at epoch 9,995: checks of 0.027 to 0.047, then 0.008, the
+// floor 0.030); the final value stays on the right, partial. A seed
+// stopped at a check, and a finished one, keep their every point.
+func TestStoppedSeedCurveEndsAtItsLastCheck(t *testing.T) {
+	res := session.BatchResult{
+		Preset: "vanilla", Epochs: 10000, Target: "normal(4,1.25)", Seeds: []uint64{1, 2, 3}, Samples: 10000, Measure: "ks",
+		Runs: []session.Result{
+			{Seed: 1, State: session.Interrupted, Epochs: 9995, Metrics: engine.Metrics{KS: 0.008, N: 10000}, FinalInEvals: true,
+				Evals: []session.EvalPoint{{Epoch: 9800, KS: 0.032}, {Epoch: 9900, KS: 0.030}, {Epoch: 9995, KS: 0.008}}},
+			{Seed: 2, State: session.Interrupted, Epochs: 9900, Metrics: engine.Metrics{KS: 0.012, N: 10000},
+				Evals: []session.EvalPoint{{Epoch: 9800, KS: 0.04}, {Epoch: 9900, KS: 0.035}}},
+			{Seed: 3, State: session.Done, Epochs: 10000, Metrics: engine.Metrics{KS: 0.01, N: 10000},
+				Evals: []session.EvalPoint{{Epoch: 9900, KS: 0.03}, {Epoch: 10000, KS: 0.028}}},
+		},
+	}
+	s := FromSeeds(res)
+	for i, want := range []struct {
+		epochs, values []float64
+		final          float64
+	}{
+		{[]float64{9800, 9900}, []float64{0.032, 0.030}, 0.008},
+		{[]float64{9800, 9900}, []float64{0.04, 0.035}, 0.012},
+		{[]float64{9900, 10000}, []float64{0.03, 0.028}, 0.01},
+	} {
+		r := s.Runs[i]
+		if !slices.Equal(r.Epochs, want.epochs) || !slices.Equal(r.Values, want.values) || r.Final != want.final {
+			t.Errorf("seed %d: curve at %v of %v, final %v; want %v of %v, final %v", r.Seed, r.Epochs, r.Values, r.Final, want.epochs, want.values, want.final)
+		}
+	}
+	if !s.Runs[0].Partial || s.Runs[0].Note != "interrupted at\n9,995 epochs" {
+		t.Errorf("seed 1: partial %v, note %q; want its final value drawn as a stop's", s.Runs[0].Partial, s.Runs[0].Note)
+	}
+}

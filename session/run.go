@@ -84,6 +84,11 @@ type Result struct {
 	// epoch: the run's quality over its epochs, which a --seeds batch's
 	// figure draws a curve of for each seed.
 	Evals []EvalPoint
+	// FinalInEvals says that Evals' last point is Metrics, measured on
+	// the run's sample size (--samples), not a check's CheckSize: read
+	// against a check's noise floor, as a curve of the checks is, it
+	// stands lower than a check there would.
+	FinalInEvals bool
 	// CheckNoise is each measure's noise floor at a check's sample size
 	// (Snapshot.CheckNoise), what Evals' checks read against: the
 	// final line's floor is at Samples, which a check's 2,000 (2,500 on
@@ -960,7 +965,7 @@ func (s *Session) result(stop <-chan struct{}, measured *engine.Metrics) Result 
 	r.Evals = s.evals.Points(make([]EvalPoint, 0, s.evals.Len()+1))
 	r.CheckNoise = s.checkNoise()
 	if n := len(r.Evals); !r.Earlier && (n == 0 || r.Evals[n-1].Epoch < r.Epochs) { // a given-up final evaluation adds none
-		r.Evals = append(r.Evals, evalPoint(r.Epochs, r.Metrics))
+		r.Evals, r.FinalInEvals = append(r.Evals, evalPoint(r.Epochs, r.Metrics)), true
 	}
 	r.Preset, r.Changes = designOf(s.opts, cfg)
 	r.Samples = namedSamples(s.opts.Samples, s.gan.Plane() != nil)

@@ -155,3 +155,37 @@ func TestPlaneEvaluationGivesUpItsSurfaceOnStop(t *testing.T) {
 		s.Stop()
 	}
 }
+
+// TestResultSaysItsFinalIsNoCheck: a run stopped mid-plan, at epoch 15
+// between checks every 10 epochs, ends its Evals on its final
+// evaluation, of the run's samples (Options.Samples), and says so
+// (FinalInEvals), for a --seeds figure draws the checks' curves against
+// a check's noise floor; stopped at epoch 20, a check's, its Evals are
+// the checks' alone.
+func TestResultSaysItsFinalIsNoCheck(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 1000
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for _, c := range []struct {
+		epoch int
+		final bool
+	}{{15, true}, {20, false}} {
+		for s.gan.Epoch() < c.epoch {
+			s.trainEpoch()
+		}
+		r := s.Result()
+		n := len(r.Evals)
+		if n == 0 {
+			t.Fatalf("stopped at epoch %d: no evaluations", c.epoch)
+		}
+		if r.State != Interrupted || r.Evals[n-1].Epoch != c.epoch || r.FinalInEvals != c.final {
+			t.Errorf("stopped at epoch %d: %s, %d evaluations, the last at %d, FinalInEvals %v; want interrupted, the last at %d, %v", c.epoch, r.State, n, r.Evals[n-1].Epoch, r.FinalInEvals, c.epoch, c.final)
+		}
+		if c.final && (r.Metrics.N != 500 || r.Evals[n-1].KS != r.Metrics.KS) {
+			t.Errorf("stopped at epoch %d: the last point KS %g, the final's %g of %d samples", c.epoch, r.Evals[n-1].KS, r.Metrics.KS, r.Metrics.N)
+		}
+	}
+}
