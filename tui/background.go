@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -206,14 +207,89 @@ func pasteOpen(b []byte) bool {
 // (pasteOpen), with the paste's end marker after it, a start of that
 // marker the read cut ("ESC [20") taken for it, not for pasted text.
 func pasteEnded(b []byte) []byte {
-	const end = "\x1b[201~"
-	for i := len(end) - 1; i > 0; i-- {
-		if bytes.HasSuffix(b, []byte(end[:i])) {
-			b = b[:len(b)-i]
-			break
+	b = b[:len(b)-len(endBegun(b))]
+	return append(b[:len(b):len(b)], pasteEnd...)
+}
+
+// pasteEnd is a bracketed paste's end marker.
+const pasteEnd = "\x1b[201~"
+
+// endBegun is the start of a paste's end marker that b ends with, "ESC
+// [20" where a read cut it there, or "".
+func endBegun(b []byte) string {
+	for i := len(pasteEnd) - 1; i > 0; i-- {
+		if bytes.HasSuffix(b, []byte(pasteEnd[:i])) {
+			return pasteEnd[:i]
 		}
 	}
-	return append(b[:len(b):len(b)], end...)
+	return ""
+}
+
+// pasteRest is a bracketed paste begun in the question's read whose end
+// marker had not come when the read ended (pasteOpen): its rest comes to
+// the trainer's own reader, bubbletea's, which, not having read the
+// paste's start, reads that rest as keys. Each key or sequence it reads
+// is then pasted text, no key, until the paste's end marker, however late
+// it comes: a slow link (ssh) brings a long paste's rest seconds on, and
+// taken as keys once the question's read gave up on it, its r reseeded
+// the run and its q quit it. on is false where no paste is under way.
+type pasteRest struct {
+	on bool
+	// chars counts the paste's characters so far, those read with the
+	// question among them.
+	chars int
+	// tail is the paste's last bytes read, shorter than its end marker,
+	// where a read may have cut that marker ("ESC [20", then "1~").
+	tail string
+	// seen counts the bytes of it read since the question's read.
+	seen int
+}
+
+// startKeys is what the trainer takes first of b, what the question's
+// read took in besides the answer: its keys (keysIn), and the paste under
+// way at its end (pasteRest), if one is.
+func startKeys(b []byte) ([]tea.Msg, pasteRest) {
+	msgs := keysIn(b)
+	if !pasteOpen(b) || len(msgs) == 0 {
+		return msgs, pasteRest{}
+	}
+	k, _ := msgs[len(msgs)-1].(tea.KeyMsg) // the paste, ended by keysIn
+	return msgs, pasteRest{on: true, chars: len(k.Runes), tail: endBegun(b)}
+}
+
+// pastedPiece is the text of msg where msg is what bubbletea's reader
+// made of a terminal's input, as pasteRest counts it: a key's runes, an
+// alt key's ESC before them, an esc's ESC, a sequence bubbletea does not
+// know its bytes (the end marker, read outside a paste, is one), and any
+// other key or input one character that is no part of an end marker. ok
+// is false for a message that is no input (a snapshot, a size).
+func pastedPiece(msg tea.Msg) (piece string, ok bool) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch msg.Type {
+		case tea.KeyRunes:
+			if msg.Alt {
+				return "\x1b" + string(msg.Runes), true
+			}
+			return string(msg.Runes), true
+		case tea.KeySpace:
+			return " ", true
+		case tea.KeyEscape:
+			return "\x1b", true
+		}
+		return "\x00", true
+	case tea.MouseMsg, tea.FocusMsg, tea.BlurMsg:
+		return "\x00", true
+	}
+	// bubbletea's own input messages it does not export: unknownCSISequenceMsg, unknownInputByteMsg.
+	t := reflect.TypeOf(msg)
+	if t == nil || t.PkgPath() != reflect.TypeOf(tea.KeyMsg{}).PkgPath() || !strings.HasPrefix(t.Name(), "unknown") {
+		return "", false
+	}
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
+		return string(v.Bytes()), true
+	}
+	return "\x00", true
 }
 
 // keysIn is what the trainer reads of b, bytes of a terminal's input, as

@@ -491,3 +491,48 @@ func TestUnendedPasteIsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestPasteRestIsNoKeys: a bracketed paste begun in the question's read,
+// its end marker not come when the read ended, goes on until that marker,
+// however late: what bubbletea's reader makes of the paste's rest, which
+// it reads as keys, not having read its start, is pasted text, no key,
+// where its r reseeded the run and its q quit it. At the end marker,
+// whole or cut by a read ("ESC [20", then "1~"), the status counts the
+// whole paste, and a key after it is a key.
+func TestPasteRestIsNoKeys(t *testing.T) {
+	for _, c := range []struct {
+		typed string   // what the question's read took in
+		rest  []string // the reads after it, the last ending the paste
+		want  string
+	}{
+		{"\x1b[200~qq", []string{"r q\r", "w\x1b[D", "\x1b[201~"}, "pasted text (8 characters) is not taken as keys: type them"},
+		{"\x1b[200~qq", []string{"rq\x1b[20", "1~"}, "pasted text (4 characters) is not taken as keys: type them"},
+		{"\x1b[200~qq", []string{"rq\x1b", "[201~"}, "pasted text (4 characters) is not taken as keys: type them"},
+		{"\x1b[200~qq\x1b[20", []string{"1~"}, "pasted text (2 characters) is not taken as keys: type them"},
+		{"n\x1b[200~", []string{"q", "\x1b[201~"}, "pasted text (1 character) is not taken as keys: type them"},
+	} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		var paste pasteRest
+		m.typed, paste = startKeys([]byte(c.typed))
+		m.paste = paste
+		var mm tea.Model = m
+		mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		sent := mm.(Model).sent
+		for i, read := range c.rest {
+			for _, msg := range keysIn([]byte(read)) {
+				var cmd tea.Cmd
+				mm, cmd = mm.Update(msg)
+				if got := mm.(Model); got.quitting || got.sent != sent || cmd != nil {
+					t.Fatalf("%q typed during the question, then %q: the paste's rest %q taken as keys: quitting %v, %d commands sent, the status %q", c.typed, c.rest[:i], read, got.quitting, got.sent-sent, got.flash)
+				}
+			}
+		}
+		if got := mm.(Model).flash; got != c.want {
+			t.Errorf("%q typed during the question, then %q: the status says %q; want %q", c.typed, c.rest, got, c.want)
+		}
+		mm, _ = mm.Update(keyMsg("n"))
+		if mm.(Model).sent == sent {
+			t.Errorf("%q typed during the question, then %q: an n after the paste's end is no key", c.typed, c.rest)
+		}
+	}
+}

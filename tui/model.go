@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -171,6 +172,9 @@ type Model struct {
 	// was asked its background, read with its answer (backgroundTyped):
 	// taken before the first message, as typed before any other key.
 	typed []tea.Msg
+	// paste is a paste begun while the terminal was asked its background
+	// whose rest is still to come (pasteRest): no key until it ends.
+	paste pasteRest
 }
 
 // lossG is G's series on the losses' chart, after D real's and D fake's.
@@ -219,6 +223,11 @@ func (m Model) Init() tea.Cmd { return waitSnapshot(m.s) }
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if len(m.typed) > 0 {
 		return m.takeTyped(msg)
+	}
+	if m.paste.on {
+		if piece, ok := pastedPiece(msg); ok {
+			return m.pasteGoesOn(piece), nil
+		}
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -392,7 +401,7 @@ type waitCheckMsg struct{}
 // too, and split it would reseed (r) or quit (q).
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
-		m.flash = "pasted text (" + numtext.Count(len(k.Runes), "character") + ") is not taken as keys: type them"
+		m.flash = pastedNote(len(k.Runes))
 		return m, nil
 	}
 	if k.Alt && k.Type != tea.KeyRunes {
@@ -410,6 +419,38 @@ func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m, cmds = mm.(Model), append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// pastedNote is what the status says of a paste of n characters.
+func pastedNote(n int) string {
+	return "pasted text (" + numtext.Count(n, "character") + ") is not taken as keys: type them"
+}
+
+// pasteGoesOn takes piece (pastedPiece), read while a paste begun in the
+// background's question's read goes on (pasteRest), as the paste's text,
+// no key; at the paste's end marker, whole or cut by a read into pieces,
+// the paste ends, and the status says so of all its characters, "pasted
+// text (2,310 characters) is not taken as keys: type them", where it
+// said those read with the question alone.
+func (m Model) pasteGoesOn(piece string) Model {
+	p := &m.paste
+	if piece == pasteEnd {
+		p.on = false
+	} else {
+		p.chars += utf8.RuneCountInString(piece)
+		p.seen += len(piece)
+		p.tail += piece
+		if strings.HasSuffix(p.tail, pasteEnd) {
+			p.on = false
+			p.chars -= min(len(pasteEnd), p.seen) // the marker's bytes read as text
+		}
+		p.tail = p.tail[max(0, len(p.tail)-len(pasteEnd)+1):]
+	}
+	if !p.on {
+		m.flash = pastedNote(p.chars)
+		m.paste = pasteRest{}
+	}
+	return m
 }
 
 // apply takes a snapshot in. Snapshots of an older run are dropped. The

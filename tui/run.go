@@ -131,7 +131,8 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 		m.answer = backgroundBegun // its rest is no keys
 		m.answerUntil = time.Now().Add(answerRest)
 	}
-	m.typed, backgroundTyped = keysIn(backgroundTyped), nil
+	m.typed, m.paste = startKeys(backgroundTyped)
+	backgroundTyped = nil
 	m.keys.noSuspend = noSuspendWhy()
 	if m.keys.noSuspend == "" {
 		m.stops = newStopCatcher()
