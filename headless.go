@@ -173,10 +173,12 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 // --set, --seed), its --samples and its plan (--epochs), which a resume
 // takes from it, and a --resume of its own, whose place the checkpoint
 // takes. --log goes on in the history, --save in the checkpoint, and
-// --plot draws the whole run.
+// --plot draws the whole run. The checkpoint that begins the line is
+// quoted as the command's words are (shellword.Quote), "'my run.ckpt'
+// holds the run at …", where it stood bare beside its quoted --resume.
 func resumeLine(epoch, plan int, path string, given []givenFlag) string {
 	return fmt.Sprintf("ganui: %s holds the run at epoch %s of its %s; %s trains the rest",
-		path, numtext.FormatInt(epoch), numtext.FormatInt(plan), resumeCommand(path, given))
+		shellword.Quote(path), numtext.FormatInt(epoch), numtext.FormatInt(plan), resumeCommand(path, given))
 }
 
 // movedResumeLine is the line a headless run stopped short of its plan

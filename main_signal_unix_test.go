@@ -140,7 +140,7 @@ func TestStoppedRunSaysHowToGoOn(t *testing.T) {
 		want string
 	}{
 		{"my run.ckpt", []string{"--headless", "-preset=vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=[16,16]", "--epochs=2000", "--seed", "3", "--samples", "1000", "--every", "100", "--log", "my run.csv", "--save", "my run.ckpt", "--plot", "run.png"},
-			"ganui: my run.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume 'my run.ckpt' --every 100 --log 'my run.csv' --save 'my run.ckpt' --plot run.png trains the rest"},
+			"ganui: 'my run.ckpt' holds the run at epoch 1,234 of its 2,000; ganui --headless --resume 'my run.ckpt' --every 100 --log 'my run.csv' --save 'my run.ckpt' --plot run.png trains the rest"},
 		{"b.ckpt", []string{"--resume", "a.ckpt", "--headless", "--epochs", "2000", "--save=b.ckpt"},
 			"ganui: b.ckpt holds the run at epoch 1,234 of its 2,000; ganui --headless --resume b.ckpt --save=b.ckpt trains the rest"},
 	} {
