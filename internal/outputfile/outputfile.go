@@ -595,7 +595,7 @@ func checkWritable(given string) error {
 	}
 	if fi, err := os.Stat(path); err == nil {
 		if fi.Mode().Perm()&0o200 == 0 {
-			return fmt.Errorf("%s is read-only: give another file", path)
+			return fmt.Errorf("%s is read-only: give another file", shellword.Quote(path))
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY, 0) // opened, not truncated: another owner's file
 		if err != nil {

@@ -93,20 +93,28 @@ func TestWriteThroughLinks(t *testing.T) {
 // TestCheckWritableRefusesReadOnly: a file its owner made read-only is not
 // replaced, although a rename could do it, and a log opened in place could not
 // be written at all: refused before training, not after it, and told to give
-// another file, not merely "is read-only", which says nothing to do.
+// another file, not merely "is read-only", which says nothing to do. A
+// name a shell would not read as one word is quoted ("'…/my ro.csv' is
+// read-only"), where it stood bare; a plain one is not.
 func TestCheckWritableRefusesReadOnly(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "ro.csv")
-	if err := os.WriteFile(path, []byte("keep\n"), 0o444); err != nil {
-		t.Fatal(err)
-	}
-	if err := CheckWritable(path); err == nil || err.Error() != path+" is read-only: give another file" {
-		t.Fatalf("CheckWritable of a read-only file: %v", err)
-	}
-	if err := os.Chmod(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := CheckWritable(path); err != nil {
-		t.Fatalf("CheckWritable of a writable file: %v", err)
+	dir := t.TempDir()
+	for _, c := range []struct{ name, want string }{
+		{"ro.csv", filepath.Join(dir, "ro.csv")},
+		{"my ro.csv", "'" + filepath.Join(dir, "my ro.csv") + "'"},
+	} {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte("keep\n"), 0o444); err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckWritable(path); err == nil || err.Error() != c.want+" is read-only: give another file" {
+			t.Fatalf("CheckWritable of a read-only file: %v, want %q", err, c.want+" is read-only: give another file")
+		}
+		if err := os.Chmod(path, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckWritable(path); err != nil {
+			t.Fatalf("CheckWritable of a writable file: %v", err)
+		}
 	}
 }
 
