@@ -13,6 +13,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // recordSize is the bytes an epoch takes in the log: its eight values as
@@ -192,7 +193,10 @@ func (l *epochLog) warning() string {
 	case l.err != nil:
 		why := l.err.Error()
 		if pe, ok := errors.AsType[*fs.PathError](l.err); ok {
-			why = pe.Err.Error() + ", in " + filepath.Dir(pe.Path)
+			// The directory quoted where a shell would not read it as
+			// one word, as a file not written is named ("…, in
+			// '/tmp/my tmp'"), where "in /tmp/my tmp" hid where it ends.
+			why = pe.Err.Error() + ", in " + shellword.Quote(filepath.Dir(pe.Path))
 		}
 		// What it means for e names the epochs the file holds, for "only
 		// the epochs it holds and the latest 100,000" is too long for

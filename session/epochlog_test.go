@@ -124,6 +124,27 @@ func TestEpochLogUnwritableTempDir(t *testing.T) {
 	}
 }
 
+// TestEpochLogWarningQuotesItsDirectory: the directory the history file
+// could not be made in is named quoted where a shell would not read it as
+// one word (", in '/nonexistent/my tmp'"), where it stood bare; a plain
+// one as before.
+func TestEpochLogWarningQuotesItsDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("TMPDIR is not how Windows finds its temporary directory")
+	}
+	for _, c := range []struct{ dir, want string }{
+		{"/nonexistent/ganui", ", in /nonexistent/ganui" + GivesWay},
+		{"/nonexistent/my tmp", ", in '/nonexistent/my tmp'" + GivesWay},
+	} {
+		t.Setenv("TMPDIR", c.dir)
+		l := newEpochLog(0)
+		l.open()
+		if w := l.warning(); !strings.Contains(w, c.want) {
+			t.Errorf("TMPDIR=%q: warning %q, want it to hold %q", c.dir, w, c.want)
+		}
+	}
+}
+
 // TestEpochLogFileFailsMidway: when the file stops taking writes (a full
 // disk), the epochs it holds stay exportable, the epochs its buffer held
 // and every later one move to memory, the memory keeps only the latest
