@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
 )
@@ -268,26 +269,28 @@ func dirNotice(dir string) string {
 // to the current directory"), one under it by its path from there
 // (runs/today), any other by its absolute path; where it had been
 // named by its absolute path alone, "/home/me/runs" for the directory
-// ganui was started in.
+// ganui was started in. A path a shell would not read as one word is
+// quoted (shellword.Quote), "nothing was written to 'my runs'", as the
+// files and directories of a file not written are.
 func typedDir(dir string) string {
 	if dir == "" {
 		dir = "."
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return dir
+		return shellword.Quote(dir)
 	}
 	here, err := os.Getwd()
 	if err != nil {
-		return abs
+		return shellword.Quote(abs)
 	}
 	switch rel, err := filepath.Rel(here, abs); {
 	case err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)):
-		return abs
+		return shellword.Quote(abs)
 	case rel == ".":
 		return "the current directory"
 	default:
-		return rel
+		return shellword.Quote(rel)
 	}
 }
 

@@ -1945,7 +1945,9 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 // files were to go to as the user would type it: the current one in
 // words, one under it by its path from there, where each had been named
 // by its absolute path ("nothing was written to /home/me/runs" for the
-// directory ganui was started in); one elsewhere by its absolute path.
+// directory ganui was started in); one elsewhere by its absolute path;
+// a name a shell would not read as one word quoted ("'my runs'"), where it
+// stood bare in the line, "nothing was written to my runs".
 func TestTypedDir(t *testing.T) {
 	here, err := os.Getwd()
 	if err != nil {
@@ -1961,6 +1963,8 @@ func TestTypedDir(t *testing.T) {
 		"..":                              above,
 		filepath.Join(above, "..runs"):    filepath.Join(above, "..runs"),
 		filepath.Join(here, "..runs"):     "..runs",
+		"my runs":                         "'my runs'",
+		filepath.Join(above, "my runs"):   "'" + filepath.Join(above, "my runs") + "'",
 	} {
 		if got := typedDir(dir); got != want {
 			t.Errorf("typedDir(%q) = %q, want %q", dir, got, want)
