@@ -476,8 +476,8 @@ func (Share) apply(s *Session) {
 		// has quit, where no w can be pressed (PlainNote).
 		what += LiveOnly + " (w saves a checkpoint to resume it)" + LiveOnly
 	}
-	s.note = "wrote " + path + commandBelow + what + CommandBreak + a.Command
-	s.wroteNow.parting = "wrote " + path + commandAgain + what
+	s.note = "wrote " + shellword.Quote(path) + commandBelow + what + CommandBreak + a.Command
+	s.wroteNow.parting = "wrote " + shellword.Quote(path) + commandAgain + what
 }
 
 // commandBelow is where c's note points at its command on a screen, the
@@ -541,7 +541,7 @@ func (s *Session) WriteDesign() (string, error) {
 		return err
 	})
 	if err == nil {
-		s.written(path, "wrote "+path)
+		s.written(path, "wrote "+shellword.Quote(path))
 	}
 	return path, err
 }

@@ -428,7 +428,7 @@ func (Save) apply(s *Session) {
 		s.warn(msg)
 		return
 	}
-	s.written(path, fmt.Sprintf("saved epoch %s to %s", numtext.FormatInt(s.gan.Epoch()), path))
+	s.written(path, fmt.Sprintf("saved epoch %s to %s", numtext.FormatInt(s.gan.Epoch()), shellword.Quote(path)))
 	s.setNotSaved("")
 	if this.file = s.wroteNow.file; this.file != nil {
 		s.saved = this
@@ -862,7 +862,7 @@ func (Export) apply(s *Session) {
 	case n > 0:
 		what = append(what, epochs)
 	}
-	note := fmt.Sprintf("exported %s to %s", numtext.List(what, "and"), path)
+	note := fmt.Sprintf("exported %s to %s", numtext.List(what, "and"), shellword.Quote(path))
 	s.written(path, note)
 	if short {
 		s.warn(note + ": the history file failed, the rest is lost")
@@ -905,7 +905,10 @@ func (s *Session) outputPath(rest string) string {
 // written records that a key wrote path, which later keys may replace,
 // as its note says it in gist, the file alone ("saved epoch 94 to
 // ganui-ring-seed1-epoch94.ckpt"), and the file as it is now, so that
-// Parting can tell whether it is still the file written.
+// Parting can tell whether it is still the file written. A key's notes
+// name its file quoted where a shell would not read it as one word
+// (shellword.Quote: "saved epoch 94 to '/srv/my runs/…'"), as the
+// resume command beside it does.
 func (s *Session) written(path, gist string) {
 	if s.wrote == nil {
 		s.wrote = map[string]bool{}

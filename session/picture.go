@@ -7,6 +7,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // Picture is what a figure of a run shows (package figure draws it): the
@@ -221,6 +222,6 @@ func (c Plot) apply(s *Session) {
 	if live != "" {
 		live += ","
 	}
-	s.note = fmt.Sprintf("wrote the figure of epoch %s%s to %s", numtext.FormatInt(p.Epoch), live, path)
+	s.note = fmt.Sprintf("wrote the figure of epoch %s%s to %s", numtext.FormatInt(p.Epoch), live, shellword.Quote(path))
 	s.written(path, s.note)
 }

@@ -1683,6 +1683,44 @@ func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	}
 }
 
+// TestKeyNotesQuoteTheirFiles: the notes of w, e, c and P name the file
+// written quoted where a shell would not read it as one word, in a
+// directory "my runs", "exported epoch 1 to '…/my runs/…csv'", and so do
+// the lines printed once the trainer has quit of a file gone since,
+// "saved epoch 1 to '…/my runs/…ckpt', which is gone now", as the resume
+// command beside them quotes it; they named it bare.
+func TestKeyNotesQuoteTheirFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := newIdle(t, Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: dir})
+	s.trainEpoch()
+	q := func(name string) string { return "'" + filepath.Join(dir, name) + "'" }
+	for _, c := range []struct {
+		cmd  Command
+		want string
+	}{
+		{Save{}, "saved epoch 1: ganui --resume\u00a0" + strings.ReplaceAll(q("ganui-blog-original-seed3-epoch1.ckpt"), " ", "\u00a0") + " continues from it"},
+		{Export{}, "exported epoch 1 to " + q("ganui-blog-original-seed3-epoch1.csv")},
+		{Share{}, "wrote " + q("ganui-blog-original-seed3.json") + commandBelow},
+		{Plot{Format: "txt", Draw: func(w io.Writer, p Picture) error { return nil }}, "wrote the figure of epoch 1 to " + q("ganui-blog-original-seed3-epoch1.txt")},
+	} {
+		s.applyCommand(c.cmd)
+		if !strings.HasPrefix(s.note, c.want) {
+			t.Errorf("%T: note %q, want it to begin %q", c.cmd, s.note, c.want)
+		}
+	}
+	s.Stop()
+	if err := os.Remove(filepath.Join(dir, "ganui-blog-original-seed3-epoch1.ckpt")); err != nil {
+		t.Fatal(err)
+	}
+	written, err := s.Parting(filepath.Join(dir, "ganui-blog-original-seed3.json"))
+	if want := "saved epoch 1 to " + q("ganui-blog-original-seed3-epoch1.ckpt") + ", which is gone now"; err != nil || len(written) == 0 || written[0] != want {
+		t.Errorf("parting notes %q, %v; want the first %q", written, err, want)
+	}
+}
+
 // TestPartingSaysTheCurrentDirectoryWent (ganui started in /tmp/x, w,
 // rm -rf /tmp/x from another shell, q): a file written in the current
 // directory, removed since, is said to be gone with it, "saved epoch 1
