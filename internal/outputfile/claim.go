@@ -69,7 +69,7 @@ func Claim(path string) (*Claimed, error) {
 		if c.created {
 			os.Remove(target)
 		}
-		return nil, fmt.Errorf("%s is being written by another process: give another file", path)
+		return nil, fmt.Errorf("%s is being written by another process: give another file", shellword.Quote(path))
 	}
 	return c, nil
 }

@@ -139,7 +139,7 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 	r := &Reservation{path: path, kind: kind, f: f, g: gateOf(f)}
 	if size > 0 {
 		if err := allocate(gatedWriter{f, r.g}, size); err != nil {
-			err = fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
+			err = fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), shellword.Quote(path), unwrapPath(err))
 			if left := r.Release(); left != nil { // its directory made read-only since: named
 				left.Err = err
 				return nil, left
@@ -548,7 +548,7 @@ func OfKind(path string, kind Kind) error {
 	}
 	defer f.Close()
 	if f.Size() > 0 && !kind.Is(f) {
-		return fmt.Errorf("%s is not %s (it would be replaced); give another name or remove it", path, kind.Name)
+		return fmt.Errorf("%s is not %s (it would be replaced); give another name or remove it", shellword.Quote(path), kind.Name)
 	}
 	return nil
 }
@@ -1095,7 +1095,7 @@ func Busy(path string) error {
 // it, replaces (Target), for a caller that holds the lock of target's
 // directory (lockDir).
 func busy(path, target string) error {
-	taken := fmt.Errorf("%s is being written by another process: give another file", path)
+	taken := fmt.Errorf("%s is being written by another process: give another file", shellword.Quote(path))
 	dir, base := filepath.Split(target)
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(base))+"????????"))
 	for _, m := range matches {

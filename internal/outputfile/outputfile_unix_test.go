@@ -470,6 +470,71 @@ func TestBusyIsAnotherProcessWrite(t *testing.T) {
 	}
 }
 
+// TestRefusalsQuoteTheirNames: an output refused before it is written
+// names it quoted where a shell would not read it as one word, as every
+// file not written is named: another process's write under way (Busy),
+// a file of another kind there (OfKind), its lock taken by another
+// since Claim looked (Claim), no room for it (Reserve);
+// "'…/my runs/my run.ckpt' is being written by another process", where
+// each named it bare.
+func TestRefusalsQuoteTheirNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "my run.ckpt")
+	q := "'" + path + "'"
+	theirs, err := os.Create(filepath.Join(dir, ".my run.ckpt.tmp-0123abcd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Flock(int(theirs.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatal(err)
+	}
+	if err, want := Busy(path), q+" is being written by another process: give another file"; err == nil || err.Error() != want {
+		t.Errorf("Busy: %v, want %q", err, want)
+	}
+	theirs.Close()
+	os.Remove(theirs.Name())
+
+	ckpt := Kind{"a checkpoint", func(r io.Reader) bool { return false }}
+	os.WriteFile(path, []byte("my preset"), 0o600)
+	if err, want := OfKind(path, ckpt), q+" is not a checkpoint (it would be replaced); give another name or remove it"; err == nil || err.Error() != want {
+		t.Errorf("OfKind: %v, want %q", err, want)
+	}
+	os.Remove(path)
+
+	// Claim's own lock refused, another's taken since its look (checked).
+	os.WriteFile(path, nil, 0o600)
+	defer func(was func()) { checked = was }(checked)
+	checked = func() {
+		checked = func() {}
+		other, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { other.Close() })
+		if err := syscall.Flock(int(other.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c, err := Claim(path); err == nil || err.Error() != q+" is being written by another process: give another file" {
+		if c != nil {
+			c.File.Close()
+		}
+		t.Errorf("Claim, its lock taken since its look: %v, want %q", err, q+" is being written by another process: give another file")
+	}
+	os.Remove(path)
+
+	defer func(a func(gatedWriter, int64) error) { allocate = a }(allocate)
+	allocate = func(w gatedWriter, _ int64) error {
+		return &os.PathError{Op: "fallocate", Path: w.f.Name(), Err: syscall.ENOSPC}
+	}
+	if _, err := Reserve(path, 0o600, anyKind, 1234567); err == nil || err.Error() != "cannot reserve 1,234,567 bytes for "+q+": "+syscall.ENOSPC.Error() {
+		t.Errorf("Reserve without room: %v, want %q", err, "cannot reserve 1,234,567 bytes for "+q+": "+syscall.ENOSPC.Error())
+	}
+}
+
 // TestWriteSaysWhatWasRemovedUnderIt: a reserved write whose directory was
 // removed while it waited (an output directory cleaned up under a run) says so
 // of the path the user gave, as a write that finds it missing at its start
@@ -549,13 +614,13 @@ func TestPlaceRefusedSaysTheDirectory(t *testing.T) {
 // free and before it has made its file (atOnce). Both must not be let through,
 // each having looked and found nothing, two runs saving to one file.
 func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "run.ckpt")
+	path := filepath.Join(t.TempDir(), "my run.ckpt") // named quoted
 	var ours *Reservation
 	theirs, err := atOnce(t, "hold", path, func() (err error) {
 		ours, err = Hold(path, 0o600, anyKind, 0)
 		return err
 	})
-	want := path + " is being written by another process: give another file"
+	want := "'" + path + "' is being written by another process: give another file"
 	switch {
 	case err != nil:
 		t.Errorf("this process's Hold, first to find the path free: %v", err)
@@ -574,13 +639,13 @@ func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
 // (atOnce). The file this one claimed is left as it was, and stays at
 // its name.
 func TestClaimRefusesOneOfTwoAtOnce(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "run.csv")
+	path := filepath.Join(t.TempDir(), "my run.csv") // named quoted
 	var ours *Claimed
 	theirs, err := atOnce(t, "claim", path, func() (err error) {
 		ours, err = Claim(path)
 		return err
 	})
-	want := path + " is being written by another process: give another file"
+	want := "'" + path + "' is being written by another process: give another file"
 	switch {
 	case err != nil:
 		t.Fatalf("this process's Claim, first to open the file: %v", err)
