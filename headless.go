@@ -282,14 +282,14 @@ func (e *lineAfter) Unwrap() error { return e.err }
 func stoppedRunNote(st session.StoppedRun, given []givenFlag, logPath string) string {
 	if fi, err := os.Stat(logPath); st.Log == "" && logPath != "" && err == nil && fi.Size() > 0 {
 		return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there (with no --log: %s holds another history, which a --resume refuses; give it another file), where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
-			st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, without(given, "log")), logPath)
+			shellword.Quote(st.Path), st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, without(given, "log")), shellword.Quote(logPath))
 	}
 	if st.Log != "" {
 		return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s, and --log %s its history to there: %s trains it on from there, going on in both, where this command trains it again from epoch 0, empties the log at its first epoch and replaces the checkpoint as the run ends; copy the checkpoint elsewhere to keep it",
-			st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), st.Log, resumeCommand(st.Path, given))
+			shellword.Quote(st.Path), st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), shellword.Quote(st.Log), resumeCommand(st.Path, given))
 	}
 	return fmt.Sprintf("--save %s holds this run, %s seed %d, stopped at epoch %s of its %s: %s trains it on from there, where this command trains it again from epoch 0 and replaces it as the run ends; copy it elsewhere to keep it",
-		st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, given))
+		shellword.Quote(st.Path), st.Name, st.Seed, numtext.FormatInt(st.Epoch), numtext.FormatInt(st.Plan), resumeCommand(st.Path, given))
 }
 
 // resumeCommand is resumeLine's command, which trains on the run saved

@@ -110,7 +110,7 @@ func ReplacedPlot(path, of string) string {
 			what += fmt.Sprintf(" of %s×%s pixels", numtext.FormatInt(c.Width), numtext.FormatInt(c.Height))
 		}
 	}
-	return fmt.Sprintf("--plot %s holds %s: the figure drawn as the %s ends is to replace it; copy it elsewhere to keep it", path, what, of)
+	return fmt.Sprintf("--plot %s holds %s: the figure drawn as the %s ends is to replace it; copy it elsewhere to keep it", shellword.Quote(path), what, of)
 }
 
 // OtherOutput says what the file at path is when it is another of the

@@ -38,6 +38,7 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -405,7 +406,7 @@ func replacedCheckpoint(path string, gan *engine.GAN, plan, samples int) (_ Repl
 			}
 		}
 	}
-	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", path, what), Stopped: stopped}, this, last, true
+	return Replaced{Note: fmt.Sprintf("--save %s holds %s: this run's is to replace it as the run ends; copy it elsewhere to keep it", shellword.Quote(path), what), Stopped: stopped}, this, last, true
 }
 
 // ownLog reports whether the --log history at path is the run whose
@@ -445,7 +446,7 @@ func replacedLog(path string, lay csvLayout) string {
 	case ok && last > 0:
 		to = ", to epoch " + numtext.FormatInt(last)
 	}
-	return fmt.Sprintf("--log %s holds another run's history%s: this run's replaces it", path, to)
+	return fmt.Sprintf("--log %s holds another run's history%s: this run's replaces it", shellword.Quote(path), to)
 }
 
 // LogBegun says, of a resumed run whose --log was not there or was empty,
@@ -470,7 +471,7 @@ func logBegunNote(path string, e int, missing bool) string {
 	if e > 1 {
 		before = "epochs 1–" + numtext.FormatInt(e) + ", up to the checkpoint, are"
 	}
-	return fmt.Sprintf("--log %s %s, so it begins at epoch %s: %s not in it", path, why, numtext.FormatInt(e+1), before)
+	return fmt.Sprintf("--log %s %s, so it begins at epoch %s: %s not in it", shellword.Quote(path), why, numtext.FormatInt(e+1), before)
 }
 
 // Unrecorded says why a resumed run has no record (its charts, events and
@@ -770,7 +771,7 @@ func New(opts Options) (*Session, error) {
 				s.replaces = s.replaces[:len(s.replaces)-1]
 				st.Log = opts.LogPath
 				r.Note = fmt.Sprintf("--save %s holds a checkpoint of %s, seed %d, at epoch %s, and --log %s its history to there: this run's are to replace them, the log's at its first epoch, the checkpoint's as the run ends; copy the checkpoint elsewhere to keep it",
-					st.Path, st.Name, st.Seed, numtext.FormatInt(st.Epoch), st.Log)
+					shellword.Quote(st.Path), st.Name, st.Seed, numtext.FormatInt(st.Epoch), shellword.Quote(st.Log))
 			}
 			s.replaces = append(s.replaces, r)
 		}

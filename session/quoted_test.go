@@ -1,0 +1,72 @@
+package session
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReplacedNotesQuoteTheirFiles: the notes said before the first epoch
+// of an output that holds something the run is to replace (Replaces,
+// ReplacedPlot) and of a resumed run's log begun anew (logBegunNote) name
+// the file quoted where a shell would not read it as one word, "--log
+// '…/my runs/my run.csv' holds another run's history, …", as the commands
+// beside them quote it; they named it bare. A plain name reads as before
+// (TestResumedLogKeepsItsByteOrderMark, TestReplacedPlotIsSaid).
+func TestReplacedNotesQuoteTheirFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	log, ckpt := filepath.Join(dir, "my run.csv"), filepath.Join(dir, "my run.ckpt")
+	qlog, qckpt := "'"+log+"'", "'"+ckpt+"'"
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+
+	// Another run's: each said alone.
+	s, err := New(Options{Config: blogConfig(t, 30), Seed: 2, LogPath: log, SavePath: ckpt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, r := range s.Replaces() {
+		notes = append(notes, r.Note)
+	}
+	s.Stop()
+	if want := []string{"--log " + qlog + " holds another run's history, to epoch 30: ", "--save " + qckpt + " holds a checkpoint of "}; len(notes) != 2 || !strings.HasPrefix(notes[0], want[0]) || !strings.HasPrefix(notes[1], want[1]) {
+		t.Errorf("another run's log and checkpoint: %q, want them to begin %q", notes, want)
+	}
+
+	// This very run's, trained to its end: said in one note.
+	s, err = New(Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes = notes[:0]
+	for _, r := range s.Replaces() {
+		notes = append(notes, r.Note)
+	}
+	s.Stop()
+	if want := ", and --log " + qlog + " its history to there: "; len(notes) != 1 || !strings.HasPrefix(notes[0], "--save "+qckpt+" holds a checkpoint of ") || !strings.Contains(notes[0], want) {
+		t.Errorf("this run's log and checkpoint: %q, want one note of --save %s holding %q", notes, qckpt, want)
+	}
+
+	if got, want := logBegunNote(log, 30, true), "--log "+qlog+" was not there, so it begins at epoch 31: "; !strings.HasPrefix(got, want) {
+		t.Errorf("logBegunNote = %q, want it to begin %q", got, want)
+	}
+
+	fig := filepath.Join(dir, "my run.png")
+	f, err := os.Create(fig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, image.NewGray(image.Rect(0, 0, 4, 3))); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if got, want := ReplacedPlot(fig, "run"), "--plot '"+fig+"' holds a PNG image of 4×3 pixels: "; !strings.HasPrefix(got, want) {
+		t.Errorf("ReplacedPlot = %q, want it to begin %q", got, want)
+	}
+}
