@@ -253,7 +253,7 @@ func (o Options) CheckStreams(stdout, stderr io.Writer) error {
 				continue
 			}
 			if fi, err := os.Stat(out.path); err == nil && os.SameFile(fi, stream) { // links followed: /dev/stdout
-				return fmt.Errorf("%s %s is %s, where ganui writes its lines: name a file of its own", out.flag, out.path, [2]string{"standard output", "standard error"}[i])
+				return fmt.Errorf("%s %s is %s, where ganui writes its lines: name a file of its own", out.flag, shellword.Quote(out.path), [2]string{"standard output", "standard error"}[i])
 			}
 		}
 	}
@@ -287,7 +287,7 @@ func checkPaths(opts Options) error {
 		}
 		for _, other := range append(inputs, outputs[:i]...) {
 			if other.path != "" && !updates(out, other) && sameFile(out.path, other.path) {
-				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, out.path, other.flag)
+				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, shellword.Quote(out.path), other.flag)
 			}
 		}
 	}
@@ -342,7 +342,7 @@ func pointsNotOutput(opts Options, target string) error {
 	}
 	for _, out := range opts.outputs() {
 		if out.path != "" && sameFile(out.path, points) {
-			return fmt.Errorf("%s %s is the same file as the target's points file: it would be overwritten", out.flag, out.path)
+			return fmt.Errorf("%s %s is the same file as the target's points file: it would be overwritten", out.flag, shellword.Quote(out.path))
 		}
 	}
 	return nil
@@ -1790,7 +1790,7 @@ type logLost struct {
 }
 
 func (e *logLost) Error() string {
-	return fmt.Sprintf("%s was %s while the run wrote it, and could not be put back: %v; its history of %s is lost", e.path, e.what, e.err, e.rows)
+	return fmt.Sprintf("%s was %s while the run wrote it, and could not be put back: %v; its history of %s is lost", shellword.Quote(e.path), e.what, e.err, e.rows)
 }
 
 func (e *logLost) Unwrap() error { return e.err }

@@ -70,3 +70,37 @@ func TestReplacedNotesQuoteTheirFiles(t *testing.T) {
 		t.Errorf("ReplacedPlot = %q, want it to begin %q", got, want)
 	}
 }
+
+// TestOutputRefusalsQuoteTheirFiles: an output refused before the run as
+// standard output, as the same file as an input or another output, or as
+// the target's points file, and a log lost under the run (logLost), are
+// named quoted where a shell would not read them as one word, "--log
+// '…/my stdout' is standard output, …", where they were named bare.
+func TestOutputRefusalsQuoteTheirFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stream, err := os.Create(filepath.Join(dir, "my out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	q := "'" + stream.Name() + "'"
+	if err, want := (Options{LogPath: stream.Name()}).CheckStreams(stream, nil), "--log "+q+" is standard output, "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("CheckStreams: %v, want it to begin %q", err, want)
+	}
+	preset := filepath.Join(dir, "my design.json")
+	os.WriteFile(preset, nil, 0o644)
+	if err, want := checkPaths(Options{PresetFile: preset, LogPath: preset}), "--log '"+preset+"' is the same file as --preset: "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("checkPaths: %v, want it to begin %q", err, want)
+	}
+	points := filepath.Join(dir, "my points.csv")
+	if err, want := pointsNotOutput(Options{LogPath: points}, "points("+points+")"), "--log '"+points+"' is the same file as the target's points file: "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("pointsNotOutput: %v, want it to begin %q", err, want)
+	}
+	lost := &logLost{path: filepath.Join(dir, "my run.csv"), what: "cut short", rows: "epoch 7", err: os.ErrPermission}
+	if got, want := lost.Error(), "'"+filepath.Join(dir, "my run.csv")+"' was cut short while the run wrote it, "; !strings.HasPrefix(got, want) {
+		t.Errorf("logLost = %q, want it to begin %q", got, want)
+	}
+}
