@@ -1995,7 +1995,7 @@ func TestResumeCommandWritesWhatATerminalObeysEscaped(t *testing.T) {
 			}
 		}
 		dq, _ := shellword.Dollar(design)
-		want := "--resume: " + design + " is a preset file, not a checkpoint: ganui --preset " + dq + shellword.DollarNote + " trains its design from the start"
+		want := "--resume: " + dq + " is a preset file, not a checkpoint: ganui --preset " + dq + shellword.DollarNote + " trains its design from the start"
 		if _, err := New(Options{Resume: design}); err == nil || err.Error() != want {
 			t.Errorf("New(Resume: a preset file %q): %v\nwant %q", design, err, want)
 		}

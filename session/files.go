@@ -215,7 +215,7 @@ func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 	defer f.Close()
 	gan, annex, err := engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10), f.Size())
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", shellword.Quote(path), err)
 	}
 	return gan, annex, nil
 }

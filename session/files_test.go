@@ -47,7 +47,7 @@ func TestPresetFileGivenToResume(t *testing.T) {
 	if err := os.WriteFile(path, presets.Marshal(blogConfig(t, 10)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := "--resume: " + path + " is a preset file, not a checkpoint: ganui --preset '" + path + "' trains its design from the start"
+	want := "--resume: '" + path + "' is a preset file, not a checkpoint: ganui --preset '" + path + "' trains its design from the start"
 	if _, err := New(Options{Resume: path}); err == nil || err.Error() != want {
 		t.Fatalf("New(Resume: a preset file): %v; want %q", err, want)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/presets"
 )
 
 // TestReplacedNotesQuoteTheirFiles: the notes said before the first epoch
@@ -102,5 +104,45 @@ func TestOutputRefusalsQuoteTheirFiles(t *testing.T) {
 	lost := &logLost{path: filepath.Join(dir, "my run.csv"), what: "cut short", rows: "epoch 7", err: os.ErrPermission}
 	if got, want := lost.Error(), "'"+filepath.Join(dir, "my run.csv")+"' was cut short while the run wrote it, "; !strings.HasPrefix(got, want) {
 		t.Errorf("logLost = %q, want it to begin %q", got, want)
+	}
+}
+
+// TestResumeAndLogRefusalsQuoteTheirFiles: the refusals and notes of a
+// --resume checkpoint, and of a --log a resumed run would go on in, name
+// the file quoted where a shell would not read it as one word, "--resume:
+// '…/my design.json' is a preset file, not a checkpoint: …", "--log
+// '…/my other.csv' is a history that ends at epoch 20, …", where they
+// named it bare beside a quoted command.
+func TestResumeAndLogRefusalsQuoteTheirFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my runs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	q := func(path string) string { return "'" + path + "'" }
+	s := &Session{opts: Options{Resume: "my run.ckpt"}, otherKernels: "generic"}
+	if err, want := s.OtherKernels(), "--resume 'my run.ckpt': trained on the generic kernels, "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("OtherKernels: %v, want it to begin %q", err, want)
+	}
+
+	design := filepath.Join(dir, "my design.json")
+	file, err := presets.MarshalFile(blogConfig(t, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(design, file, 0o644)
+	if _, err := New(Options{Resume: design}); err == nil || !strings.HasPrefix(err.Error(), "--resume: "+q(design)+" is a preset file, not a checkpoint: ") {
+		t.Errorf("--resume of a preset file: %v, want it to begin %q", err, "--resume: "+q(design)+" is a preset file, not a checkpoint: ")
+	}
+	bad := filepath.Join(dir, "my bad.ckpt")
+	os.WriteFile(bad, []byte("not a checkpoint at all, but long enough to be read as one"), 0o644)
+	if _, err := New(Options{Resume: bad}); err == nil || !strings.HasPrefix(err.Error(), "--resume: "+q(bad)+": ") {
+		t.Errorf("--resume of a damaged file: %v, want it to begin %q", err, "--resume: "+q(bad)+": ")
+	}
+
+	log, ckpt, other := filepath.Join(dir, "my run.csv"), filepath.Join(dir, "my run.ckpt"), filepath.Join(dir, "my other.csv")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	runToEnd(t, Options{Config: blogConfig(t, 20), Seed: 1, LogPath: other})
+	if _, err := New(Options{Resume: ckpt, Epochs: 50, LogPath: other}); err == nil || !strings.HasPrefix(err.Error(), "--log "+q(other)+" is a history that ends at epoch 20, not at the checkpoint's 30: ") {
+		t.Errorf("--log of another history: %v, want it to begin %q", err, "--log "+q(other)+" is a history that ends at epoch 20, not at the checkpoint's 30: ")
 	}
 }

@@ -492,7 +492,7 @@ func (s *Session) OtherKernels() error {
 	if s.otherKernels == "" {
 		return nil
 	}
-	return fmt.Errorf("--resume %s: trained on the %s kernels, and this ganui runs the %s ones: the run goes on, but not bit for bit as it would have on its own, nor as a straight run here", s.opts.Resume, s.otherKernels, engine.KernelISA())
+	return fmt.Errorf("--resume %s: trained on the %s kernels, and this ganui runs the %s ones: the run goes on, but not bit for bit as it would have on its own, nor as a straight run here", shellword.Quote(s.opts.Resume), s.otherKernels, engine.KernelISA())
 }
 
 // wholeCheckpoint ends the refusal of a --resume file that is no usable
@@ -524,10 +524,10 @@ func New(opts Options) (*Session, error) {
 	if opts.Resume != "" {
 		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
 			if isPresetFile(opts.Resume) { // said so, not refused for its missing header alone, whether its design loads or not
-				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: %s trains its design from the start", opts.Resume, presetCommand(opts.Resume))
+				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: %s trains its design from the start", shellword.Quote(opts.Resume), presetCommand(opts.Resume))
 			}
 			if kind, ok := OtherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
-				return nil, fmt.Errorf("--resume: %s is %s, not a checkpoint: give the .ckpt file --save or the trainer's w wrote", opts.Resume, kind)
+				return nil, fmt.Errorf("--resume: %s is %s, not a checkpoint: give the .ckpt file --save or the trainer's w wrote", shellword.Quote(opts.Resume), kind)
 			}
 			if errors.Is(err, fs.ErrNotExist) && !presets.IsFile(opts.Resume) { // --resume ring, for --preset ring
 				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: %s trains it from the start)", err, opts.Resume, presetCommand(opts.Resume))
@@ -593,9 +593,9 @@ func New(opts Options) (*Session, error) {
 	case err != nil:
 		// All the record keeps is lost with it, the baseline and the
 		// findings' starts too, and the line says so.
-		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts, events and replay frames begin at epoch %s, a baseline pinned before is not kept, and a finding that held before is reported again", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
+		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts, events and replay frames begin at epoch %s, a baseline pinned before is not kept, and a finding that held before is reported again", shellword.Quote(opts.Resume), err, numtext.FormatInt(gan.Epoch()))
 	case annex == nil && gan.Epoch() > 0:
-		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an older ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
+		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an older ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", shellword.Quote(opts.Resume), numtext.FormatInt(gan.Epoch()))
 	}
 	// After the record, which names a resumed run's preset.
 	s.opts = withBase(s.opts)
@@ -649,42 +649,42 @@ func New(opts Options) (*Session, error) {
 				// The run's columns and more after them: its own log, a
 				// column added in a spreadsheet, is not another run's.
 				if added := addedColumns(opts.LogPath, s.csv.lay); added != "" {
-					return nil, fmt.Errorf("--log %s is a history of this run's columns with more after them, %s: remove those to go on in it, or give another file", opts.LogPath, added)
+					return nil, fmt.Errorf("--log %s is a history of this run's columns with more after them, %s: remove those to go on in it, or give another file", shellword.Quote(opts.LogPath), added)
 				}
 				// A history (checkPaths has refused any other file) of
 				// other columns: another design's, a plane's for a line.
-				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", opts.LogPath)
+				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", shellword.Quote(opts.LogPath))
 			case ok && last == e && e > 0 && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
 				// The record knows the run's own row at its checkpoint
 				// (at epoch 0, none: no epoch trained).
-				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
+				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", shellword.Quote(opts.LogPath), numtext.FormatInt(e))
 			case ok && last == e:
 				if line, why := logBadLine(opts.LogPath, s.csv.lay); line > 0 {
-					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", opts.LogPath, line, why)
+					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", shellword.Quote(opts.LogPath), line, why)
 				}
 				s.csv.append, s.csv.crlf, s.csv.rowCRLF, s.csv.bom = true, form.crlf, form.rowCRLF, form.bom
 			case ok && row == "" && (last == 0 || form.bare && e > 0):
-				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
+				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", shellword.Quote(opts.LogPath), numtext.FormatInt(e))
 			case ok && last < 0 && row != "":
 				// A row edited by hand: it is whole, so not cut.
 				epoch, _, _ := strings.Cut(row, ",")
-				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", opts.LogPath, epoch)
+				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", shellword.Quote(opts.LogPath), epoch)
 			case ok && form.bare: // saved before its first epoch
-				return nil, fmt.Errorf("--log %s is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file", opts.LogPath)
+				return nil, fmt.Errorf("--log %s is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file", shellword.Quote(opts.LogPath))
 			case ok && form.cr:
 				// Classic Mac OS line ends: the lines run together for
 				// every reader here, and what to do is not to end one.
-				return nil, fmt.Errorf("--log %s is a history whose lines end in a lone carriage return (\\r, as classic Mac OS and some old spreadsheets end them), not in \\n: convert them to go on in it (tr '\\r' '\\n' < old.csv > new.csv, then --log new.csv), or give another file", opts.LogPath)
+				return nil, fmt.Errorf("--log %s is a history whose lines end in a lone carriage return (\\r, as classic Mac OS and some old spreadsheets end them), not in \\n: convert them to go on in it (tr '\\r' '\\n' < old.csv > new.csv, then --log new.csv), or give another file", shellword.Quote(opts.LogPath))
 			case ok && last < 0 && form.long:
 				// No row is so long (logLineMost): rows whose line ends
 				// were lost, or something else written after them.
-				return nil, fmt.Errorf("--log %s is a history whose last line is longer than %s, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file", opts.LogPath, logLineMostSaid)
+				return nil, fmt.Errorf("--log %s is a history whose last line is longer than %s, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file", shellword.Quote(opts.LogPath), logLineMostSaid)
 			case ok && last < 0 && form.unended:
 				// A row cut short, or a whole one whose "\n" alone is
 				// missing (an editor's, a script's): not told apart.
-				return nil, fmt.Errorf("--log %s is a history whose last line has no line end (a row cut short, or a whole one missing only its end): end the line if the row is whole, else delete it, or give another file", opts.LogPath)
+				return nil, fmt.Errorf("--log %s is a history whose last line has no line end (a row cut short, or a whole one missing only its end): end the line if the row is whole, else delete it, or give another file", shellword.Quote(opts.LogPath))
 			case ok && last < 0:
-				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
+				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", shellword.Quote(opts.LogPath))
 			case ok:
 				// The run's own history gone on past its checkpoint (the
 				// log kept while the run trained on after its save): its
@@ -693,10 +693,10 @@ func New(opts Options) (*Session, error) {
 				// again, so the user is told which lines to keep.
 				if last > e && e > 0 && s.last.Epoch == e {
 					if line, at := logRowAt(opts.LogPath, e); line > 0 && !badBefore(opts.LogPath, s.csv.lay, line) && lossFields(at, s.csv.lay) == lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay) {
-						return nil, fmt.Errorf("--log %s runs past the checkpoint's epoch %s, to epoch %s: to go on in it, keep its first %s lines, to epoch %s's row (head -n %d), or give another file", opts.LogPath, numtext.FormatInt(e), numtext.FormatInt(last), numtext.FormatInt(line), numtext.FormatInt(e), line)
+						return nil, fmt.Errorf("--log %s runs past the checkpoint's epoch %s, to epoch %s: to go on in it, keep its first %s lines, to epoch %s's row (head -n %d), or give another file", shellword.Quote(opts.LogPath), numtext.FormatInt(e), numtext.FormatInt(last), numtext.FormatInt(line), numtext.FormatInt(e), line)
 					}
 				}
-				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(last), numtext.FormatInt(e))
+				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", shellword.Quote(opts.LogPath), numtext.FormatInt(last), numtext.FormatInt(e))
 			case e > 0 && (errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0):
 				s.logBegun = logBegunNote(opts.LogPath, e, err != nil)
 			}
