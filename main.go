@@ -1113,7 +1113,7 @@ func resolvePreset(arg string) (engine.Config, error) {
 	}
 	if kind, ok := session.OtherOutput(arg); ok {
 		return cfg, fmt.Errorf("%s is %s, not a preset file: give the .json file --show-preset or the trainer's c wrote, or a built-in preset's name (%s lists them)",
-			arg, kind, command.Line("--list-presets"))
+			shellword.Quote(arg), kind, command.Line("--list-presets"))
 	}
 	return cfg, err
 }

@@ -359,12 +359,16 @@ func TestOutputGivenAsPresetFile(t *testing.T) {
 	if err := os.WriteFile("large.csv", []byte(large), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile("my run.csv", history, 0o644); err != nil { // named quoted
+		t.Fatal(err)
+	}
 	give := ", not a preset file: give the .json file --show-preset or the trainer's c wrote, or a built-in preset's name (ganui --list-presets lists them)\n"
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"--headless", "--preset", "run.csv"}, "ganui: --preset: run.csv is a ganui history CSV" + give},
+		{[]string{"--headless", "--preset", "my run.csv"}, "ganui: --preset: 'my run.csv' is a ganui history CSV" + give},
 		{[]string{"--show-preset", "large.csv"}, "ganui: --show-preset: large.csv is a ganui history CSV" + give},
 		{[]string{"--headless", "--preset", "run.png"}, "ganui: --preset: run.png is a PNG, SVG or PDF figure" + give},
 		{[]string{"--headless", "--sweep", "preset=vanilla,run.csv"}, "ganui: --sweep: preset, value 2 of 2: run.csv is a ganui history CSV" + give},
