@@ -95,6 +95,7 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 		{"--plot", "out/.pdf", `--plot: "out/.pdf" has no name before its extension; give e.g. out/run.pdf`},
 		{"--log", ".csv", `--log: ".csv" has no name before its extension; give e.g. run.csv`},
 		{"--save", ".ckpt", `--save: ".ckpt" has no name before its extension; give e.g. run.ckpt`},
+		{"--plot", "my out/.pdf", `--plot: "my out/.pdf" has no name before its extension; give e.g. 'my out/run.pdf'`}, // the name to give quoted
 	} {
 		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}
@@ -131,6 +132,7 @@ func TestOutputNamedForAnotherFormat(t *testing.T) {
 		{"--log", "run.png", `--log: "run.png" ends in .png, a figure's extension`},
 		{"--log", "run.svg", `--log: "run.svg" ends in .svg, a figure's extension`},
 		{"--log", "run.pdf", `--log: "run.pdf" ends in .pdf, a figure's extension`},
+		{"--save", "my run.json", `--save: "my run.json" ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. 'my run.ckpt'`}, // the name to give quoted
 	} {
 		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}

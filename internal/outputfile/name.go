@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // CheckName refuses an output path that names no file a program should
@@ -60,7 +61,7 @@ func CheckName(path string, own func(ext string) bool) error {
 		return fmt.Errorf("%q is a name of the form ganui gives the hidden file it writes %s into first, which a write of %s removes as one a killed write left; give another name", path, of, of)
 	}
 	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
-		return fmt.Errorf("%q has no name before its extension; give e.g. %s", path, filepath.Join(filepath.Dir(path), "run"+ext))
+		return fmt.Errorf("%q has no name before its extension; give e.g. %s", path, shellword.Quote(filepath.Join(filepath.Dir(path), "run"+ext)))
 	}
 	return nil
 }
