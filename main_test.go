@@ -1971,3 +1971,25 @@ func TestTypedDir(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryZeroGoesWithManyRuns: --every 0 asks for no progress lines,
+// which --seeds and --sweep print none of, so a script that always
+// passes it trains the runs as without it, where it was told "drop
+// --every"; any other --every is still refused with them.
+func TestEveryZeroGoesWithManyRuns(t *testing.T) {
+	for _, batch := range [][]string{{"--seeds", "1-2"}, {"--sweep", "d_lr=1e-3,2e-3"}} {
+		args := append([]string{"--headless", "--preset", "vanilla", "--epochs", "2"}, batch...)
+		// The clock's figures, and the columns their widths set, differ run to run.
+		timed := regexp.MustCompile(`(?m)(epochs_per_s|train_s|wall_s)( +median)?=.*$| +`)
+		untimed := func(s string) string { return timed.ReplaceAllString(s, "$1 ") }
+		_, want, wantErr := runCLI(t, args...)
+		code, stdout, stderr := runCLI(t, append(args, "--every", "0")...)
+		if code != 0 || untimed(stdout) != untimed(want) || stderr != wantErr {
+			t.Errorf("%q --every 0: exit %d, stdout %q, stderr %q; want exit 0, %q and %q", args, code, stdout, stderr, want, wantErr)
+		}
+		code, _, stderr = runCLI(t, append(args, "--every", "5")...)
+		if code != exitUsage || !strings.Contains(stderr, "drop --every") {
+			t.Errorf("%q --every 5: exit %d, stderr %q; want exit 2 and drop --every", args, code, stderr)
+		}
+	}
+}
