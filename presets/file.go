@@ -1485,10 +1485,18 @@ func Resolve(arg string) (engine.Config, error) {
 	if filepath.Ext(arg) == ".ckpt" {
 		return engine.Config{}, fmt.Errorf("%s: %w (a checkpoint is given to --resume)", arg, err)
 	}
+	// A built-in's name with .json, and no file beside it of a name near
+	// it, is the built-in meant: --preset vanilla.json is told "did you
+	// mean vanilla, the built-in preset?", as --preset vanila is told the
+	// name, where it was told to give a file that is there or a name.
+	near := inputfile.NearbyAs(arg, ".json")
+	if name, ok := strings.CutSuffix(arg, ".json"); ok && near == "" && slices.Contains(Names(), name) {
+		return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, the built-in preset?)", arg, err, name)
+	}
 	// A name mistyped, or a file never written: the file beside it meant
 	// (inputfile.Nearby), and what to give.
 	return engine.Config{}, fmt.Errorf("%s: %w%s; give a preset file that is there (%s > FILE.json writes one), or a built-in preset's name (%s lists them)",
-		arg, err, inputfile.NearbyAs(arg, ".json"), command.Line("--show-preset NAME"), command.Line("--list-presets"))
+		arg, err, near, command.Line("--show-preset NAME"), command.Line("--list-presets"))
 }
 
 // Shadowed is the note for arg, a name given to --preset or

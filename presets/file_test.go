@@ -708,7 +708,8 @@ func TestResolve(t *testing.T) {
 // --preset run.ckpt is not "unknown preset \"run.ckpt\": give the name of a
 // built-in preset". A name without such a look is still a preset's, its
 // misspelling suggested; and a preset file's "base" of a file's look is told it
-// names a file.
+// names a file. A built-in's name with .json, vanilla.json, is told the
+// built-in.
 func TestMissingFileIsSaidMissing(t *testing.T) {
 	for _, name := range Names() {
 		if looksLikePath(name) {
@@ -726,6 +727,10 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 		"~/design":        "~/design: no such file or directory" + give,
 		"vanila":          `unknown preset "vanila" (did you mean vanilla?)`,
 		"ring.":           `unknown preset "ring." (did you mean ring?)`,
+		// A built-in's name with .json is told the built-in, where it was
+		// told to give a file that is there or a built-in's name.
+		"vanilla.json":     "vanilla.json: no such file or directory (did you mean vanilla, the built-in preset?)",
+		"exp/vanilla.json": "exp/vanilla.json: no such file or directory" + give,
 	} {
 		if _, err := Resolve(arg); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%q) = %v, want %q", arg, err, want)
