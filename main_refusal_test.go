@@ -94,6 +94,16 @@ func TestSetWithoutAValueSaysWhatOneLooksLike(t *testing.T) {
 	if _, err := parseFlags([]string{"--headless", "--preset", "vanilla", "--set", "g_hidden="}, io.Discard); err != nil {
 		t.Errorf("--set g_hidden=, a network without hidden layers, is refused: %v", err)
 	}
+	// A description or a source may be empty, as a built-in's often is
+	// (vanilla's description): --set description= clears it, as
+	// docs/command-line.md says, where a design has a name (--set name=
+	// is refused, TestSmallMisuses).
+	for _, key := range []string{"description", "source"} {
+		code, stdout, stderr := runCLI(t, "--show-preset", "ring", "--set", key+"=")
+		if want := "\n  \"" + key + "\": \"\",\n"; code != 0 || !strings.Contains(stdout, want) || stderr != "" {
+			t.Errorf("--set %s=: exit %d, stdout %q, stderr %q; want exit 0 and %q", key, code, stdout, stderr, want)
+		}
+	}
 }
 
 // TestMissingInputFileSaysWhatToGive: a --resume checkpoint or a
