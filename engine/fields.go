@@ -752,7 +752,10 @@ func (e *SettingError) Offering(widths string) string {
 // its full-width plus ("＋５") dropped, as a + is (PlusSignAnd); so is a
 // minus sign or an en dash in a minus's place ("1e−3"), as a paper or a
 // word processor writes one, "has a minus sign −; write it with a
-// hyphen -", where it was "not a number" with nothing to say why.
+// hyphen -", where it was "not a number" with nothing to say why; and
+// digits of another script ("٥"), "has digits of another script; write
+// it in plain digits", where full-width digits were told and they were
+// "not a number".
 func GoNumberForm(text string) (plain, how string) {
 	digits := strings.TrimPrefix(text, "-")
 	switch {
@@ -776,6 +779,14 @@ func GoNumberForm(text string) (plain, how string) {
 		if !PlainNumber(plain) { // ０x１０: told as no number, not twice rewritten
 			return "", ""
 		}
+	case strings.ContainsFunc(text, otherDigit):
+		plain = strings.Map(func(r rune) rune {
+			if otherDigit(r) {
+				return '0' + digitValue(r)
+			}
+			return r
+		}, text)
+		how = "has digits of another script; write it in plain digits"
 	case len(digits) > 2 && strings.EqualFold(digits[:2], "0x"):
 		if n, err := strconv.ParseInt(text, 0, 64); err == nil {
 			plain = strconv.FormatInt(n, 10)
@@ -845,6 +856,23 @@ func (c *Config) leadingZeros(f configField, what, text string) error {
 // isFullWidth reports whether r is a full-width form of a printable
 // ASCII character (U+FF01 to U+FF5E: "１", "．", "ｅ").
 func isFullWidth(r rune) bool { return 0xFF01 <= r && r <= 0xFF5E }
+
+// otherDigit reports whether r is a decimal digit of a script other
+// than ASCII's (Arabic-Indic ٥, Devanagari ५), which GoNumberForm reads
+// as the digit it is, as it reads a full-width one.
+func otherDigit(r rune) bool { return r > unicode.MaxASCII && unicode.IsDigit(r) }
+
+// digitValue is the value of r, a decimal digit (unicode.IsDigit):
+// Unicode puts each script's digits in a run from 0 to 9, the runs of
+// some scripts side by side (mathematical 𝟎-𝟗, 𝟘-𝟡, …), so it is r's
+// place in its runs, counted from the first.
+func digitValue(r rune) rune {
+	first := r
+	for unicode.IsDigit(first - 1) {
+		first--
+	}
+	return (r - first) % 10
+}
 
 // thousands matches digits grouped by commas in threes, 10,000.
 var thousands = regexp.MustCompile(`^[1-9][0-9]{0,2}(,[0-9]{3})+$`)

@@ -412,6 +412,11 @@ func TestConfigSet(t *testing.T) {
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
+		// Digits of another script are told alike, where they were "not a number".
+		{"d_steps", "٥", `d_steps: "٥" has digits of another script; write it in plain digits: 5`},
+		{"g_lr", "١e-٣", `g_lr: "١e-٣" has digits of another script; write it in plain digits: 1e-3`},
+		{"epochs", "१००", `epochs: "१००" has digits of another script; write it in plain digits: 100`},
+		{"epochs", "\U0001D7D9\U0001D7EC", `epochs: "𝟙𝟬" has digits of another script; write it in plain digits: 10`},
 		// A minus sign or an en dash for a minus, as a paper writes 1e−3,
 		// is told the hyphen to write, where it was "not a number".
 		{"g_lr", "1e\u22123", `g_lr: "1e−3" has a minus sign −; write it with a hyphen -: 1e-3`},

@@ -155,7 +155,9 @@ const RateWidth = len("99,999")
 // epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written
 // as every number ganui reads (engine.PlainNumber); one with a '+'
 // before it is told what to write, as every count flag's is
-// (engine.PlusSign), not "not full or a number". What
+// (engine.PlusSign), not "not full or a number"; so is one written as
+// Go, a paper or another script writes one (engine.GoNumberForm: −5,
+// 0x10, ٥). What
 // is not a number is told the range too, as --epochs' "allowed: …" is.
 func ParseSpeed(s string) (float64, error) {
 	if s == "full" {
@@ -163,10 +165,20 @@ func ParseSpeed(s string) (float64, error) {
 	}
 	rate := strings.TrimSuffix(s, "/s")
 	v, err := strconv.ParseFloat(rate, 64)
+	plain, how := engine.GoNumberForm(rate)
 	switch {
 	case engine.PlusSign(rate) != nil: // with what else is wrong with the number, so that +0 is told its range at once, not to write 0 and then its range
 		_, bare := ParseSpeed(rate[1:])
 		return 0, engine.PlusSignAnd(rate, bare)
+	case plain != "":
+		// Written as Go, a paper or another script writes a number
+		// (engine.GoNumberForm: −5, 0x10, ٥): told the number to write, or
+		// what is wrong with that number, as a count flag is.
+		written, _, _ := strings.Cut(how, ";")
+		if _, bare := ParseSpeed(plain); bare != nil {
+			return 0, fmt.Errorf("%q %s, and %v", s, written, bare)
+		}
+		return 0, fmt.Errorf("%q %s: %s", s, how, plain+strings.TrimPrefix(s, rate))
 	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):
 		return 0, fmt.Errorf("%q is not full or a number of epochs a second; allowed: %s", s, numtext.Range(MinSpeed, MaxSpeed))
 	case !(v >= MinSpeed && v <= MaxSpeed):

@@ -108,23 +108,29 @@ func TestParseSpeed(t *testing.T) {
 	// A number out of range is put as --epochs' is (out of range lo..hi),
 	// anything else as not a number, with the range it could have been.
 	for bad, want := range map[string]string{
-		"":      `"" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"fast":  `"fast" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"NaN":   `"NaN" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"0x10":  `"0x10" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"1_00":  `"1_00" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"+5":    `"+5" has a + before it; write it without one: 5`, // as --epochs +5 is
-		"+5/s":  `"+5" has a + before it; write it without one: 5`,
-		"+0":    `"+0" has a + before it, and 0 out of range 1..100,000 epochs a second (or full)`, // both at once
-		" 5":    `" 5" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"5 ":    `"5 " is not full or a number of epochs a second; allowed: 1..100,000`,
-		" full": `" full" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"5 /s":  `"5 /s" is not full or a number of epochs a second; allowed: 1..100,000`,
-		"0":     "0 out of range 1..100,000 epochs a second (or full)",
-		"-3":    "-3 out of range 1..100,000 epochs a second (or full)",
-		"0.5":   "0.5 out of range 1..100,000 epochs a second (or full)",
-		"1e9":   "1e9 out of range 1..100,000 epochs a second (or full)",
-		"1e999": "1e999 out of range 1..100,000 epochs a second (or full)",
+		"":     `"" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"fast": `"fast" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"NaN":  `"NaN" is not full or a number of epochs a second; allowed: 1..100,000`,
+		// Written as Go, a paper or another script writes a number, told
+		// the number to write (engine.GoNumberForm), as --epochs is.
+		"0x10":      `"0x10" is hexadecimal; write it in decimal: 16`,
+		"1_00":      `"1_00" has underscores; write it without them: 100`,
+		"\u22125":   `"−5" has a minus sign −, and -5 out of range 1..100,000 epochs a second (or full)`,
+		"1e\u22121": `"1e−1" has a minus sign −, and 1e-1 out of range 1..100,000 epochs a second (or full)`,
+		"٢٠٠/s":     `"٢٠٠/s" has digits of another script; write it in plain digits: 200/s`,
+		"５":         `"５" has full-width digits; write it in plain digits: 5`,
+		"+5":        `"+5" has a + before it; write it without one: 5`, // as --epochs +5 is
+		"+5/s":      `"+5" has a + before it; write it without one: 5`,
+		"+0":        `"+0" has a + before it, and 0 out of range 1..100,000 epochs a second (or full)`, // both at once
+		" 5":        `" 5" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"5 ":        `"5 " is not full or a number of epochs a second; allowed: 1..100,000`,
+		" full":     `" full" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"5 /s":      `"5 /s" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"0":         "0 out of range 1..100,000 epochs a second (or full)",
+		"-3":        "-3 out of range 1..100,000 epochs a second (or full)",
+		"0.5":       "0.5 out of range 1..100,000 epochs a second (or full)",
+		"1e9":       "1e9 out of range 1..100,000 epochs a second (or full)",
+		"1e999":     "1e999 out of range 1..100,000 epochs a second (or full)",
 	} {
 		if _, err := ParseSpeed(bad); err == nil || err.Error() != want {
 			t.Errorf("ParseSpeed(%q): %v, want %s", bad, err, want)
