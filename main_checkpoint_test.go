@@ -644,3 +644,24 @@ func TestReplacedPlotIsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckpointAsPresetOffersItsEpochs: a checkpoint at its plan's end
+// given to --preset (or --show-preset) is offered the --resume that
+// trains it on, with the --epochs given where they go past its epoch, and
+// that command runs, where "ganui --headless --resume a.ckpt continues
+// its run" was offered, the --epochs dropped, and refused ("the end of
+// its plan").
+func TestCheckpointAsPresetOffersItsEpochs(t *testing.T) {
+	ckpt := filepath.Join(t.TempDir(), "a.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "3", "--every", "0", "--save", ckpt); code != 0 {
+		t.Fatalf("saving: exit %d, %s", code, stderr)
+	}
+	wantUsageError(t, []string{"--headless", "--preset", ckpt, "--epochs", "8"},
+		"is a checkpoint, not a preset file: ganui --headless --resume "+ckpt+" --epochs 8 trains it on from epoch 3 to 8\n")
+	wantUsageError(t, []string{"--headless", "--preset", ckpt, "--epochs", "2"},
+		"ganui --headless --resume "+ckpt+" --epochs N trains it on to epoch N, past its plan's end at epoch 3\n")
+	wantUsageError(t, []string{"--show-preset", ckpt}, "ganui --resume "+ckpt+" --epochs N trains it on to epoch N")
+	if code, _, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "8", "--every", "0"); code != 0 {
+		t.Errorf("the command offered: exit %d, %s", code, stderr)
+	}
+}

@@ -1367,7 +1367,9 @@ func Load(path string) (engine.Config, error) {
 	n, _ := f.ReadAt(head, 0)
 	head = head[:n]
 	if engine.IsCheckpoint(head) {
-		return engine.Config{}, fmt.Errorf("%s is a checkpoint, not a preset file: %s continues its run", path, shellword.Noted(command.Train("--resume "+shellword.Quote(path)), path))
+		given := &CheckpointGiven{Path: path}
+		given.Epoch, given.Plan, _ = engine.CheckpointEpochs(f)
+		return engine.Config{}, given
 	}
 	// A file too large to read that does not begin as a JSON object does
 	// is told what Parse tells a smaller one of its kind, from its first
@@ -1389,6 +1391,33 @@ func Load(path string) (engine.Config, error) {
 		return engine.Config{}, err
 	}
 	return parse(data, path, linkedFile(path))
+}
+
+// CheckpointGiven is Load's error for a checkpoint given as a preset
+// file: it names it as one, with the command that continues its run.
+// Where its plan is done (Epoch at Plan, read from its head), that
+// command has --epochs, which a headless --resume at its plan's end
+// refuses to go without: the Epochs given with it (a caller sets them)
+// where they are past its epoch, as N else, where "ganui --resume
+// a.ckpt" had been offered and refused, the --epochs given dropped. So
+// is a run not at its plan's end given Epochs past its epoch.
+type CheckpointGiven struct {
+	Path        string
+	Epoch, Plan int // the checkpoint's, Plan 0 where its head could not be read
+	Epochs      int // --epochs as given with it, 0 for none
+}
+
+func (e *CheckpointGiven) Error() string {
+	resume, does := "--resume "+shellword.Quote(e.Path), "continues its run"
+	switch {
+	case e.Epochs > e.Epoch && e.Plan > 0:
+		resume += " --epochs " + strconv.Itoa(e.Epochs)
+		does = "trains it on from epoch " + numtext.FormatInt(e.Epoch) + " to " + numtext.FormatInt(e.Epochs)
+	case e.Plan > 0 && e.Epoch >= e.Plan:
+		resume += " --epochs N"
+		does = "trains it on to epoch N, past its plan's end at epoch " + numtext.FormatInt(e.Epoch)
+	}
+	return fmt.Sprintf("%s is a checkpoint, not a preset file: %s %s", e.Path, shellword.Noted(command.Train(resume), e.Path), does)
 }
 
 // linkedFile is the file path leads to when it is a symbolic link, its

@@ -773,6 +773,62 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 	}
 }
 
+// TestCheckpointGivenAtItsPlansEnd: a checkpoint given to --preset at the
+// end of its plan is offered --resume with --epochs, the --epochs given
+// where they go on past its epoch, else N, where "ganui --resume a.ckpt
+// continues its run" was offered, which a headless --resume refuses ("the
+// end of its plan: --epochs N trains on to epoch N"), the --epochs given
+// dropped; a run short of its plan's end is offered its --epochs too.
+func TestCheckpointGivenAtItsPlansEnd(t *testing.T) {
+	dir := t.TempDir()
+	saved := func(name string, plan, epochs int) string {
+		c, _ := Get("vanilla")
+		c.Epochs = plan
+		g, err := engine.New(c, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range epochs {
+			if _, err := g.TrainEpoch(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var ckpt bytes.Buffer
+		if err := g.WriteCheckpoint(&ckpt, nil); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, ckpt.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	done, midway := saved("done.ckpt", 3, 3), saved("midway.ckpt", 5, 3)
+	for _, c := range []struct {
+		path   string
+		epochs int
+		want   string
+	}{
+		{done, 0, "ganui --resume " + done + " --epochs N trains it on to epoch N, past its plan's end at epoch 3"},
+		{done, 2, "ganui --resume " + done + " --epochs N trains it on to epoch N, past its plan's end at epoch 3"},
+		{done, 3, "ganui --resume " + done + " --epochs N trains it on to epoch N, past its plan's end at epoch 3"},
+		{done, 8, "ganui --resume " + done + " --epochs 8 trains it on from epoch 3 to 8"},
+		{midway, 0, "ganui --resume " + midway + " continues its run"},
+		{midway, 2, "ganui --resume " + midway + " continues its run"},
+		{midway, 8, "ganui --resume " + midway + " --epochs 8 trains it on from epoch 3 to 8"},
+	} {
+		_, err := Resolve(c.path)
+		given := (*CheckpointGiven)(nil)
+		if !errors.As(err, &given) {
+			t.Fatalf("Resolve(%s) = %v, want a CheckpointGiven", c.path, err)
+		}
+		given.Epochs = c.epochs
+		if want := c.path + " is a checkpoint, not a preset file: " + c.want; err.Error() != want {
+			t.Errorf("Resolve(%s), --epochs %d: %v; want %q", filepath.Base(c.path), c.epochs, err, want)
+		}
+	}
+}
+
 // TestLargeFileOfAnotherKind: a file too large for a preset file that is of
 // another kind, a run's --log or a figure given to --preset, is told what it is
 // not, as a small one is, not its size: a history CSV of blog-original's 5,000
