@@ -957,7 +957,9 @@ func (s *Session) result(stop <-chan struct{}, measured *engine.Metrics) Result 
 	case s.err != nil:
 		r.Findings = s.findings() // a runaway's, or none after a NaN
 	case !r.Earlier:
-		r.Findings = diagnoseSeen(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)}, s.tl.episodes.modes)
+		e := Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)}
+		r.Findings = diagnoseSeen(cfg, &s.watch, &e, s.tl.episodes.modes)
+		s.settleFloor(&e, r.Findings) // the final evaluation's verdict on an open noise floor
 	case r.Measured >= 0:
 		r.Findings = diagnoseSeen(cfg, &s.watch, &s.eval, s.tl.episodes.modes)
 	}

@@ -1506,6 +1506,7 @@ func (s *Session) publishEval(atOnce bool) {
 		if !ok { // told to stop: no frame, and the loop ends
 			return
 		}
+		s.settleFloor(&s.eval, s.findings()) // a done run's final evaluation
 	}
 	cfg := s.gan.Config()
 	var eq *Equilibrium

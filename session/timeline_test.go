@@ -1,6 +1,8 @@
 package session
 
 import (
+	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -354,4 +356,76 @@ func TestModeEventsCarryTheirPlace(t *testing.T) {
 			t.Errorf("%s %q read as %+v, want %+v", c.kind, c.detail, got, c.want)
 		}
 	}
+}
+
+// TestDoneSettlesTheOpenNoiseFloor: a done run whose noise-floor
+// episode is open ends it at its last epoch where its final evaluation
+// is not at its own floor, the done diagnosis's test, so that the
+// events and the findings agree at the end: vanilla's 7,500 epochs
+// (seed 1) started it at epoch 7,350 and ended on KS 0.022, over the
+// 95% bound 0.014 of its 10,000 samples, with no finding at the floor
+// and no end of the episode. Here the episode is opened by hand on a
+// run of 20 epochs, far from the floor, headless (Run's final
+// evaluation) and in the trainer (the screen's evaluation at done); a
+// final evaluation with the finding leaves it open.
+func TestDoneSettlesTheOpenNoiseFloor(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ended := func(t *testing.T, s *Session, fs []Finding) {
+		t.Helper()
+		if slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == AtNoiseFloor }) {
+			t.Fatalf("20 epochs in, the final evaluation is at its noise floor: %v", fs)
+		}
+		var got []string
+		for _, e := range s.tl.events {
+			if e.Kind == EventNoiseFloorEnded {
+				got = append(got, fmt.Sprintf("%d %s", e.Epoch, numtext.Plain(e.Detail)))
+			}
+		}
+		const want = "20 the distance is above sampling noise again: ended by the final evaluation's 10,000 samples, KS "
+		if len(got) != 1 || !strings.HasPrefix(got[0], want) || !strings.HasSuffix(got[0], ", over their 95% bound 0.014") {
+			t.Fatalf("done with the noise-floor episode open, the noise-floor-ended events are %q, want one %q…, over their 95%% bound 0.014", got, want)
+		}
+		if s.tl.episodes.active[AtNoiseFloor] {
+			t.Error("the episode is still active after its end")
+		}
+	}
+	t.Run("headless", func(t *testing.T) {
+		s, err := New(Options{Config: cfg, Seed: 1, Epochs: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.tl.episodes.active = map[FindingKind]bool{AtNoiseFloor: true}
+		r, err := s.Run(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ended(t, s, r.Findings)
+		ended(t, s, s.Result().Findings) // once
+	})
+	t.Run("trainer", func(t *testing.T) {
+		s := newIdle(t, Options{Config: cfg, Seed: 1, Epochs: 20, Dir: t.TempDir()})
+		for s.state != Done {
+			s.trainEpoch()
+		}
+		s.tl.episodes.active[AtNoiseFloor] = true
+		s.publish()
+		ended(t, s, s.findings())
+		s.publish()
+		ended(t, s, s.findings()) // once
+	})
+	t.Run("at the floor", func(t *testing.T) {
+		s := newIdle(t, Options{Config: cfg, Seed: 1, Epochs: 20, Dir: t.TempDir()})
+		for s.state != Done {
+			s.trainEpoch()
+		}
+		s.tl.episodes.active[AtNoiseFloor] = true
+		e := Eval{Epoch: 20, Metrics: engine.Metrics{N: 10000, KS: 0.01}, KSFloor: engine.KSNoiseFloor(10000)}
+		s.settleFloor(&e, []Finding{{Kind: AtNoiseFloor}})
+		if !s.tl.episodes.active[AtNoiseFloor] || slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventNoiseFloorEnded }) {
+			t.Error("a final evaluation at its noise floor ended the episode")
+		}
+	})
 }
