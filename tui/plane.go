@@ -571,8 +571,8 @@ func (m Model) planePanel(w, h int) string {
 // this order: the epoch, which the header says too ("◀ replay epoch 390" of a
 // replayed frame); the axes' "y ↑ x →", which their labels show; then the
 // words, "1,500/2,500 drawn · 27% beyond the box ▶▼" (80×24), so that the
-// plane says it draws a share of the samples that Quality's "each by ≥1 sample
-// in 2,500" counts, and those beyond the box as a share of the samples drawn
+// plane says it draws a share of the samples that Quality's "captured: ≥1
+// sample in 2,500" counts, and those beyond the box as a share of the samples drawn
 // ("408 beyond the box" beside it did not say of which of the two counts);
 // then that share drawn, "408 of 1,500 beyond the box ▶▼" (70×20).
 // "the box" is never left out: "408 beyond" alone leaves a learner to ask

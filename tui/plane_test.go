@@ -163,12 +163,28 @@ func TestPlaneGolden(t *testing.T) {
 // 25-mode map and key leave, names the target by its spec, "⣿ target
 // grid(5,2,0.05)", as ring's does, D's push giving way for it (the glossary has
 // it), not "⣿ generated" over "⣿ target  ⠑ D's push", which would leave what
-// the learner is shown G chasing to the help.
+// the learner is shown G chasing to the help. Quality leaves the modes count
+// to that legend's "Modes 2/25 captured" and gives its row to G's mean±std per
+// axis, "x +2.71±1.34 y +1.14±0.65", the rule under it naming what it
+// explains, "captured: ≥1 sample in 2,500": at 80×24 it had repeated "modes
+// 2/25 captured" and had no room for the axes. The charts keep their 4 plot
+// rows: a row taken from them for the axes would leave the losses' y labels
+// 1 and 0.
 func TestGridPlaneGolden(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 400)
 	snap.State, snap.Rate, snap.Settings.Speed, snap.Note = session.Running, 198, 200, "" // no wall-clock time
 	_, view := inColourAt80(s, snap)
-	frameReads(t, view, "Modes 2/25", "░▒▓█ of due", "⣿ generated", "⣿ target grid(5,2,0.05)", "D: fake real")
+	flat := frameReads(t, view, "Modes 2/25", "░▒▓█ of due", "⣿ generated", "⣿ target grid(5,2,0.05)", "D: fake real",
+		"x +2.71±1.34 y +1.14±0.65", "captured: ≥1 sample in 2,500")
+	if strings.Contains(flat, "modes 2/25 captured") {
+		t.Errorf("Quality repeats the legend's count, \"modes 2/25 captured\":\n%s", view)
+	}
+	rows := strings.Split(ansi.Strip(view), "\n")
+	legend := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "■ G") })
+	axis := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "   └") })
+	if legend < 0 || axis-legend-1 != 4 {
+		t.Errorf("the losses chart has %d plot rows (legend at row %d, axis at %d), want 4:\n%s", axis-legend-1, legend, axis, view)
+	}
 	requireGolden(t, view)
 }
 
@@ -1901,6 +1917,26 @@ func TestSmoothedBoundaryIsAtItsBalance(t *testing.T) {
 		}
 		if text := m.surfaceText(); !strings.Contains(text, numtext.Together(strings.TrimPrefix(c.key, "· "))) {
 			t.Errorf("real label %g: the D surface entry does not name %q: %s", c.label, c.key, text)
+		}
+	}
+}
+
+// TestAxesRowFitsTheColumn: Quality's one row of both axes (planeQuality,
+// where the legend counts the modes) gives the target's in brackets where
+// they fit, else G's alone, in three decimals where they fit, else two.
+func TestAxesRowFitsTheColumn(t *testing.T) {
+	pm := &engine.PlaneMetrics{MeanX: -0.06, StdX: 1.77, MeanY: -0.03, StdY: 1.74}
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{80, "x -0.060±1.770 (0.00±1.41) y -0.030±1.740 (0.00±1.41)"},
+		{50, "x -0.06±1.77 (0.00±1.41) y -0.03±1.74 (0.00±1.41)"},
+		{30, "x -0.060±1.770 y -0.030±1.740"},
+		{28, "x -0.06±1.77 y -0.03±1.74"},
+	} {
+		if got := ansi.Strip(axesRow(pm, 0, 0, 1.41, 1.41, c.w)); got != c.want {
+			t.Errorf("%d cells: %q, want %q", c.w, got, c.want)
 		}
 	}
 }

@@ -3204,6 +3204,19 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	if len(lines)+len(axes) > n {
 		axes = bare
 	}
+	if len(rule) > 0 && len(lines)+len(axes) > n && n >= 3 && m.legendCounts() {
+		// Short of rows for the axes, where the plane's legend counts the
+		// modes ("Modes 5/8 captured", modesHead) the count here gives its
+		// row to them, in one (axesRow), and the rule, where it still has
+		// a row, names what it explains: at 80×24 ring's Quality had read
+		// "modes 5/8 captured" beside the legend's count, and had no x or
+		// y. Where even that row does not fit (70×20) the count stays.
+		lines = append(lines[:2], axesRow(pm, mx, my, sx, sy, w))
+		if lipgloss.Width(capturedRuleAlone) <= w && len(lines) < n {
+			lines = append(lines, styleMuted.Render(capturedRuleAlone))
+		}
+		return lines
+	}
 	if len(lines)+len(axes) <= n {
 		lines = append(lines, axes...)
 	}
@@ -3213,9 +3226,66 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	return lines
 }
 
+// axesRow writes G's mean±std on both axes in one row of at most w cells,
+// with the target's in brackets where they fit, "x -0.06±1.77 (0.00±1.41)",
+// else G's alone, "x -0.06±1.77 y -0.03±1.74", in three decimals where
+// they fit, else two (momentNum); the target's are the moments chart's
+// dotted lines too.
+func axesRow(pm *engine.PlaneMetrics, mx, my, sx, sy float64, w int) string {
+	type axis struct {
+		name              string
+		mean, std, tm, ts float64
+	}
+	both := []axis{{"x", pm.MeanX, pm.StdX, mx, sx}, {"y", pm.MeanY, pm.StdY, my, sy}}
+	row := func(short, target bool) string {
+		parts := make([]string, len(both))
+		for i, a := range both {
+			parts[i] = a.name + " " + signed(a.mean) + "±" + numtext.Measure(a.std)
+			if short {
+				parts[i] = a.name + " " + momentNum(a.mean, true) + "±" + momentNum(a.std, false)
+			}
+			if target {
+				parts[i] += styleMuted.Render(" (" + momentNum(a.tm, false) + "±" + momentNum(a.ts, false) + ")")
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, r := range []string{row(false, true), row(true, true), row(false, false)} {
+		if lipgloss.Width(r) <= w {
+			return r
+		}
+	}
+	return row(true, false)
+}
+
+// legendCounts tells whether the plane's legend beside the plot shows the
+// modes count (modesHead) on this screen: a target with modes, the
+// plane panel drawn (not the keys page's design) and its notes room for
+// a line, as planePanel and planeNotes give it.
+func (m *Model) legendCounts() bool {
+	pm := m.snap.Eval.Metrics.Plane
+	l := m.layout()
+	if pm == nil || len(pm.Spots) == 0 || !l.ok || m.keys.page == pageKeys {
+		return false
+	}
+	w, h := l.histW, l.bottomH-1 // the panel's, under its title
+	if l.momBeside {
+		w = l.planeW
+	}
+	if plotW := lipgloss.Width(firstLine(m.histView)); plotW > 0 {
+		w, h = w-plotW-len(gap), len(m.histView)
+	}
+	return w >= 8 && h >= 1
+}
+
 // capturedRule is what a mode captured asks, the papers' rule
 // (engine.CapturedShare), under the Quality panel's "modes 4/8 captured".
 const capturedRule = "each by ≥1 sample in 2,500"
+
+// capturedRuleAlone is capturedRule where Quality leaves the count to the
+// plane's legend, "Modes 5/8 captured" (planeQuality): the word it
+// explains named, which under "floor · HQ" the rule alone would not.
+const capturedRuleAlone = "captured: ≥1 sample in 2,500"
 
 // momentNum writes a moment of the samples where the room is short, signed if
 // asked: two decimals where every other measure has three (numtext.Measure),
