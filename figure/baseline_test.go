@@ -95,7 +95,7 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 		}
 	}
 	// Panel (c): the baseline's KS and W1 at the epoch of its evaluation.
-	if xy, _ := r.baseQuality([2]string{"KS", "W1"}); len(xy) != 2 || xy[0] != (plotter.XY{X: float64(p.Baseline.Eval.Epoch), Y: m.KS}) || xy[1].Y != m.W1 {
+	if xy, _, _ := r.baseQuality([2]string{"KS", "W1"}); len(xy) != 2 || xy[0] != (plotter.XY{X: float64(p.Baseline.Eval.Epoch), Y: m.KS}) || xy[1].Y != m.W1 {
 		t.Errorf("panel (c) marks the baseline at %v, want KS %g and W1 %g at epoch %d", xy, m.KS, m.W1, p.Baseline.Eval.Epoch)
 	}
 	// The run, before its first check, has its measures at epoch 20
@@ -293,12 +293,15 @@ func TestBaselineMeasuredAsTheCurve(t *testing.T) {
 		t.Fatalf("evaluations %+v, baseline check %v: want the run measured at epoch 30 and the baseline as a check", r.Evals, p.Baseline.Check)
 	}
 	last := r.Evals[len(r.Evals)-1]
-	xy, label := r.baseQuality([2]string{"KS", "W1"})
+	xy, label, note := r.baseQuality([2]string{"KS", "W1"})
 	if len(xy) != 2 || xy[0] != (plotter.XY{X: 30, Y: last.KS}) || xy[1] != (plotter.XY{X: 30, Y: last.W1}) {
 		t.Errorf("panel (c) marks the baseline pinned at the figure's epoch at %v (%q), want the run's own KS %g and W1 %g there", xy, label, last.KS, last.W1)
 	}
-	if want := "base seed 1 at epoch 30, on a check's 2,000 samples as the curves: KS "; !strings.HasPrefix(label, want) {
-		t.Errorf("panel (c) names the baseline %q, want it to begin %q: the screen's vs base measures it on its 10,000", label, want)
+	if want := "base seed 1 at epoch 30: KS "; !strings.HasPrefix(label, want) {
+		t.Errorf("panel (c) names the baseline %q, want it to begin %q", label, want)
+	}
+	if want := "base measured on a check's 2,000 samples, as the curves are"; note != want {
+		t.Errorf("panel (c) notes of the baseline %q, want %q: the screen's vs base measures it on its 10,000", note, want)
 	}
 	if m := p.Baseline.Eval.Metrics; m.KS == last.KS {
 		t.Errorf("the pin's KS on %d samples is the check's %g: the test shows nothing", m.N, last.KS)
@@ -327,5 +330,60 @@ func TestTitleNamesTheBaselinesSettings(t *testing.T) {
 		if r := FromPicture(p); !strings.HasSuffix(r.Title, c.want) {
 			t.Errorf("title %q, want it to end %q", r.Title, c.want)
 		}
+	}
+}
+
+// TestBaselineKeyFitsItsPanel: panel (c)'s key entry for a pinned baseline
+// fits the panel's width, each key entry of every panel does, where
+// "base seed 1 at epoch 10,976, on a check's 2,000 samples as the curves:
+// KS 0.0120, W1 0.0331" was one entry wider than the panel, written from
+// under the y axis's label to past the panel's right edge, its W1 cut off
+// (the trainer's b at epoch 2,000 of bimodal, then r and P, read "W1 0.67").
+func TestBaselineKeyFitsItsPanel(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 10000, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Send(session.Step{Kind: session.StepEpoch, Epochs: 30})
+	s.Send(session.Pin{})
+	s.Start()
+	for snap := range s.Snapshots() {
+		if snap.Baseline != nil && snap.Epoch == 30 {
+			break
+		}
+	}
+	s.Stop()
+	r := FromPicture(s.Picture())
+	if r.Baseline == nil || r.Baseline.Check == nil {
+		t.Fatal("no baseline measured as a check: the test shows nothing")
+	}
+	b := *r.Baseline
+	b.Epoch, b.Eval.Epoch = 10976, 10976 // as wide as a long run's pin writes it
+	r.Baseline = &b
+	panels, canvases, err := r.layout(figureCanvas(&drawCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for j, row := range panels {
+		for i, p := range row {
+			d := p.DataCanvas(canvases[j][i])
+			k := p.key()
+			for n, it := range p.items {
+				if strings.HasPrefix(it.name, "base seed 1 at epoch 10,976") {
+					said = true
+				}
+				if w := k.width(n); w > d.Max.X-d.Min.X {
+					t.Errorf("%s: the key's %q is %.0f points wide, over the data's %.0f", p.Title.Text, it.name, w, d.Max.X-d.Min.X)
+				}
+			}
+		}
+	}
+	if !said {
+		t.Error("no key names the baseline: the test shows nothing")
 	}
 }

@@ -1901,7 +1901,7 @@ func (r Run) quality() (*panel, error) {
 			p.Y.Label.Text = "KS, W1, share"
 		}
 	}
-	base, baseLabel := r.baseQuality(names)
+	base, baseLabel, baseNote := r.baseQuality(names)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, q := range slices.Concat(ks, w1, base, modes) {
 		if q.Y > 0 { // what a log scale would hold
@@ -2010,6 +2010,9 @@ func (r Run) quality() (*panel, error) {
 			thumbs = append(thumbs, m)
 		}
 		p.name(baseLabel, thumbs...)
+		if baseNote != "" {
+			p.name(baseNote)
+		}
 	}
 	if floor != nil {
 		p.name(names[0]+" "+floorName(r.FloorSamples), floor)
@@ -2213,21 +2216,23 @@ func (t downTriangle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point
 // run with on the screen, in 1-D as a check measures them (Baseline.Check),
 // as the run's curve is measured, so that a baseline pinned at the
 // figure's epoch lies on the curve's end, not apart from it by sampling
-// noise between 10,000 samples and a check's 2,000; its legend entry says
-// so, "base seed 1 at epoch 2,406, on a check's 2,000 samples as the
-// curves: KS 0.600, W1 1.436", where vs base measures the pin on all its
+// noise between 10,000 samples and a check's 2,000; the key says so in
+// an entry of its own under the points' (note), "base seed 1 at epoch
+// 2,406: KS 0.600, W1 1.436" and "base measured on a check's 2,000
+// samples, as the curves are", where vs base measures the pin on all its
 // samples (KS 0.599, W1 1.451), and a reader setting the figure beside
-// the screen would find the two apart with no word why. None without a
-// baseline or its evaluation; a share of a target without modes left
-// out, as the run's is.
-func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
+// the screen would find the two apart with no word why. One entry of both
+// was wider than the panel, its W1 cut off at the figure's edge. None
+// without a baseline or its evaluation; a share of a target without
+// modes left out, as the run's is.
+func (r Run) baseQuality(names [2]string) (xy plotter.XYs, name, note string) {
 	b := r.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 {
-		return nil, ""
+		return nil, "", ""
 	}
 	m := b.Eval.Metrics
 	v := []float64{m.KS, m.W1}
-	name := baseName(b)
+	name = baseName(b)
 	if c := b.Check; c != nil && r.Plane == nil {
 		v = []float64{c.KS, c.W1}
 		// Not the screen's vs base, which compares the live run's measures
@@ -2235,19 +2240,18 @@ func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
 		// more or fewer than a check's: said, so that a reader who sets the
 		// two side by side knows why they differ.
 		if n := session.CheckSize(false); m.N != n {
-			name += ", on a check's " + numtext.Count(n, "sample") + " as the curves"
+			note = "base measured on a check's " + numtext.Count(n, "sample") + ", as the curves are"
 		}
 	}
 	if r.Plane != nil {
 		if m.Plane == nil {
-			return nil, ""
+			return nil, "", ""
 		}
 		v = []float64{m.Plane.SW1}
 		if len(r.Plane.Spots) > 0 {
 			v = append(v, m.Plane.HighQuality)
 		}
 	}
-	var xy plotter.XYs
 	var said []string
 	for i, y := range v {
 		if y >= 0 && drawable(y) {
@@ -2260,9 +2264,9 @@ func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
 		}
 	}
 	if len(xy) == 0 {
-		return nil, ""
+		return nil, "", ""
 	}
-	return xy, name + ": " + strings.Join(said, ", ")
+	return xy, name + ": " + strings.Join(said, ", "), note
 }
 
 // flatDensity is the highest density of panel (d) under which the
