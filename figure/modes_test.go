@@ -193,6 +193,44 @@ func TestSeedsFigureSaysTheModesCovered(t *testing.T) {
 	}
 }
 
+// TestSeedsFigureSaysTheModesCapturedOnAPlane: a --seeds figure of a plane
+// of modes (ring, grid) writes under each seed's number the modes its final
+// evaluation captured, as its final line's modes=1/8, the count the 2-D
+// benchmarks compare designs by, where it wrote none: ring --epochs 1500
+// --seeds 1-2 ended modes=1/8 on both seeds, and the figure gave their
+// sliced W1 of 1.34 and 1.59 alone. A target without modes (moons) writes
+// none.
+func TestSeedsFigureSaysTheModesCapturedOnAPlane(t *testing.T) {
+	eight := make([]engine.SpotShare, 8)
+	res := session.BatchResult{
+		Preset: "ring", Epochs: 200, Target: "ring(8,2,0.02)", Seeds: []uint64{1, 2, 3}, Samples: 2500, Measure: "sw1",
+		Runs: []session.Result{
+			{Seed: 1, State: session.Done, Metrics: engine.Metrics{Plane: &engine.PlaneMetrics{SW1: 0.1, Spots: eight, Captured: 8}}},
+			{Seed: 2, State: session.Done, Metrics: engine.Metrics{Plane: &engine.PlaneMetrics{SW1: 1.3, Spots: eight, Captured: 1}}},
+			{Seed: 3, State: session.Diverged, Metrics: engine.Metrics{KS: math.NaN()}},
+		},
+	}
+	s := FromSeeds(res)
+	var got []string
+	for _, r := range s.Runs {
+		got = append(got, r.Modes)
+	}
+	if want := []string{"8 of 8 modes", "1 of 8 modes", ""}; !slices.Equal(got, want) {
+		t.Errorf("the seeds' modes %q, want %q", got, want)
+	}
+	var svg bytes.Buffer
+	if err := EncodeSeeds(&svg, "svg", s); err != nil {
+		t.Fatal(err)
+	}
+	if texts := svgText(t, svg.Bytes()); !slices.Contains(texts, "1 of 8 modes") {
+		t.Errorf("the figure's texts %q: no %q under seed 2", texts, "1 of 8 modes")
+	}
+	res.Runs[1].Metrics = engine.Metrics{Plane: &engine.PlaneMetrics{SW1: 0.2}} // moons: no modes
+	if m := FromSeeds(res).Runs[1].Modes; m != "" {
+		t.Errorf("a plane without modes: %q", m)
+	}
+}
+
 // TestModesShareApartFromKS: on a collapse a mixture's KS and the share of
 // its modes covered are both 0.5, one line on the other: the share is
 // drawn dashed, KS solid over it, so that each is seen where they meet

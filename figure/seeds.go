@@ -65,9 +65,10 @@ type SeedRun struct {
 	Partial        bool
 	// Modes says how many of a one-dimensional mixture's modes its final
 	// evaluation found covered, "1 of 2 modes", as its final line's
-	// modes=1/2, written under its number: a seed whose G collapsed onto
-	// one mode reads there beside its final KS. "" for a target without
-	// modes, and a run with no final measures.
+	// modes=1/2, or of a plane's modes (ring, grid) it captured, "1 of 8
+	// modes" as modes=1/8, written under its number: a seed whose G
+	// collapsed onto one mode reads there beside its final KS or sliced
+	// W1. "" for a target without modes, and a run with no final measures.
 	Modes string
 }
 
@@ -819,8 +820,13 @@ func FromSeeds(res session.BatchResult) Seeds {
 			}
 			run.Epochs, run.Values = append(run.Epochs, float64(e.Epoch)), append(run.Values, v)
 		}
-		if m := r.Metrics; r.State != session.Diverged && m.Plane == nil && len(m.Modes) > 0 {
-			run.Modes = fmt.Sprintf("%d of %d modes", m.ModesCovered, len(m.Modes))
+		if m := r.Metrics; r.State != session.Diverged {
+			switch {
+			case m.Plane == nil && len(m.Modes) > 0:
+				run.Modes = fmt.Sprintf("%d of %d modes", m.ModesCovered, len(m.Modes))
+			case m.Plane != nil && len(m.Plane.Spots) > 0: // the modes captured, as modes=1/8
+				run.Modes = fmt.Sprintf("%d of %d modes", m.Plane.Captured, len(m.Plane.Spots))
+			}
 		}
 		if r.State != session.Diverged {
 			run.Final = r.Metrics.KS
