@@ -2,6 +2,7 @@ package figure
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -335,6 +336,9 @@ func FromSweepCurve(res session.SweepResult) Curve {
 			continue
 		}
 		c.Median[i], c.Floor[i], c.Notes[i] = r.First[0], r.Floor, rowNote(r)
+		if m := modesNote(r); m != "" {
+			c.Notes[i] = strings.TrimSuffix(m+"\n"+c.Notes[i], "\n")
+		}
 		for _, s := range r.Each {
 			if !s.Diverged && finite(s.Value) {
 				c.Points = append(c.Points, CurvePoint{At: i, Seed: s.Seed, Value: s.Value})
@@ -410,6 +414,26 @@ func othersLeft(res session.SweepResult, sole uint64) string {
 		}
 	}
 	return strings.Join(said, "; ")
+}
+
+// modesNote is the median of the modes a row's seeds covered (captured,
+// on a plane) of its target's, and their range where they differ, as
+// its modes= modes_min= modes_max= give them: "1 of 8 modes (0–2)",
+// "8 of 8 modes". Written under a one-key sweep's value, beside the
+// distance drawn, it is the count the mode-collapse benchmarks compare
+// designs by (--sweep preset=ring,ring-pacgan: 1 of 8 beside 8 of 8).
+// "" for a target without modes, or a row with no count (every seed
+// diverged).
+func modesNote(r session.SweepRow) string {
+	med, lo, hi := r.Modes[0], r.Modes[1], r.Modes[2]
+	if r.ModesOf == 0 || !finite(med) {
+		return ""
+	}
+	note := fmt.Sprintf("%s of %d modes", short(med), r.ModesOf)
+	if lo != hi {
+		note += fmt.Sprintf(" (%s–%s)", short(lo), short(hi))
+	}
+	return note
 }
 
 // measureMost is the most a figure's measure can read: 1 of KS, a
