@@ -654,3 +654,22 @@ func TestSweepCurveSaysTheModes(t *testing.T) {
 		t.Errorf("a target without modes: notes %q", c.Notes)
 	}
 }
+
+// TestStaggeredNamesOfTwoLinesKeepApart: names of two lines (a setting and
+// its note, "5e-4" over "0.5 of 2 modes (0–1)"), staggered over two rows,
+// put the second row's first line under the first row's last, where one
+// line down wrote "1e-3" level with 5e-4's note and beside it, "(0–1)
+// 1e-3" read as one run of text (bimodal --sweep d_lr=1e-4,…,1e-2 over
+// seven values, --seeds 1-2).
+func TestStaggeredNamesOfTwoLinesKeepApart(t *testing.T) {
+	p := newPlot("t", "x", "y")
+	names := []string{"5e-4\n0.5 of 2 modes (0–1)", "1e-3\n0.5 of 2 modes (0–1)", "2e-3\n0 of 2 modes"}
+	sty := p.X.Tick.Label
+	ticks := staggered(names, sty, sty.Width(names[0])*0.6)
+	for i, tk := range ticks {
+		lead := len(tk.Label) - len(strings.TrimLeft(tk.Label, "\n"))
+		if want := (i % 2) * 2; lead != want {
+			t.Errorf("%q begins with %d line breaks, want %d: its row under the two lines of the row above", tk.Label, lead, want)
+		}
+	}
+}

@@ -472,13 +472,20 @@ func spread(names []string, size func(string) vg.Length, gap, cell vg.Length, mo
 			step, rows = roundStep(step), 1
 		}
 	}
+	// A row begins under the last line of the row above: names of two
+	// lines (a sweep's setting over its note) one line down wrote the
+	// next row's first line level with the note above and beside it.
+	lines := 1
+	for _, n := range names {
+		lines = max(lines, strings.Count(n, "\n")+1)
+	}
 	t := categories(names)
 	for i := range t {
 		if i%step != 0 {
 			t[i].Label = ""
 			continue
 		}
-		t[i].Label = strings.Repeat("\n", i/step%rows) + t[i].Label
+		t[i].Label = strings.Repeat("\n", i/step%rows*lines) + t[i].Label
 	}
 	return t
 }
