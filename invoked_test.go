@@ -88,7 +88,8 @@ func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 // keeps --headless when they gave it (command.Train), so that it trains as
 // theirs would: go run . --headless --resume vanilla does not offer "go run .
 // --preset vanilla", which opens the trainer. Without --headless, on the run
-// after a headless one too, it offers none.
+// after a headless one too, it offers none. The checkpoint is at its plan's
+// end, so the --resume offered carries --epochs, the user's where given.
 func TestOfferedRunsKeepHeadless(t *testing.T) {
 	command.SetProgram("go run .")
 	t.Cleanup(func() { command.SetProgram("") })
@@ -103,9 +104,9 @@ func TestOfferedRunsKeepHeadless(t *testing.T) {
 	}{
 		{[]string{"--headless", "--resume", "vanilla"}, "(vanilla is a built-in preset: go run . --headless --preset vanilla trains it from the start)\n"},
 		{[]string{"--headless", "--resume", p}, ": go run . --headless --preset " + shellword.Quote(p) + " trains its design from the start\n"},
-		{[]string{"--headless", "--preset", "run.ckpt", "--epochs", "5"}, ": go run . --headless --resume run.ckpt continues its run\n"},
+		{[]string{"--headless", "--preset", "run.ckpt", "--epochs", "5"}, ": go run . --headless --resume run.ckpt --epochs 5 trains it on from epoch 2 to 5\n"},
 		{[]string{"--resume", "vanilla"}, "(vanilla is a built-in preset: go run . --preset vanilla trains it from the start)\n"},
-		{[]string{"--preset", "run.ckpt"}, ": go run . --resume run.ckpt continues its run\n"},
+		{[]string{"--preset", "run.ckpt"}, ": go run . --resume run.ckpt --epochs N trains it on to epoch N, past its plan's end at epoch 2\n"},
 	} {
 		code, _, stderr := runCLI(t, c.args...)
 		if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, c.want) {
