@@ -689,9 +689,38 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 func (c *Config) goForm(f configField, what, text string) error {
 	plain, how := GoNumberForm(text)
 	if plain == "" {
-		return nil
+		return c.minusAnd(f, what, text, "")
 	}
 	return c.writtenAs(f, what, text, plain, how)
+}
+
+// minusAnd is the error for text, a number with a minus sign or a dash
+// in its minus's place written another way too, with a decimal comma or
+// underscores ("−0,5", "−1_0"), given to the field f (or to a width of
+// it, what "width "), written in (in, "" or "is text in quotes and "):
+// the sign told, and what is wrong with the number
+// written with a hyphen, `gp: "−0,5" has a minus sign −, and "-0,5" has
+// a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`, where
+// it was "is not a number", as though the minus or the comma alone did
+// not read. It is nil for any other text, and where the hyphen's number
+// is none either way (GoNumberForm, readCommas).
+func (c *Config) minusAnd(f configField, what, text, in string) error {
+	if !strings.ContainsAny(text, "\u2212\u2013") {
+		return nil
+	}
+	hyphened := strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(text)
+	if p, _ := GoNumberForm(hyphened); p == "" && c.readCommas(f, hyphened) == nil {
+		return nil
+	}
+	err := c.wrongWith(f, what, hyphened)
+	if err == nil { // not met: a number the hyphen alone mends is GoNumberForm's
+		return nil
+	}
+	how := "has a minus sign −" // GoNumberForm's words
+	if strings.ContainsRune(text, '\u2013') {
+		how = "has a dash –"
+	}
+	return fmt.Errorf("%s: %s%s %s%s, and %v", f.key, what, strconv.Quote(clip(text)), in, how, err)
 }
 
 // writtenAs is the error for text, the number plain written another way,
@@ -1214,6 +1243,9 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	}
 	if plain, how := GoNumberForm(text); plain != "" {
 		return c.writtenAs(f, what, text, plain, "is text in quotes and "+how)
+	}
+	if err := c.minusAnd(f, what, text, "is text in quotes and "); err != nil { // "−0,5"
+		return err
 	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
@@ -2026,6 +2058,10 @@ func settingSpaces(spec, key, value string, c *Config) error {
 				// told as Set tells them, where "write gp=-0,5" was
 				// offered as written and refused next.
 				refused = strings.TrimPrefix(c.commas(f, v, "").Error(), k+": ")
+			} else if err := c.minusAnd(f, "", v, ""); err != nil {
+				// "−0,5": its minus sign and its comma, told as Set
+				// tells them, where "write gp=−0,5" was refused next.
+				refused = strings.TrimPrefix(err.Error(), k+": ")
 			}
 		}
 	}

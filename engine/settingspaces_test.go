@@ -83,6 +83,9 @@ func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 		// --set gp=-0,5 tells it, where "write gp=-0,5" was offered as
 		// written, refused next for its comma and its range
 		{"gp", " -0,5", `"gp= -0,5" has spaces around its =, and "-0,5" has a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`},
+		// and with a minus sign for its -, where "write gp=−0,5" was
+		// offered and refused next as "not a number"
+		{"gp", " \u22120,5", `"gp= −0,5" has spaces around its =, and "−0,5" has a minus sign −, and "-0,5" has a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`},
 		// the leading 0s under underscores are named, as --set gp=0_05
 		// names them, where "write gp=5" dropped "005"'s 0s unsaid
 		{"gp", " 0_05", `"gp= 0_05" has spaces around its =, and "0_05" has underscores, and "005" has leading 0s; write gp=5`},

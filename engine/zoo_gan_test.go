@@ -422,6 +422,15 @@ func TestConfigSet(t *testing.T) {
 		{"g_lr", "1e\u22123", `g_lr: "1e−3" has a minus sign −; write it with a hyphen -: 1e-3`},
 		{"g_lr", "2e\u20134", `g_lr: "2e–4" has a dash –; write it with a hyphen -: 2e-4`},
 		{"gp", "\u22125", `gp: "−5" has a minus sign −, and -5 out of range: 0 (off) or (0,1000]`},
+		// with a decimal comma, commas or underscores too, both are told,
+		// where "−0,5" and "−1_0" were "is not a number"
+		{"gp", "\u22120,5", `gp: "−0,5" has a minus sign −, and "-0,5" has a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`},
+		{"gp", "\u20130,5", `gp: "–0,5" has a dash –, and "-0,5" has a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`},
+		{"g_lr", "\u22121_0", `g_lr: "−1_0" has a minus sign −, and "-1_0" has underscores, and -10 out of range (0,10]`},
+		{"g_lr", "1e\u22121_0", `g_lr: "1e−1_0" has a minus sign −, and "1e-1_0" has underscores; write it without them: 1e-10`},
+		{"batch", "\u22121,024", `batch: "−1,024" has a minus sign −, and "-1,024" has commas, and -1,024 out of range 1..100,000`},
+		{"g_hidden", "[16,\u22121_6]", `g_hidden: width "−1_6" has a minus sign −, and "-1_6" has underscores, and -16 out of range 1..4,096`},
+		{"g_lr", "\u22121,5e", `g_lr: "−1,5e" is not a number; allowed: (0,10]`}, // no number with a hyphen either
 		// A decimal comma, to a key of a fraction, is told the point; commas
 		// that may group thousands are told as either, each reading the key
 		// takes, as a count's thousands are.
@@ -977,6 +986,10 @@ func TestConfigSetJSON(t *testing.T) {
 		{"g_lr", `"0,001"`, `g_lr: "0,001" is text in quotes and has a decimal comma; write it with a point: 0.001`},
 		{"gp", `"1,000"`, `gp: "1,000" is text in quotes and has commas; write it without them: 1000, or 1.000 if the comma is a decimal one`},
 		{"epochs", `"１０００"`, `epochs: "１０００" is text in quotes and has full-width digits; write it in plain digits: 1000`},
+		// a minus sign with a decimal comma or underscores: both told,
+		// where "−0,5" was "is not a number"
+		{"g_lr", `"\u22120,5"`, `g_lr: "−0,5" is text in quotes and has a minus sign −, and "-0,5" has a decimal comma; write it with a point: -0.5`}, // c gives no range
+		{"g_hidden", `[16, "\u22121_6"]`, `g_hidden: width "−1_6" is text in quotes and has a minus sign −, and "-1_6" has underscores; write it without them: -16`},
 		{"g_hidden", `["１６"]`, `g_hidden: width "１６" is text in quotes and has full-width digits; write it in plain digits: 16`},
 		{"g_acts", `"relu"`, `g_acts: "relu" is text in quotes; write it as a list: ["relu"]`},
 		{"g_hidden", `[1, 2.5]`, `g_hidden: width 2.5 is not a whole number`}, // no range: c gives no design,
@@ -1190,7 +1203,7 @@ func FuzzConfigSet(f *testing.F) {
 func FuzzSetOffersWhatSetTakes(f *testing.F) {
 	keys := []string{"gp", "g_lr", "epochs", "g_hidden", "batch", "d_beta2", "unroll"}
 	for _, v := range []string{"05", "0e5", "00e1", "-00", "0x", "1__0", "0,5", "00,5", "+05", "0_5", "１,０", "2,048", "05 ", "0x1p-3", "00.", "1,000,000", "-0,5", "05, 16",
-		" 0,5", " 1,024", " 0x10", " 1_000", " +0,5", " 00,5", " 1,000.5", " 0_0"} {
+		" 0,5", " 1,024", " 0x10", " 1_000", " +0,5", " 00,5", " 1,000.5", " 0_0", "\u22120,5", "1e\u22121_0", " \u22121,000"} {
 		for _, k := range keys {
 			f.Add(k, v)
 		}
