@@ -144,6 +144,15 @@ func decode(data []byte, name string) (decoded, error) {
 					break
 				}
 			}
+			// The offset of an error the decoder meets inside a key's
+			// value counts from the start of its buffer, which drops
+			// what it has read as it reads on, not from the file's: a
+			// list left open, "[16, 16," before the next key, was told
+			// at line 9 of a file whose list is on line 11. The whole
+			// file scanned again gives the refused byte's place in it.
+			if at := refused(data); at >= 0 {
+				return fail(int64(at), "invalid JSON: %s", se.Error())
+			}
 			return fail(se.Offset, "invalid JSON: %s", se.Error())
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			// The decoder read all of data as the start of JSON: the

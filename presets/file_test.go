@@ -587,6 +587,10 @@ func TestParseErrors(t *testing.T) {
 		{"list left open", "{\"base\": \"vanilla\",\n \"g_hidden\": [8, 8", "p.json:2:14: a list not closed by the end of the file: end it with ]"},
 		// one not known keeps encoding/json's words
 		{"a colon for a comma", `{"base": "vanilla": 1}`, "p.json:1: invalid JSON: "},
+		// at the line of the byte refused, past the decoder's first
+		// buffer too, where an error inside a key's value was placed by
+		// an offset that did not count from the file's start: line 3
+		{"a list left open before the next key", "{\"base\": \"vanilla\",\n \"description\": \"" + strings.Repeat("x", 700) + "\",\n \"g_hidden\": [16, 16,\n \"batch\": 64}", "p.json:4: invalid JSON: invalid character ':' after array element"},
 		{"missing comma after an escaped quote", `{"name": "say \"hi\"" "g_lr": 1e-3}`, "p.json:1:22: a comma missing after this value: add one"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
