@@ -1039,9 +1039,22 @@ func meantList(key, list string) string {
 // value's 0s are kept, and a first one's before a group of three: they
 // may be a part of a number its commas split, the fraction's digits of
 // gp=0,05 or the 024 of batch=1,024, which the next try tells whole
-// (setSwept). A preset's name is its own.
+// (setSwept). A number's minus signs and dashes in a minus's place are
+// offered as hyphens, each value's, as the sweep would refuse them next
+// (engine.GoNumberForm): --sweep 'g_lr=1e−3, 2e−3' is told "write
+// g_lr=1e-3,2e-3", where "write g_lr=1e−3,2e−3" was refused on the next
+// try for its minus signs. A preset's name is its own.
 func offered(key string, values []string) []string {
-	if key == PresetKey || len(values) > 1 && isGroup(values[1]) {
+	if key == PresetKey {
+		return values
+	}
+	values = slices.Clone(values)
+	for i, v := range values {
+		if plain, _ := engine.GoNumberForm(v); plain != "" && strings.ContainsAny(v, "\u2212\u2013") { // GoNumberForm's first reading: the minus
+			values[i] = plain
+		}
+	}
+	if len(values) > 1 && isGroup(values[1]) {
 		return values
 	}
 	plain, _ := engine.LeadingZeros(values[0])

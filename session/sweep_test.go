@@ -99,6 +99,11 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"loss =bce ,least_squares"}, 1, `"loss =bce ,least_squares" has spaces around its =; write loss=bce,least_squares`},
 		// Nor one refused next for its leading 0: not gp=05,1.
 		{[]string{"gp=05 ,1"}, 1, `gp: value "05 " has spaces around it; write gp=5,1`},
+		// Nor one refused next for a minus sign in any value: not
+		// g_lr=1e−3,2e−3.
+		{[]string{"g_lr=1e\u22123, 2e\u22123"}, 1, `g_lr: value " 2e−3" has spaces around it; write g_lr=1e-3,2e-3`},
+		{[]string{"g_lr=1e\u20133,,2e-3"}, 1, `g_lr: an empty value in "1e–3,,2e-3"; write g_lr=1e-3,2e-3`},
+		{[]string{"g_lr= 1e\u22123,2e-3"}, 1, `"g_lr= 1e−3,2e-3" has spaces around its =; write g_lr=1e-3,2e-3`},
 		{[]string{"gp=1,2\r"}, 1, `gp: value "2\r" ends in a carriage return, as a script saved with Windows line ends does; write gp=1,2`}, // a CRLF script's, said as --set says it
 		{[]string{"gp= 05,1"}, 1, `"gp= 05,1" has spaces around its =; write gp=5,1`},
 		{[]string{"gp=05, 1"}, 1, `gp: value " 1" has spaces around it; write gp=5,1`},
