@@ -1365,10 +1365,11 @@ func sweepsPresets(spec string) bool {
 // which each cell's replaces (session.RunSweep).
 func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool) error {
 	var names []string
+	var namesErr error
 	for _, s := range sweeps {
 		if sweepsPresets(s) {
 			_, list, _ := strings.Cut(s, "=")
-			names, _ = session.SweepValues(session.PresetKey, list)
+			names, namesErr = session.SweepValues(session.PresetKey, list)
 		}
 	}
 	if given["preset"] {
@@ -1376,8 +1377,20 @@ func (o *options) parsePresetSweep(sweeps, sets []string, given map[string]bool)
 		if !slices.Contains(list, o.preset) {
 			list = append([]string{o.preset}, names...)
 		}
-		return fmt.Errorf("--preset %s and --sweep preset=… both choose the design: drop --preset and name it in the sweep, --sweep %s",
-			shellword.Quote(o.preset), shellword.Quote(session.PresetKey+"="+strings.Join(list, ",")))
+		both := fmt.Sprintf("--preset %s and --sweep preset=… both choose the design: drop --preset and name it in the sweep", shellword.Quote(o.preset))
+		// The sweep offered is one the sweep takes: where its list
+		// is refused (a [ left open, preset=a[.json,b.json), that
+		// refusal is told, as it is without --preset, where the
+		// offer kept the list and was refused next; where --preset's
+		// own name cannot be a value of it (a[.json beside b.json),
+		// none is offered.
+		if _, err := session.SweepValues(session.PresetKey, strings.Join(list, ",")); err != nil {
+			if namesErr != nil {
+				return fmt.Errorf("--sweep: %s: %w", session.PresetKey, namesErr)
+			}
+			return errors.New(both)
+		}
+		return fmt.Errorf("%s, --sweep %s", both, shellword.Quote(session.PresetKey+"="+strings.Join(list, ",")))
 	}
 	takes := func(p string) (engine.Config, error) {
 		cfg, err := resolvePreset(p)

@@ -194,6 +194,14 @@ func TestSweepOverPresetsRefusals(t *testing.T) {
 			"--preset vanilla and --sweep preset=… both choose the design: drop --preset and name it in the sweep, --sweep preset=vanilla,bimodal,bimodal-pacgan"},
 		{[]string{"--preset", "bimodal", "--sweep", "preset=bimodal,bimodal-pacgan"},
 			"--preset bimodal and --sweep preset=… both choose the design: drop --preset and name it in the sweep, --sweep preset=bimodal,bimodal-pacgan"},
+		// The sweep offered is one the sweep takes: a list it refuses is
+		// told as without --preset, where the offer kept its [ left open,
+		// --sweep 'preset=vanilla,a[.json,b.json', refused next; and a
+		// --preset the sweep cannot name beside others is offered none.
+		{[]string{"--preset", "vanilla", "--sweep", "preset=a[.json,b.json"},
+			`--sweep: preset: value "a[.json,b.json" has a [ that nothing closes, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]`},
+		{[]string{"--preset", "a[.json", "--sweep", "preset=bimodal,bimodal-pacgan"},
+			"--preset 'a[.json' and --sweep preset=… both choose the design: drop --preset and name it in the sweep"},
 		{[]string{"--sweep", "preset=bimodal,bimodal-pacgan,vanilla", "--set", "batch=99"},
 			"--sweep: preset, value 2 of 3: bimodal-pacgan: --set: d_in: 2 out of range: a divisor of batch 99 (1, 3, 9, 11, 33 or 99), or batch a multiple of 2; of the presets, only bimodal and vanilla take the --set: --sweep preset=bimodal,vanilla, or drop the --set"},
 		{[]string{"--sweep", "preset=vanilla,bimodal", "--set", "d_acts=relu,relu,relu,sigmoid"},
