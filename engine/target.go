@@ -771,6 +771,18 @@ func readNums(body string) ([]float64, error) {
 			if plain, how := GoNumberForm(f); plain != "" { // normal(４,1), normal(0x4,1)
 				return nil, fmt.Errorf("%q %s: %s", f, how, plain)
 			}
+			// A minus sign beside underscores, normal(−1_0,1): both
+			// told, where it was "not a finite number".
+			if strings.ContainsAny(f, "\u2212\u2013") {
+				hyphened := strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(f)
+				if plain, how := GoNumberForm(hyphened); plain != "" {
+					sign := "has a minus sign −" // GoNumberForm's words
+					if strings.ContainsRune(f, '\u2013') {
+						sign = "has a dash –"
+					}
+					return nil, fmt.Errorf("%q %s, and %q %s: %s", f, sign, hyphened, how, plain)
+				}
+			}
 			return nil, fmt.Errorf("%q is not a finite number", f)
 		}
 		out = append(out, v)

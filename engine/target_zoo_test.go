@@ -147,6 +147,8 @@ func TestTargetParamSaysItsRange(t *testing.T) {
 		"normal(４,1)":           `"４" has full-width digits; write it in plain digits: 4`,
 		"normal(0x4,1)":         `"0x4" is hexadecimal; write it in decimal: 4`,
 		"mixture(-2,0.5;2,1_0)": `"1_0" has underscores; write it without them: 10`,
+		// and with a minus sign too, where it was "not a finite number"
+		"mixture(\u22121_0,1;2,1)": `"−1_0" has a minus sign −, and "-1_0" has underscores; write it without them: -10`,
 	} {
 		_, err := ParseTarget(spec)
 		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
