@@ -361,6 +361,9 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 	if reason := fullWidthReason(data, i); reason != "" {
 		return i, reason, true
 	}
+	if at, reason := minusSignReason(data, i); reason != "" {
+		return at, reason, true
+	}
 	c := data[i]
 	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 	digit := func(b byte) bool { return '0' <= b && b <= '9' }
@@ -600,6 +603,50 @@ func fullWidthReason(data []byte, i int) string {
 		return ""
 	}
 	return token + ": JSON has no full-width digits; write it " + plain
+}
+
+// minusSignReason says what to write for a number with a minus sign or
+// a dash in a minus's place, as a paper or a word processor writes one,
+// that data[i], the byte refused, begins: "2e−3: JSON takes a hyphen for
+// a minus; write it 2e-3", at the number's first byte, where encoding/json's
+// words were "invalid character '−' (U+2212) in exponent of numeric
+// literal", which named the character and not what to write. It is ""
+// for anything else: where no value begins ("a" −5), for a number that
+// is no JSON number with hyphens either (−1_0), and for one with a
+// decimal comma after it outside a list (−0,5), which would be offered
+// its -0 alone.
+func minusSignReason(data []byte, i int) (at int, reason string) {
+	r, _ := utf8.DecodeRune(data[i:])
+	if r != '\u2212' && r != '\u2013' {
+		return 0, ""
+	}
+	start := i
+	if i > 0 && numberChar(data[i-1]) {
+		start = numberStart(data, i-1)
+	}
+	end := i
+	for end < len(data) {
+		r, size := utf8.DecodeRune(data[end:])
+		if r != '\u2212' && r != '\u2013' && !(r < utf8.RuneSelf && numberChar(byte(r))) {
+			break
+		}
+		end += size
+	}
+	j := start - 1
+	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
+	}
+	if j < 0 || strings.IndexByte(":[,", data[j]) < 0 {
+		return 0, "" // no value begins there: "a" −5 is a comma left out
+	}
+	if open := opened(data[:start]); (len(open) == 0 || data[open[len(open)-1]] != '[') && end+1 < len(data) && data[end] == ',' && '0' <= data[end+1] && data[end+1] <= '9' {
+		return 0, "" // −0,5 outside a list: its comma is no separator, and -0 not the number to write
+	}
+	token := string(data[start:end])
+	plain := strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(token)
+	if !json.Valid([]byte(plain)) || plain == token {
+		return 0, ""
+	}
+	return start, token + ": JSON takes a hyphen for a minus; write it " + plain
 }
 
 // commaReason says what to write for a number with a comma in it, a

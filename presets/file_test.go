@@ -378,8 +378,14 @@ func TestParseErrors(t *testing.T) {
 		{"missing comma in a list", `{"g_hidden": [8 8]}`, "p.json:1:16: a comma missing after this value: add one"},
 		// a character not ASCII is named whole, where encoding/json named
 		// its first byte as Latin-1: "invalid character 'â'" for a −
-		{"a minus sign", "{\"g_lr\": \u22121}", "p.json:1:10: invalid JSON: invalid character '\u2212' (U+2212) looking for beginning of value"},
-		{"a minus sign in an exponent", "{\n \"g_lr\": 1e\u22123}", "p.json:2:12: invalid JSON: invalid character '\u2212' (U+2212) in exponent of numeric literal"},
+		{"a minus sign with a decimal comma", "{\"gp\": \u22120,5}", "p.json:1:8: invalid JSON: invalid character '\u2212' (U+2212) looking for beginning of value"},
+		{"a minus sign after a value", "{\"name\": \"a\" \u22125}", "p.json:1:14: invalid JSON: invalid character '\u2212' (U+2212) after object key:value pair"},
+		// a minus sign or a dash for a number's minus, as a paper writes
+		// 1e−3, is told the number to write, at the number, where it was
+		// "invalid character '−' (U+2212) in exponent of numeric literal"
+		{"a minus sign", "{\"g_lr\": \u22121}", "p.json:1:10: −1: JSON takes a hyphen for a minus; write it -1"},
+		{"a minus sign in an exponent", "{\n \"g_lr\": 1e\u22123}", "p.json:2:10: 1e−3: JSON takes a hyphen for a minus; write it 1e-3"},
+		{"a dash in a list", "{\"g_lr\": [1e-3, 2e\u20133]}", "p.json:1:17: 2e–3: JSON takes a hyphen for a minus; write it 2e-3"},
 		{"a zero-width space", "{\"g_lr\": 1e-3\u200b}", `p.json:1:14: invalid JSON: invalid character '\u200b' (U+200B) after object key:value pair`},
 		{"single quotes", `{"base": 'vanilla'}`, `p.json:1:10: single quotes: JSON takes double quotes, "…"`},
 		{"string left open", "{\"base\": \"vanilla,\n \"g_lr\": 1e-3}", `p.json:1:19: a string not closed on its line: end it with "`},
@@ -906,6 +912,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"g_acts": "relu","identity"}`, `{"g_hidden": 16,16,}`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, `{"batch": 0100}`, `{"g_lr": .5}`, `{"g_lr": [1.]}`, `{"batch": -0x40}`, `{"epochs": 1_0}`, `{"g_lr": 0,001}`, `{"epochs": -1,000,0`, `{"g_lr": 0,5,`,
 		`{"base": "vanilla", "g_hidden": 16, 16}`, `{"g_hidden": 16,16,"g_lr":1e-3}`, `{"gp": 1, 000}`, `{"gp": 1,000}`, `{"d_acts": [1,000]}`, // a list without brackets, a comma spaced, a fraction's 1,000
 		`{"g_lr": 1.5,5}`, `{"g_lr": 1.5, 5}`, `{"g_lr": 0,5x}`, `{"g_hidden": 64, 5000,}`, // no number with commas; a refused list, a comma after it
+		"{\"g_lr\": 1e\u22123}", "{\"g_hidden\": [\u221216,16]}", "{\"gp\": \u22120,5}", "{\"name\": \"a\" \u22125}", "{\"g_lr\": \u2212", // minus signs
 		"{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
