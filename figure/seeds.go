@@ -803,14 +803,17 @@ func FromSeeds(res session.BatchResult) Seeds {
 			run.Note, run.Partial = "interrupted at\n"+numtext.Count(r.Epochs, "epoch"), true
 		}
 		evals := r.Evals
-		if r.State == session.Interrupted && r.FinalInEvals {
-			// Its final evaluation, at the epoch the stop cut it at, is of
-			// the run's --samples, not a check's 2,000: on the checks'
-			// curve, against a check's floor, it read as a plunge under
-			// that floor (vanilla, seed 1, stopped at epoch 9,995: checks
-			// of 0.027 to 0.047 from 9,500 on, then 0.008, the floor
-			// 0.030). The curve ends at its last check, in the grey ring;
-			// the final value stands on the right.
+		if r.FinalInEvals && (r.State == session.Interrupted || len(evals) > 1) {
+			// Its final evaluation, at the epoch the stop cut it at or at
+			// the end of a plan no check falls on, is of the run's
+			// --samples, not a check's 2,000: on the checks' curve,
+			// against a check's floor, it read as a plunge under that
+			// floor (vanilla, seed 1, stopped at epoch 9,995: checks of
+			// 0.027 to 0.047 from 9,500 on, then 0.008, the floor 0.030).
+			// The curve ends at its last check, a stopped run's in the
+			// grey ring; the final value stands on the right. A finished
+			// plan with no check (under 10 epochs: --epochs 5) keeps it,
+			// its one mark, where its curve would be none.
 			evals = evals[:len(evals)-1]
 		}
 		for _, e := range evals {

@@ -674,3 +674,35 @@ func TestStoppedSeedCurveEndsAtItsLastCheck(t *testing.T) {
 		t.Errorf("seed 1: partial %v, note %q; want its final value drawn as a stop's", s.Runs[0].Partial, s.Runs[0].Note)
 	}
 }
+
+// TestFinishedSeedCurveEndsAtItsLastCheck: a finished plan no check falls
+// at the end of (1,234 epochs, checked every 13: its last check at
+// 1,222) ends its Evals on its final evaluation, of the batch's 10,000
+// samples (FinalInEvals); its curve, the checks' of 2,000 against their
+// floor, ends at its last check, the final value on the right alone, as
+// a stopped seed's does. A plan with no check at all (--epochs 5) keeps
+// its final point, its one mark.
+func TestFinishedSeedCurveEndsAtItsLastCheck(t *testing.T) {
+	res := session.BatchResult{
+		Preset: "vanilla", Epochs: 1234, Target: "normal(4,1.25)", Seeds: []uint64{1, 2}, Samples: 10000, Measure: "ks",
+		Runs: []session.Result{
+			{Seed: 1, State: session.Done, Epochs: 1234, Metrics: engine.Metrics{KS: 0.011, N: 10000}, FinalInEvals: true,
+				Evals: []session.EvalPoint{{Epoch: 1209, KS: 0.041}, {Epoch: 1222, KS: 0.036}, {Epoch: 1234, KS: 0.011}}},
+			{Seed: 2, State: session.Done, Epochs: 1234, Metrics: engine.Metrics{KS: 0.013, N: 10000}, FinalInEvals: true,
+				Evals: []session.EvalPoint{{Epoch: 1234, KS: 0.013}}},
+		},
+	}
+	s := FromSeeds(res)
+	for i, want := range []struct {
+		epochs, values []float64
+		final          float64
+	}{
+		{[]float64{1209, 1222}, []float64{0.041, 0.036}, 0.011},
+		{[]float64{1234}, []float64{0.013}, 0.013},
+	} {
+		r := s.Runs[i]
+		if !slices.Equal(r.Epochs, want.epochs) || !slices.Equal(r.Values, want.values) || r.Final != want.final || r.Partial || r.Note != "" {
+			t.Errorf("seed %d: curve at %v of %v, final %v, partial %v, note %q; want %v of %v, final %v, finished", r.Seed, r.Epochs, r.Values, r.Final, r.Partial, r.Note, want.epochs, want.values, want.final)
+		}
+	}
+}
