@@ -2075,8 +2075,11 @@ func settingSpaces(spec, key, value string, c *Config) error {
 		// and 16 out of range (0,10]`, where "write g_lr=16" was refused
 		// on the next try. Its + and leading 0s are named, as Set names
 		// them: --set "gp= -05" is `…, and "-05" has a leading 0, and -5
-		// out of range…`, where the 0 the user wrote went unsaid.
-		if f, err := lookupField(k); err == nil && f.numbers() && isNumber(v) {
+		// out of range…`, where the 0 the user wrote went unsaid. Text
+		// Set reads as no number, nor as commas it tells, is told as Set
+		// tells it alike: --set "gp= +0,5" is `…, and "+0,5" is not a
+		// number; …`, where "write gp=+0,5" was refused next.
+		if f, err := lookupField(k); err == nil && f.numbers() && (isNumber(v) || refused == "" && c.readCommas(f, v) == nil) {
 			if err := c.wrongWith(f, "", v); err != nil {
 				offer = fmt.Sprintf("%s, and %v", dropped, err)
 			}

@@ -119,3 +119,21 @@ func TestEndsInCR(t *testing.T) {
 		}
 	}
 }
+
+// TestSetSpacesOffersNoNumberSetRefuses: a value Set reads as no number
+// is told as Set tells it, not offered: --set "gp= +0,5" was told
+// "write gp=+0,5", and gp=+0,5 is `"+0,5" is not a number`.
+func TestSetSpacesOffersNoNumberSetRefuses(t *testing.T) {
+	for _, c := range []struct{ key, value, want string }{
+		{"gp", " +0,5", `"gp= +0,5" has spaces around its =, and "+0,5" is not a number; allowed: 0 (off) or (0,1000]`},
+		{"batch", " 00,5", `"batch= 00,5" has spaces around its =, and "00,5" is not a number; allowed: 1..100,000`},
+		{"g_lr ", "fast", `"g_lr =fast" has spaces around its =, and "fast" is not a number; allowed: (0,10]`},
+		{"g_hidden", " 0,5", `"g_hidden= 0,5" has spaces around its =, and width 0 out of range 1..4,096`},
+	} {
+		design := blogConfig()
+		err := design.SetSpaces(c.key+"="+c.value, c.key, c.value)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("SetSpaces(%q, %q) = %v\nwant %s", c.key, c.value, err, c.want)
+		}
+	}
+}
