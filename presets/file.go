@@ -831,7 +831,11 @@ func commaReason(data []byte, i int) (at int, reason string) {
 // has no commas in a number, and "1,000.5" is one width with a fraction,
 // 1000.5, or the widths 1 and 000.5, and a width is a whole number; …`,
 // where they were "048.0: JSON writes it 48" and "000.5: JSON writes it
-// 0.5", the last group read alone. It is "" for any other number.
+// 0.5", the last group read alone. A - before it goes with the width it
+// is read as, and with the first of the widths: "-2,048: JSON has no
+// commas in a number, and as one width, -2,048 out of range 1..4,096; as
+// 2 widths, [-2,48], width -2 out of range 1..4,096", where it was
+// "048: JSON writes it 48". It is "" for any other number.
 //
 // In a list, [16, 2,048.0] (inList), the widths are written without
 // brackets of their own, "or 2,48 for 2 widths", as the list holds them.
@@ -840,8 +844,9 @@ func widthsReason(key, number string, inList bool) string {
 	if inList {
 		open, shut = "", ""
 	}
+	unsigned, negative := strings.CutPrefix(number, "-")
 	if whole, frac, ok := strings.Cut(number, "."); ok {
-		if _, grouped := engine.Grouped(whole); !grouped || strings.Trim(frac, "0123456789") != "" {
+		if _, grouped := engine.Grouped(strings.TrimPrefix(whole, "-")); !grouped || strings.Trim(frac, "0123456789") != "" {
 			return ""
 		}
 		if strings.Trim(frac, "0") == "" { // 2,048.0 and 2,048.: the whole width, as 1,024.0 is a count's 1024
@@ -855,8 +860,8 @@ func widthsReason(key, number string, inList bool) string {
 		}
 		return ""
 	}
-	plain, ok := engine.Grouped(number)
-	groups := strings.Split(number, ",")
+	plain, ok := engine.Grouped(unsigned)
+	groups := strings.Split(unsigned, ",")
 	if !ok || !slices.ContainsFunc(groups[1:], func(g string) bool { return strings.HasPrefix(g, "0") }) {
 		return ""
 	}
@@ -866,6 +871,9 @@ func widthsReason(key, number string, inList bool) string {
 		if widths[k] = strings.TrimLeft(g, "0"); widths[k] == "" {
 			widths[k] = "0"
 		}
+	}
+	if negative { // -2,048: its - goes with the width, and with the list's first
+		plain, widths[0] = "-"+plain, "-"+widths[0]
 	}
 	list := strings.Join(widths, ",")
 	if why := refusal(plain); why != "" {

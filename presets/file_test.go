@@ -454,6 +454,13 @@ func TestParseErrors(t *testing.T) {
 		// writes it 0"
 		{"a width's thousands out of range", `{"g_hidden": 64,000}`, "p.json:1:14: 64,000: JSON has no commas in a number, and as one width, 64,000 out of range 1..4,096; as 2 widths, [64,0], width 0 out of range 1..4,096"},
 		{"a width's millions out of range", `{"g_hidden": 1,024,000}`, "p.json:1:14: 1,024,000: JSON has no commas in a number, and as one width, 1,024,000 out of range 1..4,096; as 3 widths, [1,24,0], width 0 out of range 1..4,096"},
+		// a width's thousands after a -, read whole as the unsigned form
+		// is, the - with the width and with the list's first, where they
+		// were "048: JSON writes it 48" and "000: JSON writes it 0"
+		{"a negative width's thousands", `{"g_hidden": -2,048}`, "p.json:1:14: -2,048: JSON has no commas in a number, and as one width, -2,048 out of range 1..4,096; as 2 widths, [-2,48], width -2 out of range 1..4,096"},
+		{"a negative width's millions", `{"g_hidden": -1,000,000}`, "p.json:1:14: -1,000,000: JSON has no commas in a number, and as one width, -1,000,000 out of range 1..4,096; as 3 widths, [-1,0,0], width -1 out of range 1..4,096"},
+		{"a negative width's thousands with .0", `{"g_hidden": -2,048.0}`, "p.json:1:14: -2,048.0: JSON has no commas in a number, and as one width, -2,048 out of range 1..4,096; as 2 widths, [-2,48], width -2 out of range 1..4,096"},
+		{"a listed negative width's thousands", `{"g_hidden": [16, -2,048]}`, "p.json:1:19: -2,048: JSON has no commas in a number, and as one width, -2,048 out of range 1..4,096; as 2 widths, -2,48, width -2 out of range 1..4,096"},
 		// a width's thousands with a fraction after them, told as --set
 		// tells them: a fraction of 0s the whole width, any other both
 		// readings, not "048.0: JSON writes it 48" or "000.5: JSON writes
