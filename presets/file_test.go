@@ -386,6 +386,13 @@ func TestParseErrors(t *testing.T) {
 		{"a minus sign", "{\"g_lr\": \u22121}", "p.json:1:10: −1: JSON takes a hyphen for a minus; write it -1"},
 		{"a minus sign in an exponent", "{\n \"g_lr\": 1e\u22123}", "p.json:2:10: 1e−3: JSON takes a hyphen for a minus; write it 1e-3"},
 		{"a dash in a list", "{\"g_lr\": [1e-3, 2e\u20133]}", "p.json:1:17: 2e–3: JSON takes a hyphen for a minus; write it 2e-3"},
+		// encoding/json's own words, at the byte it refuses in the file:
+		// the decoder's offset counts the bytes of its values alone, not
+		// the indents, line breaks and commas between them, and "mbd":
+		// tru on line 13 was told line 8; its column counts characters,
+		// not bytes, after an é on its line
+		{"a word cut short, lines on", "{\n  \"name\": \"é\",\n" + keysAtLines(10) + "  \"mbd\": tru}", "p.json:13:13: invalid JSON: invalid character '}' in literal true (expecting 'e')"},
+		{"a word cut short after an é", `{"name": "éé", "mbd": tru}`, "p.json:1:26: invalid JSON: invalid character '}' in literal true (expecting 'e')"},
 		{"a zero-width space", "{\"g_lr\": 1e-3\u200b}", `p.json:1:14: invalid JSON: invalid character '\u200b' (U+200B) after object key:value pair`},
 		{"single quotes", `{"base": 'vanilla'}`, `p.json:1:10: single quotes: JSON takes double quotes, "…"`},
 		{"string left open", "{\"base\": \"vanilla,\n \"g_lr\": 1e-3}", `p.json:1:19: a string not closed on its line: end it with "`},
@@ -528,8 +535,8 @@ func TestParseErrors(t *testing.T) {
 		{"an exponent after a decimal comma", `{"g_lr": 0,001e-3}`, `p.json:1:10: 0,001e-3: JSON has no commas in a number, and "0,001e-3" is not a number; allowed: (0,10]`},
 		{"a comma after an exponent", `{"g_lr": 1e-3,5}`, `p.json:1:10: 1e-3,5: JSON has no commas in a number, and "1e-3,5" is not a number; allowed: (0,10]`},
 		{"a decimal comma after a point, spaced", `{"g_lr": 1.5, 5}`, `p.json:1:10: 1.5, 5: a key in double quotes goes after a value's comma, not 5; as one number, "1.5,5" is not a number; allowed: (0,10]`},
-		{"a comma for a name", `{"loss": 0,5}`, "p.json:1: invalid JSON: "}, // a key of no number: encoding/json's words
-		{"a comma after a point for a name", `{"loss": 1.5,5}`, "p.json:1: invalid JSON: "},
+		{"a comma for a name", `{"loss": 0,5}`, "p.json:1:12: invalid JSON: "}, // a key of no number: encoding/json's words
+		{"a comma after a point for a name", `{"loss": 1.5,5}`, "p.json:1:14: invalid JSON: "},
 		// a list of widths without its brackets: told them, not "invalid
 		// character '1' looking for beginning of object key string"
 		{"a list without brackets", `{"base": "vanilla", "g_hidden": 16,16}`, "p.json:1:33: g_hidden: 16,16: a list is written in brackets: [16,16]"},
@@ -572,12 +579,12 @@ func TestParseErrors(t *testing.T) {
 		{"empty names without brackets", `{"g_acts": "",""}`, `p.json:1:12: g_acts: "","": a list is written in brackets, ["",""], and name 1 of 2 is empty: give one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"a name no activation without brackets", `{"g_acts": "relu","nope"}`, `p.json:1:12: g_acts: "relu","nope": a list is written in brackets, ["relu","nope"], and "nope" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"names without brackets, spaced, then a key", "{\"d_acts\": \"elu\", \"elu\",\n \"sigmoid\",\n \"g_lr\": 1e-3}", `p.json:1:12: d_acts: "elu", "elu", "sigmoid": a list is written in brackets: ["elu", "elu", "sigmoid"]`},
-		{"a name after a name's key", `{"loss": "bce","hinge"}`, "p.json:1: invalid JSON: "},
+		{"a name after a name's key", `{"loss": "bce","hinge"}`, "p.json:1:23: invalid JSON: "},
 		{"a decimal comma over two lines", "{\"g_lr\": 0,\n 001}", "p.json:1:10: 0, 001: a key in double quotes goes after a value's comma, not 001; if it is one number, write it 0.001"},
-		{"a number and a space for a name", `{"loss": 0, 5}`, "p.json:1: invalid JSON: "},
-		{"a list without brackets, then a word", `{"g_hidden": 16,16 x}`, "p.json:1: invalid JSON: "},
-		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
-		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
+		{"a number and a space for a name", `{"loss": 0, 5}`, "p.json:1:13: invalid JSON: "},
+		{"a list without brackets, then a word", `{"g_hidden": 16,16 x}`, "p.json:1:17: invalid JSON: "},
+		{"a letter after a number", `{"batch": 64x}`, "p.json:1:13: invalid JSON: "},
+		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1:13: invalid JSON: "},
 		// a control character in a string: what to write for it, not "invalid
 		// character '\t' in string literal"
 		{"a tab in a string", "{\"base\": \"vanilla\",\n \"name\": \"a\tb\"}", `p.json:2:12: a tab inside a string: write it \t`},
@@ -599,11 +606,11 @@ func TestParseErrors(t *testing.T) {
 		{"object left open", "{\"base\": \"vanilla\",\n \"name\": \"a\\\\\"\n", "p.json:1:1: an object not closed by the end of the file: end it with }"},
 		{"list left open", "{\"base\": \"vanilla\",\n \"g_hidden\": [8, 8", "p.json:2:14: a list not closed by the end of the file: end it with ]"},
 		// one not known keeps encoding/json's words
-		{"a colon for a comma", `{"base": "vanilla": 1}`, "p.json:1: invalid JSON: "},
+		{"a colon for a comma", `{"base": "vanilla": 1}`, "p.json:1:19: invalid JSON: "},
 		// at the line of the byte refused, past the decoder's first
 		// buffer too, where an error inside a key's value was placed by
 		// an offset that did not count from the file's start: line 3
-		{"a list left open before the next key", "{\"base\": \"vanilla\",\n \"description\": \"" + strings.Repeat("x", 700) + "\",\n \"g_hidden\": [16, 16,\n \"batch\": 64}", "p.json:4: invalid JSON: invalid character ':' after array element"},
+		{"a list left open before the next key", "{\"base\": \"vanilla\",\n \"description\": \"" + strings.Repeat("x", 700) + "\",\n \"g_hidden\": [16, 16,\n \"batch\": 64}", "p.json:4:9: invalid JSON: invalid character ':' after array element"},
 		{"missing comma after an escaped quote", `{"name": "say \"hi\"" "g_lr": 1e-3}`, "p.json:1:22: a comma missing after this value: add one"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
@@ -1281,4 +1288,13 @@ func writeFileIn(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// keysAtLines is n lines of a preset file, each a key of its own, "k1": 1.
+func keysAtLines(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  \"k%d\": 1,\n", i+1)
+	}
+	return b.String()
 }
