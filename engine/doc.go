@@ -9,7 +9,7 @@
 // matching, label smoothing, historical averaging, gradient penalties,
 // unrolling, an averaged G); New builds a GAN of one from a seed, and the
 // same Config and seed give the same run bit for bit on a given build and
-// CPU. TrainEpoch trains; Evaluate measures G against the target on fresh
+// CPU. TrainEpoch trains; EvaluateUntil measures G against the target on fresh
 // samples (moments, KS, W1, mode coverage; on a plane, sliced W1 and the
 // papers' modes captured and high-quality share); DCurve, DSurface and
 // GCurve show what D and G compute. WriteCheckpoint and ReadCheckpoint

@@ -716,25 +716,20 @@ func (g *GAN) SampleUntil(dst []float64, stream uint64, stop <-chan struct{}) bo
 	return true
 }
 
-// Evaluate draws n fresh samples (stream chosen by the current epoch, so a
-// run's evaluation is reproducible) and measures them against the target:
-// Metrics of a one-dimensional target with h's histogram, or the Plane
-// metrics of a two-dimensional one (h is then unused).
+// EvaluateUntil draws n fresh samples (stream chosen by the current
+// epoch, so a run's evaluation is reproducible) and measures them against
+// the target: Metrics of a one-dimensional target with h's histogram, or
+// the Plane metrics of a two-dimensional one (h is then unused).
 //
 // Noise use compares noise draws, so it needs two rows of GOut samples at
 // least: when n holds fewer (--samples 100 on blog-original's rows of 100,
 // or the checks' 2,000 on rows of more than 1,000), it is measured on the
 // first two rows of the same stream, of which the n samples are the start.
-func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
-	m, _ := g.EvaluateUntil(n, h, nil)
-	return m
-}
-
-// EvaluateUntil is Evaluate that gives up once stop is closed, as
-// SampleUntil does, and then reports false with no metrics: while it
-// draws the samples, and while it measures them (evaluateUntil), up to
-// its end; what it measures in full is Evaluate's. A nil stop never
-// stops it.
+//
+// It gives up once stop is closed, as SampleUntil does, and then reports
+// false with no metrics: while it draws the samples, and while it
+// measures them (evaluateUntil), up to its end. A nil stop never stops
+// it.
 func (g *GAN) EvaluateUntil(n int, h HistSpec, stop <-chan struct{}) (Metrics, bool) {
 	w := g.cfg.GOut
 	var xs []float64

@@ -420,7 +420,7 @@ func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 // Range is the x range a histogram of xs under h shows over the target
 // t: h's, or t's DefaultRange if h has none, widened as covering says
 // when h.Cover is set. A figure of G's samples draws over it, so that it
-// shows what an evaluation of them (GAN.Evaluate) bins. xs is not changed.
+// shows what an evaluation of them (GAN.EvaluateUntil) bins. xs is not changed.
 func (h HistSpec) Range(xs []float64, t Target) (lo, hi float64) {
 	h = h.over(xs, t)
 	return h.Lo, h.Hi

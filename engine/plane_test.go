@@ -876,11 +876,11 @@ func TestDSurfaceAndPush(t *testing.T) {
 
 func TestPlaneEvaluate(t *testing.T) {
 	g := mustNew(t, ringConfig(), 3)
-	m := g.Evaluate(500, HistSpec{})
+	m := evaluated(g, 500, HistSpec{})
 	if m.Plane == nil || m.N != 500 || len(m.Plane.Spots) != 8 {
 		t.Fatalf("metrics %+v: want plane metrics of 500 points over 8 modes", m)
 	}
-	if m2 := g.Evaluate(500, HistSpec{}); m2.Plane.SW1 != m.Plane.SW1 {
+	if m2 := evaluated(g, 500, HistSpec{}); m2.Plane.SW1 != m.Plane.SW1 {
 		t.Error("evaluation is not reproducible")
 	}
 	cfg := ringConfig()

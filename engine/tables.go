@@ -6,7 +6,7 @@ package engine
 // F⁻¹(p) at qqProbs. A run measures samples of the same sizes, in the same
 // bins, again and again (the session's checks, its progress lines, the
 // trainer's screen), and a mixture's quantile is a numerical inversion of
-// its CDF, dozens of evaluations each (Mixture.Quantile): GAN.Evaluate
+// its CDF, dozens of evaluations each (Mixture.Quantile): GAN.EvaluateUntil
 // keeps the tables of its target and fills each entry once. An entry
 // holds the very values a measure would compute, so a measure read from
 // the tables has the same bits.

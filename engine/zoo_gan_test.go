@@ -52,7 +52,7 @@ func TestEveryDesignTrains(t *testing.T) {
 			if !slices.Equal(ha, hb) {
 				t.Fatal("same seed gave different histories")
 			}
-			if m := a.Evaluate(500, HistSpec{}); !finite(m.KS) || !finite(m.Mean) {
+			if m := evaluated(a, 500, HistSpec{}); !finite(m.KS) || !finite(m.Mean) {
 				t.Fatalf("evaluation not finite: %+v", m)
 			}
 		})

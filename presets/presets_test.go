@@ -43,7 +43,7 @@ func TestEveryPresetTrains(t *testing.T) {
 					}
 					runs[i] = append(runs[i], s)
 				}
-				m := g.Evaluate(1000, engine.HistSpec{})
+				m, _ := g.EvaluateUntil(1000, engine.HistSpec{}, nil)
 				for name, v := range map[string]float64{"ks": m.KS, "w1": m.W1, "mean": m.Mean, "std": m.Std} {
 					if v != v {
 						t.Fatalf("%s is NaN after 3 epochs", name)

@@ -425,7 +425,7 @@ func (b *Baseline) quantiles(t engine.Target) []engine.QQPoint {
 }
 
 // checked is b's KS and W1 on its first CheckSize samples (Baseline.Check),
-// measured as a check measures them (engine.GAN.Evaluate draws the same
+// measured as a check measures them (engine.GAN.EvaluateUntil draws the same
 // stream, and a check of the pinned epoch the very samples), or nil when
 // b keeps fewer samples than a check draws, or none (a plane's).
 func (b *Baseline) checked(t engine.Target) *EvalPoint {

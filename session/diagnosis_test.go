@@ -122,7 +122,7 @@ func (c diagnosisCase) train(t *testing.T) recording {
 			break
 		}
 		if slices.Contains(c.evalAt, st.Epoch) {
-			m := s.gan.Evaluate(DefaultSamples, engine.HistSpec{})
+			m, _ := s.gan.EvaluateUntil(DefaultSamples, engine.HistSpec{}, nil)
 			r.Evals = append(r.Evals, recordedEval{Epoch: st.Epoch, N: m.N, KS: m.KS, ZDep: m.ZDep, Modes: m.Modes, Covered: m.ModesCovered})
 		}
 	}

@@ -81,7 +81,7 @@ func TestLogCarriesEvaluations(t *testing.T) {
 		for epoch := 1; epoch <= 25; epoch++ {
 			ref.TrainEpoch()
 			if epoch%checkEvery(25) == 0 {
-				evals[epoch] = ref.Evaluate(checkSamples, engine.HistSpec{})
+				evals[epoch], _ = ref.EvaluateUntil(checkSamples, engine.HistSpec{}, nil)
 			}
 		}
 		for i, row := range rows {
