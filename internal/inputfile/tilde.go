@@ -116,7 +116,7 @@ func (t Tilde) Say(w Where) string {
 		msg = "--" + w.Flag + ": " + strconv.Quote(s.name) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + s.prefix + " here"
 	}
 	if s.unknown {
-		return msg + s.noUser()
+		return msg + t.noUser()
 	}
 	if t.User == "" && !s.known {
 		// No $HOME (unset or empty, as under env -i or a service): a
@@ -168,7 +168,7 @@ func (t Tilde) SayInWord(example string, whole func(path string) string) string 
 	s := t.said()
 	msg := s.path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none"
 	if s.unknown {
-		return msg + s.noUser()
+		return msg + t.noUser()
 	}
 	msg, rest := s.file(msg, example)
 	sep := ", "
@@ -186,7 +186,6 @@ func (t Tilde) SayInWord(example string, whole func(path string) string) string 
 
 // tildeSaid is what Say and SayInWord both tell of a Tilde.
 type tildeSaid struct {
-	user    string
 	name    string // the name as given, "~"+User+Rest
 	path    string // name as a terminal is to show it (visible.String)
 	prefix  string // "~"+User
@@ -198,7 +197,7 @@ type tildeSaid struct {
 }
 
 func (t Tilde) said() tildeSaid {
-	s := tildeSaid{user: t.User, name: "~" + t.User + t.Rest, prefix: "~" + t.User}
+	s := tildeSaid{name: "~" + t.User + t.Rest, prefix: "~" + t.User}
 	s.path = visible.String(s.name)
 	s.home, s.known = t.Home()
 	s.unknown = t.User != "" && !s.known
@@ -208,8 +207,8 @@ func (t Tilde) said() tildeSaid {
 }
 
 // noUser is the end of a message for a ~name whose user is unknown.
-func (s tildeSaid) noUser() string {
-	return "; " + s.prefix + " would name user " + s.user + "'s home directory, but no user " + s.user + " is known here: give the file's whole path"
+func (t Tilde) noUser() string {
+	return "; ~" + t.User + " would name user " + t.User + "'s home directory, but no user " + t.User + " is known here: give the file's whole path"
 }
 
 // file ends msg's first clause, saying a name that would name a
