@@ -321,7 +321,9 @@ func (a SweepAxis) groupedFraction(base engine.Config, i int) error {
 	var offered *engine.SettingError
 	errors.As(err, &offered)
 	if r := base.ReadCommas(a.Key, number); len(r) == 1 && r[0].Refused == "" && offered != nil && offered.Number == r[0].Number {
-		err = fmt.Errorf("%w%s", err, strings.TrimPrefix(a.refusedBeside(base, r[0].Number), r[0].Number))
+		// %v, not %w: an engine.SettingError's message ends with the
+		// number it offers, and these words run on after it.
+		err = fmt.Errorf("%v%s", err, strings.TrimPrefix(a.refusedBeside(base, r[0].Number), r[0].Number))
 	} else if offered != nil && offered.Widths != "" {
 		err = errors.New(offered.Offering("[" + offered.Widths + "]"))
 	}

@@ -227,6 +227,26 @@ func TestSweepTellsThousandsWhicheverRefusal(t *testing.T) {
 	}
 }
 
+// TestSweepRefusalRunOnCarriesNoOffer: a grouped fraction's refusal
+// whose words run on past the number it offers (blog-original's
+// batch=1,024.0, "…: 1024, which the design refuses too: …") carries no
+// engine.SettingError, whose message ends with what it offers, where
+// errors.As found one wrapped beneath those words.
+func TestSweepRefusalRunOnCarriesNoOffer(t *testing.T) {
+	base, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseSweep([]string{"batch=1,024.0"}, base, 1)
+	if err == nil || !strings.Contains(err.Error(), "1024, which the design refuses too") {
+		t.Fatalf("batch=1,024.0 on blog-original: %v, want the 1024 offered and refused (the test's premise)", err)
+	}
+	var offered *engine.SettingError
+	if errors.As(err, &offered) {
+		t.Errorf("batch=1,024.0 on blog-original: %q carries a SettingError offering %q, its message %q", err, offered.Number, offered)
+	}
+}
+
 // TestSweepTellsNoFractionOfGroups: groups of thousands after a comma,
 // gp=1,000,000's "000" and "000", are no fraction written with a decimal
 // comma, though gp takes the 0 they would make: the refusal is not told
