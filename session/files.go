@@ -1614,7 +1614,10 @@ func dropBlankEnd(f *os.File) error {
 	if err != nil {
 		return err
 	}
-	const most = logLineMost // as logEnd reads, less the line end before a longest row
+	// As logEnd reads: a longest row and the line end before it. The
+	// blank lines cut are the same whatever the length read, as rowEnd
+	// reads back through those past it.
+	const most = logLineMost + 1
 	tail := make([]byte, min(st.Size(), most))
 	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
 		return err
