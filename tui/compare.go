@@ -150,14 +150,22 @@ func baselineLines(s *session.Snapshot, w int) []string {
 // it is worse; a difference under the legends' three decimals is
 // neither, and reads +0.000 (not -0.000 in green, nor, as measure writes
 // a value that small, +3.0000e-4 in red): sampling noise between two
-// evaluations is no verdict. Without colour the sign, which the reader
-// would have to weigh against the measure (lower KS is better, more
-// modes), gives way to a verdict: ✓ better, ✗ worse (KS ✓0.012).
+// evaluations is no verdict. Nor is a difference within the noise of the
+// two measurements (apart): it reads uncoloured, ≈ in place of its sign,
+// which sampling alone could have turned, "KS ≈0.007", where seed 2 of
+// bimodal against seed 1, the same settings, read "KS -0.007" in green,
+// as if better, though two samples of 10,000 of one distribution differ
+// in KS by under 0.019 nineteen times in twenty. The mark in place of the
+// sign keeps the line as wide, "vs base KS ≈0.007 W1 ≈0.009" on one row
+// of Quality's at 120×40. Without colour the sign, which the reader would
+// have to weigh against the measure (lower KS is better, more modes),
+// gives way to a verdict: ✓ better, ✗ worse (KS ✓0.042).
 func baselineMeasures(s *session.Snapshot) []string {
 	b := s.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 || s.Eval.Metrics.N == 0 {
 		return nil
 	}
+	nNow, nThen := s.Eval.Metrics.N, b.Eval.Metrics.N
 	// compared writes a signed difference text, not zero, as better or worse.
 	compared := func(text string, better bool) string {
 		st, verdict := styleBad, "✗"
@@ -169,7 +177,10 @@ func baselineMeasures(s *session.Snapshot) []string {
 		}
 		return st.Render(text)
 	}
-	delta := func(name string, now, then float64) string { // lower is better
+	// delta compares a measure of which lower is better, noise apart
+	// being how far sampling alone sets two measurements of it apart (0
+	// where unknown: every difference a verdict).
+	delta := func(name string, now, then, noise float64) string {
 		d := now - then
 		if strconv.FormatFloat(math.Abs(d), 'f', 3, 64) == "0.000" { // under the legends' precision: none
 			return name + " +0.000"
@@ -178,13 +189,16 @@ func baselineMeasures(s *session.Snapshot) []string {
 		if !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "+") {
 			text = "+" + text // signed, as %+.3f wrote it
 		}
+		if math.Abs(d) <= noise { // in place of the sign, as ✓ and ✗: a line as wide
+			return name + " " + withinNoise + text[1:]
+		}
 		return name + " " + compared(text, d < 0)
 	}
 	if now, then := s.Eval.Metrics.Plane, b.Eval.Metrics.Plane; now != nil || then != nil {
 		if now == nil || then == nil {
 			return nil
 		}
-		out := []string{delta("SW1", now.SW1, then.SW1)}
+		out := []string{delta("SW1", now.SW1, then.SW1, apart(now.SW1Floor, then.SW1Floor))}
 		if len(now.Spots) > 0 && len(then.Spots) > 0 { // more is better here
 			if d := now.Captured - then.Captured; d != 0 {
 				out = append(out, "modes "+compared(fmt.Sprintf("%+d", d), d > 0))
@@ -198,9 +212,37 @@ func baselineMeasures(s *session.Snapshot) []string {
 	if s.Replay != nil && b.Check != nil {
 		// A keyframe is a check's, on fewer samples than the pin's: it
 		// compares with the baseline measured as a check measures it.
-		then = *b.Check
+		then, nThen = *b.Check, session.CheckSize(false)
 	}
-	return []string{delta("KS", s.Eval.Metrics.KS, then.KS), delta("W1", s.Eval.Metrics.W1, then.W1)}
+	// W1's floor, known at a check's size (CheckNoise), goes as 1/√n, as KS's.
+	w1Floor := func(n int) float64 {
+		return s.CheckNoise.W1 * math.Sqrt(float64(session.CheckSize(false))/float64(n))
+	}
+	return []string{
+		delta("KS", s.Eval.Metrics.KS, then.KS, apart(engine.KSNoiseFloor(nNow), engine.KSNoiseFloor(nThen))),
+		delta("W1", s.Eval.Metrics.W1, then.W1, apart(w1Floor(nNow), w1Floor(nThen))),
+	}
+}
+
+// withinNoise marks a difference from the baseline within the noise of the
+// two measurements (apart): no verdict, in colour or without.
+const withinNoise = "≈"
+
+// apart is how far sampling alone sets two measurements of one measure
+// apart, given each one's noise floor at its sample size (KS's
+// engine.KSNoiseFloor, W1's and a plane's SW1's, the distance a sample of
+// the target itself reads): the two added in quadrature, √(a²+b²), as the
+// noise of a difference of two independent measurements adds. For KS it is
+// the two-sample KS test's 95% line, 1.358·√((n+m)/(n·m)): two samples of
+// 10,000 of one distribution stay within 0.019 of each other, √2 times
+// one's floor of 0.014; a check's 2,000 against a pin of 10,000, 0.033.
+// It is 0 where a floor is unknown (none given, a snapshot of a record
+// older than its floor), which leaves every difference a verdict, as before.
+func apart(a, b float64) float64 {
+	if !(a > 0) || !(b > 0) || math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return 0
+	}
+	return math.Hypot(a, b)
 }
 
 // baseSettingsLines say what differs between the baseline's settings and the

@@ -321,7 +321,7 @@ func TestBaselineDifferenceOfZeroIsNeutral(t *testing.T) {
 	}{
 		{snap(0.1, 0.5), snap(0.1003, 0.5), "vs base KS +0.000 W1 +0.000", []string{"KS +0.000", "W1 +0.000"}},
 		{snap(0.1003, 0.4999), snap(0.1, 0.5), "vs base KS +0.000 W1 +0.000", []string{"KS +0.000", "W1 +0.000"}},
-		{snap(0.098, 0.6), snap(0.1, 0.5), "vs base KS -0.002 W1 +0.100", nil},
+		{snap(0.02, 0.6), snap(0.1, 0.5), "vs base KS -0.080 W1 +0.100", nil},
 	} {
 		s := session.Snapshot{Eval: c.now, Baseline: &session.Baseline{Eval: c.then}}
 		line := baselineLine(&s)
@@ -333,7 +333,7 @@ func TestBaselineDifferenceOfZeroIsNeutral(t *testing.T) {
 				t.Errorf("%q is coloured: %q", p, line)
 			}
 		}
-		if c.plain == nil && (!strings.Contains(line, styleGood.Render("-0.002")) || !strings.Contains(line, styleBad.Render("+0.100"))) {
+		if c.plain == nil && (!strings.Contains(line, styleGood.Render("-0.080")) || !strings.Contains(line, styleBad.Render("+0.100"))) {
 			t.Errorf("a difference is not coloured: %q", line)
 		}
 	}
@@ -347,6 +347,64 @@ func TestBaselineDifferenceOfZeroIsNeutral(t *testing.T) {
 	}
 }
 
+// TestBaselineDifferenceWithinNoiseIsNoVerdict: a difference from the
+// baseline within the noise of the two measurements (apart: their floors
+// in quadrature) reads uncoloured, ≈ in place of its sign, in colour and
+// without: seed 2 of bimodal against seed 1, the same settings, reads "KS
+// ≈0.007 W1 ≈0.009", where it read "KS -0.007 W1 -0.009" in green,
+// better; one past it is a verdict, as before. So on a
+// plane, SW1 against the two evaluations' SW1Floor, and in a replay, a
+// check's 2,000 against the baseline measured as a check measures it.
+func TestBaselineDifferenceWithinNoiseIsNoVerdict(t *testing.T) {
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	eval := func(n int, ks, w1 float64) session.Eval {
+		return session.Eval{Epoch: 2000, Metrics: engine.Metrics{N: n, KS: ks, W1: w1}}
+	}
+	// bimodal's floors at a check's 2,000: KS 0.030, W1 0.033; at 10,000,
+	// two measurements stay within 0.019 and 0.021 of each other.
+	noise := session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false)), W1: 0.033}
+	plane := func(sw1, floor float64) session.Eval {
+		return session.Eval{Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: sw1, SW1Floor: floor}}}
+	}
+	for _, c := range []struct {
+		what      string
+		s         session.Snapshot
+		plain     string // the line without colour
+		good, bad string // what it colours green and red, none within the noise
+	}{
+		{"seed 2 against seed 1", session.Snapshot{Eval: eval(10_000, 0.031, 0.060), CheckNoise: noise, Baseline: &session.Baseline{Eval: eval(10_000, 0.038, 0.069)}},
+			"vs base KS ≈0.007 W1 ≈0.009", "", ""},
+		{"past the noise", session.Snapshot{Eval: eval(10_000, 0.011, 0.099), CheckNoise: noise, Baseline: &session.Baseline{Eval: eval(10_000, 0.038, 0.069)}},
+			"vs base KS ✓0.027 W1 ✗0.030", "-0.027", "+0.030"},
+		{"a frame", session.Snapshot{Eval: eval(2000, 0.050, 0.100), CheckNoise: noise, Replay: &session.Keyframe{},
+			Baseline: &session.Baseline{Eval: eval(10_000, 0.040, 0.050), Check: &session.EvalPoint{KS: 0.030, W1: 0.080}}},
+			"vs base KS ≈0.020 W1 ≈0.020", "", ""},
+		{"a plane", session.Snapshot{Eval: plane(0.30, 0.05), Baseline: &session.Baseline{Eval: plane(0.25, 0.05)}},
+			"vs base SW1 ≈0.050", "", ""},
+		{"a plane past the noise", session.Snapshot{Eval: plane(0.30, 0.05), Baseline: &session.Baseline{Eval: plane(0.20, 0.05)}},
+			"vs base SW1 ✗0.100", "", "+0.100"},
+	} {
+		lipgloss.SetColorProfile(termenv.Ascii)
+		if line := baselineLine(&c.s); line != c.plain {
+			t.Errorf("%s, without colour: %q, want %q", c.what, line, c.plain)
+		}
+		lipgloss.SetColorProfile(termenv.ANSI)
+		line := baselineLine(&c.s)
+		for _, m := range []struct{ text, kind string }{{c.good, "good"}, {c.bad, "bad"}} {
+			st := styleGood
+			if m.kind == "bad" {
+				st = styleBad
+			}
+			if m.text != "" && !strings.Contains(line, st.Render(m.text)) {
+				t.Errorf("%s: %q, want %s in %s", c.what, line, m.text, m.kind)
+			}
+		}
+		if want := styleMuted.Render(baselineHead) + strings.TrimPrefix(c.plain, baselineHead); c.good == "" && c.bad == "" && line != want {
+			t.Errorf("%s: %q, want %q uncoloured", c.what, line, want)
+		}
+	}
+}
+
 // TestBaselineVerdictWithoutColour: without colour the difference from the
 // baseline says better or worse in words of its own, ✓ and ✗ in place of the
 // sign, not the sign alone, which the reader would have to weigh against the
@@ -356,9 +414,9 @@ func TestBaselineVerdictWithoutColour(t *testing.T) {
 	eval := func(ks, w1 float64) session.Eval {
 		return session.Eval{Metrics: engine.Metrics{N: 1000, KS: ks, W1: w1}}
 	}
-	s := session.Snapshot{Eval: eval(0.098, 0.6), Baseline: &session.Baseline{Eval: eval(0.1, 0.5)}}
-	if line := baselineLine(&s); line != "vs base KS ✓0.002 W1 ✗0.100" {
-		t.Errorf("1-D: %q, want vs base KS ✓0.002 W1 ✗0.100", line)
+	s := session.Snapshot{Eval: eval(0.02, 0.6), Baseline: &session.Baseline{Eval: eval(0.1, 0.5)}}
+	if line := baselineLine(&s); line != "vs base KS ✓0.080 W1 ✗0.100" {
+		t.Errorf("1-D: %q, want vs base KS ✓0.080 W1 ✗0.100", line)
 	}
 	s = session.Snapshot{Eval: eval(0.1, 0.5), Baseline: &session.Baseline{Eval: eval(0.1003, 0.5)}}
 	if line := baselineLine(&s); line != "vs base KS +0.000 W1 +0.000" {
@@ -403,8 +461,8 @@ func TestReplayComparesWithTheBaselineAsAFrame(t *testing.T) {
 	if line := baselineLine(&s); line != "vs base KS +0.000 W1 +0.000" {
 		t.Errorf("the frame of the epoch pinned: %q, want vs base KS +0.000 W1 +0.000", line)
 	}
-	base.Check = nil // a baseline of fewer samples than a check's: the pin's own
-	if line := baselineLine(&s); line != "vs base KS ✗0.010 W1 ✗0.015" {
+	base.Check = nil // a baseline of fewer samples than a check's: the pin's own, KS's 0.010 within the noise of 2,000 against 10,000 (0.033)
+	if line := baselineLine(&s); line != "vs base KS ≈0.010 W1 ✗0.015" {
 		t.Errorf("a frame against a baseline without a check's measures: %q", line)
 	}
 }
