@@ -311,3 +311,43 @@ func TestPlaneModeEventsNamedApart(t *testing.T) {
 		written = append(written, lb)
 	}
 }
+
+// TestModesNamedAtOnceOnlyClose: events naming their modes are named by
+// one label only where their lines lie within namedApart of the first's,
+// "mode-covered at -2 and 2" over lines 4 points apart; lines 72 points
+// apart are named each on its own, "mode-covered at 2" and "mode-covered
+// at -2", where bimodal --seed 2 at 2,000 epochs wrote "mode-covered at 2
+// and -2" over its lines at 520 and 980 and a reader could not tell which
+// mode each line was. Events counted, "mode-covered ×4 on 4 lines", name
+// no mode and are named at once across the label's width as before.
+func TestModesNamedAtOnceOnlyClose(t *testing.T) {
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+	c := draw.Canvas{Canvas: &drawCanvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}} // 0.4 points an epoch
+	for _, tc := range []struct {
+		events []Event
+		want   []string
+	}{
+		{[]Event{{100, "mode-covered at 2", 1}, {280, "mode-covered at -2", 1}}, []string{"mode-covered at 2", "mode-covered at -2"}},
+		{[]Event{{100, "mode-covered at -2", 1}, {110, "mode-covered at 2", 1}}, []string{"mode-covered at -2 and 2"}},
+		{[]Event{{100, "mode-covered at -2", 1}, {110, "mode-covered at 2", 1}, {250, "mode-covered at 0", 1}}, []string{"mode-covered at -2 and 2", "mode-covered at 0"}},
+		{[]Event{{100, "mode-covered ×2", 2}, {150, "mode-covered ×2", 2}}, []string{"mode-covered ×4 on 2 lines"}},
+	} {
+		labels, lines, _ := eventLines{events: tc.events}.labels(c, p)
+		var got []string
+		for _, l := range labels {
+			got = append(got, l.label)
+			if labelModes(l.label) == nil {
+				continue
+			}
+			for _, o := range l.lines {
+				if d := lines[o] - lines[l.lines[0]]; d >= namedApart(eventStyle()) {
+					t.Errorf("%q names lines %v points apart, as far as namedApart, %v", l.label, d, namedApart(eventStyle()))
+				}
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("events %v labelled %q, want %q", tc.events, got, tc.want)
+		}
+	}
+}
