@@ -151,10 +151,12 @@ type Run struct {
 	Plane    *session.PlaneInfo
 	Surface  []float64
 	SurfaceN int
-	// Modes is how many modes a one-dimensional mixture has, 0 for any
-	// other target: panel (c) then draws the share of them G covered at
-	// each check (session.EvalPoint.Modes), what the screen's "modes
-	// 1/2" counts, so that the figure shows a collapse the screen named.
+	// Modes is how many modes a one-dimensional mixture or a plane of
+	// modes has, 0 for any other target: panel (c) then draws the share
+	// of them G covered (on a plane, captured) at each check
+	// (session.EvalPoint.Modes), what the screen's "modes 1/2" and
+	// "modes 6/8 captured" count, so that the figure shows a collapse
+	// the screen named.
 	Modes int
 
 	// Events are marked on the time axes of panels (a)–(c) as
@@ -372,6 +374,7 @@ func FromPicture(p session.Picture) Run {
 		r.Plane, r.Surface, r.SurfaceN = p.Plane, p.Surface, p.SurfaceN
 		r.TargetMean, r.TargetStd = math.NaN(), math.NaN()
 		r.Floor, r.FloorSamples = p.CheckNoise.SW1, session.CheckSize(true)
+		r.Modes = len(p.Plane.Spots)
 	} else {
 		r.TargetMean, r.TargetStd = p.Target.Mean(), p.Target.StdDev()
 		r.Floor, r.FloorSamples = p.CheckNoise.KS, session.CheckSize(false)
@@ -1887,18 +1890,24 @@ func (r Run) quality() (*panel, error) {
 	// A mixture's modes G covered, a share of them as the plane's
 	// high-quality share is a share of its samples, on the same axis:
 	// "modes covered, share of 2 (1 of 2 at epoch 10,000)", at 0.5 where
-	// the screen said "modes 1/2". A check whose count is unknown (of a run resumed from an
-	// earlier record) is left out.
+	// the screen said "modes 1/2"; a plane's modes captured the same way,
+	// "modes captured, share of 8 (6 of 8 at epoch 3,000)" where it said
+	// "modes 6/8 captured", beside the high-quality share. A check whose
+	// count is unknown (of a run resumed from an earlier record) is left
+	// out.
 	var modes plotter.XYs
-	if r.Plane == nil && r.Modes > 0 {
+	if r.Modes > 0 && (r.Plane == nil || len(r.Plane.Spots) > 0) {
 		for _, q := range e {
 			if q.Modes >= 0 {
 				modes = append(modes, plotter.XY{X: float64(q.Epoch), Y: float64(q.Modes) / float64(r.Modes)})
 			}
 		}
-		if len(modes) > 0 {
+		if len(modes) > 0 && r.Plane == nil {
 			p.Title.Text = "(c) distance and modes covered"
 			p.Y.Label.Text = "KS, W1, share"
+		}
+		if len(modes) > 0 && r.Plane != nil {
+			p.Title.Text = "(c) distance, high-quality share and modes captured"
 		}
 	}
 	base, baseLabel, baseNote := r.baseQuality(names)
@@ -1952,7 +1961,11 @@ func (r Run) quality() (*panel, error) {
 	if len(modes) > 0 {
 		var err error
 		last := modes[len(modes)-1]
-		name := fmt.Sprintf("modes covered, share of %d (%d of %d at epoch %s)", r.Modes, int(math.Round(last.Y*float64(r.Modes))), r.Modes, numtext.FormatInt(int(last.X)))
+		verb := "covered"
+		if r.Plane != nil {
+			verb = "captured"
+		}
+		name := fmt.Sprintf("modes %s, share of %d (%d of %d at epoch %s)", verb, r.Modes, int(math.Round(last.Y*float64(r.Modes))), r.Modes, numtext.FormatInt(int(last.X)))
 		if modesKey, err = addModes(p, name, modes, log); err != nil {
 			return nil, err
 		}

@@ -240,7 +240,7 @@ func TestPanelCShowsTheEvaluationsThereAre(t *testing.T) {
 		title   string
 		entries []string // panel (c)'s legend, which names a series drawn
 	}{
-		{"paused at epoch 0", paused, 0, "(c) distance and high-quality share — one evaluation so far", []string{"sliced W1", "high-quality share"}},
+		{"paused at epoch 0", paused, 0, "(c) distance, high-quality share and modes captured — one evaluation so far", []string{"sliced W1", "high-quality share"}},
 		{"done at epoch 3", done, 3, "(c) distance to the target — one evaluation", []string{"KS", "W1"}},
 	} {
 		if len(c.r.Evals) != 1 || c.r.Evals[0].Epoch != c.epoch || c.r.CheckEvery != 10 {

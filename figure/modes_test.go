@@ -18,8 +18,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// modesLine is panel (c)'s line of the modes covered, as addModes draws
-// it, and its name in the key; nil and "" where the key names none.
+// modesLine is panel (c)'s line of the modes covered (captured, on a
+// plane), as addModes draws it, and its name in the key; nil and "" where
+// the key names none.
 func modesLine(t *testing.T, r Run) (*plotter.Line, string, []string) {
 	t.Helper()
 	p, err := r.quality()
@@ -29,7 +30,7 @@ func modesLine(t *testing.T, r Run) (*plotter.Line, string, []string) {
 	var names []string
 	for _, it := range p.items {
 		names = append(names, it.name)
-		if strings.HasPrefix(it.name, "modes covered") {
+		if strings.HasPrefix(it.name, "modes covered") || strings.HasPrefix(it.name, "modes captured") {
 			l, _ := it.thumbs[0].(*plotter.Line)
 			return l, it.name, names
 		}
@@ -349,5 +350,56 @@ func TestModesNamedAtOnceOnlyClose(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("events %v labelled %q, want %q", tc.events, got, tc.want)
 		}
+	}
+}
+
+// TestPlaneQualityShowsTheModesCaptured: a plane of modes's panel (c) draws
+// the share of its modes G captured at each check beside the sliced W1 and
+// the high-quality share, as a mixture's draws its modes covered, in the
+// same pen, named with the count at its last check, "modes captured, share
+// of 8 (6 of 8 at epoch 40)", so that the figure shows what the screen's
+// "modes 6/8 captured" said, where it drew the distance and the
+// high-quality share alone. A check whose count is unknown is left out.
+func TestPlaneQualityShowsTheModesCaptured(t *testing.T) {
+	pic := pictureOf(t, "ring", 40, session.Options{Seed: 1, Samples: 500})
+	if len(pic.Evals) < 4 {
+		t.Fatalf("%d evaluations, the test needs 4", len(pic.Evals))
+	}
+	counts := []int{0, -1, 2, 6} // of the first four checks; the rest 6
+	for i := range pic.Evals {
+		pic.Evals[i].Modes = counts[min(i, len(counts)-1)]
+	}
+	r := FromPicture(pic)
+	if r.Modes != 8 {
+		t.Fatalf("ring's figure: %d modes, want 8", r.Modes)
+	}
+	l, name, names := modesLine(t, r)
+	if l == nil {
+		t.Fatalf("ring's panel (c): key %q, want the modes captured named", names)
+	}
+	last := pic.Evals[len(pic.Evals)-1]
+	if want := fmt.Sprintf("modes captured, share of 8 (6 of 8 at epoch %d)", last.Epoch); name != want {
+		t.Errorf("ring's modes named %q, want %q", name, want)
+	}
+	p, err := r.quality()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if title := strings.TrimSuffix(p.Title.Text, ", log scale"); title != "(c) distance, high-quality share and modes captured" {
+		t.Errorf("ring's panel (c) titled %q", p.Title.Text)
+	}
+	log := strings.HasSuffix(p.Title.Text, ", log scale")
+	var want plotter.XYs
+	for _, e := range pic.Evals {
+		if e.Modes > 0 || e.Modes == 0 && !log { // unknown left out; on a log scale none captured is a ▼
+			want = append(want, plotter.XY{X: float64(e.Epoch), Y: float64(e.Modes) / 8})
+		}
+	}
+	if !slices.Equal(l.XYs, want) || l.StepStyle != plotter.PostStep {
+		t.Errorf("ring's modes drawn at %v (step %v), want %v held from check to check", l.XYs, l.StepStyle, want)
+	}
+	line, _, _ := modesLine(t, FromPicture(pictureOf(t, "bimodal", 20, session.Options{Seed: 4, Samples: 500})))
+	if line == nil || l.LineStyle.Color != line.LineStyle.Color || l.LineStyle.Width != line.LineStyle.Width || !slices.Equal(l.LineStyle.Dashes, line.LineStyle.Dashes) {
+		t.Errorf("ring's modes drawn in %+v, want a mixture's pen", l.LineStyle)
 	}
 }

@@ -17,12 +17,12 @@ type EvalPoint struct {
 	SW1, HQ float64
 	// Modes is how many of a one-dimensional mixture's modes G covered
 	// (engine.Metrics.ModesCovered: a mode's share of the samples at
-	// least half its due), what the screen's "modes 1/2" counts, so that
-	// a figure shows the modes G held over the run, not the distance
-	// alone; 0 for a one-dimensional target without modes and for a
-	// plane, whose modes engine.PlaneMetrics counts apart (Captured),
-	// and -1 for unknown, a check
-	// of a run resumed from a record that kept no count (format 11 and
+	// least half its due), what the screen's "modes 1/2" counts, or of a
+	// plane's modes G captured (engine.PlaneMetrics.Captured), what its
+	// "modes 6/8 captured" counts, so that a figure shows the modes G
+	// held over the run, not the distance alone; 0 for a target without
+	// modes, and -1 for unknown, a check of a run resumed from a record
+	// that kept no count (format 11 and before; on a plane, 12 and
 	// before).
 	Modes int
 }
@@ -70,7 +70,7 @@ func (h *evalHistory) Add(epoch int, m engine.Metrics) {
 func evalPoint(epoch int, m engine.Metrics) EvalPoint {
 	p := EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1, Modes: m.ModesCovered}
 	if m.Plane != nil {
-		p.SW1, p.HQ = m.Plane.SW1, m.Plane.HighQuality
+		p.SW1, p.HQ, p.Modes = m.Plane.SW1, m.Plane.HighQuality, m.Plane.Captured
 	}
 	return p
 }

@@ -460,3 +460,57 @@ func TestEvalsKeepTheModesCovered(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalsKeepThePlaneModesCaptured: each check's evaluation of a plane of
+// modes keeps the modes G captured there, what the screen's "modes 6/8
+// captured" counts, where it kept 0, so that a figure can draw them over
+// the run as a mixture's; a checkpoint keeps them, and a record of
+// version 12, which wrote 0 for a plane's, resumes with them unknown (-1),
+// not as none captured, where a line's count of version 12 is kept.
+func TestEvalsKeepThePlaneModesCaptured(t *testing.T) {
+	s := idleAt(t, "ring", Options{Seed: 1, Samples: 500, Epochs: 600}, 600)
+	pts := s.Picture().Evals
+	if len(pts) < 2 {
+		t.Fatalf("%d evaluations", len(pts))
+	}
+	captured := 0
+	for _, p := range pts {
+		if p.Modes < 0 || p.Modes > 8 {
+			t.Errorf("epoch %d: %d modes captured, of 8", p.Epoch, p.Modes)
+		}
+		captured = max(captured, p.Modes)
+	}
+	if captured == 0 {
+		t.Errorf("no check found a mode captured: %+v", pts)
+	}
+	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	if err != nil || !slices.Equal(got.evals.pts, pts) {
+		t.Errorf("read back from its record: %+v (%v), want %+v", got.evals.pts, err, pts)
+	}
+	// grid's 25, more than a mixture's most, read back; a points
+	// target's 300, more than a record's byte holds, unknown, not 44.
+	s.evals.pts[0].Modes, s.evals.pts[1].Modes = 25, 300
+	got, err = readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	if err != nil || got.evals.pts[0].Modes != 25 || got.evals.pts[1].Modes != -1 {
+		t.Errorf("25 and 300 modes captured read back as %+v (%v), want 25 and -1 (unknown)", got.evals.pts[:2], err)
+	}
+	s.evals.pts[0].Modes, s.evals.pts[1].Modes = pts[0].Modes, pts[1].Modes
+	rec := recordWithoutKeyframes(s)
+	rec[len(recordMagic)] = 12
+	if err := s.restore(rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.Picture().Evals {
+		if p.Modes != -1 {
+			t.Errorf("a plane's record of version 12, epoch %d: %d modes captured, want -1 (unknown)", p.Epoch, p.Modes)
+			break
+		}
+	}
+	line := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	want := line.Picture().Evals
+	rec = recordWithoutKeyframes(line)
+	rec[len(recordMagic)] = 12
+	if err := line.restore(rec); err != nil || !slices.Equal(line.Picture().Evals, want) {
+		t.Errorf("a line's record of version 12 resumed: %+v (%v), want %+v", line.Picture().Evals, err, want)
+	}
+}

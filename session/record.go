@@ -137,7 +137,9 @@ import (
 //	             without modes, modesUnknown for a count not known (a
 //	             check a record of version 11 gave); version 12 on (a
 //	             record of version 11 resumes with them unknown, -1,
-//	             which a figure leaves out)
+//	             which a figure leaves out); a plane's, the modes
+//	             captured, version 13 on (one of version 12 wrote 0
+//	             for each and resumes with them unknown)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -166,7 +168,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 12      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall, and the baseline's G curve; 12: the modes each evaluation found covered
+	recordVersion = 13      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall, and the baseline's G curve; 12: the modes each evaluation found covered; 13: a plane's too, captured
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -308,15 +310,18 @@ func (s *Session) runRecord() []byte {
 }
 
 // modesUnknown is the byte a record writes for an evaluation's modes
-// not known (EvalPoint.Modes -1), no count of at most engine.MaxModes:
+// not known (EvalPoint.Modes -1), no count a record writes (modesByte):
 // a check of a run resumed from a record of version 11, saved again.
 // Written as 0, it read back as none covered, and a figure drew the
 // checks before the first resume as a drop to no mode.
 const modesUnknown = 0xff
 
-// modesByte is an evaluation's modes as a record writes them.
+// modesByte is an evaluation's modes as a record writes them: a plane
+// of more modes than a byte counts (a points target's, up to
+// engine.MaxPlaneModes) has its count kept unknown, which a figure
+// leaves out, not wrapped round to a wrong one.
 func modesByte(modes int) byte {
-	if modes < 0 {
+	if modes < 0 || modes >= modesUnknown {
 		return modesUnknown
 	}
 	return byte(modes)
@@ -1042,8 +1047,8 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			case r.err != nil:
 			case n == modesUnknown:
 				out.evals.pts[i].Modes = -1
-			case n > engine.MaxModes:
-				r.fail("%d modes covered, of at most %d", n, engine.MaxModes)
+			case n > maxModes:
+				r.fail("%d modes covered, of at most %d", n, maxModes)
 			default:
 				out.evals.pts[i].Modes = n
 			}
@@ -1462,6 +1467,11 @@ func (s *Session) restore(annex []byte) error {
 	for _, k := range rec.keyframes {
 		if (k.Metrics.Plane != nil) != (s.gan.Plane() != nil) {
 			return fmt.Errorf("a keyframe at epoch %d of another dimension than the run's target", k.Epoch)
+		}
+	}
+	if s.gan.Plane() != nil && rec.version < 13 { // 0 each, a plane's captured not counted: unknown, not none
+		for i := range rec.evals.pts {
+			rec.evals.pts[i].Modes = -1
 		}
 	}
 	s.from, s.planned = rec.from, rec.planned
