@@ -352,8 +352,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
 		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `--resume: "\x1b[31mX\a" holds the control character U+001B`},
 		{[]string{"--\x1b]0;title\a"}, `unknown flag --\x1b]0;title\a`},
-		// and a bidirectional override, which reorders what follows it, is written as an escape
-		{[]string{"--headless", "--resume", "ab\u202ecd.ckpt"}, `--resume: ab\u202ecd.ckpt: no such file or directory`},
+		// and a bidirectional override, which reorders what follows it, is written as an escape,
+		// the file's name as a shell reads it back (shellword.Quote)
+		{[]string{"--headless", "--resume", "ab\u202ecd.ckpt"}, `--resume: $'ab\xe2\x80\xaecd.ckpt': no such file or directory`},
 		{[]string{"--x\u2067y"}, `unknown flag --x\u2067y`},
 		{[]string{"--headless", "--resume", "first\nsecond.ckpt"}, `--resume: "first\nsecond.ckpt" holds the control character U+000A`}, // not cut at the newline
 	}

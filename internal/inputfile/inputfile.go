@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // File is a regular file open for reading up to the size it had when it
@@ -59,7 +61,7 @@ func Open(path string) (*File, error) {
 		err = Regular(path, st, false)
 	}
 	if err == nil && st.Size() == 0 && madeByKernel(f) {
-		err = fmt.Errorf("%s is a file the kernel makes up as it is read, not a regular file: save what it gives to a file and name that", path)
+		err = fmt.Errorf("%s is a file the kernel makes up as it is read, not a regular file: save what it gives to a file and name that", shellword.Quote(path))
 	}
 	if err != nil {
 		f.Close()
@@ -83,7 +85,7 @@ func unreachable(err error) error {
 	}
 	if errors.As(err, &pe) && errors.Is(pe.Err, syscall.ENOTDIR) {
 		if file, st, ok := OnTheWay(pe.Path); ok {
-			return fmt.Errorf("%s: %s is %s, %w", linked(pe.Path), file, What(st.Mode()), pe.Err) // "…, not a directory"
+			return fmt.Errorf("%s: %s is %s, %w", linked(pe.Path), shellword.Quote(file), What(st.Mode()), pe.Err) // "…, not a directory"
 		}
 	}
 	if errors.As(err, &pe) {
@@ -117,12 +119,15 @@ func OnTheWay(path string) (file string, st fs.FileInfo, ok bool) {
 }
 
 // linked is path, and where it is a symbolic link, the file its links
-// lead to, as far as they lead: "dl.ckpt, a link to nowhere/x.ckpt".
+// lead to, as far as they lead: "dl.ckpt, a link to nowhere/x.ckpt",
+// each quoted where a shell would not read it as one word
+// (shellword.Quote), "'my run.ckpt', a link to 'old runs/run.ckpt'", as
+// every file an input's refusal names is.
 func linked(path string) string {
 	if to := leadsTo(path); to != path {
-		return path + ", a link to " + to
+		return shellword.Quote(path) + ", a link to " + shellword.Quote(to)
 	}
-	return path
+	return shellword.Quote(path)
 }
 
 // leadsTo is the file path's symbolic links lead to, as far as they lead:
@@ -173,7 +178,7 @@ func Pathless(link, text string) bool {
 // with what to give instead, where the system's "too many levels of
 // symbolic links" says neither. errors.Is finds syscall.ELOOP in it.
 func LinkLoop(path string) error {
-	return &unnamed{msg: path + ": its symbolic links lead round in a loop, to no file: name the file itself", err: syscall.ELOOP}
+	return &unnamed{msg: shellword.Quote(path) + ": its symbolic links lead round in a loop, to no file: name the file itself", err: syscall.ELOOP}
 }
 
 // Unnamed returns err, an error of Open or ReadAll about path, without
@@ -184,12 +189,12 @@ func LinkLoop(path string) error {
 // "it is a link to old/pts.csv: …". The error stays wrapped, so that
 // errors.Is still finds fs.ErrNotExist in it.
 func Unnamed(err error, path string) error {
-	msg := err.Error()
-	if rest, ok := strings.CutPrefix(msg, path+": "); ok {
+	msg, named := err.Error(), shellword.Quote(path) // as the messages name it
+	if rest, ok := strings.CutPrefix(msg, named+": "); ok {
 		msg = rest
-	} else if rest, ok := strings.CutPrefix(msg, path+" is "); ok {
+	} else if rest, ok := strings.CutPrefix(msg, named+" is "); ok {
 		msg = "it is " + rest
-	} else if rest, ok := strings.CutPrefix(msg, path+", "); ok {
+	} else if rest, ok := strings.CutPrefix(msg, named+", "); ok {
 		msg = "it is " + rest // "it is a link to old/pts.csv: no such file or directory"
 	} else {
 		return err
@@ -243,7 +248,7 @@ type TooLarge struct {
 }
 
 func (e *TooLarge) Error() string {
-	return fmt.Sprintf("%s: larger than %s, the most ganui reads of such a file", e.path, size(e.Max))
+	return fmt.Sprintf("%s: larger than %s, the most ganui reads of such a file", shellword.Quote(e.path), size(e.Max))
 }
 
 // Regular refuses anything but a regular file, saying what it is and
@@ -260,9 +265,9 @@ func Regular(path string, st fs.FileInfo, write bool) error {
 	}
 	what := What(st.Mode())
 	if to := leadsTo(path); to != path {
-		what = "a link to " + to + ", " + what
+		what = "a link to " + shellword.Quote(to) + ", " + what
 	}
-	return fmt.Errorf("%s is %s, not a regular file%s", path, what, Instead(st.Mode(), write))
+	return fmt.Errorf("%s is %s, not a regular file%s", shellword.Quote(path), what, Instead(st.Mode(), write))
 }
 
 // Instead ends the refusal of a file of mode m given where a regular

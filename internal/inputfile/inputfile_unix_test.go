@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -145,5 +146,61 @@ func TestLinkToADirectoryIsNamedAsGiven(t *testing.T) {
 	_, err := Open("dlink")
 	if err = Unnamed(err, "dlink"); err.Error() != "it is a link to d, a directory, not a regular file: name a file in it" {
 		t.Errorf("unnamed: %q", err)
+	}
+}
+
+// TestNameAShellWouldSplitIsQuoted: an input refused by a name a shell
+// would not read as one word is named quoted (shellword.Quote), as an
+// output's refusal names it: "'my d' is a directory, …", where "my d is
+// a directory" read as words of the sentence; where its links lead, the
+// file on its way, one too large and one of the kernel's likewise, and
+// said without its name where the name is said already (Unnamed). A plain
+// name reads as before (the tests above).
+func TestNameAShellWouldSplitIsQuoted(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("my d", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("my run.ckpt", []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("my big.csv", make([]byte, 2<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{"my link": "my d", "my gone.ckpt": "old runs/run.ckpt", "loop 1": "loop 2", "loop 2": "loop 1"} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]string{
+		"my d":              "'my d' is a directory, not a regular file: name a file in it",
+		"my link":           "'my link' is a link to 'my d', a directory, not a regular file: name a file in it",
+		"my gone.ckpt":      "'my gone.ckpt', a link to 'old runs/run.ckpt': no such file or directory",
+		"my run.ckpt/x.csv": "'my run.ckpt/x.csv': 'my run.ckpt' is a regular file, not a directory",
+		"loop 1":            "'loop 1': its symbolic links lead round in a loop, to no file: name the file itself",
+		"my big.csv":        "'my big.csv': larger than 1 KiB, the most ganui reads of such a file",
+	} {
+		if _, err := ReadAll(path, 1<<10); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+	}
+	for path, want := range map[string]string{
+		"my d":              "it is a directory, not a regular file: name a file in it",
+		"my gone.ckpt":      "it is a link to 'old runs/run.ckpt': no such file or directory",
+		"my run.ckpt/x.csv": "'my run.ckpt' is a regular file, not a directory",
+	} {
+		if _, err := Open(path); err == nil || Unnamed(err, path).Error() != want {
+			t.Errorf("%s unnamed: %v, want %q", path, Unnamed(err, path), want)
+		}
+	}
+	if _, err := os.Stat("/proc/self/status"); err != nil || runtime.GOOS != "linux" {
+		t.Skip("no Linux /proc here")
+	}
+	if err := os.Symlink("/proc/self/status", "my status"); err != nil {
+		t.Fatal(err)
+	}
+	want := "'my status' is a file the kernel makes up as it is read, not a regular file: save what it gives to a file and name that"
+	if _, err := Open("my status"); err == nil || err.Error() != want {
+		t.Errorf("a kernel file through a link: %v, want %q", err, want)
 	}
 }
