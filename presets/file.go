@@ -1457,7 +1457,9 @@ func Load(path string) (engine.Config, error) {
 }
 
 // CheckpointGiven is Load's error for a checkpoint given as a preset
-// file: it names it as one, with the command that continues its run.
+// file: it names it as one, with the command that continues its run, its
+// name quoted where a shell would not read it as one word (shellword.Quote)
+// beside the --resume as in it.
 // Where its plan is done (Epoch at Plan, read from its head), that
 // command has --epochs, which a headless --resume at its plan's end
 // refuses to go without: the Epochs given with it (a caller sets them)
@@ -1480,7 +1482,7 @@ func (e *CheckpointGiven) Error() string {
 		resume += " --epochs N"
 		does = "trains it on to epoch N, past its plan's end at epoch " + numtext.FormatInt(e.Epoch)
 	}
-	return fmt.Sprintf("%s is a checkpoint, not a preset file: %s %s", e.Path, shellword.Noted(command.Train(resume), e.Path), does)
+	return fmt.Sprintf("%s is a checkpoint, not a preset file: %s %s", shellword.Quote(e.Path), shellword.Noted(command.Train(resume), e.Path), does)
 }
 
 // linkedFile is the file path leads to when it is a symbolic link, its

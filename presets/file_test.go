@@ -787,9 +787,9 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		want := path + " is a checkpoint, not a preset file: ganui --resume " + shellword.Quote(path) + " continues its run"
+		want := shellword.Quote(path) + " is a checkpoint, not a preset file: ganui --resume " + shellword.Quote(path) + " continues its run"
 		if q, ok := shellword.Dollar(path); ok {
-			want = path + " is a checkpoint, not a preset file: ganui --resume " + q + shellword.DollarNote + " continues its run"
+			want = shellword.Quote(path) + " is a checkpoint, not a preset file: ganui --resume " + q + shellword.DollarNote + " continues its run"
 		}
 		if _, err := Resolve(path); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%s): %v; want %q", name, err, want)
