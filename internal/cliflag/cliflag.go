@@ -22,6 +22,7 @@ import (
 
 	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/internal/visible"
@@ -395,7 +396,8 @@ func (v *notFlagValue) Set(s string) error {
 	case !attached && (dashes == 1 || dashes == 2) && v.fs.Lookup(name) != nil:
 		*v.bad = fmt.Errorf("--%s needs a value: %s, after it, is a flag%s", v.name, s, seeHelp())
 	case v.file && dashes > 0 && s != "-":
-		*v.bad = fmt.Errorf("--%s %s: a name that starts with - reads as a flag: name a file (./%s for one named %s)", v.name, s, s, s)
+		q := shellword.Quote(s) // "-my run" as a shell reads it back, and ./ before it
+		*v.bad = fmt.Errorf("--%s %s: a name that starts with - reads as a flag: name a file (%s for one named %s)", v.name, q, shellword.Quote("./"+s), q)
 	default:
 		return v.Value.Set(s)
 	}

@@ -99,6 +99,9 @@ func TestFlagAsValueNeedsAValue(t *testing.T) {
 		{[]string{"--log=--epochs"}, "--log --epochs: a name that starts with - reads as a flag: name a file (./--epochs for one named --epochs)"},
 		{[]string{"--log", "--epochs"}, "--log needs a value: --epochs, after it, is a flag (see ganui --help)"},
 		{[]string{"--log", "-5"}, "--log -5: a name that starts with - reads as a flag: name a file (./-5 for one named -5)"},
+		// One a shell would not read as one word is quoted, as it is
+		// to be given: ./-my run read as two names.
+		{[]string{"--log", "-my run.csv"}, "--log '-my run.csv': a name that starts with - reads as a flag: name a file ('./-my run.csv' for one named '-my run.csv')"},
 		{[]string{"--log", "-"}, ""},
 		{[]string{"--log", "./-x"}, ""},
 	} {
