@@ -58,7 +58,8 @@ func CheckName(path string, own func(ext string) bool) error {
 	}
 	base, ext := filepath.Base(path), filepath.Ext(path)
 	if of, ok := tempOf(base); ok {
-		return fmt.Errorf("%q is a name of the form ganui gives the hidden file it writes %s into first, which a write of %s removes as one a killed write left; give another name", path, of, of)
+		q := shellword.Quote(of) // a name a shell would not read as one word, quoted
+		return fmt.Errorf("%q is a name of the form ganui gives the hidden file it writes %s into first, which a write of %s removes as one a killed write left; give another name", path, q, q)
 	}
 	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
 		return fmt.Errorf("%q has no name before its extension; give e.g. %s", path, shellword.Quote(filepath.Join(filepath.Dir(path), "run"+ext)))

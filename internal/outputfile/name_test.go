@@ -109,3 +109,21 @@ func FuzzTempPrefix(f *testing.F) {
 		}
 	})
 }
+
+// TestTempFormNameQuotesTheFileItIsOf: a name of the form of the hidden
+// file ganui writes another into first names that other quoted where a
+// shell would not read it as one word, "…writes 'my run.ckpt' into
+// first", where "writes my run.ckpt into first" read as words of the
+// sentence; a plain one reads as before.
+func TestTempFormNameQuotesTheFileItIsOf(t *testing.T) {
+	own := func(string) bool { return false }
+	for name, of := range map[string]string{
+		".run.ckpt.tmp-0123abcd":        "run.ckpt",
+		"out/.my run.ckpt.tmp-0123abcd": "'my run.ckpt'",
+	} {
+		want := strconv.Quote(name) + " is a name of the form ganui gives the hidden file it writes " + of + " into first, which a write of " + of + " removes as one a killed write left; give another name"
+		if err := CheckName(name, own); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %q", name, err, want)
+		}
+	}
+}

@@ -1508,7 +1508,7 @@ func keepBeside(temp, path string) (string, error) {
 	for i := 1; ; i++ {
 		kept, ok := keptTry(dir, base, i)
 		if !ok {
-			return "", fmt.Errorf("%s, its names numbered to -1000 and %d of random digits are all taken", keptName(base, ""), maxRandomKept)
+			return "", fmt.Errorf("%s, its names numbered to -1000 and %d of random digits are all taken", shellword.Quote(keptName(base, "")), maxRandomKept)
 		}
 		err := dirOps.link(temp, kept)
 		switch {

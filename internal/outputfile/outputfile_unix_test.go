@@ -1734,3 +1734,23 @@ func TestKeptQuotesItsNames(t *testing.T) {
 		t.Errorf("KeptError = %q, want %q", got, want)
 	}
 }
+
+// TestKeptNameAllTakenIsQuoted: where every name a write could be kept
+// under beside its path is taken (given here, dirOps), the refusal names
+// the first of them quoted where a shell would not read it as one word,
+// "'my run.kept.csv', its names numbered to -1000 … are all taken",
+// where it was named bare; a plain one reads as before.
+func TestKeptNameAllTakenIsQuoted(t *testing.T) {
+	was := dirOps
+	t.Cleanup(func() { dirOps = was })
+	dirOps.link = func(old, new string) error {
+		return &os.LinkError{Op: "link", Old: old, New: new, Err: fs.ErrExist}
+	}
+	dir := t.TempDir()
+	for name, kept := range map[string]string{"run.csv": "run.kept.csv", "my run.csv": "'my run.kept.csv'"} {
+		want := kept + ", its names numbered to -1000 and 100 of random digits are all taken"
+		if _, err := keepBeside(filepath.Join(dir, ".x.tmp-0123abcd"), filepath.Join(dir, name)); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		}
+	}
+}
