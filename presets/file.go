@@ -24,6 +24,7 @@ import (
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/shellword"
+	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -1579,13 +1580,21 @@ func Resolve(arg string) (engine.Config, error) {
 	if filepath.Ext(arg) == ".ckpt" {
 		return engine.Config{}, fmt.Errorf("%s: %w (a checkpoint is given to --resume)", arg, err)
 	}
-	// A built-in's name with .json, and no file beside it of a name near
-	// it, is the built-in meant: --preset vanilla.json is told "did you
-	// mean vanilla, the built-in preset?", as --preset vanila is told the
-	// name, where it was told to give a file that is there or a name.
+	// A built-in's name with .json, or one near it by the rule an
+	// unknown name is told its built-in by (suggest.Nearest), and no file
+	// beside it of a name near it, is the built-in meant: --preset
+	// vanilla.json and --preset vanila.json are told "did you mean
+	// vanilla, the built-in preset?", as --preset vanila is told the
+	// name, where they were told to give a file that is there or a name.
 	near := inputfile.NearbyAs(arg, ".json")
-	if name, ok := strings.CutSuffix(arg, ".json"); ok && near == "" && slices.Contains(Names(), name) {
-		return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, the built-in preset?)", arg, err, name)
+	if name, ok := strings.CutSuffix(arg, ".json"); ok && near == "" && !looksLikePath(name) {
+		switch meant := suggest.Nearest(name, Names()); len(meant) {
+		case 0:
+		case 1:
+			return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, the built-in preset?)", arg, err, meant[0])
+		default:
+			return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, built-in presets?)", arg, err, numtext.List(meant, "or"))
+		}
 	}
 	// A name mistyped, or a file never written: the file beside it meant
 	// (inputfile.Nearby), and what to give.

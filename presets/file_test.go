@@ -755,6 +755,13 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 		// told to give a file that is there or a built-in's name.
 		"vanilla.json":     "vanilla.json: no such file or directory (did you mean vanilla, the built-in preset?)",
 		"exp/vanilla.json": "exp/vanilla.json: no such file or directory" + give,
+		// One near a built-in's name by the rule an unknown name is told
+		// its built-in by, as --preset vanila is, where it was told to give
+		// a file that is there or a built-in's name; names tied, all.
+		"vanila.json":     "vanila.json: no such file or directory (did you mean vanilla, the built-in preset?)",
+		"sgan.json":       "sgan.json: no such file or directory (did you mean lsgan or wgan, built-in presets?)",
+		"exp/vanila.json": "exp/vanila.json: no such file or directory" + give,
+		"design.json":     "design.json: no such file or directory" + give,
 	} {
 		if _, err := Resolve(arg); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%q) = %v, want %q", arg, err, want)
