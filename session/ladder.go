@@ -157,7 +157,9 @@ const RateWidth = len("99,999")
 // before it is told what to write, as every count flag's is
 // (engine.PlusSign), not "not full or a number"; so is one written as
 // Go, a paper or another script writes one (engine.GoNumberForm: −5,
-// 0x10, ٥). What
+// 0x10, ٥), and one with commas between groups of three digits as a
+// reader writes one (engine.Grouped: 10,000), as the count flags tell
+// it. What
 // is not a number is told the range too, as --epochs' "allowed: …" is.
 func ParseSpeed(s string) (float64, error) {
 	if s == "full" {
@@ -166,6 +168,9 @@ func ParseSpeed(s string) (float64, error) {
 	rate := strings.TrimSuffix(s, "/s")
 	v, err := strconv.ParseFloat(rate, 64)
 	plain, how := engine.GoNumberForm(rate)
+	if g, ok := engine.Grouped(rate); ok { // 10,000: told as --epochs 10,000 is
+		plain, how = g, "has commas; write it without them"
+	}
 	switch {
 	case engine.PlusSign(rate) != nil: // with what else is wrong with the number, so that +0 is told its range at once, not to write 0 and then its range
 		_, bare := ParseSpeed(rate[1:])

@@ -119,6 +119,12 @@ func TestParseSpeed(t *testing.T) {
 		"1e\u22121": `"1e−1" has a minus sign −, and 1e-1 out of range 1..100,000 epochs a second (or full)`,
 		"٢٠٠/s":     `"٢٠٠/s" has digits of another script; write it in plain digits: 200/s`,
 		"５":         `"５" has full-width digits; write it in plain digits: 5`,
+		// Commas between groups of three digits, as --epochs 10,000 is
+		// told, where it was "not full or a number".
+		"10,000":    `"10,000" has commas; write it without them: 10000`,
+		"10,000/s":  `"10,000/s" has commas; write it without them: 10000/s`,
+		"1,000,000": `"1,000,000" has commas, and 1000000 out of range 1..100,000 epochs a second (or full)`,
+		"2,5":       `"2,5" is not full or a number of epochs a second; allowed: 1..100,000`,
 		"+5":        `"+5" has a + before it; write it without one: 5`, // as --epochs +5 is
 		"+5/s":      `"+5" has a + before it; write it without one: 5`,
 		"+0":        `"+0" has a + before it, and 0 out of range 1..100,000 epochs a second (or full)`, // both at once
@@ -147,7 +153,7 @@ func TestParseSpeed(t *testing.T) {
 // characters and "…", as engine.PlusSign quotes it.
 func FuzzParseSpeed(f *testing.F) {
 	for _, s := range []string{"full", "200", "200/s", "2.5e2/s", "0.5", "1e999", "NaN", "Inf", "-0", "0x10", "1_000", "+5", " 5", "5/s/s", "/s", "1e5", "100000.0000001",
-		"+5/s", "+" + strings.Repeat("1", 50)} {
+		"+5/s", "+" + strings.Repeat("1", 50), "10,000", "1,000,000/s"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
