@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -69,5 +70,43 @@ func atEpoch(t *testing.T, path string, epoch int) {
 	copy(b[len(b)-sha256.Size:], sum[:])
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestResumedNoteLeavesTheVerdictARow: a done run resumed at a large
+// epoch with no finding, whose G is far from its target, keeps at 80×24
+// a row under the resumed note for "No finding, but G is far from the
+// target", where the note, no finding beside it, took all three rows
+// and the verdict, the one line saying how the run stands, dropped off.
+// The note gives way as it does beside a finding: "(an older ganui wrote
+// it)" goes, "the charts begin here" stays.
+func TestResumedNoteLeavesTheVerdictARow(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 3
+	g, _ := straightRun(t, cfg, 1, 3)
+	path := filepath.Join(t.TempDir(), "bare.ckpt")
+	if err := session.SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	atEpoch(t, path, 1234567)
+	s, err := session.New(session.Options{Resume: path, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(<-s.Snapshots())
+	s.Stop()
+	if len(m.snap.Findings) != 0 {
+		t.Fatalf("the resumed run has findings %v; the test wants none", findingKinds(m.snap.Findings))
+	}
+	got := ansi.Strip(strings.Join(m.msgLines(80, msgRows(24)), "\n"))
+	want := "resumed at epoch 1,234,567, 1,234,564 past its plan of 3: space or n continues;\n  its checkpoint holds no history …: the charts begin here\nNo finding, but G is far from the target"
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("a done run resumed at epoch 1,234,567, no finding, at 80×24:\n%s\nwant it to begin\n%s", got, want)
 	}
 }

@@ -1720,7 +1720,11 @@ func (m *Model) msgLines(w, n int) []string {
 	// finding at epoch …" that names what it shows: at 80×24 a key
 	// refused in the replay, its reason before the frame's note, took
 	// the three rows and left the frame's findings unsaid.
-	if (len(fs) > 0 || !live) && !m.noteStands(fs) && m.notice == "" {
+	// Nor does a live run's verdict without a finding, "No finding, but G
+	// is far from the target": a long note (a run resumed at epoch
+	// 1,234,567, its checkpoint without history) took the three rows at
+	// 80×24 and left unsaid the one line on how the run stands.
+	if (len(fs) > 0 || !live || m.watchVerdict()) && !m.noteStands(fs) && m.notice == "" {
 		// A line for the diagnosis at least; not while a command (c) is shown
 		// and the diagnosis has no new kind of finding, whose caveat would
 		// then keep no line at 80×24: the screen would read "the command below
@@ -2265,6 +2269,28 @@ func (m *Model) watchLines(w, n int) []string {
 		}
 	}
 	return cutLines(lines, w, n)
+}
+
+// watchVerdict is whether watchLines, with no finding, says G is far from
+// its target or, the run done, not near it: "No finding, but G is far
+// from the target (KS 0.998, over 0.5)", a verdict and not a hint.
+func (m *Model) watchVerdict() bool {
+	s := &m.snap
+	eval := &s.Eval
+	if s.Replay != nil {
+		eval = &s.Replay.Eval
+	}
+	if eval.Epoch == 0 {
+		return false
+	}
+	if far, _ := eval.Far(s.CheckNoise); far {
+		return true
+	}
+	if s.State == session.Done && s.Replay == nil {
+		notNear, _, _ := eval.NotNear(s.CheckNoise)
+		return notNear
+	}
+	return false
 }
 
 // questionKey is the key the diagnosis's texts send to the ? pages'
