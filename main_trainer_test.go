@@ -899,8 +899,8 @@ func TestPasteCutByTheBackgroundsAnswerIsText(t *testing.T) {
 // TestLatePasteEndCutByTheBackgroundsAnswerIsWaitedFor: a bracketed
 // paste begun while the trainer asks the terminal its background, whose
 // end marker has not come when the question's read gives it up, is said
-// at once, of the characters read, "pasted text (2 characters) is not
-// taken as keys", where it was dropped without a word; its rest, come
+// at once, of the characters read, "pasted text is arriving… (2
+// characters so far)", where it was dropped without a word; its rest, come
 // later, is pasted text too until the end marker, however late, and the
 // status then counts the whole paste: its r reseeded the run and its q
 // quit it. The question waits an hour (askedEnv), so that the answer
@@ -917,7 +917,7 @@ func TestLatePasteEndCutByTheBackgroundsAnswerIsWaitedFor(t *testing.T) {
 	tr.typeIn("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R")
 	guard := time.After(3 * time.Minute) // a hang guard only
 	for _, step := range []struct{ want, then string }{
-		{"pasted text (2 characters) is not taken as keys", "rq"},
+		{"pasted text is arriving… (2 characters so far)", "rq"},
 		{"", "\x1b[201~"},
 		{"pasted text (4 characters) is not taken as keys", "q"},
 	} {

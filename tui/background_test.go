@@ -536,3 +536,58 @@ func TestPasteRestIsNoKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPasteRestIsSaidArriving: while a paste begun in the question's read
+// is still arriving (pasteRest), the status says so, counting what has
+// come, and how to end it, where it said "…: type them" of keys the
+// trainer was not yet taking.
+func TestPasteRestIsSaidArriving(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	var paste pasteRest
+	m.typed, paste = startKeys([]byte("\x1b[200~qq"))
+	m.paste = paste
+	var mm tea.Model = m
+	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	const first = "pasted text is arriving… (2 characters so far), no key taken till it ends; ctrl+c ends it"
+	if got := mm.(Model).flash; got != first {
+		t.Errorf("\"\\x1b[200~qq\" typed during the question: the status says %q; want %q", got, first)
+	}
+	for _, msg := range keysIn([]byte("rq")) {
+		mm, _ = mm.Update(msg)
+	}
+	const then = "pasted text is arriving… (4 characters so far), no key taken till it ends; ctrl+c ends it"
+	if got := mm.(Model).flash; got != then {
+		t.Errorf("then \"rq\": the status says %q; want %q", got, then)
+	}
+}
+
+// TestCtrlCEndsAPasteRest: a ctrl+c typed while a paste begun in the
+// question's read is still arriving ends the paste, said so, and quits
+// nothing; a key after it is a key, where every key, ctrl+c among them,
+// stayed pasted text until an end marker that may never come.
+func TestCtrlCEndsAPasteRest(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	var paste pasteRest
+	m.typed, paste = startKeys([]byte("\x1b[200~qq"))
+	m.paste = paste
+	var mm tea.Model = m
+	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	sent := mm.(Model).sent
+	for _, read := range []string{"r", "\x03"} {
+		for _, msg := range keysIn([]byte(read)) {
+			var cmd tea.Cmd
+			mm, cmd = mm.Update(msg)
+			if got := mm.(Model); got.quitting || isQuit(cmd) || got.sent != sent {
+				t.Fatalf("%q typed in the paste's rest: quitting %v, %d commands sent", read, got.quitting, got.sent-sent)
+			}
+		}
+	}
+	const want = "paste ended by ctrl+c: its 3 characters not taken as keys; a key now is a key"
+	if got := mm.(Model).flash; got != want {
+		t.Errorf("ctrl+c typed while the paste arrives: the status says %q; want %q", got, want)
+	}
+	mm, _ = mm.Update(keyMsg("n"))
+	if mm.(Model).sent == sent {
+		t.Errorf("an n after the ctrl+c that ended the paste is no key")
+	}
+}

@@ -225,6 +225,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.takeTyped(msg)
 	}
 	if m.paste.on {
+		if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlC {
+			return m.pasteCut(), nil
+		}
 		if piece, ok := pastedPiece(msg); ok {
 			return m.pasteGoesOn(piece), nil
 		}
@@ -402,6 +405,9 @@ type waitCheckMsg struct{}
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
 		m.flash = pastedNote(len(k.Runes))
+		if m.paste.on { // its rest still to come (startKeys)
+			m.flash = arrivingNote(m.paste.chars)
+		}
 		return m, nil
 	}
 	if k.Alt && k.Type != tea.KeyRunes {
@@ -424,6 +430,28 @@ func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 // pastedNote is what the status says of a paste of n characters.
 func pastedNote(n int) string {
 	return "pasted text (" + numtext.Count(n, "character") + ") is not taken as keys: type them"
+}
+
+// arrivingNote is what the status says of a paste begun in the
+// background's question's read while its rest is still to come
+// (pasteRest), n characters so far: "type them" said then was said of keys
+// the trainer was not yet taking, and a user whose paste never ends is
+// told the way out.
+func arrivingNote(n int) string {
+	return "pasted text is arriving… (" + numtext.Count(n, "character") + " so far), no key taken till it ends; ctrl+c ends it"
+}
+
+// pasteCut ends a paste begun in the background's question's read whose
+// end marker has not come (pasteRest) at a ctrl+c: a terminal that never
+// sends the marker left every later key pasted text, ctrl+c included, and
+// only a signal from outside stopped the trainer. The ctrl+c ends the
+// paste, not the run: a 0x03 within pasted text is rare, and a run quit by
+// one stray pasted byte is worse than a paste ended early; a second ctrl+c
+// is a key, and quits.
+func (m Model) pasteCut() Model {
+	m.flash = "paste ended by ctrl+c: its " + numtext.Count(m.paste.chars, "character") + " not taken as keys; a key now is a key"
+	m.paste = pasteRest{}
+	return m
 }
 
 // pasteGoesOn takes piece (pastedPiece), read while a paste begun in the
@@ -449,6 +477,8 @@ func (m Model) pasteGoesOn(piece string) Model {
 	if !p.on {
 		m.flash = pastedNote(p.chars)
 		m.paste = pasteRest{}
+	} else {
+		m.flash = arrivingNote(p.chars)
 	}
 	return m
 }
