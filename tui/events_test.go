@@ -599,3 +599,57 @@ func TestEventsOpenOnAPageThatHoldsThemAll(t *testing.T) {
 		}
 	}
 }
+
+// TestEventJumpSaysTheEventsDetail: < to an event at 120×40 gives, under
+// the note naming it, what the event says, as --log's event line does,
+// "◆ d-wins: …", where the note named the event's kind and epoch alone
+// and a learner jumping to it learned nothing of why it came. At 80×24,
+// where the note and the frame's findings fill the rows, it is not said.
+func TestEventJumpSaysTheEventsDetail(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 3000, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s.Start()
+	t.Cleanup(s.Stop)
+	var snap session.Snapshot
+	for snap = range s.Snapshots() {
+		if snap.State == session.Done && snap.Eval.Epoch == 3000 {
+			break
+		}
+	}
+	var last session.Event // the event < from live goes to
+	for _, e := range snap.Events {
+		last = e
+	}
+	if last.Detail == "" {
+		t.Fatalf("the run's events %v: want one with a detail", eventKinds(snap.Events))
+	}
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.Update(snapshotMsg(snap))
+	before := m.(Model).snap.Note
+	m, _ = m.Update(keyMsg("<"))
+	for snap := range s.Snapshots() {
+		if m, _ = m.Update(snapshotMsg(snap)); snap.Note != before {
+			break
+		}
+	}
+	mm := m.(Model)
+	area := func(w, h int) string {
+		return strings.Join(strings.Fields(ansi.Strip(strings.Join(mm.msgLines(w, msgRows(h)), " "))), " ")
+	}
+	head := "◆ " + last.Kind.String() + ": " + strings.Join(strings.Fields(last.Detail), " ")
+	head = head[:min(len(head), 60)]
+	if got := area(120, 40); !strings.Contains(got, head) {
+		t.Errorf("< to the %s at epoch %d, at 120×40: the status says\n%s\nwant in it %q", last.Kind, last.Epoch, got, head)
+	}
+	if got := area(80, 24); strings.Contains(got, "◆ "+last.Kind.String()+": ") {
+		t.Errorf("< to the %s at epoch %d, at 80×24: the event's detail is said, the frame's findings short of rows:\n%s", last.Kind, last.Epoch, got)
+	}
+}

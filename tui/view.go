@@ -1183,7 +1183,7 @@ func (m *Model) statusLines(w, n int) []string {
 		}
 		diverged = true
 	}
-	var note, command, busy string
+	var note, command, busy, about string
 	style := styleMuted
 	switch {
 	case m.quitting && m.flash == "":
@@ -1198,6 +1198,7 @@ func (m *Model) statusLines(w, n int) []string {
 		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
 		note, command, _ = strings.Cut(s.Note, session.CommandBreak)
+		about = m.frameEventDetails(note)
 	case s.State == session.Paused && m.notice == "": // the key bar says it too
 		note = fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch))
 	}
@@ -1248,7 +1249,65 @@ func (m *Model) statusLines(w, n int) []string {
 	if diverged {
 		div = divergenceLines(head, detail, advice, w, room-len(noted))
 	}
-	return slices.Concat(warning, div, noted, commanded, busyLines)
+	// What the events a jump to a replayed frame names say, on a row of
+	// their own, cut to it, where the status has rows to spare (120×40):
+	// "◆ d-wins-ended at epoch 960: replay frame 32 of 100 · …" named
+	// the event and not why it came, which --log's event line gives. At
+	// 80×24 the rows are the frame's findings'.
+	var abouts []string
+	if about != "" && n >= 3 && room-len(noted)-len(div) >= 1 {
+		abouts = noteLines(about, styleMuted, w, 1)
+	}
+	return slices.Concat(warning, div, noted, abouts, commanded, busyLines)
+}
+
+// frameEventDetails is what the events a replayed frame's note names
+// (the session's frameEvents: "◆ d-wins-ended at epoch 960: replay frame
+// …") say, each as its kind and its detail, " · " between: "◆
+// d-wins-ended: D's scores are less sure again: …". An event whose detail
+// the note gives already (a setting's, in brackets) is left out; "" where
+// the frame is live or the note names no event.
+func (m *Model) frameEventDetails(note string) string {
+	s := &m.snap
+	if s.Replay == nil {
+		return ""
+	}
+	head, _, ok := strings.Cut(session.PlainNote(note), ": replay frame ")
+	at := strings.Index(head, "◆ ")
+	if !ok || at < 0 {
+		return ""
+	}
+	head = head[at:]
+	var said []string
+	for _, e := range s.Events {
+		if e.Detail == "" || !namesEpoch(head, e.Epoch) || strings.Contains(head, numtext.Plain(e.Detail)) {
+			continue
+		}
+		said = append(said, e.Kind.String()+": "+e.Detail)
+	}
+	if said == nil {
+		return ""
+	}
+	return "◆ " + strings.Join(said, " · ")
+}
+
+// namesEpoch reports whether text says "at epoch E" of epoch, written as
+// numtext writes it, and not of a larger epoch it begins ("at epoch
+// 7,500" in "at epoch 7,500,000").
+func namesEpoch(text string, epoch int) bool {
+	say := "at epoch " + numtext.FormatInt(epoch)
+	for i := strings.Index(text, say); i >= 0; {
+		rest := text[i+len(say):]
+		if len(rest) == 0 || !(rest[0] >= '0' && rest[0] <= '9' || rest[0] == ',' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9') {
+			return true
+		}
+		j := strings.Index(rest, say)
+		if j < 0 {
+			return false
+		}
+		i += len(say) + j
+	}
+	return false
 }
 
 // divergenceLines is what went wrong in a diverged run, head, then a
