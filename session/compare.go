@@ -215,7 +215,7 @@ func (s *Session) speedNote(note string) {
 func (s *Session) userEvents(epoch int) string {
 	var did []string
 	for _, e := range s.tl.events {
-		if e.Epoch == epoch && (e.Kind == EventSetting || e.Kind == EventRollback || e.Kind == EventHandUpdate) {
+		if e.Epoch == epoch && e.Kind.ByHand() {
 			did = append(did, e.Detail)
 		}
 	}

@@ -1576,6 +1576,11 @@ func (s *Session) publishEval(atOnce bool) {
 	if s.replay >= 0 {
 		f := s.tl.keyframes[s.replay] // a copy: the session thins its frames in place
 		snap.Replay, snap.ReplayIndex = &f, s.replay
+		for _, e := range s.tl.events {
+			if s.inFrame(e, s.replay) {
+				snap.ReplayEvents = append(snap.ReplayEvents, e)
+			}
+		}
 	}
 	snap.CheckNoise = s.checkNoise()
 	snap.Pending = s.pending(snap.Findings, snap.Epoch)

@@ -224,6 +224,11 @@ type Snapshot struct {
 	Frames      int
 	Replay      *Keyframe
 	ReplayIndex int
+	// ReplayEvents are the events whose frame is the one shown (the
+	// first frame at or after each's epoch), oldest first, nil when
+	// live: what a jump with < or > names, for a front end to say what
+	// each says without reading the note's words.
+	ReplayEvents []Event
 	// Baseline is the run pinned to compare against (Pin), or nil.
 	Baseline *Baseline
 	// Findings is the diagnosis: what holds in the run now, in plain

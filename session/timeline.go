@@ -1001,6 +1001,13 @@ type Keyframe struct {
 	SavedBy string
 }
 
+// ByHand reports whether the user's own key made an event of kind k (a
+// setting changed, a rollback, an update by hand), whose detail the
+// notes give in brackets beside its epoch.
+func (k EventKind) ByHand() bool {
+	return k == EventSetting || k == EventRollback || k == EventHandUpdate
+}
+
 // timeline is a run's events and keyframes, both bounded.
 type timeline struct {
 	events    []Event

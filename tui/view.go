@@ -1198,7 +1198,7 @@ func (m *Model) statusLines(w, n int) []string {
 		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
 		note, command, _ = strings.Cut(s.Note, session.CommandBreak)
-		about = m.frameEventDetails(note)
+		about = m.frameEventDetails()
 	case s.State == session.Paused && m.notice == "": // the key bar says it too
 		note = fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch))
 	}
@@ -1261,53 +1261,23 @@ func (m *Model) statusLines(w, n int) []string {
 	return slices.Concat(warning, div, noted, abouts, commanded, busyLines)
 }
 
-// frameEventDetails is what the events a replayed frame's note names
-// (the session's frameEvents: "◆ d-wins-ended at epoch 960: replay frame
-// …") say, each as its kind and its detail, " · " between: "◆
-// d-wins-ended: D's scores are less sure again: …". An event whose detail
-// the note gives already (a setting's, in brackets) is left out; "" where
-// the frame is live or the note names no event.
-func (m *Model) frameEventDetails(note string) string {
-	s := &m.snap
-	if s.Replay == nil {
-		return ""
-	}
-	head, _, ok := strings.Cut(session.PlainNote(note), ": replay frame ")
-	at := strings.Index(head, "◆ ")
-	if !ok || at < 0 {
-		return ""
-	}
-	head = head[at:]
+// frameEventDetails is what the events of the replayed frame shown
+// (Snapshot.ReplayEvents, those its note names) say, each as its kind and
+// its detail, " · " between: "◆ d-wins-ended: D's scores are less sure
+// again: …". An event the user's key made (EventKind.ByHand) is left
+// out, its detail in the note's brackets already; "" where the frame is
+// live or none has words to add.
+func (m *Model) frameEventDetails() string {
 	var said []string
-	for _, e := range s.Events {
-		if e.Detail == "" || !namesEpoch(head, e.Epoch) || strings.Contains(head, numtext.Plain(e.Detail)) {
-			continue
+	for _, e := range m.snap.ReplayEvents {
+		if e.Detail != "" && !e.Kind.ByHand() {
+			said = append(said, e.Kind.String()+": "+e.Detail)
 		}
-		said = append(said, e.Kind.String()+": "+e.Detail)
 	}
 	if said == nil {
 		return ""
 	}
 	return "◆ " + strings.Join(said, " · ")
-}
-
-// namesEpoch reports whether text says "at epoch E" of epoch, written as
-// numtext writes it, and not of a larger epoch it begins ("at epoch
-// 7,500" in "at epoch 7,500,000").
-func namesEpoch(text string, epoch int) bool {
-	say := "at epoch " + numtext.FormatInt(epoch)
-	for i := strings.Index(text, say); i >= 0; {
-		rest := text[i+len(say):]
-		if len(rest) == 0 || !(rest[0] >= '0' && rest[0] <= '9' || rest[0] == ',' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9') {
-			return true
-		}
-		j := strings.Index(rest, say)
-		if j < 0 {
-			return false
-		}
-		i += len(say) + j
-	}
-	return false
 }
 
 // divergenceLines is what went wrong in a diverged run, head, then a
