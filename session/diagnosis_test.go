@@ -1405,7 +1405,7 @@ func TestModePlacesWriteShortExponents(t *testing.T) {
 	}
 	var got []string
 	for _, s := range modeCoverage(m) {
-		got = append(got, s.Where)
+		got = append(got, s.Place.String())
 	}
 	if want := []string{"1.23e4", "(-2e5, 0.5)"}; !slices.Equal(got, want) {
 		t.Errorf("modes at %q, want %q", got, want)

@@ -874,8 +874,7 @@ func HighQualityShare(x float64) string { return numtext.PercentBeside(x, stalle
 type modeState struct {
 	Covered         bool      // covered (1-D) or captured (2-D)
 	Missing         bool      // the diagnosis's missing: under missingShare (1-D) or not captured (2-D)
-	Where           string    // where it is: "3.5", "(1, 0)"
-	Place           ModePlace // the same, for its events (Event.Mode)
+	Place           ModePlace // where it is, "3.5", "(1, 0)" as its events write it (Event.Mode)
 	Share, Expected float64   // the samples' share there, and the target's
 }
 
@@ -884,11 +883,11 @@ type modeState struct {
 func modeCoverage(m engine.Metrics) []modeState {
 	var out []modeState
 	for _, c := range m.Modes {
-		out = append(out, modeState{c.Covered, c.Share < missingShare, linePlace(c.Mean).String(), linePlace(c.Mean), c.Share, c.Expected})
+		out = append(out, modeState{c.Covered, c.Share < missingShare, linePlace(c.Mean), c.Share, c.Expected})
 	}
 	if m.Plane != nil {
 		for _, c := range m.Plane.Spots {
-			out = append(out, modeState{c.Captured, !c.Captured, planePlace(c.X, c.Y).String(), planePlace(c.X, c.Y), c.Share, c.Expected})
+			out = append(out, modeState{c.Captured, !c.Captured, planePlace(c.X, c.Y), c.Share, c.Expected})
 		}
 	}
 	return out
@@ -970,10 +969,10 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 		}
 		// A line's mode reads "mode 1 (at -2)"; a plane's "mode 1 at (2, 0)",
 		// as the diagnosis names it (planeMode), not in brackets twice.
-		plane := strings.HasPrefix(c.Where, "(")
-		at := "(at " + c.Where + ")"
+		plane := c.Place.Dims == 2
+		at := "(at " + c.Place.String() + ")"
 		if plane {
-			at = "at " + c.Where
+			at = "at " + c.Place.String()
 		}
 		mode := numtext.Together(fmt.Sprintf("mode %d %s", i+1, at))
 		due := dueShare(c.Expected)
