@@ -1020,16 +1020,17 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 // refusedToo is ", which the design refuses too: " and why, where err,
 // cfg's refusal of value given to key by --set, ends with the one number
 // to write instead (engine.SettingError's Number, one of value's plain
-// forms below: `batch: "1,024" has commas; write it without them:
-// 1024`, or `"01024" has a leading 0; write it without it: 1024`) and
-// the design that number makes, with the --set flags after it (rest)
-// and --epochs, is refused where it is not without it: blog-original's batch=1,024 `…: 1024, which the design
-// refuses too: g_out, d_in: 100 out of range: a divisor of batch 1,024
-// (…), or batch a multiple of 100`, where the 1024 proposed alone was
-// refused on the next try. The design is the one the command builds, so
-// that --set batch=1,024 --set g_out=128, whose 1024 it takes, is told
-// nothing more. It is "" where err proposes no one number, and where a
-// --set after it is refused itself.
+// forms below: `batch: "1,024" has commas; write it without them: 1024`,
+// or `"01024" has a leading 0; write it without it: 1024`) and the
+// design that number makes, with the --set flags after it (rest) and
+// --epochs, is refused where it is not without it: blog-original's
+// batch=1,024 `…: 1024, which the design refuses too: g_out, d_in: 100
+// out of range: a divisor of batch 1,024 (…), or batch a multiple of
+// 100`, where the 1024 proposed alone was refused on the next try. The
+// design is the one the command builds, so that --set batch=1,024 --set
+// g_out=128, whose 1024 it takes, is told nothing more. It is "" where
+// err proposes no one number, and where a --set after it is refused
+// itself.
 func (o *options) refusedToo(err error, cfg engine.Config, key, value string, rest []string) string {
 	// The numbers err may propose for value: its decimal comma a point
 	// (DecimalComma), its plain digits (plainWhole), without its leading

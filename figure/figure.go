@@ -231,9 +231,9 @@ const mostModesNamed = 3
 //
 // A mode's event names the mode by its centre (session.Event.Mode), as
 // its detail does, "mode-covered at -2" on a line, "mode-covered at
-// (2, 0)" on a plane, so that a figure of a collapse says which mode G holds; two at one epoch,
-// "mode-covered at -2 and 2"; more than mostModesNamed, their count,
-// "mode-covered ×4".
+// (2, 0)" on a plane, so that a figure of a collapse says which mode G
+// holds; two at one epoch, "mode-covered at -2 and 2"; more than
+// mostModesNamed, their count, "mode-covered ×4".
 func eventMarks(events []session.Event) []Event {
 	var out []Event
 	for _, e := range events {
@@ -2038,15 +2038,15 @@ func (r Run) quality() (*panel, error) {
 }
 
 // addModes adds to p the share of a mixture's modes G covered at each
-// check, xys, and returns what names it name in the key: a step line, each
-// check's count held until the next, as the screen's "modes 1/2" holds, so
-// that a mode lost reads as a drop, not a slope; wide and dashed, in the
-// light blue of G's samples' bars, under the distances: a bimodal G on one
-// mode has KS 0.5 and half its modes covered, at 0.5 both, and KS's solid
-// line drawn through the share's blue dashes shows both, where along a
-// solid band it read as one line with a blue edge. On a log scale it breaks where no mode is
-// covered, those checks marked ▼ in G's blue at the panel's foot, as onLog
-// marks a share of 0.
+// check, xys, and returns what names it name in the key: a step line,
+// each check's count held until the next, as the screen's "modes 1/2"
+// holds, so that a mode lost reads as a drop, not a slope; wide and
+// dashed, in the light blue of G's samples' bars, under the distances: a
+// bimodal G on one mode has KS 0.5 and half its modes covered, at 0.5
+// both, and KS's solid line drawn through the share's blue dashes shows
+// both, where along a solid band it read as one line with a blue edge.
+// On a log scale it breaks where no mode is covered, those checks marked
+// ▼ in G's blue at the panel's foot, as onLog marks a share of 0.
 func addModes(p *panel, name string, xys plotter.XYs, log bool) (func(), error) {
 	c := paper(palette.Generated)
 	stretches, zeros := []plotter.XYs{xys}, plotter.XYs(nil)

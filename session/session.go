@@ -145,7 +145,8 @@ type Session struct {
 	start sync.Once
 	stop  sync.Once
 	// runStop is Run's context's Done, which its checks look at where
-	// the trainer's look at quit (checkStop); nil outside Run.
+	// the trainer's look at quit (checkStop); nil until Run sets it,
+	// and as Run left it after, the session finished.
 	runStop <-chan struct{}
 
 	// checkN and checkTook are the latest check's samples and the time
