@@ -684,10 +684,10 @@ func mixtureOfCalls(spec, name, args string) error {
 			continue
 		}
 		calls = true
-		args, ok := strings.CutPrefix(c, "normal(")
-		args, ok2 := strings.CutSuffix(args, ")")
-		plain = plain && ok && ok2 && !strings.ContainsAny(args, "()")
-		parts[i] = args
+		nums, normal := strings.CutPrefix(c, "normal(")
+		nums, closed := strings.CutSuffix(nums, ")")
+		plain = plain && normal && closed && !strings.ContainsAny(nums, "()")
+		parts[i] = nums
 	}
 	if !calls {
 		return nil
