@@ -3350,15 +3350,7 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 // "1 of 2 modes not yet covered: G puts almost no samples there this early in
 // training" beside the event. A plane's captured modes are read alike.
 func TestModeCoveredThenLostIsNotNotYetCovered(t *testing.T) {
-	cfg, err := presets.Get("bimodal-pacgan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Epochs = 2000
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Dir: t.TempDir()})
-	for s.gan.Epoch() < 80 {
-		s.trainEpoch()
-	}
+	s := modeLostAt80(t)
 	dropped := false
 	for _, ev := range s.tl.events {
 		dropped = dropped || ev.Kind == EventModeDropped && ev.Epoch == 80
@@ -3410,6 +3402,24 @@ func TestModeCoveredThenLostIsNotNotYetCovered(t *testing.T) {
 			t.Errorf("a ring at epoch %d, modes seen %v: %q, want it to begin %q", collapseEpochs-1, c.seen, got, c.want)
 		}
 	}
+}
+
+// modeLostAt80 is bimodal-pacgan, seed 4, planned for 2,000 epochs and
+// trained to epoch 80: mode 1 covered at 20 and dropped at 80, mode 2
+// then holding 99% of the samples (TestModeCoveredThenLostIsNotNotYetCovered,
+// TestModeEventsCarryTheirPlace).
+func modeLostAt80(t *testing.T) *Session {
+	t.Helper()
+	cfg, err := presets.Get("bimodal-pacgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 2000
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Dir: t.TempDir()})
+	for s.gan.Epoch() < 80 {
+		s.trainEpoch()
+	}
+	return s
 }
 
 // TestFindingsThatReadTheSamples: a finding of D's losses alone, D at its

@@ -437,28 +437,24 @@ func TestEvalsKeepTheModesCovered(t *testing.T) {
 	if err != nil || !slices.Equal(got.evals.pts, pts) {
 		t.Errorf("read back from its record: %+v (%v), want %+v", got.evals.pts, err, pts)
 	}
-	got, err = readRecord(recordOfVersion11(s), s.gan.Epoch())
-	if err != nil || len(got.evals.pts) != len(pts) {
-		t.Fatalf("a record of version 11: %d evaluations (%v), want %d", len(got.evals.pts), err, len(pts))
-	}
-	for _, p := range got.evals.pts {
-		if p.Modes != -1 {
-			t.Errorf("a record of version 11, epoch %d: %d modes covered, want -1 (unknown)", p.Epoch, p.Modes)
-			break
+	// unknown reads record, what, back: each evaluation's modes unknown.
+	unknown := func(what string, record []byte) []EvalPoint {
+		t.Helper()
+		got, err := readRecord(record, s.gan.Epoch())
+		if err != nil || len(got.evals.pts) != len(pts) {
+			t.Fatalf("%s: %d evaluations (%v), want %d", what, len(got.evals.pts), err, len(pts))
 		}
+		for _, p := range got.evals.pts {
+			if p.Modes != -1 {
+				t.Errorf("%s, epoch %d: %d modes covered, want -1 (unknown)", what, p.Epoch, p.Modes)
+				break
+			}
+		}
+		return got.evals.pts
 	}
 	// Resumed from it and saved again: still unknown, not none covered.
-	s.evals.pts = got.evals.pts
-	got, err = readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
-	if err != nil || len(got.evals.pts) != len(pts) {
-		t.Fatalf("a record of version 11 saved again: %d evaluations (%v), want %d", len(got.evals.pts), err, len(pts))
-	}
-	for _, p := range got.evals.pts {
-		if p.Modes != -1 {
-			t.Errorf("a record of version 11 saved again, epoch %d: %d modes covered, want -1 (unknown)", p.Epoch, p.Modes)
-			break
-		}
-	}
+	s.evals.pts = unknown("a record of version 11", recordOfVersion11(s))
+	unknown("a record of version 11 saved again", recordWithoutKeyframes(s))
 }
 
 // TestEvalsKeepThePlaneModesCaptured: each check's evaluation of a plane of

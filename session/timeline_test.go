@@ -310,15 +310,7 @@ func TestEveryFindingIsAnEventOrSaysWhy(t *testing.T) {
 // same place. bimodal-pacgan, seed 4, covers mode 1 at epoch 20 and
 // drops it at 80 (TestModeCoveredThenLostIsNotNotYetCovered).
 func TestModeEventsCarryTheirPlace(t *testing.T) {
-	cfg, err := presets.Get("bimodal-pacgan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Epochs = 2000
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Dir: t.TempDir()})
-	for s.gan.Epoch() < 80 {
-		s.trainEpoch()
-	}
+	s := modeLostAt80(t)
 	n := 0
 	for _, ev := range s.tl.events {
 		switch ev.Kind {
