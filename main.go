@@ -902,8 +902,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		o.showPreset, o.preset, which = true, showPreset, "--show-preset"
 	}
 	cfg, err := resolvePreset(o.preset)
-	if given := (*presets.CheckpointGiven)(nil); errors.As(err, &given) {
-		given.Epochs = o.Epochs // its --resume offered with them, where they go on past its epoch
+	if ckpt := (*presets.CheckpointGiven)(nil); errors.As(err, &ckpt) {
+		ckpt.Epochs = o.Epochs // its --resume offered with them, where they go on past its epoch
 	}
 	if err != nil {
 		return o, fmt.Errorf("%s: %w", which, err)
