@@ -705,20 +705,16 @@ func (c *Config) goForm(f configField, what, text string) error {
 // not read. It is nil for any other text, and where the hyphen's number
 // is none either way (GoNumberForm, readCommas).
 func (c *Config) minusAnd(f configField, what, text, in string) error {
-	if !strings.ContainsAny(text, "\u2212\u2013") {
+	hyphened, how := minusSign(text)
+	if hyphened == "" {
 		return nil
 	}
-	hyphened := strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(text)
 	if p, _ := GoNumberForm(hyphened); p == "" && c.readCommas(f, hyphened) == nil {
 		return nil
 	}
 	err := c.wrongWith(f, what, hyphened)
 	if err == nil { // not met: a number the hyphen alone mends is GoNumberForm's
 		return nil
-	}
-	how := "has a minus sign −" // GoNumberForm's words
-	if strings.ContainsRune(text, '\u2013') {
-		how = "has a dash –"
 	}
 	return fmt.Errorf("%s: %s%s %s%s, and %v", f.key, what, strconv.Quote(clip(text)), in, how, err)
 }
@@ -788,12 +784,9 @@ func (e *SettingError) Offering(widths string) string {
 func GoNumberForm(text string) (plain, how string) {
 	digits := strings.TrimPrefix(text, "-")
 	switch {
-	case strings.ContainsAny(text, "\u2212\u2013"):
-		plain = strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(text)
-		how = "has a minus sign −; write it with a hyphen -"
-		if strings.ContainsRune(text, '\u2013') {
-			how = "has a dash –; write it with a hyphen -"
-		}
+	case strings.ContainsAny(text, minusSigns):
+		plain, how = minusSign(text)
+		how += "; write it with a hyphen -"
 	case strings.ContainsFunc(text, isFullWidth):
 		plain = strings.Map(func(r rune) rune {
 			if isFullWidth(r) {
@@ -831,6 +824,28 @@ func GoNumberForm(text string) (plain, how string) {
 		return "", ""
 	}
 	return plain, how
+}
+
+// minusSigns are the characters a paper or a word processor writes in a
+// minus's place: U+2212 MINUS SIGN and U+2013 EN DASH.
+const minusSigns = "\u2212\u2013"
+
+// hyphens writes each of minusSigns as a hyphen.
+var hyphens = strings.NewReplacer("\u2212", "-", "\u2013", "-")
+
+// minusSign reads text for minusSigns: hyphened is text with each a
+// hyphen, and sign what is said of them, "has a minus sign −" or, where
+// a dash is among them, "has a dash –", the words GoNumberForm, minusAnd
+// and readNums tell them in; both "" where text has none.
+func minusSign(text string) (hyphened, sign string) {
+	if !strings.ContainsAny(text, minusSigns) {
+		return "", ""
+	}
+	sign = "has a minus sign −"
+	if strings.ContainsRune(text, '\u2013') {
+		sign = "has a dash –"
+	}
+	return hyphens.Replace(text), sign
 }
 
 // LeadingZeros is text, a number whose whole part begins with a 0

@@ -773,13 +773,8 @@ func readNums(body string) ([]float64, error) {
 			}
 			// A minus sign beside underscores, normal(−1_0,1): both
 			// told, where it was "not a finite number".
-			if strings.ContainsAny(f, "\u2212\u2013") {
-				hyphened := strings.NewReplacer("\u2212", "-", "\u2013", "-").Replace(f)
+			if hyphened, sign := minusSign(f); hyphened != "" {
 				if plain, how := GoNumberForm(hyphened); plain != "" {
-					sign := "has a minus sign −" // GoNumberForm's words
-					if strings.ContainsRune(f, '\u2013') {
-						sign = "has a dash –"
-					}
 					return nil, fmt.Errorf("%q %s, and %q %s: %s", f, sign, hyphened, how, plain)
 				}
 			}
