@@ -789,7 +789,10 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 // "ganui: sweep of 2 cells × seeds 1-2: gp=12 gp=5", and a grid of 6
 // cells "… d_lr=1e-3 d_lr=2e-3 × g_lr=1e-4 g_lr=1e-3 g_lr=1e-2", each
 // value once, where naming its cells would have cut the grid to its first
-// and last. A line wider than width columns (planWidth) has its longest
+// and last. A value is written as the rows on stdout write it
+// (session.LineValue), so that --sweep 'target=points(my pts.csv),ring'
+// names target="points(my pts.csv)", one cell, where the bare name read
+// as two, "target=points(my" and "pts.csv)". A line wider than width columns (planWidth) has its longest
 // list cut to its first values and its last, with how many between,
 // "gp=1 gp=2 gp=3 … 94 more … gp=100", then the next longest, so that it
 // is one line on a terminal of that width, where a long grid's ran to 150
@@ -799,7 +802,7 @@ func sweepPlan(sw session.Sweep, seeds []uint64, width int) string {
 	lists := make([][]string, len(sw.Axes)) // each key's values, as its cells name them
 	for j, a := range sw.Axes {
 		for _, c := range sw.Cells {
-			if name := visible.String(a.Key + "=" + c.Values[j]); !slices.Contains(lists[j], name) { // a line break in a value: one line
+			if name := visible.String(a.Key + "=" + session.LineValue(c.Values[j])); !slices.Contains(lists[j], name) { // quoted as the rows quote it: one field, one line
 				lists[j] = append(lists[j], name)
 			}
 		}

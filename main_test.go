@@ -1994,3 +1994,30 @@ func TestEveryZeroGoesWithManyRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepPlanQuotesAsItsRows: the plan line names a value as the sweep's
+// rows on stdout do, quoted where it holds a space, so that a cell of
+// points(my pts.csv) reads as one, as its row's target="points(my pts.csv)".
+func TestSweepPlanQuotesAsItsRows(t *testing.T) {
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var pts strings.Builder
+	pts.WriteString("x,y\n")
+	for i := range 50 {
+		fmt.Fprintf(&pts, "%d,%d\n", i%7, i%5)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "my pts.csv"), []byte(pts.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	sw, err := session.ParseSweep([]string{"target=points(my pts.csv),ring(8,2,0.02)"}, ring, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sweepPlan(sw, []uint64{1}, 100), `ganui: sweep of 2 cells × seed 1: target="points(my pts.csv)" target=ring(8,2,0.02)`; got != want {
+		t.Errorf("a value with a space:\n got  %q\n want %q", got, want)
+	}
+}
