@@ -624,6 +624,7 @@ func New(opts Options) (*Session, error) {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 		if opts.Resume != "" {
 			e := gan.Epoch()
+			log := shellword.Quote(opts.LogPath) // as the refusals below name it
 			// A resumed run goes on with the log it wrote up to its
 			// checkpoint; any other history is kept, not replaced: it
 			// may be this run's, or another's the user keeps. A run
@@ -650,42 +651,42 @@ func New(opts Options) (*Session, error) {
 				// The run's columns and more after them: its own log, a
 				// column added in a spreadsheet, is not another run's.
 				if added := addedColumns(opts.LogPath, s.csv.lay); added != "" {
-					return nil, fmt.Errorf("--log %s is a history of this run's columns with more after them, %s: remove those to go on in it, or give another file", shellword.Quote(opts.LogPath), added)
+					return nil, fmt.Errorf("--log %s is a history of this run's columns with more after them, %s: remove those to go on in it, or give another file", log, added)
 				}
 				// A history (checkPaths has refused any other file) of
 				// other columns: another design's, a plane's for a line.
-				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", shellword.Quote(opts.LogPath))
+				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", log)
 			case ok && last == e && e > 0 && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
 				// The record knows the run's own row at its checkpoint
 				// (at epoch 0, none: no epoch trained).
-				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", shellword.Quote(opts.LogPath), numtext.FormatInt(e))
+				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", log, numtext.FormatInt(e))
 			case ok && last == e:
 				if line, why := logBadLine(opts.LogPath, s.csv.lay); line > 0 {
-					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", shellword.Quote(opts.LogPath), line, why)
+					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", log, line, why)
 				}
 				s.csv.append, s.csv.crlf, s.csv.rowCRLF, s.csv.bom = true, form.crlf, form.rowCRLF, form.bom
 			case ok && row == "" && (last == 0 || form.bare && e > 0):
-				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", shellword.Quote(opts.LogPath), numtext.FormatInt(e))
+				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", log, numtext.FormatInt(e))
 			case ok && last < 0 && row != "":
 				// A row edited by hand: it is whole, so not cut.
 				epoch, _, _ := strings.Cut(row, ",")
-				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", shellword.Quote(opts.LogPath), epoch)
+				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", log, epoch)
 			case ok && form.bare: // saved before its first epoch
-				return nil, fmt.Errorf("--log %s is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file", shellword.Quote(opts.LogPath))
+				return nil, fmt.Errorf("--log %s is a history whose header line has no line end, and no rows: end the line to go on in it, or give another file", log)
 			case ok && form.cr:
 				// Classic Mac OS line ends: the lines run together for
 				// every reader here, and what to do is not to end one.
-				return nil, fmt.Errorf("--log %s is a history whose lines end in a lone carriage return (\\r, as classic Mac OS and some old spreadsheets end them), not in \\n: convert them to go on in it (tr '\\r' '\\n' < old.csv > new.csv, then --log new.csv), or give another file", shellword.Quote(opts.LogPath))
+				return nil, fmt.Errorf("--log %s is a history whose lines end in a lone carriage return (\\r, as classic Mac OS and some old spreadsheets end them), not in \\n: convert them to go on in it (tr '\\r' '\\n' < old.csv > new.csv, then --log new.csv), or give another file", log)
 			case ok && last < 0 && form.long:
 				// No row is so long (logLineMost): rows whose line ends
 				// were lost, or something else written after them.
-				return nil, fmt.Errorf("--log %s is a history whose last line is longer than %s, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file", shellword.Quote(opts.LogPath), logLineMostSaid)
+				return nil, fmt.Errorf("--log %s is a history whose last line is longer than %s, as no row is (rows run together, their line ends lost, or something other than rows written after them): put back the line ends if it holds rows, else delete the line, or give another file", log, logLineMostSaid)
 			case ok && last < 0 && form.unended:
 				// A row cut short, or a whole one whose "\n" alone is
 				// missing (an editor's, a script's): not told apart.
-				return nil, fmt.Errorf("--log %s is a history whose last line has no line end (a row cut short, or a whole one missing only its end): end the line if the row is whole, else delete it, or give another file", shellword.Quote(opts.LogPath))
+				return nil, fmt.Errorf("--log %s is a history whose last line has no line end (a row cut short, or a whole one missing only its end): end the line if the row is whole, else delete it, or give another file", log)
 			case ok && last < 0:
-				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", shellword.Quote(opts.LogPath))
+				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", log)
 			case ok:
 				// The run's own history gone on past its checkpoint (the
 				// log kept while the run trained on after its save): its
@@ -694,10 +695,10 @@ func New(opts Options) (*Session, error) {
 				// again, so the user is told which lines to keep.
 				if last > e && e > 0 && s.last.Epoch == e {
 					if line, at := logRowAt(opts.LogPath, e); line > 0 && !badBefore(opts.LogPath, s.csv.lay, line) && lossFields(at, s.csv.lay) == lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay) {
-						return nil, fmt.Errorf("--log %s runs past the checkpoint's epoch %s, to epoch %s: to go on in it, keep its first %s lines, to epoch %s's row (head -n %d), or give another file", shellword.Quote(opts.LogPath), numtext.FormatInt(e), numtext.FormatInt(last), numtext.FormatInt(line), numtext.FormatInt(e), line)
+						return nil, fmt.Errorf("--log %s runs past the checkpoint's epoch %s, to epoch %s: to go on in it, keep its first %s lines, to epoch %s's row (head -n %d), or give another file", log, numtext.FormatInt(e), numtext.FormatInt(last), numtext.FormatInt(line), numtext.FormatInt(e), line)
 					}
 				}
-				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", shellword.Quote(opts.LogPath), numtext.FormatInt(last), numtext.FormatInt(e))
+				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", log, numtext.FormatInt(last), numtext.FormatInt(e))
 			case e > 0 && (errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0):
 				s.logBegun = logBegunNote(opts.LogPath, e, err != nil)
 			}
