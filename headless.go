@@ -47,23 +47,44 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 	// so that a signal then stops the run before its first epoch,
 	// everything written, rather than killing the process, exit 143 for
 	// SIGTERM.
-	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
+	ctx, stop := notifyStop(stderr, runLoses(opts.Options), runQuit)
 	defer stop()
-	opts.Pace = runPace(stderr) // the notes of a slow first epoch or evaluation
+	// A stop during training has the run's end measured for the final
+	// line, which on a wide design's many --samples takes minutes: said
+	// as it begins, where it was waited on with no word, and a second
+	// signal gives it up (finalWaits), where it quit at once.
+	finalStop := make(chan struct{})
+	opts.FinalStop = finalStop
+	shown := false         // a progress line printed, whose measures a final evaluation given up falls back on
+	stoppedBefore := false // a signal's stop during training (OnTrained, below), on Run's goroutine as Pace
+	var s *session.Session
+	pace := runPace(stderr) // the notes of a slow first epoch or evaluation
+	opts.Pace = func(p session.Pace) {
+		if p.Evaluating && p.Final && stoppedBefore && signalled(ctx) {
+			finalWaits(ctx, finalStop, overWords(shown), func(name string) {
+				if p.About >= signalledWaitAfter {
+					fmt.Fprintln(stderr, waitLineSkipping(s.FinalEvaluation(), "… "+name+" again skips the wait", lineWidth(stderr)))
+				}
+			})
+			finalWaitSaid(ctx)
+			return
+		}
+		pace(p)
+	}
 	// The run's lines, flushed as headless returns (below).
 	out := bufio.NewWriter(stdout)
 	opts.OnEvent = func(e session.Event) {
 		fmt.Fprintln(out, e.Line())
 		out.Flush() // a reader gone is seen at the next line, events' too
 	}
-	shown := false // a progress line printed, whose measures a final evaluation given up falls back on
 	opts.OnTrained = func() bool {
 		// ctx is Run's by then: stopOnDeadOutput's, below.
 		before := trainingOver(ctx, overWords(shown))
+		stoppedBefore = before
 		trained(ctx)
 		return before
 	}
-	s, err := newSession(opts.Options)
+	s, err = newSession(opts.Options)
 	if err != nil {
 		return usageError{err}
 	}
@@ -1030,6 +1051,7 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 			// failed): said after, it raced with those lines.
 			name := signalName(first)
 			st.mu.Lock() // the run's training ends before or after this stop, not during (trainingOver)
+			st.name = name
 			if keeps := st.gone.Load(); keeps != nil {
 				fmt.Fprintln(stderr, stoppedByTheReader(name, *keeps))
 			} else if st.final {
@@ -1062,6 +1084,15 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 				name := signalName(second)
 				if second == first {
 					name += " again"
+				}
+				st.mu.Lock()
+				skip, words := st.skip, st.skipWords
+				st.skip = nil
+				st.mu.Unlock()
+				if skip != nil { // the final evaluation after a stop (finalWaits): given up, the run ending as the first said
+					fmt.Fprintf(stderr, "ganui: %s: %s\n", name, words)
+					close(skip)
+					continue
 				}
 				quit(stderr, "ganui: "+name+": quitting at once") // what is lost the first line said: some may be written by now
 			case <-quits:
@@ -1096,7 +1127,53 @@ type stopState struct {
 	// then stops nothing, and plot is whether a --plot figure is still
 	// to be written, which a second signal's quitting loses.
 	final, plot bool
+	// name is the first signal's (signalName), once it has come.
+	name string
+	// skip, where not nil, is closed by a second signal, which gives up
+	// the final evaluation of a run the first stopped (finalWaits) in
+	// place of quitting at once, saying skipWords: nil before that
+	// evaluation begins, once it is given up, and once the final line
+	// is given.
+	skip      chan<- struct{}
+	skipWords string
 }
+
+// finalWaits tells ctx's signal watch (notifyStop) that the final
+// evaluation of a run its first signal stopped during training begins,
+// which a wide design's --samples 10000000 makes last a minute where
+// the trainer's ctrl+c gives it up: a second signal from now on closes
+// skip, which gives that evaluation up (session.Options.FinalStop), and
+// says over's words of it (overWords, "training is done; " left out:
+// "ganui: SIGTERM again: stopping its final evaluation: the final line
+// gives the latest progress line's measures, of the epoch its
+// measured_at names"), where it quit at once, without the final line.
+// say is given the first signal's name, to say the wait with, before a
+// second signal is taken so: its line comes after.
+func finalWaits(ctx context.Context, skip chan<- struct{}, over string, say func(name string)) {
+	st, ok := ctx.Value(stopStateKey{}).(*stopState)
+	if !ok {
+		return
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	say(st.name)
+	st.skip, st.skipWords = skip, strings.TrimPrefix(over, "training is done; ")
+}
+
+// finalWaitSaid is called once a headless run's final evaluation after a
+// stop can be given up (finalWaits): a test's, to send a second signal
+// then.
+var finalWaitSaid = func(context.Context) {}
+
+// signalledWaitAfter is how long a final evaluation after a stop is
+// expected to take (session.Pace.About) before a headless run says what
+// it waits for (waitLineSkipping): slowNote, as the trainer says its
+// own; a test's is none.
+var signalledWaitAfter = slowNote
+
+// runQuit is a headless run's notifyStop quit, quitAtOnce: a test's
+// returns.
+var runQuit = quitAtOnce
 
 // finalGiven tells ctx's signal line (notifyStop) that the run's final
 // line is given, so that a signal from then on says it stops nothing,
@@ -1109,6 +1186,7 @@ func finalGiven(ctx context.Context, plot bool) {
 		st.mu.Lock()
 		defer st.mu.Unlock()
 		st.final, st.plot = true, plot
+		st.skip = nil // a second signal from now on quits, the evaluation over
 	}
 }
 

@@ -150,7 +150,13 @@ func quitLines(s *session.Session, stdout, stderr io.Writer, stop *signalStop) e
 // column is left free: a terminal that draws "…" two columns wide would
 // wrap a line that filled it.
 func waitLine(final session.FinalWait, width int) string {
-	const skip = "… only ctrl+c skips the wait"
+	return waitLineSkipping(final, "… only ctrl+c skips the wait", width)
+}
+
+// waitLineSkipping is waitLine, saying skip of the way out: a headless
+// run's, stopped by a signal, "… SIGTERM again skips the wait", where it
+// waited on a wide design's many --samples with no word.
+func waitLineSkipping(final session.FinalWait, skip string, width int) string {
 	forms := []string{
 		"ganui: " + final.What + " for the final line" + skip,
 		"ganui: final line: " + final.What + skip,

@@ -1134,3 +1134,114 @@ func FuzzFlagsCommand(f *testing.F) {
 		}
 	})
 }
+
+// signalWriter is a headless run's stderr for a test: it keeps what is
+// written, closes the channel of each of said's texts at the first
+// write that holds it, and on the first write that holds on sends this
+// process SIGINT, then waits for a write that holds until (from
+// notifyStop's goroutine) before it goes on, so that the signal is
+// taken where the run said on.
+type signalWriter struct {
+	mu        sync.Mutex
+	b         strings.Builder
+	on, until string
+	sent      bool
+	said      map[string]chan struct{}
+}
+
+func newSignalWriter(on, until string, also ...string) *signalWriter {
+	w := &signalWriter{on: on, until: until, said: map[string]chan struct{}{}}
+	for _, s := range append(also, until) {
+		w.said[s] = make(chan struct{})
+	}
+	return w
+}
+
+func (w *signalWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	w.b.Write(p)
+	send := !w.sent && strings.Contains(string(p), w.on)
+	w.sent = w.sent || send
+	for s, c := range w.said {
+		if strings.Contains(string(p), s) {
+			close(c)
+			delete(w.said, s)
+		}
+	}
+	w.mu.Unlock()
+	if send {
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		w.wait(w.until)
+	}
+	return len(p), nil
+}
+
+// wait waits for the first write that holds s, one of said's, with a
+// hang guard: the test fails on what follows.
+func (w *signalWriter) wait(s string) {
+	w.mu.Lock()
+	c, ok := w.said[s]
+	w.mu.Unlock()
+	if !ok {
+		return // said already
+	}
+	select {
+	case <-c:
+	case <-time.After(time.Minute):
+	}
+}
+
+func (w *signalWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
+}
+
+// TestSecondSignalSkipsTheFinalWait: a headless run a signal stopped
+// during training says, as its final evaluation begins (a wide design's
+// --samples 10000000 takes a minute), what its final line waits for, in
+// the trainer's words (waitLine), and a second signal then gives that
+// evaluation up, as the trainer's ctrl+c does, the final line saying it
+// measured nothing (measured_at=none), exit 130, the checkpoint written,
+// where the wait was silent and a second signal quit at once, without
+// the final line.
+func TestSecondSignalSkipsTheFinalWait(t *testing.T) {
+	signalsApart(t)
+	for _, v := range []struct {
+		p *time.Duration
+		d time.Duration
+	}{{&slowLineAfter, time.Nanosecond}, {&signalledWaitAfter, 0}} {
+		defer func(p *time.Duration, was time.Duration) { *p = was }(v.p, *v.p)
+		*v.p = v.d
+	}
+	defer func(f func(io.Writer, string)) { runQuit = f }(runQuit)
+	runQuit = func(w io.Writer, line string) { fmt.Fprintln(w, line) } // said, not exited: the test sees it
+	const again = "ganui: SIGINT again: "
+	errw := newSignalWriter("ganui: note: epoch", "stopping after the current epoch", again)
+	defer func(f func(context.Context)) { finalWaitSaid = f }(finalWaitSaid)
+	finalWaitSaid = func(context.Context) {
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		errw.wait(again)
+	}
+	save := filepath.Join(t.TempDir(), "run.ckpt")
+	var out bytes.Buffer
+	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--save", save}, &out, errw)
+	errs := errw.String()
+	want := []string{
+		"\nganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the final line or the --save checkpoint\n",
+		"ganui: final line: evaluating 10,000 samples… SIGINT again skips the wait\n",
+		again + "stopping its final evaluation: the final line has no measures (measured_at=none)\n",
+	}
+	if !strings.Contains(errs, strings.Join(want, "")) {
+		t.Errorf("stderr:\n%s\nwant, one after the other:\n%s", errs, strings.Join(want, ""))
+	}
+	if code != exitSignal {
+		t.Errorf("exit %d, want %d", code, exitSignal)
+	}
+	if final := out.String(); !strings.Contains(final, " state=interrupted measured_at=none ") {
+		t.Errorf("final line %q, want state=interrupted measured_at=none", final)
+	}
+	if _, err := session.LoadCheckpoint(save); err != nil {
+		t.Errorf("the --save checkpoint: %v", err)
+	}
+}

@@ -372,10 +372,14 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	}
 	// Training is over: a stop from now on, told so (Options.OnTrained), gives the
 	// final evaluation up; one that came before has the run's end
-	// measured, as the run stopped for it.
+	// measured, as the run stopped for it, unless Options.FinalStop
+	// gives it up.
 	var stop <-chan struct{}
-	if s.opts.OnTrained != nil && !s.opts.OnTrained() {
-		stop = ctx.Done()
+	if s.opts.OnTrained != nil {
+		stop = s.opts.FinalStop
+		if !s.opts.OnTrained() {
+			stop = ctx.Done()
+		}
 	}
 	// The files first, then the final evaluation, which takes seconds on a
 	// wide design: a second signal in between, quitting at once, or a

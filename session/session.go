@@ -120,6 +120,13 @@ type Options struct {
 	// what happens as it runs: given to New, they stay the run's to its
 	// end.
 	OnTrained func() (stoppedBefore bool)
+	// FinalStop, where not nil, gives up once closed the final
+	// evaluation of a run whose stop came before its training was over
+	// (OnTrained reporting so), which is else whole: as a stop after
+	// training gives it up, the Result Earlier. A headless run's second
+	// signal closes it, its user not waiting minutes on a wide design's
+	// --samples for the measures of a run they stopped.
+	FinalStop <-chan struct{}
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
