@@ -245,6 +245,13 @@ func stopped(stop <-chan struct{}) bool {
 // equally near two means goes to the first listed, as in SpotShares;
 // modes that share one mean are in one place, which no sample can tell
 // apart, and each counts the samples nearest it within its own 3σ.
+// Means float64 cannot tell apart at the samples' scale are one place
+// too (onePlace): in mixture(0,1;1e-300,1) |x − 0| and |x − 1e-300| are
+// the same number for every sample but the few within 1e-284 of 0, so
+// the first-listed rule sent all of them to mode 1 and read mode 2
+// missing, a collapse, of a target that is one normal. Such a mixture is
+// a distribution all the same, the one its two modes at one place make,
+// so it is measured as that rather than refused.
 func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 	out := make([]ModeCoverage, len(modes))
 	counts := make([]int, len(modes))
@@ -253,7 +260,7 @@ func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 		from := sort.SearchFloat64s(sorted, lo)
 		to := sort.SearchFloat64s(sorted, math.Nextafter(hi, math.Inf(1)))
 		for _, x := range sorted[from:to] {
-			if nearestMean(x, modes) == m.Mean {
+			if j := nearest(x, modes); j >= 0 && onePlace(modes[j], m) {
 				counts[i]++
 			}
 		}
@@ -271,25 +278,40 @@ func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 	return out
 }
 
-// nearestMean is the mean of the mode nearest x, the first listed of
-// those equally near; NaN for an x that is not a number.
-func nearestMean(x float64, modes []Mode) float64 {
-	best, bestD := math.NaN(), math.Inf(1)
-	for _, m := range modes {
+// nearest is the index of the mode nearest x, the first listed of those
+// equally near; -1 for an x that is not a number.
+func nearest(x float64, modes []Mode) int {
+	best, bestD := -1, math.Inf(1)
+	for i, m := range modes {
 		if d := math.Abs(x - m.Mean); d < bestD {
-			best, bestD = m.Mean, d
+			best, bestD = i, d
 		}
 	}
 	return best
 }
 
+// onePlace tells whether modes a and b are at one place: the same mean,
+// or means less than float64's resolution apart at the scale their
+// samples are read at, the larger of the means' size and the σs. A
+// sample a σ from them is then as near to one as to the other in
+// float64, |x − a| = |x − b|, so no rule by distance can share samples
+// between them.
+func onePlace(a, b Mode) bool {
+	scale := max(math.Abs(a.Mean), math.Abs(b.Mean), a.Std, b.Std)
+	return math.Abs(a.Mean-b.Mean) <= scale*0x1p-52
+}
+
 // nearestRegion is the interval of the line whose points have mode i's
-// mean as their nearest (nearestMean) and lie within HQSigmas of its σ of
-// it: its window μ ± 3σ cut at the midpoint to each neighbouring mean.
+// mean as their nearest (nearest) and lie within HQSigmas of its σ of
+// it: its window μ ± 3σ cut at the midpoint to each neighbouring mean,
+// none at a mean at one place with it (onePlace).
 func nearestRegion(i int, modes []Mode) (lo, hi float64) {
 	m := modes[i]
 	lo, hi = m.Mean-HQSigmas*m.Std, m.Mean+HQSigmas*m.Std
 	for _, o := range modes {
+		if onePlace(o, m) {
+			continue
+		}
 		if o.Mean < m.Mean {
 			lo = max(lo, m.Mean/2+o.Mean/2)
 		} else if o.Mean > m.Mean {

@@ -399,3 +399,34 @@ func TestModeSharesOfModesAtOneMean(t *testing.T) {
 		}
 	}
 }
+
+// TestModeSharesOfModesFloatCannotTellApart: means closer than float64
+// resolves at the samples' scale, 0 and 1e-300, are one place, as means
+// that are equal: each mode counts the samples within its own 3σ and is
+// due its whole window, where every sample went to mode 1 and mode 2 read
+// missing.
+func TestModeSharesOfModesFloatCannotTellApart(t *testing.T) {
+	tg, err := ParseTarget("mixture(0,1;1e-300,1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs := []float64{-5, -2, 0, 1, 4}
+	got := ModeShares(xs, tg, tg.(Multimodal).Modes())
+	for i, c := range got {
+		if c.Share != 3.0/5 || !c.Covered {
+			t.Errorf("mode %d at %v: share %v covered %v, want 3/5 (−2, 0 and 1 within ±3), covered", i+1, c.Mean, c.Share, c.Covered)
+		}
+		if want := tg.CDF(c.Mean+3) - tg.CDF(c.Mean-3); math.Abs(c.Expected-want) > 1e-15 {
+			t.Errorf("mode %d: due %v, want %v, the target's share of its whole window", i+1, c.Expected, want)
+		}
+	}
+	// Means float64 does tell apart at that scale keep their halves.
+	tg, err = ParseTarget("mixture(0,1;1e-6,1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = ModeShares(xs, tg, tg.(Multimodal).Modes())
+	if got[0].Share != 2.0/5 || got[1].Share != 1.0/5 {
+		t.Errorf("0 and 1e-6: shares %v, %v; want 2/5 (−2, 0), 1/5 (1)", got[0].Share, got[1].Share)
+	}
+}
