@@ -403,6 +403,9 @@ func (c *Config) set(key, value string) error {
 			return setNames(key, v, items, plainName)
 		}
 		width := func(w string) bool { _, err := readInt(w); return err == nil || errors.Is(err, errNoInt) }
+		if err := c.spacedThousands(f, items); err != nil {
+			return err
+		}
 		if err := listShape(key, "width", items, bracketed, width); err != nil {
 			return err
 		}
@@ -429,15 +432,20 @@ func (c *Config) set(key, value string) error {
 			}
 			return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
 		}
-		if !bracketed {
-			if err := c.groupedWidths(f, trimmed, items, list); err != nil {
+		runs := groupedRuns(trimmed, bracketed)
+		for _, r := range runs {
+			if err := c.groupedWidths(f, runText(items, r), items[r[0]:r[1]], list.Slice(r[0], r[1])); err != nil {
 				return err
 			}
 		}
-		for _, item := range items { // after groupedWidths, which tells 2,048's "048" a group of thousands
+		for i, item := range items { // after groupedWidths, which tells 2,048's "048" a group of thousands
 			if err := c.leadingZeros(f, "width ", item); err != nil {
-				if one := c.oneWidthRefused(f, trimmed, items); !bracketed && one != "" {
-					return fmt.Errorf("%v; %s", err, one) // no longer ending with the width to write (SettingError)
+				for _, r := range runs {
+					if r[0] <= i && i < r[1] {
+						if one := c.oneWidthRefused(f, runText(items, r), items[r[0]:r[1]]); one != "" {
+							return fmt.Errorf("%v; %s", err, one) // no longer ending with the width to write (SettingError)
+						}
+					}
 				}
 				return err
 			}
@@ -483,6 +491,43 @@ func (c *Config) groupedWidths(f configField, text string, items []string, list 
 		tail:   " for " + numtext.Count(len(widths), "width"),
 	}
 }
+
+// groupedRuns is where list, a list of widths split at its commas, may
+// hold one width with its thousands grouped, [from, to) of its items: a
+// list written bare is all one such run, as 2,048 is; in brackets, where
+// JSON's spaces may follow its commas, a run is the items joined by
+// commas with no space beside them, so that [16, 2,048] is read as a
+// preset file's is, 16 and 2,048, and told `width "048" begins with a 0,
+// as a number's thousands do after a comma; 2,048 is one width? write it
+// 2048, or 2,48 for 2 widths`, where it was told "write it without it:
+// 48", an offer that trained the widths 16, 2 and 48. Only runs of more
+// than one item are given.
+func groupedRuns(list string, bracketed bool) [][2]int {
+	parts := strings.Split(list, ",")
+	if !bracketed {
+		if len(parts) < 2 {
+			return nil
+		}
+		return [][2]int{{0, len(parts)}}
+	}
+	var runs [][2]int
+	from := 0
+	for i := 1; i <= len(parts); i++ {
+		joined := i < len(parts) && parts[i-1] == strings.TrimRightFunc(parts[i-1], unicode.IsSpace) &&
+			parts[i] == strings.TrimLeftFunc(parts[i], unicode.IsSpace)
+		if joined {
+			continue
+		}
+		if i-from > 1 {
+			runs = append(runs, [2]int{from, i})
+		}
+		from = i
+	}
+	return runs
+}
+
+// runText is the items of run r written as they were, joined by commas.
+func runText(items []string, r [2]int) string { return strings.Join(items[r[0]:r[1]], ",") }
 
 // oneWidthRefused is what is wrong with text, a list of widths written
 // bare that groupedWidths leaves to each width's own words, read as one
@@ -1312,6 +1357,30 @@ func listShape(key, noun string, items []string, bracketed bool, reads func(stri
 		return fmt.Errorf("%s: %ss are separated by commas: %s", key, noun, meant)
 	case where != "":
 		return fmt.Errorf("%s: an empty %s %s: write %s", key, noun, where, meant)
+	}
+	return nil
+}
+
+// spacedThousands is the error for the first of items, --set's widths,
+// that is one width with its thousands grouped by spaces, as SI and many
+// languages write them: [1 024,16] is `g_hidden: width "1 024" has
+// spaces in it, as a number's thousands do; write it 1024`, where
+// listShape offered "widths are separated by commas: [1,024,16]", a list
+// refused next for its "024". Where the key refuses the one width, that
+// is said: `…, as a number's thousands do, and as one width, 64,000 out
+// of range 1..4,096`. nil where no item is such a width.
+func (c *Config) spacedThousands(f configField, items []string) error {
+	for _, item := range items {
+		groups := strings.Fields(item)
+		plain, ok := Grouped(strings.Join(groups, ","))
+		if len(groups) < 2 || !ok || !slices.ContainsFunc(groups[1:], func(g string) bool { return strings.HasPrefix(g, "0") }) {
+			continue
+		}
+		head := fmt.Sprintf("%s: width %q has spaces in it, as a number's thousands do", f.key, item)
+		if err := c.wrongWith(f, "width ", plain); err != nil {
+			return fmt.Errorf("%s, and as one width, %v", head, err)
+		}
+		return fmt.Errorf("%s; write it %s", head, plain)
 	}
 	return nil
 }

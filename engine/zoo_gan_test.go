@@ -373,6 +373,17 @@ func TestConfigSet(t *testing.T) {
 		// "width 0 out of range" (Validate's), or trained as 2 and 48.
 		{"g_hidden", "1,000", `g_hidden: width 0 out of range 1..4,096; 1,000 is one width? write it 1000`},
 		{"g_hidden", "2,048", `g_hidden: width "048" begins with a 0, as a number's thousands do after a comma; 2,048 is one width? write it 2048, or 2,48 for 2 widths`},
+		// In brackets, where JSON's spaces follow the list's commas, the
+		// width is the items joined by commas alone, as a preset file's
+		// [16, 2,048] is read, where "write it without it: 48" offered
+		// the widths 16, 2 and 48; and thousands grouped by spaces are
+		// one width, where "widths are separated by commas: [1,024,16]"
+		// offered a list refused for its "024".
+		{"g_hidden", "[16, 2,048]", `g_hidden: width "048" begins with a 0, as a number's thousands do after a comma; 2,048 is one width? write it 2048, or 2,48 for 2 widths`},
+		{"g_hidden", "[16, 64,000]", `g_hidden: width "000" has leading 0s, and 0 out of range 1..4,096; as one width, 64,000 out of range 1..4,096`},
+		{"g_hidden", "[1 024,16]", `g_hidden: width "1 024" has spaces in it, as a number's thousands do; write it 1024`},
+		{"g_hidden", "1 024,16", `g_hidden: width "1 024" has spaces in it, as a number's thousands do; write it 1024`},
+		{"g_hidden", "[16,64 000]", `g_hidden: width "64 000" has spaces in it, as a number's thousands do, and as one width, 64,000 out of range 1..4,096`},
 		// So with a fraction of 0s after them, where 2,048.0 was told
 		// `width "048.0" has a leading 0; write it without it: 48.0`;
 		// and with another fraction, which neither reading makes whole,
@@ -408,7 +419,7 @@ func TestConfigSet(t *testing.T) {
 		// not the group's width 0 alone
 		{"g_hidden", "64,000", `g_hidden: width "000" has leading 0s, and 0 out of range 1..4,096; as one width, 64,000 out of range 1..4,096`},
 		{"g_hidden", "1,024,000", `g_hidden: width "024" has a leading 0; write it without it: 24; as one width, 1,024,000 out of range 1..4,096`},
-		{"g_hidden", "[64,000]", `g_hidden: width "000" has leading 0s, and 0 out of range 1..4,096`}, // in brackets: a list, not one number
+		{"g_hidden", "[64,000]", `g_hidden: width "000" has leading 0s, and 0 out of range 1..4,096; as one width, 64,000 out of range 1..4,096`}, // in brackets too, as a preset file's [64,000]
 		{"epochs", "１０００", `epochs: "１０００" has full-width digits; write it in plain digits: 1000`},
 		{"g_lr", "１ｅ－３", `g_lr: "１ｅ－３" has full-width digits; write it in plain digits: 1e-3`},
 		{"g_hidden", "32,１６", `g_hidden: width "１６" has full-width digits; write it in plain digits: 16`},
