@@ -364,6 +364,13 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 	if at, reason := minusSignReason(data, i); reason != "" {
 		return at, reason, true
 	}
+	// Curly quotes, as a word processor or a chat window puts about a
+	// key, are told as single quotes are, where encoding/json's words
+	// were "invalid character '“' (U+201C) looking for beginning of
+	// object key string".
+	if r, _ := utf8.DecodeRune(data[i:]); strings.ContainsRune("\u201C\u201D\u2018\u2019\u201E", r) {
+		return i, `curly quotes: JSON takes double quotes, "…"`, true
+	}
 	c := data[i]
 	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 	digit := func(b byte) bool { return '0' <= b && b <= '9' }
@@ -791,6 +798,12 @@ func commaReason(data []byte, i int) (at int, reason string) {
 	case readings == nil && !spaced:
 		if reason := widthsReason(key, number, false); reason != "" {
 			return start, reason
+		}
+		// Told once that it is no number, "1.5,5: not a number; allowed:
+		// (0,10]", where "JSON has no commas in a number, and "1.5,5" is
+		// not a number" called it a number and then none.
+		if _, rest, ok := strings.Cut(noNumber, `" is not a number`); ok && strings.HasPrefix(noNumber, `"`) {
+			return start, number + ": not a number" + rest
 		}
 		if noNumber != "" {
 			return start, number + ": JSON has no commas in a number, and " + noNumber

@@ -395,6 +395,11 @@ func TestParseErrors(t *testing.T) {
 		{"a word cut short after an é", `{"name": "éé", "mbd": tru}`, "p.json:1:26: invalid JSON: invalid character '}' in literal true (expecting 'e')"},
 		{"a zero-width space", "{\"g_lr\": 1e-3\u200b}", `p.json:1:14: invalid JSON: invalid character '\u200b' (U+200B) after object key:value pair`},
 		{"single quotes", `{"base": 'vanilla'}`, `p.json:1:10: single quotes: JSON takes double quotes, "…"`},
+		// curly quotes as single quotes are, where they were encoding/json's
+		// "invalid character '“' (U+201C) looking for beginning of object
+		// key string"
+		{"curly quotes about a key", "{\u201Cg_lr\u201D: 0.001}", `p.json:1:2: curly quotes: JSON takes double quotes, "…"`},
+		{"curly single quotes about a value", "{\"base\": \u2018vanilla\u2019}", `p.json:1:10: curly quotes: JSON takes double quotes, "…"`},
 		{"string left open", "{\"base\": \"vanilla,\n \"g_lr\": 1e-3}", `p.json:1:19: a string not closed on its line: end it with "`},
 		{"a comment", "{\"base\": \"vanilla\", // mine\n \"g_lr\": 1e-3}", `p.json:1:21: a comment: JSON allows none`},
 		{"missing comma between strings in a list", `{"g_acts": ["relu" "identity"]}`, "p.json:1:19: a comma missing after this value: add one"},
@@ -526,14 +531,15 @@ func TestParseErrors(t *testing.T) {
 		// whole, what the key says of them, as --set says it, not
 		// encoding/json's "invalid character '5' looking for beginning of
 		// object key string", nor "001e-3: JSON writes it 0.001"
-		{"a decimal comma after a point", `{"g_lr": 1.5,5}`, `p.json:1:10: 1.5,5: JSON has no commas in a number, and "1.5,5" is not a number; allowed: (0,10]`},
-		{"a decimal comma after a point, then a key", `{"g_lr": 1.5,5, "epochs": 3}`, `p.json:1:10: 1.5,5: JSON has no commas in a number, and "1.5,5" is not a number; allowed: (0,10]`},
-		{"a count's decimal comma after a point", `{"epochs": 1.000,5}`, `p.json:1:12: 1.000,5: JSON has no commas in a number, and "1.000,5" is not a number; allowed: 1..1,000,000,000`},
-		{"two decimal commas", `{"g_lr": 1,5,5}`, `p.json:1:10: 1,5,5: JSON has no commas in a number, and "1,5,5" is not a number; allowed: (0,10]`},
-		{"a point after a decimal comma", `{"g_lr": 0,5.5}`, `p.json:1:10: 0,5.5: JSON has no commas in a number, and "0,5.5" is not a number; allowed: (0,10]`},
-		{"a comma after a fraction's thousands and point", `{"g_lr": 1,000.5,5}`, `p.json:1:10: 1,000.5,5: JSON has no commas in a number, and "1,000.5,5" is not a number; allowed: (0,10]`},
-		{"an exponent after a decimal comma", `{"g_lr": 0,001e-3}`, `p.json:1:10: 0,001e-3: JSON has no commas in a number, and "0,001e-3" is not a number; allowed: (0,10]`},
-		{"a comma after an exponent", `{"g_lr": 1e-3,5}`, `p.json:1:10: 1e-3,5: JSON has no commas in a number, and "1e-3,5" is not a number; allowed: (0,10]`},
+		{"a decimal comma after a point", `{"g_lr": 1.5,5}`, `p.json:1:10: 1.5,5: not a number; allowed: (0,10]`},
+		{"a decimal comma after a point, then a key", `{"g_lr": 1.5,5, "epochs": 3}`, `p.json:1:10: 1.5,5: not a number; allowed: (0,10]`},
+		{"a count's decimal comma after a point", `{"epochs": 1.000,5}`, `p.json:1:12: 1.000,5: not a number; allowed: 1..1,000,000,000`},
+		{"commas and underscores", `{"g_lr": 0,000_05}`, `p.json:1:10: 0,000_05: not a number; allowed: (0,10]`},
+		{"two decimal commas", `{"g_lr": 1,5,5}`, `p.json:1:10: 1,5,5: not a number; allowed: (0,10]`},
+		{"a point after a decimal comma", `{"g_lr": 0,5.5}`, `p.json:1:10: 0,5.5: not a number; allowed: (0,10]`},
+		{"a comma after a fraction's thousands and point", `{"g_lr": 1,000.5,5}`, `p.json:1:10: 1,000.5,5: not a number; allowed: (0,10]`},
+		{"an exponent after a decimal comma", `{"g_lr": 0,001e-3}`, `p.json:1:10: 0,001e-3: not a number; allowed: (0,10]`},
+		{"a comma after an exponent", `{"g_lr": 1e-3,5}`, `p.json:1:10: 1e-3,5: not a number; allowed: (0,10]`},
 		{"a decimal comma after a point, spaced", `{"g_lr": 1.5, 5}`, `p.json:1:10: 1.5, 5: a key in double quotes goes after a value's comma, not 5; as one number, "1.5,5" is not a number; allowed: (0,10]`},
 		{"a comma for a name", `{"loss": 0,5}`, "p.json:1:12: invalid JSON: "}, // a key of no number: encoding/json's words
 		{"a comma after a point for a name", `{"loss": 1.5,5}`, "p.json:1:14: invalid JSON: "},
