@@ -412,31 +412,43 @@ func firstMissing(want, got []int) int {
 	return -1
 }
 
+// modesKept trains preset's design idle to its plan, opts.Epochs, and
+// checks that each of its evaluations keeps a count of the modes found
+// (what: "covered" on a line, "captured" on a plane) from 0 to most, one
+// at least above 0, and that its record reads them back as they are: the
+// start of TestEvalsKeepTheModesCovered and
+// TestEvalsKeepThePlaneModesCaptured.
+func modesKept(t *testing.T, preset string, opts Options, most int, what string) (*Session, []EvalPoint) {
+	t.Helper()
+	s := idleAt(t, preset, opts, opts.Epochs)
+	pts := s.Picture().Evals
+	if len(pts) < 2 {
+		t.Fatalf("%d evaluations", len(pts))
+	}
+	found := 0
+	for _, p := range pts {
+		if p.Modes < 0 || p.Modes > most {
+			t.Errorf("epoch %d: %d modes %s, of %d", p.Epoch, p.Modes, what, most)
+		}
+		found = max(found, p.Modes)
+	}
+	if found == 0 {
+		t.Errorf("no check found a mode %s: %+v", what, pts)
+	}
+	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	if err != nil || !slices.Equal(got.evals.pts, pts) {
+		t.Errorf("read back from its record: %+v (%v), want %+v", got.evals.pts, err, pts)
+	}
+	return s, pts
+}
+
 // TestEvalsKeepTheModesCovered: each check's evaluation of a mixture keeps
 // the modes G covered there, what the screen's "modes 1/2" counts, so that
 // a figure can show them over the run; a checkpoint keeps them, and a
 // record of version 11, which kept none, resumes with them unknown (-1),
 // not as none covered, and keeps them unknown when saved again.
 func TestEvalsKeepTheModesCovered(t *testing.T) {
-	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
-	pts := s.Picture().Evals
-	if len(pts) < 2 {
-		t.Fatalf("%d evaluations", len(pts))
-	}
-	covered := 0
-	for _, p := range pts {
-		if p.Modes < 0 || p.Modes > 2 {
-			t.Errorf("epoch %d: %d modes covered, of 2", p.Epoch, p.Modes)
-		}
-		covered = max(covered, p.Modes)
-	}
-	if covered == 0 {
-		t.Errorf("no check found a mode covered: %+v", pts)
-	}
-	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
-	if err != nil || !slices.Equal(got.evals.pts, pts) {
-		t.Errorf("read back from its record: %+v (%v), want %+v", got.evals.pts, err, pts)
-	}
+	s, pts := modesKept(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 2, "covered")
 	// unknown reads record, what, back: each evaluation's modes unknown.
 	unknown := func(what string, record []byte) []EvalPoint {
 		t.Helper()
@@ -464,29 +476,11 @@ func TestEvalsKeepTheModesCovered(t *testing.T) {
 // version 12, which wrote 0 for a plane's, resumes with them unknown (-1),
 // not as none captured, where a line's count of version 12 is kept.
 func TestEvalsKeepThePlaneModesCaptured(t *testing.T) {
-	s := idleAt(t, "ring", Options{Seed: 1, Samples: 500, Epochs: 600}, 600)
-	pts := s.Picture().Evals
-	if len(pts) < 2 {
-		t.Fatalf("%d evaluations", len(pts))
-	}
-	captured := 0
-	for _, p := range pts {
-		if p.Modes < 0 || p.Modes > 8 {
-			t.Errorf("epoch %d: %d modes captured, of 8", p.Epoch, p.Modes)
-		}
-		captured = max(captured, p.Modes)
-	}
-	if captured == 0 {
-		t.Errorf("no check found a mode captured: %+v", pts)
-	}
-	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
-	if err != nil || !slices.Equal(got.evals.pts, pts) {
-		t.Errorf("read back from its record: %+v (%v), want %+v", got.evals.pts, err, pts)
-	}
+	s, pts := modesKept(t, "ring", Options{Seed: 1, Samples: 500, Epochs: 600}, 8, "captured")
 	// grid's 25, more than a mixture's most, read back; a points
 	// target's 300, more than a record's byte holds, unknown, not 44.
 	s.evals.pts[0].Modes, s.evals.pts[1].Modes = 25, 300
-	got, err = readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
 	if err != nil || got.evals.pts[0].Modes != 25 || got.evals.pts[1].Modes != -1 {
 		t.Errorf("25 and 300 modes captured read back as %+v (%v), want 25 and -1 (unknown)", got.evals.pts[:2], err)
 	}
