@@ -386,16 +386,16 @@ func TestReplayEntrySaysTheEventKeysFollowF(t *testing.T) {
 	}
 }
 
-// TestEventKeysFollowTheKind: with a kind chosen by f, < and > in a replay go
-// to the events of that kind alone, and the note says so ("no earlier
-// mode-covered event"), not to the nearest event of any kind. With all kinds
-// listed again they go to any.
-func TestEventKeysFollowTheKind(t *testing.T) {
+// vanillaDone runs vanilla, seed 1, checked on 500 samples, to the end of
+// a plan of epochs, in a session stopped when t ends, colours off, and
+// gives its snapshot there: the run the event keys' tests replay.
+func vanillaDone(t *testing.T, epochs int) (*session.Session, session.Snapshot) {
+	t.Helper()
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 3000, Dir: t.TempDir()})
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: epochs, Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,10 +404,19 @@ func TestEventKeysFollowTheKind(t *testing.T) {
 	t.Cleanup(s.Stop)
 	var snap session.Snapshot
 	for snap = range s.Snapshots() {
-		if snap.State == session.Done && snap.Eval.Epoch == 3000 {
+		if snap.State == session.Done && snap.Eval.Epoch == epochs {
 			break
 		}
 	}
+	return s, snap
+}
+
+// TestEventKeysFollowTheKind: with a kind chosen by f, < and > in a replay go
+// to the events of that kind alone, and the note says so ("no earlier
+// mode-covered event"), not to the nearest event of any kind. With all kinds
+// listed again they go to any.
+func TestEventKeysFollowTheKind(t *testing.T) {
+	s, snap := vanillaDone(t, 3000)
 	kinds := eventKinds(snap.Events)
 	if !slices.Equal(kinds, []string{"d-wins", "d-wins-ended"}) {
 		t.Fatalf("the run's events are of %v; want d-wins, then d-wins-ended after it", kinds)
@@ -606,23 +615,7 @@ func TestEventsOpenOnAPageThatHoldsThemAll(t *testing.T) {
 // and a learner jumping to it learned nothing of why it came. At 80×24,
 // where the note and the frame's findings fill the rows, it is not said.
 func TestEventJumpSaysTheEventsDetail(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 3000, Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lipgloss.SetColorProfile(termenv.Ascii)
-	s.Start()
-	t.Cleanup(s.Stop)
-	var snap session.Snapshot
-	for snap = range s.Snapshots() {
-		if snap.State == session.Done && snap.Eval.Epoch == 3000 {
-			break
-		}
-	}
+	s, snap := vanillaDone(t, 3000)
 	var last session.Event // the event < from live goes to
 	for _, e := range snap.Events {
 		last = e

@@ -749,23 +749,7 @@ func TestKeysPageSaysQuestionAgain(t *testing.T) {
 // from the screen, where they were refused ("< is not taken on the
 // glossary") and the replay of the event just read took esc first.
 func TestEventKeysGoFromTheEventsPage(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 1500, Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lipgloss.SetColorProfile(termenv.Ascii)
-	s.Start()
-	t.Cleanup(s.Stop)
-	var snap session.Snapshot
-	for snap = range s.Snapshots() {
-		if snap.State == session.Done && snap.Eval.Epoch == 1500 {
-			break
-		}
-	}
+	s, snap := vanillaDone(t, 1500)
 	if len(snap.Events) < 2 {
 		t.Fatalf("the run has %d events; want two or more", len(snap.Events))
 	}
