@@ -1591,7 +1591,7 @@ func Resolve(arg string) (engine.Config, error) {
 		err = pe.Err // "no such file or directory", without "lstat"
 	}
 	if filepath.Ext(arg) == ".ckpt" {
-		return engine.Config{}, fmt.Errorf("%s: %w (a checkpoint is given to --resume)", arg, err)
+		return engine.Config{}, fmt.Errorf("%s: %w (a checkpoint is given to --resume)", shellword.Quote(arg), err)
 	}
 	// A built-in's name with .json, or one near it by the rule an
 	// unknown name is told its built-in by (suggest.Nearest), and no file
@@ -1604,15 +1604,18 @@ func Resolve(arg string) (engine.Config, error) {
 		switch meant := suggest.Nearest(name, Names()); len(meant) {
 		case 0:
 		case 1:
-			return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, the built-in preset?)", arg, err, meant[0])
+			return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, the built-in preset?)", shellword.Quote(arg), err, meant[0])
 		default:
-			return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, built-in presets?)", arg, err, numtext.List(meant, "or"))
+			return engine.Config{}, fmt.Errorf("%s: %w (did you mean %s, built-in presets?)", shellword.Quote(arg), err, numtext.List(meant, "or"))
 		}
 	}
 	// A name mistyped, or a file never written: the file beside it meant
-	// (inputfile.Nearby), and what to give.
+	// (inputfile.Nearby), and what to give. The name, in each message
+	// here, is quoted where a shell would not read it as one word
+	// (shellword.Quote): "'my design.json': no such file or directory; …",
+	// where it was bare, its space read as the message's own.
 	return engine.Config{}, fmt.Errorf("%s: %w%s; give a preset file that is there (%s > FILE.json writes one), or a built-in preset's name (%s lists them)",
-		arg, err, near, command.Line("--show-preset NAME"), command.Line("--list-presets"))
+		shellword.Quote(arg), err, near, command.Line("--show-preset NAME"), command.Line("--list-presets"))
 }
 
 // Shadowed is the note for arg, a name given to --preset or

@@ -754,7 +754,7 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 		"exp/design.json": "exp/design.json: no such file or directory" + give,
 		"./vanilla":       "./vanilla: no such file or directory" + give,
 		".hidden":         ".hidden: no such file or directory" + give,
-		"~/design":        "~/design: no such file or directory" + give,
+		"~/design":        "'~/design': no such file or directory" + give, // a ~ no shell expanded: quoted, as a shell reads it
 		"vanila":          `unknown preset "vanila" (did you mean vanilla?)`,
 		"ring.":           `unknown preset "ring." (did you mean ring?)`,
 		// A built-in's name with .json is told the built-in, where it was
@@ -768,6 +768,11 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 		"sgan.json":       "sgan.json: no such file or directory (did you mean lsgan or wgan, built-in presets?)",
 		"exp/vanila.json": "exp/vanila.json: no such file or directory" + give,
 		"design.json":     "design.json: no such file or directory" + give,
+		// A name a shell would not read as one word is quoted, as a
+		// command would have it, where it was bare.
+		"my design.json": "'my design.json': no such file or directory" + give,
+		"my run.ckpt":    "'my run.ckpt': no such file or directory (a checkpoint is given to --resume)",
+		"vanila .json":   "'vanila .json': no such file or directory (did you mean vanilla, the built-in preset?)",
 	} {
 		if _, err := Resolve(arg); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%q) = %v, want %q", arg, err, want)
