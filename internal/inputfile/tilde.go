@@ -98,14 +98,18 @@ type Where struct {
 // too would leave it as it is. "--log=~/runs/a.csv: the shell expands a
 // ~ only at a word's start, not after --log=, and there is no directory ~
 // here: write --log ~/runs/a.csv, a space for the =, or
-// --log=$HOME/runs/a.csv". The name is written as it is but for what a
-// terminal obeys (visible.String: a line break as \n), as the quoted
-// name's escapes show it, where a line break written raw read as the
-// error's "; " ("--log=~/a; b.csv"). A command that holds a word written
+// --log=$HOME/runs/a.csv". The name after a flag's = is written as a
+// command's word, its rest quoted where a shell would not read it as one
+// word (word: "--log=~/'my runs/a.csv'", a line break $'…'), the name
+// given in quotes as Go quotes it; a line break is never written raw,
+// which read as the error's "; " ("--log=~/a; b.csv"). A command that holds a word written
 // $'…' (shellword.Dollar) ends shellword's note that bash or zsh reads
 // it (Noted).
 func (t Tilde) Say(w Where) string {
 	s := t.said()
+	if w.Eq { // the name begins the message bare, as a command's word: quoted as the rest of it is
+		s.path = s.word()
+	}
 	var msg string
 	switch {
 	case w.Eq:
@@ -204,6 +208,19 @@ func (t Tilde) said() tildeSaid {
 	s.rest = strings.TrimPrefix(t.Rest, "/")
 	s.dir = s.rest == "" || strings.HasSuffix(s.rest, "/")
 	return s
+}
+
+// word is the name as a shell word of a command writes it, for Say: the
+// ~ and its login name bare, as the command Say gives writes them, the
+// rest quoted where a shell would not read it as one word
+// (shellword.Quote), "~/'my runs/a.csv'" and "~/$'a\nb.csv'", where the
+// name was bare, its space read as the message's own; a plain name as it
+// is, "~/runs/a.csv".
+func (s tildeSaid) word() string {
+	if s.rest == "" {
+		return s.name
+	}
+	return s.prefix + "/" + shellword.Quote(s.rest)
 }
 
 // noUser is the end of a message for a ~name whose user is unknown.

@@ -113,7 +113,8 @@ func TestTildeSaysTheUsersHome(t *testing.T) {
 
 // TestTildeSaysALineBreakAsAnEscape: a name with a line break (or another
 // character a terminal obeys) is written with it as \n, as its quoted
-// form shows it, where the error's line read it as "; " ("--log=~/a;
+// form shows it, $'…' after a flag's = as the command it is told (a
+// name with a space, '…', where it was bare), where the error's line read it as "; " ("--log=~/a;
 // b.csv"), and a command that writes a word of it $'…' ends the note that
 // bash or zsh reads that, where it ended at the $'…' with nothing to say
 // that a POSIX sh (dash) reads it as other words.
@@ -129,16 +130,16 @@ func TestTildeSaysALineBreakAsAnEscape(t *testing.T) {
 		want string
 	}{
 		{"~/a\nb.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
-			`--log=~/a\nb.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/$'a\nb.csv', a space for the =, or --log="$HOME"/$'a\nb.csv'` + note},
+			`--log=~/$'a\nb.csv': the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/$'a\nb.csv', a space for the =, or --log="$HOME"/$'a\nb.csv'` + note},
 		{"~/a\nb/", Where{Flag: "log", Eq: true, Example: "run.csv"},
-			`--log=~/a\nb/: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~/a\nb/ would name a directory, not a file: give one in it, e.g. --log ~/$'a\nb/run.csv', a space for the =` + note},
+			`--log=~/$'a\nb/': the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~/$'a\nb/' would name a directory, not a file: give one in it, e.g. --log ~/$'a\nb/run.csv', a space for the =` + note},
 		{"~/a\nb.csv", Where{Flag: "log", Example: "run.csv"},
 			`--log: "~/a\nb.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write "$HOME"/$'a\nb.csv'` + note},
 		{"~/a\nb/", Where{Flag: "save", Example: "run.ckpt"},
 			`--save: "~/a\nb/" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/a\nb/ would name a directory, not a file: give one in it, e.g. "$HOME"/$'a\nb/run.ckpt'` + note},
 		// Quoted '…', not $'…': no note.
 		{"~/my runs/a.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
-			`--log=~/my runs/a.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/'my runs/a.csv', a space for the =, or --log="$HOME"/'my runs/a.csv'`},
+			`--log=~/'my runs/a.csv': the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/'my runs/a.csv', a space for the =, or --log="$HOME"/'my runs/a.csv'`},
 		// A path in a word, not a command: no note.
 		{"~/a\x1bb.csv", Where{},
 			`~/a\x1bb.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/a` + "\x1b" + `b.csv)`},
