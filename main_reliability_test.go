@@ -90,16 +90,16 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct{ flag, path, want string }{
-		{"--plot", ".png", `--plot: ".png" has no name before its extension; give e.g. run.png`},
-		{"--plot", "..SVG", `--plot: "..SVG" has no name before its extension; give e.g. run.SVG`},
-		{"--plot", "out/.pdf", `--plot: "out/.pdf" has no name before its extension; give e.g. out/run.pdf`},
-		{"--log", ".csv", `--log: ".csv" has no name before its extension; give e.g. run.csv`},
-		{"--save", ".ckpt", `--save: ".ckpt" has no name before its extension; give e.g. run.ckpt`},
-		{"--plot", "my out/.pdf", `--plot: "my out/.pdf" has no name before its extension; give e.g. 'my out/run.pdf'`}, // the name to give quoted
+		{"--plot", ".png", `--plot: .png has no name before its extension; give e.g. run.png`},
+		{"--plot", "..SVG", `--plot: ..SVG has no name before its extension; give e.g. run.SVG`},
+		{"--plot", "out/.pdf", `--plot: out/.pdf has no name before its extension; give e.g. out/run.pdf`},
+		{"--log", ".csv", `--log: .csv has no name before its extension; give e.g. run.csv`},
+		{"--save", ".ckpt", `--save: .ckpt has no name before its extension; give e.g. run.ckpt`},
+		{"--plot", "my out/.pdf", `--plot: 'my out/.pdf' has no name before its extension; give e.g. 'my out/run.pdf'`}, // the name to give quoted
 	} {
 		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}
-	wantUsageError(t, []string{"--headless", "--epochs", "2", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--plot", ".png"}, `--plot: ".png" has no name before its extension`)
+	wantUsageError(t, []string{"--headless", "--epochs", "2", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--plot", ".png"}, `--plot: .png has no name before its extension`)
 	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--log", ".history", "--save", ".run.ckpt"); code != 0 {
 		t.Errorf("hidden files with names: exit %d, %s", code, stderr)
 	}
@@ -169,14 +169,14 @@ func TestOutputNameIsOneFile(t *testing.T) {
 		{"--plot", "run.png/", `--plot: "run.png/" ends in /, which names a directory; give a file's name`},
 		{"--log", "run.csv/", `--log: "run.csv/" ends in /, which names a directory`},
 		{"--save", "dir/", `--save: "dir/" ends in /, which names a directory`},
-		{"--log", ".run.ckpt.tmp-0123abcd", `--log: ".run.ckpt.tmp-0123abcd" is a name of the form ganui gives the hidden file it writes run.ckpt into first, which a write of run.ckpt removes as one a killed write left; give another name`},
-		{"--plot", "dir/..png.tmp-deadbeef", `--plot: "dir/..png.tmp-deadbeef" is a name of the form ganui gives the hidden file it writes .png into first`},
+		{"--log", ".run.ckpt.tmp-0123abcd", `--log: .run.ckpt.tmp-0123abcd is a name of the form ganui gives the hidden file it writes run.ckpt into first, which a write of run.ckpt removes as one a killed write left; give another name`},
+		{"--plot", "dir/..png.tmp-deadbeef", `--plot: dir/..png.tmp-deadbeef is a name of the form ganui gives the hidden file it writes .png into first`},
 	} {
 		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}
 	// Beside the --save whose temporary file's form it has, where it was
 	// refused as that file being written by another process.
-	wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", "--save", "run.ckpt", "--log", ".run.ckpt.tmp-0123abcd"}, `--log: ".run.ckpt.tmp-0123abcd" is a name of the form ganui gives the hidden file it writes run.ckpt into first`)
+	wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", "--save", "run.ckpt", "--log", ".run.ckpt.tmp-0123abcd"}, `--log: .run.ckpt.tmp-0123abcd is a name of the form ganui gives the hidden file it writes run.ckpt into first`)
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {
 		t.Errorf("files made: %v", entries)
 	}

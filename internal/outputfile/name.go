@@ -59,10 +59,14 @@ func CheckName(path string, own func(ext string) bool) error {
 	base, ext := filepath.Base(path), filepath.Ext(path)
 	if of, ok := tempOf(base); ok {
 		q := shellword.Quote(of) // a name a shell would not read as one word, quoted
-		return fmt.Errorf("%q is a name of the form ganui gives the hidden file it writes %s into first, which a write of %s removes as one a killed write left; give another name", path, q, q)
+		return fmt.Errorf("%s is a name of the form ganui gives the hidden file it writes %s into first, which a write of %s removes as one a killed write left; give another name", shellword.Quote(path), q, q)
 	}
 	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
-		return fmt.Errorf("%q has no name before its extension; give e.g. %s", path, shellword.Quote(filepath.Join(filepath.Dir(path), "run"+ext)))
+		// The name given and the name to give, one quoting, a shell's
+		// (shellword.Quote): "'my out/.pdf' has no name before its
+		// extension; give e.g. 'my out/run.pdf'", where the first was
+		// Go-quoted beside the second's shell quotes.
+		return fmt.Errorf("%s has no name before its extension; give e.g. %s", shellword.Quote(path), shellword.Quote(filepath.Join(filepath.Dir(path), "run"+ext)))
 	}
 	return nil
 }

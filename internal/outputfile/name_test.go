@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // FuzzCheckName: any name given to a flag that reads a file
@@ -40,7 +41,10 @@ func FuzzCheckName(f *testing.F) {
 			return
 		}
 		msg := out.Error()
-		if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, strconv.Quote(name)+" ") {
+		// Go-quoted where the message says a character in it (%U), else
+		// as a shell reads it, as the names the message gives are.
+		quoted := strings.HasPrefix(msg, strconv.Quote(name)+" ") || strings.HasPrefix(msg, shellword.Quote(name)+" ")
+		if strings.Contains(msg, "\n") || !quoted {
 			t.Fatalf("%q: %q, want one line that begins with the name quoted", name, msg)
 		}
 		if _, suggested, ok := strings.Cut(msg, "; give e.g. "); ok {
@@ -114,14 +118,16 @@ func FuzzTempPrefix(f *testing.F) {
 // file ganui writes another into first names that other quoted where a
 // shell would not read it as one word, "…writes 'my run.ckpt' into
 // first", where "writes my run.ckpt into first" read as words of the
-// sentence; a plain one reads as before.
+// sentence; a plain one reads as before. The name given is quoted alike,
+// one quoting in the message, "'out/.my run.ckpt.tmp-0123abcd' is a name
+// …", where Go's quotes began it beside the shell's.
 func TestTempFormNameQuotesTheFileItIsOf(t *testing.T) {
 	own := func(string) bool { return false }
 	for name, of := range map[string]string{
 		".run.ckpt.tmp-0123abcd":        "run.ckpt",
 		"out/.my run.ckpt.tmp-0123abcd": "'my run.ckpt'",
 	} {
-		want := strconv.Quote(name) + " is a name of the form ganui gives the hidden file it writes " + of + " into first, which a write of " + of + " removes as one a killed write left; give another name"
+		want := shellword.Quote(name) + " is a name of the form ganui gives the hidden file it writes " + of + " into first, which a write of " + of + " removes as one a killed write left; give another name"
 		if err := CheckName(name, own); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %q", name, err, want)
 		}
