@@ -161,7 +161,7 @@ const (
 	dWinsLeastSquares = 0.018
 	dWinsHinge        = 0.144
 	// BlurredShare: with every mode covered, more than this share of the
-	// samples between the modes (outside every mode's ±3σ) means modes
+	// samples between the modes (outside the ±3σ of the mode nearest them, ModeShares) means modes
 	// not separated: nearly as many as one broad blob puts there, which
 	// two modes each too wide put there too, so the finding says what
 	// it counts, not which of the two G makes. A perfect generator puts
@@ -1053,7 +1053,7 @@ func diagnoseSeen(cfg engine.Config, w *watch, e *Eval, seen []modeEpisode) []Fi
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
 		case between > BlurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them",
-				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", numtext.PercentBeside(between, BlurredShare), 100*BlurredShare)})
+				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside the ±3σ of the mode nearest them), over %.0f%%", numtext.PercentBeside(between, BlurredShare), 100*BlurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Measure(m.KS)); ok {

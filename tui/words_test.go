@@ -1467,7 +1467,7 @@ func TestHingeGlossaryNamesNoCritic(t *testing.T) {
 // target's" under "modes blob 36% 36% vs 50%". Without the finding the entry
 // begins with covered/all, the count Quality shows.
 func TestModesLeadExplainsBlob(t *testing.T) {
-	blurred := session.Finding{Kind: session.ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them", Detail: "27% of the samples fall between the modes (outside every mode's ±3σ), over 25%"}
+	blurred := session.Finding{Kind: session.ModesBlurred, Text: "the modes are covered but not separated: many samples fall between them", Detail: "27% of the samples fall between the modes (outside the ±3σ of the mode nearest them), over 25%"}
 	for _, name := range []string{"unrolled", "bimodal-mbd"} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
 			for _, blob := range []bool{true, false} {
