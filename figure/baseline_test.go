@@ -261,15 +261,10 @@ func TestBaselinePinnedAtTheStart(t *testing.T) {
 	}
 }
 
-// TestBaselineMeasuredAsTheCurve: panel (c) marks a baseline with its KS and W1
-// as a check measures them, as the run's curve is measured, so that a run
-// pinned at the figure's epoch (the trainer's b, then P) has its baseline's
-// points on the end of its own curves. Not the pin's measures on --samples
-// (10,000), under a curve of checks of 2,000: vanilla pinned at epoch 10,976
-// would draw "base seed 1 at epoch 10,976: KS 0.008, W1 0.024" well under
-// the same run's curves there, sampling noise drawn as the run falling behind
-// itself.
-func TestBaselineMeasuredAsTheCurve(t *testing.T) {
+// pinnedAt30 is vanilla, seed 1, stepped 30 epochs and pinned there,
+// stopped: the run whose baseline the figure's tests draw.
+func pinnedAt30(t *testing.T) *session.Session {
+	t.Helper()
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
@@ -287,6 +282,19 @@ func TestBaselineMeasuredAsTheCurve(t *testing.T) {
 		}
 	}
 	s.Stop()
+	return s
+}
+
+// TestBaselineMeasuredAsTheCurve: panel (c) marks a baseline with its KS and W1
+// as a check measures them, as the run's curve is measured, so that a run
+// pinned at the figure's epoch (the trainer's b, then P) has its baseline's
+// points on the end of its own curves. Not the pin's measures on --samples
+// (10,000), under a curve of checks of 2,000: vanilla pinned at epoch 10,976
+// would draw "base seed 1 at epoch 10,976: KS 0.008, W1 0.024" well under
+// the same run's curves there, sampling noise drawn as the run falling behind
+// itself.
+func TestBaselineMeasuredAsTheCurve(t *testing.T) {
+	s := pinnedAt30(t)
 	p := s.Picture()
 	r := FromPicture(p)
 	if n := len(r.Evals); n == 0 || r.Evals[n-1].Epoch != 30 || p.Baseline.Check == nil {
@@ -340,23 +348,7 @@ func TestTitleNamesTheBaselinesSettings(t *testing.T) {
 // under the y axis's label to past the panel's right edge, its W1 cut off
 // (the trainer's b at epoch 2,000 of bimodal, then r and P, read "W1 0.67").
 func TestBaselineKeyFitsItsPanel(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 10000, Paused: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Send(session.Step{Kind: session.StepEpoch, Epochs: 30})
-	s.Send(session.Pin{})
-	s.Start()
-	for snap := range s.Snapshots() {
-		if snap.Baseline != nil && snap.Epoch == 30 {
-			break
-		}
-	}
-	s.Stop()
+	s := pinnedAt30(t)
 	r := FromPicture(s.Picture())
 	if r.Baseline == nil || r.Baseline.Check == nil {
 		t.Fatal("no baseline measured as a check: the test shows nothing")
