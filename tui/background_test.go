@@ -511,12 +511,7 @@ func TestPasteRestIsNoKeys(t *testing.T) {
 		{"\x1b[200~qq\x1b[20", []string{"1~"}, "pasted text (2 characters) is not taken as keys: type them"},
 		{"n\x1b[200~", []string{"q", "\x1b[201~"}, "pasted text (1 character) is not taken as keys: type them"},
 	} {
-		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
-		var paste pasteRest
-		m.typed, paste = startKeys([]byte(c.typed))
-		m.paste = paste
-		var mm tea.Model = m
-		mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		mm := startedWith(t, c.typed)
 		sent := mm.(Model).sent
 		for i, read := range c.rest {
 			for _, msg := range keysIn([]byte(read)) {
@@ -537,17 +532,26 @@ func TestPasteRestIsNoKeys(t *testing.T) {
 	}
 }
 
+// startedWith is the trainer shown at 100×30 after typed was read in
+// the background question's wait (startKeys), a paste in it still open
+// where typed opens one: what the paste-rest tests press keys into.
+func startedWith(t *testing.T, typed string) tea.Model {
+	t.Helper()
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	var paste pasteRest
+	m.typed, paste = startKeys([]byte(typed))
+	m.paste = paste
+	var mm tea.Model = m
+	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return mm
+}
+
 // TestPasteRestIsSaidArriving: while a paste begun in the question's read
 // is still arriving (pasteRest), the status says so, counting what has
 // come, and how to end it, where it said "…: type them" of keys the
 // trainer was not yet taking.
 func TestPasteRestIsSaidArriving(t *testing.T) {
-	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
-	var paste pasteRest
-	m.typed, paste = startKeys([]byte("\x1b[200~qq"))
-	m.paste = paste
-	var mm tea.Model = m
-	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	mm := startedWith(t, "\x1b[200~qq")
 	const first = "pasted text is arriving… (2 characters so far), no key taken till it ends; ctrl+c ends it"
 	if got := mm.(Model).flash; got != first {
 		t.Errorf("\"\\x1b[200~qq\" typed during the question: the status says %q; want %q", got, first)
@@ -566,12 +570,7 @@ func TestPasteRestIsSaidArriving(t *testing.T) {
 // nothing; a key after it is a key, where every key, ctrl+c among them,
 // stayed pasted text until an end marker that may never come.
 func TestCtrlCEndsAPasteRest(t *testing.T) {
-	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
-	var paste pasteRest
-	m.typed, paste = startKeys([]byte("\x1b[200~qq"))
-	m.paste = paste
-	var mm tea.Model = m
-	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	mm := startedWith(t, "\x1b[200~qq")
 	sent := mm.(Model).sent
 	for _, read := range []string{"r", "\x03"} {
 		for _, msg := range keysIn([]byte(read)) {
