@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -31,20 +32,7 @@ func TestResumedNoteOfALargeEpochFitsTwoRows(t *testing.T) {
 		// Where it fits, "space or n continues" stays.
 		{12345678, 0, "resumed at epoch 12,345,678, 12,345,528 past its plan of 150: space or n\n  continues; its checkpoint holds no history …: the charts begin here"},
 	} {
-		path := filepath.Join(t.TempDir(), "bare.ckpt")
-		if err := session.SaveCheckpoint(g, path); err != nil {
-			t.Fatal(err)
-		}
-		atEpoch(t, path, c.epoch)
-		s, err := session.New(session.Options{Resume: path, Epochs: c.epochs, Dir: t.TempDir()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Start()
-		m := NewModel(s)
-		m.width, m.height = 80, 24
-		m.apply(<-s.Snapshots())
-		s.Stop()
+		m := resumedAt(t, g, c.epoch, c.epochs)
 		got := ansi.Strip(strings.Join(m.statusLines(80, 2), "\n"))
 		if got != c.want {
 			t.Errorf("resumed at epoch %d, at 80 columns in 2 rows:\n%s\nwant\n%s", c.epoch, got, c.want)
@@ -53,6 +41,28 @@ func TestResumedNoteOfALargeEpochFitsTwoRows(t *testing.T) {
 			t.Errorf("resumed at epoch %d, at 120 columns: %s", c.epoch, wide)
 		}
 	}
+}
+
+// resumedAt is the trainer at 80×24 on its first frame of g's run saved,
+// rewritten as saved at epoch (atEpoch) and resumed with --epochs epochs
+// (0: the checkpoint's plan).
+func resumedAt(t *testing.T, g *engine.GAN, epoch, epochs int) Model {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bare.ckpt")
+	if err := session.SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	atEpoch(t, path, epoch)
+	s, err := session.New(session.Options{Resume: path, Epochs: epochs, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(<-s.Snapshots())
+	s.Stop()
+	return m
 }
 
 // atEpoch rewrites the checkpoint at path as one saved at epoch, its
@@ -87,20 +97,7 @@ func TestResumedNoteLeavesTheVerdictARow(t *testing.T) {
 	}
 	cfg.Epochs = 3
 	g, _ := straightRun(t, cfg, 1, 3)
-	path := filepath.Join(t.TempDir(), "bare.ckpt")
-	if err := session.SaveCheckpoint(g, path); err != nil {
-		t.Fatal(err)
-	}
-	atEpoch(t, path, 1234567)
-	s, err := session.New(session.Options{Resume: path, Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Start()
-	m := NewModel(s)
-	m.width, m.height = 80, 24
-	m.apply(<-s.Snapshots())
-	s.Stop()
+	m := resumedAt(t, g, 1234567, 0)
 	if len(m.snap.Findings) != 0 {
 		t.Fatalf("the resumed run has findings %v; the test wants none", findingKinds(m.snap.Findings))
 	}
