@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/ganui/ganui/session"
 )
 
 // TestASlowFirstEpochSaysWhenTheNextLineComes: a headless run whose next
@@ -229,6 +233,42 @@ func TestASlowBatchEvaluationSaysHowLongItTakes(t *testing.T) {
 		if got := batchEvalNote(c.of, 200000, c.about); got != c.want {
 			t.Errorf("%s, %v:\n got %q\nwant %q", c.of, c.about, got, c.want)
 		}
+	}
+}
+
+// TestBatchPaceWritesOneNoteAtATime: a batch's runs tell batchPace of
+// their paces side by side, the first run's first epochs and the others'
+// final evaluations at once, and it writes their notes to stderr one at
+// a time, where two runs wrote to it together: a data race on a buffer
+// (stderr in the tests; the race detector caught
+// TestASlowBatchEvaluationSaysHowLongItTakes at it), and one note's
+// bytes amid another's on a writer that does not serialise its writes.
+// The evaluations' note is still said once.
+func TestBatchPaceWritesOneNoteAtATime(t *testing.T) {
+	was := slowLineAfter
+	slowLineAfter = time.Nanosecond
+	t.Cleanup(func() { slowLineAfter = was })
+	var stderr bytes.Buffer
+	pace := batchPace(&stderr, "batch", []int{20, 20}, 2, 1)
+	const calls = 50
+	var wg sync.WaitGroup
+	for range calls {
+		wg.Go(func() { pace(session.Pace{Epoch: 1, Epochs: 1, Took: time.Second, Each: time.Second}) })
+		wg.Go(func() { pace(session.Pace{Evaluating: true, Final: true, N: 4000, About: time.Second}) })
+	}
+	wg.Wait()
+	lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	evaluating := 0
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "ganui: note: ") || strings.Count(l, "ganui: note: ") != 1 {
+			t.Fatalf("a note not on a line of its own: %q", l)
+		}
+		if strings.Contains(l, "evaluating") {
+			evaluating++
+		}
+	}
+	if len(lines) != calls+1 || evaluating != 1 {
+		t.Errorf("%d lines, %d of the evaluations' note; want %d, 1:\n%s", len(lines), evaluating, calls+1, stderr.String())
 	}
 }
 

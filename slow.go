@@ -9,7 +9,7 @@ import (
 	"io"
 	"math"
 	"slices"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/ganui/ganui/engine"
@@ -124,19 +124,31 @@ func runPace(w io.Writer) func(session.Pace) {
 // beside the batch's status line (statusLine.Writer), which stays,
 // batchLineNote's note of the first run's first epoch, where there is
 // one, and batchEvalNote's, the first time there is one, whichever
-// run's final evaluation it is of. Its runs call it side by side.
+// run's final evaluation it is of. Its runs call it side by side, so it
+// writes one note at a time: w need not be safe for that (stderr in a
+// test is a buffer, and a statusWriter does not hold its lock through
+// the write).
 func batchPace(w io.Writer, of string, plans []int, jobs, first int) func(session.Pace) {
-	var told atomic.Bool
+	var mu sync.Mutex
+	told := false // batchEvalNote's note said
 	return func(p session.Pace) {
-		if !p.Evaluating {
-			if note := batchLineNote(of, p.Epoch, p.Epochs, p.Took, p.Each, plans, jobs, first); note != "" {
-				fmt.Fprintln(w, "ganui: note: "+note)
-			}
+		var note string
+		switch {
+		case !p.Evaluating:
+			note = batchLineNote(of, p.Epoch, p.Epochs, p.Took, p.Each, plans, jobs, first)
+		case p.Final:
+			note = batchEvalNote(of, p.N, p.About)
+		}
+		if note == "" {
 			return
 		}
-		if note := batchEvalNote(of, p.N, p.About); p.Final && note != "" && told.CompareAndSwap(false, true) {
-			fmt.Fprintln(w, "ganui: note: "+note)
+		mu.Lock()
+		defer mu.Unlock()
+		if p.Evaluating && told {
+			return
 		}
+		told = told || p.Evaluating
+		fmt.Fprintln(w, "ganui: note: "+note)
 	}
 }
 
