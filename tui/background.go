@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"io"
+	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -291,6 +292,28 @@ func pastedPiece(msg tea.Msg) (piece string, ok bool) {
 	}
 	return "\x00", true
 }
+
+// readInTurn is the terminal as the trainer's program reads its keys:
+// each read waits until Update is through with the messages of the read
+// before. bubbletea v1.3.10 (key.go, readAnsiInputs) hands on a sequence
+// it does not know, unknownCSISequenceMsg, as a slice of its reader's
+// buffer, which its next read overwrites while Update may still be
+// reading it (pastedPiece, a paste's end marker): a data race, and a
+// marker read as other bytes. A message sent from the reader's own
+// goroutine queues behind that read's messages on the program's one
+// channel, so once Update has taken it, it is through with them all.
+type readInTurn struct {
+	*os.File
+	send func(tea.Msg) // the program's Send, set before it runs
+}
+
+func (r *readInTurn) Read(b []byte) (int, error) {
+	r.send(readTurn{})
+	return r.File.Read(b)
+}
+
+// readTurn is readInTurn's message: nothing for the model to do.
+type readTurn struct{}
 
 // keysIn is what the trainer reads of b, bytes of a terminal's input, as
 // bubbletea reads them: its keys (and any other message its reader

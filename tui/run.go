@@ -137,7 +137,9 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	if m.keys.noSuspend == "" {
 		m.stops = newStopCatcher()
 	}
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
+	input := &readInTurn{File: keys}
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(input), tea.WithoutSignalHandler())
+	input.send = p.Send
 	m.stops.start(p.Send)
 	defer m.stops.close()
 	fd := keys.Fd()
