@@ -358,7 +358,10 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			// Given up once ctx is cancelled: the run stops after this
 			// epoch, and a wide design's evaluation takes minutes.
 			m, ok := evaluateUntil(s.gan, s.opts.Samples, engine.HistSpec{}, ctx.Done())
-			if s.csv != nil {
+			if s.csv != nil && s.gan.Epoch() < s.planned {
+				// The plan's last row waits for the close, which comes
+				// at once: the final evaluation may add its event to it
+				// (settleFloor).
 				s.csv.flush()
 			}
 			if ok && progress != nil {
@@ -383,7 +386,32 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	}
 	// The files first, then the final evaluation, which takes seconds on a
 	// wide design: a second signal in between, quitting at once, or a
-	// supervisor's kill finds them written.
+	// supervisor's kill finds them written. But where that evaluation may
+	// still add to what they hold, it comes first: a done run's open
+	// noise-floor episode ends at its final evaluation where that is over
+	// its floor (settleFloor), and the log's last row and the
+	// checkpoint's events hold its noise-floor-ended as its event line
+	// does, so that a --resume or a figure of them has it too.
+	final := func() Result {
+		if shown.Metrics.N > 0 && shown.Stats.Epoch == s.gan.Epoch() {
+			// The last epoch's progress line measured the same generator on
+			// the same samples (Evaluate's stream is the epoch's, their count
+			// --samples): its measures are the final line's, where
+			// evaluating them again doubled a --samples 10000000 run's time.
+			return s.result(nil, &shown.Metrics)
+		}
+		s.evaluating(true, stop)
+		r := s.ResultUntil(stop)
+		if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
+			r.Metrics, r.Measured = shown.Metrics, shown.Stats.Epoch
+		}
+		return r
+	}
+	var r Result
+	measured := s.floorOpenAtDone()
+	if measured {
+		r = final()
+	}
 	var err error
 	if s.csv != nil {
 		err = s.WithOutput(err, "--log", s.csv.close())
@@ -396,18 +424,10 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		err = s.WithOutput(err, "--save", serr)
 	}
-	if shown.Metrics.N > 0 && shown.Stats.Epoch == s.gan.Epoch() {
-		// The last epoch's progress line measured the same generator on
-		// the same samples (Evaluate's stream is the epoch's, their count
-		// --samples): its measures are the final line's, where
-		// evaluating them again doubled a --samples 10000000 run's time.
-		return s.result(nil, &shown.Metrics), err
+	if !measured {
+		return final(), err
 	}
-	s.evaluating(true, stop)
-	r := s.ResultUntil(stop)
-	if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
-		r.Metrics, r.Measured = shown.Metrics, shown.Stats.Epoch
-	}
+	r.WallS = s.clock.Since(s.started).Seconds() // the files' writing counted, as where they come first
 	return r, err
 }
 

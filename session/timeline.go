@@ -596,14 +596,20 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 // starts again as any does, should the run go on.
 func (s *Session) settleFloor(e *Eval, fs []Finding) {
 	switch {
-	case s.state != Done || e == nil || e.Metrics.N == 0 || e.Epoch != s.gan.Epoch():
-	case !s.tl.episodes.active[AtNoiseFloor]:
+	case !s.floorOpenAtDone() || e == nil || e.Metrics.N == 0 || e.Epoch != s.gan.Epoch():
 	case slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == AtNoiseFloor }):
 	default:
 		delete(s.tl.episodes.active, AtNoiseFloor)
 		delete(s.tl.episodes.absent, AtNoiseFloor)
 		s.emit(Event{Epoch: e.Epoch, Kind: EventNoiseFloorEnded, Detail: endedByFinal(e)})
 	}
+}
+
+// floorOpenAtDone reports whether the run is done with its noise-floor
+// episode open, which its final evaluation may end (settleFloor): Run
+// then writes its files after that evaluation, not before.
+func (s *Session) floorOpenAtDone() bool {
+	return s.state == Done && s.tl.episodes.active[AtNoiseFloor]
 }
 
 // endedByFinal is the detail of a noise floor's end at a done run's

@@ -3,6 +3,8 @@ package session
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -384,21 +386,47 @@ func TestDoneSettlesTheOpenNoiseFloor(t *testing.T) {
 			t.Error("the episode is still active after its end")
 		}
 	}
-	t.Run("headless", func(t *testing.T) {
-		s, err := New(Options{Config: cfg, Seed: 1, Epochs: 20})
+	// endedInLog checks that the log's last row, epoch 20's, holds the end.
+	endedInLog := func(t *testing.T, log string) {
+		t.Helper()
+		b, err := os.ReadFile(log)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.tl.episodes.active = map[FindingKind]bool{AtNoiseFloor: true}
-		r, err := s.Run(context.Background(), nil)
-		if err != nil {
-			t.Fatal(err)
+		rows := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		const row = `,noise-floor-ended,"the distance is above sampling noise again: ended by the final evaluation's 10,000 samples, KS `
+		if last := rows[len(rows)-1]; len(rows) != 21 || !strings.HasPrefix(last, "20,") || !strings.Contains(last, row) {
+			t.Errorf("the --log's last row (of %d) is %q, want epoch 20's with …%s…", len(rows), last, row)
 		}
-		ended(t, s, r.Findings)
-		ended(t, s, s.Result().Findings) // once
-	})
+	}
+	// Headless, the --log's last row and the --save checkpoint hold the
+	// end as the event line does, whether the final evaluation is made
+	// after the last epoch (--every 0) or is its progress line's.
+	for _, every := range []int{0, 20} {
+		t.Run(fmt.Sprintf("headless, every %d", every), func(t *testing.T) {
+			dir := t.TempDir()
+			log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+			s, err := New(Options{Config: cfg, Seed: 1, Epochs: 20, Every: every, LogPath: log, SavePath: ckpt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.tl.episodes.active = map[FindingKind]bool{AtNoiseFloor: true}
+			r, err := s.Run(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ended(t, s, r.Findings)
+			ended(t, s, s.Result().Findings) // once
+
+			endedInLog(t, log)
+			resumed := newIdle(t, Options{Resume: ckpt, Dir: dir})
+			ended(t, resumed, nil) // the checkpoint's events and episodes
+		})
+	}
 	t.Run("trainer", func(t *testing.T) {
-		s := newIdle(t, Options{Config: cfg, Seed: 1, Epochs: 20, Dir: t.TempDir()})
+		dir := t.TempDir()
+		log := filepath.Join(dir, "run.csv")
+		s := newIdle(t, Options{Config: cfg, Seed: 1, Epochs: 20, Dir: dir, LogPath: log})
 		for s.state != Done {
 			s.trainEpoch()
 		}
@@ -407,6 +435,8 @@ func TestDoneSettlesTheOpenNoiseFloor(t *testing.T) {
 		ended(t, s, s.findings())
 		s.publish()
 		ended(t, s, s.findings()) // once
+		s.Stop()
+		endedInLog(t, log)
 	})
 	t.Run("at the floor", func(t *testing.T) {
 		s := newIdle(t, Options{Config: cfg, Seed: 1, Epochs: 20, Dir: t.TempDir()})
