@@ -451,3 +451,38 @@ func TestDoneSettlesTheOpenNoiseFloor(t *testing.T) {
 		}
 	})
 }
+
+// TestEventsComeAtThePlansChecks: the checks follow the plan (checkEvery),
+// so the same training planned for another --epochs has its events at
+// other epochs, the checks' that first see them, as docs/diagnosis.md
+// says of bimodal (seed 4): mode-covered at 220, 250 and 300 under plans
+// of 2,000, 5,000 and 10,000 epochs, checked every 20, 50 and 100, its
+// numbers at epoch 220 the same in each.
+func TestEventsComeAtThePlansChecks(t *testing.T) {
+	if isa := engine.KernelISA(); isa != "go" {
+		t.Skipf("docs/diagnosis.md gives the portable kernels' epochs, this build trains with %s", isa)
+	}
+	var first engine.EpochStats
+	for plan, want := range map[int]int{2000: 220, 5000: 250, 10000: 300} {
+		s := idleAt(t, "bimodal", Options{Seed: 4, Epochs: plan, Dir: t.TempDir()}, 220)
+		if first.Epoch == 0 {
+			first = s.last
+		} else if s.last != first {
+			t.Errorf("planned for %d epochs, epoch 220 trained %+v, another plan %+v", plan, s.last, first)
+		}
+		covered := func() int {
+			for _, e := range s.tl.events {
+				if e.Kind == EventModeCovered {
+					return e.Epoch
+				}
+			}
+			return 0
+		}
+		for covered() == 0 && s.gan.Epoch() < 400 {
+			s.trainEpoch()
+		}
+		if got := covered(); got != want {
+			t.Errorf("planned for %d epochs (checked every %d), mode-covered at epoch %d, want %d", plan, checkEvery(plan), got, want)
+		}
+	}
+}
