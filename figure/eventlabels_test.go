@@ -48,7 +48,17 @@ func (c *textCanvas) DrawImage(vg.Rectangle, image.Image) {}
 // names reports whether text is e's label: its kind, or, where it is written
 // left of its line or on an earlier event's line, its kind and epoch.
 func names(e Event, text string) bool {
-	return text == e.Label || text == e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
+	return text == e.label() || text == e.label()+" ("+numtext.FormatInt(e.Epoch)+")"
+}
+
+// marksOf is the marks of events of kinds, one a kind, each named by its
+// kind alone: "equilibrium, d-stalled" of "equilibrium" and "d-stalled".
+func marksOf(kinds ...string) []Mark {
+	marks := make([]Mark, len(kinds))
+	for i, k := range kinds {
+		marks[i] = Mark{Kind: k}
+	}
+	return marks
 }
 
 // namedEvents is how many events labels name, one each or, a label of
@@ -64,7 +74,7 @@ func namedEvents(labels []placed) int {
 // alikeCount is how many events of e's kind text names at once, "mode-covered
 // ×6" six of mode-covered, or 0 where it names no such run of them.
 func alikeCount(e Event, text string) int {
-	rest, ok := strings.CutPrefix(text, e.Label+" ×")
+	rest, ok := strings.CutPrefix(text, e.label()+" ×")
 	if !ok {
 		return 0
 	}
@@ -87,7 +97,7 @@ func drawEvents(rec vg.Canvas, events ...Event) {
 // the top row.
 func TestEventLabelsDoNotOverlap(t *testing.T) {
 	rec := &textCanvas{}
-	drawEvents(rec, Event{Epoch: 100, Label: "mode-dropped"}, Event{Epoch: 110, Label: "mode-recovered"}, Event{Epoch: 800, Label: "equilibrium"})
+	drawEvents(rec, Event{Epoch: 100, Marks: marksOf("mode-dropped")}, Event{Epoch: 110, Marks: marksOf("mode-recovered")}, Event{Epoch: 800, Marks: marksOf("equilibrium")})
 	if len(rec.texts) != 3 {
 		t.Fatalf("%d labels written, want 3", len(rec.texts))
 	}
@@ -169,7 +179,7 @@ func TestKeyAboveTheData(t *testing.T) {
 	r := risingG()
 	entries := []string{"D real", "D fake", "G"}
 	for epoch := 700; epoch <= 1000; epoch += 5 {
-		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
+		r.Events = []Event{{Epoch: epoch, Marks: marksOf("d-wins-ended"), N: 1}}
 		rec := &drawCanvas{}
 		p, c := drawLosses(t, r, rec)
 		dc := p.DataCanvas(c)
@@ -206,9 +216,9 @@ func TestKeyAboveTheData(t *testing.T) {
 func TestEventLabelsApart(t *testing.T) {
 	r := risingG()
 	for _, events := range [][]Event{
-		{{Epoch: 100, Label: "d-wins", N: 1}, {Epoch: 800, Label: "d-wins-ended", N: 1}, {Epoch: 1000, Label: "runaway", N: 1}},
-		{{Epoch: 500, Label: "mode-covered", N: 1}, {Epoch: 510, Label: "mode-covered", N: 1}, {Epoch: 520, Label: "mode-covered", N: 1},
-			{Epoch: 530, Label: "mode-covered", N: 1}, {Epoch: 560, Label: "noise-floor", N: 1}, {Epoch: 700, Label: "equilibrium", N: 1}},
+		{{Epoch: 100, Marks: marksOf("d-wins"), N: 1}, {Epoch: 800, Marks: marksOf("d-wins-ended"), N: 1}, {Epoch: 1000, Marks: marksOf("runaway"), N: 1}},
+		{{Epoch: 500, Marks: marksOf("mode-covered"), N: 1}, {Epoch: 510, Marks: marksOf("mode-covered"), N: 1}, {Epoch: 520, Marks: marksOf("mode-covered"), N: 1},
+			{Epoch: 530, Marks: marksOf("mode-covered"), N: 1}, {Epoch: 560, Marks: marksOf("noise-floor"), N: 1}, {Epoch: 700, Marks: marksOf("equilibrium"), N: 1}},
 	} {
 		r.Events = events
 		rec := &drawCanvas{}
@@ -225,7 +235,7 @@ func TestEventLabelsApart(t *testing.T) {
 				}
 			}
 			if i < 0 {
-				t.Errorf("%s (epoch %d) is not named: labels %q", e.Label, e.Epoch, rec.strs)
+				t.Errorf("%s (epoch %d) is not named: labels %q", e.label(), e.Epoch, rec.strs)
 				continue
 			}
 			text := rec.strs[i]
@@ -237,7 +247,7 @@ func TestEventLabelsApart(t *testing.T) {
 			lb := labelBox(sty, vg.Point{X: at.X, Y: at.Y + sty.FontExtents().Ascent}, text)
 			for _, o := range written {
 				if lb.Min.X < o.Max.X && o.Min.X < lb.Max.X && lb.Min.Y < o.Max.Y && o.Min.Y < lb.Max.Y {
-					t.Errorf("%s's label %v is written over another's, %v", e.Label, lb, o)
+					t.Errorf("%s's label %v is written over another's, %v", e.label(), lb, o)
 				}
 			}
 			written = append(written, lb)
@@ -290,7 +300,7 @@ func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &drawCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	eventLines{events: []Event{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c, p)
+	eventLines{events: []Event{{Epoch: 500, Marks: marksOf("d-wins")}, {Epoch: 990, Marks: marksOf("d-wins-ended")}}}.Plot(c, p)
 	if !slices.Equal(rec.strs, []string{"d-wins", "d-wins-ended (990)"}) {
 		t.Errorf("labels %q written, want both", rec.strs)
 	}
@@ -312,7 +322,7 @@ func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 // brought it at once.
 func TestLabelLeftOfItsLineNamesItsEpoch(t *testing.T) {
 	rec := &drawCanvas{}
-	drawEvents(rec, Event{Epoch: 860, Label: "setting"}, Event{Epoch: 990, Label: "equilibrium"})
+	drawEvents(rec, Event{Epoch: 860, Marks: marksOf("setting")}, Event{Epoch: 990, Marks: marksOf("equilibrium")})
 	if want := []string{"setting", "equilibrium (990)"}; !slices.Equal(rec.strs, want) {
 		t.Errorf("labels %q written, want %q", rec.strs, want)
 	}
@@ -326,7 +336,7 @@ func TestLabelLeftOfItsLineNamesItsEpoch(t *testing.T) {
 // g_lr=0.05 --epochs 3000, epoch 2,008).
 func TestLabelBeyondAnEarlierLine(t *testing.T) {
 	rec := &strokeCanvas{}
-	drawEvents(rec, Event{Epoch: 100, Label: "d-wins"}, Event{Epoch: 960, Label: "equilibrium-ended"}, Event{Epoch: 990, Label: "runaway"})
+	drawEvents(rec, Event{Epoch: 100, Marks: marksOf("d-wins")}, Event{Epoch: 960, Marks: marksOf("equilibrium-ended")}, Event{Epoch: 990, Marks: marksOf("runaway")})
 	want := []string{"d-wins", "equilibrium-ended (960)", "runaway (990)"}
 	if !slices.Equal(rec.strs, want) {
 		t.Fatalf("labels %q written, want %q", rec.strs, want)
@@ -390,7 +400,7 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 		{[]string{"mode-covered", "mode-covered", "mode-covered"}, []string{"mode-covered ×3"}},
 	} {
 		rec := &strokeCanvas{}
-		drawEvents(rec, Event{Epoch: 100, Label: c.kinds[0]}, Event{Epoch: 110, Label: c.kinds[1]}, Event{Epoch: 120, Label: c.kinds[2]})
+		drawEvents(rec, Event{Epoch: 100, Marks: marksOf(c.kinds[0])}, Event{Epoch: 110, Marks: marksOf(c.kinds[1])}, Event{Epoch: 120, Marks: marksOf(c.kinds[2])})
 		if !slices.Equal(rec.strs, c.want) {
 			t.Fatalf("labels %q written, want %q", rec.strs, c.want)
 		}
@@ -420,21 +430,25 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 // session's events its marks stand for: ring's eight modes covered at six
 // epochs, two at 5,400 and two at 6,000, "mode-covered ×8", not ×6, and
 // the six lines they are drawn as, "on 6 lines", where the counts differ;
-// of one line, no count of lines, not "on 1 lines".
+// of one line, no count of lines, not "on 1 lines". Split over two rows,
+// the count of lines is the second, "mode-covered ×8" over "6 lines".
 func TestAlikeLabelCountsTheEvents(t *testing.T) {
-	events := []Event{{5400, "mode-covered", 2}, {5600, "mode-covered", 1}, {5800, "mode-covered", 1}, {6000, "mode-covered", 2}, {6400, "mode-covered", 1}, {6800, "mode-covered", 1}}
-	if got, want := alikeLabel(events, []int{0, 1, 2, 3, 4, 5}), "mode-covered ×8 on 6 lines"; got != want {
+	events := []Event{{5400, marksOf("mode-covered"), 2}, {5600, marksOf("mode-covered"), 1}, {5800, marksOf("mode-covered"), 1}, {6000, marksOf("mode-covered"), 2}, {6400, marksOf("mode-covered"), 1}, {6800, marksOf("mode-covered"), 1}}
+	if got, want := alikeLabel(events, []int{0, 1, 2, 3, 4, 5}, false), "mode-covered ×8 on 6 lines"; got != want {
 		t.Errorf("six lines of eight events labelled %q, want %q", got, want)
 	}
-	if got, want := alikeLabel(events[1:3], []int{1, 2}), "mode-covered ×2"; got != want {
+	if got, want := alikeLabel(events, []int{0, 1, 2, 3, 4, 5}, true), "mode-covered ×8\n6 lines"; got != want {
+		t.Errorf("six lines of eight events labelled on two rows %q, want %q", got, want)
+	}
+	if got, want := alikeLabel(events[1:3], []int{1, 2}, false), "mode-covered ×2"; got != want {
 		t.Errorf("two lines of two events labelled %q, want %q", got, want)
 	}
-	if got := alikeLabel(events[:1], []int{0}); got != "mode-covered" {
+	if got := alikeLabel(events[:1], []int{0}, false); got != "mode-covered" {
 		t.Errorf("one mark of two events labelled %q, want %q", got, "mode-covered")
 	}
 	// bimodal at 10,000 epochs: its two modes covered at 700 and 800,
 	// drawn as one line.
-	if got, want := alikeLabel(events[1:3], []int{0, 0}), "mode-covered ×2"; got != want {
+	if got, want := alikeLabel(events[1:3], []int{0, 0}, false), "mode-covered ×2"; got != want {
 		t.Errorf("two events on one line labelled %q, want %q", got, want)
 	}
 }
@@ -447,7 +461,7 @@ func TestAlikeLabelCountsTheEvents(t *testing.T) {
 // drawn as four lines.
 func TestAlikeLabelCountsTheLinesDrawn(t *testing.T) {
 	rec := &strokeCanvas{}
-	drawEvents(rec, Event{100, "mode-covered", 2}, Event{104, "mode-covered", 1}, Event{110, "mode-covered", 2}, Event{120, "mode-covered", 1}, Event{130, "mode-covered", 1})
+	drawEvents(rec, Event{100, marksOf("mode-covered"), 2}, Event{104, marksOf("mode-covered"), 1}, Event{110, marksOf("mode-covered"), 2}, Event{120, marksOf("mode-covered"), 1}, Event{130, marksOf("mode-covered"), 1})
 	want := "mode-covered ×7 on 4 lines"
 	if !slices.Equal(rec.strs, []string{want}) {
 		t.Fatalf("labels %q written, want %q", rec.strs, want)
@@ -462,7 +476,7 @@ func TestAlikeLabelCountsTheLinesDrawn(t *testing.T) {
 // its own, left of its line, naming its epoch, as before (alike's fallback).
 func TestAlikeAtTheEdgeNamedOneByOne(t *testing.T) {
 	rec := &drawCanvas{}
-	drawEvents(rec, Event{Epoch: 985, Label: "mode-covered", N: 1}, Event{Epoch: 995, Label: "mode-covered", N: 1})
+	drawEvents(rec, Event{Epoch: 985, Marks: marksOf("mode-covered"), N: 1}, Event{Epoch: 995, Marks: marksOf("mode-covered"), N: 1})
 	if want := []string{"mode-covered (985)", "mode-covered (995)"}; !slices.Equal(rec.strs, want) {
 		t.Errorf("labels %q, want %q", rec.strs, want)
 	}
@@ -476,7 +490,7 @@ func TestAlikeAtTheEdgeNamedOneByOne(t *testing.T) {
 // equilibrium's does not read as if of one epoch.
 func TestLabelsOfOneLineNameTheirEpochs(t *testing.T) {
 	rec := &strokeCanvas{}
-	drawEvents(rec, Event{Epoch: 100, Label: "noise-ignored"}, Event{Epoch: 250, Label: "equilibrium"}, Event{Epoch: 255, Label: "d-stalled"})
+	drawEvents(rec, Event{Epoch: 100, Marks: marksOf("noise-ignored")}, Event{Epoch: 250, Marks: marksOf("equilibrium")}, Event{Epoch: 255, Marks: marksOf("d-stalled")})
 	want := []string{"noise-ignored", "equilibrium", "d-stalled (255)"}
 	if !slices.Equal(rec.strs, want) {
 		t.Errorf("labels %q written, want %q", rec.strs, want)
@@ -534,10 +548,10 @@ func TestGridRunsUnderEventLabels(t *testing.T) {
 	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 	many := make([]Event, maxLabelled+1)
 	for i := range many {
-		many[i] = Event{Epoch: 50 + 70*i, Label: "mode-covered", N: 1}
+		many[i] = Event{Epoch: 50 + 70*i, Marks: marksOf("mode-covered"), N: 1}
 	}
 	for _, ev := range [][]Event{
-		{{Epoch: 100, Label: "equilibrium, d-stalled"}, {Epoch: 104, Label: "d-stall-ended"}, {Epoch: 300, Label: "mode-covered"}, {Epoch: 980, Label: "equilibrium-ended"}},
+		{{Epoch: 100, Marks: marksOf("equilibrium", "d-stalled")}, {Epoch: 104, Marks: marksOf("d-stall-ended")}, {Epoch: 300, Marks: marksOf("mode-covered")}, {Epoch: 980, Marks: marksOf("equilibrium-ended")}},
 		many,
 	} {
 		p := plot.New()
@@ -596,7 +610,7 @@ func TestLabelOverTheDataHidesNoData(t *testing.T) {
 		}
 		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: g}
 	}
-	r.Events = []Event{{Epoch: 1000, Label: "runaway", N: 1}}
+	r.Events = []Event{{Epoch: 1000, Marks: marksOf("runaway"), N: 1}}
 	p, err := r.losses()
 	if err != nil {
 		t.Fatal(err)
@@ -628,12 +642,12 @@ func TestLabelOverTheDataHidesNoData(t *testing.T) {
 // in (a), on no white box.
 func TestLabelsKeepClearOfCurves(t *testing.T) {
 	diverged := Run{History: make([]session.Point, 2005), TargetMean: 4, TargetStd: 1.25,
-		Events: []Event{{Epoch: 150, Label: "d-wins", N: 1}, {Epoch: 1620, Label: "d-wins-ended", N: 1}, {Epoch: 2006, Label: "runaway", N: 1}}}
+		Events: []Event{{Epoch: 150, Marks: marksOf("d-wins"), N: 1}, {Epoch: 1620, Marks: marksOf("d-wins-ended"), N: 1}, {Epoch: 2006, Marks: marksOf("runaway"), N: 1}}}
 	for i := range diverged.History {
 		f := float64(i) / 2005
 		diverged.History[i] = session.Point{Epoch: i + 1, Mean: 0.1 + 0.7*f, Std: 0.1 + 0.4*f}
 	}
-	runaway := Run{History: make([]session.Point, 1000), Events: []Event{{Epoch: 1000, Label: "runaway", N: 1}}}
+	runaway := Run{History: make([]session.Point, 1000), Events: []Event{{Epoch: 1000, Marks: marksOf("runaway"), N: 1}}}
 	for i := range runaway.History {
 		g := 0.7
 		if i >= 800 {
@@ -699,9 +713,9 @@ func TestCrowdedLabelsAboveTheData(t *testing.T) {
 		f := float64(i) / 20000
 		r.History[i] = session.Point{Epoch: i + 1, Mean: 4 + f, Std: 1 + 2*f}
 	}
-	r.Events = []Event{{1100, "equilibrium, d-stalled", 2}, {2400, "d-stall-ended", 1}, {4200, "equilibrium-ended", 1}}
+	r.Events = []Event{{1100, marksOf("equilibrium", "d-stalled"), 2}, {2400, marksOf("d-stall-ended"), 1}, {4200, marksOf("equilibrium-ended"), 1}}
 	for _, e := range []int{7000, 7600, 8600, 10800, 11200, 12200, 12600, 13000, 19500} {
-		r.Events = append(r.Events, Event{Epoch: e, Label: "mode-covered", N: 1})
+		r.Events = append(r.Events, Event{Epoch: e, Marks: marksOf("mode-covered"), N: 1})
 	}
 	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
 	if err != nil {
@@ -736,7 +750,7 @@ func TestEveryEventNamed(t *testing.T) {
 		}
 	}
 	for _, e := range []int{1770, 2100, 2280, 2400, 2760} {
-		r.Events = append(r.Events, Event{Epoch: e, Label: "mode-covered", N: 1})
+		r.Events = append(r.Events, Event{Epoch: e, Marks: marksOf("mode-covered"), N: 1})
 	}
 	named := 0
 	for _, s := range svgOf(t, r) {
@@ -764,7 +778,7 @@ func TestLabelsAboveAFlatCurveOnALogScale(t *testing.T) {
 	for i := range r.Evals {
 		r.Evals[i].KS, r.Evals[i].W1 = 0.5, 30000*(1+0.02*float64(i%2))
 	}
-	r.Events = []Event{{Epoch: 10, Label: "mode-covered", N: 1}, {Epoch: 20, Label: "mode-dropped", N: 1}, {Epoch: 50, Label: "mode-dropped", N: 1}}
+	r.Events = []Event{{Epoch: 10, Marks: marksOf("mode-covered"), N: 1}, {Epoch: 20, Marks: marksOf("mode-dropped"), N: 1}, {Epoch: 50, Marks: marksOf("mode-dropped"), N: 1}}
 	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
 	if err != nil {
 		t.Fatal(err)
@@ -809,9 +823,9 @@ func ringAtItsEnd() Run {
 		}
 	}
 	for _, e := range []int{5400, 5600, 5800, 6000, 6400, 6800} {
-		r.Events = append(r.Events, Event{Epoch: e, Label: "mode-covered", N: 1})
+		r.Events = append(r.Events, Event{Epoch: e, Marks: marksOf("mode-covered"), N: 1})
 	}
-	r.Events = append(r.Events, Event{Epoch: 8000, Label: "noise-floor", N: 1}, Event{Epoch: 10200, Label: "equilibrium", N: 1})
+	r.Events = append(r.Events, Event{Epoch: 8000, Marks: marksOf("noise-floor"), N: 1}, Event{Epoch: 10200, Marks: marksOf("equilibrium"), N: 1})
 	return r
 }
 
@@ -907,7 +921,7 @@ func TestNoLabelAcrossAnotherLine(t *testing.T) {
 	p := plot.New()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	c := draw.Canvas{Canvas: &strokeCanvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	for _, bad := range acrossLines(eventLines{events: []Event{{Epoch: 80, Label: "d-wins"}, {Epoch: 100, Label: "noise-floor"}, {Epoch: 150, Label: "equilibrium"}}}, c, p) {
+	for _, bad := range acrossLines(eventLines{events: []Event{{Epoch: 80, Marks: marksOf("d-wins")}, {Epoch: 100, Marks: marksOf("noise-floor")}, {Epoch: 150, Marks: marksOf("equilibrium")}}}, c, p) {
 		t.Errorf("events at 80, 100 and 150: %s", bad)
 	}
 	r := ringAtItsEnd()
@@ -933,7 +947,7 @@ func TestEventLabelsClearOfTheEdge(t *testing.T) {
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	c := draw.Canvas{Canvas: &textCanvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
 	for epoch := 800; epoch <= 1000; epoch++ {
-		labels, _, _ := eventLines{events: []Event{{Epoch: 100, Label: "equilibrium"}, {Epoch: epoch, Label: "plateau"}}}.labels(c, p)
+		labels, _, _ := eventLines{events: []Event{{Epoch: 100, Marks: marksOf("equilibrium")}, {Epoch: epoch, Marks: marksOf("plateau")}}}.labels(c, p)
 		for _, l := range labels {
 			if l.box.Max.X > c.Max.X-vg.Points(0.5) || l.box.Min.X < c.Min.X {
 				t.Errorf("plateau at %d: %q's box runs from x=%.2f to %.2f, over the panel's edge at %.0f", epoch, l.label, l.box.Min.X.Points(), l.box.Max.X.Points(), c.Max.X.Points())

@@ -178,43 +178,74 @@ type Run struct {
 	Baseline *session.Baseline
 }
 
-// Event is a moment of a run worth marking on its time axis.
+// Event is a moment of a run worth marking on its time axis: the
+// session's events at one epoch, a mark for each kind of them, named by
+// one label, "mode-covered at -2, equilibrium" (label). The marks are
+// kept as data, each its kind and the modes it names or how many events it
+// counts, and written as text in one place (Mark.String), so that events
+// are merged (eventMarks) and named at once (alikeLabel) by what they
+// are, never by reading a label back.
 type Event struct {
 	Epoch int
-	Label string
-	N     int // the session's events it stands for, at least 1
+	Marks []Mark // one a kind of event, in the order they came
+	N     int    // the session's events it stands for, at least 1
 }
 
-// kind is the label events of e's kind share: Label without the modes it
-// names, "mode-covered" of "mode-covered at -2" (eventMarks), so that
+// Mark is what the events of one kind at an epoch say on a label: their
+// kind, and the modes they are of or how many they are.
+type Mark struct {
+	// Kind is what happened: the event's kind, "mode-covered", or for a
+	// setting the user changed, the setting and the value it took, "D lr
+	// 1e-3" (settingLabel).
+	Kind string
+	// Modes are the modes a mode's events are of, named by their centres,
+	// "mode-covered at -2 and 2"; none where their places are not known
+	// or they are counted instead.
+	Modes []session.ModePlace
+	// Count is how many events the mark counts where it names no modes,
+	// "mode-covered ×4": more than mostModesNamed of a plane's at one
+	// check; 0 or 1 is the kind alone.
+	Count int
+}
+
+// String is the mark as a label writes it: "mode-covered at -2 and 2",
+// "mode-covered ×4", "equilibrium".
+func (m Mark) String() string {
+	switch {
+	case len(m.Modes) > 0:
+		at := make([]string, len(m.Modes))
+		for i, p := range m.Modes {
+			at[i] = modeAt(p)
+		}
+		return m.Kind + " at " + strings.Join(at, " and ")
+	case m.Count > 1:
+		return m.Kind + " ×" + strconv.Itoa(m.Count)
+	}
+	return m.Kind
+}
+
+// label is e's label: its marks, one after another, "mode-recovered at
+// -2, equilibrium".
+func (e Event) label() string {
+	return joinMarks(e.Marks, Mark.String)
+}
+
+// kind is the label events of e's kind share: its marks' kinds without
+// the modes they name or count, "mode-recovered, equilibrium", so that
 // events of one kind close together are named at once by it,
 // "mode-covered ×2".
 func (e Event) kind() string {
-	parts := strings.Split(e.Label, ", ")
-	for i, l := range parts {
-		parts[i] = labelKind(l)
+	return joinMarks(e.Marks, func(m Mark) string { return m.Kind })
+}
+
+// joinMarks writes each of marks by text and joins them as a label does,
+// by ", ".
+func joinMarks(marks []Mark, text func(Mark) string) string {
+	parts := make([]string, len(marks))
+	for i, m := range marks {
+		parts[i] = text(m)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// labelKind is one event's label without the modes it names or counts,
-// "mode-covered" of "mode-covered at (2, 0)" and of "mode-covered ×4".
-func labelKind(label string) string {
-	if !strings.HasPrefix(label, "mode-") {
-		return label
-	}
-	k, _, _ := strings.Cut(label, " at ")
-	k, _, _ = strings.Cut(k, " ×")
-	return k
-}
-
-// labelModes is the modes one event's label names, "-2" and "2" of
-// "mode-covered at -2 and 2"; nil where it names none.
-func labelModes(label string) []string {
-	if _, at, ok := strings.Cut(label, " at "); ok && strings.HasPrefix(label, "mode-") {
-		return strings.Split(at, " and ")
-	}
-	return nil
 }
 
 // mostModesNamed is the most modes one label names: more, of a plane's
@@ -233,54 +264,48 @@ const mostModesNamed = 3
 // its detail does, "mode-covered at -2" on a line, "mode-covered at
 // (2, 0)" on a plane, so that a figure of a collapse says which mode G
 // holds; two at one epoch, "mode-covered at -2 and 2"; more than
-// mostModesNamed, their count, "mode-covered ×4".
+// mostModesNamed, their count, "mode-covered ×4". An event whose place is
+// not known (kept in another ganui's words) is named by its kind alone.
 func eventMarks(events []session.Event) []Event {
 	var out []Event
 	for _, e := range events {
-		label, at := e.Kind.String(), ""
+		mark := Mark{Kind: e.Kind.String()}
 		switch e.Kind {
 		case session.EventSetting:
-			label = settingLabel(e.Detail)
+			mark.Kind = settingLabel(e.Detail)
 		case session.EventModeCovered, session.EventModeDropped, session.EventModeRecovered:
-			if at = modeAt(e.Mode); at != "" {
-				label += " at " + at
+			if modeAt(e.Mode) != "" {
+				mark.Modes = []session.ModePlace{e.Mode}
 			}
 		}
 		if n := len(out); n > 0 && out[n-1].Epoch == e.Epoch { // one mark an epoch
-			kinds := strings.Split(out[n-1].kind(), ", ")
-			switch kind := labelKind(label); {
-			case at != "" && kinds[len(kinds)-1] == kind: // another mode of the same kind
-				parts := strings.Split(out[n-1].Label, ", ")
-				last := parts[len(parts)-1]
-				switch named := labelModes(last); {
-				case named != nil && len(named) < mostModesNamed:
-					last += " and " + at
-				case named != nil:
-					last = kind + " ×" + strconv.Itoa(len(named)+1)
-				default: // counted, "mode-covered ×4", or of a detail naming none, one
-					c := 1
-					if _, count, ok := strings.Cut(last, " ×"); ok {
-						c, _ = strconv.Atoi(count)
-					}
-					last = kind + " ×" + strconv.Itoa(c+1)
+			marks := out[n-1].Marks
+			switch last := &marks[len(marks)-1]; {
+			case mark.Modes != nil && last.Kind == mark.Kind: // another mode of the same kind
+				switch {
+				case len(last.Modes) > 0 && len(last.Modes) < mostModesNamed:
+					last.Modes = append(last.Modes, e.Mode)
+				case len(last.Modes) > 0:
+					last.Modes, last.Count = nil, len(last.Modes)+1
+				default: // counted, "mode-covered ×4", or of a place not known, one
+					last.Count = max(last.Count, 1) + 1
 				}
-				parts[len(parts)-1] = last
-				out[n-1].Label = strings.Join(parts, ", ")
-			case !slices.Contains(kinds, kind): // d-wins is not in d-wins-ended
-				out[n-1].Label += ", " + label
+			case !slices.ContainsFunc(marks, func(m Mark) bool { return m.Kind == mark.Kind }):
+				out[n-1].Marks = append(marks, mark)
 			}
 			out[n-1].N++
 			continue
 		}
-		out = append(out, Event{Epoch: e.Epoch, Label: label, N: 1})
+		out = append(out, Event{Epoch: e.Epoch, Marks: []Mark{mark}, N: 1})
 	}
 	return out
 }
 
 // modeAt is a mode event's place as its mark names it, "-2" on a line,
-// "(2, 0)" on a plane, its space non-breaking (numtext.Together) so that
-// the ", " a mark's label joins its events by does not split it; "" for
-// an event whose place is not known (kept in another ganui's words).
+// "(2, 0)" on a plane, its space non-breaking (numtext.Together): the
+// place one word, so that the only ", " in a label's text is the one
+// between its marks; "" for an event whose place is not known (kept in
+// another ganui's words).
 func modeAt(m session.ModePlace) string { return numtext.Together(m.String()) }
 
 // settingLabel is the mark's name of a setting changed, from its event's
@@ -3432,15 +3457,16 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 	for i := 0; i < len(shown); i++ {
 		e := shown[i]
 		x := trX(float64(e.Epoch))
-		label, dated := e.Label, e.Label+" ("+numtext.FormatInt(e.Epoch)+")"
+		label := e.label()
+		dated := label + " (" + numtext.FormatInt(e.Epoch) + ")"
 		if x != lines[of[i]] { // drawn as an earlier event's line
 			label = dated
 		} else if n := alike(shown[i:], func(k int) vg.Length { return trX(float64(shown[i+k].Epoch)) }, of[i:], sty); n > 1 {
 			// Events of one kind whose lines lie under the first's label,
 			// named once: "mode-covered ×8 on 5 lines", right of the first
 			// line, across the others, which are broken under it.
-			label := alikeLabel(shown[i:i+n], of[i:i+n])
-			if two := strings.Replace(label, " on ", "\n", 1); split && two != label && x+vg.Points(2)+sty.Width(two) > trX(float64(shown[i+n-1].Epoch)) {
+			label := alikeLabel(shown[i:i+n], of[i:i+n], false)
+			if two := alikeLabel(shown[i:i+n], of[i:i+n], true); split && two != label && x+vg.Points(2)+sty.Width(two) > trX(float64(shown[i+n-1].Epoch)) {
 				label = two
 			}
 			had := len(free)
@@ -3482,13 +3508,13 @@ func (ev eventLines) lay(c draw.Canvas, p *plot.Plot, shown []Event, lines []vg.
 func alike(events []Event, at func(int) vg.Length, of []int, sty draw.TextStyle) int {
 	n := 1
 	for n < len(events) && events[n].kind() == events[0].kind() {
-		end := at(0) + vg.Points(2) + sty.Width(alikeLabel(events[:n+1], of[:n+1]))
+		end := at(0) + vg.Points(2) + sty.Width(alikeLabel(events[:n+1], of[:n+1], false))
 		if at(n) >= end {
 			break
 		}
 		n++
 	}
-	for n > 1 && labelModes(alikeLabel(events[:n], of[:n])) != nil && at(n-1)-at(0) >= namedApart(sty) {
+	for n > 1 && namedModes(events[:n]) != nil && at(n-1)-at(0) >= namedApart(sty) {
 		n--
 	}
 	return n
@@ -3518,30 +3544,48 @@ func namedApart(sty draw.TextStyle) vg.Length {
 // are named as one event's are, "mode-covered at (2, 0) and (0, 2)",
 // where ring-mbd's two modes covered at 2,600 and 2,640 read
 // "mode-covered ×2", which modes not said.
-func alikeLabel(events []Event, of []int) string {
+//
+// Split, the count of lines is written on a row of its own under the
+// rest, "mode-covered ×8" over "4 lines" (lay's split).
+func alikeLabel(events []Event, of []int, split bool) string {
 	if len(events) == 1 {
-		return events[0].Label
+		return events[0].label()
 	}
 	n, lines := 0, 0
-	var modes []string
-	named := true
 	for i, e := range events {
 		n += max(1, e.N)
 		if i == 0 || of[i] != of[i-1] {
 			lines++
 		}
-		m := labelModes(e.Label)
-		named = named && m != nil && !strings.Contains(e.Label, ", ")
-		modes = append(modes, m...)
 	}
-	label := events[0].kind() + " ×" + strconv.Itoa(n)
-	if named && len(modes) <= mostModesNamed {
-		label = events[0].kind() + " at " + strings.Join(modes, " and ")
-	}
+	mark := Mark{Kind: events[0].kind(), Modes: namedModes(events), Count: n}
+	label := mark.String()
 	if lines != n && lines > 1 {
-		label += " on " + strconv.Itoa(lines) + " lines"
+		on := " on "
+		if split {
+			on = "\n"
+		}
+		label += on + strconv.Itoa(lines) + " lines"
 	}
 	return label
+}
+
+// namedModes is the modes a label naming events alike at once names
+// (alikeLabel): each event's, where each is of one kind alone and names
+// its modes, and they are mostModesNamed or fewer; nil where the label
+// counts the events instead.
+func namedModes(events []Event) []session.ModePlace {
+	var modes []session.ModePlace
+	for _, e := range events {
+		if len(e.Marks) != 1 || len(e.Marks[0].Modes) == 0 {
+			return nil
+		}
+		modes = append(modes, e.Marks[0].Modes...)
+	}
+	if len(modes) > mostModesNamed {
+		return nil
+	}
+	return modes
 }
 
 // side is a place for an event's label: where it begins and what it

@@ -377,7 +377,7 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 	r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges a whole row of 100 at once"
 	r.Samples = []float64{math.NaN(), math.Inf(1), 1}
 	r.History[3].DReal = math.NaN()
-	r.Events = []Event{{Epoch: 30, Label: "mode 2 dropped"}}
+	r.Events = []Event{{Epoch: 30, Marks: marksOf("mode 2 dropped")}}
 	var svg bytes.Buffer
 	if err := Encode(&svg, "svg", r); err != nil {
 		t.Fatal(err)
@@ -805,7 +805,7 @@ func TestManyEventsAreCounted(t *testing.T) {
 	r := trained(t)
 	r.Events = nil
 	for e := 1; e <= 20; e++ {
-		r.Events = append(r.Events, Event{Epoch: 2 * e, Label: "mode-dropped"})
+		r.Events = append(r.Events, Event{Epoch: 2 * e, Marks: marksOf("mode-dropped")})
 	}
 	texts := svgOf(t, r)
 	if !slices.Contains(texts, "20 events, marked at the top") || slices.Contains(texts, "mode-dropped") {
@@ -1170,7 +1170,7 @@ func cutMarksDrawn(t *testing.T, r Run) (marks int, lineTop, markTop vg.Length) 
 // time axes say from where on they are marked.
 func TestEarlierEventsSaid(t *testing.T) {
 	r := trained(t)
-	r.Events, r.Earlier = []Event{{Epoch: 30, Label: "mode-dropped"}}, 40
+	r.Events, r.Earlier = []Event{{Epoch: 30, Marks: marksOf("mode-dropped")}}, 40
 	hasAll(t, svgOf(t, r), "epoch (events before 30 not kept)")
 }
 
@@ -1222,7 +1222,7 @@ func TestHugeValuesLabelled(t *testing.T) {
 // named (a substring of it).
 func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
 	got := eventMarks([]session.Event{{Epoch: 5, Kind: session.EventDWinsEnded}, {Epoch: 5, Kind: session.EventDWins}})
-	if len(got) != 1 || got[0].Label != "d-wins-ended, d-wins" || got[0].N != 2 {
+	if len(got) != 1 || got[0].label() != "d-wins-ended, d-wins" || got[0].N != 2 {
 		t.Errorf("marks %+v", got)
 	}
 }
@@ -1945,7 +1945,7 @@ func TestSettingChangesMarked(t *testing.T) {
 	}
 	label := "D lr " + to
 	r := FromPicture(p)
-	if !slices.Contains(r.Events, Event{Epoch: 5, Label: label, N: 1}) {
+	if !slices.ContainsFunc(r.Events, func(e Event) bool { return e.Epoch == 5 && e.label() == label && e.N == 1 }) {
 		t.Errorf("marks %+v, want %q at epoch 5", r.Events, label)
 	}
 	want := "vanilla d_lr=" + to + " (settings at the end, changed after epoch 5) · seed 1 · 10 epochs"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -126,32 +127,44 @@ func TestModeEventsNameTheirMode(t *testing.T) {
 		at(1200, session.EventModeCovered, plane(2, 0)),
 	})
 	xy := func(s string) string { return strings.ReplaceAll(s, ", ", ",\u00a0") }
-	want := []Event{
-		{300, "mode-covered at -2", 1},
-		{500, "mode-covered at -2 and 2", 2},
-		{700, "mode-dropped at 2", 1},
-		{900, xy("mode-recovered at (2, 0)") + ", equilibrium", 2},
-		{950, "mode-covered", 1},
-		{1000, xy("mode-covered at (2, 0) and (0, 2)"), 2},
-		{1100, "mode-covered ×4, equilibrium", 5},
-		{1200, "mode-covered ×2", 2},
+	covered := func(modes ...session.ModePlace) Mark { return Mark{Kind: "mode-covered", Modes: modes} }
+	want := []struct {
+		epoch int
+		label string
+		marks []Mark
+		n     int
+	}{
+		{300, "mode-covered at -2", []Mark{covered(line(-2))}, 1},
+		{500, "mode-covered at -2 and 2", []Mark{covered(line(-2), line(2))}, 2},
+		{700, "mode-dropped at 2", []Mark{{Kind: "mode-dropped", Modes: []session.ModePlace{line(2)}}}, 1},
+		{900, xy("mode-recovered at (2, 0)") + ", equilibrium", []Mark{{Kind: "mode-recovered", Modes: []session.ModePlace{plane(2, 0)}}, {Kind: "equilibrium"}}, 2},
+		{950, "mode-covered", []Mark{covered()}, 1},
+		{1000, xy("mode-covered at (2, 0) and (0, 2)"), []Mark{covered(plane(2, 0), plane(0, 2))}, 2},
+		{1100, "mode-covered ×4, equilibrium", []Mark{{Kind: "mode-covered", Count: 4}, {Kind: "equilibrium"}}, 5},
+		{1200, "mode-covered ×2", []Mark{{Kind: "mode-covered", Count: 2}}, 2},
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("marks %+v, want %+v", got, want)
+	if len(got) != len(want) {
+		t.Fatalf("marks %+v, want %+v", got, want)
+	}
+	for i, w := range want {
+		if g := got[i]; g.Epoch != w.epoch || !reflect.DeepEqual(g.Marks, w.marks) || g.N != w.n || g.label() != w.label {
+			t.Errorf("mark %d: epoch %d, %+v of %d events, labelled %q; want epoch %d, %+v of %d, %q", i, g.Epoch, g.Marks, g.N, g.label(), w.epoch, w.marks, w.n, w.label)
+		}
 	}
 	if k := got[3].kind(); k != "mode-recovered, equilibrium" {
-		t.Errorf("%q of kind %q, want %q", got[3].Label, k, "mode-recovered, equilibrium")
+		t.Errorf("%q of kind %q, want %q", got[3].label(), k, "mode-recovered, equilibrium")
 	}
+	markAt := func(epoch, n int, marks ...Mark) Event { return Event{Epoch: epoch, Marks: marks, N: n} }
 	for _, c := range []struct {
 		events []Event
 		want   string
 	}{
-		{[]Event{{100, "mode-covered at -2", 1}, {104, "mode-covered at 2", 1}}, "mode-covered at -2 and 2"},
-		{[]Event{{100, xy("mode-covered at (2, 0)"), 1}, {104, xy("mode-covered at (0, 2) and (-2, 0)"), 2}}, xy("mode-covered at (2, 0) and (0, 2) and (-2, 0) on 2 lines")},
-		{[]Event{{100, xy("mode-covered at (2, 0) and (0, 2)"), 2}, {104, xy("mode-covered at (-2, 0) and (0, -2)"), 2}}, "mode-covered ×4 on 2 lines"},
-		{[]Event{{100, "mode-covered ×4", 4}, {104, xy("mode-covered at (2, 0)"), 1}}, "mode-covered ×5 on 2 lines"},
+		{[]Event{markAt(100, 1, covered(line(-2))), markAt(104, 1, covered(line(2)))}, "mode-covered at -2 and 2"},
+		{[]Event{markAt(100, 1, covered(plane(2, 0))), markAt(104, 2, covered(plane(0, 2), plane(-2, 0)))}, xy("mode-covered at (2, 0) and (0, 2) and (-2, 0) on 2 lines")},
+		{[]Event{markAt(100, 2, covered(plane(2, 0), plane(0, 2))), markAt(104, 2, covered(plane(-2, 0), plane(0, -2)))}, "mode-covered ×4 on 2 lines"},
+		{[]Event{markAt(100, 4, Mark{Kind: "mode-covered", Count: 4}), markAt(104, 1, covered(plane(2, 0)))}, "mode-covered ×5 on 2 lines"},
 	} {
-		if got := alikeLabel(c.events, []int{0, 1}); got != c.want {
+		if got := alikeLabel(c.events, []int{0, 1}, false); got != c.want {
 			t.Errorf("%v close together labelled %q, want %q", c.events, got, c.want)
 		}
 	}
@@ -325,20 +338,23 @@ func TestModesNamedAtOnceOnlyClose(t *testing.T) {
 	p := plot.New()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	c := draw.Canvas{Canvas: &drawCanvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}} // 0.4 points an epoch
+	coveredAt := func(epoch int, x float64) Event {
+		return Event{Epoch: epoch, Marks: []Mark{{Kind: "mode-covered", Modes: []session.ModePlace{{Dims: 1, X: x}}}}, N: 1}
+	}
 	for _, tc := range []struct {
 		events []Event
 		want   []string
 	}{
-		{[]Event{{100, "mode-covered at 2", 1}, {280, "mode-covered at -2", 1}}, []string{"mode-covered at 2", "mode-covered at -2"}},
-		{[]Event{{100, "mode-covered at -2", 1}, {110, "mode-covered at 2", 1}}, []string{"mode-covered at -2 and 2"}},
-		{[]Event{{100, "mode-covered at -2", 1}, {110, "mode-covered at 2", 1}, {250, "mode-covered at 0", 1}}, []string{"mode-covered at -2 and 2", "mode-covered at 0"}},
-		{[]Event{{100, "mode-covered ×2", 2}, {150, "mode-covered ×2", 2}}, []string{"mode-covered ×4 on 2 lines"}},
+		{[]Event{coveredAt(100, 2), coveredAt(280, -2)}, []string{"mode-covered at 2", "mode-covered at -2"}},
+		{[]Event{coveredAt(100, -2), coveredAt(110, 2)}, []string{"mode-covered at -2 and 2"}},
+		{[]Event{coveredAt(100, -2), coveredAt(110, 2), coveredAt(250, 0)}, []string{"mode-covered at -2 and 2", "mode-covered at 0"}},
+		{[]Event{{100, []Mark{{Kind: "mode-covered", Count: 2}}, 2}, {150, []Mark{{Kind: "mode-covered", Count: 2}}, 2}}, []string{"mode-covered ×4 on 2 lines"}},
 	} {
 		labels, lines, _ := eventLines{events: tc.events}.labels(c, p)
 		var got []string
 		for _, l := range labels {
 			got = append(got, l.label)
-			if labelModes(l.label) == nil {
+			if !strings.Contains(l.label, " at ") { // names no mode
 				continue
 			}
 			for _, o := range l.lines {

@@ -150,7 +150,7 @@ func TestEventsSpeakAsTheScreen(t *testing.T) {
 	for _, n := range []int{2, maxLabelled + 8} {
 		var events []Event
 		for i := range n {
-			events = append(events, Event{Epoch: 40 * (i + 1), Label: "retune"})
+			events = append(events, Event{Epoch: 40 * (i + 1), Marks: marksOf("retune")})
 		}
 		rec := &recorder.Canvas{}
 		drawEvents(rec, events...)
@@ -381,7 +381,7 @@ func TestMomentsApartInPrint(t *testing.T) {
 // mean and the losses' balance are dashed.
 func TestEventLinesDashedApart(t *testing.T) {
 	rec := &recorder.Canvas{}
-	drawEvents(rec, Event{Epoch: 500, Label: "equilibrium"})
+	drawEvents(rec, Event{Epoch: 500, Marks: marksOf("equilibrium")})
 	var set pens
 	event := ""
 	for _, a := range rec.Actions {

@@ -257,9 +257,9 @@ func TestEventsLieWithinTheTimeAxes(t *testing.T) {
 		events []Event
 		want   [2]float64
 	}{
-		{[]Event{{Epoch: 1, Label: "rollback", N: 1}, {Epoch: 2, Label: "hand-update", N: 1}}, [2]float64{0, 3}},
-		{[]Event{{Epoch: 0, Label: "rollback", N: 1}, {Epoch: 2, Label: "hand-update", N: 1}}, [2]float64{0, 3}},
-		{[]Event{{Epoch: 2, Label: "hand-update", N: 1}}, [2]float64{1, 3}},
+		{[]Event{{Epoch: 1, Marks: marksOf("rollback"), N: 1}, {Epoch: 2, Marks: marksOf("hand-update"), N: 1}}, [2]float64{0, 3}},
+		{[]Event{{Epoch: 0, Marks: marksOf("rollback"), N: 1}, {Epoch: 2, Marks: marksOf("hand-update"), N: 1}}, [2]float64{0, 3}},
+		{[]Event{{Epoch: 2, Marks: marksOf("hand-update"), N: 1}}, [2]float64{1, 3}},
 	} {
 		r.Events = c.events
 		xs, _ := timeAxes(t, r)
@@ -270,7 +270,7 @@ func TestEventsLieWithinTheTimeAxes(t *testing.T) {
 		}
 		var labels []string
 		for _, e := range c.events {
-			labels = append(labels, e.Label)
+			labels = append(labels, e.label())
 		}
 		hasAll(t, svgOf(t, r), labels...)
 	}
@@ -286,7 +286,7 @@ func TestTimeAxesAgree(t *testing.T) {
 	if !strings.Contains(r.Title, "· 1 epoch (done)") {
 		t.Errorf("title %q, want 1 epoch", r.Title)
 	}
-	r.Events = []Event{{Epoch: 1, Label: "runaway"}}
+	r.Events = []Event{{Epoch: 1, Marks: marksOf("runaway")}}
 	r.Evals = nil // a panel with no value (its epoch's measures left out)
 	xs, ps := timeAxes(t, r)
 	for i, x := range xs {
