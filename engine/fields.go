@@ -2060,154 +2060,51 @@ func withoutPlus(s string) (string, bool) {
 	return n, isNumber(n)
 }
 
-// SettingSpaces refuses spaces around the key or after the '=' of spec,
-// a --set key=value or a --sweep key=v1,v2,… that strings.Cut split into
-// key and value. Trimming a key's spaces while refusing a number's would
-// take --set 'g_lr =1e-3' and refuse --set 'g_lr= 1e-3' for " 1e-3"
-// (PlainNumber): spaces beside the '=' are refused alike,
-// in one message that gives the setting without them, a line break
-// within it written as the quoted spec writes it (visible.String).
+// SpacedSetting refuses spec, a --set key=value or a --sweep
+// key=v1,v2,… that strings.Cut split into key and value, where it has
+// spaces before its key or beside its '=': trimming a key's spaces while
+// refusing a number's would take --set 'g_lr =1e-3' and refuse --set
+// 'g_lr= 1e-3' for " 1e-3" (PlainNumber). It is nil where there are
+// none.
 //
-// A number's + and leading 0s go too, as Set would refuse them next:
-// --set "gp= 05" is told "write gp=5", where "write gp=05" was refused
-// on the next try for its leading 0 (LeadingZeros). A zero's - goes
-// with its 0s and is said to, as Set says it: --set "gp= -00" is `has
-// spaces around its =, and "-00" has a - and a leading 0; write gp=0`,
-// where "write gp=0" dropped the - the user wrote without a word.
-func SettingSpaces(spec, key, value string) error {
-	return settingSpaces(spec, key, value, nil)
-}
-
-// SetSpaces is SettingSpaces for a --set key=value given to c, whose
-// value is one number where a --sweep's is a list: a number written in
-// a way Set refuses and that reads as one number c takes (GoNumberForm,
-// or the one reading of its commas c takes, readCommas) is offered as
-// Set takes it, and what was wrong said with the spaces: --set "gp= 0,5"
-// is `has spaces around its =, and "0,5" has a decimal comma; write
-// gp=0.5`, where "write gp=0,5" was refused on the next try for its
-// decimal comma. Commas c takes two readings of (gp=1,000) are left for
-// Set to tell both. A number c refuses is told so in place of the
-// setting to write: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,
-// and 16 out of range (0,10]`, where "write g_lr=16" was refused next;
-// commas c takes no reading of alike, as Set tells them: --set "gp=
-// -0,5" is `…, and "-0,5" has a decimal comma, and -0.5 out of range: 0
-// (off) or (0,1000]`, where "write gp=-0,5" was offered as written. The
-// leading 0s a form Go reads leaves are named as Set names them: --set
-// "gp= 0_05" is `…, and "0_05" has underscores, and "005" has leading
-// 0s; write gp=5`, where "write gp=5" dropped the 0s unsaid.
-func (c *Config) SetSpaces(spec, key, value string) error {
-	return settingSpaces(spec, key, value, c)
-}
-
-// settingSpaces is SettingSpaces, and SetSpaces where c is not nil.
-func settingSpaces(spec, key, value string, c *Config) error {
+// What to write is found by the setting's own reading, read (Set's for
+// --set, the sweep's for --sweep), of the key and value without their
+// spaces, so that the two cannot disagree: where read takes them, the
+// spaces alone are said, with the setting to write, a line break within
+// it written as the quoted spec writes it (visible.String); where it
+// refuses them, its refusal is said with the spaces, in one message:
+// --set "gp= 05" is `"gp= 05" has spaces around its =, and "05" has a
+// leading 0; write it without it: 5`, where "write gp=5" dropped the 0
+// unsaid, which --set gp=05 says.
+func SpacedSetting(spec, key, value string, read func(key, value string) error) error {
 	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
-	also, write := "", "; write "
-	dropped := "" // the + and leading 0s taken off v, said where v is refused
-	refused := "" // what Set says of commas c takes no reading of, said in place of a setting to write
-	if f, err := lookupField(k); err == nil && f.numbers() {
-		if bare, ok := withoutPlus(v); ok {
-			dropped = fmt.Sprintf(", and %s has a + before it", strconv.Quote(clip(v)))
-			v = bare
-		}
-		if plain, how := LeadingZeros(v); plain != "" {
-			zeros, _, _ := strings.Cut(how, ";")
-			if strings.HasPrefix(zeros, "has a - ") {
-				// -00: a zero's - goes with its 0s and is said to, as
-				// Set says it, where "write gp=0" dropped it unsaid.
-				also += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
-			} else {
-				dropped += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
-			}
-			v = plain
-		}
-		if c != nil {
-			if plain, how := c.oneNumber(f, v); plain != "" {
-				said := fmt.Sprintf(", and %s ", strconv.Quote(clip(v)))
-				if before, after, two := strings.Cut(how, "; "); two { // the comma's other reading refused
-					also, write = also+said+before, "; "+after+", write "
-				} else {
-					also += said + how
-				}
-				v = plain
-				if plain, how := LeadingZeros(v); plain != "" {
-					// 0_05's 005: named, as Set names it, where
-					// "write gp=5" dropped its 0s unsaid.
-					zeros, _, _ := strings.Cut(how, ";")
-					also += fmt.Sprintf(", and %s %s", strconv.Quote(clip(v)), zeros)
-					v = plain
-				}
-			} else if r := c.readCommas(f, v); r != nil && r.Takes() == "" {
-				// Commas whose every reading c refuses, -0,5 to gp,
-				// told as Set tells them, where "write gp=-0,5" was
-				// offered as written and refused next.
-				refused = strings.TrimPrefix(c.commas(f, v, "").Error(), k+": ")
-			} else if err := c.minusAnd(f, "", v, ""); err != nil {
-				// "−0,5": its minus sign and its comma, told as Set
-				// tells them, where "write gp=−0,5" was refused next.
-				refused = strings.TrimPrefix(err.Error(), k+": ")
-			}
-		}
-	}
-	offer := write + visible.String(k+"="+v)
-	if refused != "" {
-		offer = fmt.Sprintf("%s, and %s", dropped, refused)
-	}
-	if c != nil {
-		// A number the key refuses is not offered, as Set's writtenAs
-		// says it: --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal,
-		// and 16 out of range (0,10]`, where "write g_lr=16" was refused
-		// on the next try. Its + and leading 0s are named, as Set names
-		// them: --set "gp= -05" is `…, and "-05" has a leading 0, and -5
-		// out of range…`, where the 0 the user wrote went unsaid. Text
-		// Set reads as no number, nor as commas it tells, is told as Set
-		// tells it alike: --set "gp= +0,5" is `…, and "+0,5" is not a
-		// number; …`, where "write gp=+0,5" was refused next.
-		if f, err := lookupField(k); err == nil && f.numbers() && (isNumber(v) || refused == "" && c.readCommas(f, v) == nil) {
-			if err := c.wrongWith(f, "", v); err != nil {
-				offer = fmt.Sprintf("%s, and %v", dropped, err)
-			}
-		}
-	}
+	where := ""
 	switch {
 	case k != key && strings.TrimLeftFunc(key, unicode.IsSpace) != key:
-		return fmt.Errorf("%q has spaces before its key%s%s", spec, also, offer)
+		where = "has spaces before its key"
 	case k != key || strings.TrimLeftFunc(value, unicode.IsSpace) != value:
-		return fmt.Errorf("%q has spaces around its =%s%s", spec, also, offer)
+		where = "has spaces around its ="
+	default:
+		return nil
 	}
-	return nil
+	if err := read(k, v); err != nil {
+		return fmt.Errorf("%q %s, and %w", spec, where, err)
+	}
+	return fmt.Errorf("%q %s; write %s", spec, where, visible.String(k+"="+v))
 }
 
-// oneNumber is text, given to the field f of c, as the one number Set
-// tells it to write, and how it was written: a form Go reads
-// (GoNumberForm, "is hexadecimal"), or digits with commas of which c
-// takes one reading (readCommas): "has a decimal comma", "has commas",
-// or where the other reading is refused, "has commas, and 1024 out of
-// range (0,10]; if the comma is a decimal one". "" and "" for any
-// other text.
-func (c *Config) oneNumber(f configField, text string) (plain, how string) {
-	if plain, how := GoNumberForm(text); plain != "" {
-		written, _, _ := strings.Cut(how, ";")
-		return plain, written
-	}
-	r := c.readCommas(f, text)
-	var taken []CommaReading
-	for _, x := range r {
-		if x.Refused == "" {
-			taken = append(taken, x)
+// SetSpaces is SpacedSetting for a --set key=value given to c, read as
+// Set reads it and as Validate judges the number it sets (wrongWith):
+// --set "g_lr= 0x10" is `…, and "0x10" is hexadecimal, and 16 out of
+// range (0,10]`, not "write g_lr=0x10", refused on the next try.
+func (c *Config) SetSpaces(spec, key, value string) error {
+	return SpacedSetting(spec, key, value, func(key, value string) error {
+		f, err := lookupField(key)
+		if err != nil {
+			return err
 		}
-	}
-	switch {
-	case len(taken) != 1:
-		return "", ""
-	case r.Decimal():
-		return taken[0].Number, "has a decimal comma"
-	case len(r) == 1:
-		return taken[0].Number, "has commas"
-	case taken[0].Decimal:
-		return taken[0].Number, "has commas, and " + r[0].Refused + "; if the comma is a decimal one"
-	}
-	return taken[0].Number, "has commas, and " + r[1].Refused + "; if they group thousands"
+		return c.wrongWith(f, "", value)
+	})
 }
 
 // Spaces is how value, which has spaces around it, is told so, in one

@@ -1,74 +1,69 @@
 package engine
 
 import (
-	"regexp"
-	"strings"
+	"errors"
+	"fmt"
 	"testing"
 )
 
-// TestSettingSpacesOffersWhatSetTakes: the setting SettingSpaces tells
-// the user to write is one Set does not refuse for a leading 0, where
-// --set "gp= 05" was told "write gp=05", refused next for its 0.
-func TestSettingSpacesOffersWhatSetTakes(t *testing.T) {
-	for _, c := range []struct{ key, value, want string }{
-		{"gp", " 05", `"gp= 05" has spaces around its =; write gp=5`},
-		// a zero's - goes with its 0s, and is said to, as --set gp=-00
-		// says it, where "write gp=0" dropped it without a word
-		{"gp ", "-00", `"gp =-00" has spaces around its =, and "-00" has a - and a leading 0; write gp=0`},
-		{"gp", " -00", `"gp= -00" has spaces around its =, and "-00" has a - and a leading 0; write gp=0`},
-		{"epochs", " +007", `"epochs= +007" has spaces around its =; write epochs=7`},
-		{"g_lr", " 0.5", `"g_lr= 0.5" has spaces around its =; write g_lr=0.5`},
-		{"loss", " bce", `"loss= bce" has spaces around its =; write loss=bce`},
+// TestSpacedSettingReadsTheTrimmedSetting: SpacedSetting says the
+// spaces alone, and the setting to write, only where read takes the key
+// and value without them, and read's refusal with the spaces otherwise,
+// so that what a spaced setting is told is what its reading says.
+func TestSpacedSettingReadsTheTrimmedSetting(t *testing.T) {
+	var read []string
+	takes := func(key, value string) error { read = append(read, key+"="+value); return nil }
+	refuses := func(key, value string) error { return errors.New("read refuses " + key + "=" + value) }
+	for _, c := range []struct {
+		key, value string
+		read       func(key, value string) error
+		want       string
+	}{
+		{"gp", "1", takes, ""},
+		{"gp", "1 ", takes, ""}, // the value's own trailing spaces are Set's to tell
+		{"gp", " 05", takes, `"gp= 05" has spaces around its =; write gp=05`},
+		{"gp ", "5", takes, `"gp =5" has spaces around its =; write gp=5`},
+		{" gp", " 5", takes, `" gp= 5" has spaces before its key; write gp=5`},
+		{"target", " normal(4,\n1)", takes, `"target= normal(4,\n1)" has spaces around its =; write target=normal(4,\n1)`},
+		{"gp", " 05", refuses, `"gp= 05" has spaces around its =, and read refuses gp=05`},
+		{" gp", "x", refuses, `" gp=x" has spaces before its key, and read refuses gp=x`},
 	} {
-		err := SettingSpaces(c.key+"="+c.value, c.key, c.value)
-		if err == nil || err.Error() != c.want {
-			t.Errorf("SettingSpaces(%q, %q) = %v\nwant %s", c.key, c.value, err, c.want)
+		read = nil
+		err := SpacedSetting(c.key+"="+c.value, c.key, c.value, c.read)
+		if got := fmt.Sprint(err); err == nil && c.want != "" || err != nil && got != c.want {
+			t.Errorf("SpacedSetting(%q, %q) = %v\nwant %s", c.key, c.value, err, c.want)
+		}
+		if c.want != "" && len(read) > 1 {
+			t.Errorf("SpacedSetting(%q, %q) read %q, want one reading", c.key, c.value, read)
 		}
 	}
 }
 
-// FuzzSettingSpacesOffersWhatSetTakes: what SettingSpaces says to write
-// is not refused by Set for a leading 0 or a + (FuzzSetOffersWhatSetTakes for
-// spaces beside the =).
-func FuzzSettingSpacesOffersWhatSetTakes(f *testing.F) {
-	for _, v := range []string{" 05", " -00", " 007.5", " 0", "05 ", " +05", " +000"} {
-		for _, k := range []string{"gp", "g_lr", "epochs", "batch"} {
-			f.Add(k, v)
-		}
-	}
-	offer := regexp.MustCompile(`; write [^=]*=(.*)$`)
-	f.Fuzz(func(t *testing.T, key, value string) {
-		err := SettingSpaces(key+"="+value, key, value)
-		if err == nil {
-			return
-		}
-		m := offer.FindStringSubmatch(err.Error())
-		if m == nil || strings.ContainsAny(m[1], "\\\"") {
-			return
-		}
-		c := blogConfig()
-		if err2 := c.Set(strings.TrimSpace(key), m[1]); err2 != nil && (strings.Contains(err2.Error(), "leading 0") || strings.Contains(err2.Error(), "has a + before it")) {
-			t.Fatalf("SettingSpaces(%q, %q) = %v\nbut Set(%q, %q) = %v", key, value, err, strings.TrimSpace(key), m[1], err2)
-		}
-	})
-}
-
-// TestSetSpacesOffersWhatSetTakes: the setting SetSpaces tells --set to
-// write is one Set takes, where a number written in a way Set refuses
-// (a decimal comma, commas between thousands, hexadecimal) was offered as
-// written: --set "gp= 0,5" was told "write gp=0,5", refused next for its
-// decimal comma; and a number it refuses is told with what was taken
-// off it, as Set tells it.
+// TestSetSpacesOffersWhatSetTakes: SetSpaces offers the setting to write
+// only where Set takes it, and tells what else Set refuses in it as Set
+// tells it otherwise: a number written in a way Set refuses (a decimal
+// comma, commas between thousands, hexadecimal, a + or a leading 0) is
+// told so with the number to write, where --set "gp= 0,5" was told
+// "write gp=0,5", refused next for its decimal comma, and --set "gp= 05"
+// "write gp=5", its 0 dropped unsaid; and a number the key refuses is
+// told with what was taken off it.
 func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 	for _, c := range []struct{ key, value, want string }{
-		{"gp", " 0,5", `"gp= 0,5" has spaces around its =, and "0,5" has a decimal comma; write gp=0.5`},
-		{"gp ", "00,5", `"gp =00,5" has spaces around its =, and "00,5" has a decimal comma; write gp=0.5`},
-		{"batch", " 1,024", `"batch= 1,024" has spaces around its =, and "1,024" has commas; write batch=1024`},
-		{"g_lr", " 1,024", `"g_lr= 1,024" has spaces around its =, and "1,024" has commas, and 1024 out of range (0,10]; if the comma is a decimal one, write g_lr=1.024`},
-		{"epochs", " 1_000", `"epochs= 1_000" has spaces around its =, and "1_000" has underscores; write epochs=1000`},
-		// two readings taken: Set tells both on the next try
-		{"gp", " 1,000", `"gp= 1,000" has spaces around its =; write gp=1,000`},
-		{"gp", " 05", `"gp= 05" has spaces around its =; write gp=5`},
+		{"gp", " 0,5", `"gp= 0,5" has spaces around its =, and "0,5" has a decimal comma; write it with a point: 0.5`},
+		{"gp ", "00,5", `"gp =00,5" has spaces around its =, and "00,5" has a decimal comma; write it with a point: 0.5`},
+		{"batch", " 1,024", `"batch= 1,024" has spaces around its =, and "1,024" has commas; write it without them: 1024`},
+		{"g_lr", " 1,024", `"g_lr= 1,024" has spaces around its =, and "1,024" has commas, and 1024 out of range (0,10]; if the comma is a decimal one, write it with a point: 1.024`},
+		{"epochs", " 1_000", `"epochs= 1_000" has spaces around its =, and "1_000" has underscores; write it without them: 1000`},
+		// two readings taken: both told, as Set tells them
+		{"gp", " 1,000", `"gp= 1,000" has spaces around its =, and "1,000" has commas; write it without them: 1000, or 1.000 if the comma is a decimal one`},
+		// a number Set refuses for its leading 0 or its + is told so,
+		// as --set gp=05 tells it, where "write gp=5" dropped them unsaid
+		{"gp", " 05", `"gp= 05" has spaces around its =, and "05" has a leading 0; write it without it: 5`},
+		{"epochs", " +007", `"epochs= +007" has spaces around its =, and "+007" has a + before it, and "007" has leading 0s; write it without them: 7`},
+		{"gp ", "-00", `"gp =-00" has spaces around its =, and "-00" has a - and a leading 0; write it without them: 0`},
+		// one Set takes is offered as the setting to write
+		{"g_lr", " 0.5", `"g_lr= 0.5" has spaces around its =; write g_lr=0.5`},
+		{"loss", " bce", `"loss= bce" has spaces around its =; write loss=bce`},
 		// a number the key refuses is told so, not offered: "write
 		// g_lr=16" was refused on the next try for its range
 		{"g_lr", " 0x10", `"g_lr= 0x10" has spaces around its =, and "0x10" is hexadecimal, and 16 out of range (0,10]`},
@@ -88,9 +83,9 @@ func TestSetSpacesOffersWhatSetTakes(t *testing.T) {
 		{"gp", " \u22120,5", `"gp= −0,5" has spaces around its =, and "−0,5" has a minus sign −, and "-0,5" has a decimal comma, and -0.5 out of range: 0 (off) or (0,1000]`},
 		// the leading 0s under underscores are named, as --set gp=0_05
 		// names them, where "write gp=5" dropped "005"'s 0s unsaid
-		{"gp", " 0_05", `"gp= 0_05" has spaces around its =, and "0_05" has underscores, and "005" has leading 0s; write gp=5`},
+		{"gp", " 0_05", `"gp= 0_05" has spaces around its =, and "0_05" has underscores, and "005" has leading 0s; write it without them: 5`},
 		{"g_lr", " 0_50", `"g_lr= 0_50" has spaces around its =, and "0_50" has underscores, and "050" has a leading 0, and 50 out of range (0,10]`},
-		{"gp", " -00", `"gp= -00" has spaces around its =, and "-00" has a - and a leading 0; write gp=0`},
+		{"gp", " -00", `"gp= -00" has spaces around its =, and "-00" has a - and a leading 0; write it without them: 0`},
 		{"g_lr", " -00", `"g_lr= -00" has spaces around its =, and "-00" has a - and a leading 0, and 0 out of range (0,10]`},
 	} {
 		design := blogConfig()

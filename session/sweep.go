@@ -91,7 +91,13 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		if !ok || strings.TrimSpace(key) == "" {
 			return Sweep{}, fmt.Errorf("want key=v1,v2,…, got %q", spec)
 		}
-		if err := engine.SettingSpaces(spec, key, meantList(key, list)); err != nil {
+		// Spaces beside the '=' are told with what the sweep says of the
+		// spec without them, read alone as this one reads it, so that
+		// what it is told to write is what the next try takes.
+		if err := engine.SpacedSetting(spec, key, list, func(key, list string) error {
+			_, err := ParseSweepOver([]string{key + "=" + list}, base, design, seeds)
+			return err
+		}); err != nil {
 			return Sweep{}, err
 		}
 		if slices.Contains(untrained, key) {
@@ -1015,25 +1021,6 @@ func unbalanced(v string) error {
 // SweepValues is the values of a --sweep key=list as a sweep takes them
 // (splitValues), or the error it refuses them with.
 func SweepValues(key, list string) ([]string, error) { return splitValues(key, list) }
-
-// meantList is list, the values of a --sweep key=list, with the values
-// splitValues would refuse for an empty value or spaces around one
-// written as it says to write them, and the spaces before the list kept:
-// the list engine.SettingSpaces, which refuses spaces beside the '=',
-// tells the user to write, so that --sweep 'loss= ,bce' is told "write
-// loss=bce", not "write loss=,bce", itself refused for its empty value.
-//
-// Its first value's leading 0s go too (offered): --sweep "gp=05 ,1" is
-// told "write gp=5,1", where "write gp=05,1" was refused on the next
-// try for the 0.
-func meantList(key, list string) string {
-	key = strings.TrimSpace(key)
-	values, _ := splitValues(key, strings.TrimSpace(list))
-	if len(values) == 0 {
-		return list
-	}
-	return list[:len(list)-len(strings.TrimLeftFunc(list, unicode.IsSpace))] + strings.Join(offered(key, values), ",")
-}
 
 // offered is values, a sweep's values of key to write in a hint, with
 // the first one's leading 0s dropped (engine.LeadingZeros), as the sweep

@@ -92,20 +92,23 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it; write d_opt=adam,sgd`},
 		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's spaces named, not trimmed
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
-		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the line break escaped, not breaking the message, and dropped from the list to write
-		// The setting to write is one the sweep takes: not loss=,bce, refused
-		// in turn for its empty value, nor a value with spaces around it.
-		{[]string{"loss= ,bce"}, 1, `"loss= ,bce" has spaces around its =; write loss=bce`},
-		{[]string{"loss =bce ,least_squares"}, 1, `"loss =bce ,least_squares" has spaces around its =; write loss=bce,least_squares`},
+		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =, and d_lr: value "\n1e-2" has spaces around it; write d_lr=1e-3,1e-2`}, // the line break escaped, not breaking the message, and dropped from the list to write
+		// What else the sweep refuses in the spec without its spaces is
+		// said with them, as the sweep says it: not "write loss=,bce",
+		// refused in turn for its empty value, nor a value with spaces
+		// around it.
+		{[]string{"loss= ,bce"}, 1, `"loss= ,bce" has spaces around its =, and loss: an empty value in ",bce"; write loss=bce`},
+		{[]string{"loss =bce ,least_squares"}, 1, `"loss =bce ,least_squares" has spaces around its =, and loss: value "bce " has spaces around it; write loss=bce,least_squares`},
 		// Nor one refused next for its leading 0: not gp=05,1.
 		{[]string{"gp=05 ,1"}, 1, `gp: value "05 " has spaces around it; write gp=5,1`},
 		// Nor one refused next for a minus sign in any value: not
 		// g_lr=1e−3,2e−3.
 		{[]string{"g_lr=1e\u22123, 2e\u22123"}, 1, `g_lr: value " 2e−3" has spaces around it; write g_lr=1e-3,2e-3`},
 		{[]string{"g_lr=1e\u20133,,2e-3"}, 1, `g_lr: an empty value in "1e–3,,2e-3"; write g_lr=1e-3,2e-3`},
-		{[]string{"g_lr= 1e\u22123,2e-3"}, 1, `"g_lr= 1e−3,2e-3" has spaces around its =; write g_lr=1e-3,2e-3`},
+		{[]string{"g_lr= 1e\u22123,2e-3"}, 1, `"g_lr= 1e−3,2e-3" has spaces around its =, and g_lr, value 1 of 2: "1e−3" has a minus sign −; write it with a hyphen -: 1e-3`},
 		{[]string{"gp=1,2\r"}, 1, `gp: value "2\r" ends in a carriage return, as a script saved with Windows line ends does; write gp=1,2`}, // a CRLF script's, said as --set says it
-		{[]string{"gp= 05,1"}, 1, `"gp= 05,1" has spaces around its =; write gp=5,1`},
+		// as --sweep gp=05,1 says it, where "write gp=5,1" dropped the 0 unsaid
+		{[]string{"gp= 05,1"}, 1, `"gp= 05,1" has spaces around its =, and gp, value 1 of 2: "05" begins with a 0, as no number's whole part does; 05,1 is one number? write it 5.1`},
 		{[]string{"gp=05, 1"}, 1, `gp: value " 1" has spaces around it; write gp=5,1`},
 		{[]string{"gp=0, 05"}, 1, `gp: value " 05" has spaces around it; write gp=0,05`},               // 0,05 may be 0.05: told whole next
 		{[]string{"batch=01, 024"}, 1, `batch: value " 024" has spaces around it; write batch=01,024`}, // 01,024 may be 1,024
@@ -124,7 +127,7 @@ func TestParseSweep(t *testing.T) {
 		// where "000." was told its leading 0s ("write it without them: 0.").
 		{[]string{"gp=1,000."}, 1, `gp, values 1 and 2 of 2: "1,000." has commas; write it without them: 1000`},
 		{[]string{"epochs=1,000,000.5"}, 1, `epochs, values 1 to 3 of 3: "1,000,000.5" has commas, and 1000000.5 is not a whole number; allowed: 1..1,000,000,000`},
-		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key; write d_lr=1e-3,1e-2`},
+		{[]string{" d_lr=1e-3,,1e-2"}, 1, `" d_lr=1e-3,,1e-2" has spaces before its key, and d_lr: an empty value in "1e-3,,1e-2"; write d_lr=1e-3,1e-2`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr, value 2 of 2: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr, value 1 of 2: NaN is not a finite number; allowed: (0,10]"},
@@ -468,15 +471,26 @@ func TestSweepSaysItsValuesAreCommaSeparated(t *testing.T) {
 func FuzzParseSweep(f *testing.F) {
 	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1", "a\nb=",
 		// The hints of numbers split at their commas (thousands, fraction).
-		"epochs=1,000,2,000", "batch=1,024", "g_lr=0,001", "d_lr=0,5,0,7", "gp=1,000", "gp=1,000,000", "gp=0,05", "epochs=2,500,10,000", "gp=1,000,000.5", "epochs=2,1,000.5"} {
+		"epochs=1,000,2,000", "batch=1,024", "g_lr=0,001", "d_lr=0,5,0,7", "gp=1,000", "gp=1,000,000", "gp=0,05", "epochs=2,500,10,000", "gp=1,000,000.5", "epochs=2,1,000.5",
+		// Spaces beside the =, and the spec to write without them.
+		"gp= 1,000", "gp= 05,1", "loss= ,bce", " epochs=+007", "g_lr =1,5e-3"} {
 		f.Add(s, uint8(3))
 	}
 	base := testdesigns.PerSample(10)
+	spacesOffer := regexp.MustCompile(`^"[^"]*" has spaces (?:before its key|around its =); write ([^"\\]*)$`)
 	f.Fuzz(func(t *testing.T, joined string, seeds uint8) {
 		sw, err := ParseSweep(strings.Split(joined, "\x00"), base, int(seeds))
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("%q: multi-line error %q", joined, err)
+			}
+			// The spec a spaced one is told to write is one the sweep
+			// takes, where --sweep "gp= 1,000" was told "write
+			// gp=1,000", refused next as one number.
+			if m := spacesOffer.FindStringSubmatch(err.Error()); m != nil {
+				if _, err2 := ParseSweep([]string{m[1]}, base, int(seeds)); err2 != nil {
+					t.Fatalf("%q: %v\nbut %q: %v", joined, err, m[1], err2)
+				}
 			}
 			return
 		}
