@@ -284,7 +284,7 @@ var glossary = []glossaryEntry{
 	{"trend", func(m *Model) string {
 		return trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil, m.snap.Eval.Metrics.N)
 	}, nil},
-	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes nearly the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\" or \"" + numtext.Together("at "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
+	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1 (for a G that makes a row from one draw); near 0, G makes nearly the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\" or \"" + numtext.Together("at "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
 	{balanceEntry, (*Model).balanceText, nil},
 	{"modes", (*Model).modesText, drawsModes},

@@ -509,6 +509,30 @@ func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
 	}
 }
 
+// TestDefaultRunsFirstFindingLeavesNoRowBlank: at 80×24 the default
+// design's first epoch, paused, says what it trained on the status line,
+// and G ignoring its noise, new, by its head ("! G ignores its noise ·
+// new: an event if it holds at 10 and 20"): its text with the note takes
+// more rows than the two left. The row under it explains the noise use that Quality reads
+// beside it, by the lead of its entry, where the entry's first clause, a
+// row of 105 cells with "for a G that makes a row from one draw" in it,
+// fitted no row and left it blank.
+func TestDefaultRunsFirstFindingLeavesNoRowBlank(t *testing.T) {
+	const w, h = 80, 24
+	blog, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trainedSnapshot(t, blog, 1, 1, w)
+	snap.State, snap.Note = session.Paused, "trained epoch 1: D real 0.446, D fake 0.770, G 0.624"
+	view := frame(t, s, snap, w, h)
+	frameReads(t, view, "! G ignores its noise · new:")
+	if blankRows(view, h) > 0 {
+		t.Errorf("a row blank:\n%s", view)
+	}
+	frameReads(t, view, "noise use how much G's row of samples depends on its noise draw, 0 to 1")
+}
+
 // TestPlaneFindingLeavesNoRowBlankAt120: at 120×40 grid-wgan-gp's finding, G's
 // samples on none of the modes, is explained by the lead of modes captured's
 // entry, its clause less the bracketed aside that ends it, under the plane's
@@ -563,8 +587,10 @@ func TestGlossaryLeadEndsAClause(t *testing.T) {
 		{"KS", 76, "Kolmogorov–Smirnov distance"},
 		{"bars", 74, "█ generated counts per bin"},
 		{"replay", 72, ""},
-		{"noise use", 69, ""},
-		{"noise use", 109, "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw"},
+		{"noise use", 60, ""},
+		// the aside that ends its first clause left out where it does not fit
+		{"noise use", 69, "how much G's row of samples depends on its noise draw, 0 to 1"},
+		{"noise use", 109, "how much G's row of samples depends on its noise draw, 0 to 1 (for a G that makes a row from one draw)"},
 		// a clause that ends in an aside, before the aside
 		{"modes captured", 104, "a mode is captured when at least one sample in 2,500 is a high-quality sample of it"},
 		{"modes captured", 80, ""},
