@@ -141,8 +141,8 @@ func (g *GAN) MarshalBinary() ([]byte, error) {
 // Restore rebuilds a run from a checkpoint made by MarshalBinary; see
 // ReadCheckpoint. An annex is read and dropped.
 func Restore(data []byte) (*GAN, error) {
-	g, _, _, err := readCheckpoint(bytes.NewReader(data), int64(len(data)))
-	return g, err
+	run, err := readCheckpoint(bytes.NewReader(data), int64(len(data)))
+	return run.g, err
 }
 
 // WriteCheckpoint writes the run's complete state to w as a checkpoint,
@@ -302,23 +302,31 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // on past the checksum is refused. A negative size is an error: every
 // caller knows the size of what it reads.
 func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
-	g, annex, read, err := readCheckpoint(r, size)
+	run, err := readCheckpoint(r, size)
 	if err == nil {
-		err = g.placePoints(read)
+		err = run.placePoints()
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	return g, annex, nil
+	return run.g, run.annex, nil
+}
+
+// readRun is a run read from a checkpoint (readCheckpoint, readBody).
+type readRun struct {
+	g     *GAN
+	annex []byte // the front end's bytes written with it, nil when there are none
+	// pointsRead: the run's points were read here, from the file its
+	// points target names, as a version-1 checkpoint holds none
+	// (version1Points); placePoints does not read that file again.
+	pointsRead bool
 }
 
 // readCheckpoint is ReadCheckpoint for a checkpoint file or a state kept
 // in memory (Restore), whose points path is the run's own, as given.
-// read reports that the run's points were read here, from the file its
-// points target names (readBody).
-func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, bool, error) {
+func readCheckpoint(r io.Reader, size int64) (readRun, error) {
 	if size < 0 {
-		return nil, nil, false, fmt.Errorf("engine: ReadCheckpoint of a size of %d bytes, want the data's size", size)
+		return readRun{}, fmt.Errorf("engine: ReadCheckpoint of a size of %d bytes, want the data's size", size)
 	}
 	sum := sha256.New()
 	cr := &ckReader{r: io.TeeReader(r, sum)}
@@ -329,56 +337,55 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, bool, error) {
 	got, err := io.ReadFull(cr.r, head)
 	switch {
 	case got == 0 && err == io.EOF:
-		return nil, nil, false, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" would hide that
+		return readRun{}, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" would hide that
 	case err != nil && err != io.ErrUnexpectedEOF:
-		return nil, nil, false, err
+		return readRun{}, err
 	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):
-		return nil, nil, false, badCheckpoint("no ganui checkpoint header")
+		return readRun{}, badCheckpoint("no ganui checkpoint header")
 	case err != nil:
-		return nil, nil, false, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", numtext.Count(got, "byte"), headerLen)
+		return readRun{}, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", numtext.Count(got, "byte"), headerLen)
 	}
-	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
-	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
+	version, n := headerFields(head)
 	cr.end = n
 	body := size - int64(headerLen) - sha256.Size
 	switch {
 	case version > checkpointVersion && body >= 0 && n == uint64(body):
 		// A newer ganui's format, if the checksum, read past a body
 		// whose layout this ganui does not know, says the data is whole.
-		return nil, nil, false, sealed(cr, r, sum, n, size, &NewerError{Format: version})
+		return readRun{}, sealed(cr, r, sum, n, size, &NewerError{Format: version})
 	case version < 1 || version > checkpointVersion:
 		err := badCheckpoint("checkpoint format %d; this ganui reads formats 1 to %d", version, checkpointVersion)
 		if body >= 0 && n <= uint64(body) {
 			err = sealed(cr, r, sum, n, size, err) // a version damaged in the file is that
 		}
-		return nil, nil, false, err
+		return readRun{}, err
 	case body < 0 || n > uint64(body):
 		whole, err := sealedAs(head, r, body)
 		switch {
 		case err != nil:
-			return nil, nil, false, err
+			return readRun{}, err
 		case whole:
-			return nil, nil, false, badLength("the header's body length is damaged: it says the checkpoint is %s bytes, the file is a whole checkpoint of %s", claimedSize(n), numtext.FormatInt(int(size)))
+			return readRun{}, badLength("the header's body length is damaged: it says the checkpoint is %s bytes, the file is a whole checkpoint of %s", claimedSize(n), numtext.FormatInt(int(size)))
 		}
-		return nil, nil, false, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
+		return readRun{}, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
 	}
-	g, annex, read, err := readBody(cr, version, n, size)
+	run, err := readBody(cr, version, n, size)
 	if se := sealedError(nil); errors.As(err, &se) && se.toldOnceSealed() {
 		// Found before the checksum is: a bit flipped in the file's
 		// configuration would be told as a mistake in it ("invalid
 		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
 		// count as a count the configuration does not need.
-		return nil, nil, false, sealed(cr, r, sum, n, size, err)
+		return readRun{}, sealed(cr, r, sum, n, size, err)
 	}
 	if err != nil {
-		return nil, nil, false, err
+		return readRun{}, err
 	}
 	var stored [sha256.Size]byte
 	if k, err := io.ReadFull(r, stored[:]); err != nil {
-		return nil, nil, false, truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
+		return readRun{}, truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return nil, nil, false, checksumMismatch(n, size)
+		return readRun{}, checksumMismatch(n, size)
 	}
 	var one [1]byte
 	switch k, err := r.Read(one[:]); {
@@ -386,69 +393,118 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, bool, error) {
 		// Bytes appended to a whole checkpoint (a copy that added a
 		// newline, files joined): said in sizes, which say what to keep,
 		// where "unexpected data after the checksum" would say neither.
-		return nil, nil, false, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), numtext.Count(body-int64(n), "byte"))
+		return readRun{}, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), numtext.Count(body-int64(n), "byte"))
 	case k > 0: // data that goes on past the size it was given (a file that grew)
-		return nil, nil, false, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
+		return readRun{}, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
 	case err != nil && err != io.EOF:
-		return nil, nil, false, err
+		return readRun{}, err
 	}
-	return g, annex, read, nil
+	return run, nil
+}
+
+// headerFields is what a checkpoint's header, head, says after its
+// magic: the format version and the body's length.
+func headerFields(head []byte) (version uint32, n uint64) {
+	return binary.LittleEndian.Uint32(head[len(checkpointMagic):]), binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
+}
+
+// ckPrefix is the start of a checkpoint's body, its fields before its
+// random state: the configuration, a points target's points and the seed
+// and epoch. readPrefix reads it, for CheckpointEpochs, which stops
+// there, and for readBody, which reads on, so that the layout's start is
+// read by one piece of code.
+type ckPrefix struct {
+	cfg     Config
+	writer  string // the ganui that wrote cfg, as VersionKey records it ("" where it records none)
+	cfgAt   uint64 // the configuration's place in the file, counted from 1 (ckReader.at)
+	cfgLen  int    // the configuration's length in bytes
+	seed    uint64
+	epoch   uint64 // as the checkpoint holds it: not yet checked against MaxEpochs
+	epochAt uint64 // the epoch's place in the file
+	// pointsRead: the run's points were read from the file its points
+	// target names, as a version-1 checkpoint holds none (version1Points).
+	pointsRead bool
+}
+
+// badConfig is err, found in the configuration or in building the run
+// from it, as the checkpoint's error: its configuration, JSON a user may
+// read in the file, is named with where it is; err names the setting.
+func (p *ckPrefix) badConfig(err error) error {
+	return badCheckpoint("its configuration, %s: %v", byteSpan(p.cfgAt, p.cfgLen), err)
+}
+
+// readPrefix reads the prefix (ckPrefix) of a checkpoint body of version
+// from cr. With points, a points(FILE.csv) target's points are the run's,
+// in cfg: read from the checkpoint and checked (ckReader.points), or,
+// from a version-1 checkpoint, which holds none, from the file its target
+// names; without, they are passed over, unread and unchecked, and no
+// file is read. Its errors are readBody's, as the body says them before
+// the checksum has been read: the stream's, a *NewerError, or a
+// *CheckpointError.
+func readPrefix(cr *ckReader, version uint32, points bool) (ckPrefix, error) {
+	var p ckPrefix
+	p.cfgAt = cr.at() + 4
+	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
+	if cr.err != nil {
+		return p, cr.err
+	}
+	p.cfgLen = len(cfgJSON)
+	var err error
+	p.cfg, p.writer, err = decodeConfigBy(cfgJSON)
+	if newer := (*NewerError)(nil); errors.As(err, &newer) {
+		return p, newer
+	}
+	if err != nil {
+		return p, p.badConfig(err)
+	}
+	path, isPoints := PointsFile(p.cfg.Target)
+	switch {
+	case !isPoints:
+	case version >= 2 && points:
+		p.cfg.points = &Points{Path: path, XY: cr.points()} // New reads no file
+	case version >= 2:
+		cr.skip(16*uint64(cr.u32()), "target points") // x and y, float64 each
+	case points: // version 1
+		held, err := version1Points(path, p.cfg.Target)
+		if err != nil {
+			return p, err
+		}
+		p.cfg.points, p.pointsRead = &held, true // New reads the file no more
+	}
+	p.seed, p.epochAt, p.epoch = cr.u64(), cr.at(), cr.u64()
+	return p, cr.err
 }
 
 // readBody decodes a checkpoint's body of version, n bytes by its
-// header, from cr, data of size bytes: the run and its annex, and
-// whether the run's points were read here from the file its points
-// target names (read: a version-1 checkpoint holds none), once, the run
-// built on what was read. Its errors are what the body says, before the
-// checksum has said whether it is the body written.
-func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte, bool, error) {
-	var read bool
-	cfgAt := cr.at() + 4
-	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
-	if cr.err != nil {
-		return nil, nil, false, cr.err
-	}
-	// Its configuration, JSON a user may read in the file, is named with
-	// where it is; its errors name the setting.
-	badConfig := func(err error) error {
-		return badCheckpoint("its configuration, %s: %v", byteSpan(cfgAt, len(cfgJSON)), err)
-	}
-	cfg, writer, err := decodeConfigBy(cfgJSON)
-	if newer := (*NewerError)(nil); errors.As(err, &newer) {
-		return nil, nil, false, newer
-	}
+// header, from cr, data of size bytes: the run, its annex and whether
+// its points were read from the file its points target names (a
+// version-1 checkpoint holds none), once, the run built on what was
+// read. Its errors are what the body says, before the checksum has said
+// whether it is the body written.
+func readBody(cr *ckReader, version uint32, n uint64, size int64) (readRun, error) {
+	p, err := readPrefix(cr, version, true)
 	if err != nil {
-		return nil, nil, false, badConfig(err)
+		return readRun{}, err
 	}
-	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
-		cfg.points = &Points{Path: path, XY: cr.points()} // New reads no file
-	} else if ok {
-		held, err := version1Points(path, cfg.Target)
-		if err != nil {
-			return nil, nil, false, err
-		}
-		cfg.points, read = &held, true // New reads the file no more
-	}
-	seed, epochAt, epoch := cr.u64(), cr.at(), cr.u64()
 	rngAt := cr.at() + 4
 	rngState := cr.bytes(maxRandomState, "random state")
 	if cr.err != nil {
-		return nil, nil, false, cr.err
+		return readRun{}, cr.err
 	}
 	// A body too small for the design's weights alone, after what has
 	// been read of it, is refused before the networks are built, which
 	// would take a wide design's hundreds of megabytes for a file of a
 	// few kilobytes, damaged or edited.
-	if cfg.validate(false) == nil {
-		if least := cr.read + 4*uint64(cfg.denseWeights()); n < least {
-			return nil, nil, false, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration's weights alone make it more than %s", numtext.FormatInt(int(size)), claimedSize(n), claimedSize(least))
+	if p.cfg.validate(false) == nil {
+		if least := cr.read + 4*uint64(p.cfg.denseWeights()); n < least {
+			return readRun{}, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration's weights alone make it more than %s", numtext.FormatInt(int(size)), claimedSize(n), claimedSize(least))
 		}
 	}
-	g, err := New(cfg, seed)
+	g, err := New(p.cfg, p.seed)
 	if err != nil {
-		return nil, nil, false, badConfig(err)
+		return readRun{}, p.badConfig(err)
 	}
-	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
+	want := uint64(bodySize(p.cfgLen, len(rngState), g, version))
 	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
 		takes := claimedSize(want)
 		switch { // from version 3 an annex of up to MaxAnnex bytes may follow
@@ -457,15 +513,15 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		case version >= 3:
 			takes = "at most " + claimedSize(want+MaxAnnex)
 		}
-		return nil, nil, false, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration %s", numtext.FormatInt(int(size)), claimedSize(n), takes)
+		return readRun{}, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration %s", numtext.FormatInt(int(size)), claimedSize(n), takes)
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
-		return nil, nil, false, badCheckpoint("its random state, %s: %v", byteSpan(rngAt, len(rngState)), err)
+		return readRun{}, badCheckpoint("its random state, %s: %v", byteSpan(rngAt, len(rngState)), err)
 	}
-	if epoch > MaxEpochs {
-		return nil, nil, false, badCheckpoint("its epoch, %s, is %s, out of range %s", byteSpan(epochAt, 8), numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
+	if p.epoch > MaxEpochs {
+		return readRun{}, badCheckpoint("its epoch, %s, is %s, out of range %s", byteSpan(p.epochAt, 8), numtext.FormatUint(p.epoch), numtext.Range(0, MaxEpochs))
 	}
-	g.epoch, g.savedBy = int(epoch), writer
+	g.epoch, g.savedBy = int(p.epoch), p.writer
 	cr.floats(g.gen.Params, "generator weights")
 	cr.floats(g.disc.Params, "discriminator weights")
 	cr.optimizer(g.gOpt, version, "generator optimizer", "g_opt")
@@ -493,14 +549,14 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		}
 	}
 	if cr.err != nil {
-		return nil, nil, false, cr.err
+		return readRun{}, cr.err
 	}
 	g.gen.ParamsChanged()
 	g.disc.ParamsChanged()
 	if g.gEMA != nil {
 		g.gEMA.Net.ParamsChanged()
 	}
-	return g, annex, read, nil
+	return readRun{g: g, annex: annex, pointsRead: p.pointsRead}, nil
 }
 
 // olderPointsError refuses a version-1 checkpoint of a points(FILE.csv)
@@ -541,15 +597,16 @@ func version1Points(path, target string) (Points, error) {
 // --log. The
 // file of that name here is taken for the run's when it holds the very
 // points the run holds (a version-1 checkpoint holds none: its run has
-// read them from that file, read, as reading it said, and it is not read
+// read them from that file, as pointsRead says, and it is not read
 // again); else the checkpoint is refused, with where to resume it from.
-func (g *GAN) placePoints(read bool) error {
+func (run readRun) placePoints() error {
+	g := run.g
 	path, ok := PointsFile(g.cfg.Target)
 	if !ok || filepath.IsAbs(path) {
 		return nil
 	}
 	held := g.plane.(Points)
-	if !read { // the points the checkpoint holds: the file here must hold them
+	if !run.pointsRead { // the points the checkpoint holds: the file here must hold them
 		p, err := ParsePlane(g.cfg.Target)
 		if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
 			return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, pointsHere(err))
@@ -860,6 +917,25 @@ func (c *ckReader) take(n int, what string) []byte {
 		return nil
 	}
 	return p
+}
+
+// skip passes over a field of n bytes, what, unread: seeking past it
+// where the data can (CheckpointEpochs's), else reading it through.
+func (c *ckReader) skip(n uint64, what string) {
+	if !c.fits(n, what) {
+		return
+	}
+	var err error
+	if s, ok := c.r.(io.Seeker); ok {
+		_, err = s.Seek(int64(n), io.SeekCurrent)
+	} else {
+		_, err = io.CopyN(io.Discard, c.r, int64(n))
+	}
+	if err != nil {
+		c.err = truncated(err, what, uint64(headerLen)+c.read)
+		return
+	}
+	c.read += n
 }
 
 func (c *ckReader) u64() uint64 {

@@ -1,8 +1,8 @@
 package engine
 
 import (
-	"encoding/binary"
 	"io"
+	"math"
 )
 
 // CheckpointEpochs reads, from r, a checkpoint's data, the epoch it was
@@ -10,49 +10,23 @@ import (
 // before its weights alone: a message that names a checkpoint (one given
 // to --preset) can offer the command that continues it, with --epochs
 // where its plan is done, without reading, and checking, what may be
-// hundreds of megabytes. ok is false where they cannot be read; the
+// hundreds of megabytes. It reads the header and the body's prefix
+// (readPrefix) as ReadCheckpoint does, a points target's points passed
+// over, and no further. ok is false where they cannot be read; the
 // checkpoint is not checked (ReadCheckpoint does that).
 func CheckpointEpochs(r io.ReaderAt) (epoch, plan int, ok bool) {
-	at := int64(0)
-	read := func(n int64) []byte {
-		p := make([]byte, n)
-		if _, err := r.ReadAt(p, at); err != nil {
-			return nil
-		}
-		at += n
-		return p
-	}
-	head := read(int64(headerLen))
-	if head == nil || !IsCheckpoint(head) {
+	data := io.NewSectionReader(r, 0, math.MaxInt64)
+	head := make([]byte, headerLen)
+	if _, err := io.ReadFull(data, head); err != nil || !IsCheckpoint(head) {
 		return 0, 0, false
 	}
-	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
-	n := read(4)
-	if version < 1 || version > checkpointVersion || n == nil || binary.LittleEndian.Uint32(n) > maxConfigJSON {
+	version, n := headerFields(head)
+	if version < 1 || version > checkpointVersion {
 		return 0, 0, false
 	}
-	cfgJSON := read(int64(binary.LittleEndian.Uint32(n)))
-	if cfgJSON == nil {
+	p, err := readPrefix(&ckReader{r: data, end: n}, version, false)
+	if err != nil || p.epoch > MaxEpochs || p.cfg.Epochs < 1 {
 		return 0, 0, false
 	}
-	cfg, _, err := decodeConfigBy(cfgJSON)
-	if err != nil {
-		return 0, 0, false
-	}
-	if _, points := PointsFile(cfg.Target); points && version >= 2 {
-		count := read(4)
-		if count == nil {
-			return 0, 0, false
-		}
-		at += 16 * int64(binary.LittleEndian.Uint32(count)) // x and y, float64 each
-	}
-	fields := read(16) // seed, epoch
-	if fields == nil {
-		return 0, 0, false
-	}
-	e := binary.LittleEndian.Uint64(fields[8:])
-	if e > MaxEpochs || cfg.Epochs < 1 {
-		return 0, 0, false
-	}
-	return int(e), cfg.Epochs, true
+	return int(p.epoch), p.cfg.Epochs, true
 }
