@@ -597,8 +597,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// FuzzRestore: no input makes the checkpoint reader panic; anything it
-// accepts encodes back to the same bytes.
+// FuzzRestore: no input makes the checkpoint reader, or CheckpointEpochs,
+// panic; anything the reader accepts encodes back to the same bytes, and
+// CheckpointEpochs, which reads its start alone, gives its epoch and plan.
 func FuzzRestore(f *testing.F) {
 	good := validCheckpoint(f)
 	f.Add(good)
@@ -631,6 +632,10 @@ func FuzzRestore(f *testing.F) {
 	f.Add(withAnnex(f, g, []byte("annex")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, annex, err := readBytes(data)
+		epoch, plan, ok := CheckpointEpochs(bytes.NewReader(data))
+		if err == nil && (!ok || epoch != g.Epoch() || plan != g.Config().Epochs) {
+			t.Fatalf("CheckpointEpochs = %d, %d, %v of a checkpoint of epoch %d of %d", epoch, plan, ok, g.Epoch(), g.Config().Epochs)
+		}
 		// Whether a checkpoint loads does not depend on the size saying
 		// more than the data holds: that only finds a short one later.
 		if _, _, errLong := ReadCheckpoint(bytes.NewReader(data), int64(len(data))+1<<20); (err == nil) != (errLong == nil) {
