@@ -65,7 +65,7 @@ func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--headless", "--preset", "list"}, `ganui: --preset: unknown preset "list": go run . --list-presets lists the presets with their designs` + "\n"},
+		{[]string{"--headless", "--preset", "list"}, `ganui: --preset: unknown preset list: go run . --list-presets lists the presets with their designs` + "\n"},
 		{[]string{"--headless", "--preset", "nothing-near-any"}, "(go run . --list-presets lists them)"},
 		{[]string{"--headless", "--preset", p}, "a preset file is one JSON object {…}, as go run . --show-preset NAME prints one\n"},
 		{[]string{"--bogus"}, "(see go run . --help)\n"},

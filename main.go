@@ -1205,7 +1205,7 @@ var formats = map[string]string{
 func outputName(flag, path, writes, own string) error {
 	ext := filepath.Ext(path)
 	if kind, ok := formats[strings.ToLower(ext)]; ok && own != "" && !strings.EqualFold(ext, own) {
-		return fmt.Errorf("%q ends in %s, %s extension, but --%s writes %s; give e.g. %s", path, ext, kind, flag, writes, shellword.Quote(strings.TrimSuffix(path, ext)+own))
+		return fmt.Errorf("%s ends in %s, %s extension, but --%s writes %s; give e.g. %s", shellword.Quote(path), ext, kind, flag, writes, shellword.Quote(strings.TrimSuffix(path, ext)+own))
 	}
 	return nil
 }

@@ -112,7 +112,7 @@ func TestBadPresetFiles(t *testing.T) {
 		wantUsageError(t, []string{"--headless", "--preset", writeFile(t, "bad.json", c.text)}, c.want...)
 	}
 	wantUsageError(t, []string{"--headless", "--preset", filepath.Join(t.TempDir(), "absent.json")}, "--preset", "absent.json")
-	wantUsageError(t, []string{"--show-preset", "nope"}, "--show-preset", `unknown preset "nope"`, "vanilla")
+	wantUsageError(t, []string{"--show-preset", "nope"}, "--show-preset", `unknown preset nope:`, "vanilla")
 	wantUsageError(t, []string{"--show-preset", "vanilla", "--preset", "lsgan"}, "--show-preset", "--preset")
 }
 

@@ -136,8 +136,8 @@ func TestMissingInputFileSaysWhatToGive(t *testing.T) {
 		{[]string{"--headless", "--resume", at("run")}, "ganui: --resume: " + at("run") + ": no such file or directory (did you mean " + at("run.ckpt") + "?); give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
 		{[]string{"--resume", "run"}, "ganui: --resume: run: no such file or directory (did you mean run.ckpt?); give the FILE.ckpt a headless run's --save or the trainer's w wrote\n"},
 		{[]string{"--headless", "--preset", at("ring")}, "ganui: --preset: " + at("ring") + ": no such file or directory (did you mean " + at("ring.json") + "?)" + preset},
-		{[]string{"--headless", "--preset", "my"}, "ganui: --preset: unknown preset \"my\" (did you mean my.json?)\n"},
-		{[]string{"--show-preset", "my"}, "ganui: --show-preset: unknown preset \"my\" (did you mean my.json?)\n"},
+		{[]string{"--headless", "--preset", "my"}, "ganui: --preset: unknown preset my (did you mean my.json?)\n"},
+		{[]string{"--show-preset", "my"}, "ganui: --show-preset: unknown preset my (did you mean my.json?)\n"},
 		// Only a preset file is guessed for a preset, and a checkpoint for
 		// --resume: a.csv, a history, is neither.
 		{[]string{"--show-preset", "r.csv"}, "ganui: --show-preset: r.csv: no such file or directory" + preset},
@@ -276,8 +276,8 @@ func TestTildeTheShellLeftIsSaid(t *testing.T) {
 		want string
 	}{
 		{[]string{"--headless", "--epochs", "2", "--log=~/runs/a.csv"}, "ganui: --log=~/runs/a.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/runs/a.csv, a space for the =, or --log=$HOME/runs/a.csv\n"},
-		{[]string{"--headless", "--epochs", "2", "--save", "~/my runs/a.ckpt"}, "ganui: --save: \"~/my runs/a.ckpt\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write \"$HOME\"/'my runs/a.ckpt'\n"},
-		{[]string{"--headless", "--preset", "~/a.json"}, "ganui: --preset: \"~/a.json\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write $HOME/a.json\n"},
+		{[]string{"--headless", "--epochs", "2", "--save", "~/my runs/a.ckpt"}, "ganui: --save: '~/my runs/a.ckpt' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write \"$HOME\"/'my runs/a.ckpt'\n"},
+		{[]string{"--headless", "--preset", "~/a.json"}, "ganui: --preset: '~/a.json' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write $HOME/a.json\n"},
 		{[]string{"--headless", "--resume=~/a.ckpt"}, "ganui: --resume=~/a.ckpt: the shell expands a ~ only at a word's start, not after --resume=, and there is no directory ~ here: write --resume ~/a.ckpt, a space for the =, or --resume=$HOME/a.ckpt\n"},
 		// A ~ or ~/ alone, or a name in /, would name a directory once
 		// expanded: a file in it is asked for, where --log=~/ was told
@@ -285,7 +285,7 @@ func TestTildeTheShellLeftIsSaid(t *testing.T) {
 		{[]string{"--headless", "--epochs", "2", "--log=~/"}, "ganui: --log=~/: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~/ would name a directory, not a file: give one in it, e.g. --log ~/run.csv, a space for the =\n"},
 		{[]string{"--headless", "--epochs", "2", "--log=~"}, "ganui: --log=~: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~ would name a directory, not a file: give one in it, e.g. --log ~/run.csv, a space for the =\n"},
 		{[]string{"--headless", "--resume=~/runs/"}, "ganui: --resume=~/runs/: the shell expands a ~ only at a word's start, not after --resume=, and there is no directory ~ here; expanded, ~/runs/ would name a directory, not a file: give one in it, e.g. --resume ~/runs/run.ckpt, a space for the =\n"},
-		{[]string{"--headless", "--preset", "~/my runs/"}, "ganui: --preset: \"~/my runs/\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/my runs/ would name a directory, not a file: give one in it, e.g. \"$HOME\"/'my runs/design.json'\n"},
+		{[]string{"--headless", "--preset", "~/my runs/"}, "ganui: --preset: '~/my runs/' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/'my runs/' would name a directory, not a file: give one in it, e.g. \"$HOME\"/'my runs/design.json'\n"},
 	} {
 		code, _, stderr := runCLI(t, c.args...)
 		if code != exitUsage || stderr != c.want {
@@ -326,7 +326,7 @@ func TestTildeOfAUserIsSaid(t *testing.T) {
 		want string
 	}{
 		{[]string{"--headless", "--epochs", "2", "--log=~root/x.csv"}, "ganui: --log=~root/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~root here: write --log ~root/x.csv, a space for the =, or --log=" + filepath.Join(root.HomeDir, "x.csv") + "\n"},
-		{[]string{"--headless", "--epochs", "2", "--log", "~root/x.csv"}, "ganui: --log: \"~root/x.csv\" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here: for root's home directory's, write " + filepath.Join(root.HomeDir, "x.csv") + "\n"},
+		{[]string{"--headless", "--epochs", "2", "--log", "~root/x.csv"}, "ganui: --log: '~root/x.csv' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here: for root's home directory's, write " + filepath.Join(root.HomeDir, "x.csv") + "\n"},
 		{[]string{"--headless", "--epochs", "2", "--save=~nosuchuser/r.ckpt"}, "ganui: --save=~nosuchuser/r.ckpt: the shell expands a ~ only at a word's start, not after --save=, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path\n"},
 	} {
 		code, _, stderr := runCLI(t, c.args...)

@@ -122,17 +122,17 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 func TestOutputNamedForAnotherFormat(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct{ flag, path, want string }{
-		{"--save", "run.json", `--save: "run.json" ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. run.ckpt`},
-		{"--save", "out/run.CSV", `--save: "out/run.CSV" ends in .CSV, a CSV file's extension, but --save writes a checkpoint; give e.g. out/run.ckpt`},
-		{"--save", "run.png", `--save: "run.png" ends in .png, a figure's extension`},
-		{"--save", "run.svg", `--save: "run.svg" ends in .svg, a figure's extension`},
-		{"--save", "run.pdf", `--save: "run.pdf" ends in .pdf, a figure's extension`},
-		{"--log", "run.ckpt", `--log: "run.ckpt" ends in .ckpt, a checkpoint's extension, but --log writes a CSV history; give e.g. run.csv`},
-		{"--log", "out/run.JSON", `--log: "out/run.JSON" ends in .JSON, a preset file's extension, but --log writes a CSV history; give e.g. out/run.csv`},
-		{"--log", "run.png", `--log: "run.png" ends in .png, a figure's extension`},
-		{"--log", "run.svg", `--log: "run.svg" ends in .svg, a figure's extension`},
-		{"--log", "run.pdf", `--log: "run.pdf" ends in .pdf, a figure's extension`},
-		{"--save", "my run.json", `--save: "my run.json" ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. 'my run.ckpt'`}, // the name to give quoted
+		{"--save", "run.json", `--save: run.json ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. run.ckpt`},
+		{"--save", "out/run.CSV", `--save: out/run.CSV ends in .CSV, a CSV file's extension, but --save writes a checkpoint; give e.g. out/run.ckpt`},
+		{"--save", "run.png", `--save: run.png ends in .png, a figure's extension`},
+		{"--save", "run.svg", `--save: run.svg ends in .svg, a figure's extension`},
+		{"--save", "run.pdf", `--save: run.pdf ends in .pdf, a figure's extension`},
+		{"--log", "run.ckpt", `--log: run.ckpt ends in .ckpt, a checkpoint's extension, but --log writes a CSV history; give e.g. run.csv`},
+		{"--log", "out/run.JSON", `--log: out/run.JSON ends in .JSON, a preset file's extension, but --log writes a CSV history; give e.g. out/run.csv`},
+		{"--log", "run.png", `--log: run.png ends in .png, a figure's extension`},
+		{"--log", "run.svg", `--log: run.svg ends in .svg, a figure's extension`},
+		{"--log", "run.pdf", `--log: run.pdf ends in .pdf, a figure's extension`},
+		{"--save", "my run.json", `--save: 'my run.json' ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. 'my run.ckpt'`}, // the name to give quoted
 	} {
 		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}
@@ -159,16 +159,16 @@ func TestOutputNameIsOneFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ flag, path, want string }{
-		{"--plot", "a.png\nb.png", `--plot: "a.png\nb.png" holds the control character U+000A ('\n'); give one file's name, on one line`},
-		{"--log", "run\x1b[31m.csv", `--log: "run\x1b[31m.csv" holds the control character U+001B ('\x1b')`},
-		{"--save", "run\t.ckpt", `--save: "run\t.ckpt" holds the control character U+0009 ('\t')`},
-		{"--save", "run\u202egnp.ckpt", `--save: "run\u202egnp.ckpt" holds U+202E, a bidirectional formatting character, which shows the text after it reordered: the name would not read as it is, in a listing or in what ganui prints of it; give a name without it`},
-		{"--plot", "\u2067run.png", `--plot: "\u2067run.png" holds U+2067, a bidirectional formatting character`},
-		{"--log", "run.csv ", `--log: "run.csv " has spaces around it; give the name without them`},
-		{"--plot", " run.png", `--plot: " run.png" has spaces around it`},
-		{"--plot", "run.png/", `--plot: "run.png/" ends in /, which names a directory; give a file's name`},
-		{"--log", "run.csv/", `--log: "run.csv/" ends in /, which names a directory`},
-		{"--save", "dir/", `--save: "dir/" ends in /, which names a directory`},
+		{"--plot", "a.png\nb.png", `--plot: $'a.png\nb.png' holds the control character U+000A ('\n'); give one file's name, on one line`},
+		{"--log", "run\x1b[31m.csv", `--log: $'run\x1b[31m.csv' holds the control character U+001B ('\x1b')`},
+		{"--save", "run\t.ckpt", `--save: $'run\t.ckpt' holds the control character U+0009 ('\t')`},
+		{"--save", "run\u202egnp.ckpt", `--save: $'run\xe2\x80\xaegnp.ckpt' holds U+202E, a bidirectional formatting character, which shows the text after it reordered: the name would not read as it is, in a listing or in what ganui prints of it; give a name without it`},
+		{"--plot", "\u2067run.png", `--plot: $'\xe2\x81\xa7run.png' holds U+2067, a bidirectional formatting character`},
+		{"--log", "run.csv ", `--log: 'run.csv ' has spaces around it; give the name without them`},
+		{"--plot", " run.png", `--plot: ' run.png' has spaces around it`},
+		{"--plot", "run.png/", `--plot: run.png/ ends in /, which names a directory; give a file's name`},
+		{"--log", "run.csv/", `--log: run.csv/ ends in /, which names a directory`},
+		{"--save", "dir/", `--save: dir/ ends in /, which names a directory`},
 		{"--log", ".run.ckpt.tmp-0123abcd", `--log: .run.ckpt.tmp-0123abcd is a name of the form ganui gives the hidden file it writes run.ckpt into first, which a write of run.ckpt removes as one a killed write left; give another name`},
 		{"--plot", "dir/..png.tmp-deadbeef", `--plot: dir/..png.tmp-deadbeef is a name of the form ganui gives the hidden file it writes .png into first`},
 	} {
@@ -206,7 +206,7 @@ func TestInputNameWithSpacesAroundIt(t *testing.T) {
 		{"--show-preset", " x.json"},
 	} {
 		flag, name := args[len(args)-2], args[len(args)-1]
-		wantUsageError(t, args, fmt.Sprintf("ganui: %s: %q has spaces around it; give the name without them", flag, name))
+		wantUsageError(t, args, fmt.Sprintf("ganui: %s: '%s' has spaces around it; give the name without them", flag, name)) // quoted as a shell reads it back
 	}
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "x.csv"), []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
@@ -216,7 +216,7 @@ func TestInputNameWithSpacesAroundIt(t *testing.T) {
 	if err := os.WriteFile(design, []byte(`{"base": "ring", "target": "points(x.csv )"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(x.csv )": "x.csv " has spaces around it; give the name without them`)
+	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(x.csv )": 'x.csv ' has spaces around it; give the name without them`)
 }
 
 // TestInputNameIsOneFile: an input's name that holds a control character (two
@@ -226,20 +226,20 @@ func TestInputNameWithSpacesAroundIt(t *testing.T) {
 // a preset file's points(…) target.
 func TestInputNameIsOneFile(t *testing.T) {
 	t.Chdir(t.TempDir())
-	for _, c := range []struct{ flag, name, want string }{
-		{"--resume", "a.ckpt\nb.ckpt", `U+000A ('\n')`},
-		{"--preset", "x\tjson", `U+0009 ('\t')`},
-		{"--show-preset", "x.json\t", `U+0009 ('\t')`},
-		{"--preset", "ring\x1b[2J", `U+001B ('\x1b')`},
+	for _, c := range []struct{ flag, name, quoted, want string }{
+		{"--resume", "a.ckpt\nb.ckpt", `$'a.ckpt\nb.ckpt'`, `U+000A ('\n')`},
+		{"--preset", "x\tjson", `$'x\tjson'`, `U+0009 ('\t')`},
+		{"--show-preset", "x.json\t", `$'x.json\t'`, `U+0009 ('\t')`},
+		{"--preset", "ring\x1b[2J", `$'ring\x1b[2J'`, `U+001B ('\x1b')`},
 	} {
 		args := []string{"--headless", c.flag, c.name}
 		if c.flag == "--show-preset" {
 			args = args[1:]
 		}
-		wantUsageError(t, args, fmt.Sprintf("ganui: %s: %q holds the control character %s; give one file's name, on one line", c.flag, c.name, c.want))
+		wantUsageError(t, args, fmt.Sprintf("ganui: %s: %s holds the control character %s; give one file's name, on one line", c.flag, c.quoted, c.want))
 	}
 	design := writeFile(t, "design.json", `{"base": "ring", "target": "points(a\nb.csv)"}`)
-	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(a\nb.csv)": "a\nb.csv" holds the control character U+000A ('\n'); give one file's name, on one line`)
+	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(a\nb.csv)": $'a\nb.csv' holds the control character U+000A ('\n'); give one file's name, on one line`)
 }
 
 // TestOneRangeForEpochs: the plan's range is checked wherever a plan is given,

@@ -123,7 +123,7 @@ func TestFlagWhereAValueBelongs(t *testing.T) {
 		{[]string{"--headless", "--seed", "--every=0"}, "ganui: --seed needs a value: --every=0, after it, is a flag"},
 		// After the flag's "=" the value is written, not left out, and not told
 		// "--preset needs a value".
-		{[]string{"--headless", "--preset=--epochs"}, `ganui: --preset: unknown preset "--epochs"`},
+		{[]string{"--headless", "--preset=--epochs"}, `ganui: --preset: unknown preset --epochs:`},
 		// An output's name that reads as a flag, one or not, is refused with
 		// the way to name such a file: --log -x does not write a file named -x.
 		{[]string{"--headless", "--log", "-x", "--epochs", "1"}, "ganui: --log -x: a name that starts with - reads as a flag: name a file (./-x for one named -x)"},
@@ -350,13 +350,13 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log writes the history of a single run, and --sweep trains a run for each cell"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
-		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `--resume: "\x1b[31mX\a" holds the control character U+001B`},
+		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `--resume: $'\x1b[31mX\x07' holds the control character U+001B`},
 		{[]string{"--\x1b]0;title\a"}, `unknown flag --\x1b]0;title\a`},
 		// and a bidirectional override, which reorders what follows it, is written as an escape,
 		// the file's name as a shell reads it back (shellword.Quote)
 		{[]string{"--headless", "--resume", "ab\u202ecd.ckpt"}, `--resume: $'ab\xe2\x80\xaecd.ckpt': no such file or directory`},
 		{[]string{"--x\u2067y"}, `unknown flag --x\u2067y`},
-		{[]string{"--headless", "--resume", "first\nsecond.ckpt"}, `--resume: "first\nsecond.ckpt" holds the control character U+000A`}, // not cut at the newline
+		{[]string{"--headless", "--resume", "first\nsecond.ckpt"}, `--resume: $'first\nsecond.ckpt' holds the control character U+000A`}, // not cut at the newline
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(t, c.args...)
@@ -1132,9 +1132,9 @@ func TestMisspellingsSuggest(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--headless", "--preset", "blog-orignal"}, `--preset: unknown preset "blog-orignal" (did you mean blog-original?)`},
-		{[]string{"--show-preset", "vanila"}, `--show-preset: unknown preset "vanila" (did you mean vanilla?)`},
-		{[]string{"--headless", "--preset", "nope"}, `--preset: unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them), or a FILE.json`},
+		{[]string{"--headless", "--preset", "blog-orignal"}, `--preset: unknown preset blog-orignal (did you mean blog-original?)`},
+		{[]string{"--show-preset", "vanila"}, `--show-preset: unknown preset vanila (did you mean vanilla?)`},
+		{[]string{"--headless", "--preset", "nope"}, `--preset: unknown preset nope: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them), or a FILE.json`},
 		{[]string{"--headless", "--set", "glr=1e-3"}, `--set: unknown key "glr" (did you mean "g_lr"?)`},
 		{[]string{"--headless", "--set", "x_lr=1e-3"}, `unknown key "x_lr" (did you mean "d_lr" or "g_lr"?)`},
 		{[]string{"--headless", "--sweep", "d_lrr=1e-3,1e-2"}, `--sweep: unknown key "d_lrr" (did you mean "d_lr"?)`},
@@ -1154,7 +1154,7 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "loss=hnige"}, `loss: "hnige" is not one of bce, least_squares, wasserstein, hinge (did you mean hinge?)`},
 		{[]string{"--headless", "--set", "d_opt=adm"}, `d_opt: "adm" is not one of adam, sgd, rmsprop (did you mean adam?)`},
 		{[]string{"--headless", "--sweep", "g_opt=adam,rmsprp"}, `(did you mean rmsprop?)`},
-		{[]string{"--headless", "--preset", writeFile(t, "f.json", `{"base": "vanila"}`)}, `base: unknown preset "vanila" (did you mean vanilla?)`},
+		{[]string{"--headless", "--preset", writeFile(t, "f.json", `{"base": "vanila"}`)}, `base: unknown preset vanila (did you mean vanilla?)`},
 		{[]string{"--headless", "--preset", writeFile(t, "g.json", `{"base": "vanilla", "noise": "norml"}`)}, `(did you mean normal?)`},
 		{[]string{"--headless", "--preset", writeFile(t, "h.json", `{"bas": "vanilla"}`)}, `h.json:1: unknown key "bas" (did you mean "base"?)`}, // not "eps"
 		{[]string{"--headless", "--preset", writeFile(t, "i.json", `{"bsae": "vanilla"}`)}, `i.json:1: unknown key "bsae" (did you mean "base"?)`},

@@ -84,8 +84,11 @@ type decoded struct {
 // decode is Parse up to validation: the file's JSON, its keys and their
 // values, each set on its base or refused, its name, description and
 // source. The target's points file is neither judged nor read: validate
-// does that, or IsPresetData's ValidateUnread leaves it out.
-func decode(data []byte, name string) (decoded, error) {
+// does that, or IsPresetData's ValidateUnread leaves it out. Its
+// refusals begin with the file's name as shellword.Quote writes it, so
+// that it can be pasted back: 'my design.json':3: …, $'a\nb.json':3: ….
+func decode(data []byte, path string) (decoded, error) {
+	name := shellword.Quote(path)
 	notUTF8 := inputfile.NotUTF8Text(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
@@ -226,7 +229,7 @@ func decode(data []byte, name string) (decoded, error) {
 			return decoded{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
 		}
 		if looksLikePath(base) {
-			return decoded{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint())
+			return decoded{}, fmt.Errorf("%s:%d: %s: %s names a file; %s names a built-in preset%s", name, p.line, baseKey, shellword.Quote(base), baseKey, builtInHint())
 		}
 		b, err := Get(base)
 		if err != nil {
@@ -274,7 +277,7 @@ func decode(data []byte, name string) (decoded, error) {
 			cfg.FollowDepth(key)
 		}
 	}
-	file := visible.String(filepath.Base(name)) // a newline in it escaped: a name is one line
+	file := visible.String(filepath.Base(path)) // a newline in it escaped: a name is one line
 	if !seen["name"] {
 		if cfg.Name = strings.TrimSuffix(file, ".json"); cfg.Name == "" {
 			cfg.Name = file // a file called .json
@@ -292,8 +295,10 @@ func decode(data []byte, name string) (decoded, error) {
 // validate is Parse's check of the design the file gives: a
 // points(FILE.csv) target's relative path read from the directory of
 // real (pointsFrom), then engine.Config.Validate, whose refusal is told
-// at the line of the key it names, or of the base it comes from.
-func (f decoded) validate(name, real string) (engine.Config, error) {
+// at the line of the key it names, or of the base it comes from, the
+// file's name quoted as decode quotes it.
+func (f decoded) validate(path, real string) (engine.Config, error) {
+	name := shellword.Quote(path)
 	fromDir, target := false, "" // target: as the file writes it
 	var err error
 	if f.seen["target"] {
@@ -305,9 +310,9 @@ func (f decoded) validate(name, real string) (engine.Config, error) {
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			if note := linkNote(name, real, target); fromDir || note != "" {
+			if note := linkNote(path, real, target); fromDir || note != "" {
 				if fromDir && !f.seen[engine.VersionKey] {
-					note += olderNote(name, real, target)
+					note += olderNote(path, real, target)
 				}
 				err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory%s)", err, note)
 			}
@@ -1288,9 +1293,9 @@ func linkNote(name, real, target string) string {
 	if path = strings.TrimSpace(path); real == name || !ok || path == "" || rooted(runtime.GOOS, path) {
 		return ""
 	}
-	note := ": " + name + " leads to " + real
+	note := ": " + shellword.Quote(name) + " leads to " + shellword.Quote(real)
 	if beside := filepath.Join(filepath.Dir(name), path); fileThere(beside) {
-		note += ", and " + beside + " beside the link is not read"
+		note += ", and " + shellword.Quote(beside) + " beside the link is not read"
 	}
 	return note
 }
@@ -1324,7 +1329,7 @@ func olderNote(name, real, target string) string {
 	if err != nil {
 		rel = abs
 	}
-	return "; a file written by an older ganui (this one records no " + engine.VersionKey + ") names it from the working directory, where " + path + " is: write " + engine.Points{Path: rel}.String() + " in " + name + " to train on it"
+	return "; a file written by an older ganui (this one records no " + engine.VersionKey + ") names it from the working directory, where " + shellword.Quote(path) + " is: write " + engine.Points{Path: rel}.String() + " in " + shellword.Quote(name) + " to train on it"
 }
 
 // fileThere reports whether path names a regular file, through links.
@@ -1582,7 +1587,7 @@ func Resolve(arg string) (engine.Config, error) {
 	}
 	if !looksLikePath(arg) {
 		if near := inputfile.WithExt(arg, ".json"); near != "" { // --preset my for the my.json --show-preset wrote
-			return engine.Config{}, fmt.Errorf("unknown preset %q%s", arg, near)
+			return engine.Config{}, fmt.Errorf("unknown preset %s%s", shellword.Quote(arg), near)
 		}
 		return engine.Config{}, unknownPreset(arg, ", or a FILE.json")
 	}

@@ -631,17 +631,19 @@ func TestParseErrors(t *testing.T) {
 		{"a number for a name", `{"base": "vanilla", "loss": 1}`, `p.json:1: loss: 1 is a number, not a name: give one of bce, least_squares, wasserstein, hinge, e.g. "loss": "bce"`},
 		{"a list for a name", `{"base": "vanilla", "d_opt": []}`, `p.json:1: d_opt: [] is a list, not a name: give one of adam, sgd, rmsprop, e.g. "d_opt": "adam"`},
 		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
-		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
+		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset nope: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
 		// A base that names a file, or none, is told what base takes, not every
 		// preset's name on a line of 500 characters. A base with spaces around
 		// it is told so, as --preset " ring" is, not "unknown preset \"ring \"
 		// (did you mean ring?)", the space unsaid.
-		{"base with a space after it", `{"base": "ring "}`, `p.json:1: base: "ring " has spaces around it; give the name without them`},
-		{"base with a tab before it", `{"base": "\tring"}`, `p.json:1: base: "\tring" has spaces around it; give the name without them`},
+		{"base with a space after it", `{"base": "ring "}`, `p.json:1: base: 'ring ' has spaces around it; give the name without them`},
+		{"base with a tab before it", `{"base": "\tring"}`, `p.json:1: base: $'\tring' has spaces around it; give the name without them`},
 		{"base empty", `{"base": ""}`, "p.json:1: base is empty: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
-		{"base a file", `{"base": "ring.json"}`, `p.json:1: base: "ring.json" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
-		{"base a path", `{"base": "presets/mine"}`, `p.json:1: base: "presets/mine" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
+		{"base a file", `{"base": "ring.json"}`, `p.json:1: base: ring.json names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
+		{"base a path", `{"base": "presets/mine"}`, `p.json:1: base: presets/mine names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
+		// A file's name is written as a shell reads it back, as --preset takes it.
+		{"base a path with a space", `{"base": "my presets/mine.json"}`, `p.json:1: base: 'my presets/mine.json' names a file; base names a built-in preset`},
 		// a list of names in quotes, as --set writes it: the list to write,
 		// as for widths, not "want a list of strings, got string"
 		{"activations in quotes", "{\"base\": \"vanilla\",\n \"d_acts\": \"leaky_relu,leaky_relu,sigmoid\"}", `p.json:2: d_acts: "leaky_relu,leaky_relu,sigmoid" is text in quotes; write it as a list: ["leaky_relu","leaky_relu","sigmoid"]`},
@@ -755,8 +757,8 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 		"./vanilla":       "./vanilla: no such file or directory" + give,
 		".hidden":         ".hidden: no such file or directory" + give,
 		"~/design":        "'~/design': no such file or directory" + give, // a ~ no shell expanded: quoted, as a shell reads it
-		"vanila":          `unknown preset "vanila" (did you mean vanilla?)`,
-		"ring.":           `unknown preset "ring." (did you mean ring?)`,
+		"vanila":          `unknown preset vanila (did you mean vanilla?)`,
+		"ring.":           `unknown preset ring. (did you mean ring?)`,
 		// A built-in's name with .json is told the built-in, where it was
 		// told to give a file that is there or a built-in's name.
 		"vanilla.json":     "vanilla.json: no such file or directory (did you mean vanilla, the built-in preset?)",
@@ -778,7 +780,7 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 			t.Errorf("Resolve(%q) = %v, want %q", arg, err, want)
 		}
 	}
-	want := `p.json:1: base: "run.ckpt" names a file; base names a built-in preset` + builtInHint()
+	want := `p.json:1: base: run.ckpt names a file; base names a built-in preset` + builtInHint()
 	if _, err := Parse([]byte(`{"base": "run.ckpt"}`), "p.json"); err == nil || err.Error() != want {
 		t.Errorf("a base of a checkpoint's name: %v, want %q", err, want)
 	}
@@ -1315,4 +1317,28 @@ func keysAtLines(n int) string {
 		fmt.Fprintf(&b, "  \"k%d\": 1,\n", i+1)
 	}
 	return b.String()
+}
+
+// TestParseErrorsNameTheFileForAShell: a preset file's refusal begins with
+// its name as a shell reads it back, so that it can be pasted into the
+// command that reads it again, where 'my p.json' began it bare, its space
+// read as the message's, and a line break in a name began a line of its
+// own ("c; d.json:1:" once the error was one line).
+func TestParseErrorsNameTheFileForAShell(t *testing.T) {
+	for name, want := range map[string]string{
+		"p.json":     "p.json:1: unknown key",
+		"my p.json":  "'my p.json':1: unknown key",
+		"c\nd.json":  `$'c\nd.json':1: unknown key`,
+		"it's.json":  `'it'\''s.json':1: unknown key`,
+		"empty.json": "",
+	} {
+		data := `{"nope": 1}`
+		if want == "" {
+			data, want = "", "empty.json: it is empty"
+		}
+		_, err := Parse([]byte(data), name)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Parse(%q): %v, want it to begin %s", name, err, want)
+		}
+	}
 }

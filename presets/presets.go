@@ -16,6 +16,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/suggest"
 )
 
@@ -635,13 +636,15 @@ func Get(name string) (engine.Config, error) {
 // and where they are listed (builtInHint), then orElse, what else would
 // have been taken, not every preset's name, which makes one line of some
 // 460 characters. "list" and "help", a request for the presets rather
-// than a name, get the flag that lists them with their designs.
+// than a name, get the flag that lists them with their designs. The name
+// is written as --preset takes it (shellword.Quote): unknown preset
+// 'my run', where a name is also a file's, not Go's "my run".
 func unknownPreset(name, orElse string) error {
 	if name == "list" || name == "help" {
-		return fmt.Errorf("unknown preset %q: %s lists the presets with their designs", name, command.Line("--list-presets"))
+		return fmt.Errorf("unknown preset %s: %s lists the presets with their designs", shellword.Quote(name), command.Line("--list-presets"))
 	}
 	if hint := suggest.DidYouMean(name, Names(), nil); hint != "" {
-		return fmt.Errorf("unknown preset %q%s", name, hint)
+		return fmt.Errorf("unknown preset %s%s", shellword.Quote(name), hint)
 	}
-	return fmt.Errorf("unknown preset %q: give the name of a built-in preset%s%s", name, builtInHint(), orElse)
+	return fmt.Errorf("unknown preset %s: give the name of a built-in preset%s%s", shellword.Quote(name), builtInHint(), orElse)
 }

@@ -1,7 +1,6 @@
 package presets
 
 import (
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // TestEveryPresetTrains builds every preset and trains it a few epochs:
@@ -356,7 +356,7 @@ func TestGet(t *testing.T) {
 	}
 	// A name near none is given a few presets and where they are listed, not
 	// every name on one line of some 460 characters.
-	const nope = `unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`
+	const nope = `unknown preset nope: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`
 	if _, err := Get("nope"); err == nil || err.Error() != nope {
 		t.Errorf("Get(nope) = %v, want %s", err, nope)
 	}
@@ -458,7 +458,7 @@ func FuzzGet(f *testing.F) {
 		switch {
 		case err == nil && cfg.Name != name:
 			t.Fatalf("%q gave preset %q", name, cfg.Name)
-		case err != nil && (strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), fmt.Sprintf("unknown preset %q", name))):
+		case err != nil && (strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), "unknown preset "+shellword.Quote(name))):
 			t.Fatalf("%q: %q, want one line quoting the name", name, err)
 		}
 	})

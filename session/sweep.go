@@ -137,7 +137,7 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 		same := map[string]int{} // a design, as JSON without its name, to the index of the preset that made it
 		for i, v := range a.Values {
 			if at := slices.Index(a.Values[:i], v); at >= 0 {
-				return Sweep{}, a.placedTwice(at, i, fmt.Errorf("%s: %q appears twice; give it once", a.Key, v))
+				return Sweep{}, a.placedTwice(at, i, fmt.Errorf("%s: %s appears twice; give it once", a.Key, shellword.Quote(v))) // a preset's name, as --preset takes it
 			}
 			cfg, err := design(v)
 			if err != nil {
@@ -148,7 +148,7 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 			probe.Target = targetSpec(probe.Target)
 			j, _ := json.Marshal(probe)          // valid: finite
 			if at, dup := same[string(j)]; dup { // a preset file written from a built-in, unchanged
-				return Sweep{}, a.placedTwice(at, i, fmt.Errorf("%s: %s and %s are the same design; give one of them", a.Key, visible.String(a.Values[at]), visible.String(v)))
+				return Sweep{}, a.placedTwice(at, i, fmt.Errorf("%s: %s and %s are the same design; give one of them", a.Key, shellword.Quote(a.Values[at]), shellword.Quote(v)))
 			}
 			same[string(j)] = i
 			designs[v] = cfg

@@ -1254,11 +1254,35 @@ func TestSweepOverPresetsOfTwoDimensions(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
-	if _, err := ParseSweep([]string{"preset=bimodal,nope"}, engine.Config{}, 1); err == nil || !strings.HasPrefix(err.Error(), `preset, value 2 of 2: unknown preset "nope"`) {
+	if _, err := ParseSweep([]string{"preset=bimodal,nope"}, engine.Config{}, 1); err == nil || !strings.HasPrefix(err.Error(), `preset, value 2 of 2: unknown preset nope:`) {
 		t.Errorf("an unknown preset: %v", err)
 	}
-	if _, err := ParseSweep([]string{"preset=bimodal,vanilla,bimodal"}, engine.Config{}, 1); err == nil || err.Error() != `preset, values 1 and 3 of 3: "bimodal" appears twice; give it once` {
+	if _, err := ParseSweep([]string{"preset=bimodal,vanilla,bimodal"}, engine.Config{}, 1); err == nil || err.Error() != `preset, values 1 and 3 of 3: bimodal appears twice; give it once` {
 		t.Errorf("a preset twice: %v", err)
+	}
+}
+
+// TestSweepOfOneDesignTwiceNamesItsFiles: presets of one design are named
+// as --preset takes them (shellword.Quote), so that the one to drop can be
+// pasted: a file's name with a space quoted, where it was bare and read
+// as two words, and one with a line break $'…', where visible.String's
+// \n read as a name of a backslash and an n.
+func TestSweepOfOneDesignTwiceNamesItsFiles(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"my ring.json", "a\nb.json"} {
+		if err := os.WriteFile(name, []byte(`{"base": "ring"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		list, want string
+	}{
+		{"preset=ring,my ring.json", `preset, values 1 and 2 of 2: ring and 'my ring.json' are the same design; give one of them`},
+		{"preset=ring,a\nb.json", `preset, values 1 and 2 of 2: ring and $'a\nb.json' are the same design; give one of them`},
+	} {
+		if _, err := ParseSweep([]string{c.list}, engine.Config{}, 1); err == nil || err.Error() != c.want {
+			t.Errorf("%q: %v, want %s", c.list, err, c.want)
+		}
 	}
 }
 

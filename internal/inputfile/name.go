@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // CheckName refuses a file's name that names no one file: one that
@@ -16,11 +18,13 @@ import (
 // is the one rule for every file's name ganui is given, to read or to
 // write: the flags' (--preset FILE, --show-preset FILE, --resume; --log,
 // --save and --plot through outputfile.CheckName) and a points(FILE.csv)
-// target's.
+// target's. The name is written as a shell reads it back
+// (shellword.Quote), $'a\nb.ckpt', 'run.ckpt ', as every file's name in
+// a message is, so that it can be pasted into a command.
 func CheckName(path string) error {
 	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(path[i:])
-		return fmt.Errorf("%q holds the control character %U (%s); give one file's name, on one line", path, r, strconv.QuoteRune(r))
+		return fmt.Errorf("%s holds the control character %U (%s); give one file's name, on one line", shellword.Quote(path), r, strconv.QuoteRune(r))
 	}
 	return CheckSpaces(path)
 }
@@ -34,7 +38,7 @@ func CheckName(path string) error {
 // file's "base". A space inside a name is the name's.
 func CheckSpaces(path string) error {
 	if strings.TrimSpace(path) != path {
-		return fmt.Errorf("%q has spaces around it; give the name without them", path)
+		return fmt.Errorf("%s has spaces around it; give the name without them", shellword.Quote(path))
 	}
 	return nil
 }

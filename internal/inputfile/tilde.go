@@ -5,7 +5,6 @@ import (
 	"os/user"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/internal/shellword"
@@ -101,23 +100,22 @@ type Where struct {
 // --log=$HOME/runs/a.csv". The name after a flag's = is written as a
 // command's word, its rest quoted where a shell would not read it as one
 // word (word: "--log=~/'my runs/a.csv'", a line break $'…'), the name
-// given in quotes as Go quotes it; a line break is never written raw,
+// given in quotes as a shell reads it back, the quotes that kept the
+// shell from expanding it ('~/runs/a.csv', shellword.Quote); a line break is never written raw,
 // which read as the error's "; " ("--log=~/a; b.csv"). A command that holds a word written
 // $'…' (shellword.Dollar) ends shellword's note that bash or zsh reads
 // it (Noted).
 func (t Tilde) Say(w Where) string {
 	s := t.said()
-	if w.Eq { // the name begins the message bare, as a command's word: quoted as the rest of it is
-		s.path = s.word()
-	}
+	s.path = s.word() // what expanded would name a directory: written as the word a shell expands
 	var msg string
 	switch {
 	case w.Eq:
 		msg = "--" + w.Flag + "=" + s.path + ": the shell expands a ~ only at a word's start, not after --" + w.Flag + "=, and there is no directory " + s.prefix + " here"
 	case s.unknown:
-		msg = "--" + w.Flag + ": " + strconv.Quote(s.name) + " begins with a ~ the shell did not expand, and there is no directory " + s.prefix + " here"
+		msg = "--" + w.Flag + ": " + shellword.Quote(s.name) + " begins with a ~ the shell did not expand, and there is no directory " + s.prefix + " here"
 	default:
-		msg = "--" + w.Flag + ": " + strconv.Quote(s.name) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + s.prefix + " here"
+		msg = "--" + w.Flag + ": " + shellword.Quote(s.name) + " begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory " + s.prefix + " here"
 	}
 	if s.unknown {
 		return msg + t.noUser()

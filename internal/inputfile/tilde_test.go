@@ -86,18 +86,18 @@ func TestTildeSaysTheUsersHome(t *testing.T) {
 		{"~root/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			"--log=~root/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~root here: write --log ~root/x.csv, a space for the =, or --log=" + filepath.Join(root.HomeDir, "x.csv")},
 		{"~root/my runs/x.csv", Where{Flag: "log", Example: "run.csv"},
-			`--log: "~root/my runs/x.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here: for root's home directory's, write '` + filepath.Join(root.HomeDir, "my runs/x.csv") + "'"},
+			`--log: '~root/my runs/x.csv' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here: for root's home directory's, write '` + filepath.Join(root.HomeDir, "my runs/x.csv") + "'"},
 		{"~root/", Where{Flag: "save", Eq: true, Example: "run.ckpt"},
 			"--save=~root/: the shell expands a ~ only at a word's start, not after --save=, and there is no directory ~root here; expanded, ~root/ would name a directory, not a file: give one in it, e.g. --save ~root/run.ckpt, a space for the ="},
 		{"~root", Where{Flag: "save", Example: "run.ckpt"},
-			`--save: "~root" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here; expanded, ~root would name a directory, not a file: give one in it, e.g. ` + filepath.Join(root.HomeDir, "run.ckpt")},
+			`--save: '~root' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here; expanded, ~root would name a directory, not a file: give one in it, e.g. ` + filepath.Join(root.HomeDir, "run.ckpt")},
 		{"~root/d.csv", Where{},
 			"~root/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(" + filepath.Join(root.HomeDir, "d.csv") + ")"},
 		{"~nosuchuser/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			"--log=~nosuchuser/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
 		// Unquoted, a shell leaves it too: not said to have been in quotes.
 		{"~nosuchuser/x.csv", Where{Flag: "log", Example: "run.csv"},
-			`--log: "~nosuchuser/x.csv" begins with a ~ the shell did not expand, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`},
+			`--log: '~nosuchuser/x.csv' begins with a ~ the shell did not expand, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`},
 		{"~nosuchuser/d.csv", Where{},
 			"~nosuchuser/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
 	} {
@@ -134,9 +134,9 @@ func TestTildeSaysALineBreakAsAnEscape(t *testing.T) {
 		{"~/a\nb/", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			`--log=~/$'a\nb/': the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; expanded, ~/$'a\nb/' would name a directory, not a file: give one in it, e.g. --log ~/$'a\nb/run.csv', a space for the =` + note},
 		{"~/a\nb.csv", Where{Flag: "log", Example: "run.csv"},
-			`--log: "~/a\nb.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write "$HOME"/$'a\nb.csv'` + note},
+			`--log: $'~/a\nb.csv' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here: for the home directory's, write "$HOME"/$'a\nb.csv'` + note},
 		{"~/a\nb/", Where{Flag: "save", Example: "run.ckpt"},
-			`--save: "~/a\nb/" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/a\nb/ would name a directory, not a file: give one in it, e.g. "$HOME"/$'a\nb/run.ckpt'` + note},
+			`--save: $'~/a\nb/' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/$'a\nb/' would name a directory, not a file: give one in it, e.g. "$HOME"/$'a\nb/run.ckpt'` + note},
 		// Quoted '…', not $'…': no note.
 		{"~/my runs/a.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			`--log=~/'my runs/a.csv': the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/'my runs/a.csv', a space for the =, or --log="$HOME"/'my runs/a.csv'`},
@@ -170,9 +170,9 @@ func TestTildeWithoutHOME(t *testing.T) {
 		{"~/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			"--log=~/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path"},
 		{"~/x.csv", Where{Flag: "log", Example: "run.csv"},
-			`--log: "~/x.csv" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path`},
+			`--log: '~/x.csv' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path`},
 		{"~/", Where{Flag: "save", Example: "run.ckpt"},
-			`--save: "~/" begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path`},
+			`--save: '~/' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; $HOME is not set here, so $HOME/… would name a file in /, not in a home directory: give the file's whole path`},
 	} {
 		tl, ok := TildeLeft(t.TempDir(), c.path)
 		if !ok {

@@ -51,10 +51,10 @@ func CheckName(path string, own func(ext string) bool) error {
 	}
 	if i := strings.IndexFunc(path, bidi); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(path[i:])
-		return fmt.Errorf("%q holds %U, a bidirectional formatting character, which shows the text after it reordered: the name would not read as it is, in a listing or in what ganui prints of it; give a name without it", path, r)
+		return fmt.Errorf("%s holds %U, a bidirectional formatting character, which shows the text after it reordered: the name would not read as it is, in a listing or in what ganui prints of it; give a name without it", shellword.Quote(path), r)
 	}
 	if os.IsPathSeparator(path[len(path)-1]) {
-		return fmt.Errorf("%q ends in %c, which names a directory; give a file's name", path, path[len(path)-1])
+		return fmt.Errorf("%s ends in %c, which names a directory; give a file's name", shellword.Quote(path), path[len(path)-1])
 	}
 	base, ext := filepath.Base(path), filepath.Ext(path)
 	if of, ok := tempOf(base); ok {

@@ -41,10 +41,10 @@ func FuzzCheckName(f *testing.F) {
 			return
 		}
 		msg := out.Error()
-		// Go-quoted where the message says a character in it (%U), else
-		// as a shell reads it, as the names the message gives are.
-		quoted := strings.HasPrefix(msg, strconv.Quote(name)+" ") || strings.HasPrefix(msg, shellword.Quote(name)+" ")
-		if strings.Contains(msg, "\n") || !quoted {
+		// As a shell reads it, as the names the message gives are, a
+		// control character in it too ($'a\nb.ckpt'), so that it can be
+		// pasted into a command that renames it.
+		if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, shellword.Quote(name)+" ") {
 			t.Fatalf("%q: %q, want one line that begins with the name quoted", name, msg)
 		}
 		if _, suggested, ok := strings.Cut(msg, "; give e.g. "); ok {
