@@ -406,8 +406,10 @@ func isZero(s string) bool {
 // said to want the flag that reads it, --preset or --resume, and a
 // built-in preset's name, or one near it, to want --preset, before -- or
 // after it (ganui ring, ganui -- rign); any other is as cliflag.Stray says
-// it. A word said is one word of a shell (shellword.Quote: --preset
-// 'my run.json', not --preset my run.json, two words); a word holding a
+// it. A word said, the argument itself too, is one word of a shell
+// (shellword.Quote: unexpected argument 'my run.json' (did you mean
+// --preset 'my run.json'?), not --preset my run.json, two words, nor
+// Go's "my run.json" beside the shell's 'my run.json'); a word holding a
 // character a message shows only escaped (unshown) is not suggested but
 // said to hold it, for a suggested --set 'g_lr=1\x01' is one a shell
 // reads as other text than the word given.
@@ -416,16 +418,16 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
 		// ganui takes flags alone: a -- before a flag only stops it being
 		// read as one (a command's tail pasted after "--").
-		return fmt.Errorf("unexpected argument %q after --, which ends the flags: drop the -- for it to be read as a flag", arg)
+		return fmt.Errorf("unexpected argument %s after --, which ends the flags: drop the -- for it to be read as a flag", shellword.Quote(arg))
 	}
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
 		want := map[string]string{"--set": "key=value", "-set": "key=value", "--sweep": "key=v1,v2,…", "-sweep": "key=v1,v2,…"}[args[i-2]]
 		if want != "" {
 			name, joined := "--"+strings.TrimLeft(args[i-2], "-"), args[i-1]+"="+arg
 			if c := unshown(joined); c != "" {
-				return fmt.Errorf("%s: want %s, got %q, then %q, which hold %s: give %s %s as one word, without it", name, want, args[i-1], arg, c, name, want)
+				return fmt.Errorf("%s: want %s, got %s, then %s, which hold %s: give %s %s as one word, without it", name, want, shellword.Quote(args[i-1]), shellword.Quote(arg), c, name, want)
 			}
-			return fmt.Errorf("%s: want %s, got %q (did you mean %s %s?)", name, want, args[i-1], name, shellword.Quote(joined))
+			return fmt.Errorf("%s: want %s, got %s (did you mean %s %s?)", name, want, shellword.Quote(args[i-1]), name, shellword.Quote(joined))
 		}
 	}
 	designed := false
@@ -438,9 +440,9 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	if want, ok := inputFlags[strings.ToLower(filepath.Ext(arg))]; ok {
 		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
 			if c := unshown(arg); c != "" {
-				return fmt.Errorf("unexpected argument %q: its name holds %s; to read it, rename it without that and give --%s the new name", arg, c, want)
+				return fmt.Errorf("unexpected argument %s: its name holds %s; to read it, rename it without that and give --%s the new name", shellword.Quote(arg), c, want)
 			}
-			return fmt.Errorf("unexpected argument %q (did you mean --%s %s?)", arg, want, shellword.Quote(arg))
+			return fmt.Errorf("unexpected argument %s (did you mean --%s %s?)", shellword.Quote(arg), want, shellword.Quote(arg))
 		}
 	}
 	names := map[string]string{}

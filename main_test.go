@@ -106,7 +106,7 @@ func TestMain(m *testing.M) {
 
 // TestFlagWhereAValueBelongs: a flag given where a flag's value belongs, the
 // value left out, is told so, whatever the flag, not taken as the value:
-// --preset --epochs 5 is not `unexpected argument "5"`, nor does --log --epochs
+// --preset --epochs 5 is not `unexpected argument 5`, nor does --log --epochs
 // write a file named --epochs. A value that begins with a hyphen and names no
 // flag is the flag's, but for an output, whose file of such a name would read
 // as a flag to every program given it.
@@ -1166,56 +1166,56 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag (see ganui --help)"},
 		// what --list-presets lists, as a flag or a word: that flag, then the one that picks
 		{[]string{"--presets"}, "unknown flag --presets (did you mean --list-presets (to list them) or --preset NAME?)"},
-		{[]string{"presets"}, `unexpected argument "presets" (did you mean --list-presets (to list them) or --preset NAME?)`},
+		{[]string{"presets"}, `unexpected argument presets (did you mean --list-presets (to list them) or --preset NAME?)`},
 		// an argument that is not a flag: a flag without its dashes, or a
 		// --set or --sweep whose "=" a space took
-		{[]string{"headless"}, `unexpected argument "headless" (did you mean --headless?)`},
-		{[]string{"--headless", "--set", "g_lr", "1e-3"}, `--set: want key=value, got "g_lr" (did you mean --set g_lr=1e-3?)`},
-		{[]string{"--headless", "-sweep", "d_lr", "1e-3,1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr" (did you mean --sweep d_lr=1e-3,1e-2?)`},
-		{[]string{"--headless", "--set", "target", "ring(8, 2, 0.02)"}, `--set: want key=value, got "target" (did you mean --set 'target=ring(8, 2, 0.02)'?)`},
-		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument "1e-3" (see ganui --help)`},
+		{[]string{"headless"}, `unexpected argument headless (did you mean --headless?)`},
+		{[]string{"--headless", "--set", "g_lr", "1e-3"}, `--set: want key=value, got g_lr (did you mean --set g_lr=1e-3?)`},
+		{[]string{"--headless", "-sweep", "d_lr", "1e-3,1e-2"}, `--sweep: want key=v1,v2,…, got d_lr (did you mean --sweep d_lr=1e-3,1e-2?)`},
+		{[]string{"--headless", "--set", "target", "ring(8, 2, 0.02)"}, `--set: want key=value, got target (did you mean --set 'target=ring(8, 2, 0.02)'?)`},
+		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument 1e-3 (see ganui --help)`},
 		// a flag after --, which ends the flags
-		{[]string{"--headless", "--", "--set", "g_lr=1e-3"}, `unexpected argument "--set" after --, which ends the flags: drop the -- for it to be read as a flag`},
+		{[]string{"--headless", "--", "--set", "g_lr=1e-3"}, `unexpected argument --set after --, which ends the flags: drop the -- for it to be read as a flag`},
 		// a built-in preset's name without --preset, before -- or after it
-		{[]string{"ring"}, `ganui: unexpected argument "ring" (did you mean --preset ring?)`},
-		{[]string{"--headless", "--", "ring"}, `ganui: unexpected argument "ring" (did you mean --preset ring?)`},
-		{[]string{"--headless", "--epochs", "10", "wgan-gp"}, `ganui: unexpected argument "wgan-gp" (did you mean --preset wgan-gp?)`},
-		{[]string{"--headless", "--preset", "vanilla", "ring"}, `ganui: unexpected argument "ring" (see ganui --help)`}, // a design is named already
+		{[]string{"ring"}, `ganui: unexpected argument ring (did you mean --preset ring?)`},
+		{[]string{"--headless", "--", "ring"}, `ganui: unexpected argument ring (did you mean --preset ring?)`},
+		{[]string{"--headless", "--epochs", "10", "wgan-gp"}, `ganui: unexpected argument wgan-gp (did you mean --preset wgan-gp?)`},
+		{[]string{"--headless", "--preset", "vanilla", "ring"}, `ganui: unexpected argument ring (see ganui --help)`}, // a design is named already
 		// a misspelt one, as --preset's is told
-		{[]string{"rign"}, `ganui: unexpected argument "rign" (did you mean --preset ring?)`},
-		{[]string{"--headless", "--", "vanila"}, `ganui: unexpected argument "vanila" (did you mean --preset vanilla?)`},
-		{[]string{"--headless", "--preset", "vanilla", "rign"}, `ganui: unexpected argument "rign" (see ganui --help)`},
+		{[]string{"rign"}, `ganui: unexpected argument rign (did you mean --preset ring?)`},
+		{[]string{"--headless", "--", "vanila"}, `ganui: unexpected argument vanila (did you mean --preset vanilla?)`},
+		{[]string{"--headless", "--preset", "vanilla", "rign"}, `ganui: unexpected argument rign (see ganui --help)`},
 		// a short word is near a name only by a closer match: one edit in
 		// two letters is half the word, a guess, not a typo
-		{[]string{"r2"}, `ganui: unexpected argument "r2" (see ganui --help)`},
-		{[]string{"r"}, `ganui: unexpected argument "r" (see ganui --help)`},
-		{[]string{"gird"}, `ganui: unexpected argument "gird" (did you mean --preset grid?)`},
-		{[]string{"wgn"}, `ganui: unexpected argument "wgn" (did you mean --preset wgan?)`},
-		{[]string{"lo"}, `ganui: unexpected argument "lo" (did you mean --log?)`},
-		{[]string{"--headless", "--", "r1"}, `ganui: unexpected argument "r1" (did you mean --preset r1?)`},
+		{[]string{"r2"}, `ganui: unexpected argument r2 (see ganui --help)`},
+		{[]string{"r"}, `ganui: unexpected argument r (see ganui --help)`},
+		{[]string{"gird"}, `ganui: unexpected argument gird (did you mean --preset grid?)`},
+		{[]string{"wgn"}, `ganui: unexpected argument wgn (did you mean --preset wgan?)`},
+		{[]string{"lo"}, `ganui: unexpected argument lo (did you mean --log?)`},
+		{[]string{"--headless", "--", "r1"}, `ganui: unexpected argument r1 (did you mean --preset r1?)`},
 		// a preset file or a checkpoint that is there, without its flag
-		{[]string{"--headless", preset}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset %s?)`, preset, preset)},
-		{[]string{ckpt}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --resume %s?)`, ckpt, ckpt)},
+		{[]string{"--headless", preset}, fmt.Sprintf(`ganui: unexpected argument %s (did you mean --preset %s?)`, preset, preset)},
+		{[]string{ckpt}, fmt.Sprintf(`ganui: unexpected argument %s (did you mean --resume %s?)`, ckpt, ckpt)},
 		// its name one word of a shell: quoted where it has to be
-		{[]string{spaced}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset '%s'?)`, spaced, spaced)},
-		{[]string{quoted}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset '%s'?)`, quoted, strings.ReplaceAll(quoted, "'", `'\''`))},
+		{[]string{spaced}, fmt.Sprintf(`ganui: unexpected argument '%s' (did you mean --preset '%s'?)`, spaced, spaced)},
+		{[]string{quoted}, fmt.Sprintf(`ganui: unexpected argument '%[1]s' (did you mean --preset '%[1]s'?)`, strings.ReplaceAll(quoted, "'", `'\''`))},
 		// a word holding a character shown escaped is not suggested as
 		// one to type: the escape would be other text
-		{[]string{control}, fmt.Sprintf(`ganui: unexpected argument %q: its name holds the control character U+0001 ('\x01'); to read it, rename it without that and give --preset the new name`, control)},
-		{[]string{bidi}, fmt.Sprintf(`ganui: unexpected argument %q: its name holds the bidirectional formatting character U+202E ('\u202e'); to read it, rename it without that and give --resume the new name`, bidi)},
-		{[]string{"--headless", "--set", "g_lr", "1\x01"}, `--set: want key=value, got "g_lr", then "1\x01", which hold the control character U+0001 ('\x01'): give --set key=value as one word, without it`},
-		{[]string{"--headless", "-sweep", "d_lr", "1e-3\n1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr", then "1e-3\n1e-2", which hold the control character U+000A ('\n'): give --sweep key=v1,v2,… as one word, without it`},
-		{[]string{"--headless", filepath.Join(t.TempDir(), "none.json")}, `none.json" (see ganui --help)`},
-		{[]string{"--headless", dir}, `dir.json" (see ganui --help)`}, // a directory: --preset would refuse it too
-		{[]string{"--resume", writeFile(t, "r.ckpt", "x"), writeFile(t, "r.json", "{}")}, `r.json" (see ganui --help)`},
+		{[]string{control}, fmt.Sprintf(`ganui: unexpected argument $'%s': its name holds the control character U+0001 ('\x01'); to read it, rename it without that and give --preset the new name`, strings.ReplaceAll(control, "\x01", `\x01`))},
+		{[]string{bidi}, fmt.Sprintf(`ganui: unexpected argument $'%s': its name holds the bidirectional formatting character U+202E ('\u202e'); to read it, rename it without that and give --resume the new name`, strings.ReplaceAll(bidi, "\u202e", `\xe2\x80\xae`))},
+		{[]string{"--headless", "--set", "g_lr", "1\x01"}, `--set: want key=value, got g_lr, then $'1\x01', which hold the control character U+0001 ('\x01'): give --set key=value as one word, without it`},
+		{[]string{"--headless", "-sweep", "d_lr", "1e-3\n1e-2"}, `--sweep: want key=v1,v2,…, got d_lr, then $'1e-3\n1e-2', which hold the control character U+000A ('\n'): give --sweep key=v1,v2,… as one word, without it`},
+		{[]string{"--headless", filepath.Join(t.TempDir(), "none.json")}, `none.json (see ganui --help)`},
+		{[]string{"--headless", dir}, `dir.json (see ganui --help)`}, // a directory: --preset would refuse it too
+		{[]string{"--resume", writeFile(t, "r.ckpt", "x"), writeFile(t, "r.json", "{}")}, `r.json (see ganui --help)`},
 		// a flag copied from a page that made its "--" a dash: the flag
 		// package takes it for no flag, and its look is the flag's
-		{[]string{"—headless"}, `unexpected argument "—headless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
-		{[]string{"--headless", "–epochs=5"}, `unexpected argument "–epochs=5": its dash is U+2013, not a flag's hyphens (did you mean --epochs?)`},
-		{[]string{"—h"}, `unexpected argument "—h": its dash is U+2014, not a flag's hyphens (did you mean --help?)`},
-		{[]string{"—hedless"}, `unexpected argument "—hedless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
+		{[]string{"—headless"}, `unexpected argument '—headless': its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
+		{[]string{"--headless", "–epochs=5"}, `unexpected argument '–epochs=5': its dash is U+2013, not a flag's hyphens (did you mean --epochs?)`},
+		{[]string{"—h"}, `unexpected argument '—h': its dash is U+2014, not a flag's hyphens (did you mean --help?)`},
+		{[]string{"—hedless"}, `unexpected argument '—hedless': its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
 		{[]string{"-—seed", "3"}, `unknown flag --—seed: its dash is U+2014, not a flag's hyphens (did you mean --seed?)`},
-		{[]string{"—nonsense"}, `unexpected argument "—nonsense" (see ganui --help)`},
+		{[]string{"—nonsense"}, `unexpected argument '—nonsense' (see ganui --help)`},
 	} {
 		wantUsageError(t, c.args, c.want)
 	}
@@ -1520,9 +1520,9 @@ func TestHelpAmongOtherArguments(t *testing.T) {
 		{[]string{"--hedless", "--help"}, "unknown flag --hedless (did you mean --headless?)"},
 		{[]string{"-h", "--bogus"}, "unknown flag --bogus (see ganui --help)"},
 		{[]string{"--help", "--epochs"}, "--epochs needs a value"},
-		{[]string{"--help", "stray"}, `unexpected argument "stray"`},
-		{[]string{"help"}, `unexpected argument "help" (did you mean --help?)`},
-		{[]string{"--seed", "3", "help"}, `unexpected argument "help" (did you mean --help?)`},
+		{[]string{"--help", "stray"}, `unexpected argument stray`},
+		{[]string{"help"}, `unexpected argument help (did you mean --help?)`},
+		{[]string{"--seed", "3", "help"}, `unexpected argument help (did you mean --help?)`},
 	} {
 		wantUsageError(t, c.args, c.want)
 	}
@@ -1555,7 +1555,7 @@ func TestOneDashOrTwo(t *testing.T) {
 		{[]string{"-headless", "-epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"-seed", "1", "--seed", "2"}, "ganui: --seed is given twice; give it once\n"},
 		{[]string{"-log", "x.csv"}, "ganui: --log needs --headless: add --headless to train without the screen and write the history, or drop --log; in the trainer, e writes the history CSV\n"},
-		{[]string{"-headless", "-set", "g_lr", "1e-3"}, "ganui: --set: want key=value, got \"g_lr\" (did you mean --set g_lr=1e-3?)\n"},
+		{[]string{"-headless", "-set", "g_lr", "1e-3"}, "ganui: --set: want key=value, got g_lr (did you mean --set g_lr=1e-3?)\n"},
 	} {
 		if code, _, stderr := runCLI(t, c.args...); code != exitUsage || stderr != c.want {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)

@@ -181,16 +181,17 @@ func Error(err error, fs *flag.FlagSet) error {
 // near, one of values' keys, each a value of the flag it maps to, is
 // named with that flag (ganui rign: "did you mean --preset ring?"), by
 // the one spelling suggester as the flags, so that the nearest of either
-// is said.
+// is said. The argument is written as a shell reads it back
+// (shellword.Quote), as the words of the command line ganui names are.
 func Stray(arg string, fs *flag.FlagSet, values map[string]string) error {
 	if hint := dashHint(arg, fs); hint != "" {
-		return fmt.Errorf("unexpected argument %q%s", arg, hint)
+		return fmt.Errorf("unexpected argument %s%s", shellword.Quote(arg), hint)
 	}
 	hint := seeHelp()
 	if near := nearest(arg, fs, values); near != "" && !strings.HasPrefix(arg, "-") { // not after --
 		hint = near
 	}
-	return fmt.Errorf("unexpected argument %q%s", arg, hint)
+	return fmt.Errorf("unexpected argument %s%s", shellword.Quote(arg), hint)
 }
 
 // seeHelp is " (see ganui --help)", the program as the user started it

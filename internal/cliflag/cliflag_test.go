@@ -121,11 +121,11 @@ func TestFlagAsValueNeedsAValue(t *testing.T) {
 
 func TestStrayNamesTheFlagMeant(t *testing.T) {
 	for arg, want := range map[string]string{
-		"headless": `unexpected argument "headless" (did you mean --headless?)`,
-		"—epochs":  `unexpected argument "—epochs": its dash is U+2014, not a flag's hyphens (did you mean --epochs?)`,
-		"–h":       `unexpected argument "–h": its dash is U+2013, not a flag's hyphens (did you mean --help?)`,
-		"-headles": `unexpected argument "-headles" (see ganui --help)`, // after --: a value, not a flag
-		"picture":  `unexpected argument "picture" (see ganui --help)`,
+		"headless": `unexpected argument headless (did you mean --headless?)`,
+		"—epochs":  `unexpected argument '—epochs': its dash is U+2014, not a flag's hyphens (did you mean --epochs?)`,
+		"–h":       `unexpected argument '–h': its dash is U+2013, not a flag's hyphens (did you mean --help?)`,
+		"-headles": `unexpected argument -headles (see ganui --help)`, // after --: a value, not a flag
+		"picture":  `unexpected argument picture (see ganui --help)`,
 	} {
 		fs, _ := flags()
 		if got := Stray(arg, fs, nil).Error(); got != want {
@@ -137,10 +137,10 @@ func TestStrayNamesTheFlagMeant(t *testing.T) {
 func TestStrayNamesTheValueMeantWithItsFlag(t *testing.T) {
 	values := map[string]string{"ring": "preset", "epoch": "unit"}
 	for arg, want := range map[string]string{
-		"ring":   `unexpected argument "ring" (did you mean --preset ring?)`,
-		"rign":   `unexpected argument "rign" (did you mean --preset ring?)`,
-		"epochs": `unexpected argument "epochs" (did you mean --epochs?)`,
-		"epochz": `unexpected argument "epochz" (did you mean --epochs or --unit epoch?)`, // a tie: both
+		"ring":   `unexpected argument ring (did you mean --preset ring?)`,
+		"rign":   `unexpected argument rign (did you mean --preset ring?)`,
+		"epochs": `unexpected argument epochs (did you mean --epochs?)`,
+		"epochz": `unexpected argument epochz (did you mean --epochs or --unit epoch?)`, // a tie: both
 	} {
 		fs, _ := flags()
 		if got := Stray(arg, fs, values).Error(); got != want {
@@ -173,7 +173,7 @@ func TestAPluralNamesTheFlagThatListsThem(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", tc.args, got, tc.want)
 		}
 	}
-	want := `unexpected argument "presets" (did you mean --list-presets (to list them) or --preset NAME?)`
+	want := `unexpected argument presets (did you mean --list-presets (to list them) or --preset NAME?)`
 	if got := Stray("presets", fs, map[string]string{"ring": "preset"}).Error(); got != want {
 		t.Errorf("presets:\n got %s\nwant %s", got, want)
 	}

@@ -2,9 +2,9 @@
 // a user to run (a run's command again, a flag an error says was meant)
 // so that a POSIX shell reads it back as that one word.
 //
-// It is also the one way a message names a file or a preset the user
-// gave: 'my run.json': no such file, unknown preset 'my run',
-// $'a\nb.json' holds the control character U+000A, so that the name can be pasted into
+// It is also the one way a message names a file, a preset or an argument
+// the user gave: 'my run.json': no such file, unknown preset 'my run',
+// unexpected argument $'a\nb.json', so that the name can be pasted into
 // a command as it is, where Go's "my run.json" beside a command's 'my
 // run.json' asked which quotes were the name's. A value judged as one
 // (g_lr: "x" is not a number) is written in Go's quotes instead, which
