@@ -635,7 +635,10 @@ func unfinishedLine(left string, how [3]string, names bool, retrain []string, on
 // unfinishedCells is the line a stopped --sweep ends with on stderr, as
 // a --seeds batch's (unfinishedLine): how many of its cells the stop left
 // unfinished, those it interrupted and those it kept from starting, each
-// named as key=value,key=value (counted when the names would run past
+// named as key=value,key=value, each value as the rows on stdout and
+// sweepPlan write it (session.LineValue), so that a cell of
+// preset="my run.json" is one name, where preset=my run.json read as
+// two (counted when the names would run past
 // maxUnfinishedNames characters), and the --sweep flags that train
 // exactly them: "ganui: 2 of 4 cells unfinished: g_lr=1e-3 interrupted,
 // g_lr=1e-2 not started; --sweep g_lr=1e-3,1e-2 trains them". The
@@ -649,9 +652,9 @@ func unfinishedCells(res session.SweepResult, cells int, given []givenFlag) stri
 	for _, c := range res.Unfinished {
 		parts := make([]string, len(c.Values))
 		for i, v := range c.Values {
-			parts[i] = res.Axes[i].Key + "=" + v
+			parts[i] = res.Axes[i].Key + "=" + session.LineValue(v)
 		}
-		name := visible.String(strings.Join(parts, ",")) // a line break in a value: one line
+		name := visible.String(strings.Join(parts, ",")) // quoted as the rows and sweepPlan quote a value: one name, one line
 		length += len(name) + 1
 		switch {
 		case c.Lost:

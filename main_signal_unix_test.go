@@ -244,6 +244,9 @@ func TestStoppedSweepNamesTheCellsLeft(t *testing.T) {
 			"ganui: 1 of 3 cells unfinished: g_lr=1e-2 interrupted; " + cmd("--sweep g_lr=1e-2") + " trains it"},
 		{[]session.SweepAxis{{Key: "g_hidden", Values: []string{"[16,16]", "[32]"}}}, 2, []session.UnfinishedCell{cell(true, "[16,16]"), cell(false, "[32]")},
 			"ganui: 2 of 2 cells unfinished: g_hidden=[16,16] interrupted, g_hidden=[32] not started; " + cmd("--sweep 'g_hidden=[16,16],[32]'") + " trains them"},
+		// a value as the rows write it: preset="my run.json" one name, not two
+		{[]session.SweepAxis{{Key: "preset", Values: []string{"ring", "my run.json"}}}, 2, []session.UnfinishedCell{cell(true, "ring"), cell(false, "my run.json")},
+			`ganui: 2 of 2 cells unfinished: preset=ring interrupted, preset="my run.json" not started; ` + cmd("--sweep 'preset=ring,my run.json'") + " trains them"},
 	} {
 		res := session.SweepResult{Axes: tc.axes, Unfinished: tc.left}
 		if got := unfinishedCells(res, tc.cells, given); got != tc.want {
@@ -1060,7 +1063,7 @@ func TestStopLineWithALineBreakIsOneLine(t *testing.T) {
 	given := flagsAsGiven(t, "--headless", "--set", "g_hidden=[8,\n8]", "--sweep", "g_acts=[\n relu,relu,identity],[tanh,tanh,identity]")
 	res := session.SweepResult{Axes: []session.SweepAxis{{Key: "g_acts", Values: []string{"[\n relu,relu,identity]", "[tanh,tanh,identity]"}}},
 		Unfinished: []session.UnfinishedCell{{Values: []string{"[\n relu,relu,identity]"}, Started: true}, {Values: []string{"[tanh,tanh,identity]"}}}}
-	want := `ganui: 2 of 2 cells unfinished: g_acts=[\n relu,relu,identity] interrupted, g_acts=[tanh,tanh,identity] not started; ` +
+	want := `ganui: 2 of 2 cells unfinished: g_acts="[\n relu,relu,identity]" interrupted, g_acts=[tanh,tanh,identity] not started; ` +
 		`ganui --headless --set $'g_hidden=[8,\n8]' --sweep $'g_acts=[\n relu,relu,identity],[tanh,tanh,identity]'` + dollarNote + " trains them"
 	if got := unfinishedCells(res, 2, given); got != want {
 		t.Errorf("sweep:\ngot  %q\nwant %q", got, want)
