@@ -248,13 +248,22 @@ func (tr *trainer) heldAtHush(unwanted string) {
 // (n_tty_poll flushes the pending input through the line discipline),
 // where the keys had met the terminal as the trainer sets it next (its
 // echo put back, a look for keys typed ahead) if that work ran late.
+// A poll a signal interrupts (the runtime's preemption, a child's exit)
+// is made again: it failed the test with "interrupted system call".
 func (tr *trainer) typeIn(keys string) {
 	tr.t.Helper()
 	if _, err := tr.master.WriteString(keys); err != nil {
 		tr.t.Fatal(err)
 	}
-	if _, err := unix.Poll([]unix.PollFd{{Fd: int32(tr.slave.Fd()), Events: unix.POLLIN}}, 0); err != nil {
-		tr.t.Fatal(err)
+	for {
+		_, err := unix.Poll([]unix.PollFd{{Fd: int32(tr.slave.Fd()), Events: unix.POLLIN}}, 0)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			tr.t.Fatal(err)
+		}
+		return
 	}
 }
 
