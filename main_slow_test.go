@@ -49,6 +49,7 @@ func TestASlowFirstEpochSaysWhenTheNextLineComes(t *testing.T) {
 // the --every that prints a line about every minute; nothing where the
 // line comes within slowLineAfter, or is printed at that epoch.
 func TestFirstLineNote(t *testing.T) {
+	minuteNotes(t)
 	for _, c := range []struct {
 		epoch, every, plan int
 		took               time.Duration
@@ -79,6 +80,7 @@ func TestFirstLineNote(t *testing.T) {
 // costs as the pace of a run of 5 ms epochs, whose --seeds 1-3 --epochs
 // 4000 batch it said ended "in about 67 minutes", done in under one.
 func TestTheFirstEpochsPaceNamesTheEpochsTimed(t *testing.T) {
+	minuteNotes(t)
 	if got, want := firstLineNote(201, 200, 5*time.Millisecond, 5*time.Millisecond, 0, 100_000), "epochs 2-201 took 5 ms each to train, so the final line, at epoch 100,000, comes in about 8 minutes; --every 12,000 prints one about every minute"; got != want {
 		t.Errorf("a run:\n got %q\nwant %q", got, want)
 	}
@@ -124,6 +126,7 @@ func TestASlowBatchSaysWhenItsFirstLineComes(t *testing.T) {
 // sweep's first row waiting on all its first cell's runs; nothing where
 // the first line comes within slowLineAfter.
 func TestBatchLineNote(t *testing.T) {
+	minuteNotes(t)
 	for _, c := range []struct {
 		of          string
 		plans       []int
@@ -320,6 +323,7 @@ func TestRoughly(t *testing.T) {
 // D's warm-up, took 2.0 s to train, the epochs after it about 0.1 s
 // each".
 func FuzzSlowNotes(f *testing.F) {
+	minuteNotes(f)
 	f.Add(1, 1, int64(5200*time.Millisecond), int64(0), 500, 10000, 2, 3)
 	f.Add(1, 1, int64(10*time.Second), int64(0), 0, 1_000_000_000, 1, 4)
 	f.Add(1, 1, int64(30*time.Second), int64(0), 500, 1_000_000_000, 1, 1)
@@ -398,6 +402,7 @@ func FuzzSlowNotes(f *testing.F) {
 // printed it in 40 s; at --set d_lr=10 --set g_lr=0.1 --epochs 600,
 // "comes in about a minute", in 4 s.
 func TestWarmupEpochForetellsNoWait(t *testing.T) {
+	minuteNotes(t)
 	if got := firstLineNote(1, 1, 120*time.Millisecond, 7*time.Millisecond, 0, 600); got != "" {
 		t.Errorf("wgan's 600 epochs at 7 ms each after a warm-up epoch of 0.12 s: %q, want no note, the line 4 s away", got)
 	}
@@ -414,4 +419,12 @@ func TestWarmupEpochForetellsNoWait(t *testing.T) {
 	if got := firstLineNote(13, 12, 800*time.Millisecond, 50*time.Millisecond, 0, 10000); got != want {
 		t.Errorf("timed warm-up epochs:\n got %q\nwant %q", got, want)
 	}
+}
+
+// minuteNotes puts slowLineAfter back at its own minute for a test of
+// the notes' words, which TestMain puts out of the other tests' reach.
+func minuteNotes(tb testing.TB) {
+	was := slowLineAfter
+	slowLineAfter = time.Minute
+	tb.Cleanup(func() { slowLineAfter = was })
 }

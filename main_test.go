@@ -87,6 +87,14 @@ func TestMain(m *testing.M) {
 		}
 		main()
 	}
+	// A headless run, batch or sweep says on stderr when its next line is
+	// slowLineAfter (a minute) or more away at its first epochs' pace,
+	// which a test's 2,000 epochs of vanilla are under -race on a loaded
+	// machine: a test that reads stderr whole (TestSeedsStopOnSignal,
+	// TestOneSeedDivergedSaysOneSeed) then found a note it did not ask
+	// for. The notes are said here only by the tests of them, which set
+	// the wait they test (time.Nanosecond, or the minute: minuteNotes).
+	slowLineAfter = 1000 * time.Hour
 	// Started with SIGHUP ignored (go test under nohup), the tests of what
 	// a hangup does would find it ignored: ganui keeps a disposition it
 	// was started with (stopSignals), and a child inherits an ignored one.
