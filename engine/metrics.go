@@ -94,16 +94,16 @@ func W1NoiseFloor(t Target, n int) float64 {
 }
 
 // ModeCoverage is how much of a sample lands on one mode of the target:
-// the samples that have it as their nearest mode and lie within HQSigmas
-// (three) of its standard deviations of its mean, the rule a plane's
-// modes are counted by (SpotShares). A generator that has collapsed onto
+// the samples that have it as their nearest mode and lie less than
+// HQSigmas (three) of its standard deviations from its mean, the rule a
+// plane's modes are counted by (onModes). A generator that has collapsed onto
 // some modes leaves the others with a share near zero (Goodfellow, NIPS
 // 2016 tutorial, §5.1.1).
 type ModeCoverage struct {
 	Mode
-	// Share is the fraction of the sample nearest this mode and within
-	// Mean ± 3·Std; Expected is the fraction the target itself puts in
-	// that same region.
+	// Share is the fraction of the sample nearest this mode and less than
+	// 3·Std from its Mean; Expected is the fraction the target itself puts
+	// in that same region.
 	Share    float64
 	Expected float64
 	// Covered is Share ≥ Expected/2: the generator gives the mode at
@@ -226,15 +226,16 @@ func stopped(stop <-chan struct{}) bool {
 	}
 }
 
-// ModeShares measures how sorted xs cover each mode of t: the share of xs
-// that have the mode as their nearest and lie within μ ± 3σ of it, beside
-// the share the target itself puts in that region. It is the rule of the
-// mode-collapse benchmarks, which a plane's modes are counted by
-// (SpotShares; VEEGAN, Srivastava et al. 2017, §5; PacGAN, Lin et al.
-// 2018, §5.1): each sample goes to its nearest mode alone, and counts
-// there when within HQSigmas of that mode's σ. Counted by the window
-// alone, a sample where two modes' windows overlap counted for both, so a
-// G collapsed onto one of mixture(0,1;2,1) read both covered.
+// ModeShares measures how xs cover each mode of t: the share of xs that
+// have the mode as their nearest and lie less than HQSigmas of its σ from
+// it, beside the share the target itself puts in that region. It is the
+// rule of the mode-collapse benchmarks, which a plane's modes are counted
+// by, and by the same code (onModes; VEEGAN, Srivastava et al. 2017, §5;
+// PacGAN, Lin et al. 2018, §5.1): each sample goes to its nearest mode
+// alone, and counts there when within HQSigmas of that mode's σ. Counted
+// by the window alone, a sample where two modes' windows overlap counted
+// for both, so a G collapsed onto one of mixture(0,1;2,1) read both
+// covered.
 //
 // Nearest is by plain distance |x − μ|, as the papers' code measures it
 // (the Euclidean distance to each centre), not in units of each mode's σ:
@@ -242,30 +243,24 @@ func stopped(stop <-chan struct{}) bool {
 // one rule for the line and the plane. A mode's region is then its window
 // cut at the midpoints to its neighbouring means, so modes 6σ apart or
 // more, σ the wider one's, keep their whole windows, as before. A sample
-// equally near two means goes to the first listed, as in SpotShares;
-// modes that share one mean are in one place, which no sample can tell
-// apart, and each counts the samples nearest it within its own 3σ.
-// Means float64 cannot tell apart at the samples' scale are one place
-// too (onePlace): in mixture(0,1;1e-300,1) |x − 0| and |x − 1e-300| are
-// the same number for every sample but the few within 1e-284 of 0, so
-// the first-listed rule sent all of them to mode 1 and read mode 2
-// missing, a collapse, of a target that is one normal. Such a mixture is
-// a distribution all the same, the one its two modes at one place make,
-// so it is measured as that rather than refused.
-func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
-	out := make([]ModeCoverage, len(modes))
-	counts := make([]int, len(modes))
+// equally near two means goes to the first listed, as on a plane; modes
+// that share one mean are in one place, which no sample can tell apart,
+// and each counts the samples nearest it within its own 3σ. Means float64
+// cannot tell apart at the samples' scale are one place too (onePlace):
+// in mixture(0,1;1e-300,1) |x − 0| and |x − 1e-300| are the same number
+// for every sample but the few within 1e-284 of 0, so the first-listed
+// rule sent all of them to mode 1 and read mode 2 missing, a collapse, of
+// a target that is one normal. Such a mixture is a distribution all the
+// same, the one its two modes at one place make, so it is measured as
+// that rather than refused.
+func ModeShares(xs []float64, t Target, modes []Mode) []ModeCoverage {
+	spots := make([]Spot, len(modes))
 	for i, m := range modes {
-		lo, hi := m.Mean-HQSigmas*m.Std, m.Mean+HQSigmas*m.Std
-		from := sort.SearchFloat64s(sorted, lo)
-		to := sort.SearchFloat64s(sorted, math.Nextafter(hi, math.Inf(1)))
-		for _, x := range sorted[from:to] {
-			if j := nearest(x, modes); j >= 0 && onePlace(modes[j], m) {
-				counts[i]++
-			}
-		}
+		spots[i] = Spot{X: m.Mean, Std: m.Std, Weight: m.Weight}
 	}
-	n := float64(len(sorted))
+	counts, _ := onModes(len(xs), func(i int) (x, y float64) { return xs[i], 0 }, spots)
+	out := make([]ModeCoverage, len(modes))
+	n := float64(len(xs))
 	for i, m := range modes {
 		lo, hi := nearestRegion(i, modes)
 		c := ModeCoverage{Mode: m, Expected: t.CDF(hi) - t.CDF(lo)}
@@ -278,38 +273,15 @@ func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 	return out
 }
 
-// nearest is the index of the mode nearest x, the first listed of those
-// equally near; -1 for an x that is not a number.
-func nearest(x float64, modes []Mode) int {
-	best, bestD := -1, math.Inf(1)
-	for i, m := range modes {
-		if d := math.Abs(x - m.Mean); d < bestD {
-			best, bestD = i, d
-		}
-	}
-	return best
-}
-
-// onePlace tells whether modes a and b are at one place: the same mean,
-// or means less than float64's resolution apart at the scale their
-// samples are read at, the larger of the means' size and the σs. A
-// sample a σ from them is then as near to one as to the other in
-// float64, |x − a| = |x − b|, so no rule by distance can share samples
-// between them.
-func onePlace(a, b Mode) bool {
-	scale := max(math.Abs(a.Mean), math.Abs(b.Mean), a.Std, b.Std)
-	return math.Abs(a.Mean-b.Mean) <= scale*0x1p-52
-}
-
 // nearestRegion is the interval of the line whose points have mode i's
-// mean as their nearest (nearest) and lie within HQSigmas of its σ of
+// mean as their nearest (onModes) and lie within HQSigmas of its σ of
 // it: its window μ ± 3σ cut at the midpoint to each neighbouring mean,
 // none at a mean at one place with it (onePlace).
 func nearestRegion(i int, modes []Mode) (lo, hi float64) {
 	m := modes[i]
 	lo, hi = m.Mean-HQSigmas*m.Std, m.Mean+HQSigmas*m.Std
 	for _, o := range modes {
-		if onePlace(o, m) {
+		if onePlace(Spot{X: o.Mean, Std: o.Std}, Spot{X: m.Mean, Std: m.Std}) {
 			continue
 		}
 		if o.Mean < m.Mean {

@@ -960,3 +960,74 @@ func TestFloorSpread(t *testing.T) {
 		}
 	}
 }
+
+// TestModesEdgeIsOneRule: a point exactly 3σ from a mode is on it neither
+// on a line nor on a plane, a point just inside is on it on both, and the
+// line counts any sample as the plane counts the same point at y = 0
+// (onModes): the line took its window's ends in (≤) where the plane, as
+// the papers' code, counts under 3σ alone (<).
+func TestModesEdgeIsOneRule(t *testing.T) {
+	tg, err := ParseTarget("mixture(-2,0.5;2,0.5)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	modes := tg.(Multimodal).Modes()
+	spots := []Spot{{X: -2, Std: 0.5, Weight: 0.5}, {X: 2, Std: 0.5, Weight: 0.5}}
+	inside := -0.5 - 1e-9
+	for _, c := range []struct {
+		name string
+		xs   []float64
+		want [2]float64
+	}{
+		{"exactly 3σ from each mode", []float64{-3.5, -0.5, 0.5, 3.5}, [2]float64{0, 0}},
+		{"just inside 3σ", []float64{inside, 0, 0, -inside}, [2]float64{0.25, 0.25}},
+	} {
+		line := ModeShares(c.xs, tg, modes)
+		xy := make([]float64, 2*len(c.xs))
+		for i, x := range c.xs {
+			xy[2*i] = x
+		}
+		plane, _ := SpotShares(xy, spots)
+		for k := range 2 {
+			if line[k].Share != c.want[k] || plane[k].Share != c.want[k] {
+				t.Errorf("%s: mode %d's share %v on a line, %v on a plane; want %v on both", c.name, k+1, line[k].Share, plane[k].Share, c.want[k])
+			}
+		}
+	}
+}
+
+// TestSpotSharesOfModesAtOnePlace: modes float64 cannot tell apart each
+// count the points there, as a line's do (ModeShares): ring(8,1e-13,0.02),
+// whose centres round to the origin, is one Gaussian, and a sample of it
+// captures all 8 modes, each with the sample's 98.9% on it, where the
+// first listed took every point and 7 read missing; grid(2,1e-30,1)'s
+// centres, ±5e-31, are apart in float64 but not at the points' scale.
+// The high-quality share counts a point once.
+func TestSpotSharesOfModesAtOnePlace(t *testing.T) {
+	for _, spec := range []string{"ring(8,1e-13,0.02)", "grid(2,1e-30,1)"} {
+		p, err := ParsePlane(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		xy := make([]float64, 2*5000)
+		for i := 0; i < len(xy); i += 2 {
+			xy[i], xy[i+1] = p.Sample(rng)
+		}
+		shares, hq := SpotShares(xy, p.(Spotted).Spots())
+		if math.Abs(hq-TargetHQ) > 0.01 {
+			t.Errorf("%s: high-quality share %.3f, want about %.3f", spec, hq, TargetHQ)
+		}
+		for k, s := range shares {
+			if !s.Captured || s.Share != hq {
+				t.Errorf("%s: mode %d at (%g, %g) has share %.3f, captured %v; want the high-quality %.3f, captured", spec, k+1, s.X, s.Y, s.Share, s.Captured, hq)
+			}
+		}
+	}
+	// Modes float64 does tell apart at that scale keep their halves.
+	spots := []Spot{{X: 0, Std: 1, Weight: 0.5}, {X: 1e-6, Std: 1, Weight: 0.5}}
+	shares, _ := SpotShares([]float64{-2, 0, 0, 0, 1, 0}, spots)
+	if shares[0].Share != 2.0/3 || shares[1].Share != 1.0/3 {
+		t.Errorf("0 and 1e-6: shares %v, %v; want 2/3 (−2, 0), 1/3 (1)", shares[0].Share, shares[1].Share)
+	}
+}

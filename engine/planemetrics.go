@@ -321,17 +321,53 @@ func (r *PlaneReference) EvaluateUntil(xy []float64, stop <-chan struct{}) (Plan
 }
 
 // SpotShares assigns each point of xy to its nearest mode and counts it
-// as high quality when less than HQSigmas of that mode's std from it; it
-// returns each mode's share of high-quality points, whether it is
-// captured (a share of at least CapturedShare), and the high-quality
-// share of all points. A point that is not finite (a diverged G's NaN or
-// ±Inf) is near no mode: it counts among all points and in no share.
+// as high quality when less than HQSigmas of that mode's std from it
+// (onModes, the rule a line's modes are counted by too); it returns each
+// mode's share of high-quality points, whether it is captured (a share
+// of at least CapturedShare), and the high-quality share of all points.
+// A point that is not finite (a diverged G's NaN or ±Inf) is near no
+// mode: it counts among all points and in no share. Modes at one place
+// (onePlace: ring(8,1e-13,0.02), whose centres round to the origin) each
+// count the points there, as a line's do, where the first listed took
+// them all and the rest read missing, a collapse of a target that is one
+// Gaussian.
 func SpotShares(xy []float64, spots []Spot) ([]SpotShare, float64) {
 	n := len(xy) / 2
-	counts := make([]int, len(spots))
-	hq := 0
+	counts, hq := onModes(n, func(i int) (x, y float64) { return xy[2*i], xy[2*i+1] }, spots)
+	out := make([]SpotShare, len(spots))
+	for k, s := range spots {
+		share := float64(counts[k]) / float64(n)
+		out[k] = SpotShare{Spot: s, Share: share, Expected: s.Weight * TargetHQ, Captured: share >= CapturedShare}
+	}
+	return out, float64(hq) / float64(n)
+}
+
+// onModes counts the n points at(i) on the modes spots, by the rule of
+// the mode-collapse benchmarks, one rule for the line (ModeShares, whose
+// points lie at y = 0) and the plane (SpotShares): a point goes to its
+// nearest mode by plain distance, the first listed of those equally near,
+// and counts for it when less than HQSigmas of its std from it, strictly,
+// as the papers' code has it ("less than 3σ": VEEGAN, Srivastava et al.
+// 2017, §5; fjxmlzn/PacGAN's MetricLogger), so that a point exactly 3σ
+// from a mode is on it neither on a line nor on a plane, where the line
+// once took its window's ends in. The test is d² < (3σ)², the squared
+// distance the nearest mode was found by. A mode at one place with the
+// nearest (onePlace) counts the point too, within its own 3σ: no rule by
+// distance can share points between modes float64 cannot tell apart.
+// counts[k] is mode k's points, hq the points counted for at least one
+// mode; a point that is not finite is nearest none and counts nowhere.
+func onModes(n int, at func(i int) (x, y float64), spots []Spot) (counts []int, hq int) {
+	counts = make([]int, len(spots))
+	places := make([][]int, len(spots)) // each mode's, itself among them
+	for k, s := range spots {
+		for j, o := range spots {
+			if j == k || onePlace(s, o) {
+				places[k] = append(places[k], j)
+			}
+		}
+	}
 	for i := range n {
-		x, y := xy[2*i], xy[2*i+1]
+		x, y := at(i)
 		best, bestD := -1, math.Inf(1)
 		for k, s := range spots {
 			dx, dy := x-s.X, y-s.Y
@@ -342,17 +378,31 @@ func SpotShares(xy []float64, spots []Spot) ([]SpotShare, float64) {
 		if best < 0 {
 			continue
 		}
-		if s := spots[best]; bestD < HQSigmas*HQSigmas*s.Std*s.Std {
-			counts[best]++
+		on := false
+		for _, k := range places[best] {
+			s := spots[k]
+			dx, dy := x-s.X, y-s.Y
+			if dx*dx+dy*dy < HQSigmas*HQSigmas*s.Std*s.Std {
+				counts[k]++
+				on = true
+			}
+		}
+		if on {
 			hq++
 		}
 	}
-	out := make([]SpotShare, len(spots))
-	for k, s := range spots {
-		share := float64(counts[k]) / float64(n)
-		out[k] = SpotShare{Spot: s, Share: share, Expected: s.Weight * TargetHQ, Captured: share >= CapturedShare}
-	}
-	return out, float64(hq) / float64(n)
+	return counts, hq
+}
+
+// onePlace tells whether modes a and b are at one place: the same centre,
+// or centres less than float64's resolution apart on each axis at the
+// scale their points are read at, the largest of the centres'
+// coordinates and the σs. A point a σ from them is then as near to one as
+// to the other in float64, so no rule by distance can share points
+// between them.
+func onePlace(a, b Spot) bool {
+	scale := max(math.Abs(a.X), math.Abs(a.Y), math.Abs(b.X), math.Abs(b.Y), a.Std, b.Std)
+	return math.Abs(a.X-b.X) <= scale*0x1p-52 && math.Abs(a.Y-b.Y) <= scale*0x1p-52
 }
 
 // evaluatePlane measures generated points against the run's reference
