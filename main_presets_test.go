@@ -78,7 +78,7 @@ func TestPresetFile(t *testing.T) {
 	_, shown, _ := runCLI(t, "--show-preset", "vanilla", "--set", "name=mine")
 	path := writeFile(t, "mine.json", shown)
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", path, "--epochs", "4", "--samples", "500", "--every", "0")
-	if code != 0 || !strings.HasPrefix(stdout, "final preset=mine samples=500 seed=1 epochs=4 state=done") {
+	if code != 0 || !strings.HasPrefix(lastLine(stdout), "final preset=mine samples=500 seed=1 epochs=4 state=done") {
 		t.Fatalf("--preset FILE: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	// A file with a base and --set overrides, which the final line names
@@ -520,7 +520,7 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%q from elsewhere: exit %d, %s%s", args, code, stdout, stderr)
 		}
-		return stdout
+		return lastLine(stdout) // the final line, after a far G's finding line
 	}
 	if out := train("--preset", design); !strings.HasPrefix(out, "final preset=design samples=500 seed=1 epochs=3 state=done") {
 		t.Errorf("--preset %s: %q", design, out)

@@ -507,7 +507,7 @@ func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
 		{"--save", null, "--plot", filepath.Join(dir, "run.png")},
 	} {
 		code, stdout, stderr := runCLI(t, append([]string{"--headless", "--preset", "vanilla", "--epochs", "2", "--every", "0"}, args...)...)
-		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "final ") {
+		if code != 0 || stderr != "" || !strings.HasPrefix(lastLine(stdout), "final ") {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 0 and the final line", args, code, stdout, stderr)
 		}
 	}

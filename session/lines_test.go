@@ -512,3 +512,34 @@ func TestPaceEachCountsTheWarmup(t *testing.T) {
 		t.Errorf("wgan's epochs 2-13 at 81 ms: each %v, want %v", got, want)
 	}
 }
+
+// TestDoneRunOffTargetHasAVerdictLine: a run done with its plan where no
+// finding holds, but G is not near its target or far from it, ends its
+// finding lines with the screen's verdict, so that their silence is not
+// read as a run gone well: bimodal (seed 2) ended with both modes covered
+// at KS 0.185 and printed no finding line. A near G, a finding, a run
+// stopped short and a run measured only at an earlier check have none.
+func TestDoneRunOffTargetHasAVerdictLine(t *testing.T) {
+	done := func(ks float64, change func(*Result)) Result {
+		r := Result{State: Done, Epochs: 10000, Metrics: engine.Metrics{N: 10000, KS: ks}}
+		change(&r)
+		return r
+	}
+	as := func(*Result) {}
+	for _, c := range []struct {
+		name string
+		r    Result
+		want string
+	}{
+		{"not near", done(0.185, as), `finding kind=not-near text="No finding holds, but G is not near the target" detail="KS 0.185, over 0.091; 3× the 95% bound 0.030 of 2,000 samples; a sample of the target itself reads under 0.014"`},
+		{"far", done(0.861, as), `finding kind=far text="No finding holds, but G is far from the target" detail="KS 0.861, over 0.5"`},
+		{"near", done(0.027, as), ""},
+		{"a finding", done(0.185, func(r *Result) { r.Findings = []Finding{{Kind: Plateau, Text: "KS has not improved", Detail: "…"}} }), `finding kind=plateau text="KS has not improved" detail="…"`},
+		{"stopped short", done(0.185, func(r *Result) { r.State = Interrupted }), ""},
+		{"measured earlier", done(0.185, func(r *Result) { r.Earlier, r.Measured = true, 9000 }), ""},
+	} {
+		if got := strings.Join(c.r.FindingLines(), "\n"); got != c.want {
+			t.Errorf("%s: finding lines\n%q\nwant\n%q", c.name, got, c.want)
+		}
+	}
+}

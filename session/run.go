@@ -141,15 +141,52 @@ func (r Result) Line() string { return joinFields(r.fields(0, 0), false) }
 // (Pending.Note): finding kind=d-wins text="…" detail="…" pending="new at
 // epoch 250: an event if it holds at 260", so that a script reading the
 // lines can tell such a finding from one the events have.
+//
+// A run done with its plan where no finding holds, but G is far from its
+// target or not near it, ends with the screen's verdict (Verdict) as a
+// line of the same form, so that a script reading the finding lines does
+// not take their silence for a run gone well: finding kind=not-near
+// text="No finding holds, but G is not near the target" detail="KS
+// 0.185, over 0.091; 3× the 95% bound 0.030 of 2,000 samples; …".
 func (r Result) FindingLines() []string {
-	lines := make([]string, len(r.Findings))
+	lines := make([]string, len(r.Findings), len(r.Findings)+1)
 	for i, f := range r.Findings {
 		lines[i] = f.Line()
 		if p, ok := pendingOf(r.Pending, f.Kind); ok && p.Note() != "" {
 			lines[i] += fmt.Sprintf(" pending=%q", numtext.Plain(p.Note()))
 		}
 	}
+	if kind, text, detail := r.Verdict(); kind != "" {
+		lines = append(lines, fmt.Sprintf("finding kind=%s text=%q detail=%q", kind, numtext.Plain(text), numtext.Plain(detail)))
+	}
 	return lines
+}
+
+// Verdict is what the screen says of a run done with its plan where no
+// finding holds and G has not come near its target: far from it
+// (Eval.Far, kind "far") or not near it (Eval.NotNear, "not-near"), the
+// text in the screen's words and the detail its measurement; "" for a
+// run with a finding, not done (stopped short, diverged), or near.
+// Measured on the run's own final evaluation only: an earlier one
+// (Earlier) is no verdict on where the run ended.
+func (r Result) Verdict() (kind, text, detail string) {
+	if r.State != Done || len(r.Findings) > 0 || r.Earlier || r.Epochs == 0 {
+		return "", "", ""
+	}
+	e := Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)}
+	if far, why := e.Far(r.CheckNoise); far {
+		if floor := e.FarFloor(r.CheckNoise); floor != "" {
+			why += "; " + floor
+		}
+		return "far", "No finding holds, but G is far from the target", why
+	}
+	if notNear, why, floor := e.NotNear(r.CheckNoise); notNear {
+		if floor != "" {
+			why += "; " + floor
+		}
+		return "not-near", "No finding holds, but G is not near the target", why
+	}
+	return "", "", ""
 }
 
 // columnLine is Line with each field but the last padded to the most it
