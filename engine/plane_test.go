@@ -356,16 +356,17 @@ func nextLine(err error) string {
 // and say no such file, nor is points(a\nb.csv) told no such file. It is said
 // as of every file's name ganui is given (inputfile.CheckName). A name that
 // begins with a space is read as ./ q.csv. One holding a bidirectional
-// formatting character is refused as a preset's name is.
+// formatting character is refused as a preset's name is. The name is
+// quoted as a shell reads it back, as every file's name in a message.
 func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile(" q.csv", []byte("0,0\n1,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for spec, want := range map[string]string{
-		"points( q.csv)":   `target "points( q.csv)": " q.csv" has spaces around it; give the name without them`,
-		"points(q.csv\t)":  `target "points(q.csv\t)": "q.csv\t" holds the control character U+0009 ('\t'); give one file's name, on one line`,
-		"points(a\nb.csv)": `target "points(a\nb.csv)": "a\nb.csv" holds the control character U+000A ('\n'); give one file's name, on one line`,
+		"points( q.csv)":   `target "points( q.csv)": ' q.csv' has spaces around it; give the name without them`,
+		"points(q.csv\t)":  `target "points(q.csv\t)": $'q.csv\t' holds the control character U+0009 ('\t'); give one file's name, on one line`,
+		"points(a\nb.csv)": `target "points(a\nb.csv)": $'a\nb.csv' holds the control character U+000A ('\n'); give one file's name, on one line`,
 		// A bidirectional formatting character, which the screen would
 		// show raw in the target's name, is refused whether or not the
 		// file is there.
