@@ -37,6 +37,18 @@ import (
 // to be signalled (startChild): the test binary started with
 // GANUI_TEST_MAIN=1 is ganui.
 func TestMain(m *testing.M) {
+	// A headless run, batch or sweep says on stderr when its next line is
+	// slowLineAfter (a minute) or more away at its first epochs' pace,
+	// and a run a signal stopped what its final line waits for where that
+	// takes signalledWaitAfter (a second) or more, which a test's 2,000
+	// epochs of vanilla and its 10,000 samples are under -race on a loaded
+	// machine: a test that reads stderr whole (TestSeedsStopOnSignal,
+	// TestOneSeedDivergedSaysOneSeed, TestAClosedPipeLeavesTheFilesWhole's
+	// child) then found a note it did not ask for. The notes are said
+	// here, in this process and in a child started as ganui alike, only by
+	// the tests of them, which set the wait they test (time.Nanosecond, or
+	// the minute: minuteNotes).
+	slowLineAfter, signalledWaitAfter = 1000*time.Hour, 1000*time.Hour
 	if os.Getenv("GANUI_TEST_MAIN") == "1" {
 		// GANUI_TEST_SKEW names a file holding a duration (1h) by which
 		// the child's wall clock runs ahead of the system's: a test
@@ -87,14 +99,6 @@ func TestMain(m *testing.M) {
 		}
 		main()
 	}
-	// A headless run, batch or sweep says on stderr when its next line is
-	// slowLineAfter (a minute) or more away at its first epochs' pace,
-	// which a test's 2,000 epochs of vanilla are under -race on a loaded
-	// machine: a test that reads stderr whole (TestSeedsStopOnSignal,
-	// TestOneSeedDivergedSaysOneSeed) then found a note it did not ask
-	// for. The notes are said here only by the tests of them, which set
-	// the wait they test (time.Nanosecond, or the minute: minuteNotes).
-	slowLineAfter = 1000 * time.Hour
 	// Started with SIGHUP ignored (go test under nohup), the tests of what
 	// a hangup does would find it ignored: ganui keeps a disposition it
 	// was started with (stopSignals), and a child inherits an ignored one.
