@@ -39,13 +39,8 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	go func() {
 		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "2000"}, out, stderr)
 	}()
-	select {
-	case c := <-code:
-		if c != exitSignal {
-			t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
-		}
-	case <-time.After(3 * time.Minute):
-		t.Fatal("--seeds did not stop on SIGINT")
+	if c := runEnds(t, code, "--seeds after SIGINT"); c != exitSignal {
+		t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
 	}
 	// Seed 1 finished; seed 2 had started (and was interrupted) or not,
 	// as the signal found it; no later seed ran.
@@ -66,6 +61,28 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	}
 	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary\n" + left; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+}
+
+// runEnds is the exit code of a run started on a goroutine of its own,
+// sent to code, however long the run takes: a batch of 2,000 epochs
+// trains for minutes under the race detector on a loaded machine, where
+// a 3-minute guard failed the test while the run went on, into the next
+// test's signals. A run that hangs is go test's -timeout's to end, with
+// every goroutine's stack; meanwhile the test's log says, every few
+// minutes, what it waits for.
+func runEnds(t *testing.T, code <-chan int, what string) int {
+	t.Helper()
+	began := time.Now()
+	tick := time.NewTicker(3 * time.Minute)
+	defer tick.Stop()
+	for {
+		select {
+		case c := <-code:
+			return c
+		case <-tick.C:
+			t.Logf("waiting on the end of %s, %v on", what, time.Since(began).Round(time.Second))
+		}
 	}
 }
 
@@ -309,13 +326,8 @@ func TestSweepStopsOnSignal(t *testing.T) {
 		code <- run([]string{"--headless", "--preset", "vanilla", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3",
 			"--seeds", "1", "--jobs", "1", "--epochs", "2000", "--plot", path}, out, stderr)
 	}()
-	select {
-	case c := <-code:
-		if c != exitSignal {
-			t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
-		}
-	case <-time.After(3 * time.Minute):
-		t.Fatal("--sweep did not stop on SIGINT")
+	if c := runEnds(t, code, "--sweep after SIGINT"); c != exitSignal {
+		t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
 	}
 	text := out.String()
 	if !strings.HasPrefix(text, "sweep d_lr=1e-3 g_lr=1e-3 runs=1 diverged=0 ") ||
