@@ -120,7 +120,7 @@ func TestQuitAtOnceMidSaveLeavesNoPartialCheckpoint(t *testing.T) {
 		"--set", "d_hidden=2000", "--set", "d_acts=relu,sigmoid", "--samples", "100", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
 	tr.master.WriteString("w")
-	deadline := time.Now().Add(3 * time.Minute)
+	deadline := time.Now().Add(hangGuard)
 	for !saving(t, dir) {
 		if time.Now().After(deadline) {
 			t.Fatalf("no checkpoint's temporary file appeared in %s; the trainer wrote:\n%q", dir, tr.output())

@@ -69,12 +69,12 @@ func TestSeedsStopOnSignal(t *testing.T) {
 // trains for minutes under the race detector on a loaded machine, where
 // a 3-minute guard failed the test while the run went on, into the next
 // test's signals. A run that hangs is go test's -timeout's to end, with
-// every goroutine's stack; meanwhile the test's log says, every few
-// minutes, what it waits for.
+// every goroutine's stack; meanwhile the test's log says, every
+// hangGuard, what it waits for.
 func runEnds(t *testing.T, code <-chan int, what string) int {
 	t.Helper()
 	began := time.Now()
-	tick := time.NewTicker(3 * time.Minute)
+	tick := time.NewTicker(hangGuard)
 	defer tick.Stop()
 	for {
 		select {

@@ -54,7 +54,7 @@ func TestHeadlessStopCountsNot(t *testing.T) {
 			}
 			next() // training, timed by the clock
 			cmd.Process.Signal(c.stop)
-			for deadline := time.Now().Add(3 * time.Minute); procState(t, cmd.Process.Pid) != 'T'; time.Sleep(10 * time.Millisecond) {
+			for deadline := time.Now().Add(hangGuard); procState(t, cmd.Process.Pid) != 'T'; time.Sleep(10 * time.Millisecond) {
 				if time.Now().After(deadline) {
 					t.Fatalf("%v did not stop the child", c.stop)
 				}

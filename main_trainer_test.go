@@ -181,7 +181,7 @@ func (tr *trainer) output() string {
 // exited: the test may not have read it all yet).
 func (tr *trainer) waitFor(want string) {
 	tr.t.Helper()
-	deadline := time.Now().Add(3 * time.Minute)
+	deadline := time.Now().Add(hangGuard)
 	for !strings.Contains(tr.output(), want) {
 		if time.Now().After(deadline) {
 			tr.t.Fatalf("the trainer never wrote %q; it wrote:\n%q", want, tr.output())
@@ -224,7 +224,7 @@ func (tr *trainer) holdHushes() {
 // long anything may take: the trainer held writes nothing until goOn.
 func (tr *trainer) heldAtHush(unwanted string) {
 	tr.t.Helper()
-	guard := time.After(3 * time.Minute) // a hang guard only
+	guard := time.After(hangGuard) // a hang guard only
 	for {
 		select {
 		case _, ok := <-tr.hushes:
@@ -281,7 +281,7 @@ func (tr *trainer) wait() int {
 	tr.t.Helper()
 	select {
 	case <-tr.exited:
-	case <-time.After(3 * time.Minute):
+	case <-time.After(hangGuard):
 		tr.t.Fatalf("the trainer did not exit; it wrote:\n%q", tr.output())
 	}
 	var exit *exec.ExitError
@@ -606,14 +606,14 @@ func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
 	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
 	tr.master.WriteString("\x1a")
-	for deadline := time.Now().Add(3 * time.Minute); tr.state() != 'T'; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(hangGuard); tr.state() != 'T'; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("ctrl+z did not stop the trainer; it wrote:\n%q", tr.output())
 		}
 	}
 	// What the trainer wrote before it stopped may still be on its way
 	// through the pty to the reader: wait for it, as for the stop.
-	for deadline := time.Now().Add(3 * time.Minute); !strings.Contains(tr.output(), "\x1b[?1049l"); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(hangGuard); !strings.Contains(tr.output(), "\x1b[?1049l"); time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("stopped without leaving its screen; it wrote:\n%q", tr.output())
 		}
@@ -622,7 +622,7 @@ func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
 		t.Fatalf("stopped with the terminal not given back to cooked mode; it wrote:\n%q", tr.output())
 	}
 	tr.cmd.Process.Signal(syscall.SIGCONT)
-	for deadline := time.Now().Add(3 * time.Minute); strings.Count(tr.output(), "\x1b[?1049h") < 2; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(hangGuard); strings.Count(tr.output(), "\x1b[?1049h") < 2; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("continued, the trainer did not take its screen again; it wrote:\n%q", tr.output())
 		}
@@ -647,7 +647,7 @@ func TestTrainerStopCountsNot(t *testing.T) {
 	tr := startTrainerAs(t, nil, []string{"GANUI_TEST_SKEW=" + skew}, "--preset", "vanilla", "--epochs", "1000000", "--speed", "100")
 	tr.waitFor("running")
 	tr.cmd.Process.Signal(syscall.SIGSTOP)
-	for deadline := time.Now().Add(3 * time.Minute); tr.state() != 'T'; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(hangGuard); tr.state() != 'T'; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("SIGSTOP did not stop the trainer")
 		}
@@ -758,7 +758,7 @@ func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
 		askedEnv,
 		"--preset", "vanilla", "--epochs", "100", "--paused")
-	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(hangGuard); ; time.Sleep(10 * time.Millisecond) {
 		out := tr.output()
 		if strings.Contains(out, "\x1b]11;?") {
 			tr.master.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R") // white, as tmux answers for a white pane
@@ -790,7 +790,7 @@ func TestTrainerAsksTheBackgroundOnce(t *testing.T) {
 		append(askedEnv, "TERM=xterm-256color"),
 		"--preset", "vanilla", "--epochs", "100", "--paused")
 	answered := 0
-	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(hangGuard); ; time.Sleep(10 * time.Millisecond) {
 		out := tr.output()
 		for ; answered < strings.Count(out, "\x1b]11;?"); answered++ {
 			tr.master.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R")
@@ -907,7 +907,7 @@ func TestPasteCutByTheBackgroundsAnswerIsText(t *testing.T) {
 	}
 	tr.letGo()
 	const want = "pasted text (2 characters) is not taken as keys"
-	guard := time.After(3 * time.Minute) // a hang guard only
+	guard := time.After(hangGuard) // a hang guard only
 	for !strings.Contains(tr.output(), want) {
 		select {
 		case <-tr.hushes: // the hush before the final line: quitting
@@ -944,7 +944,7 @@ func TestLatePasteEndCutByTheBackgroundsAnswerIsWaitedFor(t *testing.T) {
 	tr.waitFor("\x1b]11;?")
 	tr.typeIn("\x1b[200~qq")
 	tr.typeIn("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R")
-	guard := time.After(3 * time.Minute) // a hang guard only
+	guard := time.After(hangGuard) // a hang guard only
 	for _, step := range []struct{ want, then string }{
 		{"pasted text is arriving… (2 characters so far)", "rq"},
 		{"", "\x1b[201~"},
@@ -988,7 +988,7 @@ func TestLatePasteEndMidRunIsWaitedFor(t *testing.T) {
 	}
 	tr.typeIn("rq\x1b[201~")
 	const want = "pasted text (4 characters) is not taken as keys"
-	guard := time.After(3 * time.Minute) // a hang guard only
+	guard := time.After(hangGuard) // a hang guard only
 	for !strings.Contains(tr.output(), want) {
 		select {
 		case <-tr.exited:
