@@ -3440,11 +3440,66 @@ func modeLostAt80(t *testing.T) *Session {
 // G's samples read them.
 func TestFindingsThatReadTheSamples(t *testing.T) {
 	for k, want := range map[FindingKind]bool{
-		Runaway: false, DWins: false, DIndifferent: false, DFrozen: false, DSaturated: false,
+		Runaway: false, DWins: false, DIndifferent: false, DFrozen: false, DSaturated: false, FarOutside: false,
 		ModeDropped: true, ModesBlurred: true, NoiseIgnored: true, AtNoiseFloor: true, GCollapsed: true, Plateau: true, DStalled: true,
 	} {
 		if got := k.ReadsSamples(); got != want {
 			t.Errorf("%v.ReadsSamples() = %v, want %v", k, got, want)
+		}
+	}
+}
+
+// TestFarOutsideSaysTheRunawayBuildingUp: the generated batch's mean far
+// outside the target's range for saturatedEpochs in a row is a finding,
+// the runaway's other condition building up, as a loss at its limit is:
+// wgan with d_lr and g_lr at 10 (seed 1) had its batch's mean at −6.4e10
+// by epoch 130 under "No finding now", its critic's losses, which have
+// no limit, never saturated, until the runaway at epoch 201. Fewer epochs
+// are no finding; a G that never came near the target is not told to
+// lower a learning rate, which the runaway would not tell it either.
+func TestFarOutsideSaysTheRunawayBuildingUp(t *testing.T) {
+	cfg := testdesigns.PerSample(3000)
+	cfg.Loss = engine.LossWasserstein
+	for _, c := range []struct {
+		epochs     int
+		near       bool
+		want, not  string
+		wantDetail string
+	}{
+		{saturatedEpochs - 1, true, "", "", ""},
+		{saturatedEpochs, true, "G's samples far outside the target's range; 200 epochs of it in a row end the run as a runaway: try a lower learning rate", "reach",
+			"the generated batch's mean more than 2 widths of the target's range [-1, 9] beyond it for the last 20 epochs in a row, of the 200 a runaway takes"},
+		{runawayEpochs - 1, false, "G's samples far outside the target's range; 200 epochs of it in a row end the run as a runaway: they never came near it, starting near 0 at about unit size", "lower",
+			"for the last 199 epochs in a row"},
+	} {
+		w := watchOf(cfg)
+		start := 1
+		if c.near {
+			for ; start <= 100; start++ { // near the target first
+				if r := w.add(engine.EpochStats{Epoch: start, Mean: 4, Std: 1.25}, -1, 9, false, false); r != "" {
+					t.Fatalf("epoch %d near the target: a runaway %q", start, r)
+				}
+			}
+		}
+		for e := start; e < start+c.epochs; e++ {
+			if r := w.add(engine.EpochStats{Epoch: e, DReal: -1e5, DFake: 1e5, G: -1e5, Mean: -6.4e10, Std: 3e10}, -1, 9, false, false); r != "" {
+				t.Fatalf("%d epochs far out: a runaway %q", c.epochs, r)
+			}
+		}
+		var got *Finding
+		for _, f := range diagnose(cfg, &w, &Eval{}) {
+			if f.Kind == FarOutside {
+				got = &f
+			}
+		}
+		switch {
+		case c.want == "" && got != nil:
+			t.Errorf("%d epochs far out: %q", c.epochs, got.Text)
+		case c.want == "":
+		case got == nil:
+			t.Errorf("%d epochs far out: no finding, want %q", c.epochs, c.want)
+		case !strings.HasPrefix(got.Text, c.want) || strings.Contains(got.Text, c.not) || !strings.Contains(got.Detail, c.wantDetail):
+			t.Errorf("%d epochs far out: %q (%q), want %q (%q) without %q", c.epochs, got.Text, got.Detail, c.want, c.wantDetail, c.not)
 		}
 	}
 }

@@ -336,6 +336,7 @@ var unlisted = map[FindingKind]string{
 	ModeDropped:  "a mode's events start once G covers it (mode-covered); mode-dropped marks one covered and then lost",
 	ModesBlurred: "the modes' events mark a mode covered or lost, and samples between the modes are neither",
 	DSaturated:   "the runaway it builds up to is an event, if it comes",
+	FarOutside:   "the runaway it builds up to is an event, if it comes",
 }
 
 // Unlisted says why the events list has no event of a finding of kind

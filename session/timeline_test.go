@@ -282,7 +282,7 @@ func TestEveryFindingIsAnEventOrSaysWhy(t *testing.T) {
 		Runaway: "runaway", DWins: "d-wins", ModeDropped: "", ModesBlurred: "",
 		NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled",
 		AtNoiseFloor: "noise-floor", GCollapsed: "collapsed", Plateau: "plateau",
-		DFrozen: "d-frozen", DSaturated: "",
+		DFrozen: "d-frozen", DSaturated: "", FarOutside: "",
 	}
 	for k := range FindingKind(len(findingNames)) {
 		want, ok := starts[k]

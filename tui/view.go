@@ -2049,6 +2049,8 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 	switch k {
 	case session.DWins, session.DFrozen, session.DSaturated:
 		return []string{"losses"}
+	case session.FarOutside: // the batch's mean, which the moments legend gives
+		return []string{"moments"}
 	case session.ModeDropped:
 		if plane { // the plot first, where the rows left take one of them
 			return []string{"plane", "modes captured"}
