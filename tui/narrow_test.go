@@ -247,3 +247,52 @@ func TestRolledNoteKeepsItsAdviceAt80(t *testing.T) {
 		}
 	}
 }
+
+// TestLossesLegendSaysItsValuesAreTheLastEpochs: the diagnosis reads D's
+// losses averaged over about 100 epochs, the legend gives the last
+// epoch's, and at 80×24, where only the findings' heads fit, "✓ D's losses
+// sit at their equilibrium" stood beside "D fake 0.114" (blog-original,
+// seed 1, epoch 1,300) with nothing to say the two are of different
+// spans. The legend says whose its values are where that costs it no
+// row: every preset's, at 80×24 and 120×40, is titled "Losses, last
+// epoch" where it is as many rows as titled "Losses", and "Losses" where
+// it would take a row more, the chart's, or not fit in the legend's two.
+func TestLossesLegendSaysItsValuesAreTheLastEpochs(t *testing.T) {
+	long := 0
+	for _, name := range presets.Names() {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			_, m, snap := presetModel(t, name, size[0], size[1])
+			snap.State, snap.Epoch, snap.Rate = session.Running, 1300, 50
+			snap.Last.Epoch, snap.Last.DReal, snap.Last.DFake, snap.Last.G = 1300, 0.735, 0.114, 0.822
+			m.apply(snap)
+			l := m.layout()
+			legend := m.lossLegend(l.leftW)
+			got := ansi.Strip(strings.Join(legend, " / "))
+			switch {
+			case strings.HasPrefix(got, "Losses, last epoch"):
+				if name == "blog-original" && size[0] == 80 {
+					long++
+				}
+			case strings.HasPrefix(got, "Losses ") && len(legend) == 1:
+				// one row: the long title would take a second, the chart's
+			case strings.HasPrefix(got, "Losses "):
+				// The same items under the long title: where they do not
+				// fit in the legend's two rows (label-smoothing's "┈┈┈
+				// D(x)=0.45", a penalty's value, at 80×24), the short
+				// title stays.
+				items := strings.Split(strings.ReplaceAll(got, " / ", "  "), "  ")
+				items[0] = "Losses, last epoch"
+				if !fits(flow(items, l.leftW, 2), l.leftW) {
+					break
+				}
+				t.Errorf("%s at %d×%d: the losses legend %q is not titled Losses, last epoch in its %d rows", name, size[0], size[1], got, len(legend))
+			}
+			if !strings.Contains(got, "D fake 0.114") {
+				t.Errorf("%s at %d×%d: the losses legend %q lost D fake 0.114", name, size[0], size[1], got)
+			}
+		}
+	}
+	if long == 0 {
+		t.Error("blog-original's losses legend at 80×24 is not titled Losses, last epoch")
+	}
+}

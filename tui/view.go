@@ -2430,10 +2430,25 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 		}
 		return items
 	}
+	// The epoch's losses are said to be the last epoch's, as the moments'
+	// are the last batch's, where that costs the legend no row and no
+	// item: the diagnosis reads them averaged over about 100 epochs, and
+	// at 80×24, where only its heads fit, "✓ D's losses sit at their
+	// equilibrium" stood beside "D fake 0.114" with nothing to say that
+	// the two are of different spans (blog-original, seed 1, epoch 1,300).
+	var latest []string
+	if s.Hand == nil && s.Last.Epoch > 0 && m.legendAt() == "" {
+		latest = []string{styleTitle.Render("Losses") + styleMuted.Render(", last epoch")}
+	}
 	for _, pen := range [][]string{penalty, nil} {
 		for _, title := range titles {
 			for _, flat := range []string{flatNote, flatShort} {
 				if lines := flow(with(title, flat, pen), w, 2); fits(lines, w) {
+					if latest != nil {
+						if long := flow(with(latest[0], flat, pen), w, 2); fits(long, w) && len(long) <= len(lines) {
+							return long, pen != nil
+						}
+					}
 					return lines, pen != nil
 				}
 			}
