@@ -461,6 +461,13 @@ func (Share) apply(s *Session) {
 		return
 	}
 	a := s.Again()
+	// The command trains the file c wrote, not the preset it was made
+	// from with its --set flags: what the note says was written is what
+	// it shows how to use ("wrote ganui-vanilla-seed1.json · the command
+	// below runs the run again", then "ganui --preset
+	// ganui-vanilla-seed1.json --seed 1"), the seed and, where the run
+	// trained past the file's plan, the epochs given beside it.
+	a.Command = s.trainCommand(path, s.gan.Config(), a.Plan)
 	// The file first, then what the command is, the caveat giving way
 	// (GivesWay) where a narrow status has no room for it all, not the
 	// file c wrote nor the checkpoint that continues the run: at 80×24

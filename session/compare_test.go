@@ -560,6 +560,11 @@ func TestShareWritesTheDesign(t *testing.T) {
 	if a, want := s.Again(), "ganui --set d_lr=2e-3 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want || a.Caveat != "" || a.DesignFile != "" {
 		t.Errorf("again %+v, want the command %q", a, want)
 	}
+	// c's note shows how to use the file it wrote: its command trains
+	// that file, not the preset with --set flags that never name it.
+	if _, cmd, _ := strings.Cut(s.note, CommandBreak); cmd != "ganui --preset "+path+" --samples 1000 --seed 3" {
+		t.Errorf("c's command %q; want it to train the file c wrote, %s", cmd, path)
+	}
 	os.Remove(path)
 }
 

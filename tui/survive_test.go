@@ -2327,7 +2327,7 @@ func TestSharedCaveatKeepsItsReasonAt80(t *testing.T) {
 	}
 	m.apply(snap)
 	m.width, m.height = 80, 24
-	const want = "wrote ganui-vanilla-seed2.json · the command below is a rerun as set now: this run trained D alone and G alone … (w saves a checkpoint to resume it) ganui --preset vanilla --seed 2"
+	const want = "wrote ganui-vanilla-seed2.json · the command below is a rerun as set now: this run trained D alone and G alone … (w saves a checkpoint to resume it) ganui --preset ganui-vanilla-seed2.json --seed 2"
 	if screen := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(screen, want) {
 		t.Errorf("80×24: %q; want %q", screen, want)
 	}
