@@ -392,19 +392,38 @@ func (c Reset) apply(s *Session) {
 const designMark = ", the design's"
 
 // startWord names the value of setting k that Reset puts back as
-// startMark does: "the design's", or "this run's start" after r or R
-// kept a retune.
+// startMark does (StartWord).
 func (s *Session) startWord(k Setting) string {
-	if s.design.Text(k) != s.startSettings.Text(k) {
+	return StartWord(s.design, s.startSettings, k)
+}
+
+// StartWord names the value start holds of setting k, the one Reset puts
+// back, by whose it is: "the design's" where it is design's, the design's
+// own, and "this run's start" where the run started with another, given
+// by --set or kept by r or R from a retune. wgan started with --set
+// g_lr=10 is set back to 10, "this run's start": "the design's" there
+// named 10 where the README and the presets list call wgan's 5e-5.
+func StartWord(design, start Settings, k Setting) string {
+	if design.Text(k) != start.Text(k) {
 		return "this run's start"
 	}
 	return "the design's"
 }
 
+// StartWord is the package's StartWord of the snapshot's settings; a
+// snapshot not told the design's own (DesignSettings with no D steps, as
+// a run takes 1 at least) takes its start for them.
+func (s *Snapshot) StartWord(k Setting) string {
+	if s.DesignSettings.DSteps == 0 {
+		return StartWord(s.Start, s.Start, k)
+	}
+	return StartWord(s.DesignSettings, s.Start, k)
+}
+
 // startMark is the mark of setting k's value as Reset puts it back:
-// designMark where the run started with the design's value, and where r
-// or R started it with a retune kept, the run's start and the design's
-// value beside it, "G lr is 5e-4 already, as this run started (the
+// designMark where the run started with the design's value, and where
+// --set, or r or R with a retune kept, started it with another, the
+// run's start and the design's value beside it, "G lr is 5e-4 already, as this run started (the
 // design's 5e-5)", not "the design's", which the reseed's note had just
 // called a change from it ("with G lr 5e-5 → 5e-4 from the start").
 func (s *Session) startMark(k Setting) string {

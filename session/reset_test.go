@@ -124,7 +124,9 @@ func TestResetSaysWhatItDid(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", r.gan.Epoch())
 	}
 	Reset{DLR}.apply(r)
-	if want := "D lr 1e-2 → 5e-3, the design's, from the next epoch trained"; r.note != want {
+	// newRunaway is vanilla started with D lr 5e-3, as --set d_lr=5e-3
+	// starts it: 0 puts back the run's start, not vanilla's own 5e-4.
+	if want := "D lr 1e-2 → 5e-3, as this run started (the design's 5e-4), from the next epoch trained"; r.note != want {
 		t.Errorf("0 on a diverged run: %q, want %q", r.note, want)
 	}
 }
@@ -413,5 +415,33 @@ func TestResetAfterReseedNamesTheRunsStart(t *testing.T) {
 	Reset{GLR}.apply(s)
 	if want := "G lr back to 1e-4, as this run started (the design's 5e-5): no change after epoch 1"; s.note != want {
 		t.Errorf("0 on G lr after r: %q, want %q", s.note, want)
+	}
+}
+
+// TestResetAfterSetNamesTheRunsStart: a run started with --set g_lr=1e-4
+// is set back to 1e-4 by 0, which its note calls the run's start, the
+// design's own 5e-5 beside it, as the README names vanilla's rate: "the
+// design's" had named 1e-4. So too the snapshot, whose words the screen
+// uses, where the others are the design's.
+func TestResetAfterSetNamesTheRunsStart(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.GLR = 1e-4 // --set g_lr=1e-4
+	s := newIdle(t, Options{Preset: "vanilla", Config: cfg, Seed: 1, Samples: 500})
+	s.trainEpoch()
+	Adjust{GLR, +1}.apply(s)
+	Reset{GLR}.apply(s)
+	if want := "G lr back to 1e-4, as this run started (the design's 5e-5): no change after epoch 1"; s.note != want {
+		t.Errorf("0 after --set g_lr=1e-4: %q, want %q", s.note, want)
+	}
+	s.publish()
+	snap := <-s.snaps
+	if got := snap.StartWord(GLR); got != "this run's start" {
+		t.Errorf("the snapshot calls G lr's start %q, want this run's start", got)
+	}
+	if got := snap.StartWord(DLR); got != "the design's" {
+		t.Errorf("the snapshot calls D lr's start %q, want the design's", got)
 	}
 }

@@ -291,10 +291,12 @@ type Session struct {
 	offPlan       int
 	offWhat       string
 	startSettings Settings // the settings the run started with
-	// design is the settings the session's first run started with: the
-	// command line's, --set included, or a resumed run's start. r and R
-	// start their run with the settings as retuned, which Reset puts
-	// back, and its note calls "the design's" only where they are these.
+	// design is the design's own settings, its preset's (a built-in, or
+	// the preset file as the run started) before any --set, or where no
+	// preset loads the settings the session's first run started with. A
+	// run starts with others after --set, or after r or R kept a retune,
+	// which Reset puts back: its notes call a value "the design's" only
+	// where it is the design's own (StartWord), as the README names it.
 	design     Settings
 	startSpeed float64 // the pace the trainer started at, which Reset of Speed puts back
 
@@ -627,6 +629,12 @@ func New(opts Options) (*Session, error) {
 	}
 	s.startSpeed = s.speed
 	s.design = s.startSettings // after the record, which holds a resumed run's start
+	if _, base, ok := presetBase(s.opts.Preset, s.opts.Base, gan.Config()); ok {
+		// The training settings alone: a design has no pace, and the
+		// start's stays, as a resumed run's snapshot must match the
+		// uninterrupted run's.
+		s.design.DLR, s.design.GLR, s.design.DSteps, s.design.GSteps = base.DLR, base.GLR, base.DSteps, base.GSteps
+	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 		if opts.Resume != "" {
@@ -1552,23 +1560,24 @@ func (s *Session) publishEval(atOnce bool) {
 		Equilibrium: eq,
 		Rollback:    -1, // unless rollbackTarget says otherwise, below
 
-		Settings: s.settings(cfg),
-		Start:    s.startValues(),
-		DWarmup:  s.warmupShown(cfg),
-		Last:     s.last,
-		History:  s.hist.Points(make([]Point, 0, s.hist.Len())),
-		Stride:   s.hist.Stride(),
-		From:     s.from,
-		Eval:     s.eval,
-		Evals:    s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
-		Findings: s.findings(),
-		Events:   slices.Clone(s.tl.events),
-		Earlier:  s.tl.dropped,
-		Frames:   len(s.tl.keyframes),
-		Baseline: s.baseline,
-		Note:     s.note,
-		Failed:   s.failed,
-		Warning:  s.log.warning(),
+		Settings:       s.settings(cfg),
+		Start:          s.startValues(),
+		DesignSettings: s.design,
+		DWarmup:        s.warmupShown(cfg),
+		Last:           s.last,
+		History:        s.hist.Points(make([]Point, 0, s.hist.Len())),
+		Stride:         s.hist.Stride(),
+		From:           s.from,
+		Eval:           s.eval,
+		Evals:          s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
+		Findings:       s.findings(),
+		Events:         slices.Clone(s.tl.events),
+		Earlier:        s.tl.dropped,
+		Frames:         len(s.tl.keyframes),
+		Baseline:       s.baseline,
+		Note:           s.note,
+		Failed:         s.failed,
+		Warning:        s.log.warning(),
 
 		Exportable: s.exportable(),
 	}

@@ -184,11 +184,16 @@ type Snapshot struct {
 	DivergedWith Settings
 
 	Settings Settings
-	Start    Settings          // the settings the run started with, its design's, and the pace the trainer started at: what Reset puts back
-	Last     engine.EpochStats // the latest epoch
-	History  []Point           // the whole run, downsampled; see History
-	Stride   int               // epochs per full history point
-	From     int               // the epoch History starts after: 0, or where a resumed run began
+	Start    Settings // the settings the run started with and the pace the trainer started at: what Reset puts back
+	// DesignSettings is the design's own settings, its preset's before
+	// any --set: the values "the design's" names (StartWord), which a run
+	// started with --set, or by r or R with a retune kept, did not start
+	// with.
+	DesignSettings Settings
+	Last           engine.EpochStats // the latest epoch
+	History        []Point           // the whole run, downsampled; see History
+	Stride         int               // epochs per full history point
+	From           int               // the epoch History starts after: 0, or where a resumed run began
 	// Hand is the losses of the updates made by hand (d, g) since the
 	// latest epoch, which Last, the epoch's, does not hold; nil when
 	// there were none. A run resumed at their epoch has them from its

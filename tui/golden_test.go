@@ -284,6 +284,9 @@ func TestHelpSaysHowToClose(t *testing.T) {
 // are the live run's, not those the frame trained with. Live, the title is
 // "Design" alone. Untitled so, the page beside vanilla's frame of epoch 4,900
 // would show "D adam lr 1e-3", a rate raised only at 5,600, without saying so.
+// Live and tuned off the design's own values it is "Design now" too: after →
+// on blog-original "D adam lr 2e-3" stood under "Design" while 0 called 1e-3
+// "the design's".
 // The title stays whole down to 70×20 for the longest preset's name.
 func TestHelpSaysTheDesignIsTheLiveRuns(t *testing.T) {
 	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 10, 70, 80, 120)
@@ -299,6 +302,15 @@ func TestHelpSaysTheDesignIsTheLiveRuns(t *testing.T) {
 			snap.Replay.Epoch = 5
 			if view := frame(t, s, snap, w, h, "?"); !strings.Contains(view, "Design now "+preset) {
 				t.Errorf("%s replayed at %d×%d: the title does not say the design is the live run's:\n%s", preset, w, h, view)
+			}
+			// Live, tuned off the design's own (→ on D lr): 0 calls the
+			// design's own rate "the design's", which the page's rate,
+			// untitled, would contradict.
+			snap.Replay = nil
+			snap.DesignSettings = snap.Settings
+			snap.Settings.DLR *= 2
+			if view := frame(t, s, snap, w, h, "?"); !strings.Contains(view, "Design now "+preset) {
+				t.Errorf("%s tuned at %d×%d: the title does not say the design is as tuned now:\n%s", preset, w, h, view)
 			}
 		}
 	}

@@ -583,8 +583,12 @@ func (m Model) designPanel(w, h int) string {
 	// title says so, as the Settings panel's beside it does. Untitled,
 	// vanilla's "D adam lr 1e-3", raised at 5,600, would pass for that of
 	// the frame of epoch 4,900.
+	// So too where a learning rate or steps differ from the design's own
+	// (Snapshot.DesignSettings), tuned with ←→ or given by --set: 0 calls
+	// blog-original's 1e-3 "the design's", which an untitled "D adam lr
+	// 2e-3" here after → would contradict.
 	title := "Design"
-	if m.snap.Replay != nil {
+	if m.snap.Replay != nil || tunedOff(&m.snap) {
 		title = "Design now"
 	}
 	lines := []string{pack(" · ", []string{styleTitle.Render(title) + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render(next.Key + " " + next.Desc)}, w)}
@@ -1085,25 +1089,61 @@ func lowerAdvice(s *session.Snapshot) string {
 	return "0 sets each back (↑↓ pick), " + numtext.List(back, "and") + ", or lower a learning rate (← lower),"
 }
 
-// designBack is what sets the run's training settings back to its
-// design's, the values it started with (Snapshot.Start), where some
-// differ: "0 sets G lr back to 5e-5, the design's (↑↓ pick)", or for two
-// or more "↑↓ and 0 set each back to the design's, G lr to 5e-5 and D
-// steps to 1", as the roll-back's note names them; "" where none does.
+// designBack is what sets the run's training settings back to the
+// values it started with (Snapshot.Start), where some differ, each named
+// by whose it is (Snapshot.StartWord): "0 sets G lr back to 5e-5, the
+// design's (↑↓ pick)", "0 sets G lr back to 10, this run's start (↑↓
+// pick)" after --set g_lr=10, or for two or more "↑↓ and 0 set each back
+// to the design's, G lr to 5e-5 and D steps to 1", whose said once where
+// all are alike and left unsaid where not, as the roll-back's note names
+// them; "" where none differs.
 func designBack(s *session.Snapshot) string {
-	var back []string
+	var back, whose []string
 	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
 		if start := s.Start.Text(k); s.Settings.Text(k) != start {
 			back = append(back, numtext.Together(k.Short())+" to "+start) // "G lr" kept on one line
+			whose = append(whose, s.StartWord(k))
 		}
 	}
 	switch len(back) {
 	case 0:
 		return ""
 	case 1:
-		return "0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + ", the design's " + numtext.Together("(↑↓ pick)")
+		return "0 sets " + strings.Replace(back[0], " to ", " back to ", 1) + ", " + whose[0] + " " + numtext.Together("(↑↓ pick)")
 	}
-	return "↑↓ and 0 set each back to the design's, " + numtext.List(back, "and")
+	each := "each back"
+	if !slices.ContainsFunc(whose, func(w string) bool { return w != whose[0] }) {
+		each += " to " + whose[0]
+	}
+	return "↑↓ and 0 set " + each + ", " + numtext.List(back, "and")
+}
+
+// tunedOff reports whether a training setting differs from the design's
+// own value (Snapshot.DesignSettings), tuned or given by --set; false
+// where the snapshot is not told the design's own (no D steps, as a run
+// takes 1 at least).
+func tunedOff(s *session.Snapshot) bool {
+	if s.DesignSettings.DSteps == 0 {
+		return false
+	}
+	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
+		if s.Settings.Text(k) != s.DesignSettings.Text(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// resetWhose is whose values the settings resetSince names are, as
+// designBack names them: "the design's", or "this run's start" where one
+// of them started the run off the design's own value.
+func resetWhose(s *session.Snapshot) string {
+	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
+		if start := s.Start.Text(k); s.DivergedWith.Text(k) != start && s.Settings.Text(k) == start && s.StartWord(k) != "the design's" {
+			return s.StartWord(k)
+		}
+	}
+	return "the design's"
 }
 
 // lowerPlain is lowerAdvice's words when nothing is off its design's
@@ -1166,7 +1206,7 @@ func (m *Model) statusLines(w, n int) []string {
 			// Set back by 0 or ←→: the run goes on as its design, which
 			// "lower a learning rate" would not say; u's note says so
 			// too (session's rolledNote).
-			advice = fmt.Sprintf(" u rolls back to epoch %s with %s back at the design's, then space goes on.", numtext.FormatInt(s.Rollback), reset)
+			advice = fmt.Sprintf(" u rolls back to epoch %s with %s back at %s, then space goes on.", numtext.FormatInt(s.Rollback), reset, resetWhose(s))
 		case s.Rollback >= 0:
 			advice = fmt.Sprintf(" u rolls back to epoch %s; %s and go on.", numtext.FormatInt(s.Rollback), lower)
 		case setBack:
@@ -1174,7 +1214,7 @@ func (m *Model) statusLines(w, n int) []string {
 			if strings.Contains(reset, " and ") {
 				verb = "are"
 			}
-			advice = fmt.Sprintf(" %s %s back at the design's: r (new seed) or R (same seed) starts again.", reset, verb)
+			advice = fmt.Sprintf(" %s %s back at %s: r (new seed) or R (same seed) starts again.", reset, verb, resetWhose(s))
 		default:
 			if rest, ok := strings.CutPrefix(lower, "lower"); ok {
 				lower = "Lower" + rest

@@ -261,6 +261,37 @@ func TestDoneRunOffTargetNamesZero(t *testing.T) {
 	}
 }
 
+// TestDoneRunOffTargetNamesTheRunsStart: where the run started off the
+// design's own value (--set g_lr=1e-4 on a design of 5e-5), the value 0
+// puts back is named the run's start, not "the design's", which the README
+// and the presets list call 5e-5; one of two that is so leaves whose values
+// they are unsaid.
+func TestDoneRunOffTargetNamesTheRunsStart(t *testing.T) {
+	for _, c := range []struct {
+		dsteps int
+		want   string
+	}{
+		{0, "0 sets G lr back to 1e-4, this run's start (↑↓ pick)."},
+		{3, "↑↓ and 0 set each back, G lr to 1e-4 and D steps to 1."},
+	} {
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+		snap.State, snap.Findings, snap.Note = session.Done, nil, ""
+		snap.Eval.Metrics.KS = 0.861
+		snap.Start.GLR, snap.Start.DSteps = 1e-4, 1
+		snap.DesignSettings = snap.Start
+		snap.DesignSettings.GLR = 5e-5
+		snap.Settings.GLR, snap.Settings.DSteps = 5e-3, 1
+		if c.dsteps > 0 {
+			snap.Settings.DSteps = c.dsteps
+		}
+		view := numtext.Plain(frame(t, s, snap, 120, 40))
+		frameReads(t, view, c.want)
+		if strings.Contains(view, "the design's") {
+			t.Errorf("D steps %d: the verdict calls this run's start the design's:\n%s", c.dsteps, view)
+		}
+	}
+}
+
 // TestDoneRunNotNearItsTargetSaysSo: a done run with no finding whose G is
 // not far from its target (KS 0.5 or under) but not near it either, its
 // KS over 3× the 95% bound of a check's 2,000 samples (0.091, the line the
