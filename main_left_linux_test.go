@@ -132,7 +132,7 @@ func TestQuitAtOnceMidSaveLeavesNoPartialCheckpoint(t *testing.T) {
 	}
 	tr.master.WriteString("qq")
 	code := tr.wait()
-	_, after, _ := strings.Cut(tr.output(), "\x1b[?1049l") // the alternate screen left
+	_, after, _ := strings.Cut(tr.outputToEnd(), "\x1b[?1049l") // the alternate screen left
 	said := after + tr.stderr.String()
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -32,6 +32,7 @@ type trainer struct {
 	screen        bytes.Buffer // everything written to the terminal
 	stderr        bytes.Buffer
 	exited        chan struct{}
+	read          chan struct{} // closed once the terminal is read to its end (outputToEnd)
 	waitErr       error         // cmd.Wait's, once exited is closed
 	hushes        chan struct{} // the child's word that it holds at a hush (holdHushes); closed as it exits
 	goOn          *os.File      // a byte written here lets the held child go on
@@ -122,7 +123,7 @@ func newTrainer(t *testing.T, arg0, dir string, attr *syscall.SysProcAttr, env [
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
-	tr := &trainer{t: t, master: master, slave: slave, exited: make(chan struct{})}
+	tr := &trainer{t: t, master: master, slave: slave, exited: make(chan struct{}), read: make(chan struct{})}
 	tr.cmd = exec.Command(os.Args[0], args...)
 	tr.cmd.Args[0] = arg0
 	tr.cmd.Env = append(append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1"), env...)
@@ -143,6 +144,7 @@ func (tr *trainer) start() {
 		f.Close() // the child's ends (holdHushes): its exit alone closes them now
 	}
 	go func() {
+		defer close(tr.read)
 		b := make([]byte, 4096)
 		for {
 			n, err := master.Read(b)
@@ -175,6 +177,28 @@ func (tr *trainer) output() string {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	return tr.screen.String()
+}
+
+// outputToEnd is everything the trainer wrote to its terminal, read to
+// its end, once it has exited (wait): the test's side of the terminal is
+// closed then, so that the master, its buffered output read, ends (EIO).
+// output() just after the exit may miss the trainer's last line, written
+// before it exited but not read yet: a test that cannot wait for words it
+// knows (waitFor) reads this.
+func (tr *trainer) outputToEnd() string {
+	tr.t.Helper()
+	select {
+	case <-tr.exited:
+	default:
+		tr.t.Fatal("outputToEnd before the trainer exited")
+	}
+	tr.slave.Close()
+	select {
+	case <-tr.read:
+	case <-time.After(hangGuard): // a hang guard only
+		tr.t.Fatalf("the terminal never ended; the trainer wrote:\n%q", tr.output())
+	}
+	return tr.output()
 }
 
 // waitFor waits until the trainer has written want (or had, before it
