@@ -312,8 +312,20 @@ func (r *readInTurn) Read(b []byte) (int, error) {
 	return r.File.Read(b)
 }
 
-// readTurn is readInTurn's message: nothing for the model to do.
+// readTurn is readInTurn's message. Its work is done once the program's
+// event loop has taken it, so the program's filter (dropReadTurn) drops
+// it there: it reaches neither Update nor a View drawn for nothing, one
+// more a key.
 type readTurn struct{}
+
+// dropReadTurn is the trainer's program's filter (tea.WithFilter): msg,
+// but nil for a readTurn.
+func dropReadTurn(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(readTurn); ok {
+		return nil
+	}
+	return msg
+}
 
 // keysIn is what the trainer reads of b, bytes of a terminal's input, as
 // bubbletea reads them: its keys (and any other message its reader

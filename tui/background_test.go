@@ -590,3 +590,16 @@ func TestCtrlCEndsAPasteRest(t *testing.T) {
 		t.Errorf("an n after the ctrl+c that ended the paste is no key")
 	}
 }
+
+// TestReadTurnGoesNoFurtherThanTheFilter: readInTurn's message, sent once
+// a read, is dropped by the program's filter, so that it draws no View of
+// its own, while every other message passes as it came.
+func TestReadTurnGoesNoFurtherThanTheFilter(t *testing.T) {
+	if msg := dropReadTurn(nil, readTurn{}); msg != nil {
+		t.Errorf("readTurn passes the filter as %#v, want it dropped", msg)
+	}
+	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")}
+	if msg, ok := dropReadTurn(nil, key).(tea.KeyMsg); !ok || msg.String() != "q" {
+		t.Errorf("a key passes the filter as %#v, want %#v", dropReadTurn(nil, key), key)
+	}
+}

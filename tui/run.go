@@ -138,7 +138,7 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 		m.stops = newStopCatcher()
 	}
 	input := &readInTurn{File: keys}
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(input), tea.WithoutSignalHandler())
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(input), tea.WithFilter(dropReadTurn), tea.WithoutSignalHandler())
 	input.send = p.Send
 	m.stops.start(p.Send)
 	defer m.stops.close()
