@@ -994,6 +994,24 @@ type csvFile struct {
 	crlf    bool // while append: the file's header line ends in "\r\n" (logEnd)
 	rowCRLF bool // while append: its rows end so, the rows it adds too (logEnd)
 	bom     bool // while append: the file begins with a UTF-8 byte order mark (logEnd)
+	// written is the last row the file holds, kept as it was written and
+	// what it was made of, for an event of its epoch that comes once the
+	// file is closed (event): a done run's final evaluation's (Run).
+	written writtenRow
+	// placed is the file at the path as close left it, which amend
+	// writes again only where it is still that file.
+	placed fs.FileInfo
+}
+
+// writtenRow is the row a log last wrote (csvFile.written): its bytes as
+// the file holds them, the epoch's stats and its evaluation and events
+// (ev, nil for none) to write it again from, and whether an event has
+// joined it since it was written (late), which the file then lacks.
+type writtenRow struct {
+	bytes []byte
+	st    engine.EpochStats
+	ev    *evalRow
+	late  bool
 }
 
 // utf8BOM is the byte order mark a spreadsheet (Excel's "CSV UTF-8")
@@ -1416,8 +1434,18 @@ func (c *csvFile) evaluated(epoch int, m engine.Metrics) {
 	}
 }
 
-// event joins an event to its epoch's row, if it is the row held back.
+// event joins an event to its epoch's row, if it is the row held back,
+// or, once the file is closed, the last row it wrote, which amend then
+// writes again.
 func (c *csvFile) event(e Event) {
+	if w := &c.written; c.closed && c.err == nil && w.bytes != nil && w.st.Epoch == e.Epoch {
+		if w.ev == nil {
+			w.ev = &evalRow{epoch: e.Epoch}
+		}
+		w.ev.addEvent(e)
+		w.late = true
+		return
+	}
 	if !c.has || c.pending.Epoch != e.Epoch {
 		return
 	}
@@ -1455,6 +1483,13 @@ func (c *csvFile) emit() {
 	}
 	if c.err == nil && c.f != nil {
 		c.fail(c.csv.write(c.pending, ev))
+		if c.err == nil {
+			c.written = writtenRow{bytes: append(c.written.bytes[:0], c.csv.row...), st: c.pending}
+			if ev != nil {
+				row := *ev
+				c.written.ev = &row
+			}
+		}
 	}
 	c.has, c.hasEval = false, false
 }
@@ -1554,6 +1589,52 @@ func (w *wholeRows) checkCut(at int64) {
 	case errors.Is(err, io.EOF):
 		w.kept = w.size
 	}
+}
+
+// amend writes the closed log again with the events that joined its
+// last row after it was written (event), where any did: whole, into a
+// hidden file renamed over the log (outputfile.Write), as the other
+// outputs are written, so that a kill meanwhile leaves the log as close
+// left it, every row whole, never a log cut at its last row. A log whose
+// writing failed is left as it is, its error said already; so is one
+// that another process or an editor changed since close (another inode,
+// another size, another last row), which is said.
+func (c *csvFile) amend() error {
+	w := &c.written
+	if !w.late || c.err != nil || c.placed == nil {
+		return nil
+	}
+	w.late = false
+	row := appendCSV(nil, w.st, w.ev, c.lay)
+	if c.csv.crlf {
+		row = append(row[:len(row)-1], '\r', '\n')
+	}
+	changed := fmt.Errorf("%s changed after the run wrote it, so it is left without the event its final evaluation added to its last row, epoch %s's (%s)", shellword.Quote(c.path), numtext.FormatInt(w.st.Epoch), w.ev.events)
+	f, err := os.Open(c.path)
+	if err != nil {
+		return changed
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !os.SameFile(st, c.placed) || st.Size() != c.placed.Size() || st.Size() < int64(len(w.bytes)) {
+		return changed
+	}
+	keep := st.Size() - int64(len(w.bytes))
+	last := make([]byte, len(w.bytes))
+	if _, err := f.ReadAt(last, keep); err != nil || !bytes.Equal(last, w.bytes) {
+		return changed
+	}
+	err = outputfile.Write(c.path, st.Mode().Perm(), historyKind, func(out io.Writer) error {
+		if _, err := io.Copy(out, io.NewSectionReader(f, 0, keep)); err != nil {
+			return err
+		}
+		_, err := out.Write(row)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("%w; the log is left as the run wrote it, without the event its final evaluation added to its last row, epoch %s's (%s)", err, numtext.FormatInt(w.st.Epoch), w.ev.events)
+	}
+	return nil
 }
 
 // claim holds the log's file against another process's writing it
@@ -1881,6 +1962,9 @@ func (c *csvFile) close() error {
 	if c.f != nil {
 		if c.err == nil {
 			c.fail(c.putBack())
+		}
+		if c.err == nil {
+			c.placed, _ = os.Stat(c.path)
 		}
 		if err := c.f.Close(); c.err == nil {
 			c.err = err

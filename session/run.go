@@ -360,9 +360,10 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 // there is one.
 // Every epoch goes to Options.LogPath as it is trained, with the
 // evaluation of each check (checkEvery) in its evaluation columns. At the
-// end the log is closed and, unless the run
+// end, before the final evaluation, the log is closed and, unless the run
 // diverged, the checkpoint written to Options.SavePath, into the room New
-// reserved for it (reserveSave).
+// reserved for it (reserveSave); where the final evaluation adds an event
+// to what they hold, they are written again after it (amendFiles).
 //
 // The Result is always complete, whatever the error; the error reports a
 // file that could not be written, and the run's numbers are still in the
@@ -395,10 +396,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			// Given up once ctx is cancelled: the run stops after this
 			// epoch, and a wide design's evaluation takes minutes.
 			m, ok := evaluateUntil(s.gan, s.opts.Samples, engine.HistSpec{}, ctx.Done())
-			if s.csv != nil && s.gan.Epoch() < s.planned {
-				// The plan's last row waits for the close, which comes
-				// at once: the final evaluation may add its event to it
-				// (settleFloor).
+			if s.csv != nil {
 				s.csv.flush()
 			}
 			if ok && progress != nil {
@@ -422,50 +420,91 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 	}
 	// The files first, then the final evaluation, which takes seconds on a
-	// wide design: a second signal in between, quitting at once, or a
-	// supervisor's kill finds them written. But where that evaluation may
-	// still add to what they hold, it comes first: a done run's open
-	// noise-floor episode ends at its final evaluation where that is over
-	// its floor (settleFloor), and the log's last row and the
-	// checkpoint's events hold its noise-floor-ended as its event line
-	// does, so that a --resume or a figure of them has it too.
-	final := func() Result {
-		if shown.Metrics.N > 0 && shown.Stats.Epoch == s.gan.Epoch() {
-			// The last epoch's progress line measured the same generator on
-			// the same samples (Evaluate's stream is the epoch's, their count
-			// --samples): its measures are the final line's, where
-			// evaluating them again doubled a --samples 10000000 run's time.
-			return s.result(nil, &shown.Metrics)
-		}
+	// wide design, minutes for --samples 10000000: a second signal
+	// meanwhile, quitting at once, or a supervisor's kill finds them
+	// written. Where that evaluation adds to what they hold, a done run's
+	// open noise-floor episode ended at its end (settleFloor), they are
+	// written again after it, each whole or not at all (amendFiles), so
+	// that the log's last row and the checkpoint's events hold the
+	// noise-floor-ended its event line gives, and a --resume or a figure
+	// of them has it too; a kill meanwhile leaves them as first written.
+	saved, err := s.writeFiles()
+	open := s.floorOpenAtDone()
+	var r Result
+	if shown.Metrics.N > 0 && shown.Stats.Epoch == s.gan.Epoch() {
+		// The last epoch's progress line measured the same generator on
+		// the same samples (Evaluate's stream is the epoch's, their count
+		// --samples): its measures are the final line's, where
+		// evaluating them again doubled a --samples 10000000 run's time.
+		r = s.result(nil, &shown.Metrics)
+	} else {
 		s.evaluating(true, stop)
-		r := s.ResultUntil(stop)
+		r = s.ResultUntil(stop)
 		if r.Earlier && r.Measured < 0 && shown.Metrics.N > 0 { // no screen: the latest progress line's evaluation
 			r.Metrics, r.Measured = shown.Metrics, shown.Stats.Epoch
 		}
-		return r
 	}
-	var r Result
-	measured := s.floorOpenAtDone()
-	if measured {
-		r = final()
+	if open && !s.floorOpenAtDone() {
+		err = s.amendFiles(err, saved)
+		r.WallS = s.clock.Since(s.started).Seconds() // their writing again counted too
 	}
-	var err error
+	return r, err
+}
+
+// writeFiles writes a run's files as Run ends, before its final
+// evaluation: the log closed, its last rows flushed, and, unless the run
+// diverged, the checkpoint into the room New reserved for it
+// (reserveSave). A failed log loses no checkpoint. It reports whether the
+// checkpoint was written, which amendFiles writes again.
+func (s *Session) writeFiles() (saved bool, err error) {
 	if s.csv != nil {
 		err = s.WithOutput(err, "--log", s.csv.close())
 	}
-	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
-		rec := s.runRecord()
-		serr := s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil)
-		if ke := (*outputfile.KeptError)(nil); errors.As(serr, &ke) {
-			ke.Contents, ke.Use = "the checkpoint", ", which --resume goes on from"
-		}
+	if s.opts.SavePath != "" && s.state != Diverged {
+		serr := s.writeRecord(s.saveRoom, s.runRecord())
+		saved = serr == nil
 		err = s.WithOutput(err, "--save", serr)
 	}
-	if !measured {
-		return final(), err
+	return saved, err
+}
+
+// amendFiles writes again, after the final evaluation, those of a run's
+// files writeFiles wrote (saved: the checkpoint) that the evaluation has
+// added to (its noise-floor-ended, Run): the log with its last row's new
+// event (csvFile.amend), the checkpoint with its record's, each whole
+// into a hidden file renamed over the first (the checkpoint in room of
+// its own, made first as reserveSave makes it), so that a kill or a
+// failure meanwhile leaves the file as first written. Its errors join
+// err, each saying what the file still holds.
+func (s *Session) amendFiles(err error, saved bool) error {
+	if s.csv != nil {
+		err = s.WithOutput(err, "--log", s.csv.amend())
 	}
-	r.WallS = s.clock.Since(s.started).Seconds() // the files' writing counted, as where they come first
-	return r, err
+	if !saved {
+		return err
+	}
+	rec := s.runRecord()
+	size, serr := s.gan.CheckpointSize(len(rec))
+	var room *outputfile.Reservation
+	if serr == nil {
+		room, serr = reserve(s.opts.SavePath, checkpointPerm, checkpointKind, size)
+	}
+	if serr == nil {
+		serr = s.writeRecord(room, rec)
+	}
+	if serr != nil {
+		serr = fmt.Errorf("%w; %s is left as written before the final evaluation, without the event it added (noise-floor-ended)", serr, shellword.Quote(s.opts.SavePath))
+	}
+	return s.WithOutput(err, "--save", serr)
+}
+
+// writeRecord writes the run's checkpoint with its record rec into room.
+func (s *Session) writeRecord(room *outputfile.Reservation, rec []byte) error {
+	err := room.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil)
+	if ke := (*outputfile.KeptError)(nil); errors.As(err, &ke) {
+		ke.Contents, ke.Use = "the checkpoint", ", which --resume goes on from"
+	}
+	return err
 }
 
 // evaluateUntil is the evaluation Run's progress lines and its final

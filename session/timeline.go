@@ -608,7 +608,8 @@ func (s *Session) settleFloor(e *Eval, fs []Finding) {
 
 // floorOpenAtDone reports whether the run is done with its noise-floor
 // episode open, which its final evaluation may end (settleFloor): Run
-// then writes its files after that evaluation, not before.
+// then writes its files again after that evaluation where it did
+// (amendFiles).
 func (s *Session) floorOpenAtDone() bool {
 	return s.state == Done && s.tl.episodes.active[AtNoiseFloor]
 }

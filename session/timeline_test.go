@@ -452,6 +452,113 @@ func TestDoneSettlesTheOpenNoiseFloor(t *testing.T) {
 	})
 }
 
+// TestAKillDuringTheFinalEvaluationFindsTheFilesWritten: a done run
+// whose noise-floor episode is open writes its --log and --save before
+// its final evaluation, as every run does, so that a kill while that
+// evaluation takes minutes (a wide design's, SIGKILL) finds them whole:
+// the log to its last row, the checkpoint at the run's end. The
+// evaluation's noise-floor-ended is then written into both again, each
+// replaced whole, the log's rows before its last as they were. What a
+// kill would leave is what is on disk as the final evaluation begins,
+// read there through evaluateUntil. A log changed on disk meanwhile is
+// left as it is, and said.
+func TestAKillDuringTheFinalEvaluationFindsTheFilesWritten(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// run runs 20 epochs of vanilla with the episode open, calling
+	// atFinal with the files' paths as its final evaluation begins.
+	run := func(t *testing.T, dir string, atFinal func(log, ckpt string)) (string, string, error) {
+		t.Helper()
+		log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+		defer func(f func(*engine.GAN, int, engine.HistSpec, <-chan struct{}) (engine.Metrics, bool)) {
+			evaluateUntil = f
+		}(evaluateUntil)
+		evaluateUntil = func(g *engine.GAN, n int, h engine.HistSpec, stop <-chan struct{}) (engine.Metrics, bool) {
+			atFinal(log, ckpt) // Every 0: the final evaluation is the run's only one
+			return g.EvaluateUntil(n, h, stop)
+		}
+		s, err := New(Options{Config: cfg, Seed: 1, Epochs: 20, LogPath: log, SavePath: ckpt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.tl.episodes.active = map[FindingKind]bool{AtNoiseFloor: true}
+		_, err = s.Run(context.Background(), nil)
+		return log, ckpt, err
+	}
+	const ended = "noise-floor-ended"
+	t.Run("killed", func(t *testing.T) {
+		dir, killed := t.TempDir(), t.TempDir()
+		var atKill []string // the files a kill would leave
+		log, ckpt, err := run(t, dir, func(log, ckpt string) {
+			for _, f := range []string{log, ckpt} {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatalf("as the final evaluation begins, a kill would leave no %s: %v", filepath.Base(f), err)
+				}
+				kept := filepath.Join(killed, filepath.Base(f))
+				if err := os.WriteFile(kept, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				atKill = append(atKill, kept)
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(atKill) != 2 {
+			t.Fatal("the final evaluation was not made")
+		}
+		killedLog, err := os.ReadFile(atKill[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := strings.SplitAfter(string(killedLog), "\n")
+		if len(rows) != 22 || rows[21] != "" || !strings.HasPrefix(rows[20], "20,") || strings.Contains(string(killedLog), ended) {
+			t.Errorf("a kill in the final evaluation leaves a log of %d lines ending %q, want its header and epochs 1-20, whole, without %s", len(rows)-1, rows[len(rows)-1], ended)
+		}
+		resumed := newIdle(t, Options{Resume: atKill[1], Dir: killed})
+		if resumed.gan.Epoch() != 20 || !resumed.tl.episodes.active[AtNoiseFloor] || slices.ContainsFunc(resumed.tl.events, func(e Event) bool { return e.Kind == EventNoiseFloorEnded }) {
+			t.Errorf("a kill in the final evaluation leaves a checkpoint at epoch %d, its episode open %v, want epoch 20's, open, without %s", resumed.gan.Epoch(), resumed.tl.episodes.active[AtNoiseFloor], ended)
+		}
+		// Written again with the event: the log's rows before its last as
+		// they were, the checkpoint's events holding it.
+		b, err := os.ReadFile(log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := strings.Join(rows[:20], "")
+		if !strings.HasPrefix(string(b), before) || !strings.Contains(string(b)[len(before):], ","+ended+",") {
+			t.Errorf("the log after the final evaluation is\n%s\nwant the rows a kill would leave, but for epoch 20's, which has %s", b, ended)
+		}
+		resumed = newIdle(t, Options{Resume: ckpt, Dir: dir})
+		if resumed.tl.episodes.active[AtNoiseFloor] || !slices.ContainsFunc(resumed.tl.events, func(e Event) bool { return e.Kind == EventNoiseFloorEnded }) {
+			t.Errorf("the checkpoint after the final evaluation has its episode open, or no %s", ended)
+		}
+	})
+	t.Run("log changed", func(t *testing.T) {
+		const added = "21,an edit\n"
+		log, _, err := run(t, t.TempDir(), func(log, _ string) {
+			f, err := os.OpenFile(log, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteString(added); err != nil {
+				t.Fatal(err)
+			}
+		})
+		const want = "run.csv changed after the run wrote it, so it is left without the event its final evaluation added to its last row, epoch 20's (noise-floor-ended)"
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("a log changed during the final evaluation: the error is %v, want …%s…", err, want)
+		}
+		if b, _ := os.ReadFile(log); !strings.HasSuffix(string(b), "\n"+added) || strings.Contains(string(b), ended) {
+			t.Errorf("a log changed during the final evaluation is now\n%s\nwant it left as changed", b)
+		}
+	})
+}
+
 // TestEventsComeAtThePlansChecks: the checks follow the plan (checkEvery),
 // so the same training planned for another --epochs has its events at
 // other epochs, the checks' that first see them, as docs/diagnosis.md
