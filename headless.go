@@ -84,6 +84,13 @@ func headless(opts options, stdout, stderr io.Writer) (err error) {
 		trained(ctx)
 		return before
 	}
+	opts.OnWritten = func() {
+		// The --log and --save are on disk, before the final evaluation
+		// (minutes of a wide design's --samples): quitting at once loses
+		// the final line, and the figure drawn after it.
+		filesWritten(ctx, runLoses(session.Options{PlotPath: opts.PlotPath}))
+		written(ctx)
+	}
 	s, err = newSession(opts.Options)
 	if err != nil {
 		return usageError{err}
@@ -1024,7 +1031,8 @@ func stopSignals() []os.Signal {
 // signal (but the first again within stopsignal.Grace, which is the
 // first sent twice: stopsignal.First, which the trainer's signals go
 // through too) does not wait for it, and exits at once with exitSignal,
-// without loses, what the run has still to write (runLoses; a batch's summary),
+// without loses, what the run has still to write (runLoses; a batch's summary;
+// once a run's files are written, what is left: filesWritten),
 // which the first line names. SIGQUIT (Ctrl+\\ in a terminal, the
 // signal that asks to quit now) quits at once as a second signal does,
 // first or not, saying what it loses, where Go's default would dump
@@ -1034,7 +1042,7 @@ func stopSignals() []os.Signal {
 // before it exits (quitAtOnce). stop ends the watch.
 func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line string)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	st := new(stopState)
+	st := &stopState{loses: loses}
 	ctx = context.WithValue(ctx, stopStateKey{}, st)
 	sig, quits := make(chan os.Signal, 2), make(chan os.Signal, 1)
 	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
@@ -1064,13 +1072,16 @@ func notifyStop(stderr io.Writer, loses string, quit func(stderr io.Writer, line
 				}
 				fmt.Fprintln(stderr, line)
 			} else if st.over != "" {
-				fmt.Fprintf(stderr, "ganui: %s: %s; %s again quits at once, without %s\n", name, st.over, name, loses)
+				fmt.Fprintf(stderr, "ganui: %s: %s; %s again quits at once, without %s\n", name, st.over, name, st.loses)
 			} else {
-				fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
+				fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, st.loses)
 			}
 			cancel(errSignalled)
 			st.mu.Unlock()
 		case <-quits:
+			st.mu.Lock()
+			loses := st.loses
+			st.mu.Unlock()
 			quit(stderr, "ganui: SIGQUIT: quitting at once, without "+loses)
 			return
 		case <-done:
@@ -1132,6 +1143,10 @@ type stopState struct {
 	final, plot bool
 	// name is the first signal's (signalName), once it has come.
 	name string
+	// loses is what quitting at once loses (notifyStop's, runLoses), and
+	// once a headless run's files are written (filesWritten), what it
+	// has still to write then.
+	loses string
 	// skip, where not nil, is closed by a second signal, which gives up
 	// the final evaluation of a run the first stopped (finalWaits) in
 	// place of quitting at once, saying skipWords: nil before that
@@ -1219,6 +1234,23 @@ func trainingOver(ctx context.Context, over string) (stoppedBefore bool) {
 // trained is called once a headless run's training is over, its signal
 // line told so (trainingOver): a test's, to send a signal then.
 var trained = func(context.Context) {}
+
+// filesWritten tells ctx's signal line (notifyStop) that a headless
+// run's --log and --save are written, before its final evaluation
+// (session.Options.OnWritten), and that quitting at once from then on
+// loses what loses names: the final line, and a --plot figure; the line
+// went on naming the files, written minutes before on a wide design.
+func filesWritten(ctx context.Context, loses string) {
+	if st, ok := ctx.Value(stopStateKey{}).(*stopState); ok {
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.loses = loses
+	}
+}
+
+// written is called once a headless run's files are written, its signal
+// line told so (filesWritten): a test's, to send a signal then.
+var written = func(context.Context) {}
 
 // overWords is what a signal does to a headless run once its training
 // is over (trainingOver): its final evaluation given up, the final line

@@ -1072,6 +1072,60 @@ func TestSignalAfterTrainingStopsTheFinalEvaluation(t *testing.T) {
 	}
 }
 
+// TestSignalAfterTheFilesLosesOnlyTheFinalLine: once a headless run has
+// written its --log and --save, before its final evaluation (minutes of
+// a wide design's --samples), a signal's line says that quitting at once
+// loses the final line and the --plot figure, not the files, where it
+// went on naming "the --log's last rows or the --save checkpoint", on
+// disk by then; and so does a first SIGQUIT's.
+func TestSignalAfterTheFilesLosesOnlyTheFinalLine(t *testing.T) {
+	defer func(f func(context.Context)) { written = f }(written)
+	const said = "ganui: SIGTERM: training is done; stopping its final evaluation: the final line has no measures (measured_at=none); SIGTERM again quits at once, without "
+	for _, c := range []struct {
+		plot bool
+		want string
+	}{
+		{false, said + "the final line\n"},
+		{true, said + "the final line or the --plot figure\n"},
+	} {
+		written = func(ctx context.Context) {
+			syscall.Kill(os.Getpid(), syscall.SIGTERM)
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Minute):
+				t.Error("SIGTERM did not stop the run")
+			}
+		}
+		dir := t.TempDir()
+		args := []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--log", filepath.Join(dir, "run.csv"), "--save", filepath.Join(dir, "run.ckpt")}
+		if c.plot {
+			args = append(args, "--plot", filepath.Join(dir, "run.png"))
+		}
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != exitSignal || errb.String() != c.want {
+			t.Errorf("--plot %v: exit %d, stderr %q; want %d and %q", c.plot, code, errb.String(), exitSignal, c.want)
+		}
+	}
+	// A first SIGQUIT then quits at once, saying so: said, not exited,
+	// that the test sees it.
+	var line string
+	quit := make(chan struct{})
+	defer func(f func(io.Writer, string)) { runQuit = f }(runQuit)
+	runQuit = func(_ io.Writer, l string) { line = l; close(quit) }
+	written = func(context.Context) {
+		syscall.Kill(os.Getpid(), syscall.SIGQUIT)
+		select {
+		case <-quit:
+		case <-time.After(time.Minute):
+			t.Error("SIGQUIT did not quit the run")
+		}
+	}
+	run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", filepath.Join(t.TempDir(), "run.ckpt")}, io.Discard, io.Discard)
+	if want := "ganui: SIGQUIT: quitting at once, without the final line"; line != want {
+		t.Errorf("SIGQUIT once the files are written says %q, want %q", line, want)
+	}
+}
+
 // TestSignalAfterTheFinalLineStopsNothing: a signal that comes once the
 // final line is given, its measures in it, says that it stops nothing,
 // exit 0, the --plot figure drawn, where it said "stopping its final

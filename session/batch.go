@@ -428,7 +428,7 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 				o := runs[i]
 				o.Every, o.LogPath, o.SavePath, o.PlotPath = 0, "", "", ""
 				// A batch's hooks are Pace's alone, told of by one run.
-				o.OnEvent, o.OnTrained = nil, nil
+				o.OnEvent, o.OnTrained, o.OnWritten = nil, nil, nil
 				if pace := o.Pace; i > 0 && pace != nil { // the first run's first epochs alone
 					o.Pace = func(p Pace) {
 						if p.Evaluating {

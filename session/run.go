@@ -429,6 +429,9 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	// noise-floor-ended its event line gives, and a --resume or a figure
 	// of them has it too; a kill meanwhile leaves them as first written.
 	saved, err := s.writeFiles()
+	if s.opts.OnWritten != nil {
+		s.opts.OnWritten()
+	}
 	open := s.floorOpenAtDone()
 	var r Result
 	if shown.Metrics.N > 0 && shown.Stats.Epoch == s.gan.Epoch() {

@@ -116,10 +116,18 @@ type Options struct {
 	// batch's runs, which call none) the final evaluation is always
 	// whole.
 	//
-	// Pace, OnEvent and OnTrained are how a Session tells its front end
+	// Pace, OnEvent, OnTrained and OnWritten are how a Session tells its front end
 	// what happens as it runs: given to New, they stay the run's to its
 	// end.
 	OnTrained func() (stoppedBefore bool)
+	// OnWritten, where not nil, is called by Run once it has written its
+	// files (its --log and --save) as its training ends, before its
+	// final evaluation, which on a wide design takes minutes: a front end
+	// that tells its user what quitting at once loses (a headless run's
+	// signal line) no longer counts them from then on. It is called on
+	// Run's goroutine, whether the files were written or failed, and not
+	// for a batch's runs, which write none.
+	OnWritten func()
 	// FinalStop, where not nil, gives up once closed the final
 	// evaluation of a run whose stop came before its training was over
 	// (OnTrained reporting so), which is else whole: as a stop after
