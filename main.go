@@ -1236,7 +1236,11 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 	if given["epochs"] {
 		o.Epochs = int(read("epochs", epochs, 1, engine.MaxEpochs, epochsDefault))
 	}
-	o.Seed = read("seed", seed, 0, math.MaxUint64, "default 1")
+	seedNumber, seedErr := whole("seed", seed, 0, math.MaxUint64, "default 1")
+	if err == nil {
+		err = severalSeeds(seedErr, seed, given["headless"])
+	}
+	o.Seed = seedNumber
 	o.jobs = int(read("jobs", jobs, 1, maxJobs, "default: one per CPU, here "+strconv.Itoa(defaultJobs())))
 	o.jobsGiven = given["jobs"]
 	o.Every = int(read("every", every, 0, engine.MaxEpochs, "default 500"))
@@ -1244,6 +1248,28 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 		o.Samples = int(read("samples", samples, minSamples, maxSamples, "to "+numtext.FormatInt(engine.MaxPlaneSamples)+" on a 2-D target; "+samplesDef))
 	}
 	return err
+}
+
+// severalSeeds adds to err, --seed's refusal of s, the --seeds that
+// trains the seeds s names where s is several written as --seeds takes
+// them: --seed 1-3, one seed where a range was meant, is told
+// `for seeds 1-3, give --headless --seeds 1-3` after why it is no seed,
+// where it was told only that it is not a whole number and left to find
+// --seeds. A text --seeds reads as one seed, or not at all (1,000, whose
+// commas err says), keeps err as it is.
+func severalSeeds(err error, s string, headless bool) error {
+	if err == nil {
+		return nil
+	}
+	seeds, bad := session.ParseSeeds(s)
+	if bad != nil || len(seeds) < 2 {
+		return err
+	}
+	give := "--seeds " + session.CompactSeeds(seeds)
+	if !headless {
+		give = "--headless " + give
+	}
+	return fmt.Errorf("%w; for seeds %s, give %s", err, session.CompactSeeds(seeds), give)
 }
 
 // minSamples and maxSamples bound --samples.

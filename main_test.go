@@ -202,6 +202,14 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// Inf is no number too large, as NaN is none: --seeds Inf is not told
 		// "a seed is at most 18,446,744,073,709,551,615".
 		{[]string{"--headless", "--seed", "Inf"}, `--seed: "Inf" is not a whole number; allowed: 0..18,446,744,073,709,551,615 (default 1)`},
+		// Several seeds given to --seed, as --seeds takes them, are told the
+		// --seeds that trains them, where they were told only that they are
+		// not a whole number; the trainer's command the --headless --seeds
+		// needs, and a number with thousands grouped its commas alone.
+		{[]string{"--headless", "--seed", "1-3"}, `--seed: "1-3" is not a whole number; allowed: 0..18,446,744,073,709,551,615 (default 1); for seeds 1-3, give --seeds 1-3` + "\n"},
+		{[]string{"--headless", "--seed", "1,4,7-9"}, `(default 1); for seeds 1,4,7-9, give --seeds 1,4,7-9` + "\n"},
+		{[]string{"--seed", "1-3"}, `(default 1); for seeds 1-3, give --headless --seeds 1-3` + "\n"},
+		{[]string{"--headless", "--seed", "1,000"}, `--seed: "1,000" has commas; write it without them: 1000` + "\n"},
 		{[]string{"--headless", "--epochs", "-Inf"}, `--epochs: "-Inf" is not a whole number; allowed: 1..1,000,000,000`},
 		// A count written as Go or a reader writes one is told the number to
 		// write, as --set tells it, and what is wrong with that number too.
