@@ -789,6 +789,9 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 		designs[i] = c.Config
 	}
 	fmt.Fprintln(stderr, sweepPlan(*opts.sweep, opts.seeds, planWidth(terminalWidth(notes))))
+	if note := presetPlans(*opts.sweep, opts.Epochs > 0); note != "" {
+		fmt.Fprintln(stderr, note)
+	}
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
@@ -870,6 +873,48 @@ func sweepPlan(sw session.Sweep, seeds []uint64, width int) string {
 		shown[longest]--
 	}
 	return line()
+}
+
+// presetPlans is the note a sweep over presets says on stderr before it
+// trains where the presets' own plans differ and neither --epochs
+// (epochsGiven) nor a swept epochs sets one: each preset with its plan,
+// "ganui: note: the presets train plans of their own, a.json 200
+// epochs, b.json 400, which no row names: --epochs N trains each for N".
+// A row, its summary and its figure name no plan where the cells' differ,
+// so a preset that trained longer read as the better design; "" where
+// the plans are one.
+func presetPlans(sw session.Sweep, epochsGiven bool) string {
+	on := -1
+	for i, a := range sw.Axes {
+		if a.Key == "epochs" {
+			return ""
+		}
+		if a.Key == session.PresetKey {
+			on = i
+		}
+	}
+	if on < 0 || epochsGiven {
+		return ""
+	}
+	var names []string
+	plans := map[string]int{}
+	for _, c := range sw.Cells {
+		if v := c.Values[on]; !slices.Contains(names, v) {
+			names = append(names, v)
+			plans[v] = c.Config.Epochs
+		}
+	}
+	parts := make([]string, len(names))
+	differ := false
+	for i, n := range names {
+		differ = differ || plans[n] != plans[names[0]]
+		parts[i] = visible.String(session.LineValue(n)) + " " + numtext.FormatInt(plans[n])
+	}
+	if !differ {
+		return ""
+	}
+	parts[0] += " epochs"
+	return "ganui: note: the presets train plans of their own, " + strings.Join(parts, ", ") + ", which no row names: --epochs N trains each for N"
 }
 
 // planWidth is the width sweepPlan's line is held to: 100 columns, or

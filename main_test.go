@@ -2041,3 +2041,48 @@ func TestSweepPlanQuotesAsItsRows(t *testing.T) {
 		t.Errorf("a value with a space:\n got  %q\n want %q", got, want)
 	}
 }
+
+// TestSweepOfPresetsSaysTheirPlans: a sweep over presets whose own plans
+// differ says each preset's plan on stderr before it trains, for its rows,
+// its summary and its figure name none, so that a preset that trained
+// longer read as the better design; --epochs, which trains each as long,
+// and presets of one plan say nothing more.
+func TestSweepOfPresetsSaysTheirPlans(t *testing.T) {
+	dir := t.TempDir()
+	for name, design := range map[string][]string{
+		"short.json": {"--epochs", "2"},
+		"long.json":  {"--epochs", "3", "--set", "d_lr=1e-3"},
+		"same.json":  {"--epochs", "2", "--set", "d_lr=2e-3"},
+	} {
+		code, out, errs := runCLI(t, append([]string{"--show-preset", "vanilla"}, design...)...)
+		if code != 0 {
+			t.Fatalf("--show-preset: exit %d, %s", code, errs)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	const note = "ganui: note: the presets train plans of their own, short.json 2 epochs, long.json 3, which no row names: --epochs N trains each for N\n"
+	for _, c := range []struct {
+		args []string
+		note bool
+	}{
+		{[]string{"--sweep", "preset=short.json,long.json"}, true},
+		{[]string{"--sweep", "preset=short.json,long.json", "--sweep", "g_lr=1e-3,1e-2"}, true},
+		{[]string{"--sweep", "preset=short.json,long.json", "--epochs", "2"}, false},
+		{[]string{"--sweep", "preset=short.json,same.json"}, false},
+		{[]string{"--sweep", "preset=short.json,long.json", "--sweep", "epochs=2,3"}, false},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"--headless", "--jobs", "1"}, c.args...)...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d, stderr %q", c.args, code, stderr)
+		}
+		if strings.Contains(stderr, note) != c.note {
+			t.Errorf("%q: stderr %q; want the plans' note: %v", c.args, stderr, c.note)
+		}
+		if !c.note && strings.Contains(stderr, "plans of their own") {
+			t.Errorf("%q: stderr %q says plans of their own", c.args, stderr)
+		}
+	}
+}
