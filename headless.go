@@ -444,8 +444,10 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
-	sayReplacedPlot(stderr, opts.PlotPath, "batch")
-	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
+	// The notes before the first run trains go to notes, not stderr, whose
+	// messages take the tally away for good: no tally is drawn yet.
+	sayReplacedPlot(notes, opts.PlotPath, "batch")
+	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), notes)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot figure: a batch takes no --log or --save
@@ -783,16 +785,19 @@ func headlessSweep(opts options, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 	defer func() { err = withLeft(err, plot.Release()) }() // unwritten, its file left named
-	sayReplacedPlot(stderr, opts.PlotPath, "sweep")
+	// The notes before the first run trains go to notes, as a batch's do
+	// (headlessSeeds): through stderr the first took the tally away for
+	// good, and no sweep on a terminal showed one.
+	sayReplacedPlot(notes, opts.PlotPath, "sweep")
 	designs := make([]engine.Config, len(opts.sweep.Cells))
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config
 	}
-	fmt.Fprintln(stderr, sweepPlan(*opts.sweep, opts.seeds, planWidth(terminalWidth(notes))))
+	fmt.Fprintln(notes, sweepPlan(*opts.sweep, opts.seeds, planWidth(terminalWidth(notes))))
 	if note := presetPlans(*opts.sweep, opts.Epochs > 0); note != "" {
-		fmt.Fprintln(stderr, note)
+		fmt.Fprintln(notes, note)
 	}
-	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
+	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), notes)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot figure: a sweep takes no --log or --save
