@@ -877,6 +877,18 @@ func sweepPlan(sw session.Sweep, seeds []uint64, width int) string {
 		}
 		shown[longest]--
 	}
+	// A cut that hides too few values to save room is undone: three
+	// values cut to "d_lr=1e-4 … 1 more … d_lr=1e-2" are wider than
+	// "d_lr=1e-4 d_lr=1e-3 d_lr=1e-2", where a 3×3 grid's line at 80
+	// columns, too wide either way, came out wider cut and said less.
+	for j := range lists {
+		if cut := shown[j]; cut < len(lists[j]) {
+			narrow := ansi.StringWidth(line())
+			if shown[j] = len(lists[j]); ansi.StringWidth(line()) > narrow {
+				shown[j] = cut
+			}
+		}
+	}
 	return line()
 }
 

@@ -1037,6 +1037,17 @@ func TestSweepSaysItsPlanFirst(t *testing.T) {
 	if !regexp.MustCompile(`^ganui: sweep of 90 cells × seed 1: d_lr=1e-4 (d_lr=\de-4 )*… \d+ more … d_lr=30e-4 × g_lr=1e-4 g_lr=1e-3 g_lr=1e-2$`).MatchString(got) || ansi.StringWidth(got) > 100 {
 		t.Errorf("30 × 3 cells, 100 columns: %q, want d_lr's list cut, g_lr's whole, within 100 columns", got)
 	}
+	// A list too short for a cut to save room is left whole, though the
+	// line is wider than the terminal either way: a 3×3 grid at 80
+	// columns was cut to "d_lr=1e-4 … 1 more … d_lr=1e-2 × g_lr=1e-4 …
+	// 1 more … g_lr=1e-2", wider than the values it hid.
+	sw, err = session.ParseSweep([]string{"d_lr=1e-4,1e-3,1e-2", "g_lr=1e-4,1e-3,1e-2"}, vanilla, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sweepPlan(sw, []uint64{1, 2, 3}, 80), "ganui: sweep of 9 cells × seeds 1-3: d_lr=1e-4 d_lr=1e-3 d_lr=1e-2 × g_lr=1e-4 g_lr=1e-3 g_lr=1e-2"; got != want {
+		t.Errorf("3 × 3 cells, 80 columns:\n got  %q\n want %q", got, want)
+	}
 	// The width: a terminal's, held to 100 columns, else 100.
 	for tty, want := range map[int]int{80: 80, 40: 40, 200: 100, 0: 100} {
 		if got := planWidth(tty); got != want {
