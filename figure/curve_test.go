@@ -673,3 +673,26 @@ func TestStaggeredNamesOfTwoLinesKeepApart(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepOfOwnPlansTitlesThem: a sweep over presets whose own plans
+// differ, which no row names, says so in its title where it gave no plan
+// ("a.json · b.json" over KS alone read as the designs' difference); a
+// swept epochs, which names the plans on its axis, says nothing of them.
+func TestSweepOfOwnPlansTitlesThem(t *testing.T) {
+	res := session.SweepResult{
+		Target: "normal(4,1.25)", Seeds: []uint64{1, 2}, Samples: 10000, Measures: [2]string{"ks", "w1"},
+		Axes: []session.SweepAxis{{Key: session.PresetKey, Values: []string{"a.json", "b.json"}}},
+	}
+	if got, want := FromSweepCurve(res).Title, "each preset's own plan · target normal(4,1.25) · median KS over seeds 1-2 · 10,000 samples"; !strings.HasPrefix(got, want) {
+		t.Errorf("presets of their own plans: title %q, want %q", got, want)
+	}
+	res.Epochs = 500
+	if got, want := FromSweepCurve(res).Title, "500 epochs · target"; !strings.HasPrefix(got, want) {
+		t.Errorf("presets of one plan: title %q, want %q", got, want)
+	}
+	res.Epochs = 0
+	res.Axes = append(res.Axes, session.SweepAxis{Key: "epochs", Values: []string{"100", "200"}})
+	if _, got := sweepTitle(res); strings.Contains(got, "plan") {
+		t.Errorf("a swept epochs: title %q names a plan", got)
+	}
+}

@@ -696,13 +696,32 @@ func sweepTitleOver(res session.SweepResult, over string) string {
 	if design := session.SweepDesignText(res, ""); design != "" {
 		parts = append(parts, design)
 	}
-	if res.Epochs > 0 {
+	switch {
+	case res.Epochs > 0:
 		parts = append(parts, numtext.Count(res.Epochs, "epoch"))
+	case ownPlans(res):
+		// Presets whose plans differ train each its own, which the
+		// title says where it gave no plan: a preset that trained
+		// longer read as the better design.
+		parts = append(parts, "each preset's own plan")
 	}
 	if res.Target != "" {
 		parts = append(parts, "target "+res.Target)
 	}
 	return strings.Join(append(parts, over, numtext.Count(res.Samples, "sample")), " · ")
+}
+
+// ownPlans reports whether res, a sweep with no one plan (Epochs 0),
+// has it for its presets' own plans differing, not for a swept epochs.
+func ownPlans(res session.SweepResult) bool {
+	presets := false
+	for _, a := range res.Axes {
+		if a.Key == "epochs" {
+			return false
+		}
+		presets = presets || a.Key == session.PresetKey
+	}
+	return presets && res.Epochs == 0
 }
 
 // interrupted is the end of the title of a sweep stopped short of its
