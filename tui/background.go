@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -302,15 +303,94 @@ func pastedPiece(msg tea.Msg) (piece string, ok bool) {
 // marker read as other bytes. A message sent from the reader's own
 // goroutine queues behind that read's messages on the program's one
 // channel, so once Update has taken it, it is through with them all.
+//
+// It also keeps a way out of a bracketed paste whose end marker does not
+// come (an ssh link cut mid-paste, a stray "ESC [200~" written to the
+// terminal): bubbletea's reader holds every byte after the paste's start
+// until that marker, ctrl+c and q among them, so that only a signal from
+// outside stopped the trainer. readInTurn follows the markers in what it
+// reads (pasteWatch): while a paste is open at a read's end it sends
+// pasteArrivingMsg, whose note says how to end it, and a ctrl+c read
+// alone while one is open, a key typed (a paste's text comes in runs, a
+// read of one 0x03 byte alone is no paste's), is the paste's end marker,
+// with pasteCutMsg before it, not a ctrl+c: the paste ends, not the run.
 type readInTurn struct {
 	*os.File
-	send func(tea.Msg) // the program's Send, set before it runs
+	send  func(tea.Msg) // the program's Send, set before it runs
+	paste pasteWatch
+	owed  []byte // an end marker written for a ctrl+c that b had no room for
 }
 
 func (r *readInTurn) Read(b []byte) (int, error) {
 	r.send(readTurn{})
-	return r.File.Read(b)
+	if len(r.owed) > 0 {
+		n := copy(b, r.owed)
+		r.owed = r.owed[n:]
+		return n, nil
+	}
+	n, err := r.File.Read(b)
+	if n == 0 {
+		return 0, err
+	}
+	out, cut := r.paste.read(b[:n])
+	if cut {
+		r.send(pasteCutMsg{})
+	}
+	if r.paste.open {
+		r.send(pasteArrivingMsg{chars: r.paste.chars})
+	}
+	n = copy(b, out)
+	r.owed = out[n:]
+	return n, err
 }
+
+// pasteWatch follows the bracketed pastes in a terminal's input, read by
+// read (read), as bubbletea's reader finds them: whether one is open, its
+// start marker read and its end marker not yet, and its characters so
+// far.
+type pasteWatch struct {
+	open   bool
+	chars  int
+	recent []byte // the last bytes read, shorter than a marker: one a read cut
+}
+
+// pasteStart is a bracketed paste's start marker.
+const pasteStart = "\x1b[200~"
+
+// read follows the markers in b, one read of the terminal's input, and
+// returns it as the program is to read it: b itself, or, where b is a
+// ctrl+c alone while a paste is open, the paste's end marker, cut true.
+func (w *pasteWatch) read(b []byte) (out []byte, cut bool) {
+	if w.open && len(b) == 1 && b[0] == 0x03 {
+		w.open, w.chars, w.recent = false, 0, nil
+		return []byte(pasteEnd), true
+	}
+	for _, c := range b {
+		w.recent = append(w.recent, c)
+		if w.open && utf8.RuneStart(c) {
+			w.chars++
+		}
+		switch {
+		case !w.open && bytes.HasSuffix(w.recent, []byte(pasteStart)):
+			w.open, w.chars = true, 0
+		case w.open && bytes.HasSuffix(w.recent, []byte(pasteEnd)):
+			w.open, w.chars = false, 0
+		}
+		if len(w.recent) >= len(pasteEnd) {
+			w.recent = w.recent[len(w.recent)-len(pasteEnd)+1:]
+		}
+	}
+	return b, false
+}
+
+// pasteArrivingMsg: a bracketed paste is open at the end of a read
+// (readInTurn), chars characters of it read so far, its end marker (or a
+// ctrl+c) still to come.
+type pasteArrivingMsg struct{ chars int }
+
+// pasteCutMsg: the paste open was ended by a ctrl+c (readInTurn), whose
+// end marker comes next, in the paste's own message.
+type pasteCutMsg struct{}
 
 // readTurn is readInTurn's message. Its work is done once the program's
 // event loop has taken it, so the program's filter (dropReadTurn) drops

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -601,5 +602,119 @@ func TestReadTurnGoesNoFurtherThanTheFilter(t *testing.T) {
 	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")}
 	if msg, ok := dropReadTurn(nil, key).(tea.KeyMsg); !ok || msg.String() != "q" {
 		t.Errorf("a key passes the filter as %#v, want %#v", dropReadTurn(nil, key), key)
+	}
+}
+
+// TestAPasteWhoseEndNeverComesEndsAtCtrlC: a bracketed paste whose end
+// marker does not come (a link cut mid-paste, a stray "ESC [200~") is
+// ended by a ctrl+c typed alone, read as the trainer's program reads its
+// keys (readInTurn, bubbletea's reader), where bubbletea held every byte
+// after the paste's start, q and ctrl+c among them, and nothing but a
+// signal from outside stopped the trainer. While it is open the status
+// says how to end it; its end says it was ended so, counting what was
+// pasted (q included, no key); the run is not quit, and the next ctrl+c
+// is a key again.
+func TestAPasteWhoseEndNeverComesEndsAtCtrlC(t *testing.T) {
+	keys, typed, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer typed.Close()
+	msgs := make(chan tea.Msg, 64)
+	input := &readInTurn{File: keys}
+	p := tea.NewProgram(sentOn(msgs), tea.WithInput(input), tea.WithFilter(dropReadTurn), tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
+	input.send = p.Send
+	ran := make(chan error, 1)
+	go func() { _, err := p.Run(); ran <- err }()
+	defer func() { p.Kill(); <-ran; keys.Close() }()
+	var got []tea.Msg
+	// next waits for the program's next message (no timing: a guard
+	// against a hang alone).
+	next := func(what string) tea.Msg {
+		t.Helper()
+		select {
+		case msg := <-msgs:
+			got = append(got, msg)
+			return msg
+		case <-time.After(time.Minute):
+			t.Fatalf("no %s came in a minute; the program read %#v", what, got)
+			return nil
+		}
+	}
+	write := func(s string) {
+		t.Helper()
+		if _, err := typed.WriteString(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("\x1b[200~abcq")
+	if msg, ok := next("note of the paste arriving").(pasteArrivingMsg); !ok || msg.chars != 4 {
+		t.Fatalf("after a paste's start and 4 characters, the program read %#v; want pasteArrivingMsg{4}", got)
+	}
+	write("\x03")
+	if _, ok := next("ctrl+c's cut").(pasteCutMsg); !ok {
+		t.Fatalf("a ctrl+c typed with the paste open: the program read %#v; want pasteCutMsg, then the paste", got)
+	}
+	if k, ok := next("paste").(tea.KeyMsg); !ok || !k.Paste || string(k.Runes) != "abcq" {
+		t.Fatalf("after the ctrl+c: the program read %#v; want the paste \"abcq\"", got)
+	}
+	write("\x03")
+	if k, ok := next("ctrl+c").(tea.KeyMsg); !ok || k.Type != tea.KeyCtrlC {
+		t.Fatalf("a ctrl+c after the paste ended: the program read %#v; want ctrl+c, a key", got)
+	}
+
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	var mm tea.Model = m
+	for i, msg := range got[:3] {
+		mm, _ = mm.Update(msg)
+		if i == 0 && !strings.Contains(mm.(Model).flash, "ctrl+c ends it") {
+			t.Errorf("while the paste is open the status says %q; want how to end it", mm.(Model).flash)
+		}
+	}
+	if want := cutNote(4); mm.(Model).flash != want || mm.(Model).quitting {
+		t.Errorf("the paste ended by ctrl+c: the status says %q, quitting %v; want %q, the run going on", mm.(Model).flash, mm.(Model).quitting, want)
+	}
+}
+
+// sentOn is a program's model that sends each message it reads but a
+// window's size on msgs.
+type sentOn chan tea.Msg
+
+func (s sentOn) Init() tea.Cmd { return nil }
+func (s sentOn) View() string  { return "" }
+func (s sentOn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.WindowSizeMsg); !ok {
+		s <- msg
+	}
+	return s, nil
+}
+
+// TestPasteWatchFollowsMarkersCutByReads: readInTurn's pasteWatch takes
+// a marker cut between reads for one, turns only a ctrl+c read alone
+// while a paste is open into the paste's end, and leaves every other
+// read as it came: a ctrl+c with no paste open, or one inside a whole
+// paste, and a paste's text.
+func TestPasteWatchFollowsMarkersCutByReads(t *testing.T) {
+	for _, c := range []struct {
+		reads []string
+		open  bool   // at the end
+		last  string // the last read as the program reads it
+	}{
+		{[]string{"\x03"}, false, "\x03"},
+		{[]string{"\x1b[200~a\x03b\x1b[201~", "\x03"}, false, "\x03"},
+		{[]string{"\x1b[2", "00~ab", "\x03"}, false, pasteEnd},
+		{[]string{"\x1b[200~ab", "\x1b[20", "1~", "\x03"}, false, "\x03"},
+		{[]string{"\x1b[200~ab", "q"}, true, "q"},
+		{[]string{"\x1b[200~ab", "\x03", "\x03"}, false, "\x03"},
+		{[]string{"\x1b[201~", "\x03"}, false, "\x03"},
+	} {
+		var w pasteWatch
+		var out []byte
+		for _, r := range c.reads {
+			out, _ = w.read([]byte(r))
+		}
+		if w.open != c.open || string(out) != c.last {
+			t.Errorf("reads %q: open %v, the last read as %q; want %v, %q", c.reads, w.open, out, c.open, c.last)
+		}
 	}
 }

@@ -175,6 +175,9 @@ type Model struct {
 	// paste is a paste begun while the terminal was asked its background
 	// whose rest is still to come (pasteRest): no key until it ends.
 	paste pasteRest
+	// cutByCtrlC: the paste bubbletea's reader holds open was ended by a
+	// ctrl+c (pasteCutMsg); its message, next, is said as one so ended.
+	cutByCtrlC bool
 }
 
 // lossG is G's series on the losses' chart, after D real's and D fake's.
@@ -255,6 +258,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.busy, m.at = what, max(m.at, at) // once said, its words follow the work till a frame comes
 		}
 		return m, m.checkBusy()
+	case pasteArrivingMsg:
+		if !m.paste.on { // its own note, counted by pasteGoesOn, where it is
+			m.flash = arrivingNote(msg.chars)
+		}
+		return m, nil
+	case pasteCutMsg:
+		m.cutByCtrlC = true
+		return m, nil
 	case sessionDoneMsg:
 		return m, nil
 	case stopMsg:
@@ -405,6 +416,9 @@ type waitCheckMsg struct{}
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
 		m.flash = pastedNote(len(k.Runes))
+		if m.cutByCtrlC {
+			m.flash, m.cutByCtrlC = cutNote(len(k.Runes)), false
+		}
 		if m.paste.on { // its rest still to come (startKeys)
 			m.flash = arrivingNote(m.paste.chars)
 		}
@@ -449,9 +463,15 @@ func arrivingNote(n int) string {
 // one stray pasted byte is worse than a paste ended early; a second ctrl+c
 // is a key, and quits.
 func (m Model) pasteCut() Model {
-	m.flash = "paste ended by ctrl+c: its " + numtext.Count(m.paste.chars, "character") + " not taken as keys; a key now is a key"
+	m.flash = cutNote(m.paste.chars)
 	m.paste = pasteRest{}
 	return m
+}
+
+// cutNote is what the status says of a paste of n characters ended by a
+// ctrl+c, as its end marker had not come (pasteCut, readInTurn).
+func cutNote(n int) string {
+	return "paste ended by ctrl+c: its " + numtext.Count(n, "character") + " not taken as keys; a key now is a key"
 }
 
 // pasteGoesOn takes piece (pastedPiece), read while a paste begun in the
