@@ -796,7 +796,8 @@ func TestNumberFlags(t *testing.T) {
 // with the flag and names the text given, quoted where it is not plain
 // digits (shortened past 40 characters after a '+'), or read as a whole
 // number in the flag's range, written plainly, whose digits read back as
-// the same number.
+// the same number. A number written plainly, 1e3 or 1E3, is named as
+// written, unquoted.
 func FuzzWhole(f *testing.F) {
 	for _, s := range []string{"5000", "5e3", "2.5e2", "0", "-0", "-0e3", "+5", "+1.5", "+" + strings.Repeat("1", 50) + ".5", "1.5", " 5", "5\n", "1e16",
 		"9.007199254740993e15", "18446744073709551616", "1e400", "-1e400", "NaN", "Inf", "0x10", "1_000", "-5", "1e-400", "a\nb"} {
@@ -818,7 +819,7 @@ func FuzzWhole(f *testing.F) {
 				clipped = string(r[:40]) + "…"
 			}
 			named := strings.Contains(msg, strconv.Quote(s)) || strings.Contains(msg, strconv.Quote(clipped)) ||
-				strings.Trim(s, "0123456789.e-") == "" && strings.Contains(msg, ": "+s+" ") ||
+				strings.Trim(s, "0123456789.eE-") == "" && strings.Contains(msg, ": "+s+" ") ||
 				s != "" && strings.Trim(s, "0123456789") == "" && strings.Contains(msg, ": "+numtext.Grouped(s)+" ") // digits, grouped
 			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "--"+fl.name+": ") || !named {
 				t.Fatalf("--%s %q: %q, want one line that begins with the flag and names the text", fl.name, s, msg)
