@@ -1105,6 +1105,37 @@ func TestRunawayKeepsItsAdvice(t *testing.T) {
 	}
 }
 
+// TestRunawayAdviceHasTheDiagnosisRow: a live runaway far from its
+// target keeps no row for the diagnosis, whose findings the status says
+// (a row there would read only "? twice explains each mark."): at 80×24
+// vanilla run away with its learning rate retuned read "✗ Ran away at
+// epoch 6,559: … u rolls back to epoch 5,922; 0 sets each back (↑↓ …",
+// what to do cut off. A frame replayed keeps the row for its findings.
+func TestRunawayAdviceHasTheDiagnosisRow(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	snap.State, snap.Rollback = session.Diverged, 5922
+	snap.Err = &session.Divergence{Epoch: 6559, What: "a runaway", Runaway: "D's loss on generated data stuck at 100, its limit, for 200 epochs"}
+	snap.Settings.DLR, snap.Settings.GLR = snap.Start.DLR*10, snap.Start.GLR*10
+	snap.DivergedWith = snap.Settings
+	snap.Note = "D lr 1e-3 → 1e-2 in 1 change, after epoch 6,330, each an event"
+	m.apply(snap)
+	if far, _ := m.snap.Eval.Far(m.snap.CheckNoise); !far {
+		t.Fatalf("the run is not far from its target (KS %v): the test would not see the diagnosis's row", m.snap.Eval.Metrics.KS)
+	}
+	lines := m.msgLines(80, 3)
+	flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " ")
+	for _, want := range []string{"✗ Ran away at epoch 6,559", "u rolls back to epoch 5,922; 0 sets each back (↑↓ pick), D lr to", "or lower a learning rate (← lower)", "D lr 1e-3 → 1e-2"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("messages at 80 columns, 3 lines:\n%s\nlack %q", ansi.Strip(strings.Join(lines, "\n")), want)
+		}
+	}
+	if len(lines) > 3 || !fits(lines, 80) {
+		t.Errorf("messages at 80 columns, 3 lines:\n%s", ansi.Strip(strings.Join(lines, "\n")))
+	}
+}
+
 // TestRunawayAdviceNamesTheDesignsValue: a run that ran away with a
 // learning rate raised above its design's is told that 0 sets it back, as
 // u's note tells it, where the advice named only ←; two retunes are named

@@ -1793,7 +1793,12 @@ func (m *Model) msgLines(w, n int) []string {
 	// is far from the target": a long note (a run resumed at epoch
 	// 1,234,567, its checkpoint without history) took the three rows at
 	// 80×24 and left unsaid the one line on how the run stands.
-	if (len(fs) > 0 || !live || m.watchVerdict()) && !m.noteStands(fs) && m.notice == "" {
+	// A live runaway's verdict is the status's own, "✗ Ran away …": the
+	// line kept for "No finding, but G is far" would say only "? twice
+	// explains each mark.", and at 80×24 it cut the runaway's advice,
+	// what to do, to "u rolls back to epoch 5,922; 0 sets each back (↑↓ …".
+	verdict := m.watchVerdict() && (!live || m.snap.State != session.Diverged)
+	if (len(fs) > 0 || !live || verdict) && !m.noteStands(fs) && m.notice == "" {
 		// A line for the diagnosis at least; not while a command (c) is shown
 		// and the diagnosis has no new kind of finding, whose caveat would
 		// then keep no line at 80×24: the screen would read "the command below
