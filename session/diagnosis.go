@@ -1962,7 +1962,18 @@ func coveredBefore(seen []modeEpisode, i int) bool {
 // dropped, and so does a plane's with every mode missed (ring's and
 // grid's at epoch 0).
 func notYet(n, of int, reached, says, detail string) Finding {
-	return Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet %s: %s this early in training", n, of, reached, says), Detail: detail}
+	return Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes %s %s: %s this early in training", n, of, notYetWord, reached, says), Detail: detail}
+}
+
+// notYetWord is what tells notYet's finding from a ModeDropped one of
+// modes G has lost or never reached in training (Finding.ModesMissed).
+const notYetWord = "not yet"
+
+// ModesMissed tells whether f finds modes of the target missing after
+// G has trained (ModeDropped), which the presets of RemedyPresets try to
+// mend; not those an untrained G has not yet reached (notYet).
+func (f Finding) ModesMissed() bool {
+	return f.Kind == ModeDropped && !strings.Contains(f.Text, " modes "+notYetWord+" ")
 }
 
 // smallCloudAt writes, as the words after "one small cloud", where a

@@ -6,7 +6,23 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
 )
+
+// RemedyPresets names the built-in presets that train the target spec
+// names (as TargetInfo.Spec writes it) with a remedy of the textbook
+// GAN's (RemediesOf), in the presets' display order: where a run drops
+// modes, the ? page's diagnosis names them, so that the finding says
+// what to try (ring: ring-pacgan, ring-mbd, ring-unrolled).
+func RemedyPresets(spec string) []string {
+	var names []string
+	for _, c := range presets.All() {
+		if targetSpec(c.Target) == spec && len(RemediesOf(c)) > 0 {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}
 
 // Remedy is one thing a design changes in the textbook GAN, most of them
 // remedies for its failures (mode collapse, a D that wins, a game that

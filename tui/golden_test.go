@@ -534,13 +534,15 @@ func TestGlossaryDatesFindingsAtTheirConfirmingCheck(t *testing.T) {
 
 // glossaryPages is the views of the ? pages after the keys page — the
 // diagnosis, the glossary and the events — pressing ? once more for each,
-// at w×h.
+// at w×h, each known by its heading's "page N of M": a page of events
+// alone is headed "Events page 4 of 4", without the glossary's name.
 func glossaryPages(t *testing.T, s *session.Session, snap session.Snapshot, w, h int) []string {
 	t.Helper()
+	heading := regexp.MustCompile(`^\S.* page \d+ of \d+`)
 	var pages []string
 	for i := 2; i < 10; i++ {
 		view := frame(t, s, snap, w, h, strings.Split(strings.Repeat("?", i), "")...)
-		if !strings.Contains(view, "lossary") {
+		if lines := strings.Split(ansiStrip(view), "\n"); len(lines) < 2 || !heading.MatchString(lines[1]) {
 			break
 		}
 		pages = append(pages, view)

@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/textwrap"
 	"github.com/ganui/ganui/session"
@@ -881,6 +882,24 @@ type glossaryPaging struct {
 	events int // the page the events begin on
 }
 
+// remedyPresetsLine is what to try where the diagnosis finds modes
+// missing (Finding.ModesMissed): the other built-in presets that train
+// the target with a remedy (session.RemedyPresets), and the command that
+// trains the first. The finding says what went wrong, ring's "7 of 8
+// modes missing: G's samples gather in one small cloud …", and nothing
+// on the screen said where a remedy is. "" where no such finding holds,
+// or no other preset has a remedy for the target (moons, a points file).
+func remedyPresetsLine(s *session.Snapshot, fs []session.Finding) string {
+	if !slices.ContainsFunc(fs, session.Finding.ModesMissed) {
+		return ""
+	}
+	names := slices.DeleteFunc(session.RemedyPresets(s.Target.Spec), func(name string) bool { return name == s.Preset })
+	if len(names) == 0 {
+		return ""
+	}
+	return "To try: the presets " + numtext.List(names, "and") + " train this target with a remedy for missing modes; " + numtext.Together(command.Line("--preset "+names[0])) + " trains the first."
+}
+
 // splitLeast is the fewest lines of an entry that a page holds or that
 // it continues on the next: a line alone, the last of an entry at a
 // page's foot or at the head of the next, reads as a stray.
@@ -927,6 +946,9 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		}
 		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"+words))
 		add(findingLines(s, fs, w, true, false)...)
+		if try := remedyPresetsLine(s, fs); try != "" {
+			add(wrapIndent(styleMuted.Render(try), w))
+		}
 		if s.Replay == nil && s.Hand != nil {
 			add(wrapIndent(styleMuted.Render(handFindings), w))
 		}

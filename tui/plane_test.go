@@ -1940,3 +1940,35 @@ func TestAxesRowFitsTheColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestModesMissingNamesTheRemedies: where the diagnosis finds modes
+// missing, the ? page says what to try, the other presets that train
+// the target with a remedy and the command that trains the first; not
+// for the modes an untrained G has not yet reached, nor for a preset's
+// own name, nor on a target no preset has a remedy for.
+func TestModesMissingNamesTheRemedies(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	missing := session.Finding{Kind: session.ModeDropped, Text: "7 of 8 modes missing: G's samples gather in one small cloud"}
+	notYet := session.Finding{Kind: session.ModeDropped, Text: "8 of 8 modes not yet captured: G puts almost no samples there this early in training"}
+	page := func(snap session.Snapshot) string {
+		return strings.Join(strings.Fields(frame(t, s, snap, 80, 24, "?", "?")), " ")
+	}
+	try := "To try: the presets ring-pacgan, ring-mbd and ring-unrolled train this target with a remedy for missing modes; " + command.Line("--preset ring-pacgan") + " trains the first."
+	for _, c := range []struct {
+		name, preset, spec string
+		finding            session.Finding
+		want, absent       string
+	}{
+		{"ring, modes missing", "ring", snap.Target.Spec, missing, try, ""},
+		{"ring, modes not yet reached", "ring", snap.Target.Spec, notYet, "8 of 8 modes not yet captured", "To try"},
+		{"ring-pacgan, modes missing", "ring-pacgan", snap.Target.Spec, missing, "the presets ring-mbd and ring-unrolled train", "ring-pacgan, ring-mbd"},
+		{"moons, modes missing", "moons", "moons(0.05)", missing, "7 of 8 modes missing", "To try"},
+	} {
+		snap := snap
+		snap.Preset, snap.Target.Spec, snap.Findings = c.preset, c.spec, []session.Finding{c.finding}
+		got := page(snap)
+		if !strings.Contains(got, c.want) || c.absent != "" && strings.Contains(got, c.absent) {
+			t.Errorf("%s: the diagnosis's page reads\n%s\nwant %q, not %q", c.name, got, c.want, c.absent)
+		}
+	}
+}
