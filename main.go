@@ -996,7 +996,7 @@ func (o *options) applySets(cfg engine.Config, sets []string, given map[string]b
 			return cfg, fmt.Errorf("--set: %w", err)
 		}
 		if err := cfg.SetSpaces(s, key, value); err != nil {
-			return cfg, setsError{fmt.Errorf("--set: %w", err)}
+			return cfg, setsError{fmt.Errorf("--set: %w%s", err, setAsSweep(s, cfg, given["headless"]))}
 		}
 		if key == "epochs" && given["epochs"] { // two plans: refused, where --epochs would win without a word
 			return cfg, setsError{errors.New("epochs is both set (--set) and given (--epochs); drop one")}
@@ -1316,9 +1316,13 @@ func validatedAsSweep(err error, sets []string, cfg engine.Config, headless bool
 // "--set 'g_lr=1e-3 1e-2'" told "--sweep g_lr=1e-3,1e-2", but for a key
 // that holds a list (g_hidden), whose refusal says how its items are
 // separated, and whose value is several only in brackets,
-// "g_hidden=[16],[32]".
+// "g_hidden=[16],[32]". Spaces before the key or beside the '=', which
+// --set refuses (engine.SpacedSetting), are left out of the --sweep
+// given: --set 'gp= 1.5,5' is told --sweep gp=1.5,5 as --set gp=1.5,5 is.
 func setAsSweep(spec string, cfg engine.Config, headless bool) string {
 	key, value, _ := strings.Cut(spec, "=")
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	spec = key + "=" + value
 	if form, _, err := cfg.ValueForm(key); err == nil && strings.HasPrefix(form, "a list") && !strings.Contains(value, "[") {
 		// A list written bare is the key's one list, as --set writes
 		// it: refused whole (g_hidden=4096,4000, past the bound), it is

@@ -1959,6 +1959,16 @@ func TestSetOfSeveralValuesPointsToSweep(t *testing.T) {
 			`ganui: --set: target "normal(4,1),normal(3,1)": ",normal(3,1)" follows the target normal(4,1); give one target (normals together are mixture(mean,std;mean,std;…)); --set takes one value: to train each, --headless --sweep 'target=normal(4,1),normal(3,1)'` + "\n"},
 		{[]string{"--headless", "--preset", "vanilla", "--set", "g_lr=1e-3,x"},
 			`ganui: --set: g_lr: "1e-3,x" is not a number; allowed: (0,10]` + "\n"},
+		// Spaces beside the '=' are told with the same way on: one
+		// mechanism, read of the setting without them.
+		{[]string{"--headless", "--preset", "vanilla", "--set", "gp= 1.5,5"},
+			`ganui: --set: "gp= 1.5,5" has spaces around its =, and "1.5,5" is not a number; allowed: 0 (off) or (0,1000]; --set takes one value: to train each, --sweep gp=1.5,5` + "\n"},
+		{[]string{"--preset", "vanilla", "--set", " g_lr =1e-3;1e-2"},
+			`ganui: --set: " g_lr =1e-3;1e-2" has spaces before its key, and "1e-3;1e-2" is not a number; allowed: (0,10]; --set takes one value: to train each, --headless --sweep g_lr=1e-3,1e-2` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "target= normal(4,1) normal(3,1)"},
+			`ganui: --set: "target= normal(4,1) normal(3,1)" has spaces around its =, and "normal(3,1)" follows the target normal(4,1); give one target (normals together are mixture(mean,std;mean,std;…)); --set takes one value: to train each, --sweep 'target=normal(4,1),normal(3,1)'` + "\n"},
+		{[]string{"--headless", "--preset", "vanilla", "--set", "gp= 5"},
+			`ganui: --set: "gp= 5" has spaces around its =; write gp=5` + "\n"},
 		// A list key's bare list is its one list, refused whole, not two
 		// values: --sweep g_hidden=4096,4000 would train a layer of each.
 		// In brackets, its values are several.
