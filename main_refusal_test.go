@@ -366,7 +366,7 @@ func TestTildeInAPointsTargetIsSaid(t *testing.T) {
 	if err := os.WriteFile(filepath.Join("exp", "d.json"), []byte(`{"base": "ring", "target": "points(~/d.csv)", "epochs": 2}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const says = `~/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/d.csv)` + "\n"
+	const says = `'~/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/d.csv)` + "\n"
 	for _, c := range []struct {
 		args []string
 		want string

@@ -399,9 +399,9 @@ func TestPointsTildeOfAUserIsSaid(t *testing.T) {
 	t.Chdir(t.TempDir())
 	t.Setenv("HOME", "/home/ada")
 	for spec, want := range map[string]string{
-		"points(~root/d.csv)":       `target "points(~root/d.csv)": ~root/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, ` + Points{Path: filepath.Join(root.HomeDir, "d.csv")}.String(),
-		"points(~nosuchuser/d.csv)": `target "points(~nosuchuser/d.csv)": ~nosuchuser/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`,
-		"points(~)":                 `target "points(~)": ~ begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; expanded, ~ would name a directory, not a file: give the whole path of a file in it, e.g. points(/home/ada/d.csv)`,
+		"points(~root/d.csv)":       `target "points(~root/d.csv)": '~root/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, ` + Points{Path: filepath.Join(root.HomeDir, "d.csv")}.String(),
+		"points(~nosuchuser/d.csv)": `target "points(~nosuchuser/d.csv)": '~nosuchuser/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`,
+		"points(~)":                 `target "points(~)": '~' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; expanded, ~ would name a directory, not a file: give the whole path of a file in it, e.g. points(/home/ada/d.csv)`,
 	} {
 		if _, err := ParsePlane(spec); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", spec, err, want)

@@ -1184,7 +1184,7 @@ func TestPointsTildeIsTheFiles(t *testing.T) {
 	write(filepath.Join("exp", "bidi.json"), "{\"base\": \"ring\", \"target\": \"points(x\u202e.csv)\"}")
 	write("here.json", `{"base": "ring", "target": "points(~/d.csv)"}`)
 
-	const says = `~/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/d.csv)`
+	const says = `'~/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/d.csv)`
 	for path, want := range map[string]string{
 		filepath.Join("exp", "d.json"):    filepath.Join("exp", "d.json") + `:1: target "points(~/d.csv)": ` + says,
 		filepath.Join("exp", "bidi.json"): filepath.Join("exp", "bidi.json") + `:1: target "points(x\u202e.csv)": the file's name holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it, where the screen names the target; rename the file`,

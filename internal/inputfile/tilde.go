@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/internal/shellword"
-	"github.com/ganui/ganui/internal/visible"
 )
 
 // Tilde is a file's name ganui was given that begins with a ~ no shell
@@ -107,7 +106,6 @@ type Where struct {
 // it (Noted).
 func (t Tilde) Say(w Where) string {
 	s := t.said()
-	s.path = s.word() // what expanded would name a directory: written as the word a shell expands
 	var msg string
 	switch {
 	case w.Eq:
@@ -159,16 +157,17 @@ func (t Tilde) Say(w Where) string {
 }
 
 // SayInWord is Say for a name inside a word (a points(FILE.csv) target
-// in --set's value or a preset file), no flag's: the home directory's
-// path is given back whole, as whole writes it in the word
-// (points(/home/ada/d.csv)), not for a shell, and a name that would name
-// a directory is given example, a file's name in it ("d.csv"). "~/d.csv
-// begins with a ~, which a shell expands at a word's start alone, not
+// in --set's value or a preset file), no flag's: the name is written as
+// Say writes a flag's, as a shell reads it back ('~/my runs/d.csv'), but
+// the home directory's path is given back whole, as whole writes it in
+// the word (points(/home/ada/d.csv)), not for a shell, and a name that
+// would name a directory is given example, a file's name in it
+// ("d.csv"). "'~/d.csv' begins with a ~, which a shell expands at a word's start alone, not
 // inside --set's value or in a preset file, and ganui expands none: give
 // the file's whole path, points(/home/ada/d.csv)".
 func (t Tilde) SayInWord(example string, whole func(path string) string) string {
 	s := t.said()
-	msg := s.path + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none"
+	msg := shellword.Quote(s.name) + " begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none"
 	if s.unknown {
 		return msg + t.noUser()
 	}
@@ -189,7 +188,7 @@ func (t Tilde) SayInWord(example string, whole func(path string) string) string 
 // tildeSaid is what Say and SayInWord both tell of a Tilde.
 type tildeSaid struct {
 	name    string // the name as given, "~"+User+Rest
-	path    string // name as a terminal is to show it (visible.String)
+	path    string // name as the shell word that expands to it (word), as what expanded would name a directory is said
 	prefix  string // "~"+User
 	home    string // the home directory ~ (~User) names, if known
 	known   bool   // home is known
@@ -200,15 +199,15 @@ type tildeSaid struct {
 
 func (t Tilde) said() tildeSaid {
 	s := tildeSaid{name: "~" + t.User + t.Rest, prefix: "~" + t.User}
-	s.path = visible.String(s.name)
 	s.home, s.known = t.Home()
 	s.unknown = t.User != "" && !s.known
 	s.rest = strings.TrimPrefix(t.Rest, "/")
 	s.dir = s.rest == "" || strings.HasSuffix(s.rest, "/")
+	s.path = s.word()
 	return s
 }
 
-// word is the name as a shell word of a command writes it, for Say: the
+// word is the name as a shell word of a command writes it: the
 // ~ and its login name bare, as the command Say gives writes them, the
 // rest quoted where a shell would not read it as one word
 // (shellword.Quote), "~/'my runs/a.csv'" and "~/$'a\nb.csv'", where the

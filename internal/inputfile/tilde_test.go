@@ -92,14 +92,14 @@ func TestTildeSaysTheUsersHome(t *testing.T) {
 		{"~root", Where{Flag: "save", Example: "run.ckpt"},
 			`--save: '~root' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~root here; expanded, ~root would name a directory, not a file: give one in it, e.g. ` + filepath.Join(root.HomeDir, "run.ckpt")},
 		{"~root/d.csv", Where{},
-			"~root/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(" + filepath.Join(root.HomeDir, "d.csv") + ")"},
+			"'~root/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(" + filepath.Join(root.HomeDir, "d.csv") + ")"},
 		{"~nosuchuser/x.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			"--log=~nosuchuser/x.csv: the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
 		// Unquoted, a shell leaves it too: not said to have been in quotes.
 		{"~nosuchuser/x.csv", Where{Flag: "log", Example: "run.csv"},
 			`--log: '~nosuchuser/x.csv' begins with a ~ the shell did not expand, and there is no directory ~nosuchuser here; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path`},
 		{"~nosuchuser/d.csv", Where{},
-			"~nosuchuser/d.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
+			"'~nosuchuser/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; ~nosuchuser would name user nosuchuser's home directory, but no user nosuchuser is known here: give the file's whole path"},
 	} {
 		tl, ok := TildeLeft(t.TempDir(), c.path)
 		if !ok {
@@ -138,11 +138,19 @@ func TestTildeSaysALineBreakAsAnEscape(t *testing.T) {
 		{"~/a\nb/", Where{Flag: "save", Example: "run.ckpt"},
 			`--save: $'~/a\nb/' begins with a ~ the shell did not expand (it was in quotes, or a variable's value), and there is no directory ~ here; expanded, ~/$'a\nb/' would name a directory, not a file: give one in it, e.g. "$HOME"/$'a\nb/run.ckpt'` + note},
 		// Quoted '…', not $'…': no note.
+		// A name in a word is quoted as a flag's is, where it stood
+		// bare, its space read as the message's own; the directory it
+		// would name written as the shell word that expands to it.
+		{"~/my runs/d.csv", Where{},
+			`'~/my runs/d.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/my runs/d.csv)`},
+		{"~/my runs/", Where{},
+			`'~/my runs/' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none; expanded, ~/'my runs/' would name a directory, not a file: give the whole path of a file in it, e.g. points(/home/ada/my runs/d.csv)`},
 		{"~/my runs/a.csv", Where{Flag: "log", Eq: true, Example: "run.csv"},
 			`--log=~/'my runs/a.csv': the shell expands a ~ only at a word's start, not after --log=, and there is no directory ~ here: write --log ~/'my runs/a.csv', a space for the =, or --log="$HOME"/'my runs/a.csv'`},
-		// A path in a word, not a command: no note.
+		// A path in a word, not a command: no note; its name written
+		// as a shell reads it back, as a flag's is.
 		{"~/a\x1bb.csv", Where{},
-			`~/a\x1bb.csv begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/a` + "\x1b" + `b.csv)`},
+			`$'~/a\x1bb.csv' begins with a ~, which a shell expands at a word's start alone, not inside --set's value or in a preset file, and ganui expands none: give the file's whole path, points(/home/ada/a` + "\x1b" + `b.csv)`},
 	} {
 		tl, ok := TildeLeft(t.TempDir(), c.path)
 		if !ok {
