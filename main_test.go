@@ -27,6 +27,7 @@ import (
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
@@ -351,7 +352,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "nope=1,2"}, `--sweep: unknown key "nope"`},
 		{[]string{"--headless", "--sweep", "d_lr="}, "--sweep: d_lr: no values; give them comma-separated, d_lr=v1,v2,…"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--sweep", "d_lr=1e-2"}, "swept twice"},
-		{[]string{"--headless", "--preset", "ring", "--sweep", "target=points(" + pts + "),points(" + filepath.Dir(pts) + "/./p.csv)"}, "--sweep: target, values 1 and 2 of 2: points(" + pts + ") and points(" + filepath.Dir(pts) + "/./p.csv) are the same file; give one of them"},
+		{[]string{"--headless", "--preset", "ring", "--sweep", "target=points(" + pts + "),points(" + filepath.Dir(pts) + "/./p.csv)"}, "--sweep: target, values 1 and 2 of 2: " + shellword.Quote("points("+pts+")") + " and " + shellword.Quote("points("+filepath.Dir(pts)+"/./p.csv)") + " are the same file; give one of them"},
 		{[]string{"--headless", "--preset", "ring", "--set", "target=points(" + pts16 + ")"}, `--set: target "points(` + pts16 + `)": line 1: UTF-16 text; save the file as UTF-8`},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,-1"}, "d_lr"},
 		{[]string{"--headless", "--sweep", "d_steps=1,2,3,4,5,6,7,8,9,10", "--sweep", "g_steps=1,2,3,4,5,6,7,8,9,10", "--seeds", "1-101"}, "--sweep: the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},

@@ -189,7 +189,7 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 			if path, ok := engine.PointsFile(probe.Target); ok && a.Key == "target" {
 				for _, f := range files {
 					if sameFile(path, f.path) {
-						return Sweep{}, a.placedTwice(f.at, i, fmt.Errorf("%s: %s and %s are the same file; give one of them", a.Key, visible.String(a.Values[f.at]), visible.String(v)))
+						return Sweep{}, a.placedTwice(f.at, i, fmt.Errorf("%s: %s and %s are the same file; give one of them", a.Key, shellword.Quote(a.Values[f.at]), shellword.Quote(v)))
 					}
 				}
 				files = append(files, pointsAt{path, i})
@@ -205,7 +205,7 @@ func ParseSweepOver(specs []string, base engine.Config, design func(preset strin
 				return Sweep{}, a.placed(v, fmt.Errorf("%s: %s is not a finite number", a.Key, v))
 			}
 			if at, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
-				return Sweep{}, a.asOneList(base, a.placedTwice(at, i, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, visible.String(a.Values[at]), visible.String(v))))
+				return Sweep{}, a.asOneList(base, a.placedTwice(at, i, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, shellword.Quote(a.Values[at]), shellword.Quote(v))))
 			}
 			same[string(j)] = i
 		}

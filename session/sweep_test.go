@@ -17,6 +17,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -82,10 +83,11 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,1e-2", "description=x,y"}, 1, "description trains nothing"},
 		{[]string{"source=x"}, 1, "source trains nothing"},
 		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr, values 1 and 2 of 2: 1e-3 and 0.001 are the same value; give one of them"},
-		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target, values 1 and 2 of 2: normal(4,1.25) and normal(4,1.250) are the same value"},
+		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target, values 1 and 2 of 2: 'normal(4,1.25)' and 'normal(4,1.250)' are the same value"}, // each as a shell reads it back, as --sweep 'target=…' is given
+		{[]string{"target=normal(4, 1.25),normal(4,1.250)"}, 1, "target, values 1 and 2 of 2: 'normal(4, 1.25)' and 'normal(4,1.250)' are the same value"},
 		{[]string{"target=mixture(-2,0.5;2,0.5),mixture(-2,.5;2,.5)"}, 1, "are the same value"},
-		{[]string{"g_hidden=[\n],[]"}, 1, `g_hidden, values 1 and 2 of 2: [\n] and [] are the same value; give one of them`}, // the line break escaped, not breaking the message (FuzzParseSweep)
-		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts, values 1 and 2 of 2: [relu,identity] and ["relu","identity"] are the same value`},
+		{[]string{"g_hidden=[\n],[]"}, 1, `g_hidden, values 1 and 2 of 2: $'[\n]' and '[]' are the same value; give one of them`}, // the line break escaped, not breaking the message (FuzzParseSweep)
+		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts, values 1 and 2 of 2: '[relu,identity]' and '["relu","identity"]' are the same value`},
 		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
 		{[]string{"d_lr=fast"}, 1, "not a number"},
 		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it; write d_lr=1e-3,1e-2`},
@@ -308,9 +310,19 @@ func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
 	}
 	for _, other := range []string{"./p.csv", "sub/../p.csv", filepath.Join(dir, "p.csv"), "soft.csv", "hard.csv"} {
 		_, err := ParseSweep([]string{"target=points(p.csv),ring(8,2,0.02),points(" + other + ")"}, base, 1)
-		if want := "target, values 1 and 3 of 3: points(p.csv) and points(" + other + ") are the same file; give one of them"; err == nil || err.Error() != want {
+		if want := "target, values 1 and 3 of 3: 'points(p.csv)' and " + shellword.Quote("points("+other+")") + " are the same file; give one of them"; err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %q", other, err, want)
 		}
+	}
+	// A name with a space is said as a shell reads it back, each value
+	// one word, where "points(my p.csv) and points(./my p.csv)" left
+	// the reader to find where each began.
+	if err := os.WriteFile("my p.csv", []byte(points), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseSweep([]string{"target=points(my p.csv),points(./my p.csv)"}, base, 1)
+	if want := "target, values 1 and 2 of 2: 'points(my p.csv)' and 'points(./my p.csv)' are the same file; give one of them"; err == nil || err.Error() != want {
+		t.Errorf("a name with a space: %v, want %q", err, want)
 	}
 	sw, err := ParseSweep([]string{"target=points(p.csv),points(copy.csv)"}, base, 1)
 	if err != nil || len(sw.Cells) != 2 {
@@ -1185,7 +1197,7 @@ func TestSweepOfOneListWrittenBareSaysTheBrackets(t *testing.T) {
 		"g_hidden=16,16":     `g_hidden, values 1 and 2 of 2: "16" appears twice; give it once, or for the one list 16,16 write g_hidden=[16,16]`,
 		"g_hidden=8,08":      `g_hidden, values 1 and 2 of 2: 8 and 08 are the same value; give one of them`, // [8,08] not offered: its 08 is refused (engine.LeadingZeros)
 		"d_lr=1e-3,1e-3":     `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`,
-		"g_hidden=[16],16":   `g_hidden, values 1 and 2 of 2: [16] and 16 are the same value; give one of them`,
+		"g_hidden=[16],16":   `g_hidden, values 1 and 2 of 2: '[16]' and 16 are the same value; give one of them`,
 		"g_hidden=4097,4097": `g_hidden, values 1 and 2 of 2: "4097" appears twice; give it once`, // [4097,4097] is no design either
 	} {
 		if _, err := ParseSweep([]string{spec}, base, 1); err == nil || err.Error() != want {
