@@ -9,6 +9,7 @@ import (
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -147,5 +148,41 @@ func TestTheWaitLineStaysOneLine(t *testing.T) {
 	var stderr strings.Builder
 	if lineWidth(&stderr) != 80 {
 		t.Errorf("a stderr that is no terminal is given %d columns, want 80", lineWidth(&stderr))
+	}
+}
+
+// TestAgainAfterCIsTheCommandCShowed: the again: line printed at quit is
+// the command c's note showed, the file c wrote with the seed, where it
+// had been the preset with --set flags that never name that file: one
+// run, one command. The file's note says the again: command runs it.
+func TestAgainAfterCIsTheCommandCShowed(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Preset: "vanilla", Seed: 1, Samples: 200, Paused: true, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	s.Send(session.Adjust{Setting: session.DLR, Dir: +1})
+	s.Send(session.Share{})
+	var shown string
+	for snap := range s.Snapshots() {
+		if _, cmd, ok := strings.Cut(snap.Note, session.CommandBreak); ok && strings.HasPrefix(snap.Note, "wrote ") {
+			shown = cmd
+			break
+		}
+	}
+	s.Stop()
+	var stdout, stderr strings.Builder
+	if err := quitLines(s, &stdout, &stderr, &signalStop{C: make(chan struct{})}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(shown, "--preset ") || !strings.HasSuffix(shown, ".json --samples 200 --seed 1") {
+		t.Fatalf("c's command %q; want it to train the file c wrote", shown)
+	}
+	if !strings.Contains(stdout.String(), "\nagain: "+shown+"\n") {
+		t.Errorf("the terminal reads\n%s\nwant its again: line to be c's command, %s", stdout.String(), shown)
 	}
 }

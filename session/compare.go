@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -460,14 +462,15 @@ func (Share) apply(s *Session) {
 		s.warn(notWritten("design not written", "c", err))
 		return
 	}
+	// The command trains the file c wrote (Again, while the file holds
+	// the design), not the preset it was made from with its --set flags:
+	// what the note says was written is what it shows how to use ("wrote
+	// ganui-vanilla-seed1.json · the command below runs the run again",
+	// then "ganui --preset ganui-vanilla-seed1.json --seed 1"), the seed
+	// and, where the run trained past the file's plan, the epochs given
+	// beside it.
+	s.shared = sharedDesign{path: path, cfg: s.gan.Config().Clone(), file: s.wroteNow.file}
 	a := s.Again()
-	// The command trains the file c wrote, not the preset it was made
-	// from with its --set flags: what the note says was written is what
-	// it shows how to use ("wrote ganui-vanilla-seed1.json · the command
-	// below runs the run again", then "ganui --preset
-	// ganui-vanilla-seed1.json --seed 1"), the seed and, where the run
-	// trained past the file's plan, the epochs given beside it.
-	a.Command = s.trainCommand(path, s.gan.Config(), a.Plan)
 	// The file first, then what the command is, the caveat giving way
 	// (GivesWay) where a narrow status has no room for it all, not the
 	// file c wrote nor the checkpoint that continues the run: at 80×24
@@ -485,6 +488,22 @@ func (Share) apply(s *Session) {
 	}
 	s.note = "wrote " + shellword.Quote(path) + commandBelow + what + CommandBreak + a.Command
 	s.wroteNow.parting = "wrote " + shellword.Quote(path) + commandAgain + what
+}
+
+// sharedDesign is the design file Share (c) wrote last: its path, the
+// design it holds, and the file as written (nil if it could not be
+// looked at then).
+type sharedDesign struct {
+	path string
+	cfg  engine.Config
+	file os.FileInfo
+}
+
+// holds reports whether d's file, still at its path and untouched, holds
+// cfg, the design as it is now: then the command that runs the run again
+// loads it (Again), as c's note showed.
+func (d sharedDesign) holds(cfg engine.Config) bool {
+	return d.file != nil && reflect.DeepEqual(d.cfg, cfg) && changedSince(d.path, d.file) == ""
 }
 
 // commandBelow is where c's note points at its command on a screen, the
@@ -633,7 +652,11 @@ func presetCommand(name string) string {
 }
 
 // Again returns the command that runs the run again, as it stands. Its
-// --preset names what the run's --preset named while that still loads (a
+// --preset names the design file c wrote last while that file, untouched,
+// holds the design as it is now (sharedDesign.holds): the command c's
+// note showed, which quitting's again: line then repeats, not the preset
+// with --set flags that never name the file c said it wrote. Else it
+// names what the run's --preset named while that still loads (a
 // built-in, or the preset file as it is now, read again: the command
 // runs it as it is then), else the built-in of the design's name, else
 // the file WriteDesign writes.
@@ -641,7 +664,10 @@ func (s *Session) Again() Again {
 	cfg := s.gan.Config()
 	var a Again
 	preset, base, loaded := presetBase(s.opts.Preset, resolve(s.opts.Preset), cfg)
-	if !loaded {
+	switch {
+	case s.shared.holds(cfg):
+		preset, base = s.shared.path, cfg
+	case !loaded:
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
 	}

@@ -557,15 +557,38 @@ func TestShareWritesTheDesign(t *testing.T) {
 	if want := s.gan.Config(); cfg.DLR != want.DLR || cfg.GSteps != want.GSteps || cfg.Name != want.Name || string(presets.Marshal(cfg)) != string(presets.Marshal(want)) {
 		t.Fatalf("the shared design loads as %+v", cfg)
 	}
-	if a, want := s.Again(), "ganui --set d_lr=2e-3 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want || a.Caveat != "" || a.DesignFile != "" {
-		t.Errorf("again %+v, want the command %q", a, want)
-	}
 	// c's note shows how to use the file it wrote: its command trains
 	// that file, not the preset with --set flags that never name it.
-	if _, cmd, _ := strings.Cut(s.note, CommandBreak); cmd != "ganui --preset "+path+" --samples 1000 --seed 3" {
+	fileCommand := "ganui --preset " + path + " --samples 1000 --seed 3"
+	if _, cmd, _ := strings.Cut(s.note, CommandBreak); cmd != fileCommand {
 		t.Errorf("c's command %q; want it to train the file c wrote, %s", cmd, path)
 	}
+	// The command again, as quitting prints it, is the one c showed while
+	// the file holds the design as it is now: one run, one command.
+	if a := s.Again(); a.Command != fileCommand || a.Caveat != "" || a.DesignFile != "" {
+		t.Errorf("again after c %+v, want c's command %q", a, fileCommand)
+	}
+	// A setting changed since, the file no longer holds the design: the
+	// preset with --set, as set now. Taken back, the file does again.
+	Adjust{GSteps, +1}.apply(s)
+	if a, want := s.Again(), "ganui --set d_lr=2e-3 --set g_steps=7 --samples 1000 --seed 3"; a.Command != want {
+		t.Errorf("again after a change since c %+v, want %q", a, want)
+	}
+	Adjust{GSteps, -1}.apply(s)
+	if a := s.Again(); a.Command != fileCommand {
+		t.Errorf("again with the change taken back %+v, want c's command %q", a, fileCommand)
+	}
+	// The file changed or gone since: not offered.
+	if err := os.WriteFile(path, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if a, want := s.Again(), "ganui --set d_lr=2e-3 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want {
+		t.Errorf("again with c's file changed %+v, want %q", a, want)
+	}
 	os.Remove(path)
+	if a, want := s.Again(), "ganui --set d_lr=2e-3 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want {
+		t.Errorf("again with c's file gone %+v, want %q", a, want)
+	}
 }
 
 // TestShareNamesThePointsFile: the design file Share writes names a

@@ -311,6 +311,7 @@ type Session struct {
 	wrote    map[string]bool // the files this session's keys wrote (outputPath)
 	wroteNow wroteFile       // the file the command at work wrote (written)
 	saved    lastSave        // the checkpoint Save wrote last (Save.apply)
+	shared   sharedDesign    // the design file Share wrote last (Share.apply)
 
 	// origin and changes name the design in the snapshots (designOf), and
 	// namedOf is the design they name as presets.Marshal writes it:
