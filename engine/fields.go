@@ -16,6 +16,7 @@ import (
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
@@ -2090,7 +2091,7 @@ func SpacedSetting(spec, key, value string, read func(key, value string) error) 
 	if err := read(k, v); err != nil {
 		return fmt.Errorf("%q %s, and %w", spec, where, err)
 	}
-	return fmt.Errorf("%q %s; write %s", spec, where, visible.String(k+"="+v))
+	return fmt.Errorf("%q %s; write %s", spec, where, shellword.Quote(k+"="+v)) // as a shell reads it back: 'target=normal(4,1)'
 }
 
 // SetSpaces is SpacedSetting for a --set key=value given to c, read as

@@ -24,7 +24,8 @@ func TestSpacedSettingReadsTheTrimmedSetting(t *testing.T) {
 		{"gp", " 05", takes, `"gp= 05" has spaces around its =; write gp=05`},
 		{"gp ", "5", takes, `"gp =5" has spaces around its =; write gp=5`},
 		{" gp", " 5", takes, `" gp= 5" has spaces before its key; write gp=5`},
-		{"target", " normal(4,\n1)", takes, `"target= normal(4,\n1)" has spaces around its =; write target=normal(4,\n1)`},
+		{"target", " normal(4,\n1)", takes, `"target= normal(4,\n1)" has spaces around its =; write $'target=normal(4,\n1)'`},
+		{"target", " normal(4,1)", takes, `"target= normal(4,1)" has spaces around its =; write 'target=normal(4,1)'`}, // as a shell reads it back: bare, its parentheses a syntax error
 		{"gp", " 05", refuses, `"gp= 05" has spaces around its =, and read refuses gp=05`},
 		{" gp", "x", refuses, `" gp=x" has spaces before its key, and read refuses gp=x`},
 	} {

@@ -898,7 +898,7 @@ func (a SweepAxis) asOneList(base engine.Config, err error) error {
 	if probe.Set(a.Key, list) != nil || probe.Validate() != nil {
 		return err
 	}
-	return fmt.Errorf("%w, or for the one list %s write %s=[%s]", err, list, a.Key, list)
+	return fmt.Errorf("%w, or for the one list %s write %s", err, list, shellword.Quote(a.Key+"=["+list+"]")) // its brackets quoted, as zsh would glob them
 }
 
 // checkSweepSize refuses a grid of more than maxSweepRuns runs, its
@@ -980,9 +980,9 @@ func splitValues(key, list string) ([]string, error) {
 		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
 	case spaced != "":
 		how, _ := engine.Spaces(spaced)
-		return values, fmt.Errorf("value %q %s; write %s=%s", spaced, how, key, visible.String(strings.Join(offered(key, values), ",")))
+		return values, fmt.Errorf("value %q %s; write %s", spaced, how, shellword.Quote(key+"="+strings.Join(offered(key, values), ",")))
 	case empty:
-		return values, fmt.Errorf("an empty value in %q; write %s=%s", list, key, visible.String(strings.Join(offered(key, values), ","))) // a line break in a value escaped, as %q escapes the list's
+		return values, fmt.Errorf("an empty value in %q; write %s", list, shellword.Quote(key+"="+strings.Join(offered(key, values), ","))) // a line break in a value written $'…', as a shell reads it back
 	}
 	return values, nil
 }

@@ -76,8 +76,8 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"preset=a].json,b.json"}, 1, `preset: value "a].json,b.json" has a ] that no bracket before it opens, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]`},
 		{[]string{"g_hidden=[8],[16,16"}, 1, `g_hidden: value "[16,16" has a [ that nothing closes, so the commas after it split no values; --sweep splits its values at the commas outside brackets, which keep a list together: g_hidden=[16,16],[32]`},
 		{[]string{"d_lr=1e-3,"}, 1, `d_lr: an empty value in "1e-3,"; write d_lr=1e-3`},
-		{[]string{"g_hidden=[8,8],,[16]"}, 1, `g_hidden: an empty value in "[8,8],,[16]"; write g_hidden=[8,8],[16]`},
-		{[]string{"d_lr=0\n0,"}, 1, `d_lr: an empty value in "0\n0,"; write d_lr=0\n0`}, // the line break escaped, not breaking the message (FuzzParseSweep)
+		{[]string{"g_hidden=[8,8],,[16]"}, 1, `g_hidden: an empty value in "[8,8],,[16]"; write 'g_hidden=[8,8],[16]'`},
+		{[]string{"d_lr=0\n0,"}, 1, `d_lr: an empty value in "0\n0,"; write $'d_lr=0\n0'`}, // the line break escaped as a shell reads it back, not breaking the message (FuzzParseSweep)
 		{[]string{"d_lr=1e-3,1e-3"}, 1, `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`},
 		{[]string{"name=a,b"}, 1, "name trains nothing"},
 		{[]string{"d_lr=1e-3,1e-2", "description=x,y"}, 1, "description trains nothing"},
@@ -1194,7 +1194,7 @@ func TestSweepRowGivesItsTimings(t *testing.T) {
 func TestSweepOfOneListWrittenBareSaysTheBrackets(t *testing.T) {
 	base := testdesigns.PerSample(10)
 	for spec, want := range map[string]string{
-		"g_hidden=16,16":     `g_hidden, values 1 and 2 of 2: "16" appears twice; give it once, or for the one list 16,16 write g_hidden=[16,16]`,
+		"g_hidden=16,16":     `g_hidden, values 1 and 2 of 2: "16" appears twice; give it once, or for the one list 16,16 write 'g_hidden=[16,16]'`,
 		"g_hidden=8,08":      `g_hidden, values 1 and 2 of 2: 8 and 08 are the same value; give one of them`, // [8,08] not offered: its 08 is refused (engine.LeadingZeros)
 		"d_lr=1e-3,1e-3":     `d_lr, values 1 and 2 of 2: "1e-3" appears twice; give it once`,
 		"g_hidden=[16],16":   `g_hidden, values 1 and 2 of 2: '[16]' and 16 are the same value; give one of them`,
