@@ -44,14 +44,15 @@ var formats = []string{"png", "svg", "pdf"}
 
 // FormatOf returns the format a figure written to path takes, from its
 // extension (case aside): "png", "svg" or "pdf"; any other is an error
-// that names them, and the names path would have in them, quoted for the
-// shell: "x.jpg: a figure is FILE.png, FILE.svg or FILE.pdf; give x.png,
-// x.svg or x.pdf", so that the name the user chose is kept, its
-// extension mended.
+// that names them, and the names path would have in them, each name
+// quoted for the shell as every message names a file: "x.jpg: a figure
+// is FILE.png, FILE.svg or FILE.pdf; give x.png, x.svg or x.pdf" ("'my
+// run.gif': …; give 'my run.png', …"), so that the name the user chose
+// is kept, its extension mended.
 func FormatOf(path string) (string, error) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
 	if !slices.Contains(formats, ext) {
-		return "", fmt.Errorf("%s: a figure is FILE.png, FILE.svg or FILE.pdf%s", path, formatNames(path))
+		return "", fmt.Errorf("%s: a figure is FILE.png, FILE.svg or FILE.pdf%s", shellword.Quote(path), formatNames(path))
 	}
 	return ext, nil
 }

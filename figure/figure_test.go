@@ -419,7 +419,7 @@ func TestFormatOfGivesTheNamesWithTheFormats(t *testing.T) {
 		"x.jpg":       "x.jpg: a figure is FILE.png, FILE.svg or FILE.pdf; give x.png, x.svg or x.pdf",
 		"out/run.JPG": "out/run.JPG: a figure is FILE.png, FILE.svg or FILE.pdf; give out/run.png, out/run.svg or out/run.pdf",
 		"run":         "run: a figure is FILE.png, FILE.svg or FILE.pdf; give run.png, run.svg or run.pdf",
-		"my run.gif":  "my run.gif: a figure is FILE.png, FILE.svg or FILE.pdf; give 'my run.png', 'my run.svg' or 'my run.pdf'",
+		"my run.gif":  "'my run.gif': a figure is FILE.png, FILE.svg or FILE.pdf; give 'my run.png', 'my run.svg' or 'my run.pdf'",
 		".jpg":        ".jpg: a figure is FILE.png, FILE.svg or FILE.pdf",
 		"out/.jpg":    "out/.jpg: a figure is FILE.png, FILE.svg or FILE.pdf",
 	} {
