@@ -18,6 +18,7 @@ import (
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // A checkpoint holds everything a run needs to continue bit-identically:
@@ -609,7 +610,7 @@ func (run readRun) placePoints() error {
 	if !run.pointsRead { // the points the checkpoint holds: the file here must hold them
 		p, err := ParsePlane(g.cfg.Target)
 		if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
-			return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, pointsHere(err))
+			return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an older ganui wrote it, and %s here %s: resume it from the directory the run was in", shellword.Quote(path), shellword.Quote(path), pointsHere(err))
 		}
 	}
 	abs, err := AbsPoints(g.cfg.Target)

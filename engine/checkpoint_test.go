@@ -987,7 +987,7 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	g := relativePointsRun(t)
+	g := relativePointsRun(t, "pts.csv")
 	file := withAnnex(t, g, nil)
 	kept, err := g.MarshalBinary()
 	if err != nil {
@@ -1010,16 +1010,16 @@ func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	}
 }
 
-// relativePointsRun is a run of ring's design on points(pts.csv), its
+// relativePointsRun is a run of ring's design on points(name), its
 // path relative, a file of three points it writes in the current
 // directory, trained 2 epochs.
-func relativePointsRun(t *testing.T) *GAN {
+func relativePointsRun(t *testing.T, name string) *GAN {
 	t.Helper()
-	if err := os.WriteFile("pts.csv", []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+	if err := os.WriteFile(name, []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cfg := ringConfig()
-	cfg.Target = "points(pts.csv)"
+	cfg.Target = "points(" + name + ")"
 	g := mustNew(t, cfg, 3)
 	train(t, g, 2)
 	return g
@@ -1030,10 +1030,11 @@ func relativePointsRun(t *testing.T) *GAN {
 // refused where the file of that name is missing or holds other points, saying
 // so and where to resume it from, not loaded there naming that file, or none,
 // as the run's, refusing it as an output and taking the points file itself
-// (../data/pts.csv) as one.
+// (../data/pts.csv) as one. The file is named as a shell reads it back,
+// 'my pts.csv', as every message names a file.
 func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 	t.Chdir(t.TempDir())
-	g := relativePointsRun(t)
+	g := relativePointsRun(t, "my pts.csv")
 	kept, err := g.MarshalBinary() // the path relative, as an earlier ganui wrote it to a file
 	if err != nil {
 		t.Fatal(err)
@@ -1045,14 +1046,14 @@ func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 		{"0,0,0\n", "is not it ("},
 	} {
 		if c.data != "" {
-			if err := os.WriteFile("pts.csv", []byte(c.data), 0o644); err != nil {
+			if err := os.WriteFile("my pts.csv", []byte(c.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		_, _, err := readBytes(kept)
-		want := "it names its points file pts.csv relative to the directory its run was in, as an older ganui wrote it, and pts.csv here " + c.here
+		want := "it names its points file 'my pts.csv' relative to the directory its run was in, as an older ganui wrote it, and 'my pts.csv' here " + c.here
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), ": resume it from the directory the run was in") {
-			t.Errorf("pts.csv here %q: %v; want %q", c.data, err, want)
+			t.Errorf("'my pts.csv' here %q: %v; want %q", c.data, err, want)
 		}
 	}
 }
