@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/ganui/ganui/internal/numtext"
-	"github.com/ganui/ganui/internal/visible"
 	"io"
 	"math"
 	"math/bits"
@@ -19,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/presets"
 )
