@@ -289,19 +289,17 @@ func (v numberText) Set(s string) error {
 func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	n, err := engine.ParseWhole(s)
 	switch {
-	case errors.Is(err, engine.ErrNotWhole) && strings.HasSuffix(s, "\r"):
-		// A CRLF script's carriage return is said as --set says it
-		// (engine.Spaces), with what is wrong with the number before it:
-		// --epochs $'1\r', where it was "not a whole number".
-		if engine.EndsInCR(s) {
-			how, _ := engine.Spaces(s)
-			bare := strings.TrimSuffix(s, "\r")
-			if _, err := whole(name, bare, lo, hi, def); err != nil {
-				return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, how, strings.TrimPrefix(err.Error(), "--"+name+": "))
-			}
-			return 0, fmt.Errorf("--%s: %q %s; write it without it: %s", name, s, how, bare)
+	case errors.Is(err, engine.ErrNotWhole) && strings.TrimSpace(s) != s && strings.TrimSpace(s) != "":
+		// Spaces around a count, or a CRLF script's carriage return, are
+		// said as --set says them (engine.Spaces), with what is wrong with
+		// the number inside them: --epochs ' 5' and --epochs $'1\r',
+		// where each was "not a whole number" and left to find the space.
+		how, them := engine.Spaces(s)
+		bare := strings.TrimSpace(s)
+		if _, err := whole(name, bare, lo, hi, def); err != nil {
+			return 0, fmt.Errorf("--%s: %q %s, and %s", name, s, how, strings.TrimPrefix(err.Error(), "--"+name+": "))
 		}
-		return 0, fmt.Errorf("--%s: %q is not a whole number; allowed: %s (%s)", name, s, numtext.Range(lo, hi), def)
+		return 0, fmt.Errorf("--%s: %q %s; write it without %s: %s", name, s, how, them, bare)
 	case errors.Is(err, engine.ErrNotWhole) && engine.PlusSign(s) != nil:
 		// What is wrong with the number after the + is said with it
 		// (engine.PlusSignAnd): --epochs +1.5 is told at once to drop the +

@@ -281,14 +281,14 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--samples", "3"}, "--samples"},
 		{[]string{"--headless", "--seed", "-1"}, "--seed: -1 out of range"},
 		// Every number is written one way: no '+' before it, no spaces around
-		// it (--epochs +5 and --seeds ' 1' are not taken).
+		// it (--epochs +5 and --seeds ' 1' are not taken): each is said.
 		{[]string{"--headless", "--epochs", "+5"}, `--epochs: "+5" has a + before it; write it without one: 5`},
-		{[]string{"--headless", "--epochs", " 5"}, `--epochs: " 5" is not a whole number`},
-		{[]string{"--headless", "--epochs=5 "}, `--epochs: "5 " is not a whole number`},
+		{[]string{"--headless", "--epochs", " 5"}, `--epochs: " 5" has spaces around it; write it without them: 5`},
+		{[]string{"--headless", "--epochs=5 "}, `--epochs: "5 " has spaces around it; write it without them: 5`},
 		{[]string{"--headless", "--seed", "+1"}, `--seed: "+1" has a + before it; write it without one: 1`},
-		{[]string{"--headless", "--every", " 5"}, `--every: " 5" is not a whole number`},
+		{[]string{"--headless", "--every", " 5"}, `--every: " 5" has spaces around it; write it without them: 5`},
 		{[]string{"--headless", "--samples", "+1e3"}, `--samples: "+1e3" has a + before it; write it without one: 1e3`},
-		{[]string{"--headless", "--seeds", "1-2", "--jobs", " 2"}, `--jobs: " 2" is not a whole number`},
+		{[]string{"--headless", "--seeds", "1-2", "--jobs", " 2"}, `--jobs: " 2" has spaces around it; write it without them: 2`},
 		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
 		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3": "+1" has a + before it; write the range without the +: 1-3`},
@@ -322,6 +322,10 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// count flags alike, not as spaces by one and no number by another.
 		{[]string{"--headless", "--epochs", "1\r"}, `--epochs: "1\r" ends in a carriage return, as a script saved with Windows line ends does; write it without it: 1`},
 		{[]string{"--headless", "--epochs", "0\r"}, `--epochs: "0\r" ends in a carriage return, as a script saved with Windows line ends does, and 0 out of range 1..1,000,000,000 (default: the preset's own)`},
+		// Spaces around a count are said as --set says them, with what is
+		// wrong with the number inside them.
+		{[]string{"--headless", "--samples", "1000 "}, `--samples: "1000 " has spaces around it; write it without them: 1000`},
+		{[]string{"--headless", "--epochs", " 0 "}, `--epochs: " 0 " has spaces around it, and 0 out of range 1..1,000,000,000 (default: the preset's own)`},
 		{[]string{"--headless", "--set", "gp=0,5\r"}, `--set: gp: "0,5\r" ends in a carriage return, as a script saved with Windows line ends does, and "0,5" has a decimal comma; write it with a point: 0.5; --set takes one value: to train each, --sweep gp=0,5`},
 		{[]string{"--headless", "--set", "loss=bce\r"}, `--set: loss: "bce\r" ends in a carriage return, as a script saved with Windows line ends does; write it without it: bce`},
 		// g_out and d_in that fail to divide batch by different values are told in one line.
@@ -820,7 +824,7 @@ func FuzzWhole(f *testing.F) {
 				clipped = string(r[:40]) + "…"
 			}
 			named := strings.Contains(msg, strconv.Quote(s)) || strings.Contains(msg, strconv.Quote(clipped)) ||
-				strings.Trim(s, "0123456789.eE-") == "" && strings.Contains(msg, ": "+s+" ") ||
+				strings.Trim(s, "0123456789.eE+-") == "" && strings.Contains(msg, ": "+s+" ") ||
 				s != "" && strings.Trim(s, "0123456789") == "" && strings.Contains(msg, ": "+numtext.Grouped(s)+" ") // digits, grouped
 			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "--"+fl.name+": ") || !named {
 				t.Fatalf("--%s %q: %q, want one line that begins with the flag and names the text", fl.name, s, msg)
