@@ -1931,13 +1931,17 @@ func (w *watch) averagedLosses() string {
 }
 
 // winLosses are D's averaged losses as D's win and its end give them,
-// named as losses: "losses D real 0.041, D fake 0.030, averaged over
-// about 100 epochs". Those words speak of D's scores, "D scores real
-// data over 0.9 and generated data under 0.1, on average", and the bare
-// "D real 0.041" after them read as D's score on real data, under 0.1
-// where the words had just said over 0.9.
+// named as losses, averaged before their values: "losses averaged over
+// about 100 epochs, D real 0.041, D fake 0.030". Those words speak of
+// D's scores, "D scores real data over 0.9 and generated data under 0.1,
+// on average", and the bare "D real 0.041" after them read as D's score
+// on real data, under 0.1 where the words had just said over 0.9. The
+// span comes first for the legend beside them, "Losses, last epoch  ●
+// D real 0.036": "D real 0.046, …, averaged over about 100 epochs" read
+// as the same D real as the legend's with another value, the span that
+// tells them apart a clause later (vanilla, seed 1, epoch 650, 120×40).
 func (w *watch) winLosses() string {
-	return "losses " + w.averagedLosses()
+	return fmt.Sprintf("losses averaged over about %d epochs, ", lossWindow) + numtext.Together("D real "+numtext.Measure(w.dReal)) + ", " + numtext.Together("D fake "+numtext.Measure(w.dFake))
 }
 
 // coveredBefore is whether mode i of the target has been covered in the

@@ -1274,7 +1274,7 @@ func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 	cfg.DLR = 2e-3
 	s, snap := trainedSnapshot(t, cfg, 1, 250, 120)
 	view := frame(t, s, snap, 120, 40)
-	flat := frameReads(t, view, "on average; the non-saturating G loss keeps G's gradient — losses D real", "together under 0.1 · new: ◆ if it holds", "losses ● D real, D's loss on real samples")
+	flat := frameReads(t, view, "on average; the non-saturating G loss keeps G's gradient — losses averaged over about 100 epochs", "together under 0.1 · new: ◆ if it holds", "losses ● D real, D's loss on real samples")
 	if strings.Contains(flat, "an event if it holds") {
 		t.Errorf("the long note on the diagnosis's rows at 120×40:\n%s", view)
 	}
