@@ -319,7 +319,7 @@ func TestRangeEndsInSameDecimals(t *testing.T) {
 			t.Errorf("%v beside %v: range %q, want %q", c.vals, c.v, sc.text, c.rng)
 		}
 	}
-	if sc := fromZero([]float64{0.02, 0.031}, 0.02); sc.text != " 0–0.031" {
+	if sc := fromZero([]float64{0.02, 0.031}, 0.02); sc.text != " █=0.031" {
 		t.Errorf("the scale from 0: %q", sc.text)
 	}
 }

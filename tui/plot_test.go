@@ -1235,7 +1235,7 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 	for _, c := range []struct {
 		w     int
 		scale string
-	}{{21, " 0–0.51"}, {17, ""}} { // at 22 the last two checks stand beside 0.49–0.51
+	}{{21, " █=0.51"}, {17, ""}} { // at 22 the last two checks stand beside 0.49–0.51
 		line := ansi.Strip(metricLine("KS", 0.5, false, &tr, c.w))
 		_, bars, _ := strings.Cut(line, "→ ")
 		bars, scale, _ := strings.Cut(bars, " ")
@@ -1253,14 +1253,29 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 // (vanilla, seed 1, at the end of its plan, 80×24) has no room for its range,
 // "0.0092–0.03", beside "≈ floor" and two bars, and gives the scale its bars
 // rise on from 0 instead, not "KS 0.009 ≈ floor ▅█▆▆▂", bars with no scale.
+// The scale names what a full bar stands for, "█=0.03": written "0–0.03" it
+// read as a range of the measure's values, and a runaway's W1 (wgan --set
+// d_lr=10 --set g_lr=10, at 80×24 and 120×40) "W1 1.5596e11 ↑ ▃██ 0–1.6e11"
+// as W1 between 0, which no check was, and 1.6e11.
 func TestBarsAtTheFloorGiveTheirScale(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	tr := trend{vals: []float64{0.0167, 0.0264, 0.0129, 0.0293, 0.0218, 0.0262, 0.0092}}
-	line := ansi.Strip(metricLine("KS", 0.0092, true, &tr, sideW))
-	_, bars, _ := strings.Cut(line, "≈ floor ")
-	bars, scale, _ := strings.Cut(bars, " ")
-	if scale != "0–0.03" || len([]rune(bars)) < minBars || !strings.HasSuffix(bars, "▃") || lipgloss.Width(line) > sideW {
-		t.Errorf("%q: want at least %d bars, the last (0.0092) ▃, beside their scale 0–0.03, in %d columns", line, minBars, sideW)
+	for _, c := range []struct {
+		name, cut string
+		vals      []float64
+		atFloor   bool
+		scale     string
+	}{
+		{"KS", "≈ floor ", []float64{0.0167, 0.0264, 0.0129, 0.0293, 0.0218, 0.0262, 0.0092}, true, "█=0.03"},
+		{"W1", "↑ ", []float64{3.2, 5.1e10, 1.5596e11}, false, "█=1.6e11"},
+	} {
+		tr := trend{vals: c.vals}
+		v := c.vals[len(c.vals)-1]
+		line := ansi.Strip(metricLine(c.name, v, c.atFloor, &tr, sideW))
+		_, bars, _ := strings.Cut(line, c.cut)
+		bars, scale, _ := strings.Cut(bars, " ")
+		if scale != c.scale || len([]rune(bars)) < minBars || lipgloss.Width(line) > sideW || c.name == "KS" && !strings.HasSuffix(bars, "▃") {
+			t.Errorf("%q: want at least %d bars beside their scale %s, in %d columns", line, minBars, c.scale, sideW)
+		}
 	}
 }
 

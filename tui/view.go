@@ -3586,7 +3586,7 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 	// The range's width decides how many bars fit, and the bars decide the
 	// range: fewer bars until both fit (fitBars), down to minBars. Short of
 	// room for those beside the range, the bars rise from 0 beside the
-	// scale they are drawn on, "0–0.032", shorter than the range: a KS at
+	// scale they are drawn on, "█=0.032", shorter than the range: a KS at
 	// its floor at 80×24, "KS 0.009 ≈ floor", has 11 columns left, no room
 	// for "0.0089–0.032" and two bars, and had drawn "▅█▆▆▂" from 0 with no
 	// scale. With no room for that either, the bars rise from 0 unlabelled.
@@ -3796,10 +3796,14 @@ func sameDecimals(a, b string) (string, string) {
 // fromZero is the scale of a sparkline without room for its range: from 0 (or
 // the least value, when one is under 0) to the greatest of the checks vals and
 // the value v, rounded up as scaleOf rounds it, so that a bar's height is its
-// check's share of the greatest, and its text, " 0–0.032", is shorter than
+// check's share of the greatest, and its text, " █=0.032", is shorter than
 // the range's. Bars spanning their own range beside no range would draw
 // bimodal's KS checks, 0.4988 to 0.5000, from ▁ to █ beside its → (about the
-// same).
+// same). The text names the bars' top, what a full bar stands for, where
+// they rise from 0: written as a range, "0–0.032", it read as one of the
+// measure's values, and a runaway's "W1 1.5596e11 ↑ ▃██ 0–1.6e11" (wgan
+// --set d_lr=10 --set g_lr=10, 80×24 and 120×40) as W1 between 0, which no
+// check was, and 1.6e11. From a least value under 0 it stays a range.
 func fromZero(vals []float64, v float64) sparkScale {
 	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
 	if !ok {
@@ -3808,6 +3812,9 @@ func fromZero(vals []float64, v float64) sparkScale {
 	sc := sparkScale{lo: roundOut(math.Min(0, lo), math.Floor), hi: roundOut(hi, math.Ceil)}
 	if a, b := rangeNums(sc.lo, sc.hi, 2, false); len(vals) >= 2 && a != b {
 		sc.text = " " + a + "–" + b
+		if sc.lo == 0 {
+			sc.text = " █=" + b
+		}
 	}
 	return sc
 }
