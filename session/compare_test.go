@@ -1701,9 +1701,9 @@ func TestEvaluationShowsGOffTheTarget(t *testing.T) {
 	s := idleAt(t, "uniform", Options{Seed: 1, Samples: 1000, Dir: t.TempDir()}, 1)
 	s.evaluate()
 	h := s.eval.Metrics.Hist
-	if 2*(h.Under+h.Over) > s.eval.Metrics.N || !(h.Lo < s.lo) || h.Hi != s.hi {
+	if 2*(h.Under+h.Over) > s.eval.Metrics.N || !(h.Lo < s.watch.xlo) || h.Hi != s.watch.xhi {
 		t.Fatalf("epoch 1: range %v to %v (the target's %v to %v), %d under, %d over of %d; want G's samples in it",
-			h.Lo, h.Hi, s.lo, s.hi, h.Under, h.Over, s.eval.Metrics.N)
+			h.Lo, h.Hi, s.watch.xlo, s.watch.xhi, h.Under, h.Over, s.eval.Metrics.N)
 	}
 	w := (h.Hi - h.Lo) / float64(len(h.Counts))
 	push := make([]float64, len(h.Counts))
@@ -1715,11 +1715,11 @@ func TestEvaluationShowsGOffTheTarget(t *testing.T) {
 	if b := s.baseline.Eval.Metrics.Hist; b.Lo != h.Lo || b.Hi != h.Hi {
 		t.Errorf("the baseline's histogram spans %v to %v, the live one %v to %v", b.Lo, b.Hi, h.Lo, h.Hi)
 	}
-	if b := s.baseline.binned(PictureBins, s.lo, s.hi, s.gan.Target()).Eval.Metrics.Hist; b.Lo != s.lo || b.Hi != s.hi || len(b.Counts) != PictureBins {
-		t.Errorf("the figure's baseline: %d bins over %v to %v, want %d over %v to %v", len(b.Counts), b.Lo, b.Hi, PictureBins, s.lo, s.hi)
+	if b := s.baseline.binned(PictureBins, s.watch.xlo, s.watch.xhi, s.gan.Target()).Eval.Metrics.Hist; b.Lo != s.watch.xlo || b.Hi != s.watch.xhi || len(b.Counts) != PictureBins {
+		t.Errorf("the figure's baseline: %d bins over %v to %v, want %d over %v to %v", len(b.Counts), b.Lo, b.Hi, PictureBins, s.watch.xlo, s.watch.xhi)
 	}
 	s.check()
-	if k := s.tl.keyframes[len(s.tl.keyframes)-1].Eval.Metrics.Hist; !(k.Lo < s.lo) {
+	if k := s.tl.keyframes[len(s.tl.keyframes)-1].Eval.Metrics.Hist; !(k.Lo < s.watch.xlo) {
 		t.Errorf("the check's keyframe spans %v to %v, the target's range", k.Lo, k.Hi)
 	}
 }
@@ -1735,7 +1735,7 @@ func TestPictureShowsGOffTheTarget(t *testing.T) {
 	Pin{}.apply(s)
 	p := s.Picture()
 	h := s.eval.Metrics.Hist
-	if !(h.Lo < s.lo) {
+	if !(h.Lo < s.watch.xlo) {
 		t.Fatalf("the screen's histogram spans %v to %v, the target's range; want it widened", h.Lo, h.Hi)
 	}
 	if p.Lo != h.Lo || p.Hi != h.Hi {

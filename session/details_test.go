@@ -41,13 +41,13 @@ func TestDetailsAreBounded(t *testing.T) {
 		fires  func(v float64) bool
 	}{
 		{"d-wins-ended", func(v float64) []string {
-			return []string{dWinsEnded(&watch{dReal: v, dFake: v, winsUnder: 0.1, winsLeast: 0.325}, nil, nil)}
+			return []string{dWinsEnded(&watch{watchDesign: watchDesign{winsUnder: 0.1, winsLeast: 0.325}, dReal: v, dFake: v}, nil, nil)}
 		}, nil, nil},
 		{"equilibrium-ended", func(v float64) []string {
-			return []string{(&watch{dReal: v, dFake: v, eq: eq, hasEq: true}).leftEquilibrium()}
+			return []string{(&watch{watchDesign: watchDesign{eq: eq, hasEq: true}, dReal: v, dFake: v}).leftEquilibrium()}
 		}, nil, nil},
 		{"equilibrium-ended hinge", func(v float64) []string {
-			return []string{(&watch{dReal: v, dFake: 1, loss: engine.LossHinge}).leftEquilibrium()}
+			return []string{(&watch{watchDesign: watchDesign{loss: engine.LossHinge}, dReal: v, dFake: 1}).leftEquilibrium()}
 		}, nil, nil},
 		{"noise-used", func(v float64) []string {
 			return []string{noiseUsed(nil, &Eval{Metrics: engine.Metrics{N: 2000, ZDep: v}}, nil)}
@@ -63,12 +63,12 @@ func TestDetailsAreBounded(t *testing.T) {
 			return []string{stallEnded(&watch{}, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}, &episodes{})}
 		}, distance, func(v float64) bool { return v <= stalledKS }},
 		{"runaway of a loss", func(v float64) []string {
-			return []string{(&watch{unclamped: true, stuck: [3]int{0, 0, runawayEpochs}}).stuckLoss(0, 0, v)}
+			return []string{(&watch{watchDesign: watchDesign{unclamped: true}, stuck: [3]int{0, 0, runawayEpochs}}).stuckLoss(0, 0, v)}
 		}, nil, nil},
 		{"runaway of the mean", func(v float64) []string {
-			w, ran := watch{}, ""
+			w, ran := watch{watchDesign: watchDesign{xlo: -1, xhi: 9, dBounded: true, gBounded: true}}, ""
 			for e := 1; e <= runawayEpochs && ran == ""; e++ {
-				ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: v, Std: 1}, -1, 9, true, true)
+				ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: v, Std: 1})
 			}
 			return []string{ran}
 		}, nil, func(v float64) bool { return math.Abs(v) > 1e3 }},
@@ -85,7 +85,7 @@ func TestDetailsAreBounded(t *testing.T) {
 			return out
 		}, nil, nil},
 		{"collapse", func(v float64) []string {
-			w := watch{seen: lossWindow, tSpread: 1.25, reached: true}
+			w := watch{watchDesign: watchDesign{tSpread: 1.25}, seen: lossWindow, reached: true}
 			f, _ := collapsed(&w, 5000, v, true, "KS "+numtext.Measure(v))
 			return []string{f.Detail}
 		}, nil, func(v float64) bool { return !(v >= collapseSpread*1.25) }},
@@ -167,7 +167,7 @@ func TestValuesReadOnTheirSideOfTheirLines(t *testing.T) {
 		{"SW1 far", far(plane(0.0303, 0.01), EvalPoint{SW1: 0.0043}), "SW1 0.0303, over 0.0301"},
 		{"D's equilibrium far from the target", []string{gapOf("KS", 0.0927, 0.0306, 2000).String()}, "KS 0.0927, over 3× the 95% bound 0.0306 of 2,000 samples"},
 		{"G collapsed", func() []string {
-			f, _ := collapsed(&watch{seen: lossWindow, tSpread: 1.25, reached: true, spread: 0.0996}, 5000, 0.1245, true, "KS 0.9")
+			f, _ := collapsed(&watch{watchDesign: watchDesign{tSpread: 1.25}, seen: lossWindow, reached: true, spread: 0.0996}, 5000, 0.1245, true, "KS 0.9")
 			return []string{f.Detail}
 		}(), "std 0.124, 9.96% of the target's 1.25, under 10%; averaged over about 100 epochs, 9.96%"},
 		{"G spread again", []string{spreadAgain(&watch{spread: 0.2004}, nil, nil)}, "spread 20.04% of the target's, over 20%"},

@@ -564,7 +564,12 @@ func (e Equilibrium) Judged() string {
 // moving averages and how long each runaway condition has held. It
 // depends on the epochs alone, never on timing, so the same run gives the
 // same diagnosis and the same runaway epoch in every front end.
+//
+// Its watchDesign is the run's own and stays as newWatch set it; all
+// the rest follows the epochs, starts at zero with each run and is what
+// a roll-back and a run's record restore.
 type watch struct {
+	watchDesign
 	dReal, dFake float64 // moving averages over about lossWindow epochs
 	seen         int     // epochs averaged so far (the average warms up)
 	saturated    int     // consecutive epochs with a loss at its line (lossLine)
@@ -579,28 +584,8 @@ type watch struct {
 	// mean not far outside and its spread at the target's scale
 	// (reachScale), since the run began (or rolled back; see unreached).
 	near bool
-	// ylo, yhi is the y side of a plane's box; 0, 0 in one dimension,
-	// where MeanY is always 0 and so never far outside.
-	ylo, yhi float64
-	// xlo, xhi is the target's shown range (a plane's box's x side), for
-	// the far-outside finding to name; add follows it.
-	xlo, xhi float64
-	// unclamped: the losses have no limit to sit at (least squares), so a
-	// runaway's loss is past runawayPast, growing, not stuck at a clamp.
-	unclamped bool
-	// loss is the run's loss, in whose scores the end of D's win is said
-	// (dWinsWords).
-	loss engine.Loss
-	// ownBatches: G's average (g_ema) gives the checks' samples, so the
-	// spread averaged here, of the training batches, is G's own, not the
-	// samples' the screen shows; the collapse's details say whose each is.
-	ownBatches bool
-	// eq is the losses' equilibrium, when hasEq; under the hinge loss
-	// (hinge), only their sum has one, hingeSum. still counts the
-	// consecutive epochs with both of D's losses (the hinge's sum) within
-	// stillTol of it.
-	eq    Equilibrium
-	hasEq bool
+	// still counts the consecutive epochs with both of D's losses (the
+	// hinge's sum) within stillTol of their equilibrium (eq).
 	still int
 	// fixed counts the consecutive epochs with each of D's losses within
 	// stillTol of the epoch before's (prevDReal, prevDFake), wherever
@@ -608,27 +593,13 @@ type watch struct {
 	// its equilibrium.
 	fixed                int
 	prevDReal, prevDFake float64
-	// winsUnder and winsLeast are dWinsUnder's for the run, for the end
-	// of D's win to say.
-	winsUnder, winsLeast float64
-	// tMean, tMeanY and tSpread are the target's mean (both axes on a
-	// plane) and spread (see collapseSpread); tSpread is 0 when unknown,
-	// which leaves collapse unwatched.
-	tMean, tMeanY, tSpread float64
 	// spread averages each epoch's batch spread over tSpread over about
 	// lossWindow epochs; reached tells whether G has come to the target
 	// spread: a batch's mean within tSpread of the target's, on both
 	// axes, while the averaged spread was at least collapseLeave times
-	// collapseSpread (see collapseSpread). unknownModes: the target is a
-	// points file, whose clusters, if any, are not known.
-	spread       float64
-	reached      bool
-	unknownModes bool
-	// sw1Noise is, on a plane, SW1's floor at a check's size (CheckSize,
-	// Snapshot.CheckNoise), against which G is far from a target without
-	// modes (farOnPlane) whatever the size of the sample judged; 0 in one
-	// dimension.
-	sw1Noise float64
+	// collapseSpread (see collapseSpread).
+	spread  float64
+	reached bool
 	// before and lately are, as of the last check (follow), the best
 	// distances to the target (KS and W1; on a plane SW1 in both) of the
 	// checks more than window epochs before it and of those since; 0
@@ -641,13 +612,57 @@ type watch struct {
 	window int
 }
 
-// add follows one more epoch of a run whose target is shown over [lo, hi]
-// (both axes of a plane, whose box is square and centred on the target),
-// and returns a runaway's description once a runaway condition has held
-// for runawayEpochs, else "". D's losses count toward saturation only
-// when dBounded, G's only when gBounded (see boundedLosses): a loss
+// watchDesign is what a watch knows of its run before the first epoch,
+// from the design and the target alone (watchOf, newWatch); no epoch
+// changes it.
+type watchDesign struct {
+	// xlo, xhi is the target's shown range (shownRange: a plane's box's
+	// x side), which the runaway's far-outside condition measures from
+	// and the far-outside finding names; ylo, yhi is the y side of a
+	// plane's box, 0, 0 in one dimension, where MeanY is always 0 and so
+	// never far outside.
+	xlo, xhi, ylo, yhi float64
+	// dBounded and gBounded tell whether D's losses and G's saturate
+	// (boundedLosses): only a loss that does counts toward the
+	// saturation runaway.
+	dBounded, gBounded bool
+	// unclamped: the losses have no limit to sit at (least squares), so a
+	// runaway's loss is past runawayPast, growing, not stuck at a clamp.
+	unclamped bool
+	// loss is the run's loss, in whose scores the end of D's win is said
+	// (dWinsWords).
+	loss engine.Loss
+	// ownBatches: G's average (g_ema) gives the checks' samples, so the
+	// spread averaged here, of the training batches, is G's own, not the
+	// samples' the screen shows; the collapse's details say whose each is.
+	ownBatches bool
+	// eq is the losses' equilibrium, when hasEq; under the hinge loss
+	// (hinge), only their sum has one, hingeSum.
+	eq    Equilibrium
+	hasEq bool
+	// winsUnder and winsLeast are dWinsUnder's for the run, for the end
+	// of D's win to say.
+	winsUnder, winsLeast float64
+	// tMean, tMeanY and tSpread are the target's mean (both axes on a
+	// plane) and spread (see collapseSpread); tSpread is 0 when unknown,
+	// which leaves collapse unwatched. unknownModes: the target is a
+	// points file, whose clusters, if any, are not known.
+	tMean, tMeanY, tSpread float64
+	unknownModes           bool
+	// sw1Noise is, on a plane, SW1's floor at a check's size (CheckSize,
+	// Snapshot.CheckNoise), against which G is far from a target without
+	// modes (farOnPlane) whatever the size of the sample judged; 0 in one
+	// dimension.
+	sw1Noise float64
+}
+
+// add follows one more epoch of the run, and returns a runaway's
+// description once a runaway condition has held for runawayEpochs, else
+// "". Far outside is measured from the target's shown range (xlo, xhi;
+// on a plane its box, ylo, yhi too). D's losses count toward saturation
+// only when dBounded, G's only when gBounded (see boundedLosses): a loss
 // without a limit, such as a Wasserstein critic's, is legitimately large.
-func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded bool) string {
+func (w *watch) add(st engine.EpochStats) string {
 	a := 1 / float64(min(w.seen+1, lossWindow))
 	w.dReal += a * (st.DReal - w.dReal)
 	w.dFake += a * (st.DFake - w.dFake)
@@ -660,10 +675,10 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		}
 	}
 	dReal, dFake, g := st.DReal, st.DFake, st.G
-	if !dBounded {
+	if !w.dBounded {
 		dReal, dFake = 0, 0
 	}
-	if !gBounded {
+	if !w.gBounded {
 		g = 0
 	}
 	line := w.lossLine()
@@ -691,10 +706,9 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		w.reached = w.reached || w.seen >= lossWindow && w.spread >= collapseLeave*collapseSpread && math.Abs(st.Mean-w.tMean) <= w.tSpread && math.Abs(st.MeanY-w.tMeanY) <= w.tSpread
 		atScale = r >= 1/reachScale && r <= reachScale
 	}
-	w.xlo, w.xhi = lo, hi
-	span := hi - lo
+	span := w.xhi - w.xlo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
-	out := far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi)
+	out := far(st.Mean, w.xlo, w.xhi) || far(st.MeanY, w.ylo, w.yhi)
 	count(&w.outside, out)
 	w.near = w.near || !out && atScale
 	switch {
@@ -706,11 +720,11 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		// Quality panel's mean are of fresh samples, drawn after, and
 		// differ (30.6659 here, mean=30.5670 there, devnag-2017 seed 1).
 		if w.ylo == w.yhi { // one dimension
-			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (the last batch's mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Measure(st.Mean), runawayEpochs)
+			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (the last batch's mean %s) for %d epochs", numtext.Digits(w.xlo, 4), numtext.Digits(w.xhi, 4), numtext.Measure(st.Mean), runawayEpochs)
 		}
 		// Both means: either axis may have run off, and the x mean alone
 		// would be inside the box for a run gone off along y.
-		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (the last batch's mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Measure(st.Mean), numtext.Measure(st.MeanY), runawayEpochs)
+		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (the last batch's mean x %s, y %s) for %d epochs", numtext.Digits(w.xlo, 4), numtext.Digits(w.xhi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Measure(st.Mean), numtext.Measure(st.MeanY), runawayEpochs)
 	}
 	return ""
 }
@@ -806,20 +820,17 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 	return d, d && cfg.GLoss != engine.GLossFeatureMatching
 }
 
-// reset forgets the run followed so far, for a new run or a roll-back.
-func (w *watch) reset() {
-	*w = watch{xlo: w.xlo, xhi: w.xhi, ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, loss: w.loss, winsUnder: w.winsUnder, winsLeast: w.winsLeast,
-		tMean: w.tMean, tMeanY: w.tMeanY, tSpread: w.tSpread, unknownModes: w.unknownModes, sw1Noise: w.sw1Noise}
-}
-
 // watchOf returns the watch of a run of cfg on a one-dimensional target.
 func watchOf(cfg engine.Config) watch {
-	w := watch{unclamped: cfg.Loss != engine.LossBCE}
+	var w watch
+	w.unclamped = cfg.Loss != engine.LossBCE
+	w.dBounded, w.gBounded = boundedLosses(cfg)
 	w.eq, w.hasEq = EquilibriumOf(cfg)
 	w.loss = cfg.Loss
 	w.ownBatches = cfg.GEMA > 0
 	w.winsUnder, w.winsLeast, _ = dWinsUnder(cfg)
 	if t, err := engine.ParseTarget(cfg.Target); err == nil { // a plane's, or a points file's, are newWatch's
+		w.xlo, w.xhi = engine.DefaultRange(t)
 		w.tMean, w.tSpread = t.Mean(), t.StdDev()
 	}
 	return w

@@ -153,15 +153,12 @@ func TestDiagnosisOfRecordedRuns(t *testing.T) {
 				t.Fatal(err)
 			}
 			cfg := c.config(t)
-			target, _ := engine.ParseTarget(cfg.Target)
-			lo, hi := engine.DefaultRange(target)
 			w := watchOf(cfg)
 			got := map[int][]FindingKind{}
 			for i, v := range r.Stats {
 				epoch := i + 1
 				st := engine.EpochStats{Epoch: epoch, DReal: float64(v[0]), DFake: float64(v[1]), G: float64(v[2]), Mean: float64(v[3]), Std: float64(v[4])}
-				dBounded, gBounded := boundedLosses(cfg)
-				if runaway := w.add(st, lo, hi, dBounded, gBounded); runaway != "" {
+				if runaway := w.add(st); runaway != "" {
 					got[epoch] = []FindingKind{Runaway}
 					for _, k := range c.evalAt { // a runaway stands from then on
 						if k >= epoch {
@@ -224,11 +221,11 @@ func TestUnboundedLossesDoNotRunAway(t *testing.T) {
 		t.Error("the hinge loss has an equilibrium value")
 	}
 	for _, bounded := range []bool{false, true} {
-		var w watch
+		w := watch{watchDesign: watchDesign{xlo: 0, xhi: 8, dBounded: bounded, gBounded: bounded}}
 		ran := ""
 		for e := 1; e <= 2*runawayEpochs && ran == ""; e++ {
 			st := engine.EpochStats{Epoch: e, DReal: -150, DFake: 150, G: -150, Mean: 4, Std: 1}
-			ran = w.add(st, 0, 8, bounded, bounded)
+			ran = w.add(st)
 		}
 		if (ran != "") != bounded {
 			t.Errorf("bounded %v: runaway %q", bounded, ran)
@@ -298,10 +295,10 @@ func TestRunawayNamesTheStuckLoss(t *testing.T) {
 	}...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			w := watch{unclamped: strings.HasPrefix(c.name, "least squares")}
+			w := watch{watchDesign: watchDesign{xlo: 0, xhi: 8, dBounded: true, gBounded: true, unclamped: strings.HasPrefix(c.name, "least squares")}}
 			for e := 1; e <= 10*runawayEpochs; e++ {
 				dReal, dFake, g := c.loss(e)
-				ran := w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: g, Mean: 4, Std: 1}, 0, 8, true, true)
+				ran := w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: g, Mean: 4, Std: 1})
 				if ran == "" {
 					continue
 				}
@@ -327,7 +324,7 @@ func TestStalledEquilibrium(t *testing.T) {
 	w := watchOf(cfg)
 	for e := 1; e <= lossWindow; e++ { // a learning D's losses move from batch to batch
 		d := 0.01 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1})
 	}
 	kinds := func(ks float64) (out []FindingKind) {
 		for _, f := range diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: ks, ZDep: 1}, KSFloor: 0.01}) {
@@ -350,7 +347,7 @@ func TestStalledEquilibrium(t *testing.T) {
 	// A D that gives every sample ½ has its losses at exactly ln 2, epoch
 	// after epoch: it has stopped learning whatever KS says.
 	for e := lossWindow + 1; e <= 2*lossWindow; e++ {
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1})
 	}
 	if got := kinds(0.3); !slices.Equal(got, []FindingKind{DStalled}) {
 		t.Errorf("D still, KS 0.3: %v, want D stalled", got)
@@ -578,7 +575,7 @@ func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
 			if still && e <= 120 {
 				d = 0
 			}
-			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1})
 			if e < 110 || e%10 != 0 {
 				continue
 			}
@@ -636,7 +633,7 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 			if !c.still { // a learning D's losses move from batch to batch, about ln 2
 				d = 0.01 * float64(e%3-1)
 			}
-			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1})
 			if e < 110 || e%10 != 0 {
 				continue // the checks at 110 and 120: the first confirmed at the second
 			}
@@ -683,7 +680,7 @@ func TestEquilibriumEndSaysWhereDWent(t *testing.T) {
 		}
 		w := watchOf(cfg)
 		for e := 1; e <= lossWindow; e++ { // at the equilibrium, then the losses of the case
-			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: 1}, -3, 3, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: 1})
 		}
 		var p episodes
 		begin(&p, DIndifferent, lossWindow, 100, &w)
@@ -780,7 +777,7 @@ func TestPlaneDiagnosis(t *testing.T) {
 	}
 	for e := 1; e <= lossWindow; e++ { // D at ln 2, learning
 		d := 0.01 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2}, -3, 3, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2})
 	}
 	if kinds, got := text(&w, 0.1, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DStalled) {
 		t.Errorf("D at ln 2 with 10%% of high quality: %v %q", kinds, got)
@@ -846,10 +843,10 @@ func moonsAtEquilibrium(t *testing.T) (*watch, func(*Eval) ([]FindingKind, strin
 		t.Fatal(err)
 	}
 	w := watchOf(cfg)
-	w.ylo, w.yhi, w.sw1Noise = -2, 2, 0.015 // a plane's watch (newWatch)
-	for e := 1; e <= lossWindow; e++ {      // D at ln 2, learning
+	w.xlo, w.xhi, w.ylo, w.yhi, w.sw1Noise = -2, 2, -2, 2, 0.015 // a plane's watch (newWatch)
+	for e := 1; e <= lossWindow; e++ {                           // D at ln 2, learning
 		d := 0.01 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2}, -2, 2, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2})
 	}
 	return &w, func(e *Eval) (kinds []FindingKind, texts string) {
 		for _, f := range diagnose(cfg, &w, e) {
@@ -1095,18 +1092,18 @@ func TestSmallCloudBetweenModesIsNoCollapseOntoAMode(t *testing.T) {
 // named the last batch's, which it is, so that "(mean 30.6659)" does not pass
 // for the final line's mean=30.5670, of fresh samples.
 func TestRunawayOutsideGivesTheMeans(t *testing.T) {
-	w := watch{}
+	w := watch{watchDesign: watchDesign{xlo: -1, xhi: 9, dBounded: true, gBounded: true}}
 	ran := ""
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
-		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 6.495e9, Std: 1}, -1, 9, true, true)
+		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 6.495e9, Std: 1})
 	}
 	if want := "the generated samples stayed far outside the target's range [-1, 9] (the last batch's mean 6.4950e9) for 200 epochs"; ran != want {
 		t.Errorf("1-D: %q, want %q", ran, want)
 	}
-	w = watch{ylo: -3, yhi: 3}
+	w = watch{watchDesign: watchDesign{xlo: -3, xhi: 3, ylo: -3, yhi: 3, dBounded: true, gBounded: true}}
 	ran = ""
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
-		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: -250, Std: 1}, -3, 3, true, true)
+		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: -250, Std: 1})
 	}
 	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (the last batch's mean x 0.100, y -250.000) for 200 epochs"; ran != want {
 		t.Errorf("2-D: %q, want %q", ran, want)
@@ -1179,7 +1176,7 @@ func TestDWinsWithLabelSmoothing(t *testing.T) {
 	}{{least + 0.01, 0.02, true}, {least + 0.06, 0.06, false}, {0.5, 0.3, false}} {
 		w := watchOf(cfg)
 		for e := 1; e <= lossWindow; e++ {
-			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: -c.dFake, Mean: 0, Std: 0.1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: -c.dFake, Mean: 0, Std: 0.1})
 		}
 		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.99, ZDep: 1}, KSFloor: 0.01})
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DWins })
@@ -1298,7 +1295,7 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 				st.DReal, st.DFake = c.after(e)
 			}
 			st.Epoch, st.G, st.Mean, st.Std = e, 0.7, 4, 1
-			w.add(st, -1, 9, true, true)
+			w.add(st)
 			if e%10 != 0 {
 				continue
 			}
@@ -1481,7 +1478,7 @@ func TestEquilibriumIsOfDsScore(t *testing.T) {
 			dReal, dFake = losses[c.loss](0.5+c.edge), losses[c.loss](0.5+c.edge) // 1 − D(fake) = ½ + edge
 		}
 		for e := 1; e <= lossWindow; e++ {
-			w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: 1, Mean: 4, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: 1, Mean: 4, Std: 1})
 		}
 		fs := diagnose(cfg, &w, &Eval{})
 		got := slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == DIndifferent })
@@ -1534,7 +1531,7 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		cfg.Loss = c.loss
 		w := watchOf(cfg)
 		for e := 1; e <= lossWindow; e++ {
-			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 0, Std: 0.1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 0, Std: 0.1})
 		}
 		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.97, ZDep: 1}, KSFloor: 0.01})
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DWins })
@@ -1699,7 +1696,7 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 		w := watchOf(cfg)
 		for e := 1; e <= lossWindow; e++ {
 			d := 0.02 * float64(e%3-1)
-			w.add(engine.EpochStats{Epoch: e, DReal: dReal + d, DFake: dFake - 2*d, G: 0.1, Mean: 4, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: dReal + d, DFake: dFake - 2*d, G: 0.1, Mean: 4, Std: 1})
 		}
 		return &w
 	}
@@ -1728,7 +1725,7 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 	// A D scoring every sample 0.3: losses 0.7 and 1.3, epoch after epoch.
 	w := watchOf(cfg)
 	for e := 1; e <= lossWindow; e++ {
-		w.add(engine.EpochStats{Epoch: e, DReal: 0.7, DFake: 1.3, G: -0.3, Mean: 4, Std: 1}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.7, DFake: 1.3, G: -0.3, Mean: 4, Std: 1})
 	}
 	if got := kinds(&w, 0.03); !slices.Equal(got, []FindingKind{DStalled}) {
 		t.Errorf("a still D: %v, want D stalled", got)
@@ -1776,7 +1773,7 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 		var p episodes
 		for e := 1; e <= epochs; e++ {
 			st := at(e)
-			w.add(engine.EpochStats{Epoch: e, DReal: 0.6, DFake: 0.8, G: 0.7, Mean: st.mean, Std: st.std}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: 0.6, DFake: 0.8, G: 0.7, Mean: st.mean, Std: st.std})
 			if e%10 != 0 {
 				continue
 			}
@@ -1858,7 +1855,7 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 		if e <= 200 {
 			std = 1.25
 		}
-		w.add(engine.EpochStats{Epoch: e, DReal: 0.6, DFake: 0.8, G: 0.7, Mean: 4, Std: std}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.6, DFake: 0.8, G: 0.7, Mean: 4, Std: std})
 	}
 	fs := diagnose(cfg, &w, &Eval{Epoch: 800, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 0.025, KS: 0.49, ZDep: 1}, KSFloor: 0.03})
 	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
@@ -1882,6 +1879,24 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	}
 	if got := numtext.Plain(spreadAgain(&watch{spread: 0.5}, nil, nil)); strings.Contains(got, "own") {
 		t.Errorf("without G's average, the collapse's end: %q", got)
+	}
+}
+
+// TestNewRunKeepsItsDesignsWatch: r and R start a new run of the same
+// design, whose watch knows the design as the first run's did: under G's
+// average the collapse's end still says the spread it reads is G's own
+// batches'. newRun had forgotten the run followed so far by a reset that
+// listed the design's fields by hand, and left ownBatches out of the list.
+func TestNewRunKeepsItsDesignsWatch(t *testing.T) {
+	for _, c := range []struct {
+		key string
+		cmd Command
+	}{{"r", Reseed{}}, {"R", Restart{}}} {
+		s := idleAt(t, "bimodal-pacgan-ema", Options{Seed: 1, Samples: 500}, 1)
+		c.cmd.apply(s)
+		if got := numtext.Plain(spreadAgain(&s.watch, nil, nil)); !strings.Contains(got, "G's own batches'") {
+			t.Errorf("after %s, the collapse's end under G's average: %q, want it to say G's own batches'", c.key, got)
+		}
 	}
 }
 
@@ -2125,7 +2140,7 @@ func TestSmoothedEquilibriumNamesItsLabel(t *testing.T) {
 		cfg.RealLabel = label
 		w := watchOf(cfg)
 		for e := 1; e <= 2*lossWindow; e++ {
-			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: w.eq.G, Mean: 4, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: w.eq.G, Mean: 4, Std: 1})
 		}
 		f, ok := indifferent(&w, noiseGap{})
 		if want := fmt.Sprintf("(real label %g)", label); !ok || !strings.HasSuffix(numtext.Plain(f.Detail), want) {
@@ -2169,7 +2184,7 @@ func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 		{"near the centre of a target 10⁻⁶ wide, then D saturated", 0, near, saturated, true, 5.8e-7},
 		{"near a target of unit spread, then D saturated", 0, near, saturated, false, 1},
 	} {
-		w := watch{ylo: -3, yhi: 3, tSpread: c.tSpread}
+		w := watch{watchDesign: watchDesign{xlo: -3, xhi: 3, ylo: -3, yhi: 3, dBounded: true, gBounded: true, tSpread: c.tSpread}}
 		ran, epoch := "", c.from
 		for ran == "" && epoch < c.from+2*runawayEpochs {
 			epoch++
@@ -2178,7 +2193,7 @@ func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 				st = c.first
 			}
 			st.Epoch = epoch
-			ran = w.add(st, -3, 3, true, true)
+			ran = w.add(st)
 		}
 		if ran == "" {
 			t.Fatalf("%s: no runaway by epoch %d", c.name, epoch)
@@ -2214,7 +2229,7 @@ func TestAveragedLossesSaySo(t *testing.T) {
 	}{{0.03, 0.02, DWins, true}, {0.69, 0.70, DIndifferent, false}} {
 		w := watchOf(cfg)
 		for e := 1; e <= lossWindow; e++ {
-			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 4, Std: 1.25}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 4, Std: 1.25})
 		}
 		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.2, ZDep: 1}, KSFloor: 0.01})
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == c.kind })
@@ -2253,7 +2268,7 @@ func TestFrozenDSaysSo(t *testing.T) {
 			if e <= 7 { // the first epochs move
 				st.DReal, st.DFake = 1+0.1*float64(e), 1.7-0.1*float64(e)
 			}
-			w.add(st, -1, 9, true, true)
+			w.add(st)
 			if e%50 == 0 {
 				ev.Epoch = e
 				events = append(events, p.update(diagnose(cfg, &w, ev), ev, e, 50, &w)...)
@@ -2294,7 +2309,7 @@ func TestFrozenDSaysSo(t *testing.T) {
 	w = watchOf(wgan)
 	for e := 1; e <= 300; e++ {
 		d := 1e-5 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: -0.0101 + d, DFake: 0.0101 - d, G: -0.0101, Mean: 4, Std: 1.2}, -1, 9, false, false)
+		w.add(engine.EpochStats{Epoch: e, DReal: -0.0101 + d, DFake: 0.0101 - d, G: -0.0101, Mean: 4, Std: 1.2})
 	}
 	if _, ok := frozen(&w); ok {
 		t.Error("a Wasserstein critic's losses of hundredths: D frozen")
@@ -2303,7 +2318,7 @@ func TestFrozenDSaysSo(t *testing.T) {
 	w = watchOf(cfg)
 	for e := 1; e <= 300; e++ {
 		d := 0.01 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: 1.13 + d, DFake: 1.13 - d, G: 2.1, Mean: 0.47, Std: 0.027}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: 1.13 + d, DFake: 1.13 - d, G: 2.1, Mean: 0.47, Std: 0.027})
 	}
 	if _, ok := frozen(&w); ok {
 		t.Error("D's losses moving by hundredths: D frozen")
@@ -2351,7 +2366,7 @@ func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	w := watchOf(cfg)
 	for e := 1; e <= lossWindow; e++ {
 		d := 0.01 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1})
 	}
 	f, ok := indifferent(&w, noiseGap{})
 	if got := numtext.Plain(f.Text); !ok || !strings.Contains(got, "D's losses sit at their equilibrium: ln 2 each, what D's score = ½ gives on everything it judges, the losses of") {
@@ -2376,7 +2391,7 @@ func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
 			if e <= 7 { // the first epochs move
 				st.DReal, st.DFake = 1+0.1*float64(e), 1.7-0.1*float64(e)
 			}
-			w.add(st, -1, 9, true, true)
+			w.add(st)
 		}
 		for _, f := range diagnose(cfg, &w, &Eval{Epoch: 3100, Metrics: m, KSFloor: 0.0136}) {
 			out = append(out, f.Kind)
@@ -2449,7 +2464,7 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := watchOf(cfg)
-	w.add(engine.EpochStats{Epoch: 3, DReal: 0.66, DFake: 0.67, G: 0.72, Mean: 0.14, Std: 0.14}, -1, 9, true, true)
+	w.add(engine.EpochStats{Epoch: 3, DReal: 0.66, DFake: 0.67, G: 0.72, Mean: 0.14, Std: 0.14})
 	m := engine.Metrics{N: 10000, KS: 0.5, ZDep: 0.5, Std: 0.14, Modes: []engine.ModeCoverage{
 		{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: 0, Expected: 0.5},
 		{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: 0.0096, Expected: 0.5},
@@ -2489,7 +2504,7 @@ func TestOneDimensionalCollapseIsNamed(t *testing.T) {
 		{1800, 0, 0.004, "2 of 2 modes missing: G puts almost no samples there"},
 	} {
 		w := watchOf(cfg)
-		w.add(engine.EpochStats{Epoch: c.epoch, DReal: 0.47, DFake: 0.41, G: 1.19, Mean: -1.9, Std: 0.7}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: c.epoch, DReal: 0.47, DFake: 0.41, G: 1.19, Mean: -1.9, Std: 0.7})
 		m := engine.Metrics{N: 10000, KS: 0.5, ZDep: 0.5, Std: 0.7, Modes: []engine.ModeCoverage{
 			{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: c.left, Expected: 0.5, Covered: c.left >= 0.25},
 			{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: c.right, Expected: 0.5, Covered: c.right >= 0.25},
@@ -2531,7 +2546,7 @@ func TestModesNotYetCoveredEarly(t *testing.T) {
 		{collapseEpochs, 0.1, 0.004, "2 of 2 modes missing or short: G gives them under half their share"},
 	} {
 		w := watchOf(cfg)
-		w.add(engine.EpochStats{Epoch: c.epoch, DReal: 0.56, DFake: 0.78, G: 0.61, Mean: 0.04, Std: 0.07}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: c.epoch, DReal: 0.56, DFake: 0.78, G: 0.61, Mean: 0.04, Std: 0.07})
 		m := engine.Metrics{N: 10000, KS: 0.5, ZDep: 0.5, Std: 0.07, Modes: []engine.ModeCoverage{
 			{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: c.left, Expected: 0.5},
 			{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: c.right, Expected: 0.5},
@@ -2679,7 +2694,7 @@ func TestFindingsReadAsTheirEvents(t *testing.T) {
 				d := 0.01 * float64(e%3-1)
 				st.DReal, st.DFake = at+d, at-d
 			}
-			w.add(st, -1, 9, true, true)
+			w.add(st)
 			if e%50 == 0 {
 				ev.Epoch = e
 				fs = diagnose(cfg, &w, ev)
@@ -2747,7 +2762,7 @@ func TestStallHoldsThroughAKick(t *testing.T) {
 		return 0, Finding{}
 	}
 	add := func(e int, off float64) {
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + off, DFake: math.Ln2 - off, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + off, DFake: math.Ln2 - off, G: math.Ln2, Mean: 4, Std: 1})
 	}
 	e := 0
 	for ; e < 150; e++ { // a dead D: every sample ½
@@ -2817,7 +2832,7 @@ func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 			if e == 300-c.epochs+1 && c.epochs > 1 { // all three pass through their limit on the way
 				st.DReal, st.G = 100, 100
 			}
-			if r := w.add(st, -1, 9, true, true); r != "" {
+			if r := w.add(st); r != "" {
 				t.Fatalf("%s, %d epochs at the limit: a runaway %q", c.loss, c.epochs, r)
 			}
 		}
@@ -2853,7 +2868,7 @@ func TestSaturatedListsThreeLosses(t *testing.T) {
 		if e > 250 {
 			st.DReal, st.DFake, st.G = 10201, 10000, 10201
 		}
-		if r := w.add(st, -1, 9, true, true); r != "" {
+		if r := w.add(st); r != "" {
 			t.Fatalf("epoch %d: a runaway %q", e, r)
 		}
 	}
@@ -2887,7 +2902,7 @@ func TestStallSaysWhatDScores(t *testing.T) {
 		}
 		w := watchOf(cfg)
 		for e := 1; e <= 2*lossWindow; e++ { // D's losses held at ln 2: a still D
-			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1})
 		}
 		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.9, ZDep: 1}, KSFloor: 0.01})
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DStalled })
@@ -3028,7 +3043,7 @@ func TestBlurredShareReadsOverItsLine(t *testing.T) {
 		{0.35, "30% of the samples fall between the modes"},
 	} {
 		w := watchOf(cfg)
-		w.add(engine.EpochStats{Epoch: 1800, DReal: 0.47, DFake: 0.41, G: 1.19, Mean: 0, Std: 2}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: 1800, DReal: 0.47, DFake: 0.41, G: 1.19, Mean: 0, Std: 2})
 		m := engine.Metrics{N: 10000, KS: 0.2, ZDep: 0.5, Std: 2, Modes: []engine.ModeCoverage{
 			{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: c.share, Expected: 0.5, Covered: true},
 			{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: c.share, Expected: 0.5, Covered: true},
@@ -3079,7 +3094,7 @@ func TestNoiseIgnoredHoldsAtAnyShape(t *testing.T) {
 	w := watchOf(cfg)
 	for e := 1; e <= lossWindow; e++ {
 		d := 0.05 * float64(e%3-1)
-		w.add(engine.EpochStats{Epoch: e, DReal: 0.5 + d, DFake: 0.6 - d, G: 1, Mean: 4, Std: 1.25}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.5 + d, DFake: 0.6 - d, G: 1, Mean: 4, Std: 1.25})
 	}
 	for _, ks := range []float64{0.040, 0.888} {
 		fs := diagnose(cfg, &w, &Eval{Epoch: lossWindow, Metrics: engine.Metrics{N: 10000, RowWidth: 100, KS: ks, Std: 1.25, ZDep: 0.03}, KSFloor: 0.0136})
@@ -3120,7 +3135,7 @@ func TestEventStartsSayWhatStarted(t *testing.T) {
 		var p episodes
 		var events []Event
 		for e := 1; e <= lossWindow+10; e++ {
-			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 0, Std: 1}, -1, 9, true, true)
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 0, Std: 1})
 			if e >= lossWindow && e%10 == 0 {
 				ev := &Eval{Epoch: e, Metrics: engine.Metrics{N: 1000, KS: c.ks, ZDep: c.zDep}, KSFloor: 0.01}
 				events = append(events, p.update(diagnose(cfg, &w, ev), ev, e, 10, &w)...)
@@ -3146,7 +3161,7 @@ func TestDWinsNamesItsNumbersAsLosses(t *testing.T) {
 	cfg := testdesigns.PerSample(100)
 	w := watchOf(cfg)
 	for e := 1; e <= lossWindow; e++ {
-		w.add(engine.EpochStats{Epoch: e, DReal: 0.041, DFake: 0.030, G: 1, Mean: 0, Std: 1}, -1, 9, true, true)
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.041, DFake: 0.030, G: 1, Mean: 0, Std: 1})
 	}
 	ev := &Eval{Epoch: lossWindow, Metrics: engine.Metrics{N: 1000, KS: 0.5, ZDep: 1}, KSFloor: 0.01}
 	fs := diagnose(cfg, &w, ev)
@@ -3340,7 +3355,7 @@ func TestFindingsClaimWhatTheyMeasure(t *testing.T) {
 				d := 0.01 * float64(e%3-1)
 				st.DReal, st.DFake = c.dReal+d, c.dFake-2*d // by unlike steps, so that the hinge loss's sum moves too
 			}
-			w.add(st, -1, 9, true, true)
+			w.add(st)
 		}
 		if c.flat > 0 {
 			var pts []EvalPoint
@@ -3485,13 +3500,13 @@ func TestFarOutsideSaysTheRunawayBuildingUp(t *testing.T) {
 		start := 1
 		if c.near {
 			for ; start <= 100; start++ { // near the target first
-				if r := w.add(engine.EpochStats{Epoch: start, Mean: 4, Std: 1.25}, -1, 9, false, false); r != "" {
+				if r := w.add(engine.EpochStats{Epoch: start, Mean: 4, Std: 1.25}); r != "" {
 					t.Fatalf("epoch %d near the target: a runaway %q", start, r)
 				}
 			}
 		}
 		for e := start; e < start+c.epochs; e++ {
-			if r := w.add(engine.EpochStats{Epoch: e, DReal: -1e5, DFake: 1e5, G: -1e5, Mean: -6.4e10, Std: 3e10}, -1, 9, false, false); r != "" {
+			if r := w.add(engine.EpochStats{Epoch: e, DReal: -1e5, DFake: 1e5, G: -1e5, Mean: -6.4e10, Std: 3e10}); r != "" {
 				t.Fatalf("%d epochs far out: a runaway %q", c.epochs, r)
 			}
 		}

@@ -153,7 +153,7 @@ func (s *Session) Picture() Picture {
 	s.gan.Sample(p.Samples, uint64(s.gan.Epoch()))
 	if s.gan.Plane() != nil {
 		p.Plane = s.target.Plane
-		p.Lo, p.Hi = s.lo, s.hi
+		p.Lo, p.Hi = s.watch.xlo, s.watch.xhi
 		if s.baseline != nil {
 			p.Baseline = s.baseline.binned(PictureBins, p.Lo, p.Hi, p.Target)
 		}

@@ -631,7 +631,7 @@ type restored struct {
 	events   []Event
 	dropped  int
 	episodes episodes
-	watch    watch // the counters only; the design's fields are newWatch's
+	watch    watch // the counters only; its watchDesign is newWatch's
 	offPlan  int
 	offWhat  string
 	start    Settings
@@ -1491,11 +1491,8 @@ func (s *Session) restore(annex []byte) error {
 	}
 	s.tl.events, s.tl.dropped = rec.events, rec.dropped
 	s.tl.episodes = rec.episodes
-	w := &s.watch
-	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
-	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
-	w.spread, w.reached = rec.watch.spread, rec.watch.reached
-	w.fixed, w.prevDReal, w.prevDFake, w.near = rec.watch.fixed, rec.watch.prevDReal, rec.watch.prevDFake, rec.watch.near
+	rec.watch.watchDesign = s.watch.watchDesign
+	s.watch = rec.watch
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps

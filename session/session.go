@@ -188,12 +188,9 @@ type Session struct {
 	run      int
 	state    State
 	err      *Divergence
-	watch    watch   // what the diagnosis follows epoch by epoch
-	lo, hi   float64 // the target's shown range (shownRange)
+	watch    watch   // what the diagnosis follows epoch by epoch; its xlo, xhi is the target's shown range (shownRange)
 	w1Noise  float64 // W1's noise floor at a check (checkNoise), 0 on a plane
 	target   TargetInfo
-	dBounded bool      // D's losses saturate (BCE, least squares): see watch.add
-	gBounded bool      // G's loss saturates (and is not feature matching's): see watch.add
 	tl       timeline  // the run's events and keyframes (timeline.go)
 	every    int       // the check interval: checkEvery of the plan
 	replay   int       // the keyframe shown in replay, or -1 when live
@@ -624,15 +621,13 @@ func New(opts Options) (*Session, error) {
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
 	}
-	s.lo, s.hi = shownRange(gan)
 	if gan.Plane() == nil {
 		s.w1Noise = engine.W1NoiseFloor(gan.Target(), CheckSize(false))
 	}
 	s.target = targetInfo(gan)
 	s.every, s.replay, s.stepShow = checkEvery(s.planned), -1, evalEvery
 	s.watch.follow(s.evals.pts, s.every) // a resumed run's plateau, from the record's checks
-	s.dBounded, s.gBounded = boundedLosses(gan.Config())
-	s.speed = s.opts.Speed // a resumed run's own, unless the resume gives one (restore)
+	s.speed = s.opts.Speed               // a resumed run's own, unless the resume gives one (restore)
 	if s.opts.Watch {
 		s.speed = watchSpeed(s.planned)
 	}
@@ -1293,7 +1288,7 @@ func (s *Session) trainEpoch() {
 	// the legends and charts show it, beside the runaway's description of
 	// it, not the epoch before (μ 9.947e9 beside a description's mean
 	// 6.495e9).
-	r := s.watch.add(st, s.lo, s.hi, s.dBounded, s.gBounded)
+	r := s.watch.add(st)
 	s.last = st
 	s.hist.Add(st)
 	if r != "" {
@@ -1894,7 +1889,7 @@ func (s *Session) checkNoise() EvalPoint {
 // outside it (engine.HistSpec.Cover), so that the bars and D's push at
 // them show where G is.
 func (s *Session) histSpec(bins int) engine.HistSpec {
-	return engine.HistSpec{Bins: bins, Lo: s.lo, Hi: s.hi, Cover: true}
+	return engine.HistSpec{Bins: bins, Lo: s.watch.xlo, Hi: s.watch.xhi, Cover: true}
 }
 
 // curves adds D's score and slope at the centres of bins bins over e's
@@ -2038,7 +2033,6 @@ func (s *Session) newRun(seed uint64) error {
 	s.eval = Eval{}
 	s.changed()
 	s.err = nil
-	s.watch.reset()
 	s.tl.reset()
 	s.replay = -1
 	s.pastPlan = false

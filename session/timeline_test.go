@@ -226,7 +226,7 @@ func TestMarksIsWhatTheFindingsFind(t *testing.T) {
 		} {
 			w := watchOf(cfg)
 			for e := 1; e <= 300; e++ {
-				w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 0.7, Mean: 4, Std: 1.25}, -1, 9, true, true)
+				w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 0.7, Mean: 4, Std: 1.25})
 			}
 			fs := diagnose(cfg, &w, &Eval{Epoch: 300, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 1.25, KS: 0.2, ZDep: 1}, KSFloor: 0.03})
 			found := slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == c.kind || c.kind == DIndifferent && f.Kind == DStalled }) // a D held still at it is stalled there
