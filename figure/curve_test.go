@@ -2,7 +2,6 @@ package figure
 
 import (
 	"bytes"
-	"encoding/xml"
 	"image/png"
 	"io"
 	"math"
@@ -336,33 +335,13 @@ func TestUnorderedSettingsMediansAreNotJoined(t *testing.T) {
 // two points each.
 func polylines(t *testing.T, doc []byte) int {
 	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(doc))
 	n := 0
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return n
-		}
-		if err != nil {
-			t.Fatalf("the SVG does not parse: %v", err)
-		}
-		el, ok := tok.(xml.StartElement)
-		if !ok || el.Name.Local != "path" {
-			continue
-		}
-		var style, path string
-		for _, a := range el.Attr {
-			switch a.Name.Local {
-			case "style":
-				style = a.Value
-			case "d":
-				path = a.Value
-			}
-		}
-		if !strings.Contains(style, "stroke-dasharray") && !strings.ContainsAny(path, "AZ") && strings.Count(path, "L") >= 2 {
+	for _, p := range svgElements(t, doc, "path") {
+		if !strings.Contains(p["style"], "stroke-dasharray") && !strings.ContainsAny(p["d"], "AZ") && strings.Count(p["d"], "L") >= 2 {
 			n++
 		}
 	}
+	return n
 }
 
 // TestKSFloorAtEverySetting: KS's noise floor is the runs' sample size's
@@ -455,30 +434,10 @@ func TestFloorKnownAtOneSettingIsDrawn(t *testing.T) {
 // the leftmost to the rightmost point of its d.
 func dashedWidths(t *testing.T, doc []byte) []float64 {
 	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(doc))
 	var widths []float64
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return widths
-		}
-		if err != nil {
-			t.Fatalf("the SVG does not parse: %v", err)
-		}
-		el, ok := tok.(xml.StartElement)
-		if !ok || el.Name.Local != "path" {
-			continue
-		}
-		var style, path string
-		for _, a := range el.Attr {
-			switch a.Name.Local {
-			case "style":
-				style = a.Value
-			case "d":
-				path = a.Value
-			}
-		}
-		if !strings.Contains(style, "stroke-dasharray") {
+	for _, p := range svgElements(t, doc, "path") {
+		path := p["d"]
+		if !strings.Contains(p["style"], "stroke-dasharray") {
 			continue
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -492,6 +451,7 @@ func dashedWidths(t *testing.T, doc []byte) []float64 {
 		}
 		widths = append(widths, hi-lo)
 	}
+	return widths
 }
 
 // TestCoincidingSweepSeedsSaid: seeds of one value at a setting, their

@@ -94,6 +94,33 @@ func svgText(t *testing.T, doc []byte) []string {
 	return texts
 }
 
+// svgElements returns the attributes, by local name, of every element
+// named name in an SVG document (path, text), in the document's order,
+// and fails the test if the document is not well-formed XML.
+func svgElements(t *testing.T, doc []byte, name string) []map[string]string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	var els []map[string]string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return els
+		}
+		if err != nil {
+			t.Fatalf("the SVG does not parse: %v", err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Local != name {
+			continue
+		}
+		attrs := map[string]string{}
+		for _, a := range el.Attr {
+			attrs[a.Name.Local] = a.Value
+		}
+		els = append(els, attrs)
+	}
+}
+
 // svgOf draws r as an SVG and returns every piece of text it draws.
 func svgOf(t *testing.T, r Run) []string {
 	t.Helper()
@@ -1629,34 +1656,16 @@ func TestSVGFontsFallBack(t *testing.T) {
 	}
 	const want = "'Liberation Serif','Times New Roman',serif"
 	for name, doc := range map[string][]byte{"heat map": hb.Bytes(), "run": rb.Bytes()} {
-		d := xml.NewDecoder(bytes.NewReader(doc))
-		texts := 0
-		for {
-			tok, err := d.Token()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			el, ok := tok.(xml.StartElement)
-			if !ok || el.Name.Local != "text" {
-				continue
-			}
-			texts++
-			for _, a := range el.Attr {
-				if a.Name.Local != "style" {
-					continue
-				}
-				for _, decl := range strings.Split(a.Value, ";") {
-					if v, ok := strings.CutPrefix(decl, "font-family:"); ok && v != want {
-						t.Errorf("%s: a text in %s, want %s", name, v, want)
-					}
+		texts := svgElements(t, doc, "text")
+		for _, text := range texts {
+			for _, decl := range strings.Split(text["style"], ";") {
+				if v, ok := strings.CutPrefix(decl, "font-family:"); ok && v != want {
+					t.Errorf("%s: a text in %s, want %s", name, v, want)
 				}
 			}
 		}
-		if texts == 0 || !bytes.Contains(doc, []byte(`font-family:"Liberation Serif";`)) {
-			t.Errorf("%s: %d texts; the embedded font named: %v", name, texts, bytes.Contains(doc, []byte(`font-family:"Liberation Serif";`)))
+		if len(texts) == 0 || !bytes.Contains(doc, []byte(`font-family:"Liberation Serif";`)) {
+			t.Errorf("%s: %d texts; the embedded font named: %v", name, len(texts), bytes.Contains(doc, []byte(`font-family:"Liberation Serif";`)))
 		}
 	}
 }
