@@ -557,24 +557,10 @@ func TestLogCutThenReplacedKeepsTheRest(t *testing.T) {
 				want += string(appendCSV(nil, stats(e), nil, csvLayout{}))
 			}
 			if e == c.cutAfter {
-				if err := f.flush(); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.Truncate(path, 0); err != nil {
-					t.Fatal(err)
-				}
+				cutShort(t, f, path)
 			}
 		}
-		if err := f.flush(); err != nil {
-			t.Fatal(err)
-		}
-		other := filepath.Join(dir, "other")
-		if err := os.WriteFile(other, []byte("another run's\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(other, path); err != nil {
-			t.Fatal(err)
-		}
+		replacedBehind(t, f, path)
 		kept := filepath.Join(dir, strings.TrimSuffix(c.name, ".csv")+".kept.csv")
 		wantErr := shellword.Quote(path) + c.want
 		if c.cutAfter < 6 {
@@ -736,24 +722,10 @@ func TestLogReplacedSaysItsEpochsPastALongRow(t *testing.T) {
 				f.event(Event{Epoch: e, Kind: EventEquilibrium, Detail: long})
 			}
 			if e == c.cutAfter && e > 0 {
-				if err := f.flush(); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.Truncate(path, 0); err != nil {
-					t.Fatal(err)
-				}
+				cutShort(t, f, path)
 			}
 		}
-		if err := f.flush(); err != nil {
-			t.Fatal(err)
-		}
-		other := filepath.Join(dir, "other")
-		if err := os.WriteFile(other, []byte("another run's\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(other, path); err != nil {
-			t.Fatal(err)
-		}
+		replacedBehind(t, f, path)
 		kept := filepath.Join(dir, strings.TrimSuffix(c.name, ".csv")+".kept.csv")
 		if err := f.close(); err == nil || err.Error() != path+c.want+kept {
 			t.Errorf("%s: close: %v\nwant %s", c.name, err, path+c.want+kept)
@@ -762,5 +734,34 @@ func TestLogReplacedSaysItsEpochsPastALongRow(t *testing.T) {
 		if rows := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n"); len(rows[len(rows)-1]) <= 256 {
 			t.Errorf("%s: the last row is %d bytes, not past the 256 read back", c.name, len(rows[len(rows)-1]))
 		}
+	}
+}
+
+// cutShort empties the log f writes at path once what f has written so
+// far is in it, as a user truncating it while the run writes it would.
+func cutShort(t *testing.T, f *csvFile, path string) {
+	t.Helper()
+	if err := f.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// replacedBehind puts another file in place of the log f writes at path
+// once what f has written so far is in it, as a user moving another
+// run's file over it while the run writes it would.
+func replacedBehind(t *testing.T, f *csvFile, path string) {
+	t.Helper()
+	if err := f.flush(); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(filepath.Dir(path), "other")
+	if err := os.WriteFile(other, []byte("another run's\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, path); err != nil {
+		t.Fatal(err)
 	}
 }
