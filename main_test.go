@@ -481,23 +481,7 @@ func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
 // range --speed takes too, not leaving it to the error.
 func TestStartingPaceIsSaidAlike(t *testing.T) {
 	const want = "epochs a second, 1 to 100,000 (default: the slowest pace of the 1-2-5 ladder at which the plan would take at most 30 s, full speed for a plan over 3,000,000 epochs, which none fits; with --resume, the pace the run was saved at;"
-	_, stdout, _ := runCLI(t, "--help")
-	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
-		t.Errorf("--help does not say %q:\n%s", want, stdout)
-	}
-	for _, file := range []string{"README.md", "docs/command-line.md"} {
-		readme, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, line, ok := strings.Cut(string(readme), "\n| `--speed ")
-		line, _, _ = strings.Cut(line, "\n")
-		if !ok {
-			t.Errorf("no --speed row in %s", file)
-		} else if row := strings.ReplaceAll(line, "`", ""); !strings.Contains(row, want) {
-			t.Errorf("%s's --speed row does not say %q:\n| `--speed %s", file, want, line)
-		}
-	}
+	helpAndFlagTablesSay(t, "`--speed ", want)
 }
 
 // TestPausedSaysWhereAResumedRunPauses: --help and the flag tables of the
@@ -507,21 +491,31 @@ func TestStartingPaceIsSaidAlike(t *testing.T) {
 // epoch 1,829.
 func TestPausedSaysWhereAResumedRunPauses(t *testing.T) {
 	const want = "interactive: start paused at epoch 0, or at the checkpoint's epoch with --resume (n steps an epoch, space runs)"
+	helpAndFlagTablesSay(t, "`--paused` | ", want)
+}
+
+// helpAndFlagTablesSay fails t unless --help and the flag tables of the
+// README and docs/command-line.md each say want of one flag: in the
+// tables, in the row that begins "| "+row ("`--paused` | "), read
+// without its backquotes.
+func helpAndFlagTablesSay(t *testing.T, row, want string) {
+	t.Helper()
 	_, stdout, _ := runCLI(t, "--help")
 	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
 		t.Errorf("--help does not say %q:\n%s", want, stdout)
 	}
+	flag := strings.Trim(strings.Fields(row)[0], "`")
 	for _, file := range []string{"README.md", "docs/command-line.md"} {
 		readme, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, line, ok := strings.Cut(string(readme), "\n| `--paused` | ")
+		_, line, ok := strings.Cut(string(readme), "\n| "+row)
 		line, _, _ = strings.Cut(line, "\n")
 		if !ok {
-			t.Errorf("no --paused row in %s", file)
-		} else if row := strings.ReplaceAll(line, "`", ""); !strings.Contains(row, want) {
-			t.Errorf("%s's --paused row does not say %q:\n%s", file, want, line)
+			t.Errorf("no %s row in %s", flag, file)
+		} else if cells := strings.ReplaceAll(line, "`", ""); !strings.Contains(cells, want) {
+			t.Errorf("%s's %s row does not say %q:\n| %s%s", file, flag, want, row, line)
 		}
 	}
 }
