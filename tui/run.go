@@ -302,9 +302,7 @@ func HoldSignals() (signals chan os.Signal, release func()) {
 	}
 	came := make(chan os.Signal, len(quitSignals))
 	signal.Notify(came, held...)
-	done, ended := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(ended)
+	stop := untilStop(func(done <-chan struct{}) {
 		var first stopsignal.First
 		for {
 			select {
@@ -320,20 +318,35 @@ func HoldSignals() (signals chan os.Signal, release func()) {
 				return
 			}
 		}
-	}()
+	})
 	return signals, func() {
 		signal.Stop(came)
+		stop()
+	}
+}
+
+// untilStop runs loop on a goroutine of its own until stop is called:
+// stop closes the done channel loop returns at, and returns once loop
+// has, so that the goroutine does not outlive it and nothing loop sends
+// comes after it. The trainer's watches (its held signals, forwardSignals,
+// watchTerminal, its stopCatcher) send to a program that has ended by the
+// time they are stopped, and each was stopped in turn as it ended.
+func untilStop(loop func(done <-chan struct{})) (stop func()) {
+	done, ended := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(ended)
+		loop(done)
+	}()
+	return func() {
 		close(done)
 		<-ended
 	}
 }
 
 // forwardSignals passes each signal of sig to send as a signalMsg until
-// stop is called.
+// stop is called; from then on the next to read sig reads it alone.
 func forwardSignals(sig <-chan os.Signal, send func(tea.Msg)) (stop func()) {
-	done, ended := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(ended)
+	return untilStop(func(done <-chan struct{}) {
 		for {
 			select {
 			case s := <-sig:
@@ -342,11 +355,7 @@ func forwardSignals(sig <-chan os.Signal, send func(tea.Msg)) (stop func()) {
 				return
 			}
 		}
-	}()
-	return func() {
-		close(done)
-		<-ended // the next to read sig reads it alone
-	}
+	})
 }
 
 // hangupMsg reports that the terminal has gone.
@@ -359,10 +368,9 @@ type hangupMsg struct{}
 // leader alone: a trainer started under a program that ignores it, or
 // dies without passing it on, reads the end of its input, which bubbletea
 // takes in silence, and would otherwise train on, seen by no one, for
-// good.
+// good. stop returns once the watch has ended, a check under way with it.
 func watchTerminal(alive func() bool, interval time.Duration, send func(tea.Msg)) (stop func()) {
-	done := make(chan struct{})
-	go func() {
+	return untilStop(func(done <-chan struct{}) {
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		for {
@@ -376,8 +384,7 @@ func watchTerminal(alive func() bool, interval time.Duration, send func(tea.Msg)
 				return
 			}
 		}
-	}()
-	return func() { close(done) }
+	})
 }
 
 // checkTerminal makes sure there is a terminal to draw on and one to read

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -97,4 +98,41 @@ func TestHangupQuitsAsQDoes(t *testing.T) {
 	if mm, cmd = mm.Update(hangupMsg{}); cmd != nil || mm.(Model).left {
 		t.Fatal("a hang-up while quitting left the session")
 	}
+}
+
+// TestTerminalWatchEndsWithItsStop: stopped while it checks the terminal,
+// the watch's stop returns only once the check is done and the watch has
+// ended, so that its hangupMsg, sent to a program that has ended by then,
+// comes before stop returns, never after; under -race the messages the
+// watch sent, read once stop has returned, are read after it wrote them.
+// Its stop had returned at once, with the watch still running, to send
+// after it.
+func TestTerminalWatchEndsWithItsStop(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		checking, checked := make(chan struct{}), make(chan struct{})
+		alive := func() bool {
+			checking <- struct{}{}
+			<-checked
+			return false // gone as it was stopped
+		}
+		var sent []tea.Msg
+		stop := watchTerminal(alive, time.Second, func(m tea.Msg) { sent = append(sent, m) })
+		<-checking
+		stopped := make(chan struct{})
+		go func() {
+			stop()
+			close(stopped)
+		}()
+		synctest.Wait() // stop has done all it does without the check's end
+		select {
+		case <-stopped:
+			t.Error("stop returned while the watch was checking the terminal, to send after it")
+		default:
+		}
+		close(checked)
+		<-stopped
+		if len(sent) != 1 {
+			t.Errorf("the watch sent %v before its stop returned, want its one hangupMsg", sent)
+		}
+	})
 }

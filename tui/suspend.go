@@ -87,7 +87,7 @@ func (nothing) SetStderr(io.Writer) {}
 // stopCatcher catches nothing.
 type stopCatcher struct {
 	sig       chan os.Signal
-	done      chan struct{}
+	end       func()      // ends the catching goroutine (untilStop); nil before start
 	ours      atomic.Bool // the next SIGTSTP is bubbletea's, to stop the process
 	stopped   atomic.Bool // the process group was stopped for bubbletea: the next SIGCONT is its
 	stopGroup func()      // stops the process group: stopProcessGroup
@@ -99,7 +99,7 @@ func newStopCatcher() *stopCatcher {
 	if sigStop == nil {
 		return nil
 	}
-	return &stopCatcher{sig: make(chan os.Signal, 1), done: make(chan struct{}), stopGroup: stopProcessGroup}
+	return &stopCatcher{sig: make(chan os.Signal, 1), stopGroup: stopProcessGroup}
 }
 
 // start catches SIGTSTP and SIGCONT, and passes each one from outside to
@@ -109,18 +109,24 @@ func (c *stopCatcher) start(send func(tea.Msg)) {
 		return
 	}
 	signal.Notify(c.sig, sigStop, sigCont)
-	go func() {
+	c.pass(send)
+}
+
+// pass passes each signal that comes on c.sig to send as route answers
+// it, until close is called.
+func (c *stopCatcher) pass(send func(tea.Msg)) {
+	c.end = untilStop(func(done <-chan struct{}) {
 		for {
 			select {
 			case sig := <-c.sig:
 				if msg := c.route(sig); msg != nil {
 					send(msg)
 				}
-			case <-c.done:
+			case <-done:
 				return
 			}
 		}
-	}()
+	})
 }
 
 // route answers a signal caught: bubbletea's own SIGTSTP stops the
@@ -149,11 +155,14 @@ func (c *stopCatcher) expect() {
 	}
 }
 
-// close stops catching SIGTSTP: from then on Go's runtime drops it.
+// close stops catching SIGTSTP: from then on Go's runtime drops it. It
+// returns once the catching goroutine has ended, a signal it was
+// answering answered: nothing is sent, nor the process group stopped,
+// after it.
 func (c *stopCatcher) close() {
-	if c != nil {
+	if c != nil && c.end != nil {
 		signal.Stop(c.sig)
-		close(c.done)
+		c.end()
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/synctest"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/ganui/ganui/internal/testdesigns"
@@ -183,4 +184,49 @@ func TestStopCatcherRoutes(t *testing.T) {
 	if _, cmd := m.Update(contMsg{}); cmd == nil || fmt.Sprintf("%T", cmd()) != "tea.execMsg" {
 		t.Fatal("contMsg does not retake the terminal")
 	}
+}
+
+// TestStopCatcherEndsWithItsClose: closed while it passes on a SIGTSTP
+// from outside, the catcher's close returns only once that message is
+// sent and its goroutine has ended, so that nothing reaches the program,
+// ended by then, after close; under -race the messages it sent, read
+// once close has returned, are read after it wrote them. Its close had
+// returned at once, with the goroutine still running.
+func TestStopCatcherEndsWithItsClose(t *testing.T) {
+	if sigStop == nil {
+		t.Skip("no SIGTSTP here")
+	}
+	synctest.Test(t, func(t *testing.T) {
+		c := newStopCatcher()
+		c.stopGroup = func() { t.Error("the catcher stopped the process group for a SIGTSTP from outside") }
+		sending, sent := make(chan struct{}), make(chan struct{})
+		var msgs []tea.Msg
+		// As start, catching no signal: signal.Notify's goroutine is
+		// outside the test's bubble, and may not send on its channels.
+		c.pass(func(m tea.Msg) {
+			sending <- struct{}{}
+			<-sent
+			msgs = append(msgs, m)
+		})
+		c.sig <- sigStop // as signal.Notify would pass one on
+		<-sending
+		closed := make(chan struct{})
+		go func() {
+			c.close()
+			close(closed)
+		}()
+		synctest.Wait() // close has done all it does without the send's end
+		select {
+		case <-closed:
+			t.Error("close returned while the catcher was sending, to send after it")
+		default:
+		}
+		close(sent)
+		<-closed
+		if len(msgs) != 1 {
+			t.Errorf("the catcher sent %v before its close returned, want its one stopMsg", msgs)
+		} else if _, ok := msgs[0].(stopMsg); !ok {
+			t.Errorf("the catcher sent %#v, want a stopMsg", msgs[0])
+		}
+	})
 }
