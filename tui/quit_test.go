@@ -373,25 +373,35 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 		{"running", false, true, quittingEpochSaveNote, quittingSaveNote},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: c.paused, Dir: t.TempDir()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			lipgloss.SetColorProfile(termenv.Ascii)
-			t.Cleanup(s.Stop)
-			var m tea.Model = NewModel(s) // not started: the w waits
-			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-			if c.framed {
-				_, shown := shownModel(t, testdesigns.PerSample(5000), c.paused, 120, 40)
-				m, _ = m.Update(snapshotMsg(shown.snap))
-			}
-			m, _ = m.Update(keyMsg("w"))
-			m, _ = m.Update(keyMsg("q"))
-			if v := m.View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
+			if v := unstarted(t, 120, 40, c.paused, c.framed, "w", "q").View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
 				t.Errorf("q with a checkpoint waiting, %s: want %q, not %q:\n%s", c.name, c.want, c.notWant, v)
 			}
 		})
 	}
+}
+
+// unstarted is the trainer at w×h of a session not started, paused or
+// running, after keys: a w waits, and but for its first evaluation the
+// session is idle. Where framed, the screen's state is another session's
+// first frame, running or paused as it is; else it has had none.
+func unstarted(t *testing.T, w, h int, paused, framed bool, keys ...string) tea.Model {
+	t.Helper()
+	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: paused, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	if framed {
+		_, shown := shownModel(t, testdesigns.PerSample(5000), paused, w, h)
+		m, _ = m.Update(snapshotMsg(shown.snap))
+	}
+	for _, k := range keys {
+		m, _ = m.Update(keyMsg(k))
+	}
+	return m
 }
 
 // TestQuittingNamesAnEpochOnlyWhereOneTrains: q with no checkpoint waiting
@@ -411,20 +421,7 @@ func TestQuittingNamesAnEpochOnlyWhereOneTrains(t *testing.T) {
 		{"running", false, true, quittingNote, quittingIdleNote},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: c.paused, Dir: t.TempDir()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			lipgloss.SetColorProfile(termenv.Ascii)
-			t.Cleanup(s.Stop)
-			var m tea.Model = NewModel(s) // not started: idle, but for its first evaluation
-			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-			if c.framed {
-				_, shown := shownModel(t, testdesigns.PerSample(5000), c.paused, 120, 40)
-				m, _ = m.Update(snapshotMsg(shown.snap))
-			}
-			m, _ = m.Update(keyMsg("q"))
-			if v := m.View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
+			if v := unstarted(t, 120, 40, c.paused, c.framed, "q").View(); !strings.Contains(v, c.want) || strings.Contains(v, c.notWant) {
 				t.Errorf("q, %s: want %q, not %q:\n%s", c.name, c.want, c.notWant, v)
 			}
 		})
@@ -450,19 +447,7 @@ func TestQuittingKeyBarSaysWhatQAgainLoses(t *testing.T) {
 			{[]string{"?", "w", "q"}, "q quit at once, without the checkpoint or the final line"},
 		} {
 			w, h := size[0], size[1]
-			s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			lipgloss.SetColorProfile(termenv.Ascii)
-			t.Cleanup(s.Stop)
-			var m tea.Model = NewModel(s) // not started: the w waits
-			m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			_, shown := shownModel(t, testdesigns.PerSample(5000), true, w, h)
-			m, _ = m.Update(snapshotMsg(shown.snap))
-			for _, k := range c.keys {
-				m, _ = m.Update(keyMsg(k))
-			}
+			m := unstarted(t, w, h, true, true, c.keys...)
 			view := m.View()
 			checkFrame(t, view, w, h)
 			lines := strings.Split(view, "\n")
