@@ -594,7 +594,10 @@ func TestCtrlCEndsAPasteRest(t *testing.T) {
 
 // TestReadTurnGoesNoFurtherThanTheFilter: readInTurn's message, sent once
 // a read, is dropped by the program's filter, so that it draws no View of
-// its own, while every other message passes as it came.
+// its own, while every other message passes as it came; and the
+// trainer's program (newProgram) reads its keys so: its model sees the
+// keys typed and no readTurn, where a program built without the filter
+// handed one to Update before every read.
 func TestReadTurnGoesNoFurtherThanTheFilter(t *testing.T) {
 	if msg := dropReadTurn(nil, readTurn{}); msg != nil {
 		t.Errorf("readTurn passes the filter as %#v, want it dropped", msg)
@@ -602,6 +605,42 @@ func TestReadTurnGoesNoFurtherThanTheFilter(t *testing.T) {
 	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")}
 	if msg, ok := dropReadTurn(nil, key).(tea.KeyMsg); !ok || msg.String() != "q" {
 		t.Errorf("a key passes the filter as %#v, want %#v", dropReadTurn(nil, key), key)
+	}
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if _, err := w.WriteString("q"); err != nil {
+		t.Fatal(err)
+	}
+	var got []tea.Msg
+	p := newProgram(msgLog{&got}, r, tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	ran := make(chan error, 1)
+	go func() { _, err := p.Run(); ran <- err }()
+	select {
+	case err := <-ran:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(waitTimeout): // a hang guard only
+		p.Kill()
+		<-ran
+		t.Fatalf("the program did not quit at the q written to it; its model had %#v", got)
+	}
+	var keys []string
+	for _, msg := range got {
+		switch msg := msg.(type) {
+		case readTurn:
+			t.Errorf("a readTurn reached Update; it had %#v", got)
+		case tea.KeyMsg:
+			keys = append(keys, msg.String())
+		}
+	}
+	if strings.Join(keys, " ") != "q" {
+		t.Errorf("the program's model had the keys %q, want q", keys)
 	}
 }
 
@@ -621,9 +660,7 @@ func TestAPasteWhoseEndNeverComesEndsAtCtrlC(t *testing.T) {
 	}
 	defer typed.Close()
 	msgs := make(chan tea.Msg, 64)
-	input := &readInTurn{File: keys}
-	p := tea.NewProgram(sentOn(msgs), tea.WithInput(input), tea.WithFilter(dropReadTurn), tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
-	input.send = p.Send
+	p := newProgram(sentOn(msgs), keys, tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
 	ran := make(chan error, 1)
 	go func() { _, err := p.Run(); ran <- err }()
 	defer func() { p.Kill(); <-ran; keys.Close() }()
@@ -718,3 +755,19 @@ func TestPasteWatchFollowsMarkersCutByReads(t *testing.T) {
 		}
 	}
 }
+
+// msgLog is a model that keeps each message its Update is given, and
+// quits at q.
+type msgLog struct{ got *[]tea.Msg }
+
+func (l msgLog) Init() tea.Cmd { return nil }
+
+func (l msgLog) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	*l.got = append(*l.got, msg)
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "q" {
+		return l, tea.Quit
+	}
+	return l, nil
+}
+
+func (l msgLog) View() string { return "" }

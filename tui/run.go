@@ -137,9 +137,7 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 	if m.keys.noSuspend == "" {
 		m.stops = newStopCatcher()
 	}
-	input := &readInTurn{File: keys}
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(input), tea.WithFilter(dropReadTurn), tea.WithoutSignalHandler())
-	input.send = p.Send
+	p := newProgram(m, keys, tea.WithAltScreen(), tea.WithoutSignalHandler())
 	m.stops.start(p.Send)
 	defer m.stops.close()
 	fd := keys.Fd()
@@ -155,6 +153,16 @@ func Run(s *session.Session, notice string, takeOver func(), signals <-chan os.S
 		s.Stop()
 	}
 	return end, err
+}
+
+// newProgram is the trainer's program of m, its keys read from keys in
+// turn (readInTurn), the turns' messages dropped at its filter
+// (dropReadTurn), with opts after those.
+func newProgram(m tea.Model, keys *os.File, opts ...tea.ProgramOption) *tea.Program {
+	input := &readInTurn{File: keys}
+	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithInput(input), tea.WithFilter(dropReadTurn)}, opts...)...)
+	input.send = p.Send
+	return p
 }
 
 // asked is done once the terminal has been asked what the screen's
