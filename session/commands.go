@@ -328,14 +328,15 @@ func (c Adjust) apply(s *Session) {
 	s.setSetting(c.Setting, to, "")
 }
 
-// Reset puts a setting back to the value the run started with, its
-// design's (the command line's, --set included, or after r or R the
-// settings the new run started with; a resumed run's, as its record
-// keeps them), in one change, as presses of ← and → that take it there
-// would make it: the same event, note and departure from the command
-// line, and the same training after. Speed goes back to the pace the
-// trainer started at. Where the setting has that value already, it
-// says so and changes nothing.
+// Reset puts a setting back to the value the run started with (the
+// command line's, --set included, or after r or R the settings the new
+// run started with; a resumed run's, as its record keeps them), in one
+// change, as presses of ← and → that take it there would make it: the
+// same event, note and departure from the command line, and the same
+// training after. Its note calls that value "the design's" only where it
+// is the design's own, and else this run's start (startMark). Speed goes
+// back to the pace the trainer started at. Where the setting has that
+// value already, it says so and changes nothing.
 type Reset struct{ Setting Setting }
 
 func (c Reset) apply(s *Session) {

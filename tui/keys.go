@@ -299,11 +299,12 @@ func (k keyMap) ShortHelp() []key.Binding {
 	}
 	keys = append(keys, more...)
 	if k.reset {
-		// 0 right after ←→ where the picked setting is not the design's:
-		// after u's "0 sets G lr back to 5e-5" the bar offers it, and at
-		// 120×40 in a replay, the speed ] from 500/s, beside "[] speed"
-		// and "r reseed". Room allowing as ←→ is, it gives its words up
-		// as they do, and is named after ? where they do not fit.
+		// 0 right after ←→ where the picked setting is not at the value
+		// the run started with: after u's "0 sets G lr back to 5e-5" the
+		// bar offers it, and at 120×40 in a replay, the speed ] from
+		// 500/s, beside "[] speed" and "r reseed". Room allowing as ←→
+		// is, it gives its words up as they do, and is named after ?
+		// where they do not fit.
 		if i := slices.IndexFunc(keys, func(b key.Binding) bool { return b.Help().Key == tune.Help().Key }); i >= 0 {
 			keys = slices.Insert(keys, i+1, short(k.Reset, "0", "reset"))
 		}

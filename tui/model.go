@@ -546,8 +546,9 @@ func (m *Model) apply(s session.Snapshot) {
 }
 
 // resettable reports whether the setting picked differs from the value
-// the run started with, its design's, which 0 puts back (session.Reset),
-// as the snapshot gives them: the footer offers 0 then.
+// the run started with (the design's own, or this run's start where
+// --set or a kept retune started it off that), which 0 puts back
+// (session.Reset), as the snapshot gives them: the footer offers 0 then.
 func (m *Model) resettable() bool {
 	return m.ready && m.snap.Settings.Text(m.sel) != m.snap.Start.Text(m.sel)
 }

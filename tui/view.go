@@ -1061,11 +1061,11 @@ func stateGlyph(s session.State) string {
 
 // lowerAdvice is what a runaway's status tells the user to change: a
 // learning rate to lower, and first, where the run has settings retuned
-// away from its design's (Snapshot.Start) in a way that may have made it
-// diverge, a learning rate above the design's or other steps, 0, which
-// sets the picked one back in one press: "0 sets G lr back to 5e-5 (↑↓
-// pick), or lower a learning rate (← lower),", as u's note names it; the
-// comma ends that clause before the status's "and go on".
+// away from those it started with (Snapshot.Start) in a way that may
+// have made it diverge, a learning rate above its start or other steps,
+// 0, which sets the picked one back in one press: "0 sets G lr back to
+// 5e-5 (↑↓ pick), or lower a learning rate (← lower),", as u's note
+// names it; the comma ends that clause before the status's "and go on".
 func lowerAdvice(s *session.Snapshot) string {
 	var back []string
 	for _, k := range [...]session.Setting{session.DLR, session.GLR, session.DSteps, session.GSteps} {
@@ -1073,7 +1073,7 @@ func lowerAdvice(s *session.Snapshot) string {
 		if now == start {
 			continue
 		}
-		// A rate lowered below the design's is the remedy already:
+		// A rate lowered below the run's start is the remedy already:
 		// 0 would raise it again.
 		if (k == session.DLR && s.Settings.DLR < s.Start.DLR) || (k == session.GLR && s.Settings.GLR < s.Start.GLR) {
 			continue
@@ -3188,8 +3188,9 @@ func (m Model) sidePanel(w, h int) string {
 	if m.snap.Replay != nil {
 		title = "Settings now"
 	}
-	// While the setting picked differs from the design's, the keys name
-	// 0, which sets it back (session.Reset), as the footer offers it:
+	// While the setting picked differs from the value the run started
+	// with, the keys name 0, which sets it back (session.Reset), as the
+	// footer offers it:
 	// "↑↓←→ tune 0 reset" in the panel's 28 columns, "pick" the word
 	// that gives way, then "tune", which the footer names: a replay's
 	// "Settings now" leaves no room for both, and its footer at 80
