@@ -128,18 +128,38 @@ const baselineHead = "vs base "
 // measure that does not on a line of its own, under the first. A runaway's
 // differences are wide (W1 +2.6871e5, SW1 +5.6542e6), and one line cut to the
 // side panel's width would read "vs base KS +0.087 W1 +2.687…", or lose the
-// modes' to "mode…". Nil without a baseline.
+// modes' to "mode…". An evaluation before the pin names the pin's epoch
+// ("vs base@2,000").
+// Nil without a baseline.
 func baselineLines(s *session.Snapshot, w int) []string {
-	ms := baselineMeasures(s)
+	ms, at := baselineMeasures(s)
 	if len(ms) == 0 {
 		return nil
 	}
-	lines := []string{styleMuted.Render(baselineHead) + ms[0]}
+	lines := measuresAfter(baselineHead, ms, w)
+	if at > 0 {
+		// The epoch compared with is named, "vs base@2,000", or where that
+		// would take a row more, "vs @2,000": a row of Quality's is worth
+		// more than the word the legend's "base seed 1 at 2,000" says.
+		at := "@" + numtext.FormatInt(at) + " "
+		named := measuresAfter("vs base"+at, ms, w)
+		if len(named) > len(lines) {
+			named = measuresAfter("vs "+at, ms, w)
+		}
+		lines = named
+	}
+	return lines
+}
+
+// measuresAfter lays the measures ms out after head in lines of width w: on one
+// where they fit, else each that does not on a line of its own, under the first.
+func measuresAfter(head string, ms []string, w int) []string {
+	lines := []string{styleMuted.Render(head) + ms[0]}
 	for _, m := range ms[1:] {
 		if last := &lines[len(lines)-1]; ansi.StringWidth(*last)+1+ansi.StringWidth(m) <= w {
 			*last += " " + m
 		} else {
-			lines = append(lines, strings.Repeat(" ", len(baselineHead))+m)
+			lines = append(lines, strings.Repeat(" ", ansi.StringWidth(head))+m)
 		}
 	}
 	return lines
@@ -160,10 +180,18 @@ func baselineLines(s *session.Snapshot, w int) []string {
 // of Quality's at 120×40. Without colour the sign, which the reader would
 // have to weigh against the measure (lower KS is better, more modes),
 // gives way to a verdict: ✓ better, ✗ worse (KS ✓0.042).
-func baselineMeasures(s *session.Snapshot) []string {
+//
+// An evaluation before the pin, a rerun's at epoch 1,640 against the
+// pinned run at its end, 2,000, reads worse for being earlier alone: at is
+// then the pin's epoch, which the line names ("vs base@2,000"), and 0
+// otherwise.
+func baselineMeasures(s *session.Snapshot) (measures []string, at int) {
 	b := s.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 || s.Eval.Metrics.N == 0 {
-		return nil
+		return nil, 0
+	}
+	if s.Eval.Epoch < b.Epoch {
+		at = b.Epoch
 	}
 	nNow, nThen := s.Eval.Metrics.N, b.Eval.Metrics.N
 	// compared writes a signed difference text, not zero, as better or worse.
@@ -196,7 +224,7 @@ func baselineMeasures(s *session.Snapshot) []string {
 	}
 	if now, then := s.Eval.Metrics.Plane, b.Eval.Metrics.Plane; now != nil || then != nil {
 		if now == nil || then == nil {
-			return nil
+			return nil, 0
 		}
 		out := []string{delta("SW1", now.SW1, then.SW1, apart(now.SW1Floor, then.SW1Floor))}
 		if len(now.Spots) > 0 && len(then.Spots) > 0 { // more is better here
@@ -206,7 +234,7 @@ func baselineMeasures(s *session.Snapshot) []string {
 				out = append(out, "modes +0")
 			}
 		}
-		return out
+		return out, at
 	}
 	then := session.EvalPoint{KS: b.Eval.Metrics.KS, W1: b.Eval.Metrics.W1}
 	if s.Replay != nil && b.Check != nil {
@@ -221,7 +249,7 @@ func baselineMeasures(s *session.Snapshot) []string {
 	return []string{
 		delta("KS", s.Eval.Metrics.KS, then.KS, apart(engine.KSNoiseFloor(nNow), engine.KSNoiseFloor(nThen))),
 		delta("W1", s.Eval.Metrics.W1, then.W1, apart(w1Floor(nNow), w1Floor(nThen))),
-	}
+	}, at
 }
 
 // withinNoise marks a difference from the baseline within the noise of the

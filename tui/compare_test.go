@@ -543,3 +543,25 @@ func TestBaselineGhostInEveryView(t *testing.T) {
 		t.Error("the README does not say the Q-Q and G(z) views draw the baseline")
 	}
 }
+
+// TestBaselineNamesAnEarlierPin: an evaluation before the pin names the
+// epoch it compares with. A rerun at epoch 1,640 against a pin at 2,000
+// read "vs base KS +0.192" in red, worse for being earlier alone.
+func TestBaselineNamesAnEarlierPin(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	pin := session.Eval{Epoch: 2000}
+	pin.Metrics.N, pin.Metrics.KS, pin.Metrics.W1 = 10000, 0.02, 0.03
+	snap := session.Snapshot{CheckNoise: session.EvalPoint{KS: 0.03, W1: 0.02}}
+	snap.Eval.Epoch, snap.Eval.Metrics.N, snap.Eval.Metrics.KS, snap.Eval.Metrics.W1 = 1640, 10000, 0.212, 0.5
+	snap.Baseline = &session.Baseline{Seed: 1, Epoch: 2000, Eval: pin}
+	if got := baselineLine(&snap); !strings.HasPrefix(got, "vs base@2,000 KS ") {
+		t.Errorf("at 1,640 against a pin at 2,000: %q, want it to name the epoch, vs base@2,000", got)
+	}
+	if got := strings.Join(baselineLines(&snap, len("vs base KS ✗0.192 W1 ✗0.470")), "|"); !strings.HasPrefix(got, "vs @2,000 KS ") || strings.Contains(got, "|") {
+		t.Errorf("short of room: %q, want vs @2,000 on one line", got)
+	}
+	snap.Eval.Epoch = 2000 // the pin's own epoch: nothing to name
+	if got := baselineLine(&snap); !strings.HasPrefix(got, "vs base KS ") {
+		t.Errorf("at the pin's epoch: %q, want vs base KS …", got)
+	}
+}

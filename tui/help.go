@@ -275,7 +275,7 @@ var glossary = []glossaryEntry{
 	{"plane", (*Model).planeText, onPlane},
 	{"crowded", func(m *Model) string { return crowdedText(planeModes(&m.snap)) }, onPlane},
 	{"baseline", func(*Model) string {
-		return "b pins the run as it is: its curves stay as " + ghostly() + " ghosts and its samples as " + ghostly() + " dots under G's (both ╌ without colour), and Quality shows the difference (vs base; ≈ in place of its sign within the sampling noise of the two measurements, no verdict; without colour ✓ better, ✗ worse); b again clears it."
+		return "b pins the run as it is: its curves stay as " + ghostly() + " ghosts and its samples as " + ghostly() + " dots under G's (both ╌ without colour), and Quality shows the difference (vs base; vs base@2,000 before the pinned epoch, naming the epoch compared with; ≈ in place of its sign within the sampling noise of the two measurements, no verdict; without colour ✓ better, ✗ worse); b again clears it."
 	}, onPlane},
 	{"epoch", (*Model).epochText, nil},
 	{"losses", func(m *Model) string { return lossesText(m.snap.Loss, m.snap.GLoss) }, nil},
@@ -301,7 +301,7 @@ var glossary = []glossaryEntry{
 	{"◆ in charts", (*Model).eventsText, nil},
 	{"replay", fixed(", and . step back and forward through the keyframes kept at the checks, < and > through the events f lists; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v, f and ? keep the frame)."), nil},
 	{"baseline", func(*Model) string {
-		return "b pins the run as it is: its curves stay as " + ghostly() + " ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as " + ghostly() + " dots, and Quality shows the difference (vs base; ≈ in place of its sign within the sampling noise of the two measurements, no verdict; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."
+		return "b pins the run as it is: its curves stay as " + ghostly() + " ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as " + ghostly() + " dots, and Quality shows the difference (vs base; vs base@2,000 before the pinned epoch, naming the epoch compared with; ≈ in place of its sign within the sampling noise of the two measurements, no verdict; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."
 	}, onLine},
 	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
 	{"colours", func(*Model) string {

@@ -281,7 +281,7 @@ func TestPlaneReplayAndBaselineKeys(t *testing.T) {
 		"◀ replay epoch "+numtext.FormatInt(snap.Replay.Epoch),
 		"epoch "+numtext.FormatInt(snap.Replay.Epoch),
 		"base seed 1",
-		"vs base SW1",
+		"@"+numtext.FormatInt(snap.Baseline.Epoch)+" SW1", // a frame before the pin names the epoch it compares with
 		"Modes",
 	)
 }
