@@ -658,12 +658,17 @@ func TestAPasteWhoseEndNeverComesEndsAtCtrlC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer typed.Close()
 	msgs := make(chan tea.Msg, 64)
 	p := newProgram(sentOn(msgs), keys, tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
 	ran := make(chan error, 1)
 	go func() { _, err := p.Run(); ran <- err }()
-	defer func() { p.Kill(); <-ran; keys.Close() }()
+	// The typing end closed first: the program's read loop ends at the
+	// pipe's end of file, before the program's shutdown closes its cancel
+	// reader and this test the keys' end. A p.Kill here shut the program
+	// down without waiting for that loop, which bubbletea's reader then
+	// raced with, reading the files closed under it (the race detector
+	// caught it in CI).
+	defer func() { typed.Close(); p.Quit(); <-ran; keys.Close() }()
 	var got []tea.Msg
 	// next waits for the program's next message (no timing: a guard
 	// against a hang alone).
